@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "CustomerPortal",
+    products: [
+        .executable(name: "portal-auth", targets: ["portal-auth"]),
+        .executable(name: "portal-tenant", targets: ["portal-tenant"]),
+        .executable(name: "portal-mailer", targets: ["portal-mailer"]),
+        .executable(name: "portal-admin", targets: ["portal-admin"]),
+    ],
+    targets: [
+        // C libraries from Debian's -dev packages; each is imported by exactly one wrapper module.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CFastCGI", providers: [.apt(["libfcgi-dev"])]),
+        .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+
+        .target(name: "PortalCore"),
+        .target(name: "PortalCrypto", dependencies: ["CSodium"]),
+        .target(name: "PortalStore", dependencies: ["CSQLite", "PortalCore"]),
+        .target(name: "PortalHTTP", dependencies: ["PortalCore"]),
+        .target(name: "PortalFastCGI", dependencies: ["CFastCGI", "PortalHTTP", "PortalCore"]),
+        .target(name: "PortalHTML", dependencies: ["PortalCore"]),
+        .target(name: "PortalMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "PortalMail", dependencies: ["CCurl", "PortalCore", "PortalCrypto", "PortalStore"]),
+        .target(name: "PortalSite", dependencies: ["PortalCore", "PortalHTML", "PortalMarkdown"]),
+        .target(
+            name: "PortalHandlers",
+            dependencies: ["PortalCore", "PortalCrypto", "PortalStore", "PortalHTTP", "PortalHTML", "PortalMail"]),
+
+        .executableTarget(name: "portal-auth", dependencies: ["PortalHandlers", "PortalFastCGI"]),
+        .executableTarget(name: "portal-tenant", dependencies: ["PortalHandlers", "PortalFastCGI"]),
+        .executableTarget(name: "portal-mailer", dependencies: ["PortalMail", "PortalStore", "PortalCore"]),
+        .executableTarget(
+            name: "portal-admin",
+            dependencies: ["PortalCore", "PortalCrypto", "PortalStore", "PortalMail", "PortalSite", "PortalHandlers"]),
+
+        .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"]),
+        .testTarget(name: "PortalHTTPTests", dependencies: ["PortalHTTP"]),
+        .testTarget(name: "PortalHTMLTests", dependencies: ["PortalHTML"]),
+        .testTarget(name: "PortalCryptoTests", dependencies: ["PortalCrypto"]),
+        .testTarget(name: "PortalStoreTests", dependencies: ["PortalStore", "PortalCrypto"]),
+        .testTarget(name: "PortalMailTests", dependencies: ["PortalMail"]),
+        .testTarget(name: "PortalSiteTests", dependencies: ["PortalSite", "PortalMarkdown"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

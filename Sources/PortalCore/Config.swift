@@ -1,0 +1,109 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The portal's settings: one `KEY=value` file (named by `PORTAL_CONFIG`), overridden by
+/// environment variables of the same names. Every executable reads it the same way.
+public struct Config: Sendable {
+    public var values: [String: String]
+
+    public init(values: [String: String]) { self.values = values }
+
+    /// Reads `PORTAL_CONFIG` (if set) and then the environment.
+    public static func load(environment: [String: String] = Config.processEnvironment()) throws -> Config {
+        var merged: [String: String] = [:]
+        if let path = environment["PORTAL_CONFIG"], !path.isEmpty {
+            guard let text = readTextFile(path) else {
+                throw ConfigError(message: "cannot read configuration file \(path)")
+            }
+            merged = try parse(text, source: path)
+        }
+        for (key, value) in environment where key.hasPrefix("PORTAL_") { merged[key] = value }
+        return Config(values: merged)
+    }
+
+    public static func parse(_ text: String, source: String) throws -> [String: String] {
+        var result: [String: String] = [:]
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = String(rawLine).trimmingWhitespace()
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            guard let equals = line.firstIndex(of: "=") else {
+                throw ConfigError(message: "\(source):\(index + 1): expected KEY=value")
+            }
+            let key = String(line[..<equals]).trimmingWhitespace()
+            var value = String(line[line.index(after: equals)...]).trimmingWhitespace()
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
+                value = String(value.dropFirst().dropLast())
+            }
+            result[key] = value
+        }
+        return result
+    }
+
+    public func string(_ key: String, default fallback: String) -> String {
+        if let value = values[key], !value.isEmpty { return value }
+        return fallback
+    }
+
+    public func int(_ key: String, default fallback: Int) -> Int {
+        values[key].flatMap { Int($0) } ?? fallback
+    }
+
+    public func bool(_ key: String, default fallback: Bool) -> Bool {
+        guard let value = values[key]?.lowercased() else { return fallback }
+        return ["1", "true", "yes", "on"].contains(value)
+    }
+
+    // MARK: - Named settings, with the development defaults `make run` relies on.
+
+    public var varDirectory: String { string("PORTAL_VAR", default: "var") }
+    public var databasePath: String { string("PORTAL_DB", default: varDirectory + "/portal.sqlite3") }
+    public var publicURL: String {
+        var url = string("PORTAL_PUBLIC_URL", default: "http://127.0.0.1:8080")
+        while url.hasSuffix("/") { url.removeLast() }
+        return url
+    }
+    public var mailDirectory: String { string("PORTAL_MAIL_DIR", default: varDirectory + "/mail") }
+    public var attachmentsDirectory: String { string("PORTAL_ATTACHMENTS_DIR", default: varDirectory + "/attachments") }
+    public var mailFrom: String { string("PORTAL_MAIL_FROM", default: "Customer Portal <noreply@portal.invalid>") }
+    public var siteSource: String { string("PORTAL_SITE_SOURCE", default: "site") }
+    public var siteOutput: String { string("PORTAL_SITE_OUT", default: varDirectory + "/www") }
+
+    public static func processEnvironment() -> [String: String] {
+        var result: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "=") {
+                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            pointer = pointer.advanced(by: 1)
+        }
+        return result
+    }
+}
+
+public struct ConfigError: Error, CustomStringConvertible {
+    public let message: String
+    public init(message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Reads a whole file as UTF-8 without Foundation, so that the handlers stay small.
+public func readTextFile(_ path: String) -> String? {
+    guard let bytes = readFileBytes(path) else { return nil }
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+public func readFileBytes(_ path: String) -> [UInt8]? {
+    guard let file = fopen(path, "rb") else { return nil }
+    defer { fclose(file) }
+    var result: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let count = fread(&buffer, 1, buffer.count, file)
+        if count > 0 { result.append(contentsOf: buffer[0..<count]) }
+        if count < buffer.count { break }
+    }
+    return ferror(file) == 0 ? result : nil
+}

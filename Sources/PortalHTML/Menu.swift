@@ -1,0 +1,58 @@
+import PortalCore
+
+/// The left menu of the manual's screenshots. Groups are `<details>`, so they open and
+/// close without JavaScript.
+enum Menu {
+    struct Entry {
+        let label: String
+        let path: String
+    }
+
+    static func sidebar(for viewer: Viewer, currentPath: String) -> Node {
+        el("nav", ["class": "sidebar", "aria-label": Text.mainMenu]) {
+            el("ul", ["class": "menu"]) {
+                el("li") { link(Entry(label: Text.menuDashboard, path: "/dashboard"), icon: Icon.dashboard, currentPath) }
+                if viewer.mayAdministerTenant {
+                    group(Text.menuTenantAdministration, icon: Icon.company, [Entry(label: Text.menuTenant, path: "/tenant")], currentPath)
+                }
+                group(
+                    Text.menuSupport, icon: Icon.support,
+                    [
+                        Entry(label: Text.menuNewTicket, path: "/ticket/nuovo"),
+                        Entry(label: Text.menuTicketList, path: "/ticket"),
+                    ], currentPath)
+                group(
+                    Text.menuUtility, icon: Icon.tools,
+                    [
+                        Entry(label: Text.menuManual, path: "/manuale/"),
+                        Entry(label: Text.menuPrivacy, path: "/privacy.html"),
+                    ], currentPath)
+            }
+        }
+    }
+
+    static func group(_ title: String, icon: Node, _ entries: [Entry], _ currentPath: String) -> Node {
+        let isOpen = entries.contains { $0.path == currentPath }
+        return el("li") {
+            el("details", ["class": "menu-group", "open": isOpen ? "open" : nil]) {
+                el("summary", ["class": "menu-link"]) {
+                    icon
+                    " \(title)"
+                }
+                el("ul", ["class": "submenu"]) {
+                    for entry in entries { el("li") { link(entry, icon: nil, currentPath) } }
+                }
+            }
+        }
+    }
+
+    static func link(_ entry: Entry, icon: Node?, _ currentPath: String) -> Node {
+        el("a", ["class": "menu-link", "href": entry.path, "aria-current": entry.path == currentPath ? "page" : nil]) {
+            if let icon {
+                icon
+                " "
+            }
+            entry.label
+        }
+    }
+}

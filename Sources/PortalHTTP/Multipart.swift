@@ -1,0 +1,122 @@
+/// `multipart/form-data` (RFC 7578) over a body that was already bounded by the route's
+/// limit. Anything malformed (no boundary, a part without headers, no closing delimiter)
+/// is a 400: a truncated upload must never be stored as if it were whole.
+enum Multipart {
+    static let crlf: [UInt8] = [13, 10]
+    static let headerEnd: [UInt8] = [13, 10, 13, 10]
+    static let maxParts = 200
+
+    static func boundary(fromContentType contentType: String) throws -> [UInt8] {
+        for parameter in contentType.split(separator: ";").dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, pair[0].trimmingCharacters() .lowercased() == "boundary" else { continue }
+            var value = pair[1].trimmingCharacters()
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+            guard !value.isEmpty, value.utf8.count <= 70 else { break }
+            return Array(value.utf8)
+        }
+        throw HTTPError.badRequest("multipart without boundary")
+    }
+
+    static func parse(_ body: [UInt8], boundary: [UInt8]) throws -> FormData {
+        let delimiter = [UInt8(ascii: "-"), UInt8(ascii: "-")] + boundary
+        var form = FormData()
+        guard var position = body.firstRange(of: delimiter)?.upperBound else {
+            throw HTTPError.badRequest("multipart delimiter missing")
+        }
+        var parts = 0
+        while true {
+            // After a delimiter: "--" closes the body, CRLF opens a part.
+            if body[position...].starts(with: [UInt8(ascii: "-"), UInt8(ascii: "-")]) { return form }
+            guard body[position...].starts(with: crlf) else { throw HTTPError.badRequest("multipart delimiter line") }
+            position += 2
+            parts += 1
+            guard parts <= maxParts else { throw HTTPError.badRequest("too many multipart parts") }
+            guard let headerRange = body[position...].firstRange(of: headerEnd) else {
+                throw HTTPError.badRequest("multipart part without headers")
+            }
+            let headers = try parseHeaders(body[position..<headerRange.lowerBound])
+            let contentStart = headerRange.upperBound
+            guard let next = body[contentStart...].firstRange(of: crlf + delimiter) else {
+                throw HTTPError.badRequest("truncated multipart body")
+            }
+            let content = Array(body[contentStart..<next.lowerBound])
+            try add(headers: headers, content: content, to: &form)
+            position = next.upperBound
+        }
+    }
+
+    private static func parseHeaders(_ bytes: ArraySlice<UInt8>) throws -> [String: String] {
+        var headers: [String: String] = [:]
+        for line in bytes.split(separator: 13, omittingEmptySubsequences: true) {
+            let trimmed = line.first == 10 ? line.dropFirst() : line
+            guard let text = String(validating: trimmed, as: UTF8.self), let colon = text.firstIndex(of: ":") else {
+                throw HTTPError.badRequest("bad multipart header")
+            }
+            headers[text[..<colon].lowercased()] = String(text[text.index(after: colon)...]).trimmingCharacters()
+        }
+        return headers
+    }
+
+    private static func add(headers: [String: String], content: [UInt8], to form: inout FormData) throws {
+        guard let disposition = headers["content-disposition"],
+            disposition.lowercased().hasPrefix("form-data"),
+            let name = parameter("name", in: disposition)
+        else { throw HTTPError.badRequest("multipart part without name") }
+        if let fileName = parameter("filename", in: disposition) {
+            form.append(
+                UploadedFile(
+                    fieldName: name, fileName: fileName,
+                    contentType: headers["content-type"] ?? "application/octet-stream", bytes: content))
+        } else {
+            guard let value = String(validating: content, as: UTF8.self) else {
+                throw HTTPError.badRequest("invalid UTF-8 in multipart field")
+            }
+            form.append(name, value)
+        }
+    }
+
+    /// Reads `name="value"` from a Content-Disposition header, honouring quoted strings.
+    static func parameter(_ key: String, in header: String) -> String? {
+        var rest = Substring(header)
+        while let semicolon = rest.firstIndex(of: ";") {
+            rest = rest[rest.index(after: semicolon)...].drop { $0 == " " || $0 == "\t" }
+            guard let equals = rest.firstIndex(of: "=") else { return nil }
+            let name = rest[..<equals].lowercased()
+            var valueStart = rest[rest.index(after: equals)...]
+            var value = ""
+            if valueStart.first == "\"" {
+                valueStart = valueStart.dropFirst()
+                var escaped = false
+                var end = valueStart.endIndex
+                for index in valueStart.indices {
+                    let character = valueStart[index]
+                    if escaped {
+                        value.append(character)
+                        escaped = false
+                    } else if character == "\\" {
+                        escaped = true
+                    } else if character == "\"" {
+                        end = index
+                        break
+                    } else {
+                        value.append(character)
+                    }
+                }
+                rest = end < valueStart.endIndex ? valueStart[valueStart.index(after: end)...] : ""
+            } else {
+                let end = valueStart.firstIndex(of: ";") ?? valueStart.endIndex
+                value = String(valueStart[..<end]).trimmingCharacters()
+                rest = valueStart[end...]
+            }
+            if name == key { return value }
+        }
+        return nil
+    }
+}
+
+extension StringProtocol {
+    func trimmingCharacters() -> String {
+        String(self.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+}

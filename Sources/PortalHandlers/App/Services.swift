@@ -1,0 +1,28 @@
+import PortalCore
+import PortalCrypto
+import PortalStore
+
+/// What every handler of one worker shares: its database connection, the configuration and
+/// the server secret. One per process; used by one thread.
+public final class Services {
+    public let database: Database
+    public let config: Config
+    /// Keys the CSRF tokens; created once in the database so that every worker agrees.
+    let secret: [UInt8]
+
+    public init(config: Config) throws {
+        self.config = config
+        database = try Database(path: config.databasePath)
+        let pending = try Migrator.pending(database)
+        guard pending.isEmpty else {
+            throw ConfigError(
+                message: "database \(config.databasePath) is not migrated (pending: \(pending.joined(separator: ", "))); run portal-admin migrate")
+        }
+        secret = try SettingsStore(database).ensure("csrf_secret") { Random.bytes(32) }
+    }
+
+    public var now: Timestamp { Clock.now() }
+}
+
+@available(*, unavailable)
+extension Services: Sendable {}

@@ -1,0 +1,102 @@
+import PortalCore
+import PortalCrypto
+import PortalStore
+
+/// The demo data of `make run`: two companies, their users, two operators and a few dozen
+/// tickets in every status with replies. Seeded once; a second run keeps the database.
+public enum DemoData {
+    public struct Login: Sendable {
+        public let email: String
+        public let password: String
+        public let description: String
+    }
+
+    public static let password = "Portale-Demo-2026"
+
+    static let people: [(email: String, first: String, last: String, company: Int?, role: Role?, description: String)] = [
+        ("mario.rossi@rossi.example", "Mario", "Rossi", 0, .administrator, "amministratore di ROSSI SRL"),
+        ("luca.verdi@rossi.example", "Luca", "Verdi", 0, .technician, "tecnico di ROSSI SRL"),
+        ("anna.bianchi@bianchi.example", "Anna", "Bianchi", 1, .administrator, "amministratore di BIANCHI SPA"),
+        ("giulia.neri@assistenza.example", "Giulia", "Neri", nil, nil, "operatore dell'assistenza"),
+        ("paolo.gallo@assistenza.example", "Paolo", "Gallo", nil, nil, "operatore dell'assistenza"),
+    ]
+
+    public static var logins: [Login] {
+        people.map { Login(email: $0.email, password: password, description: $0.description) }
+    }
+
+    /// A valid P.IVA built from ten digits and their check digit.
+    static func vat(_ firstTen: String) -> VATNumber {
+        let digits = firstTen.compactMap(\.wholeNumberValue)
+        return VATNumber(firstTen + String(VATNumber.checkDigit(for: digits)))!
+    }
+
+    static let titles = [
+        "Errore nell'emissione della nota di accredito", "Registri IVA non quadrano", "Stampa DDT bloccata",
+        "Domanda su esito Fattura Elettronica", "Importazione ordini da Excel", "Aggiornamento listini fornitori",
+        "Backup del database non riuscito", "Configurazione nuova stampante di rete", "Calcolo ritenute d'acconto",
+        "Magazzino: giacenze negative", "Intrastat: file non accettato", "Utente bloccato dopo aggiornamento",
+    ]
+
+    /// Seeds the demo data unless a company exists already. Returns whether it seeded.
+    @discardableResult
+    public static func seed(database: Database, now: Timestamp) throws -> Bool {
+        guard try database.scalarInt("SELECT count(*) FROM tenants") == 0 else { return false }
+        let hash = PasswordHasher.hash(password)
+        try database.write {
+            let tenants = [
+                try TenantStore(database).add(name: "ROSSI SRL", vat: vat("0274012345"), now: now - 90 * 86400),
+                try TenantStore(database).add(name: "BIANCHI SPA", vat: vat("0198765432"), now: now - 90 * 86400),
+            ]
+            var userIDs: [String: Int64] = [:]
+            for person in people {
+                let id = try UserStore(database).create(
+                    email: EmailAddress(person.email)!, passwordHash: hash, provisionalUntil: nil,
+                    firstName: person.first, lastName: person.last, isOperator: person.company == nil, now: now - 80 * 86400)
+                userIDs[person.email] = id
+                if let company = person.company, let role = person.role {
+                    try TenantStore(database).addMember(
+                        userID: id, tenantID: tenants[company].id, role: role, now: now - 80 * 86400)
+                }
+            }
+            let operators = people.filter { $0.company == nil }
+            let statuses = TicketStatus.allCases
+            let priorities: [Priority] = [.normal, .normal, .low, .high, .normal, .blocking]
+            let ticketsPerCompany = [36, 8]
+            for (companyIndex, tenant) in tenants.enumerated() {
+                let customers = people.filter { $0.company == companyIndex }
+                for index in 0..<ticketsPerCompany[companyIndex] {
+                    let requester = customers[index % customers.count]
+                    let created = now - Int64(index) * 37 * 3600 - 3600
+                    var ticket = NewTicket(
+                        tenantID: tenant.id, title: titles[index % titles.count], requesterID: userIDs[requester.email],
+                        requesterName: "\(requester.first) \(requester.last)", contactEmail: requester.email,
+                        area: RequestArea.allCases[index % 3], priority: priorities[index % priorities.count],
+                        description: "Buongiorno,\nsegnaliamo il problema \"\(titles[index % titles.count])\".\n\nGrazie.")
+                    ticket.requestType = index % 7 == 3 ? .appointment : .assistance
+                    let store = TicketStore(database)
+                    let (ticketID, _) = try store.create(ticket, now: created)
+                    let status = statuses[index % statuses.count]
+                    let agent = operators[index % operators.count]
+                    if status != .unassigned {
+                        for reply in 0..<(1 + index % 3) {
+                            let fromOperator = reply % 2 == 0
+                            try store.addMessage(
+                                ticketID: ticketID, authorID: fromOperator ? userIDs[agent.email] : userIDs[requester.email],
+                                authorName: fromOperator ? "\(agent.first) \(agent.last)" : "\(requester.first) \(requester.last)",
+                                isOperator: fromOperator,
+                                body: fromOperator
+                                    ? "Buongiorno, abbiamo preso in carico la richiesta. Può indicarci la versione del programma?"
+                                    : "Versione 23.0.0.69, grazie.",
+                                now: created + Int64(reply + 1) * 1800)
+                        }
+                        try store.setStatus(
+                            ticketID: ticketID, status: status, operatorID: userIDs[agent.email],
+                            now: created + 4 * 3600)
+                    }
+                }
+            }
+        }
+        return true
+    }
+}

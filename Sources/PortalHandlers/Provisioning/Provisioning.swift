@@ -1,0 +1,104 @@
+import PortalCore
+import PortalCrypto
+import PortalStore
+
+public struct ProvisioningError: Error, CustomStringConvertible {
+    public let description: String
+    public init(description: String) { self.description = description }
+}
+
+/// Creating companies, operators and invitations: shared by `portal-admin` and, later, the
+/// company administrator's pages. Each operation is one transaction with its e-mails.
+public struct Provisioning {
+    let database: Database
+    let config: Config
+
+    public init(database: Database, config: Config) {
+        self.database = database
+        self.config = config
+    }
+
+    /// Provisional credentials are valid for 14 days and lead only to the first-access page.
+    public static let provisionalValidity: Int64 = 14 * 24 * 3600
+
+    public func addTenant(name: String, vat: VATNumber, now: Timestamp) throws -> TenantRecord {
+        let trimmed = name.trimmingWhitespace()
+        guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.hasControlCharacters else {
+            throw ProvisioningError(description: "the company name must be 1 to 200 printable characters")
+        }
+        return try database.write {
+            let tenants = TenantStore(database)
+            if try tenants.find(vat: vat) != nil {
+                throw ProvisioningError(description: "a company with P.IVA \(vat) exists already")
+            }
+            let tenant = try tenants.add(name: trimmed, vat: vat, now: now)
+            try AuditStore(database).record("tenant_created", tenantID: tenant.id, detail: trimmed, now: now)
+            return tenant
+        }
+    }
+
+    public struct InvitationResult: Sendable {
+        public let invitationID: Int64
+        public let createdAccount: Bool
+    }
+
+    /// Invites `email` into the company with `role`. A new address also gets an account with
+    /// a provisional password and the welcome e-mail; inviting twice refreshes the invitation.
+    public func invite(tenant: TenantRecord, email: EmailAddress, role: Role, invitedBy: Int64?, now: Timestamp)
+        throws -> InvitationResult
+    {
+        try database.write {
+            let users = UserStore(database)
+            var createdAccount = false
+            if try users.find(email: email) == nil {
+                let password = Provisioning.provisionalPassword()
+                let expires = now + Provisioning.provisionalValidity
+                try users.create(
+                    email: email, passwordHash: PasswordHasher.hash(password), provisionalUntil: expires, now: now)
+                try OutboxStore(database).enqueue(
+                    to: [email], subject: Text.welcomeSubject(),
+                    body: Text.welcomeBody(
+                        portalURL: config.publicURL + "/login?email=" + email.value, email: email.value,
+                        password: password, expiresOn: Clock.displayDate(expires)), now: now)
+                createdAccount = true
+            }
+            let (invitation, _) = try InvitationStore(database).invite(
+                tenantID: tenant.id, email: email, role: role, invitedBy: invitedBy, now: now)
+            try OutboxStore(database).enqueue(
+                to: [email], subject: Text.invitationSubject(company: tenant.name),
+                body: Text.invitationBody(company: tenant.name, portalURL: config.publicURL + "/login"), now: now)
+            try AuditStore(database).record(
+                "invitation_sent", tenantID: tenant.id, userID: invitedBy, actorEmail: email.value, detail: role.rawValue,
+                now: now)
+            return InvitationResult(invitationID: invitation.id, createdAccount: createdAccount)
+        }
+    }
+
+    /// An operator of the vendor's support: a user flagged as operator, with the same
+    /// first-access path as customers.
+    public func addOperator(email: EmailAddress, name: String, now: Timestamp) throws {
+        let parts = name.trimmingWhitespace().split(separator: " ", maxSplits: 1).map(String.init)
+        try database.write {
+            let users = UserStore(database)
+            guard try users.find(email: email) == nil else {
+                throw ProvisioningError(description: "an account for \(email) exists already")
+            }
+            let password = Provisioning.provisionalPassword()
+            let expires = now + Provisioning.provisionalValidity
+            try users.create(
+                email: email, passwordHash: PasswordHasher.hash(password), provisionalUntil: expires,
+                firstName: parts.first ?? "", lastName: parts.count > 1 ? parts[1] : "", isOperator: true, now: now)
+            try OutboxStore(database).enqueue(
+                to: [email], subject: Text.welcomeSubject(),
+                body: Text.welcomeBody(
+                    portalURL: config.publicURL + "/login?email=" + email.value, email: email.value, password: password,
+                    expiresOn: Clock.displayDate(expires)), now: now)
+            try AuditStore(database).record("operator_created", actorEmail: email.value, now: now)
+        }
+    }
+
+    /// 16 characters from the unambiguous alphabet plus a few symbols: about 92 bits.
+    static func provisionalPassword() -> String {
+        Random.code(length: 16, alphabet: Random.unambiguousAlphabet + Array("!$%*+-"))
+    }
+}

@@ -1,0 +1,45 @@
+import Glibc
+import PortalCore
+
+/// Development delivery: one `.eml` file per message in a folder, written to a temporary
+/// name and renamed, so a reader never sees half a message; a summary goes to stdout so
+/// that whoever runs `make run` can read the codes and links in the terminal.
+public struct FileTransport: MailTransport {
+    public let directory: String
+    public let echo: Bool
+
+    public init(directory: String, echo: Bool = true) {
+        self.directory = directory
+        self.echo = echo
+    }
+
+    public func send(_ message: MailMessage) throws {
+        mkdir(directory, 0o755)
+        // The Message-ID is base64url, safe in a file name.
+        let name = "\(message.date)-\(message.messageID.dropFirst().prefix(16)).eml"
+        let path = directory + "/" + name
+        let temporary = directory + "/." + name + ".tmp"
+        let bytes = Array(try message.encoded().utf8)
+        guard let file = fopen(temporary, "wb") else { throw MailError(description: "cannot write \(temporary)") }
+        let written = fwrite(bytes, 1, bytes.count, file)
+        let flushed = fflush(file) == 0 && fsync(fileno(file)) == 0
+        fclose(file)
+        guard written == bytes.count, flushed, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw MailError(description: "cannot write \(path)")
+        }
+        if echo {
+            let summary = """
+                ----- e-mail \(path)
+                To: \(message.to.joined(separator: ", "))
+                Subject: \(message.subject)
+
+                \(message.body)
+                -----
+
+                """
+            // C `stdout` is not usable under Swift 6 concurrency checking; fd 1 is.
+            _ = summary.withCString { write(1, $0, strlen($0)) }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Glibc
+import PortalCore
+import PortalCrypto
+
+public struct MailError: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// An RFC 5322 message: UTF-8 subject as an RFC 2047 encoded word, UTF-8 body in base64,
+/// CRLF line endings. Any header value with CR or LF is refused.
+public struct MailMessage: Sendable {
+    public var from: String
+    public var to: [String]
+    public var subject: String
+    public var body: String
+    public var date: Timestamp
+    public var messageID: String
+
+    public init(from: String, to: [String], subject: String, body: String, date: Timestamp, domain: String) {
+        self.from = from
+        self.to = to
+        self.subject = subject
+        self.body = body
+        self.date = date
+        messageID = "<\(Base64URL.encode(Random.bytes(12)))@\(domain)>"
+    }
+
+    /// The bare address of `from` ("Name <a@b>" → "a@b"), for the SMTP envelope.
+    public var envelopeFrom: String {
+        guard let open = from.lastIndex(of: "<"), let close = from.lastIndex(of: ">"), open < close else { return from }
+        return String(from[from.index(after: open)..<close])
+    }
+
+    public func encoded() throws -> String {
+        for value in [from, subject, messageID] + to where value.contains(where: \.isNewline) {
+            throw MailError(description: "line break in a header value")
+        }
+        var lines = [
+            "From: \(MailMessage.encodeDisplayName(from))",
+            "To: \(to.joined(separator: ", "))",
+            "Subject: \(MailMessage.encodeWord(subject))",
+            "Date: \(MailMessage.rfc5322Date(date))",
+            "Message-ID: \(messageID)",
+            "MIME-Version: 1.0",
+            "Content-Type: text/plain; charset=UTF-8",
+            "Content-Transfer-Encoding: base64",
+            "",
+        ]
+        let normalized = body.replacingLineEndings()
+        let encoded = Base64.encode(Array(normalized.utf8))
+        var index = encoded.startIndex
+        while index < encoded.endIndex {
+            let end = encoded.index(index, offsetBy: 76, limitedBy: encoded.endIndex) ?? encoded.endIndex
+            lines.append(String(encoded[index..<end]))
+            index = end
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Leaves ASCII as it is and wraps anything else in `=?UTF-8?B?…?=`.
+    static func encodeWord(_ text: String) -> String {
+        if text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) { return text }
+        return "=?UTF-8?B?" + Base64.encode(Array(text.utf8)) + "?="
+    }
+
+    static func encodeDisplayName(_ address: String) -> String {
+        guard let open = address.lastIndex(of: "<") else { return address }
+        let name = String(address[..<open]).trimmingWhitespace()
+        let rest = String(address[open...])
+        return name.isEmpty ? rest : encodeWord(name) + " " + rest
+    }
+
+    static func rfc5322Date(_ timestamp: Timestamp) -> String {
+        var seconds = time_t(timestamp)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(days[Int(parts.tm_wday)]), \(parts.tm_mday) \(months[Int(parts.tm_mon)]) \(1900 + parts.tm_year) "
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) +0000"
+    }
+}
+
+extension String {
+    /// Every line ending as CRLF, as SMTP and RFC 5322 want.
+    func replacingLineEndings() -> String {
+        var out = ""
+        var previousWasCR = false
+        for scalar in unicodeScalars {
+            if scalar == "\n" {
+                if !previousWasCR { out += "\r\n" }
+                previousWasCR = false
+            } else if scalar == "\r" {
+                out += "\r\n"
+                previousWasCR = true
+            } else {
+                out.unicodeScalars.append(scalar)
+                previousWasCR = false
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,3 @@
+public protocol MailTransport {
+    func send(_ message: MailMessage) throws
+}

@@ -1,0 +1,52 @@
+import PortalCore
+import PortalStore
+
+/// Delivers what is due in the outbox, one message at a time. A message is marked sent only
+/// after the transport accepted it, so a crash can at worst send it twice, never lose it.
+public struct Mailer {
+    public let database: Database
+    public let transport: any MailTransport
+    public let from: String
+    public let domain: String
+
+    public init(database: Database, transport: any MailTransport, from: String) {
+        self.database = database
+        self.transport = transport
+        self.from = from
+        let address = from.split(separator: "@").last.map { String($0.prefix { $0 != ">" }) } ?? "portal.invalid"
+        domain = address.isEmpty ? "portal.invalid" : address
+    }
+
+    /// Returns how many messages were delivered in this pass.
+    @discardableResult
+    public func deliverDue(now: Timestamp) throws -> Int {
+        let outbox = OutboxStore(database)
+        var delivered = 0
+        for queued in try outbox.due(now: now) {
+            let message = MailMessage(
+                from: from, to: queued.recipients, subject: queued.subject, body: queued.body, date: queued.createdAt,
+                domain: domain)
+            do {
+                try transport.send(message)
+                try outbox.markSent(id: queued.id, now: Clock.now())
+                delivered += 1
+                Log.event("mail_sent", [("id", String(queued.id))])
+            } catch {
+                try outbox.markFailed(id: queued.id, attempts: queued.attempts, error: "\(error)", now: Clock.now())
+                Log.event("mail_failed", [("id", String(queued.id)), ("error", "\(error)")])
+            }
+        }
+        return delivered
+    }
+
+    /// The transport the configuration names: SMTP when `PORTAL_SMTP_HOST` is set, else files.
+    public static func transport(for config: Config) -> any MailTransport {
+        let host = config.string("PORTAL_SMTP_HOST", default: "")
+        if host.isEmpty { return FileTransport(directory: config.mailDirectory) }
+        let security = config.string("PORTAL_SMTP_SECURITY", default: "starttls").lowercased()
+        return SMTPTransport(
+            host: host, port: config.int("PORTAL_SMTP_PORT", default: 587), startTLS: security == "starttls",
+            implicitTLS: security == "tls", user: config.string("PORTAL_SMTP_USER", default: ""),
+            password: config.string("PORTAL_SMTP_PASSWORD", default: ""))
+    }
+}

@@ -1,0 +1,50 @@
+/// The `---` block at the top of a page: `key: value` lines. `title` is required.
+public struct FrontMatter: Sendable, Equatable {
+    public var title: String
+    public var order: Int
+    public var description: String?
+
+    /// Splits the front matter from the Markdown. Returns the body and the line where it starts.
+    public static func parse(_ text: String, file: String) throws -> (FrontMatter, body: String, bodyLine: Int) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        }
+        guard lines.first == "---" else {
+            throw SiteError(step: "front matter", file: file, line: 1, message: "the page must start with a '---' front matter block")
+        }
+        guard let end = lines.dropFirst().firstIndex(of: "---") else {
+            throw SiteError(step: "front matter", file: file, line: 1, message: "front matter is not closed with '---'")
+        }
+        var values: [String: String] = [:]
+        for index in 1..<end {
+            let line = lines[index]
+            if line.trimmingCharacters().isEmpty { continue }
+            guard let colon = line.firstIndex(of: ":") else {
+                throw SiteError(step: "front matter", file: file, line: index + 1, message: "expected 'key: value'")
+            }
+            let key = line[..<colon].trimmingCharacters()
+            guard ["title", "order", "description"].contains(key) else {
+                throw SiteError(step: "front matter", file: file, line: index + 1, message: "unknown key '\(key)'")
+            }
+            values[key] = line[line.index(after: colon)...].trimmingCharacters()
+        }
+        guard let title = values["title"], !title.isEmpty else {
+            throw SiteError(step: "front matter", file: file, line: 1, message: "'title' is required")
+        }
+        var order = 100
+        if let text = values["order"] {
+            guard let number = Int(text) else {
+                throw SiteError(step: "front matter", file: file, line: nil, message: "'order' must be a whole number")
+            }
+            order = number
+        }
+        let body = lines[(end + 1)...].joined(separator: "\n")
+        return (FrontMatter(title: title, order: order, description: values["description"]), body, end + 2)
+    }
+}
+
+extension StringProtocol {
+    func trimmingCharacters() -> String {
+        String(self.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+}

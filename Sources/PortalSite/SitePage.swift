@@ -1,0 +1,19 @@
+/// One Markdown source of the site, loaded and with its front matter read.
+struct SitePage {
+    /// Relative to the source folder, e.g. `manuale/accesso.md`.
+    let sourcePath: String
+    let frontMatter: FrontMatter
+    let markdown: String
+    let bodyLine: Int
+
+    /// `manuale/accesso.md` → `manuale/accesso.html`.
+    var outputPath: String { String(sourcePath.dropLast(3)) + ".html" }
+    var url: String {
+        let path = "/" + outputPath
+        return path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path
+    }
+    var folder: String {
+        guard let slash = sourcePath.lastIndex(of: "/") else { return "" }
+        return String(sourcePath[..<slash])
+    }
+}

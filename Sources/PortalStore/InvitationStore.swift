@@ -1,0 +1,63 @@
+import PortalCore
+
+public struct InvitationRecord: Sendable {
+    public let id: Int64
+    public let tenantID: Int64
+    public let email: String
+    public let role: Role
+    public let createdAt: Timestamp
+    public let expiresAt: Timestamp
+}
+
+public struct InvitationStore {
+    let database: Database
+    public init(_ database: Database) { self.database = database }
+
+    public static let validity: Int64 = 14 * 24 * 3600
+
+    /// Creates the pending invitation, or refreshes the one that exists (inviting twice
+    /// never makes two). Returns the invitation and whether it is new.
+    public func invite(tenantID: Int64, email: EmailAddress, role: Role, invitedBy: Int64?, now: Timestamp) throws
+        -> (InvitationRecord, isNew: Bool)
+    {
+        let expires = now + InvitationStore.validity
+        if let existing = try pending(tenantID: tenantID, email: email) {
+            try database.run(
+                "UPDATE invitations SET role = ?, last_sent_at = ?, expires_at = ? WHERE id = ?",
+                [role.rawValue, now, expires, existing.id])
+            return (try pending(tenantID: tenantID, email: email)!, false)
+        }
+        try database.run(
+            """
+            INSERT INTO invitations (tenant_id, email, role, invited_by, created_at, last_sent_at, expires_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, [tenantID, email.value, role.rawValue, invitedBy, now, now, expires])
+        return (try pending(tenantID: tenantID, email: email)!, true)
+    }
+
+    public func pending(tenantID: Int64, email: EmailAddress) throws -> InvitationRecord? {
+        try database.queryOne(
+            """
+            SELECT id, tenant_id, email, role, created_at, expires_at FROM invitations
+            WHERE tenant_id = ? AND email = ? AND accepted_at IS NULL AND cancelled_at IS NULL
+            """, [tenantID, email.value]
+        ).map(InvitationStore.record)
+    }
+
+    public func pending(email: EmailAddress, now: Timestamp) throws -> [InvitationRecord] {
+        try database.query(
+            """
+            SELECT id, tenant_id, email, role, created_at, expires_at FROM invitations
+            WHERE email = ? AND accepted_at IS NULL AND cancelled_at IS NULL AND expires_at > ?
+            ORDER BY id
+            """, [email.value, now]
+        ).map(InvitationStore.record)
+    }
+
+    static func record(_ row: Row) -> InvitationRecord {
+        InvitationRecord(
+            id: row.int("id"), tenantID: row.int("tenant_id"), email: row.string("email"),
+            role: Role(rawValue: row.string("role")) ?? .technician, createdAt: row.int("created_at"),
+            expiresAt: row.int("expires_at"))
+    }
+}

@@ -1,0 +1,43 @@
+/// A named schema change. Migrations are append-only: a released one is never edited,
+/// a new change is a new entry at the end of `Migrations.all`.
+public struct Migration: Sendable {
+    public let name: String
+    public let sql: String
+}
+
+public enum Migrator {
+    static let ledger = """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            name TEXT PRIMARY KEY,
+            applied_at INTEGER NOT NULL
+        ) STRICT;
+        """
+
+    /// Applies the pending migrations in order, each in its own transaction; returns their names.
+    @discardableResult
+    public static func migrate(_ database: Database, migrations: [Migration] = Migrations.all, now: Int64) throws
+        -> [String]
+    {
+        try database.execute(ledger)
+        let applied = Set(try database.query("SELECT name FROM schema_migrations").map { $0.string("name") })
+        var done: [String] = []
+        for migration in migrations where !applied.contains(migration.name) {
+            try database.write {
+                try database.execute(migration.sql)
+                try database.run(
+                    "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)", [migration.name, now])
+            }
+            done.append(migration.name)
+        }
+        return done
+    }
+
+    /// The migrations this build knows that the database has not had yet.
+    public static func pending(_ database: Database, migrations: [Migration] = Migrations.all) throws -> [String] {
+        let exists = try database.scalarInt(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+        guard exists == 1 else { return migrations.map(\.name) }
+        let applied = Set(try database.query("SELECT name FROM schema_migrations").map { $0.string("name") })
+        return migrations.map(\.name).filter { !applied.contains($0) }
+    }
+}

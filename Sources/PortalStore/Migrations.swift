@@ -1,0 +1,231 @@
+/// The schema of the whole manual, including the screens that later issues build.
+/// Times are Unix seconds (UTC); tokens and codes are stored only as BLAKE2b-256 hashes.
+public enum Migrations {
+    public static let all: [Migration] = [initial]
+
+    static let initial = Migration(
+        name: "0001_initial",
+        sql: """
+            CREATE TABLE settings (
+                name TEXT PRIMARY KEY,
+                value BLOB NOT NULL
+            ) STRICT;
+
+            CREATE TABLE tenants (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                vat TEXT NOT NULL UNIQUE,
+                created_at INTEGER NOT NULL
+            ) STRICT;
+
+            CREATE TABLE users (
+                id INTEGER PRIMARY KEY,
+                email TEXT NOT NULL UNIQUE,
+                first_name TEXT NOT NULL DEFAULT '',
+                last_name TEXT NOT NULL DEFAULT '',
+                password_hash TEXT NOT NULL,
+                -- provisional credentials lead only to the first-access page ("Creazione Utente")
+                password_is_provisional INTEGER NOT NULL DEFAULT 0,
+                provisional_expires_at INTEGER,
+                privacy_accepted_at INTEGER,
+                is_operator INTEGER NOT NULL DEFAULT 0,
+                picture_sha256 TEXT,
+                picture_type TEXT,
+                last_tenant_id INTEGER REFERENCES tenants(id) ON DELETE SET NULL,
+                failed_logins INTEGER NOT NULL DEFAULT 0,
+                failed_login_window_start INTEGER NOT NULL DEFAULT 0,
+                last_failed_login_at INTEGER NOT NULL DEFAULT 0,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            ) STRICT;
+
+            CREATE TABLE roles (
+                code TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                description TEXT NOT NULL,
+                may_administer INTEGER NOT NULL
+            ) STRICT;
+            INSERT INTO roles (code, name, description, may_administer) VALUES
+                ('admin', 'Amministratore', 'Tutto, compresa la gestione degli utenti e degli inviti dell''azienda.', 1),
+                ('tech', 'Tecnico', 'Ticket, dashboard e il proprio profilo.', 0);
+
+            CREATE TABLE memberships (
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+                role TEXT NOT NULL REFERENCES roles(code),
+                active_since INTEGER NOT NULL,
+                PRIMARY KEY (user_id, tenant_id)
+            ) STRICT, WITHOUT ROWID;
+            CREATE INDEX memberships_by_tenant ON memberships(tenant_id);
+
+            CREATE TABLE invitations (
+                id INTEGER PRIMARY KEY,
+                tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+                email TEXT NOT NULL,
+                role TEXT NOT NULL REFERENCES roles(code),
+                invited_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+                created_at INTEGER NOT NULL,
+                last_sent_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL,
+                accepted_at INTEGER,
+                cancelled_at INTEGER
+            ) STRICT;
+            -- one pending invitation per address and company
+            CREATE UNIQUE INDEX invitations_pending ON invitations(tenant_id, email)
+                WHERE accepted_at IS NULL AND cancelled_at IS NULL;
+            CREATE INDEX invitations_by_email ON invitations(email);
+
+            CREATE TABLE sessions (
+                id INTEGER PRIMARY KEY,
+                token_hash BLOB NOT NULL UNIQUE,
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                tenant_id INTEGER REFERENCES tenants(id) ON DELETE CASCADE,
+                remember INTEGER NOT NULL DEFAULT 0,
+                created_at INTEGER NOT NULL,
+                last_seen_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL,
+                user_agent TEXT NOT NULL DEFAULT '',
+                client_ip TEXT NOT NULL DEFAULT ''
+            ) STRICT;
+            CREATE INDEX sessions_by_user ON sessions(user_id);
+
+            -- a login between the password and the session: first access, e-mail code, company choice
+            CREATE TABLE login_challenges (
+                id INTEGER PRIMARY KEY,
+                token_hash BLOB NOT NULL UNIQUE,
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                stage TEXT NOT NULL,
+                remember INTEGER NOT NULL DEFAULT 0,
+                return_to TEXT NOT NULL DEFAULT '',
+                code_hash BLOB,
+                code_expires_at INTEGER,
+                code_attempts INTEGER NOT NULL DEFAULT 0,
+                created_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX login_challenges_by_user ON login_challenges(user_id);
+
+            -- every e-mail code sent, for the "3 codes per 15 minutes" limit
+            CREATE TABLE login_codes_sent (
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                sent_at INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX login_codes_sent_by_user ON login_codes_sent(user_id, sent_at);
+
+            CREATE TABLE trusted_devices (
+                id INTEGER PRIMARY KEY,
+                token_hash BLOB NOT NULL UNIQUE,
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                user_agent TEXT NOT NULL DEFAULT '',
+                created_at INTEGER NOT NULL,
+                last_used_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX trusted_devices_by_user ON trusted_devices(user_id);
+
+            CREATE TABLE password_resets (
+                id INTEGER PRIMARY KEY,
+                token_hash BLOB NOT NULL UNIQUE,
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                created_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL,
+                used_at INTEGER
+            ) STRICT;
+
+            CREATE TABLE tickets (
+                id INTEGER PRIMARY KEY,
+                tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+                number INTEGER NOT NULL UNIQUE,
+                title TEXT NOT NULL,
+                requester_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+                requester_name TEXT NOT NULL,
+                contact_email TEXT NOT NULL,
+                phone TEXT NOT NULL DEFAULT '',
+                contact_preference TEXT NOT NULL CHECK (contact_preference IN ('web', 'phone')),
+                request_type TEXT NOT NULL CHECK (request_type IN ('assistance', 'appointment')),
+                area TEXT NOT NULL CHECK (area IN ('administrative', 'management', 'systems')),
+                priority TEXT NOT NULL CHECK (priority IN ('low', 'normal', 'high', 'blocking')),
+                priority_rank INTEGER NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('unassigned', 'waiting', 'postponed', 'development', 'closed')),
+                operator_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+                referent_name TEXT NOT NULL DEFAULT '',
+                technical_details TEXT NOT NULL DEFAULT '',
+                first_line TEXT NOT NULL DEFAULT '',
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                last_reply_at INTEGER NOT NULL,
+                closed_at INTEGER
+            ) STRICT;
+            CREATE INDEX tickets_by_tenant_created ON tickets(tenant_id, created_at DESC);
+            CREATE INDEX tickets_by_tenant_reply ON tickets(tenant_id, last_reply_at DESC);
+            CREATE INDEX tickets_by_tenant_priority ON tickets(tenant_id, priority_rank DESC, created_at DESC);
+            CREATE INDEX tickets_by_status ON tickets(status, created_at);
+
+            CREATE TABLE messages (
+                id INTEGER PRIMARY KEY,
+                ticket_id INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+                author_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+                author_name TEXT NOT NULL,
+                author_is_operator INTEGER NOT NULL DEFAULT 0,
+                body TEXT NOT NULL,
+                created_at INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX messages_by_ticket ON messages(ticket_id, created_at);
+
+            CREATE TABLE attachments (
+                id INTEGER PRIMARY KEY,
+                ticket_id INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+                message_id INTEGER REFERENCES messages(id) ON DELETE CASCADE,
+                file_name TEXT NOT NULL,
+                content_type TEXT NOT NULL,
+                size INTEGER NOT NULL,
+                sha256 TEXT NOT NULL,
+                created_at INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX attachments_by_ticket ON attachments(ticket_id);
+
+            CREATE TABLE outbox (
+                id INTEGER PRIMARY KEY,
+                recipients TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                body TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at INTEGER NOT NULL,
+                sent_at INTEGER,
+                last_error TEXT
+            ) STRICT;
+            CREATE INDEX outbox_due ON outbox(next_attempt_at) WHERE sent_at IS NULL;
+
+            -- per user and company: remembered ticket filters, dashboard layout
+            CREATE TABLE user_preferences (
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                value TEXT NOT NULL,
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (user_id, tenant_id, name)
+            ) STRICT, WITHOUT ROWID;
+
+            CREATE TABLE audit_events (
+                id INTEGER PRIMARY KEY,
+                at INTEGER NOT NULL,
+                tenant_id INTEGER REFERENCES tenants(id) ON DELETE CASCADE,
+                user_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+                actor_email TEXT NOT NULL DEFAULT '',
+                event TEXT NOT NULL,
+                detail TEXT NOT NULL DEFAULT '',
+                client_ip TEXT NOT NULL DEFAULT ''
+            ) STRICT;
+            CREATE INDEX audit_by_tenant ON audit_events(tenant_id, at DESC);
+
+            -- requests made on the legacy portal's P.IVA page
+            CREATE TABLE legacy_access_requests (
+                id INTEGER PRIMARY KEY,
+                tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+                vat TEXT NOT NULL,
+                client_ip TEXT NOT NULL DEFAULT '',
+                created_at INTEGER NOT NULL
+            ) STRICT;
+            """)
+}

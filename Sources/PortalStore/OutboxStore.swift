@@ -1,0 +1,77 @@
+import PortalCore
+
+public struct OutboxMessage: Sendable, Equatable {
+    public let id: Int64
+    public let recipients: [String]
+    public let subject: String
+    public let body: String
+    public let createdAt: Timestamp
+    public let attempts: Int
+    public let sentAt: Timestamp?
+    public let lastError: String?
+}
+
+public struct OutboxError: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// E-mails waiting for `portal-mailer`. A message is enqueued inside the transaction of the
+/// change that causes it, so that it exists exactly when the change does.
+public struct OutboxStore {
+    let database: Database
+    public init(_ database: Database) { self.database = database }
+
+    /// Refuses header injection here, at the only door into the outbox.
+    @discardableResult
+    public func enqueue(to recipients: [EmailAddress], subject: String, body: String, now: Timestamp) throws -> Int64 {
+        guard !recipients.isEmpty else { throw OutboxError(description: "no recipients") }
+        guard !subject.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else {
+            throw OutboxError(description: "line break in subject")
+        }
+        let unique = recipients.map(\.value).reduce(into: [String]()) { list, address in
+            if !list.contains(address) { list.append(address) }
+        }
+        try database.run(
+            "INSERT INTO outbox (recipients, subject, body, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?)",
+            [unique.joined(separator: ","), subject, body, now, now])
+        return database.lastInsertRowID
+    }
+
+    public func due(now: Timestamp, limit: Int = 20) throws -> [OutboxMessage] {
+        try database.query(
+            """
+            SELECT id, recipients, subject, body, created_at, attempts, sent_at, last_error FROM outbox
+            WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?
+            """, [now, limit]
+        ).map(OutboxStore.message)
+    }
+
+    public func all(limit: Int = 100) throws -> [OutboxMessage] {
+        try database.query(
+            """
+            SELECT id, recipients, subject, body, created_at, attempts, sent_at, last_error FROM outbox
+            ORDER BY id DESC LIMIT ?
+            """, [limit]
+        ).map(OutboxStore.message)
+    }
+
+    public func markSent(id: Int64, now: Timestamp) throws {
+        try database.run("UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?", [now, id])
+    }
+
+    /// Exponential back-off: 30 s, 1 min, 2 min … capped at one hour; never given up on.
+    public func markFailed(id: Int64, attempts: Int, error: String, now: Timestamp) throws {
+        let delay = min(Int64(30) << Int64(min(attempts, 7)), 3600)
+        try database.run(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
+            [String(error.prefix(500)), now + delay, id])
+    }
+
+    static func message(_ row: Row) -> OutboxMessage {
+        OutboxMessage(
+            id: row.int("id"), recipients: row.string("recipients").split(separator: ",").map(String.init),
+            subject: row.string("subject"), body: row.string("body"), createdAt: row.int("created_at"),
+            attempts: Int(row.int("attempts")), sentAt: row.optionalInt("sent_at"),
+            lastError: row.optionalString("last_error"))
+    }
+}

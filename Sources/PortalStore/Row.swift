@@ -1,0 +1,50 @@
+/// One result row. Column access by name; a missing or mistyped column is our bug, so the
+/// typed accessors return neutral values rather than throwing at every call site.
+public struct Row: Sendable {
+    let names: [String]
+    let values: [SQLValue]
+
+    public subscript(_ name: String) -> SQLValue {
+        guard let index = names.firstIndex(of: name) else { return .null }
+        return values[index]
+    }
+
+    public func int(_ name: String) -> Int64 {
+        switch self[name] {
+        case .integer(let value): value
+        case .real(let value): Int64(value)
+        case .text(let value): Int64(value) ?? 0
+        default: 0
+        }
+    }
+
+    public func optionalInt(_ name: String) -> Int64? {
+        if case .null = self[name] { return nil }
+        return int(name)
+    }
+
+    public func string(_ name: String) -> String {
+        switch self[name] {
+        case .text(let value): value
+        case .integer(let value): String(value)
+        case .real(let value): String(value)
+        case .blob(let value): String(decoding: value, as: UTF8.self)
+        case .null: ""
+        }
+    }
+
+    public func optionalString(_ name: String) -> String? {
+        if case .null = self[name] { return nil }
+        return string(name)
+    }
+
+    public func bool(_ name: String) -> Bool { int(name) != 0 }
+
+    public func blob(_ name: String) -> [UInt8] {
+        switch self[name] {
+        case .blob(let value): value
+        case .text(let value): Array(value.utf8)
+        default: []
+        }
+    }
+}

@@ -1,0 +1,175 @@
+import PortalCore
+import PortalHandlers
+import PortalMail
+import PortalSite
+import PortalStore
+
+struct MigrateCommand: AdminCommand {
+    static let words = ["migrate"]
+    static let options: [String] = []
+    static let synopsis = "migrate"
+    static let abstract = "Creates the database if needed and applies the pending migrations."
+    init(options: Options) throws {}
+
+    func run(config: Config) throws {
+        let database = try Database(path: config.databasePath)
+        let applied = try Migrator.migrate(database, now: Clock.now())
+        print(applied.isEmpty ? "database \(config.databasePath) is up to date" : "applied: \(applied.joined(separator: ", "))")
+    }
+}
+
+/// Opens the database of the configuration and refuses an unmigrated one.
+func openMigrated(_ config: Config) throws -> Database {
+    let database = try Database(path: config.databasePath)
+    let pending = try Migrator.pending(database)
+    guard pending.isEmpty else {
+        throw ProvisioningError(description: "database not migrated (run portal-admin migrate first)")
+    }
+    return database
+}
+
+struct TenantAddCommand: AdminCommand {
+    static let words = ["tenant", "add"]
+    static let options = ["name", "vat"]
+    static let synopsis = "tenant add --name NAME --vat PIVA"
+    static let abstract = "Adds a company (tenant); the P.IVA's check digit is validated."
+    let name: String
+    let vat: VATNumber
+
+    init(options: Options) throws {
+        name = try options.required("name")
+        let text = try options.required("vat")
+        guard let vat = VATNumber(text) else { throw UsageError(message: "'\(text)' is not a valid P.IVA") }
+        self.vat = vat
+    }
+
+    func run(config: Config) throws {
+        let database = try openMigrated(config)
+        let tenant = try Provisioning(database: database, config: config).addTenant(name: name, vat: vat, now: Clock.now())
+        print("tenant \(tenant.id): \(tenant.name) (P.IVA \(tenant.vat))")
+    }
+}
+
+struct InviteCommand: AdminCommand {
+    static let words = ["invite"]
+    static let options = ["vat", "email", "role"]
+    static let synopsis = "invite --vat PIVA --email EMAIL --role Amministratore|Tecnico"
+    static let abstract = "Invites a person into a company; a new address also gets provisional credentials."
+    let vat: VATNumber
+    let email: EmailAddress
+    let role: Role
+
+    init(options: Options) throws {
+        let vatText = try options.required("vat")
+        let emailText = try options.required("email")
+        let roleText = try options.required("role")
+        guard let vat = VATNumber(vatText) else { throw UsageError(message: "'\(vatText)' is not a valid P.IVA") }
+        guard let email = EmailAddress(emailText) else { throw UsageError(message: "'\(emailText)' is not a valid e-mail address") }
+        guard let role = Role(labelOrCode: roleText) else {
+            throw UsageError(message: "--role takes \(Role.allCases.map(\.label).joined(separator: " or "))")
+        }
+        self.vat = vat
+        self.email = email
+        self.role = role
+    }
+
+    func run(config: Config) throws {
+        let database = try openMigrated(config)
+        guard let tenant = try TenantStore(database).find(vat: vat) else {
+            throw ProvisioningError(description: "no company with P.IVA \(vat)")
+        }
+        let result = try Provisioning(database: database, config: config).invite(
+            tenant: tenant, email: email, role: role, invitedBy: nil, now: Clock.now())
+        print("invited \(email) into \(tenant.name) as \(role.label)"
+            + (result.createdAccount ? " (new account: welcome e-mail with provisional credentials queued)" : ""))
+    }
+}
+
+struct OperatorAddCommand: AdminCommand {
+    static let words = ["operator", "add"]
+    static let options = ["email", "name"]
+    static let synopsis = "operator add --email EMAIL --name NAME"
+    static let abstract = "Adds an operator of the support team; the welcome e-mail carries provisional credentials."
+    let email: EmailAddress
+    let name: String
+
+    init(options: Options) throws {
+        let text = try options.required("email")
+        guard let email = EmailAddress(text) else { throw UsageError(message: "'\(text)' is not a valid e-mail address") }
+        self.email = email
+        name = try options.required("name")
+    }
+
+    func run(config: Config) throws {
+        let database = try openMigrated(config)
+        try Provisioning(database: database, config: config).addOperator(email: email, name: name, now: Clock.now())
+        print("operator \(email) added")
+    }
+}
+
+struct BackupCommand: AdminCommand {
+    static let words = ["backup"]
+    static let options = ["to"]
+    static let synopsis = "backup --to FILE"
+    static let abstract = "Writes a consistent copy of the live database (VACUUM INTO), then checks its integrity."
+    let destination: String
+
+    init(options: Options) throws { destination = try options.required("to") }
+
+    func run(config: Config) throws {
+        let database = try Database(path: config.databasePath)
+        try Backup.copy(database, to: destination)
+        print("backup written to \(destination) (integrity ok)")
+    }
+}
+
+struct MailListCommand: AdminCommand {
+    static let words = ["mail", "list"]
+    static let options: [String] = []
+    static let synopsis = "mail list"
+    static let abstract = "Lists the newest e-mails of the outbox with their delivery state."
+    init(options: Options) throws {}
+
+    func run(config: Config) throws {
+        let database = try openMigrated(config)
+        for message in try OutboxStore(database).all() {
+            let state = message.sentAt.map { "sent \(Clock.display($0))" }
+                ?? "queued (attempts \(message.attempts)\(message.lastError.map { ", last error: \($0)" } ?? ""))"
+            print("#\(message.id)  \(Clock.display(message.createdAt))  \(message.recipients.joined(separator: ","))  \(message.subject)  [\(state)]")
+        }
+    }
+}
+
+struct SiteBuildCommand: AdminCommand {
+    static let words = ["site", "build"]
+    static let options = ["source", "out"]
+    static let synopsis = "site build [--source site] [--out var/www]"
+    static let abstract = "Renders the Markdown pages and assets under site/ into the folder nginx serves."
+    let source: String?
+    let output: String?
+
+    init(options: Options) throws {
+        source = options.optional("source")
+        output = options.optional("out")
+    }
+
+    func run(config: Config) throws {
+        let builder = SiteBuilder(source: source ?? config.siteSource, output: output ?? config.siteOutput)
+        let report = try builder.build()
+        print("site built: \(report.pages) pages, \(report.assets) assets → \(builder.output)")
+    }
+}
+
+struct DemoCommand: AdminCommand {
+    static let words = ["demo"]
+    static let options: [String] = []
+    static let synopsis = "demo"
+    static let abstract = "Seeds the demo companies, users and tickets (once) and prints the demo logins."
+    init(options: Options) throws {}
+
+    func run(config: Config) throws {
+        let database = try openMigrated(config)
+        let seeded = try DemoData.seed(database: database, now: Clock.now())
+        print(seeded ? "demo data created" : "demo data already present")
+    }
+}
