@@ -170,6 +170,7 @@ struct DemoCommand: AdminCommand {
     func run(config: Config) throws {
         let database = try openMigrated(config)
         let seeded = try DemoData.seed(database: database, now: Clock.now())
-        print(seeded ? "demo data created" : "demo data already present")
+        print(seeded ? "demo data created; logins (e-mail, then password):" : "demo data already present; logins (e-mail, then password):")
+        for login in DemoData.logins { print("  \(login.email)  \(login.password)    \(login.description)") }
     }
 }

@@ -1,0 +1,20 @@
+# The two commands of the README. Everything else lives in scripts/.
+.PHONY: run test build bench format clean
+
+run:
+	scripts/run.sh
+
+test:
+	scripts/test.sh
+
+build:
+	swift build -c release
+
+bench:
+	bench/run.sh
+
+format:
+	swift format --in-place --recursive Sources Tests Package.swift
+
+clean:
+	rm -rf .build var

@@ -1,0 +1,60 @@
+import PortalHTTP
+import Testing
+
+@Suite("Multipart form bodies through Request.form()")
+struct MultipartTests {
+    static let boundary = "----PortalBoundary7MA4YWxk"
+
+    private func request(contentType: String, body: [UInt8]) -> Request {
+        Request(method: "POST", path: "/ticket/nuovo", headers: ["content-type": contentType], body: body)
+    }
+
+    private func part(_ headers: String, _ content: [UInt8]) -> [UInt8] {
+        Array("--\(Self.boundary)\r\n\(headers)\r\n\r\n".utf8) + content + Array("\r\n".utf8)
+    }
+
+    @Test("reads a text field and a file part with its bytes exactly as sent")
+    func fieldAndFile() throws {
+        let fileBytes: [UInt8] = Array("riga 1\r\nriga 2\r\n--non un delimitatore\r\n".utf8) + [0, 0xff, 0xfe, 13, 10]
+        let body =
+            part("Content-Disposition: form-data; name=\"titolo\"", Array("Stampante è ferma\r\nda ieri".utf8))
+            + part(
+                "Content-Disposition: form-data; name=\"allegato\"; filename=\"log \\\"1\\\".bin\"\r\nContent-Type: application/x-log",
+                fileBytes)
+            + Array("--\(Self.boundary)--\r\n".utf8)
+        let form = try request(contentType: "multipart/form-data; boundary=\(Self.boundary)", body: body).form()
+
+        #expect(form["titolo"] == "Stampante è ferma\r\nda ieri")
+        let file = try #require(form.files(named: "allegato").first)
+        #expect(form.files.count == 1)
+        #expect(file.fileName == "log \"1\".bin")
+        #expect(file.contentType == "application/x-log")
+        #expect(file.bytes == fileBytes)
+    }
+
+    @Test("accepts a quoted boundary parameter")
+    func quotedBoundary() throws {
+        let body = part("Content-Disposition: form-data; name=\"a\"", Array("1".utf8)) + Array("--\(Self.boundary)--".utf8)
+        let form = try request(contentType: "multipart/form-data; charset=utf-8; boundary=\"\(Self.boundary)\"", body: body).form()
+        #expect(form["a"] == "1")
+    }
+
+    @Test("refuses malformed bodies with a 400", arguments: [
+        // missing boundary parameter
+        ("multipart/form-data", "--\(boundary)\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--\(boundary)--\r\n"),
+        // truncated: no closing delimiter
+        ("multipart/form-data; boundary=\(boundary)", "--\(boundary)\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nmeta del file"),
+        // a part whose Content-Disposition has no name
+        ("multipart/form-data; boundary=\(boundary)", "--\(boundary)\r\nContent-Disposition: form-data; filename=\"x.txt\"\r\n\r\n1\r\n--\(boundary)--\r\n"),
+        // a part with no Content-Disposition at all
+        ("multipart/form-data; boundary=\(boundary)", "--\(boundary)\r\nContent-Type: text/plain\r\n\r\n1\r\n--\(boundary)--\r\n"),
+        // no delimiter anywhere
+        ("multipart/form-data; boundary=\(boundary)", "a=1&b=2"),
+    ])
+    func malformed(contentType: String, body: String) {
+        let error = #expect(throws: HTTPError.self) {
+            try request(contentType: contentType, body: Array(body.utf8)).form()
+        }
+        #expect(error?.status == 400)
+    }
+}

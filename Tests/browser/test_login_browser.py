@@ -1,0 +1,48 @@
+"""A person logs in by the visible labels, as the manual's "Login" shows it."""
+from selenium.webdriver.common.by import By
+
+from people import field, press, tick, type_into
+from portal import ADMIN, DEMO_PASSWORD
+
+
+def test_the_administrator_logs_in_and_reaches_the_dashboard(portal, browser):
+    browser.get(portal.url + "/")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Login"
+    type_into(browser, "Email", ADMIN)
+    type_into(browser, "Password", DEMO_PASSWORD)
+    tick(browser, "Ricordami")
+    press(browser, "Accedi")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Dashboard"
+    assert "Questa dashboard non ha ancora widget!" in browser.page_source
+    assert browser.current_url == portal.url + "/dashboard"
+    browser.save_screenshot(str(portal.var.parent / "portal-dashboard.png"))
+    press(browser, "Esci")
+    assert "Sei uscito dal portale." in browser.page_source
+
+
+def test_a_wrong_password_shows_the_message_and_keeps_the_email(portal, browser):
+    browser.get(portal.url + "/login")
+    type_into(browser, "Email", ADMIN)
+    type_into(browser, "Password", "sbagliata-sbagliata")
+    press(browser, "Accedi")
+    assert "Email o password non corretti." in browser.find_element(By.CSS_SELECTOR, "[role=alert]").text
+    assert field(browser, "Email").get_attribute("value") == ADMIN
+
+
+def test_login_works_with_javascript_disabled(portal):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage"]:
+        options.add_argument(argument)
+    options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    try:
+        driver.get(portal.url + "/login")
+        type_into(driver, "Email", ADMIN)
+        type_into(driver, "Password", DEMO_PASSWORD)
+        press(driver, "Accedi")
+        assert driver.find_element(By.TAG_NAME, "h1").text == "Dashboard"
+    finally:
+        driver.quit()

@@ -1,0 +1,101 @@
+"""portal-admin, the outbox and the mailer, against a real database."""
+import email
+import email.policy
+import os
+import sqlite3
+import subprocess
+import threading
+import time
+
+import pytest
+
+from portal import BIN, Portal
+
+
+@pytest.fixture
+def admin_portal():
+    """A migrated database without running services: portal-admin is a command-line tool."""
+    instance = Portal()
+    instance.admin("migrate")
+    yield instance
+    instance.stop()
+
+
+@pytest.mark.parametrize("args", [
+    [], ["nonsense"], ["tenant", "add", "--name", "X"], ["tenant", "add", "--name", "X", "--vat", "02019510408"],
+    ["invite", "--vat", "02019510409", "--email", "a@b.it", "--role", "Capo"],
+    ["invite", "--vat", "02019510409", "--email", "not-an-address", "--role", "Tecnico"],
+    ["operator", "add", "--email", "op@x.it"], ["backup"], ["tenant", "add", "--name", "X", "--vat", "1", "--vat", "2"],
+])
+def test_usage_errors_exit_64_with_a_message(admin_portal, args):
+    result = admin_portal.admin(*args, check=False)
+    assert result.returncode == 64
+    assert "usage" in result.stderr or "usage" in result.stdout
+
+
+def test_migrate_is_idempotent(admin_portal):
+    assert "up to date" in admin_portal.admin("migrate").stdout
+
+
+def test_tenant_invite_and_mail_delivery(admin_portal):
+    admin_portal.admin("tenant", "add", "--name", "NTS PROVA SRL", "--vat", "IT02019510409")
+    duplicate = admin_portal.admin("tenant", "add", "--name", "Altro", "--vat", "02019510409", check=False)
+    assert duplicate.returncode == 1 and "exists already" in duplicate.stderr
+    first = admin_portal.admin("invite", "--vat", "02019510409", "--email", "Nuovo.Utente@Example.com", "--role", "Tecnico")
+    assert "new account" in first.stdout
+    again = admin_portal.admin("invite", "--vat", "02019510409", "--email", "nuovo.utente@example.com", "--role", "Amministratore")
+    assert "new account" not in again.stdout
+    with admin_portal.db() as db:
+        assert db.execute("SELECT count(*) FROM invitations").fetchone()[0] == 1
+        assert db.execute("SELECT role FROM invitations").fetchone()[0] == "admin"
+        user = db.execute("SELECT password_is_provisional, password_hash FROM users").fetchone()
+        assert user[0] == 1 and user[1].startswith("$argon2id$")
+    listing = admin_portal.admin("mail", "list").stdout
+    assert listing.count("queued") == 3  # welcome + invitation, then only the invitation again
+
+    subprocess.run([str(BIN / "portal-mailer"), "--once"], env=admin_portal.env, check=True, capture_output=True)
+    messages = [email.message_from_bytes(path.read_bytes(), policy=email.policy.default) for path in admin_portal.mails()]
+    subjects = sorted(message["Subject"] for message in messages)
+    assert subjects == ["Benvenuto su Customer Portal", "Invito a unirti a NTS PROVA SRL", "Invito a unirti a NTS PROVA SRL"]
+    welcome = next(m for m in messages if m["Subject"].startswith("Benvenuto"))
+    body = welcome.get_content()
+    assert "nuovo.utente@example.com" in body and admin_portal.url + "/login" in body
+    assert "3 sent" in "3 sent" and admin_portal.admin("mail", "list").stdout.count("sent ") == 3
+
+
+def test_utf8_subjects_are_encoded(admin_portal):
+    admin_portal.admin("tenant", "add", "--name", "Società Però SRL", "--vat", "02019510409")
+    admin_portal.admin("invite", "--vat", "02019510409", "--email", "x@example.com", "--role", "Tecnico")
+    subprocess.run([str(BIN / "portal-mailer"), "--once"], env=admin_portal.env, check=True, capture_output=True)
+    raw = [path.read_bytes() for path in admin_portal.mails()]
+    invitation = next(r for r in raw if b"=?UTF-8?B?" in r)
+    parsed = email.message_from_bytes(invitation, policy=email.policy.default)
+    assert parsed["Subject"] == "Invito a unirti a Società Però SRL"
+    assert "Società Però SRL" in parsed.get_content()
+    assert all(line.endswith(b"\r") or line == b"" for line in invitation.split(b"\n")[:-1])
+
+
+def test_backup_is_consistent_under_write_load(admin_portal, tmp_path):
+    admin_portal.admin("demo")
+    stop = threading.Event()
+    written = []
+
+    def writer():
+        connection = sqlite3.connect(admin_portal.database, timeout=10)
+        while not stop.is_set():
+            with connection:
+                connection.execute("INSERT INTO audit_events (at, event) VALUES (?, 'load')", (int(time.time()),))
+            written.append(1)
+        connection.close()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    time.sleep(0.3)
+    result = admin_portal.admin("backup", "--to", str(tmp_path / "copy.sqlite3"))
+    stop.set()
+    thread.join()
+    assert "integrity ok" in result.stdout
+    copy = sqlite3.connect(tmp_path / "copy.sqlite3")
+    assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert copy.execute("SELECT count(*) FROM tickets").fetchone()[0] == 44
+    assert len(written) > 50

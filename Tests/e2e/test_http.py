@@ -1,0 +1,104 @@
+"""The HTTP layer through nginx: limits, malformed input, headers on every status."""
+import http.client
+import socket
+
+import requests
+
+from portal import csrf_token, login
+
+HEADERS = {
+    "Content-Security-Policy": "script-src 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
+
+
+def assert_security_headers(response):
+    for name, expected in HEADERS.items():
+        assert expected in response.headers.get(name, ""), (response.status_code, name)
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+    assert response.headers.get("Server") == "nginx", "server_tokens off hides the version"
+
+
+def test_security_headers_on_200_302_404_and_500(fresh_portal):
+    portal = fresh_portal()
+    ok = requests.get(portal.url + "/login")
+    redirect = requests.get(portal.url + "/", allow_redirects=False)
+    missing = requests.get(portal.url + "/no/such/page")
+    assert (ok.status_code, redirect.status_code, missing.status_code) == (200, 302, 404)
+    session, _ = login(portal)
+    # A real fault: the sessions table disappears under the running handlers.
+    with portal.db() as db:
+        db.execute("ALTER TABLE sessions RENAME TO sessions_gone")
+    failed = session.get(portal.url + "/dashboard", allow_redirects=False)
+    assert failed.status_code == 500
+    assert "Si è verificato un errore imprevisto" in failed.text
+    assert "sqlite" not in failed.text.lower(), "internals never reach the page"
+    for response in (ok, redirect, missing, failed):
+        assert_security_headers(response)
+    with portal.db() as db:
+        db.execute("ALTER TABLE sessions_gone RENAME TO sessions")
+    # The same workers go on serving once the fault is gone.
+    assert requests.get(portal.url + "/login").status_code == 200
+    log = (portal.var / "log" / "portal-tenant.log").read_text()
+    assert "event=request_failed" in log
+
+
+def test_a_body_over_the_limit_gets_413(portal):
+    session = requests.Session()
+    token = csrf_token(session.get(portal.url + "/login").text)
+    huge = session.post(portal.url + "/login", data={"csrf": token, "email": "x" * 100_000, "password": "y"})
+    assert huge.status_code == 413, "nginx refuses bodies over client_max_body_size"
+    assert "superano la dimensione massima" in huge.text
+    over_route = session.post(portal.url + "/login", data={"csrf": token, "email": "x" * 20_000, "password": "y"})
+    assert over_route.status_code == 413, "the login route accepts 8 KB"
+    assert_security_headers(over_route)
+
+
+def post_raw(portal, body, content_type):
+    return requests.post(portal.url + "/login", data=body, headers={"Content-Type": content_type})
+
+
+def test_malformed_input_gets_400_and_the_handler_keeps_serving(portal):
+    cases = [
+        (b"email=%zz&password=x", "application/x-www-form-urlencoded"),
+        (b"email=%C3%28&password=x", "application/x-www-form-urlencoded"),
+        (b"email=%4", "application/x-www-form-urlencoded"),
+        (b"--b\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nx\r\n--b--", "multipart/form-data"),
+        (b"--b\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nno end", "multipart/form-data; boundary=b"),
+        (b"garbage without any delimiter", "multipart/form-data; boundary=b"),
+    ]
+    for body, content_type in cases:
+        response = post_raw(portal, body, content_type)
+        assert response.status_code == 400, (body, response.status_code)
+        assert "La richiesta non è valida" in response.text
+    # requests would re-quote "%zz"; http.client sends the bytes as they are.
+    connection = http.client.HTTPConnection("127.0.0.1", portal.port)
+    connection.request("GET", "/login?next=%zz")
+    assert connection.getresponse().status == 400
+    assert requests.get(portal.url + "/login").status_code == 200
+
+
+def test_huge_headers_are_refused_with_400(portal):
+    response = requests.get(portal.url + "/login", headers={"X-Filler": "a" * 20_000})
+    assert response.status_code in (400, 431)
+    with socket.create_connection(("127.0.0.1", portal.port)) as raw:
+        raw.sendall(b"GET /login HTTP/1.1\r\nHost: x\r\nCookie: " + b"c" * 40_000 + b"\r\n\r\n")
+        assert raw.recv(100).startswith(b"HTTP/1.1 400")
+    assert requests.get(portal.url + "/login").status_code == 200
+
+
+def test_static_error_pages_are_the_portals(portal):
+    missing = requests.get(portal.url + "/assets/nothing.css")
+    assert missing.status_code == 404
+    assert "La pagina richiesta non esiste" in missing.text
+
+
+def test_fingerprinted_assets_are_cached_for_a_year(portal):
+    page = requests.get(portal.url + "/manuale/accesso.html")
+    assert page.status_code == 200
+    import re
+    css = re.search(r'href="(/assets/portal\.[0-9a-f]{8}\.css)"', page.text).group(1)
+    asset = requests.get(portal.url + css)
+    assert asset.status_code == 200 and "max-age=31536000" in asset.headers["Cache-Control"]
+    assert asset.headers["Content-Type"].startswith("text/css")

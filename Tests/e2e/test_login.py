@@ -1,0 +1,139 @@
+"""Password login through nginx and the real handlers, as the manual's "Login" describes."""
+import re
+import statistics
+import time
+
+import requests
+
+from portal import ADMIN, DEMO_PASSWORD, csrf_token, login
+
+FAILED = "Email o password non corretti."
+
+
+def test_login_page_has_the_manuals_labels(portal):
+    page = requests.get(portal.url + "/login")
+    assert page.status_code == 200
+    for label in ['<label for="email">Email</label>', '<label for="password">Password</label>',
+                  '<label for="remember">Ricordami</label>', ">Accedi</button>", "Hai dimenticata la password?",
+                  ">clicca qui</a>"]:
+        assert label in page.text
+    assert '<html lang="it">' in page.text
+
+
+def test_wrong_password_and_unknown_address_get_the_same_answer(portal):
+    _, wrong = login(portal, password="not-the-password-at-all")
+    _, unknown = login(portal, email="nobody@nowhere.example")
+    assert wrong.status_code == unknown.status_code == 422
+    assert FAILED in wrong.text and FAILED in unknown.text
+    assert "portal_session" not in wrong.headers.get("Set-Cookie", "")
+    # The typed e-mail is kept, the password never echoed.
+    assert 'value="nobody@nowhere.example"' in unknown.text
+    assert "not-the-password-at-all" not in wrong.text
+
+
+def test_unknown_address_costs_the_same_time_as_a_wrong_password(portal):
+    def timed(email):
+        session = requests.Session()
+        token = csrf_token(session.get(portal.url + "/login").text)
+        start = time.perf_counter()
+        session.post(portal.url + "/login", data={"csrf": token, "email": email, "password": "x" * 14})
+        return time.perf_counter() - start
+
+    wrong = statistics.median(timed("luca.verdi@rossi.example") for _ in range(5))
+    unknown = statistics.median(timed("ghost@nowhere.example") for _ in range(5))
+    # Both run argon2id (about 50 ms); without the decoy hash the unknown one takes ~1 ms.
+    assert unknown > wrong * 0.5, (wrong, unknown)
+
+
+def test_right_password_creates_a_session_and_reaches_the_dashboard(portal):
+    session, response = login(portal)
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/dashboard"
+    cookie = response.headers["Set-Cookie"]
+    assert cookie.startswith("portal_session=")
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Path=/" in cookie
+    assert "Max-Age" not in cookie, "without Ricordami the cookie ends with the browser"
+    assert "Secure" not in cookie, "plain HTTP on loopback cannot carry a Secure cookie"
+    dashboard = session.get(portal.url + "/dashboard")
+    assert dashboard.status_code == 200
+    assert "Questa dashboard non ha ancora widget!" in dashboard.text
+    assert "Mario Rossi" in dashboard.text and "ROSSI SRL" in dashboard.text
+
+
+def test_ricordami_makes_the_cookie_outlive_the_browser(portal):
+    _, response = login(portal, remember=True)
+    assert "Max-Age=2592000" in response.headers["Set-Cookie"]
+
+
+def test_login_never_adopts_a_session_id_planted_before_it(portal):
+    planted = "A" * 43
+    session = requests.Session()
+    session.cookies.set("portal_session", planted, domain="127.0.0.1", path="/")
+    _, response = login(portal, session=session)
+    issued = response.cookies["portal_session"]
+    assert issued != planted
+    first, _ = login(portal)
+    second, _ = login(portal)
+    assert first.cookies["portal_session"] != second.cookies["portal_session"]
+
+
+def test_logout_ends_the_session_on_the_server(portal):
+    session, _ = login(portal)
+    token = session.cookies["portal_session"]
+    page = session.get(portal.url + "/dashboard")
+    out = session.post(portal.url + "/logout", data={"csrf": csrf_token(page.text)}, allow_redirects=False)
+    assert out.status_code == 303 and out.headers["Location"] == "/login?uscito=1"
+    assert "Max-Age=0" in out.headers["Set-Cookie"]
+    replay = requests.get(portal.url + "/dashboard", cookies={"portal_session": token}, allow_redirects=False)
+    assert replay.status_code == 303 and replay.headers["Location"].startswith("/login")
+    assert "Sei uscito dal portale." in requests.get(portal.url + "/login?uscito=1").text
+
+
+def test_a_page_asked_for_before_login_is_where_login_lands(portal):
+    anonymous = requests.get(portal.url + "/dashboard", allow_redirects=False)
+    assert anonymous.status_code == 303
+    assert anonymous.headers["Location"] == "/login?next=/dashboard"
+    _, response = login(portal, next_path="/dashboard")
+    assert response.headers["Location"] == "/dashboard"
+
+
+def test_redirects_after_login_stay_on_this_site(portal):
+    for target in ["//evil.example/", "https://evil.example/", "/\\evil.example"]:
+        _, response = login(portal, next_path=target)
+        assert response.headers["Location"] == "/dashboard", target
+
+
+def test_login_without_a_valid_csrf_token_is_refused(portal):
+    session = requests.Session()
+    session.get(portal.url + "/login")
+    missing = session.post(portal.url + "/login", data={"email": ADMIN, "password": DEMO_PASSWORD})
+    assert missing.status_code == 403
+    assert "Il modulo è scaduto" in missing.text
+    other = requests.Session()
+    foreign = csrf_token(other.get(portal.url + "/login").text)
+    forged = session.post(portal.url + "/login", data={"csrf": foreign, "email": ADMIN, "password": DEMO_PASSWORD})
+    assert forged.status_code == 403
+
+
+def test_logout_without_csrf_token_changes_nothing(portal):
+    session, _ = login(portal)
+    refused = session.post(portal.url + "/logout", data={}, allow_redirects=False)
+    assert refused.status_code == 403
+    assert session.get(portal.url + "/dashboard", allow_redirects=False).status_code == 200
+
+
+def test_state_never_changes_on_get(portal):
+    session, _ = login(portal)
+    assert session.get(portal.url + "/logout", allow_redirects=False).status_code == 405
+    assert session.get(portal.url + "/dashboard", allow_redirects=False).status_code == 200
+
+
+def test_failed_and_successful_logins_are_audited_without_secrets(portal):
+    login(portal, password="wrong-password-123")
+    login(portal)
+    with portal.db() as db:
+        events = [row["event"] for row in db.execute(
+            "SELECT event FROM audit_events WHERE actor_email = ? ORDER BY id DESC LIMIT 10", (ADMIN,))]
+        dump = "\n".join(str(tuple(row)) for row in db.execute("SELECT * FROM audit_events"))
+    assert "login_ok" in events and "login_failed" in events
+    assert DEMO_PASSWORD not in dump and "wrong-password-123" not in dump

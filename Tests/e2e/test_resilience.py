@@ -1,0 +1,90 @@
+"""Processes: a killed worker is replaced and loses nothing acknowledged; no stray processes."""
+import os
+import signal
+import subprocess
+import threading
+import time
+
+import requests
+
+from portal import BIN, DEMO_PASSWORD, csrf_token, login
+
+USERS = ["mario.rossi@rossi.example", "luca.verdi@rossi.example", "anna.bianchi@bianchi.example"]
+
+
+def test_a_worker_killed_under_load_is_restarted_and_no_acknowledged_login_is_lost(fresh_portal):
+    portal = fresh_portal()
+    acknowledged = []
+    failures = []
+    stop = threading.Event()
+
+    def hammer(index):
+        while not stop.is_set():
+            try:
+                session, response = login(portal, email=USERS[index % len(USERS)])
+                if response.status_code == 303:
+                    acknowledged.append(session.cookies["portal_session"])
+                else:
+                    failures.append(response.status_code)
+            except requests.RequestException as error:
+                failures.append(str(error))
+
+    threads = [threading.Thread(target=hammer, args=(i,)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    time.sleep(1.5)
+    before = portal.worker_pids("portal-auth")
+    os.kill(before[0], signal.SIGKILL)
+    time.sleep(1.5)
+    stop.set()
+    for thread in threads:
+        thread.join()
+
+    after = portal.worker_pids("portal-auth")
+    assert before[0] not in after and len(after) == len(before), (before, after)
+    assert len(acknowledged) > 10
+    # Every login that was answered 303 has its session, readable by the other handler.
+    for token in acknowledged:
+        response = requests.get(portal.url + "/dashboard", cookies={"portal_session": token}, allow_redirects=False)
+        assert response.status_code == 200
+    # At most the requests in flight in the killed worker failed (nginx answers 502).
+    assert len(failures) <= 2, failures
+
+
+def test_handlers_refuse_to_start_on_an_unmigrated_database(tmp_path):
+    env = dict(os.environ, PORTAL_DB=str(tmp_path / "empty.sqlite3"))
+    result = subprocess.run([str(BIN / "portal-auth"), "--socket", str(tmp_path / "a.sock")], env=env,
+                            capture_output=True, text=True, timeout=20)
+    assert result.returncode == 1
+    assert "not migrated" in result.stderr
+
+
+def test_a_second_handler_does_not_steal_a_running_ones_socket(portal):
+    socket_path = portal.var / "run" / "portal-auth.sock"
+    result = subprocess.run([str(BIN / "portal-auth"), "--socket", str(socket_path)], env=portal.env,
+                            capture_output=True, text=True, timeout=20)
+    assert result.returncode == 1 and "another process is listening" in result.stderr
+    assert requests.get(portal.url + "/login").status_code == 200
+
+
+def test_nginx_limits_login_posts_per_address(fresh_portal):
+    portal = fresh_portal(PORTAL_LOGIN_RATE="6r/m", PORTAL_LOGIN_BURST="2")
+    session = requests.Session()
+    token = csrf_token(session.get(portal.url + "/login").text)
+    statuses = [session.post(portal.url + "/login", data={"csrf": token, "email": "a@b.it", "password": "x"}).status_code
+                for _ in range(6)]
+    assert 429 in statuses, statuses
+    limited = session.post(portal.url + "/login", data={"csrf": token, "email": "a@b.it", "password": "x"})
+    assert limited.status_code == 429 and "Troppi tentativi" in limited.text
+    # Reading the page is never limited.
+    assert all(session.get(portal.url + "/login").status_code == 200 for _ in range(10))
+
+
+def test_stopping_leaves_no_process_behind(fresh_portal):
+    portal = fresh_portal()
+    supervisor = portal.supervisor_pid("portal-tenant")
+    workers = portal.worker_pids("portal-tenant")
+    portal.stop()
+    for pid in [supervisor, *workers]:
+        assert not os.path.exists(f"/proc/{pid}") or open(f"/proc/{pid}/stat").read().split()[2] == "Z"
+    assert not (portal.var / "run" / "portal-auth.sock").exists()

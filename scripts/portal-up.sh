@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Starts nginx, the FastCGI handlers and the mailer in the foreground and keeps them
+# running: a handler's workers are restarted by the handler itself, and a whole service
+# that exits is started again here. Ctrl-C (or SIGTERM) stops everything it started.
+# Needs a migrated database and a built site. Reads PORTAL_VAR, PORT, BIN and the
+# variables of render-nginx-conf.sh.
+set -uo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+export PORTAL_VAR=$(realpath -m "${PORTAL_VAR:-$here/var}")
+export PORT=${PORT:-8080}
+bin=$(realpath -m "${BIN:-$here/.build/release}")
+run=$(realpath -m "${PORTAL_RUN:-$PORTAL_VAR/run}")
+workers=${PORTAL_WORKERS:-4}
+export PORTAL_PUBLIC_URL=${PORTAL_PUBLIC_URL:-http://127.0.0.1:$PORT}
+mkdir -p "$run" "$PORTAL_VAR/log" "$PORTAL_VAR/mail" "$PORTAL_VAR/attachments"
+
+"$here/scripts/render-nginx-conf.sh" "$PORTAL_VAR/nginx.conf"
+nginx -t -q -c "$PORTAL_VAR/nginx.conf" -g 'daemon off;' || { echo "nginx configuration is invalid" >&2; exit 1; }
+
+declare -A commands=(
+    [portal-auth]="$bin/portal-auth --socket $run/portal-auth.sock --workers $workers"
+    [portal-tenant]="$bin/portal-tenant --socket $run/portal-tenant.sock --workers $workers"
+    [portal-mailer]="$bin/portal-mailer"
+    [nginx]="nginx -c $PORTAL_VAR/nginx.conf -g daemon\ off;"
+)
+declare -A pids=()
+stopping=0
+
+start() {
+    local name=$1
+    if [ "$name" = nginx ]; then
+        nginx -c "$PORTAL_VAR/nginx.conf" -g 'daemon off;' &
+    else
+        # shellcheck disable=SC2086
+        ${commands[$name]} 2>>"$PORTAL_VAR/log/$name.log" &
+    fi
+    pids[$name]=$!
+}
+
+stop_all() {
+    stopping=1
+    for name in "${!pids[@]}"; do kill -TERM "${pids[$name]}" 2>/dev/null; done
+    for name in "${!pids[@]}"; do wait "${pids[$name]}" 2>/dev/null; done
+    exit 0
+}
+trap stop_all INT TERM
+
+for name in portal-auth portal-tenant portal-mailer; do start "$name"; done
+# nginx last, once the sockets exist, so that the first request does not meet a 502.
+for _ in $(seq 100); do
+    [ -S "$run/portal-auth.sock" ] && [ -S "$run/portal-tenant.sock" ] && break
+    sleep 0.05
+done
+start nginx
+echo "portal-up: serving on http://127.0.0.1:$PORT/ (logs in $PORTAL_VAR/log)"
+
+while [ "$stopping" = 0 ]; do
+    wait -n -p exited "${pids[@]}"
+    [ "$stopping" = 1 ] && break
+    for name in "${!pids[@]}"; do
+        if [ "${pids[$name]}" = "${exited:-}" ]; then
+            echo "portal-up: $name exited; starting it again" >&2
+            sleep 1
+            start "$name"
+        fi
+    done
+done

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Renders nginx.conf for one installation.
+# usage: render-nginx-conf.sh OUTPUT
+# Reads: PORTAL_VAR (state folder), PORT, PORTAL_LISTEN (default 127.0.0.1:$PORT),
+# PORTAL_SITE_OUT, PORTAL_RUN (socket folder), PORTAL_ATTACHMENTS_DIR,
+# PORTAL_LOGIN_RATE (default 10r/m), PORTAL_LOGIN_BURST (default 10), PORTAL_NGINX_USER.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+out=${1:?usage: render-nginx-conf.sh OUTPUT}
+var=$(realpath -m "${PORTAL_VAR:-$here/var}")
+port=${PORT:-8080}
+listen=${PORTAL_LISTEN:-127.0.0.1:$port}
+root=$(realpath -m "${PORTAL_SITE_OUT:-$var/www}")
+run=$(realpath -m "${PORTAL_RUN:-$var/run}")
+attachments=$(realpath -m "${PORTAL_ATTACHMENTS_DIR:-$var/attachments}")
+user_directive=""
+# nginx only switches user when started as root; in development as root it keeps root so
+# that it can reach the sockets and folders of the checkout.
+if [ "$(id -u)" = 0 ]; then user_directive="user ${PORTAL_NGINX_USER:-root};"; fi
+mkdir -p "$var/nginx" "$var/log"
+sed -e "s|@VAR@|$var|g" -e "s|@LISTEN@|$listen|g" -e "s|@ROOT@|$root|g" -e "s|@RUN@|$run|g" \
+    -e "s|@ATTACHMENTS@|$attachments|g" -e "s|@USER_DIRECTIVE@|$user_directive|g" \
+    -e "s|@LOGIN_RATE@|${PORTAL_LOGIN_RATE:-10r/m}|g" -e "s|@LOGIN_BURST@|${PORTAL_LOGIN_BURST:-10}|g" \
+    "$here/nginx.conf" > "$out"

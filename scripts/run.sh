@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# make run: install what is missing, build in release mode, prepare the demo database and
+# the static site under var/, then serve everything on 127.0.0.1:$PORT until Ctrl-C.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+export PORT=${PORT:-8080}
+export PORTAL_VAR=${PORTAL_VAR:-$here/var}
+export PORTAL_PUBLIC_URL=${PORTAL_PUBLIC_URL:-http://127.0.0.1:$PORT}
+scripts/deps.sh run
+swift build -c release
+bin=$(swift build -c release --show-bin-path)
+mkdir -p "$PORTAL_VAR"
+"$bin/portal-admin" migrate
+demo=$("$bin/portal-admin" demo)
+"$bin/portal-admin" site build --source "$here/site" --out "$PORTAL_VAR/www"
+cat <<INFO
+
+  Customer Portal: http://127.0.0.1:$PORT/
+  E-mails (2FA codes, invitations) land in $PORTAL_VAR/mail/*.eml and are printed here.
+
+INFO
+echo "$demo"
+echo
+BIN="$bin" exec scripts/portal-up.sh
