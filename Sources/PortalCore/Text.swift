@@ -40,6 +40,116 @@ public enum Text {
     public static let noCompany =
         "Il tuo utente non è ancora abilitato su nessuna azienda: chiedi un invito all'amministratore della tua azienda."
 
+    // MARK: First access ("Creazione Utente")
+    public static let firstAccessTitle = "Creazione Utente"
+    public static let firstAccessIntro =
+        "Benvenuto! Completa i tuoi dati e scegli la password personale che userai da ora in poi."
+    public static let firstName = "Nome"
+    public static let lastName = "Cognome"
+    public static let confirmPassword = "Conferma Password"
+    public static let privacyConsentPrefix = "Ho preso visione dell'"
+    public static let privacyConsentLink = "Informativa Privacy"
+    public static let privacyRequired = "Per continuare devi prendere visione dell'Informativa Privacy."
+    public static let createUser = "Crea utente"
+    public static let userCreated = "Utente creato: accedi con la password che hai scelto."
+    public static let nameTooLong = "Al massimo 100 caratteri, senza caratteri di controllo."
+    public static let passwordTooShort = "La password deve avere almeno 12 caratteri."
+    public static let passwordTooLong = "La password può avere al massimo 256 caratteri."
+    public static let passwordPersonal = "La password non deve contenere il tuo nome o la parte iniziale della tua email."
+    public static let passwordMismatch = "Le due password non coincidono."
+    public static let passwordSameAsProvisional = "Scegli una password diversa da quella provvisoria."
+    public static let passwordHint = "Almeno 12 caratteri; puoi usare spazi e qualsiasi simbolo. Una frase lunga è la scelta migliore."
+    public static let loginStepExpired = "La procedura di accesso è scaduta: inserisci di nuovo email e password."
+
+    // MARK: E-mail code ("Two factor authentication")
+    public static let codeTitle = "Two factor authentication"
+    public static let codeIntro =
+        "Indica il codice che ti abbiamo inviato per email. Se non ricevi l'email, controlla che non sia finita nella posta indesiderata."
+    public static let code = "Codice"
+    public static let trustedDevice = "Dispositivo sicuro"
+    public static let trustedDeviceHint =
+        "Su questo browser non ti chiederemo più il codice per 90 giorni, finché non rimuovi il dispositivo dal profilo o cancelli i cookie."
+    public static let send = "Invia"
+    public static let sendNewCode = "Invia un nuovo codice"
+    public static let codeWrong = "Codice non corretto."
+    public static let codeExpired = "Il codice è scaduto o non è più valido: richiedi un nuovo codice."
+    public static let codeTooManyAttempts = "Troppi tentativi errati: richiedi un nuovo codice."
+    public static let codeTooManySent = "Hai già richiesto 3 codici negli ultimi 15 minuti: attendi qualche minuto prima di chiederne un altro."
+    public static let codeSent = "Ti abbiamo inviato un nuovo codice."
+    public static func codeMailSubject() -> String { "\(productName): Codice autenticazione a 2 fattori" }
+    public static func codeMailBody(code: String) -> String {
+        """
+        Il codice temporaneo da utilizzare per l'autenticazione a 2 fattori è: \(code)
+
+        Il codice vale 10 minuti e può essere usato una sola volta. Se non hai provato ad accedere \
+        al portale, ignora questa email e valuta di cambiare la password.
+
+        \(mailSignature)
+        """
+    }
+
+    // MARK: Company choice ("Scelta Tenant")
+    public static let companyChoiceTitle = "Scelta Tenant"
+    public static let companyChoiceIntro = "Scegli l'azienda per la quale vuoi lavorare."
+    public static let pendingInvitations = "Inviti ricevuti"
+    public static func invitationFrom(_ company: String, role: String) -> String { "\(company) ti ha invitato come \(role)." }
+    public static let accept = "Accetta"
+    public static let yourCompanies = "Le tue aziende"
+    public static let invitationAccepted = "Invito accettato."
+    public static let noCompanyYet = "Non sei ancora abilitato su nessuna azienda: accetta un invito qui sopra."
+
+    // MARK: Profile
+    public static let profileTitle = "Profilo utente"
+    public static let personalData = "Dati personali"
+    public static let save = "Salva"
+    public static let profileSaved = "Dati salvati."
+    public static let changePassword = "Cambia password"
+    public static let currentPassword = "Password attuale"
+    public static let newPassword = "Nuova password"
+    public static let currentPasswordWrong = "La password attuale non è corretta."
+    public static let passwordChanged = "Password cambiata: per sicurezza abbiamo chiuso tutte le sessioni e rimosso i dispositivi sicuri. Accedi con la nuova password."
+    public static let picture = "Immagine"
+    public static let pictureHint = "Un'immagine PNG, JPEG, GIF o WebP di al massimo 1 MB."
+    public static let pictureInvalid = "Il file scelto non è un'immagine PNG, JPEG, GIF o WebP."
+    public static let pictureTooLarge = "L'immagine supera 1 MB."
+    public static let pictureMissing = "Scegli un file da caricare."
+    public static let uploadPicture = "Carica immagine"
+    public static let pictureSaved = "Immagine salvata."
+    public static let trustedDevices = "Dispositivi sicuri"
+    public static let noTrustedDevices = "Nessun dispositivo sicuro: a ogni accesso ti chiederemo il codice inviato per email."
+    public static let browser = "Browser"
+    public static let addedOn = "Aggiunto il"
+    public static let lastUsed = "Ultimo utilizzo"
+    public static let remove = "Rimuovi"
+    public static let deviceRemoved = "Dispositivo rimosso: da quel browser ti chiederemo di nuovo il codice."
+    public static let thisDevice = "(questo browser)"
+
+    // MARK: Password recovery ("Password smarrita")
+    public static let recoveryTitle = "Recupera password"
+    public static let recoveryIntro =
+        "Indica l'indirizzo email con il quale ti sei registrato. Se l'indirizzo ha accesso al portale riceverai un'email con il link per scegliere una nuova password."
+    public static let recoverySent =
+        "Se l'indirizzo ha accesso al portale, riceverai a breve un'email con il link per scegliere una nuova password. Il link vale un'ora."
+    public static let recoveryNewTitle = "Nuova password"
+    public static let recoveryLinkInvalid = "Il link non è valido o è scaduto: richiedine uno nuovo."
+    public static let recoveryDone = "Password aggiornata: accedi con la nuova password."
+    public static let setPassword = "Salva la nuova password"
+    public static let backToLogin = "Torna al login"
+    public static func recoveryMailSubject() -> String { "\(productName): scelta di una nuova password" }
+    public static func recoveryMailBody(link: String) -> String {
+        """
+        Abbiamo ricevuto una richiesta di recupero della password del tuo account.
+
+        Per scegliere una nuova password apri questo link entro un'ora:
+        \(link)
+
+        Il link può essere usato una sola volta. Se non hai chiesto tu il recupero, ignora questa email: \
+        la password attuale resta valida.
+
+        \(mailSignature)
+        """
+    }
+
     // MARK: Dashboard
     public static let dashboardTitle = "Dashboard"
     public static let dashboardEmptyTitle = "Questa dashboard non ha ancora widget!"

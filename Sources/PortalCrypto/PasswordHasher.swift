@@ -13,7 +13,7 @@ public enum PasswordHasher {
             UInt64(crypto_pwhash_opslimit_interactive()), crypto_pwhash_memlimit_interactive())
         // Only an out-of-memory condition fails here; serving on without a hash is impossible.
         precondition(result == 0, "crypto_pwhash_str failed (out of memory)")
-        return String(cString: out)
+        return String(decoding: out.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     public static func verify(_ password: String, against encoded: String) -> Bool {

@@ -80,7 +80,7 @@ public struct Page: Sendable {
             }
             if case .app(let viewer) = kind {
                 el("div", ["class": "account"]) {
-                    el("a", ["class": "tenant-icon", "href": "/tenant/scelta", "title": Text.currentCompany]) {
+                    el("a", ["class": "tenant-icon", "href": "/accesso/azienda", "title": Text.currentCompany]) {
                         Icon.company
                         el("span", ["class": "account-label"]) { viewer.companyName ?? Text.currentCompany }
                     }

@@ -2,12 +2,33 @@ import PortalHTTP
 
 /// The routes of each handler executable. nginx sends each path prefix to one of them.
 public enum Routes {
-    /// portal-auth: login, logout and (next) first access, e-mail code, company choice, profile, recovery.
+    /// portal-auth: login and logout, first access, e-mail code, company choice, profile, recovery.
     public static func auth(_ router: inout Router<Services>) {
         router.get("/", LoginHandlers.home)
         router.get("/login", LoginHandlers.showLogin)
         router.post("/login", bodyLimit: 8 * 1024, LoginHandlers.login)
         router.post("/logout", bodyLimit: 1024, LoginHandlers.logout)
+
+        router.get("/accesso/primo", FirstAccessHandlers.show)
+        router.post("/accesso/primo", bodyLimit: 8 * 1024, FirstAccessHandlers.create)
+        router.get("/accesso/codice", CodeHandlers.show)
+        router.post("/accesso/codice", bodyLimit: 2 * 1024, CodeHandlers.verify)
+        router.post("/accesso/codice/nuovo", bodyLimit: 1024, CodeHandlers.resend)
+        router.get("/accesso/azienda", CompanyChoiceHandlers.show)
+        router.post("/accesso/azienda", bodyLimit: 1024, CompanyChoiceHandlers.choose)
+        router.post("/accesso/invito/{id}/accetta", bodyLimit: 1024, CompanyChoiceHandlers.accept)
+
+        router.get("/profilo", ProfileHandlers.show)
+        router.post("/profilo/dati", bodyLimit: 4 * 1024, ProfileHandlers.saveNames)
+        router.post("/profilo/password", bodyLimit: 8 * 1024, ProfileHandlers.changePassword)
+        router.post("/profilo/immagine", bodyLimit: ProfileHandlers.pictureLimit + 16 * 1024, ProfileHandlers.uploadPicture)
+        router.get("/profilo/immagine", ProfileHandlers.picture)
+        router.post("/profilo/dispositivi/{id}/rimuovi", bodyLimit: 1024, ProfileHandlers.removeDevice)
+
+        router.get("/password/recupero", RecoveryHandlers.showRequest)
+        router.post("/password/recupero", bodyLimit: 2 * 1024, RecoveryHandlers.sendLink)
+        router.get("/password/nuova", RecoveryHandlers.showNewPassword)
+        router.post("/password/nuova", bodyLimit: 8 * 1024, RecoveryHandlers.setNewPassword)
     }
 
     /// portal-tenant: the dashboard and (next) the company administration.

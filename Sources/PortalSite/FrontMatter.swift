@@ -6,7 +6,8 @@ public struct FrontMatter: Sendable, Equatable {
 
     /// Splits the front matter from the Markdown. Returns the body and the line where it starts.
     public static func parse(_ text: String, file: String) throws -> (FrontMatter, body: String, bodyLine: Int) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+        // "\r\n" is one Character in Swift: splitting on "\n" alone would leave a CRLF file in one piece.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map {
             $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
         }
         guard lines.first == "---" else {

@@ -60,4 +60,12 @@ public struct InvitationStore {
             role: Role(rawValue: row.string("role")) ?? .technician, createdAt: row.int("created_at"),
             expiresAt: row.int("expires_at"))
     }
+
+    /// Accepts a pending, unexpired invitation addressed to `email`; returns it, or nil when
+    /// there is no such invitation (cancelled, accepted, expired or someone else's).
+    public func accept(id: Int64, email: EmailAddress, now: Timestamp) throws -> InvitationRecord? {
+        guard let invitation = try pending(email: email, now: now).first(where: { $0.id == id }) else { return nil }
+        try database.run("UPDATE invitations SET accepted_at = ? WHERE id = ?", [now, id])
+        return invitation
+    }
 }

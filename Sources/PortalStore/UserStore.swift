@@ -56,6 +56,47 @@ public struct UserStore {
         try database.run("UPDATE users SET last_tenant_id = ? WHERE id = ?", [tenantID, userID])
     }
 
+    /// "Creazione Utente": names, the personal password, the privacy consent; the provisional
+    /// password stops working in the same statement.
+    public func completeFirstAccess(userID: Int64, firstName: String, lastName: String, passwordHash: String, now: Timestamp)
+        throws
+    {
+        try database.run(
+            """
+            UPDATE users SET first_name = ?, last_name = ?, password_hash = ?, password_is_provisional = 0,
+                provisional_expires_at = NULL, privacy_accepted_at = ?, updated_at = ?
+            WHERE id = ?
+            """, [firstName, lastName, passwordHash, now, now, userID])
+    }
+
+    public func setPassword(userID: Int64, passwordHash: String, now: Timestamp) throws {
+        try database.run(
+            """
+            UPDATE users SET password_hash = ?, password_is_provisional = 0, provisional_expires_at = NULL,
+                failed_logins = 0, updated_at = ?
+            WHERE id = ?
+            """, [passwordHash, now, userID])
+    }
+
+    public func setNames(userID: Int64, firstName: String, lastName: String, now: Timestamp) throws {
+        try database.run(
+            "UPDATE users SET first_name = ?, last_name = ?, updated_at = ? WHERE id = ?",
+            [firstName, lastName, now, userID])
+    }
+
+    public func setPicture(userID: Int64, sha256: String, contentType: String, now: Timestamp) throws {
+        try database.run(
+            "UPDATE users SET picture_sha256 = ?, picture_type = ?, updated_at = ? WHERE id = ?",
+            [sha256, contentType, now, userID])
+    }
+
+    public func picture(userID: Int64) throws -> (sha256: String, contentType: String)? {
+        guard let row = try database.queryOne(
+            "SELECT picture_sha256, picture_type FROM users WHERE id = ? AND picture_sha256 IS NOT NULL", [userID])
+        else { return nil }
+        return (row.string("picture_sha256"), row.string("picture_type"))
+    }
+
     public func operators() throws -> [UserRecord] {
         try database.query("SELECT \(UserStore.columns) FROM users WHERE is_operator = 1 ORDER BY id")
             .map(UserRecord.init)

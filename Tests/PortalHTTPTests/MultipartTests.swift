@@ -1,28 +1,28 @@
 import PortalHTTP
 import Testing
 
+private let boundary = "----PortalBoundary7MA4YWxk"
+
 @Suite("Multipart form bodies through Request.form()")
 struct MultipartTests {
-    static let boundary = "----PortalBoundary7MA4YWxk"
-
     private func request(contentType: String, body: [UInt8]) -> Request {
         Request(method: "POST", path: "/ticket/nuovo", headers: ["content-type": contentType], body: body)
     }
 
     private func part(_ headers: String, _ content: [UInt8]) -> [UInt8] {
-        Array("--\(Self.boundary)\r\n\(headers)\r\n\r\n".utf8) + content + Array("\r\n".utf8)
+        Array("--\(boundary)\r\n\(headers)\r\n\r\n".utf8) + content + Array("\r\n".utf8)
     }
 
     @Test("reads a text field and a file part with its bytes exactly as sent")
     func fieldAndFile() throws {
-        let fileBytes: [UInt8] = Array("riga 1\r\nriga 2\r\n--non un delimitatore\r\n".utf8) + [0, 0xff, 0xfe, 13, 10]
+        let fileBytes: [UInt8] = Array("riga 1\r\nriga 2\r\n--\(boundary.dropLast())X\r\n".utf8) + [0, 0xff, 0xfe, 13, 10]
         let body =
             part("Content-Disposition: form-data; name=\"titolo\"", Array("Stampante è ferma\r\nda ieri".utf8))
             + part(
                 "Content-Disposition: form-data; name=\"allegato\"; filename=\"log \\\"1\\\".bin\"\r\nContent-Type: application/x-log",
                 fileBytes)
-            + Array("--\(Self.boundary)--\r\n".utf8)
-        let form = try request(contentType: "multipart/form-data; boundary=\(Self.boundary)", body: body).form()
+            + Array("--\(boundary)--\r\n".utf8)
+        let form = try request(contentType: "multipart/form-data; boundary=\(boundary)", body: body).form()
 
         #expect(form["titolo"] == "Stampante è ferma\r\nda ieri")
         let file = try #require(form.files(named: "allegato").first)
@@ -34,8 +34,8 @@ struct MultipartTests {
 
     @Test("accepts a quoted boundary parameter")
     func quotedBoundary() throws {
-        let body = part("Content-Disposition: form-data; name=\"a\"", Array("1".utf8)) + Array("--\(Self.boundary)--".utf8)
-        let form = try request(contentType: "multipart/form-data; charset=utf-8; boundary=\"\(Self.boundary)\"", body: body).form()
+        let body = part("Content-Disposition: form-data; name=\"a\"", Array("1".utf8)) + Array("--\(boundary)--".utf8)
+        let form = try request(contentType: "multipart/form-data; charset=utf-8; boundary=\"\(boundary)\"", body: body).form()
         #expect(form["a"] == "1")
     }
 

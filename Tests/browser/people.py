@@ -1,5 +1,7 @@
 """What a person does on a page: find a field by its visible label, press a button by its text."""
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 
 def field(browser, label):
@@ -20,7 +22,10 @@ def tick(browser, label):
 
 
 def press(browser, text):
+    """Presses a button or link by its text and waits for the page it leads to."""
+    page = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.XPATH, f"//button[normalize-space()={quote(text)}] | //a[normalize-space()={quote(text)}]").click()
+    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(page))
 
 
 def quote(text):

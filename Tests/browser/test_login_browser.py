@@ -12,6 +12,9 @@ def test_the_administrator_logs_in_and_reaches_the_dashboard(portal, browser):
     type_into(browser, "Password", DEMO_PASSWORD)
     tick(browser, "Ricordami")
     press(browser, "Accedi")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Two factor authentication"
+    type_into(browser, "Codice", portal.wait_for_code(ADMIN))
+    press(browser, "Invia")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Dashboard"
     assert "Questa dashboard non ha ancora widget!" in browser.page_source
     assert browser.current_url == portal.url + "/dashboard"
@@ -43,6 +46,9 @@ def test_login_works_with_javascript_disabled(portal):
         type_into(driver, "Email", ADMIN)
         type_into(driver, "Password", DEMO_PASSWORD)
         press(driver, "Accedi")
+        type_into(driver, "Codice", portal.wait_for_code(ADMIN))
+        tick(driver, "Dispositivo sicuro")
+        press(driver, "Invia")
         assert driver.find_element(By.TAG_NAME, "h1").text == "Dashboard"
     finally:
         driver.quit()

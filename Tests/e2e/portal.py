@@ -1,6 +1,8 @@
 """Starts the real portal (nginx + FastCGI handlers + mailer) on a free loopback port with
 a temporary database, exactly as `make run` does, and offers the helpers the tests share."""
 import os
+import email
+import email.policy
 import re
 import shutil
 import signal
@@ -44,6 +46,8 @@ class Portal:
         })
         self.env.update(env)
         self.process = None
+        self.devices = {}
+        self.seen_mails = set()
 
     @property
     def database(self):
@@ -96,6 +100,24 @@ class Portal:
         folder = self.var / "mail"
         return sorted(folder.glob("*.eml")) if folder.exists() else []
 
+    def wait_for_mail(self, to, subject_contains, timeout=10):
+        """The next e-mail (not returned before) to `to` whose subject contains the text."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            for path in self.mails():
+                if path in self.seen_mails:
+                    continue
+                message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+                if message["To"] == to and subject_contains in message["Subject"]:
+                    self.seen_mails.add(path)
+                    return message
+            time.sleep(0.1)
+        raise AssertionError(f"no e-mail '{subject_contains}' to {to} within {timeout} s")
+
+    def wait_for_code(self, to):
+        body = self.wait_for_mail(to, "Codice").get_content()
+        return re.search(r"autenticazione a 2 fattori è: (\S+)", body).group(1)
+
     def worker_pids(self, handler):
         """The worker processes of one handler (children of its supervisor)."""
         supervisor = self.supervisor_pid(handler)
@@ -128,6 +150,13 @@ def processes_using(marker):
     return pids
 
 
+def set_cookie(response, name):
+    """The Set-Cookie header for one cookie name (a response may set several)."""
+    headers = [value for value in response.raw.headers.getlist("Set-Cookie") if value.startswith(name + "=")]
+    assert len(headers) == 1, (name, headers)
+    return headers[0]
+
+
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
 
@@ -137,14 +166,35 @@ def csrf_token(html):
     return match.group(1)
 
 
-def login(portal, email=ADMIN, password=DEMO_PASSWORD, remember=False, session=None, next_path=None):
-    """Logs in through the real form; returns (session, final response)."""
+def login(portal, email=ADMIN, password=DEMO_PASSWORD, remember=False, session=None, next_path=None, trust=True):
+    """Logs in through the real forms: password, then the e-mail code read from the mail
+    folder (ticking "Dispositivo sicuro" when `trust`, so that later logins of the same
+    person skip the code). Returns (session, the last response)."""
     session = session or requests.Session()
+    if trust and email in portal.devices and "portal_device" not in session.cookies:
+        session.cookies.set("portal_device", portal.devices[email], domain="127.0.0.1", path="/")
+    response = password_step(portal, email, password, remember, session, next_path)
+    if response.status_code == 303 and response.headers["Location"] == "/accesso/codice":
+        response = code_step(portal, session, portal.wait_for_code(email), trust=trust)
+        if trust and "portal_device" in response.cookies:
+            portal.devices[email] = response.cookies["portal_device"]
+    return session, response
+
+
+def password_step(portal, email, password=DEMO_PASSWORD, remember=False, session=None, next_path=None):
+    session = session if session is not None else requests.Session()
     page = session.get(portal.url + "/login" + (f"?next={next_path}" if next_path else ""))
     data = {"csrf": csrf_token(page.text), "email": email, "password": password}
     if remember:
         data["remember"] = "1"
     if next_path:
         data["next"] = next_path
-    response = session.post(portal.url + "/login", data=data, allow_redirects=False)
-    return session, response
+    return session.post(portal.url + "/login", data=data, allow_redirects=False)
+
+
+def code_step(portal, session, code, trust=False):
+    page = session.get(portal.url + "/accesso/codice")
+    data = {"csrf": csrf_token(page.text), "code": code}
+    if trust:
+        data["trusted"] = "1"
+    return session.post(portal.url + "/accesso/codice", data=data, allow_redirects=False)

@@ -5,7 +5,7 @@ import time
 
 import requests
 
-from portal import ADMIN, DEMO_PASSWORD, csrf_token, login
+from portal import ADMIN, DEMO_PASSWORD, csrf_token, login, set_cookie
 
 FAILED = "Email o password non corretti."
 
@@ -49,8 +49,7 @@ def test_right_password_creates_a_session_and_reaches_the_dashboard(portal):
     session, response = login(portal)
     assert response.status_code == 303
     assert response.headers["Location"] == "/dashboard"
-    cookie = response.headers["Set-Cookie"]
-    assert cookie.startswith("portal_session=")
+    cookie = set_cookie(response, "portal_session")
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Path=/" in cookie
     assert "Max-Age" not in cookie, "without Ricordami the cookie ends with the browser"
     assert "Secure" not in cookie, "plain HTTP on loopback cannot carry a Secure cookie"
@@ -62,7 +61,10 @@ def test_right_password_creates_a_session_and_reaches_the_dashboard(portal):
 
 def test_ricordami_makes_the_cookie_outlive_the_browser(portal):
     _, response = login(portal, remember=True)
-    assert "Max-Age=2592000" in response.headers["Set-Cookie"]
+    assert "Max-Age=2592000" in set_cookie(response, "portal_session")
+    with portal.db() as db:
+        row = db.execute("SELECT remember, expires_at - created_at AS lifetime FROM sessions ORDER BY id DESC LIMIT 1").fetchone()
+    assert row["remember"] == 1 and row["lifetime"] == 30 * 86400
 
 
 def test_login_never_adopts_a_session_id_planted_before_it(portal):
@@ -82,11 +84,11 @@ def test_logout_ends_the_session_on_the_server(portal):
     token = session.cookies["portal_session"]
     page = session.get(portal.url + "/dashboard")
     out = session.post(portal.url + "/logout", data={"csrf": csrf_token(page.text)}, allow_redirects=False)
-    assert out.status_code == 303 and out.headers["Location"] == "/login?uscito=1"
-    assert "Max-Age=0" in out.headers["Set-Cookie"]
+    assert out.status_code == 303 and out.headers["Location"] == "/login?avviso=uscito"
+    assert "Max-Age=0" in set_cookie(out, "portal_session")
     replay = requests.get(portal.url + "/dashboard", cookies={"portal_session": token}, allow_redirects=False)
     assert replay.status_code == 303 and replay.headers["Location"].startswith("/login")
-    assert "Sei uscito dal portale." in requests.get(portal.url + "/login?uscito=1").text
+    assert "Sei uscito dal portale." in requests.get(portal.url + "/login?avviso=uscito").text
 
 
 def test_a_page_asked_for_before_login_is_where_login_lands(portal):

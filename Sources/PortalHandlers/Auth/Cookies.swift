@@ -6,30 +6,41 @@ import PortalStore
 enum Cookies {
     static let session = "portal_session"
     static let visitor = "portal_visitor"
+    /// The login in progress between the password and the session (code, company choice).
+    static let login = "portal_login"
+    /// A trusted device ("Dispositivo sicuro"): skips the e-mail code for its user.
+    static let device = "portal_device"
 
-    static func sessionValue(_ request: Request) -> String? {
-        request.cookies[Cookie.name(session, secure: request.isHTTPS)]
+    static func value(_ base: String, _ request: Request) -> String? {
+        guard let value = request.cookies[Cookie.name(base, secure: request.isHTTPS)], Token.isWellFormed(value) else {
+            return nil
+        }
+        return value
     }
 
-    static func visitorValue(_ request: Request) -> String? {
-        request.cookies[Cookie.name(visitor, secure: request.isHTTPS)]
+    static func make(_ base: String, value: String, maxAge: Int64? = nil, _ request: Request) -> Cookie {
+        Cookie(name: Cookie.name(base, secure: request.isHTTPS), value: value, maxAge: maxAge, secure: request.isHTTPS)
     }
+
+    static func clear(_ base: String, _ request: Request) -> Cookie {
+        Cookie.expired(Cookie.name(base, secure: request.isHTTPS), secure: request.isHTTPS)
+    }
+
+    static func sessionValue(_ request: Request) -> String? { value(session, request) }
+
+    static func visitorValue(_ request: Request) -> String? { value(visitor, request) }
 
     /// Without "Ricordami" the cookie ends with the browser; with it, with the session's lifetime.
     static func sessionCookie(token: String, remember: Bool, request: Request) -> Cookie {
-        Cookie(
-            name: Cookie.name(session, secure: request.isHTTPS), value: token,
-            maxAge: remember ? SessionStore.rememberedLifetime : nil, secure: request.isHTTPS)
+        make(session, value: token, maxAge: remember ? SessionStore.rememberedLifetime : nil, request)
     }
 
-    static func clearSession(_ request: Request) -> Cookie {
-        Cookie.expired(Cookie.name(session, secure: request.isHTTPS), secure: request.isHTTPS)
-    }
+    static func clearSession(_ request: Request) -> Cookie { clear(session, request) }
 
     /// The visitor cookie of this request, or a new one to set with the response.
     static func visitor(for request: Request) -> (value: String, newCookie: Cookie?) {
-        if let existing = visitorValue(request), Token.isWellFormed(existing) { return (existing, nil) }
+        if let existing = visitorValue(request) { return (existing, nil) }
         let value = Token.generate().value
-        return (value, Cookie(name: Cookie.name(visitor, secure: request.isHTTPS), value: value, secure: request.isHTTPS))
+        return (value, make(visitor, value: value, request))
     }
 }

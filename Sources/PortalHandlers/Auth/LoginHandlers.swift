@@ -13,11 +13,17 @@ enum LoginHandlers {
         var page = LoginPage(csrfToken: CSRF.token(for: visitor.value, secret: services.secret))
         page.email = EmailAddress(request.query["email"] ?? "")?.value ?? ""
         page.next = SafeRedirect.path(request.query["next"], fallback: "")
-        if request.query["uscito"] != nil { page.notice = Text.loggedOut }
+        page.notice = request.query["avviso"].flatMap { notices[$0] }
         var response = Response.html(page.render())
         if let cookie = visitor.newCookie { try response.setCookie(cookie) }
         return response
     }
+
+    /// Messages other pages leave for the login page (`/login?avviso=…`).
+    static let notices = [
+        "uscito": Text.loggedOut, "scaduto": Text.loginStepExpired, "creato": Text.userCreated,
+        "cambiata": Text.passwordChanged, "reimpostata": Text.recoveryDone, "sessione": Text.sessionExpired,
+    ]
 
     static func login(_ request: Request, _ services: Services) throws -> Response {
         let form = try request.form()
@@ -52,7 +58,12 @@ enum LoginHandlers {
             page.error = Text.loginFailed
             return Response.html(page.render(), status: 422)
         }
-        return try LoginFlow.passwordAccepted(user: user, remember: remember, next: next, request, services)
+        do {
+            return try AccessFlow.passwordAccepted(user: user, remember: remember, next: next, request, services)
+        } catch let refusal as LoginPageError {
+            page.error = refusal.message
+            return Response.html(page.render(), status: 403)
+        }
     }
 
     static func logout(_ request: Request, _ services: Services) throws -> Response {
@@ -68,7 +79,7 @@ enum LoginHandlers {
                 "logout", tenantID: current.tenantID, userID: current.user.id, actorEmail: current.user.email,
                 clientIP: request.clientAddress, now: services.now)
         }
-        var response = try Response.redirect(to: "/login?uscito=1")
+        var response = try Response.redirect(to: "/login?avviso=uscito")
         try response.setCookie(Cookies.clearSession(request))
         return response
     }

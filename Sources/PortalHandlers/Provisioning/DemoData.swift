@@ -57,6 +57,8 @@ public enum DemoData {
                 if let company = person.company, let role = person.role {
                     try TenantStore(database).addMember(
                         userID: id, tenantID: tenants[company].id, role: role, now: now - 80 * 86400)
+                    // They have chosen their company before: "Scelta Tenant" does not appear again.
+                    try UserStore(database).setLastTenant(userID: id, tenantID: tenants[company].id)
                 }
             }
             let operators = people.filter { $0.company == nil }

@@ -1,0 +1,128 @@
+import PortalCore
+import PortalCrypto
+import PortalHTTP
+import PortalStore
+
+/// The steps of the manual's access chapter after a correct password, in order:
+/// first access ("Creazione Utente") for provisional credentials, the e-mail code unless the
+/// browser is a trusted device of this user, the company choice unless the user has chosen
+/// before and has no pending invitation, and then the session. The step reached is kept in a
+/// login challenge bound to this browser by its own cookie.
+enum AccessFlow {
+    static func passwordAccepted(
+        user: UserRecord, remember: Bool, next: String, _ request: Request, _ services: Services
+    ) throws -> Response {
+        let now = services.now
+        if user.passwordIsProvisional, let expires = user.provisionalExpiresAt, expires <= now {
+            try audit("login_refused", user: user, detail: "provisional password expired", request, services)
+            throw LoginPageError(message: Text.provisionalExpired, email: user.email)
+        }
+        let trusted = try isTrustedDevice(request, user: user, services)
+        let stage: LoginChallengeRecord.Stage = user.passwordIsProvisional ? .firstAccess : trusted ? .company : .code
+        let token = Token.generate()
+        let challengeID = try services.database.write {
+            try discardChallenge(request, services)
+            let id = try LoginChallengeStore(services.database).create(
+                tokenHash: token.hash, userID: user.id, stage: stage, remember: remember, returnTo: next, now: now)
+            try AuditStore(services.database).record(
+                "login_password_ok", tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
+                detail: trusted ? "trusted device" : "", clientIP: request.clientAddress, now: now)
+            if stage == .code { _ = try CodeSender.send(to: user, challengeID: id, request, services) }
+            return id
+        }
+        var response: Response
+        if stage == .company {
+            guard let challenge = try LoginChallengeStore(services.database).find(tokenHash: token.hash, now: now) else {
+                throw HTTPError(status: 500, message: Text.errorInternal, reason: "challenge \(challengeID) vanished")
+            }
+            response = try secondFactorPassed(user: user, challenge: challenge, request, services)
+        } else {
+            response = try Response.redirect(to: stage == .firstAccess ? "/accesso/primo" : "/accesso/codice")
+        }
+        try response.setCookie(Cookies.make(Cookies.login, value: token.value, request))
+        return response
+    }
+
+    /// After the code (or a trusted device): straight to the session when the company is
+    /// already known, otherwise to "Scelta Tenant".
+    static func secondFactorPassed(
+        user: UserRecord, challenge: LoginChallengeRecord, _ request: Request, _ services: Services
+    ) throws -> Response {
+        let memberships = try TenantStore(services.database).memberships(userID: user.id)
+        let invitations = try InvitationStore(services.database).pending(
+            email: EmailAddress(user.email)!, now: services.now)
+        if invitations.isEmpty {
+            if let last = memberships.first(where: { $0.tenant.id == user.lastTenantID }) {
+                return try startSession(user: user, tenantID: last.tenant.id, challenge: challenge, request, services)
+            }
+            if memberships.isEmpty && user.isOperator {
+                return try startSession(user: user, tenantID: nil, challenge: challenge, request, services)
+            }
+        }
+        try services.database.write { try LoginChallengeStore(services.database).setStage(id: challenge.id, .company) }
+        return try Response.redirect(to: "/accesso/azienda")
+    }
+
+    /// A fresh session id at the end of every login and at every company switch: a cookie
+    /// planted before login is never promoted, and a company switch never reuses an id.
+    static func startSession(
+        user: UserRecord, tenantID: Int64?, challenge: LoginChallengeRecord?, _ request: Request, _ services: Services,
+        event: String = "login_ok"
+    ) throws -> Response {
+        let now = services.now
+        let token = Token.generate()
+        let remember = try services.database.write {
+            var remember = challenge?.remember ?? false
+            if let challenge { try LoginChallengeStore(services.database).delete(id: challenge.id) }
+            if let old = Cookies.sessionValue(request) {
+                let sessions = SessionStore(services.database)
+                if challenge == nil, let current = try sessions.find(tokenHash: Token.hash(old), now: now) {
+                    remember = current.remember
+                }
+                try sessions.delete(tokenHash: Token.hash(old))
+            }
+            _ = try SessionStore(services.database).create(
+                tokenHash: token.hash, userID: user.id, tenantID: tenantID, remember: remember,
+                userAgent: request.userAgent, clientIP: request.clientAddress, now: now)
+            try UserStore(services.database).clearFailedLogins(userID: user.id)
+            if let tenantID { try UserStore(services.database).setLastTenant(userID: user.id, tenantID: tenantID) }
+            try AuditStore(services.database).record(
+                event, tenantID: tenantID, userID: user.id, actorEmail: user.email, clientIP: request.clientAddress,
+                now: now)
+            return remember
+        }
+        var response = try Response.redirect(to: SafeRedirect.path(challenge?.returnTo))
+        try response.setCookie(Cookies.sessionCookie(token: token.value, remember: remember, request: request))
+        if challenge != nil { try response.setCookie(Cookies.clear(Cookies.login, request)) }
+        return response
+    }
+
+    static func isTrustedDevice(_ request: Request, user: UserRecord, _ services: Services) throws -> Bool {
+        guard let device = Cookies.value(Cookies.device, request) else { return false }
+        return try services.database.write {
+            try TrustedDeviceStore(services.database).use(tokenHash: Token.hash(device), userID: user.id, now: services.now)
+        }
+    }
+
+    /// A new login from this browser replaces the one in progress.
+    static func discardChallenge(_ request: Request, _ services: Services) throws {
+        guard let token = Cookies.value(Cookies.login, request),
+            let challenge = try LoginChallengeStore(services.database).find(tokenHash: Token.hash(token), now: services.now)
+        else { return }
+        try LoginChallengeStore(services.database).delete(id: challenge.id)
+    }
+
+    static func audit(_ event: String, user: UserRecord, detail: String = "", _ request: Request, _ services: Services) throws {
+        try services.database.write {
+            try AuditStore(services.database).record(
+                event, tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email, detail: detail,
+                clientIP: request.clientAddress, now: services.now)
+        }
+    }
+}
+
+/// Shown on the login page instead of continuing (expired provisional credentials…).
+struct LoginPageError: Error {
+    let message: String
+    let email: String
+}

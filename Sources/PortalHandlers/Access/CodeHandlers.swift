@@ -1,0 +1,80 @@
+import PortalCore
+import PortalCrypto
+import PortalHTTP
+import PortalStore
+
+/// GET and POST /accesso/codice, POST /accesso/codice/nuovo.
+enum CodeHandlers {
+    static func show(_ request: Request, _ services: Services) throws -> Response {
+        let context = try LoginChallengeContext.require(request, services, stage: .code)
+        var page = CodePage(csrfToken: context.csrfToken)
+        switch request.query["avviso"] {
+        case "nuovo": page.notice = Text.codeSent
+        case "troppi": page.error = Text.codeTooManySent
+        default: if context.challenge.codeHash == nil { page.error = Text.codeExpired }
+        }
+        return Response.html(page.render())
+    }
+
+    static func verify(_ request: Request, _ services: Services) throws -> Response {
+        let form = try request.form()
+        let context = try LoginChallengeContext.require(request, services, stage: .code)
+        try context.verify(form, services)
+        let challenge = context.challenge
+        let typed = (form["code"] ?? "").filter { !$0.isWhitespace }
+        let trusted = form.isChecked("trusted")
+        var page = CodePage(csrfToken: context.csrfToken, trusted: trusted)
+        let now = services.now
+
+        guard let expected = challenge.codeHash, let expires = challenge.codeExpiresAt, expires > now else {
+            page.error = challenge.codeAttempts >= CodeSender.maxAttempts ? Text.codeTooManyAttempts : Text.codeExpired
+            return Response.html(page.render(), status: 422)
+        }
+        guard !typed.isEmpty, ConstantTime.equal(CodeSender.hash(typed), expected) else {
+            try services.database.write {
+                try LoginChallengeStore(services.database).recordWrongCode(id: challenge.id, limit: CodeSender.maxAttempts)
+                try AuditStore(services.database).record(
+                    "code_failed", tenantID: context.user.lastTenantID, userID: context.user.id,
+                    actorEmail: context.user.email, clientIP: request.clientAddress, now: now)
+            }
+            page.error = challenge.codeAttempts + 1 >= CodeSender.maxAttempts ? Text.codeTooManyAttempts : Text.codeWrong
+            return Response.html(page.render(), status: 422)
+        }
+        var device: Token?
+        try services.database.write {
+            // Single use: the code is gone before anything else happens.
+            try LoginChallengeStore(services.database).setStage(id: challenge.id, .company)
+            try AuditStore(services.database).record(
+                "code_ok", tenantID: context.user.lastTenantID, userID: context.user.id, actorEmail: context.user.email,
+                clientIP: request.clientAddress, now: now)
+            if trusted {
+                let token = Token.generate()
+                try TrustedDeviceStore(services.database).create(
+                    tokenHash: token.hash, userID: context.user.id, userAgent: request.userAgent, now: now)
+                try AuditStore(services.database).record(
+                    "device_trusted", tenantID: context.user.lastTenantID, userID: context.user.id,
+                    actorEmail: context.user.email, detail: DeviceName.describe(request.userAgent),
+                    clientIP: request.clientAddress, now: now)
+                device = token
+            }
+        }
+        guard let advanced = try LoginChallengeStore(services.database).find(tokenHash: Token.hash(context.cookieValue), now: now)
+        else { throw Redirect(to: "/login?avviso=scaduto") }
+        var response = try AccessFlow.secondFactorPassed(user: context.user, challenge: advanced, request, services)
+        if let device {
+            try response.setCookie(
+                Cookies.make(Cookies.device, value: device.value, maxAge: TrustedDeviceStore.lifetime, request))
+        }
+        return response
+    }
+
+    static func resend(_ request: Request, _ services: Services) throws -> Response {
+        let form = try request.form()
+        let context = try LoginChallengeContext.require(request, services, stage: .code)
+        try context.verify(form, services)
+        let sent = try services.database.write {
+            try CodeSender.send(to: context.user, challengeID: context.challenge.id, request, services)
+        }
+        throw Redirect(to: sent ? "/accesso/codice?avviso=nuovo" : "/accesso/codice?avviso=troppi")
+    }
+}

@@ -1,0 +1,38 @@
+import PortalCore
+import PortalCrypto
+import PortalHTTP
+import PortalStore
+
+/// E-mail codes: 6 characters from a 46-letter unambiguous alphabet (about 33 bits), valid
+/// 10 minutes, stored hashed on the login challenge, at most 3 sent per user in 15 minutes.
+enum CodeSender {
+    static let length = 6
+    static let validity: Int64 = 10 * 60
+    static let maxAttempts = 5
+    static let maxSent = 3
+    static let sendWindow: Int64 = 15 * 60
+
+    static func hash(_ code: String) -> [UInt8] { Digest.blake2b(Array(code.utf8)) }
+
+    /// Sends a new code for the challenge (inside the caller's transaction); false when the
+    /// user already had 3 codes in the last 15 minutes.
+    static func send(to user: UserRecord, challengeID: Int64, _ request: Request, _ services: Services) throws -> Bool {
+        let now = services.now
+        let challenges = LoginChallengeStore(services.database)
+        guard try challenges.codesSent(userID: user.id, since: now - sendWindow) < maxSent else {
+            try AuditStore(services.database).record(
+                "code_refused", tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
+                detail: "too many codes", clientIP: request.clientAddress, now: now)
+            return false
+        }
+        let code = Random.code(length: length)
+        try challenges.setCode(id: challengeID, codeHash: hash(code), expiresAt: now + validity)
+        try challenges.recordCodeSent(userID: user.id, now: now)
+        try OutboxStore(services.database).enqueue(
+            to: [EmailAddress(user.email)!], subject: Text.codeMailSubject(), body: Text.codeMailBody(code: code), now: now)
+        try AuditStore(services.database).record(
+            "code_sent", tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
+            clientIP: request.clientAddress, now: now)
+        return true
+    }
+}

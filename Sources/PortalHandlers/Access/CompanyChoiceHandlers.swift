@@ -1,0 +1,60 @@
+import PortalCore
+import PortalCrypto
+import PortalHTTP
+import PortalStore
+
+/// GET and POST /accesso/azienda, POST /accesso/invito/{id}/accetta.
+enum CompanyChoiceHandlers {
+    static func show(_ request: Request, _ services: Services) throws -> Response {
+        let context = try CompanyChoiceContext.require(request, services)
+        let user = context.user
+        let now = services.now
+        let invitations = try InvitationStore(services.database).pending(email: EmailAddress(user.email)!, now: now)
+            .compactMap { invitation in
+                try TenantStore(services.database).find(id: invitation.tenantID).map { (invitation, $0) }
+            }
+        var current: Int64?
+        if case .session(let session) = context { current = session.tenantID }
+        let page = CompanyChoicePage(
+            csrfToken: context.csrfToken, invitations: invitations,
+            memberships: try TenantStore(services.database).memberships(userID: user.id), currentTenantID: current,
+            notice: request.query["avviso"] == "accettato" ? Text.invitationAccepted : nil)
+        return Response.html(page.render())
+    }
+
+    static func accept(_ request: Request, _ services: Services) throws -> Response {
+        let form = try request.form()
+        let context = try CompanyChoiceContext.require(request, services)
+        try context.verify(form, request, services)
+        guard let id = request.pathParameters["id"].flatMap({ Int64($0) }) else { throw HTTPError.notFound }
+        let user = context.user
+        let now = services.now
+        try services.database.write {
+            guard let invitation = try InvitationStore(services.database).accept(id: id, email: EmailAddress(user.email)!, now: now)
+            else { throw HTTPError.notFound }
+            try TenantStore(services.database).addMember(userID: user.id, tenantID: invitation.tenantID, role: invitation.role, now: now)
+            try AuditStore(services.database).record(
+                "invitation_accepted", tenantID: invitation.tenantID, userID: user.id, actorEmail: user.email,
+                detail: invitation.role.rawValue, clientIP: request.clientAddress, now: now)
+        }
+        throw Redirect(to: "/accesso/azienda?avviso=accettato")
+    }
+
+    static func choose(_ request: Request, _ services: Services) throws -> Response {
+        let form = try request.form()
+        let context = try CompanyChoiceContext.require(request, services)
+        try context.verify(form, request, services)
+        let user = context.user
+        guard let tenantID = form["tenant"].flatMap({ Int64($0) }),
+            try TenantStore(services.database).membership(userID: user.id, tenantID: tenantID) != nil
+        else { throw HTTPError.notFound }
+        switch context {
+        case .login(let login):
+            return try AccessFlow.startSession(
+                user: user, tenantID: tenantID, challenge: login.challenge, request, services)
+        case .session:
+            return try AccessFlow.startSession(
+                user: user, tenantID: tenantID, challenge: nil, request, services, event: "company_switched")
+        }
+    }
+}

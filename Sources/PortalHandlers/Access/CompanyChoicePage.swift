@@ -1,0 +1,57 @@
+import PortalCore
+import PortalHTML
+import PortalStore
+
+/// "Scelta Tenant": pending invitations with "Accetta", then the user's companies; a
+/// company is chosen by pressing its name, as in the manual.
+struct CompanyChoicePage {
+    var csrfToken: String
+    var invitations: [(InvitationRecord, TenantRecord)]
+    var memberships: [MembershipRecord]
+    var currentTenantID: Int64?
+    var notice: String?
+
+    func render() -> String {
+        Page(title: Text.companyChoiceTitle, kind: .visitor) {
+            el("section", ["class": "card auth-card"]) {
+                el("h1", ["class": "page-title"]) { Text.companyChoiceTitle }
+                if let notice { FormField.notice(notice, kind: "success") }
+                if !invitations.isEmpty {
+                    el("h2") { Text.pendingInvitations }
+                    el("ul", ["class": "choice-list"]) {
+                        for (invitation, tenant) in invitations {
+                            el("li") {
+                                el("form", ["method": "post", "action": "/accesso/invito/\(invitation.id)/accetta"]) {
+                                    FormField.csrf(csrfToken)
+                                    el("span") { Text.invitationFrom(tenant.name, role: invitation.role.label) + " " }
+                                    el("button", ["class": "button button--primary", "type": "submit"]) { Text.accept }
+                                }
+                            }
+                        }
+                    }
+                }
+                el("h2") { Text.yourCompanies }
+                if memberships.isEmpty {
+                    el("p") { Text.noCompanyYet }
+                } else {
+                    el("p") { Text.companyChoiceIntro }
+                    el("ul", ["class": "choice-list"]) {
+                        for membership in memberships {
+                            el("li") {
+                                el("form", ["method": "post", "action": "/accesso/azienda"]) {
+                                    FormField.csrf(csrfToken)
+                                    FormField.hidden("tenant", String(membership.tenant.id))
+                                    el("button", [
+                                        "class": "button", "type": "submit",
+                                        "aria-current": membership.tenant.id == currentTenantID ? "true" : nil,
+                                    ]) { membership.tenant.name }
+                                    el("span", ["class": "muted"]) { " \(membership.role.label) · P.IVA \(membership.tenant.vat)" }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }.render()
+    }
+}

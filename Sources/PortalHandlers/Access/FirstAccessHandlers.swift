@@ -1,0 +1,56 @@
+import PortalCore
+import PortalCrypto
+import PortalHTTP
+import PortalStore
+
+/// GET and POST /accesso/primo: the first login with provisional credentials.
+enum FirstAccessHandlers {
+    static func show(_ request: Request, _ services: Services) throws -> Response {
+        let context = try LoginChallengeContext.require(request, services, stage: .firstAccess)
+        let page = FirstAccessPage(
+            csrfToken: context.csrfToken, email: context.user.email, firstName: context.user.firstName,
+            lastName: context.user.lastName)
+        return Response.html(page.render())
+    }
+
+    static func create(_ request: Request, _ services: Services) throws -> Response {
+        let form = try request.form()
+        let context = try LoginChallengeContext.require(request, services, stage: .firstAccess)
+        try context.verify(form, services)
+        let user = context.user
+        var page = FirstAccessPage(
+            csrfToken: context.csrfToken, email: user.email, firstName: String((form["first_name"] ?? "").prefix(100)),
+            lastName: String((form["last_name"] ?? "").prefix(100)))
+        let firstName = PasswordRules.validName(form["first_name"] ?? "")
+        let lastName = PasswordRules.validName(form["last_name"] ?? "")
+        if firstName == nil { page.errors["first_name"] = Text.nameTooLong }
+        if lastName == nil { page.errors["last_name"] = Text.nameTooLong }
+        let password = form["password"] ?? ""
+        let confirmation = form["password_confirmation"] ?? ""
+        if let violation = PasswordPolicy.check(
+            password, confirmation: confirmation, email: EmailAddress(user.email),
+            names: [firstName ?? "", lastName ?? ""])
+        {
+            page.errors[violation == .mismatch ? "password_confirmation" : "password"] = PasswordRules.message(for: violation)
+        } else if PasswordHasher.verify(password, against: user.passwordHash) {
+            // The provisional password is known to whoever read the welcome e-mail.
+            page.errors["password"] = Text.passwordSameAsProvisional
+        }
+        if !form.isChecked("privacy") { page.errors["privacy"] = Text.privacyRequired }
+        guard page.errors.isEmpty, let firstName, let lastName else {
+            return Response.html(page.render(), status: 422)
+        }
+        let hash = PasswordHasher.hash(password)
+        let now = services.now
+        try services.database.write {
+            try UserStore(services.database).completeFirstAccess(
+                userID: user.id, firstName: firstName, lastName: lastName, passwordHash: hash, now: now)
+            try LoginChallengeStore(services.database).delete(id: context.challenge.id)
+            try AuditStore(services.database).record(
+                "first_access_completed", userID: user.id, actorEmail: user.email, clientIP: request.clientAddress, now: now)
+        }
+        var response = try Response.redirect(to: "/login?avviso=creato&email=" + urlEncode(user.email))
+        try response.setCookie(Cookies.clear(Cookies.login, request))
+        return response
+    }
+}

@@ -1,0 +1,35 @@
+import PortalCore
+import PortalCrypto
+import PortalHTTP
+import PortalStore
+
+/// The login in progress of this browser, at the step a page expects.
+struct LoginChallengeContext {
+    let challenge: LoginChallengeRecord
+    let user: UserRecord
+    let cookieValue: String
+    let csrfToken: String
+
+    /// Sends the browser back to the login page when the login expired or is at another step.
+    static func require(_ request: Request, _ services: Services, stage: LoginChallengeRecord.Stage) throws
+        -> LoginChallengeContext
+    {
+        guard let context = try find(request, services), context.challenge.stage == stage else {
+            throw Redirect(to: "/login?avviso=scaduto")
+        }
+        return context
+    }
+
+    static func find(_ request: Request, _ services: Services) throws -> LoginChallengeContext? {
+        guard let token = Cookies.value(Cookies.login, request),
+            let challenge = try LoginChallengeStore(services.database).find(tokenHash: Token.hash(token), now: services.now),
+            let user = try UserStore(services.database).find(id: challenge.userID)
+        else { return nil }
+        return LoginChallengeContext(
+            challenge: challenge, user: user, cookieValue: token, csrfToken: CSRF.token(for: token, secret: services.secret))
+    }
+
+    func verify(_ form: FormData, _ services: Services) throws {
+        try CSRF.verify(form, cookieValue: cookieValue, secret: services.secret)
+    }
+}

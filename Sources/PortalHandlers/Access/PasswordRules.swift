@@ -1,0 +1,22 @@
+import PortalCore
+
+/// The password policy's verdicts as the messages shown next to the field.
+enum PasswordRules {
+    static func message(for violation: PasswordPolicy.Violation) -> String {
+        switch violation {
+        case .tooShort: Text.passwordTooShort
+        case .tooLong: Text.passwordTooLong
+        case .containsPersonalData: Text.passwordPersonal
+        case .mismatch: Text.passwordMismatch
+        }
+    }
+
+    /// Names: trimmed, at most 100 characters, no control characters.
+    static func validName(_ text: String) -> String? {
+        let trimmed = text.trimmingWhitespace()
+        guard trimmed.count <= 100, !trimmed.hasControlCharacters, !trimmed.contains(where: \.isNewline) else {
+            return nil
+        }
+        return trimmed
+    }
+}

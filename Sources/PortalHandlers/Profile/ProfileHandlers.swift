@@ -1,0 +1,127 @@
+import PortalCore
+import PortalCrypto
+import PortalHTTP
+import PortalStore
+
+/// /profilo: what the user icon of the header opens.
+enum ProfileHandlers {
+    static let pictureLimit = 1024 * 1024
+
+    static func pictures(_ services: Services) -> ContentStore {
+        ContentStore(directory: services.config.attachmentsDirectory + "/pictures")
+    }
+
+    static func page(_ current: CurrentUser, _ request: Request, _ services: Services) throws -> ProfilePage {
+        let user = current.user
+        return ProfilePage(
+            viewer: current.viewer, user: user,
+            hasPicture: try UserStore(services.database).picture(userID: user.id) != nil,
+            devices: try TrustedDeviceStore(services.database).list(userID: user.id, now: services.now),
+            currentDeviceHash: Cookies.value(Cookies.device, request).map(Token.hash),
+            firstName: user.firstName, lastName: user.lastName)
+    }
+
+    static func show(_ request: Request, _ services: Services) throws -> Response {
+        let current = try CurrentUser.require(request, services)
+        var profile = try page(current, request, services)
+        profile.notice = request.query["avviso"].flatMap { notices[$0] }
+        return Response.html(profile.render())
+    }
+
+    static let notices = ["dati": Text.profileSaved, "immagine": Text.pictureSaved, "dispositivo": Text.deviceRemoved]
+
+    static func saveNames(_ request: Request, _ services: Services) throws -> Response {
+        let form = try request.form()
+        let current = try CurrentUser.require(request, services)
+        try current.verify(form, request, services)
+        let firstName = PasswordRules.validName(form["first_name"] ?? "")
+        let lastName = PasswordRules.validName(form["last_name"] ?? "")
+        guard let firstName, let lastName else {
+            var profile = try page(current, request, services)
+            profile.firstName = String((form["first_name"] ?? "").prefix(100))
+            profile.lastName = String((form["last_name"] ?? "").prefix(100))
+            if firstName == nil { profile.errors["first_name"] = Text.nameTooLong }
+            if lastName == nil { profile.errors["last_name"] = Text.nameTooLong }
+            return Response.html(profile.render(), status: 422)
+        }
+        try services.database.write {
+            try UserStore(services.database).setNames(userID: current.user.id, firstName: firstName, lastName: lastName, now: services.now)
+        }
+        throw Redirect(to: "/profilo?avviso=dati")
+    }
+
+    static func changePassword(_ request: Request, _ services: Services) throws -> Response {
+        let form = try request.form()
+        let current = try CurrentUser.require(request, services)
+        try current.verify(form, request, services)
+        let user = current.user
+        var profile = try page(current, request, services)
+        let newPassword = form["new_password"] ?? ""
+        if !PasswordHasher.verify(form["current_password"] ?? "", against: user.passwordHash) {
+            profile.errors["current_password"] = Text.currentPasswordWrong
+        }
+        if let violation = PasswordPolicy.check(
+            newPassword, confirmation: form["password_confirmation"] ?? "", email: EmailAddress(user.email),
+            names: [user.firstName, user.lastName])
+        {
+            profile.errors[violation == .mismatch ? "password_confirmation" : "new_password"] = PasswordRules.message(for: violation)
+        }
+        guard profile.errors.isEmpty else { return Response.html(profile.render(), status: 422) }
+        try PasswordChange.apply(user: user, newPassword: newPassword, event: "password_changed", request, services)
+        var response = try Response.redirect(to: "/login?avviso=cambiata&email=" + urlEncode(user.email))
+        try response.setCookie(Cookies.clearSession(request))
+        return response
+    }
+
+    static func uploadPicture(_ request: Request, _ services: Services) throws -> Response {
+        let form = try request.form()
+        let current = try CurrentUser.require(request, services)
+        try current.verify(form, request, services)
+        var profile = try page(current, request, services)
+        guard let file = form.files(named: "picture").first else {
+            profile.errors["picture"] = Text.pictureMissing
+            return Response.html(profile.render(), status: 422)
+        }
+        guard file.bytes.count <= pictureLimit else {
+            profile.errors["picture"] = Text.pictureTooLarge
+            return Response.html(profile.render(), status: 422)
+        }
+        guard let type = ImageType.sniff(file.bytes) else {
+            profile.errors["picture"] = Text.pictureInvalid
+            return Response.html(profile.render(), status: 422)
+        }
+        let name = try pictures(services).store(file.bytes)
+        try services.database.write {
+            try UserStore(services.database).setPicture(userID: current.user.id, sha256: name, contentType: type, now: services.now)
+        }
+        throw Redirect(to: "/profilo?avviso=immagine")
+    }
+
+    /// The picture is only ever answered with the image type it was recognised as.
+    static func picture(_ request: Request, _ services: Services) throws -> Response {
+        let current = try CurrentUser.require(request, services)
+        guard let picture = try UserStore(services.database).picture(userID: current.user.id),
+            let bytes = pictures(services).read(picture.sha256)
+        else { throw HTTPError.notFound }
+        var response = Response(status: 200, contentType: picture.contentType, body: bytes)
+        try response.setHeader("Cache-Control", "private, max-age=300")
+        try response.setHeader("Content-Disposition", "inline; filename=\"profilo\"")
+        return response
+    }
+
+    static func removeDevice(_ request: Request, _ services: Services) throws -> Response {
+        let form = try request.form()
+        let current = try CurrentUser.require(request, services)
+        try current.verify(form, request, services)
+        guard let id = request.pathParameters["id"].flatMap({ Int64($0) }) else { throw HTTPError.notFound }
+        try services.database.write {
+            guard try TrustedDeviceStore(services.database).delete(id: id, userID: current.user.id) else {
+                throw HTTPError.notFound
+            }
+            try AuditStore(services.database).record(
+                "device_removed", tenantID: current.tenantID, userID: current.user.id, actorEmail: current.user.email,
+                clientIP: request.clientAddress, now: services.now)
+        }
+        throw Redirect(to: "/profilo?avviso=dispositivo")
+    }
+}

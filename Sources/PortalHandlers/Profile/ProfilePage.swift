@@ -1,0 +1,97 @@
+import PortalCore
+import PortalHTML
+import PortalStore
+
+/// "Profilo utente": names, password change, picture, trusted devices.
+struct ProfilePage {
+    var viewer: Viewer
+    var user: UserRecord
+    var hasPicture: Bool
+    var devices: [TrustedDeviceRecord]
+    var currentDeviceHash: [UInt8]?
+    var firstName: String
+    var lastName: String
+    var errors: [String: String] = [:]
+    var notice: String?
+
+    func render() -> String {
+        Page(title: Text.profileTitle, kind: .app(viewer), currentPath: "/profilo") {
+            el("h1", ["class": "page-title"]) { Text.profileTitle }
+            if let notice { FormField.notice(notice, kind: "success") }
+            el("section", ["class": "card", "aria-labelledby": "personal"]) {
+                el("h2", ["id": "personal"]) { Text.personalData }
+                el("p", ["class": "muted"]) { user.email }
+                el("form", ["class": "form", "method": "post", "action": "/profilo/dati"]) {
+                    FormField.csrf(viewer.csrfToken)
+                    FormField.input(id: "first_name", label: Text.firstName, value: firstName, error: errors["first_name"], autocomplete: "given-name", maxLength: 100)
+                    FormField.input(id: "last_name", label: Text.lastName, value: lastName, error: errors["last_name"], autocomplete: "family-name", maxLength: 100)
+                    el("div", ["class": "form-actions"]) { el("button", ["class": "button button--primary", "type": "submit"]) { Text.save } }
+                }
+            }
+            el("section", ["class": "card", "aria-labelledby": "password-title"]) {
+                el("h2", ["id": "password-title"]) { Text.changePassword }
+                el("form", ["class": "form", "method": "post", "action": "/profilo/password"]) {
+                    FormField.csrf(viewer.csrfToken)
+                    FormField.input(id: "current_password", label: Text.currentPassword, type: "password", error: errors["current_password"], required: true, autocomplete: "current-password")
+                    FormField.input(id: "new_password", label: Text.newPassword, type: "password", error: errors["new_password"], required: true, autocomplete: "new-password")
+                    el("p", ["class": "muted"]) { Text.passwordHint }
+                    FormField.input(id: "password_confirmation", label: Text.confirmPassword, type: "password", error: errors["password_confirmation"], required: true, autocomplete: "new-password")
+                    el("div", ["class": "form-actions"]) { el("button", ["class": "button button--primary", "type": "submit"]) { Text.changePassword } }
+                }
+            }
+            el("section", ["class": "card", "aria-labelledby": "picture-title"]) {
+                el("h2", ["id": "picture-title"]) { Text.picture }
+                if hasPicture {
+                    el("img", ["class": "profile-picture", "src": "/profilo/immagine", "alt": user.displayName, "width": "96", "height": "96"])
+                }
+                el("form", ["class": "form", "method": "post", "action": "/profilo/immagine", "enctype": "multipart/form-data"]) {
+                    FormField.csrf(viewer.csrfToken)
+                    el("div", ["class": errors["picture"] == nil ? "field" : "field field--invalid"]) {
+                        el("label", ["for": "picture"]) { Text.picture }
+                        el("input", ["type": "file", "id": "picture", "name": "picture", "accept": "image/png,image/jpeg,image/gif,image/webp",
+                                     "aria-describedby": "picture-hint"])
+                        el("p", ["class": "muted", "id": "picture-hint"]) { Text.pictureHint }
+                        if let error = errors["picture"] { el("p", ["class": "field-error", "role": "alert"]) { error } }
+                    }
+                    el("div", ["class": "form-actions"]) { el("button", ["class": "button", "type": "submit"]) { Text.uploadPicture } }
+                }
+            }
+            el("section", ["class": "card", "aria-labelledby": "devices-title"]) {
+                el("h2", ["id": "devices-title"]) { Text.trustedDevices }
+                if devices.isEmpty {
+                    el("p") { Text.noTrustedDevices }
+                } else {
+                    el("div", ["class": "table-wrap"]) {
+                        el("table", ["class": "table"]) {
+                            el("thead") { el("tr") {
+                                el("th", ["scope": "col"]) { Text.browser }
+                                el("th", ["scope": "col"]) { Text.addedOn }
+                                el("th", ["scope": "col"]) { Text.lastUsed }
+                                el("th", ["scope": "col"]) { el("span", ["class": "visually-hidden"]) { Text.remove } }
+                            } }
+                            el("tbody") {
+                                for device in devices {
+                                    el("tr") {
+                                        el("td") {
+                                            DeviceName.describe(device.userAgent)
+                                            if device.tokenHash == currentDeviceHash { " " + Text.thisDevice }
+                                        }
+                                        el("td") { Clock.display(device.createdAt) }
+                                        el("td") { Clock.display(device.lastUsedAt) }
+                                        el("td") {
+                                            el("form", ["method": "post", "action": "/profilo/dispositivi/\(device.id)/rimuovi"]) {
+                                                FormField.csrf(viewer.csrfToken)
+                                                el("button", ["class": "button button--ghost", "type": "submit",
+                                                              "aria-label": "\(Text.remove): \(DeviceName.describe(device.userAgent)), \(Clock.display(device.createdAt))"]) { Text.remove }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }.render()
+    }
+}

@@ -1,0 +1,28 @@
+import PortalCore
+
+/// Single-use links to choose a new password, valid one hour.
+public struct PasswordResetStore {
+    let database: Database
+    public init(_ database: Database) { self.database = database }
+
+    public static let lifetime: Int64 = 3600
+
+    public func create(tokenHash: [UInt8], userID: Int64, now: Timestamp) throws {
+        try database.run(
+            "INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+            [tokenHash, userID, now, now + PasswordResetStore.lifetime])
+    }
+
+    /// The user id of an unused, unexpired link.
+    public func userID(tokenHash: [UInt8], now: Timestamp) throws -> Int64? {
+        try database.queryOne(
+            "SELECT user_id FROM password_resets WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
+            [tokenHash, now]
+        )?.int("user_id")
+    }
+
+    /// Marks every open link of the user used: one reset spends them all.
+    public func markAllUsed(userID: Int64, now: Timestamp) throws {
+        try database.run("UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL", [now, userID])
+    }
+}

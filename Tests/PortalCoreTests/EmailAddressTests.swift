@@ -1,0 +1,34 @@
+import PortalCore
+import Testing
+
+@Suite("EmailAddress")
+struct EmailAddressTests {
+    @Test("accepts ordinary addresses", arguments: [
+        "mario.rossi@example.it", "a@b.co", "mario+assistenza@mail.example.com", "  anna_b@example-mail.it ",
+    ])
+    func valid(_ input: String) {
+        #expect(EmailAddress(input) != nil)
+    }
+
+    @Test("refuses what is not one address", arguments: [
+        "", "mario", "mario@", "@example.it", "mario@example", "mario rossi@example.it", "a@b@example.it",
+        "mario@-example.it", "mario@example-.it", "mario@example..it", "<mario@example.it>", "mario@example.it,b@example.it",
+        "mar\nio@example.it", "mario\u{7}@example.it", String(repeating: "a", count: 65) + "@example.it",
+        "a@" + String(repeating: "b", count: 250) + ".it",
+    ])
+    func invalid(_ input: String) {
+        #expect(EmailAddress(input) == nil)
+    }
+
+    @Test("stores the address trimmed and lower-cased")
+    func lowerCased() throws {
+        let address = try #require(EmailAddress(" Mario.Rossi@Example.IT "))
+        #expect(address.value == "mario.rossi@example.it")
+        #expect(address == EmailAddress("mario.rossi@example.it"))
+    }
+
+    @Test("localPart is what comes before the @")
+    func localPart() {
+        #expect(EmailAddress("Mario.Rossi+x@example.it")?.localPart == "mario.rossi+x")
+    }
+}

@@ -1,0 +1,39 @@
+import PortalSite
+import Testing
+
+@Suite("FrontMatter.parse")
+struct FrontMatterTests {
+    @Test("reads title, order and description, and says where the body starts")
+    func valid() throws {
+        let text = "---\ntitle: Primo accesso\norder: 2\ndescription: Come entrare: la prima volta\n---\n# Corpo\n"
+        let (frontMatter, body, bodyLine) = try FrontMatter.parse(text, file: "manuale/accesso.md")
+        #expect(frontMatter.title == "Primo accesso")
+        #expect(frontMatter.order == 2)
+        #expect(frontMatter.description == "Come entrare: la prima volta")
+        #expect(body == "# Corpo\n")
+        #expect(bodyLine == 6)
+    }
+
+    @Test("order defaults to 100 and CRLF files are read too")
+    func defaults() throws {
+        let (frontMatter, body, _) = try FrontMatter.parse("---\r\ntitle: Privacy\r\n---\r\nTesto", file: "privacy.md")
+        #expect(frontMatter.order == 100)
+        #expect(frontMatter.description == nil)
+        #expect(body == "Testo")
+    }
+
+    @Test("fails with the file and line of the problem", arguments: [
+        ("title: Senza apertura\n---\nTesto", 1, "must start"),
+        ("---\ntitle: Mai chiuso\nTesto", 1, "not closed"),
+        ("---\ntitle: Ok\n\nautore: Mario\n---\n", 4, "unknown key 'autore'"),
+        ("---\ntitle: Ok\nsolo testo\n---\n", 3, "key: value"),
+        ("---\norder: 1\n---\nTesto", 1, "'title' is required"),
+        ("---\ntitle:   \n---\nTesto", 1, "'title' is required"),
+    ])
+    func invalid(text: String, line: Int, message: String) {
+        let error = #expect(throws: SiteError.self) { try FrontMatter.parse(text, file: "pagina.md") }
+        #expect(error?.line == line)
+        #expect(error?.file == "pagina.md")
+        #expect(error?.message.contains(message) == true)
+    }
+}

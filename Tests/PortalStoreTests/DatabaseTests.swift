@@ -1,0 +1,58 @@
+import PortalStore
+import Testing
+
+@Suite("Database")
+struct DatabaseTests {
+    private struct Boom: Error {}
+
+    @Test("opens in WAL mode")
+    func walMode() throws {
+        let temporary = try TemporaryDatabase()
+        let database = temporary.database
+        #expect(try database.queryOne("PRAGMA journal_mode")?.string("journal_mode") == "wal")
+    }
+
+    @Test("enforces foreign keys")
+    func foreignKeys() throws {
+        let temporary = try TemporaryDatabase()
+        let database = temporary.database
+        #expect(try database.scalarInt("PRAGMA foreign_keys") == 1)
+        let error = #expect(throws: DatabaseError.self) {
+            try database.run(
+                "INSERT INTO memberships (user_id, tenant_id, role, active_since) VALUES (?, ?, ?, ?)",
+                [Int64(404), Int64(404), "admin", Int64(0)])
+        }
+        #expect(error?.isConstraintViolation == true)
+    }
+
+    @Test("write rolls back when the body throws, and commits when it returns")
+    func writeRollsBack() throws {
+        let temporary = try TemporaryDatabase()
+        let database = temporary.database
+        #expect(throws: Boom.self) {
+            try database.write {
+                try database.run("INSERT INTO settings (name, value) VALUES (?, ?)", ["annullato", [UInt8(1)]])
+                throw Boom()
+            }
+        }
+        #expect(try database.queryOne("SELECT name FROM settings WHERE name = ?", ["annullato"]) == nil)
+
+        try database.write {
+            try database.run("INSERT INTO settings (name, value) VALUES (?, ?)", ["tenuto", [UInt8(2)]])
+        }
+        #expect(try database.queryOne("SELECT value FROM settings WHERE name = ?", ["tenuto"])?.blob("value") == [2])
+    }
+
+    @Test("binds and reads back text, integers, blobs and NULL")
+    func roundTripValues() throws {
+        let temporary = try TemporaryDatabase()
+        let database = temporary.database
+        try database.execute("CREATE TABLE t (s TEXT, i INTEGER, b BLOB, n INTEGER) STRICT")
+        try database.run("INSERT INTO t VALUES (?, ?, ?, ?)", ["è'; DROP TABLE t; --", Int64.max, [UInt8(0), 255], Int64?.none])
+        let row = try #require(try database.queryOne("SELECT * FROM t"))
+        #expect(row.string("s") == "è'; DROP TABLE t; --")
+        #expect(row.int("i") == Int64.max)
+        #expect(row.blob("b") == [0, 255])
+        #expect(row.optionalInt("n") == nil)
+    }
+}

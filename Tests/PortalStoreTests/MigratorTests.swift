@@ -1,0 +1,52 @@
+@testable import PortalStore
+import Testing
+
+@Suite("Migrator")
+struct MigratorTests {
+    @Test("an empty database gets every migration, once")
+    func emptyDatabase() throws {
+        let temporary = try TemporaryDatabase(migrated: false)
+        let database = temporary.database
+        let names = Migrations.all.map(\.name)
+        #expect(try Migrator.pending(database) == names)
+        #expect(try Migrator.migrate(database, now: 1) == names)
+        #expect(try Migrator.migrate(database, now: 2) == [])
+        #expect(try Migrator.pending(database).isEmpty)
+        #expect(try database.scalarInt("SELECT count(*) FROM schema_migrations") == Int64(names.count))
+        #expect(try database.scalarInt("SELECT count(*) FROM roles") == 2)
+    }
+
+    @Test("a database with only the ledger of an old build gets every migration")
+    func ledgerOnly() throws {
+        let temporary = try TemporaryDatabase(migrated: false)
+        let database = temporary.database
+        try database.execute(Migrator.ledger)
+        #expect(try Migrator.pending(database) == Migrations.all.map(\.name))
+        #expect(try Migrator.migrate(database, now: 1) == Migrations.all.map(\.name))
+        #expect(try Migrator.pending(database).isEmpty)
+    }
+
+    @Test("a database migrated by an old build gets only the newer migrations")
+    func olderBuild() throws {
+        let temporary = try TemporaryDatabase(migrated: false)
+        let database = temporary.database
+        try Migrator.migrate(database, migrations: Migrations.all, now: 1)
+        let added = Migration(name: "9999_test_notes", sql: "CREATE TABLE test_notes (id INTEGER PRIMARY KEY) STRICT;")
+        let newer = Migrations.all + [added]
+        #expect(try Migrator.pending(database, migrations: newer) == [added.name])
+        // Re-running 0001 would fail on CREATE TABLE, so this also proves it is skipped.
+        #expect(try Migrator.migrate(database, migrations: newer, now: 2) == [added.name])
+        #expect(try database.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'test_notes'") == 1)
+        #expect(try Migrator.pending(database, migrations: newer).isEmpty)
+    }
+
+    @Test("a failing migration leaves neither its changes nor its ledger row")
+    func failingMigration() throws {
+        let temporary = try TemporaryDatabase(migrated: false)
+        let database = temporary.database
+        let broken = Migration(name: "0001_broken", sql: "CREATE TABLE half (id INTEGER); INSERT INTO nowhere VALUES (1);")
+        #expect(throws: DatabaseError.self) { try Migrator.migrate(database, migrations: [broken], now: 1) }
+        #expect(try database.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'half'") == 0)
+        #expect(try Migrator.pending(database, migrations: [broken]) == [broken.name])
+    }
+}
