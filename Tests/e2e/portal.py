@@ -21,6 +21,8 @@ DEMO_PASSWORD = "Portale-Demo-2026"
 ADMIN = "mario.rossi@rossi.example"
 TECHNICIAN = "luca.verdi@rossi.example"
 OTHER_COMPANY_ADMIN = "anna.bianchi@bianchi.example"
+ROSSI_VAT = "02740123456"
+BIANCHI_VAT = "01987654322"
 
 
 def free_port():
@@ -79,9 +81,13 @@ class Portal:
             time.sleep(0.1)
         raise AssertionError("portal did not start: " + (self.var / "portal-up.log").read_text())
 
-    def stop(self):
+    def stop(self, ctrl_c=False):
+        """SIGTERM to portal-up, or SIGINT to its whole process group as Ctrl-C in a terminal does."""
         if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
+            if ctrl_c:
+                os.killpg(self.process.pid, signal.SIGINT)
+            else:
+                self.process.send_signal(signal.SIGTERM)
             try:
                 self.process.wait(timeout=15)
             except subprocess.TimeoutExpired:
@@ -100,12 +106,12 @@ class Portal:
         folder = self.var / "mail"
         return sorted(folder.glob("*.eml")) if folder.exists() else []
 
-    def wait_for_mail(self, to, subject_contains, timeout=10):
-        """The next e-mail (not returned before) to `to` whose subject contains the text."""
+    def wait_for_mail(self, to, subject_contains, timeout=10, ignore=()):
+        """The next e-mail (not returned before, not in `ignore`) to `to` whose subject contains the text."""
         deadline = time.time() + timeout
         while time.time() < deadline:
             for path in self.mails():
-                if path in self.seen_mails:
+                if path in self.seen_mails or path in ignore:
                     continue
                 message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
                 if message["To"] == to and subject_contains in message["Subject"]:
@@ -114,9 +120,16 @@ class Portal:
             time.sleep(0.1)
         raise AssertionError(f"no e-mail '{subject_contains}' to {to} within {timeout} s")
 
-    def wait_for_code(self, to):
-        body = self.wait_for_mail(to, "Codice").get_content()
+    def wait_for_code(self, to, ignore=()):
+        body = self.wait_for_mail(to, "Codice", ignore=ignore).get_content()
         return re.search(r"autenticazione a 2 fattori è: (\S+)", body).group(1)
+
+    def invite(self, address, vat=ROSSI_VAT, role="Tecnico"):
+        """Invites through portal-admin; returns the provisional password of the welcome e-mail."""
+        self.admin("invite", "--vat", vat, "--email", address, "--role", role)
+        welcome = self.wait_for_mail(address, "Benvenuto").get_content()
+        self.wait_for_mail(address, "Invito a unirti")
+        return re.search(r"- Password: (\S+)", welcome).group(1)
 
     def worker_pids(self, handler):
         """The worker processes of one handler (children of its supervisor)."""
@@ -173,9 +186,10 @@ def login(portal, email=ADMIN, password=DEMO_PASSWORD, remember=False, session=N
     session = session or requests.Session()
     if trust and email in portal.devices and "portal_device" not in session.cookies:
         session.cookies.set("portal_device", portal.devices[email], domain="127.0.0.1", path="/")
+    earlier = set(portal.mails())
     response = password_step(portal, email, password, remember, session, next_path)
     if response.status_code == 303 and response.headers["Location"] == "/accesso/codice":
-        response = code_step(portal, session, portal.wait_for_code(email), trust=trust)
+        response = code_step(portal, session, portal.wait_for_code(email, ignore=earlier), trust=trust)
         if trust and "portal_device" in response.cookies:
             portal.devices[email] = response.cookies["portal_device"]
     return session, response

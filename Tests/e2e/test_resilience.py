@@ -82,11 +82,11 @@ def test_nginx_limits_login_posts_per_address(fresh_portal):
     assert all(session.get(portal.url + "/login").status_code == 200 for _ in range(10))
 
 
-def test_stopping_leaves_no_process_behind(fresh_portal):
+def test_ctrl_c_leaves_no_process_behind(fresh_portal):
     portal = fresh_portal()
     supervisor = portal.supervisor_pid("portal-tenant")
     workers = portal.worker_pids("portal-tenant")
-    portal.stop()
+    portal.stop(ctrl_c=True)
     for pid in [supervisor, *workers]:
         assert not os.path.exists(f"/proc/{pid}") or open(f"/proc/{pid}/stat").read().split()[2] == "Z"
     assert not (portal.var / "run" / "portal-auth.sock").exists()

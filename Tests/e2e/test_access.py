@@ -1,0 +1,252 @@
+"""The access chapter: first access, e-mail code, trusted devices, company choice, sessions."""
+import requests
+
+from portal import (ADMIN, BIANCHI_VAT, DEMO_PASSWORD, TECHNICIAN, code_step, csrf_token, login, password_step,
+                    set_cookie)
+
+NEW_PASSWORD = "una frase lunga e personale 42"
+
+
+def same_browser_after_logout(session):
+    """A new browser session that keeps only the trusted-device cookie, as after "Esci"."""
+    fresh = requests.Session()
+    fresh.cookies.set("portal_device", session.cookies["portal_device"], domain="127.0.0.1", path="/")
+    return fresh
+
+
+def first_access(portal, session, first="Giada", last="Neri", password=NEW_PASSWORD, confirmation=None, privacy=True):
+    page = session.get(portal.url + "/accesso/primo")
+    data = {"csrf": csrf_token(page.text), "first_name": first, "last_name": last, "password": password,
+            "password_confirmation": confirmation if confirmation is not None else password}
+    if privacy:
+        data["privacy"] = "1"
+    return session.post(portal.url + "/accesso/primo", data=data, allow_redirects=False)
+
+
+def choose_company(portal, session, name):
+    page = session.get(portal.url + "/accesso/azienda").text
+    start = page.index(f">{name}</button>")
+    form = page[:start].rsplit("<form", 1)[1]
+    tenant = form.split('name="tenant" value="')[1].split('"')[0]
+    return session.post(portal.url + "/accesso/azienda", data={"csrf": csrf_token(page), "tenant": tenant},
+                        allow_redirects=False)
+
+
+def accept_invitation(portal, session):
+    page = session.get(portal.url + "/accesso/azienda").text
+    action = page.split('action="/accesso/invito/')[1].split('"')[0]
+    return session.post(portal.url + "/accesso/invito/" + action, data={"csrf": csrf_token(page)}, allow_redirects=False)
+
+
+def test_the_whole_first_access_of_an_invited_customer(portal):
+    address = "giada.neri@rossi.example"
+    provisional = portal.invite(address)
+    session = requests.Session()
+    response = password_step(portal, address, provisional, session=session)
+    assert response.headers["Location"] == "/accesso/primo"
+    page = session.get(portal.url + "/accesso/primo").text
+    for label in ["Nome", "Cognome", "Password", "Conferma Password"]:
+        assert f">{label}</label>" in page
+    assert 'href="/privacy.html"' in page and ">Crea utente</button>" in page
+
+    refusals = [
+        (dict(password="corta"), "almeno 12 caratteri"),
+        (dict(password="giada.neri-segreta-123"), "non deve contenere"),
+        (dict(confirmation="un'altra frase lunga 42"), "non coincidono"),
+        (dict(password=provisional + "", confirmation=provisional), None),
+        (dict(privacy=False), "Informativa Privacy"),
+        (dict(first="x" * 101), "Al massimo 100 caratteri"),
+    ]
+    for arguments, message in refusals:
+        refused = first_access(portal, session, **arguments)
+        assert refused.status_code == 422, arguments
+        if message:
+            assert message in refused.text, arguments
+        assert 'value="Giada"' in refused.text or "first" in arguments, "typed values are kept"
+    with portal.db() as db:
+        assert db.execute("SELECT password_is_provisional FROM users WHERE email = ?", (address,)).fetchone()[0] == 1
+
+    created = first_access(portal, session)
+    assert created.headers["Location"] == "/login?avviso=creato&email=giada.neri%40rossi.example"
+    assert "Utente creato" in session.get(portal.url + created.headers["Location"]).text
+    # The provisional password is spent.
+    assert password_step(portal, address, provisional).status_code == 422
+
+    session = requests.Session()
+    assert password_step(portal, address, NEW_PASSWORD, session=session).headers["Location"] == "/accesso/codice"
+    after_code = code_step(portal, session, portal.wait_for_code(address), trust=True)
+    assert after_code.headers["Location"] == "/accesso/azienda"
+    page = session.get(portal.url + "/accesso/azienda").text
+    assert "Scelta Tenant" in page and "ROSSI SRL ti ha invitato come Tecnico." in page and ">Accetta</button>" in page
+    accepted = accept_invitation(portal, session)
+    assert accepted.headers["Location"] == "/accesso/azienda?avviso=accettato"
+    chosen = choose_company(portal, session, "ROSSI SRL")
+    assert chosen.headers["Location"] == "/dashboard"
+    dashboard = session.get(portal.url + "/dashboard").text
+    assert "Giada Neri" in dashboard and "ROSSI SRL" in dashboard
+    with portal.db() as db:
+        assert db.execute("""SELECT m.role FROM memberships m JOIN users u ON u.id = m.user_id
+                             WHERE u.email = ?""", (address,)).fetchone()[0] == "tech"
+
+    # Next time: the trusted device skips the code, the known company skips the choice.
+    again = password_step(portal, address, NEW_PASSWORD, session=same_browser_after_logout(session))
+    assert again.headers["Location"] == "/dashboard"
+
+
+def test_expired_provisional_credentials_only_say_so(portal):
+    address = "scaduto@rossi.example"
+    provisional = portal.invite(address)
+    with portal.db() as db:
+        db.execute("UPDATE users SET provisional_expires_at = 1 WHERE email = ?", (address,))
+    refused = password_step(portal, address, provisional)
+    assert refused.status_code == 403 and "credenziali provvisorie sono scadute" in refused.text
+
+
+def new_customer(portal, address):
+    """An invited customer who has done the first access (not yet in a company)."""
+    provisional = portal.invite(address)
+    session = requests.Session()
+    password_step(portal, address, provisional, session=session)
+    first_access(portal, session, first="Test", last="Utente")
+    return address
+
+
+def test_an_expired_code_is_refused(portal):
+    address = new_customer(portal, "codice.scaduto@rossi.example")
+    session = requests.Session()
+    password_step(portal, address, NEW_PASSWORD, session=session)
+    code = portal.wait_for_code(address)
+    with portal.db() as db:
+        db.execute("UPDATE login_challenges SET code_expires_at = 1")
+    refused = code_step(portal, session, code)
+    assert refused.status_code == 422 and "scaduto" in refused.text
+
+
+def test_a_code_works_once_and_only_for_its_own_login(portal):
+    address = new_customer(portal, "codice.unico@rossi.example")
+    first, second = requests.Session(), requests.Session()
+    password_step(portal, address, NEW_PASSWORD, session=first)
+    first_code = portal.wait_for_code(address)
+    password_step(portal, address, NEW_PASSWORD, session=second)
+    second_code = portal.wait_for_code(address)
+    assert code_step(portal, second, first_code).status_code == 422, "a code from another login"
+    assert code_step(portal, first, first_code).headers["Location"] == "/accesso/azienda"
+    third = requests.Session()
+    password_step(portal, address, NEW_PASSWORD, session=third)
+    assert code_step(portal, third, first_code).status_code == 422, "a code already used"
+    assert code_step(portal, second, second_code).status_code == 303
+
+
+def test_the_sixth_try_needs_a_new_code(portal):
+    address = new_customer(portal, "sei.tentativi@rossi.example")
+    session = requests.Session()
+    password_step(portal, address, NEW_PASSWORD, session=session)
+    code = portal.wait_for_code(address)
+    for attempt in range(5):
+        wrong = code_step(portal, session, "zzzzzz")
+        assert wrong.status_code == 422
+    assert "Troppi tentativi errati" in wrong.text
+    sixth = code_step(portal, session, code)
+    assert sixth.status_code == 422 and "Troppi tentativi errati" in sixth.text
+    page = session.get(portal.url + "/accesso/codice")
+    resent = session.post(portal.url + "/accesso/codice/nuovo", data={"csrf": csrf_token(page.text)}, allow_redirects=False)
+    assert resent.headers["Location"] == "/accesso/codice?avviso=nuovo"
+    assert code_step(portal, session, portal.wait_for_code(address)).status_code == 303
+
+
+def test_at_most_three_codes_in_fifteen_minutes(portal):
+    address = new_customer(portal, "tre.codici@rossi.example")
+    session = requests.Session()
+    password_step(portal, address, NEW_PASSWORD, session=session)
+    for expected in ["nuovo", "nuovo", "troppi"]:
+        page = session.get(portal.url + "/accesso/codice")
+        answer = session.post(portal.url + "/accesso/codice/nuovo", data={"csrf": csrf_token(page.text)},
+                              allow_redirects=False)
+        assert answer.headers["Location"] == f"/accesso/codice?avviso={expected}"
+    assert "3 codici negli ultimi 15 minuti" in session.get(portal.url + "/accesso/codice?avviso=troppi").text
+
+
+def test_a_removed_trusted_device_asks_for_the_code_again(portal):
+    address = new_customer(portal, "dispositivo@rossi.example")
+    session = requests.Session()
+    password_step(portal, address, NEW_PASSWORD, session=session)
+    code_step(portal, session, portal.wait_for_code(address), trust=True)
+    accept_invitation(portal, session)
+    choose_company(portal, session, "ROSSI SRL")
+    device = session.cookies["portal_device"]
+
+    # Another user's device cookie does not skip this user's code.
+    stranger = requests.Session()
+    stranger.cookies.set("portal_device", device, domain="127.0.0.1", path="/")
+    assert password_step(portal, TECHNICIAN, DEMO_PASSWORD, session=stranger).headers["Location"] == "/accesso/codice"
+
+    profile = session.get(portal.url + "/profilo").text
+    for label in ["Dispositivi sicuri", "Chrome", "Aggiunto il", "Ultimo utilizzo", "(questo browser)"]:
+        assert label in profile or label == "Chrome", label
+    device_id = profile.split('action="/profilo/dispositivi/')[1].split("/")[0]
+    removed = session.post(portal.url + f"/profilo/dispositivi/{device_id}/rimuovi", data={"csrf": csrf_token(profile)},
+                           allow_redirects=False)
+    assert removed.headers["Location"] == "/profilo?avviso=dispositivo"
+    browser = same_browser_after_logout(session)
+    assert password_step(portal, address, NEW_PASSWORD, session=browser).headers["Location"] == "/accesso/codice"
+
+
+def test_the_session_id_changes_at_every_step_and_at_company_switch(portal):
+    portal.admin("invite", "--vat", BIANCHI_VAT, "--email", ADMIN, "--role", "Tecnico")
+    portal.wait_for_mail(ADMIN, "Invito a unirti a BIANCHI")
+    session = requests.Session()
+    response = password_step(portal, ADMIN, DEMO_PASSWORD, session=session)
+    login_cookie = set_cookie(response, "portal_login")
+    if response.headers["Location"] == "/accesso/codice":
+        response = code_step(portal, session, portal.wait_for_code(ADMIN))
+    # A pending invitation brings the company choice back.
+    assert response.headers["Location"] == "/accesso/azienda"
+    assert accept_invitation(portal, session).status_code == 303
+    chosen = choose_company(portal, session, "ROSSI SRL")
+    first = session.cookies["portal_session"]
+    assert first not in login_cookie
+    assert "Max-Age=0" in set_cookie(chosen, "portal_login"), "the login in progress ends with the session"
+    switched = choose_company(portal, session, "BIANCHI SPA")
+    assert switched.headers["Location"] == "/dashboard"
+    second = session.cookies["portal_session"]
+    assert second != first
+    assert requests.get(portal.url + "/dashboard", cookies={"portal_session": first}, allow_redirects=False).status_code == 303
+    assert "BIANCHI SPA" in session.get(portal.url + "/dashboard").text
+    choose_company(portal, session, "ROSSI SRL")
+
+
+def test_a_page_asked_for_before_login_survives_code_and_company_choice(portal):
+    address = new_customer(portal, "ritorno@rossi.example")
+    session = requests.Session()
+    first = session.get(portal.url + "/profilo?scheda=dispositivi", allow_redirects=False)
+    assert first.headers["Location"] == "/login?next=/profilo%3Fscheda%3Ddispositivi"
+    password_step(portal, address, NEW_PASSWORD, session=session, next_path="/profilo?scheda=dispositivi")
+    code_step(portal, session, portal.wait_for_code(address))
+    accept_invitation(portal, session)
+    assert choose_company(portal, session, "ROSSI SRL").headers["Location"] == "/profilo?scheda=dispositivi"
+
+
+def test_sessions_end_after_thirty_idle_minutes_without_ricordami(portal):
+    session, _ = login(portal, email=TECHNICIAN)
+    assert session.get(portal.url + "/profilo", allow_redirects=False).status_code == 200
+    with portal.db() as db:
+        db.execute("UPDATE sessions SET last_seen_at = last_seen_at - 31 * 60 WHERE remember = 0")
+    assert session.get(portal.url + "/profilo", allow_redirects=False).status_code == 303
+
+
+def test_repeated_failures_slow_the_account_down_but_not_recovery(fresh_portal):
+    portal = fresh_portal()
+    for _ in range(11):
+        assert password_step(portal, TECHNICIAN, "wrong password here").status_code == 422
+    # Right password, but too soon after the last failure: refused with the same message.
+    refused = password_step(portal, TECHNICIAN, DEMO_PASSWORD)
+    assert refused.status_code == 422 and "Email o password non corretti." in refused.text
+    session = requests.Session()
+    page = session.get(portal.url + "/password/recupero")
+    sent = session.post(portal.url + "/password/recupero", data={"csrf": csrf_token(page.text), "email": TECHNICIAN})
+    assert "riceverai a breve" in sent.text
+    assert "/password/nuova?token=" in portal.wait_for_mail(TECHNICIAN, "nuova password").get_content()
+    # The wait is over (as if the seconds had passed): the right password works again.
+    with portal.db() as db:
+        db.execute("UPDATE users SET last_failed_login_at = last_failed_login_at - 3600")
+    assert password_step(portal, TECHNICIAN, DEMO_PASSWORD).status_code == 303

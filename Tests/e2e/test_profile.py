@@ -1,0 +1,72 @@
+"""The profile behind the user icon: names, password, picture."""
+import struct
+import zlib
+
+import requests
+
+from portal import DEMO_PASSWORD, csrf_token, login, password_step
+
+USER = "luca.verdi@rossi.example"
+
+
+def png(width=2, height=2):
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    raw = b"".join(b"\0" + b"\xff\x00\x00" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def test_names_are_saved_and_shown_in_the_header(portal):
+    session, _ = login(portal, email=USER)
+    page = session.get(portal.url + "/profilo").text
+    for label in ["Nome", "Cognome", "Password attuale", "Nuova password", "Conferma Password", "Immagine"]:
+        assert f">{label}</label>" in page
+    saved = session.post(portal.url + "/profilo/dati", allow_redirects=False,
+                         data={"csrf": csrf_token(page), "first_name": "Luca <b>", "last_name": "Verdi"})
+    assert saved.headers["Location"] == "/profilo?avviso=dati"
+    shown = session.get(portal.url + "/profilo").text
+    assert "Luca &lt;b&gt; Verdi" in shown and "Luca <b>" not in shown
+    session.post(portal.url + "/profilo/dati", data={"csrf": csrf_token(shown), "first_name": "Luca", "last_name": "Verdi"})
+
+
+def test_the_picture_must_be_a_real_image_and_is_served_as_one(portal):
+    session, _ = login(portal, email=USER)
+    page = session.get(portal.url + "/profilo").text
+    token = csrf_token(page)
+    fake = session.post(portal.url + "/profilo/immagine", data={"csrf": token},
+                        files={"picture": ("foto.png", b"<svg onload=alert(1)>", "image/png")})
+    assert fake.status_code == 422 and "non è un'immagine" in fake.text
+    big = session.post(portal.url + "/profilo/immagine", data={"csrf": token},
+                       files={"picture": ("foto.png", png() + b"\0" * (1024 * 1024), "image/png")})
+    assert big.status_code == 422 and "supera 1 MB" in big.text
+    good = session.post(portal.url + "/profilo/immagine", data={"csrf": token}, allow_redirects=False,
+                        files={"picture": ("foto.html", png(), "text/html")})
+    assert good.headers["Location"] == "/profilo?avviso=immagine"
+    picture = session.get(portal.url + "/profilo/immagine")
+    assert picture.headers["Content-Type"] == "image/png"
+    assert picture.headers["X-Content-Type-Options"] == "nosniff"
+    assert picture.content == png()
+    assert requests.get(portal.url + "/profilo/immagine", allow_redirects=False).status_code == 303
+
+
+def test_changing_the_password_needs_the_current_one_and_ends_every_session(fresh_portal):
+    portal = fresh_portal()
+    session, _ = login(portal, email=USER)
+    other, _ = login(portal, email=USER)
+    page = session.get(portal.url + "/profilo").text
+    wrong = session.post(portal.url + "/profilo/password", data={
+        "csrf": csrf_token(page), "current_password": "sbagliata", "new_password": "nuova frase lunga 123",
+        "password_confirmation": "nuova frase lunga 123"})
+    assert wrong.status_code == 422 and "La password attuale non è corretta." in wrong.text
+    changed = session.post(portal.url + "/profilo/password", allow_redirects=False, data={
+        "csrf": csrf_token(page), "current_password": DEMO_PASSWORD, "new_password": "nuova frase lunga 123",
+        "password_confirmation": "nuova frase lunga 123"})
+    assert changed.headers["Location"].startswith("/login?avviso=cambiata")
+    assert other.get(portal.url + "/dashboard", allow_redirects=False).status_code == 303
+    assert password_step(portal, USER, DEMO_PASSWORD).status_code == 422
+    with portal.db() as db:
+        assert db.execute("""SELECT count(*) FROM trusted_devices d JOIN users u ON u.id = d.user_id
+                             WHERE u.email = ?""", (USER,)).fetchone()[0] == 0
+        events = [r[0] for r in db.execute("SELECT event FROM audit_events WHERE actor_email = ?", (USER,))]
+    assert "password_changed" in events and "device_trusted" in events
