@@ -23,12 +23,8 @@ up=$!
 trap 'kill -TERM $up; wait $up; rm -rf "$PORTAL_VAR"' EXIT
 for _ in $(seq 100); do curl -sf "$url/login" >/dev/null && break; sleep 0.1; done
 
-# A session for the logged-in page.
-jar=$PORTAL_VAR/cookies
-token=$(curl -s -c "$jar" -b "$jar" "$url/login" | grep -o 'name="csrf" value="[^"]*"' | cut -d'"' -f4)
-curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "csrf=$token" \
-    --data-urlencode "email=mario.rossi@rossi.example" --data-urlencode "password=Portale-Demo-2026" "$url/login"
-session=$(awk '$6 == "portal_session" {print $7}' "$jar")
+# A session for the logged-in page, through password and e-mail code.
+session=$(/usr/bin/python3 bench/login.py "$url" "$PORTAL_VAR" mario.rossi@rossi.example Portale-Demo-2026)
 
 # Static files of the same sizes as the two pages.
 login_size=$(curl -s "$url/login" | wc -c)
