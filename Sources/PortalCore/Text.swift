@@ -21,6 +21,12 @@ public enum Text {
     public static let logout = "Esci"
     public static let footerNote = "Assistenza ai clienti diretti del software gestionale"
 
+    // MARK: Documentation pages
+    public static let docsChapters = "Capitoli"
+    public static let docsOnThisPage = "In questa pagina"
+    public static let docsPager = "Pagine"
+    public static let vatShort = "P.IVA"
+
     // MARK: Login
     public static let loginTitle = "Login"
     public static let email = "Email"
@@ -123,6 +129,8 @@ public enum Text {
     public static let remove = "Rimuovi"
     public static let deviceRemoved = "Dispositivo rimosso: da quel browser ti chiederemo di nuovo il codice."
     public static let thisDevice = "(questo browser)"
+    public static let unknownBrowser = "Browser sconosciuto"
+    public static func browserOnSystem(_ browser: String, _ system: String) -> String { "\(browser) su \(system)" }
 
     // MARK: Password recovery ("Password smarrita")
     public static let recoveryTitle = "Recupera password"

@@ -13,7 +13,7 @@ struct DocsLayout {
         let index = siblings.firstIndex { $0.sourcePath == source.sourcePath }
         let previous = index.flatMap { $0 > 0 ? siblings[$0 - 1] : nil }
         let next = index.flatMap { $0 + 1 < siblings.count ? siblings[$0 + 1] : nil }
-        let navigation = el("nav", ["class": "docs-nav", "aria-label": "Capitoli"]) {
+        let navigation = el("nav", ["class": "docs-nav", "aria-label": Text.docsChapters]) {
             el("ul") {
                 for sibling in siblings {
                     el("li") {
@@ -27,8 +27,8 @@ struct DocsLayout {
         let anchors = HeadingAnchors.anchors(for: headings)
         return Page(title: source.frontMatter.title, kind: .docs(navigation: navigation), description: source.frontMatter.description) {
             if !headings.isEmpty {
-                el("nav", ["class": "toc", "aria-label": "In questa pagina"]) {
-                    el("p", ["class": "toc-title"]) { "In questa pagina" }
+                el("nav", ["class": "toc", "aria-label": Text.docsOnThisPage]) {
+                    el("p", ["class": "toc-title"]) { Text.docsOnThisPage }
                     el("ul") {
                         for (heading, anchor) in zip(headings, anchors) {
                             el("li", ["class": "toc-level-\(heading.level)"]) { el("a", ["href": "#" + anchor]) { heading.text } }
@@ -41,7 +41,7 @@ struct DocsLayout {
                 Node.trusted(TrustedHTML(article))
             }
             if previous != nil || next != nil {
-                el("nav", ["class": "pager", "aria-label": "Pagine"]) {
+                el("nav", ["class": "pager", "aria-label": Text.docsPager]) {
                     if let previous { el("a", ["rel": "prev", "href": previous.url]) { "← " + previous.frontMatter.title } }
                     if let next { el("a", ["rel": "next", "href": next.url]) { next.frontMatter.title + " →" } }
                 }

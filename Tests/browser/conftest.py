@@ -1,19 +1,13 @@
-import sys
-from pathlib import Path
-
 import pytest
+from portal import running_portal
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
-from portal import Portal  # noqa: E402
 
-
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def portal():
-    instance = Portal().start()
-    yield instance
-    instance.stop()
+    """Each browser journey starts from the demo data, with no codes sent yet."""
+    yield from running_portal()
 
 
 @pytest.fixture

@@ -149,6 +149,13 @@ class Portal:
         raise AssertionError(f"no supervisor for {handler}")
 
 
+def running_portal():
+    """A started portal for a fixture; stopped (and checked for leftovers) afterwards."""
+    instance = Portal().start()
+    yield instance
+    instance.stop()
+
+
 def processes_using(marker):
     """PIDs whose command line mentions the portal's temporary folder."""
     pids = []

@@ -45,7 +45,7 @@ struct CompanyChoicePage {
                                         "class": "button", "type": "submit",
                                         "aria-current": membership.tenant.id == currentTenantID ? "true" : nil,
                                     ]) { membership.tenant.name }
-                                    el("span", ["class": "muted"]) { " \(membership.role.label) · P.IVA \(membership.tenant.vat)" }
+                                    el("span", ["class": "muted"]) { " \(membership.role.label) · \(Text.vatShort) \(membership.tenant.vat)" }
                                 }
                             }
                         }

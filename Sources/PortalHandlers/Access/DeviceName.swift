@@ -1,3 +1,5 @@
+import PortalCore
+
 /// A short, human name for a browser from its User-Agent ("Firefox su Windows"), for the
 /// list of trusted devices. Only a label: nothing is decided on it.
 enum DeviceName {
@@ -10,8 +12,8 @@ enum DeviceName {
             ("Windows", "Windows"), ("Android", "Android"), ("iPhone", "iPhone"), ("iPad", "iPad"),
             ("Mac OS X", "macOS"), ("Linux", "Linux"),
         ]
-        let browser = browsers.first { userAgent.contains($0.0) }?.1 ?? "Browser sconosciuto"
+        let browser = browsers.first { userAgent.contains($0.0) }?.1 ?? Text.unknownBrowser
         guard let system = systems.first(where: { userAgent.contains($0.0) })?.1 else { return browser }
-        return "\(browser) su \(system)"
+        return Text.browserOnSystem(browser, system)
     }
 }
