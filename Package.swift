@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "portal-auth", targets: ["portal-auth"]),
         .executable(name: "portal-tenant", targets: ["portal-tenant"]),
+        .executable(name: "portal-tickets", targets: ["portal-tickets"]),
         .executable(name: "portal-mailer", targets: ["portal-mailer"]),
         .executable(name: "portal-admin", targets: ["portal-admin"]),
     ],
@@ -30,10 +31,13 @@ let package = Package(
         .target(name: "PortalSite", dependencies: ["PortalCore", "PortalHTML", "PortalMarkdown"]),
         .target(
             name: "PortalHandlers",
-            dependencies: ["PortalCore", "PortalCrypto", "PortalStore", "PortalHTTP", "PortalHTML", "PortalMail"]),
+            dependencies: [
+                "PortalCore", "PortalCrypto", "PortalStore", "PortalHTTP", "PortalHTML", "PortalMail", "PortalMarkdown",
+            ]),
 
         .executableTarget(name: "portal-auth", dependencies: ["PortalHandlers", "PortalFastCGI"]),
         .executableTarget(name: "portal-tenant", dependencies: ["PortalHandlers", "PortalFastCGI"]),
+        .executableTarget(name: "portal-tickets", dependencies: ["PortalHandlers", "PortalFastCGI"]),
         .executableTarget(name: "portal-mailer", dependencies: ["PortalMail", "PortalStore", "PortalCore"]),
         .executableTarget(
             name: "portal-admin",

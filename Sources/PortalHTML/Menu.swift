@@ -25,6 +25,7 @@ enum Menu {
                     Text.menuUtility, icon: Icon.tools,
                     [
                         Entry(label: Text.menuManual, path: "/manuale/"),
+                        Entry(label: Text.menuHelp, path: "/aiuto/"),
                         Entry(label: Text.menuPrivacy, path: "/privacy.html"),
                     ], currentPath)
             }

@@ -26,15 +26,25 @@ let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "im
 public func el(
     _ name: String, _ attributes: KeyValuePairs<String, String?> = [:], @NodeBuilder _ content: () -> [Node] = { [] }
 ) -> Node {
-    var markup = "<" + name
+    var markup = "<"
+    markup.append(name)
     for (key, value) in attributes {
         guard let value else { continue }
-        markup += " " + key + "=\"" + Escape.attribute(value) + "\""
+        markup.append(" ")
+        markup.append(key)
+        markup.append("=\"")
+        markup.append(Escape.attribute(value))
+        markup.append("\"")
     }
-    markup += ">"
+    markup.append(">")
     if voidElements.contains(name) { return Node(markup: markup) }
-    for child in content() { markup += child.html }
-    markup += "</" + name + ">"
+    let children = content()
+    // One allocation for the whole element: pages are built bottom-up, child by child.
+    markup.reserveCapacity(markup.utf8.count + children.reduce(0) { $0 + $1.html.utf8.count } + name.utf8.count + 3)
+    for child in children { markup.append(child.html) }
+    markup.append("</")
+    markup.append(name)
+    markup.append(">")
     return Node(markup: markup)
 }
 

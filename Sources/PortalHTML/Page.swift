@@ -20,6 +20,11 @@ public struct Page: Sendable {
     /// Asset URLs; the site build replaces them with fingerprinted names.
     public var stylesheet = "/assets/portal.css"
     public var scripts: [String] = []
+    /// Registers the service worker that makes the portal an installable app.
+    public var appScript = "/assets/pwa.js"
+    /// The static site's root as seen from this page: "/" for the handlers' pages; the site
+    /// build makes it relative ("../") so that the built pages work wherever they are served.
+    public var siteRoot = "/"
 
     public init(title: String, kind: Kind, currentPath: String = "", description: String? = nil, @NodeBuilder body: () -> [Node]) {
         self.title = title
@@ -42,8 +47,12 @@ public struct Page: Sendable {
                 el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
                 el("title") { "\(title) · \(Text.productName)" }
                 if let description { el("meta", ["name": "description", "content": description]) }
-                el("link", ["rel": "icon", "href": "/assets/favicon.svg", "type": "image/svg+xml"])
+                el("link", ["rel": "icon", "href": siteRoot + "assets/favicon.svg", "type": "image/svg+xml"])
+                el("link", ["rel": "apple-touch-icon", "href": siteRoot + "assets/icon-192.png"])
+                el("link", ["rel": "manifest", "href": siteRoot + "manifest.webmanifest"])
+                el("meta", ["name": "theme-color", "content": "#1f5fa8"])
                 el("link", ["rel": "stylesheet", "href": stylesheet])
+                el("script", ["src": appScript, "defer": "defer"])
                 for script in scripts { el("script", ["src": script, "defer": "defer"]) }
             }
             el("body", ["class": classes]) {
@@ -75,7 +84,7 @@ public struct Page: Sendable {
                 }
             }
             el("a", ["class": "brand", "href": "/"]) {
-                el("img", ["src": "/assets/logo.svg", "alt": "", "width": "28", "height": "28"])
+                el("img", ["src": siteRoot + "assets/logo.svg", "alt": "", "width": "28", "height": "28"])
                 " \(Text.productName)"
             }
             if case .app(let viewer) = kind {
@@ -101,9 +110,22 @@ public struct Page: Sendable {
         el("footer", ["class": "footer"]) {
             el("span") { Text.footerNote }
             " · "
-            el("a", ["href": "/manuale/"]) { Text.menuManual }
+            el("a", ["href": siteRoot + "manuale/index.html"]) { Text.menuManual }
             " · "
-            el("a", ["href": "/privacy.html"]) { Text.menuPrivacy }
+            el("a", ["href": siteRoot + "aiuto/index.html"]) { Text.menuHelp }
+            " · "
+            el("a", ["href": siteRoot + "browser.html"]) { Text.menuBrowser }
+            " · "
+            el("a", ["href": siteRoot + "privacy.html"]) { Text.menuPrivacy }
         }
+    }
+}
+
+extension Page {
+    /// The page with one more deferred script (files under /assets only: the CSP allows no inline script).
+    public func withScript(_ source: String) -> Page {
+        var page = self
+        page.scripts.append(source)
+        return page
     }
 }

@@ -29,10 +29,35 @@ public enum Routes {
         router.post("/password/recupero", bodyLimit: 2 * 1024, RecoveryHandlers.sendLink)
         router.get("/password/nuova", RecoveryHandlers.showNewPassword)
         router.post("/password/nuova", bodyLimit: 8 * 1024, RecoveryHandlers.setNewPassword)
+        LegacyRoutes.register(&router)
+    }
+
+    /// portal-tickets: the support requests of the manual's chapter 3.
+    public static func tickets(_ router: inout Router<Services>) {
+        router.get("/ticket", TicketListHandlers.list)
+        router.post("/ticket/cerca", bodyLimit: 4 * 1024, TicketListHandlers.search)
+        router.get("/ticket/nuovo", NewTicketHandlers.show)
+        router.post("/ticket/nuovo", bodyLimit: Uploads.bodyLimit, NewTicketHandlers.create)
+        router.post("/ticket/anteprima", bodyLimit: 128 * 1024, TicketDetailHandlers.preview)
+        router.get("/ticket/{number}", TicketDetailHandlers.show)
+        router.post("/ticket/{number}", bodyLimit: Uploads.bodyLimit, TicketDetailHandlers.post)
+        router.get("/ticket/{number}/allegati/{id}", TicketDetailHandlers.download)
     }
 
     /// portal-tenant: the dashboard and (next) the company administration.
     public static func tenant(_ router: inout Router<Services>) {
         router.get("/dashboard", DashboardHandlers.show)
+
+        router.get("/tenant", TenantInfoHandlers.general)
+        router.get("/tenant/ruoli", TenantInfoHandlers.roles)
+        router.get("/tenant/utenti", MemberHandlers.list)
+        router.post("/tenant/utenti/{id}/ruolo", bodyLimit: 1024, MemberHandlers.changeRole)
+        router.post("/tenant/utenti/{id}/rimuovi", bodyLimit: 1024, MemberHandlers.remove)
+        router.get("/tenant/inviti", InvitationHandlers.list)
+        router.get("/tenant/inviti/nuovo", InvitationHandlers.showForm)
+        router.post("/tenant/inviti", bodyLimit: 2048, InvitationHandlers.create)
+        router.post("/tenant/inviti/{id}/reinvia", bodyLimit: 1024, InvitationHandlers.resend)
+        router.post("/tenant/inviti/{id}/rimuovi", bodyLimit: 1024, InvitationHandlers.cancel)
+        router.get("/tenant/attivita", ActivityHandlers.show)
     }
 }

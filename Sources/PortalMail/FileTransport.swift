@@ -16,7 +16,9 @@ public struct FileTransport: MailTransport {
     public func send(_ message: MailMessage) throws {
         mkdir(directory, 0o755)
         // The Message-ID is base64url, safe in a file name.
-        let name = "\(message.date)-\(message.messageID.dropFirst().prefix(16)).eml"
+        let sequence = String(message.sequence)
+        let name = String(repeating: "0", count: max(0, 10 - sequence.count)) + sequence
+            + "-\(message.messageID.dropFirst().prefix(16)).eml"
         let path = directory + "/" + name
         let temporary = directory + "/." + name + ".tmp"
         let bytes = Array(try message.encoded().utf8)

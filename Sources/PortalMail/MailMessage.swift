@@ -15,6 +15,8 @@ public struct MailMessage: Sendable {
     public var body: String
     public var date: Timestamp
     public var messageID: String
+    /// The outbox row it came from: file names sort in the order the messages were queued.
+    public var sequence: Int64 = 0
 
     public init(from: String, to: [String], subject: String, body: String, date: Timestamp, domain: String) {
         self.from = from

@@ -23,9 +23,10 @@ public struct Mailer {
         let outbox = OutboxStore(database)
         var delivered = 0
         for queued in try outbox.due(now: now) {
-            let message = MailMessage(
+            var message = MailMessage(
                 from: from, to: queued.recipients, subject: queued.subject, body: queued.body, date: queued.createdAt,
                 domain: domain)
+            message.sequence = queued.id
             do {
                 try transport.send(message)
                 try outbox.markSent(id: queued.id, now: Clock.now())

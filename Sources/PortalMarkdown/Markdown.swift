@@ -9,6 +9,8 @@ public final class MarkdownDocument {
         public let url: String
         public let isImage: Bool
         public let line: Int
+        /// The link's text, or an image's alternative text.
+        public let text: String
     }
 
     public struct Heading: Sendable {
@@ -58,7 +60,9 @@ public final class MarkdownDocument {
             let type = cmark_node_get_type(node)
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            let link = Link(url: url, isImage: type == CMARK_NODE_IMAGE, line: Int(cmark_node_get_start_line(node)))
+            let link = Link(
+                url: url, isImage: type == CMARK_NODE_IMAGE, line: Int(cmark_node_get_start_line(node)),
+                text: MarkdownDocument.text(of: node))
             if let replacement = try transform(link) { cmark_node_set_url(node, replacement) }
         }
     }
@@ -84,6 +88,9 @@ public final class MarkdownDocument {
         }
     }
 
+    /// cmark-gfm marks block node types (extensions' table cells too) with 0x8000 in the 0xc000 bits.
+    static func isBlock(_ type: cmark_node_type) -> Bool { type.rawValue & 0xc000 == 0x8000 }
+
     static func text(of node: OpaquePointer) -> String {
         var text = ""
         let iterator = cmark_iter_new(node)
@@ -95,7 +102,8 @@ public final class MarkdownDocument {
             let type = cmark_node_get_type(current)
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(current) {
                 text += String(cString: literal)
-            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK || type == CMARK_NODE_PARAGRAPH {
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK || MarkdownDocument.isBlock(type) {
+                // Blocks (paragraphs, headings, list items, table cells) are words apart.
                 if !text.isEmpty && !text.hasSuffix(" ") { text += " " }
             }
         }

@@ -2,50 +2,72 @@ import PortalCore
 import PortalHTML
 import PortalMarkdown
 
-/// A documentation page: chapter list, table of contents, the article, previous/next.
+/// The frame of every documentation page: the search box and the sections of the site on
+/// the left, a table of contents, the content, previous/next. Every link is relative.
 struct DocsLayout {
-    let source: SitePage
-    let siblings: [SitePage]
-    let headings: [MarkdownDocument.Heading]
-    let article: String
+    let outputPath: String
+    let site: SiteMap
+    let assets: AssetMap
 
-    func makePage() -> Page {
-        let index = siblings.firstIndex { $0.sourcePath == source.sourcePath }
-        let previous = index.flatMap { $0 > 0 ? siblings[$0 - 1] : nil }
-        let next = index.flatMap { $0 + 1 < siblings.count ? siblings[$0 + 1] : nil }
-        let navigation = el("nav", ["class": "docs-nav", "aria-label": Text.docsChapters]) {
-            el("ul") {
-                for sibling in siblings {
-                    el("li") {
-                        el("a", ["href": sibling.url, "aria-current": sibling.sourcePath == source.sourcePath ? "page" : nil]) {
-                            sibling.frontMatter.title
-                        }
+    func link(_ target: String) -> String { RelativeURL.make(from: outputPath, to: target) }
+
+    func page(
+        title: String, description: String?, toc: [(MarkdownDocument.Heading, String)] = [], pager: (SitePage?, SitePage?) = (nil, nil),
+        scripts: [String] = [], @NodeBuilder body: () -> [Node]
+    ) -> Page {
+        let content = body()
+        var page = Page(title: title, kind: .docs(navigation: navigation), description: description) {
+            if !toc.isEmpty { tableOfContents(toc) }
+            content
+            if pager.0 != nil || pager.1 != nil { self.pager(pager) }
+        }
+        page.siteRoot = RelativeURL.root(from: outputPath)
+        page.stylesheet = link(assets.path("assets/portal.css"))
+        page.appScript = link(assets.path("assets/pwa.js"))
+        page.scripts = scripts.map { link(assets.path($0)) }
+        return page
+    }
+
+    var navigation: Node {
+        el("nav", ["class": "docs-nav", "aria-label": Text.docsNavigation]) {
+            el("div", ["class": "docs-nav-inner"]) {
+                el("form", ["class": "docs-search", "role": "search", "method": "get", "action": link(SearchPage.path)]) {
+                    el("label", ["for": "docs-search-q", "class": "docs-search-label"]) { Text.docsSearchLabel }
+                    el("input", ["type": "search", "id": "docs-search-q", "name": "q"])
+                    el("button", ["type": "submit", "class": "button"]) { Text.docsSearchButton }
+                }
+                for section in site.sections {
+                    el("p", ["class": "docs-nav-title"]) { section.title }
+                    el("ul") {
+                        for member in section.pages { entry(member.frontMatter.title, member.outputPath) }
+                        if section.folder.isEmpty { entry(SearchPage.title, SearchPage.path) }
                     }
                 }
             }
         }
-        let anchors = HeadingAnchors.anchors(for: headings)
-        return Page(title: source.frontMatter.title, kind: .docs(navigation: navigation), description: source.frontMatter.description) {
-            if !headings.isEmpty {
-                el("nav", ["class": "toc", "aria-label": Text.docsOnThisPage]) {
-                    el("p", ["class": "toc-title"]) { Text.docsOnThisPage }
-                    el("ul") {
-                        for (heading, anchor) in zip(headings, anchors) {
-                            el("li", ["class": "toc-level-\(heading.level)"]) { el("a", ["href": "#" + anchor]) { heading.text } }
-                        }
-                    }
+    }
+
+    func entry(_ title: String, _ target: String) -> Node {
+        el("li") {
+            el("a", ["href": link(target), "aria-current": target == outputPath ? "page" : nil]) { title }
+        }
+    }
+
+    func tableOfContents(_ toc: [(MarkdownDocument.Heading, String)]) -> Node {
+        el("nav", ["class": "toc", "aria-label": Text.docsOnThisPage]) {
+            el("p", ["class": "toc-title"]) { Text.docsOnThisPage }
+            el("ul") {
+                for (heading, anchor) in toc {
+                    el("li", ["class": "toc-level-\(heading.level)"]) { el("a", ["href": "#" + anchor]) { heading.text } }
                 }
             }
-            el("article", ["class": "prose"]) {
-                el("h1", ["class": "page-title"]) { source.frontMatter.title }
-                Node.trusted(TrustedHTML(article))
-            }
-            if previous != nil || next != nil {
-                el("nav", ["class": "pager", "aria-label": Text.docsPager]) {
-                    if let previous { el("a", ["rel": "prev", "href": previous.url]) { "← " + previous.frontMatter.title } }
-                    if let next { el("a", ["rel": "next", "href": next.url]) { next.frontMatter.title + " →" } }
-                }
-            }
+        }
+    }
+
+    func pager(_ pages: (SitePage?, SitePage?)) -> Node {
+        el("nav", ["class": "pager", "aria-label": Text.docsPager]) {
+            if let previous = pages.0 { el("a", ["rel": "prev", "href": link(previous.outputPath)]) { previous.frontMatter.title } }
+            if let next = pages.1 { el("a", ["rel": "next", "href": link(next.outputPath)]) { next.frontMatter.title } }
         }
     }
 }

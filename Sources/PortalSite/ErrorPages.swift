@@ -2,21 +2,34 @@ import PortalCore
 import PortalHTML
 
 /// The pages nginx shows for the errors it produces itself (missing file, body too large,
-/// rate limit, handler down), in the portal's layout.
+/// rate limit, handler down), in the portal's layout. nginx serves them at whatever address
+/// failed, so their links start at the site root.
 struct ErrorPages {
     let path: String
+    let title: String
     let message: String
 
     static let all = [
-        ErrorPages(path: "errors/404.html", message: Text.errorNotFound),
-        ErrorPages(path: "errors/413.html", message: Text.errorTooLarge),
-        ErrorPages(path: "errors/429.html", message: Text.loginThrottled),
-        ErrorPages(path: "errors/50x.html", message: Text.errorUnavailable),
+        ErrorPages(path: "errors/404.html", title: Text.errorNotFoundTitle, message: Text.errorNotFound),
+        ErrorPages(path: "errors/413.html", title: Text.errorTooLargeTitle, message: Text.errorTooLarge),
+        ErrorPages(path: "errors/429.html", title: Text.errorTooManyTitle, message: Text.errorTooMany),
+        ErrorPages(path: "errors/50x.html", title: Text.errorUnavailableTitle, message: Text.errorUnavailable),
     ]
 
-    func render(stylesheet: String) -> String {
-        var page = Page.error(message)
-        page.stylesheet = stylesheet
+    func render(assets: AssetMap) -> String {
+        var page = Page(title: title, kind: .visitor) {
+            el("section", ["class": "card auth-card"]) {
+                el("h1", ["class": "page-title"]) { title }
+                el("p") { message }
+                el("p", ["class": "muted"]) { Text.errorHelpHint }
+                el("p", ["class": "form-actions"]) {
+                    el("a", ["class": "button", "href": "/aiuto/index.html"]) { Text.menuHelp }
+                    el("a", ["class": "button button--primary", "href": "/"]) { Text.backToHome }
+                }
+            }
+        }
+        page.stylesheet = "/" + assets.path("assets/portal.css")
+        page.appScript = "/" + assets.path("assets/pwa.js")
         return page.render()
     }
 }

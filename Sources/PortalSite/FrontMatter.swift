@@ -1,8 +1,12 @@
-/// The `---` block at the top of a page: `key: value` lines. `title` is required.
+/// The `---` block at the top of a page: `key: value` lines. `title` is required;
+/// `section` names the sidebar group of a folder (on its `index.md`).
 public struct FrontMatter: Sendable, Equatable {
+    public static let keys = ["title", "order", "description", "section"]
+
     public var title: String
     public var order: Int
     public var description: String?
+    public var section: String?
 
     /// Splits the front matter from the Markdown. Returns the body and the line where it starts.
     public static func parse(_ text: String, file: String) throws -> (FrontMatter, body: String, bodyLine: Int) {
@@ -24,8 +28,11 @@ public struct FrontMatter: Sendable, Equatable {
                 throw SiteError(step: "front matter", file: file, line: index + 1, message: "expected 'key: value'")
             }
             let key = line[..<colon].trimmingCharacters()
-            guard ["title", "order", "description"].contains(key) else {
+            guard FrontMatter.keys.contains(key) else {
                 throw SiteError(step: "front matter", file: file, line: index + 1, message: "unknown key '\(key)'")
+            }
+            guard values[key] == nil else {
+                throw SiteError(step: "front matter", file: file, line: index + 1, message: "'\(key)' is given twice")
             }
             values[key] = line[line.index(after: colon)...].trimmingCharacters()
         }
@@ -35,12 +42,14 @@ public struct FrontMatter: Sendable, Equatable {
         var order = 100
         if let text = values["order"] {
             guard let number = Int(text) else {
-                throw SiteError(step: "front matter", file: file, line: nil, message: "'order' must be a whole number")
+                let line = (1..<end).first { lines[$0].hasPrefix("order") }.map { $0 + 1 }
+                throw SiteError(step: "front matter", file: file, line: line, message: "'order' must be a whole number")
             }
             order = number
         }
         let body = lines[(end + 1)...].joined(separator: "\n")
-        return (FrontMatter(title: title, order: order, description: values["description"]), body, end + 2)
+        let frontMatter = FrontMatter(title: title, order: order, description: values["description"], section: values["section"])
+        return (frontMatter, body, end + 2)
     }
 }
 

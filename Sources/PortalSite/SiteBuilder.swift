@@ -4,7 +4,8 @@ import PortalHTML
 import PortalMarkdown
 
 /// The static site: `site/` (Markdown with front matter, assets) → the folder nginx serves.
-/// A pipeline of named steps; a failure names the step, the file and the line.
+/// A pipeline of named steps (load, assets, links, render, search, app, write); a failure
+/// names the step, the file and the line, and leaves the served folder untouched.
 public struct SiteBuilder {
     public let source: String
     public let output: String
@@ -17,19 +18,46 @@ public struct SiteBuilder {
     public struct Report: Sendable {
         public let pages: Int
         public let assets: Int
+        public let milliseconds: Int
+    }
+
+    /// A page with its parsed Markdown and heading anchors (levels 2 and 3, as the table of contents).
+    struct ParsedPage {
+        let page: SitePage
+        let document: MarkdownDocument
+        let headings: [MarkdownDocument.Heading]
+        let anchors: [String]
     }
 
     public func build() throws -> Report {
+        let start = Date()
         let files = try listFiles()
-        let assets = try copyAssets(files.filter { !$0.hasSuffix(".md") })
-        let pages = try files.filter { $0.hasSuffix(".md") }.map(load)
-        let known = Set(files)
-        for page in pages {
-            let html = try render(page, in: pages, knownFiles: known, assets: assets)
-            try write(html, to: page.outputPath)
+        var output = SiteOutput()
+        let assets = try copyAssets(files.filter { !$0.hasSuffix(".md") && $0 != ServiceWorkerFile.path }, into: &output)
+        let pages = try files.filter { $0.hasSuffix(".md") }.map(load).map(parse)
+        let site = SiteMap(pages: pages.map(\.page))
+        let resolver = LinkResolver(
+            knownFiles: Set(files),
+            anchors: Dictionary(uniqueKeysWithValues: pages.map { ($0.page.sourcePath, Set($0.anchors)) }))
+        var entries: [SearchIndex.Entry] = []
+        for parsed in pages {
+            try parsed.document.rewriteLinks { try resolver.resolve($0, from: parsed.page) }
+            output.add(parsed.page.outputPath, render(parsed, site: site, assets: assets))
+            entries.append(
+                SearchIndex.Entry(
+                    page: parsed.page, section: site.section(of: parsed.page)?.title ?? "",
+                    headings: zip(parsed.headings, parsed.anchors).map { ($0.text, $1) }, text: parsed.document.plainText))
         }
-        for errorPage in ErrorPages.all { try write(errorPage.render(stylesheet: assets.url("assets/portal.css")), to: errorPage.path) }
-        return Report(pages: pages.count, assets: assets.count)
+        output.add(SearchPage.path, SearchPage.render(site: site, assets: assets))
+        output.add(SearchIndex.path, SearchIndex.json(entries))
+        output.add(OfflinePage.path, OfflinePage.render(assets: assets))
+        for errorPage in ErrorPages.all { output.add(errorPage.path, errorPage.render(assets: assets)) }
+        output.add(WebManifest.path, WebManifest.json(knownFiles: Set(files)))
+        if files.contains(ServiceWorkerFile.path) { try addServiceWorker(to: &output) }
+        try output.write(to: self.output)
+        return Report(
+            pages: output.paths.filter { $0.hasSuffix(".html") }.count, assets: assets.count,
+            milliseconds: Int(Date().timeIntervalSince(start) * 1000))
     }
 
     // MARK: load
@@ -43,7 +71,7 @@ public struct SiteBuilder {
             var isDirectory: ObjCBool = false
             let full = source + "/" + path
             guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            if path.split(separator: "/").contains(where: { $0.hasPrefix(".") || $0.hasSuffix("~") }) { continue }
             files.append(path)
         }
         return files.sorted()
@@ -57,19 +85,26 @@ public struct SiteBuilder {
         return SitePage(sourcePath: path, frontMatter: frontMatter, markdown: body, bodyLine: line)
     }
 
+    func parse(_ page: SitePage) -> ParsedPage {
+        let document = MarkdownDocument(page.markdown)
+        let headings = document.headings().filter { $0.level == 2 || $0.level == 3 }
+        return ParsedPage(page: page, document: document, headings: headings, anchors: HeadingAnchors.anchors(for: headings))
+    }
+
     // MARK: assets
 
     /// Copies every non-Markdown file; CSS, JS and SVG also get a fingerprinted copy
-    /// (`portal.3f2a9c1b.css`) that nginx may cache for a year.
-    func copyAssets(_ paths: [String]) throws -> AssetMap {
+    /// (`portal.3f2a9c1b.css`) that nginx lets browsers cache for a year.
+    func copyAssets(_ paths: [String], into output: inout SiteOutput) throws -> AssetMap {
         var map = AssetMap()
         for path in paths {
-            let data = try Data(contentsOf: URL(fileURLWithPath: source + "/" + path))
-            try write(data, to: path)
-            if let dot = path.lastIndex(of: "."), ["css", "js", "svg"].contains(path[path.index(after: dot)...]) {
-                let fingerprint = Fingerprint.of(data)
-                let fingerprinted = String(path[..<dot]) + "." + fingerprint + String(path[dot...])
-                try write(data, to: fingerprinted)
+            guard let data = FileManager.default.contents(atPath: source + "/" + path) else {
+                throw SiteError(step: "assets", file: path, line: nil, message: "not readable")
+            }
+            output.add(path, data)
+            if AssetMap.fingerprintedExtensions.contains(Paths.fileExtension(path)), let dot = path.lastIndex(of: ".") {
+                let fingerprinted = String(path[..<dot]) + "." + Fingerprint.of(data) + String(path[dot...])
+                output.add(fingerprinted, data)
                 map.fingerprinted[path] = fingerprinted
             }
             map.count += 1
@@ -79,87 +114,34 @@ public struct SiteBuilder {
 
     // MARK: render
 
-    func render(_ page: SitePage, in pages: [SitePage], knownFiles: Set<String>, assets: AssetMap) throws -> String {
-        let document = MarkdownDocument(page.markdown)
-        try document.rewriteLinks { link in
-            try resolve(link, from: page, knownFiles: knownFiles)
-        }
-        let headings = document.headings().filter { $0.level == 2 || $0.level == 3 }
-        let article = HeadingAnchors.add(to: document.renderHTML(), headings: headings)
-        let siblings = pages.filter { $0.folder == page.folder }.sorted {
-            ($0.frontMatter.order, $0.sourcePath) < ($1.frontMatter.order, $1.sourcePath)
-        }
-        var layout = DocsLayout(source: page, siblings: siblings, headings: headings, article: article).makePage()
-        layout.stylesheet = assets.url("assets/portal.css")
-        return layout.render()
-    }
-
-    /// Relative links to `.md` pages become `.html`; a link or image to a missing file fails the build.
-    func resolve(_ link: MarkdownDocument.Link, from page: SitePage, knownFiles: Set<String>) throws -> String? {
-        let url = link.url
-        if url.isEmpty || url.hasPrefix("#") || url.contains("://") || url.hasPrefix("mailto:") || url.hasPrefix("/") {
-            return nil
-        }
-        let pathPart = String(url.prefix { $0 != "#" && $0 != "?" })
-        let suffix = String(url.dropFirst(pathPart.count))
-        let target = Paths.normalize(page.folder.isEmpty ? pathPart : page.folder + "/" + pathPart)
-        guard let target, knownFiles.contains(target) else {
-            throw SiteError(
-                step: "links", file: page.sourcePath, line: page.bodyLine + link.line - 1,
-                message: "\(link.isImage ? "image" : "link") to a missing file: \(url)")
-        }
-        if pathPart.hasSuffix(".md") { return String(pathPart.dropLast(3)) + ".html" + suffix }
-        return nil
-    }
-
-    // MARK: write
-
-    func write(_ text: String, to path: String) throws { try write(Data(text.utf8), to: path) }
-
-    func write(_ data: Data, to path: String) throws {
-        let full = output + "/" + path
-        do {
-            try FileManager.default.createDirectory(
-                atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try data.write(to: URL(fileURLWithPath: full), options: .atomic)
-        } catch {
-            throw SiteError(step: "write", file: full, line: nil, message: "\(error)")
-        }
-    }
-}
-
-struct AssetMap {
-    var fingerprinted: [String: String] = [:]
-    var count = 0
-
-    func url(_ path: String) -> String { "/" + (fingerprinted[path] ?? path) }
-}
-
-enum Paths {
-    /// Resolves `.` and `..`; nil when the path climbs out of the site.
-    static func normalize(_ path: String) -> String? {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") {
-            if part == "." { continue }
-            if part == ".." {
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            } else {
-                parts.append(part)
+    func render(_ parsed: ParsedPage, site: SiteMap, assets: AssetMap) -> String {
+        let page = parsed.page
+        let article = HeadingAnchors.add(to: parsed.document.renderHTML(), headings: parsed.headings)
+        let layout = DocsLayout(outputPath: page.outputPath, site: site, assets: assets)
+        return layout.page(
+            title: page.frontMatter.title, description: page.frontMatter.description,
+            toc: Array(zip(parsed.headings, parsed.anchors)), pager: site.neighbours(of: page)
+        ) {
+            el("article", ["class": "prose"]) {
+                el("h1", ["class": "page-title"]) { page.frontMatter.title }
+                Node.trusted(TrustedHTML(article))
             }
-        }
-        return parts.joined(separator: "/")
+        }.render()
     }
-}
 
-enum Fingerprint {
-    /// FNV-1a 64: a cache-busting name, not a security property.
-    static func of(_ data: Data) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return String(String(hash, radix: 16).suffix(8))
+    // MARK: app
+
+    /// The service worker's version is a fingerprint of everything else the build wrote, so
+    /// any change to the site makes browsers fetch it anew.
+    func addServiceWorker(to output: inout SiteOutput) throws {
+        guard let data = FileManager.default.contents(atPath: source + "/" + ServiceWorkerFile.path),
+            let template = String(data: data, encoding: .utf8)
+        else { throw SiteError(step: "service worker", file: ServiceWorkerFile.path, line: nil, message: "not readable") }
+        let paths = output.paths
+        let version = Fingerprint.of(paths.map { $0 + ":" + Fingerprint.of(output.files[$0]!) }.joined(separator: "\n"))
+        let lists = ServiceWorkerFile.lists(of: paths)
+        output.add(
+            ServiceWorkerFile.path,
+            try ServiceWorkerFile.render(template: template, version: version, precache: lists.precache, lazy: lists.lazy))
     }
 }

@@ -8,12 +8,9 @@ struct SitePage {
 
     /// `manuale/accesso.md` → `manuale/accesso.html`.
     var outputPath: String { String(sourcePath.dropLast(3)) + ".html" }
-    var url: String {
-        let path = "/" + outputPath
-        return path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path
-    }
     var folder: String {
         guard let slash = sourcePath.lastIndex(of: "/") else { return "" }
         return String(sourcePath[..<slash])
     }
+    var isFolderIndex: Bool { sourcePath == "index.md" || sourcePath.hasSuffix("/index.md") }
 }

@@ -68,4 +68,24 @@ public struct InvitationStore {
         try database.run("UPDATE invitations SET accepted_at = ? WHERE id = ?", [now, id])
         return invitation
     }
+
+    public func pending(tenantID: Int64, now: Timestamp) throws -> [InvitationRecord] {
+        try database.query(
+            """
+            SELECT id, tenant_id, email, role, created_at, expires_at FROM invitations
+            WHERE tenant_id = ? AND accepted_at IS NULL AND cancelled_at IS NULL AND expires_at > ?
+            ORDER BY created_at DESC, id DESC
+            """, [tenantID, now]
+        ).map(InvitationStore.record)
+    }
+
+    /// A pending invitation of this company (another company's id answers nil).
+    public func pending(id: Int64, tenantID: Int64, now: Timestamp) throws -> InvitationRecord? {
+        try pending(tenantID: tenantID, now: now).first { $0.id == id }
+    }
+
+    public func cancel(id: Int64, tenantID: Int64, now: Timestamp) throws {
+        try database.run(
+            "UPDATE invitations SET cancelled_at = ? WHERE id = ? AND tenant_id = ? AND accepted_at IS NULL", [now, id, tenantID])
+    }
 }

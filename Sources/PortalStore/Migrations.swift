@@ -148,7 +148,8 @@ public enum Migrations {
                 priority_rank INTEGER NOT NULL,
                 status TEXT NOT NULL CHECK (status IN ('unassigned', 'waiting', 'postponed', 'development', 'closed')),
                 operator_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
-                referent_name TEXT NOT NULL DEFAULT '',
+                -- "Referente ticket": the company's user the operator talks to
+                referent_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
                 technical_details TEXT NOT NULL DEFAULT '',
                 first_line TEXT NOT NULL DEFAULT '',
                 created_at INTEGER NOT NULL,
@@ -160,6 +161,8 @@ public enum Migrations {
             CREATE INDEX tickets_by_tenant_reply ON tickets(tenant_id, last_reply_at DESC);
             CREATE INDEX tickets_by_tenant_priority ON tickets(tenant_id, priority_rank DESC, created_at DESC);
             CREATE INDEX tickets_by_status ON tickets(status, created_at);
+            -- counts the list's pages without reading the tickets themselves
+            CREATE INDEX tickets_by_tenant_status ON tickets(tenant_id, status);
 
             CREATE TABLE messages (
                 id INTEGER PRIMARY KEY,

@@ -61,6 +61,11 @@ public struct SessionStore {
         try database.run("DELETE FROM sessions WHERE user_id = ?", [userID])
     }
 
+    /// Ends the user's sessions in one company (removed from it), keeping their others.
+    public func deleteAll(userID: Int64, tenantID: Int64) throws {
+        try database.run("DELETE FROM sessions WHERE user_id = ? AND tenant_id = ?", [userID, tenantID])
+    }
+
     public func deleteExpired(now: Timestamp) throws {
         try database.run("DELETE FROM sessions WHERE expires_at <= ?", [now])
     }

@@ -44,4 +44,50 @@ public struct TenantStore {
             ON CONFLICT (user_id, tenant_id) DO UPDATE SET role = excluded.role
             """, [userID, tenantID, role.rawValue, now])
     }
+
+    /// The company's users, for choices such as "Referente ticket".
+    public func members(tenantID: Int64) throws -> [(id: Int64, name: String)] {
+        try database.query(
+            """
+            SELECT u.id, coalesce(nullif(trim(u.first_name || ' ' || u.last_name), ''), u.email) AS name
+            FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.tenant_id = ? ORDER BY name
+            """, [tenantID]
+        ).map { ($0.int("id"), $0.string("name")) }
+    }
+
+    public struct MemberRow: Sendable {
+        public let userID: Int64
+        public let email: String
+        public let firstName: String
+        public let lastName: String
+        public let role: Role
+        public let activeSince: Timestamp
+    }
+
+    public func memberRows(tenantID: Int64) throws -> [MemberRow] {
+        try database.query(
+            """
+            SELECT u.id, u.email, u.first_name, u.last_name, m.role, m.active_since
+            FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.tenant_id = ?
+            ORDER BY u.last_name, u.first_name, u.email
+            """, [tenantID]
+        ).map {
+            MemberRow(
+                userID: $0.int("id"), email: $0.string("email"), firstName: $0.string("first_name"),
+                lastName: $0.string("last_name"), role: Role(rawValue: $0.string("role")) ?? .technician,
+                activeSince: $0.int("active_since"))
+        }
+    }
+
+    public func setRole(userID: Int64, tenantID: Int64, role: Role) throws {
+        try database.run("UPDATE memberships SET role = ? WHERE user_id = ? AND tenant_id = ?", [role.rawValue, userID, tenantID])
+    }
+
+    public func removeMember(userID: Int64, tenantID: Int64) throws {
+        try database.run("DELETE FROM memberships WHERE user_id = ? AND tenant_id = ?", [userID, tenantID])
+    }
+
+    public func administratorCount(tenantID: Int64) throws -> Int64 {
+        try database.scalarInt("SELECT count(*) FROM memberships WHERE tenant_id = ? AND role = 'admin'", [tenantID])
+    }
 }

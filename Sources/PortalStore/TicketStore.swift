@@ -29,53 +29,89 @@ public struct NewTicket: Sendable {
     }
 }
 
+public struct NewAttachment: Sendable {
+    public let fileName: String
+    public let contentType: String
+    public let size: Int64
+    public let sha256: String
+
+    public init(fileName: String, contentType: String, size: Int64, sha256: String) {
+        self.fileName = fileName
+        self.contentType = contentType
+        self.size = size
+        self.sha256 = sha256
+    }
+}
+
 public struct TicketCounts: Sendable, Equatable {
     public let open: Int64
     public let closed: Int64
     public var total: Int64 { open + closed }
 }
 
-/// Tickets and their messages. Every read that a customer triggers takes the tenant id
-/// from the session: a ticket of another company is indistinguishable from a missing one.
+/// Tickets, their messages and files. Every read a customer triggers takes the tenant id
+/// from the session: another company's ticket is indistinguishable from a missing one.
 public struct TicketStore {
     let database: Database
     public init(_ database: Database) { self.database = database }
 
+    static let select = """
+        SELECT t.*, te.name AS tenant_name, req.email AS requester_email,
+            trim(op.first_name || ' ' || op.last_name) AS operator_name, op.email AS operator_email,
+            CASE WHEN ref.id IS NULL THEN NULL
+                 ELSE coalesce(nullif(trim(ref.first_name || ' ' || ref.last_name), ''), ref.email) END AS referent_name
+        FROM tickets t
+        JOIN tenants te ON te.id = t.tenant_id
+        LEFT JOIN users req ON req.id = t.requester_id
+        LEFT JOIN users op ON op.id = t.operator_id
+        LEFT JOIN users ref ON ref.id = t.referent_id
+        """
+
     /// Inserts the ticket and its first message; the caller wraps it in a write transaction.
     /// Numbers are global and consecutive, as the customers quote them ("#1453").
-    public func create(_ ticket: NewTicket, now: Timestamp) throws -> (id: Int64, number: Int64) {
+    public func create(_ ticket: NewTicket, now: Timestamp) throws -> (id: Int64, number: Int64, messageID: Int64) {
         let number = try database.scalarInt("SELECT coalesce(max(number), 1000) + 1 FROM tickets")
         let firstLine = ticket.description.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         try database.run(
             """
             INSERT INTO tickets (tenant_id, number, title, requester_id, requester_name, contact_email, phone,
-                contact_preference, request_type, area, priority, priority_rank, status, technical_details,
+                contact_preference, request_type, area, priority, priority_rank, status, referent_id, technical_details,
                 first_line, created_at, updated_at, last_reply_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'unassigned', ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'unassigned', ?, ?, ?, ?, ?, ?)
             """,
             [
                 ticket.tenantID, number, ticket.title, ticket.requesterID, ticket.requesterName, ticket.contactEmail,
                 ticket.phone, ticket.contactPreference.rawValue, ticket.requestType.rawValue, ticket.area.rawValue,
-                ticket.priority.rawValue, ticket.priority.rank, ticket.technicalDetails,
+                ticket.priority.rawValue, ticket.priority.rank, ticket.requesterID, ticket.technicalDetails,
                 String(firstLine.prefix(200)), now, now, now,
             ])
         let id = database.lastInsertRowID
-        try addMessage(
+        let messageID = try addMessage(
             ticketID: id, authorID: ticket.requesterID, authorName: ticket.requesterName, isOperator: false,
             body: ticket.description, now: now)
-        return (id, number)
+        return (id, number, messageID)
     }
 
+    @discardableResult
     public func addMessage(
         ticketID: Int64, authorID: Int64?, authorName: String, isOperator: Bool, body: String, now: Timestamp
-    ) throws {
+    ) throws -> Int64 {
         try database.run(
             """
             INSERT INTO messages (ticket_id, author_id, author_name, author_is_operator, body, created_at)
             VALUES (?, ?, ?, ?, ?, ?)
             """, [ticketID, authorID, authorName, isOperator, body, now])
+        let id = database.lastInsertRowID
+        try database.run("UPDATE tickets SET last_reply_at = ?, updated_at = ? WHERE id = ?", [now, now, ticketID])
+        return id
+    }
+
+    public func addAttachment(ticketID: Int64, messageID: Int64, _ file: NewAttachment, now: Timestamp) throws {
         try database.run(
-            "UPDATE tickets SET last_reply_at = ?, updated_at = ? WHERE id = ?", [now, now, ticketID])
+            """
+            INSERT INTO attachments (ticket_id, message_id, file_name, content_type, size, sha256, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, [ticketID, messageID, file.fileName, file.contentType, file.size, file.sha256, now])
     }
 
     public func setStatus(ticketID: Int64, status: TicketStatus, operatorID: Int64?, now: Timestamp) throws {
@@ -85,6 +121,106 @@ public struct TicketStore {
                 closed_at = CASE WHEN ? = 'closed' THEN ? ELSE NULL END
             WHERE id = ?
             """, [status.rawValue, operatorID, now, status.rawValue, now, ticketID])
+    }
+
+    public func setPriority(ticketID: Int64, priority: Priority, now: Timestamp) throws {
+        try database.run(
+            "UPDATE tickets SET priority = ?, priority_rank = ?, updated_at = ? WHERE id = ?",
+            [priority.rawValue, priority.rank, now, ticketID])
+    }
+
+    public func setReferent(ticketID: Int64, userID: Int64, now: Timestamp) throws {
+        try database.run("UPDATE tickets SET referent_id = ?, updated_at = ? WHERE id = ?", [userID, now, ticketID])
+    }
+
+    /// The ticket with this number in this company, or nil (missing and foreign look the same).
+    public func find(number: Int64, tenantID: Int64) throws -> TicketRecord? {
+        try database.queryOne(TicketStore.select + " WHERE t.number = ? AND t.tenant_id = ?", [number, tenantID])
+            .map(TicketRecord.init)
+    }
+
+    /// Any company's ticket: for the operators' tools (portal-admin), never for customer routes.
+    public func find(number: Int64) throws -> TicketRecord? {
+        try database.queryOne(TicketStore.select + " WHERE t.number = ?", [number]).map(TicketRecord.init)
+    }
+
+    public func messages(ticketID: Int64) throws -> [TicketMessage] {
+        try database.query(
+            "SELECT id, author_name, author_is_operator, body, created_at FROM messages WHERE ticket_id = ? ORDER BY created_at, id",
+            [ticketID]
+        ).map {
+            TicketMessage(
+                id: $0.int("id"), authorName: $0.string("author_name"), authorIsOperator: $0.bool("author_is_operator"),
+                body: $0.string("body"), createdAt: $0.int("created_at"))
+        }
+    }
+
+    public func attachments(ticketID: Int64) throws -> [TicketAttachment] {
+        try database.query(
+            """
+            SELECT id, message_id, file_name, content_type, size, sha256, created_at FROM attachments
+            WHERE ticket_id = ? ORDER BY id
+            """, [ticketID]
+        ).map(TicketStore.attachment)
+    }
+
+    public func attachment(id: Int64, ticketID: Int64) throws -> TicketAttachment? {
+        try database.queryOne(
+            """
+            SELECT id, message_id, file_name, content_type, size, sha256, created_at FROM attachments
+            WHERE id = ? AND ticket_id = ?
+            """, [id, ticketID]
+        ).map(TicketStore.attachment)
+    }
+
+    static func attachment(_ row: Row) -> TicketAttachment {
+        TicketAttachment(
+            id: row.int("id"), messageID: row.optionalInt("message_id"), fileName: row.string("file_name"),
+            contentType: row.string("content_type"), size: row.int("size"), sha256: row.string("sha256"),
+            createdAt: row.int("created_at"))
+    }
+
+    /// One page of the company's tickets, filtered and ordered as the query says.
+    public func list(tenantID: Int64, query: TicketQuery) throws -> TicketPage {
+        var conditions = ["t.tenant_id = ?"]
+        var arguments: [any SQLConvertible] = [tenantID]
+        if let number = query.number {
+            conditions.append("t.number = ?")
+            arguments.append(number)
+        }
+        switch query.state {
+        case .any: break
+        case .open: conditions.append("t.status != 'closed'")
+        case .closed: conditions.append("t.status = 'closed'")
+        }
+        if let priority = query.priority {
+            conditions.append("t.priority = ?")
+            arguments.append(priority.rawValue)
+        }
+        if let type = query.type {
+            conditions.append("t.request_type = ?")
+            arguments.append(type.rawValue)
+        }
+        if let from = query.from.flatMap(DateOnly.init) {
+            conditions.append("t.created_at >= ?")
+            arguments.append(Clock.startOfDay(from))
+        }
+        if let to = query.to.flatMap(DateOnly.init) {
+            conditions.append("t.created_at < ?")
+            arguments.append(Clock.startOfDay(to) + 86400)
+        }
+        let whereClause = " WHERE " + conditions.joined(separator: " AND ")
+        let order: String
+        switch query.order {
+        case .created: order = " ORDER BY t.created_at DESC, t.id DESC"
+        case .lastReply: order = " ORDER BY t.last_reply_at DESC, t.id DESC"
+        case .priority: order = " ORDER BY t.priority_rank DESC, t.created_at DESC, t.id DESC"
+        }
+        let total = try database.scalarInt("SELECT count(*) FROM tickets t" + whereClause, arguments)
+        let offset = (query.page - 1) * TicketQuery.pageSize
+        let rows = try database.query(
+            TicketStore.select + whereClause + order + " LIMIT ? OFFSET ?", arguments + [TicketQuery.pageSize, offset])
+        return TicketPage(tickets: rows.map(TicketRecord.init), total: Int(total))
     }
 
     public func counts(tenantID: Int64) throws -> TicketCounts {

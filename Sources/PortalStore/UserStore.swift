@@ -69,6 +69,14 @@ public struct UserStore {
             """, [firstName, lastName, passwordHash, now, now, userID])
     }
 
+    public func resetProvisionalPassword(userID: Int64, passwordHash: String, until: Timestamp, now: Timestamp) throws {
+        try database.run(
+            """
+            UPDATE users SET password_hash = ?, provisional_expires_at = ?, updated_at = ?
+            WHERE id = ? AND password_is_provisional = 1
+            """, [passwordHash, until, now, userID])
+    }
+
     public func setPassword(userID: Int64, passwordHash: String, now: Timestamp) throws {
         try database.run(
             """

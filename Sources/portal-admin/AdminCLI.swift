@@ -6,7 +6,8 @@ import PortalCore
 enum AdminCLI {
     static let commands: [any AdminCommand.Type] = [
         MigrateCommand.self, TenantAddCommand.self, InviteCommand.self, OperatorAddCommand.self,
-        BackupCommand.self, MailListCommand.self, SiteBuildCommand.self, DemoCommand.self,
+        BackupCommand.self, MailListCommand.self, SiteBuildCommand.self, SiteWatchCommand.self, DemoCommand.self, TicketReplyCommand.self,
+        TicketStatusCommand.self,
     ]
 
     static func main(_ arguments: [String]) -> Int32 {

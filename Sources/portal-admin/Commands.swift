@@ -156,7 +156,7 @@ struct SiteBuildCommand: AdminCommand {
     func run(config: Config) throws {
         let builder = SiteBuilder(source: source ?? config.siteSource, output: output ?? config.siteOutput)
         let report = try builder.build()
-        print("site built: \(report.pages) pages, \(report.assets) assets → \(builder.output)")
+        print("site built: \(report.pages) pages, \(report.assets) assets in \(report.milliseconds) ms → \(builder.output)")
     }
 }
 

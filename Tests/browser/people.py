@@ -1,4 +1,7 @@
 """What a person does on a page: find a field by its visible label, press a button by its text."""
+import time
+
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -18,15 +21,29 @@ def type_into(browser, label, text):
 def tick(browser, label):
     target = field(browser, label)
     if not target.is_selected():
-        browser.find_element(By.XPATH, f"//label[normalize-space()={quote(label)}]").click()
+        text = browser.find_element(By.XPATH, f"//label[normalize-space()={quote(label)}]")
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", text)
+        text.click()
 
 
 def press(browser, text):
     """Presses a button or link by its text and waits for the page it leads to."""
-    page = browser.find_element(By.TAG_NAME, "html")
-    browser.find_element(By.XPATH, f"//button[normalize-space()={quote(text)}] | //a[normalize-space()={quote(text)}]").click()
+    for attempt in range(3):
+        try:
+            page = browser.find_element(By.TAG_NAME, "html")
+            target = browser.find_element(
+                By.XPATH, f"//button[normalize-space()={quote(text)}] | //a[normalize-space()={quote(text)}]")
+            # As a person would: scroll it to the middle, clear of the sticky header, then click.
+            browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", target)
+            target.click()
+            break
+        except WebDriverException:
+            # The previous page was still being replaced (a redirect chain): look again.
+            if attempt == 2:
+                raise
+            time.sleep(0.2)
     WebDriverWait(browser, 10).until(expected_conditions.staleness_of(page))
 
 
 def quote(text):
-    return "'" + text + "'" if "'" not in text else 'concat("' + text + '")'
+    return "'" + text + "'" if "'" not in text else '"' + text + '"'

@@ -3,6 +3,7 @@ a temporary database, exactly as `make run` does, and offers the helpers the tes
 import os
 import email
 import email.policy
+import email.utils
 import re
 import shutil
 import signal
@@ -65,7 +66,8 @@ class Portal:
         self.admin("migrate")
         if demo:
             self.admin("demo")
-        self.admin("site", "build", "--source", str(ROOT / "site"), "--out", str(self.var / "www"))
+        source = os.environ.get("PORTAL_TEST_SITE_SOURCE", str(ROOT / "site"))
+        self.admin("site", "build", "--source", source, "--out", str(self.var / "www"))
         self.log = open(self.var / "portal-up.log", "w")
         self.process = subprocess.Popen([str(ROOT / "scripts" / "portal-up.sh")], env=self.env,
                                         stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
@@ -111,11 +113,12 @@ class Portal:
         deadline = time.time() + timeout
         while time.time() < deadline:
             for path in self.mails():
-                if path in self.seen_mails or path in ignore:
+                if (path, to) in self.seen_mails or path in ignore:
                     continue
                 message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-                if message["To"] == to and subject_contains in message["Subject"]:
-                    self.seen_mails.add(path)
+                recipients = [address for _, address in email.utils.getaddresses([message["To"]])]
+                if to in recipients and subject_contains in message["Subject"]:
+                    self.seen_mails.add((path, to))
                     return message
             time.sleep(0.1)
         raise AssertionError(f"no e-mail '{subject_contains}' to {to} within {timeout} s")
@@ -200,6 +203,18 @@ def login(portal, email=ADMIN, password=DEMO_PASSWORD, remember=False, session=N
         if trust and "portal_device" in response.cookies:
             portal.devices[email] = response.cookies["portal_device"]
     return session, response
+
+
+def login_into(portal, email, company):
+    """Logs in and, when the company choice appears (a pending invitation), picks `company`."""
+    session, response = login(portal, email=email)
+    if response.headers.get("Location") == "/accesso/azienda":
+        page = session.get(portal.url + "/accesso/azienda").text
+        form = page.split(f">{company}</button>")[0].rsplit("<form", 1)[1]
+        tenant = re.search(r'name="tenant" value="(\d+)"', form).group(1)
+        session.post(portal.url + "/accesso/azienda", data={"csrf": csrf_token(page), "tenant": tenant})
+    assert session.get(portal.url + "/dashboard", allow_redirects=False).status_code == 200
+    return session
 
 
 def password_step(portal, email, password=DEMO_PASSWORD, remember=False, session=None, next_path=None):

@@ -98,7 +98,7 @@ def test_fingerprinted_assets_are_cached_for_a_year(portal):
     page = requests.get(portal.url + "/manuale/accesso.html")
     assert page.status_code == 200
     import re
-    css = re.search(r'href="(/assets/portal\.[0-9a-f]{8}\.css)"', page.text).group(1)
-    asset = requests.get(portal.url + css)
+    css = re.search(r'href="(?:\.\./)*(assets/portal\.[0-9a-f]{8}\.css)"', page.text).group(1)
+    asset = requests.get(portal.url + "/" + css)
     assert asset.status_code == 200 and "max-age=31536000" in asset.headers["Cache-Control"]
     assert asset.headers["Content-Type"].startswith("text/css")

@@ -21,7 +21,7 @@ struct LoginPage {
                     if !next.isEmpty { FormField.hidden("next", next) }
                     FormField.input(
                         id: "email", label: Text.email, type: "email", value: email, required: true,
-                        autocomplete: "username", maxLength: 254, autofocus: email.isEmpty)
+                        autocomplete: "email", maxLength: 254, autofocus: email.isEmpty)
                     FormField.input(
                         id: "password", label: Text.password, type: "password", required: true,
                         autocomplete: "current-password", autofocus: !email.isEmpty)

@@ -77,7 +77,7 @@ public enum DemoData {
                         description: "Buongiorno,\nsegnaliamo il problema \"\(titles[index % titles.count])\".\n\nGrazie.")
                     ticket.requestType = index % 7 == 3 ? .appointment : .assistance
                     let store = TicketStore(database)
-                    let (ticketID, _) = try store.create(ticket, now: created)
+                    let ticketID = try store.create(ticket, now: created).id
                     let status = statuses[index % statuses.count]
                     let agent = operators[index % operators.count]
                     if status != .unassigned {

@@ -50,26 +50,37 @@ public struct Provisioning {
         try database.write {
             let users = UserStore(database)
             var createdAccount = false
-            if try users.find(email: email) == nil {
+            let existing = try users.find(email: email)
+            if let existing, try TenantStore(database).membership(userID: existing.id, tenantID: tenant.id) != nil {
+                throw ProvisioningError(description: Text.alreadyMember)
+            }
+            // A new address gets an account; one that never completed its first access gets
+            // fresh provisional credentials (the old e-mail may be lost or expired).
+            if existing == nil || existing?.passwordIsProvisional == true {
                 let password = Provisioning.provisionalPassword()
                 let expires = now + Provisioning.provisionalValidity
-                try users.create(
-                    email: email, passwordHash: PasswordHasher.hash(password), provisionalUntil: expires, now: now)
+                if let existing {
+                    try users.resetProvisionalPassword(
+                        userID: existing.id, passwordHash: PasswordHasher.hash(password), until: expires, now: now)
+                } else {
+                    try users.create(
+                        email: email, passwordHash: PasswordHasher.hash(password), provisionalUntil: expires, now: now)
+                }
                 try OutboxStore(database).enqueue(
                     to: [email], subject: Text.welcomeSubject(),
                     body: Text.welcomeBody(
                         portalURL: config.publicURL + "/login?email=" + email.value, email: email.value,
                         password: password, expiresOn: Clock.displayDate(expires)), now: now)
-                createdAccount = true
+                createdAccount = existing == nil
             }
-            let (invitation, _) = try InvitationStore(database).invite(
+            let (invitation, isNew) = try InvitationStore(database).invite(
                 tenantID: tenant.id, email: email, role: role, invitedBy: invitedBy, now: now)
             try OutboxStore(database).enqueue(
                 to: [email], subject: Text.invitationSubject(company: tenant.name),
                 body: Text.invitationBody(company: tenant.name, portalURL: config.publicURL + "/login"), now: now)
             try AuditStore(database).record(
-                "invitation_sent", tenantID: tenant.id, userID: invitedBy, actorEmail: email.value, detail: role.rawValue,
-                now: now)
+                isNew ? "invitation_sent" : "invitation_resent", tenantID: tenant.id, userID: invitedBy,
+                actorEmail: email.value, detail: role.rawValue, now: now)
             return InvitationResult(invitationID: invitation.id, createdAccount: createdAccount)
         }
     }

@@ -14,7 +14,7 @@ enum RecoveryPages {
                     el("form", ["class": "form", "method": "post", "action": "/password/recupero"]) {
                         FormField.csrf(csrfToken)
                         FormField.input(id: "email", label: Text.email, type: "email", value: email, error: error,
-                                        required: true, autocomplete: "username", maxLength: 254, autofocus: true)
+                                        required: true, autocomplete: "email", maxLength: 254, autofocus: true)
                         el("div", ["class": "form-actions"]) {
                             el("button", ["class": "button button--primary", "type": "submit"]) { Text.send }
                         }

@@ -1,0 +1,71 @@
+/// Company administration, the manual's chapter 2 ("Gestione account").
+extension Text {
+    public static let tenantTitle = "Tenant"
+    public static let tabTenant = "Tenant"
+    public static let tabRoles = "Ruoli"
+    public static let tabUsers = "Utenti"
+    public static let tabInvited = "Utenti invitati"
+    public static let tabActivity = "Attività"
+    public static let tenantTabs = "Sezioni della gestione tenant"
+    public static let generalData = "Generale"
+    public static let readOnlyCompany = "I dati dell'azienda sono gestiti dal fornitore: per correggerli contatta l'assistenza."
+
+    public static let rolesIntro = "I ruoli disponibili e che cosa permettono."
+    public static let adminRoleWarning =
+        "Il ruolo Amministratore va assegnato solo agli utenti che possono abilitare a loro volta altri utenti: può invitare, cambiare ruolo e rimuovere chiunque nell'azienda."
+    public static let roleColumn = "Ruolo"
+    public static let roleAdministratorDescription =
+        "Tutto: ticket, dashboard, il proprio profilo e la gestione dell'azienda (inviti, ruoli, utenti, attività)."
+    public static let roleTechnicianDescription = "Ticket, dashboard e il proprio profilo."
+    public static let roleDescription = "Che cosa può fare"
+
+    public static let enabledUsers = "Utenti abilitati"
+    public static let activeSince = "Utente attivo dal"
+    public static let changeRole = "Cambia ruolo"
+    public static let removeUser = "Rimuovi utente"
+    public static let you = "(tu)"
+    public static let roleChanged = "Ruolo aggiornato."
+    public static let userRemoved = "Utente rimosso dall'azienda: le sue sessioni sono state chiuse. I suoi ticket restano."
+    public static let lastAdministrator =
+        "L'azienda deve avere almeno un Amministratore: assegna prima il ruolo a un altro utente."
+
+    public static let invitedUsers = "Utenti invitati"
+    public static let inviteUser = "Invita utente"
+    public static let invite = "Invita"
+    public static let cancel = "Annulla"
+    public static let invitedOn = "Invitato il"
+    public static let expiresOn = "Scade il"
+    public static let assignedRoles = "Ruoli assegnati"
+    public static let removeInvitedUser = "Rimuovi utente invitato"
+    public static let resendInvitation = "Invia di nuovo"
+    public static let noInvitations = "Nessun invito in attesa."
+    public static let invitationSentNotice = "Invito inviato."
+    public static let invitationResent = "Invito inviato di nuovo."
+    public static let invitationRemoved = "Invito rimosso: il collegamento non è più valido."
+    public static let alreadyMember = "Questo indirizzo è già un utente dell'azienda."
+
+    public static let activityIntro = "Accessi, inviti, ruoli e dispositivi dell'azienda, dal più recente."
+    public static let activityWhen = "Data e ora"
+    public static let activityWho = "Utente"
+    public static let activityWhat = "Evento"
+    public static let activityFrom = "Indirizzo IP"
+    public static let activityUser = "Utente"
+    public static let activityAllUsers = "Tutti gli utenti"
+    public static let activityFilter = "Filtra"
+    public static let noActivity = "Nessun evento per i filtri scelti."
+
+    /// Audit event codes as people read them.
+    public static let auditEvents: [String: String] = [
+        "login_ok": "Accesso riuscito", "login_failed": "Accesso non riuscito", "login_password_ok": "Password corretta",
+        "login_refused": "Accesso rifiutato", "logout": "Uscita", "code_sent": "Codice inviato",
+        "code_failed": "Codice errato", "code_ok": "Codice corretto", "code_refused": "Troppi codici richiesti",
+        "device_trusted": "Dispositivo sicuro aggiunto", "device_removed": "Dispositivo sicuro rimosso",
+        "password_changed": "Password cambiata", "password_reset": "Password reimpostata",
+        "password_reset_requested": "Recupero password richiesto", "invitation_sent": "Invito inviato",
+        "invitation_resent": "Invito inviato di nuovo", "invitation_accepted": "Invito accettato",
+        "invitation_cancelled": "Invito rimosso", "role_changed": "Ruolo cambiato", "member_removed": "Utente rimosso",
+        "company_switched": "Cambio azienda", "tenant_created": "Azienda creata", "first_access_completed": "Primo accesso completato",
+        "ticket_created": "Ticket creato", "ticket_reply": "Risposta a un ticket", "ticket_closed": "Ticket chiuso",
+        "ticket_updated": "Ticket modificato",
+    ]
+}

@@ -1,0 +1,156 @@
+/// The support requests of the manual's chapter 3.
+extension Text {
+    // MARK: New ticket ("Creazione Ticket")
+    public static let newTicketTitle = "Creazione Ticket"
+    public static let newTicketSection = "Nuovo Ticket"
+    public static let ticketSection = "Ticket"
+    public static let descriptionSection = "Descrizione Ticket"
+    public static let companyVAT = "Partita IVA"
+    public static let companyName = "Ragione sociale"
+    public static let requesterFull = "Richiedente (nome e cognome)"
+    public static let phone = "Telefono"
+    public static let contactPreference = "Preferenza contatto"
+    public static let requestType = "Tipologia richiesta"
+    public static let requestArea = "Area richiesta"
+    public static let priority = "Priorità"
+    public static let blockingExplanation =
+        "La richiesta è «Bloccante» solo se il problema impedisce di svolgere operazioni urgenti e inderogabili (per esempio: non riesco a emettere il DDT di una spedizione che deve partire ora). Non lo è un problema che può attendere qualche ora senza fermare l'azienda (per esempio: i registri IVA non tornano ma mancano ancora due giorni alla chiusura del periodo)."
+    public static let title = "Titolo"
+    public static let titleHint = "L'oggetto della richiesta, per esempio: Domanda su esito Fattura Elettronica"
+    public static let description = "Descrizione"
+    public static let descriptionHint =
+        "Indica il modulo del programma e descrivi la richiesta nel dettaglio. Puoi usare il grassetto, il corsivo, gli elenchi e i link."
+    public static let technicalDetails = "Dettagli tecnici"
+    public static let technicalDetailsHint =
+        "Compilati dal programma gestionale: puoi correggerli o cancellarli prima di inviare."
+    public static let attachments = "Allegati"
+    public static let attachmentsHint = "Puoi allegare più file, ognuno di al massimo 4 MB."
+    public static let keptFiles = "File già scelti (deseleziona per toglierli)"
+    public static let sendTicket = "Invia Ticket"
+    public static let preview = "Anteprima"
+    public static let previewEmpty = "Niente da mostrare."
+    public static let toolbarBold = "Grassetto"
+    public static let toolbarItalic = "Corsivo"
+    public static let toolbarList = "Elenco puntato"
+    public static let toolbarNumbered = "Elenco numerato"
+    public static let toolbarLink = "Link"
+    public static let formatting = "Formattazione"
+    public static func referenceToOldTicket(_ number: Int64) -> String {
+        "Riferimento al ticket #\(number), chiuso da più di 15 giorni."
+    }
+
+    // MARK: Links from the ERP
+    public static let erpOpenedFrom = "Aperto da"
+    public static let erpOriginMenu = "menu principale"
+    public static let erpOriginContext = "menu contestuale del programma"
+    public static let erpOriginError = "messaggio di errore"
+    public static let erpProgram = "Programma"
+    public static let erpVersion = "Versione"
+    public static let erpError = "Errore"
+
+    // MARK: Validation
+    public static let phoneRequired = "Indica il numero di telefono: hai scelto di essere contattato per telefono."
+    public static let phoneInvalid = "Numero di telefono non valido: usa cifre, spazi e al più un + iniziale."
+    public static let choiceRequired = "Scegli una delle opzioni."
+    public static let titleInvalid = "Il titolo è obbligatorio: al massimo 150 caratteri, senza caratteri di controllo."
+    public static let descriptionInvalid = "La descrizione è obbligatoria: al massimo 20.000 caratteri, senza caratteri di controllo."
+    public static let messageRequired = "Scrivi un messaggio."
+    public static let technicalDetailsInvalid = "Al massimo 4.000 caratteri, senza caratteri di controllo."
+    public static func fileTooLarge(_ name: String) -> String { "Il file «\(name)» supera 4 MB: non è stato allegato." }
+    public static let tooManyFiles = "Puoi allegare al massimo 10 file per messaggio."
+    public static let formHasErrors = "Alcuni campi non sono validi: correggili e invia di nuovo. Nulla è stato salvato."
+
+    // MARK: List ("Elenco richieste di assistenza")
+    public static let ticketListTitle = "Elenco richieste di assistenza"
+    public static let searchTickets = "Cerca Ticket"
+    public static let ticketCode = "Codice Ticket"
+    public static let ordering = "Ordinamento"
+    public static let orderCreated = "Data creazione"
+    public static let orderLastReply = "Data ultima risposta"
+    public static let orderPriority = "Priorità"
+    public static let filters = "Filtri"
+    public static let requestState = "Stato richiesta"
+    public static let stateAny = "Qualsiasi"
+    public static let stateOpen = "Aperto"
+    public static let stateClosed = "Chiuso"
+    public static let requestPriority = "Priorità richiesta"
+    public static let fromDate = "Da data"
+    public static let toDate = "A data"
+    public static let creationDate = "Data creazione"
+    public static let closingDate = "Data chiusura"
+    public static let requester = "Richiedente"
+    public static let waitingFor = "In attesa da"
+    public static let closedFor = "Chiuso da"
+    public static let state = "Stato"
+    public static let operatorInCharge = "Operatore"
+    public static let noOperator = "Nessun operatore"
+    public static let viewTicket = "Visualizza ticket"
+    public static let noTickets = "Nessun ticket corrisponde ai filtri scelti."
+    public static func ticketCount(_ total: Int, page: Int, pages: Int) -> String {
+        "\(total) ticket · pagina \(page) di \(max(pages, 1))"
+    }
+    public static let previousPage = "Pagina precedente"
+    public static let nextPage = "Pagina successiva"
+    public static let invalidFilters = "Alcuni filtri non erano validi e sono stati ignorati."
+
+    // MARK: Detail ("Informazioni Ticket")
+    public static let ticketInfoTitle = "Informazioni Ticket"
+    public static let backToList = "Torna all'elenco"
+    public static let toggleChat = "Ingrandisci/Riduci chat"
+    public static let refresh = "Aggiorna"
+    public static let thread = "Conversazione"
+    public static let referent = "Referente ticket"
+    public static let technician = "Tecnico Ticket"
+    public static let customer = "Cliente"
+    public static let ticketState = "Stato Ticket"
+    public static let ticketCreated = "Data Creazione Ticket"
+    public static let ticketUpdated = "Data Ultimo Aggiornamento Ticket"
+    public static let viewAttachments = "Visualizza allegati"
+    public static let confirm = "Conferma"
+    public static let reply = "Risposta"
+    public static let attachFiles = "Allega files"
+    public static let closeWithMessage = "Chiudere il ticket all'invio del messaggio"
+    public static let supportTeam = "Assistenza"
+    public static let noAttachments = "Nessun allegato."
+    public static let blockingNotAllowed =
+        "Un ticket esistente non può diventare «Bloccante»: se il problema ora blocca l'azienda, apri una nuova richiesta."
+    public static func closeTooEarly(at time: String) -> String {
+        "Un ticket può essere chiuso solo qualche minuto dopo la sua creazione: potrai chiuderlo dalle \(time)."
+    }
+    public static let closedTooLongAgo =
+        "Questo ticket è chiuso da più di 15 giorni e non può essere riaperto. Se il problema si ripresenta apri una nuova richiesta: citeremo il numero di questo ticket."
+    public static let newRequest = "Nuova richiesta"
+    public static let replySaved = "Risposta inviata."
+    public static let ticketClosed = "Ticket chiuso."
+    public static let ticketReopened = "Risposta inviata: il ticket è stato riaperto."
+    public static let panelSaved = "Modifiche salvate."
+    public static let ticketCreatedNotice = "Ticket inviato: riceverai una conferma per email."
+    public static let referentInvalid = "Scegli un utente della tua azienda."
+
+    // MARK: Notifications (e-mails never carry the thread or a file)
+    public static func ticketMailSubject(_ number: Int64, _ event: String, _ title: String) -> String {
+        "Ticket #\(number) \(event): \(title.prefix(80))"
+    }
+    public static let mailEventCreated = "ricevuto"
+    public static let mailEventReply = "nuova risposta"
+    public static let mailEventStatus = "cambio di stato"
+    public static let mailEventClosed = "chiuso"
+    public static let mailEventCustomerReply = "risposta del cliente"
+    public static func ticketMailBody(number: Int64, title: String, line: String, link: String) -> String {
+        """
+        Ticket #\(number): \(title)
+
+        \(line)
+
+        Per leggere la conversazione e rispondere apri il ticket sul portale:
+        \(link)
+
+        \(mailSignature)
+        """
+    }
+    public static let mailLineCreated = "Abbiamo ricevuto la tua richiesta di assistenza: ti risponderemo il prima possibile."
+    public static let mailLineReply = "L'assistenza ha risposto alla tua richiesta."
+    public static func mailLineStatus(_ status: String) -> String { "Lo stato della richiesta è ora: \(status)." }
+    public static let mailLineClosed = "La richiesta è stata chiusa. Puoi riaprirla rispondendo entro 15 giorni."
+    public static let mailLineCustomerReply = "Il cliente ha risposto al ticket."
+}

@@ -1,0 +1,28 @@
+/// The manual's rules for existing tickets.
+public enum TicketRules {
+    /// A closed ticket can be reopened (by replying) for this long after closing.
+    public static let reopenWindow: Int64 = 15 * 86400
+
+    /// The first moment the customer may close a ticket created at `createdAt`.
+    public static func closableFrom(createdAt: Timestamp, delayMinutes: Int) -> Timestamp {
+        createdAt + Int64(max(0, delayMinutes)) * 60
+    }
+
+    public static func canReopen(closedAt: Timestamp?, now: Timestamp) -> Bool {
+        guard let closedAt else { return true }
+        return now - closedAt <= reopenWindow
+    }
+
+    /// "Bloccante" is only for new tickets: an existing ticket keeps it if it has it, and
+    /// can never be raised to it.
+    public static func mayChangePriority(from current: Priority, to wanted: Priority) -> Bool {
+        wanted != .blocking || current == .blocking
+    }
+
+    /// Status after a customer's reply: a closed ticket reopens as waiting for the operator
+    /// who had it, or unassigned; an open one keeps its status.
+    public static func statusAfterCustomerReply(_ status: TicketStatus, hasOperator: Bool) -> TicketStatus {
+        guard status == .closed else { return status }
+        return hasOperator ? .waiting : .unassigned
+    }
+}

@@ -1,0 +1,40 @@
+import PortalCore
+import PortalStore
+
+/// What a valid P.IVA sets in motion. A company without any active user is recorded and
+/// the vendor's support is e-mailed (once a day per company); nothing else changes. Every
+/// valid number costs one short write, so that the answer's timing says as little as its text.
+struct LegacyAccessRequest {
+    static let mailInterval: Int64 = 24 * 3600
+
+    let settings: LegacySettings
+    let services: Services
+
+    func handle(_ vat: VATNumber, clientIP: String) throws {
+        let database = services.database
+        let now = services.now
+        try database.write {
+            let tenant = try TenantStore(database).find(vat: vat)
+            let store = LegacyAccessStore(database)
+            guard let tenant, try store.activeUsers(tenantID: tenant.id) == 0 else {
+                try AuditStore(database).record(
+                    "legacy_vat_login", tenantID: tenant?.id, detail: tenant == nil ? "unknown" : "has_users",
+                    clientIP: clientIP, now: now)
+                return
+            }
+            let mailedRecently = try store.count(tenantID: tenant.id, since: now - LegacyAccessRequest.mailInterval) > 0
+            try store.record(tenantID: tenant.id, vat: vat, clientIP: clientIP, now: now)
+            var detail = "recorded"
+            if !mailedRecently, let support = settings.supportAddress {
+                try OutboxStore(database).enqueue(
+                    to: [support], subject: Text.legacyMailSubject(company: tenant.name, vat: vat.digits),
+                    body: Text.legacyMailBody(
+                        company: tenant.name, vat: vat.digits, when: Clock.display(now),
+                        portalURL: services.config.publicURL),
+                    now: now)
+                detail = "recorded_mailed"
+            }
+            try AuditStore(database).record("legacy_vat_login", tenantID: tenant.id, detail: detail, clientIP: clientIP, now: now)
+        }
+    }
+}

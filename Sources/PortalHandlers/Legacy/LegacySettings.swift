@@ -1,0 +1,40 @@
+import PortalCore
+
+/// The transition page's settings: when the classic portal closes, who at the vendor hears
+/// of a company that still has no user, and where the classic portal's manual lives.
+struct LegacySettings {
+    static let defaultClosingDate = ClosingDate(year: 2027, month: 3, day: 1)!
+    static let defaultClassicManual = "/manuale/problemi-accesso.html#accesso-attraverso-il-portale-classico"
+
+    let closingDate: ClosingDate
+    let supportAddress: EmailAddress?
+    let classicManualURL: String
+
+    init(_ config: Config) {
+        let dateText = config.string("PORTAL_LEGACY_CLOSING_DATE", default: "")
+        if dateText.isEmpty {
+            closingDate = LegacySettings.defaultClosingDate
+        } else if let date = ClosingDate(iso: dateText) {
+            closingDate = date
+        } else {
+            // A typo must not take the page down; the log says why the default is in force.
+            Log.event("config_invalid", [("key", "PORTAL_LEGACY_CLOSING_DATE"), ("expected", "YYYY-MM-DD")])
+            closingDate = LegacySettings.defaultClosingDate
+        }
+        supportAddress = EmailAddress(config.string("PORTAL_SUPPORT_EMAIL", default: ""))
+            ?? LegacySettings.address(in: config.mailFrom)
+        let manual = config.string("PORTAL_LEGACY_MANUAL_URL", default: LegacySettings.defaultClassicManual)
+        let isSafe = manual.hasPrefix("https://") || manual.hasPrefix("http://") || (manual.hasPrefix("/") && !manual.hasPrefix("//"))
+        classicManualURL = isSafe ? manual : LegacySettings.defaultClassicManual
+    }
+
+    func isClosed(at now: Timestamp) -> Bool { closingDate.hasArrived(at: now) }
+
+    /// The address inside "Name <address>" (or the whole value when it is a bare address).
+    static func address(in mailbox: String) -> EmailAddress? {
+        guard let open = mailbox.lastIndex(of: "<"), let close = mailbox.lastIndex(of: ">"), open < close else {
+            return EmailAddress(mailbox)
+        }
+        return EmailAddress(String(mailbox[mailbox.index(after: open)..<close]))
+    }
+}

@@ -1,0 +1,73 @@
+import PortalCore
+import PortalHTML
+import PortalHTTP
+import PortalStore
+
+/// The "Attività" tab: the company's audit trail, newest first, by user and by days.
+enum ActivityHandlers {
+    static func show(_ request: Request, _ services: Services) throws -> Response {
+        let context = try TenantAdminContext.require(request, services)
+        let members = try TenantStore(services.database).memberRows(tenantID: context.tenant.id)
+        let userID = request.query["utente"].flatMap { Int64($0) }.flatMap { id in members.contains { $0.userID == id } ? id : nil }
+        let from = request.query["da"].flatMap(DateOnly.init)
+        let to = request.query["a"].flatMap(DateOnly.init)
+        let page = max(1, request.query["pagina"].flatMap { Int($0) } ?? 1)
+        let result = try AuditStore(services.database).list(
+            tenantID: context.tenant.id, userID: userID, from: from.map(Clock.startOfDay),
+            until: to.map { Clock.startOfDay($0) + 86400 }, page: page)
+        let pages = (result.total + AuditStore.pageSize - 1) / AuditStore.pageSize
+        var filter = ""
+        if let userID { filter += "&utente=\(userID)" }
+        if let from { filter += "&da=\(from.text)" }
+        if let to { filter += "&a=\(to.text)" }
+
+        let html = TenantTabs.page(context.current.viewer, current: "/tenant/attivita") {
+            el("section", ["class": "card"]) {
+                el("p") { Text.activityIntro }
+                el("form", ["class": "form form--inline", "method": "get", "action": "/tenant/attivita"]) {
+                    el("div", ["class": "field"]) {
+                        el("label", ["for": "utente"]) { Text.activityUser }
+                        el("select", ["id": "utente", "name": "utente"]) {
+                            el("option", ["value": ""]) { Text.activityAllUsers }
+                            for member in members {
+                                el("option", ["value": String(member.userID), "selected": member.userID == userID ? "selected" : nil]) { member.email }
+                            }
+                        }
+                    }
+                    FormField.input(id: "da", label: Text.fromDate, type: "date", value: from?.text ?? "")
+                    FormField.input(id: "a", label: Text.toDate, type: "date", value: to?.text ?? "")
+                    el("div", ["class": "form-actions"]) { el("button", ["class": "button", "type": "submit"]) { Text.activityFilter } }
+                }
+                if result.events.isEmpty {
+                    el("p") { Text.noActivity }
+                } else {
+                    el("div", ["class": "table-wrap"]) {
+                        el("table", ["class": "table"]) {
+                            el("thead") { el("tr") {
+                                for heading in [Text.activityWhen, Text.activityWho, Text.activityWhat, "", Text.activityFrom] {
+                                    el("th", ["scope": "col"]) { heading }
+                                }
+                            } }
+                            el("tbody") {
+                                for event in result.events {
+                                    el("tr") {
+                                        el("td") { Clock.display(event.at) }
+                                        el("td") { event.actorEmail }
+                                        el("td") { Text.auditEvents[event.event] ?? event.event }
+                                        el("td") { event.detail }
+                                        el("td") { event.clientIP }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                el("nav", ["class": "pager", "aria-label": Text.docsPager]) {
+                    if page > 1 { el("a", ["rel": "prev", "href": "/tenant/attivita?pagina=\(page - 1)" + filter]) { Text.previousPage } }
+                    if page < pages { el("a", ["rel": "next", "href": "/tenant/attivita?pagina=\(page + 1)" + filter]) { Text.nextPage } }
+                }
+            }
+        }
+        return Response.html(html.render())
+    }
+}

@@ -1,0 +1,143 @@
+import PortalCore
+import PortalHTML
+import PortalHTTP
+import PortalStore
+
+/// The "Utenti invitati" tab: pending invitations, "Invita utente", sending again, removing.
+enum InvitationHandlers {
+    static let notices = [
+        "inviato": Text.invitationSentNotice, "reinviato": Text.invitationResent, "rimosso": Text.invitationRemoved,
+    ]
+
+    static func list(_ request: Request, _ services: Services) throws -> Response {
+        let context = try TenantAdminContext.require(request, services)
+        return try render(context, notice: request.query["avviso"].flatMap { notices[$0] }, form: nil, services)
+    }
+
+    static func showForm(_ request: Request, _ services: Services) throws -> Response {
+        let context = try TenantAdminContext.require(request, services)
+        return try render(context, notice: nil, form: InviteForm(), services)
+    }
+
+    struct InviteForm {
+        var email = ""
+        var role = Role.technician
+        var error: String?
+    }
+
+    static func render(_ context: TenantAdminContext, notice: String?, form: InviteForm?, _ services: Services, status: Int = 200)
+        throws -> Response
+    {
+        let invitations = try InvitationStore(services.database).pending(tenantID: context.tenant.id, now: services.now)
+        let csrf = context.current.csrfToken
+        let page = TenantTabs.page(context.current.viewer, current: "/tenant/inviti", notice: notice) {
+            if let form {
+                el("section", ["class": "card", "aria-labelledby": "invite"]) {
+                    el("h2", ["id": "invite"]) { Text.inviteUser }
+                    el("form", ["class": "form", "method": "post", "action": "/tenant/inviti"]) {
+                        FormField.csrf(csrf)
+                        FormField.input(id: "email", label: Text.email, type: "email", value: form.email, error: form.error,
+                                        required: true, autocomplete: "off", maxLength: 254, autofocus: true)
+                        FormField.radioGroup(name: "role", legend: Text.assignedRoles,
+                                             options: Role.allCases.map { ($0.rawValue, $0.label) }, selected: form.role.rawValue,
+                                             hint: Text.adminRoleWarning)
+                        el("div", ["class": "form-actions"]) {
+                            el("a", ["class": "button", "href": "/tenant/inviti"]) { Text.cancel }
+                            el("button", ["class": "button button--primary", "type": "submit"]) { Text.invite }
+                        }
+                    }
+                }
+            }
+            el("section", ["class": "card", "aria-labelledby": "invited"]) {
+                el("div", ["class": "toolbar"]) {
+                    el("h2", ["id": "invited", "class": "toolbar-title"]) { Text.invitedUsers }
+                    if form == nil { el("a", ["class": "button button--primary", "href": "/tenant/inviti/nuovo"]) { "+ " + Text.inviteUser } }
+                }
+                if invitations.isEmpty {
+                    el("p") { Text.noInvitations }
+                } else {
+                    el("div", ["class": "table-wrap"]) {
+                        el("table", ["class": "table"]) {
+                            el("thead") { el("tr") {
+                                for heading in [Text.email, Text.invitedOn, Text.expiresOn, Text.assignedRoles, ""] {
+                                    el("th", ["scope": "col"]) { heading }
+                                }
+                            } }
+                            el("tbody") {
+                                for invitation in invitations {
+                                    el("tr") {
+                                        el("td") { invitation.email }
+                                        el("td") { Clock.displayDate(invitation.createdAt) }
+                                        el("td") { Clock.displayDate(invitation.expiresAt) }
+                                        el("td") { invitation.role.label }
+                                        el("td", ["class": "row-actions"]) {
+                                            el("form", ["method": "post", "action": "/tenant/inviti/\(invitation.id)/reinvia"]) {
+                                                FormField.csrf(csrf)
+                                                el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.resendInvitation): \(invitation.email)"]) { Text.resendInvitation }
+                                            }
+                                            el("form", ["method": "post", "action": "/tenant/inviti/\(invitation.id)/rimuovi"]) {
+                                                FormField.csrf(csrf)
+                                                el("button", ["class": "button button--ghost", "type": "submit", "aria-label": "\(Text.removeInvitedUser): \(invitation.email)"]) { Text.removeInvitedUser }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Response.html(page.render(), status: status)
+    }
+
+    static func create(_ request: Request, _ services: Services) throws -> Response {
+        let context = try TenantAdminContext.require(request, services)
+        let form = try request.form()
+        try context.verify(form, request, services)
+        let typed = (form["email"] ?? "").trimmingWhitespace()
+        var inviteForm = InviteForm(email: String(typed.prefix(254)), role: form["role"].flatMap(Role.init(rawValue:)) ?? .technician)
+        guard let email = EmailAddress(typed) else {
+            inviteForm.error = typed.isEmpty ? Text.fieldRequired : Text.emailInvalid
+            return try render(context, notice: nil, form: inviteForm, services, status: 422)
+        }
+        do {
+            _ = try Provisioning(database: services.database, config: services.config).invite(
+                tenant: context.tenant, email: email, role: inviteForm.role, invitedBy: context.current.user.id, now: services.now)
+        } catch let error as ProvisioningError where error.description == Text.alreadyMember {
+            inviteForm.error = Text.alreadyMember
+            return try render(context, notice: nil, form: inviteForm, services, status: 422)
+        }
+        throw Redirect(to: "/tenant/inviti?avviso=inviato")
+    }
+
+    static func invitation(_ request: Request, _ context: TenantAdminContext, _ services: Services) throws -> InvitationRecord {
+        guard let id = request.pathParameters["id"].flatMap({ Int64($0) }),
+            let invitation = try InvitationStore(services.database).pending(id: id, tenantID: context.tenant.id, now: services.now)
+        else { throw HTTPError.notFound }
+        return invitation
+    }
+
+    static func resend(_ request: Request, _ services: Services) throws -> Response {
+        let context = try TenantAdminContext.require(request, services)
+        let form = try request.form()
+        try context.verify(form, request, services)
+        let invitation = try invitation(request, context, services)
+        _ = try Provisioning(database: services.database, config: services.config).invite(
+            tenant: context.tenant, email: EmailAddress(invitation.email)!, role: invitation.role,
+            invitedBy: context.current.user.id, now: services.now)
+        throw Redirect(to: "/tenant/inviti?avviso=reinviato")
+    }
+
+    static func cancel(_ request: Request, _ services: Services) throws -> Response {
+        let context = try TenantAdminContext.require(request, services)
+        let form = try request.form()
+        try context.verify(form, request, services)
+        let invitation = try invitation(request, context, services)
+        try services.database.write {
+            try InvitationStore(services.database).cancel(id: invitation.id, tenantID: context.tenant.id, now: services.now)
+            try context.audit("invitation_cancelled", detail: invitation.email, request, services)
+        }
+        throw Redirect(to: "/tenant/inviti?avviso=rimosso")
+    }
+}

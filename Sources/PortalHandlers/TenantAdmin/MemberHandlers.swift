@@ -1,0 +1,114 @@
+import PortalCore
+import PortalHTML
+import PortalHTTP
+import PortalStore
+
+/// The "Utenti" tab: the company's enabled users, their role, their removal.
+enum MemberHandlers {
+    static let notices = ["ruolo": Text.roleChanged, "rimosso": Text.userRemoved]
+
+    static func list(_ request: Request, _ services: Services) throws -> Response {
+        let context = try TenantAdminContext.require(request, services)
+        return try render(context, notice: request.query["avviso"].flatMap { notices[$0] }, error: nil, services)
+    }
+
+    static func render(_ context: TenantAdminContext, notice: String?, error: String?, _ services: Services, status: Int = 200)
+        throws -> Response
+    {
+        let members = try TenantStore(services.database).memberRows(tenantID: context.tenant.id)
+        let csrf = context.current.csrfToken
+        let page = TenantTabs.page(context.current.viewer, current: "/tenant/utenti", notice: notice, error: error) {
+            el("section", ["class": "card", "aria-labelledby": "members"]) {
+                el("h2", ["id": "members"]) { Text.enabledUsers }
+                el("div", ["class": "table-wrap"]) {
+                    el("table", ["class": "table"]) {
+                        el("thead") { el("tr") {
+                            for heading in [Text.firstName, Text.lastName, Text.email, Text.roleColumn, Text.activeSince, ""] {
+                                el("th", ["scope": "col"]) { heading }
+                            }
+                        } }
+                        el("tbody") {
+                            for member in members {
+                                el("tr") {
+                                    el("td") { member.firstName }
+                                    el("td") { member.lastName }
+                                    el("td") {
+                                        member.email
+                                        if member.userID == context.current.user.id { " " + Text.you }
+                                    }
+                                    el("td") {
+                                        el("form", ["class": "inline-form", "method": "post", "action": "/tenant/utenti/\(member.userID)/ruolo"]) {
+                                            FormField.csrf(csrf)
+                                            el("label", ["class": "visually-hidden", "for": "role-\(member.userID)"]) { "\(Text.roleColumn): \(member.email)" }
+                                            el("select", ["id": "role-\(member.userID)", "name": "role"]) {
+                                                for role in Role.allCases {
+                                                    el("option", ["value": role.rawValue, "selected": role == member.role ? "selected" : nil]) { role.label }
+                                                }
+                                            }
+                                            el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.changeRole): \(member.email)"]) { Text.changeRole }
+                                        }
+                                    }
+                                    el("td") { Clock.displayDate(member.activeSince) }
+                                    el("td") {
+                                        el("form", ["method": "post", "action": "/tenant/utenti/\(member.userID)/rimuovi"]) {
+                                            FormField.csrf(csrf)
+                                            el("button", ["class": "button button--ghost", "type": "submit", "aria-label": "\(Text.removeUser): \(member.email)"]) { Text.removeUser }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Response.html(page.render(), status: status)
+    }
+
+    static func member(_ request: Request, _ context: TenantAdminContext, _ services: Services) throws -> TenantStore.MemberRow {
+        guard let id = request.pathParameters["id"].flatMap({ Int64($0) }),
+            let member = try TenantStore(services.database).memberRows(tenantID: context.tenant.id).first(where: { $0.userID == id })
+        else { throw HTTPError.notFound }
+        return member
+    }
+
+    static func changeRole(_ request: Request, _ services: Services) throws -> Response {
+        let context = try TenantAdminContext.require(request, services)
+        let form = try request.form()
+        try context.verify(form, request, services)
+        let member = try member(request, context, services)
+        guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw HTTPError.badRequest("role") }
+        let refused: Bool = try services.database.write {
+            let tenants = TenantStore(services.database)
+            let administrators = try tenants.administratorCount(tenantID: context.tenant.id)
+            if member.role == .administrator && role != .administrator && administrators <= 1 { return true }
+            try tenants.setRole(userID: member.userID, tenantID: context.tenant.id, role: role)
+            try context.audit("role_changed", detail: "\(member.email): \(member.role.rawValue) → \(role.rawValue)", request, services)
+            return false
+        }
+        if refused { return try render(context, notice: nil, error: Text.lastAdministrator, services, status: 422) }
+        throw Redirect(to: "/tenant/utenti?avviso=ruolo")
+    }
+
+    /// Removes the user from this company only: their sessions here end at once, their trusted
+    /// devices go, their tickets stay and still show who wrote them.
+    static func remove(_ request: Request, _ services: Services) throws -> Response {
+        let context = try TenantAdminContext.require(request, services)
+        let form = try request.form()
+        try context.verify(form, request, services)
+        let member = try member(request, context, services)
+        let refused: Bool = try services.database.write {
+            let tenants = TenantStore(services.database)
+            let administrators = try tenants.administratorCount(tenantID: context.tenant.id)
+            if member.role == .administrator && administrators <= 1 { return true }
+            try tenants.removeMember(userID: member.userID, tenantID: context.tenant.id)
+            try SessionStore(services.database).deleteAll(userID: member.userID, tenantID: context.tenant.id)
+            try TrustedDeviceStore(services.database).deleteAll(userID: member.userID)
+            try context.audit("member_removed", detail: member.email, request, services)
+            return false
+        }
+        if refused { return try render(context, notice: nil, error: Text.lastAdministrator, services, status: 422) }
+        if member.userID == context.current.user.id { throw Redirect(to: "/login?avviso=sessione") }
+        throw Redirect(to: "/tenant/utenti?avviso=rimosso")
+    }
+}

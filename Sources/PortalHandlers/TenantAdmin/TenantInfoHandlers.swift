@@ -1,0 +1,50 @@
+import PortalCore
+import PortalHTML
+import PortalHTTP
+
+/// The "Tenant" and "Ruoli" tabs: read-only facts.
+enum TenantInfoHandlers {
+    static func general(_ request: Request, _ services: Services) throws -> Response {
+        let context = try TenantAdminContext.require(request, services)
+        let page = TenantTabs.page(context.current.viewer, current: "/tenant") {
+            el("section", ["class": "card", "aria-labelledby": "general"]) {
+                el("h2", ["id": "general"]) { Text.generalData }
+                el("dl", ["class": "facts"]) {
+                    el("dt") { Text.companyName }
+                    el("dd") { context.tenant.name }
+                    el("dt") { Text.companyVAT }
+                    el("dd") { context.tenant.vat }
+                }
+                el("p", ["class": "muted"]) { Text.readOnlyCompany }
+            }
+        }
+        return Response.html(page.render())
+    }
+
+    static func roles(_ request: Request, _ services: Services) throws -> Response {
+        let context = try TenantAdminContext.require(request, services)
+        let page = TenantTabs.page(context.current.viewer, current: "/tenant/ruoli") {
+            el("section", ["class": "card"]) {
+                el("p") { Text.rolesIntro }
+                el("div", ["class": "notice notice--info", "role": "note"]) { Text.adminRoleWarning }
+                el("div", ["class": "table-wrap"]) {
+                    el("table", ["class": "table"]) {
+                        el("thead") { el("tr") {
+                            el("th", ["scope": "col"]) { Text.roleColumn }
+                            el("th", ["scope": "col"]) { Text.roleDescription }
+                        } }
+                        el("tbody") {
+                            for role in Role.allCases {
+                                el("tr") {
+                                    el("th", ["scope": "row"]) { role.label }
+                                    el("td") { role.summary }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Response.html(page.render())
+    }
+}

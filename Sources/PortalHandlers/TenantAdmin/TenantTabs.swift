@@ -1,0 +1,30 @@
+import PortalCore
+import PortalHTML
+
+/// The tabs of the manual's "Tenant" screen, as links: each tab is a page of its own.
+enum TenantTabs {
+    static let all: [(path: String, label: String)] = [
+        ("/tenant", Text.tabTenant), ("/tenant/ruoli", Text.tabRoles), ("/tenant/utenti", Text.tabUsers),
+        ("/tenant/inviti", Text.tabInvited), ("/tenant/attivita", Text.tabActivity),
+    ]
+
+    static func page(_ viewer: Viewer, current: String, notice: String? = nil, error: String? = nil, @NodeBuilder body: () -> [Node]) -> Page {
+        let content = body()
+        let title = all.first { $0.path == current }?.label ?? Text.tenantTitle
+        return Page(title: "\(Text.tenantTitle): \(title)", kind: .app(viewer), currentPath: "/tenant") {
+            el("h1", ["class": "page-title"]) { Text.tenantTitle }
+            el("nav", ["class": "tabs", "aria-label": Text.tenantTabs]) {
+                el("ul") {
+                    for tab in all {
+                        el("li") {
+                            el("a", ["href": tab.path, "class": "tab", "aria-current": tab.path == current ? "page" : nil]) { tab.label }
+                        }
+                    }
+                }
+            }
+            if let notice { FormField.notice(notice, kind: "success") }
+            if let error { FormField.notice(error, kind: "error") }
+            content
+        }
+    }
+}

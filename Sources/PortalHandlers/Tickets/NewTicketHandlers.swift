@@ -1,0 +1,52 @@
+import PortalCore
+import PortalHTTP
+import PortalStore
+
+/// GET and POST /ticket/nuovo.
+enum NewTicketHandlers {
+    static func show(_ request: Request, _ services: Services) throws -> Response {
+        let context = try TicketContext.require(request, services)
+        var form = TicketForm()
+        form.email = context.current.user.email
+        form.technicalDetails = ERPLink.technicalDetails(from: request.query)
+        if let number = request.query["riferimento"].flatMap({ Int64($0) }),
+            try TicketStore(services.database).find(number: number, tenantID: context.tenant.id) != nil
+        {
+            form.description = Text.referenceToOldTicket(number) + "\n\n"
+        }
+        let page = NewTicketPage(
+            viewer: context.current.viewer, tenant: context.tenant, requester: context.current.user.displayName, form: form)
+        return Response.html(page.render())
+    }
+
+    static func create(_ request: Request, _ services: Services) throws -> Response {
+        let context = try TicketContext.require(request, services)
+        let form = try request.form()
+        try context.current.verify(form, request, services)
+        let ticketForm = TicketForm(form)
+        let uploads = Uploads(services: services)
+        let files = try uploads.collect(form, field: "files")
+        let previewing = form["action"] == "preview"
+        guard !previewing, files.error == nil, let ticket = ticketForm.ticket(tenantID: context.tenant.id, requester: context.current.user)
+        else {
+            let page = NewTicketPage(
+                viewer: context.current.viewer, tenant: context.tenant, requester: context.current.user.displayName,
+                form: previewing ? ticketForm.withoutErrors : ticketForm,
+                keptFiles: files.files.map { (uploads.reference(for: $0), $0) }, fileError: files.error,
+                preview: previewing ? MessageBody.html(ticketForm.description) : nil)
+            return Response.html(page.render(), status: previewing ? 200 : 422)
+        }
+        let number = try TicketService(database: services.database, config: services.config)
+            .create(ticket, files: files.files, now: services.now)
+        throw Redirect(to: "/ticket/\(number)?avviso=creato")
+    }
+}
+
+extension TicketForm {
+    /// The preview shows the form as typed, without scolding for fields not filled in yet.
+    var withoutErrors: TicketForm {
+        var copy = self
+        copy.errors = [:]
+        return copy
+    }
+}

@@ -1,0 +1,71 @@
+import PortalCore
+import PortalHTML
+import PortalStore
+
+/// "Creazione Ticket", as in the manual's screenshots: the company and the requester, the
+/// contact and classification choices, then title, description and files.
+struct NewTicketPage {
+    var viewer: Viewer
+    var tenant: TenantRecord
+    var requester: String
+    var form: TicketForm
+    var keptFiles: [(reference: String, file: NewAttachment)] = []
+    var fileError: String?
+    var preview: TrustedHTML?
+
+    func render() -> String {
+        Page(title: Text.newTicketTitle, kind: .app(viewer), currentPath: "/ticket/nuovo") {
+            el("h1", ["class": "page-title"]) { Text.newTicketTitle }
+            el("form", ["class": "form ticket-form", "method": "post", "action": "/ticket/nuovo", "enctype": "multipart/form-data", "novalidate": "novalidate"]) {
+                FormField.csrf(viewer.csrfToken)
+                el("div", ["class": "toolbar"]) {
+                    el("h2", ["class": "toolbar-title"]) { Text.newTicketSection }
+                    el("button", ["class": "button", "type": "submit", "name": "action", "value": "preview"]) { Text.preview }
+                    el("button", ["class": "button button--primary", "type": "submit", "name": "action", "value": "send"]) { Text.sendTicket }
+                }
+                if !form.errors.isEmpty || fileError != nil { FormField.notice(Text.formHasErrors, kind: "error") }
+                el("section", ["class": "card", "aria-labelledby": "ticket-section"]) {
+                    el("h2", ["id": "ticket-section"]) { Text.ticketSection }
+                    el("dl", ["class": "facts"]) {
+                        el("dt") { Text.companyVAT }
+                        el("dd") { tenant.vat }
+                        el("dt") { Text.companyName }
+                        el("dd") { tenant.name }
+                        el("dt") { Text.requesterFull }
+                        el("dd") { requester }
+                    }
+                    FormField.input(id: "email", label: Text.email, type: "email", value: form.email, error: form.errors["email"], required: true, autocomplete: "email", maxLength: 254)
+                    FormField.input(id: "phone", label: Text.phone, type: "tel", value: form.phone, error: form.errors["phone"], autocomplete: "tel", maxLength: 40)
+                    FormField.radioGroup(name: "contact", legend: Text.contactPreference,
+                                         options: ContactPreference.allCases.map { ($0.rawValue, $0.label) },
+                                         selected: form.contact?.rawValue, error: form.errors["contact"])
+                    FormField.radioGroup(name: "type", legend: Text.requestType,
+                                         options: RequestType.allCases.map { ($0.rawValue, $0.label) },
+                                         selected: form.type?.rawValue, error: form.errors["type"])
+                    FormField.radioGroup(name: "area", legend: Text.requestArea,
+                                         options: RequestArea.allCases.map { ($0.rawValue, $0.label) },
+                                         selected: form.area?.rawValue, error: form.errors["area"])
+                    FormField.radioGroup(name: "priority", legend: Text.priority,
+                                         options: Priority.allCases.map { ($0.rawValue, $0.label) },
+                                         selected: form.priority?.rawValue, error: form.errors["priority"], hint: Text.blockingExplanation)
+                }
+                el("section", ["class": "card", "aria-labelledby": "description-section"]) {
+                    el("h2", ["id": "description-section"]) { Text.descriptionSection }
+                    FormField.input(id: "title", label: Text.title, value: form.title, error: form.errors["title"], required: true, maxLength: TicketForm.titleLimit)
+                    el("p", ["class": "muted"]) { Text.titleHint }
+                    FormField.markdownEditor(
+                        id: "description", label: Text.description, value: form.description, error: form.errors["description"],
+                        hint: Text.descriptionHint, toolbarLabels: EditorLabels.toolbar, formattingLabel: Text.formatting,
+                        previewHTML: preview, previewTitle: Text.preview, maxLength: TicketForm.descriptionLimit)
+                    FormField.textarea(id: "technical_details", label: Text.technicalDetails, value: form.technicalDetails,
+                                       error: form.errors["technical_details"], hint: Text.technicalDetailsHint, rows: 4,
+                                       maxLength: TicketForm.technicalDetailsLimit)
+                    FileFields.render(field: "files", label: Text.attachments, hint: Text.attachmentsHint, kept: keptFiles, error: fileError)
+                }
+                el("div", ["class": "form-actions"]) {
+                    el("button", ["class": "button button--primary", "type": "submit", "name": "action", "value": "send"]) { Text.sendTicket }
+                }
+            }
+        }.withScript("/assets/editor.js").render()
+    }
+}

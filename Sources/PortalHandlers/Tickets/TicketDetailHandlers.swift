@@ -1,0 +1,113 @@
+import PortalCore
+import PortalHTTP
+import PortalStore
+
+/// GET and POST /ticket/{number}: the thread, the reply, the panel; and the files.
+enum TicketDetailHandlers {
+    static let notices = [
+        "creato": Text.ticketCreatedNotice, "risposta": Text.replySaved, "chiuso": Text.ticketClosed,
+        "riaperto": Text.ticketReopened, "salvato": Text.panelSaved,
+    ]
+
+    static func page(_ context: TicketContext, _ ticket: TicketRecord, _ services: Services) throws -> TicketDetailPage {
+        let store = TicketStore(services.database)
+        return TicketDetailPage(
+            viewer: context.current.viewer, ticket: ticket, messages: try store.messages(ticketID: ticket.id),
+            attachments: try store.attachments(ticketID: ticket.id),
+            members: try TenantStore(services.database).members(tenantID: context.tenant.id),
+            canReply: !ticket.status.isClosed || TicketRules.canReopen(closedAt: ticket.closedAt, now: services.now))
+    }
+
+    static func show(_ request: Request, _ services: Services) throws -> Response {
+        let context = try TicketContext.require(request, services)
+        var detail = try page(context, try context.ticket(request, services), services)
+        detail.notice = request.query["avviso"].flatMap { notices[$0] }
+        return Response.html(detail.render())
+    }
+
+    static func post(_ request: Request, _ services: Services) throws -> Response {
+        let context = try TicketContext.require(request, services)
+        let ticket = try context.ticket(request, services)
+        let form = try request.form()
+        try context.current.verify(form, request, services)
+        var detail = try page(context, ticket, services)
+        guard detail.canReply else { return Response.html(detail.render(), status: 403) }
+        let now = services.now
+        let service = TicketService(database: services.database, config: services.config)
+
+        var changes = TicketService.PanelChanges()
+        if let value = form["priority"] {
+            guard let priority = Priority(rawValue: value), TicketRules.mayChangePriority(from: ticket.priority, to: priority) else {
+                detail.panelError = Text.blockingNotAllowed
+                return Response.html(detail.render(), status: 422)
+            }
+            changes.priority = priority
+        }
+        if let value = form["referent"] {
+            guard let id = Int64(value), detail.members.contains(where: { $0.id == id }) else {
+                detail.panelError = Text.referentInvalid
+                return Response.html(detail.render(), status: 422)
+            }
+            changes.referentID = id
+        }
+        if form["action"] == "confirm" {
+            try service.updatePanel(ticket, changes: changes, by: context.current.user, now: now)
+            throw Redirect(to: "/ticket/\(ticket.number)?avviso=salvato")
+        }
+
+        let message = String((form["message"] ?? "").prefix(TicketForm.descriptionLimit + 100))
+        let close = form.isChecked("close")
+        let uploads = Uploads(services: services)
+        let files = try uploads.collect(form, field: "files")
+        detail.replyText = message
+        detail.closeChecked = close
+        detail.keptFiles = files.files.map { (uploads.reference(for: $0), $0) }
+        detail.fileError = files.error
+        if form["action"] == "preview" {
+            detail.preview = MessageBody.html(message)
+            return Response.html(detail.render())
+        }
+        if !TicketForm.isMessage(message, limit: TicketForm.descriptionLimit) {
+            detail.replyError = message.trimmingWhitespace().isEmpty ? Text.messageRequired : Text.descriptionInvalid
+        } else if close, !ticket.status.isClosed {
+            let allowedFrom = TicketRules.closableFrom(
+                createdAt: ticket.createdAt, delayMinutes: services.config.int("PORTAL_CLOSE_DELAY_MINUTES", default: 5))
+            if now < allowedFrom { detail.replyError = Text.closeTooEarly(at: Clock.display(allowedFrom, format: "%H:%M")) }
+        }
+        guard detail.replyError == nil, files.error == nil else { return Response.html(detail.render(), status: 422) }
+        let outcome = try service.customerReply(
+            ticket, author: context.current.user, body: message, files: files.files, close: close && !ticket.status.isClosed,
+            changes: changes, now: now)
+        let notice = switch outcome {
+        case .replied: "risposta"
+        case .closed: "chiuso"
+        case .reopened: "riaperto"
+        }
+        throw Redirect(to: "/ticket/\(ticket.number)?avviso=\(notice)")
+    }
+
+    /// Files go out through nginx (`X-Accel-Redirect`) only after this tenant check, always
+    /// as downloads: never rendered inline, whatever they contain.
+    static func download(_ request: Request, _ services: Services) throws -> Response {
+        let context = try TicketContext.require(request, services)
+        let ticket = try context.ticket(request, services)
+        guard let id = request.pathParameters["id"].flatMap({ Int64($0) }),
+            let file = try TicketStore(services.database).attachment(id: id, ticketID: ticket.id)
+        else { throw HTTPError.notFound }
+        var response = Response(status: 200, contentType: "application/octet-stream")
+        try response.setHeader("X-Accel-Redirect", "/attachments-internal/" + file.sha256)
+        try response.setHeader("Content-Disposition", ContentDisposition.attachment(file.fileName))
+        try response.setHeader("Cache-Control", "private, no-store")
+        return response
+    }
+
+    /// POST /ticket/anteprima: the editor script's live preview, rendered as the thread will.
+    static func preview(_ request: Request, _ services: Services) throws -> Response {
+        let context = try TicketContext.require(request, services)
+        let form = try request.form()
+        try context.current.verify(form, request, services)
+        let text = String((form["text"] ?? "").prefix(TicketForm.descriptionLimit))
+        let html = text.trimmingWhitespace().isEmpty ? "<p>" + Text.previewEmpty + "</p>" : MessageBody.html(text).html
+        return Response.html(html)
+    }
+}

@@ -1,0 +1,138 @@
+import PortalCore
+import PortalHTML
+import PortalStore
+
+/// "Informazioni Ticket": the chat-style thread with the reply box, and the right-hand
+/// panel of facts with Referente and Priorità, saved by "Conferma" or with the reply.
+struct TicketDetailPage {
+    var viewer: Viewer
+    var ticket: TicketRecord
+    var messages: [TicketMessage]
+    var attachments: [TicketAttachment]
+    var members: [(id: Int64, name: String)]
+    var canReply: Bool
+    var replyText = ""
+    var replyError: String?
+    var fileError: String?
+    var panelError: String?
+    var keptFiles: [(reference: String, file: NewAttachment)] = []
+    var preview: TrustedHTML?
+    var notice: String?
+    var closeChecked = false
+
+    func render() -> String {
+        Page(title: "\(Text.ticketInfoTitle) #\(ticket.number)", kind: .app(viewer), currentPath: "/ticket") {
+            el("h1", ["class": "page-title"]) { "\(Text.ticketInfoTitle) #\(ticket.number)" }
+            el("input", ["type": "checkbox", "id": "chat-toggle", "class": "chat-toggle"])
+            el("div", ["class": "toolbar"]) {
+                el("a", ["class": "button", "href": "/ticket"]) { Text.backToList }
+                el("label", ["class": "button", "for": "chat-toggle"]) { Text.toggleChat }
+                el("a", ["class": "button", "href": "/ticket/\(ticket.number)"]) { Text.refresh }
+            }
+            if let notice { FormField.notice(notice, kind: "success") }
+            el("div", ["class": "ticket-detail"]) {
+                el("section", ["class": "chat", "aria-label": Text.thread]) {
+                    el("ol", ["class": "thread"]) {
+                        for message in messages { el("li") { bubble(message) } }
+                    }
+                    replyBox
+                }
+                panel
+            }
+        }.withScript("/assets/editor.js").render()
+    }
+
+    func bubble(_ message: TicketMessage) -> Node {
+        let files = attachments.filter { $0.messageID == message.id }
+        return el("article", ["class": message.authorIsOperator ? "message message--operator" : "message message--customer", "id": "m\(message.id)"]) {
+            el("header", ["class": "message-head"]) {
+                el("strong") { message.authorName }
+                " (\(message.authorIsOperator ? Text.supportTeam : ticket.tenantName)) "
+                el("time") { Clock.display(message.createdAt) }
+                " – #\(ticket.number)"
+            }
+            el("div", ["class": "prose message-body"]) { Node.trusted(MessageBody.html(message.body)) }
+            if !files.isEmpty { fileList(files) }
+        }
+    }
+
+    func fileList(_ files: [TicketAttachment]) -> Node {
+        el("ul", ["class": "file-list"]) {
+            for file in files {
+                el("li") {
+                    el("a", ["href": "/ticket/\(ticket.number)/allegati/\(file.id)", "download": file.fileName]) { file.fileName }
+                    " (\(Uploads.humanSize(file.size)))"
+                }
+            }
+        }
+    }
+
+    var replyBox: Node {
+        guard canReply else {
+            return el("div", ["class": "notice notice--info", "role": "status"]) {
+                el("p") { Text.closedTooLongAgo }
+                el("p") { el("a", ["class": "button button--primary", "href": "/ticket/nuovo?riferimento=\(ticket.number)"]) { Text.newRequest } }
+            }
+        }
+        return el("form", ["id": "reply-form", "class": "form reply-form", "method": "post", "action": "/ticket/\(ticket.number)",
+                           "enctype": "multipart/form-data", "novalidate": "novalidate"]) {
+            FormField.csrf(viewer.csrfToken)
+            FormField.markdownEditor(
+                id: "message", label: Text.reply, value: replyText, error: replyError, hint: nil,
+                toolbarLabels: EditorLabels.toolbar, formattingLabel: Text.formatting, previewHTML: preview,
+                previewTitle: Text.preview, maxLength: TicketForm.descriptionLimit, required: false)
+            FileFields.render(field: "files", label: Text.attachFiles, hint: Text.attachmentsHint, kept: keptFiles, error: fileError)
+            FormField.checkbox(id: "close", label: Text.closeWithMessage, checked: closeChecked)
+            el("div", ["class": "form-actions"]) {
+                el("button", ["class": "button", "type": "submit", "name": "action", "value": "preview"]) { Text.preview }
+                el("button", ["class": "button button--primary", "type": "submit", "name": "action", "value": "reply"]) { Text.send }
+            }
+        }
+    }
+
+    var panel: Node {
+        let editable = canReply
+        return el("aside", ["class": "card ticket-panel", "aria-label": Text.ticketInfoTitle]) {
+            if let panelError { FormField.notice(panelError, kind: "error") }
+            el("div", ["class": "field"]) {
+                el("label", ["for": "referent"]) { Text.referent }
+                el("select", ["id": "referent", "name": "referent", "form": editable ? "reply-form" : nil, "disabled": editable ? nil : "disabled"]) {
+                    for member in members {
+                        el("option", ["value": String(member.id), "selected": member.id == ticket.referentID ? "selected" : nil]) { member.name }
+                    }
+                }
+            }
+            el("dl", ["class": "facts"]) {
+                fact(Text.technician, ticket.operatorName ?? Text.noOperator)
+                fact(Text.customer, ticket.tenantName)
+                fact(Text.ticketCode, String(ticket.number))
+                fact(Text.ticketState, ticket.status.label)
+                fact(Text.requesterFull, ticket.requesterName)
+                fact(Text.ticketCreated, Clock.display(ticket.createdAt))
+                fact(Text.ticketUpdated, Clock.display(ticket.updatedAt))
+                fact(Text.title, ticket.title)
+                if !ticket.technicalDetails.isEmpty { fact(Text.technicalDetails, ticket.technicalDetails) }
+            }
+            el("p") { el("a", ["href": "#allegati"]) { Text.viewAttachments } }
+            el("div", ["class": "field"]) {
+                el("label", ["for": "priority"]) { Text.priority }
+                el("select", ["id": "priority", "name": "priority", "form": editable ? "reply-form" : nil, "disabled": editable ? nil : "disabled"]) {
+                    for priority in Priority.allCases where TicketRules.mayChangePriority(from: ticket.priority, to: priority) {
+                        el("option", ["value": priority.rawValue, "selected": priority == ticket.priority ? "selected" : nil]) { priority.label }
+                    }
+                }
+            }
+            if editable {
+                el("button", ["class": "button button--primary", "type": "submit", "form": "reply-form", "name": "action", "value": "confirm"]) { Text.confirm }
+            }
+            el("section", ["id": "allegati", "class": "attachments"]) {
+                el("h2") { Text.attachments }
+                if attachments.isEmpty { el("p", ["class": "muted"]) { Text.noAttachments } } else { fileList(attachments) }
+            }
+        }
+    }
+
+    func fact(_ term: String, _ value: String) -> Node {
+        Node.group([el("dt") { term }, el("dd") { value }])
+    }
+}

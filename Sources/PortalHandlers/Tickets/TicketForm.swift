@@ -1,0 +1,75 @@
+import PortalCore
+import PortalHTTP
+import PortalStore
+
+/// The "Creazione Ticket" form: what was typed, and what is wrong with it, field by field.
+struct TicketForm {
+    static let titleLimit = 150
+    static let descriptionLimit = 20_000
+    static let technicalDetailsLimit = 4000
+
+    var email = ""
+    var phone = ""
+    var contact: ContactPreference? = .web
+    var type: RequestType? = .assistance
+    var area: RequestArea?
+    var priority: Priority? = .normal
+    var title = ""
+    var description = ""
+    var technicalDetails = ""
+    var errors: [String: String] = [:]
+
+    init() {}
+
+    /// Reads the submitted form; every value is kept (cut to its limit) so the page can show
+    /// it again, and every problem is recorded next to its field.
+    init(_ form: FormData) {
+        email = String((form["email"] ?? "").trimmingWhitespace().prefix(254))
+        phone = String((form["phone"] ?? "").trimmingWhitespace().prefix(40))
+        contact = form["contact"].flatMap(ContactPreference.init)
+        type = form["type"].flatMap(RequestType.init)
+        area = form["area"].flatMap(RequestArea.init)
+        priority = form["priority"].flatMap(Priority.init)
+        title = String((form["title"] ?? "").trimmingWhitespace().prefix(TicketForm.titleLimit + 50))
+        description = String((form["description"] ?? "").prefix(TicketForm.descriptionLimit + 100))
+        technicalDetails = String((form["technical_details"] ?? "").prefix(TicketForm.technicalDetailsLimit + 100))
+
+        if email.isEmpty { errors["email"] = Text.fieldRequired } else if EmailAddress(email) == nil { errors["email"] = Text.emailInvalid }
+        if contact == nil { errors["contact"] = Text.choiceRequired }
+        if contact == .phone && phone.isEmpty { errors["phone"] = Text.phoneRequired }
+        if !phone.isEmpty && !TicketForm.isPhoneNumber(phone) { errors["phone"] = Text.phoneInvalid }
+        if type == nil { errors["type"] = Text.choiceRequired }
+        if area == nil { errors["area"] = Text.choiceRequired }
+        if priority == nil { errors["priority"] = Text.choiceRequired }
+        if title.isEmpty || title.count > TicketForm.titleLimit || title.hasControlCharacters || title.contains(where: \.isNewline) {
+            errors["title"] = Text.titleInvalid
+        }
+        if !TicketForm.isMessage(description, limit: TicketForm.descriptionLimit) { errors["description"] = Text.descriptionInvalid }
+        if technicalDetails.count > TicketForm.technicalDetailsLimit || technicalDetails.hasControlCharacters {
+            errors["technical_details"] = Text.technicalDetailsInvalid
+        }
+    }
+
+    static func isMessage(_ text: String, limit: Int) -> Bool {
+        !text.trimmingWhitespace().isEmpty && text.count <= limit && !text.hasControlCharacters
+    }
+
+    /// Digits, spaces, dots, dashes, slashes and parentheses, with at most a leading +; 6 to 20 digits.
+    static func isPhoneNumber(_ text: String) -> Bool {
+        let body = text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        let digits = body.filter(\.isNumber).count
+        return body.allSatisfy { ($0.isASCII && $0.isNumber) || " ./-()".contains($0) } && (6...20).contains(digits)
+    }
+
+    func ticket(tenantID: Int64, requester: UserRecord) -> NewTicket? {
+        guard errors.isEmpty, let contact, let type, let area, let priority, let email = EmailAddress(email) else { return nil }
+        var ticket = NewTicket(
+            tenantID: tenantID, title: title, requesterID: requester.id, requesterName: requester.displayName,
+            contactEmail: email.value, area: area, priority: priority, description: description)
+        ticket.phone = phone
+        ticket.contactPreference = contact
+        ticket.requestType = type
+        ticket.technicalDetails = technicalDetails.trimmingWhitespace()
+        return ticket
+    }
+}

@@ -1,0 +1,40 @@
+import PortalCore
+import PortalHTTP
+import PortalStore
+
+/// GET /ticket and POST /ticket/cerca ("Cerca Ticket"), with the filters remembered per
+/// user and company across logins.
+enum TicketListHandlers {
+    static let preference = "ticket_filters"
+
+    static func list(_ request: Request, _ services: Services) throws -> Response {
+        let context = try TicketContext.require(request, services)
+        var invalid: [String] = []
+        var query: TicketQuery
+        if request.query.fields.isEmpty {
+            let saved = try PreferenceStore(services.database).value(
+                preference, userID: context.current.user.id, tenantID: context.tenant.id) ?? ""
+            query = TicketQuery(fields: (try? FormData.urlEncoded(Array(saved.utf8)))?.fields ?? [])
+        } else {
+            query = TicketQuery(fields: request.query.fields, invalid: &invalid)
+        }
+        let page = try TicketStore(services.database).list(tenantID: context.tenant.id, query: query)
+        let listPage = TicketListPage(
+            viewer: context.current.viewer, query: query, page: page, now: services.now,
+            notice: invalid.isEmpty ? nil : Text.invalidFilters)
+        return Response.html(listPage.render())
+    }
+
+    static func search(_ request: Request, _ services: Services) throws -> Response {
+        let context = try TicketContext.require(request, services)
+        let form = try request.form()
+        try context.current.verify(form, request, services)
+        let query = TicketQuery(fields: form.fields)
+        try services.database.write {
+            try PreferenceStore(services.database).set(
+                preference, value: query.queryString(), userID: context.current.user.id, tenantID: context.tenant.id,
+                now: services.now)
+        }
+        throw Redirect(to: "/ticket?" + query.queryString())
+    }
+}

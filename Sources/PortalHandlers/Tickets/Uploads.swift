@@ -1,0 +1,94 @@
+import PortalCore
+import PortalCrypto
+import PortalHTTP
+import PortalStore
+
+/// Files sent with a ticket or a reply. Each is checked (4 MB at most), stored under its
+/// SHA-256 outside the web root, and when the form is refused it stays "chosen": the page
+/// carries a signed reference to it, so the user does not have to pick it again.
+struct Uploads {
+    static let maxFileSize = 4 * 1024 * 1024
+    static let maxFiles = 10
+    /// Several 4 MB files plus the form: what the ticket routes accept in one body.
+    static let bodyLimit = maxFiles * maxFileSize + 256 * 1024
+
+    let services: Services
+
+    var store: ContentStore { ContentStore(directory: services.config.attachmentsDirectory) }
+
+    struct Result {
+        var files: [NewAttachment] = []
+        var error: String?
+    }
+
+    /// New files of the field `name` plus the kept ones the form sends back (`kept`).
+    func collect(_ form: FormData, field name: String) throws -> Result {
+        var result = Result()
+        for reference in form.all("kept") {
+            if let file = verify(reference) { result.files.append(file) }
+        }
+        for upload in form.files(named: name) {
+            guard upload.bytes.count <= Uploads.maxFileSize else {
+                result.error = Text.fileTooLarge(Uploads.fileName(upload.fileName))
+                continue
+            }
+            let sha = try store.store(upload.bytes)
+            result.files.append(
+                NewAttachment(
+                    fileName: Uploads.fileName(upload.fileName), contentType: Uploads.contentType(upload.contentType),
+                    size: Int64(upload.bytes.count), sha256: sha))
+        }
+        if result.files.count > Uploads.maxFiles { result.error = Text.tooManyFiles }
+        return result
+    }
+
+    /// `sha:size:type:name` and its HMAC, so a kept reference cannot name someone else's file.
+    func reference(for file: NewAttachment) -> String {
+        let payload = "\(file.sha256):\(file.size):\(file.contentType):\(file.fileName)"
+        let mac = Base64URL.encode(Digest.hmacSHA256(Array(("staged:" + payload).utf8), key: services.secret))
+        return Base64URL.encode(Array(payload.utf8)) + "." + mac
+    }
+
+    func verify(_ reference: String) -> NewAttachment? {
+        let parts = reference.split(separator: ".")
+        guard parts.count == 2, let bytes = Base64URL.decode(String(parts[0])),
+            let payload = String(validating: bytes, as: UTF8.self)
+        else { return nil }
+        let expected = Base64URL.encode(Digest.hmacSHA256(Array(("staged:" + payload).utf8), key: services.secret))
+        guard ConstantTime.equal(expected, String(parts[1])) else { return nil }
+        let fields = payload.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+        guard fields.count == 4, let size = Int64(fields[1]), store.read(fields[0]) != nil else { return nil }
+        return NewAttachment(fileName: fields[3], contentType: fields[2], size: size, sha256: fields[0])
+    }
+
+    /// The last path component, without control characters or quotes, at most 150 characters.
+    static func fileName(_ raw: String) -> String {
+        let last = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        let cleaned = last.filter { character in
+            !character.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7f } && !"\"<>:*?|".contains(character)
+        }.trimmingWhitespace()
+        let name = String(cleaned.prefix(150))
+        return name.isEmpty || name.allSatisfy({ $0 == "." }) ? "allegato" : name
+    }
+
+    /// Kept for display only: downloads are always `application/octet-stream` attachments.
+    static func contentType(_ raw: String) -> String {
+        let type = String(raw.lowercased().prefix { $0 != ";" }).trimmingWhitespace()
+        let allowed = type.allSatisfy { $0.isLetter || $0.isNumber || "/.+-".contains($0) }
+        return allowed && type.contains("/") && type.count <= 100 ? type : "application/octet-stream"
+    }
+
+    static func humanSize(_ bytes: Int64) -> String {
+        if bytes >= 1024 * 1024 { return String(format1: Double(bytes) / 1_048_576) + " MB" }
+        if bytes >= 1024 { return "\(bytes / 1024) KB" }
+        return "\(bytes) byte"
+    }
+}
+
+extension String {
+    /// One decimal, Italian style ("1,5").
+    init(format1 value: Double) {
+        let tenths = Int((value * 10).rounded())
+        self = "\(tenths / 10),\(tenths % 10)"
+    }
+}

@@ -1,0 +1,21 @@
+import PortalCore
+
+/// Small per-user, per-company settings (remembered ticket filters, dashboard layout).
+public struct PreferenceStore {
+    let database: Database
+    public init(_ database: Database) { self.database = database }
+
+    public func value(_ name: String, userID: Int64, tenantID: Int64) throws -> String? {
+        try database.queryOne(
+            "SELECT value FROM user_preferences WHERE user_id = ? AND tenant_id = ? AND name = ?", [userID, tenantID, name]
+        )?.string("value")
+    }
+
+    public func set(_ name: String, value: String, userID: Int64, tenantID: Int64, now: Timestamp) throws {
+        try database.run(
+            """
+            INSERT INTO user_preferences (user_id, tenant_id, name, value, updated_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (user_id, tenant_id, name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+            """, [userID, tenantID, name, value, now])
+    }
+}

@@ -1,0 +1,89 @@
+import PortalCore
+
+public struct TicketRecord: Sendable {
+    public let id: Int64
+    public let tenantID: Int64
+    public let tenantName: String
+    public let number: Int64
+    public let title: String
+    public let requesterID: Int64?
+    public let requesterName: String
+    public let requesterEmail: String?
+    public let contactEmail: String
+    public let phone: String
+    public let contactPreference: ContactPreference
+    public let requestType: RequestType
+    public let area: RequestArea
+    public let priority: Priority
+    public let status: TicketStatus
+    public let operatorID: Int64?
+    public let operatorName: String?
+    public let operatorEmail: String?
+    public let referentID: Int64?
+    public let referentName: String?
+    public let technicalDetails: String
+    public let firstLine: String
+    public let createdAt: Timestamp
+    public let updatedAt: Timestamp
+    public let lastReplyAt: Timestamp
+    public let closedAt: Timestamp?
+
+    init(_ row: Row) {
+        id = row.int("id")
+        tenantID = row.int("tenant_id")
+        tenantName = row.string("tenant_name")
+        number = row.int("number")
+        title = row.string("title")
+        requesterID = row.optionalInt("requester_id")
+        requesterName = row.string("requester_name")
+        requesterEmail = row.optionalString("requester_email")
+        contactEmail = row.string("contact_email")
+        phone = row.string("phone")
+        contactPreference = ContactPreference(rawValue: row.string("contact_preference")) ?? .web
+        requestType = RequestType(rawValue: row.string("request_type")) ?? .assistance
+        area = RequestArea(rawValue: row.string("area")) ?? .management
+        priority = Priority(rawValue: row.string("priority")) ?? .normal
+        status = TicketStatus(rawValue: row.string("status")) ?? .unassigned
+        operatorID = row.optionalInt("operator_id")
+        operatorName = row.optionalString("operator_name")?.trimmingWhitespace()
+        operatorEmail = row.optionalString("operator_email")
+        referentID = row.optionalInt("referent_id")
+        referentName = row.optionalString("referent_name")?.trimmingWhitespace()
+        technicalDetails = row.string("technical_details")
+        firstLine = row.string("first_line")
+        createdAt = row.int("created_at")
+        updatedAt = row.int("updated_at")
+        lastReplyAt = row.int("last_reply_at")
+        closedAt = row.optionalInt("closed_at")
+    }
+
+    /// The addresses that hear about this ticket: the requester's account and the e-mail
+    /// typed on the ticket, when they differ.
+    public var requesterAddresses: [EmailAddress] {
+        [requesterEmail, contactEmail].compactMap { $0.flatMap(EmailAddress.init) }
+            .reduce(into: [EmailAddress]()) { list, address in if !list.contains(address) { list.append(address) } }
+    }
+}
+
+public struct TicketMessage: Sendable {
+    public let id: Int64
+    public let authorName: String
+    public let authorIsOperator: Bool
+    public let body: String
+    public let createdAt: Timestamp
+}
+
+public struct TicketAttachment: Sendable {
+    public let id: Int64
+    public let messageID: Int64?
+    public let fileName: String
+    public let contentType: String
+    public let size: Int64
+    public let sha256: String
+    public let createdAt: Timestamp
+}
+
+public struct TicketPage: Sendable {
+    public let tickets: [TicketRecord]
+    public let total: Int
+}

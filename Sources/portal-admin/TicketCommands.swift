@@ -1,0 +1,75 @@
+import PortalCore
+import PortalHandlers
+import PortalStore
+
+/// Operator actions from the command line, until the operators' desk exists.
+struct TicketReplyCommand: AdminCommand {
+    static let words = ["ticket", "reply"]
+    static let options = ["number", "operator", "text"]
+    static let synopsis = "ticket reply --number N --operator EMAIL --text TEXT"
+    static let abstract = "Adds an operator's answer to a ticket (taking it in charge) and notifies the requester."
+    let number: Int64
+    let operatorEmail: EmailAddress
+    let text: String
+
+    init(options: Options) throws {
+        let numberText = try options.required("number")
+        guard let number = Int64(numberText.hasPrefix("#") ? String(numberText.dropFirst()) : numberText) else {
+            throw UsageError(message: "--number takes a ticket number such as 1453")
+        }
+        let email = try options.required("operator")
+        guard let address = EmailAddress(email) else { throw UsageError(message: "'\(email)' is not a valid e-mail address") }
+        self.number = number
+        operatorEmail = address
+        text = try options.required("text")
+    }
+
+    func run(config: Config) throws {
+        let database = try openMigrated(config)
+        let agent = try findOperator(operatorEmail, database)
+        try TicketService(database: database, config: config).operatorReply(number: number, operator: agent, body: text, now: Clock.now())
+        print("reply added to ticket #\(number)")
+    }
+}
+
+struct TicketStatusCommand: AdminCommand {
+    static let words = ["ticket", "status"]
+    static let options = ["number", "status", "operator"]
+    static let synopsis = "ticket status --number N --status unassigned|waiting|postponed|development|closed [--operator EMAIL]"
+    static let abstract = "Changes a ticket's status (optionally assigning an operator) and notifies the requester."
+    let number: Int64
+    let status: TicketStatus
+    let operatorEmail: EmailAddress?
+
+    init(options: Options) throws {
+        let numberText = try options.required("number")
+        guard let number = Int64(numberText.hasPrefix("#") ? String(numberText.dropFirst()) : numberText) else {
+            throw UsageError(message: "--number takes a ticket number such as 1453")
+        }
+        let statusText = try options.required("status")
+        guard let status = TicketStatus(rawValue: statusText) ?? TicketStatus.allCases.first(where: { $0.label.lowercased() == statusText.lowercased() })
+        else { throw UsageError(message: "--status takes \(TicketStatus.allCases.map(\.rawValue).joined(separator: ", "))") }
+        self.number = number
+        self.status = status
+        if let email = options.optional("operator") {
+            guard let address = EmailAddress(email) else { throw UsageError(message: "'\(email)' is not a valid e-mail address") }
+            operatorEmail = address
+        } else {
+            operatorEmail = nil
+        }
+    }
+
+    func run(config: Config) throws {
+        let database = try openMigrated(config)
+        let agent = try operatorEmail.map { try findOperator($0, database) }
+        try TicketService(database: database, config: config).setStatus(number: number, status: status, operator: agent, now: Clock.now())
+        print("ticket #\(number) is now \(status.label)")
+    }
+}
+
+func findOperator(_ email: EmailAddress, _ database: Database) throws -> UserRecord {
+    guard let user = try UserStore(database).find(email: email), user.isOperator else {
+        throw ProvisioningError(description: "\(email) is not an operator (portal-admin operator add)")
+    }
+    return user
+}

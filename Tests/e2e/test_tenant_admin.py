@@ -1,0 +1,170 @@
+"""'Gestione Tenant': invitations, roles, users, activity, for administrators only."""
+import re
+
+import requests
+
+from portal import ADMIN, OTHER_COMPANY_ADMIN, TECHNICIAN, code_step, csrf_token, login, login_into, password_step
+
+NEW_PASSWORD = "una frase lunga e personale 42"
+
+
+def post(portal, session, path, page_path, **data):
+    page = session.get(portal.url + page_path).text
+    return session.post(portal.url + path, data={"csrf": csrf_token(page), **data}, allow_redirects=False)
+
+
+def invite(portal, session, email, role="tech"):
+    return post(portal, session, "/tenant/inviti", "/tenant/inviti/nuovo", email=email, role=role)
+
+
+def activate(portal, address):
+    """The invited person's first access, as the access chapter describes it."""
+    welcome = portal.wait_for_mail(address, "Benvenuto").get_content()
+    provisional = re.search(r"- Password: (\S+)", welcome).group(1)
+    session = requests.Session()
+    password_step(portal, address, provisional, session=session)
+    page = session.get(portal.url + "/accesso/primo").text
+    session.post(portal.url + "/accesso/primo", data={"csrf": csrf_token(page), "first_name": "Nuovo", "last_name": "Collega",
+                                                      "password": NEW_PASSWORD, "password_confirmation": NEW_PASSWORD, "privacy": "1"})
+    password_step(portal, address, NEW_PASSWORD, session=session)
+    code_step(portal, session, portal.wait_for_code(address))
+    page = session.get(portal.url + "/accesso/azienda").text
+    invitation = re.search(r'action="/accesso/invito/(\d+)/accetta"', page).group(1)
+    session.post(portal.url + f"/accesso/invito/{invitation}/accetta", data={"csrf": csrf_token(page)})
+    page = session.get(portal.url + "/accesso/azienda").text
+    tenant = re.search(r'name="tenant" value="(\d+)"', page).group(1)
+    session.post(portal.url + "/accesso/azienda", data={"csrf": csrf_token(page), "tenant": tenant}, allow_redirects=False)
+    return session
+
+
+def test_the_tabs_show_the_company_roles_and_warning(portal):
+    session, _ = login(portal)
+    general = session.get(portal.url + "/tenant").text
+    assert "ROSSI SRL" in general and "02740123456" in general
+    for tab in ["Tenant", "Ruoli", "Utenti", "Utenti invitati", "Attività"]:
+        assert f">{tab}</a>" in general
+    roles = session.get(portal.url + "/tenant/ruoli").text
+    assert "Amministratore" in roles and "Tecnico" in roles and "abilitare a loro volta altri utenti" in roles
+    assert 'href="/tenant"' in session.get(portal.url + "/dashboard").text, "the menu entry for administrators"
+
+
+def test_inviting_a_new_address_and_an_existing_one(portal):
+    session, _ = login(portal)
+    bad = invite(portal, session, "non-valido")
+    assert bad.status_code == 422 and "Indirizzo email non valido." in bad.text
+    assert invite(portal, session, TECHNICIAN).status_code == 422, "already a member"
+    new = invite(portal, session, "collega.nuovo@rossi.example")
+    assert new.headers["Location"] == "/tenant/inviti?avviso=inviato"
+    assert invite(portal, session, "collega.nuovo@rossi.example").status_code == 303
+    listing = session.get(portal.url + "/tenant/inviti").text
+    assert listing.count("collega.nuovo@rossi.example</td>") == 1, "inviting twice makes one invitation"
+    assert ">Invitato il</th>" in listing and "Tecnico" in listing
+
+    existing = invite(portal, session, OTHER_COMPANY_ADMIN)
+    assert existing.status_code == 303
+    portal.wait_for_mail(OTHER_COMPANY_ADMIN, "Invito a unirti a ROSSI SRL")
+    with portal.db() as db:
+        welcomes = db.execute("SELECT count(*) FROM outbox WHERE recipients = ? AND subject LIKE 'Benvenuto%'",
+                              (OTHER_COMPANY_ADMIN,)).fetchone()[0]
+    assert welcomes == 0, "an existing account gets only the invitation"
+
+    portal.wait_for_mail("collega.nuovo@rossi.example", "Benvenuto")  # the second invitation sent new credentials
+    colleague = activate(portal, "collega.nuovo@rossi.example")
+    assert "Nuovo Collega" in colleague.get(portal.url + "/dashboard").text
+    users = session.get(portal.url + "/tenant/utenti").text
+    assert "collega.nuovo@rossi.example" in users
+    row = users.split("<td>collega.nuovo@rossi.example</td>")[1].split("</tr>")[0]
+    assert '<option value="tech" selected="selected">Tecnico</option>' in row
+    assert "collega.nuovo@rossi.example</td>" not in session.get(portal.url + "/tenant/inviti").text
+
+
+def test_a_removed_invitation_stops_working(portal):
+    session, _ = login(portal)
+    invite(portal, session, "annullato@rossi.example")
+    welcome = portal.wait_for_mail("annullato@rossi.example", "Benvenuto").get_content()
+    listing = session.get(portal.url + "/tenant/inviti").text
+    row = listing.split("<td>annullato@rossi.example</td>")[1].split("</tr>")[0]
+    invitation = re.search(r'action="/tenant/inviti/(\d+)/rimuovi"', row).group(1)
+    removed = post(portal, session, f"/tenant/inviti/{invitation}/rimuovi", "/tenant/inviti")
+    assert removed.headers["Location"] == "/tenant/inviti?avviso=rimosso"
+    provisional = re.search(r"- Password: (\S+)", welcome).group(1)
+    person = requests.Session()
+    password_step(portal, "annullato@rossi.example", provisional, session=person)
+    page = person.get(portal.url + "/accesso/primo").text
+    person.post(portal.url + "/accesso/primo", data={"csrf": csrf_token(page), "first_name": "A", "last_name": "B",
+                                                     "password": NEW_PASSWORD, "password_confirmation": NEW_PASSWORD, "privacy": "1"})
+    password_step(portal, "annullato@rossi.example", NEW_PASSWORD, session=person)
+    code_step(portal, person, portal.wait_for_code("annullato@rossi.example"))
+    choice = person.get(portal.url + "/accesso/azienda").text
+    assert "ROSSI SRL" not in choice and "Non sei ancora abilitato" in choice
+    assert post(portal, session, f"/tenant/inviti/{invitation}/reinvia", "/tenant/inviti").status_code == 404
+
+
+def test_roles_change_and_the_last_administrator_stays(fresh_portal):
+    portal = fresh_portal()
+    session, _ = login(portal)
+    with portal.db() as db:
+        mario, luca = (db.execute("SELECT id FROM users WHERE email = ?", (e,)).fetchone()[0] for e in (ADMIN, TECHNICIAN))
+    demote_self = post(portal, session, f"/tenant/utenti/{mario}/ruolo", "/tenant/utenti", role="tech")
+    assert demote_self.status_code == 422 and "almeno un Amministratore" in demote_self.text
+    remove_self = post(portal, session, f"/tenant/utenti/{mario}/rimuovi", "/tenant/utenti")
+    assert remove_self.status_code == 422
+    promoted = post(portal, session, f"/tenant/utenti/{luca}/ruolo", "/tenant/utenti", role="admin")
+    assert promoted.headers["Location"] == "/tenant/utenti?avviso=ruolo"
+    technician, _ = login(portal, email=TECHNICIAN)
+    assert technician.get(portal.url + "/tenant/utenti").status_code == 200, "the new role applies at once"
+    assert post(portal, session, f"/tenant/utenti/{luca}/ruolo", "/tenant/utenti", role="tech").status_code == 303
+    assert technician.get(portal.url + "/tenant/utenti").status_code == 404
+
+
+def test_a_removed_user_is_out_at_once_and_their_tickets_stay(fresh_portal):
+    portal = fresh_portal()
+    session, _ = login(portal)
+    technician, _ = login(portal, email=TECHNICIAN)
+    assert technician.get(portal.url + "/dashboard", allow_redirects=False).status_code == 200
+    with portal.db() as db:
+        luca = db.execute("SELECT id FROM users WHERE email = ?", (TECHNICIAN,)).fetchone()[0]
+        tickets = db.execute("SELECT count(*) FROM tickets WHERE requester_id = ?", (luca,)).fetchone()[0]
+    removed = post(portal, session, f"/tenant/utenti/{luca}/rimuovi", "/tenant/utenti")
+    assert removed.headers["Location"] == "/tenant/utenti?avviso=rimosso"
+    assert technician.get(portal.url + "/dashboard", allow_redirects=False).status_code == 303
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM tickets WHERE requester_id = ?", (luca,)).fetchone()[0] == tickets > 0
+        assert db.execute("SELECT count(*) FROM trusted_devices WHERE user_id = ?", (luca,)).fetchone()[0] == 0
+    assert "Luca Verdi" in session.get(portal.url + "/ticket?stato=qualsiasi").text
+    activity = session.get(portal.url + "/tenant/attivita").text
+    assert "Utente rimosso" in activity and "luca.verdi@rossi.example" in activity
+
+
+def test_technicians_and_other_companies_get_404_everywhere(portal):
+    admin, _ = login(portal)
+    with portal.db() as db:
+        luca = db.execute("SELECT id FROM users WHERE email = ?", (TECHNICIAN,)).fetchone()[0]
+    pages = ["/tenant", "/tenant/ruoli", "/tenant/utenti", "/tenant/inviti", "/tenant/inviti/nuovo", "/tenant/attivita"]
+    technician, _ = login(portal, email=TECHNICIAN)
+    assert 'href="/tenant"' not in technician.get(portal.url + "/dashboard").text
+    token = csrf_token(technician.get(portal.url + "/dashboard").text)
+    for path in pages:
+        assert technician.get(portal.url + path).status_code == 404, path
+    posts = ["/tenant/inviti", f"/tenant/utenti/{luca}/ruolo", f"/tenant/utenti/{luca}/rimuovi", "/tenant/inviti/1/reinvia",
+             "/tenant/inviti/1/rimuovi"]
+    for path in posts:
+        assert technician.post(portal.url + path, data={"csrf": token, "email": "x@y.it", "role": "admin"}).status_code == 404, path
+    other = login_into(portal, OTHER_COMPANY_ADMIN, "BIANCHI SPA")
+    token = csrf_token(other.get(portal.url + "/dashboard").text)
+    for path in [f"/tenant/utenti/{luca}/ruolo", f"/tenant/utenti/{luca}/rimuovi"]:
+        response = other.post(portal.url + path, data={"csrf": token, "role": "admin"}, allow_redirects=False)
+        assert response.status_code == 404, path
+    assert "luca.verdi" not in other.get(portal.url + "/tenant/utenti").text
+    assert "luca.verdi" not in other.get(portal.url + f"/tenant/attivita?utente={luca}").text
+
+
+def test_activity_is_filtered_and_paginated(portal):
+    session, _ = login(portal)
+    page = session.get(portal.url + "/tenant/attivita").text
+    assert "Accesso riuscito" in page and 'name="utente"' in page
+    with portal.db() as db:
+        mario = db.execute("SELECT id FROM users WHERE email = ?", (ADMIN,)).fetchone()[0]
+    mine = session.get(portal.url + f"/tenant/attivita?utente={mario}").text
+    assert "luca.verdi@rossi.example</td>" not in mine
+    assert "Nessun evento" in session.get(portal.url + "/tenant/attivita?da=2000-01-01&a=2000-01-02").text

@@ -1,0 +1,259 @@
+"""Support requests through nginx: new ticket, list, detail, reply, close, files, links from the ERP."""
+import email.policy
+import re
+from urllib.parse import unquote
+
+import requests
+
+from portal import ADMIN, OTHER_COMPANY_ADMIN, TECHNICIAN, csrf_token, login, login_into
+from tickets import created_number, kept_references, new_ticket, reply
+
+FOUR_MB = 4 * 1024 * 1024
+
+
+def test_the_new_ticket_page_shows_the_company_and_the_manuals_fields(portal):
+    session, _ = login(portal)
+    page = session.get(portal.url + "/ticket/nuovo").text
+    assert "ROSSI SRL" in page and "02740123456" in page and "Mario Rossi" in page
+    for label in ["Email", "Telefono", "Titolo", "Descrizione", "Dettagli tecnici", "Allegati"]:
+        assert f">{label}</label>" in page, label
+    for legend in ["Preferenza contatto", "Tipologia richiesta", "Area richiesta", "Priorità"]:
+        assert f"<legend>{legend}</legend>" in page, legend
+    for option in ["Web", "Richiesta assistenza", "Richiesta appuntamento (a pagamento)",
+                   "Richiesta su tematiche gestionali di tipo amministrativo", "Bassa", "Normale", "Alta", "Bloccante"]:
+        assert f">{option}</label>" in page, option
+    assert "impedisce di svolgere operazioni urgenti" in page
+    assert 'value="mario.rossi@rossi.example"' in page
+    assert ">Invia Ticket</button>" in page
+
+
+def test_a_ticket_with_a_file_is_saved_numbered_and_confirmed_to_both_addresses(portal):
+    session, _ = login(portal)
+    response = new_ticket(portal, session, email="altro.indirizzo@rossi.example",
+                          files={"files": ("log errori.txt", b"riga 1\nriga 2\n", "text/plain")})
+    number = created_number(response)
+    detail = session.get(portal.url + response.headers["Location"]).text
+    assert "Ticket inviato" in detail and f"#{number}" in detail
+    assert "<strong>nota di accredito</strong>" in detail
+    assert "log errori.txt" in detail
+    for address in [ADMIN, "altro.indirizzo@rossi.example"]:
+        mail = portal.wait_for_mail(address, f"Ticket #{number} ricevuto")
+        body = mail.get_content()
+        assert f"{portal.url}/ticket/{number}" in body and "nota di accredito" not in body
+    with portal.db() as db:
+        row = db.execute("SELECT status, contact_email FROM tickets WHERE number = ?", (number,)).fetchone()
+        assert tuple(row) == ("unassigned", "altro.indirizzo@rossi.example")
+        previous = db.execute("SELECT max(number) FROM tickets WHERE number < ?", (number,)).fetchone()[0]
+        assert previous == number - 1
+
+
+def test_a_refused_field_keeps_what_was_typed_and_the_files_chosen(portal):
+    session, _ = login(portal)
+    with portal.db() as db:
+        before = db.execute("SELECT count(*) FROM tickets").fetchone()[0]
+    refused = new_ticket(portal, session, title="", contact="phone", phone="",
+                         files={"files": ("schermata.png", b"\x89PNG fake", "image/png")})
+    assert refused.status_code == 422
+    assert "Il titolo è obbligatorio" in refused.text and "Indica il numero di telefono" in refused.text
+    assert "nota di accredito" in refused.text, "the description is kept"
+    kept = kept_references(refused.text)
+    assert len(kept) == 1 and "schermata.png" in refused.text
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM tickets").fetchone()[0] == before, "nothing saved"
+    page = session.get(portal.url + "/ticket/nuovo")
+    data = {"csrf": csrf_token(page.text), "action": "send", "email": ADMIN, "contact": "phone", "phone": "+39 0541 123456",
+            "type": "assistance", "area": "systems", "priority": "high", "title": "Stampante di rete", "description": "Non stampa",
+            "kept": kept[0]}
+    number = created_number(session.post(portal.url + "/ticket/nuovo", data=data,
+                                         files={"files": ("", b"", "application/octet-stream")}, allow_redirects=False))
+    assert "schermata.png" in session.get(portal.url + f"/ticket/{number}").text
+    forged = dict(data, kept="eyJ4Ijoie30.AAAA")
+    forged["csrf"] = csrf_token(session.get(portal.url + "/ticket/nuovo").text)
+    number = created_number(session.post(portal.url + "/ticket/nuovo", data=forged,
+                                         files={"files": ("", b"", "application/octet-stream")}, allow_redirects=False))
+    with portal.db() as db:
+        assert db.execute("""SELECT count(*) FROM attachments a JOIN tickets t ON t.id = a.ticket_id
+                             WHERE t.number = ?""", (number,)).fetchone()[0] == 0
+
+
+def test_a_four_megabyte_file_is_accepted_and_one_byte_more_is_refused(portal):
+    session, _ = login(portal)
+    with portal.db() as db:
+        before = db.execute("SELECT count(*) FROM tickets").fetchone()[0]
+    too_big = new_ticket(portal, session, files={"files": ("grande.bin", b"x" * (FOUR_MB + 1), "application/octet-stream")})
+    assert too_big.status_code == 422 and "supera 4 MB" in too_big.text
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM tickets").fetchone()[0] == before
+    number = created_number(new_ticket(portal, session, files={"files": ("giusto.bin", b"y" * FOUR_MB, "application/octet-stream")}))
+    assert "giusto.bin</a> (4,0 MB)" in session.get(portal.url + f"/ticket/{number}").text
+
+
+def test_html_typed_into_title_and_description_is_shown_as_text(portal):
+    session, _ = login(portal)
+    number = created_number(new_ticket(portal, session, title="<script>alert('t')</script>",
+                                       description="<img src=x onerror=alert(1)> e [link](javascript:alert(2))"))
+    detail = session.get(portal.url + f"/ticket/{number}").text
+    assert "<script>alert" not in detail and "&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;" in detail or \
+        "&lt;script&gt;alert('t')&lt;/script&gt;" in detail
+    assert "<img src=x" not in detail and "&lt;img src=x onerror=alert(1)&gt;" in detail
+    assert 'href="javascript:' not in detail
+    listing = session.get(portal.url + "/ticket").text
+    assert "<script>alert" not in listing
+
+
+def test_control_characters_and_overlong_titles_are_refused(portal):
+    session, _ = login(portal)
+    assert new_ticket(portal, session, title="a" * 151).status_code == 422
+    assert new_ticket(portal, session, title="bell\x07").status_code == 422
+    assert new_ticket(portal, session, description="ok\x00no").status_code in (400, 422)
+
+
+def test_the_list_filters_orders_pages_and_remembers(portal):
+    session, _ = login(portal, email=TECHNICIAN)
+    page = session.get(portal.url + "/ticket").text
+    assert "Elenco richieste di assistenza" in page and ">Cerca Ticket</button>" in page
+    assert len(re.findall(r'class="card ticket( ticket--closed)?"', page)) == 25, "pages of 25"
+    assert 'rel="next"' in page
+    assert "BIANCHI" not in page
+    search = session.post(portal.url + "/ticket/cerca", allow_redirects=False, data={
+        "csrf": csrf_token(page), "ordine": "priorita", "stato": "chiuso", "priorita": "qualsiasi", "tipologia": "qualsiasi"})
+    assert search.headers["Location"] == "/ticket?ordine=priorita&stato=chiuso&priorita=qualsiasi&tipologia=qualsiasi"
+    closed = session.get(portal.url + search.headers["Location"]).text
+    assert "ticket--closed" in closed and "Data chiusura" in closed and "Non assegnato" not in closed.split("ticket-list")[1]
+    # A new login of the same person finds the same filters.
+    again, _ = login(portal, email=TECHNICIAN)
+    remembered = again.get(portal.url + "/ticket").text
+    assert 'id="stato-chiuso" name="stato" value="chiuso" checked' in remembered
+    assert 'id="ordine-priorita" name="ordine" value="priorita" checked' in remembered
+    by_code = again.get(portal.url + "/ticket?codice=1001").text
+    assert len(re.findall(r'class="card ticket( ticket--closed)?"', by_code)) == 1
+    dates = again.get(portal.url + "/ticket?da=2000-01-01&a=2000-01-31").text
+    assert "Nessun ticket corrisponde" in dates
+    bad = again.get(portal.url + "/ticket?da=31-31-2020").text
+    assert "Alcuni filtri non erano validi" in bad
+
+
+def test_view_ticket_is_a_real_link(portal):
+    session, _ = login(portal)
+    page = session.get(portal.url + "/ticket").text
+    assert re.search(r'<a class="button" href="/ticket/\d+" aria-label="Visualizza ticket #\d+">Visualizza ticket</a>', page)
+
+
+def test_closing_needs_a_message_and_waits_a_few_minutes(portal):
+    session, _ = login(portal)
+    number = created_number(new_ticket(portal, session))
+    empty = reply(portal, session, number, "", close=True)
+    assert empty.status_code == 422 and "Scrivi un messaggio." in empty.text
+    early = reply(portal, session, number, "Risolto da solo, grazie.", close=True)
+    assert early.status_code == 422 and "potrai chiuderlo dalle" in early.text
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET created_at = created_at - 600 WHERE number = ?", (number,))
+    closed = reply(portal, session, number, "Buongiorno, ho già risolto in autonomia. Chiudo il quesito. Grazie.", close=True)
+    assert closed.headers["Location"] == f"/ticket/{number}?avviso=chiuso"
+    detail = session.get(portal.url + closed.headers["Location"]).text
+    assert "Ticket chiuso." in detail and "<dd>Chiuso</dd>" in detail
+    portal.wait_for_mail(ADMIN, f"Ticket #{number} chiuso")
+
+
+def test_a_reply_within_fifteen_days_reopens_and_later_one_is_refused(portal):
+    session, _ = login(portal)
+    number = created_number(new_ticket(portal, session))
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET status = 'closed', closed_at = strftime('%s','now') - 14 * 86400 WHERE number = ?", (number,))
+    reopened = reply(portal, session, number, "Il problema si è ripresentato.")
+    assert reopened.headers["Location"] == f"/ticket/{number}?avviso=riaperto"
+    with portal.db() as db:
+        assert db.execute("SELECT status, closed_at FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "unassigned"
+        db.execute("UPDATE tickets SET status = 'closed', closed_at = strftime('%s','now') - 16 * 86400 WHERE number = ?", (number,))
+    detail = session.get(portal.url + f"/ticket/{number}").text
+    assert "chiuso da più di 15 giorni" in detail and 'id="reply-form"' not in detail
+    assert f'href="/ticket/nuovo?riferimento={number}"' in detail
+    refused = reply(portal, session, number, "Ancora?")
+    assert refused.status_code == 403
+    prefilled = session.get(portal.url + f"/ticket/nuovo?riferimento={number}").text
+    assert f"Riferimento al ticket #{number}" in prefilled
+
+
+def test_the_panel_changes_referent_and_priority_but_never_to_bloccante(portal):
+    session, _ = login(portal)
+    number = created_number(new_ticket(portal, session))
+    with portal.db() as db:
+        luca = db.execute("SELECT id FROM users WHERE email = ?", (TECHNICIAN,)).fetchone()[0]
+    blocked = reply(portal, session, number, "", action="confirm", priority="blocking")
+    assert blocked.status_code == 422 and "non può diventare «Bloccante»" in blocked.text
+    confirmed = reply(portal, session, number, "", action="confirm", priority="high", referent=str(luca))
+    assert confirmed.headers["Location"] == f"/ticket/{number}?avviso=salvato"
+    detail = session.get(portal.url + f"/ticket/{number}").text
+    assert f'<option value="{luca}" selected="selected">Luca Verdi</option>' in detail
+    assert '<option value="high" selected="selected">Alta</option>' in detail
+    assert 'value="blocking"' not in detail
+    with_reply = reply(portal, session, number, "Vi giro il collega.", priority="low")
+    assert with_reply.headers["Location"] == f"/ticket/{number}?avviso=risposta"
+    with portal.db() as db:
+        assert db.execute("SELECT priority FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "low"
+    foreign = reply(portal, session, number, "x", action="confirm", referent="999999")
+    assert foreign.status_code == 422
+
+
+def test_files_are_downloads_only_and_other_companies_get_404_everywhere(portal):
+    session, _ = login(portal)
+    number = created_number(new_ticket(portal, session, files={"files": ("pagina.html", b"<script>alert(1)</script>", "text/html")}))
+    detail = session.get(portal.url + f"/ticket/{number}").text
+    link = re.search(rf'href="(/ticket/{number}/allegati/\d+)"', detail).group(1)
+    download = session.get(portal.url + link)
+    assert download.status_code == 200 and download.content == b"<script>alert(1)</script>"
+    assert download.headers["Content-Type"] == "application/octet-stream"
+    assert download.headers["Content-Disposition"].startswith('attachment; filename="pagina.html"')
+    assert download.headers["X-Content-Type-Options"] == "nosniff"
+    attachments_dir = portal.var / "attachments"
+    assert requests.get(portal.url + "/attachments-internal/" + next(attachments_dir.glob("[0-9a-f]" * 64)).name).status_code == 404
+
+    other = login_into(portal, OTHER_COMPANY_ADMIN, "BIANCHI SPA")
+    assert other.get(portal.url + f"/ticket/{number}").status_code == 404
+    assert other.get(portal.url + link).status_code == 404
+    page = other.get(portal.url + "/ticket/nuovo").text
+    posted = other.post(portal.url + f"/ticket/{number}", data={"csrf": csrf_token(page), "message": "x", "action": "reply"})
+    assert posted.status_code == 404
+    assert "Riferimento al ticket" not in other.get(portal.url + f"/ticket/nuovo?riferimento={number}").text
+    assert f"#{number}" not in other.get(portal.url + f"/ticket?codice={number}").text
+    assert other.get(portal.url + "/ticket/999999").status_code == 404
+
+
+def test_operator_replies_and_customer_replies_are_notified(portal):
+    session, _ = login(portal)
+    number = created_number(new_ticket(portal, session))
+    portal.admin("ticket", "reply", "--number", str(number), "--operator", "giulia.neri@assistenza.example",
+                 "--text", "Buongiorno, può indicarci la versione?")
+    mail = portal.wait_for_mail(ADMIN, f"Ticket #{number} nuova risposta")
+    assert "Buongiorno, può indicarci" not in mail.get_content(), "e-mails never carry the thread"
+    detail = session.get(portal.url + f"/ticket/{number}").text
+    assert "Giulia Neri" in detail and "(Assistenza)" in detail and "<dd>In attesa</dd>" in detail
+    reply(portal, session, number, "Versione 23.0.0.69")
+    portal.wait_for_mail("giulia.neri@assistenza.example", f"Ticket #{number} risposta del cliente")
+    portal.admin("ticket", "status", "--number", str(number), "--status", "development")
+    portal.wait_for_mail(ADMIN, f"Ticket #{number} cambio di stato")
+    usage = portal.admin("ticket", "status", "--number", str(number), "--status", "boh", check=False)
+    assert usage.returncode == 64
+
+
+def test_a_link_from_the_erp_fills_the_technical_details_and_survives_login(portal):
+    link = ("/ticket/nuovo?origine=errore&programma=BN02151&versione=23.0.0.69"
+            "&errore=Errore%20%3Cb%3Edi%20stampa%3C%2Fb%3E&dettagli=Stack%3A%0Ariga%201")
+    anonymous = requests.Session()
+    first = anonymous.get(portal.url + link, allow_redirects=False)
+    assert first.status_code == 303 and first.headers["Location"].startswith("/login?next=")
+    session, response = login(portal, session=anonymous, next_path=unquote(first.headers["Location"].split("next=")[1]))
+    assert response.headers["Location"].startswith("/ticket/nuovo?")
+    page = session.get(portal.url + response.headers["Location"]).text
+    assert "Aperto da: messaggio di errore" in page and "Programma: BN02151" in page
+    assert "Errore: Errore &lt;b&gt;di stampa&lt;/b&gt;" in page and "<b>di stampa" not in page
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM tickets WHERE technical_details LIKE '%BN02151%'").fetchone()[0] == 0, \
+            "nothing is sent without Invia Ticket"
+
+
+def test_markdown_preview_works_without_javascript(portal):
+    session, _ = login(portal)
+    preview = new_ticket(portal, session, action="preview", description="**grassetto** e <i>tag</i>")
+    assert preview.status_code == 200
+    assert "<strong>grassetto</strong>" in preview.text and "&lt;i&gt;tag" in preview.text
