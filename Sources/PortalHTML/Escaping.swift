@@ -2,42 +2,39 @@
 /// can never end its attribute, whichever quote the markup uses.
 public enum Escape {
     public static func text(_ value: String) -> String {
-        escape(value, attribute: false)
+        var out: [UInt8] = []
+        append(value, attribute: false, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func attribute(_ value: String) -> String {
-        escape(value, attribute: true)
+        var out: [UInt8] = []
+        append(value, attribute: true, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Works on UTF-8 bytes: most values need no escaping and are returned as they are, the
-    /// others are copied once (pages are mostly escaped text, so this is the hot path).
-    static func escape(_ value: String, attribute: Bool) -> String {
+    /// Appends the escaped UTF-8 of `value`. Works on bytes: the hot path of every page.
+    static func append(_ value: String, attribute: Bool, to out: inout [UInt8]) {
         var value = value
-        return value.withUTF8 { bytes in
-            guard bytes.contains(where: { needsEscape($0, attribute: attribute) }) else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 32)
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\"") where attribute: out.append(contentsOf: "&quot;".utf8)
-                case UInt8(ascii: "'") where attribute: out.append(contentsOf: "&#39;".utf8)
-                case 0: out.append(contentsOf: [0xEF, 0xBF, 0xBD])  // U+FFFD: NUL has no place in a page
-                default: out.append(byte)
+        value.withUTF8 { bytes in
+            out.reserveCapacity(out.count + bytes.count)
+            var start = 0
+            for index in 0..<bytes.count {
+                let replacement: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\"") where attribute: replacement = "&quot;"
+                case UInt8(ascii: "'") where attribute: replacement = "&#39;"
+                case 0: replacement = "\u{FFFD}"  // NUL has no place in a page
+                default: continue
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+                start = index + 1
             }
-            return String(decoding: out, as: UTF8.self)
-        } ?? value
-    }
-
-    @inline(__always)
-    static func needsEscape(_ byte: UInt8, attribute: Bool) -> Bool {
-        switch byte {
-        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), 0: true
-        case UInt8(ascii: "\""), UInt8(ascii: "'"): attribute
-        default: false
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         }
     }
 }

@@ -1,15 +1,28 @@
 /// A piece of markup that is safe to emit: every way to make one escapes its input, except
-/// `Node.trusted`, which takes the explicitly named `TrustedHTML`.
+/// `Node.trusted`, which takes the explicitly named `TrustedHTML`. Held as UTF-8 bytes, so
+/// that a page is put together with memory copies rather than string operations.
 public struct Node: Sendable {
-    public let html: String
+    public let bytes: [UInt8]
 
-    init(markup: String) { html = markup }
+    init(bytes: [UInt8]) { self.bytes = bytes }
 
-    public static func text(_ value: String) -> Node { Node(markup: Escape.text(value)) }
-    public static func trusted(_ value: TrustedHTML) -> Node { Node(markup: value.html) }
-    public static let empty = Node(markup: "")
+    public var html: String { String(decoding: bytes, as: UTF8.self) }
 
-    public static func group(_ nodes: [Node]) -> Node { Node(markup: nodes.map(\.html).joined()) }
+    public static func text(_ value: String) -> Node {
+        var out: [UInt8] = []
+        Escape.append(value, attribute: false, to: &out)
+        return Node(bytes: out)
+    }
+
+    public static func trusted(_ value: TrustedHTML) -> Node { Node(bytes: Array(value.html.utf8)) }
+    public static let empty = Node(bytes: [])
+
+    public static func group(_ nodes: [Node]) -> Node {
+        var out: [UInt8] = []
+        out.reserveCapacity(nodes.reduce(0) { $0 + $1.bytes.count })
+        for node in nodes { out.append(contentsOf: node.bytes) }
+        return Node(bytes: out)
+    }
 }
 
 /// HTML that did not come from this module's builder and is trusted as it is: the output of
@@ -26,26 +39,27 @@ let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "im
 public func el(
     _ name: String, _ attributes: KeyValuePairs<String, String?> = [:], @NodeBuilder _ content: () -> [Node] = { [] }
 ) -> Node {
-    var markup = "<"
-    markup.append(name)
+    let children = content()
+    var out: [UInt8] = []
+    // One allocation for the whole element: pages are built bottom-up, child by child.
+    out.reserveCapacity(children.reduce(64) { $0 + $1.bytes.count } + 2 * name.utf8.count)
+    out.append(UInt8(ascii: "<"))
+    out.append(contentsOf: name.utf8)
     for (key, value) in attributes {
         guard let value else { continue }
-        markup.append(" ")
-        markup.append(key)
-        markup.append("=\"")
-        markup.append(Escape.attribute(value))
-        markup.append("\"")
+        out.append(UInt8(ascii: " "))
+        out.append(contentsOf: key.utf8)
+        out.append(contentsOf: [UInt8(ascii: "="), UInt8(ascii: "\"")])
+        Escape.append(value, attribute: true, to: &out)
+        out.append(UInt8(ascii: "\""))
     }
-    markup.append(">")
-    if voidElements.contains(name) { return Node(markup: markup) }
-    let children = content()
-    // One allocation for the whole element: pages are built bottom-up, child by child.
-    markup.reserveCapacity(markup.utf8.count + children.reduce(0) { $0 + $1.html.utf8.count } + name.utf8.count + 3)
-    for child in children { markup.append(child.html) }
-    markup.append("</")
-    markup.append(name)
-    markup.append(">")
-    return Node(markup: markup)
+    out.append(UInt8(ascii: ">"))
+    if voidElements.contains(name) { return Node(bytes: out) }
+    for child in children { out.append(contentsOf: child.bytes) }
+    out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")])
+    out.append(contentsOf: name.utf8)
+    out.append(UInt8(ascii: ">"))
+    return Node(bytes: out)
 }
 
 @resultBuilder

@@ -34,7 +34,10 @@ public struct Page: Sendable {
         self.body = body()
     }
 
-    public func render() -> String {
+    public func render() -> String { String(decoding: renderBytes(), as: UTF8.self) }
+
+    /// The page as UTF-8, ready to be a response body.
+    public func renderBytes() -> [UInt8] {
         var classes = "layout"
         switch kind {
         case .app: break
@@ -67,7 +70,7 @@ public struct Page: Sendable {
                 footer
             }
         }
-        return "<!DOCTYPE html>\n" + document.html + "\n"
+        return Array("<!DOCTYPE html>\n".utf8) + document.bytes + [UInt8(ascii: "\n")]
     }
 
     var isDocs: Bool {

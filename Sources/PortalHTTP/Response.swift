@@ -12,7 +12,12 @@ public struct Response: Sendable {
     }
 
     public static func html(_ html: String, status: Int = 200) -> Response {
-        var response = Response(status: status, body: Array(html.utf8))
+        Response.html(bytes: Array(html.utf8), status: status)
+    }
+
+    /// Pages are personal: never stored by a browser or a proxy.
+    public static func html(bytes: [UInt8], status: Int = 200) -> Response {
+        var response = Response(status: status, body: bytes)
         response.headers.append(("Cache-Control", "no-store"))
         return response
     }

@@ -75,8 +75,9 @@ public final class Database {
     }
 
     public func scalarInt(_ sql: String, _ arguments: [any SQLConvertible] = []) throws -> Int64 {
-        guard let row = try queryOne(sql, arguments), let first = row.names.first else { return 0 }
-        return row.int(first)
+        guard let row = try queryOne(sql, arguments), let first = row.values.first else { return 0 }
+        if case .integer(let value) = first { return value }
+        return 0
     }
 
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }

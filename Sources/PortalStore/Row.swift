@@ -1,11 +1,12 @@
 /// One result row. Column access by name; a missing or mistyped column is our bug, so the
 /// typed accessors return neutral values rather than throwing at every call site.
 public struct Row: Sendable {
-    let names: [String]
+    /// Column name → position, shared by every row of a statement (built once per statement).
+    let columns: [String: Int]
     let values: [SQLValue]
 
     public subscript(_ name: String) -> SQLValue {
-        guard let index = names.firstIndex(of: name) else { return .null }
+        guard let index = columns[name] else { return .null }
         return values[index]
     }
 

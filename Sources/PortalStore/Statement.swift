@@ -8,6 +8,10 @@ final class Statement {
     private lazy var columnNames: [String] = (0..<sqlite3_column_count(pointer)).map {
         String(cString: sqlite3_column_name(pointer, $0))
     }
+    /// For a repeated name (`SELECT t.*, x.id`) the first column wins, as before.
+    private lazy var columnIndex: [String: Int] = columnNames.enumerated().reduce(into: [:]) { index, column in
+        if index[column.element] == nil { index[column.element] = column.offset }
+    }
 
     /// SQLITE_TRANSIENT is a macro Swift cannot import: SQLite copies the bound bytes.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
@@ -72,7 +76,7 @@ final class Statement {
             default: values.append(.null)
             }
         }
-        return Row(names: columnNames, values: values)
+        return Row(columns: columnIndex, values: values)
     }
 
     func reset() {

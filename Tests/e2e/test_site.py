@@ -198,7 +198,9 @@ def test_an_admin_edits_a_page_and_sees_it_after_one_command(portal):
         page = folder / "site" / "aiuto" / "contatti.md"
         page.write_text(page.read_text() + "\nOrari straordinari: sabato 9-12.\n")
         site_build(folder / "site", portal.var / "www", check=True)
-        assert "Orari straordinari: sabato 9-12." in requests.get(portal.url + "/aiuto/contatti.html").text
+        edited = requests.get(portal.url + "/aiuto/contatti.html")
+        assert "Orari straordinari: sabato 9-12." in edited.text
+        assert "no-cache" in edited.headers["Cache-Control"], "browsers revalidate the pages"
     finally:
         site_build(SITE, portal.var / "www", check=True)
         shutil.rmtree(folder, ignore_errors=True)

@@ -22,7 +22,7 @@ enum TicketDetailHandlers {
         let context = try TicketContext.require(request, services)
         var detail = try page(context, try context.ticket(request, services), services)
         detail.notice = request.query["avviso"].flatMap { notices[$0] }
-        return Response.html(detail.render())
+        return Response.html(bytes: detail.render())
     }
 
     static func post(_ request: Request, _ services: Services) throws -> Response {
@@ -31,7 +31,7 @@ enum TicketDetailHandlers {
         let form = try request.form()
         try context.current.verify(form, request, services)
         var detail = try page(context, ticket, services)
-        guard detail.canReply else { return Response.html(detail.render(), status: 403) }
+        guard detail.canReply else { return Response.html(bytes: detail.render(), status: 403) }
         let now = services.now
         let service = TicketService(database: services.database, config: services.config)
 
@@ -39,14 +39,14 @@ enum TicketDetailHandlers {
         if let value = form["priority"] {
             guard let priority = Priority(rawValue: value), TicketRules.mayChangePriority(from: ticket.priority, to: priority) else {
                 detail.panelError = Text.blockingNotAllowed
-                return Response.html(detail.render(), status: 422)
+                return Response.html(bytes: detail.render(), status: 422)
             }
             changes.priority = priority
         }
         if let value = form["referent"] {
             guard let id = Int64(value), detail.members.contains(where: { $0.id == id }) else {
                 detail.panelError = Text.referentInvalid
-                return Response.html(detail.render(), status: 422)
+                return Response.html(bytes: detail.render(), status: 422)
             }
             changes.referentID = id
         }
@@ -65,7 +65,7 @@ enum TicketDetailHandlers {
         detail.fileError = files.error
         if form["action"] == "preview" {
             detail.preview = MessageBody.html(message)
-            return Response.html(detail.render())
+            return Response.html(bytes: detail.render())
         }
         if !TicketForm.isMessage(message, limit: TicketForm.descriptionLimit) {
             detail.replyError = message.trimmingWhitespace().isEmpty ? Text.messageRequired : Text.descriptionInvalid
@@ -74,7 +74,7 @@ enum TicketDetailHandlers {
                 createdAt: ticket.createdAt, delayMinutes: services.config.int("PORTAL_CLOSE_DELAY_MINUTES", default: 5))
             if now < allowedFrom { detail.replyError = Text.closeTooEarly(at: Clock.display(allowedFrom, format: "%H:%M")) }
         }
-        guard detail.replyError == nil, files.error == nil else { return Response.html(detail.render(), status: 422) }
+        guard detail.replyError == nil, files.error == nil else { return Response.html(bytes: detail.render(), status: 422) }
         let outcome = try service.customerReply(
             ticket, author: context.current.user, body: message, files: files.files, close: close && !ticket.status.isClosed,
             changes: changes, now: now)

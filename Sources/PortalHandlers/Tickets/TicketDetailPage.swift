@@ -20,7 +20,7 @@ struct TicketDetailPage {
     var notice: String?
     var closeChecked = false
 
-    func render() -> String {
+    func render() -> [UInt8] {
         Page(title: "\(Text.ticketInfoTitle) #\(ticket.number)", kind: .app(viewer), currentPath: "/ticket") {
             el("h1", ["class": "page-title"]) { "\(Text.ticketInfoTitle) #\(ticket.number)" }
             el("input", ["type": "checkbox", "id": "chat-toggle", "class": "chat-toggle"])
@@ -39,7 +39,7 @@ struct TicketDetailPage {
                 }
                 panel
             }
-        }.withScript("/assets/editor.js").render()
+        }.withScript("/assets/editor.js").renderBytes()
     }
 
     func bubble(_ message: TicketMessage) -> Node {

@@ -22,7 +22,7 @@ enum TicketListHandlers {
         let listPage = TicketListPage(
             viewer: context.current.viewer, query: query, page: page, now: services.now,
             notice: invalid.isEmpty ? nil : Text.invalidFilters)
-        return Response.html(listPage.render())
+        return Response.html(bytes: listPage.render())
     }
 
     static func search(_ request: Request, _ services: Services) throws -> Response {

@@ -13,7 +13,7 @@ struct TicketListPage {
 
     var pages: Int { (page.total + TicketQuery.pageSize - 1) / TicketQuery.pageSize }
 
-    func render() -> String {
+    func render() -> [UInt8] {
         Page(title: Text.ticketListTitle, kind: .app(viewer), currentPath: "/ticket") {
             el("h1", ["class": "page-title"]) { Text.ticketListTitle }
             if let notice { FormField.notice(notice) }
@@ -28,7 +28,7 @@ struct TicketListPage {
                 }
                 filters
             }
-        }.render()
+        }.renderBytes()
     }
 
     func item(_ ticket: TicketRecord) -> Node {
