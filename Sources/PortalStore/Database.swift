@@ -10,7 +10,9 @@ public final class Database {
     /// Opens (creating if needed) the database with the settings every process shares:
     /// WAL for concurrent readers and one writer across processes, `synchronous=NORMAL`
     /// (durable at checkpoints, never corrupt), foreign keys, and a busy timeout that
-    /// absorbs the short `BEGIN IMMEDIATE` transactions of the other workers.
+    /// absorbs the short `BEGIN IMMEDIATE` transactions of the other workers. No mmap: mapped
+    /// pages count as each worker's resident memory and grow with the database; a 4 MB page
+    /// cache keeps a worker's footprint bounded whatever the database's size.
     public init(path: String, busyTimeoutMilliseconds: Int32 = 5000) throws {
         var pointer: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
@@ -29,7 +31,7 @@ public final class Database {
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
             PRAGMA foreign_keys = ON;
-            PRAGMA mmap_size = 268435456;
+            PRAGMA cache_size = -4000;
             PRAGMA temp_store = MEMORY;
             """)
     }
