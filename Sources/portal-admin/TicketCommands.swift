@@ -13,10 +13,7 @@ struct TicketReplyCommand: AdminCommand {
     let text: String
 
     init(options: Options) throws {
-        let numberText = try options.required("number")
-        guard let number = Int64(numberText.hasPrefix("#") ? String(numberText.dropFirst()) : numberText) else {
-            throw UsageError(message: "--number takes a ticket number such as 1453")
-        }
+        let number = try ticketNumber(options)
         let email = try options.required("operator")
         guard let address = EmailAddress(email) else { throw UsageError(message: "'\(email)' is not a valid e-mail address") }
         self.number = number
@@ -42,10 +39,7 @@ struct TicketStatusCommand: AdminCommand {
     let operatorEmail: EmailAddress?
 
     init(options: Options) throws {
-        let numberText = try options.required("number")
-        guard let number = Int64(numberText.hasPrefix("#") ? String(numberText.dropFirst()) : numberText) else {
-            throw UsageError(message: "--number takes a ticket number such as 1453")
-        }
+        let number = try ticketNumber(options)
         let statusText = try options.required("status")
         guard let status = TicketStatus(rawValue: statusText) ?? TicketStatus.allCases.first(where: { $0.label.lowercased() == statusText.lowercased() })
         else { throw UsageError(message: "--status takes \(TicketStatus.allCases.map(\.rawValue).joined(separator: ", "))") }
@@ -65,6 +59,15 @@ struct TicketStatusCommand: AdminCommand {
         try TicketService(database: database, config: config).setStatus(number: number, status: status, operator: agent, now: Clock.now())
         print("ticket #\(number) is now \(status.label)")
     }
+}
+
+/// `--number 1453` or `--number #1453`.
+func ticketNumber(_ options: Options) throws -> Int64 {
+    let text = try options.required("number")
+    guard let number = Int64(text.hasPrefix("#") ? String(text.dropFirst()) : text), number > 0 else {
+        throw UsageError(message: "--number takes a ticket number such as 1453")
+    }
+    return number
 }
 
 func findOperator(_ email: EmailAddress, _ database: Database) throws -> UserRecord {

@@ -47,3 +47,15 @@ def press(browser, text):
 
 def quote(text):
     return "'" + text + "'" if "'" not in text else '"' + text + '"'
+
+
+def log_in(browser, portal, email, password, trust=False):
+    """Email, Password, "Accedi", then the code from the mail folder (and "Dispositivo sicuro")."""
+    browser.get(portal.url + "/login")
+    type_into(browser, "Email", email)
+    type_into(browser, "Password", password)
+    press(browser, "Accedi")
+    type_into(browser, "Codice", portal.wait_for_code(email))
+    if trust:
+        tick(browser, "Dispositivo sicuro")
+    press(browser, "Invia")

@@ -6,7 +6,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
-from people import press, tick, type_into
+from people import log_in, press, tick, type_into
 from portal import ADMIN, DEMO_PASSWORD
 
 COLLEAGUE = "sara.galli@rossi.example"
@@ -28,12 +28,7 @@ def open_browser():
 
 
 def test_an_administrator_invites_a_technician_who_then_appears_under_utenti(portal, browser):
-    browser.get(portal.url + "/login")
-    type_into(browser, "Email", ADMIN)
-    type_into(browser, "Password", DEMO_PASSWORD)
-    press(browser, "Accedi")
-    type_into(browser, "Codice", portal.wait_for_code(ADMIN))
-    press(browser, "Invia")
+    log_in(browser, portal, ADMIN, DEMO_PASSWORD)
 
     browser.find_element(By.XPATH, "//summary[contains(., 'Gestione Tenant')]").click()
     press(browser, "Tenant")

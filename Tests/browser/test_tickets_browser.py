@@ -5,7 +5,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from people import field, press, tick, type_into
+from people import field, log_in, press, tick, type_into
 from portal import ADMIN, DEMO_PASSWORD, Portal
 
 
@@ -17,16 +17,6 @@ def portal():
     instance.stop()
 
 
-def log_in(portal, browser):
-    browser.get(portal.url + "/login")
-    type_into(browser, "Email", ADMIN)
-    type_into(browser, "Password", DEMO_PASSWORD)
-    press(browser, "Accedi")
-    type_into(browser, "Codice", portal.wait_for_code(ADMIN))
-    tick(browser, "Dispositivo sicuro")
-    press(browser, "Invia")
-
-
 def choose(browser, legend, option):
     fieldset = browser.find_element(By.XPATH, f"//fieldset[legend[normalize-space()='{legend}']]")
     label = fieldset.find_element(By.XPATH, f".//label[normalize-space()=\"{option}\"]")
@@ -35,7 +25,7 @@ def choose(browser, legend, option):
 
 
 def test_a_customer_opens_follows_and_closes_a_ticket(portal, browser, tmp_path):
-    log_in(portal, browser)
+    log_in(browser, portal, ADMIN, DEMO_PASSWORD, trust=True)
     browser.find_element(By.XPATH, "//summary[contains(., 'Servizi di Supporto')]").click()
     press(browser, "Nuova richiesta di assistenza")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Creazione Ticket"
