@@ -72,13 +72,19 @@ async function fetchAndKeep(request) {
   const response = await fetch(request);
   const cacheControl = response.headers.get('Cache-Control') || '';
   if (response.ok && response.type === 'basic' && !cacheControl.includes('no-store')) {
+    // One copy per page: the search page's ?q=… variants share it (lookups ignore the query).
+    const key = new URL(request.url);
+    key.search = '';
     const cache = await caches.open(CACHE);
-    await cache.put(request, response.clone());
+    await cache.put(key.href, response.clone());
   }
   return response;
 }
 
 async function offlineNotice() {
   const cached = await caches.match(new URL(OFFLINE, scope).href);
-  return cached || new Response('Offline', { status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  // Only if the notice itself is missing from the cache (it is precached at install).
+  return cached || new Response('Sei offline: il portale non è raggiungibile.', {
+    status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
 }

@@ -53,8 +53,11 @@ def wait(browser, condition, timeout=10):
 
 
 def results(browser):
-    box = browser.find_element(By.ID, "search-results")
-    return [link.text for link in box.find_elements(By.TAG_NAME, "a")] if box.is_displayed() else []
+    """The titles of the results shown, read in one go: typing redraws the list meanwhile."""
+    return browser.execute_script("""
+        const box = document.getElementById('search-results');
+        return box.hidden ? [] : Array.from(box.querySelectorAll('a'), (link) => link.textContent);
+    """)
 
 
 def worker_ready(browser):
@@ -235,9 +238,28 @@ def test_the_manuals_screenshots_are_taken_from_the_running_portal(portal, brows
     shoot("dashboard")
     browser.get(portal.url + "/profilo")
     shoot("profilo")
+    browser.get(portal.url + "/ticket/nuovo")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Creazione Ticket"
+    shoot("nuova-richiesta")
+    browser.get(portal.url + "/ticket")
+    shoot("elenco-richieste")
+    press(browser, "Visualizza ticket")
+    shoot("dettaglio-richiesta")
+    press(browser, "Esci")
+
+    # The company administration, as the demo company's administrator.
+    type_into(browser, "Email", ADMIN)
+    type_into(browser, "Password", DEMO_PASSWORD)
+    press(browser, "Accedi")
+    type_into(browser, "Codice", portal.wait_for_code(ADMIN))
+    press(browser, "Invia")
+    portal.invite("paola.ferri@rossi.example")
+    browser.get(portal.url + "/tenant/inviti")
+    shoot("utenti-invitati")
 
     for name in ["login", "recupero-password", "portale-classico", "creazione-utente", "codice", "scelta-tenant",
-                 "dashboard", "profilo"]:
+                 "dashboard", "profilo", "nuova-richiesta", "elenco-richieste", "dettaglio-richiesta",
+                 "utenti-invitati"]:
         image = (target / f"{name}.png").read_bytes()
         assert image[:8] == b"\x89PNG\r\n\x1a\n"
         assert (int.from_bytes(image[16:20], "big"), int.from_bytes(image[20:24], "big")) == (1280, 800), name
