@@ -9,6 +9,8 @@ public final class Services {
     public let config: Config
     /// Keys the CSRF tokens; created once in the database so that every worker agrees.
     let secret: [UInt8]
+    /// This worker's copy of each company's dashboard data, checked against the database.
+    let dashboardCache = DashboardDataCache()
 
     public init(config: Config) throws {
         self.config = config

@@ -1,19 +1,63 @@
 import PortalCore
-import PortalHTML
+import PortalCrypto
 import PortalHTTP
 
-/// The first screen after login. Its widgets come with the dashboard issue; a new user's
-/// dashboard is empty, as the manual shows it.
+/// The first screen after login (the manual's chapter 1) and its JSON API:
+/// GET /dashboard (the page), GET /api/dashboard (layout and widget data), and
+/// PUT or POST /api/dashboard/layout (save the layout; refused with 400, keeping the saved
+/// one, unless it validates).
 enum DashboardHandlers {
+    static let layoutBodyLimit = 16 * 1024
+
     static func show(_ request: Request, _ services: Services) throws -> Response {
-        let current = try CurrentUser.require(request, services)
-        let page = Page(title: Text.dashboardTitle, kind: .app(current.viewer), currentPath: "/dashboard") {
-            el("h1", ["class": "page-title"]) { Text.dashboardTitle }
-            el("div", ["class": "empty-state"]) {
-                el("p", ["class": "empty-title"]) { Text.dashboardEmptyTitle }
-                el("p") { Text.dashboardEmptyHint }
-            }
+        let context = try DashboardContext.require(request, services)
+        var page = DashboardPage(viewer: context.current.viewer, layout: .empty, data: nil)
+        if let tenant = context.tenant {
+            page.layout = try DashboardPreference.load(userID: context.userID, tenantID: tenant.id, services.database)
+            page.data = try services.dashboardCache.data(tenantID: tenant.id, services.database)
         }
         return Response.html(page.render())
+    }
+
+    static func data(_ request: Request, _ services: Services) throws -> Response {
+        try DashboardAPIError.answering(request) {
+            let (context, tenant) = try DashboardContext.requireForAPI(request, services)
+            let layout = try DashboardPreference.load(userID: context.userID, tenantID: tenant.id, services.database)
+            let data = try services.dashboardCache.json(tenantID: tenant.id, services.database)
+            return try DashboardJSON.response(layout: layout, dataJSON: data)
+        }
+    }
+
+    static func saveLayout(_ request: Request, _ services: Services) throws -> Response {
+        try DashboardAPIError.answering(request) {
+            let (context, tenant) = try DashboardContext.requireForAPI(request, services)
+            guard request.contentType.lowercased().hasPrefix("application/json") else { throw DashboardAPIError.notJSON }
+            let body: JSONValue
+            do {
+                body = try JSONParser.parse(request.body)
+            } catch let error as JSONParser.Failure {
+                throw DashboardAPIError.invalid(Text.layoutMalformed, reason: error.description)
+            }
+            try verifyCSRF(request, body: body, expected: context.current.csrfToken)
+            let layout: DashboardLayout
+            do {
+                layout = try DashboardLayout.validated(try DashboardJSON.entries(from: body))
+            } catch let error as DashboardLayoutError {
+                throw DashboardAPIError.invalid(error.message, reason: "layout refused: \(error)")
+            }
+            try services.database.write {
+                try DashboardPreference.save(
+                    layout, userID: context.userID, tenantID: tenant.id, services.database, now: services.now)
+            }
+            return Response.json(JSONValue.object(["layout": DashboardJSON.layout(layout)]).text)
+        }
+    }
+
+    /// The token travels in the `X-CSRF-Token` header or the body's `csrf` field; either
+    /// must equal the session's, compared in constant time.
+    static func verifyCSRF(_ request: Request, body: JSONValue, expected: String) throws {
+        guard let sent = request.headers["x-csrf-token"] ?? body["csrf"]?.stringValue,
+            ConstantTime.equal(sent, expected)
+        else { throw DashboardAPIError.csrf }
     }
 }

@@ -15,7 +15,7 @@ public enum DemoData {
 
     static let people: [(email: String, first: String, last: String, company: Int?, role: Role?, description: String)] = [
         ("mario.rossi@rossi.example", "Mario", "Rossi", 0, .administrator, "amministratore di ROSSI SRL"),
-        ("luca.verdi@rossi.example", "Luca", "Verdi", 0, .technician, "tecnico di ROSSI SRL"),
+        ("luca.verdi@rossi.example", "Luca", "Verdi", 0, .technician, "tecnico di ROSSI SRL, con una dashboard già composta"),
         ("anna.bianchi@bianchi.example", "Anna", "Bianchi", 1, .administrator, "amministratore di BIANCHI SPA"),
         ("giulia.neri@assistenza.example", "Giulia", "Neri", nil, nil, "operatore dell'assistenza"),
         ("paolo.gallo@assistenza.example", "Paolo", "Gallo", nil, nil, "operatore dell'assistenza"),
@@ -59,6 +59,12 @@ public enum DemoData {
                         userID: id, tenantID: tenants[company].id, role: role, now: now - 80 * 86400)
                     // They have chosen their company before: "Scelta Tenant" does not appear again.
                     try UserStore(database).setLastTenant(userID: id, tenantID: tenants[company].id)
+                    // The technician has arranged a dashboard; the administrator finds it empty.
+                    if role == .technician {
+                        try DashboardPreference.save(
+                            DashboardPreference.demoLayout, userID: id, tenantID: tenants[company].id, database,
+                            now: now)
+                    }
                 }
             }
             let operators = people.filter { $0.company == nil }

@@ -1,0 +1,60 @@
+import PortalCore
+import PortalStore
+
+/// One worker's copy of each company's widget data, as records (for the page) and as JSON
+/// (for the API). The dashboard is loaded after every login and on every "Aggiorna", and its
+/// data rarely changes between two loads, so a copy is reused as long as the database has
+/// not changed: SQLite's `data_version` moves with every commit of another connection and
+/// `total_changes()` with every change made through this one. Both are read before the data,
+/// so a copy is never older than its stamp. Owned by the worker's `Services`: nothing is
+/// shared between workers.
+final class DashboardDataCache {
+    struct Stamp: Equatable {
+        let dataVersion: Int64
+        let ownChanges: Int64
+    }
+
+    private struct Entry {
+        let stamp: Stamp
+        let data: DashboardData
+        var json: [UInt8]?
+    }
+
+    /// A few companies per worker (about 6 KB of JSON and 25 records each): well inside the
+    /// workers' memory budget.
+    static let capacity = 32
+
+    private var entries: [Int64: Entry] = [:]
+
+    func data(tenantID: Int64, _ database: Database) throws -> DashboardData {
+        try entry(tenantID: tenantID, database).data
+    }
+
+    func json(tenantID: Int64, _ database: Database) throws -> [UInt8] {
+        let current = try entry(tenantID: tenantID, database)
+        if let json = current.json { return json }
+        let json = DashboardJSON.data(current.data).bytes
+        entries[tenantID]?.json = json
+        return json
+    }
+
+    private func entry(tenantID: Int64, _ database: Database) throws -> Entry {
+        let stamp = try DashboardDataCache.stamp(database)
+        if let entry = entries[tenantID], entry.stamp == stamp { return entry }
+        let entry = Entry(stamp: stamp, data: try DashboardData.load(tenantID: tenantID, database), json: nil)
+        if entries.count >= DashboardDataCache.capacity { entries.removeAll() }
+        entries[tenantID] = entry
+        return entry
+    }
+
+    /// Two cached statements; not the `pragma_data_version` table, which prepares the pragma
+    /// again on every read.
+    static func stamp(_ database: Database) throws -> Stamp {
+        Stamp(
+            dataVersion: try database.scalarInt("PRAGMA data_version"),
+            ownChanges: try database.scalarInt("SELECT total_changes()"))
+    }
+}
+
+@available(*, unavailable)
+extension DashboardDataCache: Sendable {}

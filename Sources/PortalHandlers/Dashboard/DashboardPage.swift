@@ -1,0 +1,105 @@
+import PortalCore
+import PortalHTML
+
+/// The dashboard as the server renders it: the saved widgets with their data, readable
+/// without JavaScript; dashboard.js turns the same markup into the editor (toolbar buttons,
+/// the "Aggiungi Widget" panel, moving and resizing).
+struct DashboardPage {
+    var viewer: Viewer
+    var layout: DashboardLayout
+    /// Nil when the session has no company (the vendor's operators): nothing to show or edit.
+    var data: DashboardData?
+
+    var isEditable: Bool { data != nil }
+
+    func render() -> String {
+        let page = Page(title: Text.dashboardTitle, kind: .app(viewer), currentPath: "/dashboard") {
+            el("h1", ["class": "page-title"]) { Text.dashboardTitle }
+            el(
+                "div",
+                [
+                    "class": "dashboard", "id": "dashboard", "data-api": "/api/dashboard",
+                    "data-csrf": isEditable ? viewer.csrfToken : nil, "data-columns": String(DashboardLayout.columns),
+                    "data-rows": String(DashboardLayout.rows),
+                ]
+            ) {
+                toolbar
+                if isEditable { el("p", ["class": "dashboard-hint muted"]) { Text.dashboardEditingHint } }
+                el("p", ["class": "visually-hidden", "id": "dashboard-status", "role": "status", "aria-live": "polite"])
+                el("div", ["class": "notice notice--error", "id": "dashboard-error", "role": "alert", "hidden": "hidden"])
+                emptyState
+                el("div", ["class": "dashboard-body"]) {
+                    grid
+                    if isEditable { DashboardPanel.render(layout: layout) }
+                }
+                if isEditable { templates }
+            }
+        }
+        return (isEditable ? page.withScript("/assets/dashboard.js") : page).render()
+    }
+
+    /// "Aggiorna" is a link, so that it refreshes without JavaScript too; "Modifica",
+    /// "Aggiungi" and "Fatto" need the script, which reveals them.
+    var toolbar: Node {
+        el("div", ["class": "toolbar dashboard-toolbar", "hidden": layout.isEmpty ? "hidden" : nil]) {
+            el("a", ["class": "button", "href": "/dashboard", "data-action": "refresh"]) { Text.dashboardRefresh }
+            if isEditable {
+                el("button", ["type": "button", "class": "button", "data-action": "edit", "hidden": "hidden"]) {
+                    Text.dashboardEdit
+                }
+                el("button", ["type": "button", "class": "button", "data-action": "add", "hidden": "hidden"]) {
+                    Text.dashboardAdd
+                }
+                el(
+                    "button",
+                    ["type": "button", "class": "button button--primary", "data-action": "done", "hidden": "hidden"]
+                ) { Text.dashboardDone }
+            }
+        }
+    }
+
+    var emptyState: Node {
+        el("div", ["class": "empty-state dashboard-empty", "hidden": layout.isEmpty ? nil : "hidden"]) {
+            el("p", ["class": "empty-title"]) { Text.dashboardEmptyTitle }
+            el("p") { Text.dashboardEmptyHint }
+            if isEditable {
+                el(
+                    "button",
+                    ["type": "button", "class": "button button--primary", "data-action": "add", "hidden": "hidden"]
+                ) { Text.dashboardAdd }
+                el("noscript") { el("p", ["class": "muted"]) { Text.dashboardNeedsScript } }
+            }
+        }
+    }
+
+    var grid: Node {
+        el("div", ["class": "dashboard-grid", "role": "region", "aria-label": Text.dashboardGrid]) {
+            for placement in layout.placements {
+                WidgetView.render(placement.widget, at: placement, data: data)
+            }
+        }
+    }
+
+    /// Empty widgets the script copies when one is added, and the sentences it announces;
+    /// template content is inert: not shown, not read, not run.
+    var templates: Node {
+        Node.group(
+            DashboardWidget.allCases.map { widget in
+                el("template", ["data-widget-template": widget.rawValue]) {
+                    WidgetView.render(widget, at: nil, data: nil)
+                }
+            } + [
+                el("template", ["id": "dashboard-texts"]) {
+                    for (key, text) in DashboardPage.announcements { el("span", ["data-text": key]) { text } }
+                }
+            ])
+    }
+
+    static let announcements: [(String, String)] = [
+        ("moved", Text.announceMoved), ("resized", Text.announceResized), ("added", Text.announceAdded),
+        ("removed", Text.announceRemoved), ("blocked", Text.announceBlocked), ("noRoom", Text.announceNoRoom),
+        ("editing", Text.announceEditing), ("saved", Text.announceSaved), ("refreshed", Text.announceRefreshed),
+        ("failed", Text.announceFailed), ("found", Text.announceFound), ("allTickets", Text.widgetAllTickets),
+        ("noTickets", Text.widgetNoTickets), ("headings", TicketListWidget.headings.joined(separator: "|")),
+    ]
+}

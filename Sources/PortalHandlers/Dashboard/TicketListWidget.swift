@@ -1,0 +1,41 @@
+import PortalCore
+import PortalHTML
+import PortalStore
+
+/// "Elenco ticket": the company's newest tickets as the manual's screenshot shows them
+/// (Priorità, Stato, Titolo, Richiedente, Operatore), each title a link to the ticket.
+enum TicketListWidget {
+    static func render(_ page: TicketPage) -> Node {
+        Node.group([
+            el("p", ["class": "widget-caption"]) {
+                el("span", ["class": "widget-count"]) { Text.widgetRecentTickets(page.tickets.count, of: page.total) }
+                " · "
+                el("a", ["href": "/ticket"]) { Text.widgetAllTickets }
+            },
+            page.tickets.isEmpty
+                ? el("p", ["class": "muted"]) { Text.widgetNoTickets }
+                : el("table", ["class": "table widget-table"]) {
+                    el("thead") {
+                        el("tr") {
+                            for heading in headings { el("th", ["scope": "col"]) { heading } }
+                        }
+                    }
+                    el("tbody") {
+                        for ticket in page.tickets { row(ticket) }
+                    }
+                },
+        ])
+    }
+
+    static let headings = [Text.priority, Text.state, Text.title, Text.requester, Text.operatorInCharge]
+
+    static func row(_ ticket: TicketRecord) -> Node {
+        el("tr", ["class": ticket.status.isClosed ? "ticket--closed" : nil]) {
+            el("td") { el("span", ["class": "badge badge--\(ticket.priority.label.lowercased())"]) { ticket.priority.label } }
+            el("td") { ticket.status.label }
+            el("td") { el("a", ["href": "/ticket/\(ticket.number)"]) { "\(ticket.title) #\(ticket.number)" } }
+            el("td") { ticket.requesterName }
+            el("td") { ticket.operatorName ?? Text.noOperator }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import PortalCore
+import PortalHTML
+
+/// One widget on the grid: its title, the keyboard controls of the editor (shown only while
+/// editing), its content and the corner the mouse resizes it by. The position and size are
+/// classes (`dash-x-3 dash-w-4`…): the CSP allows no style attribute in the markup.
+enum WidgetView {
+    static func render(_ widget: DashboardWidget, at placement: DashboardLayout.Placement?, data: DashboardData?) -> Node {
+        let id = "widget-\(widget.rawValue)"
+        let size = placement.map { ($0.width, $0.height) } ?? widget.defaultSize
+        return el(
+            "section",
+            [
+                "class": placement.map(classes) ?? "widget", "id": placement == nil ? nil : id,
+                "data-widget": widget.rawValue, "data-x": placement.map { String($0.x) },
+                "data-y": placement.map { String($0.y) }, "data-w": String(size.0), "data-h": String(size.1),
+                "aria-labelledby": "\(id)-title",
+            ]
+        ) {
+            el("header", ["class": "widget-head"]) {
+                el("h2", ["class": "widget-title", "id": "\(id)-title"]) { widget.title }
+                tools(widget)
+            }
+            el("div", ["class": "widget-body", "tabindex": "0", "role": "group", "aria-labelledby": "\(id)-title"]) {
+                if let data { content(widget, data) }
+            }
+            el("div", ["class": "widget-resize", "aria-hidden": "true"])
+        }
+    }
+
+    static func classes(_ placement: DashboardLayout.Placement) -> String {
+        "widget dash-x-\(placement.x) dash-y-\(placement.y) dash-w-\(placement.width) dash-h-\(placement.height)"
+    }
+
+    static func content(_ widget: DashboardWidget, _ data: DashboardData) -> Node {
+        switch widget {
+        case .ticketList: TicketListWidget.render(data.recent)
+        case .ticketStatus: TicketStatusWidget.render(data.counts)
+        }
+    }
+
+    static let controls: [(action: String, symbol: String, label: String)] = [
+        ("left", "←", Text.widgetMoveLeft), ("right", "→", Text.widgetMoveRight), ("up", "↑", Text.widgetMoveUp),
+        ("down", "↓", Text.widgetMoveDown), ("narrower", "L−", Text.widgetNarrower), ("wider", "L+", Text.widgetWider),
+        ("shorter", "A−", Text.widgetShorter), ("taller", "A+", Text.widgetTaller),
+    ]
+
+    /// Buttons, so that everything the mouse does has a keyboard way; each announces its
+    /// result through the page's live region (dashboard.js).
+    static func tools(_ widget: DashboardWidget) -> Node {
+        el("div", ["class": "widget-tools", "role": "group", "aria-label": Text.widgetControls(widget.title)]) {
+            for control in controls {
+                el(
+                    "button",
+                    [
+                        "type": "button", "class": "widget-tool", "data-action": control.action,
+                        "aria-label": control.label, "title": control.label,
+                    ]
+                ) { control.symbol }
+            }
+            el(
+                "button",
+                [
+                    "type": "button", "class": "widget-tool widget-tool--remove", "data-action": "remove",
+                    "aria-label": Text.widgetRemove, "title": Text.widgetRemove,
+                ]
+            ) { "×" }
+        }
+    }
+}

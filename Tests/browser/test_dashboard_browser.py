@@ -1,0 +1,238 @@
+"""The dashboard in headless Chromium, by the visible labels: a new customer adds both
+widgets (one dragged with the mouse, one with the keyboard), moves and resizes one with
+the mouse and one with the keyboard, presses "Fatto", logs out and in and finds the same
+layout; the pie chart's numbers match the list; axe in view and edit mode; without
+JavaScript the saved widgets are there, read-only."""
+import re
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from axe import serious_violations
+from people import log_in, press, quote, tick, type_into
+from portal import BIANCHI_VAT, DEMO_PASSWORD, TECHNICIAN
+
+ADDRESS = "elena.costa@bianchi.example"
+PASSWORD = "la mia dashboard di prova"
+
+
+def heading(browser):
+    return browser.find_element(By.TAG_NAME, "h1").text
+
+
+def click(browser, text, within="//"):
+    """Presses an on-page button (no new page) by its visible text, as a person would."""
+    matches = browser.find_elements(By.XPATH, f"{within}button[normalize-space()={quote(text)}]")
+    target = next(match for match in matches if match.is_displayed())
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", target)
+    target.click()
+
+
+def widget(browser, title):
+    """A widget on the grid, by its title."""
+    return browser.find_element(By.XPATH, f"//main//section[header/h2[normalize-space()={quote(title)}]]")
+
+
+def control(section, label):
+    return section.find_element(By.XPATH, f".//button[@aria-label={quote(label)}]")
+
+
+def position(section):
+    data = {key: int(section.get_attribute(f"data-{key}")) for key in "xywh"}
+    return data["x"], data["y"], data["w"], data["h"]
+
+
+def announced(browser, sentence):
+    WebDriverWait(browser, 5).until(lambda _: browser.find_element(By.ID, "dashboard-status").text == sentence)
+
+
+def cell(browser):
+    """The grid's pitch in pixels (a column or a row plus the gap)."""
+    return browser.execute_script("""
+        const grid = document.querySelector('.dashboard-grid');
+        const box = grid.getBoundingClientRect(), style = getComputedStyle(grid);
+        return [(box.width + parseFloat(style.columnGap)) / 12, (box.height + parseFloat(style.rowGap)) / 12,
+                box.width, box.height];""")
+
+
+def in_view(browser, element):
+    """Scrolls the element to the middle, clear of the sticky header, before the mouse grabs it."""
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+
+
+def first_access(portal, browser):
+    provisional = portal.invite(ADDRESS, vat=BIANCHI_VAT)
+    browser.get(portal.url + "/login?email=" + ADDRESS)
+    type_into(browser, "Password", provisional)
+    press(browser, "Accedi")
+    type_into(browser, "Nome", "Elena")
+    type_into(browser, "Cognome", "Costa")
+    type_into(browser, "Password", PASSWORD)
+    type_into(browser, "Conferma Password", PASSWORD)
+    browser.find_element(By.ID, "privacy").click()
+    press(browser, "Crea utente")
+    type_into(browser, "Password", PASSWORD)
+    press(browser, "Accedi")
+    type_into(browser, "Codice", portal.wait_for_code(ADDRESS))
+    tick(browser, "Dispositivo sicuro")
+    press(browser, "Invia")
+    press(browser, "Accetta")
+    press(browser, "BIANCHI SPA")
+    assert heading(browser) == "Dashboard"
+
+
+def test_a_new_customer_arranges_the_dashboard_and_finds_it_again(portal, browser):
+    first_access(portal, browser)
+    assert "Questa dashboard non ha ancora widget!" in browser.page_source
+    assert serious_violations(browser) == [], "the empty dashboard"
+    click(browser, "Aggiungi")
+
+    panel = browser.find_element(By.XPATH, "//aside[div/h2[normalize-space()='Aggiungi Widget']]")
+    assert panel.is_displayed()
+    type_into(browser, "Ricerca widgets", "stato")
+    choices = panel.find_elements(By.CSS_SELECTOR, ".widget-choice")
+    assert [choice.is_displayed() for choice in choices] == [False, True]
+    type_into(browser, "Ricerca widgets", "nessuno così")
+    assert browser.find_element(By.ID, "widget-search-none").is_displayed()
+    search = browser.find_element(By.ID, "widget-search")
+    search.clear()
+    search.send_keys(" ", Keys.BACKSPACE)
+    assert all(choice.is_displayed() for choice in choices)
+
+    # "Elenco ticket" dragged from the panel to the grid's top-left corner with the mouse.
+    source = panel.find_element(By.XPATH, ".//p[normalize-space()='Elenco ticket']")
+    browser.execute_script("window.scrollTo(0, 0)")
+    left, top = browser.execute_script(
+        "const box = document.querySelector('.dashboard-grid').getBoundingClientRect(); return [box.left, box.top];")
+    actions = ActionChains(browser).click_and_hold(source).move_by_offset(-50, 0)
+    for offset in (15, 20):  # viewport coordinates: the grid is taller than the window
+        actions.w3c_actions.pointer_action.move_to_location(int(left + offset), int(top + offset))
+    actions.release().perform()
+    listing = widget(browser, "Elenco ticket")
+    assert position(listing) == (0, 0, 8, 6)
+    announced(browser, "Elenco ticket aggiunto alla dashboard: colonna 1, riga 1, 8 colonne per 6 righe.")
+    assert listing.find_elements(By.CSS_SELECTOR, "tbody tr"), "the widget came with its data"
+
+    # "Stato Ticket" added with the keyboard: its "Aggiungi" button, Enter.
+    add = panel.find_element(By.XPATH, ".//li[p[normalize-space()='Stato Ticket']]//button")
+    assert add.accessible_name == "Aggiungi Stato Ticket"
+    add.send_keys(Keys.ENTER)
+    pie = widget(browser, "Stato Ticket")
+    assert position(pie) == (8, 0, 4, 6)
+    announced(browser, "Stato Ticket aggiunto alla dashboard: colonna 9, riga 1, 4 colonne per 6 righe.")
+    assert not panel.find_element(By.XPATH, ".//li[p[normalize-space()='Elenco ticket']]//button").is_enabled()
+    assert serious_violations(browser) == [], "edit mode with the panel open"
+
+    # The pie moved with the mouse by its title bar (8 columns left, 6 rows down)…
+    pitch_x, pitch_y, _, _ = cell(browser)
+    title = pie.find_element(By.TAG_NAME, "h2")
+    in_view(browser, title)
+    ActionChains(browser).click_and_hold(title).move_by_offset(-4 * pitch_x, 3 * pitch_y) \
+        .move_by_offset(-4 * pitch_x, 3 * pitch_y).release().perform()
+    assert position(pie) == (0, 6, 4, 6)
+    announced(browser, "Stato Ticket: colonna 1, riga 7.")
+    # …and made wider by its corner.
+    corner = pie.find_element(By.CSS_SELECTOR, ".widget-resize")
+    in_view(browser, corner)
+    ActionChains(browser).click_and_hold(corner).move_by_offset(pitch_x, 0).move_by_offset(pitch_x, 0) \
+        .release().perform()
+    assert position(pie) == (0, 6, 6, 6)
+    announced(browser, "Stato Ticket: 6 colonne per 6 righe.")
+
+    # The list moved and resized with the keyboard only, each step announced.
+    right = control(listing, "Sposta a destra")
+    right.send_keys(Keys.ENTER)
+    assert position(listing) == (1, 0, 8, 6)
+    announced(browser, "Elenco ticket: colonna 2, riga 1.")
+    down = control(listing, "Sposta in basso")
+    down.send_keys(Keys.SPACE)
+    announced(browser, "Elenco ticket: non c'è spazio in quella direzione.")
+    shorter = control(listing, "Riduci l'altezza")
+    shorter.send_keys(Keys.ENTER)
+    assert position(listing) == (1, 0, 8, 5)
+    announced(browser, "Elenco ticket: 8 colonne per 5 righe.")
+    assert browser.switch_to.active_element == shorter, "focus stays on the button pressed"
+
+    click(browser, "Fatto")
+    announced(browser, "Dashboard salvata.")
+    assert not control(listing, "Sposta a destra").is_displayed(), "view mode: no editing controls"
+    assert serious_violations(browser) == [], "view mode with widgets"
+    expected = {"Elenco ticket": (1, 0, 8, 5), "Stato Ticket": (0, 6, 6, 6)}
+
+    # Out and in again (the trusted device skips the code): the same dashboard.
+    press(browser, "Esci")
+    type_into(browser, "Email", ADDRESS)
+    type_into(browser, "Password", PASSWORD)
+    press(browser, "Accedi")
+    assert heading(browser) == "Dashboard"
+    assert {name: position(widget(browser, name)) for name in expected} == expected
+    assert "Questa dashboard non ha ancora widget!" not in browser.find_element(By.TAG_NAME, "main").text
+
+    # The pie's numbers against the list (the company's 8 tickets all fit in it).
+    pie_text = widget(browser, "Stato Ticket").text
+    numbers = {name: int(re.search(name + r":? (\d+) Ticket", pie_text).group(1)) for name in ["Aperto", "Chiuso", "Totale"]}
+    rows = widget(browser, "Elenco ticket").find_elements(By.CSS_SELECTOR, "tbody tr")
+    closed = [row for row in rows if row.find_elements(By.TAG_NAME, "td")[1].text == "Chiuso"]
+    assert numbers == {"Aperto": len(rows) - len(closed), "Chiuso": len(closed), "Totale": len(rows)}
+    caption = widget(browser, "Elenco ticket").find_element(By.CSS_SELECTOR, ".widget-count").text
+    assert caption == f"{numbers['Totale']} ticket"
+
+    # "Aggiorna" refreshes in place; "Modifica" goes back to editing, and a widget can be removed.
+    browser.find_element(By.LINK_TEXT, "Aggiorna").click()
+    announced(browser, "Dati aggiornati.")
+    click(browser, "Modifica")
+    assert serious_violations(browser) == [], "edit mode, panel closed"
+    control(widget(browser, "Stato Ticket"), "Rimuovi il widget").send_keys(Keys.ENTER)
+    announced(browser, "Stato Ticket rimosso dalla dashboard.")
+    assert not browser.find_elements(By.XPATH, "//main//section[.//h2[normalize-space()='Stato Ticket']]")
+    click(browser, "Fatto")
+    announced(browser, "Dashboard salvata.")
+    browser.refresh()
+    assert position(widget(browser, "Elenco ticket")) == (1, 0, 8, 5)
+    assert not browser.find_elements(By.XPATH, "//main//section[.//h2[normalize-space()='Stato Ticket']]")
+
+
+def test_the_menu_collapses_with_the_icon_at_the_top_left(portal, browser):
+    log_in(browser, portal, TECHNICIAN, DEMO_PASSWORD)
+    assert heading(browser) == "Dashboard"
+    sidebar = browser.find_element(By.CSS_SELECTOR, "nav.sidebar")
+    assert sidebar.is_displayed()
+    browser.find_element(By.XPATH, "//label[normalize-space()='Mostra o nascondi il menu']").click()
+    assert not sidebar.is_displayed()
+    browser.find_element(By.XPATH, "//label[normalize-space()='Mostra o nascondi il menu']").click()
+    assert sidebar.is_displayed()
+
+
+@pytest.fixture
+def browser_without_javascript():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
+                     "--disable-gpu"]:
+        options.add_argument(argument)
+    options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.implicitly_wait(2)
+    yield driver
+    driver.quit()
+
+
+def test_without_javascript_the_saved_dashboard_is_shown_read_only(portal, browser_without_javascript):
+    browser = browser_without_javascript
+    log_in(browser, portal, TECHNICIAN, DEMO_PASSWORD)
+    assert heading(browser) == "Dashboard"
+    listing, pie = widget(browser, "Elenco ticket"), widget(browser, "Stato Ticket")
+    assert listing.is_displayed() and pie.is_displayed()
+    assert listing.find_elements(By.CSS_SELECTOR, "tbody tr")
+    assert re.search(r"Aperto: \d+ Ticket", pie.text) and re.search(r"Totale \d+ Ticket", pie.text)
+    for hidden in ["Modifica", "Fatto"]:
+        assert not browser.find_element(By.XPATH, f"//button[normalize-space()='{hidden}']").is_displayed()
+    assert not control(listing, "Sposta a destra").is_displayed()
+    assert not browser.find_element(By.ID, "widget-panel").is_displayed()
+    press(browser, "Aggiorna")
+    assert heading(browser) == "Dashboard" and widget(browser, "Elenco ticket").is_displayed()

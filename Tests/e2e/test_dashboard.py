@@ -1,0 +1,353 @@
+"""The dashboard through nginx: the page without JavaScript, the JSON API, the layout saved
+per user and company, refusals that keep the saved layout, and the widgets' numbers
+against the database."""
+import json
+import re
+
+import pytest
+import requests
+
+from portal import (BIANCHI_VAT, DEMO_PASSWORD, ROSSI_VAT, TECHNICIAN, code_step, csrf_token, login,
+                    password_step)
+from tickets import created_number, new_ticket
+
+API = "/api/dashboard"
+LIST = {"widget": "ticket-list", "x": 0, "y": 0, "w": 8, "h": 6}
+PIE = {"widget": "ticket-status", "x": 8, "y": 0, "w": 4, "h": 6}
+
+
+# ------------------------------------------------------------------ people
+
+def choose_company(portal, session, company):
+    """Accepts a pending invitation of `company` if there is one, then picks the company."""
+    page = session.get(portal.url + "/accesso/azienda").text
+    for action in re.findall(r'action="(/accesso/invito/\d+/accetta)"', page):
+        session.post(portal.url + action, data={"csrf": csrf_token(page)})
+        page = session.get(portal.url + "/accesso/azienda").text
+    form = page.split(f">{company}</button>")[0].rsplit("<form", 1)[1]
+    tenant = re.search(r'name="tenant" value="(\d+)"', form).group(1)
+    chosen = session.post(portal.url + "/accesso/azienda", data={"csrf": csrf_token(page), "tenant": tenant},
+                          allow_redirects=False)
+    assert chosen.headers["Location"] == "/dashboard"
+
+
+def new_customer(portal, address, company="ROSSI SRL", vat=ROSSI_VAT):
+    """A freshly invited customer after the first access, logged into `company`: a new user,
+    so that these tests never touch the demo users' dashboards that other tests read."""
+    provisional = portal.invite(address, vat=vat)
+    session = requests.Session()
+    password_step(portal, address, provisional, session=session)
+    page = session.get(portal.url + "/accesso/primo").text
+    session.post(portal.url + "/accesso/primo", data={
+        "csrf": csrf_token(page), "first_name": "Prova", "last_name": "Dashboard", "password": DEMO_PASSWORD,
+        "password_confirmation": DEMO_PASSWORD, "privacy": "1"})
+    return log_into(portal, address, company)
+
+
+def log_into(portal, address, company):
+    session, response = login(portal, email=address)
+    if response.headers.get("Location") == "/accesso/azienda":
+        choose_company(portal, session, company)
+    return session
+
+
+def token(portal, session):
+    return csrf_token(session.get(portal.url + "/dashboard").text)
+
+
+def put_layout(portal, session, layout, csrf=None, **kwargs):
+    headers = {"X-CSRF-Token": csrf if csrf is not None else token(portal, session)}
+    return session.put(portal.url + API + "/layout", json={"layout": layout}, headers=headers, **kwargs)
+
+
+def saved_layout(portal, session):
+    response = session.get(portal.url + API)
+    assert response.status_code == 200 and response.headers["Content-Type"].startswith("application/json")
+    assert response.headers["Cache-Control"] == "no-store"
+    return response.json()["layout"]
+
+
+def counts_in_database(portal, company):
+    with portal.db() as db:
+        row = db.execute("""SELECT sum(t.status != 'closed'), sum(t.status = 'closed'), count(*)
+                            FROM tickets t JOIN tenants te ON te.id = t.tenant_id WHERE te.name = ?""",
+                         (company,)).fetchone()
+    return {"open": row[0] or 0, "closed": row[1] or 0, "total": row[2]}
+
+
+# ------------------------------------------------------------------ the page
+
+def test_a_new_users_dashboard_is_empty_as_the_manual_shows(portal):
+    session = new_customer(portal, "dashboard.vuota@rossi.example")
+    page = session.get(portal.url + "/dashboard").text
+    for text in ["Questa dashboard non ha ancora widget!", "Aggiungi i widget per monitorare la tua azienda",
+                 ">Aggiungi</button>", ">Aggiungi Widget</h2>", '<label for="widget-search">Ricerca widgets</label>',
+                 ">Elenco ticket</p>", ">Stato Ticket</p>", ">Modifica</button>", ">Fatto</button>"]:
+        assert text in page, text
+    assert '<script src="/assets/dashboard.js" defer="defer"></script>' in page
+    assert saved_layout(portal, session) == []
+    # The left menu of the manual: Dashboard, Servizi di Supporto (two entries), Utility.
+    for entry in [" Dashboard</a>", "Servizi di Supporto", "Nuova richiesta di assistenza", "Elenco richieste di assistenza",
+                  "Utility"]:
+        assert entry in page, entry
+    assert 'class="menu-button"' in page and 'href="/profilo"' in page and 'href="/accesso/azienda"' in page
+
+
+def test_the_page_has_no_inline_script_or_style_attribute(portal):
+    session, _ = login(portal, email=TECHNICIAN)
+    page = session.get(portal.url + "/dashboard").text
+    assert "style=" not in page
+    assert all('src="' in tag for tag in re.findall(r"<script[^>]*>", page)), "scripts are files only"
+    assert not re.search(r"<[^>]+\son[a-z]+=", page), "no event handler attributes"
+
+
+def test_without_javascript_the_saved_widgets_show_their_data_read_only(portal):
+    """The demo technician has a saved layout (make run): the server renders it with the
+    data, and the editing controls stay hidden until the script reveals them."""
+    session, _ = login(portal, email=TECHNICIAN)
+    page = session.get(portal.url + "/dashboard").text
+    counts = counts_in_database(portal, "ROSSI SRL")
+    assert 'class="widget dash-x-0 dash-y-0 dash-w-8 dash-h-7"' in page
+    assert 'class="widget dash-x-8 dash-y-0 dash-w-4 dash-h-6"' in page
+    assert f"Aperto: {counts['open']} Ticket" in page and f"Chiuso: {counts['closed']} Ticket" in page
+    assert f"Totale {counts['total']} Ticket" in page
+    assert re.search(r'<svg class="pie-chart"[^>]*role="img"[^>]*aria-label="Aperto: \d+ Ticket, Chiuso', page)
+    for heading in ["Priorità", "Stato", "Titolo", "Richiedente", "Operatore"]:
+        assert f'<th scope="col">{heading}</th>' in page, heading
+    assert '<a class="button" href="/dashboard" data-action="refresh">Aggiorna</a>' in page, "works without JavaScript"
+    assert '<button type="button" class="button" data-action="edit" hidden="hidden">Modifica</button>' in page
+    assert 'class="empty-state dashboard-empty" hidden="hidden"' in page
+
+
+def test_the_ticket_list_widget_shows_the_companys_newest_tickets_with_links(portal):
+    session, _ = login(portal, email=TECHNICIAN)
+    data = session.get(portal.url + API).json()["data"]["ticket-list"]
+    with portal.db() as db:
+        expected = [row[0] for row in db.execute(
+            """SELECT t.number FROM tickets t JOIN tenants te ON te.id = t.tenant_id WHERE te.name = 'ROSSI SRL'
+               ORDER BY t.created_at DESC, t.id DESC LIMIT 25""")]
+    assert [ticket["number"] for ticket in data["tickets"]] == expected
+    assert data["total"] == counts_in_database(portal, "ROSSI SRL")["total"]
+    first = data["tickets"][0]
+    assert first["url"] == f"/ticket/{first['number']}"
+    assert set(first) >= {"priorityLabel", "statusLabel", "title", "requester", "operator", "closed"}
+    page = session.get(portal.url + "/dashboard").text
+    assert f'<a href="/ticket/{first["number"]}">' in page
+    assert session.get(portal.url + first["url"]).status_code == 200, "each row links to its ticket"
+
+
+def test_titles_are_escaped_in_the_page_and_in_the_json(portal):
+    session = new_customer(portal, "dashboard.escape@bianchi.example", company="BIANCHI SPA", vat=BIANCHI_VAT)
+    title = '<img src=x onerror=alert(1)> "Stampa" & </script>'
+    created_number(new_ticket(portal, session, email="dashboard.escape@bianchi.example", title=title))
+    put_layout(portal, session, [LIST])
+    page = session.get(portal.url + "/dashboard").text
+    assert "<img src=x" not in page and '&lt;img src=x onerror=alert(1)&gt; "Stampa" &amp; &lt;/script&gt;' in page
+    raw = session.get(portal.url + API).text
+    assert "<img" not in raw and "\\u003cimg src=x onerror=alert(1)\\u003e" in raw
+    assert json.loads(raw)["data"]["ticket-list"]["tickets"][0]["title"] == title
+
+
+# ------------------------------------------------------------------ saving
+
+def test_a_layout_is_saved_and_read_back_at_the_next_login(portal):
+    address = "dashboard.salva@rossi.example"
+    session = new_customer(portal, address)
+    saved = put_layout(portal, session, [PIE, LIST])
+    assert saved.status_code == 200, saved.text
+    assert saved.json() == {"layout": [LIST, PIE]}, "answered in reading order"
+    assert saved_layout(portal, session) == [LIST, PIE]
+
+    # Another browser, another session: the same layout, rendered by the server.
+    other = log_into(portal, address, "ROSSI SRL")
+    assert saved_layout(portal, other) == [LIST, PIE]
+    page = other.get(portal.url + "/dashboard").text
+    assert 'dash-x-8 dash-y-0 dash-w-4 dash-h-6' in page and "Questa dashboard non ha ancora widget!" in page
+    assert 'class="empty-state dashboard-empty" hidden="hidden"' in page
+
+    # POST with the token in the body works too (for clients that cannot send PUT).
+    moved = dict(PIE, y=6, x=0)
+    posted = other.post(portal.url + API + "/layout", json={"csrf": token(portal, other), "layout": [LIST, moved]})
+    assert posted.status_code == 200, posted.text
+    assert saved_layout(portal, session) == [LIST, moved]
+
+    # An empty layout is a layout: the dashboard is empty again.
+    assert put_layout(portal, session, []).status_code == 200
+    assert saved_layout(portal, session) == []
+    with portal.db() as db:
+        rows = db.execute("""SELECT p.value FROM user_preferences p JOIN users u ON u.id = p.user_id
+                             WHERE u.email = ? AND p.name = 'dashboard_layout'""", (address,)).fetchall()
+    assert [row[0] for row in rows] == [""]
+
+
+BAD_LAYOUTS = [
+    ([{"widget": "meteo", "x": 0, "y": 0, "w": 4, "h": 4}], "widget sconosciuto"),
+    ([LIST, dict(PIE, x=7)], "si sovrappongono"),
+    ([dict(LIST, x=5)], "esce dalla dashboard"),
+    ([dict(LIST, y=7)], "esce dalla dashboard"),
+    ([dict(LIST, x=-1)], "esce dalla dashboard"),
+    ([dict(LIST, w=13)], "esce dalla dashboard"),
+    ([dict(LIST, w=100000, h=100000)], "esce dalla dashboard"),
+    ([dict(LIST, w=2)], "almeno 4 colonne per 3 righe"),
+    ([LIST, dict(LIST, y=6)], "compare due volte"),
+    ([PIE] * 13, "al massimo 12 widget"),
+    ([dict(LIST, x="0")], "non è leggibile"),
+    ([dict(LIST, x=1.5)], "non è leggibile"),
+    ([dict(LIST, x=None)], "non è leggibile"),
+    ([{"widget": "ticket-list"}], "non è leggibile"),
+    ("ticket-list", "non è leggibile"),
+]
+
+
+@pytest.fixture(scope="module")
+def keeper(portal):
+    """A customer whose saved layout must survive every refused one."""
+    session = new_customer(portal, "dashboard.rifiuti@rossi.example")
+    assert put_layout(portal, session, [LIST, PIE]).status_code == 200
+    return session
+
+
+@pytest.mark.parametrize("layout, message", BAD_LAYOUTS)
+def test_a_bad_layout_is_refused_with_a_400_and_the_saved_one_kept(portal, keeper, layout, message):
+    response = put_layout(portal, keeper, layout)
+    assert response.status_code == 400
+    assert response.headers["Content-Type"].startswith("application/json")
+    assert message in response.json()["error"]
+    assert saved_layout(portal, keeper) == [LIST, PIE]
+
+
+@pytest.mark.parametrize("body", [b"", b"{", b'{"layout": [}', b'{"layout": [], "layout": []}', b"[1,]",
+                                  b'{"layout": "\xff"}', b"[" * 5000])
+def test_a_body_that_is_not_json_is_refused_with_a_400(portal, keeper, body):
+    response = keeper.put(portal.url + API + "/layout", data=body,
+                          headers={"Content-Type": "application/json", "X-CSRF-Token": token(portal, keeper)})
+    assert response.status_code == 400 and "non è leggibile" in response.json()["error"]
+    assert saved_layout(portal, keeper) == [LIST, PIE]
+
+
+def test_only_json_is_accepted_and_a_huge_body_is_refused(portal, keeper):
+    form = keeper.post(portal.url + API + "/layout", data={"csrf": token(portal, keeper), "layout": "x"})
+    assert form.status_code == 415 and "JSON" in form.json()["error"]
+    huge = json.dumps({"layout": [LIST], "padding": "x" * 20_000})
+    too_large = keeper.put(portal.url + API + "/layout", data=huge,
+                           headers={"Content-Type": "application/json", "X-CSRF-Token": token(portal, keeper)})
+    assert too_large.status_code == 413
+    assert saved_layout(portal, keeper) == [LIST, PIE]
+
+
+def test_every_change_needs_the_sessions_csrf_token(portal, keeper):
+    other, _ = login(portal, email=TECHNICIAN)
+    for csrf in ["", "x" * 43, token(portal, other)]:
+        response = put_layout(portal, keeper, [LIST], csrf=csrf)
+        assert response.status_code == 403, csrf
+        assert "Il modulo è scaduto" in response.json()["error"]
+    no_header = keeper.put(portal.url + API + "/layout", json={"layout": [LIST]})
+    assert no_header.status_code == 403
+    body_token_of_another = keeper.post(portal.url + API + "/layout", json={"csrf": token(portal, other), "layout": [LIST]})
+    assert body_token_of_another.status_code == 403
+    assert keeper.get(portal.url + API + "/layout").status_code == 405, "no change on GET"
+    assert saved_layout(portal, keeper) == [LIST, PIE]
+
+
+def test_without_a_session_the_api_answers_401_and_the_page_goes_to_login(portal):
+    anonymous = requests.get(portal.url + API)
+    assert anonymous.status_code == 401 and anonymous.json()["error"].startswith("La sessione è scaduta")
+    refused = requests.put(portal.url + API + "/layout", json={"layout": []}, headers={"X-CSRF-Token": "x"})
+    assert refused.status_code == 401
+    page = requests.get(portal.url + "/dashboard", allow_redirects=False)
+    assert page.status_code == 303 and page.headers["Location"] == "/login?next=/dashboard"
+
+
+# ------------------------------------------------------------------ isolation
+
+def test_another_users_layout_is_not_reachable(portal):
+    first = new_customer(portal, "dashboard.primo@rossi.example")
+    second = new_customer(portal, "dashboard.secondo@rossi.example")
+    assert put_layout(portal, first, [LIST]).status_code == 200
+    assert saved_layout(portal, second) == [], "same company, another user: their own (empty) layout"
+    assert put_layout(portal, second, [PIE]).status_code == 200
+    assert saved_layout(portal, first) == [LIST]
+    # Nothing in the request chooses whose layout it is.
+    with portal.db() as db:
+        first_id = db.execute("SELECT id FROM users WHERE email = 'dashboard.primo@rossi.example'").fetchone()[0]
+    assert second.get(portal.url + API + f"?user={first_id}&user_id={first_id}").json()["layout"] == [PIE]
+
+
+def test_another_companys_layout_and_data_are_not_reachable(portal):
+    """One person in two companies: a layout each, and each company's own tickets only."""
+    address = "dashboard.due.aziende@rossi.example"
+    session = new_customer(portal, address)
+    portal.admin("invite", "--vat", BIANCHI_VAT, "--email", address, "--role", "Tecnico")
+    portal.wait_for_mail(address, "Invito a unirti")
+    assert put_layout(portal, session, [LIST, PIE]).status_code == 200
+    rossi = session.get(portal.url + API).json()["data"]
+
+    choose_company(portal, session, "BIANCHI SPA")
+    assert "BIANCHI SPA" in session.get(portal.url + "/dashboard").text
+    with portal.db() as db:
+        rossi_id = db.execute("SELECT id FROM tenants WHERE name = 'ROSSI SRL'").fetchone()[0]
+        bianchi_numbers = {row[0] for row in db.execute(
+            "SELECT t.number FROM tickets t JOIN tenants te ON te.id = t.tenant_id WHERE te.name = 'BIANCHI SPA'")}
+    bianchi = session.get(portal.url + API + f"?tenant={rossi_id}&tenant_id={rossi_id}").json()
+    assert bianchi["layout"] == [], "the layout belongs to the company too"
+    counts = counts_in_database(portal, "BIANCHI SPA")
+    assert {key: bianchi["data"]["ticket-status"][key] for key in counts} == counts
+    assert {ticket["number"] for ticket in bianchi["data"]["ticket-list"]["tickets"]} <= bianchi_numbers
+    assert rossi["ticket-status"]["total"] != counts["total"]
+    assert put_layout(portal, session, [PIE]).status_code == 200
+
+    choose_company(portal, session, "ROSSI SRL")
+    assert saved_layout(portal, session) == [LIST, PIE], "ROSSI's layout untouched by BIANCHI's"
+
+
+# ------------------------------------------------------------------ the numbers
+
+@pytest.mark.parametrize("email, company", [(TECHNICIAN, "ROSSI SRL"), ("anna.bianchi@bianchi.example", "BIANCHI SPA")])
+def test_stato_ticket_counts_equal_the_database(portal, email, company):
+    session, _ = login(portal, email=email)
+    status = session.get(portal.url + API).json()["data"]["ticket-status"]
+    counts = counts_in_database(portal, company)
+    assert {key: status[key] for key in counts} == counts
+    assert status["openText"] == f"Aperto: {counts['open']} Ticket"
+    assert status["closedText"] == f"Chiuso: {counts['closed']} Ticket"
+    assert status["totalText"] == f"Totale {counts['total']} Ticket"
+
+
+def test_a_new_ticket_is_counted_at_the_next_refresh(portal):
+    session = new_customer(portal, "dashboard.conta@bianchi.example", company="BIANCHI SPA", vat=BIANCHI_VAT)
+    before = session.get(portal.url + API).json()["data"]["ticket-status"]
+    number = created_number(new_ticket(portal, session, email="dashboard.conta@bianchi.example", title="Contami"))
+    after = session.get(portal.url + API).json()["data"]
+    assert after["ticket-status"]["open"] == before["open"] + 1
+    assert after["ticket-status"]["total"] == before["total"] + 1
+    assert after["ticket-list"]["tickets"][0]["number"] == number, "newest first"
+    assert after["ticket-status"]["total"] == counts_in_database(portal, "BIANCHI SPA")["total"]
+
+
+def test_a_ticket_closed_by_the_operators_moves_from_open_to_closed(portal):
+    """The workers keep a copy of each company's data; a change made elsewhere (here by
+    portal-admin, as the operators' desk will) is seen at the very next request."""
+    session = new_customer(portal, "dashboard.chiude@bianchi.example", company="BIANCHI SPA", vat=BIANCHI_VAT)
+    number = created_number(new_ticket(portal, session, email="dashboard.chiude@bianchi.example", title="Da chiudere"))
+    for _ in range(8):  # every worker answers at least once, so each holds a copy
+        before = session.get(portal.url + API).json()["data"]
+    portal.admin("ticket", "status", "--number", str(number), "--status", "closed")
+    for _ in range(8):
+        after = session.get(portal.url + API).json()["data"]
+        assert after["ticket-status"]["closed"] == before["ticket-status"]["closed"] + 1
+        assert after["ticket-status"]["open"] == before["ticket-status"]["open"] - 1
+        closed = [ticket for ticket in after["ticket-list"]["tickets"] if ticket["number"] == number]
+        assert closed and closed[0]["closed"] and closed[0]["statusLabel"] == "Chiuso"
+    assert put_layout(portal, session, [PIE]).status_code == 200
+    page = session.get(portal.url + "/dashboard").text
+    assert f"Chiuso: {after['ticket-status']['closed']} Ticket" in page
+
+
+def test_an_operator_without_a_company_has_no_dashboard_data(portal):
+    session, _ = login(portal, email="giulia.neri@assistenza.example")
+    page = session.get(portal.url + "/dashboard")
+    assert page.status_code == 200 and "Questa dashboard non ha ancora widget!" in page.text
+    assert "dashboard.js" not in page.text and "data-csrf" not in page.text, "nothing to edit without a company"
+    answer = session.get(portal.url + API)
+    assert answer.status_code == 404 and "error" in answer.json()
+    assert put_layout(portal, session, [LIST], csrf=csrf_token(page.text)).status_code == 404

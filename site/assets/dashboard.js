@@ -1,0 +1,593 @@
+// The dashboard editor. The server renders the saved widgets with their data (readable
+// without JavaScript); this script adds "Modifica", "Aggiungi" and "Fatto", the
+// "Aggiungi Widget" panel, dragging and resizing with the mouse (pointer events, so that
+// touch works too) and, for the keyboard, the buttons of each widget. Every change is
+// announced in the page's live region. The layout is saved only by "Fatto", as JSON with
+// the session's CSRF token; a layout the server refuses stays on screen with its message.
+// No inline script, no style attribute in the markup (the CSP): positions are classes.
+"use strict";
+
+(function () {
+  const root = document.getElementById("dashboard");
+  if (!root || !root.dataset.csrf) return;
+
+  const COLUMNS = Number(root.dataset.columns) || 12;
+  const ROWS = Number(root.dataset.rows) || 12;
+  const SVG = "http://www.w3.org/2000/svg";
+  const grid = root.querySelector(".dashboard-grid");
+  const panel = document.getElementById("widget-panel");
+  const search = document.getElementById("widget-search");
+  const noMatch = document.getElementById("widget-search-none");
+  const status = document.getElementById("dashboard-status");
+  const errorBox = document.getElementById("dashboard-error");
+  const empty = root.querySelector(".dashboard-empty");
+  const toolbar = root.querySelector(".dashboard-toolbar");
+  const texts = readTexts();
+  let editing = false;
+  let data = null;
+  let drag = null;
+
+  // ------------------------------------------------------------------ texts and announcements
+
+  function readTexts() {
+    const result = {};
+    const template = document.getElementById("dashboard-texts");
+    if (template) {
+      template.content.querySelectorAll("[data-text]").forEach((node) => {
+        result[node.dataset.text] = node.textContent;
+      });
+    }
+    return result;
+  }
+
+  function fill(key, values) {
+    return (texts[key] || "").replace(/\{(\w+)\}/g, (match, name) => (name in values ? String(values[name]) : match));
+  }
+
+  // Cleared first, so that the same sentence twice in a row is read twice.
+  function say(key, values) {
+    const sentence = fill(key, values || {});
+    status.textContent = "";
+    window.setTimeout(() => {
+      status.textContent = sentence;
+    }, 30);
+  }
+
+  function showError(message) {
+    errorBox.textContent = message;
+    errorBox.hidden = !message;
+  }
+
+  // ------------------------------------------------------------------ the grid's model: data attributes
+
+  function widgets() {
+    return Array.from(grid.querySelectorAll(":scope > .widget"));
+  }
+
+  function rectOf(widget) {
+    const d = widget.dataset;
+    return { x: Number(d.x), y: Number(d.y), w: Number(d.w), h: Number(d.h) };
+  }
+
+  function choiceFor(id) {
+    return panel.querySelector('.widget-choice[data-widget="' + id + '"]');
+  }
+
+  function titleOf(widget) {
+    return choiceFor(widget.dataset.widget).dataset.title;
+  }
+
+  function minimumOf(id) {
+    const choice = choiceFor(id);
+    return { w: Number(choice.dataset.minW), h: Number(choice.dataset.minH) };
+  }
+
+  function overlaps(a, b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  }
+
+  function fits(rect, except) {
+    if (rect.x < 0 || rect.y < 0 || rect.w < 1 || rect.h < 1) return false;
+    if (rect.x + rect.w > COLUMNS || rect.y + rect.h > ROWS) return false;
+    return widgets().every((other) => other === except || !overlaps(rect, rectOf(other)));
+  }
+
+  function setPosition(element, rect) {
+    element.className = element.className.replace(/\bdash-[xywh]-\d+\b/g, "").replace(/\s+/g, " ").trim();
+    element.classList.add("dash-x-" + rect.x, "dash-y-" + rect.y, "dash-w-" + rect.w, "dash-h-" + rect.h);
+  }
+
+  function place(widget, rect) {
+    Object.assign(widget.dataset, { x: rect.x, y: rect.y, w: rect.w, h: rect.h });
+    setPosition(widget, rect);
+    keepReadingOrder();
+  }
+
+  // The document order follows the grid (row, then column): the tab order and a screen
+  // reader meet the widgets as they are seen, and small screens stack them in that order.
+  function keepReadingOrder() {
+    const focused = document.activeElement;
+    const sorted = widgets().sort((a, b) => rectOf(a).y - rectOf(b).y || rectOf(a).x - rectOf(b).x);
+    const current = widgets();
+    if (sorted.every((widget, index) => widget === current[index])) return;
+    sorted.forEach((widget) => grid.appendChild(widget));
+    if (focused && focused !== document.activeElement && grid.contains(focused)) focused.focus();
+  }
+
+  function layout() {
+    return widgets().map((widget) => {
+      const rect = rectOf(widget);
+      return { widget: widget.dataset.widget, x: rect.x, y: rect.y, w: rect.w, h: rect.h };
+    });
+  }
+
+  function firstFreeSpot(size) {
+    for (let y = 0; y + size.h <= ROWS; y++) {
+      for (let x = 0; x + size.w <= COLUMNS; x++) {
+        const rect = { x, y, w: size.w, h: size.h };
+        if (fits(rect, null)) return rect;
+      }
+    }
+    return null;
+  }
+
+  // ------------------------------------------------------------------ widget contents from the API's data
+
+  function element(name, className, text) {
+    const node = document.createElement(name);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function ticketList(list) {
+    const fragment = document.createDocumentFragment();
+    const caption = element("p", "widget-caption");
+    const all = element("a", "", texts.allTickets);
+    all.href = "/ticket";
+    caption.append(element("span", "widget-count", list.caption), " · ", all);
+    fragment.append(caption);
+    if (!list.tickets.length) {
+      fragment.append(element("p", "muted", texts.noTickets));
+      return fragment;
+    }
+    const table = element("table", "table widget-table");
+    const headRow = table.createTHead().insertRow();
+    (texts.headings || "").split("|").forEach((heading) => {
+      const cell = element("th", "", heading);
+      cell.scope = "col";
+      headRow.append(cell);
+    });
+    const body = table.createTBody();
+    list.tickets.forEach((ticket) => {
+      const row = body.insertRow();
+      if (ticket.closed) row.className = "ticket--closed";
+      const badge = element("span", "badge badge--" + ticket.priorityLabel.toLowerCase(), ticket.priorityLabel);
+      const link = element("a", "", ticket.title + " #" + ticket.number);
+      link.href = ticket.url;
+      [badge, ticket.statusLabel, link, ticket.requester, ticket.operator].forEach((content) => {
+        row.insertCell().append(content);
+      });
+    });
+    fragment.append(table);
+    return fragment;
+  }
+
+  function svgNode(name, attributes) {
+    const node = document.createElementNS(SVG, name);
+    Object.keys(attributes).forEach((key) => node.setAttribute(key, attributes[key]));
+    return node;
+  }
+
+  // Same drawing as the server's (TicketStatusWidget.swift): a full disc for the closed
+  // tickets, and over it a slice for the open ones made of one dash of a wide stroke.
+  function ticketStatus(counts) {
+    const wrapper = element("div", counts.total ? "pie" : "pie pie--empty");
+    const percent = counts.total ? ((counts.open * 100) / counts.total).toFixed(2) : "0";
+    const summary = [counts.openText, counts.closedText, counts.totalText];
+    const chart = svgNode("svg", {
+      class: "pie-chart", viewBox: "0 0 64 64", width: "128", height: "128", role: "img", "aria-label": summary.join(", "),
+    });
+    chart.append(
+      svgNode("circle", { class: "pie-slice pie-slice--closed", cx: "32", cy: "32", r: "32" }),
+      svgNode("circle", {
+        class: "pie-slice pie-slice--open", cx: "32", cy: "32", r: "16", "stroke-width": "32", pathLength: "100",
+        "stroke-dasharray": percent + " 100", transform: "rotate(-90 32 32)", fill: "none",
+      }),
+    );
+    const legend = element("ul", "pie-legend");
+    ["open", "closed", "total"].forEach((kind, index) => legend.append(element("li", "pie-legend-" + kind, summary[index])));
+    wrapper.append(chart, legend);
+    return wrapper;
+  }
+
+  const renderers = { "ticket-list": ticketList, "ticket-status": ticketStatus };
+
+  function fillBody(widget) {
+    const id = widget.dataset.widget;
+    if (!data || !renderers[id] || !data[id]) return;
+    widget.querySelector(".widget-body").replaceChildren(renderers[id](data[id]));
+  }
+
+  async function load() {
+    const response = await fetch(root.dataset.api, { credentials: "same-origin", headers: { Accept: "application/json" } });
+    if (response.status === 401) {
+      window.location.assign("/login?next=/dashboard");
+      throw new Error("session");
+    }
+    if (!response.ok) throw new Error("status " + response.status);
+    data = (await response.json()).data;
+  }
+
+  async function ensureData() {
+    if (data) return true;
+    try {
+      await load();
+      return true;
+    } catch (error) {
+      say("failed");
+      return false;
+    }
+  }
+
+  // ------------------------------------------------------------------ modes: view and edit
+
+  function button(action, scope) {
+    return (scope || toolbar).querySelector('[data-action="' + action + '"]');
+  }
+
+  function updateChrome() {
+    const hasWidgets = widgets().length > 0;
+    root.classList.toggle("is-editing", editing);
+    empty.hidden = editing || hasWidgets;
+    toolbar.hidden = !editing && !hasWidgets;
+    button("refresh").hidden = editing;
+    button("edit").hidden = editing;
+    button("add").hidden = editing && !panel.hidden;
+    button("done").hidden = !editing;
+    button("add", empty).hidden = false;
+  }
+
+  function updateChoices() {
+    const placed = new Set(widgets().map((widget) => widget.dataset.widget));
+    panel.querySelectorAll(".widget-choice").forEach((choice) => {
+      const isPlaced = placed.has(choice.dataset.widget);
+      choice.classList.toggle("is-placed", isPlaced);
+      choice.querySelector(".widget-choice-placed").hidden = !isPlaced;
+      choice.querySelector('[data-action="add-widget"]').disabled = isPlaced;
+    });
+  }
+
+  async function startEditing(withPanel) {
+    showError("");
+    if (!editing) {
+      editing = true;
+      say("editing");
+    }
+    if (withPanel) panel.hidden = false;
+    updateChoices();
+    updateChrome();
+    if (withPanel) {
+      search.focus();
+    } else {
+      const first = grid.querySelector(".widget-tool");
+      (first || button("done")).focus();
+    }
+    await ensureData();
+  }
+
+  function closePanel() {
+    panel.hidden = true;
+    updateChrome();
+    button(editing ? "add" : "edit").focus();
+  }
+
+  async function finish() {
+    const done = button("done");
+    done.disabled = true;
+    try {
+      const response = await fetch(root.dataset.api + "/layout", {
+        method: "PUT",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": root.dataset.csrf },
+        body: JSON.stringify({ layout: layout() }),
+      });
+      const answer = await response.json().catch(() => ({}));
+      if (!response.ok) {
+        showError(answer.error || texts.failed);
+        return;
+      }
+      showError("");
+      editing = false;
+      panel.hidden = true;
+      updateChrome();
+      const focusTarget = widgets().length ? button("edit") : button("add", empty);
+      focusTarget.focus();
+      say("saved");
+    } catch (error) {
+      showError(texts.failed);
+    } finally {
+      done.disabled = false;
+    }
+  }
+
+  async function refresh() {
+    try {
+      await load();
+      widgets().forEach(fillBody);
+      say("refreshed");
+    } catch (error) {
+      say("failed");
+    }
+  }
+
+  // ------------------------------------------------------------------ adding, moving, resizing, removing
+
+  function makeWidget(id) {
+    const template = root.querySelector('template[data-widget-template="' + id + '"]');
+    const widget = template.content.firstElementChild.cloneNode(true);
+    widget.id = "widget-" + id;
+    fillBody(widget);
+    return widget;
+  }
+
+  function add(id, rect) {
+    const widget = makeWidget(id);
+    grid.appendChild(widget);
+    place(widget, rect);
+    updateChoices();
+    updateChrome();
+    say("added", { widget: titleOf(widget), x: rect.x + 1, y: rect.y + 1, w: rect.w, h: rect.h });
+    return widget;
+  }
+
+  async function addWithKeyboard(id) {
+    await ensureData();
+    const choice = choiceFor(id);
+    const wanted = { w: Number(choice.dataset.w), h: Number(choice.dataset.h) };
+    const rect = firstFreeSpot(wanted) || firstFreeSpot(minimumOf(id));
+    if (!rect) {
+      say("noRoom", { widget: choice.dataset.title });
+      return;
+    }
+    add(id, rect).querySelector(".widget-tool").focus();
+  }
+
+  const steps = {
+    left: { dx: -1, dy: 0 }, right: { dx: 1, dy: 0 }, up: { dx: 0, dy: -1 }, down: { dx: 0, dy: 1 },
+    narrower: { dw: -1, dh: 0 }, wider: { dw: 1, dh: 0 }, shorter: { dw: 0, dh: -1 }, taller: { dw: 0, dh: 1 },
+  };
+
+  // A move jumps over a widget in the way to the next free place in that direction.
+  function moveBy(widget, step) {
+    const from = rectOf(widget);
+    for (let distance = 1; distance < Math.max(COLUMNS, ROWS); distance++) {
+      const rect = { x: from.x + step.dx * distance, y: from.y + step.dy * distance, w: from.w, h: from.h };
+      if (rect.x < 0 || rect.y < 0 || rect.x + rect.w > COLUMNS || rect.y + rect.h > ROWS) break;
+      if (fits(rect, widget)) {
+        place(widget, rect);
+        say("moved", { widget: titleOf(widget), x: rect.x + 1, y: rect.y + 1 });
+        return;
+      }
+    }
+    say("blocked", { widget: titleOf(widget) });
+  }
+
+  function resizeBy(widget, step) {
+    const from = rectOf(widget);
+    const minimum = minimumOf(widget.dataset.widget);
+    const rect = { x: from.x, y: from.y, w: from.w + step.dw, h: from.h + step.dh };
+    if (rect.w < minimum.w || rect.h < minimum.h || !fits(rect, widget)) {
+      say("blocked", { widget: titleOf(widget) });
+      return;
+    }
+    place(widget, rect);
+    say("resized", { widget: titleOf(widget), w: rect.w, h: rect.h });
+  }
+
+  function remove(widget) {
+    const title = titleOf(widget);
+    const next = widgets()[widgets().indexOf(widget) + 1];
+    widget.remove();
+    updateChoices();
+    updateChrome();
+    say("removed", { widget: title });
+    const target = next ? next.querySelector(".widget-tool") : button("done");
+    if (target) target.focus();
+  }
+
+  // ------------------------------------------------------------------ the mouse: pointer events
+
+  function metrics() {
+    const box = grid.getBoundingClientRect();
+    const style = window.getComputedStyle(grid);
+    const columnGap = parseFloat(style.columnGap) || 0;
+    const rowGap = parseFloat(style.rowGap) || 0;
+    return { box, pitchX: (box.width + columnGap) / COLUMNS, pitchY: (box.height + rowGap) / ROWS };
+  }
+
+  function clamp(value, low, high) {
+    return Math.max(low, Math.min(high, value));
+  }
+
+  function showPlaceholder(rect, valid) {
+    let placeholder = grid.querySelector(".widget-placeholder");
+    if (!placeholder) {
+      placeholder = element("div", "widget-placeholder");
+      placeholder.setAttribute("aria-hidden", "true");
+      grid.appendChild(placeholder);
+    }
+    setPosition(placeholder, rect);
+    placeholder.classList.toggle("is-invalid", !valid);
+  }
+
+  function endDrag() {
+    const placeholder = grid.querySelector(".widget-placeholder");
+    if (placeholder) placeholder.remove();
+    if (drag && drag.ghost) drag.ghost.remove();
+    if (drag && drag.widget) drag.widget.classList.remove("is-dragging");
+    root.classList.remove("is-dragging");
+    drag = null;
+  }
+
+  // Where the dragged widget would land for this pointer position, and whether it may.
+  function candidate(event) {
+    const m = metrics();
+    if (drag.kind === "new") {
+      const inside = event.clientX >= m.box.left && event.clientX <= m.box.right &&
+        event.clientY >= m.box.top && event.clientY <= m.box.bottom;
+      if (!inside) return null;
+      const x = clamp(Math.floor((event.clientX - m.box.left) / m.pitchX), 0, COLUMNS - drag.size.w);
+      const y = clamp(Math.floor((event.clientY - m.box.top) / m.pitchY), 0, ROWS - drag.size.h);
+      const rect = { x, y, w: drag.size.w, h: drag.size.h };
+      return { rect, valid: fits(rect, null) };
+    }
+    const dx = Math.round((event.clientX - drag.startX) / m.pitchX);
+    const dy = Math.round((event.clientY - drag.startY) / m.pitchY);
+    const from = drag.from;
+    let rect;
+    if (drag.kind === "move") {
+      rect = { x: clamp(from.x + dx, 0, COLUMNS - from.w), y: clamp(from.y + dy, 0, ROWS - from.h), w: from.w, h: from.h };
+    } else {
+      const minimum = minimumOf(drag.widget.dataset.widget);
+      rect = {
+        x: from.x, y: from.y, w: clamp(from.w + dx, minimum.w, COLUMNS - from.x), h: clamp(from.h + dy, minimum.h, ROWS - from.y),
+      };
+    }
+    return { rect, valid: fits(rect, drag.widget) };
+  }
+
+  function startDrag(event, settings) {
+    if (event.button !== 0) return;
+    event.preventDefault();
+    drag = Object.assign({ startX: event.clientX, startY: event.clientY, pointer: event.pointerId }, settings);
+    event.currentTarget.setPointerCapture(event.pointerId);
+    root.classList.add("is-dragging");
+    if (drag.widget) drag.widget.classList.add("is-dragging");
+  }
+
+  function onPointerMove(event) {
+    if (!drag || event.pointerId !== drag.pointer) return;
+    if (drag.ghost) {
+      drag.ghost.style.left = event.clientX + 8 + "px";
+      drag.ghost.style.top = event.clientY + 8 + "px";
+    }
+    const next = candidate(event);
+    drag.target = next;
+    const placeholder = grid.querySelector(".widget-placeholder");
+    if (next) {
+      showPlaceholder(next.rect, next.valid);
+    } else if (placeholder) {
+      placeholder.remove();
+    }
+  }
+
+  async function onPointerUp(event) {
+    if (!drag || event.pointerId !== drag.pointer) return;
+    const current = drag;
+    const target = candidate(event);
+    endDrag();
+    if (!target) return;
+    if (!target.valid) {
+      say(current.kind === "new" ? "noRoom" : "blocked", { widget: current.title });
+      return;
+    }
+    if (current.kind === "new") {
+      await ensureData();
+      add(current.id, target.rect);
+    } else if (["x", "y", "w", "h"].every((key) => target.rect[key] === current.from[key])) {
+      return; // a click on the title bar, or a drag back to where it started
+    } else {
+      place(current.widget, target.rect);
+      if (current.kind === "move") {
+        say("moved", { widget: current.title, x: target.rect.x + 1, y: target.rect.y + 1 });
+      } else {
+        say("resized", { widget: current.title, w: target.rect.w, h: target.rect.h });
+      }
+    }
+  }
+
+  function dragFromPanel(event) {
+    const choice = event.target.closest(".widget-choice");
+    if (!editing || !choice || event.target.closest("button") || choice.classList.contains("is-placed")) return;
+    const ghost = element("div", "widget-ghost", choice.dataset.title);
+    ghost.setAttribute("aria-hidden", "true");
+    ghost.style.left = event.clientX + 8 + "px";
+    ghost.style.top = event.clientY + 8 + "px";
+    document.body.appendChild(ghost);
+    startDrag(event, {
+      kind: "new", id: choice.dataset.widget, title: choice.dataset.title, ghost,
+      size: { w: Number(choice.dataset.w), h: Number(choice.dataset.h) },
+    });
+  }
+
+  function dragInGrid(event) {
+    if (!editing) return;
+    const widget = event.target.closest(".widget");
+    if (!widget || event.target.closest("button, a")) return;
+    const isResize = Boolean(event.target.closest(".widget-resize"));
+    if (!isResize && !event.target.closest(".widget-head")) return;
+    startDrag(event, { kind: isResize ? "resize" : "move", widget, from: rectOf(widget), title: titleOf(widget) });
+  }
+
+  // ------------------------------------------------------------------ search in the panel
+
+  function normalise(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+  }
+
+  let searchTimer = null;
+  function filterChoices() {
+    const wanted = normalise(search.value);
+    let shown = 0;
+    panel.querySelectorAll(".widget-choice").forEach((choice) => {
+      const visible = normalise(choice.dataset.title).includes(wanted);
+      choice.hidden = !visible;
+      if (visible) shown++;
+    });
+    noMatch.hidden = shown > 0;
+    window.clearTimeout(searchTimer);
+    searchTimer = window.setTimeout(() => say("found", { count: shown }), 400);
+  }
+
+  // ------------------------------------------------------------------ wiring
+
+  root.addEventListener("click", (event) => {
+    const control = event.target.closest("[data-action]");
+    if (!control || !root.contains(control)) return;
+    const action = control.dataset.action;
+    const widget = control.closest(".widget");
+    if (action === "refresh") {
+      event.preventDefault();
+      refresh();
+    } else if (action === "edit") {
+      startEditing(false);
+    } else if (action === "add") {
+      startEditing(true);
+    } else if (action === "done") {
+      finish();
+    } else if (action === "close-panel") {
+      closePanel();
+    } else if (action === "add-widget") {
+      addWithKeyboard(control.closest(".widget-choice").dataset.widget);
+    } else if (widget && editing && action === "remove") {
+      remove(widget);
+    } else if (widget && editing && steps[action]) {
+      if ("dx" in steps[action]) moveBy(widget, steps[action]);
+      else resizeBy(widget, steps[action]);
+    }
+  });
+
+  panel.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") closePanel();
+  });
+  search.addEventListener("input", filterChoices);
+  panel.addEventListener("pointerdown", dragFromPanel);
+  grid.addEventListener("pointerdown", dragInGrid);
+  document.addEventListener("pointermove", onPointerMove);
+  document.addEventListener("pointerup", onPointerUp);
+  document.addEventListener("pointercancel", endDrag);
+
+  updateChoices();
+  updateChrome();
+})();
