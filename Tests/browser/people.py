@@ -3,7 +3,6 @@ import time
 
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 
@@ -42,7 +41,17 @@ def press(browser, text):
             if attempt == 2:
                 raise
             time.sleep(0.2)
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(page))
+    WebDriverWait(browser, 10).until(lambda _: gone(page))
+
+
+def gone(element):
+    """True once the element's page has been replaced. Chromium sometimes answers the check with
+    "Node ... does not belong to the document" instead of a stale-element error: the same news."""
+    try:
+        element.is_enabled()
+        return False
+    except WebDriverException:
+        return True
 
 
 def quote(text):
