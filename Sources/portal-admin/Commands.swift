@@ -1,3 +1,4 @@
+import Foundation
 import PortalCore
 import PortalHandlers
 import PortalMail
@@ -12,6 +13,9 @@ struct MigrateCommand: AdminCommand {
     init(options: Options) throws {}
 
     func run(config: Config) throws {
+        // A first installation: the state folder may not exist yet.
+        let folder = (config.databasePath as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let database = try Database(path: config.databasePath)
         let applied = try Migrator.migrate(database, now: Clock.now())
         print(applied.isEmpty ? "database \(config.databasePath) is up to date" : "applied: \(applied.joined(separator: ", "))")
