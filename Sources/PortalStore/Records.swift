@@ -10,6 +10,12 @@ public struct TenantRecord: Sendable, Equatable {
         name = row.string("name")
         vat = row.string("vat")
     }
+
+    init(id: Int64, name: String, vat: String) {
+        self.id = id
+        self.name = name
+        self.vat = vat
+    }
 }
 
 public struct UserRecord: Sendable {
@@ -63,13 +69,13 @@ public struct SessionRecord: Sendable {
     public let lastSeenAt: Timestamp
     public let expiresAt: Timestamp
 
-    init(_ row: Row) {
-        id = row.int("id")
-        userID = row.int("user_id")
-        tenantID = row.optionalInt("tenant_id")
-        remember = row.bool("remember")
-        createdAt = row.int("created_at")
-        lastSeenAt = row.int("last_seen_at")
-        expiresAt = row.int("expires_at")
+    init(_ row: Row, prefix: String = "") {
+        id = row.int(prefix + "id")
+        userID = row.int(prefix + "user_id")
+        tenantID = row.optionalInt(prefix + "tenant_id")
+        remember = row.bool(prefix + "remember")
+        createdAt = row.int(prefix + "created_at")
+        lastSeenAt = row.int(prefix + "last_seen_at")
+        expiresAt = row.int(prefix + "expires_at")
     }
 }

@@ -7,7 +7,7 @@ import re
 import pytest
 import requests
 
-from portal import (BIANCHI_VAT, DEMO_PASSWORD, ROSSI_VAT, TECHNICIAN, code_step, csrf_token, login,
+from portal import (BIANCHI_VAT, DEMO_PASSWORD, ROSSI_VAT, TECHNICIAN, code_step, csrf_token, login, login_into,
                     password_step)
 from tickets import created_number, new_ticket
 
@@ -304,7 +304,7 @@ def test_another_companys_layout_and_data_are_not_reachable(portal):
 
 @pytest.mark.parametrize("email, company", [(TECHNICIAN, "ROSSI SRL"), ("anna.bianchi@bianchi.example", "BIANCHI SPA")])
 def test_stato_ticket_counts_equal_the_database(portal, email, company):
-    session, _ = login(portal, email=email)
+    session = login_into(portal, email, company)
     status = session.get(portal.url + API).json()["data"]["ticket-status"]
     counts = counts_in_database(portal, company)
     assert {key: status[key] for key in counts} == counts

@@ -28,20 +28,15 @@ struct CurrentUser {
 
     static func find(_ request: Request, _ services: Services) throws -> CurrentUser? {
         guard let token = Cookies.sessionValue(request),
-            let session = try SessionStore(services.database).find(tokenHash: Token.hash(token), now: services.now),
-            let user = try UserStore(services.database).find(id: session.userID)
+            let found = try SessionStore(services.database).findWithUser(tokenHash: Token.hash(token), now: services.now)
         else { return nil }
-        var membership: MembershipRecord?
-        if let tenantID = session.tenantID {
-            // A membership removed since login ends the session's access to that company at once.
-            guard let current = try TenantStore(services.database).membership(userID: user.id, tenantID: tenantID) else {
-                try SessionStore(services.database).delete(id: session.id)
-                return nil
-            }
-            membership = current
+        // A membership removed since login ends the session's access to that company at once.
+        if found.session.tenantID != nil && found.membership == nil {
+            try SessionStore(services.database).delete(id: found.session.id)
+            return nil
         }
         return CurrentUser(
-            session: session, user: user, membership: membership,
+            session: found.session, user: found.user, membership: found.membership,
             csrfToken: CSRF.token(for: token, secret: services.secret))
     }
 
