@@ -149,16 +149,12 @@ struct SiteBuildCommand: AdminCommand {
     static let options = ["source", "out"]
     static let synopsis = "site build [--source site] [--out var/www]"
     static let abstract = "Renders the Markdown pages and assets under site/ into the folder nginx serves."
-    let source: String?
-    let output: String?
+    let folders: SiteFolders
 
-    init(options: Options) throws {
-        source = options.optional("source")
-        output = options.optional("out")
-    }
+    init(options: Options) throws { folders = SiteFolders(options) }
 
     func run(config: Config) throws {
-        let builder = SiteBuilder(source: source ?? config.siteSource, output: output ?? config.siteOutput)
+        let builder = folders.builder(config)
         let report = try builder.build()
         print("site built: \(report.pages) pages, \(report.assets) assets in \(report.milliseconds) ms → \(builder.output)")
     }
@@ -176,5 +172,20 @@ struct DemoCommand: AdminCommand {
         let seeded = try DemoData.seed(database: database, now: Clock.now())
         print(seeded ? "demo data created; logins (e-mail, then password):" : "demo data already present; logins (e-mail, then password):")
         for login in DemoData.logins { print("  \(login.email)  \(login.password)    \(login.description)") }
+    }
+}
+
+/// `--source` and `--out` of the site commands, defaulting to the configuration's folders.
+struct SiteFolders {
+    let source: String?
+    let output: String?
+
+    init(_ options: Options) {
+        source = options.optional("source")
+        output = options.optional("out")
+    }
+
+    func builder(_ config: Config) -> SiteBuilder {
+        SiteBuilder(source: source ?? config.siteSource, output: output ?? config.siteOutput)
     }
 }

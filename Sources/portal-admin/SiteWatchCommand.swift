@@ -7,16 +7,12 @@ struct SiteWatchCommand: AdminCommand {
     static let options = ["source", "out"]
     static let synopsis = "site watch [--source site] [--out var/www]"
     static let abstract = "Builds the site, then rebuilds it whenever a file under the source folder changes (Ctrl-C stops)."
-    let source: String?
-    let output: String?
+    let folders: SiteFolders
 
-    init(options: Options) throws {
-        source = options.optional("source")
-        output = options.optional("out")
-    }
+    init(options: Options) throws { folders = SiteFolders(options) }
 
     func run(config: Config) throws {
-        let builder = SiteBuilder(source: source ?? config.siteSource, output: output ?? config.siteOutput)
+        let builder = folders.builder(config)
         print("watching \(builder.source) → \(builder.output) (Ctrl-C stops)")
         SiteWatcher(builder: builder).run { result in
             switch result {

@@ -68,3 +68,27 @@ def log_in(browser, portal, email, password, trust=False):
     if trust:
         tick(browser, "Dispositivo sicuro")
     press(browser, "Invia")
+
+
+def first_access(browser, portal, address, provisional, first, last, password, company):
+    """The invited person's whole first access, as the manual tells it: provisional password,
+    "Creazione Utente", login with the new password, code with "Dispositivo sicuro",
+    "Accetta" and the company's name. Ends on the dashboard."""
+    browser.get(portal.url + "/login?email=" + address)
+    type_into(browser, "Password", provisional)
+    press(browser, "Accedi")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Creazione Utente"
+    type_into(browser, "Nome", first)
+    type_into(browser, "Cognome", last)
+    type_into(browser, "Password", password)
+    type_into(browser, "Conferma Password", password)
+    browser.find_element(By.ID, "privacy").click()
+    press(browser, "Crea utente")
+    type_into(browser, "Password", password)
+    press(browser, "Accedi")
+    type_into(browser, "Codice", portal.wait_for_code(address))
+    tick(browser, "Dispositivo sicuro")
+    press(browser, "Invia")
+    press(browser, "Accetta")
+    press(browser, company)
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Dashboard"

@@ -6,15 +6,15 @@ JavaScript the saved widgets are there, read-only."""
 import re
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from axe import serious_violations
-from people import log_in, press, quote, tick, type_into
+from chromium import chromium
+import people
+from people import log_in, press, quote, type_into
 from portal import BIANCHI_VAT, DEMO_PASSWORD, TECHNICIAN
 
 ADDRESS = "elena.costa@bianchi.example"
@@ -67,23 +67,7 @@ def in_view(browser, element):
 
 def first_access(portal, browser):
     provisional = portal.invite(ADDRESS, vat=BIANCHI_VAT)
-    browser.get(portal.url + "/login?email=" + ADDRESS)
-    type_into(browser, "Password", provisional)
-    press(browser, "Accedi")
-    type_into(browser, "Nome", "Elena")
-    type_into(browser, "Cognome", "Costa")
-    type_into(browser, "Password", PASSWORD)
-    type_into(browser, "Conferma Password", PASSWORD)
-    browser.find_element(By.ID, "privacy").click()
-    press(browser, "Crea utente")
-    type_into(browser, "Password", PASSWORD)
-    press(browser, "Accedi")
-    type_into(browser, "Codice", portal.wait_for_code(ADDRESS))
-    tick(browser, "Dispositivo sicuro")
-    press(browser, "Invia")
-    press(browser, "Accetta")
-    press(browser, "BIANCHI SPA")
-    assert heading(browser) == "Dashboard"
+    people.first_access(browser, portal, ADDRESS, provisional, "Elena", "Costa", PASSWORD, "BIANCHI SPA")
 
 
 def test_a_new_customer_arranges_the_dashboard_and_finds_it_again(portal, browser):
@@ -210,14 +194,7 @@ def test_the_menu_collapses_with_the_icon_at_the_top_left(portal, browser):
 
 @pytest.fixture
 def browser_without_javascript():
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
-                     "--disable-gpu"]:
-        options.add_argument(argument)
-    options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.implicitly_wait(2)
+    driver = chromium(javascript=False, wait=2)
     yield driver
     driver.quit()
 

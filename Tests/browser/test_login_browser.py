@@ -1,6 +1,7 @@
 """A person logs in by the visible labels, as the manual's "Login" shows it."""
 from selenium.webdriver.common.by import By
 
+from chromium import chromium
 from people import field, press, tick, type_into
 from portal import ADMIN, DEMO_PASSWORD
 
@@ -33,14 +34,7 @@ def test_a_wrong_password_shows_the_message_and_keeps_the_email(portal, browser)
 
 
 def test_login_works_with_javascript_disabled(portal):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage"]:
-        options.add_argument(argument)
-    options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = chromium(javascript=False)
     try:
         driver.get(portal.url + "/login")
         type_into(driver, "Email", ADMIN)

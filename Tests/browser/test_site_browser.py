@@ -8,31 +8,16 @@ from pathlib import Path
 
 import pytest
 from axe_selenium_python import Axe
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
+from chromium import chromium
 from people import press, tick, type_into
 from portal import ADMIN, DEMO_PASSWORD, ROOT
 
 SEARCH_LABEL = "Cerca nel manuale e nell'aiuto"
 SCREENSHOTS = ROOT / "site" / "manuale" / "img"
-
-
-def chromium(javascript=True):
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
-                     "--disable-gpu"]:
-        options.add_argument(argument)
-    if not javascript:
-        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.implicitly_wait(5)
-    return driver
 
 
 @pytest.fixture
