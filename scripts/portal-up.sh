@@ -11,6 +11,7 @@ export PORT=${PORT:-8080}
 bin=$(realpath -m "${BIN:-$here/.build/release}")
 run=$(realpath -m "${PORTAL_RUN:-$PORTAL_VAR/run}")
 workers=${PORTAL_WORKERS:-4}
+threads=${PORTAL_THREADS:-8}
 export PORTAL_PUBLIC_URL=${PORTAL_PUBLIC_URL:-http://127.0.0.1:$PORT}
 mkdir -p "$run" "$PORTAL_VAR/log" "$PORTAL_VAR/mail" "$PORTAL_VAR/attachments"
 
@@ -18,9 +19,9 @@ mkdir -p "$run" "$PORTAL_VAR/log" "$PORTAL_VAR/mail" "$PORTAL_VAR/attachments"
 nginx -t -q -c "$PORTAL_VAR/nginx.conf" -g 'daemon off;' || { echo "nginx configuration is invalid" >&2; exit 1; }
 
 declare -A commands=(
-    [portal-auth]="$bin/portal-auth --socket $run/portal-auth.sock --workers $workers"
-    [portal-tenant]="$bin/portal-tenant --socket $run/portal-tenant.sock --workers $workers"
-    [portal-tickets]="$bin/portal-tickets --socket $run/portal-tickets.sock --workers $workers"
+    [portal-auth]="$bin/portal-auth --socket $run/portal-auth.sock --workers $workers --threads $threads"
+    [portal-tenant]="$bin/portal-tenant --socket $run/portal-tenant.sock --workers $workers --threads $threads"
+    [portal-tickets]="$bin/portal-tickets --socket $run/portal-tickets.sock --workers $workers --threads $threads"
     [portal-mailer]="$bin/portal-mailer"
     [nginx]="nginx -c $PORTAL_VAR/nginx.conf -g daemon\ off;"
 )

@@ -3,21 +3,23 @@ import PortalCore
 
 /// The entry point of every handler executable.
 ///
-/// - `NAME --socket PATH [--workers N] [--socket-mode 660]`: supervisor that binds the socket
-///   and keeps N worker processes running (the development and plain-systemd setup).
+/// - `NAME --socket PATH [--workers N] [--threads N] [--socket-mode 660]`: supervisor that
+///   binds the socket and keeps N worker processes of N connection threads each running (the
+///   development and plain-systemd setup).
 /// - started with the listening socket as stdin (`PORTAL_FASTCGI_WORKER=1`, or by spawn-fcgi)
 ///   or by systemd socket activation (`LISTEN_FDS=1`, fd 3): one worker.
 public enum FastCGIMain {
-    public static func run(name: String, makeResponder: () throws -> Responder) -> Never {
+    public static func run(name: String, makeResponder: () throws -> sending any Responder) -> Never {
         let environment = Config.processEnvironment()
         let arguments = Array(CommandLine.arguments.dropFirst())
+        let options = parse(arguments, name: name)
         if environment["PORTAL_FASTCGI_WORKER"] == "1" || environment["LISTEN_FDS"] != nil
             || (arguments.isEmpty && isSocket(0))
         {
             let listenFD: Int32 = environment["LISTEN_FDS"] != nil && environment["PORTAL_FASTCGI_WORKER"] != "1" ? 3 : 0
             do {
                 Clock.useItalianTimeZone()
-                Worker.run(listenFD: listenFD, responder: try makeResponder())
+                Worker.run(listenFD: listenFD, threads: options.threads, responder: try makeResponder())
             } catch {
                 Log.event("worker_start_failed", [("name", name), ("error", String(describing: error))])
                 // Give the supervisor's restart loop something to wait for instead of spinning.
@@ -25,30 +27,44 @@ public enum FastCGIMain {
                 exit(1)
             }
         }
-        var socketPath: String?
-        var workers = 4
-        var mode: mode_t = 0o660
-        var index = 0
-        while index < arguments.count {
-            let argument = arguments[index]
-            let value = index + 1 < arguments.count ? arguments[index + 1] : nil
-            switch argument {
-            case "--socket": socketPath = value
-            case "--workers": workers = value.flatMap { Int($0) } ?? -1
-            case "--socket-mode": mode = value.flatMap { mode_t($0, radix: 8) } ?? 0
-            default: usage(name, "unknown argument \(argument)")
-            }
-            index += 2
-        }
-        guard let socketPath, !socketPath.isEmpty else { usage(name, "--socket is required") }
-        guard (1...64).contains(workers) else { usage(name, "--workers takes 1 to 64") }
-        guard mode != 0 else { usage(name, "--socket-mode takes an octal mode such as 660") }
+        guard let socketPath = options.socketPath, !socketPath.isEmpty else { usage(name, "--socket is required") }
         // Fail fast in the supervisor (e.g. unmigrated database) rather than in a restart loop.
         do { _ = try makeResponder() } catch {
             Log.event("handler_start_failed", [("name", name), ("error", String(describing: error))])
             exit(1)
         }
-        Supervisor.run(name: name, socketPath: socketPath, workers: workers, socketMode: mode)
+        Supervisor.run(name: name, socketPath: socketPath, workers: options.workers, socketMode: options.mode)
+    }
+
+    struct Options {
+        var socketPath: String?
+        var workers = 4
+        /// Connection threads per worker: more than nginx keeps idle connections per upstream
+        /// (`keepalive` times nginx's worker processes) divided by the workers.
+        var threads = 8
+        var mode: mode_t = 0o660
+    }
+
+    /// The supervisor's arguments; its workers are started with the same ones.
+    static func parse(_ arguments: [String], name: String) -> Options {
+        var options = Options()
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            let value = index + 1 < arguments.count ? arguments[index + 1] : nil
+            switch argument {
+            case "--socket": options.socketPath = value
+            case "--workers": options.workers = value.flatMap { Int($0) } ?? -1
+            case "--threads": options.threads = value.flatMap { Int($0) } ?? -1
+            case "--socket-mode": options.mode = value.flatMap { mode_t($0, radix: 8) } ?? 0
+            default: usage(name, "unknown argument \(argument)")
+            }
+            index += 2
+        }
+        guard (1...64).contains(options.workers) else { usage(name, "--workers takes 1 to 64") }
+        guard (1...256).contains(options.threads) else { usage(name, "--threads takes 1 to 256") }
+        guard options.mode != 0 else { usage(name, "--socket-mode takes an octal mode such as 660") }
+        return options
     }
 
     static func isSocket(_ fd: Int32) -> Bool {
@@ -57,7 +73,7 @@ public enum FastCGIMain {
     }
 
     static func usage(_ name: String, _ message: String) -> Never {
-        let text = "\(name): \(message)\nusage: \(name) --socket PATH [--workers N] [--socket-mode 660]\n"
+        let text = "\(name): \(message)\nusage: \(name) --socket PATH [--workers N] [--threads N] [--socket-mode 660]\n"
         _ = text.withCString { write(2, $0, strlen($0)) }
         exit(64)
     }

@@ -7,45 +7,86 @@ import PortalHTTP
 enum RequestReader {
     static let maxParamBytes = 64 * 1024
 
-    static func params(_ envp: FCGX_ParamArray?) throws -> [String: String] {
-        var result: [String: String] = [:]
+    /// The request as nginx describes it; the body is read separately, once its length has
+    /// been checked against the route's limit.
+    struct Incoming {
+        var request: Request
+        var declaredLength: String
+
+        func contentLength() throws -> Int {
+            guard !declaredLength.isEmpty else { return 0 }
+            guard let length = Int(declaredLength), length >= 0 else { throw HTTPError.badRequest("bad Content-Length") }
+            return length
+        }
+    }
+
+    static func read(_ envp: FCGX_ParamArray?) throws -> Incoming {
+        var params = Params()
         var total = 0
-        guard var pointer = envp else { return result }
-        while let entry = pointer.pointee {
-            let length = strlen(entry)
-            total += length
-            guard total <= maxParamBytes else { throw HTTPError.badRequest("headers too large") }
-            let bytes = UnsafeRawBufferPointer(start: entry, count: length)
-            // Header bytes that are not UTF-8 are decoded leniently: they are data, not syntax.
-            let text = String(decoding: bytes, as: UTF8.self)
-            if let equals = text.firstIndex(of: "=") {
-                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+        if var pointer = envp {
+            while let entry = pointer.pointee {
+                let length = strlen(entry)
+                total += length
+                guard total <= maxParamBytes else { throw HTTPError.badRequest("headers too large") }
+                params.add(UnsafeRawBufferPointer(start: entry, count: length))
+                pointer = pointer.advanced(by: 1)
             }
-            pointer = pointer.advanced(by: 1)
         }
-        return result
+        return try params.incoming()
     }
 
-    static func makeRequest(params: [String: String]) throws -> Request {
-        let method = params["REQUEST_METHOD"] ?? "GET"
-        let uri = params["REQUEST_URI"] ?? "/"
-        let path = String(uri.prefix { $0 != "?" })
-        let queryString = params["QUERY_STRING"] ?? ""
+    /// The parameters a handler uses, picked out as they arrive: the others (nginx sends a
+    /// dozen) are never turned into strings.
+    struct Params {
+        var method = "GET"
+        var uri = "/"
+        var queryString: [UInt8] = []
+        var contentType = ""
+        var contentLength = ""
+        var remoteAddress = ""
+        var https = ""
         var headers: [String: String] = [:]
-        for (key, value) in params where key.hasPrefix("HTTP_") {
-            headers[key.dropFirst(5).lowercased().replacingUnderscores()] = value
-        }
-        if let type = params["CONTENT_TYPE"], !type.isEmpty { headers["content-type"] = type }
-        return Request(
-            method: method, path: path.isEmpty ? "/" : path, query: try FormData.urlEncoded(Array(queryString.utf8)),
-            headers: headers, cookies: Cookie.parse(header: headers["cookie"] ?? ""),
-            clientAddress: params["REMOTE_ADDR"] ?? "", isHTTPS: (params["HTTPS"] ?? "").lowercased() == "on")
-    }
 
-    static func contentLength(_ params: [String: String]) throws -> Int {
-        guard let text = params["CONTENT_LENGTH"], !text.isEmpty else { return 0 }
-        guard let length = Int(text), length >= 0 else { throw HTTPError.badRequest("bad Content-Length") }
-        return length
+        /// One `NAME=value` entry. Bytes that are not UTF-8 are decoded leniently: they are
+        /// data, not syntax.
+        mutating func add(_ entry: UnsafeRawBufferPointer) {
+            guard let equals = entry.firstIndex(of: UInt8(ascii: "=")) else { return }
+            let name = UnsafeRawBufferPointer(rebasing: entry[..<equals])
+            let value = UnsafeRawBufferPointer(rebasing: entry[(equals + 1)...])
+            if name.starts(with: "HTTP_".utf8) {
+                let header = name.dropFirst(5).map { byte -> UInt8 in
+                    switch byte {
+                    case UInt8(ascii: "_"): UInt8(ascii: "-")
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+                    default: byte
+                    }
+                }
+                headers[String(decoding: header, as: UTF8.self)] = String(decoding: value, as: UTF8.self)
+                return
+            }
+            func string() -> String { String(decoding: value, as: UTF8.self) }
+            switch String(decoding: name, as: UTF8.self) {
+            case "REQUEST_METHOD": method = string()
+            case "REQUEST_URI": uri = string()
+            case "QUERY_STRING": queryString = Array(value)
+            case "CONTENT_TYPE": contentType = string()
+            case "CONTENT_LENGTH": contentLength = string()
+            case "REMOTE_ADDR": remoteAddress = string()
+            case "HTTPS": https = string()
+            default: break
+            }
+        }
+
+        func incoming() throws -> Incoming {
+            var headers = self.headers
+            if !contentType.isEmpty { headers["content-type"] = contentType }
+            let path = String(uri.prefix { $0 != "?" })
+            let request = Request(
+                method: method, path: path.isEmpty ? "/" : path, query: try FormData.urlEncoded(queryString),
+                headers: headers, cookies: Cookie.parse(header: headers["cookie"] ?? ""),
+                clientAddress: remoteAddress, isHTTPS: https.lowercased() == "on")
+            return Incoming(request: request, declaredLength: contentLength)
+        }
     }
 
     /// Reads exactly `length` bytes of stdin; fewer means the client went away mid-upload.
@@ -64,11 +105,5 @@ enum RequestReader {
         }
         guard received == length else { throw HTTPError.badRequest("truncated body") }
         return body
-    }
-}
-
-extension StringProtocol {
-    fileprivate func replacingUnderscores() -> String {
-        String(map { $0 == "_" ? "-" : $0 })
     }
 }

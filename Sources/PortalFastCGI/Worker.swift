@@ -4,53 +4,82 @@ import PortalCore
 import PortalHTTP
 import Synchronization
 
-/// Set by the signal thread; read by the accept loop between requests.
+/// Set by the signal thread (or a failed accept); read by the connection threads between requests.
 private let stopRequested = Atomic<Bool>(false)
-/// True while a request is being handled: a stop then waits for the response to go out.
-private let busy = Atomic<Bool>(false)
+/// Requests being handled: a stop waits until the last response has gone out.
+private let activeRequests = Atomic<Int>(0)
 
-/// One worker process: a synchronous `FCGX_Accept_r` loop on an inherited listening socket.
+/// One worker process: several connection threads, each a synchronous `FCGX_Accept_r` loop
+/// on the inherited listening socket, and one responder behind a lock.
+///
+/// Why threads: nginx keeps its FastCGI connections open (`fastcgi_keep_conn`), which saves
+/// a connect, an accept and libfcgi's accept lock on every request. A kept connection binds
+/// the thread that reads it, so a process needs more threads than nginx keeps idle
+/// connections, or new connections would wait behind idle ones. Why one lock: the responder
+/// owns one SQLite connection and its caches; requests are CPU-bound and the handler runs
+/// several processes, so serialising them inside a process costs nothing, while reading
+/// request bodies and writing responses happens outside the lock.
 enum Worker {
-    static func run(listenFD: Int32, responder: Responder) -> Never {
+    static func run(listenFD: Int32, threads: Int, responder: sending any Responder) -> Never {
         startSignalThread()
         guard FCGX_Init() == 0 else {
             Log.event("fastcgi_init_failed")
             exit(1)
         }
+        let shared = SharedResponder(responder)
+        for _ in 1..<max(threads, 1) {
+            guard startThread({ serve(listenFD: listenFD, shared: shared) }) else {
+                Log.event("worker_thread_failed", [("errno", String(errno))])
+                exit(1)
+            }
+        }
+        serve(listenFD: listenFD, shared: shared)
+    }
+
+    /// One connection thread. A kept-alive connection stays with it across requests: libfcgi
+    /// reads the next request from it, or accepts a new one once nginx has closed it.
+    static func serve(listenFD: Int32, shared: SharedResponder) -> Never {
         // libfcgi keeps pointers into the request: it must not move, so it lives on the heap.
         let request = UnsafeMutablePointer<FCGX_Request>.allocate(capacity: 1)
         FCGX_InitRequest(request, listenFD, 0)
         while !stopRequested.load(ordering: .acquiring) {
             guard FCGX_Accept_r(request) >= 0 else { break }
-            busy.store(true, ordering: .releasing)
-            handle(request, responder: responder)
+            activeRequests.add(1, ordering: .acquiringAndReleasing)
+            handle(request, shared: shared)
             FCGX_Finish_r(request)
-            busy.store(false, ordering: .releasing)
+            let remaining = activeRequests.subtract(1, ordering: .acquiringAndReleasing).newValue
+            if remaining == 0 && stopRequested.load(ordering: .acquiring) { exit(0) }
         }
-        exit(0)
+        // The listening socket failed: stop taking requests and let the supervisor start a
+        // fresh process once the requests in flight are answered.
+        stopRequested.store(true, ordering: .releasing)
+        if activeRequests.load(ordering: .acquiring) == 0 { exit(0) }
+        while true { pause() }
     }
 
-    static func handle(_ raw: UnsafeMutablePointer<FCGX_Request>, responder: Responder) {
+    static func handle(_ raw: UnsafeMutablePointer<FCGX_Request>, shared: SharedResponder) {
         var request: Request?
         let response: Response
         do {
-            let params = try RequestReader.params(raw.pointee.envp)
-            var parsed = try RequestReader.makeRequest(params: params)
+            let incoming = try RequestReader.read(raw.pointee.envp)
+            var parsed = incoming.request
             request = parsed
-            let length = try RequestReader.contentLength(params)
-            guard length <= responder.bodyLimit(method: parsed.method, path: parsed.path) else {
-                throw HTTPError.payloadTooLarge
-            }
+            let limit = shared.withResponder { $0.bodyLimit(method: parsed.method, path: parsed.path) }
+            let length = try incoming.contentLength()
+            guard length <= limit else { throw HTTPError.payloadTooLarge }
             parsed.body = try RequestReader.body(from: raw.pointee.in, length: length)
             request = parsed
-            response = responder.respond(to: parsed)
+            let complete = parsed
+            response = shared.withResponder { $0.respond(to: complete) }
         } catch let error as HTTPError {
             Log.event("request_refused", [("status", String(error.status)), ("reason", error.reason)])
-            response = responder.errorResponse(error, for: request)
+            let failed = request
+            response = shared.withResponder { $0.errorResponse(error, for: failed) }
         } catch {
             Log.event("request_failed", [("error", String(describing: error))])
-            response = responder.errorResponse(
-                HTTPError(status: 500, message: Text.errorInternal, reason: "\(error)"), for: request)
+            let failed = request
+            let internalError = HTTPError(status: 500, message: Text.errorInternal, reason: "\(error)")
+            response = shared.withResponder { $0.errorResponse(internalError, for: failed) }
         }
         write(response, includeBody: request?.method != "HEAD", to: raw.pointee.out)
     }
@@ -66,10 +95,31 @@ enum Worker {
         }
     }
 
+    /// Starts a detached thread running `body`.
+    static func startThread(_ body: @escaping @Sendable () -> Void) -> Bool {
+        final class Box {
+            let body: @Sendable () -> Void
+            init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+        }
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+        let context = Unmanaged.passRetained(Box(body)).toOpaque()
+        var thread = pthread_t()
+        let result = pthread_create(&thread, &attributes, { raw in
+            Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue().body()
+            return nil
+        }, context)
+        if result != 0 { Unmanaged<Box>.fromOpaque(context).release() }
+        return result == 0
+    }
+
     /// `FCGX_Init` installs handlers that only set a flag, so a plain kill would not stop a
-    /// worker blocked in accept. Signals are blocked here and taken by one thread instead:
-    /// an idle worker exits at once, a busy one after its response. The same thread notices
-    /// when the supervisor is gone (we cannot call the variadic `prctl` from Swift).
+    /// worker blocked in accept. Signals are blocked here, before any other thread starts (so
+    /// every thread inherits the mask), and taken by one thread instead: an idle worker exits
+    /// at once, a busy one after its last response. The same thread notices when the
+    /// supervisor is gone (we cannot call the variadic `prctl` from Swift).
     static func startSignalThread() {
         var set = sigset_t()
         sigemptyset(&set)
@@ -79,8 +129,8 @@ enum Worker {
         pthread_sigmask(SIG_BLOCK, &set, nil)
         signal(SIGPIPE, SIG_IGN)
         let parent = getppid()
-        var thread = pthread_t()
-        let result = pthread_create(&thread, nil, { _ in
+        parentPID.store(parent, ordering: .releasing)
+        let started = startThread {
             var set = sigset_t()
             sigemptyset(&set)
             sigaddset(&set, SIGTERM)
@@ -89,16 +139,38 @@ enum Worker {
             var timeout = timespec(tv_sec: 1, tv_nsec: 0)
             while true {
                 let signal = sigtimedwait(&set, nil, &timeout)
-                let orphaned = Worker.parentPID != 1 && getppid() != Worker.parentPID
+                let parent = parentPID.load(ordering: .acquiring)
+                let orphaned = parent != 1 && getppid() != parent
                 if signal > 0 || orphaned {
                     stopRequested.store(true, ordering: .releasing)
-                    if !busy.load(ordering: .acquiring) { _exit(0) }
+                    if activeRequests.load(ordering: .acquiring) == 0 { _exit(0) }
                 }
             }
-        }, nil)
-        parentPID = parent
-        precondition(result == 0, "cannot start the signal thread")
+        }
+        precondition(started, "cannot start the signal thread")
     }
 
-    nonisolated(unsafe) static var parentPID: pid_t = 1
+    static let parentPID = Atomic<pid_t>(1)
+}
+
+/// The process's one responder, reached only under its lock.
+///
+/// A pthread mutex rather than `Synchronization.Mutex`: on Linux the latter spins before it
+/// sleeps, and a waiting connection thread spinning on one of two cores takes the time that
+/// nginx and the thread holding the lock need.
+final class SharedResponder: @unchecked Sendable {
+    private let responder: any Responder
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+    init(_ responder: sending any Responder) {
+        self.responder = responder
+        mutex = .allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+    }
+
+    func withResponder<Result: Sendable>(_ body: (any Responder) throws -> Result) rethrows -> Result {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body(responder)
+    }
 }

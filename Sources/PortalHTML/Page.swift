@@ -15,7 +15,7 @@ public struct Page: Sendable {
     public var kind: Kind
     /// The path of the menu entry to mark as current.
     public var currentPath: String
-    public var body: [Node]
+    public var body: Node
     public var description: String?
     /// Asset URLs; the site build replaces them with fingerprinted names.
     public var stylesheet = "/assets/portal.css"
@@ -26,7 +26,7 @@ public struct Page: Sendable {
     /// build makes it relative ("../") so that the built pages work wherever they are served.
     public var siteRoot = "/"
 
-    public init(title: String, kind: Kind, currentPath: String = "", description: String? = nil, @NodeBuilder body: () -> [Node]) {
+    public init(title: String, kind: Kind, currentPath: String = "", description: String? = nil, @NodeBuilder body: () -> Node) {
         self.title = title
         self.kind = kind
         self.currentPath = currentPath

@@ -13,7 +13,7 @@ struct DocsLayout {
 
     func page(
         title: String, description: String?, toc: [(MarkdownDocument.Heading, String)] = [], pager: (SitePage?, SitePage?) = (nil, nil),
-        scripts: [String] = [], @NodeBuilder body: () -> [Node]
+        scripts: [String] = [], @NodeBuilder body: () -> Node
     ) -> Page {
         let content = body()
         var page = Page(title: title, kind: .docs(navigation: navigation), description: description) {

@@ -11,6 +11,8 @@ public final class Services {
     let secret: [UInt8]
     /// This worker's copy of each company's dashboard data, checked against the database.
     let dashboardCache = DashboardDataCache()
+    /// This worker's rendered ticket lists and threads, checked against the database.
+    let fragments = FragmentCache()
 
     public init(config: Config) throws {
         self.config = config

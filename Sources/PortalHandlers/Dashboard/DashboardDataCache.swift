@@ -4,18 +4,11 @@ import PortalStore
 /// One worker's copy of each company's widget data, as records (for the page) and as JSON
 /// (for the API). The dashboard is loaded after every login and on every "Aggiorna", and its
 /// data rarely changes between two loads, so a copy is reused as long as the database has
-/// not changed: SQLite's `data_version` moves with every commit of another connection and
-/// `total_changes()` with every change made through this one. Both are read before the data,
-/// so a copy is never older than its stamp. Owned by the worker's `Services`: nothing is
-/// shared between workers.
+/// not changed (`ChangeStamp`). Owned by the worker's `Services`: nothing is shared between
+/// workers.
 final class DashboardDataCache {
-    struct Stamp: Equatable {
-        let dataVersion: Int64
-        let ownChanges: Int64
-    }
-
     private struct Entry {
-        let stamp: Stamp
+        let stamp: ChangeStamp
         let data: DashboardData
         var json: [UInt8]?
     }
@@ -39,20 +32,12 @@ final class DashboardDataCache {
     }
 
     private func entry(tenantID: Int64, _ database: Database) throws -> Entry {
-        let stamp = try DashboardDataCache.stamp(database)
+        let stamp = try database.changeStamp()
         if let entry = entries[tenantID], entry.stamp == stamp { return entry }
         let entry = Entry(stamp: stamp, data: try DashboardData.load(tenantID: tenantID, database), json: nil)
         if entries.count >= DashboardDataCache.capacity { entries.removeAll() }
         entries[tenantID] = entry
         return entry
-    }
-
-    /// Two cached statements; not the `pragma_data_version` table, which prepares the pragma
-    /// again on every read.
-    static func stamp(_ database: Database) throws -> Stamp {
-        Stamp(
-            dataVersion: try database.scalarInt("PRAGMA data_version"),
-            ownChanges: try database.scalarInt("SELECT total_changes()"))
     }
 }
 

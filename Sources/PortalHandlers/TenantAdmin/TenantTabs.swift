@@ -8,7 +8,7 @@ enum TenantTabs {
         ("/tenant/inviti", Text.tabInvited), ("/tenant/attivita", Text.tabActivity),
     ]
 
-    static func page(_ viewer: Viewer, current: String, notice: String? = nil, error: String? = nil, @NodeBuilder body: () -> [Node]) -> Page {
+    static func page(_ viewer: Viewer, current: String, notice: String? = nil, error: String? = nil, @NodeBuilder body: () -> Node) -> Page {
         let content = body()
         let title = all.first { $0.path == current }?.label ?? Text.tenantTitle
         return Page(title: "\(Text.tenantTitle): \(title)", kind: .app(viewer), currentPath: "/tenant") {

@@ -11,9 +11,13 @@ enum TicketDetailHandlers {
 
     static func page(_ context: TicketContext, _ ticket: TicketRecord, _ services: Services) throws -> TicketDetailPage {
         let store = TicketStore(services.database)
+        let attachments = try store.attachments(ticketID: ticket.id)
+        let key = FragmentCache.Key(kind: .ticketThread, tenantID: context.tenant.id, detail: String(ticket.number), minute: 0)
+        let thread = try services.fragments.node(key, services.database) {
+            TicketThread(ticket: ticket, messages: try store.messages(ticketID: ticket.id), attachments: attachments).render()
+        }
         return TicketDetailPage(
-            viewer: context.current.viewer, ticket: ticket, messages: try store.messages(ticketID: ticket.id),
-            attachments: try store.attachments(ticketID: ticket.id),
+            viewer: context.current.viewer, ticket: ticket, thread: thread, attachments: attachments,
             members: try TenantStore(services.database).members(tenantID: context.tenant.id),
             canReply: !ticket.status.isClosed || TicketRules.canReopen(closedAt: ticket.closedAt, now: services.now))
     }

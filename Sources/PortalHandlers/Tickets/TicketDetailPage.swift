@@ -7,7 +7,8 @@ import PortalStore
 struct TicketDetailPage {
     var viewer: Viewer
     var ticket: TicketRecord
-    var messages: [TicketMessage]
+    /// `TicketThread`, rendered or kept by the worker's `FragmentCache`.
+    var thread: Node
     var attachments: [TicketAttachment]
     var members: [(id: Int64, name: String)]
     var canReply: Bool
@@ -32,9 +33,7 @@ struct TicketDetailPage {
             if let notice { FormField.notice(notice, kind: "success") }
             el("div", ["class": "ticket-detail"]) {
                 el("section", ["class": "chat", "aria-label": Text.thread]) {
-                    el("ol", ["class": "thread"]) {
-                        for message in messages { el("li") { bubble(message) } }
-                    }
+                    thread
                     replyBox
                 }
                 panel
@@ -42,30 +41,7 @@ struct TicketDetailPage {
         }.withScript("/assets/editor.js").renderBytes()
     }
 
-    func bubble(_ message: TicketMessage) -> Node {
-        let files = attachments.filter { $0.messageID == message.id }
-        return el("article", ["class": message.authorIsOperator ? "message message--operator" : "message message--customer", "id": "m\(message.id)"]) {
-            el("header", ["class": "message-head"]) {
-                el("strong") { message.authorName }
-                " (\(message.authorIsOperator ? Text.supportTeam : ticket.tenantName)) "
-                el("time") { Clock.display(message.createdAt) }
-                " – #\(ticket.number)"
-            }
-            el("div", ["class": "prose message-body"]) { Node.trusted(MessageBody.html(message.body)) }
-            if !files.isEmpty { fileList(files) }
-        }
-    }
-
-    func fileList(_ files: [TicketAttachment]) -> Node {
-        el("ul", ["class": "file-list"]) {
-            for file in files {
-                el("li") {
-                    el("a", ["href": "/ticket/\(ticket.number)/allegati/\(file.id)", "download": file.fileName]) { file.fileName }
-                    " (\(Uploads.humanSize(file.size)))"
-                }
-            }
-        }
-    }
+    func fileList(_ files: [TicketAttachment]) -> Node { TicketThread.fileList(files, number: ticket.number) }
 
     var replyBox: Node {
         guard canReply else {
@@ -134,5 +110,44 @@ struct TicketDetailPage {
 
     func fact(_ term: String, _ value: String) -> Node {
         Node.group([el("dt") { term }, el("dd") { value }])
+    }
+}
+
+/// The messages of a ticket, oldest first, each with author, company, date and its files.
+/// The same for every user of the company, so the worker keeps it while nothing changes.
+struct TicketThread {
+    var ticket: TicketRecord
+    var messages: [TicketMessage]
+    var attachments: [TicketAttachment]
+
+    func render() -> Node {
+        el("ol", ["class": "thread"]) {
+            for message in messages { el("li") { bubble(message) } }
+        }
+    }
+
+    func bubble(_ message: TicketMessage) -> Node {
+        let files = attachments.filter { $0.messageID == message.id }
+        return el("article", ["class": message.authorIsOperator ? "message message--operator" : "message message--customer", "id": "m\(message.id)"]) {
+            el("header", ["class": "message-head"]) {
+                el("strong") { message.authorName }
+                " (\(message.authorIsOperator ? Text.supportTeam : ticket.tenantName)) "
+                el("time") { Clock.display(message.createdAt) }
+                " – #\(ticket.number)"
+            }
+            el("div", ["class": "prose message-body"]) { Node.trusted(MessageBody.html(message.body)) }
+            if !files.isEmpty { TicketThread.fileList(files, number: ticket.number) }
+        }
+    }
+
+    static func fileList(_ files: [TicketAttachment], number: Int64) -> Node {
+        el("ul", ["class": "file-list"]) {
+            for file in files {
+                el("li") {
+                    el("a", ["href": "/ticket/\(number)/allegati/\(file.id)", "download": file.fileName]) { file.fileName }
+                    " (\(Uploads.humanSize(file.size)))"
+                }
+            }
+        }
     }
 }

@@ -18,9 +18,14 @@ enum TicketListHandlers {
         } else {
             query = TicketQuery(fields: request.query.fields, invalid: &invalid)
         }
-        let page = try TicketStore(services.database).list(tenantID: context.tenant.id, query: query)
+        let now = services.now
+        let key = FragmentCache.Key(kind: .ticketList, tenantID: context.tenant.id, detail: query.queryString(page: query.page), minute: now / 60)
+        let results = try services.fragments.node(key, services.database) {
+            let page = try TicketStore(services.database).list(tenantID: context.tenant.id, query: query)
+            return TicketListResults(query: query, page: page, now: now).render()
+        }
         let listPage = TicketListPage(
-            viewer: context.current.viewer, query: query, page: page, now: services.now,
+            viewer: context.current.viewer, query: query, results: results,
             notice: invalid.isEmpty ? nil : Text.invalidFilters)
         return Response.html(bytes: listPage.render())
     }
