@@ -84,10 +84,14 @@ enum Worker {
         write(response, includeBody: request?.method != "HEAD", to: raw.pointee.out)
     }
 
+    /// libfcgi copies into its own buffer and writes when that is full: head and body go to
+    /// it as they are, without joining them first.
     static func write(_ response: Response, includeBody: Bool, to stream: UnsafeMutablePointer<FCGX_Stream>) {
-        // One buffer, one write: libfcgi copies into its own buffer either way.
-        var bytes = response.serializedHead()
-        if includeBody { bytes += response.body }
+        put(response.serializedHead(), to: stream)
+        if includeBody { put(response.body, to: stream) }
+    }
+
+    static func put(_ bytes: [UInt8], to stream: UnsafeMutablePointer<FCGX_Stream>) {
         bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 _ = FCGX_PutStr(chars.baseAddress, Int32(chars.count), stream)

@@ -1,5 +1,5 @@
 /// Inline SVG icons (our own simple strokes). Decorative: hidden from screen readers,
-/// the link or button text says what they do.
+/// the link or button text says what they do. Made once per process: every page has some.
 public enum Icon {
     static func svg(_ paths: String) -> Node {
         .trusted(
@@ -8,19 +8,15 @@ public enum Icon {
                     + paths + "</svg>"))
     }
 
-    public static var menu: Node { svg("<path d=\"M3 6h18M3 12h18M3 18h18\"/>") }
-    public static var dashboard: Node {
+    public static let menu = svg("<path d=\"M3 6h18M3 12h18M3 18h18\"/>")
+    public static let dashboard =
         svg("<rect x=\"3\" y=\"3\" width=\"7\" height=\"7\"/><rect x=\"14\" y=\"3\" width=\"7\" height=\"7\"/><rect x=\"3\" y=\"14\" width=\"7\" height=\"7\"/><rect x=\"14\" y=\"14\" width=\"7\" height=\"7\"/>")
-    }
-    public static var company: Node {
+    public static let company =
         svg("<path d=\"M3 21h18M5 21V7l7-4 7 4v14M9 9h1M14 9h1M9 13h1M14 13h1M9 17h1M14 17h1\"/>")
-    }
-    public static var user: Node { svg("<circle cx=\"12\" cy=\"8\" r=\"4\"/><path d=\"M4 21c0-4 4-6 8-6s8 2 8 6\"/>") }
-    public static var support: Node {
+    public static let user = svg("<circle cx=\"12\" cy=\"8\" r=\"4\"/><path d=\"M4 21c0-4 4-6 8-6s8 2 8 6\"/>")
+    public static let support =
         svg("<path d=\"M21 12a8 8 0 0 1-11.6 7.1L4 21l1.9-5.4A8 8 0 1 1 21 12z\"/>")
-    }
-    public static var tools: Node {
+    public static let tools =
         svg("<path d=\"M14.7 6.3a4 4 0 0 0-5.4 5.4L3 18l3 3 6.3-6.3a4 4 0 0 0 5.4-5.4l-2.5 2.5-2.5-2.5z\"/>")
-    }
-    public static var book: Node { svg("<path d=\"M4 19V5a2 2 0 0 1 2-2h14v16H6a2 2 0 0 0-2 2zM20 19v2H6\"/>") }
+    public static let book = svg("<path d=\"M4 19V5a2 2 0 0 1 2-2h14v16H6a2 2 0 0 0-2 2zM20 19v2H6\"/>")
 }

@@ -9,6 +9,11 @@ enum Menu {
     }
 
     static func sidebar(for viewer: Viewer, currentPath: String) -> Node {
+        NodeMemo.node("menu|\(viewer.mayAdministerTenant)|\(currentPath)") { render(for: viewer, currentPath: currentPath) }
+    }
+
+    /// Depends on the viewer's role only: `sidebar` memoises it per role and path.
+    static func render(for viewer: Viewer, currentPath: String) -> Node {
         el("nav", ["class": "sidebar", "aria-label": Text.mainMenu]) {
             el("ul", ["class": "menu"]) {
                 el("li") { link(Entry(label: Text.menuDashboard, path: "/dashboard"), icon: Icon.dashboard, currentPath) }

@@ -45,6 +45,33 @@ public struct Page: Sendable {
         case .docs: classes += " layout--public layout--docs"
         }
         let document = el("html", ["lang": "it"]) {
+            head
+            el("body", ["class": classes]) {
+                el("a", ["class": "skip-link", "href": "#main"]) { Text.skipToContent }
+                if case .app = kind {
+                    el("input", ["type": "checkbox", "id": "menu-toggle", "class": "menu-toggle", "aria-label": Text.toggleMenu])
+                }
+                header
+                if case .app(let viewer) = kind { Menu.sidebar(for: viewer, currentPath: currentPath) }
+                if case .docs(let navigation) = kind { navigation }
+                el("main", ["id": "main", "class": isDocs ? "content doc" : "content"]) { body }
+                footer
+            }
+        }
+        // The one copy of the page's shared parts (see `Node`).
+        var out: [UInt8] = []
+        out.reserveCapacity(document.count + 20)
+        out.append(contentsOf: "<!DOCTYPE html>\n".utf8)
+        document.write(to: &out)
+        out.append(UInt8(ascii: "\n"))
+        return out
+    }
+
+    /// The `<head>`: the same for every page with the same title, description and scripts.
+    var head: Node {
+        let key = ["head", title, description ?? "", stylesheet, appScript, siteRoot, scripts.joined(separator: " ")]
+            .joined(separator: "\u{1F}")
+        return NodeMemo.node(key) {
             el("head") {
                 el("meta", ["charset": "utf-8"])
                 el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
@@ -58,19 +85,7 @@ public struct Page: Sendable {
                 el("script", ["src": appScript, "defer": "defer"])
                 for script in scripts { el("script", ["src": script, "defer": "defer"]) }
             }
-            el("body", ["class": classes]) {
-                el("a", ["class": "skip-link", "href": "#main"]) { Text.skipToContent }
-                if case .app = kind {
-                    el("input", ["type": "checkbox", "id": "menu-toggle", "class": "menu-toggle", "aria-label": Text.toggleMenu])
-                }
-                header
-                if case .app(let viewer) = kind { Menu.sidebar(for: viewer, currentPath: currentPath) }
-                if case .docs(let navigation) = kind { navigation }
-                el("main", ["id": "main", "class": isDocs ? "content doc" : "content"]) { body }
-                footer
-            }
         }
-        return Array("<!DOCTYPE html>\n".utf8) + document.bytes + [UInt8(ascii: "\n")]
     }
 
     var isDocs: Bool {
@@ -80,16 +95,7 @@ public struct Page: Sendable {
 
     var header: Node {
         el("header", ["class": "topbar"]) {
-            if case .app = kind {
-                el("label", ["for": "menu-toggle", "class": "menu-button"]) {
-                    Icon.menu
-                    el("span", ["class": "visually-hidden"]) { Text.toggleMenu }
-                }
-            }
-            el("a", ["class": "brand", "href": "/"]) {
-                el("img", ["src": siteRoot + "assets/logo.svg", "alt": "", "width": "28", "height": "28"])
-                " \(Text.productName)"
-            }
+            NodeMemo.node("topbar|\(isApp)|\(siteRoot)") { brand }
             if case .app(let viewer) = kind {
                 el("div", ["class": "account"]) {
                     el("a", ["class": "tenant-icon", "href": "/accesso/azienda", "title": Text.currentCompany]) {
@@ -109,17 +115,40 @@ public struct Page: Sendable {
         }
     }
 
+    var isApp: Bool {
+        if case .app = kind { return true }
+        return false
+    }
+
+    /// The menu button (logged-in pages) and the product's name: the same on every page.
+    var brand: Node {
+        Node.group {
+            if isApp {
+                el("label", ["for": "menu-toggle", "class": "menu-button"]) {
+                    Icon.menu
+                    el("span", ["class": "visually-hidden"]) { Text.toggleMenu }
+                }
+            }
+            el("a", ["class": "brand", "href": "/"]) {
+                el("img", ["src": siteRoot + "assets/logo.svg", "alt": "", "width": "28", "height": "28"])
+                " \(Text.productName)"
+            }
+        }
+    }
+
     var footer: Node {
-        el("footer", ["class": "footer"]) {
-            el("span") { Text.footerNote }
-            " · "
-            el("a", ["href": siteRoot + "manuale/index.html"]) { Text.menuManual }
-            " · "
-            el("a", ["href": siteRoot + "aiuto/index.html"]) { Text.menuHelp }
-            " · "
-            el("a", ["href": siteRoot + "browser.html"]) { Text.menuBrowser }
-            " · "
-            el("a", ["href": siteRoot + "privacy.html"]) { Text.menuPrivacy }
+        NodeMemo.node("footer|" + siteRoot) {
+            el("footer", ["class": "footer"]) {
+                el("span") { Text.footerNote }
+                " · "
+                el("a", ["href": siteRoot + "manuale/index.html"]) { Text.menuManual }
+                " · "
+                el("a", ["href": siteRoot + "aiuto/index.html"]) { Text.menuHelp }
+                " · "
+                el("a", ["href": siteRoot + "browser.html"]) { Text.menuBrowser }
+                " · "
+                el("a", ["href": siteRoot + "privacy.html"]) { Text.menuPrivacy }
+            }
         }
     }
 }

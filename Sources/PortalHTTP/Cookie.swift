@@ -35,17 +35,41 @@ public struct Cookie: Sendable {
         return parts.joined(separator: "; ")
     }
 
-    /// Parses a `Cookie:` header. The first value of a repeated name wins; malformed pairs are skipped.
+    /// Parses a `Cookie:` header. The first value of a repeated name wins; malformed pairs are
+    /// skipped. Works on the bytes: it runs on every request.
     public static func parse(header: String) -> [String: String] {
         var cookies: [String: String] = [:]
-        for pair in header.split(separator: ";") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2 else { continue }
-            let name = parts[0].trimmingCharacters()
-            var value = parts[1].trimmingCharacters()
-            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
-            guard !name.isEmpty, cookies[name] == nil else { continue }
-            cookies[name] = value
+        var header = header
+        header.withUTF8 { bytes in
+            func trimmed(_ start: Int, _ end: Int) -> (Int, Int) {
+                var start = start
+                var end = end
+                while start < end && (bytes[start] == 32 || bytes[start] == 9) { start += 1 }
+                while end > start && (bytes[end - 1] == 32 || bytes[end - 1] == 9) { end -= 1 }
+                return (start, end)
+            }
+            func text(_ range: (Int, Int)) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[range.0..<range.1]), as: UTF8.self)
+            }
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: ";") { end += 1 }
+                var equals = start
+                while equals < end && bytes[equals] != UInt8(ascii: "=") { equals += 1 }
+                if equals < end {
+                    let name = trimmed(start, equals)
+                    var value = trimmed(equals + 1, end)
+                    if value.1 - value.0 >= 2 && bytes[value.0] == UInt8(ascii: "\"") && bytes[value.1 - 1] == UInt8(ascii: "\"") {
+                        value = (value.0 + 1, value.1 - 1)
+                    }
+                    if name.1 > name.0 {
+                        let key = text(name)
+                        if cookies[key] == nil { cookies[key] = text(value) }
+                    }
+                }
+                start = end + 1
+            }
         }
         return cookies
     }

@@ -23,14 +23,28 @@ public struct FormData: Sendable {
     mutating func append(_ name: String, _ value: String) { fields.append((name, value)) }
     mutating func append(_ file: UploadedFile) { files.append(file) }
 
-    /// Parses `a=1&b=two+words`. Empty pieces are skipped; a bad escape is a 400.
-    public static func urlEncoded<C: Collection>(_ bytes: C) throws -> FormData where C.Element == UInt8 {
+    /// Parses `a=1&b=two+words`. Empty pieces are skipped; a bad escape is a 400. Concrete
+    /// bytes and indices rather than a generic collection: it runs on every request, and a
+    /// generic call from another module is not specialised.
+    public static func urlEncoded(_ bytes: [UInt8]) throws -> FormData {
         var form = FormData()
-        for piece in bytes.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
-            let parts = piece.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
-            let name = try PercentDecoding.decode(parts[0], plusIsSpace: true)
-            let value = parts.count > 1 ? try PercentDecoding.decode(parts[1], plusIsSpace: true) : ""
-            form.append(name, value)
+        try bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start < buffer.count {
+                var end = start
+                while end < buffer.count && buffer[end] != UInt8(ascii: "&") { end += 1 }
+                if end > start {
+                    let piece = UnsafeBufferPointer(rebasing: buffer[start..<end])
+                    if let equals = piece.firstIndex(of: UInt8(ascii: "=")) {
+                        form.append(
+                            try PercentDecoding.decode(UnsafeBufferPointer(rebasing: piece[..<equals]), plusIsSpace: true),
+                            try PercentDecoding.decode(UnsafeBufferPointer(rebasing: piece[(equals + 1)...]), plusIsSpace: true))
+                    } else {
+                        form.append(try PercentDecoding.decode(piece, plusIsSpace: true), "")
+                    }
+                }
+                start = end + 1
+            }
         }
         return form
     }

@@ -1,16 +1,25 @@
 /// Strict `application/x-www-form-urlencoded` and URL component decoding: a bad escape or
 /// bytes that are not UTF-8 are a 400, never a guess.
 enum PercentDecoding {
-    static func decode<S: Sequence>(_ input: S, plusIsSpace: Bool) throws -> String where S.Element == UInt8 {
+    static func decode(_ input: UnsafeBufferPointer<UInt8>, plusIsSpace: Bool) throws -> String {
+        // The common case, nothing escaped, is one validated copy.
+        if !input.contains(where: { $0 == UInt8(ascii: "%") || ($0 == UInt8(ascii: "+") && plusIsSpace) }) {
+            guard let text = String(validating: input, as: UTF8.self) else { throw HTTPError.badRequest("invalid UTF-8") }
+            return text
+        }
         var bytes: [UInt8] = []
-        var iterator = input.makeIterator()
-        while let byte = iterator.next() {
+        bytes.reserveCapacity(input.count)
+        var index = 0
+        while index < input.count {
+            let byte = input[index]
+            index += 1
             switch byte {
             case UInt8(ascii: "%"):
-                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
+                guard index + 1 < input.count, let high = hexValue(input[index]), let low = hexValue(input[index + 1]) else {
                     throw HTTPError.badRequest("bad percent-encoding")
                 }
                 bytes.append(high << 4 | low)
+                index += 2
             case UInt8(ascii: "+") where plusIsSpace:
                 bytes.append(UInt8(ascii: " "))
             default:
@@ -21,6 +30,11 @@ enum PercentDecoding {
             throw HTTPError.badRequest("invalid UTF-8")
         }
         return text
+    }
+
+    static func decode(_ input: String, plusIsSpace: Bool) throws -> String {
+        var input = input
+        return try input.withUTF8 { try decode($0, plusIsSpace: plusIsSpace) }
     }
 
     static func hexValue(_ byte: UInt8) -> UInt8? {

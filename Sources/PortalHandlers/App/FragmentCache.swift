@@ -3,7 +3,7 @@ import PortalHTML
 import PortalStore
 
 /// One worker's rendered parts of company pages that every user of the company sees alike:
-/// the ticket list's results for one set of filters, a ticket's thread. Rendering them is
+/// the ticket list's results for one set of filters, a ticket's thread and panel. Rendering them is
 /// most of a page's cost (a 50-message thread is 50 Markdown documents), while a company's
 /// tickets change far less often than they are looked at. A part is reused while the
 /// database is unchanged (`ChangeStamp`) and, for parts that show elapsed time, within the
@@ -14,6 +14,7 @@ final class FragmentCache {
     enum Kind: Hashable {
         case ticketList
         case ticketThread
+        case ticketPanel
     }
 
     struct Key: Hashable {

@@ -9,17 +9,28 @@ enum TicketDetailHandlers {
         "riaperto": Text.ticketReopened, "salvato": Text.panelSaved,
     ]
 
+    /// The page of one ticket. Its thread and panel are the same for every user of the
+    /// company: the worker keeps them (`FragmentCache`) while the database is unchanged.
     static func page(_ context: TicketContext, _ ticket: TicketRecord, _ services: Services) throws -> TicketDetailPage {
-        let store = TicketStore(services.database)
-        let attachments = try store.attachments(ticketID: ticket.id)
-        let key = FragmentCache.Key(kind: .ticketThread, tenantID: context.tenant.id, detail: String(ticket.number), minute: 0)
-        let thread = try services.fragments.node(key, services.database) {
-            TicketThread(ticket: ticket, messages: try store.messages(ticketID: ticket.id), attachments: attachments).render()
+        let database = services.database
+        let canReply = !ticket.status.isClosed || TicketRules.canReopen(closedAt: ticket.closedAt, now: services.now)
+        let number = String(ticket.number)
+        let thread = try services.fragments.node(.init(kind: .ticketThread, tenantID: context.tenant.id, detail: number, minute: 0), database) {
+            let store = TicketStore(database)
+            return TicketThread(
+                ticket: ticket, messages: try store.messages(ticketID: ticket.id), attachments: try store.attachments(ticketID: ticket.id)
+            ).render()
         }
-        return TicketDetailPage(
-            viewer: context.current.viewer, ticket: ticket, thread: thread, attachments: attachments,
-            members: try TenantStore(services.database).members(tenantID: context.tenant.id),
-            canReply: !ticket.status.isClosed || TicketRules.canReopen(closedAt: ticket.closedAt, now: services.now))
+        // Whether the reply box is open changes with time (15 days after closing), not only
+        // with the database: it is part of the key.
+        let panelKey = FragmentCache.Key(kind: .ticketPanel, tenantID: context.tenant.id, detail: "\(number)|\(canReply)", minute: 0)
+        let panel = try services.fragments.node(panelKey, database) {
+            TicketPanel(
+                ticket: ticket, attachments: try TicketStore(database).attachments(ticketID: ticket.id),
+                members: try TenantStore(database).members(tenantID: context.tenant.id), editable: canReply
+            ).render()
+        }
+        return TicketDetailPage(viewer: context.current.viewer, ticket: ticket, thread: thread, panel: panel, canReply: canReply)
     }
 
     static func show(_ request: Request, _ services: Services) throws -> Response {
@@ -48,7 +59,8 @@ enum TicketDetailHandlers {
             changes.priority = priority
         }
         if let value = form["referent"] {
-            guard let id = Int64(value), detail.members.contains(where: { $0.id == id }) else {
+            let members = try TenantStore(services.database).members(tenantID: context.tenant.id)
+            guard let id = Int64(value), members.contains(where: { $0.id == id }) else {
                 detail.panelError = Text.referentInvalid
                 return Response.html(bytes: detail.render(), status: 422)
             }

@@ -7,10 +7,9 @@ import PortalStore
 struct TicketDetailPage {
     var viewer: Viewer
     var ticket: TicketRecord
-    /// `TicketThread`, rendered or kept by the worker's `FragmentCache`.
+    /// `TicketThread` and `TicketPanel`, rendered or kept by the worker's `FragmentCache`.
     var thread: Node
-    var attachments: [TicketAttachment]
-    var members: [(id: Int64, name: String)]
+    var panel: Node
     var canReply: Bool
     var replyText = ""
     var replyError: String?
@@ -36,23 +35,42 @@ struct TicketDetailPage {
                     thread
                     replyBox
                 }
-                panel
+                panelBox
             }
         }.withScript("/assets/editor.js").renderBytes()
     }
 
-    func fileList(_ files: [TicketAttachment]) -> Node { TicketThread.fileList(files, number: ticket.number) }
+
+    /// Whether the reply box shows nothing the user typed or chose, nor an error: then it is
+    /// the same for everyone but the CSRF token, and rendered once per process and ticket.
+    var isPristine: Bool {
+        replyText.isEmpty && replyError == nil && fileError == nil && keptFiles.isEmpty && preview == nil && !closeChecked
+    }
 
     var replyBox: Node {
         guard canReply else {
-            return el("div", ["class": "notice notice--info", "role": "status"]) {
-                el("p") { Text.closedTooLongAgo }
-                el("p") { el("a", ["class": "button button--primary", "href": "/ticket/nuovo?riferimento=\(ticket.number)"]) { Text.newRequest } }
-            }
+            return NodeMemo.node("reply-closed|\(ticket.number)") { closedNotice }
         }
         return el("form", ["id": "reply-form", "class": "form reply-form", "method": "post", "action": "/ticket/\(ticket.number)",
                            "enctype": "multipart/form-data", "novalidate": "novalidate"]) {
             FormField.csrf(viewer.csrfToken)
+            if isPristine {
+                NodeMemo.node("reply-fields") { replyFields }
+            } else {
+                replyFields
+            }
+        }
+    }
+
+    var closedNotice: Node {
+        el("div", ["class": "notice notice--info", "role": "status"]) {
+            el("p") { Text.closedTooLongAgo }
+            el("p") { el("a", ["class": "button button--primary", "href": "/ticket/nuovo?riferimento=\(ticket.number)"]) { Text.newRequest } }
+        }
+    }
+
+    var replyFields: Node {
+        Node.group {
             FormField.markdownEditor(
                 id: "message", label: Text.reply, value: replyText, error: replyError, hint: nil,
                 toolbarLabels: EditorLabels.toolbar, formattingLabel: Text.formatting, previewHTML: preview,
@@ -66,10 +84,65 @@ struct TicketDetailPage {
         }
     }
 
-    var panel: Node {
-        let editable = canReply
-        return el("aside", ["class": "card ticket-panel", "aria-label": Text.ticketInfoTitle]) {
+    var panelBox: Node {
+        el("aside", ["class": "card ticket-panel", "aria-label": Text.ticketInfoTitle]) {
             if let panelError { FormField.notice(panelError, kind: "error") }
+            panel
+        }
+    }
+
+}
+
+/// The messages of a ticket, oldest first, each with author, company, date and its files.
+/// The same for every user of the company, so the worker keeps it while nothing changes.
+struct TicketThread {
+    var ticket: TicketRecord
+    var messages: [TicketMessage]
+    var attachments: [TicketAttachment]
+
+    func render() -> Node {
+        el("ol", ["class": "thread"]) {
+            for message in messages { el("li") { bubble(message) } }
+        }
+    }
+
+    func bubble(_ message: TicketMessage) -> Node {
+        let files = attachments.filter { $0.messageID == message.id }
+        return el("article", ["class": message.authorIsOperator ? "message message--operator" : "message message--customer", "id": "m\(message.id)"]) {
+            el("header", ["class": "message-head"]) {
+                el("strong") { message.authorName }
+                " (\(message.authorIsOperator ? Text.supportTeam : ticket.tenantName)) "
+                el("time") { Clock.display(message.createdAt) }
+                " – #\(ticket.number)"
+            }
+            el("div", ["class": "prose message-body"]) { Node.trusted(MessageBody.html(message.body)) }
+            if !files.isEmpty { TicketThread.fileList(files, number: ticket.number) }
+        }
+    }
+
+    static func fileList(_ files: [TicketAttachment], number: Int64) -> Node {
+        el("ul", ["class": "file-list"]) {
+            for file in files {
+                el("li") {
+                    el("a", ["href": "/ticket/\(number)/allegati/\(file.id)", "download": file.fileName]) { file.fileName }
+                    " (\(Uploads.humanSize(file.size)))"
+                }
+            }
+        }
+    }
+}
+
+/// The right-hand panel: Referente and Priorità (part of the reply form), the ticket's facts
+/// and its files. The same for every user of the company, so the worker keeps it while
+/// nothing changes; an error is shown above it by the page.
+struct TicketPanel {
+    var ticket: TicketRecord
+    var attachments: [TicketAttachment]
+    var members: [(id: Int64, name: String)]
+    var editable: Bool
+
+    func render() -> Node {
+        Node.group {
             el("div", ["class": "field"]) {
                 el("label", ["for": "referent"]) { Text.referent }
                 el("select", ["id": "referent", "name": "referent", "form": editable ? "reply-form" : nil, "disabled": editable ? nil : "disabled"]) {
@@ -111,43 +184,6 @@ struct TicketDetailPage {
     func fact(_ term: String, _ value: String) -> Node {
         Node.group([el("dt") { term }, el("dd") { value }])
     }
-}
 
-/// The messages of a ticket, oldest first, each with author, company, date and its files.
-/// The same for every user of the company, so the worker keeps it while nothing changes.
-struct TicketThread {
-    var ticket: TicketRecord
-    var messages: [TicketMessage]
-    var attachments: [TicketAttachment]
-
-    func render() -> Node {
-        el("ol", ["class": "thread"]) {
-            for message in messages { el("li") { bubble(message) } }
-        }
-    }
-
-    func bubble(_ message: TicketMessage) -> Node {
-        let files = attachments.filter { $0.messageID == message.id }
-        return el("article", ["class": message.authorIsOperator ? "message message--operator" : "message message--customer", "id": "m\(message.id)"]) {
-            el("header", ["class": "message-head"]) {
-                el("strong") { message.authorName }
-                " (\(message.authorIsOperator ? Text.supportTeam : ticket.tenantName)) "
-                el("time") { Clock.display(message.createdAt) }
-                " – #\(ticket.number)"
-            }
-            el("div", ["class": "prose message-body"]) { Node.trusted(MessageBody.html(message.body)) }
-            if !files.isEmpty { TicketThread.fileList(files, number: ticket.number) }
-        }
-    }
-
-    static func fileList(_ files: [TicketAttachment], number: Int64) -> Node {
-        el("ul", ["class": "file-list"]) {
-            for file in files {
-                el("li") {
-                    el("a", ["href": "/ticket/\(number)/allegati/\(file.id)", "download": file.fileName]) { file.fileName }
-                    " (\(Uploads.humanSize(file.size)))"
-                }
-            }
-        }
-    }
+    func fileList(_ files: [TicketAttachment]) -> Node { TicketThread.fileList(files, number: ticket.number) }
 }

@@ -25,6 +25,13 @@ struct TicketListPage {
     var filters: Node {
         el("form", ["class": "card ticket-filters form", "method": "post", "action": "/ticket/cerca"]) {
             FormField.csrf(viewer.csrfToken)
+            NodeMemo.node("ticket-filters|" + query.queryString(page: query.page)) { filterFields }
+        }
+    }
+
+    /// Everything in the form but the CSRF token: the same for everyone with these filters.
+    var filterFields: Node {
+        Node.group {
             el("button", ["class": "button button--primary", "type": "submit"]) { Text.searchTickets }
             FormField.input(id: "codice", label: Text.ticketCode, value: query.number.map(String.init) ?? "", maxLength: 12)
             FormField.radioGroup(name: "ordine", legend: Text.ordering, options: [
