@@ -45,6 +45,7 @@ let package = Package(
 
         .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"]),
         .testTarget(name: "PortalHTTPTests", dependencies: ["PortalHTTP"]),
+        .testTarget(name: "PortalFastCGITests", dependencies: ["PortalFastCGI", "PortalHTTP"]),
         .testTarget(name: "PortalHTMLTests", dependencies: ["PortalHTML"]),
         .testTarget(name: "PortalCryptoTests", dependencies: ["PortalCrypto"]),
         .testTarget(name: "PortalStoreTests", dependencies: ["PortalStore", "PortalCrypto"]),

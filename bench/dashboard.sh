@@ -22,10 +22,7 @@ bench_static "$data_size" bench-dashboard-data.json
 bench_static "$page_size" bench-dashboard.html
 
 bench_header "$(sqlite3 "$PORTAL_VAR/portal.sqlite3" 'SELECT count(*) FROM tickets') tickets"
-static=$(measure "static file, $data_size B" "$url/bench-dashboard-data.json")
-data=$(measure "GET /api/dashboard, 1,000 tickets ($data_size B)" -H "Cookie: $cookie" "$url/api/dashboard")
-echo "$static"
-echo "$data"
+compare "GET /api/dashboard, 1,000 tickets ($data_size B)" "$url/bench-dashboard-data.json" -H "Cookie: $cookie" "$url/api/dashboard"
 # The FastCGI floor: the same URL without a session, answered (401) before any database work.
 measure "GET /api/dashboard without a session (401)" "$url/api/dashboard"
 measure "static file, $page_size B" "$url/bench-dashboard.html"
@@ -39,10 +36,7 @@ wrk.headers["Cookie"] = "$cookie"
 LUA
 measure "PUT /api/dashboard/layout (saves)" -s "$PORTAL_VAR/save.lua" "$url/api/dashboard/layout"
 
-rps() { awk -F'|' '{gsub(/ /, "", $3); print $3}' <<<"$1"; }
-ratio=$(awk -v d="$(rps "$data")" -v s="$(rps "$static")" 'BEGIN { printf "%.1f", 100 * d / s }')
 echo
-echo "data request / static file: $ratio% (target: at least 25%)"
 echo "portal-tenant worker memory (RSS, kB) after the run:"
 for pid in $(pgrep -f "$bin/portal-tenant"); do echo "  portal-tenant $pid: $(awk '/VmRSS/ {print $2}' /proc/$pid/status)"; done
-awk -v r="$ratio" 'BEGIN { exit !(r >= 25) }'
+report_target 25

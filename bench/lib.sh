@@ -54,3 +54,38 @@ bench_header() {
     echo "| page                                             |      req/s |      p99 |"
     echo "|--------------------------------------------------|-----------:|---------:|"
 }
+
+# The req/s of a table row.
+rps() { awk -F'|' '{gsub(/ /, "", $3); print $3}' <<<"$1"; }
+
+# The page against nginx serving a static file of the same size, alternately, ROUNDS times
+# (default 3): one table row each, then the ratio of each round and their median. The
+# machine is noisy; a ratio within one round compares like with like.
+# usage: compare NAME STATIC_URL WRK_ARGS...   (the medians collect in $medians)
+medians=()
+compare() {
+    local name=$1 static_url=$2 static dynamic ratio
+    shift 2
+    local ratios=()
+    for _ in $(seq "${ROUNDS:-3}"); do
+        static=$(measure "static file, same size" "$static_url")
+        dynamic=$(measure "$name" "$@")
+        echo "$static"
+        echo "$dynamic"
+        ratios+=("$(awk -v d="$(rps "$dynamic")" -v s="$(rps "$static")" 'BEGIN { printf "%.1f", 100 * d / s }')")
+    done
+    ratio=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ r[NR] = $1 } END { print r[int((NR + 1) / 2)] }')
+    medians+=("$name: $ratio% of static (rounds: ${ratios[*]})")
+    compare_ratios+=("$ratio")
+}
+compare_ratios=()
+
+# Prints the medians; false unless every one reaches the target percentage.
+report_target() {
+    local target=$1 ok=0
+    echo
+    for line in "${medians[@]}"; do echo "$line"; done
+    for ratio in "${compare_ratios[@]}"; do awk -v r="$ratio" -v t="$target" 'BEGIN { exit !(r >= t) }' || ok=1; done
+    echo "target: at least $target% of the static file's rate: $([ $ok = 0 ] && echo met || echo NOT met)"
+    return $ok
+}

@@ -2,8 +2,9 @@
 # The ticket benchmark of issue 5: 100,000 tickets across 1,000 companies; the list page of
 # a company with 1,000 tickets (filtered and sorted) and the detail page of a 50-message
 # ticket next to nginx serving a static file of the same size, in the same run; then ticket
-# creation without files; then the workers' resident memory.
-# usage: bench/tickets.sh   (DURATION=10s CONNECTIONS=16)
+# creation without files; then the workers' resident memory. Exits non-zero when a page
+# stays under 25% of the static file's rate (median of ROUNDS alternating rounds).
+# usage: bench/tickets.sh   (DURATION=10s CONNECTIONS=16 ROUNDS=3)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 bench_prepare
@@ -20,10 +21,8 @@ bench_static "$list_size" bench-list.html
 bench_static "$detail_size" bench-detail.html
 
 bench_header "$(sqlite3 "$PORTAL_VAR/portal.sqlite3" 'SELECT count(*) FROM tickets') tickets"
-measure "static file, $list_size B" "$url/bench-list.html"
-measure "list, 1,000 tickets, open, by priority ($list_size B)" -H "Cookie: $cookie" "$url$list"
-measure "static file, $detail_size B" "$url/bench-detail.html"
-measure "detail, 50 messages ($detail_size B)" -H "Cookie: $cookie" "$url$detail"
+compare "list, 1,000 tickets, open, by priority ($list_size B)" "$url/bench-list.html" -H "Cookie: $cookie" "$url$list"
+compare "detail, 50 messages ($detail_size B)" "$url/bench-detail.html" -H "Cookie: $cookie" "$url$detail"
 csrf=$(curl -s -b "$cookie" "$url/ticket/nuovo" | grep -o 'name="csrf" value="[^"]*"' | head -1 | cut -d'"' -f4)
 before=$(sqlite3 "$PORTAL_VAR/portal.sqlite3" 'SELECT count(*) FROM tickets')
 SESSION=$session CSRF=$csrf measure "POST /ticket/nuovo (creates a ticket)" -s bench/create-ticket.lua "$url/ticket/nuovo"
@@ -32,3 +31,4 @@ echo
 echo "tickets created: $((after - before))"
 echo "Worker memory (RSS, kB) after the run:"
 for pid in $(pgrep -f "$bin/portal-tickets"); do echo "  portal-tickets $pid: $(awk '/VmRSS/ {print $2}' /proc/$pid/status)"; done
+report_target 25

@@ -69,8 +69,9 @@ public struct Page: Sendable {
 
     /// The `<head>`: the same for every page with the same title, description and scripts.
     var head: Node {
-        let key = ["head", title, description ?? "", stylesheet, appScript, siteRoot, scripts.joined(separator: " ")]
-            .joined(separator: "\u{1F}")
+        // Unit separators: no title or path holds one.
+        let key = "head\u{1F}\(title)\u{1F}\(description ?? "")\u{1F}\(stylesheet)\u{1F}\(appScript)\u{1F}\(siteRoot)\u{1F}"
+            + scripts.joined(separator: " ")
         return NodeMemo.node(key) {
             el("head") {
                 el("meta", ["charset": "utf-8"])

@@ -5,7 +5,7 @@ public struct Router<Context> {
 
     public struct Route {
         let method: String
-        let segments: [Substring]
+        let pattern: PathPattern
         public let bodyLimit: Int
         let handler: Handler
     }
@@ -25,7 +25,7 @@ public struct Router<Context> {
     }
 
     public mutating func add(_ method: String, _ path: String, bodyLimit: Int, _ handler: @escaping Handler) {
-        routes.append(Route(method: method, segments: path.split(separator: "/"), bodyLimit: bodyLimit, handler: handler))
+        routes.append(Route(method: method, pattern: PathPattern(path), bodyLimit: bodyLimit, handler: handler))
     }
 
     public enum Match {
@@ -37,25 +37,62 @@ public struct Router<Context> {
     /// HEAD is answered as GET (the FastCGI layer drops the body).
     public func match(method: String, path: String) -> Match {
         let wanted = method == "HEAD" ? "GET" : method
-        let segments = path.split(separator: "/")
+        let segments = PathPattern.segments(of: path)
         var pathMatched = false
         for route in routes {
-            guard let parameters = Router.capture(route.segments, segments) else { continue }
+            guard let parameters = route.pattern.capture(segments) else { continue }
             pathMatched = true
             if route.method == wanted { return .found(route, parameters) }
         }
         return pathMatched ? .wrongMethod : .notFound
     }
+}
 
-    static func capture(_ pattern: [Substring], _ segments: [Substring]) -> [String: String]? {
-        guard pattern.count == segments.count else { return nil }
+/// A route's path: literal segments and `{name}` captures, parsed once when the route is
+/// added. Not generic, unlike the router: matching runs twice per request (body limit, then
+/// handler) and must not go through unspecialised generic code.
+struct PathPattern {
+    enum Segment {
+        case literal([UInt8])
+        case capture(String)
+    }
+
+    let segments: [Segment]
+
+    init(_ path: String) {
+        segments = PathPattern.segments(of: path).map { segment in
+            segment.first == UInt8(ascii: "{") && segment.last == UInt8(ascii: "}")
+                ? .capture(String(decoding: segment.dropFirst().dropLast(), as: UTF8.self)) : .literal(segment)
+        }
+    }
+
+    /// The non-empty segments between slashes, as bytes.
+    static func segments(of path: String) -> [[UInt8]] {
+        var result: [[UInt8]] = []
+        var current: [UInt8] = []
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if !current.isEmpty { result.append(current) }
+                current = []
+            } else {
+                current.append(byte)
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
+    }
+
+    func capture(_ path: [[UInt8]]) -> [String: String]? {
+        guard segments.count == path.count else { return nil }
         var parameters: [String: String] = [:]
-        for (expected, actual) in zip(pattern, segments) {
-            if expected.hasPrefix("{") && expected.hasSuffix("}") {
-                guard let value = try? PercentDecoding.decode(actual.utf8, plusIsSpace: false) else { return nil }
-                parameters[String(expected.dropFirst().dropLast())] = value
-            } else if expected != actual {
-                return nil
+        for index in 0..<segments.count {
+            switch segments[index] {
+            case .literal(let literal):
+                guard literal == path[index] else { return nil }
+            case .capture(let name):
+                guard let value = try? PercentDecoding.decode(String(decoding: path[index], as: UTF8.self), plusIsSpace: false)
+                else { return nil }
+                parameters[name] = value
             }
         }
         return parameters

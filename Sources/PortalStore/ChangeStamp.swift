@@ -1,15 +1,14 @@
-/// Where the database stands, for a worker's caches: SQLite's `data_version` moves with every
-/// commit of another connection, `total_changes()` with every change made through this one.
-/// Read before the data a cache keeps, so that a kept copy is never older than its stamp.
+/// Where the content of the pages stands, for a worker's caches of rendered parts: the
+/// `content_version` counter, which triggers move with every change to tickets, messages,
+/// files, companies, memberships and people's names, whichever process makes it. Read before
+/// the data a cache keeps, so that a kept copy is never older than its stamp. Logins,
+/// sessions, codes and preferences do not move it.
 public struct ChangeStamp: Equatable, Sendable {
-    public let dataVersion: Int64
-    public let ownChanges: Int64
+    public let contentVersion: Int64
 }
 
 extension Database {
-    /// Two cached statements; not the `pragma_data_version` table, which prepares the pragma
-    /// again on every read.
     public func changeStamp() throws -> ChangeStamp {
-        ChangeStamp(dataVersion: try scalarInt("PRAGMA data_version"), ownChanges: try scalarInt("SELECT total_changes()"))
+        ChangeStamp(contentVersion: try scalarInt("SELECT version FROM content_version WHERE id = 1"))
     }
 }

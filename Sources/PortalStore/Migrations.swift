@@ -1,7 +1,7 @@
 /// The schema of the whole manual, including the screens that later issues build.
 /// Times are Unix seconds (UTC); tokens and codes are stored only as BLAKE2b-256 hashes.
 public enum Migrations {
-    public static let all: [Migration] = [initial]
+    public static let all: [Migration] = [initial, contentVersion]
 
     static let initial = Migration(
         name: "0001_initial",
@@ -231,4 +231,32 @@ public enum Migrations {
                 created_at INTEGER NOT NULL
             ) STRICT;
             """)
+
+    /// One counter that moves with every change to what the pages show of a company
+    /// (tickets, messages, files, names, memberships), and not with logins or sessions: the
+    /// workers' caches of rendered parts check it (`ChangeStamp`), so a user being active
+    /// somewhere does not throw them away.
+    static let contentVersion = Migration(
+        name: "0002_content_version",
+        sql: """
+            CREATE TABLE content_version (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                version INTEGER NOT NULL
+            ) STRICT;
+            INSERT INTO content_version (id, version) VALUES (1, 0);
+            """ + contentTriggers)
+
+    static var contentTriggers: String {
+        let bump = "BEGIN UPDATE content_version SET version = version + 1 WHERE id = 1; END;"
+        var sql = ""
+        for table in ["tenants", "memberships", "tickets", "messages", "attachments"] {
+            for event in ["INSERT", "UPDATE", "DELETE"] {
+                sql += "\nCREATE TRIGGER \(table)_\(event.lowercased())_content AFTER \(event) ON \(table) \(bump)"
+            }
+        }
+        sql += "\nCREATE TRIGGER users_insert_content AFTER INSERT ON users \(bump)"
+        sql += "\nCREATE TRIGGER users_delete_content AFTER DELETE ON users \(bump)"
+        sql += "\nCREATE TRIGGER users_names_content AFTER UPDATE OF first_name, last_name, email ON users \(bump)"
+        return sql
+    }
 }

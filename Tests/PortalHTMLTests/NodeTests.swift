@@ -31,4 +31,49 @@ struct NodeTests {
         #expect(el("div") { Node.trusted(TrustedHTML("<em>ok</em>")) }.html == "<div><em>ok</em></div>")
         #expect(Node.text("<em>").html == "&lt;em&gt;")
     }
+
+    @Test("a large part shared by reference renders exactly as if it had been copied")
+    func sharedParts() {
+        let big = Node.text(String(repeating: "riga <b> ", count: 1000))
+        #expect(big.count >= 4096)
+        let page = el("main") {
+            el("h1") { "Titolo" }
+            big
+            "fra"
+            big
+            el("footer") { "fine" }
+        }
+        let expected = "<main><h1>Titolo</h1>" + big.html + "fra" + big.html + "<footer>fine</footer></main>"
+        #expect(page.html == expected)
+        #expect(page.count == expected.utf8.count)
+        #expect(el("div") { page }.html == "<div>" + expected + "</div>")
+        #expect(Node.group([page, Node.text("!")]).html == expected + "!")
+    }
+
+    @Test("for loops, optionals and branches keep the order of their content")
+    func builderControlFlow() {
+        let items = ["uno", "due", "tre"]
+        let note: String? = nil
+        let node = el("ul") {
+            for item in items { el("li") { item } }
+            if let note { el("li") { note } }
+            if items.count > 2 { el("li") { "molti" } } else { el("li") { "pochi" } }
+        }
+        #expect(node.html == "<ul><li>uno</li><li>due</li><li>tre</li><li>molti</li></ul>")
+    }
+
+    @Test("a memoised part is built once per key")
+    func memo() {
+        var builds = 0
+        let key = "test-memo-\(Int.random(in: 0..<1_000_000))"
+        for _ in 0..<3 {
+            let node = NodeMemo.node(key) {
+                builds += 1
+                return el("nav") { "menu" }
+            }
+            #expect(node.html == "<nav>menu</nav>")
+        }
+        #expect(builds == 1)
+        #expect(NodeMemo.node(key + "-altro") { el("nav") { "altro" } }.html == "<nav>altro</nav>")
+    }
 }

@@ -27,15 +27,16 @@ def test_a_worker_killed_under_load_is_restarted_and_no_acknowledged_login_is_lo
                 if response.status_code == 303:
                     acknowledged.append(session.cookies["portal_session"])
                 else:
-                    failures.append(response.status_code)
+                    failures.append((time.monotonic(), response.status_code))
             except requests.RequestException as error:
-                failures.append(str(error))
+                failures.append((time.monotonic(), str(error)))
 
     threads = [threading.Thread(target=hammer, args=(i,)) for i in range(4)]
     for thread in threads:
         thread.start()
     time.sleep(1.5)
     before = portal.worker_pids("portal-auth")
+    killed_at = time.monotonic()
     os.kill(before[0], signal.SIGKILL)
     time.sleep(1.5)
     stop.set()
@@ -49,8 +50,12 @@ def test_a_worker_killed_under_load_is_restarted_and_no_acknowledged_login_is_lo
     for token in acknowledged:
         response = requests.get(portal.url + "/dashboard", cookies={"portal_session": token}, allow_redirects=False)
         assert response.status_code == 200
-    # At most the requests in flight in the killed worker failed (nginx answers 502).
-    assert len(failures) <= 2, failures
+    # Only the requests in flight in the killed worker failed (nginx answers 502): at most
+    # one per client, since each has one request at a time, and all of them at the kill. A
+    # worker holds several of nginx's kept connections (one per connection thread), so more
+    # than one request can be in flight in it.
+    assert len(failures) <= len(threads), failures
+    assert all(at - killed_at < 1.0 for at, _ in failures), failures
 
 
 def test_handlers_refuse_to_start_on_an_unmigrated_database(tmp_path):

@@ -2,16 +2,18 @@ import PortalCore
 import PortalHTML
 import PortalStore
 
-/// One worker's rendered parts of company pages that every user of the company sees alike:
-/// the ticket list's results for one set of filters, a ticket's thread and panel. Rendering them is
-/// most of a page's cost (a 50-message thread is 50 Markdown documents), while a company's
-/// tickets change far less often than they are looked at. A part is reused while the
-/// database is unchanged (`ChangeStamp`) and, for parts that show elapsed time, within the
+/// One worker's rendered parts of company pages that every user of the company sees alike
+/// (the ticket list's results for one set of filters, a ticket's thread and panel) and the
+/// records they come from (a ticket). Rendering
+/// them is most of a page's cost (a 50-message thread is 50 Markdown documents), while a
+/// company's tickets change far less often than they are looked at. A part is reused while the
+/// content is unchanged (`ChangeStamp`) and, for parts that show elapsed time, within the
 /// same minute. Never anything personal: the CSRF token, names and menus of the viewer are
 /// rendered on every request. Owned by the worker's `Services`: nothing is shared between
 /// workers.
 final class FragmentCache {
     enum Kind: Hashable {
+        case ticket
         case ticketList
         case ticketThread
         case ticketPanel
@@ -24,26 +26,32 @@ final class FragmentCache {
         let detail: String
         /// The minute the part was rendered in, for parts that show "3 min" or "2 g 4 h";
         /// zero for the others.
-        let minute: Int64
+        var minute: Int64 = 0
     }
 
     private struct Entry {
         let stamp: ChangeStamp
-        let node: Node
+        let value: Any
     }
 
     /// A few dozen parts of 10 to 30 KB each per worker: well inside the memory budget.
-    static let capacity = 32
+    static let capacity = 48
 
     private var entries: [Key: Entry] = [:]
 
-    func node(_ key: Key, _ database: Database, render: () throws -> Node) throws -> Node {
-        let stamp = try database.changeStamp()
-        if let entry = entries[key], entry.stamp == stamp { return entry.node }
-        let node = try render()
+    /// The kept part, or a new one. `stamp` is read by the caller before anything the part
+    /// is made of, once per request.
+    func node(_ key: Key, stamp: ChangeStamp, render: () throws -> Node) throws -> Node {
+        try value(key, stamp: stamp, make: render)
+    }
+
+    /// The same for the records a page is made of (a ticket).
+    func value<Value>(_ key: Key, stamp: ChangeStamp, make: () throws -> Value) throws -> Value {
+        if let entry = entries[key], entry.stamp == stamp, let value = entry.value as? Value { return value }
+        let value = try make()
         if entries.count >= FragmentCache.capacity { entries.removeAll() }
-        entries[key] = Entry(stamp: stamp, node: node)
-        return node
+        entries[key] = Entry(stamp: stamp, value: value)
+        return value
     }
 }
 

@@ -10,21 +10,23 @@ enum TicketDetailHandlers {
     ]
 
     /// The page of one ticket. Its thread and panel are the same for every user of the
-    /// company: the worker keeps them (`FragmentCache`) while the database is unchanged.
-    static func page(_ context: TicketContext, _ ticket: TicketRecord, _ services: Services) throws -> TicketDetailPage {
+    /// company: the worker keeps them (`FragmentCache`) while the content is unchanged.
+    static func page(_ context: TicketContext, _ ticket: TicketRecord, stamp: ChangeStamp, _ services: Services) throws
+        -> TicketDetailPage
+    {
         let database = services.database
         let canReply = !ticket.status.isClosed || TicketRules.canReopen(closedAt: ticket.closedAt, now: services.now)
         let number = String(ticket.number)
-        let thread = try services.fragments.node(.init(kind: .ticketThread, tenantID: context.tenant.id, detail: number, minute: 0), database) {
+        let thread = try services.fragments.node(.init(kind: .ticketThread, tenantID: context.tenant.id, detail: number), stamp: stamp) {
             let store = TicketStore(database)
             return TicketThread(
                 ticket: ticket, messages: try store.messages(ticketID: ticket.id), attachments: try store.attachments(ticketID: ticket.id)
             ).render()
         }
         // Whether the reply box is open changes with time (15 days after closing), not only
-        // with the database: it is part of the key.
-        let panelKey = FragmentCache.Key(kind: .ticketPanel, tenantID: context.tenant.id, detail: "\(number)|\(canReply)", minute: 0)
-        let panel = try services.fragments.node(panelKey, database) {
+        // with the content: it is part of the key.
+        let panelKey = FragmentCache.Key(kind: .ticketPanel, tenantID: context.tenant.id, detail: "\(number)|\(canReply)")
+        let panel = try services.fragments.node(panelKey, stamp: stamp) {
             TicketPanel(
                 ticket: ticket, attachments: try TicketStore(database).attachments(ticketID: ticket.id),
                 members: try TenantStore(database).members(tenantID: context.tenant.id), editable: canReply
@@ -35,17 +37,20 @@ enum TicketDetailHandlers {
 
     static func show(_ request: Request, _ services: Services) throws -> Response {
         let context = try TicketContext.require(request, services)
-        var detail = try page(context, try context.ticket(request, services), services)
+        // Read before the ticket and its parts: what is kept is never older than this.
+        let stamp = try services.database.changeStamp()
+        var detail = try page(context, try context.ticket(request, services, stamp: stamp), stamp: stamp, services)
         detail.notice = request.query["avviso"].flatMap { notices[$0] }
         return Response.html(bytes: detail.render())
     }
 
     static func post(_ request: Request, _ services: Services) throws -> Response {
         let context = try TicketContext.require(request, services)
+        let stamp = try services.database.changeStamp()
         let ticket = try context.ticket(request, services)
         let form = try request.form()
         try context.current.verify(form, request, services)
-        var detail = try page(context, ticket, services)
+        var detail = try page(context, ticket, stamp: stamp, services)
         guard detail.canReply else { return Response.html(bytes: detail.render(), status: 403) }
         let now = services.now
         let service = TicketService(database: services.database, config: services.config)

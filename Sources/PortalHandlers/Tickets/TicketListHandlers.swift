@@ -19,13 +19,14 @@ enum TicketListHandlers {
             query = TicketQuery(fields: request.query.fields, invalid: &invalid)
         }
         let now = services.now
-        let key = FragmentCache.Key(kind: .ticketList, tenantID: context.tenant.id, detail: query.queryString(page: query.page), minute: now / 60)
-        let results = try services.fragments.node(key, services.database) {
+        let filters = query.queryString(page: query.page)
+        let key = FragmentCache.Key(kind: .ticketList, tenantID: context.tenant.id, detail: filters, minute: now / 60)
+        let results = try services.fragments.node(key, stamp: try services.database.changeStamp()) {
             let page = try TicketStore(services.database).list(tenantID: context.tenant.id, query: query)
             return TicketListResults(query: query, page: page, now: now).render()
         }
         let listPage = TicketListPage(
-            viewer: context.current.viewer, query: query, results: results,
+            viewer: context.current.viewer, query: query, filterKey: filters, results: results,
             notice: invalid.isEmpty ? nil : Text.invalidFilters)
         return Response.html(bytes: listPage.render())
     }

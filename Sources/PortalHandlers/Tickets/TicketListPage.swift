@@ -7,6 +7,8 @@ import PortalStore
 struct TicketListPage {
     var viewer: Viewer
     var query: TicketQuery
+    /// The query as a string (`TicketQuery.queryString(page:)`): names the filter form.
+    var filterKey: String
     /// `TicketListResults`, rendered or kept by the worker's `FragmentCache`.
     var results: Node
     var notice: String?
@@ -25,7 +27,7 @@ struct TicketListPage {
     var filters: Node {
         el("form", ["class": "card ticket-filters form", "method": "post", "action": "/ticket/cerca"]) {
             FormField.csrf(viewer.csrfToken)
-            NodeMemo.node("ticket-filters|" + query.queryString(page: query.page)) { filterFields }
+            NodeMemo.node("ticket-filters|" + filterKey) { filterFields }
         }
     }
 
