@@ -32,7 +32,7 @@ let package = Package(
         .target(
             name: "PortalHandlers",
             dependencies: [
-                "PortalCore", "PortalCrypto", "PortalStore", "PortalHTTP", "PortalHTML", "PortalMail", "PortalMarkdown",
+                "PortalCore", "PortalCrypto", "PortalStore", "PortalHTTP", "PortalHTML", "PortalMarkdown",
             ]),
 
         .executableTarget(name: "portal-auth", dependencies: ["PortalHandlers", "PortalFastCGI"]),

@@ -53,7 +53,9 @@ enum RequestReader {
             guard let equals = entry.firstIndex(of: UInt8(ascii: "=")) else { return }
             let name = UnsafeRawBufferPointer(rebasing: entry[..<equals])
             let value = UnsafeRawBufferPointer(rebasing: entry[(equals + 1)...])
-            if name.starts(with: "HTTP_".utf8) {
+            func string() -> String { String(decoding: value, as: UTF8.self) }
+            // Names are compared as bytes: no string is made for a parameter nobody reads.
+            if Params.is(name, "HTTP_") {
                 let header = name.dropFirst(5).map { byte -> UInt8 in
                     switch byte {
                     case UInt8(ascii: "_"): UInt8(ascii: "-")
@@ -61,26 +63,35 @@ enum RequestReader {
                     default: byte
                     }
                 }
-                headers[String(decoding: header, as: UTF8.self)] = String(decoding: value, as: UTF8.self)
-                return
+                headers[String(decoding: header, as: UTF8.self)] = string()
+            } else if Params.is(name, "REQUEST_METHOD", whole: true) {
+                method = string()
+            } else if Params.is(name, "REQUEST_URI", whole: true) {
+                uri = string()
+            } else if Params.is(name, "QUERY_STRING", whole: true) {
+                queryString = Array(value)
+            } else if Params.is(name, "CONTENT_TYPE", whole: true) {
+                contentType = string()
+            } else if Params.is(name, "CONTENT_LENGTH", whole: true) {
+                contentLength = string()
+            } else if Params.is(name, "REMOTE_ADDR", whole: true) {
+                remoteAddress = string()
+            } else if Params.is(name, "HTTPS", whole: true) {
+                https = string()
             }
-            func string() -> String { String(decoding: value, as: UTF8.self) }
-            switch String(decoding: name, as: UTF8.self) {
-            case "REQUEST_METHOD": method = string()
-            case "REQUEST_URI": uri = string()
-            case "QUERY_STRING": queryString = Array(value)
-            case "CONTENT_TYPE": contentType = string()
-            case "CONTENT_LENGTH": contentLength = string()
-            case "REMOTE_ADDR": remoteAddress = string()
-            case "HTTPS": https = string()
-            default: break
-            }
+        }
+
+        /// Whether `name` starts with (or, `whole`, is) the literal.
+        static func `is`(_ name: UnsafeRawBufferPointer, _ literal: StaticString, whole: Bool = false) -> Bool {
+            let count = literal.utf8CodeUnitCount
+            guard whole ? name.count == count : name.count >= count, let base = name.baseAddress else { return false }
+            return memcmp(base, literal.utf8Start, count) == 0
         }
 
         func incoming() throws -> Incoming {
             var headers = self.headers
             if !contentType.isEmpty { headers["content-type"] = contentType }
-            let path = String(uri.prefix { $0 != "?" })
+            let path = uri.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(uri[..<$0]) } ?? uri
             let request = Request(
                 method: method, path: path.isEmpty ? "/" : path, query: try FormData.urlEncoded(queryString),
                 headers: headers, cookies: Cookie.parse(header: headers["cookie"] ?? ""),

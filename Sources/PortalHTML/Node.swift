@@ -130,7 +130,12 @@ public func el(
     _ name: String, _ attributes: KeyValuePairs<String, String?> = [:], @NodeBuilder _ content: () -> Node = { .empty }
 ) -> Node {
     let children = content()
-    var out = Node.openTag(name, contentCount: children.tail.isEmpty ? children.head.count : 0)
+    // Room for the whole element, attributes included: a buffer that grows is copied.
+    var room = children.tail.isEmpty ? children.head.count : 0
+    for (key, value) in attributes {
+        if let value { room += key.utf8.count + value.utf8.count + 4 }
+    }
+    var out = Node.openTag(name, contentCount: room)
     for (key, value) in attributes {
         if let value { Node.appendAttribute(key, value, to: &out) }
     }
@@ -143,7 +148,7 @@ extension Node {
     @usableFromInline
     static func openTag(_ name: String, contentCount: Int) -> Node {
         var out: [UInt8] = []
-        out.reserveCapacity(contentCount + 64 + 2 * name.utf8.count)
+        out.reserveCapacity(contentCount + 16 + 2 * name.utf8.count)
         out.append(UInt8(ascii: "<"))
         append(name, to: &out)
         return Node(bytes: out)

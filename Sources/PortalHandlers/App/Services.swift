@@ -13,6 +13,8 @@ public final class Services {
     let dashboardCache = DashboardDataCache()
     /// This worker's rendered ticket lists and threads, checked against the database.
     let fragments = FragmentCache()
+    /// The CSRF tokens of the sessions this worker has served.
+    let csrfTokens = CSRFTokenCache()
 
     public init(config: Config) throws {
         self.config = config

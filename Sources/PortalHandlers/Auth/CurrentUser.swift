@@ -37,7 +37,7 @@ struct CurrentUser {
         }
         return CurrentUser(
             session: found.session, user: found.user, membership: found.membership,
-            csrfToken: CSRF.token(for: token, secret: services.secret))
+            csrfToken: services.csrfTokens.token(for: token, secret: services.secret))
     }
 
     /// Checks the CSRF token of a logged-in form post.
