@@ -257,3 +257,24 @@ def test_markdown_preview_works_without_javascript(portal):
     preview = new_ticket(portal, session, action="preview", description="**grassetto** e <i>tag</i>")
     assert preview.status_code == 200
     assert "<strong>grassetto</strong>" in preview.text and "&lt;i&gt;tag" in preview.text
+
+
+def test_pages_kept_by_the_workers_follow_replies_and_names_at_once(portal):
+    """Workers keep rendered parts and a session's last pages while the content is unchanged:
+    a reply made by another process, or a new name, shows on the very next load."""
+    session, _ = login(portal)
+    number = created_number(new_ticket(portal, session, title="Pagina da aggiornare"))
+    detail, listing = portal.url + f"/ticket/{number}", portal.url + "/ticket?stato=aperto"
+    for _ in range(12):  # enough loads for every worker to keep its copies
+        assert "Pagina da aggiornare" in session.get(detail).text
+        assert "Pagina da aggiornare" in session.get(listing).text
+    portal.admin("ticket", "reply", "--number", str(number), "--operator", "giulia.neri@assistenza.example",
+                 "--text", "Risposta appena arrivata")
+    for _ in range(8):
+        assert "Risposta appena arrivata" in session.get(detail).text
+        assert "<dd>In attesa</dd>" in session.get(listing).text.split(f"#{number}<")[1].split("</article>")[0]
+    profile = session.get(portal.url + "/profilo").text
+    session.post(portal.url + "/profilo/dati", data={"csrf": csrf_token(profile), "first_name": "Marione", "last_name": "Rossi"})
+    for _ in range(8):
+        assert "Marione Rossi" in session.get(listing).text
+        assert "Marione Rossi" in session.get(detail).text

@@ -13,6 +13,8 @@ public final class Services {
     let dashboardCache = DashboardDataCache()
     /// This worker's rendered ticket lists and threads, checked against the database.
     let fragments = FragmentCache()
+    /// This worker's last pages per session, checked against the database.
+    let pages = PageCache()
     /// The CSRF tokens of the sessions this worker has served.
     let csrfTokens = CSRFTokenCache()
 

@@ -40,8 +40,11 @@ enum TicketDetailHandlers {
         // Read before the ticket and its parts: what is kept is never older than this.
         let stamp = try services.database.changeStamp()
         var detail = try page(context, try context.ticket(request, services, stamp: stamp), stamp: stamp, services)
-        detail.notice = request.query["avviso"].flatMap { notices[$0] }
-        return Response.html(bytes: detail.render())
+        let notice = request.query["avviso"].flatMap { notices[$0] != nil ? $0 : nil }
+        detail.notice = notice.flatMap { notices[$0] }
+        let key = PageCache.Key(
+            sessionID: context.current.session.id, tenantID: context.tenant.id, page: "detail|\(detail.ticket.number)|\(detail.canReply)|\(notice ?? "")")
+        return Response.html(bytes: services.pages.bytes(key, stamp: stamp) { detail.render() })
     }
 
     static func post(_ request: Request, _ services: Services) throws -> Response {

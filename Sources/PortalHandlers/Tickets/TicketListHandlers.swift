@@ -20,15 +20,18 @@ enum TicketListHandlers {
         }
         let now = services.now
         let filters = query.queryString(page: query.page)
-        let key = FragmentCache.Key(kind: .ticketList, tenantID: context.tenant.id, detail: filters, minute: now / 60)
-        let results = try services.fragments.node(key, stamp: try services.database.changeStamp()) {
-            let page = try TicketStore(services.database).list(tenantID: context.tenant.id, query: query)
-            return TicketListResults(query: query, page: page, now: now).render()
-        }
-        let listPage = TicketListPage(
-            viewer: context.current.viewer, query: query, filterKey: filters, results: results,
-            notice: invalid.isEmpty ? nil : Text.invalidFilters)
-        return Response.html(bytes: listPage.render())
+        let stamp = try services.database.changeStamp()
+        let notice = invalid.isEmpty ? nil : Text.invalidFilters
+        let pageKey = PageCache.Key(sessionID: context.current.session.id, tenantID: context.tenant.id, page: "list|\(filters)|\(now / 60)|\(notice != nil)")
+        return Response.html(bytes: try services.pages.bytes(pageKey, stamp: stamp) {
+            let key = FragmentCache.Key(kind: .ticketList, tenantID: context.tenant.id, detail: filters, minute: now / 60)
+            let results = try services.fragments.node(key, stamp: stamp) {
+                let page = try TicketStore(services.database).list(tenantID: context.tenant.id, query: query)
+                return TicketListResults(query: query, page: page, now: now).render()
+            }
+            return TicketListPage(viewer: context.current.viewer, query: query, filterKey: filters, results: results, notice: notice)
+                .render()
+        })
     }
 
     static func search(_ request: Request, _ services: Services) throws -> Response {
