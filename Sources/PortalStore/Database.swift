@@ -1,7 +1,9 @@
 import CSQLite
+import Glibc
 
-/// One SQLite connection, owned by one worker process. Not `Sendable`: a connection is
-/// used by the thread that opened it and nobody else.
+/// One SQLite connection, owned by one worker process. Not `Sendable`: the worker's
+/// connection threads use it one at a time, under the lock around the worker's responder
+/// (multi-thread mode, `SQLITE_OPEN_NOMUTEX`).
 public final class Database {
     let handle: OpaquePointer
     private var statements: [String: Statement] = [:]
@@ -25,7 +27,16 @@ public final class Database {
         handle = pointer
         self.path = path
         sqlite3_extended_result_codes(handle, 1)
-        sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
+        // SQLite's own busy timeout sleeps ever longer, up to 100 ms a time: a writer then
+        // waits long after the lock is free, and its worker's other requests wait behind it.
+        // Trying again every half millisecond keeps a wait as short as the transaction that
+        // causes it; the limit in tries is the same timeout.
+        let tries = Int(busyTimeoutMilliseconds) * 2
+        sqlite3_busy_handler(handle, { limit, count in
+            guard Int(count) < Int(bitPattern: limit) else { return 0 }
+            usleep(500)
+            return 1
+        }, UnsafeMutableRawPointer(bitPattern: tries))
         try execute(
             """
             PRAGMA journal_mode = WAL;
