@@ -4,14 +4,12 @@ import PortalStore
 
 /// One worker's rendered parts of company pages that every user of the company sees alike
 /// (the ticket list's results for one set of filters, a ticket's thread and panel) and the
-/// records they come from (a ticket). Rendering
-/// them is most of a page's cost (a 50-message thread is 50 Markdown documents), while a
-/// company's tickets change far less often than they are looked at. A part is reused while the
-/// content is unchanged (`ChangeStamp`) and, for parts that show elapsed time, within the
-/// same minute. Never anything personal: the CSRF token, names and menus of the viewer are
-/// rendered on every request. Owned by the worker's `Services`: nothing is shared between
-/// workers.
-final class FragmentCache {
+/// records they come from (a ticket). Rendering them is most of a page's cost (a 50-message
+/// thread is 50 Markdown documents), while a company's tickets change far less often than
+/// they are looked at. A part is reused while the content is unchanged (`ChangeStamp`) and,
+/// for parts that show elapsed time, within the same minute. Never anything personal: the
+/// CSRF token, names and menus of the viewer are rendered on every request.
+struct FragmentKey: Hashable {
     enum Kind: Hashable {
         case ticket
         case ticketList
@@ -19,41 +17,20 @@ final class FragmentCache {
         case ticketPanel
     }
 
-    struct Key: Hashable {
-        let kind: Kind
-        let tenantID: Int64
-        /// What else the part depends on: the filters, the ticket number.
-        let detail: String
-        /// The minute the part was rendered in, for parts that show "3 min" or "2 g 4 h";
-        /// zero for the others.
-        var minute: Int64 = 0
-    }
+    let kind: Kind
+    let tenantID: Int64
+    /// What else the part depends on: the filters, the ticket number.
+    let detail: String
+    /// The minute the part was rendered in, for parts that show "3 min" or "2 g 4 h"; zero
+    /// for the others.
+    var minute: Int64 = 0
+}
 
-    private struct Entry {
-        let stamp: ChangeStamp
-        let value: Any
-    }
+/// A few dozen parts of 10 to 30 KB each per worker: well inside the memory budget.
+typealias FragmentCache = StampedCache<FragmentKey>
 
-    /// A few dozen parts of 10 to 30 KB each per worker: well inside the memory budget.
-    static let capacity = 48
-
-    private var entries: [Key: Entry] = [:]
-
-    /// The kept part, or a new one. `stamp` is read by the caller before anything the part
-    /// is made of, once per request.
+extension StampedCache where Key == FragmentKey {
     func node(_ key: Key, stamp: ChangeStamp, render: () throws -> Node) throws -> Node {
         try value(key, stamp: stamp, make: render)
     }
-
-    /// The same for the records a page is made of (a ticket).
-    func value<Value>(_ key: Key, stamp: ChangeStamp, make: () throws -> Value) throws -> Value {
-        if let entry = entries[key], entry.stamp == stamp, let value = entry.value as? Value { return value }
-        let value = try make()
-        if entries.count >= FragmentCache.capacity { entries.removeAll() }
-        entries[key] = Entry(stamp: stamp, value: value)
-        return value
-    }
 }
-
-@available(*, unavailable)
-extension FragmentCache: Sendable {}

@@ -12,9 +12,9 @@ public final class Services {
     /// This worker's copy of each company's dashboard data, checked against the database.
     let dashboardCache = DashboardDataCache()
     /// This worker's rendered ticket lists and threads, checked against the database.
-    let fragments = FragmentCache()
+    let fragments = FragmentCache(capacity: 48)
     /// This worker's last pages per session, checked against the database.
-    let pages = PageCache()
+    let pages = PageCache(capacity: 64)
     /// The CSRF tokens of the sessions this worker has served.
     let csrfTokens = CSRFTokenCache()
 

@@ -25,7 +25,7 @@ enum TicketDetailHandlers {
         }
         // Whether the reply box is open changes with time (15 days after closing), not only
         // with the content: it is part of the key.
-        let panelKey = FragmentCache.Key(kind: .ticketPanel, tenantID: context.tenant.id, detail: "\(number)|\(canReply)")
+        let panelKey = FragmentKey(kind: .ticketPanel, tenantID: context.tenant.id, detail: "\(number)|\(canReply)")
         let panel = try services.fragments.node(panelKey, stamp: stamp) {
             TicketPanel(
                 ticket: ticket, attachments: try TicketStore(database).attachments(ticketID: ticket.id),
@@ -42,9 +42,9 @@ enum TicketDetailHandlers {
         var detail = try page(context, try context.ticket(request, services, stamp: stamp), stamp: stamp, services)
         let notice = request.query["avviso"].flatMap { notices[$0] != nil ? $0 : nil }
         detail.notice = notice.flatMap { notices[$0] }
-        let key = PageCache.Key(
+        let key = PageKey(
             sessionID: context.current.session.id, tenantID: context.tenant.id, page: "detail|\(detail.ticket.number)|\(detail.canReply)|\(notice ?? "")")
-        return Response.html(bytes: services.pages.bytes(key, stamp: stamp) { detail.render() })
+        return Response.html(bytes: services.pages.value(key, stamp: stamp) { detail.render() })
     }
 
     static func post(_ request: Request, _ services: Services) throws -> Response {
