@@ -26,6 +26,9 @@ enum Worker {
             Log.event("fastcgi_init_failed")
             exit(1)
         }
+        // One malloc arena, not one per thread: the responder's lock lets one thread
+        // allocate at a time, and every arena would keep its own free pages resident.
+        _ = mallopt(M_ARENA_MAX, 1)
         let shared = SharedResponder(responder)
         for _ in 1..<max(threads, 1) {
             guard startThread({ serve(listenFD: listenFD, shared: shared) }) else {
