@@ -3,7 +3,8 @@
 # usage: render-nginx-conf.sh OUTPUT
 # Reads: PORTAL_VAR (state folder), PORT, PORTAL_LISTEN (default 127.0.0.1:$PORT),
 # PORTAL_SITE_OUT, PORTAL_RUN (socket folder), PORTAL_ATTACHMENTS_DIR,
-# PORTAL_LOGIN_RATE (default 10r/m), PORTAL_LOGIN_BURST (default 10), PORTAL_NGINX_USER.
+# PORTAL_LOGIN_RATE (default 10r/m), PORTAL_LOGIN_BURST (default 10), PORTAL_NGINX_USER,
+# PORTAL_WORKERS and PORTAL_THREADS (the handlers' --workers and --threads, default 4 and 8).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:?usage: render-nginx-conf.sh OUTPUT}
@@ -17,8 +18,13 @@ user_directive=""
 # nginx only switches user when started as root; in development as root it keeps root so
 # that it can reach the sockets and folders of the checkout.
 if [ "$(id -u)" = 0 ]; then user_directive="user ${PORTAL_NGINX_USER:-root};"; fi
+# Idle kept connections per nginx worker process (one per core, worker_processes auto): at
+# most half of a handler's connection threads, so that new connections always find one.
+threads=$(( ${PORTAL_WORKERS:-4} * ${PORTAL_THREADS:-8} ))
+keepalive=$(( threads / (2 * $(nproc)) ))
+[ "$keepalive" -ge 1 ] || keepalive=1
 mkdir -p "$var/nginx" "$var/log"
 sed -e "s|@VAR@|$var|g" -e "s|@LISTEN@|$listen|g" -e "s|@ROOT@|$root|g" -e "s|@RUN@|$run|g" \
     -e "s|@ATTACHMENTS@|$attachments|g" -e "s|@USER_DIRECTIVE@|$user_directive|g" \
-    -e "s|@LOGIN_RATE@|${PORTAL_LOGIN_RATE:-10r/m}|g" -e "s|@LOGIN_BURST@|${PORTAL_LOGIN_BURST:-10}|g" \
+    -e "s|@KEEPALIVE@|$keepalive|g" -e "s|@LOGIN_RATE@|${PORTAL_LOGIN_RATE:-10r/m}|g" -e "s|@LOGIN_BURST@|${PORTAL_LOGIN_BURST:-10}|g" \
     "$here/nginx.conf" > "$out"

@@ -62,7 +62,14 @@ enum Worker {
 
     static func handle(_ raw: UnsafeMutablePointer<FCGX_Request>, shared: SharedResponder) {
         var request: Request?
+        var bodyRead = false
         let response: Response
+        defer {
+            // A body refused unread (too large, malformed request) is still on the kept
+            // connection, and libfcgi would read all of it (up to 41 MB) only to discard
+            // it: the connection is closed after this answer instead.
+            if !bodyRead { raw.pointee.keepConnection = 0 }
+        }
         do {
             let incoming = try RequestReader.read(raw.pointee.envp)
             var parsed = incoming.request
@@ -71,6 +78,7 @@ enum Worker {
             let length = try incoming.contentLength()
             guard length <= limit else { throw HTTPError.payloadTooLarge }
             parsed.body = try RequestReader.body(from: raw.pointee.in, length: length)
+            bodyRead = true
             request = parsed
             let complete = parsed
             response = shared.withResponder { $0.respond(to: complete) }

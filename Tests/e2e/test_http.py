@@ -53,6 +53,13 @@ def test_a_body_over_the_limit_gets_413(portal):
     over_route = session.post(portal.url + "/login", data={"csrf": token, "email": "x" * 20_000, "password": "y"})
     assert over_route.status_code == 413, "the login route accepts 8 KB"
     assert_security_headers(over_route)
+    # A body refused unread stays on nginx's kept connection to the handler: whatever nginx
+    # sends next, on that connection or another, is answered normally.
+    for _ in range(5):
+        assert session.post(portal.url + "/login", data={"csrf": token, "email": "x" * 20_000, "password": "y"}).status_code == 413
+    for _ in range(40):
+        page = session.get(portal.url + "/login")
+        assert page.status_code == 200 and csrf_token(page.text)
 
 
 def post_raw(portal, body, content_type):
