@@ -278,3 +278,22 @@ def test_pages_kept_by_the_workers_follow_replies_and_names_at_once(portal):
     for _ in range(8):
         assert "Marione Rossi" in session.get(listing).text
         assert "Marione Rossi" in session.get(detail).text
+
+
+def test_a_kept_page_is_never_shown_to_the_next_session(fresh_portal):
+    """SQLite gives a deleted session's row id to the next session: the pages a worker keeps
+    are tied to the session's own secret, so the next person never sees the last one's."""
+    portal = fresh_portal()
+    listing = portal.url + "/ticket?stato=aperto"
+    first, _ = login(portal)
+    session_ids = [tuple(row) for row in portal.db().execute("SELECT id FROM sessions")]
+    for _ in range(12):  # every worker keeps Mario's page
+        assert "Mario Rossi" in first.get(listing).text
+    page = first.get(portal.url + "/dashboard").text
+    first.post(portal.url + "/logout", data={"csrf": csrf_token(page)}, allow_redirects=False)
+    second, _ = login(portal, email=TECHNICIAN)
+    assert [tuple(row) for row in portal.db().execute("SELECT id FROM sessions")] == session_ids, "the row id came back"
+    for _ in range(12):
+        text = second.get(listing).text
+        assert "Luca Verdi" in text and "Mario Rossi</span>" not in text
+        assert csrf_token(text) != csrf_token(page)

@@ -43,7 +43,7 @@ enum TicketDetailHandlers {
         let notice = request.query["avviso"].flatMap { notices[$0] != nil ? $0 : nil }
         detail.notice = notice.flatMap { notices[$0] }
         let key = PageKey(
-            sessionID: context.current.session.id, tenantID: context.tenant.id, page: "detail|\(detail.ticket.number)|\(detail.canReply)|\(notice ?? "")")
+            context.current, tenantID: context.tenant.id, page: "detail|\(detail.ticket.number)|\(detail.canReply)|\(notice ?? "")")
         return Response.html(bytes: services.pages.value(key, stamp: stamp) { detail.render() })
     }
 

@@ -22,7 +22,7 @@ enum TicketListHandlers {
         let filters = query.queryString(page: query.page)
         let stamp = try services.database.changeStamp()
         let notice = invalid.isEmpty ? nil : Text.invalidFilters
-        let pageKey = PageKey(sessionID: context.current.session.id, tenantID: context.tenant.id, page: "list|\(filters)|\(now / 60)|\(notice != nil)")
+        let pageKey = PageKey(context.current, tenantID: context.tenant.id, page: "list|\(filters)|\(now / 60)|\(notice != nil)")
         return Response.html(bytes: try services.pages.value(pageKey, stamp: stamp) {
             let key = FragmentKey(kind: .ticketList, tenantID: context.tenant.id, detail: filters, minute: now / 60)
             let results = try services.fragments.node(key, stamp: stamp) {
