@@ -18,13 +18,18 @@ user_directive=""
 # nginx only switches user when started as root; in development as root it keeps root so
 # that it can reach the sockets and folders of the checkout.
 if [ "$(id -u)" = 0 ]; then user_directive="user ${PORTAL_NGINX_USER:-root};"; fi
-# Idle kept connections per nginx worker process (one per core, worker_processes auto): at
-# most half of a handler's connection threads, so that new connections always find one.
+# Idle kept connections per nginx worker process (one per core): at most half of a
+# handler's connection threads in all, so that a new connection always finds a free one.
+nginx_workers=$(nproc)
 threads=$(( ${PORTAL_WORKERS:-4} * ${PORTAL_THREADS:-8} ))
-keepalive=$(( threads / (2 * $(nproc)) ))
-[ "$keepalive" -ge 1 ] || keepalive=1
+keepalive=$(( threads / (2 * nginx_workers) ))
+if [ "$keepalive" -lt 1 ]; then
+    echo "render-nginx-conf.sh: the handlers run $threads connection threads in all; with $nginx_workers" \
+        "nginx processes they need at least $(( 2 * nginx_workers )): raise PORTAL_THREADS (--threads)" >&2
+    exit 1
+fi
 mkdir -p "$var/nginx" "$var/log"
 sed -e "s|@VAR@|$var|g" -e "s|@LISTEN@|$listen|g" -e "s|@ROOT@|$root|g" -e "s|@RUN@|$run|g" \
     -e "s|@ATTACHMENTS@|$attachments|g" -e "s|@USER_DIRECTIVE@|$user_directive|g" \
-    -e "s|@KEEPALIVE@|$keepalive|g" -e "s|@LOGIN_RATE@|${PORTAL_LOGIN_RATE:-10r/m}|g" -e "s|@LOGIN_BURST@|${PORTAL_LOGIN_BURST:-10}|g" \
+    -e "s|@KEEPALIVE@|$keepalive|g" -e "s|@NGINX_WORKERS@|$nginx_workers|g" -e "s|@LOGIN_RATE@|${PORTAL_LOGIN_RATE:-10r/m}|g" -e "s|@LOGIN_BURST@|${PORTAL_LOGIN_BURST:-10}|g" \
     "$here/nginx.conf" > "$out"

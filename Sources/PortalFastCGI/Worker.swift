@@ -49,9 +49,16 @@ enum Worker {
             guard FCGX_Accept_r(request) >= 0 else { break }
             activeRequests.add(1, ordering: .acquiringAndReleasing)
             handle(request, shared: shared)
+            let stopping = stopRequested.load(ordering: .acquiring)
+            // Stopping: close this connection after the answer, so that nginx sends nothing
+            // more on it, and take no further request.
+            if stopping { request.pointee.keepConnection = 0 }
             FCGX_Finish_r(request)
             let remaining = activeRequests.subtract(1, ordering: .acquiringAndReleasing).newValue
-            if remaining == 0 && stopRequested.load(ordering: .acquiring) { exit(0) }
+            if stopping {
+                if remaining == 0 { exit(0) }
+                while true { pause() }
+            }
         }
         // The listening socket failed: stop taking requests and let the supervisor start a
         // fresh process once the requests in flight are answered.

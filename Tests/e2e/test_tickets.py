@@ -278,6 +278,10 @@ def test_pages_kept_by_the_workers_follow_replies_and_names_at_once(portal):
     for _ in range(8):
         assert "Marione Rossi" in session.get(listing).text
         assert "Marione Rossi" in session.get(detail).text
+    # The demo name again, for the tests that follow on this portal.
+    profile = session.get(portal.url + "/profilo").text
+    session.post(portal.url + "/profilo/dati", data={"csrf": csrf_token(profile), "first_name": "Mario", "last_name": "Rossi"})
+    assert "Mario Rossi" in session.get(listing).text
 
 
 def test_a_kept_page_is_never_shown_to_the_next_session(fresh_portal):

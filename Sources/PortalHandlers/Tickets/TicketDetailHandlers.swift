@@ -36,9 +36,9 @@ enum TicketDetailHandlers {
     }
 
     static func show(_ request: Request, _ services: Services) throws -> Response {
-        let context = try TicketContext.require(request, services)
-        // Read before the ticket and its parts: what is kept is never older than this.
+        // Read before the viewer, the ticket and its parts: what is kept is never older.
         let stamp = try services.database.changeStamp()
+        let context = try TicketContext.require(request, services)
         var detail = try page(context, try context.ticket(request, services, stamp: stamp), stamp: stamp, services)
         let notice = request.query["avviso"].flatMap { notices[$0] != nil ? $0 : nil }
         detail.notice = notice.flatMap { notices[$0] }
@@ -48,8 +48,8 @@ enum TicketDetailHandlers {
     }
 
     static func post(_ request: Request, _ services: Services) throws -> Response {
-        let context = try TicketContext.require(request, services)
         let stamp = try services.database.changeStamp()
+        let context = try TicketContext.require(request, services)
         let ticket = try context.ticket(request, services)
         let form = try request.form()
         try context.current.verify(form, request, services)

@@ -8,6 +8,8 @@ enum TicketListHandlers {
     static let preference = "ticket_filters"
 
     static func list(_ request: Request, _ services: Services) throws -> Response {
+        // Read before the viewer and the tickets: what is kept is never older than this.
+        let stamp = try services.database.changeStamp()
         let context = try TicketContext.require(request, services)
         var invalid: [String] = []
         var query: TicketQuery
@@ -20,7 +22,6 @@ enum TicketListHandlers {
         }
         let now = services.now
         let filters = query.queryString(page: query.page)
-        let stamp = try services.database.changeStamp()
         let notice = invalid.isEmpty ? nil : Text.invalidFilters
         let pageKey = PageKey(context.current, tenantID: context.tenant.id, page: "list|\(filters)|\(now / 60)|\(notice != nil)")
         return Response.html(bytes: try services.pages.value(pageKey, stamp: stamp) {
