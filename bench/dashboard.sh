@@ -4,11 +4,10 @@
 # open/closed counts) and the page itself, each next to nginx serving a static file of the
 # same size in the same run; the target is at least 25% of the static file's requests per
 # second for the data request. Then saving a layout, and the portal-tenant workers' memory.
-# usage: bench/dashboard.sh   (DURATION=10s CONNECTIONS=16)
+# usage: bench/dashboard.sh   (DURATION=10s CONNECTIONS=16 ROUNDS=3)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-bench_prepare
-/usr/bin/python3 bench/generate.py "$PORTAL_VAR/portal.sqlite3"
+bench_prepare /usr/bin/python3 bench/generate.py
 bench_start
 session=$(bench_login)
 cookie="portal_session=$session"

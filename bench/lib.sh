@@ -6,7 +6,8 @@ cd "$here"
 duration=${DURATION:-10s}
 connections=${CONNECTIONS:-16}
 
-# Builds, migrates and seeds a fresh portal state folder; runs "$@" (a data generator) on it.
+# Builds, migrates and seeds a fresh portal state folder; runs "$@" (a data generator), if
+# given, with the database's path as its last argument.
 bench_prepare() {
     scripts/deps.sh test >/dev/null
     swift build -c release >/dev/null
@@ -17,6 +18,7 @@ bench_prepare() {
     url=http://127.0.0.1:$PORT
     "$bin/portal-admin" migrate >/dev/null
     "$bin/portal-admin" demo >/dev/null
+    if [ $# -gt 0 ]; then "$@" "$PORTAL_VAR/portal.sqlite3"; fi
 }
 
 # Starts nginx and the handlers; they stop (and the state folder goes) when the script exits.

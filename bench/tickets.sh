@@ -7,8 +7,7 @@
 # usage: bench/tickets.sh   (DURATION=10s CONNECTIONS=16 ROUNDS=3)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-bench_prepare
-/usr/bin/python3 bench/generate.py "$PORTAL_VAR/portal.sqlite3"
+bench_prepare /usr/bin/python3 bench/generate.py
 bench_start
 session=$(bench_login)
 cookie="portal_session=$session"

@@ -45,16 +45,12 @@ public struct Node: Sendable {
     /// Small parts are copied onto the last buffer; large ones are kept by reference.
     mutating func appendPart(_ part: [UInt8]) {
         if part.isEmpty { return }
-        if tail.isEmpty && head.isEmpty && part.count < Node.shareThreshold {
-            head = part
-        } else if part.count >= Node.shareThreshold {
+        if part.count >= Node.shareThreshold {
             tail.append(part)
-        } else if tail.isEmpty {
-            head.append(contentsOf: part)
-        } else if tail[tail.count - 1].count < Node.shareThreshold {
-            tail[tail.count - 1].append(contentsOf: part)
+        } else if head.isEmpty && tail.isEmpty {
+            head = part  // shared until written to
         } else {
-            tail.append(part)
+            appendBytes { $0.append(contentsOf: part) }
         }
     }
 

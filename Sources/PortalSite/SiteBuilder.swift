@@ -19,6 +19,9 @@ public struct SiteBuilder {
         public let pages: Int
         public let assets: Int
         public let milliseconds: Int
+
+        /// What `site build` and `site watch` print.
+        public var summary: String { "site built: \(pages) pages, \(assets) assets in \(milliseconds) ms" }
     }
 
     /// A page with its parsed Markdown and heading anchors (levels 2 and 3, as the table of contents).

@@ -156,7 +156,7 @@ struct SiteBuildCommand: AdminCommand {
     func run(config: Config) throws {
         let builder = folders.builder(config)
         let report = try builder.build()
-        print("site built: \(report.pages) pages, \(report.assets) assets in \(report.milliseconds) ms → \(builder.output)")
+        print("\(report.summary) → \(builder.output)")
     }
 }
 

@@ -17,7 +17,7 @@ struct SiteWatchCommand: AdminCommand {
         SiteWatcher(builder: builder).run { result in
             switch result {
             case .success(let report):
-                print("\(Clock.display(Clock.now(), format: "%H:%M:%S")) site built: \(report.pages) pages, \(report.assets) assets in \(report.milliseconds) ms")
+                print("\(Clock.display(Clock.now(), format: "%H:%M:%S")) \(report.summary)")
             case .failure(let error):
                 AdminCLI.printError("\(Clock.display(Clock.now(), format: "%H:%M:%S")) \(error)")
             }

@@ -206,12 +206,17 @@ def test_the_session_id_changes_at_every_step_and_at_company_switch(portal):
     first = session.cookies["portal_session"]
     assert first not in login_cookie
     assert "Max-Age=0" in set_cookie(chosen, "portal_login"), "the login in progress ends with the session"
+    for _ in range(8):  # the workers keep this session's ticket list
+        assert 'account-label">ROSSI SRL<' in session.get(portal.url + "/ticket?stato=aperto").text
     switched = choose_company(portal, session, "BIANCHI SPA")
     assert switched.headers["Location"] == "/dashboard"
     second = session.cookies["portal_session"]
     assert second != first
     assert requests.get(portal.url + "/dashboard", cookies={"portal_session": first}, allow_redirects=False).status_code == 303
     assert "BIANCHI SPA" in session.get(portal.url + "/dashboard").text
+    for _ in range(8):  # the kept list of the other company is never shown
+        listing = session.get(portal.url + "/ticket?stato=aperto").text
+        assert 'account-label">BIANCHI SPA<' in listing and 'account-label">ROSSI SRL<' not in listing
     choose_company(portal, session, "ROSSI SRL")
 
 

@@ -1,9 +1,9 @@
 import PortalStore
 
 /// One worker's bounded store of values made from the pages' content (`FragmentKey`,
-/// `PageKey`): a value is reused while the content stamp it was made under is unchanged,
-/// and made again otherwise. When full it starts again. Owned by the worker's `Services`:
-/// nothing is shared between workers.
+/// `PageKey`, a company's id for the dashboard data): a value is reused while the content
+/// stamp it was made under is unchanged, and made again otherwise. When full it starts
+/// again. Owned by the worker's `Services`: nothing is shared between workers.
 final class StampedCache<Key: Hashable> {
     private struct Entry {
         let stamp: ChangeStamp

@@ -15,20 +15,26 @@ enum TicketDetailHandlers {
         -> TicketDetailPage
     {
         let database = services.database
+        let store = TicketStore(database)
         let canReply = !ticket.status.isClosed || TicketRules.canReopen(closedAt: ticket.closedAt, now: services.now)
         let number = String(ticket.number)
+        // Thread and panel both list the files: read them once, and only when one is made.
+        var files: [TicketAttachment]?
+        func attachments() throws -> [TicketAttachment] {
+            if let files { return files }
+            let read = try store.attachments(ticketID: ticket.id)
+            files = read
+            return read
+        }
         let thread = try services.fragments.node(.init(kind: .ticketThread, tenantID: context.tenant.id, detail: number), stamp: stamp) {
-            let store = TicketStore(database)
-            return TicketThread(
-                ticket: ticket, messages: try store.messages(ticketID: ticket.id), attachments: try store.attachments(ticketID: ticket.id)
-            ).render()
+            TicketThread(ticket: ticket, messages: try store.messages(ticketID: ticket.id), attachments: try attachments()).render()
         }
         // Whether the reply box is open changes with time (15 days after closing), not only
         // with the content: it is part of the key.
         let panelKey = FragmentKey(kind: .ticketPanel, tenantID: context.tenant.id, detail: "\(number)|\(canReply)")
         let panel = try services.fragments.node(panelKey, stamp: stamp) {
             TicketPanel(
-                ticket: ticket, attachments: try TicketStore(database).attachments(ticketID: ticket.id),
+                ticket: ticket, attachments: try attachments(),
                 members: try TenantStore(database).members(tenantID: context.tenant.id), editable: canReply
             ).render()
         }
