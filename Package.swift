@@ -29,10 +29,13 @@ let package = Package(
         .target(name: "PortalMarkdown", dependencies: ["CCmarkGFM"]),
         .target(name: "PortalMail", dependencies: ["CCurl", "PortalCore", "PortalCrypto", "PortalStore"]),
         .target(name: "PortalSite", dependencies: ["PortalCore", "PortalHTML", "PortalMarkdown"]),
+        // The domain below HTTP: tickets, invitations, provisioning, files; used by the handlers
+        // and by portal-admin.
+        .target(name: "PortalDomain", dependencies: ["PortalCore", "PortalCrypto", "PortalStore"]),
         .target(
             name: "PortalHandlers",
             dependencies: [
-                "PortalCore", "PortalCrypto", "PortalStore", "PortalHTTP", "PortalHTML", "PortalMarkdown",
+                "PortalCore", "PortalCrypto", "PortalStore", "PortalDomain", "PortalHTTP", "PortalHTML", "PortalMarkdown",
             ]),
 
         .executableTarget(name: "portal-auth", dependencies: ["PortalHandlers", "PortalFastCGI"]),
@@ -41,7 +44,7 @@ let package = Package(
         .executableTarget(name: "portal-mailer", dependencies: ["PortalMail", "PortalStore", "PortalCore"]),
         .executableTarget(
             name: "portal-admin",
-            dependencies: ["PortalCore", "PortalCrypto", "PortalStore", "PortalMail", "PortalSite", "PortalHandlers"]),
+            dependencies: ["PortalCore", "PortalCrypto", "PortalStore", "PortalMail", "PortalSite", "PortalDomain"]),
 
         .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"]),
         .testTarget(name: "PortalHTTPTests", dependencies: ["PortalHTTP"]),
@@ -51,6 +54,12 @@ let package = Package(
         .testTarget(name: "PortalStoreTests", dependencies: ["PortalStore", "PortalCrypto"]),
         .testTarget(name: "PortalMailTests", dependencies: ["PortalMail"]),
         .testTarget(name: "PortalSiteTests", dependencies: ["PortalSite", "PortalMarkdown"]),
+        .testTarget(name: "PortalDomainTests", dependencies: ["PortalDomain", "PortalStore", "PortalCore"]),
+        // The handlers in process: routing, every access group, CSRF on every state-changing
+        // route and error rendering, without nginx.
+        .testTarget(
+            name: "PortalHandlersTests",
+            dependencies: ["PortalHandlers", "PortalDomain", "PortalHTTP", "PortalStore", "PortalCore", "PortalCrypto"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,11 +1,13 @@
 import PortalHTTP
 
-/// What the accept loop needs from an application. The application turns every error into
-/// a response itself, so that the loop never has to know about pages or layouts.
+/// What the accept loop needs from an application: its route table, matched once per request
+/// outside the lock, and the answer to a matched request, made under the lock. The
+/// application turns every error into a response itself, so that the loop never has to know
+/// about pages or layouts.
 public protocol Responder: AnyObject {
-    /// The largest body the route behind method and path accepts; a larger one is a 413
-    /// answered before the body is read.
-    func bodyLimit(method: String, path: String) -> Int
-    func respond(to request: Request) -> Response
-    func errorResponse(_ error: HTTPError, for request: Request?) -> Response
+    var router: Router { get }
+    /// Renders a refusal made before any route runs (no route, body too large, malformed
+    /// request). Needs none of the responder's state: it runs outside the lock.
+    var refusal: @Sendable (HTTPError, Request?) -> Response { get }
+    func respond(to request: Request, route: Router.Route) -> Response
 }

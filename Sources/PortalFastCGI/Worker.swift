@@ -67,6 +67,8 @@ enum Worker {
         while true { pause() }
     }
 
+    /// The route is matched once, outside the lock; the body is read only if the route
+    /// takes one that large; the lock is taken once, for the answer.
     static func handle(_ raw: UnsafeMutablePointer<FCGX_Request>, shared: SharedResponder) {
         var request: Request?
         var bodyRead = false
@@ -81,23 +83,25 @@ enum Worker {
             let incoming = try RequestReader.read(raw.pointee.envp)
             var parsed = incoming.request
             request = parsed
-            let limit = shared.withResponder { $0.bodyLimit(method: parsed.method, path: parsed.path) }
+            let route: Router.Route
+            switch shared.router.match(method: parsed.method, path: parsed.path) {
+            case .notFound: throw HTTPError.notFound
+            case .wrongMethod: throw HTTPError.methodNotAllowed
+            case .found(let found, let parameters):
+                route = found
+                parsed.pathParameters = parameters
+            }
             let length = try incoming.contentLength()
-            guard length <= limit else { throw HTTPError.payloadTooLarge }
+            guard length <= route.bodyLimit else { throw HTTPError.payloadTooLarge }
             parsed.body = try RequestReader.body(from: raw.pointee.in, length: length)
             bodyRead = true
             request = parsed
             let complete = parsed
-            response = shared.withResponder { $0.respond(to: complete) }
+            response = shared.withResponder { $0.respond(to: complete, route: route) }
         } catch let error as HTTPError {
-            Log.event("request_refused", [("status", String(error.status)), ("reason", error.reason)])
-            let failed = request
-            response = shared.withResponder { $0.errorResponse(error, for: failed) }
+            response = shared.refusal(error, request)
         } catch {
-            Log.event("request_failed", [("error", String(describing: error))])
-            let failed = request
-            let internalError = HTTPError(status: 500, message: Text.errorInternal, reason: "\(error)")
-            response = shared.withResponder { $0.errorResponse(internalError, for: failed) }
+            response = shared.refusal(HTTPError.internalError("\(error)"), request)
         }
         write(response, includeBody: request?.method != "HEAD", to: raw.pointee.out)
     }
@@ -183,8 +187,13 @@ enum Worker {
 final class SharedResponder: @unchecked Sendable {
     private let responder: any Responder
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    /// Immutable values taken from the responder at start: used without the lock.
+    let router: Router
+    let refusal: @Sendable (HTTPError, Request?) -> Response
 
     init(_ responder: sending any Responder) {
+        router = responder.router
+        refusal = responder.refusal
         self.responder = responder
         mutex = .allocate(capacity: 1)
         pthread_mutex_init(mutex, nil)

@@ -4,11 +4,16 @@ public struct Viewer: Sendable {
     public var companyName: String?
     public var csrfToken: String
     public var mayAdministerTenant: Bool
+    /// The vendor's support staff: their menu leads to the desk, not to company pages.
+    public var isOperator: Bool
 
-    public init(displayName: String, companyName: String?, csrfToken: String, mayAdministerTenant: Bool) {
+    public init(
+        displayName: String, companyName: String?, csrfToken: String, mayAdministerTenant: Bool, isOperator: Bool = false
+    ) {
         self.displayName = displayName
         self.companyName = companyName
         self.csrfToken = csrfToken
         self.mayAdministerTenant = mayAdministerTenant
+        self.isOperator = isOperator
     }
 }

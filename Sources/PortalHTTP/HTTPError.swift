@@ -1,16 +1,23 @@
 import PortalCore
 
-/// An error that knows its HTTP status and a message safe to show a person (in Italian).
+/// The one error a request ends with: its HTTP status and a message safe to show a person (in
+/// Italian). The application renders it in one place: an Italian page for the browser's
+/// pages, `{"error": …}` for `/api/`. Domain errors are mapped to it by their type, never by
+/// their text.
 public struct HTTPError: Error, CustomStringConvertible, Sendable {
     public let status: Int
     public let message: String
     /// For the log line only: what went wrong, never a secret.
     public let reason: String
+    /// Where a browser's page goes instead (the login page when the session has ended); an
+    /// API answers the status and message.
+    public let location: String?
 
-    public init(status: Int, message: String, reason: String = "") {
+    public init(status: Int, message: String, reason: String = "", location: String? = nil) {
         self.status = status
         self.message = message
         self.reason = reason
+        self.location = location
     }
 
     public var description: String { "HTTP \(status): \(reason.isEmpty ? message : reason)" }
@@ -22,4 +29,11 @@ public struct HTTPError: Error, CustomStringConvertible, Sendable {
     public static let methodNotAllowed = HTTPError(status: 405, message: Text.errorMethod, reason: "method")
     public static let payloadTooLarge = HTTPError(status: 413, message: Text.errorTooLarge, reason: "body too large")
     public static let csrf = HTTPError(status: 403, message: Text.errorForbiddenCSRF, reason: "csrf token mismatch")
+    public static func internalError(_ reason: String) -> HTTPError {
+        HTTPError(status: 500, message: Text.errorInternal, reason: reason)
+    }
+    /// No live session: the browser's page goes to the login and comes back to `next`.
+    public static func signInRequired(next: String) -> HTTPError {
+        HTTPError(status: 401, message: Text.sessionExpired, reason: "no session", location: "/login?next=" + urlEncode(next))
+    }
 }

@@ -12,6 +12,11 @@ public struct Request: Sendable {
     public var isHTTPS: Bool
     /// Filled by the router from `{name}` segments.
     public var pathParameters: [String: String] = [:]
+    /// The decoded body of a state-changing request (url-encoded or multipart), filled once
+    /// by the route's access group before it checks the CSRF token.
+    public var form = FormData()
+    /// The body of a JSON request, likewise.
+    public var json: JSONValue?
 
     public init(
         method: String, path: String, query: FormData = FormData(), headers: [String: String] = [:],
@@ -30,16 +35,29 @@ public struct Request: Sendable {
     public var contentType: String { headers["content-type"] ?? "" }
     public var userAgent: String { headers["user-agent"] ?? "" }
 
-    /// Decodes the body as a form: url-encoded or multipart, whichever the client declared.
-    public func form() throws -> FormData {
+    public var isJSON: Bool { contentType.lowercased().hasPrefix("application/json") }
+
+    /// Decodes the body into `form` or `json`, whichever the client declared. A JSON body that
+    /// does not parse is refused with `malformedJSON`'s message.
+    public mutating func decodeBody(malformedJSON: String) throws {
         let type = contentType.lowercased()
         if type.hasPrefix("multipart/form-data") {
-            return try Multipart.parse(body, boundary: Multipart.boundary(fromContentType: contentType))
+            form = try Multipart.parse(body, boundary: Multipart.boundary(fromContentType: contentType))
+        } else if type.isEmpty || type.hasPrefix("application/x-www-form-urlencoded") {
+            form = try FormData.urlEncoded(body)
+        } else if isJSON {
+            json = try Request.parseJSON(body, malformedJSON: malformedJSON)
+        } else {
+            throw HTTPError(status: 415, message: HTTPError.badRequest("").message, reason: "unsupported content type")
         }
-        if type.isEmpty || type.hasPrefix("application/x-www-form-urlencoded") {
-            return try FormData.urlEncoded(body)
+    }
+
+    private static func parseJSON(_ body: [UInt8], malformedJSON: String) throws -> JSONValue {
+        do {
+            return try JSONParser.parse(body)
+        } catch let error as JSONParser.Failure {
+            throw HTTPError(status: 400, message: malformedJSON, reason: error.description)
         }
-        throw HTTPError(status: 415, message: HTTPError.badRequest("").message, reason: "unsupported content type")
     }
 
     /// The request path and query as the browser asked for it, for "come back here after login".

@@ -1,34 +1,39 @@
-/// Maps method and path to a handler. Paths are literal segments or `{name}` captures.
-/// Each route declares how large a body it accepts, checked before the body is read.
-public struct Router<Context> {
-    public typealias Handler = (Request, Context) throws -> Response
-
-    public struct Route {
-        let method: String
-        let pattern: PathPattern
+/// Maps method and path to a route of the application's table. Paths are literal segments or
+/// `{name}` captures. Each route declares how large a body it accepts (checked before the
+/// body is read) and which access group guards it. The router holds no handlers, only their
+/// positions in the application's table: it is a plain `Sendable` value that a worker's
+/// connection threads match against once per request, outside the responder's lock.
+public struct Router: Sendable {
+    public struct Route: Sendable {
+        public let method: String
+        public let path: String
         public let bodyLimit: Int
-        let handler: Handler
+        /// The access group's name ("visitor", "member", "operator"…), for tests and logs.
+        public let access: String
+        /// Position of the handler in the application's table.
+        public let index: Int
+        let pattern: PathPattern
+
+        /// POST, PUT, PATCH and DELETE change state: their group checks the CSRF token.
+        public var changesState: Bool { method != "GET" && method != "HEAD" }
     }
 
     public static var defaultBodyLimit: Int { 64 * 1024 }
 
-    private var routes: [Route] = []
+    public private(set) var routes: [Route] = []
 
     public init() {}
 
-    public mutating func get(_ path: String, _ handler: @escaping Handler) {
-        add("GET", path, bodyLimit: 0, handler)
+    /// Adds a route and returns its position.
+    @discardableResult
+    public mutating func add(_ method: String, _ path: String, bodyLimit: Int, access: String) -> Int {
+        let index = routes.count
+        routes.append(
+            Route(method: method, path: path, bodyLimit: bodyLimit, access: access, index: index, pattern: PathPattern(path)))
+        return index
     }
 
-    public mutating func post(_ path: String, bodyLimit: Int = Router.defaultBodyLimit, _ handler: @escaping Handler) {
-        add("POST", path, bodyLimit: bodyLimit, handler)
-    }
-
-    public mutating func add(_ method: String, _ path: String, bodyLimit: Int, _ handler: @escaping Handler) {
-        routes.append(Route(method: method, pattern: PathPattern(path), bodyLimit: bodyLimit, handler: handler))
-    }
-
-    public enum Match {
+    public enum Match: Sendable {
         case found(Route, [String: String])
         case wrongMethod
         case notFound
@@ -49,10 +54,9 @@ public struct Router<Context> {
 }
 
 /// A route's path: literal segments and `{name}` captures, parsed once when the route is
-/// added. Not generic, unlike the router: matching runs twice per request (body limit, then
-/// handler) and must not go through unspecialised generic code.
-struct PathPattern {
-    enum Segment {
+/// added, and compared as bytes.
+struct PathPattern: Sendable {
+    enum Segment: Sendable {
         case literal([UInt8])
         case capture(String)
     }
@@ -96,11 +100,5 @@ struct PathPattern {
             }
         }
         return parameters
-    }
-}
-
-extension Router.Route {
-    public func respond(to request: Request, context: Context) throws -> Response {
-        try handler(request, context)
     }
 }

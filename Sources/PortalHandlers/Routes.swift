@@ -1,66 +1,71 @@
 import PortalHTTP
 
-/// The routes of each handler executable. nginx sends each path prefix to one of them.
+/// The routes of each handler executable, each in its access group (`Access`). nginx sends
+/// each path prefix to one executable; a test ties this table to `nginx.conf`.
 public enum Routes {
     /// portal-auth: login and logout, first access, e-mail code, company choice, profile, recovery.
-    public static func auth(_ router: inout Router<Services>) {
-        router.get("/", LoginHandlers.home)
-        router.get("/login", LoginHandlers.showLogin)
-        router.post("/login", bodyLimit: 8 * 1024, LoginHandlers.login)
-        router.post("/logout", bodyLimit: 1024, LoginHandlers.logout)
+    public static func auth(_ routes: inout RouteTable) {
+        routes.get("/", VisitorGuard.self, LoginHandlers.home)
+        routes.get("/login", VisitorGuard.self, LoginHandlers.showLogin)
+        routes.post("/login", VisitorGuard.self, bodyLimit: 8 * 1024, LoginHandlers.login)
+        routes.post("/logout", SignedInGuard.self, bodyLimit: 1024, LoginHandlers.logout)
 
-        router.get("/accesso/primo", FirstAccessHandlers.show)
-        router.post("/accesso/primo", bodyLimit: 8 * 1024, FirstAccessHandlers.create)
-        router.get("/accesso/codice", CodeHandlers.show)
-        router.post("/accesso/codice", bodyLimit: 2 * 1024, CodeHandlers.verify)
-        router.post("/accesso/codice/nuovo", bodyLimit: 1024, CodeHandlers.resend)
-        router.get("/accesso/azienda", CompanyChoiceHandlers.show)
-        router.post("/accesso/azienda", bodyLimit: 1024, CompanyChoiceHandlers.choose)
-        router.post("/accesso/invito/{id}/accetta", bodyLimit: 1024, CompanyChoiceHandlers.accept)
+        routes.get("/accesso/primo", LoginGuard<FirstAccessStep>.self, FirstAccessHandlers.show)
+        routes.post("/accesso/primo", LoginGuard<FirstAccessStep>.self, bodyLimit: 8 * 1024, FirstAccessHandlers.create)
+        routes.get("/accesso/codice", LoginGuard<CodeStep>.self, CodeHandlers.show)
+        routes.post("/accesso/codice", LoginGuard<CodeStep>.self, bodyLimit: 2 * 1024, CodeHandlers.verify)
+        routes.post("/accesso/codice/nuovo", LoginGuard<CodeStep>.self, bodyLimit: 1024, CodeHandlers.resend)
+        routes.get("/accesso/azienda", CompanyChoiceGuard.self, CompanyChoiceHandlers.show)
+        routes.post("/accesso/azienda", CompanyChoiceGuard.self, bodyLimit: 1024, CompanyChoiceHandlers.choose)
+        routes.post("/accesso/invito/{id}/accetta", CompanyChoiceGuard.self, bodyLimit: 1024, CompanyChoiceHandlers.accept)
 
-        router.get("/profilo", ProfileHandlers.show)
-        router.post("/profilo/dati", bodyLimit: 4 * 1024, ProfileHandlers.saveNames)
-        router.post("/profilo/password", bodyLimit: 8 * 1024, ProfileHandlers.changePassword)
-        router.post("/profilo/immagine", bodyLimit: ProfileHandlers.pictureLimit + 16 * 1024, ProfileHandlers.uploadPicture)
-        router.get("/profilo/immagine", ProfileHandlers.picture)
-        router.post("/profilo/dispositivi/{id}/rimuovi", bodyLimit: 1024, ProfileHandlers.removeDevice)
+        routes.get("/profilo", SignedInGuard.self, ProfileHandlers.show)
+        routes.post("/profilo/dati", SignedInGuard.self, bodyLimit: 4 * 1024, ProfileHandlers.saveNames)
+        routes.post("/profilo/password", SignedInGuard.self, bodyLimit: 8 * 1024, ProfileHandlers.changePassword)
+        routes.post(
+            "/profilo/immagine", SignedInGuard.self, bodyLimit: ProfileHandlers.pictureLimit + 16 * 1024,
+            ProfileHandlers.uploadPicture)
+        routes.get("/profilo/immagine", SignedInGuard.self, ProfileHandlers.picture)
+        routes.post("/profilo/dispositivi/{id}/rimuovi", SignedInGuard.self, bodyLimit: 1024, ProfileHandlers.removeDevice)
 
-        router.get("/password/recupero", RecoveryHandlers.showRequest)
-        router.post("/password/recupero", bodyLimit: 2 * 1024, RecoveryHandlers.sendLink)
-        router.get("/password/nuova", RecoveryHandlers.showNewPassword)
-        router.post("/password/nuova", bodyLimit: 8 * 1024, RecoveryHandlers.setNewPassword)
-        LegacyRoutes.register(&router)
+        routes.get("/password/recupero", VisitorGuard.self, RecoveryHandlers.showRequest)
+        routes.post("/password/recupero", VisitorGuard.self, bodyLimit: 2 * 1024, RecoveryHandlers.sendLink)
+        routes.get("/password/nuova", VisitorGuard.self, RecoveryHandlers.showNewPassword)
+        routes.post("/password/nuova", VisitorGuard.self, bodyLimit: 8 * 1024, RecoveryHandlers.setNewPassword)
+
+        routes.get("/portale-classico", VisitorGuard.self, LegacyHandlers.show)
+        routes.post("/portale-classico", VisitorGuard.self, bodyLimit: 2 * 1024, LegacyHandlers.submit)
     }
 
     /// portal-tickets: the support requests of the manual's chapter 3.
-    public static func tickets(_ router: inout Router<Services>) {
-        router.get("/ticket", TicketListHandlers.list)
-        router.post("/ticket/cerca", bodyLimit: 4 * 1024, TicketListHandlers.search)
-        router.get("/ticket/nuovo", NewTicketHandlers.show)
-        router.post("/ticket/nuovo", bodyLimit: Uploads.bodyLimit, NewTicketHandlers.create)
-        router.post("/ticket/anteprima", bodyLimit: 128 * 1024, TicketDetailHandlers.preview)
-        router.get("/ticket/{number}", TicketDetailHandlers.show)
-        router.post("/ticket/{number}", bodyLimit: Uploads.bodyLimit, TicketDetailHandlers.post)
-        router.get("/ticket/{number}/allegati/{id}", TicketDetailHandlers.download)
+    public static func tickets(_ routes: inout RouteTable) {
+        routes.get("/ticket", MemberGuard.self, TicketListHandlers.list)
+        routes.post("/ticket/cerca", MemberGuard.self, bodyLimit: 4 * 1024, TicketListHandlers.search)
+        routes.get("/ticket/nuovo", MemberGuard.self, NewTicketHandlers.show)
+        routes.post("/ticket/nuovo", MemberGuard.self, bodyLimit: Uploads.bodyLimit, NewTicketHandlers.create)
+        routes.post("/ticket/anteprima", MemberGuard.self, bodyLimit: 128 * 1024, TicketDetailHandlers.preview)
+        routes.get("/ticket/{number}", MemberGuard.self, TicketDetailHandlers.show)
+        routes.post("/ticket/{number}", MemberGuard.self, bodyLimit: Uploads.bodyLimit, TicketDetailHandlers.post)
+        routes.get("/ticket/{number}/allegati/{id}", MemberGuard.self, TicketDetailHandlers.download)
     }
 
-    /// portal-tenant: the dashboard and (next) the company administration.
-    public static func tenant(_ router: inout Router<Services>) {
-        router.get("/dashboard", DashboardHandlers.show)
-        router.get("/api/dashboard", DashboardHandlers.data)
-        router.add("PUT", "/api/dashboard/layout", bodyLimit: DashboardHandlers.layoutBodyLimit, DashboardHandlers.saveLayout)
-        router.post("/api/dashboard/layout", bodyLimit: DashboardHandlers.layoutBodyLimit, DashboardHandlers.saveLayout)
+    /// portal-tenant: the dashboard and the company administration ("Gestione Tenant").
+    public static func tenant(_ routes: inout RouteTable) {
+        routes.get("/dashboard", SignedInGuard.self, DashboardHandlers.show)
+        routes.get("/api/dashboard", MemberGuard.self, DashboardHandlers.data)
+        routes.add("PUT", "/api/dashboard/layout", MemberGuard.self, bodyLimit: DashboardHandlers.layoutBodyLimit, DashboardHandlers.saveLayout)
+        routes.post("/api/dashboard/layout", MemberGuard.self, bodyLimit: DashboardHandlers.layoutBodyLimit, DashboardHandlers.saveLayout)
 
-        router.get("/tenant", TenantInfoHandlers.general)
-        router.get("/tenant/ruoli", TenantInfoHandlers.roles)
-        router.get("/tenant/utenti", MemberHandlers.list)
-        router.post("/tenant/utenti/{id}/ruolo", bodyLimit: 1024, MemberHandlers.changeRole)
-        router.post("/tenant/utenti/{id}/rimuovi", bodyLimit: 1024, MemberHandlers.remove)
-        router.get("/tenant/inviti", InvitationHandlers.list)
-        router.get("/tenant/inviti/nuovo", InvitationHandlers.showForm)
-        router.post("/tenant/inviti", bodyLimit: 2048, InvitationHandlers.create)
-        router.post("/tenant/inviti/{id}/reinvia", bodyLimit: 1024, InvitationHandlers.resend)
-        router.post("/tenant/inviti/{id}/rimuovi", bodyLimit: 1024, InvitationHandlers.cancel)
-        router.get("/tenant/attivita", ActivityHandlers.show)
+        routes.get("/tenant", AdministratorGuard.self, TenantInfoHandlers.general)
+        routes.get("/tenant/ruoli", AdministratorGuard.self, TenantInfoHandlers.roles)
+        routes.get("/tenant/utenti", AdministratorGuard.self, MemberHandlers.list)
+        routes.post("/tenant/utenti/{id}/ruolo", AdministratorGuard.self, bodyLimit: 1024, MemberHandlers.changeRole)
+        routes.post("/tenant/utenti/{id}/rimuovi", AdministratorGuard.self, bodyLimit: 1024, MemberHandlers.remove)
+        routes.get("/tenant/inviti", AdministratorGuard.self, InvitationHandlers.list)
+        routes.get("/tenant/inviti/nuovo", AdministratorGuard.self, InvitationHandlers.showForm)
+        routes.post("/tenant/inviti", AdministratorGuard.self, bodyLimit: 2048, InvitationHandlers.create)
+        routes.post("/tenant/inviti/{id}/reinvia", AdministratorGuard.self, bodyLimit: 1024, InvitationHandlers.resend)
+        routes.post("/tenant/inviti/{id}/rimuovi", AdministratorGuard.self, bodyLimit: 1024, InvitationHandlers.cancel)
+        routes.get("/tenant/attivita", AdministratorGuard.self, ActivityHandlers.show)
     }
 }

@@ -5,11 +5,12 @@ public struct AuditStore {
     let database: Database
     public init(_ database: Database) { self.database = database }
 
-    public func record(
-        _ event: String, tenantID: Int64? = nil, userID: Int64? = nil, actorEmail: String = "", detail: String = "",
-        clientIP: String = "", now: Timestamp
+    /// One line, inside the transaction of what it records.
+    public static func record(
+        in transaction: WriteTransaction, _ event: String, tenantID: Int64? = nil, userID: Int64? = nil,
+        actorEmail: String = "", detail: String = "", clientIP: String = "", now: Timestamp
     ) throws {
-        try database.run(
+        try transaction.database.run(
             """
             INSERT INTO audit_events (at, tenant_id, user_id, actor_email, event, detail, client_ip)
             VALUES (?, ?, ?, ?, ?, ?, ?)

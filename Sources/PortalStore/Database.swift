@@ -98,11 +98,13 @@ public final class Database {
 
     /// A write transaction. `BEGIN IMMEDIATE` takes the write lock up front, so a
     /// read-then-write body waits on `busy_timeout` instead of failing with SQLITE_BUSY.
-    /// Nothing is acknowledged to a client before this returns.
-    public func write<T>(_ body: () throws -> T) throws -> T {
+    /// Nothing is acknowledged to a client before this returns. The body gets the
+    /// transaction's handle: writes that must commit together with their cause (an e-mail,
+    /// an audit line) take it, so calling them outside a transaction does not compile.
+    public func write<T>(_ body: (WriteTransaction) throws -> T) throws -> T {
         try execute("BEGIN IMMEDIATE")
         do {
-            let value = try body()
+            let value = try body(WriteTransaction(database: self))
             try execute("COMMIT")
             return value
         } catch {

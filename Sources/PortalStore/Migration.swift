@@ -22,7 +22,7 @@ public enum Migrator {
         let applied = Set(try database.query("SELECT name FROM schema_migrations").map { $0.string("name") })
         var done: [String] = []
         for migration in migrations where !applied.contains(migration.name) {
-            try database.write {
+            try database.write { tx in
                 try database.execute(migration.sql)
                 try database.run(
                     "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)", [migration.name, now])
@@ -30,6 +30,17 @@ public enum Migrator {
             done.append(migration.name)
         }
         return done
+    }
+
+    /// Migrations the database has had that this build does not know: it was migrated by a
+    /// newer build, whose schema this one must not work on.
+    public static func unknown(_ database: Database, migrations: [Migration] = Migrations.all) throws -> [String] {
+        let exists = try database.scalarInt(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+        guard exists == 1 else { return [] }
+        let known = Set(migrations.map(\.name))
+        return try database.query("SELECT name FROM schema_migrations ORDER BY name").map { $0.string("name") }
+            .filter { !known.contains($0) }
     }
 
     /// The migrations this build knows that the database has not had yet.

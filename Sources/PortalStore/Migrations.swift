@@ -1,7 +1,7 @@
 /// The schema of the whole manual, including the screens that later issues build.
 /// Times are Unix seconds (UTC); tokens and codes are stored only as BLAKE2b-256 hashes.
 public enum Migrations {
-    public static let all: [Migration] = [initial, contentVersion]
+    public static let all: [Migration] = [initial, contentVersion, tenantContent]
 
     static let initial = Migration(
         name: "0001_initial",
@@ -246,6 +246,8 @@ public enum Migrations {
             INSERT INTO content_version (id, version) VALUES (1, 0);
             """ + contentTriggers)
 
+    /// Generated once, for 0002 only; released, so it must never change. 0003 replaces its
+    /// triggers with literal SQL.
     static var contentTriggers: String {
         let bump = "BEGIN UPDATE content_version SET version = version + 1 WHERE id = 1; END;"
         var sql = ""
@@ -259,4 +261,106 @@ public enum Migrations {
         sql += "\nCREATE TRIGGER users_names_content AFTER UPDATE OF first_name, last_name, email ON users \(bump)"
         return sql
     }
+
+    /// One content stamp per company instead of one for everybody: a write in one company no
+    /// longer empties every other company's kept parts in every worker. The triggers cover
+    /// every table that a kept part reads (`KeptPart.tables`; a test fails when one is
+    /// missing). Also the indexes the operators' queue and these triggers search by.
+    static let tenantContent = Migration(
+        name: "0003_tenant_content",
+        sql: """
+            DROP TRIGGER tenants_insert_content;
+            DROP TRIGGER tenants_update_content;
+            DROP TRIGGER tenants_delete_content;
+            DROP TRIGGER memberships_insert_content;
+            DROP TRIGGER memberships_update_content;
+            DROP TRIGGER memberships_delete_content;
+            DROP TRIGGER tickets_insert_content;
+            DROP TRIGGER tickets_update_content;
+            DROP TRIGGER tickets_delete_content;
+            DROP TRIGGER messages_insert_content;
+            DROP TRIGGER messages_update_content;
+            DROP TRIGGER messages_delete_content;
+            DROP TRIGGER attachments_insert_content;
+            DROP TRIGGER attachments_update_content;
+            DROP TRIGGER attachments_delete_content;
+            DROP TRIGGER users_insert_content;
+            DROP TRIGGER users_delete_content;
+            DROP TRIGGER users_names_content;
+            DROP TABLE content_version;
+
+            CREATE TABLE tenant_content (
+                tenant_id INTEGER PRIMARY KEY REFERENCES tenants(id) ON DELETE CASCADE,
+                version INTEGER NOT NULL DEFAULT 0
+            ) STRICT;
+            INSERT INTO tenant_content (tenant_id, version) SELECT id, 0 FROM tenants;
+
+            CREATE INDEX tickets_by_operator ON tickets(operator_id);
+            CREATE INDEX tickets_by_requester ON tickets(requester_id);
+            CREATE INDEX tickets_by_referent ON tickets(referent_id);
+
+            CREATE TRIGGER tenants_insert_content AFTER INSERT ON tenants BEGIN
+                INSERT INTO tenant_content (tenant_id, version) VALUES (NEW.id, 0);
+            END;
+            CREATE TRIGGER tenants_update_content AFTER UPDATE ON tenants BEGIN
+                UPDATE tenant_content SET version = version + 1 WHERE tenant_id = NEW.id;
+            END;
+
+            CREATE TRIGGER memberships_insert_content AFTER INSERT ON memberships BEGIN
+                UPDATE tenant_content SET version = version + 1 WHERE tenant_id = NEW.tenant_id;
+            END;
+            CREATE TRIGGER memberships_update_content AFTER UPDATE ON memberships BEGIN
+                UPDATE tenant_content SET version = version + 1 WHERE tenant_id IN (OLD.tenant_id, NEW.tenant_id);
+            END;
+            CREATE TRIGGER memberships_delete_content AFTER DELETE ON memberships BEGIN
+                UPDATE tenant_content SET version = version + 1 WHERE tenant_id = OLD.tenant_id;
+            END;
+
+            CREATE TRIGGER tickets_insert_content AFTER INSERT ON tickets BEGIN
+                UPDATE tenant_content SET version = version + 1 WHERE tenant_id = NEW.tenant_id;
+            END;
+            CREATE TRIGGER tickets_update_content AFTER UPDATE ON tickets BEGIN
+                UPDATE tenant_content SET version = version + 1 WHERE tenant_id IN (OLD.tenant_id, NEW.tenant_id);
+            END;
+            CREATE TRIGGER tickets_delete_content AFTER DELETE ON tickets BEGIN
+                UPDATE tenant_content SET version = version + 1 WHERE tenant_id = OLD.tenant_id;
+            END;
+
+            CREATE TRIGGER messages_insert_content AFTER INSERT ON messages BEGIN
+                UPDATE tenant_content SET version = version + 1
+                WHERE tenant_id = (SELECT tenant_id FROM tickets WHERE id = NEW.ticket_id);
+            END;
+            CREATE TRIGGER messages_update_content AFTER UPDATE ON messages BEGIN
+                UPDATE tenant_content SET version = version + 1
+                WHERE tenant_id IN (SELECT tenant_id FROM tickets WHERE id IN (OLD.ticket_id, NEW.ticket_id));
+            END;
+            CREATE TRIGGER messages_delete_content AFTER DELETE ON messages BEGIN
+                UPDATE tenant_content SET version = version + 1
+                WHERE tenant_id = (SELECT tenant_id FROM tickets WHERE id = OLD.ticket_id);
+            END;
+
+            CREATE TRIGGER attachments_insert_content AFTER INSERT ON attachments BEGIN
+                UPDATE tenant_content SET version = version + 1
+                WHERE tenant_id = (SELECT tenant_id FROM tickets WHERE id = NEW.ticket_id);
+            END;
+            CREATE TRIGGER attachments_update_content AFTER UPDATE ON attachments BEGIN
+                UPDATE tenant_content SET version = version + 1
+                WHERE tenant_id IN (SELECT tenant_id FROM tickets WHERE id IN (OLD.ticket_id, NEW.ticket_id));
+            END;
+            CREATE TRIGGER attachments_delete_content AFTER DELETE ON attachments BEGIN
+                UPDATE tenant_content SET version = version + 1
+                WHERE tenant_id = (SELECT tenant_id FROM tickets WHERE id = OLD.ticket_id);
+            END;
+
+            -- a name or address shows wherever the person is a member, asked, answers or is
+            -- the referent; new people show only once they join (memberships), and a deleted
+            -- person's memberships and tickets change (cascade, SET NULL) and move the stamp.
+            CREATE TRIGGER users_update_content AFTER UPDATE OF first_name, last_name, email ON users BEGIN
+                UPDATE tenant_content SET version = version + 1 WHERE tenant_id IN (
+                    SELECT tenant_id FROM memberships WHERE user_id = NEW.id
+                    UNION SELECT tenant_id FROM tickets WHERE requester_id = NEW.id
+                    UNION SELECT tenant_id FROM tickets WHERE operator_id = NEW.id
+                    UNION SELECT tenant_id FROM tickets WHERE referent_id = NEW.id);
+            END;
+            """)
 }

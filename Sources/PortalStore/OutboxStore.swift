@@ -21,9 +21,13 @@ public struct OutboxStore {
     let database: Database
     public init(_ database: Database) { self.database = database }
 
-    /// Refuses header injection here, at the only door into the outbox.
+    /// Refuses header injection here, at the only door into the outbox. Inside the
+    /// transaction of the change that causes the e-mail.
     @discardableResult
-    public func enqueue(to recipients: [EmailAddress], subject: String, body: String, now: Timestamp) throws -> Int64 {
+    public static func enqueue(
+        in transaction: WriteTransaction, to recipients: [EmailAddress], subject: String, body: String, now: Timestamp
+    ) throws -> Int64 {
+        let database = transaction.database
         guard !recipients.isEmpty else { throw OutboxError(description: "no recipients") }
         guard !subject.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else {
             throw OutboxError(description: "line break in subject")

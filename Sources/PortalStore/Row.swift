@@ -1,12 +1,16 @@
-/// One result row. Column access by name; a missing or mistyped column is our bug, so the
-/// typed accessors return neutral values rather than throwing at every call site.
+/// One result row. Column access by name. A missing or misspelled column is our bug: debug
+/// builds (and so every test) stop at it with the name; a release build reads NULL rather
+/// than failing the request at every call site.
 public struct Row: Sendable {
     /// Column name → position, shared by every row of a statement (built once per statement).
     let columns: [String: Int]
     let values: [SQLValue]
 
     public subscript(_ name: String) -> SQLValue {
-        guard let index = columns[name] else { return .null }
+        guard let index = columns[name] else {
+            assertionFailure("no column named \(name) in this row (\(columns.keys.sorted().joined(separator: ", ")))")
+            return .null
+        }
         return values[index]
     }
 

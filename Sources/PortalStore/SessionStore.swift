@@ -46,7 +46,7 @@ public struct SessionStore {
     /// one query on every authenticated request instead of three. `membership` is nil when
     /// the session has no company or the user was removed from it since.
     public func findWithUser(tokenHash: [UInt8], now: Timestamp) throws
-        -> (session: SessionRecord, user: UserRecord, membership: MembershipRecord?)?
+        -> (session: SessionRecord, user: UserRecord, membership: MembershipRecord?, stamp: TenantStamp?)?
     {
         guard
             let row = try database.queryOne(
@@ -56,23 +56,27 @@ public struct SessionStore {
                     u.id, u.email, u.first_name, u.last_name, u.password_hash, u.password_is_provisional,
                     u.provisional_expires_at, u.is_operator, u.last_tenant_id, u.failed_logins,
                     u.failed_login_window_start, u.last_failed_login_at,
-                    m.role AS m_role, m.active_since AS m_active_since, t.name AS t_name, t.vat AS t_vat
+                    m.role AS m_role, m.active_since AS m_active_since, t.name AS t_name, t.vat AS t_vat,
+                    c.version AS c_version
                 FROM sessions s
                 JOIN users u ON u.id = s.user_id
                 LEFT JOIN memberships m ON m.user_id = s.user_id AND m.tenant_id = s.tenant_id
                 LEFT JOIN tenants t ON t.id = m.tenant_id
+                LEFT JOIN tenant_content c ON c.tenant_id = m.tenant_id
                 WHERE s.token_hash = ?
                 """, [tokenHash])
         else { return nil }
         let session = SessionRecord(row, prefix: "s_")
         guard try isLive(session, now: now) else { return nil }
         var membership: MembershipRecord?
+        var stamp: TenantStamp?
         if let tenantID = session.tenantID, let role = row.optionalString("m_role").flatMap(Role.init(rawValue:)) {
             membership = MembershipRecord(
                 tenant: TenantRecord(id: tenantID, name: row.string("t_name"), vat: row.string("t_vat")), role: role,
                 activeSince: row.int("m_active_since"))
+            stamp = TenantStamp(tenantID: tenantID, version: row.int("c_version"))
         }
-        return (session, UserRecord(row), membership)
+        return (session, UserRecord(row), membership, stamp)
     }
 
     /// False (and the row deleted) for an expired or idle session; a live one is touched at

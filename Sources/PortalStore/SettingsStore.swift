@@ -9,7 +9,7 @@ public struct SettingsStore {
 
     /// Stores `make()` under `name` unless a value is already there; returns the stored one.
     public func ensure(_ name: String, make: () -> [UInt8]) throws -> [UInt8] {
-        try database.write {
+        try database.write { tx in
             if let existing = try value(name) { return existing }
             let fresh = make()
             try database.run("INSERT INTO settings (name, value) VALUES (?, ?)", [name, fresh])

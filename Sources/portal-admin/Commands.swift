@@ -1,6 +1,6 @@
 import Foundation
 import PortalCore
-import PortalHandlers
+import PortalDomain
 import PortalMail
 import PortalSite
 import PortalStore
@@ -27,7 +27,7 @@ func openMigrated(_ config: Config) throws -> Database {
     let database = try Database(path: config.databasePath)
     let pending = try Migrator.pending(database)
     guard pending.isEmpty else {
-        throw ProvisioningError(description: "database not migrated (run portal-admin migrate first)")
+        throw CommandFailure("database not migrated (run portal-admin migrate first)")
     }
     return database
 }
@@ -80,7 +80,7 @@ struct InviteCommand: AdminCommand {
     func run(config: Config) throws {
         let database = try openMigrated(config)
         guard let tenant = try TenantStore(database).find(vat: vat) else {
-            throw ProvisioningError(description: "no company with P.IVA \(vat)")
+            throw CommandFailure("no company with P.IVA \(vat)")
         }
         let result = try Provisioning(database: database, config: config).invite(
             tenant: tenant, email: email, role: role, invitedBy: nil, now: Clock.now())

@@ -1,5 +1,5 @@
 import PortalCore
-import PortalHandlers
+import PortalDomain
 import PortalStore
 
 /// Operator actions from the command line, until the operators' desk exists.
@@ -72,7 +72,7 @@ func ticketNumber(_ options: Options) throws -> Int64 {
 
 func findOperator(_ email: EmailAddress, _ database: Database) throws -> UserRecord {
     guard let user = try UserStore(database).find(email: email), user.isOperator else {
-        throw ProvisioningError(description: "\(email) is not an operator (portal-admin operator add)")
+        throw CommandFailure("\(email) is not an operator (portal-admin operator add)")
     }
     return user
 }

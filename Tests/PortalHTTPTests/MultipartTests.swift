@@ -3,10 +3,16 @@ import Testing
 
 private let boundary = "----PortalBoundary7MA4YWxk"
 
-@Suite("Multipart form bodies through Request.form()")
+@Suite("Multipart form bodies through Request.decodeBody")
 struct MultipartTests {
     private func request(contentType: String, body: [UInt8]) -> Request {
         Request(method: "POST", path: "/ticket/nuovo", headers: ["content-type": contentType], body: body)
+    }
+
+    private func decoded(contentType: String, body: [UInt8]) throws -> FormData {
+        var request = request(contentType: contentType, body: body)
+        try request.decodeBody(malformedJSON: "")
+        return request.form
     }
 
     private func part(_ headers: String, _ content: [UInt8]) -> [UInt8] {
@@ -22,7 +28,7 @@ struct MultipartTests {
                 "Content-Disposition: form-data; name=\"allegato\"; filename=\"log \\\"1\\\".bin\"\r\nContent-Type: application/x-log",
                 fileBytes)
             + Array("--\(boundary)--\r\n".utf8)
-        let form = try request(contentType: "multipart/form-data; boundary=\(boundary)", body: body).form()
+        let form = try decoded(contentType: "multipart/form-data; boundary=\(boundary)", body: body)
 
         #expect(form["titolo"] == "Stampante è ferma\r\nda ieri")
         let file = try #require(form.files(named: "allegato").first)
@@ -35,7 +41,7 @@ struct MultipartTests {
     @Test("accepts a quoted boundary parameter")
     func quotedBoundary() throws {
         let body = part("Content-Disposition: form-data; name=\"a\"", Array("1".utf8)) + Array("--\(boundary)--".utf8)
-        let form = try request(contentType: "multipart/form-data; charset=utf-8; boundary=\"\(boundary)\"", body: body).form()
+        let form = try decoded(contentType: "multipart/form-data; charset=utf-8; boundary=\"\(boundary)\"", body: body)
         #expect(form["a"] == "1")
     }
 
@@ -53,7 +59,7 @@ struct MultipartTests {
     ])
     func malformed(contentType: String, body: String) {
         let error = #expect(throws: HTTPError.self) {
-            try request(contentType: contentType, body: Array(body.utf8)).form()
+            try decoded(contentType: contentType, body: Array(body.utf8))
         }
         #expect(error?.status == 400)
     }

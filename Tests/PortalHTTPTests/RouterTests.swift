@@ -3,39 +3,46 @@ import Testing
 
 @Suite("Router")
 struct RouterTests {
-    /// Each handler answers with its own status, so a test can tell which route matched.
-    private var router: Router<Void> {
-        var router = Router<Void>()
-        router.get("/ticket") { _, _ in Response(status: 201) }
-        router.get("/ticket/{id}") { request, _ in Response(status: 202, body: Array((request.pathParameters["id"] ?? "").utf8)) }
-        router.post("/ticket/{id}/risposta") { _, _ in Response(status: 203) }
+    private var router: Router {
+        var router = Router()
+        router.add("GET", "/ticket", bodyLimit: 0, access: "member")
+        router.add("GET", "/ticket/{id}", bodyLimit: 0, access: "member")
+        router.add("POST", "/ticket/{id}/risposta", bodyLimit: 1024, access: "member")
         return router
     }
 
-    private func status(_ method: String, _ path: String) throws -> (Int, [String: String]) {
+    /// The matched route's position and captures.
+    private func found(_ method: String, _ path: String) -> (Int, [String: String]) {
         guard case .found(let route, let parameters) = router.match(method: method, path: path) else {
             Issue.record("\(method) \(path) did not match")
-            return (0, [:])
+            return (-1, [:])
         }
-        return (try route.respond(to: Request(method: method, path: path), context: ()).status, parameters)
+        return (route.index, parameters)
     }
 
     @Test("matches a literal path")
-    func literal() throws {
-        #expect(try status("GET", "/ticket").0 == 201)
+    func literal() {
+        #expect(found("GET", "/ticket").0 == 0)
     }
 
     @Test("captures {id}, percent-decoded")
-    func capture() throws {
-        let (code, parameters) = try status("GET", "/ticket/14%2053")
-        #expect(code == 202)
+    func capture() {
+        let (index, parameters) = found("GET", "/ticket/14%2053")
+        #expect(index == 1)
         #expect(parameters == ["id": "14 53"])
-        #expect(try status("POST", "/ticket/7/risposta") == (203, ["id": "7"]))
+        #expect(found("POST", "/ticket/7/risposta") == (2, ["id": "7"]))
     }
 
     @Test("HEAD is answered by the GET route")
-    func headMatchesGet() throws {
-        #expect(try status("HEAD", "/ticket/9").0 == 202)
+    func headMatchesGet() {
+        #expect(found("HEAD", "/ticket/9").0 == 1)
+    }
+
+    @Test("a route knows whether it changes state", arguments: [("GET", false), ("POST", true), ("PUT", true)])
+    func changesState(_ method: String, _ expected: Bool) {
+        var router = Router()
+        router.add(method, "/x", bodyLimit: 0, access: "visitor")
+        #expect(router.routes[0].changesState == expected)
     }
 
     @Test("a known path with another method is .wrongMethod")

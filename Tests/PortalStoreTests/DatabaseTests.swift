@@ -30,14 +30,14 @@ struct DatabaseTests {
         let temporary = try TemporaryDatabase()
         let database = temporary.database
         #expect(throws: Boom.self) {
-            try database.write {
+            try database.write { tx in
                 try database.run("INSERT INTO settings (name, value) VALUES (?, ?)", ["annullato", [UInt8(1)]])
                 throw Boom()
             }
         }
         #expect(try database.queryOne("SELECT name FROM settings WHERE name = ?", ["annullato"]) == nil)
 
-        try database.write {
+        try database.write { tx in
             try database.run("INSERT INTO settings (name, value) VALUES (?, ?)", ["tenuto", [UInt8(2)]])
         }
         #expect(try database.queryOne("SELECT value FROM settings WHERE name = ?", ["tenuto"])?.blob("value") == [2])

@@ -13,7 +13,9 @@ struct OutboxStoreTests {
         let temporary = try TemporaryDatabase()
         let database = temporary.database
         let outbox = OutboxStore(database)
-        #expect(throws: OutboxError.self) { try outbox.enqueue(to: [recipient], subject: subject, body: "x", now: 1) }
+        #expect(throws: OutboxError.self) {
+            try database.write { tx in try OutboxStore.enqueue(in: tx, to: [recipient], subject: subject, body: "x", now: 1) }
+        }
         #expect(try outbox.all().isEmpty)
     }
 
@@ -23,7 +25,9 @@ struct OutboxStoreTests {
         let database = temporary.database
         let outbox = OutboxStore(database)
         let addresses = ["b@example.it", "Mario.Rossi@Example.it", "b@example.it", "mario.rossi@example.it"]
-        let id = try outbox.enqueue(to: addresses.map { EmailAddress($0)! }, subject: "Invito", body: "Ciao", now: 5)
+        let id = try database.write { tx in
+            try OutboxStore.enqueue(in: tx, to: addresses.map { EmailAddress($0)! }, subject: "Invito", body: "Ciao", now: 5)
+        }
         let stored = try #require(try outbox.due(now: 5).first)
         #expect(stored.id == id)
         #expect(stored.recipients == ["b@example.it", "mario.rossi@example.it"])
@@ -34,6 +38,8 @@ struct OutboxStoreTests {
     func noRecipients() throws {
         let temporary = try TemporaryDatabase()
         let database = temporary.database
-        #expect(throws: OutboxError.self) { try OutboxStore(database).enqueue(to: [], subject: "x", body: "x", now: 1) }
+        #expect(throws: OutboxError.self) {
+            try database.write { tx in try OutboxStore.enqueue(in: tx, to: [], subject: "x", body: "x", now: 1) }
+        }
     }
 }

@@ -40,7 +40,7 @@ def test_migrate_is_idempotent(admin_portal):
 def test_tenant_invite_and_mail_delivery(admin_portal):
     admin_portal.admin("tenant", "add", "--name", "NTS PROVA SRL", "--vat", "IT02019510409")
     duplicate = admin_portal.admin("tenant", "add", "--name", "Altro", "--vat", "02019510409", check=False)
-    assert duplicate.returncode == 1 and "exists already" in duplicate.stderr
+    assert duplicate.returncode == 1 and "Esiste già un'azienda" in duplicate.stderr
     first = admin_portal.admin("invite", "--vat", "02019510409", "--email", "Nuovo.Utente@Example.com", "--role", "Tecnico")
     assert "new account" in first.stdout
     again = admin_portal.admin("invite", "--vat", "02019510409", "--email", "nuovo.utente@example.com", "--role", "Amministratore")

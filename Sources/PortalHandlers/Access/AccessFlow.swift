@@ -20,14 +20,13 @@ enum AccessFlow {
         let trusted = try isTrustedDevice(request, user: user, services)
         let stage: LoginChallengeRecord.Stage = user.passwordIsProvisional ? .firstAccess : trusted ? .company : .code
         let token = Token.generate()
-        let challengeID = try services.database.write {
+        let challengeID = try services.database.write { tx in
             try discardChallenge(request, services)
             let id = try LoginChallengeStore(services.database).create(
                 tokenHash: token.hash, userID: user.id, stage: stage, remember: remember, returnTo: next, now: now)
-            try AuditStore(services.database).record(
-                "login_password_ok", tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
+            try AuditStore.record(in: tx, "login_password_ok", tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
                 detail: trusted ? "trusted device" : "", clientIP: request.clientAddress, now: now)
-            if stage == .code { _ = try CodeSender.send(to: user, challengeID: id, request, services) }
+            if stage == .code { _ = try CodeSender.send(in: tx, to: user, challengeID: id, request, services) }
             return id
         }
         var response: Response
@@ -59,7 +58,7 @@ enum AccessFlow {
                 return try startSession(user: user, tenantID: nil, challenge: challenge, request, services)
             }
         }
-        try services.database.write { try LoginChallengeStore(services.database).setStage(id: challenge.id, .company) }
+        try services.database.write { tx in try LoginChallengeStore(services.database).setStage(id: challenge.id, .company) }
         return try Response.redirect(to: "/accesso/azienda")
     }
 
@@ -71,7 +70,7 @@ enum AccessFlow {
     ) throws -> Response {
         let now = services.now
         let token = Token.generate()
-        let remember = try services.database.write {
+        let remember = try services.database.write { tx in
             var remember = challenge?.remember ?? false
             if let challenge { try LoginChallengeStore(services.database).delete(id: challenge.id) }
             if let old = Cookies.sessionValue(request) {
@@ -86,8 +85,7 @@ enum AccessFlow {
                 userAgent: request.userAgent, clientIP: request.clientAddress, now: now)
             try UserStore(services.database).clearFailedLogins(userID: user.id)
             if let tenantID { try UserStore(services.database).setLastTenant(userID: user.id, tenantID: tenantID) }
-            try AuditStore(services.database).record(
-                event, tenantID: tenantID, userID: user.id, actorEmail: user.email, clientIP: request.clientAddress,
+            try AuditStore.record(in: tx, event, tenantID: tenantID, userID: user.id, actorEmail: user.email, clientIP: request.clientAddress,
                 now: now)
             return remember
         }
@@ -99,7 +97,7 @@ enum AccessFlow {
 
     static func isTrustedDevice(_ request: Request, user: UserRecord, _ services: Services) throws -> Bool {
         guard let device = Cookies.value(Cookies.device, request) else { return false }
-        return try services.database.write {
+        return try services.database.write { tx in
             try TrustedDeviceStore(services.database).use(tokenHash: Token.hash(device), userID: user.id, now: services.now)
         }
     }
@@ -113,9 +111,8 @@ enum AccessFlow {
     }
 
     static func audit(_ event: String, user: UserRecord, detail: String = "", _ request: Request, _ services: Services) throws {
-        try services.database.write {
-            try AuditStore(services.database).record(
-                event, tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email, detail: detail,
+        try services.database.write { tx in
+            try AuditStore.record(in: tx, event, tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email, detail: detail,
                 clientIP: request.clientAddress, now: services.now)
         }
     }

@@ -5,8 +5,8 @@ import PortalStore
 
 /// GET and POST /accesso/codice, POST /accesso/codice/nuovo.
 enum CodeHandlers {
-    static func show(_ request: Request, _ services: Services) throws -> Response {
-        let context = try LoginChallengeContext.require(request, services, stage: .code)
+    static func show(_ request: Request, _ context: LoginChallengeContext) throws -> Response {
+        let services = context.services
         var page = CodePage(csrfToken: context.csrfToken)
         switch request.query["avviso"] {
         case "nuovo": page.notice = Text.codeSent
@@ -16,10 +16,9 @@ enum CodeHandlers {
         return Response.html(page.render())
     }
 
-    static func verify(_ request: Request, _ services: Services) throws -> Response {
-        let form = try request.form()
-        let context = try LoginChallengeContext.require(request, services, stage: .code)
-        try context.verify(form, services)
+    static func verify(_ request: Request, _ context: LoginChallengeContext) throws -> Response {
+        let services = context.services
+        let form = request.form
         let challenge = context.challenge
         let typed = (form["code"] ?? "").filter { !$0.isWhitespace }
         let trusted = form.isChecked("trusted")
@@ -31,28 +30,25 @@ enum CodeHandlers {
             return Response.html(page.render(), status: 422)
         }
         guard !typed.isEmpty, ConstantTime.equal(CodeSender.hash(typed), expected) else {
-            try services.database.write {
+            try services.database.write { tx in
                 try LoginChallengeStore(services.database).recordWrongCode(id: challenge.id, limit: CodeSender.maxAttempts)
-                try AuditStore(services.database).record(
-                    "code_failed", tenantID: context.user.lastTenantID, userID: context.user.id,
+                try AuditStore.record(in: tx, "code_failed", tenantID: context.user.lastTenantID, userID: context.user.id,
                     actorEmail: context.user.email, clientIP: request.clientAddress, now: now)
             }
             page.error = challenge.codeAttempts + 1 >= CodeSender.maxAttempts ? Text.codeTooManyAttempts : Text.codeWrong
             return Response.html(page.render(), status: 422)
         }
         var device: Token?
-        try services.database.write {
+        try services.database.write { tx in
             // Single use: the code is gone before anything else happens.
             try LoginChallengeStore(services.database).setStage(id: challenge.id, .company)
-            try AuditStore(services.database).record(
-                "code_ok", tenantID: context.user.lastTenantID, userID: context.user.id, actorEmail: context.user.email,
+            try AuditStore.record(in: tx, "code_ok", tenantID: context.user.lastTenantID, userID: context.user.id, actorEmail: context.user.email,
                 clientIP: request.clientAddress, now: now)
             if trusted {
                 let token = Token.generate()
                 try TrustedDeviceStore(services.database).create(
                     tokenHash: token.hash, userID: context.user.id, userAgent: request.userAgent, now: now)
-                try AuditStore(services.database).record(
-                    "device_trusted", tenantID: context.user.lastTenantID, userID: context.user.id,
+                try AuditStore.record(in: tx, "device_trusted", tenantID: context.user.lastTenantID, userID: context.user.id,
                     actorEmail: context.user.email, detail: DeviceName.describe(request.userAgent),
                     clientIP: request.clientAddress, now: now)
                 device = token
@@ -68,12 +64,11 @@ enum CodeHandlers {
         return response
     }
 
-    static func resend(_ request: Request, _ services: Services) throws -> Response {
-        let form = try request.form()
-        let context = try LoginChallengeContext.require(request, services, stage: .code)
-        try context.verify(form, services)
-        let sent = try services.database.write {
-            try CodeSender.send(to: context.user, challengeID: context.challenge.id, request, services)
+    static func resend(_ request: Request, _ context: LoginChallengeContext) throws -> Response {
+        let services = context.services
+        let form = request.form
+        let sent = try services.database.write { tx in
+            try CodeSender.send(in: tx, to: context.user, challengeID: context.challenge.id, request, services)
         }
         throw Redirect(to: sent ? "/accesso/codice?avviso=nuovo" : "/accesso/codice?avviso=troppi")
     }

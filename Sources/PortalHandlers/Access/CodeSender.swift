@@ -14,24 +14,23 @@ enum CodeSender {
 
     static func hash(_ code: String) -> [UInt8] { Digest.blake2b(Array(code.utf8)) }
 
-    /// Sends a new code for the challenge (inside the caller's transaction); false when the
-    /// user already had 3 codes in the last 15 minutes.
-    static func send(to user: UserRecord, challengeID: Int64, _ request: Request, _ services: Services) throws -> Bool {
+    /// Sends a new code for the challenge; false when the user already had 3 codes in the
+    /// last 15 minutes.
+    static func send(
+        in tx: WriteTransaction, to user: UserRecord, challengeID: Int64, _ request: Request, _ services: Services
+    ) throws -> Bool {
         let now = services.now
         let challenges = LoginChallengeStore(services.database)
         guard try challenges.codesSent(userID: user.id, since: now - sendWindow) < maxSent else {
-            try AuditStore(services.database).record(
-                "code_refused", tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
+            try AuditStore.record(in: tx, "code_refused", tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
                 detail: "too many codes", clientIP: request.clientAddress, now: now)
             return false
         }
         let code = Random.code(length: length)
         try challenges.setCode(id: challengeID, codeHash: hash(code), expiresAt: now + validity)
         try challenges.recordCodeSent(userID: user.id, now: now)
-        try OutboxStore(services.database).enqueue(
-            to: [EmailAddress(user.email)!], subject: Text.codeMailSubject(), body: Text.codeMailBody(code: code), now: now)
-        try AuditStore(services.database).record(
-            "code_sent", tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
+        try OutboxStore.enqueue(in: tx, to: [EmailAddress(user.email)!], subject: Text.codeMailSubject(), body: Text.codeMailBody(code: code), now: now)
+        try AuditStore.record(in: tx, "code_sent", tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
             clientIP: request.clientAddress, now: now)
         return true
     }

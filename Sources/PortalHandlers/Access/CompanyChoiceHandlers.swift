@@ -5,8 +5,8 @@ import PortalStore
 
 /// GET and POST /accesso/azienda, POST /accesso/invito/{id}/accetta.
 enum CompanyChoiceHandlers {
-    static func show(_ request: Request, _ services: Services) throws -> Response {
-        let context = try CompanyChoiceContext.require(request, services)
+    static func show(_ request: Request, _ context: CompanyChoiceContext) throws -> Response {
+        let services = context.services
         let user = context.user
         let now = services.now
         let invitations = try InvitationStore(services.database).pending(email: EmailAddress(user.email)!, now: now)
@@ -22,28 +22,25 @@ enum CompanyChoiceHandlers {
         return Response.html(page.render())
     }
 
-    static func accept(_ request: Request, _ services: Services) throws -> Response {
-        let form = try request.form()
-        let context = try CompanyChoiceContext.require(request, services)
-        try context.verify(form, request, services)
+    static func accept(_ request: Request, _ context: CompanyChoiceContext) throws -> Response {
+        let services = context.services
+        let form = request.form
         guard let id = request.pathParameters["id"].flatMap({ Int64($0) }) else { throw HTTPError.notFound }
         let user = context.user
         let now = services.now
-        try services.database.write {
+        try services.database.write { tx in
             guard let invitation = try InvitationStore(services.database).accept(id: id, email: EmailAddress(user.email)!, now: now)
             else { throw HTTPError.notFound }
             try TenantStore(services.database).addMember(userID: user.id, tenantID: invitation.tenantID, role: invitation.role, now: now)
-            try AuditStore(services.database).record(
-                "invitation_accepted", tenantID: invitation.tenantID, userID: user.id, actorEmail: user.email,
+            try AuditStore.record(in: tx, "invitation_accepted", tenantID: invitation.tenantID, userID: user.id, actorEmail: user.email,
                 detail: invitation.role.rawValue, clientIP: request.clientAddress, now: now)
         }
         throw Redirect(to: "/accesso/azienda?avviso=accettato")
     }
 
-    static func choose(_ request: Request, _ services: Services) throws -> Response {
-        let form = try request.form()
-        let context = try CompanyChoiceContext.require(request, services)
-        try context.verify(form, request, services)
+    static func choose(_ request: Request, _ context: CompanyChoiceContext) throws -> Response {
+        let services = context.services
+        let form = request.form
         let user = context.user
         guard let tenantID = form["tenant"].flatMap({ Int64($0) }),
             try TenantStore(services.database).membership(userID: user.id, tenantID: tenantID) != nil

@@ -5,18 +5,17 @@ import PortalStore
 
 /// GET and POST /accesso/primo: the first login with provisional credentials.
 enum FirstAccessHandlers {
-    static func show(_ request: Request, _ services: Services) throws -> Response {
-        let context = try LoginChallengeContext.require(request, services, stage: .firstAccess)
+    static func show(_ request: Request, _ context: LoginChallengeContext) throws -> Response {
+        let services = context.services
         let page = FirstAccessPage(
             csrfToken: context.csrfToken, email: context.user.email, firstName: context.user.firstName,
             lastName: context.user.lastName)
         return Response.html(page.render())
     }
 
-    static func create(_ request: Request, _ services: Services) throws -> Response {
-        let form = try request.form()
-        let context = try LoginChallengeContext.require(request, services, stage: .firstAccess)
-        try context.verify(form, services)
+    static func create(_ request: Request, _ context: LoginChallengeContext) throws -> Response {
+        let services = context.services
+        let form = request.form
         let user = context.user
         var page = FirstAccessPage(
             csrfToken: context.csrfToken, email: user.email, firstName: String((form["first_name"] ?? "").prefix(100)),
@@ -42,12 +41,11 @@ enum FirstAccessHandlers {
         }
         let hash = PasswordHasher.hash(password)
         let now = services.now
-        try services.database.write {
+        try services.database.write { tx in
             try UserStore(services.database).completeFirstAccess(
                 userID: user.id, firstName: firstName, lastName: lastName, passwordHash: hash, now: now)
             try LoginChallengeStore(services.database).delete(id: context.challenge.id)
-            try AuditStore(services.database).record(
-                "first_access_completed", userID: user.id, actorEmail: user.email, clientIP: request.clientAddress, now: now)
+            try AuditStore.record(in: tx, "first_access_completed", userID: user.id, actorEmail: user.email, clientIP: request.clientAddress, now: now)
         }
         var response = try Response.redirect(to: "/login?avviso=creato&email=" + urlEncode(user.email))
         try response.setCookie(Cookies.clear(Cookies.login, request))

@@ -5,6 +5,7 @@ import PortalStore
 
 /// The login in progress of this browser, at the step a page expects.
 struct LoginChallengeContext {
+    let services: Services
     let challenge: LoginChallengeRecord
     let user: UserRecord
     let cookieValue: String
@@ -26,10 +27,6 @@ struct LoginChallengeContext {
             let user = try UserStore(services.database).find(id: challenge.userID)
         else { return nil }
         return LoginChallengeContext(
-            challenge: challenge, user: user, cookieValue: token, csrfToken: CSRF.token(for: token, secret: services.secret))
-    }
-
-    func verify(_ form: FormData, _ services: Services) throws {
-        try CSRF.verify(form, cookieValue: cookieValue, secret: services.secret)
+            services: services, challenge: challenge, user: user, cookieValue: token, csrfToken: CSRF.token(for: token, secret: services.secret))
     }
 }

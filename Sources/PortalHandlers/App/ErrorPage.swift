@@ -1,8 +1,34 @@
+import PortalCore
+import PortalDomain
 import PortalHTML
 import PortalHTTP
 
+/// The one place where a request's error becomes its answer: a redirect, the Italian error
+/// page for the browser's pages, `{"error": …}` for `/api/`, with the error's status. An
+/// error that is not ours is a generic 500 and one log line.
 enum ErrorPage {
-    static func response(for error: HTTPError) -> Response {
-        Response.html(Page.error(error.message).render(), status: error.status)
+    static func response(for error: any Error, _ request: Request?) -> Response {
+        let path = request?.path ?? ""
+        if let redirect = error as? Redirect {
+            return (try? Response.redirect(to: redirect.location)) ?? response(for: HTTPError.badRequest("bad redirect"), request)
+        }
+        let failure: HTTPError
+        switch error {
+        case let error as HTTPError: failure = error
+        case let error as DomainError: failure = error.httpError
+        default:
+            Log.event("request_failed", [("path", path), ("error", String(describing: error))])
+            failure = HTTPError.internalError("\(error)")
+        }
+        if failure.status >= 500 || !failure.reason.isEmpty {
+            Log.event("request_refused", [("path", path), ("status", String(failure.status)), ("reason", failure.reason)])
+        }
+        if path.hasPrefix("/api/") {
+            return Response.json(JSONValue.object(["error": .string(failure.message)]).text, status: failure.status)
+        }
+        if let location = failure.location, let redirect = try? Response.redirect(to: location) {
+            return redirect
+        }
+        return Response.html(Page.error(failure.message).render(), status: failure.status)
     }
 }

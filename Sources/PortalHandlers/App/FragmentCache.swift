@@ -6,9 +6,9 @@ import PortalStore
 /// (the ticket list's results for one set of filters, a ticket's thread and panel) and the
 /// records they come from (a ticket). Rendering them is most of a page's cost (a 50-message
 /// thread is 50 Markdown documents), while a company's tickets change far less often than
-/// they are looked at. A part is reused while the content is unchanged (`ChangeStamp`) and,
-/// for parts that show elapsed time, within the same minute. Never anything personal: the
-/// CSRF token, names and menus of the viewer are rendered on every request.
+/// they are looked at. A part is reused while its company's stamp is unchanged and, for
+/// parts that show elapsed time, within the same minute. Never anything personal: the CSRF
+/// token, names and menus of the viewer are rendered on every request.
 struct FragmentKey: Hashable {
     enum Kind: Hashable {
         case ticket
@@ -27,10 +27,6 @@ struct FragmentKey: Hashable {
 }
 
 /// A few dozen parts of 10 to 30 KB each per worker: well inside the memory budget.
-typealias FragmentCache = StampedCache<FragmentKey>
-
-extension StampedCache where Key == FragmentKey {
-    func node(_ key: Key, stamp: ChangeStamp, render: () throws -> Node) throws -> Node {
-        try value(key, stamp: stamp, make: render)
-    }
-}
+typealias FragmentCache = StampedCache<FragmentKey, Node>
+/// The tickets those parts are made of, by company and number (nil: no such ticket there).
+typealias TicketRecordCache = StampedCache<FragmentKey, TicketRecord?>

@@ -1,49 +1,46 @@
 import PortalCore
 import PortalHTTP
 
-/// One handler executable's application: its routes over the shared services. Every error
-/// a route throws becomes a page here (Italian, generic for the unexpected) and one log line.
+/// One handler executable's application: its route table over the shared services. The
+/// FastCGI loop matches the route (outside the worker's lock) and calls `respond(to:route:)`;
+/// every error becomes its answer in `ErrorPage`.
 public final class PortalApp {
     public let services: Services
-    private let router: Router<Services>
+    public let router: Router
+    private let handlers: [RouteTable.Handler]
 
-    public init(config: Config, routes: (inout Router<Services>) -> Void) throws {
+    public init(config: Config, routes: (inout RouteTable) -> Void) throws {
         services = try Services(config: config)
-        var router = Router<Services>()
-        routes(&router)
-        self.router = router
+        var table = RouteTable()
+        routes(&table)
+        router = table.router
+        handlers = table.handlers
     }
 
-    public func bodyLimit(method: String, path: String) -> Int {
-        if case .found(let route, _) = router.match(method: method, path: path) { return route.bodyLimit }
-        return 0
-    }
-
-    public func respond(to request: Request) -> Response {
-        switch router.match(method: request.method, path: request.path) {
-        case .notFound: return errorResponse(.notFound, for: request)
-        case .wrongMethod: return errorResponse(.methodNotAllowed, for: request)
-        case .found(let route, let parameters):
-            var request = request
-            request.pathParameters = parameters
-            do {
-                return try route.respond(to: request, context: services)
-            } catch let redirect as Redirect {
-                return (try? Response.redirect(to: redirect.location)) ?? errorResponse(.badRequest("bad redirect"), for: request)
-            } catch let error as HTTPError {
-                if error.status >= 500 || !error.reason.isEmpty {
-                    Log.event("request_refused", [("path", request.path), ("status", String(error.status)), ("reason", error.reason)])
-                }
-                return errorResponse(error, for: request)
-            } catch {
-                Log.event("request_failed", [("path", request.path), ("error", String(describing: error))])
-                return errorResponse(HTTPError(status: 500, message: Text.errorInternal, reason: "\(error)"), for: request)
-            }
+    public func respond(to request: Request, route: Router.Route) -> Response {
+        do {
+            return try handlers[route.index](request, services)
+        } catch {
+            return ErrorPage.response(for: error, request)
         }
     }
 
-    public func errorResponse(_ error: HTTPError, for request: Request?) -> Response {
-        ErrorPage.response(for: error)
+    /// A refusal before any route runs; pure, so the loop can call it without the lock.
+    public var refusal: @Sendable (HTTPError, Request?) -> Response {
+        { error, request in ErrorPage.response(for: error, request) }
+    }
+
+    /// Match and answer in one call: what the FastCGI loop does, for in-process tests.
+    public func handle(_ request: Request) -> Response {
+        switch router.match(method: request.method, path: request.path) {
+        case .notFound: return refusal(.notFound, request)
+        case .wrongMethod: return refusal(.methodNotAllowed, request)
+        case .found(let route, let parameters):
+            var request = request
+            request.pathParameters = parameters
+            guard request.body.count <= route.bodyLimit else { return refusal(.payloadTooLarge, request) }
+            return respond(to: request, route: route)
+        }
     }
 }
 

@@ -11,16 +11,19 @@ public final class Services {
     let secret: [UInt8]
     /// This worker's copy of each company's dashboard data, checked against the database.
     let dashboardCache = DashboardDataCache()
-    /// This worker's rendered ticket lists and threads, checked against the database.
+    /// This worker's rendered ticket lists and threads, checked against the company's stamp.
     let fragments = FragmentCache(capacity: 48)
-    /// This worker's last pages per session, checked against the database.
-    let pages = PageCache(capacity: 64)
-    /// The CSRF tokens of the sessions this worker has served.
-    let csrfTokens = CSRFTokenCache()
+    /// The tickets those parts show, likewise.
+    let tickets = TicketRecordCache(capacity: 64)
 
     public init(config: Config) throws {
         self.config = config
         database = try Database(path: config.databasePath)
+        let unknown = try Migrator.unknown(database)
+        guard unknown.isEmpty else {
+            throw ConfigError(
+                message: "database \(config.databasePath) was migrated by a newer build (unknown: \(unknown.joined(separator: ", "))); run the newer build or restore a backup")
+        }
         let pending = try Migrator.pending(database)
         guard pending.isEmpty else {
             throw ConfigError(

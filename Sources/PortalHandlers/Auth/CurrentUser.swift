@@ -4,11 +4,15 @@ import PortalHTML
 import PortalHTTP
 import PortalStore
 
-/// The logged-in person behind a request, with the company the session works for.
+/// The logged-in person behind a request, with the company the session works for and where
+/// that company's content stands, all from one query.
 struct CurrentUser {
+    let services: Services
     let session: SessionRecord
     let user: UserRecord
     let membership: MembershipRecord?
+    /// The company's content stamp, read with the session: before anything a handler reads.
+    let stamp: TenantStamp?
     let csrfToken: String
 
     var tenantID: Int64? { membership?.tenant.id }
@@ -16,14 +20,14 @@ struct CurrentUser {
     var viewer: Viewer {
         Viewer(
             displayName: user.displayName, companyName: membership?.tenant.name, csrfToken: csrfToken,
-            mayAdministerTenant: membership?.role.mayAdministerTenant ?? false)
+            mayAdministerTenant: membership?.role.mayAdministerTenant ?? false, isOperator: user.isOperator)
     }
 
-    /// Finds the session of the request, or sends the browser to the login page and back here afterwards.
+    /// The session of the request, or the refusal that sends a browser to the login page
+    /// and back here afterwards (a script gets 401).
     static func require(_ request: Request, _ services: Services) throws -> CurrentUser {
         if let current = try find(request, services) { return current }
-        let back = request.method == "GET" ? request.pathWithQuery : "/dashboard"
-        throw Redirect(to: "/login?next=" + urlEncode(back))
+        throw HTTPError.signInRequired(next: request.method == "GET" ? request.pathWithQuery : "/dashboard")
     }
 
     static func find(_ request: Request, _ services: Services) throws -> CurrentUser? {
@@ -36,12 +40,7 @@ struct CurrentUser {
             return nil
         }
         return CurrentUser(
-            session: found.session, user: found.user, membership: found.membership,
-            csrfToken: services.csrfTokens.token(for: token, secret: services.secret))
-    }
-
-    /// Checks the CSRF token of a logged-in form post.
-    func verify(_ form: FormData, _ request: Request, _ services: Services) throws {
-        try CSRF.verify(form, cookieValue: Cookies.sessionValue(request), secret: services.secret)
+            services: services, session: found.session, user: found.user, membership: found.membership, stamp: found.stamp,
+            csrfToken: CSRF.token(for: token, secret: services.secret))
     }
 }

@@ -5,18 +5,13 @@ import PortalStore
 
 /// GET and POST /login, POST /logout.
 enum LoginHandlers {
-    static func showLogin(_ request: Request, _ services: Services) throws -> Response {
-        if try CurrentUser.find(request, services) != nil {
-            throw Redirect(to: SafeRedirect.path(request.query["next"]))
-        }
-        let visitor = Cookies.visitor(for: request)
-        var page = LoginPage(csrfToken: CSRF.token(for: visitor.value, secret: services.secret))
+    static func showLogin(_ request: Request, _ context: VisitorContext) throws -> Response {
+        if context.signedIn != nil { throw Redirect(to: SafeRedirect.path(request.query["next"])) }
+        var page = LoginPage(csrfToken: context.csrfToken)
         page.email = EmailAddress(request.query["email"] ?? "")?.value ?? ""
         page.next = SafeRedirect.path(request.query["next"], fallback: "")
         page.notice = request.query["avviso"].flatMap { notices[$0] }
-        var response = Response.html(page.render())
-        if let cookie = visitor.newCookie { try response.setCookie(cookie) }
-        return response
+        return Response.html(page.render())
     }
 
     /// Messages other pages leave for the login page (`/login?avviso=…`).
@@ -25,16 +20,16 @@ enum LoginHandlers {
         "cambiata": Text.passwordChanged, "reimpostata": Text.recoveryDone, "sessione": Text.sessionExpired,
     ]
 
-    static func login(_ request: Request, _ services: Services) throws -> Response {
-        let form = try request.form()
-        try CSRF.verify(form, cookieValue: Cookies.visitorValue(request), secret: services.secret)
+    static func login(_ request: Request, _ context: VisitorContext) throws -> Response {
+        let services = context.services
+        let form = request.form
         let typedEmail = (form["email"] ?? "").trimmingWhitespace()
         let password = form["password"] ?? ""
         let remember = form.isChecked("remember")
         let next = SafeRedirect.path(form["next"], fallback: "")
         var page = LoginPage(
             email: String(typedEmail.prefix(254)), remember: remember, next: next,
-            csrfToken: CSRF.token(for: Cookies.visitorValue(request) ?? "", secret: services.secret))
+            csrfToken: context.csrfToken)
 
         guard !typedEmail.isEmpty, !password.isEmpty else {
             page.error = Text.loginFailed
@@ -47,12 +42,11 @@ enum LoginHandlers {
         let throttled = user.map { LoginThrottle.mustWait($0, now: now) } ?? false
         let matches = PasswordHasher.verify(password, against: user?.passwordHash ?? PasswordHasher.decoy)
         guard let user, matches, !throttled else {
-            try services.database.write {
+            try services.database.write { tx in
                 if let user {
                     try UserStore(services.database).recordFailedLogin(userID: user.id, now: now, window: LoginThrottle.window)
                 }
-                try AuditStore(services.database).record(
-                    "login_failed", tenantID: user?.lastTenantID, userID: user?.id, actorEmail: page.email,
+                try AuditStore.record(in: tx, "login_failed", tenantID: user?.lastTenantID, userID: user?.id, actorEmail: page.email,
                     detail: throttled ? "throttled" : "", clientIP: request.clientAddress, now: now)
             }
             page.error = Text.loginFailed
@@ -66,17 +60,12 @@ enum LoginHandlers {
         }
     }
 
-    static func logout(_ request: Request, _ services: Services) throws -> Response {
-        let form = try request.form()
-        guard let current = try CurrentUser.find(request, services) else {
-            // Already logged out (expired or another tab): nothing to end, go to the login page.
-            throw Redirect(to: "/login")
-        }
-        try current.verify(form, request, services)
-        try services.database.write {
+    static func logout(_ request: Request, _ context: SignedInContext) throws -> Response {
+        let services = context.services
+        let current = context.current
+        try services.database.write { tx in
             try SessionStore(services.database).delete(id: current.session.id)
-            try AuditStore(services.database).record(
-                "logout", tenantID: current.tenantID, userID: current.user.id, actorEmail: current.user.email,
+            try AuditStore.record(in: tx, "logout", tenantID: current.tenantID, userID: current.user.id, actorEmail: current.user.email,
                 clientIP: request.clientAddress, now: services.now)
         }
         var response = try Response.redirect(to: "/login?avviso=uscito")
@@ -84,7 +73,7 @@ enum LoginHandlers {
         return response
     }
 
-    static func home(_ request: Request, _ services: Services) throws -> Response {
-        try Response.redirect(to: try CurrentUser.find(request, services) == nil ? "/login" : "/dashboard", status: 302)
+    static func home(_ request: Request, _ context: VisitorContext) throws -> Response {
+        try Response.redirect(to: context.signedIn == nil ? "/login" : "/dashboard", status: 302)
     }
 }

@@ -1,4 +1,5 @@
 import PortalCore
+import PortalDomain
 import PortalCrypto
 import PortalHTTP
 
@@ -9,55 +10,40 @@ import PortalHTTP
 enum DashboardHandlers {
     static let layoutBodyLimit = 16 * 1024
 
-    static func show(_ request: Request, _ services: Services) throws -> Response {
-        let context = try DashboardContext.require(request, services)
-        var page = DashboardPage(viewer: context.current.viewer, layout: .empty, data: nil)
-        if let tenant = context.tenant {
-            page.layout = try DashboardPreference.load(userID: context.userID, tenantID: tenant.id, services.database)
-            page.data = try services.dashboardCache.data(tenantID: tenant.id, services.database)
+    /// The vendor's operators have no company: they see the page without widgets.
+    static func show(_ request: Request, _ context: SignedInContext) throws -> Response {
+        let services = context.services
+        var page = DashboardPage(viewer: context.viewer, layout: .empty, data: nil)
+        if let tenant = context.current.membership?.tenant, let stamp = context.current.stamp {
+            page.layout = try DashboardPreference.load(userID: context.user.id, tenantID: tenant.id, services.database)
+            page.data = try services.dashboardCache.data(stamp, services.database)
         }
         return Response.html(page.render())
     }
 
-    static func data(_ request: Request, _ services: Services) throws -> Response {
-        try DashboardAPIError.answering(request) {
-            let (context, tenant) = try DashboardContext.requireForAPI(request, services)
-            let layout = try DashboardPreference.load(userID: context.userID, tenantID: tenant.id, services.database)
-            let data = try services.dashboardCache.json(tenantID: tenant.id, services.database)
-            return try DashboardJSON.response(layout: layout, dataJSON: data)
-        }
+    static func data(_ request: Request, _ context: MemberContext) throws -> Response {
+        let services = context.services
+        let layout = try DashboardPreference.load(userID: context.user.id, tenantID: context.tenant.id, services.database)
+        let data = try services.dashboardCache.json(context.stamp, services.database)
+        return try DashboardJSON.response(layout: layout, dataJSON: data)
     }
 
-    static func saveLayout(_ request: Request, _ services: Services) throws -> Response {
-        try DashboardAPIError.answering(request) {
-            let (context, tenant) = try DashboardContext.requireForAPI(request, services)
-            guard request.contentType.lowercased().hasPrefix("application/json") else { throw DashboardAPIError.notJSON }
-            let body: JSONValue
-            do {
-                body = try JSONParser.parse(request.body)
-            } catch let error as JSONParser.Failure {
-                throw DashboardAPIError.invalid(Text.layoutMalformed, reason: error.description)
-            }
-            try verifyCSRF(request, body: body, expected: context.current.csrfToken)
-            let layout: DashboardLayout
-            do {
-                layout = try DashboardLayout.validated(try DashboardJSON.entries(from: body))
-            } catch let error as DashboardLayoutError {
-                throw DashboardAPIError.invalid(error.message, reason: "layout refused: \(error)")
-            }
-            try services.database.write {
-                try DashboardPreference.save(
-                    layout, userID: context.userID, tenantID: tenant.id, services.database, now: services.now)
-            }
-            return Response.json(JSONValue.object(["layout": DashboardJSON.layout(layout)]).text)
+    /// The body is JSON (`RouteTable` parsed it and checked its token); a layout that does
+    /// not validate is refused with 400 and the saved one stays.
+    static func saveLayout(_ request: Request, _ context: MemberContext) throws -> Response {
+        let services = context.services
+        guard let body = request.json else {
+            throw HTTPError(status: 415, message: Text.layoutNotJSON, reason: "content type not JSON")
         }
-    }
-
-    /// The token travels in the `X-CSRF-Token` header or the body's `csrf` field; either
-    /// must equal the session's, compared in constant time.
-    static func verifyCSRF(_ request: Request, body: JSONValue, expected: String) throws {
-        guard let sent = request.headers["x-csrf-token"] ?? body["csrf"]?.stringValue,
-            ConstantTime.equal(sent, expected)
-        else { throw DashboardAPIError.csrf }
+        let layout: DashboardLayout
+        do {
+            layout = try DashboardLayout.validated(try DashboardJSON.entries(from: body))
+        } catch let error as DashboardLayoutError {
+            throw HTTPError(status: 400, message: error.message, reason: "layout refused: \(error)")
+        }
+        try services.database.write { tx in
+            try DashboardPreference.save(in: tx, layout, userID: context.user.id, tenantID: context.tenant.id, now: services.now)
+        }
+        return Response.json(JSONValue.object(["layout": DashboardJSON.layout(layout)]).text)
     }
 }

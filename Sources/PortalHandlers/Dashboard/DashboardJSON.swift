@@ -60,16 +60,16 @@ enum DashboardJSON {
     /// Anything else in the body (the CSRF token) is ignored; a wrong shape is a 400.
     static func entries(from body: JSONValue) throws -> [DashboardLayout.Entry] {
         guard let items = body["layout"]?.arrayValue else {
-            throw DashboardAPIError.invalid(Text.layoutMalformed, reason: "no layout array")
+            throw HTTPError(status: 400, message: Text.layoutMalformed, reason: "no layout array")
         }
         guard items.count <= DashboardLayout.maximumEntries else {
-            throw DashboardAPIError.invalid(
-                Text.layoutTooManyWidgets(DashboardLayout.maximumEntries), reason: "too many entries")
+            throw HTTPError(
+                status: 400, message: Text.layoutTooManyWidgets(DashboardLayout.maximumEntries), reason: "too many entries")
         }
         return try items.map { item in
             guard let widget = item["widget"]?.stringValue, let x = item["x"]?.intValue, let y = item["y"]?.intValue,
                 let width = item["w"]?.intValue, let height = item["h"]?.intValue
-            else { throw DashboardAPIError.invalid(Text.layoutMalformed, reason: "bad layout entry") }
+            else { throw HTTPError(status: 400, message: Text.layoutMalformed, reason: "bad layout entry") }
             return DashboardLayout.Entry(widget: widget, x: x, y: y, width: width, height: height)
         }
     }

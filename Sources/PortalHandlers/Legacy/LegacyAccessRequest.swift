@@ -13,12 +13,11 @@ struct LegacyAccessRequest {
     func handle(_ vat: VATNumber, clientIP: String) throws {
         let database = services.database
         let now = services.now
-        try database.write {
+        try database.write { tx in
             let tenant = try TenantStore(database).find(vat: vat)
             let store = LegacyAccessStore(database)
             guard let tenant, try store.activeUsers(tenantID: tenant.id) == 0 else {
-                try AuditStore(database).record(
-                    "legacy_vat_login", tenantID: tenant?.id, detail: tenant == nil ? "unknown" : "has_users",
+                try AuditStore.record(in: tx, "legacy_vat_login", tenantID: tenant?.id, detail: tenant == nil ? "unknown" : "has_users",
                     clientIP: clientIP, now: now)
                 return
             }
@@ -26,15 +25,14 @@ struct LegacyAccessRequest {
             try store.record(tenantID: tenant.id, vat: vat, clientIP: clientIP, now: now)
             var detail = "recorded"
             if !mailedRecently, let support = settings.supportAddress {
-                try OutboxStore(database).enqueue(
-                    to: [support], subject: Text.legacyMailSubject(company: tenant.name, vat: vat.digits),
+                try OutboxStore.enqueue(in: tx, to: [support], subject: Text.legacyMailSubject(company: tenant.name, vat: vat.digits),
                     body: Text.legacyMailBody(
                         company: tenant.name, vat: vat.digits, when: Clock.display(now),
                         portalURL: services.config.publicURL),
                     now: now)
                 detail = "recorded_mailed"
             }
-            try AuditStore(database).record("legacy_vat_login", tenantID: tenant.id, detail: detail, clientIP: clientIP, now: now)
+            try AuditStore.record(in: tx, "legacy_vat_login", tenantID: tenant.id, detail: detail, clientIP: clientIP, now: now)
         }
     }
 }

@@ -9,13 +9,12 @@ enum PasswordChange {
     static func apply(user: UserRecord, newPassword: String, event: String, _ request: Request, _ services: Services) throws {
         let hash = PasswordHasher.hash(newPassword)
         let now = services.now
-        try services.database.write {
+        try services.database.write { tx in
             try UserStore(services.database).setPassword(userID: user.id, passwordHash: hash, now: now)
             try SessionStore(services.database).deleteAll(userID: user.id)
             try TrustedDeviceStore(services.database).deleteAll(userID: user.id)
             try PasswordResetStore(services.database).markAllUsed(userID: user.id, now: now)
-            try AuditStore(services.database).record(
-                event, tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
+            try AuditStore.record(in: tx, event, tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
                 clientIP: request.clientAddress, now: now)
         }
     }

@@ -1,4 +1,5 @@
 import PortalCore
+import PortalDomain
 import PortalCrypto
 import PortalHTTP
 import PortalStore
@@ -21,8 +22,9 @@ enum ProfileHandlers {
             firstName: user.firstName, lastName: user.lastName)
     }
 
-    static func show(_ request: Request, _ services: Services) throws -> Response {
-        let current = try CurrentUser.require(request, services)
+    static func show(_ request: Request, _ context: SignedInContext) throws -> Response {
+        let services = context.services
+        let current = context.current
         var profile = try page(current, request, services)
         profile.notice = request.query["avviso"].flatMap { notices[$0] }
         return Response.html(profile.render())
@@ -30,10 +32,10 @@ enum ProfileHandlers {
 
     static let notices = ["dati": Text.profileSaved, "immagine": Text.pictureSaved, "dispositivo": Text.deviceRemoved]
 
-    static func saveNames(_ request: Request, _ services: Services) throws -> Response {
-        let form = try request.form()
-        let current = try CurrentUser.require(request, services)
-        try current.verify(form, request, services)
+    static func saveNames(_ request: Request, _ context: SignedInContext) throws -> Response {
+        let services = context.services
+        let form = request.form
+        let current = context.current
         let firstName = PasswordRules.validName(form["first_name"] ?? "")
         let lastName = PasswordRules.validName(form["last_name"] ?? "")
         guard let firstName, let lastName else {
@@ -44,16 +46,16 @@ enum ProfileHandlers {
             if lastName == nil { profile.errors["last_name"] = Text.nameTooLong }
             return Response.html(profile.render(), status: 422)
         }
-        try services.database.write {
+        try services.database.write { tx in
             try UserStore(services.database).setNames(userID: current.user.id, firstName: firstName, lastName: lastName, now: services.now)
         }
         throw Redirect(to: "/profilo?avviso=dati")
     }
 
-    static func changePassword(_ request: Request, _ services: Services) throws -> Response {
-        let form = try request.form()
-        let current = try CurrentUser.require(request, services)
-        try current.verify(form, request, services)
+    static func changePassword(_ request: Request, _ context: SignedInContext) throws -> Response {
+        let services = context.services
+        let form = request.form
+        let current = context.current
         let user = current.user
         var profile = try page(current, request, services)
         let newPassword = form["new_password"] ?? ""
@@ -73,10 +75,10 @@ enum ProfileHandlers {
         return response
     }
 
-    static func uploadPicture(_ request: Request, _ services: Services) throws -> Response {
-        let form = try request.form()
-        let current = try CurrentUser.require(request, services)
-        try current.verify(form, request, services)
+    static func uploadPicture(_ request: Request, _ context: SignedInContext) throws -> Response {
+        let services = context.services
+        let form = request.form
+        let current = context.current
         var profile = try page(current, request, services)
         guard let file = form.files(named: "picture").first else {
             profile.errors["picture"] = Text.pictureMissing
@@ -91,15 +93,16 @@ enum ProfileHandlers {
             return Response.html(profile.render(), status: 422)
         }
         let name = try pictures(services).store(file.bytes)
-        try services.database.write {
+        try services.database.write { tx in
             try UserStore(services.database).setPicture(userID: current.user.id, sha256: name, contentType: type, now: services.now)
         }
         throw Redirect(to: "/profilo?avviso=immagine")
     }
 
     /// The picture is only ever answered with the image type it was recognised as.
-    static func picture(_ request: Request, _ services: Services) throws -> Response {
-        let current = try CurrentUser.require(request, services)
+    static func picture(_ request: Request, _ context: SignedInContext) throws -> Response {
+        let services = context.services
+        let current = context.current
         guard let picture = try UserStore(services.database).picture(userID: current.user.id),
             let bytes = pictures(services).read(picture.sha256)
         else { throw HTTPError.notFound }
@@ -109,17 +112,16 @@ enum ProfileHandlers {
         return response
     }
 
-    static func removeDevice(_ request: Request, _ services: Services) throws -> Response {
-        let form = try request.form()
-        let current = try CurrentUser.require(request, services)
-        try current.verify(form, request, services)
+    static func removeDevice(_ request: Request, _ context: SignedInContext) throws -> Response {
+        let services = context.services
+        let form = request.form
+        let current = context.current
         guard let id = request.pathParameters["id"].flatMap({ Int64($0) }) else { throw HTTPError.notFound }
-        try services.database.write {
+        try services.database.write { tx in
             guard try TrustedDeviceStore(services.database).delete(id: id, userID: current.user.id) else {
                 throw HTTPError.notFound
             }
-            try AuditStore(services.database).record(
-                "device_removed", tenantID: current.tenantID, userID: current.user.id, actorEmail: current.user.email,
+            try AuditStore.record(in: tx, "device_removed", tenantID: current.tenantID, userID: current.user.id, actorEmail: current.user.email,
                 clientIP: request.clientAddress, now: services.now)
         }
         throw Redirect(to: "/profilo?avviso=dispositivo")

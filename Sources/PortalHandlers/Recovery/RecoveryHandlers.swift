@@ -6,17 +6,16 @@ import PortalStore
 /// /password/recupero and /password/nuova. The answer never says whether an address has
 /// an account; the link is single-use, valid one hour, and built from the public URL.
 enum RecoveryHandlers {
-    static func showRequest(_ request: Request, _ services: Services) throws -> Response {
-        let visitor = Cookies.visitor(for: request)
-        var response = Response.html(RecoveryPages.request(csrfToken: CSRF.token(for: visitor.value, secret: services.secret)))
-        if let cookie = visitor.newCookie { try response.setCookie(cookie) }
+    static func showRequest(_ request: Request, _ context: VisitorContext) throws -> Response {
+        let services = context.services
+        var response = Response.html(RecoveryPages.request(csrfToken: context.csrfToken))
         return response
     }
 
-    static func sendLink(_ request: Request, _ services: Services) throws -> Response {
-        let form = try request.form()
-        try CSRF.verify(form, cookieValue: Cookies.visitorValue(request), secret: services.secret)
-        let csrf = CSRF.token(for: Cookies.visitorValue(request) ?? "", secret: services.secret)
+    static func sendLink(_ request: Request, _ context: VisitorContext) throws -> Response {
+        let services = context.services
+        let form = request.form
+        let csrf = context.csrfToken
         let typed = (form["email"] ?? "").trimmingWhitespace()
         guard let email = EmailAddress(typed) else {
             let html = RecoveryPages.request(
@@ -26,35 +25,32 @@ enum RecoveryHandlers {
         let now = services.now
         if let user = try UserStore(services.database).find(email: email) {
             let token = Token.generate()
-            try services.database.write {
+            try services.database.write { tx in
                 try PasswordResetStore(services.database).create(tokenHash: token.hash, userID: user.id, now: now)
-                try OutboxStore(services.database).enqueue(
-                    to: [email], subject: Text.recoveryMailSubject(),
+                try OutboxStore.enqueue(in: tx, to: [email], subject: Text.recoveryMailSubject(),
                     body: Text.recoveryMailBody(link: services.config.publicURL + "/password/nuova?token=" + token.value),
                     now: now)
-                try AuditStore(services.database).record(
-                    "password_reset_requested", tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
+                try AuditStore.record(in: tx, "password_reset_requested", tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
                     clientIP: request.clientAddress, now: now)
             }
         }
         return Response.html(RecoveryPages.request(csrfToken: csrf, sent: true))
     }
 
-    static func showNewPassword(_ request: Request, _ services: Services) throws -> Response {
+    static func showNewPassword(_ request: Request, _ context: VisitorContext) throws -> Response {
+        let services = context.services
         let token = request.query["token"] ?? ""
         guard Token.isWellFormed(token),
             try PasswordResetStore(services.database).userID(tokenHash: Token.hash(token), now: services.now) != nil
         else { return Response.html(RecoveryPages.invalidLink(), status: 404) }
-        let visitor = Cookies.visitor(for: request)
         var response = Response.html(
-            RecoveryPages.newPassword(csrfToken: CSRF.token(for: visitor.value, secret: services.secret), token: token))
-        if let cookie = visitor.newCookie { try response.setCookie(cookie) }
+            RecoveryPages.newPassword(csrfToken: context.csrfToken, token: token))
         return response
     }
 
-    static func setNewPassword(_ request: Request, _ services: Services) throws -> Response {
-        let form = try request.form()
-        try CSRF.verify(form, cookieValue: Cookies.visitorValue(request), secret: services.secret)
+    static func setNewPassword(_ request: Request, _ context: VisitorContext) throws -> Response {
+        let services = context.services
+        let form = request.form
         let token = form["token"] ?? ""
         guard Token.isWellFormed(token),
             let userID = try PasswordResetStore(services.database).userID(tokenHash: Token.hash(token), now: services.now),
@@ -67,7 +63,7 @@ enum RecoveryHandlers {
         {
             let field = violation == .mismatch ? "password_confirmation" : "password"
             let html = RecoveryPages.newPassword(
-                csrfToken: CSRF.token(for: Cookies.visitorValue(request) ?? "", secret: services.secret), token: token,
+                csrfToken: context.csrfToken, token: token,
                 errors: [field: PasswordRules.message(for: violation)])
             return Response.html(html, status: 422)
         }

@@ -5,8 +5,8 @@ import PortalStore
 
 /// The "Attività" tab: the company's audit trail, newest first, by user and by days.
 enum ActivityHandlers {
-    static func show(_ request: Request, _ services: Services) throws -> Response {
-        let context = try TenantAdminContext.require(request, services)
+    static func show(_ request: Request, _ context: MemberContext) throws -> Response {
+        let services = context.services
         let members = try TenantStore(services.database).memberRows(tenantID: context.tenant.id)
         let userID = request.query["utente"].flatMap { Int64($0) }.flatMap { id in members.contains { $0.userID == id } ? id : nil }
         let from = request.query["da"].flatMap(DateOnly.init)

@@ -1,4 +1,5 @@
 import PortalCore
+import PortalDomain
 import PortalHTML
 import PortalHTTP
 import PortalStore
@@ -9,13 +10,13 @@ enum InvitationHandlers {
         "inviato": Text.invitationSentNotice, "reinviato": Text.invitationResent, "rimosso": Text.invitationRemoved,
     ]
 
-    static func list(_ request: Request, _ services: Services) throws -> Response {
-        let context = try TenantAdminContext.require(request, services)
+    static func list(_ request: Request, _ context: MemberContext) throws -> Response {
+        let services = context.services
         return try render(context, notice: request.query["avviso"].flatMap { notices[$0] }, form: nil, services)
     }
 
-    static func showForm(_ request: Request, _ services: Services) throws -> Response {
-        let context = try TenantAdminContext.require(request, services)
+    static func showForm(_ request: Request, _ context: MemberContext) throws -> Response {
+        let services = context.services
         return try render(context, notice: nil, form: InviteForm(), services)
     }
 
@@ -25,7 +26,7 @@ enum InvitationHandlers {
         var error: String?
     }
 
-    static func render(_ context: TenantAdminContext, notice: String?, form: InviteForm?, _ services: Services, status: Int = 200)
+    static func render(_ context: MemberContext, notice: String?, form: InviteForm?, _ services: Services, status: Int = 200)
         throws -> Response
     {
         let invitations = try InvitationStore(services.database).pending(tenantID: context.tenant.id, now: services.now)
@@ -91,10 +92,9 @@ enum InvitationHandlers {
         return Response.html(page.render(), status: status)
     }
 
-    static func create(_ request: Request, _ services: Services) throws -> Response {
-        let context = try TenantAdminContext.require(request, services)
-        let form = try request.form()
-        try context.verify(form, request, services)
+    static func create(_ request: Request, _ context: MemberContext) throws -> Response {
+        let services = context.services
+        let form = request.form
         let typed = (form["email"] ?? "").trimmingWhitespace()
         var inviteForm = InviteForm(email: String(typed.prefix(254)), role: form["role"].flatMap(Role.init(rawValue:)) ?? .technician)
         guard let email = EmailAddress(typed) else {
@@ -104,24 +104,23 @@ enum InvitationHandlers {
         do {
             _ = try Provisioning(database: services.database, config: services.config).invite(
                 tenant: context.tenant, email: email, role: inviteForm.role, invitedBy: context.current.user.id, now: services.now)
-        } catch let error as ProvisioningError where error.description == Text.alreadyMember {
-            inviteForm.error = Text.alreadyMember
+        } catch let error as DomainError where error.code == .alreadyMember {
+            inviteForm.error = error.message
             return try render(context, notice: nil, form: inviteForm, services, status: 422)
         }
         throw Redirect(to: "/tenant/inviti?avviso=inviato")
     }
 
-    static func invitation(_ request: Request, _ context: TenantAdminContext, _ services: Services) throws -> InvitationRecord {
+    static func invitation(_ request: Request, _ context: MemberContext, _ services: Services) throws -> InvitationRecord {
         guard let id = request.pathParameters["id"].flatMap({ Int64($0) }),
             let invitation = try InvitationStore(services.database).pending(id: id, tenantID: context.tenant.id, now: services.now)
         else { throw HTTPError.notFound }
         return invitation
     }
 
-    static func resend(_ request: Request, _ services: Services) throws -> Response {
-        let context = try TenantAdminContext.require(request, services)
-        let form = try request.form()
-        try context.verify(form, request, services)
+    static func resend(_ request: Request, _ context: MemberContext) throws -> Response {
+        let services = context.services
+        let form = request.form
         let invitation = try invitation(request, context, services)
         _ = try Provisioning(database: services.database, config: services.config).invite(
             tenant: context.tenant, email: EmailAddress(invitation.email)!, role: invitation.role,
@@ -129,14 +128,13 @@ enum InvitationHandlers {
         throw Redirect(to: "/tenant/inviti?avviso=reinviato")
     }
 
-    static func cancel(_ request: Request, _ services: Services) throws -> Response {
-        let context = try TenantAdminContext.require(request, services)
-        let form = try request.form()
-        try context.verify(form, request, services)
+    static func cancel(_ request: Request, _ context: MemberContext) throws -> Response {
+        let services = context.services
+        let form = request.form
         let invitation = try invitation(request, context, services)
-        try services.database.write {
+        try services.database.write { tx in
             try InvitationStore(services.database).cancel(id: invitation.id, tenantID: context.tenant.id, now: services.now)
-            try context.audit("invitation_cancelled", detail: invitation.email, request, services)
+            try context.audit(in: tx, "invitation_cancelled", detail: invitation.email, request)
         }
         throw Redirect(to: "/tenant/inviti?avviso=rimosso")
     }

@@ -7,12 +7,12 @@ import PortalStore
 enum MemberHandlers {
     static let notices = ["ruolo": Text.roleChanged, "rimosso": Text.userRemoved]
 
-    static func list(_ request: Request, _ services: Services) throws -> Response {
-        let context = try TenantAdminContext.require(request, services)
+    static func list(_ request: Request, _ context: MemberContext) throws -> Response {
+        let services = context.services
         return try render(context, notice: request.query["avviso"].flatMap { notices[$0] }, error: nil, services)
     }
 
-    static func render(_ context: TenantAdminContext, notice: String?, error: String?, _ services: Services, status: Int = 200)
+    static func render(_ context: MemberContext, notice: String?, error: String?, _ services: Services, status: Int = 200)
         throws -> Response
     {
         let members = try TenantStore(services.database).memberRows(tenantID: context.tenant.id)
@@ -65,25 +65,24 @@ enum MemberHandlers {
         return Response.html(page.render(), status: status)
     }
 
-    static func member(_ request: Request, _ context: TenantAdminContext, _ services: Services) throws -> TenantStore.MemberRow {
+    static func member(_ request: Request, _ context: MemberContext, _ services: Services) throws -> TenantStore.MemberRow {
         guard let id = request.pathParameters["id"].flatMap({ Int64($0) }),
             let member = try TenantStore(services.database).memberRows(tenantID: context.tenant.id).first(where: { $0.userID == id })
         else { throw HTTPError.notFound }
         return member
     }
 
-    static func changeRole(_ request: Request, _ services: Services) throws -> Response {
-        let context = try TenantAdminContext.require(request, services)
-        let form = try request.form()
-        try context.verify(form, request, services)
+    static func changeRole(_ request: Request, _ context: MemberContext) throws -> Response {
+        let services = context.services
+        let form = request.form
         let member = try member(request, context, services)
         guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw HTTPError.badRequest("role") }
-        let refused: Bool = try services.database.write {
+        let refused: Bool = try services.database.write { tx in
             let tenants = TenantStore(services.database)
             let administrators = try tenants.administratorCount(tenantID: context.tenant.id)
             if member.role == .administrator && role != .administrator && administrators <= 1 { return true }
             try tenants.setRole(userID: member.userID, tenantID: context.tenant.id, role: role)
-            try context.audit("role_changed", detail: "\(member.email): \(member.role.rawValue) → \(role.rawValue)", request, services)
+            try context.audit(in: tx, "role_changed", detail: "\(member.email): \(member.role.rawValue) → \(role.rawValue)", request)
             return false
         }
         if refused { return try render(context, notice: nil, error: Text.lastAdministrator, services, status: 422) }
@@ -92,19 +91,18 @@ enum MemberHandlers {
 
     /// Removes the user from this company only: their sessions here end at once, their trusted
     /// devices go, their tickets stay and still show who wrote them.
-    static func remove(_ request: Request, _ services: Services) throws -> Response {
-        let context = try TenantAdminContext.require(request, services)
-        let form = try request.form()
-        try context.verify(form, request, services)
+    static func remove(_ request: Request, _ context: MemberContext) throws -> Response {
+        let services = context.services
+        let form = request.form
         let member = try member(request, context, services)
-        let refused: Bool = try services.database.write {
+        let refused: Bool = try services.database.write { tx in
             let tenants = TenantStore(services.database)
             let administrators = try tenants.administratorCount(tenantID: context.tenant.id)
             if member.role == .administrator && administrators <= 1 { return true }
             try tenants.removeMember(userID: member.userID, tenantID: context.tenant.id)
             try SessionStore(services.database).deleteAll(userID: member.userID, tenantID: context.tenant.id)
             try TrustedDeviceStore(services.database).deleteAll(userID: member.userID)
-            try context.audit("member_removed", detail: member.email, request, services)
+            try context.audit(in: tx, "member_removed", detail: member.email, request)
             return false
         }
         if refused { return try render(context, notice: nil, error: Text.lastAdministrator, services, status: 422) }

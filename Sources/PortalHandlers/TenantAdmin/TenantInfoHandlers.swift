@@ -4,8 +4,8 @@ import PortalHTTP
 
 /// The "Tenant" and "Ruoli" tabs: read-only facts.
 enum TenantInfoHandlers {
-    static func general(_ request: Request, _ services: Services) throws -> Response {
-        let context = try TenantAdminContext.require(request, services)
+    static func general(_ request: Request, _ context: MemberContext) throws -> Response {
+        let services = context.services
         let page = TenantTabs.page(context.current.viewer, current: "/tenant") {
             el("section", ["class": "card", "aria-labelledby": "general"]) {
                 el("h2", ["id": "general"]) { Text.generalData }
@@ -21,8 +21,8 @@ enum TenantInfoHandlers {
         return Response.html(page.render())
     }
 
-    static func roles(_ request: Request, _ services: Services) throws -> Response {
-        let context = try TenantAdminContext.require(request, services)
+    static func roles(_ request: Request, _ context: MemberContext) throws -> Response {
+        let services = context.services
         let page = TenantTabs.page(context.current.viewer, current: "/tenant/ruoli") {
             el("section", ["class": "card"]) {
                 el("p") { Text.rolesIntro }

@@ -1,11 +1,12 @@
 import PortalCore
+import PortalDomain
 import PortalHTTP
 import PortalStore
 
 /// GET and POST /ticket/nuovo.
 enum NewTicketHandlers {
-    static func show(_ request: Request, _ services: Services) throws -> Response {
-        let context = try TicketContext.require(request, services)
+    static func show(_ request: Request, _ context: MemberContext) throws -> Response {
+        let services = context.services
         var form = TicketForm()
         form.email = context.current.user.email
         form.technicalDetails = ERPLink.technicalDetails(from: request.query)
@@ -19,10 +20,9 @@ enum NewTicketHandlers {
         return Response.html(page.render())
     }
 
-    static func create(_ request: Request, _ services: Services) throws -> Response {
-        let context = try TicketContext.require(request, services)
-        let form = try request.form()
-        try context.current.verify(form, request, services)
+    static func create(_ request: Request, _ context: MemberContext) throws -> Response {
+        let services = context.services
+        let form = request.form
         let ticketForm = TicketForm(form)
         let uploads = Uploads(services: services)
         let files = try uploads.collect(form, field: "files")

@@ -1,4 +1,5 @@
 import PortalCore
+import PortalDomain
 import PortalHTTP
 import PortalStore
 
@@ -11,9 +12,9 @@ enum TicketDetailHandlers {
 
     /// The page of one ticket. Its thread and panel are the same for every user of the
     /// company: the worker keeps them (`FragmentCache`) while the content is unchanged.
-    static func page(_ context: TicketContext, _ ticket: TicketRecord, stamp: ChangeStamp, _ services: Services) throws
-        -> TicketDetailPage
-    {
+    static func page(_ context: MemberContext, _ ticket: TicketRecord) throws -> TicketDetailPage {
+        let services = context.services
+        let stamp = context.stamp
         let database = services.database
         let store = TicketStore(database)
         let canReply = !ticket.status.isClosed || TicketRules.canReopen(closedAt: ticket.closedAt, now: services.now)
@@ -26,13 +27,13 @@ enum TicketDetailHandlers {
             files = read
             return read
         }
-        let thread = try services.fragments.node(.init(kind: .ticketThread, tenantID: context.tenant.id, detail: number), stamp: stamp) {
+        let thread = try services.fragments.value(.init(kind: .ticketThread, tenantID: context.tenant.id, detail: number), stamp: stamp) {
             TicketThread(ticket: ticket, messages: try store.messages(ticketID: ticket.id), attachments: try attachments()).render()
         }
         // Whether the reply box is open changes with time (15 days after closing), not only
         // with the content: it is part of the key.
         let panelKey = FragmentKey(kind: .ticketPanel, tenantID: context.tenant.id, detail: "\(number)|\(canReply)")
-        let panel = try services.fragments.node(panelKey, stamp: stamp) {
+        let panel = try services.fragments.value(panelKey, stamp: stamp) {
             TicketPanel(
                 ticket: ticket, attachments: try attachments(),
                 members: try TenantStore(database).members(tenantID: context.tenant.id), editable: canReply
@@ -41,25 +42,17 @@ enum TicketDetailHandlers {
         return TicketDetailPage(viewer: context.current.viewer, ticket: ticket, thread: thread, panel: panel, canReply: canReply)
     }
 
-    static func show(_ request: Request, _ services: Services) throws -> Response {
-        // Read before the viewer, the ticket and its parts: what is kept is never older.
-        let stamp = try services.database.changeStamp()
-        let context = try TicketContext.require(request, services)
-        var detail = try page(context, try context.ticket(request, services, stamp: stamp), stamp: stamp, services)
-        let notice = request.query["avviso"].flatMap { notices[$0] != nil ? $0 : nil }
-        detail.notice = notice.flatMap { notices[$0] }
-        let key = PageKey(
-            context.current, tenantID: context.tenant.id, page: "detail|\(detail.ticket.number)|\(detail.canReply)|\(notice ?? "")")
-        return Response.html(bytes: services.pages.value(key, stamp: stamp) { detail.render() })
+    static func show(_ request: Request, _ context: MemberContext) throws -> Response {
+        var detail = try page(context, try context.ticket(request))
+        detail.notice = request.query["avviso"].flatMap { notices[$0] }
+        return Response.html(bytes: detail.render())
     }
 
-    static func post(_ request: Request, _ services: Services) throws -> Response {
-        let stamp = try services.database.changeStamp()
-        let context = try TicketContext.require(request, services)
-        let ticket = try context.ticket(request, services)
-        let form = try request.form()
-        try context.current.verify(form, request, services)
-        var detail = try page(context, ticket, stamp: stamp, services)
+    static func post(_ request: Request, _ context: MemberContext) throws -> Response {
+        let services = context.services
+        let ticket = try context.ticket(request)
+        let form = request.form
+        var detail = try page(context, ticket)
         guard detail.canReply else { return Response.html(bytes: detail.render(), status: 403) }
         let now = services.now
         let service = TicketService(database: services.database, config: services.config)
@@ -118,9 +111,9 @@ enum TicketDetailHandlers {
 
     /// Files go out through nginx (`X-Accel-Redirect`) only after this tenant check, always
     /// as downloads: never rendered inline, whatever they contain.
-    static func download(_ request: Request, _ services: Services) throws -> Response {
-        let context = try TicketContext.require(request, services)
-        let ticket = try context.ticket(request, services)
+    static func download(_ request: Request, _ context: MemberContext) throws -> Response {
+        let services = context.services
+        let ticket = try context.ticket(request)
         guard let id = request.pathParameters["id"].flatMap({ Int64($0) }),
             let file = try TicketStore(services.database).attachment(id: id, ticketID: ticket.id)
         else { throw HTTPError.notFound }
@@ -132,10 +125,9 @@ enum TicketDetailHandlers {
     }
 
     /// POST /ticket/anteprima: the editor script's live preview, rendered as the thread will.
-    static func preview(_ request: Request, _ services: Services) throws -> Response {
-        let context = try TicketContext.require(request, services)
-        let form = try request.form()
-        try context.current.verify(form, request, services)
+    static func preview(_ request: Request, _ context: MemberContext) throws -> Response {
+        let services = context.services
+        let form = request.form
         let text = String((form["text"] ?? "").prefix(TicketForm.descriptionLimit))
         let html = text.trimmingWhitespace().isEmpty ? "<p>" + Text.previewEmpty + "</p>" : MessageBody.html(text).html
         return Response.html(html)

@@ -42,14 +42,14 @@ struct TicketDetailPage {
 
 
     /// Whether the reply box shows nothing the user typed or chose, nor an error: then it is
-    /// the same for everyone but the CSRF token, and rendered once per process and ticket.
+    /// the same for everyone but the CSRF token, and its fields are rendered once per process.
     var isPristine: Bool {
         replyText.isEmpty && replyError == nil && fileError == nil && keptFiles.isEmpty && preview == nil && !closeChecked
     }
 
     var replyBox: Node {
         guard canReply else {
-            return NodeMemo.node("reply-closed|\(ticket.number)") { closedNotice }
+            return closedNotice
         }
         return el("form", ["id": "reply-form", "class": "form reply-form", "method": "post", "action": "/ticket/\(ticket.number)",
                            "enctype": "multipart/form-data", "novalidate": "novalidate"]) {

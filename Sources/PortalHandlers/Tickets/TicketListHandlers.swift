@@ -7,10 +7,8 @@ import PortalStore
 enum TicketListHandlers {
     static let preference = "ticket_filters"
 
-    static func list(_ request: Request, _ services: Services) throws -> Response {
-        // Read before the viewer and the tickets: what is kept is never older than this.
-        let stamp = try services.database.changeStamp()
-        let context = try TicketContext.require(request, services)
+    static func list(_ request: Request, _ context: MemberContext) throws -> Response {
+        let services = context.services
         var invalid: [String] = []
         var query: TicketQuery
         if request.query.fields.isEmpty {
@@ -23,24 +21,21 @@ enum TicketListHandlers {
         let now = services.now
         let filters = query.queryString(page: query.page)
         let notice = invalid.isEmpty ? nil : Text.invalidFilters
-        let pageKey = PageKey(context.current, tenantID: context.tenant.id, page: "list|\(filters)|\(now / 60)|\(notice != nil)")
-        return Response.html(bytes: try services.pages.value(pageKey, stamp: stamp) {
-            let key = FragmentKey(kind: .ticketList, tenantID: context.tenant.id, detail: filters, minute: now / 60)
-            let results = try services.fragments.node(key, stamp: stamp) {
-                let page = try TicketStore(services.database).list(tenantID: context.tenant.id, query: query)
-                return TicketListResults(query: query, page: page, now: now).render()
-            }
-            return TicketListPage(viewer: context.current.viewer, query: query, filterKey: filters, results: results, notice: notice)
-                .render()
-        })
+        let key = FragmentKey(kind: .ticketList, tenantID: context.tenant.id, detail: filters, minute: now / 60)
+        let results = try services.fragments.value(key, stamp: context.stamp) {
+            let page = try TicketStore(services.database).list(tenantID: context.tenant.id, query: query)
+            return TicketListResults(query: query, page: page, now: now).render()
+        }
+        return Response.html(
+            bytes: TicketListPage(viewer: context.viewer, query: query, filterKey: filters, results: results, notice: notice)
+                .render())
     }
 
-    static func search(_ request: Request, _ services: Services) throws -> Response {
-        let context = try TicketContext.require(request, services)
-        let form = try request.form()
-        try context.current.verify(form, request, services)
+    static func search(_ request: Request, _ context: MemberContext) throws -> Response {
+        let services = context.services
+        let form = request.form
         let query = TicketQuery(fields: form.fields)
-        try services.database.write {
+        try services.database.write { _ in
             try PreferenceStore(services.database).set(
                 preference, value: query.queryString(), userID: context.current.user.id, tenantID: context.tenant.id,
                 now: services.now)

@@ -27,7 +27,7 @@ struct TicketListPage {
     var filters: Node {
         el("form", ["class": "card ticket-filters form", "method": "post", "action": "/ticket/cerca"]) {
             FormField.csrf(viewer.csrfToken)
-            NodeMemo.node("ticket-filters|" + filterKey) { filterFields }
+            NodeMemo.node("ticket-filters|" + filterKey, family: .filters) { filterFields }
         }
     }
 

@@ -1,4 +1,5 @@
 import PortalCore
+import PortalDomain
 import PortalCrypto
 import PortalHTTP
 import PortalStore

@@ -2,13 +2,8 @@ import PortalCore
 import PortalCrypto
 import PortalStore
 
-public struct ProvisioningError: Error, CustomStringConvertible {
-    public let description: String
-    public init(description: String) { self.description = description }
-}
-
-/// Creating companies, operators and invitations: shared by `portal-admin` and, later, the
-/// company administrator's pages. Each operation is one transaction with its e-mails.
+/// Creating companies, operators and invitations: shared by `portal-admin` and the company
+/// administrator's pages. Each operation is one transaction with its e-mails.
 public struct Provisioning {
     let database: Database
     let config: Config
@@ -24,15 +19,15 @@ public struct Provisioning {
     public func addTenant(name: String, vat: VATNumber, now: Timestamp) throws -> TenantRecord {
         let trimmed = name.trimmingWhitespace()
         guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.hasControlCharacters else {
-            throw ProvisioningError(description: "the company name must be 1 to 200 printable characters")
+            throw DomainError(.invalidInput, Text.companyNameInvalid)
         }
-        return try database.write {
+        return try database.write { tx in
             let tenants = TenantStore(database)
             if try tenants.find(vat: vat) != nil {
-                throw ProvisioningError(description: "a company with P.IVA \(vat) exists already")
+                throw DomainError(.companyExists, Text.companyExists(vat.digits))
             }
             let tenant = try tenants.add(name: trimmed, vat: vat, now: now)
-            try AuditStore(database).record("tenant_created", tenantID: tenant.id, detail: trimmed, now: now)
+            try AuditStore.record(in: tx, "tenant_created", tenantID: tenant.id, detail: trimmed, now: now)
             return tenant
         }
     }
@@ -47,12 +42,12 @@ public struct Provisioning {
     public func invite(tenant: TenantRecord, email: EmailAddress, role: Role, invitedBy: Int64?, now: Timestamp)
         throws -> InvitationResult
     {
-        try database.write {
+        try database.write { tx in
             let users = UserStore(database)
             var createdAccount = false
             let existing = try users.find(email: email)
             if let existing, try TenantStore(database).membership(userID: existing.id, tenantID: tenant.id) != nil {
-                throw ProvisioningError(description: Text.alreadyMember)
+                throw DomainError(.alreadyMember, Text.alreadyMember)
             }
             // A new address gets an account; one that never completed its first access gets
             // fresh provisional credentials (the old e-mail may be lost or expired).
@@ -66,8 +61,7 @@ public struct Provisioning {
                     try users.create(
                         email: email, passwordHash: PasswordHasher.hash(password), provisionalUntil: expires, now: now)
                 }
-                try OutboxStore(database).enqueue(
-                    to: [email], subject: Text.welcomeSubject(),
+                try OutboxStore.enqueue(in: tx, to: [email], subject: Text.welcomeSubject(),
                     body: Text.welcomeBody(
                         portalURL: config.publicURL + "/login?email=" + email.value, email: email.value,
                         password: password, expiresOn: Clock.displayDate(expires)), now: now)
@@ -75,11 +69,9 @@ public struct Provisioning {
             }
             let (invitation, isNew) = try InvitationStore(database).invite(
                 tenantID: tenant.id, email: email, role: role, invitedBy: invitedBy, now: now)
-            try OutboxStore(database).enqueue(
-                to: [email], subject: Text.invitationSubject(company: tenant.name),
+            try OutboxStore.enqueue(in: tx, to: [email], subject: Text.invitationSubject(company: tenant.name),
                 body: Text.invitationBody(company: tenant.name, portalURL: config.publicURL + "/login"), now: now)
-            try AuditStore(database).record(
-                isNew ? "invitation_sent" : "invitation_resent", tenantID: tenant.id, userID: invitedBy,
+            try AuditStore.record(in: tx, isNew ? "invitation_sent" : "invitation_resent", tenantID: tenant.id, userID: invitedBy,
                 actorEmail: email.value, detail: role.rawValue, now: now)
             return InvitationResult(invitationID: invitation.id, createdAccount: createdAccount)
         }
@@ -89,22 +81,21 @@ public struct Provisioning {
     /// first-access path as customers.
     public func addOperator(email: EmailAddress, name: String, now: Timestamp) throws {
         let parts = name.trimmingWhitespace().split(separator: " ", maxSplits: 1).map(String.init)
-        try database.write {
+        try database.write { tx in
             let users = UserStore(database)
             guard try users.find(email: email) == nil else {
-                throw ProvisioningError(description: "an account for \(email) exists already")
+                throw DomainError(.accountExists, Text.accountExists(email.value))
             }
             let password = Provisioning.provisionalPassword()
             let expires = now + Provisioning.provisionalValidity
             try users.create(
                 email: email, passwordHash: PasswordHasher.hash(password), provisionalUntil: expires,
                 firstName: parts.first ?? "", lastName: parts.count > 1 ? parts[1] : "", isOperator: true, now: now)
-            try OutboxStore(database).enqueue(
-                to: [email], subject: Text.welcomeSubject(),
+            try OutboxStore.enqueue(in: tx, to: [email], subject: Text.welcomeSubject(),
                 body: Text.welcomeBody(
                     portalURL: config.publicURL + "/login?email=" + email.value, email: email.value, password: password,
                     expiresOn: Clock.displayDate(expires)), now: now)
-            try AuditStore(database).record("operator_created", actorEmail: email.value, now: now)
+            try AuditStore.record(in: tx, "operator_created", actorEmail: email.value, now: now)
         }
     }
 

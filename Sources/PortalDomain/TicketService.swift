@@ -16,17 +16,16 @@ public struct TicketService {
     var store: TicketStore { TicketStore(database) }
 
     public func create(_ ticket: NewTicket, files: [NewAttachment], now: Timestamp) throws -> Int64 {
-        try database.write {
+        try database.write { tx in
             let created = try store.create(ticket, now: now)
             for file in files {
                 try store.addAttachment(ticketID: created.id, messageID: created.messageID, file, now: now)
             }
             guard let record = try store.find(number: created.number, tenantID: ticket.tenantID) else {
-                throw ProvisioningError(description: "ticket \(created.number) vanished")
+                throw DomainError(.notFound, Text.errorNotFound)
             }
-            try notify(record, event: Text.mailEventCreated, line: Text.mailLineCreated, to: record.requesterAddresses, now: now)
-            try AuditStore(database).record(
-                "ticket_created", tenantID: ticket.tenantID, userID: ticket.requesterID, detail: "#\(created.number)", now: now)
+            try notify(in: tx, record, event: Text.mailEventCreated, line: Text.mailLineCreated, to: record.requesterAddresses, now: now)
+            try AuditStore.record(in: tx, "ticket_created", tenantID: ticket.tenantID, userID: ticket.requesterID, detail: "#\(created.number)", now: now)
             return created.number
         }
     }
@@ -39,8 +38,8 @@ public struct TicketService {
         _ ticket: TicketRecord, author: UserRecord, body: String, files: [NewAttachment], close: Bool,
         changes: PanelChanges, now: Timestamp
     ) throws -> ReplyOutcome {
-        try database.write {
-            try apply(changes, to: ticket, now: now)
+        try database.write { tx in
+            try apply(in: tx, changes, to: ticket, now: now)
             let messageID = try store.addMessage(
                 ticketID: ticket.id, authorID: author.id, authorName: author.displayName, isOperator: false, body: body,
                 now: now)
@@ -49,17 +48,16 @@ public struct TicketService {
             if close {
                 try store.setStatus(ticketID: ticket.id, status: .closed, operatorID: nil, now: now)
                 outcome = .closed
-                try notify(ticket, event: Text.mailEventClosed, line: Text.mailLineClosed, to: ticket.requesterAddresses, now: now)
+                try notify(in: tx, ticket, event: Text.mailEventClosed, line: Text.mailLineClosed, to: ticket.requesterAddresses, now: now)
             } else if ticket.status == .closed {
                 let status = TicketRules.statusAfterCustomerReply(.closed, hasOperator: ticket.operatorID != nil)
                 try store.setStatus(ticketID: ticket.id, status: status, operatorID: nil, now: now)
                 outcome = .reopened
             }
             if let operatorEmail = ticket.operatorEmail.flatMap(EmailAddress.init) {
-                try notify(ticket, event: Text.mailEventCustomerReply, line: Text.mailLineCustomerReply, to: [operatorEmail], now: now)
+                try notify(in: tx, ticket, event: Text.mailEventCustomerReply, line: Text.mailLineCustomerReply, to: [operatorEmail], now: now)
             }
-            try AuditStore(database).record(
-                outcome == .closed ? "ticket_closed" : "ticket_reply", tenantID: ticket.tenantID, userID: author.id,
+            try AuditStore.record(in: tx, outcome == .closed ? "ticket_closed" : "ticket_reply", tenantID: ticket.tenantID, userID: author.id,
                 detail: "#\(ticket.number)", now: now)
             return outcome
         }
@@ -75,14 +73,13 @@ public struct TicketService {
     }
 
     public func updatePanel(_ ticket: TicketRecord, changes: PanelChanges, by user: UserRecord, now: Timestamp) throws {
-        try database.write {
-            try apply(changes, to: ticket, now: now)
-            try AuditStore(database).record(
-                "ticket_updated", tenantID: ticket.tenantID, userID: user.id, detail: "#\(ticket.number)", now: now)
+        try database.write { tx in
+            try apply(in: tx, changes, to: ticket, now: now)
+            try AuditStore.record(in: tx, "ticket_updated", tenantID: ticket.tenantID, userID: user.id, detail: "#\(ticket.number)", now: now)
         }
     }
 
-    func apply(_ changes: PanelChanges, to ticket: TicketRecord, now: Timestamp) throws {
+    func apply(in tx: WriteTransaction, _ changes: PanelChanges, to ticket: TicketRecord, now: Timestamp) throws {
         if let priority = changes.priority, priority != ticket.priority {
             try store.setPriority(ticketID: ticket.id, priority: priority, now: now)
         }
@@ -93,35 +90,34 @@ public struct TicketService {
 
     /// An operator's answer; the ticket is taken in charge ("In attesa") if nobody had it.
     public func operatorReply(number: Int64, operator agent: UserRecord, body: String, now: Timestamp) throws {
-        try database.write {
+        try database.write { tx in
             guard let ticket = try store.find(number: number) else {
-                throw ProvisioningError(description: "no ticket #\(number)")
+                throw DomainError(.notFound, Text.ticketNotFound(number))
             }
             try store.addMessage(
                 ticketID: ticket.id, authorID: agent.id, authorName: agent.displayName, isOperator: true, body: body, now: now)
             if ticket.status == .unassigned || ticket.status == .closed {
                 try store.setStatus(ticketID: ticket.id, status: .waiting, operatorID: agent.id, now: now)
             }
-            try notify(ticket, event: Text.mailEventReply, line: Text.mailLineReply, to: ticket.requesterAddresses, now: now)
+            try notify(in: tx, ticket, event: Text.mailEventReply, line: Text.mailLineReply, to: ticket.requesterAddresses, now: now)
         }
     }
 
     public func setStatus(number: Int64, status: TicketStatus, operator agent: UserRecord?, now: Timestamp) throws {
-        try database.write {
+        try database.write { tx in
             guard let ticket = try store.find(number: number) else {
-                throw ProvisioningError(description: "no ticket #\(number)")
+                throw DomainError(.notFound, Text.ticketNotFound(number))
             }
             try store.setStatus(ticketID: ticket.id, status: status, operatorID: agent?.id, now: now)
             let (event, line) = status == .closed
                 ? (Text.mailEventClosed, Text.mailLineClosed) : (Text.mailEventStatus, Text.mailLineStatus(status.label))
-            try notify(ticket, event: event, line: line, to: ticket.requesterAddresses, now: now)
+            try notify(in: tx, ticket, event: event, line: line, to: ticket.requesterAddresses, now: now)
         }
     }
 
-    func notify(_ ticket: TicketRecord, event: String, line: String, to recipients: [EmailAddress], now: Timestamp) throws {
+    func notify(in tx: WriteTransaction, _ ticket: TicketRecord, event: String, line: String, to recipients: [EmailAddress], now: Timestamp) throws {
         guard !recipients.isEmpty else { return }
-        try OutboxStore(database).enqueue(
-            to: recipients, subject: Text.ticketMailSubject(ticket.number, event, ticket.title),
+        try OutboxStore.enqueue(in: tx, to: recipients, subject: Text.ticketMailSubject(ticket.number, event, ticket.title),
             body: Text.ticketMailBody(
                 number: ticket.number, title: ticket.title, line: line, link: config.publicURL + "/ticket/\(ticket.number)"),
             now: now)

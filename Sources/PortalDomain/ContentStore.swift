@@ -4,11 +4,13 @@ import PortalCrypto
 
 /// Files kept outside the web root under their SHA-256 (content-addressed): the same bytes
 /// are stored once, and a name never comes from the user.
-struct ContentStore {
-    let directory: String
+public struct ContentStore {
+    public let directory: String
+
+    public init(directory: String) { self.directory = directory }
 
     /// Writes the bytes (temporary file, fsync, rename) and returns their SHA-256 hex name.
-    func store(_ bytes: [UInt8]) throws -> String {
+    public func store(_ bytes: [UInt8]) throws -> String {
         let name = Digest.sha256Hex(bytes)
         let path = directory + "/" + name
         if access(path, F_OK) == 0 { return name }
@@ -25,12 +27,12 @@ struct ContentStore {
         return name
     }
 
-    func read(_ name: String) -> [UInt8]? {
+    public func read(_ name: String) -> [UInt8]? {
         guard name.count == 64, name.allSatisfy({ $0.isHexDigit }) else { return nil }
         return readFileBytes(directory + "/" + name)
     }
 
-    static func makeDirectory(_ path: String) throws {
+    public static func makeDirectory(_ path: String) throws {
         var current = path.hasPrefix("/") ? "" : "."
         for part in path.split(separator: "/") {
             current += "/" + part
@@ -39,7 +41,7 @@ struct ContentStore {
     }
 }
 
-struct ContentStoreError: Error, CustomStringConvertible {
+public struct ContentStoreError: Error, CustomStringConvertible {
     let path: String
-    var description: String { "cannot write \(path): errno \(errno)" }
+    public var description: String { "cannot write \(path): errno \(errno)" }
 }

@@ -43,7 +43,7 @@ public enum DemoData {
     public static func seed(database: Database, now: Timestamp) throws -> Bool {
         guard try database.scalarInt("SELECT count(*) FROM tenants") == 0 else { return false }
         let hash = PasswordHasher.hash(password)
-        try database.write {
+        try database.write { tx in
             let tenants = [
                 try TenantStore(database).add(name: "ROSSI SRL", vat: vat("0274012345"), now: now - 90 * 86400),
                 try TenantStore(database).add(name: "BIANCHI SPA", vat: vat("0198765432"), now: now - 90 * 86400),
@@ -62,8 +62,7 @@ public enum DemoData {
                     // The technician has arranged a dashboard; the administrator finds it empty.
                     if role == .technician {
                         try DashboardPreference.save(
-                            DashboardPreference.demoLayout, userID: id, tenantID: tenants[company].id, database,
-                            now: now)
+                            in: tx, DashboardPreference.demoLayout, userID: id, tenantID: tenants[company].id, now: now)
                     }
                 }
             }

@@ -1,0 +1,28 @@
+import PortalCore
+
+/// Why a domain operation was refused. Callers tell refusals apart by `code`, never by the
+/// message, which is the Italian sentence shown to a person (`portal-admin` prints it too).
+public struct DomainError: Error, CustomStringConvertible, Sendable, Equatable {
+    public enum Code: Sendable, Equatable {
+        /// The person is a member of the company already.
+        case alreadyMember
+        /// A company with this P.IVA exists.
+        case companyExists
+        /// An account with this address exists.
+        case accountExists
+        /// A name or text that the rules refuse.
+        case invalidInput
+        /// No such ticket, user or company (or not visible to the caller).
+        case notFound
+    }
+
+    public let code: Code
+    public let message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}

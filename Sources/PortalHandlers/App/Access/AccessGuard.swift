@@ -1,0 +1,38 @@
+import PortalCore
+import PortalHTTP
+
+/// Who may reach a route. Each group resolves its context once per request (for signed-in
+/// groups: session, user, membership and the company's content stamp in one query) and hands
+/// the handler a typed context; `RouteTable` checks the CSRF token of every state-changing
+/// request against the group's token before the handler runs, so no handler can forget it.
+public enum Access: String, Sendable, CaseIterable {
+    /// Anyone: login, recovery, the classic portal's page. Forms carry the visitor cookie's token.
+    case visitor
+    /// A login between the password and the session (first access, e-mail code).
+    case login
+    /// The last step of a login, or a signed-in user switching company ("Scelta Tenant").
+    case companyChoice = "company-choice"
+    /// Anyone with a session: profile, logout.
+    case signedIn = "signed-in"
+    /// A customer working for the session's company: tickets, dashboard.
+    case member
+    /// An administrator of the session's company: "Gestione Tenant".
+    case administrator
+    /// The vendor's support staff: the desk.
+    case `operator`
+}
+
+protocol AccessGuard {
+    associatedtype Context
+    static var access: Access { get }
+    /// The request's context, or the refusal (sign in first, 404 for the wrong kind of user).
+    static func resolve(_ request: Request, _ services: Services) throws -> Context
+    /// The token that a state-changing request of this context must carry.
+    static func csrfToken(_ context: Context) -> String?
+    /// What the group adds to every answer (a new visitor cookie).
+    static func finish(_ response: inout Response, _ context: Context) throws
+}
+
+extension AccessGuard {
+    static func finish(_ response: inout Response, _ context: Context) throws {}
+}

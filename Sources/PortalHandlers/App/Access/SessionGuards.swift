@@ -1,0 +1,96 @@
+import PortalCore
+import PortalHTML
+import PortalHTTP
+import PortalStore
+
+/// Anyone with a live session, customer or operator.
+struct SignedInContext {
+    let services: Services
+    let current: CurrentUser
+
+    var user: UserRecord { current.user }
+    var viewer: Viewer { current.viewer }
+}
+
+enum SignedInGuard: AccessGuard {
+    static let access = Access.signedIn
+
+    static func resolve(_ request: Request, _ services: Services) throws -> SignedInContext {
+        SignedInContext(services: services, current: try CurrentUser.require(request, services))
+    }
+
+    static func csrfToken(_ context: SignedInContext) -> String? { context.current.csrfToken }
+}
+
+/// A customer working for the session's company. The company comes from the session, never
+/// from the request; its stamp was read in the session's query, before anything the
+/// handler reads, so that a part kept under it is never older than it.
+struct MemberContext {
+    let services: Services
+    let current: CurrentUser
+    let tenant: TenantRecord
+    let role: Role
+    let stamp: TenantStamp
+
+    var user: UserRecord { current.user }
+    var viewer: Viewer { current.viewer }
+}
+
+extension MemberContext {
+    /// One line of the company's activity trail ("Attività").
+    func audit(in tx: WriteTransaction, _ event: String, detail: String, _ request: Request) throws {
+        try AuditStore.record(in: tx, event, tenantID: tenant.id, userID: user.id, actorEmail: user.email, detail: detail,
+            clientIP: request.clientAddress, now: services.now)
+    }
+}
+
+enum MemberGuard: AccessGuard {
+    static let access = Access.member
+
+    static func resolve(_ request: Request, _ services: Services) throws -> MemberContext {
+        let current = try CurrentUser.require(request, services)
+        // Operators have no company session: the company pages do not exist for them.
+        guard let membership = current.membership, let stamp = current.stamp else {
+            if current.user.isOperator { throw HTTPError.notFound }
+            throw Redirect(to: "/accesso/azienda")
+        }
+        return MemberContext(services: services, current: current, tenant: membership.tenant, role: membership.role, stamp: stamp)
+    }
+
+    static func csrfToken(_ context: MemberContext) -> String? { context.current.csrfToken }
+}
+
+/// An administrator of the session's company. Everyone else (technicians, operators) gets
+/// 404, as if the pages did not exist.
+enum AdministratorGuard: AccessGuard {
+    static let access = Access.administrator
+
+    static func resolve(_ request: Request, _ services: Services) throws -> MemberContext {
+        let context = try MemberGuard.resolve(request, services)
+        guard context.role.mayAdministerTenant else { throw HTTPError.notFound }
+        return context
+    }
+
+    static func csrfToken(_ context: MemberContext) -> String? { context.current.csrfToken }
+}
+
+/// One of the vendor's support staff. Customers and visitors get 404: the desk does not exist
+/// for them, and an anonymous visitor learns nothing of its addresses.
+struct OperatorContext {
+    let services: Services
+    let current: CurrentUser
+
+    var user: UserRecord { current.user }
+    var viewer: Viewer { current.viewer }
+}
+
+enum OperatorGuard: AccessGuard {
+    static let access = Access.operator
+
+    static func resolve(_ request: Request, _ services: Services) throws -> OperatorContext {
+        guard let current = try CurrentUser.find(request, services), current.user.isOperator else { throw HTTPError.notFound }
+        return OperatorContext(services: services, current: current)
+    }
+
+    static func csrfToken(_ context: OperatorContext) -> String? { context.current.csrfToken }
+}

@@ -1,0 +1,14 @@
+import PortalDomain
+import PortalHTTP
+
+extension DomainError {
+    /// The status a refusal of the domain answers with; its message is already Italian.
+    var httpError: HTTPError {
+        let status = switch code {
+        case .notFound: 404
+        case .alreadyMember, .companyExists, .accountExists: 409
+        case .invalidInput: 422
+        }
+        return HTTPError(status: status, message: message, reason: "domain refusal \(code)")
+    }
+}

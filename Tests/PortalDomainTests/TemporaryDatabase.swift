@@ -1,0 +1,18 @@
+import Foundation
+import PortalStore
+
+/// A migrated database in a fresh folder under /tmp (mkdtemp); the folder goes with it.
+final class TemporaryDatabase {
+    let directory: String
+    let database: Database
+
+    init(migrated: Bool = true) throws {
+        var template = Array("/tmp/portal-domain-tests.XXXXXX".utf8CString)
+        guard let pointer = mkdtemp(&template) else { throw CocoaError(.fileWriteUnknown) }
+        directory = String(cString: pointer)
+        database = try Database(path: directory + "/portal.sqlite3")
+        if migrated { try Migrator.migrate(database, now: 1_700_000_000) }
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
+}

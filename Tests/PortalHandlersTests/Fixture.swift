@@ -1,0 +1,96 @@
+import Foundation
+import PortalCore
+import PortalCrypto
+import PortalDomain
+import PortalHTTP
+import PortalHandlers
+import PortalStore
+
+/// The three handler applications of the portal over one demo database in a fresh folder,
+/// called in process with request values: what the FastCGI loop does, without nginx.
+final class Fixture {
+    let directory: String
+    let apps: [PortalApp]
+    let database: Database
+
+    init() throws {
+        var template = Array("/tmp/portal-handlers-tests.XXXXXX".utf8CString)
+        guard let pointer = mkdtemp(&template) else { throw CocoaError(.fileWriteUnknown) }
+        directory = String(cString: pointer)
+        let config = Config(values: ["PORTAL_VAR": directory, "PORTAL_PUBLIC_URL": "http://127.0.0.1"])
+        database = try Database(path: config.databasePath)
+        try Migrator.migrate(database, now: Clock.now())
+        _ = try DemoData.seed(database: database, now: Clock.now())
+        apps = try [Routes.auth, Routes.tickets, Routes.tenant].map { try PortalApp(config: config, routes: $0) }
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
+
+    /// nginx's upstream for each application, in the order of `apps`.
+    static let upstreams = ["portal_auth", "portal_tickets", "portal_tenant"]
+
+    /// Every route of every application, with the application that answers it.
+    var routes: [(app: PortalApp, route: Router.Route)] {
+        apps.flatMap { app in app.router.routes.map { (app, $0) } }
+    }
+
+    func app(for method: String, _ path: String) -> PortalApp {
+        for app in apps {
+            if case .notFound = app.router.match(method: method, path: path) { continue }
+            return app
+        }
+        return apps[0]
+    }
+
+    func handle(_ request: Request) -> Response { app(for: request.method, request.path).handle(request) }
+
+    func get(_ path: String, cookies: [String: String] = [:]) -> Response {
+        handle(Request(method: "GET", path: path, cookies: cookies))
+    }
+
+    /// A url-encoded POST with these fields.
+    func post(_ path: String, _ fields: [String: String], cookies: [String: String] = [:], method: String = "POST")
+        -> Response
+    {
+        let body = fields.map { urlEncode($0.key) + "=" + urlEncode($0.value) }.joined(separator: "&")
+        return handle(
+            Request(
+                method: method, path: path, headers: ["content-type": "application/x-www-form-urlencoded"],
+                cookies: cookies, body: Array(body.utf8)))
+    }
+
+    func userID(_ email: String) throws -> Int64 {
+        try database.scalarInt("SELECT id FROM users WHERE email = ?", [email])
+    }
+
+    /// The cookies of a signed-in session of this demo user (in the last company they chose).
+    func session(_ email: String) throws -> [String: String] {
+        let token = Token.generate()
+        let id = try userID(email)
+        let tenant = try database.queryOne("SELECT tenant_id FROM memberships WHERE user_id = ?", [id])?.optionalInt("tenant_id")
+        _ = try SessionStore(database).create(
+            tokenHash: token.hash, userID: id, tenantID: tenant, remember: false, userAgent: "test", clientIP: "127.0.0.1",
+            now: Clock.now())
+        return ["portal_session": token.value]
+    }
+
+    /// The cookie of a login in progress at `stage`.
+    func login(_ email: String, stage: LoginChallengeRecord.Stage) throws -> [String: String] {
+        let token = Token.generate()
+        _ = try LoginChallengeStore(database).create(
+            tokenHash: token.hash, userID: try userID(email), stage: stage, remember: false, returnTo: "", now: Clock.now())
+        return ["portal_login": token.value]
+    }
+
+    static let visitor = ["portal_visitor": Token.generate().value]
+
+    /// A change of every row that a state-changing request could touch: equal before and
+    /// after means the request changed nothing.
+    func fingerprint() throws -> [Int64] {
+        try [
+            "tickets", "messages", "memberships", "invitations", "outbox", "user_preferences", "sessions", "trusted_devices",
+            "password_resets", "legacy_access_requests",
+        ].map { try database.scalarInt("SELECT count(*) FROM \($0)") }
+            + [try database.scalarInt("SELECT total(length(first_name) + length(last_name) + updated_at) FROM users")]
+    }
+}
