@@ -9,7 +9,8 @@ public enum Base64URL {
         let length = sodium_base64_encoded_len(bytes.count, variant)
         var out = [CChar](repeating: 0, count: length)
         _ = sodium_bin2base64(&out, length, bytes, bytes.count, variant)
-        return String(cString: out)
+        // The output is ASCII and NUL-terminated: the bytes before the NUL.
+        return String(decoding: out.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     public static func decode(_ text: String) -> [UInt8]? {
@@ -35,6 +36,7 @@ public enum Base64 {
         let length = sodium_base64_encoded_len(bytes.count, variant)
         var out = [CChar](repeating: 0, count: length)
         _ = sodium_bin2base64(&out, length, bytes, bytes.count, variant)
-        return String(cString: out)
+        // The output is ASCII and NUL-terminated: the bytes before the NUL.
+        return String(decoding: out.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

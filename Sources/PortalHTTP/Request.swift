@@ -1,3 +1,4 @@
+import PortalCore
 /// One HTTP request as nginx handed it over (FastCGI params + body).
 public struct Request: Sendable {
     public var method: String
@@ -55,7 +56,7 @@ public struct Request: Sendable {
     private static func parseJSON(_ body: [UInt8], malformedJSON: String) throws -> JSONValue {
         do {
             return try JSONParser.parse(body)
-        } catch let error as JSONParser.Failure {
+        } catch {
             throw HTTPError(status: 400, message: malformedJSON, reason: error.description)
         }
     }

@@ -1,3 +1,4 @@
+import PortalCore
 import PortalMarkdown
 
 /// `search-index.json`: for every page its address (relative to the site root), title,
@@ -15,15 +16,16 @@ enum SearchIndex {
 
     static func json(_ entries: [Entry]) -> String {
         let items = entries.map { entry in
-            JSONText.object([
-                ("url", JSONText.string(entry.page.outputPath)),
-                ("title", JSONText.string(entry.page.frontMatter.title)),
-                ("section", JSONText.string(entry.section)),
-                ("description", JSONText.string(entry.page.frontMatter.description ?? "")),
-                ("headings", "[" + entry.headings.map { JSONText.array([$0.text, $0.anchor]) }.joined(separator: ",") + "]"),
-                ("text", JSONText.string(entry.text)),
-            ])
+            JSONValue.object([
+                "url": .string(entry.page.outputPath),
+                "title": .string(entry.page.frontMatter.title),
+                "section": .string(entry.section),
+                "description": .string(entry.page.frontMatter.description ?? ""),
+                "headings": .array(entry.headings.map { .array([.string($0.text), .string($0.anchor)]) }),
+                "text": .string(entry.text),
+            ]).text
         }
+        // The writer is compact; the index keeps its one page per line.
         return "[\n" + items.joined(separator: ",\n") + "\n]\n"
     }
 }

@@ -1,3 +1,5 @@
+import PortalCore
+
 /// `sw.js`, from the template `site/sw.js`: the build puts in the site's version and the
 /// lists of files it may cache. Only files of the static site are ever listed, so no page
 /// with personal data (everything the handlers answer) can end up in the cache.
@@ -10,8 +12,8 @@ enum ServiceWorkerFile {
         }
         return template
             .replacingAll("__VERSION__", with: version)
-            .replacingAll("__PRECACHE__", with: JSONText.array(precache))
-            .replacingAll("__LAZY__", with: JSONText.array(lazy))
+            .replacingAll("__PRECACHE__", with: JSONValue.array(precache.map(JSONValue.string)).text)
+            .replacingAll("__LAZY__", with: JSONValue.array(lazy.map(JSONValue.string)).text)
     }
 
     /// What the worker caches: the pages and core assets up front; images when first seen.

@@ -13,24 +13,24 @@ enum WebManifest {
     /// Lists the icons the source has (a test site may have none).
     static func json(knownFiles: Set<String>) -> String {
         let iconList = icons.filter { knownFiles.contains($0.file) }.map { icon in
-            JSONText.object([
-                ("src", JSONText.string(icon.file)), ("sizes", JSONText.string(icon.sizes)),
-                ("type", JSONText.string("image/png")), ("purpose", JSONText.string(icon.purpose)),
+            JSONValue.object([
+                "src": .string(icon.file), "sizes": .string(icon.sizes),
+                "type": .string("image/png"), "purpose": .string(icon.purpose),
             ])
         }
-        return JSONText.object([
-            ("id", JSONText.string("./")),
-            ("name", JSONText.string(Text.productName)),
-            ("short_name", JSONText.string(Text.appShortName)),
-            ("description", JSONText.string(Text.appDescription)),
-            ("lang", JSONText.string("it")),
-            ("dir", JSONText.string("ltr")),
-            ("start_url", JSONText.string("dashboard")),
-            ("scope", JSONText.string("./")),
-            ("display", JSONText.string("standalone")),
-            ("background_color", JSONText.string("#f3f5f8")),
-            ("theme_color", JSONText.string("#1f5fa8")),
-            ("icons", "[" + iconList.joined(separator: ",") + "]"),
-        ]) + "\n"
+        return JSONValue.object([
+            "id": .string("./"),
+            "name": .string(Text.productName),
+            "short_name": .string(Text.appShortName),
+            "description": .string(Text.appDescription),
+            "lang": .string("it"),
+            "dir": .string("ltr"),
+            "start_url": .string("dashboard"),
+            "scope": .string("./"),
+            "display": .string("standalone"),
+            "background_color": .string("#f3f5f8"),
+            "theme_color": .string("#1f5fa8"),
+            "icons": .array(iconList),
+        ]).text + "\n"
     }
 }

@@ -20,13 +20,14 @@ enum AdminCLI {
             return 64
         }
         do {
-            let options = try Options(Array(arguments.dropFirst(type.words.count)), allowed: type.options)
+            let options = try OptionValues(Array(arguments.dropFirst(type.words.count)), declared: type.options)
             let command = try type.init(options: options)
             let config = try Config.load()
             try command.run(config: config)
             return 0
         } catch let error as UsageError {
-            printError("\(type.words.joined(separator: " ")): \(error.message)\nusage: portal-admin \(type.synopsis)")
+            printError("\(type.words.joined(separator: " ")): \(error.message)\nusage: portal-admin \(type.synopsis)"
+                + type.options.helpLines.map { "\n  " + $0 }.joined())
             return 64
         } catch {
             printError("portal-admin \(type.words.joined(separator: " ")): \(error)")
@@ -36,7 +37,9 @@ enum AdminCLI {
 
     static var usage: String {
         "usage: portal-admin COMMAND [options]\n\ncommands:\n"
-            + commands.map { "  \($0.synopsis)\n      \($0.abstract)" }.joined(separator: "\n")
+            + commands.map { command in
+                "  \(command.synopsis)\n      \(command.abstract)" + command.options.helpLines.map { "\n        " + $0 }.joined()
+            }.joined(separator: "\n")
             + "\n\nSettings come from PORTAL_CONFIG (a KEY=value file) and PORTAL_* variables (PORTAL_DB, PORTAL_PUBLIC_URL, …)."
     }
 
@@ -46,45 +49,18 @@ enum AdminCLI {
     }
 }
 
-struct UsageError: Error {
-    let message: String
-}
-
 protocol AdminCommand: Sendable {
     /// The command's words, e.g. ["tenant", "add"].
     static var words: [String] { get }
-    static var options: [String] { get }
-    static var synopsis: String { get }
+    /// The one declaration of the options: parsing and usage text are both made from it.
+    static var options: [CommandOption] { get }
     static var abstract: String { get }
-    /// Validates the options; throws `UsageError` before anything is touched.
-    init(options: Options) throws
+    /// Checks what the values mean; throws `UsageError` before anything is touched.
+    init(options: OptionValues) throws
     func run(config: Config) throws
 }
 
-/// `--name value` pairs; every option takes a value, unknown or repeated ones are usage errors.
-struct Options {
-    private var values: [String: String] = [:]
-
-    init(_ arguments: [String], allowed: [String]) throws {
-        var index = 0
-        while index < arguments.count {
-            let key = arguments[index]
-            guard key.hasPrefix("--"), allowed.contains(String(key.dropFirst(2))) else {
-                throw UsageError(message: "unexpected argument '\(key)'")
-            }
-            guard index + 1 < arguments.count else { throw UsageError(message: "\(key) needs a value") }
-            guard values[String(key.dropFirst(2))] == nil else { throw UsageError(message: "\(key) given twice") }
-            values[String(key.dropFirst(2))] = arguments[index + 1]
-            index += 2
-        }
-    }
-
-    func required(_ name: String) throws -> String {
-        guard let value = values[name], !value.trimmingWhitespace().isEmpty else {
-            throw UsageError(message: "--\(name) is required")
-        }
-        return value
-    }
-
-    func optional(_ name: String) -> String? { values[name] }
+extension AdminCommand {
+    /// `tenant add --name NAME --vat PIVA`.
+    static var synopsis: String { (words + options.map(\.synopsis)).joined(separator: " ") }
 }

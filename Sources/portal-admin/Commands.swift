@@ -7,10 +7,9 @@ import PortalStore
 
 struct MigrateCommand: AdminCommand {
     static let words = ["migrate"]
-    static let options: [String] = []
-    static let synopsis = "migrate"
+    static let options: [CommandOption] = []
     static let abstract = "Creates the database if needed and applies the pending migrations."
-    init(options: Options) throws {}
+    init(options: OptionValues) throws {}
 
     func run(config: Config) throws {
         // A first installation: the state folder may not exist yet.
@@ -34,15 +33,17 @@ func openMigrated(_ config: Config) throws -> Database {
 
 struct TenantAddCommand: AdminCommand {
     static let words = ["tenant", "add"]
-    static let options = ["name", "vat"]
-    static let synopsis = "tenant add --name NAME --vat PIVA"
+    static let options: [CommandOption] = [
+        .required("name", "NAME", help: "the company's name"),
+        .required("vat", "PIVA", help: "its P.IVA, with or without the IT prefix"),
+    ]
     static let abstract = "Adds a company (tenant); the P.IVA's check digit is validated."
     let name: String
     let vat: VATNumber
 
-    init(options: Options) throws {
-        name = try options.required("name")
-        let text = try options.required("vat")
+    init(options: OptionValues) throws {
+        name = options.required("name")
+        let text = options.required("vat")
         guard let vat = VATNumber(text) else { throw UsageError(message: "'\(text)' is not a valid P.IVA") }
         self.vat = vat
     }
@@ -56,17 +57,20 @@ struct TenantAddCommand: AdminCommand {
 
 struct InviteCommand: AdminCommand {
     static let words = ["invite"]
-    static let options = ["vat", "email", "role"]
-    static let synopsis = "invite --vat PIVA --email EMAIL --role Amministratore|Tecnico"
+    static let options: [CommandOption] = [
+        .required("vat", "PIVA", help: "the P.IVA of the company"),
+        .required("email", "EMAIL", help: "the person's e-mail address"),
+        .required("role", Role.allCases.map(\.label).joined(separator: "|"), help: "the person's role in that company"),
+    ]
     static let abstract = "Invites a person into a company; a new address also gets provisional credentials."
     let vat: VATNumber
     let email: EmailAddress
     let role: Role
 
-    init(options: Options) throws {
-        let vatText = try options.required("vat")
-        let emailText = try options.required("email")
-        let roleText = try options.required("role")
+    init(options: OptionValues) throws {
+        let vatText = options.required("vat")
+        let emailText = options.required("email")
+        let roleText = options.required("role")
         guard let vat = VATNumber(vatText) else { throw UsageError(message: "'\(vatText)' is not a valid P.IVA") }
         guard let email = EmailAddress(emailText) else { throw UsageError(message: "'\(emailText)' is not a valid e-mail address") }
         guard let role = Role(labelOrCode: roleText) else {
@@ -91,17 +95,19 @@ struct InviteCommand: AdminCommand {
 
 struct OperatorAddCommand: AdminCommand {
     static let words = ["operator", "add"]
-    static let options = ["email", "name"]
-    static let synopsis = "operator add --email EMAIL --name NAME"
+    static let options: [CommandOption] = [
+        .required("email", "EMAIL", help: "the operator's e-mail address, where the welcome e-mail goes"),
+        .required("name", "NAME", help: "the operator's full name"),
+    ]
     static let abstract = "Adds an operator of the support team; the welcome e-mail carries provisional credentials."
     let email: EmailAddress
     let name: String
 
-    init(options: Options) throws {
-        let text = try options.required("email")
+    init(options: OptionValues) throws {
+        let text = options.required("email")
         guard let email = EmailAddress(text) else { throw UsageError(message: "'\(text)' is not a valid e-mail address") }
         self.email = email
-        name = try options.required("name")
+        name = options.required("name")
     }
 
     func run(config: Config) throws {
@@ -113,12 +119,13 @@ struct OperatorAddCommand: AdminCommand {
 
 struct BackupCommand: AdminCommand {
     static let words = ["backup"]
-    static let options = ["to"]
-    static let synopsis = "backup --to FILE"
+    static let options: [CommandOption] = [
+        .required("to", "FILE", help: "the file the copy is written to; VACUUM INTO refuses one that is not empty")
+    ]
     static let abstract = "Writes a consistent copy of the live database (VACUUM INTO), then checks its integrity."
     let destination: String
 
-    init(options: Options) throws { destination = try options.required("to") }
+    init(options: OptionValues) throws { destination = options.required("to") }
 
     func run(config: Config) throws {
         let database = try Database(path: config.databasePath)
@@ -129,10 +136,9 @@ struct BackupCommand: AdminCommand {
 
 struct MailListCommand: AdminCommand {
     static let words = ["mail", "list"]
-    static let options: [String] = []
-    static let synopsis = "mail list"
+    static let options: [CommandOption] = []
     static let abstract = "Lists the newest e-mails of the outbox with their delivery state."
-    init(options: Options) throws {}
+    init(options: OptionValues) throws {}
 
     func run(config: Config) throws {
         let database = try openMigrated(config)
@@ -146,12 +152,11 @@ struct MailListCommand: AdminCommand {
 
 struct SiteBuildCommand: AdminCommand {
     static let words = ["site", "build"]
-    static let options = ["source", "out"]
-    static let synopsis = "site build [--source site] [--out var/www]"
+    static let options = SiteFolders.options
     static let abstract = "Renders the Markdown pages and assets under site/ into the folder nginx serves."
     let folders: SiteFolders
 
-    init(options: Options) throws { folders = SiteFolders(options) }
+    init(options: OptionValues) throws { folders = SiteFolders(options) }
 
     func run(config: Config) throws {
         let builder = folders.builder(config)
@@ -162,10 +167,9 @@ struct SiteBuildCommand: AdminCommand {
 
 struct DemoCommand: AdminCommand {
     static let words = ["demo"]
-    static let options: [String] = []
-    static let synopsis = "demo"
+    static let options: [CommandOption] = []
     static let abstract = "Seeds the demo companies, users and tickets (once) and prints the demo logins."
-    init(options: Options) throws {}
+    init(options: OptionValues) throws {}
 
     func run(config: Config) throws {
         let database = try openMigrated(config)
@@ -177,10 +181,15 @@ struct DemoCommand: AdminCommand {
 
 /// `--source` and `--out` of the site commands, defaulting to the configuration's folders.
 struct SiteFolders {
+    // The placeholders show the defaults of a development checkout, as the README does.
+    static let options: [CommandOption] = [
+        .optional("source", "site", help: "the folder of the Markdown pages and assets (default: PORTAL_SITE_SOURCE)"),
+        .optional("out", "var/www", help: "the folder nginx serves (default: PORTAL_SITE_OUT)"),
+    ]
     let source: String?
     let output: String?
 
-    init(_ options: Options) {
+    init(_ options: OptionValues) {
         source = options.optional("source")
         output = options.optional("out")
     }

@@ -4,12 +4,11 @@ import PortalSite
 
 struct SiteWatchCommand: AdminCommand {
     static let words = ["site", "watch"]
-    static let options = ["source", "out"]
-    static let synopsis = "site watch [--source site] [--out var/www]"
+    static let options = SiteFolders.options
     static let abstract = "Builds the site, then rebuilds it whenever a file under the source folder changes (Ctrl-C stops)."
     let folders: SiteFolders
 
-    init(options: Options) throws { folders = SiteFolders(options) }
+    init(options: OptionValues) throws { folders = SiteFolders(options) }
 
     func run(config: Config) throws {
         let builder = folders.builder(config)

@@ -5,20 +5,23 @@ import PortalStore
 /// Operator actions from the command line, until the operators' desk exists.
 struct TicketReplyCommand: AdminCommand {
     static let words = ["ticket", "reply"]
-    static let options = ["number", "operator", "text"]
-    static let synopsis = "ticket reply --number N --operator EMAIL --text TEXT"
+    static let options: [CommandOption] = [
+        ticketNumberOption,
+        .required("operator", "EMAIL", help: "the operator who answers (see operator add)"),
+        .required("text", "TEXT", help: "the answer, as the requester will read it"),
+    ]
     static let abstract = "Adds an operator's answer to a ticket (taking it in charge) and notifies the requester."
     let number: Int64
     let operatorEmail: EmailAddress
     let text: String
 
-    init(options: Options) throws {
+    init(options: OptionValues) throws {
         let number = try ticketNumber(options)
-        let email = try options.required("operator")
+        let email = options.required("operator")
         guard let address = EmailAddress(email) else { throw UsageError(message: "'\(email)' is not a valid e-mail address") }
         self.number = number
         operatorEmail = address
-        text = try options.required("text")
+        text = options.required("text")
     }
 
     func run(config: Config) throws {
@@ -31,16 +34,21 @@ struct TicketReplyCommand: AdminCommand {
 
 struct TicketStatusCommand: AdminCommand {
     static let words = ["ticket", "status"]
-    static let options = ["number", "status", "operator"]
-    static let synopsis = "ticket status --number N --status unassigned|waiting|postponed|development|closed [--operator EMAIL]"
+    static let options: [CommandOption] = [
+        ticketNumberOption,
+        .required(
+            "status", TicketStatus.allCases.map(\.rawValue).joined(separator: "|"),
+            help: "the new status (its Italian label works too)"),
+        .optional("operator", "EMAIL", help: "the operator the ticket is assigned to"),
+    ]
     static let abstract = "Changes a ticket's status (optionally assigning an operator) and notifies the requester."
     let number: Int64
     let status: TicketStatus
     let operatorEmail: EmailAddress?
 
-    init(options: Options) throws {
+    init(options: OptionValues) throws {
         let number = try ticketNumber(options)
-        let statusText = try options.required("status")
+        let statusText = options.required("status")
         guard let status = TicketStatus(rawValue: statusText) ?? TicketStatus.allCases.first(where: { $0.label.lowercased() == statusText.lowercased() })
         else { throw UsageError(message: "--status takes \(TicketStatus.allCases.map(\.rawValue).joined(separator: ", "))") }
         self.number = number
@@ -61,9 +69,11 @@ struct TicketStatusCommand: AdminCommand {
     }
 }
 
+let ticketNumberOption = CommandOption.required("number", "N", help: "the ticket's number, as 1453 or #1453")
+
 /// `--number 1453` or `--number #1453`.
-func ticketNumber(_ options: Options) throws -> Int64 {
-    let text = try options.required("number")
+func ticketNumber(_ options: OptionValues) throws -> Int64 {
+    let text = options.required("number")
     guard let number = Int64(text.hasPrefix("#") ? String(text.dropFirst()) : text), number > 0 else {
         throw UsageError(message: "--number takes a ticket number such as 1453")
     }

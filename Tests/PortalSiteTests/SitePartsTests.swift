@@ -23,13 +23,25 @@ struct RelativeURLTests {
     }
 }
 
-@Suite("JSONText")
-struct JSONTextTests {
-    @Test("escapes quotes, backslashes, control characters and '<'")
-    func escapes() {
-        #expect(JSONText.string("a\"b\\c\nd\u{1}</script>") == "\"a\\\"b\\\\c\\nd\\u0001\\u003c/script>\"")
-        #expect(JSONText.string("perché «Bloccante»") == "\"perché «Bloccante»\"")
-        #expect(JSONText.array(["x", "y"]) == "[\"x\",\"y\"]")
+@Suite("SearchIndex")
+struct SearchIndexTests {
+    @Test("one page per line, escaped so that no text can close the script element it is put in")
+    func layout() {
+        let page = SitePage(
+            sourcePath: "manuale/ordini.md",
+            frontMatter: FrontMatter(title: "Ordini </script> & \"DDT\"", order: 1, description: nil, section: nil),
+            markdown: "", bodyLine: 5)
+        let json = SearchIndex.json([
+            .init(page: page, section: "Manuale", headings: [(text: "Riga\u{2028}nuova", anchor: "riga")], text: "a\nb\u{1}"),
+            .init(page: page, section: "Manuale", headings: [], text: "perché «Bloccante»"),
+        ])
+        #expect(json == #"""
+            [
+            {"url":"manuale/ordini.html","title":"Ordini \u003c/script\u003e \u0026 \"DDT\"","section":"Manuale","description":"","headings":[["Riga\u2028nuova","riga"]],"text":"a\nb\u0001"},
+            {"url":"manuale/ordini.html","title":"Ordini \u003c/script\u003e \u0026 \"DDT\"","section":"Manuale","description":"","headings":[],"text":"perché «Bloccante»"}
+            ]
+
+            """#)
     }
 }
 

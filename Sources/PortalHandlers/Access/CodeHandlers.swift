@@ -6,7 +6,6 @@ import PortalStore
 /// GET and POST /accesso/codice, POST /accesso/codice/nuovo.
 enum CodeHandlers {
     static func show(_ request: Request, _ context: LoginChallengeContext) throws -> Response {
-        let services = context.services
         var page = CodePage(csrfToken: context.csrfToken)
         switch request.query["avviso"] {
         case "nuovo": page.notice = Text.codeSent
@@ -66,7 +65,6 @@ enum CodeHandlers {
 
     static func resend(_ request: Request, _ context: LoginChallengeContext) throws -> Response {
         let services = context.services
-        let form = request.form
         let sent = try services.database.write { tx in
             try CodeSender.send(in: tx, to: context.user, challengeID: context.challenge.id, request, services)
         }

@@ -24,7 +24,6 @@ enum CompanyChoiceHandlers {
 
     static func accept(_ request: Request, _ context: CompanyChoiceContext) throws -> Response {
         let services = context.services
-        let form = request.form
         guard let id = request.pathParameters["id"].flatMap({ Int64($0) }) else { throw HTTPError.notFound }
         let user = context.user
         let now = services.now

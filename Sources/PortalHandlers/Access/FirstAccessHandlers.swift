@@ -6,7 +6,6 @@ import PortalStore
 /// GET and POST /accesso/primo: the first login with provisional credentials.
 enum FirstAccessHandlers {
     static func show(_ request: Request, _ context: LoginChallengeContext) throws -> Response {
-        let services = context.services
         let page = FirstAccessPage(
             csrfToken: context.csrfToken, email: context.user.email, firstName: context.user.firstName,
             lastName: context.user.lastName)

@@ -9,7 +9,7 @@ enum LegacyHandlers {
         let settings = LegacySettings(services.config)
         var page = LegacyPage(settings: settings, csrfToken: context.csrfToken)
         page.isClosed = settings.isClosed(at: services.now)
-        var response = Response.html(page.render())
+        let response = Response.html(page.render())
         return response
     }
 

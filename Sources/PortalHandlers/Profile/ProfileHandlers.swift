@@ -114,7 +114,6 @@ enum ProfileHandlers {
 
     static func removeDevice(_ request: Request, _ context: SignedInContext) throws -> Response {
         let services = context.services
-        let form = request.form
         let current = context.current
         guard let id = request.pathParameters["id"].flatMap({ Int64($0) }) else { throw HTTPError.notFound }
         try services.database.write { tx in

@@ -7,8 +7,7 @@ import PortalStore
 /// an account; the link is single-use, valid one hour, and built from the public URL.
 enum RecoveryHandlers {
     static func showRequest(_ request: Request, _ context: VisitorContext) throws -> Response {
-        let services = context.services
-        var response = Response.html(RecoveryPages.request(csrfToken: context.csrfToken))
+        let response = Response.html(RecoveryPages.request(csrfToken: context.csrfToken))
         return response
     }
 
@@ -43,7 +42,7 @@ enum RecoveryHandlers {
         guard Token.isWellFormed(token),
             try PasswordResetStore(services.database).userID(tokenHash: Token.hash(token), now: services.now) != nil
         else { return Response.html(RecoveryPages.invalidLink(), status: 404) }
-        var response = Response.html(
+        let response = Response.html(
             RecoveryPages.newPassword(csrfToken: context.csrfToken, token: token))
         return response
     }

@@ -120,7 +120,6 @@ enum InvitationHandlers {
 
     static func resend(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
-        let form = request.form
         let invitation = try invitation(request, context, services)
         _ = try Provisioning(database: services.database, config: services.config).invite(
             tenant: context.tenant, email: EmailAddress(invitation.email)!, role: invitation.role,
@@ -130,7 +129,6 @@ enum InvitationHandlers {
 
     static func cancel(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
-        let form = request.form
         let invitation = try invitation(request, context, services)
         try services.database.write { tx in
             try InvitationStore(services.database).cancel(id: invitation.id, tenantID: context.tenant.id, now: services.now)

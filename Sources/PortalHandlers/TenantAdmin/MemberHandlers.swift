@@ -93,7 +93,6 @@ enum MemberHandlers {
     /// devices go, their tickets stay and still show who wrote them.
     static func remove(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
-        let form = request.form
         let member = try member(request, context, services)
         let refused: Bool = try services.database.write { tx in
             let tenants = TenantStore(services.database)

@@ -5,7 +5,6 @@ import PortalHTTP
 /// The "Tenant" and "Ruoli" tabs: read-only facts.
 enum TenantInfoHandlers {
     static func general(_ request: Request, _ context: MemberContext) throws -> Response {
-        let services = context.services
         let page = TenantTabs.page(context.current.viewer, current: "/tenant") {
             el("section", ["class": "card", "aria-labelledby": "general"]) {
                 el("h2", ["id": "general"]) { Text.generalData }
@@ -22,7 +21,6 @@ enum TenantInfoHandlers {
     }
 
     static func roles(_ request: Request, _ context: MemberContext) throws -> Response {
-        let services = context.services
         let page = TenantTabs.page(context.current.viewer, current: "/tenant/ruoli") {
             el("section", ["class": "card"]) {
                 el("p") { Text.rolesIntro }

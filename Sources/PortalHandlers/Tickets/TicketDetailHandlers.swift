@@ -126,7 +126,6 @@ enum TicketDetailHandlers {
 
     /// POST /ticket/anteprima: the editor script's live preview, rendered as the thread will.
     static func preview(_ request: Request, _ context: MemberContext) throws -> Response {
-        let services = context.services
         let form = request.form
         let text = String((form["text"] ?? "").prefix(TicketForm.descriptionLimit))
         let html = text.trimmingWhitespace().isEmpty ? "<p>" + Text.previewEmpty + "</p>" : MessageBody.html(text).html

@@ -1,4 +1,4 @@
-import PortalHTTP
+import PortalCore
 import Testing
 
 @Suite("JSON parser")
@@ -62,36 +62,5 @@ struct JSONParserTests {
     func offset() {
         let failure = #expect(throws: JSONParser.Failure.self) { try JSONParser.parse("[1, x]") }
         #expect(failure?.offset == 4)
-    }
-}
-
-@Suite("JSON writer")
-struct JSONWriterTests {
-    @Test("writes compact JSON in the members' order, whole numbers without a fraction")
-    func compact() {
-        let value = JSONValue.object([
-            "n": .int(54), "f": .number(2.5), "neg": .int(-3), "t": .bool(true), "z": .null,
-            "a": .array([.string("x"), .array([])]),
-        ])
-        #expect(value.text == #"{"n":54,"f":2.5,"neg":-3,"t":true,"z":null,"a":["x",[]]}"#)
-    }
-
-    @Test("escapes what could end a string or be read as markup", arguments: [
-        ("a\"b\\c", #""a\"b\\c""#),
-        ("</script><!--&", #""\u003c/script\u003e\u003c!--\u0026""#),
-        ("riga\nnuova\ttab\r\u{1}", #""riga\nnuova\ttab\r\u0001""#),
-        ("sep\u{2028}par\u{2029}€", "\"sep\\u2028par\\u2029€\""),
-        ("perché 😀", "\"perché 😀\""),
-    ])
-    func escapes(_ input: String, _ expected: String) {
-        #expect(JSONValue.string(input).text == expected)
-    }
-
-    @Test("what it writes, the parser reads back the same")
-    func roundTrip() throws {
-        let value = JSONValue.object([
-            "titolo": .string("Stampa \"DDT\" <bloccata> & € \u{2028} 😀"), "numeri": .array([.int(1453), .number(-0.25)]),
-        ])
-        #expect(try JSONParser.parse(value.text) == value)
     }
 }

@@ -1,0 +1,43 @@
+/// A command's arguments read against its declared options. Every option takes a value;
+/// an undeclared, repeated or valueless option, or a required one missing or blank, is a
+/// `UsageError`, so a command that got its `OptionValues` only checks what the values mean.
+public struct OptionValues: Sendable {
+    private let declared: [CommandOption]
+    private let values: [String: String]
+
+    public init(_ arguments: [String], declared: [CommandOption]) throws(UsageError) {
+        self.declared = declared
+        var values: [String: String] = [:]
+        var index = 0
+        while index < arguments.count {
+            let key = arguments[index]
+            let name = String(key.dropFirst(2))
+            guard key.hasPrefix("--"), declared.contains(where: { $0.name == name }) else {
+                throw UsageError(message: "unexpected argument '\(key)'")
+            }
+            // The next argument is the value even if it starts with "--", so that a text may.
+            guard index + 1 < arguments.count else { throw UsageError(message: "\(key) needs a value") }
+            guard values[name] == nil else { throw UsageError(message: "\(key) given twice") }
+            values[name] = arguments[index + 1]
+            index += 2
+        }
+        for option in declared where option.isRequired {
+            guard let value = values[option.name], !value.trimmingWhitespace().isEmpty else {
+                throw UsageError(message: "--\(option.name) is required")
+            }
+        }
+        self.values = values
+    }
+
+    /// A required option's value: parsing made sure it is there and not blank.
+    public func required(_ name: String) -> String {
+        precondition(declared.contains { $0.name == name && $0.isRequired }, "--\(name) is not declared required")
+        return values[name] ?? ""
+    }
+
+    /// An optional option's value as given (possibly blank), or nil when it was left out.
+    public func optional(_ name: String) -> String? {
+        precondition(declared.contains { $0.name == name }, "--\(name) is not declared")
+        return values[name]
+    }
+}

@@ -1,0 +1,68 @@
+import PortalCore
+import Testing
+
+@Suite("OptionValues")
+struct OptionValuesTests {
+    static let declared: [CommandOption] = [
+        .required("name", "NAME", help: "the company's name"),
+        .required("vat", "PIVA", help: "its P.IVA"),
+        .optional("out", "DIR", help: "where to write"),
+    ]
+
+    @Test("reads every declared option's value, in any order")
+    func values() throws {
+        let options = try OptionValues(["--vat", "02019510409", "--out", "", "--name", "ROSSI SRL"], declared: Self.declared)
+        #expect(options.required("name") == "ROSSI SRL")
+        #expect(options.required("vat") == "02019510409")
+        #expect(options.optional("out") == "", "an optional value is kept as given, blank too")
+    }
+
+    @Test("an optional option left out has no value")
+    func absent() throws {
+        let options = try OptionValues(["--name", "X", "--vat", "1"], declared: Self.declared)
+        #expect(options.optional("out") == nil)
+    }
+
+    @Test("a value may start with dashes: the argument after an option is always its value")
+    func dashedValue() throws {
+        let options = try OptionValues(["--name", "--vat", "--vat", "1"], declared: Self.declared)
+        #expect(options.required("name") == "--vat")
+        #expect(options.required("vat") == "1")
+    }
+
+    @Test("refuses what the declaration does not allow, saying what is wrong", arguments: [
+        (["--name", "X", "--vat", "1", "--bogus", "2"], "unexpected argument '--bogus'"),
+        (["--name", "X", "--vat", "1", "stray"], "unexpected argument 'stray'"),
+        (["-name", "X", "--vat", "1"], "unexpected argument '-name'"),
+        (["--name", "X", "--vat"], "--vat needs a value"),
+        (["--name", "X", "--vat", "1", "--vat", "2"], "--vat given twice"),
+        (["--name", "X"], "--vat is required"),
+        ([], "--name is required"),
+        (["--name", " \t", "--vat", "1"], "--name is required"),
+    ])
+    func refuses(_ arguments: [String], _ message: String) {
+        #expect(throws: UsageError(message: message)) { try OptionValues(arguments, declared: Self.declared) }
+    }
+
+    @Test("a command without options takes no arguments")
+    func none() throws {
+        _ = try OptionValues([], declared: [])
+        #expect(throws: UsageError(message: "unexpected argument '--x'")) { try OptionValues(["--x", "y"], declared: []) }
+    }
+}
+
+@Suite("CommandOption usage")
+struct CommandOptionUsageTests {
+    @Test("the synopsis brackets what may be left out")
+    func synopsis() {
+        #expect(CommandOption.required("vat", "PIVA", help: "").synopsis == "--vat PIVA")
+        #expect(CommandOption.optional("out", "var/www", help: "").synopsis == "[--out var/www]")
+    }
+
+    @Test("the help lines align the helps in one column")
+    func helpLines() {
+        let lines = OptionValuesTests.declared.helpLines
+        #expect(lines == ["--name  the company's name", "--vat   its P.IVA", "--out   where to write"])
+        #expect([CommandOption]().helpLines.isEmpty)
+    }
+}
