@@ -47,6 +47,7 @@ public enum Routes {
     /// portal-tenant: the dashboard and (next) the company administration.
     public static func tenant(_ router: inout Router<Services>) {
         router.get("/dashboard", DashboardHandlers.show)
+        router.get("/dashboard/widget/{id}", DashboardHandlers.widget)
         router.get("/api/dashboard", DashboardHandlers.data)
         router.add("PUT", "/api/dashboard/layout", bodyLimit: DashboardHandlers.layoutBodyLimit, DashboardHandlers.saveLayout)
         router.post("/api/dashboard/layout", bodyLimit: DashboardHandlers.layoutBodyLimit, DashboardHandlers.saveLayout)

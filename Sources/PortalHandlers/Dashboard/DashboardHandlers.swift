@@ -3,9 +3,10 @@ import PortalCrypto
 import PortalHTTP
 
 /// The first screen after login (the manual's chapter 1) and its JSON API:
-/// GET /dashboard (the page), GET /api/dashboard (layout and widget data), and
-/// PUT or POST /api/dashboard/layout (save the layout; refused with 400, keeping the saved
-/// one, unless it validates).
+/// GET /dashboard (the page), GET /dashboard/widget/{id} (one widget's markup, for the
+/// editor), GET /api/dashboard (layout and widget data), and PUT or POST
+/// /api/dashboard/layout (save the layout; refused with 400, keeping the saved one, unless
+/// it validates).
 enum DashboardHandlers {
     static let layoutBodyLimit = 16 * 1024
 
@@ -25,6 +26,21 @@ enum DashboardHandlers {
             let layout = try DashboardPreference.load(userID: context.userID, tenantID: tenant.id, services.database)
             let data = try services.dashboardCache.json(tenantID: tenant.id, services.database)
             return try DashboardJSON.response(layout: layout, dataJSON: data)
+        }
+    }
+
+    /// One widget with its data, unplaced, exactly as the page renders it: the editor adds a
+    /// widget and "Aggiorna" refreshes one with this markup, so that only the server draws
+    /// widgets. A script asks for it and cannot follow a login redirect, so refusals are
+    /// the API's (401, 404 as JSON).
+    static func widget(_ request: Request, _ services: Services) throws -> Response {
+        try DashboardAPIError.answering(request) {
+            let (_, tenant) = try DashboardContext.requireForAPI(request, services)
+            guard let widget = request.pathParameters["id"].flatMap(DashboardWidget.init(rawValue:)) else {
+                throw HTTPError.notFound
+            }
+            let data = try services.dashboardCache.data(tenantID: tenant.id, services.database)
+            return Response.html(bytes: WidgetView.render(widget, at: nil, data: data).bytes)
         }
     }
 
