@@ -138,6 +138,8 @@ def test_a_widget_from_the_server_is_the_one_on_the_page(portal, widget, title):
     response = session.get(portal.url + WIDGET + widget)
     assert response.status_code == 200 and response.headers["Content-Type"].startswith("text/html")
     assert response.headers["Cache-Control"] == "no-store"
+    assert "script-src 'self'" in response.headers["Content-Security-Policy"], "nginx's security headers kept"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
     fragment = response.text
     assert fragment.startswith(f'<section class="widget" data-widget="{widget}" data-w="')
     assert "data-x=" not in fragment and "dash-x-" not in fragment, "the editor places it"
