@@ -53,6 +53,7 @@ public enum Routes {
     public static func tenant(_ routes: inout RouteTable) {
         routes.get("/dashboard", SignedInGuard.self, DashboardHandlers.show)
         routes.get("/api/dashboard", MemberGuard.self, DashboardHandlers.data)
+        routes.get("/api/dashboard/widget/{id}", MemberGuard.self, DashboardHandlers.widget)
         routes.add("PUT", "/api/dashboard/layout", MemberGuard.self, bodyLimit: DashboardHandlers.layoutBodyLimit, DashboardHandlers.saveLayout)
         routes.post("/api/dashboard/layout", MemberGuard.self, bodyLimit: DashboardHandlers.layoutBodyLimit, DashboardHandlers.saveLayout)
 

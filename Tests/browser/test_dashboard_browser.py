@@ -1,7 +1,8 @@
 """The dashboard in headless Chromium, by the visible labels: a new customer adds both
 widgets (one dragged with the mouse, one with the keyboard), moves and resizes one with
 the mouse and one with the keyboard, presses "Fatto", logs out and in and finds the same
-layout; the pie chart's numbers match the list; axe in view and edit mode; without
+layout, each widget as the editor showed it (the server draws both); the pie chart's
+numbers match the list; "Aggiorna" refreshes in place; axe in view and edit mode; without
 JavaScript the saved widgets are there, read-only."""
 import re
 
@@ -45,6 +46,13 @@ def control(section, label):
 def position(section):
     data = {key: int(section.get_attribute(f"data-{key}")) for key in "xywh"}
     return data["x"], data["y"], data["w"], data["h"]
+
+
+def drawn(section):
+    """What a widget shows, as the browser holds it: its title bar and its body (the
+    position is left out, the editor changes it)."""
+    return [section.find_element(By.CSS_SELECTOR, part).get_attribute("outerHTML")
+            for part in (".widget-head", ".widget-body")]
 
 
 def announced(browser, sentence):
@@ -111,6 +119,9 @@ def test_a_new_customer_arranges_the_dashboard_and_finds_it_again(portal, browse
     announced(browser, "Stato Ticket aggiunto alla dashboard: colonna 9, riga 1, 4 colonne per 6 righe.")
     assert not panel.find_element(By.XPATH, ".//li[p[normalize-space()='Elenco ticket']]//button").is_enabled()
     assert serious_violations(browser) == [], "edit mode with the panel open"
+    assert pie.find_element(By.CSS_SELECTOR, ".widget-body svg.pie-chart")
+    assert re.search(r"Aperto: \d+ Ticket", pie.text) and re.search(r"Totale \d+ Ticket", pie.text)
+    added = {"Elenco ticket": drawn(listing), "Stato Ticket": drawn(pie)}
 
     # The pie moved with the mouse by its title bar (8 columns left, 6 rows down)…
     pitch_x, pitch_y, _, _ = cell(browser)
@@ -156,6 +167,7 @@ def test_a_new_customer_arranges_the_dashboard_and_finds_it_again(portal, browse
     assert heading(browser) == "Dashboard"
     assert {name: position(widget(browser, name)) for name in expected} == expected
     assert "Questa dashboard non ha ancora widget!" not in browser.find_element(By.TAG_NAME, "main").text
+    assert {name: drawn(widget(browser, name)) for name in added} == added, "the page's widgets are the editor's"
 
     # The pie's numbers against the list (the company's 8 tickets all fit in it).
     pie_text = widget(browser, "Stato Ticket").text
@@ -166,9 +178,18 @@ def test_a_new_customer_arranges_the_dashboard_and_finds_it_again(portal, browse
     caption = widget(browser, "Elenco ticket").find_element(By.CSS_SELECTOR, ".widget-count").text
     assert caption == f"{numbers['Totale']} ticket"
 
-    # "Aggiorna" refreshes in place; "Modifica" goes back to editing, and a widget can be removed.
+    # "Aggiorna" refreshes in place, with the server's widgets: the rows taken out here come
+    # back, and the page is not reloaded (the marker stays).
+    shown = {name: drawn(widget(browser, name)) for name in added}
+    browser.execute_script("""
+        window.notReloaded = true;
+        document.querySelectorAll('.widget-body tbody tr').forEach((row) => row.remove());""")
+    assert not widget(browser, "Elenco ticket").find_elements(By.CSS_SELECTOR, "tbody tr")
     browser.find_element(By.LINK_TEXT, "Aggiorna").click()
     announced(browser, "Dati aggiornati.")
+    assert browser.execute_script("return window.notReloaded === true")
+    assert {name: drawn(widget(browser, name)) for name in added} == shown
+    # "Modifica" goes back to editing, and a widget can be removed.
     click(browser, "Modifica")
     assert serious_violations(browser) == [], "edit mode, panel closed"
     control(widget(browser, "Stato Ticket"), "Rimuovi il widget").send_keys(Keys.ENTER)
@@ -176,6 +197,8 @@ def test_a_new_customer_arranges_the_dashboard_and_finds_it_again(portal, browse
     assert not browser.find_elements(By.XPATH, "//main//section[.//h2[normalize-space()='Stato Ticket']]")
     click(browser, "Fatto")
     announced(browser, "Dashboard salvata.")
+    console = [entry["message"] for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+    assert console == [], "no script error or Content-Security-Policy refusal"
     browser.refresh()
     assert position(widget(browser, "Elenco ticket")) == (1, 0, 8, 5)
     assert not browser.find_elements(By.XPATH, "//main//section[.//h2[normalize-space()='Stato Ticket']]")

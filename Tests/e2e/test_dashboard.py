@@ -1,6 +1,6 @@
-"""The dashboard through nginx: the page without JavaScript, the JSON API, the layout saved
-per user and company, refusals that keep the saved layout, and the widgets' numbers
-against the database."""
+"""The dashboard through nginx: the page without JavaScript, the widgets' markup the editor
+takes from the server, the JSON API, the layout saved per user and company, refusals that
+keep the saved layout, and the widgets' numbers against the database."""
 import json
 import re
 
@@ -12,6 +12,7 @@ from portal import (BIANCHI_VAT, DEMO_PASSWORD, ROSSI_VAT, TECHNICIAN, code_step
 from tickets import created_number, new_ticket
 
 API = "/api/dashboard"
+WIDGET = "/api/dashboard/widget/"
 LIST = {"widget": "ticket-list", "x": 0, "y": 0, "w": 8, "h": 6}
 PIE = {"widget": "ticket-status", "x": 8, "y": 0, "w": 4, "h": 6}
 
@@ -67,6 +68,14 @@ def saved_layout(portal, session):
     return response.json()["layout"]
 
 
+def widget_parts(html, widget):
+    """A widget's title bar and body as rendered (its section's opening tag holds the
+    position, which the editor sets): what the reader sees of it."""
+    section = re.search(r'<section class="widget[^"]*"[^>]*data-widget="' + widget + r'".*?</section>', html, re.S)
+    assert section, widget
+    return section.group(0).split(">", 1)[1]
+
+
 def counts_in_database(portal, company):
     with portal.db() as db:
         row = db.execute("""SELECT sum(t.status != 'closed'), sum(t.status = 'closed'), count(*)
@@ -119,6 +128,67 @@ def test_without_javascript_the_saved_widgets_show_their_data_read_only(portal):
     assert 'class="empty-state dashboard-empty" hidden="hidden"' in page
 
 
+# ------------------------------------------------------------------ one widget, for the editor
+
+@pytest.mark.parametrize("widget, title", [("ticket-list", "Elenco ticket"), ("ticket-status", "Stato Ticket")])
+def test_a_widget_from_the_server_is_the_one_on_the_page(portal, widget, title):
+    """The editor adds and refreshes widgets with this markup, never its own: it must be the
+    page's widget to the byte, title bar and data included, only unplaced."""
+    session, _ = login(portal, email=TECHNICIAN)
+    response = session.get(portal.url + WIDGET + widget)
+    assert response.status_code == 200 and response.headers["Content-Type"].startswith("text/html")
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "script-src 'self'" in response.headers["Content-Security-Policy"], "nginx's security headers kept"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    fragment = response.text
+    assert fragment.startswith(f'<section class="widget" data-widget="{widget}" data-w="')
+    assert "data-x=" not in fragment and "dash-x-" not in fragment, "the editor places it"
+    assert f'<h2 class="widget-title" id="widget-{widget}-title">{title}</h2>' in fragment
+    page = session.get(portal.url + "/dashboard").text
+    assert widget_parts(fragment, widget) == widget_parts(page, widget)
+    assert "style=" not in fragment and "<script" not in fragment
+
+
+def test_the_widgets_from_the_server_carry_the_same_data_as_the_api(portal):
+    session, _ = login(portal, email=TECHNICIAN)
+    data = session.get(portal.url + API).json()["data"]
+    listing = session.get(portal.url + WIDGET + "ticket-list").text
+    for heading in ["Priorità", "Stato", "Titolo", "Richiedente", "Operatore"]:
+        assert f'<th scope="col">{heading}</th>' in listing, heading
+    numbers = [int(number) for number in re.findall(r'<a href="/ticket/(\d+)">', listing)]
+    assert numbers == [ticket["number"] for ticket in data["ticket-list"]["tickets"]]
+    assert f'<span class="widget-count">{data["ticket-list"]["caption"]}</span>' in listing
+    status = data["ticket-status"]
+    pie = session.get(portal.url + WIDGET + "ticket-status").text
+    for key in ["openText", "closedText", "totalText"]:
+        assert f">{status[key]}</li>" in pie, key
+
+
+def test_a_widget_needs_a_session_a_company_and_a_known_name(portal):
+    anonymous = requests.get(portal.url + WIDGET + "ticket-list", allow_redirects=False)
+    assert anonymous.status_code == 401 and anonymous.json()["error"].startswith("La sessione è scaduta")
+    session, _ = login(portal, email=TECHNICIAN)
+    for name in ["meteo", "TICKET-LIST", "%3Cscript%3E"]:
+        unknown = session.get(portal.url + WIDGET + name)
+        assert unknown.status_code == 404 and "error" in unknown.json(), name
+    for path in [WIDGET, WIDGET + "ticket-list/altro", "/dashboard/altro"]:
+        assert session.get(portal.url + path).status_code == 404, path
+    operator, _ = login(portal, email="giulia.neri@assistenza.example")
+    no_company = operator.get(portal.url + WIDGET + "ticket-status")
+    assert no_company.status_code == 404 and "error" in no_company.json()
+    assert session.post(portal.url + WIDGET + "ticket-list", data={}).status_code == 405
+
+
+def test_another_companys_widget_is_not_reachable(portal):
+    """The company is the session's, whatever the request says."""
+    session = login_into(portal, "anna.bianchi@bianchi.example", "BIANCHI SPA")
+    with portal.db() as db:
+        rossi_id = db.execute("SELECT id FROM tenants WHERE name = 'ROSSI SRL'").fetchone()[0]
+    pie = session.get(portal.url + WIDGET + f"ticket-status?tenant={rossi_id}&tenant_id={rossi_id}").text
+    counts = counts_in_database(portal, "BIANCHI SPA")
+    assert f"Totale {counts['total']} Ticket" in pie
+
+
 def test_the_ticket_list_widget_shows_the_companys_newest_tickets_with_links(portal):
     session, _ = login(portal, email=TECHNICIAN)
     data = session.get(portal.url + API).json()["data"]["ticket-list"]
@@ -143,6 +213,8 @@ def test_titles_are_escaped_in_the_page_and_in_the_json(portal):
     put_layout(portal, session, [LIST])
     page = session.get(portal.url + "/dashboard").text
     assert "<img src=x" not in page and '&lt;img src=x onerror=alert(1)&gt; "Stampa" &amp; &lt;/script&gt;' in page
+    fragment = session.get(portal.url + WIDGET + "ticket-list").text
+    assert "<img src=x" not in fragment and '&lt;img src=x onerror=alert(1)&gt; "Stampa" &amp; &lt;/script&gt;' in fragment
     raw = session.get(portal.url + API).text
     assert "<img" not in raw and "\\u003cimg src=x onerror=alert(1)\\u003e" in raw
     assert json.loads(raw)["data"]["ticket-list"]["tickets"][0]["title"] == title

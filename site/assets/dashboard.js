@@ -4,6 +4,8 @@
 // touch works too) and, for the keyboard, the buttons of each widget. Every change is
 // announced in the page's live region. The layout is saved only by "Fatto", as JSON with
 // the session's CSRF token; a layout the server refuses stays on screen with its message.
+// The script never draws a widget: one it adds, or refreshes on "Aggiorna", is the server's
+// own markup (GET /api/dashboard/widget/{id}), so the page with and without JavaScript is the same.
 // No inline script, no style attribute in the markup (the CSP): positions are classes.
 "use strict";
 
@@ -13,7 +15,6 @@
 
   const COLUMNS = Number(root.dataset.columns) || 12;
   const ROWS = Number(root.dataset.rows) || 12;
-  const SVG = "http://www.w3.org/2000/svg";
   const grid = root.querySelector(".dashboard-grid");
   const panel = document.getElementById("widget-panel");
   const search = document.getElementById("widget-search");
@@ -24,7 +25,6 @@
   const toolbar = root.querySelector(".dashboard-toolbar");
   const texts = readTexts();
   let editing = false;
-  let data = null;
   let drag = null;
 
   // ------------------------------------------------------------------ texts and announcements
@@ -71,6 +71,10 @@
 
   function choiceFor(id) {
     return panel.querySelector('.widget-choice[data-widget="' + id + '"]');
+  }
+
+  function onGrid(id) {
+    return widgets().some((widget) => widget.dataset.widget === id);
   }
 
   function titleOf(widget) {
@@ -131,7 +135,7 @@
     return null;
   }
 
-  // ------------------------------------------------------------------ widget contents from the API's data
+  // ------------------------------------------------------------------ widgets from the server
 
   function element(name, className, text) {
     const node = document.createElement(name);
@@ -140,94 +144,22 @@
     return node;
   }
 
-  function ticketList(list) {
-    const fragment = document.createDocumentFragment();
-    const caption = element("p", "widget-caption");
-    const all = element("a", "", texts.allTickets);
-    all.href = "/ticket";
-    caption.append(element("span", "widget-count", list.caption), " · ", all);
-    fragment.append(caption);
-    if (!list.tickets.length) {
-      fragment.append(element("p", "muted", texts.noTickets));
-      return fragment;
-    }
-    const table = element("table", "table widget-table");
-    const headRow = table.createTHead().insertRow();
-    (texts.headings || "").split("|").forEach((heading) => {
-      const cell = element("th", "", heading);
-      cell.scope = "col";
-      headRow.append(cell);
+  // One widget with its data, unplaced, as the server renders it on the page. Parsed in an
+  // inert template: nothing in it runs or loads before it is placed.
+  async function fetchWidget(id) {
+    const response = await fetch(root.dataset.widgetUrl + encodeURIComponent(id), {
+      credentials: "same-origin", headers: { Accept: "text/html" },
     });
-    const body = table.createTBody();
-    list.tickets.forEach((ticket) => {
-      const row = body.insertRow();
-      if (ticket.closed) row.className = "ticket--closed";
-      const badge = element("span", "badge badge--" + ticket.priorityLabel.toLowerCase(), ticket.priorityLabel);
-      const link = element("a", "", ticket.title + " #" + ticket.number);
-      link.href = ticket.url;
-      [badge, ticket.statusLabel, link, ticket.requester, ticket.operator].forEach((content) => {
-        row.insertCell().append(content);
-      });
-    });
-    fragment.append(table);
-    return fragment;
-  }
-
-  function svgNode(name, attributes) {
-    const node = document.createElementNS(SVG, name);
-    Object.keys(attributes).forEach((key) => node.setAttribute(key, attributes[key]));
-    return node;
-  }
-
-  // Same drawing as the server's (TicketStatusWidget.swift): a full disc for the closed
-  // tickets, and over it a slice for the open ones made of one dash of a wide stroke.
-  function ticketStatus(counts) {
-    const wrapper = element("div", counts.total ? "pie" : "pie pie--empty");
-    const percent = counts.total ? ((counts.open * 100) / counts.total).toFixed(2) : "0";
-    const summary = [counts.openText, counts.closedText, counts.totalText];
-    const chart = svgNode("svg", {
-      class: "pie-chart", viewBox: "0 0 64 64", width: "128", height: "128", role: "img", "aria-label": summary.join(", "),
-    });
-    chart.append(
-      svgNode("circle", { class: "pie-slice pie-slice--closed", cx: "32", cy: "32", r: "32" }),
-      svgNode("circle", {
-        class: "pie-slice pie-slice--open", cx: "32", cy: "32", r: "16", "stroke-width": "32", pathLength: "100",
-        "stroke-dasharray": percent + " 100", transform: "rotate(-90 32 32)", fill: "none",
-      }),
-    );
-    const legend = element("ul", "pie-legend");
-    ["open", "closed", "total"].forEach((kind, index) => legend.append(element("li", "pie-legend-" + kind, summary[index])));
-    wrapper.append(chart, legend);
-    return wrapper;
-  }
-
-  const renderers = { "ticket-list": ticketList, "ticket-status": ticketStatus };
-
-  function fillBody(widget) {
-    const id = widget.dataset.widget;
-    if (!data || !renderers[id] || !data[id]) return;
-    widget.querySelector(".widget-body").replaceChildren(renderers[id](data[id]));
-  }
-
-  async function load() {
-    const response = await fetch(root.dataset.api, { credentials: "same-origin", headers: { Accept: "application/json" } });
     if (response.status === 401) {
       window.location.assign("/login?next=/dashboard");
       throw new Error("session");
     }
     if (!response.ok) throw new Error("status " + response.status);
-    data = (await response.json()).data;
-  }
-
-  async function ensureData() {
-    if (data) return true;
-    try {
-      await load();
-      return true;
-    } catch (error) {
-      say("failed");
-      return false;
-    }
+    const template = document.createElement("template");
+    template.innerHTML = await response.text();
+    const widget = template.content.querySelector('.widget[data-widget="' + id + '"]');
+    if (!widget) throw new Error("no widget");
+    return widget;
   }
 
   // ------------------------------------------------------------------ modes: view and edit
@@ -258,7 +190,7 @@
     });
   }
 
-  async function startEditing(withPanel) {
+  function startEditing(withPanel) {
     showError("");
     if (!editing) {
       editing = true;
@@ -273,7 +205,6 @@
       const first = grid.querySelector(".widget-tool");
       (first || button("done")).focus();
     }
-    await ensureData();
   }
 
   function closePanel() {
@@ -311,10 +242,16 @@
     }
   }
 
+  // Every widget's body is swapped for the server's fresh one, or none is: a failed request
+  // leaves the page as it was. The frame stays, and with it the focus and the position.
   async function refresh() {
+    const shown = widgets();
     try {
-      await load();
-      widgets().forEach(fillBody);
+      const fresh = await Promise.all(shown.map((widget) => fetchWidget(widget.dataset.widget)));
+      shown.forEach((widget, index) => {
+        const body = fresh[index].querySelector(".widget-body");
+        widget.querySelector(".widget-body").replaceChildren(...body.childNodes);
+      });
       say("refreshed");
     } catch (error) {
       say("failed");
@@ -323,34 +260,42 @@
 
   // ------------------------------------------------------------------ adding, moving, resizing, removing
 
-  function makeWidget(id) {
-    const template = root.querySelector('template[data-widget-template="' + id + '"]');
-    const widget = template.content.firstElementChild.cloneNode(true);
+  // `spot` chooses the place once the widget has arrived: while it was on its way the grid
+  // may have changed (another drop, "Fatto", a second press of the same button).
+  async function add(id, spot) {
+    const title = choiceFor(id).dataset.title;
+    let widget;
+    try {
+      widget = await fetchWidget(id);
+    } catch (error) {
+      say("failed");
+      return null;
+    }
+    if (!editing || onGrid(id)) return null;
+    const rect = spot();
+    if (!rect) {
+      say("noRoom", { widget: title });
+      return null;
+    }
     widget.id = "widget-" + id;
-    fillBody(widget);
-    return widget;
-  }
-
-  function add(id, rect) {
-    const widget = makeWidget(id);
     grid.appendChild(widget);
     place(widget, rect);
     updateChoices();
     updateChrome();
-    say("added", { widget: titleOf(widget), x: rect.x + 1, y: rect.y + 1, w: rect.w, h: rect.h });
+    say("added", { widget: title, x: rect.x + 1, y: rect.y + 1, w: rect.w, h: rect.h });
     return widget;
   }
 
   async function addWithKeyboard(id) {
-    await ensureData();
     const choice = choiceFor(id);
     const wanted = { w: Number(choice.dataset.w), h: Number(choice.dataset.h) };
-    const rect = firstFreeSpot(wanted) || firstFreeSpot(minimumOf(id));
-    if (!rect) {
+    const spot = () => firstFreeSpot(wanted) || firstFreeSpot(minimumOf(id));
+    if (!spot()) {
       say("noRoom", { widget: choice.dataset.title });
       return;
     }
-    add(id, rect).querySelector(".widget-tool").focus();
+    const widget = await add(id, spot);
+    if (widget) widget.querySelector(".widget-tool").focus();
   }
 
   const steps = {
@@ -493,8 +438,7 @@
       return;
     }
     if (current.kind === "new") {
-      await ensureData();
-      add(current.id, target.rect);
+      await add(current.id, () => (fits(target.rect, null) ? target.rect : null));
     } else if (["x", "y", "w", "h"].every((key) => target.rect[key] === current.from[key])) {
       return; // a click on the title bar, or a drag back to where it started
     } else {

@@ -2,8 +2,8 @@ import PortalCore
 import PortalStore
 
 /// What the widgets show, for one company: the newest tickets ("Elenco ticket") and the
-/// open/closed counts ("Stato Ticket"). Every widget's data is loaded, placed or not, so
-/// that a widget dropped in the editor has its content at once.
+/// open/closed counts ("Stato Ticket"). Every widget's data is loaded, placed or not: the
+/// API answers with all of it, and the editor may ask for any widget.
 struct DashboardData {
     let recent: TicketPage
     let counts: TicketCounts

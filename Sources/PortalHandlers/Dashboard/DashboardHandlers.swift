@@ -4,9 +4,10 @@ import PortalCrypto
 import PortalHTTP
 
 /// The first screen after login (the manual's chapter 1) and its JSON API:
-/// GET /dashboard (the page), GET /api/dashboard (layout and widget data), and
-/// PUT or POST /api/dashboard/layout (save the layout; refused with 400, keeping the saved
-/// one, unless it validates).
+/// GET /dashboard (the page), GET /api/dashboard/widget/{id} (one widget's markup, for the
+/// editor), GET /api/dashboard (layout and widget data), and PUT or POST
+/// /api/dashboard/layout (save the layout; refused with 400, keeping the saved one, unless
+/// it validates).
 enum DashboardHandlers {
     static let layoutBodyLimit = 16 * 1024
 
@@ -26,6 +27,17 @@ enum DashboardHandlers {
         let layout = try DashboardPreference.load(userID: context.user.id, tenantID: context.tenant.id, services.database)
         let data = try services.dashboardCache.json(context.stamp, services.database)
         return try DashboardJSON.response(layout: layout, dataJSON: data)
+    }
+
+    /// One widget with its data, unplaced, exactly as the page renders it: the editor adds a
+    /// widget and "Aggiorna" refreshes one with this markup, so that only the server draws
+    /// widgets. Under /api/: a script cannot follow a login redirect, so refusals are JSON.
+    static func widget(_ request: Request, _ context: MemberContext) throws -> Response {
+        guard let widget = request.pathParameters["id"].flatMap(DashboardWidget.init(rawValue:)) else {
+            throw HTTPError.notFound
+        }
+        let data = try context.services.dashboardCache.data(context.stamp, context.services.database)
+        return Response.html(bytes: WidgetView.render(widget, at: nil, data: data).bytes)
     }
 
     /// The body is JSON (`RouteTable` parsed it and checked its token); a layout that does

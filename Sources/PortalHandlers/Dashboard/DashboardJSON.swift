@@ -3,7 +3,8 @@ import PortalHTTP
 import PortalStore
 
 /// The API's JSON: the layout as `[{widget, x, y, w, h}]` and each widget's data, keyed by
-/// widget id. Labels come translated so that the script shows the same words as the page.
+/// widget id. Labels come translated so that other clients show the same words as the
+/// page (the portal's own editor takes the widgets' markup from the server instead).
 enum DashboardJSON {
     /// `{"grid": …, "layout": […], "data": {…}}`, the data spliced in as it was serialised
     /// (possibly from the worker's cache).

@@ -3,7 +3,8 @@ import PortalHTML
 
 /// The dashboard as the server renders it: the saved widgets with their data, readable
 /// without JavaScript; dashboard.js turns the same markup into the editor (toolbar buttons,
-/// the "Aggiungi Widget" panel, moving and resizing).
+/// the "Aggiungi Widget" panel, moving and resizing), and takes any widget it adds or
+/// refreshes from GET /api/dashboard/widget/{id}, rendered here by the same WidgetView.
 struct DashboardPage {
     var viewer: Viewer
     var layout: DashboardLayout
@@ -19,6 +20,7 @@ struct DashboardPage {
                 "div",
                 [
                     "class": "dashboard", "id": "dashboard", "data-api": "/api/dashboard",
+                    "data-widget-url": "/api/dashboard/widget/",
                     "data-csrf": isEditable ? viewer.csrfToken : nil, "data-columns": String(DashboardLayout.columns),
                     "data-rows": String(DashboardLayout.rows),
                 ]
@@ -32,7 +34,7 @@ struct DashboardPage {
                     grid
                     if isEditable { DashboardPanel.render(layout: layout) }
                 }
-                if isEditable { templates }
+                if isEditable { texts }
             }
         }
         return (isEditable ? page.withScript("/assets/dashboard.js") : page).render()
@@ -74,32 +76,23 @@ struct DashboardPage {
 
     var grid: Node {
         el("div", ["class": "dashboard-grid", "role": "region", "aria-label": Text.dashboardGrid]) {
-            for placement in layout.placements {
-                WidgetView.render(placement.widget, at: placement, data: data)
+            if let data {
+                for placement in layout.placements { WidgetView.render(placement.widget, at: placement, data: data) }
             }
         }
     }
 
-    /// Empty widgets the script copies when one is added, and the sentences it announces;
-    /// template content is inert: not shown, not read, not run.
-    var templates: Node {
-        Node.group(
-            DashboardWidget.allCases.map { widget in
-                el("template", ["data-widget-template": widget.rawValue]) {
-                    WidgetView.render(widget, at: nil, data: nil)
-                }
-            } + [
-                el("template", ["id": "dashboard-texts"]) {
-                    for (key, text) in DashboardPage.announcements { el("span", ["data-text": key]) { text } }
-                }
-            ])
+    /// The sentences the script announces; template content is inert: not shown, not read.
+    var texts: Node {
+        el("template", ["id": "dashboard-texts"]) {
+            for (key, text) in DashboardPage.announcements { el("span", ["data-text": key]) { text } }
+        }
     }
 
     static let announcements: [(String, String)] = [
         ("moved", Text.announceMoved), ("resized", Text.announceResized), ("added", Text.announceAdded),
         ("removed", Text.announceRemoved), ("blocked", Text.announceBlocked), ("noRoom", Text.announceNoRoom),
         ("editing", Text.announceEditing), ("saved", Text.announceSaved), ("refreshed", Text.announceRefreshed),
-        ("failed", Text.announceFailed), ("found", Text.announceFound), ("allTickets", Text.widgetAllTickets),
-        ("noTickets", Text.widgetNoTickets), ("headings", TicketListWidget.headings.joined(separator: "|")),
+        ("failed", Text.announceFailed), ("found", Text.announceFound),
     ]
 }

@@ -4,8 +4,10 @@ import PortalHTML
 /// One widget on the grid: its title, the keyboard controls of the editor (shown only while
 /// editing), its content and the corner the mouse resizes it by. The position and size are
 /// classes (`dash-x-3 dash-w-4`…): the CSP allows no style attribute in the markup.
+/// The only renderer of a widget: the page's saved widgets and the editor's new and
+/// refreshed ones (GET /api/dashboard/widget/{id}, without a placement) are all drawn here.
 enum WidgetView {
-    static func render(_ widget: DashboardWidget, at placement: DashboardLayout.Placement?, data: DashboardData?) -> Node {
+    static func render(_ widget: DashboardWidget, at placement: DashboardLayout.Placement?, data: DashboardData) -> Node {
         let id = "widget-\(widget.rawValue)"
         let size = placement.map { ($0.width, $0.height) } ?? widget.defaultSize
         return el(
@@ -22,7 +24,7 @@ enum WidgetView {
                 tools(widget)
             }
             el("div", ["class": "widget-body", "tabindex": "0", "role": "group", "aria-labelledby": "\(id)-title"]) {
-                if let data { content(widget, data) }
+                content(widget, data)
             }
             el("div", ["class": "widget-resize", "aria-hidden": "true"])
         }
