@@ -7,6 +7,7 @@ let package = Package(
         .executable(name: "portal-auth", targets: ["portal-auth"]),
         .executable(name: "portal-tenant", targets: ["portal-tenant"]),
         .executable(name: "portal-tickets", targets: ["portal-tickets"]),
+        .executable(name: "portal-desk", targets: ["portal-desk"]),
         .executable(name: "portal-mailer", targets: ["portal-mailer"]),
         .executable(name: "portal-admin", targets: ["portal-admin"]),
     ],
@@ -41,6 +42,7 @@ let package = Package(
         .executableTarget(name: "portal-auth", dependencies: ["PortalHandlers", "PortalFastCGI"]),
         .executableTarget(name: "portal-tenant", dependencies: ["PortalHandlers", "PortalFastCGI"]),
         .executableTarget(name: "portal-tickets", dependencies: ["PortalHandlers", "PortalFastCGI"]),
+        .executableTarget(name: "portal-desk", dependencies: ["PortalHandlers", "PortalFastCGI"]),
         .executableTarget(name: "portal-mailer", dependencies: ["PortalMail", "PortalStore", "PortalCore"]),
         .executableTarget(
             name: "portal-admin",

@@ -22,6 +22,7 @@ declare -A commands=(
     [portal-auth]="$bin/portal-auth --socket $run/portal-auth.sock --workers $workers --threads $threads"
     [portal-tenant]="$bin/portal-tenant --socket $run/portal-tenant.sock --workers $workers --threads $threads"
     [portal-tickets]="$bin/portal-tickets --socket $run/portal-tickets.sock --workers $workers --threads $threads"
+    [portal-desk]="$bin/portal-desk --socket $run/portal-desk.sock --workers $workers --threads $threads"
     [portal-mailer]="$bin/portal-mailer"
     [nginx]="nginx -c $PORTAL_VAR/nginx.conf -g daemon\ off;"
 )
@@ -47,10 +48,11 @@ stop_all() {
 }
 trap stop_all INT TERM
 
-for name in portal-auth portal-tenant portal-tickets portal-mailer; do start "$name"; done
+for name in portal-auth portal-tenant portal-tickets portal-desk portal-mailer; do start "$name"; done
 # nginx last, once the sockets exist, so that the first request does not meet a 502.
 for _ in $(seq 100); do
-    [ -S "$run/portal-auth.sock" ] && [ -S "$run/portal-tenant.sock" ] && [ -S "$run/portal-tickets.sock" ] && break
+    [ -S "$run/portal-auth.sock" ] && [ -S "$run/portal-tenant.sock" ] && [ -S "$run/portal-tickets.sock" ] \
+        && [ -S "$run/portal-desk.sock" ] && break
     sleep 0.05
 done
 start nginx

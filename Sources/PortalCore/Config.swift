@@ -68,6 +68,19 @@ public struct Config: Sendable {
     public var mailDirectory: String { string("PORTAL_MAIL_DIR", default: varDirectory + "/mail") }
     public var attachmentsDirectory: String { string("PORTAL_ATTACHMENTS_DIR", default: varDirectory + "/attachments") }
     public var mailFrom: String { string("PORTAL_MAIL_FROM", default: "Customer Portal <noreply@portal.invalid>") }
+    /// The vendor's support desk: hears of new tickets, of replies nobody has taken, and of
+    /// companies without users on the classic portal. Defaults to the sender's address.
+    public var supportAddress: EmailAddress? {
+        EmailAddress(string("PORTAL_SUPPORT_EMAIL", default: "")) ?? Config.address(in: mailFrom)
+    }
+
+    /// The address inside "Name <address>" (or the whole value when it is a bare address).
+    static func address(in mailbox: String) -> EmailAddress? {
+        guard let open = mailbox.lastIndex(of: "<"), let close = mailbox.lastIndex(of: ">"), open < close else {
+            return EmailAddress(mailbox)
+        }
+        return EmailAddress(String(mailbox[mailbox.index(after: open)..<close]))
+    }
     public var siteSource: String { string("PORTAL_SITE_SOURCE", default: "site") }
     public var siteOutput: String { string("PORTAL_SITE_OUT", default: varDirectory + "/www") }
 

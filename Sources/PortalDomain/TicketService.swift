@@ -1,9 +1,8 @@
 import PortalCore
 import PortalStore
 
-/// What happens to a ticket, with its notifications, in one transaction each. Used by the
-/// customers' pages and by `portal-admin` (operator replies and status changes until the
-/// operator desk exists).
+/// What customers do to a ticket, with its notifications, in one transaction each. What
+/// operators do is `DeskService`.
 public struct TicketService {
     let database: Database
     let config: Config
@@ -15,17 +14,23 @@ public struct TicketService {
 
     var store: TicketStore { TicketStore(database) }
 
+    var mail: TicketMail { TicketMail(config: config) }
+
+    /// A new ticket: the requester hears it was received, the support desk that it exists.
     public func create(_ ticket: NewTicket, files: [NewAttachment], now: Timestamp) throws -> Int64 {
         try database.write { tx in
             let created = try store.create(ticket, now: now)
             for file in files {
                 try store.addAttachment(ticketID: created.id, messageID: created.messageID, file, now: now)
             }
-            guard let record = try store.find(number: created.number, tenantID: ticket.tenantID) else {
-                throw DomainError(.notFound, Text.errorNotFound)
-            }
-            try notify(in: tx, record, event: Text.mailEventCreated, line: Text.mailLineCreated, to: record.requesterAddresses, now: now)
-            try AuditStore.record(in: tx, "ticket_created", tenantID: ticket.tenantID, userID: ticket.requesterID, detail: "#\(created.number)", now: now)
+            guard let record = try store.find(number: created.number, tenantID: ticket.tenantID),
+                let tenant = try TenantStore(database).find(id: ticket.tenantID)
+            else { throw DomainError(.notFound, Text.errorNotFound) }
+            try mail.toCustomer(in: tx, record, event: Text.mailEventCreated, line: Text.mailLineCreated, now: now)
+            try mail.newTicketToDesk(in: tx, record, vat: tenant.vat, now: now)
+            try AuditStore.record(
+                in: tx, "ticket_created", tenantID: ticket.tenantID, userID: ticket.requesterID, detail: "#\(created.number)",
+                now: now)
             return created.number
         }
     }
@@ -33,31 +38,40 @@ public struct TicketService {
     public enum ReplyOutcome: Sendable { case replied, closed, reopened }
 
     /// A customer's reply, with the panel's changes and possibly closing the ticket. The
-    /// caller has checked the rules (close delay, reopen window, priority).
+    /// caller has checked the rules (close delay, reopen window, priority). A reply on a
+    /// "Rinviato" ticket (the vendor was waiting for the customer) puts it back "In attesa".
     public func customerReply(
         _ ticket: TicketRecord, author: UserRecord, body: String, files: [NewAttachment], close: Bool,
         changes: PanelChanges, now: Timestamp
     ) throws -> ReplyOutcome {
         try database.write { tx in
-            try apply(in: tx, changes, to: ticket, now: now)
+            try apply(in: tx, changes, to: ticket, by: author, now: now)
             let messageID = try store.addMessage(
                 ticketID: ticket.id, authorID: author.id, authorName: author.displayName, isOperator: false, body: body,
                 now: now)
             for file in files { try store.addAttachment(ticketID: ticket.id, messageID: messageID, file, now: now) }
             var outcome = ReplyOutcome.replied
+            var status = ticket.status
             if close {
-                try store.setStatus(ticketID: ticket.id, status: .closed, operatorID: nil, now: now)
+                status = .closed
                 outcome = .closed
-                try notify(in: tx, ticket, event: Text.mailEventClosed, line: Text.mailLineClosed, to: ticket.requesterAddresses, now: now)
             } else if ticket.status == .closed {
-                let status = TicketRules.statusAfterCustomerReply(.closed, hasOperator: ticket.operatorID != nil)
-                try store.setStatus(ticketID: ticket.id, status: status, operatorID: nil, now: now)
+                status = TicketRules.statusAfterCustomerReply(.closed, hasOperator: ticket.operatorID != nil)
                 outcome = .reopened
+            } else if ticket.status == .postponed {
+                status = .waiting
             }
-            if let operatorEmail = ticket.operatorEmail.flatMap(EmailAddress.init) {
-                try notify(in: tx, ticket, event: Text.mailEventCustomerReply, line: Text.mailLineCustomerReply, to: [operatorEmail], now: now)
+            if status != ticket.status {
+                try store.setStatus(ticketID: ticket.id, status: status, operatorID: nil, now: now)
+                try event(in: tx, ticket, by: author, Text.eventStatus(status.label), now: now)
             }
-            try AuditStore.record(in: tx, outcome == .closed ? "ticket_closed" : "ticket_reply", tenantID: ticket.tenantID, userID: author.id,
+            if close {
+                try mail.toCustomer(in: tx, ticket, event: Text.mailEventClosed, line: Text.mailLineClosed, now: now)
+            }
+            try mail.customerReplyToDesk(
+                in: tx, ticket, event: close ? Text.mailEventClosed : Text.mailEventCustomerReply, text: body, now: now)
+            try AuditStore.record(
+                in: tx, outcome == .closed ? "ticket_closed" : "ticket_reply", tenantID: ticket.tenantID, userID: author.id,
                 detail: "#\(ticket.number)", now: now)
             return outcome
         }
@@ -74,52 +88,32 @@ public struct TicketService {
 
     public func updatePanel(_ ticket: TicketRecord, changes: PanelChanges, by user: UserRecord, now: Timestamp) throws {
         try database.write { tx in
-            try apply(in: tx, changes, to: ticket, now: now)
-            try AuditStore.record(in: tx, "ticket_updated", tenantID: ticket.tenantID, userID: user.id, detail: "#\(ticket.number)", now: now)
+            try apply(in: tx, changes, to: ticket, by: user, now: now)
+            try AuditStore.record(
+                in: tx, "ticket_updated", tenantID: ticket.tenantID, userID: user.id, detail: "#\(ticket.number)", now: now)
         }
     }
 
-    func apply(in tx: WriteTransaction, _ changes: PanelChanges, to ticket: TicketRecord, now: Timestamp) throws {
+    /// The customer's panel: "Priorità" and "Referente ticket", each change one line in the thread.
+    func apply(in tx: WriteTransaction, _ changes: PanelChanges, to ticket: TicketRecord, by user: UserRecord, now: Timestamp)
+        throws
+    {
         if let priority = changes.priority, priority != ticket.priority {
             try store.setPriority(ticketID: ticket.id, priority: priority, now: now)
+            try event(in: tx, ticket, by: user, Text.eventPriority(priority.label), now: now)
         }
         if let referent = changes.referentID, referent != ticket.referentID {
             try store.setReferent(ticketID: ticket.id, userID: referent, now: now)
+            let name = try UserStore(database).find(id: referent)?.displayName ?? ""
+            try event(in: tx, ticket, by: user, Text.eventReferent(name), now: now)
         }
     }
 
-    /// An operator's answer; the ticket is taken in charge ("In attesa") if nobody had it.
-    public func operatorReply(number: Int64, operator agent: UserRecord, body: String, now: Timestamp) throws {
-        try database.write { tx in
-            guard let ticket = try store.find(number: number) else {
-                throw DomainError(.notFound, Text.ticketNotFound(number))
-            }
-            try store.addMessage(
-                ticketID: ticket.id, authorID: agent.id, authorName: agent.displayName, isOperator: true, body: body, now: now)
-            if ticket.status == .unassigned || ticket.status == .closed {
-                try store.setStatus(ticketID: ticket.id, status: .waiting, operatorID: agent.id, now: now)
-            }
-            try notify(in: tx, ticket, event: Text.mailEventReply, line: Text.mailLineReply, to: ticket.requesterAddresses, now: now)
-        }
-    }
-
-    public func setStatus(number: Int64, status: TicketStatus, operator agent: UserRecord?, now: Timestamp) throws {
-        try database.write { tx in
-            guard let ticket = try store.find(number: number) else {
-                throw DomainError(.notFound, Text.ticketNotFound(number))
-            }
-            try store.setStatus(ticketID: ticket.id, status: status, operatorID: agent?.id, now: now)
-            let (event, line) = status == .closed
-                ? (Text.mailEventClosed, Text.mailLineClosed) : (Text.mailEventStatus, Text.mailLineStatus(status.label))
-            try notify(in: tx, ticket, event: event, line: line, to: ticket.requesterAddresses, now: now)
-        }
-    }
-
-    func notify(in tx: WriteTransaction, _ ticket: TicketRecord, event: String, line: String, to recipients: [EmailAddress], now: Timestamp) throws {
-        guard !recipients.isEmpty else { return }
-        try OutboxStore.enqueue(in: tx, to: recipients, subject: Text.ticketMailSubject(ticket.number, event, ticket.title),
-            body: Text.ticketMailBody(
-                number: ticket.number, title: ticket.title, line: line, link: config.publicURL + "/ticket/\(ticket.number)"),
-            now: now)
+    /// One short line of a change in the thread, which both sides see. Without a person (a
+    /// script), the support team signs it.
+    func event(in tx: WriteTransaction, _ ticket: TicketRecord, by user: UserRecord?, _ line: String, now: Timestamp) throws {
+        try store.addMessage(
+            ticketID: ticket.id, authorID: user?.id, authorName: user?.displayName ?? Text.supportTeam,
+            isOperator: user?.isOperator ?? true, kind: .event, body: line, now: now)
     }
 }

@@ -9,7 +9,9 @@ enum Menu {
     }
 
     static func sidebar(for viewer: Viewer, currentPath: String) -> Node {
-        NodeMemo.node("menu|\(viewer.mayAdministerTenant)|\(currentPath)") { render(for: viewer, currentPath: currentPath) }
+        NodeMemo.node("menu|\(viewer.mayAdministerTenant)|\(viewer.isOperator)|\(currentPath)") {
+            viewer.isOperator ? renderDesk(currentPath: currentPath) : render(for: viewer, currentPath: currentPath)
+        }
     }
 
     /// Depends on the viewer's role only: `sidebar` memoises it per role and path.
@@ -37,8 +39,24 @@ enum Menu {
         }
     }
 
-    static func group(_ title: String, icon: Node, _ entries: [Entry], _ currentPath: String) -> Node {
-        let isOpen = entries.contains { $0.path == currentPath }
+    /// The operators' menu: the desk and the manuals.
+    static func renderDesk(currentPath: String) -> Node {
+        el("nav", ["class": "sidebar", "aria-label": Text.mainMenu]) {
+            el("ul", ["class": "menu"]) {
+                group(Text.menuDesk, icon: Icon.support, [Entry(label: Text.deskQueueTitle, path: "/desk/")], currentPath, open: true)
+                group(
+                    Text.menuUtility, icon: Icon.tools,
+                    [
+                        Entry(label: Text.menuOperatorManual, path: "/manuale/operatori.html"),
+                        Entry(label: Text.menuManual, path: "/manuale/"),
+                        Entry(label: Text.menuPrivacy, path: "/privacy.html"),
+                    ], currentPath)
+            }
+        }
+    }
+
+    static func group(_ title: String, icon: Node, _ entries: [Entry], _ currentPath: String, open: Bool = false) -> Node {
+        let isOpen = open || entries.contains { $0.path == currentPath }
         return el("li") {
             el("details", ["class": "menu-group", "open": isOpen ? "open" : nil]) {
                 el("summary", ["class": "menu-link"]) {

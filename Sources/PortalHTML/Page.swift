@@ -99,9 +99,12 @@ public struct Page: Sendable {
             NodeMemo.node("topbar|\(isApp)|\(siteRoot)") { brand }
             if case .app(let viewer) = kind {
                 el("div", ["class": "account"]) {
-                    el("a", ["class": "tenant-icon", "href": "/accesso/azienda", "title": Text.currentCompany]) {
-                        Icon.company
-                        el("span", ["class": "account-label"]) { viewer.companyName ?? Text.currentCompany }
+                    // Operators work for every company: they never see the company choice.
+                    if !viewer.isOperator {
+                        el("a", ["class": "tenant-icon", "href": "/accesso/azienda", "title": Text.currentCompany]) {
+                            Icon.company
+                            el("span", ["class": "account-label"]) { viewer.companyName ?? Text.currentCompany }
+                        }
                     }
                     el("a", ["class": "user-icon", "href": "/profilo", "title": Text.userProfile]) {
                         Icon.user

@@ -1,3 +1,4 @@
+import PortalCore
 /// Strict `application/x-www-form-urlencoded` and URL component decoding: a bad escape or
 /// bytes that are not UTF-8 are a 400, never a guess.
 enum PercentDecoding {
@@ -45,23 +46,6 @@ enum PercentDecoding {
         default: nil
         }
     }
-
-    /// Encodes a value for a query string or form body.
-    public static func encode(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"), UInt8(ascii: "/"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = Array("0123456789ABCDEF")
-                out += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xf)])
-            }
-        }
-        return out
-    }
 }
 
-public func urlEncode(_ text: String) -> String { PercentDecoding.encode(text) }
+public func urlEncode(_ text: String) -> String { PercentEncoding.encode(text) }

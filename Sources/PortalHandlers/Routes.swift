@@ -69,4 +69,14 @@ public enum Routes {
         routes.post("/tenant/inviti/{id}/rimuovi", AdministratorGuard.self, bodyLimit: 1024, InvitationHandlers.cancel)
         routes.get("/tenant/attivita", AdministratorGuard.self, ActivityHandlers.show)
     }
+
+    /// portal-desk: the vendor's operators work every company's tickets ("Coda ticket").
+    public static func desk(_ routes: inout RouteTable) {
+        routes.get("/desk", OperatorGuard.self, DeskQueueHandlers.queue)
+        routes.get("/desk/", OperatorGuard.self, DeskQueueHandlers.queue)
+        routes.post("/desk/cerca", OperatorGuard.self, bodyLimit: 4 * 1024, DeskQueueHandlers.search)
+        routes.get("/desk/ticket/{number}", OperatorGuard.self, DeskTicketHandlers.show)
+        routes.post("/desk/ticket/{number}", OperatorGuard.self, bodyLimit: Uploads.bodyLimit, DeskTicketHandlers.post)
+        routes.get("/desk/ticket/{number}/allegati/{id}", OperatorGuard.self, DeskTicketHandlers.download)
+    }
 }

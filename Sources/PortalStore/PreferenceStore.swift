@@ -19,3 +19,22 @@ public struct PreferenceStore {
             """, [userID, tenantID, name, value, now])
     }
 }
+
+/// An operator's settings, which belong to no company (the remembered queue filters).
+public struct OperatorPreferenceStore {
+    let database: Database
+    public init(_ database: Database) { self.database = database }
+
+    public func value(_ name: String, userID: Int64) throws -> String? {
+        try database.queryOne("SELECT value FROM operator_preferences WHERE user_id = ? AND name = ?", [userID, name])?
+            .string("value")
+    }
+
+    public func set(_ name: String, value: String, userID: Int64, now: Timestamp) throws {
+        try database.run(
+            """
+            INSERT INTO operator_preferences (user_id, name, value, updated_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (user_id, name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+            """, [userID, name, value, now])
+    }
+}

@@ -65,10 +65,17 @@ public struct TicketRecord: Sendable {
     }
 }
 
+/// What a row of the thread is: a message of the conversation, an operator's internal note
+/// (never shown to customers nor sent), or one line of a change that both sides see.
+public enum MessageKind: String, Sendable {
+    case reply, note, event
+}
+
 public struct TicketMessage: Sendable {
     public let id: Int64
     public let authorName: String
     public let authorIsOperator: Bool
+    public let kind: MessageKind
     public let body: String
     public let createdAt: Timestamp
 }

@@ -92,17 +92,24 @@ public struct TicketStore {
         return (id, number, messageID)
     }
 
+    /// A reply moves "Data ultima risposta"; a note or a change line only the activity that
+    /// orders the operators' queue.
     @discardableResult
     public func addMessage(
-        ticketID: Int64, authorID: Int64?, authorName: String, isOperator: Bool, body: String, now: Timestamp
+        ticketID: Int64, authorID: Int64?, authorName: String, isOperator: Bool, kind: MessageKind = .reply, body: String,
+        now: Timestamp
     ) throws -> Int64 {
         try database.run(
             """
-            INSERT INTO messages (ticket_id, author_id, author_name, author_is_operator, body, created_at)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """, [ticketID, authorID, authorName, isOperator, body, now])
+            INSERT INTO messages (ticket_id, author_id, author_name, author_is_operator, kind, body, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, [ticketID, authorID, authorName, isOperator, kind.rawValue, body, now])
         let id = database.lastInsertRowID
-        try database.run("UPDATE tickets SET last_reply_at = ?, updated_at = ? WHERE id = ?", [now, now, ticketID])
+        if kind == .reply {
+            try database.run("UPDATE tickets SET last_reply_at = ?, updated_at = ? WHERE id = ?", [now, now, ticketID])
+        } else {
+            try database.run("UPDATE tickets SET updated_at = ? WHERE id = ?", [now, ticketID])
+        }
         return id
     }
 
@@ -144,22 +151,44 @@ public struct TicketStore {
         try database.queryOne(TicketStore.select + " WHERE t.number = ?", [number]).map(TicketRecord.init)
     }
 
+    /// The thread as customers see it: replies and change lines, never an internal note.
     public func messages(ticketID: Int64) throws -> [TicketMessage] {
         try database.query(
-            "SELECT id, author_name, author_is_operator, body, created_at FROM messages WHERE ticket_id = ? ORDER BY created_at, id",
-            [ticketID]
-        ).map {
-            TicketMessage(
-                id: $0.int("id"), authorName: $0.string("author_name"), authorIsOperator: $0.bool("author_is_operator"),
-                body: $0.string("body"), createdAt: $0.int("created_at"))
-        }
+            """
+            SELECT id, author_name, author_is_operator, kind, body, created_at FROM messages
+            WHERE ticket_id = ? AND kind != 'note' ORDER BY created_at, id
+            """, [ticketID]
+        ).map(TicketStore.message)
     }
 
+    /// The whole thread, internal notes included: for the operators' desk only.
+    public func messagesWithNotes(ticketID: Int64) throws -> [TicketMessage] {
+        try database.query(
+            """
+            SELECT id, author_name, author_is_operator, kind, body, created_at FROM messages
+            WHERE ticket_id = ? ORDER BY created_at, id
+            """, [ticketID]
+        ).map(TicketStore.message)
+    }
+
+    static func message(_ row: Row) -> TicketMessage {
+        TicketMessage(
+            id: row.int("id"), authorName: row.string("author_name"), authorIsOperator: row.bool("author_is_operator"),
+            kind: MessageKind(rawValue: row.string("kind")) ?? .note, body: row.string("body"), createdAt: row.int("created_at"))
+    }
+
+    /// Sets who has the ticket (nil: nobody).
+    public func setOperator(ticketID: Int64, operatorID: Int64?, now: Timestamp) throws {
+        try database.run("UPDATE tickets SET operator_id = ?, updated_at = ? WHERE id = ?", [operatorID, now, ticketID])
+    }
+
+    /// The files customers see: those of replies (a note's files stay on the desk).
     public func attachments(ticketID: Int64) throws -> [TicketAttachment] {
         try database.query(
             """
-            SELECT id, message_id, file_name, content_type, size, sha256, created_at FROM attachments
-            WHERE ticket_id = ? ORDER BY id
+            SELECT a.id, a.message_id, a.file_name, a.content_type, a.size, a.sha256, a.created_at FROM attachments a
+            LEFT JOIN messages m ON m.id = a.message_id
+            WHERE a.ticket_id = ? AND coalesce(m.kind, 'reply') != 'note' ORDER BY a.id
             """, [ticketID]
         ).map(TicketStore.attachment)
     }
@@ -167,9 +196,20 @@ public struct TicketStore {
     public func attachment(id: Int64, ticketID: Int64) throws -> TicketAttachment? {
         try database.queryOne(
             """
-            SELECT id, message_id, file_name, content_type, size, sha256, created_at FROM attachments
-            WHERE id = ? AND ticket_id = ?
+            SELECT a.id, a.message_id, a.file_name, a.content_type, a.size, a.sha256, a.created_at FROM attachments a
+            LEFT JOIN messages m ON m.id = a.message_id
+            WHERE a.id = ? AND a.ticket_id = ? AND coalesce(m.kind, 'reply') != 'note'
             """, [id, ticketID]
+        ).map(TicketStore.attachment)
+    }
+
+    /// Every file of the ticket, those of internal notes included: for the desk only.
+    public func attachmentsWithNotes(ticketID: Int64) throws -> [TicketAttachment] {
+        try database.query(
+            """
+            SELECT id, message_id, file_name, content_type, size, sha256, created_at FROM attachments
+            WHERE ticket_id = ? ORDER BY id
+            """, [ticketID]
         ).map(TicketStore.attachment)
     }
 

@@ -2,7 +2,7 @@ import PortalCore
 import PortalDomain
 import PortalStore
 
-/// Operator actions from the command line, until the operators' desk exists.
+/// Operator actions from the command line, for scripts: the same domain code as the desk.
 struct TicketReplyCommand: AdminCommand {
     static let words = ["ticket", "reply"]
     static let options: [CommandOption] = [
@@ -27,7 +27,8 @@ struct TicketReplyCommand: AdminCommand {
     func run(config: Config) throws {
         let database = try openMigrated(config)
         let agent = try findOperator(operatorEmail, database)
-        try TicketService(database: database, config: config).operatorReply(number: number, operator: agent, body: text, now: Clock.now())
+        let desk = DeskService(database: database, config: config)
+        try desk.reply(try desk.ticket(number: number), by: agent, body: text, files: [], now: Clock.now())
         print("reply added to ticket #\(number)")
     }
 }
@@ -64,7 +65,10 @@ struct TicketStatusCommand: AdminCommand {
     func run(config: Config) throws {
         let database = try openMigrated(config)
         let agent = try operatorEmail.map { try findOperator($0, database) }
-        try TicketService(database: database, config: config).setStatus(number: number, status: status, operator: agent, now: Clock.now())
+        let desk = DeskService(database: database, config: config)
+        let ticket = try desk.ticket(number: number)
+        if let agent, ticket.operatorID != agent.id { try desk.assign(ticket, to: agent, by: agent, now: Clock.now()) }
+        try desk.setStatus(try desk.ticket(number: number), status, by: agent, now: Clock.now())
         print("ticket #\(number) is now \(status.label)")
     }
 }

@@ -21,13 +21,13 @@ final class Fixture {
         database = try Database(path: config.databasePath)
         try Migrator.migrate(database, now: Clock.now())
         _ = try DemoData.seed(database: database, now: Clock.now())
-        apps = try [Routes.auth, Routes.tickets, Routes.tenant].map { try PortalApp(config: config, routes: $0) }
+        apps = try [Routes.auth, Routes.tickets, Routes.tenant, Routes.desk].map { try PortalApp(config: config, routes: $0) }
     }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 
     /// nginx's upstream for each application, in the order of `apps`.
-    static let upstreams = ["portal_auth", "portal_tickets", "portal_tenant"]
+    static let upstreams = ["portal_auth", "portal_tickets", "portal_tenant", "portal_desk"]
 
     /// Every route of every application, with the application that answers it.
     var routes: [(app: PortalApp, route: Router.Route)] {

@@ -225,7 +225,8 @@ def test_operator_replies_and_customer_replies_are_notified(portal):
     portal.admin("ticket", "reply", "--number", str(number), "--operator", "giulia.neri@assistenza.example",
                  "--text", "Buongiorno, può indicarci la versione?")
     mail = portal.wait_for_mail(ADMIN, f"Ticket #{number} nuova risposta")
-    assert "Buongiorno, può indicarci" not in mail.get_content(), "e-mails never carry the thread"
+    assert "Buongiorno, può indicarci la versione?" in mail.get_content(), "the operator's reply carries its text"
+    assert f"/ticket/{number}" in mail.get_content() and "/desk/" not in mail.get_content()
     detail = session.get(portal.url + f"/ticket/{number}").text
     assert "Giulia Neri" in detail and "(Assistenza)" in detail and "<dd>In attesa</dd>" in detail
     reply(portal, session, number, "Versione 23.0.0.69")

@@ -47,15 +47,16 @@ enum AccessFlow {
     static func secondFactorPassed(
         user: UserRecord, challenge: LoginChallengeRecord, _ request: Request, _ services: Services
     ) throws -> Response {
+        // Operators work for every company: no company choice, straight to "Coda ticket".
+        if user.isOperator {
+            return try startSession(user: user, tenantID: nil, challenge: challenge, request, services)
+        }
         let memberships = try TenantStore(services.database).memberships(userID: user.id)
         let invitations = try InvitationStore(services.database).pending(
             email: EmailAddress(user.email)!, now: services.now)
         if invitations.isEmpty {
             if let last = memberships.first(where: { $0.tenant.id == user.lastTenantID }) {
                 return try startSession(user: user, tenantID: last.tenant.id, challenge: challenge, request, services)
-            }
-            if memberships.isEmpty && user.isOperator {
-                return try startSession(user: user, tenantID: nil, challenge: challenge, request, services)
             }
         }
         try services.database.write { tx in try LoginChallengeStore(services.database).setStage(id: challenge.id, .company) }
@@ -89,7 +90,7 @@ enum AccessFlow {
                 now: now)
             return remember
         }
-        var response = try Response.redirect(to: SafeRedirect.path(challenge?.returnTo))
+        var response = try Response.redirect(to: SafeRedirect.path(challenge?.returnTo, fallback: SafeRedirect.home(for: user)))
         try response.setCookie(Cookies.sessionCookie(token: token.value, remember: remember, request: request))
         if challenge != nil { try response.setCookie(Cookies.clear(Cookies.login, request)) }
         return response

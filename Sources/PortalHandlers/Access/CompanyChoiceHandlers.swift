@@ -8,6 +8,7 @@ enum CompanyChoiceHandlers {
     static func show(_ request: Request, _ context: CompanyChoiceContext) throws -> Response {
         let services = context.services
         let user = context.user
+        if user.isOperator { throw Redirect(to: "/desk/") }
         let now = services.now
         let invitations = try InvitationStore(services.database).pending(email: EmailAddress(user.email)!, now: now)
             .compactMap { invitation in

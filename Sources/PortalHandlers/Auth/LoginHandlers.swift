@@ -6,7 +6,9 @@ import PortalStore
 /// GET and POST /login, POST /logout.
 enum LoginHandlers {
     static func showLogin(_ request: Request, _ context: VisitorContext) throws -> Response {
-        if context.signedIn != nil { throw Redirect(to: SafeRedirect.path(request.query["next"])) }
+        if let signedIn = context.signedIn {
+            throw Redirect(to: SafeRedirect.path(request.query["next"], fallback: SafeRedirect.home(for: signedIn.user)))
+        }
         var page = LoginPage(csrfToken: context.csrfToken)
         page.email = EmailAddress(request.query["email"] ?? "")?.value ?? ""
         page.next = SafeRedirect.path(request.query["next"], fallback: "")
@@ -74,6 +76,6 @@ enum LoginHandlers {
     }
 
     static func home(_ request: Request, _ context: VisitorContext) throws -> Response {
-        try Response.redirect(to: context.signedIn == nil ? "/login" : "/dashboard", status: 302)
+        try Response.redirect(to: context.signedIn.map { SafeRedirect.home(for: $0.user) } ?? "/login", status: 302)
     }
 }

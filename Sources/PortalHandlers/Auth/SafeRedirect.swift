@@ -1,3 +1,4 @@
+import PortalStore
 /// Where to go after login: only a path of this site, never another origin
 /// (`//evil`, `/\evil`, `https:…`), never anything with control characters.
 enum SafeRedirect {
@@ -9,4 +10,7 @@ enum SafeRedirect {
         if candidate.hasPrefix("/login") || candidate.hasPrefix("/logout") { return fallback }
         return candidate
     }
+
+    /// Where a signed-in person starts: the operators' queue, or the company's dashboard.
+    static func home(for user: UserRecord) -> String { user.isOperator ? "/desk/" : "/dashboard" }
 }

@@ -11,8 +11,9 @@ import PortalHTTP
 enum DashboardHandlers {
     static let layoutBodyLimit = 16 * 1024
 
-    /// The vendor's operators have no company: they see the page without widgets.
+    /// The vendor's operators have no company dashboard: theirs is "Coda ticket".
     static func show(_ request: Request, _ context: SignedInContext) throws -> Response {
+        if context.user.isOperator { throw Redirect(to: "/desk/") }
         let services = context.services
         var page = DashboardPage(viewer: context.viewer, layout: .empty, data: nil)
         if let tenant = context.current.membership?.tenant, let stamp = context.current.stamp {

@@ -21,20 +21,11 @@ struct LegacySettings {
             Log.event("config_invalid", [("key", "PORTAL_LEGACY_CLOSING_DATE"), ("expected", "YYYY-MM-DD")])
             closingDate = LegacySettings.defaultClosingDate
         }
-        supportAddress = EmailAddress(config.string("PORTAL_SUPPORT_EMAIL", default: ""))
-            ?? LegacySettings.address(in: config.mailFrom)
+        supportAddress = config.supportAddress
         let manual = config.string("PORTAL_LEGACY_MANUAL_URL", default: LegacySettings.defaultClassicManual)
         let isSafe = manual.hasPrefix("https://") || manual.hasPrefix("http://") || (manual.hasPrefix("/") && !manual.hasPrefix("//"))
         classicManualURL = isSafe ? manual : LegacySettings.defaultClassicManual
     }
 
     func isClosed(at now: Timestamp) -> Bool { closingDate.hasArrived(at: now) }
-
-    /// The address inside "Name <address>" (or the whole value when it is a bare address).
-    static func address(in mailbox: String) -> EmailAddress? {
-        guard let open = mailbox.lastIndex(of: "<"), let close = mailbox.lastIndex(of: ">"), open < close else {
-            return EmailAddress(mailbox)
-        }
-        return EmailAddress(String(mailbox[mailbox.index(after: open)..<close]))
-    }
 }

@@ -117,11 +117,7 @@ enum TicketDetailHandlers {
         guard let id = request.pathParameters["id"].flatMap({ Int64($0) }),
             let file = try TicketStore(services.database).attachment(id: id, ticketID: ticket.id)
         else { throw HTTPError.notFound }
-        var response = Response(status: 200, contentType: "application/octet-stream")
-        try response.setHeader("X-Accel-Redirect", "/attachments-internal/" + file.sha256)
-        try response.setHeader("Content-Disposition", ContentDisposition.attachment(file.fileName))
-        try response.setHeader("Cache-Control", "private, no-store")
-        return response
+        return try TicketFileResponse.make(file)
     }
 
     /// POST /ticket/anteprima: the editor script's live preview, rendered as the thread will.

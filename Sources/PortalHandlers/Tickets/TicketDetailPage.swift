@@ -93,38 +93,57 @@ struct TicketDetailPage {
 
 }
 
-/// The messages of a ticket, oldest first, each with author, company, date and its files.
-/// The same for every user of the company, so the worker keeps it while nothing changes.
+/// The messages of a ticket, oldest first, each with author, company, date and its files;
+/// the changes as short lines between them. The same for every user of the company, so the
+/// worker keeps it while nothing changes. On the desk it also shows the internal notes (the
+/// customers' store never reads them) and links files to the desk.
 struct TicketThread {
     var ticket: TicketRecord
     var messages: [TicketMessage]
     var attachments: [TicketAttachment]
+    var onDesk = false
+
+    var filesBase: String { (onDesk ? "/desk/ticket/" : "/ticket/") + String(ticket.number) }
 
     func render() -> Node {
         el("ol", ["class": "thread"]) {
-            for message in messages { el("li") { bubble(message) } }
+            for message in messages {
+                if message.kind == .event {
+                    el("li", ["class": "thread-event"]) {
+                        el("p") {
+                            message.body
+                            " · "
+                            el("time") { Clock.display(message.createdAt) }
+                        }
+                    }
+                } else {
+                    el("li") { bubble(message) }
+                }
+            }
         }
     }
 
     func bubble(_ message: TicketMessage) -> Node {
         let files = attachments.filter { $0.messageID == message.id }
-        return el("article", ["class": message.authorIsOperator ? "message message--operator" : "message message--customer", "id": "m\(message.id)"]) {
+        let kind = message.kind == .note ? "message message--note" : message.authorIsOperator ? "message message--operator" : "message message--customer"
+        return el("article", ["class": kind, "id": "m\(message.id)"]) {
             el("header", ["class": "message-head"]) {
+                if message.kind == .note { el("span", ["class": "badge badge--note"]) { Text.deskInternalNoteBadge } }
                 el("strong") { message.authorName }
                 " (\(message.authorIsOperator ? Text.supportTeam : ticket.tenantName)) "
                 el("time") { Clock.display(message.createdAt) }
                 " – #\(ticket.number)"
             }
             el("div", ["class": "prose message-body"]) { Node.trusted(MessageBody.html(message.body)) }
-            if !files.isEmpty { TicketThread.fileList(files, number: ticket.number) }
+            if !files.isEmpty { TicketThread.fileList(files, base: filesBase) }
         }
     }
 
-    static func fileList(_ files: [TicketAttachment], number: Int64) -> Node {
+    static func fileList(_ files: [TicketAttachment], base: String) -> Node {
         el("ul", ["class": "file-list"]) {
             for file in files {
                 el("li") {
-                    el("a", ["href": "/ticket/\(number)/allegati/\(file.id)", "download": file.fileName]) { file.fileName }
+                    el("a", ["href": "\(base)/allegati/\(file.id)", "download": file.fileName]) { file.fileName }
                     " (\(Uploads.humanSize(file.size)))"
                 }
             }
@@ -185,5 +204,5 @@ struct TicketPanel {
         Node.group([el("dt") { term }, el("dd") { value }])
     }
 
-    func fileList(_ files: [TicketAttachment]) -> Node { TicketThread.fileList(files, number: ticket.number) }
+    func fileList(_ files: [TicketAttachment]) -> Node { TicketThread.fileList(files, base: "/ticket/\(ticket.number)") }
 }

@@ -1,0 +1,120 @@
+/// The filters of "Coda ticket", the operators' queue. It travels as a query string, is
+/// remembered per operator, and is turned into SQL with bound values only by the store.
+public struct DeskQuery: Sendable, Equatable {
+    /// "Stato": the open tickets (the default), all of them, or one status.
+    public enum State: Sendable, Equatable {
+        case open, any
+        case only(TicketStatus)
+
+        public var value: String {
+            switch self {
+            case .open: "aperti"
+            case .any: "qualsiasi"
+            case .only(let status): status.rawValue
+            }
+        }
+
+        init?(_ value: String) {
+            switch value {
+            case "aperti": self = .open
+            case "qualsiasi": self = .any
+            default:
+                guard let status = TicketStatus(rawValue: value) else { return nil }
+                self = .only(status)
+            }
+        }
+    }
+
+    /// "Assegnato a": anyone, the operator looking ("Me"), nobody ("Nessuno"), one operator.
+    public enum Assignee: Sendable, Equatable {
+        case anyone, me, nobody
+        case operatorID(Int64)
+
+        public var value: String {
+            switch self {
+            case .anyone: "qualsiasi"
+            case .me: "me"
+            case .nobody: "nessuno"
+            case .operatorID(let id): String(id)
+            }
+        }
+
+        init?(_ value: String) {
+            switch value {
+            case "qualsiasi": self = .anyone
+            case "me": self = .me
+            case "nessuno": self = .nobody
+            default:
+                guard let id = Int64(value), id > 0 else { return nil }
+                self = .operatorID(id)
+            }
+        }
+    }
+
+    public var state: State = .open
+    public var priority: Priority?
+    /// "Azienda": part of the company's name, or its P.IVA.
+    public var company = ""
+    public var assignee: Assignee = .anyone
+    public var area: RequestArea?
+    public var type: RequestType?
+    /// "Cerca": words of the title or of any message.
+    public var text = ""
+    public var page = 1
+
+    public init() {}
+
+    public static let pageSize = 50
+
+    public init(fields: [(name: String, value: String)]) {
+        var invalid: [String] = []
+        self.init(fields: fields, invalid: &invalid)
+    }
+
+    /// Reads the fields it knows; a value it cannot read is dropped and named in `invalid`.
+    public init(fields: [(name: String, value: String)], invalid: inout [String]) {
+        for (name, rawValue) in fields {
+            let value = rawValue.trimmingWhitespace()
+            if value.isEmpty { continue }
+            switch name {
+            case "stato": if let state = State(value) { self.state = state } else { invalid.append(name) }
+            case "priorita":
+                if value == "qualsiasi" { continue }
+                if let priority = Priority(rawValue: value) { self.priority = priority } else { invalid.append(name) }
+            case "azienda":
+                if value.count <= 100, !value.hasControlCharacters { company = value } else { invalid.append(name) }
+            case "assegnato": if let assignee = Assignee(value) { self.assignee = assignee } else { invalid.append(name) }
+            case "area":
+                if value == "qualsiasi" { continue }
+                if let area = RequestArea(rawValue: value) { self.area = area } else { invalid.append(name) }
+            case "tipologia":
+                if value == "qualsiasi" { continue }
+                if let type = RequestType(rawValue: value) { self.type = type } else { invalid.append(name) }
+            case "cerca":
+                if value.count <= 200, !value.hasControlCharacters { text = value } else { invalid.append(name) }
+            case "pagina": if let page = Int(value), page >= 1, page <= 100_000 { self.page = page }
+            default: continue
+            }
+        }
+    }
+
+    /// The query string of these filters (without the page unless asked for), percent-encoded.
+    public func queryString(page: Int? = nil) -> String {
+        var pairs: [(String, String)] = [
+            ("stato", state.value), ("priorita", priority?.rawValue ?? "qualsiasi"), ("assegnato", assignee.value),
+            ("area", area?.rawValue ?? "qualsiasi"), ("tipologia", type?.rawValue ?? "qualsiasi"),
+        ]
+        if !company.isEmpty { pairs.append(("azienda", company)) }
+        if !text.isEmpty { pairs.append(("cerca", text)) }
+        if let page, page > 1 { pairs.append(("pagina", String(page))) }
+        return pairs.map { "\($0.0)=\(PercentEncoding.encode($0.1))" }.joined(separator: "&")
+    }
+
+    /// The words of "Cerca" as an FTS5 query: each word quoted (so no word is an operator)
+    /// and matched as a prefix, all of them required. Nil when no word is left.
+    public var searchExpression: String? {
+        let words = text.split { !$0.isLetter && !$0.isNumber }.prefix(8)
+        guard !words.isEmpty else { return nil }
+        return words.map { "\"" + $0 + "\"*" }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,120 @@
+/// The operators' desk ("Coda ticket", the operator's ticket page) and its e-mails.
+extension Text {
+    public static let deskQueueTitle = "Coda ticket"
+    public static let menuDesk = "Assistenza clienti"
+    public static let menuOperatorManual = "Manuale operatori"
+    public static let deskFilters = "Filtri"
+    public static let deskState = "Stato"
+    public static let deskStateOpen = "Aperti"
+    public static let deskStateAny = "Qualsiasi"
+    public static let deskCompany = "Azienda"
+    public static let deskCompanyHint = "Ragione sociale o Partita IVA"
+    public static let deskAssignee = "Assegnato a"
+    public static let deskAssigneeAnyone = "Chiunque"
+    public static let deskAssigneeMe = "Me"
+    public static let deskAssigneeNobody = "Nessuno"
+    public static let deskArea = "Area"
+    public static let deskType = "Tipologia"
+    public static let deskSearch = "Cerca"
+    public static let deskSearchHint = "Parole del titolo o dei messaggi"
+    public static let deskApply = "Filtra"
+    public static let deskCounts = "Ticket per stato"
+    public static let deskNoTickets = "Nessun ticket per i filtri scelti."
+    public static let deskNumber = "Numero"
+    public static let deskTitle = "Titolo"
+    public static let deskOperator = "Operatore"
+    public static let deskWaiting = "Dall'ultimo messaggio del cliente"
+    public static func deskPageOf(_ page: Int, _ pages: Int, total: Int) -> String {
+        "Pagina \(page) di \(pages) (\(total) ticket)"
+    }
+    public static let deskPrevious = "Precedenti"
+    public static let deskNext = "Successivi"
+    public static let deskBackToQueue = "Torna alla coda"
+    public static let deskOpenTicket = "Apri ticket"
+
+    // The operator's ticket page
+    public static let deskReply = "Rispondi al cliente"
+    public static let deskNote = "Nota interna"
+    public static let deskNoteHint = "Visibile solo agli operatori: mai al cliente né nelle e-mail."
+    public static let deskMessage = "Messaggio"
+    public static let deskSendReply = "Invia risposta"
+    public static let deskSaveNote = "Salva nota"
+    public static let deskTake = "Prendi in carico"
+    public static let deskAssign = "Assegna a"
+    public static let deskAssignButton = "Assegna"
+    public static let deskStatusButton = "Cambia stato"
+    public static let deskPriorityButton = "Cambia priorità"
+    public static let deskCompanyGlance = "L'azienda"
+    public static let deskCompanyUsers = "Utenti"
+    public static let deskOtherOpen = "Altri ticket aperti"
+    public static let deskNoOtherOpen = "Nessun altro ticket aperto."
+    public static let deskContact = "Contatto"
+    public static let deskInternalNoteBadge = "Nota interna"
+    public static let deskReplySaved = "Risposta inviata al cliente."
+    public static let deskNoteSaved = "Nota interna salvata."
+    public static let deskTaken = "Ticket preso in carico."
+    public static let deskAssigned = "Operatore assegnato."
+    public static let deskStatusSaved = "Stato cambiato."
+    public static let deskPrioritySaved = "Priorità cambiata."
+    public static let deskUnknownOperator = "Scegli un operatore dell'elenco."
+    public static let deskUnknownStatus = "Scegli uno stato dell'elenco."
+    public static let deskUnknownPriority = "Scegli una priorità dell'elenco."
+    public static func deskChangedMeanwhile(_ changes: [String]) -> String {
+        "Nel frattempo il ticket è cambiato: " + changes.joined(separator: "; ") + "."
+    }
+
+    // The short lines of changes that the thread shows to both sides
+    public static func eventTaken(_ name: String) -> String { "\(name) ha preso in carico la richiesta" }
+    public static func eventAssigned(_ name: String, to operatorName: String) -> String {
+        "\(name) ha assegnato la richiesta a \(operatorName)"
+    }
+    public static func eventStatus(_ status: String) -> String { "Stato: \(status)" }
+    public static func eventPriority(_ priority: String) -> String { "Priorità: \(priority)" }
+    public static func eventReferent(_ name: String) -> String { "Referente ticket: \(name)" }
+
+    // E-mails: to the support address, to the assigned operator, to the customer
+    public static let mailEventNewTicket = "nuova richiesta"
+    public static func deskNewTicketMailBody(
+        number: Int64, title: String, company: String, vat: String, priority: String, requester: String, link: String
+    ) -> String {
+        """
+        Nuova richiesta di assistenza #\(number): \(title)
+
+        Azienda: \(company) (P.IVA \(vat))
+        Richiedente: \(requester)
+        Priorità: \(priority)
+
+        Apri il ticket sul banco dell'assistenza:
+        \(link)
+        """
+    }
+    public static func deskCustomerReplyMailBody(number: Int64, title: String, company: String, text: String, link: String)
+        -> String
+    {
+        """
+        Ticket #\(number): \(title)
+        Il cliente \(company) ha risposto:
+
+        \(text)
+
+        Apri il ticket sul banco dell'assistenza:
+        \(link)
+        """
+    }
+    public static func customerReplyMailBody(number: Int64, title: String, author: String, text: String, link: String)
+        -> String
+    {
+        """
+        Ticket #\(number): \(title)
+
+        \(author) dell'assistenza ha risposto alla tua richiesta:
+
+        \(text)
+
+        Per rispondere o allegare file apri il ticket sul portale:
+        \(link)
+
+        \(mailSignature)
+        """
+    }
+}

@@ -1,0 +1,125 @@
+import PortalCore
+import PortalStore
+
+/// What the vendor's operators do to a ticket, each in one transaction with its lines in the
+/// thread and its e-mails: answer the customer, write an internal note, take the ticket,
+/// assign it, change its status or priority. Used by the desk's pages and by `portal-admin`.
+public struct DeskService {
+    let database: Database
+    let config: Config
+
+    public init(database: Database, config: Config) {
+        self.database = database
+        self.config = config
+    }
+
+    var store: TicketStore { TicketStore(database) }
+    var mail: TicketMail { TicketMail(config: config) }
+    var customer: TicketService { TicketService(database: database, config: config) }
+
+    /// Any company's ticket by its number.
+    public func ticket(number: Int64) throws -> TicketRecord {
+        guard let ticket = try store.find(number: number) else { throw DomainError(.notFound, Text.ticketNotFound(number)) }
+        return ticket
+    }
+
+    /// An operator by id, refused unless the account is one of the vendor's.
+    public func agent(id: Int64) throws -> UserRecord {
+        guard let user = try UserStore(database).find(id: id), user.isOperator else {
+            throw DomainError(.invalidInput, Text.deskUnknownOperator)
+        }
+        return user
+    }
+
+    /// "Rispondi al cliente": the reply (and its files) reaches the customer with its text.
+    /// A ticket nobody had is taken by whoever answers; a closed one reopens "In attesa".
+    public func reply(_ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment], now: Timestamp)
+        throws
+    {
+        try database.write { tx in
+            let messageID = try store.addMessage(
+                ticketID: ticket.id, authorID: agent.id, authorName: agent.displayName, isOperator: true, body: body, now: now)
+            for file in files { try store.addAttachment(ticketID: ticket.id, messageID: messageID, file, now: now) }
+            if ticket.status == .unassigned || ticket.operatorID == nil {
+                try take(in: tx, ticket, by: agent, now: now)
+            } else if ticket.status == .closed {
+                try setStatus(in: tx, ticket, .waiting, by: agent, now: now)
+            }
+            try mail.replyToCustomer(in: tx, ticket, author: agent.displayName, text: body, now: now)
+            try AuditStore.record(
+                in: tx, "ticket_operator_reply", tenantID: ticket.tenantID, userID: agent.id, actorEmail: agent.email,
+                detail: "#\(ticket.number)", now: now)
+        }
+    }
+
+    /// "Nota interna": for operators only. No e-mail, no line the customer sees.
+    public func note(_ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment], now: Timestamp)
+        throws
+    {
+        try database.write { tx in
+            let messageID = try store.addMessage(
+                ticketID: ticket.id, authorID: agent.id, authorName: agent.displayName, isOperator: true, kind: .note,
+                body: body, now: now)
+            for file in files { try store.addAttachment(ticketID: ticket.id, messageID: messageID, file, now: now) }
+            try AuditStore.record(
+                in: tx, "ticket_note", tenantID: ticket.tenantID, userID: agent.id, actorEmail: agent.email,
+                detail: "#\(ticket.number)", now: now)
+        }
+    }
+
+    /// "Prendi in carico": the ticket is mine, "In attesa".
+    public func take(_ ticket: TicketRecord, by agent: UserRecord, now: Timestamp) throws {
+        try database.write { tx in try take(in: tx, ticket, by: agent, now: now) }
+    }
+
+    func take(in tx: WriteTransaction, _ ticket: TicketRecord, by agent: UserRecord, now: Timestamp) throws {
+        if ticket.operatorID != agent.id {
+            try store.setOperator(ticketID: ticket.id, operatorID: agent.id, now: now)
+            try customer.event(in: tx, ticket, by: agent, Text.eventTaken(agent.displayName), now: now)
+        }
+        if ticket.status != .waiting { try setStatus(in: tx, ticket, .waiting, by: agent, now: now) }
+    }
+
+    /// "Assegna a": another operator has the ticket; a ticket nobody had becomes "In attesa".
+    public func assign(_ ticket: TicketRecord, to assignee: UserRecord, by agent: UserRecord, now: Timestamp) throws {
+        guard assignee.isOperator else { throw DomainError(.invalidInput, Text.deskUnknownOperator) }
+        try database.write { tx in
+            guard ticket.operatorID != assignee.id else { return }
+            try store.setOperator(ticketID: ticket.id, operatorID: assignee.id, now: now)
+            let line = assignee.id == agent.id
+                ? Text.eventTaken(agent.displayName) : Text.eventAssigned(agent.displayName, to: assignee.displayName)
+            try customer.event(in: tx, ticket, by: agent, line, now: now)
+            if ticket.status == .unassigned { try setStatus(in: tx, ticket, .waiting, by: agent, now: now) }
+        }
+    }
+
+    /// "Stato": one of the manual's statuses. "Non assegnato" leaves nobody on the ticket;
+    /// the customer hears of every change. Without an operator (a script), the support team
+    /// signs the change.
+    public func setStatus(_ ticket: TicketRecord, _ status: TicketStatus, by agent: UserRecord?, now: Timestamp) throws {
+        try database.write { tx in
+            guard status != ticket.status else { return }
+            try setStatus(in: tx, ticket, status, by: agent, now: now)
+            let (event, line) = status == .closed
+                ? (Text.mailEventClosed, Text.mailLineClosed) : (Text.mailEventStatus, Text.mailLineStatus(status.label))
+            try mail.toCustomer(in: tx, ticket, event: event, line: line, now: now)
+        }
+    }
+
+    func setStatus(in tx: WriteTransaction, _ ticket: TicketRecord, _ status: TicketStatus, by agent: UserRecord?, now: Timestamp)
+        throws
+    {
+        try store.setStatus(ticketID: ticket.id, status: status, operatorID: nil, now: now)
+        if status == .unassigned { try store.setOperator(ticketID: ticket.id, operatorID: nil, now: now) }
+        try customer.event(in: tx, ticket, by: agent, Text.eventStatus(status.label), now: now)
+    }
+
+    /// "Priorità": operators may set "Bloccante" or lower it.
+    public func setPriority(_ ticket: TicketRecord, _ priority: Priority, by agent: UserRecord, now: Timestamp) throws {
+        try database.write { tx in
+            guard priority != ticket.priority else { return }
+            try store.setPriority(ticketID: ticket.id, priority: priority, now: now)
+            try customer.event(in: tx, ticket, by: agent, Text.eventPriority(priority.label), now: now)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import PortalCore
+import PortalHTTP
+import PortalStore
+
+/// GET /desk/ ("Coda ticket") and POST /desk/cerca: the tickets of every company, with the
+/// filters remembered per operator.
+enum DeskQueueHandlers {
+    static let preference = "desk_filters"
+
+    static func queue(_ request: Request, _ context: OperatorContext) throws -> Response {
+        let services = context.services
+        var invalid: [String] = []
+        let query: DeskQuery
+        if request.query.fields.isEmpty {
+            let saved = try OperatorPreferenceStore(services.database).value(preference, userID: context.user.id) ?? ""
+            query = DeskQuery(fields: (try? FormData.urlEncoded(Array(saved.utf8)))?.fields ?? [])
+        } else {
+            query = DeskQuery(fields: request.query.fields, invalid: &invalid)
+        }
+        let store = DeskStore(services.database)
+        let page = DeskQueuePage(
+            viewer: context.viewer, query: query, page: try store.queue(query, operatorID: context.user.id),
+            counts: try store.statusCounts(), operators: try store.operators(), now: services.now,
+            notice: invalid.isEmpty ? nil : Text.invalidFilters)
+        return Response.html(bytes: page.render())
+    }
+
+    static func search(_ request: Request, _ context: OperatorContext) throws -> Response {
+        let query = DeskQuery(fields: request.form.fields)
+        try context.services.database.write { _ in
+            try OperatorPreferenceStore(context.services.database).set(
+                preference, value: query.queryString(), userID: context.user.id, now: context.services.now)
+        }
+        throw Redirect(to: "/desk/?" + query.queryString())
+    }
+}

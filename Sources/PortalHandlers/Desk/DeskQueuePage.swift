@@ -1,0 +1,136 @@
+import PortalCore
+import PortalHTML
+import PortalStore
+
+/// "Coda ticket": the counts per status, the filters and one page of 50 tickets.
+struct DeskQueuePage {
+    var viewer: Viewer
+    var query: DeskQuery
+    var page: QueuePage
+    var counts: [TicketStatus: Int64]
+    var operators: [(id: Int64, name: String)]
+    var now: Timestamp
+    var notice: String?
+
+    func render() -> [UInt8] {
+        Page(title: Text.deskQueueTitle, kind: .app(viewer), currentPath: "/desk/") {
+            el("h1", ["class": "page-title"]) { Text.deskQueueTitle }
+            if let notice { FormField.notice(notice) }
+            el("h2", ["class": "visually-hidden"]) { Text.deskCounts }
+            el("ul", ["class": "desk-counts", "aria-label": Text.deskCounts]) {
+                for status in TicketStatus.allCases {
+                    el("li") {
+                        status.label
+                        el("strong") { String(counts[status] ?? 0) }
+                    }
+                }
+            }
+            el("div", ["class": "ticket-layout"]) {
+                results
+                filters
+            }
+        }.renderBytes()
+    }
+
+    var results: Node {
+        el("section", ["aria-label": Text.deskQueueTitle]) {
+            if page.rows.isEmpty {
+                el("p", ["class": "card"]) { Text.deskNoTickets }
+            } else {
+                el("div", ["class": "table-wrap"]) {
+                    el("table", ["class": "table desk-queue"]) {
+                        el("thead") {
+                            el("tr") {
+                                for heading in [
+                                    Text.deskNumber, Text.deskTitle, Text.deskCompany, Text.requester, Text.priority, Text.deskState,
+                                    Text.deskOperator, Text.deskWaiting,
+                                ] {
+                                    el("th", ["scope": "col"]) { heading }
+                                }
+                            }
+                        }
+                        el("tbody") {
+                            for row in page.rows { self.row(row) }
+                        }
+                    }
+                }
+            }
+            pager
+        }
+    }
+
+    func row(_ row: QueueRow) -> Node {
+        let ticket = row.ticket
+        return el("tr", ["class": ticket.status.isClosed ? "ticket--closed" : nil]) {
+            el("td", ["data-label": Text.deskNumber]) { "#\(ticket.number)" }
+            el("td", ["data-label": Text.deskTitle]) {
+                el("a", ["class": "ticket-link", "href": "/desk/ticket/\(ticket.number)"]) { ticket.title }
+            }
+            el("td", ["data-label": Text.deskCompany]) { ticket.tenantName }
+            el("td", ["data-label": Text.requester]) { ticket.requesterName }
+            el("td", ["data-label": Text.priority]) { ticket.priority.label }
+            el("td", ["data-label": Text.deskState]) { ticket.status.label }
+            el("td", ["data-label": Text.deskOperator]) { ticket.operatorName.flatMap { $0.isEmpty ? nil : $0 } ?? Text.noOperator }
+            el("td", ["data-label": Text.deskWaiting]) {
+                row.customerLastMessageAt.map { Clock.elapsed(from: $0, to: now) } ?? "–"
+            }
+        }
+    }
+
+    var pager: Node {
+        let pages = max(1, (page.total + DeskQuery.pageSize - 1) / DeskQuery.pageSize)
+        return el("nav", ["class": "pager", "aria-label": Text.deskPageOf(query.page, pages, total: page.total)]) {
+            if query.page > 1 {
+                el("a", ["class": "button", "href": "/desk/?" + query.queryString(page: query.page - 1)]) { Text.deskPrevious }
+            }
+            el("span") { Text.deskPageOf(query.page, pages, total: page.total) }
+            if query.page < pages {
+                el("a", ["class": "button", "href": "/desk/?" + query.queryString(page: query.page + 1)]) { Text.deskNext }
+            }
+        }
+    }
+
+    var filters: Node {
+        el("form", ["class": "card ticket-filters form", "method": "post", "action": "/desk/cerca"]) {
+            FormField.csrf(viewer.csrfToken)
+            el("h2", ["class": "filters-title"]) { Text.deskFilters }
+            FormField.input(id: "cerca", label: Text.deskSearch, type: "search", value: query.text, maxLength: 200)
+            select("stato", Text.deskState, [("aperti", Text.deskStateOpen), ("qualsiasi", Text.deskStateAny)]
+                + TicketStatus.allCases.map { ($0.rawValue, $0.label) }, selected: query.state.value)
+            select("priorita", Text.priority, [("qualsiasi", Text.deskStateAny)] + Priority.allCases.reversed().map { ($0.rawValue, $0.label) },
+                   selected: query.priority?.rawValue ?? "qualsiasi")
+            FormField.input(id: "azienda", label: Text.deskCompany, value: query.company, maxLength: 100)
+            select("assegnato", Text.deskAssignee,
+                   [("qualsiasi", Text.deskAssigneeAnyone), ("me", Text.deskAssigneeMe), ("nessuno", Text.deskAssigneeNobody)]
+                   + operators.map { (String($0.id), $0.name) }, selected: query.assignee.value)
+            select("area", Text.deskArea, [("qualsiasi", Text.deskStateAny)] + RequestArea.allCases.map { ($0.rawValue, $0.shortLabel) },
+                   selected: query.area?.rawValue ?? "qualsiasi")
+            select("tipologia", Text.deskType, [("qualsiasi", Text.deskStateAny)] + RequestType.allCases.map { ($0.rawValue, $0.label) },
+                   selected: query.type?.rawValue ?? "qualsiasi")
+            el("button", ["class": "button button--primary", "type": "submit"]) { Text.deskApply }
+        }
+    }
+
+    func select(_ name: String, _ label: String, _ options: [(String, String)], selected: String) -> Node {
+        DeskForm.select(id: name, label: label, options: options, selected: selected)
+    }
+}
+
+/// A labelled `<select>` of the desk's forms.
+enum DeskForm {
+    static func select(
+        id: String, name: String? = nil, label: String, options: [(String, String)], selected: String?, form: String? = nil,
+        error: String? = nil
+    ) -> Node {
+        el("div", ["class": error == nil ? "field" : "field field--invalid"]) {
+            el("label", ["for": id]) { label }
+            el("select", ["id": id, "name": name ?? id, "form": form, "aria-invalid": error == nil ? nil : "true",
+                          "aria-describedby": error == nil ? nil : "\(id)-error"]) {
+                for (value, text) in options {
+                    el("option", ["value": value, "selected": value == selected ? "selected" : nil]) { text }
+                }
+            }
+            if let error { el("p", ["class": "field-error", "id": "\(id)-error"]) { error } }
+        }
+    }
+}

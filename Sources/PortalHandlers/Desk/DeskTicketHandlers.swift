@@ -1,0 +1,136 @@
+import PortalCore
+import PortalDomain
+import PortalHTTP
+import PortalStore
+
+/// GET and POST /desk/ticket/{number}: the operator's ticket page and its actions, and the
+/// files of any message (notes included).
+enum DeskTicketHandlers {
+    static let notices = [
+        "risposta": Text.deskReplySaved, "nota": Text.deskNoteSaved, "presa": Text.deskTaken, "assegnato": Text.deskAssigned,
+        "stato": Text.deskStatusSaved, "priorita": Text.deskPrioritySaved,
+    ]
+
+    static func show(_ request: Request, _ context: OperatorContext) throws -> Response {
+        let ticket = try context.ticket(request)
+        var page = try DeskTicketHandlers.page(ticket, context)
+        page.notice = request.query["avviso"].flatMap { notices[$0] }
+        if let changed = request.query["cambiato"], !changed.isEmpty {
+            page.warning = Text.deskChangedMeanwhile(changed.split(separator: "|").map(String.init))
+        }
+        return Response.html(bytes: page.render())
+    }
+
+    static func page(_ ticket: TicketRecord, _ context: OperatorContext) throws -> DeskTicketPage {
+        let database = context.services.database
+        let store = TicketStore(database)
+        let attachments = try store.attachmentsWithNotes(ticketID: ticket.id)
+        let thread = TicketThread(
+            ticket: ticket, messages: try store.messagesWithNotes(ticketID: ticket.id), attachments: attachments, onDesk: true)
+        guard let company = try TenantStore(database).find(id: ticket.tenantID) else { throw HTTPError.notFound }
+        return DeskTicketPage(
+            viewer: context.viewer, ticket: ticket, thread: thread.render(), attachments: attachments,
+            operators: try DeskStore(database).operators(), company: company,
+            members: try TenantStore(database).memberRows(tenantID: ticket.tenantID),
+            otherOpen: try DeskStore(database).openTickets(tenantID: ticket.tenantID, except: ticket.id))
+    }
+
+    /// Every action of the page. A refusal shows the page again with what was typed; a
+    /// success goes back to the page (or, when text typed in the other box would be lost,
+    /// shows it again with that text), naming what someone else changed meanwhile.
+    static func post(_ request: Request, _ context: OperatorContext) throws -> Response {
+        let services = context.services
+        let form = request.form
+        let ticket = try context.ticket(request)
+        let desk = DeskService(database: services.database, config: services.config)
+        let now = services.now
+        var page = try DeskTicketHandlers.page(ticket, context)
+        let reply = String((form["reply"] ?? "").prefix(TicketForm.descriptionLimit + 100))
+        let note = String((form["note"] ?? "").prefix(TicketForm.descriptionLimit + 100))
+        page.replyText = reply
+        page.noteText = note
+        let changed = DeskTicketPage.changes(seen: form["seen"], now: ticket)
+        let action = form["action"] ?? ""
+        let notice: String
+        switch action {
+        case "reply", "note":
+            let text = action == "reply" ? reply : note
+            guard TicketForm.isMessage(text, limit: TicketForm.descriptionLimit) else {
+                let error = text.trimmingWhitespace().isEmpty ? Text.messageRequired : Text.descriptionInvalid
+                if action == "reply" { page.replyError = error } else { page.noteError = error }
+                page.warning = changed.isEmpty ? nil : Text.deskChangedMeanwhile(changed)
+                return Response.html(bytes: page.render(), status: 422)
+            }
+            let files = try Uploads(services: services).collect(form, field: "files")
+            guard files.error == nil else {
+                page.fileError = files.error
+                return Response.html(bytes: page.render(), status: 422)
+            }
+            if action == "reply" {
+                try desk.reply(ticket, by: context.user, body: text, files: files.files, now: now)
+                page.replyText = ""
+                notice = "risposta"
+            } else {
+                try desk.note(ticket, by: context.user, body: text, files: files.files, now: now)
+                page.noteText = ""
+                notice = "nota"
+            }
+        case "take":
+            try desk.take(ticket, by: context.user, now: now)
+            notice = "presa"
+        case "assign":
+            guard let id = form["assignee"].flatMap({ Int64($0) }), let assignee = try? desk.agent(id: id) else {
+                page.controlError = ("assignee", Text.deskUnknownOperator)
+                return Response.html(bytes: page.render(), status: 422)
+            }
+            try desk.assign(ticket, to: assignee, by: context.user, now: now)
+            notice = "assegnato"
+        case "status":
+            guard let status = form["status"].flatMap(TicketStatus.init(rawValue:)) else {
+                page.controlError = ("status", Text.deskUnknownStatus)
+                return Response.html(bytes: page.render(), status: 422)
+            }
+            try desk.setStatus(ticket, status, by: context.user, now: now)
+            notice = "stato"
+        case "priority":
+            guard let priority = form["priority"].flatMap(Priority.init(rawValue:)) else {
+                page.controlError = ("priority", Text.deskUnknownPriority)
+                return Response.html(bytes: page.render(), status: 422)
+            }
+            try desk.setPriority(ticket, priority, by: context.user, now: now)
+            notice = "priorita"
+        default:
+            throw HTTPError.badRequest("unknown desk action")
+        }
+        // Text still typed in a box this action did not send is shown again, not dropped.
+        if !page.replyText.trimmingWhitespace().isEmpty || !page.noteText.trimmingWhitespace().isEmpty {
+            var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context)
+            again.replyText = page.replyText
+            again.noteText = page.noteText
+            again.notice = notices[notice]
+            again.warning = changed.isEmpty ? nil : Text.deskChangedMeanwhile(changed)
+            return Response.html(bytes: again.render())
+        }
+        let suffix = changed.isEmpty ? "" : "&cambiato=" + urlEncode(changed.joined(separator: "|"))
+        throw Redirect(to: "/desk/ticket/\(ticket.number)?avviso=\(notice)" + suffix)
+    }
+
+    /// Any file of the ticket, through nginx after this check, always as a download.
+    static func download(_ request: Request, _ context: OperatorContext) throws -> Response {
+        let ticket = try context.ticket(request)
+        guard let id = request.pathParameters["id"].flatMap({ Int64($0) }),
+            let file = try TicketStore(context.services.database).attachmentsWithNotes(ticketID: ticket.id).first(where: { $0.id == id })
+        else { throw HTTPError.notFound }
+        return try TicketFileResponse.make(file)
+    }
+}
+
+extension OperatorContext {
+    /// Any company's ticket with the number in the path.
+    func ticket(_ request: Request) throws -> TicketRecord {
+        guard let number = request.pathParameters["number"].flatMap({ Int64($0) }),
+            let ticket = try TicketStore(services.database).find(number: number)
+        else { throw HTTPError.notFound }
+        return ticket
+    }
+}

@@ -1,0 +1,188 @@
+import PortalCore
+import PortalHTML
+import PortalStore
+
+/// The operator's ticket page: the whole conversation with the internal notes, "Rispondi al
+/// cliente" and "Nota interna", and beside it the ticket's controls ("Prendi in carico",
+/// "Assegna a", "Stato", "Priorità") and the company at a glance. One form (`desk-form`)
+/// carries everything, so whatever was typed survives any refusal.
+struct DeskTicketPage {
+    var viewer: Viewer
+    var ticket: TicketRecord
+    var thread: Node
+    var attachments: [TicketAttachment]
+    var operators: [(id: Int64, name: String)]
+    var company: TenantRecord
+    var members: [TenantStore.MemberRow]
+    var otherOpen: [TicketRecord]
+    var replyText = ""
+    var noteText = ""
+    var replyError: String?
+    var noteError: String?
+    var fileError: String?
+    var controlError: (field: String, message: String)?
+    var notice: String?
+    var warning: String?
+
+    func render() -> [UInt8] {
+        Page(title: "\(Text.ticketInfoTitle) #\(ticket.number)", kind: .app(viewer), currentPath: "/desk/") {
+            el("h1", ["class": "page-title"]) { "#\(ticket.number) \(ticket.title)" }
+            el("div", ["class": "toolbar"]) {
+                el("a", ["class": "button", "href": "/desk/"]) { Text.deskBackToQueue }
+                el("a", ["class": "button", "href": "/desk/ticket/\(ticket.number)"]) { Text.refresh }
+            }
+            if let warning { FormField.notice(warning, kind: "warning") }
+            if let notice { FormField.notice(notice, kind: "success") }
+            el("div", ["class": "ticket-detail"]) {
+                el("section", ["class": "chat", "aria-label": Text.thread]) {
+                    thread
+                    forms
+                }
+                el("aside", ["class": "card ticket-panel", "aria-label": Text.ticketInfoTitle]) {
+                    controls
+                    facts
+                    glance
+                }
+            }
+        }.withScript("/assets/editor.js").renderBytes()
+    }
+
+    var forms: Node {
+        el("form", ["id": "desk-form", "class": "form", "method": "post", "action": "/desk/ticket/\(ticket.number)",
+                    "enctype": "multipart/form-data", "novalidate": "novalidate"]) {
+            FormField.csrf(viewer.csrfToken)
+            // What the operator saw: a change by someone else meanwhile is named on the next page.
+            FormField.hidden("seen", DeskTicketPage.seen(ticket))
+            el("div", ["class": "reply-form"]) {
+                FormField.textarea(id: "reply", label: Text.deskReply, value: replyText, error: replyError, rows: 6,
+                                   maxLength: TicketForm.descriptionLimit)
+                FileFields.render(field: "files", label: Text.attachFiles, hint: Text.attachmentsHint, kept: [], error: fileError)
+                el("div", ["class": "form-actions"]) {
+                    el("button", ["class": "button button--primary", "type": "submit", "name": "action", "value": "reply"]) {
+                        Text.deskSendReply
+                    }
+                }
+            }
+            el("div", ["class": "reply-form note-form"]) {
+                FormField.textarea(id: "note", label: Text.deskNote, value: noteText, error: noteError, hint: Text.deskNoteHint,
+                                   rows: 3, maxLength: TicketForm.descriptionLimit)
+                el("div", ["class": "form-actions"]) {
+                    el("button", ["class": "button", "type": "submit", "name": "action", "value": "note"]) { Text.deskSaveNote }
+                }
+            }
+        }
+    }
+
+    var controls: Node {
+        el("div", ["class": "desk-actions"]) {
+            if ticket.operatorID != nil && ticket.operatorName != nil {
+                el("p") { "\(Text.deskOperator): " ; el("strong") { ticket.operatorName ?? "" } }
+            } else {
+                el("p") { "\(Text.deskOperator): "; el("strong") { Text.noOperator } }
+            }
+            el("button", ["class": "button button--primary", "type": "submit", "form": "desk-form", "name": "action", "value": "take"]) {
+                Text.deskTake
+            }
+            el("div", ["class": "inline"]) {
+                DeskForm.select(id: "assignee", label: Text.deskAssign, options: operators.map { (String($0.id), $0.name) },
+                                selected: ticket.operatorID.map(String.init), form: "desk-form",
+                                error: controlError?.field == "assignee" ? controlError?.message : nil)
+                el("button", ["class": "button", "type": "submit", "form": "desk-form", "name": "action", "value": "assign"]) {
+                    Text.deskAssignButton
+                }
+            }
+            el("div", ["class": "inline"]) {
+                DeskForm.select(id: "status", label: Text.deskState, options: TicketStatus.allCases.map { ($0.rawValue, $0.label) },
+                                selected: ticket.status.rawValue, form: "desk-form",
+                                error: controlError?.field == "status" ? controlError?.message : nil)
+                el("button", ["class": "button", "type": "submit", "form": "desk-form", "name": "action", "value": "status"]) {
+                    Text.deskStatusButton
+                }
+            }
+            el("div", ["class": "inline"]) {
+                DeskForm.select(id: "priority", label: Text.priority, options: Priority.allCases.map { ($0.rawValue, $0.label) },
+                                selected: ticket.priority.rawValue, form: "desk-form",
+                                error: controlError?.field == "priority" ? controlError?.message : nil)
+                el("button", ["class": "button", "type": "submit", "form": "desk-form", "name": "action", "value": "priority"]) {
+                    Text.deskPriorityButton
+                }
+            }
+        }
+    }
+
+    var facts: Node {
+        el("dl", ["class": "facts"]) {
+            fact(Text.ticketCode, String(ticket.number))
+            fact(Text.requesterFull, ticket.requesterName)
+            fact(Text.deskContact, ticket.contactEmail + (ticket.phone.isEmpty ? "" : " · " + ticket.phone)
+                 + " · " + ticket.contactPreference.label)
+            fact(Text.referent, ticket.referentName ?? "–")
+            fact(Text.requestType, ticket.requestType.label)
+            fact(Text.deskArea, ticket.area.shortLabel)
+            fact(Text.ticketCreated, Clock.display(ticket.createdAt))
+            fact(Text.ticketUpdated, Clock.display(ticket.updatedAt))
+            if !ticket.technicalDetails.isEmpty { fact(Text.technicalDetails, ticket.technicalDetails) }
+        }
+    }
+
+    var glance: Node {
+        el("section", ["class": "attachments", "aria-labelledby": "company-glance"]) {
+            el("h2", ["id": "company-glance"]) { Text.deskCompanyGlance }
+            el("p") {
+                el("strong") { company.name }
+                " · \(Text.companyVAT) \(company.vat)"
+            }
+            el("h3") { Text.deskCompanyUsers }
+            el("ul") {
+                for member in members {
+                    el("li") {
+                        let name = "\(member.firstName) \(member.lastName)".trimmingWhitespace()
+                        "\(name.isEmpty ? member.email : name) (\(member.role.label)) – \(member.email)"
+                    }
+                }
+            }
+            el("h3") { Text.deskOtherOpen }
+            if otherOpen.isEmpty {
+                el("p", ["class": "muted"]) { Text.deskNoOtherOpen }
+            } else {
+                el("ul") {
+                    for other in otherOpen {
+                        el("li") {
+                            el("a", ["href": "/desk/ticket/\(other.number)"]) { "#\(other.number) \(other.title)" }
+                            " – \(other.status.label)"
+                        }
+                    }
+                }
+            }
+            el("h3") { Text.attachments }
+            if attachments.isEmpty {
+                el("p", ["class": "muted"]) { Text.noAttachments }
+            } else {
+                TicketThread.fileList(attachments, base: "/desk/ticket/\(ticket.number)")
+            }
+        }
+    }
+
+    func fact(_ term: String, _ value: String) -> Node {
+        Node.group([el("dt") { term }, el("dd") { value }])
+    }
+
+    /// Status, operator and priority as the page showed them.
+    static func seen(_ ticket: TicketRecord) -> String {
+        "\(ticket.status.rawValue)|\(ticket.operatorID.map(String.init) ?? "")|\(ticket.priority.rawValue)"
+    }
+
+    /// What changed between what the operator saw and the ticket now, in words.
+    static func changes(seen: String?, now ticket: TicketRecord) -> [String] {
+        guard let seen, seen != DeskTicketPage.seen(ticket) else { return [] }
+        let parts = seen.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3 else { return [] }
+        var changes: [String] = []
+        if parts[0] != ticket.status.rawValue { changes.append(Text.eventStatus(ticket.status.label)) }
+        if parts[1] != (ticket.operatorID.map(String.init) ?? "") {
+            changes.append("\(Text.deskOperator): \(ticket.operatorName.flatMap { $0.isEmpty ? nil : $0 } ?? Text.noOperator)")
+        }
+        if parts[2] != ticket.priority.rawValue { changes.append(Text.eventPriority(ticket.priority.label)) }
+        return changes
+    }
+}

@@ -1,0 +1,73 @@
+extension Migrations {
+    /// The operators' desk: internal notes and the short lines of changes in the thread, the
+    /// operators' remembered filters, the queue's order, the per-status counts and the text
+    /// search over titles and messages.
+    static let desk = Migration(
+        name: "0004_desk",
+        sql: """
+            -- 'reply': a message of the conversation; 'note': an operator's internal note, never
+            -- shown to customers nor sent; 'event': one line of a change ("Stato: In sviluppo").
+            ALTER TABLE messages ADD COLUMN kind TEXT NOT NULL DEFAULT 'reply'
+                CHECK (kind IN ('reply', 'note', 'event'));
+
+            -- per operator: remembered queue filters (customers' preferences are per company)
+            CREATE TABLE operator_preferences (
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                value TEXT NOT NULL,
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (user_id, name)
+            ) STRICT, WITHOUT ROWID;
+
+            -- "Coda ticket": open "Bloccante" and "Non assegnato" first, then newest activity
+            CREATE INDEX tickets_queue ON tickets(
+                (status != 'closed' AND (priority = 'blocking' OR status = 'unassigned')) DESC, updated_at DESC);
+            CREATE INDEX tickets_by_status_activity ON tickets(status, updated_at DESC);
+
+            -- the counts per status above the queue, kept by triggers instead of counted
+            CREATE TABLE ticket_status_counts (
+                status TEXT PRIMARY KEY,
+                tickets INTEGER NOT NULL
+            ) STRICT, WITHOUT ROWID;
+            INSERT INTO ticket_status_counts (status, tickets)
+                SELECT value, 0 FROM json_each('["unassigned","waiting","postponed","development","closed"]');
+            UPDATE ticket_status_counts SET tickets = (SELECT count(*) FROM tickets WHERE status = ticket_status_counts.status);
+            CREATE TRIGGER tickets_insert_status_count AFTER INSERT ON tickets BEGIN
+                UPDATE ticket_status_counts SET tickets = tickets + 1 WHERE status = NEW.status;
+            END;
+            CREATE TRIGGER tickets_update_status_count AFTER UPDATE OF status ON tickets WHEN OLD.status != NEW.status BEGIN
+                UPDATE ticket_status_counts SET tickets = tickets - 1 WHERE status = OLD.status;
+                UPDATE ticket_status_counts SET tickets = tickets + 1 WHERE status = NEW.status;
+            END;
+            CREATE TRIGGER tickets_delete_status_count AFTER DELETE ON tickets BEGIN
+                UPDATE ticket_status_counts SET tickets = tickets - 1 WHERE status = OLD.status;
+            END;
+
+            -- "Cerca": titles and messages (notes included: only operators search), accents and
+            -- case ignored. A message's row is its id; a title's row is minus the ticket's id.
+            CREATE VIRTUAL TABLE ticket_text USING fts5(
+                ticket_id UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2');
+            INSERT INTO ticket_text (rowid, ticket_id, text) SELECT -id, id, title FROM tickets;
+            INSERT INTO ticket_text (rowid, ticket_id, text) SELECT id, ticket_id, body FROM messages;
+            CREATE TRIGGER tickets_insert_text AFTER INSERT ON tickets BEGIN
+                INSERT INTO ticket_text (rowid, ticket_id, text) VALUES (-NEW.id, NEW.id, NEW.title);
+            END;
+            CREATE TRIGGER tickets_update_text AFTER UPDATE OF title ON tickets BEGIN
+                DELETE FROM ticket_text WHERE rowid = -OLD.id;
+                INSERT INTO ticket_text (rowid, ticket_id, text) VALUES (-NEW.id, NEW.id, NEW.title);
+            END;
+            CREATE TRIGGER tickets_delete_text AFTER DELETE ON tickets BEGIN
+                DELETE FROM ticket_text WHERE rowid = -OLD.id;
+            END;
+            CREATE TRIGGER messages_insert_text AFTER INSERT ON messages BEGIN
+                INSERT INTO ticket_text (rowid, ticket_id, text) VALUES (NEW.id, NEW.ticket_id, NEW.body);
+            END;
+            CREATE TRIGGER messages_update_text AFTER UPDATE OF body ON messages BEGIN
+                DELETE FROM ticket_text WHERE rowid = OLD.id;
+                INSERT INTO ticket_text (rowid, ticket_id, text) VALUES (NEW.id, NEW.ticket_id, NEW.body);
+            END;
+            CREATE TRIGGER messages_delete_text AFTER DELETE ON messages BEGIN
+                DELETE FROM ticket_text WHERE rowid = OLD.id;
+            END;
+            """)
+}

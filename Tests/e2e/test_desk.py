@@ -1,0 +1,165 @@
+"""The operators' desk through nginx: sign-in to "Coda ticket", the queue and its filters,
+the operator's ticket page and its actions, the e-mails of both sides, and the rule that an
+internal note never reaches a customer."""
+import re
+import uuid
+
+import requests
+
+from portal import ADMIN, OTHER_COMPANY_ADMIN, TECHNICIAN, csrf_token, login
+from tickets import created_number, new_ticket, reply
+
+OPERATOR = "giulia.neri@assistenza.example"
+OTHER_OPERATOR = "paolo.gallo@assistenza.example"
+SUPPORT = "assistenza@fornitore.example"
+NO_FILE = {"files": ("", b"", "application/octet-stream")}
+
+
+def operator_session(portal, address=OPERATOR):
+    """Signs an operator in through the real forms; returns the session and the page it lands on."""
+    session, response = login(portal, email=address)
+    assert response.status_code == 303, response.status_code
+    return session, session.get(portal.url + response.headers["Location"])
+
+
+def desk_post(portal, session, number, action, files=None, **fields):
+    page = session.get(portal.url + f"/desk/ticket/{number}")
+    seen = re.search(r'name="seen" value="([^"]*)"', page.text).group(1)
+    data = {"csrf": csrf_token(page.text), "seen": seen, "action": action, **fields}
+    return session.post(portal.url + f"/desk/ticket/{number}", data=data, files=files or NO_FILE, allow_redirects=False)
+
+
+def test_an_operator_signs_in_to_the_queue_and_never_sees_the_company_choice(portal):
+    session, response = operator_session(portal)
+    assert response.url.endswith("/desk/"), response.url
+    assert "Coda ticket" in response.text
+    assert "/accesso/azienda" not in response.text, "operators never see the company icon"
+    for label in ("Stato", "Priorità", "Azienda", "Assegnato a", "Area", "Tipologia", "Cerca", "Ticket per stato"):
+        assert f">{label}<" in response.text or f">{label}</" in response.text, label
+    assert session.get(portal.url + "/dashboard").url.endswith("/desk/")
+    assert session.get(portal.url + "/").url.endswith("/desk/")
+    assert session.get(portal.url + "/accesso/azienda").url.endswith("/desk/")
+
+
+def test_every_desk_route_is_404_for_customers_and_anonymous_visitors(portal):
+    customer, _ = login(portal, email=TECHNICIAN)
+    for path in ("/desk", "/desk/", "/desk/ticket/1001", "/desk/ticket/1001/allegati/1"):
+        assert requests.get(portal.url + path, allow_redirects=False).status_code == 404, path
+        assert customer.get(portal.url + path, allow_redirects=False).status_code == 404, path
+    token = csrf_token(customer.get(portal.url + "/ticket").text)
+    for path in ("/desk/cerca", "/desk/ticket/1001"):
+        assert requests.post(portal.url + path, data={"action": "take"}, allow_redirects=False).status_code == 404
+        assert customer.post(portal.url + path, data={"csrf": token, "action": "take"}, allow_redirects=False).status_code == 404
+
+
+def test_every_desk_post_needs_the_operators_token(portal):
+    session, _ = operator_session(portal, OTHER_OPERATOR)
+    for path, data in (("/desk/cerca", {"stato": "qualsiasi"}), ("/desk/ticket/1001", {"action": "take"})):
+        assert session.post(portal.url + path, data=data, allow_redirects=False).status_code == 403
+        forged = dict(data, csrf="Zm9yZ2Vk")
+        assert session.post(portal.url + path, data=forged, allow_redirects=False).status_code == 403
+    with portal.db() as db:
+        assert db.execute("SELECT operator_id FROM tickets WHERE number = 1001").fetchone()[0] != \
+            db.execute("SELECT id FROM users WHERE email = ?", (OTHER_OPERATOR,)).fetchone()[0]
+
+
+def test_the_whole_desk_journey_with_notes_that_no_customer_ever_sees(fresh_portal):
+    portal = fresh_portal(PORTAL_SUPPORT_EMAIL=SUPPORT)
+    word = "zqx" + uuid.uuid4().hex[:10]
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Registro IVA bloccato",
+                                       description="Il registro **IVA** di novembre non si stampa: perché?"))
+    mail = portal.wait_for_mail(SUPPORT, f"Ticket #{number} nuova richiesta")
+    body = mail.get_content()
+    assert "Registro IVA bloccato" in body and "ROSSI SRL" in body and "Normale" in body
+    assert f"/desk/ticket/{number}" in body
+
+    operator, _ = operator_session(portal)
+    # "Cerca" finds it by a word of its description, accents and case ignored.
+    found = operator.post(portal.url + "/desk/cerca", data={
+        "csrf": csrf_token(operator.get(portal.url + "/desk/").text), "cerca": "perche", "stato": "qualsiasi"})
+    assert f"/desk/ticket/{number}" in found.text
+    assert "cerca=perche" in found.url
+    remembered = operator.get(portal.url + "/desk/")
+    assert f"/desk/ticket/{number}" in remembered.text and 'value="perche"' in remembered.text
+
+    assert desk_post(portal, operator, number, "take").status_code == 303
+    page = operator.get(portal.url + f"/desk/ticket/{number}").text
+    assert "Giulia Neri ha preso in carico la richiesta" in page
+
+    note = desk_post(portal, operator, number, "note", note=f"Controllare la stampante del cliente {word}")
+    assert note.status_code == 303
+    replied = desk_post(portal, operator, number, "reply", reply="Buongiorno, provi ad aggiornare alla 23.0.0.70.",
+                        files={"files": ("istruzioni.txt", b"passi da seguire", "text/plain")})
+    assert replied.status_code == 303
+    assert desk_post(portal, operator, number, "status", status="development").status_code == 303
+    desk_page = operator.get(portal.url + f"/desk/ticket/{number}").text
+    assert word in desk_page and "message--note" in desk_page and "Nota interna" in desk_page
+
+    customer_page = customer.get(portal.url + f"/ticket/{number}").text
+    assert "provi ad aggiornare" in customer_page and "istruzioni.txt" in customer_page
+    assert "Stato: In sviluppo" in customer_page and "Giulia Neri ha preso in carico la richiesta" in customer_page
+    assert word not in customer_page and "Controllare la stampante" not in customer_page
+    reply_mail = portal.wait_for_mail(ADMIN, f"Ticket #{number} nuova risposta").get_content()
+    assert "provi ad aggiornare alla 23.0.0.70" in reply_mail and f"/ticket/{number}" in reply_mail
+    assert "/desk/" not in reply_mail
+
+    # Rinviato: the vendor waits for the customer; the customer's answer puts it back "In attesa".
+    assert desk_post(portal, operator, number, "status", status="postponed").status_code == 303
+    assert reply(portal, customer, number, "Fatto, ora funziona.").status_code == 303
+    operator_mail = portal.wait_for_mail(OPERATOR, f"Ticket #{number} risposta del cliente").get_content()
+    assert "Fatto, ora funziona." in operator_mail and f"/desk/ticket/{number}" in operator_mail
+    with portal.db() as db:
+        assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "waiting"
+
+    # The note's word is in no customer page, API answer or e-mail.
+    for path in ("/ticket", f"/ticket/{number}", "/dashboard", "/api/dashboard", "/api/dashboard/widget/ticket-list"):
+        assert word not in customer.get(portal.url + path).text, path
+    other, _ = login(portal, email=OTHER_COMPANY_ADMIN)
+    assert word not in other.get(portal.url + "/ticket").text
+    with portal.db() as db:
+        bodies = [row[0] + row[1] for row in db.execute("SELECT subject, body FROM outbox")]
+    assert bodies and not any(word in body for body in bodies)
+    for path in portal.mails():
+        assert word.encode() not in path.read_bytes()
+
+
+def test_bad_values_are_refused_in_italian_and_keep_the_text(portal):
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Valori sbagliati"))
+    operator, _ = operator_session(portal, OTHER_OPERATOR)
+    for field, value, message in (("assignee", "999999", "Scegli un operatore"), ("status", "boh", "Scegli uno stato"),
+                                  ("priority", "urgentissima", "Scegli una priorità")):
+        action = {"assignee": "assign", "status": "status", "priority": "priority"}[field]
+        refused = desk_post(portal, operator, number, action, reply="Testo da non perdere", **{field: value})
+        assert refused.status_code == 422, field
+        assert message in refused.text and "Testo da non perdere" in refused.text
+    empty = desk_post(portal, operator, number, "reply", reply="   ")
+    assert empty.status_code == 422
+
+
+def test_a_reply_after_someone_else_changed_the_ticket_still_lands_and_says_what_changed(portal):
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Due operatori"))
+    giulia, _ = operator_session(portal)
+    paolo, _ = operator_session(portal, OTHER_OPERATOR)
+    page = giulia.get(portal.url + f"/desk/ticket/{number}")
+    seen = re.search(r'name="seen" value="([^"]*)"', page.text).group(1)
+    assert desk_post(portal, paolo, number, "take").status_code == 303
+    landed = giulia.post(portal.url + f"/desk/ticket/{number}", data={
+        "csrf": csrf_token(page.text), "seen": seen, "action": "reply", "reply": "Risposta scritta prima"}, files=NO_FILE)
+    assert landed.status_code == 200
+    assert "Nel frattempo il ticket è cambiato" in landed.text and "Paolo Gallo" in landed.text
+    assert "Risposta scritta prima" in customer.get(portal.url + f"/ticket/{number}").text
+
+
+def test_the_cli_lists_and_shows_tickets_and_assigns_them(portal):
+    listed = portal.admin("ticket", "list")
+    assert "#1001" in listed.stdout or "1001" in listed.stdout
+    shown = portal.admin("ticket", "show", "--number", "1001")
+    assert "1001" in shown.stdout
+    portal.admin("ticket", "assign", "--number", "1001", "--operator", OTHER_OPERATOR)
+    with portal.db() as db:
+        assert db.execute(
+            "SELECT u.email FROM tickets t JOIN users u ON u.id = t.operator_id WHERE t.number = 1001").fetchone()[0] \
+            == OTHER_OPERATOR
