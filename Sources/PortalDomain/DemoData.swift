@@ -17,8 +17,8 @@ public enum DemoData {
         ("mario.rossi@rossi.example", "Mario", "Rossi", 0, .administrator, "amministratore di ROSSI SRL"),
         ("luca.verdi@rossi.example", "Luca", "Verdi", 0, .technician, "tecnico di ROSSI SRL, con una dashboard già composta"),
         ("anna.bianchi@bianchi.example", "Anna", "Bianchi", 1, .administrator, "amministratore di BIANCHI SPA"),
-        ("giulia.neri@assistenza.example", "Giulia", "Neri", nil, nil, "operatore dell'assistenza (risponde ai ticket con portal-admin ticket reply)"),
-        ("paolo.gallo@assistenza.example", "Paolo", "Gallo", nil, nil, "operatore dell'assistenza (risponde ai ticket con portal-admin ticket reply)"),
+        ("giulia.neri@assistenza.example", "Giulia", "Neri", nil, nil, "operatore dell'assistenza: entra nella Coda ticket (/desk/)"),
+        ("paolo.gallo@assistenza.example", "Paolo", "Gallo", nil, nil, "operatore dell'assistenza: entra nella Coda ticket (/desk/)"),
     ]
 
     public static var logins: [Login] {

@@ -6,8 +6,9 @@ import PortalCore
 enum AdminCLI {
     static let commands: [any AdminCommand.Type] = [
         MigrateCommand.self, TenantAddCommand.self, InviteCommand.self, OperatorAddCommand.self,
-        BackupCommand.self, MailListCommand.self, SiteBuildCommand.self, SiteWatchCommand.self, DemoCommand.self, TicketReplyCommand.self,
-        TicketStatusCommand.self,
+        BackupCommand.self, MailListCommand.self, SiteBuildCommand.self, SiteWatchCommand.self, DemoCommand.self,
+        TicketListCommand.self, TicketShowCommand.self, TicketReplyCommand.self, TicketStatusCommand.self,
+        TicketAssignCommand.self,
     ]
 
     static func main(_ arguments: [String]) -> Int32 {

@@ -1,0 +1,93 @@
+import PortalCore
+import PortalDomain
+import PortalStore
+
+/// `ticket list`: the operators' queue for scripts, with the desk's filters and order.
+struct TicketListCommand: AdminCommand {
+    static let words = ["ticket", "list"]
+    static let options: [CommandOption] = [
+        .optional("status", "aperti|qualsiasi|" + TicketStatus.allCases.map(\.rawValue).joined(separator: "|"),
+                  help: "which tickets (default: the open ones)"),
+        .optional("company", "TEXT", help: "part of the company's name, or its P.IVA"),
+        .optional("search", "WORDS", help: "words of the title or of any message"),
+        .optional("page", "N", help: "the page of 50 tickets (default 1)"),
+    ]
+    static let abstract = "Lists tickets of every company as \"Coda ticket\" does: urgent and unassigned first, then newest activity."
+    let query: DeskQuery
+
+    init(options: OptionValues) throws {
+        var fields: [(name: String, value: String)] = []
+        for (option, field) in [("status", "stato"), ("company", "azienda"), ("search", "cerca"), ("page", "pagina")] {
+            if let value = options.optional(option) { fields.append((field, value)) }
+        }
+        var invalid: [String] = []
+        query = DeskQuery(fields: fields, invalid: &invalid)
+        guard invalid.isEmpty else { throw UsageError(message: "unreadable value for \(invalid.joined(separator: ", "))") }
+    }
+
+    func run(config: Config) throws {
+        let database = try openMigrated(config)
+        let page = try DeskStore(database).queue(query, operatorID: 0)
+        for row in page.rows {
+            let ticket = row.ticket
+            let fields = [
+                "#\(ticket.number)", ticket.status.label, ticket.priority.label, ticket.tenantName,
+                ticket.operatorName.flatMap { $0.isEmpty ? nil : $0 } ?? Text.noOperator, ticket.title,
+            ]
+            print(fields.joined(separator: "\t"))
+        }
+        print("\(page.rows.count) of \(page.total) tickets")
+    }
+}
+
+/// `ticket show`: one ticket with its whole conversation, internal notes marked.
+struct TicketShowCommand: AdminCommand {
+    static let words = ["ticket", "show"]
+    static let options: [CommandOption] = [ticketNumberOption]
+    static let abstract = "Prints a ticket's facts and its whole conversation, internal notes included."
+    let number: Int64
+
+    init(options: OptionValues) throws { number = try ticketNumber(options) }
+
+    func run(config: Config) throws {
+        let database = try openMigrated(config)
+        let ticket = try DeskService(database: database, config: config).ticket(number: number)
+        print("#\(ticket.number) \(ticket.title)")
+        print("\(Text.deskCompany): \(ticket.tenantName)")
+        print("\(Text.requester): \(ticket.requesterName) <\(ticket.contactEmail)>")
+        print("\(Text.deskState): \(ticket.status.label) · \(Text.priority): \(ticket.priority.label)")
+        print("\(Text.deskOperator): \(ticket.operatorName.flatMap { $0.isEmpty ? nil : $0 } ?? Text.noOperator)")
+        for message in try TicketStore(database).messagesWithNotes(ticketID: ticket.id) {
+            let mark = message.kind == .note ? " [\(Text.deskInternalNoteBadge)]" : message.kind == .event ? " ·" : ""
+            print("\n\(Clock.display(message.createdAt)) \(message.authorName)\(mark)")
+            print(message.body)
+        }
+    }
+}
+
+/// `ticket assign`: gives a ticket to an operator, as "Assegna a" does.
+struct TicketAssignCommand: AdminCommand {
+    static let words = ["ticket", "assign"]
+    static let options: [CommandOption] = [
+        ticketNumberOption,
+        .required("operator", "EMAIL", help: "the operator who takes the ticket"),
+    ]
+    static let abstract = "Assigns a ticket to an operator (a ticket nobody had becomes \"In attesa\")."
+    let number: Int64
+    let operatorEmail: EmailAddress
+
+    init(options: OptionValues) throws {
+        number = try ticketNumber(options)
+        let email = options.required("operator")
+        guard let address = EmailAddress(email) else { throw UsageError(message: "'\(email)' is not a valid e-mail address") }
+        operatorEmail = address
+    }
+
+    func run(config: Config) throws {
+        let database = try openMigrated(config)
+        let agent = try findOperator(operatorEmail, database)
+        let desk = DeskService(database: database, config: config)
+        try desk.assign(try desk.ticket(number: number), to: agent, by: agent, now: Clock.now())
+        print("ticket #\(number) is assigned to \(agent.displayName)")
+    }
+}
