@@ -27,6 +27,9 @@ extension Text {
     public static func deskPageOf(_ page: Int, _ pages: Int, total: Int) -> String {
         "Pagina \(page) di \(pages) (\(total) ticket)"
     }
+    public static func deskPageOfAtLeast(_ page: Int, total: Int) -> String {
+        "Pagina \(page) (più di \(total) ticket: aggiungi parole o filtri per restringere)"
+    }
     public static let deskPrevious = "Precedenti"
     public static let deskNext = "Successivi"
     public static let deskBackToQueue = "Torna alla coda"

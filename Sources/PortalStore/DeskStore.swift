@@ -11,6 +11,8 @@ public struct QueueRow: Sendable {
 public struct QueuePage: Sendable {
     public let rows: [QueueRow]
     public let total: Int
+    /// A search counts its matches up to `DeskStore.searchCountLimit` only.
+    public let totalIsAtLeast: Bool
 }
 
 /// The operators' reads across every company: the queue, its counts, the operators, a
@@ -25,6 +27,10 @@ public struct DeskStore {
          ORDER BY (t.status != 'closed' AND (t.priority = 'blocking' OR t.status = 'unassigned')) DESC,
             t.updated_at DESC
         """
+
+    /// A search counts this many matches at most: a common word matches most tickets, and
+    /// counting them all would cost more than the page itself.
+    public static let searchCountLimit = 1000
 
     public func queue(_ query: DeskQuery, operatorID: Int64) throws -> QueuePage {
         var conditions: [String] = []
@@ -64,29 +70,67 @@ public struct DeskStore {
             arguments.append("%" + DeskStore.likeEscaped(query.company) + "%")
             arguments.append(digits.trimmingWhitespace())
         }
-        if let search = query.searchExpression {
-            conditions.append("t.id IN (SELECT ticket_id FROM ticket_text WHERE ticket_text MATCH ?)")
-            arguments.append(search)
-        }
-        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        let total = try database.scalarInt("SELECT count(*) FROM tickets t" + whereClause, arguments)
         let offset = (query.page - 1) * DeskQuery.pageSize
-        let rows = try database.query(
-            """
+        let columns = """
             SELECT t.*, te.name AS tenant_name, te.vat AS tenant_vat, req.email AS requester_email,
                 trim(op.first_name || ' ' || op.last_name) AS operator_name, op.email AS operator_email,
                 NULL AS referent_name,
                 (SELECT max(m.created_at) FROM messages m
                  WHERE m.ticket_id = t.id AND m.author_is_operator = 0 AND m.kind = 'reply') AS customer_last_at
-            FROM tickets t
-            JOIN tenants te ON te.id = t.tenant_id
+            """
+        let joins = """
+             JOIN tenants te ON te.id = t.tenant_id
             LEFT JOIN users req ON req.id = t.requester_id
             LEFT JOIN users op ON op.id = t.operator_id
-            """ + whereClause + DeskStore.order + " LIMIT ? OFFSET ?", arguments + [DeskQuery.pageSize, offset])
+            """
+        let rows: [Row]
+        var total: Int
+        var isAtLeast = false
+        if let search = query.searchExpression {
+            // Driven by the text index, newest ticket first: the walk stops at the page.
+            let whereClause = " WHERE f.ticket_text MATCH ?" + conditions.map { " AND " + $0 }.joined()
+            let searchArguments: [any SQLConvertible] = [search] + arguments
+            rows = try database.query(
+                columns + " FROM ticket_text f JOIN tickets t ON t.id = f.rowid" + joins + whereClause
+                    + " ORDER BY f.rowid DESC LIMIT ? OFFSET ?", searchArguments + [DeskQuery.pageSize, offset])
+            total = Int(
+                try database.scalarInt(
+                    "SELECT count(*) FROM (SELECT 1 FROM ticket_text f JOIN tickets t ON t.id = f.rowid" + whereClause
+                        + " LIMIT ?)", searchArguments + [DeskStore.searchCountLimit + 1]))
+            if total > DeskStore.searchCountLimit {
+                total = DeskStore.searchCountLimit
+                isAtLeast = true
+            }
+        } else {
+            let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            rows = try database.query(
+                columns + " FROM tickets t" + joins + whereClause + DeskStore.order + " LIMIT ? OFFSET ?",
+                arguments + [DeskQuery.pageSize, offset])
+            if let counted = try countByStatus(query) {
+                total = counted
+            } else {
+                total = Int(try database.scalarInt("SELECT count(*) FROM tickets t" + whereClause, arguments))
+            }
+        }
         return QueuePage(
             rows: rows.map {
-                QueueRow(ticket: TicketRecord($0), companyVAT: $0.string("tenant_vat"), customerLastMessageAt: $0.optionalInt("customer_last_at"))
-            }, total: Int(total))
+                QueueRow(
+                    ticket: TicketRecord($0), companyVAT: $0.string("tenant_vat"),
+                    customerLastMessageAt: $0.optionalInt("customer_last_at"))
+            }, total: total, totalIsAtLeast: isAtLeast)
+    }
+
+    /// With no filter but "Stato", the total comes from the counts the triggers keep, not
+    /// from counting tens of thousands of rows.
+    func countByStatus(_ query: DeskQuery) throws -> Int? {
+        guard query.priority == nil, query.company.isEmpty, query.assignee == .anyone, query.area == nil, query.type == nil
+        else { return nil }
+        let counts = try statusCounts()
+        switch query.state {
+        case .any: return Int(counts.values.reduce(0, +))
+        case .open: return Int(counts.filter { !$0.key.isClosed }.values.reduce(0, +))
+        case .only(let status): return Int(counts[status] ?? 0)
+        }
     }
 
     static func likeEscaped(_ text: String) -> String {

@@ -43,31 +43,37 @@ extension Migrations {
                 UPDATE ticket_status_counts SET tickets = tickets - 1 WHERE status = OLD.status;
             END;
 
-            -- "Cerca": titles and messages (notes included: only operators search), accents and
-            -- case ignored. A message's row is its id; a title's row is minus the ticket's id.
-            CREATE VIRTUAL TABLE ticket_text USING fts5(
-                ticket_id UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2');
-            INSERT INTO ticket_text (rowid, ticket_id, text) SELECT -id, id, title FROM tickets;
-            INSERT INTO ticket_text (rowid, ticket_id, text) SELECT id, ticket_id, body FROM messages;
+            -- "Cerca": one document per ticket (its title and every message, notes included:
+            -- only operators search), accents and case ignored. The row is the ticket's id,
+            -- so a search walks the newest tickets first and stops at a page.
+            CREATE VIRTUAL TABLE ticket_text USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
+            INSERT INTO ticket_text (rowid, text)
+                SELECT t.id, t.title || char(10) || coalesce(
+                    (SELECT group_concat(m.body, char(10)) FROM messages m WHERE m.ticket_id = t.id), '')
+                FROM tickets t;
             CREATE TRIGGER tickets_insert_text AFTER INSERT ON tickets BEGIN
-                INSERT INTO ticket_text (rowid, ticket_id, text) VALUES (-NEW.id, NEW.id, NEW.title);
+                INSERT INTO ticket_text (rowid, text) VALUES (NEW.id, NEW.title);
             END;
             CREATE TRIGGER tickets_update_text AFTER UPDATE OF title ON tickets BEGIN
-                DELETE FROM ticket_text WHERE rowid = -OLD.id;
-                INSERT INTO ticket_text (rowid, ticket_id, text) VALUES (-NEW.id, NEW.id, NEW.title);
+                UPDATE ticket_text SET text = NEW.title || char(10) || coalesce(
+                    (SELECT group_concat(m.body, char(10)) FROM messages m WHERE m.ticket_id = NEW.id), '')
+                WHERE rowid = NEW.id;
             END;
             CREATE TRIGGER tickets_delete_text AFTER DELETE ON tickets BEGIN
-                DELETE FROM ticket_text WHERE rowid = -OLD.id;
+                DELETE FROM ticket_text WHERE rowid = OLD.id;
             END;
             CREATE TRIGGER messages_insert_text AFTER INSERT ON messages BEGIN
-                INSERT INTO ticket_text (rowid, ticket_id, text) VALUES (NEW.id, NEW.ticket_id, NEW.body);
+                UPDATE ticket_text SET text = text || char(10) || NEW.body WHERE rowid = NEW.ticket_id;
             END;
             CREATE TRIGGER messages_update_text AFTER UPDATE OF body ON messages BEGIN
-                DELETE FROM ticket_text WHERE rowid = OLD.id;
-                INSERT INTO ticket_text (rowid, ticket_id, text) VALUES (NEW.id, NEW.ticket_id, NEW.body);
+                UPDATE ticket_text SET text = (SELECT title FROM tickets WHERE id = NEW.ticket_id) || char(10) || coalesce(
+                    (SELECT group_concat(m.body, char(10)) FROM messages m WHERE m.ticket_id = NEW.ticket_id), '')
+                WHERE rowid = NEW.ticket_id;
             END;
             CREATE TRIGGER messages_delete_text AFTER DELETE ON messages BEGIN
-                DELETE FROM ticket_text WHERE rowid = OLD.id;
+                UPDATE ticket_text SET text = (SELECT title FROM tickets WHERE id = OLD.ticket_id) || char(10) || coalesce(
+                    (SELECT group_concat(m.body, char(10)) FROM messages m WHERE m.ticket_id = OLD.ticket_id), '')
+                WHERE rowid = OLD.ticket_id;
             END;
             """)
 }

@@ -79,12 +79,14 @@ struct DeskQueuePage {
 
     var pager: Node {
         let pages = max(1, (page.total + DeskQuery.pageSize - 1) / DeskQuery.pageSize)
-        return el("nav", ["class": "pager", "aria-label": Text.deskPageOf(query.page, pages, total: page.total)]) {
+        let summary = page.totalIsAtLeast
+            ? Text.deskPageOfAtLeast(query.page, total: page.total) : Text.deskPageOf(query.page, pages, total: page.total)
+        return el("nav", ["class": "pager", "aria-label": summary]) {
             if query.page > 1 {
                 el("a", ["class": "button", "href": "/desk/?" + query.queryString(page: query.page - 1)]) { Text.deskPrevious }
             }
-            el("span") { Text.deskPageOf(query.page, pages, total: page.total) }
-            if query.page < pages {
+            el("span") { summary }
+            if query.page < pages || (page.totalIsAtLeast && page.rows.count == DeskQuery.pageSize) {
                 el("a", ["class": "button", "href": "/desk/?" + query.queryString(page: query.page + 1)]) { Text.deskNext }
             }
         }

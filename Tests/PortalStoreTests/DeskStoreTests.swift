@@ -1,0 +1,61 @@
+import PortalCore
+import PortalStore
+import Testing
+
+@Suite("DeskStore and the thread's kinds")
+struct DeskStoreTests {
+    private func fixture() throws -> (TemporaryDatabase, ticketID: Int64) {
+        let temporary = try TemporaryDatabase()
+        let database = temporary.database
+        let tenant = try TenantStore(database).add(name: "ROSSI SRL", vat: VATNumber("02740123456")!, now: 0).id
+        var ticket = NewTicket(
+            tenantID: tenant, title: "Stampante ferma", requesterID: nil, requesterName: "Mario Rossi",
+            contactEmail: "mario@rossi.example", area: .systems, priority: .normal, description: "La stampa non parte.")
+        ticket.phone = ""
+        let created = try TicketStore(database).create(ticket, now: 10)
+        return (temporary, created.id)
+    }
+
+    @Test("an internal note is in the desk's thread and files only, never in the customers'")
+    func notesStayOnTheDesk() throws {
+        let (temporary, ticketID) = try fixture()
+        let store = TicketStore(temporary.database)
+        let note = try store.addMessage(
+            ticketID: ticketID, authorID: nil, authorName: "Giulia", isOperator: true, kind: .note, body: "segreto", now: 20)
+        try store.addAttachment(
+            ticketID: ticketID, messageID: note, NewAttachment(fileName: "n.txt", contentType: "text/plain", size: 1, sha256: "x"),
+            now: 20)
+        try store.addMessage(ticketID: ticketID, authorID: nil, authorName: "Giulia", isOperator: true, kind: .event, body: "Stato: In attesa", now: 21)
+        #expect(try store.messages(ticketID: ticketID).map(\.kind) == [.reply, .event])
+        #expect(try store.messagesWithNotes(ticketID: ticketID).map(\.kind) == [.reply, .note, .event])
+        #expect(try store.attachments(ticketID: ticketID).isEmpty)
+        #expect(try store.attachmentsWithNotes(ticketID: ticketID).count == 1)
+        let record = try #require(try store.find(number: 1001))
+        #expect(record.lastReplyAt == 10, "a note or a change line is not a reply")
+        #expect(record.updatedAt == 21)
+    }
+
+    @Test("Cerca finds a ticket by its title or any message, accents and case ignored")
+    func search() throws {
+        let (temporary, ticketID) = try fixture()
+        let store = TicketStore(temporary.database)
+        try store.addMessage(ticketID: ticketID, authorID: nil, authorName: "Mario", isOperator: false, body: "Perché si blocca?", now: 30)
+        for words in ["stampante", "STAMPA", "perche", "blocc"] {
+            let page = try DeskStore(temporary.database).queue(DeskQuery(fields: [("cerca", words)]), operatorID: 0)
+            #expect(page.rows.map(\.ticket.id) == [ticketID], "\(words)")
+        }
+        let none = try DeskStore(temporary.database).queue(DeskQuery(fields: [("cerca", "fattura")]), operatorID: 0)
+        #expect(none.rows.isEmpty && none.total == 0)
+    }
+
+    @Test("the counts per status follow every change of status")
+    func counts() throws {
+        let (temporary, ticketID) = try fixture()
+        let desk = DeskStore(temporary.database)
+        #expect(try desk.statusCounts()[.unassigned] == 1)
+        try TicketStore(temporary.database).setStatus(ticketID: ticketID, status: .postponed, operatorID: nil, now: 40)
+        let counts = try desk.statusCounts()
+        #expect(counts[.unassigned] == 0 && counts[.postponed] == 1)
+        #expect(try desk.queue(DeskQuery(), operatorID: 0).total == 1)
+    }
+}
