@@ -39,9 +39,13 @@ extension Text {
     public static let deskReply = "Rispondi al cliente"
     public static let deskNote = "Nota interna"
     public static let deskNoteHint = "Visibile solo agli operatori: mai al cliente né nelle e-mail."
+    public static let deskControlsHint =
+        "Assegna a, Stato e Priorità cambiati qui sono salvati anche con «Rispondi al cliente» o «Nota interna»."
     public static let deskMessage = "Messaggio"
-    public static let deskSendReply = "Invia risposta"
-    public static let deskSaveNote = "Salva nota"
+    /// The buttons say what the boxes say: "Rispondi al cliente" sends the reply, "Nota
+    /// interna" saves the note.
+    public static let deskSendReply = "Rispondi al cliente"
+    public static let deskSaveNote = "Nota interna"
     public static let deskTake = "Prendi in carico"
     public static let deskAssign = "Assegna a"
     public static let deskAssignButton = "Assegna"

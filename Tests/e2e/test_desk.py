@@ -151,6 +151,23 @@ def test_a_reply_after_someone_else_changed_the_ticket_still_lands_and_says_what
     assert landed.status_code == 200
     assert "Nel frattempo il ticket è cambiato" in landed.text and "Paolo Gallo" in landed.text
     assert "Risposta scritta prima" in customer.get(portal.url + f"/ticket/{number}").text
+    with portal.db() as db:
+        operator = db.execute(
+            "SELECT u.email FROM tickets t JOIN users u ON u.id = t.operator_id WHERE t.number = ?", (number,)).fetchone()[0]
+    assert operator == OTHER_OPERATOR, "a stale select never undoes the other operator's change"
+
+
+def test_a_reply_saves_the_status_chosen_with_it(portal):
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Stato con la risposta"))
+    operator, _ = operator_session(portal)
+    sent = desk_post(portal, operator, number, "reply", reply="Le scriviamo domani.", status="postponed", priority="high")
+    assert sent.status_code == 303
+    with portal.db() as db:
+        row = db.execute("SELECT status, priority, operator_id IS NOT NULL FROM tickets WHERE number = ?", (number,)).fetchone()
+    assert tuple(row) == ("postponed", "high", 1)
+    page = customer.get(portal.url + f"/ticket/{number}").text
+    assert "Stato: Rinviato" in page and "Priorità: Alta" in page and "Le scriviamo domani." in page
 
 
 def test_the_cli_lists_and_shows_tickets_and_assigns_them(portal):

@@ -66,6 +66,12 @@ enum DeskTicketHandlers {
                 page.fileError = files.error
                 return Response.html(bytes: page.render(), status: 422)
             }
+            // The controls the operator changed go with the message, as on the customers' page.
+            let edits = try DeskTicketHandlers.edits(form, seen: form["seen"], desk)
+            if let error = edits.error {
+                page.controlError = error
+                return Response.html(bytes: page.render(), status: 422)
+            }
             if action == "reply" {
                 try desk.reply(ticket, by: context.user, body: text, files: files.files, now: now)
                 page.replyText = ""
@@ -75,6 +81,9 @@ enum DeskTicketHandlers {
                 page.noteText = ""
                 notice = "nota"
             }
+            // After the message: a status chosen with a reply wins over the reply's own
+            // "taken, In attesa".
+            try edits.apply(to: ticket, by: context.user, desk, now: now)
         case "take":
             try desk.take(ticket, by: context.user, now: now)
             notice = "presa"
@@ -113,6 +122,50 @@ enum DeskTicketHandlers {
         }
         let suffix = changed.isEmpty ? "" : "&cambiato=" + urlEncode(changed.joined(separator: "|"))
         throw Redirect(to: "/desk/ticket/\(ticket.number)?avviso=\(notice)" + suffix)
+    }
+
+    /// What the operator changed in "Assegna a", "Stato" and "Priorità" compared with what the
+    /// page showed (`seen`): only those are applied with a message, so a change made by
+    /// someone else meanwhile is never undone by a stale select.
+    struct Edits {
+        var assignee: UserRecord?
+        var status: TicketStatus?
+        var priority: Priority?
+        var error: (field: String, message: String)?
+
+        func apply(to ticket: TicketRecord, by agent: UserRecord, _ desk: DeskService, now: Timestamp) throws {
+            if let assignee { try desk.assign(try desk.ticket(number: ticket.number), to: assignee, by: agent, now: now) }
+            if let status { try desk.setStatus(try desk.ticket(number: ticket.number), status, by: agent, now: now) }
+            if let priority { try desk.setPriority(try desk.ticket(number: ticket.number), priority, by: agent, now: now) }
+        }
+    }
+
+    static func edits(_ form: FormData, seen: String?, _ desk: DeskService) throws -> Edits {
+        var edits = Edits()
+        let parts = (seen ?? "").split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3 else { return edits }
+        if let value = form["status"], value != parts[0] {
+            guard let status = TicketStatus(rawValue: value) else {
+                edits.error = ("status", Text.deskUnknownStatus)
+                return edits
+            }
+            edits.status = status
+        }
+        if let value = form["assignee"], value != parts[1], !value.isEmpty {
+            guard let id = Int64(value), let assignee = try? desk.agent(id: id) else {
+                edits.error = ("assignee", Text.deskUnknownOperator)
+                return edits
+            }
+            edits.assignee = assignee
+        }
+        if let value = form["priority"], value != parts[2] {
+            guard let priority = Priority(rawValue: value) else {
+                edits.error = ("priority", Text.deskUnknownPriority)
+                return edits
+            }
+            edits.priority = priority
+        }
+        return edits
     }
 
     /// Any file of the ticket, through nginx after this check, always as a download.

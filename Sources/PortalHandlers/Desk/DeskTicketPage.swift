@@ -83,9 +83,11 @@ struct DeskTicketPage {
             el("button", ["class": "button button--primary", "type": "submit", "form": "desk-form", "name": "action", "value": "take"]) {
                 Text.deskTake
             }
+            el("p", ["class": "muted"]) { Text.deskControlsHint }
             el("div", ["class": "inline"]) {
-                DeskForm.select(id: "assignee", label: Text.deskAssign, options: operators.map { (String($0.id), $0.name) },
-                                selected: ticket.operatorID.map(String.init), form: "desk-form",
+                DeskForm.select(id: "assignee", label: Text.deskAssign,
+                                options: [("", Text.noOperator)] + operators.map { (String($0.id), $0.name) },
+                                selected: ticket.operatorID.map(String.init) ?? "", form: "desk-form",
                                 error: controlError?.field == "assignee" ? controlError?.message : nil)
                 el("button", ["class": "button", "type": "submit", "form": "desk-form", "name": "action", "value": "assign"]) {
                     Text.deskAssignButton
