@@ -87,27 +87,19 @@ enum DeskTicketHandlers {
         case "take":
             try desk.take(ticket, by: context.user, now: now)
             notice = "presa"
-        case "assign":
-            guard let id = form["assignee"].flatMap({ Int64($0) }), let assignee = try? desk.agent(id: id) else {
-                page.controlError = ("assignee", Text.deskUnknownOperator)
+        case "assign", "status", "priority":
+            // The one control of the button, compared with the ticket as it is now.
+            let field = action == "assign" ? "assignee" : action
+            var edits = try DeskTicketHandlers.edits(form, seen: DeskTicketPage.seen(ticket), desk, only: field)
+            if field == "assignee" && edits.assignee == nil && edits.error == nil && ticket.operatorID == nil {
+                edits.error = ("assignee", Text.deskUnknownOperator)
+            }
+            if let error = edits.error {
+                page.controlError = error
                 return Response.html(bytes: page.render(), status: 422)
             }
-            try desk.assign(ticket, to: assignee, by: context.user, now: now)
-            notice = "assegnato"
-        case "status":
-            guard let status = form["status"].flatMap(TicketStatus.init(rawValue:)) else {
-                page.controlError = ("status", Text.deskUnknownStatus)
-                return Response.html(bytes: page.render(), status: 422)
-            }
-            try desk.setStatus(ticket, status, by: context.user, now: now)
-            notice = "stato"
-        case "priority":
-            guard let priority = form["priority"].flatMap(Priority.init(rawValue:)) else {
-                page.controlError = ("priority", Text.deskUnknownPriority)
-                return Response.html(bytes: page.render(), status: 422)
-            }
-            try desk.setPriority(ticket, priority, by: context.user, now: now)
-            notice = "priorita"
+            try edits.apply(to: ticket, by: context.user, desk, now: now)
+            notice = action == "assign" ? "assegnato" : action == "status" ? "stato" : "priorita"
         default:
             throw HTTPError.badRequest("unknown desk action")
         }
@@ -140,25 +132,26 @@ enum DeskTicketHandlers {
         }
     }
 
-    static func edits(_ form: FormData, seen: String?, _ desk: DeskService) throws -> Edits {
+    static func edits(_ form: FormData, seen: String?, _ desk: DeskService, only: String? = nil) throws -> Edits {
         var edits = Edits()
         let parts = (seen ?? "").split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 3 else { return edits }
-        if let value = form["status"], value != parts[0] {
+        func wanted(_ field: String) -> String? { only == nil || only == field ? form[field] : nil }
+        if let value = wanted("status"), value != parts[0] {
             guard let status = TicketStatus(rawValue: value) else {
                 edits.error = ("status", Text.deskUnknownStatus)
                 return edits
             }
             edits.status = status
         }
-        if let value = form["assignee"], value != parts[1], !value.isEmpty {
+        if let value = wanted("assignee"), value != parts[1], !value.isEmpty || only != nil {
             guard let id = Int64(value), let assignee = try? desk.agent(id: id) else {
                 edits.error = ("assignee", Text.deskUnknownOperator)
                 return edits
             }
             edits.assignee = assignee
         }
-        if let value = form["priority"], value != parts[2] {
+        if let value = wanted("priority"), value != parts[2] {
             guard let priority = Priority(rawValue: value) else {
                 edits.error = ("priority", Text.deskUnknownPriority)
                 return edits

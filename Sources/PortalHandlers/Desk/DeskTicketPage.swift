@@ -84,31 +84,23 @@ struct DeskTicketPage {
                 Text.deskTake
             }
             el("p", ["class": "muted"]) { Text.deskControlsHint }
-            el("div", ["class": "inline"]) {
-                DeskForm.select(id: "assignee", label: Text.deskAssign,
-                                options: [("", Text.noOperator)] + operators.map { (String($0.id), $0.name) },
-                                selected: ticket.operatorID.map(String.init) ?? "", form: "desk-form",
-                                error: controlError?.field == "assignee" ? controlError?.message : nil)
-                el("button", ["class": "button", "type": "submit", "form": "desk-form", "name": "action", "value": "assign"]) {
-                    Text.deskAssignButton
-                }
-            }
-            el("div", ["class": "inline"]) {
-                DeskForm.select(id: "status", label: Text.deskState, options: TicketStatus.allCases.map { ($0.rawValue, $0.label) },
-                                selected: ticket.status.rawValue, form: "desk-form",
-                                error: controlError?.field == "status" ? controlError?.message : nil)
-                el("button", ["class": "button", "type": "submit", "form": "desk-form", "name": "action", "value": "status"]) {
-                    Text.deskStatusButton
-                }
-            }
-            el("div", ["class": "inline"]) {
-                DeskForm.select(id: "priority", label: Text.priority, options: Priority.allCases.map { ($0.rawValue, $0.label) },
-                                selected: ticket.priority.rawValue, form: "desk-form",
-                                error: controlError?.field == "priority" ? controlError?.message : nil)
-                el("button", ["class": "button", "type": "submit", "form": "desk-form", "name": "action", "value": "priority"]) {
-                    Text.deskPriorityButton
-                }
-            }
+            control("assignee", Text.deskAssign, [("", Text.noOperator)] + operators.map { (String($0.id), $0.name) },
+                    selected: ticket.operatorID.map(String.init) ?? "", action: "assign", button: Text.deskAssignButton)
+            control("status", Text.deskState, TicketStatus.allCases.map { ($0.rawValue, $0.label) },
+                    selected: ticket.status.rawValue, action: "status", button: Text.deskStatusButton)
+            control("priority", Text.priority, Priority.allCases.map { ($0.rawValue, $0.label) },
+                    selected: ticket.priority.rawValue, action: "priority", button: Text.deskPriorityButton)
+        }
+    }
+
+    /// A labelled select of the panel with the button that saves it alone.
+    func control(_ id: String, _ label: String, _ options: [(String, String)], selected: String, action: String, button: String)
+        -> Node
+    {
+        el("div", ["class": "inline"]) {
+            DeskForm.select(id: id, label: label, options: options, selected: selected, form: "desk-form",
+                            error: controlError?.field == id ? controlError?.message : nil)
+            el("button", ["class": "button", "type": "submit", "form": "desk-form", "name": "action", "value": action]) { button }
         }
     }
 
