@@ -17,8 +17,11 @@ enum Supervisor {
         let masked = sigprocmask(SIG_BLOCK, &blocked, nil)
         precondition(masked == 0, "sigprocmask: errno \(errno)")  // EINVAL only: a bad `how`
         signal(SIGPIPE, SIG_IGN)
-        // Workers are copies of this executable: this tells them that they are workers.
-        guard setenv("PORTAL_FASTCGI_WORKER", "1", 1) == 0 else { fail(SystemError(errno, "setenv")) }
+        // Workers are copies of this executable: these tell them that they are workers, and
+        // which process they must not outlive (Worker.watch(supervisor:)).
+        guard setenv("PORTAL_FASTCGI_WORKER", "1", 1) == 0,
+            setenv("PORTAL_SUPERVISOR_PID", String(getpid()), 1) == 0
+        else { fail(SystemError(errno, "setenv")) }
 
         var children: Set<pid_t> = []
         for _ in 0..<workers {

@@ -20,7 +20,14 @@ private let activeRequests = Atomic<Int>(0)
 /// several processes, so serialising them inside a process costs nothing, while reading
 /// request bodies and writing responses happens outside the lock.
 enum Worker {
-    static func run(listenFD: Int32, threads: Int, responder: sending any Responder) -> Never {
+    /// `supervisor`: the pid of the `Supervisor` that started this worker, which it must not
+    /// outlive; nil when systemd or spawn-fcgi started it.
+    static func run(
+        listenFD: Int32, threads: Int, supervisor: pid_t?, responder: sending any Responder
+    ) throws -> Never {
+        // Before any thread starts, so that every thread inherits the mask.
+        blockStopSignals()
+        if let supervisor { try watch(supervisor: supervisor) }
         startSignalThread()
         guard FCGX_Init() == 0 else {
             Log.event("fastcgi_init_failed")
@@ -137,42 +144,52 @@ enum Worker {
         return result == 0
     }
 
-    /// `FCGX_Init` installs handlers that only set a flag, so a plain kill would not stop a
-    /// worker blocked in accept. Signals are blocked here, before any other thread starts (so
-    /// every thread inherits the mask), and taken by one thread instead: an idle worker exits
-    /// at once, a busy one after its last response. The same thread notices when the
-    /// supervisor is gone (we cannot call the variadic `prctl` from Swift).
-    static func startSignalThread() {
+    /// SIGTERM (the supervisor, systemd, the supervisor's death), SIGINT (Ctrl-C) and
+    /// SIGUSR1 (libfcgi's graceful stop).
+    static func stopSignalSet() -> sigset_t {
         var set = sigset_t()
         sigemptyset(&set)
-        sigaddset(&set, SIGTERM)
-        sigaddset(&set, SIGINT)
-        sigaddset(&set, SIGUSR1)
-        pthread_sigmask(SIG_BLOCK, &set, nil)
+        for signal in [SIGTERM, SIGINT, SIGUSR1] { sigaddset(&set, signal) }
+        return set
+    }
+
+    /// `FCGX_Init` installs handlers that only set a flag, so a plain kill would not stop a
+    /// worker: the stop signals are blocked in every thread and taken by one thread instead.
+    static func blockStopSignals() {
+        var set = stopSignalSet()
+        let result = pthread_sigmask(SIG_BLOCK, &set, nil)
+        precondition(result == 0, "pthread_sigmask: \(result)")  // EINVAL only: a bad `how`
         signal(SIGPIPE, SIG_IGN)
-        let parent = getppid()
-        parentPID.store(parent, ordering: .releasing)
+    }
+
+    /// An idle worker exits at once, a busy one after its last response.
+    static func startSignalThread() {
         let started = startThread {
-            var set = sigset_t()
-            sigemptyset(&set)
-            sigaddset(&set, SIGTERM)
-            sigaddset(&set, SIGINT)
-            sigaddset(&set, SIGUSR1)
-            var timeout = timespec(tv_sec: 1, tv_nsec: 0)
+            var set = stopSignalSet()
             while true {
-                let signal = sigtimedwait(&set, nil, &timeout)
-                let parent = parentPID.load(ordering: .acquiring)
-                let orphaned = parent != 1 && getppid() != parent
-                if signal > 0 || orphaned {
-                    stopRequested.store(true, ordering: .releasing)
-                    if activeRequests.load(ordering: .acquiring) == 0 { _exit(0) }
-                }
+                var received: Int32 = 0
+                let result = sigwait(&set, &received)
+                precondition(result == 0, "sigwait: \(result)")  // EINVAL only: a bad set
+                stopRequested.store(true, ordering: .releasing)
+                if activeRequests.load(ordering: .acquiring) == 0 { _exit(0) }
             }
         }
         precondition(started, "cannot start the signal thread")
     }
 
-    static let parentPID = Atomic<pid_t>(1)
+    /// A worker must not outlive its supervisor, which alone would stop it: the kernel sends
+    /// SIGTERM when the supervisor dies, and the worker stops as for any SIGTERM. The
+    /// supervisor may have died before the request took effect (prctl(2)): then this
+    /// process already belongs to another parent.
+    static func watch(supervisor: pid_t) throws {
+        guard portal_set_parent_death_signal(SIGTERM) == 0 else {
+            throw SystemError(errno, "prctl PR_SET_PDEATHSIG")
+        }
+        if getppid() != supervisor {
+            Log.event("worker_orphaned", [("pid", String(getpid())), ("supervisor", String(supervisor))])
+            exit(0)
+        }
+    }
 }
 
 /// The process's one responder, reached only under its lock.
