@@ -2,12 +2,6 @@ import CFastCGI
 import Glibc
 import PortalCore
 import PortalHTTP
-import Synchronization
-
-/// Set by the signal thread (or a failed accept); read by the connection threads between requests.
-private let stopRequested = Atomic<Bool>(false)
-/// Requests being handled: a stop waits until the last response has gone out.
-private let activeRequests = Atomic<Int>(0)
 
 /// One worker process: several connection threads, each a synchronous `FCGX_Accept_r` loop
 /// on the inherited listening socket, and one responder behind a lock.
@@ -28,50 +22,91 @@ enum Worker {
         // Before any thread starts, so that every thread inherits the mask.
         blockStopSignals()
         if let supervisor { try watch(supervisor: supervisor) }
-        startSignalThread()
         guard FCGX_Init() == 0 else {
             Log.event("fastcgi_init_failed")
             exit(1)
         }
+        // Threads wait for connections in poll() and accept only what is there (see
+        // Listener). The flag belongs to the socket, which the other workers share: they
+        // all set it, and a listening socket from systemd or spawn-fcgi takes it as well.
+        let flags = fcntl(listenFD, F_GETFL)
+        guard flags >= 0 else { throw SystemError(errno, "fcntl F_GETFL on the listening socket") }
+        guard fcntl(listenFD, F_SETFL, flags | O_NONBLOCK) == 0 else {
+            throw SystemError(errno, "fcntl F_SETFL O_NONBLOCK on the listening socket")
+        }
+        let stop = try StopSignal()
+        try startSignalThread(stop)
         // One malloc arena, not one per thread: the responder's lock lets one thread
         // allocate at a time, and every arena would keep its own free pages resident.
         _ = mallopt(M_ARENA_MAX, 1)
         let shared = SharedResponder(responder)
+        let listener = Listener(fd: listenFD)
         for _ in 1..<max(threads, 1) {
-            guard startThread({ serve(listenFD: listenFD, shared: shared) }) else {
-                Log.event("worker_thread_failed", [("errno", String(errno))])
-                exit(1)
+            stop.threadStarting()
+            let result = startThread { serve(listener, shared: shared, stop: stop) }
+            guard result == 0 else {
+                // Threads already serve: stop as usual, so that their requests are answered,
+                // and let the supervisor start a fresh worker.
+                stop.threadDidNotStart()
+                Log.event("worker_thread_failed", [("error", SystemError(result, "pthread_create").description)])
+                stop.request(cause: "thread_failed")
+                break
             }
         }
-        serve(listenFD: listenFD, shared: shared)
+        serve(listener, shared: shared, stop: stop)
     }
 
     /// One connection thread. A kept-alive connection stays with it across requests: libfcgi
     /// reads the next request from it, or accepts a new one once nginx has closed it.
-    static func serve(listenFD: Int32, shared: SharedResponder) -> Never {
+    ///
+    /// A stop never drops a request the worker has taken (nginx would answer 502): a thread
+    /// is idle only while it waits in `poll()`, on its kept connection or on the listening
+    /// socket, and that is where the stop reaches it (`StopSignal`). From the moment its
+    /// socket has input to the end of `FCGX_Finish_r` it holds a request, and it looks at the
+    /// stop only once that request is answered. So a stopping worker
+    /// - takes no new connection (the other workers do),
+    /// - answers a request that has begun to arrive on a kept connection, and closes an idle
+    ///   one, so that nginx sends nothing more on it,
+    /// - ends when its last thread has stopped, that is when no thread holds a request.
+    /// It does not shut the listening socket down to wake threads blocked in `accept()`: the
+    /// socket is shared with the other workers and with systemd's socket unit, and would stop
+    /// serving for all of them. One race is nginx's own: it may send on an idle kept
+    /// connection at the moment we close it; it then retries a GET on another connection but
+    /// answers 502 to a POST, which it never sends twice.
+    static func serve(_ listener: Listener, shared: SharedResponder, stop: StopSignal) -> Never {
         // libfcgi keeps pointers into the request: it must not move, so it lives on the heap.
         let request = UnsafeMutablePointer<FCGX_Request>.allocate(capacity: 1)
-        FCGX_InitRequest(request, listenFD, 0)
-        while !stopRequested.load(ordering: .acquiring) {
-            guard FCGX_Accept_r(request) >= 0 else { break }
-            activeRequests.add(1, ordering: .acquiringAndReleasing)
-            handle(request, shared: shared)
-            let stopping = stopRequested.load(ordering: .acquiring)
-            // Stopping: close this connection after the answer, so that nginx sends nothing
-            // more on it, and take no further request.
-            if stopping { request.pointee.keepConnection = 0 }
-            FCGX_Finish_r(request)
-            let remaining = activeRequests.subtract(1, ordering: .acquiringAndReleasing).newValue
-            if stopping {
-                if remaining == 0 { exit(0) }
-                while true { pause() }
+        FCGX_InitRequest(request, listener.fd, 0)
+        while true {
+            let accepted: Int32
+            if request.pointee.ipcFd >= 0 {
+                guard stop.wait(for: request.pointee.ipcFd) else {
+                    // libfcgi's close shuts our side first and waits for nginx to close its own.
+                    request.pointee.keepConnection = 0
+                    FCGX_Finish_r(request)
+                    continue
+                }
+                // A request, or nginx closed the connection: then libfcgi accepts a new one
+                // if one is waiting, else answers -EAGAIN.
+                accepted = FCGX_Accept_r(request)
+            } else {
+                guard let result = listener.accept(into: request, unless: stop) else { stop.threadStopped() }
+                accepted = result
             }
+            if accepted == -EAGAIN { continue }
+            guard accepted >= 0 else {
+                // The listening socket failed: stop taking requests and let the supervisor
+                // start a fresh process once the requests in flight are answered.
+                Log.event("fastcgi_accept_failed", [("result", String(accepted))])
+                stop.request(cause: "accept_failed")
+                continue
+            }
+            handle(request, shared: shared)
+            // Stopping: close this connection after the answer, so that nginx sends nothing
+            // more on it.
+            if stop.isRequested { request.pointee.keepConnection = 0 }
+            FCGX_Finish_r(request)
         }
-        // The listening socket failed: stop taking requests and let the supervisor start a
-        // fresh process once the requests in flight are answered.
-        stopRequested.store(true, ordering: .releasing)
-        if activeRequests.load(ordering: .acquiring) == 0 { exit(0) }
-        while true { pause() }
     }
 
     static func handle(_ raw: UnsafeMutablePointer<FCGX_Request>, shared: SharedResponder) {
@@ -124,8 +159,8 @@ enum Worker {
         }
     }
 
-    /// Starts a detached thread running `body`.
-    static func startThread(_ body: @escaping @Sendable () -> Void) -> Bool {
+    /// Starts a detached thread running `body`: 0, or pthread_create's error number.
+    static func startThread(_ body: @escaping @Sendable () -> Void) -> Int32 {
         final class Box {
             let body: @Sendable () -> Void
             init(_ body: @escaping @Sendable () -> Void) { self.body = body }
@@ -141,7 +176,7 @@ enum Worker {
             return nil
         }, context)
         if result != 0 { Unmanaged<Box>.fromOpaque(context).release() }
-        return result == 0
+        return result
     }
 
     /// SIGTERM (the supervisor, systemd, the supervisor's death), SIGINT (Ctrl-C) and
@@ -162,19 +197,17 @@ enum Worker {
         signal(SIGPIPE, SIG_IGN)
     }
 
-    /// An idle worker exits at once, a busy one after its last response.
-    static func startSignalThread() {
-        let started = startThread {
+    static func startSignalThread(_ stop: StopSignal) throws {
+        let result = startThread {
             var set = stopSignalSet()
             while true {
                 var received: Int32 = 0
                 let result = sigwait(&set, &received)
                 precondition(result == 0, "sigwait: \(result)")  // EINVAL only: a bad set
-                stopRequested.store(true, ordering: .releasing)
-                if activeRequests.load(ordering: .acquiring) == 0 { _exit(0) }
+                stop.request(cause: "signal_\(received)")
             }
         }
-        precondition(started, "cannot start the signal thread")
+        try SystemError.check(result, "pthread_create for the signal thread")
     }
 
     /// A worker must not outlive its supervisor, which alone would stop it: the kernel sends
