@@ -42,11 +42,32 @@ final class StopSignal: Sendable {
     /// Waits until `fd` has something to read (or has been closed by its peer): true. False
     /// when a stop was requested and `fd` has nothing: input that has begun to arrive wins
     /// over the stop, so that a request nginx has sent is still read and answered.
-    func wait(for fd: Int32) -> Bool {
+    ///
+    /// `lingering`, for a kept connection: once stopping, wait up to `lingerMilliseconds`
+    /// more for a request before answering false. FastCGI leaves a kept connection to nginx,
+    /// which may send on it at the very moment we close it, and then answers 502 to a POST.
+    /// nginx reuses its most recently used connections first: one in use gets a request
+    /// within the linger, and is closed right after its answer, so that nginx sees the close
+    /// together with the answer; one that had nothing for that long is not in use.
+    func wait(for fd: Int32, lingering: Bool = false) -> Bool {
         var fds = [
             pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: readFD, events: Int16(POLLIN), revents: 0),
         ]
-        while poll(&fds, 2, -1) < 0 {
+        Self.poll(&fds, timeout: -1)
+        if fds[0].revents != 0 { return true }
+        guard lingering else { return false }
+        var kept = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0)]
+        return Self.poll(&kept, timeout: Self.lingerMilliseconds) > 0
+    }
+
+    static let lingerMilliseconds: Int32 = 200
+
+    /// poll(2) that returns the number of ready descriptors, 0 on the timeout.
+    @discardableResult
+    private static func poll(_ fds: inout [pollfd], timeout: Int32) -> Int32 {
+        while true {
+            let ready = Glibc.poll(&fds, nfds_t(fds.count), timeout)
+            if ready >= 0 { return ready }
             switch errno {
             case EINTR: continue
             case ENOMEM:
@@ -55,7 +76,6 @@ final class StopSignal: Sendable {
             default: preconditionFailure(SystemError(errno, "poll").description)
             }
         }
-        return fds[0].revents != 0
     }
 
     /// Before a thread is started, so that the count never misses it.

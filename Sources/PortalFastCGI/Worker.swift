@@ -65,14 +65,16 @@ enum Worker {
     /// socket has input to the end of `FCGX_Finish_r` it holds a request, and it looks at the
     /// stop only once that request is answered. So a stopping worker
     /// - takes no new connection (the other workers do),
-    /// - answers a request that has begun to arrive on a kept connection, and closes an idle
-    ///   one, so that nginx sends nothing more on it,
+    /// - answers a request that has begun to arrive on a kept connection, or that begins to
+    ///   within `StopSignal.lingerMilliseconds`, and then closes the connection, so that
+    ///   nginx sends nothing more on it,
     /// - ends when its last thread has stopped, that is when no thread holds a request.
     /// It does not shut the listening socket down to wake threads blocked in `accept()`: the
     /// socket is shared with the other workers and with systemd's socket unit, and would stop
-    /// serving for all of them. One race is nginx's own: it may send on an idle kept
-    /// connection at the moment we close it; it then retries a GET on another connection but
-    /// answers 502 to a POST, which it never sends twice.
+    /// serving for all of them. What remains is FastCGI's own race: nginx may send on a kept
+    /// connection at the moment we close it, and then retries a GET on another connection
+    /// but answers 502 to a POST, which it never sends twice; the linger keeps that to
+    /// connections nginx is not using.
     static func serve(_ listener: Listener, shared: SharedResponder, stop: StopSignal) -> Never {
         // libfcgi keeps pointers into the request: it must not move, so it lives on the heap.
         let request = UnsafeMutablePointer<FCGX_Request>.allocate(capacity: 1)
@@ -80,7 +82,7 @@ enum Worker {
         while true {
             let accepted: Int32
             if request.pointee.ipcFd >= 0 {
-                guard stop.wait(for: request.pointee.ipcFd) else {
+                guard stop.wait(for: request.pointee.ipcFd, lingering: true) else {
                     // libfcgi's close shuts our side first and waits for nginx to close its own.
                     request.pointee.keepConnection = 0
                     FCGX_Finish_r(request)
