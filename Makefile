@@ -8,7 +8,7 @@ test:
 	scripts/test.sh
 
 build:
-	swift build -c release
+	scripts/build.sh
 
 bench:
 	bench/run.sh
@@ -18,3 +18,4 @@ format:
 
 clean:
 	rm -rf .build var
+	rm -f cgi-bin/portal-*

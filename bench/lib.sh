@@ -10,8 +10,8 @@ connections=${CONNECTIONS:-16}
 # given, with the database's path as its last argument.
 bench_prepare() {
     scripts/deps.sh test >/dev/null
-    swift build -c release >/dev/null
-    bin=$(swift build -c release --show-bin-path)
+    scripts/build.sh >/dev/null
+    bin=$here/cgi-bin
     export PORTAL_VAR=$(mktemp -d /tmp/portal-bench-XXXXXX)
     export PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
     export PORTAL_LOGIN_RATE=100000r/s PORTAL_LOGIN_BURST=100000

@@ -2,13 +2,13 @@
 # Starts nginx, the FastCGI handlers and the mailer in the foreground and keeps them
 # running: a handler's workers are restarted by the handler itself, and a whole service
 # that exits is started again here. Ctrl-C (or SIGTERM) stops everything it started.
-# Needs a migrated database and a built site. Reads PORTAL_VAR, PORT, BIN and the
-# variables of render-nginx-conf.sh.
+# Needs a migrated database and a built site. Reads PORTAL_VAR, PORT, BIN (the folder of
+# the executables, default cgi-bin/) and the variables of render-nginx-conf.sh.
 set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 export PORTAL_VAR=$(realpath -m "${PORTAL_VAR:-$here/var}")
 export PORT=${PORT:-8080}
-bin=$(realpath -m "${BIN:-$here/.build/release}")
+bin=$(realpath -m "${BIN:-$here/cgi-bin}")
 run=$(realpath -m "${PORTAL_RUN:-$PORTAL_VAR/run}")
 workers=${PORTAL_WORKERS:-4}
 threads=${PORTAL_THREADS:-8}

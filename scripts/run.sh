@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# make run: install what is missing, build in release mode, prepare the demo database and
-# the static site under var/, then serve everything on 127.0.0.1:$PORT until Ctrl-C.
+# make run: install what is missing, build in release mode into cgi-bin/ (scripts/build.sh),
+# prepare the demo database and the static site under var/, then serve everything on
+# 127.0.0.1:$PORT from cgi-bin/ until Ctrl-C.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
@@ -8,8 +9,8 @@ export PORT=${PORT:-8080}
 export PORTAL_VAR=${PORTAL_VAR:-$here/var}
 export PORTAL_PUBLIC_URL=${PORTAL_PUBLIC_URL:-http://127.0.0.1:$PORT}
 scripts/deps.sh run
-swift build -c release
-bin=$(swift build -c release --show-bin-path)
+scripts/build.sh
+bin=$here/cgi-bin
 mkdir -p "$PORTAL_VAR"
 "$bin/portal-admin" migrate
 demo=$("$bin/portal-admin" demo)

@@ -17,9 +17,12 @@ public enum FastCGIMain {
             || (arguments.isEmpty && isSocket(0))
         {
             let listenFD: Int32 = environment["LISTEN_FDS"] != nil && environment["PORTAL_FASTCGI_WORKER"] != "1" ? 3 : 0
+            let supervisor = environment["PORTAL_SUPERVISOR_PID"].flatMap { pid_t($0) }
             do {
                 Clock.useItalianTimeZone()
-                Worker.run(listenFD: listenFD, threads: options.threads, responder: try makeResponder())
+                try Worker.run(
+                    listenFD: listenFD, threads: options.threads, supervisor: supervisor,
+                    responder: try makeResponder())
             } catch {
                 Log.event("worker_start_failed", [("name", name), ("error", String(describing: error))])
                 // Give the supervisor's restart loop something to wait for instead of spinning.

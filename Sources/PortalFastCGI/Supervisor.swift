@@ -4,52 +4,83 @@ import PortalCore
 /// The handler's first process: binds the unix socket, starts the workers as copies of
 /// itself with the socket as their stdin (the FastCGI convention), and starts a new one
 /// whenever one dies. SIGTERM or SIGINT stops all of them and removes the socket.
+///
+/// Every system call's failure ends it with one `handler_failed` line and exit status 1:
+/// a supervisor that runs on with fewer workers, or a socket nginx cannot reach, fails
+/// later and out of sight. Its own supervisor (systemd, `portal-up.sh`) starts it again.
 enum Supervisor {
     static func run(name: String, socketPath: String, workers: Int, socketMode: mode_t) -> Never {
         let fd = bindSocket(path: socketPath, mode: socketMode)
         var blocked = sigset_t()
         sigemptyset(&blocked)
         for signal in [SIGCHLD, SIGTERM, SIGINT, SIGHUP] { sigaddset(&blocked, signal) }
-        sigprocmask(SIG_BLOCK, &blocked, nil)
+        let masked = sigprocmask(SIG_BLOCK, &blocked, nil)
+        precondition(masked == 0, "sigprocmask: errno \(errno)")  // EINVAL only: a bad `how`
         signal(SIGPIPE, SIG_IGN)
+        // Workers are copies of this executable: these tell them that they are workers, and
+        // which process they must not outlive (Worker.watch(supervisor:)).
+        guard setenv("PORTAL_FASTCGI_WORKER", "1", 1) == 0,
+            setenv("PORTAL_SUPERVISOR_PID", String(getpid()), 1) == 0
+        else { fail(SystemError(errno, "setenv")) }
 
         var children: Set<pid_t> = []
-        for _ in 0..<workers { if let pid = spawnWorker(listenFD: fd) { children.insert(pid) } }
+        for _ in 0..<workers {
+            do { children.insert(try spawnWorker(listenFD: fd)) } catch {
+                Log.event("handler_failed", [("name", name), ("error", "cannot start a worker: \(error)")])
+                stop(children, socketPath: socketPath, status: 1)
+            }
+        }
         Log.event("handler_started", [("name", name), ("socket", socketPath), ("workers", String(workers))])
 
         var recentRestarts: [Timestamp] = []
         while true {
             var received: Int32 = 0
-            sigwait(&blocked, &received)
+            let waited = sigwait(&blocked, &received)
+            precondition(waited == 0, "sigwait: \(waited)")  // EINVAL only: a bad set
             if received == SIGCHLD {
                 for pid in reap() where children.remove(pid) != nil {
                     // A worker that dies at once, over and over, must not spin the CPU.
                     let now = Clock.now()
                     recentRestarts = recentRestarts.filter { now - $0 < 10 } + [now]
                     if recentRestarts.count > 20 { sleep(1) }
-                    if let replacement = spawnWorker(listenFD: fd) {
+                    do {
+                        let replacement = try spawnWorker(listenFD: fd)
                         children.insert(replacement)
                         Log.event("worker_restarted", [("name", name), ("old_pid", String(pid)), ("pid", String(replacement))])
+                    } catch {
+                        Log.event("handler_failed", [("name", name), ("error", "cannot restart a worker: \(error)")])
+                        stop(children, socketPath: socketPath, status: 1)
                     }
                 }
                 continue
             }
             Log.event("handler_stopping", [("name", name), ("signal", String(received))])
-            for pid in children { kill(pid, SIGTERM) }
-            let deadline = Clock.now() + 5
-            while !children.isEmpty && Clock.now() < deadline {
-                for pid in reap() { children.remove(pid) }
-                if !children.isEmpty { usleep(20_000) }
-            }
-            for pid in children { kill(pid, SIGKILL) }
-            unlink(socketPath)
-            exit(0)
+            stop(children, socketPath: socketPath, status: 0)
         }
+    }
+
+    /// SIGTERM to the workers, SIGKILL to those still running after 5 s (a worker answers
+    /// the requests it holds first), then the socket goes.
+    static func stop(_ workers: Set<pid_t>, socketPath: String, status: Int32) -> Never {
+        var children = workers
+        // ESRCH (already gone) is the only failure for our own children.
+        for pid in children { kill(pid, SIGTERM) }
+        let deadline = Clock.now() + 5
+        while !children.isEmpty && Clock.now() < deadline {
+            for pid in reap() { children.remove(pid) }
+            if !children.isEmpty { usleep(20_000) }
+        }
+        for pid in children { kill(pid, SIGKILL) }
+        if unlink(socketPath) != 0 && errno != ENOENT {
+            Log.event("socket_not_removed", [("error", SystemError(errno, "unlink \(socketPath)").description)])
+        }
+        exit(status)
     }
 
     static func reap() -> [pid_t] {
         var pids: [pid_t] = []
         var status: Int32 = 0
+        // -1 with ECHILD: no children left; signals are blocked, so no EINTR.
         while true {
             let pid = waitpid(-1, &status, WNOHANG)
             if pid <= 0 { break }
@@ -59,7 +90,7 @@ enum Supervisor {
     }
 
     /// `FCGX_OpenSocket` would silently delete the socket of a running instance; we refuse
-    /// instead, and only remove a stale file that nobody listens on.
+    /// instead, and only remove a stale socket that nobody listens on.
     static func bindSocket(path: String, mode: mode_t) -> Int32 {
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
@@ -70,50 +101,80 @@ enum Supervisor {
             buffer[bytes.count] = 0
         }
         let length = socklen_t(MemoryLayout<sockaddr_un>.size)
-        let probe = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        let inUse = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(probe, $0, length) == 0 }
-        }
-        close(probe)
-        if inUse { fail("another process is listening on \(path)") }
-        unlink(path)
+        if isListening(&address, length: length, path: path) { fail("another process is listening on \(path)") }
+        removeStaleSocket(path)
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { fail(SystemError(errno, "socket")) }
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 }
         }
-        guard bound, listen(fd, 128) == 0 else { fail("cannot listen on \(path): errno \(errno)") }
-        chmod(path, mode)
+        guard bound else { fail(SystemError(errno, "bind \(path)")) }
+        // Before listen: nginx must never reach the socket while it has the umask's mode
+        // (it would answer 502).
+        guard chmod(path, mode) == 0 else { fail(SystemError(errno, "chmod \(path)")) }
+        guard listen(fd, 128) == 0 else { fail(SystemError(errno, "listen on \(path)")) }
         return fd
     }
 
-    static func spawnWorker(listenFD: Int32) -> pid_t? {
+    /// Whether a process accepts connections on the socket at `address`.
+    static func isListening(_ address: inout sockaddr_un, length: socklen_t, path: String) -> Bool {
+        let probe = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard probe >= 0 else { fail(SystemError(errno, "socket")) }
+        defer { close(probe) }
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(probe, $0, length) == 0 }
+        }
+        if connected { return true }
+        switch errno {
+        case ECONNREFUSED, ENOENT: return false  // a stale socket (or not a socket), or none
+        case EAGAIN: return true  // its backlog is full: it has a listener
+        default: fail(SystemError(errno, "connect to \(path)"))
+        }
+    }
+
+    /// Removes what a stopped handler left at `path`, but nothing that is not a socket: a
+    /// wrong `--socket` must not delete a file.
+    static func removeStaleSocket(_ path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            if errno == ENOENT { return }
+            fail(SystemError(errno, "lstat \(path)"))
+        }
+        guard (info.st_mode & S_IFMT) == S_IFSOCK else { fail("\(path) exists and is not a socket") }
+        guard unlink(path) == 0 || errno == ENOENT else { fail(SystemError(errno, "unlink \(path)")) }
+    }
+
+    static func spawnWorker(listenFD: Int32) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
+        try SystemError.check(posix_spawn_file_actions_init(&actions), "posix_spawn_file_actions_init")
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, listenFD, 0)
+        try SystemError.check(
+            posix_spawn_file_actions_adddup2(&actions, listenFD, 0), "posix_spawn_file_actions_adddup2")
         var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
+        try SystemError.check(posix_spawnattr_init(&attributes), "posix_spawnattr_init")
         defer { posix_spawnattr_destroy(&attributes) }
         var empty = sigset_t()
         sigemptyset(&empty)
         var defaults = sigset_t()
         sigemptyset(&defaults)
         for signal in [SIGCHLD, SIGTERM, SIGINT, SIGHUP, SIGPIPE] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        try SystemError.check(posix_spawnattr_setsigmask(&attributes, &empty), "posix_spawnattr_setsigmask")
+        try SystemError.check(posix_spawnattr_setsigdefault(&attributes, &defaults), "posix_spawnattr_setsigdefault")
+        try SystemError.check(
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)),
+            "posix_spawnattr_setflags")
 
-        let arguments = CommandLine.arguments
-        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        var argv: [UnsafeMutablePointer<CChar>?] = CommandLine.arguments.map { strdup($0) }
         defer { for pointer in argv { free(pointer) } }
-        setenv("PORTAL_FASTCGI_WORKER", "1", 1)
+        guard !argv.contains(nil) else { throw SystemError(ENOMEM, "strdup") }
+        argv.append(nil)
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, "/proc/self/exe", &actions, &attributes, &argv, environ)
-        guard result == 0 else {
-            Log.event("worker_spawn_failed", [("errno", String(result))])
-            return nil
-        }
+        try SystemError.check(posix_spawn(&pid, "/proc/self/exe", &actions, &attributes, &argv, environ), "posix_spawn")
         return pid
+    }
+
+    static func fail(_ error: SystemError) -> Never {
+        fail(error.description)
     }
 
     static func fail(_ message: String) -> Never {

@@ -2,12 +2,6 @@ import CFastCGI
 import Glibc
 import PortalCore
 import PortalHTTP
-import Synchronization
-
-/// Set by the signal thread (or a failed accept); read by the connection threads between requests.
-private let stopRequested = Atomic<Bool>(false)
-/// Requests being handled: a stop waits until the last response has gone out.
-private let activeRequests = Atomic<Int>(0)
 
 /// One worker process: several connection threads, each a synchronous `FCGX_Accept_r` loop
 /// on the inherited listening socket, and one responder behind a lock.
@@ -20,51 +14,101 @@ private let activeRequests = Atomic<Int>(0)
 /// several processes, so serialising them inside a process costs nothing, while reading
 /// request bodies and writing responses happens outside the lock.
 enum Worker {
-    static func run(listenFD: Int32, threads: Int, responder: sending any Responder) -> Never {
-        startSignalThread()
+    /// `supervisor`: the pid of the `Supervisor` that started this worker, which it must not
+    /// outlive; nil when systemd or spawn-fcgi started it.
+    static func run(
+        listenFD: Int32, threads: Int, supervisor: pid_t?, responder: sending any Responder
+    ) throws -> Never {
+        // Before any thread starts, so that every thread inherits the mask.
+        blockStopSignals()
+        if let supervisor { try watch(supervisor: supervisor) }
         guard FCGX_Init() == 0 else {
             Log.event("fastcgi_init_failed")
             exit(1)
         }
+        // Threads wait for connections in poll() and accept only what is there (see
+        // Listener). The flag belongs to the socket, which the other workers share: they
+        // all set it, and a listening socket from systemd or spawn-fcgi takes it as well.
+        let flags = fcntl(listenFD, F_GETFL)
+        guard flags >= 0 else { throw SystemError(errno, "fcntl F_GETFL on the listening socket") }
+        guard fcntl(listenFD, F_SETFL, flags | O_NONBLOCK) == 0 else {
+            throw SystemError(errno, "fcntl F_SETFL O_NONBLOCK on the listening socket")
+        }
+        let stop = try StopSignal()
+        try startSignalThread(stop)
         // One malloc arena, not one per thread: the responder's lock lets one thread
         // allocate at a time, and every arena would keep its own free pages resident.
         _ = mallopt(M_ARENA_MAX, 1)
         let shared = SharedResponder(responder)
+        let listener = Listener(fd: listenFD)
         for _ in 1..<max(threads, 1) {
-            guard startThread({ serve(listenFD: listenFD, shared: shared) }) else {
-                Log.event("worker_thread_failed", [("errno", String(errno))])
-                exit(1)
+            stop.threadStarting()
+            let result = startThread { serve(listener, shared: shared, stop: stop) }
+            guard result == 0 else {
+                // Threads already serve: stop as usual, so that their requests are answered,
+                // and let the supervisor start a fresh worker.
+                stop.threadDidNotStart()
+                Log.event("worker_thread_failed", [("error", SystemError(result, "pthread_create").description)])
+                stop.request(cause: "thread_failed")
+                break
             }
         }
-        serve(listenFD: listenFD, shared: shared)
+        serve(listener, shared: shared, stop: stop)
     }
 
     /// One connection thread. A kept-alive connection stays with it across requests: libfcgi
     /// reads the next request from it, or accepts a new one once nginx has closed it.
-    static func serve(listenFD: Int32, shared: SharedResponder) -> Never {
+    ///
+    /// A stop never drops a request the worker has taken (nginx would answer 502): a thread
+    /// is idle only while it waits in `poll()`, on its kept connection or on the listening
+    /// socket, and that is where the stop reaches it (`StopSignal`). From the moment its
+    /// socket has input to the end of `FCGX_Finish_r` it holds a request, and it looks at the
+    /// stop only once that request is answered. So a stopping worker
+    /// - takes no new connection (the other workers do),
+    /// - answers a request that has begun to arrive on a kept connection, or that begins to
+    ///   within `StopSignal.lingerMilliseconds`, and then closes the connection, so that
+    ///   nginx sends nothing more on it,
+    /// - ends when its last thread has stopped, that is when no thread holds a request.
+    /// It does not shut the listening socket down to wake threads blocked in `accept()`: the
+    /// socket is shared with the other workers and with systemd's socket unit, and would stop
+    /// serving for all of them. What remains is FastCGI's own race: nginx may send on a kept
+    /// connection at the moment we close it, and then retries a GET on another connection
+    /// but answers 502 to a POST, which it never sends twice; the linger keeps that to
+    /// connections nginx is not using.
+    static func serve(_ listener: Listener, shared: SharedResponder, stop: StopSignal) -> Never {
         // libfcgi keeps pointers into the request: it must not move, so it lives on the heap.
         let request = UnsafeMutablePointer<FCGX_Request>.allocate(capacity: 1)
-        FCGX_InitRequest(request, listenFD, 0)
-        while !stopRequested.load(ordering: .acquiring) {
-            guard FCGX_Accept_r(request) >= 0 else { break }
-            activeRequests.add(1, ordering: .acquiringAndReleasing)
-            handle(request, shared: shared)
-            let stopping = stopRequested.load(ordering: .acquiring)
-            // Stopping: close this connection after the answer, so that nginx sends nothing
-            // more on it, and take no further request.
-            if stopping { request.pointee.keepConnection = 0 }
-            FCGX_Finish_r(request)
-            let remaining = activeRequests.subtract(1, ordering: .acquiringAndReleasing).newValue
-            if stopping {
-                if remaining == 0 { exit(0) }
-                while true { pause() }
+        FCGX_InitRequest(request, listener.fd, 0)
+        while true {
+            let accepted: Int32
+            if request.pointee.ipcFd >= 0 {
+                guard stop.wait(for: request.pointee.ipcFd, lingering: true) else {
+                    // libfcgi's close shuts our side first and waits for nginx to close its own.
+                    request.pointee.keepConnection = 0
+                    FCGX_Finish_r(request)
+                    continue
+                }
+                // A request, or nginx closed the connection: then libfcgi accepts a new one
+                // if one is waiting, else answers -EAGAIN.
+                accepted = FCGX_Accept_r(request)
+            } else {
+                guard let result = listener.accept(into: request, unless: stop) else { stop.threadStopped() }
+                accepted = result
             }
+            if accepted == -EAGAIN { continue }
+            guard accepted >= 0 else {
+                // The listening socket failed: stop taking requests and let the supervisor
+                // start a fresh process once the requests in flight are answered.
+                Log.event("fastcgi_accept_failed", [("result", String(accepted))])
+                stop.request(cause: "accept_failed")
+                continue
+            }
+            handle(request, shared: shared)
+            // Stopping: close this connection after the answer, so that nginx sends nothing
+            // more on it.
+            if stop.isRequested { request.pointee.keepConnection = 0 }
+            FCGX_Finish_r(request)
         }
-        // The listening socket failed: stop taking requests and let the supervisor start a
-        // fresh process once the requests in flight are answered.
-        stopRequested.store(true, ordering: .releasing)
-        if activeRequests.load(ordering: .acquiring) == 0 { exit(0) }
-        while true { pause() }
     }
 
     /// The route is matched once, outside the lock; the body is read only if the route
@@ -121,8 +165,8 @@ enum Worker {
         }
     }
 
-    /// Starts a detached thread running `body`.
-    static func startThread(_ body: @escaping @Sendable () -> Void) -> Bool {
+    /// Starts a detached thread running `body`: 0, or pthread_create's error number.
+    static func startThread(_ body: @escaping @Sendable () -> Void) -> Int32 {
         final class Box {
             let body: @Sendable () -> Void
             init(_ body: @escaping @Sendable () -> Void) { self.body = body }
@@ -138,45 +182,53 @@ enum Worker {
             return nil
         }, context)
         if result != 0 { Unmanaged<Box>.fromOpaque(context).release() }
-        return result == 0
+        return result
+    }
+
+    /// SIGTERM (the supervisor, systemd, the supervisor's death), SIGINT (Ctrl-C) and
+    /// SIGUSR1 (libfcgi's graceful stop).
+    static func stopSignalSet() -> sigset_t {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in [SIGTERM, SIGINT, SIGUSR1] { sigaddset(&set, signal) }
+        return set
     }
 
     /// `FCGX_Init` installs handlers that only set a flag, so a plain kill would not stop a
-    /// worker blocked in accept. Signals are blocked here, before any other thread starts (so
-    /// every thread inherits the mask), and taken by one thread instead: an idle worker exits
-    /// at once, a busy one after its last response. The same thread notices when the
-    /// supervisor is gone (we cannot call the variadic `prctl` from Swift).
-    static func startSignalThread() {
-        var set = sigset_t()
-        sigemptyset(&set)
-        sigaddset(&set, SIGTERM)
-        sigaddset(&set, SIGINT)
-        sigaddset(&set, SIGUSR1)
-        pthread_sigmask(SIG_BLOCK, &set, nil)
+    /// worker: the stop signals are blocked in every thread and taken by one thread instead.
+    static func blockStopSignals() {
+        var set = stopSignalSet()
+        let result = pthread_sigmask(SIG_BLOCK, &set, nil)
+        precondition(result == 0, "pthread_sigmask: \(result)")  // EINVAL only: a bad `how`
         signal(SIGPIPE, SIG_IGN)
-        let parent = getppid()
-        parentPID.store(parent, ordering: .releasing)
-        let started = startThread {
-            var set = sigset_t()
-            sigemptyset(&set)
-            sigaddset(&set, SIGTERM)
-            sigaddset(&set, SIGINT)
-            sigaddset(&set, SIGUSR1)
-            var timeout = timespec(tv_sec: 1, tv_nsec: 0)
-            while true {
-                let signal = sigtimedwait(&set, nil, &timeout)
-                let parent = parentPID.load(ordering: .acquiring)
-                let orphaned = parent != 1 && getppid() != parent
-                if signal > 0 || orphaned {
-                    stopRequested.store(true, ordering: .releasing)
-                    if activeRequests.load(ordering: .acquiring) == 0 { _exit(0) }
-                }
-            }
-        }
-        precondition(started, "cannot start the signal thread")
     }
 
-    static let parentPID = Atomic<pid_t>(1)
+    static func startSignalThread(_ stop: StopSignal) throws {
+        let result = startThread {
+            var set = stopSignalSet()
+            while true {
+                var received: Int32 = 0
+                let result = sigwait(&set, &received)
+                precondition(result == 0, "sigwait: \(result)")  // EINVAL only: a bad set
+                stop.request(cause: "signal_\(received)")
+            }
+        }
+        try SystemError.check(result, "pthread_create for the signal thread")
+    }
+
+    /// A worker must not outlive its supervisor, which alone would stop it: the kernel sends
+    /// SIGTERM when the supervisor dies, and the worker stops as for any SIGTERM. The
+    /// supervisor may have died before the request took effect (prctl(2)): then this
+    /// process already belongs to another parent.
+    static func watch(supervisor: pid_t) throws {
+        guard portal_set_parent_death_signal(SIGTERM) == 0 else {
+            throw SystemError(errno, "prctl PR_SET_PDEATHSIG")
+        }
+        if getppid() != supervisor {
+            Log.event("worker_orphaned", [("pid", String(getpid())), ("supervisor", String(supervisor))])
+            exit(0)
+        }
+    }
 }
 
 /// The process's one responder, reached only under its lock.
