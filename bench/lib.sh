@@ -1,17 +1,20 @@
 # Shared by the benchmark scripts: build the release binaries, start a portal of its own on
 # a free loopback port (demo data), log in, make static files of a given size, run wrk.
-# Source it after `set -euo pipefail`; DURATION and CONNECTIONS tune wrk.
+# Source it after `set -euo pipefail`; DURATION and CONNECTIONS tune wrk; SWIFT_SCRATCH, if
+# set, is the build folder (swift's --scratch-path), so that a benchmark does not share .build
+# with a build running in the same checkout.
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$here"
 duration=${DURATION:-10s}
 connections=${CONNECTIONS:-16}
+scratch=(${SWIFT_SCRATCH:+--scratch-path "$SWIFT_SCRATCH"})
 
 # Builds, migrates and seeds a fresh portal state folder; runs "$@" (a data generator), if
 # given, with the database's path as its last argument.
 bench_prepare() {
     scripts/deps.sh test >/dev/null
-    swift build -c release >/dev/null
-    bin=$(swift build -c release --show-bin-path)
+    swift build -c release "${scratch[@]}" >/dev/null
+    bin=$(swift build -c release "${scratch[@]}" --show-bin-path)
     export PORTAL_VAR=$(mktemp -d /tmp/portal-bench-XXXXXX)
     export PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
     export PORTAL_LOGIN_RATE=100000r/s PORTAL_LOGIN_BURST=100000
