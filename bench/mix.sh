@@ -7,7 +7,7 @@
 # and the median of the rounds' ratios is the figure. Then the mix again with writes
 # elsewhere: customer replies, then replies and new tickets, at REPLIES and CREATIONS per
 # second in random companies (bench/writer.py); then beside ticket creation as fast as one
-# connection goes (bench/create-ticket.lua, ROSSI SRL).
+# connection goes (bench/create-ticket.lua, ROSSI SRL); each followed by the static file.
 # Exits non-zero only when the setup fails (a login, a mix not answered with 200s before
 # the rounds, no write succeeding); rows whose answers are not all 200 are flagged.
 # usage: bench/mix.sh   (DURATION=10s CONNECTIONS=16 ROUNDS=3 USERS=200 REPLIES=5 CREATIONS=5
@@ -61,28 +61,29 @@ echo "wrk -t2 -c$connections -d$duration on $(nproc) cores, $(date -u +%Y-%m-%d)
     "companies; mean answer $mean B"
 echo "| run                                              |      req/s |      p99 | answers |"
 echo "|--------------------------------------------------|-----------:|---------:|---------|"
-ratios=() statics=()
+ratios=()
 for round in $(seq "${ROUNDS:-3}"); do
     mix=$(row "many-user mix, round $round")
     static=$(MODE=static row "static file, $mean B, round $round")
     echo "$mix"
     echo "$static"
     ratios+=("$(percent "$(rps "$mix")" "$(rps "$static")")")
-    statics+=("$(rps "$static")")
 done
-static_median=$(median "${statics[@]}")
 
-# The mix beside writes; the writer's summary follows its row. Its ratio is against the
-# median static rate of the rounds above.
+# The mix beside writes, then the static file alone right after it: the machine's speed
+# drifts (other work shares it), and a ratio compares neighbours. The writer's summary
+# follows the ratio.
 with_writes() {
-    local name=$1 line
+    local name=$1 line static
     shift
     /usr/bin/python3 bench/writer.py "$url" "$SESSIONS" "$duration" "$@" >"$PORTAL_VAR/writer.out" &
     local writer=$!
     line=$(row "$name")
     wait "$writer" || { echo "no write succeeded beside \"$name\":" >&2; cat "$PORTAL_VAR/writer.out" >&2; exit 1; }
+    static=$(MODE=static row "static file, $mean B")
     echo "$line"
-    writes+=("$name: $(percent "$(rps "$line")" "$static_median") % of static; $(paste -sd'|' "$PORTAL_VAR/writer.out" | sed 's/|/; /g')")
+    echo "$static"
+    writes+=("$name: $(percent "$(rps "$line")" "$(rps "$static")") % of static; $(paste -sd'|' "$PORTAL_VAR/writer.out" | sed 's/|/; /g')")
 }
 writes=()
 with_writes "mix + $replies replies/s" --replies "$replies"
@@ -96,11 +97,13 @@ SESSION=$rossi CSRF=$csrf wrk -t1 -c1 -d"$duration" --latency -s bench/create-ti
 creator=$!
 line=$(row "mix + ticket creation, 1 connection flat out")
 wait "$creator"
+static=$(MODE=static row "static file, $mean B")
 echo "$line"
+echo "$static"
 created=$(( $(sqlite3 "$database" 'SELECT count(*) FROM tickets') - before ))
 creation_rps=$(awk '/Requests\/sec/ {print $2}' "$PORTAL_VAR/create.out")
 creation_p99=$(awk '$1 == "99%" {print $2}' "$PORTAL_VAR/create.out")
-writes+=("mix + creation flat out: $(percent "$(rps "$line")" "$static_median") % of static; $created tickets created ($creation_rps/s, POST p99 $creation_p99)")
+writes+=("mix + creation flat out: $(percent "$(rps "$line")" "$(rps "$static")") % of static; $created tickets created ($creation_rps/s, POST p99 $creation_p99)")
 
 echo
 echo "mix / static by round: ${ratios[*]} (%); median $(median "${ratios[@]}") %"
