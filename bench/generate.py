@@ -1,6 +1,14 @@
 """Fills a migrated demo database up to the ticket benchmark's size: 1,000 companies and
 100,000 tickets, ROSSI SRL (the demo administrator's company) holding 1,000 of them and one
-ticket with 50 messages. Writes straight into SQLite: it is test data, not a user flow."""
+ticket with 50 messages. Writes straight into SQLite: it is test data, not a user flow.
+
+Every other company gets one customer user (the demo password: the demo administrator's
+hash is copied, since hashing needs the portal's argon2id) who has asked for its tickets,
+each of which has its description and up to three replies, as tickets made through the
+forms have. The many-user benchmark logs these users in; it finds them, with their tickets'
+numbers, in bench-customers.tsv next to the database (e-mail, every number, the numbers of
+open tickets, each list space-separated)."""
+import os
 import random
 import sqlite3
 import sys
@@ -12,9 +20,11 @@ random.seed(7)
 now = int(time.time())
 connection = sqlite3.connect(database)
 connection.execute("PRAGMA synchronous = OFF")
-rossi, mario = connection.execute(
-    "SELECT t.id, u.id FROM tenants t JOIN users u ON u.email = 'mario.rossi@rossi.example' WHERE t.name = 'ROSSI SRL'").fetchone()
+rossi, mario, demo_hash = connection.execute(
+    "SELECT t.id, u.id, u.password_hash FROM tenants t JOIN users u ON u.email = 'mario.rossi@rossi.example' "
+    "WHERE t.name = 'ROSSI SRL'").fetchone()
 existing = connection.execute("SELECT count(*) FROM tenants").fetchone()[0]
+giulia = connection.execute("SELECT id FROM users WHERE email = 'giulia.neri@assistenza.example'").fetchone()[0]
 
 
 def vat(n):
@@ -25,36 +35,77 @@ def vat(n):
 
 with connection:
     tenants = [rossi]
+    customers = {rossi: (mario, "Mario Rossi", "mario.rossi@rossi.example")}
     for index in range(COMPANIES - existing):
         cursor = connection.execute("INSERT INTO tenants (name, vat, created_at) VALUES (?, ?, ?)",
                                     (f"AZIENDA {index:04d} SRL", vat(5_000_000_000 + index), now))
-        tenants.append(cursor.lastrowid)
+        tenant = cursor.lastrowid
+        tenants.append(tenant)
+        address = f"cliente{index:04d}@azienda{index:04d}.example"
+        # last_tenant_id: the login goes straight to the session, without "Scelta Tenant".
+        user = connection.execute(
+            """INSERT INTO users (email, first_name, last_name, password_hash, privacy_accepted_at, last_tenant_id,
+               created_at, updated_at) VALUES (?, 'Cliente', ?, ?, ?, ?, ?, ?)""",
+            (address, f"{index:04d}", demo_hash, now, tenant, now, now)).lastrowid
+        connection.execute("INSERT INTO memberships (user_id, tenant_id, role, active_since) VALUES (?, ?, ?, ?)",
+                           (user, tenant, "admin" if index % 2 == 0 else "tech", now))
+        customers[tenant] = (user, f"Cliente {index:04d}", address)
     number = connection.execute("SELECT coalesce(max(number), 1000) FROM tickets").fetchone()[0]
     have = connection.execute("SELECT count(*) FROM tickets WHERE tenant_id = ?", (rossi,)).fetchone()[0]
     plan = [(rossi, BIG - have)] + [(t, (TOTAL - BIG) // (len(tenants) - 1)) for t in tenants[1:]]
     statuses = ["unassigned", "waiting", "postponed", "development", "closed"]
     priorities = [("low", 0), ("normal", 1), ("high", 2), ("blocking", 3)]
-    rows, messages = [], []
+    rows, threads, listing = [], [], {}
     for tenant, count in plan:
+        requester, name, address = customers[tenant]
         for _ in range(count):
             number += 1
             created = now - random.randint(0, 400 * 86400)
             status = random.choice(statuses)
             priority, rank = random.choice(priorities)
-            rows.append((tenant, number, f"Richiesta {number}", mario if tenant == rossi else None, "Mario Rossi",
-                         "mario.rossi@rossi.example", "web", random.choice(["assistance", "appointment"]),
-                         random.choice(["administrative", "management", "systems"]), priority, rank, status,
+            # An operator has taken every ticket that left "unassigned" (not in ROSSI SRL, as before).
+            operator = giulia if tenant != rossi and status != "unassigned" else None
+            rows.append((tenant, number, f"Richiesta {number}", requester, name, address, "web",
+                         random.choice(["assistance", "appointment"]),
+                         random.choice(["administrative", "management", "systems"]), priority, rank, status, operator,
                          "Prima riga della descrizione", created, created, created + 3600,
                          created + 7200 if status == "closed" else None))
+            # ROSSI SRL's tickets stay as they were, so that the single-page figures compare.
+            if tenant != rossi:
+                threads.append((number, requester, name, created, random.randint(0, 3)))
+                numbers, open_numbers = listing.setdefault(address, ([], []))
+                numbers.append(number)
+                if status != "closed":
+                    open_numbers.append(number)
     connection.executemany(
         """INSERT INTO tickets (tenant_id, number, title, requester_id, requester_name, contact_email, contact_preference,
-           request_type, area, priority, priority_rank, status, first_line, created_at, updated_at, last_reply_at, closed_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows)
+           request_type, area, priority, priority_rank, status, operator_id, first_line, created_at, updated_at, last_reply_at,
+           closed_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows)
+    ids = dict(connection.execute("SELECT number, id FROM tickets"))
+    messages = []
+    for number, requester, name, created, replies in threads:
+        messages.append((ids[number], requester, name, 0,
+                         f"Prima riga della descrizione\n\nIl problema della richiesta **{number}** si presenta "
+                         "all'apertura del programma, dopo l'aggiornamento.", created))
+        for reply in range(replies):
+            operator = reply % 2 == 0
+            messages.append((ids[number], giulia if operator else requester, "Giulia Neri" if operator else name,
+                             1 if operator else 0,
+                             "Buongiorno, può indicarci la versione del programma?" if operator else "Versione 23.0.0.69, grazie.",
+                             created + 1800 * (reply + 1)))
+    connection.executemany(
+        "INSERT INTO messages (ticket_id, author_id, author_name, author_is_operator, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        messages)
     ticket = connection.execute("SELECT id, number FROM tickets WHERE tenant_id = ? ORDER BY id DESC LIMIT 1", (rossi,)).fetchone()
     for index in range(50):
         connection.execute(
             "INSERT INTO messages (ticket_id, author_id, author_name, author_is_operator, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
             (ticket[0], mario, "Mario Rossi", index % 2, f"Messaggio **{index}** della conversazione.\n\nSeconda riga.", now - 50 + index))
 connection.execute("ANALYZE")
+with open(os.path.join(os.path.dirname(os.path.abspath(database)), "bench-customers.tsv"), "w") as out:
+    for address, (numbers, open_numbers) in listing.items():
+        out.write(f"{address}\t{' '.join(map(str, numbers))}\t{' '.join(map(str, open_numbers))}\n")
 print(f"{connection.execute('SELECT count(*) FROM tickets').fetchone()[0]} tickets in "
-      f"{connection.execute('SELECT count(*) FROM tenants').fetchone()[0]} companies; 50-message ticket #{ticket[1]}")
+      f"{connection.execute('SELECT count(*) FROM tenants').fetchone()[0]} companies, {len(listing)} customers; "
+      f"50-message ticket #{ticket[1]}")

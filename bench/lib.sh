@@ -1,16 +1,19 @@
 # Shared by the benchmark scripts: build the release binaries, start a portal of its own on
 # a free loopback port (demo data), log in, make static files of a given size, run wrk.
-# Source it after `set -euo pipefail`; DURATION and CONNECTIONS tune wrk.
+# Source it after `set -euo pipefail`; DURATION and CONNECTIONS tune wrk; SWIFT_SCRATCH, if
+# set, is the build folder (swift's --scratch-path), so that a benchmark does not share .build
+# with a build running in the same checkout.
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$here"
 duration=${DURATION:-10s}
 connections=${CONNECTIONS:-16}
+scratch=(${SWIFT_SCRATCH:+--scratch-path "$SWIFT_SCRATCH"})
 
 # Builds, migrates and seeds a fresh portal state folder; runs "$@" (a data generator), if
 # given, with the database's path as its last argument.
 bench_prepare() {
     scripts/deps.sh test >/dev/null
-    scripts/build.sh >/dev/null
+    SWIFT_BUILD_FLAGS="${scratch[*]}" scripts/build.sh >/dev/null
     bin=$here/cgi-bin
     export PORTAL_VAR=$(mktemp -d /tmp/portal-bench-XXXXXX)
     export PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

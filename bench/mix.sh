@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# The many-user benchmark (design notes, section 7): 100,000 tickets across 1,000 companies;
+# USERS customers of as many companies log in through the real forms, and every request of
+# wrk goes to the next of them, for a random list (order, filters, page, dates, code), one
+# of its company's tickets or the dashboard's data (bench/mix.lua). nginx serves a static
+# file of the mix's mean size in the same run: mix and static alternate for ROUNDS rounds,
+# and the median of the rounds' ratios is the figure. Then the mix again with writes
+# elsewhere: customer replies, then replies and new tickets, at REPLIES and CREATIONS per
+# second in random companies (bench/writer.py); then beside ticket creation as fast as one
+# connection goes (bench/create-ticket.lua, ROSSI SRL); each followed by the static file.
+# Exits non-zero only when the setup fails (a login, a mix not answered with 200s before
+# the rounds, no write succeeding); rows whose answers are not all 200 are flagged.
+# usage: bench/mix.sh   (DURATION=10s CONNECTIONS=16 ROUNDS=3 USERS=200 REPLIES=5 CREATIONS=5
+#                        SWIFT_SCRATCH=folder)
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+users=${USERS:-200}
+replies=${REPLIES:-5}
+creations=${CREATIONS:-5}
+started=$(date +%s)
+
+bench_prepare /usr/bin/python3 bench/generate.py
+bench_start
+database=$PORTAL_VAR/portal.sqlite3
+export SESSIONS=$PORTAL_VAR/sessions.tsv
+/usr/bin/python3 bench/login_many.py "$url" "$PORTAL_VAR" "$PORTAL_VAR/bench-customers.tsv" Portale-Demo-2026 \
+    "$users" "$SESSIONS"
+
+# One wrk run of the mix (or, with MODE=static, of the static file), as a table row: req/s,
+# p99, and the answers, flagged unless all are 200 without socket errors.
+row() {
+    local name=$1 out rps p99 statuses errors flag=""
+    shift
+    out=$(wrk -t2 -c"$connections" -d"$duration" --latency -s bench/mix.lua "$@" "$url")
+    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+    p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+    statuses=$(sed -n 's/^statuses: //p' <<<"$out")
+    errors=$(grep -E 'Socket errors|Non-2xx' <<<"$out" | tr -s ' ' | sed 's/^ //' | paste -sd';' || true)
+    if [ -n "$errors" ] || grep -qv '^200=' <<<"${statuses// /$'\n'}"; then flag=" **FLAGGED**${errors:+ $errors}"; fi
+    printf '| %-48s | %10s | %8s | %s%s |\n' "$name" "$rps" "$p99" "$statuses" "$flag"
+}
+rps() { awk -F'|' '{gsub(/ /, "", $3); print $3}' <<<"$1"; }
+percent() { awk -v d="$1" -v s="$2" 'BEGIN { printf "%.1f", 100 * d / s }'; }
+median() { printf '%s\n' "$@" | sort -n | awk '{ r[NR] = $1 } END { print r[int((NR + 1) / 2)] }'; }
+
+# A short run first: it tells the mean size of the answers, and refuses a mix that is not
+# all 200s (e.g. sessions sent to /login), which would make every figure below meaningless.
+warmup=$(wrk -t2 -c"$connections" -d3s -s bench/mix.lua "$url")
+mean=$(sed -n 's/^mean body: \([0-9]*\) B/\1/p' <<<"$warmup")
+warm_statuses=$(sed -n 's/^statuses: //p' <<<"$warmup")
+if [ -z "$mean" ] || [ "$mean" = 0 ] || grep -qv '^200=' <<<"${warm_statuses// /$'\n'}"; then
+    echo "the mix is not answered with 200s before the rounds (statuses: $warm_statuses); nothing measured" >&2
+    exit 1
+fi
+bench_static "$mean" bench-mix.html
+export STATIC=/bench-mix.html
+
+echo
+echo "wrk -t2 -c$connections -d$duration on $(nproc) cores, $(date -u +%Y-%m-%d); $(sqlite3 "$database" 'SELECT count(*) FROM tickets')" \
+    "tickets in $(sqlite3 "$database" 'SELECT count(*) FROM tenants') companies; $(wc -l <"$SESSIONS") customers of as many" \
+    "companies; mean answer $mean B"
+echo "| run                                              |      req/s |      p99 | answers |"
+echo "|--------------------------------------------------|-----------:|---------:|---------|"
+ratios=()
+for round in $(seq "${ROUNDS:-3}"); do
+    mix=$(row "many-user mix, round $round")
+    static=$(MODE=static row "static file, $mean B, round $round")
+    echo "$mix"
+    echo "$static"
+    ratios+=("$(percent "$(rps "$mix")" "$(rps "$static")")")
+done
+
+# The mix beside writes, then the static file alone right after it: the machine's speed
+# drifts (other work shares it), and a ratio compares neighbours. The writer's summary
+# follows the ratio.
+with_writes() {
+    local name=$1 line static
+    shift
+    /usr/bin/python3 bench/writer.py "$url" "$SESSIONS" "$duration" "$@" >"$PORTAL_VAR/writer.out" &
+    local writer=$!
+    line=$(row "$name")
+    wait "$writer" || { echo "no write succeeded beside \"$name\":" >&2; cat "$PORTAL_VAR/writer.out" >&2; exit 1; }
+    static=$(MODE=static row "static file, $mean B")
+    echo "$line"
+    echo "$static"
+    writes+=("$name: $(percent "$(rps "$line")" "$(rps "$static")") % of static; $(paste -sd'|' "$PORTAL_VAR/writer.out" | sed 's/|/; /g')")
+}
+writes=()
+with_writes "mix + $replies replies/s" --replies "$replies"
+with_writes "mix + $replies replies/s + $creations new tickets/s" --replies "$replies" --creations "$creations"
+
+# Creation in a closed loop on one connection: the worst case for the readers' caches.
+rossi=$(bench_login)
+csrf=$(curl -s -b "portal_session=$rossi" "$url/ticket/nuovo" | grep -o 'name="csrf" value="[^"]*"' | head -1 | cut -d'"' -f4)
+before=$(sqlite3 "$database" 'SELECT count(*) FROM tickets')
+SESSION=$rossi CSRF=$csrf wrk -t1 -c1 -d"$duration" --latency -s bench/create-ticket.lua "$url/ticket/nuovo" >"$PORTAL_VAR/create.out" &
+creator=$!
+line=$(row "mix + ticket creation, 1 connection flat out")
+wait "$creator"
+static=$(MODE=static row "static file, $mean B")
+echo "$line"
+echo "$static"
+created=$(( $(sqlite3 "$database" 'SELECT count(*) FROM tickets') - before ))
+creation_rps=$(awk '/Requests\/sec/ {print $2}' "$PORTAL_VAR/create.out")
+creation_p99=$(awk '$1 == "99%" {print $2}' "$PORTAL_VAR/create.out")
+writes+=("mix + creation flat out: $(percent "$(rps "$line")" "$(rps "$static")") % of static; $created tickets created ($creation_rps/s, POST p99 $creation_p99)")
+
+echo
+echo "mix / static by round: ${ratios[*]} (%); median $(median "${ratios[@]}") %"
+for line in "${writes[@]}"; do echo "$line"; done
+echo "end to end: $(( $(date +%s) - started )) s"
