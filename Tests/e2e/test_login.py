@@ -141,12 +141,12 @@ def test_failed_and_successful_logins_are_audited_without_secrets(portal):
     assert DEMO_PASSWORD not in dump and "wrong-password-123" not in dump
 
 
-def test_an_operator_logs_in_to_a_dashboard_without_company_pages(portal):
+def test_an_operator_logs_in_to_the_queue_without_company_pages(portal):
     session, response = login(portal, email="giulia.neri@assistenza.example")
-    assert response.headers["Location"] == "/dashboard"
-    dashboard = session.get(portal.url + "/dashboard")
-    assert dashboard.status_code == 200 and "Giulia Neri" in dashboard.text
-    assert 'href="/tenant"' not in dashboard.text
-    # The customers' pages belong to a company; operators answer through portal-admin for now.
+    assert response.headers["Location"] == "/desk/"
+    queue = session.get(portal.url + "/desk/")
+    assert queue.status_code == 200 and "Giulia Neri" in queue.text and "Coda ticket" in queue.text
+    assert 'href="/tenant"' not in queue.text and 'href="/accesso/azienda"' not in queue.text
+    # The customers' pages belong to a company; operators work on the desk.
     assert session.get(portal.url + "/ticket", allow_redirects=False).status_code == 404
     assert session.get(portal.url + "/tenant", allow_redirects=False).status_code == 404
