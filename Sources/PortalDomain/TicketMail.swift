@@ -8,7 +8,11 @@ struct TicketMail {
     let config: Config
 
     func customerLink(_ ticket: TicketRecord) -> String { config.publicURL + "/ticket/\(ticket.number)" }
-    func deskLink(_ ticket: TicketRecord) -> String { config.publicURL + "/desk/ticket/\(ticket.number)" }
+    /// Through the login page: the desk answers 404 to anyone without an operator's session,
+    /// and the login sends a signed-in operator straight on.
+    func deskLink(_ ticket: TicketRecord) -> String {
+        config.publicURL + "/login?next=" + PercentEncoding.encode("/desk/ticket/\(ticket.number)")
+    }
 
     /// The requester's account, the address typed on the ticket and the referent.
     func customerAddresses(_ ticket: TicketRecord, _ database: Database) throws -> [EmailAddress] {

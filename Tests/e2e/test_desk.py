@@ -109,6 +109,9 @@ def test_the_whole_desk_journey_with_notes_that_no_customer_ever_sees(fresh_port
     assert reply(portal, customer, number, "Fatto, ora funziona.").status_code == 303
     operator_mail = portal.wait_for_mail(OPERATOR, f"Ticket #{number} risposta del cliente").get_content()
     assert "Fatto, ora funziona." in operator_mail and f"/desk/ticket/{number}" in operator_mail
+    # The link passes through the login: a signed-in operator lands on the ticket at once.
+    link = re.search(r"(http\S+/login\?next=\S+)", operator_mail).group(1)
+    assert operator.get(link).url.endswith(f"/desk/ticket/{number}")
     with portal.db() as db:
         assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "waiting"
 
