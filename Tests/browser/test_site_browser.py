@@ -18,6 +18,7 @@ from portal import ADMIN, DEMO_PASSWORD, ROOT
 
 SEARCH_LABEL = "Cerca nel manuale e nell'aiuto"
 SCREENSHOTS = ROOT / "site" / "manuale" / "img"
+OPERATOR = "giulia.neri@assistenza.example"
 
 
 @pytest.fixture
@@ -241,10 +242,28 @@ def test_the_manuals_screenshots_are_taken_from_the_running_portal(portal, brows
     portal.invite("paola.ferri@rossi.example")
     browser.get(portal.url + "/tenant/inviti")
     shoot("utenti-invitati")
+    press(browser, "Esci")
+
+    # The operators' desk, as the demo operator: the same login and code, then "Coda ticket".
+    type_into(browser, "Email", OPERATOR)
+    type_into(browser, "Password", DEMO_PASSWORD)
+    press(browser, "Accedi")
+    type_into(browser, "Codice", portal.wait_for_code(OPERATOR))
+    press(browser, "Invia")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Coda ticket"
+    shoot("coda-ticket")
+    # The newest ticket, nobody's yet, tops the queue: take it, write a note and look at it.
+    first = browser.find_element(By.CSS_SELECTOR, ".desk-queue .ticket-link").text
+    press(browser, first)
+    press(browser, "Prendi in carico")
+    type_into(browser, "Nota interna", "Il cliente usa ancora la versione 23.0.0.65: verificare l'aggiornamento.")
+    press(browser, "Nota interna")  # the button under the box of the same name
+    assert "Giulia Neri ha preso in carico la richiesta" in browser.page_source
+    shoot("ticket-operatore")
 
     for name in ["login", "recupero-password", "portale-classico", "creazione-utente", "codice", "scelta-tenant",
                  "dashboard", "profilo", "nuova-richiesta", "elenco-richieste", "dettaglio-richiesta",
-                 "utenti-invitati"]:
+                 "utenti-invitati", "coda-ticket", "ticket-operatore"]:
         image = (target / f"{name}.png").read_bytes()
         assert image[:8] == b"\x89PNG\r\n\x1a\n"
         assert (int.from_bytes(image[16:20], "big"), int.from_bytes(image[20:24], "big")) == (1280, 800), name

@@ -6,7 +6,7 @@ import uuid
 
 import requests
 
-from portal import ADMIN, OTHER_COMPANY_ADMIN, TECHNICIAN, csrf_token, login
+from portal import ADMIN, BIANCHI_VAT, OTHER_COMPANY_ADMIN, TECHNICIAN, csrf_token, login
 from tickets import created_number, new_ticket, reply
 
 OPERATOR = "giulia.neri@assistenza.example"
@@ -125,6 +125,24 @@ def test_the_whole_desk_journey_with_notes_that_no_customer_ever_sees(fresh_port
     assert bodies and not any(word in body for body in bodies)
     for path in portal.mails():
         assert word.encode() not in path.read_bytes()
+
+
+def test_the_company_filter_finds_a_company_by_part_of_its_name_or_its_vat(portal):
+    """"Azienda": part of the name, or the P.IVA with or without IT; % and _ are plain characters."""
+    session, queue = operator_session(portal, OTHER_OPERATOR)
+    token = csrf_token(queue.text)
+    try:
+        for value in ("bianchi", BIANCHI_VAT, "IT" + BIANCHI_VAT):
+            page = session.post(portal.url + "/desk/cerca", data={"csrf": token, "azienda": value, "stato": "qualsiasi"})
+            assert page.status_code == 200, (value, page.status_code)
+            assert "BIANCHI SPA" in page.text and "ROSSI SRL" not in page.text, value
+        remembered = session.get(portal.url + "/desk/")
+        assert remembered.status_code == 200 and "ROSSI SRL" not in remembered.text
+        for value in ("%", "_"):
+            page = session.post(portal.url + "/desk/cerca", data={"csrf": token, "azienda": value, "stato": "qualsiasi"})
+            assert page.status_code == 200 and "Nessun ticket per i filtri scelti." in page.text, value
+    finally:
+        session.post(portal.url + "/desk/cerca", data={"csrf": token, "stato": "aperti"})
 
 
 def test_bad_values_are_refused_in_italian_and_keep_the_text(portal):

@@ -134,7 +134,7 @@ def test_every_page_is_reachable_from_the_navigation(built):
 
 def test_each_chapter_has_a_table_of_contents_and_previous_next_links(built):
     chapters = ["manuale/accesso.html", "manuale/dashboard.html", "manuale/gestione-account.html",
-                "manuale/richieste.html", "manuale/problemi-accesso.html"]
+                "manuale/richieste.html", "manuale/problemi-accesso.html", "manuale/operatori.html"]
     for page in chapters:
         html = (built / page).read_text()
         assert 'class="toc"' in html, page

@@ -25,7 +25,7 @@ struct DeskQueuePage {
                     }
                 }
             }
-            el("div", ["class": "ticket-layout"]) {
+            el("div", ["class": "ticket-layout desk-layout"]) {
                 results
                 filters
             }
