@@ -3,7 +3,7 @@ import time
 
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
 def field(browser, label):
@@ -23,6 +23,18 @@ def tick(browser, label):
         text = browser.find_element(By.XPATH, f"//label[normalize-space()={quote(label)}]")
         browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", text)
         text.click()
+
+
+def choose_option(browser, label, option):
+    """Picks an option of the labelled <select> by the text the person reads in it."""
+    target = field(browser, label)
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", target)
+    Select(target).select_by_visible_text(option)
+
+
+def chosen_option(browser, label):
+    """The text of the option the labelled <select> shows."""
+    return Select(field(browser, label)).first_selected_option.text
 
 
 def press(browser, text):
@@ -68,6 +80,23 @@ def log_in(browser, portal, email, password, trust=False):
     if trust:
         tick(browser, "Dispositivo sicuro")
     press(browser, "Invia")
+
+
+def sign_in(browser, portal, email, password):
+    """A person who already ticked "Dispositivo sicuro" in this portal, in this or another
+    browser (`portal.devices`, shared with the e2e `login`), signs in without a code: each
+    code sent counts against the limit of 3 per user in 15 minutes."""
+    browser.get(portal.url + "/login")
+    if email in portal.devices:
+        browser.add_cookie({"name": "portal_device", "value": portal.devices[email], "path": "/", "httpOnly": True})
+    type_into(browser, "Email", email)
+    type_into(browser, "Password", password)
+    press(browser, "Accedi")
+    if browser.current_url.split("?")[0].endswith("/accesso/codice"):
+        type_into(browser, "Codice", portal.wait_for_code(email))
+        tick(browser, "Dispositivo sicuro")
+        press(browser, "Invia")
+        portal.devices[email] = browser.get_cookie("portal_device")["value"]
 
 
 def first_access(browser, portal, address, provisional, first, last, password, company):

@@ -25,9 +25,11 @@ struct DeskQueuePage {
                     }
                 }
             }
+            // Filters first, in a row above the table: beside it they left the eight columns
+            // too little width at 1280 pixels, and their tall sticky card hid "Filtra".
             el("div", ["class": "ticket-layout desk-layout"]) {
-                results
                 filters
+                results
             }
         }.renderBytes()
     }
