@@ -1,3 +1,4 @@
+import PortalCore
 import PortalHTTP
 import PortalHandlers
 import PortalStore
@@ -154,5 +155,18 @@ struct AccessGroupTests {
         let missing = fixture.get("/ticket/999999", cookies: anna)
         #expect(foreign.status == 404)
         #expect(foreign.body == missing.body)
+    }
+}
+
+@Suite("A handler refuses a database it does not know")
+struct NewerDatabaseTests {
+    @Test("a database migrated by a newer build stops the handler with a clear message")
+    func refusesNewerDatabase() throws {
+        let fixture = try Fixture()
+        try fixture.database.run("INSERT INTO schema_migrations (name, applied_at) VALUES ('9999_from_the_future', 1)")
+        let config = Config(values: ["PORTAL_VAR": fixture.directory])
+        let error = #expect(throws: ConfigError.self) { try PortalApp(config: config, routes: Routes.auth) }
+        #expect(error?.message.contains("newer build") == true)
+        #expect(error?.message.contains("9999_from_the_future") == true)
     }
 }

@@ -16,6 +16,16 @@ struct MigratorTests {
         #expect(try database.scalarInt("SELECT count(*) FROM roles") == 2)
     }
 
+    @Test("a database migrated by a newer build names the migrations this build does not know")
+    func newerBuild() throws {
+        let temporary = try TemporaryDatabase()
+        let database = temporary.database
+        #expect(try Migrator.unknown(database).isEmpty)
+        try database.run("INSERT INTO schema_migrations (name, applied_at) VALUES ('9999_from_the_future', 1)")
+        #expect(try Migrator.unknown(database) == ["9999_from_the_future"])
+        #expect(try Migrator.pending(database).isEmpty)
+    }
+
     @Test("a database with only the ledger of an old build gets every migration")
     func ledgerOnly() throws {
         let temporary = try TemporaryDatabase(migrated: false)
