@@ -117,4 +117,18 @@ enum RequestReader {
         guard received == length else { throw HTTPError.badRequest("truncated body") }
         return body
     }
+
+    /// Reads and drops `length` bytes of a body; false when the stream ends before them.
+    static func discard(from stream: UnsafeMutablePointer<FCGX_Stream>, length: Int) -> Bool {
+        var scratch = [CChar](repeating: 0, count: 64 * 1024)
+        var remaining = length
+        while remaining > 0 {
+            let count = scratch.withUnsafeMutableBufferPointer {
+                FCGX_GetStr($0.baseAddress, Int32(min(remaining, $0.count)), stream)
+            }
+            if count <= 0 { return false }
+            remaining -= Int(count)
+        }
+        return true
+    }
 }

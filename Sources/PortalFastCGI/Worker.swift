@@ -116,17 +116,19 @@ enum Worker {
     static func handle(_ raw: UnsafeMutablePointer<FCGX_Request>, shared: SharedResponder) {
         var request: Request?
         var bodyRead = false
+        var declaredLength: Int?
         let response: Response
         defer {
-            // A body refused unread (too large, malformed request) is still on the kept
-            // connection, and libfcgi would read all of it (up to 41 MB) only to discard
-            // it: the connection is closed after this answer instead.
+            // A large body refused unread is still on the kept connection, and libfcgi would
+            // read all of it (up to 41 MB) only to discard it: the connection is closed after
+            // this answer instead.
             if !bodyRead { raw.pointee.keepConnection = 0 }
         }
         do {
             let incoming = try RequestReader.read(raw.pointee.envp)
             var parsed = incoming.request
             request = parsed
+            declaredLength = try? incoming.contentLength()
             let route: Router.Route
             switch shared.router.match(method: parsed.method, path: parsed.path) {
             case .notFound: throw HTTPError.notFound
@@ -147,8 +149,19 @@ enum Worker {
         } catch {
             response = shared.refusal(HTTPError.internalError("\(error)"), request)
         }
+        // A small body refused unread (over its route's limit but within nginx's, or sent to
+        // no route) is read and dropped, so the kept connection stays usable: closing it
+        // raced with nginx, which could send the next request on it and answer that 502.
+        if !bodyRead, let length = declaredLength, length <= Worker.drainLimit,
+            RequestReader.discard(from: raw.pointee.in, length: length)
+        {
+            bodyRead = true
+        }
         write(response, includeBody: request?.method != "HEAD", to: raw.pointee.out)
     }
+
+    /// Bodies up to this size are drained after a refusal rather than closing the connection.
+    static let drainLimit = 1 << 20
 
     /// libfcgi copies into its own buffer and writes when that is full: head and body go to
     /// it as they are, without joining them first.
