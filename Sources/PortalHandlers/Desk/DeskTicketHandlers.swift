@@ -44,12 +44,19 @@ enum DeskTicketHandlers {
         let ticket = try context.ticket(request)
         let desk = DeskService(database: services.database, config: services.config)
         let now = services.now
-        var page = try DeskTicketHandlers.page(ticket, context)
-        let reply = String((form["reply"] ?? "").prefix(TicketForm.descriptionLimit + 100))
-        let note = String((form["note"] ?? "").prefix(TicketForm.descriptionLimit + 100))
-        page.replyText = reply
-        page.noteText = note
+        var reply = String((form["reply"] ?? "").prefix(TicketForm.descriptionLimit + 100))
+        var note = String((form["note"] ?? "").prefix(TicketForm.descriptionLimit + 100))
         let changed = DeskTicketPage.changes(seen: form["seen"], now: ticket)
+        let warning = changed.isEmpty ? nil : Text.deskChangedMeanwhile(changed)
+        /// The page again with everything typed and what went wrong; made only when needed.
+        func refuse(_ mark: (inout DeskTicketPage) -> Void) throws -> Response {
+            var page = try DeskTicketHandlers.page(ticket, context)
+            page.replyText = reply
+            page.noteText = note
+            page.warning = warning
+            mark(&page)
+            return Response.html(bytes: page.render(), status: 422)
+        }
         let action = form["action"] ?? ""
         let notice: String
         switch action {
@@ -57,28 +64,20 @@ enum DeskTicketHandlers {
             let text = action == "reply" ? reply : note
             guard TicketForm.isMessage(text, limit: TicketForm.descriptionLimit) else {
                 let error = text.trimmingWhitespace().isEmpty ? Text.messageRequired : Text.descriptionInvalid
-                if action == "reply" { page.replyError = error } else { page.noteError = error }
-                page.warning = changed.isEmpty ? nil : Text.deskChangedMeanwhile(changed)
-                return Response.html(bytes: page.render(), status: 422)
+                return try refuse { if action == "reply" { $0.replyError = error } else { $0.noteError = error } }
             }
             let files = try Uploads(services: services).collect(form, field: "files")
-            guard files.error == nil else {
-                page.fileError = files.error
-                return Response.html(bytes: page.render(), status: 422)
-            }
+            if let error = files.error { return try refuse { $0.fileError = error } }
             // The controls the operator changed go with the message, as on the customers' page.
             let edits = try DeskTicketHandlers.edits(form, seen: form["seen"], desk)
-            if let error = edits.error {
-                page.controlError = error
-                return Response.html(bytes: page.render(), status: 422)
-            }
+            if let error = edits.error { return try refuse { $0.controlError = error } }
             if action == "reply" {
                 try desk.reply(ticket, by: context.user, body: text, files: files.files, now: now)
-                page.replyText = ""
+                reply = ""
                 notice = "risposta"
             } else {
                 try desk.note(ticket, by: context.user, body: text, files: files.files, now: now)
-                page.noteText = ""
+                note = ""
                 notice = "nota"
             }
             // After the message: a status chosen with a reply wins over the reply's own
@@ -94,22 +93,19 @@ enum DeskTicketHandlers {
             if field == "assignee" && edits.assignee == nil && edits.error == nil && ticket.operatorID == nil {
                 edits.error = ("assignee", Text.deskUnknownOperator)
             }
-            if let error = edits.error {
-                page.controlError = error
-                return Response.html(bytes: page.render(), status: 422)
-            }
+            if let error = edits.error { return try refuse { $0.controlError = error } }
             try edits.apply(to: ticket, by: context.user, desk, now: now)
             notice = action == "assign" ? "assegnato" : action == "status" ? "stato" : "priorita"
         default:
             throw HTTPError.badRequest("unknown desk action")
         }
         // Text still typed in a box this action did not send is shown again, not dropped.
-        if !page.replyText.trimmingWhitespace().isEmpty || !page.noteText.trimmingWhitespace().isEmpty {
+        if !reply.trimmingWhitespace().isEmpty || !note.trimmingWhitespace().isEmpty {
             var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context)
-            again.replyText = page.replyText
-            again.noteText = page.noteText
+            again.replyText = reply
+            again.noteText = note
             again.notice = notices[notice]
-            again.warning = changed.isEmpty ? nil : Text.deskChangedMeanwhile(changed)
+            again.warning = warning
             return Response.html(bytes: again.render())
         }
         let suffix = changed.isEmpty ? "" : "&cambiato=" + urlEncode(changed.joined(separator: "|"))
