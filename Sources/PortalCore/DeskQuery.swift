@@ -1,6 +1,6 @@
 /// The filters of "Coda ticket", the operators' queue. It travels as a query string, is
 /// remembered per operator, and is turned into SQL with bound values only by the store.
-public struct DeskQuery: Sendable, Equatable {
+public struct DeskQuery: FilterQuery, Sendable, Equatable {
     /// "Stato": the open tickets (the default), all of them, or one status.
     public enum State: Sendable, Equatable {
         case open, any
@@ -66,35 +66,18 @@ public struct DeskQuery: Sendable, Equatable {
 
     public static let pageSize = 50
 
-    public init(fields: [(name: String, value: String)]) {
-        var invalid: [String] = []
-        self.init(fields: fields, invalid: &invalid)
-    }
-
-    /// Reads the fields it knows; a value it cannot read is dropped and named in `invalid`.
-    public init(fields: [(name: String, value: String)], invalid: inout [String]) {
-        for (name, rawValue) in fields {
-            let value = rawValue.trimmingWhitespace()
-            if value.isEmpty { continue }
-            switch name {
-            case "stato": if let state = State(value) { self.state = state } else { invalid.append(name) }
-            case "priorita":
-                if value == "qualsiasi" { continue }
-                if let priority = Priority(rawValue: value) { self.priority = priority } else { invalid.append(name) }
-            case "azienda":
-                if value.count <= 100, !value.hasControlCharacters { company = value } else { invalid.append(name) }
-            case "assegnato": if let assignee = Assignee(value) { self.assignee = assignee } else { invalid.append(name) }
-            case "area":
-                if value == "qualsiasi" { continue }
-                if let area = RequestArea(rawValue: value) { self.area = area } else { invalid.append(name) }
-            case "tipologia":
-                if value == "qualsiasi" { continue }
-                if let type = RequestType(rawValue: value) { self.type = type } else { invalid.append(name) }
-            case "cerca":
-                if value.count <= 200, !value.hasControlCharacters { text = value } else { invalid.append(name) }
-            case "pagina": if let page = Int(value), page >= 1, page <= 100_000 { self.page = page }
-            default: continue
-            }
+    /// Reads one field of the queue's filter form (`FilterQuery`).
+    public mutating func read(_ name: String, _ value: String) -> Bool {
+        switch name {
+        case "stato": FilterField.store(State(value)) { state = $0 }
+        case "priorita": FilterField.choice(value, Priority.init(rawValue:)) { priority = $0 }
+        case "azienda": FilterField.store(FilterField.text(value, limit: 100)) { company = $0 }
+        case "assegnato": FilterField.store(Assignee(value)) { assignee = $0 }
+        case "area": FilterField.choice(value, RequestArea.init(rawValue:)) { area = $0 }
+        case "tipologia": FilterField.choice(value, RequestType.init(rawValue:)) { type = $0 }
+        case "cerca": FilterField.store(FilterField.text(value, limit: 200)) { text = $0 }
+        case "pagina": FilterField.page(value) { page = $0 }
+        default: true
         }
     }
 

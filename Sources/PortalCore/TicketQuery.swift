@@ -1,7 +1,7 @@
 /// The list's ordering and filters ("Cerca Ticket"), as the manual names them. It travels
 /// as a query string, is remembered per user and company, and is turned into SQL with bound
 /// values only by the store.
-public struct TicketQuery: Sendable, Equatable {
+public struct TicketQuery: FilterQuery, Sendable, Equatable {
     public enum Order: String, CaseIterable, Sendable {
         case created = "creazione", lastReply = "risposta", priority = "priorita"
     }
@@ -24,34 +24,20 @@ public struct TicketQuery: Sendable, Equatable {
 
     public static let pageSize = 25
 
-    /// Reads the fields it knows and ignores the rest; a value it cannot read is dropped
-    /// (and reported through `invalid`), never guessed.
-    public init(fields: [(name: String, value: String)]) {
-        var invalid: [String] = []
-        self.init(fields: fields, invalid: &invalid)
-    }
-
-    public init(fields: [(name: String, value: String)], invalid: inout [String]) {
-        for (name, rawValue) in fields {
-            let value = rawValue.trimmingWhitespace()
-            if value.isEmpty { continue }
-            switch name {
-            case "codice":
-                let digits = value.hasPrefix("#") ? String(value.dropFirst()) : value
-                if let number = Int64(digits), number > 0 { self.number = number } else { invalid.append(name) }
-            case "ordine": if let order = Order(rawValue: value) { self.order = order } else { invalid.append(name) }
-            case "stato": if let state = State(rawValue: value) { self.state = state } else { invalid.append(name) }
-            case "priorita":
-                if value == "qualsiasi" { continue }
-                if let priority = Priority(rawValue: value) { self.priority = priority } else { invalid.append(name) }
-            case "tipologia":
-                if value == "qualsiasi" { continue }
-                if let type = RequestType(rawValue: value) { self.type = type } else { invalid.append(name) }
-            case "da": if let date = DateOnly(value) { from = date.text } else { invalid.append(name) }
-            case "a": if let date = DateOnly(value) { to = date.text } else { invalid.append(name) }
-            case "pagina": if let page = Int(value), page >= 1, page <= 100_000 { self.page = page }
-            default: continue
-            }
+    /// Reads one field of the list's filter form (`FilterQuery`).
+    public mutating func read(_ name: String, _ value: String) -> Bool {
+        switch name {
+        case "codice":
+            let digits = value.hasPrefix("#") ? String(value.dropFirst()) : value
+            return FilterField.store(Int64(digits).flatMap { $0 > 0 ? $0 : nil }) { number = $0 }
+        case "ordine": return FilterField.store(Order(rawValue: value)) { order = $0 }
+        case "stato": return FilterField.store(State(rawValue: value)) { state = $0 }
+        case "priorita": return FilterField.choice(value, Priority.init(rawValue:)) { priority = $0 }
+        case "tipologia": return FilterField.choice(value, RequestType.init(rawValue:)) { type = $0 }
+        case "da": return FilterField.store(DateOnly(value)) { from = $0.text }
+        case "a": return FilterField.store(DateOnly(value)) { to = $0.text }
+        case "pagina": return FilterField.page(value) { page = $0 }
+        default: return true
         }
     }
 

@@ -1,0 +1,53 @@
+/// A list's filters read from a form or a query string ("Cerca Ticket", "Coda ticket"). Both
+/// lists read their fields by the same rules, so a field means the same in either.
+public protocol FilterQuery {
+    /// Starts from the defaults; `FilterFields.read` then takes the fields it knows.
+    init()
+    /// Reads one field's trimmed, non-empty value; false when the value cannot be read.
+    mutating func read(_ name: String, _ value: String) -> Bool
+}
+
+extension FilterQuery {
+    /// Reads the fields it knows and ignores the rest; a value it cannot read is dropped
+    /// (and named in `invalid`), never guessed.
+    public init(fields: [(name: String, value: String)], invalid: inout [String]) {
+        self.init()
+        for (name, rawValue) in fields {
+            let value = rawValue.trimmingWhitespace()
+            if value.isEmpty { continue }
+            if !read(name, value) { invalid.append(name) }
+        }
+    }
+
+    public init(fields: [(name: String, value: String)]) {
+        var invalid: [String] = []
+        self.init(fields: fields, invalid: &invalid)
+    }
+}
+
+/// The small readers the filters' `read` is written with.
+enum FilterField {
+    /// Stores what the value read as; false when it read as nothing.
+    static func store<Value>(_ read: Value?, _ store: (Value) -> Void) -> Bool {
+        guard let read else { return false }
+        store(read)
+        return true
+    }
+
+    /// A filter that may be left open: "qualsiasi" leaves it as it is.
+    static func choice<Value>(_ value: String, _ read: (String) -> Value?, _ store: (Value) -> Void) -> Bool {
+        value == "qualsiasi" || FilterField.store(read(value), store)
+    }
+
+    /// Free text of at most `limit` characters, without control characters.
+    static func text(_ value: String, limit: Int) -> String? {
+        value.count <= limit && !value.hasControlCharacters ? value : nil
+    }
+
+    /// "pagina": a page number out of range is ignored rather than refused, so it is never
+    /// named invalid.
+    static func page(_ value: String, _ store: (Int) -> Void) -> Bool {
+        if let page = Int(value), page >= 1, page <= 100_000 { store(page) }
+        return true
+    }
+}
