@@ -33,42 +33,26 @@ public struct DeskStore {
     public static let searchCountLimit = 1000
 
     public func queue(_ query: DeskQuery, operatorID: Int64) throws -> QueuePage {
-        var conditions: [String] = []
-        var arguments: [any SQLConvertible] = []
+        var filter = SQLConditions()
         switch query.state {
         case .any: break
-        case .open: conditions.append("t.status != 'closed'")
-        case .only(let status):
-            conditions.append("t.status = ?")
-            arguments.append(status.rawValue)
+        case .open: filter.add("t.status != 'closed'")
+        case .only(let status): filter.add("t.status = ?", status.rawValue)
         }
-        if let priority = query.priority {
-            conditions.append("t.priority = ?")
-            arguments.append(priority.rawValue)
-        }
+        filter.add("t.priority", equals: query.priority?.rawValue)
         switch query.assignee {
         case .anyone: break
-        case .me:
-            conditions.append("t.operator_id = ?")
-            arguments.append(operatorID)
-        case .nobody: conditions.append("t.operator_id IS NULL")
-        case .operatorID(let id):
-            conditions.append("t.operator_id = ?")
-            arguments.append(id)
+        case .me: filter.add("t.operator_id = ?", operatorID)
+        case .nobody: filter.add("t.operator_id IS NULL")
+        case .operatorID(let id): filter.add("t.operator_id = ?", id)
         }
-        if let area = query.area {
-            conditions.append("t.area = ?")
-            arguments.append(area.rawValue)
-        }
-        if let type = query.type {
-            conditions.append("t.request_type = ?")
-            arguments.append(type.rawValue)
-        }
+        filter.add("t.area", equals: query.area?.rawValue)
+        filter.add("t.request_type", equals: query.type?.rawValue)
         if !query.company.isEmpty {
             let digits = query.company.uppercased().hasPrefix("IT") ? String(query.company.dropFirst(2)) : query.company
-            conditions.append("t.tenant_id IN (SELECT id FROM tenants WHERE name LIKE ? ESCAPE '\\' OR vat = ?)")
-            arguments.append("%" + DeskStore.likeEscaped(query.company) + "%")
-            arguments.append(digits.trimmingWhitespace())
+            filter.add(
+                "t.tenant_id IN (SELECT id FROM tenants WHERE name LIKE ? ESCAPE '\\' OR vat = ?)",
+                "%" + DeskStore.likeEscaped(query.company) + "%", digits.trimmingWhitespace())
         }
         let offset = (query.page - 1) * DeskQuery.pageSize
         let columns = """
@@ -88,8 +72,8 @@ public struct DeskStore {
         var isAtLeast = false
         if let search = query.searchExpression {
             // Driven by the text index, newest ticket first: the walk stops at the page.
-            let whereClause = " WHERE f.ticket_text MATCH ?" + conditions.map { " AND " + $0 }.joined()
-            let searchArguments: [any SQLConvertible] = [search] + arguments
+            let whereClause = " WHERE f.ticket_text MATCH ?" + filter.andClause
+            let searchArguments: [any SQLConvertible] = [search] + filter.arguments
             rows = try database.query(
                 columns + " FROM ticket_text f JOIN tickets t ON t.id = f.rowid" + joins + whereClause
                     + " ORDER BY f.rowid DESC LIMIT ? OFFSET ?", searchArguments + [DeskQuery.pageSize, offset])
@@ -102,14 +86,14 @@ public struct DeskStore {
                 isAtLeast = true
             }
         } else {
-            let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            let whereClause = filter.whereClause
             rows = try database.query(
                 columns + " FROM tickets t" + joins + whereClause + DeskStore.order + " LIMIT ? OFFSET ?",
-                arguments + [DeskQuery.pageSize, offset])
+                filter.arguments + [DeskQuery.pageSize, offset])
             if let counted = try countByStatus(query) {
                 total = counted
             } else {
-                total = Int(try database.scalarInt("SELECT count(*) FROM tickets t" + whereClause, arguments))
+                total = Int(try database.scalarInt("SELECT count(*) FROM tickets t" + whereClause, filter.arguments))
             }
         }
         return QueuePage(

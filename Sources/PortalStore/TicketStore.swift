@@ -222,44 +222,29 @@ public struct TicketStore {
 
     /// One page of the company's tickets, filtered and ordered as the query says.
     public func list(tenantID: Int64, query: TicketQuery) throws -> TicketPage {
-        var conditions = ["t.tenant_id = ?"]
-        var arguments: [any SQLConvertible] = [tenantID]
-        if let number = query.number {
-            conditions.append("t.number = ?")
-            arguments.append(number)
-        }
+        var filter = SQLConditions()
+        filter.add("t.tenant_id = ?", tenantID)
+        filter.add("t.number", equals: query.number)
         switch query.state {
         case .any: break
-        case .open: conditions.append("t.status != 'closed'")
-        case .closed: conditions.append("t.status = 'closed'")
+        case .open: filter.add("t.status != 'closed'")
+        case .closed: filter.add("t.status = 'closed'")
         }
-        if let priority = query.priority {
-            conditions.append("t.priority = ?")
-            arguments.append(priority.rawValue)
-        }
-        if let type = query.type {
-            conditions.append("t.request_type = ?")
-            arguments.append(type.rawValue)
-        }
-        if let from = query.from.flatMap(DateOnly.init) {
-            conditions.append("t.created_at >= ?")
-            arguments.append(Clock.startOfDay(from))
-        }
-        if let to = query.to.flatMap(DateOnly.init) {
-            conditions.append("t.created_at < ?")
-            arguments.append(Clock.startOfDay(to) + 86400)
-        }
-        let whereClause = " WHERE " + conditions.joined(separator: " AND ")
+        filter.add("t.priority", equals: query.priority?.rawValue)
+        filter.add("t.request_type", equals: query.type?.rawValue)
+        if let from = query.from.flatMap(DateOnly.init) { filter.add("t.created_at >= ?", Clock.startOfDay(from)) }
+        if let to = query.to.flatMap(DateOnly.init) { filter.add("t.created_at < ?", Clock.startOfDay(to) + 86400) }
+        let whereClause = filter.whereClause
         let order: String
         switch query.order {
         case .created: order = " ORDER BY t.created_at DESC, t.id DESC"
         case .lastReply: order = " ORDER BY t.last_reply_at DESC, t.id DESC"
         case .priority: order = " ORDER BY t.priority_rank DESC, t.created_at DESC, t.id DESC"
         }
-        let total = try database.scalarInt("SELECT count(*) FROM tickets t" + whereClause, arguments)
+        let total = try database.scalarInt("SELECT count(*) FROM tickets t" + whereClause, filter.arguments)
         let offset = (query.page - 1) * TicketQuery.pageSize
         let rows = try database.query(
-            TicketStore.select + whereClause + order + " LIMIT ? OFFSET ?", arguments + [TicketQuery.pageSize, offset])
+            TicketStore.select + whereClause + order + " LIMIT ? OFFSET ?", filter.arguments + [TicketQuery.pageSize, offset])
         return TicketPage(tickets: rows.map(TicketRecord.init), total: Int(total))
     }
 

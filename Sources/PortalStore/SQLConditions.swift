@@ -1,0 +1,22 @@
+/// The conditions of a filtered list and their bound values, kept in step: each condition is
+/// a literal with `?` placeholders, each value is bound, none is ever interpolated.
+struct SQLConditions {
+    private(set) var conditions: [String] = []
+    private(set) var arguments: [any SQLConvertible] = []
+
+    mutating func add(_ condition: String, _ values: any SQLConvertible...) {
+        conditions.append(condition)
+        arguments.append(contentsOf: values)
+    }
+
+    /// `column = ?` when the filter is set; nothing when it is left open.
+    mutating func add(_ column: String, equals value: (any SQLConvertible)?) {
+        if let value { add(column + " = ?", value) }
+    }
+
+    /// ` WHERE a AND b`, or nothing without conditions.
+    var whereClause: String { conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ") }
+
+    /// ` AND a AND b`, after a condition of the caller's own.
+    var andClause: String { conditions.map { " AND " + $0 }.joined() }
+}
