@@ -4,18 +4,13 @@ import PortalStore
 /// What the vendor's operators do to a ticket, each in one transaction with its lines in the
 /// thread and its e-mails: answer the customer, write an internal note, take the ticket,
 /// assign it, change its status or priority. Used by the desk's pages and by `portal-admin`.
-public struct DeskService {
-    let database: Database
-    let config: Config
-
-    public init(database: Database, config: Config) {
-        self.database = database
-        self.config = config
-    }
+public struct DeskService: DomainService {
+    public let context: ServiceContext
+    public init(_ context: ServiceContext) { self.context = context }
 
     var store: TicketStore { TicketStore(database) }
     var mail: TicketMail { TicketMail(config: config) }
-    var customer: TicketService { TicketService(database: database, config: config) }
+    var customer: TicketService { TicketService(context) }
 
     /// Any company's ticket by its number.
     public func ticket(number: Int64) throws -> TicketRecord {

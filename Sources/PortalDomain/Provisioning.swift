@@ -4,14 +4,9 @@ import PortalStore
 
 /// Creating companies, operators and invitations: shared by `portal-admin` and the company
 /// administrator's pages. Each operation is one transaction with its e-mails.
-public struct Provisioning {
-    let database: Database
-    let config: Config
-
-    public init(database: Database, config: Config) {
-        self.database = database
-        self.config = config
-    }
+public struct Provisioning: DomainService {
+    public let context: ServiceContext
+    public init(_ context: ServiceContext) { self.context = context }
 
     /// Provisional credentials are valid for 14 days and lead only to the first-access page.
     public static let provisionalValidity: Int64 = 14 * 24 * 3600

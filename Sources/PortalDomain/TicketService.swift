@@ -3,14 +3,9 @@ import PortalStore
 
 /// What customers do to a ticket, with its notifications, in one transaction each. What
 /// operators do is `DeskService`.
-public struct TicketService {
-    let database: Database
-    let config: Config
-
-    public init(database: Database, config: Config) {
-        self.database = database
-        self.config = config
-    }
+public struct TicketService: DomainService {
+    public let context: ServiceContext
+    public init(_ context: ServiceContext) { self.context = context }
 
     var store: TicketStore { TicketStore(database) }
 
