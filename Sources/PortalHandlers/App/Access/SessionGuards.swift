@@ -4,12 +4,9 @@ import PortalHTTP
 import PortalStore
 
 /// Anyone with a live session, customer or operator.
-struct SignedInContext {
+struct SignedInContext: SessionContext {
     let services: Services
     let current: CurrentUser
-
-    var user: UserRecord { current.user }
-    var viewer: Viewer { current.viewer }
 }
 
 enum SignedInGuard: AccessGuard {
@@ -18,22 +15,17 @@ enum SignedInGuard: AccessGuard {
     static func resolve(_ request: Request, _ services: Services) throws -> SignedInContext {
         SignedInContext(services: services, current: try CurrentUser.require(request, services))
     }
-
-    static func csrfToken(_ context: SignedInContext) -> String? { context.current.csrfToken }
 }
 
 /// A customer working for the session's company. The company comes from the session, never
 /// from the request; its stamp was read in the session's query, before anything the
 /// handler reads, so that a part kept under it is never older than it.
-struct MemberContext {
+struct MemberContext: SessionContext {
     let services: Services
     let current: CurrentUser
     let tenant: TenantRecord
     let role: Role
     let stamp: TenantStamp
-
-    var user: UserRecord { current.user }
-    var viewer: Viewer { current.viewer }
 }
 
 extension MemberContext {
@@ -56,8 +48,6 @@ enum MemberGuard: AccessGuard {
         }
         return MemberContext(services: services, current: current, tenant: membership.tenant, role: membership.role, stamp: stamp)
     }
-
-    static func csrfToken(_ context: MemberContext) -> String? { context.current.csrfToken }
 }
 
 /// An administrator of the session's company. Everyone else (technicians, operators) gets
@@ -70,18 +60,13 @@ enum AdministratorGuard: AccessGuard {
         guard context.role.mayAdministerTenant else { throw HTTPError.notFound }
         return context
     }
-
-    static func csrfToken(_ context: MemberContext) -> String? { context.current.csrfToken }
 }
 
 /// One of the vendor's support staff. Customers and visitors get 404: the desk does not exist
 /// for them, and an anonymous visitor learns nothing of its addresses.
-struct OperatorContext {
+struct OperatorContext: SessionContext {
     let services: Services
     let current: CurrentUser
-
-    var user: UserRecord { current.user }
-    var viewer: Viewer { current.viewer }
 }
 
 enum OperatorGuard: AccessGuard {
@@ -91,6 +76,4 @@ enum OperatorGuard: AccessGuard {
         guard let current = try CurrentUser.find(request, services), current.user.isOperator else { throw HTTPError.notFound }
         return OperatorContext(services: services, current: current)
     }
-
-    static func csrfToken(_ context: OperatorContext) -> String? { context.current.csrfToken }
 }
