@@ -9,19 +9,15 @@ enum DeskQueueHandlers {
 
     static func queue(_ request: Request, _ context: OperatorContext) throws -> Response {
         let services = context.services
-        var invalid: [String] = []
-        let query: DeskQuery
-        if request.query.fields.isEmpty {
-            let saved = try OperatorPreferenceStore(services.database).value(preference, userID: context.user.id) ?? ""
-            query = DeskQuery(fields: (try? FormData.urlEncoded(Array(saved.utf8)))?.fields ?? [])
-        } else {
-            query = DeskQuery(fields: request.query.fields, invalid: &invalid)
+        let remembered = try RememberedFilters<DeskQuery>(request) {
+            try OperatorPreferenceStore(services.database).value(preference, userID: context.user.id)
         }
+        let query = remembered.query
         let store = DeskStore(services.database)
         let page = DeskQueuePage(
             viewer: context.viewer, query: query, page: try store.queue(query, operatorID: context.user.id),
             counts: try store.statusCounts(), operators: try store.operators(), now: services.now,
-            notice: invalid.isEmpty ? nil : Text.invalidFilters)
+            notice: remembered.notice)
         return Response.html(bytes: page.render())
     }
 

@@ -9,25 +9,19 @@ enum TicketListHandlers {
 
     static func list(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
-        var invalid: [String] = []
-        var query: TicketQuery
-        if request.query.fields.isEmpty {
-            let saved = try PreferenceStore(services.database).value(
-                preference, userID: context.current.user.id, tenantID: context.tenant.id) ?? ""
-            query = TicketQuery(fields: (try? FormData.urlEncoded(Array(saved.utf8)))?.fields ?? [])
-        } else {
-            query = TicketQuery(fields: request.query.fields, invalid: &invalid)
+        let remembered = try RememberedFilters<TicketQuery>(request) {
+            try PreferenceStore(services.database).value(preference, userID: context.user.id, tenantID: context.tenant.id)
         }
+        let query = remembered.query
         let now = services.now
         let filters = query.queryString(page: query.page)
-        let notice = invalid.isEmpty ? nil : Text.invalidFilters
         let key = FragmentKey(kind: .ticketList, tenantID: context.tenant.id, detail: filters, minute: now / 60)
         let results = try services.fragments.value(key, stamp: context.stamp) {
             let page = try TicketStore(services.database).list(tenantID: context.tenant.id, query: query)
             return TicketListResults(query: query, page: page, now: now).render()
         }
         return Response.html(
-            bytes: TicketListPage(viewer: context.viewer, query: query, filterKey: filters, results: results, notice: notice)
+            bytes: TicketListPage(viewer: context.viewer, query: query, filterKey: filters, results: results, notice: remembered.notice)
                 .render())
     }
 
