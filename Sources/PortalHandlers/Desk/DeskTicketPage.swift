@@ -25,26 +25,23 @@ struct DeskTicketPage {
     var warning: String?
 
     func render() -> [UInt8] {
-        Page(title: "\(Text.ticketInfoTitle) #\(ticket.number)", kind: .app(viewer), currentPath: "/desk/") {
-            el("h1", ["class": "page-title"]) { "#\(ticket.number) \(ticket.title)" }
+        TicketPageFrame.render(ticket, viewer: viewer, currentPath: "/desk/", heading: "#\(ticket.number) \(ticket.title)") {
             el("div", ["class": "toolbar"]) {
                 el("a", ["class": "button", "href": "/desk/"]) { Text.deskBackToQueue }
                 el("a", ["class": "button", "href": "/desk/ticket/\(ticket.number)"]) { Text.refresh }
             }
             if let warning { FormField.notice(warning, kind: "warning") }
             if let notice { FormField.notice(notice, kind: "success") }
-            el("div", ["class": "ticket-detail"]) {
-                el("section", ["class": "chat", "aria-label": Text.thread]) {
-                    thread
-                    forms
-                }
-                el("aside", ["class": "card ticket-panel", "aria-label": Text.ticketInfoTitle]) {
-                    controls
-                    facts
-                    glance
-                }
+        } chat: {
+            thread
+            forms
+        } panel: {
+            el("aside", ["class": "card ticket-panel", "aria-label": Text.ticketInfoTitle]) {
+                controls
+                facts
+                glance
             }
-        }.withScript("/assets/editor.js").renderBytes()
+        }
     }
 
     var forms: Node {

@@ -21,8 +21,9 @@ struct TicketDetailPage {
     var closeChecked = false
 
     func render() -> [UInt8] {
-        Page(title: "\(Text.ticketInfoTitle) #\(ticket.number)", kind: .app(viewer), currentPath: "/ticket") {
-            el("h1", ["class": "page-title"]) { "\(Text.ticketInfoTitle) #\(ticket.number)" }
+        TicketPageFrame.render(
+            ticket, viewer: viewer, currentPath: "/ticket", heading: "\(Text.ticketInfoTitle) #\(ticket.number)"
+        ) {
             el("input", ["type": "checkbox", "id": "chat-toggle", "class": "chat-toggle"])
             el("div", ["class": "toolbar"]) {
                 el("a", ["class": "button", "href": "/ticket"]) { Text.backToList }
@@ -30,16 +31,13 @@ struct TicketDetailPage {
                 el("a", ["class": "button", "href": "/ticket/\(ticket.number)"]) { Text.refresh }
             }
             if let notice { FormField.notice(notice, kind: "success") }
-            el("div", ["class": "ticket-detail"]) {
-                el("section", ["class": "chat", "aria-label": Text.thread]) {
-                    thread
-                    replyBox
-                }
-                panelBox
-            }
-        }.withScript("/assets/editor.js").renderBytes()
+        } chat: {
+            thread
+            replyBox
+        } panel: {
+            panelBox
+        }
     }
-
 
     /// Whether the reply box shows nothing the user typed or chose, nor an error: then it is
     /// the same for everyone but the CSRF token, and its fields are rendered once per process.

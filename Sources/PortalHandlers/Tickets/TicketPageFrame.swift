@@ -1,0 +1,23 @@
+import PortalCore
+import PortalHTML
+import PortalStore
+
+/// The frame of a ticket's page, the customer's (`TicketDetailPage`) and the operator's
+/// (`DeskTicketPage`): one layout, so the two stay alike and the editor script is on both.
+enum TicketPageFrame {
+    /// The heading, then `top` (toolbar, notices), then the thread with its form (`chat`)
+    /// beside the ticket's `panel`.
+    static func render(
+        _ ticket: TicketRecord, viewer: Viewer, currentPath: String, heading: String,
+        @NodeBuilder top: () -> Node, @NodeBuilder chat: () -> Node, @NodeBuilder panel: () -> Node
+    ) -> [UInt8] {
+        Page(title: "\(Text.ticketInfoTitle) #\(ticket.number)", kind: .app(viewer), currentPath: currentPath) {
+            el("h1", ["class": "page-title"]) { heading }
+            top()
+            el("div", ["class": "ticket-detail"]) {
+                el("section", ["class": "chat", "aria-label": Text.thread]) { chat() }
+                panel()
+            }
+        }.withScript("/assets/editor.js").renderBytes()
+    }
+}
