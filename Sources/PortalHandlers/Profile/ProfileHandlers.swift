@@ -46,10 +46,9 @@ enum ProfileHandlers {
             if lastName == nil { profile.errors["last_name"] = Text.nameTooLong }
             return Response.html(profile.render(), status: 422)
         }
-        try services.database.write { tx in
+        try save(services, notice: "dati") { _ in
             try UserStore(services.database).setNames(userID: current.user.id, firstName: firstName, lastName: lastName, now: services.now)
         }
-        throw Redirect(to: "/profilo?avviso=dati")
     }
 
     static func changePassword(_ request: Request, _ context: SignedInContext) throws -> Response {
@@ -93,10 +92,9 @@ enum ProfileHandlers {
             return Response.html(profile.render(), status: 422)
         }
         let name = try pictures(services).store(file.bytes)
-        try services.database.write { tx in
+        try save(services, notice: "immagine") { _ in
             try UserStore(services.database).setPicture(userID: current.user.id, sha256: name, contentType: type, now: services.now)
         }
-        throw Redirect(to: "/profilo?avviso=immagine")
     }
 
     /// The picture is only ever answered with the image type it was recognised as.
@@ -116,13 +114,19 @@ enum ProfileHandlers {
         let services = context.services
         let current = context.current
         guard let id = request.pathParameters["id"].flatMap({ Int64($0) }) else { throw HTTPError.notFound }
-        try services.database.write { tx in
+        try save(services, notice: "dispositivo") { tx in
             guard try TrustedDeviceStore(services.database).delete(id: id, userID: current.user.id) else {
                 throw HTTPError.notFound
             }
             try AuditStore.record(in: tx, "device_removed", tenantID: current.tenantID, userID: current.user.id, actorEmail: current.user.email,
                 clientIP: request.clientAddress, now: services.now)
         }
-        throw Redirect(to: "/profilo?avviso=dispositivo")
+    }
+
+    /// A change is acknowledged only after it committed: the profile again, with the notice
+    /// (`notices`) that names it.
+    static func save(_ services: Services, notice: String, _ change: (WriteTransaction) throws -> Void) throws -> Never {
+        try services.database.write(change)
+        throw Redirect(to: "/profilo?avviso=" + notice)
     }
 }
