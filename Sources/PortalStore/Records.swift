@@ -4,17 +4,15 @@ public struct TenantRecord: Sendable, Equatable {
     public let id: Int64
     public let name: String
     public let vat: String
+}
 
+// In an extension, so that Swift still gives the record its memberwise init (`SessionStore`
+// builds one from a join's renamed columns).
+extension TenantRecord {
     init(_ row: Row) {
         id = row.int("id")
         name = row.string("name")
         vat = row.string("vat")
-    }
-
-    init(id: Int64, name: String, vat: String) {
-        self.id = id
-        self.name = name
-        self.vat = vat
     }
 }
 
