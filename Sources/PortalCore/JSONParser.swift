@@ -68,55 +68,51 @@ public struct JSONParser {
     }
 
     private mutating func object(depth: Int) throws(Failure) -> JSONValue {
-        guard depth <= maximumDepth else { throw failure("nested too deeply") }
-        index += 1
         var members: [JSONValue.Member] = []
-        skipWhitespace()
-        if current == UInt8(ascii: "}") {
-            index += 1
-            return .object(members)
+        try items(depth: depth, closing: "}") { (parser: inout JSONParser) throws(Failure) in
+            guard parser.current == UInt8(ascii: "\"") else { throw parser.failure("expected a key") }
+            let key = try parser.string()
+            guard !members.contains(where: { $0.key == key }) else { throw parser.failure("repeated key") }
+            parser.skipWhitespace()
+            guard parser.current == UInt8(ascii: ":") else { throw parser.failure("expected ':'") }
+            parser.index += 1
+            parser.skipWhitespace()
+            members.append(JSONValue.Member(key, try parser.value(depth: depth)))
         }
-        while true {
-            skipWhitespace()
-            guard current == UInt8(ascii: "\"") else { throw failure("expected a key") }
-            let key = try string()
-            guard !members.contains(where: { $0.key == key }) else { throw failure("repeated key") }
-            skipWhitespace()
-            guard current == UInt8(ascii: ":") else { throw failure("expected ':'") }
-            index += 1
-            skipWhitespace()
-            members.append(JSONValue.Member(key, try value(depth: depth)))
-            skipWhitespace()
-            if current == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            guard current == UInt8(ascii: "}") else { throw failure("expected ',' or '}'") }
-            index += 1
-            return .object(members)
-        }
+        return .object(members)
     }
 
     private mutating func array(depth: Int) throws(Failure) -> JSONValue {
+        var elements: [JSONValue] = []
+        try items(depth: depth, closing: "]") { (parser: inout JSONParser) throws(Failure) in
+            elements.append(try parser.value(depth: depth))
+        }
+        return .array(elements)
+    }
+
+    /// The comma-separated items of an object or an array, from its opening bracket past its
+    /// `closing` one; `item` reads one item from its first character.
+    private mutating func items(
+        depth: Int, closing: Unicode.Scalar, _ item: (inout JSONParser) throws(Failure) -> Void
+    ) throws(Failure) {
         guard depth <= maximumDepth else { throw failure("nested too deeply") }
         index += 1
-        var elements: [JSONValue] = []
         skipWhitespace()
-        if current == UInt8(ascii: "]") {
+        if current == UInt8(ascii: closing) {
             index += 1
-            return .array(elements)
+            return
         }
         while true {
             skipWhitespace()
-            elements.append(try value(depth: depth))
+            try item(&self)
             skipWhitespace()
             if current == UInt8(ascii: ",") {
                 index += 1
                 continue
             }
-            guard current == UInt8(ascii: "]") else { throw failure("expected ',' or ']'") }
+            guard current == UInt8(ascii: closing) else { throw failure("expected ',' or '\(closing)'") }
             index += 1
-            return .array(elements)
+            return
         }
     }
 
