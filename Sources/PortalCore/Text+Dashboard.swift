@@ -1,3 +1,4 @@
+// Constants alike in shape on purpose: part of the catalogue (see `Text.swift`).
 /// The dashboard of the manual's chapter 1: widgets the user adds, places and sizes.
 /// Strings with `{name}` placeholders are filled in by the dashboard script.
 extension Text {

@@ -1,3 +1,4 @@
+// Constants alike in shape on purpose: part of the catalogue (see `Text.swift`).
 /// The operators' desk ("Coda ticket", the operator's ticket page) and its e-mails.
 extension Text {
     public static let deskQueueTitle = "Coda ticket"

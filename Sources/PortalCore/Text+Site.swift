@@ -1,3 +1,4 @@
+// Constants alike in shape on purpose: part of the catalogue (see `Text.swift`).
 /// The static site (manual, help, search, offline notice, error pages), the installable app
 /// and the classic portal's transition page.
 extension Text {

@@ -1,3 +1,4 @@
+// Constants alike in shape on purpose: part of the catalogue (see `Text.swift`).
 /// Company administration, the manual's chapter 2 ("Gestione account").
 extension Text {
     public static let tenantTitle = "Tenant"

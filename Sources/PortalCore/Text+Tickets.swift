@@ -1,3 +1,4 @@
+// Constants alike in shape on purpose: part of the catalogue (see `Text.swift`).
 /// The support requests of the manual's chapter 3.
 extension Text {
     // MARK: New ticket ("Creazione Ticket")

@@ -1,3 +1,5 @@
+// A catalogue, not logic: its runs of constants look alike on purpose (one string a line,
+// findable by its Italian words), here and in the `Text+*.swift` files.
 /// Every string a person reads in the portal, in Italian, in one place. Labels follow the
 /// manual of the portal we replace, so that its users find the same words.
 public enum Text {
