@@ -73,6 +73,8 @@ public struct DashboardLayout: Sendable, Equatable {
         var isLargeEnough: Bool { width >= widget.minimumSize.width && height >= widget.minimumSize.height }
     }
 
+    // Same shape as `Placement` on purpose: an entry is unchecked input (any widget name, any
+    // numbers), a placement passed the checks, and the type says which one a function holds.
     /// One entry as a client sent it, before it is known to be a layout.
     public struct Entry: Sendable, Equatable {
         public var widget: String

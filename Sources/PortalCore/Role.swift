@@ -1,3 +1,5 @@
+// Same shape as `DashboardWidget` and the ticket enums on purpose: a stored code as the raw
+// value, and the label from the Italian catalogue.
 /// The roles a company's user can hold, as the manual names them.
 public enum Role: String, CaseIterable, Sendable {
     case administrator = "admin"

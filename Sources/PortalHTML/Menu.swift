@@ -39,6 +39,8 @@ enum Menu {
         }
     }
 
+    // Its "Utilità" group has the customers' shape on purpose: it lists other pages (the
+    // operators' manual first, no help pages), and each menu reads whole at one place.
     /// The operators' menu: the desk and the manuals.
     static func renderDesk(currentPath: String) -> Node {
         el("nav", ["class": "sidebar", "aria-label": Text.mainMenu]) {

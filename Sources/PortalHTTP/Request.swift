@@ -19,6 +19,7 @@ public struct Request: Sendable {
     /// The body of a JSON request, likewise.
     public var json: JSONValue?
 
+    // Written out: Swift does not generate a public memberwise init (same shape as `NewTicket`'s).
     public init(
         method: String, path: String, query: FormData = FormData(), headers: [String: String] = [:],
         cookies: [String: String] = [:], body: [UInt8] = [], clientAddress: String = "", isHTTPS: Bool = false

@@ -1,6 +1,8 @@
 import PortalCore
 import PortalHTML
 
+// Same layout as `ErrorPages` on purpose: two different pages (one served by the service
+// worker, the others by nginx) whose texts and links are each their own.
 /// `offline.html`: what the service worker shows when a page cannot be reached. It stands in
 /// for any address, so its links start at the site root.
 enum OfflinePage {

@@ -30,6 +30,8 @@ public struct UserRecord: Sendable {
     public let failedLoginWindowStart: Timestamp
     public let lastFailedLoginAt: Timestamp
 
+    // Column by column, as every record reads its row (`TicketRecord` too): SQL's names on one
+    // side, Swift's on the other, in one place per record, with no reflection per row.
     init(_ row: Row) {
         id = row.int("id")
         email = row.string("email")

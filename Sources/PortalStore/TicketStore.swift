@@ -14,6 +14,8 @@ public struct NewTicket: Sendable {
     public var description: String
     public var technicalDetails: String = ""
 
+    // Written out, like every public struct's init (`Request`, `SMTPTransport`, `SiteBuilder`):
+    // Swift generates memberwise inits only for the struct's own module.
     public init(
         tenantID: Int64, title: String, requesterID: Int64?, requesterName: String, contactEmail: String,
         area: RequestArea, priority: Priority, description: String

@@ -93,6 +93,8 @@ struct InviteCommand: AdminCommand {
     }
 }
 
+// Same shape as `TenantAddCommand` on purpose: each subcommand declares its words, options,
+// abstract and values, then validates in `init` before `run` (swift-argument-parser's shape).
 struct OperatorAddCommand: AdminCommand {
     static let words = ["operator", "add"]
     static let options: [CommandOption] = [

@@ -2,6 +2,8 @@ import Glibc
 import PortalCore
 import PortalSite
 
+// Same declaration as `SiteBuildCommand` on purpose: one type per subcommand, as the CLI is
+// shaped; what the two share (the folders and their options) is already `SiteFolders`.
 struct SiteWatchCommand: AdminCommand {
     static let words = ["site", "watch"]
     static let options = SiteFolders.options

@@ -2,6 +2,8 @@ import PortalCore
 import PortalHTML
 import PortalStore
 
+// Opens as `LoginPage` does on purpose: every visitor page is a card with its title as
+// heading, then its notice; what follows is the page's own.
 /// "Scelta Tenant": pending invitations with "Accetta", then the user's companies; a
 /// company is chosen by pressing its name, as in the manual.
 struct CompanyChoicePage {

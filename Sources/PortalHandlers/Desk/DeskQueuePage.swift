@@ -2,6 +2,8 @@ import PortalCore
 import PortalHTML
 import PortalStore
 
+// Opens as `TicketListPage` does on purpose: every app page has its title as heading, then
+// its notice; what follows (counts, filters, columns) is the queue's own.
 /// "Coda ticket": the counts per status, the filters and one page of 50 tickets.
 struct DeskQueuePage {
     var viewer: Viewer

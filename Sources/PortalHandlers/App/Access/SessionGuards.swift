@@ -62,6 +62,8 @@ enum AdministratorGuard: AccessGuard {
     }
 }
 
+// Same shape as `SignedInContext` and its guard on purpose: a type of its own, so a desk
+// handler cannot be routed under a group that lets customers in.
 /// One of the vendor's support staff. Customers and visitors get 404: the desk does not exist
 /// for them, and an anonymous visitor learns nothing of its addresses.
 struct OperatorContext: SessionContext {
