@@ -41,22 +41,13 @@ struct DeskQueuePage {
             if page.rows.isEmpty {
                 el("p", ["class": "card"]) { Text.deskNoTickets }
             } else {
-                el("div", ["class": "table-wrap"]) {
-                    el("table", ["class": "table desk-queue"]) {
-                        el("thead") {
-                            el("tr") {
-                                for heading in [
-                                    Text.deskNumber, Text.deskTitle, Text.deskCompany, Text.requester, Text.priority, Text.deskState,
-                                    Text.deskOperator, Text.deskWaiting,
-                                ] {
-                                    el("th", ["scope": "col"]) { heading }
-                                }
-                            }
-                        }
-                        el("tbody") {
-                            for row in page.rows { self.row(row) }
-                        }
-                    }
+                DataTable.render(
+                    className: "table desk-queue",
+                    headings: [
+                        Text.deskNumber, Text.deskTitle, Text.deskCompany, Text.requester, Text.priority, Text.deskState,
+                        Text.deskOperator, Text.deskWaiting,
+                    ]) {
+                    for row in page.rows { self.row(row) }
                 }
             }
             pager

@@ -61,30 +61,23 @@ struct ProfilePage {
                 if devices.isEmpty {
                     el("p") { Text.noTrustedDevices }
                 } else {
-                    el("div", ["class": "table-wrap"]) {
-                        el("table", ["class": "table"]) {
-                            el("thead") { el("tr") {
-                                el("th", ["scope": "col"]) { Text.browser }
-                                el("th", ["scope": "col"]) { Text.addedOn }
-                                el("th", ["scope": "col"]) { Text.lastUsed }
-                                el("th", ["scope": "col"]) { el("span", ["class": "visually-hidden"]) { Text.remove } }
-                            } }
-                            el("tbody") {
-                                for device in devices {
-                                    el("tr") {
-                                        el("td") {
-                                            DeviceName.describe(device.userAgent)
-                                            if device.tokenHash == currentDeviceHash { " " + Text.thisDevice }
-                                        }
-                                        el("td") { Clock.display(device.createdAt) }
-                                        el("td") { Clock.display(device.lastUsedAt) }
-                                        el("td") {
-                                            el("form", ["method": "post", "action": "/profilo/dispositivi/\(device.id)/rimuovi"]) {
-                                                FormField.csrf(viewer.csrfToken)
-                                                el("button", ["class": "button button--ghost", "type": "submit",
-                                                              "aria-label": "\(Text.remove): \(DeviceName.describe(device.userAgent)), \(Clock.display(device.createdAt))"]) { Text.remove }
-                                            }
-                                        }
+                    DataTable.render(headings: [
+                        .text(Text.browser), .text(Text.addedOn), .text(Text.lastUsed),
+                        el("span", ["class": "visually-hidden"]) { Text.remove },
+                    ]) {
+                        for device in devices {
+                            el("tr") {
+                                el("td") {
+                                    DeviceName.describe(device.userAgent)
+                                    if device.tokenHash == currentDeviceHash { " " + Text.thisDevice }
+                                }
+                                el("td") { Clock.display(device.createdAt) }
+                                el("td") { Clock.display(device.lastUsedAt) }
+                                el("td") {
+                                    el("form", ["method": "post", "action": "/profilo/dispositivi/\(device.id)/rimuovi"]) {
+                                        FormField.csrf(viewer.csrfToken)
+                                        el("button", ["class": "button button--ghost", "type": "submit",
+                                                      "aria-label": "\(Text.remove): \(DeviceName.describe(device.userAgent)), \(Clock.display(device.createdAt))"]) { Text.remove }
                                     }
                                 }
                             }

@@ -41,23 +41,14 @@ enum ActivityHandlers {
                 if result.events.isEmpty {
                     el("p") { Text.noActivity }
                 } else {
-                    el("div", ["class": "table-wrap"]) {
-                        el("table", ["class": "table"]) {
-                            el("thead") { el("tr") {
-                                for heading in [Text.activityWhen, Text.activityWho, Text.activityWhat, "", Text.activityFrom] {
-                                    el("th", ["scope": "col"]) { heading }
-                                }
-                            } }
-                            el("tbody") {
-                                for event in result.events {
-                                    el("tr") {
-                                        el("td") { Clock.display(event.at) }
-                                        el("td") { event.actorEmail }
-                                        el("td") { Text.auditEvents[event.event] ?? event.event }
-                                        el("td") { event.detail }
-                                        el("td") { event.clientIP }
-                                    }
-                                }
+                    DataTable.render(headings: [Text.activityWhen, Text.activityWho, Text.activityWhat, "", Text.activityFrom]) {
+                        for event in result.events {
+                            el("tr") {
+                                el("td") { Clock.display(event.at) }
+                                el("td") { event.actorEmail }
+                                el("td") { Text.auditEvents[event.event] ?? event.event }
+                                el("td") { event.detail }
+                                el("td") { event.clientIP }
                             }
                         }
                     }

@@ -57,30 +57,21 @@ enum InvitationHandlers {
                 if invitations.isEmpty {
                     el("p") { Text.noInvitations }
                 } else {
-                    el("div", ["class": "table-wrap"]) {
-                        el("table", ["class": "table"]) {
-                            el("thead") { el("tr") {
-                                for heading in [Text.email, Text.invitedOn, Text.expiresOn, Text.assignedRoles, ""] {
-                                    el("th", ["scope": "col"]) { heading }
-                                }
-                            } }
-                            el("tbody") {
-                                for invitation in invitations {
-                                    el("tr") {
-                                        el("td") { invitation.email }
-                                        el("td") { Clock.displayDate(invitation.createdAt) }
-                                        el("td") { Clock.displayDate(invitation.expiresAt) }
-                                        el("td") { invitation.role.label }
-                                        el("td", ["class": "row-actions"]) {
-                                            el("form", ["method": "post", "action": "/tenant/inviti/\(invitation.id)/reinvia"]) {
-                                                FormField.csrf(csrf)
-                                                el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.resendInvitation): \(invitation.email)"]) { Text.resendInvitation }
-                                            }
-                                            el("form", ["method": "post", "action": "/tenant/inviti/\(invitation.id)/rimuovi"]) {
-                                                FormField.csrf(csrf)
-                                                el("button", ["class": "button button--ghost", "type": "submit", "aria-label": "\(Text.removeInvitedUser): \(invitation.email)"]) { Text.removeInvitedUser }
-                                            }
-                                        }
+                    DataTable.render(headings: [Text.email, Text.invitedOn, Text.expiresOn, Text.assignedRoles, ""]) {
+                        for invitation in invitations {
+                            el("tr") {
+                                el("td") { invitation.email }
+                                el("td") { Clock.displayDate(invitation.createdAt) }
+                                el("td") { Clock.displayDate(invitation.expiresAt) }
+                                el("td") { invitation.role.label }
+                                el("td", ["class": "row-actions"]) {
+                                    el("form", ["method": "post", "action": "/tenant/inviti/\(invitation.id)/reinvia"]) {
+                                        FormField.csrf(csrf)
+                                        el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.resendInvitation): \(invitation.email)"]) { Text.resendInvitation }
+                                    }
+                                    el("form", ["method": "post", "action": "/tenant/inviti/\(invitation.id)/rimuovi"]) {
+                                        FormField.csrf(csrf)
+                                        el("button", ["class": "button button--ghost", "type": "submit", "aria-label": "\(Text.removeInvitedUser): \(invitation.email)"]) { Text.removeInvitedUser }
                                     }
                                 }
                             }

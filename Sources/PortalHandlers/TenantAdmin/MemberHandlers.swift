@@ -20,41 +20,32 @@ enum MemberHandlers {
         let page = TenantTabs.page(context.current.viewer, current: "/tenant/utenti", notice: notice, error: error) {
             el("section", ["class": "card", "aria-labelledby": "members"]) {
                 el("h2", ["id": "members"]) { Text.enabledUsers }
-                el("div", ["class": "table-wrap"]) {
-                    el("table", ["class": "table"]) {
-                        el("thead") { el("tr") {
-                            for heading in [Text.firstName, Text.lastName, Text.email, Text.roleColumn, Text.activeSince, ""] {
-                                el("th", ["scope": "col"]) { heading }
+                DataTable.render(headings: [Text.firstName, Text.lastName, Text.email, Text.roleColumn, Text.activeSince, ""]) {
+                    for member in members {
+                        el("tr") {
+                            el("td") { member.firstName }
+                            el("td") { member.lastName }
+                            el("td") {
+                                member.email
+                                if member.userID == context.current.user.id { " " + Text.you }
                             }
-                        } }
-                        el("tbody") {
-                            for member in members {
-                                el("tr") {
-                                    el("td") { member.firstName }
-                                    el("td") { member.lastName }
-                                    el("td") {
-                                        member.email
-                                        if member.userID == context.current.user.id { " " + Text.you }
-                                    }
-                                    el("td") {
-                                        el("form", ["class": "inline-form", "method": "post", "action": "/tenant/utenti/\(member.userID)/ruolo"]) {
-                                            FormField.csrf(csrf)
-                                            el("label", ["class": "visually-hidden", "for": "role-\(member.userID)"]) { "\(Text.roleColumn): \(member.email)" }
-                                            el("select", ["id": "role-\(member.userID)", "name": "role"]) {
-                                                for role in Role.allCases {
-                                                    el("option", ["value": role.rawValue, "selected": role == member.role ? "selected" : nil]) { role.label }
-                                                }
-                                            }
-                                            el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.changeRole): \(member.email)"]) { Text.changeRole }
+                            el("td") {
+                                el("form", ["class": "inline-form", "method": "post", "action": "/tenant/utenti/\(member.userID)/ruolo"]) {
+                                    FormField.csrf(csrf)
+                                    el("label", ["class": "visually-hidden", "for": "role-\(member.userID)"]) { "\(Text.roleColumn): \(member.email)" }
+                                    el("select", ["id": "role-\(member.userID)", "name": "role"]) {
+                                        for role in Role.allCases {
+                                            el("option", ["value": role.rawValue, "selected": role == member.role ? "selected" : nil]) { role.label }
                                         }
                                     }
-                                    el("td") { Clock.displayDate(member.activeSince) }
-                                    el("td") {
-                                        el("form", ["method": "post", "action": "/tenant/utenti/\(member.userID)/rimuovi"]) {
-                                            FormField.csrf(csrf)
-                                            el("button", ["class": "button button--ghost", "type": "submit", "aria-label": "\(Text.removeUser): \(member.email)"]) { Text.removeUser }
-                                        }
-                                    }
+                                    el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.changeRole): \(member.email)"]) { Text.changeRole }
+                                }
+                            }
+                            el("td") { Clock.displayDate(member.activeSince) }
+                            el("td") {
+                                el("form", ["method": "post", "action": "/tenant/utenti/\(member.userID)/rimuovi"]) {
+                                    FormField.csrf(csrf)
+                                    el("button", ["class": "button button--ghost", "type": "submit", "aria-label": "\(Text.removeUser): \(member.email)"]) { Text.removeUser }
                                 }
                             }
                         }

@@ -25,19 +25,11 @@ enum TenantInfoHandlers {
             el("section", ["class": "card"]) {
                 el("p") { Text.rolesIntro }
                 el("div", ["class": "notice notice--info", "role": "note"]) { Text.adminRoleWarning }
-                el("div", ["class": "table-wrap"]) {
-                    el("table", ["class": "table"]) {
-                        el("thead") { el("tr") {
-                            el("th", ["scope": "col"]) { Text.roleColumn }
-                            el("th", ["scope": "col"]) { Text.roleDescription }
-                        } }
-                        el("tbody") {
-                            for role in Role.allCases {
-                                el("tr") {
-                                    el("th", ["scope": "row"]) { role.label }
-                                    el("td") { role.summary }
-                                }
-                            }
+                DataTable.render(headings: [Text.roleColumn, Text.roleDescription]) {
+                    for role in Role.allCases {
+                        el("tr") {
+                            el("th", ["scope": "row"]) { role.label }
+                            el("td") { role.summary }
                         }
                     }
                 }
