@@ -1,7 +1,7 @@
 /// A list's filters read from a form or a query string ("Cerca Ticket", "Coda ticket"). Both
 /// lists read their fields by the same rules, so a field means the same in either.
 public protocol FilterQuery {
-    /// Starts from the defaults; `FilterFields.read` then takes the fields it knows.
+    /// Starts from the defaults; `init(fields:invalid:)` then hands `read` each field.
     init()
     /// Reads one field's trimmed, non-empty value; false when the value cannot be read.
     mutating func read(_ name: String, _ value: String) -> Bool
