@@ -6,7 +6,8 @@ import PortalStore
 ///
 /// The caching rule (README, "How it is put together"): only parts that every user of a
 /// company sees alike are kept; each carries its company's stamp, read with the session;
-/// nothing personal or per session is kept.
+/// nothing personal or per session is kept. The tables kept parts may read are
+/// `KeptPart.tables` (PortalStore), each covered by the stamp's triggers.
 final class StampedCache<Key: Hashable, Value> {
     private struct Entry {
         let stamp: TenantStamp
@@ -31,10 +32,3 @@ final class StampedCache<Key: Hashable, Value> {
 
 @available(*, unavailable)
 extension StampedCache: Sendable {}
-
-/// The tables that kept parts are made of. Migration 0003's triggers move a company's stamp
-/// on every insert, update and delete of each (a test checks it): a part reading a new table
-/// adds it here and a trigger for it in a new migration.
-enum KeptPart {
-    static let tables = ["tenants", "memberships", "users", "tickets", "messages", "attachments"]
-}
