@@ -85,7 +85,11 @@ public struct SiteBuilder {
             let text = String(data: data, encoding: .utf8)
         else { throw SiteError(step: "load", file: path, line: nil, message: "not readable as UTF-8") }
         let (frontMatter, body, line) = try FrontMatter.parse(text, file: path)
-        return SitePage(sourcePath: path, frontMatter: frontMatter, markdown: body, bodyLine: line)
+        var page = SitePage(sourcePath: path, frontMatter: frontMatter, markdown: body, bodyLine: line)
+        page.tables = try DataTable.tables(of: page) { table in
+            FileManager.default.contents(atPath: source + "/" + table).map { String(decoding: $0, as: UTF8.self) }
+        }
+        return page
     }
 
     func parse(_ page: SitePage) -> ParsedPage {
@@ -119,7 +123,8 @@ public struct SiteBuilder {
 
     func render(_ parsed: ParsedPage, site: SiteMap, assets: AssetMap) -> String {
         let page = parsed.page
-        let article = HeadingAnchors.add(to: parsed.document.renderHTML(), headings: parsed.headings)
+        let article = DataTable.insert(
+            page.tables, into: HeadingAnchors.add(to: parsed.document.renderHTML(), headings: parsed.headings))
         let layout = DocsLayout(outputPath: page.outputPath, site: site, assets: assets)
         return layout.page(
             title: page.frontMatter.title, description: page.frontMatter.description,

@@ -5,6 +5,8 @@ struct SitePage {
     let frontMatter: FrontMatter
     let markdown: String
     let bodyLine: Int
+    /// The data tables its `{{ tabella … }}` lines name (DataTable), read at load.
+    var tables: [String: [[String]]] = [:]
 
     /// `manuale/accesso.md` → `manuale/accesso.html`.
     var outputPath: String { String(sourcePath.dropLast(3)) + ".html" }

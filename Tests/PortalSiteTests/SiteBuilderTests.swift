@@ -19,6 +19,10 @@ private final class SiteFolder {
 
     deinit { try? FileManager.default.removeItem(atPath: root) }
 
+    func write(_ path: String, _ text: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/site/" + path))
+    }
+
     func build() throws {
         _ = try SiteBuilder(source: root + "/site", output: root + "/www").build()
     }
@@ -78,5 +82,50 @@ struct SiteBuilderTests {
         let site = try SiteFolder(["guida.md": "---\ntitle: Guida\n---\n![Schermata](img/login.png)\n", "img/login.png": "png"])
         try site.build()
         #expect(try site.output("guida.html").contains("src=\"img/login.png\""))
+    }
+
+    @Test("a table line shows the CSV file beside the page as a table")
+    func dataTable() throws {
+        let site = try SiteFolder([
+            "aiuto/browser.md": "---\ntitle: Browser\n---\nProvati:\n\n{{ tabella provati.csv }}\n\nFine.\n",
+            "aiuto/provati.csv": "Browser,Versione\nFirefox ESR,153.8.0\nA|B , 2\n",
+        ])
+        try site.build()
+        let page = try site.output("aiuto/browser.html")
+        #expect(page.contains("<p>Provati:</p>\n<table><thead><tr><th scope=\"col\">Browser</th>"))
+        #expect(page.contains("<tr><td>Firefox ESR</td><td>153.8.0</td></tr>"))
+        #expect(page.contains("<td>A|B</td>"))
+        #expect(!page.contains("tabella"))
+    }
+
+    @Test("a table's cells are text, escaped, and the lines after it keep their numbers")
+    func dataTableEscaped() throws {
+        let site = try SiteFolder([
+            "browser.md": "---\ntitle: Browser\n---\n{{ tabella provati.csv }}\n\nVedi [altro](mancante.md).\n",
+            "provati.csv": "Browser\n<script>alert(1)</script>\n",
+        ])
+        let error = #expect(throws: SiteError.self) { try site.build() }
+        #expect(error?.line == 6)
+        try site.write("browser.md", "---\ntitle: Browser\n---\n{{ tabella provati.csv }}\n")
+        try site.build()
+        #expect(try site.output("browser.html").contains("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>"))
+    }
+
+    @Test("a table line naming a missing file fails with the page and the line")
+    func missingDataTable() throws {
+        let site = try SiteFolder(["browser.md": "---\ntitle: Browser\n---\nTesto.\n{{ tabella mancante.csv }}\n"])
+        let error = #expect(throws: SiteError.self) { try site.build() }
+        #expect(error?.line == 5)
+        #expect(error?.description.contains("mancante.csv") == true)
+    }
+
+    @Test("a CSV row with more cells than headings fails")
+    func unevenDataTable() throws {
+        let site = try SiteFolder([
+            "browser.md": "---\ntitle: Browser\n---\n{{ tabella provati.csv }}\n",
+            "provati.csv": "Browser,Versione\nBlink (Chrome, Edge),156\n",
+        ])
+        let error = #expect(throws: SiteError.self) { try site.build() }
+        #expect(error?.message.contains("line 2 has 3 cells") == true)
     }
 }

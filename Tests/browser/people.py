@@ -1,9 +1,11 @@
-"""What a person does on a page: find a field by its visible label, press a button by its text."""
+"""What a person does on a page: find a field by its visible label, press a button by its text.
+The same in every engine (engines.py): Selenium's drivers and the Marionette wrapper."""
 import time
 
-from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from engines import ERRORS, click, scroll_into_view
 
 
 def field(browser, label):
@@ -13,6 +15,8 @@ def field(browser, label):
 
 def type_into(browser, label, text):
     target = field(browser, label)
+    # In view first, as a person scrolls to a field: WebKitGTK refuses to clear one out of view.
+    scroll_into_view(browser, target)
     target.clear()
     target.send_keys(text)
 
@@ -21,14 +25,13 @@ def tick(browser, label):
     target = field(browser, label)
     if not target.is_selected():
         text = browser.find_element(By.XPATH, f"//label[normalize-space()={quote(label)}]")
-        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", text)
-        text.click()
+        click(browser, text)
 
 
 def choose_option(browser, label, option):
     """Picks an option of the labelled <select> by the text the person reads in it."""
     target = field(browser, label)
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", target)
+    scroll_into_view(browser, target)
     Select(target).select_by_visible_text(option)
 
 
@@ -45,10 +48,9 @@ def press(browser, text):
             target = browser.find_element(
                 By.XPATH, f"//button[normalize-space()={quote(text)}] | //a[normalize-space()={quote(text)}]")
             # As a person would: scroll it to the middle, clear of the sticky header, then click.
-            browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", target)
-            target.click()
+            click(browser, target)
             break
-        except WebDriverException:
+        except ERRORS:
             # The previous page was still being replaced (a redirect chain): look again.
             if attempt == 2:
                 raise
@@ -58,11 +60,12 @@ def press(browser, text):
 
 def gone(element):
     """True once the element's page has been replaced. Chromium sometimes answers the check with
-    "Node ... does not belong to the document" instead of a stale-element error: the same news."""
+    "Node ... does not belong to the document" instead of a stale-element error: the same news.
+    WebKitGTK's click returns before the next page, Marionette's after it: this waits for both."""
     try:
         element.is_enabled()
         return False
-    except WebDriverException:
+    except ERRORS:
         return True
 
 
