@@ -66,7 +66,7 @@ public struct DeskStore {
         }
         if !query.company.isEmpty {
             let digits = query.company.uppercased().hasPrefix("IT") ? String(query.company.dropFirst(2)) : query.company
-            conditions.append("t.tenant_id IN (SELECT id FROM tenants WHERE name LIKE ? ESCAPE '\\\\' OR vat = ?)")
+            conditions.append("t.tenant_id IN (SELECT id FROM tenants WHERE name LIKE ? ESCAPE '\\' OR vat = ?)")
             arguments.append("%" + DeskStore.likeEscaped(query.company) + "%")
             arguments.append(digits.trimmingWhitespace())
         }

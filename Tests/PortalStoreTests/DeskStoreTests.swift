@@ -58,4 +58,18 @@ struct DeskStoreTests {
         #expect(counts[.unassigned] == 0 && counts[.postponed] == 1)
         #expect(try desk.queue(DeskQuery(), operatorID: 0).total == 1)
     }
+
+    @Test("Azienda finds a company by part of its name, its P.IVA or IT and its P.IVA; % and _ are literal")
+    func company() throws {
+        let (temporary, ticketID) = try fixture()
+        let desk = DeskStore(temporary.database)
+        for text in ["rossi", "SSI S", "02740123456", "IT02740123456"] {
+            let page = try desk.queue(DeskQuery(fields: [("azienda", text)]), operatorID: 0)
+            #expect(page.rows.map(\.ticket.id) == [ticketID] && page.total == 1, "\(text)")
+        }
+        for text in ["%", "R_SSI", "0274012345"] {
+            let page = try desk.queue(DeskQuery(fields: [("azienda", text)]), operatorID: 0)
+            #expect(page.rows.isEmpty && page.total == 0, "\(text)")
+        }
+    }
 }
