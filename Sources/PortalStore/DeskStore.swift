@@ -103,8 +103,11 @@ public struct DeskStore {
             }
         } else {
             let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            // The page's ids first, from the index alone (migration 0005): a filter that keeps
+            // few tickets then walks index entries, not every ticket's row.
             rows = try database.query(
-                columns + " FROM tickets t" + joins + whereClause + DeskStore.order + " LIMIT ? OFFSET ?",
+                columns + " FROM tickets t" + joins + " WHERE t.id IN (SELECT t.id FROM tickets t" + whereClause
+                    + DeskStore.order + " LIMIT ? OFFSET ?)" + DeskStore.order,
                 arguments + [DeskQuery.pageSize, offset])
             if let counted = try countByStatus(query) {
                 total = counted
