@@ -6,7 +6,8 @@
 # dashboard's data; for DESK per cent of the requests an operator's "Coda ticket" with
 # random filters, a text search or any company's ticket. nginx serves a static file of the
 # mix's mean size in the same run: mix and static alternate for ROUNDS rounds, and the
-# median of the rounds' ratios is the figure. Then the desk's pages alone, one kind per run
+# median of the rounds' ratios is the figure (each round also runs the customers' part
+# alone, against the same static run). Then the desk's pages alone, one kind per run
 # (queue, search, ticket page; ROUNDS each, median p99), since wrk's percentiles cover a
 # whole run. Then the mix again with writes elsewhere: customer replies, then replies and
 # new tickets, at REPLIES and CREATIONS per second in random companies (bench/writer.py);
@@ -84,13 +85,18 @@ echo "wrk -t2 -c$connections -d$duration on $(nproc) cores, $(date -u +%Y-%m-%d)
     "1-minute load before the first row $load_before"
 echo "| run                                              |      req/s |      p99 | answers |"
 echo "|--------------------------------------------------|-----------:|---------:|---------|"
-ratios=()
+# Each round also runs the customers' part alone: a closed loop of 16 connections is as
+# fast as its slowest share, and this row tells the desk's weight from the customers' pages.
+ratios=() customer_ratios=()
 for round in $(seq "${ROUNDS:-3}"); do
     mix=$(row "many-user mix, round $round")
     static=$(MODE=static row "static file, $mean B, round $round")
+    customers=$(DESK=0 row "customers only (no desk), round $round")
     echo "$mix"
     echo "$static"
+    echo "$customers"
     ratios+=("$(percent "$(rps "$mix")" "$(rps "$static")")")
+    customer_ratios+=("$(percent "$(rps "$customers")" "$(rps "$static")")")
 done
 
 # The desk's pages alone, one kind per run: each request still the next operator, with its
@@ -139,6 +145,7 @@ writes+=("mix + creation flat out: $(percent "$(rps "$line")" "$(rps "$static")"
 
 echo
 echo "mix / static by round: ${ratios[*]} (%); median $(median "${ratios[@]}") %"
+echo "customers only / static by round: ${customer_ratios[*]} (%); median $(median "${customer_ratios[@]}") %"
 echo "desk p99 by round (ms): Coda ticket ${queue_p99[*]}, median $(median "${queue_p99[@]}") (target under 20);" \
     "text search ${search_p99[*]}, median $(median "${search_p99[@]}") (target under 50);" \
     "ticket page ${ticket_p99[*]}, median $(median "${ticket_p99[@]}")"
