@@ -1,8 +1,11 @@
-"""Logs the benchmark's customers in through the real forms (password, then the e-mail code
-read from the mail folder), a few at a time, and writes one line per session for wrk and
-the writers: the session cookie's value, the user's ticket numbers, the open ones, the
-e-mail address (tabs between, numbers space-separated). Exits non-zero unless every login ended in a session.
-usage: login_many.py URL PORTAL_VAR CUSTOMERS_TSV PASSWORD COUNT OUT"""
+"""Logs the benchmark's customers (or operators) in through the real forms (password, then the
+e-mail code read from the mail folder), a few at a time, and writes one line per session for
+wrk and the writers: the session cookie's value, the other fields of the user's line in
+USERS_TSV (a customer's ticket numbers and open ones, numbers space-separated; nothing for an
+operator), then the e-mail address, tabs between. Each session must reach LANDING (default
+/ticket, the customers' list; /desk/ for operators) with a 200. Exits non-zero unless every
+login ended in such a session.
+usage: login_many.py URL PORTAL_VAR USERS_TSV PASSWORD COUNT OUT [LANDING]"""
 import email
 import email.policy
 import re
@@ -52,7 +55,7 @@ class Mailbox:
         raise RuntimeError(f"no code e-mail to {to} within 30 s")
 
 
-def log_in(portal, address, password):
+def log_in(portal, address, password, landing):
     session = requests.Session()
     response = password_step(portal, address, password, session=session)
     if response.status_code == 303 and response.headers.get("Location") == "/accesso/codice":
@@ -60,28 +63,29 @@ def log_in(portal, address, password):
     cookie = session.cookies.get("portal_session")
     if cookie is None:
         raise RuntimeError(f"{address}: no session ({response.status_code} {response.headers.get('Location')})")
-    # A session that lands on anything but the list (e.g. "Scelta Tenant") is useless to wrk.
-    check = session.get(portal.url + "/ticket", allow_redirects=False)
+    # A session that lands anywhere else (e.g. "Scelta Tenant") is useless to wrk.
+    check = session.get(portal.url + landing, allow_redirects=False)
     if check.status_code != 200:
-        raise RuntimeError(f"{address}: GET /ticket answered {check.status_code} {check.headers.get('Location')}")
+        raise RuntimeError(f"{address}: GET {landing} answered {check.status_code} {check.headers.get('Location')}")
     return cookie
 
 
 def main():
-    url, var, customers_path, password, count, out = sys.argv[1:7]
-    customers = [line.rstrip("\n").split("\t") for line in open(customers_path)][: int(count)]
-    if len(customers) < int(count):
-        raise SystemExit(f"only {len(customers)} customers in {customers_path}, {count} wanted")
+    url, var, users_path, password, count, out = sys.argv[1:7]
+    landing = sys.argv[7] if len(sys.argv) > 7 else "/ticket"
+    users = [line.rstrip("\n").split("\t") for line in open(users_path)][: int(count)]
+    if len(users) < int(count):
+        raise SystemExit(f"only {len(users)} users in {users_path}, {count} wanted")
     portal = Mailbox(url, var)
     started = time.time()
     # The mailer sends every half second: eight logins at a time keep it busy without
     # queueing argon2id behind more requests than the 2 cores can hash.
     with ThreadPoolExecutor(8) as pool:
-        cookies = list(pool.map(lambda customer: log_in(portal, customer[0], password), customers))
+        cookies = list(pool.map(lambda user: log_in(portal, user[0], password, landing), users))
     with open(out, "w") as file:
-        for cookie, (address, numbers, open_numbers) in zip(cookies, customers):
-            file.write(f"{cookie}\t{numbers}\t{open_numbers}\t{address}\n")
-    print(f"{len(cookies)} customers of {len(cookies)} companies logged in, {time.time() - started:.1f} s", file=sys.stderr)
+        for cookie, (address, *fields) in zip(cookies, users):
+            file.write("\t".join([cookie, *fields, address]) + "\n")
+    print(f"{len(cookies)} users logged in (each landing on {landing}), {time.time() - started:.1f} s", file=sys.stderr)
 
 
 main()

@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
 # The many-user benchmark (design notes, section 7): 100,000 tickets across 1,000 companies;
-# USERS customers of as many companies log in through the real forms, and every request of
-# wrk goes to the next of them, for a random list (order, filters, page, dates, code), one
-# of its company's tickets or the dashboard's data (bench/mix.lua). nginx serves a static
-# file of the mix's mean size in the same run: mix and static alternate for ROUNDS rounds,
-# and the median of the rounds' ratios is the figure. Then the mix again with writes
-# elsewhere: customer replies, then replies and new tickets, at REPLIES and CREATIONS per
-# second in random companies (bench/writer.py); then beside ticket creation as fast as one
-# connection goes (bench/create-ticket.lua, ROSSI SRL); each followed by the static file.
+# USERS customers of as many companies and the five operators log in through the real
+# forms, and every request of wrk goes to the next of them (bench/mix.lua): a customer's
+# random list (order, filters, page, dates, code), one of its company's tickets or the
+# dashboard's data; for DESK per cent of the requests an operator's "Coda ticket" with
+# random filters, a text search or any company's ticket. nginx serves a static file of the
+# mix's mean size in the same run: mix and static alternate for ROUNDS rounds, and the
+# median of the rounds' ratios is the figure (each round also runs the customers' part
+# alone, against the same static run). Then the desk's pages alone, one kind per run
+# (queue, search, ticket page; ROUNDS each, median p99), since wrk's percentiles cover a
+# whole run. Then the mix again with writes elsewhere: customer replies, then replies and
+# new tickets, at REPLIES and CREATIONS per second in random companies (bench/writer.py);
+# then beside ticket creation as fast as one connection goes (bench/create-ticket.lua,
+# ROSSI SRL); each followed by the static file. Last, the desk's and tickets' workers' RSS.
+# The machine is shared: before measuring it waits (up to CALM seconds, default 300) for a
+# 1-minute load average under 1.5, and prints the load before and after.
 # Exits non-zero only when the setup fails (a login, a mix not answered with 200s before
 # the rounds, no write succeeding); rows whose answers are not all 200 are flagged.
 # usage: bench/mix.sh   (DURATION=10s CONNECTIONS=16 ROUNDS=3 USERS=200 REPLIES=5 CREATIONS=5
-#                        SWIFT_SCRATCH=folder)
+#                        DESK=15 CALM=300 SWIFT_SCRATCH=folder)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 users=${USERS:-200}
@@ -25,6 +32,10 @@ database=$PORTAL_VAR/portal.sqlite3
 export SESSIONS=$PORTAL_VAR/sessions.tsv
 /usr/bin/python3 bench/login_many.py "$url" "$PORTAL_VAR" "$PORTAL_VAR/bench-customers.tsv" Portale-Demo-2026 \
     "$users" "$SESSIONS"
+export OPERATORS=$PORTAL_VAR/operators.tsv COMPANIES=$PORTAL_VAR/bench-companies.tsv DESK=${DESK:-15}
+/usr/bin/python3 bench/login_many.py "$url" "$PORTAL_VAR" "$PORTAL_VAR/bench-operators.tsv" Portale-Demo-2026 \
+    "$(wc -l <"$PORTAL_VAR/bench-operators.tsv")" "$OPERATORS" /desk/
+export TICKETS=$(sqlite3 "$database" "SELECT min(number) || ' ' || max(number) FROM tickets")
 
 # One wrk run of the mix (or, with MODE=static, of the static file), as a table row: req/s,
 # p99, and the answers, flagged unless all are 200 without socket errors.
@@ -42,6 +53,18 @@ row() {
 rps() { awk -F'|' '{gsub(/ /, "", $3); print $3}' <<<"$1"; }
 percent() { awk -v d="$1" -v s="$2" 'BEGIN { printf "%.1f", 100 * d / s }'; }
 median() { printf '%s\n' "$@" | sort -n | awk '{ r[NR] = $1 } END { print r[int((NR + 1) / 2)] }'; }
+# The p99 of a table row in milliseconds (wrk writes 850.00us, 12.34ms or 1.20s).
+p99_ms() {
+    awk -F'|' '{ gsub(/ /, "", $4); v = $4 + 0
+        if ($4 ~ /us$/) v /= 1000; else if ($4 ~ /ms$/) v += 0; else if ($4 ~ /m$/) v *= 60000; else if ($4 ~ /s$/) v *= 1000
+        printf "%.2f", v }' <<<"$1"
+}
+load() { cut -d' ' -f1 /proc/loadavg; }
+
+# Other sessions share the machine (builds, tests, benchmarks); the logins above weigh too.
+calm_until=$(( $(date +%s) + ${CALM:-300} ))
+while awk -v l="$(load)" 'BEGIN { exit !(l >= 1.5) }' && [ "$(date +%s)" -lt "$calm_until" ]; do sleep 10; done
+load_before=$(load)
 
 # A short run first: it tells the mean size of the answers, and refuses a mix that is not
 # all 200s (e.g. sessions sent to /login), which would make every figure below meaningless.
@@ -58,16 +81,31 @@ export STATIC=/bench-mix.html
 echo
 echo "wrk -t2 -c$connections -d$duration on $(nproc) cores, $(date -u +%Y-%m-%d); $(sqlite3 "$database" 'SELECT count(*) FROM tickets')" \
     "tickets in $(sqlite3 "$database" 'SELECT count(*) FROM tenants') companies; $(wc -l <"$SESSIONS") customers of as many" \
-    "companies; mean answer $mean B"
+    "companies and $(wc -l <"$OPERATORS") operators ($DESK % of the mix's requests); mean answer $mean B;" \
+    "1-minute load before the first row $load_before"
 echo "| run                                              |      req/s |      p99 | answers |"
 echo "|--------------------------------------------------|-----------:|---------:|---------|"
-ratios=()
+# Each round also runs the customers' part alone: a closed loop of 16 connections is as
+# fast as its slowest share, and this row tells the desk's weight from the customers' pages.
+ratios=() customer_ratios=()
 for round in $(seq "${ROUNDS:-3}"); do
     mix=$(row "many-user mix, round $round")
     static=$(MODE=static row "static file, $mean B, round $round")
+    customers=$(DESK=0 row "customers only (no desk), round $round")
     echo "$mix"
     echo "$static"
+    echo "$customers"
     ratios+=("$(percent "$(rps "$mix")" "$(rps "$static")")")
+    customer_ratios+=("$(percent "$(rps "$customers")" "$(rps "$static")")")
+done
+
+# The desk's pages alone, one kind per run: each request still the next operator, with its
+# own filters, words or ticket.
+queue_p99=() search_p99=() ticket_p99=()
+for round in $(seq "${ROUNDS:-3}"); do
+    line=$(KIND=queue row "desk: Coda ticket only, round $round"); echo "$line"; queue_p99+=("$(p99_ms "$line")")
+    line=$(KIND=search row "desk: text search only, round $round"); echo "$line"; search_p99+=("$(p99_ms "$line")")
+    line=$(KIND=ticket row "desk: ticket pages only, round $round"); echo "$line"; ticket_p99+=("$(p99_ms "$line")")
 done
 
 # The mix beside writes, then the static file alone right after it: the machine's speed
@@ -107,5 +145,14 @@ writes+=("mix + creation flat out: $(percent "$(rps "$line")" "$(rps "$static")"
 
 echo
 echo "mix / static by round: ${ratios[*]} (%); median $(median "${ratios[@]}") %"
+echo "customers only / static by round: ${customer_ratios[*]} (%); median $(median "${customer_ratios[@]}") %"
+echo "desk p99 by round (ms): Coda ticket ${queue_p99[*]}, median $(median "${queue_p99[@]}") (target under 20);" \
+    "text search ${search_p99[*]}, median $(median "${search_p99[@]}") (target under 50);" \
+    "ticket page ${ticket_p99[*]}, median $(median "${ticket_p99[@]}")"
 for line in "${writes[@]}"; do echo "$line"; done
+echo "1-minute load: $load_before before the first row, $(load) after the last"
+echo "worker RSS after the run (kB):"
+for name in portal-desk portal-tickets; do
+    echo "  $name: $(ps -o rss= -p "$(pgrep -d, -f "$bin/$name")" | sort -n | paste -sd' ')"
+done
 echo "end to end: $(( $(date +%s) - started )) s"

@@ -28,8 +28,7 @@ public struct DeskStore {
             t.updated_at DESC
         """
 
-    /// A search counts this many matches at most: a common word matches most tickets, and
-    /// counting them all would cost more than the page itself.
+    /// A filtered queue or a search counts this many tickets at most (`cappedCount`).
     public static let searchCountLimit = 1000
 
     public func queue(_ query: DeskQuery, operatorID: Int64) throws -> QueuePage {
@@ -77,23 +76,20 @@ public struct DeskStore {
             rows = try database.query(
                 columns + " FROM ticket_text f JOIN tickets t ON t.id = f.rowid" + joins + whereClause
                     + " ORDER BY f.rowid DESC LIMIT ? OFFSET ?", searchArguments + [DeskQuery.pageSize, offset])
-            total = Int(
-                try database.scalarInt(
-                    "SELECT count(*) FROM (SELECT 1 FROM ticket_text f JOIN tickets t ON t.id = f.rowid" + whereClause
-                        + " LIMIT ?)", searchArguments + [DeskStore.searchCountLimit + 1]))
-            if total > DeskStore.searchCountLimit {
-                total = DeskStore.searchCountLimit
-                isAtLeast = true
-            }
+            (total, isAtLeast) = try cappedCount(
+                "SELECT 1 FROM ticket_text f JOIN tickets t ON t.id = f.rowid" + whereClause, searchArguments)
         } else {
             let whereClause = filter.whereClause
+            // The page's ids first, from the index alone (migration 0005): a filter that keeps
+            // few tickets then walks index entries, not every ticket's row.
             rows = try database.query(
-                columns + " FROM tickets t" + joins + whereClause + DeskStore.order + " LIMIT ? OFFSET ?",
+                columns + " FROM tickets t" + joins + " WHERE t.id IN (SELECT t.id FROM tickets t" + whereClause
+                    + DeskStore.order + " LIMIT ? OFFSET ?)" + DeskStore.order,
                 filter.arguments + [DeskQuery.pageSize, offset])
             if let counted = try countByStatus(query) {
                 total = counted
             } else {
-                total = Int(try database.scalarInt("SELECT count(*) FROM tickets t" + whereClause, filter.arguments))
+                (total, isAtLeast) = try cappedCount("SELECT 1 FROM tickets t" + whereClause, filter.arguments)
             }
         }
         return QueuePage(
@@ -102,6 +98,16 @@ public struct DeskStore {
                     ticket: TicketRecord($0), companyVAT: $0.string("tenant_vat"),
                     customerLastMessageAt: $0.optionalInt("customer_last_at"))
             }, total: total, totalIsAtLeast: isAtLeast)
+    }
+
+    /// The number of rows `select` gives, counted up to `searchCountLimit`: a broad filter (all
+    /// open tickets of an area) or a common word matches tens of thousands of tickets, and
+    /// counting them all costs more than the page. True when there are more.
+    func cappedCount(_ select: String, _ arguments: [any SQLConvertible]) throws -> (Int, Bool) {
+        let counted = Int(
+            try database.scalarInt(
+                "SELECT count(*) FROM (" + select + " LIMIT ?)", arguments + [DeskStore.searchCountLimit + 1]))
+        return counted > DeskStore.searchCountLimit ? (DeskStore.searchCountLimit, true) : (counted, false)
     }
 
     /// With no filter but "Stato", the total comes from the counts the triggers keep, not

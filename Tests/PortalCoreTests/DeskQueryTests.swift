@@ -42,10 +42,10 @@ struct DeskQueryTests {
         #expect(query == DeskQuery())
     }
 
-    @Test("Cerca becomes quoted prefix terms: no word is an FTS5 operator or breaks the quoting", arguments: [
-        ("perché stampa", "\"perché\"* \"stampa\"*"),
-        ("\"NEAR\" OR AND*", "\"NEAR\"* \"OR\"* \"AND\"*"),
-        ("fattura-123 (ddt)", "\"fattura\"* \"123\"* \"ddt\"*"),
+    @Test("Cerca becomes quoted terms, the last a prefix: no word is an FTS5 operator or breaks the quoting", arguments: [
+        ("perché stampa", "\"perché\" \"stampa\"*"),
+        ("\"NEAR\" OR AND*", "\"NEAR\" \"OR\" \"AND\"*"),
+        ("fattura-123 (ddt)", "\"fattura\" \"123\" \"ddt\"*"),
     ])
     func searchExpression(_ text: String, _ expected: String) {
         #expect(DeskQuery(fields: [("cerca", text)]).searchExpression == expected)

@@ -58,4 +58,48 @@ struct DeskStoreTests {
         #expect(counts[.unassigned] == 0 && counts[.postponed] == 1)
         #expect(try desk.queue(DeskQuery(), operatorID: 0).total == 1)
     }
+
+    @Test("Azienda finds a company by part of its name, its P.IVA or IT and its P.IVA; % and _ are literal")
+    func company() throws {
+        let (temporary, ticketID) = try fixture()
+        let desk = DeskStore(temporary.database)
+        for text in ["rossi", "SSI S", "02740123456", "IT02740123456"] {
+            let page = try desk.queue(DeskQuery(fields: [("azienda", text)]), operatorID: 0)
+            #expect(page.rows.map(\.ticket.id) == [ticketID] && page.total == 1, "\(text)")
+        }
+        for text in ["%", "R_SSI", "0274012345"] {
+            let page = try desk.queue(DeskQuery(fields: [("azienda", text)]), operatorID: 0)
+            #expect(page.rows.isEmpty && page.total == 0, "\(text)")
+        }
+    }
+
+    @Test("a filtered queue keeps the queue's order: open Bloccante and Non assegnato first, then newest activity")
+    func filteredOrder() throws {
+        let (temporary, first) = try fixture()
+        let store = TicketStore(temporary.database)
+        func add(_ priority: Priority, _ status: TicketStatus, at time: Timestamp) throws -> Int64 {
+            let id = try store.create(
+                NewTicket(
+                    tenantID: 1, title: "Richiesta", requesterID: nil, requesterName: "Mario Rossi",
+                    contactEmail: "mario@rossi.example", area: .management, priority: priority, description: "Testo"),
+                now: time
+            ).id
+            try store.setStatus(ticketID: id, status: status, operatorID: nil, now: time + 10)
+            return id
+        }
+        let blocking = try add(.blocking, .waiting, at: 20)
+        let waiting = try add(.normal, .waiting, at: 40)
+        let closed = try add(.low, .closed, at: 60)
+        let desk = DeskStore(temporary.database)
+        func queue(_ fields: [(String, String)]) throws -> ([Int64], Int) {
+            let page = try desk.queue(DeskQuery(fields: fields.map { (name: $0.0, value: $0.1) }), operatorID: 0)
+            return (page.rows.map(\.ticket.id), page.total)
+        }
+        #expect(try queue([]) == ([blocking, first, waiting], 3))
+        #expect(try queue([("stato", "waiting")]) == ([blocking, waiting], 2))
+        #expect(try queue([("stato", "waiting"), ("priorita", "normal")]) == ([waiting], 1))
+        #expect(try queue([("stato", "qualsiasi"), ("assegnato", "nessuno")]) == ([blocking, first, closed, waiting], 4))
+        #expect(try queue([("stato", "qualsiasi"), ("assegnato", "me")]) == ([], 0))
+        #expect(try queue([("stato", "qualsiasi"), ("pagina", "2")]) == ([], 4))
+    }
 }
