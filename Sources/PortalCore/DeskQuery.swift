@@ -93,13 +93,12 @@ public struct DeskQuery: FilterQuery, Sendable, Equatable {
         return pairs.map { "\($0.0)=\(PercentEncoding.encode($0.1))" }.joined(separator: "&")
     }
 
-    /// The words of "Cerca" as an FTS5 query: each word quoted (so no word is an operator),
-    /// all of them required, and only the last one matched as a prefix, as it may still be
-    /// being typed. A prefix of a common word makes FTS5 gather every ticket before the first
-    /// row; a whole word is looked up at once. Nil when no word is left.
-    public var searchExpression: String? {
+    /// The words of "Cerca" as an FTS5 query: each word quoted (so no word is an operator) and
+    /// all of them required; with `lastAsPrefix` the last word also matches longer words, as
+    /// it may still be being typed ("fattur" → "fattura"). Nil when no word is left.
+    public func searchExpression(lastAsPrefix: Bool) -> String? {
         let words = text.split { !$0.isLetter && !$0.isNumber }.prefix(8)
         guard !words.isEmpty else { return nil }
-        return words.map { "\"" + $0 + "\"" }.joined(separator: " ") + "*"
+        return words.map { "\"" + $0 + "\"" }.joined(separator: " ") + (lastAsPrefix ? "*" : "")
     }
 }

@@ -69,15 +69,24 @@ public struct DeskStore {
         let rows: [Row]
         var total: Int
         var isAtLeast = false
-        if let search = query.searchExpression {
-            // Driven by the text index, newest ticket first: the walk stops at the page.
+        if let exact = query.searchExpression(lastAsPrefix: false),
+            let prefixed = query.searchExpression(lastAsPrefix: true)
+        {
+            // Driven by the text index, newest ticket first: the walk stops at the page. Whole
+            // words first: a prefix makes FTS5 gather every ticket of its words before the
+            // first row (10 ms for a word in every ticket, 0.2 ms whole). Only when the whole
+            // words fill less than a page is the last word taken as a prefix too.
             let whereClause = " WHERE f.ticket_text MATCH ?" + filter.andClause
-            let searchArguments: [any SQLConvertible] = [search] + filter.arguments
+            let matches = "SELECT 1 FROM ticket_text f JOIN tickets t ON t.id = f.rowid" + whereClause
+            var search = exact
+            (total, isAtLeast) = try cappedCount(matches, [exact] + filter.arguments)
+            if total < DeskQuery.pageSize {
+                search = prefixed
+                (total, isAtLeast) = try cappedCount(matches, [prefixed] + filter.arguments)
+            }
             rows = try database.query(
                 columns + " FROM ticket_text f JOIN tickets t ON t.id = f.rowid" + joins + whereClause
-                    + " ORDER BY f.rowid DESC LIMIT ? OFFSET ?", searchArguments + [DeskQuery.pageSize, offset])
-            (total, isAtLeast) = try cappedCount(
-                "SELECT 1 FROM ticket_text f JOIN tickets t ON t.id = f.rowid" + whereClause, searchArguments)
+                    + " ORDER BY f.rowid DESC LIMIT ? OFFSET ?", [search] + filter.arguments + [DeskQuery.pageSize, offset])
         } else {
             let whereClause = filter.whereClause
             // The page's ids first, from the index alone (migration 0005): a filter that keeps

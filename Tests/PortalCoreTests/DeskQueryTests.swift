@@ -48,12 +48,13 @@ struct DeskQueryTests {
         ("fattura-123 (ddt)", "\"fattura\" \"123\" \"ddt\"*"),
     ])
     func searchExpression(_ text: String, _ expected: String) {
-        #expect(DeskQuery(fields: [("cerca", text)]).searchExpression == expected)
+        #expect(DeskQuery(fields: [("cerca", text)]).searchExpression(lastAsPrefix: true) == expected)
+        #expect(DeskQuery(fields: [("cerca", text)]).searchExpression(lastAsPrefix: false) == String(expected.dropLast()))
     }
 
     @Test("nothing to search without a letter or digit")
     func emptySearch() {
-        #expect(DeskQuery(fields: [("cerca", "\"*()")]).searchExpression == nil)
+        #expect(DeskQuery(fields: [("cerca", "\"*()")]).searchExpression(lastAsPrefix: true) == nil)
     }
 }
 
