@@ -1,7 +1,8 @@
 import Foundation
 import PortalStore
 
-/// A migrated database in a fresh folder under /tmp (mkdtemp); the folder goes with it.
+/// A migrated database in a fresh folder under /tmp (mkdtemp); the folder goes with it. The
+/// same as the store tests' own: SwiftPM test targets cannot share a source file.
 final class TemporaryDatabase {
     let directory: String
     let database: Database
