@@ -9,7 +9,6 @@ extension Text {
     public static let deskStateOpen = "Aperti"
     public static let deskStateAny = "Qualsiasi"
     public static let deskCompany = "Azienda"
-    public static let deskCompanyHint = "Ragione sociale o Partita IVA"
     public static let deskAssignee = "Assegnato a"
     public static let deskAssigneeAnyone = "Chiunque"
     public static let deskAssigneeMe = "Me"
@@ -17,7 +16,6 @@ extension Text {
     public static let deskArea = "Area"
     public static let deskType = "Tipologia"
     public static let deskSearch = "Cerca"
-    public static let deskSearchHint = "Parole del titolo o dei messaggi"
     public static let deskApply = "Filtra"
     public static let deskCounts = "Ticket per stato"
     public static let deskNoTickets = "Nessun ticket per i filtri scelti."
@@ -34,7 +32,6 @@ extension Text {
     public static let deskPrevious = "Precedenti"
     public static let deskNext = "Successivi"
     public static let deskBackToQueue = "Torna alla coda"
-    public static let deskOpenTicket = "Apri ticket"
 
     // The operator's ticket page
     public static let deskReply = "Rispondi al cliente"
@@ -42,7 +39,6 @@ extension Text {
     public static let deskNoteHint = "Visibile solo agli operatori: mai al cliente né nelle e-mail."
     public static let deskControlsHint =
         "Assegna a, Stato e Priorità cambiati qui sono salvati anche con «Rispondi al cliente» o «Nota interna»."
-    public static let deskMessage = "Messaggio"
     /// The buttons say what the boxes say: "Rispondi al cliente" sends the reply, "Nota
     /// interna" saves the note.
     public static let deskSendReply = "Rispondi al cliente"

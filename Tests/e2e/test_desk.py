@@ -96,10 +96,22 @@ def test_the_whole_desk_journey_with_notes_that_no_customer_ever_sees(fresh_port
     desk_page = operator.get(portal.url + f"/desk/ticket/{number}").text
     assert word in desk_page and "message--note" in desk_page and "Nota interna" in desk_page
 
+    # A note's file: the operator downloads it through nginx; the customer's address for it is 404.
+    with_file = desk_post(portal, operator, number, "note", note="Registro esportato",
+                          files={"files": ("registro-interno.txt", b"solo per noi", "text/plain")})
+    assert with_file.status_code == 303
+    with portal.db() as db:
+        note_file = db.execute("SELECT id FROM attachments WHERE file_name = 'registro-interno.txt'").fetchone()[0]
+    download = operator.get(portal.url + f"/desk/ticket/{number}/allegati/{note_file}")
+    assert download.status_code == 200 and download.content == b"solo per noi"
+    assert "attachment" in download.headers["Content-Disposition"]
+    assert customer.get(portal.url + f"/ticket/{number}/allegati/{note_file}").status_code == 404
+
     customer_page = customer.get(portal.url + f"/ticket/{number}").text
     assert "provi ad aggiornare" in customer_page and "istruzioni.txt" in customer_page
     assert "Stato: In sviluppo" in customer_page and "Giulia Neri ha preso in carico la richiesta" in customer_page
     assert word not in customer_page and "Controllare la stampante" not in customer_page
+    assert "registro-interno.txt" not in customer_page
     reply_mail = portal.wait_for_mail(ADMIN, f"Ticket #{number} nuova risposta").get_content()
     assert "provi ad aggiornare alla 23.0.0.70" in reply_mail and f"/ticket/{number}" in reply_mail
     assert "/desk/" not in reply_mail
