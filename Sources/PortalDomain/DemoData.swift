@@ -13,13 +13,16 @@ public enum DemoData {
 
     public static let password = "Portale-Demo-2026"
 
-    static let people: [(email: String, first: String, last: String, company: Int?, role: Role?, description: String)] = [
-        ("mario.rossi@rossi.example", "Mario", "Rossi", 0, .administrator, "amministratore di ROSSI SRL"),
-        ("luca.verdi@rossi.example", "Luca", "Verdi", 0, .technician, "tecnico di ROSSI SRL, con una dashboard già composta"),
-        ("anna.bianchi@bianchi.example", "Anna", "Bianchi", 1, .administrator, "amministratore di BIANCHI SPA"),
-        ("giulia.neri@assistenza.example", "Giulia", "Neri", nil, nil, "operatore dell'assistenza: entra nella Coda ticket (/desk/)"),
-        ("paolo.gallo@assistenza.example", "Paolo", "Gallo", nil, nil, "operatore dell'assistenza: entra nella Coda ticket (/desk/)"),
-    ]
+    static let people:
+        [(email: String, first: String, last: String, company: Int?, role: Role?, desk: DeskRole?, description: String)] = [
+            ("mario.rossi@rossi.example", "Mario", "Rossi", 0, .administrator, nil, "amministratore di ROSSI SRL"),
+            ("luca.verdi@rossi.example", "Luca", "Verdi", 0, .technician, nil, "tecnico di ROSSI SRL, con una dashboard già composta"),
+            ("anna.bianchi@bianchi.example", "Anna", "Bianchi", 1, .administrator, nil, "amministratore di BIANCHI SPA"),
+            ("giulia.neri@assistenza.example", "Giulia", "Neri", nil, nil, .manager,
+             "Responsabile dell'assistenza: Coda ticket (/desk/) e Amministrazione (aziende, operatori, tempi, andamento)"),
+            ("paolo.gallo@assistenza.example", "Paolo", "Gallo", nil, nil, .operator,
+             "Operatore dell'assistenza: entra nella Coda ticket (/desk/)"),
+        ]
 
     public static var logins: [Login] {
         people.map { Login(email: $0.email, password: password, description: $0.description) }
@@ -52,7 +55,7 @@ public enum DemoData {
             for person in people {
                 let id = try UserStore(database).create(
                     email: EmailAddress(person.email)!, passwordHash: hash, provisionalUntil: nil,
-                    firstName: person.first, lastName: person.last, isOperator: person.company == nil, now: now - 80 * 86400)
+                    firstName: person.first, lastName: person.last, deskRole: person.desk, now: now - 80 * 86400)
                 userIDs[person.email] = id
                 if let company = person.company, let role = person.role {
                     try TenantStore(database).addMember(

@@ -74,7 +74,7 @@ public struct Provisioning: DomainService {
 
     /// An operator of the vendor's support: a user flagged as operator, with the same
     /// first-access path as customers.
-    public func addOperator(email: EmailAddress, name: String, now: Timestamp) throws {
+    public func addOperator(email: EmailAddress, name: String, role: DeskRole, now: Timestamp) throws {
         let parts = name.trimmingWhitespace().split(separator: " ", maxSplits: 1).map(String.init)
         try database.write { tx in
             let users = UserStore(database)
@@ -85,12 +85,12 @@ public struct Provisioning: DomainService {
             let expires = now + Provisioning.provisionalValidity
             try users.create(
                 email: email, passwordHash: PasswordHasher.hash(password), provisionalUntil: expires,
-                firstName: parts.first ?? "", lastName: parts.count > 1 ? parts[1] : "", isOperator: true, now: now)
+                firstName: parts.first ?? "", lastName: parts.count > 1 ? parts[1] : "", deskRole: role, now: now)
             try OutboxStore.enqueue(in: tx, to: [email], subject: Text.welcomeSubject(),
                 body: Text.welcomeBody(
                     portalURL: config.publicURL + "/login?email=" + email.value, email: email.value, password: password,
                     expiresOn: Clock.displayDate(expires)), now: now)
-            try AuditStore.record(in: tx, "operator_created", actorEmail: email.value, now: now)
+            try AuditStore.record(in: tx, "operator_created", actorEmail: email.value, detail: role.label, now: now)
         }
     }
 

@@ -9,8 +9,10 @@ enum Menu {
     }
 
     static func sidebar(for viewer: Viewer, currentPath: String) -> Node {
-        NodeMemo.node("menu|\(viewer.mayAdministerTenant)|\(viewer.isOperator)|\(currentPath)") {
-            viewer.isOperator ? renderDesk(currentPath: currentPath) : render(for: viewer, currentPath: currentPath)
+        NodeMemo.node("menu|\(viewer.mayAdministerTenant)|\(viewer.isOperator)|\(viewer.mayAdministerVendor)|\(currentPath)") {
+            viewer.isOperator
+                ? renderDesk(mayAdministerVendor: viewer.mayAdministerVendor, currentPath: currentPath)
+                : render(for: viewer, currentPath: currentPath)
         }
     }
 
@@ -42,10 +44,13 @@ enum Menu {
     // Its "Utilità" group has the customers' shape on purpose: it lists other pages (the
     // operators' manual first, no help pages), and each menu reads whole at one place.
     /// The operators' menu: the desk and the manuals.
-    static func renderDesk(currentPath: String) -> Node {
+    static func renderDesk(mayAdministerVendor: Bool, currentPath: String) -> Node {
         el("nav", ["class": "sidebar", "aria-label": Text.mainMenu]) {
             el("ul", ["class": "menu"]) {
                 group(Text.menuDesk, icon: Icon.support, [Entry(label: Text.deskQueueTitle, path: "/desk/")], currentPath, open: true)
+                if mayAdministerVendor && !vendorAdministration.isEmpty {
+                    group(Text.menuVendorAdministration, icon: Icon.company, vendorAdministration, currentPath)
+                }
                 group(
                     Text.menuUtility, icon: Icon.tools,
                     [
@@ -56,6 +61,9 @@ enum Menu {
             }
         }
     }
+
+    /// The Responsabile's pages of the vendor administration, in the menu's order.
+    static let vendorAdministration: [Entry] = []
 
     static func group(_ title: String, icon: Node, _ entries: [Entry], _ currentPath: String, open: Bool = false) -> Node {
         let isOpen = open || entries.contains { $0.path == currentPath }

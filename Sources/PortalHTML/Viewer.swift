@@ -6,14 +6,18 @@ public struct Viewer: Sendable {
     public var mayAdministerTenant: Bool
     /// The vendor's support staff: their menu leads to the desk, not to company pages.
     public var isOperator: Bool
+    /// A "Responsabile" of the desk: the menu adds the vendor administration.
+    public var mayAdministerVendor: Bool
 
     public init(
-        displayName: String, companyName: String?, csrfToken: String, mayAdministerTenant: Bool, isOperator: Bool = false
+        displayName: String, companyName: String?, csrfToken: String, mayAdministerTenant: Bool, isOperator: Bool = false,
+        mayAdministerVendor: Bool = false
     ) {
         self.displayName = displayName
         self.companyName = companyName
         self.csrfToken = csrfToken
         self.mayAdministerTenant = mayAdministerTenant
         self.isOperator = isOperator
+        self.mayAdministerVendor = mayAdministerVendor
     }
 }

@@ -25,6 +25,10 @@ public struct UserRecord: Sendable {
     public let passwordIsProvisional: Bool
     public let provisionalExpiresAt: Timestamp?
     public let isOperator: Bool
+    /// The operator's role on the desk; nil for customers.
+    public let deskRole: DeskRole?
+    /// When a Responsabile deactivated this operator; nil while active.
+    public let deactivatedAt: Timestamp?
     public let lastTenantID: Int64?
     public let failedLogins: Int
     public let failedLoginWindowStart: Timestamp
@@ -41,6 +45,8 @@ public struct UserRecord: Sendable {
         passwordIsProvisional = row.bool("password_is_provisional")
         provisionalExpiresAt = row.optionalInt("provisional_expires_at")
         isOperator = row.bool("is_operator")
+        deskRole = row.optionalString("desk_role").flatMap(DeskRole.init(rawValue:))
+        deactivatedAt = row.optionalInt("deactivated_at")
         lastTenantID = row.optionalInt("last_tenant_id")
         failedLogins = Int(row.int("failed_logins"))
         failedLoginWindowStart = row.int("failed_login_window_start")

@@ -54,7 +54,7 @@ public struct SessionStore {
                 SELECT s.id AS s_id, s.user_id AS s_user_id, s.tenant_id AS s_tenant_id, s.remember AS s_remember,
                     s.created_at AS s_created_at, s.last_seen_at AS s_last_seen_at, s.expires_at AS s_expires_at,
                     u.id, u.email, u.first_name, u.last_name, u.password_hash, u.password_is_provisional,
-                    u.provisional_expires_at, u.is_operator, u.last_tenant_id, u.failed_logins,
+                    u.provisional_expires_at, u.is_operator, u.desk_role, u.deactivated_at, u.last_tenant_id, u.failed_logins,
                     u.failed_login_window_start, u.last_failed_login_at,
                     m.role AS m_role, m.active_since AS m_active_since, t.name AS t_name, t.vat AS t_vat,
                     c.version AS c_version

@@ -6,7 +6,8 @@ public struct UserStore {
 
     static let columns = """
         id, email, first_name, last_name, password_hash, password_is_provisional, provisional_expires_at,
-        is_operator, last_tenant_id, failed_logins, failed_login_window_start, last_failed_login_at
+        is_operator, desk_role, deactivated_at, last_tenant_id, failed_logins, failed_login_window_start,
+        last_failed_login_at
         """
 
     public func find(email: EmailAddress) throws -> UserRecord? {
@@ -21,17 +22,18 @@ public struct UserStore {
     @discardableResult
     public func create(
         email: EmailAddress, passwordHash: String, provisionalUntil: Timestamp?, firstName: String = "",
-        lastName: String = "", isOperator: Bool = false, now: Timestamp
+        lastName: String = "", deskRole: DeskRole? = nil, now: Timestamp
     ) throws -> Int64 {
         try database.run(
             """
             INSERT INTO users (email, first_name, last_name, password_hash, password_is_provisional,
-                               provisional_expires_at, privacy_accepted_at, is_operator, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               provisional_expires_at, privacy_accepted_at, is_operator, desk_role, created_at,
+                               updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 email.value, firstName, lastName, passwordHash, provisionalUntil != nil, provisionalUntil,
-                provisionalUntil == nil ? now : nil, isOperator, now, now,
+                provisionalUntil == nil ? now : nil, deskRole != nil, deskRole?.rawValue, now, now,
             ])
         return database.lastInsertRowID
     }

@@ -100,22 +100,29 @@ struct OperatorAddCommand: AdminCommand {
     static let options: [CommandOption] = [
         .required("email", "EMAIL", help: "the operator's e-mail address, where the welcome e-mail goes"),
         .required("name", "NAME", help: "the operator's full name"),
+        .optional("role", "ROLE", help: "Operatore (works tickets, the default) or Responsabile (also runs the vendor administration)"),
     ]
     static let abstract = "Adds an operator of the support team; the welcome e-mail carries provisional credentials."
     let email: EmailAddress
     let name: String
+    let role: DeskRole
 
     init(options: OptionValues) throws {
         let text = options.required("email")
         guard let email = EmailAddress(text) else { throw UsageError(message: "'\(text)' is not a valid e-mail address") }
         self.email = email
         name = options.required("name")
+        let roleText = options.optional("role") ?? DeskRole.operator.label
+        guard let role = DeskRole(labelOrCode: roleText) else {
+            throw UsageError(message: "'\(roleText)' is not a role: Operatore or Responsabile")
+        }
+        self.role = role
     }
 
     func run(config: Config) throws {
         let database = try openMigrated(config)
-        try Provisioning(database: database, config: config).addOperator(email: email, name: name, now: Clock.now())
-        print("operator \(email) added")
+        try Provisioning(database: database, config: config).addOperator(email: email, name: name, role: role, now: Clock.now())
+        print("operator \(email) added as \(role.label)")
     }
 }
 

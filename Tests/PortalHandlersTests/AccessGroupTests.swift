@@ -59,6 +59,7 @@ struct AccessGroupTests {
     @Test("the wrong kind of user gets 404 on a group's every route, as if it did not exist", arguments: [
         ("luca.verdi@rossi.example", ["administrator"]),  // a technician on Gestione Tenant
         ("giulia.neri@assistenza.example", ["member", "administrator"]),  // an operator on company pages
+        ("paolo.gallo@assistenza.example", ["member", "administrator", "manager"]),  // an Operatore on the administration
     ])
     func wrongKindOfUser(_ email: String, _ groups: [String]) throws {
         let cookies = try fixture.session(email)
@@ -72,7 +73,7 @@ struct AccessGroupTests {
     @Test("a customer and a visitor get 404 on every operator route")
     func customersOnOperatorRoutes() throws {
         let cookies = try fixture.session("mario.rossi@rossi.example")
-        for (app, route) in fixture.routes where route.access == "operator" {
+        for (app, route) in fixture.routes where ["operator", "manager"].contains(route.access) {
             #expect(app.handle(Request(method: route.method, path: path(route), cookies: cookies)).status == 404)
             #expect(app.handle(Request(method: route.method, path: path(route))).status == 404)
         }
@@ -86,7 +87,7 @@ struct AccessGroupTests {
         case "login":
             return try fixture.login(
                 "mario.rossi@rossi.example", stage: route.path.hasPrefix("/accesso/primo") ? .firstAccess : .code)
-        case "operator": return try fixture.session("giulia.neri@assistenza.example")
+        case "operator", "manager": return try fixture.session("giulia.neri@assistenza.example")
         default: return try fixture.session("mario.rossi@rossi.example")
         }
     }

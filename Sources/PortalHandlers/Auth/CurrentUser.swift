@@ -20,7 +20,8 @@ struct CurrentUser {
     var viewer: Viewer {
         Viewer(
             displayName: user.displayName, companyName: membership?.tenant.name, csrfToken: csrfToken,
-            mayAdministerTenant: membership?.role.mayAdministerTenant ?? false, isOperator: user.isOperator)
+            mayAdministerTenant: membership?.role.mayAdministerTenant ?? false, isOperator: user.isOperator,
+            mayAdministerVendor: user.deskRole?.mayAdministerVendor ?? false)
     }
 
     /// The session of the request, or the refusal that sends a browser to the login page
@@ -34,6 +35,12 @@ struct CurrentUser {
         guard let token = Cookies.sessionValue(request),
             let found = try SessionStore(services.database).findWithUser(tokenHash: Token.hash(token), now: services.now)
         else { return nil }
+        // A deactivated operator's sessions end with the deactivation; this catches one that
+        // raced it.
+        if found.user.deactivatedAt != nil {
+            try SessionStore(services.database).delete(id: found.session.id)
+            return nil
+        }
         // A membership removed since login ends the session's access to that company at once.
         if found.session.tenantID != nil && found.membership == nil {
             try SessionStore(services.database).delete(id: found.session.id)

@@ -20,6 +20,8 @@ public enum Access: String, Sendable, CaseIterable {
     case administrator
     /// The vendor's support staff: the desk.
     case `operator`
+    /// A "Responsabile" of the support staff: the vendor administration on the desk.
+    case manager
 }
 
 protocol AccessGuard {

@@ -69,6 +69,15 @@ enum AdministratorGuard: AccessGuard {
 struct OperatorContext: SessionContext {
     let services: Services
     let current: CurrentUser
+    let role: DeskRole
+}
+
+extension OperatorContext {
+    /// One line of the vendor's audit trail; `tenantID` puts it in that company's "Attività" too.
+    func audit(in tx: WriteTransaction, _ event: String, tenantID: Int64? = nil, detail: String, _ request: Request) throws {
+        try AuditStore.record(in: tx, event, tenantID: tenantID, userID: user.id, actorEmail: user.email, detail: detail,
+            clientIP: request.clientAddress, now: services.now)
+    }
 }
 
 enum OperatorGuard: AccessGuard {
@@ -76,6 +85,18 @@ enum OperatorGuard: AccessGuard {
 
     static func resolve(_ request: Request, _ services: Services) throws -> OperatorContext {
         guard let current = try CurrentUser.find(request, services), current.user.isOperator else { throw HTTPError.notFound }
-        return OperatorContext(services: services, current: current)
+        return OperatorContext(services: services, current: current, role: current.user.deskRole ?? .operator)
+    }
+}
+
+/// A "Responsabile" of the desk: the vendor administration. An "Operatore" gets 404 here,
+/// as customers do on the whole desk.
+enum ManagerGuard: AccessGuard {
+    static let access = Access.manager
+
+    static func resolve(_ request: Request, _ services: Services) throws -> OperatorContext {
+        let context = try OperatorGuard.resolve(request, services)
+        guard context.role.mayAdministerVendor else { throw HTTPError.notFound }
+        return context
     }
 }
