@@ -18,9 +18,9 @@ public struct DeskService: DomainService {
         return ticket
     }
 
-    /// An operator by id, refused unless the account is one of the vendor's.
+    /// An operator by id, refused unless the account is one of the vendor's, still active.
     public func agent(id: Int64) throws -> UserRecord {
-        guard let user = try UserStore(database).find(id: id), user.isOperator else {
+        guard let user = try UserStore(database).find(id: id), user.isOperator, user.deactivatedAt == nil else {
             throw DomainError(.invalidInput, Text.deskUnknownOperator)
         }
         return user
@@ -77,7 +77,7 @@ public struct DeskService: DomainService {
 
     /// "Assegna a": another operator has the ticket; a ticket nobody had becomes "In attesa".
     public func assign(_ ticket: TicketRecord, to assignee: UserRecord, by agent: UserRecord, now: Timestamp) throws {
-        guard assignee.isOperator else { throw DomainError(.invalidInput, Text.deskUnknownOperator) }
+        guard assignee.isOperator, assignee.deactivatedAt == nil else { throw DomainError(.invalidInput, Text.deskUnknownOperator) }
         try database.write { tx in
             guard ticket.operatorID != assignee.id else { return }
             try store.setOperator(ticketID: ticket.id, operatorID: assignee.id, now: now)

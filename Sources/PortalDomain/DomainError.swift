@@ -14,6 +14,10 @@ public struct DomainError: Error, CustomStringConvertible, Sendable, Equatable {
         case invalidInput
         /// No such ticket, user or company (or not visible to the caller).
         case notFound
+        /// The change would leave the desk without an active "Responsabile".
+        case lastManager
+        /// The company is deactivated: nobody enters it, nobody is invited into it.
+        case companyDeactivated
     }
 
     public let code: Code

@@ -11,7 +11,8 @@ public struct Provisioning: DomainService {
     /// Provisional credentials are valid for 14 days and lead only to the first-access page.
     public static let provisionalValidity: Int64 = 14 * 24 * 3600
 
-    public func addTenant(name: String, vat: VATNumber, now: Timestamp) throws -> TenantRecord {
+    /// A new company ("Nuova azienda", `portal-admin tenant add`); `actor` is nil for a script.
+    public func addTenant(name: String, vat: VATNumber, by actor: AuditActor? = nil, now: Timestamp) throws -> TenantRecord {
         let trimmed = name.trimmingWhitespace()
         guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.hasControlCharacters else {
             throw DomainError(.invalidInput, Text.companyNameInvalid)
@@ -22,7 +23,7 @@ public struct Provisioning: DomainService {
                 throw DomainError(.companyExists, Text.companyExists(vat.digits))
             }
             let tenant = try tenants.add(name: trimmed, vat: vat, now: now)
-            try AuditStore.record(in: tx, "tenant_created", tenantID: tenant.id, detail: trimmed, now: now)
+            try AuditStore.record(in: tx, "tenant_created", tenantID: tenant.id, by: actor, detail: "\(trimmed) (\(vat.digits))", now: now)
             return tenant
         }
     }
@@ -34,13 +35,18 @@ public struct Provisioning: DomainService {
 
     /// Invites `email` into the company with `role`. A new address also gets an account with
     /// a provisional password and the welcome e-mail; inviting twice refreshes the invitation.
-    public func invite(tenant: TenantRecord, email: EmailAddress, role: Role, invitedBy: Int64?, now: Timestamp)
+    /// `invitedBy` is nil for a script. An operator's address and a deactivated company are refused.
+    public func invite(tenant: TenantRecord, email: EmailAddress, role: Role, invitedBy: AuditActor?, now: Timestamp)
         throws -> InvitationResult
     {
         try database.write { tx in
             let users = UserStore(database)
             var createdAccount = false
             let existing = try users.find(email: email)
+            if existing?.isOperator == true { throw DomainError(.accountExists, Text.emailOfOperator) }
+            if try TenantStore(database).isDeactivated(tenantID: tenant.id) {
+                throw DomainError(.companyDeactivated, Text.companyDeactivatedNoInvitation)
+            }
             if let existing, try TenantStore(database).membership(userID: existing.id, tenantID: tenant.id) != nil {
                 throw DomainError(.alreadyMember, Text.alreadyMember)
             }
@@ -63,19 +69,27 @@ public struct Provisioning: DomainService {
                 createdAccount = existing == nil
             }
             let (invitation, isNew) = try InvitationStore(database).invite(
-                tenantID: tenant.id, email: email, role: role, invitedBy: invitedBy, now: now)
+                tenantID: tenant.id, email: email, role: role, invitedBy: invitedBy?.userID, now: now)
             try OutboxStore.enqueue(in: tx, to: [email], subject: Text.invitationSubject(company: tenant.name),
                 body: Text.invitationBody(company: tenant.name, portalURL: config.publicURL + "/login"), now: now)
-            try AuditStore.record(in: tx, isNew ? "invitation_sent" : "invitation_resent", tenantID: tenant.id, userID: invitedBy,
-                actorEmail: email.value, detail: role.rawValue, now: now)
+            try AuditStore.record(
+                in: tx, isNew ? "invitation_sent" : "invitation_resent", tenantID: tenant.id, by: invitedBy,
+                detail: "\(email.value) (\(role.label))", now: now)
             return InvitationResult(invitationID: invitation.id, createdAccount: createdAccount)
         }
     }
 
     /// An operator of the vendor's support: a user flagged as operator, with the same
-    /// first-access path as customers.
-    public func addOperator(email: EmailAddress, name: String, role: DeskRole, now: Timestamp) throws {
-        let parts = name.trimmingWhitespace().split(separator: " ", maxSplits: 1).map(String.init)
+    /// first-access path as customers. An address that any account uses (an operator's or a
+    /// customer's) is refused; `actor` is nil for a script.
+    public func addOperator(email: EmailAddress, name: String, role: DeskRole, by actor: AuditActor? = nil, now: Timestamp)
+        throws
+    {
+        let trimmed = name.trimmingWhitespace()
+        guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.hasControlCharacters else {
+            throw DomainError(.invalidInput, Text.operatorNameInvalid)
+        }
+        let parts = trimmed.split(separator: " ", maxSplits: 1).map(String.init)
         try database.write { tx in
             let users = UserStore(database)
             guard try users.find(email: email) == nil else {
@@ -90,7 +104,7 @@ public struct Provisioning: DomainService {
                 body: Text.welcomeBody(
                     portalURL: config.publicURL + "/login?email=" + email.value, email: email.value, password: password,
                     expiresOn: Clock.displayDate(expires)), now: now)
-            try AuditStore.record(in: tx, "operator_created", actorEmail: email.value, detail: role.label, now: now)
+            try AuditStore.record(in: tx, "operator_created", by: actor, detail: "\(email.value) (\(role.label))", now: now)
         }
     }
 

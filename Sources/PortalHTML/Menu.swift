@@ -63,7 +63,9 @@ enum Menu {
     }
 
     /// The Responsabile's pages of the vendor administration, in the menu's order.
-    static let vendorAdministration: [Entry] = []
+    static let vendorAdministration: [Entry] = [
+        Entry(label: Text.operatorsTitle, path: "/desk/operatori"),
+    ]
 
     static func group(_ title: String, icon: Node, _ entries: [Entry], _ currentPath: String, open: Bool = false) -> Node {
         let isOpen = open || entries.contains { $0.path == currentPath }

@@ -78,5 +78,17 @@ public enum Routes {
         routes.get("/desk/ticket/{number}", OperatorGuard.self, DeskTicketHandlers.show)
         routes.post("/desk/ticket/{number}", OperatorGuard.self, bodyLimit: Uploads.bodyLimit, DeskTicketHandlers.post)
         routes.get("/desk/ticket/{number}/allegati/{id}", OperatorGuard.self, DeskTicketHandlers.download)
+        vendorAdministration(&routes)
+    }
+
+    /// portal-desk, for a "Responsabile" only: companies, the classic portal's requests,
+    /// operators and the audit trail.
+    static func vendorAdministration(_ routes: inout RouteTable) {
+        routes.get("/desk/operatori", ManagerGuard.self, OperatorHandlers.list)
+        routes.get("/desk/operatori/nuovo", ManagerGuard.self, OperatorHandlers.showForm)
+        routes.post("/desk/operatori", ManagerGuard.self, bodyLimit: 2048, OperatorHandlers.create)
+        routes.post("/desk/operatori/{id}/ruolo", ManagerGuard.self, bodyLimit: 1024, OperatorHandlers.changeRole)
+        routes.post("/desk/operatori/{id}/disattiva", ManagerGuard.self, bodyLimit: 1024, OperatorHandlers.deactivate)
+        routes.post("/desk/operatori/{id}/riattiva", ManagerGuard.self, bodyLimit: 1024, OperatorHandlers.reactivate)
     }
 }

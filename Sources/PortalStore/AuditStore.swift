@@ -17,12 +17,25 @@ public struct AuditStore {
             """, [now, tenantID, userID, actorEmail, event, detail, clientIP])
     }
 
+    /// One line done by `actor` (nil: a script such as `portal-admin`).
+    public static func record(
+        in transaction: WriteTransaction, _ event: String, tenantID: Int64? = nil, by actor: AuditActor?, detail: String = "",
+        now: Timestamp
+    ) throws {
+        try record(
+            in: transaction, event, tenantID: tenantID, userID: actor?.userID, actorEmail: actor?.email ?? "", detail: detail,
+            clientIP: actor?.clientIP ?? "", now: now)
+    }
+
     public func count(event: String, userID: Int64) throws -> Int64 {
         try database.scalarInt("SELECT count(*) FROM audit_events WHERE event = ? AND user_id = ?", [event, userID])
     }
 
     public struct Event: Sendable {
         public let at: Timestamp
+        public let tenantID: Int64?
+        /// The company's name, for the vendor's whole trail.
+        public let tenantName: String?
         public let userID: Int64?
         public let actorEmail: String
         public let event: String
@@ -32,36 +45,48 @@ public struct AuditStore {
 
     public static let pageSize = 50
 
-    /// The company's trail, newest first, optionally for one user and a range of days.
-    public func list(tenantID: Int64, userID: Int64?, from: Timestamp?, until: Timestamp?, page: Int) throws
-        -> (events: [Event], total: Int)
-    {
-        var conditions = ["tenant_id = ?"]
-        var arguments: [any SQLConvertible] = [tenantID]
-        if let userID {
-            conditions.append("user_id = ?")
-            arguments.append(userID)
+    /// The company's trail (`tenantID`), or the whole trail (nil) optionally of the companies
+    /// whose name holds `company` or whose P.IVA it is; newest first, for one user and a range
+    /// of days when given.
+    public func list(
+        tenantID: Int64?, company: String = "", userID: Int64? = nil, from: Timestamp? = nil, until: Timestamp? = nil, page: Int
+    ) throws -> (events: [Event], total: Int) {
+        var filter = SQLConditions()
+        filter.add("a.tenant_id", equals: tenantID)
+        if !company.isEmpty {
+            filter.add(
+                "a.tenant_id IN (SELECT id FROM tenants WHERE name LIKE ? ESCAPE '\\' OR vat = ?)",
+                "%" + DeskStore.likeEscaped(company) + "%", VATNumber(company)?.digits ?? company)
         }
-        if let from {
-            conditions.append("at >= ?")
-            arguments.append(from)
-        }
-        if let until {
-            conditions.append("at < ?")
-            arguments.append(until)
-        }
-        let whereClause = " WHERE " + conditions.joined(separator: " AND ")
-        let total = try database.scalarInt("SELECT count(*) FROM audit_events" + whereClause, arguments)
+        filter.add("a.user_id", equals: userID)
+        if let from { filter.add("a.at >= ?", from) }
+        if let until { filter.add("a.at < ?", until) }
+        let total = try database.scalarInt("SELECT count(*) FROM audit_events a" + filter.whereClause, filter.arguments)
         let rows = try database.query(
-            "SELECT at, user_id, actor_email, event, detail, client_ip FROM audit_events" + whereClause
-                + " ORDER BY at DESC, id DESC LIMIT ? OFFSET ?",
-            arguments + [AuditStore.pageSize, (max(page, 1) - 1) * AuditStore.pageSize])
+            "SELECT a.at, a.tenant_id, t.name AS tenant_name, a.user_id, a.actor_email, a.event, a.detail, a.client_ip"
+                + " FROM audit_events a LEFT JOIN tenants t ON t.id = a.tenant_id" + filter.whereClause
+                + " ORDER BY a.at DESC, a.id DESC LIMIT ? OFFSET ?",
+            filter.arguments + [AuditStore.pageSize, (max(page, 1) - 1) * AuditStore.pageSize])
         return (
             rows.map {
                 Event(
-                    at: $0.int("at"), userID: $0.optionalInt("user_id"), actorEmail: $0.string("actor_email"),
-                    event: $0.string("event"), detail: $0.string("detail"), clientIP: $0.string("client_ip"))
+                    at: $0.int("at"), tenantID: $0.optionalInt("tenant_id"), tenantName: $0.optionalString("tenant_name"),
+                    userID: $0.optionalInt("user_id"), actorEmail: $0.string("actor_email"), event: $0.string("event"),
+                    detail: $0.string("detail"), clientIP: $0.string("client_ip"))
             }, Int(total)
         )
+    }
+}
+
+/// Who did what a line of the trail records: a person, from an address.
+public struct AuditActor: Sendable {
+    public let userID: Int64?
+    public let email: String
+    public let clientIP: String
+
+    public init(userID: Int64?, email: String, clientIP: String = "") {
+        self.userID = userID
+        self.email = email
+        self.clientIP = clientIP
     }
 }

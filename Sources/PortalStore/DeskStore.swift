@@ -150,12 +150,12 @@ public struct DeskStore {
         return counts
     }
 
-    /// The vendor's operators, by name.
+    /// The vendor's operators who can still work, by name (a deactivated one is no choice).
     public func operators() throws -> [(id: Int64, name: String)] {
         try database.query(
             """
             SELECT id, coalesce(nullif(trim(first_name || ' ' || last_name), ''), email) AS name
-            FROM users WHERE is_operator = 1 ORDER BY name
+            FROM users WHERE is_operator = 1 AND deactivated_at IS NULL ORDER BY name
             """
         ).map { ($0.int("id"), $0.string("name")) }
     }
@@ -166,6 +166,20 @@ public struct DeskStore {
             TicketStore.select
                 + " WHERE t.tenant_id = ? AND t.status != 'closed' AND t.id != ? ORDER BY t.updated_at DESC LIMIT 20",
             [tenantID, ticketID]
+        ).map(TicketRecord.init)
+    }
+
+    /// The open tickets an operator has: they go back to the queue when the operator is deactivated.
+    public func openTickets(operatorID: Int64) throws -> [TicketRecord] {
+        try database.query(
+            TicketStore.select + " WHERE t.operator_id = ? AND t.status != 'closed' ORDER BY t.id", [operatorID]
+        ).map(TicketRecord.init)
+    }
+
+    /// A company's newest tickets, for its page in the administration.
+    public func tickets(tenantID: Int64, limit: Int = 50) throws -> [TicketRecord] {
+        try database.query(
+            TicketStore.select + " WHERE t.tenant_id = ? ORDER BY t.created_at DESC LIMIT ?", [tenantID, limit]
         ).map(TicketRecord.init)
     }
 }

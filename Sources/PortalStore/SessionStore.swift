@@ -110,6 +110,12 @@ public struct SessionStore {
         try database.run("DELETE FROM sessions WHERE user_id = ? AND tenant_id = ?", [userID, tenantID])
     }
 
+    /// "Disattiva azienda": the sessions working for it keep their user but lose the company,
+    /// so the next page leads to the company choice, which says why.
+    public func leaveCompany(tenantID: Int64) throws {
+        try database.run("UPDATE sessions SET tenant_id = NULL WHERE tenant_id = ?", [tenantID])
+    }
+
     public func deleteExpired(now: Timestamp) throws {
         try database.run("DELETE FROM sessions WHERE expires_at <= ?", [now])
     }

@@ -111,4 +111,22 @@ public struct UserStore {
         try database.query("SELECT \(UserStore.columns) FROM users WHERE is_operator = 1 ORDER BY id")
             .map(UserRecord.init)
     }
+
+    /// "Cambia ruolo" on the desk.
+    public func setDeskRole(userID: Int64, role: DeskRole, now: Timestamp) throws {
+        try database.run(
+            "UPDATE users SET desk_role = ?, updated_at = ? WHERE id = ? AND is_operator = 1", [role.rawValue, now, userID])
+    }
+
+    /// "Disattiva" (a time) or "Riattiva" (nil) an operator.
+    public func setDeactivated(userID: Int64, at: Timestamp?, now: Timestamp) throws {
+        try database.run(
+            "UPDATE users SET deactivated_at = ?, updated_at = ? WHERE id = ? AND is_operator = 1", [at, now, userID])
+    }
+
+    /// The Responsabili who can still sign in: the desk never runs out of them.
+    public func activeManagerCount() throws -> Int64 {
+        try database.scalarInt(
+            "SELECT count(*) FROM users WHERE is_operator = 1 AND desk_role = 'manager' AND deactivated_at IS NULL")
+    }
 }

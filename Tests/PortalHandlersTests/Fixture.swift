@@ -5,6 +5,7 @@ import PortalDomain
 import PortalHTTP
 import PortalHandlers
 import PortalStore
+import Testing
 
 /// The three handler applications of the portal over one demo database in a fresh folder,
 /// called in process with request values: what the FastCGI loop does, without nginx.
@@ -83,6 +84,14 @@ final class Fixture {
     }
 
     static let visitor = ["portal_visitor": Token.generate().value]
+
+    /// The CSRF token of the forms of the page at `path` for this session.
+    func csrf(_ path: String, cookies: [String: String]) throws -> String {
+        let html = String(decoding: get(path, cookies: cookies).body, as: UTF8.self)
+        let marker = #"name="csrf" value=""#
+        let start = try #require(html.range(of: marker)).upperBound
+        return String(html[start...].prefix { $0 != "\"" })
+    }
 
     /// A change of every row that a state-changing request could touch: equal before and
     /// after means the request changed nothing.

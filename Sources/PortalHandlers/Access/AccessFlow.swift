@@ -13,6 +13,11 @@ enum AccessFlow {
         user: UserRecord, remember: Bool, next: String, _ request: Request, _ services: Services
     ) throws -> Response {
         let now = services.now
+        // Told only after the right password: the refusal reveals nothing to a guesser.
+        if user.deactivatedAt != nil {
+            try audit("login_refused", user: user, detail: "operator deactivated", request, services)
+            throw LoginPageError(message: Text.operatorDeactivatedLogin, email: user.email)
+        }
         if user.passwordIsProvisional, let expires = user.provisionalExpiresAt, expires <= now {
             try audit("login_refused", user: user, detail: "provisional password expired", request, services)
             throw LoginPageError(message: Text.provisionalExpired, email: user.email)

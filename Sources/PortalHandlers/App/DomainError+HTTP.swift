@@ -7,7 +7,8 @@ extension DomainError {
         let status = switch code {
         case .notFound: 404
         case .alreadyMember, .companyExists, .accountExists: 409
-        case .invalidInput: 422
+        case .invalidInput, .lastManager: 422
+        case .companyDeactivated: 409
         }
         return HTTPError(status: status, message: message, reason: "domain refusal \(code)")
     }

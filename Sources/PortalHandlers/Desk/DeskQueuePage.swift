@@ -117,10 +117,10 @@ struct DeskQueuePage {
 enum DeskForm {
     static func select(
         id: String, name: String? = nil, label: String, options: [(String, String)], selected: String?, form: String? = nil,
-        error: String? = nil
+        error: String? = nil, labelClass: String? = nil
     ) -> Node {
         el("div", ["class": error == nil ? "field" : "field field--invalid"]) {
-            el("label", ["for": id]) { label }
+            el("label", ["for": id, "class": labelClass]) { label }
             el("select", ["id": id, "name": name ?? id, "form": form, "aria-invalid": error == nil ? nil : "true",
                           "aria-describedby": error == nil ? nil : "\(id)-error"]) {
                 for (value, text) in options {

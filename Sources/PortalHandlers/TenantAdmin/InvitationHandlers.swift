@@ -94,8 +94,8 @@ enum InvitationHandlers {
         }
         do {
             _ = try Provisioning(database: services.database, config: services.config).invite(
-                tenant: context.tenant, email: email, role: inviteForm.role, invitedBy: context.current.user.id, now: services.now)
-        } catch let error as DomainError where error.code == .alreadyMember {
+                tenant: context.tenant, email: email, role: inviteForm.role, invitedBy: context.actor(request), now: services.now)
+        } catch let error as DomainError where [.alreadyMember, .accountExists].contains(error.code) {
             inviteForm.error = error.message
             return try render(context, notice: nil, form: inviteForm, services, status: 422)
         }
@@ -114,7 +114,7 @@ enum InvitationHandlers {
         let invitation = try invitation(request, context, services)
         _ = try Provisioning(database: services.database, config: services.config).invite(
             tenant: context.tenant, email: EmailAddress(invitation.email)!, role: invitation.role,
-            invitedBy: context.current.user.id, now: services.now)
+            invitedBy: context.actor(request), now: services.now)
         throw Redirect(to: "/tenant/inviti?avviso=reinviato")
     }
 

@@ -1,5 +1,6 @@
 import PortalCore
 import PortalHTML
+import PortalHTTP
 import PortalStore
 
 /// A context with a live session behind it (`SignedInContext`, `MemberContext`,
@@ -12,6 +13,11 @@ protocol SessionContext {
 extension SessionContext {
     var user: UserRecord { current.user }
     var viewer: Viewer { current.viewer }
+
+    /// The person and address that the audit trail records for this request.
+    func actor(_ request: Request) -> AuditActor {
+        AuditActor(userID: user.id, email: user.email, clientIP: request.clientAddress)
+    }
 }
 
 extension AccessGuard where Context: SessionContext {

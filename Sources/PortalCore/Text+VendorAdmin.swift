@@ -1,0 +1,106 @@
+// Constants alike in shape on purpose: part of the catalogue (see `Text.swift`).
+/// The Responsabile's pages on the desk: "Aziende", "Portale classico", "Operatori",
+/// "Registro attività", and what users are told when a company or an operator is deactivated.
+extension Text {
+    // MARK: Menu and shared words
+    public static let companiesTitle = "Aziende"
+    public static let legacyRequestsTitle = "Portale classico"
+    public static let operatorsTitle = "Operatori"
+    public static let auditLogTitle = "Registro attività"
+    public static let companyVATNumber = "Partita IVA"
+    public static let active = "Attiva"
+    public static let deactivated = "Disattivata"
+    public static func deactivatedOn(_ date: String) -> String { "Disattivata dal \(date)" }
+    public static let statusColumn = "Stato"
+    public static let actionsColumn = "Azioni"
+    public static let createdOnColumn = "Creata il"
+
+    // MARK: Aziende
+    public static let companySearch = "Nome o Partita IVA"
+    public static let companySearchButton = "Cerca"
+    public static let newCompany = "Nuova azienda"
+    public static let createCompany = "Crea azienda"
+    public static let companyUsersColumn = "Utenti"
+    public static let companyOpenTicketsColumn = "Ticket aperti"
+    public static let noCompanies = "Nessuna azienda corrisponde alla ricerca."
+    public static func companiesCount(_ count: Int) -> String { count == 1 ? "1 azienda" : "\(count) aziende" }
+    public static let companyNotFound = "Azienda non trovata."
+    public static let companyCreated = "Azienda creata. Ora puoi invitarne l'amministratore."
+    public static let companyUsers = "Utenti dell'azienda"
+    public static let noCompanyUsers = "L'azienda non ha ancora utenti."
+    public static let companyInvitations = "Inviti in attesa"
+    public static let companyTickets = "Ticket dell'azienda"
+    public static let noCompanyTickets = "L'azienda non ha ticket."
+    public static let memberSince = "Utente dal"
+    public static let inviteAdministrator = "Invita amministratore"
+    public static let inviteAdministratorIntro =
+        "L'amministratore riceve due email: le credenziali provvisorie per il primo accesso e l'invito a entrare nell'azienda."
+    public static let administratorInvited = "Invito inviato: l'amministratore riceverà le email del primo accesso."
+    public static let deactivateCompany = "Disattiva azienda"
+    public static let reactivateCompany = "Riattiva"
+    public static let deactivateCompanyHint =
+        "Gli utenti dell'azienda non potranno più entrarvi; i suoi dati, utenti e ticket restano e «Riattiva» annulla la disattivazione."
+    public static let companyDeactivatedNotice = "Azienda disattivata: i suoi utenti non possono più entrarvi."
+    public static let companyReactivatedNotice = "Azienda riattivata: i suoi utenti possono di nuovo entrarvi."
+    public static let companyDeactivatedNoInvitation =
+        "L'azienda è disattivata: riattivala prima di invitare qualcuno."
+    public static let emailOfOperator =
+        "Questo indirizzo appartiene a un operatore dell'assistenza: indica l'indirizzo di una persona dell'azienda."
+    public static let companyActivity = "Registro attività dell'azienda"
+
+    // MARK: What a company's users are told
+    public static let companyDeactivatedForUsers =
+        "L'azienda è stata disattivata dal fornitore: non è possibile entrarvi. I dati restano conservati; per informazioni contatta l'assistenza."
+    public static let companyDeactivatedBadge = "Azienda disattivata"
+
+    // MARK: Portale classico
+    public static let legacyRequestsIntro =
+        "Le aziende che hanno chiesto l'accesso dalla pagina del portale classico e non hanno ancora nessun utente sul nuovo portale, dalla richiesta più recente."
+    public static let legacyLastRequest = "Ultima richiesta"
+    public static let legacyRequestCount = "Richieste"
+    public static let legacyPendingInvitations = "Inviti in attesa"
+    public static let noLegacyRequests = "Nessuna azienda in attesa: tutte quelle che hanno scritto hanno già un utente."
+
+    // MARK: Operatori
+    public static let inviteOperator = "Invita operatore"
+    public static let operatorName = "Nome e cognome"
+    public static let operatorRole = "Ruolo"
+    public static func operatorRoleOf(_ name: String) -> String { "Ruolo di \(name)" }
+    public static let deactivateOperator = "Disattiva"
+    public static let reactivateOperator = "Riattiva"
+    public static let operatorActive = "Attivo"
+    public static func operatorDeactivatedOn(_ date: String) -> String { "Disattivato dal \(date)" }
+    public static let operatorFirstAccessPending = "In attesa del primo accesso"
+    public static let operatorNameInvalid = "Indica nome e cognome: da 1 a 200 caratteri stampabili."
+    public static let operatorInvited = "Operatore invitato: riceverà per email le credenziali provvisorie."
+    public static let operatorRoleChanged = "Ruolo cambiato."
+    public static func operatorDeactivated(tickets: Int) -> String {
+        "Operatore disattivato: le sue sessioni sono chiuse"
+            + (tickets == 0 ? "." : tickets == 1 ? " e 1 ticket è tornato in coda." : " e \(tickets) ticket sono tornati in coda.")
+    }
+    public static let operatorReactivated = "Operatore riattivato: può di nuovo accedere."
+    public static let operatorRoleHint =
+        "Un Operatore lavora i ticket; un Responsabile gestisce anche aziende, operatori e registro attività."
+    public static let lastManagerDemote =
+        "Sei l'ultimo Responsabile attivo: nomina prima un altro Responsabile, poi potrai cambiare il tuo ruolo."
+    public static let lastManagerDeactivate =
+        "Sei l'ultimo Responsabile attivo: nomina prima un altro Responsabile, poi potrai disattivarti."
+    public static let operatorDeactivatedLogin =
+        "Il tuo utente dell'assistenza è stato disattivato: non puoi più accedere. Per informazioni rivolgiti al Responsabile dell'assistenza."
+    public static func operatorDeactivatedDetail(_ email: String, tickets: Int) -> String {
+        "\(email), ticket tornati in coda: \(tickets)"
+    }
+
+    // MARK: Registro attività
+    public static let auditLogIntro = "Tutte le azioni registrate dal portale, dalla più recente: accessi, inviti, aziende, operatori."
+    public static let auditCompanyFilter = "Azienda (nome o Partita IVA)"
+    public static let auditDetail = "Dettaglio"
+
+    /// The events of the vendor administration, beside the customers' (`auditEvents`).
+    public static let vendorAuditEvents: [String: String] = [
+        "tenant_deactivated": "Azienda disattivata", "tenant_reactivated": "Azienda riattivata",
+        "operator_created": "Operatore invitato", "operator_role_changed": "Ruolo operatore cambiato",
+        "operator_deactivated": "Operatore disattivato", "operator_reactivated": "Operatore riattivato",
+        "ticket_operator_reply": "Risposta dell'assistenza", "ticket_note": "Nota interna",
+    ]
+}

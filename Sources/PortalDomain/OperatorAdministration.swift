@@ -1,0 +1,66 @@
+import PortalCore
+import PortalStore
+
+/// "Operatori": a Responsabile changes an operator's role, deactivates or reactivates them.
+/// Each change is one transaction with its line in the audit trail, and none leaves the desk
+/// without an active Responsabile. Inviting one is `Provisioning.addOperator`.
+public struct OperatorAdministration: DomainService {
+    public let context: ServiceContext
+    public init(_ context: ServiceContext) { self.context = context }
+
+    var users: UserStore { UserStore(database) }
+
+    /// One of the vendor's operators by id; a customer's id is as unknown as a missing one.
+    public func account(id: Int64) throws -> UserRecord {
+        guard let user = try users.find(id: id), user.isOperator else {
+            throw DomainError(.notFound, Text.deskUnknownOperator)
+        }
+        return user
+    }
+
+    public func changeRole(of target: UserRecord, to role: DeskRole, by actor: AuditActor, now: Timestamp) throws {
+        try database.write { tx in
+            guard target.deskRole != role else { return }
+            try keepsAManager(removing: target, refusal: Text.lastManagerDemote)
+            try users.setDeskRole(userID: target.id, role: role, now: now)
+            try AuditStore.record(
+                in: tx, "operator_role_changed", by: actor, detail: "\(target.email): \(role.label)", now: now)
+        }
+    }
+
+    /// No more sign-in, sessions and trusted devices ended at once, and the open tickets the
+    /// operator had go back to the queue unassigned ("Nessun operatore"), each with its line
+    /// in the thread, signed by the Responsabile. Returns how many tickets went back.
+    @discardableResult
+    public func deactivate(_ target: UserRecord, by manager: UserRecord, clientIP: String, now: Timestamp) throws -> Int {
+        try database.write { tx in
+            guard target.deactivatedAt == nil else { return 0 }
+            try keepsAManager(removing: target, refusal: Text.lastManagerDeactivate)
+            try users.setDeactivated(userID: target.id, at: now, now: now)
+            try SessionStore(database).deleteAll(userID: target.id)
+            try TrustedDeviceStore(database).deleteAll(userID: target.id)
+            let tickets = try DeskStore(database).openTickets(operatorID: target.id)
+            let desk = DeskService(context)
+            for ticket in tickets { try desk.setStatus(in: tx, ticket, .unassigned, by: manager, now: now) }
+            try AuditStore.record(
+                in: tx, "operator_deactivated", by: AuditActor(userID: manager.id, email: manager.email, clientIP: clientIP),
+                detail: Text.operatorDeactivatedDetail(target.email, tickets: tickets.count), now: now)
+            return tickets.count
+        }
+    }
+
+    public func reactivate(_ target: UserRecord, by actor: AuditActor, now: Timestamp) throws {
+        try database.write { tx in
+            guard target.deactivatedAt != nil else { return }
+            try users.setDeactivated(userID: target.id, at: nil, now: now)
+            try AuditStore.record(in: tx, "operator_reactivated", by: actor, detail: target.email, now: now)
+        }
+    }
+
+    /// The rule of the last Responsabile: whoever the change takes away from the active
+    /// Responsabili, at least one stays. Read inside the change's transaction.
+    func keepsAManager(removing target: UserRecord, refusal: String) throws {
+        guard target.deskRole == .manager, target.deactivatedAt == nil else { return }
+        if try users.activeManagerCount() <= 1 { throw DomainError(.lastManager, refusal) }
+    }
+}

@@ -1,0 +1,101 @@
+import PortalCore
+import PortalDomain
+import PortalHTTP
+import PortalStore
+
+/// "Operatori": the vendor's operators, "Invita operatore", "Cambia ruolo", "Disattiva" and
+/// "Riattiva". Only a Responsabile reaches these routes (`ManagerGuard`).
+enum OperatorHandlers {
+    static let path = "/desk/operatori"
+    static let notices = [
+        "invitato": Text.operatorInvited, "ruolo": Text.operatorRoleChanged, "riattivato": Text.operatorReactivated,
+    ]
+
+    static func list(_ request: Request, _ context: OperatorContext) throws -> Response {
+        var notice = request.query["avviso"].flatMap { notices[$0] }
+        if request.query["avviso"] == "disattivato" {
+            notice = Text.operatorDeactivated(tickets: request.query["ticket"].flatMap { Int($0) } ?? 0)
+        }
+        return try render(context, OperatorsPage(notice: notice))
+    }
+
+    static func showForm(_ request: Request, _ context: OperatorContext) throws -> Response {
+        try render(context, OperatorsPage(form: OperatorsPage.InviteForm()))
+    }
+
+    static func render(_ context: OperatorContext, _ page: OperatorsPage, status: Int = 200) throws -> Response {
+        var page = page
+        page.operators = try UserStore(context.services.database).operators()
+        return Response.html(bytes: page.render(context.viewer, currentUserID: context.user.id), status: status)
+    }
+
+    static func create(_ request: Request, _ context: OperatorContext) throws -> Response {
+        let services = context.services
+        let fields = request.form
+        let typed = (fields["email"] ?? "").trimmingWhitespace()
+        var form = OperatorsPage.InviteForm(
+            name: String((fields["name"] ?? "").prefix(200)), email: String(typed.prefix(254)),
+            role: fields["role"].flatMap(DeskRole.init(rawValue:)) ?? .operator)
+        guard let email = EmailAddress(typed) else {
+            form.emailError = typed.isEmpty ? Text.fieldRequired : Text.emailInvalid
+            return try render(context, OperatorsPage(form: form), status: 422)
+        }
+        do {
+            try Provisioning(database: services.database, config: services.config).addOperator(
+                email: email, name: form.name, role: form.role, by: context.actor(request), now: services.now)
+        } catch let error as DomainError where error.code == .invalidInput {
+            form.nameError = error.message
+            return try render(context, OperatorsPage(form: form), status: 422)
+        } catch let error as DomainError where error.code == .accountExists {
+            form.emailError = error.message
+            return try render(context, OperatorsPage(form: form), status: 422)
+        }
+        throw Redirect(to: path + "?avviso=invitato")
+    }
+
+    static func target(_ request: Request, _ context: OperatorContext) throws -> UserRecord {
+        guard let id = request.pathParameters["id"].flatMap({ Int64($0) }) else { throw HTTPError.notFound }
+        do {
+            return try administration(context).account(id: id)
+        } catch let error as DomainError where error.code == .notFound {
+            throw HTTPError.notFound
+        }
+    }
+
+    static func administration(_ context: OperatorContext) -> OperatorAdministration {
+        OperatorAdministration(database: context.services.database, config: context.services.config)
+    }
+
+    static func changeRole(_ request: Request, _ context: OperatorContext) throws -> Response {
+        let target = try target(request, context)
+        guard let role = request.form["role"].flatMap(DeskRole.init(rawValue:)) else { throw HTTPError.badRequest("role") }
+        do {
+            try administration(context).changeRole(of: target, to: role, by: context.actor(request), now: context.services.now)
+        } catch let error as DomainError where error.code == .lastManager {
+            return try render(context, OperatorsPage(rowError: .init(userID: target.id, field: .role, message: error.message)), status: 422)
+        }
+        throw Redirect(to: path + "?avviso=ruolo")
+    }
+
+    /// Deactivating oneself (while another Responsabile remains) ends one's own session too:
+    /// the browser goes to the login page.
+    static func deactivate(_ request: Request, _ context: OperatorContext) throws -> Response {
+        let target = try target(request, context)
+        let returned: Int
+        do {
+            returned = try administration(context).deactivate(
+                target, by: context.user, clientIP: request.clientAddress, now: context.services.now)
+        } catch let error as DomainError where error.code == .lastManager {
+            return try render(
+                context, OperatorsPage(rowError: .init(userID: target.id, field: .deactivation, message: error.message)), status: 422)
+        }
+        if target.id == context.user.id { throw Redirect(to: "/login?avviso=sessione") }
+        throw Redirect(to: path + "?avviso=disattivato&ticket=\(returned)")
+    }
+
+    static func reactivate(_ request: Request, _ context: OperatorContext) throws -> Response {
+        let target = try target(request, context)
+        try administration(context).reactivate(target, by: context.actor(request), now: context.services.now)
+        throw Redirect(to: path + "?avviso=riattivato")
+    }
+}

@@ -1,0 +1,122 @@
+import PortalCore
+import PortalHTML
+import PortalStore
+
+/// "Operatori": the invitation form when open, then every operator with their role, state
+/// and actions. A refusal of one row (the last Responsabile) is shown next to its control.
+struct OperatorsPage {
+    struct InviteForm {
+        var name = ""
+        var email = ""
+        var role = DeskRole.operator
+        var nameError: String?
+        var emailError: String?
+    }
+
+    struct RowError {
+        enum Field { case role, deactivation }
+        let userID: Int64
+        let field: Field
+        let message: String
+    }
+
+    var notice: String?
+    var form: InviteForm?
+    var rowError: RowError?
+    var operators: [UserRecord] = []
+
+    init(notice: String? = nil, form: InviteForm? = nil, rowError: RowError? = nil) {
+        self.notice = notice
+        self.form = form
+        self.rowError = rowError
+    }
+
+    func render(_ viewer: Viewer, currentUserID: Int64) -> [UInt8] {
+        VendorPage.page(viewer, title: Text.operatorsTitle, currentPath: OperatorHandlers.path, notice: notice) {
+            if let form { inviteForm(form, csrf: viewer.csrfToken) }
+            el("section", ["class": "card", "aria-labelledby": "operators"]) {
+                el("div", ["class": "toolbar"]) {
+                    el("h2", ["id": "operators", "class": "toolbar-title"]) { Text.operatorsTitle }
+                    if form == nil {
+                        el("a", ["class": "button button--primary", "href": OperatorHandlers.path + "/nuovo"]) { "+ " + Text.inviteOperator }
+                    }
+                }
+                DataTable.render(headings: [Text.operatorName, Text.email, Text.operatorRole, Text.statusColumn, Text.actionsColumn]) {
+                    for agent in operators { row(agent, csrf: viewer.csrfToken, isMe: agent.id == currentUserID) }
+                }
+            }
+        }.renderBytes()
+    }
+
+    func inviteForm(_ form: InviteForm, csrf: String) -> Node {
+        el("section", ["class": "card", "aria-labelledby": "invite-operator"]) {
+            el("h2", ["id": "invite-operator"]) { Text.inviteOperator }
+            el("form", ["class": "form", "method": "post", "action": OperatorHandlers.path]) {
+                FormField.csrf(csrf)
+                FormField.input(
+                    id: "name", label: Text.operatorName, value: form.name, error: form.nameError, required: true,
+                    autocomplete: "off", maxLength: 200, autofocus: form.emailError == nil)
+                FormField.input(
+                    id: "email", label: Text.email, type: "email", value: form.email, error: form.emailError, required: true,
+                    autocomplete: "off", maxLength: 254, autofocus: form.emailError != nil)
+                FormField.radioGroup(
+                    name: "role", legend: Text.operatorRole, options: DeskRole.allCases.map { ($0.rawValue, $0.label) },
+                    selected: form.role.rawValue, hint: Text.operatorRoleHint)
+                el("div", ["class": "form-actions"]) {
+                    el("a", ["class": "button", "href": OperatorHandlers.path]) { Text.cancel }
+                    el("button", ["class": "button button--primary", "type": "submit"]) { Text.inviteOperator }
+                }
+            }
+        }
+    }
+
+    func row(_ agent: UserRecord, csrf: String, isMe: Bool) -> Node {
+        let error = rowError?.userID == agent.id ? rowError : nil
+        let roleError = error?.field == .role ? error?.message : nil
+        let deactivationError = error?.field == .deactivation ? error?.message : nil
+        return el("tr") {
+            el("td") {
+                agent.displayName
+                if isMe { " " + Text.you }
+            }
+            el("td") { agent.email }
+            el("td") {
+                el("form", ["class": "inline-form", "method": "post", "action": "\(OperatorHandlers.path)/\(agent.id)/ruolo"]) {
+                    FormField.csrf(csrf)
+                    DeskForm.select(
+                        id: "role-\(agent.id)", name: "role", label: Text.operatorRoleOf(agent.displayName),
+                        options: DeskRole.allCases.map { ($0.rawValue, $0.label) }, selected: agent.deskRole?.rawValue,
+                        error: roleError, labelClass: "visually-hidden")
+                    el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.changeRole): \(agent.displayName)"]) {
+                        Text.changeRole
+                    }
+                }
+            }
+            el("td") {
+                if let at = agent.deactivatedAt {
+                    Text.operatorDeactivatedOn(Clock.displayDate(at))
+                } else if agent.passwordIsProvisional {
+                    Text.operatorFirstAccessPending
+                } else {
+                    Text.operatorActive
+                }
+            }
+            el("td", ["class": "row-actions"]) {
+                let deactivated = agent.deactivatedAt != nil
+                let action = deactivated ? "riattiva" : "disattiva"
+                let label = deactivated ? Text.reactivateOperator : Text.deactivateOperator
+                el("form", ["method": "post", "action": "\(OperatorHandlers.path)/\(agent.id)/\(action)"]) {
+                    FormField.csrf(csrf)
+                    el("button", [
+                        "class": deactivated ? "button" : "button button--ghost", "type": "submit",
+                        "aria-label": "\(label): \(agent.displayName)",
+                        "aria-describedby": deactivationError == nil ? nil : "deactivate-\(agent.id)-error",
+                    ]) { label }
+                    if let deactivationError {
+                        el("p", ["class": "field-error", "id": "deactivate-\(agent.id)-error", "role": "alert"]) { deactivationError }
+                    }
+                }
+            }
+        }
+    }
+}
