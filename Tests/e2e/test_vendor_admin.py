@@ -1,0 +1,89 @@
+"""The Responsabile's pages on the desk through nginx: "Aziende", "Portale classico",
+"Operatori", "Registro attività"; who may see them, what each action changes, the e-mails,
+and what the people concerned are told."""
+import requests
+
+from portal import ADMIN, TECHNICIAN, csrf_token, login, password_step
+from vendor import (MANAGER, NEW_PASSWORD, OPERATORE, PAGES, POSTS, complete_first_access, invite_operator,
+                    manager_session, post_form)
+
+
+def test_every_administration_page_is_404_for_an_operatore_a_customer_and_a_visitor(portal):
+    operatore, _ = login(portal, email=OPERATORE)
+    customer, _ = login(portal, email=TECHNICIAN)
+    administrator, _ = login(portal, email=ADMIN)
+    for session in (operatore, customer, administrator, requests.Session()):
+        for path in PAGES:
+            assert session.get(portal.url + path, allow_redirects=False).status_code == 404, path
+    token = csrf_token(operatore.get(portal.url + "/desk/").text)
+    for path in POSTS:
+        assert operatore.post(portal.url + path, data={"csrf": token}, allow_redirects=False).status_code == 404, path
+        assert requests.post(portal.url + path, allow_redirects=False).status_code == 404, path
+    assert "/desk/operatori" not in operatore.get(portal.url + "/desk/").text
+
+
+def test_a_responsabile_sees_the_administration_in_the_menu(portal):
+    session = manager_session(portal)
+    queue = session.get(portal.url + "/desk/").text
+    assert "Amministrazione" in queue
+    assert 'href="/desk/operatori"' in queue
+    for label in ("Nome e cognome", "Email", "Ruolo", "Stato"):
+        assert f">{label}<" in session.get(portal.url + "/desk/operatori").text, label
+
+
+def test_an_invited_operator_works_until_deactivated_then_is_told_why_and_their_tickets_return(portal):
+    manager = manager_session(portal)
+    address = "marta.riva@assistenza.example"
+    provisional = invite_operator(portal, manager, "Marta Riva", address)
+    complete_first_access(portal, address, provisional, "Marta", "Riva")
+    marta, landed = login(portal, email=address, password=NEW_PASSWORD)
+    assert landed.headers["Location"] == "/desk/"
+
+    # Marta takes an open ticket nobody has.
+    with portal.db() as db:
+        number = db.execute("SELECT number FROM tickets WHERE status = 'unassigned' ORDER BY id LIMIT 1").fetchone()[0]
+    page = marta.get(portal.url + f"/desk/ticket/{number}").text
+    seen = page.split('name="seen" value="')[1].split('"')[0]
+    taken = marta.post(portal.url + f"/desk/ticket/{number}", data={
+        "csrf": csrf_token(page), "seen": seen, "action": "take"}, files={"files": ("", b"", "application/octet-stream")},
+        allow_redirects=False)
+    assert taken.status_code == 303
+    with portal.db() as db:
+        marta_id = db.execute("SELECT id FROM users WHERE email = ?", (address,)).fetchone()[0]
+        assert db.execute("SELECT operator_id FROM tickets WHERE number = ?", (number,)).fetchone()[0] == marta_id
+
+    refused = post_form(portal, manager, "/desk/operatori", f"/desk/operatori/{marta_id}/disattiva")
+    assert refused.status_code == 303
+    assert "tornato in coda" in manager.get(portal.url + refused.headers["Location"]).text
+
+    assert marta.get(portal.url + "/desk/", allow_redirects=False).status_code == 404, "her session is over"
+    again = password_step(portal, address, NEW_PASSWORD)
+    assert again.status_code == 403 and "è stato disattivato" in again.text
+    with portal.db() as db:
+        status, operator = db.execute("SELECT status, operator_id FROM tickets WHERE number = ?", (number,)).fetchone()
+        assert (status, operator) == ("unassigned", None)
+        assert db.execute("SELECT count(*) FROM trusted_devices WHERE user_id = ?", (marta_id,)).fetchone()[0] == 0
+    ticket = manager.get(portal.url + f"/desk/ticket/{number}").text
+    assert "Operatore: <strong>Nessun operatore</strong>" in ticket
+    assert "Marta Riva" not in ticket.split(">Assegna a<")[1].split("</select>")[0], "no longer a choice"
+
+
+def test_the_last_responsabile_is_kept_and_told_so_next_to_the_field(portal):
+    manager = manager_session(portal)
+    with portal.db() as db:
+        giulia = db.execute("SELECT id FROM users WHERE email = ?", (MANAGER,)).fetchone()[0]
+        managers = db.execute(
+            "SELECT count(*) FROM users WHERE desk_role = 'manager' AND deactivated_at IS NULL").fetchone()[0]
+    assert managers == 1, "the demo has one Responsabile"
+    refused = post_form(portal, manager, "/desk/operatori", f"/desk/operatori/{giulia}/ruolo", role="operator")
+    assert refused.status_code == 422
+    assert f'id="role-{giulia}-error"' in refused.text and "ultimo Responsabile" in refused.text
+
+
+def test_an_address_in_use_cannot_become_an_operator(portal):
+    manager = manager_session(portal)
+    for address in (OPERATORE, ADMIN):
+        refused = post_form(portal, manager, "/desk/operatori/nuovo", "/desk/operatori", name="Altro Nome", email=address,
+                            role="operator")
+        assert refused.status_code == 422
+        assert "Esiste già un utente" in refused.text and 'value="Altro Nome"' in refused.text
