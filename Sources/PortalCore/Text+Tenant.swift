@@ -72,5 +72,5 @@ extension Text {
         "company_switched": "Cambio azienda", "tenant_created": "Azienda creata", "first_access_completed": "Primo accesso completato",
         "ticket_created": "Ticket creato", "ticket_reply": "Risposta a un ticket", "ticket_closed": "Ticket chiuso",
         "ticket_updated": "Ticket modificato",
-    ].merging(vendorAuditEvents) { customer, _ in customer }
+    ].merging(vendorAuditEvents) { customer, _ in customer }.merging(targetsAuditEvents) { earlier, _ in earlier }
 }

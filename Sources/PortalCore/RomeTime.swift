@@ -1,0 +1,43 @@
+/// Local time in Europe/Rome by the European Union's rule (since 1996): UTC+1, and UTC+2 from
+/// the last Sunday of March at 01:00 UTC to the last Sunday of October at 01:00 UTC. Pure
+/// arithmetic, so the working calendar does not depend on the process's `TZ` nor on the
+/// system's tzdata (PortalCore imports no Foundation); a unit test compares it with tzdata.
+public enum RomeTime {
+    /// Seconds to add to UTC for the wall clock in Rome at `instant`.
+    public static func offset(at instant: Timestamp) -> Timestamp {
+        // The change happens in spring and autumn: the UTC year is the local one then.
+        let year = DateOnly(dayNumber: floorDays(instant)).year
+        let summerStart = Timestamp(lastSunday(of: 3, in: year).dayNumber) * 86400 + 3600
+        let summerEnd = Timestamp(lastSunday(of: 10, in: year).dayNumber) * 86400 + 3600
+        return instant >= summerStart && instant < summerEnd ? 7200 : 3600
+    }
+
+    /// The local calendar day of `instant` and the minute of that day (0…1439).
+    public static func local(_ instant: Timestamp) -> (day: DateOnly, minute: Int) {
+        let wall = instant + offset(at: instant)
+        let days = floorDays(wall)
+        return (DateOnly(dayNumber: days), Int((wall - Timestamp(days) * 86400) / 60))
+    }
+
+    /// The instant at which Rome's clocks show `minute` (0…1440) of `day`. A time skipped in
+    /// spring (02:00–02:59) counts as winter time, so it lands an hour later; a time seen twice
+    /// in autumn is the first of the two.
+    public static func instant(_ day: DateOnly, minute: Int) -> Timestamp {
+        let wall = Timestamp(day.dayNumber) * 86400 + Timestamp(minute) * 60
+        let summer = wall - 7200
+        if offset(at: summer) == 7200 { return summer }
+        return wall - 3600
+    }
+
+    /// The first second of `day` in Rome.
+    public static func startOfDay(_ day: DateOnly) -> Timestamp { instant(day, minute: 0) }
+
+    static func lastSunday(of month: Int, in year: Int) -> DateOnly {
+        let last = DateOnly(checkedYear: year, month: month, day: DateOnly.length(of: month, in: year))
+        return last.adding(days: -(last.weekday % 7))
+    }
+
+    static func floorDays(_ seconds: Timestamp) -> Int {
+        Int(seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
+    }
+}

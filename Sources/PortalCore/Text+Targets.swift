@@ -1,0 +1,56 @@
+// Constants alike in shape on purpose: part of the catalogue (see `Text.swift`).
+/// "Tempi di risposta" (the desk's response targets in working hours), the time left shown in
+/// "Coda ticket", and the customer's "Risposta prevista entro".
+extension Text {
+    public static let responseTargetsTitle = "Tempi di risposta"
+    public static let responseTargetsIntro =
+        "Gli obiettivi valgono in ore lavorative, dall'apertura del ticket: la prima risposta finché un operatore non ha risposto, poi la risoluzione. Ogni modifica ricalcola le scadenze dei ticket aperti."
+    public static let targetFirstAnswer = "Prima risposta"
+    public static let targetResolution = "Risoluzione"
+    public static let targetsLegend = "Obiettivi per priorità, in ore lavorative"
+    public static let targetsHint = "Ore intere (8), ore e minuti (1:30) o ore con la virgola (1,5)."
+    public static func targetField(_ kind: String, _ priority: String) -> String { "\(kind) – \(priority)" }
+    public static let workingHours = "Orario di lavoro"
+    public static let workingHoursHint =
+        "Dal lunedì al venerdì, ora italiana. Più intervalli separati da virgole, ad esempio 09:00-13:00, 14:00-18:00."
+    public static let holidaysAdded = "Festività aggiunte"
+    public static let holidaysAddedHint =
+        "Una data per riga: 24/12/2026 per un solo giorno, 29/06 per lo stesso giorno di ogni anno (ad esempio il santo patrono)."
+    public static let holidaysRemoved = "Festività nazionali lavorate"
+    public static let holidaysRemovedHint = "Una data per riga, come sopra: giorni festivi in cui l'assistenza lavora."
+    public static let nationalHolidays =
+        "Festività nazionali sempre escluse: 1 e 6 gennaio, Lunedì dell'Angelo (calcolato dalla Pasqua), 25 aprile, 1 maggio, 2 giugno, 15 agosto, 4 ottobre (dal 2026), 1 novembre, 8, 25 e 26 dicembre."
+    public static let targetsSave = "Salva"
+    public static let targetsSaved = "Tempi di risposta salvati: le scadenze dei ticket aperti sono state ricalcolate."
+    public static let targetsRefused = "Correggi i campi indicati: non è stato salvato nulla."
+
+    public static let targetRequired = "Indica il tempo in ore lavorative."
+    public static let targetNotANumber = "Scrivi le ore lavorative come numero, ad esempio 8, 1:30 o 1,5."
+    public static let targetZero = "Il tempo deve essere maggiore di zero."
+    public static let targetAboveAYear = "Il tempo non può superare un anno (8760 ore)."
+    public static let hoursRequired = "Indica almeno un intervallo, ad esempio 09:00-18:00."
+    public static func hoursInvalid(_ part: String) -> String {
+        "«\(part)» non è un intervallo di ore: scrivi ad esempio 09:00-13:00, 14:00-18:00."
+    }
+    public static func hoursBackwards(_ part: String) -> String { "«\(part)»: l'ora di fine deve venire dopo quella di inizio." }
+    public static let hoursOverlap = "Gli intervalli si sovrappongono: ogni ora può stare in un solo intervallo."
+    public static func holidayInvalid(_ value: String) -> String {
+        "«\(value)» non è una data: scrivi ad esempio 24/12/2026, oppure 29/06 per ogni anno."
+    }
+
+    // The audit trail
+    public static let targetsAuditEvents: [String: String] = ["response_targets_changed": "Tempi di risposta modificati"]
+    public static func auditTargetChanged(_ field: String, from: String, to: String) -> String { "\(field): \(from) → \(to)" }
+
+    // "Coda ticket"
+    public static let deskDue = "Scadenza"
+    public static let deskOrder = "Ordina per"
+    public static let deskOrderActivity = "Priorità e attività"
+    public static let deskOrderDue = "Scadenza"
+    public static func dueLeft(_ duration: String) -> String { "mancano \(duration)" }
+    public static func dueOverdue(_ duration: String) -> String { "scaduto da \(duration)" }
+    public static func dueAt(_ date: String) -> String { "entro il \(date)" }
+
+    // The customer's ticket page
+    public static func expectedAnswer(_ date: String) -> String { "Risposta prevista entro \(date)" }
+}
