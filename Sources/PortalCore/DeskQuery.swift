@@ -51,6 +51,13 @@ public struct DeskQuery: FilterQuery, Sendable, Equatable {
         }
     }
 
+    /// "Ordina per": open "Bloccante" and "Non assegnato" first then newest activity (the
+    /// default), or the soonest deadline of "Tempi di risposta" first ("Scadenza").
+    public enum Order: String, Sendable, Equatable, CaseIterable {
+        case activity = "attivita"
+        case due = "scadenza"
+    }
+
     public var state: State = .open
     public var priority: Priority?
     /// "Azienda": part of the company's name, or its P.IVA.
@@ -60,6 +67,7 @@ public struct DeskQuery: FilterQuery, Sendable, Equatable {
     public var type: RequestType?
     /// "Cerca": words of the title or of any message.
     public var text = ""
+    public var order: Order = .activity
     public var page = 1
 
     public init() {}
@@ -76,6 +84,7 @@ public struct DeskQuery: FilterQuery, Sendable, Equatable {
         case "area": FilterField.choice(value, RequestArea.init(rawValue:)) { area = $0 }
         case "tipologia": FilterField.choice(value, RequestType.init(rawValue:)) { type = $0 }
         case "cerca": FilterField.store(FilterField.text(value, limit: 200)) { text = $0 }
+        case "ordine": FilterField.store(Order(rawValue: value)) { order = $0 }
         case "pagina": FilterField.page(value) { page = $0 }
         default: true
         }
@@ -89,6 +98,7 @@ public struct DeskQuery: FilterQuery, Sendable, Equatable {
         ]
         if !company.isEmpty { pairs.append(("azienda", company)) }
         if !text.isEmpty { pairs.append(("cerca", text)) }
+        if order != .activity { pairs.append(("ordine", order.rawValue)) }
         if let page, page > 1 { pairs.append(("pagina", String(page))) }
         return pairs.map { "\($0.0)=\(PercentEncoding.encode($0.1))" }.joined(separator: "&")
     }

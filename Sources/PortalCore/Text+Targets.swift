@@ -49,6 +49,7 @@ extension Text {
     public static let deskOrderDue = "Scadenza"
     public static func dueLeft(_ duration: String) -> String { "mancano \(duration)" }
     public static func dueOverdue(_ duration: String) -> String { "scaduto da \(duration)" }
+    public static let dueOverdueNow = "scaduto"
     public static func dueAt(_ date: String) -> String { "entro il \(date)" }
 
     // The customer's ticket page

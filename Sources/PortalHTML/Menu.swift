@@ -65,6 +65,7 @@ enum Menu {
     /// The Responsabile's pages of the vendor administration, in the menu's order.
     static let vendorAdministration: [Entry] = [
         Entry(label: Text.operatorsTitle, path: "/desk/operatori"),
+        Entry(label: Text.responseTargetsTitle, path: "/desk/tempi"),
     ]
 
     static func group(_ title: String, icon: Node, _ entries: [Entry], _ currentPath: String, open: Bool = false) -> Node {

@@ -90,5 +90,8 @@ public enum Routes {
         routes.post("/desk/operatori/{id}/ruolo", ManagerGuard.self, bodyLimit: 1024, OperatorHandlers.changeRole)
         routes.post("/desk/operatori/{id}/disattiva", ManagerGuard.self, bodyLimit: 1024, OperatorHandlers.deactivate)
         routes.post("/desk/operatori/{id}/riattiva", ManagerGuard.self, bodyLimit: 1024, OperatorHandlers.reactivate)
+
+        routes.get("/desk/tempi", ManagerGuard.self, TargetsHandlers.show)
+        routes.post("/desk/tempi", ManagerGuard.self, bodyLimit: 16 * 1024, TargetsHandlers.save)
     }
 }

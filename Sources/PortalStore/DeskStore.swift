@@ -28,6 +28,12 @@ public struct DeskStore {
             t.updated_at DESC
         """
 
+    /// "Scadenza": the soonest deadline first, closed tickets (no deadline) last; the
+    /// expression of the `tickets_queue_by_due` index (migration 0008).
+    static let dueOrder = " ORDER BY (t.due_at IS NULL), t.due_at, t.id"
+
+    static func ordering(_ query: DeskQuery) -> String { query.order == .due ? dueOrder : order }
+
     /// A filtered queue or a search counts this many tickets at most (`cappedCount`).
     public static let searchCountLimit = 1000
 
@@ -84,16 +90,18 @@ public struct DeskStore {
                 search = prefixed
                 (total, isAtLeast) = try cappedCount(matches, [prefixed] + filter.arguments)
             }
+            // By "Scadenza" every match is sorted: slower for a common word, chosen on purpose.
+            let order = query.order == .due ? DeskStore.dueOrder : " ORDER BY f.rowid DESC"
             rows = try database.query(
                 columns + " FROM ticket_text f JOIN tickets t ON t.id = f.rowid" + joins + whereClause
-                    + " ORDER BY f.rowid DESC LIMIT ? OFFSET ?", [search] + filter.arguments + [DeskQuery.pageSize, offset])
+                    + order + " LIMIT ? OFFSET ?", [search] + filter.arguments + [DeskQuery.pageSize, offset])
         } else {
             let whereClause = filter.whereClause
             // The page's ids first, from the index alone (migration 0005): a filter that keeps
             // few tickets then walks index entries, not every ticket's row.
             rows = try database.query(
                 columns + " FROM tickets t" + joins + " WHERE t.id IN (SELECT t.id FROM tickets t" + whereClause
-                    + DeskStore.order + " LIMIT ? OFFSET ?)" + DeskStore.order,
+                    + DeskStore.ordering(query) + " LIMIT ? OFFSET ?)" + DeskStore.ordering(query),
                 filter.arguments + [DeskQuery.pageSize, offset])
             if let counted = try countByStatus(query) {
                 total = counted

@@ -1,7 +1,9 @@
 /// The schema of the whole manual, including the screens that later issues build.
 /// Times are Unix seconds (UTC); tokens and codes are stored only as BLAKE2b-256 hashes.
 public enum Migrations {
-    public static let all: [Migration] = [initial, contentVersion, tenantContent, desk, deskFilters, vendorRoles, vendorAdministration]
+    public static let all: [Migration] = [
+        initial, contentVersion, tenantContent, desk, deskFilters, vendorRoles, vendorAdministration, responseTargets,
+    ]
 
     static let initial = Migration(
         name: "0001_initial",

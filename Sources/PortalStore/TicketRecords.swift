@@ -27,6 +27,10 @@ public struct TicketRecord: Sendable {
     public let updatedAt: Timestamp
     public let lastReplyAt: Timestamp
     public let closedAt: Timestamp?
+    /// The first operator's reply; until then the clock runs towards the first answer.
+    public let firstAnsweredAt: Timestamp?
+    /// The deadline of "Tempi di risposta" an open ticket runs towards (nil when closed).
+    public let dueAt: Timestamp?
 
     init(_ row: Row) {
         id = row.int("id")
@@ -55,7 +59,12 @@ public struct TicketRecord: Sendable {
         updatedAt = row.int("updated_at")
         lastReplyAt = row.int("last_reply_at")
         closedAt = row.optionalInt("closed_at")
+        firstAnsweredAt = row.optionalInt("first_answered_at")
+        dueAt = row.optionalInt("due_at")
     }
+
+    /// What the deadline is for: the first answer until an operator has replied.
+    public var dueKind: ResponseTargets.Kind { firstAnsweredAt == nil ? .firstAnswer : .resolution }
 
     /// The addresses that hear about this ticket: the requester's account and the e-mail
     /// typed on the ticket, when they differ.

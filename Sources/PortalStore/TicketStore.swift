@@ -91,6 +91,7 @@ public struct TicketStore {
         let messageID = try addMessage(
             ticketID: id, authorID: ticket.requesterID, authorName: ticket.requesterName, isOperator: false,
             body: ticket.description, now: now)
+        try refreshDue(ticketID: id)
         return (id, number, messageID)
     }
 
@@ -109,6 +110,7 @@ public struct TicketStore {
         let id = database.lastInsertRowID
         if kind == .reply {
             try database.run("UPDATE tickets SET last_reply_at = ?, updated_at = ? WHERE id = ?", [now, now, ticketID])
+            if isOperator { try recordAnswer(ticketID: ticketID, now: now) }
         } else {
             try database.run("UPDATE tickets SET updated_at = ? WHERE id = ?", [now, ticketID])
         }
@@ -130,12 +132,14 @@ public struct TicketStore {
                 closed_at = CASE WHEN ? = 'closed' THEN ? ELSE NULL END
             WHERE id = ?
             """, [status.rawValue, operatorID, now, status.rawValue, now, ticketID])
+        try refreshDue(ticketID: ticketID)
     }
 
     public func setPriority(ticketID: Int64, priority: Priority, now: Timestamp) throws {
         try database.run(
             "UPDATE tickets SET priority = ?, priority_rank = ?, updated_at = ? WHERE id = ?",
             [priority.rawValue, priority.rank, now, ticketID])
+        try refreshDue(ticketID: ticketID)
     }
 
     public func setReferent(ticketID: Int64, userID: Int64, now: Timestamp) throws {

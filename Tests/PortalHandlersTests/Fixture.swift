@@ -45,8 +45,11 @@ final class Fixture {
 
     func handle(_ request: Request) -> Response { app(for: request.method, request.path).handle(request) }
 
+    /// A GET of `path`, whose query string (after "?") becomes the request's query.
     func get(_ path: String, cookies: [String: String] = [:]) -> Response {
-        handle(Request(method: "GET", path: path, cookies: cookies))
+        let parts = path.split(separator: "?", maxSplits: 1)
+        let query = parts.count == 2 ? (try? FormData.urlEncoded(Array(parts[1].utf8))) ?? FormData() : FormData()
+        return handle(Request(method: "GET", path: String(parts.first ?? ""), query: query, cookies: cookies))
     }
 
     /// A url-encoded POST with these fields.

@@ -17,7 +17,7 @@ enum DeskQueueHandlers {
         let page = DeskQueuePage(
             viewer: context.viewer, query: query, page: try store.queue(query, operatorID: context.user.id),
             counts: try store.statusCounts(), operators: try store.operators(), now: services.now,
-            notice: remembered.notice)
+            calendar: try ResponseTargetStore(services.database).settings().calendar, notice: remembered.notice)
         return Response.html(bytes: page.render())
     }
 

@@ -12,6 +12,8 @@ struct DeskQueuePage {
     var counts: [TicketStatus: Int64]
     var operators: [(id: Int64, name: String)]
     var now: Timestamp
+    /// The working calendar of "Tempi di risposta": time left is counted in working time.
+    var calendar: WorkingCalendar
     var notice: String?
 
     func render() -> [UInt8] {
@@ -45,7 +47,7 @@ struct DeskQueuePage {
                     className: "table desk-queue",
                     headings: [
                         Text.deskNumber, Text.deskTitle, Text.deskCompany, Text.requester, Text.priority, Text.deskState,
-                        Text.deskOperator, Text.deskWaiting,
+                        Text.deskOperator, Text.deskDue, Text.deskWaiting,
                     ]) {
                     for row in page.rows { self.row(row) }
                 }
@@ -66,6 +68,7 @@ struct DeskQueuePage {
             el("td", ["data-label": Text.priority]) { ticket.priority.label }
             el("td", ["data-label": Text.deskState]) { ticket.status.label }
             el("td", ["data-label": Text.deskOperator]) { ticket.operatorName.flatMap { $0.isEmpty ? nil : $0 } ?? Text.noOperator }
+            el("td", ["data-label": Text.deskDue]) { DueCell.render(ticket, now: now, calendar: calendar) }
             el("td", ["data-label": Text.deskWaiting]) {
                 row.customerLastMessageAt.map { Clock.elapsed(from: $0, to: now) } ?? "–"
             }
@@ -104,6 +107,8 @@ struct DeskQueuePage {
                    selected: query.area?.rawValue ?? "qualsiasi")
             select("tipologia", Text.deskType, [("qualsiasi", Text.deskStateAny)] + RequestType.allCases.map { ($0.rawValue, $0.label) },
                    selected: query.type?.rawValue ?? "qualsiasi")
+            select("ordine", Text.deskOrder, [(DeskQuery.Order.activity.rawValue, Text.deskOrderActivity),
+                                               (DeskQuery.Order.due.rawValue, Text.deskOrderDue)], selected: query.order.rawValue)
             el("button", ["class": "button button--primary", "type": "submit"]) { Text.deskApply }
         }
     }

@@ -31,6 +31,9 @@ struct TicketDetailPage {
                 el("a", ["class": "button", "href": "/ticket/\(ticket.number)"]) { Text.refresh }
             }
             if let notice { FormField.notice(notice, kind: "success") }
+            if ticket.firstAnsweredAt == nil, let due = ticket.dueAt {
+                el("p", ["class": "expected-answer"]) { Text.expectedAnswer(Clock.display(due)) }
+            }
         } chat: {
             thread
             replyBox

@@ -1,0 +1,22 @@
+import PortalCore
+import PortalHTML
+import PortalStore
+
+/// "Scadenza" in "Coda ticket": which target an open ticket runs towards, the working time
+/// left or how long it is overdue, and the deadline itself; a dash for a closed ticket.
+enum DueCell {
+    static func render(_ ticket: TicketRecord, now: Timestamp, calendar: WorkingCalendar) -> Node {
+        guard let due = ticket.dueAt else { return Node.text("–") }
+        let overdue = due <= now
+        let minutes = overdue ? calendar.workingMinutes(from: due, to: now) : calendar.workingMinutes(from: now, to: due)
+        let duration = WorkingDuration.text(minutes: minutes)
+        return el("span", ["class": overdue ? "due due--overdue" : "due"]) {
+            el("strong") {
+                ticket.dueKind.label + ": "
+                    + (overdue ? (minutes == 0 ? Text.dueOverdueNow : Text.dueOverdue(duration)) : Text.dueLeft(duration))
+            }
+            el("br")
+            el("span", ["class": "muted"]) { Text.dueAt(Clock.display(due)) }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import PortalCore
+import PortalHTTP
+import PortalStore
+
+/// The fields of "Tempi di risposta" as typed, and what each one reads as. A field that does
+/// not read keeps its text and gets its reason; the others keep theirs too.
+struct TargetsForm {
+    static let hours = "orario"
+    static let added = "festivita-aggiunte"
+    static let removed = "festivita-lavorate"
+
+    static func field(_ kind: ResponseTargets.Kind, _ priority: Priority) -> String {
+        (kind == .firstAnswer ? "prima-risposta-" : "risoluzione-") + priority.rawValue
+    }
+
+    var values: [String: String] = [:]
+    var errors: [String: String] = [:]
+
+    /// The form showing the settings as saved.
+    init(_ settings: ResponseSettings) {
+        for priority in Priority.allCases {
+            let target = settings.targets[priority]
+            values[TargetsForm.field(.firstAnswer, priority)] = WorkingDuration.fieldText(minutes: target.firstAnswer)
+            values[TargetsForm.field(.resolution, priority)] = WorkingDuration.fieldText(minutes: target.resolution)
+        }
+        values[TargetsForm.hours] = settings.calendar.hoursText
+        values[TargetsForm.added] = WorkingCalendar.holidaysText(settings.calendar.added)
+        values[TargetsForm.removed] = WorkingCalendar.holidaysText(settings.calendar.removed)
+    }
+
+    /// The form as posted: every field read, every refusal noted.
+    init(_ form: FormData) {
+        for priority in Priority.allCases {
+            for kind in [ResponseTargets.Kind.firstAnswer, .resolution] {
+                let name = TargetsForm.field(kind, priority)
+                values[name] = String((form[name] ?? "").prefix(40))
+            }
+        }
+        for name in [TargetsForm.hours, TargetsForm.added, TargetsForm.removed] {
+            values[name] = String((form[name] ?? "").prefix(4000))
+        }
+    }
+
+    /// The settings the fields read as, or nil with `errors` filled.
+    mutating func settings() -> ResponseSettings? {
+        errors = [:]
+        var targets = ResponseTargets.standard
+        for priority in Priority.allCases {
+            var target = targets[priority]
+            for kind in [ResponseTargets.Kind.firstAnswer, .resolution] {
+                let name = TargetsForm.field(kind, priority)
+                switch WorkingDuration.minutes(values[name] ?? "") {
+                case .success(let minutes):
+                    if kind == .firstAnswer { target.firstAnswer = minutes } else { target.resolution = minutes }
+                case .failure(let error): errors[name] = error.message
+                }
+            }
+            targets.targets[priority] = target
+        }
+        var calendar = WorkingCalendar.standard
+        switch WorkingCalendar.hours(from: values[TargetsForm.hours] ?? "") {
+        case .success(let hours): calendar.hours = hours
+        case .failure(let error): errors[TargetsForm.hours] = error.message
+        }
+        switch WorkingCalendar.holidays(from: values[TargetsForm.added] ?? "") {
+        case .success(let rules): calendar.added = rules
+        case .failure(let error): errors[TargetsForm.added] = error.message
+        }
+        switch WorkingCalendar.holidays(from: values[TargetsForm.removed] ?? "") {
+        case .success(let rules): calendar.removed = rules
+        case .failure(let error): errors[TargetsForm.removed] = error.message
+        }
+        return errors.isEmpty ? ResponseSettings(targets: targets, calendar: calendar) : nil
+    }
+
+    /// What changed, one entry per field, for the audit trail ("Prima risposta – Normale: 8 h → 6 h").
+    static func changes(from old: ResponseSettings, to new: ResponseSettings) -> [String] {
+        var lines: [String] = []
+        for priority in Priority.allCases.reversed() {
+            let before = old.targets[priority], after = new.targets[priority]
+            for (kind, from, to) in [
+                (ResponseTargets.Kind.firstAnswer, before.firstAnswer, after.firstAnswer),
+                (.resolution, before.resolution, after.resolution),
+            ] where from != to {
+                lines.append(
+                    Text.auditTargetChanged(
+                        Text.targetField(kind.label, priority.label), from: WorkingDuration.text(minutes: from),
+                        to: WorkingDuration.text(minutes: to)))
+            }
+        }
+        let texts: [(String, String, String)] = [
+            (Text.workingHours, old.calendar.hoursText, new.calendar.hoursText),
+            (Text.holidaysAdded, WorkingCalendar.holidaysText(old.calendar.added), WorkingCalendar.holidaysText(new.calendar.added)),
+            (
+                Text.holidaysRemoved, WorkingCalendar.holidaysText(old.calendar.removed),
+                WorkingCalendar.holidaysText(new.calendar.removed)
+            ),
+        ]
+        for (label, from, to) in texts where from != to {
+            func shown(_ text: String) -> String { text.isEmpty ? "–" : text.split(separator: "\n").joined(separator: ", ") }
+            lines.append(Text.auditTargetChanged(label, from: shown(from), to: shown(to)))
+        }
+        return lines
+    }
+}

@@ -1,0 +1,63 @@
+import PortalCore
+import PortalHTML
+
+/// "Tempi di risposta": a table of targets (priorities by first answer and resolution), the
+/// working hours and the holidays, each field with its error beside it.
+struct TargetsPage {
+    var viewer: Viewer
+    var form: TargetsForm
+    var notice: String?
+
+    func render() -> [UInt8] {
+        Page(title: Text.responseTargetsTitle, kind: .app(viewer), currentPath: "/desk/tempi") {
+            el("h1", ["class": "page-title"]) { Text.responseTargetsTitle }
+            if let notice { FormField.notice(notice, kind: "success") }
+            if !form.errors.isEmpty { FormField.notice(Text.targetsRefused, kind: "error") }
+            el("form", ["class": "card form targets-form", "method": "post", "action": "/desk/tempi", "novalidate": "novalidate"]) {
+                FormField.csrf(viewer.csrfToken)
+                el("p") { Text.responseTargetsIntro }
+                el("fieldset", ["class": "field targets"]) {
+                    el("legend") { Text.targetsLegend }
+                    el("p", ["class": "muted", "id": "targets-hint"]) { Text.targetsHint }
+                    DataTable.render(className: "table targets-table", headings: [Text.priority, Text.targetFirstAnswer, Text.targetResolution]) {
+                        for priority in Priority.allCases.reversed() {
+                            el("tr") {
+                                el("th", ["scope": "row"]) { priority.label }
+                                cell(.firstAnswer, priority)
+                                cell(.resolution, priority)
+                            }
+                        }
+                    }
+                }
+                FormField.input(id: TargetsForm.hours, label: Text.workingHours, value: form.values[TargetsForm.hours] ?? "",
+                                error: form.errors[TargetsForm.hours], maxLength: 200)
+                el("p", ["class": "muted"]) { Text.workingHoursHint }
+                el("p", ["class": "muted"]) { Text.nationalHolidays }
+                FormField.textarea(id: TargetsForm.added, label: Text.holidaysAdded, value: form.values[TargetsForm.added] ?? "",
+                                   error: form.errors[TargetsForm.added], hint: Text.holidaysAddedHint, rows: 4, maxLength: 4000)
+                FormField.textarea(id: TargetsForm.removed, label: Text.holidaysRemoved, value: form.values[TargetsForm.removed] ?? "",
+                                   error: form.errors[TargetsForm.removed], hint: Text.holidaysRemovedHint, rows: 3, maxLength: 4000)
+                el("div", ["class": "form-actions"]) {
+                    el("button", ["class": "button button--primary", "type": "submit"]) { Text.targetsSave }
+                }
+            }
+        }.renderBytes()
+    }
+
+    /// One target's field: its label names both the target and the priority, for a screen
+    /// reader that reads the field alone; the table's headings show the same to the eye.
+    func cell(_ kind: ResponseTargets.Kind, _ priority: Priority) -> Node {
+        let id = TargetsForm.field(kind, priority)
+        let error = form.errors[id]
+        return el("td", ["class": error == nil ? "field" : "field field--invalid"]) {
+            el("label", ["class": "visually-hidden", "for": id]) { Text.targetField(kind.label, priority.label) }
+            el("input", [
+                "id": id, "name": id, "type": "text", "inputmode": "decimal", "size": "6", "maxlength": "12",
+                "value": form.values[id] ?? "", "aria-invalid": error == nil ? nil : "true",
+                "aria-describedby": error == nil ? "targets-hint" : "targets-hint \(id)-error",
+            ])
+            el("span", ["class": "unit"]) { " h" }
+            if let error { el("p", ["class": "field-error", "id": "\(id)-error"]) { error } }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import PortalCore
+
+/// The response targets and the working calendar together: what a ticket's deadline is
+/// computed from.
+public struct ResponseSettings: Sendable, Equatable {
+    public var targets: ResponseTargets
+    public var calendar: WorkingCalendar
+
+    public init(targets: ResponseTargets, calendar: WorkingCalendar) {
+        self.targets = targets
+        self.calendar = calendar
+    }
+
+    /// The deadline a ticket's clock runs towards now; nil when closed.
+    public func due(createdAt: Timestamp, priority: Priority, status: TicketStatus, firstAnsweredAt: Timestamp?)
+        -> (kind: ResponseTargets.Kind, at: Timestamp)?
+    {
+        targets.due(
+            createdAt: createdAt, priority: priority, firstAnsweredAt: firstAnsweredAt, isClosed: status.isClosed,
+            calendar: calendar)
+    }
+}
+
+/// "Tempi di risposta" in the database (migration 0008), and the tickets' `due_at` that
+/// follows from them.
+public struct ResponseTargetStore {
+    let database: Database
+    public init(_ database: Database) { self.database = database }
+
+    public func settings() throws -> ResponseSettings {
+        var targets = ResponseTargets.standard
+        for row in try database.query("SELECT priority, first_answer_minutes, resolution_minutes FROM response_targets") {
+            guard let priority = Priority(rawValue: row.string("priority")) else { continue }
+            targets.targets[priority] = ResponseTargets.Target(
+                firstAnswer: Int(row.int("first_answer_minutes")), resolution: Int(row.int("resolution_minutes")))
+        }
+        var calendar = WorkingCalendar.standard
+        if let row = try database.queryOne("SELECT hours, added_holidays, removed_holidays FROM working_calendar WHERE id = 1") {
+            // Only the form writes these, after the same checks: a value that does not read
+            // keeps the standard one rather than stopping the desk.
+            if case .success(let hours) = WorkingCalendar.hours(from: row.string("hours")) { calendar.hours = hours }
+            if case .success(let added) = WorkingCalendar.holidays(from: row.string("added_holidays")) { calendar.added = added }
+            if case .success(let removed) = WorkingCalendar.holidays(from: row.string("removed_holidays")) {
+                calendar.removed = removed
+            }
+        }
+        return ResponseSettings(targets: targets, calendar: calendar)
+    }
+
+    /// Saves the targets and the calendar, then every open ticket's deadline again; returns
+    /// how many deadlines moved. Inside the caller's transaction, with its audit line.
+    @discardableResult
+    public func save(in transaction: WriteTransaction, _ settings: ResponseSettings, now: Timestamp) throws -> Int {
+        for priority in Priority.allCases {
+            let target = settings.targets[priority]
+            try database.run(
+                """
+                INSERT INTO response_targets (priority, first_answer_minutes, resolution_minutes) VALUES (?, ?, ?)
+                ON CONFLICT (priority) DO UPDATE SET first_answer_minutes = excluded.first_answer_minutes,
+                    resolution_minutes = excluded.resolution_minutes
+                """, [priority.rawValue, target.firstAnswer, target.resolution])
+        }
+        try database.run(
+            """
+            UPDATE working_calendar SET hours = ?, added_holidays = ?, removed_holidays = ?, updated_at = ? WHERE id = 1
+            """,
+            [
+                settings.calendar.hoursText, WorkingCalendar.holidaysText(settings.calendar.added),
+                WorkingCalendar.holidaysText(settings.calendar.removed), now,
+            ])
+        return try recomputeDue()
+    }
+
+    /// Every open ticket's deadline from the settings as they are; only the rows whose
+    /// deadline moves are written (each write moves its company's content stamp).
+    @discardableResult
+    public func recomputeDue() throws -> Int {
+        let settings = try settings()
+        var moved = 0
+        let rows = try database.query(
+            "SELECT id, created_at, priority, status, first_answered_at, due_at FROM tickets WHERE status != 'closed'")
+        for row in rows {
+            let due = settings.due(
+                createdAt: row.int("created_at"), priority: Priority(rawValue: row.string("priority")) ?? .normal,
+                status: TicketStatus(rawValue: row.string("status")) ?? .waiting,
+                firstAnsweredAt: row.optionalInt("first_answered_at"))?.at
+            guard due != row.optionalInt("due_at") else { continue }
+            try database.run("UPDATE tickets SET due_at = ? WHERE id = ?", [due, row.int("id")])
+            moved += 1
+        }
+        return moved
+    }
+}

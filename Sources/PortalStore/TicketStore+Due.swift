@@ -1,0 +1,25 @@
+import PortalCore
+
+/// Each ticket's deadline (`due_at`), kept with every change it depends on: its opening, the
+/// first operator answer, its priority and its status. The queue sorts by it through an index.
+extension TicketStore {
+    /// Computes the ticket's deadline again; inside the caller's transaction.
+    func refreshDue(ticketID: Int64) throws {
+        guard
+            let row = try database.queryOne(
+                "SELECT created_at, priority, status, first_answered_at, due_at FROM tickets WHERE id = ?", [ticketID])
+        else { return }
+        let due = try ResponseTargetStore(database).settings().due(
+            createdAt: row.int("created_at"), priority: Priority(rawValue: row.string("priority")) ?? .normal,
+            status: TicketStatus(rawValue: row.string("status")) ?? .waiting,
+            firstAnsweredAt: row.optionalInt("first_answered_at"))?.at
+        guard due != row.optionalInt("due_at") else { return }
+        try database.run("UPDATE tickets SET due_at = ? WHERE id = ?", [due, ticketID])
+    }
+
+    /// An operator's reply: the first one stops the first answer's clock.
+    func recordAnswer(ticketID: Int64, now: Timestamp) throws {
+        try database.run("UPDATE tickets SET first_answered_at = ? WHERE id = ? AND first_answered_at IS NULL", [now, ticketID])
+        if database.changes > 0 { try refreshDue(ticketID: ticketID) }
+    }
+}
