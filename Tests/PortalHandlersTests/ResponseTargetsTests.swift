@@ -100,7 +100,8 @@ struct ResponseTargetsTests {
             let found = try #require(page.range(of: link, range: position..<page.endIndex), "\(link) in order")
             position = found.upperBound
         }
-        #expect(page.contains("Prima risposta: scaduto da") || page.contains("Risoluzione: scaduto da"))
+        #expect(page.contains("<strong>scaduto da "))
+        #expect(page.contains("<span>Prima risposta</span>"))
     }
 
     @Test("the customer reads when the first answer is due until an operator answers")

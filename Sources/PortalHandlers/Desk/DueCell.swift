@@ -3,7 +3,8 @@ import PortalHTML
 import PortalStore
 
 /// "Scadenza" in "Coda ticket": which target an open ticket runs towards, the working time
-/// left or how long it is overdue, and the deadline itself; a dash for a closed ticket.
+/// left or how long it is overdue, and the deadline itself, one per line (the queue's nine
+/// columns share 1280 pixels); a dash for a closed ticket.
 enum DueCell {
     static func render(_ ticket: TicketRecord, now: Timestamp, calendar: WorkingCalendar) -> Node {
         guard let due = ticket.dueAt else { return Node.text("–") }
@@ -11,12 +12,9 @@ enum DueCell {
         let minutes = overdue ? calendar.workingMinutes(from: due, to: now) : calendar.workingMinutes(from: now, to: due)
         let duration = WorkingDuration.text(minutes: minutes)
         return el("span", ["class": overdue ? "due due--overdue" : "due"]) {
-            el("strong") {
-                ticket.dueKind.label + ": "
-                    + (overdue ? (minutes == 0 ? Text.dueOverdueNow : Text.dueOverdue(duration)) : Text.dueLeft(duration))
-            }
-            el("br")
-            el("span", ["class": "muted"]) { Text.dueAt(Clock.display(due)) }
+            el("strong") { overdue ? (minutes == 0 ? Text.dueOverdueNow : Text.dueOverdue(duration)) : Text.dueLeft(duration) }
+            el("span") { ticket.dueKind.label }
+            el("span", ["class": "muted"]) { Clock.display(due) }
         }
     }
 }
