@@ -9,6 +9,8 @@ public struct CommandOption: Sendable, Equatable {
     public let isRequired: Bool
     /// One line, shown beside the option in the usage text.
     public let help: String
+    /// `--name` alone, without a value: a switch that is off unless given.
+    public var isFlag = false
 
     public static func required(_ name: String, _ placeholder: String, help: String) -> CommandOption {
         CommandOption(name: name, placeholder: placeholder, isRequired: true, help: help)
@@ -18,8 +20,14 @@ public struct CommandOption: Sendable, Equatable {
         CommandOption(name: name, placeholder: placeholder, isRequired: false, help: help)
     }
 
-    /// `--name VALUE`, or `[--name VALUE]` when it may be left out.
+    /// A switch such as `--resend-mail`: never required, and given without a value.
+    public static func flag(_ name: String, help: String) -> CommandOption {
+        CommandOption(name: name, placeholder: "", isRequired: false, help: help, isFlag: true)
+    }
+
+    /// `--name VALUE`, or `[--name VALUE]` when it may be left out; a flag is `[--name]`.
     public var synopsis: String {
+        if isFlag { return "[--\(name)]" }
         let usage = "--\(name) \(placeholder)"
         return isRequired ? usage : "[\(usage)]"
     }

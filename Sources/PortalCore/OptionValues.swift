@@ -1,5 +1,5 @@
-/// A command's arguments read against its declared options. Every option takes a value;
-/// an undeclared, repeated or valueless option, or a required one missing or blank, is a
+/// A command's arguments read against its declared options. Every option but a flag takes a
+/// value; an undeclared, repeated or valueless option, or a required one missing or blank, is a
 /// `UsageError`, so a command that got its `OptionValues` only checks what the values mean.
 public struct OptionValues: Sendable {
     private let declared: [CommandOption]
@@ -12,8 +12,14 @@ public struct OptionValues: Sendable {
         while index < arguments.count {
             let key = arguments[index]
             let name = String(key.dropFirst(2))
-            guard key.hasPrefix("--"), declared.contains(where: { $0.name == name }) else {
+            guard key.hasPrefix("--"), let option = declared.first(where: { $0.name == name }) else {
                 throw UsageError(message: "unexpected argument '\(key)'")
+            }
+            if option.isFlag {
+                guard values[name] == nil else { throw UsageError(message: "\(key) given twice") }
+                values[name] = ""
+                index += 1
+                continue
             }
             // The next argument is the value even if it starts with "--", so that a text may.
             guard index + 1 < arguments.count else { throw UsageError(message: "\(key) needs a value") }
@@ -33,6 +39,12 @@ public struct OptionValues: Sendable {
     public func required(_ name: String) -> String {
         precondition(declared.contains { $0.name == name && $0.isRequired }, "--\(name) is not declared required")
         return values[name] ?? ""
+    }
+
+    /// Whether a flag was given.
+    public func flag(_ name: String) -> Bool {
+        precondition(declared.contains { $0.name == name && $0.isFlag }, "--\(name) is not declared a flag")
+        return values[name] != nil
     }
 
     /// An optional option's value as given (possibly blank), or nil when it was left out.

@@ -65,13 +65,13 @@ public struct Provisioning: DomainService {
                 try OutboxStore.enqueue(in: tx, to: [email], subject: Text.welcomeSubject(),
                     body: Text.welcomeBody(
                         portalURL: config.publicURL + "/login?email=" + email.value, email: email.value,
-                        password: password, expiresOn: Clock.displayDate(expires)), now: now)
+                        password: password, expiresOn: Clock.displayDate(expires)), now: now, kind: .secret)
                 createdAccount = existing == nil
             }
             let (invitation, isNew) = try InvitationStore(database).invite(
                 tenantID: tenant.id, email: email, role: role, invitedBy: invitedBy?.userID, now: now)
             try OutboxStore.enqueue(in: tx, to: [email], subject: Text.invitationSubject(company: tenant.name),
-                body: Text.invitationBody(company: tenant.name, portalURL: config.publicURL + "/login"), now: now)
+                body: Text.invitationBody(company: tenant.name, portalURL: config.publicURL + "/login"), now: now, kind: .urgent)
             try AuditStore.record(
                 in: tx, isNew ? "invitation_sent" : "invitation_resent", tenantID: tenant.id, by: invitedBy,
                 detail: "\(email.value) (\(role.label))", now: now)
@@ -103,7 +103,7 @@ public struct Provisioning: DomainService {
             try OutboxStore.enqueue(in: tx, to: [email], subject: Text.welcomeSubject(),
                 body: Text.welcomeBody(
                     portalURL: config.publicURL + "/login?email=" + email.value, email: email.value, password: password,
-                    expiresOn: Clock.displayDate(expires)), now: now)
+                    expiresOn: Clock.displayDate(expires)), now: now, kind: .secret)
             try AuditStore.record(in: tx, "operator_created", by: actor, detail: "\(email.value) (\(role.label))", now: now)
         }
     }

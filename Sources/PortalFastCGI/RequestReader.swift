@@ -118,17 +118,15 @@ enum RequestReader {
         return body
     }
 
-    /// Reads and drops `length` bytes of a body; false when the stream ends before them.
-    static func discard(from stream: UnsafeMutablePointer<FCGX_Stream>, length: Int) -> Bool {
+    /// Reads and drops what is left of the body, up to the end nginx marks; false when the
+    /// connection failed first. After a body read whole there is nothing left: no cost.
+    static func discardRest(of stream: UnsafeMutablePointer<FCGX_Stream>) -> Bool {
         var scratch = [CChar](repeating: 0, count: 64 * 1024)
-        var remaining = length
-        while remaining > 0 {
+        while true {
             let count = scratch.withUnsafeMutableBufferPointer {
-                FCGX_GetStr($0.baseAddress, Int32(min(remaining, $0.count)), stream)
+                FCGX_GetStr($0.baseAddress, Int32($0.count), stream)
             }
-            if count <= 0 { return false }
-            remaining -= Int(count)
+            if count <= 0 { return FCGX_GetError(stream) == 0 }
         }
-        return true
     }
 }

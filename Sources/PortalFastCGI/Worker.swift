@@ -115,20 +115,11 @@ enum Worker {
     /// takes one that large; the lock is taken once, for the answer.
     static func handle(_ raw: UnsafeMutablePointer<FCGX_Request>, shared: SharedResponder) {
         var request: Request?
-        var bodyRead = false
-        var declaredLength: Int?
         let response: Response
-        defer {
-            // A large body refused unread is still on the kept connection, and libfcgi would
-            // read all of it (up to 41 MB) only to discard it: the connection is closed after
-            // this answer instead.
-            if !bodyRead { raw.pointee.keepConnection = 0 }
-        }
         do {
             let incoming = try RequestReader.read(raw.pointee.envp)
             var parsed = incoming.request
             request = parsed
-            declaredLength = try? incoming.contentLength()
             let route: Router.Route
             switch shared.router.match(method: parsed.method, path: parsed.path) {
             case .notFound: throw HTTPError.notFound
@@ -140,7 +131,6 @@ enum Worker {
             let length = try incoming.contentLength()
             guard length <= route.bodyLimit else { throw HTTPError.payloadTooLarge }
             parsed.body = try RequestReader.body(from: raw.pointee.in, length: length)
-            bodyRead = true
             request = parsed
             let complete = parsed
             response = shared.withResponder { $0.respond(to: complete, route: route) }
@@ -149,19 +139,15 @@ enum Worker {
         } catch {
             response = shared.refusal(HTTPError.internalError("\(error)"), request)
         }
-        // A small body refused unread (over its route's limit but within nginx's, or sent to
-        // no route) is read and dropped, so the kept connection stays usable: closing it
-        // raced with nginx, which could send the next request on it and answer that 502.
-        if !bodyRead, let length = declaredLength, length <= Worker.drainLimit,
-            RequestReader.discard(from: raw.pointee.in, length: length)
-        {
-            bodyRead = true
-        }
+        // A body refused unread (over its route's limit but within nginx's, sent to no route,
+        // or after bad headers) is read to its end and dropped before the answer. Closing the
+        // connection on it instead left libfcgi to drain it for at most 2 s of silence: when
+        // nginx, busy, paused longer while sending, the socket was reset under it and it
+        // answered 502 rather than our 413. nginx buffers the whole body first (at most its
+        // client_max_body_size), so this reads at memory speed; the connection stays usable.
+        if !RequestReader.discardRest(of: raw.pointee.in) { raw.pointee.keepConnection = 0 }
         write(response, includeBody: request?.method != "HEAD", to: raw.pointee.out)
     }
-
-    /// Bodies up to this size are drained after a refusal rather than closing the connection.
-    static let drainLimit = 1 << 20
 
     /// libfcgi copies into its own buffer and writes when that is full: head and body go to
     /// it as they are, without joining them first.

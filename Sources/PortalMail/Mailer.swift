@@ -17,12 +17,16 @@ public struct Mailer {
         domain = address.isEmpty ? "portal.invalid" : address
     }
 
-    /// Returns how many messages were delivered in this pass.
+    /// Delivers what is due, one message at a time and at most `limit`, asking the queue
+    /// again before each: a login code queued while thousands of notifications go out is the
+    /// next one sent (urgent mail first, `OutboxStore.due`). Returns how many were delivered;
+    /// the caller comes back at once while that is `limit`.
     @discardableResult
-    public func deliverDue(now: Timestamp) throws -> Int {
+    public func deliverDue(limit: Int = 50) throws -> Int {
         let outbox = OutboxStore(database)
         var delivered = 0
-        for queued in try outbox.due(now: now) {
+        for _ in 0..<limit {
+            guard let queued = try outbox.due(now: Clock.now(), limit: 1).first else { break }
             var message = MailMessage(
                 from: from, to: queued.recipients, subject: queued.subject, body: queued.body, date: queued.createdAt,
                 domain: domain)
@@ -35,6 +39,9 @@ public struct Mailer {
             } catch {
                 try outbox.markFailed(id: queued.id, attempts: queued.attempts, error: "\(error)", now: Clock.now())
                 Log.event("mail_failed", [("id", String(queued.id)), ("error", "\(error)")])
+                // The server is likely down: the next pass tries again rather than this one
+                // waiting out a timeout per message.
+                break
             }
         }
         return delivered

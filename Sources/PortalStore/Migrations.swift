@@ -2,7 +2,7 @@
 /// Times are Unix seconds (UTC); tokens and codes are stored only as BLAKE2b-256 hashes.
 public enum Migrations {
     public static let all: [Migration] = [
-        initial, contentVersion, tenantContent, desk, deskFilters, vendorRoles, vendorAdministration, responseTargets,
+        initial, contentVersion, tenantContent, desk, deskFilters, vendorRoles, vendorAdministration, responseTargets, operations,
     ]
 
     static let initial = Migration(

@@ -9,6 +9,8 @@ public struct OutboxMessage: Sendable, Equatable {
     public let attempts: Int
     public let sentAt: Timestamp?
     public let lastError: String?
+    /// Set when a restore from a backup dropped the message unsent (`discardQueued`).
+    public let discardedAt: Timestamp?
 }
 
 public struct OutboxError: Error, CustomStringConvertible {
@@ -25,7 +27,8 @@ public struct OutboxStore {
     /// transaction of the change that causes the e-mail.
     @discardableResult
     public static func enqueue(
-        in transaction: WriteTransaction, to recipients: [EmailAddress], subject: String, body: String, now: Timestamp
+        in transaction: WriteTransaction, to recipients: [EmailAddress], subject: String, body: String, now: Timestamp,
+        kind: MailKind = .notification
     ) throws -> Int64 {
         let database = transaction.database
         guard !recipients.isEmpty else { throw OutboxError(description: "no recipients") }
@@ -36,16 +39,21 @@ public struct OutboxStore {
             if !list.contains(address) { list.append(address) }
         }
         try database.run(
-            "INSERT INTO outbox (recipients, subject, body, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?)",
-            [unique.joined(separator: ","), subject, body, now, now])
+            """
+            INSERT INTO outbox (recipients, subject, body, created_at, next_attempt_at, priority, secret)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, [unique.joined(separator: ","), subject, body, now, now, kind.priority, kind.isSecret])
         return database.lastInsertRowID
     }
 
+    /// Urgent messages (codes, links, invitations) first, then notifications, each in the
+    /// order they were queued.
     public func due(now: Timestamp, limit: Int = 20) throws -> [OutboxMessage] {
         try database.query(
             """
-            SELECT id, recipients, subject, body, created_at, attempts, sent_at, last_error FROM outbox
-            WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?
+            SELECT id, recipients, subject, body, created_at, attempts, sent_at, last_error, discarded_at
+            FROM outbox
+            WHERE sent_at IS NULL AND discarded_at IS NULL AND next_attempt_at <= ? ORDER BY priority, id LIMIT ?
             """, [now, limit]
         ).map(OutboxStore.message)
     }
@@ -53,14 +61,32 @@ public struct OutboxStore {
     public func all(limit: Int = 100) throws -> [OutboxMessage] {
         try database.query(
             """
-            SELECT id, recipients, subject, body, created_at, attempts, sent_at, last_error FROM outbox
-            ORDER BY id DESC LIMIT ?
+            SELECT id, recipients, subject, body, created_at, attempts, sent_at, last_error, discarded_at
+            FROM outbox ORDER BY id DESC LIMIT ?
             """, [limit]
         ).map(OutboxStore.message)
     }
 
+    /// A delivered secret keeps its subject and recipients for the record, not its body.
     public func markSent(id: Int64, now: Timestamp) throws {
-        try database.run("UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?", [now, id])
+        try database.run(
+            """
+            UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL,
+                body = CASE WHEN secret = 1 THEN '' ELSE body END
+            WHERE id = ?
+            """, [now, id])
+    }
+
+    /// After a restore: what the backup had queued was meant for then, and may have gone out
+    /// since; it stays listed but is never sent. Returns how many messages were dropped.
+    @discardableResult
+    public func discardQueued(now: Timestamp) throws -> Int {
+        try database.run(
+            """
+            UPDATE outbox SET discarded_at = ?, body = CASE WHEN secret = 1 THEN '' ELSE body END
+            WHERE sent_at IS NULL AND discarded_at IS NULL
+            """, [now])
+        return database.changes
     }
 
     /// Exponential back-off: 30 s, 1 min, 2 min … capped at one hour; never given up on.
@@ -76,6 +102,6 @@ public struct OutboxStore {
             id: row.int("id"), recipients: row.string("recipients").split(separator: ",").map(String.init),
             subject: row.string("subject"), body: row.string("body"), createdAt: row.int("created_at"),
             attempts: Int(row.int("attempts")), sentAt: row.optionalInt("sent_at"),
-            lastError: row.optionalString("last_error"))
+            lastError: row.optionalString("last_error"), discardedAt: row.optionalInt("discarded_at"))
     }
 }

@@ -6,7 +6,7 @@ import PortalCore
 enum AdminCLI {
     static let commands: [any AdminCommand.Type] = [
         MigrateCommand.self, TenantAddCommand.self, InviteCommand.self, OperatorAddCommand.self,
-        BackupCommand.self, MailListCommand.self, SiteBuildCommand.self, SiteWatchCommand.self, DemoCommand.self,
+        BackupCommand.self, RestoreCommand.self, MailListCommand.self, SiteBuildCommand.self, SiteWatchCommand.self, DemoCommand.self,
         TicketListCommand.self, TicketShowCommand.self, TicketReplyCommand.self, TicketStatusCommand.self,
         TicketAssignCommand.self,
     ]

@@ -126,23 +126,6 @@ struct OperatorAddCommand: AdminCommand {
     }
 }
 
-struct BackupCommand: AdminCommand {
-    static let words = ["backup"]
-    static let options: [CommandOption] = [
-        .required("to", "FILE", help: "the file the copy is written to; VACUUM INTO refuses one that is not empty")
-    ]
-    static let abstract = "Writes a consistent copy of the live database (VACUUM INTO), then checks its integrity."
-    let destination: String
-
-    init(options: OptionValues) throws { destination = options.required("to") }
-
-    func run(config: Config) throws {
-        let database = try Database(path: config.databasePath)
-        try Backup.copy(database, to: destination)
-        print("backup written to \(destination) (integrity ok)")
-    }
-}
-
 struct MailListCommand: AdminCommand {
     static let words = ["mail", "list"]
     static let options: [CommandOption] = []
@@ -153,6 +136,7 @@ struct MailListCommand: AdminCommand {
         let database = try openMigrated(config)
         for message in try OutboxStore(database).all() {
             let state = message.sentAt.map { "sent \(Clock.display($0))" }
+                ?? message.discardedAt.map { "not sent: dropped by a restore \(Clock.display($0))" }
                 ?? "queued (attempts \(message.attempts)\(message.lastError.map { ", last error: \($0)" } ?? ""))"
             print("#\(message.id)  \(Clock.display(message.createdAt))  \(message.recipients.joined(separator: ","))  \(message.subject)  [\(state)]")
         }

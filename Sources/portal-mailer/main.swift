@@ -22,13 +22,17 @@ do {
     let mailer = Mailer(database: database, transport: Mailer.transport(for: config), from: config.mailFrom)
     let once = CommandLine.arguments.contains("--once")
     Log.event("mailer_started", [("transport", config.string("PORTAL_SMTP_HOST", default: "files"))])
+    let limit = 50
     repeat {
+        var delivered = 0
         do {
-            try mailer.deliverDue(now: Clock.now())
+            delivered = try mailer.deliverDue(limit: limit)
         } catch {
             // A locked or briefly unavailable database is retried on the next pass.
             Log.event("mailer_pass_failed", [("error", "\(error)")])
         }
+        // A full pass means more is waiting: go on at once (checking for a stop between passes).
+        if delivered == limit { continue }
         if once { break }
         usleep(500_000)
     } while stopping == 0

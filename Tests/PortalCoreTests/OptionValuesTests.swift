@@ -44,6 +44,17 @@ struct OptionValuesTests {
         #expect(throws: UsageError(message: message)) { try OptionValues(arguments, declared: Self.declared) }
     }
 
+    @Test("a flag takes no value: given it is on, left out it is off, twice it is refused")
+    func flags() throws {
+        let declared: [CommandOption] = [.required("from", "FILE", help: ""), .flag("resend-mail", help: "")]
+        #expect(try OptionValues(["--resend-mail", "--from", "x"], declared: declared).flag("resend-mail"))
+        #expect(try !OptionValues(["--from", "x"], declared: declared).flag("resend-mail"))
+        #expect(throws: UsageError(message: "--resend-mail given twice")) {
+            try OptionValues(["--resend-mail", "--resend-mail", "--from", "x"], declared: declared)
+        }
+        #expect(CommandOption.flag("resend-mail", help: "").synopsis == "[--resend-mail]")
+    }
+
     @Test("a command without options takes no arguments")
     func none() throws {
         _ = try OptionValues([], declared: [])

@@ -42,4 +42,61 @@ struct OutboxStoreTests {
             try database.write { tx in try OutboxStore.enqueue(in: tx, to: [], subject: "x", body: "x", now: 1) }
         }
     }
+
+    @Test("codes, links and invitations go before every notification queued earlier")
+    func urgentFirst() throws {
+        let temporary = try TemporaryDatabase()
+        let database = temporary.database
+        let outbox = OutboxStore(database)
+        try database.write { tx in
+            for index in 0..<30 {
+                try OutboxStore.enqueue(in: tx, to: [recipient], subject: "Ticket \(index)", body: "x", now: 1)
+            }
+            try OutboxStore.enqueue(in: tx, to: [recipient], subject: "Invito", body: "x", now: 2, kind: .urgent)
+            try OutboxStore.enqueue(in: tx, to: [recipient], subject: "Codice", body: "x", now: 3, kind: .secret)
+        }
+        let due = try outbox.due(now: 3, limit: 3).map(\.subject)
+        #expect(due == ["Invito", "Codice", "Ticket 0"])
+    }
+
+    @Test("a delivered secret keeps its subject but not its body; a notification keeps both")
+    func secretsEmptied() throws {
+        let temporary = try TemporaryDatabase()
+        let database = temporary.database
+        let outbox = OutboxStore(database)
+        let (secret, notice) = try database.write { tx in
+            (
+                try OutboxStore.enqueue(in: tx, to: [recipient], subject: "Codice", body: "Il codice è ABCDE", now: 1, kind: .secret),
+                try OutboxStore.enqueue(in: tx, to: [recipient], subject: "Ticket", body: "Risposta", now: 1)
+            )
+        }
+        #expect(try outbox.due(now: 1).first { $0.id == secret }?.body == "Il codice è ABCDE", "unsent, it is still there to send")
+        try outbox.markSent(id: secret, now: 2)
+        try outbox.markSent(id: notice, now: 2)
+        let stored = try outbox.all()
+        #expect(stored.first { $0.id == secret }?.body == "")
+        #expect(stored.first { $0.id == secret }?.subject == "Codice")
+        #expect(stored.first { $0.id == notice }?.body == "Risposta")
+    }
+
+    @Test("discarded mail is never due again, and a discarded secret loses its body")
+    func discarded() throws {
+        let temporary = try TemporaryDatabase()
+        let database = temporary.database
+        let outbox = OutboxStore(database)
+        let sent = try database.write { tx in
+            try OutboxStore.enqueue(in: tx, to: [recipient], subject: "Inviato", body: "x", now: 1)
+        }
+        try outbox.markSent(id: sent, now: 1)
+        try database.write { tx in
+            try OutboxStore.enqueue(in: tx, to: [recipient], subject: "Codice", body: "ABCDE", now: 2, kind: .secret)
+            try OutboxStore.enqueue(in: tx, to: [recipient], subject: "Ticket", body: "Risposta", now: 2)
+        }
+        #expect(try outbox.discardQueued(now: 3) == 2, "only what was still queued")
+        #expect(try outbox.due(now: 10_000).isEmpty)
+        let stored = try outbox.all()
+        #expect(stored.first { $0.subject == "Codice" }?.body == "")
+        #expect(stored.first { $0.subject == "Codice" }?.discardedAt == 3)
+        #expect(stored.first { $0.subject == "Inviato" }?.discardedAt == nil)
+    }
 }

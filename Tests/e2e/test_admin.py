@@ -101,3 +101,38 @@ def test_backup_is_consistent_under_write_load(admin_portal, tmp_path):
     assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert copy.execute("SELECT count(*) FROM tickets").fetchone()[0] == 44
     assert len(written) > 50
+
+
+def mailer_once(portal):
+    subprocess.run([str(BIN / "portal-mailer"), "--once"], env=portal.env, check=True, capture_output=True)
+    return len(portal.mails())
+
+
+def test_a_restored_backup_does_not_send_its_queued_mail_again_without_the_flag(admin_portal, tmp_path):
+    admin_portal.admin("tenant", "add", "--name", "NTS PROVA SRL", "--vat", "02019510409")
+    admin_portal.admin("invite", "--vat", "02019510409", "--email", "nuovo@example.com", "--role", "Tecnico")
+    backup = str(tmp_path / "backup.sqlite3")
+    admin_portal.admin("backup", "--to", backup)
+    assert mailer_once(admin_portal) == 2, "welcome and invitation went out after the backup was taken"
+
+    restored = admin_portal.admin("restore", "--from", backup)
+    assert "2 queued e-mails dropped unsent" in restored.stdout
+    assert mailer_once(admin_portal) == 2, "nothing is sent twice"
+    listing = admin_portal.admin("mail", "list").stdout
+    assert listing.count("dropped by a restore") == 2
+    with admin_portal.db() as db:
+        assert db.execute("SELECT count(*) FROM invitations").fetchone()[0] == 1, "the backup's data is back"
+        welcome = db.execute("SELECT body FROM outbox WHERE subject LIKE 'Benvenuto%'").fetchone()[0]
+        assert welcome == "", "the provisional password of a dropped welcome is not kept either"
+
+    resent = admin_portal.admin("restore", "--from", backup, "--resend-mail")
+    assert "2 queued e-mails will be sent" in resent.stdout
+    assert mailer_once(admin_portal) == 4
+
+
+def test_restore_refuses_a_missing_file_and_changes_nothing(admin_portal, tmp_path):
+    admin_portal.admin("tenant", "add", "--name", "NTS PROVA SRL", "--vat", "02019510409")
+    result = admin_portal.admin("restore", "--from", str(tmp_path / "nessuno.sqlite3"), check=False)
+    assert result.returncode == 1
+    with admin_portal.db() as db:
+        assert db.execute("SELECT count(*) FROM tenants").fetchone()[0] == 1

@@ -1,6 +1,8 @@
 """The HTTP layer through nginx: limits, malformed input, headers on every status."""
 import http.client
 import socket
+import struct
+import time
 
 import requests
 
@@ -109,3 +111,82 @@ def test_fingerprinted_assets_are_cached_for_a_year(portal):
     asset = requests.get(portal.url + "/" + css)
     assert asset.status_code == 200 and "max-age=31536000" in asset.headers["Cache-Control"]
     assert asset.headers["Content-Type"].startswith("text/css")
+
+
+def test_bodies_refused_unread_get_413_never_502(portal):
+    """Bodies over their route's limit but within nginx's (a search form sent 2 MB, a page
+    that takes no body): the handler answers before reading them, and nginx must still get
+    that answer, on connections it keeps and under concurrency."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    body = b"x" * (2 * 1024 * 1024 + 17)
+    # two small-limit forms, a path that takes no POST (405), the live preview (128 KB)
+    targets = ["/ticket/cerca", "/desk/cerca", "/ticket/1453/allegati/1", "/ticket/anteprima"]
+
+    def send(index):
+        with requests.Session() as session:
+            statuses = []
+            for round_ in range(6):
+                path = targets[(index + round_) % len(targets)]
+                statuses.append(session.post(portal.url + path, data=body,
+                                             headers={"Content-Type": "application/x-www-form-urlencoded"}).status_code)
+            return statuses
+
+    with ThreadPoolExecutor(8) as pool:
+        statuses = [status for result in pool.map(send, range(24)) for status in result]
+    assert 502 not in statuses, f"{statuses.count(502)} of {len(statuses)} refused bodies got 502"
+    assert set(statuses) == {405, 413}, sorted(set(statuses))
+    assert requests.get(portal.url + "/login").status_code == 200
+
+
+def test_every_log_line_of_the_handlers_and_the_mailer_starts_with_its_utc_time(portal):
+    import re
+    requests.get(portal.url + "/no/such/page")
+    login(portal)
+    stamp = re.compile(r"^time=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z event=\w+")
+    for name in ["portal-auth", "portal-tenant", "portal-tickets", "portal-desk", "portal-mailer"]:
+        lines = (portal.var / "log" / f"{name}.log").read_text().splitlines()
+        assert lines, name
+        assert all(stamp.match(line) for line in lines), (name, [l for l in lines if not stamp.match(l)][:3])
+
+
+def fastcgi_record(kind, content=b""):
+    return struct.pack("!BBHHBx", 1, kind, 1, len(content), 0) + content
+
+
+def fastcgi_params(pairs):
+    encoded = b""
+    for name, value in pairs:
+        for part in (name, value):
+            encoded += bytes([len(part)]) if len(part) < 128 else struct.pack("!I", len(part) | 0x80000000)
+        encoded += name + value
+    return encoded
+
+
+def test_a_refused_body_is_read_to_its_end_even_when_its_sender_pauses(portal):
+    """What nginx does under load, slowed down: a 3 MB body for the 4 KB search form, sent to
+    the handler with a pause of 3 s in the middle. The handler must take all of it and then
+    answer 413; closing the connection while nginx is still sending makes nginx answer 502."""
+    with socket.socket(socket.AF_UNIX) as raw:
+        raw.connect(str(portal.var / "run" / "portal-tickets.sock"))
+        length = 3_000_000
+        raw.sendall(fastcgi_record(1, struct.pack("!HB5x", 1, 0)) + fastcgi_record(4, fastcgi_params([
+            (b"REQUEST_METHOD", b"POST"), (b"REQUEST_URI", b"/ticket/cerca"),
+            (b"CONTENT_TYPE", b"application/x-www-form-urlencoded"), (b"CONTENT_LENGTH", str(length).encode()),
+        ])) + fastcgi_record(4))
+        chunk = b"x" * 60_000
+        sent = 0
+        while sent < length:
+            if sent >= 1_000_000 and sent - len(chunk) < 1_000_000:
+                time.sleep(3)
+            part = chunk[:min(len(chunk), length - sent)]
+            raw.sendall(fastcgi_record(5, part))
+            sent += len(part)
+        raw.sendall(fastcgi_record(5))
+        answer = b""
+        while True:
+            data = raw.recv(65536)
+            if not data:
+                break
+            answer += data
+    assert b"Status: 413" in answer

@@ -28,7 +28,7 @@ enum RecoveryHandlers {
                 try PasswordResetStore(services.database).create(tokenHash: token.hash, userID: user.id, now: now)
                 try OutboxStore.enqueue(in: tx, to: [email], subject: Text.recoveryMailSubject(),
                     body: Text.recoveryMailBody(link: services.config.publicURL + "/password/nuova?token=" + token.value),
-                    now: now)
+                    now: now, kind: .secret)
                 try AuditStore.record(in: tx, "password_reset_requested", tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
                     clientIP: request.clientAddress, now: now)
             }

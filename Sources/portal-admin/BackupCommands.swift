@@ -1,0 +1,46 @@
+import PortalCore
+import PortalStore
+
+struct BackupCommand: AdminCommand {
+    static let words = ["backup"]
+    static let options: [CommandOption] = [
+        .required("to", "FILE", help: "the file the copy is written to; VACUUM INTO refuses one that is not empty")
+    ]
+    static let abstract = "Writes a consistent copy of the live database (VACUUM INTO), then checks its integrity."
+    let destination: String
+
+    init(options: OptionValues) throws { destination = options.required("to") }
+
+    func run(config: Config) throws {
+        let database = try Database(path: config.databasePath)
+        try Backup.copy(database, to: destination)
+        print("backup written to \(destination) (integrity ok)")
+    }
+}
+
+struct RestoreCommand: AdminCommand {
+    static let words = ["restore"]
+    static let options: [CommandOption] = [
+        .required("from", "FILE", help: "a copy made by portal-admin backup; it is read, never changed"),
+        .flag("resend-mail", help: "also send the e-mails the backup had queued (by default they are dropped unsent)"),
+    ]
+    static let abstract = "Replaces the database's content with a backup's; the mail it had queued is not sent again."
+    let source: String
+    let resendMail: Bool
+
+    init(options: OptionValues) throws {
+        source = options.required("from")
+        resendMail = options.flag("resend-mail")
+    }
+
+    func run(config: Config) throws {
+        let database = try Database(path: config.databasePath)
+        let restored = try Backup.restore(from: source, into: database, resendMail: resendMail, now: Clock.now())
+        let mail = restored.queuedMail == 0
+            ? "no e-mail was queued in it"
+            : restored.resentMail
+                ? "\(restored.queuedMail) queued e-mails will be sent"
+                : "\(restored.queuedMail) queued e-mails dropped unsent (--resend-mail sends them)"
+        print("restored \(config.databasePath) from \(source); \(mail)")
+    }
+}
