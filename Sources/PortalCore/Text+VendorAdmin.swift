@@ -24,11 +24,11 @@ extension Text {
     public static let companyOpenTicketsColumn = "Ticket aperti"
     public static let noCompanies = "Nessuna azienda corrisponde alla ricerca."
     public static func companiesCount(_ count: Int) -> String { count == 1 ? "1 azienda" : "\(count) aziende" }
-    public static let companyNotFound = "Azienda non trovata."
     public static let companyCreated = "Azienda creata. Ora puoi invitarne l'amministratore."
     public static let companyUsers = "Utenti dell'azienda"
     public static let noCompanyUsers = "L'azienda non ha ancora utenti."
     public static let companyInvitations = "Inviti in attesa"
+    public static let removeInvitation = "Rimuovi"
     public static let companyTickets = "Ticket dell'azienda"
     public static let noCompanyTickets = "L'azienda non ha ticket."
     public static let memberSince = "Utente dal"

@@ -20,3 +20,15 @@ public enum VATInput: Equatable, Sendable {
         }
     }
 }
+
+extension VATInput {
+    /// The Italian message next to the field, or nil for a valid number.
+    public var refusal: String? {
+        switch self {
+        case .valid: nil
+        case .empty: Text.fieldRequired
+        case .badFormat: Text.legacyVATFormat
+        case .badCheckDigit: Text.legacyVATChecksum
+        }
+    }
+}

@@ -10,11 +10,6 @@ public struct CompanyAdministration: DomainService {
 
     var tenants: TenantStore { TenantStore(database) }
 
-    public func company(id: Int64) throws -> CompanyRow {
-        guard let company = try tenants.company(id: id) else { throw DomainError(.notFound, Text.companyNotFound) }
-        return company
-    }
-
     public func deactivate(_ company: CompanyRow, by actor: AuditActor, now: Timestamp) throws {
         try database.write { tx in
             guard company.deactivatedAt == nil else { return }

@@ -64,8 +64,11 @@ enum Menu {
 
     /// The Responsabile's pages of the vendor administration, in the menu's order.
     static let vendorAdministration: [Entry] = [
+        Entry(label: Text.companiesTitle, path: "/desk/aziende"),
+        Entry(label: Text.legacyRequestsTitle, path: "/desk/portale-classico"),
         Entry(label: Text.operatorsTitle, path: "/desk/operatori"),
         Entry(label: Text.responseTargetsTitle, path: "/desk/tempi"),
+        Entry(label: Text.auditLogTitle, path: "/desk/registro"),
     ]
 
     static func group(_ title: String, icon: Node, _ entries: [Entry], _ currentPath: String, open: Bool = false) -> Node {

@@ -84,12 +84,24 @@ public enum Routes {
     /// portal-desk, for a "Responsabile" only: companies, the classic portal's requests,
     /// operators and the audit trail.
     static func vendorAdministration(_ routes: inout RouteTable) {
+        routes.get("/desk/aziende", ManagerGuard.self, CompanyListHandlers.list)
+        routes.get("/desk/aziende/nuova", ManagerGuard.self, CompanyListHandlers.showForm)
+        routes.post("/desk/aziende", ManagerGuard.self, bodyLimit: 2048, CompanyListHandlers.create)
+        routes.get("/desk/aziende/{id}", ManagerGuard.self, CompanyHandlers.show)
+        routes.get("/desk/aziende/{id}/invita", ManagerGuard.self, CompanyHandlers.showInvite)
+        routes.post("/desk/aziende/{id}/invita", ManagerGuard.self, bodyLimit: 2048, CompanyHandlers.invite)
+        routes.post("/desk/aziende/{id}/inviti/{invitation}/reinvia", ManagerGuard.self, bodyLimit: 1024, CompanyHandlers.resend)
+        routes.post("/desk/aziende/{id}/inviti/{invitation}/rimuovi", ManagerGuard.self, bodyLimit: 1024, CompanyHandlers.cancel)
+        routes.post("/desk/aziende/{id}/disattiva", ManagerGuard.self, bodyLimit: 1024, CompanyHandlers.deactivate)
+        routes.post("/desk/aziende/{id}/riattiva", ManagerGuard.self, bodyLimit: 1024, CompanyHandlers.reactivate)
+        routes.get("/desk/portale-classico", ManagerGuard.self, LegacyRequestsHandlers.list)
         routes.get("/desk/operatori", ManagerGuard.self, OperatorHandlers.list)
         routes.get("/desk/operatori/nuovo", ManagerGuard.self, OperatorHandlers.showForm)
         routes.post("/desk/operatori", ManagerGuard.self, bodyLimit: 2048, OperatorHandlers.create)
         routes.post("/desk/operatori/{id}/ruolo", ManagerGuard.self, bodyLimit: 1024, OperatorHandlers.changeRole)
         routes.post("/desk/operatori/{id}/disattiva", ManagerGuard.self, bodyLimit: 1024, OperatorHandlers.deactivate)
         routes.post("/desk/operatori/{id}/riattiva", ManagerGuard.self, bodyLimit: 1024, OperatorHandlers.reactivate)
+        routes.get("/desk/registro", ManagerGuard.self, AuditLogHandlers.show)
 
         routes.get("/desk/tempi", ManagerGuard.self, TargetsHandlers.show)
         routes.post("/desk/tempi", ManagerGuard.self, bodyLimit: 16 * 1024, TargetsHandlers.save)

@@ -3,9 +3,9 @@
 and what the people concerned are told."""
 import requests
 
-from portal import ADMIN, TECHNICIAN, csrf_token, login, password_step
-from vendor import (MANAGER, NEW_PASSWORD, OPERATORE, PAGES, POSTS, complete_first_access, invite_operator,
-                    manager_session, post_form)
+from portal import ADMIN, TECHNICIAN, csrf_token, login, login_into, password_step
+from vendor import (MANAGER, NEW_PASSWORD, OPERATORE, PAGES, POSTS, complete_first_access, create_company, enter_invited_company,
+                    invite_administrator, invite_operator, manager_session, post_form, vat_number, wrong_check_digit)
 
 
 def test_every_administration_page_is_404_for_an_operatore_a_customer_and_a_visitor(portal):
@@ -87,3 +87,69 @@ def test_an_address_in_use_cannot_become_an_operator(portal):
                             role="operator")
         assert refused.status_code == 422
         assert "Esiste già un utente" in refused.text and 'value="Altro Nome"' in refused.text
+
+
+def test_a_responsabile_creates_a_company_and_invites_its_administrator_who_enters_it(portal):
+    manager = manager_session(portal)
+    vat = vat_number("0555123456")
+    form = manager.get(portal.url + "/desk/aziende/nuova").text
+    for label in ("Ragione sociale", "Partita IVA"):
+        assert f">{label}</label>" in form, label
+    for typed, message in ((wrong_check_digit(vat), "cifra di controllo"), ("123", "11 cifre"), ("", "Campo obbligatorio")):
+        refused = post_form(portal, manager, "/desk/aziende/nuova", "/desk/aziende", name="LUCE SRL", vat=typed)
+        assert refused.status_code == 422 and message in refused.text and 'value="LUCE SRL"' in refused.text, typed
+    company = create_company(portal, manager, "LUCE SRL", vat)
+    duplicate = post_form(portal, manager, "/desk/aziende/nuova", "/desk/aziende", name="LUCE DUE SRL", vat="IT" + vat)
+    assert duplicate.status_code == 422 and f"Esiste già un'azienda con Partita IVA {vat}" in duplicate.text
+    assert "LUCE SRL" in manager.get(portal.url + "/desk/aziende", params={"cerca": vat}).text
+
+    address = "elena.luce@luce.example"
+    provisional = invite_administrator(portal, manager, company, address)
+    page = manager.get(portal.url + f"/desk/aziende/{company}").text
+    assert address in page and "Invia di nuovo" in page and "Rimuovi" in page
+
+    complete_first_access(portal, address, provisional, "Elena", "Luce")
+    session = enter_invited_company(portal, address, "LUCE SRL")
+    assert "LUCE SRL" in session.get(portal.url + "/dashboard").text
+    page = manager.get(portal.url + f"/desk/aziende/{company}").text
+    assert "Elena" in page and "Amministratore" in page and "Nessun invito in attesa" in page
+
+    trail = manager.get(portal.url + "/desk/registro", params={"azienda": vat}).text
+    for event in ("Azienda creata", "Invito inviato", "Invito accettato"):
+        assert event in trail, event
+    activity = session.get(portal.url + "/tenant/attivita").text
+    assert "Invito inviato" in activity and MANAGER in activity, "the company's own trail shows the desk's action"
+
+
+def test_the_classic_portals_companies_without_users_and_a_deactivated_company(fresh_portal):
+    portal = fresh_portal()
+    manager = manager_session(portal)
+    vat = vat_number("0666123456")
+    company = create_company(portal, manager, "SOLE SRL", vat)
+    page = requests.get(portal.url + "/portale-classico")
+    requests.post(portal.url + "/portale-classico", data={"csrf": csrf_token(page.text), "vat": vat},
+                  cookies=page.cookies)
+    listed = manager.get(portal.url + "/desk/portale-classico").text
+    assert "SOLE SRL" in listed and f'href="/desk/aziende/{company}/invita"' in listed
+    assert "ROSSI SRL" not in listed
+    prefilled = manager.get(portal.url + f"/desk/aziende/{company}/invita").text
+    assert "SOLE SRL" in prefilled and ">Email</label>" in prefilled
+
+    # ROSSI SRL is deactivated: a working session loses it and the next login is told why.
+    mario, _ = login(portal, email=ADMIN)
+    assert mario.get(portal.url + "/ticket", allow_redirects=False).status_code == 200
+    with portal.db() as db:
+        rossi = db.execute("SELECT id FROM tenants WHERE vat = '02740123456'").fetchone()[0]
+    assert post_form(portal, manager, f"/desk/aziende/{rossi}", f"/desk/aziende/{rossi}/disattiva").status_code == 303
+    moved = mario.get(portal.url + "/ticket", allow_redirects=False)
+    assert moved.headers["Location"] == "/accesso/azienda"
+    assert "Azienda disattivata" in mario.get(portal.url + "/accesso/azienda").text
+    again, response = login(portal, email=ADMIN)
+    assert response.headers["Location"] == "/accesso/azienda"
+    choice = again.get(portal.url + "/accesso/azienda").text
+    assert "non è possibile entrarvi" in choice and 'name="tenant"' not in choice
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM tickets WHERE tenant_id = ?", (rossi,)).fetchone()[0] > 0
+
+    assert post_form(portal, manager, f"/desk/aziende/{rossi}", f"/desk/aziende/{rossi}/riattiva").status_code == 303
+    assert login_into(portal, ADMIN, "ROSSI SRL").get(portal.url + "/ticket").status_code == 200

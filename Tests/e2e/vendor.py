@@ -18,6 +18,19 @@ POSTS = ("/desk/aziende", "/desk/aziende/1/invita", "/desk/aziende/1/disattiva",
          "/desk/operatori/1/ruolo", "/desk/operatori/1/disattiva", "/desk/operatori/1/riattiva")
 
 
+def vat_number(first_ten):
+    """A P.IVA with the right check digit after `first_ten` digits (the portal's checksum rule)."""
+    total = 0
+    for index, digit in enumerate(int(c) for c in first_ten):
+        doubled = digit * 2 if index % 2 else digit
+        total += doubled - 9 if doubled > 9 else doubled
+    return first_ten + str((10 - total % 10) % 10)
+
+
+def wrong_check_digit(vat):
+    return vat[:10] + str((int(vat[10]) + 1) % 10)
+
+
 def manager_session(portal):
     session, response = login(portal, email=MANAGER)
     assert response.status_code == 303, response.status_code
@@ -65,3 +78,18 @@ def complete_first_access(portal, address, provisional, first="Nuovo", last="Ute
         "csrf": csrf_token(page.text), "first_name": first, "last_name": last, "password": NEW_PASSWORD,
         "password_confirmation": NEW_PASSWORD, "privacy": "1"}, allow_redirects=False)
     assert created.status_code == 303 and created.headers["Location"].startswith("/login?avviso=creato"), created.text[:1000]
+
+
+def enter_invited_company(portal, address, company, password=NEW_PASSWORD):
+    """Logs in (password and e-mail code), accepts the pending invitation and enters `company`."""
+    session, response = login(portal, email=address, password=password)
+    assert response.headers["Location"] == "/accesso/azienda", response.headers.get("Location")
+    page = session.get(portal.url + "/accesso/azienda").text
+    accept = re.search(r'action="(/accesso/invito/\d+/accetta)"', page).group(1)
+    session.post(portal.url + accept, data={"csrf": csrf_token(page)})
+    page = session.get(portal.url + "/accesso/azienda").text
+    form = page.split(f">{company}</button>")[0].rsplit("<form", 1)[1]
+    tenant = re.search(r'name="tenant" value="(\d+)"', form).group(1)
+    session.post(portal.url + "/accesso/azienda", data={"csrf": csrf_token(page), "tenant": tenant})
+    assert session.get(portal.url + "/dashboard", allow_redirects=False).status_code == 200
+    return session

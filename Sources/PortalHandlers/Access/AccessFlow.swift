@@ -59,8 +59,10 @@ enum AccessFlow {
         let memberships = try TenantStore(services.database).memberships(userID: user.id)
         let invitations = try InvitationStore(services.database).pending(
             email: EmailAddress(user.email)!, now: services.now)
+        // A deactivated company is never entered by itself: the company choice says why.
+        let deactivated = try TenantStore(services.database).deactivatedCompanies(userID: user.id)
         if invitations.isEmpty {
-            if let last = memberships.first(where: { $0.tenant.id == user.lastTenantID }) {
+            if let last = memberships.first(where: { $0.tenant.id == user.lastTenantID && !deactivated.contains($0.tenant.id) }) {
                 return try startSession(user: user, tenantID: last.tenant.id, challenge: challenge, request, services)
             }
         }

@@ -19,7 +19,9 @@ enum CompanyChoiceHandlers {
         let page = CompanyChoicePage(
             csrfToken: context.csrfToken, invitations: invitations,
             memberships: try TenantStore(services.database).memberships(userID: user.id), currentTenantID: current,
-            notice: request.query["avviso"] == "accettato" ? Text.invitationAccepted : nil)
+            notice: request.query["avviso"] == "accettato" ? Text.invitationAccepted : nil,
+            deactivated: try TenantStore(services.database).deactivatedCompanies(userID: user.id),
+            error: request.query["avviso"] == "disattivata" ? Text.companyDeactivatedForUsers : nil)
         return Response.html(page.render())
     }
 
@@ -45,6 +47,9 @@ enum CompanyChoiceHandlers {
         guard let tenantID = form["tenant"].flatMap({ Int64($0) }),
             try TenantStore(services.database).membership(userID: user.id, tenantID: tenantID) != nil
         else { throw HTTPError.notFound }
+        if try TenantStore(services.database).isDeactivated(tenantID: tenantID) {
+            throw Redirect(to: "/accesso/azienda?avviso=disattivata")
+        }
         switch context {
         case .login(let login):
             return try AccessFlow.startSession(

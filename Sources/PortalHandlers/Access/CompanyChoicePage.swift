@@ -12,12 +12,16 @@ struct CompanyChoicePage {
     var memberships: [MembershipRecord]
     var currentTenantID: Int64?
     var notice: String?
+    /// The user's companies that the vendor deactivated: shown with the reason, never entered.
+    var deactivated: Set<Int64> = []
+    var error: String?
 
     func render() -> String {
         Page(title: Text.companyChoiceTitle, kind: .visitor) {
             el("section", ["class": "card auth-card"]) {
                 el("h1", ["class": "page-title"]) { Text.companyChoiceTitle }
                 if let notice { FormField.notice(notice, kind: "success") }
+                if let error { FormField.notice(error, kind: "error") }
                 if !invitations.isEmpty {
                     el("h2") { Text.pendingInvitations }
                     el("ul", ["class": "choice-list"]) {
@@ -38,7 +42,7 @@ struct CompanyChoicePage {
                 } else {
                     el("p") { Text.companyChoiceIntro }
                     el("ul", ["class": "choice-list"]) {
-                        for membership in memberships {
+                        for membership in memberships where !deactivated.contains(membership.tenant.id) {
                             el("li") {
                                 el("form", ["method": "post", "action": "/accesso/azienda"]) {
                                     FormField.csrf(csrfToken)
@@ -49,6 +53,15 @@ struct CompanyChoicePage {
                                     ]) { membership.tenant.name }
                                     el("span", ["class": "muted"]) { " \(membership.role.label) · \(Text.vatShort) \(membership.tenant.vat)" }
                                 }
+                            }
+                        }
+                        for membership in memberships where deactivated.contains(membership.tenant.id) {
+                            el("li") {
+                                el("p") {
+                                    el("strong") { membership.tenant.name }
+                                    el("span", ["class": "muted"]) { " \(Text.companyDeactivatedBadge) · \(Text.vatShort) \(membership.tenant.vat)" }
+                                }
+                                el("p", ["class": "muted"]) { Text.companyDeactivatedForUsers }
                             }
                         }
                     }

@@ -15,11 +15,13 @@ enum DashboardHandlers {
     static func show(_ request: Request, _ context: SignedInContext) throws -> Response {
         if context.user.isOperator { throw Redirect(to: "/desk/") }
         let services = context.services
-        var page = DashboardPage(viewer: context.viewer, layout: .empty, data: nil)
-        if let tenant = context.current.membership?.tenant, let stamp = context.current.stamp {
-            page.layout = try DashboardPreference.load(userID: context.user.id, tenantID: tenant.id, services.database)
-            page.data = try services.dashboardCache.data(stamp, services.database)
+        // A session whose company was deactivated has lost it: the company choice says why.
+        guard let tenant = context.current.membership?.tenant, let stamp = context.current.stamp else {
+            throw Redirect(to: "/accesso/azienda")
         }
+        var page = DashboardPage(viewer: context.viewer, layout: .empty, data: nil)
+        page.layout = try DashboardPreference.load(userID: context.user.id, tenantID: tenant.id, services.database)
+        page.data = try services.dashboardCache.data(stamp, services.database)
         return Response.html(page.render())
     }
 

@@ -24,18 +24,13 @@ enum LegacyHandlers {
         }
         let form = request.form
         let typed = String((form["vat"] ?? "").prefix(40))
-        switch VATInput(typed) {
-        case .empty:
-            page.error = Text.fieldRequired
-        case .badFormat:
-            page.error = Text.legacyVATFormat
-        case .badCheckDigit:
-            page.error = Text.legacyVATChecksum
-        case .valid(let vat):
+        let input = VATInput(typed)
+        if case .valid(let vat) = input {
             try LegacyAccessRequest(settings: settings, services: services).handle(vat, clientIP: request.clientAddress)
             page.answered = true
             return Response.html(page.render())
         }
+        page.error = input.refusal
         page.typedVAT = typed.trimmingWhitespace()
         return Response.html(page.render(), status: 422)
     }

@@ -11,11 +11,10 @@ enum ActivityHandlers {
         let userID = request.query["utente"].flatMap { Int64($0) }.flatMap { id in members.contains { $0.userID == id } ? id : nil }
         let from = request.query["da"].flatMap(DateOnly.init)
         let to = request.query["a"].flatMap(DateOnly.init)
-        let page = max(1, request.query["pagina"].flatMap { Int($0) } ?? 1)
+        let page = PageLinks.number(request.query["pagina"])
         let result = try AuditStore(services.database).list(
             tenantID: context.tenant.id, userID: userID, from: from.map(Clock.startOfDay),
             until: to.map { Clock.startOfDay($0) + 86400 }, page: page)
-        let pages = (result.total + AuditStore.pageSize - 1) / AuditStore.pageSize
         var filter = ""
         if let userID { filter += "&utente=\(userID)" }
         if let from { filter += "&da=\(from.text)" }
@@ -53,10 +52,7 @@ enum ActivityHandlers {
                         }
                     }
                 }
-                el("nav", ["class": "pager", "aria-label": Text.docsPager]) {
-                    if page > 1 { el("a", ["rel": "prev", "href": "/tenant/attivita?pagina=\(page - 1)" + filter]) { Text.previousPage } }
-                    if page < pages { el("a", ["rel": "next", "href": "/tenant/attivita?pagina=\(page + 1)" + filter]) { Text.nextPage } }
-                }
+                PageLinks.nav(path: "/tenant/attivita", page: page, total: result.total, pageSize: AuditStore.pageSize, filter: filter)
             }
         }
         return Response.html(html.render())

@@ -18,16 +18,4 @@ enum VendorPage {
             content
         }
     }
-
-    /// A page's number from `?pagina=`, at least 1.
-    static func pageNumber(_ text: String?) -> Int { max(1, text.flatMap { Int($0) } ?? 1) }
-
-    /// "Pagina precedente" / "Pagina successiva" links that keep the page's filters.
-    static func pager(path: String, page: Int, total: Int, pageSize: Int, filter: String) -> Node {
-        let pages = (total + pageSize - 1) / pageSize
-        return el("nav", ["class": "pager", "aria-label": Text.docsPager]) {
-            if page > 1 { el("a", ["rel": "prev", "href": "\(path)?pagina=\(page - 1)\(filter)"]) { Text.previousPage } }
-            if page < pages { el("a", ["rel": "next", "href": "\(path)?pagina=\(page + 1)\(filter)"]) { Text.nextPage } }
-        }
-    }
 }

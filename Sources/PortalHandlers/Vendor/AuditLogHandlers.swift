@@ -1,0 +1,57 @@
+import PortalCore
+import PortalHTML
+import PortalHTTP
+import PortalStore
+
+/// "Registro attività": the whole audit trail for a Responsabile, newest first, 50 a page,
+/// by company (part of its name or its P.IVA) and by days. A company's own administrator
+/// reads the lines of their company in Gestione Tenant → "Attività".
+enum AuditLogHandlers {
+    static let path = "/desk/registro"
+
+    static func show(_ request: Request, _ context: OperatorContext) throws -> Response {
+        let company = String((request.query["azienda"] ?? "").trimmingWhitespace().prefix(100))
+        let from = request.query["da"].flatMap(DateOnly.init)
+        let to = request.query["a"].flatMap(DateOnly.init)
+        let page = PageLinks.number(request.query["pagina"])
+        let result = try AuditStore(context.services.database).list(
+            tenantID: nil, company: company, from: from.map(Clock.startOfDay), until: to.map { Clock.startOfDay($0) + 86400 },
+            page: page)
+        var filter = ""
+        if !company.isEmpty { filter += "&azienda=" + PercentEncoding.encode(company) }
+        if let from { filter += "&da=\(from.text)" }
+        if let to { filter += "&a=\(to.text)" }
+
+        let html = VendorPage.page(context.viewer, title: Text.auditLogTitle, currentPath: path) {
+            el("section", ["class": "card"]) {
+                el("p") { Text.auditLogIntro }
+                el("form", ["class": "form form--inline", "method": "get", "action": path]) {
+                    FormField.input(id: "azienda", label: Text.auditCompanyFilter, type: "search", value: company, maxLength: 100)
+                    FormField.input(id: "da", label: Text.fromDate, type: "date", value: from?.text ?? "")
+                    FormField.input(id: "a", label: Text.toDate, type: "date", value: to?.text ?? "")
+                    el("div", ["class": "form-actions"]) { el("button", ["class": "button", "type": "submit"]) { Text.activityFilter } }
+                }
+                if result.events.isEmpty {
+                    el("p") { Text.noActivity }
+                } else {
+                    DataTable.render(headings: [
+                        Text.activityWhen, Text.deskCompany, Text.activityWho, Text.activityWhat, Text.auditDetail, Text.activityFrom,
+                    ]) {
+                        for event in result.events {
+                            el("tr") {
+                                el("td") { Clock.display(event.at) }
+                                el("td") { event.tenantName ?? "–" }
+                                el("td") { event.actorEmail }
+                                el("td") { Text.auditEvents[event.event] ?? event.event }
+                                el("td") { event.detail }
+                                el("td") { event.clientIP }
+                            }
+                        }
+                    }
+                }
+                PageLinks.nav(path: path, page: page, total: result.total, pageSize: AuditStore.pageSize, filter: filter)
+            }
+        }
+        return Response.html(bytes: html.renderBytes())
+    }
+}

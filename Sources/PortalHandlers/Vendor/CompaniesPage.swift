@@ -1,0 +1,90 @@
+import PortalCore
+import PortalHTML
+import PortalStore
+
+/// "Aziende": "Nuova azienda" when open, the search by name or P.IVA, and one page of
+/// companies with their users, open tickets and state.
+struct CompaniesPage {
+    struct NewCompanyForm {
+        var name = ""
+        var vat = ""
+        var nameError: String?
+        var vatError: String?
+    }
+
+    var search = ""
+    var page = 1
+    var form: NewCompanyForm?
+    var rows: [CompanyRow] = []
+    var total = 0
+
+    init(search: String = "", page: Int = 1, form: NewCompanyForm? = nil) {
+        self.search = search
+        self.page = page
+        self.form = form
+    }
+
+    func render(_ viewer: Viewer) -> [UInt8] {
+        VendorPage.page(viewer, title: Text.companiesTitle, currentPath: CompanyListHandlers.path) {
+            if let form { newCompanyForm(form, csrf: viewer.csrfToken) }
+            el("section", ["class": "card", "aria-labelledby": "companies"]) {
+                el("div", ["class": "toolbar"]) {
+                    el("h2", ["id": "companies", "class": "toolbar-title"]) { Text.companiesTitle }
+                    if form == nil {
+                        el("a", ["class": "button button--primary", "href": CompanyListHandlers.path + "/nuova"]) { "+ " + Text.newCompany }
+                    }
+                }
+                el("form", ["class": "form form--inline", "method": "get", "action": CompanyListHandlers.path, "role": "search"]) {
+                    FormField.input(id: "cerca", label: Text.companySearch, type: "search", value: search, maxLength: 100)
+                    el("div", ["class": "form-actions"]) {
+                        el("button", ["class": "button", "type": "submit"]) { Text.companySearchButton }
+                    }
+                }
+                el("p", ["class": "muted"]) { Text.companiesCount(total) }
+                if rows.isEmpty {
+                    el("p") { Text.noCompanies }
+                } else {
+                    DataTable.render(headings: [
+                        Text.companyName, Text.companyVATNumber, Text.companyUsersColumn, Text.companyOpenTicketsColumn,
+                        Text.statusColumn, Text.createdOnColumn,
+                    ]) {
+                        for row in rows { self.row(row) }
+                    }
+                }
+                PageLinks.nav(
+                    path: CompanyListHandlers.path, page: page, total: total, pageSize: TenantStore.companyPageSize,
+                    filter: search.isEmpty ? "" : "&cerca=" + PercentEncoding.encode(search))
+            }
+        }.renderBytes()
+    }
+
+    func row(_ row: CompanyRow) -> Node {
+        el("tr", ["class": row.deactivatedAt == nil ? nil : "ticket--closed"]) {
+            el("td") { el("a", ["href": "\(CompanyListHandlers.path)/\(row.tenant.id)"]) { row.tenant.name } }
+            el("td") { row.tenant.vat }
+            el("td") { String(row.users) }
+            el("td") { String(row.openTickets) }
+            el("td") { row.deactivatedAt.map { Text.deactivatedOn(Clock.displayDate($0)) } ?? Text.active }
+            el("td") { Clock.displayDate(row.createdAt) }
+        }
+    }
+
+    func newCompanyForm(_ form: NewCompanyForm, csrf: String) -> Node {
+        el("section", ["class": "card", "aria-labelledby": "new-company"]) {
+            el("h2", ["id": "new-company"]) { Text.newCompany }
+            el("form", ["class": "form", "method": "post", "action": CompanyListHandlers.path]) {
+                FormField.csrf(csrf)
+                FormField.input(
+                    id: "name", label: Text.companyName, value: form.name, error: form.nameError, required: true,
+                    autocomplete: "off", maxLength: 200, autofocus: form.vatError == nil)
+                FormField.input(
+                    id: "vat", label: Text.companyVATNumber, value: form.vat, error: form.vatError, required: true,
+                    autocomplete: "off", maxLength: 20, autofocus: form.vatError != nil)
+                el("div", ["class": "form-actions"]) {
+                    el("a", ["class": "button", "href": CompanyListHandlers.path]) { Text.cancel }
+                    el("button", ["class": "button button--primary", "type": "submit"]) { Text.createCompany }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import PortalCore
+import PortalDomain
+import PortalHTTP
+import PortalStore
+
+/// One company in the administration: its page, "Invita amministratore", its pending
+/// invitations ("Invia di nuovo", "Rimuovi"), "Disattiva azienda" and "Riattiva".
+enum CompanyHandlers {
+    static let notices = [
+        "creata": Text.companyCreated, "invitato": Text.administratorInvited, "reinviato": Text.invitationResent,
+        "rimosso": Text.invitationRemoved, "disattivata": Text.companyDeactivatedNotice,
+        "riattivata": Text.companyReactivatedNotice,
+    ]
+
+    static func company(_ request: Request, _ context: OperatorContext) throws -> CompanyRow {
+        guard let id = request.pathParameters["id"].flatMap({ Int64($0) }),
+            let company = try TenantStore(context.services.database).company(id: id)
+        else { throw HTTPError.notFound }
+        return company
+    }
+
+    static func path(_ company: CompanyRow) -> String { "\(CompanyListHandlers.path)/\(company.tenant.id)" }
+
+    static func show(_ request: Request, _ context: OperatorContext) throws -> Response {
+        let company = try company(request, context)
+        let database = context.services.database
+        let page = CompanyPage(
+            company: company, members: try TenantStore(database).memberRows(tenantID: company.tenant.id),
+            invitations: try InvitationStore(database).pending(tenantID: company.tenant.id, now: context.services.now),
+            tickets: try DeskStore(database).tickets(tenantID: company.tenant.id),
+            notice: request.query["avviso"].flatMap { notices[$0] })
+        return Response.html(bytes: page.render(context.viewer))
+    }
+
+    static func showInvite(_ request: Request, _ context: OperatorContext) throws -> Response {
+        let company = try company(request, context)
+        return Response.html(bytes: InviteAdministratorPage(company: company).render(context.viewer))
+    }
+
+    static func invite(_ request: Request, _ context: OperatorContext) throws -> Response {
+        let services = context.services
+        let company = try company(request, context)
+        let typed = (request.form["email"] ?? "").trimmingWhitespace()
+        var page = InviteAdministratorPage(company: company, email: String(typed.prefix(254)))
+        guard let email = EmailAddress(typed) else {
+            page.error = typed.isEmpty ? Text.fieldRequired : Text.emailInvalid
+            return Response.html(bytes: page.render(context.viewer), status: 422)
+        }
+        do {
+            _ = try Provisioning(database: services.database, config: services.config).invite(
+                tenant: company.tenant, email: email, role: .administrator, invitedBy: context.actor(request), now: services.now)
+        } catch let error as DomainError where [.alreadyMember, .accountExists, .companyDeactivated].contains(error.code) {
+            page.error = error.message
+            return Response.html(bytes: page.render(context.viewer), status: 422)
+        }
+        throw Redirect(to: path(company) + "?avviso=invitato")
+    }
+
+    static func invitation(_ request: Request, _ company: CompanyRow, _ context: OperatorContext) throws -> InvitationRecord {
+        guard let id = request.pathParameters["invitation"].flatMap({ Int64($0) }),
+            let invitation = try InvitationStore(context.services.database).pending(
+                id: id, tenantID: company.tenant.id, now: context.services.now)
+        else { throw HTTPError.notFound }
+        return invitation
+    }
+
+    static func resend(_ request: Request, _ context: OperatorContext) throws -> Response {
+        let services = context.services
+        let company = try company(request, context)
+        let invitation = try invitation(request, company, context)
+        // A refusal (the company was deactivated meanwhile) is the error page's, in Italian.
+        _ = try Provisioning(database: services.database, config: services.config).invite(
+            tenant: company.tenant, email: EmailAddress(invitation.email)!, role: invitation.role,
+            invitedBy: context.actor(request), now: services.now)
+        throw Redirect(to: path(company) + "?avviso=reinviato")
+    }
+
+    static func cancel(_ request: Request, _ context: OperatorContext) throws -> Response {
+        let company = try company(request, context)
+        let invitation = try invitation(request, company, context)
+        try administration(context).cancelInvitation(invitation, by: context.actor(request), now: context.services.now)
+        throw Redirect(to: path(company) + "?avviso=rimosso")
+    }
+
+    static func deactivate(_ request: Request, _ context: OperatorContext) throws -> Response {
+        let company = try company(request, context)
+        try administration(context).deactivate(company, by: context.actor(request), now: context.services.now)
+        throw Redirect(to: path(company) + "?avviso=disattivata")
+    }
+
+    static func reactivate(_ request: Request, _ context: OperatorContext) throws -> Response {
+        let company = try company(request, context)
+        try administration(context).reactivate(company, by: context.actor(request), now: context.services.now)
+        throw Redirect(to: path(company) + "?avviso=riattivata")
+    }
+
+    static func administration(_ context: OperatorContext) -> CompanyAdministration {
+        CompanyAdministration(database: context.services.database, config: context.services.config)
+    }
+}

@@ -1,0 +1,49 @@
+import PortalCore
+import PortalDomain
+import PortalHTTP
+import PortalStore
+
+/// "Aziende": the companies with the search by name or P.IVA, and "Nuova azienda".
+enum CompanyListHandlers {
+    static let path = "/desk/aziende"
+
+    static func list(_ request: Request, _ context: OperatorContext) throws -> Response {
+        try render(context, CompaniesPage(search: request.query["cerca"] ?? "", page: PageLinks.number(request.query["pagina"])))
+    }
+
+    static func showForm(_ request: Request, _ context: OperatorContext) throws -> Response {
+        try render(context, CompaniesPage(form: CompaniesPage.NewCompanyForm()))
+    }
+
+    static func render(_ context: OperatorContext, _ page: CompaniesPage, status: Int = 200) throws -> Response {
+        var page = page
+        let search = String(page.search.trimmingWhitespace().prefix(100))
+        page.search = search
+        (page.rows, page.total) = try TenantStore(context.services.database).companies(matching: search, page: page.page)
+        return Response.html(bytes: page.render(context.viewer), status: status)
+    }
+
+    static func create(_ request: Request, _ context: OperatorContext) throws -> Response {
+        let services = context.services
+        var form = CompaniesPage.NewCompanyForm(
+            name: String((request.form["name"] ?? "").prefix(200)), vat: String((request.form["vat"] ?? "").prefix(20)))
+        let input = VATInput(form.vat)
+        form.vatError = input.refusal
+        if form.name.trimmingWhitespace().isEmpty { form.nameError = Text.companyNameInvalid }
+        guard case .valid(let vat) = input, form.nameError == nil else {
+            return try render(context, CompaniesPage(form: form), status: 422)
+        }
+        let tenant: TenantRecord
+        do {
+            tenant = try Provisioning(database: services.database, config: services.config).addTenant(
+                name: form.name, vat: vat, by: context.actor(request), now: services.now)
+        } catch let error as DomainError where error.code == .invalidInput {
+            form.nameError = error.message
+            return try render(context, CompaniesPage(form: form), status: 422)
+        } catch let error as DomainError where error.code == .companyExists {
+            form.vatError = error.message
+            return try render(context, CompaniesPage(form: form), status: 422)
+        }
+        throw Redirect(to: "\(path)/\(tenant.id)?avviso=creata")
+    }
+}

@@ -1,0 +1,123 @@
+import PortalCore
+import PortalHTML
+import PortalStore
+
+/// One company for a Responsabile: its facts and actions, its users and roles, its pending
+/// invitations, its newest tickets (each opens on the desk).
+struct CompanyPage {
+    var company: CompanyRow
+    var members: [TenantStore.MemberRow]
+    var invitations: [InvitationRecord]
+    var tickets: [TicketRecord]
+    var notice: String?
+
+    var path: String { CompanyHandlers.path(company) }
+
+    func render(_ viewer: Viewer) -> [UInt8] {
+        let tenant = company.tenant
+        return VendorPage.page(viewer, title: tenant.name, currentPath: CompanyListHandlers.path, notice: notice) {
+            el("section", ["class": "card", "aria-labelledby": "company-facts"]) {
+                el("h2", ["id": "company-facts", "class": "visually-hidden"]) { Text.companiesTitle }
+                el("p") {
+                    "\(Text.companyVATNumber): "
+                    el("strong") { tenant.vat }
+                    " · \(Text.createdOnColumn) \(Clock.displayDate(company.createdAt)) · \(Text.statusColumn): "
+                    el("strong") { company.deactivatedAt.map { Text.deactivatedOn(Clock.displayDate($0)) } ?? Text.active }
+                }
+                el("div", ["class": "row-actions"]) {
+                    if company.deactivatedAt == nil {
+                        el("a", ["class": "button button--primary", "href": path + "/invita"]) { Text.inviteAdministrator }
+                    }
+                    el("a", ["class": "button", "href": "\(AuditLogHandlers.path)?azienda=\(tenant.vat)"]) { Text.companyActivity }
+                    el("form", ["method": "post", "action": path + (company.deactivatedAt == nil ? "/disattiva" : "/riattiva")]) {
+                        FormField.csrf(viewer.csrfToken)
+                        el("button", ["class": "button button--ghost", "type": "submit", "aria-describedby": "deactivate-hint"]) {
+                            company.deactivatedAt == nil ? Text.deactivateCompany : Text.reactivateCompany
+                        }
+                    }
+                }
+                el("p", ["class": "muted", "id": "deactivate-hint"]) { Text.deactivateCompanyHint }
+            }
+            usersSection
+            invitationsSection(csrf: viewer.csrfToken)
+            ticketsSection
+        }.renderBytes()
+    }
+
+    var usersSection: Node {
+        el("section", ["class": "card", "aria-labelledby": "company-users"]) {
+            el("h2", ["id": "company-users"]) { Text.companyUsers }
+            if members.isEmpty {
+                el("p") { Text.noCompanyUsers }
+            } else {
+                DataTable.render(headings: [Text.firstName, Text.lastName, Text.email, Text.roleColumn, Text.activeSince]) {
+                    for member in members {
+                        el("tr") {
+                            el("td") { member.firstName }
+                            el("td") { member.lastName }
+                            el("td") { member.email }
+                            el("td") { member.role.label }
+                            el("td") { Clock.displayDate(member.activeSince) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    func invitationsSection(csrf: String) -> Node {
+        el("section", ["class": "card", "aria-labelledby": "company-invitations"]) {
+            el("h2", ["id": "company-invitations"]) { Text.companyInvitations }
+            if invitations.isEmpty {
+                el("p") { Text.noInvitations }
+            } else {
+                DataTable.render(headings: [Text.email, Text.invitedOn, Text.expiresOn, Text.roleColumn, Text.actionsColumn]) {
+                    for invitation in invitations {
+                        el("tr") {
+                            el("td") { invitation.email }
+                            el("td") { Clock.displayDate(invitation.createdAt) }
+                            el("td") { Clock.displayDate(invitation.expiresAt) }
+                            el("td") { invitation.role.label }
+                            el("td", ["class": "row-actions"]) {
+                                el("form", ["method": "post", "action": "\(path)/inviti/\(invitation.id)/reinvia"]) {
+                                    FormField.csrf(csrf)
+                                    el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.resendInvitation): \(invitation.email)"]) {
+                                        Text.resendInvitation
+                                    }
+                                }
+                                el("form", ["method": "post", "action": "\(path)/inviti/\(invitation.id)/rimuovi"]) {
+                                    FormField.csrf(csrf)
+                                    el("button", ["class": "button button--ghost", "type": "submit", "aria-label": "\(Text.removeInvitation): \(invitation.email)"]) {
+                                        Text.removeInvitation
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    var ticketsSection: Node {
+        el("section", ["class": "card", "aria-labelledby": "company-tickets"]) {
+            el("h2", ["id": "company-tickets"]) { Text.companyTickets }
+            if tickets.isEmpty {
+                el("p") { Text.noCompanyTickets }
+            } else {
+                DataTable.render(headings: [Text.deskNumber, Text.deskTitle, Text.deskState, Text.priority, Text.deskOperator, Text.createdOnColumn]) {
+                    for ticket in tickets {
+                        el("tr", ["class": ticket.status.isClosed ? "ticket--closed" : nil]) {
+                            el("td") { "#\(ticket.number)" }
+                            el("td") { el("a", ["class": "ticket-link", "href": "/desk/ticket/\(ticket.number)"]) { ticket.title } }
+                            el("td") { ticket.status.label }
+                            el("td") { ticket.priority.label }
+                            el("td") { ticket.operatorName.flatMap { $0.isEmpty ? nil : $0 } ?? Text.noOperator }
+                            el("td") { Clock.displayDate(ticket.createdAt) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

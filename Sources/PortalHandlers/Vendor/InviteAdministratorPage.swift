@@ -1,0 +1,31 @@
+import PortalCore
+import PortalHTML
+import PortalStore
+
+/// "Invita amministratore": the company is given (from its page or from "Portale classico"),
+/// only the address is typed; a refusal is shown next to it with the address kept.
+struct InviteAdministratorPage {
+    var company: CompanyRow
+    var email = ""
+    var error: String?
+
+    func render(_ viewer: Viewer) -> [UInt8] {
+        let path = CompanyHandlers.path(company)
+        return VendorPage.page(viewer, title: Text.inviteAdministrator, currentPath: CompanyListHandlers.path) {
+            el("section", ["class": "card", "aria-labelledby": "invite-company"]) {
+                el("h2", ["id": "invite-company"]) { "\(company.tenant.name) · \(Text.vatShort) \(company.tenant.vat)" }
+                el("p") { Text.inviteAdministratorIntro }
+                el("form", ["class": "form", "method": "post", "action": path + "/invita"]) {
+                    FormField.csrf(viewer.csrfToken)
+                    FormField.input(
+                        id: "email", label: Text.email, type: "email", value: email, error: error, required: true,
+                        autocomplete: "off", maxLength: 254, autofocus: true)
+                    el("div", ["class": "form-actions"]) {
+                        el("a", ["class": "button", "href": path]) { Text.cancel }
+                        el("button", ["class": "button button--primary", "type": "submit"]) { Text.inviteAdministrator }
+                    }
+                }
+            }
+        }.renderBytes()
+    }
+}

@@ -1,0 +1,45 @@
+import PortalCore
+import PortalHTML
+import PortalHTTP
+import PortalStore
+
+/// "Portale classico": the companies that asked for access on the transition page
+/// (`legacy_access_requests`) and have nobody on the new portal, latest request first, each
+/// with "Invita amministratore" for that company.
+enum LegacyRequestsHandlers {
+    static let path = "/desk/portale-classico"
+
+    static func list(_ request: Request, _ context: OperatorContext) throws -> Response {
+        let rows = try LegacyAccessStore(context.services.database).companiesWithoutUsers(now: context.services.now)
+        let html = VendorPage.page(context.viewer, title: Text.legacyRequestsTitle, currentPath: path) {
+            el("section", ["class": "card"]) {
+                el("p") { Text.legacyRequestsIntro }
+                if rows.isEmpty {
+                    el("p") { Text.noLegacyRequests }
+                } else {
+                    DataTable.render(headings: [
+                        Text.companyName, Text.companyVATNumber, Text.legacyLastRequest, Text.legacyRequestCount,
+                        Text.legacyPendingInvitations, Text.actionsColumn,
+                    ]) {
+                        for row in rows {
+                            el("tr") {
+                                el("td") { el("a", ["href": "\(CompanyListHandlers.path)/\(row.tenant.id)"]) { row.tenant.name } }
+                                el("td") { row.tenant.vat }
+                                el("td") { Clock.display(row.lastRequestAt) }
+                                el("td") { String(row.requests) }
+                                el("td") { String(row.pendingInvitations) }
+                                el("td") {
+                                    el("a", [
+                                        "class": "button button--primary", "href": "\(CompanyListHandlers.path)/\(row.tenant.id)/invita",
+                                        "aria-label": "\(Text.inviteAdministrator): \(row.tenant.name)",
+                                    ]) { Text.inviteAdministrator }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Response.html(bytes: html.renderBytes())
+    }
+}
