@@ -65,6 +65,11 @@ public enum WorkingDuration {
         return rest == 0 ? "\(hours) h" : "\(hours) h \(rest) min"
     }
 
+    /// As `text`, without the minutes from ten hours on: "2 h 30 min", "302 h".
+    public static func rounded(minutes: Int) -> String {
+        minutes >= 600 ? "\(minutes / 60) h" : text(minutes: minutes)
+    }
+
     /// The value of a target's field: hours ("8"), hours and minutes ("1:30") or a decimal
     /// number of hours ("1,5"). The minutes, or the Italian reason it is refused.
     public static func minutes(_ text: String) -> Result<Int, TargetError> {

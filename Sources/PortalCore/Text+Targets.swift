@@ -54,3 +54,49 @@ extension Text {
     // The customer's ticket page
     public static func expectedAnswer(_ date: String) -> String { "Risposta prevista entro \(date)" }
 }
+
+/// "Andamento": the desk's figures for a period, each chart with its table and its CSV file.
+extension Text {
+    public static let figuresTitle = "Andamento"
+    public static let figuresIntro =
+        "I grafici contano i ticket aperti nel periodo scelto (i chiusi per settimana anche se aperti prima). I tempi sono in ore lavorative, gli obiettivi quelli attuali di «Tempi di risposta»."
+    public static let periodFrom = "Dal"
+    public static let periodTo = "Al"
+    public static let periodShow = "Mostra"
+    public static let periodDateRequired = "Indica una data."
+    public static let periodDateInvalid = "Scrivi una data valida, ad esempio 30/11/2026."
+    public static let periodBackwards = "La data «Al» viene prima di «Dal»."
+    public static let periodTooLong = "Il periodo può durare al massimo due anni."
+    public static func periodShown(_ from: String, _ to: String) -> String { "Dal \(from) al \(to)" }
+    public static let downloadCSV = "Scarica CSV"
+
+    public static let figuresWeeks = "Ticket aperti e chiusi per settimana"
+    public static let figuresWeek = "Settimana dal"
+    public static let figuresOpened = "Aperti"
+    public static let figuresClosed = "Chiusi"
+    public static func figuresWeeksDescription(opened: Int, closed: Int) -> String {
+        "In tutto \(opened) ticket aperti e \(closed) chiusi nel periodo; per ogni settimana una barra degli aperti e una dei chiusi."
+    }
+    public static let figuresByStatus = "Ticket ancora aperti per stato"
+    public static let figuresByArea = "Ticket ancora aperti per area"
+    public static let figuresStillOpen = "Ticket aperti"
+    public static func figuresOpenDescription(_ total: Int) -> String {
+        "\(total) ticket aperti nel periodo non sono ancora chiusi; una barra per ciascun gruppo."
+    }
+    public static let figuresAnswerTimes = "Tempo di prima risposta per priorità"
+    public static let figuresAnswered = "Ticket con risposta"
+    public static let figuresMedian = "Mediana"
+    public static let figuresPercentile90 = "90° percentile"
+    public static let figuresMedianHours = "Mediana (ore lavorative)"
+    public static let figuresPercentile90Hours = "90° percentile (ore lavorative)"
+    public static let figuresAnswerTimesDescription =
+        "Per ogni priorità, la mediana e il 90° percentile delle ore lavorative fino alla prima risposta di un operatore."
+    public static let figuresShares = "Ticket entro l'obiettivo per priorità"
+    public static let figuresShareFirstAnswer = "Prima risposta entro l'obiettivo"
+    public static let figuresShareResolution = "Risoluzione entro l'obiettivo"
+    public static let figuresCounted = "Ticket valutati"
+    public static let figuresWithin = "Entro l'obiettivo"
+    public static let figuresSharesDescription =
+        "Per ogni priorità, la percentuale di ticket con la prima risposta e con la risoluzione entro l'obiettivo, fra quelli già risposti o risolti o già in ritardo."
+    public static let figuresNoData = "–"
+}

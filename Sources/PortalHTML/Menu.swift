@@ -68,6 +68,7 @@ enum Menu {
         Entry(label: Text.legacyRequestsTitle, path: "/desk/portale-classico"),
         Entry(label: Text.operatorsTitle, path: "/desk/operatori"),
         Entry(label: Text.responseTargetsTitle, path: "/desk/tempi"),
+        Entry(label: Text.figuresTitle, path: "/desk/andamento"),
         Entry(label: Text.auditLogTitle, path: "/desk/registro"),
     ]
 

@@ -105,5 +105,7 @@ public enum Routes {
 
         routes.get("/desk/tempi", ManagerGuard.self, TargetsHandlers.show)
         routes.post("/desk/tempi", ManagerGuard.self, bodyLimit: 16 * 1024, TargetsHandlers.save)
+        routes.get("/desk/andamento", ManagerGuard.self, FiguresHandlers.show)
+        routes.get("/desk/andamento/csv/{chart}", ManagerGuard.self, FiguresHandlers.csv)
     }
 }

@@ -10,7 +10,7 @@ enum DueCell {
         guard let due = ticket.dueAt else { return Node.text("–") }
         let overdue = due <= now
         let minutes = overdue ? calendar.workingMinutes(from: due, to: now) : calendar.workingMinutes(from: now, to: due)
-        let duration = WorkingDuration.text(minutes: minutes)
+        let duration = WorkingDuration.rounded(minutes: minutes)
         return el("span", ["class": overdue ? "due due--overdue" : "due"]) {
             el("strong") { overdue ? (minutes == 0 ? Text.dueOverdueNow : Text.dueOverdue(duration)) : Text.dueLeft(duration) }
             el("span") { ticket.dueKind.label }

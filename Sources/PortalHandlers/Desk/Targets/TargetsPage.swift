@@ -49,7 +49,8 @@ struct TargetsPage {
     func cell(_ kind: ResponseTargets.Kind, _ priority: Priority) -> Node {
         let id = TargetsForm.field(kind, priority)
         let error = form.errors[id]
-        return el("td", ["class": error == nil ? "field" : "field field--invalid"]) {
+        return el("td") {
+            el("div", ["class": error == nil ? "target-field" : "target-field field--invalid"]) {
             el("label", ["class": "visually-hidden", "for": id]) { Text.targetField(kind.label, priority.label) }
             el("input", [
                 "id": id, "name": id, "type": "text", "inputmode": "decimal", "size": "6", "maxlength": "12",
@@ -58,6 +59,7 @@ struct TargetsPage {
             ])
             el("span", ["class": "unit"]) { " h" }
             if let error { el("p", ["class": "field-error", "id": "\(id)-error"]) { error } }
+            }
         }
     }
 }

@@ -1,0 +1,30 @@
+import PortalCore
+
+/// The reads of "Andamento" over every company: the tickets opened in a period and the
+/// closings in it, through the indexes of migration 0008.
+public struct FiguresStore {
+    let database: Database
+    public init(_ database: Database) { self.database = database }
+
+    public func tickets(openedFrom start: Timestamp, until end: Timestamp) throws -> [TicketFacts] {
+        try database.query(
+            """
+            SELECT created_at, closed_at, first_answered_at, priority, status, area FROM tickets
+            WHERE created_at >= ? AND created_at < ?
+            """, [start, end]
+        ).map {
+            TicketFacts(
+                createdAt: $0.int("created_at"), closedAt: $0.optionalInt("closed_at"),
+                firstAnsweredAt: $0.optionalInt("first_answered_at"),
+                priority: Priority(rawValue: $0.string("priority")) ?? .normal,
+                status: TicketStatus(rawValue: $0.string("status")) ?? .waiting,
+                area: RequestArea(rawValue: $0.string("area")) ?? .management)
+        }
+    }
+
+    /// When each ticket closed in the period was closed (a reopened one no longer counts).
+    public func closings(from start: Timestamp, until end: Timestamp) throws -> [Timestamp] {
+        try database.query("SELECT closed_at FROM tickets WHERE closed_at >= ? AND closed_at < ?", [start, end])
+            .map { $0.int("closed_at") }
+    }
+}
