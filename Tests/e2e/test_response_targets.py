@@ -1,0 +1,121 @@
+""""Tempi di risposta" and "Andamento" through nginx: only a Responsabile reaches them; a
+target changed moves the deadlines the queue shows and sorts by; the customer reads when the
+first answer is due until it comes; the figures and their CSV files count a new ticket."""
+import csv
+import io
+import re
+
+import requests
+
+from portal import ADMIN, csrf_token, login
+from tickets import created_number, new_ticket
+from vendor import MANAGER, OPERATORE, manager_session
+
+PAGES = ("/desk/tempi", "/desk/andamento", "/desk/andamento/csv/settimane")
+TARGETS = {f"{kind}-{priority}": value
+           for priority, first, resolution in (("blocking", "1", "8"), ("high", "4", "24"), ("normal", "8", "40"),
+                                               ("low", "16", "80"))
+           for kind, value in (("prima-risposta", first), ("risoluzione", resolution))}
+
+
+def save_targets(portal, session, **changes):
+    page = session.get(portal.url + "/desk/tempi")
+    data = dict(TARGETS, orario="09:00-13:00, 14:00-18:00", **{"festivita-aggiunte": "", "festivita-lavorate": ""})
+    data.update({name.replace("_", "-"): value for name, value in changes.items()})
+    return session.post(portal.url + "/desk/tempi", data=dict(data, csrf=csrf_token(page.text)), allow_redirects=False)
+
+
+def test_the_pages_are_404_for_an_operatore_a_customer_and_a_visitor(portal):
+    operatore, _ = login(portal, email=OPERATORE)
+    customer, _ = login(portal, email=ADMIN)
+    for session in (operatore, customer, requests.Session()):
+        for path in PAGES:
+            assert session.get(portal.url + path, allow_redirects=False).status_code == 404, path
+    token = csrf_token(operatore.get(portal.url + "/desk/").text)
+    assert operatore.post(portal.url + "/desk/tempi", data=dict(TARGETS, csrf=token), allow_redirects=False).status_code == 404
+    menu = manager_session(portal).get(portal.url + "/desk/").text
+    assert 'href="/desk/tempi"' in menu and 'href="/desk/andamento"' in menu
+    assert 'href="/desk/tempi"' not in operatore.get(portal.url + "/desk/").text
+
+
+def test_bad_targets_and_holidays_are_refused_beside_their_fields_and_nothing_changes(fresh_portal):
+    portal = fresh_portal()
+    session = manager_session(portal)
+    refused = save_targets(portal, session, prima_risposta_normal="0", risoluzione_low="9000",
+                           festivita_aggiunte="29/06\n31/02/2027", prima_risposta_high="3")
+    assert refused.status_code == 422
+    assert "Il tempo deve essere maggiore di zero." in refused.text
+    assert "Il tempo non può superare un anno (8760 ore)." in refused.text
+    assert "«31/02/2027» non è una data" in refused.text
+    assert re.search(r'id="prima-risposta-high"[^>]*value="3"', refused.text), "the other values are kept"
+    with portal.db() as db:
+        assert db.execute("SELECT first_answer_minutes FROM response_targets WHERE priority = 'high'").fetchone()[0] == 240
+        assert db.execute("SELECT count(*) FROM audit_events WHERE event = 'response_targets_changed'").fetchone()[0] == 0
+
+
+def test_a_new_ticket_runs_towards_its_targets_in_the_queue_and_on_the_customers_page(fresh_portal):
+    portal = fresh_portal()
+    manager = manager_session(portal)
+    saved = save_targets(portal, manager, prima_risposta_normal="2:30", festivita_aggiunte="29/06")
+    assert saved.status_code == 303 and saved.headers["Location"] == "/desk/tempi?avviso=salvato"
+    assert "Tempi di risposta salvati" in manager.get(portal.url + saved.headers["Location"]).text
+    with portal.db() as db:
+        detail = db.execute("SELECT detail FROM audit_events WHERE event = 'response_targets_changed'").fetchone()[0]
+    assert "Prima risposta – Normale: 8 h → 2 h 30 min" in detail
+
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Scadenza della prima risposta"))
+    ticket = customer.get(portal.url + f"/ticket/{number}").text
+    assert "Risposta prevista entro " in ticket
+    queue = manager.post(portal.url + "/desk/cerca", data={
+        "csrf": csrf_token(manager.get(portal.url + "/desk/").text), "ordine": "scadenza", "stato": "aperti"})
+    row = queue.text.split(f'href="/desk/ticket/{number}"')[1].split("</tr>")[0]
+    assert "<span>Prima risposta</span>" in row
+    assert re.search(r"<strong>(mancano|scaduto)", row), row
+    with portal.db() as db:
+        due, ticket_id = db.execute("SELECT due_at, id FROM tickets WHERE number = ?", (number,)).fetchone()
+        earlier = db.execute(
+            "SELECT count(*) FROM tickets WHERE status != 'closed' AND (due_at < ? OR (due_at = ? AND id < ?))",
+            (due, due, ticket_id)).fetchone()[0]
+    # Sorted by "Scadenza": the tickets due sooner come first (older ones first at the same
+    # instant), then this one (its link's class comes before its address).
+    assert queue.text.count('class="ticket-link"', 0, queue.text.index(f'href="/desk/ticket/{number}"')) == earlier + 1
+
+    # The operator's answer stops the first answer's clock: the customer no longer reads it.
+    page = manager.get(portal.url + f"/desk/ticket/{number}")
+    seen = re.search(r'name="seen" value="([^"]*)"', page.text).group(1)
+    manager.post(portal.url + f"/desk/ticket/{number}", data={
+        "csrf": csrf_token(page.text), "seen": seen, "action": "reply", "reply": "Buongiorno, ci guardiamo."},
+        files={"files": ("", b"", "application/octet-stream")})
+    assert "Risposta prevista entro" not in customer.get(portal.url + f"/ticket/{number}").text
+    queue = manager.get(portal.url + "/desk/?ordine=scadenza").text
+    assert "<span>Risoluzione</span>" in queue.split(f'href="/desk/ticket/{number}"')[1].split("</tr>")[0]
+
+
+def test_andamento_counts_a_new_ticket_in_its_charts_and_csv_files(fresh_portal):
+    portal = fresh_portal()
+    customer, _ = login(portal)
+    created_number(new_ticket(portal, customer, priority="high"))
+    manager = manager_session(portal)
+    page = manager.get(portal.url + "/desk/andamento")
+    assert page.status_code == 200
+    for title in ("Ticket aperti e chiusi per settimana", "Ticket ancora aperti per stato", "Ticket ancora aperti per area",
+                  "Tempo di prima risposta per priorità", "Ticket entro l'obiettivo per priorità"):
+        assert f">{title}</h2>" in page.text.replace("&#39;", "'"), title
+    assert page.text.count('role="img"') == 5
+    link = re.search(r'href="(/desk/andamento/csv/stati\?[^"]+)"', page.text).group(1).replace("&amp;", "&")
+    download = manager.get(portal.url + link)
+    assert download.status_code == 200
+    assert download.headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert re.fullmatch(r'attachment; filename="andamento-stati-[0-9-]+\.csv"; .*', download.headers["Content-Disposition"])
+    rows = list(csv.reader(io.StringIO(download.content.decode("utf-8-sig")), delimiter=";"))
+    with portal.db() as db:
+        since = db.execute("SELECT min(created_at) FROM tickets").fetchone()[0]
+        unassigned = db.execute(
+            "SELECT count(*) FROM tickets WHERE status = 'unassigned' AND created_at >= ?", (since,)).fetchone()[0]
+    assert rows[0] == ["Stato", "Ticket aperti"]
+    # The default period covers the last twelve weeks; the new ticket is unassigned in it.
+    assert int(dict(rows[1:])["Non assegnato"]) >= 1
+    assert int(dict(rows[1:])["Non assegnato"]) <= unassigned
+    refused = manager.get(portal.url + "/desk/andamento?dal=2026-11-30&al=2026-11-01")
+    assert refused.status_code == 422 and "La data «Al» viene prima di «Dal»." in refused.text
