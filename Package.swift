@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "PortalSite", dependencies: ["PortalCore", "PortalHTML", "PortalMarkdown"]),
         // The domain below HTTP: tickets, invitations, provisioning, files; used by the handlers
         // and by portal-admin.
-        .target(name: "PortalDomain", dependencies: ["PortalCore", "PortalCrypto", "PortalStore"]),
+        .target(name: "PortalDomain", dependencies: ["PortalCore", "PortalCrypto", "PortalStore", "PortalMarkdown"]),
         .target(
             name: "PortalHandlers",
             dependencies: [

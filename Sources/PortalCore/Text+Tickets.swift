@@ -25,7 +25,8 @@ extension Text {
     public static let technicalDetailsHint =
         "Compilati dal programma gestionale: puoi correggerli o cancellarli prima di inviare."
     public static let attachments = "Allegati"
-    public static let attachmentsHint = "Puoi allegare più file, ognuno di al massimo 4 MB."
+    public static let attachmentsHint =
+        "Puoi allegare più file, ognuno di al massimo 4 MB: documenti (PDF, Office, OpenDocument, RTF), immagini, archivi (ZIP, 7-Zip, RAR) e file di testo."
     public static let keptFiles = "File già scelti (deseleziona per toglierli)"
     public static let sendTicket = "Invia Ticket"
     public static let preview = "Anteprima"

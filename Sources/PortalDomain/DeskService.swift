@@ -97,7 +97,7 @@ public struct DeskService: DomainService {
             try setStatus(in: tx, ticket, status, by: agent, now: now)
             let (event, line) = status == .closed
                 ? (Text.mailEventClosed, Text.mailLineClosed) : (Text.mailEventStatus, Text.mailLineStatus(status.label))
-            try mail.toCustomer(in: tx, ticket, event: event, line: line, now: now)
+            try mail.statusChanged(in: tx, ticket, event: event, line: line, now: now)
         }
     }
 

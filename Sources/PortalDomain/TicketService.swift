@@ -1,4 +1,5 @@
 import PortalCore
+import PortalMarkdown
 import PortalStore
 
 /// What customers do to a ticket, with its notifications, in one transaction each. What
@@ -13,7 +14,9 @@ public struct TicketService: DomainService {
 
     /// A new ticket: the requester hears it was received, the support desk that it exists.
     public func create(_ ticket: NewTicket, files: [NewAttachment], now: Timestamp) throws -> Int64 {
-        try database.write { tx in
+        var ticket = ticket
+        ticket.firstLine = MessageText.firstLine(ticket.description)
+        return try database.write { tx in
             let created = try store.create(ticket, now: now)
             for file in files {
                 try store.addAttachment(ticketID: created.id, messageID: created.messageID, file, now: now)
@@ -21,7 +24,7 @@ public struct TicketService: DomainService {
             guard let record = try store.find(number: created.number, tenantID: ticket.tenantID),
                 let tenant = try TenantStore(database).find(id: ticket.tenantID)
             else { throw DomainError(.notFound, Text.errorNotFound) }
-            try mail.toCustomer(in: tx, record, event: Text.mailEventCreated, line: Text.mailLineCreated, now: now)
+            try mail.received(in: tx, record, now: now)
             try mail.newTicketToDesk(in: tx, record, vat: tenant.vat, now: now)
             try AuditStore.record(
                 in: tx, "ticket_created", tenantID: ticket.tenantID, userID: ticket.requesterID, detail: "#\(created.number)",
@@ -30,11 +33,13 @@ public struct TicketService: DomainService {
         }
     }
 
-    public enum ReplyOutcome: Sendable { case replied, closed, reopened }
+    public enum ReplyOutcome: Sendable { case replied, closed, reopened, keptClosed }
 
     /// A customer's reply, with the panel's changes and possibly closing the ticket. The
     /// caller has checked the rules (close delay, reopen window, priority). A reply on a
-    /// "Rinviato" ticket (the vendor was waiting for the customer) puts it back "In attesa".
+    /// "Rinviato" ticket (the vendor was waiting for the customer) puts it back "In attesa";
+    /// one on a closed ticket reopens it, unless the customer asked to close it with the
+    /// message: then the message is added and the ticket stays closed.
     public func customerReply(
         _ ticket: TicketRecord, author: UserRecord, body: String, files: [NewAttachment], close: Bool,
         changes: PanelChanges, now: Timestamp
@@ -45,26 +50,28 @@ public struct TicketService: DomainService {
                 ticketID: ticket.id, authorID: author.id, authorName: author.displayName, isOperator: false, body: body,
                 now: now)
             for file in files { try store.addAttachment(ticketID: ticket.id, messageID: messageID, file, now: now) }
-            var outcome = ReplyOutcome.replied
+            let outcome: ReplyOutcome
             var status = ticket.status
-            if close {
+            switch (close, ticket.status) {
+            case (true, .closed):
+                outcome = .keptClosed
+            case (true, _):
                 status = .closed
                 outcome = .closed
-            } else if ticket.status == .closed {
+            case (false, .closed):
                 status = TicketRules.statusAfterCustomerReply(.closed, hasOperator: ticket.operatorID != nil)
                 outcome = .reopened
-            } else if ticket.status == .postponed {
+            case (false, .postponed):
                 status = .waiting
+                outcome = .replied
+            case (false, _):
+                outcome = .replied
             }
             if status != ticket.status {
                 try store.setStatus(ticketID: ticket.id, status: status, operatorID: nil, now: now)
                 try event(in: tx, ticket, by: author, Text.eventStatus(status.label), now: now)
             }
-            if close {
-                try mail.toCustomer(in: tx, ticket, event: Text.mailEventClosed, line: Text.mailLineClosed, now: now)
-            }
-            try mail.customerReplyToDesk(
-                in: tx, ticket, event: close ? Text.mailEventClosed : Text.mailEventCustomerReply, text: body, now: now)
+            try mail.customerReplied(in: tx, ticket, outcome: outcome, text: body, author: author, now: now)
             try AuditStore.record(
                 in: tx, outcome == .closed ? "ticket_closed" : "ticket_reply", tenantID: ticket.tenantID, userID: author.id,
                 detail: "#\(ticket.number)", now: now)

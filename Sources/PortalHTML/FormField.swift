@@ -65,12 +65,12 @@ extension FormField {
     }
 
     public static func textarea(
-        id: String, name: String? = nil, label: String, value: String = "", error: String? = nil, hint: String? = nil,
-        rows: Int = 6, maxLength: Int? = nil, required: Bool = false
+        id: String, name: String? = nil, label: String, labelID: String? = nil, value: String = "", error: String? = nil,
+        hint: String? = nil, rows: Int = 6, maxLength: Int? = nil, required: Bool = false
     ) -> Node {
         let described = [hint == nil ? nil : "\(id)-hint", error == nil ? nil : "\(id)-error"].compactMap { $0 }
         return el("div", ["class": error == nil ? "field" : "field field--invalid"]) {
-            el("label", ["for": id]) { label }
+            el("label", ["for": id, "id": labelID]) { label }
             if let hint { el("p", ["class": "muted", "id": "\(id)-hint"]) { hint } }
             el("textarea", [
                 "id": id, "name": name ?? id, "rows": String(rows), "maxlength": maxLength.map(String.init),
@@ -81,21 +81,25 @@ extension FormField {
         }
     }
 
-    /// A Markdown text area with a formatting toolbar and a preview. The toolbar and the live
-    /// preview need the editor script (hidden until it runs); without JavaScript the text
-    /// area works as it is and the form's "Anteprima" button renders the preview server-side.
+    /// A Markdown text area with a formatting toolbar and a preview. The editor script turns
+    /// it into a formatting editor (the toolbar is hidden until it runs, and its other words
+    /// come from `labels`: "linkAddress", "linkApply", "linkInvalid", "pasted"); without
+    /// JavaScript the text area works as it is and the form's "Anteprima" button renders the
+    /// preview server-side.
     public static func markdownEditor(
-        id: String, label: String, value: String, error: String?, hint: String?, toolbarLabels: [String: String],
+        id: String, label: String, value: String, error: String?, hint: String?, toolbarLabels labels: [String: String],
         formattingLabel: String, previewHTML: TrustedHTML?, previewTitle: String, maxLength: Int, required: Bool = true
     ) -> Node {
-        el("div", ["class": "markdown-editor", "data-editor": id]) {
+        el("div", ["class": "markdown-editor", "data-editor": id, "data-link-address": labels["linkAddress"],
+                   "data-link-apply": labels["linkApply"], "data-link-invalid": labels["linkInvalid"], "data-pasted": labels["pasted"]]) {
             el("div", ["class": "editor-toolbar", "role": "toolbar", "aria-label": formattingLabel, "aria-controls": id, "hidden": "hidden"]) {
                 for (action, symbol) in [("bold", "B"), ("italic", "I"), ("list", "•"), ("numbered", "1."), ("link", "🔗")] {
-                    el("button", ["type": "button", "class": "button button--ghost editor-button", "data-action": action,
-                                  "title": toolbarLabels[action], "aria-label": toolbarLabels[action]]) { symbol }
+                    el("button", ["type": "button", "class": "button button--ghost editor-button editor-button--\(action)", "data-action": action,
+                                  "title": labels[action], "aria-label": labels[action]]) { symbol }
                 }
             }
-            textarea(id: id, label: label, value: value, error: error, hint: hint, rows: 8, maxLength: maxLength, required: required)
+            textarea(id: id, label: label, labelID: id + "-label", value: value, error: error, hint: hint, rows: 8, maxLength: maxLength,
+                     required: required)
             el("section", ["class": "editor-preview", "aria-live": "polite", "aria-label": previewTitle, "hidden": previewHTML == nil ? "hidden" : nil]) {
                 el("h3", ["class": "preview-title"]) { previewTitle }
                 el("div", ["class": "prose preview-body"]) { if let previewHTML { Node.trusted(previewHTML) } }

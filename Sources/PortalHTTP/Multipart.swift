@@ -66,7 +66,7 @@ enum Multipart {
         if let fileName = parameter("filename", in: disposition) {
             form.append(
                 UploadedFile(
-                    fieldName: name, fileName: fileName,
+                    fieldName: name, fileName: browserFileName(fileName),
                     contentType: headers["content-type"] ?? "application/octet-stream", bytes: content))
         } else {
             guard let value = String(validating: content, as: UTF8.self) else {
@@ -74,6 +74,13 @@ enum Multipart {
             }
             form.append(name, value)
         }
+    }
+
+    /// Browsers write a file name's `"` as `%22` and its line breaks as `%0A`/`%0D` (HTML's
+    /// multipart encoding); back to what the person named the file. Any other `%` is literal.
+    static func browserFileName(_ raw: String) -> String {
+        guard raw.contains("%") else { return raw }
+        return raw.replacing("%22", with: "\"").replacing("%0A", with: "\n").replacing("%0D", with: "\r")
     }
 
     /// Reads `name="value"` from a Content-Disposition header, honouring quoted strings.

@@ -27,6 +27,7 @@ public enum Routes {
             ProfileHandlers.uploadPicture)
         routes.get("/profilo/immagine", SignedInGuard.self, ProfileHandlers.picture)
         routes.post("/profilo/dispositivi/{id}/rimuovi", SignedInGuard.self, bodyLimit: 1024, ProfileHandlers.removeDevice)
+        routes.post("/profilo/notifiche", SignedInGuard.self, bodyLimit: 1024, NotificationSettings.save)
 
         routes.get("/password/recupero", VisitorGuard.self, RecoveryHandlers.showRequest)
         routes.post("/password/recupero", VisitorGuard.self, bodyLimit: 2 * 1024, RecoveryHandlers.sendLink)

@@ -18,9 +18,9 @@ public final class MarkdownDocument {
         public let text: String
     }
 
-    private let parser: OpaquePointer
-    private let root: OpaquePointer
-    private let options: Int32
+    let parser: OpaquePointer
+    let root: OpaquePointer
+    let options: Int32
 
     /// - Parameter hardBreaks: a newline in the text is a line break, as people expect in a chat.
     public init(_ markdown: String, hardBreaks: Bool = false) {
@@ -78,7 +78,7 @@ public final class MarkdownDocument {
 
     public var plainText: String { MarkdownDocument.text(of: root) }
 
-    private func walk(_ visit: (OpaquePointer) throws -> Void) rethrows {
+    func walk(_ visit: (OpaquePointer) throws -> Void) rethrows {
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -120,9 +120,3 @@ extension String {
     }
 }
 
-/// One-call rendering of user-written Markdown (ticket messages): safe mode, hard breaks.
-public enum Markdown {
-    public static func renderUserText(_ markdown: String) -> String {
-        MarkdownDocument(markdown, hardBreaks: true).renderHTML()
-    }
-}

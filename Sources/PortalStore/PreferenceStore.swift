@@ -11,6 +11,17 @@ public struct PreferenceStore {
         )?.string("value")
     }
 
+    /// One setting of every user of the company who has it, by user id.
+    public func values(_ name: String, tenantID: Int64) throws -> [Int64: String] {
+        var result: [Int64: String] = [:]
+        for row in try database.query(
+            "SELECT user_id, value FROM user_preferences WHERE tenant_id = ? AND name = ?", [tenantID, name])
+        {
+            result[row.int("user_id")] = row.string("value")
+        }
+        return result
+    }
+
     public func set(_ name: String, value: String, userID: Int64, tenantID: Int64, now: Timestamp) throws {
         try database.run(
             """

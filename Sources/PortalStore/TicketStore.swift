@@ -13,6 +13,9 @@ public struct NewTicket: Sendable {
     public var priority: Priority
     public var description: String
     public var technicalDetails: String = ""
+    /// The list's preview, as plain text: the caller derives it from the description's
+    /// Markdown (the store has no Markdown parser). Without it, the description's first line.
+    public var firstLine: String?
 
     // Written out, like every public struct's init (`Request`, `SMTPTransport`, `SiteBuilder`):
     // Swift generates memberwise inits only for the struct's own module.
@@ -73,7 +76,7 @@ public struct TicketStore {
     /// Numbers are global and consecutive, as the customers quote them ("#1453").
     public func create(_ ticket: NewTicket, now: Timestamp) throws -> (id: Int64, number: Int64, messageID: Int64) {
         let number = try database.scalarInt("SELECT coalesce(max(number), 1000) + 1 FROM tickets")
-        let firstLine = ticket.description.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        let firstLine = ticket.firstLine ?? ticket.description.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         try database.run(
             """
             INSERT INTO tickets (tenant_id, number, title, requester_id, requester_name, contact_email, phone,

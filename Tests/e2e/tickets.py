@@ -8,6 +8,8 @@ FIELDS = {
     "area": "administrative", "priority": "normal", "title": "Nota di accredito non emessa",
     "description": "Buongiorno,\nnon riesco a emettere una **nota di accredito**.\n\nGrazie",
     "technical_details": "",
+    # What the formatting editor (editor.js) sends: the description is Markdown.
+    "description_format": "markdown",
 }
 
 
@@ -26,8 +28,10 @@ def created_number(response):
 
 
 def reply(portal, session, number, message, action="reply", close=False, files=None, **panel):
+    """A reply as the formatting editor sends it (Markdown); `message_format=None` as a plain text area does."""
     page = session.get(portal.url + f"/ticket/{number}")
-    data = {"csrf": csrf_token(page.text), "message": message, "action": action, **panel}
+    data = {"csrf": csrf_token(page.text), "message": message, "action": action, "message_format": "markdown", **panel}
+    data = {key: value for key, value in data.items() if value is not None}
     if close:
         data["close"] = "1"
     return session.post(portal.url + f"/ticket/{number}", data=data,

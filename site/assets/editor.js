@@ -1,62 +1,310 @@
-// The Markdown editor of the ticket forms: a formatting toolbar over the text area and a
-// live preview rendered by the server (the same cmark-gfm safe mode as the thread).
-// Without this script the text area and the form's "Anteprima" button still work.
+// The formatting editor of the ticket forms. The text area stays the form's field and holds
+// Markdown, the stored format; over it this script puts an editable area where bold, italic,
+// lists and links apply to the selection and no markup is ever visible. Every change writes
+// the Markdown back into the text area (and fires its "input" event); the hidden field
+// "<name>_format=markdown" tells the server that the text is Markdown. Pasted images become
+// attachments of the form's file field. Without this script the text area works as it is,
+// and what is typed is shown as typed.
 "use strict";
 
 (function () {
-  const wrappers = {
-    bold: (text) => "**" + (text || "testo") + "**",
-    italic: (text) => "_" + (text || "testo") + "_",
-    list: (text) => (text || "voce").split("\n").map((line) => "- " + line).join("\n"),
-    numbered: (text) => (text || "voce").split("\n").map((line, index) => (index + 1) + ". " + line).join("\n"),
-    link: (text) => "[" + (text || "testo") + "](https://)",
-  };
-
-  function apply(area, action) {
-    const start = area.selectionStart;
-    const end = area.selectionEnd;
-    const replacement = wrappers[action](area.value.slice(start, end));
-    area.setRangeText(replacement, start, end, "select");
-    area.focus();
-    area.dispatchEvent(new Event("input"));
+  // ---- DOM -> Markdown -----------------------------------------------------------------
+  // Characters with a meaning in Markdown are escaped wherever they stand in the text.
+  function escapeText(text) {
+    return text.replace(/\u00a0/g, " ").replace(/[\\`*_[\]<>&~|#]/g, "\\$&");
   }
 
-  function setUpPreview(editor, area) {
-    const preview = editor.querySelector(".editor-preview");
-    const body = editor.querySelector(".preview-body");
-    const form = area.form;
-    const token = form && form.querySelector("input[name=csrf]");
-    if (!preview || !body || !token) return;
-    let timer = null;
-    area.addEventListener("input", () => {
-      clearTimeout(timer);
-      timer = setTimeout(async () => {
-        if (!area.value.trim()) {
-          preview.hidden = true;
-          return;
-        }
-        const data = new URLSearchParams({ csrf: token.value, text: area.value });
-        try {
-          const response = await fetch("/ticket/anteprima", { method: "POST", body: data, credentials: "same-origin" });
-          if (!response.ok) return;
-          body.innerHTML = await response.text(); // server-rendered in safe mode, HTML typed shown as text
-          preview.hidden = false;
-        } catch (error) {
-          preview.hidden = true;
-        }
-      }, 400);
+  // A line that would start a list, a quote or a heading underline is escaped at its start.
+  function escapeLineStart(line) {
+    const trimmed = line.replace(/^\s+/, "");
+    if (/^[-+=]/.test(trimmed)) return "\\" + trimmed;
+    return trimmed.replace(/^(\d+)([.)])/, "$1\\$2");
+  }
+
+  // Emphasis markers must touch the text: spaces go outside them.
+  function wrap(marker, inner) {
+    const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner);
+    if (!match[2]) return inner;
+    return match[1] + marker + match[2] + marker + match[3];
+  }
+
+  function safeURL(url) {
+    const trimmed = (url || "").trim();
+    return /^(https?:|mailto:)/i.test(trimmed) ? trimmed : "";
+  }
+
+  function inline(node) {
+    if (node.nodeType === Node.TEXT_NODE) return escapeText(node.data);
+    if (node.nodeType !== Node.ELEMENT_NODE) return "";
+    const inner = () => Array.from(node.childNodes).map(inline).join("");
+    switch (node.nodeName) {
+      case "BR":
+        return "\n";
+      case "B":
+      case "STRONG":
+        return wrap("**", inner());
+      case "I":
+      case "EM":
+        return wrap("*", inner());
+      case "CODE":
+        return "`" + node.textContent.replace(/`/g, "'") + "`";
+      case "A": {
+        const url = safeURL(node.getAttribute("href"));
+        const text = inner();
+        return url ? "[" + text + "](<" + url.replace(/[<>\s]/g, encodeURIComponent) + ">)" : text;
+      }
+      default:
+        // A block met inside a line (a pasted <div> or <p>) is a line of its own.
+        return isBlock(node) ? "\n" + inner() + "\n" : inner();
+    }
+  }
+
+  function isBlock(node) {
+    return /^(DIV|P|UL|OL|LI|H[1-6]|BLOCKQUOTE|PRE)$/.test(node.nodeName);
+  }
+
+  // The editable area's content as Markdown lines: a <div> (what Enter makes) is a line, a
+  // <p> a paragraph (a blank line after it), a list its items, with blank lines around it.
+  function blocks(container, lines, indent) {
+    let current = "";
+    const flush = () => {
+      if (current !== "") current.split("\n").forEach((line) => lines.push(indent + escapeLineStart(line)));
+      current = "";
+    };
+    const blank = () => {
+      if (lines.length && lines[lines.length - 1] !== "") lines.push("");
+    };
+    Array.from(container.childNodes).forEach((node) => {
+      if (node.nodeName === "UL" || node.nodeName === "OL") {
+        flush();
+        blank();
+        let number = 1;
+        Array.from(node.children).forEach((item) => {
+          const marker = node.nodeName === "UL" ? "- " : number++ + ". ";
+          const itemLines = [];
+          blocks(item, itemLines, "");
+          const text = itemLines.filter((line) => line !== "");
+          lines.push(indent + marker + (text[0] || ""));
+          text.slice(1).forEach((line) => lines.push(indent + " ".repeat(marker.length) + line));
+        });
+        lines.push("");
+      } else if (node.nodeType === Node.ELEMENT_NODE && isBlock(node) && node.nodeName !== "LI") {
+        flush();
+        const before = lines.length;
+        blocks(node, lines, indent);
+        if (lines.length === before) lines.push(""); // an empty line the person made
+        if (node.nodeName === "P") blank();
+      } else {
+        current += inline(node);
+      }
     });
+    flush();
   }
 
-  document.querySelectorAll(".markdown-editor").forEach((editor) => {
+  function toMarkdown(editable) {
+    const lines = [];
+    blocks(editable, lines, "");
+    return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  }
+
+  // ---- the editor ----------------------------------------------------------------------
+  function setUp(editor) {
     const area = document.getElementById(editor.dataset.editor);
     const toolbar = editor.querySelector(".editor-toolbar");
-    if (!area || !toolbar) return;
+    const form = area && area.form;
+    if (!area || !toolbar || !form) return;
+    const labels = editor.dataset;
+
+    const editable = document.createElement("div");
+    editable.className = "editor-area prose";
+    editable.contentEditable = "true";
+    editable.setAttribute("role", "textbox");
+    editable.setAttribute("aria-multiline", "true");
+    editable.setAttribute("aria-labelledby", area.id + "-label");
+    if (area.getAttribute("aria-describedby")) editable.setAttribute("aria-describedby", area.getAttribute("aria-describedby"));
+    if (area.getAttribute("aria-invalid")) editable.setAttribute("aria-invalid", area.getAttribute("aria-invalid"));
+    editable.dataset.editorFor = area.id;
+    area.insertAdjacentElement("afterend", editable);
+    area.hidden = true;
+
+    const format = document.createElement("input");
+    format.type = "hidden";
+    format.name = area.name + "_format";
+    format.value = "markdown";
+    form.appendChild(format);
+
+    const status = document.createElement("p");
+    status.className = "muted editor-status";
+    status.setAttribute("role", "status");
+    editable.insertAdjacentElement("afterend", status);
+
+    const label = document.getElementById(area.id + "-label");
+    if (label) label.addEventListener("click", () => editable.focus());
+
+    const sync = () => {
+      area.value = toMarkdown(editable);
+      area.dispatchEvent(new Event("input", { bubbles: true }));
+    };
+    editable.addEventListener("input", sync);
+    form.addEventListener("submit", sync);
+
+    // A kept text (a refused form, "Anteprima", a reference to an old ticket) is Markdown:
+    // shown formatted, rendered by the server exactly as the thread will show it.
+    const token = form.querySelector("input[name=csrf]");
+    if (area.value.trim() && token) {
+      const data = new URLSearchParams({ csrf: token.value, text: area.value });
+      fetch("/ticket/anteprima", { method: "POST", body: data, credentials: "same-origin" })
+        .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
+        .then((html) => {
+          editable.innerHTML = html; // the server's safe rendering (cmark-gfm, allowlist)
+        })
+        .catch(() => {
+          editable.textContent = area.value;
+        });
+    }
+
+    // The editor shows the formatting itself: the preview is only for the "Anteprima" button.
+    const preview = editor.querySelector(".editor-preview");
+    if (preview && preview.hidden) preview.remove();
+
+    try {
+      document.execCommand("styleWithCSS", false, false);
+    } catch (error) {
+      // Older engines: their default is already tags, not styles.
+    }
+
+    const linkPanel = makeLinkPanel(editor, editable, labels, sync);
     toolbar.hidden = false;
+    toolbar.addEventListener("mousedown", (event) => {
+      if (event.target.closest("button")) event.preventDefault(); // keeps the selection
+    });
     toolbar.addEventListener("click", (event) => {
       const button = event.target.closest("button[data-action]");
-      if (button) apply(area, button.dataset.action);
+      if (!button) return;
+      const action = button.dataset.action;
+      if (action === "link") {
+        linkPanel.open();
+        return;
+      }
+      editable.focus();
+      const commands = { bold: "bold", italic: "italic", list: "insertUnorderedList", numbered: "insertOrderedList" };
+      document.execCommand(commands[action], false, null);
+      sync();
     });
-    setUpPreview(editor, area);
-  });
+
+    editable.addEventListener("paste", (event) => {
+      const data = event.clipboardData;
+      if (!data) return;
+      const images = Array.from(data.files || []).filter((file) => file.type.startsWith("image/"));
+      event.preventDefault();
+      if (images.length) {
+        attach(form, images, status, labels.pasted);
+      } else {
+        // Only the text: formatting from elsewhere would carry what the editor cannot show.
+        document.execCommand("insertText", false, data.getData("text/plain"));
+      }
+    });
+  }
+
+  // "Link": the address is asked in a small field under the toolbar, then applied to the
+  // selected words (or inserted as its own text when nothing is selected).
+  function makeLinkPanel(editor, editable, labels, sync) {
+    const panel = document.createElement("div");
+    panel.className = "editor-link";
+    panel.hidden = true;
+    const id = editor.dataset.editor + "-link";
+    const fieldLabel = document.createElement("label");
+    fieldLabel.htmlFor = id;
+    fieldLabel.textContent = labels.linkAddress;
+    const input = document.createElement("input");
+    input.type = "url";
+    input.id = id;
+    input.placeholder = "https://";
+    const apply = document.createElement("button");
+    apply.type = "button";
+    apply.className = "button";
+    apply.textContent = labels.linkApply;
+    const error = document.createElement("p");
+    error.className = "field-error";
+    error.hidden = true;
+    error.textContent = labels.linkInvalid;
+    panel.append(fieldLabel, input, apply, error);
+    editor.querySelector(".editor-toolbar").insertAdjacentElement("afterend", panel);
+
+    let range = null;
+    const insert = () => {
+      let url = input.value.trim();
+      if (/^www\./i.test(url)) url = "https://" + url;
+      if (/^[^\s@/]+@[^\s@]+\.[^\s@]+$/.test(url)) url = "mailto:" + url;
+      if (!/^(https?:\/\/|mailto:)\S+$/i.test(url)) {
+        error.hidden = false;
+        input.setAttribute("aria-invalid", "true");
+        return;
+      }
+      panel.hidden = true;
+      editable.focus();
+      const selection = window.getSelection();
+      if (range) {
+        selection.removeAllRanges();
+        selection.addRange(range);
+      }
+      if (selection.rangeCount && !selection.getRangeAt(0).collapsed) {
+        document.execCommand("createLink", false, url);
+      } else {
+        const link = document.createElement("a");
+        link.href = url;
+        link.textContent = url.replace(/^mailto:/i, "");
+        const at = selection.rangeCount ? selection.getRangeAt(0) : null;
+        if (at && editable.contains(at.startContainer)) {
+          at.insertNode(link);
+          at.setStartAfter(link);
+          at.collapse(true);
+        } else {
+          editable.appendChild(link);
+        }
+      }
+      sync();
+    };
+    apply.addEventListener("click", insert);
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        event.preventDefault(); // not the form's submit
+        insert();
+      } else if (event.key === "Escape") {
+        panel.hidden = true;
+        editable.focus();
+      }
+    });
+    return {
+      open() {
+        const selection = window.getSelection();
+        range = selection.rangeCount && editable.contains(selection.anchorNode) ? selection.getRangeAt(0).cloneRange() : null;
+        input.value = "";
+        error.hidden = true;
+        input.removeAttribute("aria-invalid");
+        panel.hidden = false;
+        input.focus();
+      },
+    };
+  }
+
+  // Pasted screenshots join the files of the form's file field, with a name that says when.
+  function attach(form, images, status, message) {
+    const input = form.querySelector("input[type=file]");
+    if (!input || typeof DataTransfer === "undefined") return;
+    const transfer = new DataTransfer();
+    Array.from(input.files || []).forEach((file) => transfer.items.add(file));
+    const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
+    const names = images.map((image, index) => {
+      const extension = (image.type.split("/")[1] || "png").replace("jpeg", "jpg");
+      const name = "screenshot-" + stamp + (images.length > 1 ? "-" + (index + 1) : "") + "." + extension;
+      transfer.items.add(new File([image], name, { type: image.type }));
+      return name;
+    });
+    input.files = transfer.files;
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+    status.textContent = message.replace("%s", names.join(", "));
+  }
+
+  document.querySelectorAll(".markdown-editor").forEach(setUp);
 })();

@@ -1,13 +1,12 @@
-/// Recognises the image formats a profile picture may have by their first bytes, never by
-/// the name or the type the browser claims. SVG is not an image here: it can carry script.
+import PortalDomain
+
+/// The image formats a profile picture may have, recognised by their content (`FileType`),
+/// never by the name or the type the browser claims. SVG is not an image here: it can carry script.
 enum ImageType {
+    static let pictureTypes: Set = ["image/png", "image/jpeg", "image/gif", "image/webp"]
+
     static func sniff(_ bytes: [UInt8]) -> String? {
-        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "image/png" }
-        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
-        if bytes.starts(with: Array("GIF87a".utf8)) || bytes.starts(with: Array("GIF89a".utf8)) { return "image/gif" }
-        if bytes.count >= 12, bytes.starts(with: Array("RIFF".utf8)), Array(bytes[8..<12]) == Array("WEBP".utf8) {
-            return "image/webp"
-        }
-        return nil
+        let type = FileType.of(bytes)
+        return pictureTypes.contains(type.mimeType) ? type.mimeType : nil
     }
 }

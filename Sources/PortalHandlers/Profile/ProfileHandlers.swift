@@ -19,7 +19,8 @@ enum ProfileHandlers {
             hasPicture: try UserStore(services.database).picture(userID: user.id) != nil,
             devices: try TrustedDeviceStore(services.database).list(userID: user.id, now: services.now),
             currentDeviceHash: Cookies.value(Cookies.device, request).map(Token.hash),
-            firstName: user.firstName, lastName: user.lastName)
+            firstName: user.firstName, lastName: user.lastName,
+            notifications: try current.tenantID.map { try NotificationSettings.load(userID: user.id, tenantID: $0, services.database) })
     }
 
     static func show(_ request: Request, _ context: SignedInContext) throws -> Response {
@@ -30,7 +31,10 @@ enum ProfileHandlers {
         return Response.html(profile.render())
     }
 
-    static let notices = ["dati": Text.profileSaved, "immagine": Text.pictureSaved, "dispositivo": Text.deviceRemoved]
+    static let notices = [
+        "dati": Text.profileSaved, "immagine": Text.pictureSaved, "dispositivo": Text.deviceRemoved,
+        "notifiche": Text.notificationsSaved,
+    ]
 
     static func saveNames(_ request: Request, _ context: SignedInContext) throws -> Response {
         let services = context.services

@@ -13,6 +13,9 @@ struct ProfilePage {
     var lastName: String
     var errors: [String: String] = [:]
     var notice: String?
+    /// "Notifiche", for a user signed in to a company (operators have none).
+    var notifications: NotificationSettings?
+    var notificationError: String?
 
     func render() -> String {
         Page(title: Text.profileTitle, kind: .app(viewer), currentPath: "/profilo") {
@@ -39,6 +42,7 @@ struct ProfilePage {
                     el("div", ["class": "form-actions"]) { el("button", ["class": "button button--primary", "type": "submit"]) { Text.changePassword } }
                 }
             }
+            if let notifications { notifications.render(csrfToken: viewer.csrfToken, error: notificationError) }
             el("section", ["class": "card", "aria-labelledby": "picture-title"]) {
                 el("h2", ["id": "picture-title"]) { Text.picture }
                 if hasPicture {

@@ -33,7 +33,8 @@ enum NewTicketHandlers {
                 viewer: context.current.viewer, tenant: context.tenant, requester: context.current.user.displayName,
                 form: previewing ? ticketForm.withoutErrors : ticketForm,
                 keptFiles: files.files.map { (uploads.reference(for: $0), $0) }, fileError: files.error,
-                preview: previewing ? MessageBody.html(ticketForm.description) : nil)
+                preview: previewing
+                    ? MessageBody.html(MessageBody.stored(ticketForm.description, isMarkdown: ticketForm.descriptionIsMarkdown)) : nil)
             return Response.html(page.render(), status: previewing ? 200 : 422)
         }
         let number = try TicketService(database: services.database, config: services.config)

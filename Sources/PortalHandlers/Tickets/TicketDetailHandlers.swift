@@ -7,7 +7,7 @@ import PortalStore
 enum TicketDetailHandlers {
     static let notices = [
         "creato": Text.ticketCreatedNotice, "risposta": Text.replySaved, "chiuso": Text.ticketClosed,
-        "riaperto": Text.ticketReopened, "salvato": Text.panelSaved,
+        "riaperto": Text.ticketReopened, "salvato": Text.panelSaved, "aggiunto": Text.messageAddedKeptClosed,
     ]
 
     /// The page of one ticket. Its thread and panel are the same for every user of the
@@ -80,6 +80,7 @@ enum TicketDetailHandlers {
 
         let message = String((form["message"] ?? "").prefix(TicketForm.descriptionLimit + 100))
         let close = form.isChecked("close")
+        let isMarkdown = MessageBody.isMarkdown(form, field: "message")
         let uploads = Uploads(services: services)
         let files = try uploads.collect(form, field: "files")
         detail.replyText = message
@@ -87,7 +88,7 @@ enum TicketDetailHandlers {
         detail.keptFiles = files.files.map { (uploads.reference(for: $0), $0) }
         detail.fileError = files.error
         if form["action"] == "preview" {
-            detail.preview = MessageBody.html(message)
+            detail.preview = MessageBody.html(MessageBody.stored(message, isMarkdown: isMarkdown))
             return Response.html(bytes: detail.render())
         }
         if !TicketForm.isMessage(message, limit: TicketForm.descriptionLimit) {
@@ -99,12 +100,13 @@ enum TicketDetailHandlers {
         }
         guard detail.replyError == nil, files.error == nil else { return Response.html(bytes: detail.render(), status: 422) }
         let outcome = try service.customerReply(
-            ticket, author: context.current.user, body: message, files: files.files, close: close && !ticket.status.isClosed,
-            changes: changes, now: now)
+            ticket, author: context.current.user, body: MessageBody.stored(message, isMarkdown: isMarkdown),
+            files: files.files, close: close, changes: changes, now: now)
         let notice = switch outcome {
         case .replied: "risposta"
         case .closed: "chiuso"
         case .reopened: "riaperto"
+        case .keptClosed: "aggiunto"
         }
         throw Redirect(to: "/ticket/\(ticket.number)?avviso=\(notice)")
     }
@@ -120,7 +122,8 @@ enum TicketDetailHandlers {
         return try TicketFileResponse.make(file)
     }
 
-    /// POST /ticket/anteprima: the editor script's live preview, rendered as the thread will.
+    /// POST /ticket/anteprima: the editor's Markdown as HTML, rendered as the thread will (the
+    /// editor script loads a kept text with it).
     static func preview(_ request: Request, _ context: MemberContext) throws -> Response {
         let form = request.form
         let text = String((form["text"] ?? "").prefix(TicketForm.descriptionLimit))

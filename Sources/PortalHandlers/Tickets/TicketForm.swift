@@ -16,6 +16,8 @@ struct TicketForm {
     var priority: Priority? = .normal
     var title = ""
     var description = ""
+    /// Whether the description came from the formatting editor (Markdown) or a plain text area.
+    var descriptionIsMarkdown = false
     var technicalDetails = ""
     var errors: [String: String] = [:]
 
@@ -32,6 +34,7 @@ struct TicketForm {
         priority = form["priority"].flatMap(Priority.init)
         title = String((form["title"] ?? "").trimmingWhitespace().prefix(TicketForm.titleLimit + 50))
         description = String((form["description"] ?? "").prefix(TicketForm.descriptionLimit + 100))
+        descriptionIsMarkdown = MessageBody.isMarkdown(form, field: "description")
         technicalDetails = String((form["technical_details"] ?? "").prefix(TicketForm.technicalDetailsLimit + 100))
 
         if email.isEmpty { errors["email"] = Text.fieldRequired } else if EmailAddress(email) == nil { errors["email"] = Text.emailInvalid }
@@ -65,7 +68,8 @@ struct TicketForm {
         guard errors.isEmpty, let contact, let type, let area, let priority, let email = EmailAddress(email) else { return nil }
         var ticket = NewTicket(
             tenantID: tenantID, title: title, requesterID: requester.id, requesterName: requester.displayName,
-            contactEmail: email.value, area: area, priority: priority, description: description)
+            contactEmail: email.value, area: area, priority: priority,
+            description: MessageBody.stored(description, isMarkdown: descriptionIsMarkdown))
         ticket.phone = phone
         ticket.contactPreference = contact
         ticket.requestType = type

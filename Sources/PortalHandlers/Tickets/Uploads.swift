@@ -4,11 +4,11 @@ import PortalCrypto
 import PortalHTTP
 import PortalStore
 
-/// Files sent with a ticket or a reply. Each is checked (4 MB at most), stored under its
+/// Files sent with a ticket or a reply. Each is checked (`AttachmentRules`), stored under its
 /// SHA-256 outside the web root, and when the form is refused it stays "chosen": the page
 /// carries a signed reference to it, so the user does not have to pick it again.
 struct Uploads {
-    static let maxFileSize = 4 * 1024 * 1024
+    static let maxFileSize = AttachmentRules.maxFileSize
     static let maxFiles = 10
     /// Several 4 MB files plus the form: what the ticket routes accept in one body.
     static let bodyLimit = maxFiles * maxFileSize + 256 * 1024
@@ -28,17 +28,18 @@ struct Uploads {
         for reference in form.all("kept") {
             if let file = verify(reference) { result.files.append(file) }
         }
+        var refusals: [String] = []
         for upload in form.files(named: name) {
-            guard upload.bytes.count <= Uploads.maxFileSize else {
-                result.error = Text.fileTooLarge(Uploads.fileName(upload.fileName))
-                continue
+            switch AttachmentRules.check(name: upload.fileName, bytes: upload.bytes) {
+            case .refused(let reason):
+                refusals.append(reason)
+            case .accepted(let fileName, let type):
+                let sha = try store.store(upload.bytes)
+                result.files.append(
+                    NewAttachment(fileName: fileName, contentType: type.mimeType, size: Int64(upload.bytes.count), sha256: sha))
             }
-            let sha = try store.store(upload.bytes)
-            result.files.append(
-                NewAttachment(
-                    fileName: Uploads.fileName(upload.fileName), contentType: Uploads.contentType(upload.contentType),
-                    size: Int64(upload.bytes.count), sha256: sha))
         }
+        if !refusals.isEmpty { result.error = refusals.joined(separator: " ") }
         if result.files.count > Uploads.maxFiles { result.error = Text.tooManyFiles }
         return result
     }
@@ -60,23 +61,6 @@ struct Uploads {
         let fields = payload.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
         guard fields.count == 4, let size = Int64(fields[1]), store.read(fields[0]) != nil else { return nil }
         return NewAttachment(fileName: fields[3], contentType: fields[2], size: size, sha256: fields[0])
-    }
-
-    /// The last path component, without control characters or quotes, at most 150 characters.
-    static func fileName(_ raw: String) -> String {
-        let last = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        let cleaned = last.filter { character in
-            !character.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7f } && !"\"<>:*?|".contains(character)
-        }.trimmingWhitespace()
-        let name = String(cleaned.prefix(150))
-        return name.isEmpty || name.allSatisfy({ $0 == "." }) ? "allegato" : name
-    }
-
-    /// Kept for display only: downloads are always `application/octet-stream` attachments.
-    static func contentType(_ raw: String) -> String {
-        let type = String(raw.lowercased().prefix { $0 != ";" }).trimmingWhitespace()
-        let allowed = type.allSatisfy { $0.isLetter || $0.isNumber || "/.+-".contains($0) }
-        return allowed && type.contains("/") && type.count <= 100 ? type : "application/octet-stream"
     }
 
     static func humanSize(_ bytes: Int64) -> String {

@@ -1,0 +1,63 @@
+// Constants alike in shape on purpose: part of the catalogue (see `Text.swift`).
+/// Ticket content: files, the formatting editor, the closed ticket's warning, notifications.
+extension Text {
+    // MARK: Files
+    public static func fileEmpty(_ name: String) -> String { "Il file «\(name)» è vuoto: non è stato allegato." }
+    public static func fileTypeRefused(_ name: String, found: String) -> String {
+        "Il file «\(name)» è di un tipo non ammesso (\(found)): puoi allegare documenti (PDF, Office, OpenDocument, RTF), immagini, archivi (ZIP, 7-Zip, RAR) e file di testo."
+    }
+}
+
+extension Text {
+    // MARK: Closed ticket
+    public static let closedReplyWarning =
+        "Questo ticket è chiuso: se invii una risposta verrà riaperto. Per aggiungere solo un messaggio e lasciarlo chiuso, spunta «Chiudere il ticket all'invio del messaggio»."
+    public static let messageAddedKeptClosed = "Messaggio aggiunto: il ticket resta chiuso."
+
+    // MARK: Notifications ("Notifiche" in the profile)
+    public static let notifications = "Notifiche"
+    public static let notificationsHint =
+        "Scegli di quali ticket ricevere un'email. La conferma di un ticket che hai aperto arriva sempre; l'indirizzo email indicato su un ticket riceve quello che riceve chi l'ha aperto."
+    public static let notifyReplies = "Risposte dell'assistenza"
+    public static let notifyStatusChanges = "Cambi di stato"
+    public static let notifyMine = "I miei ticket (aperti da me o di cui sono referente)"
+    public static let notifyCompany = "Tutti i ticket della mia azienda"
+    public static let notifyNone = "Nessuno"
+    public static let saveNotifications = "Salva notifiche"
+    public static let notificationsSaved = "Notifiche salvate."
+    public static let notificationsInvalid = "Scegli una delle opzioni."
+
+    // MARK: Notification e-mails
+    public static let mailEventReopened = "riaperto"
+    public static let mailEventClosedByCustomer = "chiuso dal cliente"
+    public static func customerClosedMailLine(_ author: String) -> String { "\(author) ha chiuso la richiesta." }
+    public static func deskCustomerMailBody(
+        number: Int64, title: String, company: String, author: String, line: String, text: String, link: String
+    ) -> String {
+        """
+        Ticket #\(number): \(title)
+        \(line)
+
+        \(text)
+
+        Azienda: \(company)
+        Scritto da: \(author)
+
+        Apri il ticket sul banco dell'assistenza:
+        \(link)
+        """
+    }
+    public static let deskLineCustomerReply = "Il cliente ha risposto:"
+    public static let deskLineCustomerClosed = "Il cliente ha chiuso il ticket con questo messaggio:"
+    public static let deskLineCustomerReopened = "Il cliente ha riaperto il ticket con questo messaggio:"
+    public static let deskLineCustomerKeptClosed = "Il cliente ha aggiunto un messaggio al ticket chiuso, che resta chiuso:"
+}
+
+extension Text {
+    // MARK: The formatting editor
+    public static let editorLinkAddress = "Indirizzo del link"
+    public static let editorLinkApply = "Inserisci link"
+    public static let editorLinkInvalid = "Scrivi un indirizzo web (https://…) o email."
+    /// `%s` becomes the names of the files.
+    public static let editorImagePasted = "Immagine incollata aggiunta agli allegati: %s"
+}

@@ -1,0 +1,144 @@
+import CCmarkGFM
+import Glibc
+
+/// What a ticket message may contain once rendered: cmark-gfm's safe mode (no raw HTML),
+/// and on top of it an allowlist kept in the tree itself. HTML that people type or paste is
+/// turned into text (shown, never dropped nor run); links keep only http, https and mailto
+/// addresses; images become links to them, so no message loads anything from elsewhere.
+extension MarkdownDocument {
+    static let allowedSchemes = ["http:", "https:", "mailto:"]
+
+    func confineToUserText() {
+        var html: [OpaquePointer] = []
+        var links: [OpaquePointer] = []
+        var images: [OpaquePointer] = []
+        walk { node in
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK: html.append(node)
+            case CMARK_NODE_LINK: links.append(node)
+            case CMARK_NODE_IMAGE: images.append(node)
+            default: break
+            }
+        }
+        for node in html { replaceHTMLWithText(node) }
+        for node in images { links.append(replaceImageWithLink(node)) }
+        for node in links {
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            if !MarkdownDocument.isAllowedLink(url) { cmark_node_set_url(node, "") }
+        }
+    }
+
+    static func isAllowedLink(_ url: String) -> Bool {
+        let lowered = url.lowercased()
+        return allowedSchemes.contains { lowered.hasPrefix($0) }
+    }
+
+    private func replaceHTMLWithText(_ node: OpaquePointer) {
+        let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        if cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE {
+            let text = cmark_node_new(CMARK_NODE_TEXT)!
+            cmark_node_set_literal(text, literal)
+            cmark_node_replace(node, text)
+        } else {
+            // A block keeps its lines, as a paragraph of text with line breaks.
+            let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+            let lines = literal.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let kept = lines.last == "" ? Array(lines.dropLast()) : lines
+            for (index, line) in kept.enumerated() {
+                if index > 0 { cmark_node_append_child(paragraph, cmark_node_new(CMARK_NODE_LINEBREAK)!) }
+                let text = cmark_node_new(CMARK_NODE_TEXT)!
+                cmark_node_set_literal(text, line)
+                cmark_node_append_child(paragraph, text)
+            }
+            cmark_node_replace(node, paragraph)
+        }
+        cmark_node_free(node)
+    }
+
+    private func replaceImageWithLink(_ image: OpaquePointer) -> OpaquePointer {
+        let link = cmark_node_new(CMARK_NODE_LINK)!
+        cmark_node_set_url(link, cmark_node_get_url(image))
+        while let child = cmark_node_first_child(image) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(link, child)
+        }
+        cmark_node_replace(image, link)
+        cmark_node_free(image)
+        return link
+    }
+
+    /// The text as a person reads it in a plain e-mail: no markup, paragraphs apart, list
+    /// items with their bullet or number, a link's address after its text.
+    public func renderPlainText() -> String {
+        var links: [OpaquePointer] = []
+        walk { node in if cmark_node_get_type(node) == CMARK_NODE_LINK { links.append(node) } }
+        for link in links {
+            let url = cmark_node_get_url(link).map { String(cString: $0) } ?? ""
+            let text = MarkdownDocument.text(of: link)
+            guard !url.isEmpty, url != text, url != "mailto:" + text else { continue }
+            let suffix = cmark_node_new(CMARK_NODE_TEXT)!
+            cmark_node_set_literal(suffix, " (\(url))")
+            cmark_node_insert_after(link, suffix)
+        }
+        guard let output = cmark_render_plaintext(root, options, 0) else { return "" }
+        defer { free(output) }
+        return String(cString: output)
+    }
+}
+
+/// One-call handling of what customers and operators write (ticket messages): Markdown
+/// rendered in safe mode with hard breaks and the allowlist above, or read as plain text.
+public enum Markdown {
+    public static func renderUserText(_ markdown: String) -> String {
+        let document = MarkdownDocument(markdown, hardBreaks: true)
+        document.confineToUserText()
+        return document.renderHTML()
+    }
+
+    /// Plain text typed where no editor ran (a browser without JavaScript) written as
+    /// Markdown that shows exactly what was typed: every character with a meaning in
+    /// Markdown is escaped with a backslash.
+    public static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        var line = ""  // this line so far, without its leading spaces
+        for character in text {
+            if character.isNewline {
+                result.append("\n")
+                line = ""
+                continue
+            }
+            let atStart = line.isEmpty
+            let startsList = ".)".contains(character) && !line.isEmpty && line.allSatisfy { $0.isASCII && $0.isNumber }
+            if "\\`*_[]<>&~|#".contains(character) || (atStart && "-+=".contains(character)) || startsList {
+                result.append("\\")
+            }
+            result.append(character)
+            if !(atStart && character == " ") { line.append(character) }
+        }
+        return result
+    }
+}
+
+/// Plain-text views of a message for e-mails and previews (lists, widgets).
+public enum MessageText {
+    public static func plain(_ markdown: String) -> String {
+        MarkdownDocument(markdown, hardBreaks: true).renderPlainText().trimmingTrailingNewlines()
+    }
+
+    /// The first line of what a person reads, for a list's preview.
+    public static func firstLine(_ markdown: String) -> String {
+        let text = plain(markdown)
+        let line = text.split(whereSeparator: \.isNewline).lazy
+            .map { String($0.drop { $0 == " " }) }.first { !$0.isEmpty } ?? ""
+        return String(line.prefix(200))
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingNewlines() -> String {
+        var copy = self
+        while copy.last?.isNewline == true { copy.removeLast() }
+        return copy
+    }
+}
