@@ -11,7 +11,8 @@ export PORTAL_PUBLIC_URL=${PORTAL_PUBLIC_URL:-http://127.0.0.1:$PORT}
 scripts/deps.sh run
 scripts/build.sh
 bin=$here/cgi-bin
-mkdir -p "$PORTAL_VAR"
+# The settings of this run, for portal-admin in another terminal too (Config.load reads them).
+conf=$(scripts/dev-config.sh)
 "$bin/portal-admin" migrate
 demo=$("$bin/portal-admin" demo)
 "$bin/portal-admin" site build --source "$here/site" --out "$PORTAL_VAR/www"
@@ -19,6 +20,7 @@ cat <<INFO
 
   Customer Portal: http://127.0.0.1:$PORT/
   E-mails (2FA codes, invitations) land in $PORTAL_VAR/mail/*.eml and are printed here.
+  Settings of this run: $conf (portal-admin reads them too).
 
 INFO
 echo "$demo"

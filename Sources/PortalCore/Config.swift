@@ -9,7 +9,10 @@ public struct Config: Sendable {
 
     public init(values: [String: String]) { self.values = values }
 
-    /// Reads `PORTAL_CONFIG` (if set) and then the environment.
+    /// Reads `PORTAL_CONFIG` (if set) and then the environment. Without `PORTAL_CONFIG`, the
+    /// development configuration that `make run` writes (`$PORTAL_VAR/portal.conf`, `var/`
+    /// by default) is read when it exists: `portal-admin` in another terminal then writes
+    /// the same links as the running portal (`make run PORT=9000`).
     public static func load(environment: [String: String] = Config.processEnvironment()) throws -> Config {
         var merged: [String: String] = [:]
         if let path = environment["PORTAL_CONFIG"], !path.isEmpty {
@@ -17,9 +20,18 @@ public struct Config: Sendable {
                 throw ConfigError(message: "cannot read configuration file \(path)")
             }
             merged = try parse(text, source: path)
+        } else {
+            let path = developmentFile(environment)
+            if let text = readTextFile(path) { merged = try parse(text, source: path) }
         }
         for (key, value) in environment where key.hasPrefix("PORTAL_") { merged[key] = value }
         return Config(values: merged)
+    }
+
+    /// Where `make run` (scripts/dev-config.sh) writes its settings.
+    public static func developmentFile(_ environment: [String: String]) -> String {
+        let folder = environment["PORTAL_VAR"].flatMap { $0.isEmpty ? nil : $0 } ?? "var"
+        return folder + "/portal.conf"
     }
 
     public static func parse(_ text: String, source: String) throws -> [String: String] {
@@ -67,7 +79,9 @@ public struct Config: Sendable {
     }
     public var mailDirectory: String { string("PORTAL_MAIL_DIR", default: varDirectory + "/mail") }
     public var attachmentsDirectory: String { string("PORTAL_ATTACHMENTS_DIR", default: varDirectory + "/attachments") }
-    public var mailFrom: String { string("PORTAL_MAIL_FROM", default: "Customer Portal <noreply@portal.invalid>") }
+    public var mailFrom: String {
+        string("PORTAL_MAIL_FROM", default: string("PORTAL_PRODUCT_NAME", default: "Customer Portal") + " <noreply@portal.invalid>")
+    }
     /// The vendor's support desk: hears of new tickets, of replies nobody has taken, and of
     /// companies without users on the classic portal. Defaults to the sender's address.
     public var supportAddress: EmailAddress? {

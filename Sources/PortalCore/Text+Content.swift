@@ -61,3 +61,14 @@ extension Text {
     /// `%s` becomes the names of the files.
     public static let editorImagePasted = "Immagine incollata aggiunta agli allegati: %s"
 }
+
+extension Text {
+    // MARK: Branding in the static site (SiteBranding)
+    public static let siteVendorFallback = "il fornitore del software gestionale"
+    public static let siteEmail = "E-mail"
+    public static let sitePhone = "Telefono"
+    public static let siteControllerEmail = "e-mail"
+    public static let siteContactsFallback =
+        "I recapiti telefonici e l'indirizzo e-mail del servizio di assistenza sono indicati nel contratto di assistenza della tua azienda."
+    public static let siteControllerFallback = "il **fornitore del software gestionale**, indicato nel contratto di assistenza"
+}

@@ -45,13 +45,14 @@ extension Text {
 
     // MARK: Classic portal ("Accesso attraverso portale classico")
     public static let legacyTitle = "Portale classico"
-    public static let legacyIntro =
-        "Il portale di assistenza classico è stato sostituito dal nuovo Customer Portal: da qui puoi aprire le richieste di assistenza, seguirne le risposte e consultare il manuale."
+    public static var legacyIntro: String {
+        "Il portale di assistenza classico è stato sostituito dal nuovo \(productName): da qui puoi aprire le richieste di assistenza, seguirne le risposte e consultare il manuale."
+    }
     public static func legacyClosing(_ date: String) -> String {
         "Portale classico in dismissione: la chiusura definitiva è prevista il \(date)."
     }
     public static func legacyClosed(_ date: String) -> String {
-        "Il portale classico è stato chiuso definitivamente il \(date): l'assistenza si richiede solo dal nuovo Customer Portal."
+        "Il portale classico è stato chiuso definitivamente il \(date): l'assistenza si richiede solo dal nuovo \(productName)."
     }
     public static let legacyNewPortal = "Il nuovo portale"
     public static let legacyGoToNewPortal = "Accedi al nuovo portale"

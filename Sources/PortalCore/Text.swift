@@ -4,7 +4,8 @@
 /// manual of the portal we replace, so that its users find the same words.
 public enum Text {
     // MARK: Product and layout
-    public static let productName = "Customer Portal"
+    /// The product's name from the configuration (`Branding`), "Customer Portal" by default.
+    public static var productName: String { Branding.current.productName }
     public static let skipToContent = "Vai al contenuto"
     public static let toggleMenu = "Mostra o nascondi il menu"
     public static let mainMenu = "Menu principale"
@@ -22,6 +23,7 @@ public enum Text {
     public static let userProfile = "Profilo utente"
     public static let logout = "Esci"
     public static let footerNote = "Assistenza ai clienti diretti del software gestionale"
+    public static let menuContacts = "Contatti"
 
     // MARK: Documentation pages
     public static let docsChapters = "Capitoli"

@@ -81,7 +81,7 @@ public struct Page: Sendable {
                 el("link", ["rel": "icon", "href": siteRoot + "assets/favicon.svg", "type": "image/svg+xml"])
                 el("link", ["rel": "apple-touch-icon", "href": siteRoot + "assets/icon-192.png"])
                 el("link", ["rel": "manifest", "href": siteRoot + "manifest.webmanifest"])
-                el("meta", ["name": "theme-color", "content": "#1f5fa8"])
+                el("meta", ["name": "theme-color", "content": Branding.current.primaryColor])
                 el("link", ["rel": "stylesheet", "href": stylesheet])
                 el("script", ["src": appScript, "defer": "defer"])
                 for script in scripts { el("script", ["src": script, "defer": "defer"]) }
@@ -134,7 +134,7 @@ public struct Page: Sendable {
                 }
             }
             el("a", ["class": "brand", "href": "/"]) {
-                el("img", ["src": siteRoot + "assets/logo.svg", "alt": "", "width": "28", "height": "28"])
+                el("img", ["src": siteRoot + Branding.current.logoAsset, "alt": "", "width": "28", "height": "28"])
                 " \(Text.productName)"
             }
         }
@@ -143,7 +143,13 @@ public struct Page: Sendable {
     var footer: Node {
         NodeMemo.node("footer|" + siteRoot) {
             el("footer", ["class": "footer"]) {
+                if let vendor = Branding.current.vendorName {
+                    el("span", ["class": "footer-vendor"]) { vendor }
+                    " · "
+                }
                 el("span") { Text.footerNote }
+                " · "
+                el("a", ["href": siteRoot + "aiuto/contatti.html"]) { Text.menuContacts }
                 " · "
                 el("a", ["href": siteRoot + "manuale/index.html"]) { Text.menuManual }
                 " · "

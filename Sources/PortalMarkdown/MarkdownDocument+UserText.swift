@@ -68,10 +68,10 @@ extension MarkdownDocument {
     }
 
     /// The text as a person reads it in a plain e-mail: no markup, paragraphs apart, list
-    /// items with their bullet or number, a link's address after its text.
-    public func renderPlainText() -> String {
+    /// items with their bullet or number, a link's address after its text (`linkAddresses`).
+    public func renderPlainText(linkAddresses: Bool = true) -> String {
         var links: [OpaquePointer] = []
-        walk { node in if cmark_node_get_type(node) == CMARK_NODE_LINK { links.append(node) } }
+        if linkAddresses { walk { node in if cmark_node_get_type(node) == CMARK_NODE_LINK { links.append(node) } } }
         for link in links {
             let url = cmark_node_get_url(link).map { String(cString: $0) } ?? ""
             let text = MarkdownDocument.text(of: link)
@@ -122,13 +122,13 @@ public enum Markdown {
 
 /// Plain-text views of a message for e-mails and previews (lists, widgets).
 public enum MessageText {
-    public static func plain(_ markdown: String) -> String {
-        MarkdownDocument(markdown, hardBreaks: true).renderPlainText().trimmingTrailingNewlines()
+    public static func plain(_ markdown: String, linkAddresses: Bool = true) -> String {
+        MarkdownDocument(markdown, hardBreaks: true).renderPlainText(linkAddresses: linkAddresses).trimmingTrailingNewlines()
     }
 
-    /// The first line of what a person reads, for a list's preview.
+    /// The first line of what a person reads, for a list's preview (links as their text).
     public static func firstLine(_ markdown: String) -> String {
-        let text = plain(markdown)
+        let text = plain(markdown, linkAddresses: false)
         let line = text.split(whereSeparator: \.isNewline).lazy
             .map { String($0.drop { $0 == " " }) }.first { !$0.isEmpty } ?? ""
         return String(line.prefix(200))

@@ -9,10 +9,13 @@ import PortalMarkdown
 public struct SiteBuilder {
     public let source: String
     public let output: String
+    /// Names, contacts, logo and colours of this installation (`SiteBranding`).
+    public var branding: Branding
 
-    public init(source: String, output: String) {
+    public init(source: String, output: String, branding: Branding = .current) {
         self.source = source
         self.output = output
+        self.branding = branding
     }
 
     public struct Report: Sendable {
@@ -84,7 +87,7 @@ public struct SiteBuilder {
         guard let data = FileManager.default.contents(atPath: source + "/" + path),
             let text = String(data: data, encoding: .utf8)
         else { throw SiteError(step: "load", file: path, line: nil, message: "not readable as UTF-8") }
-        let (frontMatter, body, line) = try FrontMatter.parse(text, file: path)
+        let (frontMatter, body, line) = try FrontMatter.parse(SiteBranding.apply(branding, to: text), file: path)
         var page = SitePage(sourcePath: path, frontMatter: frontMatter, markdown: body, bodyLine: line)
         page.tables = try DataTable.tables(of: page) { table in
             FileManager.default.contents(atPath: source + "/" + table).map { String(decoding: $0, as: UTF8.self) }
@@ -105,9 +108,11 @@ public struct SiteBuilder {
     func copyAssets(_ paths: [String], into output: inout SiteOutput) throws -> AssetMap {
         var map = AssetMap()
         for path in paths {
-            guard let data = FileManager.default.contents(atPath: source + "/" + path) else {
+            guard var data = FileManager.default.contents(atPath: source + "/" + path) else {
                 throw SiteError(step: "assets", file: path, line: nil, message: "not readable")
             }
+            if path == "assets/portal.css" { data.append(contentsOf: Array(branding.stylesheet.utf8)) }
+            if path == branding.logoAsset, let logo = branding.logoPath { data = try configuredLogo(logo) }
             output.add(path, data)
             if AssetMap.fingerprintedExtensions.contains(Paths.fileExtension(path)), let dot = path.lastIndex(of: ".") {
                 let fingerprinted = String(path[..<dot]) + "." + Fingerprint.of(data) + String(path[dot...])
@@ -116,7 +121,19 @@ public struct SiteBuilder {
             }
             map.count += 1
         }
+        // A PNG logo has no file of the same name among the sources.
+        if let logo = branding.logoPath, !paths.contains(branding.logoAsset) {
+            output.add(branding.logoAsset, try configuredLogo(logo))
+            map.count += 1
+        }
         return map
+    }
+
+    func configuredLogo(_ path: String) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SiteError(step: "assets", file: path, line: nil, message: "PORTAL_LOGO not readable")
+        }
+        return data
     }
 
     // MARK: render

@@ -1,3 +1,4 @@
+import Glibc
 import PortalCore
 import Testing
 
@@ -39,5 +40,49 @@ struct ConfigTests {
         #expect(config.databasePath == "/srv/portal/portal.sqlite3")
         #expect(config.publicURL == "https://x.it")
         #expect(config.int("PORTAL_MISSING", default: 7) == 7)
+    }
+}
+
+@Suite("The development configuration and the branding")
+struct DevelopmentConfigTests {
+    @Test("without PORTAL_CONFIG, the file make run wrote under PORTAL_VAR is read, and the environment still wins")
+    func developmentFile() throws {
+        let folder = "/tmp/portal-config-test-\(getpid())"
+        mkdir(folder, 0o700)
+        defer {
+            unlink(folder + "/portal.conf")
+            rmdir(folder)
+        }
+        let file = fopen(folder + "/portal.conf", "w")!
+        fputs("PORTAL_PUBLIC_URL=http://127.0.0.1:9000\nPORTAL_SUPPORT_PHONE=+39 0541 1\n", file)
+        fclose(file)
+        let config = try Config.load(environment: ["PORTAL_VAR": folder])
+        #expect(config.publicURL == "http://127.0.0.1:9000")
+        let overridden = try Config.load(environment: ["PORTAL_VAR": folder, "PORTAL_PUBLIC_URL": "https://x.it"])
+        #expect(overridden.publicURL == "https://x.it")
+        let named = try Config.load(environment: ["PORTAL_VAR": folder, "PORTAL_CONFIG": "/dev/null"])
+        #expect(named.publicURL == "http://127.0.0.1:8080", "a named file replaces the development one")
+    }
+
+    @Test("colours are #rgb or #rrggbb, anything else keeps the default", arguments: [
+        ("#8A2BE2", "#8a2be2"), ("#abc", "#abc"), ("red", Branding.defaultPrimary),
+        ("#123456; } body { display:none", Branding.defaultPrimary), ("#12345", Branding.defaultPrimary),
+    ])
+    func colours(_ value: String, _ used: String) {
+        #expect(Branding(config: Config(values: ["PORTAL_COLOR_PRIMARY": value])).primaryColor == used)
+    }
+
+    @Test("the branding's names and contacts come from the configuration, with defaults")
+    func branding() {
+        let plain = Branding(config: Config(values: [:]))
+        #expect(plain.productName == "Customer Portal" && plain.vendorName == nil && plain.logoAsset == "assets/logo.svg")
+        let configured = Branding(config: Config(values: [
+            "PORTAL_PRODUCT_NAME": "Assistenza Rossi", "PORTAL_SUPPORT_PHONE": "+39 0541 123456",
+            "PORTAL_SUPPORT_EMAIL": "non un indirizzo", "PORTAL_LOGO": "/etc/portal/Logo.PNG",
+        ]))
+        #expect(configured.productName == "Assistenza Rossi")
+        #expect(configured.supportPhoneLink == "tel:+390541123456")
+        #expect(configured.supportEmail == nil)
+        #expect(configured.logoAsset == "assets/logo.png")
     }
 }

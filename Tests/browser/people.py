@@ -9,8 +9,13 @@ from engines import ERRORS, click, scroll_into_view
 
 
 def field(browser, label):
+    """The labelled control; for a text area that the formatting editor (editor.js) replaced,
+    its editable area, which the same label names (aria-labelledby), as a person sees it."""
     element = browser.find_element(By.XPATH, f"//label[normalize-space()={quote(label)}]")
-    return browser.find_element(By.ID, element.get_attribute("for"))
+    target = browser.find_element(By.ID, element.get_attribute("for"))
+    if target.tag_name.lower() == "textarea" and not target.is_displayed():
+        return browser.find_element(By.CSS_SELECTOR, f"[data-editor-for='{element.get_attribute('for')}']")
+    return target
 
 
 def type_into(browser, label, text):

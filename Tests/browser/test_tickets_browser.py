@@ -34,15 +34,18 @@ def test_a_customer_opens_follows_and_closes_a_ticket(portal, browser, tmp_path)
     type_into(browser, "Titolo", "La stampante non risponde")
     description = field(browser, "Descrizione")
     description.send_keys("La stampante di rete ")
-    browser.find_element(By.CSS_SELECTOR, "button[data-action=bold]").click()
-    description.send_keys(Keys.END, "\nda stamattina.")
+    bold = browser.find_element(By.CSS_SELECTOR, "button[aria-label=Grassetto]")
+    bold.click()
+    description.send_keys("ferma")
+    bold.click()
+    description.send_keys(" da stamattina.")
+    assert "<b>ferma</b>" in description.get_attribute("innerHTML"), "bold with nothing selected applies to what is typed"
+    assert "**" not in description.text
     attachment = tmp_path / "configurazione.txt"
     attachment.write_text("IP 10.0.0.12\n")
     field(browser, "Allegati").send_keys(str(attachment))
-    preview = browser.find_element(By.CSS_SELECTOR, ".editor-preview .preview-body")
-    WebDriverWait(browser, 5).until(lambda _: "<strong>" in preview.get_attribute("innerHTML"))
-    assert "<strong>testo</strong>" in preview.get_attribute("innerHTML"), "the toolbar's bold and the live preview"
     press(browser, "Invia Ticket")
+    assert "<strong>ferma</strong>" in browser.find_element(By.CSS_SELECTOR, ".message-body").get_attribute("innerHTML")
 
     heading = browser.find_element(By.TAG_NAME, "h1").text
     assert heading.startswith("Informazioni Ticket #")

@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -136,3 +137,26 @@ def test_restore_refuses_a_missing_file_and_changes_nothing(admin_portal, tmp_pa
     assert result.returncode == 1
     with admin_portal.db() as db:
         assert db.execute("SELECT count(*) FROM tenants").fetchone()[0] == 1
+
+
+def test_portal_admin_beside_make_run_on_another_port_writes_that_ports_links(tmp_path):
+    """make run PORT=9000 writes var/portal.conf (scripts/dev-config.sh); portal-admin started
+    from the same folder in another terminal, with no variable set, reads it."""
+    root = Path(__file__).resolve().parents[2]
+    plain = {key: value for key, value in os.environ.items() if not key.startswith("PORTAL_") and key != "PORT"}
+    written = subprocess.run([str(root / "scripts" / "dev-config.sh")], cwd=tmp_path, capture_output=True, text=True,
+                             env=dict(plain, PORT="9000", PORTAL_VAR=str(tmp_path / "var")), check=True)
+    assert written.stdout.strip() == str(tmp_path / "var" / "portal.conf")
+    assert "PORTAL_PUBLIC_URL=http://127.0.0.1:9000" in (tmp_path / "var" / "portal.conf").read_text()
+
+    def admin(*args):
+        return subprocess.run([str(BIN / "portal-admin"), *args], cwd=tmp_path, env=plain, capture_output=True,
+                              text=True, check=True)
+
+    admin("migrate")
+    admin("tenant", "add", "--name", "NOVE SRL", "--vat", "02019510409")
+    admin("invite", "--vat", "02019510409", "--email", "nove@nove.example", "--role", "Amministratore")
+    assert (tmp_path / "var" / "portal.sqlite3").exists(), "the database of the run, not another one"
+    rows = sqlite3.connect(tmp_path / "var" / "portal.sqlite3").execute("SELECT body FROM outbox").fetchall()
+    bodies = "\n".join(row[0] for row in rows)
+    assert "http://127.0.0.1:9000/" in bodies and "127.0.0.1:8080" not in bodies

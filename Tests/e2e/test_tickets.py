@@ -255,11 +255,67 @@ def test_a_link_from_the_erp_fills_the_technical_details_and_survives_login(port
             "nothing is sent without Invia Ticket"
 
 
-def test_markdown_preview_works_without_javascript(portal):
+def test_the_preview_shows_the_editors_markdown_and_plain_text_as_typed(portal):
     session, _ = login(portal)
     preview = new_ticket(portal, session, action="preview", description="**grassetto** e <i>tag</i>")
     assert preview.status_code == 200
     assert "<strong>grassetto</strong>" in preview.text and "&lt;i&gt;tag" in preview.text
+    plain = new_ticket(portal, session, action="preview", description="**grassetto** e <i>tag</i>", description_format=None)
+    assert "<p>**grassetto** e &lt;i&gt;tag&lt;/i&gt;</p>" in plain.text, "without the editor, what was typed"
+
+
+def test_inline_code_is_escaped_once(portal):
+    session, _ = login(portal)
+    number = created_number(new_ticket(portal, session, description="Errore in `<script>` e <b>tag</b>"))
+    page = session.get(portal.url + f"/ticket/{number}").text
+    assert "<code>&lt;script&gt;</code>" in page and "&amp;lt;" not in page
+    assert "&lt;b&gt;tag&lt;/b&gt;" in page
+
+
+def notification_choice(portal, session, replies, status):
+    page = session.get(portal.url + "/profilo").text
+    saved = session.post(portal.url + "/profilo/notifiche", allow_redirects=False,
+                         data={"csrf": csrf_token(page), "notify-replies": replies, "notify-status": status})
+    assert saved.headers["Location"] == "/profilo?avviso=notifiche"
+
+
+def test_the_referent_and_the_tickets_address_hear_of_replies_as_each_chose(portal):
+    session, _ = login(portal)
+    number = created_number(new_ticket(portal, session, email="ufficio@rossi.example", title="Chi viene avvisato"))
+    with portal.db() as db:
+        luca = db.execute("SELECT id FROM users WHERE email = ?", (TECHNICIAN,)).fetchone()[0]
+    reply(portal, session, number, "", action="confirm", referent=str(luca))
+    operator = "giulia.neri@assistenza.example"
+    portal.admin("ticket", "reply", "--number", str(number), "--operator", operator, "--text", "Prima *risposta*")
+    for person in (ADMIN, "ufficio@rossi.example", TECHNICIAN):
+        text = portal.wait_for_mail(person, f"Ticket #{number} nuova risposta").get_content()
+        assert "Chi viene avvisato" in text and "Prima risposta" in text and f"/ticket/{number}" in text
+
+    # The requester chose none: neither the account nor the address typed on the ticket hears
+    # of replies; the referent (my tickets, by default) still does.
+    notification_choice(portal, session, "none", "mine")
+    portal.admin("ticket", "reply", "--number", str(number), "--operator", operator, "--text", "Seconda risposta")
+    portal.wait_for_mail(TECHNICIAN, f"Ticket #{number} nuova risposta")
+    mails = [email.message_from_bytes(path.read_bytes(), policy=email.policy.default) for path in portal.mails()]
+    later = [m for m in mails if "Seconda risposta" in m.get_content()]
+    assert len(later) == 1 and later[0]["To"] == TECHNICIAN
+    notification_choice(portal, session, "mine", "mine")
+
+
+def test_a_customer_reopening_or_adding_to_a_closed_ticket_is_reported_as_such(portal):
+    session, _ = login(portal)
+    number = created_number(new_ticket(portal, session, title="Riaperto o no"))
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET status = 'closed', closed_at = strftime('%s','now') WHERE number = ?", (number,))
+    kept = reply(portal, session, number, "Solo una nota finale.", close=True)
+    assert kept.headers["Location"] == f"/ticket/{number}?avviso=aggiunto"
+    support = "noreply@portal.invalid"
+    text = portal.wait_for_mail(support, f"Ticket #{number} risposta del cliente").get_content()
+    assert "aggiunto un messaggio al ticket chiuso, che resta chiuso" in text and "Solo una nota finale." in text
+    reopened = reply(portal, session, number, "Il problema è tornato.")
+    assert reopened.headers["Location"] == f"/ticket/{number}?avviso=riaperto"
+    text = portal.wait_for_mail(support, f"Ticket #{number} riaperto").get_content()
+    assert "ha riaperto il ticket" in text and "Il problema è tornato." in text
 
 
 def test_pages_kept_by_the_workers_follow_replies_and_names_at_once(portal):

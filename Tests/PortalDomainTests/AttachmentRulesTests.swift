@@ -1,0 +1,53 @@
+import PortalDomain
+import Testing
+
+@Suite("Attachments: type by content, empty files, names as given")
+struct AttachmentRulesTests {
+    static let program: [UInt8] = Array("MZ".utf8) + [0x90, 0x00, 0x03, 0x00, 0x00, 0x00] + Array(repeating: 0, count: 56)
+
+    @Test("a file's type is told by its first bytes", arguments: [
+        (Array("%PDF-1.7\n".utf8), "PDF", true),
+        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0], "immagine PNG", true),
+        ([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10], "immagine JPEG", true),
+        ([0x50, 0x4B, 0x03, 0x04, 0x14, 0], "ZIP", true),
+        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "documento Office", true),
+        ([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C, 0, 4], "7-Zip", true),
+        (Array("Totale;12,50\r\nIVA;22%\n".utf8), "testo", true),
+        (Array("Caffè è più buono\n".utf8), "testo", true),
+        ([0x43, 0x61, 0x66, 0x66, 0xE8, 0x0A], "testo", true),  // Windows-1252 "Caffè"
+        (Array("MZ Rossi: verbale della riunione\n".utf8), "testo", true),
+        (program, "programma Windows (EXE/DLL)", false),
+        ([0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0], "programma Linux (ELF)", false),
+        ([0x00, 0x01, 0x02, 0x03, 0xFF], "dati binari di tipo sconosciuto", false),
+    ] as [([UInt8], String, Bool)])
+    func types(_ bytes: [UInt8], _ name: String, _ allowed: Bool) {
+        let type = FileType.of(bytes)
+        #expect(type.name == name)
+        #expect(type.isAllowed == allowed)
+    }
+
+    @Test("a program renamed fattura.pdf is refused, naming the type found")
+    func renamedProgram() {
+        #expect(AttachmentRules.check(name: "fattura.pdf", bytes: AttachmentRulesTests.program)
+            == .refused(
+                "Il file «fattura.pdf» è di un tipo non ammesso (programma Windows (EXE/DLL)): puoi allegare documenti (PDF, Office, OpenDocument, RTF), immagini, archivi (ZIP, 7-Zip, RAR) e file di testo."))
+    }
+
+    @Test("an empty file is refused")
+    func empty() {
+        #expect(AttachmentRules.check(name: "vuoto.txt", bytes: []) == .refused("Il file «vuoto.txt» è vuoto: non è stato allegato."))
+    }
+
+    @Test("names keep what the person typed, without control or bidirectional characters", arguments: [
+        ("rapporto \"finale\" è.txt", "rapporto \"finale\" è.txt"),
+        ("C:\\Users\\mario\\a<b>:c*?.txt", "a<b>:c*?.txt"),
+        ("\u{202E}gpj.exe", "gpj.exe"),
+        ("fattura\u{200F}\u{2066}.pdf\u{2069}", "fattura.pdf"),
+        ("riga\nnuova\t.txt", "riganuova.txt"),
+        ("  ..  ", "allegato"),
+        ("", "allegato"),
+    ])
+    func names(_ raw: String, _ shown: String) {
+        #expect(AttachmentRules.fileName(raw) == shown)
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import PortalMarkdown
+import Testing
+
+/// What customers and operators write: stored as Markdown, rendered with the allowlist, read
+/// as plain text in e-mails and lists, and plain text from a text area kept as typed.
+@Suite("Ticket messages: allowlist, plain text, escaping")
+struct UserTextTests {
+    @Test("XSS payloads never become markup, links or sources", arguments: [
+        "<script>alert(1)</script>",
+        "Testo <script>alert(1)</script> dopo",
+        "<img src=x onerror=alert(1)>",
+        "<div onclick=\"alert(1)\">clic</div>",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "[x](javascript:alert(1))", "[x](JaVaScRiPt:alert(1))", "[x](  javascript:alert(1))",
+        "[x](vbscript:msgbox)", "[x](data:text/html,<script>alert(1)</script>)", "[x](file:///etc/passwd)",
+        "<javascript:alert(1)>", "![x](javascript:alert(1))", "![x](https://tracker.example/pixel.png)",
+        "<svg onload=alert(1)>", "<iframe src=https://evil.example></iframe>", "<style>body{display:none}</style>",
+        "[x](https://ok.example \"titolo\" onmouseover=alert(1))", "`<script>` e <b>grassetto</b>",
+    ])
+    func xss(_ markdown: String) {
+        let html = Markdown.renderUserText(markdown)
+        for tag in UserTextTests.tags(in: html) {
+            #expect(UserTextTests.allowedTags.contains(tag.name), "tag \(tag.name) in \(html)")
+            for (name, value) in tag.attributes {
+                #expect(tag.name == "a" && name == "href" || tag.name == "ol" && name == "start", "attribute \(name) in \(html)")
+                if name == "href" { #expect(value.isEmpty || ["http:", "https:", "mailto:"].contains { value.hasPrefix($0) }) }
+            }
+        }
+        #expect(!html.contains("raw HTML omitted"), "typed HTML is shown as text, not dropped")
+    }
+
+    static let allowedTags: Set = [
+        "p", "br", "strong", "em", "code", "pre", "ul", "ol", "li", "a", "del", "blockquote", "hr",
+        "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td",
+    ]
+
+    /// Every element the browser would build from the HTML: its name and attributes.
+    static func tags(in html: String) -> [(name: String, attributes: [(String, String)])] {
+        var result: [(String, [(String, String)])] = []
+        var rest = Substring(html)
+        while let open = rest.firstIndex(of: "<") {
+            rest = rest[rest.index(after: open)...]
+            guard let first = rest.first, first.isLetter, let close = rest.firstIndex(of: ">") else { continue }
+            let inside = rest[..<close].trimmingCharacters(in: ["/", " "])
+            let parts = inside.split(separator: " ", maxSplits: 1)
+            var attributes: [(String, String)] = []
+            if parts.count == 2 {
+                var text = Substring(parts[1])
+                while let equals = text.firstIndex(of: "=") {
+                    let name = text[..<equals].trimmingCharacters(in: [" "])
+                    text = text[text.index(after: equals)...].dropFirst()  // the opening quote: cmark always quotes
+                    let end = text.firstIndex(of: "\"") ?? text.endIndex
+                    attributes.append((String(name), String(text[..<end])))
+                    text = end < text.endIndex ? text[text.index(after: end)...] : ""
+                }
+            }
+            result.append((String(parts[0]).lowercased(), attributes))
+        }
+        return result
+    }
+
+    @Test("typed HTML is shown as text, inline code escaped once")
+    func typedHTMLShown() {
+        #expect(Markdown.renderUserText("Errore `<script>` qui") == "<p>Errore <code>&lt;script&gt;</code> qui</p>\n")
+        #expect(Markdown.renderUserText("Tag <b>x</b>") == "<p>Tag &lt;b&gt;x&lt;/b&gt;</p>\n")
+        #expect(Markdown.renderUserText("<div>\nriga\n</div>") == "<p>&lt;div&gt;<br />\nriga<br />\n&lt;/div&gt;</p>\n")
+    }
+
+    @Test("web and mail links stay; an image becomes a link to it")
+    func links() {
+        #expect(Markdown.renderUserText("[sito](https://example.it) e [mail](mailto:a@b.it)")
+            == "<p><a href=\"https://example.it\">sito</a> e <a href=\"mailto:a@b.it\">mail</a></p>\n")
+        #expect(Markdown.renderUserText("![schema](https://example.it/s.png)") == "<p><a href=\"https://example.it/s.png\">schema</a></p>\n")
+    }
+
+    @Test("plain text for e-mails: no markup, lists kept, a link's address after its text")
+    func plainText() {
+        let text = MessageText.plain("**Buongiorno**, apro la *consolle*:\n\n- uno\n- [due](https://x.it)\n\n`<script>`")
+        #expect(text == "Buongiorno, apro la consolle:\n\n  - uno\n  - due (https://x.it)\n\n<script>")
+        #expect(MessageText.firstLine("**Buongiorno**, apro la *consolle* [qui](https://x.it)\naltro") == "Buongiorno, apro la consolle qui")
+        #expect(MessageText.firstLine("- voce\n- altra") == "- voce")
+    }
+
+    @Test("plain text escaped into Markdown shows exactly what was typed", arguments: [
+        "*non corsivo* e **non grassetto** e _nemmeno_",
+        "1. non un elenco\n2) neanche\n- né questo\n+ né questo",
+        "# non un titolo\n> non una citazione",
+        "<b>non un tag</b> & &amp; `non codice` [non](un link) ![no](x.png)",
+        "riga\n---\n===",
+        "C:\\Programmi\\Gestionale ~~non barrato~~ | a | b |",
+        "10.0.0.12 e 3.5 e 2024.",
+    ])
+    func escaping(_ typed: String) {
+        let shown = MessageText.plain(Markdown.escape(typed))
+        #expect(shown == typed)
+        let html = Markdown.renderUserText(Markdown.escape(typed))
+        for tag in ["<em>", "<strong>", "<ol", "<ul", "<h1", "<blockquote", "<code>", "<a ", "<del>", "<table", "<hr"] {
+            #expect(!html.contains(tag), "\(tag) in \(html)")
+        }
+    }
+}

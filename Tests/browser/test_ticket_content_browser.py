@@ -1,0 +1,273 @@
+"""What a ticket holds and who hears of it, in Chromium (issue 14, items 3, 4, 6, 7, 11): the
+formatting editor and plain text without JavaScript, the closed ticket's warning, files
+checked by their content and named as given, the profile's "Notifiche", and the branding
+of this installation (names, contacts, data controller, colour) on every page."""
+import re
+import struct
+import zlib
+
+import pytest
+import requests
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+import engines
+from people import field, press, sign_in, tick, type_into
+from portal import ADMIN, DEMO_PASSWORD, TECHNICIAN, Portal, login
+from tickets import created_number, new_ticket, reply
+
+OPERATOR = "giulia.neri@assistenza.example"
+BRANDING = {
+    "PORTAL_PRODUCT_NAME": "Assistenza Rossi Gestionali",
+    "PORTAL_VENDOR_NAME": "Rossi Gestionali S.p.A.",
+    "PORTAL_SUPPORT_EMAIL": "assistenza@rossi-gestionali.example",
+    "PORTAL_SUPPORT_PHONE": "+39 0541 123456",
+    "PORTAL_CONTROLLER_NAME": "Rossi Gestionali S.p.A.",
+    "PORTAL_CONTROLLER_ADDRESS": "Via Emilia 12, 47921 Rimini (RN)",
+    "PORTAL_CONTROLLER_VAT": "01234567890",
+    "PORTAL_CONTROLLER_EMAIL": "privacy@rossi-gestionali.example",
+    "PORTAL_COLOR_PRIMARY": "#8a2be2",
+}
+
+
+@pytest.fixture(scope="module")
+def portal():
+    # Closing is allowed at once, so the closed ticket need not wait the default 5 minutes.
+    instance = Portal(PORTAL_CLOSE_DELAY_MINUTES="0", **BRANDING).start()
+    yield instance
+    instance.stop()
+
+
+def png(width=3, height=2):
+    raw = b"".join(b"\x00" + b"\x10\x80\xf0" * width for _ in range(height))
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def select_text(browser, element, text):
+    """Selects the words as a person drags over them."""
+    browser.execute_script("""
+        const [root, wanted] = arguments;
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+          const at = walker.currentNode.data.indexOf(wanted);
+          if (at >= 0) {
+            const range = document.createRange();
+            range.setStart(walker.currentNode, at);
+            range.setEnd(walker.currentNode, at + wanted.length);
+            const selection = window.getSelection();
+            selection.removeAllRanges();
+            selection.addRange(range);
+            return;
+          }
+        }
+        throw new Error("text not found: " + wanted);""", element, text)
+
+
+def toolbar(browser, name):
+    browser.find_element(By.CSS_SELECTOR, f"button[aria-label='{name}']").click()
+
+
+def new_ticket_page(browser, portal, email=ADMIN):
+    sign_in(browser, portal, email, DEMO_PASSWORD)
+    browser.get(portal.url + "/ticket/nuovo")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Creazione Ticket"
+    area = browser.find_element(By.XPATH, "//label[normalize-space()='Richiesta su tematiche di tipo sistemistico']")
+    engines.click(browser, area)
+
+
+# ------------------------------------------------------------------ item 3: the editor
+
+def test_the_editor_formats_the_selection_and_never_shows_markup(portal, browser):
+    new_ticket_page(browser, portal)
+    type_into(browser, "Titolo", "Consolle ferma")
+    editor = field(browser, "Descrizione")
+    assert editor.get_attribute("contenteditable") == "true", "with JavaScript the description is a formatting editor"
+    assert not browser.find_element(By.ID, "description").is_displayed()
+    editor.send_keys("Buongiorno, apro la consolle <script>alert(1)</script> e resta ferma.")
+    select_text(browser, editor, "Buongiorno")
+    toolbar(browser, "Grassetto")
+    select_text(browser, editor, "resta ferma")
+    toolbar(browser, "Corsivo")
+    select_text(browser, editor, "consolle")
+    toolbar(browser, "Link")
+    type_into(browser, "Indirizzo del link", "www.esempio.it/consolle")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Inserisci link']").click()
+    browser.execute_script("""
+        const editor = arguments[0], range = document.createRange();
+        range.selectNodeContents(editor); range.collapse(false);
+        window.getSelection().removeAllRanges(); window.getSelection().addRange(range);""", editor)
+    editor.send_keys("\nprima voce")
+    toolbar(browser, "Elenco puntato")
+
+    html = editor.get_attribute("innerHTML")
+    assert re.search(r"<b>Buongiorno</b>", html) and re.search(r"<i>resta ferma</i>", html), html
+    assert '<a href="https://www.esempio.it/consolle">consolle</a>' in html, html
+    assert "<li>prima voce</li>" in html, html
+    assert "**" not in editor.text and "](" not in editor.text, "no markup syntax is visible"
+    stored = browser.find_element(By.ID, "description").get_attribute("value")
+    assert "**Buongiorno**" in stored and "[consolle](<https://www.esempio.it/consolle>)" in stored, stored
+    assert "\\<script\\>" in stored, "typed HTML is text in the Markdown"
+
+    # A screenshot pasted into the text becomes an attachment of the form.
+    browser.execute_script("""
+        const [editor, bytes] = arguments;
+        const file = new File([new Uint8Array(bytes)], "image.png", {type: "image/png"});
+        const data = new DataTransfer();
+        data.items.add(file);
+        editor.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));""",
+                           editor, list(png()))
+    status = browser.find_element(By.CSS_SELECTOR, ".editor-status")
+    assert status.text.startswith("Immagine incollata aggiunta agli allegati: screenshot-")
+    assert browser.execute_script("return document.getElementById('files').files.length") == 1
+    assert "<img" not in editor.get_attribute("innerHTML"), "the image is a file, not part of the text"
+
+    press(browser, "Invia Ticket")
+    body = browser.find_element(By.CSS_SELECTOR, ".message-body")
+    assert "<strong>Buongiorno</strong>" in body.get_attribute("innerHTML")
+    assert "<em>resta ferma</em>" in body.get_attribute("innerHTML")
+    assert body.find_element(By.LINK_TEXT, "consolle").get_attribute("href") == "https://www.esempio.it/consolle"
+    assert "<script>alert(1)</script>" in body.text, "HTML typed is shown as text, never run"
+    assert browser.find_elements(By.PARTIAL_LINK_TEXT, "screenshot-"), "the pasted image is attached"
+    number = browser.find_element(By.TAG_NAME, "h1").text.split("#")[1]
+
+    # Previews in the list are plain text.
+    browser.get(portal.url + f"/ticket?codice={number}")
+    preview = browser.find_element(By.CSS_SELECTOR, ".ticket-first-line").text
+    assert preview.startswith("Buongiorno, apro la consolle <script>") and "**" not in preview and "\\" not in preview
+
+
+def test_without_javascript_what_is_typed_is_shown_as_typed(portal):
+    browser = engines.start("chromium-nojs")
+    try:
+        new_ticket_page(browser, portal)
+        area = field(browser, "Descrizione")
+        assert area.tag_name == "textarea" and area.is_displayed()
+        assert not browser.find_element(By.CSS_SELECTOR, ".editor-toolbar").is_displayed()
+        type_into(browser, "Titolo", "Testo come scritto")
+        typed = "*non corsivo* e **non grassetto**\n1. non un elenco\n<b>non un tag</b> [non](un link)"
+        type_into(browser, "Descrizione", typed)
+        press(browser, "Invia Ticket")
+        body = browser.find_element(By.CSS_SELECTOR, ".message-body")
+        assert body.text == typed
+        assert "<strong>" not in body.get_attribute("innerHTML") and "<ol>" not in body.get_attribute("innerHTML")
+    finally:
+        browser.quit()
+
+
+# ------------------------------------------------------------------ item 6: a closed ticket
+
+def test_a_closed_ticket_warns_and_keeps_closed_when_asked(portal, browser):
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Chiuso e poi una nota"))
+    assert reply(portal, customer, number, "Risolto, grazie.", close=True).headers["Location"].endswith("avviso=chiuso")
+
+    sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+    browser.get(portal.url + f"/ticket/{number}")
+    warning = browser.find_element(By.CSS_SELECTOR, ".reply-form .notice--warning").text
+    assert "Questo ticket è chiuso: se invii una risposta verrà riaperto." in warning
+    type_into(browser, "Risposta", "Per completezza: era il cavo di rete.")
+    tick(browser, "Chiudere il ticket all'invio del messaggio")
+    press(browser, "Invia")
+    assert "Messaggio aggiunto: il ticket resta chiuso." in browser.find_element(By.CSS_SELECTOR, ".notice").text
+    assert "era il cavo di rete" in browser.find_element(By.CSS_SELECTOR, ".thread").text
+    with portal.db() as db:
+        assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "closed"
+
+
+# ------------------------------------------------------------------ item 7: files
+
+def test_files_are_checked_by_their_content_and_named_as_given(portal, browser, tmp_path):
+    folder = tmp_path / "file"
+    folder.mkdir()
+    program = folder / "fattura.pdf"
+    program.write_bytes(b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48 + b"PE\x00\x00")
+    empty = folder / "vuoto.txt"
+    empty.write_bytes(b"")
+    quoted = folder / 'rapporto "finale" è.txt'
+    quoted.write_text("Totale 12,50\n")
+    reversed_name = folder / "\u202egpj.exe"
+    reversed_name.write_text("solo testo\n")
+
+    new_ticket_page(browser, portal)
+    type_into(browser, "Titolo", "Allegati controllati")
+    type_into(browser, "Descrizione", "In allegato il rapporto.")
+    field(browser, "Allegati").send_keys("\n".join(str(path) for path in [program, empty, quoted, reversed_name]))
+    press(browser, "Invia Ticket")
+    error = browser.find_element(By.CSS_SELECTOR, ".field-error[role=alert]").text
+    assert "Il file «fattura.pdf» è di un tipo non ammesso (programma Windows (EXE/DLL))" in error
+    assert "Il file «vuoto.txt» è vuoto" in error
+    kept = browser.find_element(By.CSS_SELECTOR, ".kept-files").text
+    assert 'rapporto "finale" è.txt' in kept and "gpj.exe" in kept and "\u202e" not in kept
+    press(browser, "Invia Ticket")
+
+    links = [link.text for link in browser.find_elements(By.CSS_SELECTOR, ".message-body + .file-list a")]
+    assert sorted(links) == sorted(['rapporto "finale" è.txt', "gpj.exe"]), links
+    href = browser.find_element(By.LINK_TEXT, 'rapporto "finale" è.txt').get_attribute("href")
+    session = requests.Session()
+    for cookie in browser.get_cookies():
+        session.cookies.set(cookie["name"], cookie["value"], domain="127.0.0.1", path=cookie.get("path", "/"))
+    download = session.get(href)
+    assert download.content == b"Totale 12,50\n"
+    disposition = download.headers["Content-Disposition"]
+    assert "filename*=UTF-8''rapporto%20%22finale%22%20%C3%A8.txt" in disposition, disposition
+    assert 'filename="rapporto _finale_ _.txt"' in disposition, disposition
+
+
+# ------------------------------------------------------------------ item 4: notifications
+
+def test_notifications_follow_each_persons_choices_in_the_profile(portal, browser):
+    sign_in(browser, portal, TECHNICIAN, DEMO_PASSWORD)
+    browser.get(portal.url + "/profilo")
+    section = browser.find_element(By.XPATH, "//section[h2[normalize-space()='Notifiche']]")
+    replies = section.find_element(By.XPATH, ".//fieldset[legend[normalize-space()=\"Risposte dell'assistenza\"]]")
+    statuses = section.find_element(By.XPATH, ".//fieldset[legend[normalize-space()='Cambi di stato']]")
+    assert replies.find_element(By.CSS_SELECTOR, "input:checked").get_attribute("value") == "mine", "my tickets by default"
+    replies.find_element(By.XPATH, ".//label[normalize-space()='Tutti i ticket della mia azienda']").click()
+    statuses.find_element(By.XPATH, ".//label[normalize-space()='Nessuno']").click()
+    press(browser, "Salva notifiche")
+    assert "Notifiche salvate." in browser.find_element(By.CSS_SELECTOR, ".notice").text
+    section = browser.find_element(By.XPATH, "//section[h2[normalize-space()='Notifiche']]")
+    assert section.find_element(By.ID, "notify-replies-company").is_selected()
+    assert section.find_element(By.ID, "notify-status-none").is_selected()
+
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Chi riceve cosa"))
+    portal.admin("ticket", "reply", "--number", str(number), "--operator", OPERATOR,
+                 "--text", "Buongiorno, **quale versione** usa? Vedi [le note](https://esempio.it/note).")
+    for person in (ADMIN, TECHNICIAN):  # the requester, and a colleague who chose the company's tickets
+        mail = portal.wait_for_mail(person, f"Ticket #{number} nuova risposta")
+        text = mail.get_content()
+        assert "Chi riceve cosa" in text and f"{portal.url}/ticket/{number}" in text
+        assert "Buongiorno, quale versione usa? Vedi le note (https://esempio.it/note)." in text and "**" not in text
+    portal.admin("ticket", "status", "--number", str(number), "--status", "development", "--operator", OPERATOR)
+    portal.wait_for_mail(ADMIN, f"Ticket #{number} cambio di stato")
+    with pytest.raises(AssertionError):
+        portal.wait_for_mail(TECHNICIAN, f"Ticket #{number} cambio di stato", timeout=3)
+
+
+# ------------------------------------------------------------------ item 11: branding
+
+def test_the_configured_branding_is_on_static_and_dynamic_pages(portal, browser):
+    browser.get(portal.url + "/login")
+    assert browser.title.endswith("· Assistenza Rossi Gestionali")
+    assert "Assistenza Rossi Gestionali" in browser.find_element(By.CSS_SELECTOR, ".brand").text
+    assert "Rossi Gestionali S.p.A." in browser.find_element(By.CSS_SELECTOR, "footer").text
+    button = browser.find_element(By.XPATH, "//button[normalize-space()='Accedi']")
+    assert button.value_of_css_property("background-color") in ("rgba(138, 43, 226, 1)", "rgb(138, 43, 226)")
+
+    press(browser, "Contatti")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Contatti"
+    assert browser.find_element(By.LINK_TEXT, "assistenza@rossi-gestionali.example").get_attribute("href") == \
+        "mailto:assistenza@rossi-gestionali.example"
+    assert browser.find_element(By.LINK_TEXT, "+39 0541 123456").get_attribute("href") == "tel:+390541123456"
+    assert browser.title.endswith("· Assistenza Rossi Gestionali")
+
+    browser.get(portal.url + "/privacy.html")
+    controller = browser.find_element(By.XPATH, "//h2[@id='titolare-del-trattamento']/following-sibling::p[1]").text
+    assert "Rossi Gestionali S.p.A., Via Emilia 12, 47921 Rimini (RN), P.IVA 01234567890" in controller
+    assert "privacy@rossi-gestionali.example" in controller
