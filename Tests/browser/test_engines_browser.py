@@ -2,7 +2,7 @@
 more in Chromium with JavaScript turned off, by the visible labels: first access with the
 privacy acceptance, the code with "Dispositivo sicuro" and the company choice; the dashboard
 arranged with the mouse and with the keyboard (read-only without JavaScript); a new ticket
-with a file, the list's filters (the date field included), the ticket's reply, panel and
+with a file, written with the formatting editor (a plain text area without JavaScript), the list's filters (the date field included), the ticket's reply, panel and
 closing; an invitation sent and removed under Gestione Tenant; the profile picture; the
 operators' desk; the manual offline. axe-core runs on every page the journeys pass through
 (where it can: engines.axe_runs). Each browser has one portal and one browser for all its
@@ -286,6 +286,23 @@ def type_date(browser, label, day):
         target.send_keys(typed)
 
 
+def select_words(browser, element, words):
+    """Selects the words inside the element, as a person drags over them."""
+    browser.execute_script("""
+        const [root, wanted] = arguments;
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+          const at = walker.currentNode.data.indexOf(wanted);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(walker.currentNode, at);
+          range.setEnd(walker.currentNode, at + wanted.length);
+          window.getSelection().removeAllRanges();
+          window.getSelection().addRange(range);
+          return;
+        }""", element, words)
+
+
 def test_a_ticket_is_opened_with_a_file_found_with_the_filters_answered_and_closed(engine, portal, browser, tmp_path):
     sign_in_customer(engine, portal, browser)
     engines.click(browser, browser.find_element(By.XPATH, "//summary[contains(., 'Servizi di Supporto')]"))
@@ -296,7 +313,25 @@ def test_a_ticket_is_opened_with_a_file_found_with_the_filters_answered_and_clos
     choose(browser, "Priorità", "Alta")
     title = f"La stampante non risponde in {engines.NAMES[engine]}"
     type_into(browser, "Titolo", title)
-    type_into(browser, "Descrizione", "La stampante di rete è ferma da stamattina.")
+    if scripted(engine):
+        # The formatting editor: bold and a list applied to the selection, no markup visible.
+        editor = field(browser, "Descrizione")
+        assert editor.get_attribute("contenteditable") == "true"
+        type_into(browser, "Descrizione", "La stampante di rete è ferma da stamattina.")
+        select_words(browser, editor, "ferma")
+        engines.click(browser, browser.find_element(By.CSS_SELECTOR, "button[aria-label='Grassetto']"))
+        engines.click(browser, browser.find_element(By.CSS_SELECTOR, "button[aria-label='Elenco puntato']"))
+        wait_for(browser, lambda: "<li>" in editor.get_attribute("innerHTML"))
+        select_words(browser, editor, "stampante")
+        engines.click(browser, browser.find_element(By.CSS_SELECTOR, "button[aria-label='Link']"))
+        type_into(browser, "Indirizzo del link", "https://esempio.it/stampante")
+        engines.click(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Inserisci link']"))
+        wait_for(browser, lambda: "<a " in editor.get_attribute("innerHTML"))
+        assert re.search(r"<(b|strong)>ferma</(b|strong)>", editor.get_attribute("innerHTML")), editor.get_attribute("innerHTML")
+        assert "**" not in editor.text
+    else:
+        # A plain text area: what is typed is shown as typed, asterisks included.
+        type_into(browser, "Descrizione", "La stampante di rete è *ferma* da stamattina.")
     attachment = tmp_path / f"configurazione-{engine}.txt"
     attachment.write_text("IP 10.0.0.12\n")
     field(browser, "Allegati").send_keys(str(attachment))
@@ -305,6 +340,12 @@ def test_a_ticket_is_opened_with_a_file_found_with_the_filters_answered_and_clos
     assert heading(browser).startswith("Informazioni Ticket #")
     number = heading(browser).split("#")[1]
     assert attachment.name in browser.page_source and "Ticket inviato" in browser.page_source
+    body = browser.find_element(By.CSS_SELECTOR, ".message-body")
+    if scripted(engine):
+        assert ('<li>La <a href="https://esempio.it/stampante">stampante</a> di rete è <strong>ferma</strong> da stamattina.</li>'
+                in body.get_attribute("innerHTML")), body.get_attribute("innerHTML")
+    else:
+        assert body.text == "La stampante di rete è *ferma* da stamattina."
     accessible(browser, "ticket")
 
     press(browser, "Torna all'elenco")
