@@ -1,6 +1,8 @@
 """What a person does on a page: find a field by its visible label, press a button by its text.
 The same in every engine (engines.py): Selenium's drivers and the Marionette wrapper."""
+import struct
 import time
+import zlib
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -129,3 +131,31 @@ def first_access(browser, portal, address, provisional, first, last, password, c
     press(browser, "Accetta")
     press(browser, company)
     assert browser.find_element(By.TAG_NAME, "h1").text == "Dashboard"
+
+
+def select_words(browser, element, words):
+    """Selects the words inside the element, as a person drags over them."""
+    browser.execute_script("""
+        const [root, wanted] = arguments;
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+          const at = walker.currentNode.data.indexOf(wanted);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(walker.currentNode, at);
+          range.setEnd(walker.currentNode, at + wanted.length);
+          window.getSelection().removeAllRanges();
+          window.getSelection().addRange(range);
+          return;
+        }""", element, words)
+
+
+def png(width=4, height=4):
+    """A small red PNG, as a person's photo would be."""
+    raw = b"".join(b"\x00" + b"\xcc\x22\x22" * width for _ in range(height))
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))

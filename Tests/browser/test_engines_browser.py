@@ -11,9 +11,7 @@ journeys; each journey starts from the login page.
 How the session's outcome per browser reaches /browser.html: see conftest.py."""
 import datetime
 import re
-import struct
 import uuid
-import zlib
 import zoneinfo
 
 import pytest
@@ -23,7 +21,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 import engines
 from axe import serious_violations
-from people import choose_option, field, first_access, press, quote, sign_in, tick, type_into
+from people import choose_option, field, first_access, png, press, quote, select_words, sign_in, tick, type_into
 from portal import ADMIN, DEMO_PASSWORD, ROSSI_VAT, Portal, login
 from tickets import created_number, new_ticket
 
@@ -286,23 +284,6 @@ def type_date(browser, label, day):
         target.send_keys(typed)
 
 
-def select_words(browser, element, words):
-    """Selects the words inside the element, as a person drags over them."""
-    browser.execute_script("""
-        const [root, wanted] = arguments;
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-        while (walker.nextNode()) {
-          const at = walker.currentNode.data.indexOf(wanted);
-          if (at < 0) continue;
-          const range = document.createRange();
-          range.setStart(walker.currentNode, at);
-          range.setEnd(walker.currentNode, at + wanted.length);
-          window.getSelection().removeAllRanges();
-          window.getSelection().addRange(range);
-          return;
-        }""", element, words)
-
-
 def test_a_ticket_is_opened_with_a_file_found_with_the_filters_answered_and_closed(engine, portal, browser, tmp_path):
     sign_in_customer(engine, portal, browser)
     engines.click(browser, browser.find_element(By.XPATH, "//summary[contains(., 'Servizi di Supporto')]"))
@@ -405,17 +386,6 @@ def test_an_invitation_is_sent_and_removed_from_gestione_tenant(engine, portal, 
 
 
 # ------------------------------------------------------------------ profile picture
-
-def png(width=4, height=4):
-    """A small red PNG, as a person's photo would be."""
-    raw = b"".join(b"\x00" + b"\xcc\x22\x22" * width for _ in range(height))
-
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
-
 
 def test_the_profile_picture_is_uploaded_and_shown(engine, portal, browser, tmp_path):
     sign_in_customer(engine, portal, browser)

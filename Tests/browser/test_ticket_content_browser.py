@@ -3,8 +3,6 @@ formatting editor and plain text without JavaScript, the closed ticket's warning
 checked by their content and named as given, the profile's "Notifiche", and the branding
 of this installation (names, contacts, data controller, colour) on every page."""
 import re
-import struct
-import zlib
 
 import pytest
 import requests
@@ -12,7 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 import engines
-from people import field, press, sign_in, tick, type_into
+from people import field, png, press, select_words, sign_in, tick, type_into
 from portal import ADMIN, DEMO_PASSWORD, TECHNICIAN, Portal, login
 from tickets import created_number, new_ticket, reply
 
@@ -38,36 +36,6 @@ def portal():
     instance.stop()
 
 
-def png(width=3, height=2):
-    raw = b"".join(b"\x00" + b"\x10\x80\xf0" * width for _ in range(height))
-
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
-
-
-def select_text(browser, element, text):
-    """Selects the words as a person drags over them."""
-    browser.execute_script("""
-        const [root, wanted] = arguments;
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-        while (walker.nextNode()) {
-          const at = walker.currentNode.data.indexOf(wanted);
-          if (at >= 0) {
-            const range = document.createRange();
-            range.setStart(walker.currentNode, at);
-            range.setEnd(walker.currentNode, at + wanted.length);
-            const selection = window.getSelection();
-            selection.removeAllRanges();
-            selection.addRange(range);
-            return;
-          }
-        }
-        throw new Error("text not found: " + wanted);""", element, text)
-
-
 def toolbar(browser, name):
     browser.find_element(By.CSS_SELECTOR, f"button[aria-label='{name}']").click()
 
@@ -89,11 +57,11 @@ def test_the_editor_formats_the_selection_and_never_shows_markup(portal, browser
     assert editor.get_attribute("contenteditable") == "true", "with JavaScript the description is a formatting editor"
     assert not browser.find_element(By.ID, "description").is_displayed()
     editor.send_keys("Buongiorno, apro la consolle <script>alert(1)</script> e resta ferma.")
-    select_text(browser, editor, "Buongiorno")
+    select_words(browser, editor, "Buongiorno")
     toolbar(browser, "Grassetto")
-    select_text(browser, editor, "resta ferma")
+    select_words(browser, editor, "resta ferma")
     toolbar(browser, "Corsivo")
-    select_text(browser, editor, "consolle")
+    select_words(browser, editor, "consolle")
     toolbar(browser, "Link")
     type_into(browser, "Indirizzo del link", "www.esempio.it/consolle")
     browser.find_element(By.XPATH, "//button[normalize-space()='Inserisci link']").click()

@@ -61,11 +61,9 @@ enum DeskTicketHandlers {
         let notice: String
         switch action {
         case "reply", "note":
-            let typed = action == "reply" ? reply : note
-            // The desk's boxes are plain text areas: what the operator typed is shown as typed.
-            let text = MessageBody.stored(typed, isMarkdown: MessageBody.isMarkdown(form, field: action))
-            guard TicketForm.isMessage(typed, limit: TicketForm.descriptionLimit) else {
-                let error = typed.trimmingWhitespace().isEmpty ? Text.messageRequired : Text.descriptionInvalid
+            let text = action == "reply" ? reply : note
+            guard TicketForm.isMessage(text, limit: TicketForm.descriptionLimit) else {
+                let error = text.trimmingWhitespace().isEmpty ? Text.messageRequired : Text.descriptionInvalid
                 return try refuse { if action == "reply" { $0.replyError = error } else { $0.noteError = error } }
             }
             let files = try Uploads(services: services).collect(form, field: "files")
