@@ -20,8 +20,16 @@ public enum ItalianHolidays {
     public static func isNational(_ day: DateOnly) -> Bool {
         if fixed.contains(where: { $0.month == day.month && $0.day == day.day }) { return true }
         if day.year >= saintFrancisFrom && day.month == 10 && day.day == 4 { return true }
-        return day.weekday == 1 && day.adding(days: -1) == easterSunday(day.year)
+        return day.weekday == 1 && day.dayNumber == easterMonday(day.year)
     }
+
+    /// The day number of Easter Monday, from a table worked out once for the years a portal meets.
+    static func easterMonday(_ year: Int) -> Int {
+        let index = year - RomeTime.firstTabulatedYear
+        return easterMondays.indices.contains(index) ? easterMondays[index] : easterSunday(year).dayNumber + 1
+    }
+
+    static let easterMondays: [Int] = (RomeTime.firstTabulatedYear..<2200).map { easterSunday($0).dayNumber + 1 }
 
     /// Easter Sunday of the Gregorian calendar (the anonymous computus, as in Meeus).
     public static func easterSunday(_ year: Int) -> DateOnly {

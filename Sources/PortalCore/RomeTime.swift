@@ -7,9 +7,21 @@ public enum RomeTime {
     public static func offset(at instant: Timestamp) -> Timestamp {
         // The change happens in spring and autumn: the UTC year is the local one then.
         let year = DateOnly(dayNumber: floorDays(instant)).year
-        let summerStart = Timestamp(lastSunday(of: 3, in: year).dayNumber) * 86400 + 3600
-        let summerEnd = Timestamp(lastSunday(of: 10, in: year).dayNumber) * 86400 + 3600
+        let (summerStart, summerEnd) =
+            summers.indices.contains(year - firstTabulatedYear) ? summers[year - firstTabulatedYear] : summer(in: year)
         return instant >= summerStart && instant < summerEnd ? 7200 : 3600
+    }
+
+    /// Summer time's bounds, worked out once for the years a portal meets: the working
+    /// calendar asks for them several times per ticket, and "Andamento" for every ticket.
+    static let firstTabulatedYear = 1970
+    static let summers: [(Timestamp, Timestamp)] = (firstTabulatedYear..<2200).map(summer(in:))
+
+    static func summer(in year: Int) -> (Timestamp, Timestamp) {
+        (
+            Timestamp(lastSunday(of: 3, in: year).dayNumber) * 86400 + 3600,
+            Timestamp(lastSunday(of: 10, in: year).dayNumber) * 86400 + 3600
+        )
     }
 
     /// The local calendar day of `instant` and the minute of that day (0…1439).

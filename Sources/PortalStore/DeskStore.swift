@@ -29,10 +29,14 @@ public struct DeskStore {
         """
 
     /// "Scadenza": the soonest deadline first, closed tickets (no deadline) last; the
-    /// expression of the `tickets_queue_by_due` index (migration 0008).
-    static let dueOrder = " ORDER BY (t.due_at IS NULL), t.due_at, t.id"
+    /// expression of the `tickets_queue_by_due` index (migration 0008), whose entries order
+    /// equal deadlines by themselves (an `id` here would sort every tie again).
+    static let dueOrder = " ORDER BY (t.due_at IS NULL), t.due_at"
 
-    static func ordering(_ query: DeskQuery) -> String { query.order == .due ? dueOrder : order }
+    /// Closed tickets have no deadline: by "Scadenza" they keep the queue's own order.
+    static func sortsByDue(_ query: DeskQuery) -> Bool { query.order == .due && query.state != .only(.closed) }
+
+    static func ordering(_ query: DeskQuery) -> String { sortsByDue(query) ? dueOrder : order }
 
     /// A filtered queue or a search counts this many tickets at most (`cappedCount`).
     public static let searchCountLimit = 1000
@@ -45,11 +49,15 @@ public struct DeskStore {
         case .only(let status): filter.add("t.status = ?", status.rawValue)
         }
         filter.add("t.priority", equals: query.priority?.rawValue)
+        // By "Scadenza" an operator is tested on the deadline index's entries ("+" keeps
+        // SQLite from walking the operator's index instead and sorting thousands of rows:
+        // 32 ms against 0.1 ms for one operator's waiting tickets of 100,000).
+        let operatorColumn = DeskStore.sortsByDue(query) ? "+t.operator_id" : "t.operator_id"
         switch query.assignee {
         case .anyone: break
-        case .me: filter.add("t.operator_id = ?", operatorID)
+        case .me: filter.add(operatorColumn + " = ?", operatorID)
         case .nobody: filter.add("t.operator_id IS NULL")
-        case .operatorID(let id): filter.add("t.operator_id = ?", id)
+        case .operatorID(let id): filter.add(operatorColumn + " = ?", id)
         }
         filter.add("t.area", equals: query.area?.rawValue)
         filter.add("t.request_type", equals: query.type?.rawValue)
@@ -91,7 +99,7 @@ public struct DeskStore {
                 (total, isAtLeast) = try cappedCount(matches, [prefixed] + filter.arguments)
             }
             // By "Scadenza" every match is sorted: slower for a common word, chosen on purpose.
-            let order = query.order == .due ? DeskStore.dueOrder : " ORDER BY f.rowid DESC"
+            let order = DeskStore.sortsByDue(query) ? DeskStore.dueOrder : " ORDER BY f.rowid DESC"
             rows = try database.query(
                 columns + " FROM ticket_text f JOIN tickets t ON t.id = f.rowid" + joins + whereClause
                     + order + " LIMIT ? OFFSET ?", [search] + filter.arguments + [DeskQuery.pageSize, offset])

@@ -5,9 +5,9 @@ public struct Migration: Sendable {
     public let sql: String
     /// Runs after `sql` in the same transaction, for what SQL alone cannot compute (a value
     /// derived by the domain's rules, such as the tickets' due instants).
-    public let then: (@Sendable (Database) throws -> Void)?
+    public let then: (@Sendable (WriteTransaction) throws -> Void)?
 
-    public init(name: String, sql: String, then: (@Sendable (Database) throws -> Void)? = nil) {
+    public init(name: String, sql: String, then: (@Sendable (WriteTransaction) throws -> Void)? = nil) {
         self.name = name
         self.sql = sql
         self.then = then
@@ -33,7 +33,7 @@ public enum Migrator {
         for migration in migrations where !applied.contains(migration.name) {
             try database.write { tx in
                 try database.execute(migration.sql)
-                try migration.then?(database)
+                try migration.then?(tx)
                 try database.run(
                     "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)", [migration.name, now])
             }

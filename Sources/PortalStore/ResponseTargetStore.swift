@@ -47,10 +47,9 @@ public struct ResponseTargetStore {
         return ResponseSettings(targets: targets, calendar: calendar)
     }
 
-    /// Saves the targets and the calendar, then every open ticket's deadline again; returns
-    /// how many deadlines moved. Inside the caller's transaction, with its audit line.
-    @discardableResult
-    public func save(in transaction: WriteTransaction, _ settings: ResponseSettings, now: Timestamp) throws -> Int {
+    /// Saves the targets and the calendar, inside the caller's transaction with its audit line.
+    /// The open tickets' deadlines follow with `recomputeDue()`, after the commit.
+    public func save(in transaction: WriteTransaction, _ settings: ResponseSettings, now: Timestamp) throws {
         for priority in Priority.allCases {
             let target = settings.targets[priority]
             try database.run(
@@ -68,17 +67,38 @@ public struct ResponseTargetStore {
                 settings.calendar.hoursText, WorkingCalendar.holidaysText(settings.calendar.added),
                 WorkingCalendar.holidaysText(settings.calendar.removed), now,
             ])
-        return try recomputeDue()
     }
 
-    /// Every open ticket's deadline from the settings as they are; only the rows whose
-    /// deadline moves are written (each write moves its company's content stamp).
+    /// Open tickets per transaction when every deadline is computed again: 80,000 open
+    /// tickets take seconds to write (each write moves its company's stamp and the queue's
+    /// index), and other writers must not wait for all of them.
+    public static let batchSize = 1000
+
+    /// Every open ticket's deadline from the settings as they are, a batch per transaction;
+    /// returns how many deadlines moved. A ticket written meanwhile computes its own.
     @discardableResult
     public func recomputeDue() throws -> Int {
+        var after: Int64 = 0
+        var moved = 0
+        while true {
+            let batch = try database.write { tx in try recomputeDue(in: tx, after: after, limit: ResponseTargetStore.batchSize) }
+            moved += batch.moved
+            guard let last = batch.lastID else { return moved }
+            after = last
+        }
+    }
+
+    /// The deadlines of the open tickets after id `after`, at most `limit` of them, inside the
+    /// caller's transaction; only the rows whose deadline moves are written (each write moves
+    /// its company's content stamp). Returns the last id read (nil when none was left).
+    func recomputeDue(in transaction: WriteTransaction, after: Int64, limit: Int) throws -> (lastID: Int64?, moved: Int) {
         let settings = try settings()
         var moved = 0
         let rows = try database.query(
-            "SELECT id, created_at, priority, status, first_answered_at, due_at FROM tickets WHERE status != 'closed'")
+            """
+            SELECT id, created_at, priority, status, first_answered_at, due_at FROM tickets
+            WHERE status != 'closed' AND id > ? ORDER BY id LIMIT ?
+            """, [after, limit])
         for row in rows {
             let due = settings.due(
                 createdAt: row.int("created_at"), priority: Priority(rawValue: row.string("priority")) ?? .normal,
@@ -88,6 +108,6 @@ public struct ResponseTargetStore {
             try database.run("UPDATE tickets SET due_at = ? WHERE id = ?", [due, row.int("id")])
             moved += 1
         }
-        return moved
+        return (rows.last?.int("id"), moved)
     }
 }

@@ -19,12 +19,15 @@ enum TargetsHandlers {
             return Response.html(bytes: page.render(), status: 422)
         }
         let store = ResponseTargetStore(services.database)
-        try services.database.write { tx in
+        let changed = try services.database.write { tx in
             let changes = TargetsForm.changes(from: try store.settings(), to: settings)
-            guard !changes.isEmpty else { return }
+            guard !changes.isEmpty else { return false }
             try store.save(in: tx, settings, now: services.now)
             try context.audit(in: tx, "response_targets_changed", detail: changes.joined(separator: "; "), request)
+            return true
         }
+        // After the commit, in batches: the page answers once every open ticket's deadline moved.
+        if changed { try store.recomputeDue() }
         throw Redirect(to: "/desk/tempi?avviso=salvato")
     }
 }
