@@ -23,23 +23,25 @@ enum Figures {
     }
 
     static func byStatus(_ figures: TicketFigures) -> Figure {
-        Figure(
-            id: "stati", title: Text.figuresByStatus,
-            description: Text.figuresOpenDescription(figures.openByStatus.reduce(0) { $0 + $1.count }),
-            headings: [Text.deskState, Text.figuresStillOpen],
-            rows: figures.openByStatus.map { [Figure.label($0.status.label), Figure.count($0.count)] },
-            categories: figures.openByStatus.map { $0.status.label },
-            series: [.init(name: Text.figuresStillOpen, column: 1, colour: Figures.opened)])
+        stillOpen(
+            id: "stati", title: Text.figuresByStatus, heading: Text.deskState,
+            figures.openByStatus.map { ($0.status.label, $0.status.label, $0.count) })
     }
 
     static func byArea(_ figures: TicketFigures) -> Figure {
+        stillOpen(
+            id: "aree", title: Text.figuresByArea, heading: Text.deskArea,
+            figures.openByArea.map { ($0.area.label, $0.area.shortLabel, $0.count) })
+    }
+
+    /// The tickets of the period still open, one bar per group (a status, an area).
+    static func stillOpen(id: String, title: String, heading: String, _ groups: [(label: String, short: String, count: Int)])
+        -> Figure
+    {
         Figure(
-            id: "aree", title: Text.figuresByArea,
-            description: Text.figuresOpenDescription(figures.openByArea.reduce(0) { $0 + $1.count }),
-            headings: [Text.deskArea, Text.figuresStillOpen],
-            rows: figures.openByArea.map { [Figure.label($0.area.label), Figure.count($0.count)] },
-            categories: figures.openByArea.map { $0.area.shortLabel },
-            series: [.init(name: Text.figuresStillOpen, column: 1, colour: Figures.opened)])
+            id: id, title: title, description: Text.figuresOpenDescription(groups.reduce(0) { $0 + $1.count }),
+            headings: [heading, Text.figuresStillOpen], rows: groups.map { [Figure.label($0.label), Figure.count($0.count)] },
+            categories: groups.map(\.short), series: [.init(name: Text.figuresStillOpen, column: 1, colour: Figures.opened)])
     }
 
     static func answerTimes(_ figures: TicketFigures) -> Figure {
