@@ -103,12 +103,8 @@ public struct DeskQuery: FilterQuery, Sendable, Equatable {
         return pairs.map { "\($0.0)=\(PercentEncoding.encode($0.1))" }.joined(separator: "&")
     }
 
-    /// The words of "Cerca" as an FTS5 query: each word quoted (so no word is an operator) and
-    /// all of them required; with `lastAsPrefix` the last word also matches longer words, as
-    /// it may still be being typed ("fattur" → "fattura"). Nil when no word is left.
+    /// The words of "Cerca" as an FTS5 query (`FilterField.searchExpression`).
     public func searchExpression(lastAsPrefix: Bool) -> String? {
-        let words = text.split { !$0.isLetter && !$0.isNumber }.prefix(8)
-        guard !words.isEmpty else { return nil }
-        return words.map { "\"" + $0 + "\"" }.joined(separator: " ") + (lastAsPrefix ? "*" : "")
+        FilterField.searchExpression(text, lastAsPrefix: lastAsPrefix)
     }
 }

@@ -44,6 +44,16 @@ enum FilterField {
         value.count <= limit && !value.hasControlCharacters ? value : nil
     }
 
+    /// Words typed in a search box as an FTS5 query: each word quoted (so no word is an
+    /// operator) and all of them required; with `lastAsPrefix` the last word also matches
+    /// longer words, as it may still be being typed ("fattur" → "fattura"). Nil when no word
+    /// is left.
+    static func searchExpression(_ text: String, lastAsPrefix: Bool) -> String? {
+        let words = text.split { !$0.isLetter && !$0.isNumber }.prefix(8)
+        guard !words.isEmpty else { return nil }
+        return words.map { "\"" + $0 + "\"" }.joined(separator: " ") + (lastAsPrefix ? "*" : "")
+    }
+
     /// "pagina": a page number out of range is ignored rather than refused, so it is never
     /// named invalid.
     static func page(_ value: String, _ store: (Int) -> Void) -> Bool {

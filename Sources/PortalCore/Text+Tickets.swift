@@ -55,7 +55,6 @@ extension Text {
     public static let phoneInvalid = "Numero di telefono non valido: usa cifre, spazi e al più un + iniziale."
     public static let choiceRequired = "Scegli una delle opzioni."
     public static let titleInvalid = "Il titolo è obbligatorio: al massimo 150 caratteri, senza caratteri di controllo."
-    public static let descriptionInvalid = "La descrizione è obbligatoria: al massimo 20.000 caratteri, senza caratteri di controllo."
     public static let messageRequired = "Scrivi un messaggio."
     public static let technicalDetailsInvalid = "Al massimo 4.000 caratteri, senza caratteri di controllo."
     public static func fileTooLarge(_ name: String) -> String { "Il file «\(name)» supera 4 MB: non è stato allegato." }

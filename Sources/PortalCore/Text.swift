@@ -71,8 +71,8 @@ public enum Text {
     public static let passwordHint = "Almeno 12 caratteri; puoi usare spazi e qualsiasi simbolo. Una frase lunga è la scelta migliore."
     public static let loginStepExpired = "La procedura di accesso è scaduta: inserisci di nuovo email e password."
 
-    // MARK: E-mail code ("Two factor authentication")
-    public static let codeTitle = "Two factor authentication"
+    // MARK: E-mail code ("Autenticazione a 2 fattori")
+    public static let codeTitle = "Autenticazione a 2 fattori"
     public static let codeIntro =
         "Indica il codice che ti abbiamo inviato per email. Se non ricevi l'email, controlla che non sia finita nella posta indesiderata."
     public static let code = "Codice"
@@ -84,7 +84,6 @@ public enum Text {
     public static let codeWrong = "Codice non corretto."
     public static let codeExpired = "Il codice è scaduto o non è più valido: richiedi un nuovo codice."
     public static let codeTooManyAttempts = "Troppi tentativi errati: richiedi un nuovo codice."
-    public static let codeTooManySent = "Hai già richiesto 3 codici negli ultimi 15 minuti: attendi qualche minuto prima di chiederne un altro."
     public static let codeSent = "Ti abbiamo inviato un nuovo codice."
     public static func codeMailSubject() -> String { "\(productName): Codice autenticazione a 2 fattori" }
     public static func codeMailBody(code: String) -> String {

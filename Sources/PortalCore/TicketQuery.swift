@@ -18,6 +18,8 @@ public struct TicketQuery: FilterQuery, Sendable, Equatable {
     /// Creation dates, inclusive, as yyyy-MM-dd (what `<input type="date">` sends).
     public var from: String?
     public var to: String?
+    /// "Testo": words of the title or of the messages the customer can read.
+    public var text = ""
     public var page = 1
 
     public init() {}
@@ -36,10 +38,25 @@ public struct TicketQuery: FilterQuery, Sendable, Equatable {
         case "tipologia": return FilterField.choice(value, RequestType.init(rawValue:)) { type = $0 }
         case "da": return FilterField.store(DateOnly(value)) { from = $0.text }
         case "a": return FilterField.store(DateOnly(value)) { to = $0.text }
+        case "testo": return FilterField.store(FilterField.text(value, limit: 200)) { text = $0 }
         case "pagina": return FilterField.page(value) { page = $0 }
         default: return true
         }
     }
+
+    /// "Da" later than "A": no ticket can match, so the list says so rather than showing none.
+    public var rangeIsReversed: Bool {
+        guard let from, let to else { return false }
+        return from > to
+    }
+
+    /// Whether any filter narrows the list (the ordering and the page do not).
+    public var narrows: Bool {
+        number != nil || state != .any || priority != nil || type != nil || from != nil || to != nil || !text.isEmpty
+    }
+
+    /// "Testo" as an FTS5 query, the last word also as a prefix.
+    public var searchExpression: String? { FilterField.searchExpression(text, lastAsPrefix: true) }
 
     /// The query string of these filters (without the page unless asked for).
     public func queryString(page: Int? = nil) -> String {
@@ -51,8 +68,9 @@ public struct TicketQuery: FilterQuery, Sendable, Equatable {
         pairs.append(("tipologia", type?.rawValue ?? "qualsiasi"))
         if let from { pairs.append(("da", from)) }
         if let to { pairs.append(("a", to)) }
+        if !text.isEmpty { pairs.append(("testo", text)) }
         if let page, page > 1 { pairs.append(("pagina", String(page))) }
-        return pairs.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+        return pairs.map { "\($0.0)=\(PercentEncoding.encode($0.1))" }.joined(separator: "&")
     }
 }
 

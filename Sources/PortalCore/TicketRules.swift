@@ -3,9 +3,12 @@ public enum TicketRules {
     /// A closed ticket can be reopened (by replying) for this long after closing.
     public static let reopenWindow: Int64 = 15 * 86400
 
-    /// The first moment the customer may close a ticket created at `createdAt`.
+    /// The first moment the customer may close a ticket created at `createdAt`: the start of
+    /// the minute the delay ends in, so that "dalle 04:49" (shown to the minute) holds for
+    /// the whole of 04:49.
     public static func closableFrom(createdAt: Timestamp, delayMinutes: Int) -> Timestamp {
-        createdAt + Int64(max(0, delayMinutes)) * 60
+        let end = createdAt + Int64(max(0, delayMinutes)) * 60
+        return end - ((end % 60) + 60) % 60
     }
 
     public static func canReopen(closedAt: Timestamp?, now: Timestamp) -> Bool {

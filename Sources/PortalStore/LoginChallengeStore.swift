@@ -97,4 +97,13 @@ public struct LoginChallengeStore {
     public func codesSent(userID: Int64, since: Timestamp) throws -> Int64 {
         try database.scalarInt("SELECT count(*) FROM login_codes_sent WHERE user_id = ? AND sent_at > ?", [userID, since])
     }
+
+    /// When the oldest of the user's last `limit` codes leaves the window, i.e. when a new
+    /// code may be sent; nil when fewer than `limit` were sent since `since`.
+    public func nextCodeAllowed(userID: Int64, since: Timestamp, window: Int64, limit: Int) throws -> Timestamp? {
+        try database.queryOne(
+            "SELECT sent_at FROM login_codes_sent WHERE user_id = ? AND sent_at > ? ORDER BY sent_at DESC LIMIT 1 OFFSET ?",
+            [userID, since, limit - 1]
+        ).map { $0.int("sent_at") + window }
+    }
 }

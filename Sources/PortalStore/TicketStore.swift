@@ -243,6 +243,8 @@ public struct TicketStore {
         filter.add("t.request_type", equals: query.type?.rawValue)
         if let from = query.from.flatMap(DateOnly.init) { filter.add("t.created_at >= ?", Clock.startOfDay(from)) }
         if let to = query.to.flatMap(DateOnly.init) { filter.add("t.created_at < ?", Clock.startOfDay(to) + 86400) }
+        // The index's "text" column only: the operators' notes are in "notes", never searched here.
+        if let search = query.searchExpression { filter.add("t.id IN (SELECT rowid FROM ticket_text WHERE text MATCH ?)", search) }
         let whereClause = filter.whereClause
         let order: String
         switch query.order {

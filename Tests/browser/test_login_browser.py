@@ -13,7 +13,7 @@ def test_the_administrator_logs_in_and_reaches_the_dashboard(portal, browser):
     type_into(browser, "Password", DEMO_PASSWORD)
     tick(browser, "Ricordami")
     press(browser, "Accedi")
-    assert browser.find_element(By.TAG_NAME, "h1").text == "Two factor authentication"
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Autenticazione a 2 fattori"
     type_into(browser, "Codice", portal.wait_for_code(ADMIN))
     press(browser, "Invia")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Dashboard"

@@ -7,10 +7,16 @@ import PortalStore
 enum CodeHandlers {
     static func show(_ request: Request, _ context: LoginChallengeContext) throws -> Response {
         var page = CodePage(csrfToken: context.csrfToken)
-        switch request.query["avviso"] {
-        case "nuovo": page.notice = Text.codeSent
-        case "troppi": page.error = Text.codeTooManySent
-        default: if context.challenge.codeHash == nil { page.error = Text.codeExpired }
+        if context.challenge.codeHash == nil || request.query["avviso"] == "troppi" {
+            // No code for this login: either the limit held it back (say so, and when a new
+            // one may come) or the code was used up.
+            if let next = try CodeSender.nextCodeAllowed(for: context.user, context.services) {
+                page.limit = Text.codeLimitReached(until: Clock.display(next, format: "%H:%M"))
+            } else {
+                page.error = context.challenge.codeAttempts >= CodeSender.maxAttempts ? Text.codeTooManyAttempts : Text.codeExpired
+            }
+        } else if request.query["avviso"] == "nuovo" {
+            page.notice = Text.codeSent
         }
         return Response.html(page.render())
     }
@@ -25,6 +31,10 @@ enum CodeHandlers {
         let now = services.now
 
         guard let expected = challenge.codeHash, let expires = challenge.codeExpiresAt, expires > now else {
+            if challenge.codeHash == nil, let next = try CodeSender.nextCodeAllowed(for: context.user, services) {
+                page.limit = Text.codeLimitReached(until: Clock.display(next, format: "%H:%M"))
+                return Response.html(page.render(), status: 429)
+            }
             page.error = challenge.codeAttempts >= CodeSender.maxAttempts ? Text.codeTooManyAttempts : Text.codeExpired
             return Response.html(page.render(), status: 422)
         }

@@ -1,18 +1,25 @@
 import PortalCore
 import PortalHTML
 
-/// "Two factor authentication": Codice, Dispositivo sicuro, Invia, and a way to a new code.
+/// "Autenticazione a 2 fattori": Codice, Dispositivo sicuro, Invia, and a way to a new code.
 struct CodePage {
     var csrfToken: String
     var error: String?
     var notice: String?
     var trusted = false
+    /// Set when no code was sent because the user had the most codes a window allows: the
+    /// page says that, and when a new one may be asked for, instead of its usual intro.
+    var limit: String?
 
     func render() -> String {
         Page(title: Text.codeTitle, kind: .visitor) {
             el("section", ["class": "card auth-card"]) {
                 el("h1", ["class": "page-title"]) { Text.codeTitle }
-                el("p") { Text.codeIntro }
+                if let limit {
+                    FormField.notice(limit, kind: "warning")
+                } else {
+                    el("p") { Text.codeIntro }
+                }
                 if let notice { FormField.notice(notice, kind: "success") }
                 el("form", ["class": "form", "method": "post", "action": "/accesso/codice"]) {
                     FormField.csrf(csrfToken)

@@ -34,4 +34,12 @@ enum CodeSender {
             clientIP: request.clientAddress, now: now)
         return true
     }
+
+    /// When this user may receive a new code, or nil when one may be sent now: the code page
+    /// says so instead of claiming that a code was sent.
+    static func nextCodeAllowed(for user: UserRecord, _ services: Services) throws -> Timestamp? {
+        let now = services.now
+        return try LoginChallengeStore(services.database).nextCodeAllowed(
+            userID: user.id, since: now - sendWindow, window: sendWindow, limit: maxSent)
+    }
 }

@@ -5,19 +5,26 @@ import PortalHTTP
 /// any, the ones last searched with.
 struct RememberedFilters<Query: FilterQuery> {
     let query: Query
-    /// Set when the address had a value the list cannot read (and dropped).
-    let notice: String?
+    /// The fields of the address the list cannot read, with what was typed in them: the
+    /// customers' list names each next to its field, the desk in one line (`notice`).
+    let invalid: [(name: String, typed: String)]
+    /// Whether the filters are the saved ones (the address had none): the list says so.
+    let isRemembered: Bool
+
+    var notice: String? { invalid.isEmpty ? nil : Text.invalidFilters }
 
     /// The saved string was written by `queryString()`, so a part it no longer reads (after a
     /// release changed a filter) is dropped quietly rather than shown as the user's mistake.
     init(_ request: Request, saved: () throws -> String?) rethrows {
-        var invalid: [String] = []
+        var names: [String] = []
         if request.query.fields.isEmpty {
             let saved = try saved() ?? ""
             query = Query(fields: (try? FormData.urlEncoded(Array(saved.utf8)))?.fields ?? [])
+            isRemembered = true
         } else {
-            query = Query(fields: request.query.fields, invalid: &invalid)
+            query = Query(fields: request.query.fields, invalid: &names)
+            isRemembered = false
         }
-        notice = invalid.isEmpty ? nil : Text.invalidFilters
+        invalid = names.map { name in (name, request.query[name]?.trimmingWhitespace() ?? "") }
     }
 }

@@ -62,8 +62,7 @@ enum DeskTicketHandlers {
         switch action {
         case "reply", "note":
             let text = action == "reply" ? reply : note
-            guard TicketForm.isMessage(text, limit: TicketForm.descriptionLimit) else {
-                let error = text.trimmingWhitespace().isEmpty ? Text.messageRequired : Text.descriptionInvalid
+            if let error = TicketForm.messageError(text, limit: TicketForm.descriptionLimit) {
                 return try refuse { if action == "reply" { $0.replyError = error } else { $0.noteError = error } }
             }
             let files = try Uploads(services: services).collect(form, field: "files")

@@ -46,7 +46,7 @@ enum ActivityHandlers {
                                 el("td") { Clock.display(event.at) }
                                 el("td") { event.actorEmail }
                                 el("td") { Text.auditEvents[event.event] ?? event.event }
-                                el("td") { event.detail }
+                                el("td") { Text.auditDetails[event.detail] ?? event.detail }
                                 el("td") { event.clientIP }
                             }
                         }

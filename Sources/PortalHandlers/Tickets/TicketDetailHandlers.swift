@@ -91,8 +91,8 @@ enum TicketDetailHandlers {
             detail.preview = MessageBody.html(MessageBody.stored(message, isMarkdown: isMarkdown))
             return Response.html(bytes: detail.render())
         }
-        if !TicketForm.isMessage(message, limit: TicketForm.descriptionLimit) {
-            detail.replyError = message.trimmingWhitespace().isEmpty ? Text.messageRequired : Text.descriptionInvalid
+        if let error = TicketForm.messageError(message, limit: TicketForm.descriptionLimit) {
+            detail.replyError = error
         } else if close, !ticket.status.isClosed {
             let allowedFrom = TicketRules.closableFrom(
                 createdAt: ticket.createdAt, delayMinutes: services.config.int("PORTAL_CLOSE_DELAY_MINUTES", default: 5))

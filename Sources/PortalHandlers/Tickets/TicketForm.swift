@@ -47,14 +47,21 @@ struct TicketForm {
         if title.isEmpty || title.count > TicketForm.titleLimit || title.hasControlCharacters || title.contains(where: \.isNewline) {
             errors["title"] = Text.titleInvalid
         }
-        if !TicketForm.isMessage(description, limit: TicketForm.descriptionLimit) { errors["description"] = Text.descriptionInvalid }
+        if let error = TicketForm.messageError(description, limit: TicketForm.descriptionLimit, empty: Text.descriptionRequired) {
+            errors["description"] = error
+        }
         if technicalDetails.count > TicketForm.technicalDetailsLimit || technicalDetails.hasControlCharacters {
             errors["technical_details"] = Text.technicalDetailsInvalid
         }
     }
 
-    static func isMessage(_ text: String, limit: Int) -> Bool {
-        !text.trimmingWhitespace().isEmpty && text.count <= limit && !text.hasControlCharacters
+    /// What is wrong with a message (a description, a reply, a note), in the words that fit
+    /// the fault; nil when it may be sent.
+    static func messageError(_ text: String, limit: Int, empty: String = Text.messageRequired) -> String? {
+        if text.trimmingWhitespace().isEmpty { return empty }
+        if text.count > limit { return Text.messageTooLong(limit: limit) }
+        if text.hasControlCharacters { return Text.messageControlCharacters }
+        return nil
     }
 
     /// Digits, spaces, dots, dashes, slashes and parentheses, with at most a leading +; 6 to 20 digits.

@@ -13,22 +13,50 @@ enum TicketListHandlers {
             try PreferenceStore(services.database).value(preference, userID: context.user.id, tenantID: context.tenant.id)
         }
         let query = remembered.query
-        let now = services.now
-        let filters = query.queryString(page: query.page)
-        let key = FragmentKey(kind: .ticketList, tenantID: context.tenant.id, detail: filters, minute: now / 60)
-        let results = try services.fragments.value(key, stamp: context.stamp) {
-            let page = try TicketStore(services.database).list(tenantID: context.tenant.id, query: query)
-            return TicketListResults(query: query, page: page, now: now).render()
+        let errors = fieldErrors(remembered)
+        var page = TicketListPage(
+            viewer: context.viewer, query: query, filterKey: query.queryString(page: query.page), results: .group([]),
+            errors: errors, typed: Dictionary(remembered.invalid.map { ($0.name, $0.typed) }, uniquingKeysWith: { a, _ in a }),
+            remembered: remembered.isRemembered && query.narrows)
+        // A filter that cannot be read is named next to its field and nothing is listed: a list
+        // of every ticket would read as the answer to the filters typed.
+        if errors.isEmpty {
+            let now = services.now
+            let key = FragmentKey(kind: .ticketList, tenantID: context.tenant.id, detail: page.filterKey, minute: now / 60)
+            page.results = try services.fragments.value(key, stamp: context.stamp) {
+                let found = try TicketStore(services.database).list(tenantID: context.tenant.id, query: query)
+                return TicketListResults(query: query, page: found, now: now).render()
+            }
         }
-        return Response.html(
-            bytes: TicketListPage(viewer: context.viewer, query: query, filterKey: filters, results: results, notice: remembered.notice)
-                .render())
+        return Response.html(bytes: page.render(), status: errors.isEmpty ? 200 : 422)
     }
 
+    /// Each unreadable filter's message, by field; "A data" before "Da data" too.
+    static func fieldErrors(_ remembered: RememberedFilters<TicketQuery>) -> [String: String] {
+        var errors: [String: String] = [:]
+        for (name, typed) in remembered.invalid {
+            switch name {
+            case "codice": errors[name] = Text.ticketCodeInvalid(typed)
+            case "da", "a": errors[name] = Text.dateInvalid(typed)
+            case "testo": errors[name] = Text.searchTextInvalid
+            default: break
+            }
+        }
+        if remembered.query.rangeIsReversed { errors["a"] = Text.dateRangeReversed }
+        return errors
+    }
+
+    /// "Cerca Ticket" saves the filters and shows them; filters that cannot be read are not
+    /// saved, and the list shows them with their messages. "Azzera filtri" saves none.
     static func search(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
         let form = request.form
-        let query = TicketQuery(fields: form.fields)
+        let typed = form.fields.filter { $0.name != "csrf" && $0.name != "azzera" }
+        var invalid: [String] = []
+        let query = form["azzera"] != nil ? TicketQuery() : TicketQuery(fields: typed, invalid: &invalid)
+        guard invalid.isEmpty, !query.rangeIsReversed else {
+            throw Redirect(to: "/ticket?" + typed.map { "\($0.name)=\(PercentEncoding.encode($0.value))" }.joined(separator: "&"))
+        }
         try services.database.write { _ in
             try PreferenceStore(services.database).set(
                 preference, value: query.queryString(), userID: context.current.user.id, tenantID: context.tenant.id,

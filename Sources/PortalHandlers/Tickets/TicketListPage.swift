@@ -3,39 +3,94 @@ import PortalHTML
 import PortalStore
 
 /// "Elenco richieste di assistenza": the tickets in the middle, ordering and filters on the
-/// right with "Cerca Ticket", as in the manual.
+/// right with "Cerca Ticket", as in the manual. On a phone the tickets come first and the
+/// filters open from "Filtri".
 struct TicketListPage {
     var viewer: Viewer
     var query: TicketQuery
     /// The query as a string (`TicketQuery.queryString(page:)`): names the filter form.
     var filterKey: String
-    /// `TicketListResults`, rendered or kept by the worker's `FragmentCache`.
+    /// `TicketListResults`, rendered or kept by the worker's `FragmentCache`; empty when a
+    /// filter could not be read.
     var results: Node
-    var notice: String?
+    /// A message per filter that could not be read, by field name.
+    var errors: [String: String] = [:]
+    /// What was typed in those filters, shown again as typed.
+    var typed: [String: String] = [:]
+    /// The filters are the ones remembered from the last search, and they narrow the list.
+    var remembered = false
 
     func render() -> [UInt8] {
         Page(title: Text.ticketListTitle, kind: .app(viewer), currentPath: "/ticket") {
             el("h1", ["class": "page-title"]) { Text.ticketListTitle }
-            if let notice { FormField.notice(notice) }
+            if remembered { rememberedNotice }
+            // The filters' switch on a phone (a checkbox, as the menu's): open when a filter
+            // needs correcting.
+            el("input", ["type": "checkbox", "id": "filters-toggle", "class": "filters-toggle",
+                         "checked": errors.isEmpty ? nil : "checked"])
+            el("label", ["for": "filters-toggle", "class": "button filters-button"]) { Text.showFilters }
             el("div", ["class": "ticket-layout"]) {
-                results
+                if errors.isEmpty {
+                    results
+                } else {
+                    el("section", ["class": "ticket-results", "aria-label": Text.ticketListTitle]) {
+                        FormField.notice(Text.fixFilters, kind: "error")
+                    }
+                }
                 filters
             }
         }.renderBytes()
     }
 
-    var filters: Node {
-        el("form", ["class": "card ticket-filters form", "method": "post", "action": "/ticket/cerca"]) {
-            FormField.csrf(viewer.csrfToken)
-            NodeMemo.node("ticket-filters|" + filterKey, family: .filters) { filterFields }
+    /// Names the remembered filters, with the button that clears them.
+    var rememberedNotice: Node {
+        el("div", ["class": "notice notice--info remembered-filters", "role": "status"]) {
+            el("p") { Text.rememberedFilters(activeFilters.joined(separator: " · ")) }
+            resetForm
         }
     }
 
-    /// Everything in the form but the CSRF token: the same for everyone with these filters.
+    var resetForm: Node {
+        el("form", ["method": "post", "action": "/ticket/cerca", "class": "inline-form"]) {
+            FormField.csrf(viewer.csrfToken)
+            el("button", ["class": "button", "type": "submit", "name": "azzera", "value": "1"]) { Text.resetFilters }
+        }
+    }
+
+    /// "Stato: Aperto", "Testo: stampante"…: the filters that narrow the list, as people read them.
+    var activeFilters: [String] {
+        var parts: [String] = []
+        if let number = query.number { parts.append("\(Text.ticketCode): \(number)") }
+        if query.state == .open { parts.append("\(Text.requestState): \(Text.stateOpen)") }
+        if query.state == .closed { parts.append("\(Text.requestState): \(Text.stateClosed)") }
+        if let priority = query.priority { parts.append("\(Text.requestPriority): \(priority.label)") }
+        if let type = query.type { parts.append("\(Text.requestType): \(type.label)") }
+        if let from = query.from.flatMap(DateOnly.init) { parts.append("\(Text.fromDate): \(Clock.displayDate(Clock.startOfDay(from)))") }
+        if let to = query.to.flatMap(DateOnly.init) { parts.append("\(Text.toDate): \(Clock.displayDate(Clock.startOfDay(to)))") }
+        if !query.text.isEmpty { parts.append("\(Text.searchText): «\(query.text)»") }
+        return parts
+    }
+
+    var filters: Node {
+        el("form", ["class": "card ticket-filters form", "method": "post", "action": "/ticket/cerca", "aria-label": Text.filters]) {
+            FormField.csrf(viewer.csrfToken)
+            if errors.isEmpty {
+                NodeMemo.node("ticket-filters|" + filterKey, family: .filters) { filterFields }
+            } else {
+                filterFields
+            }
+        }
+    }
+
+    /// Everything in the form but the CSRF token: the same for everyone with these filters
+    /// (and no errors).
     var filterFields: Node {
         Node.group {
             el("button", ["class": "button button--primary", "type": "submit"]) { Text.searchTickets }
-            FormField.input(id: "codice", label: Text.ticketCode, value: query.number.map(String.init) ?? "", maxLength: 12)
+            FormField.input(id: "codice", label: Text.ticketCode, value: typed["codice"] ?? query.number.map(String.init) ?? "",
+                            error: errors["codice"], maxLength: 12)
+            FormField.input(id: "testo", label: Text.searchText, type: "search", value: typed["testo"] ?? query.text,
+                            error: errors["testo"], maxLength: 200)
             FormField.radioGroup(name: "ordine", legend: Text.ordering, options: [
                 (TicketQuery.Order.created.rawValue, Text.orderCreated),
                 (TicketQuery.Order.lastReply.rawValue, Text.orderLastReply),
@@ -52,8 +107,11 @@ struct TicketListPage {
             FormField.radioGroup(name: "tipologia", legend: Text.requestType,
                                  options: [("qualsiasi", Text.stateAny)] + RequestType.allCases.map { ($0.rawValue, $0.label) },
                                  selected: query.type?.rawValue ?? "qualsiasi")
-            FormField.input(id: "da", label: Text.fromDate, type: "date", value: query.from ?? "")
-            FormField.input(id: "a", label: Text.toDate, type: "date", value: query.to ?? "")
+            FormField.input(id: "da", label: Text.fromDate, type: "date", value: typed["da"] ?? query.from ?? "", error: errors["da"])
+            FormField.input(id: "a", label: Text.toDate, type: "date", value: typed["a"] ?? query.to ?? "", error: errors["a"])
+            if query.narrows || !errors.isEmpty {
+                el("button", ["class": "button", "type": "submit", "name": "azzera", "value": "1"]) { Text.resetFilters }
+            }
         }
     }
 }
@@ -78,6 +136,8 @@ struct TicketListResults {
         }
     }
 
+    /// One ticket as a row of a table: the title with its link, then each fact under its
+    /// label, status and priority as the dashboard's coloured badges.
     func item(_ ticket: TicketRecord) -> Node {
         let closed = ticket.status.isClosed
         return el("article", ["class": closed ? "card ticket ticket--closed" : "card ticket", "aria-labelledby": "t\(ticket.number)"]) {
@@ -86,6 +146,8 @@ struct TicketListResults {
                 el("a", ["class": "button", "href": "/ticket/\(ticket.number)", "aria-label": "\(Text.viewTicket) #\(ticket.number)"]) { Text.viewTicket }
             }
             el("dl", ["class": "ticket-facts"]) {
+                fact(Text.state, badge: closed ? "closed" : "open", ticket.status.label)
+                fact(Text.priority, badge: ticket.priority.label.lowercased(), ticket.priority.label)
                 if closed, let closedAt = ticket.closedAt {
                     fact(Text.closingDate, Clock.displayDate(closedAt))
                     fact(Text.closedFor, Clock.elapsed(from: closedAt, to: now))
@@ -95,16 +157,19 @@ struct TicketListResults {
                 }
                 fact(Text.requester, ticket.requesterName)
                 fact(Text.requestArea, ticket.area.shortLabel)
-                fact(Text.state, ticket.status.label)
-                fact(Text.priority, ticket.priority.label)
                 fact(Text.operatorInCharge, ticket.operatorName ?? Text.noOperator)
             }
             el("p", ["class": "ticket-first-line"]) { ticket.firstLine }
         }
     }
 
-    func fact(_ term: String, _ value: String) -> Node {
-        Node.group([el("dt") { term }, el("dd") { value }])
+    func fact(_ term: String, badge: String? = nil, _ value: String) -> Node {
+        el("div", ["class": "ticket-fact"]) {
+            el("dt") { term }
+            el("dd") {
+                if let badge { el("span", ["class": "badge badge--\(badge)"]) { value } } else { value }
+            }
+        }
     }
 
     var pager: Node {

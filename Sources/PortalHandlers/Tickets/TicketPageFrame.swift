@@ -13,11 +13,28 @@ enum TicketPageFrame {
     ) -> [UInt8] {
         Page(title: "\(Text.ticketInfoTitle) #\(ticket.number)", kind: .app(viewer), currentPath: currentPath) {
             el("h1", ["class": "page-title"]) { heading }
+            summary(ticket)
             top()
             el("div", ["class": "ticket-detail"]) {
                 el("section", ["class": "chat", "aria-label": Text.thread]) { chat() }
                 panel()
             }
         }.withScript("/assets/editor.js").renderBytes()
+    }
+
+    /// The ticket's title, status and priority, first on the page: on a phone they come
+    /// before the conversation and the reply box, not under them.
+    static func summary(_ ticket: TicketRecord) -> Node {
+        el("p", ["class": "ticket-summary"]) {
+            el("span", ["class": "ticket-summary-title"]) { "\(ticket.title) #\(ticket.number)" }
+            el("span") {
+                "\(Text.state): "
+                el("span", ["class": "badge badge--\(ticket.status.isClosed ? "closed" : "open")"]) { ticket.status.label }
+            }
+            el("span") {
+                "\(Text.priority): "
+                el("span", ["class": "badge badge--\(ticket.priority.label.lowercased())"]) { ticket.priority.label }
+            }
+        }
     }
 }

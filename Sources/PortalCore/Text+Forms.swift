@@ -1,0 +1,53 @@
+/// The texts of customer-forms' work: kept forms, the ticket list's feedback, the code
+/// limit, the company switch for a ticket of another company.
+extension Text {
+    // MARK: E-mail code limit
+    public static func codeLimitReached(until time: String) -> String {
+        "Per sicurezza inviamo al massimo 3 codici ogni 15 minuti e li hai già ricevuti: questa volta non ti abbiamo inviato nessun codice. Potrai chiederne uno nuovo dalle \(time) con «Invia un nuovo codice»."
+    }
+
+    // MARK: Activity trail details, as people read them (stored as codes)
+    public static let auditDetails: [String: String] = [
+        "trusted device": "Dispositivo sicuro", "too many codes": "Troppi codici richiesti",
+        "throttled": "Troppi tentativi", "provisional password expired": "Password provvisoria scaduta",
+    ]
+
+    // MARK: Messages over their limit
+    public static let descriptionRequired = "La descrizione è obbligatoria."
+    public static func messageTooLong(limit: Int) -> String {
+        "Il testo supera il limite di \(thousands(limit)) caratteri: accorcialo, oppure allega il resto come file."
+    }
+    public static let messageControlCharacters = "Il testo contiene caratteri di controllo non ammessi: rimuovili e invia di nuovo."
+
+    /// "20.000", as Italians group digits.
+    public static func thousands(_ value: Int) -> String {
+        var digits = String(value)
+        var groups: [String] = []
+        while digits.count > 3 {
+            groups.insert(String(digits.suffix(3)), at: 0)
+            digits = String(digits.dropLast(3))
+        }
+        groups.insert(digits, at: 0)
+        return groups.joined(separator: ".")
+    }
+
+    // MARK: Ticket list feedback
+    public static let searchText = "Testo"
+    public static let searchTextHint = "Parole del titolo o dei messaggi, anche solo l'inizio dell'ultima."
+    public static func ticketCodeInvalid(_ typed: String) -> String {
+        "«\(typed)» non è un codice ticket: scrivi solo il numero, per esempio 1453."
+    }
+    public static func dateInvalid(_ typed: String) -> String {
+        "«\(typed)» non è una data valida: scrivila come gg/mm/aaaa, per esempio 28/02/2026."
+    }
+    public static let searchTextInvalid = "Al massimo 200 caratteri, senza caratteri di controllo."
+    public static let dateRangeReversed =
+        "«A data» viene prima di «Da data»: nessun ticket può essere stato creato in quell'intervallo. Scambia le due date."
+    public static let fixFilters = "Correggi i filtri segnalati e premi «Cerca Ticket»: l'elenco non è stato filtrato."
+    public static let resetFilters = "Azzera filtri"
+    public static func rememberedFilters(_ filters: String) -> String {
+        "L'elenco mostra i filtri della tua ultima ricerca (\(filters)): non tutti i ticket sono visibili."
+    }
+    public static let showFilters = "Filtri"
+}
+

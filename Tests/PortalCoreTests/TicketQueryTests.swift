@@ -1,0 +1,43 @@
+import Testing
+
+@testable import PortalCore
+
+@Suite("The ticket list's filters")
+struct TicketQueryTests {
+    @Test("a code or a date it cannot read is named, not guessed", arguments: [
+        ("codice", "12a"), ("codice", "0"), ("da", "2026-02-31"), ("a", "31/13/2026"),
+    ])
+    func unreadable(name: String, value: String) {
+        var invalid: [String] = []
+        let query = TicketQuery(fields: [(name, value)], invalid: &invalid)
+        #expect(invalid == [name])
+        #expect(!query.narrows)
+    }
+
+    @Test("Testo travels in the query string percent-encoded, and searches its words")
+    func text() {
+        let query = TicketQuery(fields: [("testo", "stampante & rete"), ("stato", "aperto")])
+        #expect(query.text == "stampante & rete")
+        #expect(query.searchExpression == "\"stampante\" \"rete\"*")
+        #expect(query.queryString().hasSuffix("&testo=" + PercentEncoding.encode("stampante & rete")))
+        #expect(!query.queryString().contains(" "))
+    }
+
+    @Test("Da data after A data is a reversed range; the same day is not")
+    func range() {
+        #expect(TicketQuery(fields: [("da", "2026-03-10"), ("a", "2026-03-01")]).rangeIsReversed)
+        #expect(!TicketQuery(fields: [("da", "2026-03-10"), ("a", "2026-03-10")]).rangeIsReversed)
+    }
+
+    @Test("closing is allowed from the start of the minute the page names")
+    func closableFrom() {
+        // 04:44:37 + 5 minutes = 04:49:37: allowed from 04:49:00, as "dalle 04:49" says.
+        let created: Timestamp = 1_764_474_277
+        #expect(TicketRules.closableFrom(createdAt: created, delayMinutes: 5) == created + 300 - 37)
+    }
+
+    @Test("numbers are grouped as Italians write them", arguments: [(20_000, "20.000"), (999, "999"), (1_234_567, "1.234.567")])
+    func thousands(value: Int, text: String) {
+        #expect(Text.thousands(value) == text)
+    }
+}

@@ -1,0 +1,139 @@
+"""Phones (390 x 844) and a laptop (1280 px): no page scrolls sideways, the menu is closed
+on a phone, the ticket list shows the tickets first with the filters behind "Filtri", the
+ticket page starts with the title and the status, list cards read as table rows with badges."""
+import pytest
+from selenium.webdriver.common.by import By
+
+from chromium import chromium
+from people import press, sign_in
+from portal import ADMIN, DEMO_PASSWORD, running_portal
+
+OPERATOR = "giulia.neri@assistenza.example"
+PHONE = (390, 844)
+LAPTOP = (1280, 900)
+
+# Every page a customer administrator reaches, then the public ones and the manual.
+CUSTOMER_PAGES = ["/dashboard", "/ticket", "/ticket/nuovo", "/ticket/{ticket}", "/profilo", "/tenant", "/tenant/ruoli",
+                  "/tenant/utenti", "/tenant/inviti", "/tenant/inviti/nuovo", "/tenant/attivita", "/accesso/azienda",
+                  "/manuale/index.html", "/manuale/richieste.html", "/manuale/accesso.html", "/aiuto/index.html",
+                  "/privacy.html", "/browser.html", "/cerca.html"]
+PUBLIC_PAGES = ["/login", "/password/recupero", "/portale-classico"]
+OPERATOR_PAGES = ["/desk/", "/desk/ticket/{ticket}", "/manuale/operatori.html"]
+
+
+@pytest.fixture(scope="module")
+def portal():
+    yield from running_portal()
+
+
+def viewport(browser, size):
+    width, height = size
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 800})
+
+
+def overflow(browser):
+    """How many pixels the page is wider than the window (0 when nothing scrolls sideways),
+    and the widest element that sticks out, to name in a failure."""
+    return browser.execute_script("""
+        const width = document.documentElement.clientWidth;
+        let culprit = '';
+        let widest = width;
+        for (const element of document.querySelectorAll('body *')) {
+            const right = element.getBoundingClientRect().right;
+            if (right > widest + 1 && element.offsetParent !== null) {
+                widest = right;
+                culprit = element.tagName.toLowerCase() + (element.className ? '.' + element.className : '') +
+                    (element.id ? '#' + element.id : '');
+            }
+        }
+        // A box that scrolls sideways inside the page (a table's wrapper) cuts its content too.
+        for (const element of document.querySelectorAll('body *')) {
+            const style = getComputedStyle(element);
+            if (['auto', 'scroll'].includes(style.overflowX) && element.scrollWidth > element.clientWidth + 1 &&
+                element.offsetParent !== null && element.tagName !== 'PRE' && element.tagName !== 'TEXTAREA') {
+                return [element.scrollWidth - element.clientWidth,
+                        'scrolling ' + element.tagName.toLowerCase() + '.' + element.className];
+            }
+        }
+        return [document.documentElement.scrollWidth - width, culprit];
+    """)
+
+
+def newest_ticket(portal):
+    with portal.db() as db:
+        return db.execute("SELECT t.number FROM tickets t JOIN tenants te ON te.id = t.tenant_id"
+                          " WHERE te.vat = '02740123456' ORDER BY t.id DESC LIMIT 1").fetchone()[0]
+
+
+def measure(browser, portal, pages):
+    ticket = newest_ticket(portal)
+    wide = []
+    for size in (PHONE, LAPTOP):
+        viewport(browser, size)
+        for path in pages:
+            browser.get(portal.url + path.format(ticket=ticket))
+            extra, culprit = overflow(browser)
+            if extra > 0:
+                wide.append(f"{path} at {size[0]} px: {extra} px too wide ({culprit})")
+    return wide
+
+
+def test_no_page_scrolls_sideways_on_a_phone_or_a_laptop(portal):
+    browser = chromium()
+    try:
+        # A ticket with a long first line and a long unbroken title, as customers paste them.
+        with portal.db() as db:
+            db.execute("UPDATE tickets SET title = ? WHERE id = (SELECT max(id) FROM tickets)",
+                       ("Errore_di_stampa_del_documento_di_trasporto_numero_2026_000123_in_contabilità_generale",))
+        wide = measure(browser, portal, PUBLIC_PAGES)
+        sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+        wide += measure(browser, portal, CUSTOMER_PAGES)
+        browser.delete_all_cookies()
+        sign_in(browser, portal, OPERATOR, DEMO_PASSWORD)
+        wide += measure(browser, portal, OPERATOR_PAGES)
+        assert not wide, "\n".join(wide)
+    finally:
+        browser.quit()
+
+
+def test_a_phone_shows_the_tickets_first_and_the_menu_closed(portal):
+    browser = chromium()
+    try:
+        sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+        viewport(browser, PHONE)
+        browser.get(portal.url + "/ticket")
+        assert not browser.find_element(By.CSS_SELECTOR, ".sidebar").is_displayed(), "the menu starts closed on a phone"
+        first_card = browser.find_element(By.CSS_SELECTOR, ".ticket-list .ticket")
+        assert first_card.rect["y"] < 844, "the first ticket is on the first screen"
+        code = browser.find_element(By.ID, "codice")
+        assert not code.is_displayed(), "the filters wait behind «Filtri»"
+        browser.find_element(By.XPATH, "//label[normalize-space()='Filtri']").click()
+        assert code.is_displayed()
+
+        browser.find_element(By.XPATH, "//label[contains(@class, 'menu-button')]").click()
+        assert browser.find_element(By.CSS_SELECTOR, ".sidebar").is_displayed(), "the menu button opens it"
+
+        # Cards read as table rows: each label above its value, status and priority as badges.
+        facts = first_card.find_elements(By.CSS_SELECTOR, ".ticket-fact")
+        for fact in facts:
+            label, value = fact.find_element(By.TAG_NAME, "dt"), fact.find_element(By.TAG_NAME, "dd")
+            assert label.rect["y"] + label.rect["height"] <= value.rect["y"] + 1, label.text
+        badges = [badge.text for badge in first_card.find_elements(By.CSS_SELECTOR, ".badge")]
+        assert len(badges) == 2, badges
+
+        number = first_card.get_attribute("aria-labelledby")[1:]
+        browser.get(portal.url + f"/ticket/{number}")
+        title = browser.find_element(By.CSS_SELECTOR, ".ticket-summary")
+        reply = browser.find_element(By.ID, "reply-form") if browser.find_elements(By.ID, "reply-form") else None
+        assert "#" + number in title.text and "Stato" in title.text
+        assert title.rect["y"] < 400, "title and status are the first thing on the ticket page"
+        if reply:
+            assert title.rect["y"] < reply.rect["y"]
+
+        viewport(browser, LAPTOP)
+        browser.get(portal.url + "/ticket")
+        assert browser.find_element(By.CSS_SELECTOR, ".sidebar").is_displayed(), "the menu is open on a laptop"
+        assert browser.find_element(By.ID, "codice").is_displayed(), "the filters stand beside the list"
+    finally:
+        browser.quit()
