@@ -43,7 +43,7 @@ enum AuditLogHandlers {
                                 el("td") { event.tenantName ?? "–" }
                                 el("td") { event.actorEmail }
                                 el("td") { Text.auditEvents[event.event] ?? event.event }
-                                el("td") { event.detail }
+                                el("td") { Text.auditDetails[event.detail] ?? event.detail }
                                 el("td") { event.clientIP }
                             }
                         }
