@@ -49,5 +49,11 @@ extension Text {
         "L'elenco mostra i filtri della tua ultima ricerca (\(filters)): non tutti i ticket sono visibili."
     }
     public static let showFilters = "Filtri"
+
+    // MARK: Kept forms
+    public static let formKept =
+        "La sessione era scaduta e il modulo non è stato inviato: lo ritrovi qui come l'avevi compilato, allegati compresi. Controllalo e invialo di nuovo."
+    public static let loginForKeptForm =
+        "La sessione è scaduta: accedi di nuovo. Il modulo che stavi inviando è stato conservato e lo ritroverai compilato, con i suoi allegati."
 }
 

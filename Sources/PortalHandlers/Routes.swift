@@ -43,10 +43,12 @@ public enum Routes {
         routes.get("/ticket", MemberGuard.self, TicketListHandlers.list)
         routes.post("/ticket/cerca", MemberGuard.self, bodyLimit: 4 * 1024, TicketListHandlers.search)
         routes.get("/ticket/nuovo", MemberGuard.self, NewTicketHandlers.show)
-        routes.post("/ticket/nuovo", MemberGuard.self, bodyLimit: Uploads.bodyLimit, NewTicketHandlers.create)
+        routes.post("/ticket/nuovo", MemberGuard.self, bodyLimit: Uploads.bodyLimit, refill: NewTicketHandlers.refill,
+            NewTicketHandlers.create)
         routes.post("/ticket/anteprima", MemberGuard.self, bodyLimit: 128 * 1024, TicketDetailHandlers.preview)
         routes.get("/ticket/{number}", MemberGuard.self, TicketDetailHandlers.show)
-        routes.post("/ticket/{number}", MemberGuard.self, bodyLimit: Uploads.bodyLimit, TicketDetailHandlers.post)
+        routes.post("/ticket/{number}", MemberGuard.self, bodyLimit: Uploads.bodyLimit, refill: TicketDetailHandlers.refill,
+            TicketDetailHandlers.post)
         routes.get("/ticket/{number}/allegati/{id}", MemberGuard.self, TicketDetailHandlers.download)
     }
 

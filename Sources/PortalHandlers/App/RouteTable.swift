@@ -12,18 +12,35 @@ public struct RouteTable {
 
     public init() {}
 
+    /// `refill`, on the ticket forms: nothing typed is lost (`KeptForms`). A form sent after
+    /// its session ended is kept for after the login; one refused for its token (the session
+    /// was replaced meanwhile) is refused with its page showing it again, filled in.
     mutating func add<Guard: AccessGuard>(
         _ method: String, _ path: String, _ group: Guard.Type, bodyLimit: Int = 0,
+        refill: ((Request, Guard.Context, FormData) throws -> Response)? = nil,
         _ handler: @escaping (Request, Guard.Context) throws -> Response
     ) {
         let index = router.add(method, path, bodyLimit: bodyLimit, access: Guard.access.rawValue)
         let changesState = router.routes[index].changesState
         handlers.append { request, services in
             var request = request
-            let context = try Guard.resolve(request, services)
+            let context: Guard.Context
+            do {
+                context = try Guard.resolve(request, services)
+            } catch let refusal as HTTPError where refill != nil && refusal.location != nil {
+                guard let kept = try KeptForms.keep(request, services) else { throw refusal }
+                return kept
+            }
             if changesState {
                 try request.decodeBody(malformedJSON: Text.layoutMalformed)
-                try CSRF.check(request, expected: Guard.csrfToken(context))
+                do {
+                    try CSRF.check(request, expected: Guard.csrfToken(context))
+                } catch let refusal as HTTPError {
+                    guard let refill else { throw refusal }
+                    var page = try refill(request, context, try KeptForms.refilled(request, services))
+                    page.status = refusal.status
+                    return page
+                }
             }
             var response = try handler(request, context)
             try Guard.finish(&response, context)
@@ -38,8 +55,10 @@ public struct RouteTable {
     }
 
     mutating func post<Guard: AccessGuard>(
-        _ path: String, _ group: Guard.Type, bodyLimit: Int, _ handler: @escaping (Request, Guard.Context) throws -> Response
+        _ path: String, _ group: Guard.Type, bodyLimit: Int,
+        refill: ((Request, Guard.Context, FormData) throws -> Response)? = nil,
+        _ handler: @escaping (Request, Guard.Context) throws -> Response
     ) {
-        add("POST", path, group, bodyLimit: bodyLimit, handler)
+        add("POST", path, group, bodyLimit: bodyLimit, refill: refill, handler)
     }
 }

@@ -10,6 +10,8 @@ enum Cookies {
     static let login = "portal_login"
     /// A trusted device ("Dispositivo sicuro"): skips the e-mail code for its user.
     static let device = "portal_device"
+    /// A ticket form kept while its writer logs in again (`KeptForms`): two hours at most.
+    static let keptForm = "portal_form"
 
     static func value(_ base: String, _ request: Request) -> String? {
         guard let value = request.cookies[Cookie.name(base, secure: request.isHTTPS)], Token.isWellFormed(value) else {

@@ -20,6 +20,7 @@ enum LoginHandlers {
     static let notices = [
         "uscito": Text.loggedOut, "scaduto": Text.loginStepExpired, "creato": Text.userCreated,
         "cambiata": Text.passwordChanged, "reimpostata": Text.recoveryDone, "sessione": Text.sessionExpired,
+        "modulo": Text.loginForKeptForm,
     ]
 
     static func login(_ request: Request, _ context: VisitorContext) throws -> Response {

@@ -7,6 +7,11 @@ import PortalStore
 enum NewTicketHandlers {
     static func show(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
+        if let kept = try KeptForms.take(request, services) {
+            var page = try refill(request, context, kept)
+            try KeptForms.forget(&page, request)
+            return page
+        }
         var form = TicketForm()
         form.email = context.current.user.email
         form.technicalDetails = ERPLink.technicalDetails(from: request.query)
@@ -17,6 +22,18 @@ enum NewTicketHandlers {
         }
         let page = NewTicketPage(
             viewer: context.current.viewer, tenant: context.tenant, requester: context.current.user.displayName, form: form)
+        return Response.html(page.render())
+    }
+
+    /// The form as it was sent when its session had ended (`KeptForms`), with its files and
+    /// a line saying why it is back; no errors yet, as it has not been sent again.
+    static func refill(_ request: Request, _ context: MemberContext, _ kept: FormData) throws -> Response {
+        let uploads = Uploads(services: context.services)
+        let files = try uploads.collect(kept, field: "files")
+        var page = NewTicketPage(
+            viewer: context.current.viewer, tenant: context.tenant, requester: context.current.user.displayName,
+            form: TicketForm(kept).withoutErrors, keptFiles: files.files.map { (uploads.reference(for: $0), $0) })
+        page.notice = Text.formKept
         return Response.html(page.render())
     }
 

@@ -12,6 +12,8 @@ struct NewTicketPage {
     var keptFiles: [(reference: String, file: NewAttachment)] = []
     var fileError: String?
     var preview: TrustedHTML?
+    /// Why the form is back filled in (`KeptForms`).
+    var notice: String?
 
     func render() -> String {
         Page(title: Text.newTicketTitle, kind: .app(viewer), currentPath: "/ticket/nuovo") {
@@ -23,6 +25,7 @@ struct NewTicketPage {
                     el("button", ["class": "button", "type": "submit", "name": "action", "value": "preview"]) { Text.preview }
                     el("button", ["class": "button button--primary", "type": "submit", "name": "action", "value": "send"]) { Text.sendTicket }
                 }
+                if let notice { FormField.notice(notice, kind: "warning") }
                 if !form.errors.isEmpty || fileError != nil { FormField.notice(Text.formHasErrors, kind: "error") }
                 el("section", ["class": "card", "aria-labelledby": "ticket-section"]) {
                     el("h2", ["id": "ticket-section"]) { Text.ticketSection }

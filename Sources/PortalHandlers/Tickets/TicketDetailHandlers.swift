@@ -43,8 +43,27 @@ enum TicketDetailHandlers {
     }
 
     static func show(_ request: Request, _ context: MemberContext) throws -> Response {
-        var detail = try page(context, try context.ticket(request))
+        let ticket = try context.ticket(request)
+        if let kept = try KeptForms.take(request, context.services) {
+            var answer = try refill(request, context, kept)
+            try KeptForms.forget(&answer, request)
+            return answer
+        }
+        var detail = try page(context, ticket)
         detail.notice = request.query["avviso"].flatMap { notices[$0] }
+        return Response.html(bytes: detail.render())
+    }
+
+    /// The reply as it was sent when its session had ended (`KeptForms`): text, files and
+    /// "Chiudere il ticket", with a line saying why it is back.
+    static func refill(_ request: Request, _ context: MemberContext, _ kept: FormData) throws -> Response {
+        var detail = try page(context, try context.ticket(request))
+        let uploads = Uploads(services: context.services)
+        let files = try uploads.collect(kept, field: "files")
+        detail.replyText = String((kept["message"] ?? "").prefix(TicketForm.descriptionLimit + 100))
+        detail.closeChecked = kept.isChecked("close")
+        detail.keptFiles = files.files.map { (uploads.reference(for: $0), $0) }
+        detail.keptNotice = Text.formKept
         return Response.html(bytes: detail.render())
     }
 

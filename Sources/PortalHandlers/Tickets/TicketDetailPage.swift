@@ -18,6 +18,8 @@ struct TicketDetailPage {
     var keptFiles: [(reference: String, file: NewAttachment)] = []
     var preview: TrustedHTML?
     var notice: String?
+    /// Why the reply is back filled in (`KeptForms`).
+    var keptNotice: String?
     var closeChecked = false
 
     func render() -> [UInt8] {
@@ -31,6 +33,7 @@ struct TicketDetailPage {
                 el("a", ["class": "button", "href": "/ticket/\(ticket.number)"]) { Text.refresh }
             }
             if let notice { FormField.notice(notice, kind: "success") }
+            if let keptNotice { FormField.notice(keptNotice, kind: "warning") }
             if ticket.firstAnsweredAt == nil, let due = ticket.dueAt {
                 el("p", ["class": "expected-answer"]) { Text.expectedAnswer(Clock.display(due)) }
             }

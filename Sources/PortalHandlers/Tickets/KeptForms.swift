@@ -1,0 +1,62 @@
+import PortalCore
+import PortalCrypto
+import PortalHTTP
+import PortalStore
+
+/// Nothing typed is lost when a session ends. A ticket form sent without a live session, or
+/// with the token of a session that has since been replaced, is kept on the server with its
+/// files, under a random token the browser holds in a short-lived cookie. After the login
+/// (and the code) the browser comes back to the form's address, and the page shows the form
+/// filled in, with a line saying why.
+enum KeptForms {
+    /// Keeps the form of this request and sends the browser to the login, and after it back
+    /// to the form. Nil when the request carries no cookie of the portal: a post from another
+    /// site (the cookies are SameSite=Lax) is never kept to be shown to someone.
+    static func keep(_ request: Request, _ services: Services) throws -> Response? {
+        guard Cookies.sessionValue(request) != nil || Cookies.visitorValue(request) != nil else { return nil }
+        let encoded = try fields(request, services)
+        let token = Token.generate()
+        try services.database.write { _ in
+            try KeptFormStore(services.database).keep(tokenHash: token.hash, path: request.path, fields: encoded, now: services.now)
+        }
+        Log.event("form_kept", [("path", request.path)])
+        var response = try Response.redirect(to: "/login?avviso=modulo&next=" + urlEncode(request.path))
+        try response.setCookie(Cookies.make(Cookies.keptForm, value: token.value, maxAge: KeptFormStore.lifetime, request))
+        return response
+    }
+
+    /// The form of a request refused for its token (the session was replaced meanwhile):
+    /// its page shows it again, filled in, with a fresh token; nothing is kept or written.
+    static func refilled(_ request: Request, _ services: Services) throws -> FormData {
+        try FormData.urlEncoded(Array(try fields(request, services).utf8))
+    }
+
+    /// What was sent, url-encoded without the token and the button; the files, new and
+    /// already chosen, as the signed references a refused form carries.
+    static func fields(_ request: Request, _ services: Services) throws -> String {
+        var request = request
+        if request.form.fields.isEmpty && request.form.files.isEmpty {
+            try request.decodeBody(malformedJSON: Text.layoutMalformed)
+        }
+        let form = request.form
+        let uploads = Uploads(services: services)
+        let files = try uploads.collect(form, field: "files")
+        var fields = form.fields.filter { !["csrf", "kept", "action"].contains($0.name) }
+        fields += files.files.map { ("kept", uploads.reference(for: $0)) }
+        return fields.map { urlEncode($0.name) + "=" + urlEncode($0.value) }.joined(separator: "&")
+    }
+
+    /// The form kept for this browser and this page, taken once; the page's answer clears
+    /// the cookie (`forget`).
+    static func take(_ request: Request, _ services: Services) throws -> FormData? {
+        guard let token = Cookies.value(Cookies.keptForm, request) else { return nil }
+        let fields = try services.database.write { _ in
+            try KeptFormStore(services.database).take(tokenHash: Token.hash(token), path: request.path, now: services.now)
+        }
+        return try fields.map { try FormData.urlEncoded(Array($0.utf8)) }
+    }
+
+    static func forget(_ response: inout Response, _ request: Request) throws {
+        try response.setCookie(Cookies.clear(Cookies.keptForm, request))
+    }
+}

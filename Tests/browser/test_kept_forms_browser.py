@@ -1,0 +1,91 @@
+"""Nothing typed is lost: a new ticket or a reply sent after the session ended (logged out in
+another tab) comes back after the login filled in, files included, with a line saying why."""
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from chromium import chromium
+from people import field, press, sign_in, tick, type_into
+from portal import ADMIN, DEMO_PASSWORD, ROSSI_VAT, running_portal
+
+
+@pytest.fixture(scope="module")
+def portal():
+    yield from running_portal()
+
+
+def log_out_in_another_tab(browser, portal):
+    form_tab = browser.current_window_handle
+    browser.switch_to.new_window("tab")
+    browser.get(portal.url + "/profilo")
+    press(browser, "Esci")
+    browser.close()
+    browser.switch_to.window(form_tab)
+
+
+def log_in_here(browser):
+    """The login page the browser was sent to (its address says where to go back to); the
+    trusted device of the first login skips the code."""
+    type_into(browser, "Email", ADMIN)
+    type_into(browser, "Password", DEMO_PASSWORD)
+    press(browser, "Accedi")
+
+
+def test_a_new_ticket_sent_after_the_session_ended_comes_back_after_the_login(portal, browser, tmp_path):
+    sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+    browser.get(portal.url + "/ticket/nuovo")
+    area = browser.find_element(By.XPATH, "//label[normalize-space()='Richiesta su tematiche di tipo sistemistico']")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", area)
+    area.click()
+    type_into(browser, "Titolo", "Il server di stampa non risponde")
+    field(browser, "Descrizione").send_keys("Dalle nove nessuna stampa esce dal reparto spedizioni.")
+    attachment = tmp_path / "coda-di-stampa.txt"
+    attachment.write_text("lavori in coda: 14\n")
+    field(browser, "Allegati").send_keys(str(attachment))
+    log_out_in_another_tab(browser, portal)
+
+    press(browser, "Invia Ticket")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Login"
+    assert "il modulo che stavi inviando è stato conservato" in browser.page_source.lower()
+    log_in_here(browser)
+
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Creazione Ticket"
+    assert "La sessione era scaduta e il modulo non è stato inviato" in browser.page_source
+    assert field(browser, "Titolo").get_attribute("value") == "Il server di stampa non risponde"
+    description = field(browser, "Descrizione")
+    WebDriverWait(browser, 5).until(lambda _: "reparto spedizioni" in (description.text or description.get_attribute("value")))
+    assert "coda-di-stampa.txt" in browser.find_element(By.CSS_SELECTOR, ".kept-files").text
+    assert browser.find_element(By.ID, "area-systems").is_selected(), "the choices come back too"
+    press(browser, "Invia Ticket")
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Informazioni Ticket #")
+    assert "coda-di-stampa.txt" in browser.page_source and "reparto spedizioni" in browser.page_source
+
+
+def test_a_reply_without_javascript_is_kept_too(portal, tmp_path):
+    browser = chromium(javascript=False)
+    try:
+        with portal.db() as db:
+            number = db.execute("SELECT t.number FROM tickets t JOIN tenants te ON te.id = t.tenant_id"
+                                " WHERE te.vat = ? AND t.status != 'closed' ORDER BY t.id LIMIT 1", (ROSSI_VAT,)).fetchone()[0]
+        sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+        browser.get(portal.url + f"/ticket/{number}")
+        type_into(browser, "Risposta", "Allego il registro di ieri sera.")
+        attachment = tmp_path / "registro.txt"
+        attachment.write_text("23:10 errore 0x1f\n")
+        field(browser, "Allega files").send_keys(str(attachment))
+        log_out_in_another_tab(browser, portal)
+
+        press(browser, "Invia")
+        assert browser.find_element(By.TAG_NAME, "h1").text == "Login"
+        log_in_here(browser)
+        assert browser.current_url.endswith(f"/ticket/{number}")
+        assert field(browser, "Risposta").get_attribute("value").strip() == "Allego il registro di ieri sera."
+        assert "registro.txt" in browser.find_element(By.CSS_SELECTOR, ".kept-files").text
+        press(browser, "Invia")
+        assert "Risposta inviata." in browser.page_source and "registro.txt" in browser.page_source
+
+        # Taken once: the page is the ticket's own again.
+        browser.get(portal.url + f"/ticket/{number}")
+        assert "La sessione era scaduta" not in browser.page_source
+    finally:
+        browser.quit()
