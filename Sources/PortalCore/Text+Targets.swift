@@ -50,6 +50,7 @@ extension Text {
     public static func dueLeft(_ duration: String) -> String { "mancano \(duration)" }
     public static func dueOverdue(_ duration: String) -> String { "scaduto da \(duration)" }
     public static let dueOverdueNow = "scaduto"
+    public static func dueBy(_ date: String) -> String { "entro il \(date)" }
 
     // The customer's ticket page
     public static func expectedAnswer(_ date: String) -> String { "Risposta prevista entro \(date)" }

@@ -101,6 +101,11 @@ struct ResponseTargetsTests {
         #expect(dues.count >= 10)
         #expect(dues == dues.sorted())
         #expect(page.contains("<strong>scaduto da "))
+        // The operator's ticket page names the deadline among the ticket's facts.
+        let first = try #require(try fixture.database.queryOne(
+            "SELECT number, due_at FROM tickets WHERE status != 'closed' AND first_answered_at IS NULL LIMIT 1"))
+        let ticket = html(fixture.get("/desk/ticket/\(first.int("number"))", cookies: cookies))
+        #expect(ticket.contains("<dt>Scadenza</dt><dd>Prima risposta entro il \(Clock.display(first.int("due_at")))</dd>"))
         #expect(page.contains("<span>Prima risposta</span>"))
     }
 

@@ -112,6 +112,7 @@ struct DeskTicketPage {
             fact(Text.deskArea, ticket.area.shortLabel)
             fact(Text.ticketCreated, Clock.display(ticket.createdAt))
             fact(Text.ticketUpdated, Clock.display(ticket.updatedAt))
+            if let due = ticket.dueAt { fact(Text.deskDue, ticket.dueKind.label + " " + Text.dueBy(Clock.display(due))) }
             if !ticket.technicalDetails.isEmpty { fact(Text.technicalDetails, ticket.technicalDetails) }
         }
     }
