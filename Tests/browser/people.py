@@ -159,3 +159,21 @@ def png(width=4, height=4):
 
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
             + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def open_new_request(browser, title, description):
+    """The customer's "Nuova richiesta di assistenza", sent with "Invia Ticket"; returns its number."""
+    browser.find_element(By.XPATH, "//summary[contains(., 'Servizi di Supporto')]").click()
+    press(browser, "Nuova richiesta di assistenza")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Creazione Ticket"
+    for legend, option in (("Area richiesta", "Richiesta su tematiche di tipo sistemistico"), ("Priorità", "Normale")):
+        fieldset = browser.find_element(By.XPATH, f"//fieldset[legend[normalize-space()='{legend}']]")
+        label = fieldset.find_element(By.XPATH, f".//label[normalize-space()='{option}']")
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", label)
+        label.click()
+    type_into(browser, "Titolo", title)
+    type_into(browser, "Descrizione", description)
+    press(browser, "Invia Ticket")
+    heading = browser.find_element(By.TAG_NAME, "h1").text
+    assert heading.startswith("Informazioni Ticket #"), heading
+    return int(heading.split("#")[1])

@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 
 from axe import serious_violations
 from chromium import chromium
-from people import choose_option, chosen_option, field, press, sign_in, type_into
+from people import choose_option, chosen_option, field, open_new_request, press, sign_in, type_into
 from portal import ADMIN, DEMO_PASSWORD, Portal, login
 from tickets import created_number, new_ticket
 
@@ -70,23 +70,6 @@ def find_in_queue(browser, word, title):
     rows = browser.find_elements(By.CSS_SELECTOR, "table.desk-queue tbody tr")
     assert len(rows) == 1 and title in rows[0].text, [row.text for row in rows]
     press(browser, title)
-
-
-def open_new_request(browser, title, description):
-    """The customer's "Nuova richiesta di assistenza", sent with "Invia Ticket"; returns its number."""
-    browser.find_element(By.XPATH, "//summary[contains(., 'Servizi di Supporto')]").click()
-    press(browser, "Nuova richiesta di assistenza")
-    assert heading(browser) == "Creazione Ticket"
-    for legend, option in (("Area richiesta", "Richiesta su tematiche di tipo sistemistico"), ("Priorità", "Normale")):
-        fieldset = browser.find_element(By.XPATH, f"//fieldset[legend[normalize-space()='{legend}']]")
-        label = fieldset.find_element(By.XPATH, f".//label[normalize-space()='{option}']")
-        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", label)
-        label.click()
-    type_into(browser, "Titolo", title)
-    type_into(browser, "Descrizione", description)
-    press(browser, "Invia Ticket")
-    assert heading(browser).startswith("Informazioni Ticket #")
-    return int(heading(browser).split("#")[1])
 
 
 def test_a_request_goes_from_the_customer_to_the_desk_and_back(portal, browser, second_browser, tmp_path):
