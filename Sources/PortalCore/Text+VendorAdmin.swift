@@ -9,7 +9,6 @@ extension Text {
     public static let auditLogTitle = "Registro attività"
     public static let companyVATNumber = "Partita IVA"
     public static let active = "Attiva"
-    public static let deactivated = "Disattivata"
     public static func deactivatedOn(_ date: String) -> String { "Disattivata dal \(date)" }
     public static let statusColumn = "Stato"
     public static let actionsColumn = "Azioni"
@@ -31,7 +30,6 @@ extension Text {
     public static let removeInvitation = "Rimuovi"
     public static let companyTickets = "Ticket dell'azienda"
     public static let noCompanyTickets = "L'azienda non ha ticket."
-    public static let memberSince = "Utente dal"
     public static let inviteAdministrator = "Invita amministratore"
     public static let inviteAdministratorIntro =
         "L'amministratore riceve due email: le credenziali provvisorie per il primo accesso e l'invito a entrare nell'azienda."

@@ -78,17 +78,19 @@ struct CompanyPage {
                             el("td") { Clock.displayDate(invitation.createdAt) }
                             el("td") { Clock.displayDate(invitation.expiresAt) }
                             el("td") { invitation.role.label }
-                            el("td", ["class": "row-actions"]) {
-                                el("form", ["method": "post", "action": "\(path)/inviti/\(invitation.id)/reinvia"]) {
-                                    FormField.csrf(csrf)
-                                    el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.resendInvitation): \(invitation.email)"]) {
-                                        Text.resendInvitation
+                            el("td") {
+                                el("div", ["class": "row-actions"]) {
+                                    el("form", ["method": "post", "action": "\(path)/inviti/\(invitation.id)/reinvia"]) {
+                                        FormField.csrf(csrf)
+                                        el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.resendInvitation): \(invitation.email)"]) {
+                                            Text.resendInvitation
+                                        }
                                     }
-                                }
-                                el("form", ["method": "post", "action": "\(path)/inviti/\(invitation.id)/rimuovi"]) {
-                                    FormField.csrf(csrf)
-                                    el("button", ["class": "button button--ghost", "type": "submit", "aria-label": "\(Text.removeInvitation): \(invitation.email)"]) {
-                                        Text.removeInvitation
+                                    el("form", ["method": "post", "action": "\(path)/inviti/\(invitation.id)/rimuovi"]) {
+                                        FormField.csrf(csrf)
+                                        el("button", ["class": "button button--ghost", "type": "submit", "aria-label": "\(Text.removeInvitation): \(invitation.email)"]) {
+                                            Text.removeInvitation
+                                        }
                                     }
                                 }
                             }

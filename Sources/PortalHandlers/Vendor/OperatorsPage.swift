@@ -101,19 +101,21 @@ struct OperatorsPage {
                     Text.operatorActive
                 }
             }
-            el("td", ["class": "row-actions"]) {
-                let deactivated = agent.deactivatedAt != nil
-                let action = deactivated ? "riattiva" : "disattiva"
-                let label = deactivated ? Text.reactivateOperator : Text.deactivateOperator
-                el("form", ["method": "post", "action": "\(OperatorHandlers.path)/\(agent.id)/\(action)"]) {
-                    FormField.csrf(csrf)
-                    el("button", [
-                        "class": deactivated ? "button" : "button button--ghost", "type": "submit",
-                        "aria-label": "\(label): \(agent.displayName)",
-                        "aria-describedby": deactivationError == nil ? nil : "deactivate-\(agent.id)-error",
-                    ]) { label }
-                    if let deactivationError {
-                        el("p", ["class": "field-error", "id": "deactivate-\(agent.id)-error", "role": "alert"]) { deactivationError }
+            el("td") {
+                el("div", ["class": "row-actions"]) {
+                    let deactivated = agent.deactivatedAt != nil
+                    let action = deactivated ? "riattiva" : "disattiva"
+                    let label = deactivated ? Text.reactivateOperator : Text.deactivateOperator
+                    el("form", ["method": "post", "action": "\(OperatorHandlers.path)/\(agent.id)/\(action)"]) {
+                        FormField.csrf(csrf)
+                        el("button", [
+                            "class": deactivated ? "button" : "button button--ghost", "type": "submit",
+                            "aria-label": "\(label): \(agent.displayName)",
+                            "aria-describedby": deactivationError == nil ? nil : "deactivate-\(agent.id)-error",
+                        ]) { label }
+                        if let deactivationError {
+                            el("p", ["class": "field-error", "id": "deactivate-\(agent.id)-error", "role": "alert"]) { deactivationError }
+                        }
                     }
                 }
             }
