@@ -55,5 +55,13 @@ extension Text {
         "La sessione era scaduta e il modulo non è stato inviato: lo ritrovi qui come l'avevi compilato, allegati compresi. Controllalo e invialo di nuovo."
     public static let loginForKeptForm =
         "La sessione è scaduta: accedi di nuovo. Il modulo che stavi inviando è stato conservato e lo ritroverai compilato, con i suoi allegati."
+
+    // MARK: A ticket of the user's other company
+    public static func otherCompanyTicketTitle(_ number: Int64) -> String { "Ticket #\(number) di un'altra azienda" }
+    public static func otherCompanyTicket(_ number: Int64, company: String, current: String) -> String {
+        "Il ticket #\(number) appartiene all'azienda «\(company)», non a «\(current)» per cui stai lavorando ora. Passa a «\(company)» per aprirlo: potrai tornare a «\(current)» dall'icona dell'azienda in alto."
+    }
+    public static func switchTo(_ company: String) -> String { "Passa a \(company)" }
+    public static func stayIn(_ company: String) -> String { "Resta in \(company)" }
 }
 

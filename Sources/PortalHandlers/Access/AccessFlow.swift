@@ -74,7 +74,7 @@ enum AccessFlow {
     /// planted before login is never promoted, and a company switch never reuses an id.
     static func startSession(
         user: UserRecord, tenantID: Int64?, challenge: LoginChallengeRecord?, _ request: Request, _ services: Services,
-        event: String = "login_ok"
+        event: String = "login_ok", returnTo: String? = nil
     ) throws -> Response {
         let now = services.now
         let token = Token.generate()
@@ -97,7 +97,8 @@ enum AccessFlow {
                 now: now)
             return remember
         }
-        var response = try Response.redirect(to: SafeRedirect.path(challenge?.returnTo, fallback: SafeRedirect.home(for: user)))
+        var response = try Response.redirect(
+            to: SafeRedirect.path(returnTo ?? challenge?.returnTo, fallback: SafeRedirect.home(for: user)))
         try response.setCookie(Cookies.sessionCookie(token: token.value, remember: remember, request: request))
         if challenge != nil { try response.setCookie(Cookies.clear(Cookies.login, request)) }
         return response

@@ -55,8 +55,10 @@ enum CompanyChoiceHandlers {
             return try AccessFlow.startSession(
                 user: user, tenantID: tenantID, challenge: login.challenge, request, services)
         case .session:
+            // "Passa a …" from a ticket of the other company comes back to that ticket.
             return try AccessFlow.startSession(
-                user: user, tenantID: tenantID, challenge: nil, request, services, event: "company_switched")
+                user: user, tenantID: tenantID, challenge: nil, request, services, event: "company_switched",
+                returnTo: form["next"].map { SafeRedirect.path($0, fallback: SafeRedirect.home(for: user)) })
         }
     }
 }

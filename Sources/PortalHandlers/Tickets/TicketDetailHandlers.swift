@@ -43,7 +43,14 @@ enum TicketDetailHandlers {
     }
 
     static func show(_ request: Request, _ context: MemberContext) throws -> Response {
-        let ticket = try context.ticket(request)
+        let ticket: TicketRecord
+        do {
+            ticket = try context.ticket(request)
+        } catch let missing as HTTPError where missing.status == 404 {
+            // A ticket of another company of this user (a link from an e-mail): offer the switch.
+            guard let offer = try CompanySwitchOffer.page(request, context) else { throw missing }
+            return offer
+        }
         if let kept = try KeptForms.take(request, context.services) {
             var answer = try refill(request, context, kept)
             try KeptForms.forget(&answer, request)
