@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "portal-tickets", targets: ["portal-tickets"]),
         .executable(name: "portal-desk", targets: ["portal-desk"]),
         .executable(name: "portal-mailer", targets: ["portal-mailer"]),
+        .executable(name: "portal-mailgate", targets: ["portal-mailgate"]),
         .executable(name: "portal-admin", targets: ["portal-admin"]),
     ],
     targets: [
@@ -38,12 +39,19 @@ let package = Package(
             dependencies: [
                 "PortalCore", "PortalCrypto", "PortalStore", "PortalDomain", "PortalHTTP", "PortalHTML", "PortalMarkdown",
             ]),
+        // Received e-mails into tickets: shared by portal-mailgate (a pipe) and portal-mailer
+        // (an IMAP mailbox, the development folder); files go through the forms' upload rules.
+        .target(
+            name: "PortalMailGate",
+            dependencies: ["PortalCore", "PortalCrypto", "PortalStore", "PortalDomain", "PortalMail", "PortalHandlers"]),
 
         .executableTarget(name: "portal-auth", dependencies: ["PortalHandlers", "PortalFastCGI"]),
         .executableTarget(name: "portal-tenant", dependencies: ["PortalHandlers", "PortalFastCGI"]),
         .executableTarget(name: "portal-tickets", dependencies: ["PortalHandlers", "PortalFastCGI"]),
         .executableTarget(name: "portal-desk", dependencies: ["PortalHandlers", "PortalFastCGI"]),
-        .executableTarget(name: "portal-mailer", dependencies: ["PortalMail", "PortalStore", "PortalCore"]),
+        .executableTarget(
+            name: "portal-mailer", dependencies: ["PortalMail", "PortalStore", "PortalCore", "PortalHandlers", "PortalMailGate"]),
+        .executableTarget(name: "portal-mailgate", dependencies: ["PortalCore", "PortalHandlers", "PortalMailGate"]),
         .executableTarget(
             name: "portal-admin",
             dependencies: ["PortalCore", "PortalCrypto", "PortalStore", "PortalMail", "PortalSite", "PortalDomain"]),
@@ -55,6 +63,9 @@ let package = Package(
         .testTarget(name: "PortalCryptoTests", dependencies: ["PortalCrypto"]),
         .testTarget(name: "PortalStoreTests", dependencies: ["PortalStore", "PortalCrypto"]),
         .testTarget(name: "PortalMailTests", dependencies: ["PortalMail"]),
+        .testTarget(
+            name: "PortalMailGateTests",
+            dependencies: ["PortalMailGate", "PortalHandlers", "PortalDomain", "PortalMail", "PortalStore", "PortalCore"]),
         .testTarget(name: "PortalSiteTests", dependencies: ["PortalSite", "PortalMarkdown"]),
         .testTarget(name: "PortalDomainTests", dependencies: ["PortalDomain", "PortalStore", "PortalCore"]),
         // The handlers in process: routing, every access group, CSRF on every state-changing

@@ -17,3 +17,7 @@ static inline CURLcode portal_curl_setopt_read_function(
     CURL *handle, size_t (*function)(char *, size_t, size_t, void *)) {
     return curl_easy_setopt(handle, CURLOPT_READFUNCTION, function);
 }
+static inline CURLcode portal_curl_setopt_write_function(
+    CURL *handle, size_t (*function)(char *, size_t, size_t, void *)) {
+    return curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, function);
+}

@@ -31,35 +31,45 @@ public struct DeskService: DomainService {
     public func reply(_ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment], now: Timestamp)
         throws
     {
-        try database.write { tx in
-            let messageID = try store.addMessage(
-                ticketID: ticket.id, authorID: agent.id, authorName: agent.displayName, isOperator: true, body: body, now: now)
-            for file in files { try store.addAttachment(ticketID: ticket.id, messageID: messageID, file, now: now) }
-            if ticket.status == .unassigned || ticket.operatorID == nil {
-                try take(in: tx, ticket, by: agent, now: now)
-            } else if ticket.status == .closed {
-                try setStatus(in: tx, ticket, .waiting, by: agent, now: now)
-            }
-            try mail.replyToCustomer(in: tx, ticket, author: agent.displayName, text: body, now: now)
-            try AuditStore.record(
-                in: tx, "ticket_operator_reply", tenantID: ticket.tenantID, userID: agent.id, actorEmail: agent.email,
-                detail: "#\(ticket.number)", now: now)
+        try database.write { tx in try reply(in: tx, ticket, by: agent, body: body, files: files, now: now) }
+    }
+
+    func reply(
+        in tx: WriteTransaction, _ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment],
+        now: Timestamp
+    ) throws {
+        let messageID = try store.addMessage(
+            ticketID: ticket.id, authorID: agent.id, authorName: agent.displayName, isOperator: true, body: body, now: now)
+        for file in files { try store.addAttachment(ticketID: ticket.id, messageID: messageID, file, now: now) }
+        if ticket.status == .unassigned || ticket.operatorID == nil {
+            try take(in: tx, ticket, by: agent, now: now)
+        } else if ticket.status == .closed {
+            try setStatus(in: tx, ticket, .waiting, by: agent, now: now)
         }
+        try mail.replyToCustomer(in: tx, ticket, author: agent.displayName, text: body, now: now)
+        try AuditStore.record(
+            in: tx, "ticket_operator_reply", tenantID: ticket.tenantID, userID: agent.id, actorEmail: agent.email,
+            detail: "#\(ticket.number)", now: now)
     }
 
     /// "Nota interna": for operators only. No e-mail, no line the customer sees.
     public func note(_ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment], now: Timestamp)
         throws
     {
-        try database.write { tx in
-            let messageID = try store.addMessage(
-                ticketID: ticket.id, authorID: agent.id, authorName: agent.displayName, isOperator: true, kind: .note,
-                body: body, now: now)
-            for file in files { try store.addAttachment(ticketID: ticket.id, messageID: messageID, file, now: now) }
-            try AuditStore.record(
-                in: tx, "ticket_note", tenantID: ticket.tenantID, userID: agent.id, actorEmail: agent.email,
-                detail: "#\(ticket.number)", now: now)
-        }
+        try database.write { tx in try note(in: tx, ticket, by: agent, body: body, files: files, now: now) }
+    }
+
+    func note(
+        in tx: WriteTransaction, _ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment],
+        now: Timestamp
+    ) throws {
+        let messageID = try store.addMessage(
+            ticketID: ticket.id, authorID: agent.id, authorName: agent.displayName, isOperator: true, kind: .note,
+            body: body, now: now)
+        for file in files { try store.addAttachment(ticketID: ticket.id, messageID: messageID, file, now: now) }
+        try AuditStore.record(
+            in: tx, "ticket_note", tenantID: ticket.tenantID, userID: agent.id, actorEmail: agent.email,
+            detail: "#\(ticket.number)", now: now)
     }
 
     /// "Prendi in carico": the ticket is mine, "In attesa".

@@ -66,9 +66,8 @@ struct TicketMail {
         in tx: WriteTransaction, to recipients: [EmailAddress], _ ticket: TicketRecord, event: String, line: String,
         now: Timestamp
     ) throws {
-        guard !recipients.isEmpty else { return }
-        try OutboxStore.enqueue(
-            in: tx, to: recipients, subject: Text.ticketMailSubject(ticket.number, event, ticket.title),
+        try enqueue(
+            in: tx, ticket, to: recipients, audience: .customer, subject: Text.ticketMailSubject(ticket.number, event, ticket.title),
             body: Text.ticketMailBody(number: ticket.number, title: ticket.title, line: line, link: customerLink(ticket)),
             now: now)
     }
@@ -76,9 +75,9 @@ struct TicketMail {
     /// An operator's reply, with its text, to those who chose to hear of replies.
     func replyToCustomer(in tx: WriteTransaction, _ ticket: TicketRecord, author: String, text: String, now: Timestamp) throws {
         let recipients = try customerAddresses(ticket, kind: .replies, tx.database)
-        guard !recipients.isEmpty else { return }
-        try OutboxStore.enqueue(
-            in: tx, to: recipients, subject: Text.ticketMailSubject(ticket.number, Text.mailEventReply, ticket.title),
+        try enqueue(
+            in: tx, ticket, to: recipients, audience: .customer,
+            subject: Text.ticketMailSubject(ticket.number, Text.mailEventReply, ticket.title),
             body: Text.customerReplyMailBody(
                 number: ticket.number, title: ticket.title, author: author, text: MessageText.plain(text),
                 link: customerLink(ticket)),
@@ -88,8 +87,9 @@ struct TicketMail {
     /// A new ticket, to the support address.
     func newTicketToDesk(in tx: WriteTransaction, _ ticket: TicketRecord, vat: String, now: Timestamp) throws {
         guard let support = config.supportAddress else { return }
-        try OutboxStore.enqueue(
-            in: tx, to: [support], subject: Text.ticketMailSubject(ticket.number, Text.mailEventNewTicket, ticket.title),
+        try enqueue(
+            in: tx, ticket, to: [support], audience: .desk,
+            subject: Text.ticketMailSubject(ticket.number, Text.mailEventNewTicket, ticket.title),
             body: Text.deskNewTicketMailBody(
                 number: ticket.number, title: ticket.title, company: ticket.tenantName, vat: vat,
                 priority: ticket.priority.label, requester: ticket.requesterName, link: deskLink(ticket)),
@@ -109,19 +109,58 @@ struct TicketMail {
         case .reopened: (Text.mailEventReopened, Text.deskLineCustomerReopened)
         case .keptClosed: (Text.mailEventCustomerReply, Text.deskLineCustomerKeptClosed)
         }
-        let recipients = deskAddresses(ticket)
-        if !recipients.isEmpty {
-            try OutboxStore.enqueue(
-                in: tx, to: recipients, subject: Text.ticketMailSubject(ticket.number, event, ticket.title),
-                body: Text.deskCustomerMailBody(
-                    number: ticket.number, title: ticket.title, company: ticket.tenantName, author: author.displayName,
-                    line: line, text: MessageText.plain(text), link: deskLink(ticket)),
-                now: now)
-        }
+        try enqueue(
+            in: tx, ticket, to: deskAddresses(ticket), audience: .desk,
+            subject: Text.ticketMailSubject(ticket.number, event, ticket.title),
+            body: Text.deskCustomerMailBody(
+                number: ticket.number, title: ticket.title, company: ticket.tenantName, author: author.displayName,
+                line: line, text: MessageText.plain(text), link: deskLink(ticket)),
+            now: now)
         if outcome == .closed {
             try statusChanged(
                 in: tx, ticket, event: Text.mailEventClosed, line: Text.customerClosedMailLine(author.displayName) + " "
                     + Text.mailLineClosed, except: author.id, now: now)
+        }
+    }
+
+    enum Audience { case customer, desk }
+
+    /// One message per recipient, each with its own reply address (when answering by e-mail
+    /// is configured) and all in the ticket's thread.
+    func enqueue(
+        in tx: WriteTransaction, _ ticket: TicketRecord, to recipients: [EmailAddress], audience: Audience, subject: String,
+        body: String, now: Timestamp
+    ) throws {
+        let replies = ReplyAddress(config: config)
+        for recipient in recipients {
+            let replyTo = try replies.flatMap { replies in
+                try person(recipient, audience, ticket, tx.database).map { replies.address(ticket: ticket.number, person: $0) }
+            }
+            let hint = audience == .customer ? Text.mailReplyHintCustomer : Text.mailReplyHintDesk
+            try OutboxStore.enqueue(
+                in: tx, to: [recipient], subject: subject, body: replyTo == nil ? body : body + "\n\n" + hint, now: now,
+                replyTo: replyTo, thread: TicketMail.thread(ticket.number))
+        }
+    }
+
+    static func thread(_ number: Int64) -> String { "ticket-\(number)" }
+
+    /// Whose reply the recipient's answer will be: a member of the company by their own
+    /// account, the requester for the contact address typed on the ticket; an operator by
+    /// their account, anyone at the support address as the desk (`ReplyAddress.deskPerson`).
+    func person(_ recipient: EmailAddress, _ audience: Audience, _ ticket: TicketRecord, _ database: Database) throws
+        -> Int64?
+    {
+        let user = try UserStore(database).find(email: recipient)
+        switch audience {
+        case .customer:
+            if let user, !user.isOperator, try TenantStore(database).membership(userID: user.id, tenantID: ticket.tenantID) != nil {
+                return user.id
+            }
+            return ticket.requesterID
+        case .desk:
+            if let user, user.isOperator { return user.id }
+            return ReplyAddress.deskPerson
         }
     }
 }

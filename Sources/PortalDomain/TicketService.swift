@@ -45,38 +45,47 @@ public struct TicketService: DomainService {
         changes: PanelChanges, now: Timestamp
     ) throws -> ReplyOutcome {
         try database.write { tx in
-            try apply(in: tx, changes, to: ticket, by: author, now: now)
-            let messageID = try store.addMessage(
-                ticketID: ticket.id, authorID: author.id, authorName: author.displayName, isOperator: false, body: body,
-                now: now)
-            for file in files { try store.addAttachment(ticketID: ticket.id, messageID: messageID, file, now: now) }
-            let outcome: ReplyOutcome
-            var status = ticket.status
-            switch (close, ticket.status) {
-            case (true, .closed):
-                outcome = .keptClosed
-            case (true, _):
-                status = .closed
-                outcome = .closed
-            case (false, .closed):
-                status = TicketRules.statusAfterCustomerReply(.closed, hasOperator: ticket.operatorID != nil)
-                outcome = .reopened
-            case (false, .postponed):
-                status = .waiting
-                outcome = .replied
-            case (false, _):
-                outcome = .replied
-            }
-            if status != ticket.status {
-                try store.setStatus(ticketID: ticket.id, status: status, operatorID: nil, now: now)
-                try event(in: tx, ticket, by: author, Text.eventStatus(status.label), now: now)
-            }
-            try mail.customerReplied(in: tx, ticket, outcome: outcome, text: body, author: author, now: now)
-            try AuditStore.record(
-                in: tx, outcome == .closed ? "ticket_closed" : "ticket_reply", tenantID: ticket.tenantID, userID: author.id,
-                detail: "#\(ticket.number)", now: now)
-            return outcome
+            try customerReply(
+                in: tx, ticket, author: author, body: body, files: files, close: close, changes: changes, now: now)
         }
+    }
+
+    /// The same inside the caller's transaction (the mail gate records the message with it).
+    func customerReply(
+        in tx: WriteTransaction, _ ticket: TicketRecord, author: UserRecord, body: String, files: [NewAttachment],
+        close: Bool, changes: PanelChanges, now: Timestamp
+    ) throws -> ReplyOutcome {
+        try apply(in: tx, changes, to: ticket, by: author, now: now)
+        let messageID = try store.addMessage(
+            ticketID: ticket.id, authorID: author.id, authorName: author.displayName, isOperator: false, body: body,
+            now: now)
+        for file in files { try store.addAttachment(ticketID: ticket.id, messageID: messageID, file, now: now) }
+        let outcome: ReplyOutcome
+        var status = ticket.status
+        switch (close, ticket.status) {
+        case (true, .closed):
+            outcome = .keptClosed
+        case (true, _):
+            status = .closed
+            outcome = .closed
+        case (false, .closed):
+            status = TicketRules.statusAfterCustomerReply(.closed, hasOperator: ticket.operatorID != nil)
+            outcome = .reopened
+        case (false, .postponed):
+            status = .waiting
+            outcome = .replied
+        case (false, _):
+            outcome = .replied
+        }
+        if status != ticket.status {
+            try store.setStatus(ticketID: ticket.id, status: status, operatorID: nil, now: now)
+            try event(in: tx, ticket, by: author, Text.eventStatus(status.label), now: now)
+        }
+        try mail.customerReplied(in: tx, ticket, outcome: outcome, text: body, author: author, now: now)
+        try AuditStore.record(
+            in: tx, outcome == .closed ? "ticket_closed" : "ticket_reply", tenantID: ticket.tenantID, userID: author.id,
+            detail: "#\(ticket.number)", now: now)
+        return outcome
     }
 
     public struct PanelChanges: Sendable {

@@ -33,7 +33,7 @@ public struct FileTransport: MailTransport {
         if echo {
             let summary = """
                 ----- e-mail \(path)
-                To: \(message.to.joined(separator: ", "))
+                To: \(message.to.joined(separator: ", "))\(message.replyTo.map { "\nReply-To: \($0)" } ?? "")
                 Subject: \(message.subject)
 
                 \(message.body)

@@ -15,6 +15,11 @@ public struct MailMessage: Sendable {
     public var body: String
     public var date: Timestamp
     public var messageID: String
+    /// Where answers go: a ticket's reply address.
+    public var replyTo: String?
+    /// The conversation's root (`<ticket-1453@domain>`): In-Reply-To and References, so that
+    /// mail programs show a ticket's e-mails as one thread.
+    public var inReplyTo: String?
     /// The outbox row it came from: file names sort in the order the messages were queued.
     public var sequence: Int64 = 0
 
@@ -34,7 +39,8 @@ public struct MailMessage: Sendable {
     }
 
     public func encoded() throws -> String {
-        for value in [from, subject, messageID] + to where value.contains(where: \.isNewline) {
+        let optional = [replyTo, inReplyTo].compactMap { $0 }
+        for value in [from, subject, messageID] + to + optional where value.contains(where: \.isNewline) {
             throw MailError(description: "line break in a header value")
         }
         var lines = [
@@ -43,6 +49,16 @@ public struct MailMessage: Sendable {
             "Subject: \(MailMessage.encodeWord(subject))",
             "Date: \(MailMessage.rfc5322Date(date))",
             "Message-ID: \(messageID)",
+        ]
+        if let replyTo { lines.append("Reply-To: \(replyTo)") }
+        if let inReplyTo {
+            lines.append("In-Reply-To: \(inReplyTo)")
+            lines.append("References: \(inReplyTo)")
+        }
+        lines += [
+            // Every message of the portal is sent by a program: out-of-office answers must not
+            // answer it (RFC 3834), and the mail gate ignores such answers itself.
+            "Auto-Submitted: auto-generated",
             "MIME-Version: 1.0",
             "Content-Type: text/plain; charset=UTF-8",
             "Content-Transfer-Encoding: base64",

@@ -31,6 +31,8 @@ public struct Mailer {
                 from: from, to: queued.recipients, subject: queued.subject, body: queued.body, date: queued.createdAt,
                 domain: domain)
             message.sequence = queued.id
+            message.replyTo = queued.replyTo
+            message.inReplyTo = queued.thread.map { "<\($0)@\(domain)>" }
             do {
                 try transport.send(message)
                 try outbox.markSent(id: queued.id, now: Clock.now())

@@ -11,6 +11,10 @@ public struct OutboxMessage: Sendable, Equatable {
     public let lastError: String?
     /// Set when a restore from a backup dropped the message unsent (`discardQueued`).
     public let discardedAt: Timestamp?
+    /// The address answers go to (a ticket's reply address), if any.
+    public let replyTo: String?
+    /// The conversation the message belongs to (`ticket-1453`), for In-Reply-To/References.
+    public let thread: String?
 }
 
 public struct OutboxError: Error, CustomStringConvertible {
@@ -28,21 +32,25 @@ public struct OutboxStore {
     @discardableResult
     public static func enqueue(
         in transaction: WriteTransaction, to recipients: [EmailAddress], subject: String, body: String, now: Timestamp,
-        kind: MailKind = .notification
+        kind: MailKind = .notification, replyTo: String? = nil, thread: String? = nil
     ) throws -> Int64 {
         let database = transaction.database
         guard !recipients.isEmpty else { throw OutboxError(description: "no recipients") }
         guard !subject.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else {
             throw OutboxError(description: "line break in subject")
         }
+        for value in [replyTo, thread].compactMap({ $0 }) where value.contains(where: { $0.isNewline || $0 == "<" || $0 == ">" }) {
+            throw OutboxError(description: "line break or bracket in a header value")
+        }
         let unique = recipients.map(\.value).reduce(into: [String]()) { list, address in
             if !list.contains(address) { list.append(address) }
         }
         try database.run(
             """
-            INSERT INTO outbox (recipients, subject, body, created_at, next_attempt_at, priority, secret)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, [unique.joined(separator: ","), subject, body, now, now, kind.priority, kind.isSecret])
+            INSERT INTO outbox (recipients, subject, body, created_at, next_attempt_at, priority, secret, reply_to, thread)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [unique.joined(separator: ","), subject, body, now, now, kind.priority, kind.isSecret, replyTo, thread])
         return database.lastInsertRowID
     }
 
@@ -51,7 +59,7 @@ public struct OutboxStore {
     public func due(now: Timestamp, limit: Int = 20) throws -> [OutboxMessage] {
         try database.query(
             """
-            SELECT id, recipients, subject, body, created_at, attempts, sent_at, last_error, discarded_at
+            SELECT id, recipients, subject, body, created_at, attempts, sent_at, last_error, discarded_at, reply_to, thread
             FROM outbox
             WHERE sent_at IS NULL AND discarded_at IS NULL AND next_attempt_at <= ? ORDER BY priority, id LIMIT ?
             """, [now, limit]
@@ -61,7 +69,7 @@ public struct OutboxStore {
     public func all(limit: Int = 100) throws -> [OutboxMessage] {
         try database.query(
             """
-            SELECT id, recipients, subject, body, created_at, attempts, sent_at, last_error, discarded_at
+            SELECT id, recipients, subject, body, created_at, attempts, sent_at, last_error, discarded_at, reply_to, thread
             FROM outbox ORDER BY id DESC LIMIT ?
             """, [limit]
         ).map(OutboxStore.message)
@@ -102,6 +110,7 @@ public struct OutboxStore {
             id: row.int("id"), recipients: row.string("recipients").split(separator: ",").map(String.init),
             subject: row.string("subject"), body: row.string("body"), createdAt: row.int("created_at"),
             attempts: Int(row.int("attempts")), sentAt: row.optionalInt("sent_at"),
-            lastError: row.optionalString("last_error"), discardedAt: row.optionalInt("discarded_at"))
+            lastError: row.optionalString("last_error"), discardedAt: row.optionalInt("discarded_at"),
+            replyTo: row.optionalString("reply_to"), thread: row.optionalString("thread"))
     }
 }

@@ -1,10 +1,15 @@
 import Glibc
 import PortalCore
+import PortalHandlers
 import PortalMail
+import PortalMailGate
 import PortalStore
 
-// portal-mailer: delivers the outbox every second until SIGTERM/SIGINT.
-// `--once` delivers what is due and exits (for cron or tests).
+// portal-mailer: delivers the outbox every second until SIGTERM/SIGINT, and, when configured,
+// hands received replies to the mail gate: those of an IMAP mailbox (`PORTAL_IMAP_URL`,
+// every `PORTAL_IMAP_INTERVAL` seconds, 60 by default) and the `.eml` files dropped into
+// `PORTAL_MAIL_IN_DIR` (the development folder of `make run`).
+// `--once` delivers what is due, fetches once and exits (for cron or tests).
 
 nonisolated(unsafe) var stopping: sig_atomic_t = 0
 signal(SIGTERM) { _ in stopping = 1 }
@@ -21,10 +26,21 @@ do {
     }
     let mailer = Mailer(database: database, transport: Mailer.transport(for: config), from: config.mailFrom)
     let once = CommandLine.arguments.contains("--once")
+    let receiving = !config.imapURL.isEmpty || !config.mailInDirectory.isEmpty
+    let sources = receiving ? MailSources(gate: MailGate(services: try Services(config: config)), config: config) : nil
+    let interval = Int64(config.int("PORTAL_IMAP_INTERVAL", default: 60))
+    var lastFetch: Int64 = 0
     Log.event("mailer_started", [("transport", config.string("PORTAL_SMTP_HOST", default: "files"))])
     let limit = 50
     repeat {
         var delivered = 0
+        // The folder is looked at on every pass, the mailbox every `interval` seconds.
+        if let sources {
+            let now = Clock.now()
+            let fetching = once || now - lastFetch >= interval
+            if fetching { lastFetch = now }
+            sources.pass(now: now, mailbox: fetching)
+        }
         do {
             delivered = try mailer.deliverDue(limit: limit)
         } catch {

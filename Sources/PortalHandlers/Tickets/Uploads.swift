@@ -30,18 +30,29 @@ struct Uploads {
         }
         var refusals: [String] = []
         for upload in form.files(named: name) {
-            switch AttachmentRules.check(name: upload.fileName, bytes: upload.bytes) {
-            case .refused(let reason):
-                refusals.append(reason)
-            case .accepted(let fileName, let type):
-                let sha = try store.store(upload.bytes)
-                result.files.append(
-                    NewAttachment(fileName: fileName, contentType: type.mimeType, size: Int64(upload.bytes.count), sha256: sha))
+            switch try accept(fileName: upload.fileName, bytes: upload.bytes) {
+            case .success(let file): result.files.append(file)
+            case .failure(let refusal): refusals.append(refusal.message)
             }
         }
         if !refusals.isEmpty { result.error = refusals.joined(separator: " ") }
         if result.files.count > Uploads.maxFiles { result.error = Text.tooManyFiles }
         return result
+    }
+
+    struct Refusal: Error {
+        let message: String
+    }
+
+    /// One file by the rules (a form's or an e-mail's): stored, or why not.
+    func accept(fileName: String, bytes: [UInt8]) throws -> Swift.Result<NewAttachment, Refusal> {
+        switch AttachmentRules.check(name: fileName, bytes: bytes) {
+        case .refused(let reason):
+            return .failure(Refusal(message: reason))
+        case .accepted(let fileName, let type):
+            let sha = try store.store(bytes)
+            return .success(NewAttachment(fileName: fileName, contentType: type.mimeType, size: Int64(bytes.count), sha256: sha))
+        }
     }
 
     /// `sha:size:type:name` and its HMAC, so a kept reference cannot name someone else's file.

@@ -1,0 +1,24 @@
+/// The settings of answering by e-mail (`portal-mailgate`, the mailer's IMAP fetch).
+extension Config {
+    /// Keys the tokens in the Reply-To addresses of ticket e-mails. Without it (or shorter
+    /// than 16 characters) e-mails carry no Reply-To and answering by e-mail is off.
+    public var replyKey: [UInt8]? {
+        let key = string("PORTAL_MAIL_REPLY_KEY", default: "")
+        return key.utf8.count >= 16 ? Array(key.utf8) : nil
+    }
+
+    /// The mailbox whose `+` addresses receive the replies: `PORTAL_MAIL_REPLY_ADDRESS`, by
+    /// default the address of `PORTAL_MAIL_FROM`.
+    public var replyMailbox: EmailAddress? {
+        EmailAddress(string("PORTAL_MAIL_REPLY_ADDRESS", default: "")) ?? Config.address(in: mailFrom)
+    }
+
+    /// The largest message the gate reads (bytes); a larger one is refused whole.
+    public var mailGateMaxBytes: Int { int("PORTAL_MAILGATE_MAX_BYTES", default: 25 * 1024 * 1024) }
+
+    /// The development folder whose dropped `.eml` files `portal-mailer` delivers to the gate.
+    public var mailInDirectory: String { string("PORTAL_MAIL_IN_DIR", default: "") }
+
+    /// `imaps://host:993/INBOX`: the mailbox `portal-mailer` fetches replies from, if any.
+    public var imapURL: String { string("PORTAL_IMAP_URL", default: "") }
+}

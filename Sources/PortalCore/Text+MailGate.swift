@@ -1,0 +1,38 @@
+// Constants alike in shape on purpose: part of the catalogue (see `Text.swift`).
+/// Answering by e-mail: the hint in ticket e-mails and the answers to refused messages.
+extension Text {
+    public static let mailReplyHintCustomer =
+        "Puoi rispondere anche a questa e-mail: il testo sopra la citazione sarà aggiunto al ticket."
+    public static let mailReplyHintDesk =
+        "Rispondi a questa e-mail per rispondere al cliente; se la prima riga è «#nota» diventa una nota interna."
+
+    public static func mailRefusedSubject(_ subject: String) -> String {
+        let original = subject.trimmingWhitespace()
+        return original.isEmpty ? "Messaggio non accettato" : "Messaggio non accettato: \(original.prefix(80))"
+    }
+    public static func mailRefusedBody(reason: String, portal: String) -> String {
+        """
+        Il tuo messaggio non è stato aggiunto a nessun ticket: \(reason)
+
+        Puoi sempre scrivere dal portale: \(portal)
+
+        Questa è una risposta automatica (al massimo una all'ora per indirizzo): non rispondere.
+        \(mailSignature)
+        """
+    }
+    public static let mailRefusedNotAReply =
+        "non risponde a un'e-mail di un ticket. Per una nuova richiesta usa «Nuovo ticket» sul portale."
+    public static let mailRefusedForged =
+        "l'indirizzo a cui hai scritto non è valido. Rispondi all'e-mail del ticket senza cambiarne l'indirizzo."
+    public static let mailRefusedNotAllowed =
+        "il tuo account non può più rispondere a questo ticket (utente rimosso o azienda disattivata)."
+    public static func mailRefusedClosed(_ number: Int64) -> String {
+        "il ticket #\(number) è chiuso da più di 15 giorni e non può essere riaperto: apri una nuova richiesta."
+    }
+    public static let mailRefusedEmpty = "non contiene testo nuovo oltre alla citazione dei messaggi precedenti."
+    public static let mailRefusedTooLong = "il testo supera i 20.000 caratteri."
+    public static func mailRefusedTooLarge(megabytes: Int) -> String {
+        "supera la dimensione massima di \(megabytes) MB (allegati compresi)."
+    }
+    public static func mailRefusedFile(_ reason: String) -> String { "un allegato non rispetta le regole del portale. \(reason)" }
+}

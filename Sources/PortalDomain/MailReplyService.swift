@@ -1,0 +1,169 @@
+import PortalCore
+import PortalStore
+
+/// Replies that arrive by e-mail (`portal-mailgate`, or `portal-mailer` fetching a mailbox):
+/// whose reply the address says it is, whether that person may still answer the ticket, and
+/// the reply itself through the same services as the pages. Each received message is
+/// recorded by its Message-ID in the transaction of its effect: delivered twice, it counts once.
+public struct MailReplyService: DomainService {
+    public let context: ServiceContext
+    public init(_ context: ServiceContext) { self.context = context }
+
+    /// Why a message was not added; `code` is what the log and `inbound_mail` keep.
+    public enum Refusal: Error, Sendable, Equatable {
+        case notAReply, forged, notAllowed, closed(Int64), empty, tooLong, tooLarge(megabytes: Int), file(String)
+
+        public var code: String {
+            switch self {
+            case .notAReply: "not_a_reply"
+            case .forged: "forged"
+            case .notAllowed: "not_allowed"
+            case .closed: "closed"
+            case .empty: "empty"
+            case .tooLong: "too_long"
+            case .tooLarge: "too_large"
+            case .file: "file"
+            }
+        }
+
+        var reason: String {
+            switch self {
+            case .notAReply: Text.mailRefusedNotAReply
+            case .forged: Text.mailRefusedForged
+            case .notAllowed: Text.mailRefusedNotAllowed
+            case .closed(let number): Text.mailRefusedClosed(number)
+            case .empty: Text.mailRefusedEmpty
+            case .tooLong: Text.mailRefusedTooLong
+            case .tooLarge(let megabytes): Text.mailRefusedTooLarge(megabytes: megabytes)
+            case .file(let reason): Text.mailRefusedFile(reason)
+            }
+        }
+    }
+
+    /// Who answers which ticket, and as what.
+    public struct Target: Sendable {
+        public let ticket: TicketRecord
+        public let author: UserRecord
+        public var isOperator: Bool { author.isOperator }
+    }
+
+    public enum Outcome: Sendable, Equatable {
+        case reply, note
+        /// Seen before (same Message-ID): nothing changed.
+        case duplicate
+        /// Not added; `answered` when the sender was told why.
+        case refused(Refusal, answered: Bool)
+        /// Sent by a program: neither added nor answered.
+        case ignored
+    }
+
+    /// The ticket and person of the message's reply address, if that person may still answer:
+    /// an active operator, or a member of the ticket's active company. For the desk's shared
+    /// address the operator is whoever sent the message.
+    public func resolve(recipients: [String], sender: String?) throws -> Result<Target, Refusal> {
+        guard let addresses = ReplyAddress(config: config), let match = addresses.match(recipients) else {
+            return .failure(.notAReply)
+        }
+        guard case .valid(let number, let person) = match else { return .failure(.forged) }
+        guard let ticket = try TicketStore(database).find(number: number) else { return .failure(.forged) }
+        let users = UserStore(database)
+        let author: UserRecord?
+        if person == ReplyAddress.deskPerson {
+            author = try sender.flatMap(EmailAddress.init).flatMap { try users.find(email: $0) }.flatMap { $0.isOperator ? $0 : nil }
+        } else {
+            author = try users.find(id: person)
+        }
+        guard let author, author.deactivatedAt == nil else { return .failure(.notAllowed) }
+        if !author.isOperator {
+            guard try TenantStore(database).membership(userID: author.id, tenantID: ticket.tenantID) != nil,
+                try TenantStore(database).isActive(id: ticket.tenantID)
+            else { return .failure(.notAllowed) }
+        }
+        return .success(Target(ticket: ticket, author: author))
+    }
+
+    /// The text as the thread keeps it, or why not: an operator's first line "#nota" makes
+    /// an internal note; control characters are dropped; empty or overlong text is refused.
+    public func body(_ text: String, for target: Target, limit: Int) -> Result<(text: String, isNote: Bool), Refusal> {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        while let first = lines.first, first.trimmingWhitespace().isEmpty { lines.removeFirst() }
+        var isNote = false
+        if target.isOperator, let first = lines.first, first.trimmingWhitespace().lowercased() == "#nota" {
+            isNote = true
+            lines.removeFirst()
+        }
+        let cleaned = String(
+            lines.joined(separator: "\n").unicodeScalars.filter { $0 == "\n" || $0 == "\t" || !($0.value < 0x20 || (0x7f..<0xa0).contains($0.value)) }
+        ).trimmingWhitespace()
+        if cleaned.isEmpty { return .failure(.empty) }
+        if cleaned.count > limit { return .failure(.tooLong) }
+        if !target.isOperator, target.ticket.status.isClosed,
+            !TicketRules.canReopen(closedAt: target.ticket.closedAt, now: Clock.now())
+        {
+            return .failure(.closed(target.ticket.number))
+        }
+        return .success((cleaned, isNote))
+    }
+
+    /// Adds the reply (a customer's, which puts a "Rinviato" ticket back "In attesa" and may
+    /// reopen a closed one; an operator's, which the customer receives) or the note, unless
+    /// the same message was added before.
+    public func add(
+        _ target: Target, messageID: String, sender: String, text: String, isNote: Bool, files: [NewAttachment],
+        now: Timestamp
+    ) throws -> Outcome {
+        try database.write { tx in
+            let outcome: Outcome = isNote ? .note : .reply
+            guard
+                try InboundMailStore.record(
+                    in: tx, messageID: messageID, sender: sender, ticketNumber: target.ticket.number,
+                    outcome: isNote ? "note" : "reply", now: now)
+            else { return .duplicate }
+            let desk = DeskService(context)
+            if !target.isOperator {
+                _ = try TicketService(context).customerReply(
+                    in: tx, target.ticket, author: target.author, body: text, files: files, close: false,
+                    changes: TicketService.PanelChanges(), now: now)
+            } else if isNote {
+                try desk.note(in: tx, target.ticket, by: target.author, body: text, files: files, now: now)
+            } else {
+                try desk.reply(in: tx, target.ticket, by: target.author, body: text, files: files, now: now)
+            }
+            return outcome
+        }
+    }
+
+    /// Records a refused message and, unless it came from a program or the sender had an
+    /// answer in the last hour, tells the sender why in one short e-mail.
+    public func refuse(
+        _ refusal: Refusal, messageID: String, sender: String?, subject: String, ticketNumber: Int64?, automatic: Bool,
+        now: Timestamp
+    ) throws -> Outcome {
+        try database.write { tx in
+            guard
+                try InboundMailStore.record(
+                    in: tx, messageID: messageID, sender: sender ?? "", ticketNumber: ticketNumber, outcome: refusal.code,
+                    now: now)
+            else { return .duplicate }
+            guard !automatic, let address = sender.flatMap(EmailAddress.init),
+                try InboundMailStore.mayAnswer(in: tx, sender: address.value, now: now)
+            else { return .refused(refusal, answered: false) }
+            try OutboxStore.enqueue(
+                in: tx, to: [address], subject: Text.mailRefusedSubject(subject),
+                body: Text.mailRefusedBody(reason: refusal.reason, portal: config.publicURL + "/ticket"), now: now)
+            return .refused(refusal, answered: true)
+        }
+    }
+
+    /// A message that came from a program (an out-of-office answer, a bounce): recorded,
+    /// never added nor answered.
+    public func ignore(messageID: String, sender: String?, now: Timestamp) throws -> Outcome {
+        try database.write { tx in
+            guard
+                try InboundMailStore.record(
+                    in: tx, messageID: messageID, sender: sender ?? "", ticketNumber: nil, outcome: "automatic", now: now)
+            else { return .duplicate }
+            return .ignored
+        }
+    }
+}

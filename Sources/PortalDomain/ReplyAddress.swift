@@ -1,0 +1,86 @@
+import PortalCore
+import PortalCrypto
+
+/// The Reply-To address of a ticket e-mail, unique to the ticket and the person it goes to:
+/// `assistenza+t1453.17.<mac>@example.com`, the mac an HMAC-SHA-256 of both numbers with
+/// the configured key (120 bits, base32 in lower case, as mail servers may lower-case local
+/// parts). Person 0 is the support desk's shared address, whose replies are signed by the
+/// operator who sends them. Changing the ticket or the person breaks the mac.
+public struct ReplyAddress: Sendable {
+    let key: [UInt8]
+    let mailbox: EmailAddress
+
+    /// Nil when answering by e-mail is not configured.
+    public init?(config: Config) {
+        guard let key = config.replyKey, let mailbox = config.replyMailbox else { return nil }
+        self.key = key
+        self.mailbox = mailbox
+    }
+
+    public static let deskPerson: Int64 = 0
+
+    public func address(ticket: Int64, person: Int64) -> String {
+        let local = mailbox.localPart
+        let domain = mailbox.value.dropFirst(local.count + 1)
+        return "\(local)+t\(ticket).\(person).\(mac(ticket: ticket, person: person))@\(domain)"
+    }
+
+    func mac(ticket: Int64, person: Int64) -> String {
+        let digest = Digest.hmacSHA256(Array("portal-reply:\(ticket):\(person)".utf8), key: key)
+        return Base32.encode(Array(digest.prefix(15)))
+    }
+
+    public enum Match: Sendable, Equatable {
+        /// A reply address of ours whose mac is right.
+        case valid(ticket: Int64, person: Int64)
+        /// Shaped like one, but forged or altered.
+        case forged
+    }
+
+    /// The first of `recipients` shaped like a reply address, checked; nil when none is.
+    public func match(_ recipients: [String]) -> Match? {
+        var sawForged = false
+        for recipient in recipients {
+            guard let parsed = ReplyAddress.parse(recipient) else { continue }
+            if ConstantTime.equal(parsed.mac, mac(ticket: parsed.ticket, person: parsed.person)) {
+                return .valid(ticket: parsed.ticket, person: parsed.person)
+            }
+            sawForged = true
+        }
+        return sawForged ? .forged : nil
+    }
+
+    /// `…+t<ticket>.<person>.<mac>@…`, whatever the mailbox's name (it may be delivered through an alias).
+    static func parse(_ address: String) -> (ticket: Int64, person: Int64, mac: String)? {
+        let local = address.lowercased().prefix { $0 != "@" }
+        guard let plus = local.lastIndex(of: "+") else { return nil }
+        let tag = local[local.index(after: plus)...]
+        guard tag.hasPrefix("t") else { return nil }
+        let fields = tag.dropFirst().split(separator: ".", omittingEmptySubsequences: false)
+        guard fields.count == 3, fields[0].count <= 18, fields[1].count <= 18, let ticket = Int64(fields[0]),
+            let person = Int64(fields[1]), ticket > 0, person >= 0, fields[2].count == 24
+        else { return nil }
+        return (ticket, person, String(fields[2]))
+    }
+}
+
+/// RFC 4648 base32, lower case, without padding: safe in an e-mail's local part.
+enum Base32 {
+    static let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567")
+
+    static func encode(_ bytes: [UInt8]) -> String {
+        var out = ""
+        var buffer: UInt32 = 0
+        var bits = 0
+        for byte in bytes {
+            buffer = (buffer << 8) | UInt32(byte)
+            bits += 8
+            while bits >= 5 {
+                bits -= 5
+                out.append(alphabet[Int((buffer >> UInt32(bits)) & 31)])
+            }
+        }
+        if bits > 0 { out.append(alphabet[Int((buffer << UInt32(5 - bits)) & 31)]) }
+        return out
+    }
+}

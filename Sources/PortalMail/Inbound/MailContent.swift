@@ -1,0 +1,69 @@
+/// What a person wrote in a message: the body text (the plain alternative when there is
+/// one, else the HTML one turned into text) and the files, attached or inline.
+public struct MailContent: Sendable {
+    public struct File: Sendable {
+        public let fileName: String
+        public let contentType: String
+        public let bytes: [UInt8]
+        /// Shown inside the text (an image pasted into the message), not attached.
+        public let isInline: Bool
+    }
+
+    public private(set) var text = ""
+    /// The text came from an HTML part.
+    public private(set) var fromHTML = false
+    public private(set) var files: [File] = []
+
+    public init(_ root: MIMEPart) {
+        collect(root, bodyWanted: true)
+    }
+
+    mutating func collect(_ part: MIMEPart, bodyWanted: Bool) {
+        let type = part.contentType
+        if type == "multipart/alternative" {
+            // The plain version when it says something, else the richest one; the files of
+            // every version (an HTML version's inline images) are kept.
+            let plain = part.parts.first { $0.contentType == "text/plain" && !$0.text.trimmingWhitespaceScalars().isEmpty }
+            let chosen = plain ?? part.parts.last { !$0.contentType.hasPrefix("text/") || $0.contentType == "text/html" }
+            for child in part.parts {
+                let isChosen = chosen.map { child.rawBody.startIndex == $0.rawBody.startIndex } ?? false
+                collect(child, bodyWanted: bodyWanted && isChosen)
+            }
+            return
+        }
+        if part.isMultipart {
+            for child in part.parts { collect(child, bodyWanted: bodyWanted) }
+            return
+        }
+        if type == "application/pkcs7-signature" || type == "application/pgp-signature"
+            || type == "application/x-pkcs7-signature"
+        {
+            return
+        }
+        let isAttachment = part.disposition == "attachment" || (part.fileName != nil && !type.hasPrefix("text/"))
+        if (type == "text/plain" || type == "text/html") && !isAttachment && part.fileName == nil {
+            guard bodyWanted else { return }
+            let piece = type == "text/html" ? HTMLText.plainText(part.text) : part.text
+            if type == "text/html" && text.isEmpty { fromHTML = true }
+            text += text.isEmpty ? piece : "\n" + piece
+            return
+        }
+        let name = part.fileName ?? MailContent.defaultName(type)
+        files.append(
+            File(
+                fileName: name, contentType: type, bytes: part.bytes,
+                isInline: part.disposition != "attachment" && part.contentID != nil))
+    }
+
+    /// A name for a part that has none: what it is, in Italian, with the usual extension.
+    static func defaultName(_ type: String) -> String {
+        switch type {
+        case "message/rfc822": return "messaggio.eml"
+        case "image/png": return "immagine.png"
+        case "image/jpeg": return "immagine.jpg"
+        case "image/gif": return "immagine.gif"
+        case "text/calendar": return "invito.ics"
+        default: return "allegato"
+        }
+    }
+}

@@ -1,0 +1,129 @@
+/// The new text of a reply: what comes before the quoted history and the signature. Cut at
+/// the first of: an attribution line ("Il giorno … ha scritto:", "On … wrote:", also when
+/// the mail program wrapped it over two or three lines), Outlook's header block ("Da: /
+/// Inviato: / A: / Oggetto:" and its English form) or its separators, a signature
+/// delimiter ("-- "), or a phone's "Inviato da iPhone". Lines quoted with ">" are dropped
+/// wherever they are (an answer written between quoted lines keeps its own lines).
+public enum ReplyText {
+    public static func extract(_ text: String) -> String {
+        let lines = normalizedLines(text)
+        var kept: [String] = []
+        var index = 0
+        while index < lines.count {
+            if isCut(lines, at: index) { break }
+            let line = lines[index]
+            if !line.trimmingLeadingSpaces().hasPrefix(">") { kept.append(line) }
+            index += 1
+        }
+        // Blank lines left where quotes were: at most one in a row, none at either end.
+        var out: [String] = []
+        for line in kept.map(trimTrailingSpaces) {
+            if line.isEmpty, out.last?.isEmpty ?? true { continue }
+            out.append(line)
+        }
+        while out.last?.isEmpty == true { out.removeLast() }
+        return out.joined(separator: "\n")
+    }
+
+    static func normalizedLines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                lines.append(current)
+                current = ""
+            } else if scalar != "\r" {
+                current.unicodeScalars.append(scalar)
+            }
+        }
+        lines.append(current)
+        return lines
+    }
+
+    static func isCut(_ lines: [String], at index: Int) -> Bool {
+        let line = lines[index].trimmingWhitespaceScalars()
+        let lower = line.lowercased()
+        if lines[index] == "-- " || lines[index] == "--" || lines[index] == "-- \u{00A0}" { return true }
+        if isSeparator(lower) { return true }
+        if line.count >= 20, line.allSatisfy({ $0 == "_" }) { return true }
+        if isAttribution(lines, at: index) { return true }
+        if isHeaderBlock(lines, at: index) { return true }
+        return phoneSignatures.contains { lower.hasPrefix($0) } && line.count < 80
+    }
+
+    /// "-----Original Message-----", "----Messaggio originale----", "-------- Forwarded Message --------"…
+    static func isSeparator(_ lower: String) -> Bool {
+        guard lower.hasPrefix("--") else { return false }
+        let words = lower.trimmingCharacters(in: "- ")
+        return separatorWords.contains(words)
+    }
+
+    static let separatorWords: Set<String> = [
+        "original message", "messaggio originale", "messaggio inoltrato", "forwarded message", "ursprüngliche nachricht",
+        "message d'origine", "mensaje original",
+    ]
+
+    static let phoneSignatures = [
+        "inviato da iphone", "inviato dal mio iphone", "inviato da ipad", "inviato dal mio ipad", "inviato dal mio ",
+        "inviato da outlook", "inviato da posta per windows", "ottieni outlook per", "sent from my ", "sent from outlook",
+        "get outlook for", "sent from mail for windows", "inviato da smartphone",
+    ]
+
+    /// "Il giorno lun 30 nov 2026 alle ore 10:00 Assistenza <…> ha scritto:", "Il 30/11/2026
+    /// 10:00, Assistenza ha scritto:", "On Mon, Nov 30, 2026 at 10:00 AM Support <…> wrote:",
+    /// possibly wrapped over up to three lines; quoted (Apple Mail) or not.
+    static func isAttribution(_ lines: [String], at index: Int) -> Bool {
+        var start = lines[index].trimmingWhitespaceScalars()
+        while start.hasPrefix(">") { start = String(start.dropFirst()).trimmingWhitespaceScalars() }
+        let lower = start.lowercased()
+        let opens = ["il ", "on ", "am ", "le ", "el "].contains { lower.hasPrefix($0) } || lower.hasPrefix("in data ")
+        guard opens else { return false }
+        var joined = lower
+        for offset in 0..<3 {
+            if offset > 0 {
+                guard index + offset < lines.count else { break }
+                var next = lines[index + offset].trimmingWhitespaceScalars().lowercased()
+                while next.hasPrefix(">") { next = String(next.dropFirst()).trimmingWhitespaceScalars() }
+                if next.isEmpty { break }
+                joined += " " + next
+            }
+            if joined.count > 300 { return false }
+            if endings.contains(where: { joined.hasSuffix($0) }) { return true }
+        }
+        return false
+    }
+
+    static let endings = ["ha scritto:", "hanno scritto:", "wrote:", "a écrit :", "a écrit:", "schrieb:", "escribió:"]
+
+    /// Outlook's block: "Da:" / "From:" and, within the next four lines, "Inviato:" / "Sent:"
+    /// / "Data:" / "Date:" and "Oggetto:" / "Subject:" or "A:" / "To:".
+    static func isHeaderBlock(_ lines: [String], at index: Int) -> Bool {
+        let first = stripped(lines[index])
+        guard first.hasPrefix("da:") || first.hasPrefix("from:") || first.hasPrefix("von:") else { return false }
+        var sawDate = false
+        var sawOther = false
+        for offset in 1...5 where index + offset < lines.count {
+            let line = stripped(lines[index + offset])
+            if ["inviato:", "sent:", "data:", "date:", "gesendet:"].contains(where: { line.hasPrefix($0) }) { sawDate = true }
+            if ["a:", "to:", "oggetto:", "subject:", "cc:", "an:", "betreff:"].contains(where: { line.hasPrefix($0) }) {
+                sawOther = true
+            }
+        }
+        return sawDate && sawOther
+    }
+
+    /// A line lower-cased without leading blanks, quote marks or Outlook's bold stars.
+    static func stripped(_ line: String) -> String {
+        line.lowercased().trimmingCharacters(in: " \t>*").replacingStars()
+    }
+
+    static func trimTrailingSpaces(_ line: String) -> String {
+        String(line.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }.reversed())
+    }
+}
+
+extension String {
+    func trimmingLeadingSpaces() -> Substring { drop { $0 == " " || $0 == "\t" } }
+    /// "da:* x" → "da: x" (Outlook in plain text marks the bold names with stars).
+    func replacingStars() -> String { String(filter { $0 != "*" }) }
+}

@@ -1,0 +1,78 @@
+import PortalCore
+import PortalCrypto
+import PortalDomain
+import PortalHandlers
+import PortalMail
+import PortalStore
+
+/// The one way a received e-mail reaches a ticket, whether Postfix pipes it to
+/// `portal-mailgate` or `portal-mailer` fetches it from a mailbox: programs' messages are
+/// ignored, the reply address names the ticket and the person, the new text is cut from the
+/// quoted history, files follow the forms' upload rules, and the reply, note or refusal is
+/// recorded once per Message-ID.
+public struct MailGate {
+    let services: Services
+
+    public init(services: Services) { self.services = services }
+
+    var replies: MailReplyService { MailReplyService(database: services.database, config: services.config) }
+
+    /// `bytes` is the message, or its first bytes when `truncated` (it was larger than the
+    /// limit); `envelope` are the recipients the mail server named, if any.
+    @discardableResult
+    public func deliver(_ bytes: [UInt8], truncated: Bool = false, envelope: [String] = [], now: Timestamp) throws
+        -> MailReplyService.Outcome
+    {
+        let message = InboundMessage(bytes)
+        let messageID = message.messageID ?? "sha256:" + Digest.sha256Hex(bytes)
+        let outcome = try decide(message, messageID: messageID, truncated: truncated, envelope: envelope, now: now)
+        var fields = [("outcome", MailGate.describe(outcome))]
+        if case .refused(let refusal, let answered) = outcome {
+            fields += [("reason", refusal.code), ("answered", answered ? "1" : "0")]
+        }
+        Log.event("mail_received", fields)
+        return outcome
+    }
+
+    func decide(_ message: InboundMessage, messageID: String, truncated: Bool, envelope: [String], now: Timestamp) throws
+        -> MailReplyService.Outcome
+    {
+        let service = replies
+        if try InboundMailStore(services.database).outcome(messageID: messageID) != nil { return .duplicate }
+        let sender = message.sender
+        if message.isAutomatic { return try service.ignore(messageID: messageID, sender: sender, now: now) }
+        func refuse(_ refusal: MailReplyService.Refusal, ticket: Int64? = nil) throws -> MailReplyService.Outcome {
+            try service.refuse(
+                refusal, messageID: messageID, sender: sender, subject: message.subject, ticketNumber: ticket, automatic: false,
+                now: now)
+        }
+        if truncated { return try refuse(.tooLarge(megabytes: services.config.mailGateMaxBytes / (1024 * 1024))) }
+        let target: MailReplyService.Target
+        switch try service.resolve(recipients: envelope + message.recipients, sender: sender) {
+        case .failure(let refusal): return try refuse(refusal)
+        case .success(let found): target = found
+        }
+        let content = message.content
+        let body: (text: String, isNote: Bool)
+        switch service.body(ReplyText.extract(content.text), for: target, limit: MailUploads.messageLimit) {
+        case .failure(let refusal): return try refuse(refusal, ticket: target.ticket.number)
+        case .success(let accepted): body = accepted
+        }
+        let files = try MailUploads(services: services).accept(
+            content.files.map { ($0.fileName, $0.contentType, $0.bytes) })
+        if let error = files.error { return try refuse(.file(error), ticket: target.ticket.number) }
+        return try service.add(
+            target, messageID: messageID, sender: sender ?? "", text: body.text, isNote: body.isNote, files: files.files,
+            now: now)
+    }
+
+    static func describe(_ outcome: MailReplyService.Outcome) -> String {
+        switch outcome {
+        case .reply: "reply"
+        case .note: "note"
+        case .duplicate: "duplicate"
+        case .refused: "refused"
+        case .ignored: "ignored"
+        }
+    }
+}

@@ -1,0 +1,243 @@
+import PortalCore
+import PortalDomain
+import PortalHandlers
+import PortalMailGate
+import PortalStore
+import Testing
+
+/// The whole path of a received message, on a demo database: from the bytes to the thread,
+/// the outbox and the record of the message.
+@Suite("The mail gate: replies, notes, refusals, programs and duplicates")
+struct MailGateTests {
+    let temporary: TemporaryDatabase
+    let services: Services
+    let gate: MailGate
+    let addresses: ReplyAddress
+    let now: Timestamp = Clock.now()
+
+    init() throws {
+        temporary = try TemporaryDatabase()
+        let config = Config(values: [
+            "PORTAL_DB": temporary.directory + "/portal.sqlite3", "PORTAL_VAR": temporary.directory,
+            "PORTAL_MAIL_FROM": "Assistenza <assistenza@fornitore.example>",
+            "PORTAL_MAIL_REPLY_KEY": "chiave-di-prova-abbastanza-lunga",
+        ])
+        try DemoData.seed(database: temporary.database, now: Clock.now())
+        services = try Services(config: config)
+        gate = MailGate(services: services)
+        addresses = ReplyAddress(config: config)!
+    }
+
+    var database: Database { temporary.database }
+
+    func user(_ email: String) throws -> Int64 {
+        try database.scalarInt("SELECT id FROM users WHERE email = ?", [email])
+    }
+
+    /// A ticket of ROSSI SRL in the given status.
+    func ticket(_ status: String) throws -> Int64 {
+        try database.scalarInt(
+            "SELECT number FROM tickets WHERE status = ? AND tenant_id = (SELECT id FROM tenants WHERE name = 'ROSSI SRL') LIMIT 1",
+            [status])
+    }
+
+    func mail(from: String, to: String, id: String, body: String, extra: String = "") -> [UInt8] {
+        Array(
+            """
+            From: \(from)\r
+            To: \(to)\r
+            Subject: Re: Ticket\r
+            Message-ID: <\(id)>\r
+            \(extra)Content-Type: text/plain; charset=UTF-8\r
+            \r
+            \(body)\r
+
+            """.utf8)
+    }
+
+    func messages(_ number: Int64) throws -> [(kind: String, body: String)] {
+        try database.query(
+            "SELECT kind, body FROM messages WHERE ticket_id = (SELECT id FROM tickets WHERE number = ?) ORDER BY id", [number]
+        ).map { ($0.string("kind"), $0.string("body")) }
+    }
+
+    func status(_ number: Int64) throws -> String {
+        try database.queryOne("SELECT status FROM tickets WHERE number = ?", [number])!.string("status")
+    }
+
+    func answers(to address: String) throws -> Int64 {
+        try database.scalarInt("SELECT count(*) FROM outbox WHERE recipients = ? AND subject LIKE 'Messaggio non accettato%'", [address])
+    }
+
+    @Test("a customer's reply joins the thread and puts a Rinviato ticket back In attesa; a second delivery adds nothing")
+    func customerReply() throws {
+        let number = try ticket("postponed")
+        let to = addresses.address(ticket: number, person: try user("mario.rossi@rossi.example"))
+        let raw = mail(
+            from: "Mario Rossi <mario.rossi@rossi.example>", to: to, id: "r1@rossi.example",
+            body: "Ecco la versione: 23.1.\r\n\r\nIl giorno lun 30 nov 2026 alle ore 10:15 Assistenza ha scritto:\r\n> vecchio")
+        #expect(try gate.deliver(raw, now: now) == .reply)
+        #expect(try messages(number).last { $0.kind == "reply" }?.body == "Ecco la versione: 23.1.")
+        #expect(try status(number) == "waiting")
+        let count = try messages(number).count
+        #expect(try gate.deliver(raw, now: now) == .duplicate)
+        #expect(try messages(number).count == count)
+    }
+
+    @Test("an operator's reply reaches the customer; one starting with #nota is an internal note")
+    func operatorReplyAndNote() throws {
+        let number = try ticket("waiting")
+        let to = addresses.address(ticket: number, person: try user("giulia.neri@assistenza.example"))
+        let outbox = try database.scalarInt("SELECT count(*) FROM outbox")
+        #expect(try gate.deliver(mail(from: "giulia.neri@assistenza.example", to: to, id: "o1@x", body: "Risolto."), now: now) == .reply)
+        #expect(try messages(number).last! == ("reply", "Risolto."))
+        #expect(try database.scalarInt("SELECT count(*) FROM outbox") > outbox)
+        let reply = try #require(try database.queryOne("SELECT reply_to, thread FROM outbox ORDER BY id DESC LIMIT 1"))
+        #expect(reply.optionalString("thread") == "ticket-\(number)")
+        #expect(reply.optionalString("reply_to")?.hasPrefix("assistenza+t\(number).") == true)
+        let outboxAfterReply = try database.scalarInt("SELECT count(*) FROM outbox")
+        #expect(
+            try gate.deliver(mail(from: "giulia.neri@assistenza.example", to: to, id: "o2@x", body: "#nota\r\nSolo per noi."), now: now)
+                == .note)
+        #expect(try messages(number).last! == ("note", "Solo per noi."))
+        #expect(try database.scalarInt("SELECT count(*) FROM outbox") == outboxAfterReply, "a note sends nothing")
+    }
+
+    @Test("a customer's #nota is ordinary text: customers write no internal notes")
+    func customerNoNote() throws {
+        let number = try ticket("waiting")
+        let to = addresses.address(ticket: number, person: try user("mario.rossi@rossi.example"))
+        #expect(try gate.deliver(mail(from: "mario.rossi@rossi.example", to: to, id: "c2@x", body: "#nota\r\nciao"), now: now) == .reply)
+        #expect(try messages(number).last! == ("reply", "#nota\nciao"))
+    }
+
+    @Test("the desk's shared address takes the reply of the operator who sends it, and nobody else's")
+    func deskAddress() throws {
+        let number = try ticket("unassigned")
+        let to = addresses.address(ticket: number, person: ReplyAddress.deskPerson)
+        #expect(try gate.deliver(mail(from: "paolo.gallo@assistenza.example", to: to, id: "d1@x", body: "Lo prendo io."), now: now) == .reply)
+        #expect(try database.queryOne("SELECT operator_id FROM tickets WHERE number = ?", [number])?.optionalInt("operator_id") == (try user("paolo.gallo@assistenza.example")))
+        #expect(
+            try gate.deliver(mail(from: "mario.rossi@rossi.example", to: to, id: "d2@x", body: "Io no."), now: now)
+                == .refused(.notAllowed, answered: true))
+    }
+
+    @Test("forged and moved tokens are refused with one answer an hour per sender")
+    func forged() throws {
+        let number = try ticket("waiting")
+        let mario = try user("mario.rossi@rossi.example")
+        let token = addresses.address(ticket: number, person: mario).split(separator: "@")[0].split(separator: ".").last!
+        let moved = "assistenza+t\(number + 1).\(mario).\(token)@fornitore.example"
+        let before = try messages(number + 1).count
+        #expect(try gate.deliver(mail(from: "mario.rossi@rossi.example", to: moved, id: "f1@x", body: "x"), now: now) == .refused(.forged, answered: true))
+        #expect(try gate.deliver(mail(from: "mario.rossi@rossi.example", to: moved, id: "f2@x", body: "x"), now: now) == .refused(.forged, answered: false))
+        #expect(try gate.deliver(mail(from: "mario.rossi@rossi.example", to: moved, id: "f3@x", body: "x"), now: now + 3601) == .refused(.forged, answered: true))
+        #expect(try messages(number + 1).count == before)
+        #expect(try answers(to: "mario.rossi@rossi.example") == 2)
+        #expect(
+            try gate.deliver(mail(from: "x@y.example", to: "assistenza@fornitore.example", id: "f4@x", body: "x"), now: now)
+                == .refused(.notAReply, answered: true))
+    }
+
+    @Test("a removed user, a deactivated company and a deactivated operator are refused")
+    func notAllowed() throws {
+        let number = try ticket("waiting")
+        let luca = try user("luca.verdi@rossi.example")
+        try database.run("DELETE FROM memberships WHERE user_id = ?", [luca])
+        let to = addresses.address(ticket: number, person: luca)
+        #expect(try gate.deliver(mail(from: "luca.verdi@rossi.example", to: to, id: "n1@x", body: "x"), now: now) == .refused(.notAllowed, answered: true))
+
+        try database.run("UPDATE tenants SET deactivated_at = ? WHERE name = 'ROSSI SRL'", [now])
+        let mario = addresses.address(ticket: number, person: try user("mario.rossi@rossi.example"))
+        #expect(try gate.deliver(mail(from: "mario.rossi@rossi.example", to: mario, id: "n2@x", body: "x"), now: now) == .refused(.notAllowed, answered: true))
+
+        let paolo = try user("paolo.gallo@assistenza.example")
+        try database.run("UPDATE users SET deactivated_at = ? WHERE id = ?", [now, paolo])
+        let desk = addresses.address(ticket: number, person: paolo)
+        #expect(try gate.deliver(mail(from: "paolo.gallo@assistenza.example", to: desk, id: "n3@x", body: "x"), now: now) == .refused(.notAllowed, answered: true))
+    }
+
+    @Test("programs' messages are neither added nor answered")
+    func automatic() throws {
+        let number = try ticket("waiting")
+        let to = addresses.address(ticket: number, person: try user("mario.rossi@rossi.example"))
+        let before = try messages(number).count
+        let outbox = try database.scalarInt("SELECT count(*) FROM outbox")
+        for (index, extra) in ["Auto-Submitted: auto-replied\r\n", "Precedence: bulk\r\n", "Return-Path: <>\r\n"].enumerated() {
+            #expect(try gate.deliver(mail(from: "mario.rossi@rossi.example", to: to, id: "a\(index)@x", body: "Fuori ufficio", extra: extra), now: now) == .ignored)
+        }
+        #expect(try gate.deliver(mail(from: "MAILER-DAEMON@mx.example", to: to, id: "a9@x", body: "bounce"), now: now) == .ignored)
+        #expect(try messages(number).count == before)
+        #expect(try database.scalarInt("SELECT count(*) FROM outbox") == outbox)
+    }
+
+    @Test("too large, empty, a file over 4 MB: refused with the reason, the ticket untouched")
+    func refusals() throws {
+        let number = try ticket("waiting")
+        let to = addresses.address(ticket: number, person: try user("mario.rossi@rossi.example"))
+        let before = try messages(number).count
+        let raw = mail(from: "mario.rossi@rossi.example", to: to, id: "t1@x", body: "testo")
+        #expect(try gate.deliver(Array(raw.prefix(100)), truncated: true, now: now) == .refused(.tooLarge(megabytes: 25), answered: true))
+        #expect(try gate.deliver(mail(from: "mario.rossi@rossi.example", to: to, id: "t2@x", body: "> solo citazione"), now: now + 4000) == .refused(.empty, answered: true))
+        let big = String(repeating: "QUFB", count: 4 * 1024 * 1024 / 3 + 10)
+        let attachment = Array(
+            """
+            From: mario.rossi@rossi.example\r
+            To: \(to)\r
+            Message-ID: <t3@x>\r
+            Content-Type: multipart/mixed; boundary=b\r
+            \r
+            --b\r
+            Content-Type: text/plain\r
+            \r
+            Ecco il file.\r
+            --b\r
+            Content-Type: application/octet-stream\r
+            Content-Disposition: attachment; filename=grande.bin\r
+            Content-Transfer-Encoding: base64\r
+            \r
+            \(big)\r
+            --b--\r
+
+            """.utf8)
+        let outcome = try gate.deliver(attachment, now: now + 8000)
+        guard case .refused(.file(let reason), answered: true) = outcome else {
+            Issue.record("unexpected \(outcome)")
+            return
+        }
+        #expect(reason.contains("grande.bin"))
+        #expect(try messages(number).count == before)
+    }
+
+    @Test("attachments within the rules are stored with the reply")
+    func attachments() throws {
+        let number = try ticket("waiting")
+        let to = addresses.address(ticket: number, person: try user("mario.rossi@rossi.example"))
+        let raw = Array(
+            """
+            From: mario.rossi@rossi.example\r
+            To: \(to)\r
+            Message-ID: <att@x>\r
+            Content-Type: multipart/mixed; boundary=b\r
+            \r
+            --b\r
+            Content-Type: text/plain\r
+            \r
+            Il log.\r
+            --b\r
+            Content-Type: text/plain; name=log.txt\r
+            Content-Disposition: attachment; filename=log.txt\r
+            \r
+            riga\r
+            --b--\r
+
+            """.utf8)
+        #expect(try gate.deliver(raw, now: now) == .reply)
+        let file = try #require(
+            try database.queryOne(
+                "SELECT file_name, size FROM attachments WHERE ticket_id = (SELECT id FROM tickets WHERE number = ?) ORDER BY id DESC",
+                [number]))
+        #expect(file.string("file_name") == "log.txt")
+        #expect(file.int("size") == 4)
+    }
+}

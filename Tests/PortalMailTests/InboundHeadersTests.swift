@@ -1,0 +1,78 @@
+import PortalMail
+import Testing
+
+@Suite("Received messages: headers, addresses and programs' messages")
+struct InboundHeadersTests {
+    static func message(_ headers: String, body: String = "testo") -> InboundMessage {
+        InboundMessage(Array((headers + "\r\n\r\n" + body).utf8))
+    }
+
+    @Test(
+        "decodes RFC 2047 words in every charset mail programs use",
+        arguments: [
+            ("=?UTF-8?B?w6ggY2hpdXNv?=", "è chiuso"),
+            ("=?ISO-8859-1?Q?Perch=E9_no?=", "Perché no"),
+            ("=?windows-1252?Q?=93ciao=94?=", "“ciao”"),
+            ("=?utf-8?q?a?= =?utf-8?q?b?=", "ab"),
+            ("Re: =?UTF-8?Q?caff=C3=A8?= e latte", "Re: caffè e latte"),
+            ("plain subject", "plain subject"),
+            ("=?iso-8859-15?q?=A4uro?=", "€uro"),
+        ])
+    func encodedWords(_ raw: String, _ decoded: String) {
+        #expect(InboundHeadersTests.message("Subject: \(raw)").subject == decoded)
+    }
+
+    @Test(
+        "takes the bare addresses from address headers",
+        arguments: [
+            ("\"Rossi, Mario\" <Mario.Rossi@Rossi.example>", ["mario.rossi@rossi.example"]),
+            ("a@x.it, B <b@y.it> (Bianchi)", ["a@x.it", "b@y.it"]),
+            ("undisclosed-recipients:;", []),
+            ("team: a@x.it, b@y.it;", ["a@x.it", "b@y.it"]),
+        ])
+    func addresses(_ header: String, _ expected: [String]) {
+        #expect(MailAddresses.parse(header) == expected)
+    }
+
+    @Test(
+        "recognises messages sent by programs (never answered)",
+        arguments: [
+            "From: a@x.it\r\nAuto-Submitted: auto-replied",
+            "From: a@x.it\r\nPrecedence: bulk",
+            "From: a@x.it\r\nPrecedence: junk",
+            "From: a@x.it\r\nPrecedence: list",
+            "From: a@x.it\r\nList-Id: <news.x.it>",
+            "From: MAILER-DAEMON@mx.x.it",
+            "From: postmaster@x.it",
+            "From: a@x.it\r\nReturn-Path: <>",
+            "From: a@x.it\r\nX-Autoreply: yes",
+            "From: a@x.it\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=x",
+        ])
+    func automatic(_ headers: String) {
+        #expect(InboundHeadersTests.message(headers).isAutomatic)
+    }
+
+    @Test("a person's message is not automatic, Auto-Submitted: no included")
+    func person() {
+        #expect(!InboundHeadersTests.message("From: a@x.it\r\nAuto-Submitted: no\r\nReturn-Path: <a@x.it>").isAutomatic)
+    }
+
+    @Test("unfolds long headers and reads the envelope recipients first")
+    func recipients() {
+        let message = InboundHeadersTests.message(
+            "Delivered-To: assistenza+t1.2.x@f.example\r\nTo: A <a@x.it>,\r\n B <b@y.it>\r\nCc: c@z.it\r\nFrom: a@x.it")
+        #expect(message.recipients == ["assistenza+t1.2.x@f.example", "a@x.it", "b@y.it", "c@z.it"])
+    }
+
+    @Test("survives a truncated multipart and nesting beyond the limit")
+    func hostile() {
+        var raw = "From: a@x.it\r\nContent-Type: multipart/mixed; boundary=b0\r\n\r\n"
+        for depth in 1...40 { raw += "--b\(depth - 1)\r\nContent-Type: multipart/mixed; boundary=b\(depth)\r\n\r\n" }
+        raw += "--b40\r\nContent-Type: text/plain\r\n\r\nfondo"
+        let message = InboundMessage(Array(raw.utf8))
+        #expect(message.content.text.isEmpty)
+        let truncated = InboundHeadersTests.message(
+            "From: a@x.it\r\nContent-Type: multipart/mixed; boundary=z", body: "--z\r\nContent-Type: text/plain\r\n\r\nciao")
+        #expect(truncated.content.text == "ciao")
+    }
+}
