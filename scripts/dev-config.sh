@@ -13,7 +13,7 @@ mkdir -p "$var"
     echo "PORTAL_VAR=$var"
     echo "PORTAL_PUBLIC_URL=${PORTAL_PUBLIC_URL:-http://127.0.0.1:$port}"
     # Branding and other settings given to make run stay for portal-admin too.
-    env | grep -E '^PORTAL_(PRODUCT|VENDOR|LOGO|COLOR|SUPPORT|CONTROLLER|MAIL_FROM)[A-Z_]*=' | sort || true
+    env | grep -E '^PORTAL_(PRODUCT|VENDOR|LOGO|COLOR|SUPPORT|CONTROLLER|MAIL_FROM|MAIL_REPLY|MAIL_IN)[A-Z_]*=' | sort || true
 } > "$var/portal.conf.tmp"
 mv "$var/portal.conf.tmp" "$var/portal.conf"
 echo "$var/portal.conf"

@@ -11,6 +11,15 @@ export PORTAL_PUBLIC_URL=${PORTAL_PUBLIC_URL:-http://127.0.0.1:$PORT}
 scripts/deps.sh run
 scripts/build.sh
 bin=$here/cgi-bin
+mkdir -p "$PORTAL_VAR"
+# Answering by e-mail: a development key kept under var/ (so the Reply-To addresses of
+# earlier e-mails stay valid), and the folder whose dropped .eml files the mailer delivers.
+if [ -z "${PORTAL_MAIL_REPLY_KEY:-}" ]; then
+    [ -s "$PORTAL_VAR/mail-reply.key" ] || head -c 32 /dev/urandom | base64 | tr -d '\n=' >"$PORTAL_VAR/mail-reply.key"
+    export PORTAL_MAIL_REPLY_KEY=$(cat "$PORTAL_VAR/mail-reply.key")
+fi
+export PORTAL_MAIL_IN_DIR=${PORTAL_MAIL_IN_DIR:-$PORTAL_VAR/mail-in}
+mkdir -p "$PORTAL_MAIL_IN_DIR"
 # The settings of this run, for portal-admin in another terminal too (Config.load reads them).
 conf=$(scripts/dev-config.sh)
 "$bin/portal-admin" migrate
@@ -21,6 +30,8 @@ cat <<INFO
   Customer Portal: http://127.0.0.1:$PORT/
   E-mails (2FA codes, invitations) land in $PORTAL_VAR/mail/*.eml and are printed here.
   Settings of this run: $conf (portal-admin reads them too).
+  To answer a ticket's e-mail, save your reply (an .eml file, To: its Reply-To address)
+  into $PORTAL_MAIL_IN_DIR/: it is added to the ticket within a second (then moved to done/).
 
 INFO
 echo "$demo"

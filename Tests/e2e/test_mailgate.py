@@ -1,0 +1,181 @@
+"""Answering by e-mail through nginx, the handlers, the mailer and portal-mailgate: a
+notification's Reply-To takes the customer's and the operator's answers (and an operator's
+"#nota") to the ticket; forged and moved addresses, a removed user, an oversized message, a
+loop attempt and a duplicate each get their behaviour; make run's drop folder delivers too."""
+import email
+import email.policy
+import re
+import time
+import uuid
+
+import pytest
+
+from mailgate import MAIL_ENV, SUPPORT, deliver, reply_mail
+from portal import ADMIN, TECHNICIAN, Portal, csrf_token, login
+from tickets import created_number, new_ticket
+from test_desk import OPERATOR, desk_post, operator_session
+
+
+@pytest.fixture(scope="module")
+def mail_portal():
+    instance = Portal(**MAIL_ENV)
+    instance.env["PORTAL_MAIL_IN_DIR"] = str(instance.var / "mail-in")
+    (instance.var / "mail-in").mkdir()
+    instance.start()
+    yield instance
+    instance.stop()
+
+
+def ticket_answered_by_the_desk(portal, customer_address=TECHNICIAN):
+    """A new ticket of `customer_address` answered on the desk: returns its number and the
+    customer's notification of the answer."""
+    customer, _ = login(portal, email=customer_address)
+    number = created_number(new_ticket(portal, customer, email=customer_address, title="Stampa DDT bloccata " + uuid.uuid4().hex[:6]))
+    operator, _ = operator_session(portal)
+    assert desk_post(portal, operator, number, "reply", reply="Provi a riavviare il servizio di stampa.").status_code == 303
+    return number, customer, operator, portal.wait_for_mail(customer_address, f"Ticket #{number} nuova risposta")
+
+
+def refusal(portal, sender):
+    return portal.wait_for_mail(sender, "Messaggio non accettato").get_content()
+
+
+def test_a_reply_by_email_joins_the_ticket_and_the_operator_answers_and_notes_by_email(mail_portal):
+    portal = mail_portal
+    number, customer, operator, notification = ticket_answered_by_the_desk(portal)
+    # The notification threads and carries the customer's own reply address.
+    assert re.fullmatch(rf"assistenza\+t{number}\.\d+\.[a-z2-7]{{24}}@fornitore\.example", notification["Reply-To"])
+    assert notification["In-Reply-To"] == f"<ticket-{number}@fornitore.example>" == notification["References"]
+    assert notification["Message-ID"].endswith("@fornitore.example>")
+    assert notification["Auto-Submitted"] == "auto-generated"
+    assert "Puoi rispondere anche a questa e-mail" in notification.get_content()
+
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET status = 'postponed' WHERE number = ?", (number,))
+    raw = reply_mail(notification, "Luca Verdi <luca.verdi@rossi.example>", "Riavviato: adesso la stampa funziona, grazie!")
+    delivered = deliver(portal, raw)
+    assert delivered.returncode == 0, delivered.stderr
+    page = customer.get(portal.url + f"/ticket/{number}").text
+    assert "Riavviato: adesso la stampa funziona, grazie!" in page
+    assert "ha scritto:" not in page and "Provi a riavviare" in page, "the quoted history is cut, the desk's reply is there once"
+    assert page.count("Provi a riavviare il servizio di stampa.") == 1
+    with portal.db() as db:
+        assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "waiting"
+
+    # The operator hears of it, with their own reply address, and answers from the phone.
+    to_desk = portal.wait_for_mail(OPERATOR, f"Ticket #{number} risposta del cliente")
+    assert to_desk["Reply-To"] != notification["Reply-To"] and f"+t{number}." in to_desk["Reply-To"]
+    note = reply_mail(to_desk, f"Giulia Neri <{OPERATOR}>", "#nota\nIl cliente usa ancora la stampante vecchia.", quote=False)
+    assert deliver(portal, note).returncode == 0
+    answer = reply_mail(to_desk, f"Giulia Neri <{OPERATOR}>", "Bene, chiudiamo il ticket.\n\n-- \nGiulia Neri\nAssistenza")
+    assert deliver(portal, answer).returncode == 0
+    desk_page = operator.get(portal.url + f"/desk/ticket/{number}").text
+    assert "Il cliente usa ancora la stampante vecchia." in desk_page and "message--note" in desk_page
+    customer_page = customer.get(portal.url + f"/ticket/{number}").text
+    assert "Bene, chiudiamo il ticket." in customer_page and "Giulia Neri\nAssistenza" not in customer_page
+    assert "stampante vecchia" not in customer_page, "an internal note never reaches the customer"
+    mail = portal.wait_for_mail(TECHNICIAN, f"Ticket #{number} nuova risposta")
+    assert "Bene, chiudiamo il ticket." in mail.get_content()
+    assert "stampante vecchia" not in mail.get_content()
+
+
+def test_the_same_message_delivered_twice_is_added_once(mail_portal):
+    portal = mail_portal
+    number, customer, _, notification = ticket_answered_by_the_desk(portal)
+    raw = reply_mail(notification, TECHNICIAN, "Una sola volta, per favore.")
+    assert deliver(portal, raw).returncode == 0
+    assert deliver(portal, raw).returncode == 0
+    assert customer.get(portal.url + f"/ticket/{number}").text.count("Una sola volta, per favore.") == 1
+
+
+@pytest.mark.parametrize("alteration", ["forged", "moved to another ticket", "moved to another person"])
+def test_forged_and_moved_addresses_are_refused_and_answered_in_italian(mail_portal, alteration):
+    portal = mail_portal
+    number, customer, _, notification = ticket_answered_by_the_desk(portal)
+    address = notification["Reply-To"]
+    local, domain = address.split("@")
+    base, ticket, person, mac = re.fullmatch(r"(.*)\+t(\d+)\.(\d+)\.(\w+)", local).groups()
+    altered = {
+        "forged": f"{base}+t{ticket}.{person}.{'a' * 24}@{domain}",
+        "moved to another ticket": f"{base}+t{int(ticket) - 1}.{person}.{mac}@{domain}",
+        "moved to another person": f"{base}+t{ticket}.{int(person) + 1}.{mac}@{domain}",
+    }[alteration]
+    del notification["Reply-To"]
+    notification["Reply-To"] = altered
+    sender = f"prova-{uuid.uuid4().hex[:8]}@esterno.example"
+    raw = reply_mail(notification, sender, "Testo che non deve arrivare " + alteration)
+    assert deliver(portal, raw).returncode == 0
+    for ticket_number in (number, number - 1):
+        assert "Testo che non deve arrivare" not in customer.get(portal.url + f"/ticket/{ticket_number}").text
+    answer = refusal(portal, sender)
+    assert "non è stato aggiunto" in answer and "non è valido" in answer
+    # A second try within the hour gets no second answer.
+    assert deliver(portal, reply_mail(notification, sender, "ancora")).returncode == 0
+    time.sleep(1.5)
+    answers = [path for path in portal.mails() if sender in path.read_text(errors="replace")]
+    assert len(answers) == 1
+
+
+def test_a_removed_user_is_refused(fresh_portal):
+    portal = fresh_portal(**MAIL_ENV)
+    number, _, _, notification = ticket_answered_by_the_desk(portal)
+    admin, _ = login(portal, email=ADMIN)
+    with portal.db() as db:
+        luca = db.execute("SELECT id FROM users WHERE email = ?", (TECHNICIAN,)).fetchone()[0]
+    page = admin.get(portal.url + "/tenant/utenti").text
+    removed = admin.post(portal.url + f"/tenant/utenti/{luca}/rimuovi", data={"csrf": csrf_token(page)}, allow_redirects=False)
+    assert removed.headers["Location"] == "/tenant/utenti?avviso=rimosso"
+    assert deliver(portal, reply_mail(notification, TECHNICIAN, "Sono stato rimosso ma scrivo lo stesso.")).returncode == 0
+    assert "non può più rispondere" in refusal(portal, TECHNICIAN)
+    page = admin.get(portal.url + f"/ticket/{number}").text
+    assert "Sono stato rimosso" not in page
+
+
+def test_an_oversized_message_is_refused_whole(mail_portal):
+    portal = mail_portal
+    number, customer, _, notification = ticket_answered_by_the_desk(portal)
+    sender = f"grande-{uuid.uuid4().hex[:8]}@rossi.example"
+    raw = reply_mail(notification, sender, "Allego tutto.\n" + "x" * 120 + ("\n" + "y" * 76) * 30_000)
+    delivered = deliver(portal, raw, PORTAL_MAILGATE_MAX_BYTES=str(2 * 1024 * 1024))
+    assert delivered.returncode == 0, delivered.stderr
+    assert "supera la dimensione massima di 2 MB" in refusal(portal, sender)
+    assert "Allego tutto." not in customer.get(portal.url + f"/ticket/{number}").text
+
+
+def test_an_auto_reply_starts_no_loop(mail_portal):
+    portal = mail_portal
+    number, customer, _, notification = ticket_answered_by_the_desk(portal)
+    time.sleep(1)  # the mailer has written the operator's notifications
+    before = len(portal.mails())
+    out_of_office = reply_mail(notification, TECHNICIAN, "Sono fuori ufficio fino a lunedì.", quote=False,
+                               headers={"Auto-Submitted": "auto-replied", "X-Auto-Response-Suppress": "All"})
+    assert deliver(portal, out_of_office).returncode == 0
+    bounce = reply_mail(notification, "MAILER-DAEMON@mx.rossi.example", "Delivery failed", quote=False)
+    assert deliver(portal, bounce).returncode == 0
+    # A stranger's plain mail gets its one answer; that answer sent back to the gate (a robot
+    # answering it to a reply address) is recognised as a program's message and ignored.
+    stranger = f"robot-{uuid.uuid4().hex[:8]}@esterno.example"
+    plain = reply_mail(notification, stranger, "ciao").replace(notification["Reply-To"].encode(), SUPPORT.encode())
+    assert deliver(portal, plain).returncode == 0
+    refusal(portal, stranger)
+    answer_path = next(path for path in portal.mails() if f"To: {stranger}" in path.read_text(errors="replace"))
+    returned = answer_path.read_bytes().replace(f"To: {stranger}".encode(), f"To: {notification['Reply-To']}".encode())
+    returned = returned.replace(b"From: ", f"From: {stranger}\r\nX-Original-From: ".encode(), 1)
+    assert deliver(portal, returned).returncode == 0
+    time.sleep(1.5)
+    assert "fuori ufficio" not in customer.get(portal.url + f"/ticket/{number}").text
+    assert len(portal.mails()) - before == 1, "only the one answer to the stranger's plain mail"
+
+
+def test_make_run_delivers_a_reply_dropped_into_the_folder(mail_portal):
+    portal = mail_portal
+    number, customer, _, notification = ticket_answered_by_the_desk(portal)
+    folder = portal.var / "mail-in"
+    raw = reply_mail(notification, TECHNICIAN, "Risposta lasciata nella cartella di sviluppo.")
+    (folder / ".scrivendo.tmp").write_bytes(raw)
+    (folder / ".scrivendo.tmp").rename(folder / "risposta.eml")
+    deadline = time.time() + 10
+    while time.time() < deadline and not (folder / "done" / "risposta.eml").exists():
+        time.sleep(0.2)
+    assert (folder / "done" / "risposta.eml").exists()
+    assert "Risposta lasciata nella cartella di sviluppo." in customer.get(portal.url + f"/ticket/{number}").text
