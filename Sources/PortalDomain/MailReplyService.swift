@@ -76,7 +76,7 @@ public struct MailReplyService: DomainService {
         guard let author, author.deactivatedAt == nil else { return .failure(.notAllowed) }
         if !author.isOperator {
             guard try TenantStore(database).membership(userID: author.id, tenantID: ticket.tenantID) != nil,
-                try TenantStore(database).isActive(id: ticket.tenantID)
+                try !TenantStore(database).isDeactivated(tenantID: ticket.tenantID)
             else { return .failure(.notAllowed) }
         }
         return .success(Target(ticket: ticket, author: author))
