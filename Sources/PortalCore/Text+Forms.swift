@@ -63,5 +63,17 @@ extension Text {
     }
     public static func switchTo(_ company: String) -> String { "Passa a \(company)" }
     public static func stayIn(_ company: String) -> String { "Resta in \(company)" }
+
+    // MARK: Drafts and limits before sending (assets/drafts.js)
+    /// {quando} is replaced by the script with the draft's date and time.
+    public static let draftOffer = "Hai una bozza di questo modulo non ancora inviata, salvata in questo browser il {quando}."
+    public static let draftRestore = "Ripristina bozza"
+    public static let draftDiscard = "Scarta bozza"
+    public static let draftRestored = "Bozza ripristinata: gli allegati vanno scelti di nuovo."
+    /// {nome} and {peso} are replaced by the script with the file's name and size.
+    public static let fileTooLargeBeforeSending =
+        "Il file «{nome}» pesa {peso}: ogni file può pesare al massimo 4 MB. Toglilo o riducilo (per esempio in un archivio ZIP), poi invia di nuovo."
+    public static let filesTooLargeTogether =
+        "Gli allegati scelti pesano in tutto {peso}: al massimo 40 MB per invio. Togline qualcuno e allegalo con un messaggio successivo."
 }
 

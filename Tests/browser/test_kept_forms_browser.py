@@ -89,3 +89,34 @@ def test_a_reply_without_javascript_is_kept_too(portal, tmp_path):
         assert "La sessione era scaduta" not in browser.page_source
     finally:
         browser.quit()
+
+
+def test_with_javascript_a_draft_is_offered_back_and_big_files_are_refused_before_sending(portal, browser, tmp_path):
+    sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+    browser.get(portal.url + "/ticket/nuovo")
+    type_into(browser, "Titolo", "Bozza: il gestionale si chiude da solo")
+    field(browser, "Descrizione").send_keys("Succede quando apro la contabilità.")
+    WebDriverWait(browser, 5).until(lambda _: browser.execute_script(
+        "return (localStorage.getItem('portale-bozza:/ticket/nuovo') || '').includes('contabilità')"))
+
+    browser.get(portal.url + "/ticket")
+    browser.get(portal.url + "/ticket/nuovo")
+    offer = browser.find_element(By.CSS_SELECTOR, ".draft-offer")
+    assert "Hai una bozza di questo modulo" in offer.text
+    assert field(browser, "Titolo").get_attribute("value") == ""
+    offer.find_element(By.XPATH, ".//button[normalize-space()='Ripristina bozza']").click()
+    assert field(browser, "Titolo").get_attribute("value") == "Bozza: il gestionale si chiude da solo"
+    WebDriverWait(browser, 5).until(lambda _: "contabilità" in field(browser, "Descrizione").text)
+
+    big = tmp_path / "filmato.bin"
+    big.write_bytes(b"\0" * (5 * 1024 * 1024))
+    field(browser, "Allegati").send_keys(str(big))
+    with portal.db() as db:
+        before = db.execute("SELECT count(*) FROM tickets").fetchone()[0]
+    browser.find_element(By.XPATH, "//button[normalize-space()='Invia Ticket']").click()
+    error = browser.find_element(By.ID, "files-limit")
+    assert "«filmato.bin» pesa 5,0 MB" in error.text
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Creazione Ticket"
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM tickets").fetchone()[0] == before, "nothing was sent"
+    assert field(browser, "Titolo").get_attribute("value") == "Bozza: il gestionale si chiude da solo"

@@ -20,6 +20,7 @@ struct NewTicketPage {
             el("h1", ["class": "page-title"]) { Text.newTicketTitle }
             el("form", ["class": "form ticket-form", "method": "post", "action": "/ticket/nuovo", "enctype": "multipart/form-data", "novalidate": "novalidate"]) {
                 FormField.csrf(viewer.csrfToken)
+                DraftForm.config
                 el("div", ["class": "toolbar"]) {
                     el("h2", ["class": "toolbar-title"]) { Text.newTicketSection }
                     el("button", ["class": "button", "type": "submit", "name": "action", "value": "preview"]) { Text.preview }
@@ -69,6 +70,6 @@ struct NewTicketPage {
                     el("button", ["class": "button button--primary", "type": "submit", "name": "action", "value": "send"]) { Text.sendTicket }
                 }
             }
-        }.withScript("/assets/editor.js").render()
+        }.withScript("/assets/editor.js").withScript(DraftForm.script).render()
     }
 }

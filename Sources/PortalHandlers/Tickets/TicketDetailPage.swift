@@ -58,6 +58,7 @@ struct TicketDetailPage {
         return el("form", ["id": "reply-form", "class": "form reply-form", "method": "post", "action": "/ticket/\(ticket.number)",
                            "enctype": "multipart/form-data", "novalidate": "novalidate"]) {
             FormField.csrf(viewer.csrfToken)
+            DraftForm.config
             if ticket.status.isClosed { FormField.notice(Text.closedReplyWarning, kind: "warning") }
             if isPristine {
                 NodeMemo.node("reply-fields") { replyFields }

@@ -19,7 +19,7 @@ enum TicketPageFrame {
                 el("section", ["class": "chat", "aria-label": Text.thread]) { chat() }
                 panel()
             }
-        }.withScript("/assets/editor.js").renderBytes()
+        }.withScript("/assets/editor.js").withScript(DraftForm.script).renderBytes()
     }
 
     /// The ticket's title, status and priority, first on the page: on a phone they come

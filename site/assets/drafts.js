@@ -1,0 +1,211 @@
+// Drafts and limits of the ticket forms (a new ticket, a reply). While the person types,
+// what is written is kept in this browser (localStorage, per address) and offered back when
+// the form is opened again without it. Before sending, files and text over the limits are
+// refused beside their field, so that nothing is sent only to be refused by the server.
+// Files are never part of a draft: a browser cannot keep them. The words and the limits come
+// from the page (the form's hidden ".draft-config"). Without this script the server checks
+// the same and keeps a form sent after its session ended.
+"use strict";
+
+(function () {
+  const PREFIX = "portale-bozza:";
+  const SKIPPED = ["csrf", "kept", "action"];
+
+  function storage() {
+    try {
+      return window.localStorage;
+    } catch (error) {
+      return null; // storage turned off: no drafts, the limits still hold
+    }
+  }
+
+  function drafted(form) {
+    return Array.from(form.elements).filter(
+      (field) => field.name && !SKIPPED.includes(field.name) && !["file", "hidden", "submit", "button"].includes(field.type)
+    );
+  }
+
+  function snapshot(form) {
+    const values = {};
+    for (const field of drafted(form)) {
+      if (field.type === "radio") {
+        if (field.checked) values[field.name] = field.value;
+      } else if (field.type === "checkbox") {
+        values["#" + field.id] = field.checked;
+      } else {
+        values[field.name] = field.value;
+      }
+    }
+    return values;
+  }
+
+  // What a person wrote (not the choices the page starts with): a draft worth offering.
+  function written(values) {
+    return Object.keys(values).some(
+      (name) => typeof values[name] === "string" && values[name].trim() && ["title", "description", "message"].includes(name)
+    );
+  }
+
+  function sameText(a, b) {
+    return ["title", "description", "message"].every((name) => (a[name] || "").trim() === (b[name] || "").trim());
+  }
+
+  function restore(form, values) {
+    for (const field of drafted(form)) {
+      if (field.type === "radio") {
+        if (field.name in values) field.checked = field.value === values[field.name];
+      } else if (field.type === "checkbox") {
+        if ("#" + field.id in values) field.checked = values["#" + field.id];
+      } else if (field.name in values) {
+        field.value = values[field.name];
+        const editable = form.querySelector('[data-editor-for="' + field.id + '"]');
+        if (editable) showInEditor(form, editable, field.value);
+      }
+    }
+  }
+
+  // The formatting editor shows Markdown formatted: the server renders it, as for a kept text.
+  function showInEditor(form, editable, text) {
+    const token = form.querySelector("input[name=csrf]");
+    editable.textContent = text;
+    if (!token || !text.trim()) return;
+    fetch("/ticket/anteprima", {
+      method: "POST",
+      body: new URLSearchParams({ csrf: token.value, text: text }),
+      credentials: "same-origin",
+    })
+      .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
+      .then((html) => {
+        editable.innerHTML = html; // the server's safe rendering (cmark-gfm, allowlist)
+      })
+      .catch(() => {});
+  }
+
+  function offer(form, config, key, draft) {
+    const notice = document.createElement("div");
+    notice.className = "notice notice--info draft-offer";
+    notice.setAttribute("role", "status");
+    const text = document.createElement("p");
+    const when = new Date(draft.at).toLocaleString("it-IT", {
+      day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit",
+    });
+    text.textContent = config.offer.replace("{quando}", when);
+    const actions = document.createElement("p");
+    actions.className = "form-actions";
+    const restoreButton = document.createElement("button");
+    restoreButton.type = "button";
+    restoreButton.className = "button button--primary";
+    restoreButton.textContent = config.restore;
+    const discardButton = document.createElement("button");
+    discardButton.type = "button";
+    discardButton.className = "button";
+    discardButton.textContent = config.discard;
+    actions.append(restoreButton, discardButton);
+    notice.append(text, actions);
+    form.querySelector(".draft-config").insertAdjacentElement("afterend", notice);
+    restoreButton.addEventListener("click", () => {
+      restore(form, draft.values);
+      text.textContent = config.restored;
+      actions.remove();
+    });
+    discardButton.addEventListener("click", () => {
+      const store = storage();
+      if (store) store.removeItem(key);
+      notice.remove();
+    });
+  }
+
+  function megabytes(bytes) {
+    return (bytes / 1048576).toFixed(1).replace(".", ",") + " MB";
+  }
+
+  function showError(form, field, message) {
+    const box = field.closest(".field") || field.parentElement;
+    let error = box.querySelector(".field-error[data-draft-error]");
+    if (!error) {
+      error = document.createElement("p");
+      error.className = "field-error";
+      error.setAttribute("role", "alert");
+      error.dataset.draftError = "1";
+      error.id = field.id + "-limit";
+      box.appendChild(error);
+    }
+    error.textContent = message;
+    box.classList.add("field--invalid");
+    field.setAttribute("aria-invalid", "true");
+    const editable = form.querySelector('[data-editor-for="' + field.id + '"]');
+    (editable || field).focus();
+  }
+
+  function clearErrors(form) {
+    form.querySelectorAll(".field-error[data-draft-error]").forEach((error) => {
+      const box = error.parentElement;
+      error.remove();
+      if (!box.querySelector(".field-error")) box.classList.remove("field--invalid");
+    });
+  }
+
+  // The first limit the form goes over, with the field to show it beside; null when none.
+  function overLimit(form, config) {
+    for (const area of form.querySelectorAll("textarea[maxlength]")) {
+      if (area.value.length > Number(area.getAttribute("maxlength"))) return [area, config.tooLong];
+    }
+    const maxFile = Number(config.maxFileSize);
+    for (const input of form.querySelectorAll("input[type=file]")) {
+      const files = Array.from(input.files || []);
+      const kept = form.querySelectorAll("input[name=kept]:checked").length;
+      for (const file of files) {
+        if (file.size > maxFile) {
+          return [input, config.tooLarge.replace("{nome}", file.name).replace("{peso}", megabytes(file.size))];
+        }
+      }
+      if (files.length + kept > Number(config.maxFiles)) return [input, config.tooMany];
+      const total = files.reduce((sum, file) => sum + file.size, 0);
+      if (total > Number(config.maxTotal)) return [input, config.tooMuch.replace("{peso}", megabytes(total))];
+    }
+    return null;
+  }
+
+  document.querySelectorAll("form").forEach((form) => {
+    const holder = form.querySelector(".draft-config");
+    if (!holder) return;
+    const config = holder.dataset;
+    const key = PREFIX + window.location.pathname;
+    const store = storage();
+
+    if (store) {
+      let draft = null;
+      try {
+        draft = JSON.parse(store.getItem(key) || "null");
+      } catch (error) {
+        store.removeItem(key);
+      }
+      if (draft && draft.values && written(draft.values) && !sameText(draft.values, snapshot(form))) {
+        offer(form, config, key, draft);
+      }
+      let timer = null;
+      const save = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          const values = snapshot(form);
+          if (written(values)) store.setItem(key, JSON.stringify({ at: Date.now(), values: values }));
+        }, 400);
+      };
+      form.addEventListener("input", save);
+      form.addEventListener("change", save);
+    }
+
+    // After the editor's own submit listener (it writes its Markdown into the text area first).
+    form.addEventListener("submit", (event) => {
+      clearErrors(form);
+      const found = overLimit(form, config);
+      if (found) {
+        event.preventDefault();
+        showError(form, found[0], found[1]);
+        return;
+      }
+      const button = event.submitter;
+      if (store && !(button && button.value === "preview")) store.removeItem(key);
+    });
+  });
+})();
