@@ -93,10 +93,12 @@ extension FormField {
         el("div", ["class": "markdown-editor", "data-editor": id, "data-link-address": labels["linkAddress"],
                    "data-link-apply": labels["linkApply"], "data-link-invalid": labels["linkInvalid"], "data-pasted": labels["pasted"]]) {
             el("div", ["class": "editor-toolbar", "role": "toolbar", "aria-label": formattingLabel, "aria-controls": id, "hidden": "hidden"]) {
-                for (action, symbol) in [("bold", "B"), ("italic", "I"), ("list", "•"), ("numbered", "1."), ("link", "🔗")] {
+                for (action, symbol) in [("bold", "B"), ("italic", "I"), ("list", "•"), ("numbered", "1.")] {
                     el("button", ["type": "button", "class": "button button--ghost editor-button editor-button--\(action)", "data-action": action,
                                   "title": labels[action], "aria-label": labels[action]]) { symbol }
                 }
+                el("button", ["type": "button", "class": "button button--ghost editor-button", "data-action": "link",
+                              "title": labels["link"], "aria-label": labels["link"]]) { Icon.link }
             }
             textarea(id: id, label: label, labelID: id + "-label", value: value, error: error, hint: hint, rows: 8, maxLength: maxLength,
                      required: required)
