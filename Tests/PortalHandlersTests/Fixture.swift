@@ -88,6 +88,12 @@ final class Fixture {
 
     static let visitor = ["portal_visitor": Token.generate().value]
 
+    /// The demo Responsabile's session and the token of its forms, for the administration's pages.
+    func managerSession() throws -> (cookies: [String: String], token: String) {
+        let cookies = try session("giulia.neri@assistenza.example")
+        return (cookies, try csrf("/desk/", cookies: cookies))
+    }
+
     /// The CSRF token of the forms of the page at `path` for this session.
     func csrf(_ path: String, cookies: [String: String]) throws -> String {
         let html = String(decoding: get(path, cookies: cookies).body, as: UTF8.self)

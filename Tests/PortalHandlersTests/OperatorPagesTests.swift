@@ -13,8 +13,7 @@ struct OperatorPagesTests {
 
     init() throws {
         fixture = try Fixture()
-        manager = try fixture.session("giulia.neri@assistenza.example")
-        token = try fixture.csrf("/desk/operatori", cookies: manager)
+        (manager, token) = try fixture.managerSession()
     }
 
     private func html(_ response: Response) -> String { String(decoding: response.body, as: UTF8.self) }

@@ -5,7 +5,7 @@ import re
 
 from selenium.webdriver.common.by import By
 
-from people import press, type_into
+from people import open_menu_entry, press, type_into
 
 
 def heading(browser):
@@ -14,11 +14,7 @@ def heading(browser):
 
 def open_administration(browser, entry):
     """The menu's "Amministrazione" group, then one of its entries ("Aziende", "Operatori"…)."""
-    group = browser.find_element(By.XPATH, "//details[summary[contains(., 'Amministrazione')]]")
-    if group.get_attribute("open") is None:
-        group.find_element(By.TAG_NAME, "summary").click()
-    press(browser, entry)
-    assert heading(browser) == entry
+    open_menu_entry(browser, "Amministrazione", entry)
 
 
 def create_company(browser, name, vat):

@@ -80,6 +80,15 @@ def quote(text):
     return "'" + text + "'" if "'" not in text else '"' + text + '"'
 
 
+def open_menu_entry(browser, group, entry):
+    """Opens the menu's `group` (a <details>) if closed, then follows its `entry`."""
+    details = browser.find_element(By.XPATH, f"//details[summary[contains(., '{group}')]]")
+    if details.get_attribute("open") is None:
+        details.find_element(By.TAG_NAME, "summary").click()
+    press(browser, entry)
+    assert browser.find_element(By.TAG_NAME, "h1").text == entry
+
+
 def log_in(browser, portal, email, password, trust=False):
     """Email, Password, "Accedi", then the code from the mail folder (and "Dispositivo sicuro")."""
     browser.get(portal.url + "/login")

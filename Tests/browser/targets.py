@@ -15,15 +15,6 @@ from people import choose_option, press, type_into
 ROME = zoneinfo.ZoneInfo("Europe/Rome")
 
 
-def open_menu_entry(browser, group, entry):
-    """Opens the menu's `group` (a <details>) if closed, then follows its `entry`."""
-    details = browser.find_element(By.XPATH, f"//details[summary[contains(., '{group}')]]")
-    if details.get_attribute("open") is None:
-        details.find_element(By.TAG_NAME, "summary").click()
-    press(browser, entry)
-    assert browser.find_element(By.TAG_NAME, "h1").text == entry
-
-
 def set_target(browser, label, value):
     """"Tempi di risposta": types `value` into the field `label` ("Prima risposta – Normale") and saves."""
     type_into(browser, label, value)

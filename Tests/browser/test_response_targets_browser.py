@@ -8,9 +8,9 @@ from selenium.webdriver.common.by import By
 from axe import serious_violations
 from chromium import chromium
 from engines import click
-from people import field, log_in, press, sign_in, type_into
+from people import field, log_in, open_menu_entry, press, sign_in, type_into
 from portal import ADMIN, DEMO_PASSWORD
-from targets import (download_csv, open_menu_entry, opened_this_week, queue_row_by_due, set_target,
+from targets import (download_csv, opened_this_week, queue_row_by_due, set_target,
                      this_weeks_monday, weekly_row)
 
 MANAGER = "giulia.neri@assistenza.example"

@@ -205,11 +205,17 @@ def login(portal, email=ADMIN, password=DEMO_PASSWORD, remember=False, session=N
     return session, response
 
 
-def login_into(portal, email, company):
-    """Logs in and, when the company choice appears (a pending invitation), picks `company`."""
-    session, response = login(portal, email=email)
+def login_into(portal, email, company, password=DEMO_PASSWORD):
+    """Logs in and, when the company choice appears (a pending invitation), accepts the
+    invitation of `company` if there is one and picks `company`."""
+    session, response = login(portal, email=email, password=password)
     if response.headers.get("Location") == "/accesso/azienda":
         page = session.get(portal.url + "/accesso/azienda").text
+        invited = re.search(r'action="(/accesso/invito/\d+/accetta)">(?:(?!</form>).)*?' + re.escape(company) + " ti ha invitato",
+                            page, re.S)
+        if invited:
+            session.post(portal.url + invited.group(1), data={"csrf": csrf_token(page)})
+            page = session.get(portal.url + "/accesso/azienda").text
         form = page.split(f">{company}</button>")[0].rsplit("<form", 1)[1]
         tenant = re.search(r'name="tenant" value="(\d+)"', form).group(1)
         session.post(portal.url + "/accesso/azienda", data={"csrf": csrf_token(page), "tenant": tenant})

@@ -4,7 +4,7 @@ and what the people concerned are told."""
 import requests
 
 from portal import ADMIN, TECHNICIAN, csrf_token, login, login_into, password_step
-from vendor import (MANAGER, NEW_PASSWORD, OPERATORE, PAGES, POSTS, complete_first_access, create_company, enter_invited_company,
+from vendor import (MANAGER, NEW_PASSWORD, OPERATORE, PAGES, POSTS, complete_first_access, create_company,
                     invite_administrator, invite_operator, manager_session, post_form, vat_number, wrong_check_digit)
 
 
@@ -109,7 +109,7 @@ def test_a_responsabile_creates_a_company_and_invites_its_administrator_who_ente
     assert address in page and "Invia di nuovo" in page and "Rimuovi" in page
 
     complete_first_access(portal, address, provisional, "Elena", "Luce")
-    session = enter_invited_company(portal, address, "LUCE SRL")
+    session = login_into(portal, address, "LUCE SRL", password=NEW_PASSWORD)
     assert "LUCE SRL" in session.get(portal.url + "/dashboard").text
     page = manager.get(portal.url + f"/desk/aziende/{company}").text
     assert "Elena" in page and "Amministratore" in page and "Nessun invito in attesa" in page

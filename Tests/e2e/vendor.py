@@ -79,17 +79,3 @@ def complete_first_access(portal, address, provisional, first="Nuovo", last="Ute
         "password_confirmation": NEW_PASSWORD, "privacy": "1"}, allow_redirects=False)
     assert created.status_code == 303 and created.headers["Location"].startswith("/login?avviso=creato"), created.text[:1000]
 
-
-def enter_invited_company(portal, address, company, password=NEW_PASSWORD):
-    """Logs in (password and e-mail code), accepts the pending invitation and enters `company`."""
-    session, response = login(portal, email=address, password=password)
-    assert response.headers["Location"] == "/accesso/azienda", response.headers.get("Location")
-    page = session.get(portal.url + "/accesso/azienda").text
-    accept = re.search(r'action="(/accesso/invito/\d+/accetta)"', page).group(1)
-    session.post(portal.url + accept, data={"csrf": csrf_token(page)})
-    page = session.get(portal.url + "/accesso/azienda").text
-    form = page.split(f">{company}</button>")[0].rsplit("<form", 1)[1]
-    tenant = re.search(r'name="tenant" value="(\d+)"', form).group(1)
-    session.post(portal.url + "/accesso/azienda", data={"csrf": csrf_token(page), "tenant": tenant})
-    assert session.get(portal.url + "/dashboard", allow_redirects=False).status_code == 200
-    return session
