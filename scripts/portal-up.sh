@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Starts nginx, the FastCGI handlers and the mailer in the foreground and keeps them
 # running: a handler's workers are restarted by the handler itself, and a whole service
-# that exits is started again here. Ctrl-C (or SIGTERM) stops everything it started.
-# Needs a migrated database and a built site. Reads PORTAL_VAR, PORT, BIN (the folder of
-# the executables, default cgi-bin/) and the variables of render-nginx-conf.sh.
+# that exits is started again here. Ctrl-C (SIGINT) or SIGTERM stops everything it started,
+# whatever the parent ignored. Needs a migrated database and a built site. Reads PORTAL_VAR,
+# PORT, BIN (the folder of the executables, default cgi-bin/) and the variables of
+# render-nginx-conf.sh.
 set -uo pipefail
+# bash cannot trap a signal ignored on entry (`setsid … &` from a script ignores SIGINT):
+# start again with the default handling, so that the trap below works.
+if [ -z "${PORTAL_SIGNALS_RESET:-}" ]; then
+    PORTAL_SIGNALS_RESET=1 exec env --default-signal=INT,TERM "$0" "$@"
+fi
 here=$(cd "$(dirname "$0")/.." && pwd)
 export PORTAL_VAR=$(realpath -m "${PORTAL_VAR:-$here/var}")
 export PORT=${PORT:-8080}
@@ -40,6 +46,8 @@ start() {
     pids[$name]=$!
 }
 
+# Whatever stop signal arrives, each service gets SIGTERM: started in the background by this
+# script, they ignore SIGINT (bash does that to background jobs).
 stop_all() {
     stopping=1
     for name in "${!pids[@]}"; do kill -TERM "${pids[$name]}" 2>/dev/null; done

@@ -1,16 +1,27 @@
 #!/usr/bin/env bash
 # make run: install what is missing, build in release mode into cgi-bin/ (scripts/build.sh),
 # prepare the demo database and the static site under var/, then serve everything on
-# 127.0.0.1:$PORT from cgi-bin/ until Ctrl-C.
+# 127.0.0.1:$PORT from cgi-bin/ until Ctrl-C (SIGINT) or SIGTERM.
+# BIN=DIR uses the executables already built in DIR (e.g. the debug build) instead.
 set -euo pipefail
+# A script that started us with `setsid make run &` leaves SIGINT ignored, and bash can
+# neither trap nor reset a signal ignored on entry: Ctrl-C would do nothing and the
+# services would run on. Start again with the default handling of both stop signals.
+if [ -z "${PORTAL_SIGNALS_RESET:-}" ]; then
+    PORTAL_SIGNALS_RESET=1 exec env --default-signal=INT,TERM "$0" "$@"
+fi
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 export PORT=${PORT:-8080}
 export PORTAL_VAR=${PORTAL_VAR:-$here/var}
 export PORTAL_PUBLIC_URL=${PORTAL_PUBLIC_URL:-http://127.0.0.1:$PORT}
 scripts/deps.sh run
-scripts/build.sh
-bin=$here/cgi-bin
+if [ -n "${BIN:-}" ]; then
+    bin=$(realpath "$BIN")
+else
+    scripts/build.sh
+    bin=$here/cgi-bin
+fi
 mkdir -p "$PORTAL_VAR"
 # Answering by e-mail: a development key kept under var/ (so the Reply-To addresses of
 # earlier e-mails stay valid), and the folder whose dropped .eml files the mailer delivers.

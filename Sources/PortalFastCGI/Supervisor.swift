@@ -16,6 +16,9 @@ enum Supervisor {
         for signal in [SIGCHLD, SIGTERM, SIGINT, SIGHUP] { sigaddset(&blocked, signal) }
         let masked = sigprocmask(SIG_BLOCK, &blocked, nil)
         precondition(masked == 0, "sigprocmask: errno \(errno)")  // EINVAL only: a bad `how`
+        // An ignored signal is dropped even while blocked, so sigwait would never see it: a
+        // parent that ignored SIGINT (`setsid … &` from a script) must not make us unstoppable.
+        for signal in [SIGCHLD, SIGTERM, SIGINT, SIGHUP] { Glibc.signal(signal, SIG_DFL) }
         signal(SIGPIPE, SIG_IGN)
         // Workers are copies of this executable: these tell them that they are workers, and
         // which process they must not outlive (Worker.watch(supervisor:)).

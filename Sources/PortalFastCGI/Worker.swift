@@ -199,6 +199,8 @@ enum Worker {
         var set = stopSignalSet()
         let result = pthread_sigmask(SIG_BLOCK, &set, nil)
         precondition(result == 0, "pthread_sigmask: \(result)")  // EINVAL only: a bad `how`
+        // Taken by sigwait only if not ignored: a parent's SIG_IGN would make us unstoppable.
+        for stop in [SIGTERM, SIGINT, SIGUSR1] { signal(stop, SIG_DFL) }
         signal(SIGPIPE, SIG_IGN)
     }
 

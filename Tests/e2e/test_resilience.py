@@ -5,9 +5,10 @@ import subprocess
 import threading
 import time
 
+import pytest
 import requests
 
-from portal import BIN, DEMO_PASSWORD, csrf_token, login
+from portal import BIN, DEMO_PASSWORD, ROOT, Portal, csrf_token, login, processes_using
 
 USERS = ["mario.rossi@rossi.example", "luca.verdi@rossi.example", "anna.bianchi@bianchi.example"]
 
@@ -96,3 +97,50 @@ def test_ctrl_c_leaves_no_process_behind(fresh_portal):
     for pid in [supervisor, *workers]:
         assert not os.path.exists(f"/proc/{pid}") or open(f"/proc/{pid}/stat").read().split()[2] == "Z"
     assert not (portal.var / "run" / "portal-auth.sock").exists()
+
+
+def ignoring(*signals):
+    def preexec():
+        for number in signals:
+            signal.signal(number, signal.SIG_IGN)
+    return preexec
+
+
+@pytest.mark.parametrize("command,ignored,send", [
+    # what a script does with `setsid scripts/run.sh &`, then kill -INT $pid
+    (["scripts/run.sh"], [signal.SIGINT], lambda pid: os.kill(pid, signal.SIGINT)),
+    # `setsid make run &` and Ctrl-C's way: SIGINT to the whole process group
+    (["make", "-s", "run"], [signal.SIGINT], lambda pid: os.killpg(pid, signal.SIGINT)),
+    # a service manager's way: SIGTERM to make alone, which passes it to its child
+    (["make", "-s", "run"], [signal.SIGINT], lambda pid: os.kill(pid, signal.SIGTERM)),
+    (["scripts/run.sh"], [signal.SIGINT, signal.SIGTERM], lambda pid: os.kill(pid, signal.SIGTERM)),
+], ids=["run.sh-SIGINT", "make-run-SIGINT-to-group", "make-run-SIGTERM", "run.sh-SIGTERM-ignored-too"])
+def test_make_run_stops_on_a_stop_signal_whatever_its_parent_ignored(command, ignored, send):
+    """`make run` started from a script in its own session, with the stop signals ignored
+    as the script's shell leaves them: one signal stops nginx, the handlers and the mailer."""
+    portal = Portal()
+    # BIN: the executables of the test build, so that make run does not build a release.
+    log = open(portal.var / "run.log", "w")
+    portal.process = subprocess.Popen(command, cwd=ROOT, env=portal.env, stdout=log, stderr=subprocess.STDOUT,
+                                      start_new_session=True, preexec_fn=ignoring(*ignored))
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                if requests.get(portal.url + "/login", timeout=1).status_code == 200:
+                    break
+            except requests.RequestException:
+                pass
+            assert portal.process.poll() is None, (portal.var / "run.log").read_text()
+            time.sleep(0.2)
+        else:
+            raise AssertionError("make run did not serve: " + (portal.var / "run.log").read_text())
+        services = processes_using(str(portal.var))
+        assert len(services) >= 6
+        send(portal.process.pid)
+        portal.process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(portal.process.pid, signal.SIGKILL)
+        raise AssertionError("make run went on after the signal")
+    finally:
+        portal.stop()  # checks that no process of this portal is left
