@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(name: "portal-tickets", dependencies: ["PortalHandlers", "PortalFastCGI"]),
         .executableTarget(name: "portal-desk", dependencies: ["PortalHandlers", "PortalFastCGI"]),
         .executableTarget(
-            name: "portal-mailer", dependencies: ["PortalMail", "PortalStore", "PortalCore", "PortalHandlers", "PortalMailGate"]),
+            name: "portal-mailer", dependencies: ["PortalMail", "PortalDomain", "PortalStore", "PortalCore", "PortalHandlers", "PortalMailGate"]),
         .executableTarget(name: "portal-mailgate", dependencies: ["PortalCore", "PortalHandlers", "PortalMailGate"]),
         .executableTarget(
             name: "portal-admin",

@@ -10,10 +10,12 @@ public struct ContentStore {
     public init(directory: String) { self.directory = directory }
 
     /// Writes the bytes (temporary file, fsync, rename) and returns their SHA-256 hex name.
+    /// Bytes stored before are not written again, but their file's time is renewed: the
+    /// sweep takes only files left untouched for its grace period.
     public func store(_ bytes: [UInt8]) throws -> String {
         let name = Digest.sha256Hex(bytes)
         let path = directory + "/" + name
-        if access(path, F_OK) == 0 { return name }
+        if touch(name) { return name }
         try ContentStore.makeDirectory(directory)
         let temporary = path + ".tmp.\(getpid())"
         guard let file = fopen(temporary, "wb") else { throw ContentStoreError(path: temporary) }
@@ -27,8 +29,17 @@ public struct ContentStore {
         return name
     }
 
+    /// Renews the file's modification time; false when there is no such file.
+    public func touch(_ name: String) -> Bool {
+        guard ContentStore.isName(name) else { return false }
+        return utimes(directory + "/" + name, nil) == 0
+    }
+
+    /// A stored file's name: 64 hexadecimal digits, never a path.
+    public static func isName(_ name: String) -> Bool { name.utf8.count == 64 && name.allSatisfy(\.isHexDigit) }
+
     public func read(_ name: String) -> [UInt8]? {
-        guard name.count == 64, name.allSatisfy({ $0.isHexDigit }) else { return nil }
+        guard ContentStore.isName(name) else { return nil }
         return readFileBytes(directory + "/" + name)
     }
 

@@ -18,6 +18,10 @@ public struct DomainError: Error, CustomStringConvertible, Sendable, Equatable {
         case lastManager
         /// The company is deactivated: nobody enters it, nobody is invited into it.
         case companyDeactivated
+        /// The company's files would pass its storage quota.
+        case storageQuota
+        /// Too many invitations to one address or from one company in a short time.
+        case invitationLimit
     }
 
     public let code: Code

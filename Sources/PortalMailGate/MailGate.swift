@@ -59,7 +59,8 @@ public struct MailGate {
         case .success(let accepted): body = accepted
         }
         let files = try MailUploads(services: services).accept(
-            content.files.map { ($0.fileName, $0.contentType, $0.bytes) })
+            content.files.map { ($0.fileName, $0.contentType, $0.bytes) }, tenantID: target.ticket.tenantID,
+            enforcingQuota: !target.isOperator)
         if let error = files.error { return try refuse(.file(error), ticket: target.ticket.number) }
         return try service.add(
             target, messageID: messageID, sender: sender ?? "", text: body.text, isNote: body.isNote, files: files.files,

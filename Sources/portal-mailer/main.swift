@@ -1,5 +1,6 @@
 import Glibc
 import PortalCore
+import PortalDomain
 import PortalHandlers
 import PortalMail
 import PortalMailGate
@@ -9,7 +10,9 @@ import PortalStore
 // hands received replies to the mail gate: those of an IMAP mailbox (`PORTAL_IMAP_URL`,
 // every `PORTAL_IMAP_INTERVAL` seconds, 60 by default) and the `.eml` files dropped into
 // `PORTAL_MAIL_IN_DIR` (the development folder of `make run`).
-// `--once` delivers what is due, fetches once and exits (for cron or tests).
+// It also sweeps the uploads folder when it starts and every minute (`UploadSweep`): it is
+// the portal's one background process. `--once` delivers what is due, fetches and sweeps
+// once and exits (for cron or tests).
 
 nonisolated(unsafe) var stopping: sig_atomic_t = 0
 signal(SIGTERM) { _ in stopping = 1 }
@@ -31,8 +34,14 @@ do {
     let interval = Int64(config.int("PORTAL_IMAP_INTERVAL", default: 60))
     var lastFetch: Int64 = 0
     Log.event("mailer_started", [("transport", config.string("PORTAL_SMTP_HOST", default: "files"))])
+    let sweep = UploadSweep(database: database, config: config)
+    var lastSweep: Timestamp = 0
     let limit = 50
     repeat {
+        if Clock.now() - lastSweep >= 60 {
+            lastSweep = Clock.now()
+            do { try sweep.run(now: lastSweep) } catch { Log.event("sweep_failed", [("error", "\(error)")]) }
+        }
         var delivered = 0
         // The folder is looked at on every pass, the mailbox every `interval` seconds.
         if let sources {

@@ -9,6 +9,8 @@ extension DomainError {
         case .alreadyMember, .companyExists, .accountExists: 409
         case .invalidInput, .lastManager: 422
         case .companyDeactivated: 409
+        case .storageQuota: 413
+        case .invitationLimit: 429
         }
         return HTTPError(status: status, message: message, reason: "domain refusal \(code)")
     }

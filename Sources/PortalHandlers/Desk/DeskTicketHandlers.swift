@@ -65,7 +65,9 @@ enum DeskTicketHandlers {
             if let error = TicketForm.messageError(text, limit: TicketForm.descriptionLimit) {
                 return try refuse { if action == "reply" { $0.replyError = error } else { $0.noteError = error } }
             }
-            let files = try Uploads(services: services).collect(form, field: "files")
+            // The vendor's answer is never refused for what the customer's company used.
+            let files = try Uploads(services: services).collect(
+                form, field: "files", tenantID: ticket.tenantID, enforcingQuota: false)
             if let error = files.error { return try refuse { $0.fileError = error } }
             // The controls the operator changed go with the message, as on the customers' page.
             let edits = try DeskTicketHandlers.edits(form, seen: form["seen"], desk)

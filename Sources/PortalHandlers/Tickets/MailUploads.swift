@@ -11,18 +11,14 @@ public struct MailUploads {
     /// The longest message text the forms accept.
     public static var messageLimit: Int { TicketForm.descriptionLimit }
 
-    /// The files stored and ready to attach, or the first rule they break (Italian).
-    public func accept(_ files: [(fileName: String, contentType: String, bytes: [UInt8])]) throws
-        -> (files: [NewAttachment], error: String?)
-    {
-        var accepted: [NewAttachment] = []
-        for file in files {
-            switch try uploads.accept(fileName: file.fileName, bytes: file.bytes) {
-            case .success(let attachment): accepted.append(attachment)
-            case .failure(let refusal): return (accepted, refusal.message)
-            }
-        }
-        if accepted.count > Uploads.maxFiles { return (accepted, Text.tooManyFiles) }
-        return (accepted, nil)
+    /// The files stored and ready to attach to a ticket of the company `tenantID`, or the
+    /// first rule they break (Italian). A customer's files count in the company's quota, an
+    /// operator's (`enforcingQuota` false) do not, as on the desk.
+    public func accept(
+        _ files: [(fileName: String, contentType: String, bytes: [UInt8])], tenantID: Int64, enforcingQuota: Bool
+    ) throws -> (files: [NewAttachment], error: String?) {
+        let accepted = try uploads.accept(
+            files.map { ($0.fileName, $0.bytes) }, for: .company(tenantID, enforcingQuota: enforcingQuota))
+        return (accepted.files, accepted.refusals.first)
     }
 }

@@ -42,7 +42,7 @@ enum NewTicketHandlers {
         let form = request.form
         let ticketForm = TicketForm(form)
         let uploads = Uploads(services: services)
-        let files = try uploads.collect(form, field: "files")
+        let files = try uploads.collect(form, field: "files", tenantID: context.tenant.id)
         let previewing = form["action"] == "preview"
         guard !previewing, files.error == nil, let ticket = ticketForm.ticket(tenantID: context.tenant.id, requester: context.current.user)
         else {

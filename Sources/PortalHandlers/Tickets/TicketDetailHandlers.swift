@@ -108,7 +108,7 @@ enum TicketDetailHandlers {
         let close = form.isChecked("close")
         let isMarkdown = MessageBody.isMarkdown(form, field: "message")
         let uploads = Uploads(services: services)
-        let files = try uploads.collect(form, field: "files")
+        let files = try uploads.collect(form, field: "files", tenantID: context.tenant.id)
         detail.replyText = message
         detail.closeChecked = close
         detail.keptFiles = files.files.map { (uploads.reference(for: $0), $0) }

@@ -4,9 +4,11 @@ import PortalCrypto
 import PortalHTTP
 import PortalStore
 
-/// Files sent with a ticket or a reply. Each is checked (`AttachmentRules`), stored under its
-/// SHA-256 outside the web root, and when the form is refused it stays "chosen": the page
-/// carries a signed reference to it, so the user does not have to pick it again.
+/// Files sent with a ticket or a reply (or by e-mail, `MailUploads`). Each is checked
+/// (`AttachmentRules`) and staged for the company within its quota (`UploadStorage`): stored
+/// under its SHA-256 outside the web root, kept for good only when an accepted form attaches
+/// it, swept minutes after otherwise. When the form is refused a file stays "chosen": the
+/// page carries a signed reference to it, so the user does not have to pick it again.
 struct Uploads {
     static let maxFileSize = AttachmentRules.maxFileSize
     static let maxFiles = 10
@@ -15,43 +17,68 @@ struct Uploads {
 
     let services: Services
 
-    var store: ContentStore { ContentStore(directory: services.config.attachmentsDirectory) }
-
     struct Result {
         var files: [NewAttachment] = []
         var error: String?
     }
 
-    /// New files of the field `name` plus the kept ones the form sends back (`kept`).
-    func collect(_ form: FormData, field name: String) throws -> Result {
+    /// Who keeps a form's files: a company (staged within its quota, unless the desk answers),
+    /// or a form kept while its session had ended, whose company is not known yet.
+    enum Keeper {
+        case company(Int64, enforcingQuota: Bool = true)
+        case keptForm(until: Timestamp)
+    }
+
+    /// New files of the field `name` plus the kept ones the form sends back (`kept`), for
+    /// `keeper`. A kept file that was swept meanwhile is to be chosen again.
+    func collect(_ form: FormData, field name: String, for keeper: Keeper) throws -> Result {
         var result = Result()
-        for reference in form.all("kept") {
-            if let file = verify(reference) { result.files.append(file) }
-        }
+        let storage = UploadStorage(database: services.database, config: services.config)
         var refusals: [String] = []
-        for upload in form.files(named: name) {
-            switch try accept(fileName: upload.fileName, bytes: upload.bytes) {
-            case .success(let file): result.files.append(file)
-            case .failure(let refusal): refusals.append(refusal.message)
+        for reference in form.all("kept") {
+            guard let file = verify(reference) else { continue }
+            let kept = switch keeper {
+            case .company(let tenantID, _): try storage.keep(file, tenantID: tenantID, now: services.now)
+            case .keptForm(let until): storage.hold(file, until: until)
             }
+            if kept { result.files.append(file) } else { refusals.append(Text.keptFileGone(file.fileName)) }
         }
+        let new = try accept(
+            form.files(named: name).map { ($0.fileName, $0.bytes) }, for: keeper, besides: result.files.count)
+        result.files += new.files
+        refusals += new.refusals
         if !refusals.isEmpty { result.error = refusals.joined(separator: " ") }
-        if result.files.count > Uploads.maxFiles { result.error = Text.tooManyFiles }
         return result
     }
 
-    struct Refusal: Error {
-        let message: String
-    }
-
-    /// One file by the rules (a form's or an e-mail's): stored, or why not.
-    func accept(fileName: String, bytes: [UInt8]) throws -> Swift.Result<NewAttachment, Refusal> {
-        switch AttachmentRules.check(name: fileName, bytes: bytes) {
-        case .refused(let reason):
-            return .failure(Refusal(message: reason))
-        case .accepted(let fileName, let type):
-            let sha = try store.store(bytes)
-            return .success(NewAttachment(fileName: fileName, contentType: type.mimeType, size: Int64(bytes.count), sha256: sha))
+    /// Files by the rules (a form's or an e-mail's), written for `keeper` beside `besides`
+    /// files already chosen: those accepted, and why the others were not. Too many files,
+    /// or files past the company's quota, are refused all together before any is written.
+    func accept(_ files: [(fileName: String, bytes: [UInt8])], for keeper: Keeper, besides chosen: Int = 0) throws
+        -> (files: [NewAttachment], refusals: [String])
+    {
+        var refusals: [String] = []
+        var uploads: [UploadStorage.Upload] = []
+        for file in files {
+            switch AttachmentRules.check(name: file.fileName, bytes: file.bytes) {
+            case .refused(let reason):
+                refusals.append(reason)
+            case .accepted(let fileName, let type):
+                uploads.append(UploadStorage.Upload(fileName: fileName, contentType: type.mimeType, bytes: file.bytes))
+            }
+        }
+        guard chosen + uploads.count <= Uploads.maxFiles else { return ([], refusals + [Text.tooManyFiles]) }
+        let storage = UploadStorage(database: services.database, config: services.config)
+        do {
+            switch keeper {
+            case .company(let tenantID, let enforcingQuota):
+                let staged = try storage.stage(uploads, tenantID: tenantID, enforcingQuota: enforcingQuota, now: services.now)
+                return (staged, refusals)
+            case .keptForm(let until):
+                return (try storage.hold(uploads, until: until), refusals)
+            }
+        } catch let error as DomainError where error.code == .storageQuota {
+            return ([], refusals + [error.message])
         }
     }
 
@@ -70,7 +97,7 @@ struct Uploads {
         let expected = Base64URL.encode(Digest.hmacSHA256(Array(("staged:" + payload).utf8), key: services.secret))
         guard ConstantTime.equal(expected, String(parts[1])) else { return nil }
         let fields = payload.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
-        guard fields.count == 4, let size = Int64(fields[1]), store.read(fields[0]) != nil else { return nil }
+        guard fields.count == 4, let size = Int64(fields[1]), ContentStore.isName(fields[0]) else { return nil }
         return NewAttachment(fileName: fields[3], contentType: fields[2], size: size, sha256: fields[0])
     }
 

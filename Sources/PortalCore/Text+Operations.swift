@@ -1,0 +1,26 @@
+/// Refusals of the operations limits: the companies' storage quota, files kept too long
+/// after a refused form, invitation limits.
+extension Text {
+    public static func storageQuotaExceeded(used: Int64, quota: Int64) -> String {
+        "Lo spazio per gli allegati della tua azienda è esaurito (usati \(megabytes(used)) MB su \(megabytes(quota)) MB): "
+            + "i file non sono stati salvati. Invia il messaggio senza allegati o contatta l'assistenza."
+    }
+
+    public static func keptFileGone(_ name: String) -> String {
+        "Il file «\(name)» scelto prima non è più disponibile: sceglilo di nuovo."
+    }
+
+    public static func invitationLimitForAddress(_ address: String, perHour: Int) -> String {
+        "A \(address) sono già stati inviati \(perHour) inviti nell'ultima ora: riprova più tardi."
+    }
+
+    public static func invitationLimitForCompany(perDay: Int) -> String {
+        "La tua azienda ha già inviato \(perDay) inviti nelle ultime 24 ore: riprova domani."
+    }
+
+    /// Rounded up, so that a nearly full quota never reads as its whole size.
+    static func megabytes(_ bytes: Int64) -> String {
+        let value = (bytes + 1_048_575) / 1_048_576
+        return value >= 1000 ? "\(value / 1000).\(String(repeating: "0", count: 3 - String(value % 1000).count))\(value % 1000)" : "\(value)"
+    }
+}

@@ -1,0 +1,112 @@
+"""The disk: a refused form's files are swept, a company's files stay within its quota,
+and the temporary file of a write that never finished is removed."""
+import os
+import subprocess
+import time
+
+from portal import BIN, csrf_token, login
+from tickets import created_number, kept_references, new_ticket
+
+MB = 1024 * 1024
+
+
+def stored_files(portal):
+    folder = portal.var / "attachments"
+    return sorted(path.name for path in folder.iterdir() if path.is_file()) if folder.exists() else []
+
+
+def attached(portal):
+    with portal.db() as db:
+        return {row[0] for row in db.execute("SELECT sha256 FROM attachments")}
+
+
+def sweep(portal):
+    """What portal-mailer does when it starts and every minute."""
+    result = subprocess.run([str(BIN / "portal-mailer"), "--once"], env=portal.env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stderr
+
+
+def test_refused_forms_leave_no_file_after_the_sweep(fresh_portal):
+    portal = fresh_portal(PORTAL_UPLOAD_GRACE_MINUTES="0")
+    session, _ = login(portal)
+    before = set(stored_files(portal))
+    # The audit's case: refused POSTs with ten large files each.
+    for round_ in range(3):
+        files = [("files", (f"allegato-{round_}-{i}.bin", bytes([round_, i]) * (MB // 2), "application/octet-stream"))
+                 for i in range(10)]
+        refused = new_ticket(portal, session, title="", files=files)
+        assert refused.status_code == 422 and "Il titolo è obbligatorio" in refused.text
+    written = set(stored_files(portal)) - before
+    assert len(written) == 30, "a refused form's files stay chosen for a while"
+    time.sleep(1.1)
+    log = sweep(portal)
+    assert "event=uploads_swept" in log
+    assert set(stored_files(portal)) == before, "no file of a refused form is left"
+    assert attached(portal) <= set(stored_files(portal)), "every attachment still has its file"
+
+
+def test_a_kept_file_stays_while_the_form_is_corrected_and_is_attached_when_accepted(fresh_portal):
+    portal = fresh_portal(PORTAL_UPLOAD_GRACE_MINUTES="0")
+    session, _ = login(portal)
+    refused = new_ticket(portal, session, title="", files={"files": ("schermata.png", b"\x89PNG kept", "image/png")})
+    kept = kept_references(refused.text)
+    number = created_number(new_ticket(portal, session, kept=kept[0]))
+    time.sleep(1.1)
+    sweep(portal)
+    assert "schermata.png" in session.get(portal.url + f"/ticket/{number}").text
+    assert attached(portal) <= set(stored_files(portal)), "the accepted form's file is kept for good"
+    # A kept reference sent back after its file was swept: the person is told to choose it again.
+    refused = new_ticket(portal, session, title="", files={"files": ("foto.png", b"\x89PNG gone", "image/png")})
+    time.sleep(1.1)
+    sweep(portal)
+    again = new_ticket(portal, session, kept=kept_references(refused.text)[0])
+    assert again.status_code == 422
+    assert "Il file «foto.png» scelto prima non è più disponibile: sceglilo di nuovo." in again.text
+
+
+def test_a_company_over_its_quota_is_refused_in_italian_and_nothing_is_written(fresh_portal):
+    portal = fresh_portal(PORTAL_COMPANY_QUOTA_MB="2")
+    session, _ = login(portal)
+    with portal.db() as db:
+        used = db.execute("""SELECT coalesce(sum(a.size), 0) FROM attachments a JOIN tickets t ON t.id = a.ticket_id
+                             JOIN tenants te ON te.id = t.tenant_id WHERE te.vat = '02740123456'""").fetchone()[0]
+    assert used < MB
+    number = created_number(new_ticket(portal, session, files={"files": ("primo.bin", b"a" * MB, "application/octet-stream")}))
+    before = stored_files(portal)
+    with portal.db() as db:
+        tickets = db.execute("SELECT count(*) FROM tickets").fetchone()[0]
+    over = new_ticket(portal, session, files=[("files", ("secondo.bin", b"b" * MB, "application/octet-stream")),
+                                              ("files", ("terzo.bin", b"c" * 10, "application/octet-stream"))])
+    assert over.status_code == 422
+    assert "Lo spazio per gli allegati della tua azienda è esaurito" in over.text
+    assert "i file non sono stati salvati" in over.text
+    assert "Nota di accredito non emessa" in over.text, "what was typed is kept"
+    assert stored_files(portal) == before, "a refused file is never written"
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM tickets").fetchone()[0] == tickets
+    # The reply form of the same company says the same; the form is otherwise fine.
+    page = session.post(portal.url + f"/ticket/{number}", data={
+        "csrf": csrf_token(session.get(portal.url + f"/ticket/{number}").text),
+        "message": "Ecco il file", "action": "reply"},
+        files={"files": ("quarto.bin", b"d" * (MB + 1), "application/octet-stream")}, allow_redirects=False)
+    assert page.status_code == 422 and "Lo spazio per gli allegati della tua azienda è esaurito" in page.text
+    # Another company is not affected.
+    other, _ = login(portal, email="anna.bianchi@bianchi.example")
+    created_number(new_ticket(portal, other, email="anna.bianchi@bianchi.example",
+                              files={"files": ("altro.bin", b"e" * MB, "application/octet-stream")}))
+
+
+def test_a_temporary_file_left_by_a_killed_upload_is_removed(fresh_portal):
+    portal = fresh_portal()
+    folder = portal.var / "attachments"
+    folder.mkdir(exist_ok=True)
+    leftover = folder / ("0" * 64 + ".tmp.12345")
+    leftover.write_bytes(b"half a file")
+    fresh = folder / ("1" * 64 + ".tmp.12346")
+    fresh.write_bytes(b"being written")
+    old = time.time() - 120
+    os.utime(leftover, (old, old))
+    sweep(portal)
+    assert not leftover.exists()
+    assert fresh.exists(), "a write in progress is left alone"
