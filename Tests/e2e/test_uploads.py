@@ -33,7 +33,7 @@ def test_refused_forms_leave_no_file_after_the_sweep(fresh_portal):
     before = set(stored_files(portal))
     # The audit's case: refused POSTs with ten large files each.
     for round_ in range(3):
-        files = [("files", (f"allegato-{round_}-{i}.bin", bytes([round_, i]) * (MB // 2), "application/octet-stream"))
+        files = [("files", (f"registro-{round_}-{i}.txt", f"riga {round_}.{i}\n".encode() * (MB // 20), "text/plain"))
                  for i in range(10)]
         refused = new_ticket(portal, session, title="", files=files)
         assert refused.status_code == 422 and "Il titolo è obbligatorio" in refused.text
