@@ -29,10 +29,14 @@ public struct ContentStore {
         return name
     }
 
-    /// Renews the file's modification time; false when there is no such file.
-    public func touch(_ name: String) -> Bool {
+    /// Sets the file's modification time to now, or to `time` (which may be ahead: the sweep
+    /// leaves a file until its time is older than the grace period); false when there is no
+    /// such file.
+    public func touch(_ name: String, at time: Timestamp? = nil) -> Bool {
         guard ContentStore.isName(name) else { return false }
-        return utimes(directory + "/" + name, nil) == 0
+        guard let time else { return utimes(directory + "/" + name, nil) == 0 }
+        var times = [timeval(tv_sec: time_t(time), tv_usec: 0), timeval(tv_sec: time_t(time), tv_usec: 0)]
+        return utimes(directory + "/" + name, &times) == 0
     }
 
     /// A stored file's name: 64 hexadecimal digits, never a path.

@@ -59,6 +59,21 @@ public struct UploadStorage: DomainService {
         return files
     }
 
+    /// A form kept while its session had ended (the person logs in again to send it): no
+    /// company is known yet, so its files are written outside any quota and held until the
+    /// kept form expires; when it comes back, `keep` stages them for the company.
+    public func hold(_ uploads: [Upload], until: Timestamp) throws -> [NewAttachment] {
+        try uploads.map { upload in
+            let sha = try store.store(upload.bytes)
+            _ = store.touch(sha, at: until)
+            return NewAttachment(
+                fileName: upload.fileName, contentType: upload.contentType, size: Int64(upload.bytes.count), sha256: sha)
+        }
+    }
+
+    /// A file chosen earlier, held with a kept form until `until`; false when it is gone.
+    public func hold(_ file: NewAttachment, until: Timestamp) -> Bool { store.touch(file.sha256, at: until) }
+
     /// A file chosen in an earlier, refused attempt and sent back with the form: staged anew
     /// so that the sweep leaves it while the form is corrected. False when it is gone (the
     /// form waited longer than the grace period): the person chooses it again.

@@ -63,6 +63,15 @@ struct UploadStorageTests {
         #expect(try storage.keep(recent[0], tenantID: tenant.id, now: now))
     }
 
+    @Test("a kept form's files are held until it expires, then swept like any other")
+    func heldForKeptForm() throws {
+        let now = Clock.now()
+        let held = try storage.hold([upload(5, 10)], until: now + 7200)
+        #expect(try UploadSweep(database: temporary.database, config: config).run(now: now + 3600).files == 0)
+        #expect(try files() == [held[0].sha256])
+        #expect(try UploadSweep(database: temporary.database, config: config).run(now: now + 7200 + 601).files == 1)
+    }
+
     @Test("the temporary file of an unfinished write goes after a minute, at any sweep")
     func temporaryFiles() throws {
         let now = Clock.now()

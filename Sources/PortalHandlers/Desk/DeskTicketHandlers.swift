@@ -67,7 +67,7 @@ enum DeskTicketHandlers {
             }
             // The vendor's answer is never refused for what the customer's company used.
             let files = try Uploads(services: services).collect(
-                form, field: "files", tenantID: ticket.tenantID, enforcingQuota: false)
+                form, field: "files", for: .company(ticket.tenantID, enforcingQuota: false))
             if let error = files.error { return try refuse { $0.fileError = error } }
             // The controls the operator changed go with the message, as on the customers' page.
             let edits = try DeskTicketHandlers.edits(form, seen: form["seen"], desk)

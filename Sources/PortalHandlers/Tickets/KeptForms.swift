@@ -40,7 +40,9 @@ enum KeptForms {
         }
         let form = request.form
         let uploads = Uploads(services: services)
-        let files = try uploads.collect(form, field: "files")
+        // Held until the kept form expires: the sweep would take them after its grace period.
+        let files = try uploads.collect(
+            form, field: "files", for: .keptForm(until: services.now + KeptFormStore.lifetime))
         var fields = form.fields.filter { !["csrf", "kept", "action"].contains($0.name) }
         fields += files.files.map { ("kept", uploads.reference(for: $0)) }
         return fields.map { urlEncode($0.name) + "=" + urlEncode($0.value) }.joined(separator: "&")

@@ -29,7 +29,7 @@ enum NewTicketHandlers {
     /// a line saying why it is back; no errors yet, as it has not been sent again.
     static func refill(_ request: Request, _ context: MemberContext, _ kept: FormData) throws -> Response {
         let uploads = Uploads(services: context.services)
-        let files = try uploads.collect(kept, field: "files")
+        let files = try uploads.collect(kept, field: "files", for: .company(context.tenant.id))
         var page = NewTicketPage(
             viewer: context.current.viewer, tenant: context.tenant, requester: context.current.user.displayName,
             form: TicketForm(kept).withoutErrors, keptFiles: files.files.map { (uploads.reference(for: $0), $0) })
@@ -42,7 +42,7 @@ enum NewTicketHandlers {
         let form = request.form
         let ticketForm = TicketForm(form)
         let uploads = Uploads(services: services)
-        let files = try uploads.collect(form, field: "files", tenantID: context.tenant.id)
+        let files = try uploads.collect(form, field: "files", for: .company(context.tenant.id))
         let previewing = form["action"] == "preview"
         guard !previewing, files.error == nil, let ticket = ticketForm.ticket(tenantID: context.tenant.id, requester: context.current.user)
         else {

@@ -66,7 +66,7 @@ enum TicketDetailHandlers {
     static func refill(_ request: Request, _ context: MemberContext, _ kept: FormData) throws -> Response {
         var detail = try page(context, try context.ticket(request))
         let uploads = Uploads(services: context.services)
-        let files = try uploads.collect(kept, field: "files")
+        let files = try uploads.collect(kept, field: "files", for: .company(context.tenant.id))
         detail.replyText = String((kept["message"] ?? "").prefix(TicketForm.descriptionLimit + 100))
         detail.closeChecked = kept.isChecked("close")
         detail.keptFiles = files.files.map { (uploads.reference(for: $0), $0) }
@@ -108,7 +108,7 @@ enum TicketDetailHandlers {
         let close = form.isChecked("close")
         let isMarkdown = MessageBody.isMarkdown(form, field: "message")
         let uploads = Uploads(services: services)
-        let files = try uploads.collect(form, field: "files", tenantID: context.tenant.id)
+        let files = try uploads.collect(form, field: "files", for: .company(context.tenant.id))
         detail.replyText = message
         detail.closeChecked = close
         detail.keptFiles = files.files.map { (uploads.reference(for: $0), $0) }
