@@ -36,9 +36,15 @@ public struct Provisioning: DomainService {
     /// Invites `email` into the company with `role`. A new address also gets an account with
     /// a provisional password and the welcome e-mail; inviting twice refreshes the invitation.
     /// `invitedBy` is nil for a script. An operator's address and a deactivated company are refused.
-    public func invite(tenant: TenantRecord, email: EmailAddress, role: Role, invitedBy: AuditActor?, now: Timestamp)
-        throws -> InvitationResult
-    {
+    ///
+    /// `limited` (a company administrator's pages): at most `PORTAL_INVITES_PER_ADDRESS_HOUR`
+    /// (3) invitation e-mails to one address in an hour, from any company, and
+    /// `PORTAL_INVITES_PER_COMPANY_DAY` (50) from one company in 24 hours; past them the
+    /// invitation is refused with `.invitationLimit` and nothing is sent. The vendor's own
+    /// invitations (a script, the desk) are counted but never refused.
+    public func invite(
+        tenant: TenantRecord, email: EmailAddress, role: Role, invitedBy: AuditActor?, limited: Bool = false, now: Timestamp
+    ) throws -> InvitationResult {
         try database.write { tx in
             let users = UserStore(database)
             var createdAccount = false
@@ -50,17 +56,23 @@ public struct Provisioning: DomainService {
             if let existing, try TenantStore(database).membership(userID: existing.id, tenantID: tenant.id) != nil {
                 throw DomainError(.alreadyMember, Text.alreadyMember)
             }
-            // A new address gets an account; one that never completed its first access gets
-            // fresh provisional credentials (the old e-mail may be lost or expired).
-            if existing == nil || existing?.passwordIsProvisional == true {
+            let invitations = InvitationStore(database)
+            if limited { try checkLimits(invitations, email: email, tenantID: tenant.id, now: now) }
+            // A new address gets an account. One that never completed its first access gets
+            // fresh provisional credentials when this company's own e-mail gave them (it may be
+            // lost) or they expired; never when another company's e-mail gave them, which the
+            // person may be about to use.
+            if try existing == nil || mayRenewCredentials(existing!, tenantID: tenant.id, now: now) {
                 let password = Provisioning.provisionalPassword()
                 let expires = now + Provisioning.provisionalValidity
                 if let existing {
                     try users.resetProvisionalPassword(
                         userID: existing.id, passwordHash: PasswordHasher.hash(password), until: expires, now: now)
+                    try users.setProvisionalTenant(userID: existing.id, tenantID: tenant.id)
                 } else {
-                    try users.create(
+                    let id = try users.create(
                         email: email, passwordHash: PasswordHasher.hash(password), provisionalUntil: expires, now: now)
+                    try users.setProvisionalTenant(userID: id, tenantID: tenant.id)
                 }
                 try OutboxStore.enqueue(in: tx, to: [email], subject: Text.welcomeSubject(),
                     body: Text.welcomeBody(
@@ -68,7 +80,8 @@ public struct Provisioning: DomainService {
                         password: password, expiresOn: Clock.displayDate(expires)), now: now, kind: .secret)
                 createdAccount = existing == nil
             }
-            let (invitation, isNew) = try InvitationStore(database).invite(
+            try invitations.recordSend(email: email, tenantID: tenant.id, now: now)
+            let (invitation, isNew) = try invitations.invite(
                 tenantID: tenant.id, email: email, role: role, invitedBy: invitedBy?.userID, now: now)
             try OutboxStore.enqueue(in: tx, to: [email], subject: Text.invitationSubject(company: tenant.name),
                 body: Text.invitationBody(company: tenant.name, portalURL: config.publicURL + "/login"), now: now, kind: .urgent)
@@ -76,6 +89,23 @@ public struct Provisioning: DomainService {
                 in: tx, isNew ? "invitation_sent" : "invitation_resent", tenantID: tenant.id, by: invitedBy,
                 detail: "\(email.value) (\(role.label))", now: now)
             return InvitationResult(invitationID: invitation.id, createdAccount: createdAccount)
+        }
+    }
+
+    func mayRenewCredentials(_ user: UserRecord, tenantID: Int64, now: Timestamp) throws -> Bool {
+        guard user.passwordIsProvisional else { return false }
+        if let expires = user.provisionalExpiresAt, expires <= now { return true }
+        return try UserStore(database).provisionalTenant(userID: user.id) == tenantID
+    }
+
+    func checkLimits(_ invitations: InvitationStore, email: EmailAddress, tenantID: Int64, now: Timestamp) throws {
+        let perAddress = config.int("PORTAL_INVITES_PER_ADDRESS_HOUR", default: 3)
+        let perCompany = config.int("PORTAL_INVITES_PER_COMPANY_DAY", default: 50)
+        if try invitations.sends(email: email, since: now - 3600) >= perAddress {
+            throw DomainError(.invitationLimit, Text.invitationLimitForAddress(email.value, perHour: perAddress))
+        }
+        if try invitations.sends(tenantID: tenantID, since: now - 24 * 3600) >= perCompany {
+            throw DomainError(.invitationLimit, Text.invitationLimitForCompany(perDay: perCompany))
         }
     }
 

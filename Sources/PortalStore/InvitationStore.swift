@@ -84,6 +84,21 @@ public struct InvitationStore {
         try pending(tenantID: tenantID, now: now).first { $0.id == id }
     }
 
+    /// One invitation e-mail sent, for the limits per address and per company.
+    public func recordSend(email: EmailAddress, tenantID: Int64, now: Timestamp) throws {
+        try database.run("INSERT INTO invitation_sends (email, tenant_id, sent_at) VALUES (?, ?, ?)", [email.value, tenantID, now])
+    }
+
+    /// Invitation e-mails sent to `email` (from any company) since `since`.
+    public func sends(email: EmailAddress, since: Timestamp) throws -> Int {
+        Int(try database.scalarInt("SELECT count(*) FROM invitation_sends WHERE email = ? AND sent_at >= ?", [email.value, since]))
+    }
+
+    /// Invitation e-mails the company sent since `since`.
+    public func sends(tenantID: Int64, since: Timestamp) throws -> Int {
+        Int(try database.scalarInt("SELECT count(*) FROM invitation_sends WHERE tenant_id = ? AND sent_at >= ?", [tenantID, since]))
+    }
+
     public func cancel(id: Int64, tenantID: Int64, now: Timestamp) throws {
         try database.run(
             "UPDATE invitations SET cancelled_at = ? WHERE id = ? AND tenant_id = ? AND accepted_at IS NULL", [now, id, tenantID])

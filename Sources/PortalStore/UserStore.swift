@@ -79,6 +79,17 @@ public struct UserStore {
             """, [passwordHash, until, now, userID])
     }
 
+    /// The company whose invitation e-mail gave the user's provisional password (nil: none
+    /// recorded, e.g. an operator's or one given before this was kept).
+    public func provisionalTenant(userID: Int64) throws -> Int64? {
+        try database.queryOne("SELECT provisional_tenant_id FROM users WHERE id = ?", [userID])?
+            .optionalInt("provisional_tenant_id")
+    }
+
+    public func setProvisionalTenant(userID: Int64, tenantID: Int64) throws {
+        try database.run("UPDATE users SET provisional_tenant_id = ? WHERE id = ?", [tenantID, userID])
+    }
+
     public func setPassword(userID: Int64, passwordHash: String, now: Timestamp) throws {
         try database.run(
             """

@@ -168,3 +168,36 @@ def test_activity_is_filtered_and_paginated(portal):
     mine = session.get(portal.url + f"/tenant/attivita?utente={mario}").text
     assert "luca.verdi@rossi.example</td>" not in mine
     assert "Nessun evento" in session.get(portal.url + "/tenant/attivita?da=2000-01-01&a=2000-01-02").text
+
+
+def test_invitations_are_limited_per_address_and_another_company_keeps_the_password_it_gave(fresh_portal):
+    portal = fresh_portal()
+    rossi = login_into(portal, ADMIN, "ROSSI SRL")
+    address = "pendente@example.com"
+    assert invite(portal, rossi, address).status_code == 303
+    first = re.search(r"- Password: (\S+)", portal.wait_for_mail(address, "Benvenuto").get_content()).group(1)
+    # Another company invites the same pending person: its e-mail gives no new password.
+    bianchi = login_into(portal, OTHER_COMPANY_ADMIN, "BIANCHI SPA")
+    assert invite(portal, bianchi, address).status_code == 303
+    portal.wait_for_mail(address, "Invito a unirti a BIANCHI SPA")
+    with portal.db() as db:
+        welcomes = db.execute("SELECT count(*) FROM outbox WHERE recipients = ? AND subject LIKE 'Benvenuto%'",
+                              (address,)).fetchone()[0]
+    assert welcomes == 1
+    assert password_step(portal, address, first).headers["Location"] == "/accesso/primo", "the first mail's password works"
+
+    # "Invia di nuovo" and "Invita" count together: the fourth e-mail in an hour is refused.
+    listing = rossi.get(portal.url + "/tenant/inviti").text
+    invitation = re.search(r'action="/tenant/inviti/(\d+)/reinvia"', listing.split(address)[1]).group(1)
+    assert post(portal, rossi, f"/tenant/inviti/{invitation}/reinvia", "/tenant/inviti").status_code == 303
+    with portal.db() as db:
+        queued = db.execute("SELECT count(*) FROM outbox").fetchone()[0]
+    refused = invite(portal, rossi, address)
+    assert refused.status_code == 429
+    assert f"A {address} sono già stati inviati 3 inviti nell&#39;ultima ora: riprova più tardi." in refused.text \
+        or f"A {address} sono già stati inviati 3 inviti nell'ultima ora: riprova più tardi." in refused.text
+    assert 'aria-invalid="true"' in refused.text or "field--invalid" in refused.text, "beside the field"
+    again = post(portal, rossi, f"/tenant/inviti/{invitation}/reinvia", "/tenant/inviti")
+    assert again.status_code == 429 and "riprova più tardi" in again.text
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM outbox").fetchone()[0] == queued, "nothing more was sent"

@@ -94,10 +94,11 @@ enum InvitationHandlers {
         }
         do {
             _ = try Provisioning(database: services.database, config: services.config).invite(
-                tenant: context.tenant, email: email, role: inviteForm.role, invitedBy: context.actor(request), now: services.now)
-        } catch let error as DomainError where [.alreadyMember, .accountExists].contains(error.code) {
+                tenant: context.tenant, email: email, role: inviteForm.role, invitedBy: context.actor(request), limited: true,
+                now: services.now)
+        } catch let error as DomainError where [.alreadyMember, .accountExists, .invitationLimit].contains(error.code) {
             inviteForm.error = error.message
-            return try render(context, notice: nil, form: inviteForm, services, status: 422)
+            return try render(context, notice: nil, form: inviteForm, services, status: error.code == .invitationLimit ? 429 : 422)
         }
         throw Redirect(to: "/tenant/inviti?avviso=inviato")
     }
@@ -112,9 +113,15 @@ enum InvitationHandlers {
     static func resend(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
         let invitation = try invitation(request, context, services)
-        _ = try Provisioning(database: services.database, config: services.config).invite(
-            tenant: context.tenant, email: EmailAddress(invitation.email)!, role: invitation.role,
-            invitedBy: context.actor(request), now: services.now)
+        do {
+            _ = try Provisioning(database: services.database, config: services.config).invite(
+                tenant: context.tenant, email: EmailAddress(invitation.email)!, role: invitation.role,
+                invitedBy: context.actor(request), limited: true, now: services.now)
+        } catch let error as DomainError where error.code == .invitationLimit {
+            // The refusal beside the address, in the invitation form filled in with it.
+            let form = InviteForm(email: invitation.email, role: invitation.role, error: error.message)
+            return try render(context, notice: nil, form: form, services, status: 429)
+        }
         throw Redirect(to: "/tenant/inviti?avviso=reinviato")
     }
 
