@@ -1,7 +1,9 @@
-"""The vendor administration in the browser, by its visible labels: a Responsabile creates a
-company and invites its administrator, who walks the manual's first access and opens a
-request that reaches "Coda ticket"; "Operatori" and "Registro attività" as a Responsabile
-reads them. Axe finds no serious violation on these pages."""
+"""The vendor administration in the browser, by its visible labels: a Responsabile sets a
+response target (a zero refused beside its field first), creates a company and invites its
+administrator, who walks the manual's first access and opens a request that says when its
+answer is due; the request reaches "Coda ticket" with that deadline, and "Andamento" and its
+CSV count it; "Operatori" and "Registro attività" as a Responsabile reads them. Axe finds no
+serious violation on these pages."""
 import pytest
 from selenium.webdriver.common.by import By
 
@@ -10,6 +12,7 @@ from axe import serious_violations
 from chromium import chromium
 from people import field, first_access, open_new_request, press, sign_in, type_into
 from portal import DEMO_PASSWORD
+from targets import download_csv, opened_this_week, queue_row_by_due, set_target, this_weeks_monday, weekly_row
 
 MANAGER = "giulia.neri@assistenza.example"
 ADMINISTRATOR = "chiara.fontana@fontana.example"
@@ -32,6 +35,17 @@ def test_a_responsabile_onboards_a_company_whose_administrator_opens_a_ticket_se
     sign_in(manager, portal, MANAGER, DEMO_PASSWORD)
     assert heading(manager) == "Coda ticket"
 
+    # "Tempi di risposta": a zero is refused beside its field; then a "Normale" request's first
+    # answer is due within 2 hours 30 working minutes.
+    open_administration(manager, "Tempi di risposta")
+    assert field(manager, "Orario di lavoro").get_attribute("value") == "09:00-13:00, 14:00-18:00"
+    set_target(manager, "Prima risposta – Normale", "0")
+    assert manager.find_element(By.ID, "prima-risposta-normal-error").text == "Il tempo deve essere maggiore di zero."
+    assert serious_violations(manager) == []
+    set_target(manager, "Prima risposta – Normale", "2:30")
+    assert "Tempi di risposta salvati" in manager.find_element(By.CSS_SELECTOR, ".notice").text
+    assert field(manager, "Prima risposta – Normale").get_attribute("value") == "2:30"
+
     # A wrong check digit is refused next to the field, with what was typed kept.
     open_administration(manager, "Aziende")
     press(manager, "+ Nuova azienda")
@@ -51,10 +65,27 @@ def test_a_responsabile_onboards_a_company_whose_administrator_opens_a_ticket_se
     first_access(customer, portal, ADMINISTRATOR, provisional, "Chiara", "Fontana", PASSWORD, COMPANY)
     title = "Il gestionale non apre le commesse"
     number = open_new_request(customer, title, "Da questa mattina le commesse aperte non si vedono piu.")
+    expected = customer.find_element(By.CSS_SELECTOR, ".expected-answer").text
+    assert expected.startswith("Risposta prevista entro ")
 
     press(manager, "Coda ticket")
     queue = manager.find_element(By.XPATH, f"//table[contains(@class, 'desk-queue')]//tr[.//a[normalize-space()='{title}']]")
     assert COMPANY in queue.text and f"#{number}" in queue.text
+    # By "Scadenza" the queue shows the deadline the customer reads, for the first answer.
+    row = queue_row_by_due(manager, title)
+    assert "Prima risposta" in row and expected.removeprefix("Risposta prevista entro ") in row, row
+    assert "mancano" in row or "scaduto" in row
+    assert serious_violations(manager) == []
+
+    # "Andamento" counts it among this week's tickets, in the chart's table and in its CSV.
+    open_administration(manager, "Andamento")
+    opened = opened_this_week(portal)
+    assert weekly_row(manager)[0] == str(opened)
+    assert len(manager.find_elements(By.CSS_SELECTOR, "svg.chart[role=img]")) == 5
+    rows = download_csv(manager, "Ticket aperti e chiusi per settimana")
+    assert rows[0] == ["Settimana dal", "Aperti", "Chiusi"]
+    assert rows[-1][:2] == [this_weeks_monday().strftime("%d/%m/%Y"), str(opened)]
+    assert serious_violations(manager) == []
 
     open_administration(manager, "Aziende")
     type_into(manager, "Nome o Partita IVA", VAT)
