@@ -3,10 +3,23 @@
 # usage: render-nginx-conf.sh OUTPUT
 # Reads: PORTAL_VAR (state folder), PORT, PORTAL_LISTEN (default 127.0.0.1:$PORT),
 # PORTAL_SITE_OUT, PORTAL_RUN (socket folder), PORTAL_ATTACHMENTS_DIR,
-# PORTAL_LOGIN_RATE (default 10r/m), PORTAL_LOGIN_BURST (default 10), PORTAL_NGINX_USER,
-# PORTAL_WORKERS and PORTAL_THREADS (the handlers' --workers and --threads, default 4 and 8).
+# PORTAL_LOGIN_RATE (default 180r/m), PORTAL_LOGIN_BURST (default 90), PORTAL_NGINX_USER,
+# PORTAL_WORKERS and PORTAL_THREADS (the handlers' --workers and --threads, default 4 and 8),
+# PORTAL_TRUSTED_PROXY (addresses or CIDRs of the proxy in front, separated by spaces or
+# commas; none by default), PORTAL_REAL_IP_HEADER (default X-Forwarded-For) and
+# PORTAL_PUBLIC_URL (https turns HSTS on). These last three are read from the environment,
+# else from the file named by PORTAL_CONFIG, as the handlers read them.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+# A setting from the environment, else from the PORTAL_CONFIG file (its last KEY=value).
+setting() {
+    local name=$1
+    if [ -n "${!name:-}" ]; then printf '%s' "${!name}"; return; fi
+    if [ -n "${PORTAL_CONFIG:-}" ] && [ -r "$PORTAL_CONFIG" ]; then
+        sed -n "s/^[[:space:]]*$name[[:space:]]*=[[:space:]]*//p" "$PORTAL_CONFIG" | tail -n 1 \
+            | sed -e 's/[[:space:]]*$//' -e 's/^"\(.*\)"$/\1/'
+    fi
+}
 out=${1:?usage: render-nginx-conf.sh OUTPUT}
 var=$(realpath -m "${PORTAL_VAR:-$here/var}")
 port=${PORT:-8080}
@@ -28,8 +41,31 @@ if [ "$keepalive" -lt 1 ]; then
         "nginx processes they need at least $(( 2 * nginx_workers )): raise PORTAL_THREADS (--threads)" >&2
     exit 1
 fi
+# The trusted proxy's addresses: only they may name the client in the real-IP header.
+real_ip=$(mktemp)
+trap 'rm -f "$real_ip"' EXIT
+proxies=$(setting PORTAL_TRUSTED_PROXY | tr ',' ' ')
+for proxy in $proxies; do
+    if ! [[ "$proxy" =~ ^[0-9A-Fa-f:.]+(/[0-9]{1,3})?$ ]]; then
+        echo "render-nginx-conf.sh: PORTAL_TRUSTED_PROXY: '$proxy' is not an address or CIDR" >&2
+        exit 1
+    fi
+    echo "    set_real_ip_from $proxy;" >> "$real_ip"
+done
+if [ -n "$proxies" ]; then
+    header=$(setting PORTAL_REAL_IP_HEADER)
+    header=${header:-X-Forwarded-For}
+    if ! [[ "$header" =~ ^[A-Za-z0-9-]+$ ]]; then
+        echo "render-nginx-conf.sh: PORTAL_REAL_IP_HEADER: '$header' is not a header name" >&2
+        exit 1
+    fi
+    printf '    real_ip_header %s;\n    real_ip_recursive on;\n' "$header" >> "$real_ip"
+fi
+hsts=""
+case "$(setting PORTAL_PUBLIC_URL)" in https://*) hsts="max-age=31536000" ;; esac
 mkdir -p "$var/nginx" "$var/log"
 sed -e "s|@VAR@|$var|g" -e "s|@LISTEN@|$listen|g" -e "s|@ROOT@|$root|g" -e "s|@RUN@|$run|g" \
     -e "s|@ATTACHMENTS@|$attachments|g" -e "s|@USER_DIRECTIVE@|$user_directive|g" \
-    -e "s|@KEEPALIVE@|$keepalive|g" -e "s|@NGINX_WORKERS@|$nginx_workers|g" -e "s|@LOGIN_RATE@|${PORTAL_LOGIN_RATE:-10r/m}|g" -e "s|@LOGIN_BURST@|${PORTAL_LOGIN_BURST:-10}|g" \
+    -e "s|@KEEPALIVE@|$keepalive|g" -e "s|@NGINX_WORKERS@|$nginx_workers|g" -e "s|@LOGIN_RATE@|${PORTAL_LOGIN_RATE:-180r/m}|g" -e "s|@LOGIN_BURST@|${PORTAL_LOGIN_BURST:-90}|g" \
+    -e "s|@HSTS@|$hsts|g" -e "/@REAL_IP@/{r $real_ip" -e "d}" \
     "$here/nginx.conf" > "$out"

@@ -77,6 +77,15 @@ public struct Config: Sendable {
         while url.hasSuffix("/") { url.removeLast() }
         return url
     }
+    /// The portal is reached over HTTPS, whoever terminates TLS (nginx or a proxy in front):
+    /// cookies are then `Secure` with the `__Host-` prefix even when nginx itself sees HTTP.
+    public var servesHTTPS: Bool { publicURL.lowercased().hasPrefix("https://") }
+    /// How long a "Ricordami" session may stay unused before it ends (days, default 7; a
+    /// value that is not a whole number of days from 1 to 30 keeps the default).
+    public var rememberedSessionIdle: Int64 {
+        let days = int("PORTAL_REMEMBERED_IDLE_DAYS", default: 7)
+        return Int64((1...30).contains(days) ? days : 7) * 24 * 3600
+    }
     public var mailDirectory: String { string("PORTAL_MAIL_DIR", default: varDirectory + "/mail") }
     public var attachmentsDirectory: String { string("PORTAL_ATTACHMENTS_DIR", default: varDirectory + "/attachments") }
     public var mailFrom: String {

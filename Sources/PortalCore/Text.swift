@@ -40,7 +40,6 @@ public enum Text {
     public static let forgotPasswordPrefix = "Hai dimenticata la password?"
     public static let forgotPasswordLink = "clicca qui"
     public static let loginFailed = "Email o password non corretti."
-    public static let loginThrottled = "Troppi tentativi non riusciti: attendi qualche secondo e riprova."
     public static let fieldRequired = "Campo obbligatorio."
     public static let emailInvalid = "Indirizzo email non valido."
     public static let loggedOut = "Sei uscito dal portale."
@@ -142,20 +141,22 @@ public enum Text {
     public static let recoverySent =
         "Se l'indirizzo ha accesso al portale, riceverai a breve un'email con il link per scegliere una nuova password. Il link vale un'ora."
     public static let recoveryNewTitle = "Nuova password"
-    public static let recoveryLinkInvalid = "Il link non è valido o è scaduto: richiedine uno nuovo."
     public static let recoveryDone = "Password aggiornata: accedi con la nuova password."
     public static let setPassword = "Salva la nuova password"
     public static let backToLogin = "Torna al login"
     public static func recoveryMailSubject() -> String { "\(productName): scelta di una nuova password" }
-    public static func recoveryMailBody(link: String) -> String {
+    public static func recoveryMailBody(link: String, page: String, code: String) -> String {
         """
         Abbiamo ricevuto una richiesta di recupero della password del tuo account.
 
         Per scegliere una nuova password apri questo link entro un'ora:
         \(link)
 
-        Il link può essere usato una sola volta. Se non hai chiesto tu il recupero, ignora questa email: \
-        la password attuale resta valida.
+        Se il link non si apre correttamente, vai su \(page) e inserisci il codice di recupero:
+        \(code)
+
+        Il link e il codice possono essere usati una sola volta. Se non hai chiesto tu il recupero, \
+        ignora questa email: la password attuale resta valida.
 
         \(mailSignature)
         """

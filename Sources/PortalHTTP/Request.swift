@@ -10,6 +10,7 @@ public struct Request: Sendable {
     public var cookies: [String: String]
     public var body: [UInt8]
     public var clientAddress: String
+    /// Served over HTTPS: as nginx saw it, or because the configured public URL is https.
     public var isHTTPS: Bool
     /// Filled by the router from `{name}` segments.
     public var pathParameters: [String: String] = [:]

@@ -28,6 +28,8 @@ public enum Routes {
         routes.get("/profilo/immagine", SignedInGuard.self, ProfileHandlers.picture)
         routes.post("/profilo/dispositivi/{id}/rimuovi", SignedInGuard.self, bodyLimit: 1024, ProfileHandlers.removeDevice)
         routes.post("/profilo/notifiche", SignedInGuard.self, bodyLimit: 1024, NotificationSettings.save)
+        routes.post("/profilo/sessioni/{id}/termina", SignedInGuard.self, bodyLimit: 1024, SessionHandlers.end)
+        routes.post("/profilo/sessioni/termina-altre", SignedInGuard.self, bodyLimit: 1024, SessionHandlers.endOthers)
 
         routes.get("/password/recupero", VisitorGuard.self, RecoveryHandlers.showRequest)
         routes.post("/password/recupero", VisitorGuard.self, bodyLimit: 2 * 1024, RecoveryHandlers.sendLink)

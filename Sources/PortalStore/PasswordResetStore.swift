@@ -1,16 +1,17 @@
 import PortalCore
 
-/// Single-use links to choose a new password, valid one hour.
+/// Single-use links to choose a new password, valid one hour. Each has a long token (in the
+/// link's fragment) and a short code (typed by hand); either opens it, both stored hashed.
 public struct PasswordResetStore {
     let database: Database
     public init(_ database: Database) { self.database = database }
 
     public static let lifetime: Int64 = 3600
 
-    public func create(tokenHash: [UInt8], userID: Int64, now: Timestamp) throws {
+    public func create(tokenHash: [UInt8], codeHash: [UInt8], userID: Int64, now: Timestamp) throws {
         try database.run(
-            "INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-            [tokenHash, userID, now, now + PasswordResetStore.lifetime])
+            "INSERT INTO password_resets (token_hash, code_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+            [tokenHash, codeHash, userID, now, now + PasswordResetStore.lifetime])
     }
 
     /// The user id of an unused, unexpired link.
@@ -18,6 +19,14 @@ public struct PasswordResetStore {
         try database.queryOne(
             "SELECT user_id FROM password_resets WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
             [tokenHash, now]
+        )?.int("user_id")
+    }
+
+    /// The user id of an unused, unexpired link found by its short code.
+    public func userID(codeHash: [UInt8], now: Timestamp) throws -> Int64? {
+        try database.queryOne(
+            "SELECT user_id FROM password_resets WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?",
+            [codeHash, now]
         )?.int("user_id")
     }
 

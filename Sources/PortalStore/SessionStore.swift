@@ -5,7 +5,8 @@ public struct SessionStore {
     let database: Database
     public init(_ database: Database) { self.database = database }
 
-    /// Idle limit without "Ricordami" and the absolute lifetimes.
+    /// Idle limit without "Ricordami" and the absolute lifetimes; with "Ricordami" the idle
+    /// limit is the installation's (`Config.rememberedSessionIdle`), passed to each lookup.
     public static let idleTimeout: Int64 = 30 * 60
     public static let lifetime: Int64 = 12 * 3600
     public static let rememberedLifetime: Int64 = 30 * 24 * 3600
@@ -29,7 +30,7 @@ public struct SessionStore {
 
     /// The live session for this token hash, or nil when missing, expired or idle too long
     /// (an expired row is deleted on the way).
-    public func find(tokenHash: [UInt8], now: Timestamp) throws -> SessionRecord? {
+    public func find(tokenHash: [UInt8], now: Timestamp, rememberedIdle: Int64) throws -> SessionRecord? {
         guard
             let row = try database.queryOne(
                 """
@@ -38,14 +39,14 @@ public struct SessionStore {
                 """, [tokenHash])
         else { return nil }
         let session = SessionRecord(row)
-        guard try isLive(session, now: now) else { return nil }
+        guard try isLive(session, now: now, rememberedIdle: rememberedIdle) else { return nil }
         return session
     }
 
     /// The live session with its user and, when it works for a company, the membership there:
     /// one query on every authenticated request instead of three. `membership` is nil when
     /// the session has no company or the user was removed from it since.
-    public func findWithUser(tokenHash: [UInt8], now: Timestamp) throws
+    public func findWithUser(tokenHash: [UInt8], now: Timestamp, rememberedIdle: Int64) throws
         -> (session: SessionRecord, user: UserRecord, membership: MembershipRecord?, stamp: TenantStamp?)?
     {
         guard
@@ -67,7 +68,7 @@ public struct SessionStore {
                 """, [tokenHash])
         else { return nil }
         let session = SessionRecord(row, prefix: "s_")
-        guard try isLive(session, now: now) else { return nil }
+        guard try isLive(session, now: now, rememberedIdle: rememberedIdle) else { return nil }
         var membership: MembershipRecord?
         var stamp: TenantStamp?
         if let tenantID = session.tenantID, let role = row.optionalString("m_role").flatMap(Role.init(rawValue:)) {
@@ -81,8 +82,8 @@ public struct SessionStore {
 
     /// False (and the row deleted) for an expired or idle session; a live one is touched at
     /// most once a minute.
-    func isLive(_ session: SessionRecord, now: Timestamp) throws -> Bool {
-        let idle = !session.remember && now - session.lastSeenAt > SessionStore.idleTimeout
+    func isLive(_ session: SessionRecord, now: Timestamp, rememberedIdle: Int64) throws -> Bool {
+        let idle = now - session.lastSeenAt > (session.remember ? rememberedIdle : SessionStore.idleTimeout)
         if now >= session.expiresAt || idle {
             try database.run("DELETE FROM sessions WHERE id = ?", [session.id])
             return false
@@ -95,6 +96,31 @@ public struct SessionStore {
 
     public func delete(id: Int64) throws {
         try database.run("DELETE FROM sessions WHERE id = ?", [id])
+    }
+
+    /// "Sessioni attive": the user's live sessions, the most recently used first.
+    public func list(userID: Int64, now: Timestamp, rememberedIdle: Int64) throws -> [ActiveSessionRecord] {
+        try database.query(
+            """
+            SELECT s.id, s.user_agent, s.client_ip, s.created_at, s.last_seen_at, t.name AS tenant_name
+            FROM sessions s LEFT JOIN tenants t ON t.id = s.tenant_id
+            WHERE s.user_id = ? AND s.expires_at > ?
+                AND s.last_seen_at >= ? - CASE WHEN s.remember = 1 THEN ? ELSE ? END
+            ORDER BY s.last_seen_at DESC, s.id DESC
+            """, [userID, now, now, rememberedIdle, SessionStore.idleTimeout]
+        ).map(ActiveSessionRecord.init)
+    }
+
+    /// "Termina": ends one session of this user; false when it is not theirs or already gone.
+    public func delete(id: Int64, userID: Int64) throws -> Bool {
+        try database.run("DELETE FROM sessions WHERE id = ? AND user_id = ?", [id, userID])
+        return database.changes == 1
+    }
+
+    /// "Termina tutte le altre": every session of the user but this one; how many ended.
+    public func deleteOthers(userID: Int64, keeping id: Int64) throws -> Int {
+        try database.run("DELETE FROM sessions WHERE user_id = ? AND id != ?", [userID, id])
+        return database.changes
     }
 
     public func delete(tokenHash: [UInt8]) throws {
@@ -118,5 +144,25 @@ public struct SessionStore {
 
     public func deleteExpired(now: Timestamp) throws {
         try database.run("DELETE FROM sessions WHERE expires_at <= ?", [now])
+    }
+}
+
+/// A live session as its owner sees it in the profile.
+public struct ActiveSessionRecord: Sendable {
+    public let id: Int64
+    public let userAgent: String
+    public let clientIP: String
+    public let createdAt: Timestamp
+    public let lastSeenAt: Timestamp
+    /// The company it works for; nil for an operator's.
+    public let tenantName: String?
+
+    init(_ row: Row) {
+        id = row.int("id")
+        userAgent = row.string("user_agent")
+        clientIP = row.string("client_ip")
+        createdAt = row.int("created_at")
+        lastSeenAt = row.int("last_seen_at")
+        tenantName = row.optionalString("tenant_name")
     }
 }

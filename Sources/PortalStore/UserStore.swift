@@ -38,7 +38,8 @@ public struct UserStore {
         return database.lastInsertRowID
     }
 
-    /// Counts a failed login inside a sliding window, so that throttling looks at recent tries only.
+    /// Counts a failed password or code of the account, from anywhere, inside a window that
+    /// opens at the first failure: the account's alert and its "code always" rule look at it.
     public func recordFailedLogin(userID: Int64, now: Timestamp, window: Int64) throws {
         try database.run(
             """
@@ -50,8 +51,13 @@ public struct UserStore {
             """, [now - window, now - window, now, now, userID])
     }
 
-    public func clearFailedLogins(userID: Int64) throws {
-        try database.run("UPDATE users SET failed_logins = 0 WHERE id = ? AND failed_logins != 0", [userID])
+    /// Notes that the owner is being told of this window's failed logins: true once per
+    /// window, so that an attack sends one e-mail, not one per try.
+    public func claimFailedLoginAlert(userID: Int64, windowStart: Timestamp, now: Timestamp) throws -> Bool {
+        try database.run(
+            "UPDATE users SET failed_login_alerted_at = ? WHERE id = ? AND failed_login_alerted_at < ?",
+            [now, userID, windowStart])
+        return database.changes == 1
     }
 
     public func setLastTenant(userID: Int64, tenantID: Int64) throws {

@@ -41,6 +41,24 @@ struct ConfigTests {
         #expect(config.publicURL == "https://x.it")
         #expect(config.int("PORTAL_MISSING", default: 7) == 7)
     }
+
+    @Test("a remembered session's idle limit is 7 days unless set to 1 to 30 days")
+    func rememberedSessionIdle() {
+        let day: Int64 = 24 * 3600
+        #expect(Config(values: [:]).rememberedSessionIdle == 7 * day)
+        #expect(Config(values: ["PORTAL_REMEMBERED_IDLE_DAYS": "2"]).rememberedSessionIdle == 2 * day)
+        for bad in ["0", "31", "tre", "-1"] {
+            #expect(Config(values: ["PORTAL_REMEMBERED_IDLE_DAYS": bad]).rememberedSessionIdle == 7 * day, "\(bad)")
+        }
+    }
+
+    @Test("an https public URL means HTTPS whoever terminates TLS; http does not")
+    func servesHTTPS() {
+        #expect(Config(values: ["PORTAL_PUBLIC_URL": "https://assistenza.example.com"]).servesHTTPS)
+        #expect(Config(values: ["PORTAL_PUBLIC_URL": "HTTPS://assistenza.example.com/"]).servesHTTPS)
+        #expect(!Config(values: ["PORTAL_PUBLIC_URL": "http://127.0.0.1:8080"]).servesHTTPS)
+        #expect(!Config(values: [:]).servesHTTPS)
+    }
 }
 
 @Suite("The development configuration and the branding")

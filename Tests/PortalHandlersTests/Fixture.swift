@@ -14,11 +14,11 @@ final class Fixture {
     let apps: [PortalApp]
     let database: Database
 
-    init() throws {
+    init(publicURL: String = "http://127.0.0.1") throws {
         var template = Array("/tmp/portal-handlers-tests.XXXXXX".utf8CString)
         guard let pointer = mkdtemp(&template) else { throw CocoaError(.fileWriteUnknown) }
         directory = String(cString: pointer)
-        let config = Config(values: ["PORTAL_VAR": directory, "PORTAL_PUBLIC_URL": "http://127.0.0.1"])
+        let config = Config(values: ["PORTAL_VAR": directory, "PORTAL_PUBLIC_URL": publicURL])
         database = try Database(path: config.databasePath)
         try Migrator.migrate(database, now: Clock.now())
         _ = try DemoData.seed(database: database, now: Clock.now())

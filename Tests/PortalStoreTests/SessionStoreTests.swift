@@ -5,6 +5,8 @@ import Testing
 
 @Suite("SessionStore")
 struct SessionStoreTests {
+    private let week: Int64 = 7 * 24 * 3600
+
     private func makeSession(_ database: Database, remember: Bool) throws -> [UInt8] {
         let users = UserStore(database)
         let email = EmailAddress("utente\(remember ? 1 : 0)@example.it")!
@@ -22,7 +24,7 @@ struct SessionStoreTests {
         let database = temporary.database
         let hash = try makeSession(database, remember: false)
         let sessions = SessionStore(database)
-        #expect(try sessions.find(tokenHash: hash, now: SessionStore.idleTimeout + 61) == nil)
+        #expect(try sessions.find(tokenHash: hash, now: SessionStore.idleTimeout + 61, rememberedIdle: week) == nil)
         // and the row went with it
         #expect(try database.scalarInt("SELECT count(*) FROM sessions") == 0)
     }
@@ -33,9 +35,9 @@ struct SessionStoreTests {
         let database = temporary.database
         let hash = try makeSession(database, remember: false)
         let sessions = SessionStore(database)
-        #expect(try sessions.find(tokenHash: hash, now: SessionStore.idleTimeout - 1) != nil)
+        #expect(try sessions.find(tokenHash: hash, now: SessionStore.idleTimeout - 1, rememberedIdle: week) != nil)
         // that visit counted: another idle timeout from it is still fine
-        #expect(try sessions.find(tokenHash: hash, now: 2 * SessionStore.idleTimeout - 2) != nil)
+        #expect(try sessions.find(tokenHash: hash, now: 2 * SessionStore.idleTimeout - 2, rememberedIdle: week) != nil)
     }
 
     @Test("a remembered session survives the idle timeout")
@@ -43,7 +45,7 @@ struct SessionStoreTests {
         let temporary = try TemporaryDatabase()
         let database = temporary.database
         let hash = try makeSession(database, remember: true)
-        let session = try #require(try SessionStore(database).find(tokenHash: hash, now: SessionStore.idleTimeout + 61))
+        let session = try #require(try SessionStore(database).find(tokenHash: hash, now: SessionStore.idleTimeout + 61, rememberedIdle: week))
         #expect(session.remember)
     }
 
@@ -52,6 +54,52 @@ struct SessionStoreTests {
         let temporary = try TemporaryDatabase()
         let database = temporary.database
         _ = try makeSession(database, remember: true)
-        #expect(try SessionStore(database).find(tokenHash: Token.generate().hash, now: 1) == nil)
+        #expect(try SessionStore(database).find(tokenHash: Token.generate().hash, now: 1, rememberedIdle: week) == nil)
+    }
+
+    @Test("a remembered session left unused longer than the idle limit is gone, one in use stays to its lifetime")
+    func rememberedSessionIdles() throws {
+        let temporary = try TemporaryDatabase()
+        let database = temporary.database
+        let hash = try makeSession(database, remember: true)
+        let sessions = SessionStore(database)
+        // Used every six days, it lives on past the idle limit ...
+        var now: Int64 = 0
+        while now + 6 * 86400 < SessionStore.rememberedLifetime {
+            now += 6 * 86400
+            #expect(try sessions.find(tokenHash: hash, now: now, rememberedIdle: week) != nil, "day \(now / 86400)")
+        }
+        // ... and a shorter configured limit ends it after that long unused.
+        #expect(try sessions.find(tokenHash: hash, now: now + 2 * 86400 + 1, rememberedIdle: 2 * 86400) == nil)
+        #expect(try database.scalarInt("SELECT count(*) FROM sessions") == 0)
+    }
+
+    @Test("the owner lists their live sessions and ends one or all the others, never someone else's")
+    func listAndEnd() throws {
+        let temporary = try TemporaryDatabase()
+        let database = temporary.database
+        let users = UserStore(database)
+        let owner = try users.create(email: EmailAddress("owner@example.it")!, passwordHash: "x", provisionalUntil: nil, now: 0)
+        let other = try users.create(email: EmailAddress("other@example.it")!, passwordHash: "x", provisionalUntil: nil, now: 0)
+        let sessions = SessionStore(database)
+        func open(_ userID: Int64, remember: Bool, agent: String) throws -> Int64 {
+            try sessions.create(
+                tokenHash: Token.generate().hash, userID: userID, tenantID: nil, remember: remember, userAgent: agent,
+                clientIP: "192.0.2.1", now: 0)
+        }
+        let current = try open(owner, remember: false, agent: "Firefox")
+        let phone = try open(owner, remember: true, agent: "Safari")
+        let laptop = try open(owner, remember: true, agent: "Chrome")
+        let stranger = try open(other, remember: true, agent: "Edge")
+        #expect(try sessions.list(userID: owner, now: 10, rememberedIdle: week).map(\.id).sorted() == [current, phone, laptop])
+        // One left idle past its limit is not listed.
+        #expect(try sessions.list(userID: owner, now: SessionStore.idleTimeout + 1, rememberedIdle: week).map(\.id).sorted() == [phone, laptop])
+
+        #expect(try sessions.delete(id: stranger, userID: owner) == false)
+        #expect(try sessions.delete(id: phone, userID: owner))
+        #expect(try sessions.list(userID: owner, now: 10, rememberedIdle: week).map(\.id).sorted() == [current, laptop])
+        #expect(try sessions.deleteOthers(userID: owner, keeping: current) == 1)
+        #expect(try sessions.list(userID: owner, now: 10, rememberedIdle: week).map(\.id) == [current])
+        #expect(try sessions.list(userID: other, now: 10, rememberedIdle: week).map(\.id) == [stranger])
     }
 }

@@ -47,7 +47,12 @@ class Portal:
             "PORTAL_LOGIN_BURST": "200",
             "PORTAL_WORKERS": "2",
         })
-        self.env.update(env)
+        # A value of None removes a setting, so that the installation's default applies.
+        for name, value in env.items():
+            if value is None:
+                self.env.pop(name, None)
+            else:
+                self.env[name] = value
         self.process = None
         self.devices = {}
         self.seen_mails = set()
@@ -150,6 +155,16 @@ class Portal:
             if cmdline[0].endswith(handler.encode()) and b"PORTAL_FASTCGI_WORKER=1" not in environ:
                 return pid
         raise AssertionError(f"no supervisor for {handler}")
+
+
+class Sink:
+    """An SMTP server's handler (aiosmtpd) that keeps every message it is given."""
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append((envelope.rcpt_tos, envelope.content))
+        return "250 OK"
 
 
 def running_portal():

@@ -240,19 +240,66 @@ def test_sessions_end_after_thirty_idle_minutes_without_ricordami(portal):
     assert session.get(portal.url + "/profilo", allow_redirects=False).status_code == 303
 
 
-def test_repeated_failures_slow_the_account_down_but_not_recovery(fresh_portal):
-    portal = fresh_portal()
-    for _ in range(11):
-        assert password_step(portal, TECHNICIAN, "wrong password here").status_code == 422
-    # Right password, but too soon after the last failure: refused with the same message.
-    refused = password_step(portal, TECHNICIAN, DEMO_PASSWORD)
-    assert refused.status_code == 422 and "Email o password non corretti." in refused.text
-    session = requests.Session()
-    page = session.get(portal.url + "/password/recupero")
-    sent = session.post(portal.url + "/password/recupero", data={"csrf": csrf_token(page.text), "email": TECHNICIAN})
-    assert "riceverai a breve" in sent.text
-    assert "/password/nuova?token=" in portal.wait_for_mail(TECHNICIAN, "nuova password").get_content()
-    # The wait is over (as if the seconds had passed): the right password works again.
+def from_address(address, session=None):
+    """A browser whose requests reach nginx through the trusted proxy with this client address."""
+    session = session or requests.Session()
+    session.headers["X-Forwarded-For"] = address
+    return session
+
+
+def test_a_guesser_elsewhere_never_locks_the_owner_out(fresh_portal):
+    portal = fresh_portal(PORTAL_TRUSTED_PROXY="127.0.0.1")
+    login(portal, email=TECHNICIAN)  # the owner's browser becomes a trusted device
+    attacker = from_address("203.0.113.66")
+    statuses = [password_step(portal, TECHNICIAN, f"tentativo numero {n}", session=attacker).status_code for n in range(8)]
+    assert statuses[:5] == [422] * 5 and statuses[5:] == [429] * 3, statuses
+    # While its source waits, even the right password is not looked at, and the answer is
+    # the same for an address without an account.
+    waiting = password_step(portal, TECHNICIAN, DEMO_PASSWORD, session=attacker)
+    assert waiting.status_code == 429 and "riprova tra" in waiting.text
+    ghost = [password_step(portal, "nessuno@rossi.example", f"tentativo {n}", session=attacker).status_code for n in range(8)]
+    assert ghost == statuses
+
+    # The owner, on their trusted device at another address, still gets in: with the e-mail
+    # code, which the guesser does not have, even though the device would skip it otherwise.
+    owner = from_address("198.51.100.7", requests.Session())
+    owner.cookies.set("portal_device", portal.devices[TECHNICIAN], domain="127.0.0.1", path="/")
+    response = password_step(portal, TECHNICIAN, DEMO_PASSWORD, session=owner)
+    assert response.status_code == 303 and response.headers["Location"] == "/accesso/codice"
+    assert code_step(portal, owner, portal.wait_for_code(TECHNICIAN)).headers["Location"] == "/dashboard"
+    assert owner.get(portal.url + "/dashboard", allow_redirects=False).status_code == 200
+
+    # One e-mail tells the owner, naming the guesser's address.
+    alert = portal.wait_for_mail(TECHNICIAN, "tentativi di accesso non riusciti").get_content()
+    assert "203.0.113.66" in alert and "non è bloccato" in alert
     with portal.db() as db:
-        db.execute("UPDATE users SET last_failed_login_at = last_failed_login_at - 3600")
-    assert password_step(portal, TECHNICIAN, DEMO_PASSWORD).status_code == 303
+        sent = db.execute("SELECT count(*) FROM outbox WHERE subject LIKE '%tentativi di accesso non riusciti%'").fetchone()[0]
+        assert sent == 1
+        # The wait is over (as if the minutes had passed): the guesser is heard again, and
+        # even the right password only leads to the code sent to the owner's mailbox.
+        db.execute("UPDATE login_failures SET last_failed_at = last_failed_at - 901")
+    guessed = password_step(portal, TECHNICIAN, DEMO_PASSWORD, session=from_address("203.0.113.66"))
+    assert guessed.status_code == 303 and guessed.headers["Location"] == "/accesso/codice"
+    # Recovery never waits.
+    page = attacker.get(portal.url + "/password/recupero")
+    sent = attacker.post(portal.url + "/password/recupero", data={"csrf": csrf_token(page.text), "email": TECHNICIAN})
+    assert "riceverai a breve" in sent.text
+
+
+def test_wrong_codes_count_as_failures_and_a_right_password_clears_its_source(fresh_portal):
+    portal = fresh_portal()
+    address = new_customer(portal, "codici.errati@rossi.example")
+    for _ in range(4):
+        assert password_step(portal, address, "non è la password giusta").status_code == 422
+    session = requests.Session()
+    assert password_step(portal, address, NEW_PASSWORD, session=session).headers["Location"] == "/accesso/codice"
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM login_failures WHERE email = ?", (address,)).fetchone()[0] == 0
+    portal.wait_for_code(address)
+    assert code_step(portal, session, "zzzzzz").status_code == 422
+    with portal.db() as db:
+        row = db.execute("SELECT failures FROM login_failures WHERE email = ?", (address,)).fetchone()
+        assert row["failures"] == 1
+        assert db.execute("SELECT failed_logins FROM users WHERE email = ?", (address,)).fetchone()[0] == 5
+    # Five failures on the account: its owner is told once.
+    assert "non è bloccato" in portal.wait_for_mail(address, "tentativi di accesso non riusciti").get_content()

@@ -1,4 +1,5 @@
-"""'Password smarrita': same answer for every address, single-use one-hour links."""
+"""'Password smarrita': same answer for every address, single-use one-hour links whose token
+never travels in a request line (a fragment the page's form posts, or a short code typed)."""
 import re
 
 import requests
@@ -16,20 +17,32 @@ def ask_for_link(portal, email):
     return session.post(portal.url + "/password/recupero", data={"csrf": csrf_token(page.text), "email": email})
 
 
-def link_from_mail(portal, email):
+def recovery_mail(portal, email):
+    """The link and the short code of the next recovery e-mail."""
     body = portal.wait_for_mail(email, "nuova password").get_content()
-    return re.search(r"(http://\S+/password/nuova\?token=\S+)", body).group(1)
+    link = re.search(r"(http://\S+/password/nuova#token=\S+)", body).group(1)
+    code = re.search(r"inserisci il codice di recupero:\s*(\S+)", body).group(1)
+    return link, code
 
 
-def set_password(portal, link, password, confirmation=None):
+def link_from_mail(portal, email):
+    return recovery_mail(portal, email)[0]
+
+
+def set_password(portal, link, password, confirmation=None, code=None):
+    """What the page does: its script moves the fragment's token into the form, which posts
+    it (requests, like a browser, never sends the fragment); or, without a script, the
+    person types the e-mail's code."""
     session = requests.Session()
     page = session.get(link)
-    if page.status_code != 200:
-        return page
-    token = link.split("token=")[1]
-    return session.post(portal.url + "/password/nuova", allow_redirects=False, data={
-        "csrf": csrf_token(page.text), "token": token, "password": password,
-        "password_confirmation": confirmation if confirmation is not None else password})
+    assert page.status_code == 200
+    data = {"csrf": csrf_token(page.text), "password": password,
+            "password_confirmation": confirmation if confirmation is not None else password}
+    if code is None:
+        data["token"] = link.split("#token=")[1]
+    else:
+        data["code"] = code
+    return session.post(portal.url + "/password/nuova", allow_redirects=False, data=data)
 
 
 def test_the_answer_is_the_same_for_known_and_unknown_addresses(portal):
@@ -50,7 +63,7 @@ def test_a_link_sets_a_new_password_once_and_ends_every_session(fresh_portal):
     device = portal.devices[ADDRESS]
     ask_for_link(portal, ADDRESS)
     link = link_from_mail(portal, ADDRESS)
-    assert link.startswith(portal.url + "/password/nuova?token=")
+    assert link.startswith(portal.url + "/password/nuova#token=")
     short = set_password(portal, link, "breve")
     assert short.status_code == 422 and "almeno 12 caratteri" in short.text
     mismatch = set_password(portal, link, CHOSEN, confirmation=CHOSEN + "!")
@@ -58,7 +71,7 @@ def test_a_link_sets_a_new_password_once_and_ends_every_session(fresh_portal):
     done = set_password(portal, link, CHOSEN)
     assert done.headers["Location"].startswith("/login?avviso=reimpostata")
     reused = set_password(portal, link, CHOSEN + " bis")
-    assert reused.status_code == 404 and "non è valido o è scaduto" in reused.text
+    assert reused.status_code == 422 and "Il codice non è valido o è scaduto" in reused.text
     assert old_session.get(portal.url + "/dashboard", allow_redirects=False).status_code == 303
     assert password_step(portal, ADDRESS, DEMO_PASSWORD).status_code == 422
     with_device = requests.Session()
@@ -72,5 +85,32 @@ def test_an_expired_link_is_refused(portal):
     link = link_from_mail(portal, ADDRESS)
     with portal.db() as db:
         db.execute("UPDATE password_resets SET expires_at = 1")
-    assert set_password(portal, link, CHOSEN).status_code == 404
-    assert requests.get(portal.url + "/password/nuova?token=garbage").status_code == 404
+    assert set_password(portal, link, CHOSEN).status_code == 422
+    assert set_password(portal, portal.url + "/password/nuova", CHOSEN, code="ABCD-EFGH-JKLM").status_code == 422
+
+
+def test_without_javascript_the_short_code_sets_the_password(fresh_portal):
+    portal = fresh_portal()
+    ask_for_link(portal, ADDRESS)
+    link, code = recovery_mail(portal, ADDRESS)
+    page = requests.get(portal.url + "/password/nuova")
+    assert '<label for="code">Codice di recupero</label>' in page.text
+    assert re.fullmatch(r"[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}", code), code
+    # Typed by hand: any case, without the dashes.
+    done = set_password(portal, portal.url + "/password/nuova", CHOSEN, code=code.replace("-", "").lower())
+    assert done.status_code == 303 and done.headers["Location"].startswith("/login?avviso=reimpostata")
+    assert set_password(portal, link, CHOSEN + " bis").status_code == 422, "the code spent the link too"
+    assert password_step(portal, ADDRESS, CHOSEN).status_code == 303
+
+
+def test_no_reset_token_or_code_reaches_the_access_log(fresh_portal):
+    portal = fresh_portal()
+    for use_code in (False, True):
+        ask_for_link(portal, ADDRESS)
+        link, code = recovery_mail(portal, ADDRESS)
+        token = link.split("#token=")[1]
+        done = set_password(portal, link, CHOSEN + str(use_code), code=code if use_code else None)
+        assert done.status_code == 303
+        log = (portal.var / "log" / "nginx-access.log").read_text()
+        assert "/password/nuova" in log
+        assert token not in log and code not in log and code.replace("-", "") not in log

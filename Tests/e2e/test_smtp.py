@@ -10,16 +10,7 @@ import pytest
 import requests
 from aiosmtpd.controller import Controller
 
-from portal import ADMIN, BIN, Portal, code_step, free_port, password_step
-
-
-class Sink:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope.rcpt_tos, envelope.content))
-        return "250 OK"
+from portal import ADMIN, BIN, Portal, Sink, code_step, free_port, password_step
 
 
 @pytest.fixture

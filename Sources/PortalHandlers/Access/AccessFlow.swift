@@ -9,8 +9,10 @@ import PortalStore
 /// before and has no pending invitation, and then the session. The step reached is kept in a
 /// login challenge bound to this browser by its own cookie.
 enum AccessFlow {
+    /// `codeAlways`: the account is being guessed at (`LoginThrottle`), so even a trusted
+    /// device gets the e-mail code.
     static func passwordAccepted(
-        user: UserRecord, remember: Bool, next: String, _ request: Request, _ services: Services
+        user: UserRecord, remember: Bool, next: String, codeAlways: Bool, _ request: Request, _ services: Services
     ) throws -> Response {
         let now = services.now
         // Told only after the right password: the refusal reveals nothing to a guesser.
@@ -22,7 +24,7 @@ enum AccessFlow {
             try audit("login_refused", user: user, detail: "provisional password expired", request, services)
             throw LoginPageError(message: Text.provisionalExpired, email: user.email)
         }
-        let trusted = try isTrustedDevice(request, user: user, services)
+        let trusted = try !codeAlways && isTrustedDevice(request, user: user, services)
         let stage: LoginChallengeRecord.Stage = user.passwordIsProvisional ? .firstAccess : trusted ? .company : .code
         let token = Token.generate()
         let challengeID = try services.database.write { tx in
@@ -78,12 +80,14 @@ enum AccessFlow {
     ) throws -> Response {
         let now = services.now
         let token = Token.generate()
-        let remember = try services.database.write { tx in
+        let (remember, browser) = try services.database.write { tx in
             var remember = challenge?.remember ?? false
             if let challenge { try LoginChallengeStore(services.database).delete(id: challenge.id) }
             if let old = Cookies.sessionValue(request) {
                 let sessions = SessionStore(services.database)
-                if challenge == nil, let current = try sessions.find(tokenHash: Token.hash(old), now: now) {
+                if challenge == nil,
+                    let current = try sessions.find(tokenHash: Token.hash(old), now: now, rememberedIdle: services.config.rememberedSessionIdle)
+                {
                     remember = current.remember
                 }
                 try sessions.delete(tokenHash: Token.hash(old))
@@ -91,17 +95,42 @@ enum AccessFlow {
             _ = try SessionStore(services.database).create(
                 tokenHash: token.hash, userID: user.id, tenantID: tenantID, remember: remember,
                 userAgent: request.userAgent, clientIP: request.clientAddress, now: now)
-            try UserStore(services.database).clearFailedLogins(userID: user.id)
+            // A login (not a company switch) notes the browser.
+            let browser = challenge == nil ? nil : try noteBrowser(user: user, in: tx, request, services)
             if let tenantID { try UserStore(services.database).setLastTenant(userID: user.id, tenantID: tenantID) }
             try AuditStore.record(in: tx, event, tenantID: tenantID, userID: user.id, actorEmail: user.email, clientIP: request.clientAddress,
                 now: now)
-            return remember
+            return (remember, browser)
         }
         var response = try Response.redirect(
             to: SafeRedirect.path(returnTo ?? challenge?.returnTo, fallback: SafeRedirect.home(for: user)))
         try response.setCookie(Cookies.sessionCookie(token: token.value, remember: remember, request: request))
         if challenge != nil { try response.setCookie(Cookies.clear(Cookies.login, request)) }
+        if let browser {
+            try response.setCookie(Cookies.make(Cookies.browser, value: browser.value, maxAge: KnownBrowserStore.lifetime, request))
+        }
         return response
+    }
+
+    /// At a login: a browser that brings no cookie of an earlier login of this user is a new
+    /// device, and the user hears of it (not at their very first login, which nobody needs to
+    /// be told of). Returns the cookie to give a browser seen for the first time.
+    static func noteBrowser(user: UserRecord, in tx: WriteTransaction, _ request: Request, _ services: Services) throws -> Token? {
+        let browsers = KnownBrowserStore(services.database)
+        let now = services.now
+        if let cookie = Cookies.value(Cookies.browser, request),
+            try browsers.recognise(tokenHash: Token.hash(cookie), userID: user.id, now: now)
+        {
+            return nil
+        }
+        if try browsers.hasAny(userID: user.id) {
+            try SecurityMail.send(.newDevice, in: tx, to: user, request, services)
+            try AuditStore.record(in: tx, "login_new_device", tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
+                detail: DeviceName.describe(request.userAgent), clientIP: request.clientAddress, now: now)
+        }
+        let token = Token.generate()
+        try browsers.create(tokenHash: token.hash, userID: user.id, now: now)
+        return token
     }
 
     static func isTrustedDevice(_ request: Request, user: UserRecord, _ services: Services) throws -> Bool {

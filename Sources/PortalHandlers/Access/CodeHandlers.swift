@@ -41,6 +41,9 @@ enum CodeHandlers {
         guard !typed.isEmpty, ConstantTime.equal(CodeSender.hash(typed), expected) else {
             try services.database.write { tx in
                 try LoginChallengeStore(services.database).recordWrongCode(id: challenge.id, limit: CodeSender.maxAttempts)
+                // A wrong code means someone has the password: it counts like a wrong password.
+                try LoginThrottle.recordFailure(
+                    in: tx, LoginThrottle.Source(typedEmail: context.user.email, request), user: context.user, request, services)
                 try AuditStore.record(in: tx, "code_failed", tenantID: context.user.lastTenantID, userID: context.user.id,
                     actorEmail: context.user.email, clientIP: request.clientAddress, now: now)
             }
@@ -60,6 +63,7 @@ enum CodeHandlers {
                 try AuditStore.record(in: tx, "device_trusted", tenantID: context.user.lastTenantID, userID: context.user.id,
                     actorEmail: context.user.email, detail: DeviceName.describe(request.userAgent),
                     clientIP: request.clientAddress, now: now)
+                try SecurityMail.send(.trustedDevice, in: tx, to: context.user, request, services)
                 device = token
             }
         }

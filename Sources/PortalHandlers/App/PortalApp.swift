@@ -18,6 +18,10 @@ public final class PortalApp {
     }
 
     public func respond(to request: Request, route: Router.Route) -> Response {
+        var request = request
+        // Behind a proxy that terminates TLS nginx sees HTTP; the configured public URL says
+        // what the browser sees, and so how the cookies must be named and flagged.
+        if services.config.servesHTTPS { request.isHTTPS = true }
         do {
             return try handlers[route.index](request, services)
         } catch {

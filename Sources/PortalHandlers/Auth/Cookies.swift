@@ -12,6 +12,8 @@ enum Cookies {
     static let device = "portal_device"
     /// A ticket form kept while its writer logs in again (`KeptForms`): two hours at most.
     static let keptForm = "portal_form"
+    /// A browser this user logged in from before: a login without it is from a new device.
+    static let browser = "portal_browser"
 
     static func value(_ base: String, _ request: Request) -> String? {
         guard let value = request.cookies[Cookie.name(base, secure: request.isHTTPS)], Token.isWellFormed(value) else {
@@ -32,7 +34,8 @@ enum Cookies {
 
     static func visitorValue(_ request: Request) -> String? { value(visitor, request) }
 
-    /// Without "Ricordami" the cookie ends with the browser; with it, with the session's lifetime.
+    /// Without "Ricordami" the cookie ends with the browser; with it, with the session's
+    /// lifetime (the server ends it sooner when it stays unused, `Config.rememberedSessionIdle`).
     static func sessionCookie(token: String, remember: Bool, request: Request) -> Cookie {
         make(session, value: token, maxAge: remember ? SessionStore.rememberedLifetime : nil, request)
     }

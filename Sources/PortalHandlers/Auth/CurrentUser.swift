@@ -33,7 +33,8 @@ struct CurrentUser {
 
     static func find(_ request: Request, _ services: Services) throws -> CurrentUser? {
         guard let token = Cookies.sessionValue(request),
-            let found = try SessionStore(services.database).findWithUser(tokenHash: Token.hash(token), now: services.now)
+            let found = try SessionStore(services.database).findWithUser(
+                tokenHash: Token.hash(token), now: services.now, rememberedIdle: services.config.rememberedSessionIdle)
         else { return nil }
         // A deactivated operator's sessions end with the deactivation; this catches one that
         // raced it.

@@ -39,24 +39,34 @@ enum LoginHandlers {
             return Response.html(page.render(), status: 422)
         }
         let now = services.now
-        let email = EmailAddress(typedEmail)
-        let user = try email.flatMap { try UserStore(services.database).find(email: $0) }
-        // The same argon2id work whether or not the account exists, so timing reveals nothing.
-        let throttled = user.map { LoginThrottle.mustWait($0, now: now) } ?? false
-        let matches = PasswordHasher.verify(password, against: user?.passwordHash ?? PasswordHasher.decoy)
-        guard let user, matches, !throttled else {
+        let source = LoginThrottle.Source(typedEmail: typedEmail, request)
+        // A source that must wait is answered without looking at the password: the same for
+        // an address with or without an account, and the owner elsewhere is not concerned.
+        let wait = try LoginThrottle.wait(source, services)
+        guard wait == 0 else {
             try services.database.write { tx in
-                if let user {
-                    try UserStore(services.database).recordFailedLogin(userID: user.id, now: now, window: LoginThrottle.window)
-                }
+                try AuditStore.record(in: tx, "login_failed", actorEmail: page.email, detail: "throttled", clientIP: request.clientAddress,
+                    now: now)
+            }
+            page.error = Text.loginThrottled(seconds: wait)
+            return Response.html(page.render(), status: 429)
+        }
+        let user = try EmailAddress(typedEmail).flatMap { try UserStore(services.database).find(email: $0) }
+        // The same argon2id work whether or not the account exists, so timing reveals nothing.
+        let matches = PasswordHasher.verify(password, against: user?.passwordHash ?? PasswordHasher.decoy)
+        guard let user, matches else {
+            try services.database.write { tx in
+                try LoginThrottle.recordFailure(in: tx, source, user: user, request, services)
                 try AuditStore.record(in: tx, "login_failed", tenantID: user?.lastTenantID, userID: user?.id, actorEmail: page.email,
-                    detail: throttled ? "throttled" : "", clientIP: request.clientAddress, now: now)
+                    clientIP: request.clientAddress, now: now)
             }
             page.error = Text.loginFailed
             return Response.html(page.render(), status: 422)
         }
+        try services.database.write { _ in try LoginThrottle.recordSuccess(source, services) }
         do {
-            return try AccessFlow.passwordAccepted(user: user, remember: remember, next: next, request, services)
+            return try AccessFlow.passwordAccepted(
+                user: user, remember: remember, next: next, codeAlways: LoginThrottle.underAttack(user, now: now), request, services)
         } catch let refusal as LoginPageError {
             page.error = refusal.message
             return Response.html(page.render(), status: 403)

@@ -4,9 +4,15 @@ import PortalHTTP
 import PortalStore
 
 /// A new password, from the profile or from a recovery link: every session ends, every
-/// trusted device and open recovery link is revoked, in the same transaction.
+/// trusted device and open recovery link is revoked, and the owner is e-mailed, in the same
+/// transaction.
 enum PasswordChange {
-    static func apply(user: UserRecord, newPassword: String, event: String, _ request: Request, _ services: Services) throws {
+    enum Cause: String {
+        case profile = "password_changed"
+        case reset = "password_reset"
+    }
+
+    static func apply(user: UserRecord, newPassword: String, cause event: Cause, _ request: Request, _ services: Services) throws {
         let hash = PasswordHasher.hash(newPassword)
         let now = services.now
         try services.database.write { tx in
@@ -14,8 +20,9 @@ enum PasswordChange {
             try SessionStore(services.database).deleteAll(userID: user.id)
             try TrustedDeviceStore(services.database).deleteAll(userID: user.id)
             try PasswordResetStore(services.database).markAllUsed(userID: user.id, now: now)
-            try AuditStore.record(in: tx, event, tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
+            try AuditStore.record(in: tx, event.rawValue, tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
                 clientIP: request.clientAddress, now: now)
+            try SecurityMail.send(event == .reset ? .passwordReset : .passwordChanged, in: tx, to: user, request, services)
         }
     }
 }

@@ -19,6 +19,10 @@ enum ProfileHandlers {
             hasPicture: try UserStore(services.database).picture(userID: user.id) != nil,
             devices: try TrustedDeviceStore(services.database).list(userID: user.id, now: services.now),
             currentDeviceHash: Cookies.value(Cookies.device, request).map(Token.hash),
+            sessions: SessionsSection(
+                sessions: try SessionStore(services.database).list(
+                    userID: user.id, now: services.now, rememberedIdle: services.config.rememberedSessionIdle),
+                currentSessionID: current.session.id, csrfToken: current.csrfToken),
             firstName: user.firstName, lastName: user.lastName,
             notifications: try current.tenantID.map { try NotificationSettings.load(userID: user.id, tenantID: $0, services.database) })
     }
@@ -34,6 +38,7 @@ enum ProfileHandlers {
     static let notices = [
         "dati": Text.profileSaved, "immagine": Text.pictureSaved, "dispositivo": Text.deviceRemoved,
         "notifiche": Text.notificationsSaved,
+        "sessione": Text.sessionEnded, "sessioni": Text.otherSessionsEnded,
     ]
 
     static func saveNames(_ request: Request, _ context: SignedInContext) throws -> Response {
@@ -72,7 +77,7 @@ enum ProfileHandlers {
             profile.errors[violation == .mismatch ? "password_confirmation" : "new_password"] = PasswordRules.message(for: violation)
         }
         guard profile.errors.isEmpty else { return Response.html(profile.render(), status: 422) }
-        try PasswordChange.apply(user: user, newPassword: newPassword, event: "password_changed", request, services)
+        try PasswordChange.apply(user: user, newPassword: newPassword, cause: .profile, request, services)
         var response = try Response.redirect(to: "/login?avviso=cambiata&email=" + urlEncode(user.email))
         try response.setCookie(Cookies.clearSession(request))
         return response

@@ -2,13 +2,14 @@ import PortalCore
 import PortalHTML
 import PortalStore
 
-/// "Profilo utente": names, password change, picture, trusted devices.
+/// "Profilo utente": names, password change, picture, trusted devices, active sessions.
 struct ProfilePage {
     var viewer: Viewer
     var user: UserRecord
     var hasPicture: Bool
     var devices: [TrustedDeviceRecord]
     var currentDeviceHash: [UInt8]?
+    var sessions: SessionsSection
     var firstName: String
     var lastName: String
     var errors: [String: String] = [:]
@@ -89,6 +90,7 @@ struct ProfilePage {
                     }
                 }
             }
+            sessions.node
         }.render()
     }
 }

@@ -4,11 +4,13 @@ import PortalHTTP
 import PortalStore
 
 /// /password/recupero and /password/nuova. The answer never says whether an address has
-/// an account; the link is single-use, valid one hour, and built from the public URL.
+/// an account; the link is single-use, valid one hour, and built from the public URL. Its
+/// token travels in the link's fragment, which browsers never send: the page's script puts
+/// it in the form, which posts it, so no token is ever in a request line or a log. Without
+/// JavaScript the person types the e-mail's short code instead.
 enum RecoveryHandlers {
     static func showRequest(_ request: Request, _ context: VisitorContext) throws -> Response {
-        let response = Response.html(RecoveryPages.request(csrfToken: context.csrfToken))
-        return response
+        Response.html(RecoveryPages.request(csrfToken: context.csrfToken))
     }
 
     static func sendLink(_ request: Request, _ context: VisitorContext) throws -> Response {
@@ -24,10 +26,13 @@ enum RecoveryHandlers {
         let now = services.now
         if let user = try UserStore(services.database).find(email: email) {
             let token = Token.generate()
+            let code = RecoveryCode.generate()
+            let page = services.config.publicURL + "/password/nuova"
             try services.database.write { tx in
-                try PasswordResetStore(services.database).create(tokenHash: token.hash, userID: user.id, now: now)
+                try PasswordResetStore(services.database).create(
+                    tokenHash: token.hash, codeHash: RecoveryCode.hash(code), userID: user.id, now: now)
                 try OutboxStore.enqueue(in: tx, to: [email], subject: Text.recoveryMailSubject(),
-                    body: Text.recoveryMailBody(link: services.config.publicURL + "/password/nuova?token=" + token.value),
+                    body: Text.recoveryMailBody(link: page + "#token=" + token.value, page: page, code: RecoveryCode.display(code)),
                     now: now, kind: .secret)
                 try AuditStore.record(in: tx, "password_reset_requested", tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
                     clientIP: request.clientAddress, now: now)
@@ -36,25 +41,21 @@ enum RecoveryHandlers {
         return Response.html(RecoveryPages.request(csrfToken: csrf, sent: true))
     }
 
+    /// The form, whatever the address holds: the token is in the fragment, out of our sight.
     static func showNewPassword(_ request: Request, _ context: VisitorContext) throws -> Response {
-        let services = context.services
-        let token = request.query["token"] ?? ""
-        guard Token.isWellFormed(token),
-            try PasswordResetStore(services.database).userID(tokenHash: Token.hash(token), now: services.now) != nil
-        else { return Response.html(RecoveryPages.invalidLink(), status: 404) }
-        let response = Response.html(
-            RecoveryPages.newPassword(csrfToken: context.csrfToken, token: token))
-        return response
+        Response.html(RecoveryPages.newPassword(csrfToken: context.csrfToken))
     }
 
     static func setNewPassword(_ request: Request, _ context: VisitorContext) throws -> Response {
         let services = context.services
         let form = request.form
         let token = form["token"] ?? ""
-        guard Token.isWellFormed(token),
-            let userID = try PasswordResetStore(services.database).userID(tokenHash: Token.hash(token), now: services.now),
-            let user = try UserStore(services.database).find(id: userID)
-        else { return Response.html(RecoveryPages.invalidLink(), status: 404) }
+        let typedCode = String((form["code"] ?? "").prefix(64))
+        guard let user = try resetUser(token: token, code: typedCode, services) else {
+            let html = RecoveryPages.newPassword(
+                csrfToken: context.csrfToken, code: typedCode, errors: ["code": Text.recoveryCodeInvalid])
+            return Response.html(html, status: 422)
+        }
         let password = form["password"] ?? ""
         if let violation = PasswordPolicy.check(
             password, confirmation: form["password_confirmation"] ?? "", email: EmailAddress(user.email),
@@ -62,13 +63,29 @@ enum RecoveryHandlers {
         {
             let field = violation == .mismatch ? "password_confirmation" : "password"
             let html = RecoveryPages.newPassword(
-                csrfToken: context.csrfToken, token: token,
-                errors: [field: PasswordRules.message(for: violation)])
+                csrfToken: context.csrfToken, token: token, code: typedCode, errors: [field: PasswordRules.message(for: violation)])
             return Response.html(html, status: 422)
         }
-        try PasswordChange.apply(user: user, newPassword: password, event: "password_reset", request, services)
+        try PasswordChange.apply(user: user, newPassword: password, cause: .reset, request, services)
         var response = try Response.redirect(to: "/login?avviso=reimpostata&email=" + urlEncode(user.email))
         try response.setCookie(Cookies.clearSession(request))
         return response
+    }
+
+    /// The user of an open link, found by the link's token (put in the form by the page's
+    /// script) or by the short code typed in "Codice di recupero" (where the whole token
+    /// pasted is welcome too).
+    static func resetUser(token: String, code: String, _ services: Services) throws -> UserRecord? {
+        let resets = PasswordResetStore(services.database)
+        let now = services.now
+        var userID: Int64?
+        let typed = code.trimmingWhitespace()
+        if let token = [token, typed].first(where: Token.isWellFormed) {
+            userID = try resets.userID(tokenHash: Token.hash(token), now: now)
+        }
+        if userID == nil, let short = RecoveryCode.normalize(typed) {
+            userID = try resets.userID(codeHash: RecoveryCode.hash(short), now: now)
+        }
+        return try userID.flatMap { try UserStore(services.database).find(id: $0) }
     }
 }

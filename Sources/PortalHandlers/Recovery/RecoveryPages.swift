@@ -25,15 +25,24 @@ enum RecoveryPages {
         }.render()
     }
 
-    static func newPassword(csrfToken: String, token: String, errors: [String: String] = [:]) -> String {
+    /// The new-password form of the link. `token` is the link's, once posted (the page's
+    /// script moves it from the fragment into the hidden field and hides "Codice di recupero");
+    /// without it the person types the e-mail's short code.
+    static func newPassword(csrfToken: String, token: String = "", code: String = "", errors: [String: String] = [:]) -> String {
         Page(title: Text.recoveryNewTitle, kind: .visitor) {
             el("section", ["class": "card auth-card"]) {
                 el("h1", ["class": "page-title"]) { Text.recoveryNewTitle }
-                el("form", ["class": "form", "method": "post", "action": "/password/nuova"]) {
+                el("form", ["class": "form", "method": "post", "action": "/password/nuova", "data-recovery": "1"]) {
                     FormField.csrf(csrfToken)
                     FormField.hidden("token", token)
+                    el("div", ["data-recovery-code": "1"]) {
+                        FormField.input(id: "code", label: Text.recoveryCode, value: code, error: errors["code"],
+                                        autocomplete: "one-time-code", maxLength: 64, autofocus: token.isEmpty)
+                        el("p", ["class": "muted"]) { Text.recoveryCodeHint }
+                    }
+                    el("p", ["class": "muted", "data-recovery-linked": "1", "hidden": "hidden"]) { Text.recoveryCodeFromLink }
                     FormField.input(id: "password", label: Text.newPassword, type: "password", error: errors["password"],
-                                    required: true, autocomplete: "new-password", autofocus: true)
+                                    required: true, autocomplete: "new-password", autofocus: !token.isEmpty)
                     el("p", ["class": "muted"]) { Text.passwordHint }
                     FormField.input(id: "password_confirmation", label: Text.confirmPassword, type: "password",
                                     error: errors["password_confirmation"], required: true, autocomplete: "new-password")
@@ -41,17 +50,8 @@ enum RecoveryPages {
                         el("button", ["class": "button button--primary", "type": "submit"]) { Text.setPassword }
                     }
                 }
+                el("p", ["class": "form-links"]) { el("a", ["href": "/password/recupero"]) { Text.recoveryTitle } }
             }
-        }.render()
-    }
-
-    static func invalidLink() -> String {
-        Page(title: Text.recoveryNewTitle, kind: .visitor) {
-            el("section", ["class": "card auth-card"]) {
-                el("h1", ["class": "page-title"]) { Text.recoveryNewTitle }
-                FormField.notice(Text.recoveryLinkInvalid, kind: "error")
-                el("p") { el("a", ["class": "button", "href": "/password/recupero"]) { Text.recoveryTitle } }
-            }
-        }.render()
+        }.withScript("/assets/recovery.js").render()
     }
 }

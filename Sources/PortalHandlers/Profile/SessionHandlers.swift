@@ -1,0 +1,30 @@
+import PortalCore
+import PortalHTTP
+import PortalStore
+
+/// "Termina" and "Termina tutte le altre" of the profile's "Sessioni attive": a person ends
+/// their own sessions, never the one they are using (that is "Esci").
+enum SessionHandlers {
+    static func end(_ request: Request, _ context: SignedInContext) throws -> Response {
+        let services = context.services
+        let current = context.current
+        guard let id = request.pathParameters["id"].flatMap({ Int64($0) }), id != current.session.id else {
+            throw HTTPError.notFound
+        }
+        try ProfileHandlers.save(services, notice: "sessione") { tx in
+            guard try SessionStore(services.database).delete(id: id, userID: current.user.id) else { throw HTTPError.notFound }
+            try AuditStore.record(in: tx, "session_ended", tenantID: current.tenantID, userID: current.user.id,
+                actorEmail: current.user.email, clientIP: request.clientAddress, now: services.now)
+        }
+    }
+
+    static func endOthers(_ request: Request, _ context: SignedInContext) throws -> Response {
+        let services = context.services
+        let current = context.current
+        try ProfileHandlers.save(services, notice: "sessioni") { tx in
+            let ended = try SessionStore(services.database).deleteOthers(userID: current.user.id, keeping: current.session.id)
+            try AuditStore.record(in: tx, "sessions_ended", tenantID: current.tenantID, userID: current.user.id,
+                actorEmail: current.user.email, detail: String(ended), clientIP: request.clientAddress, now: services.now)
+        }
+    }
+}

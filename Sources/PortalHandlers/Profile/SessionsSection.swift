@@ -1,0 +1,52 @@
+import PortalCore
+import PortalHTML
+import PortalStore
+
+/// "Sessioni attive" of the profile: each live session of the user with its browser, network
+/// address, company and times; "Termina" ends one, "Termina tutte le altre" every other.
+struct SessionsSection {
+    var sessions: [ActiveSessionRecord]
+    var currentSessionID: Int64
+    var csrfToken: String
+
+    var node: Node {
+        el("section", ["class": "card", "aria-labelledby": "sessions-title"]) {
+            el("h2", ["id": "sessions-title"]) { Text.activeSessions }
+            el("p", ["class": "muted"]) { Text.activeSessionsIntro }
+            DataTable.render(headings: [
+                .text(Text.sessionBrowser), .text(Text.sessionAddress), .text(Text.sessionCompany), .text(Text.sessionStarted),
+                .text(Text.sessionLastActivity), el("span", ["class": "visually-hidden"]) { Text.endSession },
+            ]) {
+                for session in sessions {
+                    el("tr") {
+                        el("td") {
+                            DeviceName.describe(session.userAgent)
+                            if session.id == currentSessionID { " " + Text.thisSession }
+                        }
+                        el("td") { session.clientIP }
+                        el("td") { session.tenantName ?? Text.deskSession }
+                        el("td") { Clock.display(session.createdAt) }
+                        el("td") { Clock.display(session.lastSeenAt) }
+                        el("td") {
+                            if session.id != currentSessionID {
+                                el("form", ["method": "post", "action": "/profilo/sessioni/\(session.id)/termina"]) {
+                                    FormField.csrf(csrfToken)
+                                    el("button", [
+                                        "class": "button button--ghost", "type": "submit",
+                                        "aria-label": "\(Text.endSession): \(DeviceName.describe(session.userAgent)), \(Clock.display(session.lastSeenAt))",
+                                    ]) { Text.endSession }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if sessions.contains(where: { $0.id != currentSessionID }) {
+                el("form", ["class": "form-actions", "method": "post", "action": "/profilo/sessioni/termina-altre"]) {
+                    FormField.csrf(csrfToken)
+                    el("button", ["class": "button", "type": "submit"]) { Text.endOtherSessions }
+                }
+            }
+        }
+    }
+}

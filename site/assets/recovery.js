@@ -1,0 +1,21 @@
+// The recovery link carries its token in the fragment (#token=…), which the browser never
+// sends, so that no server or proxy log holds it. This script moves it into the form's
+// hidden field, hides "Codice di recupero" (no longer needed) and removes the fragment from
+// the address bar and history. Without JavaScript the person types the e-mail's short code.
+"use strict";
+
+(function () {
+  const form = document.querySelector("form[data-recovery]");
+  if (!form) return;
+  const field = form.querySelector("input[name=token]");
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]{43})(?:&|$)/.exec(window.location.hash);
+  if (match) {
+    field.value = match[1];
+    history.replaceState(null, "", window.location.pathname);
+  }
+  if (!field.value) return;
+  form.querySelector("[data-recovery-code]").hidden = true;
+  form.querySelector("[data-recovery-linked]").hidden = false;
+  const password = form.querySelector("#password");
+  if (password) password.focus();
+})();
