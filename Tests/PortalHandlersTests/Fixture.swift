@@ -107,7 +107,7 @@ final class Fixture {
     func fingerprint() throws -> [Int64] {
         try [
             "tickets", "messages", "memberships", "invitations", "outbox", "user_preferences", "sessions", "trusted_devices",
-            "password_resets", "legacy_access_requests",
+            "password_resets", "legacy_access_requests", "login_failures", "known_browsers",
         ].map { try database.scalarInt("SELECT count(*) FROM \($0)") }
             + [try database.scalarInt("SELECT total(length(first_name) + length(last_name) + updated_at) FROM users")]
     }

@@ -63,7 +63,7 @@ enum LoginHandlers {
             page.error = Text.loginFailed
             return Response.html(page.render(), status: 422)
         }
-        try services.database.write { _ in try LoginThrottle.recordSuccess(source, services) }
+        try LoginThrottle.recordSuccess(source, services)
         do {
             return try AccessFlow.passwordAccepted(
                 user: user, remember: remember, next: next, codeAlways: LoginThrottle.underAttack(user, now: now), request, services)

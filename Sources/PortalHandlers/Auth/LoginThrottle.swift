@@ -80,6 +80,9 @@ enum LoginThrottle {
     /// A right password forgets its source's failures (never the account's: those keep
     /// asking for the code while someone else guesses).
     static func recordSuccess(_ source: Source, _ services: Services) throws {
-        try LoginFailureStore(services.database).clear(email: source.email, client: source.client)
+        let failures = LoginFailureStore(services.database)
+        // Most logins have nothing to forget: no write for them.
+        guard try failures.find(email: source.email, client: source.client, now: services.now, window: window) != nil else { return }
+        try services.database.write { _ in try failures.clear(email: source.email, client: source.client) }
     }
 }
