@@ -58,12 +58,27 @@ public struct MailGate {
         case .failure(let refusal): return try refuse(refusal, ticket: target.ticket.number)
         case .success(let accepted): body = accepted
         }
-        let files = try MailUploads(services: services).accept(
-            content.files.map { ($0.fileName, $0.contentType, $0.bytes) }, tenantID: target.ticket.tenantID,
-            enforcingQuota: !target.isOperator)
+        let uploads = MailUploads(services: services)
+        let quota = (tenantID: target.ticket.tenantID, enforcing: !target.isOperator)
+        let files = try uploads.accept(
+            content.files.filter { !$0.isInline }.map { ($0.fileName, $0.contentType, $0.bytes) }, tenantID: quota.tenantID,
+            enforcingQuota: quota.enforcing)
         if let error = files.error { return try refuse(.file(error), ticket: target.ticket.number) }
+        var accepted = files.files
+        // Images shown inside the text (a pasted screenshot, a signature's logo) are kept when
+        // they follow the rules and left out otherwise: a logo in a format the portal refuses
+        // must not cost the reply its text.
+        for image in content.files where image.isInline {
+            let one = try uploads.accept(
+                [(image.fileName, image.contentType, image.bytes)], tenantID: quota.tenantID, enforcingQuota: quota.enforcing)
+            if one.error == nil && accepted.count < MailUploads.maxFiles {
+                accepted += one.files
+            } else {
+                Log.event("mail_inline_image_left_out", [("ticket", String(target.ticket.number))])
+            }
+        }
         return try service.add(
-            target, messageID: messageID, sender: sender ?? "", text: body.text, isNote: body.isNote, files: files.files,
+            target, messageID: messageID, sender: sender ?? "", text: body.text, isNote: body.isNote, files: accepted,
             now: now)
     }
 

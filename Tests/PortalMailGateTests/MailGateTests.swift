@@ -240,4 +240,43 @@ struct MailGateTests {
         #expect(file.string("file_name") == "log.txt")
         #expect(file.int("size") == 4)
     }
+
+    @Test("an inline image against the rules is left out and the reply kept; the same file attached refuses the message")
+    func inlineImages() throws {
+        let number = try ticket("waiting")
+        let to = addresses.address(ticket: number, person: try user("mario.rossi@rossi.example"))
+        func raw(_ id: String, disposition: String) -> [UInt8] {
+            Array(
+                """
+                From: mario.rossi@rossi.example\r
+                To: \(to)\r
+                Message-ID: <\(id)>\r
+                Content-Type: multipart/related; boundary=b\r
+                \r
+                --b\r
+                Content-Type: text/html; charset=UTF-8\r
+                \r
+                <p>Grazie, a presto.</p><p>Mario<br><img src="cid:logo"></p>\r
+                --b\r
+                Content-Type: image/x-wmf; name=image001.wmz\r
+                Content-Disposition: \(disposition); filename=image001.wmz\r
+                Content-ID: <logo>\r
+                Content-Transfer-Encoding: base64\r
+                \r
+                181GmgABAgMEBQYHCAkKCwwNDg8=\r
+                --b--\r
+
+                """.utf8)
+        }
+        #expect(try gate.deliver(raw("logo-inline@x", disposition: "inline"), now: now) == .reply)
+        #expect(try messages(number).last { $0.kind == "reply" }?.body == "Grazie, a presto.\nMario")
+        #expect(
+            try database.scalarInt(
+                "SELECT count(*) FROM attachments WHERE file_name = 'image001.wmz'") == 0)
+        let outcome = try gate.deliver(raw("logo-attached@x", disposition: "attachment"), now: now)
+        guard case .refused(.file, answered: true) = outcome else {
+            Issue.record("unexpected \(outcome)")
+            return
+        }
+    }
 }

@@ -8,6 +8,9 @@ public struct MailUploads {
 
     public init(services: Services) { uploads = Uploads(services: services) }
 
+    /// The most files one message may carry.
+    public static var maxFiles: Int { Uploads.maxFiles }
+
     /// The longest message text the forms accept.
     public static var messageLimit: Int { TicketForm.descriptionLimit }
 
