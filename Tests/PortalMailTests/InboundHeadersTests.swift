@@ -75,4 +75,10 @@ struct InboundHeadersTests {
             "From: a@x.it\r\nContent-Type: multipart/mixed; boundary=z", body: "--z\r\nContent-Type: text/plain\r\n\r\nciao")
         #expect(truncated.content.text == "ciao")
     }
+
+    @Test("a sentence that ends like an attribution but has no date stays")
+    func notAnAttribution() {
+        #expect(ReplyText.extract("Il tecnico ha scritto:\nriavviare il server.") == "Il tecnico ha scritto:\nriavviare il server.")
+        #expect(ReplyText.extract("Ok.\n\nOn 30/11/2026, Support wrote:\n> old") == "Ok.")
+    }
 }

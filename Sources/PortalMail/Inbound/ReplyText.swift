@@ -88,7 +88,8 @@ public enum ReplyText {
                 joined += " " + next
             }
             if joined.count > 300 { return false }
-            if endings.contains(where: { joined.hasSuffix($0) }) { return true }
+            // A real attribution carries a date or a time: "Il tecnico ha scritto:" is text.
+            if endings.contains(where: { joined.hasSuffix($0) }) { return joined.contains(where: \.isNumber) }
         }
         return false
     }
