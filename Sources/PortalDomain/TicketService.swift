@@ -13,11 +13,19 @@ public struct TicketService: DomainService {
     var mail: TicketMail { TicketMail(config: config) }
 
     /// A new ticket: the requester hears it was received, the support desk that it exists.
-    public func create(_ ticket: NewTicket, files: [NewAttachment], now: Timestamp) throws -> Int64 {
+    /// `submission`: the form's key, recorded with the ticket so that the same POST sent
+    /// again finds it (`SubmissionStore`) instead of creating a second one.
+    public func create(_ ticket: NewTicket, files: [NewAttachment], submission: String? = nil, now: Timestamp) throws
+        -> Int64
+    {
         var ticket = ticket
         ticket.firstLine = MessageText.firstLine(ticket.description)
         return try database.write { tx in
             let created = try store.create(ticket, now: now)
+            if let submission, let requester = ticket.requesterID {
+                try SubmissionStore.record(
+                    in: tx, userID: requester, key: submission, location: "/ticket/\(created.number)", now: now)
+            }
             for file in files {
                 try store.addAttachment(ticketID: created.id, messageID: created.messageID, file, now: now)
             }
@@ -42,10 +50,14 @@ public struct TicketService: DomainService {
     /// message: then the message is added and the ticket stays closed.
     public func customerReply(
         _ ticket: TicketRecord, author: UserRecord, body: String, files: [NewAttachment], close: Bool,
-        changes: PanelChanges, now: Timestamp
+        changes: PanelChanges, submission: String? = nil, now: Timestamp
     ) throws -> ReplyOutcome {
         try database.write { tx in
-            try customerReply(
+            if let submission {
+                try SubmissionStore.record(
+                    in: tx, userID: author.id, key: submission, location: "/ticket/\(ticket.number)", now: now)
+            }
+            return try customerReply(
                 in: tx, ticket, author: author, body: body, files: files, close: close, changes: changes, now: now)
         }
     }

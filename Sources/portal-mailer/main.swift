@@ -40,7 +40,11 @@ do {
     repeat {
         if Clock.now() - lastSweep >= 60 {
             lastSweep = Clock.now()
-            do { try sweep.run(now: lastSweep) } catch { Log.event("sweep_failed", [("error", "\(error)")]) }
+            do {
+                try sweep.run(now: lastSweep)
+                // A browser retries a ticket form within minutes: its key is kept a day.
+                try SubmissionStore(database).forget(before: lastSweep - 86400)
+            } catch { Log.event("sweep_failed", [("error", "\(error)")]) }
         }
         var delivered = 0
         // The folder is looked at on every pass, the mailbox every `interval` seconds.

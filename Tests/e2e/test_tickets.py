@@ -360,3 +360,38 @@ def test_a_kept_page_is_never_shown_to_the_next_session(fresh_portal):
         text = second.get(listing).text
         assert "Luca Verdi" in text and "Mario Rossi</span>" not in text
         assert csrf_token(text) != csrf_token(page)
+
+
+SUBMISSION = re.compile(r'name="submission" value="([^"]+)"')
+
+
+def test_a_retried_post_with_the_same_form_key_creates_one_ticket_and_one_reply(portal):
+    """A browser retrying a POST whose answer was lost (the ticket was committed) sends the
+    same form again: its hidden key finds the ticket instead of creating a second."""
+    from tickets import FIELDS
+    session, _ = login(portal)
+    page = session.get(portal.url + "/ticket/nuovo").text
+    key = SUBMISSION.search(page).group(1)
+    assert key != SUBMISSION.search(session.get(portal.url + "/ticket/nuovo").text).group(1), "a key per form"
+    data = dict(FIELDS, csrf=csrf_token(page), action="send", submission=key, title="Una sola volta")
+    empty = {"files": ("", b"", "application/octet-stream")}
+    first = session.post(portal.url + "/ticket/nuovo", data=data, files=empty, allow_redirects=False)
+    number = created_number(first)
+    again = session.post(portal.url + "/ticket/nuovo", data=data, files=empty, allow_redirects=False)
+    assert again.status_code == 303 and again.headers["Location"] == first.headers["Location"]
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM tickets WHERE title = 'Una sola volta'").fetchone()[0] == 1
+
+    page = session.get(portal.url + f"/ticket/{number}").text
+    reply_key = SUBMISSION.search(page.split('id="reply-form"')[1]).group(1)
+    answer = {"csrf": csrf_token(page), "message": "Risposta inviata una volta", "action": "reply", "submission": reply_key}
+    for _ in range(2):
+        sent = session.post(portal.url + f"/ticket/{number}", data=answer, files=empty, allow_redirects=False)
+        assert sent.headers["Location"] == f"/ticket/{number}?avviso=risposta"
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM messages WHERE body LIKE 'Risposta inviata una volta%'").fetchone()[0] == 1
+    # Another person's key is not theirs to find: the same key from someone else creates.
+    other, _ = login(portal, email=TECHNICIAN)
+    page = other.get(portal.url + "/ticket/nuovo").text
+    created_number(other.post(portal.url + "/ticket/nuovo", files=empty, allow_redirects=False,
+                              data=dict(data, csrf=csrf_token(page), email=TECHNICIAN)))

@@ -40,6 +40,8 @@ enum NewTicketHandlers {
     static func create(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
         let form = request.form
+        let user = context.current.user
+        try Submission.redirectIfSent(Submission.key(form), userID: user.id, services, notice: "creato")
         let ticketForm = TicketForm(form)
         let uploads = Uploads(services: services)
         let files = try uploads.collect(form, field: "files", for: .company(context.tenant.id))
@@ -54,8 +56,11 @@ enum NewTicketHandlers {
                     ? MessageBody.html(MessageBody.stored(ticketForm.description, isMarkdown: ticketForm.descriptionIsMarkdown)) : nil)
             return Response.html(page.render(), status: previewing ? 200 : 422)
         }
-        let number = try TicketService(database: services.database, config: services.config)
-            .create(ticket, files: files.files, now: services.now)
+        let key = Submission.key(form)
+        let number = try Submission.once(key, userID: user.id, services, notice: "creato") {
+            try TicketService(database: services.database, config: services.config)
+                .create(ticket, files: files.files, submission: key, now: services.now)
+        }
         throw Redirect(to: "/ticket/\(number)?avviso=creato")
     }
 }

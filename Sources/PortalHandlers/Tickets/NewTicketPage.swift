@@ -20,6 +20,7 @@ struct NewTicketPage {
             el("h1", ["class": "page-title"]) { Text.newTicketTitle }
             el("form", ["class": "form ticket-form", "method": "post", "action": "/ticket/nuovo", "enctype": "multipart/form-data", "novalidate": "novalidate"]) {
                 FormField.csrf(viewer.csrfToken)
+                Submission.hidden(form.submission)
                 DraftForm.config
                 el("div", ["class": "toolbar"]) {
                     el("h2", ["class": "toolbar-title"]) { Text.newTicketSection }

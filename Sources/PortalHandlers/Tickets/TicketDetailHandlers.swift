@@ -69,6 +69,7 @@ enum TicketDetailHandlers {
         let files = try uploads.collect(kept, field: "files", for: .company(context.tenant.id))
         detail.replyText = String((kept["message"] ?? "").prefix(TicketForm.descriptionLimit + 100))
         detail.closeChecked = kept.isChecked("close")
+        detail.submission = Submission.key(kept) ?? detail.submission
         detail.keptFiles = files.files.map { (uploads.reference(for: $0), $0) }
         detail.keptNotice = Text.formKept
         return Response.html(bytes: detail.render())
@@ -104,9 +105,13 @@ enum TicketDetailHandlers {
             throw Redirect(to: "/ticket/\(ticket.number)?avviso=salvato")
         }
 
+        let user = context.current.user
+        let key = Submission.key(form)
+        try Submission.redirectIfSent(key, userID: user.id, services, notice: "risposta")
         let message = String((form["message"] ?? "").prefix(TicketForm.descriptionLimit + 100))
         let close = form.isChecked("close")
         let isMarkdown = MessageBody.isMarkdown(form, field: "message")
+        detail.submission = key ?? detail.submission
         let uploads = Uploads(services: services)
         let files = try uploads.collect(form, field: "files", for: .company(context.tenant.id))
         detail.replyText = message
@@ -125,9 +130,11 @@ enum TicketDetailHandlers {
             if now < allowedFrom { detail.replyError = Text.closeTooEarly(at: Clock.display(allowedFrom, format: "%H:%M")) }
         }
         guard detail.replyError == nil, files.error == nil else { return Response.html(bytes: detail.render(), status: 422) }
-        let outcome = try service.customerReply(
-            ticket, author: context.current.user, body: MessageBody.stored(message, isMarkdown: isMarkdown),
-            files: files.files, close: close, changes: changes, now: now)
+        let outcome = try Submission.once(key, userID: user.id, services, notice: "risposta") {
+            try service.customerReply(
+                ticket, author: user, body: MessageBody.stored(message, isMarkdown: isMarkdown),
+                files: files.files, close: close, changes: changes, submission: key, now: now)
+        }
         let notice = switch outcome {
         case .replied: "risposta"
         case .closed: "chiuso"

@@ -12,6 +12,8 @@ struct TicketDetailPage {
     var panel: Node
     var canReply: Bool
     var replyText = ""
+    /// The reply form's key (`Submission`).
+    var submission = Submission.newKey()
     var replyError: String?
     var fileError: String?
     var panelError: String?
@@ -58,6 +60,7 @@ struct TicketDetailPage {
         return el("form", ["id": "reply-form", "class": "form reply-form", "method": "post", "action": "/ticket/\(ticket.number)",
                            "enctype": "multipart/form-data", "novalidate": "novalidate"]) {
             FormField.csrf(viewer.csrfToken)
+            Submission.hidden(submission)
             DraftForm.config
             if ticket.status.isClosed { FormField.notice(Text.closedReplyWarning, kind: "warning") }
             if isPristine {

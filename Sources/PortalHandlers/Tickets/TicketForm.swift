@@ -19,6 +19,8 @@ struct TicketForm {
     /// Whether the description came from the formatting editor (Markdown) or a plain text area.
     var descriptionIsMarkdown = false
     var technicalDetails = ""
+    /// The form's key (`Submission`): the same through refusals and retries of one form.
+    var submission = Submission.newKey()
     var errors: [String: String] = [:]
 
     init() {}
@@ -36,6 +38,7 @@ struct TicketForm {
         description = String((form["description"] ?? "").prefix(TicketForm.descriptionLimit + 100))
         descriptionIsMarkdown = MessageBody.isMarkdown(form, field: "description")
         technicalDetails = String((form["technical_details"] ?? "").prefix(TicketForm.technicalDetailsLimit + 100))
+        submission = Submission.key(form) ?? Submission.newKey()
 
         if email.isEmpty { errors["email"] = Text.fieldRequired } else if EmailAddress(email) == nil { errors["email"] = Text.emailInvalid }
         if contact == nil { errors["contact"] = Text.choiceRequired }

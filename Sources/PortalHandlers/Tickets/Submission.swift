@@ -1,0 +1,44 @@
+import PortalCore
+import PortalCrypto
+import PortalHTML
+import PortalHTTP
+import PortalStore
+
+/// The key a ticket form carries, a hidden field made with the form: a POST sent again with
+/// it (a browser retrying after its answer was lost, a double click) finds what the first one
+/// created instead of creating it twice.
+enum Submission {
+    static let field = "submission"
+
+    static func newKey() -> String { Base64URL.encode(Random.bytes(16)) }
+
+    static func hidden(_ key: String) -> Node { FormField.hidden(field, key) }
+
+    /// The form's key, when it is one this portal could have made.
+    static func key(_ form: FormData) -> String? {
+        guard let key = form[field], (16...64).contains(key.count),
+            key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+        else { return nil }
+        return key
+    }
+
+    /// Answers with the page the first POST of this form led to (`notice` said on it), when
+    /// there was one.
+    static func redirectIfSent(_ key: String?, userID: Int64, _ services: Services, notice: String) throws {
+        guard let key, let location = try SubmissionStore(services.database).location(userID: userID, key: key) else { return }
+        throw Redirect(to: location + "?avviso=" + notice)
+    }
+
+    /// Runs `create`, which records the key with what it creates. When a POST with the same
+    /// key won the race meanwhile (this one then wrote nothing), the answer is its page.
+    static func once<T>(_ key: String?, userID: Int64, _ services: Services, notice: String, _ create: () throws -> T)
+        throws -> T
+    {
+        do {
+            return try create()
+        } catch let error as DatabaseError where error.isConstraintViolation && key != nil {
+            try redirectIfSent(key, userID: userID, services, notice: notice)
+            throw error
+        }
+    }
+}
