@@ -75,5 +75,9 @@ extension Text {
         "Il file «{nome}» pesa {peso}: ogni file può pesare al massimo 4 MB. Toglilo o riducilo (per esempio in un archivio ZIP), poi invia di nuovo."
     public static let filesTooLargeTogether =
         "Gli allegati scelti pesano in tutto {peso}: al massimo 40 MB per invio. Togline qualcuno e allegalo con un messaggio successivo."
+
+    /// The page's answer to a ticket form whose files were more than a request may carry.
+    public static let filesNotReceived =
+        "Gli allegati scelti superavano in tutto i 40 MB e non sono arrivati: il testo è conservato qui. Scegli file più piccoli o meno file (al massimo 4 MB ciascuno) e invia di nuovo."
 }
 

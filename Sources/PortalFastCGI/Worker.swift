@@ -129,8 +129,15 @@ enum Worker {
                 parsed.pathParameters = parameters
             }
             let length = try incoming.contentLength()
-            guard length <= route.bodyLimit else { throw HTTPError.payloadTooLarge }
-            parsed.body = try RequestReader.body(from: raw.pointee.in, length: length)
+            if length > route.bodyLimit {
+                // A ticket form with too many megabytes of files: its beginning (the text) is
+                // read, the rest dropped below, and the page says the files did not arrive.
+                guard route.keepsOversizedForm else { throw HTTPError.payloadTooLarge }
+                parsed.body = try RequestReader.body(from: raw.pointee.in, length: route.bodyLimit)
+                parsed.isTruncated = true
+            } else {
+                parsed.body = try RequestReader.body(from: raw.pointee.in, length: length)
+            }
             request = parsed
             let complete = parsed
             response = shared.withResponder { $0.respond(to: complete, route: route) }

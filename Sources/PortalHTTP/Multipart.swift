@@ -18,7 +18,9 @@ enum Multipart {
         throw HTTPError.badRequest("multipart without boundary")
     }
 
-    static func parse(_ body: [UInt8], boundary: [UInt8]) throws -> FormData {
+    /// `truncated`: the body's end was not read; the parts complete before the cut are the
+    /// form, and the part cut through is dropped.
+    static func parse(_ body: [UInt8], boundary: [UInt8], truncated: Bool = false) throws -> FormData {
         let delimiter = [UInt8(ascii: "-"), UInt8(ascii: "-")] + boundary
         var form = FormData()
         guard var position = body.firstRange(of: delimiter)?.upperBound else {
@@ -33,11 +35,13 @@ enum Multipart {
             parts += 1
             guard parts <= maxParts else { throw HTTPError.badRequest("too many multipart parts") }
             guard let headerRange = body[position...].firstRange(of: headerEnd) else {
+                if truncated { return form }
                 throw HTTPError.badRequest("multipart part without headers")
             }
             let headers = try parseHeaders(body[position..<headerRange.lowerBound])
             let contentStart = headerRange.upperBound
             guard let next = body[contentStart...].firstRange(of: crlf + delimiter) else {
+                if truncated { return form }
                 throw HTTPError.badRequest("truncated multipart body")
             }
             let content = Array(body[contentStart..<next.lowerBound])

@@ -19,6 +19,9 @@ public struct Request: Sendable {
     public var form = FormData()
     /// The body of a JSON request, likewise.
     public var json: JSONValue?
+    /// Only the beginning of the body was read: it was longer than its route takes, and the
+    /// route keeps what a form sent before its files (`Router.Route.keepsOversizedForm`).
+    public var isTruncated = false
 
     // Written out: Swift does not generate a public memberwise init (same shape as `NewTicket`'s).
     public init(
@@ -45,7 +48,7 @@ public struct Request: Sendable {
     public mutating func decodeBody(malformedJSON: String) throws {
         let type = contentType.lowercased()
         if type.hasPrefix("multipart/form-data") {
-            form = try Multipart.parse(body, boundary: Multipart.boundary(fromContentType: contentType))
+            form = try Multipart.parse(body, boundary: Multipart.boundary(fromContentType: contentType), truncated: isTruncated)
         } else if type.isEmpty || type.hasPrefix("application/x-www-form-urlencoded") {
             form = try FormData.urlEncoded(body)
         } else if isJSON {

@@ -8,6 +8,9 @@ public struct Router: Sendable {
         public let method: String
         public let path: String
         public let bodyLimit: Int
+        /// A longer body is read up to `bodyLimit` and the rest dropped, rather than refused
+        /// with 413: the ticket forms then keep their text and say the files were too large.
+        public let keepsOversizedForm: Bool
         /// The access group's name ("visitor", "member", "operator"…), for tests and logs.
         public let access: String
         /// Position of the handler in the application's table.
@@ -26,10 +29,14 @@ public struct Router: Sendable {
 
     /// Adds a route and returns its position.
     @discardableResult
-    public mutating func add(_ method: String, _ path: String, bodyLimit: Int, access: String) -> Int {
+    public mutating func add(
+        _ method: String, _ path: String, bodyLimit: Int, access: String, keepsOversizedForm: Bool = false
+    ) -> Int {
         let index = routes.count
         routes.append(
-            Route(method: method, path: path, bodyLimit: bodyLimit, access: access, index: index, pattern: PathPattern(path)))
+            Route(
+                method: method, path: path, bodyLimit: bodyLimit, keepsOversizedForm: keepsOversizedForm, access: access,
+                index: index, pattern: PathPattern(path)))
         return index
     }
 

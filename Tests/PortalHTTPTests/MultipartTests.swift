@@ -38,6 +38,21 @@ struct MultipartTests {
         #expect(file.bytes == fileBytes)
     }
 
+    @Test("a body cut short (too many megabytes of files) keeps the parts complete before the cut")
+    func truncated() throws {
+        let body =
+            part("Content-Disposition: form-data; name=\"title\"", Array("Stampante".utf8))
+            + part("Content-Disposition: form-data; name=\"files\"; filename=\"grande.bin\"", [UInt8](repeating: 7, count: 4096))
+            + Array("--\(boundary)--\r\n".utf8)
+        var request = request(contentType: "multipart/form-data; boundary=\(boundary)", body: Array(body.prefix(300)))
+        request.isTruncated = true
+        try request.decodeBody(malformedJSON: "")
+        #expect(request.form["title"] == "Stampante")
+        #expect(request.form.files.isEmpty)
+        request.isTruncated = false
+        #expect(throws: HTTPError.self) { try request.decodeBody(malformedJSON: "") }
+    }
+
     @Test("accepts a quoted boundary parameter")
     func quotedBoundary() throws {
         let body = part("Content-Disposition: form-data; name=\"a\"", Array("1".utf8)) + Array("--\(boundary)--".utf8)

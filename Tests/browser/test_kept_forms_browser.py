@@ -120,3 +120,23 @@ def test_with_javascript_a_draft_is_offered_back_and_big_files_are_refused_befor
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM tickets").fetchone()[0] == before, "nothing was sent"
     assert field(browser, "Titolo").get_attribute("value") == "Bozza: il gestionale si chiude da solo"
+
+
+def test_without_javascript_files_over_every_limit_keep_the_text(portal, tmp_path):
+    browser = chromium(javascript=False)
+    try:
+        sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+        browser.get(portal.url + "/ticket/nuovo")
+        type_into(browser, "Titolo", "Registrazione dello schermo")
+        type_into(browser, "Descrizione", "Allego il filmato dell'errore in fattura.")
+        film = tmp_path / "filmato.mp4"
+        with open(film, "wb") as out:
+            out.truncate(45 * 1024 * 1024)  # over the 40 MB a form may carry, under nginx's 100 MB
+        field(browser, "Allegati").send_keys(str(film))
+        press(browser, "Invia Ticket")
+        assert browser.find_element(By.TAG_NAME, "h1").text == "Creazione Ticket"
+        assert "superavano in tutto i 40 MB e non sono arrivati" in browser.page_source
+        assert field(browser, "Titolo").get_attribute("value") == "Registrazione dello schermo"
+        assert "filmato dell'errore" in field(browser, "Descrizione").get_attribute("value")
+    finally:
+        browser.quit()

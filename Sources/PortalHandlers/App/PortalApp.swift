@@ -42,7 +42,11 @@ public final class PortalApp {
         case .found(let route, let parameters):
             var request = request
             request.pathParameters = parameters
-            guard request.body.count <= route.bodyLimit else { return refusal(.payloadTooLarge, request) }
+            if request.body.count > route.bodyLimit {
+                guard route.keepsOversizedForm else { return refusal(.payloadTooLarge, request) }
+                request.body = Array(request.body.prefix(route.bodyLimit))
+                request.isTruncated = true
+            }
             return respond(to: request, route: route)
         }
     }

@@ -20,7 +20,7 @@ public struct RouteTable {
         refill: ((Request, Guard.Context, FormData) throws -> Response)? = nil,
         _ handler: @escaping (Request, Guard.Context) throws -> Response
     ) {
-        let index = router.add(method, path, bodyLimit: bodyLimit, access: Guard.access.rawValue)
+        let index = router.add(method, path, bodyLimit: bodyLimit, access: Guard.access.rawValue, keepsOversizedForm: refill != nil)
         let changesState = router.routes[index].changesState
         handlers.append { request, services in
             var request = request

@@ -44,7 +44,8 @@ enum NewTicketHandlers {
         try Submission.redirectIfSent(Submission.key(form), userID: user.id, services, notice: "creato")
         let ticketForm = TicketForm(form)
         let uploads = Uploads(services: services)
-        let files = try uploads.collect(form, field: "files", for: .company(context.tenant.id))
+        var files = try uploads.collect(form, field: "files", for: .company(context.tenant.id))
+        if request.isTruncated { files.error = Text.filesNotReceived }
         let previewing = form["action"] == "preview"
         guard !previewing, files.error == nil, let ticket = ticketForm.ticket(tenantID: context.tenant.id, requester: context.current.user)
         else {

@@ -113,7 +113,8 @@ enum TicketDetailHandlers {
         let isMarkdown = MessageBody.isMarkdown(form, field: "message")
         detail.submission = key ?? detail.submission
         let uploads = Uploads(services: services)
-        let files = try uploads.collect(form, field: "files", for: .company(context.tenant.id))
+        var files = try uploads.collect(form, field: "files", for: .company(context.tenant.id))
+        if request.isTruncated { files.error = Text.filesNotReceived }
         detail.replyText = message
         detail.closeChecked = close
         detail.keptFiles = files.files.map { (uploads.reference(for: $0), $0) }
