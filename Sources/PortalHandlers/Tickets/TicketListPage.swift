@@ -145,7 +145,7 @@ struct TicketListResults {
                 el("h2", ["id": "t\(ticket.number)", "class": "ticket-title"]) { "\(ticket.title) #\(ticket.number)" }
                 el("a", ["class": "button", "href": "/ticket/\(ticket.number)", "aria-label": "\(Text.viewTicket) #\(ticket.number)"]) { Text.viewTicket }
             }
-            el("dl", ["class": "ticket-facts"]) {
+            el("div", ["class": "ticket-facts"]) {
                 fact(Text.state, badge: closed ? "closed" : "open", ticket.status.label)
                 fact(Text.priority, badge: ticket.priority.label.lowercased(), ticket.priority.label)
                 if closed, let closedAt = ticket.closedAt {
@@ -164,7 +164,7 @@ struct TicketListResults {
     }
 
     func fact(_ term: String, badge: String? = nil, _ value: String) -> Node {
-        el("div", ["class": "ticket-fact"]) {
+        el("dl", ["class": "ticket-fact"]) {
             el("dt") { term }
             el("dd") {
                 if let badge { el("span", ["class": "badge badge--\(badge)"]) { value } } else { value }
