@@ -1,8 +1,59 @@
--- wrk: POST a new ticket (no files) with the session cookie and CSRF token given in the
--- environment; every request creates one ticket.
-local body = "csrf=" .. os.getenv("CSRF") .. "&action=send&email=mario.rossi%40rossi.example&contact=web" ..
-  "&type=assistance&area=systems&priority=normal&title=Ticket+di+prova&description=Descrizione+di+prova"
-wrk.method = "POST"
-wrk.body = body
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.headers["Cookie"] = "portal_session=" .. os.getenv("SESSION")
+-- wrk: POST a new ticket (no files), every request by the next logged-in customer of the
+-- file SESSIONS (cookie first, then e-mail address and CSRF token last, tab-separated; see
+-- login_many.py), so that creations spread over as many companies as there are sessions,
+-- as a morning's do. Every request creates one ticket; done() prints the statuses (303 is
+-- a created ticket).
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+  thread:set("id", #threads)
+end
+
+local function split(text, separator)
+  local fields = {}
+  for field in string.gmatch(text, "[^" .. separator .. "]+") do table.insert(fields, field) end
+  return fields
+end
+
+local function encode(text)
+  return (text:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+
+function init(args)
+  forms = {}
+  for line in io.lines(os.getenv("SESSIONS")) do
+    local fields = split(line, "\t")
+    local token, address = fields[#fields], fields[#fields - 1]
+    table.insert(forms, {
+      cookie = "portal_session=" .. fields[1],
+      body = "csrf=" .. encode(token) .. "&action=send&email=" .. encode(address) .. "&contact=web" ..
+        "&type=assistance&area=systems&priority=normal&title=Stampa+fatture+bloccata" ..
+        "&description=Buongiorno%2C%0Ala+stampa+delle+fatture+si+blocca+al+secondo+documento.",
+    })
+  end
+  next_form = math.floor((id - 1) * #forms * 0.618) % #forms
+  statuses = {}
+end
+
+function request()
+  local form = forms[next_form + 1]
+  next_form = (next_form + 1) % #forms
+  return wrk.format("POST", nil, { Cookie = form.cookie, ["Content-Type"] = "application/x-www-form-urlencoded" },
+    form.body)
+end
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+function done(summary, latency, requests)
+  local total = {}
+  for _, thread in ipairs(threads) do
+    for status, count in pairs(thread:get("statuses")) do total[status] = (total[status] or 0) + count end
+  end
+  local parts = {}
+  for status, count in pairs(total) do table.insert(parts, status .. "=" .. count) end
+  table.sort(parts)
+  io.write("statuses: " .. table.concat(parts, " ") .. "\n")
+end

@@ -1,5 +1,5 @@
 """Fills a migrated demo database up to the ticket benchmark's size: 1,000 companies and
-100,000 tickets, ROSSI SRL (the demo administrator's company) holding 1,000 of them and one
+100,000 tickets (BENCH_SCALE=1m: 10,000 companies and 1,000,000 tickets, for the scale row), ROSSI SRL (the demo administrator's company) holding 1,000 of them and one
 ticket with 50 messages, and five operators. Writes straight into SQLite: it is test data,
 not a user flow.
 
@@ -22,7 +22,7 @@ import sys
 import time
 
 database = sys.argv[1]
-COMPANIES, TOTAL, BIG = 1000, 100_000, 1000
+COMPANIES, TOTAL, BIG = (10_000, 1_000_000, 1000) if os.environ.get("BENCH_SCALE") == "1m" else (1000, 100_000, 1000)
 random.seed(7)
 now = int(time.time())
 connection = sqlite3.connect(database)
@@ -61,8 +61,8 @@ with connection:
         customers[tenant] = (user, f"Cliente {index:04d}", address)
     for address, first, last in TEAM:
         connection.execute(
-            """INSERT INTO users (email, first_name, last_name, password_hash, privacy_accepted_at, is_operator, created_at,
-               updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)""", (address, first, last, demo_hash, now, now, now))
+            """INSERT INTO users (email, first_name, last_name, password_hash, privacy_accepted_at, is_operator, desk_role,
+               created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, 'operator', ?, ?)""", (address, first, last, demo_hash, now, now, now))
     operators = connection.execute(
         "SELECT id, trim(first_name || ' ' || last_name), email FROM users WHERE is_operator = 1 ORDER BY id").fetchall()
     number = connection.execute("SELECT coalesce(max(number), 1000) FROM tickets").fetchone()[0]

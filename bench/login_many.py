@@ -2,7 +2,8 @@
 e-mail code read from the mail folder), a few at a time, and writes one line per session for
 wrk and the writers: the session cookie's value, the other fields of the user's line in
 USERS_TSV (a customer's ticket numbers and open ones, numbers space-separated; nothing for an
-operator), then the e-mail address, tabs between. Each session must reach LANDING (default
+operator), the e-mail address, then the session's CSRF token (for the writers' POSTs), tabs
+between. Each session must reach LANDING (default
 /ticket, the customers' list; /desk/ for operators) with a 200. Exits non-zero unless every
 login ended in such a session.
 usage: login_many.py URL PORTAL_VAR USERS_TSV PASSWORD COUNT OUT [LANDING]"""
@@ -67,7 +68,10 @@ def log_in(portal, address, password, landing):
     check = session.get(portal.url + landing, allow_redirects=False)
     if check.status_code != 200:
         raise RuntimeError(f"{address}: GET {landing} answered {check.status_code} {check.headers.get('Location')}")
-    return cookie
+    token = re.search(r'name="csrf" value="([^"]+)"', check.text)
+    if token is None:
+        raise RuntimeError(f"{address}: GET {landing} has no form with a CSRF token")
+    return cookie, token.group(1)
 
 
 def main():
@@ -83,8 +87,8 @@ def main():
     with ThreadPoolExecutor(8) as pool:
         cookies = list(pool.map(lambda user: log_in(portal, user[0], password, landing), users))
     with open(out, "w") as file:
-        for cookie, (address, *fields) in zip(cookies, users):
-            file.write("\t".join([cookie, *fields, address]) + "\n")
+        for (cookie, token), (address, *fields) in zip(cookies, users):
+            file.write("\t".join([cookie, *fields, address, token]) + "\n")
     print(f"{len(cookies)} users logged in (each landing on {landing}), {time.time() - started:.1f} s", file=sys.stderr)
 
 

@@ -1,24 +1,34 @@
 #!/usr/bin/env bash
-# The login page and a logged-in page (the dashboard) against the release build behind
-# nginx, each next to nginx serving a static file of the same size, in the same run.
-# usage: bench/run.sh   (DURATION=10s CONNECTIONS=16 to change)
-set -euo pipefail
-source "$(dirname "$0")/lib.sh"
-bench_prepare
-bench_start
-session=$(bench_login)
-login_size=$(curl -s "$url/login" | wc -c)
-dashboard_size=$(curl -s -b "portal_session=$session" "$url/dashboard" | wc -c)
-bench_static "$login_size" bench-login.html
-bench_static "$dashboard_size" bench-dashboard.html
-
-bench_header
-measure "static file, $login_size B" "$url/bench-login.html"
-measure "GET /login ($login_size B)" "$url/login"
-measure "static file, $dashboard_size B" "$url/bench-dashboard.html"
-measure "GET /dashboard, logged in ($dashboard_size B)" -H "Cookie: portal_session=$session" "$url/dashboard"
-echo
-echo "Handler memory (RSS, kB) after the run:"
-for pid in $(pgrep -f "$bin/portal-(auth|tenant)"); do
-    echo "  $(tr '\0' ' ' </proc/$pid/cmdline | cut -c1-60) $(awk '/VmRSS/ {print $2}' /proc/$pid/status)"
+# make bench: the product's figures (issue #15). The many-user mix on 100,000 tickets in
+# 1,000 companies with its targets (bench/mix.sh), then the same mix on 1,000,000 tickets in
+# 10,000 companies, whose rate relative to the static file must stay within 20 % of the
+# first. Prints every row and target line; exits non-zero when a target is missed (or a run
+# fails). Options as bench/mix.sh's (DURATION, CONNECTIONS, ROUNDS, USERS, CALM, …);
+# SCALES="100k" skips the million (its data set takes minutes to generate).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+summaries=$(mktemp -d)
+trap 'rm -rf "$summaries"' EXIT
+status=0
+for scale in ${SCALES:-100k 1m}; do
+    echo
+    echo "## the many-user mix, $scale tickets"
+    BENCH_SCALE=$scale SUMMARY=$summaries/$scale bench/mix.sh
+    code=$?
+    [ "$code" = 0 ] || status=1
+    [ "$code" -le 2 ] && [ -s "$summaries/$scale" ] || { echo "the $scale run failed (exit $code)" >&2; exit 1; }
 done
+if [ -s "$summaries/100k" ] && [ -s "$summaries/1m" ]; then
+    small=$(sed -n 's/^customers_ratio=//p' "$summaries/100k")
+    large=$(sed -n 's/^customers_ratio=//p' "$summaries/1m")
+    mix_small=$(sed -n 's/^mix_ratio=//p' "$summaries/100k")
+    mix_large=$(sed -n 's/^mix_ratio=//p' "$summaries/1m")
+    echo
+    verdict=met
+    # The customers' part: a company's pages should not cost more because other companies
+    # hold more tickets; the whole mix is printed beside it.
+    awk -v s="$small" -v l="$large" 'BEGIN { exit !(l >= 0.8 * s) }' || { verdict="NOT met"; status=1; }
+    echo "target: 1,000,000 tickets within 20 % of 100,000 (customers $large % against $small % of static;" \
+        "whole mix $mix_large % against $mix_small %): $verdict"
+fi
+exit $status

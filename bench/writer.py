@@ -107,7 +107,7 @@ def main():
     arguments = parser.parse_args()
     sessions = []
     for line in open(arguments.sessions):
-        cookie, numbers, open_numbers, address = line.rstrip("\n").split("\t")
+        cookie, numbers, open_numbers, address, _token = line.rstrip("\n").split("\t")
         if open_numbers:
             sessions.append((cookie, numbers.split(), open_numbers.split(), address))
     duration = seconds(arguments.duration)
