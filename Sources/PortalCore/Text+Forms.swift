@@ -53,6 +53,8 @@ extension Text {
     // MARK: Kept forms
     public static let formKept =
         "La sessione era scaduta e il modulo non è stato inviato: lo ritrovi qui come l'avevi compilato, allegati compresi. Controllalo e invialo di nuovo."
+    public static let formKeptWithoutFiles =
+        "La sessione era scaduta e il modulo non è stato inviato: lo ritrovi qui come l'avevi compilato, ma gli allegati vanno scelti di nuovo. Controllalo e invialo di nuovo."
     public static let loginForKeptForm =
         "La sessione è scaduta: accedi di nuovo. Il modulo che stavi inviando è stato conservato e lo ritroverai compilato, con i suoi allegati."
 

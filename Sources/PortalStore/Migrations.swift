@@ -3,7 +3,7 @@
 public enum Migrations {
     public static let all: [Migration] = [
         initial, contentVersion, tenantContent, desk, deskFilters, vendorRoles, vendorAdministration, responseTargets, operations,
-        customerSearch, keptForms, mailGate, accessHardening,
+        customerSearch, keptForms, mailGate, accessHardening, keptFormLimits,
     ]
 
     static let initial = Migration(

@@ -35,6 +35,34 @@ struct KeptFormsTests {
         #expect(!again.contains(Text.formKept))
     }
 
+    @Test("one address keeps at most a few forms with their files; later ones keep their text and say so")
+    func filesCappedPerAddress() throws {
+        func send() -> Response {
+            let boundary = "kept-boundary"
+            let body = [
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nStampante\r\n",
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"nota.txt\"\r\n",
+                "Content-Type: text/plain\r\n\r\nLa stampante non risponde.\r\n--\(boundary)--\r\n",
+            ].joined()
+            return fixture.handle(
+                Request(
+                    method: "POST", path: "/ticket/nuovo",
+                    headers: ["content-type": "multipart/form-data; boundary=\(boundary)"], cookies: Fixture.visitor,
+                    body: Array(body.utf8), clientAddress: "192.0.2.7"))
+        }
+        for _ in 0..<KeptFormStore.filesPerAddress { #expect(send().status == 303) }
+        let withFiles = try fixture.database.scalarInt("SELECT count(*) FROM kept_forms WHERE fields LIKE '%kept=%'")
+        #expect(withFiles == Int64(KeptFormStore.filesPerAddress))
+        let capped = send()
+        let cookie = try #require(header(capped, "Set-Cookie").first { $0.hasPrefix("portal_form=") })
+        let token = String(cookie.dropFirst("portal_form=".count).prefix { $0 != ";" })
+        var cookies = try fixture.session("mario.rossi@rossi.example")
+        cookies["portal_form"] = token
+        let page = String(decoding: fixture.get("/ticket/nuovo", cookies: cookies).body, as: UTF8.self)
+        #expect(page.contains(Text.formKeptWithoutFiles) && page.contains("value=\"Stampante\""))
+        #expect(!page.contains("nota.txt"))
+    }
+
     @Test("a post without any cookie of the portal (another site's) is not kept")
     func notFromAnotherSite() throws {
         let sent = fixture.post("/ticket/nuovo", ["title": "Da un altro sito"])

@@ -14,10 +14,13 @@ enum KeptForms {
     /// site (the cookies are SameSite=Lax) is never kept to be shown to someone.
     static func keep(_ request: Request, _ services: Services) throws -> Response? {
         guard Cookies.sessionValue(request) != nil || Cookies.visitorValue(request) != nil else { return nil }
-        let encoded = try fields(request, services)
+        let store = KeptFormStore(services.database)
+        let withFiles = try store.mayKeepFiles(clientAddress: request.clientAddress, now: services.now)
+        let encoded = try fields(request, services, withFiles: withFiles)
         let token = Token.generate()
         try services.database.write { _ in
-            try KeptFormStore(services.database).keep(tokenHash: token.hash, path: request.path, fields: encoded, now: services.now)
+            try store.keep(
+                tokenHash: token.hash, path: request.path, fields: encoded, clientAddress: request.clientAddress, now: services.now)
         }
         Log.event("form_kept", [("path", request.path)])
         var response = try Response.redirect(to: "/login?avviso=modulo&next=" + urlEncode(request.path))
@@ -33,7 +36,7 @@ enum KeptForms {
 
     /// What was sent, url-encoded without the token and the button; the files, new and
     /// already chosen, as the signed references a refused form carries.
-    static func fields(_ request: Request, _ services: Services) throws -> String {
+    static func fields(_ request: Request, _ services: Services, withFiles: Bool = true) throws -> String {
         var request = request
         if request.form.fields.isEmpty && request.form.files.isEmpty {
             try request.decodeBody(malformedJSON: Text.layoutMalformed)
@@ -41,11 +44,23 @@ enum KeptForms {
         let form = request.form
         let uploads = Uploads(services: services)
         // Held until the kept form expires: the sweep would take them after its grace period.
-        let files = try uploads.collect(
-            form, field: "files", for: .keptForm(until: services.now + KeptFormStore.lifetime))
-        var fields = form.fields.filter { !["csrf", "kept", "action"].contains($0.name) }
-        fields += files.files.map { ("kept", uploads.reference(for: $0)) }
+        var fields = form.fields.filter { !["csrf", "kept", "action", droppedFiles].contains($0.name) }
+        if withFiles {
+            let files = try uploads.collect(
+                form, field: "files", for: .keptForm(until: services.now + KeptFormStore.lifetime))
+            fields += files.files.map { ("kept", uploads.reference(for: $0)) }
+        } else if !form.files.filter({ !$0.bytes.isEmpty }).isEmpty || form.fields.contains(where: { $0.name == "kept" }) {
+            fields.append((droppedFiles, "1"))
+        }
         return fields.map { urlEncode($0.name) + "=" + urlEncode($0.value) }.joined(separator: "&")
+    }
+
+    /// Marks a form kept without its files (`KeptFormStore.filesPerAddress`).
+    static let droppedFiles = "kept_files_dropped"
+
+    /// The line above a kept form: whether its files came back with it.
+    static func notice(_ kept: FormData) -> String {
+        kept[droppedFiles] == "1" ? Text.formKeptWithoutFiles : Text.formKept
     }
 
     /// The form kept for this browser and this page, taken once; the page's answer clears

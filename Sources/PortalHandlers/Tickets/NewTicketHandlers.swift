@@ -33,7 +33,7 @@ enum NewTicketHandlers {
         var page = NewTicketPage(
             viewer: context.current.viewer, tenant: context.tenant, requester: context.current.user.displayName,
             form: TicketForm(kept).withoutErrors, keptFiles: files.files.map { (uploads.reference(for: $0), $0) })
-        page.notice = Text.formKept
+        page.notice = KeptForms.notice(kept)
         return Response.html(page.render())
     }
 

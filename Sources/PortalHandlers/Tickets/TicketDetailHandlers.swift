@@ -71,7 +71,7 @@ enum TicketDetailHandlers {
         detail.closeChecked = kept.isChecked("close")
         detail.submission = Submission.key(kept) ?? detail.submission
         detail.keptFiles = files.files.map { (uploads.reference(for: $0), $0) }
-        detail.keptNotice = Text.formKept
+        detail.keptNotice = KeptForms.notice(kept)
         return Response.html(bytes: detail.render())
     }
 
