@@ -21,16 +21,17 @@
 # rounds, no write succeeding) and 2 when a target is missed. Rows whose answers are not all
 # 200 are flagged. BENCH_SCALE=1m runs on 1,000,000 tickets in 10,000 companies instead;
 # SUMMARY=file also writes the figures as name=value lines (bench/run.sh compares scales).
-# usage: bench/mix.sh   (DURATION=10s CONNECTIONS=16 ROUNDS=3 USERS=999 REPLIES=5 CREATIONS=5
+# usage: bench/mix.sh   (DURATION=10s CONNECTIONS=16 ROUNDS=3 USERS=all REPLIES=5 CREATIONS=5
 #                        DESK=15 CALM=300 BENCH_SCALE=100k|1m SUMMARY=file SWIFT_SCRATCH=folder)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-users=${USERS:-999}
 replies=${REPLIES:-5}
 creations=${CREATIONS:-5}
 started=$(date +%s)
 
 bench_prepare /usr/bin/python3 bench/generate.py
+# Every generated customer by default: with the operators, about 1,000 sessions alive.
+users=${USERS:-$(wc -l <"$PORTAL_VAR/bench-customers.tsv")}
 bench_start
 database=$PORTAL_VAR/portal.sqlite3
 export SESSIONS=$PORTAL_VAR/sessions.tsv
