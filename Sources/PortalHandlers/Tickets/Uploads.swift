@@ -85,8 +85,11 @@ struct Uploads {
     /// `sha:size:type:name` and its HMAC, so a kept reference cannot name someone else's file.
     func reference(for file: NewAttachment) -> String {
         let payload = "\(file.sha256):\(file.size):\(file.contentType):\(file.fileName)"
-        let mac = Base64URL.encode(Digest.hmacSHA256(Array(("staged:" + payload).utf8), key: services.secret))
-        return Base64URL.encode(Array(payload.utf8)) + "." + mac
+        return Base64URL.encode(Array(payload.utf8)) + "." + mac(payload)
+    }
+
+    private func mac(_ payload: String) -> String {
+        Base64URL.encode(Digest.hmacSHA256(Array(("staged:" + payload).utf8), key: services.secret))
     }
 
     func verify(_ reference: String) -> NewAttachment? {
@@ -94,8 +97,7 @@ struct Uploads {
         guard parts.count == 2, let bytes = Base64URL.decode(String(parts[0])),
             let payload = String(validating: bytes, as: UTF8.self)
         else { return nil }
-        let expected = Base64URL.encode(Digest.hmacSHA256(Array(("staged:" + payload).utf8), key: services.secret))
-        guard ConstantTime.equal(expected, String(parts[1])) else { return nil }
+        guard ConstantTime.equal(mac(payload), String(parts[1])) else { return nil }
         let fields = payload.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
         guard fields.count == 4, let size = Int64(fields[1]), ContentStore.isName(fields[0]) else { return nil }
         return NewAttachment(fileName: fields[3], contentType: fields[2], size: size, sha256: fields[0])
