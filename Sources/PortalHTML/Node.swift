@@ -1,78 +1,94 @@
 /// A piece of markup that is safe to emit: every way to make one escapes its input, except
-/// `Node.trusted`, which takes the explicitly named `TrustedHTML`. Held as UTF-8 bytes, so
-/// that a page is put together with memory copies rather than string operations.
+/// `Node.trusted`, which takes the explicitly named `TrustedHTML`.
 ///
-/// Most nodes are one flat buffer (`head`). A large part (`Node.shareThreshold` bytes or
-/// more, such as a ticket list a worker keeps) is not copied into every element around it:
-/// it is kept by reference in `tail`, and the page is flattened once, into the response.
-public struct Node: Sendable {
-    /// Parts of at least this size are shared rather than copied.
-    static let shareThreshold = 4096
-
-    /// The markup is `head` followed by the parts of `tail`, in order. An empty `tail` (the
-    /// common case) costs no allocation.
-    @usableFromInline var head: [UInt8]
-    @usableFromInline var tail: [[UInt8]] = []
+/// A node is either a range of its thread's `Arena` (what `el`, text and the builder make)
+/// or bytes of its own (`detached()`, trusted markup, the empty node). Elements are written
+/// into the arena in document order, so an element's content is usually already in place
+/// behind its open tag and joining siblings is extending a range: a page costs one buffer,
+/// not one per element, and its bytes are copied once, into the response. Content that is
+/// not in place (a node made earlier, a kept part) is copied to the end of the arena.
+///
+/// Nodes made once and kept (NodeMemo, the worker's fragment cache, a `static let`) must be
+/// `detached()`: a range keeps its whole arena alive and belongs to the thread that wrote it.
+public struct Node: @unchecked Sendable {
+    // @unchecked: a range is read on the thread that wrote it (the handlers render one
+    // request at a time per worker, behind its lock); kept nodes are detached, own bytes.
+    @usableFromInline let arena: Arena?
+    @usableFromInline var start: Int
+    @usableFromInline var end: Int
+    @usableFromInline let own: [UInt8]
 
     @usableFromInline
-    init(bytes: [UInt8]) { head = bytes }
+    init(arena: Arena, start: Int, end: Int) {
+        self.arena = arena
+        self.start = start
+        self.end = end
+        own = []
+    }
 
-    /// The whole markup as one buffer; no copy for a flat node.
+    init(bytes: [UInt8]) {
+        arena = nil
+        start = 0
+        end = bytes.count
+        own = bytes
+    }
+
+    public var count: Int { end - start }
+
+    @usableFromInline var isEmpty: Bool { end == start }
+
+    /// The markup's bytes, in place.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let arena { return try body(UnsafeBufferPointer(start: arena.base + start, count: count)) }
+        return try own.withUnsafeBufferPointer(body)
+    }
+
+    /// The whole markup as one buffer.
     public var bytes: [UInt8] {
-        if tail.isEmpty { return head }
-        var out: [UInt8] = []
-        out.reserveCapacity(count)
-        write(to: &out)
-        return out
+        if arena == nil { return own }
+        return withBytes { Array($0) }
     }
 
-    public var count: Int { tail.reduce(head.count) { $0 + $1.count } }
+    public var html: String { withBytes { String(decoding: $0, as: UTF8.self) } }
 
-    public var html: String { String(decoding: bytes, as: UTF8.self) }
+    /// Appends the markup to `out`.
+    public func write(to out: inout [UInt8]) { withBytes { out.append(contentsOf: $0) } }
 
-    /// Appends the markup to `out`: the one copy of a shared part.
-    public func write(to out: inout [UInt8]) {
-        out.append(contentsOf: head)
-        for part in tail { out.append(contentsOf: part) }
-    }
+    /// The same markup in bytes of its own, for a node that outlives the page being written.
+    public func detached() -> Node { arena == nil ? self : Node(bytes: bytes) }
 
+    /// This node followed by `next`: the range grows when `next` is written right behind it
+    /// (the common case); otherwise both are copied to the end of the thread's arena.
     @usableFromInline
-    mutating func append(_ node: Node) {
-        appendPart(node.head)
-        for part in node.tail { appendPart(part) }
-    }
-
-    /// Small parts are copied onto the last buffer; large ones are kept by reference.
-    mutating func appendPart(_ part: [UInt8]) {
-        if part.isEmpty { return }
-        if part.count >= Node.shareThreshold {
-            tail.append(part)
-        } else if head.isEmpty && tail.isEmpty {
-            head = part  // shared until written to
-        } else {
-            appendBytes { $0.append(contentsOf: part) }
+    mutating func append(_ next: Node) {
+        if next.isEmpty { return }
+        if isEmpty {
+            self = next
+            return
         }
-    }
-
-    /// Appends bytes written by this module (tags, attributes) after everything else.
-    mutating func appendBytes(_ write: (inout [UInt8]) -> Void) {
-        if tail.isEmpty {
-            write(&head)
-        } else if tail[tail.count - 1].count < Node.shareThreshold {
-            write(&tail[tail.count - 1])
-        } else {
-            var part: [UInt8] = []
-            write(&part)
-            tail.append(part)
+        if let mine = arena, mine === next.arena, end == next.start {
+            end = next.end
+            return
         }
+        let target = Arena.current()
+        if arena !== target || end != target.count {
+            let moved = target.count
+            target.append(self)
+            self = Node(arena: target, start: moved, end: target.count)
+        }
+        target.append(next)
+        end = target.count
     }
 
     public static func text(_ value: String) -> Node {
-        var out: [UInt8] = []
-        Escape.append(value, attribute: false, to: &out)
-        return Node(bytes: out)
+        let arena = Arena.current()
+        let start = arena.count
+        arena.append(escaped: value, attribute: false)
+        return Node(arena: arena, start: start, end: arena.count)
     }
 
+    /// Bytes of its own: trusted markup is mostly made once and kept (icons, a rendered
+    /// Markdown thread), and is copied into a page where it is used.
     public static func trusted(_ value: TrustedHTML) -> Node { Node(bytes: Array(value.html.utf8)) }
     public static let empty = Node(bytes: [])
 
@@ -80,10 +96,20 @@ public struct Node: Sendable {
     public static func group(@NodeBuilder _ content: () -> Node) -> Node { content() }
 
     public static func group(_ nodes: [Node]) -> Node {
-        var out = Node(bytes: [])
-        if nodes.allSatisfy({ $0.tail.isEmpty }) { out.head.reserveCapacity(nodes.reduce(0) { $0 + $1.head.count }) }
+        var out = Node.empty
         for node in nodes { out.append(node) }
         return out
+    }
+}
+
+extension Arena {
+    /// Copies a node's bytes, whichever arena (this one included) or buffer holds them.
+    func append(_ node: Node) {
+        if let source = node.arena {
+            append(from: source, start: node.start, end: node.end)
+        } else {
+            node.own.withUnsafeBufferPointer { append($0) }
+        }
     }
 }
 
@@ -120,71 +146,65 @@ func packedName(_ name: String) -> UInt64? {
 ///
 /// Inlinable, and thin: at each call site the content closure is inlined and the attribute
 /// list can live on the stack, while the byte work stays in the helpers below. A page has
-/// hundreds of elements, and this is most of what a handler does per request.
+/// hundreds of elements, and this is most of what a handler does per request. The open tag
+/// is written before the content is made, so that the content lands right behind it.
 @inlinable
 public func el(
     _ name: String, _ attributes: KeyValuePairs<String, String?> = [:], @NodeBuilder _ content: () -> Node = { .empty }
 ) -> Node {
-    let children = content()
-    // Room for the whole element, attributes included: a buffer that grows is copied.
-    var room = children.tail.isEmpty ? children.head.count : 0
+    // Held until the element is closed: while it is, the arena is not emptied under it.
+    let arena = Arena.current()
+    let start = arena.count
+    arena.append(UInt8(ascii: "<"))
+    arena.append(raw: name)
     for (key, value) in attributes {
-        if let value { room += key.utf8.count + value.utf8.count + 4 }
+        if let value { Node.appendAttribute(key, value, to: arena) }
     }
-    var out = Node.openTag(name, contentCount: room)
-    for (key, value) in attributes {
-        if let value { Node.appendAttribute(key, value, to: &out) }
-    }
-    Node.closeTag(name, children: children, to: &out)
-    return out
+    arena.append(UInt8(ascii: ">"))
+    let openEnd = arena.count
+    return Node.close(name, arena: arena, start: start, openEnd: openEnd, children: content())
 }
 
 extension Node {
-    /// `<name`, in a buffer with room for the whole element.
-    @usableFromInline
-    static func openTag(_ name: String, contentCount: Int) -> Node {
-        var out: [UInt8] = []
-        out.reserveCapacity(contentCount + 16 + 2 * name.utf8.count)
-        out.append(UInt8(ascii: "<"))
-        append(name, to: &out)
-        return Node(bytes: out)
-    }
-
     /// ` key="value"`, the value escaped.
     @usableFromInline
-    static func appendAttribute(_ key: String, _ value: String, to node: inout Node) {
-        node.head.append(UInt8(ascii: " "))
-        append(key, to: &node.head)
-        node.head.append(UInt8(ascii: "="))
-        node.head.append(UInt8(ascii: "\""))
-        Escape.append(value, attribute: true, to: &node.head)
-        node.head.append(UInt8(ascii: "\""))
+    static func appendAttribute(_ key: String, _ value: String, to arena: Arena) {
+        arena.append(UInt8(ascii: " "))
+        arena.append(raw: key)
+        arena.append(UInt8(ascii: "="))
+        arena.append(UInt8(ascii: "\""))
+        arena.append(escaped: value, attribute: true)
+        arena.append(UInt8(ascii: "\""))
     }
 
-    /// `>`, then the content and `</name>` unless the element is void.
+    /// The element whose open tag is `start..<openEnd`: its content (unless void) and
+    /// `</name>`. Content written right behind the open tag stays where it is; other content
+    /// is copied there, and when something else was written after the open tag in between,
+    /// the open tag is written again at the end, so that the element is one range.
     @usableFromInline
-    static func closeTag(_ name: String, children: Node, to node: inout Node) {
-        node.head.append(UInt8(ascii: ">"))
-        guard !isVoidElement(name) else { return }
-        node.append(children)
-        node.appendBytes { out in
-            out.append(UInt8(ascii: "<"))
-            out.append(UInt8(ascii: "/"))
-            append(name, to: &out)
-            out.append(UInt8(ascii: ">"))
+    static func close(_ name: String, arena: Arena, start: Int, openEnd: Int, children: Node) -> Node {
+        if isVoidElement(name) { return Node(arena: arena, start: start, end: openEnd) }
+        var start = start
+        if children.isEmpty || (children.arena === arena && children.start == openEnd && children.end == arena.count) {
+            // In place (or nothing).
+        } else if arena.count == openEnd {
+            arena.append(children)
+        } else {
+            let moved = arena.count
+            arena.append(from: arena, start: start, end: openEnd)
+            arena.append(children)
+            start = moved
         }
-    }
-
-    /// A name's bytes, through the contiguous UTF-8 of a native string rather than the
-    /// generic `utf8` view.
-    static func append(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { out.append(contentsOf: $0) }
+        arena.append(UInt8(ascii: "<"))
+        arena.append(UInt8(ascii: "/"))
+        arena.append(raw: name)
+        arena.append(UInt8(ascii: ">"))
+        return Node(arena: arena, start: start, end: arena.count)
     }
 }
 
-/// Collects an element's content into one buffer as it is written, child after child: no
-/// array of children, and no copy of the content but the one into its parent.
+/// Collects an element's content as it is written, child after child: no array of children,
+/// and, for content written in order, no copy at all.
 @resultBuilder
 public enum NodeBuilder {
     @inlinable public static func buildExpression(_ text: String) -> Node { .text(text) }

@@ -25,7 +25,8 @@ public enum NodeMemo {
 
     public static func node(_ key: String, family: Family = .frame, _ build: () -> Node) -> Node {
         if let node = parts.withLock({ $0[family.rawValue][key] }) { return node }
-        let node = build()
+        // Kept past this page: bytes of its own, not a range of this thread's arena.
+        let node = build().detached()
         parts.withLock { parts in
             if parts[family.rawValue].count >= family.capacity { parts[family.rawValue].removeAll(keepingCapacity: true) }
             parts[family.rawValue][key] = node

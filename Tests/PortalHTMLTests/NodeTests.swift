@@ -32,10 +32,9 @@ struct NodeTests {
         #expect(Node.text("<em>").html == "&lt;em&gt;")
     }
 
-    @Test("a large part shared by reference renders exactly as if it had been copied")
-    func sharedParts() {
+    @Test("a part used twice, or made before the element around it, renders as if written in place")
+    func partsOutOfOrder() {
         let big = Node.text(String(repeating: "riga <b> ", count: 1000))
-        #expect(big.count >= 4096)
         let page = el("main") {
             el("h1") { "Titolo" }
             big
@@ -48,6 +47,32 @@ struct NodeTests {
         #expect(page.count == expected.utf8.count)
         #expect(el("div") { page }.html == "<div>" + expected + "</div>")
         #expect(Node.group([page, Node.text("!")]).html == expected + "!")
+        let first = el("b") { "uno" }
+        let second = el("i") { "due" }
+        #expect(el("p") { second; first; second }.html == "<p><i>due</i><b>uno</b><i>due</i></p>")
+        // Made inside the element, kept aside, placed after a sibling written later.
+        var aside = Node.empty
+        let swapped = el("ul") {
+            let early = el("li") { "prima" }
+            el("li") { "seconda" }
+            early
+        }
+        #expect(swapped.html == "<ul><li>seconda</li><li>prima</li></ul>")
+        aside = el("span") { "a parte" }
+        #expect(el("div") { aside }.html == "<div><span>a parte</span></div>")
+    }
+
+    @Test("a node stays the same while later pages are written, and a detached one anywhere")
+    func nodesOutliveLaterPages() async {
+        let kept = el("nav") { el("a", ["href": "/ticket"]) { "Ticket" } }
+        let detached = kept.detached()
+        for index in 0..<50 {
+            let page = el("main") { String(repeating: "x", count: 10_000 + index) }
+            #expect(page.count == 10_013 + index)
+        }
+        #expect(kept.html == "<nav><a href=\"/ticket\">Ticket</a></nav>")
+        let elsewhere = await Task.detached { el("div") { detached }.html }.value
+        #expect(elsewhere == "<div><nav><a href=\"/ticket\">Ticket</a></nav></div>")
     }
 
     @Test("for loops, optionals and branches keep the order of their content")

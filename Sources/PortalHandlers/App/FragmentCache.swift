@@ -28,5 +28,14 @@ struct FragmentKey: Hashable {
 
 /// A few dozen parts of 10 to 30 KB each per worker: well inside the memory budget.
 typealias FragmentCache = StampedCache<FragmentKey, Node>
+
+extension StampedCache where Value == Node {
+    /// The kept part, or a new one. Parts are the one way nodes reach this cache: a kept part
+    /// outlives the page it was made for, so it keeps bytes of its own rather than a range
+    /// of the thread's render arena (`Node.detached()`).
+    func part(_ key: Key, stamp: TenantStamp, make: () throws -> Node) rethrows -> Node {
+        try value(key, stamp: stamp) { try make().detached() }
+    }
+}
 /// The tickets those parts are made of, by company and number (nil: no such ticket there).
 typealias TicketRecordCache = StampedCache<FragmentKey, TicketRecord?>

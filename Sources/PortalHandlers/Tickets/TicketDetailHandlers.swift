@@ -27,13 +27,13 @@ enum TicketDetailHandlers {
             files = read
             return read
         }
-        let thread = try services.fragments.value(.init(kind: .ticketThread, tenantID: context.tenant.id, detail: number), stamp: stamp) {
+        let thread = try services.fragments.part(.init(kind: .ticketThread, tenantID: context.tenant.id, detail: number), stamp: stamp) {
             TicketThread(ticket: ticket, messages: try store.messages(ticketID: ticket.id), attachments: try attachments()).render()
         }
         // Whether the reply box is open changes with time (15 days after closing), not only
         // with the content: it is part of the key.
         let panelKey = FragmentKey(kind: .ticketPanel, tenantID: context.tenant.id, detail: "\(number)|\(canReply)")
-        let panel = try services.fragments.value(panelKey, stamp: stamp) {
+        let panel = try services.fragments.part(panelKey, stamp: stamp) {
             TicketPanel(
                 ticket: ticket, attachments: try attachments(),
                 members: try TenantStore(database).members(tenantID: context.tenant.id), editable: canReply

@@ -23,7 +23,7 @@ enum TicketListHandlers {
         if errors.isEmpty {
             let now = services.now
             let key = FragmentKey(kind: .ticketList, tenantID: context.tenant.id, detail: page.filterKey, minute: now / 60)
-            page.results = try services.fragments.value(key, stamp: context.stamp) {
+            page.results = try services.fragments.part(key, stamp: context.stamp) {
                 let found = try TicketStore(services.database).list(tenantID: context.tenant.id, query: query)
                 return TicketListResults(query: query, page: found, now: now).render()
             }

@@ -1,0 +1,145 @@
+import Glibc
+
+/// The bytes a thread renders into. Pages are written front to back into one growing
+/// buffer: an element writes its open tag, its content writes itself right after, and the
+/// element closes behind it, so the common page costs no allocation per element and no copy
+/// of a child into its parent (a node is a range of this buffer, see `Node`).
+///
+/// Bytes are only ever appended: a range handed out never changes, so nodes made earlier
+/// stay valid while later ones are written. Every node and every element being written holds
+/// its arena; when nothing does any more, the next write starts again at the front of the
+/// same buffer (`current()`), which is what happens between two requests.
+///
+/// One arena per thread: the handlers render on several connection threads (one at a time,
+/// behind the worker's lock) and the tests on many at once.
+@usableFromInline
+final class Arena {
+    /// Kept after a reset; an arena grown past it for a very large page is made small again.
+    static let initialCapacity = 32 * 1024
+    static let keptCapacity = 1024 * 1024
+
+    /// The buffer's state, behind a pointer: properties of a class are checked for
+    /// exclusive access at run time on every read and write, which cost a quarter of a
+    /// page's rendering; a pointee is not.
+    @usableFromInline
+    struct State {
+        @usableFromInline var base: UnsafeMutablePointer<UInt8>
+        @usableFromInline var count: Int
+        @usableFromInline var capacity: Int
+    }
+
+    @usableFromInline let state: UnsafeMutablePointer<State>
+
+    @usableFromInline var base: UnsafeMutablePointer<UInt8> { state.pointee.base }
+    @usableFromInline var count: Int { state.pointee.count }
+
+    init(capacity: Int = Arena.initialCapacity) {
+        state = .allocate(capacity: 1)
+        state.initialize(to: State(base: .allocate(capacity: capacity), count: 0, capacity: capacity))
+    }
+
+    deinit {
+        state.pointee.base.deallocate()
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
+    /// This thread's arena, emptied first when no node refers to it. A node kept somewhere
+    /// (a cache that forgot `Node.detached()`) keeps its arena alive and unwritable from the
+    /// front: once such an arena has grown large the thread takes a fresh one, and the old
+    /// one lives as long as its nodes.
+    @usableFromInline
+    static func current() -> Arena {
+        // The thread's slot: one strong reference in memory of its own (a class property
+        // would be checked for exclusive access on every call).
+        let slot: UnsafeMutablePointer<Arena>
+        if let raw = pthread_getspecific(slotKey) {
+            slot = raw.assumingMemoryBound(to: Arena.self)
+        } else {
+            slot = .allocate(capacity: 1)
+            slot.initialize(to: Arena())
+            pthread_setspecific(slotKey, slot)
+        }
+        if isKnownUniquelyReferenced(&slot.pointee) {
+            slot.pointee.reset()
+        } else if slot.pointee.count > keptCapacity {
+            slot.pointee = Arena()
+        }
+        return slot.pointee
+    }
+
+    private func reset() {
+        state.pointee.count = 0
+        if state.pointee.capacity > Arena.keptCapacity {
+            state.pointee.base.deallocate()
+            state.pointee.capacity = Arena.initialCapacity
+            state.pointee.base = .allocate(capacity: Arena.initialCapacity)
+        }
+    }
+
+    /// Room for `extra` more bytes. Moves the buffer: read `base` only after calling it.
+    @usableFromInline
+    func reserve(_ extra: Int) {
+        let count = state.pointee.count
+        guard count + extra > state.pointee.capacity else { return }
+        var grown = state.pointee.capacity * 2
+        while grown < count + extra { grown *= 2 }
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        moved.update(from: state.pointee.base, count: count)
+        state.pointee.base.deallocate()
+        state.pointee.base = moved
+        state.pointee.capacity = grown
+    }
+
+    @usableFromInline
+    func append(_ byte: UInt8) {
+        reserve(1)
+        state.pointee.base[state.pointee.count] = byte
+        state.pointee.count += 1
+    }
+
+    @usableFromInline
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        reserve(bytes.count)
+        (state.pointee.base + state.pointee.count).update(from: source, count: bytes.count)
+        state.pointee.count += bytes.count
+    }
+
+    /// A name or other text of our own, unescaped.
+    @usableFromInline
+    func append(raw text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    /// Bytes of this or another arena: reserves before reading, since growing moves them.
+    func append(from source: Arena, start: Int, end: Int) {
+        reserve(end - start)
+        (state.pointee.base + state.pointee.count).update(from: source.base + start, count: end - start)
+        state.pointee.count += end - start
+    }
+
+    /// The escaped UTF-8 of `value` (see `Escape`).
+    @usableFromInline
+    func append(escaped value: String, attribute: Bool) {
+        var value = value
+        value.withUTF8 { bytes in
+            reserve(bytes.count)
+            Escape.runs(of: bytes, attribute: attribute) { append($0) }
+        }
+    }
+
+}
+
+/// Releases a thread's arena when the thread ends.
+private let slotKey: pthread_key_t = {
+    var key = pthread_key_t()
+    let result = pthread_key_create(&key) { raw in
+        guard let slot = raw?.assumingMemoryBound(to: Arena.self) else { return }
+        slot.deinitialize(count: 1)
+        slot.deallocate()
+    }
+    precondition(result == 0, "pthread_key_create failed: \(result)")
+    return key
+}()
