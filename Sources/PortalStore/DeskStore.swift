@@ -42,31 +42,11 @@ public struct DeskStore {
     public static let searchCountLimit = 1000
 
     public func queue(_ query: DeskQuery, operatorID: Int64) throws -> QueuePage {
-        var filter = SQLConditions()
-        switch query.state {
-        case .any: break
-        case .open: filter.add("t.status != 'closed'")
-        case .only(let status): filter.add("t.status = ?", status.rawValue)
-        }
-        filter.add("t.priority", equals: query.priority?.rawValue)
-        // By "Scadenza" an operator is tested on the deadline index's entries ("+" keeps
-        // SQLite from walking the operator's index instead and sorting thousands of rows:
-        // 32 ms against 0.1 ms for one operator's waiting tickets of 100,000).
-        let operatorColumn = DeskStore.sortsByDue(query) ? "+t.operator_id" : "t.operator_id"
-        switch query.assignee {
-        case .anyone: break
-        case .me: filter.add(operatorColumn + " = ?", operatorID)
-        case .nobody: filter.add("t.operator_id IS NULL")
-        case .operatorID(let id): filter.add(operatorColumn + " = ?", id)
-        }
-        filter.add("t.area", equals: query.area?.rawValue)
-        filter.add("t.request_type", equals: query.type?.rawValue)
-        if !query.company.isEmpty {
-            let digits = query.company.uppercased().hasPrefix("IT") ? String(query.company.dropFirst(2)) : query.company
-            filter.add(
-                "t.tenant_id IN (SELECT id FROM tenants WHERE name LIKE ? ESCAPE '\\' OR vat = ?)",
-                "%" + DeskStore.likeEscaped(query.company) + "%", digits.trimmingWhitespace())
-        }
+        let filter = DeskStore.conditions(query, operatorID: operatorID)
+        // Without "Azienda" (a part of a name may match any number of companies) the tickets
+        // the filters keep are known from the counts the triggers keep, before any walk.
+        let counts = query.company.isEmpty ? try filterCounts(query, operatorID: operatorID) : nil
+        if counts?.kept == 0 { return QueuePage(rows: [], total: 0, totalIsAtLeast: false) }
         let offset = (query.page - 1) * DeskQuery.pageSize
         let columns = """
             SELECT t.*, te.name AS tenant_name, te.vat AS tenant_vat, req.email AS requester_email,
@@ -104,17 +84,20 @@ public struct DeskStore {
                 columns + " FROM ticket_text f JOIN tickets t ON t.id = f.rowid" + joins + whereClause
                     + order + " LIMIT ? OFFSET ?", [search] + filter.arguments + [DeskQuery.pageSize, offset])
         } else {
-            let whereClause = filter.whereClause
-            // The page's ids first, from the index alone (migration 0005): a filter that keeps
-            // few tickets then walks index entries, not every ticket's row.
+            // The page's ids first, from an index alone: a filter that keeps few tickets then
+            // reads index entries, not every ticket's row.
+            let (ids, arguments) = DeskStore.pageIDs(query, filter, counts, operatorID: operatorID)
             rows = try database.query(
-                columns + " FROM tickets t" + joins + " WHERE t.id IN (SELECT t.id FROM tickets t" + whereClause
-                    + DeskStore.ordering(query) + " LIMIT ? OFFSET ?)" + DeskStore.ordering(query),
-                filter.arguments + [DeskQuery.pageSize, offset])
-            if let counted = try countByStatus(query) {
-                total = counted
+                columns + " FROM tickets t" + joins + " WHERE t.id IN (" + ids + ")" + DeskStore.ordering(query),
+                arguments + [DeskQuery.pageSize, offset])
+            if let counts {
+                // "Stato" alone is counted in full, as the counts above the queue; any other
+                // filter up to the limit, as a search.
+                let stateOnly = query.priority == nil && query.assignee == .anyone && query.area == nil && query.type == nil
+                (total, isAtLeast) = stateOnly || counts.kept <= DeskStore.searchCountLimit
+                    ? (counts.kept, false) : (DeskStore.searchCountLimit, true)
             } else {
-                (total, isAtLeast) = try cappedCount("SELECT 1 FROM tickets t" + whereClause, filter.arguments)
+                (total, isAtLeast) = try cappedCount("SELECT 1 FROM tickets t" + filter.whereClause, filter.arguments)
             }
         }
         return QueuePage(
@@ -133,19 +116,6 @@ public struct DeskStore {
             try database.scalarInt(
                 "SELECT count(*) FROM (" + select + " LIMIT ?)", arguments + [DeskStore.searchCountLimit + 1]))
         return counted > DeskStore.searchCountLimit ? (DeskStore.searchCountLimit, true) : (counted, false)
-    }
-
-    /// With no filter but "Stato", the total comes from the counts the triggers keep, not
-    /// from counting tens of thousands of rows.
-    func countByStatus(_ query: DeskQuery) throws -> Int? {
-        guard query.priority == nil, query.company.isEmpty, query.assignee == .anyone, query.area == nil, query.type == nil
-        else { return nil }
-        let counts = try statusCounts()
-        switch query.state {
-        case .any: return Int(counts.values.reduce(0, +))
-        case .open: return Int(counts.filter { !$0.key.isClosed }.values.reduce(0, +))
-        case .only(let status): return Int(counts[status] ?? 0)
-        }
     }
 
     static func likeEscaped(_ text: String) -> String {

@@ -14,6 +14,12 @@ struct SQLConditions {
         if let value { add(column + " = ?", value) }
     }
 
+    /// `column IN (?, ?, …)`, one placeholder per value.
+    mutating func add(_ column: String, in values: [String]) {
+        conditions.append(column + " IN (" + values.map { _ in "?" }.joined(separator: ", ") + ")")
+        arguments.append(contentsOf: values)
+    }
+
     /// ` WHERE a AND b`, or nothing without conditions.
     var whereClause: String { conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ") }
 

@@ -102,4 +102,88 @@ struct DeskStoreTests {
         #expect(try queue([("stato", "qualsiasi"), ("assegnato", "me")]) == ([], 0))
         #expect(try queue([("stato", "qualsiasi"), ("pagina", "2")]) == ([], 4))
     }
+
+    @Test("every filter combination finds the page and the total a plain count and sort find, through every change")
+    func filterCombinations() throws {
+        let (temporary, _) = try fixture()
+        let database = temporary.database
+        let store = TicketStore(database)
+        let users = UserStore(database)
+        let me = try users.create(
+            email: EmailAddress("giulia@assistenza.example")!, passwordHash: "x", provisionalUntil: nil, deskRole: .operator,
+            now: 0)
+        let other = try users.create(
+            email: EmailAddress("paolo@assistenza.example")!, passwordHash: "x", provisionalUntil: nil, deskRole: .operator,
+            now: 0)
+        // Deterministic spread over every value; distinct times, so that the order is one.
+        var time: Timestamp = 100
+        for index in 0..<60 {
+            time += 7
+            var ticket = NewTicket(
+                tenantID: 1, title: "Richiesta \(index)", requesterID: nil, requesterName: "Mario Rossi",
+                contactEmail: "mario@rossi.example", area: RequestArea.allCases[index % 3],
+                priority: Priority.allCases[(index / 2) % 4], description: "Testo")
+            ticket.requestType = RequestType.allCases[index % 2]
+            let id = try store.create(ticket, now: time).id
+            let status = TicketStatus.allCases[(index / 3) % 5]
+            if status != .unassigned {
+                let assignee = index % 4 == 0 ? nil : (index % 3 == 0 ? me : other)
+                try store.setStatus(ticketID: id, status: status, operatorID: assignee, now: time + 1)
+            }
+        }
+        let desk = DeskStore(database)
+        func check(_ label: String) throws {
+            // The reference: every ticket read and filtered here, sorted by the queue's order.
+            let all = try database.query("SELECT id, status, priority, area, request_type, operator_id, updated_at FROM tickets")
+            let states: [String] = ["aperti", "qualsiasi"] + TicketStatus.allCases.map(\.rawValue)
+            for state in states {
+                for priority in ["qualsiasi"] + Priority.allCases.map(\.rawValue) {
+                    for assignee in ["qualsiasi", "me", "nessuno", String(other)] {
+                        for area in ["qualsiasi", "systems"] {
+                            for type in ["qualsiasi", "appointment"] {
+                                let kept = all.filter { row in
+                                    let status = row.string("status")
+                                    let operatorID = row.optionalInt("operator_id")
+                                    return (state == "qualsiasi" || (state == "aperti" ? status != "closed" : status == state))
+                                        && (priority == "qualsiasi" || row.string("priority") == priority)
+                                        && (assignee == "qualsiasi" || (assignee == "me" ? operatorID == me
+                                            : assignee == "nessuno" ? operatorID == nil : operatorID == other))
+                                        && (area == "qualsiasi" || row.string("area") == area)
+                                        && (type == "qualsiasi" || row.string("request_type") == type)
+                                }.sorted { a, b in
+                                    func first(_ row: Row) -> Bool {
+                                        row.string("status") != "closed"
+                                            && (row.string("priority") == "blocking" || row.string("status") == "unassigned")
+                                    }
+                                    if first(a) != first(b) { return first(a) }
+                                    return a.int("updated_at") > b.int("updated_at")
+                                }.map { $0.int("id") }
+                                for page in [1, 2] {
+                                    let fields = [
+                                        ("stato", state), ("priorita", priority), ("assegnato", assignee), ("area", area),
+                                        ("tipologia", type), ("pagina", String(page)),
+                                    ].map { (name: $0.0, value: $0.1) }
+                                    let found = try desk.queue(DeskQuery(fields: fields), operatorID: me)
+                                    let expected = Array(kept.dropFirst((page - 1) * DeskQuery.pageSize).prefix(DeskQuery.pageSize))
+                                    #expect(found.rows.map(\.ticket.id) == expected, "\(label) \(fields)")
+                                    #expect(found.total == kept.count && !found.totalIsAtLeast, "\(label) \(fields)")
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        try check("created")
+        for id in stride(from: Int64(2), through: 40, by: 5) {
+            try store.setPriority(ticketID: id, priority: .blocking, now: 1000 + id)
+            try store.setOperator(ticketID: id, operatorID: id % 2 == 0 ? me : nil, now: 1000 + id)
+        }
+        try database.run("UPDATE tickets SET area = 'systems', request_type = 'appointment' WHERE id % 7 = 0")
+        try database.run("DELETE FROM tickets WHERE id % 11 = 0")
+        // A deleted operator's tickets lose their operator (ON DELETE SET NULL).
+        try database.run("DELETE FROM users WHERE id = ?", [other])
+        try check("changed")
+    }
 }
+
