@@ -33,7 +33,11 @@ final class Arena {
     @usableFromInline var base: UnsafeMutablePointer<UInt8> { state.pointee.base }
     @usableFromInline var count: Int { state.pointee.count }
 
-    init(capacity: Int = Arena.initialCapacity) {
+    /// False for a thread's arena, true for the bytes of one node (`Node.detached()`).
+    @usableFromInline let isDetached: Bool
+
+    init(capacity: Int = Arena.initialCapacity, detached: Bool = false) {
+        isDetached = detached
         state = .allocate(capacity: 1)
         state.initialize(to: State(base: .allocate(capacity: capacity), count: 0, capacity: capacity))
     }
@@ -78,10 +82,14 @@ final class Arena {
     }
 
     /// Room for `extra` more bytes. Moves the buffer: read `base` only after calling it.
-    @usableFromInline
+    @inlinable @inline(__always)
     func reserve(_ extra: Int) {
+        if state.pointee.count + extra > state.pointee.capacity { grow(extra) }
+    }
+
+    @usableFromInline
+    func grow(_ extra: Int) {
         let count = state.pointee.count
-        guard count + extra > state.pointee.capacity else { return }
         var grown = state.pointee.capacity * 2
         while grown < count + extra { grown *= 2 }
         let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
@@ -91,23 +99,23 @@ final class Arena {
         state.pointee.capacity = grown
     }
 
-    @usableFromInline
+    @inlinable @inline(__always)
     func append(_ byte: UInt8) {
         reserve(1)
         state.pointee.base[state.pointee.count] = byte
-        state.pointee.count += 1
+        state.pointee.count &+= 1
     }
 
-    @usableFromInline
+    @inlinable
     func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
         reserve(bytes.count)
         (state.pointee.base + state.pointee.count).update(from: source, count: bytes.count)
-        state.pointee.count += bytes.count
+        state.pointee.count &+= bytes.count
     }
 
     /// A name or other text of our own, unescaped.
-    @usableFromInline
+    @inlinable
     func append(raw text: String) {
         var text = text
         text.withUTF8 { append($0) }

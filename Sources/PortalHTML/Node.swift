@@ -1,36 +1,39 @@
 /// A piece of markup that is safe to emit: every way to make one escapes its input, except
 /// `Node.trusted`, which takes the explicitly named `TrustedHTML`.
 ///
-/// A node is either a range of its thread's `Arena` (what `el`, text and the builder make)
-/// or bytes of its own (`detached()`, trusted markup, the empty node). Elements are written
-/// into the arena in document order, so an element's content is usually already in place
-/// behind its open tag and joining siblings is extending a range: a page costs one buffer,
-/// not one per element, and its bytes are copied once, into the response. Content that is
-/// not in place (a node made earlier, a kept part) is copied to the end of the arena.
+/// A node is a range of an `Arena`: usually its thread's, where `el`, text and the builder
+/// write; or one of its own (`detached()`, trusted markup), which nothing writes to again.
+/// Elements are written into the thread's arena in document order, so an element's content
+/// is usually already in place behind its open tag and joining siblings is extending a
+/// range: a page costs one buffer, not one per element, and its bytes are copied once, into
+/// the response. Content that is not in place (a node made earlier, a kept part) is copied
+/// to the end of the arena. One reference per node: a page makes thousands of them.
 ///
 /// Nodes made once and kept (NodeMemo, the worker's fragment cache, a `static let`) must be
 /// `detached()`: a range keeps its whole arena alive and belongs to the thread that wrote it.
 public struct Node: @unchecked Sendable {
-    // @unchecked: a range is read on the thread that wrote it (the handlers render one
-    // request at a time per worker, behind its lock); kept nodes are detached, own bytes.
+    // @unchecked: a range of a thread's arena is read on that thread (the handlers render
+    // one request at a time per worker, behind its lock); kept nodes are detached.
     @usableFromInline let arena: Arena?
     @usableFromInline var start: Int
     @usableFromInline var end: Int
-    @usableFromInline let own: [UInt8]
 
     @usableFromInline
-    init(arena: Arena, start: Int, end: Int) {
+    init(arena: Arena?, start: Int, end: Int) {
         self.arena = arena
         self.start = start
         self.end = end
-        own = []
     }
 
-    init(bytes: [UInt8]) {
-        arena = nil
-        start = 0
-        end = bytes.count
-        own = bytes
+    /// The bytes in an arena of their own.
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        if bytes.isEmpty {
+            self.init(arena: nil, start: 0, end: 0)
+            return
+        }
+        let own = Arena(capacity: bytes.count, detached: true)
+        own.append(bytes)
+        self.init(arena: own, start: 0, end: bytes.count)
     }
 
     public var count: Int { end - start }
@@ -39,23 +42,20 @@ public struct Node: @unchecked Sendable {
 
     /// The markup's bytes, in place.
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        if let arena { return try body(UnsafeBufferPointer(start: arena.base + start, count: count)) }
-        return try own.withUnsafeBufferPointer(body)
+        guard let arena else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try body(UnsafeBufferPointer(start: arena.base + start, count: count))
     }
 
     /// The whole markup as one buffer.
-    public var bytes: [UInt8] {
-        if arena == nil { return own }
-        return withBytes { Array($0) }
-    }
+    public var bytes: [UInt8] { withBytes { Array($0) } }
 
     public var html: String { withBytes { String(decoding: $0, as: UTF8.self) } }
 
     /// Appends the markup to `out`.
     public func write(to out: inout [UInt8]) { withBytes { out.append(contentsOf: $0) } }
 
-    /// The same markup in bytes of its own, for a node that outlives the page being written.
-    public func detached() -> Node { arena == nil ? self : Node(bytes: bytes) }
+    /// The same markup in an arena of its own, for a node that outlives the page being written.
+    public func detached() -> Node { withBytes { Node(bytes: $0) } }
 
     /// This node followed by `next`: the range grows when `next` is written right behind it
     /// (the common case); otherwise both are copied to the end of the thread's arena.
@@ -80,6 +80,21 @@ public struct Node: @unchecked Sendable {
         end = target.count
     }
 
+    /// The node where the builder is writing: a node written last stays where it is; one made
+    /// earlier, or kept, is copied to the end of the thread's arena. The builder asks this of
+    /// every child as it comes, so children land in document order and the element around
+    /// them finds its content in place (a kept `<head>` placed before a body written after
+    /// it would otherwise move the whole body, then the whole page).
+    @inlinable
+    func placed() -> Node {
+        guard let arena, !isEmpty else { return self }
+        if !arena.isDetached && end == arena.count { return self }
+        let target = Arena.current()
+        let start = target.count
+        target.append(self)
+        return Node(arena: target, start: start, end: target.count)
+    }
+
     public static func text(_ value: String) -> Node {
         let arena = Arena.current()
         let start = arena.count
@@ -87,10 +102,14 @@ public struct Node: @unchecked Sendable {
         return Node(arena: arena, start: start, end: arena.count)
     }
 
-    /// Bytes of its own: trusted markup is mostly made once and kept (icons, a rendered
+    /// In an arena of its own: trusted markup is mostly made once and kept (icons, a rendered
     /// Markdown thread), and is copied into a page where it is used.
-    public static func trusted(_ value: TrustedHTML) -> Node { Node(bytes: Array(value.html.utf8)) }
-    public static let empty = Node(bytes: [])
+    public static func trusted(_ value: TrustedHTML) -> Node {
+        var html = value.html
+        return html.withUTF8 { Node(bytes: $0) }
+    }
+
+    public static let empty = Node(arena: nil, start: 0, end: 0)
 
     /// Several nodes side by side, without an element around them.
     public static func group(@NodeBuilder _ content: () -> Node) -> Node { content() }
@@ -103,13 +122,11 @@ public struct Node: @unchecked Sendable {
 }
 
 extension Arena {
-    /// Copies a node's bytes, whichever arena (this one included) or buffer holds them.
+    /// Copies a node's bytes, whichever arena (this one included) holds them.
+    @usableFromInline
     func append(_ node: Node) {
-        if let source = node.arena {
-            append(from: source, start: node.start, end: node.end)
-        } else {
-            node.own.withUnsafeBufferPointer { append($0) }
-        }
+        guard let source = node.arena, !node.isEmpty else { return }
+        append(from: source, start: node.start, end: node.end)
     }
 }
 
@@ -121,25 +138,24 @@ public struct TrustedHTML: Sendable {
 }
 
 /// Elements that have no closing tag, as packed names. The check runs for every element of
-/// every page: comparing a few integers costs less than hashing or comparing strings.
+/// every page: most names are told apart by their length and first letter, and the rest by
+/// comparing one integer, which costs less than hashing or comparing strings.
 let voidElementKeys: [UInt64] = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"]
-    .compactMap(packedName)
+    .map { name in name.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
 
 func isVoidElement(_ name: String) -> Bool {
-    guard let key = packedName(name) else { return false }
-    return voidElementKeys.contains(key)
-}
-
-/// The name's bytes as one integer; nil for names longer than eight bytes (no void element is).
-func packedName(_ name: String) -> UInt64? {
-    var key: UInt64 = 0
-    var count = 0
-    for byte in name.utf8 {
-        count += 1
-        if count > 8 { return nil }
-        key = key << 8 | UInt64(byte)
+    var name = name
+    return name.withUTF8 { bytes in
+        guard bytes.count >= 2, bytes.count <= 6 else { return false }
+        switch bytes[0] {
+        case UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "c"), UInt8(ascii: "e"), UInt8(ascii: "h"),
+            UInt8(ascii: "i"), UInt8(ascii: "l"), UInt8(ascii: "m"), UInt8(ascii: "s"), UInt8(ascii: "w"):
+            let key = bytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            return voidElementKeys.contains(key)
+        default:
+            return false
+        }
     }
-    return key
 }
 
 /// `el("a", ["href": url]) { "text" }`: attributes and text are escaped; a nil attribute is left out.
@@ -208,7 +224,7 @@ extension Node {
 @resultBuilder
 public enum NodeBuilder {
     @inlinable public static func buildExpression(_ text: String) -> Node { .text(text) }
-    @inlinable public static func buildExpression(_ node: Node) -> Node { node }
+    @inlinable public static func buildExpression(_ node: Node) -> Node { node.placed() }
     @inlinable public static func buildExpression(_ nodes: [Node]) -> Node { .group(nodes) }
     @inlinable public static func buildBlock() -> Node { .empty }
     @inlinable public static func buildPartialBlock(first: Node) -> Node { first }

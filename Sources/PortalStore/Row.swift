@@ -3,12 +3,12 @@
 /// than failing the request at every call site.
 public struct Row: Sendable {
     /// Column name → position, shared by every row of a statement (built once per statement).
-    let columns: [String: Int]
+    let columns: ColumnIndex
     let values: [SQLValue]
 
     public subscript(_ name: String) -> SQLValue {
-        guard let index = columns[name] else {
-            assertionFailure("no column named \(name) in this row (\(columns.keys.sorted().joined(separator: ", ")))")
+        guard let index = columns.position(of: name) else {
+            assertionFailure("no column named \(name) in this row (\(columns.names.sorted().joined(separator: ", ")))")
             return .null
         }
         return values[index]

@@ -9,9 +9,7 @@ final class Statement {
         String(cString: sqlite3_column_name(pointer, $0))
     }
     /// For a repeated name (`SELECT t.*, x.id`) the first column wins, as before.
-    private lazy var columnIndex: [String: Int] = columnNames.enumerated().reduce(into: [:]) { index, column in
-        if index[column.element] == nil { index[column.element] = column.offset }
-    }
+    private lazy var columnIndex = ColumnIndex(columnNames)
 
     /// SQLITE_TRANSIENT is a macro Swift cannot import: SQLite copies the bound bytes.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

@@ -100,6 +100,41 @@ public struct TicketAttachment: Sendable {
 }
 
 public struct TicketPage: Sendable {
-    public let tickets: [TicketRecord]
+    public let tickets: [TicketSummary]
     public let total: Int
+}
+
+/// A ticket as lists show it (the customers' list, the dashboard's "Elenco ticket"): the
+/// columns of the `tickets_cards` index, so a page is read from the company's few index
+/// pages rather than from one table page per ticket (migration 0016).
+public struct TicketSummary: Sendable {
+    public let number: Int64
+    public let title: String
+    public let requesterName: String
+    public let area: RequestArea
+    public let priority: Priority
+    public let status: TicketStatus
+    public let operatorName: String?
+    public let firstLine: String
+    public let createdAt: Timestamp
+    public let closedAt: Timestamp?
+
+    /// The columns `init` reads, `t` being the tickets and `op` the operator's user row.
+    static let columns = """
+        t.number, t.title, t.requester_name, t.area, t.priority, t.status, t.first_line, t.created_at, t.closed_at,
+            trim(op.first_name || ' ' || op.last_name) AS operator_name
+        """
+
+    init(_ row: Row) {
+        number = row.int("number")
+        title = row.string("title")
+        requesterName = row.string("requester_name")
+        area = RequestArea(rawValue: row.string("area")) ?? .management
+        priority = Priority(rawValue: row.string("priority")) ?? .normal
+        status = TicketStatus(rawValue: row.string("status")) ?? .unassigned
+        operatorName = row.optionalString("operator_name")?.trimmingWhitespace()
+        firstLine = row.string("first_line")
+        createdAt = row.int("created_at")
+        closedAt = row.optionalInt("closed_at")
+    }
 }

@@ -48,7 +48,7 @@ enum DashboardJSON {
         ])
     }
 
-    static func ticket(_ ticket: TicketRecord) -> JSONValue {
+    static func ticket(_ ticket: TicketSummary) -> JSONValue {
         .object([
             "number": .int(ticket.number), "url": .string("/ticket/\(ticket.number)"), "title": .string(ticket.title),
             "priority": .string(ticket.priority.rawValue), "priorityLabel": .string(ticket.priority.label),

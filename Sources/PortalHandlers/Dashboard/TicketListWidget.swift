@@ -29,7 +29,7 @@ enum TicketListWidget {
 
     static let headings = [Text.priority, Text.state, Text.title, Text.requester, Text.operatorInCharge]
 
-    static func row(_ ticket: TicketRecord) -> Node {
+    static func row(_ ticket: TicketSummary) -> Node {
         el("tr", ["class": ticket.status.isClosed ? "ticket--closed" : nil]) {
             el("td") { el("span", ["class": "badge badge--\(ticket.priority.label.lowercased())"]) { ticket.priority.label } }
             el("td") { ticket.status.label }

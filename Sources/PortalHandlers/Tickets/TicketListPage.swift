@@ -138,7 +138,7 @@ struct TicketListResults {
 
     /// One ticket as a row of a table: the title with its link, then each fact under its
     /// label, status and priority as the dashboard's coloured badges.
-    func item(_ ticket: TicketRecord) -> Node {
+    func item(_ ticket: TicketSummary) -> Node {
         let closed = ticket.status.isClosed
         return el("article", ["class": closed ? "card ticket ticket--closed" : "card ticket", "aria-labelledby": "t\(ticket.number)"]) {
             el("header", ["class": "ticket-head"]) {
