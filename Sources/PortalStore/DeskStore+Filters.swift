@@ -2,11 +2,14 @@ import PortalCore
 
 /// The queue's filters as SQL, and how the page of a filtered queue is found.
 extension DeskStore {
-    /// The tickets the filters but "Azienda" and "Cerca" keep, and the tickets of "Stato"
-    /// alone (what walking the queue's order passes through), from `ticket_filter_counts`.
+    /// From `ticket_filter_counts`: the tickets the filters but "Azienda" and "Cerca" keep, and
+    /// what each walk of the queue's order passes through: every ticket, the tickets of "Stato"
+    /// alone, the tickets of the operator of "Assegnato a" (nil for "Qualsiasi").
     struct FilterCounts {
         let kept: Int
-        let scope: Int
+        let total: Int
+        let state: Int
+        let assigned: Int?
     }
 
     /// Every filter of the query on the tickets `t`.
@@ -39,40 +42,48 @@ extension DeskStore {
         return filter
     }
 
-    /// A sum over the few hundred combinations of values, not a walk over tickets.
+    /// Sums over the few hundred combinations of values, not a walk over tickets.
     func filterCounts(_ query: DeskQuery, operatorID: Int64) throws -> FilterCounts {
         var state = SQLConditions()
         switch query.state {
-        case .any: break
+        case .any: state.add("1")
         case .open: state.add("status != 'closed'")
         case .only(let status): state.add("status = ?", status.rawValue)
         }
-        var others = SQLConditions()
-        others.add("priority", equals: query.priority?.rawValue)
+        var assigned = SQLConditions()
         switch query.assignee {
         case .anyone: break
         // 0 is nobody's row, never an operator's (an id that is no user's finds nothing)
-        case .me: others.add("operator_id = ? AND operator_id != 0", operatorID)
-        case .nobody: others.add("operator_id = 0")
-        case .operatorID(let id): others.add("operator_id = ? AND operator_id != 0", id)
+        case .me: assigned.add("operator_id = ? AND operator_id != 0", operatorID)
+        case .nobody: assigned.add("operator_id = 0")
+        case .operatorID(let id): assigned.add("operator_id = ? AND operator_id != 0", id)
         }
-        others.add("area", equals: query.area?.rawValue)
-        others.add("request_type", equals: query.type?.rawValue)
-        let kept = others.conditions.isEmpty
-            ? "sum(tickets)" : "sum(tickets) FILTER (WHERE " + others.conditions.joined(separator: " AND ") + ")"
+        var kept = SQLConditions()
+        kept.add(state)
+        kept.add("priority", equals: query.priority?.rawValue)
+        kept.add(assigned)
+        kept.add("area", equals: query.area?.rawValue)
+        kept.add("request_type", equals: query.type?.rawValue)
+        func sum(_ conditions: SQLConditions) -> String {
+            "coalesce(sum(tickets) FILTER (WHERE " + conditions.conditions.joined(separator: " AND ") + "), 0)"
+        }
         let row = try database.queryOne(
-            "SELECT coalesce(" + kept + ", 0) AS kept, coalesce(sum(tickets), 0) AS scope FROM ticket_filter_counts"
-                + state.whereClause, others.arguments + state.arguments)
-        return FilterCounts(kept: Int(row?.int("kept") ?? 0), scope: Int(row?.int("scope") ?? 0))
+            "SELECT " + sum(kept) + " AS kept, " + sum(state) + " AS state, "
+                + (assigned.conditions.isEmpty ? "NULL" : sum(assigned)) + " AS assigned, "
+                + "coalesce(sum(tickets), 0) AS total FROM ticket_filter_counts",
+            kept.arguments + state.arguments + assigned.arguments)
+        return FilterCounts(
+            kept: Int(row?.int("kept") ?? 0), total: Int(row?.int("total") ?? 0), state: Int(row?.int("state") ?? 0),
+            assigned: row?.optionalInt("assigned").map(Int.init))
     }
 
     /// The SELECT of the page's ids (its last two values the limit and offset, bound by the
-    /// caller) and its values. Walking the queue's order passes about offset+50 entries for
-    /// each share of "Stato" the other filters keep; reading the filters' combinations from
-    /// the cells index passes only the tickets kept, then sorts them (a few times dearer per
-    /// entry). The cheaper one is chosen from the counts, and the index is named, so that the
-    /// plan does not depend on whether the database has statistics (without them SQLite
-    /// sorted all 20,000 tickets of "Nessuno": 35 ms).
+    /// caller) and its values. Walking an index in the queue's order passes about offset+50
+    /// entries for each share of the index's tickets the filters keep; reading the filters'
+    /// combinations from the cells index passes only the tickets kept, then sorts them (a few
+    /// times dearer per entry). The cheapest is chosen from the counts, and the index is
+    /// named, so that the plan does not depend on whether the database has statistics
+    /// (without them SQLite sorted all 20,000 tickets of "Nessuno": 35 ms).
     static func pageIDs(_ query: DeskQuery, _ filter: SQLConditions, _ counts: FilterCounts?, operatorID: Int64)
         -> (String, [any SQLConvertible])
     {
@@ -80,16 +91,20 @@ extension DeskStore {
         guard let counts, !sortsByDue(query) else {
             return ("SELECT t.id FROM tickets t" + filter.whereClause + ordering(query) + limit, filter.arguments)
         }
-        let offset = (query.page - 1) * DeskQuery.pageSize
-        let walked = (offset + DeskQuery.pageSize) * counts.scope
-        if cellSortCost * counts.kept * counts.kept < walked {
+        let entries = query.page * DeskQuery.pageSize
+        func walk(_ scope: Int) -> Int { entries * scope / max(counts.kept, 1) }
+        var (index, cost) =
+            if case .only = query.state { ("tickets_queue_by_status", walk(counts.state)) } else {
+                ("tickets_queue", walk(counts.total))
+            }
+        if let assigned = counts.assigned, walk(assigned) < cost { (index, cost) = ("tickets_by_operator", walk(assigned)) }
+        if cellSortCost * counts.kept < cost {
             let cells = cellConditions(query, operatorID: operatorID)
             return (
                 "SELECT t.id FROM tickets t INDEXED BY tickets_desk_cells" + cells.whereClause + order + limit,
                 cells.arguments
             )
         }
-        let index = if case .only = query.state { "tickets_queue_by_status" } else { "tickets_queue" }
         return ("SELECT t.id FROM tickets t INDEXED BY " + index + filter.whereClause + order + limit, filter.arguments)
     }
 

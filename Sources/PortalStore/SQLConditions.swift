@@ -20,6 +20,12 @@ struct SQLConditions {
         arguments.append(contentsOf: values)
     }
 
+    /// Every condition of `other`, with its values.
+    mutating func add(_ other: SQLConditions) {
+        conditions.append(contentsOf: other.conditions)
+        arguments.append(contentsOf: other.arguments)
+    }
+
     /// ` WHERE a AND b`, or nothing without conditions.
     var whereClause: String { conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ") }
 

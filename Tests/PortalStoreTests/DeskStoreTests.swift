@@ -117,7 +117,7 @@ struct DeskStoreTests {
             now: 0)
         // Deterministic spread over every value; distinct times, so that the order is one.
         var time: Timestamp = 100
-        for index in 0..<60 {
+        for index in 0..<300 {
             time += 7
             var ticket = NewTicket(
                 tenantID: 1, title: "Richiesta \(index)", requesterID: nil, requesterName: "Mario Rossi",
@@ -175,9 +175,9 @@ struct DeskStoreTests {
             }
         }
         try check("created")
-        for id in stride(from: Int64(2), through: 40, by: 5) {
-            try store.setPriority(ticketID: id, priority: .blocking, now: 1000 + id)
-            try store.setOperator(ticketID: id, operatorID: id % 2 == 0 ? me : nil, now: 1000 + id)
+        for id in stride(from: Int64(2), through: 200, by: 5) {
+            try store.setPriority(ticketID: id, priority: .blocking, now: 10_000 + id)
+            try store.setOperator(ticketID: id, operatorID: id % 2 == 0 ? me : nil, now: 10_000 + id)
         }
         try database.run("UPDATE tickets SET area = 'systems', request_type = 'appointment' WHERE id % 7 = 0")
         try database.run("DELETE FROM tickets WHERE id % 11 = 0")
