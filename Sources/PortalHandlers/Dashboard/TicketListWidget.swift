@@ -31,7 +31,7 @@ enum TicketListWidget {
 
     static func row(_ ticket: TicketSummary) -> Node {
         el("tr", ["class": ticket.status.isClosed ? "ticket--closed" : nil]) {
-            el("td") { el("span", ["class": "badge badge--\(ticket.priority.label.lowercased())"]) { ticket.priority.label } }
+            el("td") { el("span", ["class": Badge.priority(ticket.priority)]) { ticket.priority.label } }
             el("td") { ticket.status.label }
             el("td") { el("a", ["href": "/ticket/\(ticket.number)"]) { "\(ticket.title) #\(ticket.number)" } }
             el("td") { ticket.requesterName }

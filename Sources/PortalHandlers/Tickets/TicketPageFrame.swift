@@ -29,11 +29,11 @@ enum TicketPageFrame {
             el("span", ["class": "ticket-summary-title"]) { "\(ticket.title) #\(ticket.number)" }
             el("span") {
                 "\(Text.state): "
-                el("span", ["class": "badge badge--\(ticket.status.isClosed ? "closed" : "open")"]) { ticket.status.label }
+                el("span", ["class": Badge.status(ticket.status)]) { ticket.status.label }
             }
             el("span") {
                 "\(Text.priority): "
-                el("span", ["class": "badge badge--\(ticket.priority.label.lowercased())"]) { ticket.priority.label }
+                el("span", ["class": Badge.priority(ticket.priority)]) { ticket.priority.label }
             }
         }
     }
