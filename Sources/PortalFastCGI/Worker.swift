@@ -19,6 +19,12 @@ enum Worker {
     static func run(
         listenFD: Int32, threads: Int, supervisor: pid_t?, responder: sending any Responder
     ) throws -> Never {
+        // One malloc arena, not one per thread: the responder's lock lets one thread
+        // allocate at a time, and every arena would keep its own free pages resident. Before
+        // any thread starts: glibc fixes its arena limit when a second thread first
+        // allocates, and set after the signal thread had started this left two arenas (the
+        // second 6 MB, half of it free) with the connection threads spread over both.
+        _ = mallopt(M_ARENA_MAX, 1)
         // Before any thread starts, so that every thread inherits the mask.
         blockStopSignals()
         if let supervisor { try watch(supervisor: supervisor) }
@@ -36,9 +42,6 @@ enum Worker {
         }
         let stop = try StopSignal()
         try startSignalThread(stop)
-        // One malloc arena, not one per thread: the responder's lock lets one thread
-        // allocate at a time, and every arena would keep its own free pages resident.
-        _ = mallopt(M_ARENA_MAX, 1)
         let shared = SharedResponder(responder)
         let listener = Listener(fd: listenFD)
         for _ in 1..<max(threads, 1) {

@@ -6,15 +6,23 @@ import Glibc
 /// (multi-thread mode, `SQLITE_OPEN_NOMUTEX`).
 public final class Database {
     let handle: OpaquePointer
-    private var statements: [String: Statement] = [:]
+    /// Prepared statements by their SQL, the least recently used dropped past `statementBudget`.
+    private var statements: [String: CachedStatement] = [:]
+    private var uses: UInt64 = 0
     public let path: String
 
     /// Opens (creating if needed) the database with the settings every process shares:
     /// WAL for concurrent readers and one writer across processes, `synchronous=NORMAL`
     /// (durable at checkpoints, never corrupt), foreign keys, and a busy timeout that
     /// absorbs the short `BEGIN IMMEDIATE` transactions of the other workers. No mmap: mapped
-    /// pages count as each worker's resident memory and grow with the database; a 4 MB page
-    /// cache keeps a worker's footprint bounded whatever the database's size.
+    /// pages count as each worker's resident memory and grow with the database; a 2 MB page
+    /// cache keeps a worker's footprint bounded whatever the database's size. A larger one
+    /// bought nothing in the mix: in WAL mode any other process's commit empties it at the
+    /// next read, and with writes elsewhere (the mailer, replies) that is most requests.
+    /// Checkpoints are the mailer's (`checkpoint()`, every pass); a connection checkpoints
+    /// on its own only past 4,000 pages of WAL (16 MB), when the mailer is not keeping up or
+    /// not running: a new ticket adds about 40 pages, and with SQLite's 1,000 one request
+    /// in 25 made its worker wait for the copy and two fsyncs.
     public init(path: String, busyTimeoutMilliseconds: Int32 = 5000) throws {
         var pointer: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
@@ -42,7 +50,8 @@ public final class Database {
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
             PRAGMA foreign_keys = ON;
-            PRAGMA cache_size = -4000;
+            PRAGMA cache_size = -2000;
+            PRAGMA wal_autocheckpoint = 4000;
             PRAGMA temp_store = MEMORY;
             """)
     }
@@ -93,6 +102,22 @@ public final class Database {
         return 0
     }
 
+    /// Copies the WAL's committed pages into the database file without waiting for anyone
+    /// (a passive checkpoint), so that the next writer can start the WAL over. The mailer
+    /// does it on every pass: then a handler's commit rarely reaches `wal_autocheckpoint`
+    /// and rarely makes its request, and its worker's others, wait for the copy and its
+    /// fsyncs.
+    /// The WAL's pages and how many of them are now in the database file.
+    @discardableResult
+    public func checkpoint() throws -> (walPages: Int, copied: Int) {
+        var pages: Int32 = 0
+        var copied: Int32 = 0
+        let result = sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, &pages, &copied)
+        // Busy: another checkpoint is running, which does the same work.
+        guard result == SQLITE_OK || result == SQLITE_BUSY else { throw lastError(result, sql: nil) }
+        return (Int(pages), Int(copied))
+    }
+
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     public var changes: Int { Int(sqlite3_changes(handle)) }
 
@@ -113,11 +138,49 @@ public final class Database {
         }
     }
 
+    /// What a worker's prepared statements may take, by SQLite's own count. Lists and the
+    /// desk's queue build their SQL from the filters chosen, so the texts are as many as the
+    /// filter combinations: kept forever they took 3 to 4 MB of each worker after a morning's
+    /// mix, of a 20 MB budget. A statement takes 2 to 40 KB; the texts every request runs
+    /// (session, stamp, the common lists) are in use all the time and stay.
+    static let statementBudget: Int32 = 1 << 20
+
+    private final class CachedStatement {
+        let statement: Statement
+        var lastUse: UInt64
+        init(_ statement: Statement, lastUse: UInt64) {
+            self.statement = statement
+            self.lastUse = lastUse
+        }
+    }
+
     private func prepared(_ sql: String) throws -> Statement {
-        if let statement = statements[sql] { return statement }
+        uses &+= 1
+        if let cached = statements[sql] {
+            cached.lastUse = uses
+            return cached.statement
+        }
         let statement = try Statement(database: self, sql: sql)
-        statements[sql] = statement
+        statements[sql] = CachedStatement(statement, lastUse: uses)
+        dropLeastRecentStatements()
         return statement
+    }
+
+    /// Finalizes the least recently used statements until the rest fit the budget. A caller
+    /// still running one keeps it alive until it returns (the cache only lets go of it).
+    private func dropLeastRecentStatements() {
+        while statements.count > 1 && statementMemory > Database.statementBudget {
+            guard let oldest = statements.min(by: { $0.value.lastUse < $1.value.lastUse })?.key else { return }
+            statements[oldest] = nil
+        }
+    }
+
+    /// The bytes SQLite counts for this connection's prepared statements.
+    var statementMemory: Int32 {
+        var current: Int32 = 0
+        var highest: Int32 = 0
+        sqlite3_db_status(handle, SQLITE_DBSTATUS_STMT_USED, &current, &highest, 0)
+        return current
     }
 
     func lastError(_ code: Int32, sql: String?) -> DatabaseError {

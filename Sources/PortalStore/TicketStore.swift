@@ -73,28 +73,34 @@ public struct TicketStore {
         """
 
     /// Inserts the ticket and its first message; the caller wraps it in a write transaction.
-    /// Numbers are global and consecutive, as the customers quote them ("#1453").
+    /// Numbers are global and consecutive, as the customers quote them ("#1453"). The row is
+    /// written once, complete: its deadline (what `refreshDue` would set) and its reply time
+    /// (what `addMessage` would set) go with the insert, not as updates after it, each of
+    /// which rewrote the row, its indexes and its company's stamp inside the single writer's
+    /// lock.
     public func create(_ ticket: NewTicket, now: Timestamp) throws -> (id: Int64, number: Int64, messageID: Int64) {
         let number = try database.scalarInt("SELECT coalesce(max(number), 1000) + 1 FROM tickets")
         let firstLine = ticket.firstLine ?? ticket.description.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        let status = TicketStatus.unassigned
+        let due = try ResponseTargetStore(database).settings().due(
+            createdAt: now, priority: ticket.priority, status: status, firstAnsweredAt: nil)?.at
         try database.run(
             """
             INSERT INTO tickets (tenant_id, number, title, requester_id, requester_name, contact_email, phone,
                 contact_preference, request_type, area, priority, priority_rank, status, referent_id, technical_details,
-                first_line, created_at, updated_at, last_reply_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'unassigned', ?, ?, ?, ?, ?, ?)
+                first_line, created_at, updated_at, last_reply_at, due_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 ticket.tenantID, number, ticket.title, ticket.requesterID, ticket.requesterName, ticket.contactEmail,
                 ticket.phone, ticket.contactPreference.rawValue, ticket.requestType.rawValue, ticket.area.rawValue,
-                ticket.priority.rawValue, ticket.priority.rank, ticket.requesterID, ticket.technicalDetails,
-                String(firstLine.prefix(200)), now, now, now,
+                ticket.priority.rawValue, ticket.priority.rank, status.rawValue, ticket.requesterID, ticket.technicalDetails,
+                String(firstLine.prefix(200)), now, now, now, due,
             ])
         let id = database.lastInsertRowID
-        let messageID = try addMessage(
-            ticketID: id, authorID: ticket.requesterID, authorName: ticket.requesterName, isOperator: false,
+        let messageID = try insertMessage(
+            ticketID: id, authorID: ticket.requesterID, authorName: ticket.requesterName, isOperator: false, kind: .reply,
             body: ticket.description, now: now)
-        try refreshDue(ticketID: id)
         return (id, number, messageID)
     }
 
@@ -105,12 +111,9 @@ public struct TicketStore {
         ticketID: Int64, authorID: Int64?, authorName: String, isOperator: Bool, kind: MessageKind = .reply, body: String,
         now: Timestamp
     ) throws -> Int64 {
-        try database.run(
-            """
-            INSERT INTO messages (ticket_id, author_id, author_name, author_is_operator, kind, body, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, [ticketID, authorID, authorName, isOperator, kind.rawValue, body, now])
-        let id = database.lastInsertRowID
+        let id = try insertMessage(
+            ticketID: ticketID, authorID: authorID, authorName: authorName, isOperator: isOperator, kind: kind, body: body,
+            now: now)
         if kind == .reply {
             try database.run("UPDATE tickets SET last_reply_at = ?, updated_at = ? WHERE id = ?", [now, now, ticketID])
             if isOperator { try recordAnswer(ticketID: ticketID, now: now) }
@@ -118,6 +121,19 @@ public struct TicketStore {
             try database.run("UPDATE tickets SET updated_at = ? WHERE id = ?", [now, ticketID])
         }
         return id
+    }
+
+    /// The message's row alone, without what it changes on its ticket.
+    private func insertMessage(
+        ticketID: Int64, authorID: Int64?, authorName: String, isOperator: Bool, kind: MessageKind, body: String,
+        now: Timestamp
+    ) throws -> Int64 {
+        try database.run(
+            """
+            INSERT INTO messages (ticket_id, author_id, author_name, author_is_operator, kind, body, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, [ticketID, authorID, authorName, isOperator, kind.rawValue, body, now])
+        return database.lastInsertRowID
     }
 
     public func addAttachment(ticketID: Int64, messageID: Int64, _ file: NewAttachment, now: Timestamp) throws {

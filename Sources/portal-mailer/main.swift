@@ -60,6 +60,8 @@ do {
             // A locked or briefly unavailable database is retried on the next pass.
             Log.event("mailer_pass_failed", [("error", "\(error)")])
         }
+        // The portal's checkpoints happen here, off the handlers' requests (Database.checkpoint).
+        do { try database.checkpoint() } catch { Log.event("checkpoint_failed", [("error", "\(error)")]) }
         // A full pass means more is waiting: go on at once (checking for a stop between passes).
         if delivered == limit { continue }
         if once { break }

@@ -1,4 +1,4 @@
-import PortalStore
+@testable import PortalStore
 import Testing
 
 @Suite("Database")
@@ -54,5 +54,34 @@ struct DatabaseTests {
         #expect(row.int("i") == Int64.max)
         #expect(row.blob("b") == [0, 255])
         #expect(row.optionalInt("n") == nil)
+    }
+
+    @Test("prepared statements are kept within their memory budget, the least recently used dropped")
+    func statementBudget() throws {
+        let temporary = try TemporaryDatabase()
+        let database = temporary.database
+        try database.execute("CREATE TABLE numbers (n INTEGER)")
+        try database.run("INSERT INTO numbers (n) VALUES (?)", [7])
+        let kept = "SELECT n FROM numbers WHERE n = ?"
+        // As many texts as a list's filter combinations, each a few kilobytes prepared.
+        for variant in 0..<400 {
+            let conditions = (0...variant % 40).map { " AND n + \($0) > \(variant)" }.joined()
+            _ = try database.query("SELECT n FROM numbers WHERE n >= 0" + conditions)
+            #expect(try database.scalarInt(kept, [7]) == 7)
+        }
+        #expect(database.statementMemory <= Database.statementBudget)
+        #expect(database.statementMemory > Database.statementBudget / 2)
+        #expect(try database.scalarInt(kept, [7]) == 7)
+    }
+
+    @Test("a checkpoint copies every committed page of the WAL into the database file")
+    func checkpoint() throws {
+        let temporary = try TemporaryDatabase()
+        let database = temporary.database
+        try database.execute("CREATE TABLE numbers (n INTEGER)")
+        for n in 0..<20 { try database.write { _ in try database.run("INSERT INTO numbers (n) VALUES (?)", [n]) } }
+        let result = try database.checkpoint()
+        #expect(result.walPages > 0)
+        #expect(result.copied == result.walPages)
     }
 }
