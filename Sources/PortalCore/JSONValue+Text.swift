@@ -42,29 +42,52 @@ extension JSONValue {
         }
     }
 
+    /// Copies the stretches that need no escape as they are, between the escaped bytes: the
+    /// dashboard's data is mostly plain text.
     static func writeString(_ value: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        // Byte by byte: a String is valid UTF-8, so a lead byte E2 is always followed by two
-        // continuation bytes; only E2 80 A8 and E2 80 A9 (the line separators) are escaped.
-        var utf8 = value.utf8.makeIterator()
-        while let byte = utf8.next() {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
-            case UInt8(ascii: "\n"): out.append(contentsOf: #"\n"#.utf8)
-            case UInt8(ascii: "\r"): out.append(contentsOf: #"\r"#.utf8)
-            case UInt8(ascii: "\t"): out.append(contentsOf: #"\t"#.utf8)
-            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20: writeEscape(UInt32(byte), to: &out)
-            case 0xE2:
-                let second = utf8.next() ?? 0x80
-                let third = utf8.next() ?? 0x80
-                if second == 0x80 && (third == 0xA8 || third == 0xA9) {
-                    writeEscape(0x2000 + UInt32(third - 0x80), to: &out)
-                } else {
-                    out.append(contentsOf: [byte, second, third])
+        var value = value
+        value.withUTF8 { bytes in
+            var start = 0
+            var index = 0
+            func flush() { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+            while index < bytes.count {
+                let byte = bytes[index]
+                let escaped: StaticString?
+                switch byte {
+                case UInt8(ascii: "\""): escaped = #"\""#
+                case UInt8(ascii: "\\"): escaped = #"\\"#
+                case UInt8(ascii: "\n"): escaped = #"\n"#
+                case UInt8(ascii: "\r"): escaped = #"\r"#
+                case UInt8(ascii: "\t"): escaped = #"\t"#
+                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20:
+                    flush()
+                    writeEscape(UInt32(byte), to: &out)
+                    index += 1
+                    start = index
+                    continue
+                case 0xE2:
+                    // A String is valid UTF-8: a lead byte E2 is followed by two continuation
+                    // bytes; only E2 80 A8 and E2 80 A9 (the line separators) are escaped.
+                    if index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                        flush()
+                        writeEscape(0x2000 + UInt32(bytes[index + 2] - 0x80), to: &out)
+                        index += 3
+                        start = index
+                    } else {
+                        index += 1
+                    }
+                    continue
+                default: escaped = nil
                 }
-            default: out.append(byte)
+                if let escaped {
+                    flush()
+                    escaped.withUTF8Buffer { out.append(contentsOf: $0) }
+                    start = index + 1
+                }
+                index += 1
             }
+            flush()
         }
         out.append(UInt8(ascii: "\""))
     }
