@@ -11,6 +11,11 @@ scratch=(${SWIFT_SCRATCH:+--scratch-path "$SWIFT_SCRATCH"})
 
 # Builds, migrates and seeds a fresh portal state folder; runs "$@" (a data generator), if
 # given, with the database's path as its last argument.
+#
+# A generated data set is kept in BENCH_CACHE (default /var/tmp/portal-bench), under the
+# hash of the generator, the demo data, the migrations and BENCH_SCALE (the million takes
+# half an hour to generate); a later run with the same sources copies it and refreshes
+# SQLite's statistics, the generator's last step. BENCH_CACHE=off generates every time.
 bench_prepare() {
     scripts/deps.sh test >/dev/null
     SWIFT_BUILD_FLAGS="${scratch[*]}" scripts/build.sh >/dev/null
@@ -19,9 +24,28 @@ bench_prepare() {
     export PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
     export PORTAL_LOGIN_RATE=100000r/s PORTAL_LOGIN_BURST=100000
     url=http://127.0.0.1:$PORT
+    local cache=""
+    if [ $# -gt 0 ] && [ "${BENCH_CACHE:-}" != off ]; then
+        cache=${BENCH_CACHE:-/var/tmp/portal-bench}/$(cat "${@: -1}" Sources/PortalDomain/DemoData.swift \
+            Sources/PortalStore/Migrations*.swift | sha256sum | cut -c1-16)-${BENCH_SCALE:-100k}
+    fi
+    if [ -n "$cache" ] && [ -f "$cache/portal.sqlite3" ]; then
+        cp -a "$cache/." "$PORTAL_VAR/"
+        sqlite3 "$PORTAL_VAR/portal.sqlite3" "ANALYZE"
+        return
+    fi
     "$bin/portal-admin" migrate >/dev/null
     "$bin/portal-admin" demo >/dev/null
-    if [ $# -gt 0 ]; then "$@" "$PORTAL_VAR/portal.sqlite3"; fi
+    if [ $# -gt 0 ]; then
+        "$@" "$PORTAL_VAR/portal.sqlite3"
+        if [ -n "$cache" ]; then
+            sqlite3 "$PORTAL_VAR/portal.sqlite3" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+            rm -rf "$cache.new"
+            mkdir -p "$cache.new"
+            cp -a "$PORTAL_VAR/." "$cache.new/"
+            rm -rf "$cache" && mv "$cache.new" "$cache"
+        fi
+    fi
 }
 
 # Starts nginx and the handlers; they stop (and the state folder goes) when the script exits.
