@@ -14,6 +14,15 @@ public struct DeskQuery: FilterQuery, Sendable, Equatable {
             }
         }
 
+        /// Whether a ticket of `status` passes this "Stato".
+        public func keeps(_ status: TicketStatus) -> Bool {
+            switch self {
+            case .any: true
+            case .open: !status.isClosed
+            case .only(let only): status == only
+            }
+        }
+
         init?(_ value: String) {
             switch value {
             case "aperti": self = .open
