@@ -11,13 +11,23 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
         let local = parts[0]
         let domain = parts[1]
         guard !local.isEmpty, local.utf8.count <= 64, !domain.isEmpty else { return nil }
-        let forbidden: Set<Character> = [" ", "<", ">", "(", ")", ",", ";", ":", "\\", "\"", "[", "]"]
-        guard text.allSatisfy({ !forbidden.contains($0) && !$0.isNewline && ($0.asciiValue ?? 0x80) >= 0x21 })
-        else { return nil }
+        guard text.unicodeScalars.allSatisfy(EmailAddress.isAllowed) else { return nil }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") })
         else { return nil }
         value = text
+    }
+
+    /// No space, control character or line break, none of the characters that delimit an
+    /// address in a header. By scalar: a set of Characters built and hashed on every call was
+    /// most of the cost of reading an address, and addresses are read on every form.
+    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x21: false
+        case 0x22, 0x28, 0x29, 0x2C, 0x3A, 0x3B, 0x3C, 0x3E, 0x5B, 0x5C, 0x5D: false  // " ( ) , : ; < > [ \ ]
+        case 0x85, 0x2028, 0x2029: false  // the line breaks beyond ASCII
+        default: true
+        }
     }
 
     public var localPart: String { String(value.prefix { $0 != "@" }) }

@@ -101,20 +101,26 @@ public enum Markdown {
     public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)
-        var line = ""  // this line so far, without its leading spaces
+        // What matters of this line so far, without its leading spaces: whether it has
+        // begun, and whether it is all digits (then "." or ")" would start a list).
+        var atStart = true
+        var allDigits = true
         for character in text {
             if character.isNewline {
                 result.append("\n")
-                line = ""
+                atStart = true
+                allDigits = true
                 continue
             }
-            let atStart = line.isEmpty
-            let startsList = ".)".contains(character) && !line.isEmpty && line.allSatisfy { $0.isASCII && $0.isNumber }
+            let startsList = !atStart && allDigits && (character == "." || character == ")")
             if "\\`*_[]<>&~|#".contains(character) || (atStart && "-+=".contains(character)) || startsList {
                 result.append("\\")
             }
             result.append(character)
-            if !(atStart && character == " ") { line.append(character) }
+            if !(atStart && character == " ") {
+                atStart = false
+                allDigits = allDigits && character.isASCII && character.isNumber
+            }
         }
         return result
     }

@@ -19,10 +19,10 @@ public final class Database {
     /// cache keeps a worker's footprint bounded whatever the database's size. A larger one
     /// bought nothing in the mix: in WAL mode any other process's commit empties it at the
     /// next read, and with writes elsewhere (the mailer, replies) that is most requests.
-    /// Checkpoints are the mailer's (`checkpoint()`, every pass); a connection checkpoints
-    /// on its own only past 4,000 pages of WAL (16 MB), when the mailer is not keeping up or
-    /// not running: a new ticket adds about 40 pages, and with SQLite's 1,000 one request
-    /// in 25 made its worker wait for the copy and two fsyncs.
+    /// Checkpoints are the mailer's (`checkpoint()`, every tenth of a second); a connection
+    /// checkpoints on its own only past 10,000 pages of WAL (40 MB), when the mailer is not
+    /// keeping up or not running: a new ticket adds about 40 pages, and with SQLite's 1,000
+    /// one request in 25 made its worker wait for the copy and two fsyncs.
     public init(path: String, busyTimeoutMilliseconds: Int32 = 5000) throws {
         var pointer: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
@@ -51,7 +51,7 @@ public final class Database {
             PRAGMA synchronous = NORMAL;
             PRAGMA foreign_keys = ON;
             PRAGMA cache_size = -2000;
-            PRAGMA wal_autocheckpoint = 4000;
+            PRAGMA wal_autocheckpoint = 10000;
             PRAGMA temp_store = MEMORY;
             """)
     }

@@ -5,6 +5,7 @@ import Testing
 struct EmailAddressTests {
     @Test("accepts ordinary addresses", arguments: [
         "mario.rossi@example.it", "a@b.co", "mario+assistenza@mail.example.com", "  anna_b@example-mail.it ",
+        "mário@example.it", "o'brien@example.ie",
     ])
     func valid(_ input: String) {
         #expect(EmailAddress(input) != nil)
@@ -15,6 +16,8 @@ struct EmailAddressTests {
         "mario@-example.it", "mario@example-.it", "mario@example..it", "<mario@example.it>", "mario@example.it,b@example.it",
         "mar\nio@example.it", "mario\u{7}@example.it", String(repeating: "a", count: 65) + "@example.it",
         "a@" + String(repeating: "b", count: 250) + ".it",
+        "mario(x)@example.it", "mario;x@example.it", "mario:x@example.it", "mar\\io@example.it", "\"mario\"@example.it",
+        "mario[1]@example.it", "mario\u{2028}@example.it", "mario\u{85}@example.it", "mario\u{0}@example.it",
     ])
     func invalid(_ input: String) {
         #expect(EmailAddress(input) == nil)

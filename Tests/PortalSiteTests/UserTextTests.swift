@@ -90,6 +90,7 @@ struct UserTextTests {
         "riga\n---\n===",
         "C:\\Programmi\\Gestionale ~~non barrato~~ | a | b |",
         "10.0.0.12 e 3.5 e 2024.",
+        "12. dodici\n3) tre\n42)\nriga 1. a metà\n1a. non un numero\n-\n+",
     ])
     func escaping(_ typed: String) {
         let shown = MessageText.plain(Markdown.escape(typed))
