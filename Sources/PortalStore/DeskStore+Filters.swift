@@ -35,9 +35,13 @@ extension DeskStore {
         filter.add("t.request_type", equals: query.type?.rawValue)
         if !query.company.isEmpty {
             let digits = query.company.uppercased().hasPrefix("IT") ? String(query.company.dropFirst(2)) : query.company
+            // instr, not LIKE: a statement with LIKE on a bound pattern is compiled again for
+            // every new pattern (SQLite may use the pattern's prefix on an index), and the
+            // queue's statements are large. Same matches: ASCII letters in any case, every
+            // other character as typed, % and _ literal.
             filter.add(
-                "t.tenant_id IN (SELECT id FROM tenants WHERE name LIKE ? ESCAPE '\\' OR vat = ?)",
-                "%" + likeEscaped(query.company) + "%", digits.trimmingWhitespace())
+                "t.tenant_id IN (SELECT id FROM tenants WHERE instr(lower(name), lower(?)) > 0 OR vat = ?)",
+                query.company, digits.trimmingWhitespace())
         }
         return filter
     }
