@@ -12,7 +12,11 @@ extension DeskStore {
         let assigned: Int?
     }
 
-    /// Every filter of the query on the tickets `t`.
+    /// Every filter of the query on the tickets `t`. One SQL text for each "Stato" kind,
+    /// "Assegnato a" set or not and "Azienda" set or not, whatever the values: each column
+    /// tests a list of every value it keeps (`keptValues`). A worker keeps a limited number of
+    /// compiled statements, and one text per combination of filters had them compiled again
+    /// on most requests.
     static func conditions(_ query: DeskQuery, operatorID: Int64) -> SQLConditions {
         var filter = SQLConditions()
         switch query.state {
@@ -20,65 +24,83 @@ extension DeskStore {
         case .open: filter.add("t.status != 'closed'")
         case .only(let status): filter.add("t.status = ?", status.rawValue)
         }
-        filter.add("t.priority", equals: query.priority?.rawValue)
-        // By "Scadenza" an operator is tested on the deadline index's entries ("+" keeps
-        // SQLite from walking the operator's index instead and sorting thousands of rows:
-        // 32 ms against 0.1 ms for one operator's waiting tickets of 100,000).
-        let operatorColumn = sortsByDue(query) ? "+t.operator_id" : "t.operator_id"
-        switch query.assignee {
-        case .anyone: break
-        case .me: filter.add(operatorColumn + " = ?", operatorID)
-        case .nobody: filter.add("t.operator_id IS NULL")
-        case .operatorID(let id): filter.add(operatorColumn + " = ?", id)
+        filter.add("t.priority", in: keptValues(query.priority))
+        if let assignee = assigneeValue(query, operatorID: operatorID) {
+            // By "Scadenza" an operator is tested on the deadline index's entries ("+" keeps
+            // SQLite from walking the operator's index instead and sorting thousands of rows:
+            // 32 ms against 0.1 ms for one operator's waiting tickets of 100,000).
+            filter.add((sortsByDue(query) ? "+t.operator_id" : "t.operator_id") + " IS ?", assignee)
         }
-        filter.add("t.area", equals: query.area?.rawValue)
-        filter.add("t.request_type", equals: query.type?.rawValue)
+        filter.add("t.area", in: keptValues(query.area))
+        filter.add("t.request_type", in: keptValues(query.type))
         if !query.company.isEmpty {
             let digits = query.company.uppercased().hasPrefix("IT") ? String(query.company.dropFirst(2)) : query.company
-            // instr, not LIKE: a statement with LIKE on a bound pattern is compiled again for
-            // every new pattern (SQLite may use the pattern's prefix on an index), and the
-            // queue's statements are large. Same matches: ASCII letters in any case, every
-            // other character as typed, % and _ literal.
+            // The pattern is an expression, not a bare parameter: SQLite compiles a statement
+            // with LIKE on a bound parameter again for every new pattern (it may use the
+            // pattern's prefix on an index), and the queue's statements are large.
             filter.add(
-                "t.tenant_id IN (SELECT id FROM tenants WHERE instr(lower(name), lower(?)) > 0 OR vat = ?)",
-                query.company, digits.trimmingWhitespace())
+                "t.tenant_id IN (SELECT id FROM tenants WHERE name LIKE '%' || ? || '%' ESCAPE '\\' OR vat = ?)",
+                likeEscaped(query.company), digits.trimmingWhitespace())
         }
         return filter
     }
 
-    /// Sums over the few hundred combinations of values, not a walk over tickets.
-    func filterCounts(_ query: DeskQuery, operatorID: Int64) throws -> FilterCounts {
-        var state = SQLConditions()
-        switch query.state {
-        case .any: state.add("1")
-        case .open: state.add("status != 'closed'")
-        case .only(let status): state.add("status = ?", status.rawValue)
-        }
-        var assigned = SQLConditions()
+    /// The values of a column that a filter keeps: the chosen one (repeated) or all, always
+    /// as many as all, so that the SQL text does not change with the choice.
+    static func keptValues<Value: RawRepresentable & CaseIterable>(_ chosen: Value?) -> [String]
+    where Value.RawValue == String {
+        let all = Value.allCases.map(\.rawValue)
+        return chosen.map { Array(repeating: $0.rawValue, count: all.count) } ?? all
+    }
+
+    /// The statuses "Stato" keeps, as many values as there are statuses.
+    static func keptStatuses(_ state: DeskQuery.State) -> [String] {
+        let kept = TicketStatus.allCases.filter(state.keeps).map(\.rawValue)
+        return kept + Array(repeating: kept[0], count: TicketStatus.allCases.count - kept.count)
+    }
+
+    /// The operator of "Assegnato a" for `operator_id IS ?` (NULL: "Nessuno"), or nil for
+    /// "Qualsiasi". An id that is no user's finds nothing.
+    static func assigneeValue(_ query: DeskQuery, operatorID: Int64) -> SQLValue? {
         switch query.assignee {
-        case .anyone: break
-        // 0 is nobody's row, never an operator's (an id that is no user's finds nothing)
-        case .me: assigned.add("operator_id = ? AND operator_id != 0", operatorID)
-        case .nobody: assigned.add("operator_id = 0")
-        case .operatorID(let id): assigned.add("operator_id = ? AND operator_id != 0", id)
+        case .anyone: nil
+        case .me: .integer(operatorID)
+        case .nobody: .null
+        case .operatorID(let id): .integer(id)
         }
+    }
+
+    /// Sums over the few hundred combinations of values, not a walk over tickets; one SQL
+    /// text for every query (0 is nobody's row: `operator_id` cannot be NULL in a key).
+    func filterCounts(_ query: DeskQuery, operatorID: Int64) throws -> FilterCounts {
+        let assignee = DeskStore.assigneeValue(query, operatorID: operatorID)
+        // An operator's id is never 0 nor negative; -1 matches no row.
+        let row: SQLValue? =
+            switch assignee {
+            case nil: nil
+            case .null: .integer(0)
+            case .integer(let id) where id > 0: .integer(id)
+            default: .integer(-1)
+            }
         var kept = SQLConditions()
-        kept.add(state)
-        kept.add("priority", equals: query.priority?.rawValue)
-        kept.add(assigned)
-        kept.add("area", equals: query.area?.rawValue)
-        kept.add("request_type", equals: query.type?.rawValue)
-        func sum(_ conditions: SQLConditions) -> String {
-            "coalesce(sum(tickets) FILTER (WHERE " + conditions.conditions.joined(separator: " AND ") + "), 0)"
-        }
-        let row = try database.queryOne(
-            "SELECT " + sum(kept) + " AS kept, " + sum(state) + " AS state, "
-                + (assigned.conditions.isEmpty ? "NULL" : sum(assigned)) + " AS assigned, "
-                + "coalesce(sum(tickets), 0) AS total FROM ticket_filter_counts",
-            kept.arguments + state.arguments + assigned.arguments)
+        kept.add("status", in: DeskStore.keptStatuses(query.state))
+        kept.add("priority", in: DeskStore.keptValues(query.priority))
+        kept.add("area", in: DeskStore.keptValues(query.area))
+        kept.add("request_type", in: DeskStore.keptValues(query.type))
+        kept.add("(? IS NULL OR operator_id = ?)", row ?? .null, row ?? .null)
+        var state = SQLConditions()
+        state.add("status", in: DeskStore.keptStatuses(query.state))
+        let sql = """
+            SELECT coalesce(sum(tickets) FILTER (WHERE \(kept.conditions.joined(separator: " AND "))), 0) AS kept,
+                coalesce(sum(tickets) FILTER (WHERE \(state.conditions[0])), 0) AS state,
+                coalesce(sum(tickets) FILTER (WHERE operator_id = ?), 0) AS assigned,
+                coalesce(sum(tickets), 0) AS total
+            FROM ticket_filter_counts
+            """
+        let counts = try database.queryOne(sql, kept.arguments + state.arguments + [row ?? .integer(-1)])
         return FilterCounts(
-            kept: Int(row?.int("kept") ?? 0), total: Int(row?.int("total") ?? 0), state: Int(row?.int("state") ?? 0),
-            assigned: row?.optionalInt("assigned").map(Int.init))
+            kept: Int(counts?.int("kept") ?? 0), total: Int(counts?.int("total") ?? 0),
+            state: Int(counts?.int("state") ?? 0), assigned: row == nil ? nil : Int(counts?.int("assigned") ?? 0))
     }
 
     /// The SELECT of the page's ids (its last two values the limit and offset, bound by the
@@ -116,20 +138,15 @@ extension DeskStore {
     /// How many entries of the walk one sorted entry of the cells index costs.
     static let cellSortCost = 4
 
-    /// The filters as one value or every value of each column of `tickets_desk_cells`, so
+    /// The filters as lists of values on the leading columns of `tickets_desk_cells`, so
     /// that each combination is a range of the index.
     static func cellConditions(_ query: DeskQuery, operatorID: Int64) -> SQLConditions {
         var cells = SQLConditions()
-        cells.add("t.status", in: TicketStatus.allCases.filter(query.state.keeps).map(\.rawValue))
-        cells.add("t.priority", in: (query.priority.map { [$0] } ?? Priority.allCases).map(\.rawValue))
-        cells.add("t.area", in: (query.area.map { [$0] } ?? RequestArea.allCases).map(\.rawValue))
-        cells.add("t.request_type", in: (query.type.map { [$0] } ?? RequestType.allCases).map(\.rawValue))
-        switch query.assignee {
-        case .anyone: break
-        case .me: cells.add("t.operator_id = ?", operatorID)
-        case .nobody: cells.add("t.operator_id IS NULL")
-        case .operatorID(let id): cells.add("t.operator_id = ?", id)
-        }
+        cells.add("t.status", in: keptStatuses(query.state))
+        cells.add("t.priority", in: keptValues(query.priority))
+        cells.add("t.area", in: keptValues(query.area))
+        cells.add("t.request_type", in: keptValues(query.type))
+        if let assignee = assigneeValue(query, operatorID: operatorID) { cells.add("t.operator_id IS ?", assignee) }
         return cells
     }
 }
