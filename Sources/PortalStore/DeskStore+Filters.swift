@@ -13,10 +13,9 @@ extension DeskStore {
     }
 
     /// Every filter of the query on the tickets `t`. One SQL text for each "Stato" kind,
-    /// "Assegnato a" set or not and "Azienda" set or not, whatever the values: each column
-    /// tests a list of every value it keeps (`keptValues`). A worker keeps a limited number of
-    /// compiled statements, and one text per combination of filters had them compiled again
-    /// on most requests.
+    /// "Assegnato a" set or not and "Azienda" set or not, whatever the values: a filter left
+    /// open binds NULL. A worker keeps a limited number of compiled statements, and one text
+    /// per combination of filters had them compiled again on most requests.
     static func conditions(_ query: DeskQuery, operatorID: Int64) -> SQLConditions {
         var filter = SQLConditions()
         switch query.state {
@@ -24,15 +23,15 @@ extension DeskStore {
         case .open: filter.add("t.status != 'closed'")
         case .only(let status): filter.add("t.status = ?", status.rawValue)
         }
-        filter.add("t.priority", in: keptValues(query.priority))
+        filter.add("t.priority", matching: query.priority?.rawValue)
         if let assignee = assigneeValue(query, operatorID: operatorID) {
             // By "Scadenza" an operator is tested on the deadline index's entries ("+" keeps
             // SQLite from walking the operator's index instead and sorting thousands of rows:
             // 32 ms against 0.1 ms for one operator's waiting tickets of 100,000).
             filter.add((sortsByDue(query) ? "+t.operator_id" : "t.operator_id") + " IS ?", assignee)
         }
-        filter.add("t.area", in: keptValues(query.area))
-        filter.add("t.request_type", in: keptValues(query.type))
+        filter.add("t.area", matching: query.area?.rawValue)
+        filter.add("t.request_type", matching: query.type?.rawValue)
         if !query.company.isEmpty {
             let digits = query.company.uppercased().hasPrefix("IT") ? String(query.company.dropFirst(2)) : query.company
             // The pattern is an expression, not a bare parameter: SQLite compiles a statement
@@ -71,25 +70,27 @@ extension DeskStore {
     }
 
     /// Sums over the few hundred combinations of values, not a walk over tickets; one SQL
-    /// text for every query (0 is nobody's row: `operator_id` cannot be NULL in a key).
+    /// text for each "Stato" kind (0 is nobody's row: `operator_id` cannot be NULL in a key).
     func filterCounts(_ query: DeskQuery, operatorID: Int64) throws -> FilterCounts {
-        let assignee = DeskStore.assigneeValue(query, operatorID: operatorID)
-        // An operator's id is never 0 nor negative; -1 matches no row.
-        let row: SQLValue? =
-            switch assignee {
-            case nil: nil
-            case .null: .integer(0)
-            case .integer(let id) where id > 0: .integer(id)
-            default: .integer(-1)
-            }
-        var kept = SQLConditions()
-        kept.add("status", in: DeskStore.keptStatuses(query.state))
-        kept.add("priority", in: DeskStore.keptValues(query.priority))
-        kept.add("area", in: DeskStore.keptValues(query.area))
-        kept.add("request_type", in: DeskStore.keptValues(query.type))
-        kept.add("(? IS NULL OR operator_id = ?)", row ?? .null, row ?? .null)
         var state = SQLConditions()
-        state.add("status", in: DeskStore.keptStatuses(query.state))
+        switch query.state {
+        case .any: state.add("1")
+        case .open: state.add("status != 'closed'")
+        case .only(let status): state.add("status = ?", status.rawValue)
+        }
+        // An operator's id is never 0 nor negative: -1 matches no row.
+        let row: Int64? =
+            switch DeskStore.assigneeValue(query, operatorID: operatorID) {
+            case nil: nil
+            case .integer(let id) where id > 0: id
+            case .null: 0
+            default: -1
+            }
+        var kept = state
+        kept.add("priority", matching: query.priority?.rawValue)
+        kept.add("operator_id", matching: row)
+        kept.add("area", matching: query.area?.rawValue)
+        kept.add("request_type", matching: query.type?.rawValue)
         let sql = """
             SELECT coalesce(sum(tickets) FILTER (WHERE \(kept.conditions.joined(separator: " AND "))), 0) AS kept,
                 coalesce(sum(tickets) FILTER (WHERE \(state.conditions[0])), 0) AS state,
@@ -97,7 +98,7 @@ extension DeskStore {
                 coalesce(sum(tickets), 0) AS total
             FROM ticket_filter_counts
             """
-        let counts = try database.queryOne(sql, kept.arguments + state.arguments + [row ?? .integer(-1)])
+        let counts = try database.queryOne(sql, kept.arguments + state.arguments + [row ?? -1])
         return FilterCounts(
             kept: Int(counts?.int("kept") ?? 0), total: Int(counts?.int("total") ?? 0),
             state: Int(counts?.int("state") ?? 0), assigned: row == nil ? nil : Int(counts?.int("assigned") ?? 0))

@@ -14,6 +14,13 @@ struct SQLConditions {
         if let value { add(column + " = ?", value) }
     }
 
+    /// `column = ?` when the filter is set, always true when it is left open: one SQL text
+    /// either way.
+    mutating func add(_ column: String, matching value: (any SQLConvertible)?) {
+        let bound = value?.sqlValue ?? .null
+        add("(? IS NULL OR " + column + " = ?)", bound, bound)
+    }
+
     /// `column IN (?, ?, …)`, one placeholder per value.
     mutating func add(_ column: String, in values: [String]) {
         conditions.append(column + " IN (" + values.map { _ in "?" }.joined(separator: ", ") + ")")
