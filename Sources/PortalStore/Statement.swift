@@ -25,6 +25,9 @@ final class Statement {
 
     deinit { sqlite3_finalize(pointer) }
 
+    /// The heap bytes SQLite holds for this statement.
+    var memoryUsed: Int { Int(sqlite3_stmt_status(pointer, SQLITE_STMTSTATUS_MEMUSED, 0)) }
+
     func bind(_ arguments: [any SQLConvertible]) throws {
         let expected = Int(sqlite3_bind_parameter_count(pointer))
         precondition(expected == arguments.count, "SQL expects \(expected) arguments, got \(arguments.count): \(sql)")
