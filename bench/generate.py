@@ -43,6 +43,15 @@ def vat(n):
 
 
 with connection:
+    # Bulk load: the tickets' and messages' indexes go before their rows and are made again
+    # after, from their own SQL. Building an index from all the rows at once is several times
+    # faster than keeping fifteen up to date row by row (the million took half an hour).
+    # Triggers stay: the search index, the stamps and the desk's counts fill as in use.
+    bulk_indexes = connection.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('tickets', 'messages') "
+        "AND sql IS NOT NULL").fetchall()
+    for index_name, _ in bulk_indexes:
+        connection.execute(f'DROP INDEX "{index_name}"')
     tenants = [rossi]
     customers = {rossi: (mario, "Mario Rossi", "mario.rossi@rossi.example")}
     for index in range(COMPANIES - existing):
@@ -122,6 +131,8 @@ with connection:
         connection.execute(
             "INSERT INTO messages (ticket_id, author_id, author_name, author_is_operator, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
             (ticket[0], mario, "Mario Rossi", index % 2, f"Messaggio **{index}** della conversazione.\n\nSeconda riga.", now - 50 + index))
+    for _, index_sql in bulk_indexes:
+        connection.execute(index_sql)
 connection.execute("ANALYZE")
 folder = os.path.dirname(os.path.abspath(database))
 with open(os.path.join(folder, "bench-customers.tsv"), "w") as out:
