@@ -14,9 +14,10 @@ import Glibc
 /// behind the worker's lock) and the tests on many at once.
 @usableFromInline
 final class Arena {
-    /// Kept after a reset; an arena grown past it for a very large page is made small again.
+    /// Kept after a reset; an arena grown past it for a very large page is made small again:
+    /// a worker has eight connection threads, each with its arena, within a 20 MB budget.
     static let initialCapacity = 32 * 1024
-    static let keptCapacity = 1024 * 1024
+    static let keptCapacity = 256 * 1024
 
     /// The buffer's state, behind a pointer: properties of a class are checked for
     /// exclusive access at run time on every read and write, which cost a quarter of a
