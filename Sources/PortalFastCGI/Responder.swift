@@ -10,4 +10,7 @@ public protocol Responder: AnyObject {
     /// request). Needs none of the responder's state: it runs outside the lock.
     var refusal: @Sendable (HTTPError, Request?) -> Response { get }
     func respond(to request: Request, route: Router.Route) -> Response
+    /// The worker has answered nothing for a moment (called under the lock, as `respond`):
+    /// memory kept only for speed can go.
+    func idle()
 }

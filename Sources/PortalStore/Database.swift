@@ -19,10 +19,13 @@ public final class Database {
     /// cache keeps a worker's footprint bounded whatever the database's size. A larger one
     /// bought nothing in the mix: in WAL mode any other process's commit empties it at the
     /// next read, and with writes elsewhere (the mailer, replies) that is most requests.
-    /// Checkpoints are the mailer's (`checkpoint()`, every tenth of a second); a connection
-    /// checkpoints on its own only past 10,000 pages of WAL (40 MB), when the mailer is not
-    /// keeping up or not running: a new ticket adds about 40 pages, and with SQLite's 1,000
-    /// one request in 25 made its worker wait for the copy and two fsyncs.
+    /// Checkpoints are the mailer's (`checkpoint()`, every tenth of a second; past 4,000
+    /// pages it starts the WAL over). A connection checkpoints on its own only past 40,000
+    /// pages (160 MB), when the mailer is not running: a new ticket adds about 30 pages, and
+    /// with SQLite's 1,000 one request in 30 made its worker wait for the copy and two
+    /// fsyncs; worse, once past that mark every commit of every worker checkpoints, and the
+    /// checkpoint lock they then always hold kept the mailer from starting the WAL over (it
+    /// grew past a gigabyte in the benchmark). After a restart the file is cut back to 64 MB.
     public init(path: String, busyTimeoutMilliseconds: Int32 = 5000) throws {
         var pointer: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
@@ -51,7 +54,8 @@ public final class Database {
             PRAGMA synchronous = NORMAL;
             PRAGMA foreign_keys = ON;
             PRAGMA cache_size = -2000;
-            PRAGMA wal_autocheckpoint = 10000;
+            PRAGMA wal_autocheckpoint = 40000;
+            PRAGMA journal_size_limit = 67108864;
             PRAGMA temp_store = MEMORY;
             """)
     }
@@ -104,18 +108,27 @@ public final class Database {
 
     /// Copies the WAL's committed pages into the database file without waiting for anyone
     /// (a passive checkpoint), so that the next writer can start the WAL over. The mailer
-    /// does it on every pass: then a handler's commit rarely reaches `wal_autocheckpoint`
-    /// and rarely makes its request, and its worker's others, wait for the copy and its
-    /// fsyncs.
-    /// The WAL's pages and how many of them are now in the database file.
+    /// does it every tenth of a second: then a handler's commit rarely reaches
+    /// `wal_autocheckpoint` and rarely makes its request, and its worker's others, wait for
+    /// the copy and its fsyncs. `restart`: the WAL starts over as well, waiting (on the busy
+    /// handler, writers held back meanwhile) for readers still on it; with reads and writes
+    /// never pausing, a writer otherwise rarely finds it wholly copied and unused, and it
+    /// grew to a gigabyte in a benchmark, each worker mapping 3 MB of its index.
+    /// Returns the WAL's pages and how many of them are now in the database file.
     @discardableResult
-    public func checkpoint() throws -> (walPages: Int, copied: Int) {
+    public func checkpoint(restart: Bool = false) throws -> (walPages: Int, copied: Int) {
         var pages: Int32 = 0
         var copied: Int32 = 0
-        let result = sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, &pages, &copied)
-        // Busy: another checkpoint is running, which does the same work.
+        let mode = restart ? SQLITE_CHECKPOINT_RESTART : SQLITE_CHECKPOINT_PASSIVE
+        let result = sqlite3_wal_checkpoint_v2(handle, nil, mode, &pages, &copied)
+        // Busy: another checkpoint is running, or readers stayed past the busy timeout.
         guard result == SQLITE_OK || result == SQLITE_BUSY else { throw lastError(result, sql: nil) }
         return (Int(pages), Int(copied))
+    }
+
+    /// Frees the page cache's unused pages (all of them between requests).
+    public func releaseMemory() {
+        sqlite3_db_release_memory(handle)
     }
 
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
@@ -189,10 +202,15 @@ public final class Database {
     }
 
     /// The bytes SQLite counts for this connection's prepared statements.
-    var statementMemory: Int {
+    var statementMemory: Int { status(SQLITE_DBSTATUS_STMT_USED) }
+
+    /// The bytes of this connection's page cache.
+    var cacheMemory: Int { status(SQLITE_DBSTATUS_CACHE_USED) }
+
+    private func status(_ item: Int32) -> Int {
         var current: Int32 = 0
         var highest: Int32 = 0
-        sqlite3_db_status(handle, SQLITE_DBSTATUS_STMT_USED, &current, &highest, 0)
+        sqlite3_db_status(handle, item, &current, &highest, 0)
         return Int(current)
     }
 

@@ -1,4 +1,5 @@
 import PortalCore
+import Synchronization
 
 /// The response targets and the working calendar together: what a ticket's deadline is
 /// computed from.
@@ -36,15 +37,27 @@ public struct ResponseTargetStore {
         }
         var calendar = WorkingCalendar.standard
         if let row = try database.queryOne("SELECT hours, added_holidays, removed_holidays FROM working_calendar WHERE id = 1") {
-            // Only the form writes these, after the same checks: a value that does not read
-            // keeps the standard one rather than stopping the desk.
-            if case .success(let hours) = WorkingCalendar.hours(from: row.string("hours")) { calendar.hours = hours }
-            if case .success(let added) = WorkingCalendar.holidays(from: row.string("added_holidays")) { calendar.added = added }
-            if case .success(let removed) = WorkingCalendar.holidays(from: row.string("removed_holidays")) {
-                calendar.removed = removed
-            }
+            calendar = ResponseTargetStore.calendar(
+                hours: row.string("hours"), added: row.string("added_holidays"), removed: row.string("removed_holidays"))
         }
         return ResponseSettings(targets: targets, calendar: calendar)
+    }
+
+    /// The calendar's texts as last read, and what they say: every new ticket and every
+    /// queue page reads them, and they change when a Responsabile saves the form.
+    private static let lastCalendar = Mutex<(texts: [String], calendar: WorkingCalendar)?>(nil)
+
+    static func calendar(hours: String, added: String, removed: String) -> WorkingCalendar {
+        let texts = [hours, added, removed]
+        if let last = lastCalendar.withLock({ $0 }), last.texts == texts { return last.calendar }
+        var calendar = WorkingCalendar.standard
+        // Only the form writes these, after the same checks: a value that does not read
+        // keeps the standard one rather than stopping the desk.
+        if case .success(let hours) = WorkingCalendar.hours(from: hours) { calendar.hours = hours }
+        if case .success(let added) = WorkingCalendar.holidays(from: added) { calendar.added = added }
+        if case .success(let removed) = WorkingCalendar.holidays(from: removed) { calendar.removed = removed }
+        lastCalendar.withLock { $0 = (texts, calendar) }
+        return calendar
     }
 
     /// Saves the targets and the calendar, inside the caller's transaction with its audit line.

@@ -21,8 +21,11 @@ signal(SIGINT) { _ in stopping = 1 }
 signal(SIGPIPE, SIG_IGN)
 
 /// The portal's checkpoints happen here, off the handlers' requests (`Database.checkpoint`).
+/// Past 4,000 pages (16 MB) of WAL it starts over, holding writers back for a moment.
 func checkpoint(_ database: Database) {
-    do { try database.checkpoint() } catch { Log.event("checkpoint_failed", [("error", "\(error)")]) }
+    do {
+        if try database.checkpoint().walPages >= 4000 { try database.checkpoint(restart: true) }
+    } catch { Log.event("checkpoint_failed", [("error", "\(error)")]) }
 }
 
 do {

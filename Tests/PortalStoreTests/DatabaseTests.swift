@@ -84,4 +84,20 @@ struct DatabaseTests {
         #expect(result.walPages > 0)
         #expect(result.copied == result.walPages)
     }
+
+    @Test("an idle connection gives its page cache back")
+    func releaseMemory() throws {
+        let temporary = try TemporaryDatabase()
+        let database = temporary.database
+        try database.execute("CREATE TABLE texts (body TEXT)")
+        try database.write { _ in
+            for n in 0..<2000 { try database.run("INSERT INTO texts (body) VALUES (?)", [String(repeating: "x", count: 500 + n % 7)]) }
+        }
+        #expect(try database.scalarInt("SELECT count(*) FROM texts WHERE length(body) > 0") == 2000)
+        let filled = database.cacheMemory
+        #expect(filled > 500_000)
+        database.releaseMemory()
+        #expect(database.cacheMemory < filled / 4)
+        #expect(try database.scalarInt("SELECT count(*) FROM texts") == 2000)
+    }
 }
