@@ -73,12 +73,19 @@ public struct DeskStore {
             // first row (10 ms for a word in every ticket, 0.2 ms whole). Only when the whole
             // words fill less than a page is the last word taken as a prefix too.
             let whereClause = " WHERE f.ticket_text MATCH ?" + filter.andClause
-            let matches = "SELECT 1 FROM ticket_text f JOIN tickets t ON t.id = f.rowid" + whereClause
+            // Every row of the text index is a ticket's (the triggers keep them in step): with
+            // no filter ("Stato" any) the matches are counted on the index alone, not on the
+            // tickets' rows too (0.08 ms against 0.3 ms for a word in every ticket).
+            let unfiltered = query.state == .any && stateOnly && query.company.isEmpty
+            let matches = unfiltered
+                ? "SELECT 1 FROM ticket_text f WHERE f.ticket_text MATCH ?"
+                : "SELECT 1 FROM ticket_text f JOIN tickets t ON t.id = f.rowid" + whereClause
+            let matchArguments = unfiltered ? [] : filter.arguments
             var search = exact
-            (total, isAtLeast) = try cappedCount(matches, [exact] + filter.arguments)
+            (total, isAtLeast) = try cappedCount(matches, [exact] + matchArguments)
             if total < DeskQuery.pageSize {
                 search = prefixed
-                (total, isAtLeast) = try cappedCount(matches, [prefixed] + filter.arguments)
+                (total, isAtLeast) = try cappedCount(matches, [prefixed] + matchArguments)
             }
             // By "Scadenza" every match is sorted: slower for a common word, chosen on purpose.
             let order = DeskStore.sortsByDue(query) ? DeskStore.dueOrder : " ORDER BY f.rowid DESC"

@@ -46,6 +46,13 @@ struct DeskStoreTests {
         }
         let none = try DeskStore(temporary.database).queue(DeskQuery(fields: [("cerca", "fattura")]), operatorID: 0)
         #expect(none.rows.isEmpty && none.total == 0)
+        // Closed: not among the open tickets; with "Stato" any, counted on the text index alone.
+        try store.setStatus(ticketID: ticketID, status: .closed, operatorID: nil, now: 40)
+        let open = try DeskStore(temporary.database).queue(DeskQuery(fields: [("cerca", "stampante")]), operatorID: 0)
+        #expect(open.rows.isEmpty && open.total == 0)
+        let any = try DeskStore(temporary.database).queue(
+            DeskQuery(fields: [("cerca", "stampante"), ("stato", "qualsiasi")]), operatorID: 0)
+        #expect(any.rows.map(\.ticket.id) == [ticketID] && any.total == 1)
     }
 
     @Test("the counts per status follow every change of status")
