@@ -162,7 +162,8 @@ sessions_alive=$(sqlite3 "$database" "SELECT count(*) FROM sessions WHERE expire
 echo "worker RSS after the run, $sessions_alive sessions alive (kB):"
 largest_rss=0
 for name in portal-auth portal-tenant portal-tickets portal-desk; do
-    sizes=$(ps -o rss= -p "$(pgrep -d, -f "$bin/$name --")" | sort -n | paste -sd' ')
+    # This portal's workers only (another portal may run from the same executables).
+    sizes=$(ps -o rss= -p "$(pgrep -d, -f "$bin/$name --socket $PORTAL_VAR/")" | sort -n | paste -sd' ')
     echo "  $name: $sizes"
     for size in $sizes; do [ "$size" -gt "$largest_rss" ] && largest_rss=$size; done
 done
