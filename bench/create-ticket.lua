@@ -3,18 +3,7 @@
 -- login_many.py), so that creations spread over as many companies as there are sessions,
 -- as a morning's do. Every request creates one ticket; done() prints the statuses (303 is
 -- a created ticket).
-local threads = {}
-
-function setup(thread)
-  table.insert(threads, thread)
-  thread:set("id", #threads)
-end
-
-local function split(text, separator)
-  local fields = {}
-  for field in string.gmatch(text, "[^" .. separator .. "]+") do table.insert(fields, field) end
-  return fields
-end
+dofile("bench/threads.lua")
 
 local function encode(text)
   return (text:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
@@ -47,13 +36,4 @@ function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
 end
 
-function done(summary, latency, requests)
-  local total = {}
-  for _, thread in ipairs(threads) do
-    for status, count in pairs(thread:get("statuses")) do total[status] = (total[status] or 0) + count end
-  end
-  local parts = {}
-  for status, count in pairs(total) do table.insert(parts, status .. "=" .. count) end
-  table.sort(parts)
-  io.write("statuses: " .. table.concat(parts, " ") .. "\n")
-end
+function done(summary, latency, requests) write_statuses() end

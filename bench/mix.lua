@@ -15,18 +15,7 @@
 -- of the ratio. done() prints the statuses and the mean body size: a mix answered with
 -- redirects to /login would otherwise look fast.
 
-local threads = {}
-
-function setup(thread)
-  table.insert(threads, thread)
-  thread:set("id", #threads)
-end
-
-local function split(text, separator)
-  local fields = {}
-  for field in string.gmatch(text, "[^" .. separator .. "]+") do table.insert(fields, field) end
-  return fields
-end
+dofile("bench/threads.lua")
 
 function init(args)
   -- Seeded per thread: the threads draw different sequences, the same ones on every run.
@@ -185,15 +174,11 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local total, all, sizes = {}, 0, 0
+  write_statuses()
+  local all, sizes = 0, 0
   for _, thread in ipairs(threads) do
-    for status, count in pairs(thread:get("statuses")) do total[status] = (total[status] or 0) + count end
     all = all + thread:get("answered")
     sizes = sizes + thread:get("bytes")
   end
-  local parts = {}
-  for status, count in pairs(total) do table.insert(parts, status .. "=" .. count) end
-  table.sort(parts)
-  io.write("statuses: " .. table.concat(parts, " ") .. "\n")
   io.write(string.format("mean body: %d B\n", all > 0 and math.floor(sizes / all + 0.5) or 0))
 end
