@@ -58,7 +58,7 @@ public struct Page: Sendable {
                 footer
             }
         }
-        // The one copy of the page's shared parts (see `Node`).
+        // The page's one copy out of the renderer's arena (see `Node`), with its doctype.
         var out: [UInt8] = []
         out.reserveCapacity(document.count + 20)
         out.append(contentsOf: "<!DOCTYPE html>\n".utf8)
