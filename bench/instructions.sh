@@ -10,7 +10,8 @@
 # Counts are user-space instructions of the worker (SQLite and libc included; the kernel's
 # reads and writes are not), so they show what a change to the code costs or saves, not the
 # rate: that is make bench.
-# usage: bench/instructions.sh   (KINDS="list ticket dashboard queue search desk-ticket")
+# KEEP=folder keeps each kind's callgrind profile there (callgrind-KIND.out, for callgrind_annotate).
+# usage: bench/instructions.sh   (KINDS="list ticket dashboard queue search desk-ticket" KEEP=folder)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 command -v valgrind >/dev/null || { echo "bench/instructions.sh needs valgrind (apt-get install valgrind)" >&2; exit 1; }
@@ -65,6 +66,7 @@ PY
     callgrind_control -d "$worker" >/dev/null 2>&1
     kill "$worker"
     wait "$worker" 2>/dev/null || true
+    if [ -n "${KEEP:-}" ]; then mkdir -p "$KEEP" && cp "$out.1" "$KEEP/callgrind-$kind.out"; fi
     total=$(callgrind_annotate "$out.1" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1; exit }')
     printf '| %-12s | %-14s | %20s | %s |\n' "$kind" "$name" "$(( total / $(wc -l <"$requests.counted") ))" "$answers"
 done
