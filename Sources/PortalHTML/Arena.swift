@@ -107,19 +107,58 @@ final class Arena {
         state.pointee.count &+= 1
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
         reserve(bytes.count)
-        (state.pointee.base + state.pointee.count).update(from: source, count: bytes.count)
+        let target = UnsafeMutableRawPointer(state.pointee.base + state.pointee.count)
+        copySmall(from: UnsafeRawPointer(source), to: target, count: bytes.count)
         state.pointee.count &+= bytes.count
+    }
+
+    /// Most appends are a tag's name, a class, a word: a few bytes, for which a call to
+    /// memcpy costs more than the copy. Up to 16 bytes move as two words that may overlap
+    /// (as memcpy does inside), without the call.
+    @inlinable @inline(__always)
+    func copySmall(from source: UnsafeRawPointer, to target: UnsafeMutableRawPointer, count: Int) {
+        switch count {
+        case 8...16:
+            let head = source.loadUnaligned(as: UInt64.self)
+            let tail = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            target.storeBytes(of: head, as: UInt64.self)
+            target.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
+        case 4..<8:
+            let head = source.loadUnaligned(as: UInt32.self)
+            let tail = source.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            target.storeBytes(of: head, as: UInt32.self)
+            target.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
+        case 1..<4:
+            let first = source.load(as: UInt8.self)
+            let middle = source.load(fromByteOffset: count / 2, as: UInt8.self)
+            let last = source.load(fromByteOffset: count - 1, as: UInt8.self)
+            target.storeBytes(of: first, as: UInt8.self)
+            target.storeBytes(of: middle, toByteOffset: count / 2, as: UInt8.self)
+            target.storeBytes(of: last, toByteOffset: count - 1, as: UInt8.self)
+        default:
+            target.copyMemory(from: source, byteCount: count)
+        }
     }
 
     /// A name or other text of our own, unescaped.
     @inlinable
     func append(raw text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        withUTF8(of: text) { append($0) }
+    }
+
+    /// An element's or attribute's name: a literal, read without reference counting; inlined
+    /// where the literal is known, its length and bytes are constants and the copy a few stores.
+    @inlinable @inline(__always)
+    func append(name: StaticString) {
+        if name.hasPointerRepresentation {
+            append(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        } else {
+            name.withUTF8Buffer { append($0) }
+        }
     }
 
     /// Bytes of this or another arena: reserves before reading, since growing moves them.
@@ -132,13 +171,22 @@ final class Arena {
     /// The escaped UTF-8 of `value` (see `Escape`).
     @usableFromInline
     func append(escaped value: String, attribute: Bool) {
-        var value = value
-        value.withUTF8 { bytes in
+        withUTF8(of: value) { bytes in
             reserve(bytes.count)
             Escape.runs(of: bytes, attribute: attribute) { append($0) }
         }
     }
 
+}
+
+/// The UTF-8 of a string, read in place: `String.withUTF8` is mutating, so calling it on a
+/// parameter copies the string first, a retain and a release per call, several per element
+/// of every page. Every native string is contiguous; the copy stays for any other.
+@inlinable @inline(__always)
+func withUTF8<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    var copy = text
+    return copy.withUTF8(body)
 }
 
 /// Releases a thread's arena when the thread ends.

@@ -137,85 +137,97 @@ public struct TrustedHTML: Sendable {
     public init(_ html: String) { self.html = html }
 }
 
-/// Elements that have no closing tag, as packed names. The check runs for every element of
-/// every page: most names are told apart by their length and first letter, and the rest by
-/// comparing one integer, which costs less than hashing or comparing strings.
-let voidElementKeys: [UInt64] = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"]
-    .map { name in name.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
-
-func isVoidElement(_ name: String) -> Bool {
-    var name = name
-    return name.withUTF8 { bytes in
-        guard bytes.count >= 2, bytes.count <= 6 else { return false }
-        switch bytes[0] {
-        case UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "c"), UInt8(ascii: "e"), UInt8(ascii: "h"),
-            UInt8(ascii: "i"), UInt8(ascii: "l"), UInt8(ascii: "m"), UInt8(ascii: "s"), UInt8(ascii: "w"):
-            let key = bytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-            return voidElementKeys.contains(key)
-        default:
-            return false
-        }
+/// Whether an element has no closing tag. Inlined where `el` is called with a literal name,
+/// it folds to a constant: the name's bytes are packed into one integer (at most six of them)
+/// and compared with the void elements' packed names.
+@inlinable @inline(__always)
+func isVoidElement(_ name: StaticString) -> Bool {
+    guard name.hasPointerRepresentation, name.utf8CodeUnitCount >= 2, name.utf8CodeUnitCount <= 6 else { return false }
+    var key: UInt64 = 0
+    for index in 0..<name.utf8CodeUnitCount { key = key << 8 | UInt64(name.utf8Start[index]) }
+    switch key {
+    case 0x6172_6561,  // area
+        0x6261_7365,  // base
+        0x6272,  // br
+        0x63_6f6c,  // col
+        0x65_6d62_6564,  // embed
+        0x6872,  // hr
+        0x69_6d67,  // img
+        0x69_6e70_7574,  // input
+        0x6c69_6e6b,  // link
+        0x6d65_7461,  // meta
+        0x736f_7572_6365,  // source
+        0x77_6272:  // wbr
+        return true
+    default:
+        return false
     }
 }
 
 /// `el("a", ["href": url]) { "text" }`: attributes and text are escaped; a nil attribute is left out.
 ///
 /// Inlinable, and thin: at each call site the content closure is inlined and the attribute
-/// list can live on the stack, while the byte work stays in the helpers below. A page has
+/// list can live on the stack. Names and attribute names are literals (`StaticString`): no
+/// page makes them up, a literal is read without the reference counting of a `String`, and
+/// where `el` is inlined its name's bytes are constants, so that the tags are written as a
+/// few stores and whether the element is void is known before the program runs. A page has
 /// hundreds of elements, and this is most of what a handler does per request. The open tag
 /// is written before the content is made, so that the content lands right behind it.
-@inlinable
+@inlinable @inline(__always)
 public func el(
-    _ name: String, _ attributes: KeyValuePairs<String, String?> = [:], @NodeBuilder _ content: () -> Node = { .empty }
+    _ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:],
+    @NodeBuilder _ content: () -> Node = { .empty }
 ) -> Node {
     // Held until the element is closed: while it is, the arena is not emptied under it.
     let arena = Arena.current()
     let start = arena.count
     arena.append(UInt8(ascii: "<"))
-    arena.append(raw: name)
+    arena.append(name: name)
     for (key, value) in attributes {
         if let value { Node.appendAttribute(key, value, to: arena) }
     }
     arena.append(UInt8(ascii: ">"))
     let openEnd = arena.count
-    return Node.close(name, arena: arena, start: start, openEnd: openEnd, children: content())
+    // A void element has no content: its closure is not even run.
+    if isVoidElement(name) { return Node(arena: arena, start: start, end: openEnd) }
+    let elementStart = Node.place(content(), arena: arena, start: start, openEnd: openEnd)
+    arena.append(UInt8(ascii: "<"))
+    arena.append(UInt8(ascii: "/"))
+    arena.append(name: name)
+    arena.append(UInt8(ascii: ">"))
+    return Node(arena: arena, start: elementStart, end: arena.count)
 }
 
 extension Node {
     /// ` key="value"`, the value escaped.
     @usableFromInline
-    static func appendAttribute(_ key: String, _ value: String, to arena: Arena) {
+    static func appendAttribute(_ key: StaticString, _ value: String, to arena: Arena) {
         arena.append(UInt8(ascii: " "))
-        arena.append(raw: key)
+        arena.append(name: key)
         arena.append(UInt8(ascii: "="))
         arena.append(UInt8(ascii: "\""))
         arena.append(escaped: value, attribute: true)
         arena.append(UInt8(ascii: "\""))
     }
 
-    /// The element whose open tag is `start..<openEnd`: its content (unless void) and
-    /// `</name>`. Content written right behind the open tag stays where it is; other content
-    /// is copied there, and when something else was written after the open tag in between,
-    /// the open tag is written again at the end, so that the element is one range.
+    /// Puts the content of the element whose open tag is `start..<openEnd` behind that tag,
+    /// and returns where the element now starts. Content written right behind the open tag
+    /// stays where it is; other content is copied there, and when something else was written
+    /// after the open tag in between, the open tag is written again at the end, so that the
+    /// element is one range.
     @usableFromInline
-    static func close(_ name: String, arena: Arena, start: Int, openEnd: Int, children: Node) -> Node {
-        if isVoidElement(name) { return Node(arena: arena, start: start, end: openEnd) }
-        var start = start
+    static func place(_ children: Node, arena: Arena, start: Int, openEnd: Int) -> Int {
         if children.isEmpty || (children.arena === arena && children.start == openEnd && children.end == arena.count) {
-            // In place (or nothing).
-        } else if arena.count == openEnd {
-            arena.append(children)
-        } else {
-            let moved = arena.count
-            arena.append(from: arena, start: start, end: openEnd)
-            arena.append(children)
-            start = moved
+            return start  // In place (or nothing).
         }
-        arena.append(UInt8(ascii: "<"))
-        arena.append(UInt8(ascii: "/"))
-        arena.append(raw: name)
-        arena.append(UInt8(ascii: ">"))
-        return Node(arena: arena, start: start, end: arena.count)
+        if arena.count == openEnd {
+            arena.append(children)
+            return start
+        }
+        let moved = arena.count
+        arena.append(from: arena, start: start, end: openEnd)
+        arena.append(children)
+        return moved
     }
 }
 

@@ -15,9 +15,29 @@ struct NodeTests {
         #expect(node.html == "<input type=\"checkbox\" name=\"ricordami\">")
     }
 
-    @Test("void elements have no closing tag and no content", arguments: ["br", "hr", "img", "input", "meta", "link"])
-    func voidElements(_ name: String) {
+    @Test("void elements have no closing tag and no content", arguments: ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"] as [StaticString])
+    func voidElements(_ name: StaticString) {
         #expect(el(name) { "ignorato" }.html == "<\(name)>")
+    }
+
+    @Test("names of one letter and names like a void one's close", arguments: ["a", "b", "p", "i", "s", "hgroup", "inputs", "bra", "colgroup", "span", "sources", "em"] as [StaticString])
+    func otherNames(_ name: StaticString) {
+        #expect(el(name, ["class": "x"]) { "testo" }.html == "<\(name) class=\"x\">testo</\(name)>")
+    }
+
+    @Test("text of every length up to 40 bytes, with or without a character to escape, is copied whole")
+    func everyLength() {
+        let letters = Array("abcdefghijklmnopqrstuvwxyzàèéìòù0123456789ABCD")
+        for length in 0...40 {
+            let text = String(letters.prefix(length))
+            #expect(el("p", ["title": text]) { text }.html == "<p title=\"\(text)\">\(text)</p>")
+            for position in stride(from: 0, through: length, by: 3) {
+                var marked = Array(text)
+                marked.insert("&", at: min(position, marked.count))
+                let escaped = String(marked).split(separator: "&", omittingEmptySubsequences: false).joined(separator: "&amp;")
+                #expect(el("p") { String(marked) }.html == "<p>\(escaped)</p>")
+            }
+        }
     }
 
     @Test("other elements close, even when empty, and nest")
