@@ -44,15 +44,24 @@ extension JSONValue {
 
     /// Copies the stretches that need no escape as they are, between the escaped bytes: the
     /// dashboard's data is mostly plain text.
-    static func writeString(_ value: String, to out: inout [UInt8]) {
+    public static func writeString(_ value: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { bytes in
+            // Most strings need no escape at all: then they go in with one copy.
+            guard bytes.contains(where: { !isPlain($0) }) else {
+                out.append(contentsOf: bytes)
+                return
+            }
             var start = 0
             var index = 0
             func flush() { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
             while index < bytes.count {
                 let byte = bytes[index]
+                if isPlain(byte) {
+                    index += 1
+                    continue
+                }
                 let escaped: StaticString?
                 switch byte {
                 case UInt8(ascii: "\""): escaped = #"\""#
@@ -92,10 +101,99 @@ extension JSONValue {
         out.append(UInt8(ascii: "\""))
     }
 
+    /// A byte written as it is: not a quote, backslash, control character or markup
+    /// character, nor the lead byte of a line separator (E2 80 A8/A9).
+    @inline(__always)
+    static func isPlain(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "<")
+            && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "&") && byte != 0xE2
+    }
+
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     private static func writeEscape(_ code: UInt32, to out: inout [UInt8]) {
         out.append(contentsOf: #"\u"#.utf8)
         for shift in stride(from: 12, through: 0, by: -4) { out.append(hexDigits[Int((code >> UInt32(shift)) & 0xF)]) }
+    }
+}
+
+/// Compact JSON written as it is produced, with `JSONValue`'s escaping: for answers made on
+/// every request (the dashboard's data), which built a `JSONValue` tree, wrote it and freed
+/// it, two thirds of their JSON's cost. The writer places the commas.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
+    /// A value was just written: the next member or element needs a comma first.
+    private var afterValue = false
+
+    public init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
+
+    private mutating func separate() {
+        if afterValue { bytes.append(UInt8(ascii: ",")) }
+    }
+
+    public mutating func beginObject() {
+        separate()
+        bytes.append(UInt8(ascii: "{"))
+        afterValue = false
+    }
+
+    public mutating func endObject() {
+        bytes.append(UInt8(ascii: "}"))
+        afterValue = true
+    }
+
+    public mutating func beginArray() {
+        separate()
+        bytes.append(UInt8(ascii: "["))
+        afterValue = false
+    }
+
+    public mutating func endArray() {
+        bytes.append(UInt8(ascii: "]"))
+        afterValue = true
+    }
+
+    /// An object member's name made at run time, escaped; its value follows.
+    public mutating func key(escaping name: String) {
+        separate()
+        JSONValue.writeString(name, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        afterValue = false
+    }
+
+    /// A member's name written in the code, copied as it is (it must need no escape); its
+    /// value follows.
+    public mutating func key(_ name: StaticString) {
+        assert(name.withUTF8Buffer { $0.allSatisfy(JSONValue.isPlain) }, "key \(name) needs escaping")
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        afterValue = false
+    }
+
+    public mutating func string(_ value: String) {
+        separate()
+        JSONValue.writeString(value, to: &bytes)
+        afterValue = true
+    }
+
+    public mutating func int(_ value: Int64) {
+        separate()
+        bytes.append(contentsOf: String(value).utf8)
+        afterValue = true
+    }
+
+    public mutating func bool(_ value: Bool) {
+        separate()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        afterValue = true
+    }
+
+    public mutating func value(_ value: JSONValue) {
+        separate()
+        value.write(to: &bytes)
+        afterValue = true
     }
 }

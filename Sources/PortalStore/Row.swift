@@ -1,4 +1,6 @@
-/// One result row. Column access by name. A missing or misspelled column is our bug: debug
+/// One result row. Column access by name, or by position where a query's own decoder reads
+/// its columns in the order it selected them (no name hashed per value: `TicketStore`'s
+/// dashboard rows, the session lookup). A missing or misspelled column is our bug: debug
 /// builds (and so every test) stop at it with the name; a release build reads NULL rather
 /// than failing the request at every call site.
 public struct Row: Sendable {
@@ -14,8 +16,26 @@ public struct Row: Sendable {
         return values[index]
     }
 
-    public func int(_ name: String) -> Int64 {
-        switch self[name] {
+    public func int(_ name: String) -> Int64 { self[name].int }
+    public func optionalInt(_ name: String) -> Int64? { self[name].optionalInt }
+    public func string(_ name: String) -> String { self[name].string }
+    public func optionalString(_ name: String) -> String? { self[name].optionalString }
+    public func bool(_ name: String) -> Bool { int(name) != 0 }
+    public func blob(_ name: String) -> [UInt8] { self[name].bytes }
+
+    /// The column at `position` (0 is the first selected).
+    public subscript(at position: Int) -> SQLValue { values[position] }
+    public func int(at position: Int) -> Int64 { values[position].int }
+    public func optionalInt(at position: Int) -> Int64? { values[position].optionalInt }
+    public func string(at position: Int) -> String { values[position].string }
+    public func optionalString(at position: Int) -> String? { values[position].optionalString }
+    public func bool(at position: Int) -> Bool { int(at: position) != 0 }
+}
+
+/// How a column's value reads as each Swift type (SQLite's columns are loosely typed).
+extension SQLValue {
+    var int: Int64 {
+        switch self {
         case .integer(let value): value
         case .real(let value): Int64(value)
         case .text(let value): Int64(value) ?? 0
@@ -23,13 +43,13 @@ public struct Row: Sendable {
         }
     }
 
-    public func optionalInt(_ name: String) -> Int64? {
-        if case .null = self[name] { return nil }
-        return int(name)
+    var optionalInt: Int64? {
+        if case .null = self { return nil }
+        return int
     }
 
-    public func string(_ name: String) -> String {
-        switch self[name] {
+    var string: String {
+        switch self {
         case .text(let value): value
         case .integer(let value): String(value)
         case .real(let value): String(value)
@@ -38,15 +58,13 @@ public struct Row: Sendable {
         }
     }
 
-    public func optionalString(_ name: String) -> String? {
-        if case .null = self[name] { return nil }
-        return string(name)
+    var optionalString: String? {
+        if case .null = self { return nil }
+        return string
     }
 
-    public func bool(_ name: String) -> Bool { int(name) != 0 }
-
-    public func blob(_ name: String) -> [UInt8] {
-        switch self[name] {
+    var bytes: [UInt8] {
+        switch self {
         case .blob(let value): value
         case .text(let value): Array(value.utf8)
         default: []

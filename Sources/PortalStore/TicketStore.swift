@@ -281,12 +281,17 @@ public struct TicketStore {
         return TicketPage(tickets: rows.map(TicketSummary.init), total: total)
     }
 
+    /// Two counts of index entries: every one of the company's, and its closed ones, a range
+    /// of `tickets_by_tenant_status`. A third of the steps of summing a comparison of every
+    /// entry's status.
     public func counts(tenantID: Int64) throws -> TicketCounts {
         let row = try database.queryOne(
             """
-            SELECT sum(status != 'closed') AS open, sum(status = 'closed') AS closed
-            FROM tickets WHERE tenant_id = ?
+            SELECT count(*), (SELECT count(*) FROM tickets WHERE tenant_id = ?1 AND status = 'closed')
+            FROM tickets WHERE tenant_id = ?1
             """, [tenantID])
-        return TicketCounts(open: row?.int("open") ?? 0, closed: row?.int("closed") ?? 0)
+        let all = row?.int(at: 0) ?? 0
+        let closed = row?.int(at: 1) ?? 0
+        return TicketCounts(open: all - closed, closed: closed)
     }
 }

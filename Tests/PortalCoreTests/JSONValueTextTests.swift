@@ -55,4 +55,34 @@ struct JSONWriterTests {
         ])
         #expect(try JSONParser.parse(value.text) == value)
     }
+
+    @Test("the streaming writer writes what the same JSONValue writes, commas and escapes included")
+    func streamingWriter() {
+        var json = JSONWriter()
+        json.beginObject()
+        json.key("n")
+        json.int(-1453)
+        json.key(escaping: "chiave \"strana\" <x>")
+        json.beginArray()
+        json.string("Stampa \"DDT\" <bloccata> & € \u{2028} 😀")
+        json.bool(true)
+        json.beginObject()
+        json.endObject()
+        json.beginArray()
+        json.endArray()
+        json.value(.object(["a": .null]))
+        json.endArray()
+        json.key("vuoto")
+        json.string("")
+        json.endObject()
+        let value = JSONValue.object([
+            "n": .int(-1453),
+            "chiave \"strana\" <x>": .array([
+                .string("Stampa \"DDT\" <bloccata> & € \u{2028} 😀"), .bool(true), .object([JSONValue.Member]()), .array([]),
+                .object(["a": .null]),
+            ]),
+            "vuoto": .string(""),
+        ])
+        #expect(json.bytes == value.bytes)
+    }
 }

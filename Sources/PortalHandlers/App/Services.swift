@@ -9,8 +9,6 @@ public final class Services {
     public let config: Config
     /// Keys the CSRF tokens; created once in the database so that every worker agrees.
     let secret: [UInt8]
-    /// This worker's copy of each company's dashboard data, checked against the database.
-    let dashboardCache = DashboardDataCache()
     /// This worker's rendered ticket lists and threads, checked against the company's stamp.
     let fragments = FragmentCache(capacity: 48)
     /// The tickets those parts show, likewise.

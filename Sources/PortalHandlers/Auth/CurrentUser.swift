@@ -13,7 +13,12 @@ struct CurrentUser {
     let membership: MembershipRecord?
     /// The company's content stamp, read with the session: before anything a handler reads.
     let stamp: TenantStamp?
-    let csrfToken: String
+    /// The session cookie's value, which the CSRF token is made from.
+    let token: String
+
+    /// Made when a page or a check asks for it, not with every session lookup: an HMAC and
+    /// its Base64 were a fifth of the lookup, and JSON answers and redirects never use it.
+    var csrfToken: String { CSRF.token(for: token, secret: services.secret) }
 
     var tenantID: Int64? { membership?.tenant.id }
 
@@ -49,6 +54,6 @@ struct CurrentUser {
         }
         return CurrentUser(
             services: services, session: found.session, user: found.user, membership: found.membership, stamp: found.stamp,
-            csrfToken: CSRF.token(for: token, secret: services.secret))
+            token: token)
     }
 }

@@ -16,20 +16,20 @@ enum DashboardHandlers {
         if context.user.isOperator { throw Redirect(to: "/desk/") }
         let services = context.services
         // A session whose company was deactivated has lost it: the company choice says why.
-        guard let tenant = context.current.membership?.tenant, let stamp = context.current.stamp else {
+        guard let tenant = context.current.membership?.tenant else {
             throw Redirect(to: "/accesso/azienda")
         }
         var page = DashboardPage(viewer: context.viewer, layout: .empty, data: nil)
         page.layout = try DashboardPreference.load(userID: context.user.id, tenantID: tenant.id, services.database)
-        page.data = try services.dashboardCache.data(stamp, services.database)
+        page.data = try DashboardData.load(tenantID: tenant.id, services.database)
         return Response.html(page.render())
     }
 
     static func data(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
         let layout = try DashboardPreference.load(userID: context.user.id, tenantID: context.tenant.id, services.database)
-        let data = try services.dashboardCache.json(context.stamp, services.database)
-        return try DashboardJSON.response(layout: layout, dataJSON: data)
+        let data = try DashboardData.load(tenantID: context.tenant.id, services.database)
+        return try DashboardJSON.response(layout: layout, data: data)
     }
 
     /// One widget with its data, unplaced, exactly as the page renders it: the editor adds a
@@ -39,7 +39,7 @@ enum DashboardHandlers {
         guard let widget = request.pathParameters["id"].flatMap(DashboardWidget.init(rawValue:)) else {
             throw HTTPError.notFound
         }
-        let data = try context.services.dashboardCache.data(context.stamp, context.services.database)
+        let data = try DashboardData.load(tenantID: context.tenant.id, context.services.database)
         return Response.html(bytes: WidgetView.render(widget, at: nil, data: data).bytes)
     }
 

@@ -6,18 +6,23 @@ import PortalStore
 /// widget id. Labels come translated so that other clients show the same words as the
 /// page (the portal's own editor takes the widgets' markup from the server instead).
 enum DashboardJSON {
-    /// `{"grid": …, "layout": […], "data": {…}}`, the data spliced in as it was serialised
-    /// (possibly from the worker's cache).
-    static func response(layout: DashboardLayout, dataJSON: [UInt8]) throws -> Response {
-        var body = JSONValue.object([
-            "grid": .object(["columns": .int(DashboardLayout.columns), "rows": .int(DashboardLayout.rows)]),
-            "layout": self.layout(layout),
-        ]).bytes
-        body.removeLast()  // the closing brace
-        body.append(contentsOf: #","data":"#.utf8)
-        body.append(contentsOf: dataJSON)
-        body.append(UInt8(ascii: "}"))
-        var response = Response(status: 200, contentType: "application/json; charset=utf-8", body: body)
+    /// `{"grid": …, "layout": […], "data": {…}}`, written straight into the body.
+    static func response(layout: DashboardLayout, data: DashboardData) throws -> Response {
+        var json = JSONWriter(capacity: 8 * 1024)
+        json.beginObject()
+        json.key("grid")
+        json.beginObject()
+        json.key("columns")
+        json.int(Int64(DashboardLayout.columns))
+        json.key("rows")
+        json.int(Int64(DashboardLayout.rows))
+        json.endObject()
+        json.key("layout")
+        json.value(self.layout(layout))
+        json.key("data")
+        write(data, to: &json)
+        json.endObject()
+        var response = Response(status: 200, contentType: "application/json; charset=utf-8", body: json.bytes)
         try response.setHeader("Cache-Control", "no-store")
         return response
     }
@@ -32,29 +37,59 @@ enum DashboardJSON {
             })
     }
 
-    static func data(_ data: DashboardData) -> JSONValue {
-        .object([
-            DashboardWidget.ticketList.rawValue: .object([
-                "total": .int(data.recent.total),
-                "caption": .string(Text.widgetRecentTickets(data.recent.tickets.count, of: data.recent.total)),
-                "tickets": .array(data.recent.tickets.map(ticket)),
-            ]),
-            DashboardWidget.ticketStatus.rawValue: .object([
-                "open": .int(data.counts.open), "closed": .int(data.counts.closed), "total": .int(data.counts.total),
-                "openText": .string(Text.openTickets(data.counts.open)),
-                "closedText": .string(Text.closedTickets(data.counts.closed)),
-                "totalText": .string(Text.totalTickets(data.counts.total)),
-            ]),
-        ])
+    /// Each widget's data under its id.
+    static func write(_ data: DashboardData, to json: inout JSONWriter) {
+        json.beginObject()
+        json.key(escaping: DashboardWidget.ticketList.rawValue)
+        json.beginObject()
+        json.key("total")
+        json.int(Int64(data.total))
+        json.key("caption")
+        json.string(Text.widgetRecentTickets(data.recent.count, of: data.total))
+        json.key("tickets")
+        json.beginArray()
+        for ticket in data.recent { write(ticket, to: &json) }
+        json.endArray()
+        json.endObject()
+        json.key(escaping: DashboardWidget.ticketStatus.rawValue)
+        json.beginObject()
+        json.key("open")
+        json.int(data.counts.open)
+        json.key("closed")
+        json.int(data.counts.closed)
+        json.key("total")
+        json.int(data.counts.total)
+        json.key("openText")
+        json.string(Text.openTickets(data.counts.open))
+        json.key("closedText")
+        json.string(Text.closedTickets(data.counts.closed))
+        json.key("totalText")
+        json.string(Text.totalTickets(data.counts.total))
+        json.endObject()
+        json.endObject()
     }
 
-    static func ticket(_ ticket: TicketSummary) -> JSONValue {
-        .object([
-            "number": .int(ticket.number), "url": .string("/ticket/\(ticket.number)"), "title": .string(ticket.title),
-            "priority": .string(ticket.priority.rawValue), "priorityLabel": .string(ticket.priority.label),
-            "closed": .bool(ticket.status.isClosed), "statusLabel": .string(ticket.status.label),
-            "requester": .string(ticket.requesterName), "operator": .string(ticket.operatorName ?? Text.noOperator),
-        ])
+    static func write(_ ticket: DashboardTicket, to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("number")
+        json.int(ticket.number)
+        json.key("url")
+        json.string("/ticket/\(ticket.number)")
+        json.key("title")
+        json.string(ticket.title)
+        json.key("priority")
+        json.string(ticket.priority.rawValue)
+        json.key("priorityLabel")
+        json.string(ticket.priority.label)
+        json.key("closed")
+        json.bool(ticket.status.isClosed)
+        json.key("statusLabel")
+        json.string(ticket.status.label)
+        json.key("requester")
+        json.string(ticket.requesterName)
+        json.key("operator")
+        json.string(ticket.operatorName ?? Text.noOperator)
+        json.endObject()
     }
 
     /// The entries of a layout request: `{"layout": [{"widget": "…", "x": 0, "y": 0, "w": 8, "h": 6}], …}`.

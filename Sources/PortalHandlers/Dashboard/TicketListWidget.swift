@@ -5,14 +5,14 @@ import PortalStore
 /// "Elenco ticket": the company's newest tickets as the manual's screenshot shows them
 /// (Priorità, Stato, Titolo, Richiedente, Operatore), each title a link to the ticket.
 enum TicketListWidget {
-    static func render(_ page: TicketPage) -> Node {
+    static func render(_ data: DashboardData) -> Node {
         Node.group([
             el("p", ["class": "widget-caption"]) {
-                el("span", ["class": "widget-count"]) { Text.widgetRecentTickets(page.tickets.count, of: page.total) }
+                el("span", ["class": "widget-count"]) { Text.widgetRecentTickets(data.recent.count, of: data.total) }
                 " · "
                 el("a", ["href": "/ticket"]) { Text.widgetAllTickets }
             },
-            page.tickets.isEmpty
+            data.recent.isEmpty
                 ? el("p", ["class": "muted"]) { Text.widgetNoTickets }
                 : el("table", ["class": "table widget-table"]) {
                     el("thead") {
@@ -21,7 +21,7 @@ enum TicketListWidget {
                         }
                     }
                     el("tbody") {
-                        for ticket in page.tickets { row(ticket) }
+                        for ticket in data.recent { row(ticket) }
                     }
                 },
         ])
@@ -29,7 +29,7 @@ enum TicketListWidget {
 
     static let headings = [Text.priority, Text.state, Text.title, Text.requester, Text.operatorInCharge]
 
-    static func row(_ ticket: TicketSummary) -> Node {
+    static func row(_ ticket: DashboardTicket) -> Node {
         el("tr", ["class": ticket.status.isClosed ? "ticket--closed" : nil]) {
             el("td") { el("span", ["class": Badge.priority(ticket.priority)]) { ticket.priority.label } }
             el("td") { ticket.status.label }

@@ -36,7 +36,7 @@ enum WidgetView {
 
     static func content(_ widget: DashboardWidget, _ data: DashboardData) -> Node {
         switch widget {
-        case .ticketList: TicketListWidget.render(data.recent)
+        case .ticketList: TicketListWidget.render(data)
         case .ticketStatus: TicketStatusWidget.render(data.counts)
         }
     }
