@@ -67,24 +67,33 @@ public struct Page: Sendable {
         return out
     }
 
-    /// The `<head>`: the same for every page with the same title, description and scripts.
+    /// The `<head>`: around its title, the same for every page with the same description and
+    /// scripts. The title is not part of the kept parts' key: a ticket's page has one title
+    /// per ticket, and keyed by it every ticket page rendered its head again and added a
+    /// part of its own to the memo, pushing out the parts every page shares.
     var head: Node {
-        // Unit separators: no title or path holds one.
-        let key = "head\u{1F}\(title)\u{1F}\(description ?? "")\u{1F}\(stylesheet)\u{1F}\(appScript)\u{1F}\(siteRoot)\u{1F}"
+        // Unit separators: no description or path holds one.
+        let key = "head\u{1F}\(description ?? "")\u{1F}\(stylesheet)\u{1F}\(appScript)\u{1F}\(siteRoot)\u{1F}"
             + scripts.joined(separator: " ")
-        return NodeMemo.node(key) {
-            el("head") {
-                el("meta", ["charset": "utf-8"])
-                el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
-                el("title") { "\(title) · \(Text.productName)" }
-                if let description { el("meta", ["name": "description", "content": description]) }
-                el("link", ["rel": "icon", "href": siteRoot + "assets/favicon.svg", "type": "image/svg+xml"])
-                el("link", ["rel": "apple-touch-icon", "href": siteRoot + "assets/icon-192.png"])
-                el("link", ["rel": "manifest", "href": siteRoot + "manifest.webmanifest"])
-                el("meta", ["name": "theme-color", "content": Branding.current.primaryColor])
-                el("link", ["rel": "stylesheet", "href": stylesheet])
-                el("script", ["src": appScript, "defer": "defer"])
-                for script in scripts { el("script", ["src": script, "defer": "defer"]) }
+        return el("head") {
+            NodeMemo.node("head-start") {
+                Node.group {
+                    el("meta", ["charset": "utf-8"])
+                    el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
+                }
+            }
+            el("title") { "\(title) · \(Text.productName)" }
+            NodeMemo.node(key) {
+                Node.group {
+                    if let description { el("meta", ["name": "description", "content": description]) }
+                    el("link", ["rel": "icon", "href": siteRoot + "assets/favicon.svg", "type": "image/svg+xml"])
+                    el("link", ["rel": "apple-touch-icon", "href": siteRoot + "assets/icon-192.png"])
+                    el("link", ["rel": "manifest", "href": siteRoot + "manifest.webmanifest"])
+                    el("meta", ["name": "theme-color", "content": Branding.current.primaryColor])
+                    el("link", ["rel": "stylesheet", "href": stylesheet])
+                    el("script", ["src": appScript, "defer": "defer"])
+                    for script in scripts { el("script", ["src": script, "defer": "defer"]) }
+                }
             }
         }
     }
