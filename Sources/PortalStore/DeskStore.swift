@@ -1,13 +1,5 @@
 import PortalCore
 
-/// One row of "Coda ticket": the ticket with its company and the time of the customer's
-/// last message.
-public struct QueueRow: Sendable {
-    public let ticket: TicketRecord
-    public let companyVAT: String
-    public let customerLastMessageAt: Timestamp?
-}
-
 public struct QueuePage: Sendable {
     public let rows: [QueueRow]
     public let total: Int
@@ -50,18 +42,6 @@ public struct DeskStore {
         let counts = query.company.isEmpty && !stateOnly ? try filterCounts(query, operatorID: operatorID) : nil
         if counts?.kept == 0 { return QueuePage(rows: [], total: 0, totalIsAtLeast: false) }
         let offset = (query.page - 1) * DeskQuery.pageSize
-        let columns = """
-            SELECT t.*, te.name AS tenant_name, te.vat AS tenant_vat, req.email AS requester_email,
-                trim(op.first_name || ' ' || op.last_name) AS operator_name, op.email AS operator_email,
-                NULL AS referent_name,
-                (SELECT max(m.created_at) FROM messages m
-                 WHERE m.ticket_id = t.id AND m.author_is_operator = 0 AND m.kind = 'reply') AS customer_last_at
-            """
-        let joins = """
-             JOIN tenants te ON te.id = t.tenant_id
-            LEFT JOIN users req ON req.id = t.requester_id
-            LEFT JOIN users op ON op.id = t.operator_id
-            """
         let rows: [Row]
         var total: Int
         var isAtLeast = false
@@ -90,14 +70,14 @@ public struct DeskStore {
             // By "Scadenza" every match is sorted: slower for a common word, chosen on purpose.
             let order = DeskStore.sortsByDue(query) ? DeskStore.dueOrder : " ORDER BY f.rowid DESC"
             rows = try database.query(
-                columns + " FROM ticket_text f JOIN tickets t ON t.id = f.rowid" + joins + whereClause
+                QueueRow.select + " FROM ticket_text f JOIN tickets t ON t.id = f.rowid" + QueueRow.joins + whereClause
                     + order + " LIMIT ? OFFSET ?", [search] + filter.arguments + [DeskQuery.pageSize, offset])
         } else {
             // The page's ids first, from an index alone: a filter that keeps few tickets then
             // reads index entries, not every ticket's row.
             let (ids, arguments) = DeskStore.pageIDs(query, filter, counts, operatorID: operatorID)
             rows = try database.query(
-                columns + " FROM tickets t" + joins + " WHERE t.id IN (" + ids + ")" + DeskStore.ordering(query),
+                QueueRow.select + " FROM tickets t" + QueueRow.joins + " WHERE t.id IN (" + ids + ")" + DeskStore.ordering(query),
                 arguments + [DeskQuery.pageSize, offset])
             if query.company.isEmpty && stateOnly {
                 // "Stato" alone is counted in full, as the counts above the queue.
@@ -112,11 +92,7 @@ public struct DeskStore {
             }
         }
         return QueuePage(
-            rows: rows.map {
-                QueueRow(
-                    ticket: TicketRecord($0), companyVAT: $0.string("tenant_vat"),
-                    customerLastMessageAt: $0.optionalInt("customer_last_at"))
-            }, total: total, totalIsAtLeast: isAtLeast)
+            rows: rows.map(QueueRow.init), total: total, totalIsAtLeast: isAtLeast)
     }
 
     /// The number of rows `select` gives, counted up to `searchCountLimit`: a broad filter (all

@@ -28,8 +28,7 @@ struct TicketListCommand: AdminCommand {
     func run(config: Config) throws {
         let database = try openMigrated(config)
         let page = try DeskStore(database).queue(query, operatorID: 0)
-        for row in page.rows {
-            let ticket = row.ticket
+        for ticket in page.rows {
             let fields = [
                 "#\(ticket.number)", ticket.status.label, ticket.priority.label, ticket.tenantName,
                 ticket.operatorName.flatMap { $0.isEmpty ? nil : $0 } ?? Text.noOperator, ticket.title,

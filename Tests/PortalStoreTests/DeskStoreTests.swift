@@ -42,7 +42,7 @@ struct DeskStoreTests {
         try store.addMessage(ticketID: ticketID, authorID: nil, authorName: "Mario", isOperator: false, body: "Perché si blocca?", now: 30)
         for words in ["stampante", "STAMPA", "perche", "blocc"] {
             let page = try DeskStore(temporary.database).queue(DeskQuery(fields: [("cerca", words)]), operatorID: 0)
-            #expect(page.rows.map(\.ticket.id) == [ticketID], "\(words)")
+            #expect(page.rows.map(\.id) == [ticketID], "\(words)")
         }
         let none = try DeskStore(temporary.database).queue(DeskQuery(fields: [("cerca", "fattura")]), operatorID: 0)
         #expect(none.rows.isEmpty && none.total == 0)
@@ -52,7 +52,25 @@ struct DeskStoreTests {
         #expect(open.rows.isEmpty && open.total == 0)
         let any = try DeskStore(temporary.database).queue(
             DeskQuery(fields: [("cerca", "stampante"), ("stato", "qualsiasi")]), operatorID: 0)
-        #expect(any.rows.map(\.ticket.id) == [ticketID] && any.total == 1)
+        #expect(any.rows.map(\.id) == [ticketID] && any.total == 1)
+    }
+
+    @Test("In attesa da is the customer's last reply: not an operator's, a note nor a change line")
+    func customerLastMessage() throws {
+        let (temporary, ticketID) = try fixture()
+        let store = TicketStore(temporary.database)
+        func waiting() throws -> Timestamp? { try DeskStore(temporary.database).queue(DeskQuery(), operatorID: 0).rows.first?.customerLastMessageAt }
+        #expect(try waiting() == 10, "the ticket's first message")
+        try store.addMessage(ticketID: ticketID, authorID: nil, authorName: "Mario", isOperator: false, body: "Ancora ferma", now: 30)
+        try store.addMessage(ticketID: ticketID, authorID: nil, authorName: "Giulia", isOperator: true, body: "Arrivo", now: 40)
+        try store.addMessage(ticketID: ticketID, authorID: nil, authorName: "Giulia", isOperator: true, kind: .note, body: "n", now: 50)
+        try store.addMessage(ticketID: ticketID, authorID: nil, authorName: "Mario", isOperator: false, kind: .event, body: "e", now: 60)
+        #expect(try waiting() == 30)
+        // Should a message be removed or turned into another kind, the column is computed again.
+        try temporary.database.run("UPDATE messages SET kind = 'note' WHERE created_at = 30")
+        #expect(try waiting() == 10)
+        try temporary.database.run("DELETE FROM messages WHERE ticket_id = ? AND author_is_operator = 0 AND kind = 'reply'", [ticketID])
+        #expect(try waiting() == nil)
     }
 
     @Test("the counts per status follow every change of status")
@@ -72,7 +90,7 @@ struct DeskStoreTests {
         let desk = DeskStore(temporary.database)
         for text in ["rossi", "SSI S", "02740123456", "IT02740123456"] {
             let page = try desk.queue(DeskQuery(fields: [("azienda", text)]), operatorID: 0)
-            #expect(page.rows.map(\.ticket.id) == [ticketID] && page.total == 1, "\(text)")
+            #expect(page.rows.map(\.id) == [ticketID] && page.total == 1, "\(text)")
         }
         for text in ["%", "R_SSI", "0274012345"] {
             let page = try desk.queue(DeskQuery(fields: [("azienda", text)]), operatorID: 0)
@@ -100,7 +118,7 @@ struct DeskStoreTests {
         let desk = DeskStore(temporary.database)
         func queue(_ fields: [(String, String)]) throws -> ([Int64], Int) {
             let page = try desk.queue(DeskQuery(fields: fields.map { (name: $0.0, value: $0.1) }), operatorID: 0)
-            return (page.rows.map(\.ticket.id), page.total)
+            return (page.rows.map(\.id), page.total)
         }
         #expect(try queue([]) == ([blocking, first, waiting], 3))
         #expect(try queue([("stato", "waiting")]) == ([blocking, waiting], 2))
@@ -172,7 +190,7 @@ struct DeskStoreTests {
                                     ].map { (name: $0.0, value: $0.1) }
                                     let found = try desk.queue(DeskQuery(fields: fields), operatorID: me)
                                     let expected = Array(kept.dropFirst((page - 1) * DeskQuery.pageSize).prefix(DeskQuery.pageSize))
-                                    #expect(found.rows.map(\.ticket.id) == expected, "\(label) \(fields)")
+                                    #expect(found.rows.map(\.id) == expected, "\(label) \(fields)")
                                     #expect(found.total == kept.count && !found.totalIsAtLeast, "\(label) \(fields)")
                                 }
                             }

@@ -56,9 +56,8 @@ struct DeskQueuePage {
         }
     }
 
-    func row(_ row: QueueRow) -> Node {
-        let ticket = row.ticket
-        return el("tr", ["class": ticket.status.isClosed ? "ticket--closed" : nil]) {
+    func row(_ ticket: QueueRow) -> Node {
+        el("tr", ["class": ticket.status.isClosed ? "ticket--closed" : nil]) {
             el("td", ["data-label": Text.deskNumber]) { "#\(ticket.number)" }
             el("td", ["data-label": Text.deskTitle]) {
                 el("a", ["class": "ticket-link", "href": "/desk/ticket/\(ticket.number)"]) { ticket.title }
@@ -68,9 +67,11 @@ struct DeskQueuePage {
             el("td", ["data-label": Text.priority]) { ticket.priority.label }
             el("td", ["data-label": Text.deskState]) { ticket.status.label }
             el("td", ["data-label": Text.deskOperator]) { ticket.operatorName.flatMap { $0.isEmpty ? nil : $0 } ?? Text.noOperator }
-            el("td", ["data-label": Text.deskDue]) { DueCell.render(ticket, now: now, calendar: calendar) }
+            el("td", ["data-label": Text.deskDue]) {
+                DueCell.render(ticket.dueAt, kind: ticket.dueKind, now: now, calendar: calendar)
+            }
             el("td", ["data-label": Text.deskWaiting]) {
-                row.customerLastMessageAt.map { Clock.elapsed(from: $0, to: now) } ?? "–"
+                ticket.customerLastMessageAt.map { Clock.elapsed(from: $0, to: now) } ?? "–"
             }
         }
     }

@@ -1,0 +1,47 @@
+import PortalCore
+
+/// One row of "Coda ticket": what its columns show and nothing else. A page of whole tickets
+/// (`t.*`, the requester's and the operator's e-mail, the company's P.IVA) read and decoded
+/// three times the columns the queue shows, on every request.
+public struct QueueRow: Sendable {
+    public let id: Int64
+    public let number: Int64
+    public let title: String
+    public let tenantName: String
+    public let requesterName: String
+    public let priority: Priority
+    public let status: TicketStatus
+    public let operatorName: String?
+    /// The deadline of "Tempi di risposta" an open ticket runs towards (nil when closed).
+    public let dueAt: Timestamp?
+    public let firstAnsweredAt: Timestamp?
+    /// The customer's last message ("In attesa da"), kept on the ticket by triggers (0017).
+    public let customerLastMessageAt: Timestamp?
+
+    /// What the deadline is for: the first answer until an operator has replied.
+    public var dueKind: ResponseTargets.Kind { firstAnsweredAt == nil ? .firstAnswer : .resolution }
+
+    /// The columns `init` reads, `t` being the tickets, `te` their companies and `op` the
+    /// operator's user row.
+    static let select = """
+        SELECT t.id, t.number, t.title, t.requester_name, t.priority, t.status, t.due_at, t.first_answered_at,
+            t.customer_replied_at, te.name AS tenant_name, trim(op.first_name || ' ' || op.last_name) AS operator_name
+        """
+
+    /// The rows `select` names besides the ticket's.
+    static let joins = " JOIN tenants te ON te.id = t.tenant_id LEFT JOIN users op ON op.id = t.operator_id"
+
+    init(_ row: Row) {
+        id = row.int("id")
+        number = row.int("number")
+        title = row.string("title")
+        tenantName = row.string("tenant_name")
+        requesterName = row.string("requester_name")
+        priority = Priority(rawValue: row.string("priority")) ?? .normal
+        status = TicketStatus(rawValue: row.string("status")) ?? .unassigned
+        operatorName = row.optionalString("operator_name")?.trimmingWhitespace()
+        dueAt = row.optionalInt("due_at")
+        firstAnsweredAt = row.optionalInt("first_answered_at")
+        customerLastMessageAt = row.optionalInt("customer_replied_at")
+    }
+}
