@@ -36,6 +36,11 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
 
 extension String {
     public func trimmingWhitespace() -> String {
+        // Most text has nothing to trim: printable ASCII at both ends is not whitespace, and
+        // looking at two bytes costs far less than the Unicode properties of two characters.
+        if let first = utf8.first, let last = utf8.last, (0x21..<0x7F).contains(first), (0x21..<0x7F).contains(last) {
+            return self
+        }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }

@@ -23,6 +23,10 @@ public struct Row: Sendable {
     public func bool(_ name: String) -> Bool { int(name) != 0 }
     public func blob(_ name: String) -> [UInt8] { self[name].bytes }
 
+    /// Whether the columns are these names, in this order: a positional reader's check, in
+    /// debug builds, that its select list and its positions agree.
+    func hasColumns(_ expected: [String]) -> Bool { columns.names == expected }
+
     /// The column at `position` (0 is the first selected).
     public subscript(at position: Int) -> SQLValue { values[position] }
     public func int(at position: Int) -> Int64 { values[position].int }

@@ -66,7 +66,11 @@ final class Statement {
             case SQLITE_INTEGER: values.append(.integer(sqlite3_column_int64(pointer, column)))
             case SQLITE_FLOAT: values.append(.real(sqlite3_column_double(pointer, column)))
             case SQLITE_TEXT:
-                values.append(.text(String(cString: sqlite3_column_text(pointer, column))))
+                // Text first, then its length (SQLite's order): the length SQLite knows
+                // spares a strlen per value.
+                let text = sqlite3_column_text(pointer, column)
+                let count = Int(sqlite3_column_bytes(pointer, column))
+                values.append(.text(text.map { String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self) } ?? ""))
             case SQLITE_BLOB:
                 let count = Int(sqlite3_column_bytes(pointer, column))
                 if let bytes = sqlite3_column_blob(pointer, column), count > 0 {
