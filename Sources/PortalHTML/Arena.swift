@@ -169,11 +169,31 @@ final class Arena {
     }
 
     /// The escaped UTF-8 of `value` (see `Escape`).
+    /// Copies while it looks, byte by byte, straight into the buffer: a page escapes a
+    /// thousand short values (classes, labels, names), for which handing runs of bytes to a
+    /// copy cost more than the copy.
     @usableFromInline
     func append(escaped value: String, attribute: Bool) {
         withUTF8(of: value) { bytes in
+            let special = attribute ? Escape.attributeSpecial : Escape.textSpecial
             reserve(bytes.count)
-            Escape.runs(of: bytes, attribute: attribute) { append($0) }
+            var target = state.pointee.base + state.pointee.count
+            var written = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte >= 64 || special & (1 << UInt64(byte)) == 0 {
+                    target[written] = byte
+                    written &+= 1
+                    continue
+                }
+                state.pointee.count &+= written
+                Escape.entity(for: byte).withUTF8Buffer { append($0) }
+                // The rest may need as much room again; the buffer may have moved.
+                reserve(bytes.count - index - 1)
+                target = state.pointee.base + state.pointee.count
+                written = 0
+            }
+            state.pointee.count &+= written
         }
     }
 

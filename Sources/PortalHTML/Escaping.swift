@@ -19,31 +19,34 @@ public enum Escape {
     static let attributeSpecial: UInt64 = 1 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E | 1 << 0x22 | 1 << 0x27
 
     /// Hands `emit` the escaped UTF-8 of `bytes` as runs: unchanged stretches as they are,
-    /// each character that needs it as its entity. Works on bytes: the hot path of every page.
+    /// each character that needs it as its entity. (The renderer's arena copies while it
+    /// looks instead, with the same `special` bits and `entity`.)
     static func runs(
         of bytes: UnsafeBufferPointer<UInt8>, attribute: Bool, _ emit: (UnsafeBufferPointer<UInt8>) -> Void
     ) {
         // The characters to escape are all below 64: one bit each, so the common byte costs
-        // one comparison (a switch per byte was a tenth of a page's rendering).
+        // one comparison.
         let special: UInt64 = attribute ? Escape.attributeSpecial : Escape.textSpecial
         var start = 0
         for index in 0..<bytes.count {
             let byte = bytes[index]
             if byte >= 64 || special & (1 << UInt64(byte)) == 0 { continue }
-            let replacement: StaticString
-            switch byte {
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "\"") where attribute: replacement = "&quot;"
-            case UInt8(ascii: "'") where attribute: replacement = "&#39;"
-            case 0: replacement = "\u{FFFD}"  // NUL has no place in a page
-            default: continue
-            }
             if index > start { emit(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
-            replacement.withUTF8Buffer { emit($0) }
+            entity(for: byte).withUTF8Buffer { emit($0) }
             start = index + 1
         }
         if bytes.count > start { emit(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
+    }
+
+    /// What a byte of `textSpecial` or `attributeSpecial` is written as.
+    static func entity(for byte: UInt8) -> StaticString {
+        switch byte {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'"): "&#39;"
+        default: "\u{FFFD}"  // NUL has no place in a page
+        }
     }
 }

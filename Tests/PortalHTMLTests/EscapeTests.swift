@@ -24,4 +24,14 @@ struct EscapeTests {
     func attribute(input: String, expected: String) {
         #expect(Escape.attribute(input) == expected)
     }
+
+    @Test("the renderer escapes as Escape does, past the arena's first buffer too", arguments: [
+        "", "a", "<", "semplice", "a&b<c>d\"e'f", "nul\u{0}qui", "perché è così <b>", "&&&&&&&&&&&&&&&&&&&&",
+        String(repeating: "<&\"'>", count: 20_000), String(repeating: "x", count: 70_000) + "<",
+    ])
+    func renderer(input: String) {
+        let html = el("p", ["title": input]) { input }.html
+        #expect(html == "<p title=\"" + Escape.attribute(input) + "\">" + Escape.text(input) + "</p>")
+        #expect(!html.contains("\u{0}"))
+    }
 }
