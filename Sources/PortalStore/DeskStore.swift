@@ -34,7 +34,9 @@ public struct DeskStore {
     public static let searchCountLimit = 1000
 
     public func queue(_ query: DeskQuery, operatorID: Int64) throws -> QueuePage {
-        let filter = DeskStore.conditions(query, operatorID: operatorID)
+        let companies = query.company.isEmpty ? nil : try companyIDs(query.company)
+        if companies?.isEmpty == true { return QueuePage(rows: [], total: 0, totalIsAtLeast: false) }
+        let filter = DeskStore.conditions(query, operatorID: operatorID, companies: companies)
         // Without "Azienda" (a part of a name may match any number of companies) the tickets
         // the filters keep are known from the counts the triggers keep, before any walk;
         // "Stato" alone from the counts per status (five rows, not a few hundred).
@@ -75,7 +77,7 @@ public struct DeskStore {
         } else {
             // The page's ids first, from an index alone: a filter that keeps few tickets then
             // reads index entries, not every ticket's row.
-            let (ids, arguments) = DeskStore.pageIDs(query, filter, counts, operatorID: operatorID)
+            let (ids, arguments) = DeskStore.pageIDs(query, filter, counts, companies: companies, operatorID: operatorID)
             rows = try database.query(
                 QueueRow.select + " FROM tickets t" + QueueRow.joins + " WHERE t.id IN (" + ids + ")" + DeskStore.ordering(query),
                 arguments + [DeskQuery.pageSize, offset])

@@ -21,27 +21,27 @@ public struct QueueRow: Sendable {
     /// What the deadline is for: the first answer until an operator has replied.
     public var dueKind: ResponseTargets.Kind { firstAnsweredAt == nil ? .firstAnswer : .resolution }
 
-    /// The columns `init` reads, `t` being the tickets, `te` their companies and `op` the
-    /// operator's user row.
+    /// The columns `init` reads, in its order (by position: no name hashed per value), `t`
+    /// being the tickets, `te` their companies and `op` the operator's user row.
     static let select = """
         SELECT t.id, t.number, t.title, t.requester_name, t.priority, t.status, t.due_at, t.first_answered_at,
-            t.customer_replied_at, te.name AS tenant_name, trim(op.first_name || ' ' || op.last_name) AS operator_name
+            t.customer_replied_at, te.name, trim(op.first_name || ' ' || op.last_name)
         """
 
     /// The rows `select` names besides the ticket's.
     static let joins = " JOIN tenants te ON te.id = t.tenant_id LEFT JOIN users op ON op.id = t.operator_id"
 
     init(_ row: Row) {
-        id = row.int("id")
-        number = row.int("number")
-        title = row.string("title")
-        tenantName = row.string("tenant_name")
-        requesterName = row.string("requester_name")
-        priority = Priority(rawValue: row.string("priority")) ?? .normal
-        status = TicketStatus(rawValue: row.string("status")) ?? .unassigned
-        operatorName = row.optionalString("operator_name")?.trimmingWhitespace()
-        dueAt = row.optionalInt("due_at")
-        firstAnsweredAt = row.optionalInt("first_answered_at")
-        customerLastMessageAt = row.optionalInt("customer_replied_at")
+        id = row.int(at: 0)
+        number = row.int(at: 1)
+        title = row.string(at: 2)
+        requesterName = row.string(at: 3)
+        priority = Priority(rawValue: row.string(at: 4)) ?? .normal
+        status = TicketStatus(rawValue: row.string(at: 5)) ?? .unassigned
+        dueAt = row.optionalInt(at: 6)
+        firstAnsweredAt = row.optionalInt(at: 7)
+        customerLastMessageAt = row.optionalInt(at: 8)
+        tenantName = row.string(at: 9)
+        operatorName = row.optionalString(at: 10)?.trimmingWhitespace()
     }
 }

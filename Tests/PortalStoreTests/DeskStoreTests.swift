@@ -183,16 +183,17 @@ struct DeskStoreTests {
                                     if first(a) != first(b) { return first(a) }
                                     return a.int("updated_at") > b.int("updated_at")
                                 }.map { $0.int("id") }
-                                for page in [1, 2] {
+                                // Every ticket is the one company's: "Azienda" naming it changes nothing.
+                                for page in [1, 2] { for company in ["", "rossi"] {
                                     let fields = [
                                         ("stato", state), ("priorita", priority), ("assegnato", assignee), ("area", area),
-                                        ("tipologia", type), ("pagina", String(page)),
+                                        ("tipologia", type), ("pagina", String(page)), ("azienda", company),
                                     ].map { (name: $0.0, value: $0.1) }
                                     let found = try desk.queue(DeskQuery(fields: fields), operatorID: me)
                                     let expected = Array(kept.dropFirst((page - 1) * DeskQuery.pageSize).prefix(DeskQuery.pageSize))
                                     #expect(found.rows.map(\.id) == expected, "\(label) \(fields)")
                                     #expect(found.total == kept.count && !found.totalIsAtLeast, "\(label) \(fields)")
-                                }
+                                } }
                             }
                         }
                     }
