@@ -21,17 +21,26 @@ public struct QueueRow: Sendable {
     /// What the deadline is for: the first answer until an operator has replied.
     public var dueKind: ResponseTargets.Kind { firstAnsweredAt == nil ? .firstAnswer : .resolution }
 
-    /// The columns `init` reads, in its order (by position: no name hashed per value), `t`
-    /// being the tickets, `te` their companies and `op` the operator's user row.
+    /// The columns `init` reads, `t` being the tickets, `te` their companies and `op` the
+    /// operator's user row.
     static let select = """
         SELECT t.id, t.number, t.title, t.requester_name, t.priority, t.status, t.due_at, t.first_answered_at,
-            t.customer_replied_at, te.name, trim(op.first_name || ' ' || op.last_name)
+            t.customer_replied_at, te.name AS tenant_name, trim(op.first_name || ' ' || op.last_name) AS operator_name
         """
+
+    /// The names of `select`, in order.
+    static let columnNames = [
+        "id", "number", "title", "requester_name", "priority", "status", "due_at", "first_answered_at",
+        "customer_replied_at", "tenant_name", "operator_name",
+    ]
 
     /// The rows `select` names besides the ticket's.
     static let joins = " JOIN tenants te ON te.id = t.tenant_id LEFT JOIN users op ON op.id = t.operator_id"
 
+    /// Read by position, in the order of `select`, as `TicketSummary` (debug builds, and so
+    /// the tests, check that the select list and the names agree).
     init(_ row: Row) {
+        assert(row.hasColumns(QueueRow.columnNames), "QueueRow.select and columnNames disagree")
         id = row.int(at: 0)
         number = row.int(at: 1)
         title = row.string(at: 2)
