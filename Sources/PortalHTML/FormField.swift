@@ -6,7 +6,8 @@ public enum FormField {
         error: String? = nil, required: Bool = false, autocomplete: String? = nil, maxLength: Int? = nil,
         autofocus: Bool = false
     ) -> Node {
-        let errorID = "\(id)-error"
+        // Only a field with an error names its message: most forms are shown without.
+        let errorID = error == nil ? nil : id + "-error"
         return el("div", ["class": error == nil ? "field" : "field field--invalid"]) {
             el("label", ["for": id]) { label }
             el(
@@ -15,7 +16,7 @@ public enum FormField {
                     "id": id, "name": name ?? id, "type": type, "value": type == "password" ? nil : value,
                     "required": required ? "required" : nil, "autocomplete": autocomplete,
                     "maxlength": maxLength.map(String.init), "autofocus": autofocus ? "autofocus" : nil,
-                    "aria-invalid": error == nil ? nil : "true", "aria-describedby": error == nil ? nil : errorID,
+                    "aria-invalid": error == nil ? nil : "true", "aria-describedby": errorID,
                 ])
             if let error { el("p", ["class": "field-error", "id": errorID]) { error } }
         }
@@ -51,12 +52,13 @@ extension FormField {
                         "aria-describedby": error == nil ? nil : "\(name)-error"]) {
             el("legend") { legend }
             for option in options {
+                let optionID = name + "-" + option.value
                 el("div", ["class": "choice"]) {
                     el("input", [
-                        "type": "radio", "id": "\(name)-\(option.value)", "name": name, "value": option.value,
+                        "type": "radio", "id": optionID, "name": name, "value": option.value,
                         "checked": option.value == selected ? "checked" : nil,
                     ])
-                    el("label", ["for": "\(name)-\(option.value)"]) { option.label }
+                    el("label", ["for": optionID]) { option.label }
                 }
             }
             if let hint { el("p", ["class": "muted"]) { hint } }

@@ -15,7 +15,7 @@ enum TicketListHandlers {
         let query = remembered.query
         let errors = fieldErrors(remembered)
         var page = TicketListPage(
-            viewer: context.viewer, query: query, filterKey: query.queryString(page: query.page), results: .group([]),
+            viewer: context.viewer, query: query, results: .group([]),
             errors: errors, typed: Dictionary(remembered.invalid.map { ($0.name, $0.typed) }, uniquingKeysWith: { a, _ in a }),
             remembered: remembered.isRemembered && query.narrows)
         // A filter that cannot be read is named next to its field and nothing is listed: a list

@@ -8,10 +8,7 @@ import PortalStore
 struct TicketListPage {
     var viewer: Viewer
     var query: TicketQuery
-    /// The query as a string (`TicketQuery.queryString(page:)`): names the filter form.
-    var filterKey: String
-    /// `TicketListResults`, rendered or kept by the worker's `FragmentCache`; empty when a
-    /// filter could not be read.
+    /// `TicketListResults`, rendered on every request; empty when a filter could not be read.
     var results: Node
     /// A message per filter that could not be read, by field name.
     var errors: [String: String] = [:]
@@ -74,8 +71,12 @@ struct TicketListPage {
     var filters: Node {
         el("form", ["class": "card ticket-filters form", "method": "post", "action": "/ticket/cerca", "aria-label": Text.filters]) {
             FormField.csrf(viewer.csrfToken)
-            if errors.isEmpty {
-                NodeMemo.node("ticket-filters|" + filterKey, family: .filters) { filterFields }
+            // Kept per combination of the choices everyone makes (order, state, priority, type:
+            // a few hundred), not per page, which the form does not show. A code, a text or
+            // dates are one person's: kept, they would fill the family and push the common
+            // forms out (a form costs as much as half the page's cards).
+            if errors.isEmpty && query.number == nil && query.text.isEmpty && query.from == nil && query.to == nil {
+                NodeMemo.node("ticket-filters|" + query.queryString(), family: .filters) { filterFields }
             } else {
                 filterFields
             }
@@ -116,8 +117,7 @@ struct TicketListPage {
     }
 }
 
-/// The middle of the list page: the count, one card per ticket and the pager. The same for
-/// every user of the company, so the worker keeps it while nothing changes.
+/// The middle of the list page: the count, one card per ticket and the pager.
 struct TicketListResults {
     var query: TicketQuery
     var page: TicketPage
