@@ -37,14 +37,43 @@ public struct Page: Sendable {
     public func render() -> String { String(decoding: renderBytes(), as: UTF8.self) }
 
     /// The page as UTF-8, ready to be a response body.
+    ///
+    /// The body was written before the frame around it (the handler makes it first): rather
+    /// than moving it behind the frame's beginning in the arena, the frame is written around
+    /// an empty `<main>`, and the answer takes the frame's two halves with the body between
+    /// them, each byte copied once, out of the arena.
     public func renderBytes() -> [UInt8] {
+        var main = Node.empty
+        let document = frame(around: .empty, main: &main)
+        var out: [UInt8] = []
+        out.reserveCapacity(document.count + body.count + 20)
+        out.append(contentsOf: "<!DOCTYPE html>\n".utf8)
+        let closing = "</main>".utf8.count
+        if let arena = document.arena, main.arena === arena, main.count >= closing,
+            main.start >= document.start, main.end <= document.end
+        {
+            let split = main.end - closing
+            out.append(contentsOf: UnsafeBufferPointer(start: arena.base + document.start, count: split - document.start))
+            body.write(to: &out)
+            out.append(contentsOf: UnsafeBufferPointer(start: arena.base + split, count: document.end - split))
+        } else {
+            // The empty <main> was moved while the frame was written (not the case today):
+            // the body goes into the frame itself.
+            frame(around: body, main: &main).write(to: &out)
+        }
+        out.append(UInt8(ascii: "\n"))
+        return out
+    }
+
+    /// `<html>` with `content` in its `<main>`, which `main` is set to.
+    func frame(around content: Node, main: inout Node) -> Node {
         var classes = "layout"
         switch kind {
         case .app: break
         case .visitor: classes += " layout--public"
         case .docs: classes += " layout--public layout--docs"
         }
-        let document = el("html", ["lang": "it"]) {
+        return el("html", ["lang": "it"]) {
             head
             el("body", ["class": classes]) {
                 el("a", ["class": "skip-link", "href": "#main"]) { Text.skipToContent }
@@ -54,17 +83,16 @@ public struct Page: Sendable {
                 header
                 if case .app(let viewer) = kind { Menu.sidebar(for: viewer, currentPath: currentPath) }
                 if case .docs(let navigation) = kind { navigation }
-                el("main", ["id": "main", "class": isDocs ? "content doc" : "content"]) { body }
+                Page.noting(el("main", ["id": "main", "class": isDocs ? "content doc" : "content"]) { content }, in: &main)
                 footer
             }
         }
-        // The page's one copy out of the renderer's arena (see `Node`), with its doctype.
-        var out: [UInt8] = []
-        out.reserveCapacity(document.count + 20)
-        out.append(contentsOf: "<!DOCTYPE html>\n".utf8)
-        document.write(to: &out)
-        out.append(UInt8(ascii: "\n"))
-        return out
+    }
+
+    /// `node`, noted in `slot` on its way into the builder.
+    static func noting(_ node: Node, in slot: inout Node) -> Node {
+        slot = node
+        return node
     }
 
     /// The `<head>`: around its title, the same for every page with the same description and

@@ -1,5 +1,6 @@
-import PortalHTML
 import Testing
+
+@testable import PortalHTML
 
 @Suite("Page layout")
 struct PageTests {
@@ -22,5 +23,19 @@ struct PageTests {
         #expect(html.contains("Mario &lt;Rossi&gt;"))
         #expect(html.contains("href=\"/dashboard\" aria-current=\"page\""))
         #expect(!html.contains("href=\"/tenant\""))
+    }
+
+    @Test("the body made before the page lands in <main>, as if the frame had been written around it")
+    func bodyInMain() {
+        let viewer = Viewer(displayName: "Mario", companyName: "ACME", csrfToken: "tok", mayAdministerTenant: true)
+        for kind in [Page.Kind.visitor, .app(viewer)] {
+            let body = el("section") { el("h1") { "Titolo" }; String(repeating: "testo <lungo> ", count: 5_000) }
+            let page = Page(title: "Prova", kind: kind, currentPath: "/ticket") { body }
+            var main = Node.empty
+            let whole = "<!DOCTYPE html>\n" + page.frame(around: page.body, main: &main).html + "\n"
+            #expect(page.render() == whole)
+            #expect(page.render().contains("<main id=\"main\" class=\"content\"><section><h1>Titolo</h1>testo &lt;lungo&gt; "))
+            #expect(page.render().hasSuffix("</footer></body></html>\n"))
+        }
     }
 }
