@@ -57,22 +57,27 @@ struct DeskQueuePage {
     }
 
     func row(_ ticket: QueueRow) -> Node {
-        el("tr", ["class": ticket.status.isClosed ? "ticket--closed" : nil]) {
-            el("td", ["data-label": Text.deskNumber]) { "#\(ticket.number)" }
+        // The cells' values first, joined rather than interpolated: each cell's closure then
+        // holds a string, where it held a copy of the row (and the due and waiting cells one
+        // of the whole page), fifty rows per page.
+        let number = String(ticket.number)
+        let title = ticket.title, company = ticket.tenantName, requester = ticket.requesterName
+        let priority = ticket.priority.label, state = ticket.status.label
+        let operatorName = ticket.operatorName.flatMap { $0.isEmpty ? nil : $0 } ?? Text.noOperator
+        let dueAt = ticket.dueAt, dueKind = ticket.dueKind, now = now, calendar = calendar
+        let waiting = ticket.customerLastMessageAt.map { Clock.elapsed(from: $0, to: now) } ?? "–"
+        return el("tr", ["class": ticket.status.isClosed ? "ticket--closed" : nil]) {
+            el("td", ["data-label": Text.deskNumber]) { "#" + number }
             el("td", ["data-label": Text.deskTitle]) {
-                el("a", ["class": "ticket-link", "href": "/desk/ticket/\(ticket.number)"]) { ticket.title }
+                el("a", ["class": "ticket-link", "href": "/desk/ticket/" + number]) { title }
             }
-            el("td", ["data-label": Text.deskCompany]) { ticket.tenantName }
-            el("td", ["data-label": Text.requester]) { ticket.requesterName }
-            el("td", ["data-label": Text.priority]) { ticket.priority.label }
-            el("td", ["data-label": Text.deskState]) { ticket.status.label }
-            el("td", ["data-label": Text.deskOperator]) { ticket.operatorName.flatMap { $0.isEmpty ? nil : $0 } ?? Text.noOperator }
-            el("td", ["data-label": Text.deskDue]) {
-                DueCell.render(ticket.dueAt, kind: ticket.dueKind, now: now, calendar: calendar)
-            }
-            el("td", ["data-label": Text.deskWaiting]) {
-                ticket.customerLastMessageAt.map { Clock.elapsed(from: $0, to: now) } ?? "–"
-            }
+            el("td", ["data-label": Text.deskCompany]) { company }
+            el("td", ["data-label": Text.requester]) { requester }
+            el("td", ["data-label": Text.priority]) { priority }
+            el("td", ["data-label": Text.deskState]) { state }
+            el("td", ["data-label": Text.deskOperator]) { operatorName }
+            el("td", ["data-label": Text.deskDue]) { DueCell.render(dueAt, kind: dueKind, now: now, calendar: calendar) }
+            el("td", ["data-label": Text.deskWaiting]) { waiting }
         }
     }
 
