@@ -14,7 +14,7 @@ struct DeskTicketPage {
     var operators: [(id: Int64, name: String)]
     var company: TenantRecord
     var members: [TenantStore.MemberRow]
-    var otherOpen: [TicketRecord]
+    var otherOpen: [TicketSummary]
     var replyText = ""
     var noteText = ""
     var replyError: String?
