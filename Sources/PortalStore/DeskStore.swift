@@ -63,17 +63,22 @@ public struct DeskStore {
                 ? "SELECT 1 FROM ticket_text f WHERE f.ticket_text MATCH ?"
                 : "SELECT 1 FROM ticket_text f JOIN tickets t ON t.id = f.rowid" + whereClause
             let matchArguments = unfiltered ? [] : filter.arguments
-            var search = exact
             (total, isAtLeast) = try cappedCount(matches, [exact] + matchArguments)
-            if total < DeskQuery.pageSize {
-                search = prefixed
-                (total, isAtLeast) = try cappedCount(matches, [prefixed] + matchArguments)
-            }
+            let widened = total < DeskQuery.pageSize
+            let search = widened ? prefixed : exact
             // By "Scadenza" every match is sorted: slower for a common word, chosen on purpose.
             let order = DeskStore.sortsByDue(query) ? DeskStore.dueOrder : " ORDER BY f.rowid DESC"
             rows = try database.query(
                 QueueRow.select + " FROM ticket_text f JOIN tickets t ON t.id = f.rowid" + QueueRow.joins + whereClause
                     + order + " LIMIT ? OFFSET ?", [search] + filter.arguments + [DeskQuery.pageSize, offset])
+            if widened {
+                // A page the prefix does not fill ends its matches: they are counted on it, not
+                // by another walk of the text index (a query of its own, a third of a search).
+                let end = offset + rows.count
+                (total, isAtLeast) = rows.count < DeskQuery.pageSize && (rows.count > 0 || query.page == 1)
+                    && end <= DeskStore.searchCountLimit
+                    ? (end, false) : try cappedCount(matches, [prefixed] + matchArguments)
+            }
         } else {
             // The page's ids first, from an index alone: a filter that keeps few tickets then
             // reads index entries, not every ticket's row.

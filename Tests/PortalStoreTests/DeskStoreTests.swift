@@ -55,6 +55,25 @@ struct DeskStoreTests {
         #expect(any.rows.map(\.id) == [ticketID] && any.total == 1)
     }
 
+    @Test("Cerca by a word's beginning counts its matches on every page, from the page when it ends them")
+    func prefixTotals() throws {
+        let (temporary, _) = try fixture()
+        let store = TicketStore(temporary.database)
+        for index in 0..<59 {
+            var ticket = NewTicket(
+                tenantID: 1, title: "Stampante \(index)", requesterID: nil, requesterName: "Mario Rossi",
+                contactEmail: "mario@rossi.example", area: .systems, priority: .normal, description: "Testo")
+            ticket.phone = ""
+            try store.create(ticket, now: 100 + Timestamp(index))
+        }
+        // No ticket has the whole word "stampa": its beginning finds the fixture's and these 59.
+        for (page, rows) in [(1, 50), (2, 10), (3, 0)] {
+            let found = try DeskStore(temporary.database).queue(
+                DeskQuery(fields: [("cerca", "stampa"), ("pagina", String(page))]), operatorID: 0)
+            #expect(found.rows.count == rows && found.total == 60 && !found.totalIsAtLeast, "page \(page)")
+        }
+    }
+
     @Test("In attesa da is the customer's last reply: not an operator's, a note nor a change line")
     func customerLastMessage() throws {
         let (temporary, ticketID) = try fixture()
