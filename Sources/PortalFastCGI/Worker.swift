@@ -162,22 +162,7 @@ enum Worker {
         // answered 502 rather than our 413. nginx buffers the whole body first (at most its
         // client_max_body_size), so this reads at memory speed; the connection stays usable.
         if !RequestReader.discardRest(of: raw.pointee.in) { raw.pointee.keepConnection = 0 }
-        write(response, includeBody: request?.method != "HEAD", to: raw.pointee.out)
-    }
-
-    /// libfcgi copies into its own buffer and writes when that is full: head and body go to
-    /// it as they are, without joining them first.
-    static func write(_ response: Response, includeBody: Bool, to stream: UnsafeMutablePointer<FCGX_Stream>) {
-        put(response.serializedHead(), to: stream)
-        if includeBody { put(response.body, to: stream) }
-    }
-
-    static func put(_ bytes: [UInt8], to stream: UnsafeMutablePointer<FCGX_Stream>) {
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                _ = FCGX_PutStr(chars.baseAddress, Int32(chars.count), stream)
-            }
-        }
+        ResponseWriter.write(response, includeBody: request?.method != "HEAD", to: raw)
     }
 
     /// Starts a detached thread running `body`: 0, or pthread_create's error number.

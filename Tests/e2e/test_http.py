@@ -190,3 +190,30 @@ def test_a_refused_body_is_read_to_its_end_even_when_its_sender_pauses(portal):
                 break
             answer += data
     assert b"Status: 413" in answer
+
+
+def test_pages_of_every_size_arrive_whole_through_nginx(portal):
+    """The handlers write a large answer's bulk as FastCGI records of their own and its end
+    through libfcgi: a page under one record, one over it and one over several arrive whole,
+    in order, with the length the head announced."""
+    from tickets import created_number, new_ticket, reply
+
+    session, _ = login(portal)
+    number = created_number(new_ticket(portal, session))
+    sizes = []
+    for index in range(9):
+        marker = f"risposta-{index:02d}"
+        # Words cmark leaves as they are, about 17,000 bytes a message.
+        text = marker + " " + " ".join(f"parola{index}{word}" for word in range(1500))
+        assert reply(portal, session, number, text).status_code == 303
+        page = session.get(portal.url + f"/ticket/{number}")
+        assert page.status_code == 200
+        assert int(page.headers["Content-Length"]) == len(page.content)
+        assert page.text.endswith("</html>\n")
+        positions = [page.text.index(f"risposta-{seen:02d}") for seen in range(index + 1)]
+        assert positions in (sorted(positions), sorted(positions, reverse=True))
+        sizes.append(len(page.content))
+    assert sizes[0] < 65535 < sizes[3] and sizes[-1] > 2 * 65535
+    # A small answer goes through libfcgi alone.
+    small = session.get(portal.url + "/api/dashboard")
+    assert small.status_code == 200 and int(small.headers["Content-Length"]) == len(small.content) < 8192
