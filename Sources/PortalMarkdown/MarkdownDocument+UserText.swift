@@ -90,9 +90,73 @@ extension MarkdownDocument {
 /// rendered in safe mode with hard breaks and the allowlist above, or read as plain text.
 public enum Markdown {
     public static func renderUserText(_ markdown: String) -> String {
+        if let html = plainParagraph(markdown) { return html }
+        return parsedUserText(markdown)
+    }
+
+    /// cmark-gfm's rendering, always: what `plainParagraph` must equal, and its tests' reference.
+    static func parsedUserText(_ markdown: String) -> String {
         let document = MarkdownDocument(markdown, hardBreaks: true)
         document.confineToUserText()
         return document.renderHTML()
+    }
+
+    /// Most replies are a few lines of words ("Buongiorno, può indicarci la versione?"):
+    /// nothing Markdown reads, so cmark's answer is known, one paragraph with a line break at
+    /// each newline. Parsing it was a tenth of a ticket page (a parser, four extensions and a
+    /// tree per message). Only text whose every line begins with a letter and holds letters
+    /// (ASCII, or Latin-1's à è é ì ò ù…), digits, single spaces inside the line and
+    /// `, . ; ? ! ( ) -` qualifies, and not "www." (an autolink); anything else, nil.
+    static func plainParagraph(_ text: String) -> String? {
+        var html: [UInt8] = []
+        let plain: Bool = text.utf8.withContiguousStorageIfAvailable { bytes in
+            html.reserveCapacity(bytes.count + 16)
+            html.append(contentsOf: "<p>".utf8)
+            var index = 0
+            var lineStart = true
+            while index < bytes.count {
+                let byte = bytes[index]
+                let isASCIILetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+                // C3 80…C3 BF: U+00C0…U+00FF, Latin-1's letters (and × ÷), none of them space.
+                let isLatinLetter = byte == 0xC3 && index + 1 < bytes.count && bytes[index + 1] & 0xC0 == 0x80
+                if lineStart && !isASCIILetter && !isLatinLetter { return false }
+                lineStart = false
+                if isLatinLetter {
+                    html.append(byte)
+                    html.append(bytes[index + 1])
+                    index += 2
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "\n"):
+                    guard bytes[index - 1] != UInt8(ascii: " ") else { return false }
+                    html.append(contentsOf: "<br />\n".utf8)
+                    lineStart = true
+                case UInt8(ascii: " "):
+                    guard bytes[index - 1] != UInt8(ascii: " ") else { return false }
+                    html.append(byte)
+                case UInt8(ascii: "."):
+                    if index >= 3, bytes[index - 3] | 0x20 == UInt8(ascii: "w"), bytes[index - 2] | 0x20 == UInt8(ascii: "w"),
+                        bytes[index - 1] | 0x20 == UInt8(ascii: "w")
+                    {
+                        return false
+                    }
+                    html.append(byte)
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "?"),
+                    UInt8(ascii: "!"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "-"):
+                    html.append(byte)
+                default:
+                    guard isASCIILetter else { return false }
+                    html.append(byte)
+                }
+                index += 1
+            }
+            // Empty, or ending in a space or a newline: cmark trims; left to it.
+            return !lineStart && bytes[bytes.count - 1] != UInt8(ascii: " ")
+        } ?? false
+        guard plain else { return nil }
+        html.append(contentsOf: "</p>\n".utf8)
+        return String(decoding: html, as: UTF8.self)
     }
 
     /// Plain text typed where no editor ran (a browser without JavaScript) written as
