@@ -27,6 +27,6 @@ struct LoginChallengeContext {
             let user = try UserStore(services.database).find(id: challenge.userID)
         else { return nil }
         return LoginChallengeContext(
-            services: services, challenge: challenge, user: user, cookieValue: token, csrfToken: CSRF.token(for: token, secret: services.secret))
+            services: services, challenge: challenge, user: user, cookieValue: token, csrfToken: CSRF.token(for: token, key: services.secretKey))
     }
 }

@@ -9,6 +9,8 @@ public final class Services {
     public let config: Config
     /// Keys the CSRF tokens; created once in the database so that every worker agrees.
     let secret: [UInt8]
+    /// The secret as a prepared HMAC key, for the tokens made on every page.
+    let secretKey: HMACKey
     /// This worker's rendered ticket lists and threads, checked against the company's stamp.
     let fragments = FragmentCache(capacity: 48)
     /// The tickets those parts show, likewise.
@@ -28,6 +30,7 @@ public final class Services {
                 message: "database \(config.databasePath) is not migrated (pending: \(pending.joined(separator: ", "))); run portal-admin migrate")
         }
         secret = try SettingsStore(database).ensure("csrf_secret") { Random.bytes(32) }
+        secretKey = HMACKey(secret)
     }
 
     public var now: Timestamp { Clock.now() }

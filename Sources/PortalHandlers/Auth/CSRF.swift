@@ -5,8 +5,8 @@ import PortalHTTP
 /// or before login the visitor or login cookie) under the server secret: nothing to store,
 /// and a token is worthless for any other browser or session.
 enum CSRF {
-    static func token(for cookieValue: String, secret: [UInt8]) -> String {
-        Base64URL.encode(Digest.hmacSHA256(Array(("csrf:" + cookieValue).utf8), key: secret))
+    static func token(for cookieValue: String, key: HMACKey) -> String {
+        Base64URL.encode(key.authenticate(Array(("csrf:" + cookieValue).utf8)))
     }
 
     /// The token a state-changing request sent: the `X-CSRF-Token` header (scripts), else the

@@ -18,7 +18,7 @@ struct CurrentUser {
 
     /// Made when a page or a check asks for it, not with every session lookup: an HMAC and
     /// its Base64 were a fifth of the lookup, and JSON answers and redirects never use it.
-    var csrfToken: String { CSRF.token(for: token, secret: services.secret) }
+    var csrfToken: String { CSRF.token(for: token, key: services.secretKey) }
 
     var tenantID: Int64? { membership?.tenant.id }
 

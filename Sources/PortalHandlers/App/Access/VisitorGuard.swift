@@ -10,7 +10,7 @@ struct VisitorContext {
     let newCookie: Cookie?
     let signedIn: CurrentUser?
 
-    var csrfToken: String { CSRF.token(for: visitorValue, secret: services.secret) }
+    var csrfToken: String { CSRF.token(for: visitorValue, key: services.secretKey) }
 }
 
 enum VisitorGuard: AccessGuard {
