@@ -34,23 +34,33 @@ public struct UserRecord: Sendable {
     public let failedLoginWindowStart: Timestamp
     public let lastFailedLoginAt: Timestamp
 
-    // Column by column, as every record reads its row (`TicketRecord` too): SQL's names on one
-    // side, Swift's on the other, in one place per record, with no reflection per row.
-    init(_ row: Row) {
-        id = row.int("id")
-        email = row.string("email")
-        firstName = row.string("first_name")
-        lastName = row.string("last_name")
-        passwordHash = row.string("password_hash")
-        passwordIsProvisional = row.bool("password_is_provisional")
-        provisionalExpiresAt = row.optionalInt("provisional_expires_at")
-        isOperator = row.bool("is_operator")
-        deskRole = row.optionalString("desk_role").flatMap(DeskRole.init(rawValue:))
-        deactivatedAt = row.optionalInt("deactivated_at")
-        lastTenantID = row.optionalInt("last_tenant_id")
-        failedLogins = Int(row.int("failed_logins"))
-        failedLoginWindowStart = row.int("failed_login_window_start")
-        lastFailedLoginAt = row.int("last_failed_login_at")
+    /// The columns `init` reads, in its order: every query of users selects them so
+    /// (`columns`), a join with `u.` before each (`SessionStore.findWithUser`).
+    static let columnNames = [
+        "id", "email", "first_name", "last_name", "password_hash", "password_is_provisional", "provisional_expires_at",
+        "is_operator", "desk_role", "deactivated_at", "last_tenant_id", "failed_logins", "failed_login_window_start",
+        "last_failed_login_at",
+    ]
+    static let columns = columnNames.joined(separator: ", ")
+
+    // By position, from `first`: the user is read with every session, and hashing each name
+    // was a tenth of that lookup. Debug builds (every test) check the names.
+    init(_ row: Row, from first: Int = 0) {
+        assert(row.hasColumns(UserRecord.columnNames, at: first), "UserRecord.columnNames and the select list disagree")
+        id = row.int(at: first)
+        email = row.string(at: first + 1)
+        firstName = row.string(at: first + 2)
+        lastName = row.string(at: first + 3)
+        passwordHash = row.string(at: first + 4)
+        passwordIsProvisional = row.bool(at: first + 5)
+        provisionalExpiresAt = row.optionalInt(at: first + 6)
+        isOperator = row.bool(at: first + 7)
+        deskRole = row.optionalString(at: first + 8).flatMap(DeskRole.init(rawValue:))
+        deactivatedAt = row.optionalInt(at: first + 9)
+        lastTenantID = row.optionalInt(at: first + 10)
+        failedLogins = Int(row.int(at: first + 11))
+        failedLoginWindowStart = row.int(at: first + 12)
+        lastFailedLoginAt = row.int(at: first + 13)
     }
 
     /// "Nome Cognome", or the e-mail when the person has not filled the name in yet.
@@ -75,13 +85,19 @@ public struct SessionRecord: Sendable {
     public let lastSeenAt: Timestamp
     public let expiresAt: Timestamp
 
-    init(_ row: Row, prefix: String = "") {
-        id = row.int(prefix + "id")
-        userID = row.int(prefix + "user_id")
-        tenantID = row.optionalInt(prefix + "tenant_id")
-        remember = row.bool(prefix + "remember")
-        createdAt = row.int(prefix + "created_at")
-        lastSeenAt = row.int(prefix + "last_seen_at")
-        expiresAt = row.int(prefix + "expires_at")
+    /// The columns `init` reads, in its order (`s.` before each in a join).
+    static let columnNames = ["id", "user_id", "tenant_id", "remember", "created_at", "last_seen_at", "expires_at"]
+    static let columns = columnNames.joined(separator: ", ")
+
+    /// By position, from the first column: read on every request.
+    init(_ row: Row) {
+        assert(row.hasColumns(SessionRecord.columnNames, at: 0), "SessionRecord.columnNames and the select list disagree")
+        id = row.int(at: 0)
+        userID = row.int(at: 1)
+        tenantID = row.optionalInt(at: 2)
+        remember = row.bool(at: 3)
+        createdAt = row.int(at: 4)
+        lastSeenAt = row.int(at: 5)
+        expiresAt = row.int(at: 6)
     }
 }

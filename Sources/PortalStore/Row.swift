@@ -27,6 +27,11 @@ public struct Row: Sendable {
     /// debug builds, that its select list and its positions agree.
     func hasColumns(_ expected: [String]) -> Bool { columns.names == expected }
 
+    /// The same for a part of the row, from position `first` on (a join read as records).
+    func hasColumns(_ expected: [String], at first: Int) -> Bool {
+        columns.names.count >= first + expected.count && columns.names[first..<first + expected.count].elementsEqual(expected)
+    }
+
     /// The column at `position` (0 is the first selected).
     public subscript(at position: Int) -> SQLValue { values[position] }
     public func int(at position: Int) -> Int64 { values[position].int }

@@ -34,8 +34,7 @@ public struct SessionStore {
         guard
             let row = try database.queryOne(
                 """
-                SELECT id, user_id, tenant_id, remember, created_at, last_seen_at, expires_at
-                FROM sessions WHERE token_hash = ?
+                SELECT \(SessionRecord.columns) FROM sessions WHERE token_hash = ?
                 """, [tokenHash])
         else { return nil }
         let session = SessionRecord(row)
@@ -52,13 +51,11 @@ public struct SessionStore {
         guard
             let row = try database.queryOne(
                 """
-                SELECT s.id AS s_id, s.user_id AS s_user_id, s.tenant_id AS s_tenant_id, s.remember AS s_remember,
-                    s.created_at AS s_created_at, s.last_seen_at AS s_last_seen_at, s.expires_at AS s_expires_at,
+                SELECT s.id, s.user_id, s.tenant_id, s.remember, s.created_at, s.last_seen_at, s.expires_at,
                     u.id, u.email, u.first_name, u.last_name, u.password_hash, u.password_is_provisional,
                     u.provisional_expires_at, u.is_operator, u.desk_role, u.deactivated_at, u.last_tenant_id, u.failed_logins,
                     u.failed_login_window_start, u.last_failed_login_at,
-                    m.role AS m_role, m.active_since AS m_active_since, t.name AS t_name, t.vat AS t_vat,
-                    c.version AS c_version
+                    m.role, m.active_since, t.name, t.vat, c.version
                 FROM sessions s
                 JOIN users u ON u.id = s.user_id
                 LEFT JOIN memberships m ON m.user_id = s.user_id AND m.tenant_id = s.tenant_id
@@ -67,17 +64,19 @@ public struct SessionStore {
                 WHERE s.token_hash = ?
                 """, [tokenHash])
         else { return nil }
-        let session = SessionRecord(row, prefix: "s_")
+        // By position, in the order selected: sessions 0…6, users 7…20, then the rest.
+        let session = SessionRecord(row)
         guard try isLive(session, now: now, rememberedIdle: rememberedIdle) else { return nil }
+        assert(row.hasColumns(["role", "active_since", "name", "vat", "version"], at: 21), "findWithUser's select list moved")
         var membership: MembershipRecord?
         var stamp: TenantStamp?
-        if let tenantID = session.tenantID, let role = row.optionalString("m_role").flatMap(Role.init(rawValue:)) {
+        if let tenantID = session.tenantID, let role = row.optionalString(at: 21).flatMap(Role.init(rawValue:)) {
             membership = MembershipRecord(
-                tenant: TenantRecord(id: tenantID, name: row.string("t_name"), vat: row.string("t_vat")), role: role,
-                activeSince: row.int("m_active_since"))
-            stamp = TenantStamp(tenantID: tenantID, version: row.int("c_version"))
+                tenant: TenantRecord(id: tenantID, name: row.string(at: 23), vat: row.string(at: 24)), role: role,
+                activeSince: row.int(at: 22))
+            stamp = TenantStamp(tenantID: tenantID, version: row.int(at: 25))
         }
-        return (session, UserRecord(row), membership, stamp)
+        return (session, UserRecord(row, from: 7), membership, stamp)
     }
 
     /// False (and the row deleted) for an expired or idle session; a live one is touched at

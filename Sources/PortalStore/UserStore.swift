@@ -4,19 +4,13 @@ public struct UserStore {
     let database: Database
     public init(_ database: Database) { self.database = database }
 
-    static let columns = """
-        id, email, first_name, last_name, password_hash, password_is_provisional, provisional_expires_at,
-        is_operator, desk_role, deactivated_at, last_tenant_id, failed_logins, failed_login_window_start,
-        last_failed_login_at
-        """
-
     public func find(email: EmailAddress) throws -> UserRecord? {
-        try database.queryOne("SELECT \(UserStore.columns) FROM users WHERE email = ?", [email.value])
-            .map(UserRecord.init)
+        try database.queryOne("SELECT \(UserRecord.columns) FROM users WHERE email = ?", [email.value])
+            .map { UserRecord($0) }
     }
 
     public func find(id: Int64) throws -> UserRecord? {
-        try database.queryOne("SELECT \(UserStore.columns) FROM users WHERE id = ?", [id]).map(UserRecord.init)
+        try database.queryOne("SELECT \(UserRecord.columns) FROM users WHERE id = ?", [id]).map { UserRecord($0) }
     }
 
     @discardableResult
@@ -125,8 +119,8 @@ public struct UserStore {
     }
 
     public func operators() throws -> [UserRecord] {
-        try database.query("SELECT \(UserStore.columns) FROM users WHERE is_operator = 1 ORDER BY id")
-            .map(UserRecord.init)
+        try database.query("SELECT \(UserRecord.columns) FROM users WHERE is_operator = 1 ORDER BY id")
+            .map { UserRecord($0) }
     }
 
     /// "Cambia ruolo" on the desk.
