@@ -84,11 +84,34 @@ public struct Response: Sendable {
         }
     }
 
-    /// The CGI-style header block that FastCGI expects before the body.
+    /// The CGI-style header block that FastCGI expects before the body, written as bytes
+    /// (interpolating a String and copying it out was most of a small answer's own work).
     public func serializedHead() -> [UInt8] {
-        var head = "Status: \(status) \(Response.reasonPhrase(status))\r\n"
-        for (name, value) in headers { head += "\(name): \(value)\r\n" }
-        head += "Content-Length: \(body.count)\r\n\r\n"
-        return Array(head.utf8)
+        var head: [UInt8] = []
+        head.reserveCapacity(64 + headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 })
+        head.append(contentsOf: "Status: ".utf8)
+        Response.appendDecimal(status, to: &head)
+        head.append(UInt8(ascii: " "))
+        head.append(contentsOf: Response.reasonPhrase(status).utf8)
+        head.append(contentsOf: "\r\n".utf8)
+        for (name, value) in headers {
+            head.append(contentsOf: name.utf8)
+            head.append(contentsOf: ": ".utf8)
+            head.append(contentsOf: value.utf8)
+            head.append(contentsOf: "\r\n".utf8)
+        }
+        head.append(contentsOf: "Content-Length: ".utf8)
+        Response.appendDecimal(body.count, to: &head)
+        head.append(contentsOf: "\r\n\r\n".utf8)
+        return head
+    }
+
+    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        guard value >= 10 else {
+            out.append(UInt8(ascii: "0") + UInt8(max(value, 0)))
+            return
+        }
+        appendDecimal(value / 10, to: &out)
+        out.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 }

@@ -31,4 +31,13 @@ struct ResponseTests {
         #expect(response.status == 303)
         #expect(response.header("Location") == "/dashboard?x=1")
     }
+
+    @Test("the head FastCGI reads: status line, headers in order, the body's length", arguments: [0, 7, 10, 1234567])
+    func serializedHead(_ length: Int) throws {
+        var response = Response.html(bytes: [UInt8](repeating: 65, count: length), status: 404)
+        try response.setHeader("X-Note", "è ok")
+        let head = String(decoding: response.serializedHead(), as: UTF8.self)
+        #expect(head == "Status: 404 Not Found\r\nContent-Type: text/html; charset=utf-8\r\nCache-Control: no-store\r\n"
+            + "X-Note: è ok\r\nContent-Length: \(length)\r\n\r\n")
+    }
 }
