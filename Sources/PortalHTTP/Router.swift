@@ -49,12 +49,13 @@ public struct Router: Sendable {
     /// HEAD is answered as GET (the FastCGI layer drops the body).
     public func match(method: String, path: String) -> Match {
         let wanted = method == "HEAD" ? "GET" : method
-        let segments = PathPattern.segments(of: path)
+        let bytes = Array(path.utf8)
+        let segments = PathPattern.ranges(of: bytes)
         var pathMatched = false
-        for route in routes {
-            guard let parameters = route.pattern.capture(segments) else { continue }
-            pathMatched = true
+        for route in routes where route.pattern.matches(bytes, segments) {
+            guard let parameters = route.pattern.capture(bytes, segments) else { continue }
             if route.method == wanted { return .found(route, parameters) }
+            pathMatched = true
         }
         return pathMatched ? .wrongMethod : .notFound
     }
@@ -93,18 +94,36 @@ struct PathPattern: Sendable {
         return result
     }
 
-    func capture(_ path: [[UInt8]]) -> [String: String]? {
-        guard segments.count == path.count else { return nil }
+    /// The ranges of the non-empty segments between slashes: matched against every route
+    /// without a copy of each segment.
+    static func ranges(of path: [UInt8]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        for (index, byte) in path.enumerated() where byte == UInt8(ascii: "/") {
+            if index > start { result.append(start..<index) }
+            start = index + 1
+        }
+        if path.count > start { result.append(start..<path.count) }
+        return result
+    }
+
+    /// Whether the path has this pattern's shape and literals (captures not decoded yet).
+    func matches(_ path: [UInt8], _ ranges: [Range<Int>]) -> Bool {
+        guard segments.count == ranges.count else { return false }
+        for (segment, range) in zip(segments, ranges) {
+            if case .literal(let literal) = segment, !literal.elementsEqual(path[range]) { return false }
+        }
+        return true
+    }
+
+    /// The captures, percent-decoded; nil when one does not decode. Call after `matches`.
+    func capture(_ path: [UInt8], _ ranges: [Range<Int>]) -> [String: String]? {
         var parameters: [String: String] = [:]
-        for index in 0..<segments.count {
-            switch segments[index] {
-            case .literal(let literal):
-                guard literal == path[index] else { return nil }
-            case .capture(let name):
-                guard let value = try? PercentDecoding.decode(String(decoding: path[index], as: UTF8.self), plusIsSpace: false)
-                else { return nil }
-                parameters[name] = value
-            }
+        for (segment, range) in zip(segments, ranges) {
+            guard case .capture(let name) = segment else { continue }
+            guard let value = try? PercentDecoding.decode(String(decoding: path[range], as: UTF8.self), plusIsSpace: false)
+            else { return nil }
+            parameters[name] = value
         }
         return parameters
     }
