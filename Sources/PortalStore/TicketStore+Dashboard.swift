@@ -33,15 +33,9 @@ extension TicketStore {
 
     /// "Nome Cognome" as the ticket list shows it (`TicketSummary`: trimmed of whitespace),
     /// joined here rather than in SQL, where it cost a string allocation per row inside
-    /// SQLite; names saved by the forms are already trimmed, so trimming is rarely needed.
+    /// SQLite. Names saved by the forms are trimmed already: `trimmingWhitespace` then
+    /// returns them as they are.
     static func fullName(_ first: String, _ last: String) -> String {
-        func isTrimmed(_ name: String) -> Bool {
-            guard let head = name.utf8.first, let tail = name.utf8.last else { return true }
-            return head > 0x20 && head < 0x7F && tail > 0x20 && tail < 0x7F
-        }
-        if first.isEmpty || last.isEmpty || !isTrimmed(first) || !isTrimmed(last) {
-            return (first + " " + last).trimmingWhitespace()
-        }
-        return first + " " + last
+        (first + " " + last).trimmingWhitespace()
     }
 }
