@@ -173,6 +173,22 @@ public struct JSONWriter {
         afterValue = false
     }
 
+    /// A member with its value, in one call.
+    public mutating func member(_ name: StaticString, _ value: String) {
+        key(name)
+        string(value)
+    }
+
+    public mutating func member(_ name: StaticString, _ value: Int64) {
+        key(name)
+        int(value)
+    }
+
+    public mutating func member(_ name: StaticString, _ value: Bool) {
+        key(name)
+        bool(value)
+    }
+
     public mutating func string(_ value: String) {
         separate()
         JSONValue.writeString(value, to: &bytes)
