@@ -102,8 +102,8 @@ public struct ResponseTargetStore {
     }
 
     /// The deadlines of the open tickets after id `after`, at most `limit` of them, inside the
-    /// caller's transaction; only the rows whose deadline moves are written (each write moves
-    /// its company's content stamp). Returns the last id read (nil when none was left).
+    /// caller's transaction; only the rows whose deadline moves are written. Returns the last
+    /// id read (nil when none was left).
     func recomputeDue(in transaction: WriteTransaction, after: Int64, limit: Int) throws -> (lastID: Int64?, moved: Int) {
         let settings = try settings()
         var moved = 0

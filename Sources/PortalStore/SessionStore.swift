@@ -46,7 +46,7 @@ public struct SessionStore {
     /// one query on every authenticated request instead of three. `membership` is nil when
     /// the session has no company or the user was removed from it since.
     public func findWithUser(tokenHash: [UInt8], now: Timestamp, rememberedIdle: Int64) throws
-        -> (session: SessionRecord, user: UserRecord, membership: MembershipRecord?, stamp: TenantStamp?)?
+        -> (session: SessionRecord, user: UserRecord, membership: MembershipRecord?)?
     {
         guard
             let row = try database.queryOne(
@@ -55,28 +55,25 @@ public struct SessionStore {
                     u.id, u.email, u.first_name, u.last_name, u.password_hash, u.password_is_provisional,
                     u.provisional_expires_at, u.is_operator, u.desk_role, u.deactivated_at, u.last_tenant_id, u.failed_logins,
                     u.failed_login_window_start, u.last_failed_login_at,
-                    m.role, m.active_since, t.name, t.vat, c.version
+                    m.role, m.active_since, t.name, t.vat
                 FROM sessions s
                 JOIN users u ON u.id = s.user_id
                 LEFT JOIN memberships m ON m.user_id = s.user_id AND m.tenant_id = s.tenant_id
                 LEFT JOIN tenants t ON t.id = m.tenant_id
-                LEFT JOIN tenant_content c ON c.tenant_id = m.tenant_id
                 WHERE s.token_hash = ?
                 """, [tokenHash])
         else { return nil }
         // By position, in the order selected: sessions 0…6, users 7…20, then the rest.
         let session = SessionRecord(row)
         guard try isLive(session, now: now, rememberedIdle: rememberedIdle) else { return nil }
-        assert(row.hasColumns(["role", "active_since", "name", "vat", "version"], at: 21), "findWithUser's select list moved")
+        assert(row.hasColumns(["role", "active_since", "name", "vat"], at: 21), "findWithUser's select list moved")
         var membership: MembershipRecord?
-        var stamp: TenantStamp?
         if let tenantID = session.tenantID, let role = row.optionalString(at: 21).flatMap(Role.init(rawValue:)) {
             membership = MembershipRecord(
                 tenant: TenantRecord(id: tenantID, name: row.string(at: 23), vat: row.string(at: 24)), role: role,
                 activeSince: row.int(at: 22))
-            stamp = TenantStamp(tenantID: tenantID, version: row.int(at: 25))
         }
-        return (session, UserRecord(row, from: 7), membership, stamp)
+        return (session, UserRecord(row, from: 7), membership)
     }
 
     /// False (and the row deleted) for an expired or idle session; a live one is touched at

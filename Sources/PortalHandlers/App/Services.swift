@@ -11,10 +11,6 @@ public final class Services {
     let secret: [UInt8]
     /// The secret as a prepared HMAC key, for the tokens made on every page.
     let secretKey: HMACKey
-    /// This worker's rendered ticket lists and threads, checked against the company's stamp.
-    let fragments = FragmentCache(capacity: 48)
-    /// The tickets those parts show, likewise.
-    let tickets = TicketRecordCache(capacity: 64)
 
     public init(config: Config) throws {
         self.config = config

@@ -4,15 +4,13 @@ import PortalHTML
 import PortalHTTP
 import PortalStore
 
-/// The logged-in person behind a request, with the company the session works for and where
-/// that company's content stands, all from one query.
+/// The logged-in person behind a request, with the company the session works for, from one
+/// query.
 struct CurrentUser {
     let services: Services
     let session: SessionRecord
     let user: UserRecord
     let membership: MembershipRecord?
-    /// The company's content stamp, read with the session: before anything a handler reads.
-    let stamp: TenantStamp?
     /// The session cookie's value, which the CSRF token is made from.
     let token: String
 
@@ -53,7 +51,6 @@ struct CurrentUser {
             return nil
         }
         return CurrentUser(
-            services: services, session: found.session, user: found.user, membership: found.membership, stamp: found.stamp,
-            token: token)
+            services: services, session: found.session, user: found.user, membership: found.membership, token: token)
     }
 }

@@ -2,7 +2,7 @@ import PortalCore
 import PortalHTTP
 
 /// Who may reach a route. Each group resolves its context once per request (for signed-in
-/// groups: session, user, membership and the company's content stamp in one query) and hands
+/// groups: session, user and membership in one query) and hands
 /// the handler a typed context; `RouteTable` checks the CSRF token of every state-changing
 /// request against the group's token before the handler runs, so no handler can forget it.
 public enum Access: String, Sendable, CaseIterable {

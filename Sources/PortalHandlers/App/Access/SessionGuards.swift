@@ -18,14 +18,12 @@ enum SignedInGuard: AccessGuard {
 }
 
 /// A customer working for the session's company. The company comes from the session, never
-/// from the request; its stamp was read in the session's query, before anything the
-/// handler reads, so that a part kept under it is never older than it.
+/// from the request.
 struct MemberContext: SessionContext {
     let services: Services
     let current: CurrentUser
     let tenant: TenantRecord
     let role: Role
-    let stamp: TenantStamp
 }
 
 extension MemberContext {
@@ -42,11 +40,11 @@ enum MemberGuard: AccessGuard {
     static func resolve(_ request: Request, _ services: Services) throws -> MemberContext {
         let current = try CurrentUser.require(request, services)
         // Operators have no company session: the company pages do not exist for them.
-        guard let membership = current.membership, let stamp = current.stamp else {
+        guard let membership = current.membership else {
             if current.user.isOperator { throw HTTPError.notFound }
             throw Redirect(to: "/accesso/azienda")
         }
-        return MemberContext(services: services, current: current, tenant: membership.tenant, role: membership.role, stamp: stamp)
+        return MemberContext(services: services, current: current, tenant: membership.tenant, role: membership.role)
     }
 }
 
