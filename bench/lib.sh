@@ -105,16 +105,10 @@ compare() {
     done
     ratio=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ r[NR] = $1 } END { print r[int((NR + 1) / 2)] }')
     medians+=("$name: $ratio% of static (rounds: ${ratios[*]})")
-    compare_ratios+=("$ratio")
 }
-compare_ratios=()
 
-# Prints the medians; false unless every one reaches the target percentage.
-report_target() {
-    local target=$1 ok=0
+# Prints the medians of the rounds.
+report_medians() {
     echo
     for line in "${medians[@]}"; do echo "$line"; done
-    for ratio in "${compare_ratios[@]}"; do awk -v r="$ratio" -v t="$target" 'BEGIN { exit !(r >= t) }' || ok=1; done
-    echo "target: at least $target% of the static file's rate: $([ $ok = 0 ] && echo met || echo NOT met)"
-    return $ok
 }
