@@ -13,7 +13,8 @@
 # new tickets, at REPLIES and CREATIONS per second in random companies (bench/writer.py);
 # then ticket creation alone on CONNECTIONS connections, each POST by the next customer
 # (bench/create-ticket.lua); each followed by the static file. Last, every handler worker's
-# RSS, with USERS customer sessions and the operators' alive.
+# RSS, with USERS customer sessions and the operators' alive. Under the figures, from nginx's
+# access log of the first round: which kinds of page the mix's slowest 1 % are.
 # The machine is shared: before measuring it waits (up to CALM seconds, default 300) for a
 # 1-minute load average under 1.5, and prints the load before and after.
 # The targets of issue #15 close the output, one line each with "met" or "NOT met"; the
@@ -95,8 +96,12 @@ echo "|--------------------------------------------------|-----------:|---------
 # Each round also runs the customers' part alone: a closed loop of 16 connections is as
 # fast as its slowest share, and this row tells the desk's weight from the customers' pages.
 ratios=() customer_ratios=() mix_p99s=()
+access_log=$PORTAL_VAR/log/nginx-access.log
 for round in $(seq "${ROUNDS:-3}"); do
+    # The first round's lines of the access log tell whose requests its p99 is (slowest.py).
+    [ "$round" = 1 ] && first_round_from=$(stat -c %s "$access_log")
     mix=$(row "many-user mix, round $round")
+    [ "$round" = 1 ] && first_round_to=$(stat -c %s "$access_log")
     mix_p99s+=("$(p99_ms "$mix")")
     static=$(MODE=static row "static file, $mean B, round $round")
     customers=$(DESK=0 row "customers only (no desk), round $round")
@@ -157,6 +162,7 @@ echo "desk p99 by round (ms): Coda ticket ${queue_p99[*]}, median $(median "${qu
     "text search ${search_p99[*]}, median $(median "${search_p99[@]}") (target under 50);" \
     "ticket page ${ticket_p99[*]}, median $(median "${ticket_p99[@]}")"
 for line in "${writes[@]}"; do echo "$line"; done
+/usr/bin/python3 bench/slowest.py "$access_log" "$first_round_from" "$first_round_to"
 echo "1-minute load: $load_before before the first row, $(load) after the last"
 sessions_alive=$(sqlite3 "$database" "SELECT count(*) FROM sessions WHERE expires_at > strftime('%s', 'now')")
 echo "worker RSS after the run, $sessions_alive sessions alive (kB):"
