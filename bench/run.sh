@@ -25,10 +25,11 @@ if [ -s "$summaries/100k" ] && [ -s "$summaries/1m" ]; then
     mix_large=$(sed -n 's/^mix_ratio=//p' "$summaries/1m")
     echo
     verdict=met
-    # The customers' part: a company's pages should not cost more because other companies
-    # hold more tickets; the whole mix is printed beside it.
-    awk -v s="$small" -v l="$large" 'BEGIN { exit !(l >= 0.8 * s) }' || { verdict="NOT met"; status=1; }
-    echo "target: 1,000,000 tickets within 20 % of 100,000 (customers $large % against $small % of static;" \
-        "whole mix $mix_large % against $mix_small %): $verdict"
+    # The whole mix, as the issue says; the customers' part is printed beside it (a company's
+    # pages should not cost more because other companies hold more tickets, while the desk's
+    # work across every company may).
+    awk -v s="$mix_small" -v l="$mix_large" 'BEGIN { exit !(l >= 0.8 * s) }' || { verdict="NOT met"; status=1; }
+    echo "target: 1,000,000 tickets within 20 % of 100,000 (the mix $mix_large % against $mix_small % of static;" \
+        "its customers' part $large % against $small %): $verdict"
 fi
 exit $status
