@@ -47,38 +47,8 @@ public struct DeskStore {
         let rows: [Row]
         var total: Int
         var isAtLeast = false
-        if let exact = query.searchExpression(lastAsPrefix: false),
-            let prefixed = query.searchExpression(lastAsPrefix: true)
-        {
-            // Driven by the text index, newest ticket first: the walk stops at the page. Whole
-            // words first: a prefix makes FTS5 gather every ticket of its words before the
-            // first row (10 ms for a word in every ticket, 0.2 ms whole). Only when the whole
-            // words fill less than a page is the last word taken as a prefix too.
-            let whereClause = " WHERE f.ticket_text MATCH ?" + filter.andClause
-            // Every row of the text index is a ticket's (the triggers keep them in step): with
-            // no filter ("Stato" any) the matches are counted on the index alone, not on the
-            // tickets' rows too (0.08 ms against 0.3 ms for a word in every ticket).
-            let unfiltered = query.state == .any && stateOnly && query.company.isEmpty
-            let matches = unfiltered
-                ? "SELECT 1 FROM ticket_text f WHERE f.ticket_text MATCH ?"
-                : "SELECT 1 FROM ticket_text f JOIN tickets t ON t.id = f.rowid" + whereClause
-            let matchArguments = unfiltered ? [] : filter.arguments
-            (total, isAtLeast) = try cappedCount(matches, [exact] + matchArguments)
-            let widened = total < DeskQuery.pageSize
-            let search = widened ? prefixed : exact
-            // By "Scadenza" every match is sorted: slower for a common word, chosen on purpose.
-            let order = DeskStore.sortsByDue(query) ? DeskStore.dueOrder : " ORDER BY f.rowid DESC"
-            rows = try database.query(
-                QueueRow.select + " FROM ticket_text f JOIN tickets t ON t.id = f.rowid" + QueueRow.joins + whereClause
-                    + order + " LIMIT ? OFFSET ?", [search] + filter.arguments + [DeskQuery.pageSize, offset])
-            if widened {
-                // A page the prefix does not fill ends its matches: they are counted on it, not
-                // by another walk of the text index (a query of its own, a third of a search).
-                let end = offset + rows.count
-                (total, isAtLeast) = rows.count < DeskQuery.pageSize && (rows.count > 0 || query.page == 1)
-                    && end <= DeskStore.searchCountLimit
-                    ? (end, false) : try cappedCount(matches, [prefixed] + matchArguments)
-            }
+        if let found = try searchPage(query, filter, companies: companies, operatorID: operatorID) {
+            (rows, total, isAtLeast) = found
         } else {
             // The page's ids first, from an index alone: a filter that keeps few tickets then
             // reads index entries, not every ticket's row.

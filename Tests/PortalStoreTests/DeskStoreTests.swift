@@ -147,9 +147,11 @@ struct DeskStoreTests {
         #expect(try queue([("stato", "qualsiasi"), ("pagina", "2")]) == ([], 4))
     }
 
-    @Test("every filter combination finds the page and the total a plain count and sort find, through every change")
-    func filterCombinations() throws {
-        let (temporary, _) = try fixture()
+    /// 300 tickets spread over every value of the queue's filters, two operators ("me" the
+    /// first); every third has "stampante" in its description (as the fixture's own ticket,
+    /// which alone has no "richiesta"), every fifth a note "segreto".
+    private func filterFixture() throws -> (TemporaryDatabase, me: Int64, other: Int64, printers: Set<Int64>, notes: Set<Int64>) {
+        let (temporary, printer) = try fixture()
         let database = temporary.database
         let store = TicketStore(database)
         let users = UserStore(database)
@@ -159,6 +161,7 @@ struct DeskStoreTests {
         let other = try users.create(
             email: EmailAddress("paolo@assistenza.example")!, passwordHash: "x", provisionalUntil: nil, deskRole: .operator,
             now: 0)
+        var printers: Set<Int64> = [printer], notes: Set<Int64> = []
         // Deterministic spread over every value; distinct times, so that the order is one.
         var time: Timestamp = 100
         for index in 0..<300 {
@@ -166,69 +169,131 @@ struct DeskStoreTests {
             var ticket = NewTicket(
                 tenantID: 1, title: "Richiesta \(index)", requesterID: nil, requesterName: "Mario Rossi",
                 contactEmail: "mario@rossi.example", area: RequestArea.allCases[index % 3],
-                priority: Priority.allCases[(index / 2) % 4], description: "Testo")
+                priority: Priority.allCases[(index / 2) % 4], description: index % 3 == 0 ? "Testo stampante" : "Testo")
             ticket.requestType = RequestType.allCases[index % 2]
             let id = try store.create(ticket, now: time).id
+            if index % 3 == 0 { printers.insert(id) }
+            if index % 5 == 0 {
+                try store.addMessage(
+                    ticketID: id, authorID: nil, authorName: "Giulia", isOperator: true, kind: .note, body: "segreto", now: time)
+                notes.insert(id)
+            }
             let status = TicketStatus.allCases[(index / 3) % 5]
             if status != .unassigned {
                 let assignee = index % 4 == 0 ? nil : (index % 3 == 0 ? me : other)
                 try store.setStatus(ticketID: id, status: status, operatorID: assignee, now: time + 1)
             }
         }
-        let desk = DeskStore(database)
-        func check(_ label: String) throws {
-            // The reference: every ticket read and filtered here, sorted by the queue's order.
-            let all = try database.query("SELECT id, status, priority, area, request_type, operator_id, updated_at FROM tickets")
-            let states: [String] = ["aperti", "qualsiasi"] + TicketStatus.allCases.map(\.rawValue)
-            for state in states {
-                for priority in ["qualsiasi"] + Priority.allCases.map(\.rawValue) {
-                    for assignee in ["qualsiasi", "me", "nessuno", String(other)] {
-                        for area in ["qualsiasi", "systems"] {
-                            for type in ["qualsiasi", "appointment"] {
-                                let kept = all.filter { row in
-                                    let status = row.string("status")
-                                    let operatorID = row.optionalInt("operator_id")
-                                    return (state == "qualsiasi" || (state == "aperti" ? status != "closed" : status == state))
-                                        && (priority == "qualsiasi" || row.string("priority") == priority)
-                                        && (assignee == "qualsiasi" || (assignee == "me" ? operatorID == me
-                                            : assignee == "nessuno" ? operatorID == nil : operatorID == other))
-                                        && (area == "qualsiasi" || row.string("area") == area)
-                                        && (type == "qualsiasi" || row.string("request_type") == type)
-                                }.sorted { a, b in
-                                    func first(_ row: Row) -> Bool {
-                                        row.string("status") != "closed"
-                                            && (row.string("priority") == "blocking" || row.string("status") == "unassigned")
-                                    }
-                                    if first(a) != first(b) { return first(a) }
-                                    return a.int("updated_at") > b.int("updated_at")
-                                }.map { $0.int("id") }
-                                // Every ticket is the one company's: "Azienda" naming it changes nothing.
-                                for page in [1, 2] { for company in ["", "rossi"] {
-                                    let fields = [
-                                        ("stato", state), ("priorita", priority), ("assegnato", assignee), ("area", area),
-                                        ("tipologia", type), ("pagina", String(page)), ("azienda", company),
-                                    ].map { (name: $0.0, value: $0.1) }
-                                    let found = try desk.queue(DeskQuery(fields: fields), operatorID: me)
-                                    let expected = Array(kept.dropFirst((page - 1) * DeskQuery.pageSize).prefix(DeskQuery.pageSize))
-                                    #expect(found.rows.map(\.id) == expected, "\(label) \(fields)")
-                                    #expect(found.total == kept.count && !found.totalIsAtLeast, "\(label) \(fields)")
-                                } }
+        return (temporary, me, other, printers, notes)
+    }
+
+    /// Every filter changed on some tickets, some tickets deleted, and the second operator.
+    private func changeFilters(_ database: Database, me: Int64, other: Int64) throws {
+        let store = TicketStore(database)
+        for id in stride(from: Int64(2), through: 200, by: 5) {
+            try store.setPriority(ticketID: id, priority: .blocking, now: 10_000 + id)
+            try store.setOperator(ticketID: id, operatorID: id % 2 == 0 ? me : nil, now: 10_000 + id)
+        }
+        try database.run("UPDATE tickets SET area = 'systems', request_type = 'appointment' WHERE id % 7 = 0")
+        try database.run("UPDATE tickets SET status = 'closed' WHERE id % 13 = 0")
+        try database.run("DELETE FROM tickets WHERE id % 11 = 0")
+        // A deleted operator's tickets lose their operator (ON DELETE SET NULL).
+        try database.run("DELETE FROM users WHERE id = ?", [other])
+    }
+
+    /// Each combination of the queue's filters (values and "qualsiasi"), as form fields, and
+    /// whether a ticket's row passes it.
+    private func eachFilterCombination(
+        me: Int64, other: Int64, _ body: (_ fields: [(String, String)], _ keeps: (Row) -> Bool) throws -> Void
+    ) rethrows {
+        let states: [String] = ["aperti", "qualsiasi"] + TicketStatus.allCases.map(\.rawValue)
+        for state in states {
+            for priority in ["qualsiasi"] + Priority.allCases.map(\.rawValue) {
+                for assignee in ["qualsiasi", "me", "nessuno", String(other)] {
+                    for area in ["qualsiasi", "systems"] {
+                        for type in ["qualsiasi", "appointment"] {
+                            try body([
+                                ("stato", state), ("priorita", priority), ("assegnato", assignee), ("area", area),
+                                ("tipologia", type),
+                            ]) { row in
+                                let status = row.string("status")
+                                let operatorID = row.optionalInt("operator_id")
+                                return (state == "qualsiasi" || (state == "aperti" ? status != "closed" : status == state))
+                                    && (priority == "qualsiasi" || row.string("priority") == priority)
+                                    && (assignee == "qualsiasi" || (assignee == "me" ? operatorID == me
+                                        : assignee == "nessuno" ? operatorID == nil : operatorID == other))
+                                    && (area == "qualsiasi" || row.string("area") == area)
+                                    && (type == "qualsiasi" || row.string("request_type") == type)
                             }
                         }
                     }
                 }
             }
         }
-        try check("created")
-        for id in stride(from: Int64(2), through: 200, by: 5) {
-            try store.setPriority(ticketID: id, priority: .blocking, now: 10_000 + id)
-            try store.setOperator(ticketID: id, operatorID: id % 2 == 0 ? me : nil, now: 10_000 + id)
+    }
+
+    @Test("every filter combination finds the page and the total a plain count and sort find, through every change")
+    func filterCombinations() throws {
+        let (temporary, me, other, _, _) = try filterFixture()
+        let database = temporary.database
+        let desk = DeskStore(database)
+        func check(_ label: String) throws {
+            // The reference: every ticket read and filtered here, sorted by the queue's order.
+            let all = try database.query("SELECT id, status, priority, area, request_type, operator_id, updated_at FROM tickets")
+            try eachFilterCombination(me: me, other: other) { filters, keeps in
+                let kept = all.filter(keeps).sorted { a, b in
+                    func first(_ row: Row) -> Bool {
+                        row.string("status") != "closed"
+                            && (row.string("priority") == "blocking" || row.string("status") == "unassigned")
+                    }
+                    if first(a) != first(b) { return first(a) }
+                    return a.int("updated_at") > b.int("updated_at")
+                }.map { $0.int("id") }
+                // Every ticket is the one company's: "Azienda" naming it changes nothing.
+                for page in [1, 2] { for company in ["", "rossi"] {
+                    let fields = (filters + [("pagina", String(page)), ("azienda", company)]).map { (name: $0.0, value: $0.1) }
+                    let found = try desk.queue(DeskQuery(fields: fields), operatorID: me)
+                    let expected = Array(kept.dropFirst((page - 1) * DeskQuery.pageSize).prefix(DeskQuery.pageSize))
+                    #expect(found.rows.map(\.id) == expected, "\(label) \(fields)")
+                    #expect(found.total == kept.count && !found.totalIsAtLeast, "\(label) \(fields)")
+                } }
+            }
         }
-        try database.run("UPDATE tickets SET area = 'systems', request_type = 'appointment' WHERE id % 7 = 0")
-        try database.run("DELETE FROM tickets WHERE id % 11 = 0")
-        // A deleted operator's tickets lose their operator (ON DELETE SET NULL).
-        try database.run("DELETE FROM users WHERE id = ?", [other])
+        try check("created")
+        try changeFilters(database, me: me, other: other)
+        try check("changed")
+    }
+
+    @Test("Cerca with every filter combination finds the tickets of the words the filters keep, newest first, through every change")
+    func searchFilterCombinations() throws {
+        let (temporary, me, other, printers, notes) = try filterFixture()
+        let database = temporary.database
+        let desk = DeskStore(database)
+        func check(_ label: String) throws {
+            // The reference: every ticket read and filtered here, its words known from the fixture.
+            let all = try database.query("SELECT id, status, priority, area, request_type, operator_id FROM tickets")
+            // "stampant" is no whole word: its beginning finds the tickets of "stampante";
+            // "status" and "operator" begin the words of the filters, which no search finds.
+            let searches: [(String, (Int64) -> Bool)] = [
+                ("richiesta", { $0 != 1 }), ("stampante", printers.contains), ("stampant", printers.contains),
+                ("segreto", notes.contains), ("status", { _ in false }), ("operator", { _ in false }),
+            ]
+            try eachFilterCombination(me: me, other: other) { filters, keeps in
+                for (words, matches) in searches {
+                    let kept = all.filter { keeps($0) && matches($0.int("id")) }.map { $0.int("id") }.sorted(by: >)
+                    for page in [1, 2] { for company in ["", "rossi"] {
+                        let fields = (filters + [("cerca", words), ("pagina", String(page)), ("azienda", company)])
+                            .map { (name: $0.0, value: $0.1) }
+                        let found = try desk.queue(DeskQuery(fields: fields), operatorID: me)
+                        let expected = Array(kept.dropFirst((page - 1) * DeskQuery.pageSize).prefix(DeskQuery.pageSize))
+                        #expect(found.rows.map(\.id) == expected, "\(label) \(fields)")
+                        #expect(found.total == kept.count && !found.totalIsAtLeast, "\(label) \(fields)")
+                    } }
+                }
+            }
+        }
+        try check("created")
+        try changeFilters(database, me: me, other: other)
         try check("changed")
     }
 }
-
