@@ -2,7 +2,7 @@ import PortalCore
 
 /// "Cerca" on the desk: the page and the count of a text search.
 extension DeskStore {
-    /// The page of a search, newest ticket first, and its count up to `searchCountLimit`.
+    /// The page of a search, newest ticket first, and its count up to `textSearchCountLimit`.
     /// Driven by the text index: the walk stops at the page. Whole words first: a prefix makes
     /// FTS5 gather every ticket of its words before the first row (10 ms for a word in every
     /// ticket, 0.2 ms whole). Only when the whole words fill less than a page is the last word
@@ -25,7 +25,8 @@ extension DeskStore {
             ? "SELECT 1 FROM ticket_text f WHERE f.ticket_text MATCH ?"
             : "SELECT 1 FROM ticket_text f CROSS JOIN tickets t ON t.id = f.rowid" + whereClause
         let matchArguments = companies == nil ? [] : filter.arguments
-        var (total, isAtLeast) = try cappedCount(matches, [exact] + matchArguments)
+        let limit = DeskStore.textSearchCountLimit
+        var (total, isAtLeast) = try cappedCount(matches, [exact] + matchArguments, limit: limit)
         let widened = total < DeskQuery.pageSize
         // By "Scadenza" every match is sorted: slower for a common word, chosen on purpose.
         let order = DeskStore.sortsByDue(query) ? DeskStore.dueOrder : " ORDER BY f.rowid DESC"
@@ -37,8 +38,7 @@ extension DeskStore {
             // by another walk of the text index (a query of its own, a third of a search).
             let end = offset + rows.count
             (total, isAtLeast) = rows.count < DeskQuery.pageSize && (rows.count > 0 || query.page == 1)
-                && end <= DeskStore.searchCountLimit
-                ? (end, false) : try cappedCount(matches, [prefixed] + matchArguments)
+                && end <= limit ? (end, false) : try cappedCount(matches, [prefixed] + matchArguments, limit: limit)
         }
         return (rows, total, isAtLeast)
     }
