@@ -4,13 +4,28 @@ import PortalCore
 extension DeskStore {
     /// From `ticket_filter_counts`: the tickets the filters but "Azienda" and "Cerca" keep, and
     /// what each walk of the queue's order passes through: every ticket, the tickets of "Stato"
-    /// alone, the tickets of the operator of "Assegnato a" (nil for "Qualsiasi").
+    /// alone, the tickets of the operator of "Assegnato a" (nil for "Qualsiasi"), the tickets
+    /// of one status and one priority (nil unless both are chosen). Each split into the ones
+    /// first in the queue's order (open "Bloccante" and "Non assegnato") and the rest: a walk
+    /// passes every first one before the rest, and when the filters keep none of them, all of
+    /// them are passed for nothing unless the walk skips them.
     struct FilterCounts {
-        let kept: Int
-        let total: Int
-        let state: Int
-        let assigned: Int?
+        let kept: Scope
+        let total: Scope
+        let state: Scope
+        let assigned: Scope?
+        let statusPriority: Int?
     }
+
+    /// Tickets first in the queue's order, and the others.
+    struct Scope {
+        var first: Int
+        var rest: Int
+        var all: Int { first + rest }
+    }
+
+    /// Whether a ticket comes first in the queue's order, as `order` and the walk indexes have it.
+    static let firstInOrder = "(t.status != 'closed' AND (t.priority = 'blocking' OR t.status = 'unassigned'))"
 
     /// Every filter of the query on the tickets `t`. One SQL text for each "Stato" kind,
     /// "Assegnato a" set or not and "Azienda" set or not, whatever the values: a filter left
@@ -43,16 +58,24 @@ extension DeskStore {
     }
 
     /// The companies "Azienda" names: part of the name, or the P.IVA with or without "IT".
-    /// Read once per request (every company's name is compared), then bound as a list: as a
-    /// subquery of the filters it was read again by the count and by every search pass.
+    /// Read once per request, then bound as a list: as a subquery of the filters it was read
+    /// again by the count and by every search pass. A part of three characters or more is
+    /// found through the names' trigram index (SQLite checks the LIKE again on what it
+    /// finds); a shorter one, or one with `%`, `_` or `\` (literal here, which the index's
+    /// LIKE cannot escape), compares every name. The P.IVA is one entry of its index.
     func companyIDs(_ text: String) throws -> [Int64] {
         let digits = text.uppercased().hasPrefix("IT") ? String(text.dropFirst(2)) : text
+        let indexed = text.count >= 3 && !text.contains { $0 == "%" || $0 == "_" || $0 == "\\" }
         // The pattern is an expression, not a bare parameter: SQLite compiles a statement
         // with LIKE on a bound parameter again for every new pattern (it may use the
         // pattern's prefix on an index).
+        let names =
+            indexed
+            ? "SELECT rowid FROM tenant_names WHERE name LIKE '%' || ? || '%'"
+            : "SELECT id FROM tenants WHERE name LIKE '%' || ? || '%' ESCAPE '\\'"
         return try database.query(
-            "SELECT id FROM tenants WHERE name LIKE '%' || ? || '%' ESCAPE '\\' OR vat = ?",
-            [DeskStore.likeEscaped(text), digits.trimmingWhitespace()]
+            names + " UNION SELECT id FROM tenants WHERE vat = ?",
+            [indexed ? text : DeskStore.likeEscaped(text), digits.trimmingWhitespace()]
         ).map { $0.int(at: 0) }
     }
 
@@ -83,9 +106,10 @@ extension DeskStore {
 
     /// Sums over the combinations of values, not a walk over tickets; one SQL text for each
     /// "Stato" kind (0 is nobody's row: `operator_id` cannot be NULL in a key). Each sum reads
-    /// only the rows it needs: one status is a range of the key, an operator's cells a range of
-    /// their index, and the totals come from the five counts per status; summing every cell
-    /// of the table four times over cost more than the rest of the queue's queries.
+    /// only the rows it needs: the kept cells a range of the key per status, an operator's
+    /// cells a range of their index, the blocking tickets of the open statuses four ranges of
+    /// the key, one status and priority one range, and the totals the five counts per status;
+    /// summing every cell of the table over and over cost more than the rest of the queue.
     func filterCounts(_ query: DeskQuery, operatorID: Int64) throws -> FilterCounts {
         var state = SQLConditions()
         switch query.state {
@@ -106,26 +130,63 @@ extension DeskStore {
         kept.add("operator_id", matching: row)
         kept.add("area", matching: query.area?.rawValue)
         kept.add("request_type", matching: query.type?.rawValue)
+        let status: String? = if case .only(let status) = query.state { status.rawValue } else { nil }
+        // The cells' own columns, unqualified: the same test as `firstInOrder`.
+        let first = "(status != 'closed' AND (priority = 'blocking' OR status = 'unassigned'))"
         let sql = """
-            SELECT (SELECT coalesce(sum(tickets), 0) FROM ticket_filter_counts
-                    WHERE \(kept.conditions.joined(separator: " AND "))) AS kept,
-                (SELECT coalesce(sum(tickets), 0) FROM ticket_status_counts WHERE \(state.conditions[0])) AS state,
-                (SELECT coalesce(sum(tickets), 0) FROM ticket_filter_counts WHERE operator_id = ?) AS assigned,
-                (SELECT coalesce(sum(tickets), 0) FROM ticket_status_counts) AS total
+            SELECT k.kept, k.first, b.blocking, b.unassigned, b.state, s.total, s.unassigned, s.state,
+                o.tickets, o.first, c.tickets
+            FROM (SELECT coalesce(sum(tickets), 0) AS kept, coalesce(sum(\(first) * tickets), 0) AS first
+                    FROM ticket_filter_counts WHERE \(kept.conditions.joined(separator: " AND "))) AS k,
+                (SELECT coalesce(sum(tickets), 0) AS blocking,
+                        coalesce(sum(CASE WHEN status = 'unassigned' THEN tickets END), 0) AS unassigned,
+                        coalesce(sum(CASE WHEN status = ? THEN tickets END), 0) AS state
+                    FROM ticket_filter_counts
+                    WHERE status IN ('unassigned', 'waiting', 'postponed', 'development') AND priority = 'blocking') AS b,
+                (SELECT coalesce(sum(tickets), 0) AS total,
+                        coalesce(sum(CASE WHEN status = 'unassigned' THEN tickets END), 0) AS unassigned,
+                        coalesce(sum(CASE WHEN \(state.conditions[0]) THEN tickets END), 0) AS state
+                    FROM ticket_status_counts) AS s,
+                (SELECT coalesce(sum(tickets), 0) AS tickets, coalesce(sum(\(first) * tickets), 0) AS first
+                    FROM ticket_filter_counts WHERE operator_id = ?) AS o,
+                (SELECT coalesce(sum(tickets), 0) AS tickets FROM ticket_filter_counts WHERE status = ? AND priority = ?) AS c
             """
-        let counts = try database.queryOne(sql, kept.arguments + state.arguments + [row ?? -1])
+        let both = status != nil && query.priority != nil
+        let arguments: [any SQLConvertible] =
+            kept.arguments + [status] + state.arguments
+            + [row ?? -1, both ? status : nil, both ? query.priority?.rawValue : nil]
+        guard let counts = try database.queryOne(sql, arguments) else {
+            return FilterCounts(
+                kept: Scope(first: 0, rest: 0), total: Scope(first: 0, rest: 0), state: Scope(first: 0, rest: 0),
+                assigned: nil, statusPriority: nil)
+        }
+        func value(_ index: Int) -> Int { Int(counts.int(at: index)) }
+        let keptFirst = value(1)
+        // First: every "Non assegnato" and the other open statuses' "Bloccante".
+        let totalFirst = value(2) - value(3) + value(6)
+        let stateTickets = value(7)
+        let stateFirst: Int =
+            switch query.state {
+            case .only(.closed): 0
+            case .only(.unassigned): stateTickets
+            case .only: value(4)
+            case .open, .any: totalFirst
+            }
         return FilterCounts(
-            kept: Int(counts?.int("kept") ?? 0), total: Int(counts?.int("total") ?? 0),
-            state: Int(counts?.int("state") ?? 0), assigned: row == nil ? nil : Int(counts?.int("assigned") ?? 0))
+            kept: Scope(first: keptFirst, rest: value(0) - keptFirst),
+            total: Scope(first: totalFirst, rest: value(5) - totalFirst),
+            state: Scope(first: stateFirst, rest: stateTickets - stateFirst),
+            assigned: row == nil ? nil : Scope(first: value(9), rest: value(8) - value(9)),
+            statusPriority: both ? value(10) : nil)
     }
 
     /// The SELECT of the page's ids (its last two values the limit and offset, bound by the
-    /// caller) and its values. Walking an index in the queue's order passes about offset+50
-    /// entries for each share of the index's tickets the filters keep; reading the filters'
-    /// combinations from the cells index passes only the tickets kept, then sorts them (a few
-    /// times dearer per entry). The cheapest is chosen from the counts, and the index is
-    /// named, so that the plan does not depend on whether the database has statistics
-    /// (without them SQLite sorted all 20,000 tickets of "Nessuno": 35 ms).
+    /// caller) and its values. Walking an index in the queue's order passes, for each ticket
+    /// the filters keep, the tickets of the index's range they do not keep; reading the
+    /// filters' combinations from the cells index passes only the tickets kept, then sorts
+    /// them (a few times dearer per entry). The cheapest is chosen from the counts, and the
+    /// index is named, so that the plan does not depend on whether the database has
+    /// statistics (without them SQLite sorted all 20,000 tickets of "Nessuno": 35 ms).
     static func pageIDs(
         _ query: DeskQuery, _ filter: SQLConditions, _ counts: FilterCounts?, companies: [Int64]?, operatorID: Int64
     ) -> (String, [any SQLConvertible])
@@ -144,22 +205,104 @@ extension DeskStore {
         guard companies == nil, !sortsByDue(query) else {
             return ("SELECT t.id FROM tickets t" + filter.whereClause + ordering(query) + limit, filter.arguments)
         }
-        var index = if case .only = query.state { "tickets_queue_by_status" } else { "tickets_queue" }
-        // No counts: "Stato" alone, whose walk passes about offset+50 entries of its index.
-        if let counts {
-            let entries = query.page * DeskQuery.pageSize
-            func walk(_ scope: Int) -> Int { entries * scope / max(counts.kept, 1) }
-            var cost = walk(index == "tickets_queue" ? counts.total : counts.state)
-            if let assigned = counts.assigned, walk(assigned) < cost { (index, cost) = ("tickets_by_operator", walk(assigned)) }
-            if cellSortCost * counts.kept < cost {
-                let cells = cellConditions(query, operatorID: operatorID)
-                return (
-                    "SELECT t.id FROM tickets t INDEXED BY tickets_desk_cells" + cells.whereClause + order + limit,
-                    cells.arguments
-                )
-            }
+        return pageIDs(walkPlan(query, counts), query, filter, operatorID: operatorID)
+    }
+
+    /// The SELECT of the page's ids by `plan`, for a queue without "Azienda" in the queue's order.
+    static func pageIDs(_ plan: WalkPlan, _ query: DeskQuery, _ filter: SQLConditions, operatorID: Int64)
+        -> (String, [any SQLConvertible])
+    {
+        let limit = " LIMIT ? OFFSET ?"
+        switch plan {
+        case .cells:
+            let cells = cellConditions(query, operatorID: operatorID)
+            return (
+                "SELECT t.id FROM tickets t INDEXED BY tickets_desk_cells" + cells.whereClause + order + limit,
+                cells.arguments
+            )
+        case .statusPriority:
+            // One status and one priority: all first in the queue's order or none, so the order
+            // is the newest activity alone, the order of this index's range.
+            return (
+                "SELECT t.id FROM tickets t INDEXED BY tickets_queue_by_status_priority WHERE t.priority = ? AND "
+                    + filter.conditions.joined(separator: " AND ") + " ORDER BY t.updated_at DESC" + limit,
+                [query.priority?.rawValue] + filter.arguments
+            )
+        case .status:
+            return (
+                "SELECT t.id FROM tickets t INDEXED BY tickets_queue_by_status" + filter.whereClause + order + limit,
+                filter.arguments
+            )
+        case .all(let first), .assigned(let first):
+            // A range of the index's leading order column: the tickets first in the order are
+            // skipped when the filters keep none of them (and the others when they keep only
+            // those). With one status SQLite puts the status in place of the column in this
+            // test, so it no longer names the index's column: a filter then, not a range.
+            let index = if case .all = plan { "tickets_queue" } else { "tickets_by_operator" }
+            let bounds: [any SQLConvertible] = first.map { $0 ? [1, 1] : [0, 0] } ?? [0, 1]
+            return (
+                "SELECT t.id FROM tickets t INDEXED BY " + index + " WHERE " + firstInOrder + " BETWEEN ? AND ?"
+                    + filter.andClause + order + limit,
+                bounds + filter.arguments
+            )
         }
-        return ("SELECT t.id FROM tickets t INDEXED BY " + index + filter.whereClause + order + limit, filter.arguments)
+    }
+
+    /// How the page of a queue without "Azienda", in the queue's order, is found: the walk of
+    /// every ticket, of one status, of one operator's tickets (those two limited to the first
+    /// in the order or to the rest when the filters keep only one kind), of one status and
+    /// priority; or the cells of the filters read and sorted.
+    enum WalkPlan: Equatable {
+        case all(first: Bool?)
+        case status
+        case assigned(first: Bool?)
+        case statusPriority
+        case cells
+    }
+
+    /// The plan whose estimate (index entries passed, a sorted one counting `cellSortCost`)
+    /// is lowest. No counts: "Stato" alone, whose walk passes about offset+50 entries.
+    static func walkPlan(_ query: DeskQuery, _ counts: FilterCounts?) -> WalkPlan {
+        let single: Bool = if case .only = query.state { true } else { false }
+        guard let counts else { return single ? .status : .all(first: nil) }
+        let entries = query.page * DeskQuery.pageSize
+        let kept = counts.kept
+        // The kind of ticket the walk may keep to, when the filters keep only one kind.
+        let only: Bool? = kept.first == 0 ? false : kept.rest == 0 ? true : nil
+        var plans: [(WalkPlan, Int)] = []
+        if single {
+            plans.append((.status, walkCost(counts.state, kept: kept, entries: entries, skips: false)))
+            if let scope = counts.statusPriority { plans.append((.statusPriority, walkCost(scope, kept: kept, entries: entries))) }
+        } else {
+            plans.append((.all(first: only), walkCost(counts.total, kept: kept, entries: entries, skips: true)))
+        }
+        if let assigned = counts.assigned {
+            plans.append((.assigned(first: only), walkCost(assigned, kept: kept, entries: entries, skips: !single)))
+        }
+        // Last: a walk wins a tie (nothing to sort).
+        plans.append((.cells, cellSortCost * kept.all))
+        return plans.min { $0.1 < $1.1 }!.0
+    }
+
+    /// The entries a walk of `scope` in the queue's order passes to reach `entries` kept
+    /// tickets: the first ones in the order before the rest, each kind in proportion to the
+    /// share the filters keep of it (the tickets are spread evenly over time, as far as the
+    /// estimate knows), the whole scope when fewer are kept. `skips`: the walk is limited
+    /// to the kind the filters keep when they keep one only.
+    static func walkCost(_ scope: Scope, kept: Scope, entries: Int, skips: Bool) -> Int {
+        var scope = scope
+        if skips {
+            if kept.first == 0 { scope.first = 0 }
+            if kept.rest == 0 { scope.rest = 0 }
+        }
+        if entries <= kept.first { return entries * scope.first / max(kept.first, 1) }
+        guard kept.rest > 0 else { return scope.all }
+        return scope.first + min(scope.rest, (entries - kept.first) * scope.rest / kept.rest)
+    }
+
+    /// A walk whose range holds only tickets of one kind (one status and one priority).
+    static func walkCost(_ scope: Int, kept: Scope, entries: Int) -> Int {
+        min(scope, entries * scope / max(kept.all, 1))
     }
 
     /// Up to this many companies of "Azienda" (about a hundred tickets each) their tickets

@@ -49,7 +49,7 @@ public struct DeskStore {
         // "Stato" alone from the counts per status (five rows, not a few hundred).
         let stateOnly = query.priority == nil && query.assignee == .anyone && query.area == nil && query.type == nil
         let counts = query.company.isEmpty && !stateOnly ? try filterCounts(query, operatorID: operatorID) : nil
-        if counts?.kept == 0 { return QueuePage(rows: [], total: 0, totalIsAtLeast: false) }
+        if counts?.kept.all == 0 { return QueuePage(rows: [], total: 0, totalIsAtLeast: false) }
         let offset = (query.page - 1) * DeskQuery.pageSize
         let rows: [Row]
         var total: Int
@@ -69,8 +69,8 @@ public struct DeskStore {
                 total = Int(TicketStatus.allCases.filter(query.state.keeps).reduce(0) { $0 + (counts[$1] ?? 0) })
             } else if let counts {
                 // Any other filter up to the limit, as a search.
-                (total, isAtLeast) = counts.kept <= DeskStore.searchCountLimit
-                    ? (counts.kept, false) : (DeskStore.searchCountLimit, true)
+                (total, isAtLeast) = counts.kept.all <= DeskStore.searchCountLimit
+                    ? (counts.kept.all, false) : (DeskStore.searchCountLimit, true)
             } else {
                 (total, isAtLeast) = try cappedCount("SELECT 1 FROM tickets t" + filter.whereClause, filter.arguments)
             }

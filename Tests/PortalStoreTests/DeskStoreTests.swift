@@ -117,6 +117,22 @@ struct DeskStoreTests {
         }
     }
 
+    @Test("Azienda finds a company by a part of its name through the names' index, by its new name once renamed")
+    func companyNames() throws {
+        let (temporary, ticketID) = try fixture()
+        let desk = DeskStore(temporary.database)
+        func found(_ text: String) throws -> [Int64] {
+            try desk.queue(DeskQuery(fields: [("azienda", text)]), operatorID: 0).rows.map(\.id)
+        }
+        // Three characters or more through the trigram index, fewer by comparing every name;
+        // ASCII letters in any case, as LIKE.
+        for text in ["ros", "SI SRL", "ss", "i"] { #expect(try found(text) == [ticketID], "\(text)") }
+        try temporary.database.run("UPDATE tenants SET name = 'VERDI SPA' WHERE id = 1")
+        #expect(try found("rossi").isEmpty)
+        #expect(try found("verdi s") == [ticketID])
+        #expect(try found("pa") == [ticketID])
+    }
+
     @Test("a filtered queue keeps the queue's order: open Bloccante and Non assegnato first, then newest activity")
     func filteredOrder() throws {
         let (temporary, first) = try fixture()
