@@ -134,15 +134,13 @@ extension DeskStore {
         // The cells' own columns, unqualified: the same test as `firstInOrder`.
         let first = "(status != 'closed' AND (priority = 'blocking' OR status = 'unassigned'))"
         let sql = """
-            SELECT k.kept, k.first, b.blocking, b.unassigned, b.state, s.total, s.unassigned, s.state,
+            SELECT k.kept, k.first, b.blocking, b.unassigned, s.total, s.unassigned, s.state,
                 o.tickets, o.first, c.tickets
             FROM (SELECT coalesce(sum(tickets), 0) AS kept, coalesce(sum(\(first) * tickets), 0) AS first
                     FROM ticket_filter_counts WHERE \(kept.conditions.joined(separator: " AND "))) AS k,
                 (SELECT coalesce(sum(tickets), 0) AS blocking,
-                        coalesce(sum(CASE WHEN status = 'unassigned' THEN tickets END), 0) AS unassigned,
-                        coalesce(sum(CASE WHEN status = ? THEN tickets END), 0) AS state
-                    FROM ticket_filter_counts
-                    WHERE status IN ('unassigned', 'waiting', 'postponed', 'development') AND priority = 'blocking') AS b,
+                        coalesce(sum(CASE WHEN status = 'unassigned' THEN tickets END), 0) AS unassigned
+                    FROM ticket_filter_counts WHERE status IN (?, ?, ?, ?) AND priority = 'blocking') AS b,
                 (SELECT coalesce(sum(tickets), 0) AS total,
                         coalesce(sum(CASE WHEN status = 'unassigned' THEN tickets END), 0) AS unassigned,
                         coalesce(sum(CASE WHEN \(state.conditions[0]) THEN tickets END), 0) AS state
@@ -151,9 +149,13 @@ extension DeskStore {
                     FROM ticket_filter_counts WHERE operator_id = ?) AS o,
                 (SELECT coalesce(sum(tickets), 0) AS tickets FROM ticket_filter_counts WHERE status = ? AND priority = ?) AS c
             """
+        // The blocking tickets of the open statuses (the walk of every ticket passes them
+        // first), or of the one status: a range of the key per status.
+        let open = TicketStatus.allCases.filter { $0 != .closed }.map(\.rawValue)
+        let blockingStatuses: [any SQLConvertible] = status.map { Array(repeating: $0, count: open.count) } ?? open
         let both = status != nil && query.priority != nil
         let arguments: [any SQLConvertible] =
-            kept.arguments + [status] + state.arguments
+            kept.arguments + blockingStatuses + state.arguments
             + [row ?? -1, both ? status : nil, both ? query.priority?.rawValue : nil]
         guard let counts = try database.queryOne(sql, arguments) else {
             return FilterCounts(
@@ -162,22 +164,23 @@ extension DeskStore {
         }
         func value(_ index: Int) -> Int { Int(counts.int(at: index)) }
         let keptFirst = value(1)
-        // First: every "Non assegnato" and the other open statuses' "Bloccante".
-        let totalFirst = value(2) - value(3) + value(6)
-        let stateTickets = value(7)
+        // First: every "Non assegnato" and the other open statuses' "Bloccante" (of the one
+        // status only when "Stato" is one: the total is not walked then).
+        let totalFirst = value(2) - value(3) + value(5)
+        let stateTickets = value(6)
         let stateFirst: Int =
             switch query.state {
             case .only(.closed): 0
             case .only(.unassigned): stateTickets
-            case .only: value(4)
+            case .only: value(2)
             case .open, .any: totalFirst
             }
         return FilterCounts(
             kept: Scope(first: keptFirst, rest: value(0) - keptFirst),
-            total: Scope(first: totalFirst, rest: value(5) - totalFirst),
+            total: Scope(first: totalFirst, rest: value(4) - totalFirst),
             state: Scope(first: stateFirst, rest: stateTickets - stateFirst),
-            assigned: row == nil ? nil : Scope(first: value(9), rest: value(8) - value(9)),
-            statusPriority: both ? value(10) : nil)
+            assigned: row == nil ? nil : Scope(first: value(8), rest: value(7) - value(8)),
+            statusPriority: both ? value(9) : nil)
     }
 
     /// The SELECT of the page's ids (its last two values the limit and offset, bound by the

@@ -7,8 +7,13 @@ public struct TenantStore {
     public func add(name: String, vat: VATNumber, now: Timestamp) throws -> TenantRecord {
         try database.run(
             "INSERT INTO tenants (name, vat, created_at) VALUES (?, ?, ?)", [name, vat.digits, now])
-        return TenantRecord(
-            try database.queryOne("SELECT id, name, vat FROM tenants WHERE id = ?", [database.lastInsertRowID])!)
+        let id = database.lastInsertRowID
+        // "Azienda"'s trigram index in one segment: each new company's insert leaves one more,
+        // and a part common to every name ("srl") costs ten times as much over a few segments
+        // (10 M instructions at 10,000 companies). A fraction of a millisecond per thousand
+        // companies, once per new company.
+        try database.run("INSERT INTO tenant_names (tenant_names) VALUES ('optimize')")
+        return TenantRecord(try database.queryOne("SELECT id, name, vat FROM tenants WHERE id = ?", [id])!)
     }
 
     public func find(id: Int64) throws -> TenantRecord? {
