@@ -110,7 +110,8 @@ extension DeskStore {
     /// cells a range of their index, the blocking tickets of the open statuses four ranges of
     /// the key, one status and priority one range, and the totals the five counts per status;
     /// summing every cell of the table over and over cost more than the rest of the queue.
-    func filterCounts(_ query: DeskQuery, operatorID: Int64) throws -> FilterCounts {
+    /// `walks`: the scopes of the walks too (not for a search, which walks the text index).
+    func filterCounts(_ query: DeskQuery, operatorID: Int64, walks: Bool = true) throws -> FilterCounts {
         var state = SQLConditions()
         switch query.state {
         case .any: state.add("1")
@@ -133,11 +134,21 @@ extension DeskStore {
         let status: String? = if case .only(let status) = query.state { status.rawValue } else { nil }
         // The cells' own columns, unqualified: the same test as `firstInOrder`.
         let first = "(status != 'closed' AND (priority = 'blocking' OR status = 'unassigned'))"
+        let keptSums = """
+            SELECT coalesce(sum(tickets), 0) AS kept, coalesce(sum(\(first) * tickets), 0) AS first
+            FROM ticket_filter_counts WHERE \(kept.conditions.joined(separator: " AND "))
+            """
+        let none = Scope(first: 0, rest: 0)
+        guard walks else {
+            let sums = try database.queryOne(keptSums, kept.arguments)
+            let (all, first) = (Int(sums?.int(at: 0) ?? 0), Int(sums?.int(at: 1) ?? 0))
+            return FilterCounts(
+                kept: Scope(first: first, rest: all - first), total: none, state: none, assigned: nil, statusPriority: nil)
+        }
         let sql = """
             SELECT k.kept, k.first, b.blocking, b.unassigned, s.total, s.unassigned, s.state,
                 o.tickets, o.first, c.tickets
-            FROM (SELECT coalesce(sum(tickets), 0) AS kept, coalesce(sum(\(first) * tickets), 0) AS first
-                    FROM ticket_filter_counts WHERE \(kept.conditions.joined(separator: " AND "))) AS k,
+            FROM (\(keptSums)) AS k,
                 (SELECT coalesce(sum(tickets), 0) AS blocking,
                         coalesce(sum(CASE WHEN status = 'unassigned' THEN tickets END), 0) AS unassigned
                     FROM ticket_filter_counts WHERE status IN (?, ?, ?, ?) AND priority = 'blocking') AS b,
@@ -158,9 +169,7 @@ extension DeskStore {
             kept.arguments + blockingStatuses + state.arguments
             + [row ?? -1, both ? status : nil, both ? query.priority?.rawValue : nil]
         guard let counts = try database.queryOne(sql, arguments) else {
-            return FilterCounts(
-                kept: Scope(first: 0, rest: 0), total: Scope(first: 0, rest: 0), state: Scope(first: 0, rest: 0),
-                assigned: nil, statusPriority: nil)
+            return FilterCounts(kept: none, total: none, state: none, assigned: nil, statusPriority: nil)
         }
         func value(_ index: Int) -> Int { Int(counts.int(at: index)) }
         let keptFirst = value(1)

@@ -48,7 +48,10 @@ public struct DeskStore {
         // the filters keep are known from the counts the triggers keep, before any walk;
         // "Stato" alone from the counts per status (five rows, not a few hundred).
         let stateOnly = query.priority == nil && query.assignee == .anyone && query.area == nil && query.type == nil
-        let counts = query.company.isEmpty && !stateOnly ? try filterCounts(query, operatorID: operatorID) : nil
+        let counts =
+            query.company.isEmpty && !stateOnly
+            ? try filterCounts(query, operatorID: operatorID, walks: query.searchExpression(lastAsPrefix: false) == nil)
+            : nil
         if counts?.kept.all == 0 { return QueuePage(rows: [], total: 0, totalIsAtLeast: false) }
         let offset = (query.page - 1) * DeskQuery.pageSize
         let rows: [Row]
