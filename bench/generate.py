@@ -135,6 +135,9 @@ with connection:
         connection.execute(index_sql)
     # The companies' names index in one segment, as TenantStore.add keeps it company by company.
     connection.execute("INSERT INTO tenant_names (tenant_names) VALUES ('optimize')")
+    # The tickets' text index as the mailer's nightly optimize leaves it (SearchIndexMaintenance):
+    # a morning's database, not one fresh from a bulk load.
+    connection.execute("INSERT INTO ticket_text (ticket_text) VALUES ('optimize')")
 connection.execute("ANALYZE")
 folder = os.path.dirname(os.path.abspath(database))
 with open(os.path.join(folder, "bench-customers.tsv"), "w") as out:

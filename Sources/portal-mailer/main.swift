@@ -10,7 +10,8 @@ import PortalStore
 // hands received replies to the mail gate: those of an IMAP mailbox (`PORTAL_IMAP_URL`,
 // every `PORTAL_IMAP_INTERVAL` seconds, 60 by default) and the `.eml` files dropped into
 // `PORTAL_MAIL_IN_DIR` (the development folder of `make run`).
-// It also sweeps the uploads folder when it starts and every minute (`UploadSweep`) and
+// It also sweeps the uploads folder when it starts and every minute (`UploadSweep`), compacts
+// the tickets' text index once a night (`SearchIndexMaintenance`), and
 // checkpoints the database's WAL every tenth of a second: it is the portal's one background
 // process. `--once` delivers what is due, fetches and sweeps
 // once and exits (for cron or tests).
@@ -45,6 +46,7 @@ do {
     Log.event("mailer_started", [("transport", config.string("PORTAL_SMTP_HOST", default: "files"))])
     let sweep = UploadSweep(database: database, config: config)
     var lastSweep: Timestamp = 0
+    var lastIndexDay: DateOnly?
     let limit = 50
     repeat {
         if Clock.now() - lastSweep >= 60 {
@@ -54,6 +56,15 @@ do {
                 // A browser retries a ticket form within minutes: its key is kept a day.
                 try SubmissionStore(database).forget(before: lastSweep - 86400)
             } catch { Log.event("sweep_failed", [("error", "\(error)")]) }
+            if SearchIndexMaintenance.isDue(now: lastSweep, lastDay: lastIndexDay) {
+                lastIndexDay = RomeTime.local(lastSweep).day
+                // Logged before and after: the two lines' times tell how long the lock was held.
+                Log.event("search_index_optimizing", [])
+                do {
+                    try SearchIndexMaintenance(database).optimize()
+                    Log.event("search_index_optimized", [])
+                } catch { Log.event("search_index_optimize_failed", [("error", "\(error)")]) }
+            }
         }
         var delivered = 0
         // The folder is looked at on every pass, the mailbox every `interval` seconds.

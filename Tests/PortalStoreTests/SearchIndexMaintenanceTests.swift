@@ -1,0 +1,56 @@
+import PortalCore
+import PortalStore
+import Testing
+
+@Suite("SearchIndexMaintenance: the text index compacted once a night")
+struct SearchIndexMaintenanceTests {
+    /// 30 November 2026 in Rome (UTC+1), at `hour`:`minute`.
+    private func rome(_ hour: Int, _ minute: Int = 0, day: Int = 30) -> Timestamp {
+        RomeTime.instant(DateOnly("2026-11-\(day)")!, minute: hour * 60 + minute)
+    }
+
+    @Test("due between 03:00 and 06:00 Rome time, once a day")
+    func window() {
+        let today = DateOnly("2026-11-30")!
+        #expect(!SearchIndexMaintenance.isDue(now: rome(2, 59), lastDay: nil))
+        #expect(SearchIndexMaintenance.isDue(now: rome(3), lastDay: nil))
+        #expect(SearchIndexMaintenance.isDue(now: rome(5, 59), lastDay: DateOnly("2026-11-29")))
+        #expect(!SearchIndexMaintenance.isDue(now: rome(4), lastDay: today))
+        #expect(!SearchIndexMaintenance.isDue(now: rome(6), lastDay: nil))
+        #expect(!SearchIndexMaintenance.isDue(now: rome(14), lastDay: nil))
+    }
+
+    @Test("optimize keeps every ticket findable by its current text and filters, and only those")
+    func optimizeKeepsResults() throws {
+        let temporary = try TemporaryDatabase()
+        let database = temporary.database
+        _ = try TenantStore(database).add(name: "ROSSI SRL", vat: VATNumber("02740123456")!, now: 0)
+        let store = TicketStore(database)
+        var ids: [Int64] = []
+        for index in 0..<40 {
+            var ticket = NewTicket(
+                tenantID: 1, title: "Stampante \(index)", requesterID: nil, requesterName: "Mario Rossi",
+                contactEmail: "mario@rossi.example", area: .systems, priority: .normal, description: "Testo")
+            ticket.phone = ""
+            ids.append(try store.create(ticket, now: 100 + Timestamp(index)).id)
+        }
+        // Every row rewritten a few times: a reply each, a new priority for half of them.
+        for (index, id) in ids.enumerated() {
+            _ = try store.addMessage(
+                ticketID: id, authorID: nil, authorName: "Mario Rossi", isOperator: false,
+                body: index % 2 == 0 ? "fattura bloccata" : "magazzino", now: 200 + Timestamp(index))
+            if index % 2 == 0 { try database.run("UPDATE tickets SET priority = 'high' WHERE id = ?", [id]) }
+        }
+        func found(_ match: String) throws -> [Int64] {
+            try database.query("SELECT rowid FROM ticket_text WHERE ticket_text MATCH ? ORDER BY rowid", [match])
+                .map { $0.int(at: 0) }
+        }
+        let searches = ["fattura", "magazzino", "stampante", "filters : \"priorityhigh\"", "fattura AND filters : \"prioritynormal\""]
+        let before = try searches.map(found)
+        #expect(before[0].count == 20 && before[1].count == 20 && before[2].count == 40 && before[3] == before[0])
+        #expect(before[4].isEmpty)
+        try SearchIndexMaintenance(database).optimize()
+        #expect(try searches.map(found) == before)
+        try database.execute("INSERT INTO ticket_text (ticket_text) VALUES ('integrity-check')")
+    }
+}
