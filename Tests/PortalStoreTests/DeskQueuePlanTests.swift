@@ -7,36 +7,11 @@ import Testing
 /// estimate picks the walk that does not pass what the filters cannot keep.
 @Suite("Coda ticket's plans")
 struct DeskQueuePlanTests {
-    /// 300 tickets spread over every status, priority, area, type and operator (me, another,
-    /// nobody), each at its own time.
+    /// The desk's spread of 300 tickets (`DeskSpread`) in a company of its own.
     private func fixture() throws -> (TemporaryDatabase, me: Int64) {
         let temporary = try TemporaryDatabase()
-        let database = temporary.database
-        _ = try TenantStore(database).add(name: "ROSSI SRL", vat: VATNumber("02740123456")!, now: 0)
-        let users = UserStore(database)
-        let me = try users.create(
-            email: EmailAddress("giulia@assistenza.example")!, passwordHash: "x", provisionalUntil: nil, deskRole: .operator,
-            now: 0)
-        let other = try users.create(
-            email: EmailAddress("paolo@assistenza.example")!, passwordHash: "x", provisionalUntil: nil, deskRole: .operator,
-            now: 0)
-        let store = TicketStore(database)
-        var time: Timestamp = 100
-        for index in 0..<300 {
-            time += 7
-            var ticket = NewTicket(
-                tenantID: 1, title: "Richiesta \(index)", requesterID: nil, requesterName: "Mario Rossi",
-                contactEmail: "mario@rossi.example", area: RequestArea.allCases[index % 3],
-                priority: Priority.allCases[(index / 2) % 4], description: "Testo")
-            ticket.requestType = RequestType.allCases[index % 2]
-            let id = try store.create(ticket, now: time).id
-            let status = TicketStatus.allCases[(index / 3) % 5]
-            if status != .unassigned {
-                let assignee = index % 4 == 0 ? nil : (index % 3 == 0 ? me : other)
-                try store.setStatus(ticketID: id, status: status, operatorID: assignee, now: time + 1)
-            }
-        }
-        return (temporary, me)
+        _ = try TenantStore(temporary.database).add(name: "ROSSI SRL", vat: VATNumber("02740123456")!, now: 0)
+        return (temporary, try DeskSpread(in: temporary.database).me)
     }
 
     private func queries() -> [DeskQuery] {

@@ -64,7 +64,7 @@ struct DeskStoreTests {
                 tenantID: 1, title: "Stampante \(index)", requesterID: nil, requesterName: "Mario Rossi",
                 contactEmail: "mario@rossi.example", area: .systems, priority: .normal, description: "Testo")
             ticket.phone = ""
-            try store.create(ticket, now: 100 + Timestamp(index))
+            _ = try store.create(ticket, now: 100 + Timestamp(index))
         }
         // No ticket has the whole word "stampa": its beginning finds the fixture's and these 59.
         for (page, rows) in [(1, 50), (2, 10), (3, 0)] {
@@ -163,44 +163,23 @@ struct DeskStoreTests {
         #expect(try queue([("stato", "qualsiasi"), ("pagina", "2")]) == ([], 4))
     }
 
-    /// 300 tickets spread over every value of the queue's filters, two operators ("me" the
-    /// first); every third has "stampante" in its description (as the fixture's own ticket,
-    /// which alone has no "richiesta"), every fifth a note "segreto".
+    /// The desk's spread of 300 tickets (`DeskSpread`) after the fixture's own; every third
+    /// has "stampante" in its description (as the fixture's ticket, which alone has no
+    /// "richiesta"), every fifth a note "segreto".
     private func filterFixture() throws -> (TemporaryDatabase, me: Int64, other: Int64, printers: Set<Int64>, notes: Set<Int64>) {
         let (temporary, printer) = try fixture()
-        let database = temporary.database
-        let store = TicketStore(database)
-        let users = UserStore(database)
-        let me = try users.create(
-            email: EmailAddress("giulia@assistenza.example")!, passwordHash: "x", provisionalUntil: nil, deskRole: .operator,
-            now: 0)
-        let other = try users.create(
-            email: EmailAddress("paolo@assistenza.example")!, passwordHash: "x", provisionalUntil: nil, deskRole: .operator,
-            now: 0)
+        let store = TicketStore(temporary.database)
         var printers: Set<Int64> = [printer], notes: Set<Int64> = []
-        // Deterministic spread over every value; distinct times, so that the order is one.
-        var time: Timestamp = 100
-        for index in 0..<300 {
-            time += 7
-            var ticket = NewTicket(
-                tenantID: 1, title: "Richiesta \(index)", requesterID: nil, requesterName: "Mario Rossi",
-                contactEmail: "mario@rossi.example", area: RequestArea.allCases[index % 3],
-                priority: Priority.allCases[(index / 2) % 4], description: index % 3 == 0 ? "Testo stampante" : "Testo")
-            ticket.requestType = RequestType.allCases[index % 2]
-            let id = try store.create(ticket, now: time).id
+        let spread = try DeskSpread(in: temporary.database, description: { $0 % 3 == 0 ? "Testo stampante" : "Testo" }) {
+            index, id, time in
             if index % 3 == 0 { printers.insert(id) }
             if index % 5 == 0 {
                 try store.addMessage(
                     ticketID: id, authorID: nil, authorName: "Giulia", isOperator: true, kind: .note, body: "segreto", now: time)
                 notes.insert(id)
             }
-            let status = TicketStatus.allCases[(index / 3) % 5]
-            if status != .unassigned {
-                let assignee = index % 4 == 0 ? nil : (index % 3 == 0 ? me : other)
-                try store.setStatus(ticketID: id, status: status, operatorID: assignee, now: time + 1)
-            }
         }
-        return (temporary, me, other, printers, notes)
+        return (temporary, spread.me, spread.other, printers, notes)
     }
 
     /// Every filter changed on some tickets, some tickets deleted, and the second operator.
