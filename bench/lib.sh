@@ -48,12 +48,14 @@ bench_prepare() {
     fi
 }
 
-# Starts nginx and the handlers; they stop (and the state folder goes) when the script exits.
+# Starts nginx and the handlers; they stop (and the state folder goes) when the script exits,
+# after the commands a script added to bench_cleanup for what it started beside them.
+bench_cleanup=()
 bench_start() {
     "$bin/portal-admin" site build --source site --out "$PORTAL_VAR/www" >/dev/null
     BIN=$bin scripts/portal-up.sh >"$PORTAL_VAR/up.log" 2>&1 &
     up=$!
-    trap 'kill -TERM $up; wait $up; rm -rf "$PORTAL_VAR"' EXIT
+    trap 'for command in "${bench_cleanup[@]}"; do eval "$command"; done; kill -TERM $up; wait $up; rm -rf "$PORTAL_VAR"' EXIT
     for _ in $(seq 100); do curl -sf "$url/login" >/dev/null && break; sleep 0.1; done
 }
 

@@ -50,7 +50,7 @@ export TICKETS=$(sqlite3 "$database" "SELECT min(number) || ' ' || max(number) F
 row() {
     local name=$1 out rps p99 statuses errors flag=""
     shift
-    out=$(wrk -t2 -c"$connections" -d"$duration" --latency -s bench/mix.lua "$@" "$url")
+    out=$(wrk -t2 -c"$connections" -d"$duration" --latency -s bench/mix.lua "$@" "${target_url:-$url}")
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
     statuses=$(sed -n 's/^statuses: //p' <<<"$out")
@@ -86,6 +86,31 @@ fi
 bench_static "$mean" bench-mix.html
 export STATIC=/bench-mix.html
 
+# The ceiling: the portal's own nginx configuration on another port, with every handler
+# replaced by bench/ceiling.c, which answers a page of the mix's mean size at once. The mix
+# sent there costs nginx and wrk what a FastCGI page costs them; its rate against the static
+# file's is the most any handler could reach on this machine.
+compiler=$(dirname "$(readlink -f "$(command -v swift)")")/clang
+[ -x "$compiler" ] || compiler=cc
+"$compiler" -O2 -o "$PORTAL_VAR/ceiling" bench/ceiling.c -lfcgi -lpthread
+# One responder per handler, as many workers and threads as each handler: a kept connection
+# holds a thread.
+ceiling_pids=()
+for name in auth tenant tickets desk; do
+    "$PORTAL_VAR/ceiling" "$PORTAL_VAR/run/ceiling-$name.sock" "$mean" "${PORTAL_WORKERS:-4}" "${PORTAL_THREADS:-8}" &
+    ceiling_pids+=($!)
+done
+ceiling_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+sed -e "s|unix:$PORTAL_VAR/run/portal-\([a-z]*\)\.sock|unix:$PORTAL_VAR/run/ceiling-\1.sock|" \
+    -e "s|listen 127.0.0.1:$PORT;|listen 127.0.0.1:$ceiling_port;|" \
+    -e "s|$PORTAL_VAR/nginx/nginx.pid|$PORTAL_VAR/nginx/ceiling.pid|" \
+    -e "s|$PORTAL_VAR/log/nginx-access.log|$PORTAL_VAR/log/ceiling-access.log|" \
+    "$PORTAL_VAR/nginx.conf" >"$PORTAL_VAR/ceiling-nginx.conf"
+nginx -c "$PORTAL_VAR/ceiling-nginx.conf"
+bench_cleanup+=('nginx -s stop -c "$PORTAL_VAR/ceiling-nginx.conf" 2>/dev/null; kill "${ceiling_pids[@]}"')
+ceiling_url=http://127.0.0.1:$ceiling_port
+for _ in $(seq 50); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$ceiling_url/dashboard")" = 200 ] && break; sleep 0.1; done
+
 echo
 echo "wrk -t2 -c$connections -d$duration on $(nproc) cores, $(date -u +%Y-%m-%d); $(sqlite3 "$database" 'SELECT count(*) FROM tickets')" \
     "tickets in $(sqlite3 "$database" 'SELECT count(*) FROM tenants') companies; $(wc -l <"$SESSIONS") customers of as many" \
@@ -95,7 +120,7 @@ echo "| run                                              |      req/s |      p99
 echo "|--------------------------------------------------|-----------:|---------:|---------|"
 # Each round also runs the customers' part alone: a closed loop of 16 connections is as
 # fast as its slowest share, and this row tells the desk's weight from the customers' pages.
-ratios=() customer_ratios=() mix_p99s=()
+ratios=() customer_ratios=() mix_p99s=() ceiling_ratios=()
 access_log=$PORTAL_VAR/log/nginx-access.log
 for round in $(seq "${ROUNDS:-3}"); do
     # The first round's lines of the access log tell whose requests its p99 is (slowest.py).
@@ -105,11 +130,14 @@ for round in $(seq "${ROUNDS:-3}"); do
     mix_p99s+=("$(p99_ms "$mix")")
     static=$(MODE=static row "static file, $mean B, round $round")
     customers=$(DESK=0 row "customers only (no desk), round $round")
+    ceiling=$(target_url=$ceiling_url row "ceiling: the mix, handlers doing nothing, round $round")
     echo "$mix"
     echo "$static"
     echo "$customers"
+    echo "$ceiling"
     ratios+=("$(percent "$(rps "$mix")" "$(rps "$static")")")
     customer_ratios+=("$(percent "$(rps "$customers")" "$(rps "$static")")")
+    ceiling_ratios+=("$(percent "$(rps "$ceiling")" "$(rps "$static")")")
 done
 
 # The desk's pages alone, one kind per run: each request still the next operator, with its
@@ -158,6 +186,9 @@ writes+=("creation alone: $created tickets created ($creation_rps/s, POST p99 $c
 echo
 echo "mix / static by round: ${ratios[*]} (%); median $(median "${ratios[@]}") %"
 echo "customers only / static by round: ${customer_ratios[*]} (%); median $(median "${customer_ratios[@]}") %"
+ceiling_ratio=$(median "${ceiling_ratios[@]}")
+echo "ceiling (nginx and wrk alone, bench/ceiling.c) / static by round: ${ceiling_ratios[*]} (%); median $ceiling_ratio %;" \
+    "the mix reaches $(percent "$(median "${ratios[@]}")" "$ceiling_ratio") % of it, 30 % of static would be $(percent 30 "$ceiling_ratio") %"
 echo "desk p99 by round (ms): Coda ticket ${queue_p99[*]}, median $(median "${queue_p99[@]}") (target under 20);" \
     "text search ${search_p99[*]}, median $(median "${search_p99[@]}") (target under 50);" \
     "ticket page ${ticket_p99[*]}, median $(median "${ticket_p99[@]}")"
