@@ -9,6 +9,8 @@ public final class Database {
     /// Prepared statements by their SQL, the least recently used dropped past `statementBudget`.
     private var statements: [StatementKey: CachedStatement] = [:]
     private var uses: UInt64 = 0
+    /// `derived` values, by their key.
+    var derivedValues: [ObjectIdentifier: DerivedValue] = [:]
     public let path: String
 
     /// Opens (creating if needed) the database with the settings every process shares:

@@ -48,24 +48,19 @@ public struct DeskStore {
         // the filters keep are known from the counts the triggers keep, before any walk;
         // "Stato" alone from the counts per status (five rows, not a few hundred).
         let stateOnly = query.priority == nil && query.assignee == .anyone && query.area == nil && query.type == nil
-        let counts =
-            query.company.isEmpty && !stateOnly
-            ? try filterCounts(query, operatorID: operatorID, walks: query.searchExpression(lastAsPrefix: false) == nil)
-            : nil
+        let counts = query.company.isEmpty && !stateOnly ? try filterCounts(query, operatorID: operatorID) : nil
         if counts?.kept.all == 0 { return QueuePage(rows: [], total: 0, totalIsAtLeast: false) }
         let offset = (query.page - 1) * DeskQuery.pageSize
-        let rows: [Row]
+        let rows: [QueueRow]
         var total: Int
         var isAtLeast = false
         if let found = try searchPage(query, filter, companies: companies, operatorID: operatorID) {
-            (rows, total, isAtLeast) = found
+            (rows, total, isAtLeast) = (found.rows.map(QueueRow.init), found.total, found.isAtLeast)
         } else {
             // The page's ids first, from an index alone: a filter that keeps few tickets then
             // reads index entries, not every ticket's row.
             let (ids, arguments) = DeskStore.pageIDs(query, filter, counts, companies: companies, operatorID: operatorID)
-            rows = try database.query(
-                QueueRow.select + " FROM tickets t" + QueueRow.joins + " WHERE t.id IN (" + ids + ")" + DeskStore.ordering(query),
-                arguments + [DeskQuery.pageSize, offset])
+            rows = try queueRows(database.query(ids, arguments + [DeskQuery.pageSize, offset]).map { $0.int(at: 0) })
             if query.company.isEmpty && stateOnly {
                 // "Stato" alone is counted in full, as the counts above the queue.
                 let counts = try statusCounts()
@@ -78,9 +73,28 @@ public struct DeskStore {
                 (total, isAtLeast) = try cappedCount("SELECT 1 FROM tickets t" + filter.whereClause, filter.arguments)
             }
         }
-        return QueuePage(
-            rows: rows.map(QueueRow.init), total: total, totalIsAtLeast: isAtLeast)
+        return QueuePage(rows: rows, total: total, totalIsAtLeast: isAtLeast)
     }
+
+    /// The rows of a page's `ids` (at most a page), in their order. One SQL text whatever
+    /// their number (a placeholder per row of a full page, the unused ones NULL, which
+    /// matches no id); the order is restored here from the ids' own, where an ORDER BY had
+    /// SQLite sort the fifty rows again, whole.
+    func queueRows(_ ids: [Int64]) throws -> [QueueRow] {
+        if ids.isEmpty { return [] }
+        let placeholders = DeskStore.pagePlaceholders
+        let arguments: [any SQLConvertible] = ids + Array(repeating: SQLValue.null, count: DeskQuery.pageSize - ids.count)
+        var position: [Int64: Int] = [:]
+        for (index, id) in ids.enumerated() { position[id] = index }
+        var ordered = [QueueRow?](repeating: nil, count: ids.count)
+        for row in try database.query(QueueRow.select + " FROM tickets t" + QueueRow.joins + " WHERE t.id IN (" + placeholders + ")", arguments) {
+            let queueRow = QueueRow(row)
+            if let index = position[queueRow.id] { ordered[index] = queueRow }
+        }
+        return ordered.compactMap { $0 }
+    }
+
+    static let pagePlaceholders = Array(repeating: "?", count: DeskQuery.pageSize).joined(separator: ", ")
 
     /// The number of rows `select` gives, counted up to `limit`: a broad filter (all open
     /// tickets of an area) or a common word matches tens of thousands of tickets, and counting
@@ -99,25 +113,6 @@ public struct DeskStore {
             out.append(character)
         }
         return out
-    }
-
-    /// Tickets per status over every company, from the counts the triggers keep.
-    public func statusCounts() throws -> [TicketStatus: Int64] {
-        var counts: [TicketStatus: Int64] = [:]
-        for row in try database.query("SELECT status, tickets FROM ticket_status_counts") {
-            if let status = TicketStatus(rawValue: row.string("status")) { counts[status] = row.int("tickets") }
-        }
-        return counts
-    }
-
-    /// The vendor's operators who can still work, by name (a deactivated one is no choice).
-    public func operators() throws -> [(id: Int64, name: String)] {
-        try database.query(
-            """
-            SELECT id, coalesce(nullif(trim(first_name || ' ' || last_name), ''), email) AS name
-            FROM users WHERE is_operator = 1 AND deactivated_at IS NULL ORDER BY name
-            """
-        ).map { ($0.int("id"), $0.string("name")) }
     }
 
     /// The other open tickets of a company, newest activity first (at most 20), as lists
