@@ -1,38 +1,45 @@
 import CSQLite
 
-/// Names one kind of value derived from the database's content, of type `Value`.
+/// Names one kind of value derived from the database's content, of type `Value`, and what
+/// tells whether that content changed.
 public final class DerivedKey<Value>: Sendable {
-    public init() {}
+    /// A query of one integer that triggers move with every change of what the value is made
+    /// from (a version row in the value's own tables); nil: any commit at all, by any
+    /// connection, counts as a change.
+    let versionSQL: String?
+
+    public init(versionSQL: String? = nil) { self.versionSQL = versionSQL }
 }
 
-/// Small values computed from the database and kept by the connection until the database
-/// changes: the desk's counts per filter combination, read by every "Coda ticket" and every
-/// search (600 cells summed in SQL cost a fifth of a queue page).
+/// Small values computed from the database and kept by the connection until what they are
+/// made from changes: the desk's counts per filter combination, read by every "Coda ticket"
+/// and every search (summed in SQL they cost a fifth of a queue page), and its operators.
 ///
 /// Unlike a cache of pages or of a company's data, such a value is never stale: before each
-/// use the connection asks SQLite whether anything was committed since it was made, by
-/// another connection (`PRAGMA data_version`, which moves with every commit of any process
-/// in WAL mode) or by this one (`sqlite3_total_changes64`, which counts its own rows
-/// written, triggers included). Any commit anywhere drops every kept value, whatever table
-/// it touched: the check is what must be cheap (two integers), not the keeping clever.
+/// use the connection reads its version, either a version row that triggers move in the
+/// same transaction as any change of its tables, or, for a key without one, SQLite's own
+/// `PRAGMA data_version` (moved by every commit of any other process in WAL mode) with
+/// `sqlite3_total_changes64` (the rows this connection wrote, triggers included). What is
+/// checked per use is two integers at most; what is kept is a few hundred values.
 extension Database {
-    /// What the connection has seen of the database's content: equal twice when nothing was
-    /// committed in between.
-    struct ContentVersion: Equatable {
-        let others: Int64
+    /// Equal twice when nothing the value depends on was committed in between.
+    struct DerivedVersion: Equatable {
+        let committed: Int64
         let own: Int64
     }
 
-    func contentVersion() throws -> ContentVersion {
-        ContentVersion(others: try scalarInt("PRAGMA data_version"), own: sqlite3_total_changes64(handle))
+    func version<Value>(of key: DerivedKey<Value>) throws -> DerivedVersion {
+        if let sql = key.versionSQL { return DerivedVersion(committed: try scalarInt(sql), own: 0) }
+        return DerivedVersion(committed: try scalarInt("PRAGMA data_version"), own: sqlite3_total_changes64(handle))
     }
 
-    /// The value kept under `key` if the database has not changed since it was made;
+    /// The value kept under `key` if what it is made from has not changed since it was made;
     /// otherwise `make()`'s, kept in its place. Inside a write transaction the value is made
-    /// afresh and not kept: the transaction's own uncommitted rows may still be rolled back.
+    /// afresh and not kept: the transaction's own rows may still be rolled back, and a version
+    /// row moved by them would then come back to a number the kept value does not match.
     public func derived<Value>(_ key: DerivedKey<Value>, _ make: () throws -> Value) throws -> Value {
         guard sqlite3_get_autocommit(handle) != 0 else { return try make() }
-        let version = try contentVersion()
+        let version = try version(of: key)
         let slot = ObjectIdentifier(key)
         if let kept = derivedValues[slot], kept.version == version, let value = kept.value as? Value { return value }
         // Kept under the version read before it was made: a commit while it is made moves
@@ -43,8 +50,8 @@ extension Database {
     }
 }
 
-/// One value kept by `Database.derived`, with the content version it was made from.
+/// One value kept by `Database.derived`, with the version it was made from.
 struct DerivedValue {
-    let version: Database.ContentVersion
+    let version: Database.DerivedVersion
     let value: Any
 }

@@ -30,12 +30,14 @@ struct FilterCells {
 }
 
 extension DeskStore {
-    static let cellsKey = DerivedKey<FilterCells>()
+    /// Kept while the cells' version row (migration 0021) is unchanged: a session touched or
+    /// a reply that changes no filter leaves them.
+    static let cellsKey = DerivedKey<FilterCells>(versionSQL: "SELECT version FROM ticket_filter_counts_version")
     static let operatorsKey = DerivedKey<[(id: Int64, name: String)]>()
 
     /// Every cell with tickets: a few hundred whatever the number of tickets (statuses ×
     /// priorities × areas × types × operators), read by every "Coda ticket" and every
-    /// search, kept by the connection until the database changes (`Database.derived`).
+    /// search, kept by the connection until a cell changes (`Database.derived`).
     func filterCells() throws -> FilterCells {
         try database.derived(DeskStore.cellsKey) {
             FilterCells(
@@ -57,7 +59,7 @@ extension DeskStore {
     public func statusCounts() throws -> [TicketStatus: Int64] { try filterCells().byStatus }
 
     /// The vendor's operators who can still work, by name (a deactivated one is no choice);
-    /// on every page of the desk, kept as the cells are.
+    /// on every page of the desk, kept until the next commit anywhere.
     public func operators() throws -> [(id: Int64, name: String)] {
         try database.derived(DeskStore.operatorsKey) {
             try database.query(

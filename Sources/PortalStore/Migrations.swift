@@ -4,7 +4,7 @@ public enum Migrations {
     public static let all: [Migration] = [
         initial, contentVersion, tenantContent, desk, deskFilters, vendorRoles, vendorAdministration, responseTargets, operations,
         customerSearch, keptForms, mailGate, accessHardening, keptFormLimits,
-        deskPerformance, customerListIndexes, deskQueueColumns, noContentStamp, searchFilters, queueScale,
+        deskPerformance, customerListIndexes, deskQueueColumns, noContentStamp, searchFilters, queueScale, deskCellsVersion,
     ]
 
     static let initial = Migration(

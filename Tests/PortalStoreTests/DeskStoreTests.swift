@@ -1,5 +1,5 @@
 import PortalCore
-import PortalStore
+@testable import PortalStore
 import Testing
 
 @Suite("DeskStore and the thread's kinds")
@@ -101,6 +101,24 @@ struct DeskStoreTests {
         let counts = try desk.statusCounts()
         #expect(counts[.unassigned] == 0 && counts[.postponed] == 1)
         #expect(try desk.queue(DeskQuery(), operatorID: 0).total == 1)
+    }
+
+    @Test("the cells are kept across commits that change none, and follow a change written by another connection")
+    func cellsKept() throws {
+        let (temporary, ticketID) = try fixture()
+        let desk = DeskStore(temporary.database)
+        let other = try Database(path: temporary.database.path)
+        func keptVersion() -> Int64? { temporary.database.derivedValues[ObjectIdentifier(DeskStore.cellsKey)]?.version.committed }
+        #expect(try desk.statusCounts()[.unassigned] == 1)
+        let kept = keptVersion()
+        #expect(kept != nil)
+        try other.run("INSERT INTO settings (name, value) VALUES (?, ?)", ["altro", [UInt8(1)]])
+        #expect(try desk.statusCounts()[.unassigned] == 1)
+        #expect(keptVersion() == kept)
+        try TicketStore(other).setStatus(ticketID: ticketID, status: .waiting, operatorID: nil, now: 40)
+        let counts = try desk.statusCounts()
+        #expect(counts[.unassigned] == 0 && counts[.waiting] == 1)
+        #expect(keptVersion() != kept)
     }
 
     @Test("Azienda finds a company by part of its name, its P.IVA or IT and its P.IVA; % and _ are literal")
