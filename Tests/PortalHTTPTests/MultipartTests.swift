@@ -1,4 +1,4 @@
-import PortalHTTP
+@testable import PortalHTTP
 import Testing
 
 private let boundary = "----PortalBoundary7MA4YWxk"
@@ -77,5 +77,23 @@ struct MultipartTests {
             try decoded(contentType: contentType, body: Array(body.utf8))
         }
         #expect(error?.status == 400)
+    }
+}
+
+/// The byte search the parser walks a body with.
+@Suite("Multipart's byte search")
+struct MultipartSearchTests {
+    @Test("finds the first occurrence from the given position, at either end, or nothing")
+    func find() {
+        let bytes = Array("--a\r\nxx--a\r\n--a--".utf8)
+        let needle = Array("--a".utf8)
+        #expect(Multipart.find(needle, in: bytes, from: 0) == 0..<3)
+        #expect(Multipart.find(needle, in: bytes, from: 1) == 7..<10)
+        #expect(Multipart.find(needle, in: bytes, from: 11) == 12..<15)
+        #expect(Multipart.find(Array("--".utf8), in: bytes, from: 15) == 15..<17)
+        #expect(Multipart.find(needle, in: bytes, from: 13) == nil)
+        #expect(Multipart.find(needle, in: bytes, from: bytes.count) == nil)
+        #expect(Multipart.find(needle, in: [], from: 0) == nil)
+        #expect(Multipart.find(Array("\r\n\r\n".utf8), in: bytes, from: 0) == nil)
     }
 }
