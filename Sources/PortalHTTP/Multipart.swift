@@ -60,10 +60,12 @@ enum Multipart {
         guard start >= 0, !needle.isEmpty else { return nil }
         return bytes.withUnsafeBytes { haystack in
             needle.withUnsafeBytes { wanted -> Range<Int>? in
-                guard let base = haystack.baseAddress, let pattern = wanted.baseAddress, let first = wanted.first else { return nil }
+                guard let base = haystack.baseAddress, let pattern = wanted.baseAddress, let first = wanted.first
+                else { return nil }
                 var from = start
                 while from + wanted.count <= haystack.count {
-                    guard let hit = memchr(base + from, Int32(first), haystack.count - wanted.count - from + 1) else { return nil }
+                    let candidates = haystack.count - wanted.count - from + 1
+                    guard let hit = memchr(base + from, Int32(first), candidates) else { return nil }
                     let offset = base.distance(to: UnsafeRawPointer(hit))
                     if memcmp(hit, pattern, wanted.count) == 0 { return offset..<offset + wanted.count }
                     from = offset + 1

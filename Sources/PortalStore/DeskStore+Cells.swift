@@ -42,7 +42,10 @@ extension DeskStore {
         try database.derived(DeskStore.cellsKey) {
             FilterCells(
                 try database.query(
-                    "SELECT status, priority, area, request_type, operator_id, tickets FROM ticket_filter_counts WHERE tickets > 0"
+                    """
+                    SELECT status, priority, area, request_type, operator_id, tickets
+                    FROM ticket_filter_counts WHERE tickets > 0
+                    """
                 ).compactMap { row in
                     guard let status = TicketStatus(rawValue: row.string(at: 0)),
                         let priority = Priority(rawValue: row.string(at: 1)),

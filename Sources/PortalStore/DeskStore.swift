@@ -46,7 +46,7 @@ public struct DeskStore {
         let filter = DeskStore.conditions(query, operatorID: operatorID, companies: companies)
         // Without "Azienda" (a part of a name may match any number of companies) the tickets
         // the filters keep are known from the counts the triggers keep, before any walk;
-        // "Stato" alone from the counts per status (five rows, not a few hundred).
+        // "Stato" alone from their sums per status.
         let stateOnly = query.priority == nil && query.assignee == .anyone && query.area == nil && query.type == nil
         let counts = query.company.isEmpty && !stateOnly ? try filterCounts(query, operatorID: operatorID) : nil
         if counts?.kept.all == 0 { return QueuePage(rows: [], total: 0, totalIsAtLeast: false) }
@@ -87,7 +87,8 @@ public struct DeskStore {
         var position: [Int64: Int] = [:]
         for (index, id) in ids.enumerated() { position[id] = index }
         var ordered = [QueueRow?](repeating: nil, count: ids.count)
-        for row in try database.query(QueueRow.select + " FROM tickets t" + QueueRow.joins + " WHERE t.id IN (" + placeholders + ")", arguments) {
+        let sql = QueueRow.select + " FROM tickets t" + QueueRow.joins + " WHERE t.id IN (" + placeholders + ")"
+        for row in try database.query(sql, arguments) {
             let queueRow = QueueRow(row)
             if let index = position[queueRow.id] { ordered[index] = queueRow }
         }
