@@ -3,7 +3,7 @@
 # usage: render-nginx-conf.sh OUTPUT
 # Reads: PORTAL_VAR (state folder), PORT, PORTAL_LISTEN (default 127.0.0.1:$PORT),
 # PORTAL_SITE_OUT, PORTAL_RUN (socket folder), PORTAL_ATTACHMENTS_DIR,
-# PORTAL_LOGIN_RATE (default 180r/m), PORTAL_LOGIN_BURST (default 90), PORTAL_NGINX_USER,
+# PORTAL_LOGIN_RATE (default 180r/m), PORTAL_LOGIN_BURST (default 150), PORTAL_NGINX_USER,
 # PORTAL_WORKERS and PORTAL_THREADS (the handlers' --workers and --threads, default 4 and 8),
 # PORTAL_TRUSTED_PROXY (addresses or CIDRs of the proxy in front, separated by spaces or
 # commas; none by default), PORTAL_REAL_IP_HEADER (default X-Forwarded-For) and
@@ -66,6 +66,6 @@ case "$(setting PORTAL_PUBLIC_URL)" in https://*) hsts="max-age=31536000" ;; esa
 mkdir -p "$var/nginx" "$var/log"
 sed -e "s|@VAR@|$var|g" -e "s|@LISTEN@|$listen|g" -e "s|@ROOT@|$root|g" -e "s|@RUN@|$run|g" \
     -e "s|@ATTACHMENTS@|$attachments|g" -e "s|@USER_DIRECTIVE@|$user_directive|g" \
-    -e "s|@KEEPALIVE@|$keepalive|g" -e "s|@NGINX_WORKERS@|$nginx_workers|g" -e "s|@LOGIN_RATE@|${PORTAL_LOGIN_RATE:-180r/m}|g" -e "s|@LOGIN_BURST@|${PORTAL_LOGIN_BURST:-90}|g" \
+    -e "s|@KEEPALIVE@|$keepalive|g" -e "s|@NGINX_WORKERS@|$nginx_workers|g" -e "s|@LOGIN_RATE@|${PORTAL_LOGIN_RATE:-180r/m}|g" -e "s|@LOGIN_BURST@|${PORTAL_LOGIN_BURST:-150}|g" \
     -e "s|@HSTS@|$hsts|g" -e "/@REAL_IP@/{r $real_ip" -e "d}" \
     "$here/nginx.conf" > "$out"
