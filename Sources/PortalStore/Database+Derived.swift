@@ -37,8 +37,13 @@ extension Database {
     /// otherwise `make()`'s, kept in its place. Inside a write transaction the value is made
     /// afresh and not kept: the transaction's own rows may still be rolled back, and a version
     /// row moved by them would then come back to a number the kept value does not match.
+    /// Inside a read snapshot (`read`) a version row is read from the same snapshot as the
+    /// value, so the two agree and the value is kept; `PRAGMA data_version` is not part of the
+    /// snapshot (it moves with another process's commit that the snapshot does not see), so a
+    /// value under it is made afresh there and not kept.
     public func derived<Value>(_ key: DerivedKey<Value>, _ make: () throws -> Value) throws -> Value {
-        guard sqlite3_get_autocommit(handle) != 0 else { return try make() }
+        let inSnapshot = inReadTransaction && key.versionSQL != nil
+        guard sqlite3_get_autocommit(handle) != 0 || inSnapshot else { return try make() }
         let version = try version(of: key)
         let slot = ObjectIdentifier(key)
         if let kept = derivedValues[slot], kept.version == version, let value = kept.value as? Value { return value }

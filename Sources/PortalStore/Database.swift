@@ -11,6 +11,8 @@ public final class Database {
     private var uses: UInt64 = 0
     /// `derived` values, by their key.
     var derivedValues: [ObjectIdentifier: DerivedValue] = [:]
+    /// Inside `read`: what `derived` may keep there differs from a write transaction's.
+    var inReadTransaction = false
     public let path: String
 
     /// Opens (creating if needed) the database with the settings every process shares:
@@ -135,6 +137,26 @@ public final class Database {
 
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     public var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// Reads that must agree with each other (a page's counts and its rows) in one snapshot:
+    /// a deferred transaction that writes nothing, so another worker's commit between two of
+    /// its statements is not seen by the second. Inside a transaction already, the body
+    /// simply runs in that one.
+    public func read<T>(_ body: () throws -> T) throws -> T {
+        guard sqlite3_get_autocommit(handle) != 0 else { return try body() }
+        // Prepared once and kept, as every page's statements: `execute` parses its text each time.
+        try run("BEGIN")
+        inReadTransaction = true
+        defer { inReadTransaction = false }
+        do {
+            let value = try body()
+            try run("COMMIT")
+            return value
+        } catch {
+            try? run("ROLLBACK")
+            throw error
+        }
+    }
 
     /// A write transaction. `BEGIN IMMEDIATE` takes the write lock up front, so a
     /// read-then-write body waits on `busy_timeout` instead of failing with SQLITE_BUSY.

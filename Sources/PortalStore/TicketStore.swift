@@ -272,13 +272,17 @@ public struct TicketStore {
         // prefer an index of the desk's that starts with the filters, across every company.
         let tickets = " FROM tickets t INDEXED BY tickets_cards"
         let offset = (query.page - 1) * TicketQuery.pageSize
-        let rows = try database.query(
-            "SELECT " + TicketSummary.columns + tickets + " LEFT JOIN users op ON op.id = t.operator_id" + whereClause
-                + order + " LIMIT ? OFFSET ?", filter.arguments + [TicketQuery.pageSize, offset])
-        // A first page that is not full is the whole list: most filtered lists need no count.
-        let total = query.page == 1 && rows.count < TicketQuery.pageSize
-            ? rows.count : Int(try database.scalarInt("SELECT count(*)" + tickets + whereClause, filter.arguments))
-        return TicketPage(tickets: rows.map(TicketSummary.init), total: total)
+        // The page and its count from one snapshot: a colleague's new ticket between the two
+        // made the pager promise a page that did not yet exist, or miss one.
+        return try database.read {
+            let rows = try database.query(
+                "SELECT " + TicketSummary.columns + tickets + " LEFT JOIN users op ON op.id = t.operator_id" + whereClause
+                    + order + " LIMIT ? OFFSET ?", filter.arguments + [TicketQuery.pageSize, offset])
+            // A first page that is not full is the whole list: most filtered lists need no count.
+            let total = query.page == 1 && rows.count < TicketQuery.pageSize
+                ? rows.count : Int(try database.scalarInt("SELECT count(*)" + tickets + whereClause, filter.arguments))
+            return TicketPage(tickets: rows.map(TicketSummary.init), total: total)
+        }
     }
 
     /// Two counts of index entries: every one of the company's, and its closed ones, a range

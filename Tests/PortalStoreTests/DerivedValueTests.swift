@@ -54,4 +54,54 @@ struct DerivedValueTests {
         // The rolled-back row counts as a change of its own: made again, without it.
         #expect(try count(database) == (start, made: true))
     }
+
+    /// A key with a version of its own: here the number of settings, which every insert moves.
+    static let versionedCount = DerivedKey<Int64>(versionSQL: "SELECT count(*) FROM settings")
+
+    func versioned(_ database: Database) throws -> (Int64, made: Bool) {
+        var made = false
+        let value = try database.derived(DerivedValueTests.versionedCount) {
+            made = true
+            return try database.scalarInt("SELECT count(*) FROM settings")
+        }
+        return (value, made)
+    }
+
+    @Test("a read snapshot does not see another connection's commit between its statements")
+    func readSnapshot() throws {
+        let temporary = try TemporaryDatabase()
+        let database = temporary.database
+        let other = try Database(path: database.path)
+        let (first, second) = try database.read {
+            let first = try database.scalarInt("SELECT count(*) FROM settings")
+            try other.run("INSERT INTO settings (name, value) VALUES (?, ?)", ["nel mezzo", [UInt8(1)]])
+            return (first, try database.scalarInt("SELECT count(*) FROM settings"))
+        }
+        #expect(first == second)
+        #expect(try database.scalarInt("SELECT count(*) FROM settings") == first + 1)
+        // Nested, the body runs in the transaction already open.
+        try database.write { _ in
+            try database.read { try database.run("DELETE FROM settings WHERE name = ?", ["nel mezzo"]) }
+        }
+        #expect(try database.scalarInt("SELECT count(*) FROM settings") == first)
+    }
+
+    @Test("inside a read snapshot a value under its own version row is kept; one under data_version is made afresh")
+    func derivedInsideASnapshot() throws {
+        let temporary = try TemporaryDatabase()
+        let database = temporary.database
+        let other = try Database(path: database.path)
+        let start = try versioned(database)
+        #expect(start.made)
+        _ = try count(database)
+        try database.read {
+            #expect(try versioned(database) == (start.0, made: false))
+            try other.run("INSERT INTO settings (name, value) VALUES (?, ?)", ["nel mezzo", [UInt8(1)]])
+            // The snapshot's version is the kept value's: still the snapshot's own answer.
+            #expect(try versioned(database) == (start.0, made: false))
+            #expect(try count(database) == (start.0, made: true))
+        }
+        #expect(try versioned(database) == (start.0 + 1, made: true))
+        #expect(try count(database) == (start.0 + 1, made: true))
+    }
 }

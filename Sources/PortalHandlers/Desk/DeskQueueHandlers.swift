@@ -14,9 +14,14 @@ enum DeskQueueHandlers {
         }
         let query = remembered.query
         let store = DeskStore(services.database)
+        // The counts above the queue, the page's total and its rows from one snapshot: read
+        // one after the other, a ticket moved in between showed on two pages or on none.
+        let (found, counts) = try services.database.read {
+            (try store.queue(query, operatorID: context.user.id), try store.statusCounts())
+        }
         let page = DeskQueuePage(
-            viewer: context.viewer, query: query, page: try store.queue(query, operatorID: context.user.id),
-            counts: try store.statusCounts(), operators: try store.operators(), now: services.now,
+            viewer: context.viewer, query: query, page: found,
+            counts: counts, operators: try store.operators(), now: services.now,
             calendar: try ResponseTargetStore(services.database).settings().calendar, notice: remembered.notice)
         return Response.html(bytes: page.render())
     }
