@@ -9,6 +9,7 @@ import pytest
 import requests
 
 from portal import BIN, DEMO_PASSWORD, ROOT, Portal, csrf_token, login, processes_using
+from tickets import created_number, new_ticket
 
 USERS = ["mario.rossi@rossi.example", "luca.verdi@rossi.example", "anna.bianchi@bianchi.example"]
 
@@ -58,6 +59,53 @@ def test_a_worker_killed_under_load_is_restarted_and_no_acknowledged_login_is_lo
     # than one request can be in flight in it.
     assert len(failures) <= len(threads), failures
     assert all(at - killed_at < 1.0 for at, _ in failures), failures
+
+
+def test_tickets_workers_killed_while_tickets_are_created_lose_no_acknowledged_ticket(fresh_portal):
+    portal = fresh_portal()
+    acknowledged = []
+    failures = []
+    stop = threading.Event()
+    sessions = [login(portal)[0] for _ in range(4)]
+
+    def create(index):
+        count = 0
+        while not stop.is_set():
+            count += 1
+            title = f"Carico {index}-{count}"
+            try:
+                response = new_ticket(portal, sessions[index], title=title)
+                if response.status_code == 303:
+                    acknowledged.append((created_number(response), title))
+                else:
+                    failures.append(response.status_code)
+            except (requests.RequestException, AssertionError) as error:
+                failures.append(str(error))
+
+    threads = [threading.Thread(target=create, args=(i,)) for i in range(len(sessions))]
+    for thread in threads:
+        thread.start()
+    killed = []
+    for _ in range(2):
+        time.sleep(1.5)
+        killed.append(portal.worker_pids("portal-tickets")[0])
+        os.kill(killed[-1], signal.SIGKILL)
+    time.sleep(1.5)
+    stop.set()
+    for thread in threads:
+        thread.join()
+
+    assert len(acknowledged) > 20, (len(acknowledged), failures)
+    # Only what was in flight in a killed worker failed, never more than a client each.
+    assert len(failures) <= 2 * len(threads), failures
+    assert not set(killed) & set(portal.worker_pids("portal-tickets"))
+    # Every ticket answered "creato" is there, once, with its title, for its company's page too.
+    with portal.db() as db:
+        stored = dict(db.execute("SELECT number, title FROM tickets WHERE title LIKE 'Carico %'").fetchall())
+    assert all(stored.get(number) == title for number, title in acknowledged), acknowledged
+    assert len(stored) == len(set(stored.values()))
+    for number, title in acknowledged[-3:]:
+        assert title in sessions[0].get(portal.url + f"/ticket/{number}").text
 
 
 def test_handlers_refuse_to_start_on_an_unmigrated_database(tmp_path):
