@@ -169,18 +169,32 @@ final class Arena {
     }
 
     /// The escaped UTF-8 of `value` (see `Escape`).
-    /// Copies while it looks, byte by byte, straight into the buffer: a page escapes a
-    /// thousand short values (classes, labels, names), for which handing runs of bytes to a
-    /// copy cost more than the copy.
+    /// Copies while it looks, straight into the buffer: eight bytes at a time while a word
+    /// holds nothing to escape (`Escape.isPlain`), byte by byte around a character that needs
+    /// its entity. A page escapes a thousand values, names and whole descriptions, for which
+    /// the byte loop alone was a tenth of a customer's list page (callgrind).
     @usableFromInline
     func append(escaped value: String, attribute: Bool) {
         withUTF8(of: value) { bytes in
+            guard let source = bytes.baseAddress else { return }
+            let count = bytes.count
             let special = attribute ? Escape.attributeSpecial : Escape.textSpecial
-            reserve(bytes.count)
+            reserve(count)
             var target = state.pointee.base + state.pointee.count
             var written = 0
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
+            var index = 0
+            while index < count {
+                if index &+ 8 <= count {
+                    let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+                    if Escape.isPlain(word, attribute: attribute) {
+                        UnsafeMutableRawPointer(target + written).storeBytes(of: word, as: UInt64.self)
+                        written &+= 8
+                        index &+= 8
+                        continue
+                    }
+                }
+                let byte = source[index]
+                index &+= 1
                 if byte >= 64 || special & (1 << UInt64(byte)) == 0 {
                     target[written] = byte
                     written &+= 1
@@ -189,7 +203,7 @@ final class Arena {
                 state.pointee.count &+= written
                 Escape.entity(for: byte).withUTF8Buffer { append($0) }
                 // The rest may need as much room again; the buffer may have moved.
-                reserve(bytes.count - index - 1)
+                reserve(count - index)
                 target = state.pointee.base + state.pointee.count
                 written = 0
             }

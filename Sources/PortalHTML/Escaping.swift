@@ -18,6 +18,25 @@ public enum Escape {
     static let textSpecial: UInt64 = 1 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
     static let attributeSpecial: UInt64 = 1 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E | 1 << 0x22 | 1 << 0x27
 
+    /// True when none of the eight bytes of `word` needs escaping. Every character to escape
+    /// is below 64, so a word with no byte below 64 (letters, and any UTF-8 past ASCII) is
+    /// plain at once; otherwise each character is looked for in all eight bytes together
+    /// (the "has a zero byte" test on the word xor that character, exact for whether there is
+    /// one).
+    @inline(__always)
+    static func isPlain(_ word: UInt64, attribute: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        if (word &- ones &* 64) & ~word & highs == 0 { return true }
+        func has(_ character: UInt8) -> UInt64 {
+            let x = word ^ (ones &* UInt64(character))
+            return (x &- ones) & ~x & highs
+        }
+        var found = has(0) | has(0x26) | has(0x3C) | has(0x3E)
+        if attribute { found |= has(0x22) | has(0x27) }
+        return found == 0
+    }
+
     /// Hands `emit` the escaped UTF-8 of `bytes` as runs: unchanged stretches as they are,
     /// each character that needs it as its entity. (The renderer's arena copies while it
     /// looks instead, with the same `special` bits and `entity`.)
