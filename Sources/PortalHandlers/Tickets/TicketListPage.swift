@@ -152,30 +152,49 @@ struct TicketListResults {
                 }
             }
             el("div", ["class": "ticket-facts"]) {
-                fact(Text.state, badge: Badge.status(ticket.status), ticket.status.label)
-                fact(Text.priority, badge: Badge.priority(ticket.priority), ticket.priority.label)
+                Self.fact(Facts.state, badge: Badge.status(ticket.status), ticket.status.label)
+                Self.fact(Facts.priority, badge: Badge.priority(ticket.priority), ticket.priority.label)
                 if closed, let closedAt = ticket.closedAt {
-                    fact(Text.closingDate, Clock.displayDate(closedAt))
-                    fact(Text.closedFor, Clock.elapsed(from: closedAt, to: now))
+                    Self.fact(Facts.closingDate, Clock.displayDate(closedAt))
+                    Self.fact(Facts.closedFor, Clock.elapsed(from: closedAt, to: now))
                 } else {
-                    fact(Text.creationDate, Clock.displayDate(ticket.createdAt))
-                    fact(Text.waitingFor, Clock.elapsed(from: ticket.createdAt, to: now))
+                    Self.fact(Facts.creationDate, Clock.displayDate(ticket.createdAt))
+                    Self.fact(Facts.waitingFor, Clock.elapsed(from: ticket.createdAt, to: now))
                 }
-                fact(Text.requester, ticket.requesterName)
-                fact(Text.requestArea, ticket.area.shortLabel)
-                fact(Text.operatorInCharge, ticket.operatorName ?? Text.noOperator)
+                Self.fact(Facts.requester, ticket.requesterName)
+                Self.fact(Facts.requestArea, ticket.area.shortLabel)
+                Self.fact(Facts.operatorInCharge, ticket.operatorName ?? Text.noOperator)
             }
             el("p", ["class": "ticket-first-line"]) { ticket.firstLine }
         }
     }
 
+    /// A fact's markup up to its value, `<dl class="ticket-fact"><dt>term</dt><dd>`, made once
+    /// per process: the terms are the catalogue's constants. Built with every card's seven
+    /// facts, four elements each, they were a sixth of a customer's list page (callgrind).
+    enum Facts {
+        static let state = opening(Text.state)
+        static let priority = opening(Text.priority)
+        static let closingDate = opening(Text.closingDate)
+        static let closedFor = opening(Text.closedFor)
+        static let creationDate = opening(Text.creationDate)
+        static let waitingFor = opening(Text.waitingFor)
+        static let requester = opening(Text.requester)
+        static let requestArea = opening(Text.requestArea)
+        static let operatorInCharge = opening(Text.operatorInCharge)
+        static let closing = Node.trusted(TrustedHTML("</dd></dl>"))
+
+        static func opening(_ term: String) -> Node {
+            Node.trusted(TrustedHTML("<dl class=\"ticket-fact\"><dt>" + Escape.text(term) + "</dt><dd>"))
+        }
+    }
+
     /// `badge`: the badge's classes (`Badge`), when the value is shown as one.
-    func fact(_ term: String, badge: String? = nil, _ value: String) -> Node {
-        el("dl", ["class": "ticket-fact"]) {
-            el("dt") { term }
-            el("dd") {
-                if let badge { el("span", ["class": badge]) { value } } else { value }
-            }
+    static func fact(_ opening: Node, badge: String? = nil, _ value: String) -> Node {
+        Node.group {
+            opening
+            if let badge { el("span", ["class": badge]) { value } } else { value }
+            Facts.closing
         }
     }
 
