@@ -7,10 +7,11 @@ import Testing
 struct DerivedValueTests {
     static let settingsCount = DerivedKey<Int64>()
 
-    /// The value under `settingsCount`, and whether it was made afresh.
-    func count(_ database: Database) throws -> (Int64, made: Bool) {
+    /// The number of settings kept under `key` (`settingsCount` by default), and whether it
+    /// was made afresh.
+    func count(_ database: Database, key: DerivedKey<Int64> = DerivedValueTests.settingsCount) throws -> (Int64, made: Bool) {
         var made = false
-        let value = try database.derived(DerivedValueTests.settingsCount) {
+        let value = try database.derived(key) {
             made = true
             return try database.scalarInt("SELECT count(*) FROM settings")
         }
@@ -59,12 +60,7 @@ struct DerivedValueTests {
     static let versionedCount = DerivedKey<Int64>(versionSQL: "SELECT count(*) FROM settings")
 
     func versioned(_ database: Database) throws -> (Int64, made: Bool) {
-        var made = false
-        let value = try database.derived(DerivedValueTests.versionedCount) {
-            made = true
-            return try database.scalarInt("SELECT count(*) FROM settings")
-        }
-        return (value, made)
+        try count(database, key: DerivedValueTests.versionedCount)
     }
 
     @Test("a read snapshot does not see another connection's commit between its statements")
