@@ -137,6 +137,8 @@ public final class Database {
 
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     public var changes: Int { Int(sqlite3_changes(handle)) }
+    /// Rows changed by this connection since it opened, triggers and virtual tables included.
+    public var totalChanges: Int { Int(sqlite3_total_changes(handle)) }
 
     /// Reads that must agree with each other (a page's counts and its rows) in one snapshot:
     /// a deferred transaction that writes nothing, so another worker's commit between two of

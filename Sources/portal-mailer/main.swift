@@ -58,11 +58,17 @@ do {
             } catch { Log.event("sweep_failed", [("error", "\(error)")]) }
             if SearchIndexMaintenance.isDue(now: lastSweep, lastDay: lastIndexDay) {
                 lastIndexDay = RomeTime.local(lastSweep).day
-                // Logged before and after: the two lines' times tell how long the lock was held.
+                // Logged before and after: the two lines' times tell how long the merge took.
                 Log.event("search_index_optimizing", [])
+                // Between steps: the WAL the merge writes is checkpointed as it grows, and a
+                // stop or the end of the window leaves the rest for the next night.
                 do {
-                    try SearchIndexMaintenance(database).optimize()
-                    Log.event("search_index_optimized", [])
+                    let finished = try SearchIndexMaintenance(database).optimize {
+                        checkpoint(database)
+                        usleep(20_000)
+                        return stopping == 0 && SearchIndexMaintenance.isWindow(now: Clock.now())
+                    }
+                    Log.event(finished ? "search_index_optimized" : "search_index_optimize_paused", [])
                 } catch { Log.event("search_index_optimize_failed", [("error", "\(error)")]) }
             }
         }

@@ -18,29 +18,40 @@ struct SearchIndexMaintenanceTests {
         #expect(!SearchIndexMaintenance.isDue(now: rome(4), lastDay: today))
         #expect(!SearchIndexMaintenance.isDue(now: rome(6), lastDay: nil))
         #expect(!SearchIndexMaintenance.isDue(now: rome(14), lastDay: nil))
+        // A merge that started in the window stops at its end, even on a day it already ran.
+        #expect(SearchIndexMaintenance.isWindow(now: rome(5, 59)))
+        #expect(!SearchIndexMaintenance.isWindow(now: rome(6)))
     }
 
-    @Test("optimize keeps every ticket findable by its current text and filters, and only those")
-    func optimizeKeepsResults() throws {
+    /// `count` tickets (forty by default), each row of the index rewritten a few times (a reply each, a new priority
+    /// for half of them): many small segments and old versions.
+    private func fragmented(count: Int = 40) throws -> TemporaryDatabase {
         let temporary = try TemporaryDatabase()
         let database = temporary.database
         _ = try TenantStore(database).add(name: "ROSSI SRL", vat: VATNumber("02740123456")!, now: 0)
         let store = TicketStore(database)
         var ids: [Int64] = []
-        for index in 0..<40 {
+        for index in 0..<count {
             var ticket = NewTicket(
                 tenantID: 1, title: "Stampante \(index)", requesterID: nil, requesterName: "Mario Rossi",
-                contactEmail: "mario@rossi.example", area: .systems, priority: .normal, description: "Testo")
+                contactEmail: "mario@rossi.example", area: .systems, priority: .normal,
+                description: "Testo \(index) " + String(repeating: "parola\(index) ", count: 20))
             ticket.phone = ""
             ids.append(try store.create(ticket, now: 100 + Timestamp(index)).id)
         }
-        // Every row rewritten a few times: a reply each, a new priority for half of them.
         for (index, id) in ids.enumerated() {
             _ = try store.addMessage(
                 ticketID: id, authorID: nil, authorName: "Mario Rossi", isOperator: false,
                 body: index % 2 == 0 ? "fattura bloccata" : "magazzino", now: 200 + Timestamp(index))
             if index % 2 == 0 { try database.run("UPDATE tickets SET priority = 'high' WHERE id = ?", [id]) }
         }
+        return temporary
+    }
+
+    @Test("optimize keeps every ticket findable by its current text and filters, and only those")
+    func optimizeKeepsResults() throws {
+        let temporary = try fragmented()
+        let database = temporary.database
         func found(_ match: String) throws -> [Int64] {
             try database.query("SELECT rowid FROM ticket_text WHERE ticket_text MATCH ? ORDER BY rowid", [match])
                 .map { $0.int(at: 0) }
@@ -49,8 +60,40 @@ struct SearchIndexMaintenanceTests {
         let before = try searches.map(found)
         #expect(before[0].count == 20 && before[1].count == 20 && before[2].count == 40 && before[3] == before[0])
         #expect(before[4].isEmpty)
-        try SearchIndexMaintenance(database).optimize()
+        #expect(try SearchIndexMaintenance(database).optimize())
         #expect(try searches.map(found) == before)
         try database.execute("INSERT INTO ticket_text (ticket_text) VALUES ('integrity-check')")
+        // Merged into one segment: another merge finds nothing to do.
+        let changes = database.totalChanges
+        try database.run("INSERT INTO ticket_text (ticket_text, rank) VALUES ('merge', -1000)")
+        #expect(database.totalChanges - changes < 2)
+    }
+
+    @Test("the merge goes in steps that each release the lock: another connection writes between them at once")
+    func stepsLetWritersIn() throws {
+        let temporary = try fragmented(count: 400)
+        // No busy timeout: a write fails at once if the merge still held the lock.
+        let other = try Database(path: temporary.directory + "/portal.sqlite3", busyTimeoutMilliseconds: 0)
+        var steps = 0
+        let finished = try SearchIndexMaintenance(temporary.database).optimize(pagesPerStep: 1) {
+            steps += 1
+            do {
+                try other.write { _ in try other.run("UPDATE settings SET value = value WHERE name = 'none'") }
+            } catch {
+                Issue.record("a write between two steps failed: \(error)")
+            }
+            return true
+        }
+        #expect(finished)
+        #expect(steps > 1)
+        try temporary.database.execute("INSERT INTO ticket_text (ticket_text) VALUES ('integrity-check')")
+    }
+
+    @Test("stopped between steps, it says so, and the index stays whole")
+    func stopsEarly() throws {
+        let temporary = try fragmented()
+        #expect(try !SearchIndexMaintenance(temporary.database).optimize(pagesPerStep: 1) { false })
+        try temporary.database.execute("INSERT INTO ticket_text (ticket_text) VALUES ('integrity-check')")
+        #expect(try SearchIndexMaintenance(temporary.database).optimize())
     }
 }
