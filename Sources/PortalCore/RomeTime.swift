@@ -5,10 +5,21 @@
 public enum RomeTime {
     /// Seconds to add to UTC for the wall clock in Rome at `instant`.
     public static func offset(at instant: Timestamp) -> Timestamp {
-        // The change happens in spring and autumn: the UTC year is the local one then.
-        let year = DateOnly(dayNumber: floorDays(instant)).year
+        // The year by the mean Gregorian year's length, not by the calendar date (which cost
+        // a third of "Andamento"'s time, spent in the working calendar): it errs by at most a
+        // day or two around New Year, in winter, outside the summer of either year it may name.
+        let index = instant >= 0 ? Int(instant / meanYear) : -1
         let (summerStart, summerEnd) =
-            summers.indices.contains(year - firstTabulatedYear) ? summers[year - firstTabulatedYear] : summer(in: year)
+            summers.indices.contains(index) ? summers[index] : summer(in: DateOnly(dayNumber: floorDays(instant)).year)
+        return instant >= summerStart && instant < summerEnd ? 7200 : 3600
+    }
+
+    /// 365.2425 days.
+    static let meanYear: Timestamp = 31_556_952
+
+    /// The offset worked out from the instant's calendar year: what `offset(at:)` must agree with.
+    static func offsetByCalendar(at instant: Timestamp) -> Timestamp {
+        let (summerStart, summerEnd) = summer(in: DateOnly(dayNumber: floorDays(instant)).year)
         return instant >= summerStart && instant < summerEnd ? 7200 : 3600
     }
 

@@ -1,4 +1,4 @@
-import PortalCore
+@testable import PortalCore
 import Testing
 
 /// An instant from UTC parts, counted independently of `RomeTime`.
@@ -44,6 +44,16 @@ struct RomeTimeTests {
         #expect(rome(2026, 10, 25, 2, 30) == utc(2026, 10, 25, 0, 30))
         #expect(rome(2026, 12, 1, 9) == utc(2026, 12, 1, 8))
         #expect(rome(2026, 7, 1, 9) == utc(2026, 7, 1, 7))
+    }
+
+    @Test("the offset found from the mean year's length agrees with the calendar year's, every hour from 1970 to 2199")
+    func offsetByMeanYear() {
+        var disagreements = 0
+        for instant in stride(from: Timestamp(0), to: utc(2200, 1, 1, 0), by: 3600)
+        where RomeTime.offset(at: instant) != RomeTime.offsetByCalendar(at: instant) {
+            disagreements += 1
+        }
+        #expect(disagreements == 0)
     }
 
     @Test("agrees with the system's tzdata for Europe/Rome over ten years")
