@@ -13,4 +13,7 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
 
     /// SQLITE_CONSTRAINT and its extended codes: a uniqueness or foreign-key rule said no.
     public var isConstraintViolation: Bool { code & 0xff == 19 }
+
+    /// SQLITE_BUSY and its extended codes: another connection kept the lock past the timeout.
+    public var isBusy: Bool { code & 0xff == 5 }
 }

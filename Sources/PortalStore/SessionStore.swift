@@ -78,16 +78,23 @@ public struct SessionStore {
 
     /// False (and the row deleted) for an expired or idle session; a live one is touched at
     /// most once a minute.
+    /// Both writes are housekeeping: when another connection keeps the write lock past the
+    /// busy timeout, the page is still answered (the session is ended or touched by a later
+    /// request) rather than failing a read for a write it did not need.
     func isLive(_ session: SessionRecord, now: Timestamp, rememberedIdle: Int64) throws -> Bool {
         let idle = now - session.lastSeenAt > (session.remember ? rememberedIdle : SessionStore.idleTimeout)
         if now >= session.expiresAt || idle {
-            try database.run("DELETE FROM sessions WHERE id = ?", [session.id])
+            try unlessBusy { try database.run("DELETE FROM sessions WHERE id = ?", [session.id]) }
             return false
         }
         if now - session.lastSeenAt >= SessionStore.touchInterval {
-            try database.run("UPDATE sessions SET last_seen_at = ? WHERE id = ?", [now, session.id])
+            try unlessBusy { try database.run("UPDATE sessions SET last_seen_at = ? WHERE id = ?", [now, session.id]) }
         }
         return true
+    }
+
+    private func unlessBusy(_ write: () throws -> Void) throws {
+        do { try write() } catch let error as DatabaseError where error.isBusy {}
     }
 
     public func delete(id: Int64) throws {

@@ -49,6 +49,24 @@ struct SessionStoreTests {
         #expect(session.remember)
     }
 
+    @Test("while another connection holds the write lock, a live session is still found and an expired one still refused")
+    func lockedDatabase() throws {
+        let temporary = try TemporaryDatabase()
+        let hash = try makeSession(temporary.database, remember: false)
+        // This connection gives up on the lock at once; the other one holds it throughout.
+        let reader = try Database(path: temporary.directory + "/portal.sqlite3", busyTimeoutMilliseconds: 0)
+        try temporary.database.execute("BEGIN IMMEDIATE")
+        defer { try? temporary.database.execute("ROLLBACK") }
+        let sessions = SessionStore(reader)
+        // Due for its once-a-minute touch (a minute after its creation), which cannot be written.
+        #expect(try sessions.find(tokenHash: hash, now: 61, rememberedIdle: week) != nil)
+        // Idle too long: refused, though its row cannot be deleted yet.
+        #expect(try sessions.find(tokenHash: hash, now: SessionStore.idleTimeout + 61, rememberedIdle: week) == nil)
+        try temporary.database.execute("ROLLBACK")
+        #expect(try sessions.find(tokenHash: hash, now: SessionStore.idleTimeout + 61, rememberedIdle: week) == nil)
+        #expect(try reader.scalarInt("SELECT count(*) FROM sessions") == 0)
+    }
+
     @Test("an unknown token finds nothing")
     func unknownToken() throws {
         let temporary = try TemporaryDatabase()
