@@ -63,7 +63,7 @@ do {
                 // Between steps: the WAL the merge writes is checkpointed as it grows, and a
                 // stop or the end of the window leaves the rest for the next night.
                 do {
-                    let finished = try SearchIndexMaintenance(database).optimize {
+                    let finished = try SearchIndexMaintenance(database).compact {
                         checkpoint(database)
                         usleep(20_000)
                         return stopping == 0 && SearchIndexMaintenance.isWindow(now: Clock.now())

@@ -151,6 +151,21 @@ struct DeskStoreTests {
         #expect(try found("pa") == [ticketID])
     }
 
+    @Test("1,100 companies created one by one: the names' index stays whole and finds each")
+    func manyCompanies() throws {
+        let (temporary, _) = try fixture()
+        let tenants = TenantStore(temporary.database)
+        for number in 1...1100 {
+            let digits = String(2_000_000_000 + number).map { Int(String($0))! }
+            let vat = try #require(VATNumber(digits.map(String.init).joined() + String(VATNumber.checkDigit(for: digits))))
+            _ = try tenants.add(name: "AZIENDA \(number) SRL", vat: vat, now: Timestamp(number))
+        }
+        try temporary.database.execute("INSERT INTO tenant_names (tenant_names) VALUES ('integrity-check')")
+        let found = try temporary.database.query(
+            "SELECT rowid FROM tenant_names WHERE name LIKE '%' || ? || '%'", ["azienda 1099 s"])
+        #expect(found.count == 1)
+    }
+
     @Test("a filtered queue keeps the queue's order: open Bloccante and Non assegnato first, then newest activity")
     func filteredOrder() throws {
         let (temporary, first) = try fixture()
