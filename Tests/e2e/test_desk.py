@@ -203,6 +203,25 @@ def test_a_reply_saves_the_status_chosen_with_it(portal):
     assert "Stato: Rinviato" in page and "Priorità: Alta" in page and "Le scriviamo domani." in page
 
 
+def test_choices_sent_with_an_empty_reply_come_back_chosen_and_land_with_the_corrected_one(portal):
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Scelte da non perdere"))
+    operator, _ = operator_session(portal)
+    empty = desk_post(portal, operator, number, "reply", reply="   ", status="postponed", priority="high")
+    assert empty.status_code == 422
+    assert re.search(r'<option value="postponed" selected[ =>]', empty.text), "Stato as chosen"
+    assert re.search(r'<option value="high" selected[ =>]', empty.text), "Priorità as chosen"
+    # Sent again from the page as it came back: its selects, its "seen".
+    seen = re.search(r'name="seen" value="([^"]*)"', empty.text).group(1)
+    sent = operator.post(portal.url + f"/desk/ticket/{number}", data={
+        "csrf": csrf_token(empty.text), "seen": seen, "action": "reply", "reply": "Ora con il testo.",
+        "status": "postponed", "priority": "high"}, files=NO_FILE, allow_redirects=False)
+    assert sent.status_code == 303
+    with portal.db() as db:
+        row = db.execute("SELECT status, priority FROM tickets WHERE number = ?", (number,)).fetchone()
+    assert tuple(row) == ("postponed", "high")
+
+
 def test_the_cli_lists_and_shows_tickets_and_assigns_them(portal):
     listed = portal.admin("ticket", "list")
     assert "#1001" in listed.stdout or "1001" in listed.stdout

@@ -157,6 +157,25 @@ def test_closing_needs_a_message_and_waits_a_few_minutes(portal):
     assert "ha chiuso il ticket" in desk.get_content() and "ho già risolto in autonomia" in desk.get_content()
 
 
+def test_priority_and_referent_chosen_with_a_refused_reply_or_a_preview_come_back_chosen(portal):
+    session, _ = login(portal)
+    number = created_number(new_ticket(portal, session))
+    page = session.get(portal.url + f"/ticket/{number}").text
+    referents = re.search(r'<select id="referent".*?</select>', page, re.S).group(0)
+    other = re.search(r'<option value="(\d+)">', referents).group(1)
+    for sent in (reply(portal, session, number, "", priority="low", referent=other),
+                 reply(portal, session, number, "Solo **anteprima**", action="preview", priority="low", referent=other),
+                 reply(portal, session, number, "Troppo presto", close=True, priority="low", referent=other)):
+        assert sent.status_code in (200, 422)
+        assert re.search(r'<option value="low" selected[ =>]', sent.text), "Priorità as chosen"
+        assert re.search(f'<option value="{other}" selected[ =>]', sent.text), "Referente ticket as chosen"
+    # Sent once corrected, the choices land with the message.
+    assert reply(portal, session, number, "Ecco il messaggio.", priority="low", referent=other).status_code == 303
+    with portal.db() as db:
+        row = db.execute("SELECT priority, referent_id FROM tickets WHERE number = ?", (number,)).fetchone()
+    assert tuple(row) == ("low", int(other))
+
+
 def test_a_reply_within_fifteen_days_reopens_and_later_one_is_refused(portal):
     session, _ = login(portal)
     number = created_number(new_ticket(portal, session))

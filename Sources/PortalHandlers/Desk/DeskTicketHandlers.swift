@@ -54,6 +54,7 @@ enum DeskTicketHandlers {
             page.replyText = reply
             page.noteText = note
             page.warning = warning
+            page.chosen = DeskTicketHandlers.changedControls(form)
             mark(&page)
             return Response.html(bytes: page.render(), status: 422)
         }
@@ -127,6 +128,17 @@ enum DeskTicketHandlers {
             if let status { try desk.setStatus(try desk.ticket(number: ticket.number), status, by: agent, now: now) }
             if let priority { try desk.setPriority(try desk.ticket(number: ticket.number), priority, by: agent, now: now) }
         }
+    }
+
+    /// The controls whose value differs from what the page showed (`seen`), by field name.
+    static func changedControls(_ form: FormData) -> [String: String] {
+        let parts = (form["seen"] ?? "").split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3 else { return [:] }
+        var changed: [String: String] = [:]
+        for (index, field) in ["status", "assignee", "priority"].enumerated() {
+            if let value = form[field], value != parts[index] { changed[field] = value }
+        }
+        return changed
     }
 
     static func edits(_ form: FormData, seen: String?, _ desk: DeskService, only: String? = nil) throws -> Edits {

@@ -21,6 +21,10 @@ struct DeskTicketPage {
     var noteError: String?
     var fileError: String?
     var controlError: (field: String, message: String)?
+    /// "Assegna a", "Stato" and "Priorità" as the operator changed them in a form the page
+    /// comes back with (an empty reply): shown again, so that sending it once corrected still
+    /// makes the changes. Only the changed ones: the others show the ticket as it is now.
+    var chosen: [String: String] = [:]
     var notice: String?
     var warning: String?
 
@@ -82,11 +86,11 @@ struct DeskTicketPage {
             }
             el("p", ["class": "muted"]) { Text.deskControlsHint }
             control("assignee", Text.deskAssign, [("", Text.noOperator)] + operators.map { (String($0.id), $0.name) },
-                    selected: ticket.operatorID.map(String.init) ?? "", action: "assign", button: Text.deskAssignButton)
+                    selected: chosen["assignee"] ?? ticket.operatorID.map(String.init) ?? "", action: "assign", button: Text.deskAssignButton)
             control("status", Text.deskState, TicketStatus.allCases.map { ($0.rawValue, $0.label) },
-                    selected: ticket.status.rawValue, action: "status", button: Text.deskStatusButton)
+                    selected: chosen["status"] ?? ticket.status.rawValue, action: "status", button: Text.deskStatusButton)
             control("priority", Text.priority, Priority.allCases.map { ($0.rawValue, $0.label) },
-                    selected: ticket.priority.rawValue, action: "priority", button: Text.deskPriorityButton)
+                    selected: chosen["priority"] ?? ticket.priority.rawValue, action: "priority", button: Text.deskPriorityButton)
         }
     }
 

@@ -13,7 +13,10 @@ enum TicketDetailHandlers {
     /// The page of one ticket: its thread and panel, made on every request. They were kept
     /// per company while its content was unchanged, until the many-company benchmark showed
     /// that almost no request found them kept.
-    static func page(_ context: MemberContext, _ ticket: TicketRecord) throws -> TicketDetailPage {
+    static func page(
+        _ context: MemberContext, _ ticket: TicketRecord, chosen: TicketService.PanelChanges = .init(),
+        members: [(id: Int64, name: String)]? = nil
+    ) throws -> TicketDetailPage {
         let database = context.services.database
         let store = TicketStore(database)
         let canReply = !ticket.status.isClosed || TicketRules.canReopen(closedAt: ticket.closedAt, now: context.services.now)
@@ -21,8 +24,9 @@ enum TicketDetailHandlers {
         let files = try store.attachments(ticketID: ticket.id)
         let thread = TicketThread(ticket: ticket, messages: try store.messages(ticketID: ticket.id), attachments: files).render()
         let panel = TicketPanel(
-            ticket: ticket, attachments: files, members: try TenantStore(database).members(tenantID: context.tenant.id),
-            editable: canReply
+            ticket: ticket, attachments: files,
+            members: try members ?? TenantStore(database).members(tenantID: context.tenant.id), editable: canReply,
+            chosen: chosen
         ).render()
         return TicketDetailPage(viewer: context.current.viewer, ticket: ticket, thread: thread, panel: panel, canReply: canReply)
     }
@@ -49,7 +53,9 @@ enum TicketDetailHandlers {
     /// The reply as it was sent when its session had ended (`KeptForms`): text, files and
     /// "Chiudere il ticket", with a line saying why it is back.
     static func refill(_ request: Request, _ context: MemberContext, _ kept: FormData) throws -> Response {
-        var detail = try page(context, try context.ticket(request))
+        let ticket = try context.ticket(request)
+        let members = try TenantStore(context.services.database).members(tenantID: context.tenant.id)
+        var detail = try page(context, ticket, chosen: panelChanges(kept, ticket, members: members).changes, members: members)
         let uploads = Uploads(services: context.services)
         let files = try uploads.collect(kept, field: "files", for: .company(context.tenant.id))
         detail.replyText = String((kept["message"] ?? "").prefix(TicketForm.descriptionLimit + 100))
@@ -64,27 +70,16 @@ enum TicketDetailHandlers {
         let services = context.services
         let ticket = try context.ticket(request)
         let form = request.form
-        var detail = try page(context, ticket)
+        let members = try TenantStore(services.database).members(tenantID: context.tenant.id)
+        let (changes, panelError) = panelChanges(form, ticket, members: members)
+        var detail = try page(context, ticket, chosen: changes, members: members)
         guard detail.canReply else { return Response.html(bytes: detail.render(), status: 403) }
+        if let panelError {
+            detail.panelError = panelError
+            return Response.html(bytes: detail.render(), status: 422)
+        }
         let now = services.now
         let service = TicketService(database: services.database, config: services.config)
-
-        var changes = TicketService.PanelChanges()
-        if let value = form["priority"] {
-            guard let priority = Priority(rawValue: value), TicketRules.mayChangePriority(from: ticket.priority, to: priority) else {
-                detail.panelError = Text.blockingNotAllowed
-                return Response.html(bytes: detail.render(), status: 422)
-            }
-            changes.priority = priority
-        }
-        if let value = form["referent"] {
-            let members = try TenantStore(services.database).members(tenantID: context.tenant.id)
-            guard let id = Int64(value), members.contains(where: { $0.id == id }) else {
-                detail.panelError = Text.referentInvalid
-                return Response.html(bytes: detail.render(), status: 422)
-            }
-            changes.referentID = id
-        }
         if form["action"] == "confirm" {
             try service.updatePanel(ticket, changes: changes, by: context.current.user, now: now)
             throw Redirect(to: "/ticket/\(ticket.number)?avviso=salvato")
@@ -128,6 +123,31 @@ enum TicketDetailHandlers {
         case .keptClosed: "aggiunto"
         }
         throw Redirect(to: "/ticket/\(ticket.number)?avviso=\(notice)")
+    }
+
+    /// "Priorità" and "Referente ticket" as the form sent them: the valid choices, and the
+    /// reason for refusing one that is not (a "Bloccante" the customer may not choose, someone
+    /// not of the company).
+    static func panelChanges(_ form: FormData, _ ticket: TicketRecord, members: [(id: Int64, name: String)])
+        -> (changes: TicketService.PanelChanges, error: String?)
+    {
+        var changes = TicketService.PanelChanges()
+        var error: String?
+        if let value = form["priority"] {
+            if let priority = Priority(rawValue: value), TicketRules.mayChangePriority(from: ticket.priority, to: priority) {
+                changes.priority = priority
+            } else {
+                error = Text.blockingNotAllowed
+            }
+        }
+        if let value = form["referent"] {
+            if let id = Int64(value), members.contains(where: { $0.id == id }) {
+                changes.referentID = id
+            } else {
+                error = error ?? Text.referentInvalid
+            }
+        }
+        return (changes, error)
     }
 
     /// Files go out through nginx (`X-Accel-Redirect`) only after this tenant check, always

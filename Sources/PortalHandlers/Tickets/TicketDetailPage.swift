@@ -1,4 +1,5 @@
 import PortalCore
+import PortalDomain
 import PortalHTML
 import PortalStore
 
@@ -168,6 +169,10 @@ struct TicketPanel {
     var attachments: [TicketAttachment]
     var members: [(id: Int64, name: String)]
     var editable: Bool
+    /// What the customer chose in the two selects of a reply the page comes back with (an
+    /// empty message, a preview): shown again rather than the saved values, so that sending
+    /// the reply once corrected still makes the change.
+    var chosen = TicketService.PanelChanges()
 
     func render() -> Node {
         Node.group {
@@ -175,7 +180,7 @@ struct TicketPanel {
                 el("label", ["for": "referent"]) { Text.referent }
                 el("select", ["id": "referent", "name": "referent", "form": editable ? "reply-form" : nil, "disabled": editable ? nil : "disabled"]) {
                     for member in members {
-                        el("option", ["value": String(member.id), "selected": member.id == ticket.referentID ? "selected" : nil]) { member.name }
+                        el("option", ["value": String(member.id), "selected": member.id == (chosen.referentID ?? ticket.referentID) ? "selected" : nil]) { member.name }
                     }
                 }
             }
@@ -195,7 +200,7 @@ struct TicketPanel {
                 el("label", ["for": "priority"]) { Text.priority }
                 el("select", ["id": "priority", "name": "priority", "form": editable ? "reply-form" : nil, "disabled": editable ? nil : "disabled"]) {
                     for priority in Priority.allCases where TicketRules.mayChangePriority(from: ticket.priority, to: priority) {
-                        el("option", ["value": priority.rawValue, "selected": priority == ticket.priority ? "selected" : nil]) { priority.label }
+                        el("option", ["value": priority.rawValue, "selected": priority == (chosen.priority ?? ticket.priority) ? "selected" : nil]) { priority.label }
                     }
                 }
             }
