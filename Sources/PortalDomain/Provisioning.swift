@@ -31,6 +31,8 @@ public struct Provisioning: DomainService {
     public struct InvitationResult: Sendable {
         public let invitationID: Int64
         public let createdAccount: Bool
+        /// False when the address already had a pending invitation here: it was sent again.
+        public let isNew: Bool
     }
 
     /// Invites `email` into the company with `role`. A new address also gets an account with
@@ -88,7 +90,7 @@ public struct Provisioning: DomainService {
             try AuditStore.record(
                 in: tx, isNew ? "invitation_sent" : "invitation_resent", tenantID: tenant.id, by: invitedBy,
                 detail: "\(email.value) (\(role.label))", now: now)
-            return InvitationResult(invitationID: invitation.id, createdAccount: createdAccount)
+            return InvitationResult(invitationID: invitation.id, createdAccount: createdAccount, isNew: isNew)
         }
     }
 

@@ -48,6 +48,9 @@ def test_bad_targets_and_holidays_are_refused_beside_their_fields_and_nothing_ch
     assert "Il tempo non può superare un anno (8760 ore)." in refused.text
     assert "«31/02/2027» non è una data" in refused.text
     assert re.search(r'id="prima-risposta-high"[^>]*value="3"', refused.text), "the other values are kept"
+    swapped = save_targets(portal, session, prima_risposta_normal="50", risoluzione_normal="10")
+    assert swapped.status_code == 422
+    assert "La risoluzione non può richiedere meno tempo della prima risposta." in swapped.text
     with portal.db() as db:
         assert db.execute("SELECT first_answer_minutes FROM response_targets WHERE priority = 'high'").fetchone()[0] == 240
         assert db.execute("SELECT count(*) FROM audit_events WHERE event = 'response_targets_changed'").fetchone()[0] == 0

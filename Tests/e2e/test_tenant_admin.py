@@ -55,7 +55,9 @@ def test_inviting_a_new_address_and_an_existing_one(portal):
     assert invite(portal, session, TECHNICIAN).status_code == 422, "already a member"
     new = invite(portal, session, "collega.nuovo@rossi.example")
     assert new.headers["Location"] == "/tenant/inviti?avviso=inviato"
-    assert invite(portal, session, "collega.nuovo@rossi.example").status_code == 303
+    again = invite(portal, session, "collega.nuovo@rossi.example")
+    assert again.headers["Location"] == "/tenant/inviti?avviso=reinviato", "says it was sent again"
+    assert "Invito inviato di nuovo." in session.get(portal.url + again.headers["Location"]).text
     listing = session.get(portal.url + "/tenant/inviti").text
     assert listing.count("collega.nuovo@rossi.example</td>") == 1, "inviting twice makes one invitation"
     assert ">Invitato il</th>" in listing and "Tecnico" in listing
@@ -115,6 +117,9 @@ def test_roles_change_and_the_last_administrator_stays(fresh_portal):
     assert technician.get(portal.url + "/tenant/utenti").status_code == 200, "the new role applies at once"
     assert post(portal, session, f"/tenant/utenti/{luca}/ruolo", "/tenant/utenti", role="tech").status_code == 303
     assert technician.get(portal.url + "/tenant/utenti").status_code == 404
+    activity = session.get(portal.url + "/tenant/attivita").text
+    assert "Tecnico → Amministratore" in activity and "Amministratore → Tecnico" in activity, "roles by their names"
+    assert "admin → tech" not in activity
 
 
 def test_a_removed_user_is_out_at_once_and_their_tickets_stay(fresh_portal):

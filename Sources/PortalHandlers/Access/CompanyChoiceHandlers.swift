@@ -35,7 +35,7 @@ enum CompanyChoiceHandlers {
             else { throw HTTPError.notFound }
             try TenantStore(services.database).addMember(userID: user.id, tenantID: invitation.tenantID, role: invitation.role, now: now)
             try AuditStore.record(in: tx, "invitation_accepted", tenantID: invitation.tenantID, userID: user.id, actorEmail: user.email,
-                detail: invitation.role.rawValue, clientIP: request.clientAddress, now: now)
+                detail: invitation.role.label, clientIP: request.clientAddress, now: now)
         }
         throw Redirect(to: "/accesso/azienda?avviso=accettato")
     }

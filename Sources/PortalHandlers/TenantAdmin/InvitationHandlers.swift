@@ -92,15 +92,17 @@ enum InvitationHandlers {
             inviteForm.error = typed.isEmpty ? Text.fieldRequired : Text.emailInvalid
             return try render(context, notice: nil, form: inviteForm, services, status: 422)
         }
+        let result: Provisioning.InvitationResult
         do {
-            _ = try Provisioning(database: services.database, config: services.config).invite(
+            result = try Provisioning(database: services.database, config: services.config).invite(
                 tenant: context.tenant, email: email, role: inviteForm.role, invitedBy: context.actor(request), limited: true,
                 now: services.now)
         } catch let error as DomainError where [.alreadyMember, .accountExists, .invitationLimit].contains(error.code) {
             inviteForm.error = error.message
             return try render(context, notice: nil, form: inviteForm, services, status: error.code == .invitationLimit ? 429 : 422)
         }
-        throw Redirect(to: "/tenant/inviti?avviso=inviato")
+        // An address already invited here: its invitation was sent again (with the role chosen now).
+        throw Redirect(to: "/tenant/inviti?avviso=" + (result.isNew ? "inviato" : "reinviato"))
     }
 
     static func invitation(_ request: Request, _ context: MemberContext, _ services: Services) throws -> InvitationRecord {

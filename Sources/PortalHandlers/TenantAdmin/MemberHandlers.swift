@@ -73,7 +73,7 @@ enum MemberHandlers {
             let administrators = try tenants.administratorCount(tenantID: context.tenant.id)
             if member.role == .administrator && role != .administrator && administrators <= 1 { return true }
             try tenants.setRole(userID: member.userID, tenantID: context.tenant.id, role: role)
-            try context.audit(in: tx, "role_changed", detail: "\(member.email): \(member.role.rawValue) → \(role.rawValue)", request)
+            try context.audit(in: tx, "role_changed", detail: "\(member.email): \(member.role.label) → \(role.label)", request)
             return false
         }
         if refused { return try render(context, notice: nil, error: Text.lastAdministrator, services, status: 422) }

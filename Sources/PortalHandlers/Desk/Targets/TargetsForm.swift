@@ -55,6 +55,14 @@ struct TargetsForm {
                 case .failure(let error): errors[name] = error.message
                 }
             }
+            // A ticket is answered before it is resolved: a resolution sooner than the first
+            // answer is a typing mistake (the two fields swapped).
+            let resolution = TargetsForm.field(.resolution, priority)
+            if errors[resolution] == nil, errors[TargetsForm.field(.firstAnswer, priority)] == nil,
+                target.resolution < target.firstAnswer
+            {
+                errors[resolution] = Text.targetResolutionBeforeAnswer
+            }
             targets.targets[priority] = target
         }
         var calendar = WorkingCalendar.standard
