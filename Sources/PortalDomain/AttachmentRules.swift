@@ -18,7 +18,25 @@ public enum AttachmentRules {
         if bytes.count > maxFileSize { return .refused(Text.fileTooLarge(name)) }
         let type = FileType.of(bytes)
         guard type.isAllowed else { return .refused(Text.fileTypeRefused(name, found: type.name)) }
+        if let suffix = runnableSuffix(name) { return .refused(Text.fileTypeRefused(name, found: Text.fileRunnable(suffix))) }
         return .accepted(name: name, type: type)
+    }
+
+    /// Names that a double click runs or opens in a browser, whatever their bytes: a text file
+    /// saved as `fattura.js`, `.bat` or `.hta` is a script Windows runs, and an `.html` or
+    /// `.svg` one runs its scripts in the browser that opens it from the disk. The content
+    /// check lets text through, so an operator downloading a customer's "text" would run it.
+    static let runnableSuffixes: Set<String> = [
+        "exe", "com", "scr", "pif", "msi", "msp", "dll", "cpl", "bat", "cmd", "ps1", "psm1", "vbs", "vbe", "js", "jse",
+        "wsf", "wsh", "hta", "jar", "lnk", "reg", "url", "scf", "inf", "sh", "app", "html", "htm", "xhtml", "shtml",
+        "mht", "mhtml", "svg", "svgz", "xht",
+    ]
+
+    /// The name's suffix ("js") when it is one of those, in any case.
+    static func runnableSuffix(_ name: String) -> String? {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        let suffix = name[name.index(after: dot)...].lowercased()
+        return runnableSuffixes.contains(suffix) ? suffix : nil
     }
 
     /// The last path component as given (quotes and accents included), without control

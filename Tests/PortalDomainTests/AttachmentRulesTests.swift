@@ -33,6 +33,24 @@ struct AttachmentRulesTests {
                 "Il file «fattura.pdf» è di un tipo non ammesso (programma Windows (EXE/DLL)): puoi allegare documenti (PDF, Office, OpenDocument, RTF), immagini, archivi (ZIP, 7-Zip, RAR) e file di testo."))
     }
 
+    @Test("a text saved under a name that runs or opens as a web page when double-clicked is refused", arguments: [
+        "fattura.js", "avvio.BAT", "pagina.html", "logo.svg", "installa.exe", "script.Ps1", "a.hta",
+    ])
+    func runnableNames(_ name: String) {
+        guard case .refused(let reason) = AttachmentRules.check(name: name, bytes: Array("alert(1)\n".utf8)) else {
+            Issue.record("\(name) accepted")
+            return
+        }
+        #expect(reason.contains("«\(name)»") && reason.contains("si apre come programma o pagina web"))
+    }
+
+    @Test("ordinary names of text, documents and archives pass", arguments: [
+        "note.txt", "estratto.csv", "log.2026-11-30", "README", "archivio.tar.gz", "js", ".profile", "dati.json", "fattura.xml",
+    ])
+    func ordinaryNames(_ name: String) {
+        #expect(AttachmentRules.check(name: name, bytes: Array("testo\n".utf8)) == .accepted(name: name, type: FileType.of(Array("testo\n".utf8))))
+    }
+
     @Test("an empty file is refused")
     func empty() {
         #expect(AttachmentRules.check(name: "vuoto.txt", bytes: []) == .refused("Il file «vuoto.txt» è vuoto: non è stato allegato."))

@@ -110,3 +110,13 @@ def test_a_temporary_file_left_by_a_killed_upload_is_removed(fresh_portal):
     sweep(portal)
     assert not leftover.exists()
     assert fresh.exists(), "a write in progress is left alone"
+
+
+def test_a_script_saved_as_text_is_refused_by_its_name_and_the_rest_of_the_form_stays(portal):
+    session, _ = login(portal)
+    files = [("files", ("note.txt", b"Versione 2026.1\n", "text/plain")),
+             ("files", ("fattura.js", b"new ActiveXObject('WScript.Shell').Run('calc')\n", "text/javascript"))]
+    refused = new_ticket(portal, session, title="Allegati da controllare", files=files)
+    assert refused.status_code == 422
+    assert "Il file «fattura.js» è di un tipo non ammesso (un file .js si apre come programma o pagina web)" in refused.text
+    assert 'value="Allegati da controllare"' in refused.text and "note.txt" in refused.text
