@@ -41,6 +41,11 @@ extension Text {
     public static let errorTooMany =
         "Troppi tentativi in poco tempo: attendi un minuto e riprova. Ciò che avevi già salvato non va perso."
     public static let errorUnavailableTitle = "Servizio non disponibile"
+    public static let errorBadRequestTitle = "Richiesta non valida"
+    public static let errorMethodTitle = "Operazione non consentita"
+    public static let errorURITooLongTitle = "Indirizzo troppo lungo"
+    public static let errorURITooLong =
+        "L'indirizzo della pagina è troppo lungo. Se l'hai copiato da un messaggio, controlla di averlo copiato intero e solo una volta; altrimenti torna alla pagina iniziale."
     public static let errorHelpHint = "Se ti serve aiuto, consulta il manuale o le domande frequenti."
 
     // MARK: Classic portal ("Accesso attraverso portale classico")

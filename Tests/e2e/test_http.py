@@ -217,3 +217,23 @@ def test_pages_of_every_size_arrive_whole_through_nginx(portal):
     # A small answer goes through libfcgi alone.
     small = session.get(portal.url + "/api/dashboard")
     assert small.status_code == 200 and int(small.headers["Content-Length"]) == len(small.content) < 8192
+
+
+def test_errors_nginx_answers_by_itself_are_italian_pages_with_the_security_headers(portal):
+    cases = [
+        (requests.post(portal.url + "/manuale/index.html", data={"a": "b"}), 405, "Operazione non consentita"),
+        (requests.get(portal.url + "/ticket?x=" + "a" * 20_000), 414, "Indirizzo troppo lungo"),
+        (requests.get(portal.url + "/login", headers={"Cookie": "c=" + "x" * 40_000}), 400, "Richiesta non valida"),
+    ]
+    for response, status, title in cases:
+        assert response.status_code == status, (status, response.status_code)
+        assert title in response.text and 'lang="it"' in response.text and "nginx" not in response.text
+        assert_security_headers(response)
+    # A request line nginx cannot read at all (a NUL in the address), sent as a browser would not.
+    host, port = portal.url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port))) as raw:
+        raw.sendall(b"GET /ticket/1001%00\x00 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        answer = b""
+        while chunk := raw.recv(65536):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 400") and "Richiesta non valida".encode() in answer
