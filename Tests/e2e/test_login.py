@@ -5,7 +5,7 @@ import time
 
 import requests
 
-from portal import ADMIN, DEMO_PASSWORD, csrf_token, login, set_cookie
+from portal import ADMIN, DEMO_PASSWORD, code_step, csrf_token, login, password_step, set_cookie
 
 FAILED = "Email o password non corretti."
 
@@ -18,6 +18,19 @@ def test_login_page_has_the_manuals_labels(portal):
                   ">clicca qui</a>"]:
         assert label in page.text
     assert '<html lang="it">' in page.text
+
+
+def test_empty_fields_and_an_empty_code_are_asked_for_and_cost_no_attempt(portal):
+    session = requests.Session()
+    token = csrf_token(session.get(portal.url + "/login").text)
+    empty = session.post(portal.url + "/login", data={"csrf": token, "email": "", "password": ""})
+    assert empty.status_code == 422 and "Scrivi l'email e la password." in empty.text
+    person = requests.Session()
+    assert password_step(portal, ADMIN, DEMO_PASSWORD, session=person).headers["Location"] == "/accesso/codice"
+    for _ in range(6):
+        blank = code_step(portal, person, "")
+        assert blank.status_code == 422 and "Scrivi il codice che hai ricevuto per email." in blank.text
+    assert code_step(portal, person, portal.wait_for_code(ADMIN)).status_code == 303, "blank tries used no attempt"
 
 
 def test_wrong_password_and_unknown_address_get_the_same_answer(portal):

@@ -38,7 +38,12 @@ enum CodeHandlers {
             page.error = challenge.codeAttempts >= CodeSender.maxAttempts ? Text.codeTooManyAttempts : Text.codeExpired
             return Response.html(page.render(), status: 422)
         }
-        guard !typed.isEmpty, ConstantTime.equal(CodeSender.hash(typed), expected) else {
+        // Nothing typed is not a guess: it costs no attempt.
+        guard !typed.isEmpty else {
+            page.error = Text.codeRequired
+            return Response.html(page.render(), status: 422)
+        }
+        guard ConstantTime.equal(CodeSender.hash(typed), expected) else {
             try services.database.write { tx in
                 try LoginChallengeStore(services.database).recordWrongCode(id: challenge.id, limit: CodeSender.maxAttempts)
                 // A wrong code means someone has the password: it counts like a wrong password.

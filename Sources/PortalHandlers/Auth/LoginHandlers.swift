@@ -35,7 +35,7 @@ enum LoginHandlers {
             csrfToken: context.csrfToken)
 
         guard !typedEmail.isEmpty, !password.isEmpty else {
-            page.error = Text.loginFailed
+            page.error = Text.loginFieldsRequired
             return Response.html(page.render(), status: 422)
         }
         let now = services.now
