@@ -89,6 +89,22 @@ def test_an_address_in_use_cannot_become_an_operator(portal):
         assert "Esiste già un utente" in refused.text and 'value="Altro Nome"' in refused.text
 
 
+def test_names_longer_than_allowed_are_refused_not_cut_and_both_empty_fields_are_named(portal):
+    manager = manager_session(portal)
+    long_name = "Nome " + "x" * 250
+    operator = post_form(portal, manager, "/desk/operatori/nuovo", "/desk/operatori", name=long_name,
+                         email="lungo@assistenza.example", role="operator")
+    assert operator.status_code == 422 and "da 1 a 200 caratteri" in operator.text
+    company = post_form(portal, manager, "/desk/aziende/nuova", "/desk/aziende", name="AZIENDA " + "x" * 250,
+                        vat=vat_number("0666123456"))
+    assert company.status_code == 422 and "da 1 a 200 caratteri" in company.text
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM users WHERE email = 'lungo@assistenza.example'").fetchone()[0] == 0
+        assert db.execute("SELECT count(*) FROM tenants WHERE name LIKE 'AZIENDA xxx%'").fetchone()[0] == 0
+    both = post_form(portal, manager, "/desk/operatori/nuovo", "/desk/operatori", name="", email="", role="operator")
+    assert both.status_code == 422 and "Indica nome e cognome" in both.text and "Campo obbligatorio" in both.text
+
+
 def test_a_responsabile_creates_a_company_and_invites_its_administrator_who_enters_it(portal):
     manager = manager_session(portal)
     vat = vat_number("0555123456")

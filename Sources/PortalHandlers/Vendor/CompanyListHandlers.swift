@@ -26,7 +26,8 @@ enum CompanyListHandlers {
     static func create(_ request: Request, _ context: OperatorContext) throws -> Response {
         let services = context.services
         var form = CompaniesPage.NewCompanyForm(
-            name: String((request.form["name"] ?? "").prefix(200)), vat: String((request.form["vat"] ?? "").prefix(20)))
+            // Past the 200 characters allowed, so that a longer name is refused, not cut.
+            name: String((request.form["name"] ?? "").prefix(300)), vat: String((request.form["vat"] ?? "").prefix(20)))
         let input = VATInput(form.vat)
         form.vatError = input.refusal
         if form.name.trimmingWhitespace().isEmpty { form.nameError = Text.companyNameInvalid }

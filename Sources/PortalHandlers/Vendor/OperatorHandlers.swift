@@ -34,10 +34,13 @@ enum OperatorHandlers {
         let fields = request.form
         let typed = (fields["email"] ?? "").trimmingWhitespace()
         var form = OperatorsPage.InviteForm(
-            name: String((fields["name"] ?? "").prefix(200)), email: String(typed.prefix(254)),
+            // Past the 200 characters allowed, so that a longer name is refused, not cut.
+            name: String((fields["name"] ?? "").prefix(300)), email: String(typed.prefix(254)),
             role: fields["role"].flatMap(DeskRole.init(rawValue:)) ?? .operator)
         guard let email = EmailAddress(typed) else {
             form.emailError = typed.isEmpty ? Text.fieldRequired : Text.emailInvalid
+            // Both fields' mistakes at once, not the name's only on the next try.
+            if form.name.trimmingWhitespace().isEmpty { form.nameError = Text.operatorNameInvalid }
             return try render(context, OperatorsPage(form: form), status: 422)
         }
         do {
