@@ -92,7 +92,7 @@ public struct DeskQuery: FilterQuery, Sendable, Equatable {
         case "assegnato": FilterField.store(Assignee(value)) { assignee = $0 }
         case "area": FilterField.choice(value, RequestArea.init(rawValue:)) { area = $0 }
         case "tipologia": FilterField.choice(value, RequestType.init(rawValue:)) { type = $0 }
-        case "cerca": FilterField.store(FilterField.text(value, limit: 200)) { text = $0 }
+        case "cerca": FilterField.store(FilterField.words(value, limit: 200)) { text = $0 }
         case "ordine": FilterField.store(Order(rawValue: value)) { order = $0 }
         case "pagina": FilterField.page(value) { page = $0 }
         default: true

@@ -44,6 +44,12 @@ enum FilterField {
         value.count <= limit && !value.hasControlCharacters ? value : nil
     }
 
+    /// Words to search for: free text with at least one letter or digit. Punctuation alone
+    /// (`'`, `%`, `"`) searches for nothing, and a list of every ticket would read as its answer.
+    static func words(_ value: String, limit: Int) -> String? {
+        text(value, limit: limit).flatMap { text in text.contains { $0.isLetter || $0.isNumber } ? text : nil }
+    }
+
     /// Words typed in a search box as an FTS5 query: each word quoted (so no word is an
     /// operator) and all of them required; with `lastAsPrefix` the last word also matches
     /// longer words, as it may still be being typed ("fattur" → "fattura"). Nil when no word

@@ -40,7 +40,8 @@ extension Text {
     public static func dateInvalid(_ typed: String) -> String {
         "«\(typed)» non è una data valida: scrivila come gg/mm/aaaa, per esempio 28/02/2026."
     }
-    public static let searchTextInvalid = "Al massimo 200 caratteri, senza caratteri di controllo."
+    public static let searchTextInvalid =
+        "Scrivi almeno una parola (lettere o numeri), al massimo 200 caratteri, senza caratteri di controllo."
     public static let dateRangeReversed =
         "«A data» viene prima di «Da data»: nessun ticket può essere stato creato in quell'intervallo. Scambia le due date."
     public static let fixFilters = "Correggi i filtri segnalati e premi «Cerca Ticket»: l'elenco non è stato filtrato."

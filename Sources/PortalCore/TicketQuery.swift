@@ -38,7 +38,7 @@ public struct TicketQuery: FilterQuery, Sendable, Equatable {
         case "tipologia": return FilterField.choice(value, RequestType.init(rawValue:)) { type = $0 }
         case "da": return FilterField.store(DateOnly(value)) { from = $0.text }
         case "a": return FilterField.store(DateOnly(value)) { to = $0.text }
-        case "testo": return FilterField.store(FilterField.text(value, limit: 200)) { text = $0 }
+        case "testo": return FilterField.store(FilterField.words(value, limit: 200)) { text = $0 }
         case "pagina": return FilterField.page(value) { page = $0 }
         default: return true
         }

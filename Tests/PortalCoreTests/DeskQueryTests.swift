@@ -77,4 +77,19 @@ extension String {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    @Test("Cerca without a letter or a digit, or over 200 characters, is named unreadable", arguments: [
+        "'", "*", "\"", String(repeating: "x", count: 201),
+    ])
+    func unreadableSearch(_ value: String) {
+        var invalid: [String] = []
+        let query = DeskQuery(fields: [("cerca", value)], invalid: &invalid)
+        #expect(invalid == ["cerca"])
+        #expect(query.text.isEmpty)
+    }
+
+    @Test("Cerca with a word among punctuation reads")
+    func searchWithAWord() {
+        #expect(DeskQuery(fields: [("cerca", "«IVA»?")]).text == "«IVA»?")
+    }
 }

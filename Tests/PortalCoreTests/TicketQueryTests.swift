@@ -6,6 +6,8 @@ import Testing
 struct TicketQueryTests {
     @Test("a code or a date it cannot read is named, not guessed", arguments: [
         ("codice", "12a"), ("codice", "0"), ("da", "2026-02-31"), ("a", "31/13/2026"),
+        // Testo without a letter or a digit searches for nothing, and over 200 characters is refused.
+        ("testo", "'"), ("testo", "%  \""), ("testo", String(repeating: "a", count: 201)),
     ])
     func unreadable(name: String, value: String) {
         var invalid: [String] = []

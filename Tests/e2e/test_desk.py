@@ -157,6 +157,15 @@ def test_the_company_filter_finds_a_company_by_part_of_its_name_or_its_vat(porta
         session.post(portal.url + "/desk/cerca", data={"csrf": token, "stato": "aperti"})
 
 
+def test_a_search_of_punctuation_alone_is_said_to_be_ignored(portal):
+    operator, queue = operator_session(portal)
+    for typed in ("'", "*", "x" * 201):
+        sent = operator.post(portal.url + "/desk/cerca", data={"csrf": csrf_token(queue.text), "cerca": typed,
+                                                               "stato": "qualsiasi"})
+        assert sent.status_code == 200
+        assert "Alcuni filtri non erano validi e sono stati ignorati." in sent.text, typed
+
+
 def test_bad_values_are_refused_in_italian_and_keep_the_text(portal):
     customer, _ = login(portal)
     number = created_number(new_ticket(portal, customer, title="Valori sbagliati"))

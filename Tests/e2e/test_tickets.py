@@ -133,6 +133,15 @@ def test_the_list_filters_orders_pages_and_remembers(portal):
     assert "«31-31-2020» non è una data valida" in bad and not re.findall(r'class="card ticket( ticket--closed)?"', bad)
 
 
+def test_a_text_search_of_punctuation_alone_is_named_beside_testo_and_lists_nothing(portal):
+    session, _ = login(portal)
+    page = session.get(portal.url + "/ticket").text
+    sent = session.post(portal.url + "/ticket/cerca", data={"csrf": csrf_token(page), "testo": "'", "stato": "qualsiasi"})
+    assert sent.status_code == 422
+    assert "Scrivi almeno una parola (lettere o numeri)" in sent.text
+    assert not re.findall(r'class="card ticket( ticket--closed)?"', sent.text)
+
+
 def test_view_ticket_is_a_real_link(portal):
     session, _ = login(portal)
     page = session.get(portal.url + "/ticket").text
@@ -218,13 +227,13 @@ def test_the_panel_changes_referent_and_priority_but_never_to_bloccante(portal):
 
 def test_files_are_downloads_only_and_other_companies_get_404_everywhere(portal):
     session, _ = login(portal)
-    number = created_number(new_ticket(portal, session, files={"files": ("pagina.html", b"<script>alert(1)</script>", "text/html")}))
+    number = created_number(new_ticket(portal, session, files={"files": ("pagina.txt", b"<script>alert(1)</script>", "text/html")}))
     detail = session.get(portal.url + f"/ticket/{number}").text
     link = re.search(rf'href="(/ticket/{number}/allegati/\d+)"', detail).group(1)
     download = session.get(portal.url + link)
     assert download.status_code == 200 and download.content == b"<script>alert(1)</script>"
     assert download.headers["Content-Type"] == "application/octet-stream"
-    assert download.headers["Content-Disposition"].startswith('attachment; filename="pagina.html"')
+    assert download.headers["Content-Disposition"].startswith('attachment; filename="pagina.txt"')
     assert download.headers["X-Content-Type-Options"] == "nosniff"
     attachments_dir = portal.var / "attachments"
     assert requests.get(portal.url + "/attachments-internal/" + next(attachments_dir.glob("[0-9a-f]" * 64)).name).status_code == 404

@@ -27,7 +27,14 @@ enum DeskQueueHandlers {
     }
 
     static func search(_ request: Request, _ context: OperatorContext) throws -> Response {
-        let query = DeskQuery(fields: request.form.fields)
+        var invalid: [String] = []
+        let typed = request.form.fields.filter { $0.name != "csrf" }
+        let query = DeskQuery(fields: typed, invalid: &invalid)
+        // A filter that cannot be read goes back in the address as typed, so the queue says
+        // it was ignored, instead of silently showing the queue without it; nothing is saved.
+        guard invalid.isEmpty else {
+            throw Redirect(to: "/desk/?" + typed.map { "\($0.name)=\(PercentEncoding.encode($0.value))" }.joined(separator: "&"))
+        }
         try context.services.database.write { _ in
             try OperatorPreferenceStore(context.services.database).set(
                 preference, value: query.queryString(), userID: context.user.id, now: context.services.now)
