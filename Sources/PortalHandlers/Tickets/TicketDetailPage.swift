@@ -162,8 +162,7 @@ struct TicketThread {
 }
 
 /// The right-hand panel: Referente and Priorità (part of the reply form), the ticket's facts
-/// and its files. The same for every user of the company, so the worker keeps it while
-/// nothing changes; an error is shown above it by the page.
+/// and its files; an error is shown above it by the page.
 struct TicketPanel {
     var ticket: TicketRecord
     var attachments: [TicketAttachment]
