@@ -158,23 +158,27 @@ def test_files_are_checked_by_their_content_and_named_as_given(portal, browser, 
     empty.write_bytes(b"")
     quoted = folder / 'rapporto "finale" è.txt'
     quoted.write_text("Totale 12,50\n")
-    reversed_name = folder / "\u202egpj.exe"
+    reversed_name = folder / "\u202egpj.txt"
     reversed_name.write_text("solo testo\n")
+    # Shown as "exe.jpg" by the reversing character, and a text Windows would run if named so.
+    disguised = folder / "\u202egpj.exe"
+    disguised.write_text("solo testo\n")
 
     new_ticket_page(browser, portal)
     type_into(browser, "Titolo", "Allegati controllati")
     type_into(browser, "Descrizione", "In allegato il rapporto.")
-    field(browser, "Allegati").send_keys("\n".join(str(path) for path in [program, empty, quoted, reversed_name]))
+    field(browser, "Allegati").send_keys("\n".join(str(path) for path in [program, empty, quoted, reversed_name, disguised]))
     press(browser, "Invia Ticket")
     error = browser.find_element(By.CSS_SELECTOR, ".field-error[role=alert]").text
     assert "Il file «fattura.pdf» è di un tipo non ammesso (programma Windows (EXE/DLL))" in error
     assert "Il file «vuoto.txt» è vuoto" in error
+    assert "Il file «gpj.exe» è di un tipo non ammesso (un file .exe si apre come programma o pagina web)" in error
     kept = browser.find_element(By.CSS_SELECTOR, ".kept-files").text
-    assert 'rapporto "finale" è.txt' in kept and "gpj.exe" in kept and "\u202e" not in kept
+    assert 'rapporto "finale" è.txt' in kept and "gpj.txt" in kept and "gpj.exe" not in kept and "\u202e" not in kept
     press(browser, "Invia Ticket")
 
     links = [link.text for link in browser.find_elements(By.CSS_SELECTOR, ".message-body + .file-list a")]
-    assert sorted(links) == sorted(['rapporto "finale" è.txt', "gpj.exe"]), links
+    assert sorted(links) == sorted(['rapporto "finale" è.txt', "gpj.txt"]), links
     href = browser.find_element(By.LINK_TEXT, 'rapporto "finale" è.txt').get_attribute("href")
     session = requests.Session()
     for cookie in browser.get_cookies():
