@@ -1,12 +1,23 @@
-/// The password rules (OWASP ASVS 4.0.3 level 2): length only, no composition rules, and
-/// nothing the account itself would give away.
+/// The password rules (OWASP ASVS 4.0.3 level 2): length, no composition rules, nothing the
+/// account itself would give away, and none of the twelve-character passwords a guesser
+/// tries first (ASVS 2.1.7: a character repeated, a keyboard or alphabet run, the commonest).
 public enum PasswordPolicy {
     public static let minimumLength = 12
     public static let maximumLength = 256
 
     public enum Violation: Error, Equatable, Sendable {
-        case tooShort, tooLong, containsPersonalData, mismatch
+        case tooShort, tooLong, containsPersonalData, tooGuessable, mismatch
     }
+
+    /// The commonest passwords of twelve characters or more in the public breach lists, and
+    /// the Italian ones a portal's users would reach for; compared in lower case.
+    static let common: Set<String> = [
+        "password1234", "password12345", "password123456", "passwordpassword", "123456789012", "1234567890123",
+        "12345678901234", "qwertyuiop12", "qwerty123456", "qwertyuiopasdf", "iloveyou1234", "abcd12345678",
+        "1q2w3e4r5t6y", "1qaz2wsx3edc", "zaq12wsxcde3", "password2024", "password2025", "password2026",
+        "benvenuto123", "benvenuto1234", "ciaociaociao", "passwordnuova", "nuovapassword", "cambiamiora1",
+        "portale12345", "assistenza123", "assistenza1234",
+    ]
 
     /// Length is counted in Unicode characters, as a person counts them.
     public static func check(
@@ -18,7 +29,23 @@ public enum PasswordPolicy {
         var personal = names.map { $0.trimmingWhitespace().lowercased() }.filter { $0.count >= 3 }
         if let email { personal.append(email.localPart) }
         if personal.contains(where: { !$0.isEmpty && lowered.contains($0) }) { return .containsPersonalData }
+        if isGuessable(lowered) { return .tooGuessable }
         if let confirmation, confirmation != password { return .mismatch }
         return nil
+    }
+
+    /// Fewer than five different characters ("xxxxxxxxxxxx", "abcabcabcabc"), one run up or
+    /// down ("abcdefghijkl", "210987654321" by code point, wrapping 9 to 0), or a common one.
+    static func isGuessable(_ lowered: String) -> Bool {
+        if Set(lowered).count < 5 || common.contains(lowered) { return true }
+        let points = lowered.unicodeScalars.map { Int($0.value) }
+        func step(_ a: Int, _ b: Int) -> Int {
+            // "…7890…" and "…0987…" continue the run of digits.
+            if a == 57 && b == 48 { return 1 }
+            if a == 48 && b == 57 { return -1 }
+            return b - a
+        }
+        let steps = zip(points, points.dropFirst()).map(step)
+        return steps.allSatisfy { $0 == 1 } || steps.allSatisfy { $0 == -1 }
     }
 }

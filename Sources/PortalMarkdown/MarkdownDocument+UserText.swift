@@ -192,8 +192,12 @@ public enum Markdown {
 
 /// Plain-text views of a message for e-mails and previews (lists, widgets).
 public enum MessageText {
+    /// What the page shows, as text: HTML typed in a message stays as typed (cmark's plain
+    /// text leaves raw HTML out, so "usa il tag <br>" reached the e-mail as "usa il tag").
     public static func plain(_ markdown: String, linkAddresses: Bool = true) -> String {
-        MarkdownDocument(markdown, hardBreaks: true).renderPlainText(linkAddresses: linkAddresses).trimmingTrailingNewlines()
+        let document = MarkdownDocument(markdown, hardBreaks: true)
+        document.confineToUserText()
+        return document.renderPlainText(linkAddresses: linkAddresses).trimmingTrailingNewlines()
     }
 
     /// The first line of what a person reads, for a list's preview (links as their text).

@@ -82,6 +82,13 @@ struct UserTextTests {
         #expect(MessageText.firstLine("- voce\n- altra") == "- voce")
     }
 
+    @Test("typed HTML reaches the plain text as typed, as the page shows it")
+    func plainTextKeepsTypedHTML() {
+        #expect(MessageText.plain("Risposta <b>operatore</b> \"><script>x</script>") == "Risposta <b>operatore</b> \"><script>x</script>")
+        #expect(MessageText.plain("usa il tag <br> qui") == "usa il tag <br> qui")
+        #expect(MessageText.plain("<div>\nblocco\n</div>") == "<div>\nblocco\n</div>")
+    }
+
     @Test("plain text escaped into Markdown shows exactly what was typed", arguments: [
         "*non corsivo* e **non grassetto** e _nemmeno_",
         "1. non un elenco\n2) neanche\n- né questo\n+ né questo",

@@ -27,6 +27,8 @@ def test_names_are_saved_and_shown_in_the_header(portal):
     assert saved.headers["Location"] == "/profilo?avviso=dati"
     shown = session.get(portal.url + "/profilo").text
     assert "Luca &lt;b&gt; Verdi" in shown and "Luca <b>" not in shown
+    empty = session.post(portal.url + "/profilo/dati", data={"csrf": csrf_token(shown), "first_name": "  ", "last_name": ""})
+    assert empty.status_code == 422 and empty.text.count("Campo obbligatorio.") == 2, "names are required"
     session.post(portal.url + "/profilo/dati", data={"csrf": csrf_token(shown), "first_name": "Luca", "last_name": "Verdi"})
 
 
@@ -59,6 +61,11 @@ def test_changing_the_password_needs_the_current_one_and_ends_every_session(fres
         "csrf": csrf_token(page), "current_password": "sbagliata", "new_password": "nuova frase lunga 123",
         "password_confirmation": "nuova frase lunga 123"})
     assert wrong.status_code == 422 and "La password attuale non è corretta." in wrong.text
+    for guessable in ("xxxxxxxxxxxx", "123456789012", "password1234"):
+        easy = session.post(portal.url + "/profilo/password", data={
+            "csrf": csrf_token(page), "current_password": DEMO_PASSWORD, "new_password": guessable,
+            "password_confirmation": guessable})
+        assert easy.status_code == 422 and "Password troppo facile da indovinare" in easy.text, guessable
     changed = session.post(portal.url + "/profilo/password", allow_redirects=False, data={
         "csrf": csrf_token(page), "current_password": DEMO_PASSWORD, "new_password": "nuova frase lunga 123",
         "password_confirmation": "nuova frase lunga 123"})

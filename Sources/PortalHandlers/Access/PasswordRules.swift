@@ -7,6 +7,7 @@ enum PasswordRules {
         case .tooShort: Text.passwordTooShort
         case .tooLong: Text.passwordTooLong
         case .containsPersonalData: Text.passwordPersonal
+        case .tooGuessable: Text.passwordGuessable
         case .mismatch: Text.passwordMismatch
         }
     }
