@@ -27,6 +27,8 @@ enum SearchPage {
                          "data-index": layout.link(SearchIndex.path), "data-none": Text.searchNone,
                          "data-one": Text.searchOne, "data-many": Text.searchMany]) {}
                 el("ol", ["id": "search-results", "class": "search-results", "hidden": "hidden"]) {}
+                // Without the script the words typed find nothing here: said, not left to guess.
+                el("noscript") { el("p", ["class": "notice"]) { Text.searchNoScript } }
                 el("h2", ["id": "all-pages"]) { Text.searchAllPages }
                 for section in site.sections {
                     el("h3") { section.title }

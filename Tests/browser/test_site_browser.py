@@ -101,6 +101,8 @@ def test_without_javascript_the_search_page_lists_every_page(portal):
         field.send_keys(Keys.ENTER)
         wait(driver, lambda: "cerca.html?q=bloccante" in driver.current_url)
         assert not driver.find_element(By.ID, "search-results").is_displayed()
+        assert "La ricerca per parole richiede JavaScript" in driver.find_element(By.TAG_NAME, "main").text, \
+            "the page says the words were not searched"
         titles = [link.text for link in driver.find_elements(By.CSS_SELECTOR, ".page-list a")]
         for title in ["Accesso al portale", "Richieste di assistenza", "Domande frequenti", "Contatti",
                       "Informativa Privacy", "Browser e app"]:
