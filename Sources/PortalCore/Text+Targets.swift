@@ -94,8 +94,8 @@ extension Text {
     public static let figuresAnswerTimesDescription =
         "Per ogni priorità, la mediana e il 90° percentile delle ore lavorative fino alla prima risposta di un operatore."
     public static let figuresShares = "Ticket entro l'obiettivo per priorità"
-    public static let figuresShareFirstAnswer = "Prima risposta entro l'obiettivo"
-    public static let figuresShareResolution = "Risoluzione entro l'obiettivo"
+    public static let figuresShareFirstAnswer = "Prima risposta entro l'obiettivo (%)"
+    public static let figuresShareResolution = "Risoluzione entro l'obiettivo (%)"
     public static let figuresCounted = "Ticket valutati"
     public static let figuresWithin = "Entro l'obiettivo"
     public static let figuresSharesDescription =

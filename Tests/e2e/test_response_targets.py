@@ -120,5 +120,8 @@ def test_andamento_counts_a_new_ticket_in_its_charts_and_csv_files(fresh_portal)
     # The default period covers the last twelve weeks; the new ticket is unassigned in it.
     assert int(dict(rows[1:])["Non assegnato"]) >= 1
     assert int(dict(rows[1:])["Non assegnato"]) <= unassigned
+    shares = manager.get(portal.url + link.replace("/csv/stati", "/csv/obiettivi"))
+    header = next(csv.reader(io.StringIO(shares.content.decode("utf-8-sig")), delimiter=";"))
+    assert "Prima risposta entro l'obiettivo (%)" in header and "Risoluzione entro l'obiettivo (%)" in header
     refused = manager.get(portal.url + "/desk/andamento?dal=2026-11-30&al=2026-11-01")
     assert refused.status_code == 422 and "La data «Al» viene prima di «Dal»." in refused.text
