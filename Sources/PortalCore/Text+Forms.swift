@@ -42,6 +42,7 @@ extension Text {
     }
     public static let searchTextInvalid =
         "Scrivi almeno una parola (lettere o numeri), al massimo 200 caratteri, senza caratteri di controllo."
+    public static let activityRangeReversed = "«A data» viene prima di «Da data»: scambia le due date."
     public static let dateRangeReversed =
         "«A data» viene prima di «Da data»: nessun ticket può essere stato creato in quell'intervallo. Scambia le due date."
     public static let fixFilters = "Correggi i filtri segnalati e premi «Cerca Ticket»: l'elenco non è stato filtrato."

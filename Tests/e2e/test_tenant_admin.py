@@ -173,6 +173,10 @@ def test_activity_is_filtered_and_paginated(portal):
     mine = session.get(portal.url + f"/tenant/attivita?utente={mario}").text
     assert "luca.verdi@rossi.example</td>" not in mine
     assert "Nessun evento" in session.get(portal.url + "/tenant/attivita?da=2000-01-01&a=2000-01-02").text
+    reversed_range = session.get(portal.url + "/tenant/attivita?da=2026-12-02&a=2026-11-01")
+    assert reversed_range.status_code == 422 and "«A data» viene prima di «Da data»" in reversed_range.text
+    bad = session.get(portal.url + "/tenant/attivita?da=xyz")
+    assert bad.status_code == 422 and "«xyz» non è una data valida" in bad.text and "Accesso riuscito" not in bad.text
 
 
 def test_invitations_are_limited_per_address_and_another_company_keeps_the_password_it_gave(fresh_portal):

@@ -131,6 +131,10 @@ def test_a_responsabile_creates_a_company_and_invites_its_administrator_who_ente
     assert "Elena" in page and "Amministratore" in page and "Nessun invito in attesa" in page
 
     trail = manager.get(portal.url + "/desk/registro", params={"azienda": vat}).text
+    for dates, message in (({"da": "2026-12-02", "a": "2026-11-01"}, "«A data» viene prima di «Da data»"),
+                           ({"da": "xyz"}, "«xyz» non è una data valida")):
+        refused = manager.get(portal.url + "/desk/registro", params=dates)
+        assert refused.status_code == 422 and message in refused.text, dates
     for event in ("Azienda creata", "Invito inviato", "Invito accettato"):
         assert event in trail, event
     activity = session.get(portal.url + "/tenant/attivita").text

@@ -9,16 +9,15 @@ enum ActivityHandlers {
         let services = context.services
         let members = try TenantStore(services.database).memberRows(tenantID: context.tenant.id)
         let userID = request.query["utente"].flatMap { Int64($0) }.flatMap { id in members.contains { $0.userID == id } ? id : nil }
-        let from = request.query["da"].flatMap(DateOnly.init)
-        let to = request.query["a"].flatMap(DateOnly.init)
+        let dates = DateRangeFilter(request)
         let page = PageLinks.number(request.query["pagina"])
-        let result = try AuditStore(services.database).list(
-            tenantID: context.tenant.id, userID: userID, from: from.map(Clock.startOfDay),
-            until: to.map { Clock.startOfDay($0) + 86400 }, page: page)
+        let result = dates.isValid
+            ? try AuditStore(services.database).list(
+                tenantID: context.tenant.id, userID: userID, from: dates.start, until: dates.end, page: page)
+            : (events: [], total: 0)
         var filter = ""
         if let userID { filter += "&utente=\(userID)" }
-        if let from { filter += "&da=\(from.text)" }
-        if let to { filter += "&a=\(to.text)" }
+        filter += dates.queryString
 
         let html = TenantTabs.page(context.current.viewer, current: "/tenant/attivita") {
             el("section", ["class": "card"]) {
@@ -33,11 +32,12 @@ enum ActivityHandlers {
                             }
                         }
                     }
-                    FormField.input(id: "da", label: Text.fromDate, type: "date", value: from?.text ?? "")
-                    FormField.input(id: "a", label: Text.toDate, type: "date", value: to?.text ?? "")
+                    dates.fields
                     el("div", ["class": "form-actions"]) { el("button", ["class": "button", "type": "submit"]) { Text.activityFilter } }
                 }
-                if result.events.isEmpty {
+                if !dates.isValid {
+                    // The messages are beside the fields.
+                } else if result.events.isEmpty {
                     el("p") { Text.noActivity }
                 } else {
                     DataTable.render(headings: [Text.activityWhen, Text.activityWho, Text.activityWhat, "", Text.activityFrom]) {
@@ -55,6 +55,6 @@ enum ActivityHandlers {
                 PageLinks.nav(path: "/tenant/attivita", page: page, total: result.total, pageSize: AuditStore.pageSize, filter: filter)
             }
         }
-        return Response.html(html.render())
+        return Response.html(html.render(), status: dates.isValid ? 200 : 422)
     }
 }

@@ -11,27 +11,27 @@ enum AuditLogHandlers {
 
     static func show(_ request: Request, _ context: OperatorContext) throws -> Response {
         let company = String((request.query["azienda"] ?? "").trimmingWhitespace().prefix(100))
-        let from = request.query["da"].flatMap(DateOnly.init)
-        let to = request.query["a"].flatMap(DateOnly.init)
+        let dates = DateRangeFilter(request)
         let page = PageLinks.number(request.query["pagina"])
-        let result = try AuditStore(context.services.database).list(
-            tenantID: nil, company: company, from: from.map(Clock.startOfDay), until: to.map { Clock.startOfDay($0) + 86400 },
-            page: page)
+        let result = dates.isValid
+            ? try AuditStore(context.services.database).list(
+                tenantID: nil, company: company, from: dates.start, until: dates.end, page: page)
+            : (events: [], total: 0)
         var filter = ""
         if !company.isEmpty { filter += "&azienda=" + PercentEncoding.encode(company) }
-        if let from { filter += "&da=\(from.text)" }
-        if let to { filter += "&a=\(to.text)" }
+        filter += dates.queryString
 
         let html = VendorPage.page(context.viewer, title: Text.auditLogTitle, currentPath: path) {
             el("section", ["class": "card"]) {
                 el("p") { Text.auditLogIntro }
                 el("form", ["class": "form form--inline", "method": "get", "action": path]) {
                     FormField.input(id: "azienda", label: Text.auditCompanyFilter, type: "search", value: company, maxLength: 100)
-                    FormField.input(id: "da", label: Text.fromDate, type: "date", value: from?.text ?? "")
-                    FormField.input(id: "a", label: Text.toDate, type: "date", value: to?.text ?? "")
+                    dates.fields
                     el("div", ["class": "form-actions"]) { el("button", ["class": "button", "type": "submit"]) { Text.activityFilter } }
                 }
-                if result.events.isEmpty {
+                if !dates.isValid {
+                    // The messages are beside the fields.
+                } else if result.events.isEmpty {
                     el("p") { Text.noActivity }
                 } else {
                     DataTable.render(headings: [
@@ -52,6 +52,6 @@ enum AuditLogHandlers {
                 PageLinks.nav(path: path, page: page, total: result.total, pageSize: AuditStore.pageSize, filter: filter)
             }
         }
-        return Response.html(bytes: html.renderBytes())
+        return Response.html(bytes: html.renderBytes(), status: dates.isValid ? 200 : 422)
     }
 }
