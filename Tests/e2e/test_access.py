@@ -56,6 +56,8 @@ def test_the_whole_first_access_of_an_invited_customer(portal):
         (dict(password=provisional + "", confirmation=provisional), None),
         (dict(privacy=False), "Informativa Privacy"),
         (dict(first="x" * 101), "Al massimo 100 caratteri"),
+        (dict(first="  "), "Campo obbligatorio."),
+        (dict(last=""), "Campo obbligatorio."),
     ]
     for arguments, message in refusals:
         refused = first_access(portal, session, **arguments)

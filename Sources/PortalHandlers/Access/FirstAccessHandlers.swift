@@ -21,8 +21,8 @@ enum FirstAccessHandlers {
             lastName: String((form["last_name"] ?? "").prefix(100)))
         let firstName = PasswordRules.validName(form["first_name"] ?? "")
         let lastName = PasswordRules.validName(form["last_name"] ?? "")
-        if firstName == nil { page.errors["first_name"] = Text.nameTooLong }
-        if lastName == nil { page.errors["last_name"] = Text.nameTooLong }
+        if firstName == nil { page.errors["first_name"] = PasswordRules.nameMessage(form["first_name"] ?? "") }
+        if lastName == nil { page.errors["last_name"] = PasswordRules.nameMessage(form["last_name"] ?? "") }
         let password = form["password"] ?? ""
         let confirmation = form["password_confirmation"] ?? ""
         if let violation = PasswordPolicy.check(

@@ -12,12 +12,17 @@ enum PasswordRules {
         }
     }
 
-    /// Names: trimmed, at most 100 characters, no control characters.
+    /// Nome and Cognome ("Creazione Utente", the profile): trimmed, required (the name is how
+    /// colleagues and the desk know who wrote), at most 100 characters, no control characters.
     static func validName(_ text: String) -> String? {
         let trimmed = text.trimmingWhitespace()
-        guard trimmed.count <= 100, !trimmed.hasControlCharacters, !trimmed.contains(where: \.isNewline) else {
-            return nil
-        }
+        guard !trimmed.isEmpty, trimmed.count <= 100, !trimmed.hasControlCharacters, !trimmed.contains(where: \.isNewline)
+        else { return nil }
         return trimmed
+    }
+
+    /// Why `validName` refused what was typed, as the message beside the field.
+    static func nameMessage(_ typed: String) -> String {
+        typed.trimmingWhitespace().isEmpty ? Text.fieldRequired : Text.nameTooLong
     }
 }

@@ -28,3 +28,11 @@ struct RememberedFilters<Query: FilterQuery> {
         invalid = names.map { name in (name, request.query[name]?.trimmingWhitespace() ?? "") }
     }
 }
+
+extension RememberedFilters {
+    /// Filters that could not be read, sent back in the address exactly as typed, so that the
+    /// list names them (the customers' list beside each field, the desk in one line).
+    static func typedAddress(_ path: String, _ fields: [(name: String, value: String)]) -> String {
+        path + "?" + fields.map { "\($0.name)=\(PercentEncoding.encode($0.value))" }.joined(separator: "&")
+    }
+}

@@ -33,7 +33,7 @@ enum DeskQueueHandlers {
         // A filter that cannot be read goes back in the address as typed, so the queue says
         // it was ignored, instead of silently showing the queue without it; nothing is saved.
         guard invalid.isEmpty else {
-            throw Redirect(to: "/desk/?" + typed.map { "\($0.name)=\(PercentEncoding.encode($0.value))" }.joined(separator: "&"))
+            throw Redirect(to: RememberedFilters<DeskQuery>.typedAddress("/desk/", typed))
         }
         try context.services.database.write { _ in
             try OperatorPreferenceStore(context.services.database).set(

@@ -132,8 +132,7 @@ enum DeskTicketHandlers {
 
     /// The controls whose value differs from what the page showed (`seen`), by field name.
     static func changedControls(_ form: FormData) -> [String: String] {
-        let parts = (form["seen"] ?? "").split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 3 else { return [:] }
+        guard let parts = DeskTicketPage.seenParts(form["seen"]) else { return [:] }
         var changed: [String: String] = [:]
         for (index, field) in ["status", "assignee", "priority"].enumerated() {
             if let value = form[field], value != parts[index] { changed[field] = value }
@@ -143,8 +142,7 @@ enum DeskTicketHandlers {
 
     static func edits(_ form: FormData, seen: String?, _ desk: DeskService, only: String? = nil) throws -> Edits {
         var edits = Edits()
-        let parts = (seen ?? "").split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 3 else { return edits }
+        guard let parts = DeskTicketPage.seenParts(seen) else { return edits }
         func wanted(_ field: String) -> String? { only == nil || only == field ? form[field] : nil }
         if let value = wanted("status"), value != parts[0] {
             guard let status = TicketStatus(rawValue: value) else {

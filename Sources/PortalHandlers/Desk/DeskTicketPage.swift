@@ -168,11 +168,15 @@ struct DeskTicketPage {
         "\(ticket.status.rawValue)|\(ticket.operatorID.map(String.init) ?? "")|\(ticket.priority.rawValue)"
     }
 
+    /// `seen` read back: status, operator and priority, or nil when it is not one.
+    static func seenParts(_ seen: String?) -> [String]? {
+        let parts = (seen ?? "").split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        return parts.count == 3 ? parts : nil
+    }
+
     /// What changed between what the operator saw and the ticket now, in words.
     static func changes(seen: String?, now ticket: TicketRecord) -> [String] {
-        guard let seen, seen != DeskTicketPage.seen(ticket) else { return [] }
-        let parts = seen.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 3 else { return [] }
+        guard seen != DeskTicketPage.seen(ticket), let parts = seenParts(seen) else { return [] }
         var changes: [String] = []
         if parts[0] != ticket.status.rawValue { changes.append(Text.eventStatus(ticket.status.label)) }
         if parts[1] != (ticket.operatorID.map(String.init) ?? "") {

@@ -45,18 +45,14 @@ enum ProfileHandlers {
         let services = context.services
         let form = request.form
         let current = context.current
-        // Both required, as on "Creazione Utente": the name is how colleagues and the desk
-        // know who wrote.
-        let firstName = PasswordRules.validName(form["first_name"] ?? "").flatMap { $0.isEmpty ? nil : $0 }
-        let lastName = PasswordRules.validName(form["last_name"] ?? "").flatMap { $0.isEmpty ? nil : $0 }
+        let firstName = PasswordRules.validName(form["first_name"] ?? "")
+        let lastName = PasswordRules.validName(form["last_name"] ?? "")
         guard let firstName, let lastName else {
             var profile = try page(current, request, services)
             profile.firstName = String((form["first_name"] ?? "").prefix(100))
             profile.lastName = String((form["last_name"] ?? "").prefix(100))
-            for (field, typed, valid) in [("first_name", profile.firstName, firstName), ("last_name", profile.lastName, lastName)]
-            where valid == nil {
-                profile.errors[field] = typed.trimmingWhitespace().isEmpty ? Text.fieldRequired : Text.nameTooLong
-            }
+            if firstName == nil { profile.errors["first_name"] = PasswordRules.nameMessage(form["first_name"] ?? "") }
+            if lastName == nil { profile.errors["last_name"] = PasswordRules.nameMessage(form["last_name"] ?? "") }
             return Response.html(profile.render(), status: 422)
         }
         try save(services, notice: "dati") { _ in

@@ -54,7 +54,7 @@ enum TicketListHandlers {
         var invalid: [String] = []
         let query = form["azzera"] != nil ? TicketQuery() : TicketQuery(fields: typed, invalid: &invalid)
         guard invalid.isEmpty, !query.rangeIsReversed else {
-            throw Redirect(to: "/ticket?" + typed.map { "\($0.name)=\(PercentEncoding.encode($0.value))" }.joined(separator: "&"))
+            throw Redirect(to: RememberedFilters<TicketQuery>.typedAddress("/ticket", typed))
         }
         try services.database.write { _ in
             try PreferenceStore(services.database).set(
