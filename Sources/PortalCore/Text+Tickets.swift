@@ -92,6 +92,10 @@ extension Text {
     }
     public static let previousPage = "Pagina precedente"
     public static let nextPage = "Pagina successiva"
+    public static func pageBeyondLast(_ page: Int, pages: Int) -> String {
+        pages == 1 ? "La pagina \(page) non esiste: l'elenco ha una sola pagina." : "La pagina \(page) non esiste: l'elenco ha \(pages) pagine."
+    }
+    public static let lastPageLink = "Vai all'ultima pagina"
     public static let invalidFilters = "Alcuni filtri non erano validi e sono stati ignorati."
 
     // MARK: Detail ("Informazioni Ticket")

@@ -1,6 +1,7 @@
 """The operators' desk through nginx: sign-in to "Coda ticket", the queue and its filters,
 the operator's ticket page and its actions, the e-mails of both sides, and the rule that an
 internal note never reaches a customer."""
+import html
 import re
 import uuid
 
@@ -155,6 +156,15 @@ def test_the_company_filter_finds_a_company_by_part_of_its_name_or_its_vat(porta
             assert page.status_code == 200 and "Nessun ticket per i filtri scelti." in page.text, value
     finally:
         session.post(portal.url + "/desk/cerca", data={"csrf": token, "stato": "aperti"})
+
+
+def test_a_queue_page_past_the_last_says_so_and_links_to_the_last(portal):
+    operator, _ = operator_session(portal)
+    past = operator.get(portal.url + "/desk/", params={"stato": "qualsiasi", "pagina": 900})
+    assert past.status_code == 200 and "La pagina 900 non esiste" in past.text
+    assert "Nessun ticket per i filtri scelti." not in past.text and "Precedenti" not in past.text
+    last = html.unescape(re.search(r'<a href="([^"]*)">Vai all', past.text).group(1))
+    assert "La pagina" not in operator.get(portal.url + last).text and "/desk/ticket/" in operator.get(portal.url + last).text
 
 
 def test_a_search_of_punctuation_alone_is_said_to_be_ignored(portal):

@@ -1,5 +1,6 @@
 """Support requests through nginx: new ticket, list, detail, reply, close, files, links from the ERP."""
 import email.policy
+import html
 import re
 from urllib.parse import unquote
 
@@ -131,6 +132,19 @@ def test_the_list_filters_orders_pages_and_remembers(portal):
     assert "Nessun ticket corrisponde" in dates
     bad = again.get(portal.url + "/ticket?da=31-31-2020").text
     assert "«31-31-2020» non è una data valida" in bad and not re.findall(r'class="card ticket( ticket--closed)?"', bad)
+
+
+def test_a_page_past_the_last_says_so_and_links_to_the_last(portal):
+    """An old bookmark's ?pagina=: the list is not empty, so "no ticket" would be untrue."""
+    session, _ = login(portal, email=TECHNICIAN)
+    first = session.get(portal.url + "/ticket?stato=qualsiasi").text
+    pages = int(re.search(r"ticket · pagina 1 di (\d+)", first).group(1))
+    past = session.get(portal.url + "/ticket", params={"stato": "qualsiasi", "pagina": pages + 5}).text
+    assert f"La pagina {pages + 5} non esiste" in past and "Nessun ticket corrisponde" not in past
+    last = re.search(r'href="([^"]*)">Vai all\'ultima pagina</a>', past).group(1)
+    landed = session.get(portal.url + html.unescape(last)).text
+    assert f"pagina {pages} di {pages}" in landed and re.findall(r'class="card ticket( ticket--closed)?"', landed)
+    assert 'rel="prev"' not in past, "no link to another page that does not exist"
 
 
 def test_a_text_search_of_punctuation_alone_is_named_beside_testo_and_lists_nothing(portal):

@@ -137,6 +137,9 @@ def test_a_responsabile_creates_a_company_and_invites_its_administrator_who_ente
         assert refused.status_code == 422 and message in refused.text, dates
     for event in ("Azienda creata", "Invito inviato", "Invito accettato"):
         assert event in trail, event
+    past = manager.get(portal.url + "/desk/registro", params={"azienda": vat, "pagina": 3}).text
+    assert "La pagina 3 non esiste: l'elenco ha una sola pagina." in past
+    assert "Nessun evento per i filtri scelti." not in past
     activity = session.get(portal.url + "/tenant/attivita").text
     assert "Invito inviato" in activity and MANAGER in activity, "the company's own trail shows the desk's action"
 

@@ -1,18 +1,43 @@
 import PortalCore
 import PortalHTML
 
-/// The pages of a long list ("Attività", "Aziende", "Registro attività"): the page asked for
-/// in `?pagina=`, and the links to the pages beside it that keep the list's filters.
+/// The pages of a long list ("Attività", "Aziende", "Registro attività", the ticket lists):
+/// the page asked for in `?pagina=`, the links to the pages beside it that keep the list's
+/// filters, and what to say when the number asked for is past the last page.
 enum PageLinks {
     /// A page's number from `?pagina=`, at least 1.
     static func number(_ text: String?) -> Int { max(1, text.flatMap { Int($0) } ?? 1) }
 
+    /// How many pages `total` rows fill, `pageSize` a page.
+    static func count(total: Int, pageSize: Int) -> Int { (total + pageSize - 1) / pageSize }
+
+    /// A page past the last of a list that is not empty: an old bookmark, or a list that
+    /// shrank since its link was drawn. Saying "nothing found" there would be untrue.
+    static func isBeyondLast(page: Int, total: Int, pageSize: Int) -> Bool {
+        total > 0 && page > count(total: total, pageSize: pageSize)
+    }
+
+    /// "La pagina 9 non esiste…" with a link to the last page, `href` giving a page's address.
+    static func beyondLast(page: Int, total: Int, pageSize: Int, href: (Int) -> String) -> Node {
+        let pages = count(total: total, pageSize: pageSize)
+        return el("p", ["class": "empty-state"]) {
+            Text.pageBeyondLast(page, pages: pages) + " "
+            el("a", ["href": href(pages)]) { Text.lastPageLink }
+        }
+    }
+
     /// "Pagina precedente" / "Pagina successiva"; `filter` is the rest of the query (`&a=…`).
+    /// Past the last page there is no "previous" (the message links to the last).
     static func nav(path: String, page: Int, total: Int, pageSize: Int, filter: String) -> Node {
-        let pages = (total + pageSize - 1) / pageSize
+        let pages = count(total: total, pageSize: pageSize)
         return el("nav", ["class": "pager", "aria-label": Text.docsPager]) {
-            if page > 1 { el("a", ["rel": "prev", "href": "\(path)?pagina=\(page - 1)\(filter)"]) { Text.previousPage } }
+            if page > 1 && page <= max(pages, 1) { el("a", ["rel": "prev", "href": "\(path)?pagina=\(page - 1)\(filter)"]) { Text.previousPage } }
             if page < pages { el("a", ["rel": "next", "href": "\(path)?pagina=\(page + 1)\(filter)"]) { Text.nextPage } }
         }
+    }
+
+    /// `nav`'s and `beyondLast`'s address of a page of a list under `path`.
+    static func address(path: String, filter: String) -> (Int) -> String {
+        { page in "\(path)?pagina=\(page)\(filter)" }
     }
 }

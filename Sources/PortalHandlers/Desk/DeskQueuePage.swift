@@ -40,7 +40,13 @@ struct DeskQueuePage {
 
     var results: Node {
         el("section", ["aria-label": Text.deskQueueTitle]) {
-            if page.rows.isEmpty {
+            if !page.totalIsAtLeast && PageLinks.isBeyondLast(page: query.page, total: page.total, pageSize: DeskQuery.pageSize) {
+                el("div", ["class": "card"]) {
+                    PageLinks.beyondLast(page: query.page, total: page.total, pageSize: DeskQuery.pageSize) {
+                        "/desk/?" + query.queryString(page: $0)
+                    }
+                }
+            } else if page.rows.isEmpty {
                 el("p", ["class": "card"]) { Text.deskNoTickets }
             } else {
                 DataTable.render(
@@ -100,11 +106,11 @@ struct DeskQueuePage {
     }
 
     var pager: Node {
-        let pages = max(1, (page.total + DeskQuery.pageSize - 1) / DeskQuery.pageSize)
+        let pages = max(1, PageLinks.count(total: page.total, pageSize: DeskQuery.pageSize))
         let summary = page.totalIsAtLeast
             ? Text.deskPageOfAtLeast(query.page, total: page.total) : Text.deskPageOf(query.page, pages, total: page.total)
         return el("nav", ["class": "pager", "aria-label": summary]) {
-            if query.page > 1 {
+            if query.page > 1 && (query.page <= pages || page.totalIsAtLeast) {
                 el("a", ["class": "button", "href": "/desk/?" + query.queryString(page: query.page - 1)]) { Text.deskPrevious }
             }
             el("span") { summary }

@@ -37,6 +37,10 @@ enum ActivityHandlers {
                 }
                 if !dates.isValid {
                     // The messages are beside the fields.
+                } else if PageLinks.isBeyondLast(page: page, total: result.total, pageSize: AuditStore.pageSize) {
+                    PageLinks.beyondLast(
+                        page: page, total: result.total, pageSize: AuditStore.pageSize,
+                        href: PageLinks.address(path: "/tenant/attivita", filter: filter))
                 } else if result.events.isEmpty {
                     el("p") { Text.noActivity }
                 } else {

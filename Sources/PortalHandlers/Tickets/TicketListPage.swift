@@ -123,12 +123,18 @@ struct TicketListResults {
     var page: TicketPage
     var now: Timestamp
 
-    var pages: Int { (page.total + TicketQuery.pageSize - 1) / TicketQuery.pageSize }
+    var pages: Int { PageLinks.count(total: page.total, pageSize: TicketQuery.pageSize) }
 
     func render() -> Node {
         el("section", ["class": "ticket-results", "aria-label": Text.ticketListTitle]) {
             el("p", ["class": "muted"]) { Text.ticketCount(page.total, page: query.page, pages: pages) }
-            if page.tickets.isEmpty { el("p", ["class": "empty-state"]) { Text.noTickets } }
+            if PageLinks.isBeyondLast(page: query.page, total: page.total, pageSize: TicketQuery.pageSize) {
+                PageLinks.beyondLast(page: query.page, total: page.total, pageSize: TicketQuery.pageSize) {
+                    "/ticket?" + query.queryString(page: $0)
+                }
+            } else if page.tickets.isEmpty {
+                el("p", ["class": "empty-state"]) { Text.noTickets }
+            }
             el("ul", ["class": "ticket-list"]) {
                 for ticket in page.tickets { el("li") { item(ticket) } }
             }
@@ -201,7 +207,7 @@ struct TicketListResults {
 
     var pager: Node {
         el("nav", ["class": "pager", "aria-label": Text.docsPager]) {
-            if query.page > 1 {
+            if query.page > 1 && query.page <= max(pages, 1) {
                 el("a", ["rel": "prev", "href": "/ticket?" + query.queryString(page: query.page - 1)]) { "← " + Text.previousPage }
             }
             if query.page < pages {

@@ -24,6 +24,9 @@ struct CompaniesPage {
         self.form = form
     }
 
+    /// The rest of a page link's query: the search typed.
+    var filter: String { search.isEmpty ? "" : "&cerca=" + PercentEncoding.encode(search) }
+
     func render(_ viewer: Viewer) -> [UInt8] {
         VendorPage.page(viewer, title: Text.companiesTitle, currentPath: CompanyListHandlers.path) {
             if let form { newCompanyForm(form, csrf: viewer.csrfToken) }
@@ -41,7 +44,11 @@ struct CompaniesPage {
                     }
                 }
                 el("p", ["class": "muted"]) { Text.companiesCount(total) }
-                if rows.isEmpty {
+                if PageLinks.isBeyondLast(page: page, total: total, pageSize: TenantStore.companyPageSize) {
+                    PageLinks.beyondLast(
+                        page: page, total: total, pageSize: TenantStore.companyPageSize,
+                        href: PageLinks.address(path: CompanyListHandlers.path, filter: filter))
+                } else if rows.isEmpty {
                     el("p") { Text.noCompanies }
                 } else {
                     DataTable.render(headings: [
@@ -53,7 +60,7 @@ struct CompaniesPage {
                 }
                 PageLinks.nav(
                     path: CompanyListHandlers.path, page: page, total: total, pageSize: TenantStore.companyPageSize,
-                    filter: search.isEmpty ? "" : "&cerca=" + PercentEncoding.encode(search))
+                    filter: filter)
             }
         }.renderBytes()
     }
