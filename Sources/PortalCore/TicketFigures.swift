@@ -24,8 +24,9 @@ public struct TicketFacts: Sendable {
 /// data of one chart and its table. Pure: the store hands it the tickets' facts.
 public struct TicketFigures: Sendable {
     public struct Week: Sendable, Equatable {
-        /// The week's Monday (the period's first week may start later, on "Dal").
-        public let monday: DateOnly
+        /// The first day the week counts: its Monday, or "Dal" when the period starts later
+        /// in the week (so that the row's label says which days it holds).
+        public let firstDay: DateOnly
         public let opened: Int
         public let closed: Int
     }
@@ -70,7 +71,11 @@ public struct TicketFigures: Sendable {
         var closed: [Int: Int] = [:]
         for ticket in tickets { opened[period.weekIndex(of: ticket.createdAt), default: 0] += 1 }
         for closing in closings { closed[period.weekIndex(of: closing), default: 0] += 1 }
-        weeks = period.mondays.enumerated().map { Week(monday: $1, opened: opened[$0] ?? 0, closed: closed[$0] ?? 0) }
+        weeks = period.mondays.enumerated().map { index, monday in
+            Week(
+                firstDay: monday.dayNumber < period.from.dayNumber ? period.from : monday,
+                opened: opened[index] ?? 0, closed: closed[index] ?? 0)
+        }
 
         let open = tickets.filter { !$0.status.isClosed }
         openByStatus = TicketStatus.allCases.filter { !$0.isClosed }.map { status in (status, open.filter { $0.status == status }.count) }

@@ -28,11 +28,21 @@ struct TicketFiguresTests {
         let figures = TicketFigures(
             period: period, tickets: tickets, closings: [rome(3, 10), rome(10, 9), rome(12, 8)], targets: .standard,
             calendar: .standard, now: rome(16, 9))
-        #expect(figures.weeks.map(\.monday.italianText) == ["02/11/2026", "09/11/2026"])
+        #expect(figures.weeks.map(\.firstDay.italianText) == ["02/11/2026", "09/11/2026"])
         #expect(figures.weeks.map(\.opened) == [2, 2])
         #expect(figures.weeks.map(\.closed) == [1, 2])
         #expect(figures.openByStatus.map(\.count) == [1, 1, 1, 0])
         #expect(figures.openByArea.map(\.count) == [0, 1, 2])
+    }
+
+    @Test("a period from a Wednesday: its first week is labelled with that Wednesday and counts from it")
+    func midweekStart() throws {
+        let wednesday = try FiguresPeriod.read(from: "04/11/2026", to: "2026-11-15").get()
+        let figures = TicketFigures(
+            period: wednesday, tickets: [ticket(rome(4, 9)), ticket(rome(9, 9))], closings: [], targets: .standard,
+            calendar: .standard, now: rome(16, 9))
+        #expect(figures.weeks.map(\.firstDay.italianText) == ["04/11/2026", "09/11/2026"])
+        #expect(figures.weeks.map(\.opened) == [1, 1])
     }
 
     @Test("first-answer times in working minutes: median and 90th percentile per priority; shares within target")

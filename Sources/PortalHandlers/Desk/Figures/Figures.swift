@@ -14,8 +14,8 @@ enum Figures {
         return Figure(
             id: "settimane", title: Text.figuresWeeks, description: Text.figuresWeeksDescription(opened: opened, closed: closed),
             headings: [Text.figuresWeek, Text.figuresOpened, Text.figuresClosed],
-            rows: figures.weeks.map { [Figure.label($0.monday.italianText), Figure.count($0.opened), Figure.count($0.closed)] },
-            categories: figures.weeks.map { String($0.monday.italianText.prefix(5)) },
+            rows: figures.weeks.map { [Figure.label($0.firstDay.italianText), Figure.count($0.opened), Figure.count($0.closed)] },
+            categories: figures.weeks.map { String($0.firstDay.italianText.prefix(5)) },
             series: [
                 .init(name: Text.figuresOpened, column: 1, colour: Figures.opened),
                 .init(name: Text.figuresClosed, column: 2, colour: Figures.closed),
