@@ -10,6 +10,8 @@ extension Text {
     public static let auditDetails: [String: String] = [
         "trusted device": "Dispositivo sicuro", "too many codes": "Troppi codici richiesti",
         "throttled": "Troppi tentativi", "provisional password expired": "Password provvisoria scaduta",
+        "unknown": "P.IVA non registrata", "has_users": "Azienda con utenti del nuovo portale",
+        "recorded": "Richiesta registrata", "recorded_mailed": "Richiesta registrata, assistenza avvisata",
     ]
 
     // MARK: Messages over their limit

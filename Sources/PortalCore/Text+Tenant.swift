@@ -71,6 +71,8 @@ extension Text {
         "invitation_cancelled": "Invito rimosso", "role_changed": "Ruolo cambiato", "member_removed": "Utente rimosso",
         "company_switched": "Cambio azienda", "tenant_created": "Azienda creata", "first_access_completed": "Primo accesso completato",
         "ticket_created": "Ticket creato", "ticket_reply": "Risposta a un ticket", "ticket_closed": "Ticket chiuso",
-        "ticket_updated": "Ticket modificato",
+        "ticket_updated": "Ticket modificato", "login_new_device": "Accesso da un nuovo browser",
+        "session_ended": "Sessione terminata", "sessions_ended": "Altre sessioni terminate",
+        "legacy_vat_login": "Accesso al portale classico",
     ].merging(vendorAuditEvents) { customer, _ in customer }.merging(targetsAuditEvents) { earlier, _ in earlier }
 }

@@ -100,5 +100,7 @@ extension Text {
         "operator_created": "Operatore invitato", "operator_role_changed": "Ruolo operatore cambiato",
         "operator_deactivated": "Operatore disattivato", "operator_reactivated": "Operatore riattivato",
         "ticket_operator_reply": "Risposta dell'assistenza", "ticket_note": "Nota interna",
+        "ticket_taken": "Ticket preso in carico", "ticket_assigned": "Ticket assegnato", "ticket_status": "Stato cambiato",
+        "ticket_priority": "Priorità cambiata",
     ]
 }

@@ -47,9 +47,7 @@ public struct DeskService: DomainService {
             try setStatus(in: tx, ticket, .waiting, by: agent, now: now)
         }
         try mail.replyToCustomer(in: tx, ticket, author: agent.displayName, text: body, now: now)
-        try AuditStore.record(
-            in: tx, "ticket_operator_reply", tenantID: ticket.tenantID, userID: agent.id, actorEmail: agent.email,
-            detail: "#\(ticket.number)", now: now)
+        try audit(in: tx, "ticket_operator_reply", ticket, by: agent, now: now)
     }
 
     /// "Nota interna": for operators only. No e-mail, no line the customer sees.
@@ -67,9 +65,7 @@ public struct DeskService: DomainService {
             ticketID: ticket.id, authorID: agent.id, authorName: agent.displayName, isOperator: true, kind: .note,
             body: body, now: now)
         for file in files { try store.addAttachment(ticketID: ticket.id, messageID: messageID, file, now: now) }
-        try AuditStore.record(
-            in: tx, "ticket_note", tenantID: ticket.tenantID, userID: agent.id, actorEmail: agent.email,
-            detail: "#\(ticket.number)", now: now)
+        try audit(in: tx, "ticket_note", ticket, by: agent, now: now)
     }
 
     /// "Prendi in carico": the ticket is mine, "In attesa".
@@ -81,6 +77,7 @@ public struct DeskService: DomainService {
         if ticket.operatorID != agent.id {
             try store.setOperator(ticketID: ticket.id, operatorID: agent.id, now: now)
             try customer.event(in: tx, ticket, by: agent, Text.eventTaken(agent.displayName), now: now)
+            try audit(in: tx, "ticket_taken", ticket, by: agent, now: now)
         }
         if ticket.status != .waiting { try setStatus(in: tx, ticket, .waiting, by: agent, now: now) }
     }
@@ -94,6 +91,7 @@ public struct DeskService: DomainService {
             let line = assignee.id == agent.id
                 ? Text.eventTaken(agent.displayName) : Text.eventAssigned(agent.displayName, to: assignee.displayName)
             try customer.event(in: tx, ticket, by: agent, line, now: now)
+            try audit(in: tx, "ticket_assigned", ticket, by: agent, detail: assignee.displayName, now: now)
             if ticket.status == .unassigned { try setStatus(in: tx, ticket, .waiting, by: agent, now: now) }
         }
     }
@@ -117,6 +115,9 @@ public struct DeskService: DomainService {
         try store.setStatus(ticketID: ticket.id, status: status, operatorID: nil, now: now)
         if status == .unassigned { try store.setOperator(ticketID: ticket.id, operatorID: nil, now: now) }
         try customer.event(in: tx, ticket, by: agent, Text.eventStatus(status.label), now: now)
+        if let agent {
+            try audit(in: tx, "ticket_status", ticket, by: agent, detail: "\(ticket.status.label) → \(status.label)", now: now)
+        }
     }
 
     /// "Priorità": operators may set "Bloccante" or lower it.
@@ -125,6 +126,7 @@ public struct DeskService: DomainService {
             guard priority != ticket.priority else { return }
             try store.setPriority(ticketID: ticket.id, priority: priority, now: now)
             try customer.event(in: tx, ticket, by: agent, Text.eventPriority(priority.label), now: now)
+            try audit(in: tx, "ticket_priority", ticket, by: agent, detail: "\(ticket.priority.label) → \(priority.label)", now: now)
         }
     }
 }

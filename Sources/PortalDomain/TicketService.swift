@@ -36,7 +36,7 @@ public struct TicketService: DomainService {
             try mail.newTicketToDesk(in: tx, record, vat: tenant.vat, now: now)
             try AuditStore.record(
                 in: tx, "ticket_created", tenantID: ticket.tenantID, userID: ticket.requesterID, detail: "#\(created.number)",
-                now: now)
+                clientIP: context.clientIP, now: now)
             return created.number
         }
     }
@@ -94,9 +94,7 @@ public struct TicketService: DomainService {
             try event(in: tx, ticket, by: author, Text.eventStatus(status.label), now: now)
         }
         try mail.customerReplied(in: tx, ticket, outcome: outcome, text: body, author: author, now: now)
-        try AuditStore.record(
-            in: tx, outcome == .closed ? "ticket_closed" : "ticket_reply", tenantID: ticket.tenantID, userID: author.id,
-            detail: "#\(ticket.number)", now: now)
+        try audit(in: tx, outcome == .closed ? "ticket_closed" : "ticket_reply", ticket, by: author, now: now)
         return outcome
     }
 
@@ -112,8 +110,7 @@ public struct TicketService: DomainService {
     public func updatePanel(_ ticket: TicketRecord, changes: PanelChanges, by user: UserRecord, now: Timestamp) throws {
         try database.write { tx in
             try apply(in: tx, changes, to: ticket, by: user, now: now)
-            try AuditStore.record(
-                in: tx, "ticket_updated", tenantID: ticket.tenantID, userID: user.id, detail: "#\(ticket.number)", now: now)
+            try audit(in: tx, "ticket_updated", ticket, by: user, now: now)
         }
     }
 

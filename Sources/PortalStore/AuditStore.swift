@@ -45,14 +45,20 @@ public struct AuditStore {
 
     public static let pageSize = 50
 
+    /// Lines a company's own trail leaves out: that an operator wrote an internal note is
+    /// itself internal (its ticket and time would tell a customer one exists).
+    public static let deskOnlyEvents = ["ticket_note"]
+
     /// The company's trail (`tenantID`), or the whole trail (nil) optionally of the companies
     /// whose name holds `company` or whose P.IVA it is; newest first, for one user and a range
-    /// of days when given.
+    /// of days when given. `forCustomers`: the company's own reading, without `deskOnlyEvents`.
     public func list(
-        tenantID: Int64?, company: String = "", userID: Int64? = nil, from: Timestamp? = nil, until: Timestamp? = nil, page: Int
+        tenantID: Int64?, forCustomers: Bool = false, company: String = "", userID: Int64? = nil, from: Timestamp? = nil,
+        until: Timestamp? = nil, page: Int
     ) throws -> (events: [Event], total: Int) {
         var filter = SQLConditions()
         filter.add("a.tenant_id", equals: tenantID)
+        if forCustomers { filter.add("a.event", notIn: AuditStore.deskOnlyEvents) }
         if !company.isEmpty {
             filter.add(
                 "a.tenant_id IN (SELECT id FROM tenants WHERE name LIKE ? ESCAPE '\\' OR vat = ?)",
@@ -63,8 +69,12 @@ public struct AuditStore {
         if let until { filter.add("a.at < ?", until) }
         let total = try database.scalarInt("SELECT count(*) FROM audit_events a" + filter.whereClause, filter.arguments)
         let rows = try database.query(
-            "SELECT a.at, a.tenant_id, t.name AS tenant_name, a.user_id, a.actor_email, a.event, a.detail, a.client_ip"
-                + " FROM audit_events a LEFT JOIN tenants t ON t.id = a.tenant_id" + filter.whereClause
+            // Lines written without the actor's address (tickets created before it was recorded)
+            // name the user they belong to.
+            "SELECT a.at, a.tenant_id, t.name AS tenant_name, a.user_id,"
+                + " coalesce(nullif(a.actor_email, ''), u.email, '') AS actor_email, a.event, a.detail, a.client_ip"
+                + " FROM audit_events a LEFT JOIN tenants t ON t.id = a.tenant_id LEFT JOIN users u ON u.id = a.user_id"
+                + filter.whereClause
                 + " ORDER BY a.at DESC, a.id DESC LIMIT ? OFFSET ?",
             filter.arguments + [AuditStore.pageSize, (max(page, 1) - 1) * AuditStore.pageSize])
         return (

@@ -27,6 +27,12 @@ struct SQLConditions {
         arguments.append(contentsOf: values)
     }
 
+    /// `column NOT IN (?, ?, …)`, one placeholder per value.
+    mutating func add(_ column: String, notIn values: [String]) {
+        conditions.append(column + " NOT IN (" + values.map { _ in "?" }.joined(separator: ", ") + ")")
+        arguments.append(contentsOf: values)
+    }
+
     /// Every condition of `other`, with its values.
     mutating func add(_ other: SQLConditions) {
         conditions.append(contentsOf: other.conditions)

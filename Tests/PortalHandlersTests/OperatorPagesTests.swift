@@ -103,7 +103,8 @@ struct OperatorPagesTests {
         let events = try fixture.database.query("SELECT event FROM audit_events WHERE user_id = ? ORDER BY id", [
             try fixture.userID("giulia.neri@assistenza.example"),
         ]).map { $0.string("event") }
-        #expect(events.suffix(3) == ["operator_role_changed", "operator_deactivated", "operator_reactivated"])
+        // The deactivated operator's tickets going back to the queue are lines of their own.
+        #expect(events.filter { !$0.hasPrefix("ticket_") }.suffix(3) == ["operator_role_changed", "operator_deactivated", "operator_reactivated"])
     }
 
     @Test("a customer's id is not an operator: 404")

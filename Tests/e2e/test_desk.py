@@ -128,6 +128,16 @@ def test_the_whole_desk_journey_with_notes_that_no_customer_ever_sees(fresh_port
     with portal.db() as db:
         assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "waiting"
 
+    # The desk's trail names who did what from where; the company's own trail never shows a note.
+    trail = operator.get(portal.url + "/desk/registro", params={"azienda": "ROSSI"}).text
+    for line in ("Nota interna", "Ticket preso in carico", f"#{number}: In attesa → In sviluppo", "Stato cambiato"):
+        assert line in trail, line
+    activity = customer.get(portal.url + "/tenant/attivita").text
+    assert "Ticket creato" in activity and "Risposta dell'assistenza" in activity
+    created_line = re.search(r"<tr>(?:(?!</tr>).)*Ticket creato(?:(?!</tr>).)*</tr>", activity).group(0)
+    assert ADMIN in created_line and "127.0.0.1" in created_line, created_line
+    assert "Nota interna" not in activity
+
     # The note's word is in no customer page, API answer or e-mail.
     for path in ("/ticket", f"/ticket/{number}", "/dashboard", "/api/dashboard", "/api/dashboard/widget/ticket-list"):
         assert word not in customer.get(portal.url + path).text, path

@@ -42,7 +42,7 @@ enum DeskTicketHandlers {
         let services = context.services
         let form = request.form
         let ticket = try context.ticket(request)
-        let desk = DeskService(database: services.database, config: services.config)
+        let desk = DeskService(database: services.database, config: services.config, clientIP: request.clientAddress)
         let now = services.now
         var reply = String((form["reply"] ?? "").prefix(TicketForm.descriptionLimit + 100))
         var note = String((form["note"] ?? "").prefix(TicketForm.descriptionLimit + 100))

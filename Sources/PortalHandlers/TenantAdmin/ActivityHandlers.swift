@@ -13,7 +13,7 @@ enum ActivityHandlers {
         let page = PageLinks.number(request.query["pagina"])
         let result = dates.isValid
             ? try AuditStore(services.database).list(
-                tenantID: context.tenant.id, userID: userID, from: dates.start, until: dates.end, page: page)
+                tenantID: context.tenant.id, forCustomers: true, userID: userID, from: dates.start, until: dates.end, page: page)
             : (events: [], total: 0)
         var filter = ""
         if let userID { filter += "&utente=\(userID)" }

@@ -59,7 +59,7 @@ enum NewTicketHandlers {
         }
         let key = Submission.key(form)
         let number = try Submission.once(key, userID: user.id, services, notice: "creato") {
-            try TicketService(database: services.database, config: services.config)
+            try TicketService(database: services.database, config: services.config, clientIP: request.clientAddress)
                 .create(ticket, files: files.files, submission: key, now: services.now)
         }
         throw Redirect(to: "/ticket/\(number)?avviso=creato")

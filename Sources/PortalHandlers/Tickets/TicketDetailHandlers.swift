@@ -79,7 +79,7 @@ enum TicketDetailHandlers {
             return Response.html(bytes: detail.render(), status: 422)
         }
         let now = services.now
-        let service = TicketService(database: services.database, config: services.config)
+        let service = TicketService(database: services.database, config: services.config, clientIP: request.clientAddress)
         if form["action"] == "confirm" {
             try service.updatePanel(ticket, changes: changes, by: context.current.user, now: now)
             throw Redirect(to: "/ticket/\(ticket.number)?avviso=salvato")
