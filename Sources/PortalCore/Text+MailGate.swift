@@ -24,6 +24,8 @@ extension Text {
         "non risponde a un'e-mail di un ticket. Per una nuova richiesta usa «Nuovo ticket» sul portale."
     public static let mailRefusedForged =
         "l'indirizzo a cui hai scritto non è valido. Rispondi all'e-mail del ticket senza cambiarne l'indirizzo."
+    public static let mailRefusedWrongSender =
+        "l'indirizzo a cui hai scritto appartiene a un'altra persona. Rispondi dall'indirizzo che ha ricevuto l'e-mail del ticket, oppure scrivi dal portale."
     public static let mailRefusedNotAllowed =
         "il tuo account non può più rispondere a questo ticket (utente rimosso o azienda disattivata)."
     public static func mailRefusedClosed(_ number: Int64) -> String {

@@ -73,6 +73,7 @@ extension Text {
     public static let legacyVATHint = "11 cifre, con o senza il prefisso IT."
     public static let legacySubmit = "Accedi"
     public static let legacyVATFormat = "La Partita IVA è formata da 11 cifre (il prefisso IT è facoltativo)."
+    public static let vatNoTaxpayer = "La Partita IVA non è valida: le prime sette cifre non possono essere tutte zero."
     public static let legacyVATChecksum =
         "La Partita IVA non è valida: l'ultima cifra di controllo non corrisponde. Controlla di averla scritta correttamente."
     public static let legacyAnswerTitle = "Richiesta ricevuta"

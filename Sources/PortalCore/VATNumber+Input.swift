@@ -5,6 +5,7 @@ public enum VATInput: Equatable, Sendable {
     case empty
     case badFormat
     case badCheckDigit
+    case noTaxpayer
 
     public init(_ typed: String) {
         var text = typed.filter { !$0.isWhitespace }
@@ -15,6 +16,8 @@ public enum VATInput: Equatable, Sendable {
             self = .badFormat
         } else if let number = VATNumber(text) {
             self = .valid(number)
+        } else if text.hasPrefix("0000000") {
+            self = .noTaxpayer
         } else {
             self = .badCheckDigit
         }
@@ -29,6 +32,7 @@ extension VATInput {
         case .empty: Text.fieldRequired
         case .badFormat: Text.legacyVATFormat
         case .badCheckDigit: Text.legacyVATChecksum
+        case .noTaxpayer: Text.vatNoTaxpayer
         }
     }
 }

@@ -3,13 +3,15 @@ public struct VATNumber: Hashable, Sendable, CustomStringConvertible {
     public let digits: String
 
     /// Accepts an optional "IT" prefix and spaces, as people type it; returns nil when the
-    /// format or the check digit is wrong.
+    /// format or the check digit is wrong, or the taxpayer's number (the first seven digits)
+    /// is all zeros, which no office assigns and whose check digit is right by accident.
     public init?(_ input: String) {
         var text = input.filter { !$0.isWhitespace }
         if text.uppercased().hasPrefix("IT") { text = String(text.dropFirst(2)) }
         guard text.count == 11, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         let values = text.compactMap { $0.wholeNumberValue }
-        guard VATNumber.checkDigit(for: Array(values.prefix(10))) == values[10] else { return nil }
+        guard VATNumber.checkDigit(for: Array(values.prefix(10))) == values[10], values.prefix(7).contains(where: { $0 != 0 })
+        else { return nil }
         digits = text
     }
 

@@ -11,13 +11,14 @@ public struct MailReplyService: DomainService {
 
     /// Why a message was not added; `code` is what the log and `inbound_mail` keep.
     public enum Refusal: Error, Sendable, Equatable {
-        case notAReply, forged, notAllowed, closed(Int64), empty, tooLong, tooLarge(megabytes: Int), file(String)
+        case notAReply, forged, notAllowed, wrongSender, closed(Int64), empty, tooLong, tooLarge(megabytes: Int), file(String)
 
         public var code: String {
             switch self {
             case .notAReply: "not_a_reply"
             case .forged: "forged"
             case .notAllowed: "not_allowed"
+            case .wrongSender: "wrong_sender"
             case .closed: "closed"
             case .empty: "empty"
             case .tooLong: "too_long"
@@ -31,6 +32,7 @@ public struct MailReplyService: DomainService {
             case .notAReply: Text.mailRefusedNotAReply
             case .forged: Text.mailRefusedForged
             case .notAllowed: Text.mailRefusedNotAllowed
+            case .wrongSender: Text.mailRefusedWrongSender
             case .closed(let number): Text.mailRefusedClosed(number)
             case .empty: Text.mailRefusedEmpty
             case .tooLong: Text.mailRefusedTooLong
@@ -67,11 +69,16 @@ public struct MailReplyService: DomainService {
         guard case .valid(let number, let person) = match else { return .failure(.forged) }
         guard let ticket = try TicketStore(database).find(number: number) else { return .failure(.forged) }
         let users = UserStore(database)
+        let from = sender.flatMap(EmailAddress.init)
         let author: UserRecord?
         if person == ReplyAddress.deskPerson {
-            author = try sender.flatMap(EmailAddress.init).flatMap { try users.find(email: $0) }.flatMap { $0.isOperator ? $0 : nil }
+            author = try from.flatMap { try users.find(email: $0) }.flatMap { $0.isOperator ? $0 : nil }
         } else {
-            author = try users.find(id: person)
+            guard let owner = try users.find(id: person) else { return .failure(.forged) }
+            guard let found = try Self.author(of: ticket, addressedTo: owner, from: from, users) else {
+                return .failure(.wrongSender)
+            }
+            author = found
         }
         guard let author, author.deactivatedAt == nil else { return .failure(.notAllowed) }
         if !author.isOperator {
@@ -80,6 +87,24 @@ public struct MailReplyService: DomainService {
             else { return .failure(.notAllowed) }
         }
         return .success(Target(ticket: ticket, author: author))
+    }
+
+    /// Who wrote a reply sent to `owner`'s address of `ticket`, by the sender's address: the
+    /// address is only a key to the ticket, and a notification may be forwarded. The account
+    /// whose address sent it (the owner, another operator for an operator's address, another
+    /// member of the ticket's company for a customer's); else, for a customer's address, the
+    /// owner when it came from the ticket's "Email", where its notifications go. Nil for
+    /// anyone else: a stranger must not write in the owner's name.
+    static func author(of ticket: TicketRecord, addressedTo owner: UserRecord, from: EmailAddress?, _ users: UserStore) throws
+        -> UserRecord?
+    {
+        guard let from else { return nil }
+        if from == EmailAddress(owner.email) { return owner }
+        if let account = try users.find(email: from) {
+            // A customer of another company is refused afterwards (not a member), as a removed one is.
+            return account.isOperator == owner.isOperator ? account : nil
+        }
+        return !owner.isOperator && from == EmailAddress(ticket.contactEmail) ? owner : nil
     }
 
     /// The text as the thread keeps it, or why not: an operator's first line "#nota" makes

@@ -14,7 +14,8 @@ public struct Provisioning: DomainService {
     /// A new company ("Nuova azienda", `portal-admin tenant add`); `actor` is nil for a script.
     public func addTenant(name: String, vat: VATNumber, by actor: AuditActor? = nil, now: Timestamp) throws -> TenantRecord {
         let trimmed = name.trimmingWhitespace()
-        guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.hasControlCharacters else {
+        // One line: a name goes into e-mail subjects and one-line cells.
+        guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.hasControlCharacters, !trimmed.contains(where: \.isNewline) else {
             throw DomainError(.invalidInput, Text.companyNameInvalid)
         }
         return try database.write { tx in
@@ -118,7 +119,8 @@ public struct Provisioning: DomainService {
         throws
     {
         let trimmed = name.trimmingWhitespace()
-        guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.hasControlCharacters else {
+        // One line: a name goes into e-mail subjects and one-line cells.
+        guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.hasControlCharacters, !trimmed.contains(where: \.isNewline) else {
             throw DomainError(.invalidInput, Text.operatorNameInvalid)
         }
         let parts = trimmed.split(separator: " ", maxSplits: 1).map(String.init)

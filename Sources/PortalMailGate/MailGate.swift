@@ -15,6 +15,14 @@ public struct MailGate {
 
     public init(services: Services) { self.services = services }
 
+    /// Whether a message the gate failed on may pass later: the database locked or the disk
+    /// full or failing. Anything else (a fault in the message's handling) fails the same way
+    /// every time, so the message is put aside and logged instead of retried forever.
+    public static func mayPassLater(_ error: any Error) -> Bool {
+        if let error = error as? DatabaseError { return error.isTransient }
+        return error is ContentStoreError
+    }
+
     var replies: MailReplyService { MailReplyService(database: services.database, config: services.config) }
 
     /// `bytes` is the message, or its first bytes when `truncated` (it was larger than the

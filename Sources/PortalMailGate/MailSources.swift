@@ -40,9 +40,12 @@ public struct MailSources {
                 do {
                     try deliver(bytes, now: now)
                     count += 1
-                } catch {
+                } catch where MailGate.mayPassLater(error) {
                     Log.event("mail_fetch_retry", [("uid", String(uid)), ("error", "\(error)")])
                     try mailbox.markUnseen(uid: uid)
+                } catch {
+                    // Left read in the mailbox, where an administrator finds it by the log.
+                    Log.event("mail_fetch_failed_message", [("uid", String(uid)), ("error", "\(error)")])
                 }
             }
         } catch {
@@ -51,7 +54,8 @@ public struct MailSources {
         return count
     }
 
-    /// Every `*.eml` in the folder, then moved into its `done/` subfolder (kept, to look at).
+    /// Every `*.eml` in the folder, then moved into its `done/` subfolder (kept, to look at),
+    /// or into `failed/` when the gate fails on it in a way that retrying would repeat.
     func readFolder(_ directory: String, now: Timestamp) -> Int {
         guard let folder = opendir(directory) else { return 0 }
         var names: [String] = []
@@ -70,8 +74,12 @@ public struct MailSources {
                 try deliver(bytes, now: now)
                 rename(path, directory + "/done/" + name)
                 count += 1
-            } catch {
+            } catch where MailGate.mayPassLater(error) {
                 Log.event("mail_in_retry", [("file", name), ("error", "\(error)")])
+            } catch {
+                mkdir(directory + "/failed", 0o755)
+                rename(path, directory + "/failed/" + name)
+                Log.event("mail_in_failed", [("file", name), ("error", "\(error)")])
             }
         }
         return count

@@ -16,4 +16,8 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
 
     /// SQLITE_BUSY and its extended codes: another connection kept the lock past the timeout.
     public var isBusy: Bool { code & 0xff == 5 }
+
+    /// A failure that trying again later may not meet: the lock held (BUSY, LOCKED), the disk
+    /// full or failing (FULL, IOERR), the database file not openable now (CANTOPEN).
+    public var isTransient: Bool { [5, 6, 10, 13, 14].contains(code & 0xff) }
 }

@@ -27,8 +27,28 @@ public struct OutboxStore {
     let database: Database
     public init(_ database: Database) { self.database = database }
 
-    /// Refuses header injection here, at the only door into the outbox. Inside the
-    /// transaction of the change that causes the e-mail.
+    /// `text` with each run of line breaks (every kind `Character.isNewline` knows) as a space.
+    static func singleLine(_ text: String) -> String {
+        guard text.contains(where: \.isNewline) else { return text }
+        var result = ""
+        var afterBreak = false
+        for character in text {
+            if character.isNewline {
+                if !afterBreak { result.append(" ") }
+                afterBreak = true
+            } else {
+                result.append(character)
+                afterBreak = false
+            }
+        }
+        return result
+    }
+
+    /// Keeps header injection out here, at the only door into the outbox: a subject is made
+    /// of what people typed (a title, a company's name, a received e-mail's subject), so its
+    /// line breaks of any kind (CR, LF, U+2028…) become spaces rather than an error that would
+    /// undo the change or leave the message unsendable. Inside the transaction of the change
+    /// that causes the e-mail.
     @discardableResult
     public static func enqueue(
         in transaction: WriteTransaction, to recipients: [EmailAddress], subject: String, body: String, now: Timestamp,
@@ -36,9 +56,7 @@ public struct OutboxStore {
     ) throws -> Int64 {
         let database = transaction.database
         guard !recipients.isEmpty else { throw OutboxError(description: "no recipients") }
-        guard !subject.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else {
-            throw OutboxError(description: "line break in subject")
-        }
+        let subject = OutboxStore.singleLine(subject)
         for value in [replyTo, thread].compactMap({ $0 }) where value.contains(where: { $0.isNewline || $0 == "<" || $0 == ">" }) {
             throw OutboxError(description: "line break or bracket in a header value")
         }

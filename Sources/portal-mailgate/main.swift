@@ -7,7 +7,9 @@ import PortalMailGate
 // it), as Postfix's pipe, Exim's pipe transport, procmail or fetchmail --mda deliver it.
 // `--recipient ADDRESS` names the envelope recipient (Postfix: ${recipient}).
 // Exit 0: decided (added, refused and answered, ignored, duplicate); 75 (EX_TEMPFAIL): the
-// mail server keeps the message and tries again later; 64: bad usage.
+// mail server keeps the message and tries again later (the database locked, the disk full,
+// the settings unreadable); 65 (EX_DATAERR): the gate failed on this message in a way that
+// trying again would repeat, so the mail server returns it to its sender; 64: bad usage.
 
 signal(SIGPIPE, SIG_IGN)
 var envelope: [String] = []
@@ -37,7 +39,12 @@ do {
     let truncated = bytes.count > limit
     if truncated { bytes.removeLast(bytes.count - limit) }
     let services = try Services(config: config)
-    try MailGate(services: services).deliver(bytes, truncated: truncated, envelope: envelope, now: Clock.now())
+    do {
+        try MailGate(services: services).deliver(bytes, truncated: truncated, envelope: envelope, now: Clock.now())
+    } catch where !MailGate.mayPassLater(error) {
+        Log.event("mailgate_failed_message", [("error", "\(error)")])
+        exit(65)
+    }
     exit(0)
 } catch {
     Log.event("mailgate_failed", [("error", "\(error)")])

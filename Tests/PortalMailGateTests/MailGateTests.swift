@@ -122,6 +122,31 @@ struct MailGateTests {
                 == .refused(.notAllowed, answered: true))
     }
 
+    @Test("a reply address is a key, not a name: a colleague's reply is theirs, a stranger's is refused")
+    func senderDecidesTheAuthor() throws {
+        let number = try ticket("waiting")
+        let mario = try user("mario.rossi@rossi.example")
+        let to = addresses.address(ticket: number, person: mario)
+        func author() throws -> Int64? {
+            try database.queryOne(
+                "SELECT author_id FROM messages WHERE ticket_id = (SELECT id FROM tickets WHERE number = ?) ORDER BY id DESC LIMIT 1",
+                [number])?.optionalInt("author_id")
+        }
+        #expect(try gate.deliver(mail(from: "Luca <luca.verdi@rossi.example>", to: to, id: "s1@x", body: "Ci penso io."), now: now) == .reply)
+        #expect(try author() == (try user("luca.verdi@rossi.example")), "forwarded to a colleague: the colleague wrote it")
+        try database.run("UPDATE tickets SET contact_email = 'ufficio@rossi.example' WHERE number = ?", [number])
+        #expect(try gate.deliver(mail(from: "ufficio@rossi.example", to: to, id: "s2@x", body: "Dall'ufficio."), now: now) == .reply)
+        #expect(try author() == mario, "the ticket's own Email writes as its requester")
+        let count = try messages(number).count
+        #expect(
+            try gate.deliver(mail(from: "stranger@evil.example", to: to, id: "s3@x", body: "Sono Mario."), now: now)
+                == .refused(.wrongSender, answered: true))
+        #expect(
+            try gate.deliver(mail(from: "paolo.gallo@assistenza.example", to: to, id: "s4@x", body: "x"), now: now)
+                == .refused(.wrongSender, answered: true), "an operator does not write in a customer's name")
+        #expect(try messages(number).count == count)
+    }
+
     @Test("forged and moved tokens are refused with one answer an hour per sender")
     func forged() throws {
         let number = try ticket("waiting")

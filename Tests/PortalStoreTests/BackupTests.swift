@@ -18,7 +18,7 @@ struct BackupTests {
         let directory = temporary.directory
         let store = TenantStore(database)
         _ = try store.add(name: "Rossi S.r.l.", vat: VATNumber("02019510409")!, now: 10)
-        _ = try store.add(name: "Bianchi & C. — è", vat: VATNumber("00000000000")!, now: 20)
+        _ = try store.add(name: "Bianchi & C. — è", vat: VATNumber("00000010009")!, now: 20)
         let path = directory + "/backup.sqlite3"
         try Backup.copy(database, to: path)
 
@@ -55,7 +55,7 @@ struct BackupTests {
         // After the backup: the mailer sent it, and a company came and went with the disaster.
         let outbox = OutboxStore(database)
         try outbox.markSent(id: try #require(try outbox.due(now: 1).first).id, now: 2)
-        _ = try TenantStore(database).add(name: "Dopo", vat: VATNumber("00000000000")!, now: 20)
+        _ = try TenantStore(database).add(name: "Dopo", vat: VATNumber("00000010009")!, now: 20)
 
         let restored = try Backup.restore(from: path, into: database, resendMail: false, now: 30)
         #expect(restored.queuedMail == 1)

@@ -179,3 +179,22 @@ def test_make_run_delivers_a_reply_dropped_into_the_folder(mail_portal):
         time.sleep(0.2)
     assert (folder / "done" / "risposta.eml").exists()
     assert "Risposta lasciata nella cartella di sviluppo." in customer.get(portal.url + f"/ticket/{number}").text
+
+
+def test_a_subject_that_decodes_to_line_breaks_is_answered_once_not_retried_forever(mail_portal):
+    """RFC 2047 lets a Subject carry CR LF once decoded: the refusal's subject keeps it on one line."""
+    portal = mail_portal
+    folder = portal.var / "mail-in"
+    sender = f"curioso-{uuid.uuid4().hex[:6]}@esterno.example"
+    encoded = "=?UTF-8?B?" + __import__("base64").b64encode("Prova\r\nBcc: tutti@esterno.example\u2028fine".encode()).decode() + "?="
+    raw = (f"From: {sender}\r\nTo: {SUPPORT}\r\nSubject: {encoded}\r\nMessage-ID: <{uuid.uuid4().hex}@esterno.example>\r\n"
+           "Content-Type: text/plain; charset=UTF-8\r\n\r\nCiao\r\n").encode()
+    (folder / ".scrivendo.tmp").write_bytes(raw)
+    (folder / ".scrivendo.tmp").rename(folder / "intestazione.eml")
+    answer = portal.wait_for_mail(sender, "Messaggio non accettato")
+    assert "Bcc" not in {key.title() for key in answer.keys()}
+    assert "Prova Bcc: tutti@esterno.example fine" in answer["Subject"]
+    deadline = time.time() + 10
+    while time.time() < deadline and not (folder / "done" / "intestazione.eml").exists():
+        time.sleep(0.2)
+    assert (folder / "done" / "intestazione.eml").exists() and not (folder / "intestazione.eml").exists()
