@@ -78,7 +78,7 @@ extension Text {
     public static let fromDate = "Da data"
     public static let toDate = "A data"
     public static let creationDate = "Data creazione"
-    public static let closingDate = "Data chiusura"
+    public static let closingDate = "Data Chiusura"
     public static let requester = "Richiedente"
     public static let waitingFor = "In attesa da"
     public static let closedFor = "Chiuso da"
@@ -129,6 +129,10 @@ extension Text {
     public static let ticketClosed = "Ticket chiuso."
     public static let ticketReopened = "Risposta inviata: il ticket è stato riaperto."
     public static let panelSaved = "Modifiche salvate."
+    public static let panelSavedReplyKept =
+        "Modifiche salvate. La risposta che hai scritto non è stata inviata: la trovi qui sotto, premi «Invia» per inviarla."
+    public static func referentGone(_ name: String) -> String { "\(name) (non più nell'azienda)" }
+    public static let referentNone = "Nessun referente"
     public static let ticketCreatedNotice = "Ticket inviato: riceverai una conferma per email."
     public static let referentInvalid = "Scegli un utente della tua azienda."
 

@@ -192,7 +192,7 @@ public enum Text {
     public static let statusUnassigned = "Non assegnato"
     public static let statusWaiting = "In attesa"
     public static let statusPostponed = "Rinviato"
-    public static let statusInDevelopment = "In sviluppo"
+    public static let statusInDevelopment = "In Sviluppo"
     public static let statusClosed = "Chiuso"
     public static let priorityLow = "Bassa"
     public static let priorityNormal = "Normale"

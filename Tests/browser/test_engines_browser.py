@@ -429,13 +429,13 @@ def test_the_operator_takes_notes_and_answers_from_the_queue(engine, portal, bro
     type_into(browser, "Rispondi al cliente", "Buongiorno, provi ad aggiornare alla 23.0.0.70.")
     press(browser, "Rispondi al cliente")
     assert "Risposta inviata al cliente." in browser.find_element(By.CSS_SELECTOR, ".notice").text
-    choose_option(browser, "Stato", "In sviluppo")
+    choose_option(browser, "Stato", "In Sviluppo")
     press(browser, "Cambia stato")
     wait_for(browser, lambda: "Stato cambiato." in browser.find_element(By.CSS_SELECTOR, ".notice").text)
     accessible(browser, "desk ticket with a note and an answer")
     page = customer.get(portal.url + f"/ticket/{number}").text
     assert "provi ad aggiornare alla 23.0.0.70" in page and "Verificare la versione" not in page
-    assert re.search(r"Stato: In sviluppo", page)
+    assert re.search(r"Stato: In Sviluppo", page)
 
 
 # ------------------------------------------------------------------ the manual offline

@@ -110,7 +110,7 @@ def test_the_whole_desk_journey_with_notes_that_no_customer_ever_sees(fresh_port
 
     customer_page = customer.get(portal.url + f"/ticket/{number}").text
     assert "provi ad aggiornare" in customer_page and "istruzioni.txt" in customer_page
-    assert "Stato: In sviluppo" in customer_page and "Giulia Neri ha preso in carico la richiesta" in customer_page
+    assert "Stato: In Sviluppo" in customer_page and "Giulia Neri ha preso in carico la richiesta" in customer_page
     assert word not in customer_page and "Controllare la stampante" not in customer_page
     assert "registro-interno.txt" not in customer_page
     reply_mail = portal.wait_for_mail(ADMIN, f"Ticket #{number} nuova risposta").get_content()
@@ -130,7 +130,7 @@ def test_the_whole_desk_journey_with_notes_that_no_customer_ever_sees(fresh_port
 
     # The desk's trail names who did what from where; the company's own trail never shows a note.
     trail = operator.get(portal.url + "/desk/registro", params={"azienda": "ROSSI"}).text
-    for line in ("Nota interna", "Ticket preso in carico", f"#{number}: In attesa → In sviluppo", "Stato cambiato"):
+    for line in ("Nota interna", "Ticket preso in carico", f"#{number}: In attesa → In Sviluppo", "Stato cambiato"):
         assert line in trail, line
     activity = customer.get(portal.url + "/tenant/attivita").text
     assert "Ticket creato" in activity and "Risposta dell'assistenza" in activity

@@ -120,7 +120,7 @@ def test_the_list_filters_orders_pages_and_remembers(portal):
         "csrf": csrf_token(page), "ordine": "priorita", "stato": "chiuso", "priorita": "qualsiasi", "tipologia": "qualsiasi"})
     assert search.headers["Location"] == "/ticket?ordine=priorita&stato=chiuso&priorita=qualsiasi&tipologia=qualsiasi"
     closed = session.get(portal.url + search.headers["Location"]).text
-    assert "ticket--closed" in closed and "Data chiusura" in closed and "Non assegnato" not in closed.split("ticket-list")[1]
+    assert "ticket--closed" in closed and "Data Chiusura" in closed and "Non assegnato" not in closed.split("ticket-list")[1]
     # A new login of the same person finds the same filters.
     again, _ = login(portal, email=TECHNICIAN)
     remembered = again.get(portal.url + "/ticket").text
@@ -237,6 +237,43 @@ def test_the_panel_changes_referent_and_priority_but_never_to_bloccante(portal):
         assert db.execute("SELECT priority FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "low"
     foreign = reply(portal, session, number, "x", action="confirm", referent="999999")
     assert foreign.status_code == 422
+
+
+def test_conferma_keeps_a_typed_reply_unsent_and_a_refused_panel_keeps_the_text(portal):
+    session, _ = login(portal)
+    number = created_number(new_ticket(portal, session))
+    saved = reply(portal, session, number, "Testo scritto prima di Conferma", action="confirm", priority="high")
+    assert saved.status_code == 200 and "Modifiche salvate." in saved.text and "non è stata inviata" in saved.text
+    assert "Testo scritto prima di Conferma" in saved.text
+    with portal.db() as db:
+        assert db.execute("SELECT priority FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "high"
+        assert not db.execute("SELECT 1 FROM messages WHERE body LIKE '%prima di Conferma%'").fetchall()
+    refused = reply(portal, session, number, "Il mio messaggio resta", referent="999999")
+    assert refused.status_code == 422 and "Il mio messaggio resta" in refused.text
+
+
+def test_a_referent_who_left_the_company_is_shown_and_a_reply_keeps_them(portal):
+    """The select had no selected option: the browser sent the list's first name with the reply."""
+    session, _ = login(portal)
+    number = created_number(new_ticket(portal, session))
+    with portal.db() as db:
+        tenant, referent = db.execute("SELECT tenant_id, referent_id FROM tickets WHERE number = ?", (number,)).fetchone()
+        gone = db.execute("SELECT id, first_name || ' ' || last_name FROM users u JOIN memberships m ON m.user_id = u.id"
+                          " WHERE m.tenant_id = ? AND u.id != ? AND u.email != ? LIMIT 1", (tenant, referent, ADMIN)).fetchone()
+        db.execute("UPDATE tickets SET referent_id = ? WHERE number = ?", (gone[0], number))
+        membership = db.execute("SELECT * FROM memberships WHERE user_id = ? AND tenant_id = ?", (gone[0], tenant)).fetchone()
+        db.execute("DELETE FROM memberships WHERE user_id = ? AND tenant_id = ?", (gone[0], tenant))
+    try:
+        page = session.get(portal.url + f"/ticket/{number}").text
+        assert f'<option value="" selected="selected">{gone[1]} (non più nell&#39;azienda)</option>' in page or \
+            f'<option value="" selected="selected">{gone[1]} (non più nell\'azienda)</option>' in page, page
+        assert reply(portal, session, number, "Una risposta qualsiasi.", referent="").status_code == 303
+        with portal.db() as db:
+            assert db.execute("SELECT referent_id FROM tickets WHERE number = ?", (number,)).fetchone()[0] == gone[0]
+    finally:
+        with portal.db() as db:
+            columns = ", ".join("?" * len(membership))
+            db.execute(f"INSERT INTO memberships VALUES ({columns})", tuple(membership))
 
 
 def test_files_are_downloads_only_and_other_companies_get_404_everywhere(portal):

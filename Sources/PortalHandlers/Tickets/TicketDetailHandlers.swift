@@ -74,6 +74,24 @@ enum TicketDetailHandlers {
         let (changes, panelError) = panelChanges(form, ticket, members: members)
         var detail = try page(context, ticket, chosen: changes, members: members)
         guard detail.canReply else { return Response.html(bytes: detail.render(), status: 403) }
+        let user = context.current.user
+        let key = Submission.key(form)
+        if form["action"] != "confirm" { try Submission.redirectIfSent(key, userID: user.id, services, notice: "risposta") }
+        // What was typed and chosen comes back with every page below but the redirects.
+        let message = String((form["message"] ?? "").prefix(TicketForm.descriptionLimit + 100))
+        let close = form.isChecked("close")
+        let isMarkdown = MessageBody.isMarkdown(form, field: "message")
+        let uploads = Uploads(services: services)
+        var files = try uploads.collect(form, field: "files", for: .company(context.tenant.id))
+        if request.isTruncated { files.error = Text.filesNotReceived }
+        func keepTyped(_ page: inout TicketDetailPage) {
+            page.submission = key ?? page.submission
+            page.replyText = message
+            page.closeChecked = close
+            page.keptFiles = files.files.map { (uploads.reference(for: $0), $0) }
+            page.fileError = files.error
+        }
+        keepTyped(&detail)
         if let panelError {
             detail.panelError = panelError
             return Response.html(bytes: detail.render(), status: 422)
@@ -81,24 +99,16 @@ enum TicketDetailHandlers {
         let now = services.now
         let service = TicketService(database: services.database, config: services.config, clientIP: request.clientAddress)
         if form["action"] == "confirm" {
-            try service.updatePanel(ticket, changes: changes, by: context.current.user, now: now)
-            throw Redirect(to: "/ticket/\(ticket.number)?avviso=salvato")
+            try service.updatePanel(ticket, changes: changes, by: user, now: now)
+            guard !message.trimmingWhitespace().isEmpty || !files.files.isEmpty else {
+                throw Redirect(to: "/ticket/\(ticket.number)?avviso=salvato")
+            }
+            // "Conferma" saves the panel only: a reply typed meanwhile stays on the page, unsent.
+            var saved = try page(context, try context.ticket(request), members: members)
+            keepTyped(&saved)
+            saved.notice = Text.panelSavedReplyKept
+            return Response.html(bytes: saved.render())
         }
-
-        let user = context.current.user
-        let key = Submission.key(form)
-        try Submission.redirectIfSent(key, userID: user.id, services, notice: "risposta")
-        let message = String((form["message"] ?? "").prefix(TicketForm.descriptionLimit + 100))
-        let close = form.isChecked("close")
-        let isMarkdown = MessageBody.isMarkdown(form, field: "message")
-        detail.submission = key ?? detail.submission
-        let uploads = Uploads(services: services)
-        var files = try uploads.collect(form, field: "files", for: .company(context.tenant.id))
-        if request.isTruncated { files.error = Text.filesNotReceived }
-        detail.replyText = message
-        detail.closeChecked = close
-        detail.keptFiles = files.files.map { (uploads.reference(for: $0), $0) }
-        detail.fileError = files.error
         if form["action"] == "preview" {
             detail.preview = MessageBody.html(MessageBody.stored(message, isMarkdown: isMarkdown))
             return Response.html(bytes: detail.render())
@@ -140,7 +150,9 @@ enum TicketDetailHandlers {
                 error = Text.blockingNotAllowed
             }
         }
-        if let value = form["referent"] {
+        // Empty: the ticket's referent is no longer one of the company's users (the page offers
+        // them as "no longer in the company"), and nobody else was chosen.
+        if let value = form["referent"], !value.isEmpty {
             if let id = Int64(value), members.contains(where: { $0.id == id }) {
                 changes.referentID = id
             } else {

@@ -178,6 +178,13 @@ struct TicketPanel {
             el("div", ["class": "field"]) {
                 el("label", ["for": "referent"]) { Text.referent }
                 el("select", ["id": "referent", "name": "referent", "form": editable ? "reply-form" : nil, "disabled": editable ? nil : "disabled"]) {
+                    // A referent who left the company: shown as the current choice, sent as
+                    // "unchanged", so that a reply never hands the ticket to the list's first name.
+                    if chosen.referentID == nil, !members.contains(where: { $0.id == ticket.referentID }) {
+                        el("option", ["value": "", "selected": "selected"]) {
+                            ticket.referentName.map(Text.referentGone) ?? Text.referentNone
+                        }
+                    }
                     for member in members {
                         el("option", ["value": String(member.id), "selected": member.id == (chosen.referentID ?? ticket.referentID) ? "selected" : nil]) { member.name }
                     }
