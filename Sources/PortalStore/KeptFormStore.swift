@@ -5,32 +5,42 @@ import PortalCore
 public struct KeptFormStore {
     /// Long enough to log in again (password, code, company), short enough not to linger.
     public static let lifetime: Int64 = 2 * 3600
-    /// Kept forms alive with their files, per client address and in all: above either, a
-    /// form is kept without its files. Generous for an office whose sessions all expired
-    /// at once; a bound on what anonymous posts can leave on the disk (40 MB each).
+    /// Kept forms alive, and the bytes of their files, per client (an address, an IPv6 /64)
+    /// and in all: above any, a form is kept without its files. Enough for an office whose
+    /// sessions all expired at once; a bound on what anonymous posts can leave on the disk.
     public static let filesPerAddress = 10
     public static let filesInAll = 500
+    public static let bytesPerAddress: Int64 = 80 * 1024 * 1024
+    public static let bytesInAll: Int64 = 1024 * 1024 * 1024
 
     let database: Database
 
     public init(_ database: Database) { self.database = database }
 
     /// Keeps the form; expired ones go at the same time.
-    public func keep(tokenHash: [UInt8], path: String, fields: String, clientAddress: String, now: Timestamp) throws {
+    /// `clientAddress`: the client's key (`LoginThrottle.clientKey`); `fileBytes`: what the
+    /// form's kept files weigh.
+    public func keep(tokenHash: [UInt8], path: String, fields: String, clientAddress: String, fileBytes: Int64 = 0, now: Timestamp)
+        throws
+    {
         try database.run("DELETE FROM kept_forms WHERE expires_at <= ?", [now])
         try database.run(
             """
-            INSERT INTO kept_forms (token_hash, path, fields, client_address, created_at, expires_at)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """, [tokenHash, path, fields, clientAddress, now, now + KeptFormStore.lifetime])
+            INSERT INTO kept_forms (token_hash, path, fields, client_address, file_bytes, created_at, expires_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, [tokenHash, path, fields, clientAddress, fileBytes, now, now + KeptFormStore.lifetime])
     }
 
-    /// Whether one more form from this address may keep its files (see `filesPerAddress`).
-    public func mayKeepFiles(clientAddress: String, now: Timestamp) throws -> Bool {
-        let fromAddress = try database.scalarInt(
-            "SELECT count(*) FROM kept_forms WHERE client_address = ? AND expires_at > ?", [clientAddress, now])
-        guard fromAddress < KeptFormStore.filesPerAddress else { return false }
-        return try database.scalarInt("SELECT count(*) FROM kept_forms WHERE expires_at > ?", [now]) < KeptFormStore.filesInAll
+    /// Whether one more form from this client may keep files of `bytes` (see `filesPerAddress`).
+    public func mayKeepFiles(clientAddress: String, bytes: Int64 = 0, now: Timestamp) throws -> Bool {
+        let client = try database.queryOne(
+            "SELECT count(*) AS forms, coalesce(sum(file_bytes), 0) AS bytes FROM kept_forms WHERE client_address = ? AND expires_at > ?",
+            [clientAddress, now])!
+        guard client.int("forms") < KeptFormStore.filesPerAddress, client.int("bytes") + bytes <= KeptFormStore.bytesPerAddress
+        else { return false }
+        let all = try database.queryOne(
+            "SELECT count(*) AS forms, coalesce(sum(file_bytes), 0) AS bytes FROM kept_forms WHERE expires_at > ?", [now])!
+        return all.int("forms") < KeptFormStore.filesInAll && all.int("bytes") + bytes <= KeptFormStore.bytesInAll
     }
 
     /// The fields of the form kept under this token for this address, removed as they are

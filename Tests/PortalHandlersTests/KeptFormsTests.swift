@@ -1,3 +1,4 @@
+import Foundation
 import PortalCore
 import PortalHTTP
 import PortalHandlers
@@ -63,6 +64,35 @@ struct KeptFormsTests {
         #expect(!page.contains("nota.txt"))
     }
 
+    @Test("the bytes kept count too, and an IPv6 /64 is one client")
+    func bytesCappedPerClient() throws {
+        let megabytes = 3
+        func send(from address: String) -> Response {
+            let boundary = "kept-boundary"
+            var body = Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nStampante\r\n".utf8)
+            for index in 0..<3 {
+                body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"log\(index).txt\"\r\n".utf8)
+                body += Array("Content-Type: text/plain\r\n\r\n".utf8)
+                body += [UInt8](repeating: UInt8(ascii: "a") + UInt8(index), count: megabytes * 1024 * 1024) + Array("\r\n".utf8)
+            }
+            body += Array("--\(boundary)--\r\n".utf8)
+            return fixture.handle(
+                Request(
+                    method: "POST", path: "/ticket/nuovo",
+                    headers: ["content-type": "multipart/form-data; boundary=\(boundary)"], cookies: Fixture.visitor,
+                    body: body, clientAddress: address))
+        }
+        let perForm = Int64(3 * megabytes * 1024 * 1024)
+        let fitting = Int(KeptFormStore.bytesPerAddress / perForm)
+        #expect(fitting < KeptFormStore.filesPerAddress, "the bytes, not the count, stop it")
+        for index in 0..<fitting { #expect(send(from: "2001:db8:1:2::\(index + 1)").status == 303) }
+        #expect(send(from: "2001:db8:1:2:ffff::9").status == 303)
+        let rows = try fixture.database.query("SELECT file_bytes FROM kept_forms ORDER BY id").map { $0.int("file_bytes") }
+        #expect(rows == Array(repeating: perForm, count: fitting) + [0])
+        #expect(send(from: "2001:db8:1:3::1").status == 303, "another /64 is another client")
+        #expect(try fixture.database.scalarInt("SELECT file_bytes FROM kept_forms ORDER BY id DESC LIMIT 1") == perForm)
+    }
+
     @Test("a post without any cookie of the portal (another site's) is not kept")
     func notFromAnotherSite() throws {
         let sent = fixture.post("/ticket/nuovo", ["title": "Da un altro sito"])
@@ -79,5 +109,30 @@ struct KeptFormsTests {
         let page = String(decoding: answer.body, as: UTF8.self)
         #expect(page.contains("Testo da non perdere") && page.contains(Text.formKept))
         #expect(try keptRows() == 0)
+    }
+
+    @Test("a reply with files refused for its token writes no file: they are chosen again")
+    func staleTokenWritesNoFile() throws {
+        let cookies = try fixture.session("mario.rossi@rossi.example")
+        let boundary = "stale-boundary"
+        let body = [
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nZm9yZ2Vk\r\n",
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"message\"\r\n\r\nCon allegato\r\n",
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"grande.txt\"\r\n",
+            "Content-Type: text/plain\r\n\r\n\(String(repeating: "x", count: 100_000))\r\n--\(boundary)--\r\n",
+        ].joined()
+        func storedFiles() -> Int {
+            let files = FileManager.default.enumerator(atPath: fixture.directory)?.allObjects as? [String] ?? []
+            return files.filter { $0.hasPrefix("attachments/") && !$0.hasSuffix("/") }.count
+        }
+        let stored = storedFiles()
+        let answer = fixture.handle(
+            Request(
+                method: "POST", path: "/ticket/1001", headers: ["content-type": "multipart/form-data; boundary=\(boundary)"],
+                cookies: cookies, body: Array(body.utf8)))
+        #expect(answer.status == 403)
+        let page = String(decoding: answer.body, as: UTF8.self)
+        #expect(page.contains("Con allegato") && page.contains(Text.formKeptWithoutFiles))
+        #expect(storedFiles() == stored)
     }
 }

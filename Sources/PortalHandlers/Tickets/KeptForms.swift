@@ -14,13 +14,18 @@ enum KeptForms {
     /// site (the cookies are SameSite=Lax) is never kept to be shown to someone.
     static func keep(_ request: Request, _ services: Services) throws -> Response? {
         guard Cookies.sessionValue(request) != nil || Cookies.visitorValue(request) != nil else { return nil }
+        var request = request
+        try request.decodeBody(malformedJSON: Text.layoutMalformed)
         let store = KeptFormStore(services.database)
-        let withFiles = try store.mayKeepFiles(clientAddress: request.clientAddress, now: services.now)
+        let client = LoginThrottle.clientKey(request.clientAddress)
+        let bytes = request.form.files.reduce(Int64(0)) { $0 + Int64($1.bytes.count) }
+        let withFiles = try store.mayKeepFiles(clientAddress: client, bytes: bytes, now: services.now)
         let encoded = try fields(request, services, withFiles: withFiles)
         let token = Token.generate()
         try services.database.write { _ in
             try store.keep(
-                tokenHash: token.hash, path: request.path, fields: encoded, clientAddress: request.clientAddress, now: services.now)
+                tokenHash: token.hash, path: request.path, fields: encoded, clientAddress: client,
+                fileBytes: withFiles ? bytes : 0, now: services.now)
         }
         Log.event("form_kept", [("path", request.path)])
         var response = try Response.redirect(to: "/login?avviso=modulo&next=" + urlEncode(request.path))
@@ -29,9 +34,10 @@ enum KeptForms {
     }
 
     /// The form of a request refused for its token (the session was replaced meanwhile):
-    /// its page shows it again, filled in, with a fresh token; nothing is kept or written.
+    /// its page shows it again, filled in, with a fresh token; nothing is kept or written,
+    /// files included (they are chosen again): a refused request must not fill the disk.
     static func refilled(_ request: Request, _ services: Services) throws -> FormData {
-        try FormData.urlEncoded(Array(try fields(request, services).utf8))
+        try FormData.urlEncoded(Array(try fields(request, services, withFiles: false).utf8))
     }
 
     /// What was sent, url-encoded without the token and the button; the files, new and
