@@ -8,6 +8,17 @@ public struct PasswordResetStore {
 
     public static let lifetime: Int64 = 3600
 
+    /// Links e-mailed to one account per hour: someone who lost the first mail asks again
+    /// once or twice; past that, requests only fill the mailbox and hold up the login codes
+    /// that leave by the same queue.
+    public static let perHour = 3
+
+    /// Whether another link may be sent to this account now.
+    public func maySend(userID: Int64, now: Timestamp) throws -> Bool {
+        try database.scalarInt("SELECT count(*) FROM password_resets WHERE user_id = ? AND created_at > ?", [userID, now - 3600])
+            < PasswordResetStore.perHour
+    }
+
     public func create(tokenHash: [UInt8], codeHash: [UInt8], userID: Int64, now: Timestamp) throws {
         try database.run(
             "INSERT INTO password_resets (token_hash, code_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",

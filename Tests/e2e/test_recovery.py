@@ -114,3 +114,17 @@ def test_no_reset_token_or_code_reaches_the_access_log(fresh_portal):
         log = (portal.var / "log" / "nginx-access.log").read_text()
         assert "/password/nuova" in log
         assert token not in log and code not in log and code.replace("-", "") not in log
+
+
+def test_an_account_gets_at_most_three_links_an_hour_and_the_answer_does_not_change(fresh_portal):
+    """A flood of requests for one address must not fill its mailbox nor hold up the login codes."""
+    portal = fresh_portal()
+    address = "luca.verdi@rossi.example"
+    answers = [ask_for_link(portal, address) for _ in range(5)]
+    strip = lambda text: re.sub(r'value="[^"]*"', "", text)
+    assert all(answer.status_code == 200 and strip(answer.text) == strip(answers[0].text) for answer in answers)
+    with portal.db() as db:
+        sent = db.execute("SELECT count(*) FROM outbox WHERE recipients = ? AND subject LIKE '%password%'", (address,)).fetchone()[0]
+        throttled = db.execute("SELECT count(*) FROM audit_events WHERE event = 'password_reset_requested' AND detail = 'throttled'"
+                               " AND actor_email = ?", (address,)).fetchone()[0]
+    assert (sent, throttled) == (3, 2)

@@ -24,7 +24,15 @@ enum RecoveryHandlers {
             return Response.html(html, status: 422)
         }
         let now = services.now
-        if let user = try UserStore(services.database).find(email: email) {
+        // The same answer whether or not a mail leaves: it must not tell an address's owner apart.
+        if let user = try UserStore(services.database).find(email: email),
+            try !PasswordResetStore(services.database).maySend(userID: user.id, now: now)
+        {
+            try services.database.write { tx in
+                try AuditStore.record(in: tx, "password_reset_requested", tenantID: user.lastTenantID, userID: user.id,
+                    actorEmail: user.email, detail: "throttled", clientIP: request.clientAddress, now: now)
+            }
+        } else if let user = try UserStore(services.database).find(email: email) {
             let token = Token.generate()
             let code = RecoveryCode.generate()
             let page = services.config.publicURL + "/password/nuova"
