@@ -66,6 +66,12 @@ extension Text {
     public static func deskChangedMeanwhile(_ changes: [String]) -> String {
         "Nel frattempo il ticket è cambiato: " + changes.joined(separator: "; ") + "."
     }
+    public static func deskNewReply(_ name: String) -> String { "nuova risposta di \(name)" }
+    /// The action was not done: the operator reads what changed and presses again.
+    public static func deskChangedNotSaved(_ changes: [String], filesDropped: Bool) -> String {
+        deskChangedMeanwhile(changes) + " Non è stato salvato niente: rileggi il ticket e premi di nuovo il pulsante"
+            + (filesDropped ? " (gli allegati vanno scelti di nuovo)." : ".")
+    }
 
     // The short lines of changes that the thread shows to both sides
     public static func eventTaken(_ name: String) -> String { "\(name) ha preso in carico la richiesta" }

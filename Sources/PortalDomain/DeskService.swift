@@ -28,10 +28,23 @@ public struct DeskService: DomainService {
 
     /// "Rispondi al cliente": the reply (and its files) reaches the customer with its text.
     /// A ticket nobody had is taken by whoever answers; a closed one reopens "In attesa".
-    public func reply(_ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment], now: Timestamp)
+    /// `submission`: the form's key, recorded with the reply so that the same POST sent again
+    /// finds it (`SubmissionStore`) instead of answering the customer twice.
+    public func reply(
+        _ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment], submission: String? = nil,
+        now: Timestamp
+    ) throws {
+        try database.write { tx in
+            try record(submission, in: tx, ticket, by: agent, now: now)
+            try reply(in: tx, ticket, by: agent, body: body, files: files, now: now)
+        }
+    }
+
+    func record(_ submission: String?, in tx: WriteTransaction, _ ticket: TicketRecord, by agent: UserRecord, now: Timestamp)
         throws
     {
-        try database.write { tx in try reply(in: tx, ticket, by: agent, body: body, files: files, now: now) }
+        guard let submission else { return }
+        try SubmissionStore.record(in: tx, userID: agent.id, key: submission, location: "/desk/ticket/\(ticket.number)", now: now)
     }
 
     func reply(
@@ -51,10 +64,14 @@ public struct DeskService: DomainService {
     }
 
     /// "Nota interna": for operators only. No e-mail, no line the customer sees.
-    public func note(_ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment], now: Timestamp)
-        throws
-    {
-        try database.write { tx in try note(in: tx, ticket, by: agent, body: body, files: files, now: now) }
+    public func note(
+        _ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment], submission: String? = nil,
+        now: Timestamp
+    ) throws {
+        try database.write { tx in
+            try record(submission, in: tx, ticket, by: agent, now: now)
+            try note(in: tx, ticket, by: agent, body: body, files: files, now: now)
+        }
     }
 
     func note(

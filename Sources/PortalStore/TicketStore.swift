@@ -186,6 +186,13 @@ public struct TicketStore {
         ).map(TicketStore.message)
     }
 
+    /// The authors of the replies (either side's, not notes or events) after message `id`, oldest first.
+    public func replyAuthors(ticketID: Int64, after id: Int64) throws -> [String] {
+        try database.query(
+            "SELECT author_name FROM messages WHERE ticket_id = ? AND kind = 'reply' AND id > ? ORDER BY id", [ticketID, id]
+        ).map { $0.string("author_name") }
+    }
+
     /// The whole thread, internal notes included: for the operators' desk only.
     public func messagesWithNotes(ticketID: Int64) throws -> [TicketMessage] {
         try database.query(

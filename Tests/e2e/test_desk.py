@@ -200,7 +200,9 @@ def test_bad_values_are_refused_in_italian_and_keep_the_text(portal):
     assert empty.status_code == 422
 
 
-def test_a_reply_after_someone_else_changed_the_ticket_still_lands_and_says_what_changed(portal):
+def test_a_reply_after_someone_else_changed_the_ticket_waits_for_a_second_press(portal):
+    """Two operators must not answer the customer past each other: the first press names what
+    changed and sends nothing; the page it brings back (text kept) sends on the second."""
     customer, _ = login(portal)
     number = created_number(new_ticket(portal, customer, title="Due operatori"))
     giulia, _ = operator_session(portal)
@@ -208,15 +210,37 @@ def test_a_reply_after_someone_else_changed_the_ticket_still_lands_and_says_what
     page = giulia.get(portal.url + f"/desk/ticket/{number}")
     seen = re.search(r'name="seen" value="([^"]*)"', page.text).group(1)
     assert desk_post(portal, paolo, number, "take").status_code == 303
-    landed = giulia.post(portal.url + f"/desk/ticket/{number}", data={
+    assert desk_post(portal, paolo, number, "reply", reply="Risposta di Paolo").status_code == 303
+    stopped = giulia.post(portal.url + f"/desk/ticket/{number}", data={
         "csrf": csrf_token(page.text), "seen": seen, "action": "reply", "reply": "Risposta scritta prima"}, files=NO_FILE)
-    assert landed.status_code == 200
-    assert "Nel frattempo il ticket è cambiato" in landed.text and "Paolo Gallo" in landed.text
+    assert stopped.status_code == 409
+    assert "Nel frattempo il ticket è cambiato" in stopped.text and "Paolo Gallo" in stopped.text
+    assert "nuova risposta di Paolo Gallo" in stopped.text and "Non è stato salvato niente" in stopped.text
+    assert "Risposta scritta prima" in stopped.text
+    assert "Risposta scritta prima" not in customer.get(portal.url + f"/ticket/{number}").text
+    # A stale "Cambia stato" is stopped the same way.
+    status = giulia.post(portal.url + f"/desk/ticket/{number}", data={
+        "csrf": csrf_token(page.text), "seen": seen, "action": "status", "status": "closed"}, files=NO_FILE)
+    assert status.status_code == 409
+    # Pressed again from the page that came back: it lands, and Paolo keeps the ticket.
+    again = re.search(r'name="seen" value="([^"]*)"', stopped.text).group(1)
+    key = re.search(r'name="submission" value="([^"]*)"', stopped.text).group(1)
+    landed = giulia.post(portal.url + f"/desk/ticket/{number}", data={
+        "csrf": csrf_token(stopped.text), "seen": again, "submission": key, "action": "reply",
+        "reply": "Risposta scritta prima"}, files=NO_FILE, allow_redirects=False)
+    assert landed.status_code == 303
     assert "Risposta scritta prima" in customer.get(portal.url + f"/ticket/{number}").text
     with portal.db() as db:
         operator = db.execute(
             "SELECT u.email FROM tickets t JOIN users u ON u.id = t.operator_id WHERE t.number = ?", (number,)).fetchone()[0]
     assert operator == OTHER_OPERATOR, "a stale select never undoes the other operator's change"
+    # The same form sent twice (a double click, a retry): one reply, one e-mail.
+    twice = giulia.post(portal.url + f"/desk/ticket/{number}", data={
+        "csrf": csrf_token(stopped.text), "seen": again, "submission": key, "action": "reply",
+        "reply": "Risposta scritta prima"}, files=NO_FILE, allow_redirects=False)
+    assert twice.status_code == 303
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM messages WHERE body = 'Risposta scritta prima'").fetchone()[0] == 1
 
 
 def test_a_reply_saves_the_status_chosen_with_it_even_after_coming_back_empty(portal):

@@ -25,40 +25,57 @@ enum DeskTicketHandlers {
         let database = context.services.database
         let store = TicketStore(database)
         let attachments = try store.attachmentsWithNotes(ticketID: ticket.id)
-        let thread = TicketThread(
-            ticket: ticket, messages: try store.messagesWithNotes(ticketID: ticket.id), attachments: attachments, onDesk: true)
+        let messages = try store.messagesWithNotes(ticketID: ticket.id)
+        let thread = TicketThread(ticket: ticket, messages: messages, attachments: attachments, onDesk: true)
         guard let company = try TenantStore(database).find(id: ticket.tenantID) else { throw HTTPError.notFound }
         return DeskTicketPage(
             viewer: context.viewer, ticket: ticket, thread: thread.render(), attachments: attachments,
             operators: try DeskStore(database).operators(), company: company,
             members: try TenantStore(database).memberRows(tenantID: ticket.tenantID),
-            otherOpen: try DeskStore(database).openTickets(tenantID: ticket.tenantID, except: ticket.id))
+            otherOpen: try DeskStore(database).openTickets(tenantID: ticket.tenantID, except: ticket.id),
+            lastReply: messages.filter { $0.kind == .reply }.map(\.id).max() ?? 0)
     }
 
     /// Every action of the page. A refusal shows the page again with what was typed; a
     /// success goes back to the page (or, when text typed in the other box would be lost,
-    /// shows it again with that text), naming what someone else changed meanwhile.
+    /// shows it again with that text). When the ticket changed since the page was drawn
+    /// (someone else's reply, status, operator or priority), anything but an internal note is
+    /// not done: the page comes back naming the changes, with the text and choices kept, and
+    /// pressing again does it. Two operators then never answer the customer past each other,
+    /// nor take a ticket from each other, without seeing it.
     static func post(_ request: Request, _ context: OperatorContext) throws -> Response {
         let services = context.services
         let form = request.form
         let ticket = try context.ticket(request)
         let desk = DeskService(database: services.database, config: services.config, clientIP: request.clientAddress)
         let now = services.now
+        let action = form["action"] ?? ""
+        let key = Submission.key(form)
+        if action == "reply" || action == "note" {
+            try Submission.redirectIfSent(key, userID: context.user.id, services, notice: action == "reply" ? "risposta" : "nota")
+        }
         var reply = String((form["reply"] ?? "").prefix(TicketForm.descriptionLimit + 100))
         var note = String((form["note"] ?? "").prefix(TicketForm.descriptionLimit + 100))
-        let changed = DeskTicketPage.changes(seen: form["seen"], now: ticket)
+        let newReplies = try DeskTicketPage.seenReply(form["seen"]).map {
+            try TicketStore(services.database).replyAuthors(ticketID: ticket.id, after: $0)
+        } ?? []
+        let changed = DeskTicketPage.changes(seen: form["seen"], now: ticket, newReplies: newReplies)
         let warning = changed.isEmpty ? nil : Text.deskChangedMeanwhile(changed)
         /// The page again with everything typed and what went wrong; made only when needed.
-        func refuse(_ mark: (inout DeskTicketPage) -> Void) throws -> Response {
+        func refuse(status: Int = 422, _ mark: (inout DeskTicketPage) -> Void) throws -> Response {
             var page = try DeskTicketHandlers.page(ticket, context)
             page.replyText = reply
             page.noteText = note
             page.warning = warning
             page.chosen = DeskTicketHandlers.changedControls(form)
+            page.submission = key ?? page.submission
             mark(&page)
-            return Response.html(bytes: page.render(), status: 422)
+            return Response.html(bytes: page.render(), status: status)
         }
-        let action = form["action"] ?? ""
+        if !changed.isEmpty && action != "note" {
+            let filesDropped = form.files.contains { !$0.bytes.isEmpty }
+            return try refuse(status: 409) { $0.warning = Text.deskChangedNotSaved(changed, filesDropped: filesDropped) }
+        }
         let notice: String
         switch action {
         case "reply", "note":
@@ -73,15 +90,15 @@ enum DeskTicketHandlers {
             // The controls the operator changed go with the message, as on the customers' page.
             let edits = try DeskTicketHandlers.edits(form, seen: form["seen"], desk)
             if let error = edits.error { return try refuse { $0.controlError = error } }
-            if action == "reply" {
-                try desk.reply(ticket, by: context.user, body: text, files: files.files, now: now)
-                reply = ""
-                notice = "risposta"
-            } else {
-                try desk.note(ticket, by: context.user, body: text, files: files.files, now: now)
-                note = ""
-                notice = "nota"
+            notice = action == "reply" ? "risposta" : "nota"
+            try Submission.once(key, userID: context.user.id, services, notice: notice) {
+                if action == "reply" {
+                    try desk.reply(ticket, by: context.user, body: text, files: files.files, submission: key, now: now)
+                } else {
+                    try desk.note(ticket, by: context.user, body: text, files: files.files, submission: key, now: now)
+                }
             }
+            if action == "reply" { reply = "" } else { note = "" }
             // After the message: a status chosen with a reply wins over the reply's own
             // "taken, In attesa".
             try edits.apply(to: ticket, by: context.user, desk, now: now)
@@ -91,7 +108,7 @@ enum DeskTicketHandlers {
         case "assign", "status", "priority":
             // The one control of the button, compared with the ticket as it is now.
             let field = action == "assign" ? "assignee" : action
-            var edits = try DeskTicketHandlers.edits(form, seen: DeskTicketPage.seen(ticket), desk, only: field)
+            var edits = try DeskTicketHandlers.edits(form, seen: DeskTicketPage.seen(ticket, lastReply: 0), desk, only: field)
             if field == "assignee" && edits.assignee == nil && edits.error == nil && ticket.operatorID == nil {
                 edits.error = ("assignee", Text.deskUnknownOperator)
             }

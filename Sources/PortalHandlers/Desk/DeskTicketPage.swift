@@ -15,6 +15,10 @@ struct DeskTicketPage {
     var company: TenantRecord
     var members: [TenantStore.MemberRow]
     var otherOpen: [TicketSummary]
+    /// The newest reply of the thread (either side's), part of what the operator saw.
+    var lastReply: Int64 = 0
+    /// The form's key (`Submission`): a reply sent twice (a double click, a retry) lands once.
+    var submission = Submission.newKey()
     var replyText = ""
     var noteText = ""
     var replyError: String?
@@ -52,8 +56,10 @@ struct DeskTicketPage {
         el("form", ["id": "desk-form", "class": "form", "method": "post", "action": "/desk/ticket/\(ticket.number)",
                     "enctype": "multipart/form-data", "novalidate": "novalidate"]) {
             FormField.csrf(viewer.csrfToken)
-            // What the operator saw: a change by someone else meanwhile is named on the next page.
-            FormField.hidden("seen", DeskTicketPage.seen(ticket))
+            // What the operator saw: a change by someone else meanwhile stops the action once
+            // and is named on the page that comes back.
+            FormField.hidden("seen", DeskTicketPage.seen(ticket, lastReply: lastReply))
+            Submission.hidden(submission)
             el("div", ["class": "reply-form"]) {
                 FormField.textarea(id: "reply", label: Text.deskReply, value: replyText, error: replyError, rows: 6,
                                    maxLength: TicketForm.descriptionLimit)
@@ -163,26 +169,36 @@ struct DeskTicketPage {
         Node.group([el("dt") { term }, el("dd") { value }])
     }
 
-    /// Status, operator and priority as the page showed them.
-    static func seen(_ ticket: TicketRecord) -> String {
-        "\(ticket.status.rawValue)|\(ticket.operatorID.map(String.init) ?? "")|\(ticket.priority.rawValue)"
+    /// Status, operator, priority and the newest reply's id as the page showed them.
+    static func seen(_ ticket: TicketRecord, lastReply: Int64) -> String {
+        "\(ticket.status.rawValue)|\(ticket.operatorID.map(String.init) ?? "")|\(ticket.priority.rawValue)|\(lastReply)"
     }
 
-    /// `seen` read back: status, operator and priority, or nil when it is not one.
+    /// `seen` read back: status, operator, priority and the newest reply (empty in a page
+    /// drawn before replies were part of it), or nil when it is not one.
     static func seenParts(_ seen: String?) -> [String]? {
         let parts = (seen ?? "").split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-        return parts.count == 3 ? parts : nil
+        switch parts.count {
+        case 3: return parts + [""]
+        case 4: return parts
+        default: return nil
+        }
     }
 
-    /// What changed between what the operator saw and the ticket now, in words.
-    static func changes(seen: String?, now ticket: TicketRecord) -> [String] {
-        guard seen != DeskTicketPage.seen(ticket), let parts = seenParts(seen) else { return [] }
+    /// The newest reply the operator saw, when the page said.
+    static func seenReply(_ seen: String?) -> Int64? { seenParts(seen).flatMap { Int64($0[3]) } }
+
+    /// What changed between what the operator saw and the ticket now, in words: the controls,
+    /// then who replied since (`newReplies`, their authors' names).
+    static func changes(seen: String?, now ticket: TicketRecord, newReplies: [String]) -> [String] {
+        guard let parts = seenParts(seen) else { return [] }
         var changes: [String] = []
         if parts[0] != ticket.status.rawValue { changes.append(Text.eventStatus(ticket.status.label)) }
         if parts[1] != (ticket.operatorID.map(String.init) ?? "") {
             changes.append("\(Text.deskOperator): \(ticket.operatorName.flatMap { $0.isEmpty ? nil : $0 } ?? Text.noOperator)")
         }
         if parts[2] != ticket.priority.rawValue { changes.append(Text.eventPriority(ticket.priority.label)) }
+        for name in newReplies { changes.append(Text.deskNewReply(name)) }
         return changes
     }
 }
