@@ -8,6 +8,9 @@ public struct Viewer: Sendable {
     public var isOperator: Bool
     /// A "Responsabile" of the desk: the menu adds the vendor administration.
     public var mayAdministerVendor: Bool
+    /// Whose drafts a form's script keeps and offers (a person in a company): a browser
+    /// shared at a front desk must not offer one person's draft to the next.
+    public var draftOwner = ""
 
     public init(
         displayName: String, companyName: String?, csrfToken: String, mayAdministerTenant: Bool, isOperator: Bool = false,

@@ -6,7 +6,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from chromium import chromium
 from people import field, press, sign_in, tick, type_into
-from portal import ADMIN, DEMO_PASSWORD, ROSSI_VAT, running_portal
+from portal import ADMIN, DEMO_PASSWORD, ROSSI_VAT, TECHNICIAN, running_portal
 
 
 @pytest.fixture(scope="module")
@@ -96,8 +96,7 @@ def test_with_javascript_a_draft_is_offered_back_and_big_files_are_refused_befor
     browser.get(portal.url + "/ticket/nuovo")
     type_into(browser, "Titolo", "Bozza: il gestionale si chiude da solo")
     field(browser, "Descrizione").send_keys("Succede quando apro la contabilità.")
-    WebDriverWait(browser, 5).until(lambda _: browser.execute_script(
-        "return (localStorage.getItem('portale-bozza:/ticket/nuovo') || '').includes('contabilità')"))
+    WebDriverWait(browser, 5).until(lambda _: "contabilità" in drafts(browser))
 
     browser.get(portal.url + "/ticket")
     browser.get(portal.url + "/ticket/nuovo")
@@ -120,6 +119,33 @@ def test_with_javascript_a_draft_is_offered_back_and_big_files_are_refused_befor
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM tickets").fetchone()[0] == before, "nothing was sent"
     assert field(browser, "Titolo").get_attribute("value") == "Bozza: il gestionale si chiude da solo"
+
+
+def drafts(browser):
+    """Every draft this browser keeps, as one text."""
+    return browser.execute_script(
+        "return Object.keys(localStorage).filter((k) => k.startsWith('portale-bozza:'))"
+        ".map((k) => k + ' ' + localStorage.getItem(k)).join('\\n')")
+
+
+def test_a_draft_is_offered_to_its_writer_only_and_leaves_with_the_logout(portal):
+    """A browser shared at a front desk: the next person never sees the previous one's draft."""
+    browser = chromium()
+    try:
+        sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+        browser.get(portal.url + "/ticket/nuovo")
+        type_into(browser, "Titolo", "Bozza riservata di Mario")
+        WebDriverWait(browser, 5).until(lambda _: "Bozza riservata di Mario" in drafts(browser))
+        browser.delete_cookie("portal_session")  # Mario walks away; his session is left to expire
+        sign_in(browser, portal, TECHNICIAN, DEMO_PASSWORD)
+        browser.get(portal.url + "/ticket/nuovo")
+        assert not browser.find_elements(By.CSS_SELECTOR, ".draft-offer"), "another person's draft is not offered"
+        browser.get(portal.url + "/profilo")
+        press(browser, "Esci")
+        WebDriverWait(browser, 5).until(lambda _: "/login" in browser.current_url)
+        assert "Bozza riservata di Mario" not in drafts(browser)
+    finally:
+        browser.quit()
 
 
 def test_without_javascript_files_over_every_limit_keep_the_text(portal, tmp_path):

@@ -3,8 +3,9 @@
 // the form is opened again without it. Before sending, files and text over the limits are
 // refused beside their field, so that nothing is sent only to be refused by the server.
 // Files are never part of a draft: a browser cannot keep them. The words and the limits come
-// from the page (the form's hidden ".draft-config"). Without this script the server checks
-// the same and keeps a form sent after its session ended.
+// from the page (the form's hidden ".draft-config"). Drafts are kept per person and company
+// (the form's data-draft-owner): a browser shared by colleagues offers each only their own.
+// Without this script the server checks the same and keeps a form sent after its session ended.
 "use strict";
 
 (function () {
@@ -166,12 +167,21 @@
     return null;
   }
 
+  // Drafts kept before they had an owner ("portale-bozza:/ticket/nuovo"): nobody's to offer.
+  function forgetOwnerless(store) {
+    for (let index = store.length - 1; index >= 0; index--) {
+      const name = store.key(index);
+      if (name && name.startsWith(PREFIX + "/")) store.removeItem(name);
+    }
+  }
+
   document.querySelectorAll("form").forEach((form) => {
     const holder = form.querySelector(".draft-config");
     if (!holder) return;
     const config = holder.dataset;
-    const key = PREFIX + window.location.pathname;
+    const key = PREFIX + (form.dataset.draftOwner || "") + ":" + window.location.pathname;
     const store = storage();
+    if (store) forgetOwnerless(store);
 
     if (store) {
       let draft = null;

@@ -21,10 +21,12 @@ struct CurrentUser {
     var tenantID: Int64? { membership?.tenant.id }
 
     var viewer: Viewer {
-        Viewer(
+        var viewer = Viewer(
             displayName: user.displayName, companyName: membership?.tenant.name, csrfToken: csrfToken,
             mayAdministerTenant: membership?.role.mayAdministerTenant ?? false, isOperator: user.isOperator,
             mayAdministerVendor: user.deskRole?.mayAdministerVendor ?? false)
+        viewer.draftOwner = "\(user.id).\(tenantID ?? 0)"
+        return viewer
     }
 
     /// The session of the request, or the refusal that sends a browser to the login page

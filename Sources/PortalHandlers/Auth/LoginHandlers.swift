@@ -83,6 +83,9 @@ enum LoginHandlers {
         }
         var response = try Response.redirect(to: "/login?avviso=uscito")
         try response.setCookie(Cookies.clearSession(request))
+        // The drafts this browser kept (assets/drafts.js) go with the session: the next person
+        // at a shared computer finds none.
+        try response.setHeader("Clear-Site-Data", "\"storage\"")
         return response
     }
 

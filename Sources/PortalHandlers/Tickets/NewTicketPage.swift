@@ -18,7 +18,8 @@ struct NewTicketPage {
     func render() -> String {
         Page(title: Text.newTicketTitle, kind: .app(viewer), currentPath: "/ticket/nuovo") {
             el("h1", ["class": "page-title"]) { Text.newTicketTitle }
-            el("form", ["class": "form ticket-form", "method": "post", "action": "/ticket/nuovo", "enctype": "multipart/form-data", "novalidate": "novalidate"]) {
+            el("form", ["class": "form ticket-form", "method": "post", "action": "/ticket/nuovo", "enctype": "multipart/form-data",
+                        "novalidate": "novalidate", "data-draft-owner": viewer.draftOwner]) {
                 FormField.csrf(viewer.csrfToken)
                 Submission.hidden(form.submission)
                 DraftForm.config

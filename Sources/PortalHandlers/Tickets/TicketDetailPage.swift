@@ -59,7 +59,7 @@ struct TicketDetailPage {
             return closedNotice
         }
         return el("form", ["id": "reply-form", "class": "form reply-form", "method": "post", "action": "/ticket/\(ticket.number)",
-                           "enctype": "multipart/form-data", "novalidate": "novalidate"]) {
+                           "enctype": "multipart/form-data", "novalidate": "novalidate", "data-draft-owner": viewer.draftOwner]) {
             FormField.csrf(viewer.csrfToken)
             Submission.hidden(submission)
             DraftForm.config
