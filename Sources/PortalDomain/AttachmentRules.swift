@@ -30,10 +30,16 @@ public enum AttachmentRules {
         "exe", "com", "scr", "pif", "msi", "msp", "dll", "cpl", "bat", "cmd", "ps1", "psm1", "vbs", "vbe", "js", "jse",
         "wsf", "wsh", "hta", "jar", "lnk", "reg", "url", "scf", "inf", "sh", "app", "html", "htm", "xhtml", "shtml",
         "mht", "mhtml", "svg", "svgz", "xht",
+        // Windows' other shells and installers, which run text as well.
+        "wsc", "sct", "ws", "vb", "msc", "msh", "msh1", "msh2", "mshxml", "ps1xml", "ps2", "ps2xml", "psc1", "psc2", "gadget",
+        "chm", "hlp", "xll", "iqy", "slk", "jnlp", "xbap", "application", "appref-ms", "settingcontent-ms", "library-ms",
+        "searchconnector-ms", "website", "diagcab", "msu", "appx", "appxbundle", "msix", "msixbundle",
     ]
 
-    /// The name's suffix ("js") when it is one of those, in any case.
+    /// The name's suffix ("js") when it is one of those, in any case; dots and spaces at the
+    /// end do not hide it (Windows drops them when it saves the file).
     static func runnableSuffix(_ name: String) -> String? {
+        let name = AttachmentRules.withoutTrailingDots(name)
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
         let suffix = name[name.index(after: dot)...].lowercased()
         return runnableSuffixes.contains(suffix) ? suffix : nil
@@ -46,8 +52,15 @@ public enum AttachmentRules {
         let last = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         var scalars = String.UnicodeScalarView()
         for scalar in last.unicodeScalars where !isHidden(scalar) { scalars.append(scalar) }
-        let name = String(String(scalars).trimmingWhitespace().prefix(150))
+        let name = withoutTrailingDots(String(String(scalars).trimmingWhitespace().prefix(150)))
         return name.isEmpty || name.allSatisfy({ $0 == "." }) ? "allegato" : name
+    }
+
+    /// `name` as Windows saves it: without the dots and spaces at its end ("e.bat. " is "e.bat").
+    static func withoutTrailingDots(_ name: String) -> String {
+        var name = Substring(name)
+        while let last = name.last, last == "." || last == " " { name = name.dropLast() }
+        return String(name)
     }
 
     /// Control characters, and the invisible ones that reorder or hide text.

@@ -34,14 +34,15 @@ struct AttachmentRulesTests {
     }
 
     @Test("a text saved under a name that runs or opens as a web page when double-clicked is refused", arguments: [
-        "fattura.js", "avvio.BAT", "pagina.html", "logo.svg", "installa.exe", "script.Ps1", "a.hta",
+        "fattura.js", "avvio.BAT", "pagina.html", "logo.svg", "installa.exe", "script.Ps1", "a.hta", "e.bat.", "e.html. .",
+        "e.lnk ", "x.wsc", "y.settingcontent-ms", "z.iqy", "w.jnlp",
     ])
     func runnableNames(_ name: String) {
         guard case .refused(let reason) = AttachmentRules.check(name: name, bytes: Array("alert(1)\n".utf8)) else {
             Issue.record("\(name) accepted")
             return
         }
-        #expect(reason.contains("«\(name)»") && reason.contains("si apre come programma o pagina web"))
+        #expect(reason.contains("«\(AttachmentRules.fileName(name))»") && reason.contains("si apre come programma o pagina web"))
     }
 
     @Test("ordinary names of text, documents and archives pass", arguments: [
@@ -63,6 +64,7 @@ struct AttachmentRulesTests {
         ("fattura\u{200F}\u{2066}.pdf\u{2069}", "fattura.pdf"),
         ("riga\nnuova\t.txt", "riganuova.txt"),
         ("  ..  ", "allegato"),
+        ("avvio.bat. . ", "avvio.bat"),
         ("", "allegato"),
     ])
     func names(_ raw: String, _ shown: String) {

@@ -1,4 +1,5 @@
 """The profile behind the user icon: names, password, picture."""
+import re
 import struct
 import zlib
 
@@ -45,7 +46,9 @@ def test_the_picture_must_be_a_real_image_and_is_served_as_one(portal):
     good = session.post(portal.url + "/profilo/immagine", data={"csrf": token}, allow_redirects=False,
                         files={"picture": ("foto.html", png(), "text/html")})
     assert good.headers["Location"] == "/profilo?avviso=immagine"
-    picture = session.get(portal.url + "/profilo/immagine")
+    shown = re.search(r'<img class="profile-picture" src="(/profilo/immagine\?v=[0-9a-f]{16})"', session.get(portal.url + "/profilo").text)
+    assert shown, "the address names the picture: a shared browser's cache never shows another person's"
+    picture = session.get(portal.url + shown.group(1))
     assert picture.headers["Content-Type"] == "image/png"
     assert picture.headers["X-Content-Type-Options"] == "nosniff"
     assert picture.content == png()

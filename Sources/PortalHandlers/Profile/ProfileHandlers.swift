@@ -16,7 +16,7 @@ enum ProfileHandlers {
         let user = current.user
         return ProfilePage(
             viewer: current.viewer, user: user,
-            hasPicture: try UserStore(services.database).picture(userID: user.id) != nil,
+            picture: try UserStore(services.database).picture(userID: user.id)?.sha256,
             devices: try TrustedDeviceStore(services.database).list(userID: user.id, now: services.now),
             currentDeviceHash: Cookies.value(Cookies.device, request).map(Token.hash),
             sessions: SessionsSection(

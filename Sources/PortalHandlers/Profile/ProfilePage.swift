@@ -6,7 +6,9 @@ import PortalStore
 struct ProfilePage {
     var viewer: Viewer
     var user: UserRecord
-    var hasPicture: Bool
+    /// The picture's SHA-256, when there is one: its address names it, so that a browser
+    /// shared by two people never shows one the other's picture from its cache.
+    var picture: String?
     var devices: [TrustedDeviceRecord]
     var currentDeviceHash: [UInt8]?
     var sessions: SessionsSection
@@ -46,8 +48,11 @@ struct ProfilePage {
             if let notifications { notifications.render(csrfToken: viewer.csrfToken, error: notificationError) }
             el("section", ["class": "card", "aria-labelledby": "picture-title"]) {
                 el("h2", ["id": "picture-title"]) { Text.picture }
-                if hasPicture {
-                    el("img", ["class": "profile-picture", "src": "/profilo/immagine", "alt": user.displayName, "width": "96", "height": "96"])
+                if let picture {
+                    el("img", [
+                        "class": "profile-picture", "src": "/profilo/immagine?v=" + picture.prefix(16), "alt": user.displayName,
+                        "width": "96", "height": "96",
+                    ])
                 }
                 el("form", ["class": "form", "method": "post", "action": "/profilo/immagine", "enctype": "multipart/form-data"]) {
                     FormField.csrf(viewer.csrfToken)
