@@ -111,16 +111,16 @@ extension Text {
         \(link)
         """
     }
-    public static func customerReplyMailBody(number: Int64, title: String, author: String, text: String, link: String)
-        -> String
-    {
+    public static func customerReplyMailBody(
+        number: Int64, title: String, author: String, text: String, status: String? = nil, link: String
+    ) -> String {
         """
         Ticket #\(number): \(title)
 
         \(author) dell'assistenza ha risposto alla tua richiesta:
 
         \(text)
-
+        \(status.map { "\n" + $0 + "\n" } ?? "")
         Per rispondere o allegare file apri il ticket sul portale:
         \(link)
 

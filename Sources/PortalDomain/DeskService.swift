@@ -30,13 +30,14 @@ public struct DeskService: DomainService {
     /// A ticket nobody had is taken by whoever answers; a closed one reopens "In attesa".
     /// `submission`: the form's key, recorded with the reply so that the same POST sent again
     /// finds it (`SubmissionStore`) instead of answering the customer twice.
+    /// `status`: one chosen with the reply, which the same e-mail tells (one e-mail, not two).
     public func reply(
         _ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment], submission: String? = nil,
-        now: Timestamp
+        status: TicketStatus? = nil, now: Timestamp
     ) throws {
         try database.write { tx in
             try record(submission, in: tx, ticket, by: agent, now: now)
-            try reply(in: tx, ticket, by: agent, body: body, files: files, now: now)
+            try reply(in: tx, ticket, by: agent, body: body, files: files, status: status, now: now)
         }
     }
 
@@ -49,7 +50,7 @@ public struct DeskService: DomainService {
 
     func reply(
         in tx: WriteTransaction, _ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment],
-        now: Timestamp
+        status chosen: TicketStatus? = nil, now: Timestamp
     ) throws {
         let messageID = try store.addMessage(
             ticketID: ticket.id, authorID: agent.id, authorName: agent.displayName, isOperator: true, body: body, now: now)
@@ -59,7 +60,17 @@ public struct DeskService: DomainService {
         } else if ticket.status == .closed {
             try setStatus(in: tx, ticket, .waiting, by: agent, now: now)
         }
-        try mail.replyToCustomer(in: tx, ticket, author: agent.displayName, text: body, now: now)
+        // A status chosen with the reply wins over the reply's own "taken, In attesa".
+        var statusMail: (event: String, line: String)?
+        if let chosen, let current = try store.find(number: ticket.number), current.status != chosen {
+            try setStatus(in: tx, current, chosen, by: agent, now: now)
+            statusMail = DeskService.statusMail(chosen)
+        }
+        let told = try mail.replyToCustomer(
+            in: tx, ticket, author: agent.displayName, text: body, statusLine: statusMail?.line, now: now)
+        if let statusMail {
+            try mail.statusChanged(in: tx, ticket, event: statusMail.event, line: statusMail.line, told: told, now: now)
+        }
         try audit(in: tx, "ticket_operator_reply", ticket, by: agent, now: now)
     }
 
@@ -116,13 +127,28 @@ public struct DeskService: DomainService {
     /// "Stato": one of the manual's statuses. "Non assegnato" leaves nobody on the ticket;
     /// the customer hears of every change. Without an operator (a script), the support team
     /// signs the change.
+    /// A ticket nobody had, put in a working status by an operator, becomes theirs: "In
+    /// Sviluppo" with nobody on it left the customer's answers to no one.
     public func setStatus(_ ticket: TicketRecord, _ status: TicketStatus, by agent: UserRecord?, now: Timestamp) throws {
         try database.write { tx in
             guard status != ticket.status else { return }
+            if ticket.operatorID == nil, let agent, agent.isOperator, status != .unassigned, status != .closed {
+                try store.setOperator(ticketID: ticket.id, operatorID: agent.id, now: now)
+                try customer.event(in: tx, ticket, by: agent, Text.eventTaken(agent.displayName), now: now)
+                try audit(in: tx, "ticket_taken", ticket, by: agent, now: now)
+            }
             try setStatus(in: tx, ticket, status, by: agent, now: now)
-            let (event, line) = status == .closed
-                ? (Text.mailEventClosed, Text.mailLineClosed) : (Text.mailEventStatus, Text.mailLineStatus(status.label))
-            try mail.statusChanged(in: tx, ticket, event: event, line: line, now: now)
+            let told = DeskService.statusMail(status)
+            try mail.statusChanged(in: tx, ticket, event: told.event, line: told.line, now: now)
+        }
+    }
+
+    /// The e-mail's event and line for a status the desk set.
+    static func statusMail(_ status: TicketStatus) -> (event: String, line: String) {
+        switch status {
+        case .closed: (Text.mailEventClosed, Text.mailLineClosed)
+        case .postponed: (Text.mailEventStatus, Text.mailLinePostponed(status.label))
+        default: (Text.mailEventStatus, Text.mailLineStatus(status.label))
         }
     }
 

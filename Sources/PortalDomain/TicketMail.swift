@@ -54,11 +54,13 @@ struct TicketMail {
     }
 
     /// A status change (closing included), to those who chose to hear of them.
+    /// `told`: addresses that already read the change in a reply sent with it.
     func statusChanged(
         in tx: WriteTransaction, _ ticket: TicketRecord, event: String, line: String, except author: Int64? = nil,
-        now: Timestamp
+        told: [EmailAddress] = [], now: Timestamp
     ) throws {
-        let recipients = try customerAddresses(ticket, kind: .statusChanges, except: author, tx.database)
+        let recipients = try customerAddresses(ticket, kind: .statusChanges, except: author, tx.database).filter { !told.contains($0) }
+        guard !recipients.isEmpty else { return }
         try send(in: tx, to: recipients, ticket, event: event, line: line, now: now)
     }
 
@@ -73,15 +75,21 @@ struct TicketMail {
     }
 
     /// An operator's reply, with its text, to those who chose to hear of replies.
-    func replyToCustomer(in tx: WriteTransaction, _ ticket: TicketRecord, author: String, text: String, now: Timestamp) throws {
+    /// The operator's reply; `statusLine`: the status it changed, told in the same e-mail
+    /// rather than in a second one. Returns who it went to.
+    @discardableResult
+    func replyToCustomer(
+        in tx: WriteTransaction, _ ticket: TicketRecord, author: String, text: String, statusLine: String? = nil, now: Timestamp
+    ) throws -> [EmailAddress] {
         let recipients = try customerAddresses(ticket, kind: .replies, tx.database)
         try enqueue(
             in: tx, ticket, to: recipients, audience: .customer,
             subject: Text.ticketMailSubject(ticket.number, Text.mailEventReply, ticket.title),
             body: Text.customerReplyMailBody(
                 number: ticket.number, title: ticket.title, author: author, text: MessageText.plain(text),
-                link: customerLink(ticket)),
+                status: statusLine, link: customerLink(ticket)),
             now: now)
+        return recipients
     }
 
     /// A new ticket, to the support address.

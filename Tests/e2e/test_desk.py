@@ -1,7 +1,10 @@
 """The operators' desk through nginx: sign-in to "Coda ticket", the queue and its filters,
 the operator's ticket page and its actions, the e-mails of both sides, and the rule that an
 internal note never reaches a customer."""
+import email
+import email.policy
 import html
+import time
 import re
 import uuid
 
@@ -275,3 +278,40 @@ def test_the_cli_lists_and_shows_tickets_and_assigns_them(portal):
         assert db.execute(
             "SELECT u.email FROM tickets t JOIN users u ON u.id = t.operator_id WHERE t.number = 1001").fetchone()[0] \
             == OTHER_OPERATOR
+
+
+def test_status_assignment_and_one_email_for_a_reply_with_a_status(portal):
+    """A working status on a ticket nobody had makes it the operator's; "Nessun operatore" in
+    Assegna a gives it back to the queue; a reply sent with Rinviato is one e-mail saying both."""
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Stati e operatori"))
+    operator, _ = operator_session(portal)
+
+    assert desk_post(portal, operator, number, "status", status="development").status_code == 303
+    with portal.db() as db:
+        row = db.execute("SELECT t.status, u.email FROM tickets t JOIN users u ON u.id = t.operator_id WHERE t.number = ?",
+                         (number,)).fetchone()
+    assert tuple(row) == ("development", OPERATOR), "In Sviluppo is never nobody's"
+    page = operator.get(portal.url + f"/desk/ticket/{number}").text
+    assert 'value="take"' in page, "someone else's status: taking it still makes sense"
+    assert desk_post(portal, operator, number, "take").status_code == 303
+    assert 'value="take"' not in operator.get(portal.url + f"/desk/ticket/{number}").text, "already mine, In attesa"
+
+    back = desk_post(portal, operator, number, "assign", assignee="")
+    assert back.status_code == 303 and "avviso=stato" in back.headers["Location"]
+    with portal.db() as db:
+        assert tuple(db.execute("SELECT status, operator_id FROM tickets WHERE number = ?", (number,)).fetchone()) \
+            == ("unassigned", None)
+
+    sent = desk_post(portal, operator, number, "reply", reply="Ci serve la versione installata.", status="postponed")
+    assert sent.status_code == 303
+    reply_mail = portal.wait_for_mail(ADMIN, f"Ticket #{number} nuova risposta").get_content()
+    assert "Ci serve la versione installata." in reply_mail and "Rinviato" in reply_mail
+    assert "attende una tua risposta" in reply_mail
+    time.sleep(1.5)
+    mails = [email.message_from_bytes(path.read_bytes(), policy=email.policy.default) for path in portal.mails()]
+    postponed = [mail for mail in mails if f"#{number}" in mail["Subject"] and "cambio di stato" in mail["Subject"]
+                 and ADMIN in mail["To"] and "Rinviato" in mail.get_content()]
+    assert postponed == [], "the reply and its status in one e-mail"
+    assert [mail for mail in mails if f"#{number}" in mail["Subject"] and "cambio di stato" in mail["Subject"]
+            and "In Sviluppo" in mail.get_content()], "the check sees status e-mails"

@@ -33,7 +33,7 @@ enum DeskTicketHandlers {
             operators: try DeskStore(database).operators(), company: company,
             members: try TenantStore(database).memberRows(tenantID: ticket.tenantID),
             otherOpen: try DeskStore(database).openTickets(tenantID: ticket.tenantID, except: ticket.id),
-            lastReply: messages.filter { $0.kind == .reply }.map(\.id).max() ?? 0)
+            lastReply: messages.filter { $0.kind == .reply }.map(\.id).max() ?? 0, viewerID: context.user.id)
     }
 
     /// Every action of the page. A refusal shows the page again with what was typed; a
@@ -88,17 +88,23 @@ enum DeskTicketHandlers {
                 form, field: "files", for: .company(ticket.tenantID, enforcingQuota: false))
             if let error = files.error { return try refuse { $0.fileError = error } }
             // The controls the operator changed go with the message, as on the customers' page.
-            let edits = try DeskTicketHandlers.edits(form, seen: form["seen"], desk)
+            var edits = try DeskTicketHandlers.edits(form, seen: form["seen"], desk)
             if let error = edits.error { return try refuse { $0.controlError = error } }
             notice = action == "reply" ? "risposta" : "nota"
             try Submission.once(key, userID: context.user.id, services, notice: notice) {
                 if action == "reply" {
-                    try desk.reply(ticket, by: context.user, body: text, files: files.files, submission: key, now: now)
+                    try desk.reply(
+                        ticket, by: context.user, body: text, files: files.files, submission: key, status: edits.status, now: now)
                 } else {
                     try desk.note(ticket, by: context.user, body: text, files: files.files, submission: key, now: now)
                 }
             }
-            if action == "reply" { reply = "" } else { note = "" }
+            if action == "reply" {
+                reply = ""
+                edits.status = nil  // set with the reply, told in its e-mail
+            } else {
+                note = ""
+            }
             // After the message: a status chosen with a reply wins over the reply's own
             // "taken, In attesa".
             try edits.apply(to: ticket, by: context.user, desk, now: now)
@@ -109,12 +115,12 @@ enum DeskTicketHandlers {
             // The one control of the button, compared with the ticket as it is now.
             let field = action == "assign" ? "assignee" : action
             var edits = try DeskTicketHandlers.edits(form, seen: DeskTicketPage.seen(ticket, lastReply: 0), desk, only: field)
-            if field == "assignee" && edits.assignee == nil && edits.error == nil && ticket.operatorID == nil {
+            if field == "assignee" && edits.assignee == nil && !edits.unassign && edits.error == nil && ticket.operatorID == nil {
                 edits.error = ("assignee", Text.deskUnknownOperator)
             }
             if let error = edits.error { return try refuse { $0.controlError = error } }
             try edits.apply(to: ticket, by: context.user, desk, now: now)
-            notice = action == "assign" ? "assegnato" : action == "status" ? "stato" : "priorita"
+            notice = action == "assign" ? (edits.unassign ? "stato" : "assegnato") : action == "status" ? "stato" : "priorita"
         default:
             throw HTTPError.badRequest("unknown desk action")
         }
@@ -136,12 +142,15 @@ enum DeskTicketHandlers {
     /// someone else meanwhile is never undone by a stale select.
     struct Edits {
         var assignee: UserRecord?
+        /// "Assegna a: Nessun operatore" on a ticket someone had: back to the queue, "Non assegnato".
+        var unassign = false
         var status: TicketStatus?
         var priority: Priority?
         var error: (field: String, message: String)?
 
         func apply(to ticket: TicketRecord, by agent: UserRecord, _ desk: DeskService, now: Timestamp) throws {
             if let assignee { try desk.assign(try desk.ticket(number: ticket.number), to: assignee, by: agent, now: now) }
+            if unassign && status == nil { try desk.setStatus(try desk.ticket(number: ticket.number), .unassigned, by: agent, now: now) }
             if let status { try desk.setStatus(try desk.ticket(number: ticket.number), status, by: agent, now: now) }
             if let priority { try desk.setPriority(try desk.ticket(number: ticket.number), priority, by: agent, now: now) }
         }
@@ -168,7 +177,9 @@ enum DeskTicketHandlers {
             }
             edits.status = status
         }
-        if let value = wanted("assignee"), value != parts[1], !value.isEmpty || only != nil {
+        if let value = wanted("assignee"), value != parts[1], value.isEmpty, !parts[1].isEmpty {
+            edits.unassign = true
+        } else if let value = wanted("assignee"), value != parts[1], !value.isEmpty || only != nil {
             guard let id = Int64(value), let assignee = try? desk.agent(id: id) else {
                 edits.error = ("assignee", Text.deskUnknownOperator)
                 return edits

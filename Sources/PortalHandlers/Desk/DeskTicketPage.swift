@@ -17,6 +17,8 @@ struct DeskTicketPage {
     var otherOpen: [TicketSummary]
     /// The newest reply of the thread (either side's), part of what the operator saw.
     var lastReply: Int64 = 0
+    /// The operator looking: "Prendi in carico" is not offered on a ticket already theirs.
+    var viewerID: Int64 = 0
     /// The form's key (`Submission`): a reply sent twice (a double click, a retry) lands once.
     var submission = Submission.newKey()
     var replyText = ""
@@ -87,8 +89,10 @@ struct DeskTicketPage {
             } else {
                 el("p") { "\(Text.deskOperator): "; el("strong") { Text.noOperator } }
             }
-            el("button", ["class": "button button--primary", "type": "submit", "form": "desk-form", "name": "action", "value": "take"]) {
-                Text.deskTake
+            if ticket.operatorID != viewerID || ticket.status != .waiting {
+                el("button", ["class": "button button--primary", "type": "submit", "form": "desk-form", "name": "action", "value": "take"]) {
+                    Text.deskTake
+                }
             }
             el("p", ["class": "muted"]) { Text.deskControlsHint }
             control("assignee", Text.deskAssign, [("", Text.noOperator)] + operators.map { (String($0.id), $0.name) },
