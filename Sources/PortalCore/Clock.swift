@@ -69,6 +69,12 @@ public enum Clock {
     }
 
     public static func displayDate(_ timestamp: Timestamp) -> String { display(timestamp, format: "%d/%m/%Y") }
+
+    /// "dalle 06:11" for a moment from which something is allowed: the first whole minute at
+    /// or after it, never the minute it falls in (06:10:40 shown as 06:10 is still refused).
+    public static func displayFrom(_ timestamp: Timestamp) -> String {
+        display((timestamp + 59) / 60 * 60, format: "%H:%M")
+    }
 }
 
 extension Clock {

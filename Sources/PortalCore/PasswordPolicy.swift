@@ -26,9 +26,11 @@ public enum PasswordPolicy {
         if password.count < minimumLength { return .tooShort }
         if password.count > maximumLength { return .tooLong }
         let lowered = password.lowercased()
-        var personal = names.map { $0.trimmingWhitespace().lowercased() }.filter { $0.count >= 3 }
-        if let email { personal.append(email.localPart) }
-        if personal.contains(where: { !$0.isEmpty && lowered.contains($0) }) { return .containsPersonalData }
+        // Parts of four characters or more: "Eva" or "cr@…" would refuse "sollevamento" or
+        // "Cromo", words that say nothing about the person.
+        let personal = (names.map { $0.trimmingWhitespace().lowercased() } + [email?.localPart ?? ""])
+            .filter { $0.count >= 4 }
+        if personal.contains(where: { lowered.contains($0) }) { return .containsPersonalData }
         if isGuessable(lowered) { return .tooGuessable }
         if let confirmation, confirmation != password { return .mismatch }
         return nil

@@ -70,7 +70,8 @@ public enum Text {
     public static let passwordPersonal = "La password non deve contenere il tuo nome o la parte iniziale della tua email."
     public static let passwordMismatch = "Le due password non coincidono."
     public static let passwordSameAsProvisional = "Scegli una password diversa da quella provvisoria."
-    public static let passwordHint = "Almeno 12 caratteri; puoi usare spazi e qualsiasi simbolo. Una frase lunga è la scelta migliore."
+    public static let passwordHint =
+        "Almeno 12 caratteri, senza il tuo nome, il tuo cognome o la parte della tua email prima della @; puoi usare spazi e qualsiasi simbolo. Una frase lunga è la scelta migliore."
     public static let loginStepExpired = "La procedura di accesso è scaduta: inserisci di nuovo email e password."
 
     // MARK: E-mail code ("Autenticazione a 2 fattori")

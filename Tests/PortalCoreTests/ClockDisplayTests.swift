@@ -28,6 +28,16 @@ struct ClockDisplayTests {
         #expect(Clock.displayDate(0) == "01/01/1970")
     }
 
+    @Test("a moment from which something is allowed shows the first whole minute at or after it")
+    func fromTime() {
+        Clock.useItalianTimeZone()
+        let tenPast = Timestamp(1_764_565_800)  // 01/12/2025 06:10:00 in Rome
+        #expect(Clock.displayFrom(tenPast) == "06:10")
+        #expect(Clock.displayFrom(tenPast + 1) == "06:11")
+        #expect(Clock.displayFrom(tenPast + 40) == "06:11")
+        #expect(Clock.displayFrom(tenPast + 60) == "06:11")
+    }
+
     @Test("any other conversion is left to strftime")
     func otherConversions() {
         Clock.useItalianTimeZone()

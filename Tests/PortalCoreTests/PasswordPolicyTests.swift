@@ -29,6 +29,12 @@ struct PasswordPolicyTests {
         #expect(PasswordPolicy.check("sono Bianchi per sempre", email: nil, names: ["Anna", "Bianchi"]) == .containsPersonalData)
     }
 
+    @Test("a name or address part under four letters may appear inside other words")
+    func shortParts() {
+        #expect(PasswordPolicy.check("Prova-sollevamento-2026", email: nil, names: ["Eva", "Ré"]) == nil)
+        #expect(PasswordPolicy.check("Cromo-Esploratore-2026", email: EmailAddress("cr@example.it"), names: []) == nil)
+    }
+
     @Test("refuses a confirmation that differs")
     func mismatch() {
         #expect(PasswordPolicy.check("cavallo batteria", confirmation: "cavallo batteria!", email: email) == .mismatch)

@@ -1,4 +1,6 @@
 """The access chapter: first access, e-mail code, trusted devices, company choice, sessions."""
+import re
+
 import requests
 
 from portal import (ADMIN, BIANCHI_VAT, DEMO_PASSWORD, TECHNICIAN, code_step, csrf_token, login, password_step,
@@ -65,6 +67,8 @@ def test_the_whole_first_access_of_an_invited_customer(portal):
         if message:
             assert message in refused.text, arguments
         assert 'value="Giada"' in refused.text or "first" in arguments, "typed values are kept"
+        ticked = re.search(r'<input[^>]*id="privacy"[^>]*>', refused.text).group(0)
+        assert ("checked" in ticked) == arguments.get("privacy", True), "the consent comes back as given"
     with portal.db() as db:
         assert db.execute("SELECT password_is_provisional FROM users WHERE email = ?", (address,)).fetchone()[0] == 1
 

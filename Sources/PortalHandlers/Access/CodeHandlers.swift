@@ -11,7 +11,7 @@ enum CodeHandlers {
             // No code for this login: either the limit held it back (say so, and when a new
             // one may come) or the code was used up.
             if let next = try CodeSender.nextCodeAllowed(for: context.user, context.services) {
-                page.limit = Text.codeLimitReached(until: Clock.display(next, format: "%H:%M"))
+                page.limit = Text.codeLimitReached(until: Clock.displayFrom(next))
             } else {
                 page.error = context.challenge.codeAttempts >= CodeSender.maxAttempts ? Text.codeTooManyAttempts : Text.codeExpired
             }
@@ -32,7 +32,7 @@ enum CodeHandlers {
 
         guard let expected = challenge.codeHash, let expires = challenge.codeExpiresAt, expires > now else {
             if challenge.codeHash == nil, let next = try CodeSender.nextCodeAllowed(for: context.user, services) {
-                page.limit = Text.codeLimitReached(until: Clock.display(next, format: "%H:%M"))
+                page.limit = Text.codeLimitReached(until: Clock.displayFrom(next))
                 return Response.html(page.render(), status: 429)
             }
             page.error = challenge.codeAttempts >= CodeSender.maxAttempts ? Text.codeTooManyAttempts : Text.codeExpired

@@ -34,7 +34,8 @@ enum FirstAccessHandlers {
             // The provisional password is known to whoever read the welcome e-mail.
             page.errors["password"] = Text.passwordSameAsProvisional
         }
-        if !form.isChecked("privacy") { page.errors["privacy"] = Text.privacyRequired }
+        page.privacyAccepted = form.isChecked("privacy")
+        if !page.privacyAccepted { page.errors["privacy"] = Text.privacyRequired }
         guard page.errors.isEmpty, let firstName, let lastName else {
             return Response.html(page.render(), status: 422)
         }

@@ -7,6 +7,8 @@ struct FirstAccessPage {
     var email: String
     var firstName = ""
     var lastName = ""
+    /// The consent as ticked in a refused form: it comes back ticked.
+    var privacyAccepted = false
     var errors: [String: String] = [:]
 
     func render() -> String {
@@ -19,10 +21,10 @@ struct FirstAccessPage {
                     FormField.csrf(csrfToken)
                     FormField.input(
                         id: "first_name", label: Text.firstName, value: firstName, error: errors["first_name"],
-                        autocomplete: "given-name", maxLength: 100, autofocus: true)
+                        required: true, autocomplete: "given-name", maxLength: 100, autofocus: true)
                     FormField.input(
                         id: "last_name", label: Text.lastName, value: lastName, error: errors["last_name"],
-                        autocomplete: "family-name", maxLength: 100)
+                        required: true, autocomplete: "family-name", maxLength: 100)
                     FormField.input(
                         id: "password", label: Text.password, type: "password", error: errors["password"], required: true,
                         autocomplete: "new-password")
@@ -33,6 +35,7 @@ struct FirstAccessPage {
                     el("div", ["class": errors["privacy"] == nil ? "field field--check" : "field field--check field--invalid"]) {
                         el("input", [
                             "type": "checkbox", "id": "privacy", "name": "privacy", "value": "1", "required": "required",
+                            "checked": privacyAccepted ? "checked" : nil,
                             "aria-describedby": errors["privacy"] == nil ? nil : "privacy-error",
                         ])
                         el("label", ["for": "privacy"]) {

@@ -118,7 +118,7 @@ enum TicketDetailHandlers {
         } else if close, !ticket.status.isClosed {
             let allowedFrom = TicketRules.closableFrom(
                 createdAt: ticket.createdAt, delayMinutes: services.config.int("PORTAL_CLOSE_DELAY_MINUTES", default: 5))
-            if now < allowedFrom { detail.replyError = Text.closeTooEarly(at: Clock.display(allowedFrom, format: "%H:%M")) }
+            if now < allowedFrom { detail.replyError = Text.closeTooEarly(at: Clock.displayFrom(allowedFrom)) }
         }
         guard detail.replyError == nil, files.error == nil else { return Response.html(bytes: detail.render(), status: 422) }
         let outcome = try Submission.once(key, userID: user.id, services, notice: "risposta") {
