@@ -137,3 +137,26 @@ def test_a_phone_shows_the_tickets_first_and_the_menu_closed(portal):
         assert browser.find_element(By.ID, "codice").is_displayed(), "the filters stand beside the list"
     finally:
         browser.quit()
+
+
+def test_the_list_filters_stay_below_the_topbar_and_within_the_window(portal):
+    """On a 1366 x 768 laptop, scrolled down to the list's last ticket: "Cerca Ticket" is not
+    half under the topbar, and "A data" can be reached inside the panel."""
+    browser = chromium()
+    try:
+        sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+        viewport(browser, (1366, 768))
+        browser.get(portal.url + "/ticket?stato=qualsiasi")
+        browser.execute_script("[...document.querySelectorAll('.ticket-list > li')].pop().scrollIntoView({block: 'end'})")
+        topbar = browser.execute_script("return document.querySelector('.topbar').getBoundingClientRect().bottom")
+        panel = browser.execute_script(
+            "const r = document.querySelector('.ticket-filters').getBoundingClientRect(); return [r.top, r.bottom]")
+        button = browser.find_element(By.XPATH, "//button[normalize-space()='Cerca Ticket']")
+        assert browser.execute_script("return arguments[0].getBoundingClientRect().top", button) >= topbar
+        assert panel[0] >= topbar and panel[1] <= 768, panel
+        until = browser.find_element(By.ID, "a")
+        browser.execute_script("arguments[0].scrollIntoView({block: 'nearest'})", until)
+        top = browser.execute_script("return arguments[0].getBoundingClientRect().top", until)
+        assert topbar <= top <= 768, top
+    finally:
+        browser.quit()
