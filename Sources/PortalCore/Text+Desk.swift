@@ -67,6 +67,8 @@ extension Text {
         "Nel frattempo il ticket è cambiato: " + changes.joined(separator: "; ") + "."
     }
     public static func deskNewReply(_ name: String) -> String { "nuova risposta di \(name)" }
+    public static func deskNumberFound(_ number: Int64, title: String) -> String { "Il numero cercato è quello del ticket #\(number) «\(title)»:" }
+    public static let deskOpenTicket = "apri il ticket"
     /// The action was not done: the operator reads what changed and presses again.
     public static func deskChangedNotSaved(_ changes: [String], filesDropped: Bool) -> String {
         deskChangedMeanwhile(changes) + " Non è stato salvato niente: rileggi il ticket e premi di nuovo il pulsante"

@@ -315,3 +315,19 @@ def test_status_assignment_and_one_email_for_a_reply_with_a_status(portal):
     assert postponed == [], "the reply and its status in one e-mail"
     assert [mail for mail in mails if f"#{number}" in mail["Subject"] and "cambio di stato" in mail["Subject"]
             and "In Sviluppo" in mail.get_content()], "the check sees status e-mails"
+
+
+def test_a_ticket_number_in_cerca_leads_to_that_ticket(portal):
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Numero da cercare"))
+    operator, queue = operator_session(portal)
+    token = csrf_token(queue.text)
+    jumped = operator.post(portal.url + "/desk/cerca", data={"csrf": token, "cerca": f" #{number} ", "stato": "qualsiasi"},
+                           allow_redirects=False)
+    assert jumped.status_code == 303 and jumped.headers["Location"] == f"/desk/ticket/{number}"
+    try:
+        listed = operator.post(portal.url + "/desk/cerca", data={"csrf": token, "cerca": str(number), "stato": "qualsiasi"})
+        assert listed.status_code == 200
+        assert f"ticket #{number} «Numero da cercare»" in listed.text and f'<a href="/desk/ticket/{number}">apri il ticket</a>' in listed.text
+    finally:
+        operator.post(portal.url + "/desk/cerca", data={"csrf": token, "stato": "aperti"})

@@ -19,14 +19,33 @@ enum DeskQueueHandlers {
         let (found, counts) = try services.database.read {
             (try store.queue(query, operatorID: context.user.id), try store.statusCounts())
         }
-        let page = DeskQueuePage(
+        var page = DeskQueuePage(
             viewer: context.viewer, query: query, page: found,
             counts: counts, operators: try store.operators(), now: services.now,
             calendar: try ResponseTargetStore(services.database).settings().calendar, notice: remembered.notice)
+        // Words are searched in the tickets' text, where their numbers are not: a number typed
+        // in "Cerca" also names the ticket that has it.
+        if let number = ticketNumber(query.text, hashRequired: false) {
+            page.numbered = try TicketStore(services.database).find(number: number)
+        }
         return Response.html(bytes: page.render())
     }
 
+    /// A ticket's number as typed in "Cerca" ("1045", or "#1045" when `hashRequired`).
+    static func ticketNumber(_ typed: String, hashRequired: Bool) -> Int64? {
+        var text = Substring(typed.trimmingWhitespace())
+        if text.first == "#" { text = text.dropFirst() } else if hashRequired { return nil }
+        guard (1...12).contains(text.count), text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int64(text)
+    }
+
     static func search(_ request: Request, _ context: OperatorContext) throws -> Response {
+        // "#1045": that ticket's page, at once.
+        if let number = ticketNumber(request.form["cerca"] ?? "", hashRequired: true),
+            try TicketStore(context.services.database).find(number: number) != nil
+        {
+            throw Redirect(to: "/desk/ticket/\(number)")
+        }
         var invalid: [String] = []
         let typed = request.form.fields.filter { $0.name != "csrf" }
         let query = DeskQuery(fields: typed, invalid: &invalid)

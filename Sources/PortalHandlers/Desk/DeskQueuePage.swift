@@ -15,11 +15,19 @@ struct DeskQueuePage {
     /// The working calendar of "Tempi di risposta": time left is counted in working time.
     var calendar: WorkingCalendar
     var notice: String?
+    /// The ticket whose number was typed in "Cerca".
+    var numbered: TicketRecord?
 
     func render() -> [UInt8] {
         Page(title: Text.deskQueueTitle, kind: .app(viewer), currentPath: "/desk/") {
             el("h1", ["class": "page-title"]) { Text.deskQueueTitle }
             if let notice { FormField.notice(notice) }
+            if let numbered {
+                el("div", ["class": "notice notice--info", "role": "status"]) {
+                    Text.deskNumberFound(numbered.number, title: numbered.title) + " "
+                    el("a", ["href": "/desk/ticket/\(numbered.number)"]) { Text.deskOpenTicket }
+                }
+            }
             el("h2", ["class": "visually-hidden"]) { Text.deskCounts }
             el("ul", ["class": "desk-counts", "aria-label": Text.deskCounts]) {
                 for status in TicketStatus.allCases {
