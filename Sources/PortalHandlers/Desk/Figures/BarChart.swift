@@ -13,8 +13,14 @@ enum BarChart {
     static let barWidth = 20.0
     static let gap = 16.0
 
+    /// About what a character of the 12-pixel labels takes: the groups are made wide enough
+    /// for their category's name ("Non assegnato" ran into "In attesa" under 20-pixel bars).
+    static let characterWidth = 6.8
+
     static func render(_ figure: Figure) -> Node {
-        let groupWidth = Double(figure.series.count) * barWidth + gap
+        let bars = Double(figure.series.count) * barWidth
+        let longest = Double(figure.categories.map(\.count).max() ?? 0)
+        let groupWidth = max(bars + gap, longest * characterWidth + gap / 2)
         let width = max(360, side * 2 + Double(figure.rows.count) * groupWidth)
         let plot = height - top - bottom
         let values = figure.rows.flatMap { row in figure.series.compactMap { row[$0.column].value } }
@@ -31,7 +37,7 @@ enum BarChart {
             el("line", ["x1": number(side), "x2": number(width - side), "y1": number(top + plot), "y2": number(top + plot),
                         "stroke": "#56606d", "stroke-width": "1"])
             for (index, row) in figure.rows.enumerated() {
-                let left = side + Double(index) * groupWidth + gap / 2
+                let left = side + Double(index) * groupWidth + (groupWidth - bars) / 2
                 for (position, series) in figure.series.enumerated() {
                     let cell = row[series.column]
                     let x = left + Double(position) * barWidth
@@ -43,7 +49,7 @@ enum BarChart {
                     el("text", ["x": number(x + barWidth / 2), "y": number(top + plot - barHeight - 4), "text-anchor": "middle",
                                 "font-size": "11", "fill": "#1b2430"]) { cell.short ?? cell.text }
                 }
-                el("text", ["x": number(left + Double(figure.series.count) * barWidth / 2), "y": number(height - bottom + 16),
+                el("text", ["x": number(left + bars / 2), "y": number(height - bottom + 16),
                             "text-anchor": "middle", "fill": "#1b2430"]) { figure.categories[index] }
             }
         }

@@ -43,13 +43,16 @@ struct Figure {
 
     static func label(_ text: String) -> Cell { Cell(text: text, csv: .text(text)) }
 
-    /// Working minutes as hours: "2 h 30 min" in the table, "2,5" in the CSV, "2,5 h" on the bar.
+    /// Working minutes as hours: "2 h 30 min" in the table, "2,50" in the CSV (two places: a
+    /// two-minute answer is 0,03, not 0,0), "2,5 h" on the bar, or "13 min" under an hour (as
+    /// the table says it, not "0,2 h").
     static func hours(_ minutes: Double?) -> Cell {
         guard let minutes else { return Cell(text: Text.figuresNoData, csv: .empty) }
         let hours = minutes / 60
+        let text = WorkingDuration.text(minutes: Int(minutes.rounded()))
         return Cell(
-            text: WorkingDuration.text(minutes: Int(minutes.rounded())), csv: .decimal(hours, places: 1), value: hours,
-            short: ItalianNumber.decimal(hours, places: 1) + " h")
+            text: text, csv: .decimal(hours, places: 2), value: hours,
+            short: minutes < 59.5 ? text : ItalianNumber.decimal(hours, places: 1) + " h")
     }
 
     static func percent(_ value: Double?) -> Cell {
