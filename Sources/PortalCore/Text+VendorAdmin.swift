@@ -71,6 +71,8 @@ extension Text {
     public static let operatorFirstAccessPending = "In attesa del primo accesso"
     public static let operatorNameInvalid = "Indica nome e cognome su una riga: da 1 a 200 caratteri stampabili."
     public static let operatorInvited = "Operatore invitato: riceverà per email le credenziali provvisorie."
+    public static let operatorWelcomeResent =
+        "Credenziali provvisorie inviate di nuovo: quelle dell'e-mail precedente non valgono più."
     public static let operatorRoleChanged = "Ruolo cambiato."
     public static func operatorDeactivated(tickets: Int) -> String {
         "Operatore disattivato: le sue sessioni sono chiuse"
@@ -100,6 +102,7 @@ extension Text {
         "operator_created": "Operatore invitato", "operator_role_changed": "Ruolo operatore cambiato",
         "operator_deactivated": "Operatore disattivato", "operator_reactivated": "Operatore riattivato",
         "ticket_operator_reply": "Risposta dell'assistenza", "ticket_note": "Nota interna",
+        "operator_welcome_resent": "Credenziali operatore inviate di nuovo",
         "ticket_taken": "Ticket preso in carico", "ticket_assigned": "Ticket assegnato", "ticket_status": "Stato cambiato",
         "ticket_priority": "Priorità cambiata",
     ]

@@ -142,6 +142,25 @@ public struct Provisioning: DomainService {
         }
     }
 
+    /// "Invia di nuovo" for an operator who has not completed the first access: new provisional
+    /// credentials (the first e-mail may be lost, or its 14 days over) and the welcome again.
+    public func resendOperatorWelcome(_ target: UserRecord, by actor: AuditActor?, now: Timestamp) throws {
+        guard target.isOperator, target.passwordIsProvisional, target.deactivatedAt == nil,
+            let email = EmailAddress(target.email)
+        else { throw DomainError(.notFound, Text.errorNotFound) }
+        try database.write { tx in
+            let password = Provisioning.provisionalPassword()
+            let expires = now + Provisioning.provisionalValidity
+            try UserStore(database).resetProvisionalPassword(
+                userID: target.id, passwordHash: PasswordHasher.hash(password), until: expires, now: now)
+            try OutboxStore.enqueue(in: tx, to: [email], subject: Text.welcomeSubject(),
+                body: Text.welcomeBody(
+                    portalURL: config.publicURL + "/login?email=" + email.value, email: email.value, password: password,
+                    expiresOn: Clock.displayDate(expires)), now: now, kind: .secret)
+            try AuditStore.record(in: tx, "operator_welcome_resent", by: actor, detail: email.value, now: now)
+        }
+    }
+
     /// 16 characters from the unambiguous alphabet plus a few symbols: about 92 bits.
     static func provisionalPassword() -> String {
         Random.code(length: 16, alphabet: Random.unambiguousAlphabet + Array("!$%*+-"))

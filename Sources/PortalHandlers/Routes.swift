@@ -106,6 +106,7 @@ public enum Routes {
         routes.post("/desk/operatori/{id}/ruolo", ManagerGuard.self, bodyLimit: 1024, OperatorHandlers.changeRole)
         routes.post("/desk/operatori/{id}/disattiva", ManagerGuard.self, bodyLimit: 1024, OperatorHandlers.deactivate)
         routes.post("/desk/operatori/{id}/riattiva", ManagerGuard.self, bodyLimit: 1024, OperatorHandlers.reactivate)
+        routes.post("/desk/operatori/{id}/reinvia", ManagerGuard.self, bodyLimit: 1024, OperatorHandlers.resend)
         routes.get("/desk/registro", ManagerGuard.self, AuditLogHandlers.show)
 
         routes.get("/desk/tempi", ManagerGuard.self, TargetsHandlers.show)

@@ -15,7 +15,8 @@ PAGES = ("/desk/aziende", "/desk/aziende/nuova", "/desk/aziende/1", "/desk/azien
          "/desk/operatori", "/desk/operatori/nuovo", "/desk/registro")
 POSTS = ("/desk/aziende", "/desk/aziende/1/invita", "/desk/aziende/1/disattiva", "/desk/aziende/1/riattiva",
          "/desk/aziende/1/inviti/1/reinvia", "/desk/aziende/1/inviti/1/rimuovi", "/desk/operatori",
-         "/desk/operatori/1/ruolo", "/desk/operatori/1/disattiva", "/desk/operatori/1/riattiva")
+         "/desk/operatori/1/ruolo", "/desk/operatori/1/disattiva", "/desk/operatori/1/riattiva",
+         "/desk/operatori/1/reinvia")
 
 
 def vat_number(first_ten):

@@ -9,6 +9,7 @@ enum OperatorHandlers {
     static let path = "/desk/operatori"
     static let notices = [
         "invitato": Text.operatorInvited, "ruolo": Text.operatorRoleChanged, "riattivato": Text.operatorReactivated,
+        "reinviato": Text.operatorWelcomeResent,
     ]
 
     static func list(_ request: Request, _ context: OperatorContext) throws -> Response {
@@ -94,6 +95,18 @@ enum OperatorHandlers {
         }
         if target.id == context.user.id { throw Redirect(to: "/login?avviso=sessione") }
         throw Redirect(to: path + "?avviso=disattivato&ticket=\(returned)")
+    }
+
+    /// "Invia di nuovo": only for an operator still waiting for their first access.
+    static func resend(_ request: Request, _ context: OperatorContext) throws -> Response {
+        let target = try target(request, context)
+        do {
+            try Provisioning(database: context.services.database, config: context.services.config).resendOperatorWelcome(
+                target, by: context.actor(request), now: context.services.now)
+        } catch let error as DomainError where error.code == .notFound {
+            throw HTTPError.notFound
+        }
+        throw Redirect(to: path + "?avviso=reinviato")
     }
 
     static func reactivate(_ request: Request, _ context: OperatorContext) throws -> Response {

@@ -103,6 +103,14 @@ struct OperatorsPage {
             }
             el("td") {
                 el("div", ["class": "row-actions"]) {
+                    if agent.passwordIsProvisional && agent.deactivatedAt == nil {
+                        el("form", ["method": "post", "action": "\(OperatorHandlers.path)/\(agent.id)/reinvia"]) {
+                            FormField.csrf(csrf)
+                            el("button", [
+                                "class": "button", "type": "submit", "aria-label": "\(Text.resendInvitation): \(agent.displayName)",
+                            ]) { Text.resendInvitation }
+                        }
+                    }
                     let deactivated = agent.deactivatedAt != nil
                     let action = deactivated ? "riattiva" : "disattiva"
                     let label = deactivated ? Text.reactivateOperator : Text.deactivateOperator
