@@ -331,3 +331,15 @@ def test_a_ticket_number_in_cerca_leads_to_that_ticket(portal):
         assert f"ticket #{number} «Numero da cercare»" in listed.text and f'<a href="/desk/ticket/{number}">apri il ticket</a>' in listed.text
     finally:
         operator.post(portal.url + "/desk/cerca", data={"csrf": token, "stato": "aperti"})
+
+
+def test_azzera_filtri_brings_the_queue_back_to_its_first_state(portal):
+    operator, queue = operator_session(portal)
+    token = csrf_token(queue.text)
+    narrowed = operator.post(portal.url + "/desk/cerca", data={"csrf": token, "cerca": "parolachenonesiste", "stato": "qualsiasi"})
+    assert "Nessun ticket per i filtri scelti." in narrowed.text and ">Azzera filtri</button>" in narrowed.text
+    reset = operator.post(portal.url + "/desk/cerca", data={"csrf": token, "cerca": "parolachenonesiste", "azzera": "1"},
+                          allow_redirects=False)
+    assert reset.status_code == 303
+    again = operator.get(portal.url + "/desk/").text
+    assert "parolachenonesiste" not in again and "/desk/ticket/" in again

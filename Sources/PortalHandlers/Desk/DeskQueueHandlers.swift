@@ -47,8 +47,8 @@ enum DeskQueueHandlers {
             throw Redirect(to: "/desk/ticket/\(number)")
         }
         var invalid: [String] = []
-        let typed = request.form.fields.filter { $0.name != "csrf" }
-        let query = DeskQuery(fields: typed, invalid: &invalid)
+        let typed = request.form.fields.filter { $0.name != "csrf" && $0.name != "azzera" }
+        let query = request.form["azzera"] != nil ? DeskQuery() : DeskQuery(fields: typed, invalid: &invalid)
         // A filter that cannot be read goes back in the address as typed, so the queue says
         // it was ignored, instead of silently showing the queue without it; nothing is saved.
         guard invalid.isEmpty else {

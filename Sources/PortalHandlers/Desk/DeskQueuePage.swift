@@ -148,6 +148,9 @@ struct DeskQueuePage {
             select("ordine", Text.deskOrder, [(DeskQuery.Order.activity.rawValue, Text.deskOrderActivity),
                                                (DeskQuery.Order.due.rawValue, Text.deskOrderDue)], selected: query.order.rawValue)
             el("button", ["class": "button button--primary", "type": "submit"]) { Text.deskApply }
+            // Back to the queue as it opens the first time ("Aperti", everyone's, any priority):
+            // a remembered search otherwise keeps showing an empty queue the next morning.
+            el("button", ["class": "button", "type": "submit", "name": "azzera", "value": "1"]) { Text.resetFilters }
         }
     }
 
