@@ -86,6 +86,20 @@ extension Text {
 
     // E-mails: to the support address, to the assigned operator, to the customer
     public static let mailEventNewTicket = "nuova richiesta"
+    public static let mailEventAssigned = "assegnato a te"
+    public static func deskAssignedMailBody(
+        number: Int64, title: String, company: String, by name: String, priority: String, link: String
+    ) -> String {
+        """
+        \(name) ti ha assegnato la richiesta #\(number): \(title)
+
+        Azienda: \(company)
+        Priorità: \(priority)
+
+        Apri il ticket sul banco dell'assistenza:
+        \(link)
+        """
+    }
     public static func deskNewTicketMailBody(
         number: Int64, title: String, company: String, vat: String, priority: String, requester: String, link: String
     ) -> String {

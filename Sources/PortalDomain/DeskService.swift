@@ -120,6 +120,7 @@ public struct DeskService: DomainService {
                 ? Text.eventTaken(agent.displayName) : Text.eventAssigned(agent.displayName, to: assignee.displayName)
             try customer.event(in: tx, ticket, by: agent, line, now: now)
             try audit(in: tx, "ticket_assigned", ticket, by: agent, detail: assignee.displayName, now: now)
+            if assignee.id != agent.id { try mail.assigned(in: tx, ticket, to: assignee, by: agent, now: now) }
             if ticket.status == .unassigned { try setStatus(in: tx, ticket, .waiting, by: agent, now: now) }
         }
     }

@@ -131,6 +131,21 @@ struct TicketMail {
         }
     }
 
+    /// A colleague gave the ticket to `assignee`: they hear it at once, not at their next look
+    /// at the queue.
+    func assigned(in tx: WriteTransaction, _ ticket: TicketRecord, to assignee: UserRecord, by agent: UserRecord, now: Timestamp)
+        throws
+    {
+        guard let address = EmailAddress(assignee.email) else { return }
+        try enqueue(
+            in: tx, ticket, to: [address], audience: .desk,
+            subject: Text.ticketMailSubject(ticket.number, Text.mailEventAssigned, ticket.title),
+            body: Text.deskAssignedMailBody(
+                number: ticket.number, title: ticket.title, company: ticket.tenantName, by: agent.displayName,
+                priority: ticket.priority.label, link: deskLink(ticket)),
+            now: now)
+    }
+
     enum Audience { case customer, desk }
 
     /// One message per recipient, each with its own reply address (when answering by e-mail

@@ -297,6 +297,12 @@ def test_status_assignment_and_one_email_for_a_reply_with_a_status(portal):
     assert desk_post(portal, operator, number, "take").status_code == 303
     assert 'value="take"' not in operator.get(portal.url + f"/desk/ticket/{number}").text, "already mine, In attesa"
 
+    with portal.db() as db:
+        paolo = db.execute("SELECT id FROM users WHERE email = ?", (OTHER_OPERATOR,)).fetchone()[0]
+    assert desk_post(portal, operator, number, "assign", assignee=str(paolo)).status_code == 303
+    told = portal.wait_for_mail(OTHER_OPERATOR, f"Ticket #{number} assegnato a te").get_content()
+    assert "Giulia Neri ti ha assegnato la richiesta" in told and f"/desk/ticket/{number}" in told
+
     back = desk_post(portal, operator, number, "assign", assignee="")
     assert back.status_code == 303 and "avviso=stato" in back.headers["Location"]
     with portal.db() as db:
