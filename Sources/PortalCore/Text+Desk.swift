@@ -67,6 +67,13 @@ extension Text {
         "Nel frattempo il ticket è cambiato: " + changes.joined(separator: "; ") + "."
     }
     public static func deskNewReply(_ name: String) -> String { "nuova risposta di \(name)" }
+    public static func deskNoteSavedControlsNot(_ changes: [String]) -> String {
+        "Nota salvata. " + deskChangedMeanwhile(changes)
+            + " Assegna a, Stato e Priorità scelti con la nota non sono stati salvati: controllali e premi il loro pulsante."
+    }
+    public static let deskUnassignWithStatus =
+        "«Nessun operatore» rimette il ticket in coda come «Non assegnato»: non si può scegliere insieme a un altro stato."
+    public static func operatorNoLongerActive(_ name: String) -> String { "\(name) (disattivato)" }
     public static func deskNumberFound(_ number: Int64, title: String) -> String { "Il numero cercato è quello del ticket #\(number) «\(title)»:" }
     public static let deskOpenTicket = "apri il ticket"
     /// The action was not done: the operator reads what changed and presses again.

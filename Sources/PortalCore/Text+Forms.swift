@@ -10,6 +10,7 @@ extension Text {
     public static let auditDetails: [String: String] = [
         "trusted device": "Dispositivo sicuro", "too many codes": "Troppi codici richiesti",
         "throttled": "Troppi tentativi", "provisional password expired": "Password provvisoria scaduta",
+        "operator deactivated": "Operatore disattivato",
         "unknown": "P.IVA non registrata", "has_users": "Azienda con utenti del nuovo portale",
         "recorded": "Richiesta registrata", "recorded_mailed": "Richiesta registrata, assistenza avvisata",
     ]

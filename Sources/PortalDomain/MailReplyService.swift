@@ -75,7 +75,7 @@ public struct MailReplyService: DomainService {
             author = try from.flatMap { try users.find(email: $0) }.flatMap { $0.isOperator ? $0 : nil }
         } else {
             guard let owner = try users.find(id: person) else { return .failure(.forged) }
-            guard let found = try Self.author(of: ticket, addressedTo: owner, from: from, users) else {
+            guard let found = try Self.author(of: ticket, addressedTo: owner, from: from, users, TenantStore(database)) else {
                 return .failure(.wrongSender)
             }
             author = found
@@ -90,19 +90,21 @@ public struct MailReplyService: DomainService {
     }
 
     /// Who wrote a reply sent to `owner`'s address of `ticket`, by the sender's address: the
-    /// address is only a key to the ticket, and a notification may be forwarded. The account
-    /// whose address sent it (the owner, another operator for an operator's address, another
-    /// member of the ticket's company for a customer's); else, for a customer's address, the
-    /// owner when it came from the ticket's "Email", where its notifications go. Nil for
+    /// address is only a key to the ticket, and a notification may be forwarded. The owner;
+    /// the account that sent it when it is a colleague (another operator for an operator's
+    /// address, another member of the ticket's company for a customer's); else, for a
+    /// customer's address, the owner when it came from the ticket's "Email", where its
+    /// notifications go (an address that may have an account of its own elsewhere). Nil for
     /// anyone else: a stranger must not write in the owner's name.
-    static func author(of ticket: TicketRecord, addressedTo owner: UserRecord, from: EmailAddress?, _ users: UserStore) throws
-        -> UserRecord?
-    {
+    static func author(
+        of ticket: TicketRecord, addressedTo owner: UserRecord, from: EmailAddress?, _ users: UserStore, _ tenants: TenantStore
+    ) throws -> UserRecord? {
         guard let from else { return nil }
         if from == EmailAddress(owner.email) { return owner }
-        if let account = try users.find(email: from) {
-            // A customer of another company is refused afterwards (not a member), as a removed one is.
-            return account.isOperator == owner.isOperator ? account : nil
+        if let account = try users.find(email: from), account.isOperator == owner.isOperator,
+            try owner.isOperator || tenants.membership(userID: account.id, tenantID: ticket.tenantID) != nil
+        {
+            return account
         }
         return !owner.isOperator && from == EmailAddress(ticket.contactEmail) ? owner : nil
     }

@@ -66,21 +66,17 @@ public struct Provisioning: DomainService {
             // lost) or they expired; never when another company's e-mail gave them, which the
             // person may be about to use.
             if try existing == nil || mayRenewCredentials(existing!, tenantID: tenant.id, now: now) {
-                let password = Provisioning.provisionalPassword()
-                let expires = now + Provisioning.provisionalValidity
+                let credentials = Credentials(now: now)
                 if let existing {
                     try users.resetProvisionalPassword(
-                        userID: existing.id, passwordHash: PasswordHasher.hash(password), until: expires, now: now)
+                        userID: existing.id, passwordHash: credentials.hash, until: credentials.expires, now: now)
                     try users.setProvisionalTenant(userID: existing.id, tenantID: tenant.id)
                 } else {
                     let id = try users.create(
-                        email: email, passwordHash: PasswordHasher.hash(password), provisionalUntil: expires, now: now)
+                        email: email, passwordHash: credentials.hash, provisionalUntil: credentials.expires, now: now)
                     try users.setProvisionalTenant(userID: id, tenantID: tenant.id)
                 }
-                try OutboxStore.enqueue(in: tx, to: [email], subject: Text.welcomeSubject(),
-                    body: Text.welcomeBody(
-                        portalURL: config.publicURL + "/login?email=" + email.value, email: email.value,
-                        password: password, expiresOn: Clock.displayDate(expires)), now: now, kind: .secret)
+                try welcome(in: tx, email, credentials, now: now)
                 createdAccount = existing == nil
             }
             try invitations.recordSend(email: email, tenantID: tenant.id, now: now)
@@ -129,15 +125,11 @@ public struct Provisioning: DomainService {
             guard try users.find(email: email) == nil else {
                 throw DomainError(.accountExists, Text.accountExists(email.value))
             }
-            let password = Provisioning.provisionalPassword()
-            let expires = now + Provisioning.provisionalValidity
+            let credentials = Credentials(now: now)
             try users.create(
-                email: email, passwordHash: PasswordHasher.hash(password), provisionalUntil: expires,
+                email: email, passwordHash: credentials.hash, provisionalUntil: credentials.expires,
                 firstName: parts.first ?? "", lastName: parts.count > 1 ? parts[1] : "", deskRole: role, now: now)
-            try OutboxStore.enqueue(in: tx, to: [email], subject: Text.welcomeSubject(),
-                body: Text.welcomeBody(
-                    portalURL: config.publicURL + "/login?email=" + email.value, email: email.value, password: password,
-                    expiresOn: Clock.displayDate(expires)), now: now, kind: .secret)
+            try welcome(in: tx, email, credentials, now: now)
             try AuditStore.record(in: tx, "operator_created", by: actor, detail: "\(email.value) (\(role.label))", now: now)
         }
     }
@@ -145,20 +137,39 @@ public struct Provisioning: DomainService {
     /// "Invia di nuovo" for an operator who has not completed the first access: new provisional
     /// credentials (the first e-mail may be lost, or its 14 days over) and the welcome again.
     public func resendOperatorWelcome(_ target: UserRecord, by actor: AuditActor?, now: Timestamp) throws {
-        guard target.isOperator, target.passwordIsProvisional, target.deactivatedAt == nil,
-            let email = EmailAddress(target.email)
-        else { throw DomainError(.notFound, Text.errorNotFound) }
+        guard let email = EmailAddress(target.email) else { throw DomainError(.notFound, Text.errorNotFound) }
+        let credentials = Credentials(now: now)  // the slow hash before the write lock is taken
         try database.write { tx in
-            let password = Provisioning.provisionalPassword()
-            let expires = now + Provisioning.provisionalValidity
+            // As it is now: the first access may have been completed since the page was drawn.
+            guard let current = try UserStore(database).find(id: target.id), current.isOperator,
+                current.passwordIsProvisional, current.deactivatedAt == nil
+            else { throw DomainError(.notFound, Text.errorNotFound) }
             try UserStore(database).resetProvisionalPassword(
-                userID: target.id, passwordHash: PasswordHasher.hash(password), until: expires, now: now)
-            try OutboxStore.enqueue(in: tx, to: [email], subject: Text.welcomeSubject(),
-                body: Text.welcomeBody(
-                    portalURL: config.publicURL + "/login?email=" + email.value, email: email.value, password: password,
-                    expiresOn: Clock.displayDate(expires)), now: now, kind: .secret)
+                userID: target.id, passwordHash: credentials.hash, until: credentials.expires, now: now)
+            try welcome(in: tx, email, credentials, now: now)
             try AuditStore.record(in: tx, "operator_welcome_resent", by: actor, detail: email.value, now: now)
         }
+    }
+
+    /// Fresh provisional credentials: the password the welcome e-mail carries, its hash, and
+    /// the end of its 14 days.
+    struct Credentials {
+        let password = Provisioning.provisionalPassword()
+        let hash: String
+        let expires: Timestamp
+
+        init(now: Timestamp) {
+            hash = PasswordHasher.hash(password)
+            expires = now + Provisioning.provisionalValidity
+        }
+    }
+
+    /// The welcome e-mail: the portal's address, the user name and the provisional password.
+    func welcome(in tx: WriteTransaction, _ email: EmailAddress, _ credentials: Credentials, now: Timestamp) throws {
+        try OutboxStore.enqueue(in: tx, to: [email], subject: Text.welcomeSubject(),
+            body: Text.welcomeBody(
+                portalURL: config.publicURL + "/login?email=" + email.value, email: email.value,
+                password: credentials.password, expiresOn: Clock.displayDate(credentials.expires)), now: now, kind: .secret)
     }
 
     /// 16 characters from the unambiguous alphabet plus a few symbols: about 92 bits.

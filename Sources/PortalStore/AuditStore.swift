@@ -31,6 +31,12 @@ public struct AuditStore {
         try database.scalarInt("SELECT count(*) FROM audit_events WHERE event = ? AND user_id = ?", [event, userID])
     }
 
+    /// Lines of `event` with `detail` for one user since a moment.
+    public func count(event: String, detail: String, userID: Int64, since: Timestamp) throws -> Int64 {
+        try database.scalarInt(
+            "SELECT count(*) FROM audit_events WHERE event = ? AND detail = ? AND user_id = ? AND at >= ?", [event, detail, userID, since])
+    }
+
     public struct Event: Sendable {
         public let at: Timestamp
         public let tenantID: Int64?
@@ -71,8 +77,10 @@ public struct AuditStore {
         let rows = try database.query(
             // Lines written without the actor's address (tickets created before it was recorded)
             // name the user they belong to.
+            // A company reads where its own people acted from, not where the vendor's operators work.
             "SELECT a.at, a.tenant_id, t.name AS tenant_name, a.user_id,"
-                + " coalesce(nullif(a.actor_email, ''), u.email, '') AS actor_email, a.event, a.detail, a.client_ip"
+                + " coalesce(nullif(a.actor_email, ''), u.email, '') AS actor_email, a.event, a.detail,"
+                + (forCustomers ? " CASE WHEN u.is_operator = 1 THEN '' ELSE a.client_ip END AS client_ip" : " a.client_ip")
                 + " FROM audit_events a LEFT JOIN tenants t ON t.id = a.tenant_id LEFT JOIN users u ON u.id = a.user_id"
                 + filter.whereClause
                 + " ORDER BY a.at DESC, a.id DESC LIMIT ? OFFSET ?",

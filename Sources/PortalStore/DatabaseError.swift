@@ -17,7 +17,12 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     /// SQLITE_BUSY and its extended codes: another connection kept the lock past the timeout.
     public var isBusy: Bool { code & 0xff == 5 }
 
-    /// A failure that trying again later may not meet: the lock held (BUSY, LOCKED), the disk
-    /// full or failing (FULL, IOERR), the database file not openable now (CANTOPEN).
-    public var isTransient: Bool { [5, 6, 10, 13, 14].contains(code & 0xff) }
+    /// A failure that trying again later may not meet: everything but what the statement
+    /// itself got wrong (a rule said no, a value of the wrong type or size). A locked, full,
+    /// read-only or unopenable database after a deploy is the administrator's to mend, and
+    /// the work waits for it.
+    public var isTransient: Bool {
+        // CONSTRAINT, MISMATCH, TOOBIG, RANGE.
+        ![19, 20, 18, 25].contains(code & 0xff)
+    }
 }

@@ -31,6 +31,11 @@ public struct KeptFormStore {
             """, [tokenHash, path, fields, clientAddress, fileBytes, now, now + KeptFormStore.lifetime])
     }
 
+    /// The fields of a form kept a moment before (its files were being written).
+    public func fill(tokenHash: [UInt8], fields: String) throws {
+        try database.run("UPDATE kept_forms SET fields = ? WHERE token_hash = ?", [fields, tokenHash])
+    }
+
     /// Whether one more form from this client may keep files of `bytes` (see `filesPerAddress`).
     public func mayKeepFiles(clientAddress: String, bytes: Int64 = 0, now: Timestamp) throws -> Bool {
         let client = try database.queryOne(
@@ -50,7 +55,9 @@ public struct KeptFormStore {
             let row = try database.queryOne(
                 "SELECT id, fields FROM kept_forms WHERE token_hash = ? AND path = ? AND expires_at > ?", [tokenHash, path, now])
         else { return nil }
-        try database.run("DELETE FROM kept_forms WHERE id = ?", [row.int("id")])
+        // Emptied rather than deleted: its files stay held until it expires, and its bytes
+        // count against the client until then.
+        try database.run("UPDATE kept_forms SET path = '', fields = '' WHERE id = ?", [row.int("id")])
         return row.string("fields")
     }
 }

@@ -8,17 +8,21 @@ import Testing
 @Suite("Audit event labels")
 struct AuditLabelsTests {
     /// The event codes written anywhere under Sources/: the string literals of the event
-    /// argument of `AuditStore.record(in: tx, …)` and of the services' `audit(in: tx, …)`.
+    /// argument of `AuditStore.record(in: tx, …)` and of the services' `audit(in: tx, …)`, of
+    /// the access pages' `audit("…", user: …)`, of an `event: "…"` argument or default, and
+    /// the raw values of the password change's causes.
     static func recordedEvents() throws -> Set<String> {
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources")
-        let call = try NSRegularExpression(pattern: #"(?:AuditStore\.record|\baudit)\(\s*in: \w+,\s*([^,]+),"#)
+        let call = try NSRegularExpression(
+            pattern: #"(?:AuditStore\.record|\baudit)\(\s*in: \w+,\s*([^,]+),|\baudit\(\s*("[a-z_]+")|\bevent: (?:String = )?("[a-z_]+")|case \w+ = ("(?:password|login)_[a-z_]+")"#)
         let literal = try NSRegularExpression(pattern: #""([a-z_]+)""#)
         var events = Set<String>()
         let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
         for case let file as URL in files where file.pathExtension == "swift" {
             let text = try String(contentsOf: file, encoding: .utf8)
             for match in call.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                let argument = String(text[Range(match.range(at: 1), in: text)!])
+                guard let group = (1...4).first(where: { match.range(at: $0).location != NSNotFound }) else { continue }
+                let argument = String(text[Range(match.range(at: group), in: text)!])
                 for found in literal.matches(in: argument, range: NSRange(argument.startIndex..., in: argument)) {
                     events.insert(String(argument[Range(found.range(at: 1), in: argument)!]))
                 }
@@ -32,6 +36,7 @@ struct AuditLabelsTests {
         let events = try Self.recordedEvents()
         #expect(events.count > 30, "the scan finds the calls")
         #expect(events.contains("ticket_note") && events.contains("login_new_device"))
+        #expect(["login_refused", "company_switched", "password_reset", "login_ok"].allSatisfy(events.contains))
         #expect(events.filter { Text.auditEvents[$0] == nil }.sorted() == [])
     }
 }

@@ -349,3 +349,60 @@ def test_azzera_filtri_brings_the_queue_back_to_its_first_state(portal):
     assert reset.status_code == 303
     again = operator.get(portal.url + "/desk/").text
     assert "parolachenonesiste" not in again and "/desk/ticket/" in again
+
+
+def page_choices(page):
+    """What a browser sends from the desk page's selects: each one's selected option."""
+    chosen = {}
+    for name in ("assignee", "status", "priority"):
+        select = re.search(rf'<select[^>]*name="{name}".*?</select>', page, re.S).group(0)
+        selected = re.search(r'<option value="([^"]*)" selected', select)
+        chosen[name] = selected.group(1) if selected else re.search(r'<option value="([^"]*)"', select).group(1)
+    return chosen
+
+
+def test_a_note_never_moves_a_deactivated_operators_ticket_nor_applies_stale_controls(portal):
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Operatore uscito"))
+    giulia, _ = operator_session(portal)
+    with portal.db() as db:
+        gone = db.execute("INSERT INTO users (email, password_hash, first_name, last_name, is_operator, desk_role,"
+                          " deactivated_at, created_at, updated_at) VALUES ('uscito@assistenza.example', 'x', 'Ugo',"
+                          " 'Uscito', 1, 'operator', strftime('%s','now'), strftime('%s','now'), strftime('%s','now'))").lastrowid
+        db.execute("UPDATE tickets SET operator_id = ?, status = 'closed', closed_at = strftime('%s','now') WHERE number = ?",
+                   (gone, number))
+    page = giulia.get(portal.url + f"/desk/ticket/{number}").text
+    assert f'<option value="{gone}" selected="selected">Ugo Uscito (disattivato)</option>' in page
+    sent = giulia.post(portal.url + f"/desk/ticket/{number}", data={
+        "csrf": csrf_token(page), "seen": re.search(r'name="seen" value="([^"]*)"', page).group(1), "action": "note",
+        "note": "Solo per noi.", **page_choices(page)}, files=NO_FILE, allow_redirects=False)
+    assert sent.status_code == 303
+    with portal.db() as db:
+        assert tuple(db.execute("SELECT status, operator_id FROM tickets WHERE number = ?", (number,)).fetchone()) == ("closed", gone)
+
+    # A note from a page drawn before a colleague's change is saved; its stale choices are not.
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET status = 'waiting', closed_at = NULL, operator_id = NULL WHERE number = ?", (number,))
+    old = giulia.get(portal.url + f"/desk/ticket/{number}").text
+    paolo, _ = operator_session(portal, OTHER_OPERATOR)
+    assert desk_post(portal, paolo, number, "take").status_code == 303
+    key = re.search(r'name="submission" value="([^"]*)"', old).group(1)
+    noted = giulia.post(portal.url + f"/desk/ticket/{number}", data={
+        "csrf": csrf_token(old), "seen": re.search(r'name="seen" value="([^"]*)"', old).group(1), "submission": key,
+        "action": "note", "note": "Nota da una pagina vecchia.", "status": "postponed"}, files=NO_FILE)
+    assert noted.status_code == 200 and "Nota salvata." in noted.text and "non sono stati salvati" in noted.text
+    assert re.search(r'<option value="postponed" selected', noted.text), "the choice comes back, to confirm"
+    with portal.db() as db:
+        assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "waiting"
+    # The same page's key, now with a reply (the browser's Back): a reply of its own, not "sent already".
+    fresh = giulia.get(portal.url + f"/desk/ticket/{number}").text
+    replied = giulia.post(portal.url + f"/desk/ticket/{number}", data={
+        "csrf": csrf_token(fresh), "seen": re.search(r'name="seen" value="([^"]*)"', fresh).group(1), "submission": key,
+        "action": "reply", "reply": "Risposta dopo la nota."}, files=NO_FILE, allow_redirects=False)
+    assert replied.status_code == 303
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM messages WHERE body = 'Risposta dopo la nota.'").fetchone()[0] == 1
+    # Customers read what operators did, not where from.
+    activity = customer.get(portal.url + "/tenant/attivita").text
+    line = re.search(r"<tr>(?:(?!</tr>).)*Risposta dell'assistenza(?:(?!</tr>).)*</tr>", activity).group(0)
+    assert "127.0.0.1" not in line, line

@@ -127,4 +127,4 @@ def test_an_account_gets_at_most_three_links_an_hour_and_the_answer_does_not_cha
         sent = db.execute("SELECT count(*) FROM outbox WHERE recipients = ? AND subject LIKE '%password%'", (address,)).fetchone()[0]
         throttled = db.execute("SELECT count(*) FROM audit_events WHERE event = 'password_reset_requested' AND detail = 'throttled'"
                                " AND actor_email = ?", (address,)).fetchone()[0]
-    assert (sent, throttled) == (3, 2)
+    assert (sent, throttled) == (3, 1), "one line an hour tells the flood"

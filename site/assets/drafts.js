@@ -215,7 +215,8 @@
         return;
       }
       const button = event.submitter;
-      if (store && !(button && button.value === "preview")) store.removeItem(key);
+      // A preview, or "Conferma" (the panel alone), leaves the reply unsent: its draft stays.
+      if (store && !(button && ["preview", "confirm"].includes(button.value))) store.removeItem(key);
     });
   });
 })();

@@ -51,8 +51,12 @@ enum DeskTicketHandlers {
         let now = services.now
         let action = form["action"] ?? ""
         let key = Submission.key(form)
+        // One form, two buttons: each records the key with its own action, so that a note sent
+        // from a page and then a reply from the same page (the browser's Back) is not taken
+        // for the note sent again.
+        let sent = key.map { $0 + "-" + action }
         if action == "reply" || action == "note" {
-            try Submission.redirectIfSent(key, userID: context.user.id, services, notice: action == "reply" ? "risposta" : "nota")
+            try Submission.redirectIfSent(sent, userID: context.user.id, services, notice: action == "reply" ? "risposta" : "nota")
         }
         var reply = String((form["reply"] ?? "").prefix(TicketForm.descriptionLimit + 100))
         var note = String((form["note"] ?? "").prefix(TicketForm.descriptionLimit + 100))
@@ -91,13 +95,22 @@ enum DeskTicketHandlers {
             var edits = try DeskTicketHandlers.edits(form, seen: form["seen"], desk)
             if let error = edits.error { return try refuse { $0.controlError = error } }
             notice = action == "reply" ? "risposta" : "nota"
-            try Submission.once(key, userID: context.user.id, services, notice: notice) {
+            try Submission.once(sent, userID: context.user.id, services, notice: notice) {
                 if action == "reply" {
                     try desk.reply(
-                        ticket, by: context.user, body: text, files: files.files, submission: key, status: edits.status, now: now)
+                        ticket, by: context.user, body: text, files: files.files, submission: sent, status: edits.status, now: now)
                 } else {
-                    try desk.note(ticket, by: context.user, body: text, files: files.files, submission: key, now: now)
+                    try desk.note(ticket, by: context.user, body: text, files: files.files, submission: sent, now: now)
                 }
+            }
+            // A note is saved whatever changed meanwhile, but the controls chosen with it on the
+            // old page are not applied: they come back as chosen, with what changed.
+            if action == "note" && !changed.isEmpty && !edits.isEmpty {
+                var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context)
+                again.replyText = reply
+                again.chosen = DeskTicketHandlers.changedControls(form)
+                again.warning = Text.deskNoteSavedControlsNot(changed)
+                return Response.html(bytes: again.render())
             }
             if action == "reply" {
                 reply = ""
@@ -148,6 +161,8 @@ enum DeskTicketHandlers {
         var priority: Priority?
         var error: (field: String, message: String)?
 
+        var isEmpty: Bool { assignee == nil && !unassign && status == nil && priority == nil }
+
         func apply(to ticket: TicketRecord, by agent: UserRecord, _ desk: DeskService, now: Timestamp) throws {
             if let assignee { try desk.assign(try desk.ticket(number: ticket.number), to: assignee, by: agent, now: now) }
             if unassign && status == nil { try desk.setStatus(try desk.ticket(number: ticket.number), .unassigned, by: agent, now: now) }
@@ -192,6 +207,10 @@ enum DeskTicketHandlers {
                 return edits
             }
             edits.priority = priority
+        }
+        // Back in the queue is "Non assegnato": another status with it says two things at once.
+        if edits.unassign, let status = edits.status, status != .unassigned {
+            edits.error = ("assignee", Text.deskUnassignWithStatus)
         }
         return edits
     }

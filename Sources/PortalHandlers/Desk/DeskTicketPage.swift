@@ -95,13 +95,24 @@ struct DeskTicketPage {
                 }
             }
             el("p", ["class": "muted"]) { Text.deskControlsHint }
-            control("assignee", Text.deskAssign, [("", Text.noOperator)] + operators.map { (String($0.id), $0.name) },
+            control("assignee", Text.deskAssign, assigneeOptions,
                     selected: chosen["assignee"] ?? ticket.operatorID.map(String.init) ?? "", action: "assign", button: Text.deskAssignButton)
             control("status", Text.deskState, TicketStatus.allCases.map { ($0.rawValue, $0.label) },
                     selected: chosen["status"] ?? ticket.status.rawValue, action: "status", button: Text.deskStatusButton)
             control("priority", Text.priority, Priority.allCases.map { ($0.rawValue, $0.label) },
                     selected: chosen["priority"] ?? ticket.priority.rawValue, action: "priority", button: Text.deskPriorityButton)
         }
+    }
+
+    /// "Nessun operatore", the active operators, and the ticket's own operator when no longer
+    /// active (a closed ticket keeps them): shown as the current choice, so that a reply or a
+    /// note sent from this page never reads "Nessun operatore" and sends the ticket back.
+    var assigneeOptions: [(String, String)] {
+        var options = [("", Text.noOperator)] + operators.map { (String($0.id), $0.name) }
+        if let current = ticket.operatorID, !operators.contains(where: { $0.id == current }) {
+            options.append((String(current), Text.operatorNoLongerActive(ticket.operatorName ?? "")))
+        }
+        return options
     }
 
     /// A labelled select of the panel with the button that saves it alone.

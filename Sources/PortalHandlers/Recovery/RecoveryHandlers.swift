@@ -25,20 +25,24 @@ enum RecoveryHandlers {
         }
         let now = services.now
         // The same answer whether or not a mail leaves: it must not tell an address's owner apart.
-        if let user = try UserStore(services.database).find(email: email),
-            try !PasswordResetStore(services.database).maySend(userID: user.id, now: now)
-        {
-            try services.database.write { tx in
-                try AuditStore.record(in: tx, "password_reset_requested", tenantID: user.lastTenantID, userID: user.id,
-                    actorEmail: user.email, detail: "throttled", clientIP: request.clientAddress, now: now)
-            }
-        } else if let user = try UserStore(services.database).find(email: email) {
+        if let user = try UserStore(services.database).find(email: email) {
             let token = Token.generate()
             let code = RecoveryCode.generate()
             let page = services.config.publicURL + "/password/nuova"
             try services.database.write { tx in
-                try PasswordResetStore(services.database).create(
-                    tokenHash: token.hash, codeHash: RecoveryCode.hash(code), userID: user.id, now: now)
+                let resets = PasswordResetStore(services.database)
+                // Counted in the transaction that adds the link: parallel requests cannot all pass.
+                guard try resets.maySend(userID: user.id, now: now) else {
+                    // One line an hour says the flood, not one per request.
+                    if try AuditStore(services.database).count(
+                        event: "password_reset_requested", detail: "throttled", userID: user.id, since: now - 3600) == 0
+                    {
+                        try AuditStore.record(in: tx, "password_reset_requested", tenantID: user.lastTenantID, userID: user.id,
+                            actorEmail: user.email, detail: "throttled", clientIP: request.clientAddress, now: now)
+                    }
+                    return
+                }
+                try resets.create(tokenHash: token.hash, codeHash: RecoveryCode.hash(code), userID: user.id, now: now)
                 try OutboxStore.enqueue(in: tx, to: [email], subject: Text.recoveryMailSubject(),
                     body: Text.recoveryMailBody(link: page + "#token=" + token.value, page: page, code: RecoveryCode.display(code)),
                     now: now, kind: .secret)

@@ -18,15 +18,22 @@ enum KeptForms {
         try request.decodeBody(malformedJSON: Text.layoutMalformed)
         let store = KeptFormStore(services.database)
         let client = LoginThrottle.clientKey(request.clientAddress)
+        // The new files and those chosen before (held again with this form) count alike. The
+        // check and the form's row are one transaction, so that parallel posts cannot all pass
+        // it; the fields follow once the files are written.
+        let uploads = Uploads(services: services)
         let bytes = request.form.files.reduce(Int64(0)) { $0 + Int64($1.bytes.count) }
-        let withFiles = try store.mayKeepFiles(clientAddress: client, bytes: bytes, now: services.now)
-        let encoded = try fields(request, services, withFiles: withFiles)
+            + request.form.all("kept").compactMap(uploads.verify).reduce(Int64(0)) { $0 + $1.size }
         let token = Token.generate()
-        try services.database.write { _ in
+        let withFiles = try services.database.write { _ in
+            let may = try store.mayKeepFiles(clientAddress: client, bytes: bytes, now: services.now)
             try store.keep(
-                tokenHash: token.hash, path: request.path, fields: encoded, clientAddress: client,
-                fileBytes: withFiles ? bytes : 0, now: services.now)
+                tokenHash: token.hash, path: request.path, fields: "", clientAddress: client, fileBytes: may ? bytes : 0,
+                now: services.now)
+            return may
         }
+        let encoded = try fields(request, services, withFiles: withFiles)
+        try services.database.write { _ in try store.fill(tokenHash: token.hash, fields: encoded) }
         Log.event("form_kept", [("path", request.path)])
         var response = try Response.redirect(to: "/login?avviso=modulo&next=" + urlEncode(request.path))
         try response.setCookie(Cookies.make(Cookies.keptForm, value: token.value, maxAge: KeptFormStore.lifetime, request))
