@@ -52,12 +52,21 @@ enum FilterField {
 
     /// Words typed in a search box as an FTS5 query: each word quoted (so no word is an
     /// operator) and all of them required; with `lastAsPrefix` the last word also matches
-    /// longer words, as it may still be being typed ("fattur" → "fattura"). Nil when no word
-    /// is left.
+    /// longer words, as it may still be being typed ("fattur" → "fattura"). An elided article
+    /// or preposition ("l'", "dell’", "un'") is left out: "l'emissione" must find a text that
+    /// says "emissione" without its "l". Nil when no word is left.
     static func searchExpression(_ text: String, lastAsPrefix: Bool) -> String? {
-        let words = text.split { !$0.isLetter && !$0.isNumber }.prefix(8)
+        var words: [Substring] = []
+        var rest = Substring(text)
+        while let start = rest.firstIndex(where: { $0.isLetter || $0.isNumber }) {
+            let end = rest[start...].firstIndex(where: { !$0.isLetter && !$0.isNumber }) ?? rest.endIndex
+            let word = rest[start..<end]
+            rest = rest[end...]
+            let elided = rest.first.map { $0 == "'" || $0 == "\u{2019}" } ?? false
+            if !(elided && rest.dropFirst().first.map { $0.isLetter } == true) { words.append(word) }
+        }
         guard !words.isEmpty else { return nil }
-        return words.map { "\"" + $0 + "\"" }.joined(separator: " ") + (lastAsPrefix ? "*" : "")
+        return words.prefix(8).map { "\"" + $0 + "\"" }.joined(separator: " ") + (lastAsPrefix ? "*" : "")
     }
 
     /// "pagina": a page number out of range is ignored rather than refused, so it is never

@@ -46,6 +46,8 @@ struct DeskQueryTests {
         ("perché stampa", "\"perché\" \"stampa\"*"),
         ("\"NEAR\" OR AND*", "\"NEAR\" \"OR\" \"AND\"*"),
         ("fattura-123 (ddt)", "\"fattura\" \"123\" \"ddt\"*"),
+        ("l'emissione", "\"emissione\"*"), ("registro dell\u{2019}IVA", "\"registro\" \"IVA\"*"),
+        ("un'altra prova'", "\"altra\" \"prova\"*"), ("l'", "\"l\"*"),
     ])
     func searchExpression(_ text: String, _ expected: String) {
         #expect(DeskQuery(fields: [("cerca", text)]).searchExpression(lastAsPrefix: true) == expected)
