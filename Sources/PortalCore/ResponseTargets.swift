@@ -45,14 +45,16 @@ public struct ResponseTargets: Sendable, Equatable {
     public static let maximumMinutes = 8760 * 60
 
     /// What the clock runs towards and when it runs out; nil for a closed ticket.
+    /// `pausedMinutes`: working minutes the clock stood still ("Rinviato"), added to the target.
     public func due(
-        createdAt: Timestamp, priority: Priority, firstAnsweredAt: Timestamp?, isClosed: Bool, calendar: WorkingCalendar
+        createdAt: Timestamp, priority: Priority, firstAnsweredAt: Timestamp?, isClosed: Bool, pausedMinutes: Int = 0,
+        calendar: WorkingCalendar
     ) -> (kind: Kind, at: Timestamp)? {
         guard !isClosed else { return nil }
         let target = self[priority]
         return firstAnsweredAt == nil
-            ? (.firstAnswer, calendar.adding(minutes: target.firstAnswer, to: createdAt))
-            : (.resolution, calendar.adding(minutes: target.resolution, to: createdAt))
+            ? (.firstAnswer, calendar.adding(minutes: target.firstAnswer + pausedMinutes, to: createdAt))
+            : (.resolution, calendar.adding(minutes: target.resolution + pausedMinutes, to: createdAt))
     }
 }
 

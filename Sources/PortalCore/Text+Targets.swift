@@ -51,6 +51,8 @@ extension Text {
     public static func dueLeft(_ duration: String) -> String { "mancano \(duration)" }
     public static func dueOverdue(_ duration: String) -> String { "scaduto da \(duration)" }
     public static let dueOverdueNow = "scaduto"
+    /// "Rinviato": the clock stands still while the vendor waits for the customer.
+    public static let duePaused = "ferma: si attende il cliente"
     public static func dueBy(_ date: String) -> String { "entro il \(date)" }
 
     // The customer's ticket page

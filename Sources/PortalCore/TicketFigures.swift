@@ -6,10 +6,12 @@ public struct TicketFacts: Sendable {
     public let priority: Priority
     public let status: TicketStatus
     public let area: RequestArea
+    /// Working minutes the ticket's clock stood still ("Rinviato"), pauses that ended.
+    public let pausedMinutes: Int
 
     public init(
         createdAt: Timestamp, closedAt: Timestamp?, firstAnsweredAt: Timestamp?, priority: Priority, status: TicketStatus,
-        area: RequestArea
+        area: RequestArea, pausedMinutes: Int = 0
     ) {
         self.createdAt = createdAt
         self.closedAt = closedAt
@@ -17,6 +19,7 @@ public struct TicketFacts: Sendable {
         self.priority = priority
         self.status = status
         self.area = area
+        self.pausedMinutes = pausedMinutes
     }
 }
 
@@ -88,19 +91,23 @@ public struct TicketFigures: Sendable {
             var minutes: [Int] = []
             var answerCounted = 0, answerWithin = 0, resolutionCounted = 0, resolutionWithin = 0
             for ticket in tickets where ticket.priority == priority {
-                let answerDue = calendar.adding(minutes: target.firstAnswer, to: ticket.createdAt)
+                // The pauses ("Rinviato") move the deadlines as they move the queue's; a ticket
+                // paused now is not late while it waits for the customer.
+                let paused = ticket.pausedMinutes
+                let waitsForCustomer = ticket.status == .postponed
+                let answerDue = calendar.adding(minutes: target.firstAnswer + paused, to: ticket.createdAt)
                 if let answered = ticket.firstAnsweredAt {
                     minutes.append(calendar.workingMinutes(from: ticket.createdAt, to: answered))
                     answerCounted += 1
                     if answered <= answerDue { answerWithin += 1 }
-                } else if !ticket.status.isClosed && now > answerDue {
+                } else if !ticket.status.isClosed && !waitsForCustomer && now > answerDue {
                     answerCounted += 1
                 }
-                let resolutionDue = calendar.adding(minutes: target.resolution, to: ticket.createdAt)
+                let resolutionDue = calendar.adding(minutes: target.resolution + paused, to: ticket.createdAt)
                 if let closedAt = ticket.closedAt, ticket.status.isClosed {
                     resolutionCounted += 1
                     if closedAt <= resolutionDue { resolutionWithin += 1 }
-                } else if now > resolutionDue {
+                } else if !waitsForCustomer && now > resolutionDue {
                     resolutionCounted += 1
                 }
             }

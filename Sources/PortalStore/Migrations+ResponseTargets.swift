@@ -45,5 +45,5 @@ extension Migrations {
             CREATE INDEX tickets_by_created ON tickets(created_at);
             CREATE INDEX tickets_by_closed ON tickets(closed_at) WHERE closed_at IS NOT NULL;
             """,
-        then: { tx in _ = try ResponseTargetStore(tx.database).recomputeDue(in: tx, after: 0, limit: Int.max) })
+        then: { tx in _ = try ResponseTargetStore(tx.database).recomputeDue(in: tx, after: 0, limit: Int.max, pauses: false) })
 }

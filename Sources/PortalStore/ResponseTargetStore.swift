@@ -12,13 +12,16 @@ public struct ResponseSettings: Sendable, Equatable {
         self.calendar = calendar
     }
 
-    /// The deadline a ticket's clock runs towards now; nil when closed.
-    public func due(createdAt: Timestamp, priority: Priority, status: TicketStatus, firstAnsweredAt: Timestamp?)
-        -> (kind: ResponseTargets.Kind, at: Timestamp)?
-    {
-        targets.due(
+    /// The deadline a ticket's clock runs towards now; nil when closed, or "Rinviato" (the
+    /// clock stops while the vendor waits for the customer). `pausedMinutes`: the working
+    /// minutes of its earlier pauses, which push the deadline later.
+    public func due(
+        createdAt: Timestamp, priority: Priority, status: TicketStatus, firstAnsweredAt: Timestamp?, pausedMinutes: Int = 0
+    ) -> (kind: ResponseTargets.Kind, at: Timestamp)? {
+        guard status != .postponed else { return nil }
+        return targets.due(
             createdAt: createdAt, priority: priority, firstAnsweredAt: firstAnsweredAt, isClosed: status.isClosed,
-            calendar: calendar)
+            pausedMinutes: pausedMinutes, calendar: calendar)
     }
 }
 
@@ -104,19 +107,21 @@ public struct ResponseTargetStore {
     /// The deadlines of the open tickets after id `after`, at most `limit` of them, inside the
     /// caller's transaction; only the rows whose deadline moves are written. Returns the last
     /// id read (nil when none was left).
-    func recomputeDue(in transaction: WriteTransaction, after: Int64, limit: Int) throws -> (lastID: Int64?, moved: Int) {
+    /// `pauses`: false for migration 0008, which runs before the pauses' column exists (0024).
+    func recomputeDue(in transaction: WriteTransaction, after: Int64, limit: Int, pauses: Bool = true) throws
+        -> (lastID: Int64?, moved: Int)
+    {
         let settings = try settings()
         var moved = 0
         let rows = try database.query(
-            """
-            SELECT id, created_at, priority, status, first_answered_at, due_at FROM tickets
-            WHERE status != 'closed' AND id > ? ORDER BY id LIMIT ?
-            """, [after, limit])
+            "SELECT id, created_at, priority, status, first_answered_at, due_at, "
+                + (pauses ? "paused_minutes" : "0 AS paused_minutes")
+                + " FROM tickets WHERE status != 'closed' AND id > ? ORDER BY id LIMIT ?", [after, limit])
         for row in rows {
             let due = settings.due(
                 createdAt: row.int("created_at"), priority: Priority(rawValue: row.string("priority")) ?? .normal,
                 status: TicketStatus(rawValue: row.string("status")) ?? .waiting,
-                firstAnsweredAt: row.optionalInt("first_answered_at"))?.at
+                firstAnsweredAt: row.optionalInt("first_answered_at"), pausedMinutes: Int(row.int("paused_minutes")))?.at
             guard due != row.optionalInt("due_at") else { continue }
             try database.run("UPDATE tickets SET due_at = ? WHERE id = ?", [due, row.int("id")])
             moved += 1

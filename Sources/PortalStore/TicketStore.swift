@@ -145,6 +145,11 @@ public struct TicketStore {
     }
 
     public func setStatus(ticketID: Int64, status: TicketStatus, operatorID: Int64?, now: Timestamp) throws {
+        if let before = try database.queryOne("SELECT status FROM tickets WHERE id = ?", [ticketID]).flatMap({
+            TicketStatus(rawValue: $0.string("status"))
+        }) {
+            try pauseClock(ticketID: ticketID, from: before, to: status, now: now)
+        }
         try database.run(
             """
             UPDATE tickets SET status = ?, operator_id = coalesce(?, operator_id), updated_at = ?,

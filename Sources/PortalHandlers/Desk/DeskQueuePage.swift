@@ -79,6 +79,7 @@ struct DeskQueuePage {
         let priority = ticket.priority.label, state = ticket.status.label
         let operatorName = ticket.operatorName.flatMap { $0.isEmpty ? nil : $0 } ?? Text.noOperator
         let dueAt = ticket.dueAt, dueKind = ticket.dueKind, now = now, calendar = calendar
+        let paused = ticket.status == .postponed
         let waiting = ticket.customerLastMessageAt.map { Clock.elapsed(from: $0, to: now) } ?? "–"
         return el("tr", ["class": ticket.status.isClosed ? "ticket--closed" : nil]) {
             Cells.number { "#" + number }
@@ -90,7 +91,7 @@ struct DeskQueuePage {
             Cells.priority { priority }
             Cells.state { state }
             Cells.operatorName { operatorName }
-            Cells.due { DueCell.render(dueAt, kind: dueKind, now: now, calendar: calendar) }
+            Cells.due { paused ? Node.text(Text.duePaused) : DueCell.render(dueAt, kind: dueKind, now: now, calendar: calendar) }
             Cells.waiting { waiting }
         }
     }

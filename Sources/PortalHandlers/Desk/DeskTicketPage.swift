@@ -137,7 +137,11 @@ struct DeskTicketPage {
             fact(Text.deskArea, ticket.area.shortLabel)
             fact(Text.ticketCreated, Clock.display(ticket.createdAt))
             fact(Text.ticketUpdated, Clock.display(ticket.updatedAt))
-            if let due = ticket.dueAt { fact(Text.deskDue, ticket.dueKind.label + " " + Text.dueBy(Clock.display(due))) }
+            if let due = ticket.dueAt {
+                fact(Text.deskDue, ticket.dueKind.label + " " + Text.dueBy(Clock.display(due)))
+            } else if ticket.status == .postponed {
+                fact(Text.deskDue, Text.duePaused)
+            }
             if !ticket.technicalDetails.isEmpty { fact(Text.technicalDetails, ticket.technicalDetails) }
         }
     }
