@@ -71,6 +71,9 @@ extension Text {
         "Nota salvata. " + deskChangedMeanwhile(changes)
             + " Assegna a, Stato e Priorità scelti con la nota non sono stati salvati: controllali e premi il loro pulsante."
     }
+    public static let deskAlreadyUnassigned = "Il ticket non ha già nessun operatore: scegli un operatore dell'elenco."
+    public static let deskUnassignClosed =
+        "Un ticket chiuso resta a chi l'ha seguito: per rimetterlo in coda scegli prima lo stato «Non assegnato»."
     public static let deskUnassignWithStatus =
         "«Nessun operatore» rimette il ticket in coda come «Non assegnato»: non si può scegliere insieme a un altro stato."
     public static func operatorNoLongerActive(_ name: String) -> String { "\(name) (disattivato)" }

@@ -95,7 +95,10 @@ public struct TicketFigures: Sendable {
                 // paused now is not late while it waits for the customer.
                 let paused = ticket.pausedMinutes
                 let waitsForCustomer = ticket.status == .postponed
-                let answerDue = calendar.adding(minutes: target.firstAnswer + paused, to: ticket.createdAt)
+                // An answered ticket's pauses came after its first answer ("Rinviato" asks the
+                // customer something): they never excuse a late one.
+                let answerDue = calendar.adding(
+                    minutes: target.firstAnswer + (ticket.firstAnsweredAt == nil ? paused : 0), to: ticket.createdAt)
                 if let answered = ticket.firstAnsweredAt {
                     minutes.append(calendar.workingMinutes(from: ticket.createdAt, to: answered))
                     answerCounted += 1

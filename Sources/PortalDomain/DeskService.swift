@@ -8,6 +8,28 @@ public struct DeskService: DomainService {
     public let context: ServiceContext
     public init(_ context: ServiceContext) { self.context = context }
 
+    /// Run first inside each action's transaction (the desk page: "the ticket is still as the
+    /// page showed it"); what it throws undoes the action. Checked before the transaction
+    /// only, two operators pressing at once both passed.
+    public var precondition: ((WriteTransaction) throws -> Void)?
+    /// The form's key, recorded with the action so that the same POST sent again finds it
+    /// (`SubmissionStore`) instead of doing it twice.
+    public var submission: String?
+
+    /// One action's transaction: the precondition, the form's key, then the action.
+    func change<T>(_ ticket: TicketRecord, by agent: UserRecord?, now: Timestamp, _ body: (WriteTransaction) throws -> T)
+        throws -> T
+    {
+        try database.write { tx in
+            try precondition?(tx)
+            if let submission, let agent {
+                try SubmissionStore.record(
+                    in: tx, userID: agent.id, key: submission, location: "/desk/ticket/\(ticket.number)", now: now)
+            }
+            return try body(tx)
+        }
+    }
+
     var store: TicketStore { TicketStore(database) }
     var mail: TicketMail { TicketMail(config: config) }
     var customer: TicketService { TicketService(context) }
@@ -28,24 +50,14 @@ public struct DeskService: DomainService {
 
     /// "Rispondi al cliente": the reply (and its files) reaches the customer with its text.
     /// A ticket nobody had is taken by whoever answers; a closed one reopens "In attesa".
-    /// `submission`: the form's key, recorded with the reply so that the same POST sent again
-    /// finds it (`SubmissionStore`) instead of answering the customer twice.
     /// `status`: one chosen with the reply, which the same e-mail tells (one e-mail, not two).
     public func reply(
-        _ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment], submission: String? = nil,
-        status: TicketStatus? = nil, now: Timestamp
+        _ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment], status: TicketStatus? = nil,
+        now: Timestamp
     ) throws {
-        try database.write { tx in
-            try record(submission, in: tx, ticket, by: agent, now: now)
+        try change(ticket, by: agent, now: now) { tx in
             try reply(in: tx, ticket, by: agent, body: body, files: files, status: status, now: now)
         }
-    }
-
-    func record(_ submission: String?, in tx: WriteTransaction, _ ticket: TicketRecord, by agent: UserRecord, now: Timestamp)
-        throws
-    {
-        guard let submission else { return }
-        try SubmissionStore.record(in: tx, userID: agent.id, key: submission, location: "/desk/ticket/\(ticket.number)", now: now)
     }
 
     func reply(
@@ -75,14 +87,10 @@ public struct DeskService: DomainService {
     }
 
     /// "Nota interna": for operators only. No e-mail, no line the customer sees.
-    public func note(
-        _ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment], submission: String? = nil,
-        now: Timestamp
-    ) throws {
-        try database.write { tx in
-            try record(submission, in: tx, ticket, by: agent, now: now)
-            try note(in: tx, ticket, by: agent, body: body, files: files, now: now)
-        }
+    public func note(_ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment], now: Timestamp)
+        throws
+    {
+        try change(ticket, by: agent, now: now) { tx in try note(in: tx, ticket, by: agent, body: body, files: files, now: now) }
     }
 
     func note(
@@ -98,7 +106,7 @@ public struct DeskService: DomainService {
 
     /// "Prendi in carico": the ticket is mine, "In attesa".
     public func take(_ ticket: TicketRecord, by agent: UserRecord, now: Timestamp) throws {
-        try database.write { tx in try take(in: tx, ticket, by: agent, now: now) }
+        try change(ticket, by: agent, now: now) { tx in try take(in: tx, ticket, by: agent, now: now) }
     }
 
     func take(in tx: WriteTransaction, _ ticket: TicketRecord, by agent: UserRecord, now: Timestamp) throws {
@@ -113,7 +121,7 @@ public struct DeskService: DomainService {
     /// "Assegna a": another operator has the ticket; a ticket nobody had becomes "In attesa".
     public func assign(_ ticket: TicketRecord, to assignee: UserRecord, by agent: UserRecord, now: Timestamp) throws {
         guard assignee.isOperator, assignee.deactivatedAt == nil else { throw DomainError(.invalidInput, Text.deskUnknownOperator) }
-        try database.write { tx in
+        try change(ticket, by: agent, now: now) { tx in
             guard ticket.operatorID != assignee.id else { return }
             try store.setOperator(ticketID: ticket.id, operatorID: assignee.id, now: now)
             let line = assignee.id == agent.id
@@ -131,7 +139,7 @@ public struct DeskService: DomainService {
     /// A ticket nobody had, put in a working status by an operator, becomes theirs: "In
     /// Sviluppo" with nobody on it left the customer's answers to no one.
     public func setStatus(_ ticket: TicketRecord, _ status: TicketStatus, by agent: UserRecord?, now: Timestamp) throws {
-        try database.write { tx in
+        try change(ticket, by: agent, now: now) { tx in
             guard status != ticket.status else { return }
             if ticket.operatorID == nil, let agent, agent.isOperator, status != .unassigned, status != .closed {
                 try store.setOperator(ticketID: ticket.id, operatorID: agent.id, now: now)
@@ -166,7 +174,7 @@ public struct DeskService: DomainService {
 
     /// "Priorità": operators may set "Bloccante" or lower it.
     public func setPriority(_ ticket: TicketRecord, _ priority: Priority, by agent: UserRecord, now: Timestamp) throws {
-        try database.write { tx in
+        try change(ticket, by: agent, now: now) { tx in
             guard priority != ticket.priority else { return }
             try store.setPriority(ticketID: ticket.id, priority: priority, now: now)
             try customer.event(in: tx, ticket, by: agent, Text.eventPriority(priority.label), now: now)

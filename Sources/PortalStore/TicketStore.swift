@@ -191,10 +191,14 @@ public struct TicketStore {
         ).map(TicketStore.message)
     }
 
-    /// The authors of the replies (either side's, not notes or events) after message `id`, oldest first.
-    public func replyAuthors(ticketID: Int64, after id: Int64) throws -> [String] {
+    /// The authors of the replies (either side's, not notes or events) after message `id`,
+    /// oldest first, but those of `except`.
+    public func replyAuthors(ticketID: Int64, after id: Int64, except userID: Int64) throws -> [String] {
         try database.query(
-            "SELECT author_name FROM messages WHERE ticket_id = ? AND kind = 'reply' AND id > ? ORDER BY id", [ticketID, id]
+            """
+            SELECT author_name FROM messages
+            WHERE ticket_id = ? AND kind = 'reply' AND id > ? AND author_id IS NOT ? ORDER BY id
+            """, [ticketID, id, userID]
         ).map { $0.string("author_name") }
     }
 

@@ -46,10 +46,11 @@ struct ResponsePauseTests {
         let created = rome(30, 9)
         // Resolved after 44 working hours, 6 of them paused: within the 40 of "Normale".
         let closed = RomeTime.instant(DateOnly(year: 2026, month: 12, day: 4)!, minute: 17 * 60)
+        let answered = RomeTime.instant(DateOnly(year: 2026, month: 12, day: 1)!, minute: 11 * 60)
         let facts = [
-            TicketFacts(createdAt: created, closedAt: closed, firstAnsweredAt: created + 600, priority: .normal, status: .closed,
+            TicketFacts(createdAt: created, closedAt: closed, firstAnsweredAt: answered, priority: .normal, status: .closed,
                         area: .systems, pausedMinutes: 6 * 60),
-            TicketFacts(createdAt: created, closedAt: nil, firstAnsweredAt: created + 600, priority: .normal, status: .postponed,
+            TicketFacts(createdAt: created, closedAt: nil, firstAnsweredAt: answered, priority: .normal, status: .postponed,
                         area: .systems),
         ]
         let figures = TicketFigures(
@@ -57,5 +58,7 @@ struct ResponsePauseTests {
             now: RomeTime.instant(DateOnly(year: 2026, month: 12, day: 10)!, minute: 9 * 60))
         let normal = try #require(figures.shares.first { $0.priority == .normal })
         #expect(normal.resolutionCounted == 1 && normal.resolutionWithin == 1)
+        // Answered after 10 working hours (target 8): a pause after the answer does not excuse it.
+        #expect(normal.firstAnswerCounted == 2 && normal.firstAnswerWithin == 0)
     }
 }

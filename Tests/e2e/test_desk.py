@@ -344,9 +344,9 @@ def test_azzera_filtri_brings_the_queue_back_to_its_first_state(portal):
     token = csrf_token(queue.text)
     narrowed = operator.post(portal.url + "/desk/cerca", data={"csrf": token, "cerca": "parolachenonesiste", "stato": "qualsiasi"})
     assert "Nessun ticket per i filtri scelti." in narrowed.text and ">Azzera filtri</button>" in narrowed.text
-    reset = operator.post(portal.url + "/desk/cerca", data={"csrf": token, "cerca": "parolachenonesiste", "azzera": "1"},
+    reset = operator.post(portal.url + "/desk/cerca", data={"csrf": token, "cerca": "#1001", "azzera": "1"},
                           allow_redirects=False)
-    assert reset.status_code == 303
+    assert reset.status_code == 303 and not reset.headers["Location"].startswith("/desk/ticket/"), "a reset, not #1001"
     again = operator.get(portal.url + "/desk/").text
     assert "parolachenonesiste" not in again and "/desk/ticket/" in again
 
@@ -406,3 +406,86 @@ def test_a_note_never_moves_a_deactivated_operators_ticket_nor_applies_stale_con
     activity = customer.get(portal.url + "/tenant/attivita").text
     line = re.search(r"<tr>(?:(?!</tr>).)*Risposta dell'assistenza(?:(?!</tr>).)*</tr>", activity).group(0)
     assert "127.0.0.1" not in line, line
+
+
+def test_two_operators_pressing_at_once_are_told_apart_and_a_press_is_recorded_with_what_it_sent(portal):
+    """The check runs again inside the action's transaction: of two replies sent at the same
+    moment from the same state, one lands and the other is stopped. The same press sent again
+    is found; a correction from the same page (the browser's Back) is a press of its own."""
+    import threading
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Due risposte insieme"))
+    giulia, _ = operator_session(portal)
+    paolo, _ = operator_session(portal, OTHER_OPERATOR)
+    pages = {name: session.get(portal.url + f"/desk/ticket/{number}").text for name, session in (("g", giulia), ("p", paolo))}
+    answers = {}
+
+    def send(name, session, text):
+        page = pages[name]
+        answers[name] = session.post(portal.url + f"/desk/ticket/{number}", data={
+            "csrf": csrf_token(page), "seen": re.search(r'name="seen" value="([^"]*)"', page).group(1),
+            "submission": re.search(r'name="submission" value="([^"]*)"', page).group(1), "action": "reply",
+            "reply": text}, files=files, allow_redirects=False).status_code
+
+    # Files make each request long between its first look at the ticket and its transaction,
+    # so that both look before either writes.
+    files = [("files", (f"log{index}.txt", (b"riga di log\n" * 400_000)[:3_900_000], "text/plain")) for index in range(9)]
+
+    threads = [threading.Thread(target=send, args=("g", giulia, "Prima risposta")),
+               threading.Thread(target=send, args=("p", paolo, "Seconda risposta"))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(answers.values()) == [303, 409], answers
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.number = ?"
+                          " AND m.body IN ('Prima risposta', 'Seconda risposta')", (number,)).fetchone()[0] == 1
+
+    # Giulia's own reply is no news to her: after Back, her corrected text from the same page is sent.
+    page = giulia.get(portal.url + f"/desk/ticket/{number}").text
+    fields = {"csrf": csrf_token(page), "seen": re.search(r'name="seen" value="([^"]*)"', page).group(1),
+              "submission": re.search(r'name="submission" value="([^"]*)"', page).group(1), "action": "reply"}
+    assert giulia.post(portal.url + f"/desk/ticket/{number}", data={**fields, "reply": "Versione A"}, files=NO_FILE,
+                       allow_redirects=False).status_code == 303
+    assert giulia.post(portal.url + f"/desk/ticket/{number}", data={**fields, "reply": "Versione A"}, files=NO_FILE,
+                       allow_redirects=False).status_code == 303
+    corrected = giulia.post(portal.url + f"/desk/ticket/{number}", data={**fields, "reply": "Versione B corretta"},
+                            files=NO_FILE, allow_redirects=False)
+    assert corrected.status_code == 303
+    with portal.db() as db:
+        bodies = [row[0] for row in db.execute("SELECT body FROM messages WHERE body IN ('Versione A', 'Versione B corretta')")]
+    assert sorted(bodies) == ["Versione A", "Versione B corretta"], "A once, and the correction"
+    # "Prendi in carico" pressed twice: the second finds the first, no false "nothing saved".
+    page = giulia.get(portal.url + f"/desk/ticket/{number}").text
+    take = {"csrf": csrf_token(page), "seen": re.search(r'name="seen" value="([^"]*)"', page).group(1),
+            "submission": re.search(r'name="submission" value="([^"]*)"', page).group(1), "action": "take"}
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET operator_id = NULL, status = 'unassigned' WHERE number = ?", (number,))
+    page = giulia.get(portal.url + f"/desk/ticket/{number}").text
+    take["seen"] = re.search(r'name="seen" value="([^"]*)"', page).group(1)
+    first = giulia.post(portal.url + f"/desk/ticket/{number}", data=take, files=NO_FILE, allow_redirects=False)
+    second = giulia.post(portal.url + f"/desk/ticket/{number}", data=take, files=NO_FILE, allow_redirects=False)
+    assert (first.status_code, second.status_code) == (303, 303) and "avviso=presa" in second.headers["Location"]
+
+
+def test_nessun_operatore_with_a_reply_is_one_email_and_is_refused_where_it_means_nothing(portal):
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Rimettere in coda"))
+    operator, _ = operator_session(portal)
+    assert desk_post(portal, operator, number, "take").status_code == 303
+    sent = desk_post(portal, operator, number, "reply", reply="Lo passo al collega di turno.", assignee="")
+    assert sent.status_code == 303
+    told = portal.wait_for_mail(ADMIN, f"Ticket #{number} nuova risposta").get_content()
+    assert "Lo passo al collega di turno." in told and "Non assegnato" in told
+    with portal.db() as db:
+        assert tuple(db.execute("SELECT status, operator_id FROM tickets WHERE number = ?", (number,)).fetchone()) \
+            == ("unassigned", None)
+    nobody = desk_post(portal, operator, number, "assign", assignee="")
+    assert nobody.status_code == 422 and "non ha già nessun operatore" in nobody.text
+    with portal.db() as db:
+        giulia = db.execute("SELECT id FROM users WHERE email = ?", (OPERATOR,)).fetchone()[0]
+        db.execute("UPDATE tickets SET status = 'closed', closed_at = strftime('%s','now'), operator_id = ? WHERE number = ?",
+                   (giulia, number))
+    closed = desk_post(portal, operator, number, "assign", assignee="")
+    assert closed.status_code == 422 and "Un ticket chiuso resta" in closed.text

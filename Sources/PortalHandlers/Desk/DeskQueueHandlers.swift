@@ -40,8 +40,8 @@ enum DeskQueueHandlers {
     }
 
     static func search(_ request: Request, _ context: OperatorContext) throws -> Response {
-        // "#1045": that ticket's page, at once.
-        if let number = ticketNumber(request.form["cerca"] ?? "", hashRequired: true),
+        // "#1045": that ticket's page, at once (not when "Azzera filtri" was pressed).
+        if request.form["azzera"] == nil, let number = ticketNumber(request.form["cerca"] ?? "", hashRequired: true),
             try TicketStore(context.services.database).find(number: number) != nil
         {
             throw Redirect(to: "/desk/ticket/\(number)")

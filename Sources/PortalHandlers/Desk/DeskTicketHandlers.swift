@@ -1,4 +1,5 @@
 import PortalCore
+import PortalCrypto
 import PortalDomain
 import PortalHTTP
 import PortalStore
@@ -39,103 +40,125 @@ enum DeskTicketHandlers {
     /// Every action of the page. A refusal shows the page again with what was typed; a
     /// success goes back to the page (or, when text typed in the other box would be lost,
     /// shows it again with that text). When the ticket changed since the page was drawn
-    /// (someone else's reply, status, operator or priority), anything but an internal note is
+    /// (another's reply, or a status, operator or priority), anything but an internal note is
     /// not done: the page comes back naming the changes, with the text and choices kept, and
     /// pressing again does it. Two operators then never answer the customer past each other,
-    /// nor take a ticket from each other, without seeing it.
+    /// nor take a ticket from each other, without seeing it — checked again inside the
+    /// action's transaction, so that two pressing at the same moment are told apart too.
     static func post(_ request: Request, _ context: OperatorContext) throws -> Response {
         let services = context.services
         let form = request.form
         let ticket = try context.ticket(request)
-        let desk = DeskService(database: services.database, config: services.config, clientIP: request.clientAddress)
+        var desk = DeskService(database: services.database, config: services.config, clientIP: request.clientAddress)
         let now = services.now
         let action = form["action"] ?? ""
-        let key = Submission.key(form)
-        // One form, two buttons: each records the key with its own action, so that a note sent
-        // from a page and then a reply from the same page (the browser's Back) is not taken
-        // for the note sent again.
-        let sent = key.map { $0 + "-" + action }
-        if action == "reply" || action == "note" {
-            try Submission.redirectIfSent(sent, userID: context.user.id, services, notice: action == "reply" ? "risposta" : "nota")
-        }
         var reply = String((form["reply"] ?? "").prefix(TicketForm.descriptionLimit + 100))
         var note = String((form["note"] ?? "").prefix(TicketForm.descriptionLimit + 100))
-        let newReplies = try DeskTicketPage.seenReply(form["seen"]).map {
-            try TicketStore(services.database).replyAuthors(ticketID: ticket.id, after: $0)
-        } ?? []
-        let changed = DeskTicketPage.changes(seen: form["seen"], now: ticket, newReplies: newReplies)
+        // The form's key with what this press sends: the same press again (a double click, a
+        // retry) finds the first; another text from the same page (a correction after the
+        // browser's Back) is a press of its own.
+        let sent = Submission.key(form).map { $0 + "-" + DeskTicketHandlers.pressed(action, form, reply: reply, note: note) }
+        if ["reply", "note", "take", "assign", "status", "priority"].contains(action) {
+            let notice = ["reply": "risposta", "note": "nota", "take": "presa", "assign": "assegnato", "status": "stato"][action]
+            try Submission.redirectIfSent(sent, userID: context.user.id, services, notice: notice ?? "priorita")
+        }
+        let changed = try DeskTicketHandlers.changes(since: form["seen"], ticket, context)
         let warning = changed.isEmpty ? nil : Text.deskChangedMeanwhile(changed)
         /// The page again with everything typed and what went wrong; made only when needed.
         func refuse(status: Int = 422, _ mark: (inout DeskTicketPage) -> Void) throws -> Response {
-            var page = try DeskTicketHandlers.page(ticket, context)
+            var page = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context)
             page.replyText = reply
             page.noteText = note
             page.warning = warning
             page.chosen = DeskTicketHandlers.changedControls(form)
-            page.submission = key ?? page.submission
+            page.submission = Submission.key(form) ?? page.submission
             mark(&page)
             return Response.html(bytes: page.render(), status: status)
         }
-        if !changed.isEmpty && action != "note" {
+        func stopped(_ changes: [String]) throws -> Response {
             let filesDropped = form.files.contains { !$0.bytes.isEmpty }
-            return try refuse(status: 409) { $0.warning = Text.deskChangedNotSaved(changed, filesDropped: filesDropped) }
+            return try refuse(status: 409) { $0.warning = Text.deskChangedNotSaved(changes, filesDropped: filesDropped) }
         }
+        if !changed.isEmpty && action != "note" { return try stopped(changed) }
+        // The follow-up changes of a reply (its controls) are the same press: neither checked
+        // against the page again (the reply itself changed the ticket) nor recorded twice.
+        let followUp = desk
+        if action != "note" {
+            let seen = form["seen"], database = services.database
+            desk.precondition = { _ in
+                guard let current = try TicketStore(database).find(number: ticket.number) else { return }
+                let changes = try DeskTicketHandlers.changes(since: seen, current, context)
+                if !changes.isEmpty { throw StaleTicket(changes: changes) }
+            }
+        }
+        desk.submission = sent
         let notice: String
-        switch action {
-        case "reply", "note":
-            let text = action == "reply" ? reply : note
-            if let error = TicketForm.messageError(text, limit: TicketForm.descriptionLimit) {
-                return try refuse { if action == "reply" { $0.replyError = error } else { $0.noteError = error } }
-            }
-            // The vendor's answer is never refused for what the customer's company used.
-            let files = try Uploads(services: services).collect(
-                form, field: "files", for: .company(ticket.tenantID, enforcingQuota: false))
-            if let error = files.error { return try refuse { $0.fileError = error } }
-            // The controls the operator changed go with the message, as on the customers' page.
-            var edits = try DeskTicketHandlers.edits(form, seen: form["seen"], desk)
-            if let error = edits.error { return try refuse { $0.controlError = error } }
-            notice = action == "reply" ? "risposta" : "nota"
-            try Submission.once(sent, userID: context.user.id, services, notice: notice) {
-                if action == "reply" {
-                    try desk.reply(
-                        ticket, by: context.user, body: text, files: files.files, submission: sent, status: edits.status, now: now)
-                } else {
-                    try desk.note(ticket, by: context.user, body: text, files: files.files, submission: sent, now: now)
+        do {
+            switch action {
+            case "reply", "note":
+                let text = action == "reply" ? reply : note
+                if let error = TicketForm.messageError(text, limit: TicketForm.descriptionLimit) {
+                    return try refuse { if action == "reply" { $0.replyError = error } else { $0.noteError = error } }
                 }
+                // The vendor's answer is never refused for what the customer's company used.
+                let files = try Uploads(services: services).collect(
+                    form, field: "files", for: .company(ticket.tenantID, enforcingQuota: false))
+                if let error = files.error { return try refuse { $0.fileError = error } }
+                // The controls the operator changed go with the message, as on the customers' page.
+                var edits = try DeskTicketHandlers.edits(form, seen: form["seen"], desk)
+                if let error = edits.error { return try refuse { $0.controlError = error } }
+                notice = action == "reply" ? "risposta" : "nota"
+                try Submission.once(sent, userID: context.user.id, services, notice: notice) {
+                    if action == "reply" {
+                        // "Nessun operatore" with a reply is "Non assegnato", told in its e-mail.
+                        let status = edits.status ?? (edits.unassign ? .unassigned : nil)
+                        try desk.reply(ticket, by: context.user, body: text, files: files.files, status: status, now: now)
+                    } else {
+                        try desk.note(ticket, by: context.user, body: text, files: files.files, now: now)
+                    }
+                }
+                if action == "reply" {
+                    reply = ""
+                    edits.status = nil  // set with the reply, told in its e-mail
+                    edits.unassign = false
+                } else {
+                    note = ""
+                }
+                // A note is saved whatever changed meanwhile, but the controls chosen with it on
+                // the old page are not applied: they come back as chosen, with what changed.
+                if action == "note" && !changed.isEmpty && !edits.isEmpty {
+                    var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context)
+                    again.replyText = reply
+                    again.chosen = DeskTicketHandlers.changedControls(form)
+                    again.warning = Text.deskNoteSavedControlsNot(changed)
+                    return Response.html(bytes: again.render())
+                }
+                // After the message: a status chosen with a reply wins over the reply's own
+                // "taken, In attesa".
+                try edits.apply(to: ticket, by: context.user, followUp, now: now)
+            case "take":
+                try Submission.once(sent, userID: context.user.id, services, notice: "presa") {
+                    try desk.take(ticket, by: context.user, now: now)
+                }
+                notice = "presa"
+            case "assign", "status", "priority":
+                // The one control of the button, compared with the ticket as it is now.
+                let field = action == "assign" ? "assignee" : action
+                var edits = try DeskTicketHandlers.edits(form, seen: DeskTicketPage.seen(ticket, lastReply: 0), desk, only: field)
+                if field == "assignee" && edits.assignee == nil && !edits.unassign && edits.error == nil {
+                    edits.error = ("assignee", ticket.operatorID == nil ? Text.deskAlreadyUnassigned : Text.deskUnknownOperator)
+                }
+                if edits.unassign && ticket.status.isClosed { edits.error = ("assignee", Text.deskUnassignClosed) }
+                if let error = edits.error { return try refuse { $0.controlError = error } }
+                notice = action == "assign" ? (edits.unassign ? "stato" : "assegnato") : action == "status" ? "stato" : "priorita"
+                try Submission.once(sent, userID: context.user.id, services, notice: notice) {
+                    try edits.apply(to: ticket, by: context.user, desk, now: now)
+                }
+            default:
+                throw HTTPError.badRequest("unknown desk action")
             }
-            // A note is saved whatever changed meanwhile, but the controls chosen with it on the
-            // old page are not applied: they come back as chosen, with what changed.
-            if action == "note" && !changed.isEmpty && !edits.isEmpty {
-                var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context)
-                again.replyText = reply
-                again.chosen = DeskTicketHandlers.changedControls(form)
-                again.warning = Text.deskNoteSavedControlsNot(changed)
-                return Response.html(bytes: again.render())
-            }
-            if action == "reply" {
-                reply = ""
-                edits.status = nil  // set with the reply, told in its e-mail
-            } else {
-                note = ""
-            }
-            // After the message: a status chosen with a reply wins over the reply's own
-            // "taken, In attesa".
-            try edits.apply(to: ticket, by: context.user, desk, now: now)
-        case "take":
-            try desk.take(ticket, by: context.user, now: now)
-            notice = "presa"
-        case "assign", "status", "priority":
-            // The one control of the button, compared with the ticket as it is now.
-            let field = action == "assign" ? "assignee" : action
-            var edits = try DeskTicketHandlers.edits(form, seen: DeskTicketPage.seen(ticket, lastReply: 0), desk, only: field)
-            if field == "assignee" && edits.assignee == nil && !edits.unassign && edits.error == nil && ticket.operatorID == nil {
-                edits.error = ("assignee", Text.deskUnknownOperator)
-            }
-            if let error = edits.error { return try refuse { $0.controlError = error } }
-            try edits.apply(to: ticket, by: context.user, desk, now: now)
-            notice = action == "assign" ? (edits.unassign ? "stato" : "assegnato") : action == "status" ? "stato" : "priorita"
-        default:
-            throw HTTPError.badRequest("unknown desk action")
+        } catch let stale as StaleTicket {
+            return try stopped(stale.changes)
         }
         // Text still typed in a box this action did not send is shown again, not dropped.
         if !reply.trimmingWhitespace().isEmpty || !note.trimmingWhitespace().isEmpty {
@@ -148,6 +171,28 @@ enum DeskTicketHandlers {
         }
         let suffix = changed.isEmpty ? "" : "&cambiato=" + urlEncode(changed.joined(separator: "|"))
         throw Redirect(to: "/desk/ticket/\(ticket.number)?avviso=\(notice)" + suffix)
+    }
+
+    /// What changed since the page that sent `seen` was drawn, in words: its controls, and the
+    /// replies written since by anyone but the operator pressing (their own earlier reply is
+    /// no news to them).
+    static func changes(since seen: String?, _ ticket: TicketRecord, _ context: OperatorContext) throws -> [String] {
+        let newReplies = try DeskTicketPage.seenReply(seen).map {
+            try TicketStore(context.services.database).replyAuthors(ticketID: ticket.id, after: $0, except: context.user.id)
+        } ?? []
+        return DeskTicketPage.changes(seen: seen, now: ticket, newReplies: newReplies)
+    }
+
+    /// What a press of `action` sends, as a short digest: part of the key it is recorded under.
+    static func pressed(_ action: String, _ form: FormData, reply: String, note: String) -> String {
+        let content = [action, reply, note, form["assignee"] ?? "", form["status"] ?? "", form["priority"] ?? ""]
+            .joined(separator: "\u{1F}")
+        return String(Digest.sha256Hex(Array(content.utf8)).prefix(12))
+    }
+
+    /// The ticket changed between the page and the action's transaction.
+    struct StaleTicket: Error {
+        let changes: [String]
     }
 
     /// What the operator changed in "Assegna a", "Stato" and "Priorità" compared with what the
