@@ -47,11 +47,26 @@ extension String {
         return String(scalars)
     }
 
+    /// True when the text holds a character that is not seen but changes what is: one that
+    /// reverses or isolates the direction of the text around it ("\u{202E}") or has no width.
+    /// In a name it turns "Evangelina" and what follows it on the line backwards.
+    public var hasInvisibleFormatting: Bool { unicodeScalars.contains(where: \.isInvisibleFormatting) }
+
     /// True when the text holds a control character other than tab and newlines.
     public var hasControlCharacters: Bool {
         unicodeScalars.contains { scalar in
             (scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t")
                 || (scalar.value >= 0x7f && scalar.value < 0xa0)
+        }
+    }
+}
+
+extension Unicode.Scalar {
+    /// The bidirectional controls and the zero-width characters (see `hasInvisibleFormatting`).
+    public var isInvisibleFormatting: Bool {
+        switch value {
+        case 0x061C, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2069, 0xFEFF: true
+        default: false
         }
     }
 }

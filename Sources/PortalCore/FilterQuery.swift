@@ -62,7 +62,7 @@ enum FilterField {
             let end = rest[start...].firstIndex(where: { !$0.isLetter && !$0.isNumber }) ?? rest.endIndex
             let word = rest[start..<end]
             rest = rest[end...]
-            let elided = rest.first.map { $0 == "'" || $0 == "\u{2019}" } ?? false
+            let elided = rest.first.map { "'\u{2019}\u{2018}\u{02BC}".contains($0) } ?? false
             if !(elided && rest.dropFirst().first.map { $0.isLetter } == true) { words.append(word) }
         }
         guard !words.isEmpty else { return nil }

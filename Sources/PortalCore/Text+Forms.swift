@@ -8,7 +8,7 @@ extension Text {
 
     // MARK: Activity trail details, as people read them (stored as codes)
     public static let auditDetails: [String: String] = [
-        "trusted device": "Dispositivo sicuro", "too many codes": "Troppi codici richiesti",
+        "trusted device": "Dispositivo sicuro", "too many codes": "3 codici in 15 minuti",
         "throttled": "Troppi tentativi", "provisional password expired": "Password provvisoria scaduta",
         "operator deactivated": "Operatore disattivato",
         "unknown": "P.IVA non registrata", "has_users": "Azienda con utenti del nuovo portale",

@@ -87,6 +87,7 @@ extension Text {
     public static let noOperator = "Nessun operatore"
     public static let viewTicket = "Visualizza ticket"
     public static let noTickets = "Nessun ticket corrisponde ai filtri scelti."
+    public static func ticketTotal(_ total: Int) -> String { "\(total) ticket" }
     public static func ticketCount(_ total: Int, page: Int, pages: Int) -> String {
         "\(total) ticket · pagina \(page) di \(max(pages, 1))"
     }
@@ -129,6 +130,8 @@ extension Text {
     public static let ticketClosed = "Ticket chiuso."
     public static let ticketReopened = "Risposta inviata: il ticket è stato riaperto."
     public static let panelSaved = "Modifiche salvate."
+    public static let panelUnchanged = "Nessuna modifica da salvare: Priorità e Referente ticket erano già questi."
+    public static let priorityInvalid = "Scegli una priorità dell'elenco."
     public static let panelSavedReplyKept =
         "Modifiche salvate. La risposta che hai scritto non è stata inviata: la trovi qui sotto, premi «Invia» per inviarla."
     public static func referentGone(_ name: String) -> String { "\(name) (non più nell'azienda)" }

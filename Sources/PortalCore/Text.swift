@@ -63,11 +63,14 @@ public enum Text {
     public static let createUser = "Crea utente"
     public static let userCreated = "Utente creato: accedi con la password che hai scelto."
     public static let nameTooLong = "Al massimo 100 caratteri, senza caratteri di controllo."
+    public static let nameInvisible =
+        "Il nome contiene caratteri invisibili o che invertono il testo (spesso copiati da un altro programma): scrivilo di nuovo."
     public static let passwordTooShort = "La password deve avere almeno 12 caratteri."
     public static let passwordGuessable =
         "Password troppo facile da indovinare: evita caratteri ripetuti, sequenze (come 1234… o abcd…) e password comuni. Prova con una frase di alcune parole."
     public static let passwordTooLong = "La password può avere al massimo 256 caratteri."
-    public static let passwordPersonal = "La password non deve contenere il tuo nome o la parte iniziale della tua email."
+    public static let passwordPersonal =
+        "La password non deve contenere il tuo nome, il tuo cognome o la parte della tua email prima della @."
     public static let passwordMismatch = "Le due password non coincidono."
     public static let passwordSameAsProvisional = "Scegli una password diversa da quella provvisoria."
     public static let passwordHint =

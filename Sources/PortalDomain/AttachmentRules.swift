@@ -33,7 +33,9 @@ public enum AttachmentRules {
         // Windows' other shells and installers, which run text as well.
         "wsc", "sct", "ws", "vb", "msc", "msh", "msh1", "msh2", "mshxml", "ps1xml", "ps2", "ps2xml", "psc1", "psc2", "gadget",
         "chm", "hlp", "xll", "iqy", "slk", "jnlp", "xbap", "application", "appref-ms", "settingcontent-ms", "library-ms",
-        "searchconnector-ms", "website", "diagcab", "msu", "appx", "appxbundle", "msix", "msixbundle",
+        "searchconnector-ms", "website", "diagcab", "msu", "appx", "appxbundle", "msix", "msixbundle", "msh1xml", "msh2xml",
+        "rdp", "appinstaller", "theme", "themepack", "search-ms", "cer", "crt", "der", "ins", "isp", "its", "mst", "htc",
+        "udl", "grp", "bas", "prf", "mcf", "py", "pyw", "pyz", "pyc",
     ]
 
     /// The name's suffix ("js") when it is one of those, in any case; dots and spaces at the
@@ -52,7 +54,8 @@ public enum AttachmentRules {
         let last = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         var scalars = String.UnicodeScalarView()
         for scalar in last.unicodeScalars where !isHidden(scalar) { scalars.append(scalar) }
-        let name = withoutTrailingDots(String(String(scalars).trimmingWhitespace().prefix(150)))
+        // ":" is no part of a Windows name: "e.bat::$DATA" names the data of "e.bat".
+        let name = withoutTrailingDots(String(String(scalars).replacingColons.trimmingWhitespace().prefix(150)))
         return name.isEmpty || name.allSatisfy({ $0 == "." }) ? "allegato" : name
     }
 
@@ -65,10 +68,11 @@ public enum AttachmentRules {
 
     /// Control characters, and the invisible ones that reorder or hide text.
     static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0..<0x20, 0x7F...0x9F: true
-        case 0x061C, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2069, 0xFEFF: true
-        default: false
-        }
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.isInvisibleFormatting
     }
+}
+
+extension String {
+    /// Each ":" as "_", as browsers save such a name.
+    fileprivate var replacingColons: String { String(map { $0 == ":" ? "_" : $0 }) }
 }

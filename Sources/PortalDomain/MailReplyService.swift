@@ -101,12 +101,14 @@ public struct MailReplyService: DomainService {
     ) throws -> UserRecord? {
         guard let from else { return nil }
         if from == EmailAddress(owner.email) { return owner }
-        if let account = try users.find(email: from), account.isOperator == owner.isOperator,
-            try owner.isOperator || tenants.membership(userID: account.id, tenantID: ticket.tenantID) != nil
-        {
+        let account = try users.find(email: from).flatMap { $0.isOperator == owner.isOperator ? $0 : nil }
+        if let account, try owner.isOperator || tenants.membership(userID: account.id, tenantID: ticket.tenantID) != nil {
             return account
         }
-        return !owner.isOperator && from == EmailAddress(ticket.contactEmail) ? owner : nil
+        if !owner.isOperator && from == EmailAddress(ticket.contactEmail) { return owner }
+        // A customer's account that is no longer (or never was) of the company: refused
+        // afterwards as not allowed, which tells a removed colleague why.
+        return account
     }
 
     /// The text as the thread keeps it, or why not: an operator's first line "#nota" makes

@@ -15,7 +15,9 @@ public struct Provisioning: DomainService {
     public func addTenant(name: String, vat: VATNumber, by actor: AuditActor? = nil, now: Timestamp) throws -> TenantRecord {
         let trimmed = name.trimmingWhitespace()
         // One line: a name goes into e-mail subjects and one-line cells.
-        guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.hasControlCharacters, !trimmed.contains(where: \.isNewline) else {
+        guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.hasControlCharacters, !trimmed.contains(where: \.isNewline),
+            !trimmed.hasInvisibleFormatting
+        else {
             throw DomainError(.invalidInput, Text.companyNameInvalid)
         }
         return try database.write { tx in
@@ -116,7 +118,9 @@ public struct Provisioning: DomainService {
     {
         let trimmed = name.trimmingWhitespace()
         // One line: a name goes into e-mail subjects and one-line cells.
-        guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.hasControlCharacters, !trimmed.contains(where: \.isNewline) else {
+        guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.hasControlCharacters, !trimmed.contains(where: \.isNewline),
+            !trimmed.hasInvisibleFormatting
+        else {
             throw DomainError(.invalidInput, Text.operatorNameInvalid)
         }
         let parts = trimmed.split(separator: " ", maxSplits: 1).map(String.init)

@@ -107,26 +107,36 @@ public struct TicketService: DomainService {
         }
     }
 
-    public func updatePanel(_ ticket: TicketRecord, changes: PanelChanges, by user: UserRecord, now: Timestamp) throws {
+    /// "Conferma": false when nothing differs from the ticket (nothing is saved or logged).
+    @discardableResult
+    public func updatePanel(_ ticket: TicketRecord, changes: PanelChanges, by user: UserRecord, now: Timestamp) throws -> Bool {
         try database.write { tx in
-            try apply(in: tx, changes, to: ticket, by: user, now: now)
-            try audit(in: tx, "ticket_updated", ticket, by: user, now: now)
+            let lines = try apply(in: tx, changes, to: ticket, by: user, now: now)
+            guard !lines.isEmpty else { return false }
+            try audit(in: tx, "ticket_updated", ticket, by: user, detail: lines.joined(separator: "; "), now: now)
+            return true
         }
     }
 
-    /// The customer's panel: "Priorità" and "Referente ticket", each change one line in the thread.
+    /// The customer's panel: "Priorità" and "Referente ticket", each change one line in the
+    /// thread; returns those lines.
+    @discardableResult
     func apply(in tx: WriteTransaction, _ changes: PanelChanges, to ticket: TicketRecord, by user: UserRecord, now: Timestamp)
-        throws
+        throws -> [String]
     {
+        var lines: [String] = []
         if let priority = changes.priority, priority != ticket.priority {
             try store.setPriority(ticketID: ticket.id, priority: priority, now: now)
-            try event(in: tx, ticket, by: user, Text.eventPriority(priority.label), now: now)
+            lines.append(Text.eventPriority(priority.label))
+            try event(in: tx, ticket, by: user, lines.last!, now: now)
         }
         if let referent = changes.referentID, referent != ticket.referentID {
             try store.setReferent(ticketID: ticket.id, userID: referent, now: now)
             let name = try UserStore(database).find(id: referent)?.displayName ?? ""
-            try event(in: tx, ticket, by: user, Text.eventReferent(name), now: now)
+            lines.append(Text.eventReferent(name))
+            try event(in: tx, ticket, by: user, lines.last!, now: now)
         }
+        return lines
     }
 
     /// One short line of a change in the thread, which both sides see. Without a person (a

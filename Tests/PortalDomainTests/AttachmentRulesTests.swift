@@ -59,7 +59,7 @@ struct AttachmentRulesTests {
 
     @Test("names keep what the person typed, without control or bidirectional characters", arguments: [
         ("rapporto \"finale\" è.txt", "rapporto \"finale\" è.txt"),
-        ("C:\\Users\\mario\\a<b>:c*?.txt", "a<b>:c*?.txt"),
+        ("C:\\Users\\mario\\a<b>:c*?.txt", "a<b>_c*?.txt"), ("e.bat::$DATA", "e.bat__$DATA"),
         ("\u{202E}gpj.exe", "gpj.exe"),
         ("fattura\u{200F}\u{2066}.pdf\u{2069}", "fattura.pdf"),
         ("riga\nnuova\t.txt", "riganuova.txt"),

@@ -6,14 +6,7 @@ import Testing
 struct DeskStoreTests {
     private func fixture() throws -> (TemporaryDatabase, ticketID: Int64) {
         let temporary = try TemporaryDatabase()
-        let database = temporary.database
-        let tenant = try TenantStore(database).add(name: "ROSSI SRL", vat: VATNumber("02740123456")!, now: 0).id
-        var ticket = NewTicket(
-            tenantID: tenant, title: "Stampante ferma", requesterID: nil, requesterName: "Mario Rossi",
-            contactEmail: "mario@rossi.example", area: .systems, priority: .normal, description: "La stampa non parte.")
-        ticket.phone = ""
-        let created = try TicketStore(database).create(ticket, now: 10)
-        return (temporary, created.id)
+        return (temporary, try temporary.rossiTicket(now: 10))
     }
 
     @Test("an internal note is in the desk's thread and files only, never in the customers'")

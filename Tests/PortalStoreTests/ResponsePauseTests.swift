@@ -17,15 +17,10 @@ struct ResponsePauseTests {
     func pauseMovesTheDeadline() throws {
         let temporary = try TemporaryDatabase()
         let database = temporary.database
-        let tenant = try TenantStore(database).add(name: "ROSSI SRL", vat: VATNumber("02740123456")!, now: 0).id
-        var ticket = NewTicket(
-            tenantID: tenant, title: "Stampante ferma", requesterID: nil, requesterName: "Mario Rossi",
-            contactEmail: "mario@rossi.example", area: .systems, priority: .normal, description: "La stampa non parte.")
-        ticket.phone = ""
         let store = TicketStore(database)
         // Monday 30 November 2026, 9:00; "Normale": a first answer within 8 working hours
         // (9-13, 14-18), so by Monday 18:00.
-        let id = try database.write { _ in try store.create(ticket, now: rome(30, 9)).id }
+        let id = try temporary.rossiTicket(now: rome(30, 9))
         #expect(try due(database, id) == rome(30, 18))
         try database.write { _ in try store.setStatus(ticketID: id, status: .postponed, operatorID: nil, now: rome(30, 10)) }
         #expect(try due(database, id) == nil)

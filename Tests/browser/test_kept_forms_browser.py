@@ -148,6 +148,36 @@ def test_a_draft_is_offered_to_its_writer_only_and_leaves_with_the_logout(portal
         browser.quit()
 
 
+def test_a_refused_reply_keeps_its_draft_and_an_accepted_one_clears_it(portal, tmp_path):
+    """The draft goes when the server accepted the form, not when it was sent: a file refused
+    by the server (its name runs as a program) must not cost the text when the person leaves."""
+    browser = chromium()
+    try:
+        sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+        with portal.db() as db:
+            number = db.execute("SELECT t.number FROM tickets t JOIN tenants te ON te.id = t.tenant_id"
+                                " WHERE te.vat = ? AND t.status != 'closed' ORDER BY t.id LIMIT 1", (ROSSI_VAT,)).fetchone()[0]
+        browser.get(portal.url + f"/ticket/{number}")
+        field(browser, "Risposta").send_keys("Testo scritto con cura, da non perdere.")
+        WebDriverWait(browser, 5).until(lambda _: "da non perdere" in drafts(browser))
+        script = tmp_path / "avvio.bat"
+        script.write_text("echo ciao\n")
+        field(browser, "Allega files").send_keys(str(script))
+        press(browser, "Invia")
+        WebDriverWait(browser, 5).until(lambda _: "avvio.bat" in " ".join(
+            error.text for error in browser.find_elements(By.CSS_SELECTOR, ".field-error")))
+        assert "da non perdere" in drafts(browser), "refused: the draft stays"
+        browser.get(portal.url + "/ticket")
+        browser.get(portal.url + f"/ticket/{number}")
+        assert browser.find_elements(By.CSS_SELECTOR, ".draft-offer"), "offered back after leaving the page"
+        browser.find_element(By.XPATH, "//button[normalize-space()='Ripristina bozza']").click()
+        press(browser, "Invia")
+        WebDriverWait(browser, 5).until(lambda _: "Risposta inviata." in browser.page_source)
+        assert "da non perdere" not in drafts(browser), "accepted: the draft is done"
+    finally:
+        browser.quit()
+
+
 def test_without_javascript_files_over_every_limit_keep_the_text(portal, tmp_path):
     browser = chromium(javascript=False)
     try:

@@ -179,9 +179,14 @@
     const holder = form.querySelector(".draft-config");
     if (!holder) return;
     const config = holder.dataset;
-    const key = PREFIX + (form.dataset.draftOwner || "") + ":" + window.location.pathname;
+    const owner = PREFIX + (form.dataset.draftOwner || "") + ":";
+    const key = owner + window.location.pathname;
     const store = storage();
-    if (store) forgetOwnerless(store);
+    if (store) {
+      forgetOwnerless(store);
+      // The forms the server has just accepted (a new ticket, this reply): their drafts are done.
+      (form.dataset.draftSent || "").split(" ").filter(Boolean).forEach((path) => store.removeItem(owner + path));
+    }
 
     if (store) {
       let draft = null;
@@ -214,9 +219,8 @@
         showError(form, found[0], found[1]);
         return;
       }
-      const button = event.submitter;
-      // A preview, or "Conferma" (the panel alone), leaves the reply unsent: its draft stays.
-      if (store && !(button && ["preview", "confirm"].includes(button.value))) store.removeItem(key);
+      // The draft stays until the server's answer says the form was accepted (data-draft-sent):
+      // a refused form (a file not allowed, a session ended) must not lose it.
     });
   });
 })();

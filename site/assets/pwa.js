@@ -15,3 +15,23 @@
     });
   });
 })();
+
+/*
+ * "Esci" takes this browser's drafts of ticket forms with it (assets/drafts.js keeps them in
+ * localStorage): the logout answer asks for it (Clear-Site-Data), which some browsers
+ * (WebKitGTK) ignore, so the page clears them itself as the form leaves.
+ */
+(function () {
+  document.addEventListener('submit', function (event) {
+    if (!event.target.matches || !event.target.matches('.logout-form')) return;
+    try {
+      const store = window.localStorage;
+      for (let index = store.length - 1; index >= 0; index--) {
+        const name = store.key(index);
+        if (name && name.indexOf('portale-bozza:') === 0) store.removeItem(name);
+      }
+    } catch (error) {
+      // Storage turned off: there are no drafts to clear.
+    }
+  });
+})();

@@ -13,16 +13,21 @@ enum PasswordRules {
     }
 
     /// Nome and Cognome ("Creazione Utente", the profile): trimmed, required (the name is how
-    /// colleagues and the desk know who wrote), at most 100 characters, no control characters.
+    /// colleagues and the desk know who wrote), at most 100 characters, no control characters,
+    /// no invisible formatting (a name is written with every message: reversed, it turned the
+    /// message's header backwards).
     static func validName(_ text: String) -> String? {
         let trimmed = text.trimmingWhitespace()
-        guard !trimmed.isEmpty, trimmed.count <= 100, !trimmed.hasControlCharacters, !trimmed.contains(where: \.isNewline)
+        guard !trimmed.isEmpty, trimmed.count <= 100, !trimmed.hasControlCharacters, !trimmed.contains(where: \.isNewline),
+            !trimmed.hasInvisibleFormatting
         else { return nil }
         return trimmed
     }
 
     /// Why `validName` refused what was typed, as the message beside the field.
     static func nameMessage(_ typed: String) -> String {
-        typed.trimmingWhitespace().isEmpty ? Text.fieldRequired : Text.nameTooLong
+        let trimmed = typed.trimmingWhitespace()
+        if trimmed.isEmpty { return Text.fieldRequired }
+        return trimmed.hasInvisibleFormatting || trimmed.hasControlCharacters ? Text.nameInvisible : Text.nameTooLong
     }
 }

@@ -8,6 +8,7 @@ enum TicketDetailHandlers {
     static let notices = [
         "creato": Text.ticketCreatedNotice, "risposta": Text.replySaved, "chiuso": Text.ticketClosed,
         "riaperto": Text.ticketReopened, "salvato": Text.panelSaved, "aggiunto": Text.messageAddedKeptClosed,
+        "invariato": Text.panelUnchanged,
     ]
 
     /// The page of one ticket: its thread and panel, made on every request. They were kept
@@ -46,7 +47,13 @@ enum TicketDetailHandlers {
             return answer
         }
         var detail = try page(context, ticket)
-        detail.notice = request.query["avviso"].flatMap { notices[$0] }
+        let notice = request.query["avviso"]
+        detail.notice = notice.flatMap { notices[$0] }
+        switch notice {
+        case "creato": detail.draftsSent = ["/ticket/nuovo", "/ticket/\(ticket.number)"]
+        case "risposta", "chiuso", "riaperto", "aggiunto": detail.draftsSent = ["/ticket/\(ticket.number)"]
+        default: break
+        }
         return Response.html(bytes: detail.render())
     }
 
@@ -99,9 +106,9 @@ enum TicketDetailHandlers {
         let now = services.now
         let service = TicketService(database: services.database, config: services.config, clientIP: request.clientAddress)
         if form["action"] == "confirm" {
-            try service.updatePanel(ticket, changes: changes, by: user, now: now)
+            let changed = try service.updatePanel(ticket, changes: changes, by: user, now: now)
             guard !message.trimmingWhitespace().isEmpty || !files.files.isEmpty else {
-                throw Redirect(to: "/ticket/\(ticket.number)?avviso=salvato")
+                throw Redirect(to: "/ticket/\(ticket.number)?avviso=" + (changed ? "salvato" : "invariato"))
             }
             // "Conferma" saves the panel only: a reply typed meanwhile stays on the page, unsent.
             var saved = try page(context, try context.ticket(request), members: members)
@@ -147,7 +154,7 @@ enum TicketDetailHandlers {
             if let priority = Priority(rawValue: value), TicketRules.mayChangePriority(from: ticket.priority, to: priority) {
                 changes.priority = priority
             } else {
-                error = Text.blockingNotAllowed
+                error = Priority(rawValue: value) == nil ? Text.priorityInvalid : Text.blockingNotAllowed
             }
         }
         // Empty: the ticket's referent is no longer one of the company's users (the page offers

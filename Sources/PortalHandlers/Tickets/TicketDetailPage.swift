@@ -21,6 +21,9 @@ struct TicketDetailPage {
     var keptFiles: [(reference: String, file: NewAttachment)] = []
     var preview: TrustedHTML?
     var notice: String?
+    /// The forms whose drafts the browser may drop (`assets/drafts.js`): those the server has
+    /// just accepted. Dropped on the answer, not on pressing: a refused form keeps its draft.
+    var draftsSent: [String] = []
     /// Why the reply is back filled in (`KeptForms`).
     var keptNotice: String?
     var closeChecked = false
@@ -59,7 +62,8 @@ struct TicketDetailPage {
             return closedNotice
         }
         return el("form", ["id": "reply-form", "class": "form reply-form", "method": "post", "action": "/ticket/\(ticket.number)",
-                           "enctype": "multipart/form-data", "novalidate": "novalidate", "data-draft-owner": viewer.draftOwner]) {
+                           "enctype": "multipart/form-data", "novalidate": "novalidate", "data-draft-owner": viewer.draftOwner,
+                           "data-draft-sent": draftsSent.isEmpty ? nil : draftsSent.joined(separator: " ")]) {
             FormField.csrf(viewer.csrfToken)
             Submission.hidden(submission)
             DraftForm.config

@@ -127,7 +127,10 @@ struct TicketListResults {
 
     func render() -> Node {
         el("section", ["class": "ticket-results", "aria-label": Text.ticketListTitle]) {
-            el("p", ["class": "muted"]) { Text.ticketCount(page.total, page: query.page, pages: pages) }
+            el("p", ["class": "muted"]) {
+                // Past the last page the line would say "pagina 999 di 2": the count alone.
+                query.page > max(pages, 1) ? Text.ticketTotal(page.total) : Text.ticketCount(page.total, page: query.page, pages: pages)
+            }
             if PageLinks.isBeyondLast(page: query.page, total: page.total, pageSize: TicketQuery.pageSize) {
                 PageLinks.beyondLast(page: query.page, total: page.total, pageSize: TicketQuery.pageSize) {
                     "/ticket?" + query.queryString(page: $0)
@@ -208,10 +211,10 @@ struct TicketListResults {
     var pager: Node {
         el("nav", ["class": "pager", "aria-label": Text.docsPager]) {
             if query.page > 1 && query.page <= max(pages, 1) {
-                el("a", ["rel": "prev", "href": "/ticket?" + query.queryString(page: query.page - 1)]) { "← " + Text.previousPage }
+                el("a", ["rel": "prev", "href": "/ticket?" + query.queryString(page: query.page - 1)]) { Text.previousPage }
             }
             if query.page < pages {
-                el("a", ["rel": "next", "href": "/ticket?" + query.queryString(page: query.page + 1)]) { Text.nextPage + " →" }
+                el("a", ["rel": "next", "href": "/ticket?" + query.queryString(page: query.page + 1)]) { Text.nextPage }
             }
         }
     }
