@@ -431,8 +431,8 @@ def test_two_operators_pressing_at_once_are_told_apart_and_a_press_is_recorded_w
     # so that both look before either writes.
     files = [("files", (f"log{index}.txt", (b"riga di log\n" * 400_000)[:3_900_000], "text/plain")) for index in range(9)]
 
-    threads = [threading.Thread(target=send, args=("g", giulia, "Prima risposta")),
-               threading.Thread(target=send, args=("p", paolo, "Seconda risposta"))]
+    threads = [threading.Thread(target=send, args=("g", giulia, "Risposta di Giulia in gara")),
+               threading.Thread(target=send, args=("p", paolo, "Risposta di Paolo in gara"))]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -440,7 +440,7 @@ def test_two_operators_pressing_at_once_are_told_apart_and_a_press_is_recorded_w
     assert sorted(answers.values()) == [303, 409], answers
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.number = ?"
-                          " AND m.body IN ('Prima risposta', 'Seconda risposta')", (number,)).fetchone()[0] == 1
+                          " AND m.body IN ('Risposta di Giulia in gara', 'Risposta di Paolo in gara')", (number,)).fetchone()[0] == 1
 
     # Giulia's own reply is no news to her: after Back, her corrected text from the same page is sent.
     page = giulia.get(portal.url + f"/desk/ticket/{number}").text

@@ -377,7 +377,7 @@ def test_the_referent_and_the_tickets_address_hear_of_replies_as_each_chose(port
     portal.wait_for_mail(TECHNICIAN, f"Ticket #{number} nuova risposta")
     mails = [email.message_from_bytes(path.read_bytes(), policy=email.policy.default) for path in portal.mails()]
     later = [m for m in mails if "Seconda risposta" in m.get_content()]
-    assert len(later) == 1 and later[0]["To"] == TECHNICIAN
+    assert len(later) == 1 and later[0]["To"] == TECHNICIAN, [(m["To"], m["Subject"]) for m in later]
     notification_choice(portal, session, "mine", "mine")
 
 
