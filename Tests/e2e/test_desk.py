@@ -314,6 +314,10 @@ def test_status_assignment_and_one_email_for_a_reply_with_a_status(portal):
     reply_mail = portal.wait_for_mail(ADMIN, f"Ticket #{number} nuova risposta").get_content()
     assert "Ci serve la versione installata." in reply_mail and "Rinviato" in reply_mail
     assert "attende una tua risposta" in reply_mail
+    # Rinviato stops the clock: the desk shows no deadline, in the queue and on the ticket.
+    assert "ferma: si attende il cliente" in operator.get(portal.url + f"/desk/ticket/{number}").text
+    with portal.db() as db:
+        assert db.execute("SELECT due_at FROM tickets WHERE number = ?", (number,)).fetchone()[0] is None
     time.sleep(1.5)
     mails = [email.message_from_bytes(path.read_bytes(), policy=email.policy.default) for path in portal.mails()]
     postponed = [mail for mail in mails if f"#{number}" in mail["Subject"] and "cambio di stato" in mail["Subject"]

@@ -12,6 +12,11 @@ enum DeskTicketHandlers {
         "stato": Text.deskStatusSaved, "priorita": Text.deskPrioritySaved,
     ]
 
+    /// Each button's notice on the page it leads to (the key of `notices`).
+    static let actionNotices = [
+        "reply": "risposta", "note": "nota", "take": "presa", "assign": "assegnato", "status": "stato", "priority": "priorita",
+    ]
+
     static func show(_ request: Request, _ context: OperatorContext) throws -> Response {
         let ticket = try context.ticket(request)
         var page = try DeskTicketHandlers.page(ticket, context)
@@ -58,9 +63,8 @@ enum DeskTicketHandlers {
         // retry) finds the first; another text from the same page (a correction after the
         // browser's Back) is a press of its own.
         let sent = Submission.key(form).map { $0 + "-" + DeskTicketHandlers.pressed(action, form, reply: reply, note: note) }
-        if ["reply", "note", "take", "assign", "status", "priority"].contains(action) {
-            let notice = ["reply": "risposta", "note": "nota", "take": "presa", "assign": "assegnato", "status": "stato"][action]
-            try Submission.redirectIfSent(sent, userID: context.user.id, services, notice: notice ?? "priorita")
+        if let notice = actionNotices[action] {
+            try Submission.redirectIfSent(sent, userID: context.user.id, services, notice: notice)
         }
         let changed = try DeskTicketHandlers.changes(since: form["seen"], ticket, context)
         let warning = changed.isEmpty ? nil : Text.deskChangedMeanwhile(changed)
@@ -107,7 +111,7 @@ enum DeskTicketHandlers {
                 // The controls the operator changed go with the message, as on the customers' page.
                 var edits = try DeskTicketHandlers.edits(form, seen: form["seen"], desk)
                 if let error = edits.error { return try refuse { $0.controlError = error } }
-                notice = action == "reply" ? "risposta" : "nota"
+                notice = actionNotices[action]!
                 try Submission.once(sent, userID: context.user.id, services, notice: notice) {
                     if action == "reply" {
                         // "Nessun operatore" with a reply is "Non assegnato", told in its e-mail.
@@ -137,10 +141,10 @@ enum DeskTicketHandlers {
                 // "taken, In attesa".
                 try edits.apply(to: ticket, by: context.user, followUp, now: now)
             case "take":
-                try Submission.once(sent, userID: context.user.id, services, notice: "presa") {
+                notice = actionNotices[action]!
+                try Submission.once(sent, userID: context.user.id, services, notice: notice) {
                     try desk.take(ticket, by: context.user, now: now)
                 }
-                notice = "presa"
             case "assign", "status", "priority":
                 // The one control of the button, compared with the ticket as it is now.
                 let field = action == "assign" ? "assignee" : action
@@ -150,7 +154,8 @@ enum DeskTicketHandlers {
                 }
                 if edits.unassign && ticket.status.isClosed { edits.error = ("assignee", Text.deskUnassignClosed) }
                 if let error = edits.error { return try refuse { $0.controlError = error } }
-                notice = action == "assign" ? (edits.unassign ? "stato" : "assegnato") : action == "status" ? "stato" : "priorita"
+                // Back in the queue is a status change ("Non assegnato").
+                notice = edits.unassign ? actionNotices["status"]! : actionNotices[action]!
                 try Submission.once(sent, userID: context.user.id, services, notice: notice) {
                     try edits.apply(to: ticket, by: context.user, desk, now: now)
                 }
