@@ -48,7 +48,7 @@ extension Text {
     public static let activityRangeReversed = "«A data» viene prima di «Da data»: scambia le due date."
     public static let dateRangeReversed =
         "«A data» viene prima di «Da data»: nessun ticket può essere stato creato in quell'intervallo. Scambia le due date."
-    public static let fixFilters = "Correggi i filtri segnalati e premi «Cerca Ticket»: l'elenco non è stato filtrato."
+    public static let fixFilters = "Correggi i filtri segnalati e premi «Cerca Ticket»: finché non sono corretti l'elenco resta vuoto."
     public static let resetFilters = "Azzera filtri"
     public static func rememberedFilters(_ filters: String) -> String {
         "L'elenco mostra i filtri della tua ultima ricerca (\(filters)): non tutti i ticket sono visibili."

@@ -57,6 +57,9 @@ extension Text {
 
     // The customer's ticket page
     public static func expectedAnswer(_ date: String) -> String { "Risposta prevista entro \(date)" }
+    public static func expectedAnswerLate(_ date: String) -> String {
+        "Risposta prevista entro \(date): siamo in ritardo, un operatore ti risponderà il prima possibile."
+    }
 }
 
 /// "Andamento": the desk's figures for a period, each chart with its table and its CSV file.

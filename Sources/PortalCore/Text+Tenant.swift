@@ -43,6 +43,7 @@ extension Text {
     public static let invitationSentNotice = "Invito inviato."
     public static let invitationResent = "Invito inviato di nuovo."
     public static let invitationRemoved = "Invito rimosso: il collegamento non è più valido."
+    public static let invitationRoleChanged = "Ruolo salvato: l'utente lo avrà quando accetterà l'invito."
     public static let alreadyMember = "Questo indirizzo è già un utente dell'azienda."
     public static let companyNameInvalid = "La ragione sociale va indicata su una riga: da 1 a 200 caratteri stampabili."
     public static func companyExists(_ vat: String) -> String { "Esiste già un'azienda con Partita IVA \(vat)." }
@@ -68,7 +69,7 @@ extension Text {
         "password_changed": "Password cambiata", "password_reset": "Password reimpostata",
         "password_reset_requested": "Recupero password richiesto", "invitation_sent": "Invito inviato",
         "invitation_resent": "Invito inviato di nuovo", "invitation_accepted": "Invito accettato",
-        "invitation_cancelled": "Invito rimosso", "role_changed": "Ruolo cambiato", "member_removed": "Utente rimosso",
+        "invitation_cancelled": "Invito rimosso", "invitation_role_changed": "Ruolo dell'invito cambiato", "role_changed": "Ruolo cambiato", "member_removed": "Utente rimosso",
         "company_switched": "Cambio azienda", "tenant_created": "Azienda creata", "first_access_completed": "Primo accesso completato",
         "ticket_created": "Ticket creato", "ticket_reply": "Risposta a un ticket", "ticket_closed": "Ticket chiuso",
         "ticket_updated": "Ticket modificato", "login_new_device": "Accesso da un nuovo browser",

@@ -24,6 +24,8 @@ extension Text {
     public static let technicalDetails = "Dettagli tecnici"
     public static let technicalDetailsHint =
         "Compilati dal programma gestionale: puoi correggerli o cancellarli prima di inviare."
+    public static let technicalDetailsOptionalHint =
+        "Facoltativi: programma, versione o messaggio d'errore del gestionale. Se apri il ticket dal gestionale li compila lui."
     public static let attachments = "Allegati"
     public static let attachmentsHint =
         "Puoi allegare più file, ognuno di al massimo 4 MB: documenti (PDF, Office, OpenDocument, RTF), immagini, archivi (ZIP, 7-Zip, RAR) e file di testo."

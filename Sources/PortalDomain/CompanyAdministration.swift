@@ -27,10 +27,23 @@ public struct CompanyAdministration: DomainService {
         }
     }
 
-    /// "Rimuovi" a pending invitation of this company.
+    /// "Rimuovi" a pending invitation of this company (the vendor's page and the company's
+    /// own "Rimuovi utente invitato"). The provisional password this company's e-mail gave
+    /// ends with it when nothing else awaits the person: it let them create an account that
+    /// led to a company choice with nothing to choose.
     public func cancelInvitation(_ invitation: InvitationRecord, by actor: AuditActor, now: Timestamp) throws {
         try database.write { tx in
-            try InvitationStore(database).cancel(id: invitation.id, tenantID: invitation.tenantID, now: now)
+            let invitations = InvitationStore(database)
+            try invitations.cancel(id: invitation.id, tenantID: invitation.tenantID, now: now)
+            if let email = EmailAddress(invitation.email), try invitations.pending(email: email, now: now).isEmpty {
+                let users = UserStore(database)
+                if let user = try users.find(email: email), user.passwordIsProvisional,
+                    try users.provisionalTenant(userID: user.id) == invitation.tenantID,
+                    try TenantStore(database).memberships(userID: user.id).isEmpty
+                {
+                    try users.expireProvisional(userID: user.id, now: now)
+                }
+            }
             try AuditStore.record(in: tx, "invitation_cancelled", tenantID: invitation.tenantID, by: actor, detail: invitation.email, now: now)
         }
     }

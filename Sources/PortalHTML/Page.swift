@@ -144,7 +144,12 @@ public struct Page: Sendable {
                         }
                     }
                     el("a", ["class": "user-icon", "href": "/profilo", "title": Text.userProfile]) {
-                        Icon.user
+                        // The manual's top-right icon is the person: their picture once they chose one.
+                        if let picture = viewer.pictureAddress {
+                            el("img", ["class": "user-picture", "src": picture, "alt": "", "width": "24", "height": "24"])
+                        } else {
+                            Icon.user
+                        }
                         el("span", ["class": "account-label"]) { viewer.displayName }
                     }
                     el("form", ["class": "logout-form", "method": "post", "action": "/logout"]) {

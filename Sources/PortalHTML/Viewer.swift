@@ -11,6 +11,12 @@ public struct Viewer: Sendable {
     /// Whose drafts a form's script keeps and offers (a person in a company): a browser
     /// shared at a front desk must not offer one person's draft to the next.
     public var draftOwner = ""
+    /// The profile picture's address, when the person has one: the header shows it.
+    public var pictureAddress: String?
+
+    /// A picture's address names it by its SHA-256: a browser shared by two people never
+    /// shows one the other's picture from its cache.
+    public static func pictureAddress(sha256: String) -> String { "/profilo/immagine?v=" + sha256.prefix(16) }
 
     public init(
         displayName: String, companyName: String?, csrfToken: String, mayAdministerTenant: Bool, isOperator: Bool = false,

@@ -71,6 +71,7 @@ public enum Routes {
         routes.get("/tenant/inviti/nuovo", AdministratorGuard.self, InvitationHandlers.showForm)
         routes.post("/tenant/inviti", AdministratorGuard.self, bodyLimit: 2048, InvitationHandlers.create)
         routes.post("/tenant/inviti/{id}/reinvia", AdministratorGuard.self, bodyLimit: 1024, InvitationHandlers.resend)
+        routes.post("/tenant/inviti/{id}/ruolo", AdministratorGuard.self, bodyLimit: 1024, InvitationHandlers.changeRole)
         routes.post("/tenant/inviti/{id}/rimuovi", AdministratorGuard.self, bodyLimit: 1024, InvitationHandlers.cancel)
         routes.get("/tenant/attivita", AdministratorGuard.self, ActivityHandlers.show)
     }

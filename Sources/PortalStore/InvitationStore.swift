@@ -99,6 +99,13 @@ public struct InvitationStore {
         Int(try database.scalarInt("SELECT count(*) FROM invitation_sends WHERE tenant_id = ? AND sent_at >= ?", [tenantID, since]))
     }
 
+    /// "Ruoli assegnati" of an invitation not yet accepted: the role its acceptance gives.
+    public func setRole(id: Int64, tenantID: Int64, role: Role) throws {
+        try database.run(
+            "UPDATE invitations SET role = ? WHERE id = ? AND tenant_id = ? AND accepted_at IS NULL AND cancelled_at IS NULL",
+            [role.rawValue, id, tenantID])
+    }
+
     public func cancel(id: Int64, tenantID: Int64, now: Timestamp) throws {
         try database.run(
             "UPDATE invitations SET cancelled_at = ? WHERE id = ? AND tenant_id = ? AND accepted_at IS NULL", [now, id, tenantID])

@@ -33,13 +33,15 @@ public struct UserRecord: Sendable {
     public let failedLogins: Int
     public let failedLoginWindowStart: Timestamp
     public let lastFailedLoginAt: Timestamp
+    /// The profile picture's SHA-256 (nil: none): the header shows it, its address names it.
+    public let pictureSHA256: String?
 
     /// The columns `init` reads, in its order: every query of users selects them so
     /// (`columns`), a join with `u.` before each (`SessionStore.findWithUser`).
     static let columnNames = [
         "id", "email", "first_name", "last_name", "password_hash", "password_is_provisional", "provisional_expires_at",
         "is_operator", "desk_role", "deactivated_at", "last_tenant_id", "failed_logins", "failed_login_window_start",
-        "last_failed_login_at",
+        "last_failed_login_at", "picture_sha256",
     ]
     static let columns = columnNames.joined(separator: ", ")
 
@@ -61,6 +63,7 @@ public struct UserRecord: Sendable {
         failedLogins = Int(row.int(at: first + 11))
         failedLoginWindowStart = row.int(at: first + 12)
         lastFailedLoginAt = row.int(at: first + 13)
+        pictureSHA256 = row.optionalString(at: first + 14)
     }
 
     /// "Nome Cognome", or the e-mail when the person has not filled the name in yet.

@@ -54,7 +54,7 @@ public struct SessionStore {
                 SELECT s.id, s.user_id, s.tenant_id, s.remember, s.created_at, s.last_seen_at, s.expires_at,
                     u.id, u.email, u.first_name, u.last_name, u.password_hash, u.password_is_provisional,
                     u.provisional_expires_at, u.is_operator, u.desk_role, u.deactivated_at, u.last_tenant_id, u.failed_logins,
-                    u.failed_login_window_start, u.last_failed_login_at,
+                    u.failed_login_window_start, u.last_failed_login_at, u.picture_sha256,
                     m.role, m.active_since, t.name, t.vat
                 FROM sessions s
                 JOIN users u ON u.id = s.user_id
@@ -63,15 +63,15 @@ public struct SessionStore {
                 WHERE s.token_hash = ?
                 """, [tokenHash])
         else { return nil }
-        // By position, in the order selected: sessions 0…6, users 7…20, then the rest.
+        // By position, in the order selected: sessions 0…6, users 7…21, then the rest.
         let session = SessionRecord(row)
         guard try isLive(session, now: now, rememberedIdle: rememberedIdle) else { return nil }
-        assert(row.hasColumns(["role", "active_since", "name", "vat"], at: 21), "findWithUser's select list moved")
+        assert(row.hasColumns(["role", "active_since", "name", "vat"], at: 22), "findWithUser's select list moved")
         var membership: MembershipRecord?
-        if let tenantID = session.tenantID, let role = row.optionalString(at: 21).flatMap(Role.init(rawValue:)) {
+        if let tenantID = session.tenantID, let role = row.optionalString(at: 22).flatMap(Role.init(rawValue:)) {
             membership = MembershipRecord(
-                tenant: TenantRecord(id: tenantID, name: row.string(at: 23), vat: row.string(at: 24)), role: role,
-                activeSince: row.int(at: 22))
+                tenant: TenantRecord(id: tenantID, name: row.string(at: 24), vat: row.string(at: 25)), role: role,
+                activeSince: row.int(at: 23))
         }
         return (session, UserRecord(row, from: 7), membership)
     }

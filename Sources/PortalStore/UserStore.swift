@@ -79,6 +79,14 @@ public struct UserStore {
             """, [passwordHash, until, now, userID])
     }
 
+    /// Ends a provisional password now (its invitation was removed): the login refuses it as
+    /// expired, and a new invitation gives fresh credentials.
+    public func expireProvisional(userID: Int64, now: Timestamp) throws {
+        try database.run(
+            "UPDATE users SET provisional_expires_at = ?, updated_at = ? WHERE id = ? AND password_is_provisional = 1",
+            [now, now, userID])
+    }
+
     /// The company whose invitation e-mail gave the user's provisional password (nil: none
     /// recorded, e.g. an operator's or one given before this was kept).
     public func provisionalTenant(userID: Int64) throws -> Int64? {

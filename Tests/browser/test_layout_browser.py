@@ -160,3 +160,36 @@ def test_the_list_filters_stay_below_the_topbar_and_within_the_window(portal):
         assert topbar <= top <= 768, top
     finally:
         browser.quit()
+
+
+def test_the_queue_never_breaks_a_word_of_its_short_columns_on_a_laptop(portal):
+    """At 1366 px "Coda ticket" broke "Normale" and "assegnato" mid-word: the table narrowed
+    those columns to a letter's width because every cell could break anywhere."""
+    browser = chromium()
+    try:
+        viewport(browser, (1366, 768))
+        sign_in(browser, portal, OPERATOR, DEMO_PASSWORD)
+        browser.get(portal.url + "/desk/")
+        broken = browser.execute_script("""
+            const broken = [];
+            const cells = document.querySelectorAll('.desk-queue td[data-label]');
+            for (const cell of cells) {
+                const label = cell.dataset.label;
+                if (!['Priorità', 'Stato'].includes(label)) continue;
+                const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    for (const match of node.data.matchAll(/\\S+/g)) {
+                        const range = document.createRange();
+                        range.setStart(node, match.index);
+                        range.setEnd(node, match.index + match[0].length);
+                        if (range.getClientRects().length > 1) broken.push(label + ': ' + match[0]);
+                    }
+                }
+            }
+            return [cells.length, broken];
+        """)
+        cells, words = broken
+        assert cells > 0, "the queue lists tickets"
+        assert not words, words
+    finally:
+        browser.quit()

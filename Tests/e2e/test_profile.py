@@ -53,6 +53,8 @@ def test_the_picture_must_be_a_real_image_and_is_served_as_one(portal):
     assert good.headers["Location"] == "/profilo?avviso=immagine"
     shown = re.search(r'<img class="profile-picture" src="(/profilo/immagine\?v=[0-9a-f]{16})"', session.get(portal.url + "/profilo").text)
     assert shown, "the address names the picture: a shared browser's cache never shows another person's"
+    header = session.get(portal.url + "/ticket").text.split('<a class="user-icon"')[1].split("</a>")[0]
+    assert f'<img class="user-picture" src="{shown.group(1)}" alt=""' in header, "the manual's top-right icon is the person's picture"
     picture = session.get(portal.url + shown.group(1))
     assert picture.headers["Content-Type"] == "image/png"
     assert picture.headers["X-Content-Type-Options"] == "nosniff"

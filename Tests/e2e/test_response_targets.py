@@ -69,7 +69,17 @@ def test_a_new_ticket_runs_towards_its_targets_in_the_queue_and_on_the_customers
     customer, _ = login(portal)
     number = created_number(new_ticket(portal, customer, title="Scadenza della prima risposta"))
     ticket = customer.get(portal.url + f"/ticket/{number}").text
-    assert "Risposta prevista entro " in ticket
+    assert "Risposta prevista entro " in ticket and "siamo in ritardo" not in ticket
+    # Past its deadline the page admits the delay instead of promising a date gone by.
+    with portal.db() as db:
+        due = db.execute("SELECT due_at FROM tickets WHERE number = ?", (number,)).fetchone()[0]
+        db.execute("UPDATE tickets SET due_at = strftime('%s', 'now') - 3600 WHERE number = ?", (number,))
+        db.commit()
+    late = customer.get(portal.url + f"/ticket/{number}").text
+    assert re.search(r"Risposta prevista entro \d\d/\d\d/\d{4} \d\d:\d\d: siamo in ritardo, un operatore ti risponderà il prima possibile.", late)
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET due_at = ? WHERE number = ?", (due, number))
+        db.commit()
     queue = manager.post(portal.url + "/desk/cerca", data={
         "csrf": csrf_token(manager.get(portal.url + "/desk/").text), "ordine": "scadenza", "stato": "aperti"})
     row = queue.text.split(f'href="/desk/ticket/{number}"')[1].split("</tr>")[0]

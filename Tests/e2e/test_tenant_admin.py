@@ -89,17 +89,39 @@ def test_a_removed_invitation_stops_working(portal):
     invitation = re.search(r'action="/tenant/inviti/(\d+)/rimuovi"', row).group(1)
     removed = post(portal, session, f"/tenant/inviti/{invitation}/rimuovi", "/tenant/inviti")
     assert removed.headers["Location"] == "/tenant/inviti?avviso=rimosso"
-    provisional = re.search(r"- Password: (\S+)", welcome).group(1)
-    person = requests.Session()
-    password_step(portal, "annullato@rossi.example", provisional, session=person)
-    page = person.get(portal.url + "/accesso/primo").text
-    person.post(portal.url + "/accesso/primo", data={"csrf": csrf_token(page), "first_name": "A", "last_name": "B",
-                                                     "password": NEW_PASSWORD, "password_confirmation": NEW_PASSWORD, "privacy": "1"})
-    password_step(portal, "annullato@rossi.example", NEW_PASSWORD, session=person)
-    code_step(portal, person, portal.wait_for_code("annullato@rossi.example"))
-    choice = person.get(portal.url + "/accesso/azienda").text
-    assert "ROSSI SRL" not in choice and "Non sei ancora abilitato" in choice
     assert post(portal, session, f"/tenant/inviti/{invitation}/reinvia", "/tenant/inviti").status_code == 404
+    # The e-mail's provisional password went with the invitation: it led to an account with no
+    # company to choose and a page that said to accept an invitation that was not there.
+    provisional = re.search(r"- Password: (\S+)", welcome).group(1)
+    refused = password_step(portal, "annullato@rossi.example", provisional)
+    assert refused.status_code == 403 and "Le credenziali provvisorie sono scadute" in refused.text
+
+    # Invited again, the person gets fresh credentials that work.
+    invite(portal, session, "annullato@rossi.example")
+    colleague = activate(portal, "annullato@rossi.example")
+    assert "ROSSI SRL" in colleague.get(portal.url + "/dashboard").text
+
+
+def test_the_role_of_a_pending_invitation_is_assigned_in_ruoli_assegnati(portal):
+    session, _ = login(portal)
+    invite(portal, session, "ruolo.dopo@rossi.example")
+    listing = session.get(portal.url + "/tenant/inviti").text
+    row = listing.split("<td>ruolo.dopo@rossi.example</td>")[1].split("</tr>")[0]
+    invitation = re.search(r'action="/tenant/inviti/(\d+)/ruolo"', row).group(1)
+    assert f'<label class="visually-hidden" for="invitation-role-{invitation}">Ruoli assegnati: ruolo.dopo@rossi.example</label>' in row
+    assert '<option value="tech" selected="selected">Tecnico</option>' in row
+    assert post(portal, session, f"/tenant/inviti/{invitation}/ruolo", "/tenant/inviti", role="capo").status_code == 400
+    changed = post(portal, session, f"/tenant/inviti/{invitation}/ruolo", "/tenant/inviti", role="admin")
+    assert changed.headers["Location"] == "/tenant/inviti?avviso=ruolo"
+    listing = session.get(portal.url + changed.headers["Location"]).text
+    assert "Ruolo salvato: l" in listing and "utente lo avrà quando accetterà l" in listing
+    row = listing.split("<td>ruolo.dopo@rossi.example</td>")[1].split("</tr>")[0]
+    assert '<option value="admin" selected="selected">Amministratore</option>' in row
+    activity = session.get(portal.url + "/tenant/attivita").text
+    assert "Ruolo dell" in activity and "ruolo.dopo@rossi.example: Tecnico → Amministratore" in activity
+
+    colleague = activate(portal, "ruolo.dopo@rossi.example")
+    assert 'href="/tenant"' in colleague.get(portal.url + "/dashboard").text, "accepted as administrator"
 
 
 def test_roles_change_and_the_last_administrator_stays(fresh_portal):
@@ -197,7 +219,7 @@ def test_invitations_are_limited_per_address_and_another_company_keeps_the_passw
 
     # "Invia di nuovo" and "Invita" count together: the fourth e-mail in an hour is refused.
     listing = rossi.get(portal.url + "/tenant/inviti").text
-    invitation = re.search(r'action="/tenant/inviti/(\d+)/reinvia"', listing.split(address)[1]).group(1)
+    invitation = re.search(r'action="/tenant/inviti/(\d+)/reinvia"', listing.split(f"<td>{address}</td>")[1]).group(1)
     assert post(portal, rossi, f"/tenant/inviti/{invitation}/reinvia", "/tenant/inviti").status_code == 303
     with portal.db() as db:
         queued = db.execute("SELECT count(*) FROM outbox").fetchone()[0]

@@ -38,7 +38,8 @@ struct CompanyChoicePage {
                 }
                 el("h2") { Text.yourCompanies }
                 if memberships.isEmpty {
-                    el("p") { Text.noCompanyYet }
+                    // "Accept an invitation above" only where one is above.
+                    el("p") { invitations.isEmpty ? Text.noCompany : Text.noCompanyYet }
                 } else {
                     el("p") { Text.companyChoiceIntro }
                     el("ul", ["class": "choice-list"]) {

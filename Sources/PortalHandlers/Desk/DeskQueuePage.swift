@@ -103,14 +103,15 @@ struct DeskQueuePage {
         static let title = cell(Text.deskTitle)
         static let company = cell(Text.deskCompany)
         static let requester = cell(Text.requester)
-        static let priority = cell(Text.priority)
-        static let state = cell(Text.deskState)
+        static let priority = cell(Text.priority, words: true)
+        static let state = cell(Text.deskState, words: true)
         static let operatorName = cell(Text.deskOperator)
         static let due = cell(Text.deskDue)
         static let waiting = cell(Text.deskWaiting)
 
-        static func cell(_ label: String) -> KeptFrame {
-            KeptFrame { slot in el("td", ["data-label": label]) { slot } }
+        /// `words`: a short value of known words, never broken inside one.
+        static func cell(_ label: String, words: Bool = false) -> KeptFrame {
+            KeptFrame { slot in el("td", ["data-label": label, "class": words ? "cell-words" : nil]) { slot } }
         }
     }
 

@@ -50,7 +50,7 @@ struct ProfilePage {
                 el("h2", ["id": "picture-title"]) { Text.picture }
                 if let picture {
                     el("img", [
-                        "class": "profile-picture", "src": "/profilo/immagine?v=" + picture.prefix(16), "alt": user.displayName,
+                        "class": "profile-picture", "src": Viewer.pictureAddress(sha256: picture), "alt": user.displayName,
                         "width": "96", "height": "96",
                     ])
                 }

@@ -8,6 +8,7 @@ import PortalStore
 enum InvitationHandlers {
     static let notices = [
         "inviato": Text.invitationSentNotice, "reinviato": Text.invitationResent, "rimosso": Text.invitationRemoved,
+        "ruolo": Text.invitationRoleChanged,
     ]
 
     static func list(_ request: Request, _ context: MemberContext) throws -> Response {
@@ -63,7 +64,23 @@ enum InvitationHandlers {
                                 el("td") { invitation.email }
                                 el("td") { Clock.displayDate(invitation.createdAt) }
                                 el("td") { Clock.displayDate(invitation.expiresAt) }
-                                el("td") { invitation.role.label }
+                                // The manual assigns the role after the invitation, in "Ruoli assegnati".
+                                el("td") {
+                                    el("form", ["class": "inline-form", "method": "post", "action": "/tenant/inviti/\(invitation.id)/ruolo"]) {
+                                        FormField.csrf(csrf)
+                                        el("label", ["class": "visually-hidden", "for": "invitation-role-\(invitation.id)"]) {
+                                            "\(Text.assignedRoles): \(invitation.email)"
+                                        }
+                                        el("select", ["id": "invitation-role-\(invitation.id)", "name": "role"]) {
+                                            for role in Role.allCases {
+                                                el("option", ["value": role.rawValue, "selected": role == invitation.role ? "selected" : nil]) { role.label }
+                                            }
+                                        }
+                                        el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.changeRole): \(invitation.email)"]) {
+                                            Text.changeRole
+                                        }
+                                    }
+                                }
                                 el("td", ["class": "row-actions"]) {
                                     el("form", ["method": "post", "action": "/tenant/inviti/\(invitation.id)/reinvia"]) {
                                         FormField.csrf(csrf)
@@ -127,13 +144,25 @@ enum InvitationHandlers {
         throw Redirect(to: "/tenant/inviti?avviso=reinviato")
     }
 
+    static func changeRole(_ request: Request, _ context: MemberContext) throws -> Response {
+        let services = context.services
+        let invitation = try invitation(request, context, services)
+        guard let role = request.form["role"].flatMap(Role.init(rawValue:)) else { throw HTTPError.badRequest("role") }
+        if role != invitation.role {
+            try services.database.write { tx in
+                try InvitationStore(services.database).setRole(id: invitation.id, tenantID: context.tenant.id, role: role)
+                try context.audit(
+                    in: tx, "invitation_role_changed", detail: "\(invitation.email): \(invitation.role.label) → \(role.label)", request)
+            }
+        }
+        throw Redirect(to: "/tenant/inviti?avviso=ruolo")
+    }
+
     static func cancel(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
         let invitation = try invitation(request, context, services)
-        try services.database.write { tx in
-            try InvitationStore(services.database).cancel(id: invitation.id, tenantID: context.tenant.id, now: services.now)
-            try context.audit(in: tx, "invitation_cancelled", detail: invitation.email, request)
-        }
+        try CompanyAdministration(database: services.database, config: services.config).cancelInvitation(
+            invitation, by: context.actor(request), now: services.now)
         throw Redirect(to: "/tenant/inviti?avviso=rimosso")
     }
 }

@@ -64,7 +64,8 @@ struct NewTicketPage {
                         hint: Text.descriptionHint, toolbarLabels: EditorLabels.toolbar, formattingLabel: Text.formatting,
                         previewHTML: preview, previewTitle: Text.preview, maxLength: TicketForm.descriptionLimit)
                     FormField.textarea(id: "technical_details", label: Text.technicalDetails, value: form.technicalDetails,
-                                       error: form.errors["technical_details"], hint: Text.technicalDetailsHint, rows: 4,
+                                       error: form.errors["technical_details"],
+                                       hint: form.technicalDetails.isEmpty ? Text.technicalDetailsOptionalHint : Text.technicalDetailsHint, rows: 4,
                                        maxLength: TicketForm.technicalDetailsLimit)
                     FileFields.render(field: "files", label: Text.attachments, hint: Text.attachmentsHint, kept: keptFiles, error: fileError)
                 }

@@ -29,7 +29,9 @@ enum TicketDetailHandlers {
             members: try members ?? TenantStore(database).members(tenantID: context.tenant.id), editable: canReply,
             chosen: chosen
         ).render()
-        return TicketDetailPage(viewer: context.current.viewer, ticket: ticket, thread: thread, panel: panel, canReply: canReply)
+        var page = TicketDetailPage(viewer: context.current.viewer, ticket: ticket, thread: thread, panel: panel, canReply: canReply)
+        page.now = context.services.now
+        return page
     }
 
     static func show(_ request: Request, _ context: MemberContext) throws -> Response {

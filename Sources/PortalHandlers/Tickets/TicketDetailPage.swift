@@ -27,6 +27,8 @@ struct TicketDetailPage {
     /// Why the reply is back filled in (`KeptForms`).
     var keptNotice: String?
     var closeChecked = false
+    /// When the page is drawn: a deadline already passed is said to be late, not promised.
+    var now: Timestamp = 0
 
     func render() -> [UInt8] {
         TicketPageFrame.render(
@@ -41,7 +43,9 @@ struct TicketDetailPage {
             if let notice { FormField.notice(notice, kind: "success") }
             if let keptNotice { FormField.notice(keptNotice, kind: "warning") }
             if ticket.firstAnsweredAt == nil, let due = ticket.dueAt {
-                el("p", ["class": "expected-answer"]) { Text.expectedAnswer(Clock.display(due)) }
+                el("p", ["class": "expected-answer"]) {
+                    due > now ? Text.expectedAnswer(Clock.display(due)) : Text.expectedAnswerLate(Clock.display(due))
+                }
             }
         } chat: {
             thread
