@@ -121,6 +121,32 @@ public struct DashboardLayout: Sendable, Equatable {
         return DashboardLayout(sorted: placements)
     }
 
+    // MARK: Changes without the editor
+
+    /// `widget` added where it first fits in reading order, at its default size or else at
+    /// its smallest (the pages without JavaScript add widgets this way); nil when there is no
+    /// room for it or it is there already.
+    public func adding(_ widget: DashboardWidget) -> DashboardLayout? {
+        guard !placements.contains(where: { $0.widget == widget }) else { return nil }
+        for size in [widget.defaultSize, widget.minimumSize] {
+            for y in 0...(DashboardLayout.rows - size.height) {
+                for x in 0...(DashboardLayout.columns - size.width) {
+                    let placement = Placement(widget: widget, x: x, y: y, width: size.width, height: size.height)
+                    if !placements.contains(where: { $0.overlaps(placement) }) {
+                        return DashboardLayout(sorted: placements + [placement])
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    public func removing(_ widget: DashboardWidget) -> DashboardLayout {
+        DashboardLayout(sorted: placements.filter { $0.widget != widget })
+    }
+
+    public func contains(_ widget: DashboardWidget) -> Bool { placements.contains { $0.widget == widget } }
+
     // MARK: Stored form
 
     /// The compact text kept in the preferences: `ticket-list:0,0,8,6;ticket-status:8,0,4,6`.

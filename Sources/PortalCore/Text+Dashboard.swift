@@ -15,7 +15,12 @@ extension Text {
     public static let dashboardAlreadyPlaced = "Già nella dashboard"
     public static let dashboardNoWidgetFound = "Nessun widget corrisponde alla ricerca."
     public static let dashboardNeedsScript =
-        "Per aggiungere, spostare o ridimensionare i widget attiva JavaScript nel browser."
+        "Senza JavaScript i widget si aggiungono e si rimuovono con i pulsanti qui sotto e si dispongono da soli; per spostarli o ridimensionarli attiva JavaScript nel browser."
+    public static let dashboardWidgetAdded = "Widget aggiunto alla dashboard."
+    public static let dashboardWidgetRemoved = "Widget rimosso dalla dashboard."
+    public static func dashboardNoRoom(_ widget: String) -> String {
+        "Non c'è spazio per «\(widget)»: rimuovi un altro widget o rimpiccioliscilo (con JavaScript attivo)."
+    }
     public static let dashboardEditingHint =
         "Trascina i widget per spostarli, l'angolo in basso a destra per ridimensionarli, oppure usa i pulsanti di ogni widget; poi premi «Fatto»."
 
@@ -44,6 +49,7 @@ extension Text {
     public static let widgetTaller = "Aumenta l'altezza"
     public static let widgetShorter = "Riduci l'altezza"
     public static let widgetRemove = "Rimuovi il widget"
+    public static let widgetRemoveShort = "Rimuovi"
 
     // MARK: What the script announces (aria-live) and shows
     public static let announceMoved = "{widget}: colonna {x}, riga {y}."

@@ -57,6 +57,7 @@ public enum Routes {
     /// portal-tenant: the dashboard and the company administration ("Gestione Tenant").
     public static func tenant(_ routes: inout RouteTable) {
         routes.get("/dashboard", SignedInGuard.self, DashboardHandlers.show)
+        routes.post("/dashboard/widget", MemberGuard.self, bodyLimit: 1024, DashboardHandlers.changeWidgets)
         routes.get("/api/dashboard", MemberGuard.self, DashboardHandlers.data)
         routes.get("/api/dashboard/widget/{id}", MemberGuard.self, DashboardHandlers.widget)
         routes.add("PUT", "/api/dashboard/layout", MemberGuard.self, bodyLimit: DashboardHandlers.layoutBodyLimit, DashboardHandlers.saveLayout)

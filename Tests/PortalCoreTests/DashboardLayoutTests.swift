@@ -88,4 +88,19 @@ struct DashboardLayoutTests {
             ])
         }
     }
+
+    @Test("a widget added without the editor goes where it first fits, at its default size, else its smallest")
+    func adding() throws {
+        let pie = try #require(DashboardLayout.empty.adding(.ticketStatus))
+        #expect(pie.stored == "ticket-status:0,0,4,6")
+        #expect(pie.adding(.ticketStatus) == nil, "already there")
+        #expect(try #require(pie.adding(.ticketList)).stored == "ticket-status:0,0,4,6;ticket-list:4,0,8,6")
+        // Room for the list's smallest size only: 4 columns by 3 rows under a 12 x 9 pie.
+        let tall = try DashboardLayout.validated([Entry(widget: "ticket-status", x: 0, y: 0, width: 12, height: 9)])
+        #expect(try #require(tall.adding(.ticketList)).stored == "ticket-status:0,0,12,9;ticket-list:0,9,4,3")
+        let full = try DashboardLayout.validated([Entry(widget: "ticket-list", x: 0, y: 0, width: 12, height: 12)])
+        #expect(full.adding(.ticketStatus) == nil, "no room")
+        #expect(full.removing(.ticketList).isEmpty)
+        #expect(full.removing(.ticketStatus) == full)
+    }
 }

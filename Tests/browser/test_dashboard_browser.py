@@ -236,3 +236,24 @@ def test_without_javascript_the_saved_dashboard_is_shown_read_only(portal, brows
     assert not browser.find_element(By.ID, "widget-panel").is_displayed()
     press(browser, "Aggiorna")
     assert heading(browser) == "Dashboard" and widget(browser, "Elenco ticket").is_displayed()
+
+
+def test_without_javascript_a_new_customer_adds_and_removes_widgets(portal, browser_without_javascript):
+    """The manual's "Aggiungi" works in a browser without JavaScript: each widget goes where
+    it first fits; "Rimuovi" takes it away."""
+    browser = browser_without_javascript
+    address = "senza.script@bianchi.example"
+    provisional = portal.invite(address, vat=BIANCHI_VAT)
+    people.first_access(browser, portal, address, provisional, "Sara", "Senzascript", PASSWORD, "BIANCHI SPA")
+    assert "Questa dashboard non ha ancora widget!" in browser.page_source
+    assert any(title.is_displayed() for title in browser.find_elements(By.XPATH, "//h2[normalize-space()='Aggiungi Widget']"))
+    press(browser, "Aggiungi Elenco ticket")
+    assert "Widget aggiunto alla dashboard." in browser.page_source
+    assert position(widget(browser, "Elenco ticket")) == (0, 0, 8, 6)
+    press(browser, "Aggiungi Stato Ticket")
+    assert position(widget(browser, "Stato Ticket")) == (8, 0, 4, 6)
+    assert widget(browser, "Stato Ticket").is_displayed()
+    press(browser, "Rimuovi Elenco ticket")
+    assert "Widget rimosso dalla dashboard." in browser.page_source
+    assert not browser.find_elements(By.XPATH, "//main//section[header/h2[normalize-space()='Elenco ticket']]")
+    assert widget(browser, "Stato Ticket").is_displayed()

@@ -423,3 +423,38 @@ def test_an_operator_without_a_company_has_no_dashboard_data(portal):
     answer = session.get(portal.url + API)
     assert answer.status_code == 404 and "error" in answer.json()
     assert put_layout(portal, session, [LIST], csrf=csrf_token(page.text)).status_code == 404
+
+
+def test_without_javascript_aggiungi_and_rimuovi_are_forms(portal):
+    session = new_customer(portal, "dashboard.moduli@rossi.example")
+    page = session.get(portal.url + "/dashboard").text
+    noscript = page.split("<noscript>")[1].split("</noscript>")[0]
+    assert ">Aggiungi Widget</h2>" in noscript and 'action="/dashboard/widget"' in noscript
+    assert 'name="aggiungi" value="ticket-status"' in noscript and 'name="rimuovi"' not in noscript
+
+    def change(**field):
+        return session.post(portal.url + "/dashboard/widget", data={"csrf": token(portal, session), **field},
+                            allow_redirects=False)
+
+    added = change(aggiungi="ticket-status")
+    assert added.status_code == 303 and added.headers["Location"] == "/dashboard?avviso=aggiunto"
+    assert saved_layout(portal, session) == [{"widget": "ticket-status", "x": 0, "y": 0, "w": 4, "h": 6}]
+    assert change(aggiungi="ticket-status").status_code == 303, "pressed again: nothing changes"
+    change(aggiungi="ticket-list")
+    assert saved_layout(portal, session) == [{"widget": "ticket-status", "x": 0, "y": 0, "w": 4, "h": 6},
+                                             {"widget": "ticket-list", "x": 4, "y": 0, "w": 8, "h": 6}]
+    page = session.get(portal.url + "/dashboard?avviso=aggiunto").text
+    assert "Widget aggiunto alla dashboard." in page
+    assert 'name="rimuovi" value="ticket-list"' in page.split("<noscript>")[1]
+    assert change(rimuovi="ticket-status").headers["Location"] == "/dashboard?avviso=rimosso"
+    assert saved_layout(portal, session) == [{"widget": "ticket-list", "x": 4, "y": 0, "w": 8, "h": 6}]
+    assert change(aggiungi="orologio").status_code == 400
+    refused = session.post(portal.url + "/dashboard/widget", data={"aggiungi": "ticket-status"}, allow_redirects=False)
+    assert refused.status_code == 403 and saved_layout(portal, session) == [
+        {"widget": "ticket-list", "x": 4, "y": 0, "w": 8, "h": 6}], "the CSRF token is required"
+
+    # No room: the list fills the grid, the pie cannot go in, and the page says so.
+    put_layout(portal, session, [{"widget": "ticket-list", "x": 0, "y": 0, "w": 12, "h": 12}])
+    full = change(aggiungi="ticket-status")
+    assert full.status_code == 422 and "spazio per «Stato Ticket»: rimuovi un altro widget" in full.text
+    assert saved_layout(portal, session) == [{"widget": "ticket-list", "x": 0, "y": 0, "w": 12, "h": 12}]

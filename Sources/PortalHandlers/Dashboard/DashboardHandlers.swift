@@ -22,7 +22,44 @@ enum DashboardHandlers {
         var page = DashboardPage(viewer: context.viewer, layout: .empty, data: nil)
         page.layout = try DashboardPreference.load(userID: context.user.id, tenantID: tenant.id, services.database)
         page.data = try DashboardData.load(tenantID: tenant.id, services.database)
+        page.notice = request.query["avviso"].flatMap { notices[$0] }
         return Response.html(page.render())
+    }
+
+    static let notices = ["aggiunto": Text.dashboardWidgetAdded, "rimosso": Text.dashboardWidgetRemoved]
+
+    /// POST /dashboard/widget: "Aggiungi" and "Rimuovi" without JavaScript (the manual's
+    /// dashboard for every browser). A widget is added where it first fits; pressing again a
+    /// button of a page drawn before (the widget is there, or gone already) changes nothing.
+    static func changeWidgets(_ request: Request, _ context: MemberContext) throws -> Response {
+        let services = context.services
+        let form = request.form
+        let adding = form["aggiungi"].flatMap(DashboardWidget.init(rawValue:))
+        let removing = form["rimuovi"].flatMap(DashboardWidget.init(rawValue:))
+        guard let widget = adding ?? removing else { throw HTTPError.badRequest("widget") }
+        let fits: Bool = try services.database.write { tx in
+            let saved = try DashboardPreference.load(userID: context.user.id, tenantID: context.tenant.id, services.database)
+            let changed: DashboardLayout
+            if adding != nil {
+                if saved.contains(widget) { return true }
+                guard let added = saved.adding(widget) else { return false }
+                changed = added
+            } else {
+                changed = saved.removing(widget)
+            }
+            if changed != saved {
+                try DashboardPreference.save(in: tx, changed, userID: context.user.id, tenantID: context.tenant.id, now: services.now)
+            }
+            return true
+        }
+        guard fits else {
+            var page = DashboardPage(viewer: context.viewer, layout: .empty, data: nil)
+            page.layout = try DashboardPreference.load(userID: context.user.id, tenantID: context.tenant.id, services.database)
+            page.data = try DashboardData.load(tenantID: context.tenant.id, services.database)
+            page.error = Text.dashboardNoRoom(widget.title)
+            return Response.html(page.render(), status: 422)
+        }
+        throw Redirect(to: "/dashboard?avviso=" + (adding != nil ? "aggiunto" : "rimosso"))
     }
 
     static func data(_ request: Request, _ context: MemberContext) throws -> Response {

@@ -10,12 +10,18 @@ struct DashboardPage {
     var layout: DashboardLayout
     /// Nil when the session has no company (the vendor's operators): nothing to show or edit.
     var data: DashboardData?
+    var notice: String?
+    var error: String?
 
     var isEditable: Bool { data != nil }
 
     func render() -> String {
         let page = Page(title: Text.dashboardTitle, kind: .app(viewer), currentPath: "/dashboard") {
             el("h1", ["class": "page-title"]) { Text.dashboardTitle }
+            if let notice { FormField.notice(notice, kind: "success") }
+            if let error { FormField.notice(error, kind: "error") }
+            // Before the editor's hidden panel: its buttons bear the same names.
+            if isEditable { el("noscript") { withoutScript } }
             el(
                 "div",
                 [
@@ -69,7 +75,32 @@ struct DashboardPage {
                     "button",
                     ["type": "button", "class": "button button--primary", "data-action": "add", "hidden": "hidden"]
                 ) { Text.dashboardAdd }
-                el("noscript") { el("p", ["class": "muted"]) { Text.dashboardNeedsScript } }
+            }
+        }
+    }
+
+    /// Without JavaScript (noscript: parsed only where scripts do not run): "Aggiungi" and
+    /// "Rimuovi" as forms, each widget placed where it first fits.
+    var withoutScript: Node {
+        el("section", ["class": "card dashboard-noscript", "aria-labelledby": "noscript-widgets-title"]) {
+            el("h2", ["id": "noscript-widgets-title"]) { Text.dashboardAddWidget }
+            el("p", ["class": "muted"]) { Text.dashboardNeedsScript }
+            el("ul", ["class": "widget-choices"]) {
+                for widget in DashboardWidget.allCases {
+                    let placed = layout.contains(widget)
+                    el("li", ["class": "widget-choice"]) {
+                        el("p", ["class": "widget-choice-title"]) { widget.title }
+                        el("p", ["class": "widget-choice-summary"]) { widget.summary }
+                        if placed { el("p", ["class": "widget-choice-placed"]) { Text.dashboardAlreadyPlaced } }
+                        el("form", ["method": "post", "action": "/dashboard/widget"]) {
+                            FormField.csrf(viewer.csrfToken)
+                            el("button", ["class": "button", "type": "submit", "name": placed ? "rimuovi" : "aggiungi", "value": widget.rawValue]) {
+                                placed ? Text.widgetRemoveShort : Text.dashboardAdd
+                                el("span", ["class": "visually-hidden"]) { " " + widget.title }
+                            }
+                        }
+                    }
+                }
             }
         }
     }
