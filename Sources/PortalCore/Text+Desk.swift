@@ -67,9 +67,10 @@ extension Text {
         "Nel frattempo il ticket è cambiato: " + changes.joined(separator: "; ") + "."
     }
     public static func deskNewReply(_ name: String) -> String { "nuova risposta di \(name)" }
-    public static func deskNoteSavedControlsNot(_ changes: [String]) -> String {
-        "Nota salvata. " + deskChangedMeanwhile(changes)
-            + " Assegna a, Stato e Priorità scelti con la nota non sono stati salvati: controllali e premi il loro pulsante."
+    public static func deskMessageSavedControlsNot(isReply: Bool, _ changes: [String]) -> String {
+        (isReply ? "Risposta inviata al cliente. " : "Nota salvata. ") + deskChangedMeanwhile(changes)
+            + " Assegna a, Stato e Priorità scelti con " + (isReply ? "la risposta" : "la nota")
+            + " non sono stati salvati: controllali e premi il loro pulsante."
     }
     public static let deskAlreadyUnassigned = "Il ticket non ha già nessun operatore: scegli un operatore dell'elenco."
     public static let deskUnassignClosed =

@@ -56,7 +56,10 @@ public struct DeskService: DomainService {
         now: Timestamp
     ) throws {
         try change(ticket, by: agent, now: now) { tx in
-            try reply(in: tx, ticket, by: agent, body: body, files: files, status: status, now: now)
+            // As it is inside the transaction: a colleague may have taken or closed it since
+            // the page was read, and a reply sent all the same must not take it from them.
+            let current = try store.find(number: ticket.number) ?? ticket
+            try reply(in: tx, current, by: agent, body: body, files: files, status: status, now: now)
         }
     }
 

@@ -45,11 +45,13 @@ enum DeskTicketHandlers {
     /// Every action of the page. A refusal shows the page again with what was typed; a
     /// success goes back to the page (or, when text typed in the other box would be lost,
     /// shows it again with that text). When the ticket changed since the page was drawn
-    /// (another's reply, or a status, operator or priority), anything but an internal note is
-    /// not done: the page comes back naming the changes, with the text and choices kept, and
-    /// pressing again does it. Two operators then never answer the customer past each other,
-    /// nor take a ticket from each other, without seeing it — checked again inside the
-    /// action's transaction, so that two pressing at the same moment are told apart too.
+    /// (another's reply, or a status, operator or priority), a reply or a note still lands
+    /// (the desk issue: "no lost text, and the page says what changed") but the controls
+    /// chosen with it on the old page are not applied: they come back as chosen, to confirm.
+    /// The buttons that only change a control ("Prendi in carico", "Assegna", "Cambia stato",
+    /// "Cambia priorità") are not done: the page comes back naming the changes, and pressing
+    /// again does it, so nobody takes a ticket from a colleague or undoes their status unseen.
+    /// Both are checked again inside the action's transaction, for two pressing at once.
     static func post(_ request: Request, _ context: OperatorContext) throws -> Response {
         let services = context.services
         let form = request.form
@@ -66,8 +68,8 @@ enum DeskTicketHandlers {
         if let notice = actionNotices[action] {
             try Submission.redirectIfSent(sent, userID: context.user.id, services, notice: notice)
         }
-        let changed = try DeskTicketHandlers.changes(since: form["seen"], ticket, context)
-        let warning = changed.isEmpty ? nil : Text.deskChangedMeanwhile(changed)
+        var changed = try DeskTicketHandlers.changes(since: form["seen"], ticket, context)
+        var warning: String? { changed.isEmpty ? nil : Text.deskChangedMeanwhile(changed) }
         /// The page again with everything typed and what went wrong; made only when needed.
         func refuse(status: Int = 422, _ mark: (inout DeskTicketPage) -> Void) throws -> Response {
             var page = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context)
@@ -83,11 +85,13 @@ enum DeskTicketHandlers {
             let filesDropped = form.files.contains { !$0.bytes.isEmpty }
             return try refuse(status: 409) { $0.warning = Text.deskChangedNotSaved(changes, filesDropped: filesDropped) }
         }
-        if !changed.isEmpty && action != "note" { return try stopped(changed) }
+        let isMessage = action == "reply" || action == "note"
+        if !changed.isEmpty && !isMessage { return try stopped(changed) }
         // The follow-up changes of a reply (its controls) are the same press: neither checked
         // against the page again (the reply itself changed the ticket) nor recorded twice.
         let followUp = desk
-        if action != "note" {
+        // A message on a page already known to be stale goes without its controls, unchecked.
+        if action != "note" && changed.isEmpty {
             let seen = form["seen"], database = services.database
             desk.precondition = { _ in
                 guard let current = try TicketStore(database).find(number: ticket.number) else { return }
@@ -112,14 +116,25 @@ enum DeskTicketHandlers {
                 var edits = try DeskTicketHandlers.edits(form, seen: form["seen"], desk)
                 if let error = edits.error { return try refuse { $0.controlError = error } }
                 notice = actionNotices[action]!
-                try Submission.once(sent, userID: context.user.id, services, notice: notice) {
-                    if action == "reply" {
-                        // "Nessun operatore" with a reply is "Non assegnato", told in its e-mail.
-                        let status = edits.status ?? (edits.unassign ? .unassigned : nil)
-                        try desk.reply(ticket, by: context.user, body: text, files: files.files, status: status, now: now)
-                    } else {
-                        try desk.note(ticket, by: context.user, body: text, files: files.files, now: now)
+                /// The message, with its controls only when the page showed the ticket as it is.
+                func save(withControls: Bool) throws {
+                    try Submission.once(sent, userID: context.user.id, services, notice: notice) {
+                        if action == "reply" {
+                            // "Nessun operatore" with a reply is "Non assegnato", told in its e-mail.
+                            let status = withControls ? edits.status ?? (edits.unassign ? .unassigned : nil) : nil
+                            try desk.reply(ticket, by: context.user, body: text, files: files.files, status: status, now: now)
+                        } else {
+                            try desk.note(ticket, by: context.user, body: text, files: files.files, now: now)
+                        }
                     }
+                }
+                do {
+                    try save(withControls: changed.isEmpty)
+                } catch let race as StaleTicket {
+                    // A colleague's change landed between the first look and the transaction.
+                    changed = race.changes
+                    desk.precondition = nil
+                    try save(withControls: false)
                 }
                 if action == "reply" {
                     reply = ""
@@ -128,18 +143,23 @@ enum DeskTicketHandlers {
                 } else {
                     note = ""
                 }
-                // A note is saved whatever changed meanwhile, but the controls chosen with it on
-                // the old page are not applied: they come back as chosen, with what changed.
-                if action == "note" && !changed.isEmpty && !edits.isEmpty {
-                    var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context)
-                    again.replyText = reply
-                    again.chosen = DeskTicketHandlers.changedControls(form)
-                    again.warning = Text.deskNoteSavedControlsNot(changed)
-                    return Response.html(bytes: again.render())
+                // Saved whatever changed meanwhile, but the controls chosen with it on the old
+                // page are not applied: they come back as chosen, with what changed.
+                if !changed.isEmpty {
+                    let choseControls = !DeskTicketHandlers.changedControls(form).isEmpty
+                    if choseControls {
+                        var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context)
+                        again.replyText = reply
+                        again.noteText = note
+                        again.chosen = DeskTicketHandlers.changedControls(form)
+                        again.warning = Text.deskMessageSavedControlsNot(isReply: action == "reply", changed)
+                        return Response.html(bytes: again.render())
+                    }
+                } else {
+                    // After the message: a status chosen with a reply wins over the reply's own
+                    // "taken, In attesa".
+                    try edits.apply(to: ticket, by: context.user, followUp, now: now)
                 }
-                // After the message: a status chosen with a reply wins over the reply's own
-                // "taken, In attesa".
-                try edits.apply(to: ticket, by: context.user, followUp, now: now)
             case "take":
                 notice = actionNotices[action]!
                 try Submission.once(sent, userID: context.user.id, services, notice: notice) {
