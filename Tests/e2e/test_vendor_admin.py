@@ -156,6 +156,28 @@ def test_a_responsabile_creates_a_company_and_invites_its_administrator_who_ente
     assert "Invito inviato" in activity and MANAGER in activity, "the company's own trail shows the desk's action"
 
 
+def test_the_desks_invitations_are_limited_per_address_as_the_companies_are(portal):
+    """Security issue: "at most a few sends per address per hour": the desk's "Invia di nuovo"
+    sent a new password and invitation at every press."""
+    manager = manager_session(portal)
+    company = create_company(portal, manager, "LIMITI SRL", vat_number("0555123457"))
+    address = "capo@limiti.example"
+    invite_administrator(portal, manager, company, address)
+    page = manager.get(portal.url + f"/desk/aziende/{company}").text
+    invitation = re.search(r'action="/desk/aziende/\d+/inviti/(\d+)/reinvia"', page).group(1)
+    resend = f"/desk/aziende/{company}/inviti/{invitation}/reinvia"
+    for _ in range(2):
+        assert post_form(portal, manager, f"/desk/aziende/{company}", resend).status_code == 303
+    refused = post_form(portal, manager, f"/desk/aziende/{company}", resend)
+    assert refused.status_code == 429 and address in refused.text and "3 inviti" in refused.text
+    again = post_form(portal, manager, f"/desk/aziende/{company}/invita", f"/desk/aziende/{company}/invita", email=address)
+    assert again.status_code == 429
+    with portal.db() as db:
+        sent = db.execute("SELECT count(*) FROM outbox WHERE recipients = ? AND subject LIKE 'Invito a unirti%'",
+                          (address,)).fetchone()[0]
+    assert sent == 3
+
+
 def test_the_classic_portals_companies_without_users_and_a_deactivated_company(fresh_portal):
     portal = fresh_portal()
     manager = manager_session(portal)

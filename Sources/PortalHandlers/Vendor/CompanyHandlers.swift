@@ -48,10 +48,13 @@ enum CompanyHandlers {
         }
         do {
             _ = try Provisioning(database: services.database, config: services.config).invite(
-                tenant: company.tenant, email: email, role: .administrator, invitedBy: context.actor(request), now: services.now)
-        } catch let error as DomainError where [.alreadyMember, .accountExists, .companyDeactivated].contains(error.code) {
+                tenant: company.tenant, email: email, role: .administrator, invitedBy: context.actor(request), limited: true,
+                now: services.now)
+        } catch let error as DomainError
+            where [.alreadyMember, .accountExists, .companyDeactivated, .invitationLimit].contains(error.code)
+        {
             page.error = error.message
-            return Response.html(bytes: page.render(context.viewer), status: 422)
+            return Response.html(bytes: page.render(context.viewer), status: error.code == .invitationLimit ? 429 : 422)
         }
         throw Redirect(to: path(company) + "?avviso=invitato")
     }
@@ -68,10 +71,17 @@ enum CompanyHandlers {
         let services = context.services
         let company = try company(request, context)
         let invitation = try invitation(request, company, context)
-        // A refusal (the company was deactivated meanwhile) is the error page's, in Italian.
-        _ = try Provisioning(database: services.database, config: services.config).invite(
-            tenant: company.tenant, email: EmailAddress(invitation.email)!, role: invitation.role,
-            invitedBy: context.actor(request), now: services.now)
+        // A refusal (the company was deactivated meanwhile) is the error page's, in Italian;
+        // the sends' limits (the same as the companies' own) beside the address.
+        do {
+            _ = try Provisioning(database: services.database, config: services.config).invite(
+                tenant: company.tenant, email: EmailAddress(invitation.email)!, role: invitation.role,
+                invitedBy: context.actor(request), limited: true, now: services.now)
+        } catch let error as DomainError where error.code == .invitationLimit {
+            var page = InviteAdministratorPage(company: company, email: invitation.email)
+            page.error = error.message
+            return Response.html(bytes: page.render(context.viewer), status: 429)
+        }
         throw Redirect(to: path(company) + "?avviso=reinviato")
     }
 
