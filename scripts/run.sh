@@ -13,8 +13,8 @@ fi
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 export PORT=${PORT:-8080}
-export PORTAL_VAR=${PORTAL_VAR:-$here/var}
-export PORTAL_PUBLIC_URL=${PORTAL_PUBLIC_URL:-http://127.0.0.1:$PORT}
+export PORTAL_VAR="${PORTAL_VAR:-$here/var}"
+export PORTAL_PUBLIC_URL="${PORTAL_PUBLIC_URL:-http://127.0.0.1:$PORT}"
 scripts/deps.sh run
 if [ -n "${BIN:-}" ]; then
     bin=$(realpath "$BIN")
@@ -29,8 +29,17 @@ if [ -z "${PORTAL_MAIL_REPLY_KEY:-}" ]; then
     [ -s "$PORTAL_VAR/mail-reply.key" ] || head -c 32 /dev/urandom | base64 | tr -d '\n=' >"$PORTAL_VAR/mail-reply.key"
     export PORTAL_MAIL_REPLY_KEY=$(cat "$PORTAL_VAR/mail-reply.key")
 fi
-export PORTAL_MAIL_IN_DIR=${PORTAL_MAIL_IN_DIR:-$PORTAL_VAR/mail-in}
+export PORTAL_MAIL_IN_DIR="${PORTAL_MAIL_IN_DIR:-$PORTAL_VAR/mail-in}"
 mkdir -p "$PORTAL_MAIL_IN_DIR"
+# The demo's identity, unless given: the privacy notice names a data controller and
+# "Contatti" an e-mail and a phone, as on a real installation (README, "Branding").
+export PORTAL_VENDOR_NAME="${PORTAL_VENDOR_NAME:-Gestionale Demo S.r.l.}"
+export PORTAL_SUPPORT_EMAIL="${PORTAL_SUPPORT_EMAIL:-assistenza@gestionale-demo.example}"
+export PORTAL_SUPPORT_PHONE="${PORTAL_SUPPORT_PHONE:-+39 0541 000000}"
+export PORTAL_CONTROLLER_NAME="${PORTAL_CONTROLLER_NAME:-Gestionale Demo S.r.l.}"
+demo_address="Via dell'Esempio 1, 47921 Rimini (RN)"  # bash reads a quote inside ${…:-…}
+export PORTAL_CONTROLLER_ADDRESS="${PORTAL_CONTROLLER_ADDRESS:-$demo_address}"
+export PORTAL_CONTROLLER_EMAIL="${PORTAL_CONTROLLER_EMAIL:-privacy@gestionale-demo.example}"
 # The settings of this run, for portal-admin in another terminal too (Config.load reads them).
 conf=$(scripts/dev-config.sh)
 "$bin/portal-admin" migrate
