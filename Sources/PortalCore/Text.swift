@@ -184,6 +184,8 @@ public enum Text {
         "Il modulo è scaduto o non è valido. Ricarica la pagina e riprova: i dati non sono stati salvati."
     public static let errorTooLarge =
         "I dati inviati superano la dimensione massima consentita. Torna alla pagina precedente con il pulsante «Indietro» del browser: quello che hai scritto è ancora nel modulo. Togli gli allegati più grandi (al massimo 4 MB ciascuno; un'immagine del profilo al massimo 1 MB) e invia di nuovo."
+    /// The same refusal for a script (the dashboard's API): no page, no «Indietro».
+    public static let apiTooLarge = "La richiesta supera la dimensione massima consentita e non è stata salvata."
     public static let errorMethod = "Operazione non consentita su questa pagina."
     public static let errorInternal =
         "Si è verificato un errore imprevisto. Riprova tra qualche istante; se il problema persiste contatta l'assistenza."

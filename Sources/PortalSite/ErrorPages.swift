@@ -20,6 +20,14 @@ struct ErrorPages {
         ErrorPages(path: "errors/50x.html", title: Text.errorUnavailableTitle, message: Text.errorUnavailable),
     ]
 
+    /// The same error for `/api/` (nginx.conf's error_page there): `{"error": …}`, as the
+    /// handlers answer a script.
+    var jsonPath: String { path.replacingOccurrences(of: ".html", with: ".json") }
+
+    func json() -> String {
+        JSONValue.object(["error": .string(path == "errors/413.html" ? Text.apiTooLarge : message)]).text
+    }
+
     func render(assets: AssetMap) -> String {
         var page = Page(title: title, kind: .visitor) {
             el("section", ["class": "card auth-card"]) {

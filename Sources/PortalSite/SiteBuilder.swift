@@ -57,7 +57,10 @@ public struct SiteBuilder {
         output.add(SearchPage.path, SearchPage.render(site: site, assets: assets))
         output.add(SearchIndex.path, SearchIndex.json(entries))
         output.add(OfflinePage.path, OfflinePage.render(assets: assets))
-        for errorPage in ErrorPages.all { output.add(errorPage.path, errorPage.render(assets: assets)) }
+        for errorPage in ErrorPages.all {
+            output.add(errorPage.path, errorPage.render(assets: assets))
+            output.add(errorPage.jsonPath, errorPage.json())
+        }
         output.add(WebManifest.path, WebManifest.json(knownFiles: Set(files)))
         if files.contains(ServiceWorkerFile.path) { try addServiceWorker(to: &output) }
         try output.write(to: self.output)

@@ -303,7 +303,16 @@ def test_only_json_is_accepted_and_a_huge_body_is_refused(portal, keeper):
     huge = json.dumps({"layout": [LIST], "padding": "x" * 20_000})
     too_large = keeper.put(portal.url + API + "/layout", data=huge,
                            headers={"Content-Type": "application/json", "X-CSRF-Token": token(portal, keeper)})
-    assert too_large.status_code == 413
+    assert too_large.status_code == 413 and too_large.json()["error"].startswith("La richiesta supera la dimensione")
+    assert "Indietro" not in too_large.json()["error"], "a script's answer, not a page's"
+    # Past nginx's own limit the answer is JSON too (it was nginx's HTML page).
+    enormous = json.dumps({"layout": [LIST], "padding": "x" * 2_000_000})
+    refused = keeper.put(portal.url + API + "/layout", data=enormous,
+                         headers={"Content-Type": "application/json", "X-CSRF-Token": token(portal, keeper)})
+    assert refused.status_code == 413 and refused.headers["Content-Type"].startswith("application/json")
+    assert refused.json()["error"].startswith("La richiesta supera la dimensione")
+    missing = keeper.get(portal.url + "/api/nessuna")
+    assert missing.status_code == 404 and "error" in missing.json()
     assert saved_layout(portal, keeper) == [LIST, PIE]
 
 

@@ -24,7 +24,8 @@ enum ErrorPage {
             Log.event("request_refused", [("path", path), ("status", String(failure.status)), ("reason", failure.reason)])
         }
         if path.hasPrefix("/api/") {
-            return Response.json(JSONValue.object(["error": .string(failure.message)]).text, status: failure.status)
+            let message = failure.status == 413 ? Text.apiTooLarge : failure.message
+            return Response.json(JSONValue.object(["error": .string(message)]).text, status: failure.status)
         }
         if let location = failure.location, let redirect = try? Response.redirect(to: location) {
             return redirect
