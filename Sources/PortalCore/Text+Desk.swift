@@ -88,6 +88,7 @@ extension Text {
 
     // The short lines of changes that the thread shows to both sides
     public static func eventTaken(_ name: String) -> String { "\(name) ha preso in carico la richiesta" }
+    public static func eventReleased(_ name: String) -> String { "\(name) non segue più la richiesta" }
     public static func eventAssigned(_ name: String, to operatorName: String) -> String {
         "\(name) ha assegnato la richiesta a \(operatorName)"
     }

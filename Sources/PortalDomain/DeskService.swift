@@ -108,8 +108,16 @@ public struct DeskService: DomainService {
     }
 
     /// "Prendi in carico": the ticket is mine, "In attesa".
+    /// The customer hears of the new status (a reply that takes the ticket says it itself).
     public func take(_ ticket: TicketRecord, by agent: UserRecord, now: Timestamp) throws {
-        try change(ticket, by: agent, now: now) { tx in try take(in: tx, ticket, by: agent, now: now) }
+        try change(ticket, by: agent, now: now) { tx in
+            try take(in: tx, ticket, by: agent, now: now)
+            if ticket.status != .waiting {
+                try mail.statusChanged(
+                    in: tx, ticket, event: Text.mailEventStatus,
+                    line: Text.mailLineTaken(agent.displayName, status: TicketStatus.waiting.label), now: now)
+            }
+        }
     }
 
     func take(in tx: WriteTransaction, _ ticket: TicketRecord, by agent: UserRecord, now: Timestamp) throws {
@@ -132,7 +140,12 @@ public struct DeskService: DomainService {
             try customer.event(in: tx, ticket, by: agent, line, now: now)
             try audit(in: tx, "ticket_assigned", ticket, by: agent, detail: assignee.displayName, now: now)
             if assignee.id != agent.id { try mail.assigned(in: tx, ticket, to: assignee, by: agent, now: now) }
-            if ticket.status == .unassigned { try setStatus(in: tx, ticket, .waiting, by: agent, now: now) }
+            if ticket.status == .unassigned {
+                try setStatus(in: tx, ticket, .waiting, by: agent, now: now)
+                try mail.statusChanged(
+                    in: tx, ticket, event: Text.mailEventStatus,
+                    line: Text.mailLineTaken(assignee.displayName, status: TicketStatus.waiting.label), now: now)
+            }
         }
     }
 
@@ -168,7 +181,13 @@ public struct DeskService: DomainService {
         throws
     {
         try store.setStatus(ticketID: ticket.id, status: status, operatorID: nil, now: now)
-        if status == .unassigned { try store.setOperator(ticketID: ticket.id, operatorID: nil, now: now) }
+        if status == .unassigned, let previous = ticket.operatorID {
+            try store.setOperator(ticketID: ticket.id, operatorID: nil, now: now)
+            // The operator's change is a line of its own, as taking and assigning are.
+            if let name = try UserStore(database).find(id: previous)?.displayName {
+                try customer.event(in: tx, ticket, by: agent, Text.eventReleased(name), now: now)
+            }
+        }
         try customer.event(in: tx, ticket, by: agent, Text.eventStatus(status.label), now: now)
         if let agent {
             try audit(in: tx, "ticket_status", ticket, by: agent, detail: "\(ticket.status.label) → \(status.label)", now: now)

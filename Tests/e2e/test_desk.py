@@ -312,6 +312,17 @@ def test_status_assignment_and_one_email_for_a_reply_with_a_status(portal):
     with portal.db() as db:
         assert tuple(db.execute("SELECT status, operator_id FROM tickets WHERE number = ?", (number,)).fetchone()) \
             == ("unassigned", None)
+    # The operator's change is a line of the conversation, as taking and assigning are.
+    conversation = customer.get(portal.url + f"/ticket/{number}").text
+    assert "Paolo Gallo non segue più la richiesta" in conversation and "Stato: Non assegnato" in conversation
+
+    # "Prendi in carico" on a ticket in the queue: the customer hears of it, as of any status.
+    assert desk_post(portal, operator, number, "take").status_code == 303
+    status_mails = []
+    while not any("ha preso in carico" in mail for mail in status_mails):  # after the earlier "In Sviluppo"
+        status_mails.append(portal.wait_for_mail(ADMIN, f"Ticket #{number} cambio di stato").get_content())
+    assert "Giulia Neri ha preso in carico la richiesta. Lo stato della richiesta è ora: In attesa." in status_mails[-1]
+    assert desk_post(portal, operator, number, "assign", assignee="").status_code == 303
 
     sent = desk_post(portal, operator, number, "reply", reply="Ci serve la versione installata.", status="postponed")
     assert sent.status_code == 303
