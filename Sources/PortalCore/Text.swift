@@ -12,6 +12,7 @@ public enum Text {
     public static let menuDashboard = "Dashboard"
     public static let menuTenantAdministration = "Gestione Tenant"
     public static let menuTenant = "Tenant"
+    public static let menuAccessConfiguration = "Configurazione Accessi"
     public static let menuSupport = "Servizi di Supporto"
     public static let menuNewTicket = "Nuova richiesta di assistenza"
     public static let menuTicketList = "Elenco richieste di assistenza"

@@ -24,6 +24,7 @@ enum Menu {
                 if viewer.mayAdministerTenant {
                     group(Text.menuTenantAdministration, icon: Icon.company, [Entry(label: Text.menuTenant, path: "/tenant")], currentPath)
                 }
+                group(Text.menuAccessConfiguration, icon: Icon.user, accessConfiguration, currentPath)
                 group(
                     Text.menuSupport, icon: Icon.support,
                     [
@@ -51,6 +52,7 @@ enum Menu {
                 if mayAdministerVendor && !vendorAdministration.isEmpty {
                     group(Text.menuVendorAdministration, icon: Icon.company, vendorAdministration, currentPath)
                 }
+                group(Text.menuAccessConfiguration, icon: Icon.user, accessConfiguration, currentPath)
                 group(
                     Text.menuUtility, icon: Icon.tools,
                     [
@@ -61,6 +63,13 @@ enum Menu {
             }
         }
     }
+
+    /// The manual's "Configurazione Accessi": the person's own access, the profile's parts.
+    static let accessConfiguration: [Entry] = [
+        Entry(label: Text.userProfile, path: "/profilo"),
+        Entry(label: Text.trustedDevices, path: "/profilo#devices-title"),
+        Entry(label: Text.activeSessions, path: "/profilo#sessions-title"),
+    ]
 
     /// The Responsabile's pages of the vendor administration, in the menu's order.
     static let vendorAdministration: [Entry] = [

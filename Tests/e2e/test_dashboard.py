@@ -95,9 +95,9 @@ def test_a_new_users_dashboard_is_empty_as_the_manual_shows(portal):
         assert text in page, text
     assert '<script src="/assets/dashboard.js" defer="defer"></script>' in page
     assert saved_layout(portal, session) == []
-    # The left menu of the manual: Dashboard, Servizi di Supporto (two entries), Utility.
-    for entry in [" Dashboard</a>", "Servizi di Supporto", "Nuova richiesta di assistenza", "Elenco richieste di assistenza",
-                  "Utility"]:
+    # The left menu of the manual: Dashboard, Configurazione Accessi, Servizi di Supporto (two entries), Utility.
+    for entry in [" Dashboard</a>", "Configurazione Accessi", 'href="/profilo#devices-title"', "Servizi di Supporto",
+                  "Nuova richiesta di assistenza", "Elenco richieste di assistenza", "Utility"]:
         assert entry in page, entry
     assert 'class="menu-button"' in page and 'href="/profilo"' in page and 'href="/accesso/azienda"' in page
 
