@@ -66,13 +66,17 @@ done
 start nginx
 echo "portal-up: serving on http://127.0.0.1:$PORT/ (logs in $PORTAL_VAR/log)"
 
+# Every second, every service is looked at: `wait -n` on the list of pids lost services for
+# good when two died close together (bash had already reaped the second, which then was "no
+# such job" to every later wait). `wait` on a sleep keeps the stop signals prompt.
 while [ "$stopping" = 0 ]; do
-    wait -n -p exited "${pids[@]}"
+    sleep 1 &
+    wait $! 2>/dev/null
     [ "$stopping" = 1 ] && break
     for name in "${!pids[@]}"; do
-        if [ "${pids[$name]}" = "${exited:-}" ]; then
+        if ! kill -0 "${pids[$name]}" 2>/dev/null; then
+            wait "${pids[$name]}" 2>/dev/null
             echo "portal-up: $name exited; starting it again" >&2
-            sleep 1
             start "$name"
         fi
     done

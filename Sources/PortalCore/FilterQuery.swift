@@ -26,7 +26,7 @@ extension FilterQuery {
 }
 
 /// The small readers the filters' `read` is written with.
-enum FilterField {
+public enum FilterField {
     /// Stores what the value read as; false when it read as nothing.
     static func store<Value>(_ read: Value?, _ store: (Value) -> Void) -> Bool {
         guard let read else { return false }
@@ -72,7 +72,10 @@ enum FilterField {
     /// "pagina": a page number out of range is ignored rather than refused, so it is never
     /// named invalid.
     static func page(_ value: String, _ store: (Int) -> Void) -> Bool {
-        if let page = Int(value), page >= 1, page <= 100_000 { store(page) }
+        if let page = Int(value), page >= 1, page <= lastPage { store(page) }
         return true
     }
+
+    /// The highest page number any list reads: past it, offsets would overflow.
+    public static let lastPage = 100_000
 }

@@ -72,6 +72,9 @@ extension Text {
             + " Assegna a, Stato e Priorità scelti con " + (isReply ? "la risposta" : "la nota")
             + " non sono stati salvati: controllali e premi il loro pulsante."
     }
+    public static func deskAlreadyAssigned(_ name: String) -> String {
+        "Il ticket è già assegnato a \(name): scegli un altro operatore dell'elenco."
+    }
     public static let deskAlreadyUnassigned = "Il ticket non ha già nessun operatore: scegli un operatore dell'elenco."
     public static let deskUnassignClosed =
         "Un ticket chiuso resta a chi l'ha seguito: per rimetterlo in coda scegli prima lo stato «Non assegnato»."

@@ -47,10 +47,17 @@ public struct Provisioning: DomainService {
     /// `PORTAL_INVITES_PER_COMPANY_DAY` (50) from one company in 24 hours; past them the
     /// invitation is refused with `.invitationLimit` and nothing is sent. The vendor's own
     /// invitations (a script, the desk) are counted but never refused.
+    /// `submission`: the form's key and the page it leads to, recorded with the invitation so
+    /// that the same POST sent again (a double click, a retry after a 502) finds it instead of
+    /// sending new credentials that void the ones just e-mailed.
     public func invite(
-        tenant: TenantRecord, email: EmailAddress, role: Role, invitedBy: AuditActor?, limited: Bool = false, now: Timestamp
+        tenant: TenantRecord, email: EmailAddress, role: Role, invitedBy: AuditActor?, limited: Bool = false,
+        submission: (key: String, location: String)? = nil, now: Timestamp
     ) throws -> InvitationResult {
         try database.write { tx in
+            if let submission, let userID = invitedBy?.userID {
+                try SubmissionStore.record(in: tx, userID: userID, key: submission.key, location: submission.location, now: now)
+            }
             let users = UserStore(database)
             var createdAccount = false
             let existing = try users.find(email: email)

@@ -201,6 +201,12 @@ def test_bad_values_are_refused_in_italian_and_keep_the_text(portal):
         assert message in refused.text and "Testo da non perdere" in refused.text
     empty = desk_post(portal, operator, number, "reply", reply="   ")
     assert empty.status_code == 422
+    # "Assegna" pressed with the select as it came: said plainly, not "choose one of the list".
+    assert desk_post(portal, operator, number, "take").status_code == 303
+    with portal.db() as db:
+        paolo = db.execute("SELECT operator_id FROM tickets WHERE number = ?", (number,)).fetchone()[0]
+    same = desk_post(portal, operator, number, "assign", assignee=str(paolo))
+    assert same.status_code == 422 and "Il ticket è già assegnato a Paolo Gallo" in same.text
 
 
 def test_a_reply_after_someone_else_changed_the_ticket_lands_and_the_page_says_what_changed(portal):

@@ -86,3 +86,19 @@ def test_random_and_malformed_input_never_gets_a_server_error(fresh_portal):
     assert {handler: portal.worker_pids(handler) for handler in HANDLERS} == workers, "a worker died"
     for session, _, home in sessions:
         assert session.get(portal.url + home, allow_redirects=False).status_code == 200
+
+
+def test_the_largest_page_numbers_are_a_page_past_the_last_not_a_dead_worker(fresh_portal):
+    """`?pagina=` near Int.max overflowed the offset of the activity logs and the vendor's
+    lists: the worker died, and nginx sent the same GET to the next ones."""
+    portal = fresh_portal()
+    customer, _ = login(portal)
+    manager, _ = login(portal, email=OPERATOR)  # a Responsabile
+    workers = {handler: portal.worker_pids(handler) for handler in HANDLERS}
+    lists = [(customer, "/tenant/attivita"), (customer, "/ticket"), (manager, "/desk/"), (manager, "/desk/registro"),
+             (manager, "/desk/aziende"), (manager, "/desk/portale-classico")]
+    for session, path in lists:
+        for page in ("9223372036854775807", "4611686018427387904", "-9223372036854775808"):
+            answer = session.get(portal.url + path, params={"pagina": page}, allow_redirects=False)
+            assert answer.status_code < 500, (path, page, answer.status_code)
+    assert {handler: portal.worker_pids(handler) for handler in HANDLERS} == workers, "no worker died"

@@ -108,6 +108,49 @@ def test_tickets_workers_killed_while_tickets_are_created_lose_no_acknowledged_t
         assert title in sessions[0].get(portal.url + f"/ticket/{number}").text
 
 
+def test_services_killed_close_together_all_come_back(fresh_portal):
+    """make run's supervisor lost services for good when two died within its restart pause
+    (bash reaped the second, which `wait -n` then never reported): login stayed 502."""
+    portal = fresh_portal()
+    killed = {name: portal.supervisor_pid(name) for name in ("portal-tenant", "portal-auth", "portal-desk")}
+    for pid in killed.values():
+        os.kill(pid, signal.SIGKILL)
+        time.sleep(0.3)
+    deadline = time.time() + 15
+    while time.time() < deadline:
+        try:
+            back = {name: portal.supervisor_pid(name) for name in killed}
+        except AssertionError:
+            time.sleep(0.2)
+            continue
+        if all(back[name] != killed[name] for name in killed):
+            break
+        time.sleep(0.2)
+    else:
+        raise AssertionError("not every killed service was started again: " + (portal.var / "portal-up.log").read_text())
+    deadline = time.time() + 10
+    while requests.get(portal.url + "/login").status_code != 200 and time.time() < deadline:
+        time.sleep(0.2)
+    session, _ = login(portal)
+    assert session.get(portal.url + "/dashboard").status_code == 200, "portal-tenant answers again"
+
+
+def test_an_upload_that_meets_a_handler_down_gets_the_italian_502_not_a_413(fresh_portal):
+    """nginx's error page inherited the body limit of the request that failed: an upload that
+    met a restarting handler was told, in English, that its files were too large."""
+    portal = fresh_portal()
+    session, _ = login(portal)
+    token = csrf_token(session.get(portal.url + "/dashboard").text)
+    socket = portal.var / "run" / "portal-tickets.sock"
+    socket.rename(socket.with_suffix(".away"))
+    try:
+        down = session.post(portal.url + "/ticket/nuovo", data={"csrf": token, "title": "Durante il riavvio"},
+                            files={"files": ("verbale.txt", b"x" * 100_000, "text/plain")})
+    finally:
+        socket.with_suffix(".away").rename(socket)
+    assert down.status_code == 502 and "momentaneamente non disponibile" in down.text, down.text[:500]
+
+
 def test_handlers_refuse_to_start_on_an_unmigrated_database(tmp_path):
     env = dict(os.environ, PORTAL_DB=str(tmp_path / "empty.sqlite3"))
     result = subprocess.run([str(BIN / "portal-auth"), "--socket", str(tmp_path / "a.sock")], env=env,

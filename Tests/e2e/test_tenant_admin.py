@@ -232,3 +232,33 @@ def test_invitations_are_limited_per_address_and_another_company_keeps_the_passw
     assert again.status_code == 429 and "riprova più tardi" in again.text
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM outbox").fetchone()[0] == queued, "nothing more was sent"
+
+
+def test_an_invitation_sent_twice_by_the_same_form_is_sent_once(portal):
+    """A double click or a retry after a 502 sent new credentials, voiding the first e-mail's."""
+    session, _ = login(portal)
+    address = "doppio.clic@rossi.example"
+    page = session.get(portal.url + "/tenant/inviti/nuovo").text
+    key = re.search(r'name="submission" value="([^"]+)"', page).group(1)
+    fields = {"csrf": csrf_token(page), "submission": key, "email": address, "role": "tech"}
+    first = session.post(portal.url + "/tenant/inviti", data=fields, allow_redirects=False)
+    again = session.post(portal.url + "/tenant/inviti", data=fields, allow_redirects=False)
+    assert first.headers["Location"] == again.headers["Location"] == "/tenant/inviti?avviso=inviato"
+    listing = session.get(portal.url + "/tenant/inviti").text
+    row = listing.split(f"<td>{address}</td>")[1].split("</tr>")[0]
+    resend = re.search(r'action="(/tenant/inviti/\d+/reinvia)"', row).group(1)
+    resend_form = row.split(f'action="{resend}"')[1].split("</form>")[0]
+    resend_key = re.search(r'name="submission" value="([^"]+)"', resend_form).group(1)
+    for _ in range(2):
+        resent = session.post(portal.url + resend, data={"csrf": csrf_token(listing), "submission": resend_key},
+                              allow_redirects=False)
+        assert resent.headers["Location"] == "/tenant/inviti?avviso=reinviato"
+    with portal.db() as db:
+        welcomes, invitations = db.execute(
+            "SELECT sum(subject LIKE 'Benvenuto%'), sum(subject LIKE 'Invito a unirti%') FROM outbox WHERE recipients = ?",
+            (address,)).fetchone()
+    assert (welcomes, invitations) == (2, 2), "one for the invitation, one for the resend"
+    provisional = re.search(r"- Password: (\S+)", portal.wait_for_mail(address, "Benvenuto").get_content()).group(1)
+    latest = re.search(r"- Password: (\S+)", portal.wait_for_mail(address, "Benvenuto").get_content()).group(1)
+    assert provisional != latest
+    assert password_step(portal, address, latest).headers["Location"] == "/accesso/primo"

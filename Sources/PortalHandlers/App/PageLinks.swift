@@ -6,7 +6,9 @@ import PortalHTML
 /// filters, and what to say when the number asked for is past the last page.
 enum PageLinks {
     /// A page's number from `?pagina=`, at least 1.
-    static func number(_ text: String?) -> Int { max(1, text.flatMap { Int($0) } ?? 1) }
+    /// At most `FilterField.lastPage`, as the ticket lists' own: `(page - 1) * size` of a
+    /// page number near Int.max overflowed and killed the worker.
+    static func number(_ text: String?) -> Int { min(FilterField.lastPage, max(1, text.flatMap { Int($0) } ?? 1)) }
 
     /// How many pages `total` rows fill, `pageSize` a page.
     static func count(total: Int, pageSize: Int) -> Int { (total + pageSize - 1) / pageSize }

@@ -170,7 +170,17 @@ enum DeskTicketHandlers {
                 let field = action == "assign" ? "assignee" : action
                 var edits = try DeskTicketHandlers.edits(form, seen: DeskTicketPage.seen(ticket, lastReply: 0), desk, only: field)
                 if field == "assignee" && edits.assignee == nil && !edits.unassign && edits.error == nil {
-                    edits.error = ("assignee", ticket.operatorID == nil ? Text.deskAlreadyUnassigned : Text.deskUnknownOperator)
+                    // Pressed with the select as it came (the ticket's own operator) or an unknown one.
+                    let holder = try ticket.operatorID.flatMap { try UserStore(services.database).find(id: $0) }
+                    let message: String
+                    if ticket.operatorID == nil {
+                        message = Text.deskAlreadyUnassigned
+                    } else if let holder, form["assignee"] == String(holder.id) {
+                        message = Text.deskAlreadyAssigned(holder.displayName)
+                    } else {
+                        message = Text.deskUnknownOperator
+                    }
+                    edits.error = ("assignee", message)
                 }
                 if edits.unassign && ticket.status.isClosed { edits.error = ("assignee", Text.deskUnassignClosed) }
                 if let error = edits.error { return try refuse { $0.controlError = error } }

@@ -25,6 +25,7 @@ enum InvitationHandlers {
         var email = ""
         var role = Role.technician
         var error: String?
+        var submission = Submission.newKey()
     }
 
     static func render(_ context: MemberContext, notice: String?, form: InviteForm?, _ services: Services, status: Int = 200)
@@ -38,6 +39,7 @@ enum InvitationHandlers {
                     el("h2", ["id": "invite"]) { Text.inviteUser }
                     el("form", ["class": "form", "method": "post", "action": "/tenant/inviti"]) {
                         FormField.csrf(csrf)
+                        Submission.hidden(form.submission)
                         FormField.input(id: "email", label: Text.email, type: "email", value: form.email, error: form.error,
                                         required: true, autocomplete: "off", maxLength: 254, autofocus: true)
                         FormField.radioGroup(name: "role", legend: Text.assignedRoles,
@@ -84,6 +86,7 @@ enum InvitationHandlers {
                                 el("td", ["class": "row-actions"]) {
                                     el("form", ["method": "post", "action": "/tenant/inviti/\(invitation.id)/reinvia"]) {
                                         FormField.csrf(csrf)
+                                        Submission.hidden(Submission.newKey())
                                         el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.resendInvitation): \(invitation.email)"]) { Text.resendInvitation }
                                     }
                                     el("form", ["method": "post", "action": "/tenant/inviti/\(invitation.id)/rimuovi"]) {
@@ -104,16 +107,21 @@ enum InvitationHandlers {
         let services = context.services
         let form = request.form
         let typed = (form["email"] ?? "").trimmingWhitespace()
+        let key = Submission.key(form)
+        try Submission.redirectIfSent(key, userID: context.user.id, services, notice: "inviato")
         var inviteForm = InviteForm(email: String(typed.prefix(254)), role: form["role"].flatMap(Role.init(rawValue:)) ?? .technician)
+        if let key { inviteForm.submission = key }
         guard let email = EmailAddress(typed) else {
             inviteForm.error = typed.isEmpty ? Text.fieldRequired : Text.emailInvalid
             return try render(context, notice: nil, form: inviteForm, services, status: 422)
         }
         let result: Provisioning.InvitationResult
         do {
-            result = try Provisioning(database: services.database, config: services.config).invite(
-                tenant: context.tenant, email: email, role: inviteForm.role, invitedBy: context.actor(request), limited: true,
-                now: services.now)
+            result = try Submission.once(key, userID: context.user.id, services, notice: "inviato") {
+                try Provisioning(database: services.database, config: services.config).invite(
+                    tenant: context.tenant, email: email, role: inviteForm.role, invitedBy: context.actor(request), limited: true,
+                    submission: key.map { ($0, "/tenant/inviti") }, now: services.now)
+            }
         } catch let error as DomainError where [.alreadyMember, .accountExists, .invitationLimit].contains(error.code) {
             inviteForm.error = error.message
             return try render(context, notice: nil, form: inviteForm, services, status: error.code == .invitationLimit ? 429 : 422)
@@ -131,11 +139,16 @@ enum InvitationHandlers {
 
     static func resend(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
+        let key = Submission.key(request.form)
+        try Submission.redirectIfSent(key, userID: context.user.id, services, notice: "reinviato")
         let invitation = try invitation(request, context, services)
         do {
-            _ = try Provisioning(database: services.database, config: services.config).invite(
-                tenant: context.tenant, email: EmailAddress(invitation.email)!, role: invitation.role,
-                invitedBy: context.actor(request), limited: true, now: services.now)
+            _ = try Submission.once(key, userID: context.user.id, services, notice: "reinviato") {
+                try Provisioning(database: services.database, config: services.config).invite(
+                    tenant: context.tenant, email: EmailAddress(invitation.email)!, role: invitation.role,
+                    invitedBy: context.actor(request), limited: true, submission: key.map { ($0, "/tenant/inviti") },
+                    now: services.now)
+            }
         } catch let error as DomainError where error.code == .invitationLimit {
             // The refusal beside the address, in the invitation form filled in with it.
             let form = InviteForm(email: invitation.email, role: invitation.role, error: error.message)

@@ -41,15 +41,20 @@ enum CompanyHandlers {
         let services = context.services
         let company = try company(request, context)
         let typed = (request.form["email"] ?? "").trimmingWhitespace()
+        let key = Submission.key(request.form)
+        try Submission.redirectIfSent(key, userID: context.user.id, services, notice: "invitato")
         var page = InviteAdministratorPage(company: company, email: String(typed.prefix(254)))
+        if let key { page.submission = key }
         guard let email = EmailAddress(typed) else {
             page.error = typed.isEmpty ? Text.fieldRequired : Text.emailInvalid
             return Response.html(bytes: page.render(context.viewer), status: 422)
         }
         do {
-            _ = try Provisioning(database: services.database, config: services.config).invite(
-                tenant: company.tenant, email: email, role: .administrator, invitedBy: context.actor(request), limited: true,
-                now: services.now)
+            _ = try Submission.once(key, userID: context.user.id, services, notice: "invitato") {
+                try Provisioning(database: services.database, config: services.config).invite(
+                    tenant: company.tenant, email: email, role: .administrator, invitedBy: context.actor(request), limited: true,
+                    submission: key.map { ($0, path(company)) }, now: services.now)
+            }
         } catch let error as DomainError
             where [.alreadyMember, .accountExists, .companyDeactivated, .invitationLimit].contains(error.code)
         {
@@ -73,10 +78,15 @@ enum CompanyHandlers {
         let invitation = try invitation(request, company, context)
         // A refusal (the company was deactivated meanwhile) is the error page's, in Italian;
         // the sends' limits (the same as the companies' own) beside the address.
+        let key = Submission.key(request.form)
+        try Submission.redirectIfSent(key, userID: context.user.id, services, notice: "reinviato")
         do {
-            _ = try Provisioning(database: services.database, config: services.config).invite(
-                tenant: company.tenant, email: EmailAddress(invitation.email)!, role: invitation.role,
-                invitedBy: context.actor(request), limited: true, now: services.now)
+            _ = try Submission.once(key, userID: context.user.id, services, notice: "reinviato") {
+                try Provisioning(database: services.database, config: services.config).invite(
+                    tenant: company.tenant, email: EmailAddress(invitation.email)!, role: invitation.role,
+                    invitedBy: context.actor(request), limited: true, submission: key.map { ($0, path(company)) },
+                    now: services.now)
+            }
         } catch let error as DomainError where error.code == .invitationLimit {
             var page = InviteAdministratorPage(company: company, email: invitation.email)
             page.error = error.message

@@ -82,6 +82,7 @@ struct CompanyPage {
                                 el("div", ["class": "row-actions"]) {
                                     el("form", ["method": "post", "action": "\(path)/inviti/\(invitation.id)/reinvia"]) {
                                         FormField.csrf(csrf)
+                                        Submission.hidden(Submission.newKey())
                                         el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.resendInvitation): \(invitation.email)"]) {
                                             Text.resendInvitation
                                         }

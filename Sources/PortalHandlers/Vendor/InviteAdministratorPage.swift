@@ -8,6 +8,7 @@ struct InviteAdministratorPage {
     var company: CompanyRow
     var email = ""
     var error: String?
+    var submission = Submission.newKey()
 
     func render(_ viewer: Viewer) -> [UInt8] {
         let path = CompanyHandlers.path(company)
@@ -17,6 +18,7 @@ struct InviteAdministratorPage {
                 el("p") { Text.inviteAdministratorIntro }
                 el("form", ["class": "form", "method": "post", "action": path + "/invita"]) {
                     FormField.csrf(viewer.csrfToken)
+                    Submission.hidden(submission)
                     FormField.input(
                         id: "email", label: Text.email, type: "email", value: email, error: error, required: true,
                         autocomplete: "off", maxLength: 254, autofocus: true)
