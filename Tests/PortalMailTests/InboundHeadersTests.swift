@@ -23,6 +23,18 @@ struct InboundHeadersTests {
     }
 
     @Test(
+        "a body labelled UTF-8 but written in a Latin code page is read in it; a stray byte in real UTF-8 is not",
+        arguments: [
+            ([0x70, 0x65, 0x72, 0x63, 0x68, 0xE9, 0x20, 0x93, 0x6E, 0x6F, 0x94], "perché “no”"),
+            ([0x63, 0x61, 0x66, 0x66, 0xC3, 0xA8, 0x20, 0xE9], "caffè \u{FFFD}"),
+            ([0x63, 0x61, 0x66, 0x66, 0xC3, 0xA8], "caffè"),
+        ] as [([UInt8], String)])
+    func mislabelledUTF8(_ body: [UInt8], _ text: String) {
+        let part = MIMEPart(ArraySlice(Array("Content-Type: text/plain; charset=utf-8\r\n\r\n".utf8) + body))
+        #expect(part.text == text)
+    }
+
+    @Test(
         "takes the bare addresses from address headers",
         arguments: [
             ("\"Rossi, Mario\" <Mario.Rossi@Rossi.example>", ["mario.rossi@rossi.example"]),

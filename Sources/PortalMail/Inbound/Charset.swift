@@ -13,9 +13,29 @@ enum Charset {
         case "iso-8859-15", "iso8859-15", "latin9", "latin-9": return latin9(bytes)
         default:
             if let text = String(validating: bytes, as: UTF8.self) { return text }
-            if label == "utf-8" || label == "utf8" { return String(decoding: bytes, as: UTF8.self) }
+            // Labelled UTF-8 but not: without a single multi-byte sequence the text was
+            // written in a Latin code page by an old program ("perch\u{E9}" was "perch�");
+            // with some, a stray byte in real UTF-8, read as such.
+            if (label == "utf-8" || label == "utf8") && hasMultiByteSequence(bytes) { return String(decoding: bytes, as: UTF8.self) }
             return windows1252(bytes)
         }
+    }
+
+    /// Whether any well-formed UTF-8 sequence of two or more bytes is in `bytes`.
+    static func hasMultiByteSequence(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 1
+            if length > 1, index + length <= bytes.count,
+                bytes[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 }),
+                String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil
+            {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     /// 0x80–0x9F of Windows-1252; 0 where the code page leaves a hole.
