@@ -1,12 +1,20 @@
 /// A table of records as every page shows one: in the wrapper that scrolls it sideways on a
 /// narrow screen, with one row of column headings that screen readers announce per cell.
+/// On a phone (and at 200 % zoom) the rows become cards and the heading row is hidden: each
+/// cell then shows its column's name from its `data-label`, which this adds.
 public enum DataTable {
-    public static func render(className: String = "table", headings: [String], @NodeBuilder rows: () -> Node) -> Node {
-        render(className: className, headings: headings.map(Node.text), rows: rows)
+    /// `labelsCells: false` for a table whose cells carry their own `data-label` (the desk's queue).
+    public static func render(
+        className: String = "table", headings: [String], labelsCells: Bool = true, @NodeBuilder rows: () -> Node
+    ) -> Node {
+        render(className: className, headings: headings.map(Node.text), labels: labelsCells ? headings : nil, rows: rows)
     }
 
-    /// Headings with markup of their own (a heading only screen readers read).
-    public static func render(className: String = "table", headings: [Node], @NodeBuilder rows: () -> Node) -> Node {
+    /// Headings with markup of their own (a heading only screen readers read); `labels`, the
+    /// columns' names for the cards.
+    public static func render(
+        className: String = "table", headings: [Node], labels: [String]? = nil, @NodeBuilder rows: () -> Node
+    ) -> Node {
         el("div", ["class": "table-wrap"]) {
             el("table", ["class": className]) {
                 el("thead") {
@@ -14,8 +22,45 @@ public enum DataTable {
                         for heading in headings { el("th", ["scope": "col"]) { heading } }
                     }
                 }
-                el("tbody") { rows() }
+                el("tbody") {
+                    if let labels { labelled(rows(), labels) } else { rows() }
+                }
             }
         }
+    }
+
+    /// `rows` with `data-label` on each `<td>`, its column's name (none for a column without
+    /// one); a `<th>` takes its column's place without one. Only the builder writes `<tr` and `<td`: text and attribute values have their
+    /// `<` escaped, so these bytes are the cells' own tags.
+    static func labelled(_ rows: Node, _ labels: [String]) -> Node {
+        let attributes = labels.map { $0.isEmpty ? [] : Array(" data-label=\"\(Escape.attribute($0))\"".utf8) }
+        var out: [UInt8] = []
+        rows.withBytes { bytes in
+            out.reserveCapacity(bytes.count + bytes.count / 8)
+            var column = 0
+            var index = 0
+            func tag(_ name: (UInt8, UInt8)) -> Bool {
+                index + 3 < bytes.count && bytes[index + 1] == name.0 && bytes[index + 2] == name.1
+                    && (bytes[index + 3] == UInt8(ascii: " ") || bytes[index + 3] == UInt8(ascii: ">"))
+            }
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "<") {
+                    if tag((UInt8(ascii: "t"), UInt8(ascii: "r"))) {
+                        column = 0
+                    } else if tag((UInt8(ascii: "t"), UInt8(ascii: "h"))) {
+                        column += 1  // a row's own heading (scope="row") names itself
+                    } else if tag((UInt8(ascii: "t"), UInt8(ascii: "d"))) {
+                        out.append(contentsOf: "<td".utf8)
+                        if column < attributes.count { out.append(contentsOf: attributes[column]) }
+                        column += 1
+                        index += 3
+                        continue
+                    }
+                }
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return out.withUnsafeBufferPointer { Node(bytes: $0) }
     }
 }

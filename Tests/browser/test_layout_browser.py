@@ -193,3 +193,24 @@ def test_the_queue_never_breaks_a_word_of_its_short_columns_on_a_laptop(portal):
         assert not words, words
     finally:
         browser.quit()
+
+
+def test_on_a_narrow_phone_the_topbar_icons_stay_and_table_cells_name_their_column(portal):
+    """At 320 px the company and profile icons shrank to nothing; on a phone (or at 200 %
+    zoom) tables lost their heading row and showed bare values."""
+    browser = chromium()
+    try:
+        sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+        viewport(browser, (320, 640))
+        browser.get(portal.url + "/dashboard")
+        for link in (".tenant-icon", ".user-icon"):
+            icon = browser.find_element(By.CSS_SELECTOR, f"{link} svg")
+            assert icon.rect["width"] >= 16 and icon.rect["x"] + icon.rect["width"] <= 320, (link, icon.rect)
+        viewport(browser, PHONE)
+        browser.get(portal.url + "/tenant/utenti")
+        labels = browser.execute_script("""
+            return [...document.querySelector('.table-wrap tbody tr').querySelectorAll('td')]
+                .map(cell => getComputedStyle(cell, '::before').content);""")
+        assert labels[:3] == ['"Nome: "', '"Cognome: "', '"Email: "'], labels
+    finally:
+        browser.quit()

@@ -62,7 +62,7 @@ struct DeskQueuePage {
                     headings: [
                         Text.deskNumber, Text.deskTitle, Text.deskCompany, Text.requester, Text.priority, Text.deskState,
                         Text.deskOperator, Text.deskDue, Text.deskWaiting,
-                    ]) {
+                    ], labelsCells: false) {
                     for row in page.rows { self.row(row) }
                 }
             }

@@ -74,7 +74,7 @@ struct ProfilePage {
                     DataTable.render(headings: [
                         .text(Text.browser), .text(Text.addedOn), .text(Text.lastUsed),
                         el("span", ["class": "visually-hidden"]) { Text.remove },
-                    ]) {
+                    ], labels: [Text.browser, Text.addedOn, Text.lastUsed, ""]) {
                         for device in devices {
                             el("tr") {
                                 el("td") {

@@ -16,7 +16,7 @@ struct SessionsSection {
             DataTable.render(headings: [
                 .text(Text.sessionBrowser), .text(Text.sessionAddress), .text(Text.sessionCompany), .text(Text.sessionStarted),
                 .text(Text.sessionLastActivity), el("span", ["class": "visually-hidden"]) { Text.endSession },
-            ]) {
+            ], labels: [Text.sessionBrowser, Text.sessionAddress, Text.sessionCompany, Text.sessionStarted, Text.sessionLastActivity, ""]) {
                 for session in sessions {
                     el("tr") {
                         el("td") {
