@@ -4,18 +4,27 @@
 /// cell then shows its column's name from its `data-label`, which this adds.
 public enum DataTable {
     /// `labelsCells: false` for a table whose cells carry their own `data-label` (the desk's queue).
+    /// `scrollName`: a table wider than its box on a laptop (the desk's figures) scrolls in a
+    /// region the keyboard can focus, named so.
     public static func render(
-        className: String = "table", headings: [String], labelsCells: Bool = true, @NodeBuilder rows: () -> Node
+        className: String = "table", headings: [String], labelsCells: Bool = true, scrollName: String? = nil,
+        @NodeBuilder rows: () -> Node
     ) -> Node {
-        render(className: className, headings: headings.map(Node.text), labels: labelsCells ? headings : nil, rows: rows)
+        render(
+            className: className, headings: headings.map(Node.text), labels: labelsCells ? headings : nil, scrollName: scrollName,
+            rows: rows)
     }
 
     /// Headings with markup of their own (a heading only screen readers read); `labels`, the
     /// columns' names for the cards.
     public static func render(
-        className: String = "table", headings: [Node], labels: [String]? = nil, @NodeBuilder rows: () -> Node
+        className: String = "table", headings: [Node], labels: [String]? = nil, scrollName: String? = nil,
+        @NodeBuilder rows: () -> Node
     ) -> Node {
-        el("div", ["class": "table-wrap"]) {
+        el("div", [
+            "class": "table-wrap", "tabindex": scrollName == nil ? nil : "0", "role": scrollName == nil ? nil : "region",
+            "aria-label": scrollName,
+        ]) {
             el("table", ["class": className]) {
                 el("thead") {
                     el("tr") {

@@ -104,15 +104,22 @@
     actions.append(restoreButton, discardButton);
     notice.append(text, actions);
     form.querySelector(".draft-config").insertAdjacentElement("afterend", notice);
+    // The pressed button goes away with its choice: focus stays where it was (the notice,
+    // or the form's first text field once the notice is gone) instead of falling back to
+    // the page's start, and the page does not move under the pointer.
     restoreButton.addEventListener("click", () => {
       restore(form, draft.values);
       text.textContent = config.restored;
       actions.remove();
+      notice.tabIndex = -1;
+      notice.focus({ preventScroll: true });
     });
     discardButton.addEventListener("click", () => {
       const store = storage();
       if (store) store.removeItem(key);
       notice.remove();
+      const field = form.querySelector("textarea, input[type=text], input:not([type])");
+      if (field) field.focus({ preventScroll: true });
     });
   }
 

@@ -147,7 +147,7 @@ struct DeskTicketPage {
     }
 
     var glance: Node {
-        el("section", ["class": "attachments", "aria-labelledby": "company-glance"]) {
+        el("section", ["class": "attachments company-glance", "aria-labelledby": "company-glance"]) {
             el("h2", ["id": "company-glance"]) { Text.deskCompanyGlance }
             el("p") {
                 el("strong") { company.name }

@@ -44,7 +44,7 @@ enum ActivityHandlers {
                 } else if result.events.isEmpty {
                     el("p") { Text.noActivity }
                 } else {
-                    DataTable.render(headings: [Text.activityWhen, Text.activityWho, Text.activityWhat, "", Text.activityFrom]) {
+                    DataTable.render(headings: [Text.activityWhen, Text.activityWho, Text.activityWhat, Text.auditDetail, Text.activityFrom]) {
                         for event in result.events {
                             el("tr") {
                                 el("td") { Clock.display(event.at) }

@@ -33,7 +33,7 @@ enum InvitationHandlers {
     {
         let invitations = try InvitationStore(services.database).pending(tenantID: context.tenant.id, now: services.now)
         let csrf = context.current.csrfToken
-        let page = TenantTabs.page(context.current.viewer, current: "/tenant/inviti", notice: notice) {
+        let page = TenantTabs.page(context.current.viewer, current: "/tenant/inviti", form: form == nil ? nil : Text.inviteUser, notice: notice) {
             if let form {
                 el("section", ["class": "card", "aria-labelledby": "invite"]) {
                     el("h2", ["id": "invite"]) { Text.inviteUser }
@@ -60,7 +60,7 @@ enum InvitationHandlers {
                 if invitations.isEmpty {
                     el("p") { Text.noInvitations }
                 } else {
-                    DataTable.render(headings: [Text.email, Text.invitedOn, Text.expiresOn, Text.assignedRoles, ""]) {
+                    DataTable.render(headings: [Text.email, Text.invitedOn, Text.expiresOn, Text.assignedRoles, Text.actionsColumn]) {
                         for invitation in invitations {
                             el("tr") {
                                 el("td") { invitation.email }

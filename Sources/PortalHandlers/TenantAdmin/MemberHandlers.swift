@@ -20,7 +20,7 @@ enum MemberHandlers {
         let page = TenantTabs.page(context.current.viewer, current: "/tenant/utenti", notice: notice, error: error) {
             el("section", ["class": "card", "aria-labelledby": "members"]) {
                 el("h2", ["id": "members"]) { Text.enabledUsers }
-                DataTable.render(headings: [Text.firstName, Text.lastName, Text.email, Text.roleColumn, Text.activeSince, ""]) {
+                DataTable.render(headings: [Text.firstName, Text.lastName, Text.email, Text.roleColumn, Text.activeSince, Text.actionsColumn]) {
                     for member in members {
                         el("tr") {
                             el("td") { member.firstName }

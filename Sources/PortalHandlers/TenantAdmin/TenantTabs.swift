@@ -8,9 +8,14 @@ enum TenantTabs {
         ("/tenant/inviti", Text.tabInvited), ("/tenant/attivita", Text.tabActivity),
     ]
 
-    static func page(_ viewer: Viewer, current: String, notice: String? = nil, error: String? = nil, @NodeBuilder body: () -> Node) -> Page {
+    /// `form`: the title of a form shown in the tab ("Invita utente"), so that the window's
+    /// title tells the form from the list.
+    static func page(
+        _ viewer: Viewer, current: String, form: String? = nil, notice: String? = nil, error: String? = nil,
+        @NodeBuilder body: () -> Node
+    ) -> Page {
         let content = body()
-        let title = all.first { $0.path == current }?.label ?? Text.tenantTitle
+        let title = form ?? all.first { $0.path == current }?.label ?? Text.tenantTitle
         return Page(title: "\(Text.tenantTitle): \(title)", kind: .app(viewer), currentPath: "/tenant") {
             el("h1", ["class": "page-title"]) { Text.tenantTitle }
             el("nav", ["class": "tabs", "aria-label": Text.tenantTabs]) {
