@@ -474,3 +474,51 @@ def test_a_retried_post_with_the_same_form_key_creates_one_ticket_and_one_reply(
     page = other.get(portal.url + "/ticket/nuovo").text
     created_number(other.post(portal.url + "/ticket/nuovo", files=empty, allow_redirects=False,
                               data=dict(data, csrf=csrf_token(page), email=TECHNICIAN)))
+
+
+def page_form(page):
+    """What a browser sends from the ticket page's reply form: its hidden fields and the two
+    selects as the page drew them."""
+    fields = dict(re.findall(r'<input type="hidden" name="(seen_[a-z]+)" value="([^"]*)"', page))
+    for name in ("priority", "referent"):
+        select = page.split(f'name="{name}"', 1)[1].split("</select>")[0]
+        fields[name] = re.search(r'<option value="([^"]*)" selected', select).group(1)
+    return {"csrf": csrf_token(page), **fields}
+
+
+def test_a_reply_from_an_old_page_keeps_what_others_changed_meanwhile(portal):
+    """The reply form sent the priority and referent it showed, saved as new choices: a page
+    drawn before an operator's "Bloccante" or a colleague's new referent undid them unseen."""
+    mario, _ = login(portal)
+    number = created_number(new_ticket(portal, mario, title="Pagina vecchia", priority="high"))
+    old = page_form(mario.get(portal.url + f"/ticket/{number}").text)
+    assert old["priority"] == old["seen_priority"] == "high"
+
+    operator, _ = login(portal, email="paolo.gallo@assistenza.example")
+    desk = operator.get(portal.url + f"/desk/ticket/{number}").text
+    raised = operator.post(portal.url + f"/desk/ticket/{number}", data={
+        "csrf": csrf_token(desk), "seen": re.search(r'name="seen" value="([^"]*)"', desk).group(1),
+        "action": "priority", "priority": "blocking"}, files={"files": ("", b"", "application/octet-stream")},
+        allow_redirects=False)
+    assert raised.status_code == 303
+    with portal.db() as db:
+        luca = db.execute("SELECT id FROM users WHERE email = ?", (TECHNICIAN,)).fetchone()[0]
+        db.execute("UPDATE tickets SET referent_id = ? WHERE number = ?", (luca, number))
+        db.commit()
+
+    sent = mario.post(portal.url + f"/ticket/{number}", data={**old, "message": "Risposta da una pagina vecchia",
+                                                              "action": "reply", "message_format": "markdown"},
+                      files={"files": ("", b"", "application/octet-stream")}, allow_redirects=False)
+    assert sent.status_code == 303
+    with portal.db() as db:
+        priority, referent = db.execute("SELECT priority, referent_id FROM tickets WHERE number = ?", (number,)).fetchone()
+    assert (priority, referent) == ("blocking", luca), "neither the operator's priority nor the new referent was undone"
+
+    # A select the customer did change is saved.
+    fresh = page_form(mario.get(portal.url + f"/ticket/{number}").text)
+    changed = mario.post(portal.url + f"/ticket/{number}", data={**fresh, "referent": fresh["seen_referent"],
+                                                                 "priority": "high", "action": "confirm"},
+                         files={"files": ("", b"", "application/octet-stream")}, allow_redirects=False)
+    assert changed.status_code == 303
+    with portal.db() as db:
+        assert db.execute("SELECT priority FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "high"

@@ -146,13 +146,14 @@ enum TicketDetailHandlers {
 
     /// "Priorità" and "Referente ticket" as the form sent them: the valid choices, and the
     /// reason for refusing one that is not (a "Bloccante" the customer may not choose, someone
-    /// not of the company).
+    /// not of the company). A select left as the page showed it (`seen_…`) is no choice: an
+    /// operator's "Bloccante" or a colleague's referent set meanwhile stays.
     static func panelChanges(_ form: FormData, _ ticket: TicketRecord, members: [(id: Int64, name: String)])
         -> (changes: TicketService.PanelChanges, error: String?)
     {
         var changes = TicketService.PanelChanges()
         var error: String?
-        if let value = form["priority"] {
+        if let value = form["priority"], value != form["seen_priority"] {
             if let priority = Priority(rawValue: value), TicketRules.mayChangePriority(from: ticket.priority, to: priority) {
                 changes.priority = priority
             } else {
@@ -161,7 +162,7 @@ enum TicketDetailHandlers {
         }
         // Empty: the ticket's referent is no longer one of the company's users (the page offers
         // them as "no longer in the company"), and nobody else was chosen.
-        if let value = form["referent"], !value.isEmpty {
+        if let value = form["referent"], !value.isEmpty, value != form["seen_referent"] {
             if let id = Int64(value), members.contains(where: { $0.id == id }) {
                 changes.referentID = id
             } else {

@@ -183,6 +183,12 @@ struct TicketPanel {
 
     func render() -> Node {
         Node.group {
+            // What the page showed: only a select the customer changed is saved, so that a page
+            // drawn before an operator's or a colleague's change never undoes it unseen.
+            if editable {
+                el("input", ["type": "hidden", "name": "seen_priority", "value": ticket.priority.rawValue, "form": "reply-form"])
+                el("input", ["type": "hidden", "name": "seen_referent", "value": ticket.referentID.map(String.init) ?? "", "form": "reply-form"])
+            }
             el("div", ["class": "field"]) {
                 el("label", ["for": "referent"]) { Text.referent }
                 el("select", ["id": "referent", "name": "referent", "form": editable ? "reply-form" : nil, "disabled": editable ? nil : "disabled"]) {
