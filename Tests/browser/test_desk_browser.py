@@ -217,3 +217,29 @@ def test_at_1280_pixels_every_column_of_the_queue_and_every_control_is_readable(
     for label in ("Assegna a", "Stato", "Priorità"):
         control = field(browser, label)
         assert control.size["height"] <= 48, f"'{label}' is {control.size['height']} pixels high"
+
+
+def test_a_reply_typed_when_the_session_had_ended_is_offered_back_after_signing_in(portal, browser):
+    """The desk answers 404 to a form without a session (it does not exist for visitors): the
+    text typed is kept in the browser and offered back once the operator is in again; never
+    the controls, which would come back stale."""
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Bozza del banco " + uuid.uuid4().hex[:6]))
+    sign_in(browser, portal, OPERATOR, DEMO_PASSWORD)
+    browser.get(portal.url + f"/desk/ticket/{number}")
+    browser.delete_all_cookies()  # the session ended (Esci in another tab, or it expired)
+    type_into(browser, "Rispondi al cliente", "Risposta scritta a sessione scaduta")
+    choose_option(browser, "Stato", "Rinviato")
+    press(browser, "Rispondi al cliente")
+    assert "non esiste" in browser.page_source
+
+    sign_in(browser, portal, OPERATOR, DEMO_PASSWORD)
+    browser.get(portal.url + f"/desk/ticket/{number}")
+    offer = browser.find_element(By.CSS_SELECTOR, ".draft-offer")
+    offer.find_element(By.XPATH, ".//button[normalize-space()='Ripristina bozza']").click()
+    assert field(browser, "Rispondi al cliente").get_attribute("value") == "Risposta scritta a sessione scaduta"
+    assert chosen_option(browser, "Stato") != "Rinviato", "the controls are not part of the draft"
+    press(browser, "Rispondi al cliente")
+    assert "Risposta inviata al cliente." in notice(browser)
+    browser.get(portal.url + f"/desk/ticket/{number}")
+    assert not browser.find_elements(By.CSS_SELECTOR, ".draft-offer"), "a sent reply's draft is gone"

@@ -20,9 +20,13 @@
     }
   }
 
+  // The desk's form drafts its two texts only (data-draft-only): its selects, brought back
+  // from an old draft, would be stale choices.
   function drafted(form) {
+    const only = (form.dataset.draftOnly || "").split(" ").filter(Boolean);
     return Array.from(form.elements).filter(
-      (field) => field.name && !SKIPPED.includes(field.name) && !["file", "hidden", "submit", "button"].includes(field.type)
+      (field) => field.name && !SKIPPED.includes(field.name) && !["file", "hidden", "submit", "button"].includes(field.type) &&
+        (only.length === 0 || only.includes(field.name))
     );
   }
 
@@ -40,15 +44,18 @@
     return values;
   }
 
+  // The fields a person writes in: a new ticket's, a reply's, the desk's reply and note.
+  const TEXTS = ["title", "description", "message", "reply", "note"];
+
   // What a person wrote (not the choices the page starts with): a draft worth offering.
   function written(values) {
     return Object.keys(values).some(
-      (name) => typeof values[name] === "string" && values[name].trim() && ["title", "description", "message"].includes(name)
+      (name) => typeof values[name] === "string" && values[name].trim() && TEXTS.includes(name)
     );
   }
 
   function sameText(a, b) {
-    return ["title", "description", "message"].every((name) => (a[name] || "").trim() === (b[name] || "").trim());
+    return TEXTS.every((name) => (a[name] || "").trim() === (b[name] || "").trim());
   }
 
   function restore(form, values) {
@@ -227,7 +234,12 @@
         return;
       }
       // The draft stays until the server's answer says the form was accepted (data-draft-sent):
-      // a refused form (a file not allowed, a session ended) must not lose it.
+      // a refused form (a file not allowed, a session ended) must not lose it. Kept now, not
+      // after the typing pause: a press right after the last key would leave it behind.
+      if (store) {
+        const values = snapshot(form);
+        if (written(values)) store.setItem(key, JSON.stringify({ at: Date.now(), values: values }));
+      }
     });
   });
 })();

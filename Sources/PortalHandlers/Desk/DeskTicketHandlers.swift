@@ -21,6 +21,7 @@ enum DeskTicketHandlers {
         let ticket = try context.ticket(request)
         var page = try DeskTicketHandlers.page(ticket, context)
         page.notice = request.query["avviso"].flatMap { notices[$0] }
+        page.draftSent = ["risposta", "nota"].contains(request.query["avviso"] ?? "")
         if let changed = request.query["cambiato"], !changed.isEmpty {
             page.warning = Text.deskChangedMeanwhile(changed.split(separator: "|").map(String.init))
         }
@@ -153,6 +154,7 @@ enum DeskTicketHandlers {
                         again.noteText = note
                         again.chosen = DeskTicketHandlers.changedControls(form)
                         again.warning = Text.deskMessageSavedControlsNot(isReply: action == "reply", changed)
+                        again.draftSent = true
                         return Response.html(bytes: again.render())
                     }
                 } else {

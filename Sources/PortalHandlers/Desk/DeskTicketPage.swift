@@ -33,6 +33,8 @@ struct DeskTicketPage {
     var chosen: [String: String] = [:]
     var notice: String?
     var warning: String?
+    /// The form's draft is done (`assets/drafts.js`): the server has just saved its message.
+    var draftSent = false
 
     func render() -> [UInt8] {
         TicketPageFrame.render(ticket, viewer: viewer, currentPath: "/desk/", heading: "#\(ticket.number) \(ticket.title)") {
@@ -55,9 +57,14 @@ struct DeskTicketPage {
     }
 
     var forms: Node {
+        // The two texts are kept in the browser while typing (a session that ended in another
+        // tab answers 404 here and keeps nothing); never the controls, which a draft would
+        // bring back stale.
         el("form", ["id": "desk-form", "class": "form", "method": "post", "action": "/desk/ticket/\(ticket.number)",
-                    "enctype": "multipart/form-data", "novalidate": "novalidate"]) {
+                    "enctype": "multipart/form-data", "novalidate": "novalidate", "data-draft-owner": viewer.draftOwner,
+                    "data-draft-only": "reply note", "data-draft-sent": draftSent ? "/desk/ticket/\(ticket.number)" : nil]) {
             FormField.csrf(viewer.csrfToken)
+            DraftForm.config
             // What the operator saw: a change by someone else meanwhile stops the action once
             // and is named on the page that comes back.
             FormField.hidden("seen", DeskTicketPage.seen(ticket, lastReply: lastReply))
