@@ -33,7 +33,9 @@ extension Text {
     // MARK: Notification e-mails
     public static let mailEventReopened = "riaperto"
     public static let mailEventClosedByCustomer = "chiuso dal cliente"
-    public static func customerClosedMailLine(_ author: String) -> String { "\(author) ha chiuso la richiesta." }
+    public static func customerClosedMailLine(_ author: String) -> String {
+        "\(author) ha chiuso la richiesta. Puoi riaprirla rispondendo entro 15 giorni."
+    }
     public static func deskCustomerMailBody(
         number: Int64, title: String, company: String, author: String, line: String, text: String, link: String
     ) -> String {

@@ -82,13 +82,15 @@ extension Text {
     public static let figuresOpened = "Aperti"
     public static let figuresClosed = "Chiusi"
     public static func figuresWeeksDescription(opened: Int, closed: Int) -> String {
-        "In tutto \(opened) ticket aperti e \(closed) chiusi nel periodo; per ogni settimana una barra degli aperti e una dei chiusi."
+        "In tutto \(opened) ticket \(opened == 1 ? "aperto" : "aperti") e \(closed) \(closed == 1 ? "chiuso" : "chiusi") nel periodo; "
+            + "per ogni settimana una barra degli aperti e una dei chiusi."
     }
     public static let figuresByStatus = "Ticket ancora aperti per stato"
     public static let figuresByArea = "Ticket ancora aperti per area"
     public static let figuresStillOpen = "Ticket aperti"
     public static func figuresOpenDescription(_ total: Int) -> String {
-        "\(total) ticket aperti nel periodo non sono ancora chiusi; una barra per ciascun gruppo."
+        (total == 1 ? "1 ticket aperto nel periodo non è ancora chiuso" : "\(total) ticket aperti nel periodo non sono ancora chiusi")
+            + "; una barra per ciascun gruppo."
     }
     public static let figuresAnswerTimes = "Tempo di prima risposta per priorità"
     public static let figuresAnswered = "Ticket con risposta"

@@ -166,7 +166,7 @@ extension Text {
     public static let mailLineReply = "L'assistenza ha risposto alla tua richiesta."
     public static func mailLineStatus(_ status: String) -> String { "Lo stato della richiesta è ora: \(status)." }
     public static func mailLineTaken(_ name: String, status: String) -> String {
-        "\(name) ha preso in carico la richiesta. Lo stato della richiesta è ora: \(status)."
+        "La richiesta è stata presa in carico da \(name). Lo stato della richiesta è ora: \(status)."
     }
     /// "Rinviato" read alone sounds like "put off": the customer learns that the next step is theirs.
     public static func mailLinePostponed(_ status: String) -> String {

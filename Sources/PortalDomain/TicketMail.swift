@@ -38,7 +38,10 @@ struct TicketMail {
             let involved = member.userID == ticket.requesterID || member.userID == ticket.referentID
             if choice(member.userID).includes(involved: involved) { add(EmailAddress(member.email)) }
         }
-        if choice(ticket.requesterID) != .none { add(EmailAddress(ticket.contactEmail)) }
+        // The ticket's own address hears what its requester hears: not of their own actions.
+        if choice(ticket.requesterID) != .none && (author == nil || author != ticket.requesterID) {
+            add(EmailAddress(ticket.contactEmail))
+        }
         return addresses
     }
 
@@ -126,8 +129,8 @@ struct TicketMail {
             now: now)
         if outcome == .closed {
             try statusChanged(
-                in: tx, ticket, event: Text.mailEventClosed, line: Text.customerClosedMailLine(author.displayName) + " "
-                    + Text.mailLineClosed, except: author.id, now: now)
+                in: tx, ticket, event: Text.mailEventClosed, line: Text.customerClosedMailLine(author.displayName),
+                except: author.id, now: now)
         }
     }
 

@@ -325,9 +325,9 @@ def test_status_assignment_and_one_email_for_a_reply_with_a_status(portal):
     # "Prendi in carico" on a ticket in the queue: the customer hears of it, as of any status.
     assert desk_post(portal, operator, number, "take").status_code == 303
     status_mails = []
-    while not any("ha preso in carico" in mail for mail in status_mails):  # after the earlier "In Sviluppo"
+    while not any("presa in carico" in mail for mail in status_mails):  # after the earlier "In Sviluppo"
         status_mails.append(portal.wait_for_mail(ADMIN, f"Ticket #{number} cambio di stato").get_content())
-    assert "Giulia Neri ha preso in carico la richiesta. Lo stato della richiesta è ora: In attesa." in status_mails[-1]
+    assert "La richiesta è stata presa in carico da Giulia Neri. Lo stato della richiesta è ora: In attesa." in status_mails[-1]
     assert desk_post(portal, operator, number, "assign", assignee="").status_code == 303
 
     sent = desk_post(portal, operator, number, "reply", reply="Ci serve la versione installata.", status="postponed")
