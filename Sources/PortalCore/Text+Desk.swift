@@ -75,6 +75,8 @@ extension Text {
     public static func deskAlreadyAssigned(_ name: String) -> String {
         "Il ticket è già assegnato a \(name): scegli un altro operatore dell'elenco."
     }
+    public static let deskAllOpenOfCompany = "Tutti i ticket aperti dell'azienda nella coda"
+    public static let deskChooseFilesAgain = "Nessun file è stato salvato: scegli di nuovo anche gli altri."
     public static let deskAlreadyUnassigned = "Il ticket non ha già nessun operatore: scegli un operatore dell'elenco."
     public static let deskUnassignClosed =
         "Un ticket chiuso resta a chi l'ha seguito: per rimetterlo in coda scegli prima lo stato «Non assegnato»."

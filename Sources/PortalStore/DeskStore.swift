@@ -116,14 +116,17 @@ public struct DeskStore {
         return out
     }
 
-    /// The other open tickets of a company, newest activity first (at most 20), as lists
-    /// show them: the desk's ticket page names each by number, title and status. Whole
-    /// records (every column, four joins) were half of that page's work.
+    /// The other open tickets of a company, newest activity first (at most `limit`, and one
+    /// more to tell that there are more), as lists show them: the desk's ticket page names
+    /// each by number, title and status. Whole records (every column, four joins) were half
+    /// of that page's work.
+    public static let otherOpenLimit = 20
+
     public func openTickets(tenantID: Int64, except ticketID: Int64) throws -> [TicketSummary] {
         try database.query(
             "SELECT " + TicketSummary.columns + " FROM tickets t LEFT JOIN users op ON op.id = t.operator_id"
-                + " WHERE t.tenant_id = ? AND t.status != 'closed' AND t.id != ? ORDER BY t.updated_at DESC LIMIT 20",
-            [tenantID, ticketID]
+                + " WHERE t.tenant_id = ? AND t.status != 'closed' AND t.id != ? ORDER BY t.updated_at DESC LIMIT ?",
+            [tenantID, ticketID, DeskStore.otherOpenLimit + 1]
         ).map(TicketSummary.init)
     }
 

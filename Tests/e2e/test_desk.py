@@ -201,6 +201,11 @@ def test_bad_values_are_refused_in_italian_and_keep_the_text(portal):
         assert message in refused.text and "Testo da non perdere" in refused.text
     empty = desk_post(portal, operator, number, "reply", reply="   ")
     assert empty.status_code == 422
+    # One file refused among good ones: the page says the good ones must be chosen again too.
+    refused = desk_post(portal, operator, number, "reply", reply="Ecco i file", files=[
+        ("files", ("patch.exe", b"MZ\x90\x00" + b"\x00" * 200, "application/octet-stream")),
+        ("files", ("ok.txt", b"tutto bene\n", "text/plain"))])
+    assert refused.status_code == 422 and "scegli di nuovo anche gli altri" in refused.text and "Ecco i file" in refused.text
     # "Assegna" pressed with the select as it came: said plainly, not "choose one of the list".
     assert desk_post(portal, operator, number, "take").status_code == 303
     with portal.db() as db:
@@ -520,3 +525,48 @@ def test_nessun_operatore_with_a_reply_is_one_email_and_is_refused_where_it_mean
                    (giulia, number))
     closed = desk_post(portal, operator, number, "assign", assignee="")
     assert closed.status_code == 422 and "Un ticket chiuso resta" in closed.text
+
+
+def test_an_internal_note_does_not_move_the_customers_last_update(portal):
+    """The customer's "Data Ultimo Aggiornamento Ticket" moved with an internal note: they
+    could tell something happened that they cannot read."""
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Nota e data " + uuid.uuid4().hex[:6]))
+    with portal.db() as db:
+        db.execute("UPDATE messages SET created_at = created_at - 7200 WHERE ticket_id = (SELECT id FROM tickets WHERE number = ?)",
+                   (number,))
+        db.execute("UPDATE tickets SET created_at = created_at - 7200, updated_at = updated_at - 7200 WHERE number = ?", (number,))
+        db.commit()
+
+    def last_update():
+        page = customer.get(portal.url + f"/ticket/{number}").text
+        return re.search(r"<dt>Data Ultimo Aggiornamento Ticket</dt><dd>([^<]+)</dd>", page).group(1)
+
+    before = last_update()
+    operator, _ = operator_session(portal)
+    assert desk_post(portal, operator, number, "note", note="Solo per noi: verificare il listino.").status_code == 303
+    assert last_update() == before
+    assert desk_post(portal, operator, number, "reply", reply="Abbiamo verificato.").status_code == 303
+    assert last_update() != before, "a reply the customer reads is an update"
+
+
+def test_the_companys_other_open_tickets_stop_at_twenty_and_lead_to_the_queue(portal):
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Altri aperti " + uuid.uuid4().hex[:6]))
+    with portal.db() as db:
+        others = db.execute("SELECT count(*) FROM tickets t JOIN tenants te ON te.id = t.tenant_id WHERE te.vat = '02740123456'"
+                            " AND t.status != 'closed' AND t.number != ?", (number,)).fetchone()[0]
+    for index in range(max(0, 21 - others)):
+        new_ticket(portal, customer, title=f"Riempitivo {index}")
+    operator, _ = operator_session(portal)
+    page = operator.get(portal.url + f"/desk/ticket/{number}").text
+    glance = page.split('id="company-glance"')[1].split("</section>")[0]
+    listed = glance.split("Altri ticket aperti")[1] if "Altri ticket aperti" in glance else glance
+    assert listed.count('<li><a href="/desk/ticket/') == 20
+    link = re.search(r'<a href="(/desk/\?[^"]+)">Tutti i ticket aperti dell&#39;azienda nella coda</a>|'
+                     r'<a href="(/desk/\?[^"]+)">Tutti i ticket aperti dell\'azienda nella coda</a>', glance)
+    assert link, glance[-600:]
+    target = html.unescape(link.group(1) or link.group(2))
+    assert "azienda=02740123456" in target
+    queue = operator.get(portal.url + target).text
+    assert f'href="/desk/ticket/{number}"' in queue or "ROSSI SRL" in queue

@@ -112,7 +112,11 @@ enum DeskTicketHandlers {
                 // The vendor's answer is never refused for what the customer's company used.
                 let files = try Uploads(services: services).collect(
                     form, field: "files", for: .company(ticket.tenantID, enforcingQuota: false))
-                if let error = files.error { return try refuse { $0.fileError = error } }
+                if let error = files.error {
+                    // The desk keeps no files across a refusal: the good ones must be chosen again too.
+                    let others = form.files.filter { !$0.bytes.isEmpty }.count > 1
+                    return try refuse { $0.fileError = others ? error + " " + Text.deskChooseFilesAgain : error }
+                }
                 // The controls the operator changed go with the message, as on the customers' page.
                 var edits = try DeskTicketHandlers.edits(form, seen: form["seen"], desk)
                 if let error = edits.error { return try refuse { $0.controlError = error } }

@@ -174,12 +174,16 @@ struct DeskTicketPage {
                 el("p", ["class": "muted"]) { Text.deskNoOtherOpen }
             } else {
                 el("ul") {
-                    for other in otherOpen {
+                    for other in otherOpen.prefix(DeskStore.otherOpenLimit) {
                         el("li") {
                             el("a", ["href": "/desk/ticket/\(other.number)"]) { "#\(other.number) \(other.title)" }
                             " – \(other.status.label)"
                         }
                     }
+                }
+                // The list stops at its limit: the queue, filtered by the company, has them all.
+                if otherOpen.count > DeskStore.otherOpenLimit {
+                    el("p") { el("a", ["href": allOpenOfCompany]) { Text.deskAllOpenOfCompany } }
                 }
             }
             el("h3") { Text.attachments }
@@ -189,6 +193,13 @@ struct DeskTicketPage {
                 TicketThread.fileList(attachments, base: "/desk/ticket/\(ticket.number)")
             }
         }
+    }
+
+    /// "Coda ticket" filtered by this company, open tickets (the queue's default state).
+    var allOpenOfCompany: String {
+        var query = DeskQuery()
+        query.company = company.vat
+        return "/desk/?" + query.queryString(page: 1)
     }
 
     func fact(_ term: String, _ value: String) -> Node {

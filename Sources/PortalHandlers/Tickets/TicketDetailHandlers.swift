@@ -23,13 +23,17 @@ enum TicketDetailHandlers {
         let canReply = !ticket.status.isClosed || TicketRules.canReopen(closedAt: ticket.closedAt, now: context.services.now)
         // Thread and panel both list the files: read once.
         let files = try store.attachments(ticketID: ticket.id)
-        let thread = TicketThread(ticket: ticket, messages: try store.messages(ticketID: ticket.id), attachments: files).render()
-        let panel = TicketPanel(
+        let messages = try store.messages(ticketID: ticket.id)
+        let thread = TicketThread(ticket: ticket, messages: messages, attachments: files).render()
+        var panel = TicketPanel(
             ticket: ticket, attachments: files,
             members: try members ?? TenantStore(database).members(tenantID: context.tenant.id), editable: canReply,
-            chosen: chosen
-        ).render()
-        var page = TicketDetailPage(viewer: context.current.viewer, ticket: ticket, thread: thread, panel: panel, canReply: canReply)
+            chosen: chosen)
+        // The ticket's own activity time counts the operators' internal notes: the customer's
+        // "last update" is the newest line they can read.
+        panel.updatedAt = messages.map(\.createdAt).max()
+        let panelNode = panel.render()
+        var page = TicketDetailPage(viewer: context.current.viewer, ticket: ticket, thread: thread, panel: panelNode, canReply: canReply)
         page.now = context.services.now
         return page
     }

@@ -180,6 +180,8 @@ struct TicketPanel {
     /// empty message, a preview): shown again rather than the saved values, so that sending
     /// the reply once corrected still makes the change.
     var chosen = TicketService.PanelChanges()
+    /// "Data Ultimo Aggiornamento Ticket": the newest line of the customer's thread.
+    var updatedAt: Timestamp?
 
     func render() -> Node {
         Node.group {
@@ -211,7 +213,7 @@ struct TicketPanel {
                 fact(Text.ticketState, ticket.status.label)
                 fact(Text.requesterFull, ticket.requesterName)
                 fact(Text.ticketCreated, Clock.display(ticket.createdAt))
-                fact(Text.ticketUpdated, Clock.display(ticket.updatedAt))
+                fact(Text.ticketUpdated, Clock.display(updatedAt ?? ticket.updatedAt))
                 fact(Text.title, ticket.title)
                 if !ticket.technicalDetails.isEmpty { fact(Text.technicalDetails, ticket.technicalDetails) }
             }
