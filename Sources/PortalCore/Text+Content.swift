@@ -41,6 +41,7 @@ extension Text {
     ) -> String {
         """
         Ticket #\(number): \(title)
+
         \(line)
 
         \(text)

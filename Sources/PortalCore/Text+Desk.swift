@@ -76,6 +76,9 @@ extension Text {
         "Il ticket è già assegnato a \(name): scegli un altro operatore dell'elenco."
     }
     public static let deskAllOpenOfCompany = "Tutti i ticket aperti dell'azienda nella coda"
+    public static func mailFilesOnPortal(_ names: [String]) -> String {
+        "Allegati (da scaricare dal portale): " + names.joined(separator: ", ") + "."
+    }
     public static let deskChooseFilesAgain = "Nessun file è stato salvato: scegli di nuovo anche gli altri."
     public static let deskAlreadyUnassigned = "Il ticket non ha già nessun operatore: scegli un operatore dell'elenco."
     public static let deskUnassignClosed =
@@ -144,8 +147,10 @@ extension Text {
         \(link)
         """
     }
+    /// `files`: the names of the files sent with the reply, which are on the portal only (no
+    /// e-mail carries attachments).
     public static func customerReplyMailBody(
-        number: Int64, title: String, author: String, text: String, status: String? = nil, link: String
+        number: Int64, title: String, author: String, text: String, status: String? = nil, files: [String] = [], link: String
     ) -> String {
         """
         Ticket #\(number): \(title)
@@ -153,7 +158,7 @@ extension Text {
         \(author) dell'assistenza ha risposto alla tua richiesta:
 
         \(text)
-        \(status.map { "\n" + $0 + "\n" } ?? "")
+        \(files.isEmpty ? "" : "\n" + mailFilesOnPortal(files) + "\n")\(status.map { "\n" + $0 + "\n" } ?? "")
         Per rispondere o allegare file apri il ticket sul portale:
         \(link)
 

@@ -82,7 +82,8 @@ public struct DeskService: DomainService {
             statusMail = DeskService.statusMail(chosen)
         }
         let told = try mail.replyToCustomer(
-            in: tx, ticket, author: agent.displayName, text: body, statusLine: statusMail?.line, now: now)
+            in: tx, ticket, author: agent.displayName, text: body, statusLine: statusMail?.line, files: files.map(\.fileName),
+            now: now)
         if let statusMail {
             try mail.statusChanged(in: tx, ticket, event: statusMail.event, line: statusMail.line, told: told, now: now)
         }

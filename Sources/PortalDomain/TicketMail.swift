@@ -82,7 +82,8 @@ struct TicketMail {
     /// rather than in a second one. Returns who it went to.
     @discardableResult
     func replyToCustomer(
-        in tx: WriteTransaction, _ ticket: TicketRecord, author: String, text: String, statusLine: String? = nil, now: Timestamp
+        in tx: WriteTransaction, _ ticket: TicketRecord, author: String, text: String, statusLine: String? = nil,
+        files: [String] = [], now: Timestamp
     ) throws -> [EmailAddress] {
         let recipients = try customerAddresses(ticket, kind: .replies, tx.database)
         try enqueue(
@@ -90,7 +91,7 @@ struct TicketMail {
             subject: Text.ticketMailSubject(ticket.number, Text.mailEventReply, ticket.title),
             body: Text.customerReplyMailBody(
                 number: ticket.number, title: ticket.title, author: author, text: MessageText.plain(text),
-                status: statusLine, link: customerLink(ticket)),
+                status: statusLine, files: files, link: customerLink(ticket)),
             now: now)
         return recipients
     }

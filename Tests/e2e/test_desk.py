@@ -335,9 +335,11 @@ def test_status_assignment_and_one_email_for_a_reply_with_a_status(portal):
     assert "La richiesta è stata presa in carico da Giulia Neri. Lo stato della richiesta è ora: In attesa." in status_mails[-1]
     assert desk_post(portal, operator, number, "assign", assignee="").status_code == 303
 
-    sent = desk_post(portal, operator, number, "reply", reply="Ci serve la versione installata.", status="postponed")
+    sent = desk_post(portal, operator, number, "reply", reply="Ci serve la versione installata.", status="postponed",
+                     files=[("files", ("istruzioni.txt", b"Menu Aiuto, Informazioni.\n", "text/plain"))])
     assert sent.status_code == 303
     reply_mail = portal.wait_for_mail(ADMIN, f"Ticket #{number} nuova risposta").get_content()
+    assert "Allegati (da scaricare dal portale): istruzioni.txt." in reply_mail
     assert "Ci serve la versione installata." in reply_mail and "Rinviato" in reply_mail
     assert "attende una tua risposta" in reply_mail
     # Rinviato stops the clock: the desk shows no deadline, in the queue and on the ticket.
