@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "PortalHTMLTests", dependencies: ["PortalHTML"]),
         .testTarget(name: "PortalCryptoTests", dependencies: ["PortalCrypto"]),
         .testTarget(name: "PortalStoreTests", dependencies: ["PortalStore", "PortalCrypto"]),
-        .testTarget(name: "PortalMailTests", dependencies: ["PortalMail"]),
+        .testTarget(name: "PortalMailTests", dependencies: ["PortalMail", "PortalStore", "PortalCore"]),
         .testTarget(
             name: "PortalMailGateTests",
             dependencies: ["PortalMailGate", "PortalHandlers", "PortalDomain", "PortalMail", "PortalStore", "PortalCore"]),

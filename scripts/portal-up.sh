@@ -38,7 +38,9 @@ stopping=0
 start() {
     local name=$1
     if [ "$name" = nginx ]; then
-        nginx -c "$PORTAL_VAR/nginx.conf" -g 'daemon off;' &
+        # In a process group of its own (setsid: the master's pid is the group's): a master
+        # killed with -9 leaves its workers holding the port, and only the group finds them.
+        setsid nginx -c "$PORTAL_VAR/nginx.conf" -g 'daemon off;' &
     else
         # shellcheck disable=SC2086
         ${commands[$name]} 2>>"$PORTAL_VAR/log/$name.log" &
@@ -51,7 +53,10 @@ start() {
 stop_all() {
     stopping=1
     for name in "${!pids[@]}"; do kill -TERM "${pids[$name]}" 2>/dev/null; done
+    [ -n "${pids[nginx]:-}" ] && kill -TERM -- "-${pids[nginx]}" 2>/dev/null
     for name in "${!pids[@]}"; do wait "${pids[$name]}" 2>/dev/null; done
+    # Workers left by a master that was killed: nothing of this portal outlives it.
+    [ -n "${pids[nginx]:-}" ] && kill -KILL -- "-${pids[nginx]}" 2>/dev/null
     exit 0
 }
 trap stop_all INT TERM
@@ -77,6 +82,8 @@ while [ "$stopping" = 0 ]; do
         if ! kill -0 "${pids[$name]}" 2>/dev/null; then
             wait "${pids[$name]}" 2>/dev/null
             echo "portal-up: $name exited; starting it again" >&2
+            # A master killed with -9 leaves its workers on the port: the new one could not bind.
+            [ "$name" = nginx ] && kill -KILL -- "-${pids[nginx]}" 2>/dev/null
             start "$name"
         fi
     done

@@ -55,9 +55,7 @@ public struct Provisioning: DomainService {
         submission: (key: String, location: String)? = nil, now: Timestamp
     ) throws -> InvitationResult {
         try database.write { tx in
-            if let submission, let userID = invitedBy?.userID {
-                try SubmissionStore.record(in: tx, userID: userID, key: submission.key, location: submission.location, now: now)
-            }
+            try record(submission, by: invitedBy, in: tx, now: now)
             let users = UserStore(database)
             var createdAccount = false
             let existing = try users.find(email: email)
@@ -100,6 +98,14 @@ public struct Provisioning: DomainService {
         }
     }
 
+    /// A form's press, in the transaction of what it does: the same press again finds it.
+    func record(_ submission: (key: String, location: String)?, by actor: AuditActor?, in tx: WriteTransaction, now: Timestamp)
+        throws
+    {
+        guard let submission, let userID = actor?.userID else { return }
+        try SubmissionStore.record(in: tx, userID: userID, key: submission.key, location: submission.location, now: now)
+    }
+
     func mayRenewCredentials(_ user: UserRecord, tenantID: Int64, now: Timestamp) throws -> Bool {
         guard user.passwordIsProvisional else { return false }
         if let expires = user.provisionalExpiresAt, expires <= now { return true }
@@ -120,9 +126,11 @@ public struct Provisioning: DomainService {
     /// An operator of the vendor's support: a user flagged as operator, with the same
     /// first-access path as customers. An address that any account uses (an operator's or a
     /// customer's) is refused; `actor` is nil for a script.
-    public func addOperator(email: EmailAddress, name: String, role: DeskRole, by actor: AuditActor? = nil, now: Timestamp)
-        throws
-    {
+    /// `submission`: the form's press, recorded with the account (`invite` says why).
+    public func addOperator(
+        email: EmailAddress, name: String, role: DeskRole, by actor: AuditActor? = nil,
+        submission: (key: String, location: String)? = nil, now: Timestamp
+    ) throws {
         let trimmed = name.trimmingWhitespace()
         // One line: a name goes into e-mail subjects and one-line cells.
         guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.hasControlCharacters, !trimmed.contains(where: \.isNewline),
@@ -132,6 +140,7 @@ public struct Provisioning: DomainService {
         }
         let parts = trimmed.split(separator: " ", maxSplits: 1).map(String.init)
         try database.write { tx in
+            try record(submission, by: actor, in: tx, now: now)
             let users = UserStore(database)
             guard try users.find(email: email) == nil else {
                 throw DomainError(.accountExists, Text.accountExists(email.value))
@@ -147,10 +156,13 @@ public struct Provisioning: DomainService {
 
     /// "Invia di nuovo" for an operator who has not completed the first access: new provisional
     /// credentials (the first e-mail may be lost, or its 14 days over) and the welcome again.
-    public func resendOperatorWelcome(_ target: UserRecord, by actor: AuditActor?, now: Timestamp) throws {
+    public func resendOperatorWelcome(
+        _ target: UserRecord, by actor: AuditActor?, submission: (key: String, location: String)? = nil, now: Timestamp
+    ) throws {
         guard let email = EmailAddress(target.email) else { throw DomainError(.notFound, Text.errorNotFound) }
         let credentials = Credentials(now: now)  // the slow hash before the write lock is taken
         try database.write { tx in
+            try record(submission, by: actor, in: tx, now: now)
             // As it is now: the first access may have been completed since the page was drawn.
             guard let current = try UserStore(database).find(id: target.id), current.isOperator,
                 current.passwordIsProvisional, current.deactivatedAt == nil

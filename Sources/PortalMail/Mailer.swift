@@ -31,6 +31,11 @@ public struct Mailer {
                 from: from, to: queued.recipients, subject: queued.subject, body: queued.body, date: queued.createdAt,
                 domain: domain)
             message.sequence = queued.id
+            // Named by its row: a mailer killed between sending and marking it sent sends it
+            // again under the same Message-ID, which mail programs recognise as one message
+            // (and the file transport writes to the same file). The creation time keeps two
+            // databases' row 1 apart.
+            message.messageID = "<outbox.\(queued.id).\(queued.createdAt)@\(domain)>"
             message.replyTo = queued.replyTo
             message.inReplyTo = queued.thread.map { "<\($0)@\(domain)>" }
             do {

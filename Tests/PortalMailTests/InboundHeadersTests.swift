@@ -93,4 +93,10 @@ struct InboundHeadersTests {
         #expect(ReplyText.extract("Il tecnico ha scritto:\nriavviare il server.") == "Il tecnico ha scritto:\nriavviare il server.")
         #expect(ReplyText.extract("Ok.\n\nOn 30/11/2026, Support wrote:\n> old") == "Ok.")
     }
+
+    @Test("an HTML paragraph after a list is not the list's last item")
+    func paragraphAfterList() {
+        let text = HTMLText.plainText("<ul><li>primo punto</li><li>secondo punto</li></ul><p>Saluti<br>Marco</p>")
+        #expect(text == "- primo punto\n- secondo punto\n\nSaluti\nMarco")
+    }
 }

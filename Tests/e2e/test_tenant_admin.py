@@ -244,6 +244,11 @@ def test_an_invitation_sent_twice_by_the_same_form_is_sent_once(portal):
     first = session.post(portal.url + "/tenant/inviti", data=fields, allow_redirects=False)
     again = session.post(portal.url + "/tenant/inviti", data=fields, allow_redirects=False)
     assert first.headers["Location"] == again.headers["Location"] == "/tenant/inviti?avviso=inviato"
+    # The same form corrected after the browser's Back (same key, another address) is sent too.
+    corrected = session.post(portal.url + "/tenant/inviti", data={**fields, "email": "doppio.corretto@rossi.example"},
+                             allow_redirects=False)
+    assert corrected.headers["Location"] == "/tenant/inviti?avviso=inviato"
+    portal.wait_for_mail("doppio.corretto@rossi.example", "Invito a unirti")
     listing = session.get(portal.url + "/tenant/inviti").text
     row = listing.split(f">{address}</td>")[1].split("</tr>")[0]
     resend = re.search(r'action="(/tenant/inviti/\d+/reinvia)"', row).group(1)

@@ -156,6 +156,30 @@ def test_a_responsabile_creates_a_company_and_invites_its_administrator_who_ente
     assert "Invito inviato" in activity and MANAGER in activity, "the company's own trail shows the desk's action"
 
 
+def test_an_operators_invitation_and_its_resend_sent_twice_are_sent_once(portal):
+    """Two presses of "Invita operatore" answered 422 "account exists" to the second though
+    the operator was created; two of "Invia di nuovo" sent two passwords, voiding the first."""
+    manager = manager_session(portal)
+    page = manager.get(portal.url + "/desk/operatori/nuovo").text
+    key = re.search(r'name="submission" value="([^"]+)"', page).group(1)
+    fields = {"csrf": csrf_token(page), "submission": key, "name": "Doppio Clic", "email": "doppio@assistenza.example",
+              "role": "operator"}
+    answers = [manager.post(portal.url + "/desk/operatori", data=fields, allow_redirects=False) for _ in range(2)]
+    assert [answer.status_code for answer in answers] == [303, 303], [answer.status_code for answer in answers]
+    listed = manager.get(portal.url + "/desk/operatori").text
+    operator = re.search(r'action="/desk/operatori/(\d+)/reinvia"', listed.split("doppio@assistenza.example")[1]).group(1)
+    form = listed.split(f'action="/desk/operatori/{operator}/reinvia"')[1].split("</form>")[0]
+    resend_key = re.search(r'name="submission" value="([^"]+)"', form).group(1)
+    for _ in range(2):
+        resent = manager.post(portal.url + f"/desk/operatori/{operator}/reinvia",
+                              data={"csrf": csrf_token(listed), "submission": resend_key}, allow_redirects=False)
+        assert resent.status_code == 303
+    with portal.db() as db:
+        welcomes = db.execute("SELECT count(*) FROM outbox WHERE recipients = 'doppio@assistenza.example'"
+                              " AND subject LIKE 'Benvenuto%'").fetchone()[0]
+    assert welcomes == 2, "one for the invitation, one for the resend"
+
+
 def test_the_desks_invitations_are_limited_per_address_as_the_companies_are(portal):
     """Security issue: "at most a few sends per address per hour": the desk's "Invia di nuovo"
     sent a new password and invitation at every press."""

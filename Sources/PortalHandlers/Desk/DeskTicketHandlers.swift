@@ -65,7 +65,7 @@ enum DeskTicketHandlers {
         // The form's key with what this press sends: the same press again (a double click, a
         // retry) finds the first; another text from the same page (a correction after the
         // browser's Back) is a press of its own.
-        let sent = Submission.key(form).map { $0 + "-" + DeskTicketHandlers.pressed(action, form, reply: reply, note: note) }
+        let sent = Submission.pressKey(form)
         if let notice = actionNotices[action] {
             try Submission.redirectIfSent(sent, userID: context.user.id, services, notice: notice)
         }
@@ -88,18 +88,20 @@ enum DeskTicketHandlers {
         }
         let isMessage = action == "reply" || action == "note"
         if !changed.isEmpty && !isMessage { return try stopped(changed) }
-        // The follow-up changes of a reply (its controls) are the same press: neither checked
-        // against the page again (the reply itself changed the ticket) nor recorded twice.
-        let followUp = desk
-        // A message on a page already known to be stale goes without its controls, unchecked.
-        if action != "note" && changed.isEmpty {
-            let seen = form["seen"], database = services.database
-            desk.precondition = { _ in
-                guard let current = try TicketStore(database).find(number: ticket.number) else { return }
-                let changes = try DeskTicketHandlers.changes(since: seen, current, context)
-                if !changes.isEmpty { throw StaleTicket(changes: changes) }
-            }
+        let seen = form["seen"], database = services.database
+        let unchangedSincePage: (WriteTransaction) throws -> Void = { _ in
+            guard let current = try TicketStore(database).find(number: ticket.number) else { return }
+            let changes = try DeskTicketHandlers.changes(since: seen, current, context)
+            if !changes.isEmpty { throw StaleTicket(changes: changes) }
         }
+        // The follow-up changes of a reply (its controls) are the same press: neither checked
+        // against the page again (the reply itself changed the ticket) nor recorded twice. A
+        // note changes nothing the page showed: its controls are checked again in their own
+        // transaction (a colleague's change between the note and them was undone unseen).
+        var followUp = desk
+        if action == "note" { followUp.precondition = unchangedSincePage }
+        // A message on a page already known to be stale goes without its controls, unchecked.
+        if action != "note" && changed.isEmpty { desk.precondition = unchangedSincePage }
         desk.submission = sent
         let notice: String
         do {
@@ -164,7 +166,17 @@ enum DeskTicketHandlers {
                 } else {
                     // After the message: a status chosen with a reply wins over the reply's own
                     // "taken, In attesa".
-                    try edits.apply(to: ticket, by: context.user, followUp, now: now)
+                    do {
+                        try edits.apply(to: ticket, by: context.user, followUp, now: now)
+                    } catch let race as StaleTicket {
+                        var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context)
+                        again.replyText = reply
+                        again.noteText = note
+                        again.chosen = DeskTicketHandlers.changedControls(form)
+                        again.warning = Text.deskMessageSavedControlsNot(isReply: action == "reply", race.changes)
+                        again.draftSent = true
+                        return Response.html(bytes: again.render())
+                    }
                 }
             case "take":
                 notice = actionNotices[action]!
@@ -224,13 +236,6 @@ enum DeskTicketHandlers {
         return DeskTicketPage.changes(seen: seen, now: ticket, newReplies: newReplies)
     }
 
-    /// What a press of `action` sends, as a short digest: part of the key it is recorded under.
-    static func pressed(_ action: String, _ form: FormData, reply: String, note: String) -> String {
-        let content = [action, reply, note, form["assignee"] ?? "", form["status"] ?? "", form["priority"] ?? ""]
-            .joined(separator: "\u{1F}")
-        return String(Digest.sha256Hex(Array(content.utf8)).prefix(12))
-    }
-
     /// The ticket changed between the page and the action's transaction.
     struct StaleTicket: Error {
         let changes: [String]
@@ -249,11 +254,18 @@ enum DeskTicketHandlers {
 
         var isEmpty: Bool { assignee == nil && !unassign && status == nil && priority == nil }
 
+        /// `desk`'s precondition (if any) checks the first change only: the others are the same
+        /// press, and would see the first as a change made meanwhile.
         func apply(to ticket: TicketRecord, by agent: UserRecord, _ desk: DeskService, now: Timestamp) throws {
-            if let assignee { try desk.assign(try desk.ticket(number: ticket.number), to: assignee, by: agent, now: now) }
-            if unassign && status == nil { try desk.setStatus(try desk.ticket(number: ticket.number), .unassigned, by: agent, now: now) }
-            if let status { try desk.setStatus(try desk.ticket(number: ticket.number), status, by: agent, now: now) }
-            if let priority { try desk.setPriority(try desk.ticket(number: ticket.number), priority, by: agent, now: now) }
+            var desk = desk
+            func next(_ change: (DeskService, TicketRecord) throws -> Void) throws {
+                try change(desk, try desk.ticket(number: ticket.number))
+                desk.precondition = nil
+            }
+            if let assignee { try next { try $0.assign($1, to: assignee, by: agent, now: now) } }
+            if unassign && status == nil { try next { try $0.setStatus($1, .unassigned, by: agent, now: now) } }
+            if let status { try next { try $0.setStatus($1, status, by: agent, now: now) } }
+            if let priority { try next { try $0.setPriority($1, priority, by: agent, now: now) } }
         }
     }
 

@@ -107,7 +107,7 @@ enum InvitationHandlers {
         let services = context.services
         let form = request.form
         let typed = (form["email"] ?? "").trimmingWhitespace()
-        let key = Submission.key(form)
+        let key = Submission.pressKey(form)
         try Submission.redirectIfSent(key, userID: context.user.id, services, notice: "inviato")
         var inviteForm = InviteForm(email: String(typed.prefix(254)), role: form["role"].flatMap(Role.init(rawValue:)) ?? .technician)
         if let key { inviteForm.submission = key }
@@ -139,7 +139,7 @@ enum InvitationHandlers {
 
     static func resend(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
-        let key = Submission.key(request.form)
+        let key = Submission.pressKey(request.form)
         try Submission.redirectIfSent(key, userID: context.user.id, services, notice: "reinviato")
         let invitation = try invitation(request, context, services)
         do {

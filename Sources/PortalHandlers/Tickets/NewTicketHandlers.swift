@@ -41,7 +41,7 @@ enum NewTicketHandlers {
         let services = context.services
         let form = request.form
         let user = context.current.user
-        try Submission.redirectIfSent(Submission.key(form), userID: user.id, services, notice: "creato")
+        try Submission.redirectIfSent(Submission.pressKey(form), userID: user.id, services, notice: "creato")
         let ticketForm = TicketForm(form)
         let uploads = Uploads(services: services)
         var files = try uploads.collect(form, field: "files", for: .company(context.tenant.id))
@@ -57,7 +57,7 @@ enum NewTicketHandlers {
                     ? MessageBody.html(MessageBody.stored(ticketForm.description, isMarkdown: ticketForm.descriptionIsMarkdown)) : nil)
             return Response.html(page.render(), status: previewing ? 200 : 422)
         }
-        let key = Submission.key(form)
+        let key = Submission.pressKey(form)
         let number = try Submission.once(key, userID: user.id, services, notice: "creato") {
             try TicketService(database: services.database, config: services.config, clientIP: request.clientAddress)
                 .create(ticket, files: files.files, submission: key, now: services.now)

@@ -22,6 +22,16 @@ enum Submission {
         return key
     }
 
+    /// What a press of the form is recorded under: its key with a digest of everything it
+    /// sends (the token aside). The same press again (a double click, a retry after a 502)
+    /// finds the first; the same form sent with another text or address (a correction after
+    /// the browser's Back) is a press of its own, not "already sent" while it was dropped.
+    static func pressKey(_ form: FormData) -> String? {
+        guard let key = key(form) else { return nil }
+        let content = form.fields.filter { $0.name != "csrf" }.map { $0.name + "=" + $0.value }.joined(separator: "\u{1F}")
+        return key + "-" + String(Digest.sha256Hex(Array(content.utf8)).prefix(12))
+    }
+
     /// Answers with the page the first POST of this form led to (`notice` said on it), when
     /// there was one.
     static func redirectIfSent(_ key: String?, userID: Int64, _ services: Services, notice: String) throws {

@@ -88,7 +88,7 @@ enum TicketDetailHandlers {
         var detail = try page(context, ticket, chosen: changes, members: members)
         guard detail.canReply else { return Response.html(bytes: detail.render(), status: 403) }
         let user = context.current.user
-        let key = Submission.key(form)
+        let key = Submission.pressKey(form)
         if form["action"] != "confirm" { try Submission.redirectIfSent(key, userID: user.id, services, notice: "risposta") }
         // What was typed and chosen comes back with every page below but the redirects.
         let message = String((form["message"] ?? "").prefix(TicketForm.descriptionLimit + 100))

@@ -41,7 +41,7 @@ enum CompanyHandlers {
         let services = context.services
         let company = try company(request, context)
         let typed = (request.form["email"] ?? "").trimmingWhitespace()
-        let key = Submission.key(request.form)
+        let key = Submission.pressKey(request.form)
         try Submission.redirectIfSent(key, userID: context.user.id, services, notice: "invitato")
         var page = InviteAdministratorPage(company: company, email: String(typed.prefix(254)))
         if let key { page.submission = key }
@@ -78,7 +78,7 @@ enum CompanyHandlers {
         let invitation = try invitation(request, company, context)
         // A refusal (the company was deactivated meanwhile) is the error page's, in Italian;
         // the sends' limits (the same as the companies' own) beside the address.
-        let key = Submission.key(request.form)
+        let key = Submission.pressKey(request.form)
         try Submission.redirectIfSent(key, userID: context.user.id, services, notice: "reinviato")
         do {
             _ = try Submission.once(key, userID: context.user.id, services, notice: "reinviato") {

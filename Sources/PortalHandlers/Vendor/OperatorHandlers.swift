@@ -34,10 +34,13 @@ enum OperatorHandlers {
         let services = context.services
         let fields = request.form
         let typed = (fields["email"] ?? "").trimmingWhitespace()
+        let key = Submission.pressKey(fields)
+        try Submission.redirectIfSent(key, userID: context.user.id, services, notice: "invitato")
         var form = OperatorsPage.InviteForm(
             // Past the 200 characters allowed, so that a longer name is refused, not cut.
             name: String((fields["name"] ?? "").prefix(300)), email: String(typed.prefix(254)),
             role: fields["role"].flatMap(DeskRole.init(rawValue:)) ?? .operator)
+        if let raw = Submission.key(fields) { form.submission = raw }
         guard let email = EmailAddress(typed) else {
             form.emailError = typed.isEmpty ? Text.fieldRequired : Text.emailInvalid
             // Both fields' mistakes at once, not the name's only on the next try.
@@ -45,8 +48,11 @@ enum OperatorHandlers {
             return try render(context, OperatorsPage(form: form), status: 422)
         }
         do {
-            try Provisioning(database: services.database, config: services.config).addOperator(
-                email: email, name: form.name, role: form.role, by: context.actor(request), now: services.now)
+            try Submission.once(key, userID: context.user.id, services, notice: "invitato") {
+                try Provisioning(database: services.database, config: services.config).addOperator(
+                    email: email, name: form.name, role: form.role, by: context.actor(request),
+                    submission: key.map { ($0, path) }, now: services.now)
+            }
         } catch let error as DomainError where error.code == .invalidInput {
             form.nameError = error.message
             return try render(context, OperatorsPage(form: form), status: 422)
@@ -99,10 +105,15 @@ enum OperatorHandlers {
 
     /// "Invia di nuovo": only for an operator still waiting for their first access.
     static func resend(_ request: Request, _ context: OperatorContext) throws -> Response {
+        let services = context.services
+        let key = Submission.pressKey(request.form)
+        try Submission.redirectIfSent(key, userID: context.user.id, services, notice: "reinviato")
         let target = try target(request, context)
         do {
-            try Provisioning(database: context.services.database, config: context.services.config).resendOperatorWelcome(
-                target, by: context.actor(request), now: context.services.now)
+            try Submission.once(key, userID: context.user.id, services, notice: "reinviato") {
+                try Provisioning(database: services.database, config: services.config).resendOperatorWelcome(
+                    target, by: context.actor(request), submission: key.map { ($0, path) }, now: services.now)
+            }
         } catch let error as DomainError where error.code == .notFound {
             throw HTTPError.notFound
         }

@@ -11,6 +11,7 @@ struct OperatorsPage {
         var role = DeskRole.operator
         var nameError: String?
         var emailError: String?
+        var submission = Submission.newKey()
     }
 
     struct RowError {
@@ -53,6 +54,7 @@ struct OperatorsPage {
             el("h2", ["id": "invite-operator"]) { Text.inviteOperator }
             el("form", ["class": "form", "method": "post", "action": OperatorHandlers.path]) {
                 FormField.csrf(csrf)
+                Submission.hidden(form.submission)
                 FormField.input(
                     id: "name", label: Text.operatorName, value: form.name, error: form.nameError, required: true,
                     autocomplete: "off", maxLength: 200, autofocus: form.emailError == nil)
@@ -106,6 +108,7 @@ struct OperatorsPage {
                     if agent.passwordIsProvisional && agent.deactivatedAt == nil {
                         el("form", ["method": "post", "action": "\(OperatorHandlers.path)/\(agent.id)/reinvia"]) {
                             FormField.csrf(csrf)
+                            Submission.hidden(Submission.newKey())
                             el("button", [
                                 "class": "button", "type": "submit", "aria-label": "\(Text.resendInvitation): \(agent.displayName)",
                             ]) { Text.resendInvitation }

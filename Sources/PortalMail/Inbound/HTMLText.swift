@@ -42,6 +42,10 @@ public enum HTMLText {
                 case "li" where !tag.isClosing:
                     writer.block()
                     writer.text("- ")
+                case "ul", "ol" where tag.isClosing:
+                    // An empty line after a list: the text that follows is not its last item's.
+                    writer.block()
+                    writer.lineBreak()
                 case "blockquote":
                     writer.block()
                     writer.quoteDepth = max(0, writer.quoteDepth + (tag.isClosing ? -1 : 1))

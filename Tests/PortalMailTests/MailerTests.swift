@@ -1,0 +1,42 @@
+import Foundation
+import PortalCore
+import PortalMail
+import PortalStore
+import Testing
+
+@Suite("Mailer")
+struct MailerTests {
+    /// Records every message; the first send "succeeds" and then fails, as a mailer killed
+    /// between handing a message over and marking it sent.
+    struct Killed: Error {}
+
+    final class DroppingTransport: MailTransport {
+        var sent: [MailMessage] = []
+        func send(_ message: MailMessage) throws {
+            sent.append(message)
+            if sent.count == 1 { throw Killed() }
+        }
+    }
+
+    @Test("a message sent again after a failure carries the same Message-ID: mail programs see one message")
+    func sameMessageID() throws {
+        var template = Array("/tmp/portal-mailer-tests.XXXXXX".utf8CString)
+        let directory = String(cString: try #require(mkdtemp(&template)))
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let database = try Database(path: directory + "/portal.sqlite3")
+        try Migrator.migrate(database, now: 1_700_000_000)
+        try database.write { tx in
+            _ = try OutboxStore.enqueue(
+                in: tx, to: [EmailAddress("mario.rossi@rossi.example")!], subject: "Ticket #1001", body: "testo",
+                now: Clock.now())
+        }
+        let transport = DroppingTransport()
+        let mailer = Mailer(database: database, transport: transport, from: "Assistenza <noreply@portal.invalid>")
+        #expect(try mailer.deliverDue() == 0)
+        try database.run("UPDATE outbox SET next_attempt_at = 0")
+        #expect(try mailer.deliverDue() == 1)
+        #expect(transport.sent.count == 2)
+        #expect(transport.sent[0].messageID == transport.sent[1].messageID)
+        #expect(transport.sent[0].messageID.hasPrefix("<outbox.1."))
+    }
+}
