@@ -30,7 +30,6 @@ declare -A commands=(
     [portal-tickets]="$bin/portal-tickets --socket $run/portal-tickets.sock --workers $workers --threads $threads"
     [portal-desk]="$bin/portal-desk --socket $run/portal-desk.sock --workers $workers --threads $threads"
     [portal-mailer]="$bin/portal-mailer"
-    [nginx]="nginx -c $PORTAL_VAR/nginx.conf -g daemon\ off;"
 )
 declare -A pids=()
 stopping=0
@@ -38,8 +37,10 @@ stopping=0
 start() {
     local name=$1
     if [ "$name" = nginx ]; then
-        # In a process group of its own (setsid: the master's pid is the group's): a master
-        # killed with -9 leaves its workers holding the port, and only the group finds them.
+        # In a process group of its own (setsid: the master's pid is the group's; this script
+        # has no job control, so its background child is no group leader and setsid does not
+        # fork): a master killed with -9 leaves its workers holding the port, and only the
+        # group finds them.
         setsid nginx -c "$PORTAL_VAR/nginx.conf" -g 'daemon off;' &
     else
         # shellcheck disable=SC2086

@@ -42,6 +42,8 @@ public struct CompanyAdministration: DomainService {
                     try TenantStore(database).memberships(userID: user.id).isEmpty
                 {
                     try users.expireProvisional(userID: user.id, now: now)
+                    // One already past the password step would still reach "Creazione Utente".
+                    try LoginChallengeStore(database).deleteAll(userID: user.id)
                 }
             }
             try AuditStore.record(in: tx, "invitation_cancelled", tenantID: invitation.tenantID, by: actor, detail: invitation.email, now: now)

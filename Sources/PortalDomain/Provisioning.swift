@@ -42,11 +42,11 @@ public struct Provisioning: DomainService {
     /// a provisional password and the welcome e-mail; inviting twice refreshes the invitation.
     /// `invitedBy` is nil for a script. An operator's address and a deactivated company are refused.
     ///
-    /// `limited` (a company administrator's pages): at most `PORTAL_INVITES_PER_ADDRESS_HOUR`
+    /// `limited` (a company administrator's pages and the desk's): at most `PORTAL_INVITES_PER_ADDRESS_HOUR`
     /// (3) invitation e-mails to one address in an hour, from any company, and
     /// `PORTAL_INVITES_PER_COMPANY_DAY` (50) from one company in 24 hours; past them the
-    /// invitation is refused with `.invitationLimit` and nothing is sent. The vendor's own
-    /// invitations (a script, the desk) are counted but never refused.
+    /// invitation is refused with `.invitationLimit` and nothing is sent. `portal-admin`'s
+    /// invitations (scripts on the server) are counted but never refused.
     /// `submission`: the form's key and the page it leads to, recorded with the invitation so
     /// that the same POST sent again (a double click, a retry after a 502) finds it instead of
     /// sending new credentials that void the ones just e-mailed.

@@ -39,7 +39,8 @@ public enum DataTable {
     }
 
     /// `rows` with `data-label` on each `<td>`, its column's name (none for a column without
-    /// one); a `<th>` takes its column's place without one. Only the builder writes `<tr` and `<td`: text and attribute values have their
+    /// one, none where the cell names itself); a `<th>` takes its column's place without one.
+    /// Columns are counted one per cell: no table of the portal spans columns. Only the builder writes `<tr` and `<td`: text and attribute values have their
     /// `<` escaped, so these bytes are the cells' own tags.
     static func labelled(_ rows: Node, _ labels: [String]) -> Node {
         let attributes = labels.map { $0.isEmpty ? [] : Array(" data-label=\"\(Escape.attribute($0))\"".utf8) }
@@ -60,7 +61,10 @@ public enum DataTable {
                         column += 1  // a row's own heading (scope="row") names itself
                     } else if tag((UInt8(ascii: "t"), UInt8(ascii: "d"))) {
                         out.append(contentsOf: "<td".utf8)
-                        if column < attributes.count { out.append(contentsOf: attributes[column]) }
+                        // A cell that names itself keeps its own label (never two attributes).
+                        let end = bytes[index...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count
+                        let named = String(decoding: bytes[index..<end], as: UTF8.self).contains(" data-label=")
+                        if column < attributes.count && !named { out.append(contentsOf: attributes[column]) }
                         column += 1
                         index += 3
                         continue

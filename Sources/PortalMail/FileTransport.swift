@@ -15,7 +15,7 @@ public struct FileTransport: MailTransport {
 
     public func send(_ message: MailMessage) throws {
         mkdir(directory, 0o755)
-        // The Message-ID (the outbox row's, or base64url) is safe in a file name.
+        // The Message-ID (hexadecimal, or base64url) is safe in a file name.
         let sequence = String(message.sequence)
         let name = String(repeating: "0", count: max(0, 10 - sequence.count)) + sequence
             + "-\(message.messageID.dropFirst().prefix(16)).eml"

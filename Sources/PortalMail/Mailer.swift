@@ -1,5 +1,6 @@
 import PortalCore
 import PortalStore
+import PortalCrypto
 
 /// Delivers what is due in the outbox, one message at a time. A message is marked sent only
 /// after the transport accepted it, so a crash can at worst send it twice, never lose it.
@@ -31,11 +32,12 @@ public struct Mailer {
                 from: from, to: queued.recipients, subject: queued.subject, body: queued.body, date: queued.createdAt,
                 domain: domain)
             message.sequence = queued.id
-            // Named by its row: a mailer killed between sending and marking it sent sends it
-            // again under the same Message-ID, which mail programs recognise as one message
-            // (and the file transport writes to the same file). The creation time keeps two
-            // databases' row 1 apart.
-            message.messageID = "<outbox.\(queued.id).\(queued.createdAt)@\(domain)>"
+            // Named by what it says: a mailer killed between sending and marking it sent sends
+            // it again under the same Message-ID, which mail programs recognise as one message
+            // (and the file transport writes to the same file). Not by its row number, which
+            // would show every customer how much mail the portal sends.
+            let identity = [String(queued.createdAt), queued.recipients.joined(separator: ","), queued.subject, queued.body]
+            message.messageID = "<" + Digest.sha256Hex(Array(identity.joined(separator: "\u{1F}").utf8)).prefix(32) + "@\(domain)>"
             message.replyTo = queued.replyTo
             message.inReplyTo = queued.thread.map { "<\($0)@\(domain)>" }
             do {

@@ -82,6 +82,11 @@ public struct LoginChallengeStore {
             """, [limit, id])
     }
 
+    /// Every login under way of a user (their provisional password ended mid-way).
+    public func deleteAll(userID: Int64) throws {
+        try database.run("DELETE FROM login_challenges WHERE user_id = ?", [userID])
+    }
+
     public func delete(id: Int64) throws {
         try database.run("DELETE FROM login_challenges WHERE id = ?", [id])
     }

@@ -30,4 +30,15 @@ struct DataTableTests {
         #expect(html.contains(#"<td data-label="Numero">#1001</td>"#))
         #expect(!html.contains("data-label=\"Numero\" data-label"))
     }
+
+    @Test("a cell that names itself keeps its own label")
+    func keepsOwnLabel() {
+        let html = DataTable.render(headings: ["Numero", "Titolo"]) {
+            el("tr") {
+                el("td", ["data-label": "N."]) { "#1001" }
+                el("td") { "Stampa" }
+            }
+        }.html
+        #expect(html.contains(#"<td data-label="N.">#1001</td><td data-label="Titolo">Stampa</td>"#))
+    }
 }

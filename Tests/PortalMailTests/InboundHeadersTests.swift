@@ -96,7 +96,7 @@ struct InboundHeadersTests {
 
     @Test("an HTML paragraph after a list is not the list's last item")
     func paragraphAfterList() {
-        let text = HTMLText.plainText("<ul><li>primo punto</li><li>secondo punto</li></ul><p>Saluti<br>Marco</p>")
-        #expect(text == "- primo punto\n- secondo punto\n\nSaluti\nMarco")
+        let text = HTMLText.plainText("<p>Ecco:</p><ul><li>primo punto</li><li>secondo punto</li></ul><p>Saluti<br>Marco</p>")
+        #expect(text == "Ecco:\n- primo punto\n- secondo punto\n\nSaluti\nMarco")
     }
 }

@@ -37,6 +37,6 @@ struct MailerTests {
         #expect(try mailer.deliverDue() == 1)
         #expect(transport.sent.count == 2)
         #expect(transport.sent[0].messageID == transport.sent[1].messageID)
-        #expect(transport.sent[0].messageID.hasPrefix("<outbox.1."))
+        #expect(!transport.sent[0].messageID.contains("<1"), "no row number in it")
     }
 }

@@ -222,7 +222,7 @@ struct ReplyShapesTests {
                 <html><head><title>x</title><script>alert("x")</script></head><body><p>Il codice &egrave; &lt;script&gt; &#8364; 10 &amp; basta.</p><ul><li>primo</li><li>secondo</li></ul><p>Vedi <a href="https://erp.example/doc">la guida</a> e <a href="javascript:alert(1)">questo</a>.</p><img src="cid:logo" alt=""></body></html>
 
                 """,
-            text: "Il codice è <script> € 10 & basta.\n- primo\n- secondo\nVedi la guida (https://erp.example/doc) e questo."),
+            text: "Il codice è <script> € 10 & basta.\n- primo\n- secondo\n\nVedi la guida (https://erp.example/doc) e questo."),
         Shape(
             name: "With an inline image (multipart/related, Content-ID)",
             raw: """

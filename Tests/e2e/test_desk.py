@@ -571,4 +571,5 @@ def test_the_companys_other_open_tickets_stop_at_twenty_and_lead_to_the_queue(po
     target = html.unescape(link.group(1) or link.group(2))
     assert "azienda=02740123456" in target
     queue = operator.get(portal.url + target).text
-    assert f'href="/desk/ticket/{number}"' in queue or "ROSSI SRL" in queue
+    assert 'value="02740123456"' in queue, "the queue comes filtered by the company"
+    assert "BIANCHI SPA" not in queue.split("<tbody>")[1], "no other company's ticket"

@@ -220,6 +220,8 @@ enum DeskTicketHandlers {
             again.noteText = note
             again.notice = notices[notice]
             again.warning = warning
+            // The sent message's draft is done; the browser keeps what is still typed anew.
+            again.draftSent = ["risposta", "nota"].contains(notice)
             return Response.html(bytes: again.render())
         }
         let suffix = changed.isEmpty ? "" : "&cambiato=" + urlEncode(changed.joined(separator: "|"))

@@ -110,7 +110,7 @@ enum InvitationHandlers {
         let key = Submission.pressKey(form)
         try Submission.redirectIfSent(key, userID: context.user.id, services, notice: "inviato")
         var inviteForm = InviteForm(email: String(typed.prefix(254)), role: form["role"].flatMap(Role.init(rawValue:)) ?? .technician)
-        if let key { inviteForm.submission = key }
+        if let raw = Submission.key(form) { inviteForm.submission = raw }
         guard let email = EmailAddress(typed) else {
             inviteForm.error = typed.isEmpty ? Text.fieldRequired : Text.emailInvalid
             return try render(context, notice: nil, form: inviteForm, services, status: 422)

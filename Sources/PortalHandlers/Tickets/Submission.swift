@@ -23,13 +23,16 @@ enum Submission {
     }
 
     /// What a press of the form is recorded under: its key with a digest of everything it
-    /// sends (the token aside). The same press again (a double click, a retry after a 502)
+    /// sends (the token aside), files included. Only for recording and finding: a page sent
+    /// back carries the form's own key (`key`), never this one. The same press again (a double click, a retry after a 502)
     /// finds the first; the same form sent with another text or address (a correction after
     /// the browser's Back) is a press of its own, not "already sent" while it was dropped.
     static func pressKey(_ form: FormData) -> String? {
         guard let key = key(form) else { return nil }
-        let content = form.fields.filter { $0.name != "csrf" }.map { $0.name + "=" + $0.value }.joined(separator: "\u{1F}")
-        return key + "-" + String(Digest.sha256Hex(Array(content.utf8)).prefix(12))
+        var content = form.fields.filter { $0.name != "csrf" }.map { $0.name + "=" + $0.value }
+        // The files too: a file added after the browser's Back is another press.
+        content += form.files.filter { !$0.bytes.isEmpty }.map { "\($0.fileName):\(Digest.sha256Hex($0.bytes))" }
+        return key + "-" + String(Digest.sha256Hex(Array(content.joined(separator: "\u{1F}").utf8)).prefix(12))
     }
 
     /// Answers with the page the first POST of this form led to (`notice` said on it), when

@@ -98,7 +98,7 @@ enum TicketDetailHandlers {
         var files = try uploads.collect(form, field: "files", for: .company(context.tenant.id))
         if request.isTruncated { files.error = Text.filesNotReceived }
         func keepTyped(_ page: inout TicketDetailPage) {
-            page.submission = key ?? page.submission
+            page.submission = Submission.key(form) ?? page.submission
             page.replyText = message
             page.closeChecked = close
             page.keptFiles = files.files.map { (uploads.reference(for: $0), $0) }

@@ -67,6 +67,9 @@ struct TicketDetailPage {
         }
         return el("form", ["id": "reply-form", "class": "form reply-form", "method": "post", "action": "/ticket/\(ticket.number)",
                            "enctype": "multipart/form-data", "novalidate": "novalidate", "data-draft-owner": viewer.draftOwner,
+                           // The text only: a draft's old Priorità or Referente, restored, would
+                           // read as the customer's choice and undo an operator's change.
+                           "data-draft-only": "message close",
                            "data-draft-sent": draftsSent.isEmpty ? nil : draftsSent.joined(separator: " ")]) {
             FormField.csrf(viewer.csrfToken)
             Submission.hidden(submission)

@@ -44,7 +44,7 @@ enum CompanyHandlers {
         let key = Submission.pressKey(request.form)
         try Submission.redirectIfSent(key, userID: context.user.id, services, notice: "invitato")
         var page = InviteAdministratorPage(company: company, email: String(typed.prefix(254)))
-        if let key { page.submission = key }
+        if let raw = Submission.key(request.form) { page.submission = raw }
         guard let email = EmailAddress(typed) else {
             page.error = typed.isEmpty ? Text.fieldRequired : Text.emailInvalid
             return Response.html(bytes: page.render(context.viewer), status: 422)

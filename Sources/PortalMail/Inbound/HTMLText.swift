@@ -42,10 +42,10 @@ public enum HTMLText {
                 case "li" where !tag.isClosing:
                     writer.block()
                     writer.text("- ")
-                case "ul", "ol" where tag.isClosing:
+                case "ul", "ol":
                     // An empty line after a list: the text that follows is not its last item's.
                     writer.block()
-                    writer.lineBreak()
+                    if tag.isClosing { writer.lineBreak() }
                 case "blockquote":
                     writer.block()
                     writer.quoteDepth = max(0, writer.quoteDepth + (tag.isClosing ? -1 : 1))
