@@ -17,8 +17,16 @@ public struct FileTransport: MailTransport {
         mkdir(directory, 0o755)
         // The Message-ID (hexadecimal, or base64url) is safe in a file name.
         let sequence = String(message.sequence)
-        let name = String(repeating: "0", count: max(0, 10 - sequence.count)) + sequence
-            + "-\(message.messageID.dropFirst().prefix(16)).eml"
+        let stem = String(repeating: "0", count: max(0, 10 - sequence.count)) + sequence
+            + "-\(message.messageID.dropFirst().prefix(16))"
+        // A message sent again (a restore's --resend-mail, a mailer killed after sending) is a
+        // delivery of its own, as it is for an SMTP server: the first file stays.
+        var name = stem + ".eml"
+        var copy = 1
+        while access(directory + "/" + name, F_OK) == 0 {
+            copy += 1
+            name = stem + "-\(copy).eml"
+        }
         let path = directory + "/" + name
         let temporary = directory + "/." + name + ".tmp"
         let bytes = Array(try message.encoded().utf8)

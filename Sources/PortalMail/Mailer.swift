@@ -33,8 +33,8 @@ public struct Mailer {
                 domain: domain)
             message.sequence = queued.id
             // Named by what it says: a mailer killed between sending and marking it sent sends
-            // it again under the same Message-ID, which mail programs recognise as one message
-            // (and the file transport writes to the same file). Not by its row number, which
+            // it again under the same Message-ID, which mail programs recognise as one message.
+            // Not by its row number, which
             // would show every customer how much mail the portal sends.
             let identity = [String(queued.createdAt), queued.recipients.joined(separator: ","), queued.subject, queued.body]
             message.messageID = "<" + Digest.sha256Hex(Array(identity.joined(separator: "\u{1F}").utf8)).prefix(32) + "@\(domain)>"
