@@ -174,7 +174,7 @@ def test_technicians_and_other_companies_get_404_everywhere(portal):
     for path in pages:
         assert technician.get(portal.url + path).status_code == 404, path
     posts = ["/tenant/inviti", f"/tenant/utenti/{luca}/ruolo", f"/tenant/utenti/{luca}/rimuovi", "/tenant/inviti/1/reinvia",
-             "/tenant/inviti/1/rimuovi"]
+             "/tenant/inviti/1/rimuovi", "/tenant/inviti/1/ruolo"]
     for path in posts:
         assert technician.post(portal.url + path, data={"csrf": token, "email": "x@y.it", "role": "admin"}).status_code == 404, path
     other = login_into(portal, OTHER_COMPANY_ADMIN, "BIANCHI SPA")
