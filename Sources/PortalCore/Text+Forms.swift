@@ -1,6 +1,9 @@
 /// The texts of customer-forms' work: kept forms, the ticket list's feedback, the code
 /// limit, the company switch for a ticket of another company.
 extension Text {
+    /// Above a form whose required fields carry the manual's "*".
+    public static let requiredLegend = "I campi contrassegnati da * sono obbligatori."
+
     // MARK: E-mail code limit
     public static func codeLimitReached(until time: String) -> String {
         "Per sicurezza inviamo al massimo 3 codici ogni 15 minuti e li hai già ricevuti: questa volta non ti abbiamo inviato nessun codice. Potrai chiederne uno nuovo dalle \(time) con «Invia un nuovo codice»."

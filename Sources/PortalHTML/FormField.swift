@@ -4,28 +4,50 @@ public enum FormField {
     public static func input(
         id: String, name: String? = nil, label: String, type: String = "text", value: String = "",
         error: String? = nil, required: Bool = false, autocomplete: String? = nil, maxLength: Int? = nil,
-        autofocus: Bool = false
+        autofocus: Bool = false, hint: String? = nil, marked: Bool = true
     ) -> Node {
-        // Only a field with an error names its message: most forms are shown without.
-        let errorID = error == nil ? nil : id + "-error"
+        let described = [hint == nil ? nil : id + "-hint", error == nil ? nil : id + "-error"].compactMap { $0 }
         return el("div", ["class": error == nil ? "field" : "field field--invalid"]) {
-            el("label", ["for": id]) { label }
+            fieldLabel(for: id, label: label, marked: required && marked)
             el(
                 "input",
                 [
                     "id": id, "name": name ?? id, "type": type, "value": type == "password" ? nil : value,
                     "required": required ? "required" : nil, "autocomplete": autocomplete,
-                    "maxlength": maxLength.map(String.init), "autofocus": autofocus ? "autofocus" : nil,
-                    "aria-invalid": error == nil ? nil : "true", "aria-describedby": errorID,
+                    "maxlength": maxLength.map(String.init),
+                    // A refused form puts the person on its first wrong field (the first
+                    // autofocus in the page wins), without JavaScript.
+                    "autofocus": autofocus || error != nil ? "autofocus" : nil,
+                    "aria-invalid": error == nil ? nil : "true",
+                    "aria-describedby": described.isEmpty ? nil : described.joined(separator: " "),
                 ])
-            if let error { el("p", ["class": "field-error", "id": errorID]) { error } }
+            if let hint { el("p", ["class": "muted field-hint", "id": id + "-hint"]) { hint } }
+            if let error { el("p", ["class": "field-error", "id": id + "-error"]) { error } }
         }
     }
 
-    public static func checkbox(id: String, name: String? = nil, label: String, checked: Bool = false) -> Node {
+    /// A field's label; a required one is followed by the "*" of the manual's forms. The
+    /// mark stays outside the `<label>` and hidden from assistive technology, so the field's
+    /// name is the label's words alone (the `required` attribute says the rest).
+    static func fieldLabel(for id: String, label: String, labelID: String? = nil, marked: Bool) -> Node {
+        if !marked { return el("label", ["for": id, "id": labelID]) { label } }
+        return el("div", ["class": "field-label"]) {
+            el("label", ["for": id, "id": labelID]) { label }
+            el("span", ["class": "required-mark", "aria-hidden": "true"]) { "*" }
+        }
+    }
+
+    /// What the "*" means, said once above a form that marks its required fields.
+    public static func requiredLegend(_ text: String) -> Node {
+        el("p", ["class": "muted required-legend"]) { text }
+    }
+
+    public static func checkbox(id: String, name: String? = nil, label: String, checked: Bool = false, hint: String? = nil) -> Node {
         el("div", ["class": "field field--check"]) {
-            el("input", ["type": "checkbox", "id": id, "name": name ?? id, "value": "1", "checked": checked ? "checked" : nil])
+            el("input", ["type": "checkbox", "id": id, "name": name ?? id, "value": "1", "checked": checked ? "checked" : nil,
+                         "aria-describedby": hint == nil ? nil : id + "-hint"])
             el("label", ["for": id]) { label }
+            if let hint { el("p", ["class": "muted field-hint", "id": id + "-hint"]) { hint } }
         }
     }
 
@@ -46,17 +68,20 @@ extension FormField {
     /// Radio buttons in a fieldset whose legend is the question.
     public static func radioGroup(
         name: String, legend: String, options: [(value: String, label: String)], selected: String?, error: String? = nil,
-        hint: String? = nil
+        hint: String? = nil, marked: Bool = false
     ) -> Node {
-        el("fieldset", ["class": error == nil ? "field choice-group" : "field choice-group field--invalid",
+        // A required group's "*" is the stylesheet's, after the legend: a mark inside it
+        // would change the words that name the group.
+        el("fieldset", ["class": "field choice-group" + (marked ? " choice-group--required" : "") + (error == nil ? "" : " field--invalid"),
                         "aria-describedby": error == nil ? nil : "\(name)-error"]) {
             el("legend") { legend }
-            for option in options {
+            for (index, option) in options.enumerated() {
                 let optionID = name + "-" + option.value
                 el("div", ["class": "choice"]) {
                     el("input", [
                         "type": "radio", "id": optionID, "name": name, "value": option.value,
                         "checked": option.value == selected ? "checked" : nil,
+                        "autofocus": error != nil && index == 0 ? "autofocus" : nil,
                     ])
                     el("label", ["for": optionID]) { option.label }
                 }
@@ -72,11 +97,12 @@ extension FormField {
     ) -> Node {
         let described = [hint == nil ? nil : "\(id)-hint", error == nil ? nil : "\(id)-error"].compactMap { $0 }
         return el("div", ["class": error == nil ? "field" : "field field--invalid"]) {
-            el("label", ["for": id, "id": labelID]) { label }
+            fieldLabel(for: id, label: label, labelID: labelID, marked: required)
             if let hint { el("p", ["class": "muted", "id": "\(id)-hint"]) { hint } }
             el("textarea", [
                 "id": id, "name": name ?? id, "rows": String(rows), "maxlength": maxLength.map(String.init),
                 "required": required ? "required" : nil, "aria-invalid": error == nil ? nil : "true",
+                "autofocus": error == nil ? nil : "autofocus",
                 "aria-describedby": described.isEmpty ? nil : described.joined(separator: " "),
             ]) { "\n" + value }  // HTML drops one newline right after <textarea>: keep the value's own
             if let error { el("p", ["class": "field-error", "id": "\(id)-error"]) { error } }

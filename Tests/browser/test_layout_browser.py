@@ -214,3 +214,38 @@ def test_on_a_narrow_phone_the_topbar_icons_stay_and_table_cells_name_their_colu
         assert labels[:3] == ['"Nome: "', '"Cognome: "', '"Email: "'], labels
     finally:
         browser.quit()
+
+
+def test_the_menu_and_filters_switches_answer_enter_and_the_editor_says_what_is_pressed(portal):
+    from selenium.webdriver.common.keys import Keys
+    browser = chromium()
+    try:
+        sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+        viewport(browser, PHONE)
+        browser.get(portal.url + "/ticket")
+        sidebar = browser.find_element(By.CSS_SELECTOR, ".sidebar")
+        assert not sidebar.is_displayed()
+        # As a keyboard user reaches them: the switches take the focus and Enter works as on a button.
+        browser.execute_script("document.getElementById('menu-toggle').focus()")
+        browser.switch_to.active_element.send_keys(Keys.ENTER)
+        assert sidebar.is_displayed(), "Enter opens the menu"
+        assert browser.current_url.endswith("/ticket"), "Enter submits nothing"
+        browser.switch_to.active_element.send_keys(Keys.ENTER)
+        assert not sidebar.is_displayed(), "Enter closes it again"
+        code = browser.find_element(By.ID, "codice")
+        browser.execute_script("document.getElementById('filters-toggle').focus()")
+        browser.switch_to.active_element.send_keys(Keys.ENTER)
+        assert code.is_displayed(), "Enter opens «Filtri»"
+
+        viewport(browser, LAPTOP)
+        browser.get(portal.url + "/ticket/nuovo")
+        bold = browser.find_element(By.CSS_SELECTOR, "button[aria-label='Grassetto']")
+        assert bold.get_attribute("aria-pressed") == "false"
+        editor = browser.find_element(By.CSS_SELECTOR, "[data-editor-for='description']")
+        editor.click()
+        bold.click()
+        editor.send_keys("importante")
+        assert bold.get_attribute("aria-pressed") == "true", "typing in bold: Grassetto is pressed"
+        assert browser.find_element(By.CSS_SELECTOR, "button[aria-label='Corsivo']").get_attribute("aria-pressed") == "false"
+    finally:
+        browser.quit()

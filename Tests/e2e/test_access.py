@@ -48,7 +48,12 @@ def test_the_whole_first_access_of_an_invited_customer(portal):
     assert response.headers["Location"] == "/accesso/primo"
     page = session.get(portal.url + "/accesso/primo").text
     for label in ["Nome", "Cognome", "Password", "Conferma Password"]:
-        assert f">{label}</label>" in page
+        # The manual's "*" follows each required field's label, outside it (its name stays the label's words).
+        assert f">{label}</label><span class=\"required-mark\" aria-hidden=\"true\">*</span>" in page
+    assert "I campi contrassegnati da * sono obbligatori." in page
+    # The password rules are read with the field they govern.
+    password = re.search(r'<input[^>]*id="password"[^>]*>', page).group(0)
+    assert 'aria-describedby="password-hint"' in password and 'id="password-hint"' in page
     assert 'href="/privacy.html"' in page and ">Crea utente</button>" in page
 
     refusals = [
@@ -66,6 +71,9 @@ def test_the_whole_first_access_of_an_invited_customer(portal):
         assert refused.status_code == 422, arguments
         if message:
             assert message in refused.text, arguments
+        # The refused page puts the person on its first wrong field, without JavaScript.
+        focused = re.findall(r'<(?:input|textarea)[^>]*\bautofocus[^>]*>', refused.text)
+        assert focused and 'aria-invalid="true"' in focused[0], (arguments, focused)
         assert 'value="Giada"' in refused.text or "first" in arguments, "typed values are kept"
         ticked = re.search(r'<input[^>]*id="privacy"[^>]*>', refused.text).group(0)
         assert ("checked" in ticked) == arguments.get("privacy", True), "the consent comes back as given"

@@ -57,6 +57,9 @@ def test_a_refused_field_keeps_what_was_typed_and_the_files_chosen(portal):
     assert refused.status_code == 422
     assert "Il titolo è obbligatorio" in refused.text and "Indica il numero di telefono" in refused.text
     assert "nota di accredito" in refused.text, "the description is kept"
+    # The first wrong field (Telefono comes before Titolo) gets the focus, the others only their message.
+    focused = re.findall(r'<(?:input|textarea)[^>]*\bautofocus[^>]*>', refused.text)
+    assert 'id="phone"' in focused[0] and 'aria-invalid="true"' in focused[0], focused
     kept = kept_references(refused.text)
     assert len(kept) == 1 and "schermata.png" in refused.text
     with portal.db() as db:

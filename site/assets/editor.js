@@ -178,6 +178,7 @@
     toolbar.addEventListener("mousedown", (event) => {
       if (event.target.closest("button")) event.preventDefault(); // keeps the selection
     });
+    const commands = { bold: "bold", italic: "italic", list: "insertUnorderedList", numbered: "insertOrderedList" };
     toolbar.addEventListener("click", (event) => {
       const button = event.target.closest("button[data-action]");
       if (!button) return;
@@ -187,10 +188,30 @@
         return;
       }
       editable.focus();
-      const commands = { bold: "bold", italic: "italic", list: "insertUnorderedList", numbered: "insertOrderedList" };
       document.execCommand(commands[action], false, null);
       sync();
+      showState();
     });
+
+    // The toggles say whether they apply where the caret is (aria-pressed), as a word
+    // processor's buttons do: a screen reader hears "Grassetto, premuto".
+    const toggles = Array.from(toolbar.querySelectorAll("button[data-action]")).filter((b) => commands[b.dataset.action]);
+    const showState = () => {
+      for (const button of toggles) {
+        let pressed = false;
+        try {
+          pressed = document.queryCommandState(commands[button.dataset.action]);
+        } catch (error) {
+          // An engine without the query: the buttons stay plain buttons.
+        }
+        button.setAttribute("aria-pressed", pressed ? "true" : "false");
+      }
+    };
+    document.addEventListener("selectionchange", () => {
+      const selection = document.getSelection();
+      if (selection && selection.anchorNode && editable.contains(selection.anchorNode)) showState();
+    });
+    showState();
 
     editable.addEventListener("paste", (event) => {
       const data = event.clipboardData;

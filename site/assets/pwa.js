@@ -35,3 +35,16 @@
     }
   });
 })();
+
+/*
+ * The menu, "Filtri" and the chat's size are checkboxes styled as buttons (they work without
+ * JavaScript); a button answers Enter as well as Space, so these do too.
+ */
+(function () {
+  document.addEventListener('keydown', function (event) {
+    const target = event.target;
+    if (event.key !== 'Enter' || !target.matches || !target.matches('.menu-toggle, .filters-toggle, .chat-toggle')) return;
+    event.preventDefault();
+    target.click();
+  });
+})();

@@ -25,9 +25,8 @@ struct CodePage {
                     FormField.csrf(csrfToken)
                     FormField.input(
                         id: "code", label: Text.code, value: "", error: error, required: true,
-                        autocomplete: "one-time-code", maxLength: 20, autofocus: true)
-                    FormField.checkbox(id: "trusted", label: Text.trustedDevice, checked: trusted)
-                    el("p", ["class": "muted"]) { Text.trustedDeviceHint }
+                        autocomplete: "one-time-code", maxLength: 20, autofocus: true, marked: false)
+                    FormField.checkbox(id: "trusted", label: Text.trustedDevice, checked: trusted, hint: Text.trustedDeviceHint)
                     el("div", ["class": "form-actions"]) {
                         el("button", ["class": "button button--primary", "type": "submit"]) { Text.send }
                     }

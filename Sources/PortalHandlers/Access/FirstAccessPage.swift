@@ -18,17 +18,17 @@ struct FirstAccessPage {
                 el("p") { Text.firstAccessIntro }
                 el("p", ["class": "muted"]) { email }
                 el("form", ["class": "form", "method": "post", "action": "/accesso/primo"]) {
+                    FormField.requiredLegend(Text.requiredLegend)
                     FormField.csrf(csrfToken)
                     FormField.input(
                         id: "first_name", label: Text.firstName, value: firstName, error: errors["first_name"],
-                        required: true, autocomplete: "given-name", maxLength: 100, autofocus: true)
+                        required: true, autocomplete: "given-name", maxLength: 100, autofocus: errors.isEmpty)
                     FormField.input(
                         id: "last_name", label: Text.lastName, value: lastName, error: errors["last_name"],
                         required: true, autocomplete: "family-name", maxLength: 100)
                     FormField.input(
                         id: "password", label: Text.password, type: "password", error: errors["password"], required: true,
-                        autocomplete: "new-password")
-                    el("p", ["class": "muted"]) { Text.passwordHint }
+                        autocomplete: "new-password", hint: Text.passwordHint)
                     FormField.input(
                         id: "password_confirmation", label: Text.confirmPassword, type: "password",
                         error: errors["password_confirmation"], required: true, autocomplete: "new-password")
@@ -36,12 +36,15 @@ struct FirstAccessPage {
                         el("input", [
                             "type": "checkbox", "id": "privacy", "name": "privacy", "value": "1", "required": "required",
                             "checked": privacyAccepted ? "checked" : nil,
+                            "autofocus": errors["privacy"] == nil ? nil : "autofocus",
+                            "aria-invalid": errors["privacy"] == nil ? nil : "true",
                             "aria-describedby": errors["privacy"] == nil ? nil : "privacy-error",
                         ])
                         el("label", ["for": "privacy"]) {
                             Text.privacyConsentPrefix
                             el("a", ["href": "/privacy.html", "target": "_blank", "rel": "noopener"]) { Text.privacyConsentLink }
                         }
+                        el("span", ["class": "required-mark", "aria-hidden": "true"]) { "*" }
                         if let error = errors["privacy"] { el("p", ["class": "field-error", "id": "privacy-error"]) { error } }
                     }
                     el("div", ["class": "form-actions"]) {

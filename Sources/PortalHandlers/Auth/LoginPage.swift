@@ -21,10 +21,10 @@ struct LoginPage {
                     if !next.isEmpty { FormField.hidden("next", next) }
                     FormField.input(
                         id: "email", label: Text.email, type: "email", value: email, required: true,
-                        autocomplete: "email", maxLength: 254, autofocus: email.isEmpty)
+                        autocomplete: "email", maxLength: 254, autofocus: email.isEmpty, marked: false)
                     FormField.input(
                         id: "password", label: Text.password, type: "password", required: true,
-                        autocomplete: "current-password", autofocus: !email.isEmpty)
+                        autocomplete: "current-password", autofocus: !email.isEmpty, marked: false)
                     el("div", ["class": "form-actions"]) {
                         FormField.checkbox(id: "remember", label: Text.rememberMe, checked: remember)
                         el("button", ["class": "button button--primary", "type": "submit"]) { Text.signIn }

@@ -37,10 +37,10 @@ struct ProfilePage {
             el("section", ["class": "card", "aria-labelledby": "password-title"]) {
                 el("h2", ["id": "password-title"]) { Text.changePassword }
                 el("form", ["class": "form", "method": "post", "action": "/profilo/password"]) {
+                    FormField.requiredLegend(Text.requiredLegend)
                     FormField.csrf(viewer.csrfToken)
                     FormField.input(id: "current_password", label: Text.currentPassword, type: "password", error: errors["current_password"], required: true, autocomplete: "current-password")
-                    FormField.input(id: "new_password", label: Text.newPassword, type: "password", error: errors["new_password"], required: true, autocomplete: "new-password")
-                    el("p", ["class": "muted"]) { Text.passwordHint }
+                    FormField.input(id: "new_password", label: Text.newPassword, type: "password", error: errors["new_password"], required: true, autocomplete: "new-password", hint: Text.passwordHint)
                     FormField.input(id: "password_confirmation", label: Text.confirmPassword, type: "password", error: errors["password_confirmation"], required: true, autocomplete: "new-password")
                     el("div", ["class": "form-actions"]) { el("button", ["class": "button button--primary", "type": "submit"]) { Text.changePassword } }
                 }

@@ -14,7 +14,7 @@ enum RecoveryPages {
                     el("form", ["class": "form", "method": "post", "action": "/password/recupero"]) {
                         FormField.csrf(csrfToken)
                         FormField.input(id: "email", label: Text.email, type: "email", value: email, error: error,
-                                        required: true, autocomplete: "email", maxLength: 254, autofocus: true)
+                                        required: true, autocomplete: "email", maxLength: 254, autofocus: true, marked: false)
                         el("div", ["class": "form-actions"]) {
                             el("button", ["class": "button button--primary", "type": "submit"]) { Text.send }
                         }
@@ -33,17 +33,18 @@ enum RecoveryPages {
             el("section", ["class": "card auth-card"]) {
                 el("h1", ["class": "page-title"]) { Text.recoveryNewTitle }
                 el("form", ["class": "form", "method": "post", "action": "/password/nuova", "data-recovery": "1"]) {
+                    FormField.requiredLegend(Text.requiredLegend)
                     FormField.csrf(csrfToken)
                     FormField.hidden("token", token)
                     el("div", ["data-recovery-code": "1"]) {
                         FormField.input(id: "code", label: Text.recoveryCode, value: code, error: errors["code"],
-                                        autocomplete: "one-time-code", maxLength: 64, autofocus: token.isEmpty)
+                                        autocomplete: "one-time-code", maxLength: 64, autofocus: token.isEmpty && errors.isEmpty)
                         el("p", ["class": "muted"]) { Text.recoveryCodeHint }
                     }
                     el("p", ["class": "muted", "data-recovery-linked": "1", "hidden": "hidden"]) { Text.recoveryCodeFromLink }
                     FormField.input(id: "password", label: Text.newPassword, type: "password", error: errors["password"],
-                                    required: true, autocomplete: "new-password", autofocus: !token.isEmpty)
-                    el("p", ["class": "muted"]) { Text.passwordHint }
+                                    required: true, autocomplete: "new-password", autofocus: !token.isEmpty && errors.isEmpty,
+                                    hint: Text.passwordHint)
                     FormField.input(id: "password_confirmation", label: Text.confirmPassword, type: "password",
                                     error: errors["password_confirmation"], required: true, autocomplete: "new-password")
                     el("div", ["class": "form-actions"]) {

@@ -32,6 +32,7 @@ struct NewTicketPage {
                 if !form.errors.isEmpty || fileError != nil { FormField.notice(Text.formHasErrors, kind: "error") }
                 el("section", ["class": "card", "aria-labelledby": "ticket-section"]) {
                     el("h2", ["id": "ticket-section"]) { Text.ticketSection }
+                    FormField.requiredLegend(Text.requiredLegend)
                     el("dl", ["class": "facts"]) {
                         el("dt") { Text.companyVAT }
                         el("dd") { tenant.vat }
@@ -44,21 +45,22 @@ struct NewTicketPage {
                     FormField.input(id: "phone", label: Text.phone, type: "tel", value: form.phone, error: form.errors["phone"], autocomplete: "tel", maxLength: 40)
                     FormField.radioGroup(name: "contact", legend: Text.contactPreference,
                                          options: ContactPreference.allCases.map { ($0.rawValue, $0.label) },
-                                         selected: form.contact?.rawValue, error: form.errors["contact"])
+                                         selected: form.contact?.rawValue, error: form.errors["contact"], marked: true)
                     FormField.radioGroup(name: "type", legend: Text.requestType,
                                          options: RequestType.allCases.map { ($0.rawValue, $0.label) },
-                                         selected: form.type?.rawValue, error: form.errors["type"])
+                                         selected: form.type?.rawValue, error: form.errors["type"], marked: true)
                     FormField.radioGroup(name: "area", legend: Text.requestArea,
                                          options: RequestArea.allCases.map { ($0.rawValue, $0.label) },
-                                         selected: form.area?.rawValue, error: form.errors["area"])
+                                         selected: form.area?.rawValue, error: form.errors["area"], marked: true)
                     FormField.radioGroup(name: "priority", legend: Text.priority,
                                          options: Priority.allCases.map { ($0.rawValue, $0.label) },
-                                         selected: form.priority?.rawValue, error: form.errors["priority"], hint: Text.blockingExplanation)
+                                         selected: form.priority?.rawValue, error: form.errors["priority"], hint: Text.blockingExplanation,
+                                         marked: true)
                 }
                 el("section", ["class": "card", "aria-labelledby": "description-section"]) {
                     el("h2", ["id": "description-section"]) { Text.descriptionSection }
-                    FormField.input(id: "title", label: Text.title, value: form.title, error: form.errors["title"], required: true, maxLength: TicketForm.titleLimit)
-                    el("p", ["class": "muted"]) { Text.titleHint }
+                    FormField.input(id: "title", label: Text.title, value: form.title, error: form.errors["title"], required: true,
+                                    maxLength: TicketForm.titleLimit, hint: Text.titleHint)
                     FormField.markdownEditor(
                         id: "description", label: Text.description, value: form.description, error: form.errors["description"],
                         hint: Text.descriptionHint, toolbarLabels: EditorLabels.toolbar, formattingLabel: Text.formatting,

@@ -80,6 +80,7 @@ struct CompaniesPage {
         el("section", ["class": "card", "aria-labelledby": "new-company"]) {
             el("h2", ["id": "new-company"]) { Text.newCompany }
             el("form", ["class": "form", "method": "post", "action": CompanyListHandlers.path]) {
+                FormField.requiredLegend(Text.requiredLegend)
                 FormField.csrf(csrf)
                 FormField.input(
                     id: "name", label: Text.companyName, value: form.name, error: form.nameError, required: true,

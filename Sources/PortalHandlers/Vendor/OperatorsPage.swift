@@ -53,6 +53,7 @@ struct OperatorsPage {
         el("section", ["class": "card", "aria-labelledby": "invite-operator"]) {
             el("h2", ["id": "invite-operator"]) { Text.inviteOperator }
             el("form", ["class": "form", "method": "post", "action": OperatorHandlers.path]) {
+                FormField.requiredLegend(Text.requiredLegend)
                 FormField.csrf(csrf)
                 Submission.hidden(form.submission)
                 FormField.input(
