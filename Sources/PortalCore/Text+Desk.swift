@@ -148,14 +148,15 @@ extension Text {
         """
     }
     /// `files`: the names of the files sent with the reply, which are on the portal only (no
-    /// e-mail carries attachments).
+    /// e-mail carries attachments). One text for everyone told: colleagues who follow the
+    /// company's tickets read it too, so the request is not called "tua".
     public static func customerReplyMailBody(
         number: Int64, title: String, author: String, text: String, status: String? = nil, files: [String] = [], link: String
     ) -> String {
         """
         Ticket #\(number): \(title)
 
-        \(author) dell'assistenza ha risposto alla tua richiesta:
+        \(author) dell'assistenza ha risposto alla richiesta:
 
         \(text)
         \(files.isEmpty ? "" : "\n" + mailFilesOnPortal(files) + "\n")\(status.map { "\n" + $0 + "\n" } ?? "")

@@ -163,7 +163,6 @@ extension Text {
         """
     }
     public static let mailLineCreated = "Abbiamo ricevuto la tua richiesta di assistenza: ti risponderemo il prima possibile."
-    public static let mailLineReply = "L'assistenza ha risposto alla tua richiesta."
     public static func mailLineStatus(_ status: String) -> String { "Lo stato della richiesta è ora: \(status)." }
     public static func mailLineTaken(_ name: String, status: String) -> String {
         "La richiesta è stata presa in carico da \(name). Lo stato della richiesta è ora: \(status)."
