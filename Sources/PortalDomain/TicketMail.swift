@@ -153,11 +153,14 @@ struct TicketMail {
     enum Audience { case customer, desk }
 
     /// One message per recipient, each with its own reply address (when answering by e-mail
-    /// is configured) and all in the ticket's thread.
+    /// is configured) and all in the ticket's thread. None to the people of a deactivated
+    /// company: they can neither enter the portal nor answer by e-mail, which every one of
+    /// these messages invites them to do (the desk still works the ticket).
     func enqueue(
         in tx: WriteTransaction, _ ticket: TicketRecord, to recipients: [EmailAddress], audience: Audience, subject: String,
         body: String, now: Timestamp
     ) throws {
+        if audience == .customer, try TenantStore(tx.database).isDeactivated(tenantID: ticket.tenantID) { return }
         let replies = ReplyAddress(config: config)
         for recipient in recipients {
             let replyTo = try replies.flatMap { replies in

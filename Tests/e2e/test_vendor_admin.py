@@ -231,6 +231,23 @@ def test_the_classic_portals_companies_without_users_and_a_deactivated_company(f
     assert "non è possibile entrarvi" in choice and 'name="tenant"' not in choice
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM tickets WHERE tenant_id = ?", (rossi,)).fetchone()[0] > 0
+        number = db.execute("SELECT number FROM tickets WHERE tenant_id = ? AND status != 'closed' ORDER BY id DESC",
+                            (rossi,)).fetchone()[0]
+        mails_before = db.execute("SELECT max(id) FROM outbox").fetchone()[0] or 0
+
+    # The desk still answers its tickets, but no e-mail invites its people to a portal they cannot enter.
+    operator, _ = login(portal, email="giulia.neri@assistenza.example")
+    page = operator.get(portal.url + f"/desk/ticket/{number}").text
+    seen = re.search(r'name="seen" value="([^"]*)"', page).group(1)
+    answered = operator.post(portal.url + f"/desk/ticket/{number}", allow_redirects=False,
+                             data={"csrf": csrf_token(page), "seen": seen, "action": "reply", "reply": "Ultima risposta."},
+                             files={"files": ("", b"", "application/octet-stream")})
+    assert answered.status_code == 303
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM messages m JOIN tickets t ON t.id = m.ticket_id"
+                          " WHERE t.number = ? AND m.body = 'Ultima risposta.'", (number,)).fetchone()[0] == 1
+        recipients = [row[0] for row in db.execute("SELECT recipients FROM outbox WHERE id > ?", (mails_before,))]
+    assert not [r for r in recipients if "rossi" in r.lower()], recipients
 
     assert post_form(portal, manager, f"/desk/aziende/{rossi}", f"/desk/aziende/{rossi}/riattiva").status_code == 303
     assert login_into(portal, ADMIN, "ROSSI SRL").get(portal.url + "/ticket").status_code == 200
