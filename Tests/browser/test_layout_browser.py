@@ -86,6 +86,9 @@ def test_no_page_scrolls_sideways_on_a_phone_or_a_laptop(portal):
         with portal.db() as db:
             db.execute("UPDATE tickets SET title = ? WHERE id = (SELECT max(id) FROM tickets)",
                        ("Errore_di_stampa_del_documento_di_trasporto_numero_2026_000123_in_contabilità_generale",))
+            # And first lines as long as a paragraph: the list shows each on one line, cut.
+            db.execute("UPDATE tickets SET first_line = ? WHERE tenant_id = (SELECT id FROM tenants WHERE vat = '02740123456')",
+                       ("Buongiorno, apro la stampa dei documenti di trasporto e ricevo sempre lo stesso errore " * 3,))
         wide = measure(browser, portal, PUBLIC_PAGES)
         sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
         wide += measure(browser, portal, CUSTOMER_PAGES)
@@ -247,5 +250,46 @@ def test_the_menu_and_filters_switches_answer_enter_and_the_editor_says_what_is_
         editor.send_keys("importante")
         assert bold.get_attribute("aria-pressed") == "true", "typing in bold: Grassetto is pressed"
         assert browser.find_element(By.CSS_SELECTOR, "button[aria-label='Corsivo']").get_attribute("aria-pressed") == "false"
+    finally:
+        browser.quit()
+
+
+def broken_words(browser):
+    """Short single words (a date, an address, "Amministrativa", "Rinviato") that the page
+    draws on more than one line."""
+    return browser.execute_script("""
+        const broken = [];
+        for (const cell of document.querySelectorAll('.ticket-facts dd, .table td')) {
+            const text = cell.textContent.trim();
+            if (!text || /\\s/.test(text) || text.length > 20 || cell.offsetParent === null) continue;
+            // The text's own boxes (a badge's padding is a box of its own at another height).
+            const rects = [];
+            const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+                const range = document.createRange();
+                range.selectNodeContents(walker.currentNode);
+                rects.push(...Array.from(range.getClientRects()).filter((r) => r.width > 0));
+            }
+            rects.sort((a, b) => a.top - b.top);
+            const lines = rects.filter((r, i) => i === 0 || r.top > rects[i - 1].top + rects[i - 1].height / 2).length;
+            if (lines > 1) broken.push(text);
+        }
+        return broken;
+    """)
+
+
+def test_short_words_dates_and_addresses_are_never_broken_mid_word(portal):
+    browser = chromium()
+    try:
+        with portal.db() as db:
+            db.execute("UPDATE tickets SET area = 'administrative' WHERE tenant_id = (SELECT id FROM tenants WHERE vat = '02740123456')")
+        sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+        broken = []
+        for size in (PHONE, (1024, 800), LAPTOP):
+            viewport(browser, size)
+            for path in ["/ticket", "/tenant/inviti", "/tenant/utenti", "/profilo", "/dashboard"]:
+                browser.get(portal.url + path)
+                broken += [f"{path} at {size[0]} px: {word}" for word in broken_words(browser)]
+        assert not broken, "\n".join(broken)
     finally:
         browser.quit()
