@@ -64,7 +64,7 @@ extension Text {
     public static let formKeptWithoutFiles =
         "La sessione era scaduta e il modulo non è stato inviato: lo ritrovi qui come l'avevi compilato, ma gli allegati vanno scelti di nuovo. Controllalo e invialo di nuovo."
     public static let loginForKeptForm =
-        "La sessione è scaduta: accedi di nuovo. Il modulo che stavi inviando è stato conservato e lo ritroverai compilato, con i suoi allegati."
+        "Non sei più collegato (la sessione è scaduta, oppure sei uscito da un'altra scheda): accedi di nuovo. Il modulo che stavi inviando è stato conservato e lo ritroverai compilato, con i suoi allegati."
 
     // MARK: A ticket of the user's other company
     public static func otherCompanyTicketTitle(_ number: Int64) -> String { "Ticket #\(number) di un'altra azienda" }

@@ -13,6 +13,8 @@ extension Text {
     public static let statusColumn = "Stato"
     public static let actionsColumn = "Azioni"
     public static let createdOnColumn = "Creata il"
+    /// A ticket's creation date in a table of tickets ("il ticket", masculine).
+    public static let ticketCreatedOnColumn = "Creato il"
 
     // MARK: Aziende
     public static let companySearch = "Nome o Partita IVA"
@@ -38,6 +40,8 @@ extension Text {
     public static let reactivateCompany = "Riattiva"
     public static let deactivateCompanyHint =
         "Gli utenti dell'azienda non potranno più entrarvi; i suoi dati, utenti e ticket restano e «Riattiva» annulla la disattivazione."
+    public static let reactivateCompanyHint =
+        "Con «Riattiva» gli utenti dell'azienda possono di nuovo entrarvi, con i ruoli che avevano."
     public static let companyDeactivatedNotice = "Azienda disattivata: i suoi utenti non possono più entrarvi."
     public static let companyReactivatedNotice = "Azienda riattivata: i suoi utenti possono di nuovo entrarvi."
     public static let companyDeactivatedNoInvitation =
@@ -50,6 +54,8 @@ extension Text {
     public static let companyDeactivatedForUsers =
         "L'azienda è stata disattivata dal fornitore: non è possibile entrarvi. I dati restano conservati; per informazioni contatta l'assistenza."
     public static let companyDeactivatedBadge = "Azienda disattivata"
+    public static let invitationNoLongerValid =
+        "L'invito non è più valido: è stato ritirato dall'amministratore dell'azienda oppure è scaduto. Per entrare chiedigli di invitarti di nuovo."
 
     // MARK: Portale classico
     public static let legacyRequestsIntro =

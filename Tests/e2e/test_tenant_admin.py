@@ -102,6 +102,24 @@ def test_a_removed_invitation_stops_working(portal):
     assert "ROSSI SRL" in colleague.get(portal.url + "/dashboard").text
 
 
+def test_accepting_an_invitation_withdrawn_meanwhile_says_so_on_the_company_choice(portal):
+    bianchi, _ = login(portal, email=OTHER_COMPANY_ADMIN)
+    invite(portal, bianchi, TECHNICIAN)
+    luca, _ = login(portal, email=TECHNICIAN)
+    choice = luca.get(portal.url + "/accesso/azienda").text
+    accept = re.search(r'action="(/accesso/invito/\d+/accetta)"', choice).group(1)
+    listing = bianchi.get(portal.url + "/tenant/inviti").text
+    row = listing.split(f">{TECHNICIAN}</td>")[1].split("</tr>")[0]
+    invitation = re.search(r'action="/tenant/inviti/(\d+)/rimuovi"', row).group(1)
+    assert post(portal, bianchi, f"/tenant/inviti/{invitation}/rimuovi", "/tenant/inviti").status_code == 303
+
+    pressed = luca.post(portal.url + accept, data={"csrf": csrf_token(choice)}, allow_redirects=False)
+    assert pressed.status_code == 303 and pressed.headers["Location"] == "/accesso/azienda?avviso=ritirato"
+    told = luca.get(portal.url + pressed.headers["Location"]).text
+    assert "L&#39;invito non è più valido" in told or "L'invito non è più valido" in told
+    assert accept not in told and "ROSSI SRL" in told, "the person's own company is still there to choose"
+
+
 def test_the_role_of_a_pending_invitation_is_assigned_in_ruoli_assegnati(portal):
     session, _ = login(portal)
     invite(portal, session, "ruolo.dopo@rossi.example")

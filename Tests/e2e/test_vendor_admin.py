@@ -222,6 +222,10 @@ def test_the_classic_portals_companies_without_users_and_a_deactivated_company(f
     with portal.db() as db:
         rossi = db.execute("SELECT id FROM tenants WHERE vat = '02740123456'").fetchone()[0]
     assert post_form(portal, manager, f"/desk/aziende/{rossi}", f"/desk/aziende/{rossi}/disattiva").status_code == 303
+    company_page = manager.get(portal.url + f"/desk/aziende/{rossi}").text
+    # Beside "Riattiva" the hint says what it does; the tickets' dates are "Creato il" (il ticket).
+    assert "possono di nuovo entrarvi" in company_page and "non potranno più entrarvi" not in company_page
+    assert ">Creato il</th>" in company_page
     moved = mario.get(portal.url + "/ticket", allow_redirects=False)
     assert moved.headers["Location"] == "/accesso/azienda"
     assert "Azienda disattivata" in mario.get(portal.url + "/accesso/azienda").text

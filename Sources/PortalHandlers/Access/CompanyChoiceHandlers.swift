@@ -21,7 +21,7 @@ enum CompanyChoiceHandlers {
             memberships: try TenantStore(services.database).memberships(userID: user.id), currentTenantID: current,
             notice: request.query["avviso"] == "accettato" ? Text.invitationAccepted : nil,
             deactivated: try TenantStore(services.database).deactivatedCompanies(userID: user.id),
-            error: request.query["avviso"] == "disattivata" ? Text.companyDeactivatedForUsers : nil)
+            error: ["disattivata": Text.companyDeactivatedForUsers, "ritirato": Text.invitationNoLongerValid][request.query["avviso"] ?? ""])
         return Response.html(page.render())
     }
 
@@ -31,8 +31,9 @@ enum CompanyChoiceHandlers {
         let user = context.user
         let now = services.now
         try services.database.write { tx in
+            // Withdrawn or expired while its page was open: said on the company choice, not a 404.
             guard let invitation = try InvitationStore(services.database).accept(id: id, email: EmailAddress(user.email)!, now: now)
-            else { throw HTTPError.notFound }
+            else { throw Redirect(to: "/accesso/azienda?avviso=ritirato") }
             try TenantStore(services.database).addMember(userID: user.id, tenantID: invitation.tenantID, role: invitation.role, now: now)
             try AuditStore.record(in: tx, "invitation_accepted", tenantID: invitation.tenantID, userID: user.id, actorEmail: user.email,
                 detail: invitation.role.label, clientIP: request.clientAddress, now: now)

@@ -36,7 +36,9 @@ struct CompanyPage {
                         }
                     }
                 }
-                el("p", ["class": "muted", "id": "deactivate-hint"]) { Text.deactivateCompanyHint }
+                el("p", ["class": "muted", "id": "deactivate-hint"]) {
+                    company.deactivatedAt == nil ? Text.deactivateCompanyHint : Text.reactivateCompanyHint
+                }
             }
             usersSection
             invitationsSection(csrf: viewer.csrfToken)
@@ -108,7 +110,7 @@ struct CompanyPage {
             if tickets.isEmpty {
                 el("p") { Text.noCompanyTickets }
             } else {
-                DataTable.render(headings: [Text.deskNumber, Text.deskTitle, Text.deskState, Text.priority, Text.deskOperator, Text.createdOnColumn]) {
+                DataTable.render(headings: [Text.deskNumber, Text.deskTitle, Text.deskState, Text.priority, Text.deskOperator, Text.ticketCreatedOnColumn]) {
                     for ticket in tickets {
                         el("tr", ["class": ticket.status.isClosed ? "ticket--closed" : nil]) {
                             el("td") { "#\(ticket.number)" }
