@@ -131,6 +131,8 @@ public enum Text {
     public static let pictureTooLarge = "L'immagine supera 1 MB."
     public static let pictureMissing = "Scegli un file da caricare."
     public static let uploadPicture = "Carica immagine"
+    public static let removePicture = "Rimuovi immagine"
+    public static let pictureRemoved = "Immagine rimossa: al suo posto compare l'icona dell'utente."
     public static let pictureSaved = "Immagine salvata."
     public static let trustedDevices = "Dispositivi sicuri"
     public static let noTrustedDevices = "Nessun dispositivo sicuro: a ogni accesso ti chiederemo il codice inviato per email."

@@ -4,7 +4,8 @@ import PortalStore
 
 /// The attachments folder's housekeeping, run by `portal-mailer` when it starts and every
 /// minute: a form's files that no attachment took within the grace period go, and so do
-/// the temporary files of writes that never finished (a worker killed mid-upload).
+/// the temporary files of writes that never finished (a worker killed mid-upload), and
+/// profile pictures that nobody's profile shows any more (replaced or removed).
 public struct UploadSweep {
     let database: Database
     let storage: UploadStorage
@@ -38,8 +39,18 @@ public struct UploadSweep {
                 report.files += 1
             }
         }
-        // Profile pictures live in a folder of their own, written the same way.
-        for folder in [directory, directory + "/pictures"] {
+        // Profile pictures live in a folder of their own, written the same way. Storing one
+        // renews its file's time, so a picture being saved is never older than the grace.
+        let pictures = directory + "/pictures"
+        let users = UserStore(database)
+        for name in UploadSweep.entries(of: pictures) where ContentStore.isName(name) {
+            let path = pictures + "/" + name
+            guard UploadSweep.isOlder(path, than: now - storage.grace), try !users.isPictureInUse(sha256: name),
+                UploadSweep.isOlder(path, than: now - storage.grace), unlink(path) == 0
+            else { continue }
+            report.files += 1
+        }
+        for folder in [directory, pictures] {
             for name in UploadSweep.entries(of: folder) where name.contains(".tmp.") {
                 let path = folder + "/" + name
                 if UploadSweep.isOlder(path, than: now - UploadSweep.temporaryAge), unlink(path) == 0 { report.temporary += 1 }

@@ -23,9 +23,10 @@ public enum Routes {
         routes.post("/profilo/dati", SignedInGuard.self, bodyLimit: 4 * 1024, ProfileHandlers.saveNames)
         routes.post("/profilo/password", SignedInGuard.self, bodyLimit: 8 * 1024, ProfileHandlers.changePassword)
         routes.post(
-            "/profilo/immagine", SignedInGuard.self, bodyLimit: ProfileHandlers.pictureLimit + 16 * 1024,
+            "/profilo/immagine", SignedInGuard.self, bodyLimit: ProfileHandlers.pictureUploadLimit,
             ProfileHandlers.uploadPicture)
         routes.get("/profilo/immagine", SignedInGuard.self, ProfileHandlers.picture)
+        routes.post("/profilo/immagine/rimuovi", SignedInGuard.self, bodyLimit: 1024, ProfileHandlers.removePicture)
         routes.post("/profilo/dispositivi/{id}/rimuovi", SignedInGuard.self, bodyLimit: 1024, ProfileHandlers.removeDevice)
         routes.post("/profilo/notifiche", SignedInGuard.self, bodyLimit: 1024, NotificationSettings.save)
         routes.post("/profilo/sessioni/{id}/termina", SignedInGuard.self, bodyLimit: 1024, SessionHandlers.end)

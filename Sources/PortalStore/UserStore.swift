@@ -119,6 +119,17 @@ public struct UserStore {
             [sha256, contentType, now, userID])
     }
 
+    /// "Rimuovi immagine": the header shows the plain user icon again. The file goes with the
+    /// upload sweep once nobody's picture is it (`isPictureInUse`).
+    public func removePicture(userID: Int64, now: Timestamp) throws {
+        try database.run("UPDATE users SET picture_sha256 = NULL, picture_type = NULL, updated_at = ? WHERE id = ?", [now, userID])
+    }
+
+    /// Whether some user's picture is this file (the same image may be several people's).
+    public func isPictureInUse(sha256: String) throws -> Bool {
+        try database.scalarInt("SELECT count(*) FROM users WHERE picture_sha256 = ?", [sha256]) > 0
+    }
+
     public func picture(userID: Int64) throws -> (sha256: String, contentType: String)? {
         guard let row = try database.queryOne(
             "SELECT picture_sha256, picture_type FROM users WHERE id = ? AND picture_sha256 IS NOT NULL", [userID])

@@ -72,6 +72,23 @@ struct UploadStorageTests {
         #expect(try UploadSweep(database: temporary.database, config: config).run(now: now + 7200 + 601).files == 1)
     }
 
+    @Test("a profile picture nobody shows any more goes after the grace period; one in use and a new one stay")
+    func pictures() throws {
+        let now = Clock.now()
+        let store = ContentStore(directory: folder + "/pictures")
+        let shown = try store.store([1, 2, 3]), removed = try store.store([4, 5, 6]), fresh = try store.store([7, 8, 9])
+        let user = try UserStore(temporary.database).create(
+            email: EmailAddress("p@example.it")!, passwordHash: "x", provisionalUntil: nil, now: now)
+        try UserStore(temporary.database).setPicture(userID: user, sha256: shown, contentType: "image/png", now: now)
+        try age("pictures/" + shown, to: now - 3600)
+        try age("pictures/" + removed, to: now - 3600)
+        #expect(try UploadSweep(database: temporary.database, config: config).run(now: now).files == 1)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder + "/pictures").sorted()
+        #expect(left == [shown, fresh].sorted())
+        try UserStore(temporary.database).removePicture(userID: user, now: now)
+        #expect(try UploadSweep(database: temporary.database, config: config).run(now: now).files == 1, "removed: it goes")
+    }
+
     @Test("the temporary file of an unfinished write goes after a minute, at any sweep")
     func temporaryFiles() throws {
         let now = Clock.now()

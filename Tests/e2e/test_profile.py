@@ -48,6 +48,10 @@ def test_the_picture_must_be_a_real_image_and_is_served_as_one(portal):
     big = session.post(portal.url + "/profilo/immagine", data={"csrf": token},
                        files={"picture": ("foto.png", png() + b"\0" * (1024 * 1024), "image/png")})
     assert big.status_code == 422 and "supera 1 MB" in big.text
+    # A photo straight from a phone: told on the profile page too, not by the generic page.
+    photo = session.post(portal.url + "/profilo/immagine", data={"csrf": token},
+                         files={"picture": ("foto.png", png() + b"\0" * (5 * 1024 * 1024), "image/png")})
+    assert photo.status_code == 422 and "supera 1 MB" in photo.text and 'id="picture"' in photo.text
     good = session.post(portal.url + "/profilo/immagine", data={"csrf": token}, allow_redirects=False,
                         files={"picture": ("foto.html", png(), "text/html")})
     assert good.headers["Location"] == "/profilo?avviso=immagine"
@@ -60,6 +64,16 @@ def test_the_picture_must_be_a_real_image_and_is_served_as_one(portal):
     assert picture.headers["X-Content-Type-Options"] == "nosniff"
     assert picture.content == png()
     assert requests.get(portal.url + "/profilo/immagine", allow_redirects=False).status_code == 303
+
+    # "Rimuovi immagine": the header shows the plain user icon again and the picture is gone.
+    profile = session.get(portal.url + "/profilo").text
+    assert ">Rimuovi immagine</button>" in profile
+    removed = session.post(portal.url + "/profilo/immagine/rimuovi", data={"csrf": csrf_token(profile)}, allow_redirects=False)
+    assert removed.headers["Location"] == "/profilo?avviso=immagine-rimossa"
+    profile = session.get(portal.url + removed.headers["Location"]).text
+    assert "Immagine rimossa" in profile and "profile-picture" not in profile and ">Rimuovi immagine</button>" not in profile
+    assert "user-picture" not in session.get(portal.url + "/ticket").text
+    assert session.get(portal.url + shown.group(1)).status_code == 404
 
 
 def test_changing_the_password_needs_the_current_one_and_ends_every_session(fresh_portal):

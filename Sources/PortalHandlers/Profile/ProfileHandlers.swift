@@ -7,6 +7,10 @@ import PortalStore
 /// /profilo: what the user icon of the header opens.
 enum ProfileHandlers {
     static let pictureLimit = 1024 * 1024
+    /// What the route reads: a photo straight from a phone (a few megabytes) reaches the
+    /// handler, which says beside the field that it is over `pictureLimit`, rather than
+    /// meeting the generic "too large" page. nginx's limit for the route matches (nginx.conf).
+    static let pictureUploadLimit = 8 * 1024 * 1024 + 16 * 1024
 
     static func pictures(_ services: Services) -> ContentStore {
         ContentStore(directory: services.config.attachmentsDirectory + "/pictures")
@@ -36,7 +40,8 @@ enum ProfileHandlers {
     }
 
     static let notices = [
-        "dati": Text.profileSaved, "immagine": Text.pictureSaved, "dispositivo": Text.deviceRemoved,
+        "dati": Text.profileSaved, "immagine": Text.pictureSaved, "immagine-rimossa": Text.pictureRemoved,
+        "dispositivo": Text.deviceRemoved,
         "notifiche": Text.notificationsSaved,
         "sessione": Text.sessionEnded, "sessioni": Text.otherSessionsEnded,
     ]
@@ -103,6 +108,13 @@ enum ProfileHandlers {
         let name = try pictures(services).store(file.bytes)
         try save(services, notice: "immagine") { _ in
             try UserStore(services.database).setPicture(userID: current.user.id, sha256: name, contentType: type, now: services.now)
+        }
+    }
+
+    static func removePicture(_ request: Request, _ context: SignedInContext) throws -> Response {
+        let services = context.services
+        try save(services, notice: "immagine-rimossa") { _ in
+            try UserStore(services.database).removePicture(userID: context.current.user.id, now: services.now)
         }
     }
 

@@ -65,6 +65,12 @@ struct ProfilePage {
                     }
                     el("div", ["class": "form-actions"]) { el("button", ["class": "button", "type": "submit"]) { Text.uploadPicture } }
                 }
+                if picture != nil {
+                    el("form", ["method": "post", "action": "/profilo/immagine/rimuovi", "class": "form-actions"]) {
+                        FormField.csrf(viewer.csrfToken)
+                        el("button", ["class": "button button--ghost", "type": "submit"]) { Text.removePicture }
+                    }
+                }
             }
             el("section", ["class": "card", "aria-labelledby": "devices-title"]) {
                 el("h2", ["id": "devices-title"]) { Text.trustedDevices }
