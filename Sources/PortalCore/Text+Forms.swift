@@ -66,6 +66,18 @@ extension Text {
     public static let loginForKeptForm =
         "Non sei più collegato (la sessione è scaduta, oppure sei uscito da un'altra scheda): accedi di nuovo. Il modulo che stavi inviando è stato conservato e lo ritroverai compilato, con i suoi allegati."
 
+    /// The company of the form was deactivated (or left) while it was being written.
+    public static let formKeptForCompany =
+        "Il modulo che stavi inviando non è stato inviato: l'azienda per cui lo avevi aperto non è più disponibile. È stato conservato per due ore e lo ritroverai compilato, con i suoi allegati, se rientri in quell'azienda."
+    /// A form of another company of the user, sent after a switch in another tab.
+    public static func formKeptForOtherCompany(_ company: String, current: String) -> String {
+        "Il modulo che stavi inviando era per \(company), ma nel frattempo (forse in un'altra scheda) sei passato a \(current): non è stato inviato. È conservato: passa a \(company) e lo ritroverai compilato, con i suoi allegati."
+    }
+    public static let formForAnotherCompany =
+        "Questo modulo era stato scritto per un'altra delle tue aziende: controlla l'azienda indicata qui sotto prima di inviarlo."
+    public static let formForCompanyNoLongerYours =
+        "Il modulo era stato aperto per un'altra azienda, in cui ora non puoi entrare: non è stato inviato. Controlla i dati e invialo per l'azienda qui sotto."
+
     // MARK: A ticket of the user's other company
     public static func otherCompanyTicketTitle(_ number: Int64) -> String { "Ticket #\(number) di un'altra azienda" }
     public static func otherCompanyTicket(_ number: Int64, company: String, current: String) -> String {

@@ -102,7 +102,8 @@ def test_a_removed_invitation_stops_working(portal):
     assert "ROSSI SRL" in colleague.get(portal.url + "/dashboard").text
 
 
-def test_accepting_an_invitation_withdrawn_meanwhile_says_so_on_the_company_choice(portal):
+def test_accepting_an_invitation_withdrawn_meanwhile_says_so_on_the_company_choice(fresh_portal):
+    portal = fresh_portal()
     bianchi, _ = login(portal, email=OTHER_COMPANY_ADMIN)
     invite(portal, bianchi, TECHNICIAN)
     luca, _ = login(portal, email=TECHNICIAN)

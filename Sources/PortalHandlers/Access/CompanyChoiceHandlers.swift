@@ -5,6 +5,8 @@ import PortalStore
 
 /// GET and POST /accesso/azienda, POST /accesso/invito/{id}/accetta.
 enum CompanyChoiceHandlers {
+    static let path = "/accesso/azienda"
+
     static func show(_ request: Request, _ context: CompanyChoiceContext) throws -> Response {
         let services = context.services
         let user = context.user
@@ -21,7 +23,10 @@ enum CompanyChoiceHandlers {
             memberships: try TenantStore(services.database).memberships(userID: user.id), currentTenantID: current,
             notice: request.query["avviso"] == "accettato" ? Text.invitationAccepted : nil,
             deactivated: try TenantStore(services.database).deactivatedCompanies(userID: user.id),
-            error: ["disattivata": Text.companyDeactivatedForUsers, "ritirato": Text.invitationNoLongerValid][request.query["avviso"] ?? ""])
+            error: [
+                "disattivata": Text.companyDeactivatedForUsers, "ritirato": Text.invitationNoLongerValid,
+                "modulo": Text.formKeptForCompany,
+            ][request.query["avviso"] ?? ""])
         return Response.html(page.render())
     }
 

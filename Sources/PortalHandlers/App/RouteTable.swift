@@ -28,7 +28,12 @@ public struct RouteTable {
             do {
                 context = try Guard.resolve(request, services)
             } catch let refusal as HTTPError where refill != nil && refusal.location != nil {
-                guard let kept = try KeptForms.keep(request, services) else { throw refusal }
+                guard let kept = try KeptForms.keep(request, services, refusedTo: refusal.location) else { throw refusal }
+                return kept
+            } catch let redirect as Redirect where refill != nil && changesState {
+                // The session no longer has its company (deactivated meanwhile): the company
+                // choice, with the form kept for when the company can be entered again.
+                guard let kept = try KeptForms.keep(request, services, refusedTo: redirect.location) else { throw redirect }
                 return kept
             }
             if changesState {

@@ -12,7 +12,13 @@ enum KeptForms {
     /// Keeps the form of this request and sends the browser to the login, and after it back
     /// to the form. Nil when the request carries no cookie of the portal: a post from another
     /// site (the cookies are SameSite=Lax) is never kept to be shown to someone.
-    static func keep(_ request: Request, _ services: Services) throws -> Response? {
+    /// `refusedTo`: where the refusal sent the person; when it is the company choice (the
+    /// company was deactivated meanwhile) they go there, told that the form is kept, rather
+    /// than to a login they do not need. `answer`: the page to show instead (the offer to
+    /// switch back to the form's company).
+    static func keep(
+        _ request: Request, _ services: Services, refusedTo: String? = nil, answer: (() throws -> Response)? = nil
+    ) throws -> Response? {
         guard Cookies.sessionValue(request) != nil || Cookies.visitorValue(request) != nil else { return nil }
         var request = request
         try request.decodeBody(malformedJSON: Text.layoutMalformed)
@@ -35,7 +41,14 @@ enum KeptForms {
         let encoded = try fields(request, services, withFiles: withFiles)
         try services.database.write { _ in try store.fill(tokenHash: token.hash, fields: encoded) }
         Log.event("form_kept", [("path", request.path)])
-        var response = try Response.redirect(to: "/login?avviso=modulo&next=" + urlEncode(request.path))
+        var response: Response
+        if let answer {
+            response = try answer()
+        } else if refusedTo?.hasPrefix(CompanyChoiceHandlers.path) == true {
+            response = try Response.redirect(to: CompanyChoiceHandlers.path + "?avviso=modulo")
+        } else {
+            response = try Response.redirect(to: "/login?avviso=modulo&next=" + urlEncode(request.path))
+        }
         try response.setCookie(Cookies.make(Cookies.keptForm, value: token.value, maxAge: KeptFormStore.lifetime, request))
         return response
     }

@@ -25,9 +25,29 @@ enum NewTicketHandlers {
         return Response.html(page.render())
     }
 
+    /// The page was made for another company (the person switched in another tab): a form
+    /// of it is never created in this one unseen. Sent, it is kept for that company with the
+    /// offer to switch to it, or, when that company is no longer the person's, shown again
+    /// for this one, saying so; restored after a login into this company, it says whose it was.
+    static func otherCompany(_ request: Request, _ context: MemberContext, _ form: FormData) throws -> Response? {
+        guard let shown = form[NewTicketPage.companyField].flatMap({ Int64($0) }), shown != context.tenant.id else { return nil }
+        if request.method == "POST", let kept = try CompanySwitchOffer.keptNewTicket(request, context, tenantID: shown) {
+            return kept
+        }
+        let uploads = Uploads(services: context.services)
+        let files = try uploads.collect(form, field: "files", for: .company(context.tenant.id))
+        var page = NewTicketPage(
+            viewer: context.current.viewer, tenant: context.tenant, requester: context.current.user.displayName,
+            form: TicketForm(form).withoutErrors, keptFiles: files.files.map { (uploads.reference(for: $0), $0) })
+        let stillTheirs = try TenantStore(context.services.database).membership(userID: context.user.id, tenantID: shown) != nil
+        page.notice = stillTheirs ? Text.formForAnotherCompany : Text.formForCompanyNoLongerYours
+        return Response.html(page.render(), status: request.method == "POST" ? 409 : 200)
+    }
+
     /// The form as it was sent when its session had ended (`KeptForms`), with its files and
     /// a line saying why it is back; no errors yet, as it has not been sent again.
     static func refill(_ request: Request, _ context: MemberContext, _ kept: FormData) throws -> Response {
+        if let other = try otherCompany(request, context, kept) { return other }
         let uploads = Uploads(services: context.services)
         let files = try uploads.collect(kept, field: "files", for: .company(context.tenant.id))
         var page = NewTicketPage(
@@ -42,6 +62,7 @@ enum NewTicketHandlers {
         let form = request.form
         let user = context.current.user
         try Submission.redirectIfSent(Submission.pressKey(form), userID: user.id, services, notice: "creato")
+        if let other = try otherCompany(request, context, form) { return other }
         let ticketForm = TicketForm(form)
         let uploads = Uploads(services: services)
         var files = try uploads.collect(form, field: "files", for: .company(context.tenant.id))

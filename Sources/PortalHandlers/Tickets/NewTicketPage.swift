@@ -5,6 +5,10 @@ import PortalStore
 /// "Creazione Ticket", as in the manual's screenshots: the company and the requester, the
 /// contact and classification choices, then title, description and files.
 struct NewTicketPage {
+    /// The company the page was made for: a form sent after a switch in another tab is not
+    /// created in the company switched to (`NewTicketHandlers.create`).
+    static let companyField = "azienda"
+
     var viewer: Viewer
     var tenant: TenantRecord
     var requester: String
@@ -21,6 +25,7 @@ struct NewTicketPage {
             el("form", ["class": "form ticket-form", "method": "post", "action": "/ticket/nuovo", "enctype": "multipart/form-data",
                         "novalidate": "novalidate", "data-draft-owner": viewer.draftOwner]) {
                 FormField.csrf(viewer.csrfToken)
+                FormField.hidden(Self.companyField, String(tenant.id))
                 Submission.hidden(form.submission)
                 DraftForm.config
                 el("div", ["class": "toolbar"]) {

@@ -66,7 +66,14 @@ enum TicketDetailHandlers {
     /// The reply as it was sent when its session had ended (`KeptForms`): text, files and
     /// "Chiudere il ticket", with a line saying why it is back.
     static func refill(_ request: Request, _ context: MemberContext, _ kept: FormData) throws -> Response {
-        let ticket = try context.ticket(request)
+        let ticket: TicketRecord
+        do {
+            ticket = try context.ticket(request)
+        } catch let missing as HTTPError where missing.status == 404 && request.method == "POST" {
+            // Refused for its token after a company switch in another tab: kept for that company.
+            guard let offer = try CompanySwitchOffer.keptReply(request, context) else { throw missing }
+            return offer
+        }
         let members = try TenantStore(context.services.database).members(tenantID: context.tenant.id)
         var detail = try page(context, ticket, chosen: panelChanges(kept, ticket, members: members).changes, members: members)
         let uploads = Uploads(services: context.services)
@@ -81,7 +88,14 @@ enum TicketDetailHandlers {
 
     static func post(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
-        let ticket = try context.ticket(request)
+        let ticket: TicketRecord
+        do {
+            ticket = try context.ticket(request)
+        } catch let missing as HTTPError where missing.status == 404 {
+            // A reply to a ticket of the company left in another tab: kept, not lost to a 404.
+            guard let kept = try CompanySwitchOffer.keptReply(request, context) else { throw missing }
+            return kept
+        }
         let form = request.form
         let members = try TenantStore(services.database).members(tenantID: context.tenant.id)
         let (changes, panelError) = panelChanges(form, ticket, members: members)
