@@ -183,6 +183,10 @@ public enum Text {
     public static let errorTitle = "Si è verificato un errore"
     public static let errorBadRequest = "La richiesta non è valida. Controlla i dati inviati e riprova."
     public static let errorNotFound = "La pagina richiesta non esiste o non è più disponibile."
+    /// The same 404 to someone not signed in: an operator's bookmark of the desk after their
+    /// session ended looked like "the desk is gone".
+    public static let errorNotFoundSignedOut =
+        "La pagina richiesta non esiste o non è più disponibile. Se stavi lavorando nel portale, il tuo collegamento è terminato: accedi di nuovo dalla pagina iniziale."
     public static let errorForbiddenCSRF =
         "Il modulo è scaduto o non è valido. Ricarica la pagina e riprova: i dati non sono stati salvati."
     public static let errorTooLarge =

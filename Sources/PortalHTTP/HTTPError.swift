@@ -26,6 +26,8 @@ public struct HTTPError: Error, CustomStringConvertible, Sendable {
         HTTPError(status: 400, message: Text.errorBadRequest, reason: reason)
     }
     public static let notFound = HTTPError(status: 404, message: Text.errorNotFound, reason: "not found")
+    /// A 404 to a request without a live session (its page says how to sign in again).
+    public static let notFoundSignedOut = HTTPError(status: 404, message: Text.errorNotFoundSignedOut, reason: "not found")
     public static let methodNotAllowed = HTTPError(status: 405, message: Text.errorMethod, reason: "method")
     public static let payloadTooLarge = HTTPError(status: 413, message: Text.errorTooLarge, reason: "body too large")
     public static let csrf = HTTPError(status: 403, message: Text.errorForbiddenCSRF, reason: "csrf token mismatch")

@@ -12,7 +12,7 @@ enum ErrorPage {
         if let redirect = error as? Redirect {
             return (try? Response.redirect(to: redirect.location)) ?? response(for: HTTPError.badRequest("bad redirect"), request)
         }
-        let failure: HTTPError
+        var failure: HTTPError
         switch error {
         case let error as HTTPError: failure = error
         case let error as DomainError: failure = error.httpError
@@ -30,6 +30,7 @@ enum ErrorPage {
         if let location = failure.location, let redirect = try? Response.redirect(to: location) {
             return redirect
         }
+        if failure.status == 404, let request, Cookies.sessionValue(request) == nil { failure = HTTPError.notFoundSignedOut }
         return Response.html(Page.error(failure.message).render(), status: failure.status)
     }
 }

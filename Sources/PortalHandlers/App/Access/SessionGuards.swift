@@ -82,7 +82,8 @@ enum OperatorGuard: AccessGuard {
     static let access = Access.operator
 
     static func resolve(_ request: Request, _ services: Services) throws -> OperatorContext {
-        guard let current = try CurrentUser.find(request, services), current.user.isOperator else { throw HTTPError.notFound }
+        guard let current = try CurrentUser.find(request, services) else { throw HTTPError.notFoundSignedOut }
+        guard current.user.isOperator else { throw HTTPError.notFound }
         return OperatorContext(services: services, current: current, role: current.user.deskRole ?? .operator)
     }
 }
