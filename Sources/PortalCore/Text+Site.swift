@@ -88,15 +88,18 @@ extension Text {
     public static func legacyMailSubject(company: String, vat: String) -> String {
         "Portale classico: richiesta di accesso di \(company) (P.IVA \(vat))"
     }
-    public static func legacyMailBody(company: String, vat: String, when: String, portalURL: String) -> String {
+    /// `inviteLink`: the desk's invitation page of the company (through the login): the
+    /// support people who read this mail work there, not at the server's command line.
+    public static func legacyMailBody(company: String, vat: String, when: String, inviteLink: String) -> String {
         """
         Dalla pagina del portale classico è arrivata una richiesta di accesso con la Partita IVA \(vat).
 
         Azienda: \(company)
         Data: \(when)
 
-        L'azienda non ha ancora utenti attivi sul nuovo portale (\(portalURL)): invitate il suo referente, \
-        per esempio con «portal-admin invite --vat \(vat) --email INDIRIZZO --role Amministratore».
+        L'azienda non ha ancora utenti attivi sul nuovo portale: un Responsabile dell'assistenza può \
+        invitare il suo referente con «Invita amministratore»:
+        \(inviteLink)
 
         Le richieste successive della stessa azienda nelle prossime 24 ore vengono registrate senza altre email.
 

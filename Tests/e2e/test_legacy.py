@@ -104,7 +104,12 @@ def test_a_company_without_users_is_recorded_and_support_is_mailed_once_a_day(fr
     assert first.status_code == 200
     assert without_tokens(first.text) == without_tokens(unknown.text)
     mail = portal.wait_for_mail(SUPPORT, "VERDI SNC")
-    assert NO_USERS_VAT in mail["Subject"] and "portal-admin invite --vat " + NO_USERS_VAT in mail.get_content()
+    assert NO_USERS_VAT in mail["Subject"] and "Invita amministratore" in mail.get_content()
+    invite_link = re.search(r"(http\S+/login\?next=\S*aziende\S*invita)", mail.get_content()).group(1)
+    assert "portal-admin" not in mail.get_content(), "the desk's page, not the server's command line"
+    from vendor import manager_session
+    invite_page = manager_session(portal).get(invite_link)
+    assert "VERDI SNC" in invite_page.text and ">Invita amministratore</button>" in invite_page.text
 
     second = submit(portal, NO_USERS_VAT)
     assert without_tokens(second.text) == without_tokens(first.text)

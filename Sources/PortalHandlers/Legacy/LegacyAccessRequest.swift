@@ -28,7 +28,8 @@ struct LegacyAccessRequest {
                 try OutboxStore.enqueue(in: tx, to: [support], subject: Text.legacyMailSubject(company: tenant.name, vat: vat.digits),
                     body: Text.legacyMailBody(
                         company: tenant.name, vat: vat.digits, when: Clock.display(now),
-                        portalURL: services.config.publicURL),
+                        inviteLink: services.config.publicURL + "/login?next="
+                            + PercentEncoding.encode("/desk/aziende/\(tenant.id)/invita")),
                     now: now)
                 detail = "recorded_mailed"
             }
