@@ -12,6 +12,13 @@ public struct KeptFormStore {
     public static let filesInAll = 500
     public static let bytesPerAddress: Int64 = 80 * 1024 * 1024
     public static let bytesInAll: Int64 = 1024 * 1024 * 1024
+    /// Kept forms alive per client and in all, with or without files: past these a form is
+    /// not kept (anonymous posts filled the database with forms of 35 MB of text each).
+    public static let formsPerAddress = 20
+    public static let formsInAll = 1000
+    /// A kept form's fields, url-encoded, at most: the longest real form (a description and
+    /// technical details at their limits, in any script) stays well within.
+    public static let fieldBytes = 320 * 1024
 
     let database: Database
 
@@ -34,6 +41,14 @@ public struct KeptFormStore {
     /// The fields of a form kept a moment before (its files were being written).
     public func fill(tokenHash: [UInt8], fields: String) throws {
         try database.run("UPDATE kept_forms SET fields = ? WHERE token_hash = ?", [fields, tokenHash])
+    }
+
+    /// Whether one more form from this client may be kept at all (`formsPerAddress`).
+    public func mayKeep(clientAddress: String, now: Timestamp) throws -> Bool {
+        try database.scalarInt(
+            "SELECT count(*) FROM kept_forms WHERE client_address = ? AND expires_at > ?", [clientAddress, now])
+            < KeptFormStore.formsPerAddress
+            && database.scalarInt("SELECT count(*) FROM kept_forms WHERE expires_at > ?", [now]) < KeptFormStore.formsInAll
     }
 
     /// Whether one more form from this client may keep files of `bytes` (see `filesPerAddress`).

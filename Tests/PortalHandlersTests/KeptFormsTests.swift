@@ -94,6 +94,22 @@ struct KeptFormsTests {
         #expect(try fixture.database.scalarInt("SELECT file_bytes FROM kept_forms ORDER BY id DESC LIMIT 1") == perForm)
     }
 
+    @Test("megabytes of text are kept within the form's limits, and one client keeps at most a score of forms")
+    func textAndFormsCapped() throws {
+        let huge = String(repeating: "A", count: 3 * 1024 * 1024)
+        for _ in 0..<KeptFormStore.formsPerAddress {
+            let sent = fixture.post("/ticket/nuovo", ["title": "x", "description": huge, "technical_details": huge], cookies: Fixture.visitor)
+            #expect(header(sent, "Location") == ["/login?avviso=modulo&next=/ticket/nuovo"])
+        }
+        let longest = try fixture.database.scalarInt("SELECT max(length(fields)) FROM kept_forms")
+        #expect(longest <= Int64(KeptFormStore.fieldBytes))
+        #expect(longest >= 20_000, "the description is kept as far as the form takes it (20,000 characters)")
+        let refused = fixture.post("/ticket/nuovo", ["title": "uno di troppo"], cookies: Fixture.visitor)
+        #expect(header(refused, "Location").first?.hasPrefix("/login?next=") == true, "sent to the login, not kept")
+        #expect(header(refused, "Set-Cookie").first { $0.hasPrefix("portal_form=") } == nil)
+        #expect(try keptRows() == Int64(KeptFormStore.formsPerAddress))
+    }
+
     @Test("a post without any cookie of the portal (another site's) is not kept")
     func notFromAnotherSite() throws {
         let sent = fixture.post("/ticket/nuovo", ["title": "Da un altro sito"])

@@ -31,12 +31,18 @@ enum KeptForms {
         let bytes = request.form.files.reduce(Int64(0)) { $0 + Int64($1.bytes.count) }
             + request.form.all("kept").compactMap(uploads.verify).reduce(Int64(0)) { $0 + $1.size }
         let token = Token.generate()
-        let withFiles = try services.database.write { _ in
+        let kept: Bool? = try services.database.write { _ in
+            guard try store.mayKeep(clientAddress: client, now: services.now) else { return nil }
             let may = try store.mayKeepFiles(clientAddress: client, bytes: bytes, now: services.now)
             try store.keep(
                 tokenHash: token.hash, path: request.path, fields: "", clientAddress: client, fileBytes: may ? bytes : 0,
                 now: services.now)
             return may
+        }
+        // Past the forms a client may leave, the refusal goes on as it would without keeping.
+        guard let withFiles = kept else {
+            Log.event("form_not_kept", [("path", request.path), ("reason", "forms per client")])
+            return nil
         }
         let encoded = try fields(request, services, withFiles: withFiles)
         try services.database.write { _ in try store.fill(tokenHash: token.hash, fields: encoded) }
@@ -78,7 +84,15 @@ enum KeptForms {
         } else if !form.files.filter({ !$0.bytes.isEmpty }).isEmpty || form.fields.contains(where: { $0.name == "kept" }) {
             fields.append((droppedFiles, "1"))
         }
-        return fields.map { urlEncode($0.name) + "=" + urlEncode($0.value) }.joined(separator: "&")
+        // Each value within the longest field of the ticket forms, the whole within
+        // `KeptFormStore.fieldBytes`: a post of megabytes of text is not kept as such.
+        var encoded = ""
+        for (name, value) in fields {
+            let pair = urlEncode(String(name.prefix(64))) + "=" + urlEncode(String(value.prefix(TicketForm.descriptionLimit + 100)))
+            guard encoded.utf8.count + pair.utf8.count + 1 <= KeptFormStore.fieldBytes else { break }
+            encoded += (encoded.isEmpty ? "" : "&") + pair
+        }
+        return encoded
     }
 
     /// Marks a form kept without its files (`KeptFormStore.filesPerAddress`).
