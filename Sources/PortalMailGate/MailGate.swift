@@ -61,6 +61,9 @@ public struct MailGate {
         case .success(let found): target = found
         }
         let content = message.content
+        // A reply with its quoted thread is far below this; megabytes of text cost a second of
+        // CPU each to take apart, while the mailer's outgoing e-mails (login codes) wait.
+        if content.text.utf8.count > MailGate.textBytesLimit { return try refuse(.tooLong, ticket: target.ticket.number) }
         let body: (text: String, isNote: Bool)
         switch service.body(ReplyText.extract(content.text), for: target, limit: MailUploads.messageLimit) {
         case .failure(let refusal): return try refuse(refusal, ticket: target.ticket.number)
@@ -89,6 +92,8 @@ public struct MailGate {
             target, messageID: messageID, sender: sender ?? "", text: body.text, isNote: body.isNote, files: accepted,
             now: now)
     }
+
+    static let textBytesLimit = 1024 * 1024
 
     static func describe(_ outcome: MailReplyService.Outcome) -> String {
         switch outcome {

@@ -236,6 +236,11 @@ struct MailGateTests {
         }
         #expect(reason.contains("grande.bin"))
         #expect(try messages(number).count == before)
+        // Megabytes of text are refused before they are taken apart (a second of CPU each).
+        let long = String(repeating: "Una riga lunga di testo senza fine. ", count: 40_000)
+        #expect(try gate.deliver(mail(from: "mario.rossi@rossi.example", to: to, id: "t4@x", body: long), now: now + 12000)
+            == .refused(.tooLong, answered: true))
+        #expect(try messages(number).count == before)
     }
 
     @Test("attachments within the rules are stored with the reply")
