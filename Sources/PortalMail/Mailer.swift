@@ -25,6 +25,7 @@ public struct Mailer {
     @discardableResult
     public func deliverDue(limit: Int = 50) throws -> Int {
         let outbox = OutboxStore(database)
+        let idKey = HMACKey(try SettingsStore(database).ensure("message_id_secret") { Random.bytes(32) })
         var delivered = 0
         for _ in 0..<limit {
             guard let queued = try outbox.due(now: Clock.now(), limit: 1).first else { break }
@@ -32,12 +33,14 @@ public struct Mailer {
                 from: from, to: queued.recipients, subject: queued.subject, body: queued.body, date: queued.createdAt,
                 domain: domain)
             message.sequence = queued.id
-            // Named by what it says: a mailer killed between sending and marking it sent sends
-            // it again under the same Message-ID, which mail programs recognise as one message.
-            // Not by its row number, which
-            // would show every customer how much mail the portal sends.
-            let identity = [String(queued.createdAt), queued.recipients.joined(separator: ","), queued.subject, queued.body]
-            message.messageID = "<" + Digest.sha256Hex(Array(identity.joined(separator: "\u{1F}").utf8)).prefix(32) + "@\(domain)>"
+            // One per outbox row, the same at every attempt: a mailer killed between sending and
+            // marking it sent sends it again under the same Message-ID, which mail programs
+            // recognise as one message. Keyed by a secret of the installation, so that it never
+            // shows the row's number (how much mail the portal sends); and not by the content,
+            // which made two equal messages of the same second one message that mail programs
+            // dropped as a duplicate.
+            let digest = idKey.authenticate(Array("outbox:\(queued.id)".utf8)).prefix(16)
+            message.messageID = "<" + digest.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined() + "@\(domain)>"
             message.replyTo = queued.replyTo
             message.inReplyTo = queued.thread.map { "<\($0)@\(domain)>" }
             do {

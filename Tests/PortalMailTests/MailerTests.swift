@@ -41,5 +41,18 @@ struct MailerTests {
         // well start with "1", so the whole local part is checked.
         let local = transport.sent[0].messageID.dropFirst().prefix { $0 != "@" }
         #expect(local.count == 32 && local.allSatisfy(\.isHexDigit), "no row number in it")
+
+        // Two equal messages of the same second are two messages, not one a mail program drops.
+        let now = Clock.now()
+        try database.write { tx in
+            for _ in 0..<2 {
+                _ = try OutboxStore.enqueue(
+                    in: tx, to: [EmailAddress("mario.rossi@rossi.example")!], subject: "Uguale", body: "uguale", now: now)
+            }
+        }
+        let before = transport.sent.count
+        #expect(try mailer.deliverDue() == 2)
+        #expect(transport.sent.count == before + 2)
+        #expect(transport.sent[before].messageID != transport.sent[before + 1].messageID)
     }
 }
