@@ -75,10 +75,24 @@ public struct MailMessage: Sendable {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// Leaves ASCII as it is and wraps anything else in `=?UTF-8?B?…?=`.
+    /// Leaves ASCII as it is and wraps anything else in `=?UTF-8?B?…?=` words of at most 75
+    /// characters (RFC 2047), each on a folded line of its own, never splitting a character:
+    /// one long word of 230 characters is what some spam filters count against a message.
     static func encodeWord(_ text: String) -> String {
         if text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) { return text }
-        return "=?UTF-8?B?" + Base64.encode(Array(text.utf8)) + "?="
+        var words: [String] = []
+        var chunk: [UInt8] = []
+        for character in text {
+            let bytes = Array(String(character).utf8)
+            // 45 bytes are 60 characters of base64: with "=?UTF-8?B?" and "?=", 72.
+            if !chunk.isEmpty && chunk.count + bytes.count > 45 {
+                words.append("=?UTF-8?B?" + Base64.encode(chunk) + "?=")
+                chunk = []
+            }
+            chunk += bytes
+        }
+        if !chunk.isEmpty { words.append("=?UTF-8?B?" + Base64.encode(chunk) + "?=") }
+        return words.joined(separator: "\r\n ")
     }
 
     static func encodeDisplayName(_ address: String) -> String {

@@ -37,6 +37,24 @@ struct MailMessageTests {
         #expect(try decodeBase64(word.dropFirst("=?UTF-8?B?".count).dropLast(2)) == "La richiesta #1453 è stata chiusa")
     }
 
+    @Test("a long subject becomes folded words of at most 75 characters that decode back whole")
+    func longSubject() throws {
+        let subject = "Ticket #1453 ricevuto: la stampa del documento di trasporto non è più possibile, però la fattura sì — perché? 😀"
+        let text = try message(subject: subject).encoded()
+        let all = lines(text)
+        let start = try #require(all.firstIndex { $0.hasPrefix("Subject: ") })
+        var words = [all[start].dropFirst("Subject: ".count)]
+        var next = start + 1
+        while all[next].hasPrefix(" ") {
+            words.append(all[next].dropFirst())
+            next += 1
+        }
+        #expect(words.count > 1)
+        #expect(words.allSatisfy { $0.count <= 75 && $0.hasPrefix("=?UTF-8?B?") && $0.hasSuffix("?=") })
+        let decoded = try words.map { try decodeBase64($0.dropFirst("=?UTF-8?B?".count).dropLast(2)) }.joined()
+        #expect(decoded == subject, "no character is split between two words")
+    }
+
     @Test("leaves an ASCII subject readable")
     func asciiSubject() throws {
         #expect(lines(try message(subject: "Codice di accesso").encoded()).contains("Subject: Codice di accesso"))
