@@ -193,6 +193,8 @@ public enum Text {
         "I dati inviati superano la dimensione massima consentita. Torna alla pagina precedente con il pulsante «Indietro» del browser: quello che hai scritto è ancora nel modulo. Togli gli allegati più grandi (al massimo 4 MB ciascuno; un'immagine del profilo al massimo 1 MB) e invia di nuovo."
     /// The same refusal for a script (the dashboard's API): no page, no «Indietro».
     public static let apiTooLarge = "La richiesta supera la dimensione massima consentita e non è stata salvata."
+    /// /api/ asked for by a session that has no company (deactivated meanwhile, or not chosen).
+    public static let apiNoCompany = "Questa sessione non ha un'azienda: scegli l'azienda e riprova."
     public static let errorMethod = "Operazione non consentita su questa pagina."
     public static let errorInternal =
         "Si è verificato un errore imprevisto. Riprova tra qualche istante; se il problema persiste contatta l'assistenza."

@@ -10,6 +10,11 @@ enum ErrorPage {
     static func response(for error: any Error, _ request: Request?) -> Response {
         let path = request?.path ?? ""
         if let redirect = error as? Redirect {
+            // A script is told in JSON, with the status its page already handles by going
+            // through the login (which then sends the browser where the redirect pointed).
+            if path.hasPrefix("/api/") {
+                return Response.json(JSONValue.object(["error": .string(Text.apiNoCompany)]).text, status: 401)
+            }
             return (try? Response.redirect(to: redirect.location)) ?? response(for: HTTPError.badRequest("bad redirect"), request)
         }
         var failure: HTTPError
