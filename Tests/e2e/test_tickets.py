@@ -110,6 +110,10 @@ def test_control_characters_and_overlong_titles_are_refused(portal):
     assert new_ticket(portal, session, title="a" * 151).status_code == 422
     assert new_ticket(portal, session, title="bell\x07").status_code == 422
     assert new_ticket(portal, session, description="ok\x00no").status_code in (400, 422)
+    # A title that reads backwards in the queue and the e-mails' subjects ("Fattura exe.png").
+    spoofed = new_ticket(portal, session, title="Fattura \u202egnp.exe\u202c ok")
+    assert spoofed.status_code == 422 and "caratteri invisibili" in spoofed.text
+    assert new_ticket(portal, session, title="Fattura \u200bnascosta").status_code == 422
 
 
 def test_the_list_filters_orders_pages_and_remembers(portal):

@@ -49,6 +49,9 @@ struct TicketForm {
         if priority == nil { errors["priority"] = Text.choiceRequired }
         if title.isEmpty || title.count > TicketForm.titleLimit || title.hasControlCharacters || title.contains(where: \.isNewline) {
             errors["title"] = Text.titleInvalid
+        } else if title.hasInvisibleFormatting {
+            // "Fattura \u{202E}gnp.exe" read "Fattura exe.png" in the queue and the e-mails' subjects.
+            errors["title"] = Text.titleInvisible
         }
         if let error = TicketForm.messageError(description, limit: TicketForm.descriptionLimit, empty: Text.descriptionRequired) {
             errors["description"] = error
