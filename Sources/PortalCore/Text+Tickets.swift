@@ -56,6 +56,9 @@ extension Text {
     public static let phoneRequired = "Indica il numero di telefono: hai scelto di essere contattato per telefono."
     public static let phoneInvalid = "Numero di telefono non valido: usa cifre, spazi e al più un + iniziale."
     public static let choiceRequired = "Scegli una delle opzioni."
+    public static func externalContactLimit(_ count: Int64) -> String {
+        "Nelle ultime 24 ore hai già indicato \(count) volte un indirizzo che non è di nessun utente dell'azienda: per questa richiesta indica il tuo indirizzo o quello di un collega."
+    }
     public static let titleInvisible =
         "Il titolo contiene caratteri invisibili o che invertono il testo (spesso copiati da un altro programma): scrivilo di nuovo."
     public static let titleInvalid = "Il titolo è obbligatorio: al massimo 150 caratteri, senza caratteri di controllo."

@@ -170,6 +170,18 @@ public struct TicketStore {
         try database.run("UPDATE tickets SET referent_id = ?, updated_at = ? WHERE id = ?", [userID, now, ticketID])
     }
 
+    /// The tickets this person opened in the company since `since` whose "Email" is nobody's
+    /// of the company (neither theirs nor a colleague's): each made the portal write to it.
+    public func externalContacts(tenantID: Int64, requesterID: Int64, since: Timestamp) throws -> Int64 {
+        try database.scalarInt(
+            """
+            SELECT count(*) FROM tickets t
+            WHERE t.tenant_id = ? AND t.created_at > ? AND t.requester_id = ?
+              AND lower(t.contact_email) NOT IN (
+                  SELECT lower(u.email) FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.tenant_id = ?)
+            """, [tenantID, since, requesterID, tenantID])
+    }
+
     /// The ticket with this number in this company, or nil (missing and foreign look the same).
     public func find(number: Int64, tenantID: Int64) throws -> TicketRecord? {
         try database.queryOne(TicketStore.select + " WHERE t.number = ? AND t.tenant_id = ?", [number, tenantID])

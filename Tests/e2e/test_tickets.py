@@ -547,3 +547,20 @@ def test_a_reply_from_an_old_page_keeps_what_others_changed_meanwhile(portal):
     assert changed.status_code == 303
     with portal.db() as db:
         assert db.execute("SELECT priority FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "high"
+
+
+def test_an_address_of_nobody_in_the_company_is_accepted_a_few_times_a_day(fresh_portal):
+    """The ticket's "Email" receives the portal's e-mails unconfirmed: an account could make the
+    portal write to any address with a subject of its choosing."""
+    portal = fresh_portal()
+    session, _ = login(portal)
+    for index in range(5):
+        created_number(new_ticket(portal, session, email=f"esterno{index}@altrove.example", title=f"Per un consulente {index}"))
+    refused = new_ticket(portal, session, email="vittima@altrove.example", title="Promo")
+    assert refused.status_code == 422 and "indica il tuo indirizzo o quello di un collega" in refused.text
+    assert 'value="Promo"' in refused.text, "what was typed stays"
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM outbox WHERE recipients LIKE '%vittima@%'").fetchone()[0] == 0
+    # A colleague's address and one's own are always accepted.
+    created_number(new_ticket(portal, session, email=TECHNICIAN, title="Per Luca"))
+    created_number(new_ticket(portal, session, title="Per me"))

@@ -44,6 +44,21 @@ enum NewTicketHandlers {
         return Response.html(page.render(), status: request.method == "POST" ? 409 : 200)
     }
 
+    /// The "Email" of a ticket receives the portal's e-mails, unconfirmed: an address that is
+    /// nobody's of the company may be given a few times a day, so that an account cannot make
+    /// the portal write to any address it likes, with a subject it chooses.
+    static let externalContactsPerDay: Int64 = 5
+
+    static func limitExternalContacts(_ form: inout TicketForm, _ context: MemberContext) throws {
+        guard form.errors["email"] == nil, let address = EmailAddress(form.email) else { return }
+        let database = context.services.database
+        let members = try TenantStore(database).memberRows(tenantID: context.tenant.id).compactMap { EmailAddress($0.email) }
+        guard !members.contains(address) else { return }
+        let given = try TicketStore(database).externalContacts(
+            tenantID: context.tenant.id, requesterID: context.user.id, since: context.services.now - 86_400)
+        if given >= externalContactsPerDay { form.errors["email"] = Text.externalContactLimit(externalContactsPerDay) }
+    }
+
     /// The form as it was sent when its session had ended (`KeptForms`), with its files and
     /// a line saying why it is back; no errors yet, as it has not been sent again.
     static func refill(_ request: Request, _ context: MemberContext, _ kept: FormData) throws -> Response {
@@ -63,7 +78,8 @@ enum NewTicketHandlers {
         let user = context.current.user
         try Submission.redirectIfSent(Submission.pressKey(form), userID: user.id, services, notice: "creato")
         if let other = try otherCompany(request, context, form) { return other }
-        let ticketForm = TicketForm(form)
+        var ticketForm = TicketForm(form)
+        try limitExternalContacts(&ticketForm, context)
         let uploads = Uploads(services: services)
         var files = try uploads.collect(form, field: "files", for: .company(context.tenant.id))
         if request.isTruncated { files.error = Text.filesNotReceived }
