@@ -59,10 +59,12 @@ extension Text {
     public static let showFilters = "Filtri"
 
     // MARK: Kept forms
+    /// A kept form back on its page: after a session that ended, a company switch in another
+    /// tab or a company deactivated meanwhile alike, so the words name none of them.
     public static let formKept =
-        "La sessione era scaduta e il modulo non è stato inviato: lo ritrovi qui come l'avevi compilato, allegati compresi. Controllalo e invialo di nuovo."
+        "Il modulo non era stato inviato: lo ritrovi qui come l'avevi compilato, allegati compresi. Controllalo e invialo di nuovo."
     public static let formKeptWithoutFiles =
-        "La sessione era scaduta e il modulo non è stato inviato: lo ritrovi qui come l'avevi compilato, ma gli allegati vanno scelti di nuovo. Controllalo e invialo di nuovo."
+        "Il modulo non era stato inviato: lo ritrovi qui come l'avevi compilato, ma gli allegati vanno scelti di nuovo. Controllalo e invialo di nuovo."
     public static let loginForKeptForm =
         "Non sei più collegato (la sessione è scaduta, oppure sei uscito da un'altra scheda): accedi di nuovo. Il modulo che stavi inviando è stato conservato e lo ritroverai compilato, con i suoi allegati."
 
@@ -72,6 +74,9 @@ extension Text {
     /// A form of another company of the user, sent after a switch in another tab.
     public static func formKeptForOtherCompany(_ company: String, current: String) -> String {
         "Il modulo che stavi inviando era per \(company), ma nel frattempo (forse in un'altra scheda) sei passato a \(current): non è stato inviato. È conservato: passa a \(company) e lo ritroverai compilato, con i suoi allegati."
+    }
+    public static func formNotSentForOtherCompany(_ company: String, current: String) -> String {
+        "Il modulo che stavi inviando era per \(company), ma nel frattempo (forse in un'altra scheda) sei passato a \(current): non è stato inviato. Torna indietro con il browser per recuperare il testo, poi passa a \(company) e invialo di nuovo."
     }
     public static let formForAnotherCompany =
         "Questo modulo era stato scritto per un'altra delle tue aziende: controlla l'azienda indicata qui sotto prima di inviarlo."

@@ -24,6 +24,7 @@ extension Text {
     public static let sessionEnded = "Sessione terminata: da quel browser servirà un nuovo accesso."
     public static let otherSessionsEnded = "Le altre sessioni sono terminate: da quei browser servirà un nuovo accesso."
     public static let deskSession = "Assistenza"
+    public static let sessionWithoutCompany = "Nessuna (scelta dell'azienda in corso)"
 
     // MARK: Recovery code (no JavaScript, or a link that lost its code)
     public static let recoveryCode = "Codice di recupero"

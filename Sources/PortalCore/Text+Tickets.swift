@@ -60,7 +60,7 @@ extension Text {
         "Nelle ultime 24 ore hai già indicato \(count) volte un indirizzo che non è di nessun utente dell'azienda: per questa richiesta indica il tuo indirizzo o quello di un collega."
     }
     public static let titleInvisible =
-        "Il titolo contiene caratteri invisibili o che invertono il testo (spesso copiati da un altro programma): scrivilo di nuovo."
+        "Il titolo contiene caratteri invisibili, che invertono il testo o con troppi accenti sovrapposti (spesso copiati da un altro programma): scrivilo di nuovo."
     public static let titleInvalid = "Il titolo è obbligatorio: al massimo 150 caratteri, senza caratteri di controllo."
     public static let messageRequired = "Scrivi un messaggio."
     public static let technicalDetailsInvalid = "Al massimo 4.000 caratteri, senza caratteri di controllo."

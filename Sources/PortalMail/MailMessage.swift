@@ -82,10 +82,13 @@ public struct MailMessage: Sendable {
         if text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) { return text }
         var words: [String] = []
         var chunk: [UInt8] = []
-        for character in text {
-            let bytes = Array(String(character).utf8)
-            // 45 bytes are 60 characters of base64: with "=?UTF-8?B?" and "?=", 72.
-            if !chunk.isEmpty && chunk.count + bytes.count > 45 {
+        // By Unicode scalar: a word may end between the scalars of one character (a letter
+        // and its accents), never inside one's bytes.
+        for scalar in text.unicodeScalars {
+            let bytes = Array(String(scalar).utf8)
+            // 39 bytes are 52 characters of base64: with "=?UTF-8?B?" and "?=", 64, so that
+            // "Subject: " and the first word stay within a line of 76.
+            if !chunk.isEmpty && chunk.count + bytes.count > 39 {
                 words.append("=?UTF-8?B?" + Base64.encode(chunk) + "?=")
                 chunk = []
             }

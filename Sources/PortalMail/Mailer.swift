@@ -25,7 +25,10 @@ public struct Mailer {
     @discardableResult
     public func deliverDue(limit: Int = 50) throws -> Int {
         let outbox = OutboxStore(database)
-        let idKey = HMACKey(try SettingsStore(database).ensure("message_id_secret") { Random.bytes(32) })
+        // Read, and written only the first time: a write transaction on every pass of the
+        // mailer (twice a second) would compete with the handlers' writes.
+        let settings = SettingsStore(database)
+        let idKey = HMACKey(try settings.value("message_id_secret") ?? settings.ensure("message_id_secret") { Random.bytes(32) })
         var delivered = 0
         for _ in 0..<limit {
             guard let queued = try outbox.due(now: Clock.now(), limit: 1).first else { break }
@@ -39,7 +42,9 @@ public struct Mailer {
             // shows the row's number (how much mail the portal sends); and not by the content,
             // which made two equal messages of the same second one message that mail programs
             // dropped as a duplicate.
-            let digest = idKey.authenticate(Array("outbox:\(queued.id)".utf8)).prefix(16)
+            // With its time: a database restored from a backup gives its next rows the numbers
+            // of messages already sent after the backup.
+            let digest = idKey.authenticate(Array("outbox:\(queued.id):\(queued.createdAt)".utf8)).prefix(16)
             message.messageID = "<" + digest.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined() + "@\(domain)>"
             message.replyTo = queued.replyTo
             message.inReplyTo = queued.thread.map { "<\($0)@\(domain)>" }

@@ -43,12 +43,15 @@ public struct KeptFormStore {
         try database.run("UPDATE kept_forms SET fields = ? WHERE token_hash = ?", [fields, tokenHash])
     }
 
-    /// Whether one more form from this client may be kept at all (`formsPerAddress`).
+    /// Whether one more form from this client may be kept at all (`formsPerAddress`). Forms
+    /// already taken back (emptied) do not count: an office behind one address gets its forms
+    /// back all day.
     public func mayKeep(clientAddress: String, now: Timestamp) throws -> Bool {
         try database.scalarInt(
-            "SELECT count(*) FROM kept_forms WHERE client_address = ? AND expires_at > ?", [clientAddress, now])
+            "SELECT count(*) FROM kept_forms WHERE client_address = ? AND path != '' AND expires_at > ?", [clientAddress, now])
             < KeptFormStore.formsPerAddress
-            && database.scalarInt("SELECT count(*) FROM kept_forms WHERE expires_at > ?", [now]) < KeptFormStore.formsInAll
+            && database.scalarInt("SELECT count(*) FROM kept_forms WHERE path != '' AND expires_at > ?", [now])
+            < KeptFormStore.formsInAll
     }
 
     /// Whether one more form from this client may keep files of `bytes` (see `filesPerAddress`).

@@ -52,7 +52,7 @@ struct MailMessageTests {
         #expect(words.count > 1)
         #expect(words.allSatisfy { $0.count <= 75 && $0.hasPrefix("=?UTF-8?B?") && $0.hasSuffix("?=") })
         let decoded = try words.map { try decodeBase64($0.dropFirst("=?UTF-8?B?".count).dropLast(2)) }.joined()
-        #expect(decoded == subject, "no character is split between two words")
+        #expect(decoded == subject, "no character's bytes are split between two words")
     }
 
     @Test("leaves an ASCII subject readable")

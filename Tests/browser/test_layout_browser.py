@@ -250,6 +250,17 @@ def test_the_menu_and_filters_switches_answer_enter_and_the_editor_says_what_is_
         editor.send_keys("importante")
         assert bold.get_attribute("aria-pressed") == "true", "typing in bold: Grassetto is pressed"
         assert browser.find_element(By.CSS_SELECTOR, "button[aria-label='Corsivo']").get_attribute("aria-pressed") == "false"
+
+        # Refused for its description alone: the focus is in the editor that stands for it.
+        browser.get(portal.url + "/ticket/nuovo")
+        browser.execute_script("""
+            document.getElementById('title').value = 'Senza descrizione';
+            for (const name of ['contact', 'type', 'area', 'priority']) document.querySelector(`input[name=${name}]`).checked = true;
+        """)
+        browser.find_element(By.XPATH, "//button[normalize-space()='Invia Ticket']").click()
+        assert "Creazione Ticket" in browser.find_element(By.TAG_NAME, "h1").text
+        focused = browser.switch_to.active_element
+        assert focused.get_attribute("data-editor-for") == "description", focused.get_attribute("outerHTML")[:200]
     finally:
         browser.quit()
 

@@ -114,6 +114,8 @@ def test_control_characters_and_overlong_titles_are_refused(portal):
     spoofed = new_ticket(portal, session, title="Fattura \u202egnp.exe\u202c ok")
     assert spoofed.status_code == 422 and "caratteri invisibili" in spoofed.text
     assert new_ticket(portal, session, title="Fattura \u200bnascosta").status_code == 422
+    assert new_ticket(portal, session, title="Zalgo a" + "\u0301" * 25).status_code == 422
+    created_number(new_ticket(portal, session, title="Perché la fattura è bloccata? 🇮🇹 👍🏽"))
 
 
 def test_the_list_filters_orders_pages_and_remembers(portal):

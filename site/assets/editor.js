@@ -126,6 +126,15 @@
     editable.dataset.editorFor = area.id;
     area.insertAdjacentElement("afterend", editable);
     area.hidden = true;
+    // A refused form puts the focus on its first wrong field (autofocus): hidden now, the
+    // text area would be skipped, so its editable area takes the focus instead, unless an
+    // earlier wrong field is the page's first.
+    if (area.hasAttribute("autofocus")) {
+      area.removeAttribute("autofocus");
+      if (!document.querySelector("[autofocus]") || area.compareDocumentPosition(document.querySelector("[autofocus]")) & Node.DOCUMENT_POSITION_FOLLOWING) {
+        editable.focus();
+      }
+    }
 
     const format = document.createElement("input");
     format.type = "hidden";

@@ -43,7 +43,8 @@ public struct RouteTable {
                 } catch let refusal as HTTPError {
                     guard let refill else { throw refusal }
                     var page = try refill(request, context, try KeptForms.refilled(request, services))
-                    page.status = refusal.status
+                    // A page that has its own status (the offer to switch company, 409) keeps it.
+                    if page.status == 200 { page.status = refusal.status }
                     return page
                 }
             }

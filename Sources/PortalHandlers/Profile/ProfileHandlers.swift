@@ -26,7 +26,7 @@ enum ProfileHandlers {
             sessions: SessionsSection(
                 sessions: try SessionStore(services.database).list(
                     userID: user.id, now: services.now, rememberedIdle: services.config.rememberedSessionIdle),
-                currentSessionID: current.session.id, csrfToken: current.csrfToken),
+                currentSessionID: current.session.id, csrfToken: current.csrfToken, isOperator: user.isOperator),
             firstName: user.firstName, lastName: user.lastName,
             notifications: try current.tenantID.map { try NotificationSettings.load(userID: user.id, tenantID: $0, services.database) })
     }

@@ -59,9 +59,11 @@ struct ProfilePage {
                     el("div", ["class": errors["picture"] == nil ? "field" : "field field--invalid"]) {
                         el("label", ["for": "picture"]) { Text.picture }
                         el("input", ["type": "file", "id": "picture", "name": "picture", "accept": "image/png,image/jpeg,image/gif,image/webp",
-                                     "aria-describedby": "picture-hint"])
+                                     "aria-describedby": errors["picture"] == nil ? "picture-hint" : "picture-hint picture-error",
+                                     "aria-invalid": errors["picture"] == nil ? nil : "true",
+                                     "autofocus": errors["picture"] == nil ? nil : "autofocus"])
                         el("p", ["class": "muted", "id": "picture-hint"]) { Text.pictureHint }
-                        if let error = errors["picture"] { el("p", ["class": "field-error", "role": "alert"]) { error } }
+                        if let error = errors["picture"] { el("p", ["class": "field-error", "id": "picture-error", "role": "alert"]) { error } }
                     }
                     el("div", ["class": "form-actions"]) { el("button", ["class": "button", "type": "submit"]) { Text.uploadPicture } }
                 }

@@ -8,6 +8,9 @@ struct SessionsSection {
     var sessions: [ActiveSessionRecord]
     var currentSessionID: Int64
     var csrfToken: String
+    /// An operator's sessions are the desk's; a customer's without a company stopped at the
+    /// company choice.
+    var isOperator = false
 
     var node: Node {
         el("section", ["class": "card", "aria-labelledby": "sessions-title"]) {
@@ -24,7 +27,7 @@ struct SessionsSection {
                             if session.id == currentSessionID { " " + Text.thisSession }
                         }
                         el("td") { session.clientIP }
-                        el("td") { session.tenantName ?? Text.deskSession }
+                        el("td") { session.tenantName ?? (isOperator ? Text.deskSession : Text.sessionWithoutCompany) }
                         el("td") { Clock.display(session.createdAt) }
                         el("td") { Clock.display(session.lastSeenAt) }
                         el("td") {

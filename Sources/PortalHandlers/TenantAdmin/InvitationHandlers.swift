@@ -63,7 +63,7 @@ enum InvitationHandlers {
                     DataTable.render(headings: [Text.email, Text.invitedOn, Text.expiresOn, Text.assignedRoles, Text.actionsColumn]) {
                         for invitation in invitations {
                             el("tr") {
-                                el("td") { invitation.email }
+                                el("td", ["class": "cell-address"]) { invitation.email }
                                 el("td") { Clock.displayDate(invitation.createdAt) }
                                 el("td") { Clock.displayDate(invitation.expiresAt) }
                                 // The manual assigns the role after the invitation, in "Ruoli assegnati".

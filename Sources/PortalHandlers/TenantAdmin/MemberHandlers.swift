@@ -25,7 +25,7 @@ enum MemberHandlers {
                         el("tr") {
                             el("td") { member.firstName }
                             el("td") { member.lastName }
-                            el("td") {
+                            el("td", ["class": "cell-address"]) {
                                 member.email
                                 if member.userID == context.current.user.id { " " + Text.you }
                             }

@@ -49,12 +49,17 @@ enum CompanySwitchOffer {
     static func kept(_ request: Request, _ context: MemberContext, company: TenantRecord, next: String, title: String) throws
         -> Response?
     {
-        try KeptForms.keep(request, context.services) {
-            var page = offer(context, company: company, next: next, title: title,
-                             text: Text.formKeptForOtherCompany(company.name, current: context.tenant.name))
+        func answer(kept: Bool) -> Response {
+            var page = offer(
+                context, company: company, next: next, title: title,
+                text: kept ? Text.formKeptForOtherCompany(company.name, current: context.tenant.name)
+                    : Text.formNotSentForOtherCompany(company.name, current: context.tenant.name))
             page.status = 409
             return page
         }
+        // Past the forms a client may leave (`KeptFormStore.formsPerAddress`): not kept, but
+        // said, and the browser's Back still has the text.
+        return try KeptForms.keep(request, context.services) { answer(kept: true) } ?? answer(kept: false)
     }
 
     static func offer(_ context: MemberContext, company: TenantRecord, next: String, title: String, text: String) -> Response {

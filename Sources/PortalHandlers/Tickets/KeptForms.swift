@@ -87,11 +87,17 @@ enum KeptForms {
         // Each value within the longest field of the ticket forms, the whole within
         // `KeptFormStore.fieldBytes`: a post of megabytes of text is not kept as such.
         var encoded = ""
+        var droppedReference = false
         for (name, value) in fields {
             let pair = urlEncode(String(name.prefix(64))) + "=" + urlEncode(String(value.prefix(TicketForm.descriptionLimit + 100)))
-            guard encoded.utf8.count + pair.utf8.count + 1 <= KeptFormStore.fieldBytes else { break }
+            guard encoded.utf8.count + pair.utf8.count + 1 <= KeptFormStore.fieldBytes else {
+                if name == "kept" { droppedReference = true }
+                continue
+            }
             encoded += (encoded.isEmpty ? "" : "&") + pair
         }
+        // The notice must not say the files came back when one did not fit.
+        if droppedReference { encoded += (encoded.isEmpty ? "" : "&") + droppedFiles + "=1" }
         return encoded
     }
 

@@ -12,6 +12,12 @@ enum NewTicketHandlers {
             try KeptForms.forget(&page, request)
             return page
         }
+        return try fresh(request, context)
+    }
+
+    /// The empty form (the ERP's link and "riferimento" may fill parts of it).
+    static func fresh(_ request: Request, _ context: MemberContext) throws -> Response {
+        let services = context.services
         var form = TicketForm()
         form.email = context.current.user.email
         form.technicalDetails = ERPLink.technicalDetails(from: request.query)
@@ -28,18 +34,27 @@ enum NewTicketHandlers {
     /// The page was made for another company (the person switched in another tab): a form
     /// of it is never created in this one unseen. Sent, it is kept for that company with the
     /// offer to switch to it, or, when that company is no longer the person's, shown again
-    /// for this one, saying so; restored after a login into this company, it says whose it was.
+    /// for this one without its files, saying so. Restored (a kept form) in this company, it
+    /// says it was written for another of theirs; one of a company they cannot enter is not
+    /// shown at all.
     static func otherCompany(_ request: Request, _ context: MemberContext, _ form: FormData) throws -> Response? {
         guard let shown = form[NewTicketPage.companyField].flatMap({ Int64($0) }), shown != context.tenant.id else { return nil }
         if request.method == "POST", let kept = try CompanySwitchOffer.keptNewTicket(request, context, tenantID: shown) {
             return kept
         }
+        let tenants = TenantStore(context.services.database)
+        let stillTheirs = try tenants.membership(userID: context.user.id, tenantID: shown) != nil
+            && !tenants.isDeactivated(tenantID: shown)
+        // A kept form of a company this person cannot enter is not theirs to see (a browser
+        // shared with someone else): the page starts empty.
+        if request.method != "POST" && !stillTheirs { return try fresh(request, context) }
         let uploads = Uploads(services: context.services)
-        let files = try uploads.collect(form, field: "files", for: .company(context.tenant.id))
+        // Another company's files never move to this one unseen: they are chosen again.
+        var files = Uploads.Result()
+        if stillTheirs { files = try uploads.collect(form, field: "files", for: .company(context.tenant.id)) }
         var page = NewTicketPage(
             viewer: context.current.viewer, tenant: context.tenant, requester: context.current.user.displayName,
             form: TicketForm(form).withoutErrors, keptFiles: files.files.map { (uploads.reference(for: $0), $0) })
-        let stillTheirs = try TenantStore(context.services.database).membership(userID: context.user.id, tenantID: shown) != nil
         page.notice = stillTheirs ? Text.formForAnotherCompany : Text.formForCompanyNoLongerYours
         return Response.html(page.render(), status: request.method == "POST" ? 409 : 200)
     }

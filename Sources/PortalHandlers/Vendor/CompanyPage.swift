@@ -57,7 +57,7 @@ struct CompanyPage {
                         el("tr") {
                             el("td") { member.firstName }
                             el("td") { member.lastName }
-                            el("td") { member.email }
+                            el("td", ["class": "cell-address"]) { member.email }
                             el("td") { member.role.label }
                             el("td") { Clock.displayDate(member.activeSince) }
                         }
@@ -76,7 +76,7 @@ struct CompanyPage {
                 DataTable.render(headings: [Text.email, Text.invitedOn, Text.expiresOn, Text.roleColumn, Text.actionsColumn]) {
                     for invitation in invitations {
                         el("tr") {
-                            el("td") { invitation.email }
+                            el("td", ["class": "cell-address"]) { invitation.email }
                             el("td") { Clock.displayDate(invitation.createdAt) }
                             el("td") { Clock.displayDate(invitation.expiresAt) }
                             el("td") { invitation.role.label }

@@ -82,7 +82,7 @@ struct OperatorsPage {
                 agent.displayName
                 if isMe { " " + Text.you }
             }
-            el("td") { agent.email }
+            el("td", ["class": "cell-address"]) { agent.email }
             el("td") {
                 el("form", ["class": "inline-form", "method": "post", "action": "\(OperatorHandlers.path)/\(agent.id)/ruolo"]) {
                     FormField.csrf(csrf)

@@ -82,8 +82,9 @@ enum OperatorGuard: AccessGuard {
     static let access = Access.operator
 
     static func resolve(_ request: Request, _ services: Services) throws -> OperatorContext {
-        guard let current = try CurrentUser.find(request, services) else { throw HTTPError.notFoundSignedOut }
-        guard current.user.isOperator else { throw HTTPError.notFound }
+        // The same 404 as an address that does not exist, whatever the cookie: a visitor learns
+        // nothing of the desk's addresses (ErrorPage words it for a browser without a session).
+        guard let current = try CurrentUser.find(request, services), current.user.isOperator else { throw HTTPError.notFound }
         return OperatorContext(services: services, current: current, role: current.user.deskRole ?? .operator)
     }
 }
