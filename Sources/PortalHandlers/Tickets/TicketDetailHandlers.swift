@@ -38,14 +38,30 @@ enum TicketDetailHandlers {
         return page
     }
 
+    enum LookUp {
+        case found(TicketRecord)
+        case answer(Response)
+    }
+
+    /// The ticket of the address in the session's company; when it is not there, the answer
+    /// `otherCompany` gives for another company of the user, or the 404 everyone else gets.
+    static func lookUp(
+        _ request: Request, _ context: MemberContext, otherCompany: (Request, MemberContext) throws -> Response?
+    ) throws -> LookUp {
+        do {
+            return .found(try context.ticket(request))
+        } catch let missing as HTTPError where missing.status == 404 {
+            guard let answer = try otherCompany(request, context) else { throw missing }
+            return .answer(answer)
+        }
+    }
+
     static func show(_ request: Request, _ context: MemberContext) throws -> Response {
         let ticket: TicketRecord
-        do {
-            ticket = try context.ticket(request)
-        } catch let missing as HTTPError where missing.status == 404 {
-            // A ticket of another company of this user (a link from an e-mail): offer the switch.
-            guard let offer = try CompanySwitchOffer.page(request, context) else { throw missing }
-            return offer
+        // A ticket of another company of this user (a link from an e-mail): offer the switch.
+        switch try lookUp(request, context, otherCompany: CompanySwitchOffer.page) {
+        case .found(let found): ticket = found
+        case .answer(let offer): return offer
         }
         if let kept = try KeptForms.take(request, context.services) {
             var answer = try refill(request, context, kept)
@@ -67,12 +83,10 @@ enum TicketDetailHandlers {
     /// "Chiudere il ticket", with a line saying why it is back.
     static func refill(_ request: Request, _ context: MemberContext, _ kept: FormData) throws -> Response {
         let ticket: TicketRecord
-        do {
-            ticket = try context.ticket(request)
-        } catch let missing as HTTPError where missing.status == 404 && request.method == "POST" {
-            // Refused for its token after a company switch in another tab: kept for that company.
-            guard let offer = try CompanySwitchOffer.keptReply(request, context) else { throw missing }
-            return offer
+        // Refused for its token after a company switch in another tab: kept for that company.
+        switch try lookUp(request, context, otherCompany: request.method == "POST" ? CompanySwitchOffer.keptReply : { _, _ in nil }) {
+        case .found(let found): ticket = found
+        case .answer(let offer): return offer
         }
         let members = try TenantStore(context.services.database).members(tenantID: context.tenant.id)
         var detail = try page(context, ticket, chosen: panelChanges(kept, ticket, members: members).changes, members: members)
@@ -89,12 +103,10 @@ enum TicketDetailHandlers {
     static func post(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
         let ticket: TicketRecord
-        do {
-            ticket = try context.ticket(request)
-        } catch let missing as HTTPError where missing.status == 404 {
-            // A reply to a ticket of the company left in another tab: kept, not lost to a 404.
-            guard let kept = try CompanySwitchOffer.keptReply(request, context) else { throw missing }
-            return kept
+        // A reply to a ticket of the company left in another tab: kept, not lost to a 404.
+        switch try lookUp(request, context, otherCompany: CompanySwitchOffer.keptReply) {
+        case .found(let found): ticket = found
+        case .answer(let kept): return kept
         }
         let form = request.form
         let members = try TenantStore(services.database).members(tenantID: context.tenant.id)
