@@ -3,6 +3,7 @@ on a phone, the ticket list shows the tickets first with the filters behind "Fil
 ticket page starts with the title and the status, list cards read as table rows with badges."""
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 from chromium import chromium
 from people import press, sign_in
@@ -220,7 +221,6 @@ def test_on_a_narrow_phone_the_topbar_icons_stay_and_table_cells_name_their_colu
 
 
 def test_the_menu_and_filters_switches_answer_enter_and_the_editor_says_what_is_pressed(portal):
-    from selenium.webdriver.common.keys import Keys
     browser = chromium()
     try:
         sign_in(browser, portal, ADMIN, DEMO_PASSWORD)

@@ -113,3 +113,17 @@ def test_a_reply_sent_after_the_company_was_deactivated_is_kept_and_said_so(fres
     restored = mario.get(portal.url + f"/ticket/{number}").text
     assert "Scritta mentre l&#39;azienda veniva disattivata." in restored \
         or "Scritta mentre l'azienda veniva disattivata." in restored
+
+
+def test_a_session_without_a_company_says_so_in_sessioni_attive(fresh_portal):
+    """Its company deactivated, a customer's session waits at the company choice: its row in
+    Sessioni attive said "Assistenza", the word for operators' sessions."""
+    portal = fresh_portal()
+    mario, _ = login(portal, email=ADMIN)
+    manager = manager_session(portal)
+    with portal.db() as db:
+        rossi = db.execute("SELECT id FROM tenants WHERE vat = '02740123456'").fetchone()[0]
+    assert post_form(portal, manager, f"/desk/aziende/{rossi}", f"/desk/aziende/{rossi}/disattiva").status_code == 303
+    sessions = mario.get(portal.url + "/profilo").text
+    assert "Nessuna (scelta dell&#39;azienda in corso)" in sessions or "Nessuna (scelta dell'azienda in corso)" in sessions
+    assert ">Assistenza</td>" not in sessions, "the desk's word is for operators' sessions"

@@ -65,7 +65,9 @@ enum NewTicketHandlers {
     static let externalContactsPerDay: Int64 = 5
 
     static func limitExternalContacts(_ form: inout TicketForm, _ context: MemberContext) throws {
-        guard form.errors["email"] == nil, let address = EmailAddress(form.email) else { return }
+        // One's own address (the form's default, almost every ticket) needs no query.
+        guard form.errors["email"] == nil, let address = EmailAddress(form.email), address != EmailAddress(context.user.email)
+        else { return }
         let database = context.services.database
         let members = try TenantStore(database).memberRows(tenantID: context.tenant.id).compactMap { EmailAddress($0.email) }
         guard !members.contains(address) else { return }
