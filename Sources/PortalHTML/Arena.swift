@@ -27,6 +27,9 @@ final class Arena {
         @usableFromInline var base: UnsafeMutablePointer<UInt8>
         @usableFromInline var count: Int
         @usableFromInline var capacity: Int
+        /// Whether a control of the page being written has `autofocus` already: the page
+        /// may have only one (browsers take the first; validators refuse a second).
+        var focusTaken = false
     }
 
     @usableFromInline let state: UnsafeMutablePointer<State>
@@ -75,11 +78,19 @@ final class Arena {
 
     private func reset() {
         state.pointee.count = 0
+        state.pointee.focusTaken = false
         if state.pointee.capacity > Arena.keptCapacity {
             state.pointee.base.deallocate()
             state.pointee.capacity = Arena.initialCapacity
             state.pointee.base = .allocate(capacity: Arena.initialCapacity)
         }
+    }
+
+    /// True for the first control of a page that asks for the focus, false for any after it.
+    func takeFocus() -> Bool {
+        if state.pointee.focusTaken { return false }
+        state.pointee.focusTaken = true
+        return true
     }
 
     /// Room for `extra` more bytes. Moves the buffer: read `base` only after calling it.

@@ -15,15 +15,21 @@ public enum FormField {
                     "id": id, "name": name ?? id, "type": type, "value": type == "password" ? nil : value,
                     "required": required ? "required" : nil, "autocomplete": autocomplete,
                     "maxlength": maxLength.map(String.init),
-                    // A refused form puts the person on its first wrong field (the first
-                    // autofocus in the page wins), without JavaScript.
-                    "autofocus": autofocus || error != nil ? "autofocus" : nil,
+                    // A refused form puts the person on its first wrong field, without JavaScript.
+                    "autofocus": focus(autofocus || error != nil),
                     "aria-invalid": error == nil ? nil : "true",
                     "aria-describedby": described.isEmpty ? nil : described.joined(separator: " "),
                 ])
             if let hint { el("p", ["class": "muted field-hint", "id": id + "-hint"]) { hint } }
             if let error { el("p", ["class": "field-error", "id": id + "-error"]) { error } }
         }
+    }
+
+    /// The `autofocus` attribute's value for a control that wants the focus: only the page's
+    /// first such control has it (the first wrong field of a refused form, else the field a
+    /// page starts on), in the order the page is written.
+    public static func focus(_ wanted: Bool) -> String? {
+        wanted && Arena.current().takeFocus() ? "autofocus" : nil
     }
 
     /// A field's label; a required one is followed by the "*" of the manual's forms. The
@@ -81,7 +87,7 @@ extension FormField {
                     el("input", [
                         "type": "radio", "id": optionID, "name": name, "value": option.value,
                         "checked": option.value == selected ? "checked" : nil,
-                        "autofocus": error != nil && index == 0 ? "autofocus" : nil,
+                        "autofocus": focus(error != nil && index == 0),
                     ])
                     el("label", ["for": optionID]) { option.label }
                 }
@@ -102,7 +108,7 @@ extension FormField {
             el("textarea", [
                 "id": id, "name": name ?? id, "rows": String(rows), "maxlength": maxLength.map(String.init),
                 "required": required ? "required" : nil, "aria-invalid": error == nil ? nil : "true",
-                "autofocus": error == nil ? nil : "autofocus",
+                "autofocus": focus(error != nil),
                 "aria-describedby": described.isEmpty ? nil : described.joined(separator: " "),
             ]) { "\n" + value }  // HTML drops one newline right after <textarea>: keep the value's own
             if let error { el("p", ["class": "field-error", "id": "\(id)-error"]) { error } }

@@ -28,4 +28,23 @@ struct FormFieldTests {
         let html = FormField.input(id: "password", label: "Password", type: "password", value: "segreto").html
         #expect(!html.contains("segreto"))
     }
+
+    @Test("only the first wrong field of a page takes the focus; the next page starts afresh")
+    func oneAutofocus() {
+        func refused() -> String {
+            el("form") {
+                FormField.input(id: "name", label: "Nome", value: "Giada")
+                FormField.input(id: "phone", label: "Telefono", error: "Indica il numero di telefono.")
+                FormField.textarea(id: "text", label: "Descrizione", error: "La descrizione è obbligatoria.")
+                FormField.radioGroup(name: "kind", legend: "Tipologia", options: [("a", "A")], selected: nil, error: "Scegli.")
+            }.html
+        }
+        for _ in 0..<2 {
+            let html = refused()
+            let tags = html.split(separator: "<")
+            #expect(tags.filter { $0.contains("autofocus") }.count == 1, "one autofocus in \(html)")
+            let focused = tags.first { $0.contains("autofocus") } ?? ""
+            #expect(focused.contains("id=\"phone\""), "the first wrong field: \(focused)")
+        }
+    }
 }

@@ -36,7 +36,7 @@ struct FirstAccessPage {
                         el("input", [
                             "type": "checkbox", "id": "privacy", "name": "privacy", "value": "1", "required": "required",
                             "checked": privacyAccepted ? "checked" : nil,
-                            "autofocus": errors["privacy"] == nil ? nil : "autofocus",
+                            "autofocus": FormField.focus(errors["privacy"] != nil),
                             "aria-invalid": errors["privacy"] == nil ? nil : "true",
                             "aria-describedby": errors["privacy"] == nil ? nil : "privacy-error",
                         ])

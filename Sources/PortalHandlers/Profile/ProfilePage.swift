@@ -61,7 +61,7 @@ struct ProfilePage {
                         el("input", ["type": "file", "id": "picture", "name": "picture", "accept": "image/png,image/jpeg,image/gif,image/webp",
                                      "aria-describedby": errors["picture"] == nil ? "picture-hint" : "picture-hint picture-error",
                                      "aria-invalid": errors["picture"] == nil ? nil : "true",
-                                     "autofocus": errors["picture"] == nil ? nil : "autofocus"])
+                                     "autofocus": FormField.focus(errors["picture"] != nil)])
                         el("p", ["class": "muted", "id": "picture-hint"]) { Text.pictureHint }
                         if let error = errors["picture"] { el("p", ["class": "field-error", "id": "picture-error", "role": "alert"]) { error } }
                     }
