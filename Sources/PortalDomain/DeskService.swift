@@ -70,17 +70,17 @@ public struct DeskService: DomainService {
         let messageID = try store.addMessage(
             ticketID: ticket.id, authorID: agent.id, authorName: agent.displayName, isOperator: true, body: body, now: now)
         for file in files { try store.addAttachment(ticketID: ticket.id, messageID: messageID, file, now: now) }
-        if ticket.status == .unassigned || ticket.operatorID == nil {
-            try take(in: tx, ticket, by: agent, now: now)
+        // A status chosen with the reply takes the place of the reply's own "taken, In
+        // attesa": the conversation shows the status set, never a step nobody chose.
+        if (ticket.status == .unassigned || ticket.operatorID == nil) && chosen != .unassigned {
+            try take(in: tx, ticket, by: agent, status: chosen, now: now)
+        } else if let chosen, chosen != ticket.status {
+            try setStatus(in: tx, ticket, chosen, by: agent, now: now)
         } else if ticket.status == .closed {
             try setStatus(in: tx, ticket, .waiting, by: agent, now: now)
         }
-        // A status chosen with the reply wins over the reply's own "taken, In attesa".
         var statusMail: (event: String, line: String)?
-        if let chosen, let current = try store.find(number: ticket.number), current.status != chosen {
-            try setStatus(in: tx, current, chosen, by: agent, now: now)
-            statusMail = DeskService.statusMail(chosen)
-        }
+        if let chosen, chosen != ticket.status { statusMail = DeskService.statusMail(chosen) }
         let told = try mail.replyToCustomer(
             in: tx, ticket, author: agent.displayName, text: body, statusLine: statusMail?.line, files: files.map(\.fileName),
             now: now)
@@ -108,26 +108,40 @@ public struct DeskService: DomainService {
         try audit(in: tx, "ticket_note", ticket, by: agent, now: now)
     }
 
-    /// "Prendi in carico": the ticket is mine, "In attesa".
-    /// The customer hears of the new status (a reply that takes the ticket says it itself).
+    /// "Prendi in carico": the ticket is mine. One nobody had (or closed) becomes "In
+    /// attesa", and the customer hears of it (a reply that takes the ticket says it itself);
+    /// a colleague's keeps its status ("In Sviluppo" stays with development). On a ticket
+    /// already mine it changes nothing: it set "In Sviluppo" back to "In attesa" and told the
+    /// customer of a hand-over that never happened.
     public func take(_ ticket: TicketRecord, by agent: UserRecord, now: Timestamp) throws {
         try change(ticket, by: agent, now: now) { tx in
+            let status = DeskService.statusWhenTaken(ticket)
+            if ticket.operatorID == agent.id && status == ticket.status { return }
             try take(in: tx, ticket, by: agent, now: now)
-            if ticket.status != .waiting {
+            if status != ticket.status {
                 try mail.statusChanged(
                     in: tx, ticket, event: Text.mailEventStatus,
-                    line: Text.mailLineTaken(agent.displayName, status: TicketStatus.waiting.label), now: now)
+                    line: Text.mailLineTaken(agent.displayName, status: status.label), now: now)
             }
         }
     }
 
-    func take(in tx: WriteTransaction, _ ticket: TicketRecord, by agent: UserRecord, now: Timestamp) throws {
+    /// The status of a ticket once an operator has it: "In attesa" for one nobody had or
+    /// closed, the same status otherwise.
+    static func statusWhenTaken(_ ticket: TicketRecord) -> TicketStatus {
+        ticket.status == .unassigned || ticket.status == .closed ? .waiting : ticket.status
+    }
+
+    /// `status`: one chosen with a reply that takes the ticket, set instead of the usual.
+    func take(in tx: WriteTransaction, _ ticket: TicketRecord, by agent: UserRecord, status chosen: TicketStatus? = nil,
+              now: Timestamp) throws {
         if ticket.operatorID != agent.id {
             try store.setOperator(ticketID: ticket.id, operatorID: agent.id, now: now)
             try customer.event(in: tx, ticket, by: agent, Text.eventTaken(agent.displayName), now: now)
             try audit(in: tx, "ticket_taken", ticket, by: agent, now: now)
         }
-        if ticket.status != .waiting { try setStatus(in: tx, ticket, .waiting, by: agent, now: now) }
+        let status = chosen ?? DeskService.statusWhenTaken(ticket)
+        if ticket.status != status { try setStatus(in: tx, ticket, status, by: agent, now: now) }
     }
 
     /// "Assegna a": another operator has the ticket; a ticket nobody had becomes "In attesa".

@@ -316,9 +316,13 @@ def test_status_assignment_and_one_email_for_a_reply_with_a_status(portal):
                          (number,)).fetchone()
     assert tuple(row) == ("development", OPERATOR), "In Sviluppo is never nobody's"
     page = operator.get(portal.url + f"/desk/ticket/{number}").text
-    assert 'value="take"' in page, "someone else's status: taking it still makes sense"
+    assert 'value="take"' not in page, "already mine, whatever its status"
+    # Pressed all the same (an old page): nothing changes, nobody is told of a hand-over.
     assert desk_post(portal, operator, number, "take").status_code == 303
-    assert 'value="take"' not in operator.get(portal.url + f"/desk/ticket/{number}").text, "already mine, In attesa"
+    with portal.db() as db:
+        assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "development"
+        assert db.execute("SELECT count(*) FROM messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.number = ?"
+                          " AND m.body LIKE '%In attesa%'", (number,)).fetchone()[0] == 0
 
     with portal.db() as db:
         paolo = db.execute("SELECT id FROM users WHERE email = ?", (OTHER_OPERATOR,)).fetchone()[0]
@@ -361,6 +365,33 @@ def test_status_assignment_and_one_email_for_a_reply_with_a_status(portal):
     assert postponed == [], "the reply and its status in one e-mail"
     assert [mail for mail in mails if f"#{number}" in mail["Subject"] and "cambio di stato" in mail["Subject"]
             and "In Sviluppo" in mail.get_content()], "the check sees status e-mails"
+
+
+def test_taking_a_colleagues_ticket_keeps_its_status_and_a_reply_with_a_status_shows_only_that_status(portal):
+    """"Prendi in carico" on a colleague's "In Sviluppo" ticket: development still has it. A
+    reply that takes a ticket nobody had, sent with "In Sviluppo", shows the take-over and
+    that status, not an "In attesa" nobody chose."""
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Presa in carico da un collega"))
+    giulia, _ = operator_session(portal)
+    assert desk_post(portal, giulia, number, "status", status="development").status_code == 303
+    paolo, _ = operator_session(portal, OTHER_OPERATOR)
+    assert 'value="take"' in paolo.get(portal.url + f"/desk/ticket/{number}").text
+    assert desk_post(portal, paolo, number, "take").status_code == 303
+    with portal.db() as db:
+        row = db.execute("SELECT t.status, u.email FROM tickets t JOIN users u ON u.id = t.operator_id WHERE t.number = ?",
+                         (number,)).fetchone()
+    assert tuple(row) == ("development", OTHER_OPERATOR)
+    assert "Paolo Gallo ha preso in carico" in customer.get(portal.url + f"/ticket/{number}").text
+
+    other = created_number(new_ticket(portal, customer, title="Risposta con uno stato"))
+    assert desk_post(portal, paolo, other, "reply", reply="Lo passiamo allo sviluppo.", status="development") \
+        .status_code == 303
+    conversation = customer.get(portal.url + f"/ticket/{other}").text
+    assert "Paolo Gallo ha preso in carico" in conversation and "Stato: In Sviluppo" in conversation
+    assert "Stato: In attesa" not in conversation, "no step nobody chose"
+    with portal.db() as db:
+        assert db.execute("SELECT status FROM tickets WHERE number = ?", (other,)).fetchone()[0] == "development"
 
 
 def test_a_ticket_number_in_cerca_leads_to_that_ticket(portal):

@@ -96,7 +96,7 @@ struct DeskTicketPage {
             } else {
                 el("p") { "\(Text.deskOperator): "; el("strong") { Text.noOperator } }
             }
-            if ticket.operatorID != viewerID || ticket.status != .waiting {
+            if ticket.operatorID != viewerID {
                 el("button", ["class": "button button--primary", "type": "submit", "form": "desk-form", "name": "action", "value": "take"]) {
                     Text.deskTake
                 }
