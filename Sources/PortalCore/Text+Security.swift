@@ -30,6 +30,8 @@ extension Text {
     public static let recoveryCode = "Codice di recupero"
     public static let recoveryCodeHint = "Il codice di 12 caratteri che trovi nell'email di recupero."
     public static let recoveryCodeFromLink = "Il codice del link è già stato inserito."
+    public static let recoveryCodeMissing =
+        "Scrivi il codice di recupero che trovi nell'email (o apri il link dell'email in un browser con JavaScript attivo)."
     public static let recoveryCodeInvalid = "Il codice non è valido o è scaduto: controlla l'email o richiedi un nuovo link."
 
     // MARK: Security e-mails

@@ -35,8 +35,12 @@ extension Text {
     }
     public static func hoursBackwards(_ part: String) -> String { "«\(part)»: l'ora di fine deve venire dopo quella di inizio." }
     public static let hoursOverlap = "Gli intervalli si sovrappongono: ogni ora può stare in un solo intervallo."
-    public static func holidayInvalid(_ value: String) -> String {
-        "«\(value)» non è una data: scrivi ad esempio 24/12/2026, oppure 29/06 per ogni anno."
+    public static func holidaysInvalid(_ values: [String]) -> String {
+        let quoted = values.prefix(10).map { "«" + String($0.prefix(40)) + "»" }
+        let more = values.count > 10 ? " e altre \(values.count - 10)" : ""
+        let subject = values.count == 1
+            ? quoted[0] + " non è una data" : quoted.joined(separator: ", ") + more + " non sono date"
+        return subject + ": scrivi ad esempio 24/12/2026, oppure 29/06 per ogni anno."
     }
 
     // The audit trail

@@ -19,8 +19,9 @@ extension Text {
     public static let title = "Titolo"
     public static let titleHint = "L'oggetto della richiesta, per esempio: Domanda su esito Fattura Elettronica"
     public static let description = "Descrizione"
-    public static let descriptionHint =
-        "Indica il modulo del programma e descrivi la richiesta nel dettaglio. Puoi usare il grassetto, il corsivo, gli elenchi e i link."
+    public static let descriptionHint = "Indica il modulo del programma e descrivi la richiesta nel dettaglio."
+    /// Said only where the formatting editor runs: without JavaScript the text stays as typed.
+    public static let formattingHint = "Puoi usare il grassetto, il corsivo, gli elenchi e i link."
     public static let technicalDetails = "Dettagli tecnici"
     public static let technicalDetailsHint =
         "Compilati dal programma gestionale: puoi correggerli o cancellarli prima di inviare."

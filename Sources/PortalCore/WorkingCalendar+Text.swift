@@ -46,13 +46,18 @@ extension WorkingCalendar {
     /// entry that is not a date.
     public static func holidays(from text: String) -> Result<[HolidayRule], TargetError> {
         var rules: [HolidayRule] = []
+        // Every wrong entry at once: one at a time meant one refusal per mistake.
+        var wrong: [String] = []
         for entry in text.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isNewline }) {
             let value = String(entry).trimmingWhitespace()
             if value.isEmpty { continue }
-            guard let rule = HolidayRule(value) else { return .failure(TargetError(Text.holidayInvalid(value))) }
+            guard let rule = HolidayRule(value) else {
+                if !wrong.contains(value) { wrong.append(value) }
+                continue
+            }
             if !rules.contains(rule) { rules.append(rule) }
         }
-        return .success(rules)
+        return wrong.isEmpty ? .success(rules) : .failure(TargetError(Text.holidaysInvalid(wrong)))
     }
 
     public static func holidaysText(_ rules: [HolidayRule]) -> String { rules.map(\.text).joined(separator: "\n") }

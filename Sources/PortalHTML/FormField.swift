@@ -122,7 +122,8 @@ extension FormField {
     /// preview server-side.
     public static func markdownEditor(
         id: String, label: String, value: String, error: String?, hint: String?, toolbarLabels labels: [String: String],
-        formattingLabel: String, previewHTML: TrustedHTML?, previewTitle: String, maxLength: Int, required: Bool = true
+        formattingLabel: String, previewHTML: TrustedHTML?, previewTitle: String, maxLength: Int, required: Bool = true,
+        formattingHint: String? = nil
     ) -> Node {
         el("div", ["class": "markdown-editor", "data-editor": id, "data-link-address": labels["linkAddress"],
                    "data-link-apply": labels["linkApply"], "data-link-invalid": labels["linkInvalid"], "data-pasted": labels["pasted"]]) {
@@ -136,6 +137,10 @@ extension FormField {
             }
             textarea(id: id, label: label, labelID: id + "-label", value: value, error: error, hint: hint, rows: 8, maxLength: maxLength,
                      required: required)
+            // Shown by the editor script with its toolbar: without it, formatting is not there to use.
+            if let formattingHint {
+                el("p", ["class": "muted field-hint editor-hint", "id": id + "-formatting", "hidden": "hidden"]) { formattingHint }
+            }
             el("section", ["class": "editor-preview", "aria-live": "polite", "aria-label": previewTitle, "hidden": previewHTML == nil ? "hidden" : nil]) {
                 el("h3", ["class": "preview-title"]) { previewTitle }
                 el("div", ["class": "prose preview-body"]) { if let previewHTML { Node.trusted(previewHTML) } }

@@ -69,6 +69,14 @@ public struct InvitationStore {
         return invitation
     }
 
+    /// The company of an invitation to `email` already accepted: a second "Accetta" (Back,
+    /// then the button again) finds it done rather than withdrawn.
+    public func acceptedTenant(id: Int64, email: EmailAddress) throws -> Int64? {
+        try database.queryOne(
+            "SELECT tenant_id FROM invitations WHERE id = ? AND email = ? AND accepted_at IS NOT NULL", [id, email.value]
+        )?.int(at: 0)
+    }
+
     public func pending(tenantID: Int64, now: Timestamp) throws -> [InvitationRecord] {
         try database.query(
             """

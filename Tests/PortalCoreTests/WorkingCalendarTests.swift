@@ -201,7 +201,14 @@ struct WorkingCalendarTextTests {
 
     @Test("a holiday that is not a date is refused, named", arguments: ["domani", "31/02", "32/01/2026", "24-12", "24/12/26", "1/1/1/1"])
     func badHoliday(_ text: String) {
-        #expect(WorkingCalendar.holidays(from: "25/12\n" + text) == .failure(TargetError(Text.holidayInvalid(text))))
+        #expect(WorkingCalendar.holidays(from: "25/12\n" + text) == .failure(TargetError(Text.holidaysInvalid([text]))))
+    }
+
+    @Test("every wrong holiday is named in one refusal, each once")
+    func badHolidays() {
+        let refused = WorkingCalendar.holidays(from: "24/12/2026\n31/02/2026\nciao\n31/02/2026")
+        #expect(refused == .failure(TargetError(Text.holidaysInvalid(["31/02/2026", "ciao"]))))
+        #expect(Text.holidaysInvalid(["31/02/2026", "ciao"]).hasPrefix("«31/02/2026», «ciao» non sono date: "))
     }
 
     @Test("targets in hours, hours and minutes, or decimal hours", arguments: [

@@ -53,7 +53,7 @@ struct ResponseTargetsTests {
         let text = html(response)
         #expect(text.contains(Text.targetZero))
         #expect(text.contains(Text.targetAboveAYear))
-        #expect(text.contains(escaped(Text.holidayInvalid("vigilia"))))
+        #expect(text.contains(escaped(Text.holidaysInvalid(["vigilia"]))))
         #expect(text.contains(#"id="prima-risposta-normal-error""#))
         // What was typed stays, the right values too.
         #expect(text.contains(#"value="08:30-17:30""#))

@@ -56,6 +56,9 @@ def test_the_editor_formats_the_selection_and_never_shows_markup(portal, browser
     editor = field(browser, "Descrizione")
     assert editor.get_attribute("contenteditable") == "true", "with JavaScript the description is a formatting editor"
     assert not browser.find_element(By.ID, "description").is_displayed()
+    hint = browser.find_element(By.ID, "description-formatting")
+    assert hint.is_displayed() and "grassetto" in hint.text, "formatting is offered where it exists"
+    assert "description-formatting" in editor.get_attribute("aria-describedby")
     editor.send_keys("Buongiorno, apro la consolle <script>alert(1)</script> e resta ferma.")
     select_words(browser, editor, "Buongiorno")
     toolbar(browser, "Grassetto")
@@ -116,6 +119,7 @@ def test_without_javascript_what_is_typed_is_shown_as_typed(portal):
         area = field(browser, "Descrizione")
         assert area.tag_name == "textarea" and area.is_displayed()
         assert not browser.find_element(By.CSS_SELECTOR, ".editor-toolbar").is_displayed()
+        assert not browser.find_element(By.ID, "description-formatting").is_displayed(), "no formatting promised"
         type_into(browser, "Titolo", "Testo come scritto")
         typed = "*non corsivo* e **non grassetto**\n1. non un elenco\n<b>non un tag</b> [non](un link)"
         type_into(browser, "Descrizione", typed)

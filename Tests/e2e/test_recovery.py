@@ -96,6 +96,12 @@ def test_without_javascript_the_short_code_sets_the_password(fresh_portal):
     page = requests.get(portal.url + "/password/nuova")
     assert '<label for="code">Codice di recupero</label>' in page.text
     assert re.fullmatch(r"[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}", code), code
+    # Sent from the link's page without a script, nothing typed in the code: asked for, not
+    # called wrong or expired, and a mismatch of the passwords is said at once too.
+    empty = set_password(portal, portal.url + "/password/nuova", CHOSEN, confirmation=CHOSEN + "!", code="")
+    assert empty.status_code == 422 and "Scrivi il codice di recupero" in empty.text
+    assert "non è valido" not in empty.text and "non coincidono" in empty.text
+    assert re.search(r'<input[^>]*id="code"[^>]*required', empty.text)
     # Typed by hand: any case, without the dashes.
     done = set_password(portal, portal.url + "/password/nuova", CHOSEN, code=code.replace("-", "").lower())
     assert done.status_code == 303 and done.headers["Location"].startswith("/login?avviso=reimpostata")

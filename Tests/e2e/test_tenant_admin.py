@@ -121,6 +121,20 @@ def test_accepting_an_invitation_withdrawn_meanwhile_says_so_on_the_company_choi
     assert accept not in told and "ROSSI SRL" in told, "the person's own company is still there to choose"
 
 
+def test_accetta_pressed_again_after_back_finds_the_invitation_accepted_not_withdrawn(fresh_portal):
+    portal = fresh_portal()
+    bianchi, _ = login(portal, email=OTHER_COMPANY_ADMIN)
+    invite(portal, bianchi, TECHNICIAN)
+    luca, _ = login(portal, email=TECHNICIAN)
+    choice = luca.get(portal.url + "/accesso/azienda").text
+    accept = re.search(r'action="(/accesso/invito/\d+/accetta)"', choice).group(1)
+    for _ in range(2):
+        pressed = luca.post(portal.url + accept, data={"csrf": csrf_token(choice)}, allow_redirects=False)
+        assert pressed.status_code == 303 and pressed.headers["Location"] == "/accesso/azienda?avviso=accettato"
+    told = luca.get(portal.url + pressed.headers["Location"]).text
+    assert "non è più valido" not in told and "BIANCHI SPA" in told
+
+
 def test_the_role_of_a_pending_invitation_is_assigned_in_ruoli_assegnati(portal):
     session, _ = login(portal)
     invite(portal, session, "ruolo.dopo@rossi.example")

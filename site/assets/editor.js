@@ -184,6 +184,12 @@
 
     const linkPanel = makeLinkPanel(editor, editable, labels, sync);
     toolbar.hidden = false;
+    const formattingHint = document.getElementById(area.id + "-formatting");
+    if (formattingHint) {
+      formattingHint.hidden = false;
+      const described = editable.getAttribute("aria-describedby");
+      editable.setAttribute("aria-describedby", (described ? described + " " : "") + formattingHint.id);
+    }
     toolbar.addEventListener("mousedown", (event) => {
       if (event.target.closest("button")) event.preventDefault(); // keeps the selection
     });

@@ -15,6 +15,8 @@
   }
   if (!field.value) return;
   form.querySelector("[data-recovery-code]").hidden = true;
+  const code = form.querySelector("#code");
+  if (code) code.required = false;
   form.querySelector("[data-recovery-linked]").hidden = false;
   const password = form.querySelector("#password");
   if (password) password.focus();

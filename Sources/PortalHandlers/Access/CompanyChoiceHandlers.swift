@@ -36,9 +36,18 @@ enum CompanyChoiceHandlers {
         let user = context.user
         let now = services.now
         try services.database.write { tx in
-            // Withdrawn or expired while its page was open: said on the company choice, not a 404.
-            guard let invitation = try InvitationStore(services.database).accept(id: id, email: EmailAddress(user.email)!, now: now)
-            else { throw Redirect(to: "/accesso/azienda?avviso=ritirato") }
+            let invitations = InvitationStore(services.database)
+            let email = EmailAddress(user.email)!
+            guard let invitation = try invitations.accept(id: id, email: email, now: now) else {
+                // Accepted already (the button pressed again after Back): done, as the first time.
+                if let tenantID = try invitations.acceptedTenant(id: id, email: email),
+                    try TenantStore(services.database).membership(userID: user.id, tenantID: tenantID) != nil
+                {
+                    throw Redirect(to: "/accesso/azienda?avviso=accettato")
+                }
+                // Withdrawn or expired while its page was open: said on the company choice, not a 404.
+                throw Redirect(to: "/accesso/azienda?avviso=ritirato")
+            }
             try TenantStore(services.database).addMember(userID: user.id, tenantID: invitation.tenantID, role: invitation.role, now: now)
             try AuditStore.record(in: tx, "invitation_accepted", tenantID: invitation.tenantID, userID: user.id, actorEmail: user.email,
                 detail: invitation.role.label, clientIP: request.clientAddress, now: now)

@@ -63,12 +63,17 @@ enum RecoveryHandlers {
         let form = request.form
         let token = form["token"] ?? ""
         let typedCode = String((form["code"] ?? "").prefix(64))
+        let password = form["password"] ?? ""
         guard let user = try resetUser(token: token, code: typedCode, services) else {
-            let html = RecoveryPages.newPassword(
-                csrfToken: context.csrfToken, code: typedCode, errors: ["code": Text.recoveryCodeInvalid])
+            // Without JavaScript the link's token stays in the fragment: an empty code is one
+            // not yet typed, not a wrong one. What the passwords already break is said too.
+            var errors = ["code": token.isEmpty && typedCode.trimmingWhitespace().isEmpty ? Text.recoveryCodeMissing : Text.recoveryCodeInvalid]
+            if let violation = PasswordPolicy.check(password, confirmation: form["password_confirmation"] ?? "", email: nil) {
+                errors[violation == .mismatch ? "password_confirmation" : "password"] = PasswordRules.message(for: violation)
+            }
+            let html = RecoveryPages.newPassword(csrfToken: context.csrfToken, code: typedCode, errors: errors)
             return Response.html(html, status: 422)
         }
-        let password = form["password"] ?? ""
         if let violation = PasswordPolicy.check(
             password, confirmation: form["password_confirmation"] ?? "", email: EmailAddress(user.email),
             names: [user.firstName, user.lastName])

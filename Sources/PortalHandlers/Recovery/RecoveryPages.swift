@@ -37,9 +37,10 @@ enum RecoveryPages {
                     FormField.csrf(csrfToken)
                     FormField.hidden("token", token)
                     el("div", ["data-recovery-code": "1"]) {
-                        FormField.input(id: "code", label: Text.recoveryCode, value: code, error: errors["code"],
-                                        autocomplete: "one-time-code", maxLength: 64, autofocus: token.isEmpty && errors.isEmpty)
-                        el("p", ["class": "muted"]) { Text.recoveryCodeHint }
+                        // Required unless the link's token is there (the script then drops the mark).
+                        FormField.input(id: "code", label: Text.recoveryCode, value: code, error: errors["code"], required: token.isEmpty,
+                                        autocomplete: "one-time-code", maxLength: 64, autofocus: token.isEmpty && errors.isEmpty,
+                                        hint: Text.recoveryCodeHint)
                     }
                     el("p", ["class": "muted", "data-recovery-linked": "1", "hidden": "hidden"]) { Text.recoveryCodeFromLink }
                     FormField.input(id: "password", label: Text.newPassword, type: "password", error: errors["password"],

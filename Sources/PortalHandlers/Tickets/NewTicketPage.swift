@@ -69,7 +69,8 @@ struct NewTicketPage {
                     FormField.markdownEditor(
                         id: "description", label: Text.description, value: form.description, error: form.errors["description"],
                         hint: Text.descriptionHint, toolbarLabels: EditorLabels.toolbar, formattingLabel: Text.formatting,
-                        previewHTML: preview, previewTitle: Text.preview, maxLength: TicketForm.descriptionLimit)
+                        previewHTML: preview, previewTitle: Text.preview, maxLength: TicketForm.descriptionLimit,
+                        formattingHint: Text.formattingHint)
                     FormField.textarea(id: "technical_details", label: Text.technicalDetails, value: form.technicalDetails,
                                        error: form.errors["technical_details"],
                                        hint: form.technicalDetails.isEmpty ? Text.technicalDetailsOptionalHint : Text.technicalDetailsHint, rows: 4,
