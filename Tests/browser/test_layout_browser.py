@@ -199,6 +199,33 @@ def test_the_queue_never_breaks_a_word_of_its_short_columns_on_a_laptop(portal):
         browser.quit()
 
 
+def test_the_queue_fits_a_1024_pixel_laptop_with_the_menu_open_and_a_phone_reads_the_ticket_first(portal):
+    """At 1024 px with the menu open "Coda ticket" scrolled sideways in its box, "Scadenza"
+    out of sight: there each ticket is a block of named facts. On a phone the desk's ticket
+    page opened on four screens of controls and other tickets before the conversation."""
+    browser = chromium()
+    try:
+        viewport(browser, (1024, 768))
+        sign_in(browser, portal, OPERATOR, DEMO_PASSWORD)
+        browser.get(portal.url + "/desk/")
+        assert browser.find_element(By.CSS_SELECTOR, ".sidebar").is_displayed()
+        wrap = browser.find_element(By.CSS_SELECTOR, ".table-wrap:has(.desk-queue)")
+        assert browser.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth", wrap)
+        due = browser.find_element(By.CSS_SELECTOR, ".desk-queue td[data-label='Scadenza']")
+        assert due.is_displayed() and due.rect["x"] + due.rect["width"] <= 1024
+        named = browser.execute_script("return getComputedStyle(arguments[0], '::before').content", due)
+        assert "Scadenza" in named, named
+
+        viewport(browser, PHONE)
+        number = browser.find_element(By.CSS_SELECTOR, ".desk-queue .ticket-link").get_attribute("href").rsplit("/", 1)[1]
+        browser.get(portal.url + f"/desk/ticket/{number}")
+        chat = browser.find_element(By.CSS_SELECTOR, ".ticket-detail .chat")
+        panel = browser.find_element(By.CSS_SELECTOR, ".ticket-panel")
+        assert chat.rect["y"] < panel.rect["y"], "the conversation before the panel"
+    finally:
+        browser.quit()
+
+
 def test_on_a_narrow_phone_the_topbar_icons_stay_and_table_cells_name_their_column(portal):
     """At 320 px the company and profile icons shrank to nothing; on a phone (or at 200 %
     zoom) tables lost their heading row and showed bare values."""
