@@ -2,7 +2,9 @@
 reaches the support address and "Coda ticket", an operator works it (takes it, notes, answers
 with a file, changes its status), the customer follows it and answers; the queue and the
 ticket page also work without JavaScript and pass axe."""
+import datetime
 import uuid
+import zoneinfo
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -236,6 +238,10 @@ def test_a_reply_typed_when_the_session_had_ended_is_offered_back_after_signing_
     sign_in(browser, portal, OPERATOR, DEMO_PASSWORD)
     browser.get(portal.url + f"/desk/ticket/{number}")
     offer = browser.find_element(By.CSS_SELECTOR, ".draft-offer")
+    # Italian time, as the rest of the page, in a browser whose zone is another (UTC here).
+    rome = datetime.datetime.now(zoneinfo.ZoneInfo("Europe/Rome"))
+    minutes = {(rome - datetime.timedelta(minutes=back)).strftime("%H:%M") for back in range(3)}
+    assert any(minute in offer.text for minute in minutes), (offer.text, minutes)
     offer.find_element(By.XPATH, ".//button[normalize-space()='Ripristina bozza']").click()
     assert field(browser, "Rispondi al cliente").get_attribute("value") == "Risposta scritta a sessione scaduta"
     assert chosen_option(browser, "Stato") != "Rinviato", "the controls are not part of the draft"

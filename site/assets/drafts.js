@@ -94,8 +94,10 @@
     notice.className = "notice notice--info draft-offer";
     notice.setAttribute("role", "status");
     const text = document.createElement("p");
+    // Italian time, as every other time of the portal (the server's pages are in Rome's time
+    // whatever the browser's zone).
     const when = new Date(draft.at).toLocaleString("it-IT", {
-      day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit",
+      day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Rome",
     });
     text.textContent = config.offer.replace("{quando}", when);
     const actions = document.createElement("p");
