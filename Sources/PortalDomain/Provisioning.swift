@@ -191,7 +191,7 @@ public struct Provisioning: DomainService {
     func welcome(in tx: WriteTransaction, _ email: EmailAddress, _ credentials: Credentials, now: Timestamp) throws {
         try OutboxStore.enqueue(in: tx, to: [email], subject: Text.welcomeSubject(),
             body: Text.welcomeBody(
-                portalURL: config.publicURL + "/login?email=" + email.value, email: email.value,
+                portalURL: config.publicURL + "/login?email=" + PercentEncoding.encode(email.value), email: email.value,
                 password: credentials.password, expiresOn: Clock.displayDate(credentials.expires)), now: now, kind: .secret)
     }
 

@@ -32,6 +32,16 @@ struct ProvisioningTests {
         #expect(error?.code == .invalidInput)
     }
 
+    @Test("the welcome e-mail's link carries the address percent-encoded: a '+' read as a space")
+    func welcomeLink() throws {
+        let temporary = try TemporaryDatabase()
+        let tenant = try provisioning(temporary).addTenant(name: "ROSSI SRL", vat: VATNumber("02740123456")!, now: now)
+        let email = try #require(EmailAddress("sara+supporto@rossi.example"))
+        _ = try provisioning(temporary).invite(tenant: tenant, email: email, role: .technician, invitedBy: nil, now: now)
+        let bodies = try temporary.database.query("SELECT body FROM outbox").map { $0.string(at: 0) }
+        #expect(bodies.contains { $0.contains("/login?email=sara%2Bsupporto%40rossi.example") }, "\(bodies)")
+    }
+
     @Test("inviting a member of the company again is .alreadyMember")
     func alreadyMember() throws {
         let temporary = try TemporaryDatabase()

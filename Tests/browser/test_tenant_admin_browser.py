@@ -1,6 +1,7 @@
 """An administrator invites a colleague as a technician; the colleague completes the first
 access; the administrator finds them under "Utenti" — all by the visible labels."""
 import re
+import urllib.parse
 
 from selenium.webdriver.common.by import By
 
@@ -29,7 +30,7 @@ def test_an_administrator_invites_a_technician_who_then_appears_under_utenti(por
     colleague = chromium()
     try:
         welcome = portal.wait_for_mail(COLLEAGUE, "Benvenuto").get_content()
-        assert f"{portal.url}/login?email={COLLEAGUE}" in welcome
+        assert f"{portal.url}/login?email={urllib.parse.quote(COLLEAGUE, safe='')}" in welcome
         provisional = re.search(r"- Password: (\S+)", welcome).group(1)
         first_access(colleague, portal, COLLEAGUE, provisional, "Sara", "Galli", PASSWORD, "ROSSI SRL")
         assert "Gestione Tenant" not in colleague.page_source, "a technician does not see the menu entry"
