@@ -102,13 +102,19 @@ def test_a_removed_invitation_stops_working(portal):
     assert "ROSSI SRL" in colleague.get(portal.url + "/dashboard").text
 
 
-def test_accepting_an_invitation_withdrawn_meanwhile_says_so_on_the_company_choice(fresh_portal):
-    portal = fresh_portal()
+def invited_to_bianchi(portal):
+    """BIANCHI's administrator invites Luca (of ROSSI), who signs in: both sessions, Luca's
+    company choice and its "Accetta" address."""
     bianchi, _ = login(portal, email=OTHER_COMPANY_ADMIN)
     invite(portal, bianchi, TECHNICIAN)
     luca, _ = login(portal, email=TECHNICIAN)
     choice = luca.get(portal.url + "/accesso/azienda").text
-    accept = re.search(r'action="(/accesso/invito/\d+/accetta)"', choice).group(1)
+    return bianchi, luca, choice, re.search(r'action="(/accesso/invito/\d+/accetta)"', choice).group(1)
+
+
+def test_accepting_an_invitation_withdrawn_meanwhile_says_so_on_the_company_choice(fresh_portal):
+    portal = fresh_portal()
+    bianchi, luca, choice, accept = invited_to_bianchi(portal)
     listing = bianchi.get(portal.url + "/tenant/inviti").text
     row = listing.split(f">{TECHNICIAN}</td>")[1].split("</tr>")[0]
     invitation = re.search(r'action="/tenant/inviti/(\d+)/rimuovi"', row).group(1)
@@ -123,11 +129,7 @@ def test_accepting_an_invitation_withdrawn_meanwhile_says_so_on_the_company_choi
 
 def test_accetta_pressed_again_after_back_finds_the_invitation_accepted_not_withdrawn(fresh_portal):
     portal = fresh_portal()
-    bianchi, _ = login(portal, email=OTHER_COMPANY_ADMIN)
-    invite(portal, bianchi, TECHNICIAN)
-    luca, _ = login(portal, email=TECHNICIAN)
-    choice = luca.get(portal.url + "/accesso/azienda").text
-    accept = re.search(r'action="(/accesso/invito/\d+/accetta)"', choice).group(1)
+    _, luca, choice, accept = invited_to_bianchi(portal)
     for _ in range(2):
         pressed = luca.post(portal.url + accept, data={"csrf": csrf_token(choice)}, allow_redirects=False)
         assert pressed.status_code == 303 and pressed.headers["Location"] == "/accesso/azienda?avviso=accettato"
