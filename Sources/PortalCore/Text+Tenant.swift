@@ -26,7 +26,15 @@ extension Text {
     public static let removeUser = "Rimuovi utente"
     public static let you = "(tu)"
     public static let roleChanged = "Ruolo aggiornato."
-    public static let userRemoved = "Utente rimosso dall'azienda: le sue sessioni sono state chiuse. I suoi ticket restano."
+    public static let userRemoved =
+        "Utente rimosso dall'azienda: le sue sessioni sono state chiuse. I suoi ticket restano. Per 15 minuti puoi annullare con «Ripristina utente»."
+    public static let recentlyRemoved = "Rimossi di recente"
+    public static let recentlyRemovedHint =
+        "Per 15 minuti dalla rimozione l'utente può tornare con il suo ruolo e la sua data di attivazione; dovrà accedere di nuovo."
+    public static let restoreUser = "Ripristina utente"
+    public static let userRestored = "Utente ripristinato con il suo ruolo: dovrà accedere di nuovo."
+    public static let restoreTooLate =
+        "Non è più possibile ripristinare l'utente (sono passati più di 15 minuti, oppure è già tornato): invitalo di nuovo."
     public static let lastAdministrator =
         "L'azienda deve avere almeno un Amministratore: assegna prima il ruolo a un altro utente."
 
@@ -69,7 +77,7 @@ extension Text {
         "password_changed": "Password cambiata", "password_reset": "Password reimpostata",
         "password_reset_requested": "Recupero password richiesto", "invitation_sent": "Invito inviato",
         "invitation_resent": "Invito inviato di nuovo", "invitation_accepted": "Invito accettato",
-        "invitation_cancelled": "Invito rimosso", "invitation_role_changed": "Ruolo dell'invito cambiato", "role_changed": "Ruolo cambiato", "member_removed": "Utente rimosso",
+        "invitation_cancelled": "Invito rimosso", "invitation_role_changed": "Ruolo dell'invito cambiato", "role_changed": "Ruolo cambiato", "member_removed": "Utente rimosso", "member_restored": "Utente ripristinato",
         "company_switched": "Cambio azienda", "tenant_created": "Azienda creata", "first_access_completed": "Primo accesso completato",
         "ticket_created": "Ticket creato", "ticket_reply": "Risposta a un ticket", "ticket_closed": "Ticket chiuso",
         "ticket_updated": "Ticket modificato", "login_new_device": "Accesso da un nuovo browser",

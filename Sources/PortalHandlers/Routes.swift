@@ -69,6 +69,7 @@ public enum Routes {
         routes.get("/tenant/utenti", AdministratorGuard.self, MemberHandlers.list)
         routes.post("/tenant/utenti/{id}/ruolo", AdministratorGuard.self, bodyLimit: 1024, MemberHandlers.changeRole)
         routes.post("/tenant/utenti/{id}/rimuovi", AdministratorGuard.self, bodyLimit: 1024, MemberHandlers.remove)
+        routes.post("/tenant/utenti/{id}/ripristina", AdministratorGuard.self, bodyLimit: 1024, MemberHandlers.restore)
         routes.get("/tenant/inviti", AdministratorGuard.self, InvitationHandlers.list)
         routes.get("/tenant/inviti/nuovo", AdministratorGuard.self, InvitationHandlers.showForm)
         routes.post("/tenant/inviti", AdministratorGuard.self, bodyLimit: 2048, InvitationHandlers.create)

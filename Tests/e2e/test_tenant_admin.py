@@ -197,6 +197,31 @@ def test_a_removed_user_is_out_at_once_and_their_tickets_stay(fresh_portal):
     activity = session.get(portal.url + "/tenant/attivita").text
     assert "Utente rimosso" in activity and "luca.verdi@rossi.example" in activity
 
+    # A slip undone: "Ripristina utente" brings Luca back as he was; he signs in again.
+    with portal.db() as db:
+        before = db.execute("SELECT role, active_since FROM removed_members WHERE user_id = ?", (luca,)).fetchone()
+    listing = session.get(portal.url + "/tenant/utenti").text
+    assert "Rimossi di recente" in listing and f'action="/tenant/utenti/{luca}/ripristina"' in listing
+    # Another company's administrator cannot bring him into theirs, nor see him.
+    other = login_into(portal, OTHER_COMPANY_ADMIN, "BIANCHI SPA")
+    token = csrf_token(other.get(portal.url + "/tenant/utenti").text)
+    assert other.post(portal.url + f"/tenant/utenti/{luca}/ripristina", data={"csrf": token},
+                      allow_redirects=False).status_code == 409
+    assert "luca.verdi" not in other.get(portal.url + "/tenant/utenti").text
+    restored = post(portal, session, f"/tenant/utenti/{luca}/ripristina", "/tenant/utenti")
+    assert restored.headers["Location"] == "/tenant/utenti?avviso=ripristinato"
+    with portal.db() as db:
+        assert db.execute("SELECT role, active_since FROM memberships WHERE user_id = ? AND tenant_id = "
+                          "(SELECT id FROM tenants WHERE name = 'ROSSI SRL')", (luca,)).fetchone() == before
+    listing = session.get(portal.url + restored.headers["Location"]).text
+    assert "Utente ripristinato" in listing and "Rimossi di recente" not in listing
+    assert technician.get(portal.url + "/dashboard", allow_redirects=False).status_code == 303, "his session stays ended"
+    again = post(portal, session, f"/tenant/utenti/{luca}/ripristina", "/tenant/utenti")
+    assert again.status_code == 409 and "Non è più possibile ripristinare" in again.text
+    luca_again, _ = login(portal, email=TECHNICIAN)
+    assert luca_again.get(portal.url + "/dashboard", allow_redirects=False).status_code == 200
+    assert "Utente ripristinato" in session.get(portal.url + "/tenant/attivita").text
+
 
 def test_technicians_and_other_companies_get_404_everywhere(portal):
     admin, _ = login(portal)

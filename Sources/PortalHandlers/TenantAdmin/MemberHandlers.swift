@@ -5,7 +5,7 @@ import PortalStore
 
 /// The "Utenti" tab: the company's enabled users, their role, their removal.
 enum MemberHandlers {
-    static let notices = ["ruolo": Text.roleChanged, "rimosso": Text.userRemoved]
+    static let notices = ["ruolo": Text.roleChanged, "rimosso": Text.userRemoved, "ripristinato": Text.userRestored]
 
     static func list(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
@@ -16,6 +16,7 @@ enum MemberHandlers {
         throws -> Response
     {
         let members = try TenantStore(services.database).memberRows(tenantID: context.tenant.id)
+        let removed = try TenantStore(services.database).restorableMembers(tenantID: context.tenant.id, now: services.now)
         let csrf = context.current.csrfToken
         let page = TenantTabs.page(context.current.viewer, current: "/tenant/utenti", notice: notice, error: error) {
             el("section", ["class": "card", "aria-labelledby": "members"]) {
@@ -52,8 +53,51 @@ enum MemberHandlers {
                     }
                 }
             }
+            if !removed.isEmpty { recentlyRemoved(removed, csrf: csrf) }
         }
         return Response.html(page.render(), status: status)
+    }
+
+    /// Members removed in the last minutes, each with "Ripristina utente".
+    static func recentlyRemoved(_ removed: [TenantStore.MemberRow], csrf: String) -> Node {
+        el("section", ["class": "card", "aria-labelledby": "recently-removed"]) {
+            el("h2", ["id": "recently-removed"]) { Text.recentlyRemoved }
+            el("p", ["class": "muted"]) { Text.recentlyRemovedHint }
+            DataTable.render(headings: [Text.firstName, Text.lastName, Text.email, Text.roleColumn, Text.activeSince, Text.actionsColumn]) {
+                for member in removed {
+                    el("tr") {
+                        el("td") { member.firstName }
+                        el("td") { member.lastName }
+                        el("td", ["class": "cell-address"]) { member.email }
+                        el("td") { member.role.label }
+                        el("td") { Clock.displayDate(member.activeSince) }
+                        el("td") {
+                            el("form", ["method": "post", "action": "/tenant/utenti/\(member.userID)/ripristina"]) {
+                                FormField.csrf(csrf)
+                                el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.restoreUser): \(member.email)"]) {
+                                    Text.restoreUser
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// "Ripristina utente": back with the role and "attivo dal" they had; their sessions and
+    /// trusted devices stay ended.
+    static func restore(_ request: Request, _ context: MemberContext) throws -> Response {
+        let services = context.services
+        guard let id = request.pathParameters["id"].flatMap({ Int64($0) }) else { throw HTTPError.notFound }
+        let restored: Bool = try services.database.write { tx in
+            guard let member = try TenantStore(services.database).restoreMember(userID: id, tenantID: context.tenant.id, now: services.now)
+            else { return false }
+            try context.audit(in: tx, "member_restored", detail: member.email, request)
+            return true
+        }
+        if !restored { return try render(context, notice: nil, error: Text.restoreTooLate, services, status: 409) }
+        throw Redirect(to: "/tenant/utenti?avviso=ripristinato")
     }
 
     static func member(_ request: Request, _ context: MemberContext, _ services: Services) throws -> TenantStore.MemberRow {
@@ -89,7 +133,7 @@ enum MemberHandlers {
             let tenants = TenantStore(services.database)
             let administrators = try tenants.administratorCount(tenantID: context.tenant.id)
             if member.role == .administrator && administrators <= 1 { return true }
-            try tenants.removeMember(userID: member.userID, tenantID: context.tenant.id)
+            try tenants.removeMember(member, tenantID: context.tenant.id, now: services.now)
             try SessionStore(services.database).deleteAll(userID: member.userID, tenantID: context.tenant.id)
             try TrustedDeviceStore(services.database).deleteAll(userID: member.userID)
             try context.audit(in: tx, "member_removed", detail: member.email, request)

@@ -1,0 +1,51 @@
+import PortalCore
+
+/// Members removed a short while ago, who may be put back as they were ("Ripristina utente").
+extension TenantStore {
+    /// How long a removal can be undone: long enough to notice a slip, short enough that the
+    /// company's list of people is not second-guessed days later.
+    public static let restoreWindow: Int64 = 15 * 60
+
+    /// Removes the member and keeps what undoing it needs.
+    public func removeMember(_ member: MemberRow, tenantID: Int64, now: Timestamp) throws {
+        try database.run("DELETE FROM removed_members WHERE removed_at <= ?", [now - TenantStore.restoreWindow])
+        try database.run(
+            """
+            INSERT INTO removed_members (tenant_id, user_id, role, active_since, removed_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (tenant_id, user_id) DO UPDATE SET
+                role = excluded.role, active_since = excluded.active_since, removed_at = excluded.removed_at
+            """, [tenantID, member.userID, member.role.rawValue, member.activeSince, now])
+        try removeMember(userID: member.userID, tenantID: tenantID)
+    }
+
+    /// Those removed within the window who are not members again, newest first.
+    public func restorableMembers(tenantID: Int64, now: Timestamp) throws -> [MemberRow] {
+        try database.query(
+            """
+            SELECT u.id, u.email, u.first_name, u.last_name, r.role, r.active_since
+            FROM removed_members r JOIN users u ON u.id = r.user_id
+            WHERE r.tenant_id = ? AND r.removed_at > ?
+                AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.tenant_id = r.tenant_id AND m.user_id = r.user_id)
+            ORDER BY r.removed_at DESC, u.email
+            """, [tenantID, now - TenantStore.restoreWindow]
+        ).map {
+            MemberRow(
+                userID: $0.int("id"), email: $0.string("email"), firstName: $0.string("first_name"),
+                lastName: $0.string("last_name"), role: Role(rawValue: $0.string("role")) ?? .technician,
+                activeSince: $0.int("active_since"))
+        }
+    }
+
+    /// Puts a member removed within the window back with their role and "attivo dal"; nil
+    /// when the window has passed (or they are a member again).
+    public func restoreMember(userID: Int64, tenantID: Int64, now: Timestamp) throws -> MemberRow? {
+        guard let member = try restorableMembers(tenantID: tenantID, now: now).first(where: { $0.userID == userID }) else {
+            return nil
+        }
+        try database.run(
+            "INSERT INTO memberships (user_id, tenant_id, role, active_since) VALUES (?, ?, ?, ?)",
+            [userID, tenantID, member.role.rawValue, member.activeSince])
+        try database.run("DELETE FROM removed_members WHERE tenant_id = ? AND user_id = ?", [tenantID, userID])
+        return member
+    }
+}
