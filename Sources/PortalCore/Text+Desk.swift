@@ -37,6 +37,9 @@ extension Text {
     public static let deskReply = "Rispondi al cliente"
     public static let deskNote = "Nota interna"
     public static let deskNoteHint = "Visibile solo agli operatori: mai al cliente né nelle e-mail."
+    /// The desk's one file field serves both buttons: which one is pressed decides who gets them.
+    public static let deskFilesGoWith =
+        "I file vanno con il pulsante che premi: con «\(deskSendReply)» al cliente, con «\(deskSaveNote)» solo agli operatori."
     public static let deskControlsHint =
         "Assegna a, Stato e Priorità cambiati qui sono salvati anche con «Rispondi al cliente» o «Nota interna»."
     /// The buttons say what the boxes say: "Rispondi al cliente" sends the reply, "Nota

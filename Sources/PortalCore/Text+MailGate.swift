@@ -10,15 +10,15 @@ extension Text {
         let original = subject.trimmingWhitespace()
         return original.isEmpty ? "Messaggio non accettato" : "Messaggio non accettato: \(original.prefix(80))"
     }
-    public static func mailRefusedBody(reason: String, portal: String) -> String {
-        """
-        Il tuo messaggio non è stato aggiunto a nessun ticket: \(reason)
+    /// `portal`: nil for a sender who can no longer write there (removed, company deactivated).
+    public static func mailRefusedBody(reason: String, portal: String?) -> String {
+        let portalLine = portal.map { "Puoi sempre scrivere dal portale: \($0)\n\n" } ?? ""
+        return """
+            Il tuo messaggio non è stato aggiunto a nessun ticket: \(reason)
 
-        Puoi sempre scrivere dal portale: \(portal)
-
-        Questa è una risposta automatica (al massimo una all'ora per indirizzo): non rispondere.
-        \(mailSignature)
-        """
+            \(portalLine)Questa è una risposta automatica (al massimo una all'ora per indirizzo): non rispondere.
+            \(mailSignature)
+            """
     }
     public static let mailRefusedNotAReply =
         "non risponde a un'e-mail di un ticket. Per una nuova richiesta usa «Nuovo ticket» sul portale."

@@ -51,15 +51,18 @@ public struct DeskService: DomainService {
     /// "Rispondi al cliente": the reply (and its files) reaches the customer with its text.
     /// A ticket nobody had is taken by whoever answers; a closed one reopens "In attesa".
     /// `status`: one chosen with the reply, which the same e-mail tells (one e-mail, not two).
+    /// `controls`: "Assegna a" and "Priorità" changed with it, applied in the same transaction
+    /// (a worker killed between the two acknowledged the reply on its retry and lost them).
     public func reply(
         _ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment], status: TicketStatus? = nil,
-        now: Timestamp
+        controls: Controls = Controls(), now: Timestamp
     ) throws {
         try change(ticket, by: agent, now: now) { tx in
             // As it is inside the transaction: a colleague may have taken or closed it since
             // the page was read, and a reply sent all the same must not take it from them.
             let current = try store.find(number: ticket.number) ?? ticket
             try reply(in: tx, current, by: agent, body: body, files: files, status: status, now: now)
+            try apply(in: tx, controls, number: ticket.number, by: agent, now: now)
         }
     }
 
@@ -91,10 +94,26 @@ public struct DeskService: DomainService {
     }
 
     /// "Nota interna": for operators only. No e-mail, no line the customer sees.
-    public func note(_ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment], now: Timestamp)
-        throws
-    {
-        try change(ticket, by: agent, now: now) { tx in try note(in: tx, ticket, by: agent, body: body, files: files, now: now) }
+    /// `controls` go in the note's transaction once `check` passes: a note changes nothing the
+    /// operator's page showed, but a colleague may have changed the controls since, and a stale
+    /// select must not undo that. The note is saved either way; the check's refusal is returned
+    /// (the controls then were not applied).
+    @discardableResult
+    public func note(
+        _ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment], controls: Controls = Controls(),
+        check: ((WriteTransaction) throws -> Void)? = nil, now: Timestamp
+    ) throws -> (any Error)? {
+        try change(ticket, by: agent, now: now) { tx in
+            try note(in: tx, ticket, by: agent, body: body, files: files, now: now)
+            if controls.isEmpty { return nil }
+            do {
+                try check?(tx)
+            } catch {
+                return error
+            }
+            try apply(in: tx, controls, number: ticket.number, by: agent, now: now)
+            return nil
+        }
     }
 
     func note(
@@ -146,21 +165,25 @@ public struct DeskService: DomainService {
 
     /// "Assegna a": another operator has the ticket; a ticket nobody had becomes "In attesa".
     public func assign(_ ticket: TicketRecord, to assignee: UserRecord, by agent: UserRecord, now: Timestamp) throws {
+        try change(ticket, by: agent, now: now) { tx in try assign(in: tx, ticket, to: assignee, by: agent, now: now) }
+    }
+
+    func assign(in tx: WriteTransaction, _ ticket: TicketRecord, to assignee: UserRecord, by agent: UserRecord, now: Timestamp)
+        throws
+    {
         guard assignee.isOperator, assignee.deactivatedAt == nil else { throw DomainError(.invalidInput, Text.deskUnknownOperator) }
-        try change(ticket, by: agent, now: now) { tx in
-            guard ticket.operatorID != assignee.id else { return }
-            try store.setOperator(ticketID: ticket.id, operatorID: assignee.id, now: now)
-            let line = assignee.id == agent.id
-                ? Text.eventTaken(agent.displayName) : Text.eventAssigned(agent.displayName, to: assignee.displayName)
-            try customer.event(in: tx, ticket, by: agent, line, now: now)
-            try audit(in: tx, "ticket_assigned", ticket, by: agent, detail: assignee.displayName, now: now)
-            if assignee.id != agent.id { try mail.assigned(in: tx, ticket, to: assignee, by: agent, now: now) }
-            if ticket.status == .unassigned {
-                try setStatus(in: tx, ticket, .waiting, by: agent, now: now)
-                try mail.statusChanged(
-                    in: tx, ticket, event: Text.mailEventStatus,
-                    line: Text.mailLineTaken(assignee.displayName, status: TicketStatus.waiting.label), now: now)
-            }
+        guard ticket.operatorID != assignee.id else { return }
+        try store.setOperator(ticketID: ticket.id, operatorID: assignee.id, now: now)
+        let line = assignee.id == agent.id
+            ? Text.eventTaken(agent.displayName) : Text.eventAssigned(agent.displayName, to: assignee.displayName)
+        try customer.event(in: tx, ticket, by: agent, line, now: now)
+        try audit(in: tx, "ticket_assigned", ticket, by: agent, detail: assignee.displayName, now: now)
+        if assignee.id != agent.id { try mail.assigned(in: tx, ticket, to: assignee, by: agent, now: now) }
+        if ticket.status == .unassigned {
+            try setStatus(in: tx, ticket, .waiting, by: agent, now: now)
+            try mail.statusChanged(
+                in: tx, ticket, event: Text.mailEventStatus,
+                line: Text.mailLineTaken(assignee.displayName, status: TicketStatus.waiting.label), now: now)
         }
     }
 
@@ -170,17 +193,21 @@ public struct DeskService: DomainService {
     /// A ticket nobody had, put in a working status by an operator, becomes theirs: "In
     /// Sviluppo" with nobody on it left the customer's answers to no one.
     public func setStatus(_ ticket: TicketRecord, _ status: TicketStatus, by agent: UserRecord?, now: Timestamp) throws {
-        try change(ticket, by: agent, now: now) { tx in
-            guard status != ticket.status else { return }
-            if ticket.operatorID == nil, let agent, agent.isOperator, status != .unassigned, status != .closed {
-                try store.setOperator(ticketID: ticket.id, operatorID: agent.id, now: now)
-                try customer.event(in: tx, ticket, by: agent, Text.eventTaken(agent.displayName), now: now)
-                try audit(in: tx, "ticket_taken", ticket, by: agent, now: now)
-            }
-            try setStatus(in: tx, ticket, status, by: agent, now: now)
-            let told = DeskService.statusMail(status)
-            try mail.statusChanged(in: tx, ticket, event: told.event, line: told.line, now: now)
+        try change(ticket, by: agent, now: now) { tx in try changeStatus(in: tx, ticket, status, by: agent, now: now) }
+    }
+
+    func changeStatus(in tx: WriteTransaction, _ ticket: TicketRecord, _ status: TicketStatus, by agent: UserRecord?, now: Timestamp)
+        throws
+    {
+        guard status != ticket.status else { return }
+        if ticket.operatorID == nil, let agent, agent.isOperator, status != .unassigned, status != .closed {
+            try store.setOperator(ticketID: ticket.id, operatorID: agent.id, now: now)
+            try customer.event(in: tx, ticket, by: agent, Text.eventTaken(agent.displayName), now: now)
+            try audit(in: tx, "ticket_taken", ticket, by: agent, now: now)
         }
+        try setStatus(in: tx, ticket, status, by: agent, now: now)
+        let told = DeskService.statusMail(status)
+        try mail.statusChanged(in: tx, ticket, event: told.event, line: told.line, now: now)
     }
 
     /// The e-mail's event and line for a status the desk set.
@@ -211,11 +238,49 @@ public struct DeskService: DomainService {
 
     /// "Priorità": operators may set "Bloccante" or lower it.
     public func setPriority(_ ticket: TicketRecord, _ priority: Priority, by agent: UserRecord, now: Timestamp) throws {
-        try change(ticket, by: agent, now: now) { tx in
-            guard priority != ticket.priority else { return }
-            try store.setPriority(ticketID: ticket.id, priority: priority, now: now)
-            try customer.event(in: tx, ticket, by: agent, Text.eventPriority(priority.label), now: now)
-            try audit(in: tx, "ticket_priority", ticket, by: agent, detail: "\(ticket.priority.label) → \(priority.label)", now: now)
+        try change(ticket, by: agent, now: now) { tx in try setPriority(in: tx, ticket, priority, by: agent, now: now) }
+    }
+
+    func setPriority(in tx: WriteTransaction, _ ticket: TicketRecord, _ priority: Priority, by agent: UserRecord, now: Timestamp)
+        throws
+    {
+        guard priority != ticket.priority else { return }
+        try store.setPriority(ticketID: ticket.id, priority: priority, now: now)
+        try customer.event(in: tx, ticket, by: agent, Text.eventPriority(priority.label), now: now)
+        try audit(in: tx, "ticket_priority", ticket, by: agent, detail: "\(ticket.priority.label) → \(priority.label)", now: now)
+    }
+
+    /// The controls an operator changed on the ticket's page, as one press.
+    public struct Controls: Sendable {
+        public var assignee: UserRecord?
+        /// "Assegna a: Nessun operatore": back to the queue, "Non assegnato".
+        public var unassign = false
+        public var status: TicketStatus?
+        public var priority: Priority?
+
+        public init(assignee: UserRecord? = nil, unassign: Bool = false, status: TicketStatus? = nil, priority: Priority? = nil) {
+            self.assignee = assignee
+            self.unassign = unassign
+            self.status = status
+            self.priority = priority
         }
+
+        public var isEmpty: Bool { assignee == nil && !unassign && status == nil && priority == nil }
+    }
+
+    /// The controls of one press, in the caller's transaction, each on the ticket as the one
+    /// before left it.
+    func apply(in tx: WriteTransaction, _ controls: Controls, number: Int64, by agent: UserRecord, now: Timestamp) throws {
+        if let assignee = controls.assignee { try assign(in: tx, try ticket(number: number), to: assignee, by: agent, now: now) }
+        if controls.unassign && controls.status == nil {
+            try changeStatus(in: tx, try ticket(number: number), .unassigned, by: agent, now: now)
+        }
+        if let status = controls.status { try changeStatus(in: tx, try ticket(number: number), status, by: agent, now: now) }
+        if let priority = controls.priority { try setPriority(in: tx, try ticket(number: number), priority, by: agent, now: now) }
+    }
+
+    /// "Assegna a", "Stato" or "Priorità" with their own buttons: one press, one transaction.
+    public func apply(_ controls: Controls, to ticket: TicketRecord, by agent: UserRecord, now: Timestamp) throws {
+        try change(ticket, by: agent, now: now) { tx in try apply(in: tx, controls, number: ticket.number, by: agent, now: now) }
     }
 }

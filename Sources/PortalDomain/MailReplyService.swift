@@ -179,7 +179,8 @@ public struct MailReplyService: DomainService {
             else { return .refused(refusal, answered: false) }
             try OutboxStore.enqueue(
                 in: tx, to: [address], subject: Text.mailRefusedSubject(subject),
-                body: Text.mailRefusedBody(reason: refusal.reason, portal: config.publicURL + "/ticket"), now: now)
+                body: Text.mailRefusedBody(
+                    reason: refusal.reason, portal: refusal.code == "not_allowed" ? nil : config.publicURL + "/ticket"), now: now)
             return .refused(refusal, answered: true)
         }
     }

@@ -376,7 +376,10 @@ def test_taking_a_colleagues_ticket_keeps_its_status_and_a_reply_with_a_status_s
     giulia, _ = operator_session(portal)
     assert desk_post(portal, giulia, number, "status", status="development").status_code == 303
     paolo, _ = operator_session(portal, OTHER_OPERATOR)
-    assert 'value="take"' in paolo.get(portal.url + f"/desk/ticket/{number}").text
+    page = paolo.get(portal.url + f"/desk/ticket/{number}").text
+    assert 'value="take"' in page
+    # One file field for both buttons: the page says which one the files go with.
+    assert "I file vanno con il pulsante che premi" in html.unescape(page)
     assert desk_post(portal, paolo, number, "take").status_code == 303
     with portal.db() as db:
         row = db.execute("SELECT t.status, u.email FROM tickets t JOIN users u ON u.id = t.operator_id WHERE t.number = ?",
@@ -392,6 +395,30 @@ def test_taking_a_colleagues_ticket_keeps_its_status_and_a_reply_with_a_status_s
     assert "Stato: In attesa" not in conversation, "no step nobody chose"
     with portal.db() as db:
         assert db.execute("SELECT status FROM tickets WHERE number = ?", (other,)).fetchone()[0] == "development"
+
+
+def test_a_reply_and_the_controls_changed_with_it_are_one_transaction(fresh_portal):
+    """A worker killed between a reply and its "Priorità" acknowledged the reply on the form's
+    retry and lost the priority. A priority that cannot be written now takes the reply with it:
+    nothing is half saved, and the same press can be sent again."""
+    portal = fresh_portal()
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Risposta e priorità insieme"))
+    operator, _ = operator_session(portal)
+    with portal.db() as db:
+        db.execute("CREATE TRIGGER refuse_high BEFORE UPDATE OF priority ON tickets WHEN NEW.priority = 'high' "
+                   "BEGIN SELECT RAISE(ABORT, 'priority refused by the test'); END")
+        db.commit()
+    failed = desk_post(portal, operator, number, "reply", reply="Risposta da non salvare a metà.", priority="high")
+    assert failed.status_code >= 500
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM messages WHERE body LIKE '%non salvare a metà%'").fetchone()[0] == 0
+        db.execute("DROP TRIGGER refuse_high")
+        db.commit()
+    sent = desk_post(portal, operator, number, "reply", reply="Risposta con priorità alta.", priority="high")
+    assert sent.status_code == 303
+    with portal.db() as db:
+        assert db.execute("SELECT priority FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "high"
 
 
 def test_a_ticket_number_in_cerca_leads_to_that_ticket(portal):

@@ -109,6 +109,7 @@ def test_forged_and_moved_addresses_are_refused_and_answered_in_italian(mail_por
         assert "Testo che non deve arrivare" not in customer.get(portal.url + f"/ticket/{ticket_number}").text
     answer = refusal(portal, sender)
     assert "non è stato aggiunto" in answer and "non è valido" in answer
+    assert "Puoi sempre scrivere dal portale" in answer
     # A second try within the hour gets no second answer.
     assert deliver(portal, reply_mail(notification, sender, "ancora")).returncode == 0
     time.sleep(1.5)
@@ -126,7 +127,9 @@ def test_a_removed_user_is_refused(fresh_portal):
     removed = admin.post(portal.url + f"/tenant/utenti/{luca}/rimuovi", data={"csrf": csrf_token(page)}, allow_redirects=False)
     assert removed.headers["Location"] == "/tenant/utenti?avviso=rimosso"
     assert deliver(portal, reply_mail(notification, TECHNICIAN, "Sono stato rimosso ma scrivo lo stesso.")).returncode == 0
-    assert "non può più rispondere" in refusal(portal, TECHNICIAN)
+    answer = refusal(portal, TECHNICIAN)
+    assert "non può più rispondere" in answer
+    assert "Puoi sempre scrivere dal portale" not in answer, "they no longer can"
     page = admin.get(portal.url + f"/ticket/{number}").text
     assert "Sono stato rimosso" not in page
 

@@ -94,13 +94,13 @@ enum DeskTicketHandlers {
             let changes = try DeskTicketHandlers.changes(since: seen, current, context)
             if !changes.isEmpty { throw StaleTicket(changes: changes) }
         }
-        // The follow-up changes of a reply (its controls) are the same press: neither checked
-        // against the page again (the reply itself changed the ticket) nor recorded twice. A
-        // note changes nothing the page showed: its controls are checked again in their own
-        // transaction (a colleague's change between the note and them was undone unseen).
-        var followUp = desk
-        if action == "note" { followUp.precondition = unchangedSincePage }
-        // A message on a page already known to be stale goes without its controls, unchecked.
+        // A message and the controls changed with it are one transaction: a worker killed
+        // between the two acknowledged the message on the form's retry and lost the controls.
+        // A reply is checked against the page as a whole (it takes and changes the ticket); a
+        // note changes nothing the page showed and is saved whatever happened meanwhile, its
+        // controls only when the page is still the ticket as it is (a colleague's change was
+        // undone unseen otherwise). A message on a page already known to be stale goes without
+        // its controls, unchecked.
         if action != "note" && changed.isEmpty { desk.precondition = unchangedSincePage }
         desk.submission = sent
         let notice: String
@@ -120,63 +120,51 @@ enum DeskTicketHandlers {
                     return try refuse { $0.fileError = others ? error + " " + Text.deskChooseFilesAgain : error }
                 }
                 // The controls the operator changed go with the message, as on the customers' page.
-                var edits = try DeskTicketHandlers.edits(form, seen: form["seen"], desk)
+                let edits = try DeskTicketHandlers.edits(form, seen: form["seen"], desk)
                 if let error = edits.error { return try refuse { $0.controlError = error } }
                 notice = actionNotices[action]!
                 /// The message, with its controls only when the page showed the ticket as it is.
-                func save(withControls: Bool) throws {
+                /// Returns what changed meanwhile when the note's controls were left out.
+                func save(withControls: Bool) throws -> [String] {
                     try Submission.once(sent, userID: context.user.id, services, notice: notice) {
+                        let controls = withControls ? edits.controls : DeskService.Controls()
                         if action == "reply" {
-                            // "Nessun operatore" with a reply is "Non assegnato", told in its e-mail.
-                            let status = withControls ? edits.status ?? (edits.unassign ? .unassigned : nil) : nil
-                            try desk.reply(ticket, by: context.user, body: text, files: files.files, status: status, now: now)
-                        } else {
-                            try desk.note(ticket, by: context.user, body: text, files: files.files, now: now)
+                            // "Nessun operatore" with a reply is "Non assegnato", told in its e-mail;
+                            // a status chosen with it wins over the reply's own "taken, In attesa".
+                            var others = controls
+                            let status = others.status ?? (others.unassign ? .unassigned : nil)
+                            others.status = nil
+                            others.unassign = false
+                            try desk.reply(ticket, by: context.user, body: text, files: files.files, status: status, controls: others,
+                                           now: now)
+                            return []
                         }
+                        let refused = try desk.note(ticket, by: context.user, body: text, files: files.files, controls: controls,
+                                                    check: unchangedSincePage, now: now)
+                        return (refused as? StaleTicket)?.changes ?? []
                     }
                 }
+                var controlsLeft: [String]
                 do {
-                    try save(withControls: changed.isEmpty)
+                    controlsLeft = try save(withControls: changed.isEmpty)
                 } catch let race as StaleTicket {
                     // A colleague's change landed between the first look and the transaction.
                     changed = race.changes
                     desk.precondition = nil
-                    try save(withControls: false)
+                    controlsLeft = try save(withControls: false)
                 }
-                if action == "reply" {
-                    reply = ""
-                    edits.status = nil  // set with the reply, told in its e-mail
-                    edits.unassign = false
-                } else {
-                    note = ""
-                }
+                if action == "reply" { reply = "" } else { note = "" }
                 // Saved whatever changed meanwhile, but the controls chosen with it on the old
                 // page are not applied: they come back as chosen, with what changed.
-                if !changed.isEmpty {
-                    let choseControls = !DeskTicketHandlers.changedControls(form).isEmpty
-                    if choseControls {
-                        var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context)
-                        again.replyText = reply
-                        again.noteText = note
-                        again.chosen = DeskTicketHandlers.changedControls(form)
-                        again.warning = Text.deskMessageSavedControlsNot(isReply: action == "reply", changed)
-                        again.draftSent = true
-                        return Response.html(bytes: again.render())
-                    }
-                } else {
-                    // After the message: a status chosen with a reply wins over the reply's own
-                    // "taken, In attesa".
-                    do {
-                        try edits.apply(to: ticket, by: context.user, followUp, now: now)
-                    } catch let race as StaleTicket {
-                        var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context)
-                        again.replyText = reply
-                        again.noteText = note
-                        again.chosen = DeskTicketHandlers.changedControls(form)
-                        again.warning = Text.deskMessageSavedControlsNot(isReply: action == "reply", race.changes)
-                        again.draftSent = true
-                        return Response.html(bytes: again.render())
-                    }
+                if !changed.isEmpty { controlsLeft = changed }
+                if !controlsLeft.isEmpty && !DeskTicketHandlers.changedControls(form).isEmpty {
+                    var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context)
+                    again.replyText = reply
+                    again.noteText = note
+                    again.chosen = DeskTicketHandlers.changedControls(form)
+                    again.warning = Text.deskMessageSavedControlsNot(isReply: action == "reply", controlsLeft)
+                    again.draftSent = true
+                    return Response.html(bytes: again.render())
                 }
             case "take":
                 notice = actionNotices[action]!
@@ -187,7 +175,7 @@ enum DeskTicketHandlers {
                 // The one control of the button, compared with the ticket as it is now.
                 let field = action == "assign" ? "assignee" : action
                 var edits = try DeskTicketHandlers.edits(form, seen: DeskTicketPage.seen(ticket, lastReply: 0), desk, only: field)
-                if field == "assignee" && edits.assignee == nil && !edits.unassign && edits.error == nil {
+                if field == "assignee" && edits.controls.assignee == nil && !edits.controls.unassign && edits.error == nil {
                     // Pressed with the select as it came (the ticket's own operator) or an unknown one.
                     let holder = try ticket.operatorID.flatMap { try UserStore(services.database).find(id: $0) }
                     let message: String
@@ -200,10 +188,10 @@ enum DeskTicketHandlers {
                     }
                     edits.error = ("assignee", message)
                 }
-                if edits.unassign && ticket.status.isClosed { edits.error = ("assignee", Text.deskUnassignClosed) }
+                if edits.controls.unassign && ticket.status.isClosed { edits.error = ("assignee", Text.deskUnassignClosed) }
                 if let error = edits.error { return try refuse { $0.controlError = error } }
                 // Back in the queue is a status change ("Non assegnato").
-                notice = edits.unassign ? actionNotices["status"]! : actionNotices[action]!
+                notice = edits.controls.unassign ? actionNotices["status"]! : actionNotices[action]!
                 try Submission.once(sent, userID: context.user.id, services, notice: notice) {
                     try edits.apply(to: ticket, by: context.user, desk, now: now)
                 }
@@ -247,27 +235,12 @@ enum DeskTicketHandlers {
     /// page showed (`seen`): only those are applied with a message, so a change made by
     /// someone else meanwhile is never undone by a stale select.
     struct Edits {
-        var assignee: UserRecord?
-        /// "Assegna a: Nessun operatore" on a ticket someone had: back to the queue, "Non assegnato".
-        var unassign = false
-        var status: TicketStatus?
-        var priority: Priority?
+        var controls = DeskService.Controls()
         var error: (field: String, message: String)?
 
-        var isEmpty: Bool { assignee == nil && !unassign && status == nil && priority == nil }
-
-        /// `desk`'s precondition (if any) checks the first change only: the others are the same
-        /// press, and would see the first as a change made meanwhile.
+        /// One press, one transaction; `desk`'s precondition (if any) is checked once, before.
         func apply(to ticket: TicketRecord, by agent: UserRecord, _ desk: DeskService, now: Timestamp) throws {
-            var desk = desk
-            func next(_ change: (DeskService, TicketRecord) throws -> Void) throws {
-                try change(desk, try desk.ticket(number: ticket.number))
-                desk.precondition = nil
-            }
-            if let assignee { try next { try $0.assign($1, to: assignee, by: agent, now: now) } }
-            if unassign && status == nil { try next { try $0.setStatus($1, .unassigned, by: agent, now: now) } }
-            if let status { try next { try $0.setStatus($1, status, by: agent, now: now) } }
-            if let priority { try next { try $0.setPriority($1, priority, by: agent, now: now) } }
+            try desk.apply(controls, to: ticket, by: agent, now: now)
         }
     }
 
@@ -290,26 +263,26 @@ enum DeskTicketHandlers {
                 edits.error = ("status", Text.deskUnknownStatus)
                 return edits
             }
-            edits.status = status
+            edits.controls.status = status
         }
         if let value = wanted("assignee"), value != parts[1], value.isEmpty, !parts[1].isEmpty {
-            edits.unassign = true
+            edits.controls.unassign = true
         } else if let value = wanted("assignee"), value != parts[1], !value.isEmpty || only != nil {
             guard let id = Int64(value), let assignee = try? desk.agent(id: id) else {
                 edits.error = ("assignee", Text.deskUnknownOperator)
                 return edits
             }
-            edits.assignee = assignee
+            edits.controls.assignee = assignee
         }
         if let value = wanted("priority"), value != parts[2] {
             guard let priority = Priority(rawValue: value) else {
                 edits.error = ("priority", Text.deskUnknownPriority)
                 return edits
             }
-            edits.priority = priority
+            edits.controls.priority = priority
         }
         // Back in the queue is "Non assegnato": another status with it says two things at once.
-        if edits.unassign, let status = edits.status, status != .unassigned {
+        if edits.controls.unassign, let status = edits.controls.status, status != .unassigned {
             edits.error = ("assignee", Text.deskUnassignWithStatus)
         }
         return edits

@@ -72,7 +72,8 @@ struct DeskTicketPage {
             el("div", ["class": "reply-form"]) {
                 FormField.textarea(id: "reply", label: Text.deskReply, value: replyText, error: replyError, rows: 6,
                                    maxLength: TicketForm.descriptionLimit)
-                FileFields.render(field: "files", label: Text.attachFiles, hint: Text.attachmentsHint, kept: [], error: fileError)
+                FileFields.render(field: "files", label: Text.attachFiles, hint: Text.attachmentsHint + " " + Text.deskFilesGoWith,
+                                  kept: [], error: fileError)
                 el("div", ["class": "form-actions"]) {
                     el("button", ["class": "button button--primary", "type": "submit", "name": "action", "value": "reply"]) {
                         Text.deskSendReply
