@@ -331,3 +331,36 @@ def test_short_words_dates_and_addresses_are_never_broken_mid_word(portal):
         assert not broken, "\n".join(broken)
     finally:
         browser.quit()
+
+
+def test_a_companys_ticket_titles_keep_their_words_at_1024_pixels(portal):
+    """"Ticket dell'azienda" at 1024 px with the menu open broke "Aggiornamen|to" and
+    "nell'emission|e": the other columns squeezed the titles' column to a letter's width."""
+    browser = chromium()
+    try:
+        viewport(browser, (1024, 768))
+        sign_in(browser, portal, OPERATOR, DEMO_PASSWORD)
+        with portal.db() as db:
+            company = db.execute("SELECT id FROM tenants WHERE vat = '02740123456'").fetchone()[0]
+        browser.get(portal.url + f"/desk/aziende/{company}")
+        cells, words = browser.execute_script("""
+            const broken = [];
+            const cells = document.querySelectorAll('.table td > a');
+            for (const link of cells) {
+                const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    for (const match of node.data.matchAll(/\\S+/g)) {
+                        if (match[0].length > 14) continue;  // a longer word may have to break
+                        const range = document.createRange();
+                        range.setStart(node, match.index);
+                        range.setEnd(node, match.index + match[0].length);
+                        if (range.getClientRects().length > 1) broken.push(match[0]);
+                    }
+                }
+            }
+            return [cells.length, broken];
+        """)
+        assert cells > 0, "the company's tickets are listed"
+        assert not words, words
+    finally:
+        browser.quit()
