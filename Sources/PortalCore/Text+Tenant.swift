@@ -30,9 +30,9 @@ extension Text {
         "Utente rimosso dall'azienda: le sue sessioni sono state chiuse. I suoi ticket restano. Per 15 minuti puoi annullare con «Ripristina utente»."
     public static let recentlyRemoved = "Rimossi di recente"
     public static let recentlyRemovedHint =
-        "Per 15 minuti dalla rimozione l'utente può tornare con il suo ruolo e la sua data di attivazione; dovrà accedere di nuovo."
+        "Per 15 minuti dalla rimozione puoi riportare l'utente con il suo ruolo e la sua data di attivazione. Le sessioni chiuse e i dispositivi sicuri rimossi non tornano."
     public static let restoreUser = "Ripristina utente"
-    public static let userRestored = "Utente ripristinato con il suo ruolo: dovrà accedere di nuovo."
+    public static let userRestored = "Utente ripristinato con il suo ruolo e la sua data di attivazione."
     public static let restoreTooLate =
         "Non è più possibile ripristinare l'utente (sono passati più di 15 minuti, oppure è già tornato): invitalo di nuovo."
     public static let lastAdministrator =

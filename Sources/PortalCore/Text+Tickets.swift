@@ -173,9 +173,11 @@ extension Text {
     public static func mailLineTaken(_ name: String, status: String) -> String {
         "La richiesta è stata presa in carico da \(name). Lo stato della richiesta è ora: \(status)."
     }
-    /// "Rinviato" read alone sounds like "put off": the customer learns that the next step is theirs.
+    /// "Rinviato" read alone sounds like "put off": the customer learns that the next step is
+    /// theirs. Colleagues who follow every ticket of the company read the same e-mail: it asks
+    /// for an answer, not for theirs.
     public static func mailLinePostponed(_ status: String) -> String {
-        "Lo stato della richiesta è ora: \(status). L'assistenza attende una tua risposta per proseguire: "
+        "Lo stato della richiesta è ora: \(status). L'assistenza attende una risposta per proseguire: "
             + "rispondi dal portale o a questa e-mail."
     }
     public static let mailLineClosed = "La richiesta è stata chiusa. Puoi riaprirla rispondendo entro 15 giorni."

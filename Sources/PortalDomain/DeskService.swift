@@ -21,11 +21,14 @@ public struct DeskService: DomainService {
         throws -> T
     {
         try database.write { tx in
-            try precondition?(tx)
+            // The press first: the same press sent twice at once finds the first one's record
+            // (and its answer) instead of the ticket it changed, which the check would call
+            // a colleague's change.
             if let submission, let agent {
                 try SubmissionStore.record(
                     in: tx, userID: agent.id, key: submission, location: "/desk/ticket/\(ticket.number)", now: now)
             }
+            try precondition?(tx)
             return try body(tx)
         }
     }
@@ -75,15 +78,18 @@ public struct DeskService: DomainService {
         for file in files { try store.addAttachment(ticketID: ticket.id, messageID: messageID, file, now: now) }
         // A status chosen with the reply takes the place of the reply's own "taken, In
         // attesa": the conversation shows the status set, never a step nobody chose.
-        if (ticket.status == .unassigned || ticket.operatorID == nil) && chosen != .unassigned {
+        let takes = (ticket.status == .unassigned || ticket.operatorID == nil) && chosen != .unassigned
+        if takes {
             try take(in: tx, ticket, by: agent, status: chosen, now: now)
         } else if let chosen, chosen != ticket.status {
             try setStatus(in: tx, ticket, chosen, by: agent, now: now)
         } else if ticket.status == .closed {
             try setStatus(in: tx, ticket, .waiting, by: agent, now: now)
         }
+        // Told in the reply's e-mail only when it is not what the reply does anyway.
+        let anyway = takes ? DeskService.statusWhenTaken(ticket) : ticket.status == .closed ? .waiting : ticket.status
         var statusMail: (event: String, line: String)?
-        if let chosen, chosen != ticket.status { statusMail = DeskService.statusMail(chosen) }
+        if let chosen, chosen != anyway { statusMail = DeskService.statusMail(chosen) }
         let told = try mail.replyToCustomer(
             in: tx, ticket, author: agent.displayName, text: body, statusLine: statusMail?.line, files: files.map(\.fileName),
             now: now)
@@ -94,25 +100,21 @@ public struct DeskService: DomainService {
     }
 
     /// "Nota interna": for operators only. No e-mail, no line the customer sees.
-    /// `controls` go in the note's transaction once `check` passes: a note changes nothing the
-    /// operator's page showed, but a colleague may have changed the controls since, and a stale
-    /// select must not undo that. The note is saved either way; the check's refusal is returned
-    /// (the controls then were not applied).
+    /// `controls` go in the note's transaction when `stillAsSeen` says the ticket is as the
+    /// operator's page showed it: a note changes nothing the page showed, but a colleague may
+    /// have changed the controls since, and a stale select must not undo that. The note is
+    /// saved either way; false when its controls were left out.
     @discardableResult
     public func note(
         _ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment], controls: Controls = Controls(),
-        check: ((WriteTransaction) throws -> Void)? = nil, now: Timestamp
-    ) throws -> (any Error)? {
+        stillAsSeen: ((WriteTransaction) throws -> Bool)? = nil, now: Timestamp
+    ) throws -> Bool {
         try change(ticket, by: agent, now: now) { tx in
             try note(in: tx, ticket, by: agent, body: body, files: files, now: now)
-            if controls.isEmpty { return nil }
-            do {
-                try check?(tx)
-            } catch {
-                return error
-            }
+            if controls.isEmpty { return true }
+            if let stillAsSeen, try !stillAsSeen(tx) { return false }
             try apply(in: tx, controls, number: ticket.number, by: agent, now: now)
-            return nil
+            return true
         }
     }
 

@@ -11,7 +11,10 @@ public struct MailReplyService: DomainService {
 
     /// Why a message was not added; `code` is what the log and `inbound_mail` keep.
     public enum Refusal: Error, Sendable, Equatable {
-        case notAReply, forged, notAllowed, wrongSender, closed(Int64), empty, tooLong, tooLarge(megabytes: Int), file(String)
+        /// `notAllowed(outOfPortal:)`: true when the sender cannot use the portal either (removed
+        /// from the company, company deactivated, operator deactivated).
+        case notAReply, forged, notAllowed(outOfPortal: Bool), wrongSender, closed(Int64), empty, tooLong, tooLarge(megabytes: Int)
+        case file(String)
 
         public var code: String {
             switch self {
@@ -25,6 +28,12 @@ public struct MailReplyService: DomainService {
             case .tooLarge: "too_large"
             case .file: "file"
             }
+        }
+
+        /// Whether "Puoi sempre scrivere dal portale" would be untrue.
+        var leavesThePortal: Bool {
+            if case .notAllowed(outOfPortal: true) = self { return true }
+            return false
         }
 
         var reason: String {
@@ -80,11 +89,11 @@ public struct MailReplyService: DomainService {
             }
             author = found
         }
-        guard let author, author.deactivatedAt == nil else { return .failure(.notAllowed) }
+        guard let author, author.deactivatedAt == nil else { return .failure(.notAllowed(outOfPortal: author != nil)) }
         if !author.isOperator {
             guard try TenantStore(database).membership(userID: author.id, tenantID: ticket.tenantID) != nil,
                 try !TenantStore(database).isDeactivated(tenantID: ticket.tenantID)
-            else { return .failure(.notAllowed) }
+            else { return .failure(.notAllowed(outOfPortal: true)) }
         }
         return .success(Target(ticket: ticket, author: author))
     }
@@ -179,8 +188,8 @@ public struct MailReplyService: DomainService {
             else { return .refused(refusal, answered: false) }
             try OutboxStore.enqueue(
                 in: tx, to: [address], subject: Text.mailRefusedSubject(subject),
-                body: Text.mailRefusedBody(
-                    reason: refusal.reason, portal: refusal.code == "not_allowed" ? nil : config.publicURL + "/ticket"), now: now)
+                body: Text.mailRefusedBody(reason: refusal.reason, portal: refusal.leavesThePortal ? nil : config.publicURL + "/ticket"),
+                now: now)
             return .refused(refusal, answered: true)
         }
     }

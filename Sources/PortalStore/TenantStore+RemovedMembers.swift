@@ -36,6 +36,12 @@ extension TenantStore {
         }
     }
 
+    /// Whether this company removed the person (within the window or not yet forgotten).
+    public func wasRemoved(userID: Int64, tenantID: Int64) throws -> Bool {
+        try database.queryOne("SELECT 1 FROM removed_members WHERE tenant_id = ? AND user_id = ?", [tenantID, userID]) != nil
+            || membership(userID: userID, tenantID: tenantID) != nil
+    }
+
     /// Puts a member removed within the window back with their role and "attivo dal"; nil
     /// when the window has passed (or they are a member again).
     public func restoreMember(userID: Int64, tenantID: Int64, now: Timestamp) throws -> MemberRow? {
@@ -45,7 +51,6 @@ extension TenantStore {
         try database.run(
             "INSERT INTO memberships (user_id, tenant_id, role, active_since) VALUES (?, ?, ?, ?)",
             [userID, tenantID, member.role.rawValue, member.activeSince])
-        try database.run("DELETE FROM removed_members WHERE tenant_id = ? AND user_id = ?", [tenantID, userID])
         return member
     }
 }

@@ -74,6 +74,18 @@ def test_right_password_creates_a_session_and_reaches_the_dashboard(portal):
     assert "Mario Rossi" in dashboard.text and "ROSSI SRL" in dashboard.text
 
 
+def test_the_e_mail_code_is_taken_in_any_case(fresh_portal):
+    """The code "pVpavC" typed from a phone as "pvpavc" (or in capitals) is the same code."""
+    portal = fresh_portal()
+    for typed in (str.lower, str.upper):
+        session = requests.Session()
+        earlier = set(portal.mails())
+        assert password_step(portal, ADMIN, DEMO_PASSWORD, session=session).headers["Location"] == "/accesso/codice"
+        code = portal.wait_for_code(ADMIN, ignore=earlier)
+        done = code_step(portal, session, typed(code))
+        assert done.status_code == 303 and done.headers["Location"] == "/dashboard", typed
+
+
 def test_ricordami_makes_the_cookie_outlive_the_browser(portal):
     _, response = login(portal, remember=True)
     assert "Max-Age=2592000" in set_cookie(response, "portal_session")

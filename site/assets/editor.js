@@ -183,6 +183,9 @@
     }
 
     const linkPanel = makeLinkPanel(editor, editable, labels, sync);
+    // Under the field's label and hint, right above what it formats: above the label it read
+    // as the previous field's ("Titolo").
+    area.insertAdjacentElement("beforebegin", toolbar);
     toolbar.hidden = false;
     const formattingHint = document.getElementById(area.id + "-formatting");
     if (formattingHint) {

@@ -12,7 +12,14 @@ enum CodeSender {
     static let maxSent = 3
     static let sendWindow: Int64 = 15 * 60
 
-    static func hash(_ code: String) -> [UInt8] { Digest.blake2b(Array(code.utf8)) }
+    /// Of the code in capitals: typed from a phone, "pVpavC" as "pvpavc" is the same code. The
+    /// alphabet has each letter in both cases, so folding leaves 26 symbols: 3 × 10⁸ codes,
+    /// 5 tries each.
+    static func hash(_ code: String) -> [UInt8] { Digest.blake2b(Array(code.uppercased().utf8)) }
+
+    /// A code sent before codes were hashed in capitals (at most ten minutes old when this
+    /// version starts) is still taken as typed.
+    static func exactHash(_ code: String) -> [UInt8] { Digest.blake2b(Array(code.utf8)) }
 
     /// Sends a new code for the challenge; false when the user already had 3 codes in the
     /// last 15 minutes.

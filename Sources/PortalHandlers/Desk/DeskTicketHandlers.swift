@@ -139,9 +139,15 @@ enum DeskTicketHandlers {
                                            now: now)
                             return []
                         }
-                        let refused = try desk.note(ticket, by: context.user, body: text, files: files.files, controls: controls,
-                                                    check: unchangedSincePage, now: now)
-                        return (refused as? StaleTicket)?.changes ?? []
+                        var meanwhile: [String] = []
+                        let stillAsSeen: (WriteTransaction) throws -> Bool = { _ in
+                            guard let current = try TicketStore(database).find(number: ticket.number) else { return true }
+                            meanwhile = try DeskTicketHandlers.changes(since: seen, current, context)
+                            return meanwhile.isEmpty
+                        }
+                        try desk.note(ticket, by: context.user, body: text, files: files.files, controls: controls,
+                                      stillAsSeen: stillAsSeen, now: now)
+                        return meanwhile
                     }
                 }
                 var controlsLeft: [String]
@@ -152,6 +158,10 @@ enum DeskTicketHandlers {
                     changed = race.changes
                     desk.precondition = nil
                     controlsLeft = try save(withControls: false)
+                } catch let refused as DomainError where refused.code == .invalidInput {
+                    // "Assegna a" named an operator deactivated meanwhile: nothing was saved,
+                    // and the page keeps what was typed.
+                    return try refuse { $0.controlError = ("assignee", refused.message) }
                 }
                 if action == "reply" { reply = "" } else { note = "" }
                 // Saved whatever changed meanwhile, but the controls chosen with it on the old

@@ -90,9 +90,18 @@ enum MemberHandlers {
     static func restore(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
         guard let id = request.pathParameters["id"].flatMap({ Int64($0) }) else { throw HTTPError.notFound }
+        let tenants = TenantStore(services.database)
         let restored: Bool = try services.database.write { tx in
-            guard let member = try TenantStore(services.database).restoreMember(userID: id, tenantID: context.tenant.id, now: services.now)
-            else { return false }
+            guard let member = try tenants.restoreMember(userID: id, tenantID: context.tenant.id, now: services.now) else {
+                // Nobody this company ever removed (another company's person): as for "Rimuovi".
+                if try !tenants.wasRemoved(userID: id, tenantID: context.tenant.id) { throw HTTPError.notFound }
+                return false
+            }
+            // An invitation sent after the removal would give another role on "Accetta".
+            let invitations = InvitationStore(services.database)
+            if let email = EmailAddress(member.email), let pending = try invitations.pending(tenantID: context.tenant.id, email: email) {
+                try invitations.cancel(id: pending.id, tenantID: context.tenant.id, now: services.now)
+            }
             try context.audit(in: tx, "member_restored", detail: member.email, request)
             return true
         }
@@ -128,9 +137,13 @@ enum MemberHandlers {
     /// devices go, their tickets stay and still show who wrote them.
     static func remove(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
-        let member = try member(request, context, services)
+        let seen = try member(request, context, services)
         let refused: Bool = try services.database.write { tx in
             let tenants = TenantStore(services.database)
+            // As it is now: a colleague may have changed the role since the page (the copy kept
+            // for "Ripristina utente" would bring back the old one).
+            guard let member = try tenants.memberRows(tenantID: context.tenant.id).first(where: { $0.userID == seen.userID })
+            else { throw HTTPError.notFound }
             let administrators = try tenants.administratorCount(tenantID: context.tenant.id)
             if member.role == .administrator && administrators <= 1 { return true }
             try tenants.removeMember(member, tenantID: context.tenant.id, now: services.now)
@@ -140,7 +153,7 @@ enum MemberHandlers {
             return false
         }
         if refused { return try render(context, notice: nil, error: Text.lastAdministrator, services, status: 422) }
-        if member.userID == context.current.user.id { throw Redirect(to: "/login?avviso=sessione") }
+        if seen.userID == context.current.user.id { throw Redirect(to: "/login?avviso=sessione") }
         throw Redirect(to: "/tenant/utenti?avviso=rimosso")
     }
 }
