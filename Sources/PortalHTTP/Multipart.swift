@@ -79,9 +79,11 @@ enum Multipart {
         var headers: [String: String] = [:]
         for line in bytes.split(separator: 13, omittingEmptySubsequences: true) {
             let trimmed = line.first == 10 ? line.dropFirst() : line
-            guard let text = String(validating: trimmed, as: UTF8.self), let colon = text.firstIndex(of: ":") else {
-                throw HTTPError.badRequest("bad multipart header")
-            }
+            // Read leniently: a file named in another encoding (a filename's byte that is not
+            // UTF-8) becomes a replacement character, not a refusal of the whole form and of
+            // the ticket's text with it.
+            let text = String(decoding: trimmed, as: UTF8.self)
+            guard let colon = text.firstIndex(of: ":") else { throw HTTPError.badRequest("bad multipart header") }
             headers[text[..<colon].lowercased()] = String(text[text.index(after: colon)...]).trimmingCharacters()
         }
         return headers

@@ -60,6 +60,18 @@ struct MultipartTests {
         #expect(form["a"] == "1")
     }
 
+    @Test("a file name that is not UTF-8 keeps the form: its bytes become replacement characters")
+    func fileNameNotUTF8() throws {
+        let body =
+            part("Content-Disposition: form-data; name=\"message\"", Array("ciao".utf8))
+            + Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"".utf8) + [0xff, 0xfe]
+            + Array(".txt\"\r\nContent-Type: \u{1}\r\n\r\nhi\r\n--\(boundary)--\r\n".utf8)
+        let form = try decoded(contentType: "multipart/form-data; boundary=\(boundary)", body: body)
+        #expect(form["message"] == "ciao")
+        let file = try #require(form.files(named: "files").first)
+        #expect(file.fileName == "\u{FFFD}\u{FFFD}.txt" && file.bytes == Array("hi".utf8))
+    }
+
     @Test("refuses malformed bodies with a 400", arguments: [
         // missing boundary parameter
         ("multipart/form-data", "--\(boundary)\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--\(boundary)--\r\n"),
