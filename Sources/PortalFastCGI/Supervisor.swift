@@ -104,7 +104,15 @@ enum Supervisor {
             buffer[bytes.count] = 0
         }
         let length = socklen_t(MemoryLayout<sockaddr_un>.size)
-        if isListening(&address, length: length, path: path) { fail("another process is listening on \(path)") }
+        // The workers of a supervisor killed with -9 finish what they hold and stop (their
+        // parent's death is their SIGTERM): waiting for them is quicker than failing and being
+        // started again a second later, over and over (nginx answers 502 meanwhile). A handler
+        // that stays is another running instance: its socket is not ours to take.
+        let deadline = Clock.now() + 10
+        while isListening(&address, length: length, path: path) {
+            if Clock.now() >= deadline { fail("another process is listening on \(path)") }
+            usleep(100_000)
+        }
         removeStaleSocket(path)
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { fail(SystemError(errno, "socket")) }
