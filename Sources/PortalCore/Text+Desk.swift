@@ -59,6 +59,7 @@ extension Text {
     public static let deskInternalNoteBadge = "Nota interna"
     public static let deskReplySaved = "Risposta inviata al cliente."
     public static let deskNoteSaved = "Nota interna salvata."
+    public static let deskControlsSavedToo = "Salvate anche le modifiche di «Assegna a», «Stato» e «Priorità»."
     public static let deskTaken = "Ticket preso in carico."
     public static let deskAssigned = "Operatore assegnato."
     public static let deskStatusSaved = "Stato cambiato."

@@ -420,8 +420,11 @@ def test_a_reply_and_the_controls_changed_with_it_are_one_transaction(fresh_port
         assert db.execute("SELECT count(*) FROM messages WHERE body LIKE '%priorità alta%'").fetchone()[0] == 0
         db.execute("DROP TRIGGER refuse_high")
         db.commit()
-    # The browser's retry of the same press: the reply and its priority, once.
-    assert send().status_code == 303
+    # The browser's retry of the same press: the reply and its priority, once, both named.
+    landed = send()
+    assert landed.status_code == 303 and landed.headers["Location"].endswith("avviso=risposta-modifiche")
+    told = html.unescape(operator.get(portal.url + landed.headers["Location"]).text)
+    assert "Risposta inviata al cliente. Salvate anche le modifiche di «Assegna a», «Stato» e «Priorità»." in told
     with portal.db() as db:
         assert db.execute("SELECT priority FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "high"
         assert db.execute("SELECT count(*) FROM messages WHERE body LIKE '%priorità alta%'").fetchone()[0] == 1

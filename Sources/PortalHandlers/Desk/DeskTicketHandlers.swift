@@ -10,7 +10,12 @@ enum DeskTicketHandlers {
     static let notices = [
         "risposta": Text.deskReplySaved, "nota": Text.deskNoteSaved, "presa": Text.deskTaken, "assegnato": Text.deskAssigned,
         "stato": Text.deskStatusSaved, "priorita": Text.deskPrioritySaved,
+        "risposta-modifiche": Text.deskReplySaved + " " + Text.deskControlsSavedToo,
+        "nota-modifiche": Text.deskNoteSaved + " " + Text.deskControlsSavedToo,
     ]
+
+    /// The notices after which the message's draft is done.
+    static let messageNotices: Set<String> = ["risposta", "nota", "risposta-modifiche", "nota-modifiche"]
 
     /// Each button's notice on the page it leads to (the key of `notices`).
     static let actionNotices = [
@@ -21,7 +26,7 @@ enum DeskTicketHandlers {
         let ticket = try context.ticket(request)
         var page = try DeskTicketHandlers.page(ticket, context)
         page.notice = request.query["avviso"].flatMap { notices[$0] }
-        page.draftSent = ["risposta", "nota"].contains(request.query["avviso"] ?? "")
+        page.draftSent = messageNotices.contains(request.query["avviso"] ?? "")
         if let changed = request.query["cambiato"], !changed.isEmpty {
             page.warning = Text.deskChangedMeanwhile(changed.split(separator: "|").map(String.init))
         }
@@ -122,7 +127,8 @@ enum DeskTicketHandlers {
                 // The controls the operator changed go with the message, as on the customers' page.
                 let edits = try DeskTicketHandlers.edits(form, seen: form["seen"], desk)
                 if let error = edits.error { return try refuse { $0.controlError = error } }
-                notice = actionNotices[action]!
+                // The controls changed with it are named too: the operator sees they were saved.
+                notice = actionNotices[action]! + (edits.controls.isEmpty || !changed.isEmpty ? "" : "-modifiche")
                 /// The message, with its controls only when the page showed the ticket as it is.
                 /// Returns what changed meanwhile when the note's controls were left out.
                 func save(withControls: Bool) throws -> [String] {
@@ -219,7 +225,7 @@ enum DeskTicketHandlers {
             again.notice = notices[notice]
             again.warning = warning
             // The sent message's draft is done; the browser keeps what is still typed anew.
-            again.draftSent = ["risposta", "nota"].contains(notice)
+            again.draftSent = messageNotices.contains(notice)
             return Response.html(bytes: again.render())
         }
         let suffix = changed.isEmpty ? "" : "&cambiato=" + urlEncode(changed.joined(separator: "|"))
