@@ -380,6 +380,9 @@ def test_taking_a_colleagues_ticket_keeps_its_status_and_a_reply_with_a_status_s
     assert 'value="take"' in page
     # One file field for both buttons: the page says which one the files go with.
     assert "I file vanno con il pulsante che premi" in html.unescape(page)
+    # The heading is the title: the summary under it gives status and priority without repeating it.
+    assert f"#{number} Presa in carico da un collega</h1>" in page and "ticket-summary-title" not in page
+    assert "ticket-summary-title" in customer.get(portal.url + f"/ticket/{number}").text
     assert desk_post(portal, paolo, number, "take").status_code == 303
     with portal.db() as db:
         row = db.execute("SELECT t.status, u.email FROM tickets t JOIN users u ON u.id = t.operator_id WHERE t.number = ?",

@@ -37,7 +37,9 @@ struct DeskTicketPage {
     var draftSent = false
 
     func render() -> [UInt8] {
-        TicketPageFrame.render(ticket, viewer: viewer, currentPath: "/desk/", heading: "#\(ticket.number) \(ticket.title)") {
+        TicketPageFrame.render(
+            ticket, viewer: viewer, currentPath: "/desk/", heading: "#\(ticket.number) \(ticket.title)", headingHasTitle: true
+        ) {
             el("div", ["class": "toolbar"]) {
                 el("a", ["class": "button", "href": "/desk/"]) { Text.deskBackToQueue }
                 el("a", ["class": "button", "href": "/desk/ticket/\(ticket.number)"]) { Text.refresh }

@@ -8,12 +8,13 @@ enum TicketPageFrame {
     /// The heading, then `top` (toolbar, notices), then the thread with its form (`chat`)
     /// beside the ticket's `panel`.
     static func render(
-        _ ticket: TicketRecord, viewer: Viewer, currentPath: String, heading: String,
+        _ ticket: TicketRecord, viewer: Viewer, currentPath: String, heading: String, headingHasTitle: Bool = false,
         @NodeBuilder top: () -> Node, @NodeBuilder chat: () -> Node, @NodeBuilder panel: () -> Node
     ) -> [UInt8] {
         Page(title: "\(Text.ticketInfoTitle) #\(ticket.number)", kind: .app(viewer), currentPath: currentPath) {
             el("h1", ["class": "page-title"]) { heading }
-            summary(ticket)
+            // A heading that is the title already (the desk's) is not repeated under it.
+            summary(ticket, withTitle: !headingHasTitle)
             top()
             el("div", ["class": "ticket-detail"]) {
                 el("section", ["class": "chat", "aria-label": Text.thread]) { chat() }
@@ -24,9 +25,9 @@ enum TicketPageFrame {
 
     /// The ticket's title, status and priority, first on the page: on a phone they come
     /// before the conversation and the reply box, not under them.
-    static func summary(_ ticket: TicketRecord) -> Node {
+    static func summary(_ ticket: TicketRecord, withTitle: Bool = true) -> Node {
         el("p", ["class": "ticket-summary"]) {
-            el("span", ["class": "ticket-summary-title"]) { "\(ticket.title) #\(ticket.number)" }
+            if withTitle { el("span", ["class": "ticket-summary-title"]) { "\(ticket.title) #\(ticket.number)" } }
             el("span") {
                 "\(Text.state): "
                 el("span", ["class": Badge.status(ticket.status)]) { ticket.status.label }
