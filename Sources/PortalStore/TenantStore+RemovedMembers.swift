@@ -28,12 +28,7 @@ extension TenantStore {
                 AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.tenant_id = r.tenant_id AND m.user_id = r.user_id)
             ORDER BY r.removed_at DESC, u.email
             """, [tenantID, now - TenantStore.restoreWindow]
-        ).map {
-            MemberRow(
-                userID: $0.int("id"), email: $0.string("email"), firstName: $0.string("first_name"),
-                lastName: $0.string("last_name"), role: Role(rawValue: $0.string("role")) ?? .technician,
-                activeSince: $0.int("active_since"))
-        }
+        ).map(MemberRow.init)
     }
 
     /// Whether this company removed the person (within the window or not yet forgotten).

@@ -70,6 +70,23 @@ public struct TenantStore {
         public let lastName: String
         public let role: Role
         public let activeSince: Timestamp
+
+        /// A row of id, email, first_name, last_name, role, active_since.
+        init(_ row: Row) {
+            self.init(
+                userID: row.int("id"), email: row.string("email"), firstName: row.string("first_name"),
+                lastName: row.string("last_name"), role: Role(rawValue: row.string("role")) ?? .technician,
+                activeSince: row.int("active_since"))
+        }
+
+        init(userID: Int64, email: String, firstName: String, lastName: String, role: Role, activeSince: Timestamp) {
+            self.userID = userID
+            self.email = email
+            self.firstName = firstName
+            self.lastName = lastName
+            self.role = role
+            self.activeSince = activeSince
+        }
     }
 
     public func memberRows(tenantID: Int64) throws -> [MemberRow] {
@@ -79,12 +96,7 @@ public struct TenantStore {
             FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.tenant_id = ?
             ORDER BY u.last_name, u.first_name, u.email
             """, [tenantID]
-        ).map {
-            MemberRow(
-                userID: $0.int("id"), email: $0.string("email"), firstName: $0.string("first_name"),
-                lastName: $0.string("last_name"), role: Role(rawValue: $0.string("role")) ?? .technician,
-                activeSince: $0.int("active_since"))
-        }
+        ).map(MemberRow.init)
     }
 
     public func setRole(userID: Int64, tenantID: Int64, role: Role) throws {

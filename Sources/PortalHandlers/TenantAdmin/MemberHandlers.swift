@@ -5,6 +5,9 @@ import PortalStore
 
 /// The "Utenti" tab: the company's enabled users, their role, their removal.
 enum MemberHandlers {
+    /// The columns of "Utenti abilitati" and of "Rimossi di recente".
+    static let columns = [Text.firstName, Text.lastName, Text.email, Text.roleColumn, Text.activeSince, Text.actionsColumn]
+
     static let notices = ["ruolo": Text.roleChanged, "rimosso": Text.userRemoved, "ripristinato": Text.userRestored]
 
     static func list(_ request: Request, _ context: MemberContext) throws -> Response {
@@ -21,7 +24,7 @@ enum MemberHandlers {
         let page = TenantTabs.page(context.current.viewer, current: "/tenant/utenti", notice: notice, error: error) {
             el("section", ["class": "card", "aria-labelledby": "members"]) {
                 el("h2", ["id": "members"]) { Text.enabledUsers }
-                DataTable.render(headings: [Text.firstName, Text.lastName, Text.email, Text.roleColumn, Text.activeSince, Text.actionsColumn]) {
+                DataTable.render(headings: columns) {
                     for member in members {
                         el("tr") {
                             el("td") { member.firstName }
@@ -63,7 +66,7 @@ enum MemberHandlers {
         el("section", ["class": "card", "aria-labelledby": "recently-removed"]) {
             el("h2", ["id": "recently-removed"]) { Text.recentlyRemoved }
             el("p", ["class": "muted"]) { Text.recentlyRemovedHint }
-            DataTable.render(headings: [Text.firstName, Text.lastName, Text.email, Text.roleColumn, Text.activeSince, Text.actionsColumn]) {
+            DataTable.render(headings: columns) {
                 for member in removed {
                     el("tr") {
                         el("td") { member.firstName }
