@@ -50,6 +50,8 @@ extension Text {
     public static let noInvitations = "Nessun invito in attesa."
     public static let invitationSentNotice = "Invito inviato."
     public static let invitationResent = "Invito inviato di nuovo."
+    public static let invitationResentNewPassword =
+        "Invito inviato di nuovo, con nuove credenziali provvisorie: quelle dell'e-mail precedente non valgono più."
     public static let invitationRemoved = "Invito rimosso: il collegamento non è più valido."
     public static let invitationRoleChanged = "Ruolo salvato: l'utente lo avrà quando accetterà l'invito."
     public static let alreadyMember = "Questo indirizzo è già un utente dell'azienda."

@@ -227,14 +227,19 @@ public enum Text {
     // MARK: E-mails
     public static let mailSignature = "Il team di assistenza"
     public static func welcomeSubject() -> String { "Benvenuto su \(productName)" }
-    public static func welcomeBody(portalURL: String, email: String, password: String, expiresOn: String) -> String {
-        """
+    /// `replacesEarlier`: credentials sent again; those of an earlier e-mail no longer work.
+    public static func welcomeBody(
+        portalURL: String, email: String, password: String, expiresOn: String, replacesEarlier: Bool = false
+    ) -> String {
+        let replaced = replacesEarlier
+            ? "Queste credenziali sostituiscono quelle di un'e-mail precedente, che non valgono più.\n\n" : ""
+        return """
         L'utente è stato attivato, potrai accedere al portale (\(portalURL)) utilizzando le credenziali:
 
         - Nome utente: \(email)
         - Password: \(password)
 
-        La password è provvisoria e vale fino al \(expiresOn): al primo accesso ti chiederemo \
+        \(replaced)La password è provvisoria e vale fino al \(expiresOn): al primo accesso ti chiederemo \
         i tuoi dati e una password personale.
 
         \(mailSignature)

@@ -36,6 +36,16 @@ public struct Provisioning: DomainService {
         public let createdAccount: Bool
         /// False when the address already had a pending invitation here: it was sent again.
         public let isNew: Bool
+        /// New provisional credentials for an account that had some: the earlier e-mail's
+        /// password no longer works.
+        public var renewedCredentials = false
+
+        /// The notice's key on the pages that invite: "inviato" (or the caller's own for a first
+        /// invitation), "reinviato", or "reinviato-credenziali" when the earlier password died.
+        public func notice(first: String) -> String {
+            if renewedCredentials { return "reinviato-credenziali" }
+            return isNew ? first : "reinviato"
+        }
     }
 
     /// Invites `email` into the company with `role`. A new address also gets an account with
@@ -58,6 +68,7 @@ public struct Provisioning: DomainService {
             try record(submission, by: invitedBy, in: tx, now: now)
             let users = UserStore(database)
             var createdAccount = false
+            var renewedCredentials = false
             let existing = try users.find(email: email)
             if existing?.isOperator == true { throw DomainError(.accountExists, Text.emailOfOperator) }
             if try TenantStore(database).isDeactivated(tenantID: tenant.id) {
@@ -83,8 +94,9 @@ public struct Provisioning: DomainService {
                         email: email, passwordHash: credentials.hash, provisionalUntil: credentials.expires, now: now)
                     try users.setProvisionalTenant(userID: id, tenantID: tenant.id)
                 }
-                try welcome(in: tx, email, credentials, now: now)
+                try welcome(in: tx, email, credentials, replacing: existing != nil, now: now)
                 createdAccount = existing == nil
+                renewedCredentials = existing != nil
             }
             try invitations.recordSend(email: email, tenantID: tenant.id, now: now)
             let (invitation, isNew) = try invitations.invite(
@@ -94,7 +106,9 @@ public struct Provisioning: DomainService {
             try AuditStore.record(
                 in: tx, isNew ? "invitation_sent" : "invitation_resent", tenantID: tenant.id, by: invitedBy,
                 detail: "\(email.value) (\(role.label))", now: now)
-            return InvitationResult(invitationID: invitation.id, createdAccount: createdAccount, isNew: isNew)
+            var result = InvitationResult(invitationID: invitation.id, createdAccount: createdAccount, isNew: isNew)
+            result.renewedCredentials = renewedCredentials
+            return result
         }
     }
 
@@ -169,7 +183,7 @@ public struct Provisioning: DomainService {
             else { throw DomainError(.notFound, Text.errorNotFound) }
             try UserStore(database).resetProvisionalPassword(
                 userID: target.id, passwordHash: credentials.hash, until: credentials.expires, now: now)
-            try welcome(in: tx, email, credentials, now: now)
+            try welcome(in: tx, email, credentials, replacing: true, now: now)
             try AuditStore.record(in: tx, "operator_welcome_resent", by: actor, detail: email.value, now: now)
         }
     }
@@ -188,11 +202,15 @@ public struct Provisioning: DomainService {
     }
 
     /// The welcome e-mail: the portal's address, the user name and the provisional password.
-    func welcome(in tx: WriteTransaction, _ email: EmailAddress, _ credentials: Credentials, now: Timestamp) throws {
+    /// `replacing`: sent again, the earlier e-mail's password no longer works (it says so).
+    func welcome(in tx: WriteTransaction, _ email: EmailAddress, _ credentials: Credentials, replacing: Bool = false, now: Timestamp)
+        throws
+    {
         try OutboxStore.enqueue(in: tx, to: [email], subject: Text.welcomeSubject(),
             body: Text.welcomeBody(
                 portalURL: config.publicURL + "/login?email=" + PercentEncoding.encode(email.value), email: email.value,
-                password: credentials.password, expiresOn: Clock.displayDate(credentials.expires)), now: now, kind: .secret)
+                password: credentials.password, expiresOn: Clock.displayDate(credentials.expires), replacesEarlier: replacing),
+            now: now, kind: .secret)
     }
 
     /// 16 characters from the unambiguous alphabet plus a few symbols: about 92 bits.

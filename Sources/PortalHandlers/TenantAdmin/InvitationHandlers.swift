@@ -7,7 +7,8 @@ import PortalStore
 /// The "Utenti invitati" tab: pending invitations, "Invita utente", sending again, removing.
 enum InvitationHandlers {
     static let notices = [
-        "inviato": Text.invitationSentNotice, "reinviato": Text.invitationResent, "rimosso": Text.invitationRemoved,
+        "inviato": Text.invitationSentNotice, "reinviato": Text.invitationResent, "reinviato-credenziali": Text.invitationResentNewPassword,
+        "rimosso": Text.invitationRemoved,
         "ruolo": Text.invitationRoleChanged,
     ]
 
@@ -127,7 +128,7 @@ enum InvitationHandlers {
             return try render(context, notice: nil, form: inviteForm, services, status: error.code == .invitationLimit ? 429 : 422)
         }
         // An address already invited here: its invitation was sent again (with the role chosen now).
-        throw Redirect(to: "/tenant/inviti?avviso=" + (result.isNew ? "inviato" : "reinviato"))
+        throw Redirect(to: "/tenant/inviti?avviso=" + result.notice(first: "inviato"))
     }
 
     static func invitation(_ request: Request, _ context: MemberContext, _ services: Services) throws -> InvitationRecord {
@@ -142,8 +143,9 @@ enum InvitationHandlers {
         let key = Submission.pressKey(request.form)
         try Submission.redirectIfSent(key, userID: context.user.id, services, notice: "reinviato")
         let invitation = try invitation(request, context, services)
+        let result: Provisioning.InvitationResult
         do {
-            _ = try Submission.once(key, userID: context.user.id, services, notice: "reinviato") {
+            result = try Submission.once(key, userID: context.user.id, services, notice: "reinviato") {
                 try Provisioning(database: services.database, config: services.config).invite(
                     tenant: context.tenant, email: EmailAddress(invitation.email)!, role: invitation.role,
                     invitedBy: context.actor(request), limited: true, submission: key.map { ($0, "/tenant/inviti") },
@@ -154,7 +156,7 @@ enum InvitationHandlers {
             let form = InviteForm(email: invitation.email, role: invitation.role, error: error.message)
             return try render(context, notice: nil, form: form, services, status: 429)
         }
-        throw Redirect(to: "/tenant/inviti?avviso=reinviato")
+        throw Redirect(to: "/tenant/inviti?avviso=" + result.notice(first: "reinviato"))
     }
 
     static func changeRole(_ request: Request, _ context: MemberContext) throws -> Response {

@@ -8,6 +8,7 @@ import PortalStore
 enum CompanyHandlers {
     static let notices = [
         "creata": Text.companyCreated, "invitato": Text.administratorInvited, "reinviato": Text.invitationResent,
+        "reinviato-credenziali": Text.invitationResentNewPassword,
         "rimosso": Text.invitationRemoved, "disattivata": Text.companyDeactivatedNotice,
         "riattivata": Text.companyReactivatedNotice,
     ]
@@ -49,8 +50,9 @@ enum CompanyHandlers {
             page.error = typed.isEmpty ? Text.fieldRequired : Text.emailInvalid
             return Response.html(bytes: page.render(context.viewer), status: 422)
         }
+        let result: Provisioning.InvitationResult
         do {
-            _ = try Submission.once(key, userID: context.user.id, services, notice: "invitato") {
+            result = try Submission.once(key, userID: context.user.id, services, notice: "invitato") {
                 try Provisioning(database: services.database, config: services.config).invite(
                     tenant: company.tenant, email: email, role: .administrator, invitedBy: context.actor(request), limited: true,
                     submission: key.map { ($0, path(company)) }, now: services.now)
@@ -61,7 +63,7 @@ enum CompanyHandlers {
             page.error = error.message
             return Response.html(bytes: page.render(context.viewer), status: error.code == .invitationLimit ? 429 : 422)
         }
-        throw Redirect(to: path(company) + "?avviso=invitato")
+        throw Redirect(to: path(company) + "?avviso=" + result.notice(first: "invitato"))
     }
 
     static func invitation(_ request: Request, _ company: CompanyRow, _ context: OperatorContext) throws -> InvitationRecord {
@@ -80,8 +82,9 @@ enum CompanyHandlers {
         // the sends' limits (the same as the companies' own) beside the address.
         let key = Submission.pressKey(request.form)
         try Submission.redirectIfSent(key, userID: context.user.id, services, notice: "reinviato")
+        let result: Provisioning.InvitationResult
         do {
-            _ = try Submission.once(key, userID: context.user.id, services, notice: "reinviato") {
+            result = try Submission.once(key, userID: context.user.id, services, notice: "reinviato") {
                 try Provisioning(database: services.database, config: services.config).invite(
                     tenant: company.tenant, email: EmailAddress(invitation.email)!, role: invitation.role,
                     invitedBy: context.actor(request), limited: true, submission: key.map { ($0, path(company)) },
@@ -92,7 +95,7 @@ enum CompanyHandlers {
             page.error = error.message
             return Response.html(bytes: page.render(context.viewer), status: 429)
         }
-        throw Redirect(to: path(company) + "?avviso=reinviato")
+        throw Redirect(to: path(company) + "?avviso=" + result.notice(first: "reinviato"))
     }
 
     static func cancel(_ request: Request, _ context: OperatorContext) throws -> Response {
