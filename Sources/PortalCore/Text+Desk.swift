@@ -59,6 +59,8 @@ extension Text {
     public static let deskInternalNoteBadge = "Nota interna"
     public static let deskReplySaved = "Risposta inviata al cliente."
     public static let deskNoteSaved = "Nota interna salvata."
+    public static let deskCompanyDeactivated =
+        "L'azienda di questo ticket è disattivata: i suoi utenti non possono accedere al portale e non ricevono e-mail. Le risposte restano nel ticket e le vedranno se l'azienda sarà riattivata."
     public static let deskControlsSavedToo = "Salvate anche le modifiche di «Assegna a», «Stato» e «Priorità»."
     public static let deskTaken = "Ticket preso in carico."
     public static let deskAssigned = "Operatore assegnato."

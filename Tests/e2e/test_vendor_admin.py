@@ -245,6 +245,8 @@ def test_the_classic_portals_companies_without_users_and_a_deactivated_company(f
     # The desk still answers its tickets, but no e-mail invites its people to a portal they cannot enter.
     operator, _ = login(portal, email="giulia.neri@assistenza.example")
     page = operator.get(portal.url + f"/desk/ticket/{number}").text
+    # The ticket's page says so, before a reply that nobody will be told of.
+    assert "di questo ticket è disattivata" in page and "non ricevono e-mail" in page
     seen = re.search(r'name="seen" value="([^"]*)"', page).group(1)
     answered = operator.post(portal.url + f"/desk/ticket/{number}", allow_redirects=False,
                              data={"csrf": csrf_token(page), "seen": seen, "action": "reply", "reply": "Ultima risposta."},

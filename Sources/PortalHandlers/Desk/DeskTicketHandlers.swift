@@ -45,7 +45,8 @@ enum DeskTicketHandlers {
             operators: try DeskStore(database).operators(), company: company,
             members: try TenantStore(database).memberRows(tenantID: ticket.tenantID),
             otherOpen: try DeskStore(database).openTickets(tenantID: ticket.tenantID, except: ticket.id),
-            lastReply: messages.filter { $0.kind == .reply }.map(\.id).max() ?? 0, viewerID: context.user.id)
+            lastReply: messages.filter { $0.kind == .reply }.map(\.id).max() ?? 0, viewerID: context.user.id,
+            companyDeactivated: try TenantStore(database).isDeactivated(tenantID: ticket.tenantID))
     }
 
     /// Every action of the page. A refusal shows the page again with what was typed; a

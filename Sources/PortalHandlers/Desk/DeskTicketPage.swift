@@ -19,6 +19,9 @@ struct DeskTicketPage {
     var lastReply: Int64 = 0
     /// The operator looking: "Prendi in carico" is not offered on a ticket already theirs.
     var viewerID: Int64 = 0
+    /// The vendor deactivated the company: its people can neither enter nor be e-mailed, and
+    /// a reply said "inviata al cliente" all the same.
+    var companyDeactivated = false
     /// The form's key (`Submission`): a reply sent twice (a double click, a retry) lands once.
     var submission = Submission.newKey()
     var replyText = ""
@@ -44,6 +47,7 @@ struct DeskTicketPage {
                 el("a", ["class": "button", "href": "/desk/"]) { Text.deskBackToQueue }
                 el("a", ["class": "button", "href": "/desk/ticket/\(ticket.number)"]) { Text.refresh }
             }
+            if companyDeactivated { FormField.notice(Text.deskCompanyDeactivated, kind: "warning") }
             if let warning { FormField.notice(warning, kind: "warning") }
             if let notice { FormField.notice(notice, kind: "success") }
         } chat: {
