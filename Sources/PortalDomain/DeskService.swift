@@ -239,10 +239,6 @@ public struct DeskService: DomainService {
     }
 
     /// "Priorità": operators may set "Bloccante" or lower it.
-    public func setPriority(_ ticket: TicketRecord, _ priority: Priority, by agent: UserRecord, now: Timestamp) throws {
-        try change(ticket, by: agent, now: now) { tx in try setPriority(in: tx, ticket, priority, by: agent, now: now) }
-    }
-
     func setPriority(in tx: WriteTransaction, _ ticket: TicketRecord, _ priority: Priority, by agent: UserRecord, now: Timestamp)
         throws
     {

@@ -38,7 +38,7 @@ public struct Provisioning: DomainService {
         public let isNew: Bool
         /// New provisional credentials for an account that had some: the earlier e-mail's
         /// password no longer works.
-        public var renewedCredentials = false
+        public let renewedCredentials: Bool
 
         /// The notice's key on the pages that invite: "inviato" (or the caller's own for a first
         /// invitation), "reinviato", or "reinviato-credenziali" when the earlier password died.
@@ -106,9 +106,8 @@ public struct Provisioning: DomainService {
             try AuditStore.record(
                 in: tx, isNew ? "invitation_sent" : "invitation_resent", tenantID: tenant.id, by: invitedBy,
                 detail: "\(email.value) (\(role.label))", now: now)
-            var result = InvitationResult(invitationID: invitation.id, createdAccount: createdAccount, isNew: isNew)
-            result.renewedCredentials = renewedCredentials
-            return result
+            return InvitationResult(
+                invitationID: invitation.id, createdAccount: createdAccount, isNew: isNew, renewedCredentials: renewedCredentials)
         }
     }
 

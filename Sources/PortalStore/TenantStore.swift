@@ -70,23 +70,6 @@ public struct TenantStore {
         public let lastName: String
         public let role: Role
         public let activeSince: Timestamp
-
-        /// A row of id, email, first_name, last_name, role, active_since.
-        init(_ row: Row) {
-            self.init(
-                userID: row.int("id"), email: row.string("email"), firstName: row.string("first_name"),
-                lastName: row.string("last_name"), role: Role(rawValue: row.string("role")) ?? .technician,
-                activeSince: row.int("active_since"))
-        }
-
-        init(userID: Int64, email: String, firstName: String, lastName: String, role: Role, activeSince: Timestamp) {
-            self.userID = userID
-            self.email = email
-            self.firstName = firstName
-            self.lastName = lastName
-            self.role = role
-            self.activeSince = activeSince
-        }
     }
 
     public func memberRows(tenantID: Int64) throws -> [MemberRow] {
@@ -109,5 +92,16 @@ public struct TenantStore {
 
     public func administratorCount(tenantID: Int64) throws -> Int64 {
         try database.scalarInt("SELECT count(*) FROM memberships WHERE tenant_id = ? AND role = 'admin'", [tenantID])
+    }
+}
+
+// In an extension, so that the row keeps its memberwise init.
+extension TenantStore.MemberRow {
+    /// A row of id, email, first_name, last_name, role, active_since.
+    init(_ row: Row) {
+        self.init(
+            userID: row.int("id"), email: row.string("email"), firstName: row.string("first_name"),
+            lastName: row.string("last_name"), role: Role(rawValue: row.string("role")) ?? .technician,
+            activeSince: row.int("active_since"))
     }
 }

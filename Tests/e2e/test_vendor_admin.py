@@ -191,7 +191,12 @@ def test_the_desks_invitations_are_limited_per_address_as_the_companies_are(port
     invitation = re.search(r'action="/desk/aziende/\d+/inviti/(\d+)/reinvia"', page).group(1)
     resend = f"/desk/aziende/{company}/inviti/{invitation}/reinvia"
     for _ in range(2):
-        assert post_form(portal, manager, f"/desk/aziende/{company}", resend).status_code == 303
+        resent = post_form(portal, manager, f"/desk/aziende/{company}", resend)
+        assert resent.status_code == 303
+        # New provisional credentials went with it: the page says the earlier ones died.
+        assert resent.headers["Location"].endswith("avviso=reinviato-credenziali")
+    told = manager.get(portal.url + resent.headers["Location"]).text
+    assert "non valgono più" in told
     refused = post_form(portal, manager, f"/desk/aziende/{company}", resend)
     assert refused.status_code == 429 and address in refused.text and "3 inviti" in refused.text
     again = post_form(portal, manager, f"/desk/aziende/{company}/invita", f"/desk/aziende/{company}/invita", email=address)

@@ -29,7 +29,7 @@ enum FirstAccessHandlers {
             password, confirmation: confirmation, email: EmailAddress(user.email),
             names: [firstName ?? "", lastName ?? ""])
         {
-            page.errors[violation == .mismatch ? "password_confirmation" : "password"] = PasswordRules.message(for: violation)
+            page.errors.merge(PasswordRules.error(for: violation)) { _, new in new }
         } else if PasswordHasher.verify(password, against: user.passwordHash) {
             // The provisional password is known to whoever read the welcome e-mail.
             page.errors["password"] = Text.passwordSameAsProvisional

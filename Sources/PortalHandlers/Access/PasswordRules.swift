@@ -2,6 +2,12 @@ import PortalCore
 
 /// The password policy's verdicts as the messages shown next to the field.
 enum PasswordRules {
+    /// The violation's message keyed by the field it is shown beside: the confirmation's for a
+    /// mismatch, the new password's (`passwordField`) otherwise.
+    static func error(for violation: PasswordPolicy.Violation, passwordField: String = "password") -> [String: String] {
+        [violation == .mismatch ? "password_confirmation" : passwordField: message(for: violation)]
+    }
+
     static func message(for violation: PasswordPolicy.Violation) -> String {
         switch violation {
         case .tooShort: Text.passwordTooShort

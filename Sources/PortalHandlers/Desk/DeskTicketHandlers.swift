@@ -147,10 +147,14 @@ enum DeskTicketHandlers {
                             return []
                         }
                         var meanwhile: [String] = []
-                        let stillAsSeen: (WriteTransaction) throws -> Bool = { _ in
-                            guard let current = try TicketStore(database).find(number: ticket.number) else { return true }
-                            meanwhile = try DeskTicketHandlers.changes(since: seen, current, context)
-                            return meanwhile.isEmpty
+                        let stillAsSeen: (WriteTransaction) throws -> Bool = { tx in
+                            do {
+                                try unchangedSincePage(tx)
+                                return true
+                            } catch let race as StaleTicket {
+                                meanwhile = race.changes
+                                return false
+                            }
                         }
                         try desk.note(ticket, by: context.user, body: text, files: files.files, controls: controls,
                                       stillAsSeen: stillAsSeen, now: now)
@@ -210,7 +214,7 @@ enum DeskTicketHandlers {
                 // Back in the queue is a status change ("Non assegnato").
                 notice = edits.controls.unassign ? actionNotices["status"]! : actionNotices[action]!
                 try Submission.once(sent, userID: context.user.id, services, notice: notice) {
-                    try edits.apply(to: ticket, by: context.user, desk, now: now)
+                    try desk.apply(edits.controls, to: ticket, by: context.user, now: now)
                 }
             default:
                 throw HTTPError.badRequest("unknown desk action")
@@ -254,11 +258,6 @@ enum DeskTicketHandlers {
     struct Edits {
         var controls = DeskService.Controls()
         var error: (field: String, message: String)?
-
-        /// One press, one transaction; `desk`'s precondition (if any) is checked once, before.
-        func apply(to ticket: TicketRecord, by agent: UserRecord, _ desk: DeskService, now: Timestamp) throws {
-            try desk.apply(controls, to: ticket, by: agent, now: now)
-        }
     }
 
     /// The controls whose value differs from what the page showed (`seen`), by field name.

@@ -79,7 +79,7 @@ enum ProfileHandlers {
             newPassword, confirmation: form["password_confirmation"] ?? "", email: EmailAddress(user.email),
             names: [user.firstName, user.lastName])
         {
-            profile.errors[violation == .mismatch ? "password_confirmation" : "new_password"] = PasswordRules.message(for: violation)
+            profile.errors.merge(PasswordRules.error(for: violation, passwordField: "new_password")) { _, new in new }
         }
         guard profile.errors.isEmpty else { return Response.html(profile.render(), status: 422) }
         try PasswordChange.apply(user: user, newPassword: newPassword, cause: .profile, request, services)

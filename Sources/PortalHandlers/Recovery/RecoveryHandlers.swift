@@ -69,7 +69,7 @@ enum RecoveryHandlers {
             // not yet typed, not a wrong one. What the passwords already break is said too.
             var errors = ["code": token.isEmpty && typedCode.trimmingWhitespace().isEmpty ? Text.recoveryCodeMissing : Text.recoveryCodeInvalid]
             if let violation = PasswordPolicy.check(password, confirmation: form["password_confirmation"] ?? "", email: nil) {
-                errors[violation == .mismatch ? "password_confirmation" : "password"] = PasswordRules.message(for: violation)
+                errors.merge(PasswordRules.error(for: violation)) { code, _ in code }
             }
             let html = RecoveryPages.newPassword(csrfToken: context.csrfToken, code: typedCode, errors: errors)
             return Response.html(html, status: 422)
@@ -78,9 +78,8 @@ enum RecoveryHandlers {
             password, confirmation: form["password_confirmation"] ?? "", email: EmailAddress(user.email),
             names: [user.firstName, user.lastName])
         {
-            let field = violation == .mismatch ? "password_confirmation" : "password"
             let html = RecoveryPages.newPassword(
-                csrfToken: context.csrfToken, token: token, code: typedCode, errors: [field: PasswordRules.message(for: violation)])
+                csrfToken: context.csrfToken, token: token, code: typedCode, errors: PasswordRules.error(for: violation))
             return Response.html(html, status: 422)
         }
         try PasswordChange.apply(user: user, newPassword: password, cause: .reset, request, services)

@@ -140,23 +140,22 @@ enum MemberHandlers {
     /// devices go, their tickets stay and still show who wrote them.
     static func remove(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
-        let seen = try member(request, context, services)
-        let refused: Bool = try services.database.write { tx in
+        // The removed member's id; nil when they are the company's last administrator.
+        let removed: Int64? = try services.database.write { tx in
             let tenants = TenantStore(services.database)
-            // As it is now: a colleague may have changed the role since the page (the copy kept
-            // for "Ripristina utente" would bring back the old one).
-            guard let member = try tenants.memberRows(tenantID: context.tenant.id).first(where: { $0.userID == seen.userID })
-            else { throw HTTPError.notFound }
+            // As it is now, inside the transaction: a colleague may have changed the role since
+            // the page (the copy kept for "Ripristina utente" would bring back the old one).
+            let member = try member(request, context, services)
             let administrators = try tenants.administratorCount(tenantID: context.tenant.id)
-            if member.role == .administrator && administrators <= 1 { return true }
+            if member.role == .administrator && administrators <= 1 { return nil }
             try tenants.removeMember(member, tenantID: context.tenant.id, now: services.now)
             try SessionStore(services.database).deleteAll(userID: member.userID, tenantID: context.tenant.id)
             try TrustedDeviceStore(services.database).deleteAll(userID: member.userID)
             try context.audit(in: tx, "member_removed", detail: member.email, request)
-            return false
+            return member.userID
         }
-        if refused { return try render(context, notice: nil, error: Text.lastAdministrator, services, status: 422) }
-        if seen.userID == context.current.user.id { throw Redirect(to: "/login?avviso=sessione") }
+        guard let removed else { return try render(context, notice: nil, error: Text.lastAdministrator, services, status: 422) }
+        if removed == context.current.user.id { throw Redirect(to: "/login?avviso=sessione") }
         throw Redirect(to: "/tenant/utenti?avviso=rimosso")
     }
 }
