@@ -83,6 +83,17 @@ public enum HolidayRule: Sendable, Equatable, Hashable {
         self = .once(year: date.year, month: date.month, day: date.day)
     }
 
+    /// Whether the rule names a national holiday: a fixed one for "every year", any one
+    /// (Easter Monday included) for a date of one year.
+    var isNationalHoliday: Bool {
+        switch self {
+        case .once(let year, let month, let day):
+            return DateOnly(year: year, month: month, day: day).map(ItalianHolidays.isNational) ?? false
+        case .everyYear(let month, let day):
+            return ItalianHolidays.fixed.contains { $0.month == month && $0.day == day } || (month == 10 && day == 4)
+        }
+    }
+
     /// As the page shows and stores it: "24/12/2026" or "29/06".
     public var text: String {
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }

@@ -43,6 +43,15 @@ extension Text {
         return subject + ": scrivi ad esempio 24/12/2026, oppure 29/06 per ogni anno."
     }
 
+    public static func holidaysNotNational(_ values: [String]) -> String {
+        let quoted = values.prefix(10).map { "«" + $0 + "»" }
+        let more = values.count > 10 ? " e altre \(values.count - 10)" : ""
+        let subject = values.count == 1
+            ? quoted[0] + " non è una festività nazionale" : quoted.joined(separator: ", ") + more + " non sono festività nazionali"
+        return subject
+            + ": qui vanno solo i giorni festivi in cui l'assistenza lavora (il Lunedì dell'Angelo con l'anno, ad esempio 06/04/2026); gli altri giorni sono già lavorativi."
+    }
+
     // The audit trail
     public static let targetsAuditEvents: [String: String] = ["response_targets_changed": "Tempi di risposta modificati"]
     public static func auditTargetChanged(_ field: String, from: String, to: String) -> String { "\(field): \(from) → \(to)" }

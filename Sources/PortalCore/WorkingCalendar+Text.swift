@@ -60,5 +60,15 @@ extension WorkingCalendar {
         return wrong.isEmpty ? .success(rules) : .failure(TargetError(Text.holidaysInvalid(wrong)))
     }
 
+    /// "Festività nazionali lavorate": as `holidays(from:)`, and every day must be a national
+    /// holiday; a working day there changed nothing and read as if it had (Easter Monday moves,
+    /// so it is accepted only with its year).
+    public static func workedHolidays(from text: String) -> Result<[HolidayRule], TargetError> {
+        holidays(from: text).flatMap { rules in
+            let wrong = rules.filter { !$0.isNationalHoliday }.map(\.text)
+            return wrong.isEmpty ? .success(rules) : .failure(TargetError(Text.holidaysNotNational(wrong)))
+        }
+    }
+
     public static func holidaysText(_ rules: [HolidayRule]) -> String { rules.map(\.text).joined(separator: "\n") }
 }

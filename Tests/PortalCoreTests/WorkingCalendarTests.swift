@@ -211,6 +211,18 @@ struct WorkingCalendarTextTests {
         #expect(Text.holidaysInvalid(["31/02/2026", "ciao"]).hasPrefix("«31/02/2026», «ciao» non sono date: "))
     }
 
+    @Test("worked holidays must be national holidays; Easter Monday only with its year")
+    func workedHolidays() throws {
+        let rules = try WorkingCalendar.workedHolidays(from: "26/12\n06/04/2026\n04/10\n2026-08-15").get()
+        #expect(rules == [.everyYear(month: 12, day: 26), .once(year: 2026, month: 4, day: 6), .everyYear(month: 10, day: 4),
+            .once(year: 2026, month: 8, day: 15)])
+        let refused = WorkingCalendar.workedHolidays(from: "25/12\n12/03/2026\n06/04\n07/04/2026")
+        #expect(refused == .failure(TargetError(Text.holidaysNotNational(["12/03/2026", "06/04", "07/04/2026"]))))
+        #expect(Text.holidaysNotNational(["12/03/2026"]).hasPrefix("«12/03/2026» non è una festività nazionale: "))
+        // A date that is no date at all is still named as such first.
+        #expect(WorkingCalendar.workedHolidays(from: "ciao") == .failure(TargetError(Text.holidaysInvalid(["ciao"]))))
+    }
+
     @Test("targets in hours, hours and minutes, or decimal hours", arguments: [
         ("8", 480), ("1:30", 90), ("1,5", 90), ("0,25", 15), ("0.5", 30), ("8760", 8760 * 60), (" 2 ", 120),
     ])

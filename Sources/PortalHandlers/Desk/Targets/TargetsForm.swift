@@ -74,7 +74,7 @@ struct TargetsForm {
         case .success(let rules): calendar.added = rules
         case .failure(let error): errors[TargetsForm.added] = error.message
         }
-        switch WorkingCalendar.holidays(from: values[TargetsForm.removed] ?? "") {
+        switch WorkingCalendar.workedHolidays(from: values[TargetsForm.removed] ?? "") {
         case .success(let rules): calendar.removed = rules
         case .failure(let error): errors[TargetsForm.removed] = error.message
         }
