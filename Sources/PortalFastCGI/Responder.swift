@@ -10,6 +10,9 @@ public protocol Responder: AnyObject {
     /// request). Needs none of the responder's state: it runs outside the lock.
     var refusal: @Sendable (HTTPError, Request?) -> Response { get }
     func respond(to request: Request, route: Router.Route) -> Response
+    /// An address no route serves, answered under the lock: its page depends on whether the
+    /// request's session is alive, as the desk's 404 does, so that the two read the same.
+    func notFound(_ request: Request) -> Response
     /// The worker has answered nothing for a moment (called under the lock, as `respond`):
     /// memory kept only for speed can go.
     func idle()

@@ -131,7 +131,7 @@ enum Worker {
             request = parsed
             let route: Router.Route
             switch shared.router.match(method: parsed.method, path: parsed.path) {
-            case .notFound: throw HTTPError.notFound
+            case .notFound: throw NoRoute()
             case .wrongMethod: throw HTTPError.methodNotAllowed
             case .found(let found, let parameters):
                 route = found
@@ -150,6 +150,9 @@ enum Worker {
             request = parsed
             let complete = parsed
             response = shared.withResponder { $0.respond(to: complete, route: route) }
+        } catch is NoRoute {
+            let unknown = request!
+            response = shared.withResponder { $0.notFound(unknown) }
         } catch let error as HTTPError {
             response = shared.refusal(error, request)
         } catch {
@@ -164,6 +167,9 @@ enum Worker {
         if !RequestReader.discardRest(of: raw.pointee.in) { raw.pointee.keepConnection = 0 }
         ResponseWriter.write(response, includeBody: request?.method != "HEAD", to: raw)
     }
+
+    /// No route serves the address: answered by the responder, under the lock.
+    struct NoRoute: Error {}
 
     /// Starts a detached thread running `body`: 0, or pthread_create's error number.
     static func startThread(_ body: @escaping @Sendable () -> Void) -> Int32 {

@@ -2,6 +2,7 @@
 the operator's ticket page and its actions, the e-mails of both sides, and the rule that an
 internal note never reaches a customer."""
 import email
+import hashlib
 import email.policy
 import html
 import time
@@ -58,10 +59,25 @@ def test_every_desk_route_is_404_for_customers_and_anonymous_visitors(portal):
     made_up = {"portal_session": "a-session-that-ended"}
     assert requests.get(portal.url + "/desk/ticket/1001", cookies=made_up).text \
         == requests.get(portal.url + "/tenant/nessuna-pagina", cookies=made_up).text
+    # A cookie whose session ended is no session: both pages say to sign in again; a signed-in
+    # customer's mistyped address is the plain page, as the desk's is.
+    assert "accedi di nuovo" in requests.get(portal.url + "/desk/", cookies=made_up).text
+    assert "accedi di nuovo" not in customer.get(portal.url + "/tenant/nessuna-pagina").text
     token = csrf_token(customer.get(portal.url + "/ticket").text)
     for path in ("/desk/cerca", "/desk/ticket/1001"):
         assert requests.post(portal.url + path, data={"action": "take"}, allow_redirects=False).status_code == 404
         assert customer.post(portal.url + path, data={"csrf": token, "action": "take"}, allow_redirects=False).status_code == 404
+
+
+def test_an_operator_whose_session_ended_is_told_to_sign_in_again_on_reload(portal):
+    session, _ = operator_session(portal)
+    assert "Coda ticket" in session.get(portal.url + "/desk/").text
+    token = session.cookies.get("portal_session")
+    with portal.db() as db:
+        ended = db.execute("DELETE FROM sessions WHERE token_hash = ?", (hashlib.blake2b(token.encode(), digest_size=32).digest(),))
+        assert ended.rowcount == 1
+    page = session.get(portal.url + "/desk/", allow_redirects=False)
+    assert page.status_code == 404 and "accedi di nuovo" in page.text
 
 
 def test_every_desk_post_needs_the_operators_token(portal):

@@ -29,6 +29,13 @@ public final class PortalApp {
         }
     }
 
+    /// A dead session cookie reads as signed out (an operator whose session ended reloads the
+    /// desk); a live session gets the plain page. Only a request with the cookie costs a lookup.
+    public func notFound(_ request: Request) -> Response {
+        let signedIn = Cookies.sessionValue(request) != nil && (try? CurrentUser.find(request, services)) != nil
+        return ErrorPage.response(for: signedIn ? HTTPError.notFound : HTTPError.notFoundSignedOut, request)
+    }
+
     /// Between busy spells SQLite's page cache goes: any other process's commit empties it
     /// at the next read in WAL mode anyway, and an idle worker then holds 2 MB less.
     public func idle() {
@@ -43,7 +50,7 @@ public final class PortalApp {
     /// Match and answer in one call: what the FastCGI loop does, for in-process tests.
     public func handle(_ request: Request) -> Response {
         switch router.match(method: request.method, path: request.path) {
-        case .notFound: return refusal(.notFound, request)
+        case .notFound: return notFound(request)
         case .wrongMethod: return refusal(.methodNotAllowed, request)
         case .found(let route, let parameters):
             var request = request

@@ -83,8 +83,11 @@ enum OperatorGuard: AccessGuard {
 
     static func resolve(_ request: Request, _ services: Services) throws -> OperatorContext {
         // The same 404 as an address that does not exist, whatever the cookie: a visitor learns
-        // nothing of the desk's addresses (ErrorPage words it for a browser without a session).
-        guard let current = try CurrentUser.find(request, services), current.user.isOperator else { throw HTTPError.notFound }
+        // nothing of the desk's addresses. Without a live session both say to sign in again (a
+        // dead cookie too: an operator whose session ended or who was deactivated reloads the
+        // desk; `PortalApp.notFound` words an unknown address alike).
+        guard let current = try CurrentUser.find(request, services) else { throw HTTPError.notFoundSignedOut }
+        guard current.user.isOperator else { throw HTTPError.notFound }
         return OperatorContext(services: services, current: current, role: current.user.deskRole ?? .operator)
     }
 }
