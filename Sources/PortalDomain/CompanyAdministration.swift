@@ -2,8 +2,8 @@ import PortalCore
 import PortalStore
 
 /// "Aziende": a Responsabile deactivates or reactivates a company and removes its pending
-/// invitations. A deactivated company keeps its data; its users cannot enter it, and the
-/// sessions working for it lose it at once. Each change is in the company's trail too.
+/// invitations. A deactivated company keeps its data; its users cannot enter it, the
+/// sessions working for it lose it at once, and its pending invitations are withdrawn. Each change is in the company's trail too.
 public struct CompanyAdministration: DomainService {
     public let context: ServiceContext
     public init(_ context: ServiceContext) { self.context = context }
@@ -15,6 +15,12 @@ public struct CompanyAdministration: DomainService {
             guard company.deactivatedAt == nil else { return }
             try tenants.setDeactivated(tenantID: company.tenant.id, at: now)
             try SessionStore(database).leaveCompany(tenantID: company.tenant.id)
+            // Nobody is invited into a company nobody can enter: an invitation accepted there
+            // made a member of it, and one pending stopped its person at the company choice
+            // at every login.
+            for invitation in try InvitationStore(database).pending(tenantID: company.tenant.id, now: now) {
+                try cancel(invitation, in: tx, by: actor, now: now)
+            }
             try AuditStore.record(in: tx, "tenant_deactivated", tenantID: company.tenant.id, by: actor, detail: company.tenant.name, now: now)
         }
     }
@@ -32,21 +38,23 @@ public struct CompanyAdministration: DomainService {
     /// ends with it when nothing else awaits the person: it let them create an account that
     /// led to a company choice with nothing to choose.
     public func cancelInvitation(_ invitation: InvitationRecord, by actor: AuditActor, now: Timestamp) throws {
-        try database.write { tx in
-            let invitations = InvitationStore(database)
-            try invitations.cancel(id: invitation.id, tenantID: invitation.tenantID, now: now)
-            if let email = EmailAddress(invitation.email), try invitations.pending(email: email, now: now).isEmpty {
-                let users = UserStore(database)
-                if let user = try users.find(email: email), user.passwordIsProvisional,
-                    try users.provisionalTenant(userID: user.id) == invitation.tenantID,
-                    try TenantStore(database).memberships(userID: user.id).isEmpty
-                {
-                    try users.expireProvisional(userID: user.id, now: now)
-                    // One already past the password step would still reach "Creazione Utente".
-                    try LoginChallengeStore(database).deleteAll(userID: user.id)
-                }
+        try database.write { tx in try cancel(invitation, in: tx, by: actor, now: now) }
+    }
+
+    private func cancel(_ invitation: InvitationRecord, in tx: WriteTransaction, by actor: AuditActor, now: Timestamp) throws {
+        let invitations = InvitationStore(database)
+        try invitations.cancel(id: invitation.id, tenantID: invitation.tenantID, now: now)
+        if let email = EmailAddress(invitation.email), try invitations.pending(email: email, now: now).isEmpty {
+            let users = UserStore(database)
+            if let user = try users.find(email: email), user.passwordIsProvisional,
+                try users.provisionalTenant(userID: user.id) == invitation.tenantID,
+                try TenantStore(database).memberships(userID: user.id).isEmpty
+            {
+                try users.expireProvisional(userID: user.id, now: now)
+                // One already past the password step would still reach "Creazione Utente".
+                try LoginChallengeStore(database).deleteAll(userID: user.id)
             }
-            try AuditStore.record(in: tx, "invitation_cancelled", tenantID: invitation.tenantID, by: actor, detail: invitation.email, now: now)
         }
+        try AuditStore.record(in: tx, "invitation_cancelled", tenantID: invitation.tenantID, by: actor, detail: invitation.email, now: now)
     }
 }

@@ -38,11 +38,27 @@ struct TicketMail {
             let involved = member.userID == ticket.requesterID || member.userID == ticket.referentID
             if choice(member.userID).includes(involved: involved) { add(EmailAddress(member.email)) }
         }
-        // The ticket's own address hears what its requester hears: not of their own actions.
-        if choice(ticket.requesterID) != .none && (author == nil || author != ticket.requesterID) {
-            add(EmailAddress(ticket.contactEmail))
+        // The ticket's own address hears what its requester hears: not of their own actions,
+        // and nothing once it is the account of someone the company removed (their e-mailed
+        // replies are refused too; the e-mails carried the replies' text).
+        if choice(ticket.requesterID) != .none && (author == nil || author != ticket.requesterID),
+            let contact = EmailAddress(ticket.contactEmail), try !isFormerMember(contact, ticket, members, database)
+        {
+            add(contact)
         }
         return addresses
+    }
+
+    /// Whether the address is the account of the ticket's requester or of someone removed
+    /// from the company, who is not a member now. Anyone else's address (an outside contact)
+    /// is the ticket's to keep.
+    private func isFormerMember(
+        _ address: EmailAddress, _ ticket: TicketRecord, _ members: [TenantStore.MemberRow], _ database: Database
+    ) throws -> Bool {
+        guard let user = try UserStore(database).find(email: address), !members.contains(where: { $0.userID == user.id }) else {
+            return false
+        }
+        return try user.id == ticket.requesterID || TenantStore(database).wasRemoved(userID: user.id, tenantID: ticket.tenantID)
     }
 
     /// Whoever has the ticket, or the support address when nobody does.

@@ -11,6 +11,8 @@ public struct Viewer: Sendable {
     /// Whose drafts a form's script keeps and offers (a person in a company): a browser
     /// shared at a front desk must not offer one person's draft to the next.
     public var draftOwner = ""
+    /// The person's user id (the ticket forms name it: `KeptForms.ownerField`).
+    public var userID: Int64 = 0
     /// The profile picture's address, when the person has one: the header shows it.
     public var pictureAddress: String?
 

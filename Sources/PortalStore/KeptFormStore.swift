@@ -26,16 +26,17 @@ public struct KeptFormStore {
 
     /// Keeps the form; expired ones go at the same time.
     /// `clientAddress`: the client's key (`LoginThrottle.clientKey`); `fileBytes`: what the
-    /// form's kept files weigh.
-    public func keep(tokenHash: [UInt8], path: String, fields: String, clientAddress: String, fileBytes: Int64 = 0, now: Timestamp)
-        throws
-    {
+    /// form's kept files weigh; `ownerID`: the user whose page it was (0: not known).
+    public func keep(
+        tokenHash: [UInt8], path: String, fields: String, clientAddress: String, fileBytes: Int64 = 0, ownerID: Int64 = 0,
+        now: Timestamp
+    ) throws {
         try database.run("DELETE FROM kept_forms WHERE expires_at <= ?", [now])
         try database.run(
             """
-            INSERT INTO kept_forms (token_hash, path, fields, client_address, file_bytes, created_at, expires_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, [tokenHash, path, fields, clientAddress, fileBytes, now, now + KeptFormStore.lifetime])
+            INSERT INTO kept_forms (token_hash, path, fields, client_address, file_bytes, owner_id, created_at, expires_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [tokenHash, path, fields, clientAddress, fileBytes, ownerID, now, now + KeptFormStore.lifetime])
     }
 
     /// The fields of a form kept a moment before (its files were being written).
@@ -66,12 +67,16 @@ public struct KeptFormStore {
         return all.int("forms") < KeptFormStore.filesInAll && all.int("bytes") + bytes <= KeptFormStore.bytesInAll
     }
 
-    /// The fields of the form kept under this token for this address, removed as they are
-    /// read; nil when there is none (another address, expired, already taken).
-    public func take(tokenHash: [UInt8], path: String, now: Timestamp) throws -> String? {
+    /// The fields of the form kept under this token for this address and this user, removed
+    /// as they are read; nil when there is none (another address or person, expired, already
+    /// taken). Another person's stays for its owner, who may sign in on the browser next.
+    public func take(tokenHash: [UInt8], path: String, userID: Int64, now: Timestamp) throws -> String? {
         guard
             let row = try database.queryOne(
-                "SELECT id, fields FROM kept_forms WHERE token_hash = ? AND path = ? AND expires_at > ?", [tokenHash, path, now])
+                """
+                SELECT id, fields FROM kept_forms
+                WHERE token_hash = ? AND path = ? AND expires_at > ? AND owner_id IN (0, ?)
+                """, [tokenHash, path, now, userID])
         else { return nil }
         // Emptied rather than deleted: its files stay held until it expires, and its bytes
         // count against the client until then.

@@ -5,7 +5,7 @@ public enum Migrations {
         initial, contentVersion, tenantContent, desk, deskFilters, vendorRoles, vendorAdministration, responseTargets, operations,
         customerSearch, keptForms, mailGate, accessHardening, keptFormLimits,
         deskPerformance, customerListIndexes, deskQueueColumns, noContentStamp, searchFilters, queueScale, deskCellsVersion,
-        figuresIndex, keptFormBytes, responsePause, removedMembers,
+        figuresIndex, keptFormBytes, responsePause, removedMembers, keptFormOwner,
     ]
 
     static let initial = Migration(

@@ -88,6 +88,9 @@ public struct TenantStore {
 
     public func removeMember(userID: Int64, tenantID: Int64) throws {
         try database.run("DELETE FROM memberships WHERE user_id = ? AND tenant_id = ?", [userID, tenantID])
+        // The account's own events (logins, failed logins, recovery) are filed under the last
+        // company: the former one's "Attività" would go on showing them, with addresses.
+        try database.run("UPDATE users SET last_tenant_id = NULL WHERE id = ? AND last_tenant_id = ?", [userID, tenantID])
     }
 
     public func administratorCount(tenantID: Int64) throws -> Int64 {

@@ -37,6 +37,28 @@ struct KeptFormsTests {
         #expect(!again.contains(Text.formKept))
     }
 
+    @Test("a kept form goes back to its writer only, not to the colleague who signs in next on the browser")
+    func keptForItsWriter() throws {
+        let writer = try fixture.userID("mario.rossi@rossi.example")
+        let fields = ["csrf": "old", "autore": String(writer), "title": "Stampante", "description": "Non stampa", "area": "systems"]
+        let sent = fixture.post("/ticket/nuovo", fields, cookies: Fixture.visitor)
+        let cookie = try #require(header(sent, "Set-Cookie").first { $0.hasPrefix("portal_form=") })
+        let token = String(cookie.dropFirst("portal_form=".count).prefix { $0 != ";" })
+
+        var colleague = try fixture.session("luca.verdi@rossi.example")
+        colleague["portal_form"] = token
+        let seen = fixture.get("/ticket/nuovo", cookies: colleague)
+        #expect(!String(decoding: seen.body, as: UTF8.self).contains("Non stampa"))
+        #expect(!header(seen, "Set-Cookie").contains { $0.hasPrefix("portal_form=") }, "the cookie stays for its writer")
+        #expect(try keptRows() == 1)
+
+        var cookies = try fixture.session("mario.rossi@rossi.example")
+        cookies["portal_form"] = token
+        let page = String(decoding: fixture.get("/ticket/nuovo", cookies: cookies).body, as: UTF8.self)
+        #expect(page.contains(Text.formKept) && page.contains("Non stampa"))
+        #expect(page.contains("name=\"autore\" value=\"\(writer)\""), "the page names its writer for the next time")
+    }
+
     @Test("one address keeps at most a few forms with their files; later ones keep their text and say so")
     func filesCappedPerAddress() throws {
         func send() -> Response {

@@ -5,7 +5,7 @@ import zlib
 
 import requests
 
-from portal import DEMO_PASSWORD, csrf_token, login, password_step
+from portal import DEMO_PASSWORD, code_step, csrf_token, login, password_step
 
 USER = "luca.verdi@rossi.example"
 
@@ -80,6 +80,11 @@ def test_changing_the_password_needs_the_current_one_and_ends_every_session(fres
     portal = fresh_portal()
     session, _ = login(portal, email=USER)
     other, _ = login(portal, email=USER)
+    # A login begun with the old password, waiting for its code: it must end with the change.
+    begun = requests.Session()
+    earlier = set(portal.mails())
+    assert password_step(portal, USER, DEMO_PASSWORD, session=begun).headers["Location"] == "/accesso/codice"
+    pending_code = portal.wait_for_code(USER, ignore=earlier)
     page = session.get(portal.url + "/profilo").text
     wrong = session.post(portal.url + "/profilo/password", data={
         "csrf": csrf_token(page), "current_password": "sbagliata", "new_password": "nuova frase lunga 123",
@@ -96,6 +101,8 @@ def test_changing_the_password_needs_the_current_one_and_ends_every_session(fres
     assert changed.headers["Location"].startswith("/login?avviso=cambiata")
     assert other.get(portal.url + "/dashboard", allow_redirects=False).status_code == 303
     assert password_step(portal, USER, DEMO_PASSWORD).status_code == 422
+    code_step(portal, begun, pending_code, trust=False)
+    assert begun.get(portal.url + "/dashboard", allow_redirects=False).status_code == 303, "the old login got no session"
     with portal.db() as db:
         assert db.execute("""SELECT count(*) FROM trusted_devices d JOIN users u ON u.id = d.user_id
                              WHERE u.email = ?""", (USER,)).fetchone()[0] == 0

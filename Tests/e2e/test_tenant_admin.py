@@ -213,6 +213,23 @@ def test_a_removed_user_is_out_at_once_and_their_tickets_stay(fresh_portal):
     assert "Luca Verdi" in session.get(portal.url + "/ticket?stato=qualsiasi").text
     activity = session.get(portal.url + "/tenant/attivita").text
     assert "Utente rimosso" in activity and "luca.verdi@rossi.example" in activity
+    with portal.db() as db:
+        # His own account's events (logins, recovery) no longer go to this company's "Attività".
+        assert db.execute("SELECT last_tenant_id FROM users WHERE id = ?", (luca,)).fetchone()[0] is None
+        number = db.execute("SELECT number FROM tickets WHERE requester_id = ? AND contact_email = ? AND status != 'closed' "
+                            "ORDER BY id LIMIT 1", (luca, TECHNICIAN)).fetchone()[0]
+    # Nor do the company's tickets e-mail him: his old ticket's reply goes to the others only.
+    desk, _ = login(portal, email="giulia.neri@assistenza.example")
+    page = desk.get(portal.url + f"/desk/ticket/{number}").text
+    seen = re.search(r'name="seen" value="([^"]*)"', page).group(1)
+    replied = desk.post(portal.url + f"/desk/ticket/{number}", data={
+        "csrf": csrf_token(page), "seen": seen, "action": "reply", "reply": "Codice di licenza riservato: 1234."},
+        files={"files": ("", b"", "application/octet-stream")}, allow_redirects=False)
+    assert replied.status_code == 303
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM messages WHERE body = 'Codice di licenza riservato: 1234.'").fetchone()[0] == 1
+        assert db.execute("SELECT count(*) FROM outbox WHERE subject LIKE ? AND recipients LIKE ?",
+                          (f"%#{number} %", f"%{TECHNICIAN}%")).fetchone()[0] == 0, "a removed member is e-mailed nothing"
 
     # A slip undone: "Ripristina utente" brings Luca back as he was; he signs in again.
     with portal.db() as db:
@@ -240,8 +257,8 @@ def test_a_removed_user_is_out_at_once_and_their_tickets_stay(fresh_portal):
     assert technician.get(portal.url + "/dashboard", allow_redirects=False).status_code == 303, "his session stays ended"
     again = post(portal, session, f"/tenant/utenti/{luca}/ripristina", "/tenant/utenti")
     assert again.status_code == 409 and "Non è più possibile ripristinare" in again.text
-    luca_again, _ = login(portal, email=TECHNICIAN)
-    assert luca_again.get(portal.url + "/dashboard", allow_redirects=False).status_code == 200
+    # His last company was forgotten with the removal: he picks it again (login_into checks he enters).
+    login_into(portal, TECHNICIAN, "ROSSI SRL")
     assert "Utente ripristinato" in session.get(portal.url + "/tenant/attivita").text
 
 

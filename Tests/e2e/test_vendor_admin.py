@@ -5,7 +5,7 @@ import re
 
 import requests
 
-from portal import ADMIN, TECHNICIAN, csrf_token, login, login_into, password_step
+from portal import ADMIN, OTHER_COMPANY_ADMIN, TECHNICIAN, csrf_token, login, login_into, password_step
 from vendor import (MANAGER, NEW_PASSWORD, OPERATORE, PAGES, POSTS, complete_first_access, create_company,
                     invite_administrator, invite_operator, manager_session, post_form, vat_number, wrong_check_digit)
 
@@ -226,7 +226,22 @@ def test_the_classic_portals_companies_without_users_and_a_deactivated_company(f
     assert mario.get(portal.url + "/ticket", allow_redirects=False).status_code == 200
     with portal.db() as db:
         rossi = db.execute("SELECT id FROM tenants WHERE vat = '02740123456'").fetchone()[0]
+    # Anna (of BIANCHI) is invited into ROSSI and has its "Accetta" in front of her.
+    page = mario.get(portal.url + "/tenant/inviti/nuovo").text
+    assert mario.post(portal.url + "/tenant/inviti", allow_redirects=False, data={
+        "csrf": csrf_token(page), "email": OTHER_COMPANY_ADMIN, "role": "tech"}).status_code == 303
+    anna, _ = login(portal, email=OTHER_COMPANY_ADMIN)
+    choice_page = anna.get(portal.url + "/accesso/azienda").text
+    accept = re.search(r'action="(/accesso/invito/\d+/accetta)"', choice_page).group(1)
     assert post_form(portal, manager, f"/desk/aziende/{rossi}", f"/desk/aziende/{rossi}/disattiva").status_code == 303
+    # Nobody is invited into it: the invitation is withdrawn, and her "Accetta" says so.
+    taken = anna.post(portal.url + accept, data={"csrf": csrf_token(choice_page)}, allow_redirects=False)
+    assert taken.headers["Location"] == "/accesso/azienda?avviso=ritirato"
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM invitations WHERE tenant_id = ? AND accepted_at IS NULL"
+                          " AND cancelled_at IS NULL", (rossi,)).fetchone()[0] == 0
+        assert db.execute("SELECT count(*) FROM memberships m JOIN users u ON u.id = m.user_id"
+                          " WHERE u.email = ? AND m.tenant_id = ?", (OTHER_COMPANY_ADMIN, rossi)).fetchone()[0] == 0
     company_page = manager.get(portal.url + f"/desk/aziende/{rossi}").text
     # Beside "Riattiva" the hint says what it does; the tickets' dates are "Creato il" (il ticket).
     assert "possono di nuovo entrarvi" in company_page and "non potranno più entrarvi" not in company_page

@@ -38,6 +38,13 @@ enum CompanyChoiceHandlers {
         try services.database.write { tx in
             let invitations = InvitationStore(services.database)
             let email = EmailAddress(user.email)!
+            // An invitation of a company deactivated meanwhile is withdrawn as the deactivation
+            // withdraws the others (one raced it).
+            if let pending = try invitations.pending(email: email, now: now).first(where: { $0.id == id }),
+                try TenantStore(services.database).isDeactivated(tenantID: pending.tenantID)
+            {
+                throw Redirect(to: "/accesso/azienda?avviso=ritirato")
+            }
             guard let invitation = try invitations.accept(id: id, email: email, now: now) else {
                 // Accepted already (the button pressed again after Back): done, as the first time.
                 if let tenantID = try invitations.acceptedTenant(id: id, email: email),

@@ -26,6 +26,7 @@ struct CurrentUser {
             mayAdministerTenant: membership?.role.mayAdministerTenant ?? false, isOperator: user.isOperator,
             mayAdministerVendor: user.deskRole?.mayAdministerVendor ?? false)
         viewer.draftOwner = "\(user.id).\(tenantID ?? 0)"
+        viewer.userID = user.id
         viewer.pictureAddress = user.pictureSHA256.map { Viewer.pictureAddress(sha256: $0) }
         return viewer
     }

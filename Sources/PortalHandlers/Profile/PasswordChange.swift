@@ -3,9 +3,9 @@ import PortalCrypto
 import PortalHTTP
 import PortalStore
 
-/// A new password, from the profile or from a recovery link: every session ends, every
-/// trusted device and open recovery link is revoked, and the owner is e-mailed, in the same
-/// transaction.
+/// A new password, from the profile or from a recovery link: every session and login under
+/// way ends, every trusted device and open recovery link is revoked, and the owner is
+/// e-mailed, in the same transaction.
 enum PasswordChange {
     enum Cause: String {
         case profile = "password_changed"
@@ -19,6 +19,9 @@ enum PasswordChange {
             try UserStore(services.database).setPassword(userID: user.id, passwordHash: hash, now: now)
             try SessionStore(services.database).deleteAll(userID: user.id)
             try TrustedDeviceStore(services.database).deleteAll(userID: user.id)
+            // A login begun with the old password (waiting for its code or at "Scelta Tenant")
+            // would otherwise still end in a session.
+            try LoginChallengeStore(services.database).deleteAll(userID: user.id)
             try PasswordResetStore(services.database).markAllUsed(userID: user.id, now: now)
             try AuditStore.record(in: tx, event.rawValue, tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
                 clientIP: request.clientAddress, now: now)

@@ -1,5 +1,6 @@
 import PortalCore
 import PortalCrypto
+import PortalHTML
 import PortalHTTP
 import PortalStore
 
@@ -36,7 +37,7 @@ enum KeptForms {
             let may = try store.mayKeepFiles(clientAddress: client, bytes: bytes, now: services.now)
             try store.keep(
                 tokenHash: token.hash, path: request.path, fields: "", clientAddress: client, fileBytes: may ? bytes : 0,
-                now: services.now)
+                ownerID: request.form[ownerField].flatMap { Int64($0) } ?? 0, now: services.now)
             return may
         }
         // Past the forms a client may leave, the refusal goes on as it would without keeping.
@@ -76,7 +77,7 @@ enum KeptForms {
         let form = request.form
         let uploads = Uploads(services: services)
         // Held until the kept form expires: the sweep would take them after its grace period.
-        var fields = form.fields.filter { !["csrf", "kept", "action", droppedFiles].contains($0.name) }
+        var fields = form.fields.filter { !["csrf", "kept", "action", droppedFiles, ownerField].contains($0.name) }
         if withFiles {
             let files = try uploads.collect(
                 form, field: "files", for: .keptForm(until: services.now + KeptFormStore.lifetime))
@@ -101,6 +102,14 @@ enum KeptForms {
         return encoded
     }
 
+    /// The hidden field of the ticket forms naming the user whose page it is: the session may
+    /// be gone when the form arrives, and a browser shared by colleagues must give a kept form
+    /// back to its writer only (as `drafts.js` does with its drafts). Only the writer's own
+    /// pages carry it; a forged one can only hide a form from someone.
+    static let ownerField = "autore"
+
+    static func ownerHidden(_ viewer: Viewer) -> Node { FormField.hidden(ownerField, String(viewer.userID)) }
+
     /// Marks a form kept without its files (`KeptFormStore.filesPerAddress`).
     static let droppedFiles = "kept_files_dropped"
 
@@ -111,10 +120,11 @@ enum KeptForms {
 
     /// The form kept for this browser and this page, taken once; the page's answer clears
     /// the cookie (`forget`).
-    static func take(_ request: Request, _ services: Services) throws -> FormData? {
+    static func take(_ request: Request, _ services: Services, userID: Int64) throws -> FormData? {
         guard let token = Cookies.value(Cookies.keptForm, request) else { return nil }
         let fields = try services.database.write { _ in
-            try KeptFormStore(services.database).take(tokenHash: Token.hash(token), path: request.path, now: services.now)
+            try KeptFormStore(services.database).take(
+                tokenHash: Token.hash(token), path: request.path, userID: userID, now: services.now)
         }
         return try fields.map { try FormData.urlEncoded(Array($0.utf8)) }
     }

@@ -7,7 +7,7 @@ import PortalStore
 enum NewTicketHandlers {
     static func show(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
-        if let kept = try KeptForms.take(request, services) {
+        if let kept = try KeptForms.take(request, services, userID: context.current.user.id) {
             var page = try refill(request, context, kept)
             try KeptForms.forget(&page, request)
             return page

@@ -26,6 +26,7 @@ struct NewTicketPage {
                         "novalidate": "novalidate", "data-draft-owner": viewer.draftOwner]) {
                 FormField.csrf(viewer.csrfToken)
                 FormField.hidden(Self.companyField, String(tenant.id))
+                KeptForms.ownerHidden(viewer)
                 Submission.hidden(form.submission)
                 DraftForm.config
                 el("div", ["class": "toolbar"]) {

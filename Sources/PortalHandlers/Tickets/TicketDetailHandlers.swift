@@ -63,7 +63,7 @@ enum TicketDetailHandlers {
         case .found(let found): ticket = found
         case .answer(let offer): return offer
         }
-        if let kept = try KeptForms.take(request, context.services) {
+        if let kept = try KeptForms.take(request, context.services, userID: context.current.user.id) {
             var answer = try refill(request, context, kept)
             try KeptForms.forget(&answer, request)
             return answer

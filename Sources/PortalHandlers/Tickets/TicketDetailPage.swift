@@ -72,6 +72,7 @@ struct TicketDetailPage {
                            "data-draft-only": "message close",
                            "data-draft-sent": draftsSent.isEmpty ? nil : draftsSent.joined(separator: " ")]) {
             FormField.csrf(viewer.csrfToken)
+            KeptForms.ownerHidden(viewer)
             Submission.hidden(submission)
             DraftForm.config
             if ticket.status.isClosed { FormField.notice(Text.closedReplyWarning, kind: "warning") }
