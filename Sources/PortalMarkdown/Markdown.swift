@@ -78,6 +78,20 @@ public final class MarkdownDocument {
 
     public var plainText: String { MarkdownDocument.text(of: root) }
 
+    /// The lines holding raw HTML, which the safe renderer drops (`<!-- raw HTML omitted -->`).
+    /// An inline's line is its block's when cmark did not record one.
+    public func rawHTMLLines() -> [Int] {
+        var lines: [Int] = []
+        walk { node in
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK else { return }
+            var current: OpaquePointer? = node
+            while let at = current, cmark_node_get_start_line(at) == 0 { current = cmark_node_parent(at) }
+            lines.append(current.map { Int(cmark_node_get_start_line($0)) } ?? 1)
+        }
+        return lines
+    }
+
     func walk(_ visit: (OpaquePointer) throws -> Void) rethrows {
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }

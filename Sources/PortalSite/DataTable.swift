@@ -25,7 +25,12 @@ enum DataTable {
             let failure = { (message: String) in
                 SiteError(step: "load", file: page.sourcePath, line: page.bodyLine + index, message: message)
             }
-            guard let text = read(page.folder.isEmpty ? name : page.folder + "/" + name) else {
+            // Only a .csv file of the site itself: the line once published any file the
+            // build could read ("../../var/mail-reply.key" became a table's heading).
+            guard Paths.fileExtension(name).lowercased() == "csv",
+                let path = Paths.normalize(page.folder.isEmpty ? name : page.folder + "/" + name), !name.hasPrefix("/")
+            else { throw failure("a table must be a .csv file inside the site folder: \(name)") }
+            guard let text = read(path) else {
                 throw failure("table file not found: \(name)")
             }
             tables[name] = try rows(csv: text, name: name, failure: failure)
@@ -41,6 +46,16 @@ enum DataTable {
             throw failure("\(name) line \(row + 1) has \(rows[row].count) cells, the headings \(headings.count)")
         }
         return rows
+    }
+
+    /// The page's text for the search index, each table's line replaced by its cells: the
+    /// placeholder showed as an excerpt, and the table's words found nothing.
+    static func searchText(_ text: String, tables: [String: [[String]]]) -> String {
+        var result = text
+        for (name, rows) in tables {
+            result = result.replacingOccurrences(of: prefix + name + suffix, with: rows.map { $0.joined(separator: " ") }.joined(separator: " "))
+        }
+        return result
     }
 
     /// The rendered article with each table line's paragraph replaced by its table.

@@ -22,11 +22,30 @@ struct LinkResolver {
             }
             return nil
         }
+        // The pages' Content-Security-Policy loads images from the portal only.
+        if link.isImage && (url.contains("://") || url.hasPrefix("//")) {
+            throw fail("image from another site: \(url) (copy it into the site folder and link the file)")
+        }
+        if url.hasPrefix("/") && !url.hasPrefix("//") {
+            // The portal's own addresses (/login) are not the site's to check; its pages are.
+            let pathPart = String(url.dropFirst().prefix { $0 != "#" && $0 != "?" })
+            if pathPart.hasSuffix(".md") {
+                throw fail("absolute link to a page: \(url) (write it relative to this page, e.g. ../manuale/accesso.md)")
+            }
+            if pathPart.hasSuffix(".html"), !knownFiles.contains(pathPart), !knownFiles.contains(String(pathPart.dropLast(5)) + ".md"),
+                !SiteBuilder.generatedPaths.contains(pathPart)
+            {
+                throw fail("link to a missing page: \(url)")
+            }
+            return nil
+        }
         if url.isEmpty || url.contains("://") || url.hasPrefix("mailto:") || url.hasPrefix("tel:") || url.hasPrefix("/") {
             return nil
         }
-        let pathPart = String(url.prefix { $0 != "#" && $0 != "?" })
-        let suffix = String(url.dropFirst(pathPart.count))
+        let written = String(url.prefix { $0 != "#" && $0 != "?" })
+        // "nuova%20pagina.md" names the file "nuova pagina.md", as a browser reads it.
+        let pathPart = written.removingPercentEncoding ?? written
+        let suffix = String(url.dropFirst(written.count))
         let target = Paths.normalize(page.folder.isEmpty ? pathPart : page.folder + "/" + pathPart)
         guard let target, knownFiles.contains(target) else {
             throw fail("\(link.isImage ? "image" : "link") to a missing file: \(url)")
@@ -38,6 +57,6 @@ struct LinkResolver {
                 throw fail("link to a missing heading: \(url) (\(target) has no heading with that anchor)")
             }
         }
-        return String(pathPart.dropLast(3)) + ".html" + suffix
+        return String(written.dropLast(3)) + ".html" + suffix
     }
 }

@@ -35,12 +35,25 @@ public struct SiteBuilder {
         let anchors: [String]
     }
 
+    /// The files the build writes itself: a page of the same name would be lost behind them.
+    static var generatedPaths: Set<String> {
+        Set([SearchPage.path, SearchIndex.path, OfflinePage.path, WebManifest.path, ServiceWorkerFile.path]
+            + ErrorPages.all.flatMap { [$0.path, $0.jsonPath] })
+    }
+
     public func build() throws -> Report {
         let start = Date()
+        try checkOutputFolder()
         let files = try listFiles()
         var output = SiteOutput()
         let assets = try copyAssets(files.filter { !$0.hasSuffix(".md") && $0 != ServiceWorkerFile.path }, into: &output)
         let pages = try files.filter { $0.hasSuffix(".md") }.map(load).map(parse)
+        let taken = SiteBuilder.generatedPaths.union(output.paths)
+        for parsed in pages where taken.contains(parsed.page.outputPath) {
+            throw SiteError(
+                step: "load", file: parsed.page.sourcePath, line: nil,
+                message: "its page \(parsed.page.outputPath) is a file the build makes itself or a file of the site: rename the page")
+        }
         let site = SiteMap(pages: pages.map(\.page))
         let resolver = LinkResolver(
             knownFiles: Set(files),
@@ -52,7 +65,8 @@ public struct SiteBuilder {
             entries.append(
                 SearchIndex.Entry(
                     page: parsed.page, section: site.section(of: parsed.page)?.title ?? "",
-                    headings: zip(parsed.headings, parsed.anchors).map { ($0.text, $1) }, text: parsed.document.plainText))
+                    headings: zip(parsed.headings, parsed.anchors).map { ($0.text, $1) },
+                    text: DataTable.searchText(parsed.document.plainText, tables: parsed.page.tables)))
         }
         output.add(SearchPage.path, SearchPage.render(site: site, assets: assets))
         output.add(SearchIndex.path, SearchIndex.json(entries))
@@ -81,9 +95,24 @@ public struct SiteBuilder {
             let full = source + "/" + path
             guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
             if path.split(separator: "/").contains(where: { $0.hasPrefix(".") || $0.hasSuffix("~") }) { continue }
+            // Published as a raw file, the page would silently be no page.
+            let fileExtension = Paths.fileExtension(path)
+            if ["md", "markdown"].contains(fileExtension.lowercased()) && fileExtension != "md" {
+                throw SiteError(step: "load", file: path, line: nil, message: "a page's name ends in .md (lowercase): rename it")
+            }
             files.append(path)
         }
         return files.sorted()
+    }
+
+    /// An output folder inside the sources would be read back as sources at the next build
+    /// (and nest itself again at each one).
+    func checkOutputFolder() throws {
+        let source = URL(fileURLWithPath: self.source).standardizedFileURL.resolvingSymlinksInPath().path
+        let output = URL(fileURLWithPath: self.output).standardizedFileURL.resolvingSymlinksInPath().path
+        if output == source || output.hasPrefix(source + "/") {
+            throw SiteError(step: "load", file: self.output, line: nil, message: "the output folder must not be inside the site's sources")
+        }
     }
 
     func load(_ path: String) throws -> SitePage {
@@ -98,8 +127,14 @@ public struct SiteBuilder {
         return page
     }
 
-    func parse(_ page: SitePage) -> ParsedPage {
+    func parse(_ page: SitePage) throws -> ParsedPage {
         let document = MarkdownDocument(page.markdown)
+        // Dropped by the safe renderer: said, not lost unseen.
+        if let line = document.rawHTMLLines().first {
+            throw SiteError(
+                step: "load", file: page.sourcePath, line: page.bodyLine + line - 1,
+                message: "HTML is not allowed in the pages (it would be left out): write it in Markdown, or between `backticks` to show it")
+        }
         let headings = document.headings().filter { $0.level == 2 || $0.level == 3 }
         return ParsedPage(page: page, document: document, headings: headings, anchors: HeadingAnchors.anchors(for: headings))
     }

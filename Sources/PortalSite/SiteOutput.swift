@@ -15,19 +15,41 @@ struct SiteOutput {
 
     /// Writes the files that changed (unchanged ones keep their date, and so their ETag),
     /// then removes the files of the previous build that this one no longer has.
+    ///
+    /// In two steps, so that a failure leaves the served site as it was: every changed file
+    /// is first written beside its place under a temporary name (a full disk or a folder in
+    /// the way fails here, and the temporary files go); only then is each renamed into place,
+    /// which needs no space. Written one by one, a failure half-way served pages linking to
+    /// pages that were never written.
     func write(to output: String) throws {
         let manager = FileManager.default
-        for path in paths {
-            let full = output + "/" + path
-            let data = files[path]!
-            if let existing = manager.contents(atPath: full), existing == data { continue }
-            do {
-                try manager.createDirectory(
-                    atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try data.write(to: URL(fileURLWithPath: full), options: .atomic)
-            } catch {
-                throw SiteError(step: "write", file: full, line: nil, message: "\(error)")
+        var staged: [(temporary: String, full: String)] = []
+        do {
+            for path in paths {
+                let full = output + "/" + path
+                let data = files[path]!
+                if let existing = manager.contents(atPath: full), existing == data { continue }
+                var isDirectory: ObjCBool = false
+                if manager.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue {
+                    throw SiteError(step: "write", file: full, line: nil, message: "a folder of that name is in the way")
+                }
+                let folder = (full as NSString).deletingLastPathComponent
+                let temporary = folder + "/." + (full as NSString).lastPathComponent + ".building"
+                do {
+                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    try data.write(to: URL(fileURLWithPath: temporary))
+                } catch {
+                    try? manager.removeItem(atPath: temporary)
+                    throw SiteError(step: "write", file: full, line: nil, message: "\(error)")
+                }
+                staged.append((temporary, full))
             }
+        } catch {
+            for file in staged { try? manager.removeItem(atPath: file.temporary) }
+            throw error
+        }
+        for file in staged where rename(file.temporary, file.full) != 0 {
+            throw SiteError(step: "write", file: file.full, line: nil, message: String(cString: strerror(errno)))
         }
         let inventory = output + "/" + SiteOutput.inventoryName
         let previous = (try? String(contentsOfFile: inventory, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []

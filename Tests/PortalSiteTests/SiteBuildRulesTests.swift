@@ -46,6 +46,75 @@ struct SiteBuildRulesTests {
         "sw.js": "const VERSION = '__VERSION__'; const PRECACHE = __PRECACHE__; const LAZY = __LAZY__;",
     ]
 
+    func refused(_ extra: [String: String], _ fileAndLine: String, _ words: String) throws {
+        let site = try Folder(Self.base.merging(extra) { $1 })
+        let error = #expect(throws: SiteError.self) { try site.build() }
+        #expect(error?.description.contains(fileAndLine) == true, "\(String(describing: error))")
+        #expect(error?.message.contains(words) == true, "\(String(describing: error))")
+    }
+
+    @Test("a table is a .csv file of the site: a path out of it fails the build and publishes nothing")
+    func tableOutsideTheSite() throws {
+        let secret = "---\ntitle: Segreto\n---\n\n{{ tabella ../../secret.csv }}\n"
+        let site = try Folder(Self.base.merging(["manuale/segreto.md": secret]) { $1 })
+        try Data("chiave,segreta\n1,2\n".utf8).write(to: URL(fileURLWithPath: site.root + "/secret.csv"))
+        let error = #expect(throws: SiteError.self) { try site.build() }
+        #expect(error?.message.contains("inside the site folder") == true)
+        #expect(site.output("manuale/segreto.html") == nil)
+        try refused(["manuale/chiave.md": "---\ntitle: Chiave\n---\n\n{{ tabella /etc/hostname }}\n"], "manuale/chiave.md:5", ".csv file")
+    }
+
+    @Test("raw HTML, a page named like a generated file, an upper-case .MD, an outside image fail with file and line")
+    func silentlyLostPages() throws {
+        try refused(["manuale/nota.md": "---\ntitle: Nota\n---\n\nPremi <kbd>Invio</kbd>.\n"], "manuale/nota.md:5", "HTML is not allowed")
+        try refused(["cerca.md": "---\ntitle: Cerca\n---\n\nTesto.\n"], "cerca.md", "rename the page")
+        try refused(["manuale/Nuova.MD": "---\ntitle: Nuova\n---\n"], "manuale/Nuova.MD", "lowercase")
+        try refused(["manuale/foto.md": "---\ntitle: Foto\n---\n\n![Logo](https://example.com/logo.png)\n"], "manuale/foto.md:5", "another site")
+        try refused(["manuale/ass.md": "---\ntitle: Ass\n---\n\n[Accesso](/manuale/accesso.md)\n"], "manuale/ass.md:5", "relative")
+        try refused(["manuale/ass.md": "---\ntitle: Ass\n---\n\n[Accesso](/manuale/acceso.html)\n"], "manuale/ass.md:5", "missing page")
+    }
+
+    @Test("a link with %20 finds the file with a space; absolute links to pages and the portal's addresses pass")
+    func encodedAndAbsoluteLinks() throws {
+        let page = "---\ntitle: Spazi\n---\n\n[Nuova](nuova%20pagina.md), [Accesso](/manuale/accesso.html), [Login](/login)\n"
+        let site = try Folder(Self.base.merging(["manuale/spazi.md": page, "manuale/nuova pagina.md": "---\ntitle: Nuova\n---\n"]) { $1 })
+        try site.build()
+        #expect(site.output("manuale/spazi.html")?.contains("href=\"nuova%20pagina.html\"") == true)
+    }
+
+    @Test("a table's words are searchable, not its placeholder")
+    func tableInSearch() throws {
+        let page = "---\ntitle: Browser\n---\n\n{{ tabella prove.csv }}\n"
+        let site = try Folder(Self.base.merging(["browser.md": page, "prove.csv": "Motore,Esito\nWebKitGTK,superati\n"]) { $1 })
+        try site.build()
+        let index = try #require(site.output("search-index.json"))
+        #expect(index.contains("WebKitGTK") && !index.contains("{{ tabella"))
+    }
+
+    @Test("a failed write leaves every served file as it was")
+    func failedWriteChangesNothing() throws {
+        let site = try Folder(Self.base)
+        try site.build()
+        let before = try #require(site.output("aiuto/index.html"))
+        try site.write("aiuto/index.md", "---\ntitle: Domande frequenti\nsection: Aiuto\norder: 10\n---\nVedi [nuova](../manuale/nuova.md).\n")
+        try site.write("manuale/nuova.md", "---\ntitle: Nuova\n---\nTesto.\n")
+        try FileManager.default.createDirectory(atPath: site.root + "/www/manuale/nuova.html", withIntermediateDirectories: true)
+        let error = #expect(throws: SiteError.self) { try site.build() }
+        #expect(error?.message.contains("in the way") == true)
+        #expect(site.output("aiuto/index.html") == before)
+        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: site.root + "/www").filter { $0.hasSuffix(".building") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test("an output folder inside the sources is refused")
+    func outputInsideSources() throws {
+        let site = try Folder(Self.base)
+        let error = #expect(throws: SiteError.self) {
+            try SiteBuilder(source: site.root + "/site", output: site.root + "/site/www").build()
+        }
+        #expect(error?.message.contains("inside the site's sources") == true)
+    }
+
     @Test("a link to a heading that does not exist fails with file and line")
     func missingAnchor() throws {
         let site = try Folder(Self.base.merging(["aiuto/contatti.md": "---\ntitle: Contatti\n---\n\nVedi [qui](index.md#nessuna).\n"]) { $1 })
