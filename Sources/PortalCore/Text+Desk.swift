@@ -29,6 +29,11 @@ extension Text {
     public static func deskPageOfAtLeast(_ page: Int, total: Int) -> String {
         "Pagina \(page) (più di \(total) ticket: aggiungi parole o filtri per restringere)"
     }
+    /// A page past the end of a search whose count stopped at its cap: how far it goes is not known.
+    public static func deskPageBeyondCapped(_ page: Int, total: Int) -> String {
+        "La pagina \(page) è vuota: la ricerca trova più di \(total) ticket, ma non tanti da arrivare fin qui. Aggiungi parole o filtri per restringerla."
+    }
+    public static let deskFirstPage = "Torna alla prima pagina"
     public static let deskPrevious = "Precedenti"
     public static let deskNext = "Successivi"
     public static let deskBackToQueue = "Torna alla coda"

@@ -146,6 +146,18 @@ extension Text {
     public static let referentNone = "Nessun referente"
     public static let ticketCreatedNotice = "Ticket inviato: riceverai una conferma per email."
     public static let referentInvalid = "Scegli un utente della tua azienda."
+    /// A choice made on a page drawn before someone else changed the same select.
+    public static func priorityChangedMeanwhile(_ now: String) -> String {
+        "Nel frattempo la priorità è diventata «\(now)»: la tua scelta non è stata salvata e non è stato inviato nulla. Per cambiarla comunque, sceglila di nuovo e premi di nuovo il pulsante."
+    }
+    public static func referentChangedMeanwhile(_ now: String) -> String {
+        "Nel frattempo il referente è diventato «\(now)»: la tua scelta non è stata salvata e non è stato inviato nulla. Per cambiarlo comunque, sceglilo di nuovo e premi di nuovo il pulsante."
+    }
+    public static let referentNobody = "nessuno"
+    /// A long conversation: straight to its end, or to the reply.
+    public static let threadJumps = "Scorciatoie della conversazione"
+    public static let jumpToLatest = "Vai all'ultimo messaggio"
+    public static let jumpToReply = "Vai alla risposta"
 
     // MARK: Notifications (e-mails never carry the thread or a file)
     public static func ticketMailSubject(_ number: Int64, _ event: String, _ title: String) -> String {

@@ -670,3 +670,34 @@ def test_the_companys_other_open_tickets_stop_at_twenty_and_lead_to_the_queue(po
     queue = operator.get(portal.url + target).text
     assert 'value="02740123456"' in queue, "the queue comes filtered by the company"
     assert "BIANCHI SPA" not in queue.split("<tbody>")[1], "no other company's ticket"
+
+
+def test_a_search_past_its_last_page_says_so_instead_of_nothing_beside_more_than_200(fresh_portal):
+    portal = fresh_portal()
+    with portal.db() as db:
+        title = db.execute("SELECT title FROM tickets WHERE number = 1001").fetchone()[0]
+        db.execute("CREATE TEMP TABLE copy AS SELECT * FROM tickets WHERE number = 1001")
+        for number in range(60001, 60231):
+            db.execute("UPDATE copy SET id = NULL, number = ?", (number,))
+            db.execute("INSERT INTO tickets SELECT * FROM copy")
+    session, _ = operator_session(portal)
+    word = max(re.findall(r"\w+", title), key=len)
+    found = session.get(portal.url + f"/desk/?cerca={word}&stato=qualsiasi").text
+    assert "più di 200 ticket" in found
+    past = html.unescape(session.get(portal.url + f"/desk/?cerca={word}&stato=qualsiasi&pagina=999").text)
+    assert "La pagina 999 è vuota" in past and "Nessun ticket per i filtri scelti." not in past
+    assert "Torna alla prima pagina" in past and ">Precedenti<" not in past
+
+
+def test_a_reply_with_files_past_forty_megabytes_keeps_its_text_and_says_why(portal):
+    session, _ = operator_session(portal)
+    page = session.get(portal.url + "/desk/ticket/1001").text
+    seen = re.search(r'name="seen" value="([^"]*)"', page).group(1)
+    film = b"\0" * (45 * 1024 * 1024)  # over what a message may carry, under nginx's 100 MB
+    sent = session.post(portal.url + "/desk/ticket/1001", allow_redirects=False, data={
+        "csrf": csrf_token(page), "seen": seen, "reply": "Ecco il filmato della prova."},
+        files={"files": ("filmato.mp4", film, "video/mp4")})
+    assert sent.status_code == 413
+    assert "Ecco il filmato della prova." in sent.text and "non sono arrivati" in sent.text
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM messages WHERE body = 'Ecco il filmato della prova.'").fetchone()[0] == 0

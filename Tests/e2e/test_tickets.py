@@ -541,6 +541,17 @@ def test_a_reply_from_an_old_page_keeps_what_others_changed_meanwhile(portal):
         priority, referent = db.execute("SELECT priority, referent_id FROM tickets WHERE number = ?", (number,)).fetchone()
     assert (priority, referent) == ("blocking", luca), "neither the operator's priority nor the new referent was undone"
 
+    # Changed on the old page as well: refused with what it became, the reply kept unsent.
+    stale = mario.post(portal.url + f"/ticket/{number}", data={**old, "priority": "normal", "action": "reply",
+                                                               "message": "Scritta sulla pagina vecchia"},
+                       files={"files": ("", b"", "application/octet-stream")}, allow_redirects=False)
+    assert stale.status_code == 422
+    assert "Nel frattempo la priorità è diventata «Bloccante»" in html.unescape(stale.text)
+    assert "Scritta sulla pagina vecchia" in stale.text
+    with portal.db() as db:
+        assert db.execute("SELECT priority FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "blocking"
+        assert db.execute("SELECT count(*) FROM messages WHERE body LIKE 'Scritta sulla pagina vecchia%'").fetchone()[0] == 0
+
     # A select the customer did change is saved.
     fresh = page_form(mario.get(portal.url + f"/ticket/{number}").text)
     changed = mario.post(portal.url + f"/ticket/{number}", data={**fresh, "referent": fresh["seen_referent"],
@@ -566,3 +577,19 @@ def test_an_address_of_nobody_in_the_company_is_accepted_a_few_times_a_day(fresh
     # A colleague's address and one's own are always accepted.
     created_number(new_ticket(portal, session, email=TECHNICIAN, title="Per Luca"))
     created_number(new_ticket(portal, session, title="Per me"))
+
+
+def test_a_long_conversation_links_to_its_newest_message_and_to_the_reply(portal):
+    mario, _ = login(portal)
+    number = created_number(new_ticket(portal, mario, title="Conversazione lunga"))
+    short = mario.get(portal.url + f"/ticket/{number}").text
+    assert "Vai all&#39;ultimo messaggio" not in short and "Vai all'ultimo messaggio" not in short
+    for index in range(6):
+        assert reply(portal, mario, number, f"Messaggio numero {index}").status_code == 303
+    page = html.unescape(mario.get(portal.url + f"/ticket/{number}").text)
+    latest = re.search(r'<a href="#(m\d+)">Vai all\'ultimo messaggio</a>', page).group(1)
+    assert f'id="{latest}"' in page and page.index(f'id="{latest}"') > page.index("Messaggio numero 4")
+    assert '<a href="#reply-form">Vai alla risposta</a>' in page and 'id="reply-form"' in page
+    operator, _ = login(portal, email="paolo.gallo@assistenza.example")
+    desk = html.unescape(operator.get(portal.url + f"/desk/ticket/{number}").text)
+    assert '<a href="#reply">Vai alla risposta</a>' in desk and 'id="reply"' in desk

@@ -16,11 +16,11 @@ public struct RouteTable {
     /// its session ended is kept for after the login; one refused for its token (the session
     /// was replaced meanwhile) is refused with its page showing it again, filled in.
     mutating func add<Guard: AccessGuard>(
-        _ method: String, _ path: String, _ group: Guard.Type, bodyLimit: Int = 0,
+        _ method: String, _ path: String, _ group: Guard.Type, bodyLimit: Int = 0, keepsOversizedForm: Bool = false,
         refill: ((Request, Guard.Context, FormData) throws -> Response)? = nil,
         _ handler: @escaping (Request, Guard.Context) throws -> Response
     ) {
-        let index = router.add(method, path, bodyLimit: bodyLimit, access: Guard.access.rawValue, keepsOversizedForm: refill != nil)
+        let index = router.add(method, path, bodyLimit: bodyLimit, access: Guard.access.rawValue, keepsOversizedForm: refill != nil || keepsOversizedForm)
         let changesState = router.routes[index].changesState
         handlers.append { request, services in
             var request = request
@@ -60,11 +60,13 @@ public struct RouteTable {
         add("GET", path, group, handler)
     }
 
+    /// `keepsOversizedForm`: a body past `bodyLimit` reaches the handler cut there
+    /// (`Request.isTruncated`), as for the forms with `refill`, whose text comes first.
     mutating func post<Guard: AccessGuard>(
-        _ path: String, _ group: Guard.Type, bodyLimit: Int,
+        _ path: String, _ group: Guard.Type, bodyLimit: Int, keepsOversizedForm: Bool = false,
         refill: ((Request, Guard.Context, FormData) throws -> Response)? = nil,
         _ handler: @escaping (Request, Guard.Context) throws -> Response
     ) {
-        add("POST", path, group, bodyLimit: bodyLimit, refill: refill, handler)
+        add("POST", path, group, bodyLimit: bodyLimit, keepsOversizedForm: keepsOversizedForm, refill: refill, handler)
     }
 }

@@ -54,6 +54,12 @@ struct DeskQueuePage {
                         "/desk/?" + query.queryString(page: $0)
                     }
                 }
+            } else if page.rows.isEmpty && page.totalIsAtLeast && query.page > 1 {
+                // "Nessun ticket" beside "più di 200 ticket" contradicted itself.
+                el("div", ["class": "card"]) {
+                    el("p") { Text.deskPageBeyondCapped(query.page, total: page.total) }
+                    el("p") { el("a", ["href": "/desk/?" + query.queryString(page: 1)]) { Text.deskFirstPage } }
+                }
             } else if page.rows.isEmpty {
                 el("p", ["class": "card"]) { Text.deskNoTickets }
             } else {
@@ -120,7 +126,7 @@ struct DeskQueuePage {
         let summary = page.totalIsAtLeast
             ? Text.deskPageOfAtLeast(query.page, total: page.total) : Text.deskPageOf(query.page, pages, total: page.total)
         return el("nav", ["class": "pager", "aria-label": summary]) {
-            if query.page > 1 && (query.page <= pages || page.totalIsAtLeast) {
+            if query.page > 1 && (query.page <= pages || (page.totalIsAtLeast && !page.rows.isEmpty)) {
                 el("a", ["class": "button", "href": "/desk/?" + query.queryString(page: query.page - 1)]) { Text.deskPrevious }
             }
             el("span") { summary }

@@ -38,7 +38,7 @@ enum DeskTicketHandlers {
         let store = TicketStore(database)
         let attachments = try store.attachmentsWithNotes(ticketID: ticket.id)
         let messages = try store.messagesWithNotes(ticketID: ticket.id)
-        let thread = TicketThread(ticket: ticket, messages: messages, attachments: attachments, onDesk: true)
+        let thread = TicketThread(ticket: ticket, messages: messages, attachments: attachments, onDesk: true, replyAnchor: "reply")
         guard let company = try TenantStore(database).find(id: ticket.tenantID) else { throw HTTPError.notFound }
         return DeskTicketPage(
             viewer: context.viewer, ticket: ticket, thread: thread.render(), attachments: attachments,
@@ -88,6 +88,10 @@ enum DeskTicketHandlers {
             mark(&page)
             return Response.html(bytes: page.render(), status: status)
         }
+        // Files past the 40 MB: the body was cut after the reply's text (the button, the note
+        // and the controls come after the files and are lost with them): nothing is done,
+        // the text comes back with why.
+        if request.isTruncated { return try refuse(status: 413) { $0.fileError = Text.filesNotReceived } }
         func stopped(_ changes: [String]) throws -> Response {
             let filesDropped = form.files.contains { !$0.bytes.isEmpty }
             return try refuse(status: 409) { $0.warning = Text.deskChangedNotSaved(changes, filesDropped: filesDropped) }

@@ -24,7 +24,8 @@ enum TicketDetailHandlers {
         // Thread and panel both list the files: read once.
         let files = try store.attachments(ticketID: ticket.id)
         let messages = try store.messages(ticketID: ticket.id)
-        let thread = TicketThread(ticket: ticket, messages: messages, attachments: files).render()
+        let thread = TicketThread(ticket: ticket, messages: messages, attachments: files, replyAnchor: canReply ? "reply-form" : nil)
+            .render()
         var panel = TicketPanel(
             ticket: ticket, attachments: files,
             members: try members ?? TenantStore(database).members(tenantID: context.tenant.id), editable: canReply,
@@ -178,13 +179,18 @@ enum TicketDetailHandlers {
     /// reason for refusing one that is not (a "Bloccante" the customer may not choose, someone
     /// not of the company). A select left as the page showed it (`seen_…`) is no choice: an
     /// operator's "Bloccante" or a colleague's referent set meanwhile stays.
+    /// A select changed on a page drawn before someone else changed it too is refused with
+    /// what it became: saved, it silently undid an operator's "Bloccante" or a colleague's
+    /// referent.
     static func panelChanges(_ form: FormData, _ ticket: TicketRecord, members: [(id: Int64, name: String)])
         -> (changes: TicketService.PanelChanges, error: String?)
     {
         var changes = TicketService.PanelChanges()
         var error: String?
         if let value = form["priority"], value != form["seen_priority"] {
-            if let priority = Priority(rawValue: value), TicketRules.mayChangePriority(from: ticket.priority, to: priority) {
+            if let seen = form["seen_priority"], seen != ticket.priority.rawValue, value != ticket.priority.rawValue {
+                error = Text.priorityChangedMeanwhile(ticket.priority.label)
+            } else if let priority = Priority(rawValue: value), TicketRules.mayChangePriority(from: ticket.priority, to: priority) {
                 changes.priority = priority
             } else {
                 error = Priority(rawValue: value) == nil ? Text.priorityInvalid : Text.blockingNotAllowed
@@ -192,8 +198,12 @@ enum TicketDetailHandlers {
         }
         // Empty: the ticket's referent is no longer one of the company's users (the page offers
         // them as "no longer in the company"), and nobody else was chosen.
+        let referent = ticket.referentID.map(String.init) ?? ""
         if let value = form["referent"], !value.isEmpty, value != form["seen_referent"] {
-            if let id = Int64(value), members.contains(where: { $0.id == id }) {
+            if let seen = form["seen_referent"], seen != referent, value != referent {
+                let name = ticket.referentID.flatMap { id in members.first { $0.id == id }?.name } ?? Text.referentNobody
+                error = error ?? Text.referentChangedMeanwhile(name)
+            } else if let id = Int64(value), members.contains(where: { $0.id == id }) {
                 changes.referentID = id
             } else {
                 error = error ?? Text.referentInvalid

@@ -126,8 +126,25 @@ struct TicketThread {
     var onDesk = false
 
     var filesBase: String { (onDesk ? "/desk/ticket/" : "/ticket/") + String(ticket.number) }
+    /// Where the reply is written (nil: the ticket takes none), for the shortcuts.
+    var replyAnchor: String?
+    /// Past this many lines the conversation is several screens long: a 300-message thread
+    /// put the reply 138 phone screens down, with no way there but scrolling.
+    static let shortcutsFrom = 6
 
     func render() -> Node {
+        Node.group {
+            if messages.count >= TicketThread.shortcutsFrom, let latest = messages.last(where: { $0.kind != .event }) {
+                el("nav", ["class": "thread-jumps", "aria-label": Text.threadJumps]) {
+                    el("a", ["href": "#m\(latest.id)"]) { Text.jumpToLatest }
+                    if let replyAnchor { el("a", ["href": "#" + replyAnchor]) { Text.jumpToReply } }
+                }
+            }
+            list
+        }
+    }
+
+    var list: Node {
         el("ol", ["class": "thread"]) {
             for message in messages {
                 if message.kind == .event {
