@@ -7,7 +7,8 @@ from selenium.webdriver.common.keys import Keys
 
 from chromium import chromium
 from people import press, sign_in
-from portal import ADMIN, DEMO_PASSWORD, running_portal
+from portal import ADMIN, DEMO_PASSWORD, login, running_portal
+from tickets import reply
 
 OPERATOR = "giulia.neri@assistenza.example"
 PHONE = (390, 844)
@@ -90,6 +91,12 @@ def test_no_page_scrolls_sideways_on_a_phone_or_a_laptop(portal):
             # And first lines as long as a paragraph: the list shows each on one line, cut.
             db.execute("UPDATE tickets SET first_line = ? WHERE tenant_id = (SELECT id FROM tenants WHERE vat = '02740123456')",
                        ("Buongiorno, apro la stampa dei documenti di trasporto e ricevo sempre lo stesso errore " * 3,))
+        # A reply with a long command line in a code block and a wide table: they scroll inside
+        # their bubble, never the page (the thread's grid column grew to the bubble's width).
+        mario, _ = login(portal)
+        wide_message = ("```\nportal-admin invite --vat 02740123456 --email " + "x" * 110 + "@rossi.example\n```\n\n"
+                        "| Colonna | Valore |\n|---|---|\n| " + "documento_di_trasporto_" * 6 + " | 1 |\n")
+        assert reply(portal, mario, newest_ticket(portal), wide_message).status_code == 303
         wide = measure(browser, portal, PUBLIC_PAGES)
         sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
         wide += measure(browser, portal, CUSTOMER_PAGES)
