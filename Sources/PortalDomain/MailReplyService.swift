@@ -1,4 +1,5 @@
 import PortalCore
+import PortalMarkdown
 import PortalStore
 
 /// Replies that arrive by e-mail (`portal-mailgate`, or `portal-mailer` fetching a mailbox):
@@ -120,15 +121,18 @@ public struct MailReplyService: DomainService {
         return account
     }
 
-    /// The text as the thread keeps it, or why not: an operator's first line "#nota" makes
-    /// an internal note; control characters are dropped; empty or overlong text is refused.
+    /// The text as the thread keeps it, or why not: an operator's first line starting with
+    /// "#nota" makes an internal note (words after it on that line are the note's first:
+    /// "#nota: cliente in ritardo…" went to the customer as a reply); control characters are
+    /// dropped; empty or overlong text is refused. An e-mail is plain text: stored escaped,
+    /// as a text area's, so that "2*3*4" or "C:\dati\*.xml" read as written.
     public func body(_ text: String, for target: Target, limit: Int) -> Result<(text: String, isNote: Bool), Refusal> {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         while let first = lines.first, first.trimmingWhitespace().isEmpty { lines.removeFirst() }
         var isNote = false
-        if target.isOperator, let first = lines.first, first.trimmingWhitespace().lowercased() == "#nota" {
+        if target.isOperator, let first = lines.first, let rest = MailReplyService.noteMark(first) {
             isNote = true
-            lines.removeFirst()
+            if rest.isEmpty { lines.removeFirst() } else { lines[0] = rest }
         }
         let cleaned = String(
             lines.joined(separator: "\n").unicodeScalars.filter { $0 == "\n" || $0 == "\t" || !($0.value < 0x20 || (0x7f..<0xa0).contains($0.value)) }
@@ -140,7 +144,22 @@ public struct MailReplyService: DomainService {
         {
             return .failure(.closed(target.ticket.number))
         }
-        return .success((cleaned, isNote))
+        return .success((Markdown.escape(cleaned), isNote))
+    }
+
+    /// What follows "#nota" on the line, when the line starts with it as a word ("#nota",
+    /// "#nota: …", "#Nota interna - …"); nil otherwise ("#notaio" is text).
+    static func noteMark(_ line: String) -> String? {
+        let trimmed = line.trimmingWhitespace()
+        guard trimmed.lowercased().hasPrefix("#nota") else { return nil }
+        let after = trimmed.dropFirst("#nota".count)
+        if let next = after.first, next.isLetter || next.isNumber { return nil }
+        let separators: (Character) -> Bool = { $0 == ":" || $0 == "-" || $0 == "–" || $0.isWhitespace }
+        var rest = after.drop(while: separators)
+        if rest.lowercased().hasPrefix("interna"), !(rest.dropFirst(7).first?.isLetter ?? false) {
+            rest = rest.dropFirst(7).drop(while: separators)
+        }
+        return String(rest)
     }
 
     /// Adds the reply (a customer's, which puts a "Rinviato" ticket back "In attesa" and may

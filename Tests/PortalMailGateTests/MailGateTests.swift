@@ -108,7 +108,26 @@ struct MailGateTests {
         let number = try ticket("waiting")
         let to = addresses.address(ticket: number, person: try user("mario.rossi@rossi.example"))
         #expect(try gate.deliver(mail(from: "mario.rossi@rossi.example", to: to, id: "c2@x", body: "#nota\r\nciao"), now: now) == .reply)
-        #expect(try messages(number).last! == ("reply", "#nota\nciao"))
+        // Stored as plain text (escaped Markdown), so that it reads as written.
+        #expect(try messages(number).last! == ("reply", "\\#nota\nciao"))
+    }
+
+    @Test("an operator's #nota with words on its line is a note; #notaio is text; e-mailed text is not Markdown")
+    func noteMarks() throws {
+        let number = try ticket("waiting")
+        let to = addresses.address(ticket: number, person: try user("giulia.neri@assistenza.example"))
+        let outbox = try database.scalarInt("SELECT count(*) FROM outbox")
+        #expect(try gate.deliver(
+            mail(from: "giulia.neri@assistenza.example", to: to, id: "n1@x", body: "#nota: cliente in ritardo\r\ncon i pagamenti"),
+            now: now) == .note)
+        #expect(try messages(number).last! == ("note", "cliente in ritardo\ncon i pagamenti"))
+        #expect(try gate.deliver(mail(from: "giulia.neri@assistenza.example", to: to, id: "n2@x", body: "#Nota interna\r\nSolo noi."),
+            now: now) == .note)
+        #expect(try messages(number).last! == ("note", "Solo noi."))
+        #expect(try database.scalarInt("SELECT count(*) FROM outbox") == outbox, "notes send nothing")
+        let customer = addresses.address(ticket: number, person: try user("mario.rossi@rossi.example"))
+        #expect(try gate.deliver(mail(from: "mario.rossi@rossi.example", to: customer, id: "n3@x", body: "2*3*4 = 24"), now: now) == .reply)
+        #expect(try messages(number).last!.body == "2\\*3\\*4 = 24")
     }
 
     @Test("the desk's shared address takes the reply of the operator who sends it, and nobody else's")

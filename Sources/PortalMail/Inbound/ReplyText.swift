@@ -1,15 +1,24 @@
-/// The new text of a reply: what comes before the quoted history and the signature. Cut at
-/// the first of: an attribution line ("Il giorno … ha scritto:", "On … wrote:", also when
-/// the mail program wrapped it over two or three lines), Outlook's header block ("Da: /
-/// Inviato: / A: / Oggetto:" and its English form) or its separators, a signature
-/// delimiter ("-- "), or a phone's "Inviato da iPhone". Lines quoted with ">" are dropped
-/// wherever they are (an answer written between quoted lines keeps its own lines).
+/// The new text of a reply, without the quoted history and the signature. Lines quoted with
+/// ">" are dropped wherever they are, with the attribution line that introduces them ("Il
+/// giorno … ha scritto:", "On … wrote:", also wrapped over two or three lines): an answer
+/// written below the quote or between quoted lines keeps its own lines. Cut at the first of:
+/// Outlook's header block ("Da: / Inviato: / A: / Oggetto:" and its English form) or its
+/// separators, whose history is not quoted; a signature delimiter ("-- "); a phone's
+/// "Inviato da iPhone" with nothing but history after it.
+///
+/// An attribution-like sentence not followed by a quote ("Il cliente il 30/11 ha scritto:
+/// …"), a "Da: / Data: / A:" block without "Oggetto:", or "inviato dal mio commercialista"
+/// in the middle of the text are the customer's words: cut, they were lost unseen.
 public enum ReplyText {
     public static func extract(_ text: String) -> String {
         let lines = normalizedLines(text)
         var kept: [String] = []
         var index = 0
         while index < lines.count {
+            if let span = attributionSpan(lines, at: index), isQuote(at: nextFilled(lines, from: index + span), lines) {
+                index += span
+                continue
+            }
             if isCut(lines, at: index) { break }
             let line = lines[index]
             if !line.trimmingLeadingSpaces().hasPrefix(">") { kept.append(line) }
@@ -46,9 +55,21 @@ public enum ReplyText {
         if lines[index] == "-- " || lines[index] == "--" || lines[index] == "-- \u{00A0}" { return true }
         if isSeparator(lower) { return true }
         if line.count >= 20, line.allSatisfy({ $0 == "_" }) { return true }
-        if isAttribution(lines, at: index) { return true }
         if isHeaderBlock(lines, at: index) { return true }
-        return phoneSignatures.contains { lower.hasPrefix($0) } && line.count < 80
+        guard phoneSignatures.contains(where: { lower.hasPrefix($0) }) && line.count < 60 else { return false }
+        // The phone's line ends the new text only where nothing of it follows.
+        guard let next = nextFilled(lines, from: index + 1) else { return true }
+        return isQuote(at: next, lines) || attributionSpan(lines, at: next) != nil || isHeaderBlock(lines, at: next)
+            || isSeparator(lines[next].trimmingWhitespaceScalars().lowercased())
+    }
+
+    /// The index of the next line that is not blank, from `index` on.
+    static func nextFilled(_ lines: [String], from index: Int) -> Int? {
+        (index..<max(index, lines.count)).first { !lines[$0].trimmingWhitespaceScalars().isEmpty }
+    }
+
+    static func isQuote(at index: Int?, _ lines: [String]) -> Bool {
+        index.map { lines[$0].trimmingLeadingSpaces().hasPrefix(">") } ?? false
     }
 
     /// "-----Original Message-----", "----Messaggio originale----", "-------- Forwarded Message --------"…
@@ -72,12 +93,13 @@ public enum ReplyText {
     /// "Il giorno lun 30 nov 2026 alle ore 10:00 Assistenza <…> ha scritto:", "Il 30/11/2026
     /// 10:00, Assistenza ha scritto:", "On Mon, Nov 30, 2026 at 10:00 AM Support <…> wrote:",
     /// possibly wrapped over up to three lines; quoted (Apple Mail) or not.
-    static func isAttribution(_ lines: [String], at index: Int) -> Bool {
+    /// How many lines the attribution starting at `index` spans; nil when there is none.
+    static func attributionSpan(_ lines: [String], at index: Int) -> Int? {
         var start = lines[index].trimmingWhitespaceScalars()
         while start.hasPrefix(">") { start = String(start.dropFirst()).trimmingWhitespaceScalars() }
         let lower = start.lowercased()
         let opens = ["il ", "on ", "am ", "le ", "el "].contains { lower.hasPrefix($0) } || lower.hasPrefix("in data ")
-        guard opens else { return false }
+        guard opens else { return nil }
         var joined = lower
         for offset in 0..<3 {
             if offset > 0 {
@@ -87,30 +109,31 @@ public enum ReplyText {
                 if next.isEmpty { break }
                 joined += " " + next
             }
-            if joined.count > 300 { return false }
+            if joined.count > 300 { return nil }
             // A real attribution carries a date or a time: "Il tecnico ha scritto:" is text.
-            if endings.contains(where: { joined.hasSuffix($0) }) { return joined.contains(where: \.isNumber) }
+            if endings.contains(where: { joined.hasSuffix($0) }) { return joined.contains(where: \.isNumber) ? offset + 1 : nil }
         }
-        return false
+        return nil
     }
 
     static let endings = ["ha scritto:", "hanno scritto:", "wrote:", "a écrit :", "a écrit:", "schrieb:", "escribió:"]
 
-    /// Outlook's block: "Da:" / "From:" and, within the next four lines, "Inviato:" / "Sent:"
-    /// / "Data:" / "Date:" and "Oggetto:" / "Subject:" or "A:" / "To:".
+    /// Outlook's block: "Da:" / "From:" and, within the next five lines, "Inviato:" / "Sent:"
+    /// / "Data:" / "Date:" and "Oggetto:" / "Subject:" (a mail program always writes the
+    /// subject; a document's pasted "Da: / Data: / A:" has none).
     static func isHeaderBlock(_ lines: [String], at index: Int) -> Bool {
         let first = stripped(lines[index])
         guard first.hasPrefix("da:") || first.hasPrefix("from:") || first.hasPrefix("von:") else { return false }
         var sawDate = false
-        var sawOther = false
+        var sawSubject = false
         for offset in 1...5 where index + offset < lines.count {
             let line = stripped(lines[index + offset])
             if ["inviato:", "sent:", "data:", "date:", "gesendet:"].contains(where: { line.hasPrefix($0) }) { sawDate = true }
-            if ["a:", "to:", "oggetto:", "subject:", "cc:", "an:", "betreff:"].contains(where: { line.hasPrefix($0) }) {
-                sawOther = true
+            if ["oggetto:", "subject:", "betreff:", "objet :", "objet:", "asunto:"].contains(where: { line.hasPrefix($0) }) {
+                sawSubject = true
             }
         }
-        return sawDate && sawOther
+        return sawDate && sawSubject
     }
 
     /// A line lower-cased without leading blanks, quote marks or Outlook's bold stars.
