@@ -78,6 +78,9 @@ extension Text {
         "Nel frattempo il ticket è cambiato: " + changes.joined(separator: "; ") + "."
     }
     public static func deskNewReply(_ name: String) -> String { "nuova risposta di \(name)" }
+    /// A reply sent on a ticket closed meanwhile (by the customer or a colleague) reopens it:
+    /// the page named the closing as what changed and nothing of what the reply did.
+    public static let deskReplyReopened = "La risposta ha riaperto il ticket, che nel frattempo era stato chiuso."
     public static func deskMessageSavedControlsNot(isReply: Bool, _ changes: [String]) -> String {
         (isReply ? "Risposta inviata al cliente. " : "Nota salvata. ") + deskChangedMeanwhile(changes)
             + " Assegna a, Stato e Priorità scelti con " + (isReply ? "la risposta" : "la nota")

@@ -6,10 +6,9 @@ extension Text {
     public static let mailReplyHintDesk =
         "Rispondi a questa e-mail per rispondere al cliente; se la prima riga è «#nota» diventa una nota interna."
 
-    public static func mailRefusedSubject(_ subject: String) -> String {
-        let original = subject.trimmingWhitespace()
-        return original.isEmpty ? "Messaggio non accettato" : "Messaggio non accettato: \(original.prefix(80))"
-    }
+    /// Never the received subject: the sender is not verified, and the portal's own address
+    /// carried anyone's words ("URGENTE: aggiorna la carta su …") to any address.
+    public static let mailRefusedSubject = "Messaggio non accettato"
     /// `portal`: nil for a sender who can no longer write there (removed, company deactivated).
     public static func mailRefusedBody(reason: String, portal: String?) -> String {
         let portalLine = portal.map { "Puoi sempre scrivere dal portale: \($0)\n\n" } ?? ""
@@ -21,13 +20,16 @@ extension Text {
             """
     }
     public static let mailRefusedNotAReply =
-        "non risponde a un'e-mail di un ticket. Per una nuova richiesta usa «Nuovo ticket» sul portale."
+        "non risponde a un'e-mail di un ticket. Per una nuova richiesta usa «Nuova richiesta di assistenza» sul portale."
     public static let mailRefusedForged =
         "l'indirizzo a cui hai scritto non è valido. Rispondi all'e-mail del ticket senza cambiarne l'indirizzo."
     public static let mailRefusedWrongSender =
         "l'indirizzo a cui hai scritto appartiene a un'altra persona. Rispondi dall'indirizzo che ha ricevuto l'e-mail del ticket, oppure scrivi dal portale."
-    public static let mailRefusedNotAllowed =
-        "il tuo account non può più rispondere a questo ticket (utente rimosso o azienda disattivata)."
+    public static let mailRefusedNotAnOperator =
+        "l'indirizzo a cui hai scritto è quello dell'assistenza, da cui rispondono soltanto i suoi operatori."
+    public static let mailRefusedOperatorDeactivated = "il tuo account di operatore è stato disattivato."
+    public static let mailRefusedNotAMember = "il tuo account non fa parte dell'azienda di questo ticket."
+    public static let mailRefusedCompanyDeactivated = "l'azienda di questo ticket è stata disattivata."
     public static func mailRefusedClosed(_ number: Int64) -> String {
         "il ticket #\(number) è chiuso da più di 15 giorni e non può essere riaperto: apri una nuova richiesta."
     }

@@ -5,7 +5,8 @@ extension Text {
     // MARK: Failed logins
     /// Shown instead of checking the password while this source must wait.
     public static func loginThrottled(seconds: Int64) -> String {
-        let wait = seconds < 60 ? "\(seconds) secondi" : "\((seconds + 59) / 60) minuti"
+        let minutes = (seconds + 59) / 60
+        let wait = seconds < 60 ? (seconds == 1 ? "1 secondo" : "\(seconds) secondi") : (minutes == 1 ? "1 minuto" : "\(minutes) minuti")
         return "Troppi tentativi non riusciti da questo indirizzo: riprova tra \(wait)."
     }
 

@@ -59,13 +59,14 @@ public struct DeskService: DomainService {
     public func reply(
         _ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment], status: TicketStatus? = nil,
         controls: Controls = Controls(), now: Timestamp
-    ) throws {
+    ) throws -> Bool {
         try change(ticket, by: agent, now: now) { tx in
             // As it is inside the transaction: a colleague may have taken or closed it since
             // the page was read, and a reply sent all the same must not take it from them.
             let current = try store.find(number: ticket.number) ?? ticket
             try reply(in: tx, current, by: agent, body: body, files: files, status: status, now: now)
             try apply(in: tx, controls, number: ticket.number, by: agent, now: now)
+            return current.status == .closed && status != .closed
         }
     }
 
@@ -90,9 +91,11 @@ public struct DeskService: DomainService {
         let anyway = takes ? DeskService.statusWhenTaken(ticket) : ticket.status == .closed ? .waiting : ticket.status
         var statusMail: (event: String, line: String)?
         if let chosen, chosen != anyway { statusMail = DeskService.statusMail(chosen) }
+        // Reopened by the reply itself: the customer's last e-mail said the request was closed.
+        let reopenedLine = statusMail == nil && ticket.status == .closed ? DeskService.statusMail(anyway).line : nil
         let told = try mail.replyToCustomer(
-            in: tx, ticket, author: agent.displayName, text: body, statusLine: statusMail?.line, files: files.map(\.fileName),
-            now: now)
+            in: tx, ticket, author: agent.displayName, text: body, statusLine: statusMail?.line ?? reopenedLine,
+            files: files.map(\.fileName), now: now)
         if let statusMail {
             try mail.statusChanged(in: tx, ticket, event: statusMail.event, line: statusMail.line, told: told, now: now)
         }

@@ -12,10 +12,20 @@ public struct MailReplyService: DomainService {
 
     /// Why a message was not added; `code` is what the log and `inbound_mail` keep.
     public enum Refusal: Error, Sendable, Equatable {
-        /// `notAllowed(outOfPortal:)`: true when the sender cannot use the portal either (removed
-        /// from the company, company deactivated, operator deactivated).
-        case notAReply, forged, notAllowed(outOfPortal: Bool), wrongSender, closed(Int64), empty, tooLong, tooLarge(megabytes: Int)
+        case notAReply, forged, notAllowed(NotAllowed), wrongSender, closed(Int64), empty, tooLong, tooLarge(megabytes: Int)
         case file(String)
+
+        /// Why a known address may not write here, each said as it is (one sentence about
+        /// removed users and deactivated companies was untrue for most who got it).
+        public enum NotAllowed: Sendable, Equatable {
+            /// The desk's shared address, from someone who is not an operator; `hasAccount`:
+            /// a customer of the portal, who may still write from there.
+            case notAnOperator(hasAccount: Bool)
+            case operatorDeactivated
+            /// Removed from the ticket's company, or never of it.
+            case notAMember
+            case companyDeactivated
+        }
 
         public var code: String {
             switch self {
@@ -33,7 +43,7 @@ public struct MailReplyService: DomainService {
 
         /// Whether "Puoi sempre scrivere dal portale" would be untrue.
         var leavesThePortal: Bool {
-            if case .notAllowed(outOfPortal: true) = self { return true }
+            if case .notAllowed(let why) = self { return why != .notAnOperator(hasAccount: true) }
             return false
         }
 
@@ -41,7 +51,10 @@ public struct MailReplyService: DomainService {
             switch self {
             case .notAReply: Text.mailRefusedNotAReply
             case .forged: Text.mailRefusedForged
-            case .notAllowed: Text.mailRefusedNotAllowed
+            case .notAllowed(.notAnOperator): Text.mailRefusedNotAnOperator
+            case .notAllowed(.operatorDeactivated): Text.mailRefusedOperatorDeactivated
+            case .notAllowed(.notAMember): Text.mailRefusedNotAMember
+            case .notAllowed(.companyDeactivated): Text.mailRefusedCompanyDeactivated
             case .wrongSender: Text.mailRefusedWrongSender
             case .closed(let number): Text.mailRefusedClosed(number)
             case .empty: Text.mailRefusedEmpty
@@ -90,11 +103,16 @@ public struct MailReplyService: DomainService {
             }
             author = found
         }
-        guard let author, author.deactivatedAt == nil else { return .failure(.notAllowed(outOfPortal: author != nil)) }
+        guard let author else {
+            let account = try from.flatMap { try users.find(email: $0) }
+            return .failure(.notAllowed(.notAnOperator(hasAccount: account.map { $0.deactivatedAt == nil } ?? false)))
+        }
+        if author.deactivatedAt != nil { return .failure(.notAllowed(.operatorDeactivated)) }
         if !author.isOperator {
-            guard try TenantStore(database).membership(userID: author.id, tenantID: ticket.tenantID) != nil,
-                try !TenantStore(database).isDeactivated(tenantID: ticket.tenantID)
-            else { return .failure(.notAllowed(outOfPortal: true)) }
+            guard try TenantStore(database).membership(userID: author.id, tenantID: ticket.tenantID) != nil else {
+                return .failure(.notAllowed(.notAMember))
+            }
+            if try TenantStore(database).isDeactivated(tenantID: ticket.tenantID) { return .failure(.notAllowed(.companyDeactivated)) }
         }
         return .success(Target(ticket: ticket, author: author))
     }
@@ -193,7 +211,7 @@ public struct MailReplyService: DomainService {
     /// Records a refused message and, unless it came from a program or the sender had an
     /// answer in the last hour, tells the sender why in one short e-mail.
     public func refuse(
-        _ refusal: Refusal, messageID: String, sender: String?, subject: String, ticketNumber: Int64?, automatic: Bool,
+        _ refusal: Refusal, messageID: String, sender: String?, ticketNumber: Int64?, automatic: Bool,
         now: Timestamp
     ) throws -> Outcome {
         try database.write { tx in
@@ -205,9 +223,13 @@ public struct MailReplyService: DomainService {
             guard !automatic, let address = sender.flatMap(EmailAddress.init),
                 try InboundMailStore.mayAnswer(in: tx, sender: address.value, now: now)
             else { return .refused(refusal, answered: false) }
+            // Where the sender writes instead: the desk for an operator (the customers' list is
+            // a 404 there), a new request for a message that answers no ticket.
+            let isOperator = try UserStore(database).find(email: address)?.isOperator ?? false
+            let page = isOperator ? "/desk/" : refusal == .notAReply ? "/ticket/nuovo" : "/ticket"
             try OutboxStore.enqueue(
-                in: tx, to: [address], subject: Text.mailRefusedSubject(subject),
-                body: Text.mailRefusedBody(reason: refusal.reason, portal: refusal.leavesThePortal ? nil : config.publicURL + "/ticket"),
+                in: tx, to: [address], subject: Text.mailRefusedSubject,
+                body: Text.mailRefusedBody(reason: refusal.reason, portal: refusal.leavesThePortal ? nil : config.publicURL + page),
                 now: now)
             return .refused(refusal, answered: true)
         }

@@ -74,6 +74,10 @@ public struct TicketService: DomainService {
         for file in files { try store.addAttachment(ticketID: ticket.id, messageID: messageID, file, now: now) }
         let outcome: ReplyOutcome
         var status = ticket.status
+        // A closed ticket keeps the operator who followed it, who may have been deactivated
+        // since: reopened, it goes back to the queue (it stayed theirs, and only their
+        // mailbox heard of it).
+        var releasesOperator = false
         switch (close, ticket.status) {
         case (true, .closed):
             outcome = .keptClosed
@@ -81,7 +85,9 @@ public struct TicketService: DomainService {
             status = .closed
             outcome = .closed
         case (false, .closed):
-            status = TicketRules.statusAfterCustomerReply(.closed, hasOperator: ticket.operatorID != nil)
+            let operatorActive = try ticket.operatorID.flatMap { try UserStore(database).find(id: $0) }.map { $0.deactivatedAt == nil } ?? false
+            releasesOperator = ticket.operatorID != nil && !operatorActive
+            status = TicketRules.statusAfterCustomerReply(.closed, hasOperator: operatorActive)
             outcome = .reopened
         case (false, .postponed):
             status = .waiting
@@ -93,7 +99,12 @@ public struct TicketService: DomainService {
             try store.setStatus(ticketID: ticket.id, status: status, operatorID: nil, now: now)
             try event(in: tx, ticket, by: author, Text.eventStatus(status.label), now: now)
         }
-        try mail.customerReplied(in: tx, ticket, outcome: outcome, text: body, author: author, now: now)
+        var told = ticket
+        if releasesOperator {
+            try store.setOperator(ticketID: ticket.id, operatorID: nil, now: now)
+            told = try store.find(number: ticket.number) ?? ticket
+        }
+        try mail.customerReplied(in: tx, told, outcome: outcome, text: body, author: author, now: now)
         try audit(in: tx, outcome == .closed ? "ticket_closed" : "ticket_reply", ticket, by: author, now: now)
         return outcome
     }

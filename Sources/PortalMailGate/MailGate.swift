@@ -51,7 +51,7 @@ public struct MailGate {
         if message.isAutomatic { return try service.ignore(messageID: messageID, sender: sender, now: now) }
         func refuse(_ refusal: MailReplyService.Refusal, ticket: Int64? = nil) throws -> MailReplyService.Outcome {
             try service.refuse(
-                refusal, messageID: messageID, sender: sender, subject: message.subject, ticketNumber: ticket, automatic: false,
+                refusal, messageID: messageID, sender: sender, ticketNumber: ticket, automatic: false,
                 now: now)
         }
         if truncated { return try refuse(.tooLarge(megabytes: services.config.mailGateMaxBytes / (1024 * 1024))) }
@@ -71,15 +71,21 @@ public struct MailGate {
         }
         let uploads = MailUploads(services: services)
         let quota = (tenantID: target.ticket.tenantID, enforcing: !target.isOperator)
+        // Outlook's rich-text wrapper (winmail.dat) is no file anybody chose: refusing the
+        // reply for it named a file its writer never attached.
+        let sent = content.files.filter { !MailGate.isOutlookWrapper($0.fileName, $0.contentType) }
+        // Only an image is "shown inside the text": Apple Mail sends any file placed in the body
+        // inline with a Content-ID, and a PDF or an .exe so sent was dropped without a word.
+        let shownInText = { (file: MailContent.File) in file.isInline && file.contentType.lowercased().hasPrefix("image/") }
         let files = try uploads.accept(
-            content.files.filter { !$0.isInline }.map { ($0.fileName, $0.contentType, $0.bytes) }, tenantID: quota.tenantID,
+            sent.filter { !shownInText($0) }.map { ($0.fileName, $0.contentType, $0.bytes) }, tenantID: quota.tenantID,
             enforcingQuota: quota.enforcing)
         if let error = files.error { return try refuse(.file(error), ticket: target.ticket.number) }
         var accepted = files.files
         // Images shown inside the text (a pasted screenshot, a signature's logo) are kept when
         // they follow the rules and left out otherwise: a logo in a format the portal refuses
         // must not cost the reply its text.
-        for image in content.files where image.isInline {
+        for image in sent where shownInText(image) {
             let one = try uploads.accept(
                 [(image.fileName, image.contentType, image.bytes)], tenantID: quota.tenantID, enforcingQuota: quota.enforcing)
             if one.error == nil && accepted.count < MailUploads.maxFiles {
@@ -94,6 +100,10 @@ public struct MailGate {
     }
 
     static let textBytesLimit = 1024 * 1024
+
+    static func isOutlookWrapper(_ name: String, _ type: String) -> Bool {
+        type.lowercased().hasPrefix("application/ms-tnef") || name.lowercased() == "winmail.dat"
+    }
 
     static func describe(_ outcome: MailReplyService.Outcome) -> String {
         switch outcome {

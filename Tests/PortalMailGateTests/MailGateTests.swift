@@ -138,7 +138,7 @@ struct MailGateTests {
         #expect(try database.queryOne("SELECT operator_id FROM tickets WHERE number = ?", [number])?.optionalInt("operator_id") == (try user("paolo.gallo@assistenza.example")))
         #expect(
             try gate.deliver(mail(from: "mario.rossi@rossi.example", to: to, id: "d2@x", body: "Io no."), now: now)
-                == .refused(.notAllowed(outOfPortal: false), answered: true), "Mario may still write from the portal")
+                == .refused(.notAllowed(.notAnOperator(hasAccount: true)), answered: true), "Mario may still write from the portal")
     }
 
     @Test("a reply address is a key, not a name: a colleague's reply is theirs, a stranger's is refused")
@@ -193,16 +193,16 @@ struct MailGateTests {
         let luca = try user("luca.verdi@rossi.example")
         try database.run("DELETE FROM memberships WHERE user_id = ?", [luca])
         let to = addresses.address(ticket: number, person: luca)
-        #expect(try gate.deliver(mail(from: "luca.verdi@rossi.example", to: to, id: "n1@x", body: "x"), now: now) == .refused(.notAllowed(outOfPortal: true), answered: true))
+        #expect(try gate.deliver(mail(from: "luca.verdi@rossi.example", to: to, id: "n1@x", body: "x"), now: now) == .refused(.notAllowed(.notAMember), answered: true))
 
         try database.run("UPDATE tenants SET deactivated_at = ? WHERE name = 'ROSSI SRL'", [now])
         let mario = addresses.address(ticket: number, person: try user("mario.rossi@rossi.example"))
-        #expect(try gate.deliver(mail(from: "mario.rossi@rossi.example", to: mario, id: "n2@x", body: "x"), now: now) == .refused(.notAllowed(outOfPortal: true), answered: true))
+        #expect(try gate.deliver(mail(from: "mario.rossi@rossi.example", to: mario, id: "n2@x", body: "x"), now: now) == .refused(.notAllowed(.companyDeactivated), answered: true))
 
         let paolo = try user("paolo.gallo@assistenza.example")
         try database.run("UPDATE users SET deactivated_at = ? WHERE id = ?", [now, paolo])
         let desk = addresses.address(ticket: number, person: paolo)
-        #expect(try gate.deliver(mail(from: "paolo.gallo@assistenza.example", to: desk, id: "n3@x", body: "x"), now: now) == .refused(.notAllowed(outOfPortal: true), answered: true))
+        #expect(try gate.deliver(mail(from: "paolo.gallo@assistenza.example", to: desk, id: "n3@x", body: "x"), now: now) == .refused(.notAllowed(.operatorDeactivated), answered: true))
     }
 
     @Test("programs' messages are neither added nor answered")
@@ -331,5 +331,41 @@ struct MailGateTests {
             Issue.record("unexpected \(outcome)")
             return
         }
+    }
+
+    @Test("a file that is not an image, placed in the text (Apple Mail), is an attachment; Outlook's winmail.dat is no file")
+    func inlineFilesAndWinmail() throws {
+        let number = try ticket("waiting")
+        let to = addresses.address(ticket: number, person: try user("mario.rossi@rossi.example"))
+        func raw(_ id: String, type: String, name: String, contentID: Bool) -> [UInt8] {
+            Array(
+                """
+                From: mario.rossi@rossi.example\r
+                To: \(to)\r
+                Message-ID: <\(id)>\r
+                Content-Type: multipart/mixed; boundary=b\r
+                \r
+                --b\r
+                Content-Type: text/plain; charset=UTF-8\r
+                \r
+                Ecco il file.\r
+                --b\r
+                Content-Type: \(type); name=\(name)\r
+                Content-Disposition: inline; filename=\(name)\r
+                \(contentID ? "Content-ID: <file1>\r\n" : "")Content-Transfer-Encoding: base64\r
+                \r
+                TVqQAAMAAAAEAAAA//8AALgAAAAAAAAAQAAAAAAAAAAAAAAA\r
+                --b--\r
+
+                """.utf8)
+        }
+        let outcome = try gate.deliver(raw("exe-inline@x", type: "application/x-msdownload", name: "setup.exe", contentID: true), now: now)
+        guard case .refused(.file, answered: true) = outcome else {
+            Issue.record("an .exe placed in the text was \(outcome)")
+            return
+        }
+        #expect(try gate.deliver(raw("tnef@x", type: "application/ms-tnef", name: "winmail.dat", contentID: false), now: now) == .reply)
+        #expect(try messages(number).last?.body == "Ecco il file.")
+        #expect(try database.scalarInt("SELECT count(*) FROM attachments WHERE file_name = 'winmail.dat'") == 0)
     }
 }

@@ -701,3 +701,23 @@ def test_a_reply_with_files_past_forty_megabytes_keeps_its_text_and_says_why(por
     assert "Ecco il filmato della prova." in sent.text and "non sono arrivati" in sent.text
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM messages WHERE body = 'Ecco il filmato della prova.'").fetchone()[0] == 0
+
+
+def test_a_reply_on_a_ticket_closed_meanwhile_says_it_reopened_it_and_the_customer_is_told(portal):
+    session, _ = operator_session(portal)
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Chiuso mentre l'operatore scrive"))
+    page = session.get(portal.url + f"/desk/ticket/{number}").text
+    seen = re.search(r'name="seen" value="([^"]*)"', page).group(1)
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET status = 'closed', closed_at = strftime('%s','now') WHERE number = ?", (number,))
+        last_mail = db.execute("SELECT max(id) FROM outbox").fetchone()[0]
+    sent = session.post(portal.url + f"/desk/ticket/{number}", data={
+        "csrf": csrf_token(page), "seen": seen, "action": "reply", "reply": "Ecco la soluzione."}, files=NO_FILE)
+    assert sent.status_code == 200 and "avviso=risposta-riaperto" in sent.url
+    assert "La risposta ha riaperto il ticket, che nel frattempo era stato chiuso." in html.unescape(sent.text)
+    with portal.db() as db:
+        assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] != "closed"
+        bodies = [row[0] for row in db.execute("SELECT body FROM outbox WHERE id > ? AND subject LIKE ?",
+                                                (last_mail, f"%#{number} %"))]
+    assert any("Ecco la soluzione." in body and "Lo stato della richiesta è ora: In attesa." in body for body in bodies), bodies

@@ -128,7 +128,7 @@ def test_a_removed_user_is_refused(fresh_portal):
     assert removed.headers["Location"] == "/tenant/utenti?avviso=rimosso"
     assert deliver(portal, reply_mail(notification, TECHNICIAN, "Sono stato rimosso ma scrivo lo stesso.")).returncode == 0
     answer = refusal(portal, TECHNICIAN)
-    assert "non può più rispondere" in answer
+    assert "il tuo account non fa parte dell'azienda di questo ticket" in answer
     assert "Puoi sempre scrivere dal portale" not in answer, "they no longer can"
     page = admin.get(portal.url + f"/ticket/{number}").text
     assert "Sono stato rimosso" not in page
@@ -196,7 +196,8 @@ def test_a_subject_that_decodes_to_line_breaks_is_answered_once_not_retried_fore
     (folder / ".scrivendo.tmp").rename(folder / "intestazione.eml")
     answer = portal.wait_for_mail(sender, "Messaggio non accettato")
     assert "Bcc" not in {key.title() for key in answer.keys()}
-    assert "Prova Bcc: tutti@esterno.example fine" in answer["Subject"]
+    # The received subject is never repeated (its sender is not verified): no header to inject into.
+    assert answer["Subject"] == "Messaggio non accettato"
     deadline = time.time() + 10
     while time.time() < deadline and not (folder / "done" / "intestazione.eml").exists():
         time.sleep(0.2)

@@ -593,3 +593,20 @@ def test_a_long_conversation_links_to_its_newest_message_and_to_the_reply(portal
     operator, _ = login(portal, email="paolo.gallo@assistenza.example")
     desk = html.unescape(operator.get(portal.url + f"/desk/ticket/{number}").text)
     assert '<a href="#reply">Vai alla risposta</a>' in desk and 'id="reply"' in desk
+
+
+def test_a_ticket_of_an_operator_deactivated_since_it_closed_goes_back_to_the_queue_when_reopened(fresh_portal):
+    portal = fresh_portal()
+    session, _ = login(portal)
+    number = created_number(new_ticket(portal, session, title="Riaperto dopo la disattivazione"))
+    with portal.db() as db:
+        marco = db.execute("SELECT id FROM users WHERE email = 'paolo.gallo@assistenza.example'").fetchone()[0]
+        db.execute("UPDATE tickets SET status = 'closed', closed_at = strftime('%s','now') - 86400, operator_id = ?"
+                   " WHERE number = ?", (marco, number))
+        db.execute("UPDATE users SET deactivated_at = strftime('%s','now') WHERE id = ?", (marco,))
+        last_mail = db.execute("SELECT max(id) FROM outbox").fetchone()[0]
+    assert reply(portal, session, number, "Il problema è tornato.").headers["Location"].endswith("avviso=riaperto")
+    with portal.db() as db:
+        assert tuple(db.execute("SELECT status, operator_id FROM tickets WHERE number = ?", (number,)).fetchone()) == ("unassigned", None)
+        recipients = " ".join(r[0] for r in db.execute("SELECT recipients FROM outbox WHERE id > ?", (last_mail,)))
+    assert "paolo.gallo" not in recipients, "the deactivated operator's mailbox is not the desk"

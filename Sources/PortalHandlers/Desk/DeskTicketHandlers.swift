@@ -12,10 +12,11 @@ enum DeskTicketHandlers {
         "stato": Text.deskStatusSaved, "priorita": Text.deskPrioritySaved,
         "risposta-modifiche": Text.deskReplySaved + " " + Text.deskControlsSavedToo,
         "nota-modifiche": Text.deskNoteSaved + " " + Text.deskControlsSavedToo,
+        "risposta-riaperto": Text.deskReplySaved + " " + Text.deskReplyReopened,
     ]
 
     /// The notices after which the message's draft is done.
-    static let messageNotices: Set<String> = ["risposta", "nota", "risposta-modifiche", "nota-modifiche"]
+    static let messageNotices: Set<String> = ["risposta", "nota", "risposta-modifiche", "nota-modifiche", "risposta-riaperto"]
 
     /// Each button's notice on the page it leads to (the key of `notices`).
     static let actionNotices = [
@@ -113,7 +114,7 @@ enum DeskTicketHandlers {
         // its controls, unchecked.
         if action != "note" && changed.isEmpty { desk.precondition = unchangedSincePage }
         desk.submission = sent
-        let notice: String
+        var notice: String
         do {
             switch action {
             case "reply", "note":
@@ -134,6 +135,8 @@ enum DeskTicketHandlers {
                 if let error = edits.error { return try refuse { $0.controlError = error } }
                 // The controls changed with it are named too: the operator sees they were saved.
                 notice = actionNotices[action]! + (edits.controls.isEmpty || !changed.isEmpty ? "" : "-modifiche")
+                /// Whether the reply reopened a ticket closed since the page was read.
+                var reopened = false
                 /// The message, with its controls only when the page showed the ticket as it is.
                 /// Returns what changed meanwhile when the note's controls were left out.
                 func save(withControls: Bool) throws -> [String] {
@@ -146,8 +149,8 @@ enum DeskTicketHandlers {
                             let status = others.status ?? (others.unassign ? .unassigned : nil)
                             others.status = nil
                             others.unassign = false
-                            try desk.reply(ticket, by: context.user, body: text, files: files.files, status: status, controls: others,
-                                           now: now)
+                            reopened = try desk.reply(
+                                ticket, by: context.user, body: text, files: files.files, status: status, controls: others, now: now)
                             return []
                         }
                         var meanwhile: [String] = []
@@ -179,6 +182,10 @@ enum DeskTicketHandlers {
                     return try refuse { $0.controlError = ("assignee", refused.message) }
                 }
                 if action == "reply" { reply = "" } else { note = "" }
+                // Closed since the page was drawn (its `seen` status was another): said, as the
+                // closing is named among the changes.
+                let closedMeanwhile = reopened && DeskTicketPage.seenParts(form["seen"])?.first != TicketStatus.closed.rawValue
+                if closedMeanwhile { notice = "risposta-riaperto" }
                 // Saved whatever changed meanwhile, but the controls chosen with it on the old
                 // page are not applied: they come back as chosen, with what changed.
                 if !changed.isEmpty { controlsLeft = changed }
@@ -188,6 +195,7 @@ enum DeskTicketHandlers {
                     again.noteText = note
                     again.chosen = DeskTicketHandlers.changedControls(form)
                     again.warning = Text.deskMessageSavedControlsNot(isReply: action == "reply", controlsLeft)
+                        + (closedMeanwhile ? " " + Text.deskReplyReopened : "")
                     again.draftSent = true
                     return Response.html(bytes: again.render())
                 }
