@@ -16,6 +16,7 @@ extension Text {
             Il tuo messaggio non è stato aggiunto a nessun ticket: \(reason)
 
             \(portalLine)Questa è una risposta automatica (al massimo una all'ora per indirizzo): non rispondere.
+
             \(mailSignature)
             """
     }

@@ -161,7 +161,7 @@ extension Text {
 
     // MARK: Notifications (e-mails never carry the thread or a file)
     public static func ticketMailSubject(_ number: Int64, _ event: String, _ title: String) -> String {
-        "Ticket #\(number) \(event): \(title.prefix(80))"
+        "Ticket #\(number) \(event): " + (title.count > 80 ? title.prefix(79) + "…" : title)
     }
     public static let mailEventCreated = "ricevuto"
     public static let mailEventReply = "nuova risposta"

@@ -184,12 +184,18 @@ struct TicketMail {
             }
             let hint = audience == .customer ? Text.mailReplyHintCustomer : Text.mailReplyHintDesk
             try OutboxStore.enqueue(
-                in: tx, to: [recipient], subject: subject, body: replyTo == nil ? body : body + "\n\n" + hint, now: now,
+                in: tx, to: [recipient], subject: subject, body: replyTo == nil ? body : TicketMail.adding(hint, to: body), now: now,
                 replyTo: replyTo, thread: TicketMail.thread(ticket.number))
         }
     }
 
     static func thread(_ number: Int64) -> String { "ticket-\(number)" }
+
+    /// The hint on answering by e-mail, above the signature (it came after it).
+    static func adding(_ hint: String, to body: String) -> String {
+        guard body.hasSuffix(Text.mailSignature) else { return body + "\n\n" + hint }
+        return body.dropLast(Text.mailSignature.count) + hint + "\n\n" + Text.mailSignature
+    }
 
     /// Whose reply the recipient's answer will be: a member of the company by their own
     /// account, the requester for the contact address typed on the ticket; an operator by

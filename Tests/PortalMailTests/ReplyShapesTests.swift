@@ -259,6 +259,39 @@ struct ReplyShapesTests {
                 """,
             text: "Ecco la schermata dell'errore:\n[image: errore.png]", files: ["errore.png"]),
         Shape(
+            name: "Thunderbird with format=flowed and DelSp (soft breaks are one paragraph)",
+            raw: """
+                From: Luca Verdi <luca.verdi@rossi.example>
+                To: <\(to)>
+                Subject: Re: Ticket #1453
+                Message-ID: <flowed-1@rossi.example>
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=UTF-8; format=flowed; delsp=yes
+
+                Ho provato di nuovo la stampa del documento di trasporto e il\u{20}\u{20}
+                programma si blocca sempre allo stesso punto.
+                 From che cosa dipende?
+
+                Il 30/11/2026 10:15, Assistenza ha scritto:
+                > Riprova la stampa.
+
+                """,
+            text: "Ho provato di nuovo la stampa del documento di trasporto e il programma si blocca sempre allo stesso punto.\nFrom che cosa dipende?"),
+        Shape(
+            name: "HTML with a numbered list (the steps keep their numbers)",
+            raw: """
+                From: Mario Rossi <mario.rossi@rossi.example>
+                To: <\(to)>
+                Subject: Re: Ticket #1453
+                Message-ID: <ol-1@rossi.example>
+                MIME-Version: 1.0
+                Content-Type: text/html; charset=UTF-8
+
+                <p>Ho fatto così:</p><ol><li>apro Fatture</li><li>premo Stampa</li></ol><ul><li>nessun errore</li></ul>
+
+                """,
+            text: "Ho fatto così:\n1. apro Fatture\n2. premo Stampa\n\n- nessun errore"),
+        Shape(
             name: "With attachments (RFC 2231 and RFC 2047 names, base64)",
             raw: """
                 From: Mario Rossi <mario.rossi@rossi.example>

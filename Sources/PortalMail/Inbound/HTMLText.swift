@@ -15,6 +15,8 @@ public enum HTMLText {
         let scalars = Array(html.unicodeScalars)
         var index = 0
         var linkTarget: String?
+        /// The open lists, innermost last: the next number of an <ol>, nil for a <ul>.
+        var lists: [Int?] = []
         var linkText = ""
         while index < scalars.count {
             let scalar = scalars[index]
@@ -41,11 +43,23 @@ public enum HTMLText {
                 case "br": writer.lineBreak()
                 case "li" where !tag.isClosing:
                     writer.block()
-                    writer.text("- ")
+                    // A numbered list keeps its numbers: the steps of "1. apri… 2. premi…"
+                    // became bullets.
+                    if let last = lists.last, let number = last {
+                        writer.text("\(number). ")
+                        lists[lists.count - 1] = number + 1
+                    } else {
+                        writer.text("- ")
+                    }
                 case "ul", "ol":
                     // An empty line after a list: the text that follows is not its last item's.
                     writer.block()
-                    if tag.isClosing { writer.lineBreak() }
+                    if tag.isClosing {
+                        writer.lineBreak()
+                        if !lists.isEmpty { lists.removeLast() }
+                    } else {
+                        lists.append(tag.name == "ol" ? Int(tag.attributes["start"] ?? "") ?? 1 : nil)
+                    }
                 case "blockquote":
                     writer.block()
                     writer.quoteDepth = max(0, writer.quoteDepth + (tag.isClosing ? -1 : 1))

@@ -43,7 +43,7 @@ public struct MailContent: Sendable {
         let isAttachment = part.disposition == "attachment" || (part.fileName != nil && !type.hasPrefix("text/"))
         if (type == "text/plain" || type == "text/html") && !isAttachment && part.fileName == nil {
             guard bodyWanted else { return }
-            let piece = type == "text/html" ? HTMLText.plainText(part.text) : part.text
+            let piece = type == "text/html" ? HTMLText.plainText(part.text) : MailContent.unflowed(part)
             if type == "text/html" && text.isEmpty { fromHTML = true }
             text += text.isEmpty ? piece : "\n" + piece
             return
@@ -53,6 +53,31 @@ public struct MailContent: Sendable {
             File(
                 fileName: name, contentType: type, bytes: part.bytes,
                 isInline: part.disposition != "attachment" && part.contentID != nil))
+    }
+
+    /// A "format=flowed" text (RFC 3676, Thunderbird's default) as its writer's paragraphs:
+    /// a line ending in a space goes on in the next one (its space dropped too with
+    /// DelSp=yes), a space stuffed before a line is removed. Read as is, every soft break
+    /// became a line break in the thread. Quoted lines and the signature line stay as they are.
+    static func unflowed(_ part: MIMEPart) -> String {
+        let text = part.text
+        guard part.contentTypeHeader.parameters["format"]?.lowercased() == "flowed" else { return text }
+        let deleteSpace = part.contentTypeHeader.parameters["delsp"]?.lowercased() == "yes"
+        var result = ""
+        var joining = false
+        // "\r\n" is one Character: split on both.
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            var line = String(raw)
+            let quoted = line.hasPrefix(">")
+            if line.hasPrefix(" ") { line.removeFirst() }
+            let soft = line.hasSuffix(" ") && line != "-- " && !quoted
+            if soft && deleteSpace { line.removeLast() }
+            result += line
+            joining = soft
+            if !joining { result += "\n" }
+        }
+        if joining { result += "\n" }
+        return result.hasSuffix("\n") && !(text.hasSuffix("\n") || text.hasSuffix("\r\n")) ? String(result.dropLast()) : result
     }
 
     /// A name for a part that has none: what it is, in Italian, with the usual extension.
