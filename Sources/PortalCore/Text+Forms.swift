@@ -66,7 +66,7 @@ extension Text {
     public static let formKeptWithoutFiles =
         "Il modulo non era stato inviato: lo ritrovi qui come l'avevi compilato, ma gli allegati vanno scelti di nuovo. Controllalo e invialo di nuovo."
     public static let loginForKeptForm =
-        "Non sei più collegato (la sessione è scaduta, oppure sei uscito da un'altra scheda): accedi di nuovo. Il modulo che stavi inviando è stato conservato e lo ritroverai compilato, con i suoi allegati."
+        "Non sei più collegato (la sessione è scaduta o è stata chiusa, per esempio uscendo da un'altra scheda o cambiando la password): accedi di nuovo. Il modulo che stavi inviando è stato conservato e lo ritroverai compilato, con i suoi allegati."
 
     /// The company of the form was deactivated (or left) while it was being written.
     public static let formKeptForCompany =

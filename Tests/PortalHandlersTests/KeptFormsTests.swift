@@ -59,6 +59,32 @@ struct KeptFormsTests {
         #expect(page.contains("name=\"autore\" value=\"\(writer)\""), "the page names its writer for the next time")
     }
 
+    @Test("a browser keeps every form it sent, not only the last: a reply and a new ticket both come back")
+    func twoFormsOneBrowser() throws {
+        func cookieValue(_ response: Response) throws -> String {
+            let cookie = try #require(header(response, "Set-Cookie").first { $0.hasPrefix("portal_form=") })
+            return String(cookie.dropFirst("portal_form=".count).prefix { $0 != ";" })
+        }
+        let number = try fixture.database.scalarInt(
+            "SELECT number FROM tickets WHERE status != 'closed' AND tenant_id = (SELECT id FROM tenants WHERE name = 'ROSSI SRL') LIMIT 1")
+        let ticket = fixture.post("/ticket/nuovo", ["csrf": "old", "title": "Stampante", "description": "Non stampa", "area": "systems"],
+            cookies: Fixture.visitor)
+        let first = try cookieValue(ticket)
+        let reply = fixture.post("/ticket/\(number)", ["csrf": "old", "message": "Risposta tenuta da parte"],
+            cookies: Fixture.visitor.merging(["portal_form": first]) { $1 })
+        let both = try cookieValue(reply)
+        #expect(both.split(separator: ".").count == 2 && both.hasPrefix(first))
+
+        var cookies = try fixture.session("mario.rossi@rossi.example")
+        cookies["portal_form"] = both
+        let newTicket = fixture.get("/ticket/nuovo", cookies: cookies)
+        #expect(String(decoding: newTicket.body, as: UTF8.self).contains("Non stampa"))
+        let left = try cookieValue(newTicket)
+        #expect(left == String(both.split(separator: ".")[1]), "the other form's token stays")
+        cookies["portal_form"] = left
+        #expect(String(decoding: fixture.get("/ticket/\(number)", cookies: cookies).body, as: UTF8.self).contains("Risposta tenuta da parte"))
+    }
+
     @Test("one address keeps at most a few forms with their files; later ones keep their text and say so")
     func filesCappedPerAddress() throws {
         func send() -> Response {

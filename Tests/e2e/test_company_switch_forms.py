@@ -103,16 +103,19 @@ def test_a_reply_sent_after_the_company_was_deactivated_is_kept_and_said_so(fres
     sent = mario.post(portal.url + f"/ticket/{number}", allow_redirects=False, files=NO_FILE, data={
         "csrf": csrf_token(page), "action": "reply", "message": "Scritta mentre l'azienda veniva disattivata.",
         "message_format": "markdown"})
-    assert sent.headers["Location"] == "/accesso/azienda?avviso=modulo"
+    assert sent.headers["Location"] == f"/accesso/azienda?avviso=modulo&next=/ticket/{number}"
     told = mario.get(portal.url + sent.headers["Location"]).text
     assert "non è stato inviato" in told and "lo ritroverai compilato" in told
 
     assert post_form(portal, manager, f"/desk/aziende/{rossi}", f"/desk/aziende/{rossi}/riattiva").status_code == 303
-    # Reactivated, the same browser enters the company again and finds the reply filled in.
-    switch(portal, mario, rossi)
-    restored = mario.get(portal.url + f"/ticket/{number}").text
-    assert "Scritta mentre l&#39;azienda veniva disattivata." in restored \
-        or "Scritta mentre l'azienda veniva disattivata." in restored
+    # Reactivated, the same page's choice of the company leads back to the reply, filled in.
+    choice = mario.get(portal.url + sent.headers["Location"]).text
+    assert f'name="next" value="/ticket/{number}"' in choice
+    restored = mario.post(portal.url + "/accesso/azienda", data={
+        "csrf": csrf_token(choice), "tenant": str(rossi), "next": f"/ticket/{number}"})
+    assert restored.url.endswith(f"/ticket/{number}")
+    assert "Scritta mentre l&#39;azienda veniva disattivata." in restored.text \
+        or "Scritta mentre l'azienda veniva disattivata." in restored.text
 
 
 def test_a_session_without_a_company_says_so_in_sessioni_attive(fresh_portal):

@@ -18,7 +18,7 @@ enum CompanyChoiceHandlers {
             }
         var current: Int64?
         if case .session(let session) = context { current = session.tenantID }
-        let page = CompanyChoicePage(
+        var page = CompanyChoicePage(
             csrfToken: context.csrfToken, invitations: invitations,
             memberships: try TenantStore(services.database).memberships(userID: user.id), currentTenantID: current,
             notice: request.query["avviso"] == "accettato" ? Text.invitationAccepted : nil,
@@ -27,6 +27,7 @@ enum CompanyChoiceHandlers {
                 "disattivata": Text.companyDeactivatedForUsers, "ritirato": Text.invitationNoLongerValid,
                 "modulo": Text.formKeptForCompany,
             ][request.query["avviso"] ?? ""])
+        page.next = request.query["next"].map { SafeRedirect.path($0, fallback: SafeRedirect.home(for: user)) }
         return Response.html(page.render())
     }
 

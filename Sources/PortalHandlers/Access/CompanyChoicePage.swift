@@ -15,6 +15,8 @@ struct CompanyChoicePage {
     /// The user's companies that the vendor deactivated: shown with the reason, never entered.
     var deactivated: Set<Int64> = []
     var error: String?
+    /// Where choosing a company leads (a form kept for it, `KeptForms`); nil: its home.
+    var next: String?
 
     func render() -> String {
         Page(title: Text.companyChoiceTitle, kind: .visitor) {
@@ -48,6 +50,7 @@ struct CompanyChoicePage {
                                 el("form", ["method": "post", "action": "/accesso/azienda"]) {
                                     FormField.csrf(csrfToken)
                                     FormField.hidden("tenant", String(membership.tenant.id))
+                                    if let next { FormField.hidden("next", next) }
                                     el("button", [
                                         "class": "button", "type": "submit",
                                         "aria-current": membership.tenant.id == currentTenantID ? "true" : nil,

@@ -30,6 +30,12 @@ enum Cookies {
         Cookie.expired(Cookie.name(base, secure: request.isHTTPS), secure: request.isHTTPS)
     }
 
+    /// A cookie holding several tokens joined by "." (the kept forms'), each well formed.
+    static func values(_ base: String, _ request: Request) -> [String] {
+        (request.cookies[Cookie.name(base, secure: request.isHTTPS)] ?? "").split(separator: ".").map(String.init)
+            .filter(Token.isWellFormed)
+    }
+
     static func sessionValue(_ request: Request) -> String? { value(session, request) }
 
     static func visitorValue(_ request: Request) -> String? { value(visitor, request) }

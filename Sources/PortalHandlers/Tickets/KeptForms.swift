@@ -52,12 +52,28 @@ enum KeptForms {
         if let answer {
             response = try answer()
         } else if refusedTo?.hasPrefix(CompanyChoiceHandlers.path) == true {
-            response = try Response.redirect(to: CompanyChoiceHandlers.path + "?avviso=modulo")
+            // Chosen again (the company reactivated), the company leads back to the form.
+            response = try Response.redirect(to: CompanyChoiceHandlers.path + "?avviso=modulo&next=" + urlEncode(request.path))
         } else {
             response = try Response.redirect(to: "/login?avviso=modulo&next=" + urlEncode(request.path))
         }
-        try response.setCookie(Cookies.make(Cookies.keptForm, value: token.value, maxAge: KeptFormStore.lifetime, request))
+        // The browser's other kept forms stay with it: a reply and a new ticket sent from two
+        // tabs after the same switch kept only the second.
+        let tokens = (tokens(request) + [token.value]).suffix(KeptForms.perBrowser)
+        try response.setCookie(
+            Cookies.make(Cookies.keptForm, value: tokens.joined(separator: "."), maxAge: KeptFormStore.lifetime, request))
         return response
+    }
+
+    /// Kept forms a browser holds at most (the cookie names each by its token).
+    static let perBrowser = 8
+
+    static func tokens(_ request: Request) -> [String] { Cookies.values(Cookies.keptForm, request) }
+
+    /// A form taken back, and the tokens of the others the browser still holds.
+    struct Taken {
+        let form: FormData
+        let others: [String]
     }
 
     /// The form of a request refused for its token (the session was replaced meanwhile):
@@ -118,18 +134,30 @@ enum KeptForms {
         kept[droppedFiles] == "1" ? Text.formKeptWithoutFiles : Text.formKept
     }
 
-    /// The form kept for this browser and this page, taken once; the page's answer clears
-    /// the cookie (`forget`).
-    static func take(_ request: Request, _ services: Services, userID: Int64) throws -> FormData? {
-        guard let token = Cookies.value(Cookies.keptForm, request) else { return nil }
-        let fields = try services.database.write { _ in
-            try KeptFormStore(services.database).take(
-                tokenHash: Token.hash(token), path: request.path, userID: userID, now: services.now)
+    /// The form kept for this browser, this page and this person, taken once; the page's
+    /// answer drops its token from the cookie (`forget`).
+    static func take(_ request: Request, _ services: Services, userID: Int64) throws -> Taken? {
+        let tokens = tokens(request)
+        guard !tokens.isEmpty else { return nil }
+        let store = KeptFormStore(services.database)
+        let found: (fields: String, token: String)? = try services.database.write { _ in
+            for token in tokens {
+                if let fields = try store.take(tokenHash: Token.hash(token), path: request.path, userID: userID, now: services.now) {
+                    return (fields, token)
+                }
+            }
+            return nil
         }
-        return try fields.map { try FormData.urlEncoded(Array($0.utf8)) }
+        guard let found else { return nil }
+        return Taken(form: try FormData.urlEncoded(Array(found.fields.utf8)), others: tokens.filter { $0 != found.token })
     }
 
-    static func forget(_ response: inout Response, _ request: Request) throws {
-        try response.setCookie(Cookies.clear(Cookies.keptForm, request))
+    static func forget(_ response: inout Response, _ request: Request, _ taken: Taken) throws {
+        if taken.others.isEmpty {
+            try response.setCookie(Cookies.clear(Cookies.keptForm, request))
+        } else {
+            try response.setCookie(
+                Cookies.make(Cookies.keptForm, value: taken.others.joined(separator: "."), maxAge: KeptFormStore.lifetime, request))
+        }
     }
 }

@@ -8,8 +8,8 @@ enum NewTicketHandlers {
     static func show(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
         if let kept = try KeptForms.take(request, services, userID: context.current.user.id) {
-            var page = try refill(request, context, kept)
-            try KeptForms.forget(&page, request)
+            var page = try refill(request, context, kept.form)
+            try KeptForms.forget(&page, request, kept)
             return page
         }
         return try fresh(request, context)

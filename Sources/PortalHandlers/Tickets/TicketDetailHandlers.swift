@@ -65,8 +65,8 @@ enum TicketDetailHandlers {
         case .answer(let offer): return offer
         }
         if let kept = try KeptForms.take(request, context.services, userID: context.current.user.id) {
-            var answer = try refill(request, context, kept)
-            try KeptForms.forget(&answer, request)
+            var answer = try refill(request, context, kept.form)
+            try KeptForms.forget(&answer, request, kept)
             return answer
         }
         var detail = try page(context, ticket)
