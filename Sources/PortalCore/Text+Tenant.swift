@@ -34,7 +34,7 @@ extension Text {
     public static let restoreUser = "Ripristina utente"
     public static let userRestored = "Utente ripristinato con il suo ruolo e la sua data di attivazione."
     public static let restoreTooLate =
-        "Non è più possibile ripristinare l'utente (sono passati più di 15 minuti, oppure è già tornato): invitalo di nuovo."
+        "Non è più possibile ripristinare l'utente: sono passati più di 15 minuti dalla rimozione. Invitalo di nuovo."
     public static let lastAdministrator =
         "L'azienda deve avere almeno un Amministratore: assegna prima il ruolo a un altro utente."
 
@@ -59,6 +59,9 @@ extension Text {
     public static func companyExists(_ vat: String) -> String { "Esiste già un'azienda con Partita IVA \(vat)." }
     public static func accountExists(_ email: String) -> String { "Esiste già un utente con l'indirizzo \(email)." }
     public static func ticketNotFound(_ number: Int64) -> String { "Il ticket #\(number) non esiste." }
+    public static func tenantAdministratorsOnly(_ role: String) -> String {
+        "Questa pagina è riservata agli amministratori dell'azienda, e il tuo ruolo è «\(role)»: se fino a poco fa eri amministratore, il ruolo è stato cambiato e l'operazione non è stata eseguita."
+    }
 
     public static let activityIntro = "Accessi, inviti, ruoli e dispositivi dell'azienda, dal più recente."
     public static let activityWhen = "Data e ora"

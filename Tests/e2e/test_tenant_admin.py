@@ -1,6 +1,7 @@
 """'Gestione Tenant': invitations, roles, users, activity, for administrators only."""
 import email
 import email.policy
+import html
 import re
 import time
 
@@ -256,10 +257,16 @@ def test_a_removed_user_is_out_at_once_and_their_tickets_stay(fresh_portal):
     assert "Utente ripristinato" in listing and "Rimossi di recente" not in listing
     assert technician.get(portal.url + "/dashboard", allow_redirects=False).status_code == 303, "his session stays ended"
     again = post(portal, session, f"/tenant/utenti/{luca}/ripristina", "/tenant/utenti")
-    assert again.status_code == 409 and "Non è più possibile ripristinare" in again.text
+    assert again.headers["Location"] == "/tenant/utenti?avviso=ripristinato", "pressed again: done, not too late"
     # His last company was forgotten with the removal: he picks it again (login_into checks he enters).
     login_into(portal, TECHNICIAN, "ROSSI SRL")
     assert "Utente ripristinato" in session.get(portal.url + "/tenant/attivita").text
+    # Removed again and left more than 15 minutes: too late, said so.
+    post(portal, session, f"/tenant/utenti/{luca}/rimuovi", "/tenant/utenti")
+    with portal.db() as db:
+        db.execute("UPDATE removed_members SET removed_at = removed_at - 16 * 60 WHERE user_id = ?", (luca,))
+    late = post(portal, session, f"/tenant/utenti/{luca}/ripristina", "/tenant/utenti")
+    assert late.status_code == 409 and "sono passati più di 15 minuti" in late.text
 
 
 def test_technicians_and_other_companies_get_404_everywhere(portal):
@@ -276,7 +283,10 @@ def test_technicians_and_other_companies_get_404_everywhere(portal):
              f"/tenant/utenti/{luca}/ripristina", "/tenant/inviti/1/reinvia",
              "/tenant/inviti/1/rimuovi", "/tenant/inviti/1/ruolo"]
     for path in posts:
-        assert technician.post(portal.url + path, data={"csrf": token, "email": "x@y.it", "role": "admin"}).status_code == 404, path
+        refused = technician.post(portal.url + path, data={"csrf": token, "email": "x@y.it", "role": "admin"})
+        assert refused.status_code == 404, path
+        # An administrator demoted while the page was open is told why, not "the page does not exist".
+        assert "riservata agli amministratori" in refused.text and "«Tecnico»" in html.unescape(refused.text), path
     other = login_into(portal, OTHER_COMPANY_ADMIN, "BIANCHI SPA")
     token = csrf_token(other.get(portal.url + "/dashboard").text)
     for path in [f"/tenant/utenti/{luca}/ruolo", f"/tenant/utenti/{luca}/rimuovi", f"/tenant/utenti/{luca}/ripristina"]:

@@ -98,6 +98,9 @@ enum MemberHandlers {
             guard let member = try tenants.restoreMember(userID: id, tenantID: context.tenant.id, now: services.now) else {
                 // Nobody this company ever removed (another company's person): as for "Rimuovi".
                 if try !tenants.wasRemoved(userID: id, tenantID: context.tenant.id) { throw HTTPError.notFound }
+                // Restored already (the button pressed again, or in another tab): done, not
+                // "too late, invite them again".
+                if try tenants.membership(userID: id, tenantID: context.tenant.id) != nil { return true }
                 return false
             }
             // An invitation sent after the removal would give another role on "Accetta".

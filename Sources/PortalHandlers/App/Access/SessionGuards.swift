@@ -55,7 +55,11 @@ enum AdministratorGuard: AccessGuard {
 
     static func resolve(_ request: Request, _ services: Services) throws -> MemberContext {
         let context = try MemberGuard.resolve(request, services)
-        guard context.role.mayAdministerTenant else { throw HTTPError.notFound }
+        // Still 404 (the pages are not theirs), in words: an administrator demoted while a page
+        // of theirs was open pressed its button and read that the page did not exist.
+        guard context.role.mayAdministerTenant else {
+            throw HTTPError(status: 404, message: Text.tenantAdministratorsOnly(context.role.label), reason: "not found")
+        }
         return context
     }
 }
