@@ -4,6 +4,8 @@
 extension Text {
     // MARK: Documentation layout
     public static let docsNavigation = "Documentazione"
+    /// On a phone the chapters and the search follow the text: this link at the top leads there.
+    public static let docsJumpToChapters = "Capitoli e ricerca"
     public static let docsOtherPages = "Informazioni"
     public static let docsSearchLabel = "Cerca nel manuale e nell'aiuto"
     public static let docsSearchButton = "Cerca"

@@ -17,6 +17,10 @@ struct DocsLayout {
     ) -> Page {
         let content = body()
         var page = Page(title: title, kind: .docs(navigation: navigation), description: description) {
+            el("p", ["class": "docs-jump"]) {
+                if !toc.isEmpty { el("a", ["href": "#indice"]) { Text.docsOnThisPage } }
+                el("a", ["href": "#capitoli"]) { Text.docsJumpToChapters }
+            }
             if !toc.isEmpty { tableOfContents(toc) }
             content
             if pager.0 != nil || pager.1 != nil { self.pager(pager) }
@@ -29,7 +33,7 @@ struct DocsLayout {
     }
 
     var navigation: Node {
-        el("nav", ["class": "docs-nav", "aria-label": Text.docsNavigation]) {
+        el("nav", ["class": "docs-nav", "id": "capitoli", "aria-label": Text.docsNavigation]) {
             el("div", ["class": "docs-nav-inner"]) {
                 el("form", ["class": "docs-search", "role": "search", "method": "get", "action": link(SearchPage.path)]) {
                     el("label", ["for": "docs-search-q", "class": "docs-search-label"]) { Text.docsSearchLabel }
@@ -54,7 +58,7 @@ struct DocsLayout {
     }
 
     func tableOfContents(_ toc: [(MarkdownDocument.Heading, String)]) -> Node {
-        el("nav", ["class": "toc", "aria-label": Text.docsOnThisPage]) {
+        el("nav", ["class": "toc", "id": "indice", "aria-label": Text.docsOnThisPage]) {
             el("p", ["class": "toc-title"]) { Text.docsOnThisPage }
             el("ul") {
                 for (heading, anchor) in toc {

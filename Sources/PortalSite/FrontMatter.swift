@@ -14,10 +14,12 @@ public struct FrontMatter: Sendable, Equatable {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map {
             $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
         }
-        guard lines.first == "---" else {
+        // "--- " with an editor's trailing space is the same delimiter.
+        let isDelimiter = { (line: String) in line.trimmingCharacters() == "---" }
+        guard let first = lines.first, isDelimiter(first) else {
             throw SiteError(step: "front matter", file: file, line: 1, message: "the page must start with a '---' front matter block")
         }
-        guard let end = lines.dropFirst().firstIndex(of: "---") else {
+        guard let end = lines.dropFirst().firstIndex(where: isDelimiter) else {
             throw SiteError(step: "front matter", file: file, line: 1, message: "front matter is not closed with '---'")
         }
         var values: [String: String] = [:]
@@ -34,7 +36,7 @@ public struct FrontMatter: Sendable, Equatable {
             guard values[key] == nil else {
                 throw SiteError(step: "front matter", file: file, line: index + 1, message: "'\(key)' is given twice")
             }
-            values[key] = line[line.index(after: colon)...].trimmingCharacters()
+            values[key] = FrontMatter.unquoted(line[line.index(after: colon)...].trimmingCharacters())
         }
         guard let title = values["title"], !title.isEmpty else {
             throw SiteError(step: "front matter", file: file, line: 1, message: "'title' is required")
@@ -50,6 +52,17 @@ public struct FrontMatter: Sendable, Equatable {
         let body = lines[(end + 1)...].joined(separator: "\n")
         let frontMatter = FrontMatter(title: title, order: order, description: values["description"], section: values["section"])
         return (frontMatter, body, end + 2)
+    }
+}
+
+extension FrontMatter {
+    /// `title: "Accesso al portale"`, as YAML writes it: the quotes are not part of the title
+    /// (they were published with it).
+    static func unquoted(_ value: String) -> String {
+        for quote in ["\"", "'"] where value.count >= 2 && value.hasPrefix(quote) && value.hasSuffix(quote) {
+            return String(value.dropFirst().dropLast())
+        }
+        return value
     }
 }
 

@@ -22,6 +22,14 @@ struct FrontMatterTests {
         #expect(body == "Testo")
     }
 
+    @Test("a delimiter with a trailing space and a quoted title, as editors and YAML write them")
+    func editorsHabits() throws {
+        let (frontMatter, body, _) = try FrontMatter.parse("--- \ntitle: \"Accesso al portale\"\ndescription: 'Come entrare'\n---  \nTesto", file: "a.md")
+        #expect(frontMatter.title == "Accesso al portale")
+        #expect(frontMatter.description == "Come entrare")
+        #expect(body == "Testo")
+    }
+
     @Test("fails with the file and line of the problem", arguments: [
         ("title: Senza apertura\n---\nTesto", 1, "must start"),
         ("---\ntitle: Mai chiuso\nTesto", 1, "not closed"),

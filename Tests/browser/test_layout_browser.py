@@ -371,3 +371,21 @@ def test_a_companys_ticket_titles_keep_their_words_at_1024_pixels(portal):
         assert not words, words
     finally:
         browser.quit()
+
+
+def test_a_manual_page_on_a_phone_starts_with_its_text_and_links_to_the_chapters(portal):
+    browser = chromium()
+    try:
+        viewport(browser, PHONE)
+        browser.get(portal.url + "/manuale/accesso.html")
+        heading = browser.find_element(By.TAG_NAME, "h1")
+        assert heading.rect["y"] < 300, f"the page's title is {heading.rect['y']} px down: the chapter list came first"
+        jump = browser.find_element(By.LINK_TEXT, "Capitoli e ricerca")
+        assert jump.is_displayed()
+        chapters = browser.find_element(By.ID, "capitoli")
+        assert chapters.rect["y"] > heading.rect["y"]
+        viewport(browser, LAPTOP)
+        browser.get(portal.url + "/manuale/accesso.html")
+        assert not browser.find_element(By.CSS_SELECTOR, ".docs-jump").is_displayed(), "beside the text on a laptop"
+    finally:
+        browser.quit()
