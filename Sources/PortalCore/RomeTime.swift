@@ -55,6 +55,12 @@ public enum RomeTime {
     /// The first second of `day` in Rome.
     public static func startOfDay(_ day: DateOnly) -> Timestamp { instant(day, minute: 0) }
 
+    /// The last second of the Roman day `instant` falls on: what "vale fino al 15/12/2026"
+    /// promises (a validity ending at the sending's hour stopped in the middle of that day).
+    public static func endOfDay(containing instant: Timestamp) -> Timestamp {
+        startOfDay(local(instant).day.adding(days: 1)) - 1
+    }
+
     static func lastSunday(of month: Int, in year: Int) -> DateOnly {
         let last = DateOnly(checkedYear: year, month: month, day: DateOnly.length(of: month, in: year))
         return last.adding(days: -(last.weekday % 7))

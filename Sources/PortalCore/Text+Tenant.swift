@@ -80,6 +80,7 @@ extension Text {
         "code_failed": "Codice errato", "code_ok": "Codice corretto", "code_refused": "Troppi codici richiesti",
         "device_trusted": "Dispositivo sicuro aggiunto", "device_removed": "Dispositivo sicuro rimosso",
         "password_changed": "Password cambiata", "password_reset": "Password reimpostata",
+        "password_change_failed": "Password attuale errata",
         "password_reset_requested": "Recupero password richiesto", "invitation_sent": "Invito inviato",
         "invitation_resent": "Invito inviato di nuovo", "invitation_accepted": "Invito accettato",
         "invitation_cancelled": "Invito rimosso", "invitation_role_changed": "Ruolo dell'invito cambiato", "role_changed": "Ruolo cambiato", "member_removed": "Utente rimosso", "member_restored": "Utente ripristinato",

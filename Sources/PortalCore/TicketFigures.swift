@@ -8,10 +8,12 @@ public struct TicketFacts: Sendable {
     public let area: RequestArea
     /// Working minutes the ticket's clock stood still ("Rinviato"), pauses that ended.
     public let pausedMinutes: Int
+    /// Those of them that ended before the first answer (they moved its deadline).
+    public let answerPausedMinutes: Int
 
     public init(
         createdAt: Timestamp, closedAt: Timestamp?, firstAnsweredAt: Timestamp?, priority: Priority, status: TicketStatus,
-        area: RequestArea, pausedMinutes: Int = 0
+        area: RequestArea, pausedMinutes: Int = 0, answerPausedMinutes: Int = 0
     ) {
         self.createdAt = createdAt
         self.closedAt = closedAt
@@ -20,6 +22,7 @@ public struct TicketFacts: Sendable {
         self.status = status
         self.area = area
         self.pausedMinutes = pausedMinutes
+        self.answerPausedMinutes = answerPausedMinutes
     }
 }
 
@@ -95,12 +98,13 @@ public struct TicketFigures: Sendable {
                 // paused now is not late while it waits for the customer.
                 let paused = ticket.pausedMinutes
                 let waitsForCustomer = ticket.status == .postponed
-                // An answered ticket's pauses came after its first answer ("Rinviato" asks the
-                // customer something): they never excuse a late one.
-                let answerDue = calendar.adding(
-                    minutes: target.firstAnswer + (ticket.firstAnsweredAt == nil ? paused : 0), to: ticket.createdAt)
+                // An answered ticket's deadline moved by the pauses before its answer only (as
+                // the queue showed it); later ones ("Rinviato" asking the customer something)
+                // never excuse a late answer.
+                let answerPaused = ticket.firstAnsweredAt == nil ? paused : ticket.answerPausedMinutes
+                let answerDue = calendar.adding(minutes: target.firstAnswer + answerPaused, to: ticket.createdAt)
                 if let answered = ticket.firstAnsweredAt {
-                    minutes.append(calendar.workingMinutes(from: ticket.createdAt, to: answered))
+                    minutes.append(max(0, calendar.workingMinutes(from: ticket.createdAt, to: answered) - answerPaused))
                     answerCounted += 1
                     if answered <= answerDue { answerWithin += 1 }
                 } else if !ticket.status.isClosed && !waitsForCustomer && now > answerDue {

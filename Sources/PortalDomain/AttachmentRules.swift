@@ -55,8 +55,19 @@ public enum AttachmentRules {
         var scalars = String.UnicodeScalarView()
         for scalar in last.unicodeScalars where !isHidden(scalar) { scalars.append(scalar) }
         // ":" is no part of a Windows name: "e.bat::$DATA" names the data of "e.bat".
-        let name = withoutTrailingDots(String(String(scalars).replacingColons.trimmingWhitespace().prefix(150)))
+        let name = withoutTrailingDots(shortened(String(scalars).replacingColons.trimmingWhitespace()))
         return name.isEmpty || name.allSatisfy({ $0 == "." }) ? "allegato" : name
+    }
+
+    /// At most 150 characters, cut before the extension: "Verbale … firmata.pdf" lost its
+    /// ".pdf" and opened with nothing. An "extension" longer than 10 is the name's own text.
+    static func shortened(_ name: String, limit: Int = 150) -> String {
+        guard name.count > limit else { return name }
+        if let dot = name.lastIndex(of: "."), name.distance(from: dot, to: name.endIndex) <= 11, dot != name.startIndex {
+            let suffix = name[dot...]
+            return withoutTrailingDots(String(name[..<dot].prefix(limit - suffix.count))) + suffix
+        }
+        return String(name.prefix(limit))
     }
 
     /// `name` as Windows saves it: without the dots and spaces at its end ("e.bat. " is "e.bat").

@@ -196,7 +196,7 @@ public struct Provisioning: DomainService {
 
         init(now: Timestamp) {
             hash = PasswordHasher.hash(password)
-            expires = now + Provisioning.provisionalValidity
+            expires = RomeTime.endOfDay(containing: now + Provisioning.provisionalValidity)
         }
     }
 

@@ -9,7 +9,8 @@ public struct FiguresStore {
     public func tickets(openedFrom start: Timestamp, until end: Timestamp) throws -> [TicketFacts] {
         try database.query(
             """
-            SELECT created_at, closed_at, first_answered_at, priority, status, area, paused_minutes FROM tickets
+            SELECT created_at, closed_at, first_answered_at, priority, status, area, paused_minutes, answer_paused_minutes
+            FROM tickets
             WHERE created_at >= ? AND created_at < ?
             """, [start, end]
         ).map {
@@ -18,7 +19,8 @@ public struct FiguresStore {
                 createdAt: $0.int(at: 0), closedAt: $0.optionalInt(at: 1), firstAnsweredAt: $0.optionalInt(at: 2),
                 priority: Priority(rawValue: $0.string(at: 3)) ?? .normal,
                 status: TicketStatus(rawValue: $0.string(at: 4)) ?? .waiting,
-                area: RequestArea(rawValue: $0.string(at: 5)) ?? .management, pausedMinutes: Int($0.int(at: 6)))
+                area: RequestArea(rawValue: $0.string(at: 5)) ?? .management, pausedMinutes: Int($0.int(at: 6)),
+                answerPausedMinutes: Int($0.int(at: 7)))
         }
     }
 

@@ -20,7 +20,8 @@ public struct InvitationStore {
     public func invite(tenantID: Int64, email: EmailAddress, role: Role, invitedBy: Int64?, now: Timestamp) throws
         -> (InvitationRecord, isNew: Bool)
     {
-        let expires = now + InvitationStore.validity
+        // To the end of the day its e-mail and "Scade il" name, not the sending's hour on it.
+        let expires = RomeTime.endOfDay(containing: now + InvitationStore.validity)
         if let existing = try pending(tenantID: tenantID, email: email) {
             try database.run(
                 "UPDATE invitations SET role = ?, last_sent_at = ?, expires_at = ? WHERE id = ?",

@@ -32,9 +32,14 @@ extension TicketStore {
         }
     }
 
-    /// An operator's reply: the first one stops the first answer's clock.
+    /// An operator's reply: the first one stops the first answer's clock, and the pauses so far
+    /// are those that moved its deadline ("Andamento" judges the answer by them).
     func recordAnswer(ticketID: Int64, now: Timestamp) throws {
-        try database.run("UPDATE tickets SET first_answered_at = ? WHERE id = ? AND first_answered_at IS NULL", [now, ticketID])
+        try database.run(
+            """
+            UPDATE tickets SET first_answered_at = ?, answer_paused_minutes = paused_minutes
+            WHERE id = ? AND first_answered_at IS NULL
+            """, [now, ticketID])
         if database.changes > 0 { try refreshDue(ticketID: ticketID) }
     }
 }

@@ -286,7 +286,8 @@ public struct TicketStore {
         filter.add("t.priority", equals: query.priority?.rawValue)
         filter.add("t.request_type", equals: query.type?.rawValue)
         if let from = query.from.flatMap(DateOnly.init) { filter.add("t.created_at >= ?", Clock.startOfDay(from)) }
-        if let to = query.to.flatMap(DateOnly.init) { filter.add("t.created_at < ?", Clock.startOfDay(to) + 86400) }
+        // The next day's first second, not 24 hours on: the days the clocks change last 23 and 25.
+        if let to = query.to.flatMap(DateOnly.init) { filter.add("t.created_at < ?", Clock.startOfDay(to.adding(days: 1))) }
         // The index's "text" column only: the operators' notes are in "notes", never searched here.
         if let search = query.searchExpression { filter.add("t.id IN (SELECT rowid FROM ticket_text WHERE text MATCH ?)", search) }
         let whereClause = filter.whereClause

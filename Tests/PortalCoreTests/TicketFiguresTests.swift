@@ -75,6 +75,24 @@ struct TicketFiguresTests {
         #expect(figures.answerTimes.map(\.priority) == [.blocking, .high, .normal, .low])
     }
 
+    @Test("an answer given within a deadline moved by a 'Rinviato' before it is on time, and its time leaves the pause out")
+    func pauseBeforeAnswer() throws {
+        // Blocking: 1 working hour. Paused 3 working hours before an answer 3.5 hours after opening.
+        let paused = TicketFacts(
+            createdAt: rome(2, 9), closedAt: nil, firstAnsweredAt: rome(2, 12, 30), priority: .blocking, status: .waiting,
+            area: .management, pausedMinutes: 180, answerPausedMinutes: 180)
+        // The same answer with the pause after it: late, as before.
+        let late = TicketFacts(
+            createdAt: rome(2, 9), closedAt: nil, firstAnsweredAt: rome(2, 12, 30), priority: .blocking, status: .waiting,
+            area: .management, pausedMinutes: 180, answerPausedMinutes: 0)
+        let figures = TicketFigures(
+            period: period, tickets: [paused, late], closings: [], targets: .standard, calendar: .standard, now: rome(13, 17))
+        let share = try #require(figures.shares.first { $0.priority == .blocking })
+        #expect(share.firstAnswerCounted == 2 && share.firstAnswerWithin == 1)
+        let times = try #require(figures.answerTimes.first { $0.priority == .blocking })
+        #expect(times.median == Percentile.of([30, 210], 50))
+    }
+
     @Test("a period is whole days, at most two years, Al not before Dal")
     func periods() {
         #expect(period.start == rome(2, 0))

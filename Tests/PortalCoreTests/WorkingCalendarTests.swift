@@ -46,6 +46,14 @@ struct RomeTimeTests {
         #expect(rome(2026, 7, 1, 9) == utc(2026, 7, 1, 7))
     }
 
+    @Test("a day's end in Rome: 23:59:59 local, on the 25-hour and the 23-hour days too")
+    func endOfDay() {
+        #expect(RomeTime.endOfDay(containing: rome(2026, 12, 15, 20, 46)) == rome(2026, 12, 16, 0) - 1)
+        #expect(RomeTime.endOfDay(containing: utc(2026, 12, 15, 23, 30)) == rome(2026, 12, 17, 0) - 1, "00:30 of the 16th in Rome")
+        #expect(RomeTime.endOfDay(containing: rome(2026, 10, 25, 1)) - RomeTime.startOfDay(DateOnly(year: 2026, month: 10, day: 25)!) == 25 * 3600 - 1)
+        #expect(RomeTime.endOfDay(containing: rome(2026, 3, 29, 12)) - RomeTime.startOfDay(DateOnly(year: 2026, month: 3, day: 29)!) == 23 * 3600 - 1)
+    }
+
     @Test("the offset found from the mean year's length agrees with the calendar year's, every hour from 1970 to 2199")
     func offsetByMeanYear() {
         var disagreements = 0

@@ -70,4 +70,15 @@ struct AttachmentRulesTests {
     func names(_ raw: String, _ shown: String) {
         #expect(AttachmentRules.fileName(raw) == shown)
     }
+
+    @Test("a name past 150 characters is cut before its extension, which it keeps")
+    func longNames() {
+        let long = "Verbale della riunione " + String(repeating: "annuale del gestionale ", count: 8) + "versione finale firmata.pdf"
+        let shown = AttachmentRules.fileName(long)
+        #expect(shown.count <= 150 && shown.count > 140 && shown.hasSuffix(".pdf") && shown.hasPrefix("Verbale della riunione"))
+        // A dangerous extension is still seen on the shortened name.
+        #expect(AttachmentRules.fileName(String(repeating: "a", count: 200) + ".exe").hasSuffix(".exe"))
+        // No extension, or a "dot" deep in the text: cut at 150.
+        #expect(AttachmentRules.fileName(String(repeating: "b", count: 80) + "." + String(repeating: "c", count: 100)).count == 150)
+    }
 }

@@ -1,5 +1,7 @@
 """Nothing typed is lost: a new ticket or a reply sent after the session ended (logged out in
 another tab) comes back after the login filled in, files included, with a line saying why."""
+import re
+
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -102,6 +104,7 @@ def test_with_javascript_a_draft_is_offered_back_and_big_files_are_refused_befor
     browser.get(portal.url + "/ticket/nuovo")
     offer = browser.find_element(By.CSS_SELECTOR, ".draft-offer")
     assert "Hai una bozza di questo modulo" in offer.text
+    assert re.search(r"\d{2}/\d{2}/\d{4} \d{2}:\d{2}", offer.text), "a time as the pages write it, without a comma"
     assert field(browser, "Titolo").get_attribute("value") == ""
     offer.find_element(By.XPATH, ".//button[normalize-space()='Ripristina bozza']").click()
     assert field(browser, "Titolo").get_attribute("value") == "Bozza: il gestionale si chiude da solo"

@@ -224,6 +224,9 @@ def test_errors_nginx_answers_by_itself_are_italian_pages_with_the_security_head
         (requests.post(portal.url + "/manuale/index.html", data={"a": "b"}), 405, "Operazione non consentita"),
         (requests.get(portal.url + "/ticket?x=" + "a" * 20_000), 414, "Indirizzo troppo lungo"),
         (requests.get(portal.url + "/login", headers={"Cookie": "c=" + "x" * 40_000}), 400, "Richiesta non valida"),
+        # A folder without an index page is a page that does not exist (nginx said 403 in English).
+        (requests.get(portal.url + "/assets/"), 404, "Pagina non trovata"),
+        (requests.get(portal.url + "/manuale/index.html", headers={"Range": "bytes=999999999-"}), 416, "Richiesta non valida"),
     ]
     for response, status, title in cases:
         assert response.status_code == status, (status, response.status_code)
@@ -237,3 +240,9 @@ def test_errors_nginx_answers_by_itself_are_italian_pages_with_the_security_head
         while chunk := raw.recv(65536):
             answer += chunk
     assert answer.startswith(b"HTTP/1.1 400") and "Richiesta non valida".encode() in answer
+
+
+def test_a_folder_without_its_slash_is_redirected_relatively(portal):
+    """Behind a TLS proxy an absolute Location named this nginx's scheme and port (http://HOST:8080/manuale/)."""
+    moved = requests.get(portal.url + "/manuale", headers={"Host": "portale.example"}, allow_redirects=False)
+    assert moved.status_code == 301 and moved.headers["Location"] == "/manuale/"

@@ -108,3 +108,25 @@ def test_changing_the_password_needs_the_current_one_and_ends_every_session(fres
                              WHERE u.email = ?""", (USER,)).fetchone()[0] == 0
         events = [r[0] for r in db.execute("SELECT event FROM audit_events WHERE actor_email = ?", (USER,))]
     assert "password_changed" in events and "device_trusted" in events
+
+
+def test_guessing_the_current_password_meets_the_logins_brake_and_the_owner_is_told(fresh_portal):
+    portal = fresh_portal()
+    session, _ = login(portal, email=USER)
+    page = session.get(portal.url + "/profilo").text
+    answers = []
+    for attempt in range(7):
+        answers.append(session.post(portal.url + "/profilo/password", data={
+            "csrf": csrf_token(page), "current_password": f"Tentativo-{attempt}", "new_password": "x",
+            "password_confirmation": "x"}))
+    assert [a.status_code for a in answers[:5]] == [422] * 5
+    assert answers[-1].status_code == 429 and "Troppi tentativi non riusciti" in answers[-1].text
+    # Even the right password is not looked at while the wait lasts.
+    right = session.post(portal.url + "/profilo/password", data={
+        "csrf": csrf_token(page), "current_password": DEMO_PASSWORD, "new_password": "x", "password_confirmation": "x"})
+    assert right.status_code == 429
+    with portal.db() as db:
+        alerts = db.execute("SELECT count(*) FROM outbox WHERE recipients LIKE ? AND subject LIKE '%tentativi%'",
+                            (f"%{USER}%",)).fetchone()[0]
+        events = db.execute("SELECT count(*) FROM audit_events WHERE event = 'password_change_failed'").fetchone()[0]
+    assert alerts == 1 and events >= 5

@@ -610,3 +610,17 @@ def test_a_ticket_of_an_operator_deactivated_since_it_closed_goes_back_to_the_qu
         assert tuple(db.execute("SELECT status, operator_id FROM tickets WHERE number = ?", (number,)).fetchone()) == ("unassigned", None)
         recipients = " ".join(r[0] for r in db.execute("SELECT recipients FROM outbox WHERE id > ?", (last_mail,)))
     assert "paolo.gallo" not in recipients, "the deactivated operator's mailbox is not the desk"
+
+
+def test_a_date_filter_finds_a_ticket_of_the_last_hour_of_the_25_hour_day(portal):
+    mario, _ = login(portal)
+    number = created_number(new_ticket(portal, mario, title="Aperto nella notte del cambio d'ora"))
+    with portal.db() as db:
+        # 25/10/2026 23:30 in Rome (winter time again, UTC+1) is 22:30 UTC: 24.5 hours after 00:00 Rome.
+        db.execute("UPDATE tickets SET created_at = 1792967400 WHERE number = ?", (number,))
+    found = mario.get(portal.url + "/ticket?ordine=creazione&stato=qualsiasi&priorita=qualsiasi&tipologia=qualsiasi"
+                                   "&da=2026-10-25&a=2026-10-25").text
+    assert f"#{number}" in found or f"/ticket/{number}\"" in found
+    next_day = mario.get(portal.url + "/ticket?ordine=creazione&stato=qualsiasi&priorita=qualsiasi&tipologia=qualsiasi"
+                                      "&da=2026-10-26&a=2026-10-26").text
+    assert f"/ticket/{number}\"" not in next_day

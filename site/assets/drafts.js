@@ -96,9 +96,13 @@
     const text = document.createElement("p");
     // Italian time, as every other time of the portal (the server's pages are in Rome's time
     // whatever the browser's zone).
-    const when = new Date(draft.at).toLocaleString("it-IT", {
-      day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Rome",
-    });
+    // As the pages write a time ("01/12/2026 20:42"): toLocaleString put a comma between them.
+    const at = {};
+    new Intl.DateTimeFormat("it-IT", {
+      day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+      timeZone: "Europe/Rome",
+    }).formatToParts(new Date(draft.at)).forEach((part) => { at[part.type] = part.value; });
+    const when = at.day + "/" + at.month + "/" + at.year + " " + at.hour + ":" + at.minute;
     text.textContent = config.offer.replace("{quando}", when);
     const actions = document.createElement("p");
     actions.className = "form-actions";

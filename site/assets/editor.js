@@ -333,7 +333,14 @@
     if (!input || typeof DataTransfer === "undefined") return;
     const transfer = new DataTransfer();
     Array.from(input.files || []).forEach((file) => transfer.items.add(file));
-    const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
+    // Italian time, as every time the portal shows (toISOString is UTC: a screenshot pasted
+    // at 00:30 in Rome was named with the day before).
+    const at = {};
+    new Intl.DateTimeFormat("it-IT", {
+      year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
+      hourCycle: "h23", timeZone: "Europe/Rome",
+    }).formatToParts(new Date()).forEach((part) => { at[part.type] = part.value; });
+    const stamp = at.year + at.month + at.day + "-" + at.hour + at.minute + at.second;
     const names = images.map((image, index) => {
       const extension = (image.type.split("/")[1] || "png").replace("jpeg", "jpg");
       const name = "screenshot-" + stamp + (images.length > 1 ? "-" + (index + 1) : "") + "." + extension;

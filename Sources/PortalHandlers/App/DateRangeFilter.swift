@@ -24,9 +24,10 @@ struct DateRangeFilter {
 
     var isValid: Bool { errors.isEmpty }
 
-    /// The first second of "Da data" and the first second after "A data".
+    /// The first second of "Da data" and the first second after "A data" (the next day's
+    /// first: the days the clocks change last 23 and 25 hours).
     var start: Timestamp? { from.map(Clock.startOfDay) }
-    var end: Timestamp? { to.map { Clock.startOfDay($0) + 86400 } }
+    var end: Timestamp? { to.map { Clock.startOfDay($0.adding(days: 1)) } }
 
     /// The dates for the pager's links.
     var queryString: String {

@@ -72,8 +72,24 @@ enum ProfileHandlers {
         let user = current.user
         var profile = try page(current, request, services)
         let newPassword = form["new_password"] ?? ""
+        // "Password attuale" is a password guess like the login's, and under the same brake
+        // (its failures count for this address and this client, the owner is alerted): a
+        // session's holder could try it without limit, and a right guess was told apart.
+        let source = LoginThrottle.Source(typedEmail: user.email, request)
+        let wait = try LoginThrottle.wait(source, services)
+        guard wait == 0 else {
+            profile.errors["current_password"] = Text.loginThrottled(seconds: wait)
+            return Response.html(profile.render(), status: 429)
+        }
         if !PasswordHasher.verify(form["current_password"] ?? "", against: user.passwordHash) {
             profile.errors["current_password"] = Text.currentPasswordWrong
+            try services.database.write { tx in
+                try LoginThrottle.recordFailure(in: tx, source, user: user, request, services)
+                try AuditStore.record(in: tx, "password_change_failed", tenantID: user.lastTenantID, userID: user.id,
+                    actorEmail: user.email, clientIP: request.clientAddress, now: services.now)
+            }
+        } else {
+            try LoginThrottle.recordSuccess(source, services)
         }
         if let violation = PasswordPolicy.check(
             newPassword, confirmation: form["password_confirmation"] ?? "", email: EmailAddress(user.email),
