@@ -156,6 +156,22 @@ public enum Text {
     public static let setPassword = "Salva la nuova password"
     public static let backToLogin = "Torna al login"
     public static func recoveryMailSubject() -> String { "\(productName): scelta di una nuova password" }
+    /// To an address whose first access is still to be done: a new password would skip
+    /// "Creazione Utente" (names, privacy), and revive an invitation withdrawn or expired.
+    public static func recoveryFirstAccessPending(loginPage: String) -> String {
+        """
+        Abbiamo ricevuto una richiesta di recupero della password del tuo account, ma il tuo primo accesso non è ancora stato completato: non c'è una password da recuperare.
+
+        Accedi con le credenziali provvisorie dell'e-mail di benvenuto:
+        \(loginPage)
+
+        Se l'e-mail si è persa o le credenziali sono scadute, chiedi all'amministratore della tua azienda di premere «Invia di nuovo» accanto al tuo indirizzo: riceverai nuove credenziali.
+
+        Se non hai chiesto tu il recupero, ignora questa e-mail.
+
+        \(mailSignature)
+        """
+    }
     public static func recoveryMailBody(link: String, page: String, code: String) -> String {
         """
         Abbiamo ricevuto una richiesta di recupero della password del tuo account.

@@ -39,6 +39,8 @@ public struct OperatorAdministration: DomainService {
             try users.setDeactivated(userID: target.id, at: now, now: now)
             try SessionStore(database).deleteAll(userID: target.id)
             try TrustedDeviceStore(database).deleteAll(userID: target.id)
+            // A login waiting for its code would still trust a browser that skips it after "Riattiva".
+            try LoginChallengeStore(database).deleteAll(userID: target.id)
             let tickets = try DeskStore(database).openTickets(operatorID: target.id)
             let desk = DeskService(context)
             for ticket in tickets { try desk.setStatus(in: tx, ticket, .unassigned, by: manager, now: now) }

@@ -134,3 +134,16 @@ def test_an_account_gets_at_most_three_links_an_hour_and_the_answer_does_not_cha
         throttled = db.execute("SELECT count(*) FROM audit_events WHERE event = 'password_reset_requested' AND detail = 'throttled'"
                                " AND actor_email = ?", (address,)).fetchone()[0]
     assert (sent, throttled) == (3, 1), "one line an hour tells the flood"
+
+
+def test_an_address_whose_first_access_is_pending_is_told_how_to_do_it_and_gets_no_password(portal):
+    """A new password skipped "Creazione Utente" (names, privacy) and revived a withdrawn invitation."""
+    address = "primo.accesso.mancante@rossi.example"
+    portal.invite(address)
+    ask_for_link(portal, address)
+    body = portal.wait_for_mail(address, "nuova password").get_content()
+    assert "il tuo primo accesso non è ancora stato completato" in body and "Invia di nuovo" in body
+    assert "#token=" not in body
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM password_resets r JOIN users u ON u.id = r.user_id WHERE u.email = ?",
+                          (address,)).fetchone()[0] == 0

@@ -280,3 +280,21 @@ def test_the_classic_portals_companies_without_users_and_a_deactivated_company(f
 
     assert post_form(portal, manager, f"/desk/aziende/{rossi}", f"/desk/aziende/{rossi}/riattiva").status_code == 303
     assert login_into(portal, ADMIN, "ROSSI SRL").get(portal.url + "/ticket").status_code == 200
+
+
+def test_a_login_waiting_for_its_code_ends_with_the_operators_deactivation(fresh_portal):
+    """Its code entered afterwards with "Dispositivo sicuro" trusted a browser that skipped the code after "Riattiva"."""
+    portal = fresh_portal()
+    manager = manager_session(portal)
+    with portal.db() as db:
+        paolo = db.execute("SELECT id FROM users WHERE email = ?", (OPERATORE,)).fetchone()[0]
+    waiting = requests.Session()
+    earlier = set(portal.mails())
+    assert password_step(portal, OPERATORE, session=waiting).headers["Location"] == "/accesso/codice"
+    code = portal.wait_for_code(OPERATORE, ignore=earlier)
+    assert post_form(portal, manager, "/desk/operatori", f"/desk/operatori/{paolo}/disattiva").status_code == 303
+    page = waiting.get(portal.url + "/accesso/codice")
+    waiting.post(portal.url + "/accesso/codice", data={"csrf": csrf_token(page.text), "code": code, "trusted": "1"})
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM trusted_devices WHERE user_id = ?", (paolo,)).fetchone()[0] == 0
+        assert db.execute("SELECT count(*) FROM sessions WHERE user_id = ?", (paolo,)).fetchone()[0] == 0

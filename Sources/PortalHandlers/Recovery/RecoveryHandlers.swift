@@ -25,7 +25,20 @@ enum RecoveryHandlers {
         }
         let now = services.now
         // The same answer whether or not a mail leaves: it must not tell an address's owner apart.
-        if let user = try UserStore(services.database).find(email: email) {
+        if let user = try UserStore(services.database).find(email: email), user.passwordIsProvisional {
+            // First access still to be done: told how to do it, never given a password.
+            try services.database.write { tx in
+                // As many an hour as recovery links (the audit lines count them).
+                guard try AuditStore(services.database).count(
+                    event: "password_reset_requested", detail: "first access pending", userID: user.id, since: now - 3600)
+                    < PasswordResetStore.perHour
+                else { return }
+                try OutboxStore.enqueue(in: tx, to: [email], subject: Text.recoveryMailSubject(),
+                    body: Text.recoveryFirstAccessPending(loginPage: services.config.publicURL + "/login"), now: now)
+                try AuditStore.record(in: tx, "password_reset_requested", tenantID: user.lastTenantID, userID: user.id,
+                    actorEmail: user.email, detail: "first access pending", clientIP: request.clientAddress, now: now)
+            }
+        } else if let user = try UserStore(services.database).find(email: email) {
             let token = Token.generate()
             let code = RecoveryCode.generate()
             let page = services.config.publicURL + "/password/nuova"

@@ -154,6 +154,9 @@ enum MemberHandlers {
             try tenants.removeMember(member, tenantID: context.tenant.id, now: services.now)
             try SessionStore(services.database).deleteAll(userID: member.userID, tenantID: context.tenant.id)
             try TrustedDeviceStore(services.database).deleteAll(userID: member.userID)
+            // A login under way would still end in a trusted browser (it skipped the code after
+            // "Ripristina utente"): it starts again.
+            try LoginChallengeStore(services.database).deleteAll(userID: member.userID)
             try context.audit(in: tx, "member_removed", detail: member.email, request)
             return member.userID
         }
