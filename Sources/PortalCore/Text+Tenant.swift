@@ -59,6 +59,8 @@ extension Text {
     public static func companyExists(_ vat: String) -> String { "Esiste già un'azienda con Partita IVA \(vat)." }
     public static func accountExists(_ email: String) -> String { "Esiste già un utente con l'indirizzo \(email)." }
     public static func ticketNotFound(_ number: Int64) -> String { "Il ticket #\(number) non esiste." }
+    /// The trail's word for a login whose "Email" was not an address.
+    public static let auditNotAnAddress = "(non un indirizzo e-mail)"
     public static func tenantAdministratorsOnly(_ role: String) -> String {
         "Questa pagina è riservata agli amministratori dell'azienda, e il tuo ruolo è «\(role)»: se fino a poco fa eri amministratore, il ruolo è stato cambiato e l'operazione non è stata eseguita."
     }

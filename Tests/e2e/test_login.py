@@ -166,6 +166,12 @@ def test_failed_and_successful_logins_are_audited_without_secrets(portal):
         dump = "\n".join(str(tuple(row)) for row in db.execute("SELECT * FROM audit_events"))
     assert "login_ok" in events and "login_failed" in events
     assert DEMO_PASSWORD not in dump and "wrong-password-123" not in dump
+    # A password typed into "Email" by mistake is kept neither in the trail nor in the brake's table.
+    password_step(portal, "Segreta-Nel-Campo-Sbagliato-7", "qualcosa")
+    with portal.db() as db:
+        kept = "\n".join(str(tuple(row)) for row in db.execute("SELECT * FROM audit_events"))
+        kept += "\n".join(str(tuple(row)) for row in db.execute("SELECT * FROM login_failures"))
+    assert "segreta-nel-campo-sbagliato-7" not in kept.lower() and "(non un indirizzo e-mail)" in kept
 
 
 def test_an_operator_logs_in_to_the_queue_without_company_pages(portal):

@@ -23,6 +23,10 @@ enum LoginHandlers {
         "modulo": Text.loginForKeptForm,
     ]
 
+    /// What the trail keeps of the typed "Email": an address, or a word saying it was not one
+    /// (a password typed in the wrong field was kept and shown in "Registro attività").
+    static func recorded(_ typed: String) -> String { EmailAddress(typed)?.value ?? Text.auditNotAnAddress }
+
     static func login(_ request: Request, _ context: VisitorContext) throws -> Response {
         let services = context.services
         let form = request.form
@@ -45,7 +49,7 @@ enum LoginHandlers {
         let wait = try LoginThrottle.wait(source, services)
         guard wait == 0 else {
             try services.database.write { tx in
-                try AuditStore.record(in: tx, "login_failed", actorEmail: page.email, detail: "throttled", clientIP: request.clientAddress,
+                try AuditStore.record(in: tx, "login_failed", actorEmail: LoginHandlers.recorded(typedEmail), detail: "throttled", clientIP: request.clientAddress,
                     now: now)
             }
             page.error = Text.loginThrottled(seconds: wait)
@@ -57,7 +61,7 @@ enum LoginHandlers {
         guard let user, matches else {
             try services.database.write { tx in
                 try LoginThrottle.recordFailure(in: tx, source, user: user, request, services)
-                try AuditStore.record(in: tx, "login_failed", tenantID: user?.lastTenantID, userID: user?.id, actorEmail: page.email,
+                try AuditStore.record(in: tx, "login_failed", tenantID: user?.lastTenantID, userID: user?.id, actorEmail: LoginHandlers.recorded(typedEmail),
                     clientIP: request.clientAddress, now: now)
             }
             page.error = Text.loginFailed

@@ -1,4 +1,5 @@
 import PortalCore
+import PortalCrypto
 import PortalHTTP
 import PortalStore
 
@@ -23,7 +24,10 @@ enum LoginThrottle {
         let client: String
 
         init(typedEmail: String, _ request: Request) {
-            email = String(typedEmail.trimmingWhitespace().lowercased().prefix(254))
+            let typed = String(typedEmail.trimmingWhitespace().lowercased().prefix(254))
+            // Not an address (a password typed in the wrong field): counted under its hash,
+            // never stored as typed.
+            email = EmailAddress(typed) != nil ? typed : "#" + Token.hash(typed).prefix(12).map { String($0, radix: 16) }.joined()
             client = LoginThrottle.clientKey(request.clientAddress)
         }
     }
