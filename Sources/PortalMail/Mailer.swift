@@ -23,13 +23,17 @@ public struct Mailer {
     /// next one sent (urgent mail first, `OutboxStore.due`). Returns how many were delivered;
     /// the caller comes back at once while that is `limit`.
     @discardableResult
-    public func deliverDue(limit: Int = 50) throws -> Int {
+    public func deliverDue(limit: Int = 50) throws -> Int { try deliverDueReporting(limit: limit).delivered }
+
+    /// The same, saying whether a secret (a code, a reset link, credentials) was among them.
+    public func deliverDueReporting(limit: Int = 50) throws -> (delivered: Int, secret: Bool) {
         let outbox = OutboxStore(database)
         // Read, and written only the first time: a write transaction on every pass of the
         // mailer (twice a second) would compete with the handlers' writes.
         let settings = SettingsStore(database)
         let idKey = HMACKey(try settings.value("message_id_secret") ?? settings.ensure("message_id_secret") { Random.bytes(32) })
         var delivered = 0
+        var deliveredSecret = false
         for _ in 0..<limit {
             guard let queued = try outbox.due(now: Clock.now(), limit: 1).first else { break }
             var message = MailMessage(
@@ -52,6 +56,7 @@ public struct Mailer {
                 try transport.send(message)
                 try outbox.markSent(id: queued.id, now: Clock.now())
                 delivered += 1
+                if queued.isSecret { deliveredSecret = true }
                 Log.event("mail_sent", [("id", String(queued.id))])
             } catch {
                 try outbox.markFailed(id: queued.id, attempts: queued.attempts, error: "\(error)", now: Clock.now())
@@ -61,7 +66,7 @@ public struct Mailer {
                 break
             }
         }
-        return delivered
+        return (delivered, deliveredSecret)
     }
 
     /// The transport the configuration names: SMTP when `PORTAL_SMTP_HOST` is set, else files.

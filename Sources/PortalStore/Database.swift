@@ -120,10 +120,12 @@ public final class Database {
     /// grew to a gigabyte in a benchmark, each worker mapping 3 MB of its index.
     /// Returns the WAL's pages and how many of them are now in the database file.
     @discardableResult
-    public func checkpoint(restart: Bool = false) throws -> (walPages: Int, copied: Int) {
+    /// `truncate`: the log is emptied to zero bytes as well (nothing of the rows it held stays
+    /// in its file).
+    public func checkpoint(restart: Bool = false, truncate: Bool = false) throws -> (walPages: Int, copied: Int) {
         var pages: Int32 = 0
         var copied: Int32 = 0
-        let mode = restart ? SQLITE_CHECKPOINT_RESTART : SQLITE_CHECKPOINT_PASSIVE
+        let mode = truncate ? SQLITE_CHECKPOINT_TRUNCATE : restart ? SQLITE_CHECKPOINT_RESTART : SQLITE_CHECKPOINT_PASSIVE
         let result = sqlite3_wal_checkpoint_v2(handle, nil, mode, &pages, &copied)
         // Busy: another checkpoint is running, or readers stayed past the busy timeout.
         guard result == SQLITE_OK || result == SQLITE_BUSY else { throw lastError(result, sql: nil) }

@@ -15,6 +15,8 @@ public struct OutboxMessage: Sendable, Equatable {
     public let replyTo: String?
     /// The conversation the message belongs to (`ticket-1453`), for In-Reply-To/References.
     public let thread: String?
+    /// A code, a reset link or provisional credentials: its body is cleared once delivered.
+    public var isSecret = false
 }
 
 public struct OutboxError: Error, CustomStringConvertible {
@@ -77,7 +79,7 @@ public struct OutboxStore {
     public func due(now: Timestamp, limit: Int = 20) throws -> [OutboxMessage] {
         try database.query(
             """
-            SELECT id, recipients, subject, body, created_at, attempts, sent_at, last_error, discarded_at, reply_to, thread
+            SELECT id, recipients, subject, body, created_at, attempts, sent_at, last_error, discarded_at, reply_to, thread, secret
             FROM outbox
             WHERE sent_at IS NULL AND discarded_at IS NULL AND next_attempt_at <= ? ORDER BY priority, id LIMIT ?
             """, [now, limit]
@@ -124,11 +126,13 @@ public struct OutboxStore {
     }
 
     static func message(_ row: Row) -> OutboxMessage {
-        OutboxMessage(
+        var message = OutboxMessage(
             id: row.int("id"), recipients: row.string("recipients").split(separator: ",").map(String.init),
             subject: row.string("subject"), body: row.string("body"), createdAt: row.int("created_at"),
             attempts: Int(row.int("attempts")), sentAt: row.optionalInt("sent_at"),
             lastError: row.optionalString("last_error"), discardedAt: row.optionalInt("discarded_at"),
             replyTo: row.optionalString("reply_to"), thread: row.optionalString("thread"))
+        message.isSecret = row.columns.position(of: "secret") != nil && row.int("secret") == 1
+        return message
     }
 }

@@ -45,7 +45,11 @@ do {
     var lastFetch: Int64 = 0
     Log.event("mailer_started", [("transport", config.string("PORTAL_SMTP_HOST", default: "files"))])
     let sweep = UploadSweep(database: database, config: config)
+    let retention = RetentionSweep(database: database)
     var lastSweep: Timestamp = 0
+    var lastRetention: Timestamp = 0
+    var lastEmptied: Timestamp = 0
+    var secretInLog = false
     var lastIndexDay: DateOnly?
     let limit = 50
     repeat {
@@ -56,6 +60,15 @@ do {
                 // A browser retries a ticket form within minutes: its key is kept a day.
                 try SubmissionStore(database).forget(before: lastSweep - 86400)
             } catch { Log.event("sweep_failed", [("error", "\(error)")]) }
+            if lastSweep - lastRetention >= 3600 {
+                lastRetention = lastSweep
+                do {
+                    let report = try retention.run(now: lastSweep)
+                    if report.total > 0 {
+                        Log.event("retention_swept", report.rows.sorted { $0.key < $1.key }.map { ($0.key, String($0.value)) })
+                    }
+                } catch { Log.event("retention_failed", [("error", "\(error)")]) }
+            }
             if SearchIndexMaintenance.isDue(now: lastSweep, lastDay: lastIndexDay) {
                 lastIndexDay = RomeTime.local(lastSweep).day
                 // Logged before and after: the two lines' times tell how long the merge took.
@@ -81,12 +94,23 @@ do {
             sources.pass(now: now, mailbox: fetching)
         }
         do {
-            delivered = try mailer.deliverDue(limit: limit)
+            let pass = try mailer.deliverDueReporting(limit: limit)
+            delivered = pass.delivered
+            if pass.secret { secretInLog = true }
         } catch {
             // A locked or briefly unavailable database is retried on the next pass.
             Log.event("mailer_pass_failed", [("error", "\(error)")])
         }
         checkpoint(database)
+        // A delivered secret's body is cleared in the database, but the write-ahead log still
+        // held the row as it was written (a provisional password readable in the -wal file for
+        // minutes): emptied after a secret's delivery, at most once a minute (the truncation
+        // holds writers back while readers finish; ticket notifications never cause it).
+        if secretInLog && Clock.now() - lastEmptied >= 60 {
+            lastEmptied = Clock.now()
+            secretInLog = false
+            do { _ = try database.checkpoint(truncate: true) } catch { Log.event("checkpoint_failed", [("error", "\(error)")]) }
+        }
         // A full pass means more is waiting: go on at once (checking for a stop between passes).
         if delivered == limit { continue }
         if once { break }

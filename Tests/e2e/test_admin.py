@@ -160,3 +160,15 @@ def test_portal_admin_beside_make_run_on_another_port_writes_that_ports_links(tm
     rows = sqlite3.connect(tmp_path / "var" / "portal.sqlite3").execute("SELECT body FROM outbox").fetchall()
     bodies = "\n".join(row[0] for row in rows)
     assert "http://127.0.0.1:9000/" in bodies and "127.0.0.1:8080" not in bodies
+
+
+def test_a_delivered_provisional_password_leaves_neither_the_database_nor_its_log(fresh_portal):
+    """Its body was cleared in the database, but the -wal file kept the row as written for minutes."""
+    portal = fresh_portal()
+    password = portal.invite("wal.segreto@rossi.example")
+    wal = Path(str(portal.database) + "-wal")
+    deadline = time.time() + 10
+    while time.time() < deadline and wal.exists() and password.encode() in wal.read_bytes():
+        time.sleep(0.2)
+    assert not (wal.exists() and password.encode() in wal.read_bytes()), "the password is still in the write-ahead log"
+    assert password.encode() not in Path(portal.database).read_bytes()

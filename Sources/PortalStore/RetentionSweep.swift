@@ -1,0 +1,73 @@
+import PortalCore
+
+/// What the privacy notice promises to keep no longer than it says ("Per quanto tempo li
+/// conserviamo"), removed by `portal-mailer` when it starts and every hour: expired
+/// sessions, logins under way, trusted devices and recovery links; finished invitations; the
+/// security trail and received-mail records past twelve months; delivered e-mails past a
+/// month; browsers unseen for a year; expired kept forms; and the accounts of people no
+/// longer in any company once "Ripristina utente" can no longer bring them back (their
+/// tickets keep their name; the foreign keys set the rest to NULL or delete it with them).
+/// Nothing did before: the rows stayed, IP addresses and browsers with them.
+public struct RetentionSweep {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    /// "Registri tecnici e di sicurezza: non oltre 12 mesi".
+    public static let trailKept: Int64 = 365 * 86400
+    /// A delivered e-mail is no register: kept a month for "portal-admin mail list".
+    public static let deliveredMailKept: Int64 = 30 * 86400
+    /// An accepted or withdrawn invitation answers "Accetta" pressed again for a day.
+    public static let finishedInvitationKept: Int64 = 86400
+    /// An account without a company is erased this long after it was created at the earliest
+    /// (an invitation being provisioned has its pending invitation anyway).
+    public static let accountGrace: Int64 = 86400
+
+    /// How many rows each step removed, for the log line.
+    public struct Report: Sendable, Equatable {
+        public var rows: [String: Int] = [:]
+        public var total: Int { rows.values.reduce(0, +) }
+    }
+
+    @discardableResult
+    public func run(now: Timestamp) throws -> Report {
+        var report = Report()
+        let steps: [(String, String, [any SQLConvertible])] = [
+            ("sessions", "DELETE FROM sessions WHERE expires_at <= ?", [now]),
+            ("login_challenges", "DELETE FROM login_challenges WHERE expires_at <= ?", [now]),
+            ("trusted_devices", "DELETE FROM trusted_devices WHERE expires_at <= ?", [now]),
+            ("password_resets", "DELETE FROM password_resets WHERE expires_at <= ? OR used_at <= ?", [now, now - 86400]),
+            ("invitations",
+             """
+             DELETE FROM invitations WHERE accepted_at <= ? OR cancelled_at <= ?
+                 OR (accepted_at IS NULL AND cancelled_at IS NULL AND expires_at <= ?)
+             """, [now - Self.finishedInvitationKept, now - Self.finishedInvitationKept, now - Self.finishedInvitationKept]),
+            ("audit_events", "DELETE FROM audit_events WHERE at <= ?", [now - Self.trailKept]),
+            ("inbound_mail", "DELETE FROM inbound_mail WHERE received_at <= ?", [now - Self.trailKept]),
+            ("outbox", "DELETE FROM outbox WHERE sent_at <= ? OR discarded_at <= ?",
+             [now - Self.deliveredMailKept, now - Self.deliveredMailKept]),
+            ("known_browsers", "DELETE FROM known_browsers WHERE last_seen_at <= ?", [now - KnownBrowserStore.lifetime]),
+            ("login_failures", "DELETE FROM login_failures WHERE last_failed_at <= ?", [now - 86400]),
+            ("kept_forms", "DELETE FROM kept_forms WHERE expires_at <= ?", [now]),
+            ("removed_members", "DELETE FROM removed_members WHERE removed_at <= ?", [now - TenantStore.restoreWindow]),
+            // After removed_members: a person removed within the window can still come back.
+            ("users",
+             """
+             DELETE FROM users WHERE is_operator = 0 AND created_at <= ?
+                 AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = users.id)
+                 AND NOT EXISTS (SELECT 1 FROM removed_members r WHERE r.user_id = users.id)
+                 AND NOT EXISTS (SELECT 1 FROM invitations i WHERE i.email = users.email
+                     AND i.accepted_at IS NULL AND i.cancelled_at IS NULL AND i.expires_at > ?)
+             """, [now - Self.accountGrace, now]),
+        ]
+        // One transaction per step: none holds the writer long, and a failed one leaves the rest.
+        for (name, sql, values) in steps {
+            let removed = try database.write { _ in
+                try database.run(sql, values)
+                return database.changes
+            }
+            if removed > 0 { report.rows[name] = removed }
+        }
+        return report
+    }
+}
