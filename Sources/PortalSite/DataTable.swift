@@ -18,12 +18,21 @@ enum DataTable {
     static func tables(of page: SitePage, read: (String) -> String?) throws -> [String: [[String]]] {
         guard page.markdown.contains(prefix) else { return [:] }
         var tables: [String: [[String]]] = [:]
-        for (index, line) in page.markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let lines = page.markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        var fenced = false
+        for (index, line) in lines.enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard trimmed.hasPrefix(prefix), trimmed.hasSuffix(suffix) else { continue }
+            // Inside a code block the line is shown as written, never replaced.
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { fenced.toggle() }
+            guard !fenced, trimmed.hasPrefix(prefix), trimmed.hasSuffix(suffix) else { continue }
             let name = String(trimmed.dropFirst(prefix.count).dropLast(suffix.count))
             let failure = { (message: String) in
                 SiteError(step: "load", file: page.sourcePath, line: page.bodyLine + index, message: message)
+            }
+            // Within a paragraph the line was shown as typed while its words went to the search.
+            let blank = { (at: Int) in !lines.indices.contains(at) || lines[at].allSatisfy(\.isWhitespace) }
+            guard blank(index - 1), blank(index + 1) else {
+                throw failure("a table line must stand on its own, with an empty line before and after it")
             }
             // Only a .csv file of the site itself: the line once published any file the
             // build could read ("../../var/mail-reply.key" became a table's heading).

@@ -27,16 +27,7 @@ struct LinkResolver {
             throw fail("image from another site: \(url) (copy it into the site folder and link the file)")
         }
         if url.hasPrefix("/") && !url.hasPrefix("//") {
-            // The portal's own addresses (/login) are not the site's to check; its pages are.
-            let pathPart = String(url.dropFirst().prefix { $0 != "#" && $0 != "?" })
-            if pathPart.hasSuffix(".md") {
-                throw fail("absolute link to a page: \(url) (write it relative to this page, e.g. ../manuale/accesso.md)")
-            }
-            if pathPart.hasSuffix(".html"), !knownFiles.contains(pathPart), !knownFiles.contains(String(pathPart.dropLast(5)) + ".md"),
-                !SiteBuilder.generatedPaths.contains(pathPart)
-            {
-                throw fail("link to a missing page: \(url)")
-            }
+            try checkAbsolute(url, fail)
             return nil
         }
         if url.isEmpty || url.contains("://") || url.hasPrefix("mailto:") || url.hasPrefix("tel:") || url.hasPrefix("/") {
@@ -58,5 +49,33 @@ struct LinkResolver {
             }
         }
         return String(written.dropLast(3)) + ".html" + suffix
+    }
+
+    /// An absolute link into the site (a folder of it, or a page's `.html`) must name a file,
+    /// a page (and its heading) or a folder with its `index.md`; the portal's own addresses
+    /// (`/login`, `/ticket/nuovo`) are not the site's to check.
+    func checkAbsolute(_ url: String, _ fail: (String) -> SiteError) throws {
+        let written = String(url.dropFirst().prefix { $0 != "#" && $0 != "?" })
+        let path = written.removingPercentEncoding ?? written
+        if path.hasSuffix(".md") {
+            throw fail("absolute link to a page: \(url) (write it relative to this page, e.g. ../manuale/accesso.md)")
+        }
+        let folders = Set(knownFiles.compactMap { file in file.firstIndex(of: "/").map { String(file[..<$0]) } })
+        let first = path.split(separator: "/").first.map(String.init) ?? ""
+        guard folders.contains(first) || path.hasSuffix(".html") else { return }
+        var page: String?
+        if path.hasSuffix("/") || folders.contains(path) {
+            page = (path.hasSuffix("/") ? path : path + "/") + "index.md"
+        } else if path.hasSuffix(".html") {
+            page = String(path.dropLast(5)) + ".md"
+        }
+        let exists = knownFiles.contains(path) || SiteBuilder.generatedPaths.contains(path) || page.map(knownFiles.contains) == true
+        guard exists else { throw fail("link to a missing page or file: \(url)") }
+        if let page, knownFiles.contains(page), let hash = url.firstIndex(of: "#") {
+            let fragment = String(url[url.index(after: hash)...])
+            guard anchors[page, default: []].contains(fragment) else {
+                throw fail("link to a missing heading: \(url) (\(page) has no heading with that anchor)")
+            }
+        }
     }
 }

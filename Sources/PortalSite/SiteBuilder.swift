@@ -95,6 +95,10 @@ public struct SiteBuilder {
             let full = source + "/" + path
             guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
             if path.split(separator: "/").contains(where: { $0.hasPrefix(".") || $0.hasSuffix("~") }) { continue }
+            // A link to a file elsewhere on the server would publish it (a table or an asset).
+            guard isInsideSource(path) else {
+                throw SiteError(step: "load", file: path, line: nil, message: "a link to a file outside the site folder")
+            }
             // Published as a raw file, the page would silently be no page.
             let fileExtension = Paths.fileExtension(path)
             if ["md", "markdown"].contains(fileExtension.lowercased()) && fileExtension != "md" {
@@ -105,11 +109,29 @@ public struct SiteBuilder {
         return files.sorted()
     }
 
+    /// The path with every link followed (the nearest existing folder's, for one not made yet).
+    static func realPath(_ path: String) -> String {
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        guard !parent.isEmpty, parent != path else { return path }
+        return realPath(parent) + "/" + (path as NSString).lastPathComponent
+    }
+
+    /// Whether the file, links followed, is within the site's folder.
+    func isInsideSource(_ relative: String) -> Bool {
+        let root = SiteBuilder.realPath(source)
+        let real = SiteBuilder.realPath(source + "/" + relative)
+        return real.hasPrefix(root + "/")
+    }
+
     /// An output folder inside the sources would be read back as sources at the next build
-    /// (and nest itself again at each one).
+    /// (and nest itself again at each one), links followed.
     func checkOutputFolder() throws {
-        let source = URL(fileURLWithPath: self.source).standardizedFileURL.resolvingSymlinksInPath().path
-        let output = URL(fileURLWithPath: self.output).standardizedFileURL.resolvingSymlinksInPath().path
+        let source = SiteBuilder.realPath(self.source)
+        let output = SiteBuilder.realPath(self.output)
         if output == source || output.hasPrefix(source + "/") {
             throw SiteError(step: "load", file: self.output, line: nil, message: "the output folder must not be inside the site's sources")
         }
@@ -122,7 +144,8 @@ public struct SiteBuilder {
         let (frontMatter, body, line) = try FrontMatter.parse(SiteBranding.apply(branding, to: text), file: path)
         var page = SitePage(sourcePath: path, frontMatter: frontMatter, markdown: body, bodyLine: line)
         page.tables = try DataTable.tables(of: page) { table in
-            FileManager.default.contents(atPath: source + "/" + table).map { String(decoding: $0, as: UTF8.self) }
+            guard isInsideSource(table) else { return nil }
+            return FileManager.default.contents(atPath: source + "/" + table).map { String(decoding: $0, as: UTF8.self) }
         }
         return page
     }

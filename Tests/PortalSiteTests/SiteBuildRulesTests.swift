@@ -74,6 +74,43 @@ struct SiteBuildRulesTests {
         try refused(["manuale/ass.md": "---\ntitle: Ass\n---\n\n[Accesso](/manuale/acceso.html)\n"], "manuale/ass.md:5", "missing page")
     }
 
+    @Test("a link to a file outside the site folder (a table or an asset) fails the build")
+    func symlinksOut() throws {
+        let site = try Folder(Self.base.merging(["browser.md": "---\ntitle: Browser\n---\n\n{{ tabella prove.csv }}\n"]) { $1 })
+        try Data("segreto,valore\n1,2\n".utf8).write(to: URL(fileURLWithPath: site.root + "/fuori.csv"))
+        #expect(symlink(site.root + "/fuori.csv", site.root + "/site/prove.csv") == 0)
+        let error = #expect(throws: SiteError.self) { try site.build() }
+        #expect(error?.message.contains("outside the site folder") == true)
+        #expect(site.output("browser.html") == nil)
+    }
+
+    @Test("absolute links into the site's folders are checked; the portal's addresses are not")
+    func absoluteIntoFolders() throws {
+        try refused(["manuale/a.md": "---\ntitle: A\n---\n\n[x](/manuale/guida-mancante)\n"], "manuale/a.md:5", "missing page or file")
+        try refused(["manuale/a.md": "---\ntitle: A\n---\n\n[x](/manuale/accesso.html#nessuna)\n"], "manuale/a.md:5", "missing heading")
+        let page = "---\ntitle: A\n---\n\n[m](/manuale/), [p](/manuale/accesso.html#primo-accesso), [l](/login), [t](/ticket/nuovo)\n"
+        try Folder(Self.base.merging(["manuale/a.md": page]) { $1 }).build()
+    }
+
+    @Test("a table line inside a paragraph fails; inside a code block it is text")
+    func tableLines() throws {
+        try refused(["browser.md": "---\ntitle: B\n---\n\nEsiti:\n{{ tabella prove.csv }}\n", "prove.csv": "a,b\n1,2\n"],
+            "browser.md:6", "stand on its own")
+        let code = "---\ntitle: B\n---\n\n```\n{{ tabella prove.csv }}\n```\n"
+        let site = try Folder(Self.base.merging(["browser.md": code]) { $1 })
+        try site.build()
+        #expect(site.output("browser.html")?.contains("{{ tabella prove.csv }}") == true)
+    }
+
+    @Test("an output folder reached through a link into the sources is refused")
+    func outputThroughLink() throws {
+        let site = try Folder(Self.base)
+        try FileManager.default.createDirectory(atPath: site.root + "/site/gen", withIntermediateDirectories: true)
+        #expect(symlink(site.root + "/site/gen", site.root + "/uscita") == 0)
+        let error = #expect(throws: SiteError.self) { try SiteBuilder(source: site.root + "/site", output: site.root + "/uscita").build() }
+        #expect(error?.message.contains("inside the site's sources") == true)
+    }
+
     @Test("a link with %20 finds the file with a space; absolute links to pages and the portal's addresses pass")
     func encodedAndAbsoluteLinks() throws {
         let page = "---\ntitle: Spazi\n---\n\n[Nuova](nuova%20pagina.md), [Accesso](/manuale/accesso.html), [Login](/login)\n"

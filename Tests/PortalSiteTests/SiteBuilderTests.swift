@@ -113,9 +113,9 @@ struct SiteBuilderTests {
 
     @Test("a table line naming a missing file fails with the page and the line")
     func missingDataTable() throws {
-        let site = try SiteFolder(["browser.md": "---\ntitle: Browser\n---\nTesto.\n{{ tabella mancante.csv }}\n"])
+        let site = try SiteFolder(["browser.md": "---\ntitle: Browser\n---\nTesto.\n\n{{ tabella mancante.csv }}\n"])
         let error = #expect(throws: SiteError.self) { try site.build() }
-        #expect(error?.line == 5)
+        #expect(error?.line == 6)
         #expect(error?.description.contains("mancante.csv") == true)
     }
 
