@@ -68,6 +68,12 @@ extension Text {
     public static let loginForKeptForm =
         "Non sei più collegato (la sessione è scaduta o è stata chiusa, per esempio uscendo da un'altra scheda o cambiando la password): accedi di nuovo. Il modulo che stavi inviando è stato conservato e lo ritroverai compilato, con i suoi allegati."
 
+    /// The same, when its files could not be kept (`KeptFormStore`'s caps): it promised them.
+    public static let loginForKeptFormWithoutFiles =
+        "Non sei più collegato (la sessione è scaduta o è stata chiusa, per esempio uscendo da un'altra scheda o cambiando la password): accedi di nuovo. Il modulo che stavi inviando è stato conservato e lo ritroverai compilato, ma gli allegati andranno scelti di nuovo."
+    public static let formKeptForCompanyWithoutFiles =
+        "Il modulo che stavi inviando non è stato inviato: l'azienda per cui lo avevi aperto non è più disponibile. È stato conservato per due ore e lo ritroverai compilato, se rientri in quell'azienda; gli allegati andranno scelti di nuovo."
+
     /// The company of the form was deactivated (or left) while it was being written.
     public static let formKeptForCompany =
         "Il modulo che stavi inviando non è stato inviato: l'azienda per cui lo avevi aperto non è più disponibile. È stato conservato per due ore e lo ritroverai compilato, con i suoi allegati, se rientri in quell'azienda."

@@ -54,6 +54,8 @@ extension Text {
     public static let companyDeactivatedForUsers =
         "L'azienda è stata disattivata dal fornitore: non è possibile entrarvi. I dati restano conservati; per informazioni contatta l'assistenza."
     public static let companyDeactivatedBadge = "Azienda disattivata"
+    public static let invitationOfDeactivatedCompany =
+        "L'invito non è più valido: l'azienda è stata disattivata dal fornitore del gestionale, e nessuno può entrarvi."
     public static let invitationNoLongerValid =
         "L'invito non è più valido: è stato ritirato dall'amministratore dell'azienda oppure è scaduto. Per entrare chiedigli di invitarti di nuovo."
 

@@ -169,10 +169,13 @@ public struct MailReplyService: DomainService {
     /// "#nota: …", "#Nota interna - …"); nil otherwise ("#notaio" is text).
     static func noteMark(_ line: String) -> String? {
         let trimmed = line.trimmingWhitespace()
-        guard trimmed.lowercased().hasPrefix("#nota") else { return nil }
-        let after = trimmed.dropFirst("#nota".count)
+        // "# Nota: …" too (a space after "#"): the slip sent the note to the customer.
+        guard trimmed.hasPrefix("#") else { return nil }
+        let word = trimmed.dropFirst().drop(while: { $0 == " " || $0 == "\t" })
+        guard word.lowercased().hasPrefix("nota") else { return nil }
+        let after = word.dropFirst("nota".count)
         if let next = after.first, next.isLetter || next.isNumber { return nil }
-        let separators: (Character) -> Bool = { $0 == ":" || $0 == "-" || $0 == "–" || $0.isWhitespace }
+        let separators: (Character) -> Bool = { ":-–.,;".contains($0) || $0.isWhitespace }
         var rest = after.drop(while: separators)
         if rest.lowercased().hasPrefix("interna"), !(rest.dropFirst(7).first?.isLetter ?? false) {
             rest = rest.dropFirst(7).drop(while: separators)
@@ -226,7 +229,8 @@ public struct MailReplyService: DomainService {
             // Where the sender writes instead: the desk for an operator (the customers' list is
             // a 404 there), a new request for a message that answers no ticket.
             let isOperator = try UserStore(database).find(email: address)?.isOperator ?? false
-            let page = isOperator ? "/desk/" : refusal == .notAReply ? "/ticket/nuovo" : "/ticket"
+            // Through the login for the desk: its addresses are 404 to a browser without a session.
+            let page = isOperator ? "/login?next=%2Fdesk%2F" : refusal == .notAReply ? "/ticket/nuovo" : "/ticket"
             try OutboxStore.enqueue(
                 in: tx, to: [address], subject: Text.mailRefusedSubject,
                 body: Text.mailRefusedBody(reason: refusal.reason, portal: refusal.leavesThePortal ? nil : config.publicURL + page),

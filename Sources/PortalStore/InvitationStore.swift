@@ -72,6 +72,11 @@ public struct InvitationStore {
 
     /// The company of an invitation to `email` already accepted: a second "Accetta" (Back,
     /// then the button again) finds it done rather than withdrawn.
+    /// The company of this person's invitation, whatever became of it.
+    public func tenant(ofInvitation id: Int64, email: EmailAddress) throws -> Int64? {
+        try database.queryOne("SELECT tenant_id FROM invitations WHERE id = ? AND email = ?", [id, email.value])?.int(at: 0)
+    }
+
     public func acceptedTenant(id: Int64, email: EmailAddress) throws -> Int64? {
         try database.queryOne(
             "SELECT tenant_id FROM invitations WHERE id = ? AND email = ? AND accepted_at IS NOT NULL", [id, email.value]

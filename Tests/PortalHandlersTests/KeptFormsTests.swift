@@ -100,10 +100,14 @@ struct KeptFormsTests {
                     headers: ["content-type": "multipart/form-data; boundary=\(boundary)"], cookies: Fixture.visitor,
                     body: Array(body.utf8), clientAddress: "192.0.2.7"))
         }
-        for _ in 0..<KeptFormStore.filesPerAddress { #expect(send().status == 303) }
+        for _ in 0..<KeptFormStore.filesPerAddress {
+            #expect(header(send(), "Location") == ["/login?avviso=modulo&next=/ticket/nuovo"])
+        }
         let withFiles = try fixture.database.scalarInt("SELECT count(*) FROM kept_forms WHERE fields LIKE '%kept=%'")
         #expect(withFiles == Int64(KeptFormStore.filesPerAddress))
         let capped = send()
+        // The login's notice no longer promises the files it could not keep.
+        #expect(header(capped, "Location") == ["/login?avviso=modulo-senza-allegati&next=/ticket/nuovo"])
         let cookie = try #require(header(capped, "Set-Cookie").first { $0.hasPrefix("portal_form=") })
         let token = String(cookie.dropFirst("portal_form=".count).prefix { $0 != ";" })
         var cookies = try fixture.session("mario.rossi@rossi.example")

@@ -124,6 +124,9 @@ struct MailGateTests {
         #expect(try gate.deliver(mail(from: "giulia.neri@assistenza.example", to: to, id: "n2@x", body: "#Nota interna\r\nSolo noi."),
             now: now) == .note)
         #expect(try messages(number).last! == ("note", "Solo noi."))
+        #expect(try gate.deliver(mail(from: "giulia.neri@assistenza.example", to: to, id: "n4@x", body: "# Nota: pagamenti in ritardo"),
+            now: now) == .note)
+        #expect(try messages(number).last! == ("note", "pagamenti in ritardo"))
         #expect(try database.scalarInt("SELECT count(*) FROM outbox") == outbox, "notes send nothing")
         let customer = addresses.address(ticket: number, person: try user("mario.rossi@rossi.example"))
         #expect(try gate.deliver(mail(from: "mario.rossi@rossi.example", to: customer, id: "n3@x", body: "2*3*4 = 24"), now: now) == .reply)
@@ -367,5 +370,15 @@ struct MailGateTests {
         #expect(try gate.deliver(raw("tnef@x", type: "application/ms-tnef", name: "winmail.dat", contentID: false), now: now) == .reply)
         #expect(try messages(number).last?.body == "Ecco il file.")
         #expect(try database.scalarInt("SELECT count(*) FROM attachments WHERE file_name = 'winmail.dat'") == 0)
+    }
+
+    @Test("an operator's refusal leads to the desk through the login (the customers' list is a 404 there)")
+    func operatorRefusalLink() throws {
+        let number = try ticket("waiting")
+        let to = addresses.address(ticket: number, person: try user("giulia.neri@assistenza.example"))
+        let outcome = try gate.deliver(mail(from: "giulia.neri@assistenza.example", to: to, id: "e1@x", body: "> solo citazione"), now: now)
+        #expect(outcome == .refused(.empty, answered: true))
+        let body = try database.queryOne("SELECT body FROM outbox ORDER BY id DESC LIMIT 1")!.string("body")
+        #expect(body.contains("/login?next=%2Fdesk%2F") && !body.contains("/ticket"))
     }
 }

@@ -721,3 +721,9 @@ def test_a_reply_on_a_ticket_closed_meanwhile_says_it_reopened_it_and_the_custom
         bodies = [row[0] for row in db.execute("SELECT body FROM outbox WHERE id > ? AND subject LIKE ?",
                                                 (last_mail, f"%#{number} %"))]
     assert any("Ecco la soluzione." in body and "Lo stato della richiesta è ora: In attesa." in body for body in bodies), bodies
+
+
+def test_an_empty_search_past_its_end_shows_no_pager(portal):
+    session, _ = operator_session(portal)
+    page = session.get(portal.url + "/desk/?cerca=zzzznonesiste&stato=qualsiasi&pagina=3").text
+    assert "Nessun ticket per i filtri scelti." in page and "di 1 (0 ticket)" not in page and "Pagina 3" not in page

@@ -1,6 +1,7 @@
 """The Responsabile's pages on the desk through nginx: "Aziende", "Portale classico",
 "Operatori", "Registro attività"; who may see them, what each action changes, the e-mails,
 and what the people concerned are told."""
+import html
 import re
 
 import requests
@@ -236,7 +237,8 @@ def test_the_classic_portals_companies_without_users_and_a_deactivated_company(f
     assert post_form(portal, manager, f"/desk/aziende/{rossi}", f"/desk/aziende/{rossi}/disattiva").status_code == 303
     # Nobody is invited into it: the invitation is withdrawn, and her "Accetta" says so.
     taken = anna.post(portal.url + accept, data={"csrf": csrf_token(choice_page)}, allow_redirects=False)
-    assert taken.headers["Location"] == "/accesso/azienda?avviso=ritirato"
+    assert taken.headers["Location"] == "/accesso/azienda?avviso=invito-disattivata"
+    assert "l'azienda è stata disattivata" in html.unescape(anna.get(portal.url + taken.headers["Location"]).text)
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM invitations WHERE tenant_id = ? AND accepted_at IS NULL"
                           " AND cancelled_at IS NULL", (rossi,)).fetchone()[0] == 0

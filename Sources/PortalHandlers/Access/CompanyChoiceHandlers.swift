@@ -25,7 +25,8 @@ enum CompanyChoiceHandlers {
             deactivated: try TenantStore(services.database).deactivatedCompanies(userID: user.id),
             error: [
                 "disattivata": Text.companyDeactivatedForUsers, "ritirato": Text.invitationNoLongerValid,
-                "modulo": Text.formKeptForCompany,
+                "invito-disattivata": Text.invitationOfDeactivatedCompany,
+                "modulo": Text.formKeptForCompany, "modulo-senza-allegati": Text.formKeptForCompanyWithoutFiles,
             ][request.query["avviso"] ?? ""])
         page.next = request.query["next"].map { SafeRedirect.path($0, fallback: SafeRedirect.home(for: user)) }
         return Response.html(page.render())
@@ -40,11 +41,12 @@ enum CompanyChoiceHandlers {
             let invitations = InvitationStore(services.database)
             let email = EmailAddress(user.email)!
             // An invitation of a company deactivated meanwhile is withdrawn as the deactivation
-            // withdraws the others (one raced it).
-            if let pending = try invitations.pending(email: email, now: now).first(where: { $0.id == id }),
-                try TenantStore(services.database).isDeactivated(tenantID: pending.tenantID)
+            // withdraws the others (one raced it), and said so: "withdrawn by its administrator
+            // or expired" was neither.
+            if let tenant = try invitations.tenant(ofInvitation: id, email: email),
+                try TenantStore(services.database).isDeactivated(tenantID: tenant)
             {
-                throw Redirect(to: "/accesso/azienda?avviso=ritirato")
+                throw Redirect(to: "/accesso/azienda?avviso=invito-disattivata")
             }
             guard let invitation = try invitations.accept(id: id, email: email, now: now) else {
                 // Accepted already (the button pressed again after Back): done, as the first time.

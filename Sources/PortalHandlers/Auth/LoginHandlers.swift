@@ -20,7 +20,7 @@ enum LoginHandlers {
     static let notices = [
         "uscito": Text.loggedOut, "scaduto": Text.loginStepExpired, "creato": Text.userCreated,
         "cambiata": Text.passwordChanged, "reimpostata": Text.recoveryDone, "sessione": Text.sessionExpired,
-        "modulo": Text.loginForKeptForm,
+        "modulo": Text.loginForKeptForm, "modulo-senza-allegati": Text.loginForKeptFormWithoutFiles,
     ]
 
     /// What the trail keeps of the typed "Email": an address, or a word saying it was not one

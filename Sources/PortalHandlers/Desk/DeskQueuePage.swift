@@ -72,7 +72,8 @@ struct DeskQueuePage {
                     for row in page.rows { self.row(row) }
                 }
             }
-            pager
+            // Nothing found: no "Pagina 3 di 1 (0 ticket)" under "Nessun ticket".
+            if page.total > 0 || page.totalIsAtLeast { pager }
         }
     }
 

@@ -49,13 +49,15 @@ enum KeptForms {
         try services.database.write { _ in try store.fill(tokenHash: token.hash, fields: encoded) }
         Log.event("form_kept", [("path", request.path)])
         var response: Response
+        // Its files are promised only when they were kept.
+        let notice = withFiles || !KeptForms.hasFiles(request) ? "modulo" : "modulo-senza-allegati"
         if let answer {
             response = try answer()
         } else if refusedTo?.hasPrefix(CompanyChoiceHandlers.path) == true {
             // Chosen again (the company reactivated), the company leads back to the form.
-            response = try Response.redirect(to: CompanyChoiceHandlers.path + "?avviso=modulo&next=" + urlEncode(request.path))
+            response = try Response.redirect(to: CompanyChoiceHandlers.path + "?avviso=\(notice)&next=" + urlEncode(request.path))
         } else {
-            response = try Response.redirect(to: "/login?avviso=modulo&next=" + urlEncode(request.path))
+            response = try Response.redirect(to: "/login?avviso=\(notice)&next=" + urlEncode(request.path))
         }
         // The browser's other kept forms stay with it: a reply and a new ticket sent from two
         // tabs after the same switch kept only the second.
@@ -63,6 +65,11 @@ enum KeptForms {
         try response.setCookie(
             Cookies.make(Cookies.keptForm, value: tokens.joined(separator: "."), maxAge: KeptFormStore.lifetime, request))
         return response
+    }
+
+    /// Whether the form carried files (new ones or kept references).
+    static func hasFiles(_ request: Request) -> Bool {
+        request.form.files.contains { !$0.bytes.isEmpty } || !request.form.all("kept").isEmpty
     }
 
     /// Kept forms a browser holds at most (the cookie names each by its token).
