@@ -50,15 +50,6 @@ public struct RetentionSweep {
             ("login_failures", "DELETE FROM login_failures WHERE last_failed_at <= ?", [now - 86400]),
             ("kept_forms", "DELETE FROM kept_forms WHERE expires_at <= ?", [now]),
             ("removed_members", "DELETE FROM removed_members WHERE removed_at <= ?", [now - TenantStore.restoreWindow]),
-            // After removed_members: a person removed within the window can still come back.
-            ("users",
-             """
-             DELETE FROM users WHERE is_operator = 0 AND created_at <= ?
-                 AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = users.id)
-                 AND NOT EXISTS (SELECT 1 FROM removed_members r WHERE r.user_id = users.id)
-                 AND NOT EXISTS (SELECT 1 FROM invitations i WHERE i.email = users.email
-                     AND i.accepted_at IS NULL AND i.cancelled_at IS NULL AND i.expires_at > ?)
-             """, [now - Self.accountGrace, now]),
         ]
         // One transaction per step: none holds the writer long, and a failed one leaves the rest.
         for (name, sql, values) in steps {
@@ -68,6 +59,25 @@ public struct RetentionSweep {
             }
             if removed > 0 { report.rows[name] = removed }
         }
+        // After removed_members: a person removed within the window can still come back.
+        let erasable = try database.query(
+            """
+            SELECT id, email FROM users WHERE is_operator = 0 AND created_at <= ?
+                AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = users.id)
+                AND NOT EXISTS (SELECT 1 FROM removed_members r WHERE r.user_id = users.id)
+                AND NOT EXISTS (SELECT 1 FROM invitations i WHERE i.email = users.email
+                    AND i.accepted_at IS NULL AND i.cancelled_at IS NULL AND i.expires_at > ?)
+            """, [now - Self.accountGrace, now])
+        for account in erasable {
+            try database.write { _ in
+                // Their address as a ticket's "Email" goes too: with the account gone, nothing
+                // would tell it from an outside contact's, and the company's e-mails would reach
+                // them again.
+                try database.run("UPDATE tickets SET contact_email = '' WHERE contact_email = ?", [account.string("email")])
+                try database.run("DELETE FROM users WHERE id = ?", [account.int("id")])
+            }
+        }
+        if !erasable.isEmpty { report.rows["users"] = erasable.count }
         return report
     }
 }

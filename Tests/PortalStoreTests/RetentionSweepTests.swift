@@ -26,6 +26,11 @@ struct RetentionSweepTests {
         _ = try sessions.create(tokenHash: Array(repeating: 2, count: 32), userID: mario, tenantID: tenant, remember: false,
             userAgent: "Firefox", clientIP: "192.0.2.1", now: now)
         try database.run("UPDATE sessions SET expires_at = ? WHERE token_hash = ?", [now - 1, Array(repeating: UInt8(1), count: 32)])
+        let ticket = try database.write { _ in
+            try TicketStore(database).create(
+                NewTicket(tenantID: tenant, title: "Stampante", requesterID: sara, requesterName: "Sara Neri",
+                    contactEmail: "sara@rossi.example", area: .systems, priority: .normal, description: "Non stampa."), now: 0).id
+        }
         try database.run(
             "INSERT INTO audit_events (event, actor_email, client_ip, at) VALUES ('login_ok', 'mario@rossi.example', '192.0.2.1', ?), ('login_ok', 'mario@rossi.example', '192.0.2.1', ?)",
             [now - RetentionSweep.trailKept - 1, now - 86400])
@@ -37,6 +42,9 @@ struct RetentionSweepTests {
         // created a minute ago (its invitation being provisioned) and Mario stay.
         #expect(try database.scalarInt("SELECT count(*) FROM users WHERE id = ?", [sara]) == 0)
         #expect(try database.scalarInt("SELECT count(*) FROM users") == 2)
+        // Her ticket stays, with her name, but her address no longer receives the company's e-mails.
+        let kept = try #require(try database.queryOne("SELECT requester_name, contact_email, requester_id FROM tickets WHERE id = ?", [ticket]))
+        #expect(kept.string("requester_name") == "Sara Neri" && kept.string("contact_email") == "" && kept.optionalInt("requester_id") == nil)
         #expect(report.rows["sessions"] == 1 && report.rows["audit_events"] == 1 && report.rows["users"] == 1)
     }
 
