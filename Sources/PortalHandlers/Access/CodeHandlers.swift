@@ -43,8 +43,7 @@ enum CodeHandlers {
             page.error = Text.codeRequired
             return Response.html(page.render(), status: 422)
         }
-        guard ConstantTime.equal(CodeSender.hash(typed), expected) || ConstantTime.equal(CodeSender.exactHash(typed), expected)
-        else {
+        guard CodeSender.matches(typed, expected, key: services.secretKey) else {
             try services.database.write { tx in
                 try LoginChallengeStore(services.database).recordWrongCode(id: challenge.id, limit: CodeSender.maxAttempts)
                 // A wrong code means someone has the password: it counts like a wrong password.

@@ -15,11 +15,19 @@ enum CodeSender {
     /// Of the code in capitals: typed from a phone, "pVpavC" as "pvpavc" is the same code. The
     /// alphabet has each letter in both cases, so folding leaves 26 symbols: 3 × 10⁸ codes,
     /// 5 tries each.
-    static func hash(_ code: String) -> [UInt8] { Digest.blake2b(Array(code.uppercased().utf8)) }
+    ///
+    /// Keyed with the installation's secret: 3 × 10⁸ codes hashed without a key are all tried
+    /// in minutes by whoever reads the database, and a stored hash gave the code back.
+    static func hash(_ code: String, key: HMACKey) -> [UInt8] { key.authenticate(Array(("login-code:" + code.uppercased()).utf8)) }
 
-    /// A code sent before codes were hashed in capitals (at most ten minutes old when this
-    /// version starts) is still taken as typed.
-    static func exactHash(_ code: String) -> [UInt8] { Digest.blake2b(Array(code.utf8)) }
+    /// Whether `typed` is the code stored as `expected`. Codes sent by an earlier version (at
+    /// most ten minutes old when this one starts) were hashed without a key, in capitals or
+    /// as typed: still taken.
+    static func matches(_ typed: String, _ expected: [UInt8], key: HMACKey) -> Bool {
+        ConstantTime.equal(hash(typed, key: key), expected)
+            || ConstantTime.equal(Digest.blake2b(Array(typed.uppercased().utf8)), expected)
+            || ConstantTime.equal(Digest.blake2b(Array(typed.utf8)), expected)
+    }
 
     /// Sends a new code for the challenge; false when the user already had 3 codes in the
     /// last 15 minutes.
@@ -34,7 +42,7 @@ enum CodeSender {
             return false
         }
         let code = Random.code(length: length)
-        try challenges.setCode(id: challengeID, codeHash: hash(code), expiresAt: now + validity)
+        try challenges.setCode(id: challengeID, codeHash: hash(code, key: services.secretKey), expiresAt: now + validity)
         try challenges.recordCodeSent(userID: user.id, now: now)
         try OutboxStore.enqueue(in: tx, to: [EmailAddress(user.email)!], subject: Text.codeMailSubject(), body: Text.codeMailBody(code: code), now: now, kind: .secret)
         try AuditStore.record(in: tx, "code_sent", tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
