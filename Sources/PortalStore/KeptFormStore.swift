@@ -31,12 +31,16 @@ public struct KeptFormStore {
         tokenHash: [UInt8], path: String, fields: String, clientAddress: String, fileBytes: Int64 = 0, ownerID: Int64 = 0,
         now: Timestamp
     ) throws {
-        try database.run("DELETE FROM kept_forms WHERE expires_at <= ?", [now])
+        try deleteExpired(now: now)
         try database.run(
             """
             INSERT INTO kept_forms (token_hash, path, fields, client_address, file_bytes, owner_id, created_at, expires_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, [tokenHash, path, fields, clientAddress, fileBytes, ownerID, now, now + KeptFormStore.lifetime])
+    }
+
+    public func deleteExpired(now: Timestamp) throws {
+        try database.run("DELETE FROM kept_forms WHERE expires_at <= ?", [now])
     }
 
     /// The fields of a form kept a moment before (its files were being written).

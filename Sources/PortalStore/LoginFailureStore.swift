@@ -27,10 +27,15 @@ public struct LoginFailureStore {
         }
     }
 
+    /// The failures of windows that have closed, of every source.
+    public func forgetClosedWindows(now: Timestamp, window: Int64) throws {
+        try database.run("DELETE FROM login_failures WHERE last_failed_at <= ?", [now - window])
+    }
+
     /// Counts one failure (a new window when the last one closed); forgets closed windows of
     /// every source on the way, so that the table holds only the last quarter of an hour.
     public func record(email: String, client: String, now: Timestamp, window: Int64) throws {
-        try database.run("DELETE FROM login_failures WHERE last_failed_at <= ?", [now - window])
+        try forgetClosedWindows(now: now, window: window)
         try database.run(
             """
             INSERT INTO login_failures (email, client, failures, window_start, last_failed_at) VALUES (?, ?, 1, ?, ?)

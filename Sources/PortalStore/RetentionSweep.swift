@@ -32,29 +32,40 @@ public struct RetentionSweep {
     @discardableResult
     public func run(now: Timestamp) throws -> Report {
         var report = Report()
-        let steps: [(String, String, [any SQLConvertible])] = [
-            ("sessions", "DELETE FROM sessions WHERE expires_at <= ?", [now]),
-            ("login_challenges", "DELETE FROM login_challenges WHERE expires_at <= ?", [now]),
-            ("trusted_devices", "DELETE FROM trusted_devices WHERE expires_at <= ?", [now]),
-            ("password_resets", "DELETE FROM password_resets WHERE expires_at <= ? OR used_at <= ?", [now, now - 86400]),
-            ("invitations",
-             """
-             DELETE FROM invitations WHERE accepted_at <= ? OR cancelled_at <= ?
-                 OR (accepted_at IS NULL AND cancelled_at IS NULL AND expires_at <= ?)
-             """, [now - Self.finishedInvitationKept, now - Self.finishedInvitationKept, now - Self.finishedInvitationKept]),
-            ("audit_events", "DELETE FROM audit_events WHERE at <= ?", [now - Self.trailKept]),
-            ("inbound_mail", "DELETE FROM inbound_mail WHERE received_at <= ?", [now - Self.trailKept]),
-            ("outbox", "DELETE FROM outbox WHERE sent_at <= ? OR discarded_at <= ?",
-             [now - Self.deliveredMailKept, now - Self.deliveredMailKept]),
-            ("known_browsers", "DELETE FROM known_browsers WHERE last_seen_at <= ?", [now - KnownBrowserStore.lifetime]),
-            ("login_failures", "DELETE FROM login_failures WHERE last_failed_at <= ?", [now - 86400]),
-            ("kept_forms", "DELETE FROM kept_forms WHERE expires_at <= ?", [now]),
-            ("removed_members", "DELETE FROM removed_members WHERE removed_at <= ?", [now - TenantStore.restoreWindow]),
+        let finished = now - Self.finishedInvitationKept
+        // Each store's own expiry where it has one; the rest are the notice's periods.
+        let steps: [(String, () throws -> Void)] = [
+            ("sessions", { try SessionStore(database).deleteExpired(now: now) }),
+            ("login_challenges", { try LoginChallengeStore(database).deleteExpired(now: now) }),
+            ("kept_forms", { try KeptFormStore(database).deleteExpired(now: now) }),
+            // The brake counts a quarter of an hour: a day is far past any window.
+            ("login_failures", { try LoginFailureStore(database).forgetClosedWindows(now: now, window: 86400) }),
+            ("removed_members", { try TenantStore(database).forgetRemovals(now: now) }),
+            ("trusted_devices", { try database.run("DELETE FROM trusted_devices WHERE expires_at <= ?", [now]) }),
+            ("password_resets", {
+                try database.run("DELETE FROM password_resets WHERE expires_at <= ? OR used_at <= ?", [now, now - 86400])
+            }),
+            ("invitations", {
+                try database.run(
+                    """
+                    DELETE FROM invitations WHERE accepted_at <= ? OR cancelled_at <= ?
+                        OR (accepted_at IS NULL AND cancelled_at IS NULL AND expires_at <= ?)
+                    """, [finished, finished, finished])
+            }),
+            ("audit_events", { try database.run("DELETE FROM audit_events WHERE at <= ?", [now - Self.trailKept]) }),
+            ("inbound_mail", { try database.run("DELETE FROM inbound_mail WHERE received_at <= ?", [now - Self.trailKept]) }),
+            ("outbox", {
+                let before = now - Self.deliveredMailKept
+                try database.run("DELETE FROM outbox WHERE sent_at <= ? OR discarded_at <= ?", [before, before])
+            }),
+            ("known_browsers", {
+                try database.run("DELETE FROM known_browsers WHERE last_seen_at <= ?", [now - KnownBrowserStore.lifetime])
+            }),
         ]
         // One transaction per step: none holds the writer long, and a failed one leaves the rest.
-        for (name, sql, values) in steps {
+        for (name, step) in steps {
             let removed = try database.write { _ in
-                try database.run(sql, values)
+                try step()
                 return database.changes
             }
             if removed > 0 { report.rows[name] = removed }

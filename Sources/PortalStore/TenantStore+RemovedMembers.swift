@@ -8,7 +8,7 @@ extension TenantStore {
 
     /// Removes the member and keeps what undoing it needs.
     public func removeMember(_ member: MemberRow, tenantID: Int64, now: Timestamp) throws {
-        try database.run("DELETE FROM removed_members WHERE removed_at <= ?", [now - TenantStore.restoreWindow])
+        try forgetRemovals(now: now)
         try database.run(
             """
             INSERT INTO removed_members (tenant_id, user_id, role, active_since, removed_at) VALUES (?, ?, ?, ?, ?)
@@ -16,6 +16,11 @@ extension TenantStore {
                 role = excluded.role, active_since = excluded.active_since, removed_at = excluded.removed_at
             """, [tenantID, member.userID, member.role.rawValue, member.activeSince, now])
         try removeMember(userID: member.userID, tenantID: tenantID)
+    }
+
+    /// Removals that can no longer be undone (the window has passed).
+    public func forgetRemovals(now: Timestamp) throws {
+        try database.run("DELETE FROM removed_members WHERE removed_at <= ?", [now - TenantStore.restoreWindow])
     }
 
     /// Those removed within the window who are not members again, newest first.
