@@ -25,7 +25,8 @@ enum RecoveryHandlers {
         }
         let now = services.now
         // The same answer whether or not a mail leaves: it must not tell an address's owner apart.
-        if let user = try UserStore(services.database).find(email: email), user.passwordIsProvisional {
+        let user = try UserStore(services.database).find(email: email)
+        if let user, user.passwordIsProvisional {
             // First access still to be done: told how to do it, never given a password.
             try services.database.write { tx in
                 // As many an hour as recovery links (the audit lines count them).
@@ -38,7 +39,7 @@ enum RecoveryHandlers {
                 try AuditStore.record(in: tx, "password_reset_requested", tenantID: user.lastTenantID, userID: user.id,
                     actorEmail: user.email, detail: "first access pending", clientIP: request.clientAddress, now: now)
             }
-        } else if let user = try UserStore(services.database).find(email: email) {
+        } else if let user {
             let token = Token.generate()
             let code = RecoveryCode.generate()
             let page = services.config.publicURL + "/password/nuova"
