@@ -105,7 +105,9 @@ class Portal:
         assert not leftovers, f"processes left behind: {leftovers}"
 
     def db(self):
-        connection = sqlite3.connect(self.database, timeout=10)
+        # Writes here wait for the writer's lock like a worker's; a loaded CI machine once
+        # kept a test waiting past ten seconds behind the portal's own start-up writes.
+        connection = sqlite3.connect(self.database, timeout=30)
         connection.row_factory = sqlite3.Row
         return connection
 

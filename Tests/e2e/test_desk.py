@@ -676,10 +676,13 @@ def test_a_search_past_its_last_page_says_so_instead_of_nothing_beside_more_than
     portal = fresh_portal()
     with portal.db() as db:
         title = db.execute("SELECT title FROM tickets WHERE number = 1001").fetchone()[0]
+        # One statement: the writer's lock is taken once, waiting like any other writer.
         db.execute("CREATE TEMP TABLE copy AS SELECT * FROM tickets WHERE number = 1001")
-        for number in range(60001, 60231):
-            db.execute("UPDATE copy SET id = NULL, number = ?", (number,))
-            db.execute("INSERT INTO tickets SELECT * FROM copy")
+        db.execute("UPDATE copy SET id = NULL")
+        columns = [row[1] for row in db.execute("PRAGMA table_info(tickets)")]
+        chosen = ", ".join("n" if column == "number" else f"copy.{column}" for column in columns)
+        db.execute(f"""WITH RECURSIVE numbers(n) AS (SELECT 60001 UNION ALL SELECT n + 1 FROM numbers WHERE n < 60230)
+                       INSERT INTO tickets ({", ".join(columns)}) SELECT {chosen} FROM numbers, copy""")
     session, _ = operator_session(portal)
     word = max(re.findall(r"\w+", title), key=len)
     found = session.get(portal.url + f"/desk/?cerca={word}&stato=qualsiasi").text
