@@ -6,6 +6,8 @@ import Glibc
 /// (multi-thread mode, `SQLITE_OPEN_NOMUTEX`).
 public final class Database {
     let handle: OpaquePointer
+    /// The busy handler's clock; the connection keeps it alive for the handler.
+    private let busyWait: BusyWait
     /// Prepared statements by their SQL, the least recently used dropped past `statementBudget`.
     private var statements: [StatementKey: CachedStatement] = [:]
     private var uses: UInt64 = 0
@@ -45,13 +47,15 @@ public final class Database {
         // SQLite's own busy timeout sleeps ever longer, up to 100 ms a time: a writer then
         // waits long after the lock is free, and its worker's other requests wait behind it.
         // Trying again every half millisecond keeps a wait as short as the transaction that
-        // causes it; the limit in tries is the same timeout.
-        let tries = Int(busyTimeoutMilliseconds) * 2
-        sqlite3_busy_handler(handle, { limit, count in
-            guard Int(count) < Int(bitPattern: limit) else { return 0 }
-            usleep(500)
-            return 1
-        }, UnsafeMutableRawPointer(bitPattern: tries))
+        // causes it. The limit is a time, not a number of tries: on a loaded machine a
+        // half-millisecond sleep lasts several, and the mailer's restarting checkpoint, which
+        // holds every writer back while it waits for readers, waited as many times longer.
+        busyWait = BusyWait(milliseconds: busyTimeoutMilliseconds)
+        sqlite3_busy_handler(handle, { context, count in
+            guard let context else { return 0 }
+            let wait = Unmanaged<BusyWait>.fromOpaque(context).takeUnretainedValue()
+            return wait.again(first: count == 0) ? 1 : 0
+        }, Unmanaged.passUnretained(busyWait).toOpaque())
         try execute(
             """
             PRAGMA journal_mode = WAL;

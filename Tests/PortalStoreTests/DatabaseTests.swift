@@ -12,6 +12,22 @@ struct DatabaseTests {
         #expect(try database.queryOne("PRAGMA journal_mode")?.string("journal_mode") == "wal")
     }
 
+    @Test("a writer waits for another's lock about its timeout, then gives up with a busy error")
+    func busyTimeoutIsATime() throws {
+        let temporary = try TemporaryDatabase()
+        let other = try Database(path: temporary.directory + "/portal.sqlite3", busyTimeoutMilliseconds: 120)
+        try temporary.database.execute("BEGIN IMMEDIATE")
+        defer { try? temporary.database.execute("ROLLBACK") }
+        let started = BusyWait.monotonicNanoseconds()
+        #expect(throws: DatabaseError.self) { try other.execute("BEGIN IMMEDIATE") }
+        // A lower bound only: how far past it a loaded machine goes is not a unit test's to say.
+        let waited = (BusyWait.monotonicNanoseconds() - started) / 1_000_000
+        #expect(waited >= 120)
+        try temporary.database.execute("ROLLBACK")
+        try other.execute("BEGIN IMMEDIATE")
+        try other.execute("ROLLBACK")
+    }
+
     @Test("enforces foreign keys")
     func foreignKeys() throws {
         let temporary = try TemporaryDatabase()
