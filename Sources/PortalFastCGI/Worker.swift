@@ -138,7 +138,10 @@ enum Worker {
                 parsed.pathParameters = parameters
             }
             let length = try incoming.contentLength()
-            if length > route.bodyLimit {
+            if parsed.method == "GET" || parsed.method == "HEAD" {
+                // A body means nothing on these (RFC 9110): left unread and dropped below, as
+                // other servers do, not refused as too large for a route that takes none.
+            } else if length > route.bodyLimit {
                 // A ticket form with too many megabytes of files: its beginning (the text) is
                 // read, the rest dropped below, and the page says the files did not arrive.
                 guard route.keepsOversizedForm else { throw HTTPError.payloadTooLarge }

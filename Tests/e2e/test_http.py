@@ -163,6 +163,17 @@ def fastcgi_params(pairs):
     return encoded
 
 
+def test_a_get_with_a_body_is_answered_as_a_get(portal):
+    """A body means nothing on a GET: some clients and scanners send one; the page is served
+    (it was refused as too large for a route that takes none), and the kept connection with it."""
+    with requests.Session() as session:
+        for _ in range(3):
+            page = session.request("GET", portal.url + "/login", data=b"x" * 20_000,
+                                   headers={"Content-Type": "application/x-www-form-urlencoded"})
+            assert page.status_code == 200 and "Accedi" in page.text
+        assert session.head(portal.url + "/login", data=b"y" * 5000).status_code == 200
+
+
 def test_a_refused_body_is_read_to_its_end_even_when_its_sender_pauses(portal):
     """What nginx does under load, slowed down: a 3 MB body for the 4 KB search form, sent to
     the handler with a pause of 3 s in the middle. The handler must take all of it and then

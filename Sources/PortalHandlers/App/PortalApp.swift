@@ -55,7 +55,9 @@ public final class PortalApp {
         case .found(let route, let parameters):
             var request = request
             request.pathParameters = parameters
-            if request.body.count > route.bodyLimit {
+            if request.method == "GET" || request.method == "HEAD" {
+                request.body = []
+            } else if request.body.count > route.bodyLimit {
                 guard route.keepsOversizedForm else { return refusal(.payloadTooLarge, request) }
                 request.body = Array(request.body.prefix(route.bodyLimit))
                 request.isTruncated = true
