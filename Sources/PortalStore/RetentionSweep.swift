@@ -4,7 +4,8 @@ import PortalCore
 /// conserviamo"), removed by `portal-mailer` when it starts and every hour: expired
 /// sessions, logins under way, trusted devices and recovery links; finished invitations; the
 /// security trail and received-mail records past twelve months; delivered e-mails past a
-/// month; browsers unseen for a year; expired kept forms; and the accounts of people no
+/// month; browsers unseen for a year; expired kept forms; the tickets of companies deactivated
+/// ten years ago; and the accounts of people no
 /// longer in any company once "Ripristina utente" can no longer bring them back (their
 /// tickets keep their name; the foreign keys set the rest to NULL or delete it with them).
 /// Nothing did before: the rows stayed, IP addresses and browsers with them.
@@ -22,6 +23,14 @@ public struct RetentionSweep {
     /// An account without a company is erased this long after it was created at the earliest
     /// (an invitation being provisioned has its pending invitation anyway).
     public static let accountGrace: Int64 = 86400
+
+    /// "Richieste di assistenza e allegati": for the support contract's duration and at most
+    /// the ordinary ten-year limitation period after it ends, which on the portal is the
+    /// company's deactivation.
+    public static let ticketsKeptAfterContract: Int64 = 3653 * 86400
+    /// Tickets removed per transaction: a company's thousands of tickets, with their messages,
+    /// files' rows and text index entries, would hold the single writer for seconds at once.
+    public static let ticketBatch = 200
 
     /// How many rows each step removed, for the log line.
     public struct Report: Sendable, Equatable {
@@ -70,6 +79,22 @@ public struct RetentionSweep {
             }
             if removed > 0 { report.rows[name] = removed }
         }
+        // A ticket's messages and files' rows go with it (foreign keys); the files themselves
+        // with the next upload sweep, once no attachment holds them.
+        var tickets = 0
+        while true {
+            let removed = try database.write { _ in
+                try database.run(
+                    """
+                    DELETE FROM tickets WHERE id IN (SELECT t.id FROM tenants c JOIN tickets t ON t.tenant_id = c.id
+                        WHERE c.deactivated_at <= ? LIMIT ?)
+                    """, [now - Self.ticketsKeptAfterContract, Int64(Self.ticketBatch)])
+                return database.changes
+            }
+            tickets += removed
+            if removed < Self.ticketBatch { break }
+        }
+        if tickets > 0 { report.rows["tickets"] = tickets }
         // After removed_members: a person removed within the window can still come back.
         let erasable = try database.query(
             """

@@ -48,6 +48,47 @@ struct RetentionSweepTests {
         #expect(report.rows["sessions"] == 1 && report.rows["audit_events"] == 1 && report.rows["users"] == 1)
     }
 
+    @Test("a company's tickets go ten years after its deactivation, with messages, files' rows and index entries; others stay")
+    func ticketsAfterTheContract() throws {
+        let temporary = try TemporaryDatabase()
+        let database = temporary.database
+        let now: Timestamp = 2_200_000_000
+        let tenants = TenantStore(database)
+        let ended = try tenants.add(name: "VECCHIA SRL", vat: VATNumber("02740123456")!, now: 0).id
+        let recent = try tenants.add(name: "RECENTE SRL", vat: VATNumber("01234567897")!, now: 0).id
+        let active = try tenants.add(name: "ATTIVA SRL", vat: VATNumber("12345678903")!, now: 0).id
+        func tickets(_ tenant: Int64, _ count: Int) throws {
+            for n in 0..<count {
+                let id = try database.write { _ in
+                    try TicketStore(database).create(
+                        NewTicket(tenantID: tenant, title: "Stampante \(n)", requesterID: nil, requesterName: "Sara Neri",
+                            contactEmail: "sara@example.com", area: .systems, priority: .normal, description: "Non stampa."),
+                        now: 0
+                    ).id
+                }
+                try database.run(
+                    "INSERT INTO attachments (ticket_id, file_name, content_type, size, sha256, created_at) VALUES (?, 'log.txt', 'text/plain', 3, 'abc', 0)",
+                    [id])
+            }
+        }
+        // More than one batch of the ended company's, to see the batches continue.
+        try tickets(ended, RetentionSweep.ticketBatch + 3)
+        try tickets(recent, 2)
+        try tickets(active, 2)
+        try database.run("UPDATE tenants SET deactivated_at = ? WHERE id = ?", [now - RetentionSweep.ticketsKeptAfterContract - 1, ended])
+        try database.run("UPDATE tenants SET deactivated_at = ? WHERE id = ?", [now - RetentionSweep.ticketsKeptAfterContract + 86400, recent])
+
+        let report = try RetentionSweep(database: database).run(now: now)
+        #expect(report.rows["tickets"] == RetentionSweep.ticketBatch + 3)
+        #expect(try database.scalarInt("SELECT count(*) FROM tickets WHERE tenant_id = ?", [ended]) == 0)
+        #expect(try database.scalarInt("SELECT count(*) FROM tickets") == 4)
+        #expect(try database.scalarInt("SELECT count(*) FROM messages WHERE ticket_id NOT IN (SELECT id FROM tickets)") == 0)
+        #expect(try database.scalarInt("SELECT count(*) FROM attachments") == 4)
+        #expect(try database.scalarInt("SELECT count(*) FROM ticket_text WHERE ticket_text MATCH 'stampante'") == 4)
+        // The company itself stays, deactivated: companies are never deleted.
+        #expect(try database.scalarInt("SELECT count(*) FROM tenants") == 3)
+    }
+
     @Test("a member removed within the restore window keeps the account until the window ends")
     func restoreWindow() throws {
         let temporary = try TemporaryDatabase()
