@@ -165,17 +165,18 @@ extension Text {
     /// e-mail carries attachments). One text for everyone told: colleagues who follow the
     /// company's tickets read it too, so the request is not called "tua".
     public static func customerReplyMailBody(
-        number: Int64, title: String, author: String, text: String, status: String? = nil, files: [String] = [], link: String
+        number: Int64, title: String, company: String, author: String, text: String, status: String? = nil,
+        files: [String] = [], link: String?, requester: String
     ) -> String {
         """
         Ticket #\(number): \(title)
+        Azienda: \(company)
 
         \(author) dell'assistenza ha risposto alla richiesta:
 
         \(text)
         \(files.isEmpty ? "" : "\n" + mailFilesOnPortal(files) + "\n")\(status.map { "\n" + $0 + "\n" } ?? "")
-        Per rispondere o allegare file apri il ticket sul portale:
-        \(link)
+        \(link.map { "Per rispondere o allegare file apri il ticket sul portale:\n" + $0 } ?? mailContactNote(requester))
 
         \(mailSignature)
         """

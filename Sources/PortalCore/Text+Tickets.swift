@@ -168,17 +168,27 @@ extension Text {
     public static let mailEventStatus = "cambio di stato"
     public static let mailEventClosed = "chiuso"
     public static let mailEventCustomerReply = "risposta del cliente"
-    public static func ticketMailBody(number: Int64, title: String, line: String, link: String) -> String {
+    /// The company is named: someone who works for two companies reads both's e-mails.
+    /// `link` nil: to the address typed as the ticket's contact, of someone with no account.
+    public static func ticketMailBody(number: Int64, title: String, company: String, line: String, link: String?, requester: String)
+        -> String
+    {
         """
         Ticket #\(number): \(title)
+        Azienda: \(company)
 
         \(line)
 
-        Per leggere la conversazione e rispondere apri il ticket sul portale:
-        \(link)
+        \(link.map { "Per leggere la conversazione e rispondere apri il ticket sul portale:\n" + $0 } ?? mailContactNote(requester))
 
         \(mailSignature)
         """
+    }
+    /// An outside contact (a consultant, a colleague without an account) was sent "open the
+    /// ticket on the portal", where they cannot sign in.
+    public static func mailContactNote(_ requester: String) -> String {
+        "Ricevi questa e-mail perché il tuo indirizzo è indicato come contatto del ticket aperto da \(requester). "
+            + "La conversazione si legge sul portale con l'account di chi ha aperto il ticket."
     }
     public static let mailLineCreated = "Abbiamo ricevuto la tua richiesta di assistenza: ti risponderemo il prima possibile."
     public static func mailLineStatus(_ status: String) -> String { "Lo stato della richiesta è ora: \(status)." }

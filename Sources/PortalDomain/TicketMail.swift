@@ -87,10 +87,14 @@ struct TicketMail {
         in tx: WriteTransaction, to recipients: [EmailAddress], _ ticket: TicketRecord, event: String, line: String,
         now: Timestamp
     ) throws {
+        func body(_ link: String?) -> String {
+            Text.ticketMailBody(
+                number: ticket.number, title: ticket.title, company: ticket.tenantName, line: line, link: link,
+                requester: ticket.requesterName)
+        }
         try enqueue(
             in: tx, ticket, to: recipients, audience: .customer, subject: Text.ticketMailSubject(ticket.number, event, ticket.title),
-            body: Text.ticketMailBody(number: ticket.number, title: ticket.title, line: line, link: customerLink(ticket)),
-            now: now)
+            body: body(customerLink(ticket)), contactBody: body(nil), now: now)
     }
 
     /// An operator's reply, with its text, to those who chose to hear of replies.
@@ -102,13 +106,16 @@ struct TicketMail {
         files: [String] = [], now: Timestamp
     ) throws -> [EmailAddress] {
         let recipients = try customerAddresses(ticket, kind: .replies, tx.database)
+        let plain = MessageText.plain(text)
+        func body(_ link: String?) -> String {
+            Text.customerReplyMailBody(
+                number: ticket.number, title: ticket.title, company: ticket.tenantName, author: author, text: plain,
+                status: statusLine, files: files, link: link, requester: ticket.requesterName)
+        }
         try enqueue(
             in: tx, ticket, to: recipients, audience: .customer,
             subject: Text.ticketMailSubject(ticket.number, Text.mailEventReply, ticket.title),
-            body: Text.customerReplyMailBody(
-                number: ticket.number, title: ticket.title, author: author, text: MessageText.plain(text),
-                status: statusLine, files: files, link: customerLink(ticket)),
-            now: now)
+            body: body(customerLink(ticket)), contactBody: body(nil), now: now)
         return recipients
     }
 
@@ -172,19 +179,23 @@ struct TicketMail {
     /// is configured) and all in the ticket's thread. None to the people of a deactivated
     /// company: they can neither enter the portal nor answer by e-mail, which every one of
     /// these messages invites them to do (the desk still works the ticket).
+    /// `contactBody`: the customer's e-mail as the ticket's contact address reads it when it is
+    /// nobody's account in the company (no link to a portal they cannot enter).
     func enqueue(
         in tx: WriteTransaction, _ ticket: TicketRecord, to recipients: [EmailAddress], audience: Audience, subject: String,
-        body: String, now: Timestamp
+        body: String, contactBody: String? = nil, now: Timestamp
     ) throws {
         if audience == .customer, try TenantStore(tx.database).isDeactivated(tenantID: ticket.tenantID) { return }
         let replies = ReplyAddress(config: config)
         for recipient in recipients {
-            let replyTo = try replies.flatMap { replies in
-                try person(recipient, audience, ticket, tx.database).map { replies.address(ticket: ticket.number, person: $0) }
+            let member = try member(recipient, audience, ticket, tx.database)
+            let replyTo = replies.flatMap { replies in
+                person(member, audience, ticket).map { replies.address(ticket: ticket.number, person: $0) }
             }
             let hint = audience == .customer ? Text.mailReplyHintCustomer : Text.mailReplyHintDesk
+            let text = audience == .customer && member == nil ? contactBody ?? body : body
             try OutboxStore.enqueue(
-                in: tx, to: [recipient], subject: subject, body: replyTo == nil ? body : TicketMail.adding(hint, to: body), now: now,
+                in: tx, to: [recipient], subject: subject, body: replyTo == nil ? text : TicketMail.adding(hint, to: text), now: now,
                 replyTo: replyTo, thread: TicketMail.thread(ticket.number))
         }
     }
@@ -197,22 +208,29 @@ struct TicketMail {
         return body.dropLast(Text.mailSignature.count) + hint + "\n\n" + Text.mailSignature
     }
 
+    /// The recipient's own account on the side the e-mail is for: a member of the ticket's
+    /// company for a customer's e-mail, an operator for the desk's; nil for anyone else.
+    func member(_ recipient: EmailAddress, _ audience: Audience, _ ticket: TicketRecord, _ database: Database) throws -> Int64? {
+        guard let user = try UserStore(database).find(email: recipient) else { return nil }
+        switch audience {
+        case .customer:
+            guard !user.isOperator, try TenantStore(database).membership(userID: user.id, tenantID: ticket.tenantID) != nil else {
+                return nil
+            }
+            return user.id
+        case .desk:
+            return user.isOperator ? user.id : nil
+        }
+    }
+
     /// Whose reply the recipient's answer will be: a member of the company by their own
     /// account, the requester for the contact address typed on the ticket; an operator by
     /// their account, anyone at the support address as the desk (`ReplyAddress.deskPerson`).
-    func person(_ recipient: EmailAddress, _ audience: Audience, _ ticket: TicketRecord, _ database: Database) throws
-        -> Int64?
-    {
-        let user = try UserStore(database).find(email: recipient)
+    func person(_ member: Int64?, _ audience: Audience, _ ticket: TicketRecord) -> Int64? {
+        if let member { return member }
         switch audience {
-        case .customer:
-            if let user, !user.isOperator, try TenantStore(database).membership(userID: user.id, tenantID: ticket.tenantID) != nil {
-                return user.id
-            }
-            return ticket.requesterID
-        case .desk:
-            if let user, user.isOperator { return user.id }
-            return ReplyAddress.deskPerson
+        case .customer: return ticket.requesterID
+        case .desk: return ReplyAddress.deskPerson
         }
     }
 }

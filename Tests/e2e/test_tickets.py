@@ -40,7 +40,11 @@ def test_a_ticket_with_a_file_is_saved_numbered_and_confirmed_to_both_addresses(
     for address in [ADMIN, "altro.indirizzo@rossi.example"]:
         mail = portal.wait_for_mail(address, f"Ticket #{number} ricevuto")
         body = mail.get_content()
-        assert f"{portal.url}/ticket/{number}" in body and "nota di accredito" not in body
+        assert "nota di accredito" not in body
+        assert "Azienda: ROSSI SRL" in body, "people of two companies read which one's ticket it is"
+        # The typed address is nobody's account: no link to a portal it cannot enter.
+        assert (f"{portal.url}/ticket/{number}" in body) == (address == ADMIN)
+        assert ("indicato come contatto del ticket aperto da" in body) == (address != ADMIN)
     with portal.db() as db:
         row = db.execute("SELECT status, contact_email FROM tickets WHERE number = ?", (number,)).fetchone()
         assert tuple(row) == ("unassigned", "altro.indirizzo@rossi.example")
@@ -334,6 +338,7 @@ def test_operator_replies_and_customer_replies_are_notified(portal):
                  "--text", "Buongiorno, può indicarci la versione?")
     mail = portal.wait_for_mail(ADMIN, f"Ticket #{number} nuova risposta")
     assert "Buongiorno, può indicarci la versione?" in mail.get_content(), "the operator's reply carries its text"
+    assert "Azienda: ROSSI SRL" in mail.get_content()
     assert f"/ticket/{number}" in mail.get_content() and "/desk/" not in mail.get_content()
     detail = session.get(portal.url + f"/ticket/{number}").text
     assert "Giulia Neri" in detail and "(Assistenza)" in detail and "<dd>In attesa</dd>" in detail
@@ -395,7 +400,11 @@ def test_the_referent_and_the_tickets_address_hear_of_replies_as_each_chose(port
     portal.admin("ticket", "reply", "--number", str(number), "--operator", operator, "--text", "Prima *risposta*")
     for person in (ADMIN, "ufficio@rossi.example", TECHNICIAN):
         text = portal.wait_for_mail(person, f"Ticket #{number} nuova risposta").get_content()
-        assert "Chi viene avvisato" in text and "Prima risposta" in text and f"/ticket/{number}" in text
+        assert "Chi viene avvisato" in text and "Prima risposta" in text
+        # The typed address is nobody's account: told whose ticket it is, not sent to the portal.
+        outside = person == "ufficio@rossi.example"
+        assert (f"/ticket/{number}" in text) != outside
+        assert ("indicato come contatto del ticket aperto da Mario Rossi" in text) == outside
 
     # The requester chose none: neither the account nor the address typed on the ticket hears
     # of replies; the referent (my tickets, by default) still does.
