@@ -107,10 +107,19 @@ public struct UserStore {
             """, [passwordHash, now, userID])
     }
 
+    /// A correction of one's name (the right of rectification) reaches what the person already
+    /// wrote: the "Richiedente" of their tickets and the author of their messages, which keep a
+    /// copy of the name so that an erased account's tickets still say who wrote them. The
+    /// texts of the thread's events ("… ha preso in carico la richiesta") stay as written.
+    /// Call inside a write transaction.
     public func setNames(userID: Int64, firstName: String, lastName: String, now: Timestamp) throws {
         try database.run(
             "UPDATE users SET first_name = ?, last_name = ?, updated_at = ? WHERE id = ?",
             [firstName, lastName, now, userID])
+        let name = "\(firstName) \(lastName)".trimmingWhitespace()
+        guard !name.isEmpty else { return }
+        try database.run("UPDATE tickets SET requester_name = ? WHERE requester_id = ? AND requester_name != ?", [name, userID, name])
+        try database.run("UPDATE messages SET author_name = ? WHERE author_id = ? AND author_name != ?", [name, userID, name])
     }
 
     public func setPicture(userID: Int64, sha256: String, contentType: String, now: Timestamp) throws {

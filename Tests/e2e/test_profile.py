@@ -130,3 +130,20 @@ def test_guessing_the_current_password_meets_the_logins_brake_and_the_owner_is_t
                             (f"%{USER}%",)).fetchone()[0]
         events = db.execute("SELECT count(*) FROM audit_events WHERE event = 'password_change_failed'").fetchone()[0]
     assert alerts == 1 and events >= 5
+
+
+def test_a_corrected_name_is_shown_on_the_tickets_and_messages_already_written(fresh_portal):
+    from tickets import created_number, new_ticket, reply
+    portal = fresh_portal()
+    session, _ = login(portal, email=USER)
+    number = created_number(new_ticket(portal, session, title="Nome da correggere"))
+    assert reply(portal, session, number, "Aggiungo un dettaglio.").status_code == 303
+    page = session.get(portal.url + "/profilo").text
+    session.post(portal.url + "/profilo/dati", data={"csrf": csrf_token(page), "first_name": "Lucas", "last_name": "Verdini"})
+    listed = session.get(portal.url + "/ticket").text
+    detail = session.get(portal.url + f"/ticket/{number}").text
+    assert "Lucas Verdini" in listed and "Lucas Verdini" in detail
+    assert "Luca Verdi" not in detail, "the thread's author and the Richiedente both say the name as corrected"
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM messages WHERE author_name = 'Luca Verdi'").fetchone()[0] == 0
+        assert db.execute("SELECT count(*) FROM tickets WHERE requester_name = 'Luca Verdi'").fetchone()[0] == 0
