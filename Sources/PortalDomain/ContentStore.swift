@@ -1,6 +1,7 @@
 import Glibc
 import PortalCore
 import PortalCrypto
+import PortalStore
 
 /// Files kept outside the web root under their SHA-256 (content-addressed): the same bytes
 /// are stored once, and a name never comes from the user.
@@ -41,6 +42,18 @@ public struct ContentStore {
 
     /// A stored file's name: 64 hexadecimal digits, never a path.
     public static func isName(_ name: String) -> Bool { name.utf8.count == 64 && name.allSatisfy(\.isHexDigit) }
+
+    public func has(_ name: String) -> Bool {
+        ContentStore.isName(name) && access(directory + "/" + name, F_OK) == 0
+    }
+
+    /// The files the database names (attachments, profile pictures) that the folder lacks: a
+    /// restored database whose folder was not restored with it.
+    public func missing(in database: Database) throws -> [String] {
+        try database.query(
+            "SELECT sha256 FROM attachments UNION SELECT picture_sha256 FROM users WHERE picture_sha256 IS NOT NULL"
+        ).map { $0.string(at: 0) }.filter { !has($0) }
+    }
 
     public func read(_ name: String) -> [UInt8]? {
         guard ContentStore.isName(name) else { return nil }

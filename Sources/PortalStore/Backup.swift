@@ -42,6 +42,10 @@ public enum Backup {
             let copy = try Database(path: staging)
             try copyPages(from: source, to: copy.handle, destination: copy)
             try checkIntegrity(copy)
+            // An empty file (what a failed backup job leaves) emptied the portal, "restored".
+            guard try Migrator.isPortalDatabase(copy) else {
+                throw DatabaseError(code: 26, message: "\(path) is not a backup of the portal's database (none of its tables)", sql: nil)
+            }
             let newer = try Migrator.unknown(copy)
             guard newer.isEmpty else {
                 throw DatabaseError(

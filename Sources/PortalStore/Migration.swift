@@ -23,10 +23,13 @@ public enum Migrator {
         """
 
     /// Applies the pending migrations in order, each in its own transaction; returns their names.
+    /// A database a newer build migrated is refused: "up to date" was said of it, and this
+    /// build's commands then wrote to a schema they do not know.
     @discardableResult
     public static func migrate(_ database: Database, migrations: [Migration] = Migrations.all, now: Int64) throws
         -> [String]
     {
+        try refuseNewer(database, migrations: migrations)
         try database.execute(ledger)
         let applied = Set(try database.query("SELECT name FROM schema_migrations").map { $0.string("name") })
         var done: [String] = []
@@ -51,6 +54,30 @@ public enum Migrator {
         let known = Set(migrations.map(\.name))
         return try database.query("SELECT name FROM schema_migrations ORDER BY name").map { $0.string("name") }
             .filter { !known.contains($0) }
+    }
+
+    /// Throws when a newer build migrated the database (`unknown`).
+    public static func refuseNewer(_ database: Database, migrations: [Migration] = Migrations.all) throws {
+        let newer = try unknown(database, migrations: migrations)
+        guard newer.isEmpty else { throw NewerSchema(path: database.path, unknown: newer) }
+    }
+
+    public struct NewerSchema: Error, CustomStringConvertible {
+        public let path: String
+        public let unknown: [String]
+        public var description: String {
+            "database \(path) was migrated by a newer build (unknown: \(unknown.joined(separator: ", "))); "
+                + "run the newer build or restore a backup"
+        }
+    }
+
+    /// Whether the database is the portal's at all (its first migration applied): an empty
+    /// file or another program's database passes every other check of a restore.
+    public static func isPortalDatabase(_ database: Database, migrations: [Migration] = Migrations.all) throws -> Bool {
+        let ledger = try database.scalarInt(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+        guard ledger == 1, let first = migrations.first else { return false }
+        return try database.scalarInt("SELECT count(*) FROM schema_migrations WHERE name = ?", [first.name]) == 1
     }
 
     /// The migrations this build knows that the database has not had yet.

@@ -1,4 +1,5 @@
 import PortalCore
+import PortalDomain
 import PortalStore
 
 struct BackupCommand: AdminCommand {
@@ -15,6 +16,10 @@ struct BackupCommand: AdminCommand {
         let database = try Database(path: config.databasePath)
         try Backup.copy(database, to: destination)
         print("backup written to \(destination) (integrity ok)")
+        // The files are not in the copy: said each time, since a restore without them shows
+        // every attachment as "Pagina non trovata".
+        print("the attachments (\(config.attachmentsDirectory)) are files, not in this copy: back that folder up too, "
+            + "after the database (rsync -a \(config.attachmentsDirectory)/ DEST/; its files never change)")
     }
 }
 
@@ -42,5 +47,11 @@ struct RestoreCommand: AdminCommand {
                 ? "\(restored.queuedMail) queued e-mails will be sent"
                 : "\(restored.queuedMail) queued e-mails dropped unsent (--resend-mail sends them)"
         print("restored \(config.databasePath) from \(source); \(mail)")
+        let missing = try ContentStore(directory: config.attachmentsDirectory).missing(in: database)
+        if !missing.isEmpty {
+            AdminCLI.printError(
+                "warning: \(missing.count) files the restored tickets and profiles use are not in \(config.attachmentsDirectory): "
+                    + "copy them back from the backup of that folder (rsync -a BACKUP/ \(config.attachmentsDirectory)/)")
+        }
     }
 }

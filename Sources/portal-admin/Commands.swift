@@ -24,6 +24,7 @@ struct MigrateCommand: AdminCommand {
 /// Opens the database of the configuration and refuses an unmigrated one.
 func openMigrated(_ config: Config) throws -> Database {
     let database = try Database(path: config.databasePath)
+    try Migrator.refuseNewer(database)
     let pending = try Migrator.pending(database)
     guard pending.isEmpty else {
         throw CommandFailure("database not migrated (run portal-admin migrate first)")
@@ -152,7 +153,7 @@ struct SiteBuildCommand: AdminCommand {
     init(options: OptionValues) throws { folders = SiteFolders(options) }
 
     func run(config: Config) throws {
-        let builder = folders.builder(config)
+        let builder = try folders.builder(config)
         let report = try builder.build()
         print("\(report.summary) → \(builder.output)")
     }
@@ -187,7 +188,19 @@ struct SiteFolders {
         output = options.optional("out")
     }
 
-    func builder(_ config: Config) -> SiteBuilder {
-        SiteBuilder(source: source ?? config.siteSource, output: output ?? config.siteOutput)
+    /// What every portal's site has: a build from any other folder (the relative default run
+    /// from elsewhere, a mistyped --source) replaced the served manual, privacy notice and
+    /// stylesheet with nothing, "site built".
+    static let required = ["manuale/index.md", "privacy.md", "assets/portal.css"]
+
+    func builder(_ config: Config) throws -> SiteBuilder {
+        let builder = SiteBuilder(source: source ?? config.siteSource, output: output ?? config.siteOutput)
+        let missing = Self.required.filter { !FileManager.default.fileExists(atPath: builder.source + "/" + $0) }
+        guard missing.isEmpty else {
+            throw CommandFailure(
+                "\(builder.source) is not the portal's site folder (no \(missing.joined(separator: ", "))): "
+                    + "give --source or PORTAL_SITE_SOURCE; the served site was left as it was")
+        }
+        return builder
     }
 }

@@ -13,7 +13,7 @@ struct SiteWatchCommand: AdminCommand {
     init(options: OptionValues) throws { folders = SiteFolders(options) }
 
     func run(config: Config) throws {
-        let builder = folders.builder(config)
+        let builder = try folders.builder(config)
         print("watching \(builder.source) → \(builder.output) (Ctrl-C stops)")
         SiteWatcher(builder: builder).run { result in
             switch result {

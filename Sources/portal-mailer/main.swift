@@ -32,6 +32,7 @@ func checkpoint(_ database: Database) {
 do {
     let config = try Config.load()
     let database = try Database(path: config.databasePath)
+    try Migrator.refuseNewer(database)
     let pending = try Migrator.pending(database)
     guard pending.isEmpty else {
         Log.event("mailer_start_failed", [("error", "database not migrated; run portal-admin migrate")])

@@ -90,6 +90,24 @@ struct BackupTests {
         #expect(FileManager.default.contents(atPath: path) == before)
     }
 
+    @Test("an empty file or another program's database is no backup: refused, the database unchanged")
+    func restoreForeign() throws {
+        let temporary = try TemporaryDatabase()
+        let database = temporary.database
+        _ = try TenantStore(database).add(name: "Rossi S.r.l.", vat: VATNumber("02019510409")!, now: 10)
+        let empty = temporary.directory + "/vuoto.sqlite3"
+        #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
+        let other = temporary.directory + "/altro.sqlite3"
+        try Database(path: other).execute("CREATE TABLE foo (x INTEGER)")
+        for path in [empty, other] {
+            let error = #expect(throws: DatabaseError.self) {
+                try Backup.restore(from: path, into: database, resendMail: false, now: 30)
+            }
+            #expect(error?.message.contains("not a backup of the portal's database") == true)
+        }
+        #expect(try tenants(database).count == 1)
+    }
+
     @Test("a missing backup changes nothing")
     func restoreMissing() throws {
         let temporary = try TemporaryDatabase()

@@ -24,6 +24,9 @@ struct MigratorTests {
         try database.run("INSERT INTO schema_migrations (name, applied_at) VALUES ('9999_from_the_future', 1)")
         #expect(try Migrator.unknown(database) == ["9999_from_the_future"])
         #expect(try Migrator.pending(database).isEmpty)
+        // Not "up to date": this build must not go on writing to a schema it does not know.
+        let refused = #expect(throws: Migrator.NewerSchema.self) { try Migrator.migrate(database, now: 2) }
+        #expect(refused?.description.contains("9999_from_the_future") == true)
     }
 
     @Test("a database with only the ledger of an old build gets every migration")

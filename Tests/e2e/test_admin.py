@@ -172,3 +172,41 @@ def test_a_delivered_provisional_password_leaves_neither_the_database_nor_its_lo
         time.sleep(0.2)
     assert not (wal.exists() and password.encode() in wal.read_bytes()), "the password is still in the write-ahead log"
     assert password.encode() not in Path(portal.database).read_bytes()
+
+
+def test_a_backup_names_the_attachments_folder_and_a_restore_without_its_files_says_how_many_are_missing(fresh_portal, tmp_path):
+    from portal import login
+    from tickets import created_number, new_ticket
+    portal = fresh_portal()
+    session, _ = login(portal)
+    created_number(new_ticket(portal, session, files={"files": ("log.txt", b"riga 1\n", "text/plain")}))
+    backup = str(tmp_path / "backup.sqlite3")
+    written = portal.admin("backup", "--to", backup)
+    attachments = portal.var / "attachments"
+    assert str(attachments) in written.stdout and "not in this copy" in written.stdout
+    with portal.db() as db:
+        files = db.execute("SELECT count(DISTINCT sha256) FROM attachments").fetchone()[0]
+    assert files > 0
+    # The database restored on a machine whose attachments folder was not restored with it.
+    attachments.rename(tmp_path / "allegati")
+    restored = portal.admin("restore", "--from", backup)
+    assert f"warning: {files} files the restored tickets and profiles use are not in {attachments}" in restored.stderr
+    (tmp_path / "allegati").rename(attachments)
+    assert "warning" not in portal.admin("restore", "--from", backup).stderr
+
+
+def test_restore_refuses_an_empty_file_and_migrate_a_database_of_a_newer_build(admin_portal, tmp_path):
+    admin_portal.admin("tenant", "add", "--name", "NTS PROVA SRL", "--vat", "02019510409")
+    empty = tmp_path / "vuoto.sqlite3"
+    empty.write_bytes(b"")
+    result = admin_portal.admin("restore", "--from", str(empty), check=False)
+    assert result.returncode == 1 and "not a backup of the portal's database" in result.stderr
+    with admin_portal.db() as db:
+        assert db.execute("SELECT count(*) FROM tenants").fetchone()[0] == 1
+        db.execute("INSERT INTO schema_migrations (name, applied_at) VALUES ('9999_da_una_versione_nuova', 0)")
+    for command in (["migrate"], ["tenant", "add", "--name", "ALTRA SRL", "--vat", "01234567897"]):
+        refused = admin_portal.admin(*command, check=False)
+        assert refused.returncode == 1 and "migrated by a newer build" in refused.stderr, refused.stderr
+    with admin_portal.db() as db:
+        assert db.execute("SELECT count(*) FROM tenants").fetchone()[0] == 1
+        db.execute("DELETE FROM schema_migrations WHERE name = '9999_da_una_versione_nuova'")

@@ -195,6 +195,19 @@ def test_the_whole_site_builds_in_well_under_a_second_of_cpu(site_copy):
     assert cpu < 1.0, cpu
 
 
+def test_a_build_from_a_folder_that_is_not_the_site_leaves_the_served_site_as_it_was(site_copy, tmp_path):
+    """The default source is relative: run from another folder, or with a mistyped --source,
+    the build replaced the manual, the privacy notice and the stylesheet with nothing."""
+    source, out = site_copy
+    site_build(source, out, check=True)
+    before = sorted(path.relative_to(out) for path in out.rglob("*"))
+    for wrong in (tmp_path, tmp_path / "manca"):
+        result = site_build(wrong, out)
+        assert result.returncode == 1
+        assert "is not the portal's site folder" in result.stderr and "manuale/index.md" in result.stderr, result.stderr
+    assert sorted(path.relative_to(out) for path in out.rglob("*")) == before
+
+
 def test_an_admin_edits_a_page_and_sees_it_after_one_command(portal):
     """The served folder is rebuilt in place: nginx shows the change at once."""
     folder = Path(tempfile.mkdtemp(prefix="portal-site-admin-"))
