@@ -23,6 +23,19 @@ mkdir -p "$run" "$PORTAL_VAR/log" "$PORTAL_VAR/mail" "$PORTAL_VAR/attachments"
 
 "$here/scripts/render-nginx-conf.sh" "$PORTAL_VAR/nginx.conf"
 nginx -t -q -c "$PORTAL_VAR/nginx.conf" -g 'daemon off;' || { echo "nginx configuration is invalid" >&2; exit 1; }
+# Said before anything starts: with the port taken, nginx failed to bind in a loop while
+# "serving on" was printed and another program answered there; without the built site every
+# page went unstyled and the manual answered nginx's own errors.
+listen=${PORTAL_LISTEN:-127.0.0.1:$PORT}
+if (exec 3<>"/dev/tcp/${listen%:*}/${listen##*:}") 2>/dev/null; then
+    echo "portal-up: $listen is already in use (another portal or program): choose another PORT" >&2
+    exit 1
+fi
+site=$(realpath -m "${PORTAL_SITE_OUT:-$PORTAL_VAR/www}")
+if [ ! -f "$site/manuale/index.html" ]; then
+    echo "portal-up: the site is not built in $site: run portal-admin site build first" >&2
+    exit 1
+fi
 
 declare -A commands=(
     [portal-auth]="$bin/portal-auth --socket $run/portal-auth.sock --workers $workers --threads $threads"
@@ -58,7 +71,7 @@ stop_all() {
     for name in "${!pids[@]}"; do wait "${pids[$name]}" 2>/dev/null; done
     # Workers left by a master that was killed: nothing of this portal outlives it.
     [ -n "${pids[nginx]:-}" ] && kill -KILL -- "-${pids[nginx]}" 2>/dev/null
-    exit 0
+    exit "${1:-0}"
 }
 trap stop_all INT TERM
 
@@ -70,6 +83,14 @@ for _ in $(seq 100); do
     sleep 0.05
 done
 start nginx
+# Whatever else keeps nginx from starting (a port taken meanwhile, a folder it cannot read):
+# said with its own words, everything stopped, rather than retried every second for ever.
+sleep 0.3
+if ! kill -0 "${pids[nginx]}" 2>/dev/null; then
+    echo "portal-up: nginx did not start: $(tail -n 1 "$PORTAL_VAR/log/nginx-error.log" 2>/dev/null)" >&2
+    unset 'pids[nginx]'
+    stop_all 1
+fi
 echo "portal-up: serving on http://127.0.0.1:$PORT/ (logs in $PORTAL_VAR/log)"
 
 # Every second, every service is looked at: `wait -n` on the list of pids lost services for

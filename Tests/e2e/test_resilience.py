@@ -192,6 +192,22 @@ def test_a_second_handler_does_not_steal_a_running_ones_socket(portal):
     assert requests.get(portal.url + "/login").status_code == 200
 
 
+def test_a_second_portal_on_a_taken_port_or_without_its_site_says_so_and_starts_nothing(portal, tmp_path):
+    """It printed "serving on" while nginx failed to bind for ever and the first portal
+    answered there."""
+    env = dict(os.environ, PORT=str(portal.port), PORTAL_VAR=str(tmp_path / "var"), BIN=str(BIN))
+    for variable in ("PORTAL_DB", "PORTAL_CONFIG", "PORTAL_SITE_OUT", "PORTAL_LISTEN"):
+        env.pop(variable, None)
+    taken = subprocess.run([str(ROOT / "scripts" / "portal-up.sh")], env=env, capture_output=True, text=True, timeout=30)
+    assert taken.returncode == 1 and "is already in use" in taken.stderr, taken.stderr
+    assert "serving on" not in taken.stdout
+    env["PORT"] = "1"  # nobody listens there; the check of the site comes next
+    unbuilt = subprocess.run([str(ROOT / "scripts" / "portal-up.sh")], env=env, capture_output=True, text=True, timeout=30)
+    assert unbuilt.returncode == 1 and "site is not built" in unbuilt.stderr, unbuilt.stderr
+    assert not processes_using(str(tmp_path / "var"))
+    assert requests.get(portal.url + "/login").status_code == 200
+
+
 def test_nginx_limits_login_posts_per_address(fresh_portal):
     portal = fresh_portal(PORTAL_LOGIN_RATE="6r/m", PORTAL_LOGIN_BURST="2")
     session = requests.Session()
