@@ -103,6 +103,8 @@ extension Text {
     public static let auditLogIntro = "Tutte le azioni registrate dal portale, dalla più recente: accessi, inviti, aziende, operatori."
     public static let auditCompanyFilter = "Azienda (nome o Partita IVA)"
     public static let auditDetail = "Dettaglio"
+    /// "Chi" of a change made on the server with `portal-admin`, by nobody signed in.
+    public static let auditByScript = "riga di comando (portal-admin)"
 
     /// The events of the vendor administration, beside the customers' (`auditEvents`).
     public static let vendorAuditEvents: [String: String] = [

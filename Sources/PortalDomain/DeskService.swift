@@ -236,9 +236,9 @@ public struct DeskService: DomainService {
             }
         }
         try customer.event(in: tx, ticket, by: agent, Text.eventStatus(status.label), now: now)
-        if let agent {
-            try audit(in: tx, "ticket_status", ticket, by: agent, detail: "\(ticket.status.label) → \(status.label)", now: now)
-        }
+        // A script's change too: "portal-admin ticket status" changed tickets and told customers
+        // with nothing in "Registro attività".
+        try audit(in: tx, "ticket_status", ticket, by: agent, detail: "\(ticket.status.label) → \(status.label)", now: now)
     }
 
     /// "Priorità": operators may set "Bloccante" or lower it.

@@ -26,11 +26,12 @@ extension DomainService {
     var config: Config { context.config }
 
     /// One audit line about `ticket`, done by `user` from the request's address.
-    func audit(in tx: WriteTransaction, _ event: String, _ ticket: TicketRecord, by user: UserRecord, detail: String = "", now: Timestamp)
+    /// `user` nil: a script (`portal-admin`), whose changes are in the trail as well.
+    func audit(in tx: WriteTransaction, _ event: String, _ ticket: TicketRecord, by user: UserRecord?, detail: String = "", now: Timestamp)
         throws
     {
         try AuditStore.record(
-            in: tx, event, tenantID: ticket.tenantID, userID: user.id, actorEmail: user.email,
+            in: tx, event, tenantID: ticket.tenantID, userID: user?.id, actorEmail: user?.email ?? "",
             detail: detail.isEmpty ? "#\(ticket.number)" : "#\(ticket.number): \(detail)", clientIP: context.clientIP, now: now)
     }
 }

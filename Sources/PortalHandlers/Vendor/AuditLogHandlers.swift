@@ -45,7 +45,7 @@ enum AuditLogHandlers {
                             el("tr") {
                                 el("td") { Clock.display(event.at) }
                                 el("td") { event.tenantName ?? "–" }
-                                el("td", ["class": "cell-address"]) { event.actorEmail }
+                                el("td", ["class": "cell-address"]) { event.actorEmail.isEmpty ? Text.auditByScript : event.actorEmail }
                                 el("td") { Text.auditEvents[event.event] ?? event.event }
                                 el("td") { Text.auditDetails[event.detail] ?? event.detail }
                                 el("td") { event.clientIP }
