@@ -25,7 +25,21 @@ public struct Config: Sendable {
             if let text = readTextFile(path) { merged = try parse(text, source: path) }
         }
         for (key, value) in environment where key.hasPrefix("PORTAL_") { merged[key] = value }
-        return Config(values: merged)
+        let config = Config(values: merged)
+        try config.checkPublicURL()
+        return config
+    }
+
+    /// Every e-mail's links are made of it: "portale.example.com" gave links no mail program
+    /// opens, and "ftp://…" was taken as well.
+    func checkPublicURL() throws {
+        guard let url = values["PORTAL_PUBLIC_URL"] else { return }
+        let lower = url.lowercased()
+        let host = lower.hasPrefix("https://") ? lower.dropFirst(8) : lower.hasPrefix("http://") ? lower.dropFirst(7) : nil
+        guard let host, let first = host.first, first != "/", !host.contains(where: { $0 == " " || $0 == "?" || $0 == "#" }) else {
+            throw ConfigError(
+                message: "PORTAL_PUBLIC_URL must be the address browsers use, starting with https:// or http:// (it is \"\(url)\")")
+        }
     }
 
     /// Where `make run` (scripts/dev-config.sh) writes its settings.

@@ -45,6 +45,10 @@ do {
     let interval = Int64(config.int("PORTAL_IMAP_INTERVAL", default: 60))
     var lastFetch: Int64 = 0
     Log.event("mailer_started", [("transport", config.string("PORTAL_SMTP_HOST", default: "files"))])
+    if config.string("PORTAL_SMTP_HOST", default: "").isEmpty {
+        // Right for `make run`; on a server it means nobody gets a code or a notification.
+        Log.event("mailer_not_delivering", [("reason", "PORTAL_SMTP_HOST is not set: e-mails are written as files to \(config.mailDirectory), not sent")])
+    }
     let sweep = UploadSweep(database: database, config: config)
     let retention = RetentionSweep(database: database)
     var lastSweep: Timestamp = 0

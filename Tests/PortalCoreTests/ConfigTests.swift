@@ -59,6 +59,19 @@ struct ConfigTests {
         #expect(!Config(values: ["PORTAL_PUBLIC_URL": "http://127.0.0.1:8080"]).servesHTTPS)
         #expect(!Config(values: [:]).servesHTTPS)
     }
+
+    @Test("a public URL without http:// or https:// stops every program at start, naming the setting")
+    func publicURLScheme() throws {
+        for good in ["https://assistenza.example.com", "http://127.0.0.1:8080/", "HTTPS://portale.example.com/supporto"] {
+            #expect(throws: Never.self) { try Config.load(environment: ["PORTAL_PUBLIC_URL": good, "PORTAL_VAR": "/nonexistent"]) }
+        }
+        for bad in ["portale.example.com", "ftp://portale.example.com", "https://", "https:///x", "http://a b"] {
+            let error = #expect(throws: ConfigError.self) {
+                try Config.load(environment: ["PORTAL_PUBLIC_URL": bad, "PORTAL_VAR": "/nonexistent"])
+            }
+            #expect(error?.message.contains("PORTAL_PUBLIC_URL") == true, "\(bad)")
+        }
+    }
 }
 
 @Suite("The development configuration and the branding")
