@@ -71,5 +71,22 @@ public struct ContentStore {
 
 public struct ContentStoreError: Error, CustomStringConvertible {
     let path: String
-    public var description: String { "cannot write \(path): errno \(errno)" }
+    /// Taken when the error is made: read later, `errno` was whatever came since.
+    let code: Int32
+
+    init(path: String, code: Int32 = errno) {
+        self.path = path
+        self.code = code
+    }
+
+    public var description: String { "cannot write \(path): \(String(cString: strerror(code)))" }
+}
+
+extension ContentStore {
+    /// At a handler's start: a folder that cannot be written failed every form with a file
+    /// ("Si è verificato un errore imprevisto"), found only then, and only in a log's errno.
+    public static func checkWritable(_ directory: String) throws {
+        try makeDirectory(directory)
+        guard access(directory, W_OK | X_OK) == 0 else { throw ContentStoreError(path: directory) }
+    }
 }

@@ -184,6 +184,15 @@ def test_handlers_refuse_to_start_on_an_unmigrated_database(tmp_path):
     assert "not migrated" in result.stderr
 
 
+def test_handlers_refuse_to_start_when_the_attachments_folder_cannot_be_written(portal, tmp_path):
+    (tmp_path / "un-file").write_text("non una cartella")
+    env = dict(portal.env, PORTAL_ATTACHMENTS_DIR=str(tmp_path / "un-file" / "allegati"))
+    result = subprocess.run([str(BIN / "portal-tickets"), "--socket", str(tmp_path / "t.sock")], env=env,
+                            capture_output=True, text=True, timeout=20)
+    assert result.returncode == 1
+    assert "attachments folder (PORTAL_ATTACHMENTS_DIR)" in result.stderr and "Not a directory" in result.stderr, result.stderr
+
+
 def test_a_second_handler_does_not_steal_a_running_ones_socket(portal):
     socket_path = portal.var / "run" / "portal-auth.sock"
     result = subprocess.run([str(BIN / "portal-auth"), "--socket", str(socket_path)], env=portal.env,

@@ -1,5 +1,6 @@
 import PortalCore
 import PortalCrypto
+import PortalDomain
 import PortalStore
 
 /// What every handler of one worker shares: its database connection, the configuration and
@@ -24,6 +25,9 @@ public final class Services {
         guard pending.isEmpty else {
             throw ConfigError(
                 message: "database \(config.databasePath) is not migrated (pending: \(pending.joined(separator: ", "))); run portal-admin migrate")
+        }
+        do { try ContentStore.checkWritable(config.attachmentsDirectory) } catch {
+            throw ConfigError(message: "the attachments folder (PORTAL_ATTACHMENTS_DIR): \(error)")
         }
         secret = try SettingsStore(database).ensure("csrf_secret") { Random.bytes(32) }
         secretKey = HMACKey(secret)
