@@ -16,13 +16,23 @@ struct TicketListCommand: AdminCommand {
     let query: DeskQuery
 
     init(options: OptionValues) throws {
+        // The page's own fields, so that the command and "Coda ticket" read values alike; a
+        // refusal names the option typed and what it takes.
+        let names = [("status", "stato"), ("company", "azienda"), ("search", "cerca"), ("page", "pagina")]
         var fields: [(name: String, value: String)] = []
-        for (option, field) in [("status", "stato"), ("company", "azienda"), ("search", "cerca"), ("page", "pagina")] {
+        for (option, field) in names {
             if let value = options.optional(option) { fields.append((field, value)) }
+        }
+        if let page = options.optional("page"), (Int(page) ?? 0) < 1 {
+            throw UsageError(message: "--page takes a whole number from 1, not '\(page)'")
         }
         var invalid: [String] = []
         query = DeskQuery(fields: fields, invalid: &invalid)
-        guard invalid.isEmpty else { throw UsageError(message: "unreadable value for \(invalid.joined(separator: ", "))") }
+        guard invalid.isEmpty else {
+            let typed = names.filter { invalid.contains($0.1) }.map { "--" + $0.0 }
+            let statuses = (["aperti", "qualsiasi"] + TicketStatus.allCases.map(\.rawValue)).joined(separator: ", ")
+            throw UsageError(message: "unreadable value for \(typed.joined(separator: ", ")) (--status takes \(statuses))")
+        }
     }
 
     func run(config: Config) throws {

@@ -210,3 +210,11 @@ def test_restore_refuses_an_empty_file_and_migrate_a_database_of_a_newer_build(a
     with admin_portal.db() as db:
         assert db.execute("SELECT count(*) FROM tenants").fetchone()[0] == 1
         db.execute("DELETE FROM schema_migrations WHERE name = '9999_da_una_versione_nuova'")
+
+
+def test_ticket_list_names_the_option_it_cannot_read(admin_portal):
+    for arguments, said in ((["--page", "abc"], "--page takes a whole number from 1"),
+                            (["--page", "0"], "--page takes a whole number from 1"),
+                            (["--status", "boh"], "unreadable value for --status (--status takes aperti, qualsiasi")):
+        result = admin_portal.admin("ticket", "list", *arguments, check=False)
+        assert result.returncode == 64 and said in result.stderr, result.stderr
