@@ -26,6 +26,11 @@ public struct Config: Sendable {
         }
         for (key, value) in environment where key.hasPrefix("PORTAL_") { merged[key] = value }
         let config = Config(values: merged)
+        // The development default (http://127.0.0.1:8080) is `make run`'s; a server's
+        // configuration without the setting sent customers links to that.
+        if environment["PORTAL_CONFIG"].map({ !$0.isEmpty }) == true, merged["PORTAL_PUBLIC_URL"] == nil {
+            throw ConfigError(message: "PORTAL_PUBLIC_URL is not set: the address browsers use (https://…) is in every e-mail's links")
+        }
         try config.checkPublicURL()
         return config
     }

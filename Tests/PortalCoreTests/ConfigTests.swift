@@ -91,8 +91,14 @@ struct DevelopmentConfigTests {
         #expect(config.publicURL == "http://127.0.0.1:9000")
         let overridden = try Config.load(environment: ["PORTAL_VAR": folder, "PORTAL_PUBLIC_URL": "https://x.it"])
         #expect(overridden.publicURL == "https://x.it")
-        let named = try Config.load(environment: ["PORTAL_VAR": folder, "PORTAL_CONFIG": "/dev/null"])
-        #expect(named.publicURL == "http://127.0.0.1:8080", "a named file replaces the development one")
+        let named = try Config.load(
+            environment: ["PORTAL_VAR": folder, "PORTAL_CONFIG": "/dev/null", "PORTAL_PUBLIC_URL": "https://assistenza.example.com"])
+        #expect(named.string("PORTAL_SUPPORT_PHONE", default: "") == "", "a named file replaces the development one")
+        // A server's configuration must say its address: the development default went into e-mails.
+        let error = #expect(throws: ConfigError.self) {
+            try Config.load(environment: ["PORTAL_VAR": folder, "PORTAL_CONFIG": "/dev/null"])
+        }
+        #expect(error?.message.contains("PORTAL_PUBLIC_URL is not set") == true)
     }
 
     @Test("colours are #rgb or #rrggbb, anything else keeps the default", arguments: [
