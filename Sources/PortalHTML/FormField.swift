@@ -87,6 +87,8 @@ extension FormField {
                     el("input", [
                         "type": "radio", "id": optionID, "name": name, "value": option.value,
                         "checked": option.value == selected ? "checked" : nil,
+                        // The group's state for screen readers, which do not read the stylesheet's "*".
+                        "required": marked ? "required" : nil,
                         "autofocus": focus(error != nil && index == 0),
                     ])
                     el("label", ["for": optionID]) { option.label }
@@ -142,7 +144,10 @@ extension FormField {
                 el("p", ["class": "muted field-hint editor-hint", "id": id + "-formatting", "hidden": "hidden"]) { formattingHint }
             }
             el("section", ["class": "editor-preview", "aria-live": "polite", "aria-label": previewTitle, "hidden": previewHTML == nil ? "hidden" : nil]) {
-                el("h3", ["class": "preview-title"]) { previewTitle }
+                // Shown after "Anteprima" sent the page: the focus goes to it (it went to the
+                // top, the preview screens below), and Shift+Tab leads back to the text.
+                el("h2", ["class": "preview-title", "tabindex": previewHTML == nil ? nil : "-1",
+                          "autofocus": focus(previewHTML != nil && error == nil)]) { previewTitle }
                 el("div", ["class": "prose preview-body"]) { if let previewHTML { Node.trusted(previewHTML) } }
             }
         }

@@ -18,8 +18,8 @@ struct DocsLayout {
         let content = body()
         var page = Page(title: title, kind: .docs(navigation: navigation), description: description) {
             el("p", ["class": "docs-jump"]) {
-                if !toc.isEmpty { el("a", ["href": "#indice"]) { Text.docsOnThisPage } }
-                el("a", ["href": "#capitoli"]) { Text.docsJumpToChapters }
+                if !toc.isEmpty { el("a", ["href": "#" + DocsLayout.tocID]) { Text.docsOnThisPage } }
+                el("a", ["href": "#" + DocsLayout.navigationID]) { Text.docsJumpToChapters }
             }
             if !toc.isEmpty { tableOfContents(toc) }
             content
@@ -32,8 +32,13 @@ struct DocsLayout {
         return page
     }
 
+    /// With an underscore, which no heading's anchor has (`Slug`): "capitoli" was also the
+    /// anchor of the manual's "## Capitoli", and its table of contents led to the sidebar.
+    static let navigationID = "docs_capitoli"
+    static let tocID = "docs_indice"
+
     var navigation: Node {
-        el("nav", ["class": "docs-nav", "id": "capitoli", "aria-label": Text.docsNavigation]) {
+        el("nav", ["class": "docs-nav", "id": DocsLayout.navigationID, "aria-label": Text.docsNavigation]) {
             el("div", ["class": "docs-nav-inner"]) {
                 el("form", ["class": "docs-search", "role": "search", "method": "get", "action": link(SearchPage.path)]) {
                     el("label", ["for": "docs-search-q", "class": "docs-search-label"]) { Text.docsSearchLabel }
@@ -58,7 +63,7 @@ struct DocsLayout {
     }
 
     func tableOfContents(_ toc: [(MarkdownDocument.Heading, String)]) -> Node {
-        el("nav", ["class": "toc", "id": "indice", "aria-label": Text.docsOnThisPage]) {
+        el("nav", ["class": "toc", "id": DocsLayout.tocID, "aria-label": Text.docsOnThisPage]) {
             el("p", ["class": "toc-title"]) { Text.docsOnThisPage }
             el("ul") {
                 for (heading, anchor) in toc {

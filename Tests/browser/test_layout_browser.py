@@ -121,6 +121,10 @@ def test_a_phone_shows_the_tickets_first_and_the_menu_closed(portal):
         assert not code.is_displayed(), "the filters wait behind «Filtri»"
         browser.find_element(By.XPATH, "//label[normalize-space()='Filtri']").click()
         assert code.is_displayed()
+        # In the list's place, so that the next Tab reaches them (above it, Tab crossed every card first).
+        assert not first_card.is_displayed(), "the filters take the list's place"
+        browser.find_element(By.XPATH, "//label[normalize-space()='Filtri']").click()
+        assert first_card.is_displayed() and not code.is_displayed()
 
         browser.find_element(By.XPATH, "//label[contains(@class, 'menu-button')]").click()
         assert browser.find_element(By.CSS_SELECTOR, ".sidebar").is_displayed(), "the menu button opens it"
@@ -382,7 +386,7 @@ def test_a_manual_page_on_a_phone_starts_with_its_text_and_links_to_the_chapters
         assert heading.rect["y"] < 300, f"the page's title is {heading.rect['y']} px down: the chapter list came first"
         jump = browser.find_element(By.LINK_TEXT, "Capitoli e ricerca")
         assert jump.is_displayed()
-        chapters = browser.find_element(By.ID, "capitoli")
+        chapters = browser.find_element(By.ID, "docs_capitoli")
         assert chapters.rect["y"] > heading.rect["y"]
         viewport(browser, LAPTOP)
         browser.get(portal.url + "/manuale/accesso.html")

@@ -100,6 +100,14 @@ def test_every_page_is_valid_html5(built, portal):
     assert len(html_pages(built)) >= 15
 
 
+def test_no_page_has_an_id_twice(built):
+    """The manual's "## Capitoli" and the sidebar were both #capitoli: its table of contents
+    led to the sidebar."""
+    for page in html_pages(built):
+        ids = re.findall(r'\sid="([^"]+)"', (built / page).read_text())
+        assert len(ids) == len(set(ids)), (page, sorted({i for i in ids if ids.count(i) > 1}))
+
+
 def test_no_internal_link_is_broken_and_every_link_is_relative(built):
     """linkchecker over the files on disk: a root-absolute link to a static page would fail here,
     so this also proves the site works wherever it is served. Anchors are checked too."""

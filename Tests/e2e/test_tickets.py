@@ -26,6 +26,10 @@ def test_the_new_ticket_page_shows_the_company_and_the_manuals_fields(portal):
     assert "impedisce di svolgere operazioni urgenti" in page
     assert 'value="mario.rossi@rossi.example"' in page
     assert ">Invia Ticket</button>" in page
+    # The marked groups are required to screen readers too, which do not read the stylesheet's "*".
+    for name in ["contact", "type", "area", "priority"]:
+        radios = re.findall(rf'<input type="radio" [^>]*name="{name}"[^>]*>', page)
+        assert radios and all("required" in radio for radio in radios), (name, radios)
 
 
 def test_a_ticket_with_a_file_is_saved_numbered_and_confirmed_to_both_addresses(portal):
@@ -375,6 +379,10 @@ def test_the_preview_shows_the_editors_markdown_and_plain_text_as_typed(portal):
     preview = new_ticket(portal, session, action="preview", description="**grassetto** e <i>tag</i>")
     assert preview.status_code == 200
     assert "<strong>grassetto</strong>" in preview.text and "&lt;i&gt;tag" in preview.text
+    # The focus goes to the preview, screens below the top where it was left.
+    heading = re.search(r'<h2 [^>]*class="preview-title"[^>]*>', preview.text).group(0)
+    assert 'tabindex="-1"' in heading and "autofocus" in heading, heading
+    assert preview.text.count("autofocus=") == 1
     plain = new_ticket(portal, session, action="preview", description="**grassetto** e <i>tag</i>", description_format=None)
     assert "<p>**grassetto** e &lt;i&gt;tag&lt;/i&gt;</p>" in plain.text, "without the editor, what was typed"
 

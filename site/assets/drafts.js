@@ -153,14 +153,26 @@
     }
     error.textContent = message;
     box.classList.add("field--invalid");
-    field.setAttribute("aria-invalid", "true");
     const editable = form.querySelector('[data-editor-for="' + field.id + '"]');
+    // Tied to the field as the server's errors are: announced once by the alert, and read
+    // again whenever the field (or its editable area) has the focus.
+    for (const target of editable ? [field, editable] : [field]) {
+      target.setAttribute("aria-invalid", "true");
+      const described = (target.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+      if (!described.includes(error.id)) target.setAttribute("aria-describedby", described.concat(error.id).join(" "));
+    }
     (editable || field).focus();
   }
 
   function clearErrors(form) {
     form.querySelectorAll(".field-error[data-draft-error]").forEach((error) => {
       const box = error.parentElement;
+      form.querySelectorAll('[aria-describedby~="' + error.id + '"]').forEach((target) => {
+        const rest = target.getAttribute("aria-describedby").split(" ").filter((id) => id && id !== error.id);
+        if (rest.length) target.setAttribute("aria-describedby", rest.join(" "));
+        else target.removeAttribute("aria-describedby");
+        if (!box.querySelector(".field-error:not([data-draft-error])")) target.removeAttribute("aria-invalid");
+      });
       error.remove();
       if (!box.querySelector(".field-error")) box.classList.remove("field--invalid");
     });

@@ -123,6 +123,8 @@
     editable.setAttribute("aria-labelledby", area.id + "-label");
     if (area.getAttribute("aria-describedby")) editable.setAttribute("aria-describedby", area.getAttribute("aria-describedby"));
     if (area.getAttribute("aria-invalid")) editable.setAttribute("aria-invalid", area.getAttribute("aria-invalid"));
+    // The hidden text area's "required" is read by nobody: the editable area says it.
+    if (area.required) editable.setAttribute("aria-required", "true");
     editable.dataset.editorFor = area.id;
     area.insertAdjacentElement("afterend", editable);
     area.hidden = true;

@@ -28,9 +28,11 @@ struct ProfilePage {
                 el("h2", ["id": "personal"]) { Text.personalData }
                 el("p", ["class": "muted"]) { user.email }
                 el("form", ["class": "form", "method": "post", "action": "/profilo/dati"]) {
+                    // Both are required: said by the mark and to screen readers, not first by the refusal.
+                    FormField.requiredLegend(Text.requiredLegend)
                     FormField.csrf(viewer.csrfToken)
-                    FormField.input(id: "first_name", label: Text.firstName, value: firstName, error: errors["first_name"], autocomplete: "given-name", maxLength: 100)
-                    FormField.input(id: "last_name", label: Text.lastName, value: lastName, error: errors["last_name"], autocomplete: "family-name", maxLength: 100)
+                    FormField.input(id: "first_name", label: Text.firstName, value: firstName, error: errors["first_name"], required: true, autocomplete: "given-name", maxLength: 100)
+                    FormField.input(id: "last_name", label: Text.lastName, value: lastName, error: errors["last_name"], required: true, autocomplete: "family-name", maxLength: 100)
                     el("div", ["class": "form-actions"]) { el("button", ["class": "button button--primary", "type": "submit"]) { Text.save } }
                 }
             }

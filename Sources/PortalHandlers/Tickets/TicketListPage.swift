@@ -30,7 +30,7 @@ struct TicketListPage {
                 if errors.isEmpty {
                     results
                 } else {
-                    el("section", ["class": "ticket-results", "aria-label": Text.ticketListTitle]) {
+                    el("section", ["class": "ticket-results ticket-results--refused", "aria-label": Text.ticketListTitle]) {
                         FormField.notice(Text.fixFilters, kind: "error")
                     }
                 }
