@@ -36,6 +36,12 @@ extension Text {
     public static func customerClosedMailLine(_ author: String) -> String {
         "\(author) ha chiuso la richiesta. Puoi riaprirla rispondendo entro 15 giorni."
     }
+    public static func customerReopenedMailLine(_ author: String, status: String) -> String {
+        "\(author) ha riaperto la richiesta con un nuovo messaggio. Lo stato della richiesta è ora: \(status)."
+    }
+    public static func customerAnsweredMailLine(_ author: String, status: String) -> String {
+        "\(author) ha risposto all'assistenza. Lo stato della richiesta è ora: \(status)."
+    }
     public static func deskCustomerMailBody(
         number: Int64, title: String, company: String, author: String, line: String, text: String, link: String
     ) -> String {

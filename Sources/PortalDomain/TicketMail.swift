@@ -134,9 +134,12 @@ struct TicketMail {
     /// What a customer's message did, told as such: to whoever has the ticket a reply, a
     /// closing, a reopening or a message on a ticket that stays closed, with its text; to the
     /// customer's side, a closing as a status change.
+    /// `newStatus`: the status the message gave the ticket, when it changed one ("Rinviato"
+    /// back to "In attesa", a reopening): the colleagues who follow it hear of it as of any
+    /// status change (their last e-mail said "closed" or "Rinviato").
     func customerReplied(
-        in tx: WriteTransaction, _ ticket: TicketRecord, outcome: TicketService.ReplyOutcome, text: String,
-        author: UserRecord, now: Timestamp
+        in tx: WriteTransaction, _ ticket: TicketRecord, outcome: TicketService.ReplyOutcome, newStatus: TicketStatus? = nil,
+        text: String, author: UserRecord, now: Timestamp
     ) throws {
         let (event, line) = switch outcome {
         case .replied: (Text.mailEventCustomerReply, Text.deskLineCustomerReply)
@@ -154,6 +157,14 @@ struct TicketMail {
         if outcome == .closed {
             try statusChanged(
                 in: tx, ticket, event: Text.mailEventClosed, line: Text.customerClosedMailLine(author.displayName),
+                except: author.id, now: now)
+        } else if let newStatus {
+            let reopened = outcome == .reopened
+            try statusChanged(
+                in: tx, ticket, event: reopened ? Text.mailEventReopened : Text.mailEventStatus,
+                line: reopened
+                    ? Text.customerReopenedMailLine(author.displayName, status: newStatus.label)
+                    : Text.customerAnsweredMailLine(author.displayName, status: newStatus.label),
                 except: author.id, now: now)
         }
     }

@@ -104,7 +104,8 @@ public struct TicketService: DomainService {
             try store.setOperator(ticketID: ticket.id, operatorID: nil, now: now)
             told = try store.find(number: ticket.number) ?? ticket
         }
-        try mail.customerReplied(in: tx, told, outcome: outcome, text: body, author: author, now: now)
+        try mail.customerReplied(
+            in: tx, told, outcome: outcome, newStatus: status != ticket.status ? status : nil, text: body, author: author, now: now)
         try audit(in: tx, outcome == .closed ? "ticket_closed" : "ticket_reply", ticket, by: author, now: now)
         return outcome
     }

@@ -445,6 +445,26 @@ def test_a_customer_reopening_or_adding_to_a_closed_ticket_is_reported_as_such(p
     assert "ha riaperto il ticket" in text and "Il problema è tornato." in text
 
 
+def test_a_colleagues_message_that_changes_the_status_tells_the_requester(portal):
+    """The requester's last e-mail said "Rinviato" or "chiuso" while a colleague's message
+    had put the ticket back "In attesa" or reopened it."""
+    luca, _ = login(portal, email=TECHNICIAN)
+    mario, _ = login(portal)
+    number = created_number(new_ticket(portal, luca, title="Stato cambiato da un collega"))
+    portal.admin("ticket", "status", "--number", str(number), "--status", "postponed")
+    portal.wait_for_mail(TECHNICIAN, f"Ticket #{number} cambio di stato")
+    assert reply(portal, mario, number, "Ecco i dati richiesti.").status_code == 303
+    text = portal.wait_for_mail(TECHNICIAN, f"Ticket #{number} cambio di stato").get_content()
+    assert "Mario Rossi ha risposto all'assistenza. Lo stato della richiesta è ora: In attesa." in text
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET status = 'closed', closed_at = strftime('%s','now') WHERE number = ?", (number,))
+    assert reply(portal, mario, number, "Il problema è tornato.").status_code == 303
+    text = portal.wait_for_mail(TECHNICIAN, f"Ticket #{number} riaperto").get_content()
+    assert "Mario Rossi ha riaperto la richiesta con un nuovo messaggio." in text
+    mails = [email.message_from_bytes(path.read_bytes(), policy=email.policy.default) for path in portal.mails()]
+    assert not [m for m in mails if m["To"] == ADMIN and f"#{number} riaperto" in m["Subject"]], "not the author"
+
+
 def test_pages_kept_by_the_workers_follow_replies_and_names_at_once(portal):
     """Workers keep rendered parts and a session's last pages while the content is unchanged:
     a reply made by another process, or a new name, shows on the very next load."""
