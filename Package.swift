@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(name: "portal-mailgate", dependencies: ["PortalCore", "PortalHandlers", "PortalMailGate"]),
         .executableTarget(
             name: "portal-admin",
-            dependencies: ["PortalCore", "PortalCrypto", "PortalStore", "PortalMail", "PortalSite", "PortalDomain"]),
+            dependencies: ["PortalCore", "PortalCrypto", "PortalStore", "PortalMail", "PortalSite", "PortalDomain", "PortalMarkdown"]),
 
         .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"]),
         .testTarget(name: "PortalHTTPTests", dependencies: ["PortalHTTP"]),

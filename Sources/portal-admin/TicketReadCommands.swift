@@ -1,5 +1,6 @@
 import PortalCore
 import PortalDomain
+import PortalMarkdown
 import PortalStore
 
 /// `ticket list`: the operators' queue for scripts, with the desk's filters and order.
@@ -63,13 +64,16 @@ struct TicketShowCommand: AdminCommand {
         let ticket = try DeskService(database: database, config: config).ticket(number: number)
         print("#\(ticket.number) \(ticket.title)")
         print("\(Text.deskCompany): \(ticket.tenantName)")
-        print("\(Text.requester): \(ticket.requesterName) <\(ticket.contactEmail)>")
+        print("\(Text.requester): \(ticket.requesterName)")
+        // The ticket's own address, which may be someone else's than the requester's account.
+        if !ticket.contactEmail.isEmpty { print("\(Text.email): \(ticket.contactEmail)") }
         print("\(Text.deskState): \(ticket.status.label) · \(Text.priority): \(ticket.priority.label)")
         print("\(Text.deskOperator): \(ticket.operatorName.flatMap { $0.isEmpty ? nil : $0 } ?? Text.noOperator)")
         for message in try TicketStore(database).messagesWithNotes(ticketID: ticket.id) {
             let mark = message.kind == .note ? " [\(Text.deskInternalNoteBadge)]" : message.kind == .event ? " ·" : ""
             print("\n\(Clock.display(message.createdAt)) \(message.authorName)\(mark)")
-            print(message.body)
+            // As the e-mails give it: the stored text is Markdown, escapes included.
+            print(MessageText.plain(message.body))
         }
     }
 }
