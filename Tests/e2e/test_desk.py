@@ -735,3 +735,12 @@ def test_an_empty_search_past_its_end_shows_no_pager(portal):
     session, _ = operator_session(portal)
     page = session.get(portal.url + "/desk/?cerca=zzzznonesiste&stato=qualsiasi&pagina=3").text
     assert "Nessun ticket per i filtri scelti." in page and "di 1 (0 ticket)" not in page and "Pagina 3" not in page
+
+
+def test_an_operator_following_a_customers_ticket_link_lands_on_the_desks_page(portal):
+    """A customer forwards a notification to the desk: its /ticket/N link said the page did not exist."""
+    session, _ = operator_session(portal)
+    followed = session.get(portal.url + "/ticket/1001", allow_redirects=False)
+    assert followed.status_code in (302, 303) and followed.headers["Location"] == "/desk/ticket/1001"
+    assert session.get(portal.url + "/ticket", allow_redirects=False).status_code == 404, "the company pages stay none of theirs"
+    assert session.get(portal.url + "/ticket/1001/allegati/1", allow_redirects=False).status_code == 404

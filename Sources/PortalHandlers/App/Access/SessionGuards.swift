@@ -41,10 +41,24 @@ enum MemberGuard: AccessGuard {
         let current = try CurrentUser.require(request, services)
         // Operators have no company session: the company pages do not exist for them.
         guard let membership = current.membership else {
-            if current.user.isOperator { throw HTTPError.notFound }
+            if current.user.isOperator {
+                // A customer's e-mail forwarded to the desk: its link opens the ticket there.
+                if request.method == "GET", let number = customerTicketNumber(request.path) {
+                    throw Redirect(to: "/desk/ticket/\(number)")
+                }
+                throw HTTPError.notFound
+            }
             throw Redirect(to: "/accesso/azienda")
         }
         return MemberContext(services: services, current: current, tenant: membership.tenant, role: membership.role)
+    }
+
+    /// `/ticket/1011`, the address in the customers' e-mails: its number.
+    static func customerTicketNumber(_ path: String) -> Int64? {
+        guard path.hasPrefix("/ticket/") else { return nil }
+        let rest = path.dropFirst("/ticket/".count)
+        guard !rest.isEmpty, rest.count <= 18, rest.allSatisfy(\.isASCII), rest.allSatisfy(\.isNumber) else { return nil }
+        return Int64(rest)
     }
 }
 
