@@ -72,6 +72,7 @@ extension Text {
     public static let activityFrom = "Indirizzo IP"
     public static let activityUser = "Utente"
     public static let activityAllUsers = "Tutti gli utenti"
+    public static let activityFormerMembers = "Non più nell'azienda"
     public static let activityFilter = "Filtra"
     public static let noActivity = "Nessun evento per i filtri scelti."
 

@@ -214,6 +214,12 @@ def test_a_removed_user_is_out_at_once_and_their_tickets_stay(fresh_portal):
     assert "Luca Verdi" in session.get(portal.url + "/ticket?stato=qualsiasi").text
     activity = session.get(portal.url + "/tenant/attivita").text
     assert "Utente rimosso" in activity and "luca.verdi@rossi.example" in activity
+    # His lines stay a filter, apart from the colleagues', to be reviewed alone.
+    former = activity.split('<optgroup label="Non più nell&#39;azienda">')[1].split("</optgroup>")[0]
+    assert f'value="{luca}">luca.verdi@rossi.example</option>' in former
+    his = session.get(portal.url + f"/tenant/attivita?utente={luca}").text
+    assert f'value="{luca}" selected' in his and "mario.rossi@rossi.example</td>" not in his
+    assert "luca.verdi@rossi.example</td>" in his
     with portal.db() as db:
         # His own account's events (logins, recovery) no longer go to this company's "Attività".
         assert db.execute("SELECT last_tenant_id FROM users WHERE id = ?", (luca,)).fetchone()[0] is None

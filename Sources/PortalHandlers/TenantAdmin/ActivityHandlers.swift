@@ -8,7 +8,11 @@ enum ActivityHandlers {
     static func show(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
         let members = try TenantStore(services.database).memberRows(tenantID: context.tenant.id)
-        let userID = request.query["utente"].flatMap { Int64($0) }.flatMap { id in members.contains { $0.userID == id } ? id : nil }
+        // A removed colleague's lines stay in the trail: their name stays a filter, apart.
+        let former = try AuditStore(services.database).formerMembers(tenantID: context.tenant.id)
+        let userID = request.query["utente"].flatMap { Int64($0) }.flatMap { id in
+            members.contains { $0.userID == id } || former.contains { $0.userID == id } ? id : nil
+        }
         let dates = DateRangeFilter(request)
         let page = PageLinks.number(request.query["pagina"])
         let result = dates.isValid
@@ -29,6 +33,15 @@ enum ActivityHandlers {
                             el("option", ["value": ""]) { Text.activityAllUsers }
                             for member in members {
                                 el("option", ["value": String(member.userID), "selected": member.userID == userID ? "selected" : nil]) { member.email }
+                            }
+                            if !former.isEmpty {
+                                el("optgroup", ["label": Text.activityFormerMembers]) {
+                                    for person in former {
+                                        el("option", ["value": String(person.userID), "selected": person.userID == userID ? "selected" : nil]) {
+                                            person.email
+                                        }
+                                    }
+                                }
                             }
                         }
                     }
