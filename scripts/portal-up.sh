@@ -82,6 +82,16 @@ for _ in $(seq 100); do
         && [ -S "$run/portal-desk.sock" ] && break
     sleep 0.05
 done
+# A handler or the mailer that could not start (a database not migrated or migrated by a
+# newer build, an attachments folder it cannot write) was restarted every second behind a
+# "serving on" while every page answered 502: its reason is said and nothing stays up.
+for name in portal-auth portal-tenant portal-tickets portal-desk portal-mailer; do
+    if ! kill -0 "${pids[$name]}" 2>/dev/null; then
+        echo "portal-up: $name did not start: $(tail -n 1 "$PORTAL_VAR/log/$name.log" 2>/dev/null)" >&2
+        unset "pids[$name]"
+        stop_all 1
+    fi
+done
 start nginx
 # Whatever else keeps nginx from starting (a port taken meanwhile, a folder it cannot read):
 # said with its own words, everything stopped, rather than retried every second for ever.

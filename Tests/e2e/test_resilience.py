@@ -217,6 +217,27 @@ def test_a_second_portal_on_a_taken_port_or_without_its_site_says_so_and_starts_
     assert requests.get(portal.url + "/login").status_code == 200
 
 
+def test_a_portal_whose_handlers_cannot_start_says_why_and_stops(tmp_path):
+    """A database a newer build migrated: the handlers refuse it, and the script restarted
+    them every second behind "serving on" while every page answered 502."""
+    import sqlite3
+    from portal import free_port
+    var = tmp_path / "var"
+    env = dict(os.environ, PORT=str(free_port()), PORTAL_VAR=str(var), BIN=str(BIN))
+    for variable in ("PORTAL_DB", "PORTAL_CONFIG", "PORTAL_SITE_OUT", "PORTAL_LISTEN", "PORTAL_PUBLIC_URL"):
+        env.pop(variable, None)
+    admin = lambda *args: subprocess.run([str(BIN / "portal-admin"), *args], env=env, capture_output=True, text=True, check=True)
+    admin("migrate")
+    admin("site", "build", "--source", str(ROOT / "site"), "--out", str(var / "www"))
+    with sqlite3.connect(var / "portal.sqlite3") as db:
+        db.execute("INSERT INTO schema_migrations (name, applied_at) VALUES ('9999_da_una_versione_nuova', 0)")
+    started = subprocess.run([str(ROOT / "scripts" / "portal-up.sh")], env=env, capture_output=True, text=True, timeout=60)
+    assert started.returncode == 1, started.stdout + started.stderr
+    assert "did not start" in started.stderr and "newer build" in started.stderr, started.stderr
+    assert "serving on" not in started.stdout
+    assert not processes_using(str(var))
+
+
 def test_nginx_limits_login_posts_per_address(fresh_portal):
     portal = fresh_portal(PORTAL_LOGIN_RATE="6r/m", PORTAL_LOGIN_BURST="2")
     session = requests.Session()
