@@ -63,10 +63,18 @@ struct AccessGroupTests {
     ])
     func wrongKindOfUser(_ email: String, _ groups: [String]) throws {
         let cookies = try fixture.session(email)
+        let isOperator = email.hasSuffix("@assistenza.example")
         for (app, route) in fixture.routes where groups.contains(route.access) {
             var request = Request(method: route.method, path: path(route), cookies: cookies)
             request.headers["content-type"] = "application/x-www-form-urlencoded"
-            #expect(app.handle(request).status == 404, "\(route.method) \(route.path)")
+            let response = app.handle(request)
+            // The one exception: a customer's ticket link (a forwarded notification) leads an
+            // operator to the desk's page of that ticket.
+            if isOperator && route.method == "GET" && route.path == "/ticket/{number}" {
+                #expect(response.status == 303 && response.header("Location") == "/desk" + path(route), "\(route.path)")
+                continue
+            }
+            #expect(response.status == 404, "\(route.method) \(route.path)")
         }
     }
 
