@@ -197,10 +197,11 @@ extension Text {
     }
     /// "Rinviato" read alone sounds like "put off": the customer learns that the next step is
     /// theirs. Colleagues who follow every ticket of the company read the same e-mail: it asks
-    /// for an answer, not for theirs.
+    /// for an answer, not for theirs. How to answer is the e-mail's own paragraph: "dal portale
+    /// o a questa e-mail" was wrong for a contact without an account, and for every reader
+    /// where answering by e-mail is not configured.
     public static func mailLinePostponed(_ status: String) -> String {
-        "Lo stato della richiesta è ora: \(status). L'assistenza attende una risposta per proseguire: "
-            + "rispondi dal portale o a questa e-mail."
+        "Lo stato della richiesta è ora: \(status). L'assistenza attende una risposta per proseguire."
     }
     public static let mailLineClosed = "La richiesta è stata chiusa. Puoi riaprirla rispondendo entro 15 giorni."
     public static let mailLineCustomerReply = "Il cliente ha risposto al ticket."

@@ -51,6 +51,9 @@ extension TenantStore {
         try database.run(
             "INSERT INTO memberships (user_id, tenant_id, role, active_since) VALUES (?, ?, ?, ?)",
             [userID, tenantID, member.role.rawValue, member.activeSince])
+        // The removal forgot it as their last company: back as they were, their next login
+        // goes straight in instead of asking to choose their only company.
+        try database.run("UPDATE users SET last_tenant_id = ? WHERE id = ? AND last_tenant_id IS NULL", [tenantID, userID])
         return member
     }
 }

@@ -264,8 +264,10 @@ def test_a_removed_user_is_out_at_once_and_their_tickets_stay(fresh_portal):
     assert technician.get(portal.url + "/dashboard", allow_redirects=False).status_code == 303, "his session stays ended"
     again = post(portal, session, f"/tenant/utenti/{luca}/ripristina", "/tenant/utenti")
     assert again.headers["Location"] == "/tenant/utenti?avviso=ripristinato", "pressed again: done, not too late"
-    # His last company was forgotten with the removal: he picks it again (login_into checks he enters).
-    login_into(portal, TECHNICIAN, "ROSSI SRL")
+    # Back as he was: his only company is his last again, and the login goes straight in
+    # (it asked him to choose it, the one company he has).
+    signed_in, answer = login(portal, email=TECHNICIAN)
+    assert answer.headers["Location"] == "/dashboard", answer.headers["Location"]
     assert "Utente ripristinato" in session.get(portal.url + "/tenant/attivita").text
     # Removed again and left more than 15 minutes: too late, said so.
     post(portal, session, f"/tenant/utenti/{luca}/rimuovi", "/tenant/utenti")
