@@ -50,9 +50,7 @@ public struct ContentStore {
     /// The files the database names (attachments, profile pictures) that the folder lacks: a
     /// restored database whose folder was not restored with it.
     public func missing(in database: Database) throws -> [String] {
-        try database.query(
-            "SELECT sha256 FROM attachments UNION SELECT picture_sha256 FROM users WHERE picture_sha256 IS NOT NULL"
-        ).map { $0.string(at: 0) }.filter { !has($0) }
+        try StagedFileStore(database).referencedFiles().filter { !has($0) }
     }
 
     public func read(_ name: String) -> [UInt8]? {

@@ -48,6 +48,13 @@ public struct StagedFileStore {
     }
 
     /// Whether an attachment or a staging (of any company) still names the file.
+    /// Every stored file the database names: attachments and profile pictures.
+    public func referencedFiles() throws -> [String] {
+        try database.query(
+            "SELECT sha256 FROM attachments UNION SELECT picture_sha256 FROM users WHERE picture_sha256 IS NOT NULL"
+        ).map { $0.string(at: 0) }
+    }
+
     public func isHeld(sha256: String) throws -> Bool {
         try database.scalarInt(
             """

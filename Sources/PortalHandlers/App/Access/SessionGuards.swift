@@ -43,7 +43,9 @@ enum MemberGuard: AccessGuard {
         guard let membership = current.membership else {
             if current.user.isOperator {
                 // A customer's e-mail forwarded to the desk: its link opens the ticket there.
-                if request.method == "GET", let number = customerTicketNumber(request.path) {
+                if request.method == "GET", let number = request.pathParameters["number"].flatMap({ Int64($0) }),
+                    request.path == "/ticket/\(number)"
+                {
                     throw Redirect(to: "/desk/ticket/\(number)")
                 }
                 throw HTTPError.notFound
@@ -51,14 +53,6 @@ enum MemberGuard: AccessGuard {
             throw Redirect(to: "/accesso/azienda")
         }
         return MemberContext(services: services, current: current, tenant: membership.tenant, role: membership.role)
-    }
-
-    /// `/ticket/1011`, the address in the customers' e-mails: its number.
-    static func customerTicketNumber(_ path: String) -> Int64? {
-        guard path.hasPrefix("/ticket/") else { return nil }
-        let rest = path.dropFirst("/ticket/".count)
-        guard !rest.isEmpty, rest.count <= 18, rest.allSatisfy(\.isASCII), rest.allSatisfy(\.isNumber) else { return nil }
-        return Int64(rest)
     }
 }
 
