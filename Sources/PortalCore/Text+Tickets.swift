@@ -68,6 +68,12 @@ extension Text {
     public static func fileTooLarge(_ name: String) -> String { "Il file «\(name)» supera 4 MB: non è stato allegato." }
     public static let tooManyFiles = "Puoi allegare al massimo 10 file per messaggio."
     public static let formHasErrors = "Alcuni campi non sono validi: correggili e invia di nuovo. Nulla è stato salvato."
+    /// A save that failed for the server's reasons (`SaveFault`): the text is on the page again.
+    public static func saveFailed(filesLost: Bool) -> String {
+        "Non è stato possibile salvare per un problema del server: nulla è stato salvato, ma quello che hai scritto è ancora qui."
+            + (filesLost ? " Gli allegati vanno scelti di nuovo." : "")
+            + " Riprova tra qualche istante; se il problema persiste contatta l'assistenza."
+    }
 
     // MARK: List ("Elenco richieste di assistenza")
     public static let ticketListTitle = "Elenco richieste di assistenza"

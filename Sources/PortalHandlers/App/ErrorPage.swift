@@ -24,6 +24,9 @@ enum ErrorPage {
         default:
             Log.event("request_failed", [("path", path), ("error", String(describing: error))])
             failure = HTTPError.internalError("\(error)")
+            if request?.method == "POST" {
+                failure = HTTPError(status: 500, message: Text.errorInternalAfterForm, reason: failure.reason)
+            }
         }
         if failure.status >= 500 || !failure.reason.isEmpty {
             Log.event("request_refused", [("path", path), ("status", String(failure.status)), ("reason", failure.reason)])

@@ -233,6 +233,11 @@ enum DeskTicketHandlers {
             }
         } catch let stale as StaleTicket {
             return try stopped(stale.changes)
+        } catch let error where SaveFault.matches(error) {
+            SaveFault.log(error, request)
+            // The desk keeps no files across a refusal: any sent are chosen again.
+            let filesLost = form.files.contains { !$0.bytes.isEmpty }
+            return try refuse(status: SaveFault.status) { $0.failure = Text.saveFailed(filesLost: filesLost) }
         }
         // Text still typed in a box this action did not send is shown again, not dropped.
         if !reply.trimmingWhitespace().isEmpty || !note.trimmingWhitespace().isEmpty {

@@ -36,6 +36,8 @@ struct DeskTicketPage {
     var chosen: [String: String] = [:]
     var notice: String?
     var warning: String?
+    /// The save failed for the server's reasons (`SaveFault`).
+    var failure: String?
     /// The form's draft is done (`assets/drafts.js`): the server has just saved its message.
     var draftSent = false
 
@@ -49,6 +51,7 @@ struct DeskTicketPage {
             }
             if companyDeactivated { FormField.notice(Text.deskCompanyDeactivated, kind: "warning") }
             if let warning { FormField.notice(warning, kind: "warning") }
+            if let failure { FormField.notice(failure, kind: "error") }
             if let notice { FormField.notice(notice, kind: "success") }
         } chat: {
             thread

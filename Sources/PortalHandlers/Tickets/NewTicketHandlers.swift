@@ -98,23 +98,33 @@ enum NewTicketHandlers {
         var ticketForm = TicketForm(form)
         try limitExternalContacts(&ticketForm, context)
         let uploads = Uploads(services: services)
-        var files = try uploads.collect(form, field: "files", for: .company(context.tenant.id))
-        if request.isTruncated { files.error = Text.filesNotReceived }
+        var files = Uploads.Result()
         let previewing = form["action"] == "preview"
-        guard !previewing, files.error == nil, let ticket = ticketForm.ticket(tenantID: context.tenant.id, requester: context.current.user)
-        else {
-            let page = NewTicketPage(
+        func again(failure: String? = nil) -> Response {
+            var page = NewTicketPage(
                 viewer: context.current.viewer, tenant: context.tenant, requester: context.current.user.displayName,
-                form: previewing ? ticketForm.withoutErrors : ticketForm,
+                form: previewing || failure != nil ? ticketForm.withoutErrors : ticketForm,
                 keptFiles: files.files.map { (uploads.reference(for: $0), $0) }, fileError: files.error,
                 preview: previewing
                     ? MessageBody.html(MessageBody.stored(ticketForm.description, isMarkdown: ticketForm.descriptionIsMarkdown)) : nil)
-            return Response.html(page.render(), status: previewing ? 200 : 422)
+            page.failure = failure
+            return Response.html(page.render(), status: failure != nil ? SaveFault.status : previewing ? 200 : 422)
         }
-        let key = Submission.pressKey(form)
-        let number = try Submission.once(key, userID: user.id, services, notice: "creato") {
-            try TicketService(database: services.database, config: services.config, clientIP: request.clientAddress)
-                .create(ticket, files: files.files, submission: key, now: services.now)
+        let number: Int64
+        do {
+            files = try uploads.collect(form, field: "files", for: .company(context.tenant.id))
+            if request.isTruncated { files.error = Text.filesNotReceived }
+            guard !previewing, files.error == nil, let ticket = ticketForm.ticket(tenantID: context.tenant.id, requester: context.current.user)
+            else { return again() }
+            let key = Submission.pressKey(form)
+            number = try Submission.once(key, userID: user.id, services, notice: "creato") {
+                try TicketService(database: services.database, config: services.config, clientIP: request.clientAddress)
+                    .create(ticket, files: files.files, submission: key, now: services.now)
+            }
+        } catch let error where SaveFault.matches(error) {
+            SaveFault.log(error, request)
+            let sentFiles = form.files.filter { !$0.bytes.isEmpty }.count
+            return again(failure: Text.saveFailed(filesLost: sentFiles > files.files.count))
         }
         throw Redirect(to: "/ticket/\(number)?avviso=creato")
     }

@@ -18,6 +18,8 @@ struct NewTicketPage {
     var preview: TrustedHTML?
     /// Why the form is back filled in (`KeptForms`).
     var notice: String?
+    /// The save failed for the server's reasons (`SaveFault`).
+    var failure: String?
 
     func render() -> String {
         Page(title: Text.newTicketTitle, kind: .app(viewer), currentPath: "/ticket/nuovo") {
@@ -35,6 +37,7 @@ struct NewTicketPage {
                     el("button", ["class": "button button--primary", "type": "submit", "name": "action", "value": "send"]) { Text.sendTicket }
                 }
                 if let notice { FormField.notice(notice, kind: "warning") }
+                if let failure { FormField.notice(failure, kind: "error") }
                 if !form.errors.isEmpty || fileError != nil { FormField.notice(Text.formHasErrors, kind: "error") }
                 el("section", ["class": "card", "aria-labelledby": "ticket-section"]) {
                     el("h2", ["id": "ticket-section"]) { Text.ticketSection }

@@ -122,8 +122,7 @@ enum TicketDetailHandlers {
         let close = form.isChecked("close")
         let isMarkdown = MessageBody.isMarkdown(form, field: "message")
         let uploads = Uploads(services: services)
-        var files = try uploads.collect(form, field: "files", for: .company(context.tenant.id))
-        if request.isTruncated { files.error = Text.filesNotReceived }
+        var files = Uploads.Result()
         func keepTyped(_ page: inout TicketDetailPage) {
             page.submission = Submission.key(form) ?? page.submission
             page.replyText = message
@@ -131,6 +130,20 @@ enum TicketDetailHandlers {
             page.keptFiles = files.files.map { (uploads.reference(for: $0), $0) }
             page.fileError = files.error
         }
+        /// The page again with all that was typed, when the server could not save it.
+        func failed(_ error: any Error) -> Response {
+            SaveFault.log(error, request)
+            keepTyped(&detail)
+            let sentFiles = form.files.filter { !$0.bytes.isEmpty }.count
+            detail.failure = Text.saveFailed(filesLost: sentFiles > files.files.count)
+            return Response.html(bytes: detail.render(), status: SaveFault.status)
+        }
+        do {
+            files = try uploads.collect(form, field: "files", for: .company(context.tenant.id))
+        } catch let error where SaveFault.matches(error) {
+            return failed(error)
+        }
+        if request.isTruncated { files.error = Text.filesNotReceived }
         keepTyped(&detail)
         if let panelError {
             detail.panelError = panelError
@@ -139,7 +152,12 @@ enum TicketDetailHandlers {
         let now = services.now
         let service = TicketService(database: services.database, config: services.config, clientIP: request.clientAddress)
         if form["action"] == "confirm" {
-            let changed = try service.updatePanel(ticket, changes: changes, by: user, now: now)
+            let changed: Bool
+            do {
+                changed = try service.updatePanel(ticket, changes: changes, by: user, now: now)
+            } catch let error where SaveFault.matches(error) {
+                return failed(error)
+            }
             guard !message.trimmingWhitespace().isEmpty || !files.files.isEmpty else {
                 throw Redirect(to: "/ticket/\(ticket.number)?avviso=" + (changed ? "salvato" : "invariato"))
             }
@@ -161,10 +179,15 @@ enum TicketDetailHandlers {
             if now < allowedFrom { detail.replyError = Text.closeTooEarly(at: Clock.displayFrom(allowedFrom)) }
         }
         guard detail.replyError == nil, files.error == nil else { return Response.html(bytes: detail.render(), status: 422) }
-        let outcome = try Submission.once(key, userID: user.id, services, notice: "risposta") {
-            try service.customerReply(
-                ticket, author: user, body: MessageBody.stored(message, isMarkdown: isMarkdown),
-                files: files.files, close: close, changes: changes, submission: key, now: now)
+        let outcome: TicketService.ReplyOutcome
+        do {
+            outcome = try Submission.once(key, userID: user.id, services, notice: "risposta") {
+                try service.customerReply(
+                    ticket, author: user, body: MessageBody.stored(message, isMarkdown: isMarkdown),
+                    files: files.files, close: close, changes: changes, submission: key, now: now)
+            }
+        } catch let error where SaveFault.matches(error) {
+            return failed(error)
         }
         let notice = switch outcome {
         case .replied: "risposta"

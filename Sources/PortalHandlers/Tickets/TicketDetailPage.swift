@@ -26,6 +26,8 @@ struct TicketDetailPage {
     var draftsSent: [String] = []
     /// Why the reply is back filled in (`KeptForms`).
     var keptNotice: String?
+    /// The save failed for the server's reasons (`SaveFault`).
+    var failure: String?
     var closeChecked = false
     /// When the page is drawn: a deadline already passed is said to be late, not promised.
     var now: Timestamp = 0
@@ -42,6 +44,7 @@ struct TicketDetailPage {
             }
             if let notice { FormField.notice(notice, kind: "success") }
             if let keptNotice { FormField.notice(keptNotice, kind: "warning") }
+            if let failure { FormField.notice(failure, kind: "error") }
             if ticket.firstAnsweredAt == nil, let due = ticket.dueAt {
                 el("p", ["class": "expected-answer"]) {
                     due > now ? Text.expectedAnswer(Clock.display(due)) : Text.expectedAnswerLate(Clock.display(due))
