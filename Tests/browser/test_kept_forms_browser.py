@@ -118,6 +118,9 @@ def test_with_javascript_a_draft_is_offered_back_and_big_files_are_refused_befor
     browser.find_element(By.XPATH, "//button[normalize-space()='Invia Ticket']").click()
     error = browser.find_element(By.ID, "files-limit")
     assert "«filmato.bin» pesa 5,0 MB" in error.text
+    # Tied to its field as the server's errors are: a screen reader reads it with "Allegati".
+    files = field(browser, "Allegati")
+    assert "files-limit" in files.get_attribute("aria-describedby").split() and files.get_attribute("aria-invalid") == "true"
     assert browser.find_element(By.TAG_NAME, "h1").text == "Creazione Ticket"
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM tickets").fetchone()[0] == before, "nothing was sent"

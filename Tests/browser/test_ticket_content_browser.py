@@ -59,6 +59,7 @@ def test_the_editor_formats_the_selection_and_never_shows_markup(portal, browser
     hint = browser.find_element(By.ID, "description-formatting")
     assert hint.is_displayed() and "grassetto" in hint.text, "formatting is offered where it exists"
     assert "description-formatting" in editor.get_attribute("aria-describedby")
+    assert editor.get_attribute("aria-required") == "true", "the text area it hides is required"
     editor.send_keys("Buongiorno, apro la consolle <script>alert(1)</script> e resta ferma.")
     select_words(browser, editor, "Buongiorno")
     toolbar(browser, "Grassetto")
