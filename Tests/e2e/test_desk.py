@@ -744,3 +744,41 @@ def test_an_operator_following_a_customers_ticket_link_lands_on_the_desks_page(p
     assert followed.status_code in (302, 303) and followed.headers["Location"] == "/desk/ticket/1001"
     assert session.get(portal.url + "/ticket", allow_redirects=False).status_code == 404, "the company pages stay none of theirs"
     assert session.get(portal.url + "/ticket/1001/allegati/1", allow_redirects=False).status_code == 404
+
+
+def test_torna_alla_coda_goes_back_to_the_page_and_filters_the_ticket_was_opened_from(fresh_portal):
+    portal = fresh_portal()
+    with portal.db() as db:
+        db.execute("CREATE TEMP TABLE copy AS SELECT * FROM tickets WHERE number = 1001")
+        db.execute("UPDATE copy SET id = NULL")
+        columns = [row[1] for row in db.execute("PRAGMA table_info(tickets)")]
+        chosen = ", ".join("n" if column == "number" else f"copy.{column}" for column in columns)
+        db.execute(f"""WITH RECURSIVE numbers(n) AS (SELECT 70001 UNION ALL SELECT n + 1 FROM numbers WHERE n < 70060)
+                       INSERT INTO tickets ({", ".join(columns)}) SELECT {chosen} FROM numbers, copy""")
+    session, _ = operator_session(portal)
+    second = session.get(portal.url + "/desk/?stato=qualsiasi&pagina=2").text
+    links = re.findall(r'class="ticket-link" href="([^"]+)"', second)
+    assert links, "page 2 has tickets"
+    opened = session.get(portal.url + html.unescape(links[0]))
+    back = re.search(r'<a class="button" href="([^"]+)">Torna alla coda</a>', opened.text).group(1)
+    back = html.unescape(back)
+    assert back.startswith("/desk/?stato=qualsiasi&") and back.endswith("&pagina=2"), back
+    assert re.findall(r'class="ticket-link" href="([^"]+)"', session.get(portal.url + back).text) == links
+    # A reply keeps it: the page the reply leads to still goes back to page 2.
+    number = int(re.search(r"/desk/ticket/(\d+)", links[0]).group(1))
+    page = opened.text
+    seen = re.search(r'name="seen" value="([^"]*)"', page).group(1)
+    sent = session.post(portal.url + f"/desk/ticket/{number}", allow_redirects=False, files=NO_FILE, data={
+        "csrf": csrf_token(page), "seen": seen, "action": "note", "note": "Controllo in corso.",
+        "coda": html.unescape(re.search(r'name="coda" value="([^"]*)"', page).group(1))})
+    assert sent.status_code == 303, sent.status_code
+    after = session.get(portal.url + sent.headers["Location"]).text
+    assert 'role="status"' in after
+    assert html.unescape(re.search(r'<a class="button" href="([^"]+)">Torna alla coda</a>', after).group(1)) == back
+    # The first page of the remembered filters needs nothing in the address; anything else
+    # sent is read as the queue's filters, never as another address.
+    first = session.get(portal.url + "/desk/").text
+    assert "?coda=" not in first
+    forged = session.get(portal.url + "/desk/ticket/1001?coda=" + requests.utils.quote("//altro.example/?x=<b>")).text
+    assert re.search(r'<a class="button" href="/desk/[^"]*">Torna alla coda</a>', forged)
+    assert "altro.example" not in forged

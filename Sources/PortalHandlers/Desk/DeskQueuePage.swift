@@ -17,6 +17,9 @@ struct DeskQueuePage {
     var notice: String?
     /// The ticket whose number was typed in "Cerca".
     var numbered: TicketRecord?
+    /// What each ticket's address carries so that its "Torna alla coda" comes back to this
+    /// page of these filters (`DeskTicketHandlers.queue`); empty for the remembered first page.
+    var ticketSuffix = ""
 
     func render() -> [UInt8] {
         Page(title: Text.deskQueueTitle, kind: .app(viewer), currentPath: "/desk/") {
@@ -87,11 +90,12 @@ struct DeskQueuePage {
         let operatorName = ticket.operatorName.flatMap { $0.isEmpty ? nil : $0 } ?? Text.noOperator
         let dueAt = ticket.dueAt, dueKind = ticket.dueKind, now = now, calendar = calendar
         let paused = ticket.status == .postponed
+        let suffix = ticketSuffix
         let waiting = ticket.customerLastMessageAt.map { Clock.elapsed(from: $0, to: now) } ?? "–"
         return el("tr", ["class": ticket.status.isClosed ? "ticket--closed" : nil]) {
             Cells.number { "#" + number }
             Cells.title {
-                el("a", ["class": "ticket-link", "href": "/desk/ticket/" + number]) { title }
+                el("a", ["class": "ticket-link", "href": "/desk/ticket/" + number + suffix]) { title }
             }
             Cells.company { company }
             Cells.requester { requester }

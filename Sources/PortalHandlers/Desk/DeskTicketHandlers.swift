@@ -23,9 +23,26 @@ enum DeskTicketHandlers {
         "reply": "risposta", "note": "nota", "take": "presa", "assign": "assegnato", "status": "stato", "priority": "priorita",
     ]
 
+    /// The queue's page a ticket was opened from ("Coda ticket" page 3 with its filters), in
+    /// its address and its form: "Torna alla coda" goes back there, not to the first page.
+    static let queueField = "coda"
+
+    /// The queue's filters and page as sent, read and written again as the queue writes them
+    /// (nothing else goes into the link); nil when there is nothing to carry.
+    static func queue(_ sent: String?) -> String? {
+        guard let sent, !sent.isEmpty, sent.utf8.count <= 2_000,
+            let fields = try? FormData.urlEncoded(Array(sent.utf8)).fields
+        else { return nil }
+        var invalid: [String] = []
+        let query = DeskQuery(fields: fields, invalid: &invalid)
+        let written = query.queryString(page: query.page)
+        return written.isEmpty ? nil : written
+    }
+
     static func show(_ request: Request, _ context: OperatorContext) throws -> Response {
         let ticket = try context.ticket(request)
         var page = try DeskTicketHandlers.page(ticket, context)
+        page.queue = queue(request.query[queueField])
         page.notice = request.query["avviso"].flatMap { notices[$0] }
         page.draftSent = messageNotices.contains(request.query["avviso"] ?? "")
         if let changed = request.query["cambiato"], !changed.isEmpty {
@@ -67,6 +84,7 @@ enum DeskTicketHandlers {
         var desk = DeskService(database: services.database, config: services.config, clientIP: request.clientAddress)
         let now = services.now
         let action = form["action"] ?? ""
+        let queue = DeskTicketHandlers.queue(form[queueField])
         var reply = String((form["reply"] ?? "").prefix(TicketForm.descriptionLimit + 100))
         var note = String((form["note"] ?? "").prefix(TicketForm.descriptionLimit + 100))
         // The form's key with what this press sends: the same press again (a double click, a
@@ -81,6 +99,7 @@ enum DeskTicketHandlers {
         /// The page again with everything typed and what went wrong; made only when needed.
         func refuse(status: Int = 422, _ mark: (inout DeskTicketPage) -> Void) throws -> Response {
             var page = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context)
+            page.queue = queue
             page.replyText = reply
             page.noteText = note
             page.warning = warning
@@ -191,6 +210,7 @@ enum DeskTicketHandlers {
                 if !changed.isEmpty { controlsLeft = changed }
                 if !controlsLeft.isEmpty && !DeskTicketHandlers.changedControls(form).isEmpty {
                     var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context)
+                    again.queue = queue
                     again.replyText = reply
                     again.noteText = note
                     again.chosen = DeskTicketHandlers.changedControls(form)
@@ -242,6 +262,7 @@ enum DeskTicketHandlers {
         // Text still typed in a box this action did not send is shown again, not dropped.
         if !reply.trimmingWhitespace().isEmpty || !note.trimmingWhitespace().isEmpty {
             var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context)
+            again.queue = queue
             again.replyText = reply
             again.noteText = note
             again.notice = notices[notice]
@@ -250,7 +271,8 @@ enum DeskTicketHandlers {
             again.draftSent = messageNotices.contains(notice)
             return Response.html(bytes: again.render())
         }
-        let suffix = changed.isEmpty ? "" : "&cambiato=" + urlEncode(changed.joined(separator: "|"))
+        var suffix = changed.isEmpty ? "" : "&cambiato=" + urlEncode(changed.joined(separator: "|"))
+        if let queue { suffix += "&" + queueField + "=" + urlEncode(queue) }
         throw Redirect(to: "/desk/ticket/\(ticket.number)?avviso=\(notice)" + suffix)
     }
 

@@ -1,5 +1,6 @@
 import PortalCore
 import PortalHTML
+import PortalHTTP
 import PortalStore
 
 /// The operator's ticket page: the whole conversation with the internal notes, "Rispondi al
@@ -38,6 +39,8 @@ struct DeskTicketPage {
     var warning: String?
     /// The save failed for the server's reasons (`SaveFault`).
     var failure: String?
+    /// The queue's filters and page it was opened from (`DeskTicketHandlers.queue`).
+    var queue: String?
     /// The form's draft is done (`assets/drafts.js`): the server has just saved its message.
     var draftSent = false
 
@@ -46,8 +49,8 @@ struct DeskTicketPage {
             ticket, viewer: viewer, currentPath: "/desk/", heading: "#\(ticket.number) \(ticket.title)", headingHasTitle: true
         ) {
             el("div", ["class": "toolbar"]) {
-                el("a", ["class": "button", "href": "/desk/"]) { Text.deskBackToQueue }
-                el("a", ["class": "button", "href": "/desk/ticket/\(ticket.number)"]) { Text.refresh }
+                el("a", ["class": "button", "href": queue.map { "/desk/?" + $0 } ?? "/desk/"]) { Text.deskBackToQueue }
+                el("a", ["class": "button", "href": "/desk/ticket/\(ticket.number)" + (queue.map { "?" + DeskTicketHandlers.queueField + "=" + urlEncode($0) } ?? "")]) { Text.refresh }
             }
             if companyDeactivated { FormField.notice(Text.deskCompanyDeactivated, kind: "warning") }
             if let warning { FormField.notice(warning, kind: "warning") }
@@ -78,6 +81,7 @@ struct DeskTicketPage {
             // and is named on the page that comes back.
             FormField.hidden("seen", DeskTicketPage.seen(ticket, lastReply: lastReply))
             Submission.hidden(submission)
+            if let queue { FormField.hidden(DeskTicketHandlers.queueField, queue) }
             el("div", ["class": "reply-form"]) {
                 FormField.textarea(id: "reply", label: Text.deskReply, value: replyText, error: replyError, rows: 6,
                                    maxLength: TicketForm.descriptionLimit)
