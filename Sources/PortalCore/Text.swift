@@ -226,7 +226,9 @@ public enum Text {
     public static let statusUnassigned = "Non assegnato"
     public static let statusWaiting = "In attesa"
     public static let statusPostponed = "Rinviato"
-    public static let statusInDevelopment = "In Sviluppo"
+    /// As the issues write it, and as "In attesa" and "Non assegnato" (the manual's legend
+    /// capitalises it once).
+    public static let statusInDevelopment = "In sviluppo"
     public static let statusClosed = "Chiuso"
     public static let priorityLow = "Bassa"
     public static let priorityNormal = "Normale"

@@ -134,8 +134,8 @@ public struct DeskService: DomainService {
 
     /// "Prendi in carico": the ticket is mine. One nobody had (or closed) becomes "In
     /// attesa", and the customer hears of it (a reply that takes the ticket says it itself);
-    /// a colleague's keeps its status ("In Sviluppo" stays with development). On a ticket
-    /// already mine it changes nothing: it set "In Sviluppo" back to "In attesa" and told the
+    /// a colleague's keeps its status ("In sviluppo" stays with development). On a ticket
+    /// already mine it changes nothing: it set "In sviluppo" back to "In attesa" and told the
     /// customer of a hand-over that never happened.
     public func take(_ ticket: TicketRecord, by agent: UserRecord, now: Timestamp) throws {
         try change(ticket, by: agent, now: now) { tx in

@@ -9,6 +9,9 @@ public enum Icon {
     }
 
     public static let menu = svg("<path d=\"M3 6h18M3 12h18M3 18h18\"/>")
+    /// Before "Invita utente", "Nuova azienda"…: drawn, not a "+" in the words, so that the
+    /// button is named by its words alone.
+    public static let plus = svg("<path d=\"M12 5v14M5 12h14\"/>")
     public static let dashboard =
         svg("<rect x=\"3\" y=\"3\" width=\"7\" height=\"7\"/><rect x=\"14\" y=\"3\" width=\"7\" height=\"7\"/><rect x=\"3\" y=\"14\" width=\"7\" height=\"7\"/><rect x=\"14\" y=\"14\" width=\"7\" height=\"7\"/>")
     public static let company =

@@ -17,7 +17,7 @@ struct BarChartTests {
 
     @Test("the names under the bars are as far apart as they are long")
     func labelsDoNotOverlap() {
-        let names = ["Non assegnato", "In attesa", "Rinviato", "In Sviluppo"]
+        let names = ["Non assegnato", "In attesa", "Rinviato", "In sviluppo"]
         let figure = Figure(
             id: "stati", title: "Stati", description: "", headings: ["Stato", "Aperti"],
             rows: names.map { [Figure.label($0), Figure.count(3)] }, categories: names,

@@ -18,9 +18,9 @@ def open_administration(browser, entry):
 
 
 def create_company(browser, name, vat):
-    """"Aziende" → "+ Nuova azienda", "Ragione sociale", "Partita IVA", "Crea azienda"; ends on its page."""
+    """"Aziende" → "Nuova azienda", "Ragione sociale", "Partita IVA", "Crea azienda"; ends on its page."""
     open_administration(browser, "Aziende")
-    press(browser, "+ Nuova azienda")
+    press(browser, "Nuova azienda")
     type_into(browser, "Ragione sociale", name)
     type_into(browser, "Partita IVA", vat)
     press(browser, "Crea azienda")

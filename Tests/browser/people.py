@@ -12,12 +12,14 @@ from engines import ERRORS, click, scroll_into_view
 
 def field(browser, label):
     """The labelled control; for a text area that the formatting editor (editor.js) replaced,
-    its editable area, which the same label names (aria-labelledby), as a person sees it."""
+    its editable area, which the label names then (aria-labelledby, the label's `for` gone),
+    as a person sees it."""
     element = browser.find_element(By.XPATH, f"//label[normalize-space()={quote(label)}]")
-    target = browser.find_element(By.ID, element.get_attribute("for"))
-    if target.tag_name.lower() == "textarea" and not target.is_displayed():
-        return browser.find_element(By.CSS_SELECTOR, f"[data-editor-for='{element.get_attribute('for')}']")
-    return target
+    if element.get_attribute("for"):
+        return browser.find_element(By.ID, element.get_attribute("for"))
+    named = browser.find_elements(By.CSS_SELECTOR, f"[aria-labelledby~='{element.get_attribute('id')}']")
+    assert len(named) == 1, f"«{label}» names {len(named)} controls"
+    return named[0]
 
 
 def type_into(browser, label, text):

@@ -111,16 +111,16 @@ def test_a_request_goes_from_the_customer_to_the_desk_and_back(portal, browser, 
     assert operator.find_element(By.LINK_TEXT, "istruzioni.txt")
     assert field(operator, "Rispondi al cliente").get_attribute("value").strip() == ""
 
-    choose_option(operator, "Stato", "In Sviluppo")
+    choose_option(operator, "Stato", "In sviluppo")
     press(operator, "Cambia stato")
     assert "Stato cambiato." in notice(operator)
-    assert chosen_option(operator, "Stato") == "In Sviluppo"
+    assert chosen_option(operator, "Stato") == "In sviluppo"
 
     # The customer sees the answer, its file and the new status, never the note.
     press(customer, "Aggiorna")
     conversation = thread(customer)
     assert "provi ad aggiornare alla 23.0.0.70" in conversation
-    assert "Stato: In Sviluppo" in conversation
+    assert "Stato: In sviluppo" in conversation
     assert customer.find_element(By.XPATH, "//ol[@class='thread']//a[normalize-space()='istruzioni.txt']")
     assert note_word not in customer.page_source and "stampante vecchia" not in customer.page_source
     reply_mail = portal.wait_for_mail(ADMIN, f"Ticket #{number} nuova risposta").get_content()
@@ -172,11 +172,11 @@ def test_the_queue_and_the_ticket_page_work_without_javascript(portal, browser_w
     assert "corretto il codice destinatario" in thread(browser)
     assert browser.find_element(By.LINK_TEXT, "scarto.xml")
 
-    choose_option(browser, "Stato", "In Sviluppo")
+    choose_option(browser, "Stato", "In sviluppo")
     press(browser, "Cambia stato")
-    assert chosen_option(browser, "Stato") == "In Sviluppo"
+    assert chosen_option(browser, "Stato") == "In sviluppo"
     page = customer.get(portal.url + f"/ticket/{number}").text
-    assert "corretto il codice destinatario" in page and "scarto.xml" in page and "Stato: In Sviluppo" in page
+    assert "corretto il codice destinatario" in page and "scarto.xml" in page and "Stato: In sviluppo" in page
 
 
 def test_axe_finds_no_serious_violation_on_the_desk(portal, browser):

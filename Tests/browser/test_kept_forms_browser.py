@@ -127,6 +127,16 @@ def test_with_javascript_a_draft_is_offered_back_and_big_files_are_refused_befor
     assert field(browser, "Titolo").get_attribute("value") == "Bozza: il gestionale si chiude da solo"
 
 
+def test_a_file_a_byte_over_four_megabytes_is_not_said_to_weigh_four(portal, browser, tmp_path):
+    sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+    browser.get(portal.url + "/ticket/nuovo")
+    over = tmp_path / "registro.pdf"
+    over.write_bytes(b"\0" * (4 * 1024 * 1024 + 1))
+    field(browser, "Allegati").send_keys(str(over))
+    browser.find_element(By.XPATH, "//button[normalize-space()='Invia Ticket']").click()
+    assert "«registro.pdf» pesa 4,1 MB" in browser.find_element(By.ID, "files-limit").text
+
+
 def drafts(browser):
     """Every draft this browser keeps, as one text."""
     return browser.execute_script(

@@ -119,15 +119,20 @@ def test_a_phone_shows_the_tickets_first_and_the_menu_closed(portal):
         assert first_card.rect["y"] < 844, "the first ticket is on the first screen"
         code = browser.find_element(By.ID, "codice")
         assert not code.is_displayed(), "the filters wait behind «Filtri»"
-        browser.find_element(By.XPATH, "//label[normalize-space()='Filtri']").click()
-        assert code.is_displayed()
+        filters = browser.find_element(By.XPATH, "//button[normalize-space()='Filtri']")
+        assert filters.get_attribute("aria-expanded") == "false", "with JavaScript «Filtri» is a button that says it is closed"
+        filters.click()
+        assert code.is_displayed() and filters.get_attribute("aria-expanded") == "true"
         # In the list's place, so that the next Tab reaches them (above it, Tab crossed every card first).
         assert not first_card.is_displayed(), "the filters take the list's place"
-        browser.find_element(By.XPATH, "//label[normalize-space()='Filtri']").click()
+        filters.click()
         assert first_card.is_displayed() and not code.is_displayed()
 
-        browser.find_element(By.XPATH, "//label[contains(@class, 'menu-button')]").click()
+        menu = browser.find_element(By.CSS_SELECTOR, "button.menu-button")
+        assert menu.get_attribute("aria-expanded") == "false"
+        menu.click()
         assert browser.find_element(By.CSS_SELECTOR, ".sidebar").is_displayed(), "the menu button opens it"
+        assert menu.get_attribute("aria-expanded") == "true"
 
         # Cards read as table rows: each label above its value, status and priority as badges.
         facts = first_card.find_elements(By.CSS_SELECTOR, ".ticket-fact")
@@ -266,16 +271,20 @@ def test_the_menu_and_filters_switches_answer_enter_and_the_editor_says_what_is_
         browser.get(portal.url + "/ticket")
         sidebar = browser.find_element(By.CSS_SELECTOR, ".sidebar")
         assert not sidebar.is_displayed()
-        # As a keyboard user reaches them: the switches take the focus and Enter works as on a button.
-        browser.execute_script("document.getElementById('menu-toggle').focus()")
-        browser.switch_to.active_element.send_keys(Keys.ENTER)
+        # As a keyboard user reaches them: after "Vai al contenuto" the next Tab is the menu's
+        # button (its checkbox is out of the tab order), and Enter works on it.
+        skip = browser.find_element(By.CSS_SELECTOR, ".skip-link")
+        browser.execute_script("arguments[0].focus()", skip)
+        skip.send_keys(Keys.TAB)
+        menu = browser.switch_to.active_element
+        assert menu.tag_name == "button" and "menu-button" in menu.get_attribute("class")
+        menu.send_keys(Keys.ENTER)
         assert sidebar.is_displayed(), "Enter opens the menu"
         assert browser.current_url.endswith("/ticket"), "Enter submits nothing"
         browser.switch_to.active_element.send_keys(Keys.ENTER)
         assert not sidebar.is_displayed(), "Enter closes it again"
         code = browser.find_element(By.ID, "codice")
-        browser.execute_script("document.getElementById('filters-toggle').focus()")
-        browser.switch_to.active_element.send_keys(Keys.ENTER)
+        browser.find_element(By.XPATH, "//button[normalize-space()='Filtri']").send_keys(Keys.ENTER)
         assert code.is_displayed(), "Enter opens «Filtri»"
 
         viewport(browser, LAPTOP)

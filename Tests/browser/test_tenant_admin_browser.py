@@ -19,7 +19,7 @@ def test_an_administrator_invites_a_technician_who_then_appears_under_utenti(por
     browser.find_element(By.XPATH, "//summary[contains(., 'Gestione Tenant')]").click()
     press(browser, "Tenant")
     press(browser, "Utenti invitati")
-    press(browser, "+ Invita utente")
+    press(browser, "Invita utente")
     type_into(browser, "Email", COLLEAGUE)
     browser.find_element(By.XPATH, "//label[normalize-space()='Tecnico']").click()
     press(browser, "Invita")

@@ -67,9 +67,13 @@ def test_a_customer_opens_follows_and_closes_a_ticket(portal, browser, tmp_path)
     browser.switch_to.window(browser.window_handles[1])
     assert browser.find_element(By.TAG_NAME, "h1").text == f"Informazioni Ticket #{number}"
 
-    browser.find_element(By.XPATH, "//label[normalize-space()='Ingrandisci/Riduci chat']").click()
+    # A real button with JavaScript, found by its role as it looks, saying whether it is pressed.
+    chat = browser.find_element(By.XPATH, "//button[normalize-space()='Ingrandisci/Riduci chat']")
+    assert chat.get_attribute("aria-pressed") == "false"
+    chat.click()
     assert not browser.find_element(By.CSS_SELECTOR, ".ticket-panel").is_displayed()
-    browser.find_element(By.XPATH, "//label[normalize-space()='Ingrandisci/Riduci chat']").click()
+    assert chat.get_attribute("aria-pressed") == "true"
+    chat.click()
     assert browser.find_element(By.CSS_SELECTOR, ".ticket-panel").is_displayed()
 
     type_into(browser, "Risposta", "Buongiorno, ho già risolto in autonomia. Chiudo il quesito. Grazie.")

@@ -50,7 +50,7 @@ def test_a_responsabile_onboards_a_company_whose_administrator_opens_a_ticket_se
 
     # A wrong check digit is refused next to the field, with what was typed kept.
     open_administration(manager, "Aziende")
-    press(manager, "+ Nuova azienda")
+    press(manager, "Nuova azienda")
     type_into(manager, "Ragione sociale", COMPANY)
     type_into(manager, "Partita IVA", VAT[:10] + "8")
     press(manager, "Crea azienda")
@@ -112,7 +112,7 @@ def test_a_responsabile_reads_operators_and_the_audit_trail(portal, browser):
     assert "paolo.gallo@assistenza.example" in browser.page_source
     assert field(browser, "Ruolo di Paolo Gallo").get_attribute("value") == "operator"
     assert serious_violations(browser) == []
-    press(browser, "+ Invita operatore")
+    press(browser, "Invita operatore")
     for label in ("Nome e cognome", "Email"):
         assert field(browser, label)
     assert serious_violations(browser) == []

@@ -137,7 +137,7 @@ def test_the_whole_desk_journey_with_notes_that_no_customer_ever_sees(fresh_port
 
     customer_page = customer.get(portal.url + f"/ticket/{number}").text
     assert "provi ad aggiornare" in customer_page and "istruzioni.txt" in customer_page
-    assert "Stato: In Sviluppo" in customer_page and "Giulia Neri ha preso in carico la richiesta" in customer_page
+    assert "Stato: In sviluppo" in customer_page and "Giulia Neri ha preso in carico la richiesta" in customer_page
     assert word not in customer_page and "Controllare la stampante" not in customer_page
     assert "registro-interno.txt" not in customer_page
     reply_mail = portal.wait_for_mail(ADMIN, f"Ticket #{number} nuova risposta").get_content()
@@ -157,7 +157,7 @@ def test_the_whole_desk_journey_with_notes_that_no_customer_ever_sees(fresh_port
 
     # The desk's trail names who did what from where; the company's own trail never shows a note.
     trail = operator.get(portal.url + "/desk/registro", params={"azienda": "ROSSI"}).text
-    for line in ("Nota interna", "Ticket preso in carico", f"#{number}: In attesa → In Sviluppo", "Stato cambiato"):
+    for line in ("Nota interna", "Ticket preso in carico", f"#{number}: In attesa → In sviluppo", "Stato cambiato"):
         assert line in trail, line
     activity = customer.get(portal.url + "/tenant/attivita").text
     assert "Ticket creato" in activity and "Risposta dell'assistenza" in activity
@@ -335,7 +335,7 @@ def test_status_assignment_and_one_email_for_a_reply_with_a_status(portal):
     with portal.db() as db:
         row = db.execute("SELECT t.status, u.email FROM tickets t JOIN users u ON u.id = t.operator_id WHERE t.number = ?",
                          (number,)).fetchone()
-    assert tuple(row) == ("development", OPERATOR), "In Sviluppo is never nobody's"
+    assert tuple(row) == ("development", OPERATOR), "In sviluppo is never nobody's"
     page = operator.get(portal.url + f"/desk/ticket/{number}").text
     assert 'value="take"' not in page, "already mine, whatever its status"
     # Pressed all the same (an old page): nothing changes, nobody is told of a hand-over.
@@ -363,7 +363,7 @@ def test_status_assignment_and_one_email_for_a_reply_with_a_status(portal):
     # "Prendi in carico" on a ticket in the queue: the customer hears of it, as of any status.
     assert desk_post(portal, operator, number, "take").status_code == 303
     status_mails = []
-    while not any("presa in carico" in mail for mail in status_mails):  # after the earlier "In Sviluppo"
+    while not any("presa in carico" in mail for mail in status_mails):  # after the earlier "In sviluppo"
         status_mails.append(portal.wait_for_mail(ADMIN, f"Ticket #{number} cambio di stato").get_content())
     assert "La richiesta è stata presa in carico da Giulia Neri. Lo stato della richiesta è ora: In attesa." in status_mails[-1]
     assert desk_post(portal, operator, number, "assign", assignee="").status_code == 303
@@ -385,12 +385,12 @@ def test_status_assignment_and_one_email_for_a_reply_with_a_status(portal):
                  and ADMIN in mail["To"] and "Rinviato" in mail.get_content()]
     assert postponed == [], "the reply and its status in one e-mail"
     assert [mail for mail in mails if f"#{number}" in mail["Subject"] and "cambio di stato" in mail["Subject"]
-            and "In Sviluppo" in mail.get_content()], "the check sees status e-mails"
+            and "In sviluppo" in mail.get_content()], "the check sees status e-mails"
 
 
 def test_taking_a_colleagues_ticket_keeps_its_status_and_a_reply_with_a_status_shows_only_that_status(portal):
-    """"Prendi in carico" on a colleague's "In Sviluppo" ticket: development still has it. A
-    reply that takes a ticket nobody had, sent with "In Sviluppo", shows the take-over and
+    """"Prendi in carico" on a colleague's "In sviluppo" ticket: development still has it. A
+    reply that takes a ticket nobody had, sent with "In sviluppo", shows the take-over and
     that status, not an "In attesa" nobody chose."""
     customer, _ = login(portal)
     number = created_number(new_ticket(portal, customer, title="Presa in carico da un collega"))
@@ -415,7 +415,7 @@ def test_taking_a_colleagues_ticket_keeps_its_status_and_a_reply_with_a_status_s
     assert desk_post(portal, paolo, other, "reply", reply="Lo passiamo allo sviluppo.", status="development") \
         .status_code == 303
     conversation = customer.get(portal.url + f"/ticket/{other}").text
-    assert "Paolo Gallo ha preso in carico" in conversation and "Stato: In Sviluppo" in conversation
+    assert "Paolo Gallo ha preso in carico" in conversation and "Stato: In sviluppo" in conversation
     assert "Stato: In attesa" not in conversation, "no step nobody chose"
     with portal.db() as db:
         assert db.execute("SELECT status FROM tickets WHERE number = ?", (other,)).fetchone()[0] == "development"

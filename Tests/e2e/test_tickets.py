@@ -353,7 +353,7 @@ def test_operator_replies_and_customer_replies_are_notified(portal):
     with portal.db() as db:
         trail = db.execute("SELECT user_id, actor_email, detail FROM audit_events WHERE event = 'ticket_status' AND detail LIKE ?"
                            " ORDER BY id DESC", (f"#{number}: %",)).fetchone()
-    assert tuple(trail) == (None, "", f"#{number}: In attesa → In Sviluppo"), "a script's change is in the trail too"
+    assert tuple(trail) == (None, "", f"#{number}: In attesa → In sviluppo"), "a script's change is in the trail too"
     usage = portal.admin("ticket", "status", "--number", str(number), "--status", "boh", check=False)
     assert usage.returncode == 64
 

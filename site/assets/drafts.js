@@ -136,8 +136,9 @@
     });
   }
 
+  // Rounded up: a file a byte over 4 MB "pesa 4,1 MB", never "4,0 MB" beside "al massimo 4 MB".
   function megabytes(bytes) {
-    return (bytes / 1048576).toFixed(1).replace(".", ",") + " MB";
+    return (Math.ceil(bytes / 104857.6) / 10).toFixed(1).replace(".", ",") + " MB";
   }
 
   function showError(form, field, message) {

@@ -150,7 +150,12 @@
     editable.insertAdjacentElement("afterend", status);
 
     const label = document.getElementById(area.id + "-label");
-    if (label) label.addEventListener("click", () => editable.focus());
+    if (label) {
+      // The label names the editable area now (aria-labelledby): still tied to the hidden
+      // text area as well, the one field "Descrizione" was two to whoever looks it up by name.
+      label.removeAttribute("for");
+      label.addEventListener("click", () => editable.focus());
+    }
 
     const sync = () => {
       area.value = toMarkdown(editable);

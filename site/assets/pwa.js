@@ -37,14 +37,40 @@
 })();
 
 /*
- * The menu, "Filtri" and the chat's size are checkboxes styled as buttons (they work without
- * JavaScript); a button answers Enter as well as Space, so these do too.
+ * The menu, "Filtri" and the chat's size work without JavaScript as a checkbox, whose state
+ * the stylesheet reads, and its label styled as a button. With JavaScript the label becomes
+ * a real button: a screen reader hears a button that says whether its part is shown (or the
+ * chat enlarged), Enter and Space press it, and it is found by its role as it looks. The
+ * checkbox stays as the state, out of the tab order and of the accessibility tree.
  */
 (function () {
-  document.addEventListener('keydown', function (event) {
-    const target = event.target;
-    if (event.key !== 'Enter' || !target.matches || !target.matches('.menu-toggle, .filters-toggle, .chat-toggle')) return;
-    event.preventDefault();
-    target.click();
+  // What each switch shows or hides; the chat's size has no part of its own: it is pressed.
+  const parts = { 'menu-toggle': '.sidebar', 'filters-toggle': '.ticket-filters' };
+  function shown(element) {
+    return element.getClientRects().length > 0;
+  }
+  document.querySelectorAll('label[for="menu-toggle"], label[for="filters-toggle"], label[for="chat-toggle"]').forEach(function (label) {
+    const box = document.getElementById(label.htmlFor);
+    if (!box || box.type !== 'checkbox') return;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = label.className;
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.replaceWith(button);
+    box.tabIndex = -1;
+    box.setAttribute('aria-hidden', 'true');
+    const part = parts[box.id] && document.querySelector(parts[box.id]);
+    function state() {
+      if (part) button.setAttribute('aria-expanded', String(shown(part)));
+      else button.setAttribute('aria-pressed', String(box.checked));
+    }
+    button.addEventListener('click', function () {
+      box.checked = !box.checked;
+      box.dispatchEvent(new Event('change', { bubbles: true }));
+      state();
+    });
+    // On a laptop the menu is shown unless switched off, on a phone hidden unless switched on.
+    window.addEventListener('resize', state);
+    state();
   });
 })();

@@ -82,7 +82,7 @@ struct DashboardPage {
     /// Without JavaScript (noscript: parsed only where scripts do not run): "Aggiungi" and
     /// "Rimuovi" as forms, each widget placed where it first fits.
     var withoutScript: Node {
-        el("section", ["class": "card dashboard-noscript", "aria-labelledby": "noscript-widgets-title"]) {
+        el("section", ["class": "card dashboard-noscript"]) {
             el("h2", ["id": "noscript-widgets-title"]) { Text.dashboardAddWidget }
             el("p", ["class": "muted"]) { Text.dashboardNeedsScript }
             el("ul", ["class": "widget-choices"]) {

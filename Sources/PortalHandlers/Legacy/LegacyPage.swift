@@ -19,7 +19,7 @@ struct LegacyPage {
     func render() -> String {
         let date = settings.closingDate.display
         return Page(title: Text.legacyTitle, kind: .visitor, description: Text.legacyIntro) {
-            el("section", ["class": "card legacy-card", "aria-labelledby": "legacy-title"]) {
+            el("section", ["class": "card legacy-card"]) {
                 el("h1", ["class": "page-title", "id": "legacy-title"]) { Text.legacyTitle }
                 if isClosed {
                     FormField.notice(Text.legacyClosed(date), kind: "error")
@@ -35,7 +35,7 @@ struct LegacyPage {
                 }
             }
             if !isClosed {
-                el("section", ["class": "card legacy-card", "aria-labelledby": "legacy-form-title"]) {
+                el("section", ["class": "card legacy-card"]) {
                     el("h2", ["id": "legacy-form-title"]) { Text.legacyFormTitle }
                     if answered { answer } else { form }
                 }

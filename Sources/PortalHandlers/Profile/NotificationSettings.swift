@@ -20,7 +20,7 @@ struct NotificationSettings {
     }
 
     func render(csrfToken: String, error: String?) -> Node {
-        el("section", ["class": "card", "aria-labelledby": "notifications-title"]) {
+        el("section", ["class": "card"]) {
             el("h2", ["id": "notifications-title"]) { Text.notifications }
             el("p", ["class": "muted"]) { Text.notificationsHint }
             el("form", ["class": "form", "method": "post", "action": "/profilo/notifiche"]) {

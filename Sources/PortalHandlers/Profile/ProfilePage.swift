@@ -24,7 +24,7 @@ struct ProfilePage {
         Page(title: Text.profileTitle, kind: .app(viewer), currentPath: "/profilo") {
             el("h1", ["class": "page-title"]) { Text.profileTitle }
             if let notice { FormField.notice(notice, kind: "success") }
-            el("section", ["class": "card", "aria-labelledby": "personal"]) {
+            el("section", ["class": "card"]) {
                 el("h2", ["id": "personal"]) { Text.personalData }
                 el("p", ["class": "muted"]) { user.email }
                 el("form", ["class": "form", "method": "post", "action": "/profilo/dati"]) {
@@ -36,7 +36,7 @@ struct ProfilePage {
                     el("div", ["class": "form-actions"]) { el("button", ["class": "button button--primary", "type": "submit"]) { Text.save } }
                 }
             }
-            el("section", ["class": "card", "aria-labelledby": "password-title"]) {
+            el("section", ["class": "card"]) {
                 el("h2", ["id": "password-title"]) { Text.changePassword }
                 el("form", ["class": "form", "method": "post", "action": "/profilo/password"]) {
                     FormField.requiredLegend(Text.requiredLegend)
@@ -48,7 +48,7 @@ struct ProfilePage {
                 }
             }
             if let notifications { notifications.render(csrfToken: viewer.csrfToken, error: notificationError) }
-            el("section", ["class": "card", "aria-labelledby": "picture-title"]) {
+            el("section", ["class": "card"]) {
                 el("h2", ["id": "picture-title"]) { Text.picture }
                 if let picture {
                     el("img", [
@@ -76,7 +76,7 @@ struct ProfilePage {
                     }
                 }
             }
-            el("section", ["class": "card", "aria-labelledby": "devices-title"]) {
+            el("section", ["class": "card"]) {
                 el("h2", ["id": "devices-title"]) { Text.trustedDevices }
                 if devices.isEmpty {
                     el("p") { Text.noTrustedDevices }

@@ -36,7 +36,7 @@ enum InvitationHandlers {
         let csrf = context.current.csrfToken
         let page = TenantTabs.page(context.current.viewer, current: "/tenant/inviti", form: form == nil ? nil : Text.inviteUser, notice: notice) {
             if let form {
-                el("section", ["class": "card", "aria-labelledby": "invite"]) {
+                el("section", ["class": "card"]) {
                     el("h2", ["id": "invite"]) { Text.inviteUser }
                     el("form", ["class": "form", "method": "post", "action": "/tenant/inviti"]) {
                         FormField.csrf(csrf)
@@ -53,10 +53,10 @@ enum InvitationHandlers {
                     }
                 }
             }
-            el("section", ["class": "card", "aria-labelledby": "invited"]) {
+            el("section", ["class": "card"]) {
                 el("div", ["class": "toolbar"]) {
                     el("h2", ["id": "invited", "class": "toolbar-title"]) { Text.invitedUsers }
-                    if form == nil { el("a", ["class": "button button--primary", "href": "/tenant/inviti/nuovo"]) { "+ " + Text.inviteUser } }
+                    if form == nil { el("a", ["class": "button button--primary", "href": "/tenant/inviti/nuovo"]) { Icon.plus; Text.inviteUser } }
                 }
                 if invitations.isEmpty {
                     el("p") { Text.noInvitations }

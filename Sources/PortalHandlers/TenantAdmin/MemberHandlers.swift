@@ -22,7 +22,7 @@ enum MemberHandlers {
         let removed = try TenantStore(services.database).restorableMembers(tenantID: context.tenant.id, now: services.now)
         let csrf = context.current.csrfToken
         let page = TenantTabs.page(context.current.viewer, current: "/tenant/utenti", notice: notice, error: error) {
-            el("section", ["class": "card", "aria-labelledby": "members"]) {
+            el("section", ["class": "card"]) {
                 el("h2", ["id": "members"]) { Text.enabledUsers }
                 DataTable.render(headings: columns) {
                     for member in members {
@@ -63,7 +63,7 @@ enum MemberHandlers {
 
     /// Members removed in the last minutes, each with "Ripristina utente".
     static func recentlyRemoved(_ removed: [TenantStore.MemberRow], csrf: String) -> Node {
-        el("section", ["class": "card", "aria-labelledby": "recently-removed"]) {
+        el("section", ["class": "card"]) {
             el("h2", ["id": "recently-removed"]) { Text.recentlyRemoved }
             el("p", ["class": "muted"]) { Text.recentlyRemovedHint }
             DataTable.render(headings: columns) {

@@ -6,7 +6,7 @@ import PortalHTTP
 enum TenantInfoHandlers {
     static func general(_ request: Request, _ context: MemberContext) throws -> Response {
         let page = TenantTabs.page(context.current.viewer, current: "/tenant") {
-            el("section", ["class": "card", "aria-labelledby": "general"]) {
+            el("section", ["class": "card"]) {
                 el("h2", ["id": "general"]) { Text.generalData }
                 el("dl", ["class": "facts"]) {
                     el("dt") { Text.companyName }

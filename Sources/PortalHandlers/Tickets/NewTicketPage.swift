@@ -39,7 +39,7 @@ struct NewTicketPage {
                 if let notice { FormField.notice(notice, kind: "warning") }
                 if let failure { FormField.notice(failure, kind: "error") }
                 if !form.errors.isEmpty || fileError != nil { FormField.notice(Text.formHasErrors, kind: "error") }
-                el("section", ["class": "card", "aria-labelledby": "ticket-section"]) {
+                el("section", ["class": "card"]) {
                     el("h2", ["id": "ticket-section"]) { Text.ticketSection }
                     FormField.requiredLegend(Text.requiredLegend)
                     el("dl", ["class": "facts"]) {
@@ -66,7 +66,7 @@ struct NewTicketPage {
                                          selected: form.priority?.rawValue, error: form.errors["priority"], hint: Text.blockingExplanation,
                                          marked: true)
                 }
-                el("section", ["class": "card", "aria-labelledby": "description-section"]) {
+                el("section", ["class": "card"]) {
                     el("h2", ["id": "description-section"]) { Text.descriptionSection }
                     FormField.input(id: "title", label: Text.title, value: form.title, error: form.errors["title"], required: true,
                                     maxLength: TicketForm.titleLimit, hint: Text.titleHint)
@@ -80,9 +80,6 @@ struct NewTicketPage {
                                        hint: form.technicalDetails.isEmpty ? Text.technicalDetailsOptionalHint : Text.technicalDetailsHint, rows: 4,
                                        maxLength: TicketForm.technicalDetailsLimit)
                     FileFields.render(field: "files", label: Text.attachments, hint: Text.attachmentsHint, kept: keptFiles, error: fileError)
-                }
-                el("div", ["class": "form-actions"]) {
-                    el("button", ["class": "button button--primary", "type": "submit", "name": "action", "value": "send"]) { Text.sendTicket }
                 }
             }
         }.withScript("/assets/editor.js").withScript(DraftForm.script).render()

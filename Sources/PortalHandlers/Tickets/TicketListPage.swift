@@ -76,7 +76,7 @@ struct TicketListPage {
             // dates are one person's: kept, they would fill the family and push the common
             // forms out (a form costs as much as half the page's cards).
             if errors.isEmpty && query.number == nil && query.text.isEmpty && query.from == nil && query.to == nil {
-                NodeMemo.node("ticket-filters|" + query.queryString(), family: .filters) { filterFields }
+                NodeMemo.node("ticket-filters|\(remembered)|" + query.queryString(), family: .filters) { filterFields }
             } else {
                 filterFields
             }
@@ -110,7 +110,9 @@ struct TicketListPage {
                                  selected: query.type?.rawValue ?? "qualsiasi")
             FormField.input(id: "da", label: Text.fromDate, type: "date", value: typed["da"] ?? query.from ?? "", error: errors["da"])
             FormField.input(id: "a", label: Text.toDate, type: "date", value: typed["a"] ?? query.to ?? "", error: errors["a"])
-            if query.narrows || !errors.isEmpty {
+            // Remembered filters have their "Azzera filtri" in the notice that names them: one
+            // button of that name on the page.
+            if (query.narrows && !remembered) || !errors.isEmpty {
                 el("button", ["class": "button", "type": "submit", "name": "azzera", "value": "1"]) { Text.resetFilters }
             }
         }

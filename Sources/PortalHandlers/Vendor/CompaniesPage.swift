@@ -30,11 +30,11 @@ struct CompaniesPage {
     func render(_ viewer: Viewer) -> [UInt8] {
         VendorPage.page(viewer, title: Text.companiesTitle, currentPath: CompanyListHandlers.path) {
             if let form { newCompanyForm(form, csrf: viewer.csrfToken) }
-            el("section", ["class": "card", "aria-labelledby": "companies"]) {
+            el("section", ["class": "card"]) {
                 el("div", ["class": "toolbar"]) {
                     el("h2", ["id": "companies", "class": "toolbar-title"]) { Text.companiesTitle }
                     if form == nil {
-                        el("a", ["class": "button button--primary", "href": CompanyListHandlers.path + "/nuova"]) { "+ " + Text.newCompany }
+                        el("a", ["class": "button button--primary", "href": CompanyListHandlers.path + "/nuova"]) { Icon.plus; Text.newCompany }
                     }
                 }
                 el("form", ["class": "form form--inline", "method": "get", "action": CompanyListHandlers.path, "role": "search"]) {
@@ -77,7 +77,7 @@ struct CompaniesPage {
     }
 
     func newCompanyForm(_ form: NewCompanyForm, csrf: String) -> Node {
-        el("section", ["class": "card", "aria-labelledby": "new-company"]) {
+        el("section", ["class": "card"]) {
             el("h2", ["id": "new-company"]) { Text.newCompany }
             el("form", ["class": "form", "method": "post", "action": CompanyListHandlers.path]) {
                 FormField.requiredLegend(Text.requiredLegend)

@@ -16,7 +16,7 @@ struct CompanyPage {
     func render(_ viewer: Viewer) -> [UInt8] {
         let tenant = company.tenant
         return VendorPage.page(viewer, title: tenant.name, currentPath: CompanyListHandlers.path, notice: notice) {
-            el("section", ["class": "card", "aria-labelledby": "company-facts"]) {
+            el("section", ["class": "card"]) {
                 el("h2", ["id": "company-facts", "class": "visually-hidden"]) { Text.companiesTitle }
                 el("p") {
                     "\(Text.companyVATNumber): "
@@ -47,7 +47,7 @@ struct CompanyPage {
     }
 
     var usersSection: Node {
-        el("section", ["class": "card", "aria-labelledby": "company-users"]) {
+        el("section", ["class": "card"]) {
             el("h2", ["id": "company-users"]) { Text.companyUsers }
             if members.isEmpty {
                 el("p") { Text.noCompanyUsers }
@@ -68,7 +68,7 @@ struct CompanyPage {
     }
 
     func invitationsSection(csrf: String) -> Node {
-        el("section", ["class": "card", "aria-labelledby": "company-invitations"]) {
+        el("section", ["class": "card"]) {
             el("h2", ["id": "company-invitations"]) { Text.companyInvitations }
             if invitations.isEmpty {
                 el("p") { Text.noInvitations }
@@ -105,7 +105,7 @@ struct CompanyPage {
     }
 
     var ticketsSection: Node {
-        el("section", ["class": "card", "aria-labelledby": "company-tickets"]) {
+        el("section", ["class": "card"]) {
             el("h2", ["id": "company-tickets"]) { Text.companyTickets }
             if tickets.isEmpty {
                 el("p") { Text.noCompanyTickets }

@@ -13,7 +13,7 @@ struct InviteAdministratorPage {
     func render(_ viewer: Viewer) -> [UInt8] {
         let path = CompanyHandlers.path(company)
         return VendorPage.page(viewer, title: Text.inviteAdministrator, currentPath: CompanyListHandlers.path) {
-            el("section", ["class": "card", "aria-labelledby": "invite-company"]) {
+            el("section", ["class": "card"]) {
                 el("h2", ["id": "invite-company"]) { "\(company.tenant.name) · \(Text.vatShort) \(company.tenant.vat)" }
                 el("p") { Text.inviteAdministratorIntro }
                 el("form", ["class": "form", "method": "post", "action": path + "/invita"]) {

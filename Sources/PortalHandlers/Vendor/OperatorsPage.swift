@@ -35,11 +35,11 @@ struct OperatorsPage {
     func render(_ viewer: Viewer, currentUserID: Int64) -> [UInt8] {
         VendorPage.page(viewer, title: Text.operatorsTitle, currentPath: OperatorHandlers.path, notice: notice) {
             if let form { inviteForm(form, csrf: viewer.csrfToken) }
-            el("section", ["class": "card", "aria-labelledby": "operators"]) {
+            el("section", ["class": "card"]) {
                 el("div", ["class": "toolbar"]) {
                     el("h2", ["id": "operators", "class": "toolbar-title"]) { Text.operatorsTitle }
                     if form == nil {
-                        el("a", ["class": "button button--primary", "href": OperatorHandlers.path + "/nuovo"]) { "+ " + Text.inviteOperator }
+                        el("a", ["class": "button button--primary", "href": OperatorHandlers.path + "/nuovo"]) { Icon.plus; Text.inviteOperator }
                     }
                 }
                 DataTable.render(headings: [Text.operatorName, Text.email, Text.operatorRole, Text.statusColumn, Text.actionsColumn]) {
@@ -50,7 +50,7 @@ struct OperatorsPage {
     }
 
     func inviteForm(_ form: InviteForm, csrf: String) -> Node {
-        el("section", ["class": "card", "aria-labelledby": "invite-operator"]) {
+        el("section", ["class": "card"]) {
             el("h2", ["id": "invite-operator"]) { Text.inviteOperator }
             el("form", ["class": "form", "method": "post", "action": OperatorHandlers.path]) {
                 FormField.requiredLegend(Text.requiredLegend)
