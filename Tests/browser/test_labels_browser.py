@@ -1,0 +1,76 @@
+"""Each of the manual's and the issues' words names one control, as a test that looks a
+control up by its label or by its role and name finds it (Playwright's `get_by_label` and
+`get_by_role` refuse a name that matches two): the editor's label names the editable area
+only, one "Invia Ticket", one "Azzera filtri", the switches are buttons with JavaScript, and
+"Invita utente" is named without a "+"."""
+import pytest
+from selenium.webdriver.common.by import By
+
+from people import press, sign_in
+from portal import ADMIN, DEMO_PASSWORD, running_portal
+
+
+@pytest.fixture(scope="module")
+def portal():
+    yield from running_portal()
+
+
+# What `get_by_label(text)` matches: any element whose aria-label, aria-labelledby's text or
+# <label>'s text holds the words (case and spaces aside), hidden ones too.
+BY_LABEL = """
+const text = arguments[0].toLowerCase(), hits = new Set();
+const norm = (s) => (s || "").replace(/\\s+/g, " ").trim().toLowerCase();
+document.querySelectorAll("[aria-label]").forEach((e) => { if (norm(e.getAttribute("aria-label")).includes(text)) hits.add(e); });
+document.querySelectorAll("[aria-labelledby]").forEach((e) => {
+  const named = e.getAttribute("aria-labelledby").split(/\\s+/).map((id) => document.getElementById(id)).filter(Boolean);
+  if (norm(named.map((n) => n.textContent).join(" ")).includes(text)) hits.add(e);
+});
+document.querySelectorAll("label").forEach((l) => { if (l.control && norm(l.textContent).includes(text)) hits.add(l.control); });
+return hits.size;
+"""
+
+# What `get_by_role("button", name=text)` matches among the visible buttons.
+BUTTONS = """
+const text = arguments[0].toLowerCase();
+const norm = (s) => (s || "").replace(/\\s+/g, " ").trim().toLowerCase();
+return Array.from(document.querySelectorAll("button, [role=button], input[type=submit]"))
+  .filter((b) => b.getClientRects().length && !b.closest("[aria-hidden=true]"))
+  .filter((b) => norm(b.getAttribute("aria-label") || b.textContent || b.value).includes(text)).length;
+"""
+
+
+def by_label(browser, text):
+    return browser.execute_script(BY_LABEL, text)
+
+
+def buttons(browser, text):
+    return browser.execute_script(BUTTONS, text)
+
+
+def test_the_ticket_forms_words_each_name_one_control(portal, browser):
+    sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+    browser.get(portal.url + "/ticket/nuovo")
+    browser.find_element(By.CSS_SELECTOR, "[data-editor-for='description']")  # the editor has started
+    for label in ("Titolo", "Descrizione", "Dettagli tecnici", "Allegati"):
+        assert by_label(browser, label) == 1, label
+    assert buttons(browser, "Invia Ticket") == 1 and buttons(browser, "Anteprima") == 1
+
+    browser.get(portal.url + "/ticket/1001")
+    browser.find_element(By.CSS_SELECTOR, "[data-editor-for='message']")
+    assert by_label(browser, "Risposta") == 1
+    assert buttons(browser, "Ingrandisci/Riduci chat") == 1
+
+
+def test_remembered_filters_have_one_azzera_filtri_and_invita_utente_is_its_words(portal, browser):
+    sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+    browser.get(portal.url + "/ticket")
+    browser.find_element(By.XPATH, "//label[normalize-space()='Chiuso']").click()
+    press(browser, "Cerca Ticket")
+    browser.get(portal.url + "/ticket")
+    assert "remembered-filters" in browser.page_source
+    assert buttons(browser, "Azzera filtri") == 1
+    press(browser, "Azzera filtri")
+
+    browser.get(portal.url + "/tenant/inviti")
+    invite = browser.find_element(By.CSS_SELECTOR, "main a.button--primary")
+    assert invite.text.strip() == "Invita utente" and invite.get_attribute("href").endswith("/tenant/inviti/nuovo")
