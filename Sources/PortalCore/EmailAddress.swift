@@ -1,5 +1,7 @@
 /// An e-mail address as the portal accepts it: one `@`, a non-empty local part, a dotted
-/// domain, no spaces or control characters, at most 254 characters. Stored lower-cased.
+/// domain of letters, digits and hyphens (any script's, for internationalised names), no
+/// spaces, control or invisible formatting characters, at most 254 characters. Stored
+/// lower-cased.
 public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
     public let value: String
 
@@ -13,7 +15,8 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
         guard !local.isEmpty, local.utf8.count <= 64, !domain.isEmpty else { return nil }
         guard text.unicodeScalars.allSatisfy(EmailAddress.isAllowed) else { return nil }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") })
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }),
+            domain.unicodeScalars.allSatisfy(EmailAddress.isDomainScalar)
         else { return nil }
         value = text
     }
@@ -25,8 +28,22 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
         switch scalar.value {
         case 0..<0x21: false
         case 0x22, 0x28, 0x29, 0x2C, 0x3A, 0x3B, 0x3C, 0x3E, 0x5B, 0x5C, 0x5D: false  // " ( ) , : ; < > [ \ ]
-        case 0x85, 0x2028, 0x2029: false  // the line breaks beyond ASCII
-        default: true
+        case 0x7F...0x9F, 0x2028, 0x2029: false  // DEL, the C1 controls, the line breaks beyond ASCII
+        // Direction and zero-width controls: "giulia.neri@<U+202E>…" in "Registro attività"
+        // read as a real operator's address written backwards.
+        default: !scalar.isInvisibleFormatting
+        }
+    }
+
+    /// A domain holds names, not punctuation: "evil.example|id", "evil.exa'mple" and
+    /// "evil.example&x=1" were accepted and written to. Letters and digits of any script stay
+    /// (internationalised domains), with the hyphen and the dots between labels.
+    static func isDomainScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2D, 0x2E, 0x30...0x39, 0x61...0x7A: true  // - . 0-9 a-z (the text is lower-cased)
+        case 0..<0x80: false
+        default: scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.generalCategory == .nonspacingMark
+            || scalar.properties.generalCategory == .spacingMark
         }
     }
 

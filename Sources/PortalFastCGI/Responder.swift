@@ -13,6 +13,11 @@ public protocol Responder: AnyObject {
     /// An address no route serves, answered under the lock: its page depends on whether the
     /// request's session is alive, as the desk's 404 does, so that the two read the same.
     func notFound(_ request: Request) -> Response
+    /// A known route refused before it runs (another method, a body past its limit), answered
+    /// under the lock: said only to whom the route's group lets in; to anyone else the
+    /// address does not exist, as its own method answers them (the desk's and the
+    /// administrations' addresses are no one else's to learn).
+    func refuse(_ error: HTTPError, _ request: Request, route: Router.Route) -> Response
     /// The worker has answered nothing for a moment (called under the lock, as `respond`):
     /// memory kept only for speed can go.
     func idle()

@@ -132,7 +132,10 @@ enum Worker {
             let route: Router.Route
             switch shared.router.match(method: parsed.method, path: parsed.path) {
             case .notFound: throw NoRoute()
-            case .wrongMethod: throw HTTPError.methodNotAllowed
+            case .wrongMethod(let route, let allowed):
+                var refusal = HTTPError.methodNotAllowed
+                refusal.allow = allowed
+                throw RouteRefusal(error: refusal, route: route)
             case .found(let found, let parameters):
                 route = found
                 parsed.pathParameters = parameters
@@ -144,7 +147,7 @@ enum Worker {
             } else if length > route.bodyLimit {
                 // A ticket form with too many megabytes of files: its beginning (the text) is
                 // read, the rest dropped below, and the page says the files did not arrive.
-                guard route.keepsOversizedForm else { throw HTTPError.payloadTooLarge }
+                guard route.keepsOversizedForm else { throw RouteRefusal(error: .payloadTooLarge, route: route) }
                 parsed.body = try RequestReader.body(from: raw.pointee.in, length: route.bodyLimit)
                 parsed.isTruncated = true
             } else {
@@ -156,6 +159,9 @@ enum Worker {
         } catch is NoRoute {
             let unknown = request!
             response = shared.withResponder { $0.notFound(unknown) }
+        } catch let refused as RouteRefusal {
+            let known = request!
+            response = shared.withResponder { $0.refuse(refused.error, known, route: refused.route) }
         } catch let error as HTTPError {
             response = shared.refusal(error, request)
         } catch {
@@ -173,6 +179,12 @@ enum Worker {
 
     /// No route serves the address: answered by the responder, under the lock.
     struct NoRoute: Error {}
+
+    /// A route's refusal before it runs: answered by the responder, under the lock.
+    struct RouteRefusal: Error {
+        let error: HTTPError
+        let route: Router.Route
+    }
 
     /// Starts a detached thread running `body`: 0, or pthread_create's error number.
     static func startThread(_ body: @escaping @Sendable () -> Void) -> Int32 {

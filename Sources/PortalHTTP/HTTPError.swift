@@ -12,6 +12,8 @@ public struct HTTPError: Error, CustomStringConvertible, Sendable {
     /// Where a browser's page goes instead (the login page when the session has ended); an
     /// API answers the status and message.
     public let location: String?
+    /// The methods a 405's address takes (its `Allow` header).
+    public var allow: [String] = []
 
     public init(status: Int, message: String, reason: String = "", location: String? = nil) {
         self.status = status

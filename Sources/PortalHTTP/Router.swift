@@ -42,7 +42,9 @@ public struct Router: Sendable {
 
     public enum Match: Sendable {
         case found(Route, [String: String])
-        case wrongMethod
+        /// The path is a route's, not with this method: one of its routes (whose group decides
+        /// who may learn that it exists) and the methods it takes, for `Allow`.
+        case wrongMethod(Route, allowed: [String])
         case notFound
     }
 
@@ -51,13 +53,19 @@ public struct Router: Sendable {
         let wanted = method == "HEAD" ? "GET" : method
         let bytes = Array(path.utf8)
         let segments = PathPattern.ranges(of: bytes)
-        var pathMatched = false
+        var sameAddress: [Route] = []
         for route in routes where route.pattern.matches(bytes, segments) {
             guard let parameters = route.pattern.capture(bytes, segments) else { continue }
             if route.method == wanted { return .found(route, parameters) }
-            pathMatched = true
+            sameAddress.append(route)
         }
-        return pathMatched ? .wrongMethod : .notFound
+        guard let first = sameAddress.first else { return .notFound }
+        var methods: [String] = []
+        for route in sameAddress where !methods.contains(route.method) {
+            methods.append(route.method)
+            if route.method == "GET" { methods.append("HEAD") }
+        }
+        return .wrongMethod(first, allowed: methods)
     }
 }
 

@@ -5,7 +5,7 @@ import Testing
 struct EmailAddressTests {
     @Test("accepts ordinary addresses", arguments: [
         "mario.rossi@example.it", "a@b.co", "mario+assistenza@mail.example.com", "  anna_b@example-mail.it ",
-        "mário@example.it", "o'brien@example.ie",
+        "mário@example.it", "o'brien@example.ie", "info@bücher.example", "a|b@example.it",
     ])
     func valid(_ input: String) {
         #expect(EmailAddress(input) != nil)
@@ -18,6 +18,9 @@ struct EmailAddressTests {
         "a@" + String(repeating: "b", count: 250) + ".it",
         "mario(x)@example.it", "mario;x@example.it", "mario:x@example.it", "mar\\io@example.it", "\"mario\"@example.it",
         "mario[1]@example.it", "mario\u{2028}@example.it", "mario\u{85}@example.it", "mario\u{0}@example.it",
+        // Seen from a scanner: punctuation in the domain, a direction or zero-width control anywhere.
+        "prova@evil.example|id", "prova@evil.exa'mple", "prova@evil.example&x=1", "prova@evil.example`id`",
+        "giulia.neri@\u{202E}lpmaxe.aznetsissa", "mario\u{200B}@example.it", "mario@exa\u{2066}mple.it", "mario\u{9B}@example.it",
     ])
     func invalid(_ input: String) {
         #expect(EmailAddress(input) == nil)

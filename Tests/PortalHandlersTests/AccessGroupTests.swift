@@ -37,9 +37,14 @@ struct AccessGroupTests {
         #expect(String(decoding: api.body, as: UTF8.self).hasPrefix("{\"error\":"))
     }
 
-    @Test("a known path with another method is 405")
-    func wrongMethod() {
-        #expect(fixture.handle(Request(method: "DELETE", path: "/ticket")).status == 405)
+    @Test("a known path with another method is 405 with Allow, to whom its group admits; the login to anyone else, as its GET")
+    func wrongMethod() throws {
+        let cookies = try fixture.session("mario.rossi@rossi.example")
+        let refused = fixture.handle(Request(method: "DELETE", path: "/ticket", cookies: cookies))
+        #expect(refused.status == 405)
+        #expect(refused.header("Allow") == "GET, HEAD")
+        let anonymous = fixture.handle(Request(method: "DELETE", path: "/ticket"))
+        #expect(anonymous.status == 303 && anonymous.header("Location")?.hasPrefix("/login?next=") == true)
     }
 
     @Test("without a session, every signed-in page sends the browser to the login and back; the API answers 401")
@@ -84,6 +89,9 @@ struct AccessGroupTests {
         for (app, route) in fixture.routes where ["operator", "manager"].contains(route.access) {
             #expect(app.handle(Request(method: route.method, path: path(route), cookies: cookies)).status == 404)
             #expect(app.handle(Request(method: route.method, path: path(route))).status == 404)
+            // Nor does another method tell them the address exists (it answered 405).
+            #expect(app.handle(Request(method: "PUT", path: path(route), cookies: cookies)).status == 404, "\(route.path)")
+            #expect(app.handle(Request(method: "PUT", path: path(route))).status == 404, "\(route.path)")
         }
     }
 

@@ -317,3 +317,15 @@ def test_wrong_codes_count_as_failures_and_a_right_password_clears_its_source(fr
         assert db.execute("SELECT failed_logins FROM users WHERE email = ?", (address,)).fetchone()[0] == 5
     # Five failures on the account: its owner is told once.
     assert "non è bloccato" in portal.wait_for_mail(address, "tentativi di accesso non riusciti").get_content()
+
+
+def test_a_login_a_trusted_device_ends_at_once_leaves_no_login_cookie_behind(portal):
+    """The password on a trusted device with the company known is the whole login: the
+    login cookie is cleared with its challenge, not set again to one already gone."""
+    login(portal, email=TECHNICIAN)  # the device becomes trusted
+    session, response = login(portal, email=TECHNICIAN)
+    assert response.status_code == 303 and response.headers["Location"] == "/dashboard", response.headers.get("Location")
+    login_cookies = [value for name, value in response.raw.headers.items() if name.lower() == "set-cookie"
+                     and value.startswith("portal_login=")]
+    assert login_cookies and all("Max-Age=0" in value for value in login_cookies), login_cookies
+    assert "portal_login" not in session.cookies

@@ -6,7 +6,7 @@ import time
 
 import requests
 
-from portal import csrf_token, login
+from portal import TECHNICIAN, csrf_token, login
 
 HEADERS = {
     "Content-Security-Policy": "script-src 'self'",
@@ -120,22 +120,27 @@ def test_bodies_refused_unread_get_413_never_502(portal):
     from concurrent.futures import ThreadPoolExecutor
 
     body = b"x" * (2 * 1024 * 1024 + 17)
-    # two small-limit forms, a path that takes no POST (405), the live preview (128 KB)
-    targets = ["/ticket/cerca", "/desk/cerca", "/ticket/1453/allegati/1", "/ticket/anteprima"]
+    # A customer's: two small-limit forms (the desk's is no customer's: 404), a path that
+    # takes no POST (405), the live preview (128 KB).
+    targets = {"/ticket/cerca": 413, "/desk/cerca": 404, "/ticket/1453/allegati/1": 405, "/ticket/anteprima": 413}
+    paths = list(targets)
+    customer, _ = login(portal)
 
     def send(index):
         with requests.Session() as session:
-            statuses = []
+            session.cookies.update(customer.cookies)
+            answers = []
             for round_ in range(6):
-                path = targets[(index + round_) % len(targets)]
-                statuses.append(session.post(portal.url + path, data=body,
-                                             headers={"Content-Type": "application/x-www-form-urlencoded"}).status_code)
-            return statuses
+                path = paths[(index + round_) % len(paths)]
+                answers.append((path, session.post(portal.url + path, data=body, allow_redirects=False,
+                                                   headers={"Content-Type": "application/x-www-form-urlencoded"}).status_code))
+            return answers
 
     with ThreadPoolExecutor(8) as pool:
-        statuses = [status for result in pool.map(send, range(24)) for status in result]
+        answers = [answer for result in pool.map(send, range(24)) for answer in result]
+    statuses = [status for _, status in answers]
     assert 502 not in statuses, f"{statuses.count(502)} of {len(statuses)} refused bodies got 502"
-    assert set(statuses) == {405, 413}, sorted(set(statuses))
+    assert all(status == targets[path] for path, status in answers), sorted(set(answers))
     assert requests.get(portal.url + "/login").status_code == 200
 
 
@@ -175,14 +180,15 @@ def test_a_get_with_a_body_is_answered_as_a_get(portal):
 
 
 def test_a_refused_body_is_read_to_its_end_even_when_its_sender_pauses(portal):
-    """What nginx does under load, slowed down: a 3 MB body for the 4 KB search form, sent to
+    """What nginx does under load, slowed down: a 3 MB body for the 8 KB login form, sent to
     the handler with a pause of 3 s in the middle. The handler must take all of it and then
-    answer 413; closing the connection while nginx is still sending makes nginx answer 502."""
+    answer 413; closing the connection while nginx is still sending makes nginx answer 502.
+    (A visitor's form: a customer's form answers one without a session with the login.)"""
     with socket.socket(socket.AF_UNIX) as raw:
-        raw.connect(str(portal.var / "run" / "portal-tickets.sock"))
+        raw.connect(str(portal.var / "run" / "portal-auth.sock"))
         length = 3_000_000
         raw.sendall(fastcgi_record(1, struct.pack("!HB5x", 1, 0)) + fastcgi_record(4, fastcgi_params([
-            (b"REQUEST_METHOD", b"POST"), (b"REQUEST_URI", b"/ticket/cerca"),
+            (b"REQUEST_METHOD", b"POST"), (b"REQUEST_URI", b"/login"),
             (b"CONTENT_TYPE", b"application/x-www-form-urlencoded"), (b"CONTENT_LENGTH", str(length).encode()),
         ])) + fastcgi_record(4))
         chunk = b"x" * 60_000
@@ -257,3 +263,28 @@ def test_a_folder_without_its_slash_is_redirected_relatively(portal):
     """Behind a TLS proxy an absolute Location named this nginx's scheme and port (http://HOST:8080/manuale/)."""
     moved = requests.get(portal.url + "/manuale", headers={"Host": "portale.example"}, allow_redirects=False)
     assert moved.status_code == 301 and moved.headers["Location"] == "/manuale/"
+
+
+def test_a_desk_or_administration_address_is_no_one_elses_to_learn_by_its_method_or_size(portal):
+    """405 and 413 are said only to whom the route's group admits: to anyone else the
+    address answers 404, as its own method does (a scanner told them apart)."""
+    anonymous = requests.Session()
+    assert anonymous.get(portal.url + "/desk/tempi").status_code == 404
+    assert anonymous.put(portal.url + "/desk/tempi").status_code == 404
+    assert anonymous.get(portal.url + "/desk/cerca").status_code == 404
+    assert anonymous.post(portal.url + "/desk/aziende", data={"nome": "x" * 3000}).status_code == 404
+    technician, _ = login(portal, email=TECHNICIAN)
+    assert technician.get(portal.url + "/tenant/utenti/1/ruolo").status_code == 404
+    operator, _ = login(portal, email="paolo.gallo@assistenza.example")
+    assert operator.get(portal.url + "/desk/operatori/1/disattiva").status_code == 404
+    manager, _ = login(portal, email="giulia.neri@assistenza.example")
+    refused = manager.get(portal.url + "/desk/operatori/1/disattiva")
+    assert refused.status_code == 405 and refused.headers.get("Allow") == "POST"
+    # Public addresses say it to everyone, with what they take.
+    login_page = anonymous.delete(portal.url + "/login")
+    assert login_page.status_code == 405 and login_page.headers.get("Allow") == "GET, HEAD, POST"
+
+
+def test_the_site_builds_own_records_are_not_served(portal):
+    assert requests.get(portal.url + "/.site-files").status_code == 404
+    assert requests.get(portal.url + "/manuale/").status_code == 200

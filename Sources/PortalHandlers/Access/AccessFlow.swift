@@ -45,7 +45,10 @@ enum AccessFlow {
         } else {
             response = try Response.redirect(to: stage == .firstAccess ? "/accesso/primo" : "/accesso/codice")
         }
-        try response.setCookie(Cookies.make(Cookies.login, value: token.value, request))
+        // A login that ended here (a trusted device with its company known) has cleared the
+        // login cookie with its challenge: set again, it named a challenge already gone.
+        let ended = response.headers.contains { $0.name == "Set-Cookie" && $0.value.hasPrefix(Cookie.name(Cookies.login, secure: request.isHTTPS) + "=") }
+        if !ended { try response.setCookie(Cookies.make(Cookies.login, value: token.value, request)) }
         return response
     }
 

@@ -31,14 +31,18 @@ enum ErrorPage {
         if failure.status >= 500 || !failure.reason.isEmpty {
             Log.event("request_refused", [("path", path), ("status", String(failure.status)), ("reason", failure.reason)])
         }
+        var answer: Response
         if path.hasPrefix("/api/") {
             let message = failure.status == 413 ? Text.apiTooLarge : failure.message
-            return Response.json(JSONValue.object(["error": .string(message)]).text, status: failure.status)
-        }
-        if let location = failure.location, let redirect = try? Response.redirect(to: location) {
+            answer = Response.json(JSONValue.object(["error": .string(message)]).text, status: failure.status)
+        } else if let location = failure.location, let redirect = try? Response.redirect(to: location) {
             return redirect
+        } else {
+            if failure.status == 404, let request, Cookies.sessionValue(request) == nil { failure = HTTPError.notFoundSignedOut }
+            answer = Response.html(Page.error(failure.message).render(), status: failure.status)
         }
-        if failure.status == 404, let request, Cookies.sessionValue(request) == nil { failure = HTTPError.notFoundSignedOut }
-        return Response.html(Page.error(failure.message).render(), status: failure.status)
+        // RFC 9110: a 405 names the methods its address takes.
+        if !failure.allow.isEmpty { try? answer.setHeader("Allow", failure.allow.joined(separator: ", ")) }
+        return answer
     }
 }

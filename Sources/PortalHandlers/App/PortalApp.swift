@@ -8,6 +8,7 @@ public final class PortalApp {
     public let services: Services
     public let router: Router
     private let handlers: [RouteTable.Handler]
+    private let admissions: [(Request, Services) throws -> Void]
 
     public init(config: Config, routes: (inout RouteTable) -> Void) throws {
         services = try Services(config: config)
@@ -15,6 +16,7 @@ public final class PortalApp {
         routes(&table)
         router = table.router
         handlers = table.handlers
+        admissions = table.admissions
     }
 
     public func respond(to request: Request, route: Router.Route) -> Response {
@@ -36,6 +38,22 @@ public final class PortalApp {
         return ErrorPage.response(for: signedIn ? HTTPError.notFound : HTTPError.notFoundSignedOut, request)
     }
 
+    /// A desk or administration address refused for its method or size told that it exists
+    /// to a visitor, a customer or a technician (405 or 413 where its GET answered 404): the
+    /// refusal is said only to whom the route's group admits.
+    public func refuse(_ error: HTTPError, _ request: Request, route: Router.Route) -> Response {
+        var request = request
+        if services.config.servesHTTPS { request.isHTTPS = true }
+        do {
+            try admissions[route.index](request, services)
+        } catch let refusal {
+            // What the group answers its own method: 404 to the wrong kind of user, the login
+            // to a customer's page without a session.
+            return ErrorPage.response(for: refusal, request)
+        }
+        return ErrorPage.response(for: error, request)
+    }
+
     /// Between busy spells SQLite's page cache goes: any other process's commit empties it
     /// at the next read in WAL mode anyway, and an idle worker then holds 2 MB less.
     public func idle() {
@@ -51,14 +69,17 @@ public final class PortalApp {
     public func handle(_ request: Request) -> Response {
         switch router.match(method: request.method, path: request.path) {
         case .notFound: return notFound(request)
-        case .wrongMethod: return refusal(.methodNotAllowed, request)
+        case .wrongMethod(let route, let allowed):
+            var refusal = HTTPError.methodNotAllowed
+            refusal.allow = allowed
+            return refuse(refusal, request, route: route)
         case .found(let route, let parameters):
             var request = request
             request.pathParameters = parameters
             if request.method == "GET" || request.method == "HEAD" {
                 request.body = []
             } else if request.body.count > route.bodyLimit {
-                guard route.keepsOversizedForm else { return refusal(.payloadTooLarge, request) }
+                guard route.keepsOversizedForm else { return refuse(.payloadTooLarge, request, route: route) }
                 request.body = Array(request.body.prefix(route.bodyLimit))
                 request.isTruncated = true
             }

@@ -9,6 +9,9 @@ public struct RouteTable {
 
     public private(set) var router = Router()
     private(set) var handlers: [Handler] = []
+    /// Per route, whether its group lets the request in (throws its refusal when not): asked
+    /// only before refusing a known route's other method or its too large body.
+    private(set) var admissions: [(Request, Services) throws -> Void] = []
 
     public init() {}
 
@@ -22,6 +25,7 @@ public struct RouteTable {
     ) {
         let index = router.add(method, path, bodyLimit: bodyLimit, access: Guard.access.rawValue, keepsOversizedForm: refill != nil || keepsOversizedForm)
         let changesState = router.routes[index].changesState
+        admissions.append { request, services in _ = try Guard.resolve(request, services) }
         handlers.append { request, services in
             var request = request
             let context: Guard.Context
