@@ -677,17 +677,23 @@ def test_the_companys_other_open_tickets_stop_at_twenty_and_lead_to_the_queue(po
     assert "BIANCHI SPA" not in queue.split("<tbody>")[1], "no other company's ticket"
 
 
-def test_a_search_past_its_last_page_says_so_instead_of_nothing_beside_more_than_200(fresh_portal):
-    portal = fresh_portal()
+def copy_ticket_1001(portal, first, last):
+    """Copies of ticket 1001 numbered first…last, written in one statement: the writer's lock
+    is taken once, waiting like any other writer."""
     with portal.db() as db:
-        title = db.execute("SELECT title FROM tickets WHERE number = 1001").fetchone()[0]
-        # One statement: the writer's lock is taken once, waiting like any other writer.
         db.execute("CREATE TEMP TABLE copy AS SELECT * FROM tickets WHERE number = 1001")
         db.execute("UPDATE copy SET id = NULL")
         columns = [row[1] for row in db.execute("PRAGMA table_info(tickets)")]
         chosen = ", ".join("n" if column == "number" else f"copy.{column}" for column in columns)
-        db.execute(f"""WITH RECURSIVE numbers(n) AS (SELECT 60001 UNION ALL SELECT n + 1 FROM numbers WHERE n < 60230)
+        db.execute(f"""WITH RECURSIVE numbers(n) AS (SELECT {first} UNION ALL SELECT n + 1 FROM numbers WHERE n < {last})
                        INSERT INTO tickets ({", ".join(columns)}) SELECT {chosen} FROM numbers, copy""")
+
+
+def test_a_search_past_its_last_page_says_so_instead_of_nothing_beside_more_than_200(fresh_portal):
+    portal = fresh_portal()
+    with portal.db() as db:
+        title = db.execute("SELECT title FROM tickets WHERE number = 1001").fetchone()[0]
+    copy_ticket_1001(portal, 60001, 60230)
     session, _ = operator_session(portal)
     word = max(re.findall(r"\w+", title), key=len)
     found = session.get(portal.url + f"/desk/?cerca={word}&stato=qualsiasi").text
@@ -748,13 +754,7 @@ def test_an_operator_following_a_customers_ticket_link_lands_on_the_desks_page(p
 
 def test_torna_alla_coda_goes_back_to_the_page_and_filters_the_ticket_was_opened_from(fresh_portal):
     portal = fresh_portal()
-    with portal.db() as db:
-        db.execute("CREATE TEMP TABLE copy AS SELECT * FROM tickets WHERE number = 1001")
-        db.execute("UPDATE copy SET id = NULL")
-        columns = [row[1] for row in db.execute("PRAGMA table_info(tickets)")]
-        chosen = ", ".join("n" if column == "number" else f"copy.{column}" for column in columns)
-        db.execute(f"""WITH RECURSIVE numbers(n) AS (SELECT 70001 UNION ALL SELECT n + 1 FROM numbers WHERE n < 70060)
-                       INSERT INTO tickets ({", ".join(columns)}) SELECT {chosen} FROM numbers, copy""")
+    copy_ticket_1001(portal, 70001, 70060)
     session, _ = operator_session(portal)
     second = session.get(portal.url + "/desk/?stato=qualsiasi&pagina=2").text
     links = re.findall(r'class="ticket-link" href="([^"]+)"', second)
