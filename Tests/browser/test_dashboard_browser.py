@@ -209,10 +209,13 @@ def test_the_menu_collapses_with_the_icon_at_the_top_left(portal, browser):
     assert heading(browser) == "Dashboard"
     sidebar = browser.find_element(By.CSS_SELECTOR, "nav.sidebar")
     assert sidebar.is_displayed()
-    browser.find_element(By.XPATH, "//label[normalize-space()='Mostra o nascondi il menu']").click()
-    assert not sidebar.is_displayed()
-    browser.find_element(By.XPATH, "//label[normalize-space()='Mostra o nascondi il menu']").click()
-    assert sidebar.is_displayed()
+    # A button with JavaScript, saying whether the menu is shown.
+    menu = browser.find_element(By.XPATH, "//button[normalize-space()='Mostra o nascondi il menu']")
+    assert menu.get_attribute("aria-expanded") == "true"
+    menu.click()
+    assert not sidebar.is_displayed() and menu.get_attribute("aria-expanded") == "false"
+    menu.click()
+    assert sidebar.is_displayed() and menu.get_attribute("aria-expanded") == "true"
 
 
 @pytest.fixture

@@ -58,6 +58,15 @@ def test_bad_targets_and_holidays_are_refused_beside_their_fields_and_nothing_ch
         assert db.execute("SELECT count(*) FROM audit_events WHERE event = 'response_targets_changed'").fetchone()[0] == 0
 
 
+def link_at(queue, number):
+    """Where the queue's link to the ticket is (it may carry the queue's page: `?coda=`)."""
+    return re.search(rf'href="/desk/ticket/{number}[?"]', queue).start()
+
+
+def queue_row(queue, number):
+    return queue[link_at(queue, number):].split("</tr>")[0]
+
+
 def test_a_new_ticket_runs_towards_its_targets_in_the_queue_and_on_the_customers_page(fresh_portal):
     portal = fresh_portal()
     manager = manager_session(portal)
@@ -84,7 +93,7 @@ def test_a_new_ticket_runs_towards_its_targets_in_the_queue_and_on_the_customers
         db.commit()
     queue = manager.post(portal.url + "/desk/cerca", data={
         "csrf": csrf_token(manager.get(portal.url + "/desk/").text), "ordine": "scadenza", "stato": "aperti"})
-    row = queue.text.split(f'href="/desk/ticket/{number}"')[1].split("</tr>")[0]
+    row = queue_row(queue.text, number)
     assert "<span>Prima risposta</span>" in row
     assert re.search(r"<strong>(mancano|scaduto)", row), row
     with portal.db() as db:
@@ -93,7 +102,7 @@ def test_a_new_ticket_runs_towards_its_targets_in_the_queue_and_on_the_customers
             "SELECT sum(due_at < ?), sum(due_at = ?) FROM tickets WHERE status != 'closed'", (due, due)).fetchone()
     # Sorted by "Scadenza": the tickets due sooner come first, then this one among those due
     # at the same instant (its link's class comes before its address).
-    position = queue.text.count('class="ticket-link"', 0, queue.text.index(f'href="/desk/ticket/{number}"'))
+    position = queue.text.count('class="ticket-link"', 0, link_at(queue.text, number))
     assert sooner + 1 <= position <= sooner + same
 
     # The operator's answer stops the first answer's clock: the customer no longer reads it.
@@ -104,7 +113,7 @@ def test_a_new_ticket_runs_towards_its_targets_in_the_queue_and_on_the_customers
         files={"files": ("", b"", "application/octet-stream")})
     assert "Risposta prevista entro" not in customer.get(portal.url + f"/ticket/{number}").text
     queue = manager.get(portal.url + "/desk/?ordine=scadenza").text
-    assert "<span>Risoluzione</span>" in queue.split(f'href="/desk/ticket/{number}"')[1].split("</tr>")[0]
+    assert "<span>Risoluzione</span>" in queue_row(queue, number)
 
 
 def test_andamento_counts_a_new_ticket_in_its_charts_and_csv_files(fresh_portal):
