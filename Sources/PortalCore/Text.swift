@@ -214,9 +214,11 @@ public enum Text {
     public static let errorMethod = "Operazione non consentita su questa pagina."
     public static let errorInternal =
         "Si è verificato un errore imprevisto. Riprova tra qualche istante; se il problema persiste contatta l'assistenza."
-    /// The same after a form was sent: the browser's Back shows it again as typed.
+    /// The same after a form was sent: said to check it, not that it was kept (Firefox and
+    /// WebKit show some forms empty again after «Indietro»; the ticket forms come back filled
+    /// in by themselves, `SaveFault`).
     public static let errorInternalAfterForm =
-        "Si è verificato un errore imprevisto. Torna alla pagina precedente con il pulsante «Indietro» del browser: quello che hai scritto è ancora nel modulo. Riprova tra qualche istante; se il problema persiste contatta l'assistenza."
+        "Si è verificato un errore imprevisto: quanto inviato potrebbe non essere stato salvato. Torna alla pagina precedente con il pulsante «Indietro» del browser, controlla i dati e riprova tra qualche istante; se il problema persiste contatta l'assistenza."
     public static let errorUnavailable = "Il servizio è momentaneamente non disponibile. Riprova tra qualche istante."
     public static let backToHome = "Torna alla pagina iniziale"
 

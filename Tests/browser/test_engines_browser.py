@@ -361,6 +361,29 @@ def test_a_ticket_is_opened_with_a_file_found_with_the_filters_answered_and_clos
 
 # ------------------------------------------------------------------ company administration
 
+def test_a_field_reached_with_shift_tab_keeps_its_label_clear_of_the_new_tickets_toolbar(engine, portal, browser):
+    """The toolbar with "Invia Ticket" stays under the top bar down the form: going back up
+    with Shift+Tab, no field and no label is left under it (WebKitGTK scrolls only a field
+    out of view, and left "Titolo"'s label under the toolbar). Without JavaScript the toolbar
+    stays at the top of the form and scrolls away with it."""
+    sign_in_customer(engine, portal, browser)
+    browser.get(portal.url + "/ticket/nuovo")
+    # From the last text field up (keys sent to the file field would choose a file).
+    browser.execute_script("document.getElementById('technical_details').focus()")
+    for _ in range(14):
+        browser.switch_to.active_element.send_keys(Keys.SHIFT + Keys.TAB)
+        place = browser.execute_script("""
+            const a = document.activeElement, bar = document.querySelector('.ticket-form > .toolbar');
+            if (!a || bar.contains(a) || a.closest('.topbar')) return null;
+            const label = a.id ? document.querySelector('label[for="' + a.id + '"]') : null;
+            return [a.id || a.tagName, Math.round(bar.getBoundingClientRect().bottom),
+                    Math.round(a.getBoundingClientRect().top), label ? Math.round(label.getBoundingClientRect().top) : null];""")
+        if place is None:
+            continue
+        name, covered, top, label_top = place
+        assert top >= covered and (label_top is None or label_top >= covered), place
+
+
 def test_an_invitation_is_sent_and_removed_from_gestione_tenant(engine, portal, browser):
     sign_in_customer(engine, portal, browser)
     colleague = f"collega.{engine}@rossi.example"

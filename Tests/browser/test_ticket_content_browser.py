@@ -7,6 +7,7 @@ import re
 import pytest
 import requests
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 import engines
@@ -111,6 +112,23 @@ def test_the_editor_formats_the_selection_and_never_shows_markup(portal, browser
     browser.get(portal.url + f"/ticket?codice={number}")
     preview = browser.find_element(By.CSS_SELECTOR, ".ticket-first-line").text
     assert preview.startswith("Buongiorno, apro la consolle <script>") and "**" not in preview and "\\" not in preview
+
+
+def test_a_line_break_stays_one_when_the_form_comes_back_and_is_sent_again(portal, browser):
+    """The text comes back from "Anteprima" (or a refusal) rendered by the server, a <br>
+    and a line break after it: read back, that was two line breaks, a paragraph."""
+    new_ticket_page(browser, portal)
+    editor = field(browser, "Descrizione")
+    editor.send_keys("Primo paragrafo lungo.")
+    editor.send_keys(Keys.ENTER)
+    editor.send_keys("Secondo paragrafo.")
+    area = browser.find_element(By.ID, "description")
+    assert area.get_attribute("value") == "Primo paragrafo lungo.\nSecondo paragrafo."
+    press(browser, "Anteprima")
+    editor = field(browser, "Descrizione")
+    WebDriverWait(browser, 5).until(lambda _: "Secondo paragrafo." in editor.text)
+    browser.execute_script("arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", editor)
+    assert browser.find_element(By.ID, "description").get_attribute("value") == "Primo paragrafo lungo.\nSecondo paragrafo."
 
 
 def test_without_javascript_what_is_typed_is_shown_as_typed(portal):

@@ -34,7 +34,10 @@
   }
 
   function inline(node) {
-    if (node.nodeType === Node.TEXT_NODE) return escapeText(node.data);
+    // A line break in the HTML's text is a space on screen (the server's rendering writes one
+    // after each <br>): only <br> and blocks make lines, or a kept text's every line break
+    // came back as a paragraph once sent again.
+    if (node.nodeType === Node.TEXT_NODE) return escapeText(node.data.replace(/\n/g, " "));
     if (node.nodeType !== Node.ELEMENT_NODE) return "";
     const inner = () => Array.from(node.childNodes).map(inline).join("");
     switch (node.nodeName) {
@@ -175,7 +178,12 @@
           editable.innerHTML = html; // the server's safe rendering (cmark-gfm, allowlist)
         })
         .catch(() => {
-          editable.textContent = area.value;
+          // The text as it is, its lines kept as lines.
+          editable.textContent = "";
+          area.value.split("\n").forEach((line, index) => {
+            if (index) editable.appendChild(document.createElement("br"));
+            editable.appendChild(document.createTextNode(line));
+          });
         });
     }
 
