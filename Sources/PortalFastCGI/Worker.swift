@@ -133,9 +133,7 @@ enum Worker {
             switch shared.router.match(method: parsed.method, path: parsed.path) {
             case .notFound: throw NoRoute()
             case .wrongMethod(let route, let allowed):
-                var refusal = HTTPError.methodNotAllowed
-                refusal.allow = allowed
-                throw RouteRefusal(error: refusal, route: route)
+                throw RouteRefusal(error: .methodNotAllowed(allowing: allowed), route: route)
             case .found(let found, let parameters):
                 route = found
                 parsed.pathParameters = parameters

@@ -30,7 +30,12 @@ public struct HTTPError: Error, CustomStringConvertible, Sendable {
     public static let notFound = HTTPError(status: 404, message: Text.errorNotFound, reason: "not found")
     /// A 404 to a request without a live session (its page says how to sign in again).
     public static let notFoundSignedOut = HTTPError(status: 404, message: Text.errorNotFoundSignedOut, reason: "not found")
-    public static let methodNotAllowed = HTTPError(status: 405, message: Text.errorMethod, reason: "method")
+    /// A known address with another method; `allowed` is its `Allow` header.
+    public static func methodNotAllowed(allowing allowed: [String]) -> HTTPError {
+        var error = HTTPError(status: 405, message: Text.errorMethod, reason: "method")
+        error.allow = allowed
+        return error
+    }
     public static let payloadTooLarge = HTTPError(status: 413, message: Text.errorTooLarge, reason: "body too large")
     public static let csrf = HTTPError(status: 403, message: Text.errorForbiddenCSRF, reason: "csrf token mismatch")
     public static func internalError(_ reason: String) -> HTTPError {

@@ -47,7 +47,6 @@ public struct StagedFileStore {
         return database.changes
     }
 
-    /// Whether an attachment or a staging (of any company) still names the file.
     /// Every stored file the database names: attachments and profile pictures.
     public func referencedFiles() throws -> [String] {
         try database.query(
@@ -55,6 +54,7 @@ public struct StagedFileStore {
         ).map { $0.string(at: 0) }
     }
 
+    /// Whether an attachment or a staging (of any company) still names the file.
     public func isHeld(sha256: String) throws -> Bool {
         try database.scalarInt(
             """

@@ -70,9 +70,7 @@ public final class PortalApp {
         switch router.match(method: request.method, path: request.path) {
         case .notFound: return notFound(request)
         case .wrongMethod(let route, let allowed):
-            var refusal = HTTPError.methodNotAllowed
-            refusal.allow = allowed
-            return refuse(refusal, request, route: route)
+            return refuse(.methodNotAllowed(allowing: allowed), request, route: route)
         case .found(let route, let parameters):
             var request = request
             request.pathParameters = parameters

@@ -17,8 +17,11 @@ enum SaveFault {
     /// The status of the page that comes back: the service could not take the form now.
     static let status = 503
 
-    /// Logged as the generic error page would have logged it.
-    static func log(_ error: any Error, _ request: Request) {
+    /// Logs the fault (as the generic error page would have) and words it for the page that
+    /// comes back: `received` of the form's files are kept with it, the others chosen again.
+    static func failure(_ error: any Error, _ request: Request, received: Int) -> String {
         Log.event("save_failed", [("path", request.path), ("error", String(describing: error))])
+        let sent = request.form.files.filter { !$0.bytes.isEmpty }.count
+        return Text.saveFailed(filesLost: sent > received)
     }
 }

@@ -24,7 +24,7 @@ enum DeskQueueHandlers {
             counts: counts, operators: try store.operators(), now: services.now,
             calendar: try ResponseTargetStore(services.database).settings().calendar, notice: remembered.notice)
         if !(remembered.isRemembered && query.page == 1) {
-            page.ticketSuffix = "?" + DeskTicketHandlers.queueField + "=" + urlEncode(query.queryString(page: query.page))
+            page.ticketSuffix = "?" + DeskTicketHandlers.queueParameter(query.queryString(page: query.page))
         }
         // Words are searched in the tickets' text, where their numbers are not: a number typed
         // in "Cerca" also names the ticket that has it.

@@ -39,10 +39,12 @@ enum DeskTicketHandlers {
         return written.isEmpty ? nil : written
     }
 
+    /// `coda=…`, the queue's filters and page in a ticket's address.
+    static func queueParameter(_ queue: String) -> String { queueField + "=" + urlEncode(queue) }
+
     static func show(_ request: Request, _ context: OperatorContext) throws -> Response {
         let ticket = try context.ticket(request)
-        var page = try DeskTicketHandlers.page(ticket, context)
-        page.queue = queue(request.query[queueField])
+        var page = try DeskTicketHandlers.page(ticket, context, queue: queue(request.query[queueField]))
         page.notice = request.query["avviso"].flatMap { notices[$0] }
         page.draftSent = messageNotices.contains(request.query["avviso"] ?? "")
         if let changed = request.query["cambiato"], !changed.isEmpty {
@@ -51,7 +53,8 @@ enum DeskTicketHandlers {
         return Response.html(bytes: page.render())
     }
 
-    static func page(_ ticket: TicketRecord, _ context: OperatorContext) throws -> DeskTicketPage {
+    /// `queue`: the queue's page it was opened from (`queue(_:)`), for "Torna alla coda".
+    static func page(_ ticket: TicketRecord, _ context: OperatorContext, queue: String? = nil) throws -> DeskTicketPage {
         let database = context.services.database
         let store = TicketStore(database)
         let attachments = try store.attachmentsWithNotes(ticketID: ticket.id)
@@ -64,7 +67,7 @@ enum DeskTicketHandlers {
             members: try TenantStore(database).memberRows(tenantID: ticket.tenantID),
             otherOpen: try DeskStore(database).openTickets(tenantID: ticket.tenantID, except: ticket.id),
             lastReply: messages.filter { $0.kind == .reply }.map(\.id).max() ?? 0, viewerID: context.user.id,
-            companyDeactivated: try TenantStore(database).isDeactivated(tenantID: ticket.tenantID))
+            companyDeactivated: try TenantStore(database).isDeactivated(tenantID: ticket.tenantID), queue: queue)
     }
 
     /// Every action of the page. A refusal shows the page again with what was typed; a
@@ -98,8 +101,7 @@ enum DeskTicketHandlers {
         var warning: String? { changed.isEmpty ? nil : Text.deskChangedMeanwhile(changed) }
         /// The page again with everything typed and what went wrong; made only when needed.
         func refuse(status: Int = 422, _ mark: (inout DeskTicketPage) -> Void) throws -> Response {
-            var page = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context)
-            page.queue = queue
+            var page = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context, queue: queue)
             page.replyText = reply
             page.noteText = note
             page.warning = warning
@@ -209,8 +211,7 @@ enum DeskTicketHandlers {
                 // page are not applied: they come back as chosen, with what changed.
                 if !changed.isEmpty { controlsLeft = changed }
                 if !controlsLeft.isEmpty && !DeskTicketHandlers.changedControls(form).isEmpty {
-                    var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context)
-                    again.queue = queue
+                    var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context, queue: queue)
                     again.replyText = reply
                     again.noteText = note
                     again.chosen = DeskTicketHandlers.changedControls(form)
@@ -254,15 +255,13 @@ enum DeskTicketHandlers {
         } catch let stale as StaleTicket {
             return try stopped(stale.changes)
         } catch let error where SaveFault.matches(error) {
-            SaveFault.log(error, request)
             // The desk keeps no files across a refusal: any sent are chosen again.
-            let filesLost = form.files.contains { !$0.bytes.isEmpty }
-            return try refuse(status: SaveFault.status) { $0.failure = Text.saveFailed(filesLost: filesLost) }
+            let failure = SaveFault.failure(error, request, received: 0)
+            return try refuse(status: SaveFault.status) { $0.failure = failure }
         }
         // Text still typed in a box this action did not send is shown again, not dropped.
         if !reply.trimmingWhitespace().isEmpty || !note.trimmingWhitespace().isEmpty {
-            var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context)
-            again.queue = queue
+            var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context, queue: queue)
             again.replyText = reply
             again.noteText = note
             again.notice = notices[notice]
@@ -272,7 +271,7 @@ enum DeskTicketHandlers {
             return Response.html(bytes: again.render())
         }
         var suffix = changed.isEmpty ? "" : "&cambiato=" + urlEncode(changed.joined(separator: "|"))
-        if let queue { suffix += "&" + queueField + "=" + urlEncode(queue) }
+        if let queue { suffix += "&" + queueParameter(queue) }
         throw Redirect(to: "/desk/ticket/\(ticket.number)?avviso=\(notice)" + suffix)
     }
 

@@ -50,7 +50,7 @@ struct DeskTicketPage {
         ) {
             el("div", ["class": "toolbar"]) {
                 el("a", ["class": "button", "href": queue.map { "/desk/?" + $0 } ?? "/desk/"]) { Text.deskBackToQueue }
-                el("a", ["class": "button", "href": "/desk/ticket/\(ticket.number)" + (queue.map { "?" + DeskTicketHandlers.queueField + "=" + urlEncode($0) } ?? "")]) { Text.refresh }
+                el("a", ["class": "button", "href": "/desk/ticket/\(ticket.number)" + (queue.map { "?" + DeskTicketHandlers.queueParameter($0) } ?? "")]) { Text.refresh }
             }
             if companyDeactivated { FormField.notice(Text.deskCompanyDeactivated, kind: "warning") }
             if let warning { FormField.notice(warning, kind: "warning") }

@@ -122,9 +122,7 @@ enum NewTicketHandlers {
                     .create(ticket, files: files.files, submission: key, now: services.now)
             }
         } catch let error where SaveFault.matches(error) {
-            SaveFault.log(error, request)
-            let sentFiles = form.files.filter { !$0.bytes.isEmpty }.count
-            return again(failure: Text.saveFailed(filesLost: sentFiles > files.files.count))
+            return again(failure: SaveFault.failure(error, request, received: files.files.count))
         }
         throw Redirect(to: "/ticket/\(number)?avviso=creato")
     }

@@ -132,10 +132,8 @@ enum TicketDetailHandlers {
         }
         /// The page again with all that was typed, when the server could not save it.
         func failed(_ error: any Error) -> Response {
-            SaveFault.log(error, request)
             keepTyped(&detail)
-            let sentFiles = form.files.filter { !$0.bytes.isEmpty }.count
-            detail.failure = Text.saveFailed(filesLost: sentFiles > files.files.count)
+            detail.failure = SaveFault.failure(error, request, received: files.files.count)
             return Response.html(bytes: detail.render(), status: SaveFault.status)
         }
         do {
