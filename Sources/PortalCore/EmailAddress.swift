@@ -64,6 +64,27 @@ extension String {
         return String(scalars)
     }
 
+    /// A one-line name as browsers show it: trimmed, each run of spaces and tabs inside one
+    /// space. Kept with two, "Alfa Test  srl" read "Alfa Test srl" on every page but no search
+    /// for what was seen found it. Newlines are left for the caller's own refusal.
+    public func collapsingSpaces() -> String {
+        let trimmed = trimmingWhitespace()
+        guard trimmed.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 >= 0x80 }) else { return trimmed }
+        var result = ""
+        result.reserveCapacity(trimmed.utf8.count)
+        var inRun = false
+        for character in trimmed {
+            if character.isWhitespace && !character.isNewline {
+                if !inRun { result.append(" ") }
+                inRun = true
+            } else {
+                result.append(character)
+                inRun = false
+            }
+        }
+        return result
+    }
+
     /// True when the text holds a character that is not seen but changes what is: one that
     /// reverses or isolates the direction of the text around it ("\u{202E}") or has no width.
     /// In a name it turns "Evangelina" and what follows it on the line backwards.

@@ -36,6 +36,8 @@ extension Text {
     public static let inviteAdministratorIntro =
         "L'amministratore riceve due email: le credenziali provvisorie per il primo accesso e l'invito a entrare nell'azienda."
     public static let administratorInvited = "Invito inviato: l'amministratore riceverà le email del primo accesso."
+    public static let administratorInvitedWithAccount =
+        "Invito inviato: l'indirizzo ha già un account del portale, che riceve l'invito per email e lo trova al prossimo accesso."
     public static let deactivateCompany = "Disattiva azienda"
     public static let reactivateCompany = "Riattiva"
     public static let deactivateCompanyHint =
@@ -46,6 +48,7 @@ extension Text {
     public static let companyReactivatedNotice = "Azienda riattivata: i suoi utenti possono di nuovo entrarvi."
     public static let companyDeactivatedNoInvitation =
         "L'azienda è disattivata: riattivala prima di invitare qualcuno."
+    public static let backToCompany = "Torna all'azienda"
     public static let emailOfOperator =
         "Questo indirizzo appartiene a un operatore dell'assistenza: indica l'indirizzo di una persona dell'azienda."
     public static let companyActivity = "Registro attività dell'azienda"
@@ -90,9 +93,9 @@ extension Text {
     public static let operatorRoleHint =
         "Un Operatore lavora i ticket; un Responsabile gestisce anche aziende, operatori e registro attività."
     public static let lastManagerDemote =
-        "Sei l'ultimo Responsabile attivo: nomina prima un altro Responsabile, poi potrai cambiare il tuo ruolo."
+        "Sei l'ultimo Responsabile attivo: nomina prima un altro Responsabile e attendi il suo primo accesso, poi potrai cambiare il tuo ruolo."
     public static let lastManagerDeactivate =
-        "Sei l'ultimo Responsabile attivo: nomina prima un altro Responsabile, poi potrai disattivarti."
+        "Sei l'ultimo Responsabile attivo: nomina prima un altro Responsabile e attendi il suo primo accesso, poi potrai disattivarti."
     public static let operatorDeactivatedLogin =
         "Il tuo utente dell'assistenza è stato disattivato: non puoi più accedere. Per informazioni rivolgiti al Responsabile dell'assistenza."
     public static func operatorDeactivatedDetail(_ email: String, tickets: Int) -> String {

@@ -169,21 +169,24 @@ public struct DeskService: DomainService {
     }
 
     /// "Assegna a": another operator has the ticket; a ticket nobody had becomes "In attesa".
-    public func assign(_ ticket: TicketRecord, to assignee: UserRecord, by agent: UserRecord, now: Timestamp) throws {
+    /// Without an operator (a script), the support team signs it, as a status change.
+    public func assign(_ ticket: TicketRecord, to assignee: UserRecord, by agent: UserRecord?, now: Timestamp) throws {
         try change(ticket, by: agent, now: now) { tx in try assign(in: tx, ticket, to: assignee, by: agent, now: now) }
     }
 
-    func assign(in tx: WriteTransaction, _ ticket: TicketRecord, to assignee: UserRecord, by agent: UserRecord, now: Timestamp)
+    func assign(in tx: WriteTransaction, _ ticket: TicketRecord, to assignee: UserRecord, by agent: UserRecord?, now: Timestamp)
         throws
     {
         guard assignee.isOperator, assignee.deactivatedAt == nil else { throw DomainError(.invalidInput, Text.deskUnknownOperator) }
         guard ticket.operatorID != assignee.id else { return }
         try store.setOperator(ticketID: ticket.id, operatorID: assignee.id, now: now)
-        let line = assignee.id == agent.id
-            ? Text.eventTaken(agent.displayName) : Text.eventAssigned(agent.displayName, to: assignee.displayName)
+        let taken = assignee.id == agent?.id
+        let line = taken
+            ? Text.eventTaken(assignee.displayName)
+            : Text.eventAssigned(agent?.displayName ?? Text.supportTeam, to: assignee.displayName)
         try customer.event(in: tx, ticket, by: agent, line, now: now)
         try audit(in: tx, "ticket_assigned", ticket, by: agent, detail: assignee.displayName, now: now)
-        if assignee.id != agent.id { try mail.assigned(in: tx, ticket, to: assignee, by: agent, now: now) }
+        if !taken { try mail.assigned(in: tx, ticket, to: assignee, by: agent?.displayName ?? Text.supportTeam, now: now) }
         if ticket.status == .unassigned {
             try setStatus(in: tx, ticket, .waiting, by: agent, now: now)
             try mail.statusChanged(

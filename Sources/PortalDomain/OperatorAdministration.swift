@@ -62,7 +62,7 @@ public struct OperatorAdministration: DomainService {
     /// The rule of the last Responsabile: whoever the change takes away from the active
     /// Responsabili, at least one stays. Read inside the change's transaction.
     func keepsAManager(removing target: UserRecord, refusal: String) throws {
-        guard target.deskRole == .manager, target.deactivatedAt == nil else { return }
+        guard target.deskRole == .manager, target.deactivatedAt == nil, !target.passwordIsProvisional else { return }
         if try users.activeManagerCount() <= 1 { throw DomainError(.lastManager, refusal) }
     }
 }

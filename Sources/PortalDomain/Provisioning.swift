@@ -13,7 +13,7 @@ public struct Provisioning: DomainService {
 
     /// A new company ("Nuova azienda", `portal-admin tenant add`); `actor` is nil for a script.
     public func addTenant(name: String, vat: VATNumber, by actor: AuditActor? = nil, now: Timestamp) throws -> TenantRecord {
-        let trimmed = name.trimmingWhitespace()
+        let trimmed = name.collapsingSpaces()
         // One line: a name goes into e-mail subjects and one-line cells.
         guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.hasControlCharacters, !trimmed.contains(where: \.isNewline),
             !trimmed.hasInvisibleFormatting
@@ -144,7 +144,7 @@ public struct Provisioning: DomainService {
         email: EmailAddress, name: String, role: DeskRole, by actor: AuditActor? = nil,
         submission: (key: String, location: String)? = nil, now: Timestamp
     ) throws {
-        let trimmed = name.trimmingWhitespace()
+        let trimmed = name.collapsingSpaces()
         // One line: a name goes into e-mail subjects and one-line cells.
         guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.hasControlCharacters, !trimmed.contains(where: \.isNewline),
             !trimmed.hasInvisibleFormatting

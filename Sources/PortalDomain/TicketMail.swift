@@ -171,7 +171,8 @@ struct TicketMail {
 
     /// A colleague gave the ticket to `assignee`: they hear it at once, not at their next look
     /// at the queue.
-    func assigned(in tx: WriteTransaction, _ ticket: TicketRecord, to assignee: UserRecord, by agent: UserRecord, now: Timestamp)
+    /// `by`: who assigned it, as the e-mail names them.
+    func assigned(in tx: WriteTransaction, _ ticket: TicketRecord, to assignee: UserRecord, by agent: String, now: Timestamp)
         throws
     {
         guard let address = EmailAddress(assignee.email) else { return }
@@ -179,7 +180,7 @@ struct TicketMail {
             in: tx, ticket, to: [address], audience: .desk,
             subject: Text.ticketMailSubject(ticket.number, Text.mailEventAssigned, ticket.title),
             body: Text.deskAssignedMailBody(
-                number: ticket.number, title: ticket.title, company: ticket.tenantName, by: agent.displayName,
+                number: ticket.number, title: ticket.title, company: ticket.tenantName, by: agent,
                 priority: ticket.priority.label, link: deskLink(ticket)),
             now: now)
     }

@@ -27,7 +27,7 @@ public struct LegacyAccessStore {
     public func companiesWithoutUsers(now: Timestamp) throws -> [LegacyCompanyRow] {
         try database.query(
             """
-            SELECT t.id, t.name, t.vat, max(r.created_at) AS last_at, count(*) AS requests,
+            SELECT t.id, t.name, t.vat, t.deactivated_at, max(r.created_at) AS last_at, count(*) AS requests,
                 (SELECT count(*) FROM invitations i WHERE i.tenant_id = t.id AND i.accepted_at IS NULL
                     AND i.cancelled_at IS NULL AND i.expires_at > ?) AS pending
             FROM legacy_access_requests r JOIN tenants t ON t.id = r.tenant_id
@@ -36,7 +36,8 @@ public struct LegacyAccessStore {
             """, [now]
         ).map {
             LegacyCompanyRow(
-                tenant: TenantRecord($0), lastRequestAt: $0.int("last_at"), requests: $0.int("requests"),
+                tenant: TenantRecord($0), deactivatedAt: $0.optionalInt("deactivated_at"), lastRequestAt: $0.int("last_at"),
+                requests: $0.int("requests"),
                 pendingInvitations: $0.int("pending"))
         }
     }
@@ -45,6 +46,8 @@ public struct LegacyAccessStore {
 /// A company that asked for access on the classic portal's page and has nobody on the new one.
 public struct LegacyCompanyRow: Sendable {
     public let tenant: TenantRecord
+    /// "Disattiva azienda": nobody can be invited until "Riattiva".
+    public let deactivatedAt: Timestamp?
     public let lastRequestAt: Timestamp
     public let requests: Int64
     public let pendingInvitations: Int64

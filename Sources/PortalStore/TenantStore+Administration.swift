@@ -32,7 +32,7 @@ extension TenantStore {
     /// "Aziende": by name, those whose name holds `search` or whose P.IVA it is (or starts with).
     public func companies(matching search: String, page: Int) throws -> (rows: [CompanyRow], total: Int) {
         var filter = SQLConditions()
-        let text = search.trimmingWhitespace()
+        let text = search.collapsingSpaces()
         if !text.isEmpty {
             let digits = text.uppercased().hasPrefix("IT") ? String(text.dropFirst(2)) : text
             filter.add(

@@ -163,9 +163,13 @@ public struct UserStore {
             "UPDATE users SET deactivated_at = ?, updated_at = ? WHERE id = ? AND is_operator = 1", [at, now, userID])
     }
 
-    /// The Responsabili who can still sign in: the desk never runs out of them.
+    /// The Responsabili who can sign in now: not deactivated, first access done (an invited
+    /// one may never come, and only a Responsabile can send the invitation again).
     public func activeManagerCount() throws -> Int64 {
         try database.scalarInt(
-            "SELECT count(*) FROM users WHERE is_operator = 1 AND desk_role = 'manager' AND deactivated_at IS NULL")
+            """
+            SELECT count(*) FROM users WHERE is_operator = 1 AND desk_role = 'manager' AND deactivated_at IS NULL
+              AND password_is_provisional = 0
+            """)
     }
 }

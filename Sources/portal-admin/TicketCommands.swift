@@ -67,8 +67,8 @@ struct TicketStatusCommand: AdminCommand {
         let agent = try operatorEmail.map { try findOperator($0, database) }
         let desk = DeskService(database: database, config: config)
         let ticket = try desk.ticket(number: number)
-        if let agent, ticket.operatorID != agent.id { try desk.assign(ticket, to: agent, by: agent, now: Clock.now()) }
-        try desk.setStatus(try desk.ticket(number: number), status, by: agent, now: Clock.now())
+        if let agent, ticket.operatorID != agent.id { try desk.assign(ticket, to: agent, by: nil, now: Clock.now()) }
+        try desk.setStatus(try desk.ticket(number: number), status, by: nil, now: Clock.now())
         print("ticket #\(number) is now \(status.label)")
     }
 }
@@ -87,6 +87,10 @@ func ticketNumber(_ options: OptionValues) throws -> Int64 {
 func findOperator(_ email: EmailAddress, _ database: Database) throws -> UserRecord {
     guard let user = try UserStore(database).find(email: email), user.isOperator else {
         throw CommandFailure("\(email) is not an operator (portal-admin operator add)")
+    }
+    // A deactivated operator neither answers nor takes tickets: the desk sent theirs back to the queue.
+    guard user.deactivatedAt == nil else {
+        throw CommandFailure("\(email) is deactivated (a Responsabile reactivates it: Operatori, \"Riattiva\")")
     }
     return user
 }

@@ -100,7 +100,9 @@ struct TicketAssignCommand: AdminCommand {
         let database = try openMigrated(config)
         let agent = try findOperator(operatorEmail, database)
         let desk = DeskService(database: database, config: config)
-        try desk.assign(try desk.ticket(number: number), to: agent, by: agent, now: Clock.now())
+        // The command line assigns: the thread, the log and the assignee's e-mail say so
+        // (by the assignee, it read as if they had taken it themselves, with no e-mail).
+        try desk.assign(try desk.ticket(number: number), to: agent, by: nil, now: Clock.now())
         print("ticket #\(number) is assigned to \(agent.displayName)")
     }
 }

@@ -20,3 +20,19 @@ struct TrimmingTests {
         #expect(text.trimmingWhitespace() == expected)
     }
 }
+
+@Suite("collapsingSpaces")
+struct CollapsingSpacesTests {
+    @Test("trims both ends and makes each run of spaces inside one space, as a page shows it; newlines stay", arguments: [
+        ("Alfa Test  srl", "Alfa Test srl"),
+        ("  Sigma \t Due\u{00A0}\u{00A0}srl ", "Sigma Due srl"),
+        ("Mario Rossi", "Mario Rossi"),
+        ("Riga\nDue", "Riga\nDue"),
+        ("Caffè  Bàr", "Caffè Bàr"),
+        ("   ", ""),
+        ("", ""),
+    ])
+    func collapses(_ text: String, _ expected: String) {
+        #expect(text.collapsingSpaces() == expected)
+    }
+}

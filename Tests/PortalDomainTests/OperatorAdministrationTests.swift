@@ -15,10 +15,15 @@ struct OperatorAdministrationTests {
         OperatorAdministration(database: database, config: Config(values: [:]))
     }
 
-    private func addOperator(_ email: String, _ role: DeskRole) throws -> UserRecord {
+    /// `firstAccessDone`: as after "Creazione Utente" (an invited operator's password is provisional).
+    private func addOperator(_ email: String, _ role: DeskRole, firstAccessDone: Bool = true) throws -> UserRecord {
         let address = try #require(EmailAddress(email))
         try Provisioning(database: database, config: Config(values: [:])).addOperator(
             email: address, name: "Nome Cognome", role: role, now: now)
+        let invited = try #require(try UserStore(database).find(email: address))
+        guard firstAccessDone else { return invited }
+        try UserStore(database).completeFirstAccess(
+            userID: invited.id, firstName: "Nome", lastName: "Cognome", passwordHash: invited.passwordHash, now: now)
         return try #require(try UserStore(database).find(email: address))
     }
 
@@ -46,6 +51,23 @@ struct OperatorAdministrationTests {
         _ = try addOperator("vice@fornitore.example", .manager)
         try administration.changeRole(of: first, to: .operator, by: actor(first), now: now)
         #expect(try UserStore(database).find(id: first.id)?.deskRole == .operator)
+    }
+
+    @Test("a Responsabile still waiting for the first access does not count as the one who stays")
+    func invitedManagerDoesNotCount() throws {
+        let first = try addOperator("capo@fornitore.example", .manager)
+        let invited = try addOperator("vice@fornitore.example", .manager, firstAccessDone: false)
+        for change in [
+            { try administration.changeRole(of: first, to: .operator, by: actor(first), now: now) },
+            { _ = try administration.deactivate(first, by: first, clientIP: "", now: now) },
+        ] {
+            let refused = #expect(throws: DomainError.self) { try change() }
+            #expect(refused?.code == .lastManager)
+        }
+        #expect(try UserStore(database).find(id: first.id)?.deskRole == .manager)
+        // The invited one may still be demoted or deactivated: the desk keeps its Responsabile.
+        try administration.changeRole(of: invited, to: .operator, by: actor(first), now: now)
+        #expect(try UserStore(database).find(id: invited.id)?.deskRole == .operator)
     }
 
     @Test("a deactivated Responsabile does not count as the one who stays")

@@ -317,11 +317,36 @@ def test_the_cli_lists_and_shows_tickets_and_assigns_them(portal):
     number = created_number(new_ticket(portal, customer, description="- errore 2*3*4 in C:\\dati", description_format=None))
     shown = portal.admin("ticket", "show", "--number", str(number)).stdout
     assert "- errore 2*3*4 in C:\\dati" in shown and "\\*" not in shown, shown
+    with portal.db() as db:
+        mails_before = db.execute("SELECT max(id) FROM outbox").fetchone()[0] or 0
+        audit_before = db.execute("SELECT max(id) FROM audit_events").fetchone()[0] or 0
     portal.admin("ticket", "assign", "--number", "1001", "--operator", OTHER_OPERATOR)
     with portal.db() as db:
         assert db.execute(
             "SELECT u.email FROM tickets t JOIN users u ON u.id = t.operator_id WHERE t.number = 1001").fetchone()[0] \
             == OTHER_OPERATOR
+        # The command line assigned it, not the assignee: the thread, the log and the e-mail say so.
+        lines = db.execute("""SELECT m.author_name, m.body FROM messages m JOIN tickets t ON t.id = m.ticket_id
+                              WHERE t.number = 1001 AND m.kind = 'event' AND m.body LIKE '%Paolo Gallo%'""").fetchall()
+        assert [tuple(line) for line in lines] == [("Assistenza", "Assistenza ha assegnato la richiesta a Paolo Gallo")]
+        actors = db.execute("SELECT DISTINCT user_id, actor_email FROM audit_events WHERE id > ? AND event = 'ticket_assigned'",
+                            (audit_before,)).fetchall()
+        assert [tuple(actor) for actor in actors] == [(None, "")], actors
+        told = db.execute("SELECT recipients, body FROM outbox WHERE id > ? AND subject LIKE '%assegnat%'",
+                          (mails_before,)).fetchall()
+        assert len(told) == 1 and OTHER_OPERATOR in told[0][0] and "Assistenza ti ha assegnato" in told[0][1], told
+        db.execute("UPDATE users SET deactivated_at = 1 WHERE email = ?", (OTHER_OPERATOR,))
+        db.commit()
+    # A deactivated operator neither answers nor takes a ticket from the command line either.
+    for command in (("reply", "--text", "Risposta"), ("assign",), ("status", "--status", "waiting")):
+        refused = portal.admin("ticket", command[0], "--number", "1002", "--operator", OTHER_OPERATOR, *command[1:],
+                               check=False)
+        assert refused.returncode == 1 and "deactivated" in refused.stderr, refused
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM messages m JOIN tickets t ON t.id = m.ticket_id "
+                          "WHERE t.number = 1002 AND m.body = 'Risposta'").fetchone()[0] == 0
+        db.execute("UPDATE users SET deactivated_at = NULL WHERE email = ?", (OTHER_OPERATOR,))
+        db.commit()
 
 
 def test_status_assignment_and_one_email_for_a_reply_with_a_status(portal):

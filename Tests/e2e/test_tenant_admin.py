@@ -319,6 +319,16 @@ def test_activity_is_filtered_and_paginated(portal):
     assert bad.status_code == 422 and "«xyz» non è una data valida" in bad.text and "Accesso riuscito" not in bad.text
 
 
+def test_activity_names_the_support_team_for_what_nobody_signed_in_did(portal):
+    """The vendor's command line invites without a session: the row's "Utente" was empty."""
+    portal.admin("invite", "--vat", "02740123456", "--email", "da.riga.di.comando@rossi.example", "--role", "Tecnico")
+    session, _ = login(portal)
+    page = session.get(portal.url + "/tenant/attivita").text
+    row = next(row for row in page.split("<tr>") if "da.riga.di.comando@rossi.example" in row)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    assert cells[1] == "Assistenza", cells
+
+
 def test_invitations_are_limited_per_address_and_another_company_keeps_the_password_it_gave(fresh_portal):
     portal = fresh_portal()
     rossi = login_into(portal, ADMIN, "ROSSI SRL")

@@ -93,6 +93,31 @@ def test_the_last_responsabile_is_kept_and_told_so_next_to_the_field(portal):
     assert f'id="role-{giulia}-error"' in refused.text and "ultimo Responsabile" in refused.text
 
 
+def test_a_responsabile_still_waiting_for_the_first_access_does_not_count_as_the_one_who_stays(fresh_portal):
+    """Giulia stepped down beside one who never came: nobody could administer the desk any more."""
+    portal = fresh_portal()
+    manager = manager_session(portal)
+    invite_operator(portal, manager, "Vice Responsabile", "vice@assistenza.example", role="manager")
+    with portal.db() as db:
+        giulia = db.execute("SELECT id FROM users WHERE email = ?", (MANAGER,)).fetchone()[0]
+    for action, fields in (("ruolo", {"role": "operator"}), ("disattiva", {})):
+        refused = post_form(portal, manager, "/desk/operatori", f"/desk/operatori/{giulia}/{action}", **fields)
+        assert refused.status_code == 422 and "attendi il suo primo accesso" in html.unescape(refused.text), action
+    with portal.db() as db:
+        assert tuple(db.execute("SELECT desk_role, deactivated_at FROM users WHERE id = ?", (giulia,)).fetchone()) \
+            == ("manager", None)
+
+
+def test_a_company_name_keeps_one_space_where_two_were_typed(portal):
+    """Shown with one (browsers collapse them), kept with two: no search for what was seen found it."""
+    manager = manager_session(portal)
+    vat = vat_number("0777123456")
+    company = create_company(portal, manager, "  Alfa  Test \t srl ", vat)
+    with portal.db() as db:
+        assert db.execute("SELECT name FROM tenants WHERE id = ?", (company,)).fetchone()[0] == "Alfa Test srl"
+    assert "Alfa Test srl" in manager.get(portal.url + "/desk/aziende", params={"cerca": "Alfa  Test srl"}).text
+
+
 def test_an_address_in_use_cannot_become_an_operator(portal):
     manager = manager_session(portal)
     for address in (OPERATORE, ADMIN):
@@ -221,6 +246,21 @@ def test_the_classic_portals_companies_without_users_and_a_deactivated_company(f
     assert "ROSSI SRL" not in listed
     prefilled = manager.get(portal.url + f"/desk/aziende/{company}/invita").text
     assert "SOLE SRL" in prefilled and ">Email</label>" in prefilled
+    # Deactivated, it stays listed with its state and no "Invita amministratore" to be refused after typing.
+    assert post_form(portal, manager, f"/desk/aziende/{company}", f"/desk/aziende/{company}/disattiva").status_code == 303
+    listed = manager.get(portal.url + "/desk/portale-classico").text
+    assert "SOLE SRL" in listed and f'href="/desk/aziende/{company}/invita"' not in listed and "Disattivata dal" in listed
+    form = manager.get(portal.url + f"/desk/aziende/{company}/invita").text
+    assert "riattivala prima di invitare" in html.unescape(form) and 'name="email"' not in form
+    assert "Torna all&#39;azienda" in form or "Torna all'azienda" in form
+    assert post_form(portal, manager, f"/desk/aziende/{company}", f"/desk/aziende/{company}/riattiva").status_code == 303
+    assert f'href="/desk/aziende/{company}/invita"' in manager.get(portal.url + "/desk/portale-classico").text
+    # Someone who already has an account gets the invitation only: no first-access e-mails are promised.
+    invited = post_form(portal, manager, f"/desk/aziende/{company}/invita", f"/desk/aziende/{company}/invita",
+                        email=TECHNICIAN)
+    assert invited.status_code == 303 and invited.headers["Location"].endswith("?avviso=invitato-account")
+    told = html.unescape(manager.get(portal.url + invited.headers["Location"]).text)
+    assert "ha già un account del portale" in told and "email del primo accesso" not in told
 
     # ROSSI SRL is deactivated: a working session loses it and the next login is told why.
     mario, _ = login(portal, email=ADMIN)

@@ -18,12 +18,12 @@ enum PasswordRules {
         }
     }
 
-    /// Nome and Cognome ("Creazione Utente", the profile): trimmed, required (the name is how
+    /// Nome and Cognome ("Creazione Utente", the profile): trimmed and spaces collapsed, required (the name is how
     /// colleagues and the desk know who wrote), at most 100 characters, no control characters,
     /// no invisible formatting (a name is written with every message: reversed, it turned the
     /// message's header backwards).
     static func validName(_ text: String) -> String? {
-        let trimmed = text.trimmingWhitespace()
+        let trimmed = text.collapsingSpaces()
         guard !trimmed.isEmpty, trimmed.count <= 100, !trimmed.hasControlCharacters, !trimmed.contains(where: \.isNewline),
             !trimmed.hasInvisibleFormatting
         else { return nil }

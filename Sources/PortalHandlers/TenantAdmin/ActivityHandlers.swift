@@ -61,7 +61,11 @@ enum ActivityHandlers {
                         for event in result.events {
                             el("tr") {
                                 el("td") { Clock.display(event.at) }
-                                el("td", ["class": "cell-address"]) { event.actorEmail }
+                                el("td", ["class": "cell-address"]) {
+                                    // Nobody signed in: the vendor's command line or a nightly task, which
+                                    // a customer knows as the support team.
+                                    event.actorEmail.isEmpty ? Text.supportTeam : event.actorEmail
+                                }
                                 el("td") { Text.auditEvents[event.event] ?? event.event }
                                 el("td") { Text.auditDetails[event.detail] ?? event.detail }
                                 el("td") { event.clientIP }

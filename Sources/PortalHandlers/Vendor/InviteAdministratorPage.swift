@@ -3,7 +3,8 @@ import PortalHTML
 import PortalStore
 
 /// "Invita amministratore": the company is given (from its page or from "Portale classico"),
-/// only the address is typed; a refusal is shown next to it with the address kept.
+/// only the address is typed; a refusal is shown next to it with the address kept. A
+/// deactivated company gets no form: its invitation would be refused after the typing.
 struct InviteAdministratorPage {
     var company: CompanyRow
     var email = ""
@@ -15,19 +16,30 @@ struct InviteAdministratorPage {
         return VendorPage.page(viewer, title: Text.inviteAdministrator, currentPath: CompanyListHandlers.path) {
             el("section", ["class": "card"]) {
                 el("h2", ["id": "invite-company"]) { "\(company.tenant.name) · \(Text.vatShort) \(company.tenant.vat)" }
-                el("p") { Text.inviteAdministratorIntro }
-                el("form", ["class": "form", "method": "post", "action": path + "/invita"]) {
-                    FormField.csrf(viewer.csrfToken)
-                    Submission.hidden(submission)
-                    FormField.input(
-                        id: "email", label: Text.email, type: "email", value: email, error: error, required: true,
-                        autocomplete: "off", maxLength: 254, autofocus: true, marked: false)
-                    el("div", ["class": "form-actions"]) {
-                        el("a", ["class": "button", "href": path]) { Text.cancel }
-                        el("button", ["class": "button button--primary", "type": "submit"]) { Text.inviteAdministrator }
-                    }
+                if company.deactivatedAt != nil {
+                    el("p", ["class": "notice notice--error"]) { Text.companyDeactivatedNoInvitation }
+                    el("div", ["class": "form-actions"]) { el("a", ["class": "button", "href": path]) { Text.backToCompany } }
+                } else {
+                    form(viewer.csrfToken, path: path)
                 }
             }
         }.renderBytes()
+    }
+
+    func form(_ csrf: String, path: String) -> Node {
+        Node.group {
+            el("p") { Text.inviteAdministratorIntro }
+            el("form", ["class": "form", "method": "post", "action": path + "/invita"]) {
+                FormField.csrf(csrf)
+                Submission.hidden(submission)
+                FormField.input(
+                    id: "email", label: Text.email, type: "email", value: email, error: error, required: true,
+                    autocomplete: "off", maxLength: 254, autofocus: true, marked: false)
+                el("div", ["class": "form-actions"]) {
+                    el("a", ["class": "button", "href": path]) { Text.cancel }
+                    el("button", ["class": "button button--primary", "type": "submit"]) { Text.inviteAdministrator }
+                }
+            }
+        }
     }
 }

@@ -29,10 +29,15 @@ enum LegacyRequestsHandlers {
                                 el("td") { String(row.requests) }
                                 el("td") { String(row.pendingInvitations) }
                                 el("td") {
-                                    el("a", [
-                                        "class": "button button--primary", "href": "\(CompanyListHandlers.path)/\(row.tenant.id)/invita",
-                                        "aria-label": "\(Text.inviteAdministrator): \(row.tenant.name)",
-                                    ]) { Text.inviteAdministrator }
+                                    // Its invitation would be refused: the company's page has "Riattiva".
+                                    if let at = row.deactivatedAt {
+                                        Text.deactivatedOn(Clock.displayDate(at))
+                                    } else {
+                                        el("a", [
+                                            "class": "button button--primary", "href": "\(CompanyListHandlers.path)/\(row.tenant.id)/invita",
+                                            "aria-label": "\(Text.inviteAdministrator): \(row.tenant.name)",
+                                        ]) { Text.inviteAdministrator }
+                                    }
                                 }
                             }
                         }
