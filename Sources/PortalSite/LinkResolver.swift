@@ -38,9 +38,7 @@ struct LinkResolver {
         let pathPart = written.removingPercentEncoding ?? written
         let suffix = String(url.dropFirst(written.count))
         let target = Paths.normalize(page.folder.isEmpty ? pathPart : page.folder + "/" + pathPart)
-        guard let target, knownFiles.contains(target) else {
-            throw fail("\(link.isImage ? "image" : "link") to a missing file: \(url)")
-        }
+        guard let target, knownFiles.contains(target) else { throw fail(missing(url, target: target, image: link.isImage)) }
         guard pathPart.hasSuffix(".md") else { return nil }
         if let hash = suffix.firstIndex(of: "#") {
             let fragment = String(suffix[suffix.index(after: hash)...])
@@ -49,6 +47,25 @@ struct LinkResolver {
             }
         }
         return String(written.dropLast(3)) + ".html" + suffix
+    }
+
+    /// Why a relative link names no file, with what to write instead: a page's `.html` and a
+    /// folder exist once built, but the link is checked (and rewritten) by its source `.md`.
+    func missing(_ url: String, target: String?, image: Bool) -> String {
+        let scheme = url.prefix { $0 != ":" && $0 != "/" }
+        if scheme.count < url.count, url.dropFirst(scheme.count).hasPrefix(":"), scheme.allSatisfy(\.isLetter) {
+            return "link of a kind the site does not publish: \(url) (write https://…, mailto: or tel:, or a page of the site)"
+        }
+        if let target {
+            if target.hasSuffix(".html"), knownFiles.contains(String(target.dropLast(5)) + ".md") {
+                return "link to \(url): write the page's source name, \(String(url.prefix { $0 != "#" && $0 != "?" }).dropLast(5)).md"
+            }
+            let folder = target.hasSuffix("/") ? String(target.dropLast()) : target
+            if knownFiles.contains(folder + "/index.md") {
+                return "link to the folder \(url): write its page, \(url.hasSuffix("/") ? url : url + "/")index.md"
+            }
+        }
+        return "\(image ? "image" : "link") to a missing file: \(url)"
     }
 
     /// An absolute link into the site (a folder of it, or a page's `.html`) must name a file,

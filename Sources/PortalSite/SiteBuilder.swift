@@ -54,6 +54,7 @@ public struct SiteBuilder {
                 step: "load", file: parsed.page.sourcePath, line: nil,
                 message: "its page \(parsed.page.outputPath) is a file the build makes itself or a file of the site: rename the page")
         }
+        try PageChecks.check(pages.map(\.page))
         let site = SiteMap(pages: pages.map(\.page))
         let resolver = LinkResolver(
             knownFiles: Set(files),

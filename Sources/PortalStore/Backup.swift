@@ -40,7 +40,11 @@ public enum Backup {
         let restored: Restored
         do {
             let copy = try Database(path: staging)
-            try copyPages(from: source, to: copy.handle, destination: copy)
+            do {
+                try copyPages(from: source, to: copy.handle, destination: copy)
+            } catch let error as DatabaseError where error.code & 0xff == SQLITE_NOTADB {
+                throw DatabaseError(code: error.code, message: "\(path) is not a SQLite database, nor a backup of the portal's", sql: nil)
+            }
             try checkIntegrity(copy)
             // An empty file (what a failed backup job leaves) emptied the portal, "restored".
             guard try Migrator.isPortalDatabase(copy) else {

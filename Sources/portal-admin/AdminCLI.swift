@@ -20,8 +20,13 @@ enum AdminCLI {
             printError("unknown command '\(arguments.prefix(2).joined(separator: " "))'\n\n\(usage)")
             return 64
         }
+        let rest = Array(arguments.dropFirst(type.words.count))
+        if rest.contains("--help") || rest.contains("-h") {
+            print("usage: portal-admin \(type.synopsis)\n  \(type.abstract)" + type.options.helpLines.map { "\n  " + $0 }.joined())
+            return 0
+        }
         do {
-            let options = try OptionValues(Array(arguments.dropFirst(type.words.count)), declared: type.options)
+            let options = try OptionValues(rest, declared: type.options)
             let command = try type.init(options: options)
             let config = try Config.load()
             try command.run(config: config)

@@ -1,3 +1,4 @@
+import Foundation
 import PortalCore
 import PortalDomain
 import PortalStore
@@ -13,7 +14,11 @@ struct BackupCommand: AdminCommand {
     init(options: OptionValues) throws { destination = options.required("to") }
 
     func run(config: Config) throws {
-        let database = try Database(path: config.databasePath)
+        let database = try openDatabase(config)
+        // Said before SQLite's "output file already exists [VACUUM INTO ?]".
+        if FileManager.default.fileExists(atPath: destination) {
+            throw CommandFailure("\(destination) already exists: a backup is written to a new file (another name, or remove it)")
+        }
         try Backup.copy(database, to: destination)
         print("backup written to \(destination) (integrity ok)")
         // The files are not in the copy: said each time, since a restore without them shows
@@ -39,8 +44,14 @@ struct RestoreCommand: AdminCommand {
     }
 
     func run(config: Config) throws {
-        let database = try Database(path: config.databasePath)
-        let restored = try Backup.restore(from: source, into: database, resendMail: resendMail, now: Clock.now())
+        let database = try openDatabase(config)
+        let restored: Backup.Restored
+        do {
+            restored = try Backup.restore(from: source, into: database, resendMail: resendMail, now: Clock.now())
+        } catch let error as DatabaseError where error.code & 0xff == 26 {
+            // What the file is, without SQLite's code: restore takes what backup wrote.
+            throw CommandFailure(error.message + " (restore takes a file written by portal-admin backup)")
+        }
         let mail = restored.queuedMail == 0
             ? "no e-mail was queued in it"
             : restored.resentMail

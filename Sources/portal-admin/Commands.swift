@@ -21,9 +21,21 @@ struct MigrateCommand: AdminCommand {
     }
 }
 
+/// The configuration's database, or a failure that says where it was looked for: run from
+/// another folder, SQLite's "unable to open database file" named neither path nor setting.
+func openDatabase(_ config: Config) throws -> Database {
+    do {
+        return try Database(path: config.databasePath)
+    } catch let error as DatabaseError where error.code & 0xff == 14 {
+        throw CommandFailure(
+            "cannot open the database \(config.databasePath): run portal-admin in the portal's folder, or set PORTAL_VAR "
+                + "(the portal's state folder) or PORTAL_DB; portal-admin migrate creates a new one")
+    }
+}
+
 /// Opens the database of the configuration and refuses an unmigrated one.
 func openMigrated(_ config: Config) throws -> Database {
-    let database = try Database(path: config.databasePath)
+    let database = try openDatabase(config)
     try Migrator.refuseNewer(database)
     let pending = try Migrator.pending(database)
     guard pending.isEmpty else {

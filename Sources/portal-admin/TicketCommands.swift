@@ -28,7 +28,7 @@ struct TicketReplyCommand: AdminCommand {
         let database = try openMigrated(config)
         let agent = try findOperator(operatorEmail, database)
         let desk = DeskService(database: database, config: config)
-        try desk.reply(try desk.ticket(number: number), by: agent, body: text, files: [], now: Clock.now())
+        _ = try desk.reply(try desk.ticket(number: number), by: agent, body: text, files: [], now: Clock.now())
         print("reply added to ticket #\(number)")
     }
 }

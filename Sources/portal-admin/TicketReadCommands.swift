@@ -30,9 +30,13 @@ struct TicketListCommand: AdminCommand {
         var invalid: [String] = []
         query = DeskQuery(fields: fields, invalid: &invalid)
         guard invalid.isEmpty else {
-            let typed = names.filter { invalid.contains($0.1) }.map { "--" + $0.0 }
             let statuses = (["aperti", "qualsiasi"] + TicketStatus.allCases.map(\.rawValue)).joined(separator: ", ")
-            throw UsageError(message: "unreadable value for \(typed.joined(separator: ", ")) (--status takes \(statuses))")
+            let takes = [
+                "status": "takes \(statuses)", "company": "takes a company's name or P.IVA, at most 100 characters",
+                "search": "takes words with letters or digits, at most 200 characters", "page": "takes a whole number from 1",
+            ]
+            let refused = names.filter { invalid.contains($0.1) }.map { "--\($0.0) \(takes[$0.0] ?? "")" }
+            throw UsageError(message: "unreadable value: " + refused.joined(separator: "; "))
         }
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import PortalSite
+@testable import PortalSite
 import Testing
 
 /// The rules an admin editing `site/` meets: what fails the build, with which file and line,
@@ -72,6 +72,46 @@ struct SiteBuildRulesTests {
         try refused(["manuale/foto.md": "---\ntitle: Foto\n---\n\n![Logo](https://example.com/logo.png)\n"], "manuale/foto.md:5", "another site")
         try refused(["manuale/ass.md": "---\ntitle: Ass\n---\n\n[Accesso](/manuale/accesso.md)\n"], "manuale/ass.md:5", "relative")
         try refused(["manuale/ass.md": "---\ntitle: Ass\n---\n\n[Accesso](/manuale/acceso.html)\n"], "manuale/ass.md:5", "missing page")
+    }
+
+    @Test("a page under a portal address, a misspelt placeholder, two titles in one group, a stray section fail the build")
+    func publishedMistakes() throws {
+        let page = "---\ntitle: Altra\n---\n\nTesto.\n"
+        for name in ["profilo-utente.md", "ticket-urgenti.md", "tenant/index.md", "desk.md", "errors/nota.md"] {
+            try refused([name: page], name, "belongs to the portal")
+        }
+        let contacts = "---\ntitle: Contatti\n---\n\nIl servizio ({{ fornitori }}) risponde.\n"
+        try refused(["aiuto/contatti.md": contacts], "aiuto/contatti.md:5", "unknown placeholder {{ fornitori }}")
+        try refused(["aiuto/contatti.md": "---\ntitle: Contatti\n---\n\n{{prodotto}}\n"], "aiuto/contatti.md:5", "{{ prodotto }}")
+        try refused(["aiuto/altro.md": "---\ntitle: domande frequenti\n---\n"], "aiuto/index.md", "also the title of")
+        try refused(["aiuto/altro.md": "---\ntitle: Altro\nsection: Altro\n---\n"], "aiuto/altro.md", "folder's index.md")
+        // In code the braces are what the page shows; a table's line is the table's; the same
+        // title in another group is another entry.
+        let code = "---\ntitle: Segnaposti\n---\n\nScrivi `{{ nome }}`.\n\n```\n{{ x }}\n```\n"
+        let site = try Folder(Self.base.merging(["aiuto/segnaposti.md": code, "manuale/faq.md": "---\ntitle: Domande frequenti\n---\n"]) { $1 })
+        try site.build()
+        #expect(site.output("aiuto/segnaposti.html")?.contains("{{ nome }}") == true)
+    }
+
+    @Test("a link to a page's .html, to a folder or of a kind the site does not publish says what to write")
+    func linkAdvice() throws {
+        let link = { (url: String) in "---\ntitle: Link\n---\n\n[x](\(url))\n" }
+        try refused(["aiuto/link.md": link("index.html")], "aiuto/link.md:5", "write the page's source name, index.md")
+        try refused(["aiuto/link.md": link("../manuale/")], "aiuto/link.md:5", "write its page, ../manuale/index.md")
+        try refused(["aiuto/link.md": link("javascript:alert(1)")], "aiuto/link.md:5", "kind the site does not publish")
+    }
+
+    @Test("the portal addresses a page may not take are nginx.conf's handler and internal prefixes")
+    func handlerPrefixesMatchNginx() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../nginx.conf")
+        let prefixes = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").compactMap { line -> String? in
+            let words = line.split(separator: " ").map(String.init)
+            guard words.first == "location", words.count > 2, words[1] != "=", words[1] != "~" else { return nil }
+            let path = words[1] == "^~" ? words[2] : words[1]
+            return path == "/" || path == "/assets/" ? nil : path
+        }
+        #expect(prefixes.count >= 9)
+        #expect(Set(prefixes) == Set(PageChecks.handlerPrefixes))
     }
 
     @Test("a link to a file outside the site folder (a table or an asset) fails the build")

@@ -215,6 +215,26 @@ def test_restore_refuses_an_empty_file_and_migrate_a_database_of_a_newer_build(a
 def test_ticket_list_names_the_option_it_cannot_read(admin_portal):
     for arguments, said in ((["--page", "abc"], "--page takes a whole number from 1"),
                             (["--page", "0"], "--page takes a whole number from 1"),
-                            (["--status", "boh"], "unreadable value for --status (--status takes aperti, qualsiasi")):
+                            (["--status", "boh"], "unreadable value: --status takes aperti, qualsiasi"),
+                            (["--search", '"'], "unreadable value: --search takes words with letters or digits")):
         result = admin_portal.admin("ticket", "list", *arguments, check=False)
         assert result.returncode == 64 and said in result.stderr, result.stderr
+
+
+def test_the_command_line_says_what_to_do_where_sqlite_named_nothing(admin_portal, tmp_path):
+    """A new administrator's first mistakes: another folder, a backup over a file, a restore of
+    something else; and --help after a command."""
+    elsewhere = {name: value for name, value in admin_portal.env.items() if name not in ("PORTAL_VAR", "PORTAL_DB")}
+    lost = subprocess.run([str(BIN / "portal-admin"), "mail", "list"], env={**elsewhere, "PORTAL_VAR": str(tmp_path / "nessuna")},
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert lost.returncode == 1 and "cannot open the database" in lost.stderr and "PORTAL_VAR" in lost.stderr, lost.stderr
+    existing = tmp_path / "copia.sqlite3"
+    existing.write_bytes(b"x")
+    refused = admin_portal.admin("backup", "--to", str(existing), check=False)
+    assert refused.returncode == 1 and "already exists" in refused.stderr and "sqlite error" not in refused.stderr
+    other = tmp_path / "altro.sqlite3"
+    other.write_bytes(b"non un database " * 512)
+    refused = admin_portal.admin("restore", "--from", str(other), check=False)
+    assert refused.returncode == 1 and "is not a SQLite database" in refused.stderr and "sqlite error" not in refused.stderr
+    helped = admin_portal.admin("ticket", "list", "--help")
+    assert helped.stdout.startswith("usage: portal-admin ticket list") and "--status" in helped.stdout

@@ -1,0 +1,74 @@
+import Foundation
+
+/// What the build refuses about the pages themselves, each a mistake an admin made that was
+/// published without a word: a page nginx never serves, a misspelt placeholder shown as
+/// typed, a sidebar with two entries of one name, a `section` nobody reads.
+enum PageChecks {
+    /// The address prefixes nginx gives to the handlers (`nginx.conf`'s `location ^~` and
+    /// folder locations): a page under one is built, listed and searched, and answers 404.
+    /// `PageChecksTests` reads nginx.conf so that the two cannot drift apart.
+    static let handlerPrefixes = [
+        "/accesso/", "/password/", "/profilo", "/api/", "/tenant", "/ticket", "/desk", "/assistenza/", "/errors/",
+        "/attachments-internal/",
+    ]
+
+    static func check(_ pages: [SitePage]) throws {
+        for page in pages {
+            try checkAddress(page)
+            try checkPlaceholders(page)
+            if page.frontMatter.section != nil && !page.isFolderIndex {
+                throw SiteError(
+                    step: "front matter", file: page.sourcePath, line: nil,
+                    message: "'section' names a folder's group in the sidebar: write it in the folder's index.md")
+            }
+        }
+        try checkTitles(pages)
+    }
+
+    static func checkAddress(_ page: SitePage) throws {
+        let address = "/" + page.outputPath
+        guard let prefix = handlerPrefixes.first(where: { address.hasPrefix($0) }) else { return }
+        throw SiteError(
+            step: "load", file: page.sourcePath, line: nil,
+            message: "its address \(address) belongs to the portal (\(prefix)…), which would answer it 404: rename the page")
+    }
+
+    /// A `{{ … }}` left after `SiteBranding.apply` outside code, other than a table's line.
+    static func checkPlaceholders(_ page: SitePage) throws {
+        guard page.markdown.contains("{{") else { return }
+        var fenced = false
+        for (index, line) in page.markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fenced.toggle()
+                continue
+            }
+            if fenced || (trimmed.hasPrefix(DataTable.prefix) && trimmed.hasSuffix(DataTable.suffix)) { continue }
+            // A code span shows what it holds, braces included.
+            let prose = line.split(separator: "`", omittingEmptySubsequences: false).enumerated()
+                .filter { $0.offset % 2 == 0 }.map(\.element).joined(separator: " ")
+            guard let start = prose.range(of: "{{") else { continue }
+            let rest = prose[start.lowerBound...]
+            let written = rest.range(of: "}}").map { String(rest[..<$0.upperBound]) } ?? String(rest.prefix(30))
+            throw SiteError(
+                step: "load", file: page.sourcePath, line: page.bodyLine + index,
+                message: "unknown placeholder \(written): the site knows {{ prodotto }}, {{ fornitore }}, "
+                    + "{{ recapiti }} and {{ titolare }}, and {{ tabella FILE.csv }} on a line of its own")
+        }
+    }
+
+    /// Two pages of one folder with one title: two equal entries side by side in the sidebar.
+    static func checkTitles(_ pages: [SitePage]) throws {
+        var seen: [String: SitePage] = [:]
+        for page in pages.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+            let key = page.folder + "\n" + page.frontMatter.title.lowercased()
+            if let first = seen[key] {
+                throw SiteError(
+                    step: "front matter", file: page.sourcePath, line: nil,
+                    message: "its title '\(page.frontMatter.title)' is also the title of \(first.sourcePath), "
+                        + "in the same sidebar group: give one of them another title")
+            }
+            seen[key] = page
+        }
+    }
+}
