@@ -158,6 +158,12 @@ public enum Text {
     public static func recoveryMailSubject() -> String { "\(productName): scelta di una nuova password" }
     /// To an address whose first access is still to be done: a new password would skip
     /// "Creazione Utente" (names, privacy), and revive an invitation withdrawn or expired.
+    public static let recoveryDeactivated = """
+        Abbiamo ricevuto una richiesta di recupero della password del tuo account dell'assistenza, che però è stato disattivato: una nuova password non ti permetterebbe di accedere.
+
+        Per informazioni rivolgiti al Responsabile dell'assistenza.
+        """
+
     public static func recoveryFirstAccessPending(loginPage: String) -> String {
         """
         Abbiamo ricevuto una richiesta di recupero della password del tuo account, ma il tuo primo accesso non è ancora stato completato: non c'è una password da recuperare.

@@ -147,3 +147,18 @@ def test_an_address_whose_first_access_is_pending_is_told_how_to_do_it_and_gets_
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM password_resets r JOIN users u ON u.id = r.user_id WHERE u.email = ?",
                           (address,)).fetchone()[0] == 0
+
+
+def test_a_deactivated_operator_is_told_why_and_gets_no_password(fresh_portal):
+    """A new password was set ("Password aggiornata") and then the login said no."""
+    portal = fresh_portal()
+    address = "paolo.gallo@assistenza.example"
+    with portal.db() as db:
+        db.execute("UPDATE users SET deactivated_at = 1 WHERE email = ?", (address,))
+    answer = ask_for_link(portal, address)
+    assert answer.status_code == 200
+    body = portal.wait_for_mail(address, "nuova password").get_content()
+    assert "è stato disattivato" in body and "#token=" not in body
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM password_resets r JOIN users u ON u.id = r.user_id WHERE u.email = ?",
+                          (address,)).fetchone()[0] == 0

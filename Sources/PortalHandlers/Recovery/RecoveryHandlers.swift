@@ -26,18 +26,27 @@ enum RecoveryHandlers {
         let now = services.now
         // The same answer whether or not a mail leaves: it must not tell an address's owner apart.
         let user = try UserStore(services.database).find(email: email)
-        if let user, user.passwordIsProvisional {
-            // First access still to be done: told how to do it, never given a password.
+        // No password to give: the first access still to be done is told how to do it; a
+        // deactivated operator, why no new password would let them in (it set one, then the
+        // login said no).
+        let explanation: (detail: String, body: String)? =
+            if let user, user.deactivatedAt != nil {
+                ("operator deactivated", Text.recoveryDeactivated)
+            } else if let user, user.passwordIsProvisional {
+                ("first access pending", Text.recoveryFirstAccessPending(loginPage: services.config.publicURL + "/login"))
+            } else {
+                nil
+            }
+        if let user, let explanation {
             try services.database.write { tx in
                 // As many an hour as recovery links (the audit lines count them).
                 guard try AuditStore(services.database).count(
-                    event: "password_reset_requested", detail: "first access pending", userID: user.id, since: now - 3600)
+                    event: "password_reset_requested", detail: explanation.detail, userID: user.id, since: now - 3600)
                     < PasswordResetStore.perHour
                 else { return }
-                try OutboxStore.enqueue(in: tx, to: [email], subject: Text.recoveryMailSubject(),
-                    body: Text.recoveryFirstAccessPending(loginPage: services.config.publicURL + "/login"), now: now)
+                try OutboxStore.enqueue(in: tx, to: [email], subject: Text.recoveryMailSubject(), body: explanation.body, now: now)
                 try AuditStore.record(in: tx, "password_reset_requested", tenantID: user.lastTenantID, userID: user.id,
-                    actorEmail: user.email, detail: "first access pending", clientIP: request.clientAddress, now: now)
+                    actorEmail: user.email, detail: explanation.detail, clientIP: request.clientAddress, now: now)
             }
         } else if let user {
             let token = Token.generate()
