@@ -162,7 +162,7 @@ public struct MailReplyService: DomainService {
         {
             return .failure(.closed(target.ticket.number))
         }
-        return .success((Markdown.escape(cleaned), isNote))
+        return .success((Markdown.escapeTyped(cleaned), isNote))
     }
 
     /// What follows "#nota" on the line, when the line starts with it as a word ("#nota",

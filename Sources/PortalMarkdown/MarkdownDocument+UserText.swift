@@ -159,17 +159,44 @@ public enum Markdown {
         return String(decoding: html, as: UTF8.self)
     }
 
-    /// Plain text typed where no editor ran (a browser without JavaScript) written as
-    /// Markdown that shows exactly what was typed: every character with a meaning in
-    /// Markdown is escaped with a backslash.
+    /// Plain text typed where no editor ran (a browser without JavaScript, an e-mail) written
+    /// as Markdown that shows exactly what was typed: every character with a meaning in
+    /// Markdown is escaped with a backslash, and each web address becomes an autolink
+    /// (`<https://…>`) that keeps it as written. Escaped like the rest, the autolink extension
+    /// took the backslashes into the link: `a_b?x=1&y=2` opened `a%5C_b?x=1%5C&y=2`.
+    public static func escapeTyped(_ text: String) -> String {
+        escape(text, keepingAddresses: true)
+    }
+
+    /// Text written as Markdown that shows exactly it: for names and labels put inside
+    /// Markdown of our own (a link's text), where an autolink would be a link in a link.
     public static func escape(_ text: String) -> String {
+        escape(text, keepingAddresses: false)
+    }
+
+    static func escape(_ text: String, keepingAddresses: Bool) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)
         // What matters of this line so far, without its leading spaces: whether it has
         // begun, and whether it is all digits (then "." or ")" would start a list).
         var atStart = true
         var allDigits = true
-        for character in text {
+        var index = text.startIndex
+        var previous: Character?
+        while index < text.endIndex {
+            let character = text[index]
+            if keepingAddresses, previous.map({ !$0.isLetter && !$0.isNumber }) ?? true,
+                let end = webAddressEnd(in: text, from: index)
+            {
+                result += "<" + text[index..<end] + ">"
+                previous = text[text.index(before: end)]
+                index = end
+                atStart = false
+                allDigits = false
+                continue
+            }
+            previous = character
+            index = text.index(after: index)
             if character.isNewline {
                 result.append("\n")
                 atStart = true
@@ -187,6 +214,45 @@ public enum Markdown {
             }
         }
         return result
+    }
+
+    /// Where the web address starting at `start` ends, as GFM's autolinks end one: at a space
+    /// or an angle bracket, without trailing punctuation or a `)` it did not open. Nil when
+    /// no `http://` or `https://` address with a host starts there.
+    static func webAddressEnd(in text: String, from start: String.Index) -> String.Index? {
+        let rest = text.utf8[start...]
+        let scheme: Int
+        if rest.starts(with: "https://".utf8) || rest.starts(with: "HTTPS://".utf8) {
+            scheme = 8
+        } else if rest.starts(with: "http://".utf8) || rest.starts(with: "HTTP://".utf8) {
+            scheme = 7
+        } else {
+            return nil
+        }
+        var end = text.utf8.index(start, offsetBy: scheme)
+        // What a CommonMark autolink may hold: no space, no control, no angle bracket.
+        while end < text.utf8.endIndex {
+            let byte = text.utf8[end]
+            if byte <= 0x20 || byte == 0x7f || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") { break }
+            if byte >= 0x80, let scalar = text.unicodeScalars[end...].first,
+                scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
+            {
+                break
+            }
+            end = text.utf8.index(after: end)
+        }
+        var address = text[start..<end]
+        while let last = address.last {
+            let opened = address.filter { $0 == "(" }.count
+            let closed = address.filter { $0 == ")" }.count
+            if "?!.,:;*_~'\"".contains(last) || (last == ")" && closed > opened) {
+                address = address.dropLast()
+            } else {
+                break
+            }
+        }
+        guard address.utf8.count > scheme else { return nil }
+        return address.endIndex
     }
 }
 

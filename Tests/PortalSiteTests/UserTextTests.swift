@@ -106,5 +106,29 @@ struct UserTextTests {
         for tag in ["<em>", "<strong>", "<ol", "<ul", "<h1", "<blockquote", "<code>", "<a ", "<del>", "<table", "<hr"] {
             #expect(!html.contains(tag), "\(tag) in \(html)")
         }
+        #expect(MessageText.plain(Markdown.escapeTyped(typed)) == typed)
+    }
+
+    @Test("a web address typed or e-mailed stays the link it was, shown as typed, without the punctuation after it", arguments: [
+        ("Link: https://example.com/a_b_c?x=1&y=2", "https://example.com/a_b_c?x=1&y=2"),
+        ("vedi https://example.com/guida_utente.html#stampa_fattura.", "https://example.com/guida_utente.html#stampa_fattura"),
+        ("(https://it.wikipedia.org/wiki/Ruby_(linguaggio)) fine", "https://it.wikipedia.org/wiki/Ruby_(linguaggio)"),
+        ("Get Outlook for Android<https://aka.ms/AAb9ysg>", "https://aka.ms/AAb9ysg"),
+        ("HTTPS://EXAMPLE.COM/~utente/*x*", "HTTPS://EXAMPLE.COM/~utente/*x"),
+    ])
+    func addresses(_ typed: String, _ address: String) {
+        let stored = Markdown.escapeTyped(typed)
+        let html = Markdown.renderUserText(stored)
+        let escapedHref = address.replacingOccurrences(of: "&", with: "&amp;")
+        #expect(html.contains("href=\"\(escapedHref)\""), "\(html)")
+        #expect(!html.contains("%5C"), "\(html)")
+        #expect(MessageText.plain(stored) == typed)
+    }
+
+    @Test("an address glued to a word or without a host is text", arguments: ["xhttps://example.com/a_b", "https:// a_b", "http://"])
+    func notAddresses(_ typed: String) {
+        let html = Markdown.renderUserText(Markdown.escapeTyped(typed))
+        #expect(!html.contains("<a "), "\(html)")
+        #expect(MessageText.plain(Markdown.escapeTyped(typed)) == typed)
     }
 }

@@ -21,6 +21,6 @@ enum MessageBody {
 
     /// The Markdown to store for what was sent in the field.
     static func stored(_ text: String, isMarkdown: Bool) -> String {
-        isMarkdown ? text : Markdown.escape(text)
+        isMarkdown ? text : Markdown.escapeTyped(text)
     }
 }
