@@ -63,8 +63,9 @@ public struct ResponseTargetStore {
         return calendar
     }
 
-    /// Saves the targets and the calendar, inside the caller's transaction with its audit line.
-    /// The open tickets' deadlines follow with `recomputeDue()`, after the commit.
+    /// Saves the targets and the calendar, inside the caller's transaction with its audit line,
+    /// and marks the deadlines pending: the open tickets' follow with `recomputeDue()`, after
+    /// the commit, which clears the mark once all of them have.
     public func save(in transaction: WriteTransaction, _ settings: ResponseSettings, now: Timestamp) throws {
         for priority in Priority.allCases {
             let target = settings.targets[priority]
@@ -77,7 +78,9 @@ public struct ResponseTargetStore {
         }
         try database.run(
             """
-            UPDATE working_calendar SET hours = ?, added_holidays = ?, removed_holidays = ?, updated_at = ? WHERE id = 1
+            UPDATE working_calendar SET hours = ?, added_holidays = ?, removed_holidays = ?, updated_at = ?,
+                deadlines_pending = 1
+            WHERE id = 1
             """,
             [
                 settings.calendar.hoursText, WorkingCalendar.holidaysText(settings.calendar.added),
@@ -94,14 +97,24 @@ public struct ResponseTargetStore {
     /// returns how many deadlines moved. A ticket written meanwhile computes its own.
     @discardableResult
     public func recomputeDue() throws -> Int {
+        // The change this follows, by its time: one saved meanwhile keeps its own mark (its
+        // own pass may have gone by the batches this one already passed).
+        let change = try database.scalarInt("SELECT updated_at FROM working_calendar WHERE id = 1")
         var after: Int64 = 0
         var moved = 0
         while true {
             let batch = try database.write { tx in try recomputeDue(in: tx, after: after, limit: ResponseTargetStore.batchSize) }
             moved += batch.moved
-            guard let last = batch.lastID else { return moved }
+            guard let last = batch.lastID else { break }
             after = last
         }
+        try database.run("UPDATE working_calendar SET deadlines_pending = 0 WHERE id = 1 AND updated_at = ?", [change])
+        return moved
+    }
+
+    /// True while a change of the targets has not reached every open ticket's deadline.
+    public func deadlinesPending() throws -> Bool {
+        try database.scalarInt("SELECT deadlines_pending FROM working_calendar WHERE id = 1") != 0
     }
 
     /// The deadlines of the open tickets after id `after`, at most `limit` of them, inside the

@@ -65,6 +65,13 @@ do {
                 // A browser retries a ticket form within minutes: its key is kept a day.
                 try SubmissionStore(database).forget(before: lastSweep - 86400)
             } catch { Log.event("sweep_failed", [("error", "\(error)")]) }
+            // A change of "Tempi di risposta" whose page was cut off before every deadline moved.
+            do {
+                let targets = ResponseTargetStore(database)
+                if try targets.deadlinesPending() {
+                    Log.event("deadlines_recomputed", [("moved", String(try targets.recomputeDue()))])
+                }
+            } catch { Log.event("deadlines_recompute_failed", [("error", "\(error)")]) }
             if lastSweep - lastRetention >= 3600 {
                 lastRetention = lastSweep
                 do {

@@ -4,10 +4,11 @@ first answer is due until it comes; the figures and their CSV files count a new 
 import csv
 import io
 import re
+import subprocess
 
 import requests
 
-from portal import ADMIN, csrf_token, login
+from portal import ADMIN, BIN, csrf_token, login
 from tickets import created_number, new_ticket
 from vendor import MANAGER, OPERATORE, manager_session
 
@@ -146,3 +147,30 @@ def test_andamento_counts_a_new_ticket_in_its_charts_and_csv_files(fresh_portal)
     assert "Prima risposta entro l'obiettivo (%)" in header and "Risoluzione entro l'obiettivo (%)" in header
     refused = manager.get(portal.url + "/desk/andamento?dal=2026-11-30&al=2026-11-01")
     assert refused.status_code == 422 and "La data «Al» viene prima di «Dal»." in refused.text
+
+
+def test_a_change_cut_off_before_every_deadline_moved_is_finished_by_the_next_save_or_the_mailer(fresh_portal):
+    """The deadlines move in batches after the change's commit: a worker killed between the two
+    left them on the old targets, and saving the same values again changed nothing."""
+    portal = fresh_portal()
+    session = manager_session(portal)
+    assert save_targets(portal, session, risoluzione_normal="50").status_code == 303
+    with portal.db() as db:
+        ticket, due = db.execute("SELECT id, due_at FROM tickets WHERE status != 'closed' AND priority = 'normal'"
+                                 " AND due_at IS NOT NULL ORDER BY id LIMIT 1").fetchone()
+        assert db.execute("SELECT deadlines_pending FROM working_calendar").fetchone()[0] == 0
+        # As the crash left it: the change committed and marked, its deadlines not written.
+        db.execute("UPDATE tickets SET due_at = due_at - 36000 WHERE id = ?", (ticket,))
+        db.execute("UPDATE working_calendar SET deadlines_pending = 1")
+    again = save_targets(portal, session, risoluzione_normal="50")
+    assert again.status_code == 303 and again.headers["Location"] == "/desk/tempi?avviso=salvato"
+    with portal.db() as db:
+        assert db.execute("SELECT due_at FROM tickets WHERE id = ?", (ticket,)).fetchone()[0] == due
+        assert db.execute("SELECT deadlines_pending FROM working_calendar").fetchone()[0] == 0
+        # Nobody saves again: the mailer's pass (at its start, then every minute) finishes it.
+        db.execute("UPDATE tickets SET due_at = due_at - 36000 WHERE id = ?", (ticket,))
+        db.execute("UPDATE working_calendar SET deadlines_pending = 1")
+    subprocess.run([str(BIN / "portal-mailer"), "--once"], env=portal.env, check=True, capture_output=True)
+    with portal.db() as db:
+        assert db.execute("SELECT due_at FROM tickets WHERE id = ?", (ticket,)).fetchone()[0] == due
+        assert db.execute("SELECT deadlines_pending FROM working_calendar").fetchone()[0] == 0

@@ -26,8 +26,9 @@ enum TargetsHandlers {
             try context.audit(in: tx, "response_targets_changed", detail: changes.joined(separator: "; "), request)
             return true
         }
-        // After the commit, in batches: the page answers once every open ticket's deadline moved.
-        if changed { try store.recomputeDue() }
+        // After the commit, in batches: the page answers once every open ticket's deadline
+        // moved. The same values saved again finish a pass a crash cut short.
+        if try changed || store.deadlinesPending() { try store.recomputeDue() }
         throw Redirect(to: "/desk/tempi?avviso=salvato")
     }
 }
