@@ -90,6 +90,10 @@ extension String {
     /// In a name it turns "Evangelina" and what follows it on the line backwards.
     public var hasInvisibleFormatting: Bool { unicodeScalars.contains(where: \.isInvisibleFormatting) }
 
+    /// True when a character carries more than three marks stacked on its letter: dozens of
+    /// them draw a bar over the rows above and below (no language writes more than three).
+    public var hasStackedMarks: Bool { contains { $0.unicodeScalars.count > 4 } }
+
     /// True when the text holds a control character other than tab and newlines.
     public var hasControlCharacters: Bool {
         unicodeScalars.contains { scalar in

@@ -55,7 +55,7 @@ extension Text {
     public static let invitationRemoved = "Invito rimosso: il collegamento non è più valido."
     public static let invitationRoleChanged = "Ruolo salvato: l'utente lo avrà quando accetterà l'invito."
     public static let alreadyMember = "Questo indirizzo è già un utente dell'azienda."
-    public static let companyNameInvalid = "La ragione sociale va indicata su una riga: da 1 a 200 caratteri stampabili."
+    public static let companyNameInvalid = "La ragione sociale va indicata su una riga: da 1 a 200 caratteri stampabili, senza accenti sovrapposti."
     public static func companyExists(_ vat: String) -> String { "Esiste già un'azienda con Partita IVA \(vat)." }
     public static func accountExists(_ email: String) -> String { "Esiste già un utente con l'indirizzo \(email)." }
     public static func ticketNotFound(_ number: Int64) -> String { "Il ticket #\(number) non esiste." }

@@ -80,7 +80,7 @@ extension Text {
     public static let operatorActive = "Attivo"
     public static func operatorDeactivatedOn(_ date: String) -> String { "Disattivato dal \(date)" }
     public static let operatorFirstAccessPending = "In attesa del primo accesso"
-    public static let operatorNameInvalid = "Indica nome e cognome su una riga: da 1 a 200 caratteri stampabili."
+    public static let operatorNameInvalid = "Indica nome e cognome su una riga: da 1 a 200 caratteri stampabili, senza accenti sovrapposti."
     public static let operatorInvited = "Operatore invitato: riceverà per email le credenziali provvisorie."
     public static let operatorWelcomeResent =
         "Credenziali provvisorie inviate di nuovo: quelle dell'e-mail precedente non valgono più."

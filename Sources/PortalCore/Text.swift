@@ -65,7 +65,7 @@ public enum Text {
     public static let userCreated = "Utente creato: accedi con la password che hai scelto."
     public static let nameTooLong = "Al massimo 100 caratteri, senza caratteri di controllo."
     public static let nameInvisible =
-        "Il nome contiene caratteri invisibili o che invertono il testo (spesso copiati da un altro programma): scrivilo di nuovo."
+        "Il nome contiene caratteri invisibili, che invertono il testo o con troppi accenti sovrapposti (spesso copiati da un altro programma): scrivilo di nuovo."
     public static let passwordTooShort = "La password deve avere almeno 12 caratteri."
     public static let passwordGuessable =
         "Password troppo facile da indovinare: evita caratteri ripetuti, sequenze (come 1234… o abcd…) e password comuni. Prova con una frase di alcune parole."

@@ -16,7 +16,7 @@ public struct Provisioning: DomainService {
         let trimmed = name.collapsingSpaces()
         // One line: a name goes into e-mail subjects and one-line cells.
         guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.hasControlCharacters, !trimmed.contains(where: \.isNewline),
-            !trimmed.hasInvisibleFormatting
+            !trimmed.hasInvisibleFormatting, !trimmed.hasStackedMarks
         else {
             throw DomainError(.invalidInput, Text.companyNameInvalid)
         }
@@ -147,7 +147,7 @@ public struct Provisioning: DomainService {
         let trimmed = name.collapsingSpaces()
         // One line: a name goes into e-mail subjects and one-line cells.
         guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.hasControlCharacters, !trimmed.contains(where: \.isNewline),
-            !trimmed.hasInvisibleFormatting
+            !trimmed.hasInvisibleFormatting, !trimmed.hasStackedMarks
         else {
             throw DomainError(.invalidInput, Text.operatorNameInvalid)
         }

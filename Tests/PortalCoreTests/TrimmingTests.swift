@@ -36,3 +36,14 @@ struct CollapsingSpacesTests {
         #expect(text.collapsingSpaces() == expected)
     }
 }
+
+@Suite("hasStackedMarks")
+struct StackedMarksTests {
+    @Test("a letter under dozens of accents is refused; Vietnamese, flags and skin tones are not")
+    func stacked() {
+        #expect(("Z" + String(repeating: "\u{0301}", count: 80) + "algo SRL").hasStackedMarks)
+        #expect(!"Nguyễn Thị Ánh".hasStackedMarks)
+        #expect(!"Ditta 🇮🇹 👍🏽".hasStackedMarks)
+        #expect(!"e\u{0301}\u{0302}\u{0323}".hasStackedMarks)
+    }
+}

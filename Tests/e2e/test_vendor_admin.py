@@ -139,6 +139,14 @@ def test_names_longer_than_allowed_are_refused_not_cut_and_both_empty_fields_are
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM users WHERE email = 'lungo@assistenza.example'").fetchone()[0] == 0
         assert db.execute("SELECT count(*) FROM tenants WHERE name LIKE 'AZIENDA xxx%'").fetchone()[0] == 0
+    # A letter under dozens of accents drew a bar over the rows of "Aziende" and "Coda ticket".
+    stacked = "Z" + "\u0301" * 80 + "algo"
+    company = post_form(portal, manager, "/desk/aziende/nuova", "/desk/aziende", name=stacked + " SRL",
+                        vat=vat_number("0666123456"))
+    assert company.status_code == 422 and "senza accenti sovrapposti" in company.text
+    operator = post_form(portal, manager, "/desk/operatori/nuovo", "/desk/operatori", name=stacked + " Rossi",
+                         email="zalgo@assistenza.example", role="operator")
+    assert operator.status_code == 422 and "senza accenti sovrapposti" in operator.text
     both = post_form(portal, manager, "/desk/operatori/nuovo", "/desk/operatori", name="", email="", role="operator")
     assert both.status_code == 422 and "Indica nome e cognome" in both.text and "Campo obbligatorio" in both.text
 

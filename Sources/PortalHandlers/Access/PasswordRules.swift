@@ -25,7 +25,7 @@ enum PasswordRules {
     static func validName(_ text: String) -> String? {
         let trimmed = text.collapsingSpaces()
         guard !trimmed.isEmpty, trimmed.count <= 100, !trimmed.hasControlCharacters, !trimmed.contains(where: \.isNewline),
-            !trimmed.hasInvisibleFormatting
+            !trimmed.hasInvisibleFormatting, !trimmed.hasStackedMarks
         else { return nil }
         return trimmed
     }
@@ -34,6 +34,7 @@ enum PasswordRules {
     static func nameMessage(_ typed: String) -> String {
         let trimmed = typed.trimmingWhitespace()
         if trimmed.isEmpty { return Text.fieldRequired }
-        return trimmed.hasInvisibleFormatting || trimmed.hasControlCharacters ? Text.nameInvisible : Text.nameTooLong
+        return trimmed.hasInvisibleFormatting || trimmed.hasControlCharacters || trimmed.hasStackedMarks
+            ? Text.nameInvisible : Text.nameTooLong
     }
 }

@@ -49,7 +49,7 @@ struct TicketForm {
         if priority == nil { errors["priority"] = Text.choiceRequired }
         if title.isEmpty || title.count > TicketForm.titleLimit || title.hasControlCharacters || title.contains(where: \.isNewline) {
             errors["title"] = Text.titleInvalid
-        } else if title.hasInvisibleFormatting || title.contains(where: { $0.unicodeScalars.count > 4 }) {
+        } else if title.hasInvisibleFormatting || title.hasStackedMarks {
             // "Fattura \u{202E}gnp.exe" read "Fattura exe.png" in the queue and the e-mails'
             // subjects; a letter under dozens of stacked accents drew a bar over the list.
             errors["title"] = Text.titleInvisible
