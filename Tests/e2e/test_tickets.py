@@ -138,6 +138,11 @@ def test_the_list_filters_orders_pages_and_remembers(portal):
     assert search.headers["Location"] == "/ticket?ordine=priorita&stato=chiuso&priorita=qualsiasi&tipologia=qualsiasi"
     closed = session.get(portal.url + search.headers["Location"]).text
     assert "ticket--closed" in closed and "Data Chiusura" in closed and "Non assegnato" not in closed.split("ticket-list")[1]
+    # A refused search goes back with what was typed, names encoded too: one named
+    # "a&stato=chiuso" added a filter to the address.
+    smuggled = session.post(portal.url + "/ticket/cerca", allow_redirects=False, data={
+        "csrf": csrf_token(page), "codice": "abc", "a&stato=chiuso": "1"})
+    assert smuggled.headers["Location"] == "/ticket?codice=abc&a%26stato%3Dchiuso=1", smuggled.headers["Location"]
     # A new login of the same person finds the same filters.
     again, _ = login(portal, email=TECHNICIAN)
     remembered = again.get(portal.url + "/ticket").text

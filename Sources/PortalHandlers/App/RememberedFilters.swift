@@ -32,7 +32,8 @@ struct RememberedFilters<Query: FilterQuery> {
 extension RememberedFilters {
     /// Filters that could not be read, sent back in the address exactly as typed, so that the
     /// list names them (the customers' list beside each field, the desk in one line).
+    /// Names are encoded too: a field named `a&stato=chiuso` added a filter to the address.
     static func typedAddress(_ path: String, _ fields: [(name: String, value: String)]) -> String {
-        path + "?" + fields.map { "\($0.name)=\(PercentEncoding.encode($0.value))" }.joined(separator: "&")
+        path + "?" + fields.map { PercentEncoding.encode($0.name) + "=" + PercentEncoding.encode($0.value) }.joined(separator: "&")
     }
 }
