@@ -109,8 +109,14 @@ extension Text {
     public static let filesTooLargeTogether =
         "Gli allegati scelti pesano in tutto {peso}: al massimo 40 MB per invio. Togline qualcuno e allegalo con un messaggio successivo."
 
-    /// The page's answer to a ticket form whose files were more than a request may carry.
-    public static let filesNotReceived =
-        "Gli allegati scelti superavano in tutto i 40 MB e non sono arrivati: il testo è conservato qui. Scegli file più piccoli o meno file (al massimo 4 MB ciascuno) e invia di nuovo."
+    /// The page's answer to a ticket form whose files were more than a request may carry;
+    /// `kept`: the files that arrived whole before the cut, listed under "File già scelti".
+    public static func filesNotReceived(kept: Int) -> String {
+        if kept == 0 {
+            return "Gli allegati scelti superavano in tutto i 40 MB e non sono arrivati: il testo è conservato qui. Scegli file più piccoli o meno file (al massimo 4 MB ciascuno) e invia di nuovo."
+        }
+        let arrived = kept == 1 ? "è arrivato solo il file elencato" : "sono arrivati solo i \(kept) file elencati"
+        return "Gli allegati scelti superavano in tutto i 40 MB: \(arrived) sotto «File già scelti», gli altri no. Il testo è conservato qui: invia di nuovo e allega gli altri file con un messaggio successivo."
+    }
 }
 

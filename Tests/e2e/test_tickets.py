@@ -100,6 +100,17 @@ def test_a_four_megabyte_file_is_accepted_and_one_byte_more_is_refused(portal):
     assert "giusto.bin</a> (4,0 MB)" in session.get(portal.url + f"/ticket/{number}").text
 
 
+def test_files_past_forty_megabytes_keep_those_that_arrived_and_say_so(portal):
+    """Eleven files of 4 MB: ten arrived whole and were kept, yet the page said none had."""
+    session, _ = login(portal)
+    files = [("files", (f"f{index}.bin", bytes([97 + index]) * FOUR_MB, "application/octet-stream")) for index in range(11)]
+    refused = new_ticket(portal, session, files=files)
+    assert refused.status_code == 422
+    kept = re.findall(r'>f(\d+)\.bin \(', refused.text)
+    assert "sono arrivati solo i 10 file elencati" in refused.text and "non sono arrivati" not in refused.text
+    assert sorted(set(kept), key=int) == [str(index) for index in range(10)], kept
+
+
 def test_html_typed_into_title_and_description_is_shown_as_text(portal):
     session, _ = login(portal)
     number = created_number(new_ticket(portal, session, title="<script>alert('t')</script>",

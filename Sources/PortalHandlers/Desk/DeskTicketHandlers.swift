@@ -113,7 +113,7 @@ enum DeskTicketHandlers {
         // Files past the 40 MB: the body was cut after the reply's text (the button, the note
         // and the controls come after the files and are lost with them): nothing is done,
         // the text comes back with why.
-        if request.isTruncated { return try refuse(status: 413) { $0.fileError = Text.filesNotReceived } }
+        if request.isTruncated { return try refuse(status: 413) { $0.fileError = Text.filesNotReceived(kept: 0) } }
         func stopped(_ changes: [String]) throws -> Response {
             let filesDropped = form.files.contains { !$0.bytes.isEmpty }
             return try refuse(status: 409) { $0.warning = Text.deskChangedNotSaved(changes, filesDropped: filesDropped) }

@@ -113,7 +113,7 @@ enum NewTicketHandlers {
         let number: Int64
         do {
             files = try uploads.collect(form, field: "files", for: .company(context.tenant.id))
-            if request.isTruncated { files.error = Text.filesNotReceived }
+            if request.isTruncated { files.markCut() }
             guard !previewing, files.error == nil, let ticket = ticketForm.ticket(tenantID: context.tenant.id, requester: context.current.user)
             else { return again() }
             let key = Submission.pressKey(form)

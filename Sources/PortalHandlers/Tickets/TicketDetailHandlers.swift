@@ -141,7 +141,7 @@ enum TicketDetailHandlers {
         } catch let error where SaveFault.matches(error) {
             return failed(error)
         }
-        if request.isTruncated { files.error = Text.filesNotReceived }
+        if request.isTruncated { files.markCut() }
         keepTyped(&detail)
         if let panelError {
             detail.panelError = panelError

@@ -20,6 +20,12 @@ struct Uploads {
     struct Result {
         var files: [NewAttachment] = []
         var error: String?
+
+        /// The body was cut past the 40 MB: the files whole before the cut are kept, and the
+        /// line says so before why any of them was refused.
+        mutating func markCut() {
+            error = ([Text.filesNotReceived(kept: files.count)] + (error.map { [$0] } ?? [])).joined(separator: " ")
+        }
     }
 
     /// Who keeps a form's files: a company (staged within its quota, unless the desk answers),
