@@ -45,6 +45,12 @@ do {
     let interval = Int64(config.int("PORTAL_IMAP_INTERVAL", default: 60))
     var lastFetch: Int64 = 0
     Log.event("mailer_started", [("transport", config.string("PORTAL_SMTP_HOST", default: "files"))])
+    // The gate's mailbox reads only replies: the desk's own e-mails and the customers' mail
+    // to the published address would go into it and be dropped there, unread by anyone.
+    if config.replyKey != nil, let support = config.supportAddress, support == config.replyMailbox {
+        Log.event("mail_config_conflict", [("reason",
+            "PORTAL_SUPPORT_EMAIL (\(support)) is the mailbox answering by e-mail reads (PORTAL_MAIL_REPLY_ADDRESS, by default the address of PORTAL_MAIL_FROM): the desk's e-mails would go to the gate and be dropped; give the support desk another mailbox")])
+    }
     if config.string("PORTAL_SMTP_HOST", default: "").isEmpty {
         // Right for `make run`; on a server it means nobody gets a code or a notification.
         Log.event("mailer_not_delivering", [("reason", "PORTAL_SMTP_HOST is not set: e-mails are written as files to \(config.mailDirectory), not sent")])

@@ -238,3 +238,15 @@ def test_the_command_line_says_what_to_do_where_sqlite_named_nothing(admin_porta
     assert refused.returncode == 1 and "is not a SQLite database" in refused.stderr and "sqlite error" not in refused.stderr
     helped = admin_portal.admin("ticket", "list", "--help")
     assert helped.stdout.startswith("usage: portal-admin ticket list") and "--status" in helped.stdout
+
+
+def test_the_mailer_says_when_the_support_desk_shares_the_gates_mailbox(admin_portal):
+    """Both fall back to PORTAL_MAIL_FROM's address: the desk's e-mails went into the gate and were dropped."""
+    env = {**admin_portal.env, "PORTAL_MAIL_REPLY_KEY": "k" * 32, "PORTAL_MAIL_FROM": "Assistenza <portale@example.com>"}
+    env.pop("PORTAL_SUPPORT_EMAIL", None)
+    env.pop("PORTAL_MAIL_REPLY_ADDRESS", None)
+    shared = subprocess.run([str(BIN / "portal-mailer"), "--once"], env=env, capture_output=True, text=True)
+    assert "mail_config_conflict" in shared.stderr, shared.stderr
+    apart = subprocess.run([str(BIN / "portal-mailer"), "--once"], env={**env, "PORTAL_SUPPORT_EMAIL": "assistenza@example.com"},
+                           capture_output=True, text=True)
+    assert apart.returncode == 0 and "mail_config_conflict" not in apart.stderr, apart.stderr
