@@ -55,13 +55,13 @@ extension Text {
     // MARK: Classic portal ("Accesso attraverso portale classico")
     public static let legacyTitle = "Portale classico"
     public static var legacyIntro: String {
-        "Il portale di assistenza classico è stato sostituito dal nuovo \(productName): da qui puoi aprire le richieste di assistenza, seguirne le risposte e consultare il manuale."
+        "Il portale di assistenza classico è stato sostituito dal nuovo portale \(productName): da qui puoi aprire le richieste di assistenza, seguirne le risposte e consultare il manuale."
     }
     public static func legacyClosing(_ date: String) -> String {
         "Portale classico in dismissione: la chiusura definitiva è prevista il \(date)."
     }
     public static func legacyClosed(_ date: String) -> String {
-        "Il portale classico è stato chiuso definitivamente il \(date): l'assistenza si richiede solo dal nuovo \(productName)."
+        "Il portale classico è stato chiuso definitivamente il \(date): l'assistenza si richiede solo dal nuovo portale \(productName)."
     }
     public static let legacyNewPortal = "Il nuovo portale"
     public static let legacyGoToNewPortal = "Accedi al nuovo portale"

@@ -277,7 +277,7 @@ public enum Text {
     public static func invitationSubject(company: String) -> String { "Invito a unirti a \(company)" }
     public static func invitationBody(company: String, portalURL: String) -> String {
         """
-        Sei stato invitato a unirti all'azienda \(company) sul \(productName).
+        Sei stato invitato a unirti all'azienda \(company) su \(productName).
 
         Accedi al portale (\(portalURL)) e accetta l'invito nella pagina "Scelta Tenant".
 
