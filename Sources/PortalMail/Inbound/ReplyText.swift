@@ -21,7 +21,7 @@ public enum ReplyText {
             }
             if isCut(lines, at: index) { break }
             let line = lines[index]
-            if !line.trimmingLeadingSpaces().hasPrefix(">") { kept.append(line) }
+            if !line.trimmingLeadingSpaces().hasPrefix(">") && !isImagePlaceholder(line) { kept.append(line) }
             index += 1
         }
         // Blank lines left where quotes were: at most one in a row, none at either end.
@@ -54,14 +54,26 @@ public enum ReplyText {
         let lower = line.lowercased()
         if lines[index] == "-- " || lines[index] == "--" || lines[index] == "-- \u{00A0}" { return true }
         if isSeparator(lower) { return true }
-        if line.count >= 20, line.allSatisfy({ $0 == "_" }) { return true }
+        if isRule(line) { return true }
         if isHeaderBlock(lines, at: index) { return true }
         guard phoneSignatures.contains(where: { lower.hasPrefix($0) }) && line.count < 60 else { return false }
-        // The phone's line ends the new text only where nothing of it follows.
+        // The phone's line ends the new text only where nothing of it follows. Outlook's
+        // apps put their rule of underscores between it and the quoted header.
         guard let next = nextFilled(lines, from: index + 1) else { return true }
+        let following = lines[next].trimmingWhitespaceScalars()
         return isQuote(at: next, lines) || attributionSpan(lines, at: next) != nil || isHeaderBlock(lines, at: next)
-            || isSeparator(lines[next].trimmingWhitespaceScalars().lowercased())
+            || isSeparator(following.lowercased()) || isRule(following)
     }
+
+    /// "[cid:image001.png@01DB44A2.3C5E1F20]": where Outlook's plain part had an image of the
+    /// HTML one (a signature's logo). The image itself is kept or left out by the upload rules.
+    static func isImagePlaceholder(_ line: String) -> Bool {
+        let trimmed = line.trimmingWhitespaceScalars()
+        return trimmed.hasPrefix("[cid:") && trimmed.hasSuffix("]") && !trimmed.dropFirst().contains("[")
+    }
+
+    /// Outlook's line of underscores above the quoted message.
+    static func isRule(_ line: String) -> Bool { line.count >= 20 && line.allSatisfy { $0 == "_" } }
 
     /// The index of the next line that is not blank, from `index` on.
     static func nextFilled(_ lines: [String], from index: Int) -> Int? {
