@@ -17,6 +17,10 @@ struct InboundHeadersTests {
             ("Re: =?UTF-8?Q?caff=C3=A8?= e latte", "Re: caffè e latte"),
             ("plain subject", "plain subject"),
             ("=?iso-8859-15?q?=A4uro?=", "€uro"),
+            // A letter's bytes split across two words (against the RFC, but sent): one run.
+            ("=?UTF-8?Q?Perch=C3?= =?UTF-8?Q?=A9.pdf?=", "Perché.pdf"),
+            ("=?UTF-8?B?UGVyY2jD?= =?utf-8?B?qS5wZGY=?=", "Perché.pdf"),
+            ("=?UTF-8?Q?a?= =?ISO-8859-1?Q?=E9?= fine", "aé fine"),
         ])
     func encodedWords(_ raw: String, _ decoded: String) {
         #expect(InboundHeadersTests.message("Subject: \(raw)").subject == decoded)

@@ -5,32 +5,47 @@ enum EncodedWords {
         guard value.contains("=?") else { return value }
         var out = ""
         var pendingSpace = ""
+        // Adjacent words of one charset are one run of bytes: some senders split a letter's
+        // bytes across two words ("Perch=C3?= =?UTF-8?Q?=A9"), decoded apart it read "PerchÃ©".
+        var run: (charset: String, bytes: [UInt8])?
+        func flush() {
+            if let pending = run { out += Charset.decode(pending.bytes, charset: pending.charset) }
+            run = nil
+        }
         var previousWasWord = false
         var rest = Substring(value)
         while !rest.isEmpty {
-            if rest.hasPrefix("=?"), let (text, length) = word(rest) {
-                if !previousWasWord { out += pendingSpace }
+            if rest.hasPrefix("=?"), let (charset, bytes, length) = word(rest) {
+                // The space between two words is not text (RFC 2047); before the first it is.
+                if previousWasWord, let current = run, current.charset.lowercased() == charset.lowercased() {
+                    run?.bytes += bytes
+                } else {
+                    flush()
+                    if !previousWasWord { out += pendingSpace }
+                    run = (charset, bytes)
+                }
                 pendingSpace = ""
-                out += text
-                rest = rest.dropFirst(length)
                 previousWasWord = true
+                rest = rest.dropFirst(length)
                 continue
             }
             let character = rest.removeFirst()
             if character == " " || character == "\t" {
                 pendingSpace.append(character)
             } else {
+                flush()
                 out += pendingSpace
                 pendingSpace = ""
                 out.append(character)
                 previousWasWord = false
             }
         }
+        flush()
         return out + pendingSpace
     }
 
-    /// One `=?charset?enc?text?=` at the start of `text`: its decoded text and its length.
-    static func word(_ text: Substring) -> (String, Int)? {
+    /// One `=?charset?enc?text?=` at the start of `text`: its charset, its bytes and its length.
+    static func word(_ text: Substring) -> (charset: String, bytes: [UInt8], length: Int)? {
         let scalars = Array(text.unicodeScalars)
         guard scalars.count > 6 else { return nil }
         var marks: [Int] = []
@@ -58,6 +73,6 @@ enum EncodedWords {
         case "q": bytes = TransferEncoding.quotedPrintable(payload, underscoreIsSpace: true)
         default: return nil
         }
-        return (Charset.decode(bytes, charset: charset), end + 2)
+        return (charset, bytes, end + 2)
     }
 }
