@@ -25,7 +25,7 @@ extension Text {
     public static let mailRefusedForged =
         "l'indirizzo a cui hai scritto non è valido. Rispondi all'e-mail del ticket senza cambiarne l'indirizzo."
     public static let mailRefusedWrongSender =
-        "l'indirizzo a cui hai scritto appartiene a un'altra persona. Rispondi dall'indirizzo che ha ricevuto l'e-mail del ticket, oppure scrivi dal portale."
+        "l'indirizzo a cui hai scritto appartiene a un'altra persona. Rispondi dall'indirizzo che ha ricevuto l'e-mail del ticket."
     public static let mailRefusedNotAnOperator =
         "l'indirizzo a cui hai scritto è quello dell'assistenza, da cui rispondono soltanto i suoi operatori."
     public static let mailRefusedOperatorDeactivated = "il tuo account di operatore è stato disattivato."

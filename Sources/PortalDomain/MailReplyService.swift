@@ -227,14 +227,23 @@ public struct MailReplyService: DomainService {
                 try InboundMailStore.mayAnswer(in: tx, sender: address.value, now: now)
             else { return .refused(refusal, answered: false) }
             // Where the sender writes instead: the desk for an operator (the customers' list is
-            // a 404 there), a new request for a message that answers no ticket.
-            let isOperator = try UserStore(database).find(email: address)?.isOperator ?? false
-            // Through the login for the desk: its addresses are 404 to a browser without a session.
-            let page = isOperator ? "/login?next=%2Fdesk%2F" : refusal == .notAReply ? "/ticket/nuovo" : "/ticket"
+            // a 404 there), a new request for a message that answers no ticket or a ticket
+            // closed too long ago; nowhere for an address without an account.
+            let account = try UserStore(database).find(email: address)
+            let page: String? =
+                if account == nil || refusal.leavesThePortal {
+                    nil
+                } else if account?.isOperator == true {
+                    // Through the login: the desk's addresses are 404 to a browser without a session.
+                    "/login?next=%2Fdesk%2F"
+                } else if case .closed(let number) = refusal {
+                    "/ticket/nuovo?riferimento=\(number)"
+                } else {
+                    refusal == .notAReply ? "/ticket/nuovo" : "/ticket"
+                }
             try OutboxStore.enqueue(
                 in: tx, to: [address], subject: Text.mailRefusedSubject,
-                body: Text.mailRefusedBody(reason: refusal.reason, portal: refusal.leavesThePortal ? nil : config.publicURL + page),
-                now: now)
+                body: Text.mailRefusedBody(reason: refusal.reason, portal: page.map { config.publicURL + $0 }), now: now)
             return .refused(refusal, answered: true)
         }
     }

@@ -109,7 +109,8 @@ def test_forged_and_moved_addresses_are_refused_and_answered_in_italian(mail_por
         assert "Testo che non deve arrivare" not in customer.get(portal.url + f"/ticket/{ticket_number}").text
     answer = refusal(portal, sender)
     assert "non è stato aggiunto" in answer and "non è valido" in answer
-    assert "Puoi sempre scrivere dal portale" in answer
+    # The sender has no account: the portal is not offered to them.
+    assert "Puoi sempre scrivere dal portale" not in answer
     # A second try within the hour gets no second answer.
     assert deliver(portal, reply_mail(notification, sender, "ancora")).returncode == 0
     time.sleep(1.5)
@@ -132,6 +133,17 @@ def test_a_removed_user_is_refused(fresh_portal):
     assert "Puoi sempre scrivere dal portale" not in answer, "they no longer can"
     page = admin.get(portal.url + f"/ticket/{number}").text
     assert "Sono stato rimosso" not in page
+
+
+def test_a_reply_to_a_ticket_closed_too_long_ago_links_a_new_request_that_names_it(mail_portal):
+    portal = mail_portal
+    number, _, _, notification = ticket_answered_by_the_desk(portal)
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET status = 'closed', closed_at = strftime('%s','now') - 20 * 86400 WHERE number = ?",
+                   (number,))
+    assert deliver(portal, reply_mail(notification, TECHNICIAN, "Riapro questa richiesta?")).returncode == 0
+    answer = refusal(portal, TECHNICIAN)
+    assert "è chiuso da più di 15 giorni" in answer and f"/ticket/nuovo?riferimento={number}" in answer, answer
 
 
 def test_an_oversized_message_is_refused_whole(mail_portal):
