@@ -134,16 +134,22 @@ extension Text {
         \(link)
         """
     }
+    /// `files`: the names of the attachments, which are on the desk only.
     public static func deskNewTicketMailBody(
-        number: Int64, title: String, company: String, vat: String, priority: String, requester: String, link: String
+        number: Int64, title: String, company: String, vat: String, priority: String, requester: String, text: String,
+        files: [String], link: String
     ) -> String {
-        """
+        let attached = files.isEmpty ? "" : "\n" + mailFilesOnPortal(files) + "\n"
+        return """
         Nuova richiesta di assistenza #\(number): \(title)
 
         Azienda: \(company) (P.IVA \(vat))
         Richiedente: \(requester)
         Priorità: \(priority)
 
+        Descrizione:
+        \(text)
+        \(attached)
         Apri il ticket sul banco dell'assistenza:
         \(link)
         """

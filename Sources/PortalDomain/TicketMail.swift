@@ -120,14 +120,19 @@ struct TicketMail {
     }
 
     /// A new ticket, to the support address.
-    func newTicketToDesk(in tx: WriteTransaction, _ ticket: TicketRecord, vat: String, now: Timestamp) throws {
+    /// With the description as text: the e-mail invites the desk to answer by e-mail, which an
+    /// operator away from the desk could not do without reading the request.
+    func newTicketToDesk(
+        in tx: WriteTransaction, _ ticket: TicketRecord, vat: String, text: String, files: [String], now: Timestamp
+    ) throws {
         guard let support = config.supportAddress else { return }
         try enqueue(
             in: tx, ticket, to: [support], audience: .desk,
             subject: Text.ticketMailSubject(ticket.number, Text.mailEventNewTicket, ticket.title),
             body: Text.deskNewTicketMailBody(
                 number: ticket.number, title: ticket.title, company: ticket.tenantName, vat: vat,
-                priority: ticket.priority.label, requester: ticket.requesterName, link: deskLink(ticket)),
+                priority: ticket.priority.label, requester: ticket.requesterName, text: MessageText.plain(text), files: files,
+                link: deskLink(ticket)),
             now: now)
     }
 

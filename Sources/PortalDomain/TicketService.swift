@@ -33,7 +33,8 @@ public struct TicketService: DomainService {
                 let tenant = try TenantStore(database).find(id: ticket.tenantID)
             else { throw DomainError(.notFound, Text.errorNotFound) }
             try mail.received(in: tx, record, now: now)
-            try mail.newTicketToDesk(in: tx, record, vat: tenant.vat, now: now)
+            try mail.newTicketToDesk(
+                in: tx, record, vat: tenant.vat, text: ticket.description, files: files.map(\.fileName), now: now)
             try AuditStore.record(
                 in: tx, "ticket_created", tenantID: ticket.tenantID, userID: ticket.requesterID, detail: "#\(created.number)",
                 clientIP: context.clientIP, now: now)

@@ -101,6 +101,8 @@ def test_the_whole_desk_journey_with_notes_that_no_customer_ever_sees(fresh_port
     body = mail.get_content()
     assert "Registro IVA bloccato" in body and "ROSSI SRL" in body and "Normale" in body
     assert f"/desk/ticket/{number}" in body
+    # The request itself, as text: the e-mail invites an answer by e-mail.
+    assert "Il registro IVA di novembre non si stampa: perché?" in body
 
     operator, _ = operator_session(portal)
     # "Cerca" finds it by a word of its description, accents and case ignored.
