@@ -183,6 +183,8 @@ def test_a_responsabile_creates_a_company_and_invites_its_administrator_who_ente
         assert refused.status_code == 422 and message in refused.text, dates
     for event in ("Azienda creata", "Invito inviato", "Invito accettato"):
         assert event in trail, event
+    # Each line's company leads to its page: two companies may share a name.
+    assert f'<a href="/desk/aziende/{company}">LUCE SRL</a>' in trail
     past = manager.get(portal.url + "/desk/registro", params={"azienda": vat, "pagina": 3}).text
     assert "La pagina 3 non esiste: l'elenco ha una sola pagina." in past
     assert "Nessun evento per i filtri scelti." not in past

@@ -10,7 +10,7 @@ enum AuditLogHandlers {
     static let path = "/desk/registro"
 
     static func show(_ request: Request, _ context: OperatorContext) throws -> Response {
-        let company = String((request.query["azienda"] ?? "").trimmingWhitespace().prefix(100))
+        let company = String((request.query["azienda"] ?? "").collapsingSpaces().prefix(100))
         let dates = DateRangeFilter(request)
         let page = PageLinks.number(request.query["pagina"])
         let result = dates.isValid
@@ -44,7 +44,14 @@ enum AuditLogHandlers {
                         for event in result.events {
                             el("tr") {
                                 el("td") { Clock.display(event.at) }
-                                el("td") { event.tenantName ?? "–" }
+                                el("td") {
+                                    // A link: two companies may share a name, their pages tell them apart.
+                                    if let id = event.tenantID, let name = event.tenantName {
+                                        el("a", ["href": "\(CompanyListHandlers.path)/\(id)"]) { name }
+                                    } else {
+                                        "–"
+                                    }
+                                }
                                 el("td", ["class": "cell-address"]) { event.actorEmail.isEmpty ? Text.auditByScript : event.actorEmail }
                                 el("td") { Text.auditEvents[event.event] ?? event.event }
                                 el("td") { Text.auditDetails[event.detail] ?? event.detail }
