@@ -23,6 +23,19 @@ enum PageChecks {
             }
         }
         try checkTitles(pages)
+        try checkSections(pages)
+    }
+
+    /// A folder of pages is a sidebar section, named and placed by its `index.md`; without
+    /// one it took its first page's title and order, unasked.
+    static func checkSections(_ pages: [SitePage]) throws {
+        let indexed = Set(pages.filter(\.isFolderIndex).map(\.folder))
+        guard let page = pages.sorted(by: { $0.sourcePath < $1.sourcePath }).first(where: { !$0.folder.isEmpty && !indexed.contains($0.folder) })
+        else { return }
+        throw SiteError(
+            step: "load", file: page.sourcePath, line: nil,
+            message: "its folder \(page.folder)/ has no index.md: a folder of pages is a section of the sidebar, "
+                + "and its index.md names it (title, or section:) and places it (order)")
     }
 
     static func checkAddress(_ page: SitePage) throws {

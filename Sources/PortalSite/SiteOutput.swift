@@ -55,6 +55,10 @@ struct SiteOutput {
         let previous = (try? String(contentsOfFile: inventory, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
         for path in previous where files[path] == nil && Paths.normalize(path) == path && !path.isEmpty {
             try? manager.removeItem(atPath: output + "/" + path)
+            // Its folder too once nothing is left in it (a section removed from site/ left
+            // its folder behind, empty): rmdir refuses a folder that still holds anything.
+            var folder = (path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, rmdir(output + "/" + folder) == 0 { folder = (folder as NSString).deletingLastPathComponent }
         }
         do {
             try Data((paths.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: inventory), options: .atomic)

@@ -85,6 +85,7 @@ struct SiteBuildRulesTests {
         try refused(["aiuto/contatti.md": "---\ntitle: Contatti\n---\n\n{{prodotto}}\n"], "aiuto/contatti.md:5", "{{ prodotto }}")
         try refused(["aiuto/altro.md": "---\ntitle: domande frequenti\n---\n"], "aiuto/index.md", "also the title of")
         try refused(["aiuto/altro.md": "---\ntitle: Altro\nsection: Altro\n---\n"], "aiuto/altro.md", "folder's index.md")
+        try refused(["novita/primo.md": "---\ntitle: Primo\n---\n"], "novita/primo.md", "has no index.md")
         // In code the braces are what the page shows; a table's line is the table's; the same
         // title in another group is another entry.
         let code = "---\ntitle: Segnaposti\n---\n\nScrivi `{{ nome }}`.\n\n```\n{{ x }}\n```\n"
@@ -247,6 +248,14 @@ struct SiteBuildRulesTests {
         try site.build()
         #expect(site.output("aiuto/contatti.html") == nil)
         #expect(site.output("privacy.html") != nil)
+        // A whole section removed takes its folder with it; a folder that still holds pages stays.
+        try site.write("novita/index.md", "---\ntitle: Novità\n---\nTesto.\n")
+        try site.build()
+        #expect(site.output("novita/index.html") != nil)
+        try site.remove("novita")
+        try site.build()
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/www/novita"))
+        #expect(FileManager.default.fileExists(atPath: site.root + "/www/aiuto/index.html"))
     }
 
     @Test("every page lists every section, links relatively and uses fingerprinted assets")

@@ -87,6 +87,7 @@ struct SiteBuilderTests {
     @Test("a table line shows the CSV file beside the page as a table")
     func dataTable() throws {
         let site = try SiteFolder([
+            "aiuto/index.md": "---\ntitle: Aiuto\n---\n",
             "aiuto/browser.md": "---\ntitle: Browser\n---\nProvati:\n\n{{ tabella provati.csv }}\n\nFine.\n",
             "aiuto/provati.csv": "Browser,Versione\nFirefox ESR,153.8.0\nA|B , 2\n",
         ])
