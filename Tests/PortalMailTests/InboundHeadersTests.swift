@@ -103,4 +103,12 @@ struct InboundHeadersTests {
         let text = HTMLText.plainText("<p>Ecco:</p><ul><li>primo punto</li><li>secondo punto</li></ul><p>Saluti<br>Marco</p>")
         #expect(text == "Ecco:\n- primo punto\n- secondo punto\n\nSaluti\nMarco")
     }
+
+    @Test("Outlook's empty paragraph of a non-breaking space keeps the line between two paragraphs")
+    func outlookEmptyParagraph() {
+        let html = "<p class=MsoNormal>Primo paragrafo.<o:p></o:p></p><p class=MsoNormal><o:p>&nbsp;</o:p></p>"
+            + "<p class=MsoNormal>Secondo paragrafo.<o:p></o:p></p>"
+        #expect(HTMLText.plainText(html) == "Primo paragrafo.\n\nSecondo paragrafo.")
+        #expect(HTMLText.plainText("<p>Uno</p>  <p>Due</p>") == "Uno\nDue")
+    }
 }

@@ -223,7 +223,16 @@ public enum HTMLText {
 
         /// A block starts or ends: a new line unless one just began.
         mutating func block() {
-            if !current.trimmingWhitespaceScalars().isEmpty { lineBreak() } else { current = "" }
+            if !current.trimmingWhitespaceScalars().isEmpty {
+                lineBreak()
+            } else if !current.isEmpty {
+                // Only a non-breaking space: Outlook's empty paragraph (`<p>&nbsp;</p>`), its
+                // one way to leave a line between two paragraphs.
+                current = ""
+                lineBreak()
+            } else {
+                current = ""
+            }
             pendingSpace = false
         }
 
