@@ -75,7 +75,7 @@ extension MarkdownDocument {
         for link in links {
             let url = cmark_node_get_url(link).map { String(cString: $0) } ?? ""
             let text = MarkdownDocument.text(of: link)
-            guard !url.isEmpty, url != text, url != "mailto:" + text else { continue }
+            guard !url.isEmpty, url != text, url != "mailto:" + text, url != "http://" + text else { continue }
             let suffix = cmark_node_new(CMARK_NODE_TEXT)!
             cmark_node_set_literal(suffix, " (\(url))")
             cmark_node_insert_after(link, suffix)
@@ -185,10 +185,10 @@ public enum Markdown {
         var previous: Character?
         while index < text.endIndex {
             let character = text[index]
-            if keepingAddresses, previous.map({ !$0.isLetter && !$0.isNumber }) ?? true,
-                let end = webAddressEnd(in: text, from: index)
-            {
-                result += "<" + text[index..<end] + ">"
+            if keepingAddresses, let (end, destination) = webAddress(in: text, from: index, after: previous) {
+                let written = text[index..<end]
+                // A www. address has no scheme for an autolink: a link whose text is as typed.
+                result += destination == written ? "<" + written + ">" : "[" + escape(String(written)) + "](<" + destination + ">)"
                 previous = text[text.index(before: end)]
                 index = end
                 atStart = false
@@ -216,20 +216,28 @@ public enum Markdown {
         return result
     }
 
-    /// Where the web address starting at `start` ends, as GFM's autolinks end one: at a space
-    /// or an angle bracket, without trailing punctuation or a `)` it did not open. Nil when
-    /// no `http://` or `https://` address with a host starts there.
-    static func webAddressEnd(in text: String, from start: String.Index) -> String.Index? {
+    /// The web address starting at `start`, as cmark-gfm's autolink extension finds one, and
+    /// where it goes: `http://`, `https://` or `ftp://` in any case, after anything but an
+    /// ASCII letter (cmark reads letters before "://" as the scheme); `www.` after a space, the
+    /// line's start or one of `*_~(`, with anything after it (cmark links "www._a" too). It
+    /// ends at a space or an angle
+    /// bracket, without trailing punctuation or a `)` it did not open.
+    static func webAddress(in text: String, from start: String.Index, after previous: Character?)
+        -> (end: String.Index, destination: String)?
+    {
         let rest = text.utf8[start...]
-        let scheme: Int
-        if rest.starts(with: "https://".utf8) || rest.starts(with: "HTTPS://".utf8) {
-            scheme = 8
-        } else if rest.starts(with: "http://".utf8) || rest.starts(with: "HTTP://".utf8) {
-            scheme = 7
-        } else {
-            return nil
+        func startsWith(_ prefix: String) -> Bool {
+            rest.count >= prefix.utf8.count && zip(rest, prefix.utf8).allSatisfy { $0 | 0x20 == $1 | 0x20 }
         }
-        var end = text.utf8.index(start, offsetBy: scheme)
+        let scheme = ["https://", "http://", "ftp://"].first(where: startsWith)
+        let isWWW = scheme == nil && rest.starts(with: "www.".utf8)
+        guard scheme != nil || isWWW else { return nil }
+        if let previous {
+            if scheme != nil && previous.isASCII && previous.isLetter { return nil }
+            if isWWW && !previous.isWhitespace && !"*_~(".contains(previous) { return nil }
+        }
+        let prefixLength = scheme?.utf8.count ?? 4
+        var end = text.utf8.index(start, offsetBy: prefixLength)
         // What a CommonMark autolink may hold: no space, no control, no angle bracket.
         while end < text.utf8.endIndex {
             let byte = text.utf8[end]
@@ -251,8 +259,11 @@ public enum Markdown {
                 break
             }
         }
-        guard address.utf8.count > scheme else { return nil }
-        return address.endIndex
+        guard address.utf8.count > prefixLength else { return nil }
+        if isWWW {
+            return (address.endIndex, "http://" + address)
+        }
+        return (address.endIndex, String(address))
     }
 }
 

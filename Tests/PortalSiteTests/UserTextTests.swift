@@ -115,6 +115,13 @@ struct UserTextTests {
         ("(https://it.wikipedia.org/wiki/Ruby_(linguaggio)) fine", "https://it.wikipedia.org/wiki/Ruby_(linguaggio)"),
         ("Get Outlook for Android<https://aka.ms/AAb9ysg>", "https://aka.ms/AAb9ysg"),
         ("HTTPS://EXAMPLE.COM/~utente/*x*", "HTTPS://EXAMPLE.COM/~utente/*x"),
+        // A phone capitalises a line's first letter; cmark reads the scheme in any case.
+        ("Https://example.com/a_b?x=1&y=2", "Https://example.com/a_b?x=1&y=2"),
+        // cmark reads only ASCII letters before "://" as the scheme.
+        ("1https://x.com/a_b", "https://x.com/a_b"),
+        ("èhttps://x.com/a_b", "https://x.com/a_b"),
+        ("vedi www.example.com/guida_utente.html#stampa_fattura.", "http://www.example.com/guida_utente.html#stampa_fattura"),
+        ("(www.example.com/a_b)", "http://www.example.com/a_b"),
     ])
     func addresses(_ typed: String, _ address: String) {
         let stored = Markdown.escapeTyped(typed)
@@ -125,7 +132,17 @@ struct UserTextTests {
         #expect(MessageText.plain(stored) == typed)
     }
 
-    @Test("an address glued to a word or without a host is text", arguments: ["xhttps://example.com/a_b", "https:// a_b", "http://"])
+    @Test("an ftp:// address is no link the portal keeps, but it is shown as typed")
+    func ftpAddress() {
+        let typed = "ftp://files.example.com/log_1.txt"
+        let html = Markdown.renderUserText(Markdown.escapeTyped(typed))
+        #expect(html.contains(">ftp://files.example.com/log_1.txt<") && !html.contains("%5C"), "\(html)")
+        #expect(MessageText.plain(Markdown.escapeTyped(typed)) == typed)
+    }
+
+    @Test("an address glued to a word or without a host is text", arguments: [
+        "xhttps://example.com/a_b", "https:// a_b", "http://", "xwww.example.com/a_b",
+    ])
     func notAddresses(_ typed: String) {
         let html = Markdown.renderUserText(Markdown.escapeTyped(typed))
         #expect(!html.contains("<a "), "\(html)")
