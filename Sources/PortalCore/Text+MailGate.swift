@@ -21,7 +21,7 @@ extension Text {
             """
     }
     public static let mailRefusedNotAReply =
-        "non risponde a un'e-mail di un ticket. Per una nuova richiesta usa «Nuova richiesta di assistenza» sul portale."
+        "non risponde a un'e-mail di un ticket."
     public static let mailRefusedForged =
         "l'indirizzo a cui hai scritto non è valido. Rispondi all'e-mail del ticket senza cambiarne l'indirizzo."
     public static let mailRefusedWrongSender =

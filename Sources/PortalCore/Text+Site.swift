@@ -92,16 +92,20 @@ extension Text {
     }
     /// `inviteLink`: the desk's invitation page of the company (through the login): the
     /// support people who read this mail work there, not at the server's command line.
-    public static func legacyMailBody(company: String, vat: String, when: String, inviteLink: String) -> String {
-        """
+    /// `deactivated`: the company was deactivated, so the link leads to its page (with «Riattiva»)
+    /// rather than to an invitation that would be refused.
+    public static func legacyMailBody(company: String, vat: String, when: String, link: String, deactivated: Bool) -> String {
+        let next = deactivated
+            ? "L'azienda è disattivata: un Responsabile dell'assistenza può riattivarla dalla sua pagina, con «Riattiva», e poi invitare il suo referente:"
+            : "L'azienda non ha ancora utenti attivi sul nuovo portale: un Responsabile dell'assistenza può invitare il suo referente con «Invita amministratore»:"
+        return """
         Dalla pagina del portale classico è arrivata una richiesta di accesso con la Partita IVA \(vat).
 
         Azienda: \(company)
         Data: \(when)
 
-        L'azienda non ha ancora utenti attivi sul nuovo portale: un Responsabile dell'assistenza può \
-        invitare il suo referente con «Invita amministratore»:
-        \(inviteLink)
+        \(next)
+        \(link)
 
         Le richieste successive della stessa azienda nelle prossime 24 ore vengono registrate senza altre email.
 

@@ -35,9 +35,10 @@ extension Text {
     public static let inviteAdministrator = "Invita amministratore"
     public static let inviteAdministratorIntro =
         "L'amministratore riceve due email: le credenziali provvisorie per il primo accesso e l'invito a entrare nell'azienda."
-    public static let administratorInvited = "Invito inviato: l'amministratore riceverà le email del primo accesso."
-    public static let administratorInvitedWithAccount =
-        "Invito inviato: l'indirizzo ha già un account del portale, che riceve l'invito per email e lo trova al prossimo accesso."
+    /// Said also when the same press comes again, when nobody knows any more whether the
+    /// address had an account before it.
+    public static let administratorInvited =
+        "Invito inviato: l'amministratore riceve l'invito per email e, se non ha ancora un account, anche le credenziali del primo accesso."
     public static let deactivateCompany = "Disattiva azienda"
     public static let reactivateCompany = "Riattiva"
     public static let deactivateCompanyHint =
@@ -108,6 +109,17 @@ extension Text {
     public static let auditDetail = "Dettaglio"
     /// "Chi" of a change made on the server with `portal-admin`, by nobody signed in.
     public static let auditByScript = "riga di comando (portal-admin)"
+    public static let auditByVisitor = "visitatore (senza accesso)"
+    /// Lines written by someone who had not signed in: the classic portal's P.IVA page.
+    public static let auditVisitorEvents: Set<String> = ["legacy_vat_login"]
+
+    /// Who a line of the trail names when it has no address: a visitor, or for the vendor the
+    /// command line and for a company the support team (the same lines: `portal-admin`).
+    public static func auditActor(_ email: String, event: String, forCustomers: Bool) -> String {
+        if !email.isEmpty { return email }
+        if auditVisitorEvents.contains(event) { return auditByVisitor }
+        return forCustomers ? supportTeam : auditByScript
+    }
 
     /// The events of the vendor administration, beside the customers' (`auditEvents`).
     public static let vendorAuditEvents: [String: String] = [

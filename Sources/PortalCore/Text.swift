@@ -156,14 +156,19 @@ public enum Text {
     public static let setPassword = "Salva la nuova password"
     public static let backToLogin = "Torna al login"
     public static func recoveryMailSubject() -> String { "\(productName): scelta di una nuova password" }
-    /// To an address whose first access is still to be done: a new password would skip
-    /// "Creazione Utente" (names, privacy), and revive an invitation withdrawn or expired.
-    public static let recoveryDeactivated = """
+    /// Asked for a deactivated operator's account: why no new password would let them in.
+    public static var recoveryDeactivated: String {
+        """
         Abbiamo ricevuto una richiesta di recupero della password del tuo account dell'assistenza, che però è stato disattivato: una nuova password non ti permetterebbe di accedere.
 
-        Per informazioni rivolgiti al Responsabile dell'assistenza.
-        """
+        Per informazioni rivolgiti al Responsabile dell'assistenza. Se non hai chiesto tu il recupero, ignora questa e-mail.
 
+        \(mailSignature)
+        """
+    }
+
+    /// To an address whose first access is still to be done: a new password would skip
+    /// "Creazione Utente" (names, privacy), and revive an invitation withdrawn or expired.
     public static func recoveryFirstAccessPending(loginPage: String) -> String {
         """
         Abbiamo ricevuto una richiesta di recupero della password del tuo account, ma il tuo primo accesso non è ancora stato completato: non c'è una password da recuperare.

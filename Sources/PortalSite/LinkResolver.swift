@@ -57,12 +57,15 @@ struct LinkResolver {
             return "link of a kind the site does not publish: \(url) (write https://…, mailto: or tel:, or a page of the site)"
         }
         if let target {
+            // What to write keeps the link's own #heading or ?query after the page's name.
+            let path = String(url.prefix { $0 != "#" && $0 != "?" })
+            let suffix = url.dropFirst(path.count)
             if target.hasSuffix(".html"), knownFiles.contains(String(target.dropLast(5)) + ".md") {
-                return "link to \(url): write the page's source name, \(String(url.prefix { $0 != "#" && $0 != "?" }).dropLast(5)).md"
+                return "link to \(url): write the page's source name, \(path.dropLast(5)).md\(suffix)"
             }
             let folder = target.hasSuffix("/") ? String(target.dropLast()) : target
             if knownFiles.contains(folder + "/index.md") {
-                return "link to the folder \(url): write its page, \(url.hasSuffix("/") ? url : url + "/")index.md"
+                return "link to the folder \(url): write its page, \(path.hasSuffix("/") ? path : path + "/")index.md\(suffix)"
             }
         }
         return "\(image ? "image" : "link") to a missing file: \(url)"

@@ -49,14 +49,25 @@ enum PageChecks {
     /// A `{{ … }}` left after `SiteBranding.apply` outside code, other than a table's line.
     static func checkPlaceholders(_ page: SitePage) throws {
         guard page.markdown.contains("{{") else { return }
-        var fenced = false
+        // The fence's own character closes it ("```" inside "~~~" is text); an indented code
+        // block starts after an empty line and goes on while its lines are indented.
+        var fence: Character?
+        var previousBlank = true
+        var indentedCode = false
         for (index, line) in page.markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                fenced.toggle()
+            defer { previousBlank = trimmed.isEmpty }
+            if let open = fence {
+                if trimmed.hasPrefix(String(repeating: open, count: 3)) { fence = nil }
                 continue
             }
-            if fenced || (trimmed.hasPrefix(DataTable.prefix) && trimmed.hasSuffix(DataTable.suffix)) { continue }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = trimmed.first
+                continue
+            }
+            let indented = line.hasPrefix("    ") || line.hasPrefix("\t")
+            indentedCode = indented && (indentedCode || previousBlank) || (indentedCode && trimmed.isEmpty)
+            if indentedCode || (trimmed.hasPrefix(DataTable.prefix) && trimmed.hasSuffix(DataTable.suffix)) { continue }
             // A code span shows what it holds, braces included.
             let prose = line.split(separator: "`", omittingEmptySubsequences: false).enumerated()
                 .filter { $0.offset % 2 == 0 }.map(\.element).joined(separator: " ")

@@ -79,7 +79,7 @@ public struct ResponseTargetStore {
         try database.run(
             """
             UPDATE working_calendar SET hours = ?, added_holidays = ?, removed_holidays = ?, updated_at = ?,
-                deadlines_pending = 1
+                deadlines_generation = deadlines_generation + 1
             WHERE id = 1
             """,
             [
@@ -97,9 +97,9 @@ public struct ResponseTargetStore {
     /// returns how many deadlines moved. A ticket written meanwhile computes its own.
     @discardableResult
     public func recomputeDue() throws -> Int {
-        // The change this follows, by its time: one saved meanwhile keeps its own mark (its
-        // own pass may have gone by the batches this one already passed).
-        let change = try database.scalarInt("SELECT updated_at FROM working_calendar WHERE id = 1")
+        // The change this pass follows: one saved meanwhile stays pending (its own pass may
+        // have gone by the batches this one had already passed).
+        let change = try database.scalarInt("SELECT deadlines_generation FROM working_calendar WHERE id = 1")
         var after: Int64 = 0
         var moved = 0
         while true {
@@ -108,13 +108,17 @@ public struct ResponseTargetStore {
             guard let last = batch.lastID else { break }
             after = last
         }
-        try database.run("UPDATE working_calendar SET deadlines_pending = 0 WHERE id = 1 AND updated_at = ?", [change])
+        try database.run("UPDATE working_calendar SET deadlines_done = max(deadlines_done, ?) WHERE id = 1", [change])
         return moved
     }
 
     /// True while a change of the targets has not reached every open ticket's deadline.
-    public func deadlinesPending() throws -> Bool {
-        try database.scalarInt("SELECT deadlines_pending FROM working_calendar WHERE id = 1") != 0
+    /// `savedBefore`: only a change saved before that time (the mailer leaves a page's own
+    /// pass, seconds long, to finish rather than run a second one beside it).
+    public func deadlinesPending(savedBefore: Timestamp = .max) throws -> Bool {
+        try database.scalarInt(
+            "SELECT deadlines_generation > deadlines_done AND updated_at < ? FROM working_calendar WHERE id = 1", [savedBefore])
+            != 0
     }
 
     /// The deadlines of the open tickets after id `after`, at most `limit` of them, inside the

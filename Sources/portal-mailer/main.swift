@@ -74,7 +74,7 @@ do {
             // A change of "Tempi di risposta" whose page was cut off before every deadline moved.
             do {
                 let targets = ResponseTargetStore(database)
-                if try targets.deadlinesPending() {
+                if try targets.deadlinesPending(savedBefore: lastSweep - 300) {
                     Log.event("deadlines_recomputed", [("moved", String(try targets.recomputeDue()))])
                 }
             } catch { Log.event("deadlines_recompute_failed", [("error", "\(error)")]) }

@@ -83,12 +83,14 @@ struct SiteBuildRulesTests {
         let contacts = "---\ntitle: Contatti\n---\n\nIl servizio ({{ fornitori }}) risponde.\n"
         try refused(["aiuto/contatti.md": contacts], "aiuto/contatti.md:5", "unknown placeholder {{ fornitori }}")
         try refused(["aiuto/contatti.md": "---\ntitle: Contatti\n---\n\n{{prodotto}}\n"], "aiuto/contatti.md:5", "{{ prodotto }}")
+        // A paragraph's wrapped line with four spaces is no code block: its placeholder is checked.
+        try refused(["aiuto/contatti.md": "---\ntitle: Contatti\n---\n\nRiga\n    {{ fornitori }}\n"], "aiuto/contatti.md:6", "unknown placeholder")
         try refused(["aiuto/altro.md": "---\ntitle: domande frequenti\n---\n"], "aiuto/index.md", "also the title of")
         try refused(["aiuto/altro.md": "---\ntitle: Altro\nsection: Altro\n---\n"], "aiuto/altro.md", "folder's index.md")
         try refused(["novita/primo.md": "---\ntitle: Primo\n---\n"], "novita/primo.md", "has no index.md")
         // In code the braces are what the page shows; a table's line is the table's; the same
         // title in another group is another entry.
-        let code = "---\ntitle: Segnaposti\n---\n\nScrivi `{{ nome }}`.\n\n```\n{{ x }}\n```\n"
+        let code = "---\ntitle: Segnaposti\n---\n\nScrivi `{{ nome }}`.\n\n```\n{{ x }}\n```\n\n    {{ rientrato }}\n\n~~~\n```\n{{ y }}\n~~~\n"
         let site = try Folder(Self.base.merging(["aiuto/segnaposti.md": code, "manuale/faq.md": "---\ntitle: Domande frequenti\n---\n"]) { $1 })
         try site.build()
         #expect(site.output("aiuto/segnaposti.html")?.contains("{{ nome }}") == true)
@@ -99,6 +101,7 @@ struct SiteBuildRulesTests {
         let link = { (url: String) in "---\ntitle: Link\n---\n\n[x](\(url))\n" }
         try refused(["aiuto/link.md": link("index.html")], "aiuto/link.md:5", "write the page's source name, index.md")
         try refused(["aiuto/link.md": link("../manuale/")], "aiuto/link.md:5", "write its page, ../manuale/index.md")
+        try refused(["aiuto/link.md": link("../manuale/#accesso")], "aiuto/link.md:5", "write its page, ../manuale/index.md#accesso")
         try refused(["aiuto/link.md": link("javascript:alert(1)")], "aiuto/link.md:5", "kind the site does not publish")
     }
 

@@ -120,6 +120,18 @@ def test_a_company_without_users_is_recorded_and_support_is_mailed_once_a_day(fr
     assert queued == 1, "support hears of a company once a day, however often it asks"
 
 
+def test_a_deactivated_companys_request_leads_support_to_its_page_not_to_a_refused_invitation(fresh_portal):
+    portal = fresh_portal(PORTAL_SUPPORT_EMAIL=SUPPORT)
+    portal.admin("tenant", "add", "--name", "SPENTA SRL", "--vat", NO_USERS_VAT)
+    with portal.db() as db:
+        db.execute("UPDATE tenants SET deactivated_at = 1 WHERE vat = ?", (NO_USERS_VAT,))
+        company = db.execute("SELECT id FROM tenants WHERE vat = ?", (NO_USERS_VAT,)).fetchone()[0]
+    submit(portal, NO_USERS_VAT)
+    body = portal.wait_for_mail(SUPPORT, "SPENTA SRL").get_content()
+    assert "L'azienda è disattivata" in body and "«Riattiva»" in body
+    assert re.search(rf"/login\?next=/desk/aziende/{company}\s", body) and "/invita" not in body, body
+
+
 def test_the_pva_form_is_rate_limited_but_reading_the_page_is_not(fresh_portal):
     portal = fresh_portal(PORTAL_LOGIN_RATE="6r/m", PORTAL_LOGIN_BURST="2")
     session = requests.Session()

@@ -327,6 +327,13 @@ def test_activity_names_the_support_team_for_what_nobody_signed_in_did(portal):
     row = next(row for row in page.split("<tr>") if "da.riga.di.comando@rossi.example" in row)
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
     assert cells[1] == "Assistenza", cells
+    # Someone typing the company's P.IVA on the classic portal's public page is no one of the support.
+    visitor = requests.Session()
+    form = visitor.get(portal.url + "/portale-classico").text
+    visitor.post(portal.url + "/portale-classico", data={"csrf": csrf_token(form), "vat": "02740123456"})
+    page = session.get(portal.url + "/tenant/attivita").text
+    row = next(row for row in page.split("<tr>") if "Accesso al portale classico" in row)
+    assert re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)[1] == "visitatore (senza accesso)", row
 
 
 def test_invitations_are_limited_per_address_and_another_company_keeps_the_password_it_gave(fresh_portal):

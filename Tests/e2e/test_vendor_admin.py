@@ -265,12 +265,12 @@ def test_the_classic_portals_companies_without_users_and_a_deactivated_company(f
     assert "Torna all&#39;azienda" in form or "Torna all'azienda" in form
     assert post_form(portal, manager, f"/desk/aziende/{company}", f"/desk/aziende/{company}/riattiva").status_code == 303
     assert f'href="/desk/aziende/{company}/invita"' in manager.get(portal.url + "/desk/portale-classico").text
-    # Someone who already has an account gets the invitation only: no first-access e-mails are promised.
+    # Someone who already has an account gets the invitation only: first-access e-mails are not promised.
     invited = post_form(portal, manager, f"/desk/aziende/{company}/invita", f"/desk/aziende/{company}/invita",
                         email=TECHNICIAN)
-    assert invited.status_code == 303 and invited.headers["Location"].endswith("?avviso=invitato-account")
+    assert invited.status_code == 303 and invited.headers["Location"].endswith("?avviso=invitato")
     told = html.unescape(manager.get(portal.url + invited.headers["Location"]).text)
-    assert "ha già un account del portale" in told and "email del primo accesso" not in told
+    assert "se non ha ancora un account, anche le credenziali" in told and "riceverà le email del primo accesso" not in told
 
     # ROSSI SRL is deactivated: a working session loses it and the next login is told why.
     mario, _ = login(portal, email=ADMIN)

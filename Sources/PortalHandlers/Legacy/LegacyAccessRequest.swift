@@ -25,11 +25,12 @@ struct LegacyAccessRequest {
             try store.record(tenantID: tenant.id, vat: vat, clientIP: clientIP, now: now)
             var detail = "recorded"
             if !mailedRecently, let support = settings.supportAddress {
+                let deactivated = try TenantStore(database).company(id: tenant.id)?.deactivatedAt != nil
+                let page = "/desk/aziende/\(tenant.id)" + (deactivated ? "" : "/invita")
                 try OutboxStore.enqueue(in: tx, to: [support], subject: Text.legacyMailSubject(company: tenant.name, vat: vat.digits),
                     body: Text.legacyMailBody(
                         company: tenant.name, vat: vat.digits, when: Clock.display(now),
-                        inviteLink: services.config.publicURL + "/login?next="
-                            + PercentEncoding.encode("/desk/aziende/\(tenant.id)/invita")),
+                        link: services.config.publicURL + "/login?next=" + PercentEncoding.encode(page), deactivated: deactivated),
                     now: now)
                 detail = "recorded_mailed"
             }

@@ -62,9 +62,7 @@ enum ActivityHandlers {
                             el("tr") {
                                 el("td") { Clock.display(event.at) }
                                 el("td", ["class": "cell-address"]) {
-                                    // Nobody signed in: the vendor's command line or a nightly task, which
-                                    // a customer knows as the support team.
-                                    event.actorEmail.isEmpty ? Text.supportTeam : event.actorEmail
+                                    Text.auditActor(event.actorEmail, event: event.event, forCustomers: true)
                                 }
                                 el("td") { Text.auditEvents[event.event] ?? event.event }
                                 el("td") { Text.auditDetails[event.detail] ?? event.detail }

@@ -52,7 +52,9 @@ enum AuditLogHandlers {
                                         "–"
                                     }
                                 }
-                                el("td", ["class": "cell-address"]) { event.actorEmail.isEmpty ? Text.auditByScript : event.actorEmail }
+                                el("td", ["class": "cell-address"]) {
+                                    Text.auditActor(event.actorEmail, event: event.event, forCustomers: false)
+                                }
                                 el("td") { Text.auditEvents[event.event] ?? event.event }
                                 el("td") { Text.auditDetails[event.detail] ?? event.detail }
                                 el("td") { event.clientIP }

@@ -7,8 +7,7 @@ import PortalStore
 /// invitations ("Invia di nuovo", "Rimuovi"), "Disattiva azienda" and "Riattiva".
 enum CompanyHandlers {
     static let notices = [
-        "creata": Text.companyCreated, "invitato": Text.administratorInvited,
-        "invitato-account": Text.administratorInvitedWithAccount, "reinviato": Text.invitationResent,
+        "creata": Text.companyCreated, "invitato": Text.administratorInvited, "reinviato": Text.invitationResent,
         "reinviato-credenziali": Text.invitationResentNewPassword,
         "rimosso": Text.invitationRemoved, "disattivata": Text.companyDeactivatedNotice,
         "riattivata": Text.companyReactivatedNotice,
@@ -64,8 +63,7 @@ enum CompanyHandlers {
             page.error = error.message
             return Response.html(bytes: page.render(context.viewer), status: error.code == .invitationLimit ? 429 : 422)
         }
-        // An address with an account gets the invitation only, no first-access e-mails.
-        throw Redirect(to: path(company) + "?avviso=" + result.notice(first: result.createdAccount ? "invitato" : "invitato-account"))
+        throw Redirect(to: path(company) + "?avviso=" + result.notice(first: "invitato"))
     }
 
     static func invitation(_ request: Request, _ company: CompanyRow, _ context: OperatorContext) throws -> InvitationRecord {
