@@ -131,6 +131,25 @@ def test_a_line_break_stays_one_when_the_form_comes_back_and_is_sent_again(porta
     assert browser.find_element(By.ID, "description").get_attribute("value") == "Primo paragrafo lungo.\nSecondo paragrafo."
 
 
+def test_a_web_address_typed_in_the_editor_opens_what_was_typed_through_anteprima_and_sending(portal, browser):
+    """Escaped like the rest of the text, the address was linked with the backslashes inside:
+    a_b?x=1&y=2 opened a%5C_b?x=1%5C&y=2, and each Anteprima added more."""
+    address = "https://example.com/a_b?x=1&y=2"
+    new_ticket_page(browser, portal)
+    type_into(browser, "Titolo", "Indirizzo nel testo")
+    editor = field(browser, "Descrizione")
+    editor.send_keys(f"Vedi {address} e www.example.com/guida_utente.html grazie")
+    press(browser, "Anteprima")
+    editor = field(browser, "Descrizione")
+    WebDriverWait(browser, 5).until(lambda _: "grazie" in editor.text)
+    browser.execute_script("arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", editor)
+    press(browser, "Invia Ticket")
+    body = WebDriverWait(browser, 5).until(lambda b: b.find_element(By.CSS_SELECTOR, ".message-body"))
+    hrefs = [link.get_attribute("href") for link in body.find_elements(By.TAG_NAME, "a")]
+    assert hrefs == [address, "http://www.example.com/guida_utente.html"], hrefs
+    assert body.text == f"Vedi {address} e www.example.com/guida_utente.html grazie"
+
+
 def test_without_javascript_what_is_typed_is_shown_as_typed(portal):
     browser = engines.start("chromium-nojs")
     try:

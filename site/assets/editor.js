@@ -10,8 +10,46 @@
 (function () {
   // ---- DOM -> Markdown -----------------------------------------------------------------
   // Characters with a meaning in Markdown are escaped wherever they stand in the text.
-  function escapeText(text) {
-    return text.replace(/\u00a0/g, " ").replace(/[\\`*_[\]<>&~|#]/g, "\\$&");
+  function escapePlain(text) {
+    return text.replace(/[\\`*_[\]<>&~|#]/g, "\\$&");
+  }
+
+  // GFM's autolinks leave out trailing punctuation and a ")" they did not open.
+  function trimAddress(address) {
+    for (;;) {
+      const last = address.charAt(address.length - 1);
+      const opened = (address.match(/\(/g) || []).length;
+      const closed = (address.match(/\)/g) || []).length;
+      if (!last || !("?!.,:;*_~'\"".includes(last) || (last === ")" && closed > opened))) return address;
+      address = address.slice(0, -1);
+    }
+  }
+
+  // Outside a link, a web address is kept as the link cmark would make of it, as the server
+  // keeps one typed without this script (Markdown.escapeTyped): escaped like the rest, the
+  // autolink took the backslashes in ("a_b?x=1&y=2" opened "a%5C_b?x=1%5C&y=2"). An address
+  // with a scheme (any case, not glued to an ASCII letter) becomes <address>; a "www." one
+  // (after a space, the start or one of *_~( ) a link whose text is as typed.
+  function escapeText(text, inLink) {
+    text = text.replace(/\u00a0/g, " ");
+    if (inLink) return escapePlain(text);
+    const pattern = /(?:https?|ftp):\/\/|www\./gi;
+    let out = "";
+    let done = 0;
+    let match;
+    while ((match = pattern.exec(text))) {
+      const start = match.index;
+      const before = start > 0 ? text.charAt(start - 1) : "";
+      const www = match[0].toLowerCase() === "www.";
+      if (www ? match[0] !== "www." || (before && !/[\s*_~(]/.test(before)) : /[A-Za-z]/.test(before)) continue;
+      const address = trimAddress(/^[^\s<>\u0000-\u001f\u007f]*/.exec(text.slice(start))[0]);
+      if (address.length <= match[0].length) continue;
+      out += escapePlain(text.slice(done, start));
+      out += www ? "[" + escapePlain(address) + "](<http://" + address + ">)" : "<" + address + ">";
+      done = start + address.length;
+      pattern.lastIndex = done;
+    }
+    return out + escapePlain(text.slice(done));
   }
 
   // A line that would start a list, a quote or a heading underline is escaped at its start.
@@ -33,13 +71,14 @@
     return /^(https?:|mailto:)/i.test(trimmed) ? trimmed : "";
   }
 
-  function inline(node) {
+  // `inLink`: inside a link's text, where an address is text (no link in a link).
+  function inline(node, inLink) {
     // A line break in the HTML's text is a space on screen (the server's rendering writes one
     // after each <br>): only <br> and blocks make lines, or a kept text's every line break
     // came back as a paragraph once sent again.
-    if (node.nodeType === Node.TEXT_NODE) return escapeText(node.data.replace(/\n/g, " "));
+    if (node.nodeType === Node.TEXT_NODE) return escapeText(node.data.replace(/\n/g, " "), inLink);
     if (node.nodeType !== Node.ELEMENT_NODE) return "";
-    const inner = () => Array.from(node.childNodes).map(inline).join("");
+    const inner = (link) => Array.from(node.childNodes).map((child) => inline(child, inLink || link)).join("");
     switch (node.nodeName) {
       case "BR":
         return "\n";
@@ -53,8 +92,7 @@
         return "`" + node.textContent.replace(/`/g, "'") + "`";
       case "A": {
         const url = safeURL(node.getAttribute("href"));
-        const text = inner();
-        return url ? "[" + text + "](<" + url.replace(/[<>\s]/g, encodeURIComponent) + ">)" : text;
+        return url ? "[" + inner(true) + "](<" + url.replace(/[<>\s]/g, encodeURIComponent) + ">)" : inner();
       }
       default:
         // A block met inside a line (a pasted <div> or <p>) is a line of its own.
@@ -98,7 +136,7 @@
         if (lines.length === before) lines.push(""); // an empty line the person made
         if (node.nodeName === "P") blank();
       } else {
-        current += inline(node);
+        current += inline(node, false);
       }
     });
     flush();
