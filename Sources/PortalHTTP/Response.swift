@@ -75,11 +75,17 @@ public struct Response: Sendable {
         case 403: "Forbidden"
         case 404: "Not Found"
         case 405: "Method Not Allowed"
+        case 409: "Conflict"
+        case 410: "Gone"
         case 413: "Content Too Large"
         case 415: "Unsupported Media Type"
+        case 422: "Unprocessable Content"
         case 429: "Too Many Requests"
         case 500: "Internal Server Error"
+        case 502: "Bad Gateway"
         case 503: "Service Unavailable"
+        // Every status the handlers send has its RFC 9110 phrase above ("422 Status" showed
+        // in browsers' consoles); the phrase is informative only.
         default: "Status"
         }
     }

@@ -45,12 +45,14 @@ def test_bad_targets_and_holidays_are_refused_beside_their_fields_and_nothing_ch
     refused = save_targets(portal, session, prima_risposta_normal="0", risoluzione_low="9000",
                            festivita_aggiunte="29/06\n31/02/2027", festivita_lavorate="25/12\n12/03/2027",
                            prima_risposta_high="3")
-    assert refused.status_code == 422
+    assert refused.status_code == 422 and refused.reason == "Unprocessable Content"
     assert "Il tempo deve essere maggiore di zero." in refused.text
     assert "Il tempo non può superare un anno (8760 ore)." in refused.text
     assert "«31/02/2027» non è una data" in refused.text
     assert "«12/03/2027» non è una festività nazionale" in refused.text
     assert re.search(r'id="prima-risposta-high"[^>]*value="3"', refused.text), "the other values are kept"
+    # The first refused field has the focus, and only it.
+    assert re.search(r'id="prima-risposta-normal"[^>]*autofocus', refused.text) and refused.text.count(" autofocus=") == 1
     swapped = save_targets(portal, session, prima_risposta_normal="50", risoluzione_normal="10")
     assert swapped.status_code == 422
     assert "La risoluzione non può richiedere meno tempo della prima risposta." in swapped.text

@@ -56,6 +56,8 @@ struct TargetsPage {
                 "id": id, "name": id, "type": "text", "inputmode": "decimal", "size": "6", "maxlength": "12",
                 "value": form.values[id] ?? "", "aria-invalid": error == nil ? nil : "true",
                 "aria-describedby": error == nil ? "targets-hint" : "targets-hint \(id)-error",
+                // The first refused field has the focus, as in every other form.
+                "autofocus": FormField.focus(error != nil),
             ])
             el("span", ["class": "unit"]) { " h" }
             if let error { el("p", ["class": "field-error", "id": "\(id)-error"]) { error } }
