@@ -70,11 +70,16 @@ extension String {
     public func collapsingSpaces() -> String {
         let trimmed = trimmingWhitespace()
         guard trimmed.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 >= 0x80 }) else { return trimmed }
+        return trimmed.replacingRuns { $0.isWhitespace && !$0.isNewline }
+    }
+
+    /// Each run of characters `isRun` takes as one space.
+    public func replacingRuns(where isRun: (Character) -> Bool) -> String {
         var result = ""
-        result.reserveCapacity(trimmed.utf8.count)
+        result.reserveCapacity(utf8.count)
         var inRun = false
-        for character in trimmed {
-            if character.isWhitespace && !character.isNewline {
+        for character in self {
+            if isRun(character) {
                 if !inRun { result.append(" ") }
                 inRun = true
             } else {

@@ -156,6 +156,8 @@ public enum Text {
     public static let setPassword = "Salva la nuova password"
     public static let backToLogin = "Torna al login"
     public static func recoveryMailSubject() -> String { "\(productName): scelta di una nuova password" }
+    /// For an account that gets no new password (first access pending, deactivated).
+    public static func recoveryRequestMailSubject() -> String { "\(productName): richiesta di recupero della password" }
     /// Asked for a deactivated operator's account: why no new password would let them in.
     public static var recoveryDeactivated: String {
         """

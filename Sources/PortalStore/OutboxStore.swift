@@ -31,19 +31,7 @@ public struct OutboxStore {
 
     /// `text` with each run of line breaks (every kind `Character.isNewline` knows) as a space.
     static func singleLine(_ text: String) -> String {
-        guard text.contains(where: \.isNewline) else { return text }
-        var result = ""
-        var afterBreak = false
-        for character in text {
-            if character.isNewline {
-                if !afterBreak { result.append(" ") }
-                afterBreak = true
-            } else {
-                result.append(character)
-                afterBreak = false
-            }
-        }
-        return result
+        text.contains(where: \.isNewline) ? text.replacingRuns(where: \.isNewline) : text
     }
 
     /// Keeps header injection out here, at the only door into the outbox: a subject is made

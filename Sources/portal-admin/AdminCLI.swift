@@ -17,6 +17,12 @@ enum AdminCLI {
             return arguments.isEmpty ? 64 : 0
         }
         guard let type = commands.first(where: { arguments.starts(with: $0.words) }) else {
+            // "portal-admin ticket" or "ticket --help": the group's own commands.
+            let group = commands.filter { $0.words.count > 1 && $0.words[0] == arguments[0] }
+            if !group.isEmpty && (arguments.count == 1 || ["-h", "--help"].contains(arguments[1])) {
+                print("usage: portal-admin \(arguments[0]) COMMAND [options]\n\ncommands:\n" + group.map(describe).joined(separator: "\n"))
+                return arguments.count == 1 ? 64 : 0
+            }
             printError("unknown command '\(arguments.prefix(2).joined(separator: " "))'\n\n\(usage)")
             return 64
         }
@@ -41,11 +47,13 @@ enum AdminCLI {
         }
     }
 
+    static func describe(_ command: any AdminCommand.Type) -> String {
+        "  \(command.synopsis)\n      \(command.abstract)" + command.options.helpLines.map { "\n        " + $0 }.joined()
+    }
+
     static var usage: String {
         "usage: portal-admin COMMAND [options]\n\ncommands:\n"
-            + commands.map { command in
-                "  \(command.synopsis)\n      \(command.abstract)" + command.options.helpLines.map { "\n        " + $0 }.joined()
-            }.joined(separator: "\n")
+            + commands.map(describe).joined(separator: "\n")
             + "\n\nSettings come from PORTAL_CONFIG (a KEY=value file) and PORTAL_* variables (PORTAL_DB, PORTAL_PUBLIC_URL, …)."
     }
 

@@ -6,7 +6,7 @@ import PortalStore
 struct BackupCommand: AdminCommand {
     static let words = ["backup"]
     static let options: [CommandOption] = [
-        .required("to", "FILE", help: "the file the copy is written to; VACUUM INTO refuses one that is not empty")
+        .required("to", "FILE", help: "the new file the copy is written to (an existing one is refused), in a folder that exists")
     ]
     static let abstract = "Writes a consistent copy of the live database (VACUUM INTO), then checks its integrity."
     let destination: String
@@ -18,6 +18,11 @@ struct BackupCommand: AdminCommand {
         // Said before SQLite's "output file already exists [VACUUM INTO ?]".
         if FileManager.default.fileExists(atPath: destination) {
             throw CommandFailure("\(destination) already exists: a backup is written to a new file (another name, or remove it)")
+        }
+        let folder = (destination as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        guard folder.isEmpty || FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue else {
+            throw CommandFailure("the folder \(folder) does not exist: create it, or write the backup elsewhere")
         }
         try Backup.copy(database, to: destination)
         print("backup written to \(destination) (integrity ok)")
@@ -44,6 +49,9 @@ struct RestoreCommand: AdminCommand {
     }
 
     func run(config: Config) throws {
+        guard FileManager.default.fileExists(atPath: source) else {
+            throw CommandFailure("\(source) does not exist: restore takes a file written by portal-admin backup")
+        }
         let database = try openDatabase(config)
         let restored: Backup.Restored
         do {

@@ -238,6 +238,13 @@ def test_the_command_line_says_what_to_do_where_sqlite_named_nothing(admin_porta
     assert refused.returncode == 1 and "is not a SQLite database" in refused.stderr and "sqlite error" not in refused.stderr
     helped = admin_portal.admin("ticket", "list", "--help")
     assert helped.stdout.startswith("usage: portal-admin ticket list") and "--status" in helped.stdout
+    group = admin_portal.admin("ticket", "--help")
+    assert group.stdout.startswith("usage: portal-admin ticket COMMAND") and "ticket assign" in group.stdout
+    assert "tenant add" not in group.stdout
+    nowhere = admin_portal.admin("backup", "--to", str(tmp_path / "manca" / "copia.sqlite3"), check=False)
+    assert nowhere.returncode == 1 and "does not exist" in nowhere.stderr and "sqlite error" not in nowhere.stderr
+    missing = admin_portal.admin("restore", "--from", str(tmp_path / "manca.sqlite3"), check=False)
+    assert missing.returncode == 1 and "does not exist" in missing.stderr and "sqlite error" not in missing.stderr
 
 
 def test_the_mailer_says_when_the_support_desk_shares_the_gates_mailbox(admin_portal):

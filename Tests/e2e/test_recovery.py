@@ -141,7 +141,7 @@ def test_an_address_whose_first_access_is_pending_is_told_how_to_do_it_and_gets_
     address = "primo.accesso.mancante@rossi.example"
     portal.invite(address)
     ask_for_link(portal, address)
-    body = portal.wait_for_mail(address, "nuova password").get_content()
+    body = portal.wait_for_mail(address, "richiesta di recupero").get_content()
     assert "il tuo primo accesso non è ancora stato completato" in body and "Invia di nuovo" in body
     assert "#token=" not in body
     with portal.db() as db:
@@ -157,7 +157,7 @@ def test_a_deactivated_operator_is_told_why_and_gets_no_password(fresh_portal):
         db.execute("UPDATE users SET deactivated_at = 1 WHERE email = ?", (address,))
     answer = ask_for_link(portal, address)
     assert answer.status_code == 200
-    body = portal.wait_for_mail(address, "nuova password").get_content()
+    body = portal.wait_for_mail(address, "richiesta di recupero").get_content()
     assert "è stato disattivato" in body and "#token=" not in body
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM password_resets r JOIN users u ON u.id = r.user_id WHERE u.email = ?",

@@ -44,7 +44,7 @@ enum RecoveryHandlers {
                     event: "password_reset_requested", detail: explanation.detail, userID: user.id, since: now - 3600)
                     < PasswordResetStore.perHour
                 else { return }
-                try OutboxStore.enqueue(in: tx, to: [email], subject: Text.recoveryMailSubject(), body: explanation.body, now: now)
+                try OutboxStore.enqueue(in: tx, to: [email], subject: Text.recoveryRequestMailSubject(), body: explanation.body, now: now)
                 try AuditStore.record(in: tx, "password_reset_requested", tenantID: user.lastTenantID, userID: user.id,
                     actorEmail: user.email, detail: explanation.detail, clientIP: request.clientAddress, now: now)
             }
