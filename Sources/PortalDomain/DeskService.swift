@@ -181,12 +181,11 @@ public struct DeskService: DomainService {
         guard ticket.operatorID != assignee.id else { return }
         try store.setOperator(ticketID: ticket.id, operatorID: assignee.id, now: now)
         let taken = assignee.id == agent?.id
-        let line = taken
-            ? Text.eventTaken(assignee.displayName)
-            : Text.eventAssigned(agent?.displayName ?? Text.supportTeam, to: assignee.displayName)
+        let assigner = agent?.displayName ?? Text.supportTeam
+        let line = taken ? Text.eventTaken(assignee.displayName) : Text.eventAssigned(assigner, to: assignee.displayName)
         try customer.event(in: tx, ticket, by: agent, line, now: now)
         try audit(in: tx, "ticket_assigned", ticket, by: agent, detail: assignee.displayName, now: now)
-        if !taken { try mail.assigned(in: tx, ticket, to: assignee, by: agent?.displayName ?? Text.supportTeam, now: now) }
+        if !taken { try mail.assigned(in: tx, ticket, to: assignee, by: assigner, now: now) }
         if ticket.status == .unassigned {
             try setStatus(in: tx, ticket, .waiting, by: agent, now: now)
             try mail.statusChanged(

@@ -220,12 +220,14 @@ public enum Markdown {
     /// where it goes: `http://`, `https://` or `ftp://` in any case, after anything but an
     /// ASCII letter (cmark reads letters before "://" as the scheme); `www.` after a space, the
     /// line's start or one of `*_~(`, with anything after it (cmark links "www._a" too). It
-    /// ends at a space or an angle
-    /// bracket, without trailing punctuation or a `)` it did not open.
+    /// ends at a space or an angle bracket, without trailing punctuation or a `)` it did not open.
     static func webAddress(in text: String, from start: String.Index, after previous: Character?)
         -> (end: String.Index, destination: String)?
     {
         let rest = text.utf8[start...]
+        // Asked at every character of the text: only an h, f or w may start an address.
+        guard let first = rest.first, [UInt8(ascii: "h"), UInt8(ascii: "f"), UInt8(ascii: "w")].contains(first | 0x20)
+        else { return nil }
         func startsWith(_ prefix: String) -> Bool {
             rest.count >= prefix.utf8.count && zip(rest, prefix.utf8).allSatisfy { $0 | 0x20 == $1 | 0x20 }
         }

@@ -53,7 +53,7 @@ struct LinkResolver {
     /// folder exist once built, but the link is checked (and rewritten) by its source `.md`.
     func missing(_ url: String, target: String?, image: Bool) -> String {
         let scheme = url.prefix { $0 != ":" && $0 != "/" }
-        if scheme.count < url.count, url.dropFirst(scheme.count).hasPrefix(":"), scheme.allSatisfy(\.isLetter) {
+        if !scheme.isEmpty, url.dropFirst(scheme.count).hasPrefix(":"), scheme.allSatisfy(\.isLetter) {
             return "link of a kind the site does not publish: \(url) (write https://…, mailto: or tel:, or a page of the site)"
         }
         if let target {

@@ -6,7 +6,8 @@ import Foundation
 enum PageChecks {
     /// The address prefixes nginx gives to the handlers (`nginx.conf`'s `location ^~` and
     /// folder locations): a page under one is built, listed and searched, and answers 404.
-    /// `PageChecksTests` reads nginx.conf so that the two cannot drift apart.
+    /// A test (`SiteBuildRulesTests.handlerPrefixesMatchNginx`) reads nginx.conf so that the
+    /// two cannot drift apart.
     static let handlerPrefixes = [
         "/accesso/", "/password/", "/profilo", "/api/", "/tenant", "/ticket", "/desk", "/assistenza/", "/errors/",
         "/attachments-internal/",

@@ -42,7 +42,7 @@ public enum Backup {
             let copy = try Database(path: staging)
             do {
                 try copyPages(from: source, to: copy.handle, destination: copy)
-            } catch let error as DatabaseError where error.code & 0xff == SQLITE_NOTADB {
+            } catch let error as DatabaseError where error.isNotADatabase {
                 throw DatabaseError(code: error.code, message: "\(path) is not a SQLite database, nor a backup of the portal's", sql: nil)
             }
             try checkIntegrity(copy)

@@ -17,6 +17,12 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     /// SQLITE_BUSY and its extended codes: another connection kept the lock past the timeout.
     public var isBusy: Bool { code & 0xff == 5 }
 
+    /// SQLITE_CANTOPEN: no database file where it was looked for (a missing folder).
+    public var isCannotOpen: Bool { code & 0xff == 14 }
+
+    /// SQLITE_NOTADB: the file is something else than a SQLite database.
+    public var isNotADatabase: Bool { code & 0xff == 26 }
+
     /// A failure that trying again later may not meet: everything but what the statement
     /// itself got wrong (a rule said no, a value of the wrong type or size). A locked, full,
     /// read-only or unopenable database after a deploy is the administrator's to mend, and

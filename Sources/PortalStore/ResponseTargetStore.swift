@@ -64,8 +64,8 @@ public struct ResponseTargetStore {
     }
 
     /// Saves the targets and the calendar, inside the caller's transaction with its audit line,
-    /// and marks the deadlines pending: the open tickets' follow with `recomputeDue()`, after
-    /// the commit, which clears the mark once all of them have.
+    /// as the next numbered change (`deadlines_generation`): the open tickets' deadlines follow
+    /// with `recomputeDue()`, after the commit, which records the change once all of them have.
     public func save(in transaction: WriteTransaction, _ settings: ResponseSettings, now: Timestamp) throws {
         for priority in Priority.allCases {
             let target = settings.targets[priority]

@@ -56,7 +56,7 @@ struct RestoreCommand: AdminCommand {
         let restored: Backup.Restored
         do {
             restored = try Backup.restore(from: source, into: database, resendMail: resendMail, now: Clock.now())
-        } catch let error as DatabaseError where error.code & 0xff == 26 {
+        } catch let error as DatabaseError where error.isNotADatabase {
             // What the file is, without SQLite's code: restore takes what backup wrote.
             throw CommandFailure(error.message + " (restore takes a file written by portal-admin backup)")
         }

@@ -26,7 +26,7 @@ struct MigrateCommand: AdminCommand {
 func openDatabase(_ config: Config) throws -> Database {
     do {
         return try Database(path: config.databasePath)
-    } catch let error as DatabaseError where error.code & 0xff == 14 {
+    } catch let error as DatabaseError where error.isCannotOpen {
         throw CommandFailure(
             "cannot open the database \(config.databasePath): run portal-admin in the portal's folder, or set PORTAL_VAR "
                 + "(the portal's state folder) or PORTAL_DB; portal-admin migrate creates a new one")

@@ -24,7 +24,7 @@ struct Uploads {
         /// The body was cut past the 40 MB: the files whole before the cut are kept, and the
         /// line says so before why any of them was refused.
         mutating func markCut() {
-            error = ([Text.filesNotReceived(kept: files.count)] + (error.map { [$0] } ?? [])).joined(separator: " ")
+            error = [Text.filesNotReceived(kept: files.count), error].compactMap { $0 }.joined(separator: " ")
         }
     }
 
