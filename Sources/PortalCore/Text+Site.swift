@@ -16,8 +16,6 @@ extension Text {
     public static let searchDescription = "Cerca una parola nelle pagine del manuale utente e dell'aiuto."
     public static let searchIntro =
         "Scrivi una o più parole: troverai le pagine del manuale e dell'aiuto che le contengono tutte."
-    public static let searchNoScript =
-        "La ricerca per parole richiede JavaScript, che in questo browser è disattivato: qui sotto trovi l'elenco di tutte le pagine del manuale e dell'aiuto, dove puoi cercare una parola con la ricerca del browser (Ctrl+F)."
     public static let searchResults = "Risultati"
     public static let searchAllPages = "Tutte le pagine"
     /// Filled in by the search script: {q} is the text searched, {n} the number of pages.

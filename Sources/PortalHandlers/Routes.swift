@@ -3,7 +3,8 @@ import PortalHTTP
 /// The routes of each handler executable, each in its access group (`Access`). nginx sends
 /// each path prefix to one executable; a test ties this table to `nginx.conf`.
 public enum Routes {
-    /// portal-auth: login and logout, first access, e-mail code, company choice, profile, recovery.
+    /// portal-auth: login and logout, first access, e-mail code, company choice, profile, recovery,
+    /// the classic portal's page and the manual's search without JavaScript.
     public static func auth(_ routes: inout RouteTable) {
         routes.get("/", VisitorGuard.self, LoginHandlers.home)
         routes.get("/login", VisitorGuard.self, LoginHandlers.showLogin)
@@ -39,6 +40,8 @@ public enum Routes {
 
         routes.get("/portale-classico", VisitorGuard.self, LegacyHandlers.show)
         routes.post("/portale-classico", VisitorGuard.self, bodyLimit: 2 * 1024, LegacyHandlers.submit)
+
+        routes.get("/cerca.html", VisitorGuard.self, DocsSearchHandlers.search)
     }
 
     /// portal-tickets: the support requests of the manual's chapter 3.

@@ -2,8 +2,9 @@ import PortalCore
 import PortalHTML
 
 /// `cerca.html`: a search form over the manual and the help, and the list of every page.
-/// Without JavaScript the form leads here and the list is the answer; with it,
-/// `assets/search.js` reads the index the build wrote and shows the matching pages first.
+/// With JavaScript, `assets/search.js` reads the index the build wrote and shows the matching
+/// pages as the words are typed; without it, nginx hands `cerca.html?q=…` to portal-auth
+/// (`DocsSearchHandlers`), which answers this page with the same parts filled.
 enum SearchPage {
     static let path = "cerca.html"
     static let title = Text.searchTitle
@@ -15,20 +16,8 @@ enum SearchPage {
             el("article", ["class": "prose search"]) {
                 el("h1", ["class": "page-title"]) { title }
                 el("p") { Text.searchIntro }
-                el("form", ["class": "search-form", "role": "search", "method": "get", "action": layout.link(path)]) {
-                    el("label", ["for": "search-q"]) { Text.docsSearchLabel }
-                    el("div", ["class": "search-row"]) {
-                        el("input", ["type": "search", "id": "search-q", "name": "q"])
-                        el("button", ["type": "submit", "class": "button button--primary"]) { Text.docsSearchButton }
-                    }
-                }
-                // Filled by the script; the counts' wording comes from the catalogue.
-                el("p", ["id": "search-status", "class": "search-status", "role": "status",
-                         "data-index": layout.link(SearchIndex.path), "data-none": Text.searchNone,
-                         "data-one": Text.searchOne, "data-many": Text.searchMany]) {}
-                el("ol", ["id": "search-results", "class": "search-results", "hidden": "hidden"]) {}
-                // Without the script the words typed find nothing here: said, not left to guess.
-                el("noscript") { el("p", ["class": "notice"]) { Text.searchNoScript } }
+                DocsSearchMarkup.form(action: layout.link(path), query: "")
+                DocsSearchMarkup.results(indexLink: layout.link(SearchIndex.path), query: "", hits: nil)
                 el("h2", ["id": "all-pages"]) { Text.searchAllPages }
                 for section in site.sections {
                     el("h3") { section.title }

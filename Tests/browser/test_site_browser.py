@@ -92,17 +92,36 @@ def test_the_manuals_search_finds_a_page_by_a_word(portal, browser):
     assert "#" in browser.current_url
 
 
-def test_without_javascript_the_search_page_lists_every_page(portal):
+def test_without_javascript_the_search_finds_the_pages_too(portal):
     driver = chromium(javascript=False)
     try:
         driver.get(portal.url + "/manuale/accesso.html")
         field = search_field(driver)
-        field.send_keys("bloccante")
+        field.send_keys("Bloccante")
         field.send_keys(Keys.ENTER)
-        wait(driver, lambda: "cerca.html?q=bloccante" in driver.current_url)
+        wait(driver, lambda: "cerca.html?q=Bloccante" in driver.current_url)
+        found = [link.text for link in driver.find_elements(By.CSS_SELECTOR, "#search-results a")]
+        assert any("Quando una richiesta è «Bloccante»" in title for title in found), found
+        status = driver.find_element(By.ID, "search-status").text
+        assert re.match(r"\d+ pagine contengono «Bloccante»\.", status), status
+        assert driver.find_element(By.ID, "search-q").get_attribute("value") == "Bloccante"
+        assert "JavaScript" not in driver.find_element(By.TAG_NAME, "main").text
+
+        # Every word, accents aside, from the search page's own form; a word nowhere says so.
+        field = driver.find_element(By.ID, "search-q")
+        field.clear()
+        field.send_keys("partita IVA")
+        field.send_keys(Keys.ENTER)
+        wait(driver, lambda: "partita+IVA" in driver.current_url)
+        found = [link.text for link in driver.find_elements(By.CSS_SELECTOR, "#search-results a")]
+        assert found and any(title.startswith("Problemi di accesso") for title in found), found
+        field = driver.find_element(By.ID, "search-q")
+        field.clear()
+        field.send_keys("parolachenonesiste")
+        field.send_keys(Keys.ENTER)
+        wait(driver, lambda: "Nessuna pagina contiene «parolachenonesiste»" in driver.find_element(By.ID, "search-status").text)
         assert not driver.find_element(By.ID, "search-results").is_displayed()
-        assert "La ricerca per parole richiede JavaScript" in driver.find_element(By.TAG_NAME, "main").text, \
-            "the page says the words were not searched"
+        # The list of every page stays below the results.
         titles = [link.text for link in driver.find_elements(By.CSS_SELECTOR, ".page-list a")]
         for title in ["Accesso al portale", "Richieste di assistenza", "Domande frequenti", "Contatti",
                       "Informativa Privacy", "Browser e app"]:

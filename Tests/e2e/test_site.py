@@ -233,6 +233,41 @@ def test_an_admin_edits_a_page_and_sees_it_after_one_command(portal):
     assert "Orari straordinari" not in requests.get(portal.url + "/aiuto/contatti.html").text
 
 
+def test_the_search_without_javascript_is_answered_by_the_portal(portal):
+    """nginx serves cerca.html itself, and hands it to portal-auth when it carries words: the
+    same page, with what was typed in its field and the pages found, or a line saying none."""
+    plain = requests.get(portal.url + "/cerca.html")
+    assert plain.status_code == 200 and 'id="search-results" class="search-results" hidden="hidden"' in plain.text
+    assert requests.get(portal.url + "/cerca.html?q=").text == plain.text
+
+    found = requests.get(portal.url + "/cerca.html", params={"q": "Dispositivo sicuro"})
+    assert found.status_code == 200
+    assert "no-store" in found.headers["Cache-Control"] or "no-cache" in found.headers["Cache-Control"]
+    assert 'name="q" value="Dispositivo sicuro"' in found.text
+    results = found.text.split('id="search-results"')[1].split("</ol>")[0]
+    assert 'href="manuale/' in results and 'href="aiuto/' in results and "hidden" not in results.split(">")[0]
+    assert re.search(r"\d+ pagine contengono «Dispositivo sicuro»\.", found.text)
+    # The rest of the page is the built one: the list of every page and the search script.
+    assert found.text.split("</ol>", 1)[1] == plain.text.split("</ol>", 1)[1]
+
+    typed = '<script>alert(1)</script>" onfocus="x'
+    none = requests.get(portal.url + "/cerca.html", params={"q": typed})
+    assert none.status_code == 200
+    at = none.text.find("<script>alert")
+    assert at < 0, none.text[at - 200:at + 50]
+    assert 'name="q" value="&lt;script&gt;alert(1)&lt;/script&gt;&quot; onfocus=&quot;x"' in none.text
+    assert "Nessuna pagina contiene «&lt;script&gt;alert(1)&lt;/script&gt;\" onfocus=\"x»" in none.text
+
+    # A site folder without the search page is the portal's fault, said as such, never a blank page.
+    www = portal.var / "www"
+    (www / "cerca.html").rename(www / "cerca.html.away")
+    try:
+        missing = requests.get(portal.url + "/cerca.html", params={"q": "accesso"})
+        assert missing.status_code == 500 and "<h1" in missing.text
+    finally:
+        (www / "cerca.html.away").rename(www / "cerca.html")
+
+
 def test_watch_rebuilds_when_a_page_changes(site_copy):
     source, out = site_copy
     watcher = subprocess.Popen([str(BIN / "portal-admin"), "site", "watch", "--source", str(source), "--out", str(out)],
