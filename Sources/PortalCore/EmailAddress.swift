@@ -95,6 +95,15 @@ extension String {
     /// In a name it turns "Evangelina" and what follows it on the line backwards.
     public var hasInvisibleFormatting: Bool { unicodeScalars.contains(where: \.isInvisibleFormatting) }
 
+    /// True when something would show: a character that is neither a space, nor a control,
+    /// nor one of `isInvisibleFormatting`. A message of Hangul fillers read as empty.
+    public var hasVisibleCharacters: Bool {
+        unicodeScalars.contains { scalar in
+            !scalar.properties.isWhitespace && !scalar.isInvisibleFormatting && scalar.value >= 0x20
+                && !(0x7F..<0xA0).contains(scalar.value) && !(0x300...0x36F).contains(scalar.value)
+        }
+    }
+
     /// True when a character carries more than three marks stacked on its letter: dozens of
     /// them draw a bar over the rows above and below (no language writes more than three).
     public var hasStackedMarks: Bool { contains { $0.unicodeScalars.count > 4 } }
@@ -109,10 +118,16 @@ extension String {
 }
 
 extension Unicode.Scalar {
-    /// The bidirectional controls and the zero-width characters (see `hasInvisibleFormatting`).
+    /// The bidirectional controls, the zero-width characters and the letters that draw nothing
+    /// (see `hasInvisibleFormatting`): the soft hyphen, the grapheme joiner, the Hangul and
+    /// Khmer fillers, Mongolian's selectors, the blank Braille cell, the annotation marks and
+    /// musical formatting. A name of Hangul fillers was accepted and showed as a blank
+    /// author beside every message.
     public var isInvisibleFormatting: Bool {
         switch value {
-        case 0x061C, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2069, 0xFEFF: true
+        case 0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F, 0x200B...0x200F, 0x202A...0x202E,
+            0x2060...0x2069, 0x2800, 0x3164, 0xFEFF, 0xFFA0, 0xFFF9...0xFFFB, 0x1D173...0x1D17A:
+            true
         default: false
         }
     }

@@ -291,4 +291,19 @@ public enum Text {
         \(mailSignature)
         """
     }
+    /// To an operator whose address a company's administrator invited: the administrator is
+    /// answered as for any address (which ones are the support's is not theirs to learn).
+    public static func invitationToOperatorSubject(company: String) -> String { "Invito di \(company) non utilizzabile" }
+    public static func invitationToOperatorBody(company: String) -> String {
+        """
+        Un amministratore dell'azienda \(company) ha invitato questo indirizzo come utente \
+        dell'azienda su \(productName).
+
+        L'indirizzo è quello di un operatore dell'assistenza, che non può essere anche utente di \
+        un'azienda cliente: l'invito non si può accettare e scadrà da solo. Non devi fare nulla; \
+        se l'azienda vuole coinvolgerti in una richiesta, può aprirla dal portale.
+
+        \(mailSignature)
+        """
+    }
 }

@@ -50,7 +50,9 @@ public struct Provisioning: DomainService {
 
     /// Invites `email` into the company with `role`. A new address also gets an account with
     /// a provisional password and the welcome e-mail; inviting twice refreshes the invitation.
-    /// `invitedBy` is nil for a script. An operator's address and a deactivated company are refused.
+    /// `invitedBy` is nil for a script. An operator's address and a deactivated company are refused;
+    /// `concealingOperators` (a company administrator's pages) answers an operator's address as
+    /// any other: the invitation is listed and cannot be accepted, and the operator is told so.
     ///
     /// `limited` (a company administrator's pages and the desk's): at most `PORTAL_INVITES_PER_ADDRESS_HOUR`
     /// (3) invitation e-mails to one address in an hour, from any company, and
@@ -62,7 +64,7 @@ public struct Provisioning: DomainService {
     /// sending new credentials that void the ones just e-mailed.
     public func invite(
         tenant: TenantRecord, email: EmailAddress, role: Role, invitedBy: AuditActor?, limited: Bool = false,
-        submission: (key: String, location: String)? = nil, now: Timestamp
+        concealingOperators: Bool = false, submission: (key: String, location: String)? = nil, now: Timestamp
     ) throws -> InvitationResult {
         try database.write { tx in
             try record(submission, by: invitedBy, in: tx, now: now)
@@ -70,7 +72,8 @@ public struct Provisioning: DomainService {
             var createdAccount = false
             var renewedCredentials = false
             let existing = try users.find(email: email)
-            if existing?.isOperator == true { throw DomainError(.accountExists, Text.emailOfOperator) }
+            let ofOperator = existing?.isOperator == true
+            if ofOperator && !concealingOperators { throw DomainError(.accountExists, Text.emailOfOperator) }
             if try TenantStore(database).isDeactivated(tenantID: tenant.id) {
                 throw DomainError(.companyDeactivated, Text.companyDeactivatedNoInvitation)
             }
@@ -83,7 +86,10 @@ public struct Provisioning: DomainService {
             // fresh provisional credentials when this company's own e-mail gave them (it may be
             // lost) or they expired; never when another company's e-mail gave them, which the
             // person may be about to use.
-            if try existing == nil || mayRenewCredentials(existing!, tenantID: tenant.id, now: now) {
+            if ofOperator {
+                // An operator's account is never made a customer's: no credentials, and the
+                // e-mail says why the invitation cannot be used (acceptance refuses operators).
+            } else if try existing == nil || mayRenewCredentials(existing!, tenantID: tenant.id, now: now) {
                 let credentials = Credentials(now: now)
                 if let existing {
                     try users.resetProvisionalPassword(
@@ -101,8 +107,13 @@ public struct Provisioning: DomainService {
             try invitations.recordSend(email: email, tenantID: tenant.id, now: now)
             let (invitation, isNew) = try invitations.invite(
                 tenantID: tenant.id, email: email, role: role, invitedBy: invitedBy?.userID, now: now)
-            try OutboxStore.enqueue(in: tx, to: [email], subject: Text.invitationSubject(company: tenant.name),
-                body: Text.invitationBody(company: tenant.name, portalURL: config.publicURL + "/login"), now: now, kind: .urgent)
+            if ofOperator {
+                try OutboxStore.enqueue(in: tx, to: [email], subject: Text.invitationToOperatorSubject(company: tenant.name),
+                    body: Text.invitationToOperatorBody(company: tenant.name), now: now, kind: .urgent)
+            } else {
+                try OutboxStore.enqueue(in: tx, to: [email], subject: Text.invitationSubject(company: tenant.name),
+                    body: Text.invitationBody(company: tenant.name, portalURL: config.publicURL + "/login"), now: now, kind: .urgent)
+            }
             try AuditStore.record(
                 in: tx, isNew ? "invitation_sent" : "invitation_resent", tenantID: tenant.id, by: invitedBy,
                 detail: "\(email.value) (\(role.label))", now: now)

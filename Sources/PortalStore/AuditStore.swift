@@ -50,6 +50,17 @@ public struct AuditStore {
             "SELECT count(*) FROM audit_events WHERE event = ? AND detail = ? AND user_id = ? AND at >= ?", [event, detail, userID, since])
     }
 
+    /// Whether `event` has a line since a moment for the company (from `clientIP`, for lines of no company).
+    public func exists(event: String, tenantID: Int64?, clientIP: String, since: Timestamp) throws -> Bool {
+        if let tenantID {
+            return try database.scalarInt(
+                "SELECT EXISTS (SELECT 1 FROM audit_events WHERE tenant_id = ? AND at >= ? AND event = ?)", [tenantID, since, event]) != 0
+        }
+        return try database.scalarInt(
+            "SELECT EXISTS (SELECT 1 FROM audit_events WHERE at >= ? AND tenant_id IS NULL AND event = ? AND client_ip = ?)",
+            [since, event, clientIP]) != 0
+    }
+
     public struct Event: Sendable {
         public let at: Timestamp
         public let tenantID: Int64?

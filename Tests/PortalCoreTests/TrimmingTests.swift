@@ -47,3 +47,25 @@ struct StackedMarksTests {
         #expect(!"e\u{0301}\u{0302}\u{0323}".hasStackedMarks)
     }
 }
+
+@Suite("Characters that draw nothing")
+struct InvisibleCharactersTests {
+    @Test("fillers, soft hyphens and the blank Braille cell are invisible formatting", arguments: [
+        "\u{3164}", "\u{115F}", "\u{1160}", "\u{FFA0}", "\u{2800}", "\u{00AD}", "\u{034F}", "\u{180E}", "\u{17B4}",
+        "\u{200B}", "\u{202E}", "\u{FEFF}",
+    ])
+    func invisible(_ filler: String) {
+        #expect(("Mario" + filler).hasInvisibleFormatting)
+        #expect(!(filler + " \n" + filler).hasVisibleCharacters)
+    }
+
+    @Test("letters, digits, symbols and emoji are visible; accents and variation selectors are no reason to refuse")
+    func visible() {
+        for text in ["a", "É", "e\u{301}", "7", "€", "❤️", "👍🏽", "ಠ_ಠ", "漢"] {
+            #expect(text.hasVisibleCharacters, "\(text)")
+            #expect(!text.hasInvisibleFormatting, "\(text)")
+        }
+        #expect(!" \t\r\n".hasVisibleCharacters)
+        #expect(!"\u{301}".hasVisibleCharacters, "a lone accent has no letter to sit on")
+    }
+}

@@ -30,8 +30,9 @@ def test_names_are_saved_and_shown_in_the_header(portal):
     assert "Luca &lt;b&gt; Verdi" in shown and "Luca <b>" not in shown
     empty = session.post(portal.url + "/profilo/dati", data={"csrf": csrf_token(shown), "first_name": "  ", "last_name": ""})
     assert empty.status_code == 422 and empty.text.count("Campo obbligatorio.") == 2, "names are required"
-    # A name that reverses the text after it (U+202E) or is only a zero-width space is refused.
-    for typed in ("Luca\u202e", "\u200b"):
+    # A name that reverses the text after it (U+202E) or draws nothing (a zero-width space, a
+    # Hangul filler, a blank Braille cell) is refused.
+    for typed in ("Luca\u202e", "\u200b", "\u3164", "\u2800\u00ad"):
         reversed_name = session.post(portal.url + "/profilo/dati", data={"csrf": csrf_token(shown), "first_name": typed,
                                                                           "last_name": "Verdi"})
         assert reversed_name.status_code == 422 and "caratteri invisibili" in reversed_name.text, repr(typed)

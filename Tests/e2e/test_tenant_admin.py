@@ -98,6 +98,38 @@ def test_inviting_a_new_address_and_an_existing_one(portal):
     assert "collega.nuovo@rossi.example</td>" not in session.get(portal.url + "/tenant/inviti").text
 
 
+def test_an_operators_address_is_answered_as_any_other_and_cannot_join(portal):
+    """Which addresses are the support's is not a customer's to learn: "Invita" answered
+    "appartiene a un operatore dell'assistenza" for those alone."""
+    session, _ = login(portal)
+    operator = "giulia.neri@assistenza.example"
+    answered = invite(portal, session, operator.upper())
+    assert answered.status_code == 303 and answered.headers["Location"] == "/tenant/inviti?avviso=inviato"
+    assert operator + "</td>" in session.get(portal.url + "/tenant/inviti").text
+    told = portal.wait_for_mail(operator, "Invito di ROSSI SRL non utilizzabile").get_content()
+    assert "operatore dell'assistenza" in told and "Non devi fare nulla" in told
+    with portal.db() as db:
+        invitation, = db.execute("SELECT id FROM invitations WHERE email = ? AND accepted_at IS NULL", (operator,)).fetchone()
+        welcomes = db.execute("SELECT count(*) FROM outbox WHERE recipients = ? AND subject LIKE 'Benvenuto%'",
+                              (operator,)).fetchone()[0]
+    assert welcomes == 0, "an operator's password is never replaced"
+    # The operator cannot accept it, even by sending the form by hand.
+    desk, _ = login(portal, email=operator)
+    page = desk.get(portal.url + "/desk/").text
+    accepted = desk.post(portal.url + f"/accesso/invito/{invitation}/accetta", data={"csrf": csrf_token(page)},
+                         allow_redirects=False)
+    assert accepted.status_code == 303 and accepted.headers["Location"] == "/desk/", accepted.status_code
+    with portal.db() as db:
+        memberships = db.execute("SELECT count(*) FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = ?",
+                                 (operator,)).fetchone()[0]
+    assert memberships == 0
+    # Removed as any other invitation.
+    listing = session.get(portal.url + "/tenant/inviti").text
+    row = listing.split(">" + operator + "</td>")[1].split("</tr>")[0]
+    removal = re.search(r'action="/tenant/inviti/(\d+)/rimuovi"', row).group(1)
+    assert post(portal, session, f"/tenant/inviti/{removal}/rimuovi", "/tenant/inviti").status_code == 303
+
+
 def test_a_removed_invitation_stops_working(portal):
     session, _ = login(portal)
     invite(portal, session, "annullato@rossi.example")
@@ -334,6 +366,12 @@ def test_activity_names_the_support_team_for_what_nobody_signed_in_did(portal):
     page = session.get(portal.url + "/tenant/attivita").text
     row = next(row for row in page.split("<tr>") if "Accesso al portale classico" in row)
     assert re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)[1] == "visitatore (senza accesso)", row
+    # Anyone may send that form: twenty sends filled the first page of "Attività", pushing the
+    # company's own accesses off it. One line an hour.
+    lines = page.count("Accesso al portale classico")
+    for _ in range(5):
+        visitor.post(portal.url + "/portale-classico", data={"csrf": csrf_token(form), "vat": "02740123456"})
+    assert session.get(portal.url + "/tenant/attivita").text.count("Accesso al portale classico") == lines
 
 
 def test_invitations_are_limited_per_address_and_another_company_keeps_the_password_it_gave(fresh_portal):

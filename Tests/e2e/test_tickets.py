@@ -134,6 +134,10 @@ def test_control_characters_and_overlong_titles_are_refused(portal):
     assert spoofed.status_code == 422 and "caratteri invisibili" in spoofed.text
     assert new_ticket(portal, session, title="Fattura \u200bnascosta").status_code == 422
     assert new_ticket(portal, session, title="Zalgo a" + "\u0301" * 25).status_code == 422
+    # Hangul fillers draw nothing: a blank title in the queue, a blank request.
+    blank = new_ticket(portal, session, title="\u3164\u3164\u3164", description="\u3164 \u2800")
+    assert blank.status_code == 422 and "caratteri invisibili" in blank.text
+    assert "La descrizione è obbligatoria." in blank.text
     created_number(new_ticket(portal, session, title="Perché la fattura è bloccata? 🇮🇹 👍🏽"))
 
 

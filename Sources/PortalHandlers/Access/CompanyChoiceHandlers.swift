@@ -36,6 +36,9 @@ enum CompanyChoiceHandlers {
         let services = context.services
         guard let id = request.pathParameters["id"].flatMap({ Int64($0) }) else { throw HTTPError.notFound }
         let user = context.user
+        // A company's administrator may have invited an operator's address (answered as any
+        // other): the support's staff are never a company's users.
+        if user.isOperator { throw Redirect(to: "/desk/") }
         let now = services.now
         try services.database.write { tx in
             let invitations = InvitationStore(services.database)

@@ -3,9 +3,13 @@ import PortalStore
 
 /// What a valid P.IVA sets in motion. A company without any active user is recorded and
 /// the vendor's support is e-mailed (once a day per company); nothing else changes. Every
-/// valid number costs one short write, so that the answer's timing says as little as its text.
+/// valid number takes the one write transaction, so that the answer's timing says as little
+/// as its text. The trail has one line a company an hour (of no company: an address an hour)
+/// besides the one of each e-mail: anyone may send the form, and 20 sends filled a company's
+/// "Attività" page, pushing its own accesses off it.
 struct LegacyAccessRequest {
     static let mailInterval: Int64 = 24 * 3600
+    static let trailInterval: Int64 = 3600
 
     let settings: LegacySettings
     let services: Services
@@ -16,9 +20,14 @@ struct LegacyAccessRequest {
         try database.write { tx in
             let tenant = try TenantStore(database).find(vat: vat)
             let store = LegacyAccessStore(database)
+            let trail = AuditStore(database)
+            let traced = try trail.exists(
+                event: "legacy_vat_login", tenantID: tenant?.id, clientIP: clientIP, since: now - LegacyAccessRequest.trailInterval)
             guard let tenant, try store.activeUsers(tenantID: tenant.id) == 0 else {
-                try AuditStore.record(in: tx, "legacy_vat_login", tenantID: tenant?.id, detail: tenant == nil ? "unknown" : "has_users",
-                    clientIP: clientIP, now: now)
+                if !traced {
+                    try AuditStore.record(in: tx, "legacy_vat_login", tenantID: tenant?.id, detail: tenant == nil ? "unknown" : "has_users",
+                        clientIP: clientIP, now: now)
+                }
                 return
             }
             let mailedRecently = try store.count(tenantID: tenant.id, since: now - LegacyAccessRequest.mailInterval) > 0
@@ -34,7 +43,9 @@ struct LegacyAccessRequest {
                     now: now)
                 detail = "recorded_mailed"
             }
-            try AuditStore.record(in: tx, "legacy_vat_login", tenantID: tenant.id, detail: detail, clientIP: clientIP, now: now)
+            if !traced || detail == "recorded_mailed" {
+                try AuditStore.record(in: tx, "legacy_vat_login", tenantID: tenant.id, detail: detail, clientIP: clientIP, now: now)
+            }
         }
     }
 }

@@ -120,7 +120,7 @@ enum InvitationHandlers {
         do {
             result = try Submission.once(key, userID: context.user.id, services, notice: "inviato") {
                 try Provisioning(database: services.database, config: services.config).invite(
-                    tenant: context.tenant, email: email, role: inviteForm.role, invitedBy: context.actor(request), limited: true,
+                    tenant: context.tenant, email: email, role: inviteForm.role, invitedBy: context.actor(request), limited: true, concealingOperators: true,
                     submission: key.map { ($0, "/tenant/inviti") }, now: services.now)
             }
         } catch let error as DomainError where [.alreadyMember, .accountExists, .invitationLimit].contains(error.code) {
@@ -148,7 +148,7 @@ enum InvitationHandlers {
             result = try Submission.once(key, userID: context.user.id, services, notice: "reinviato") {
                 try Provisioning(database: services.database, config: services.config).invite(
                     tenant: context.tenant, email: EmailAddress(invitation.email)!, role: invitation.role,
-                    invitedBy: context.actor(request), limited: true, submission: key.map { ($0, "/tenant/inviti") },
+                    invitedBy: context.actor(request), limited: true, concealingOperators: true, submission: key.map { ($0, "/tenant/inviti") },
                     now: services.now)
             }
         } catch let error as DomainError where error.code == .invitationLimit {

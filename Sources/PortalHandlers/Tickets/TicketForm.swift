@@ -65,7 +65,7 @@ struct TicketForm {
     /// What is wrong with a message (a description, a reply, a note), in the words that fit
     /// the fault; nil when it may be sent.
     static func messageError(_ text: String, limit: Int, empty: String = Text.messageRequired) -> String? {
-        if text.trimmingWhitespace().isEmpty { return empty }
+        if !text.hasVisibleCharacters { return empty }
         if text.count > limit { return Text.messageTooLong(limit: limit) }
         if text.hasControlCharacters { return Text.messageControlCharacters }
         return nil
