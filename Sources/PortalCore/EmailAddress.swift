@@ -93,7 +93,16 @@ extension String {
     /// True when the text holds a character that is not seen but changes what is: one that
     /// reverses or isolates the direction of the text around it ("\u{202E}") or has no width.
     /// In a name it turns "Evangelina" and what follows it on the line backwards.
-    public var hasInvisibleFormatting: Bool { unicodeScalars.contains(where: \.isInvisibleFormatting) }
+    /// The zero-width joiner inside an emoji ("👩‍💻", "🏳️‍🌈") is how the emoji is written, not
+    /// hidden text: such titles and names were refused.
+    public var hasInvisibleFormatting: Bool {
+        contains { character in
+            let scalars = character.unicodeScalars
+            guard scalars.contains(where: \.isInvisibleFormatting) else { return false }
+            guard scalars.count > 1, let first = scalars.first, first.value > 0x7F, first.properties.isEmoji else { return true }
+            return scalars.contains { $0.isInvisibleFormatting && $0.value != 0x200D }
+        }
+    }
 
     /// True when something would show: a character that is neither a space, nor a control,
     /// nor one of `isInvisibleFormatting`. A message of Hangul fillers read as empty.
@@ -106,7 +115,15 @@ extension String {
 
     /// True when a character carries more than three marks stacked on its letter: dozens of
     /// them draw a bar over the rows above and below (no language writes more than three).
-    public var hasStackedMarks: Bool { contains { $0.unicodeScalars.count > 4 } }
+    /// Only marks count: a family emoji is seven scalars and no mark.
+    public var hasStackedMarks: Bool {
+        contains { character in
+            character.unicodeScalars.count > 4
+                && character.unicodeScalars.lazy.filter {
+                    $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .enclosingMark
+                }.count > 3
+        }
+    }
 
     /// True when the text holds a control character other than tab and newlines.
     public var hasControlCharacters: Bool {

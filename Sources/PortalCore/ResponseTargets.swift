@@ -80,19 +80,22 @@ public enum WorkingDuration {
         guard value.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ":" || $0 == "," || $0 == ".") }) else {
             return .failure(TargetError(Text.targetNotANumber))
         }
+        // Hours past any target are held at a bound that is still past it: 999999999999999999:00
+        // overflowed the multiplication and took the worker down.
+        func inMinutes(_ hours: Int) -> Int { min(hours, 1_000_000) * 60 }
         let minutes: Int?
         if let colon = value.firstIndex(of: ":") {
             let hours = Int(value[..<colon]), rest = Int(value[value.index(after: colon)...])
-            minutes = hours.flatMap { hours in rest.flatMap { (0..<60).contains($0) ? hours * 60 + $0 : nil } }
+            minutes = hours.flatMap { hours in rest.flatMap { (0..<60).contains($0) ? inMinutes(hours) + $0 : nil } }
         } else {
             let parts = value.split(separator: value.contains(",") ? "," : ".", omittingEmptySubsequences: false)
             if parts.count == 1, let hours = Int(parts[0]) {
-                minutes = hours.multipliedReportingOverflow(by: 60).overflow ? Int.max : hours * 60
+                minutes = inMinutes(hours)
             } else if parts.count == 2, let hours = Int(parts[0].isEmpty ? "0" : parts[0]), !parts[1].isEmpty,
                 parts[1].count <= 2, let fraction = Int(parts[1])
             {
                 let scale = parts[1].count == 1 ? 10 : 100
-                minutes = hours * 60 + (fraction * 60 + scale / 2) / scale
+                minutes = inMinutes(hours) + (fraction * 60 + scale / 2) / scale
             } else {
                 minutes = nil
             }

@@ -47,9 +47,9 @@ public enum Text {
     public static let loggedOut = "Sei uscito dal portale."
     public static let sessionExpired = "La sessione è scaduta: accedi di nuovo."
     public static let provisionalExpired =
-        "Le credenziali provvisorie sono scadute: chiedi all'amministratore della tua azienda un nuovo invito."
+        "Le credenziali provvisorie non valgono più (sono scadute o l'invito è stato ritirato): chiedi all'amministratore della tua azienda un nuovo invito."
     public static let noCompany =
-        "Il tuo utente non è ancora abilitato su nessuna azienda: chiedi un invito all'amministratore della tua azienda."
+        "Il tuo utente non è abilitato su nessuna azienda: chiedi un invito all'amministratore della tua azienda."
 
     // MARK: First access ("Creazione Utente")
     public static let firstAccessTitle = "Creazione Utente"

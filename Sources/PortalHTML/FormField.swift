@@ -108,7 +108,10 @@ extension FormField {
             fieldLabel(for: id, label: label, labelID: labelID, marked: required)
             if let hint { el("p", ["class": "muted", "id": "\(id)-hint"]) { hint } }
             el("textarea", [
-                "id": id, "name": name ?? id, "rows": String(rows), "maxlength": maxLength.map(String.init),
+                // Not `maxlength`: without JavaScript a browser cut a longer paste to it without a
+                // word (a log's last 7,000 characters were gone). The server refuses it beside
+                // the field, with the whole text kept; the drafts script says so before sending.
+                "id": id, "name": name ?? id, "rows": String(rows), "data-maxlength": maxLength.map(String.init),
                 "required": required ? "required" : nil, "aria-invalid": error == nil ? nil : "true",
                 "autofocus": focus(error != nil),
                 "aria-describedby": described.isEmpty ? nil : described.joined(separator: " "),

@@ -66,6 +66,14 @@ struct InvisibleCharactersTests {
             #expect(!text.hasInvisibleFormatting, "\(text)")
         }
         #expect(!" \t\r\n".hasVisibleCharacters)
+        // Emoji joined by U+200D were refused as "caratteri invisibili", the family as stacked accents.
+        for text in ["Problema 👩‍💻 stampa", "🤷‍♀️", "🏳️‍🌈", "👨‍👩‍👧‍👦", "🇮🇹"] {
+            #expect(!text.hasInvisibleFormatting, "\(text)")
+            #expect(!text.hasStackedMarks, "\(text)")
+        }
+        #expect("Mario\u{200D}".hasInvisibleFormatting, "a joiner after a letter is hidden text")
+        #expect("Fattura \u{202E}gnp.exe".hasInvisibleFormatting)
+        #expect("a\u{301}\u{302}\u{303}\u{304}".hasStackedMarks && !"ệ".hasStackedMarks)
         #expect(!"\u{301}".hasVisibleCharacters, "a lone accent has no letter to sit on")
     }
 }

@@ -242,6 +242,9 @@ struct WorkingCalendarTextTests {
         ("0", Text.targetZero), ("0:00", Text.targetZero), ("8761", Text.targetAboveAYear), ("8760:01", Text.targetAboveAYear),
         ("99999999999999999999", Text.targetNotANumber), ("otto", Text.targetNotANumber), ("-1", Text.targetNotANumber),
         ("1:75", Text.targetNotANumber), ("", Text.targetRequired),
+        // Hours whose minutes overflow took the desk's worker down.
+        ("999999999999999999:00", Text.targetAboveAYear), ("999999999999999999,5", Text.targetAboveAYear),
+        ("153722867280912931:0", Text.targetAboveAYear), ("9223372036854775807", Text.targetAboveAYear),
     ])
     func badTargets(_ text: String, _ message: String) {
         #expect(WorkingDuration.minutes(text) == .failure(TargetError(message)))

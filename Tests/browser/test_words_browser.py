@@ -61,7 +61,7 @@ def test_a_reply_over_the_limit_is_told_so_and_kept(portal, browser):
     # Pasted past the box's own limit, as another client might send it.
     browser.execute_script("""
         const box = document.getElementById('message');
-        box.removeAttribute('maxlength');
+        box.removeAttribute('data-maxlength');
         box.value = 'a'.repeat(20001);
         const editable = document.querySelector('#reply-form [contenteditable]');
         if (editable) editable.textContent = box.value;  // the formatting editor writes the box on submit

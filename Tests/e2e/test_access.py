@@ -113,7 +113,7 @@ def test_expired_provisional_credentials_only_say_so(portal):
     with portal.db() as db:
         db.execute("UPDATE users SET provisional_expires_at = 1 WHERE email = ?", (address,))
     refused = password_step(portal, address, provisional)
-    assert refused.status_code == 403 and "credenziali provvisorie sono scadute" in refused.text
+    assert refused.status_code == 403 and "credenziali provvisorie non valgono più" in refused.text
 
 
 def new_customer(portal, address):

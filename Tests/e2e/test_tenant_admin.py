@@ -144,7 +144,7 @@ def test_a_removed_invitation_stops_working(portal):
     # company to choose and a page that said to accept an invitation that was not there.
     provisional = re.search(r"- Password: (\S+)", welcome).group(1)
     refused = password_step(portal, "annullato@rossi.example", provisional)
-    assert refused.status_code == 403 and "Le credenziali provvisorie sono scadute" in refused.text
+    assert refused.status_code == 403 and "Le credenziali provvisorie non valgono più" in refused.text
 
     # Invited again, the person gets fresh credentials that work.
     invite(portal, session, "annullato@rossi.example")

@@ -141,6 +141,23 @@ def test_control_characters_and_overlong_titles_are_refused(portal):
     created_number(new_ticket(portal, session, title="Perché la fattura è bloccata? 🇮🇹 👍🏽"))
 
 
+def test_a_text_past_its_limit_comes_back_whole_without_javascript(portal):
+    """The text areas carried maxlength: without JavaScript a browser cut a long paste to it
+    without a word. The limit is the server's, said beside the field, the text kept whole."""
+    session, _ = login(portal)
+    page = session.get(portal.url + "/ticket/nuovo").text
+    assert not re.search(r"<textarea[^>]*\smaxlength=", page)
+    assert 'data-maxlength="20000"' in page
+    log = "".join(f"riga {line:05d} del registro degli errori\n" for line in range(1100))
+    assert len(log) > 27000
+    refused = new_ticket(portal, session, description=log, technical_details="x" * 4500)
+    assert refused.status_code == 422 and "20.000 caratteri" in refused.text
+    kept = html.unescape(re.search(r'<textarea[^>]*id="description"[^>]*>(.*?)</textarea>', refused.text, re.S).group(1))
+    assert kept.strip("\n") == log.strip("\n")
+    details = html.unescape(re.search(r'<textarea[^>]*id="technical_details"[^>]*>(.*?)</textarea>', refused.text, re.S).group(1))
+    assert details.strip("\n") == "x" * 4500
+
+
 def test_the_list_filters_orders_pages_and_remembers(portal):
     session, _ = login(portal, email=TECHNICIAN)
     page = session.get(portal.url + "/ticket").text

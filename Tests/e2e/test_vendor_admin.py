@@ -303,7 +303,14 @@ def test_the_classic_portals_companies_without_users_and_a_deactivated_company(f
     # The dashboard's script is answered in JSON, with the status it handles (through the login).
     api = mario.get(portal.url + "/api/dashboard", allow_redirects=False)
     assert api.status_code == 401 and "scegli l'azienda" in api.json()["error"]
-    assert "Azienda disattivata" in mario.get(portal.url + "/accesso/azienda").text
+    held = mario.get(portal.url + "/accesso/azienda").text
+    assert "Azienda disattivata" in held
+    # Nothing to choose: no invitation to choose one, and "Esci" (the login page led back here).
+    assert "Scegli l&#39;azienda per la quale" not in held and "Scegli l'azienda per la quale" not in held
+    assert 'action="/logout"' in held and ">Esci</button>" in held
+    out = mario.post(portal.url + "/logout", data={"csrf": csrf_token(held)}, allow_redirects=False)
+    assert out.status_code == 303
+    assert mario.get(portal.url + "/login", allow_redirects=False).status_code == 200
     again, response = login(portal, email=ADMIN)
     assert response.headers["Location"] == "/accesso/azienda"
     choice = again.get(portal.url + "/accesso/azienda").text

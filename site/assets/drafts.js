@@ -181,8 +181,8 @@
 
   // The first limit the form goes over, with the field to show it beside; null when none.
   function overLimit(form, config) {
-    for (const area of form.querySelectorAll("textarea[maxlength]")) {
-      if (area.value.length > Number(area.getAttribute("maxlength"))) return [area, config.tooLong];
+    for (const area of form.querySelectorAll("textarea[data-maxlength]")) {
+      if (area.value.length > Number(area.dataset.maxlength)) return [area, config.tooLong];
     }
     const maxFile = Number(config.maxFileSize);
     for (const input of form.querySelectorAll("input[type=file]")) {

@@ -17,7 +17,11 @@ enum CompanyChoiceHandlers {
                 try TenantStore(services.database).find(id: invitation.tenantID).map { (invitation, $0) }
             }
         var current: Int64?
-        if case .session(let session) = context { current = session.tenantID }
+        var signedIn = false
+        if case .session(let session) = context {
+            current = session.tenantID
+            signedIn = true
+        }
         var page = CompanyChoicePage(
             csrfToken: context.csrfToken, invitations: invitations,
             memberships: try TenantStore(services.database).memberships(userID: user.id), currentTenantID: current,
@@ -28,6 +32,7 @@ enum CompanyChoiceHandlers {
                 "invito-disattivata": Text.invitationOfDeactivatedCompany,
                 "modulo": Text.formKeptForCompany, "modulo-senza-allegati": Text.formKeptForCompanyWithoutFiles,
             ][request.query["avviso"] ?? ""])
+        page.signedIn = signedIn
         page.next = request.query["next"].map { SafeRedirect.path($0, fallback: SafeRedirect.home(for: user)) }
         return Response.html(page.render())
     }

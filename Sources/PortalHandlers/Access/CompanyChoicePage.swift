@@ -17,6 +17,9 @@ struct CompanyChoicePage {
     var error: String?
     /// Where choosing a company leads (a form kept for it, `KeptForms`); nil: its home.
     var next: String?
+    /// A session (not a login's last step): the page offers "Esci". Its only company
+    /// deactivated, a user was held here, unable to sign out (the login page leads back here).
+    var signedIn = false
 
     func render() -> String {
         Page(title: Text.companyChoiceTitle, kind: .visitor) {
@@ -43,7 +46,7 @@ struct CompanyChoicePage {
                     // "Accept an invitation above" only where one is above.
                     el("p") { invitations.isEmpty ? Text.noCompany : Text.noCompanyYet }
                 } else {
-                    el("p") { Text.companyChoiceIntro }
+                    if memberships.contains(where: { !deactivated.contains($0.tenant.id) }) { el("p") { Text.companyChoiceIntro } }
                     el("ul", ["class": "choice-list"]) {
                         for membership in memberships where !deactivated.contains(membership.tenant.id) {
                             el("li") {
@@ -68,6 +71,12 @@ struct CompanyChoicePage {
                                 el("p", ["class": "muted"]) { Text.companyDeactivatedForUsers }
                             }
                         }
+                    }
+                }
+                if signedIn {
+                    el("form", ["class": "choice-logout", "method": "post", "action": "/logout"]) {
+                        FormField.csrf(csrfToken)
+                        el("button", ["type": "submit", "class": "button button--ghost"]) { Text.logout }
                     }
                 }
             }

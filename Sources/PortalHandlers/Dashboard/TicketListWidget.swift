@@ -33,7 +33,12 @@ enum TicketListWidget {
         el("tr", ["class": ticket.status.isClosed ? "ticket--closed" : nil]) {
             el("td") { el("span", ["class": Badge.priority(ticket.priority)]) { ticket.priority.label } }
             el("td") { ticket.status.label }
-            el("td") { el("a", ["href": "/ticket/\(ticket.number)"]) { "\(ticket.title) #\(ticket.number)" } }
+            el("td") {
+                el("a", ["href": "/ticket/\(ticket.number)"]) {
+                    el("bdi") { ticket.title }
+                    " #\(ticket.number)"
+                }
+            }
             el("td") { ticket.requesterName }
             el("td") { ticket.operatorName ?? Text.noOperator }
         }

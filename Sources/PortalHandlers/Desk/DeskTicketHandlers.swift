@@ -88,8 +88,8 @@ enum DeskTicketHandlers {
         let now = services.now
         let action = form["action"] ?? ""
         let queue = DeskTicketHandlers.queue(form[queueField])
-        var reply = String((form["reply"] ?? "").prefix(TicketForm.descriptionLimit + 100))
-        var note = String((form["note"] ?? "").prefix(TicketForm.descriptionLimit + 100))
+        var reply = String((form["reply"] ?? "").prefix(TicketForm.keptTextLimit))
+        var note = String((form["note"] ?? "").prefix(TicketForm.keptTextLimit))
         // The form's key with what this press sends: the same press again (a double click, a
         // retry) finds the first; another text from the same page (a correction after the
         // browser's Back) is a press of its own.

@@ -93,7 +93,7 @@ enum TicketDetailHandlers {
         var detail = try page(context, ticket, chosen: panelChanges(kept, ticket, members: members).changes, members: members)
         let uploads = Uploads(services: context.services)
         let files = try uploads.collect(kept, field: "files", for: .company(context.tenant.id))
-        detail.replyText = String((kept["message"] ?? "").prefix(TicketForm.descriptionLimit + 100))
+        detail.replyText = String((kept["message"] ?? "").prefix(TicketForm.keptTextLimit))
         detail.closeChecked = kept.isChecked("close")
         detail.submission = Submission.key(kept) ?? detail.submission
         detail.keptFiles = files.files.map { (uploads.reference(for: $0), $0) }
@@ -118,7 +118,7 @@ enum TicketDetailHandlers {
         let key = Submission.pressKey(form)
         if form["action"] != "confirm" { try Submission.redirectIfSent(key, userID: user.id, services, notice: "risposta") }
         // What was typed and chosen comes back with every page below but the redirects.
-        let message = String((form["message"] ?? "").prefix(TicketForm.descriptionLimit + 100))
+        let message = String((form["message"] ?? "").prefix(TicketForm.keptTextLimit))
         let close = form.isChecked("close")
         let isMarkdown = MessageBody.isMarkdown(form, field: "message")
         let uploads = Uploads(services: services)

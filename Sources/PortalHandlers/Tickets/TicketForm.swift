@@ -6,6 +6,9 @@ import PortalStore
 struct TicketForm {
     static let titleLimit = 150
     static let descriptionLimit = 20_000
+    /// How much of a message a refused form shows again: far past any limit, so that a long
+    /// paste comes back whole beside "too long" (nginx's body limit bounds it anyway).
+    static let keptTextLimit = 1_000_000
     static let technicalDetailsLimit = 4000
 
     var email = ""
@@ -35,9 +38,9 @@ struct TicketForm {
         area = form["area"].flatMap(RequestArea.init)
         priority = form["priority"].flatMap(Priority.init)
         title = String((form["title"] ?? "").trimmingWhitespace().prefix(TicketForm.titleLimit + 50))
-        description = String((form["description"] ?? "").prefix(TicketForm.descriptionLimit + 100))
+        description = String((form["description"] ?? "").prefix(TicketForm.keptTextLimit))
         descriptionIsMarkdown = MessageBody.isMarkdown(form, field: "description")
-        technicalDetails = String((form["technical_details"] ?? "").prefix(TicketForm.technicalDetailsLimit + 100))
+        technicalDetails = String((form["technical_details"] ?? "").prefix(TicketForm.keptTextLimit))
         submission = Submission.key(form) ?? Submission.newKey()
 
         if email.isEmpty { errors["email"] = Text.fieldRequired } else if EmailAddress(email) == nil { errors["email"] = Text.emailInvalid }

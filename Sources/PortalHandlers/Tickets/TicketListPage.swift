@@ -157,7 +157,11 @@ struct TicketListResults {
         let anchor = "t" + number
         return el("article", ["class": closed ? "card ticket ticket--closed" : "card ticket", "aria-labelledby": anchor]) {
             el("header", ["class": "ticket-head"]) {
-                el("h2", ["id": anchor, "class": "ticket-title"]) { ticket.title + " #" + number }
+                el("h2", ["id": anchor, "class": "ticket-title"]) {
+                    // Isolated: a right-to-left title took the number into its run ("1049# …").
+                    el("bdi") { ticket.title }
+                    " #" + number
+                }
                 el("a", ["class": "button", "href": "/ticket/" + number, "aria-label": Text.viewTicket + " #" + number]) {
                     Text.viewTicket
                 }

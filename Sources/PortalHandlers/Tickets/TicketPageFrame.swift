@@ -27,7 +27,13 @@ enum TicketPageFrame {
     /// before the conversation and the reply box, not under them.
     static func summary(_ ticket: TicketRecord, withTitle: Bool = true) -> Node {
         el("p", ["class": "ticket-summary"]) {
-            if withTitle { el("span", ["class": "ticket-summary-title"]) { "\(ticket.title) #\(ticket.number)" } }
+            if withTitle {
+                // Isolated: a right-to-left title took the number into its run ("1049# …").
+                el("span", ["class": "ticket-summary-title"]) {
+                    el("bdi") { ticket.title }
+                    " #\(ticket.number)"
+                }
+            }
             el("span") {
                 "\(Text.state): "
                 el("span", ["class": Badge.status(ticket.status)]) { ticket.status.label }
