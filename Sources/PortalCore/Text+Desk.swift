@@ -94,6 +94,8 @@ extension Text {
         "Allegati (da scaricare dal portale): " + names.joined(separator: ", ") + "."
     }
     public static let deskChooseFilesAgain = "Nessun file è stato salvato: scegli di nuovo anche gli altri."
+    /// A desk form refused for its text or controls: the files chosen with it are not kept.
+    public static let deskFilesNotKept = "I file scelti non sono stati salvati: sceglili di nuovo prima di premere il pulsante."
     public static let deskAlreadyUnassigned = "Il ticket non ha già nessun operatore: scegli un operatore dell'elenco."
     public static let deskUnassignClosed =
         "Un ticket chiuso resta a chi l'ha seguito: per rimetterlo in coda scegli prima lo stato «Non assegnato»."

@@ -12,7 +12,12 @@ public struct Provisioning: DomainService {
     public static let provisionalValidity: Int64 = 14 * 24 * 3600
 
     /// A new company ("Nuova azienda", `portal-admin tenant add`); `actor` is nil for a script.
-    public func addTenant(name: String, vat: VATNumber, by actor: AuditActor? = nil, now: Timestamp) throws -> TenantRecord {
+    /// `submission`: the form's press key, recorded with the page it leads to (the new company's),
+    /// so that a second press finds it.
+    public func addTenant(
+        name: String, vat: VATNumber, by actor: AuditActor? = nil,
+        submission: (key: String, location: (TenantRecord) -> String)? = nil, now: Timestamp
+    ) throws -> TenantRecord {
         let trimmed = name.collapsingSpaces()
         // One line: a name goes into e-mail subjects and one-line cells.
         guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.hasControlCharacters, !trimmed.contains(where: \.isNewline),
@@ -26,6 +31,7 @@ public struct Provisioning: DomainService {
                 throw DomainError(.companyExists, Text.companyExists(vat.digits))
             }
             let tenant = try tenants.add(name: trimmed, vat: vat, now: now)
+            try record(submission.map { ($0.key, $0.location(tenant)) }, by: actor, in: tx, now: now)
             try AuditStore.record(in: tx, "tenant_created", tenantID: tenant.id, by: actor, detail: "\(trimmed) (\(vat.digits))", now: now)
             return tenant
         }

@@ -227,6 +227,12 @@ def test_bad_values_are_refused_in_italian_and_keep_the_text(portal):
         assert message in refused.text and "Testo da non perdere" in refused.text
     empty = desk_post(portal, operator, number, "reply", reply="   ")
     assert empty.status_code == 422
+    # A file chosen with an empty reply or note is not kept: said beside "Allega files" (it went
+    # without a word, and the corrected reply was sent without it).
+    for action, field in (("reply", "reply"), ("note", "note")):
+        dropped = desk_post(portal, operator, number, action, files=[("files", ("log.txt", b"riga\n", "text/plain"))],
+                            **{field: ""})
+        assert dropped.status_code == 422 and "I file scelti non sono stati salvati" in dropped.text, action
     # One file refused among good ones: the page says the good ones must be chosen again too.
     refused = desk_post(portal, operator, number, "reply", reply="Ecco i file", files=[
         ("files", ("patch.exe", b"MZ\x90\x00" + b"\x00" * 200, "application/octet-stream")),

@@ -164,6 +164,17 @@ def test_a_responsabile_creates_a_company_and_invites_its_administrator_who_ente
     duplicate = post_form(portal, manager, "/desk/aziende/nuova", "/desk/aziende", name="LUCE DUE SRL", vat="IT" + vat)
     assert duplicate.status_code == 422 and f"Esiste già un'azienda con Partita IVA {vat}" in duplicate.text
     assert "LUCE SRL" in manager.get(portal.url + "/desk/aziende", params={"cerca": vat}).text
+    # "Crea azienda" pressed twice: the second press leads to the company the first made (it
+    # said "Esiste già un'azienda" and the manager thought it failed).
+    twice_vat = vat_number("0555987651")
+    form = manager.get(portal.url + "/desk/aziende/nuova").text
+    key = re.search(r'name="submission" value="([^"]+)"', form).group(1)
+    fields = {"csrf": csrf_token(form), "submission": key, "name": "DOPPIO CLIC SRL", "vat": twice_vat}
+    first = manager.post(portal.url + "/desk/aziende", data=fields, allow_redirects=False)
+    second = manager.post(portal.url + "/desk/aziende", data=fields, allow_redirects=False)
+    assert first.status_code == second.status_code == 303 and first.headers["Location"] == second.headers["Location"]
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM tenants WHERE vat = ?", (twice_vat,)).fetchone()[0] == 1
 
     address = "elena.luce@luce.example"
     provisional = invite_administrator(portal, manager, company, address)

@@ -108,6 +108,11 @@ enum DeskTicketHandlers {
             page.chosen = DeskTicketHandlers.changedControls(form)
             page.submission = Submission.key(form) ?? page.submission
             mark(&page)
+            // The desk keeps no files across a refusal; a file chosen with an empty reply went
+            // without a word, and the corrected reply was sent without it.
+            if page.fileError == nil && status != 409 && form.files.contains(where: { !$0.bytes.isEmpty }) {
+                page.fileError = Text.deskFilesNotKept
+            }
             return Response.html(bytes: page.render(), status: status)
         }
         // Files past the 40 MB: the body was cut after the reply's text (the button, the note

@@ -10,6 +10,9 @@ struct CompaniesPage {
         var vat = ""
         var nameError: String?
         var vatError: String?
+        /// The form's key: a double click on "Crea azienda" finds the company the first made
+        /// (it answered "Esiste già un'azienda con Partita IVA …").
+        var submission = Submission.newKey()
     }
 
     var search = ""
@@ -82,6 +85,7 @@ struct CompaniesPage {
             el("form", ["class": "form", "method": "post", "action": CompanyListHandlers.path]) {
                 FormField.requiredLegend(Text.requiredLegend)
                 FormField.csrf(csrf)
+                Submission.hidden(form.submission)
                 FormField.input(
                     id: "name", label: Text.companyName, value: form.name, error: form.nameError, required: true,
                     autocomplete: "off", maxLength: 200, autofocus: form.vatError == nil)

@@ -25,9 +25,12 @@ enum CompanyListHandlers {
 
     static func create(_ request: Request, _ context: OperatorContext) throws -> Response {
         let services = context.services
+        let key = Submission.pressKey(request.form)
+        try Submission.redirectIfSent(key, userID: context.user.id, services, notice: "creata")
         var form = CompaniesPage.NewCompanyForm(
             // Past the 200 characters allowed, so that a longer name is refused, not cut.
             name: String((request.form["name"] ?? "").prefix(300)), vat: String((request.form["vat"] ?? "").prefix(20)))
+        if let raw = Submission.key(request.form) { form.submission = raw }
         let input = VATInput(form.vat)
         form.vatError = input.refusal
         if form.name.trimmingWhitespace().isEmpty { form.nameError = Text.companyNameInvalid }
@@ -37,11 +40,14 @@ enum CompanyListHandlers {
         let tenant: TenantRecord
         do {
             tenant = try Provisioning(database: services.database, config: services.config).addTenant(
-                name: form.name, vat: vat, by: context.actor(request), now: services.now)
+                name: form.name, vat: vat, by: context.actor(request),
+                submission: key.map { key in (key, { "\(path)/\($0.id)" }) }, now: services.now)
         } catch let error as DomainError where error.code == .invalidInput {
             form.nameError = error.message
             return try render(context, CompaniesPage(form: form), status: 422)
         } catch let error as DomainError where error.code == .companyExists {
+            // The same press, second of a double click: the first made it.
+            try Submission.redirectIfSent(key, userID: context.user.id, services, notice: "creata")
             form.vatError = error.message
             return try render(context, CompaniesPage(form: form), status: 422)
         }
