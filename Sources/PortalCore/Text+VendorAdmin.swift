@@ -60,6 +60,10 @@ extension Text {
     public static let companyDeactivatedBadge = "Azienda disattivata"
     public static let invitationOfDeactivatedCompany =
         "L'invito non è più valido: l'azienda è stata disattivata dal fornitore del gestionale, e nessuno può entrarvi."
+    /// "Invia di nuovo", "Rimuovi" or a role pressed on an invitation that a colleague removed,
+    /// or that was accepted or expired, since the page was read.
+    public static let invitationNotPending =
+        "Quell'invito non è più in attesa: nel frattempo è stato rimosso, accettato oppure è scaduto."
     public static let invitationNoLongerValid =
         "L'invito non è più valido: è stato ritirato dall'amministratore dell'azienda oppure è scaduto. Per entrare chiedigli di invitarti di nuovo."
 

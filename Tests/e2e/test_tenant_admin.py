@@ -139,7 +139,12 @@ def test_a_removed_invitation_stops_working(portal):
     invitation = re.search(r'action="/tenant/inviti/(\d+)/rimuovi"', row).group(1)
     removed = post(portal, session, f"/tenant/inviti/{invitation}/rimuovi", "/tenant/inviti")
     assert removed.headers["Location"] == "/tenant/inviti?avviso=rimosso"
-    assert post(portal, session, f"/tenant/inviti/{invitation}/reinvia", "/tenant/inviti").status_code == 404
+    # A button of that invitation on a page read before (or pressed twice) leads back to the
+    # list, which says it is no longer pending: it was a bare 404 page.
+    stale = post(portal, session, f"/tenant/inviti/{invitation}/reinvia", "/tenant/inviti")
+    assert stale.status_code == 303 and stale.headers["Location"] == "/tenant/inviti?avviso=non-in-attesa"
+    assert "non è più in attesa" in session.get(portal.url + stale.headers["Location"]).text
+    assert post(portal, session, f"/tenant/inviti/{invitation}/rimuovi", "/tenant/inviti").status_code == 303
     # The e-mail's provisional password went with the invitation: it led to an account with no
     # company to choose and a page that said to accept an invitation that was not there.
     provisional = re.search(r"- Password: (\S+)", welcome).group(1)

@@ -252,6 +252,14 @@ def test_the_desks_invitations_are_limited_per_address_as_the_companies_are(port
         sent = db.execute("SELECT count(*) FROM outbox WHERE recipients = ? AND subject LIKE 'Invito a unirti%'",
                           (address,)).fetchone()[0]
     assert sent == 3
+    # Removed by a colleague meanwhile: "Invia di nuovo" and "Rimuovi" of the old page lead
+    # back to the company's page, which says so (a bare 404 page).
+    remove = f"/desk/aziende/{company}/inviti/{invitation}/rimuovi"
+    assert post_form(portal, manager, f"/desk/aziende/{company}", remove).status_code == 303
+    for stale in (resend, remove):
+        gone = post_form(portal, manager, f"/desk/aziende/{company}", stale)
+        assert gone.status_code == 303 and gone.headers["Location"] == f"/desk/aziende/{company}?avviso=non-in-attesa", stale
+    assert "non è più in attesa" in manager.get(portal.url + gone.headers["Location"]).text
 
 
 def test_the_classic_portals_companies_without_users_and_a_deactivated_company(fresh_portal):

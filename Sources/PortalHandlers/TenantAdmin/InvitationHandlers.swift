@@ -9,7 +9,7 @@ enum InvitationHandlers {
     static let notices = [
         "inviato": Text.invitationSentNotice, "reinviato": Text.invitationResent, "reinviato-credenziali": Text.invitationResentNewPassword,
         "rimosso": Text.invitationRemoved,
-        "ruolo": Text.invitationRoleChanged,
+        "ruolo": Text.invitationRoleChanged, "non-in-attesa": Text.invitationNotPending,
     ]
 
     static func list(_ request: Request, _ context: MemberContext) throws -> Response {
@@ -131,10 +131,12 @@ enum InvitationHandlers {
         throw Redirect(to: "/tenant/inviti?avviso=" + result.notice(first: "inviato"))
     }
 
+    /// The pending invitation the button names; one gone since the page was read (removed by a
+    /// colleague, accepted, expired) leads back to the list, which says so: it was a bare 404.
     static func invitation(_ request: Request, _ context: MemberContext, _ services: Services) throws -> InvitationRecord {
-        guard let id = request.pathParameters["id"].flatMap({ Int64($0) }),
-            let invitation = try InvitationStore(services.database).pending(id: id, tenantID: context.tenant.id, now: services.now)
-        else { throw HTTPError.notFound }
+        guard let id = request.pathParameters["id"].flatMap({ Int64($0) }) else { throw HTTPError.notFound }
+        guard let invitation = try InvitationStore(services.database).pending(id: id, tenantID: context.tenant.id, now: services.now)
+        else { throw Redirect(to: "/tenant/inviti?avviso=non-in-attesa") }
         return invitation
     }
 

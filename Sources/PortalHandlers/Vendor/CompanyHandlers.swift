@@ -10,7 +10,7 @@ enum CompanyHandlers {
         "creata": Text.companyCreated, "invitato": Text.administratorInvited, "reinviato": Text.invitationResent,
         "reinviato-credenziali": Text.invitationResentNewPassword,
         "rimosso": Text.invitationRemoved, "disattivata": Text.companyDeactivatedNotice,
-        "riattivata": Text.companyReactivatedNotice,
+        "riattivata": Text.companyReactivatedNotice, "non-in-attesa": Text.invitationNotPending,
     ]
 
     static func company(_ request: Request, _ context: OperatorContext) throws -> CompanyRow {
@@ -66,11 +66,13 @@ enum CompanyHandlers {
         throw Redirect(to: path(company) + "?avviso=" + result.notice(first: "invitato"))
     }
 
+    /// The pending invitation the button names; one gone since the page was read (a colleague
+    /// removed it, it was accepted or expired) leads back to the company's page, which says so.
     static func invitation(_ request: Request, _ company: CompanyRow, _ context: OperatorContext) throws -> InvitationRecord {
-        guard let id = request.pathParameters["invitation"].flatMap({ Int64($0) }),
-            let invitation = try InvitationStore(context.services.database).pending(
+        guard let id = request.pathParameters["invitation"].flatMap({ Int64($0) }) else { throw HTTPError.notFound }
+        guard let invitation = try InvitationStore(context.services.database).pending(
                 id: id, tenantID: company.tenant.id, now: context.services.now)
-        else { throw HTTPError.notFound }
+        else { throw Redirect(to: path(company) + "?avviso=non-in-attesa") }
         return invitation
     }
 
