@@ -38,6 +38,11 @@ public enum Text {
     public static let password = "Password"
     public static let rememberMe = "Ricordami"
     public static let signIn = "Accedi"
+    /// The login page opened (from an e-mail's link) for another address while someone is signed in.
+    public static func signedInAsOther(_ current: String, wanted: String) -> String {
+        "Su questo browser è già entrato \(current). Per accedere come \(wanted) premi «Esci»: la sessione di \(current) si chiude e torni al login."
+    }
+    public static func continueAs(_ name: String) -> String { "Continua come \(name)" }
     public static let forgotPasswordPrefix = "Hai dimenticata la password?"
     public static let forgotPasswordLink = "clicca qui"
     public static let loginFailed = "Email o password non corretti."

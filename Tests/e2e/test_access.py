@@ -107,6 +107,24 @@ def test_the_whole_first_access_of_an_invited_customer(portal):
     assert again.headers["Location"] == "/dashboard"
 
 
+def test_the_login_link_for_another_address_offers_esci_not_the_signed_in_dashboard(portal):
+    """A welcome e-mail's link opened where a colleague is signed in led to the colleague's
+    dashboard, with no login form and no word of whose it was."""
+    session, _ = login(portal)
+    own = session.get(portal.url + "/login", params={"email": ADMIN.upper()}, allow_redirects=False)
+    assert own.status_code == 303, "the signed-in person's own address goes on as before"
+    other = session.get(portal.url + "/login", params={"email": "nuovo.collega@rossi.example"}, allow_redirects=False)
+    assert other.status_code == 200
+    assert "già entrato Mario Rossi" in other.text and "nuovo.collega@rossi.example" in other.text
+    assert ">Continua come Mario Rossi</a>" in other.text and ">Esci</button>" in other.text
+    assert 'name="password"' not in other.text
+    out = session.post(portal.url + "/logout", data={"csrf": csrf_token(other.text), "email": "nuovo.collega@rossi.example"},
+                       allow_redirects=False)
+    assert out.headers["Location"] == "/login?avviso=uscito&email=nuovo.collega%40rossi.example"
+    form = session.get(portal.url + out.headers["Location"]).text
+    assert 'value="nuovo.collega@rossi.example"' in form and "Sei uscito dal portale." in form
+
+
 def test_expired_provisional_credentials_only_say_so(portal):
     address = "scaduto@rossi.example"
     provisional = portal.invite(address)

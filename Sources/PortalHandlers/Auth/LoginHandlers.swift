@@ -6,11 +6,16 @@ import PortalStore
 /// GET and POST /login, POST /logout.
 enum LoginHandlers {
     static func showLogin(_ request: Request, _ context: VisitorContext) throws -> Response {
+        let wanted = EmailAddress(request.query["email"] ?? "")
         if let signedIn = context.signedIn {
-            throw Redirect(to: SafeRedirect.path(request.query["next"], fallback: SafeRedirect.home(for: signedIn.user)))
+            let home = SafeRedirect.path(request.query["next"], fallback: SafeRedirect.home(for: signedIn.user))
+            guard let wanted, wanted.value != EmailAddress(signedIn.user.email)?.value else { throw Redirect(to: home) }
+            var page = LoginPage(email: wanted.value, csrfToken: context.csrfToken)
+            page.signedIn = (signedIn.user.displayName, home, signedIn.csrfToken)
+            return Response.html(page.render())
         }
         var page = LoginPage(csrfToken: context.csrfToken)
-        page.email = EmailAddress(request.query["email"] ?? "")?.value ?? ""
+        page.email = wanted?.value ?? ""
         page.next = SafeRedirect.path(request.query["next"], fallback: "")
         page.notice = request.query["avviso"].flatMap { notices[$0] }
         return Response.html(page.render())
@@ -85,7 +90,9 @@ enum LoginHandlers {
             try AuditStore.record(in: tx, "logout", tenantID: current.tenantID, userID: current.user.id, actorEmail: current.user.email,
                 clientIP: request.clientAddress, now: services.now)
         }
-        var response = try Response.redirect(to: "/login?avviso=uscito")
+        // "Esci" of the login page opened for another address: the form comes back with it.
+        let wanted = EmailAddress(request.form["email"] ?? "").map { "&email=" + PercentEncoding.encode($0.value) } ?? ""
+        var response = try Response.redirect(to: "/login?avviso=uscito" + wanted)
         try response.setCookie(Cookies.clearSession(request))
         // The drafts this browser kept (assets/drafts.js) go with the session: the next person
         // at a shared computer finds none.

@@ -9,32 +9,53 @@ struct LoginPage {
     var csrfToken: String
     var error: String?
     var notice: String?
+    /// Someone else is signed in on this browser (the page was opened for `email` by an e-mail's
+    /// link): "Esci" for them, keeping the address, instead of the form. It led to their dashboard.
+    var signedIn: (name: String, home: String, csrfToken: String)?
 
     func render() -> String {
         Page(title: Text.loginTitle, kind: .visitor) {
             el("section", ["class": "card auth-card"]) {
                 el("h1", ["class": "page-title"]) { Text.loginTitle }
-                if let notice { FormField.notice(notice) }
-                if let error { FormField.notice(error, kind: "error") }
-                el("form", ["class": "form", "method": "post", "action": "/login"]) {
-                    FormField.csrf(csrfToken)
-                    if !next.isEmpty { FormField.hidden("next", next) }
-                    FormField.input(
-                        id: "email", label: Text.email, type: "email", value: email, required: true,
-                        autocomplete: "email", maxLength: 254, autofocus: email.isEmpty, marked: false)
-                    FormField.input(
-                        id: "password", label: Text.password, type: "password", required: true,
-                        autocomplete: "current-password", autofocus: !email.isEmpty, marked: false)
-                    el("div", ["class": "form-actions"]) {
-                        FormField.checkbox(id: "remember", label: Text.rememberMe, checked: remember)
-                        el("button", ["class": "button button--primary", "type": "submit"]) { Text.signIn }
+                if let signedIn {
+                    FormField.notice(Text.signedInAsOther(signedIn.name, wanted: email))
+                    el("form", ["class": "form", "method": "post", "action": "/logout"]) {
+                        FormField.csrf(signedIn.csrfToken)
+                        FormField.hidden("email", email)
+                        el("div", ["class": "form-actions"]) {
+                            el("a", ["class": "button", "href": signedIn.home]) { Text.continueAs(signedIn.name) }
+                            el("button", ["class": "button button--primary", "type": "submit", "autofocus": "autofocus"]) { Text.logout }
+                        }
                     }
-                    el("p", ["class": "form-links"]) {
-                        Text.forgotPasswordPrefix + " "
-                        el("a", ["href": "/password/recupero"]) { Text.forgotPasswordLink }
-                    }
+                } else {
+                    form()
                 }
             }
         }.render()
+    }
+
+    func form() -> Node {
+        .group {
+            if let notice { FormField.notice(notice) }
+            if let error { FormField.notice(error, kind: "error") }
+            el("form", ["class": "form", "method": "post", "action": "/login"]) {
+                FormField.csrf(csrfToken)
+                if !next.isEmpty { FormField.hidden("next", next) }
+                FormField.input(
+                    id: "email", label: Text.email, type: "email", value: email, required: true,
+                    autocomplete: "email", maxLength: 254, autofocus: email.isEmpty, marked: false)
+                FormField.input(
+                    id: "password", label: Text.password, type: "password", required: true,
+                    autocomplete: "current-password", autofocus: !email.isEmpty, marked: false)
+                el("div", ["class": "form-actions"]) {
+                    FormField.checkbox(id: "remember", label: Text.rememberMe, checked: remember)
+                    el("button", ["class": "button button--primary", "type": "submit"]) { Text.signIn }
+                }
+                el("p", ["class": "form-links"]) {
+                    Text.forgotPasswordPrefix + " "
+                    el("a", ["href": "/password/recupero"]) { Text.forgotPasswordLink }
+                }
+            }
+        }
     }
 }
