@@ -90,6 +90,10 @@ extension FormField {
                         // The group's state for screen readers, which do not read the stylesheet's "*".
                         "required": marked ? "required" : nil,
                         "autofocus": focus(error != nil && index == 0),
+                        // On each choice too: the focused radio is what a screen reader reads,
+                        // and the fieldset's description alone was not announced with it.
+                        "aria-invalid": error == nil ? nil : "true",
+                        "aria-describedby": error == nil ? nil : "\(name)-error",
                     ])
                     el("label", ["for": optionID]) { option.label }
                 }

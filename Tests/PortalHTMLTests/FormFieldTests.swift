@@ -47,4 +47,17 @@ struct FormFieldTests {
             #expect(focused.contains("id=\"phone\""), "the first wrong field: \(focused)")
         }
     }
+
+    @Test("a refused choice ties its error to each radio, which is what gets the focus and is read")
+    func radioError() {
+        let html = FormField.radioGroup(
+            name: "area", legend: "Area richiesta", options: [("a", "A"), ("b", "B")], selected: nil, error: "Scegli un'area.").html
+        let radios = html.split(separator: "<").filter { $0.hasPrefix("input") }
+        #expect(radios.count == 2)
+        for radio in radios {
+            #expect(radio.contains("aria-invalid=\"true\"") && radio.contains("aria-describedby=\"area-error\""), "\(radio)")
+        }
+        let fine = FormField.radioGroup(name: "area", legend: "Area richiesta", options: [("a", "A")], selected: "a").html
+        #expect(!fine.contains("aria-invalid") && !fine.contains("aria-describedby"))
+    }
 }

@@ -283,6 +283,14 @@ def test_the_menu_and_filters_switches_answer_enter_and_the_editor_says_what_is_
         assert browser.current_url.endswith("/ticket"), "Enter submits nothing"
         browser.switch_to.active_element.send_keys(Keys.ENTER)
         assert not sidebar.is_displayed(), "Enter closes it again"
+        # Escape closes it too, from inside it, and the focus is back on its button.
+        menu.send_keys(Keys.ENTER)
+        assert sidebar.is_displayed()
+        first_link = sidebar.find_element(By.CSS_SELECTOR, "a")
+        browser.execute_script("arguments[0].focus()", first_link)
+        first_link.send_keys(Keys.ESCAPE)
+        assert not sidebar.is_displayed(), "Escape closes the menu"
+        assert "menu-button" in browser.switch_to.active_element.get_attribute("class")
         code = browser.find_element(By.ID, "codice")
         browser.find_element(By.XPATH, "//button[normalize-space()='Filtri']").send_keys(Keys.ENTER)
         assert code.is_displayed(), "Enter opens «Filtri»"

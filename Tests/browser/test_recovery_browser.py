@@ -28,6 +28,13 @@ def test_the_link_fills_the_form_and_leaves_no_token_in_the_address(portal, brow
     assert browser.current_url == portal.url + "/password/nuova", "the fragment is gone from the address bar"
     assert not field(browser, "Codice di recupero").is_displayed()
     assert "Il codice del link è già stato inserito." in browser.page_source
+    assert browser.switch_to.active_element.get_attribute("id") == "password"
+    # Refused: the focus is on the wrong field the server names, not back on "Nuova password".
+    type_into(browser, "Nuova password", CHOSEN)
+    type_into(browser, "Conferma Password", CHOSEN + " diversa")
+    press(browser, "Salva la nuova password")
+    assert "Le due password non coincidono." in browser.page_source
+    assert browser.switch_to.active_element.get_attribute("id") == "password_confirmation"
     type_into(browser, "Nuova password", CHOSEN)
     type_into(browser, "Conferma Password", CHOSEN)
     press(browser, "Salva la nuova password")

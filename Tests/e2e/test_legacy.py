@@ -73,6 +73,8 @@ def test_a_wrong_number_is_refused_next_to_the_field(portal, typed, message):
     assert response.status_code == 422
     assert re.search(r'<p class="field-error" id="vat-error">[^<]*' + re.escape(message), response.text)
     assert 'aria-invalid="true"' in response.text and 'aria-describedby="vat-error vat-hint"' in response.text
+    # The person is put on the wrong field, as on every other refused form.
+    assert re.search(r'<input id="vat"[^>]*autofocus="autofocus"', response.text)
     assert "Richiesta ricevuta" not in response.text
 
 

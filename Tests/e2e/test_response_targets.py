@@ -130,6 +130,13 @@ def test_andamento_counts_a_new_ticket_in_its_charts_and_csv_files(fresh_portal)
                   "Tempo di prima risposta per priorità", "Ticket entro l'obiettivo per priorità"):
         assert f">{title}</h2>" in page.text.replace("&#39;", "'"), title
     assert page.text.count('role="img"') == 5
+    # Each table's scrolling region is named apart from its section (the same name twice).
+    assert 'aria-label="Tabella: Tempo di prima risposta per priorità"' in page.text
+    # Bars as wide as the numbers above them ("30 min" overlapped its neighbour).
+    chart = page.text.split(">Tempo di prima risposta per priorità</h2>")[1].split("</svg>")[0]
+    widths = [float(width) for width in re.findall(r'<rect [^>]*width="([\d.]+)"', chart)]
+    bars = [width for width in widths if width != 12]  # the legend's squares are 12
+    assert bars and min(bars) >= 30, widths
     link = re.search(r'href="(/desk/andamento/csv/stati\?[^"]+)"', page.text).group(1).replace("&amp;", "&")
     download = manager.get(portal.url + link)
     assert download.status_code == 200

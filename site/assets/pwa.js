@@ -72,6 +72,16 @@
     // On a laptop the menu is shown unless switched off, on a phone hidden unless switched on.
     window.addEventListener('resize', state);
     state();
+    // On a phone the open menu closes with Escape, as the portal's other panels do, and the
+    // focus goes back to its button (the stylesheet's 900-pixel line).
+    if (box.id === 'menu-toggle' && part) {
+      document.addEventListener('keydown', function (event) {
+        if (event.key !== 'Escape' || !box.checked || !window.matchMedia('(max-width: 900px)').matches) return;
+        if (!part.contains(document.activeElement) && document.activeElement !== button) return;
+        button.click();
+        button.focus();
+      });
+    }
   });
 })();
 

@@ -18,6 +18,10 @@
   const code = form.querySelector("#code");
   if (code) code.required = false;
   form.querySelector("[data-recovery-linked]").hidden = false;
+  // The code's field, hidden now, may have had the focus; a refused form's first wrong field
+  // keeps the one the server gave it.
   const password = form.querySelector("#password");
-  if (password) password.focus();
+  const wrong = form.querySelector("[aria-invalid=true]:not(#code)");
+  if (wrong) wrong.focus();
+  else if (password) password.focus();
 })();

@@ -65,6 +65,8 @@ struct LegacyPage {
                         "id": "vat", "name": "vat", "type": "text", "value": typedVAT, "required": "required",
                         "autocomplete": "off", "spellcheck": "false", "maxlength": "20",
                         "aria-invalid": error == nil ? nil : "true", "aria-describedby": described,
+                        // As every refused form: the person is put on the wrong field.
+                        "autofocus": FormField.focus(error != nil),
                     ])
                 if let error { el("p", ["class": "field-error", "id": "vat-error"]) { error } }
                 el("p", ["class": "muted field-hint", "id": "vat-hint"]) { Text.legacyVATHint }

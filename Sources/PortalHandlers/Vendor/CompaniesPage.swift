@@ -31,7 +31,8 @@ struct CompaniesPage {
     var filter: String { search.isEmpty ? "" : "&cerca=" + PercentEncoding.encode(search) }
 
     func render(_ viewer: Viewer) -> [UInt8] {
-        VendorPage.page(viewer, title: Text.companiesTitle, currentPath: CompanyListHandlers.path) {
+        // The form's page is named for it: "Aziende" twice in the browser's history and tabs.
+        VendorPage.page(viewer, title: form == nil ? Text.companiesTitle : Text.newCompany, currentPath: CompanyListHandlers.path) {
             if let form { newCompanyForm(form, csrf: viewer.csrfToken) }
             el("section", ["class": "card"]) {
                 el("div", ["class": "toolbar"]) {
@@ -80,8 +81,8 @@ struct CompaniesPage {
     }
 
     func newCompanyForm(_ form: NewCompanyForm, csrf: String) -> Node {
-        el("section", ["class": "card"]) {
-            el("h2", ["id": "new-company"]) { Text.newCompany }
+        el("section", ["class": "card", "aria-labelledby": "new-company"]) {
+            el("h2", ["id": "new-company", "class": "visually-hidden"]) { Text.newCompany }
             el("form", ["class": "form", "method": "post", "action": CompanyListHandlers.path]) {
                 FormField.requiredLegend(Text.requiredLegend)
                 FormField.csrf(csrf)

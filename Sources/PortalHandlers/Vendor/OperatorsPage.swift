@@ -33,7 +33,9 @@ struct OperatorsPage {
     }
 
     func render(_ viewer: Viewer, currentUserID: Int64) -> [UInt8] {
-        VendorPage.page(viewer, title: Text.operatorsTitle, currentPath: OperatorHandlers.path, notice: notice) {
+        // The form's page is named for it, as "Nuova azienda" is.
+        VendorPage.page(viewer, title: form == nil ? Text.operatorsTitle : Text.inviteOperator, currentPath: OperatorHandlers.path,
+                        notice: notice) {
             if let form { inviteForm(form, csrf: viewer.csrfToken) }
             el("section", ["class": "card"]) {
                 el("div", ["class": "toolbar"]) {
@@ -51,7 +53,7 @@ struct OperatorsPage {
 
     func inviteForm(_ form: InviteForm, csrf: String) -> Node {
         el("section", ["class": "card"]) {
-            el("h2", ["id": "invite-operator"]) { Text.inviteOperator }
+            el("h2", ["id": "invite-operator", "class": "visually-hidden"]) { Text.inviteOperator }
             el("form", ["class": "form", "method": "post", "action": OperatorHandlers.path]) {
                 FormField.requiredLegend(Text.requiredLegend)
                 FormField.csrf(csrf)

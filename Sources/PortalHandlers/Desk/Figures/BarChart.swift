@@ -18,6 +18,10 @@ enum BarChart {
     static let characterWidth = 6.8
 
     static func render(_ figure: Figure) -> Node {
+        // Each bar is as wide as the number written above it ("30 min" overlapped its
+        // neighbour's over 20-pixel bars); 11-pixel digits take about 6.2 pixels.
+        let longestValue = figure.rows.flatMap { row in figure.series.map { (row[$0.column].short ?? row[$0.column].text).count } }.max() ?? 0
+        let barWidth = max(BarChart.barWidth, Double(longestValue) * 6.2 + 6)
         let bars = Double(figure.series.count) * barWidth
         let longest = Double(figure.categories.map(\.count).max() ?? 0)
         let groupWidth = max(bars + gap, longest * characterWidth + gap / 2)
