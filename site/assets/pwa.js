@@ -23,7 +23,8 @@
  */
 (function () {
   document.addEventListener('submit', function (event) {
-    if (!event.target.matches || !event.target.matches('.logout-form')) return;
+    // Every "Esci" (the top bar's, "Scelta Tenant"'s, the login page's for another address).
+    if (!event.target.matches || !event.target.matches('form[action="/logout"]')) return;
     try {
       const store = window.localStorage;
       for (let index = store.length - 1; index >= 0; index--) {
@@ -33,6 +34,32 @@
     } catch (error) {
       // Storage turned off: there are no drafts to clear.
     }
+  });
+})();
+
+/*
+ * A form pressed twice before its answer has come (a double click, a slow connection) is sent
+ * once. The second "Invia" of the e-mail code found the code used by the first and signed the
+ * person out (the first answer's session cookie was dropped with it); a second "Accedi" or
+ * "Invia un nuovo codice" mailed a second code that voided the first. A script's own refusal
+ * (the drafts' limits) runs first and is respected; after 10 seconds without an answer the
+ * form may be sent again, as a person retrying a page that never comes would.
+ */
+(function () {
+  let sent = new WeakMap();
+  document.addEventListener('submit', function (event) {
+    const form = event.target;
+    if (event.defaultPrevented || !(form instanceof HTMLFormElement) || form.method.toLowerCase() !== 'post') return;
+    const last = sent.get(form);
+    if (last !== undefined && Date.now() - last < 10000) {
+      event.preventDefault();
+      return;
+    }
+    sent.set(form, Date.now());
+  });
+  // Back to a page kept by the browser: its forms may be sent again at once.
+  window.addEventListener('pageshow', function () {
+    sent = new WeakMap();
   });
 })();
 
