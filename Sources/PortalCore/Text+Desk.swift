@@ -66,6 +66,10 @@ extension Text {
     public static let deskNoteSaved = "Nota interna salvata."
     public static let deskCompanyDeactivated =
         "L'azienda di questo ticket è disattivata: i suoi utenti non possono accedere al portale e non ricevono e-mail. Le risposte restano nel ticket e le vedranno se l'azienda sarà riattivata."
+    /// Neither who opened the ticket nor its referent is a user of the company any more: the
+    /// desk said "Risposta inviata al cliente" and no e-mail went to anyone.
+    public static let deskRequesterRemoved =
+        "Chi ha aperto questo ticket (e il suo referente) non è più un utente dell'azienda: le risposte non gli arrivano per e-mail. Restano nel ticket per i colleghi che lo aprono dal portale."
     public static let deskControlsSavedToo = "Salvate anche le modifiche di «Assegna a», «Stato» e «Priorità»."
     public static let deskTaken = "Ticket preso in carico."
     public static let deskAssigned = "Operatore assegnato."

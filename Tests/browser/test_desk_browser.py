@@ -249,3 +249,23 @@ def test_a_reply_typed_when_the_session_had_ended_is_offered_back_after_signing_
     assert "Risposta inviata al cliente." in notice(browser)
     browser.get(portal.url + f"/desk/ticket/{number}")
     assert not browser.find_elements(By.CSS_SELECTOR, ".draft-offer"), "a sent reply's draft is gone"
+
+
+def test_a_note_left_unsent_beside_a_sent_reply_keeps_its_draft(portal, browser):
+    """The note stays in its box after "Rispondi al cliente", but its draft went with the
+    reply's: leaving the page lost it, and «Ripristina bozza» was not offered."""
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Nota non inviata " + uuid.uuid4().hex[:6]))
+    sign_in(browser, portal, OPERATOR, DEMO_PASSWORD)
+    browser.get(portal.url + f"/desk/ticket/{number}")
+    type_into(browser, "Rispondi al cliente", "Risposta al cliente")
+    type_into(browser, "Nota interna", "Appunto da non perdere")
+    press(browser, "Rispondi al cliente")
+    assert "Risposta inviata al cliente." in notice(browser)
+    assert field(browser, "Nota interna").get_attribute("value") == "Appunto da non perdere"
+    browser.get(portal.url + "/desk/")
+    browser.get(portal.url + f"/desk/ticket/{number}")
+    offer = browser.find_element(By.CSS_SELECTOR, ".draft-offer")
+    offer.find_element(By.XPATH, ".//button[normalize-space()='Ripristina bozza']").click()
+    assert field(browser, "Nota interna").get_attribute("value") == "Appunto da non perdere"
+    assert field(browser, "Rispondi al cliente").get_attribute("value") == "", "the sent reply is not offered again"

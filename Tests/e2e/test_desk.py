@@ -815,3 +815,22 @@ def test_torna_alla_coda_goes_back_to_the_page_and_filters_the_ticket_was_opened
     forged = session.get(portal.url + "/desk/ticket/1001?coda=" + requests.utils.quote("//altro.example/?x=<b>")).text
     assert re.search(r'<a class="button" href="/desk/[^"]*">Torna alla coda</a>', forged)
     assert "altro.example" not in forged
+
+
+def test_a_ticket_whose_people_left_the_company_says_its_replies_reach_nobody(fresh_portal):
+    """Removed by their administrator, the requester gets no e-mail of the desk's replies; the
+    desk said "Risposta inviata al cliente" with no sign of it."""
+    portal = fresh_portal()
+    technician, _ = login(portal, email=TECHNICIAN)
+    number = created_number(new_ticket(portal, technician, title="Richiesta di chi lascia l'azienda"))
+    operator, _ = operator_session(portal)
+    page = operator.get(portal.url + f"/desk/ticket/{number}").text
+    assert "non è più un utente dell" not in page
+    admin, _ = login(portal)
+    with portal.db() as db:
+        luca = db.execute("SELECT id FROM users WHERE email = ?", (TECHNICIAN,)).fetchone()[0]
+    users = admin.get(portal.url + "/tenant/utenti").text
+    removed = admin.post(portal.url + f"/tenant/utenti/{luca}/rimuovi", data={"csrf": csrf_token(users)}, allow_redirects=False)
+    assert removed.status_code == 303
+    page = operator.get(portal.url + f"/desk/ticket/{number}").text
+    assert "non è più un utente dell&#39;azienda" in page or "non è più un utente dell'azienda" in page

@@ -219,6 +219,13 @@
       forgetOwnerless(store);
       // The forms the server has just accepted (a new ticket, this reply): their drafts are done.
       (form.dataset.draftSent || "").split(" ").filter(Boolean).forEach((path) => store.removeItem(owner + path));
+      // What the page shows still typed beside what was sent (the desk's note, its reply not
+      // sent with it) is the page's draft anew: it went with the sent one, and leaving the page
+      // lost it.
+      if (form.dataset.draftSent) {
+        const values = snapshot(form);
+        if (written(values)) store.setItem(key, JSON.stringify({ at: Date.now(), values: values }));
+      }
     }
 
     if (store) {

@@ -23,6 +23,12 @@ struct DeskTicketPage {
     /// The vendor deactivated the company: its people can neither enter nor be e-mailed, and
     /// a reply said "inviata al cliente" all the same.
     var companyDeactivated = false
+    /// Who opened the ticket and its referent are both gone from the company (removed by its
+    /// administrator): the e-mails that name them go to nobody.
+    var peopleRemoved: Bool {
+        let people = [ticket.requesterID, ticket.referentID].compactMap { $0 }
+        return !people.isEmpty && !people.contains { person in members.contains { $0.userID == person } }
+    }
     /// The form's key (`Submission`): a reply sent twice (a double click, a retry) lands once.
     var submission = Submission.newKey()
     var replyText = ""
@@ -52,7 +58,11 @@ struct DeskTicketPage {
                 el("a", ["class": "button", "href": queue.map { "/desk/?" + $0 } ?? "/desk/"]) { Text.deskBackToQueue }
                 el("a", ["class": "button", "href": "/desk/ticket/\(ticket.number)" + (queue.map { "?" + DeskTicketHandlers.queueParameter($0) } ?? "")]) { Text.refresh }
             }
-            if companyDeactivated { FormField.notice(Text.deskCompanyDeactivated, kind: "warning") }
+            if companyDeactivated {
+                FormField.notice(Text.deskCompanyDeactivated, kind: "warning")
+            } else if peopleRemoved {
+                FormField.notice(Text.deskRequesterRemoved, kind: "warning")
+            }
             if let warning { FormField.notice(warning, kind: "warning") }
             if let failure { FormField.notice(failure, kind: "error") }
             if let notice { FormField.notice(notice, kind: "success") }
