@@ -409,6 +409,13 @@ def test_a_link_from_the_erp_fills_the_technical_details_and_survives_login(port
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM tickets WHERE technical_details LIKE '%BN02151%'").fetchone()[0] == 0, \
             "nothing is sent without Invia Ticket"
+    assert "Compilati dal programma gestionale" in page
+    # Refused and shown again, they are still the ERP's; typed by the person, never.
+    again = new_ticket(portal, session, title="", technical_details="Programma: BN02151", dettagli_dal_gestionale="1")
+    assert again.status_code == 422 and "Compilati dal programma gestionale" in again.text
+    typed = new_ticket(portal, session, title="", technical_details="Scritti da me")
+    assert typed.status_code == 422 and "Compilati dal programma gestionale" not in typed.text
+    assert "Facoltativi" in typed.text
 
 
 def test_the_preview_shows_the_editors_markdown_and_plain_text_as_typed(portal):

@@ -21,6 +21,7 @@ enum NewTicketHandlers {
         var form = TicketForm()
         form.email = context.current.user.email
         form.technicalDetails = ERPLink.technicalDetails(from: request.query)
+        form.technicalDetailsFromERP = !form.technicalDetails.isEmpty
         if let number = request.query["riferimento"].flatMap({ Int64($0) }),
             try TicketStore(services.database).find(number: number, tenantID: context.tenant.id) != nil
         {

@@ -30,6 +30,7 @@ struct NewTicketPage {
                 FormField.hidden(Self.companyField, String(tenant.id))
                 KeptForms.ownerHidden(viewer)
                 Submission.hidden(form.submission)
+                if form.technicalDetailsFromERP { FormField.hidden(TicketForm.fromERPField, "1") }
                 DraftForm.config
                 el("div", ["class": "toolbar"]) {
                     el("h2", ["class": "toolbar-title"]) { Text.newTicketSection }
@@ -77,7 +78,7 @@ struct NewTicketPage {
                         formattingHint: Text.formattingHint)
                     FormField.textarea(id: "technical_details", label: Text.technicalDetails, value: form.technicalDetails,
                                        error: form.errors["technical_details"],
-                                       hint: form.technicalDetails.isEmpty ? Text.technicalDetailsOptionalHint : Text.technicalDetailsHint, rows: 4,
+                                       hint: form.technicalDetailsFromERP ? Text.technicalDetailsHint : Text.technicalDetailsOptionalHint, rows: 4,
                                        maxLength: TicketForm.technicalDetailsLimit)
                     FileFields.render(field: "files", label: Text.attachments, hint: Text.attachmentsHint, kept: keptFiles, error: fileError)
                 }

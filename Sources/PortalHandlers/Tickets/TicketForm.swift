@@ -22,6 +22,10 @@ struct TicketForm {
     /// Whether the description came from the formatting editor (Markdown) or a plain text area.
     var descriptionIsMarkdown = false
     var technicalDetails = ""
+    /// "Dettagli tecnici" came from the ERP's link ("Compilati dal programma gestionale"), not
+    /// from the person: the hint said the ERP wrote what they typed once a form came back.
+    var technicalDetailsFromERP = false
+    static let fromERPField = "dettagli_dal_gestionale"
     /// The form's key (`Submission`): the same through refusals and retries of one form.
     var submission = Submission.newKey()
     var errors: [String: String] = [:]
@@ -41,6 +45,7 @@ struct TicketForm {
         description = String((form["description"] ?? "").prefix(TicketForm.keptTextLimit))
         descriptionIsMarkdown = MessageBody.isMarkdown(form, field: "description")
         technicalDetails = String((form["technical_details"] ?? "").prefix(TicketForm.keptTextLimit))
+        technicalDetailsFromERP = form[TicketForm.fromERPField] == "1"
         submission = Submission.key(form) ?? Submission.newKey()
 
         if email.isEmpty { errors["email"] = Text.fieldRequired } else if EmailAddress(email) == nil { errors["email"] = Text.emailInvalid }
