@@ -212,3 +212,17 @@ def test_without_javascript_files_over_every_limit_keep_the_text(portal, tmp_pat
         assert "filmato dell'errore" in field(browser, "Descrizione").get_attribute("value")
     finally:
         browser.quit()
+
+
+def test_back_to_the_new_ticket_shows_the_description_typed(portal, browser):
+    """Chromium puts the typed text back into the hidden text area after the editor has
+    started: the editor looked empty, and "Invia Ticket" said the description was missing."""
+    sign_in(browser, portal, TECHNICIAN, DEMO_PASSWORD)
+    browser.get(portal.url + "/ticket/nuovo")
+    type_into(browser, "Titolo", "Tornato indietro")
+    type_into(browser, "Descrizione", "Testo scritto prima di cambiare pagina")
+    press(browser, "Elenco richieste di assistenza")
+    browser.back()
+    WebDriverWait(browser, 10).until(lambda _: browser.current_url.endswith("/ticket/nuovo"))
+    editor = browser.find_element(By.CSS_SELECTOR, "[data-editor-for='description']")
+    WebDriverWait(browser, 10).until(lambda _: "Testo scritto prima di cambiare pagina" in editor.text)

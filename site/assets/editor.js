@@ -208,8 +208,10 @@
     // A kept text (a refused form, "Anteprima", a reference to an old ticket) is Markdown:
     // shown formatted, rendered by the server exactly as the thread will show it.
     const token = form.querySelector("input[name=csrf]");
-    if (area.value.trim() && token) {
-      const data = new URLSearchParams({ csrf: token.value, text: area.value });
+    const showKept = () => {
+      const text = area.value;
+      if (!text.trim() || !token) return;
+      const data = new URLSearchParams({ csrf: token.value, text: text });
       fetch("/ticket/anteprima", { method: "POST", body: data, credentials: "same-origin" })
         .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
         .then((html) => {
@@ -218,12 +220,21 @@
         .catch(() => {
           // The text as it is, its lines kept as lines.
           editable.textContent = "";
-          area.value.split("\n").forEach((line, index) => {
+          text.split("\n").forEach((line, index) => {
             if (index) editable.appendChild(document.createElement("br"));
             editable.appendChild(document.createTextNode(line));
           });
         });
-    }
+    };
+    showKept();
+    // Back to the page, the browser puts what was typed back into the hidden text area after
+    // this script has run (Chromium, at the page's load): the editor showed nothing, and
+    // "Invia Ticket" then sent it empty over the text. Shown once the page is loaded or shown.
+    const showRestored = () => {
+      if (area.value.trim() && !editable.textContent.trim()) showKept();
+    };
+    window.addEventListener("load", showRestored);
+    window.addEventListener("pageshow", showRestored);
 
     // The editor shows the formatting itself: the preview is only for the "Anteprima" button.
     const preview = editor.querySelector(".editor-preview");
