@@ -23,6 +23,11 @@ extension Text {
     public static let targetsSave = "Salva"
     public static let targetsSaved = "Tempi di risposta salvati: le scadenze dei ticket aperti sono state ricalcolate."
     public static let targetsRefused = "Correggi i campi indicati: non è stato salvato nulla."
+    public static func targetsSavedMeanwhile(_ changes: [String]) -> String {
+        "Un altro Responsabile ha salvato i Tempi di risposta dopo che hai aperto la pagina: non è stato salvato nulla. "
+            + "Qui sotto ci sono i valori che hai scritto; premendo di nuovo «Salva» cambierai rispetto a quelli salvati ora: "
+            + changes.joined(separator: "; ") + "."
+    }
 
     public static let targetRequired = "Indica il tempo in ore lavorative."
     public static let targetNotANumber = "Scrivi le ore lavorative come numero, ad esempio 8, 1:30 o 1,5."

@@ -63,6 +63,12 @@ public struct ResponseTargetStore {
         return calendar
     }
 
+    /// The number of the last saved change: a page carries the one it showed, and a save from
+    /// a page older than the last change is not made unseen (two Responsabili undid each other).
+    public func changeNumber() throws -> Int64 {
+        try database.scalarInt("SELECT deadlines_generation FROM working_calendar WHERE id = 1")
+    }
+
     /// Saves the targets and the calendar, inside the caller's transaction with its audit line,
     /// as the next numbered change (`deadlines_generation`): the open tickets' deadlines follow
     /// with `recomputeDue()`, after the commit, which records the change once all of them have.

@@ -188,3 +188,27 @@ def test_a_change_cut_off_before_every_deadline_moved_is_finished_by_the_next_sa
     with portal.db() as db:
         assert db.execute("SELECT due_at FROM tickets WHERE id = ?", (ticket,)).fetchone()[0] == due
         assert pending(db) == 0
+
+
+def test_a_save_from_a_page_older_than_a_colleagues_save_is_not_made_unseen(fresh_portal):
+    """Two Responsabili: the second saved a page read before the first's save, and put the
+    first's working hours back without a word (and its audit line named the second)."""
+    portal = fresh_portal()
+    first, second = manager_session(portal), manager_session(portal)
+    fields = lambda page: dict(re.findall(r'<(?:input|textarea)[^>]*name="([^"]+)"[^>]*value="([^"]*)"', page))
+    old_page = second.get(portal.url + "/desk/tempi").text
+    assert 'name="versione"' in old_page
+    saved = save_targets(portal, first, orario="08:00-12:00, 13:00-17:00")
+    assert saved.status_code == 303
+    stale = dict(fields(old_page), **{"festivita-aggiunte": "24/12", "festivita-lavorate": ""})
+    refused = second.post(portal.url + "/desk/tempi", data=stale, allow_redirects=False)
+    assert refused.status_code == 409
+    told = refused.text.replace("&#39;", "'")
+    assert "Un altro Responsabile ha salvato i Tempi di risposta" in told and "Orario di lavoro" in told
+    page = second.get(portal.url + "/desk/tempi").text
+    assert 'value="08:00-12:00, 13:00-17:00"' in page, "the colleague's hours are still saved"
+    # Pressed again from the page that said so: saved, as the person now knows what it changes.
+    again = second.post(portal.url + "/desk/tempi", data=dict(fields(refused.text), **{"festivita-aggiunte": "24/12",
+                                                                                          "festivita-lavorate": ""}),
+                        allow_redirects=False)
+    assert again.status_code == 303

@@ -13,11 +13,17 @@ struct TargetsForm {
         (kind == .firstAnswer ? "prima-risposta-" : "risoluzione-") + priority.rawValue
     }
 
+    static let version = "versione"
+
     var values: [String: String] = [:]
     var errors: [String: String] = [:]
+    /// The saved change the page showed (`ResponseTargetStore.changeNumber`); nil from a form
+    /// without it.
+    var version: Int64?
 
-    /// The form showing the settings as saved.
-    init(_ settings: ResponseSettings) {
+    /// The form showing the settings as saved, change `version`.
+    init(_ settings: ResponseSettings, version: Int64) {
+        self.version = version
         for priority in Priority.allCases {
             let target = settings.targets[priority]
             values[TargetsForm.field(.firstAnswer, priority)] = WorkingDuration.fieldText(minutes: target.firstAnswer)
@@ -30,6 +36,7 @@ struct TargetsForm {
 
     /// The form as posted: every field read, every refusal noted.
     init(_ form: FormData) {
+        version = form[TargetsForm.version].flatMap { Int64($0) }
         for priority in Priority.allCases {
             for kind in [ResponseTargets.Kind.firstAnswer, .resolution] {
                 let name = TargetsForm.field(kind, priority)

@@ -6,9 +6,16 @@ import PortalStore
 /// priority and the working calendar. Saving computes every open ticket's deadline again.
 enum TargetsHandlers {
     static func show(_ request: Request, _ context: OperatorContext) throws -> Response {
-        let settings = try ResponseTargetStore(context.services.database).settings()
+        let store = ResponseTargetStore(context.services.database)
+        let form = try context.services.database.read { TargetsForm(try store.settings(), version: try store.changeNumber()) }
         let notice = request.query["avviso"] == "salvato" ? Text.targetsSaved : nil
-        return Response.html(bytes: TargetsPage(viewer: context.viewer, form: TargetsForm(settings), notice: notice).render())
+        return Response.html(bytes: TargetsPage(viewer: context.viewer, form: form, notice: notice).render())
+    }
+
+    /// Another Responsabile saved since the page was read: nothing was saved.
+    struct SavedMeanwhile: Error {
+        let changes: [String]
+        let version: Int64
     }
 
     static func save(_ request: Request, _ context: OperatorContext) throws -> Response {
@@ -19,12 +26,23 @@ enum TargetsHandlers {
             return Response.html(bytes: page.render(), status: 422)
         }
         let store = ResponseTargetStore(services.database)
-        let changed = try services.database.write { tx in
-            let changes = TargetsForm.changes(from: try store.settings(), to: settings)
-            guard !changes.isEmpty else { return false }
-            try store.save(in: tx, settings, now: services.now)
-            try context.audit(in: tx, "response_targets_changed", detail: changes.joined(separator: "; "), request)
-            return true
+        let changed: Bool
+        do {
+            changed = try services.database.write { tx in
+                let changes = TargetsForm.changes(from: try store.settings(), to: settings)
+                guard !changes.isEmpty else { return false }
+                // Saved from a page older than the last change: a colleague's hours were undone
+                // without a word. The page comes back as typed, saying what pressing again changes.
+                let current = try store.changeNumber()
+                if let seen = form.version, seen != current { throw SavedMeanwhile(changes: changes, version: current) }
+                try store.save(in: tx, settings, now: services.now)
+                try context.audit(in: tx, "response_targets_changed", detail: changes.joined(separator: "; "), request)
+                return true
+            }
+        } catch let meanwhile as SavedMeanwhile {
+            form.version = meanwhile.version
+            let page = TargetsPage(viewer: context.viewer, form: form, notice: nil, warning: Text.targetsSavedMeanwhile(meanwhile.changes))
+            return Response.html(bytes: page.render(), status: 409)
         }
         // After the commit, in batches: the page answers once every open ticket's deadline
         // moved. The same values saved again finish a pass a crash cut short.

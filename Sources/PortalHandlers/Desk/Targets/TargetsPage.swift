@@ -7,14 +7,18 @@ struct TargetsPage {
     var viewer: Viewer
     var form: TargetsForm
     var notice: String?
+    /// Saved by someone else since this page was read: what pressing "Salva" again changes.
+    var warning: String?
 
     func render() -> [UInt8] {
         Page(title: Text.responseTargetsTitle, kind: .app(viewer), currentPath: "/desk/tempi") {
             el("h1", ["class": "page-title"]) { Text.responseTargetsTitle }
             if let notice { FormField.notice(notice, kind: "success") }
+            if let warning { FormField.notice(warning, kind: "warning") }
             if !form.errors.isEmpty { FormField.notice(Text.targetsRefused, kind: "error") }
             el("form", ["class": "card form targets-form", "method": "post", "action": "/desk/tempi", "novalidate": "novalidate"]) {
                 FormField.csrf(viewer.csrfToken)
+                if let version = form.version { FormField.hidden(TargetsForm.version, String(version)) }
                 el("p") { Text.responseTargetsIntro }
                 el("fieldset", ["class": "field targets"]) {
                     el("legend") { Text.targetsLegend }
