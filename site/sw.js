@@ -72,7 +72,8 @@ async function fetchAndKeep(request) {
   const response = await fetch(request);
   const cacheControl = response.headers.get('Cache-Control') || '';
   if (response.ok && response.type === 'basic' && !cacheControl.includes('no-store')) {
-    // One copy per page: the search page's ?q=… variants share it (lookups ignore the query).
+    // One copy per page (lookups ignore the query): the search page's results, ?q=…, come
+    // from portal-auth with no-store and are never kept in its place.
     const key = new URL(request.url);
     key.search = '';
     const cache = await caches.open(CACHE);

@@ -105,11 +105,14 @@ extension String {
     }
 
     /// True when something would show: a character that is neither a space, nor a control,
-    /// nor one of `isInvisibleFormatting`. A message of Hangul fillers read as empty.
+    /// nor one of `isInvisibleFormatting`, nor a mark, variation selector or tag with nothing
+    /// to sit on. A message of Hangul fillers read as empty.
     public var hasVisibleCharacters: Bool {
         unicodeScalars.contains { scalar in
-            !scalar.properties.isWhitespace && !scalar.isInvisibleFormatting && scalar.value >= 0x20
-                && !(0x7F..<0xA0).contains(scalar.value) && !(0x300...0x36F).contains(scalar.value)
+            let value = scalar.value
+            return !scalar.properties.isWhitespace && !scalar.isInvisibleFormatting && value >= 0x20
+                && !(0x7F..<0xA0).contains(value) && !(0x300...0x36F).contains(value) && !(0xFE00...0xFE0F).contains(value)
+                && !(0xE0000...0xE007F).contains(value) && !(0xE0100...0xE01EF).contains(value)
         }
     }
 
@@ -143,7 +146,7 @@ extension Unicode.Scalar {
     public var isInvisibleFormatting: Bool {
         switch value {
         case 0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F, 0x200B...0x200F, 0x202A...0x202E,
-            0x2060...0x2069, 0x2800, 0x3164, 0xFEFF, 0xFFA0, 0xFFF9...0xFFFB, 0x1D173...0x1D17A:
+            0x2060...0x2069, 0x2800, 0x3164, 0xFEFF, 0xFFA0, 0xFFF9...0xFFFB, 0x1BCA0...0x1BCA3, 0x1D173...0x1D17A:
             true
         default: false
         }

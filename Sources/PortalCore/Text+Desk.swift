@@ -66,10 +66,11 @@ extension Text {
     public static let deskNoteSaved = "Nota interna salvata."
     public static let deskCompanyDeactivated =
         "L'azienda di questo ticket è disattivata: i suoi utenti non possono accedere al portale e non ricevono e-mail. Le risposte restano nel ticket e le vedranno se l'azienda sarà riattivata."
-    /// Neither who opened the ticket nor its referent is a user of the company any more: the
-    /// desk said "Risposta inviata al cliente" and no e-mail went to anyone.
-    public static let deskRequesterRemoved =
-        "Chi ha aperto questo ticket (e il suo referente) non è più un utente dell'azienda: le risposte non gli arrivano per e-mail. Restano nel ticket per i colleghi che lo aprono dal portale."
+    /// Nobody of the company hears of a reply by e-mail: the desk said "Risposta inviata al
+    /// cliente" and no e-mail went to anyone.
+    public static let deskNobodyMailed =
+        "Nessuno dell'azienda riceve per e-mail le risposte a questo ticket: chi l'ha aperto non è più un utente dell'azienda o ha scelto di non riceverle, e nessun collega segue i ticket dell'azienda. Le risposte restano nel ticket, visibili dal portale."
+    public static let deskReplySavedNotMailed = "Risposta salvata nel ticket: nessuno dell'azienda la riceve per e-mail."
     public static let deskControlsSavedToo = "Salvate anche le modifiche di «Assegna a», «Stato» e «Priorità»."
     public static let deskTaken = "Ticket preso in carico."
     public static let deskAssigned = "Operatore assegnato."
@@ -99,7 +100,7 @@ extension Text {
     }
     public static let deskChooseFilesAgain = "Nessun file è stato salvato: scegli di nuovo anche gli altri."
     /// A desk form refused for its text or controls: the files chosen with it are not kept.
-    public static let deskFilesNotKept = "I file scelti non sono stati salvati: sceglili di nuovo prima di premere il pulsante."
+    public static let deskFilesNotKept = "I file scelti non sono stati salvati: sceglili di nuovo prima di inviare."
     public static let deskAlreadyUnassigned = "Il ticket non ha già nessun operatore: scegli un operatore dell'elenco."
     public static let deskUnassignClosed =
         "Un ticket chiuso resta a chi l'ha seguito: per rimetterlo in coda scegli prima lo stato «Non assegnato»."

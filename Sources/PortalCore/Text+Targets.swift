@@ -24,8 +24,8 @@ extension Text {
     public static let targetsSaved = "Tempi di risposta salvati: le scadenze dei ticket aperti sono state ricalcolate."
     public static let targetsRefused = "Correggi i campi indicati: non è stato salvato nulla."
     public static func targetsSavedMeanwhile(_ changes: [String]) -> String {
-        "Un altro Responsabile ha salvato i Tempi di risposta dopo che hai aperto la pagina: non è stato salvato nulla. "
-            + "Qui sotto ci sono i valori che hai scritto; premendo di nuovo «Salva» cambierai rispetto a quelli salvati ora: "
+        "I Tempi di risposta sono stati salvati da un'altra pagina dopo che hai aperto questa: non è stato salvato nulla. "
+            + "Qui sotto ci sono i valori che hai scritto; premi di nuovo «Salva» per applicare queste modifiche: "
             + changes.joined(separator: "; ") + "."
     }
 

@@ -40,7 +40,7 @@ public enum Text {
     public static let signIn = "Accedi"
     /// The login page opened (from an e-mail's link) for another address while someone is signed in.
     public static func signedInAsOther(_ current: String, wanted: String) -> String {
-        "Su questo browser è già entrato \(current). Per accedere come \(wanted) premi «Esci»: la sessione di \(current) si chiude e torni al login."
+        "Su questo browser è aperta la sessione di \(current). Per accedere come \(wanted) premi «Esci»: la sessione si chiude e torni al login."
     }
     public static func continueAs(_ name: String) -> String { "Continua come \(name)" }
     public static let forgotPasswordPrefix = "Hai dimenticata la password?"
@@ -70,7 +70,7 @@ public enum Text {
     public static let userCreated = "Utente creato: accedi con la password che hai scelto."
     public static let nameTooLong = "Al massimo 100 caratteri, senza caratteri di controllo."
     public static let nameInvisible =
-        "Il nome contiene caratteri invisibili, che invertono il testo o con troppi accenti sovrapposti (spesso copiati da un altro programma): scrivilo di nuovo."
+        "Il testo contiene caratteri invisibili, che invertono il testo o con troppi accenti sovrapposti (spesso copiati da un altro programma): scrivilo di nuovo."
     public static let passwordTooShort = "La password deve avere almeno 12 caratteri."
     public static let passwordGuessable =
         "Password troppo facile da indovinare: evita caratteri ripetuti, sequenze (come 1234… o abcd…) e password comuni. Prova con una frase di alcune parole."

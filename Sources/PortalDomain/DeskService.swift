@@ -121,6 +121,12 @@ public struct DeskService: DomainService {
         }
     }
 
+    /// Who hears of a reply to the ticket by e-mail, by the same rules as the reply's e-mail:
+    /// none when its people left the company (or chose no e-mail) and no colleague follows it.
+    public func replyRecipients(_ ticket: TicketRecord) throws -> [EmailAddress] {
+        try mail.customerAddresses(ticket, kind: .replies, database)
+    }
+
     func note(
         in tx: WriteTransaction, _ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment],
         now: Timestamp

@@ -155,7 +155,8 @@ public struct MailReplyService: DomainService {
         let cleaned = String(
             lines.joined(separator: "\n").unicodeScalars.filter { $0 == "\n" || $0 == "\t" || !($0.value < 0x20 || (0x7f..<0xa0).contains($0.value)) }
         ).trimmingWhitespace()
-        if cleaned.isEmpty { return .failure(.empty) }
+        // As the portal's forms: a text of fillers and joiners alone is empty.
+        if !cleaned.hasVisibleCharacters { return .failure(.empty) }
         if cleaned.count > limit { return .failure(.tooLong) }
         if !target.isOperator, target.ticket.status.isClosed,
             !TicketRules.canReopen(closedAt: target.ticket.closedAt, now: Clock.now())

@@ -21,7 +21,7 @@ public struct Provisioning: DomainService {
         let trimmed = name.collapsingSpaces()
         // One line: a name goes into e-mail subjects and one-line cells.
         guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.hasControlCharacters, !trimmed.contains(where: \.isNewline),
-            !trimmed.hasInvisibleFormatting, !trimmed.hasStackedMarks
+            !trimmed.hasInvisibleFormatting, !trimmed.hasStackedMarks, trimmed.hasVisibleCharacters
         else {
             throw DomainError(.invalidInput, Text.companyNameInvalid)
         }
@@ -164,7 +164,7 @@ public struct Provisioning: DomainService {
         let trimmed = name.collapsingSpaces()
         // One line: a name goes into e-mail subjects and one-line cells.
         guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.hasControlCharacters, !trimmed.contains(where: \.isNewline),
-            !trimmed.hasInvisibleFormatting, !trimmed.hasStackedMarks
+            !trimmed.hasInvisibleFormatting, !trimmed.hasStackedMarks, trimmed.hasVisibleCharacters
         else {
             throw DomainError(.invalidInput, Text.operatorNameInvalid)
         }

@@ -50,11 +50,12 @@ public struct AuditStore {
             "SELECT count(*) FROM audit_events WHERE event = ? AND detail = ? AND user_id = ? AND at >= ?", [event, detail, userID, since])
     }
 
-    /// Whether `event` has a line since a moment for the company (from `clientIP`, for lines of no company).
+    /// Whether `event` has a line since a moment for the company (or of no company) from `clientIP`.
     public func exists(event: String, tenantID: Int64?, clientIP: String, since: Timestamp) throws -> Bool {
         if let tenantID {
             return try database.scalarInt(
-                "SELECT EXISTS (SELECT 1 FROM audit_events WHERE tenant_id = ? AND at >= ? AND event = ?)", [tenantID, since, event]) != 0
+                "SELECT EXISTS (SELECT 1 FROM audit_events WHERE tenant_id = ? AND at >= ? AND event = ? AND client_ip = ?)",
+                [tenantID, since, event, clientIP]) != 0
         }
         return try database.scalarInt(
             "SELECT EXISTS (SELECT 1 FROM audit_events WHERE at >= ? AND tenant_id IS NULL AND event = ? AND client_ip = ?)",

@@ -120,6 +120,12 @@ public struct InvitationStore {
             [role.rawValue, id, tenantID])
     }
 
+    /// Whether the company's invitation was removed ("Rimuovi" pressed again finds it so).
+    public func isCancelled(id: Int64, tenantID: Int64) throws -> Bool {
+        try database.scalarInt(
+            "SELECT EXISTS (SELECT 1 FROM invitations WHERE id = ? AND tenant_id = ? AND cancelled_at IS NOT NULL)", [id, tenantID]) != 0
+    }
+
     public func cancel(id: Int64, tenantID: Int64, now: Timestamp) throws {
         try database.run(
             "UPDATE invitations SET cancelled_at = ? WHERE id = ? AND tenant_id = ? AND accepted_at IS NULL", [now, id, tenantID])

@@ -75,5 +75,6 @@ struct InvisibleCharactersTests {
         #expect("Fattura \u{202E}gnp.exe".hasInvisibleFormatting)
         #expect("a\u{301}\u{302}\u{303}\u{304}".hasStackedMarks && !"ệ".hasStackedMarks)
         #expect(!"\u{301}".hasVisibleCharacters, "a lone accent has no letter to sit on")
+        #expect(!"\u{FE0F}\u{E0041}\u{E0100}".hasVisibleCharacters, "selectors and tags alone draw nothing")
     }
 }

@@ -41,8 +41,13 @@ struct NginxConfTests {
                     block += "\n" + lines[index]
                     depth += lines[index].filter { $0 == "{" }.count - lines[index].filter { $0 == "}" }.count
                 }
-                let upstream = block.range(of: #"fastcgi_pass ([a-z_]+);"#, options: .regularExpression).map {
+                var upstream = block.range(of: #"fastcgi_pass ([a-z_]+);"#, options: .regularExpression).map {
                     String(block[$0].dropFirst("fastcgi_pass ".count).dropLast())
+                }
+                // A static page whose variants go to a handler by "error_page 418 = @name".
+                if upstream == nil, let named = block.range(of: #"error_page 418 = @[a-z_]+;"#, options: .regularExpression) {
+                    let name = String(block[named].dropFirst("error_page 418 = ".count).dropLast())
+                    upstream = named.isEmpty ? nil : Self.namedUpstream(name, in: text)
                 }
                 let limit = block.split(separator: "\n").first { $0.contains("client_max_body_size") }.flatMap { size(String($0)) }
                 locations.append(Location(kind: kind, path: path, upstream: upstream, bodyLimit: limit))
@@ -50,6 +55,14 @@ struct NginxConfTests {
             index += 1
         }
         return (serverLimit, locations)
+    }
+
+    /// The `fastcgi_pass` of `location @name { … }`.
+    static func namedUpstream(_ name: String, in text: String) -> String? {
+        guard let start = text.range(of: "location \(name) {") else { return nil }
+        let rest = text[start.upperBound...]
+        guard let pass = rest.range(of: #"fastcgi_pass ([a-z_]+);"#, options: .regularExpression) else { return nil }
+        return String(rest[pass].dropFirst("fastcgi_pass ".count).dropLast())
     }
 
     static func size(_ line: String) -> Int? {

@@ -115,7 +115,7 @@ def test_the_login_link_for_another_address_offers_esci_not_the_signed_in_dashbo
     assert own.status_code == 303, "the signed-in person's own address goes on as before"
     other = session.get(portal.url + "/login", params={"email": "nuovo.collega@rossi.example"}, allow_redirects=False)
     assert other.status_code == 200
-    assert "già entrato Mario Rossi" in other.text and "nuovo.collega@rossi.example" in other.text
+    assert "aperta la sessione di Mario Rossi" in other.text and "nuovo.collega@rossi.example" in other.text
     assert ">Continua come Mario Rossi</a>" in other.text and ">Esci</button>" in other.text
     assert 'name="password"' not in other.text
     out = session.post(portal.url + "/logout", data={"csrf": csrf_token(other.text), "email": "nuovo.collega@rossi.example"},

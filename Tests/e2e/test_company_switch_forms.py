@@ -63,6 +63,17 @@ def test_a_reply_sent_after_a_switch_in_another_tab_is_kept_for_its_company(fres
     assert back.url.endswith(f"/ticket/{number}")
     assert "Risposta scritta prima del cambio di azienda." in back.text, "the reply comes back filled in"
 
+    # A reply past the limit comes back whole (cut at 20,100 characters it lost its end unsaid).
+    page = luca.get(portal.url + f"/ticket/{number}").text
+    switch(portal, luca, bianchi)
+    long_reply = "".join(f"riga {line:05d} del registro\n" for line in range(1200))
+    assert len(long_reply) > 27000
+    sent = luca.post(portal.url + f"/ticket/{number}", allow_redirects=False, files=NO_FILE, data={
+        "csrf": csrf_token(page), "action": "reply", "message": long_reply})
+    assert sent.status_code == 409
+    back = follow_offer(portal, luca, sent.text)
+    assert "riga 01199 del registro" in back.text, "the end of the text is kept"
+
 
 def test_a_new_ticket_opened_for_one_company_is_never_created_in_the_one_switched_to(fresh_portal):
     portal = fresh_portal()

@@ -822,15 +822,27 @@ def test_a_ticket_whose_people_left_the_company_says_its_replies_reach_nobody(fr
     desk said "Risposta inviata al cliente" with no sign of it."""
     portal = fresh_portal()
     technician, _ = login(portal, email=TECHNICIAN)
-    number = created_number(new_ticket(portal, technician, title="Richiesta di chi lascia l'azienda"))
+    number = created_number(new_ticket(portal, technician, title="Richiesta di chi lascia l'azienda", email=TECHNICIAN))
     operator, _ = operator_session(portal)
     page = operator.get(portal.url + f"/desk/ticket/{number}").text
-    assert "non è più un utente dell" not in page
+    assert "Nessuno dell" not in page
     admin, _ = login(portal)
     with portal.db() as db:
         luca = db.execute("SELECT id FROM users WHERE email = ?", (TECHNICIAN,)).fetchone()[0]
     users = admin.get(portal.url + "/tenant/utenti").text
     removed = admin.post(portal.url + f"/tenant/utenti/{luca}/rimuovi", data={"csrf": csrf_token(users)}, allow_redirects=False)
     assert removed.status_code == 303
-    page = operator.get(portal.url + f"/desk/ticket/{number}").text
-    assert "non è più un utente dell&#39;azienda" in page or "non è più un utente dell'azienda" in page
+    page = operator.get(portal.url + f"/desk/ticket/{number}").text.replace("&#39;", "'")
+    assert "Nessuno dell'azienda riceve per e-mail le risposte a questo ticket" in page
+    with portal.db() as db:
+        mails = db.execute("SELECT count(*) FROM outbox").fetchone()[0]
+    sent = desk_post(portal, operator, number, "reply", reply="Risposta che nessuno riceve")
+    assert sent.status_code == 303
+    told = operator.get(portal.url + sent.headers["Location"]).text.replace("&#39;", "'")
+    assert "Risposta salvata nel ticket: nessuno dell'azienda la riceve per e-mail." in told
+    assert "Risposta inviata al cliente" not in told
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM outbox").fetchone()[0] == mails, "the warning was true: no e-mail"
+    # A ticket whose "Email" is a colleague's still reaches someone: no warning there.
+    other = created_number(new_ticket(portal, admin, title="Con un indirizzo che resta"))
+    assert "Nessuno dell" not in operator.get(portal.url + f"/desk/ticket/{other}").text

@@ -32,7 +32,7 @@ def test_names_are_saved_and_shown_in_the_header(portal):
     assert empty.status_code == 422 and empty.text.count("Campo obbligatorio.") == 2, "names are required"
     # A name that reverses the text after it (U+202E) or draws nothing (a zero-width space, a
     # Hangul filler, a blank Braille cell) is refused.
-    for typed in ("Luca\u202e", "\u200b", "\u3164", "\u2800\u00ad"):
+    for typed in ("Luca\u202e", "\u200b", "\u3164", "\u2800\u00ad", "\ufe0f\ufe0f"):
         reversed_name = session.post(portal.url + "/profilo/dati", data={"csrf": csrf_token(shown), "first_name": typed,
                                                                           "last_name": "Verdi"})
         assert reversed_name.status_code == 422 and "caratteri invisibili" in reversed_name.text, repr(typed)

@@ -204,7 +204,7 @@ def test_a_save_from_a_page_older_than_a_colleagues_save_is_not_made_unseen(fres
     refused = second.post(portal.url + "/desk/tempi", data=stale, allow_redirects=False)
     assert refused.status_code == 409
     told = refused.text.replace("&#39;", "'")
-    assert "Un altro Responsabile ha salvato i Tempi di risposta" in told and "Orario di lavoro" in told
+    assert "I Tempi di risposta sono stati salvati da un'altra pagina" in told and "Orario di lavoro" in told
     page = second.get(portal.url + "/desk/tempi").text
     assert 'value="08:00-12:00, 13:00-17:00"' in page, "the colleague's hours are still saved"
     # Pressed again from the page that said so: saved, as the person now knows what it changes.

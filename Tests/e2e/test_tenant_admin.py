@@ -144,7 +144,8 @@ def test_a_removed_invitation_stops_working(portal):
     stale = post(portal, session, f"/tenant/inviti/{invitation}/reinvia", "/tenant/inviti")
     assert stale.status_code == 303 and stale.headers["Location"] == "/tenant/inviti?avviso=non-in-attesa"
     assert "non è più in attesa" in session.get(portal.url + stale.headers["Location"]).text
-    assert post(portal, session, f"/tenant/inviti/{invitation}/rimuovi", "/tenant/inviti").status_code == 303
+    again = post(portal, session, f"/tenant/inviti/{invitation}/rimuovi", "/tenant/inviti")
+    assert again.status_code == 303 and again.headers["Location"] == "/tenant/inviti?avviso=rimosso"
     # The e-mail's provisional password went with the invitation: it led to an account with no
     # company to choose and a page that said to accept an invitation that was not there.
     provisional = re.search(r"- Password: (\S+)", welcome).group(1)
@@ -356,8 +357,11 @@ def test_activity_is_filtered_and_paginated(portal):
     assert bad.status_code == 422 and "«xyz» non è una data valida" in bad.text and "Accesso riuscito" not in bad.text
 
 
-def test_activity_names_the_support_team_for_what_nobody_signed_in_did(portal):
-    """The vendor's command line invites without a session: the row's "Utente" was empty."""
+def test_activity_names_the_support_team_for_what_nobody_signed_in_did(fresh_portal):
+    """The vendor's command line invites without a session: the row's "Utente" was empty.
+    Its own portal: the classic portal's line is written once an hour per company and address,
+    and the other files' sends of the same P.IVA would leave it off the first page."""
+    portal = fresh_portal()
     portal.admin("invite", "--vat", "02740123456", "--email", "da.riga.di.comando@rossi.example", "--role", "Tecnico")
     session, _ = login(portal)
     page = session.get(portal.url + "/tenant/attivita").text

@@ -135,6 +135,9 @@ def test_control_characters_and_overlong_titles_are_refused(portal):
     assert new_ticket(portal, session, title="Fattura \u200bnascosta").status_code == 422
     assert new_ticket(portal, session, title="Zalgo a" + "\u0301" * 25).status_code == 422
     # Hangul fillers draw nothing: a blank title in the queue, a blank request.
+    for blank_title in ("\ufe0f\ufe0f", "\U000e0041\U000e0042", "\U0001bca0"):
+        refused = new_ticket(portal, session, title=blank_title)
+        assert refused.status_code == 422 and "caratteri invisibili" in refused.text, repr(blank_title)
     blank = new_ticket(portal, session, title="\u3164\u3164\u3164", description="\u3164 \u2800")
     assert blank.status_code == 422 and "caratteri invisibili" in blank.text
     assert "La descrizione è obbligatoria." in blank.text

@@ -200,6 +200,17 @@
     return null;
   }
 
+  // The page's draft, when anything is written. A full storage (a text area holds what was
+  // pasted, with no browser limit now) leaves the draft as it was rather than stop the script.
+  function keep(store, key, values) {
+    if (!written(values)) return;
+    try {
+      store.setItem(key, JSON.stringify({ at: Date.now(), values: values }));
+    } catch (error) {
+      // QuotaExceededError: the older draft stays.
+    }
+  }
+
   // Drafts kept before they had an owner ("portale-bozza:/ticket/nuovo"): nobody's to offer.
   function forgetOwnerless(store) {
     for (let index = store.length - 1; index >= 0; index--) {
@@ -224,7 +235,7 @@
       // lost it.
       if (form.dataset.draftSent) {
         const values = snapshot(form);
-        if (written(values)) store.setItem(key, JSON.stringify({ at: Date.now(), values: values }));
+        keep(store, key, values);
       }
     }
 
@@ -243,7 +254,7 @@
         clearTimeout(timer);
         timer = setTimeout(() => {
           const values = snapshot(form);
-          if (written(values)) store.setItem(key, JSON.stringify({ at: Date.now(), values: values }));
+          keep(store, key, values);
         }, 400);
       };
       form.addEventListener("input", save);
@@ -264,7 +275,7 @@
       // after the typing pause: a press right after the last key would leave it behind.
       if (store) {
         const values = snapshot(form);
-        if (written(values)) store.setItem(key, JSON.stringify({ at: Date.now(), values: values }));
+        keep(store, key, values);
       }
     });
   });

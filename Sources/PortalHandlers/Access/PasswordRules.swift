@@ -25,7 +25,7 @@ enum PasswordRules {
     static func validName(_ text: String) -> String? {
         let trimmed = text.collapsingSpaces()
         guard !trimmed.isEmpty, trimmed.count <= 100, !trimmed.hasControlCharacters, !trimmed.contains(where: \.isNewline),
-            !trimmed.hasInvisibleFormatting, !trimmed.hasStackedMarks
+            !trimmed.hasInvisibleFormatting, !trimmed.hasStackedMarks, trimmed.hasVisibleCharacters
         else { return nil }
         return trimmed
     }
@@ -35,6 +35,6 @@ enum PasswordRules {
         let trimmed = typed.trimmingWhitespace()
         if trimmed.isEmpty { return Text.fieldRequired }
         return trimmed.hasInvisibleFormatting || trimmed.hasControlCharacters || trimmed.hasStackedMarks
-            ? Text.nameInvisible : Text.nameTooLong
+            || !trimmed.hasVisibleCharacters ? Text.nameInvisible : Text.nameTooLong
     }
 }

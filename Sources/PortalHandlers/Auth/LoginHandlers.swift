@@ -12,6 +12,8 @@ enum LoginHandlers {
             guard let wanted, wanted.value != EmailAddress(signedIn.user.email)?.value else { throw Redirect(to: home) }
             var page = LoginPage(email: wanted.value, csrfToken: context.csrfToken)
             page.signedIn = (signedIn.user.displayName, home, signedIn.csrfToken)
+            page.notice = request.query["avviso"].flatMap { notices[$0] }
+            page.next = SafeRedirect.path(request.query["next"], fallback: "")
             return Response.html(page.render())
         }
         var page = LoginPage(csrfToken: context.csrfToken)
@@ -90,9 +92,13 @@ enum LoginHandlers {
             try AuditStore.record(in: tx, "logout", tenantID: current.tenantID, userID: current.user.id, actorEmail: current.user.email,
                 clientIP: request.clientAddress, now: services.now)
         }
-        // "Esci" of the login page opened for another address: the form comes back with it.
-        let wanted = EmailAddress(request.form["email"] ?? "").map { "&email=" + PercentEncoding.encode($0.value) } ?? ""
-        var response = try Response.redirect(to: "/login?avviso=uscito" + wanted)
+        // "Esci" of the login page opened for another address: the form comes back with it,
+        // and with where that address's login was to lead.
+        let form = request.form
+        let wanted = EmailAddress(form["email"] ?? "").map { "&email=" + PercentEncoding.encode($0.value) } ?? ""
+        let next = SafeRedirect.path(form["next"], fallback: "")
+        var response = try Response.redirect(
+            to: "/login?avviso=uscito" + wanted + (next.isEmpty ? "" : "&next=" + PercentEncoding.encode(next)))
         try response.setCookie(Cookies.clearSession(request))
         // The drafts this browser kept (assets/drafts.js) go with the session: the next person
         // at a shared computer finds none.

@@ -18,10 +18,12 @@ struct LoginPage {
             el("section", ["class": "card auth-card"]) {
                 el("h1", ["class": "page-title"]) { Text.loginTitle }
                 if let signedIn {
+                    if let notice { FormField.notice(notice) }
                     FormField.notice(Text.signedInAsOther(signedIn.name, wanted: email))
                     el("form", ["class": "form", "method": "post", "action": "/logout"]) {
                         FormField.csrf(signedIn.csrfToken)
                         FormField.hidden("email", email)
+                        if !next.isEmpty { FormField.hidden("next", next) }
                         el("div", ["class": "form-actions"]) {
                             el("a", ["class": "button", "href": signedIn.home]) { Text.continueAs(signedIn.name) }
                             el("button", ["class": "button button--primary", "type": "submit", "autofocus": "autofocus"]) { Text.logout }

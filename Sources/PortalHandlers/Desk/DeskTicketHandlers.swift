@@ -46,6 +46,8 @@ enum DeskTicketHandlers {
         let ticket = try context.ticket(request)
         var page = try DeskTicketHandlers.page(ticket, context, queue: queue(request.query[queueField]))
         page.notice = request.query["avviso"].flatMap { notices[$0] }
+        // "inviata al cliente" where no e-mail went: saved in the ticket, as the warning says.
+        if request.query["avviso"] == "risposta" && page.nobodyMailed { page.notice = Text.deskReplySavedNotMailed }
         page.draftSent = messageNotices.contains(request.query["avviso"] ?? "")
         if let changed = request.query["cambiato"], !changed.isEmpty {
             page.warning = Text.deskChangedMeanwhile(changed.split(separator: "|").map(String.init))
@@ -61,13 +63,16 @@ enum DeskTicketHandlers {
         let messages = try store.messagesWithNotes(ticketID: ticket.id)
         let thread = TicketThread(ticket: ticket, messages: messages, attachments: attachments, onDesk: true, replyAnchor: "reply")
         guard let company = try TenantStore(database).find(id: ticket.tenantID) else { throw HTTPError.notFound }
-        return DeskTicketPage(
+        let nobodyMailed = try DeskService(database: database, config: context.services.config).replyRecipients(ticket).isEmpty
+        var page = DeskTicketPage(
             viewer: context.viewer, ticket: ticket, thread: thread.render(), attachments: attachments,
             operators: try DeskStore(database).operators(), company: company,
             members: try TenantStore(database).memberRows(tenantID: ticket.tenantID),
             otherOpen: try DeskStore(database).openTickets(tenantID: ticket.tenantID, except: ticket.id),
             lastReply: messages.filter { $0.kind == .reply }.map(\.id).max() ?? 0, viewerID: context.user.id,
             companyDeactivated: try TenantStore(database).isDeactivated(tenantID: ticket.tenantID), queue: queue)
+        page.nobodyMailed = nobodyMailed
+        return page
     }
 
     /// Every action of the page. A refusal shows the page again with what was typed; a

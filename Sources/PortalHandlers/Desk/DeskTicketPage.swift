@@ -23,12 +23,10 @@ struct DeskTicketPage {
     /// The vendor deactivated the company: its people can neither enter nor be e-mailed, and
     /// a reply said "inviata al cliente" all the same.
     var companyDeactivated = false
-    /// Who opened the ticket and its referent are both gone from the company (removed by its
-    /// administrator): the e-mails that name them go to nobody.
-    var peopleRemoved: Bool {
-        let people = [ticket.requesterID, ticket.referentID].compactMap { $0 }
-        return !people.isEmpty && !people.contains { person in members.contains { $0.userID == person } }
-    }
+    /// Nobody of the company hears of a reply by e-mail (`DeskService.replyRecipients`): its
+    /// people left or chose none, and no colleague follows it. The desk said "Risposta inviata
+    /// al cliente" and nothing went.
+    var nobodyMailed = false
     /// The form's key (`Submission`): a reply sent twice (a double click, a retry) lands once.
     var submission = Submission.newKey()
     var replyText = ""
@@ -60,8 +58,8 @@ struct DeskTicketPage {
             }
             if companyDeactivated {
                 FormField.notice(Text.deskCompanyDeactivated, kind: "warning")
-            } else if peopleRemoved {
-                FormField.notice(Text.deskRequesterRemoved, kind: "warning")
+            } else if nobodyMailed {
+                FormField.notice(Text.deskNobodyMailed, kind: "warning")
             }
             if let warning { FormField.notice(warning, kind: "warning") }
             if let failure { FormField.notice(failure, kind: "error") }

@@ -4,9 +4,11 @@ import PortalStore
 /// What a valid P.IVA sets in motion. A company without any active user is recorded and
 /// the vendor's support is e-mailed (once a day per company); nothing else changes. Every
 /// valid number takes the one write transaction, so that the answer's timing says as little
-/// as its text. The trail has one line a company an hour (of no company: an address an hour)
-/// besides the one of each e-mail: anyone may send the form, and 20 sends filled a company's
-/// "Attività" page, pushing its own accesses off it.
+/// as its text (a line of the trail may or may not be written in it, as an hour's earlier
+/// sends decide, not the number). The trail has one line a company and address an hour (of
+/// no company: an address an hour) besides the one of each e-mail: anyone may send the form,
+/// and 20 sends filled a company's "Attività" page, pushing its own accesses off it; from
+/// other addresses each still shows.
 struct LegacyAccessRequest {
     static let mailInterval: Int64 = 24 * 3600
     static let trailInterval: Int64 = 3600

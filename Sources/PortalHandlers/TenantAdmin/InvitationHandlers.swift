@@ -177,6 +177,12 @@ enum InvitationHandlers {
 
     static func cancel(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
+        // Pressed twice (or by a colleague first): removed, as the first press said.
+        if let id = request.pathParameters["id"].flatMap({ Int64($0) }),
+            try InvitationStore(services.database).isCancelled(id: id, tenantID: context.tenant.id)
+        {
+            throw Redirect(to: "/tenant/inviti?avviso=rimosso")
+        }
         let invitation = try invitation(request, context, services)
         try CompanyAdministration(database: services.database, config: services.config).cancelInvitation(
             invitation, by: context.actor(request), now: services.now)

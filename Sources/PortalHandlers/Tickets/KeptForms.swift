@@ -108,12 +108,13 @@ enum KeptForms {
         } else if !form.files.filter({ !$0.bytes.isEmpty }).isEmpty || form.fields.contains(where: { $0.name == "kept" }) {
             fields.append((droppedFiles, "1"))
         }
-        // Each value within the longest field of the ticket forms, the whole within
-        // `KeptFormStore.fieldBytes`: a post of megabytes of text is not kept as such.
+        // Each value within four times the longest field of the ticket forms (a paste past the
+        // limit comes back whole, to be told it is too long: cut at the limit it lost its end
+        // unsaid), the whole within `KeptFormStore.fieldBytes`: megabytes of text are not kept.
         var encoded = ""
         var droppedReference = false
         for (name, value) in fields {
-            let pair = urlEncode(String(name.prefix(64))) + "=" + urlEncode(String(value.prefix(TicketForm.descriptionLimit + 100)))
+            let pair = urlEncode(String(name.prefix(64))) + "=" + urlEncode(String(value.prefix(TicketForm.descriptionLimit * 4)))
             guard encoded.utf8.count + pair.utf8.count + 1 <= KeptFormStore.fieldBytes else {
                 if name == "kept" { droppedReference = true }
                 continue

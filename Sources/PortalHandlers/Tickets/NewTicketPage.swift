@@ -78,7 +78,8 @@ struct NewTicketPage {
                         formattingHint: Text.formattingHint)
                     FormField.textarea(id: "technical_details", label: Text.technicalDetails, value: form.technicalDetails,
                                        error: form.errors["technical_details"],
-                                       hint: form.technicalDetailsFromERP ? Text.technicalDetailsHint : Text.technicalDetailsOptionalHint, rows: 4,
+                                       hint: form.technicalDetailsFromERP && !form.technicalDetails.isEmpty
+                                           ? Text.technicalDetailsHint : Text.technicalDetailsOptionalHint, rows: 4,
                                        maxLength: TicketForm.technicalDetailsLimit)
                     FileFields.render(field: "files", label: Text.attachments, hint: Text.attachmentsHint, kept: keptFiles, error: fileError)
                 }

@@ -57,7 +57,7 @@ struct TicketForm {
         if priority == nil { errors["priority"] = Text.choiceRequired }
         if title.isEmpty || title.count > TicketForm.titleLimit || title.hasControlCharacters || title.contains(where: \.isNewline) {
             errors["title"] = Text.titleInvalid
-        } else if title.hasInvisibleFormatting || title.hasStackedMarks {
+        } else if title.hasInvisibleFormatting || title.hasStackedMarks || !title.hasVisibleCharacters {
             // "Fattura \u{202E}gnp.exe" read "Fattura exe.png" in the queue and the e-mails'
             // subjects; a letter under dozens of stacked accents drew a bar over the list.
             errors["title"] = Text.titleInvisible

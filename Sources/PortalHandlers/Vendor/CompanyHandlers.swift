@@ -102,6 +102,12 @@ enum CompanyHandlers {
 
     static func cancel(_ request: Request, _ context: OperatorContext) throws -> Response {
         let company = try company(request, context)
+        // Pressed twice (or by a colleague first): removed, as the first press said.
+        if let id = request.pathParameters["invitation"].flatMap({ Int64($0) }),
+            try InvitationStore(context.services.database).isCancelled(id: id, tenantID: company.tenant.id)
+        {
+            throw Redirect(to: path(company) + "?avviso=rimosso")
+        }
         let invitation = try invitation(request, company, context)
         try administration(context).cancelInvitation(invitation, by: context.actor(request), now: context.services.now)
         throw Redirect(to: path(company) + "?avviso=rimosso")
