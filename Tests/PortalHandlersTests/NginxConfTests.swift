@@ -44,10 +44,10 @@ struct NginxConfTests {
                 var upstream = block.range(of: #"fastcgi_pass ([a-z_]+);"#, options: .regularExpression).map {
                     String(block[$0].dropFirst("fastcgi_pass ".count).dropLast())
                 }
-                // A static page whose variants go to a handler by "error_page 418 = @name".
-                if upstream == nil, let named = block.range(of: #"error_page 418 = @[a-z_]+;"#, options: .regularExpression) {
-                    let name = String(block[named].dropFirst("error_page 418 = ".count).dropLast())
-                    upstream = named.isEmpty ? nil : Self.namedUpstream(name, in: text)
+                // A static page whose variants go to a handler's internal location ("rewrite ^ /_x last;").
+                if upstream == nil, let rewrite = block.range(of: #"rewrite \^ /[a-z_]+ last;"#, options: .regularExpression) {
+                    let target = String(block[rewrite].dropFirst("rewrite ^ ".count).dropLast(" last;".count))
+                    upstream = Self.internalUpstream(target, in: text)
                 }
                 let limit = block.split(separator: "\n").first { $0.contains("client_max_body_size") }.flatMap { size(String($0)) }
                 locations.append(Location(kind: kind, path: path, upstream: upstream, bodyLimit: limit))
@@ -57,9 +57,9 @@ struct NginxConfTests {
         return (serverLimit, locations)
     }
 
-    /// The `fastcgi_pass` of `location @name { … }`.
-    static func namedUpstream(_ name: String, in text: String) -> String? {
-        guard let start = text.range(of: "location \(name) {") else { return nil }
+    /// The `fastcgi_pass` of `location = /path { internal; … }`.
+    static func internalUpstream(_ path: String, in text: String) -> String? {
+        guard let start = text.range(of: "location = \(path) { internal;") else { return nil }
         let rest = text[start.upperBound...]
         guard let pass = rest.range(of: #"fastcgi_pass ([a-z_]+);"#, options: .regularExpression) else { return nil }
         return String(rest[pass].dropFirst("fastcgi_pass ".count).dropLast())

@@ -110,10 +110,7 @@ struct SiteBuildRulesTests {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../nginx.conf")
         let prefixes = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").compactMap { line -> String? in
             let words = line.split(separator: " ").map(String.init)
-            // Named locations ("@docs_search") are reached from another, never by an address.
-            guard words.first == "location", words.count > 2, words[1] != "=", words[1] != "~", !words[1].hasPrefix("@") else {
-                return nil
-            }
+            guard words.first == "location", words.count > 2, words[1] != "=", words[1] != "~" else { return nil }
             let path = words[1] == "^~" ? words[2] : words[1]
             return path == "/" || path == "/assets/" ? nil : path
         }

@@ -244,6 +244,8 @@ def test_the_search_without_javascript_is_answered_by_the_portal(portal):
     assert found.status_code == 200
     # Never kept: the service worker stored a page of results as the offline search page.
     assert "no-store" in found.headers["Cache-Control"], found.headers["Cache-Control"]
+    # The handler's location is nginx's own: asked for directly, it is a page that does not exist.
+    assert requests.get(portal.url + "/_cerca", params={"q": "accesso"}).status_code == 404
     # A search for "0" is a search (nginx's `if ($arg_q)` read it as false).
     assert 'value="0"' in requests.get(portal.url + "/cerca.html", params={"q": "0"}).text
     assert 'name="q" value="Dispositivo sicuro"' in found.text
@@ -349,6 +351,10 @@ def test_nginx_error_pages_are_in_the_portals_style_wherever_they_appear(portal)
     assert stylesheet.startswith("/assets/portal."), "error pages link from the root"
     assert requests.get(urljoin(missing.url, stylesheet)).status_code == 200
     assert "/aiuto/index.html" in links(missing.text)
+    # Also where a location has an error_page of its own (the search page's), which replaces
+    # the server's for it: a POST there got nginx's English 405.
+    posted = requests.post(portal.url + "/cerca.html", data={"q": "x"})
+    assert posted.status_code == 405 and '<html lang="it"' in posted.text, posted.text[:200]
 
 
 def test_the_app_menu_and_footer_reach_the_help(portal):
