@@ -83,19 +83,23 @@ public enum WorkingDuration {
         // Hours past any target are held at a bound that is still past it: 999999999999999999:00
         // overflowed the multiplication and took the worker down.
         func inMinutes(_ hours: Int) -> Int { min(hours, 1_000_000) * 60 }
+        // Digits past what an Int holds are still hours, past a year: "not a number" misread them.
+        func hours(_ digits: Substring) -> Int? {
+            digits.count > 9 && digits.allSatisfy(\.isNumber) ? 1_000_000 : Int(digits)
+        }
         let minutes: Int?
         if let colon = value.firstIndex(of: ":") {
-            let hours = Int(value[..<colon]), rest = Int(value[value.index(after: colon)...])
-            minutes = hours.flatMap { hours in rest.flatMap { (0..<60).contains($0) ? inMinutes(hours) + $0 : nil } }
+            let whole = hours(value[..<colon]), rest = Int(value[value.index(after: colon)...])
+            minutes = whole.flatMap { whole in rest.flatMap { (0..<60).contains($0) ? inMinutes(whole) + $0 : nil } }
         } else {
             let parts = value.split(separator: value.contains(",") ? "," : ".", omittingEmptySubsequences: false)
-            if parts.count == 1, let hours = Int(parts[0]) {
-                minutes = inMinutes(hours)
-            } else if parts.count == 2, let hours = Int(parts[0].isEmpty ? "0" : parts[0]), !parts[1].isEmpty,
+            if parts.count == 1, let whole = hours(parts[0]) {
+                minutes = inMinutes(whole)
+            } else if parts.count == 2, let whole = hours(parts[0].isEmpty ? "0" : parts[0]), !parts[1].isEmpty,
                 parts[1].count <= 2, let fraction = Int(parts[1])
             {
                 let scale = parts[1].count == 1 ? 10 : 100
-                minutes = inMinutes(hours) + (fraction * 60 + scale / 2) / scale
+                minutes = inMinutes(whole) + (fraction * 60 + scale / 2) / scale
             } else {
                 minutes = nil
             }
