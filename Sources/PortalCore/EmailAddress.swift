@@ -116,6 +116,15 @@ extension String {
         }
     }
 
+    /// A name that shows on one line (a person's, a company's, an operator's), trimmed and
+    /// collapsed by the caller: one to `limit` characters, something visible, no line break,
+    /// control, invisible formatting or stacked marks. The one rule for every name: each check
+    /// added to it (the fillers, then the selectors) had been written in three places.
+    public func isOneLineName(limit: Int) -> Bool {
+        !isEmpty && count <= limit && !hasControlCharacters && !contains(where: \.isNewline) && !hasInvisibleFormatting
+            && !hasStackedMarks && hasVisibleCharacters
+    }
+
     /// True when a character carries more than three marks stacked on its letter: dozens of
     /// them draw a bar over the rows above and below (no language writes more than three).
     /// Only marks count: a family emoji is seven scalars and no mark.

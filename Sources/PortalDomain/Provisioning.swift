@@ -20,11 +20,7 @@ public struct Provisioning: DomainService {
     ) throws -> TenantRecord {
         let trimmed = name.collapsingSpaces()
         // One line: a name goes into e-mail subjects and one-line cells.
-        guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.hasControlCharacters, !trimmed.contains(where: \.isNewline),
-            !trimmed.hasInvisibleFormatting, !trimmed.hasStackedMarks, trimmed.hasVisibleCharacters
-        else {
-            throw DomainError(.invalidInput, Text.companyNameInvalid)
-        }
+        guard trimmed.isOneLineName(limit: 200) else { throw DomainError(.invalidInput, Text.companyNameInvalid) }
         return try database.write { tx in
             let tenants = TenantStore(database)
             if try tenants.find(vat: vat) != nil {
@@ -163,11 +159,7 @@ public struct Provisioning: DomainService {
     ) throws {
         let trimmed = name.collapsingSpaces()
         // One line: a name goes into e-mail subjects and one-line cells.
-        guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.hasControlCharacters, !trimmed.contains(where: \.isNewline),
-            !trimmed.hasInvisibleFormatting, !trimmed.hasStackedMarks, trimmed.hasVisibleCharacters
-        else {
-            throw DomainError(.invalidInput, Text.operatorNameInvalid)
-        }
+        guard trimmed.isOneLineName(limit: 200) else { throw DomainError(.invalidInput, Text.operatorNameInvalid) }
         let parts = trimmed.split(separator: " ", maxSplits: 1).map(String.init)
         try database.write { tx in
             try record(submission, by: actor, in: tx, now: now)

@@ -221,9 +221,13 @@ def test_an_admin_edits_a_page_and_sees_it_after_one_command(portal):
     folder = Path(tempfile.mkdtemp(prefix="portal-site-admin-"))
     try:
         shutil.copytree(SITE, folder / "site")
+        # Searched once before the edit: portal-auth keeps the index it read while it is the same file.
+        assert "Nessuna pagina contiene" in requests.get(portal.url + "/cerca.html", params={"q": "straordinari"}).text
         page = folder / "site" / "aiuto" / "contatti.md"
         page.write_text(page.read_text() + "\nOrari straordinari: sabato 9-12.\n")
         site_build(folder / "site", portal.var / "www", check=True)
+        found = requests.get(portal.url + "/cerca.html", params={"q": "straordinari"}).text
+        assert 'href="aiuto/contatti.html' in found, "the rebuilt index is searched at once, without JavaScript too"
         edited = requests.get(portal.url + "/aiuto/contatti.html")
         assert "Orari straordinari: sabato 9-12." in edited.text
         assert "no-cache" in edited.headers["Cache-Control"], "browsers revalidate the pages"

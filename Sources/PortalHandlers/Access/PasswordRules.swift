@@ -24,17 +24,14 @@ enum PasswordRules {
     /// message's header backwards).
     static func validName(_ text: String) -> String? {
         let trimmed = text.collapsingSpaces()
-        guard !trimmed.isEmpty, trimmed.count <= 100, !trimmed.hasControlCharacters, !trimmed.contains(where: \.isNewline),
-            !trimmed.hasInvisibleFormatting, !trimmed.hasStackedMarks, trimmed.hasVisibleCharacters
-        else { return nil }
-        return trimmed
+        return trimmed.isOneLineName(limit: 100) ? trimmed : nil
     }
 
     /// Why `validName` refused what was typed, as the message beside the field.
     static func nameMessage(_ typed: String) -> String {
         let trimmed = typed.trimmingWhitespace()
         if trimmed.isEmpty { return Text.fieldRequired }
-        return trimmed.hasInvisibleFormatting || trimmed.hasControlCharacters || trimmed.hasStackedMarks
-            || !trimmed.hasVisibleCharacters ? Text.nameInvisible : Text.nameTooLong
+        // Refused for its length alone, or for what it holds.
+        return trimmed.collapsingSpaces().isOneLineName(limit: .max) ? Text.nameTooLong : Text.nameInvisible
     }
 }
