@@ -1,10 +1,12 @@
 """Writes the requests of one page kind for bench/instructions.sh, drawn as bench/mix.lua
 draws them, each by the next session: KIND is list (a customer's list with random order,
 filters and page), ticket (one of the company's tickets), dashboard (its data), queue
-("Coda ticket" with random filters), search (a text search) or desk-ticket (any company's
-ticket). One line per request: path, tab, Cookie header.
+("Coda ticket" with random filters), search (a text search), desk-ticket (any company's
+ticket) or create (a new ticket by the next customer, the form bench/create-ticket.lua sends).
+One line per request: path, tab, Cookie header (and for create, tab, the form).
 usage: draw_requests.py KIND COUNT SESSIONS OPERATORS COMPANIES FIRST_TICKET LAST_TICKET"""
 import random
+import urllib.parse
 import sys
 
 kind, count = sys.argv[1], int(sys.argv[2])
@@ -53,6 +55,13 @@ for index in range(count):
     if kind in ("queue", "search", "desk-ticket"):
         cookie = operators[index % len(operators)]
         path = queue() if kind == "queue" else search() if kind == "search" else f"/desk/ticket/{random.randint(first, last)}"
+    elif kind == "create":
+        session = customers[index % len(customers)]
+        form = {"csrf": session[-1], "action": "send", "email": session[-2], "contact": "web", "type": "assistance",
+                "area": "systems", "priority": "normal", "title": "Stampa fatture bloccata",
+                "description": "Buongiorno,\nla stampa delle fatture si blocca al secondo documento."}
+        print(f"/ticket/nuovo\tportal_session={session[0]}\t{urllib.parse.urlencode(form)}")
+        continue
     else:
         session = customers[index % len(customers)]
         cookie = session[0]

@@ -11,7 +11,7 @@
 # reads and writes are not), so they show what a change to the code costs or saves, not the
 # rate: that is make bench.
 # KEEP=folder keeps each kind's callgrind profile there (callgrind-KIND.out, for callgrind_annotate).
-# usage: bench/instructions.sh   (KINDS="list ticket dashboard queue search desk-ticket" KEEP=folder)
+# usage: bench/instructions.sh   (KINDS="list ticket dashboard queue search desk-ticket create" KEEP=folder)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 command -v valgrind >/dev/null || { echo "bench/instructions.sh needs valgrind (apt-get install valgrind)" >&2; exit 1; }
@@ -27,7 +27,7 @@ read -r first last < <(sqlite3 -separator ' ' "$database" "SELECT min(number), m
 
 handler() {
     case $1 in
-        list | ticket) echo portal-tickets ;;
+        list | ticket | create) echo portal-tickets ;;
         dashboard) echo portal-tenant ;;
         *) echo portal-desk ;;
     esac

@@ -1,4 +1,4 @@
-import PortalCore
+@testable import PortalCore
 import Testing
 
 @Suite("EmailAddress")
@@ -36,5 +36,28 @@ struct EmailAddressTests {
     @Test("localPart is what comes before the @")
     func localPart() {
         #expect(EmailAddress("Mario.Rossi+x@example.it")?.localPart == "mario.rossi+x")
+    }
+}
+
+@Suite("EmailAddress, ASCII path")
+struct EmailAddressASCIITests {
+    /// The byte path must decide as the general one does: random strings over the bytes that
+    /// matter (the at sign, dots, hyphens, spaces, controls, capitals, delimiters).
+    @Test("decides every ASCII input as the general path")
+    func sameAsGeneral() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("aZ9@@..--_+ \t\r\n\u{0B}\u{7F}\u{1F}<>,;\"'|(".utf8)
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 0...14, using: &generator)
+            let bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+            let input = String(decoding: bytes, as: UTF8.self)
+            #expect(EmailAddress.asciiValue(input.utf8) == EmailAddress.anyValue(input), "\(Array(input.utf8))")
+        }
+        let lengths = [63, 64, 65].map { String(repeating: "a", count: $0) + "@example.it" }
+            + [249, 250, 251].map { "a@" + String(repeating: "b", count: $0) + ".it" }
+            + ["x@example.it", " A@B.IT\r\n", "a@b.c-", "a@-b.c", "a@b..c", "a.@b.c"]
+        for input in lengths {
+            #expect(EmailAddress.asciiValue(input.utf8) == EmailAddress.anyValue(input), "\(input)")
+        }
     }
 }
