@@ -82,6 +82,15 @@ struct UserTextTests {
         #expect(MessageText.firstLine("- voce\n- altra") == "- voce")
     }
 
+    @Test("the first line is the first with something on it, without its leading spaces, at most 200 characters")
+    func firstLineRules() {
+        #expect(MessageText.firstLine("") == "")
+        #expect(MessageText.firstLine("\n\n   \n") == "")
+        #expect(MessageText.firstLine("    codice\n\naltro") == "codice")
+        #expect(MessageText.firstLine("```\n\n   rientrato\n```") == "rientrato")
+        #expect(MessageText.firstLine(String(repeating: "è", count: 250) + "\nfine") == String(repeating: "è", count: 200))
+    }
+
     @Test("typed HTML reaches the plain text as typed, as the page shows it")
     func plainTextKeepsTypedHTML() {
         #expect(MessageText.plain("Risposta <b>operatore</b> \"><script>x</script>") == "Risposta <b>operatore</b> \"><script>x</script>")

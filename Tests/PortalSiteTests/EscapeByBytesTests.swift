@@ -1,0 +1,67 @@
+@testable import PortalMarkdown
+import Testing
+
+/// The escape walks the text by scalar over its bytes; it must write what the walk by
+/// `Character` it replaced wrote (kept here as the reference) for any text a person types.
+@Suite("Markdown escape by bytes")
+struct EscapeByBytesTests {
+    @Test("writes what the character walk wrote, for random typed text")
+    func sameAsCharacterWalk() {
+        let pieces = [
+            "a", "Z", "1", "42", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}",
+            ".", ")", "(", "*", "_", "`", "#", "-", "+", "=", "[", "]", "<", ">", "&", "~", "|", "\\", "!", "?", ",", ":",
+            "è", "e\u{301}", "Perché", "👩‍💻", "🇮🇹", "ß", "漢", "www.", "http://", "HTTPS://", "ftp://", "example.it/a_b?x=1&y=2",
+            "h", "w", "f",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined()
+            for keeping in [true, false] {
+                #expect(
+                    Markdown.escape(text, keepingAddresses: keeping) == reference(text, keepingAddresses: keeping),
+                    "\(Array(text.unicodeScalars.map(\.value)))")
+            }
+        }
+    }
+
+    /// The walk by `Character` as it was (5f54a95).
+    func reference(_ text: String, keepingAddresses: Bool) -> String {
+        var result = ""
+        var atStart = true
+        var allDigits = true
+        var index = text.startIndex
+        var previous: Character?
+        while index < text.endIndex {
+            let character = text[index]
+            if keepingAddresses, let (end, destination) = Markdown.webAddress(in: text, from: index, after: previous) {
+                let written = text[index..<end]
+                result += destination == written
+                    ? "<" + written + ">" : "[" + reference(String(written), keepingAddresses: false) + "](<" + destination + ">)"
+                previous = text[text.index(before: end)]
+                index = end
+                atStart = false
+                allDigits = false
+                continue
+            }
+            previous = character
+            index = text.index(after: index)
+            if character.isNewline {
+                result.append("\n")
+                atStart = true
+                allDigits = true
+                continue
+            }
+            let startsList = !atStart && allDigits && (character == "." || character == ")")
+            if "\\`*_[]<>&~|#".contains(character) || (atStart && "-+=".contains(character)) || startsList {
+                result.append("\\")
+            }
+            result.append(character)
+            if !(atStart && character == " ") {
+                atStart = false
+                allDigits = allDigits && character.isASCII && character.isNumber
+            }
+        }
+        return result
+    }
+}
