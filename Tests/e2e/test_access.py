@@ -107,6 +107,38 @@ def test_the_whole_first_access_of_an_invited_customer(portal):
     assert again.headers["Location"] == "/dashboard"
 
 
+def test_esci_on_the_company_choice_of_a_login_ends_the_login(portal):
+    """"Scelta Tenant" at a login's last step had no "Esci": past the password and the code,
+    the next person at a shared computer could come back to it for 30 minutes and accept an
+    invitation or enter a company."""
+    address = "scelta.esci@rossi.example"
+    provisional = portal.invite(address)
+    session = requests.Session()
+    password_step(portal, address, provisional, session=session)
+    first_access(portal, session, first="Sara", last="Esci")
+    assert password_step(portal, address, NEW_PASSWORD, session=session).headers["Location"] == "/accesso/codice"
+    assert code_step(portal, session, portal.wait_for_code(address)).headers["Location"] == "/accesso/azienda"
+    page = session.get(portal.url + "/accesso/azienda").text
+    assert 'action="/accesso/azienda/esci"' in page and ">Esci</button>" in page
+    login_cookie = session.cookies.get("portal_login")
+    out = session.post(portal.url + "/accesso/azienda/esci", data={"csrf": csrf_token(page)}, allow_redirects=False)
+    assert out.status_code == 303
+    assert out.headers["Location"] == "/login?avviso=uscito&email=scelta.esci%40rossi.example"
+    assert "portal_login=;" in out.headers["Set-Cookie"] or "portal_login=\"\"" in out.headers["Set-Cookie"]
+    assert "Sei uscito dal portale." in session.get(portal.url + out.headers["Location"]).text
+    # The login is gone on the server too: its cookie, kept by someone, leads to the login page.
+    kept = requests.Session()
+    kept.cookies.set("portal_login", login_cookie, domain="127.0.0.1", path="/")
+    again = kept.get(portal.url + "/accesso/azienda", allow_redirects=False)
+    assert again.status_code == 303 and again.headers["Location"] == "/login?avviso=scaduto"
+    refused = kept.post(portal.url + "/accesso/invito/1/accetta", data={"csrf": csrf_token(page)}, allow_redirects=False)
+    assert refused.status_code in (303, 403)
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = ?",
+                          (address,)).fetchone()[0] == 0
+        assert db.execute("SELECT count(*) FROM audit_events WHERE event = 'login_abandoned'").fetchone()[0] == 1
+
+
 def test_the_login_link_for_another_address_offers_esci_not_the_signed_in_dashboard(portal):
     """A welcome e-mail's link opened where a colleague is signed in led to the colleague's
     dashboard, with no login form and no word of whose it was."""

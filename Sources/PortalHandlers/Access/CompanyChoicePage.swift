@@ -17,8 +17,9 @@ struct CompanyChoicePage {
     var error: String?
     /// Where choosing a company leads (a form kept for it, `KeptForms`); nil: its home.
     var next: String?
-    /// A session (not a login's last step): the page offers "Esci". Its only company
-    /// deactivated, a user was held here, unable to sign out (the login page leads back here).
+    /// A session (its "Esci" ends it), not a login's last step (its "Esci" ends the login).
+    /// Its only company deactivated, a user was held here, unable to sign out (the login page
+    /// leads back here); at a login's last step the page had no way out at all.
     var signedIn = false
 
     func render() -> String {
@@ -73,11 +74,9 @@ struct CompanyChoicePage {
                         }
                     }
                 }
-                if signedIn {
-                    el("form", ["class": "choice-logout", "method": "post", "action": "/logout"]) {
-                        FormField.csrf(csrfToken)
-                        el("button", ["type": "submit", "class": "button button--ghost"]) { Text.logout }
-                    }
+                el("form", ["class": "choice-logout", "method": "post", "action": signedIn ? "/logout" : "/accesso/azienda/esci"]) {
+                    FormField.csrf(csrfToken)
+                    el("button", ["type": "submit", "class": "button button--ghost"]) { Text.logout }
                 }
             }
         }.render()
