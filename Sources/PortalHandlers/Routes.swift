@@ -8,7 +8,8 @@ public enum Routes {
     public static func auth(_ routes: inout RouteTable) {
         routes.get("/", VisitorGuard.self, LoginHandlers.home)
         routes.get("/login", VisitorGuard.self, LoginHandlers.showLogin)
-        routes.post("/login", VisitorGuard.self, bodyLimit: 8 * 1024, LoginHandlers.login)
+        // The form carries `next`, up to SafeRedirect.maxLength encoded once more.
+        routes.post("/login", VisitorGuard.self, bodyLimit: 40 * 1024, LoginHandlers.login)
         routes.post("/logout", SignedInGuard.self, bodyLimit: 1024, LoginHandlers.logout)
 
         routes.get("/accesso/primo", LoginGuard<FirstAccessStep>.self, FirstAccessHandlers.show)

@@ -2,11 +2,11 @@
 import email.policy
 import html
 import re
-from urllib.parse import unquote
+from urllib.parse import quote, unquote, urlencode
 
 import requests
 
-from portal import ADMIN, OTHER_COMPANY_ADMIN, TECHNICIAN, csrf_token, login, login_into
+from portal import ADMIN, DEMO_PASSWORD, OTHER_COMPANY_ADMIN, TECHNICIAN, code_step, csrf_token, login, login_into
 from tickets import created_number, kept_references, new_ticket, reply
 
 FOUR_MB = 4 * 1024 * 1024
@@ -419,6 +419,32 @@ def test_a_link_from_the_erp_fills_the_technical_details_and_survives_login(port
     typed = new_ticket(portal, session, title="", technical_details="Scritti da me")
     assert typed.status_code == 422 and "Compilati dal programma gestionale" not in typed.text
     assert "Facoltativi" in typed.text
+
+
+def test_an_erp_link_at_the_documented_limits_survives_login(portal):
+    """An error text of 500 characters and details of 3,000 (the README's limits) were lost at
+    the login: the return address, encoded once more for /login?next=, passed the 2,000 bytes
+    a return address could have, and the person landed on the dashboard."""
+    error = ("Errore di stampa nella registrazione è fallita " * 11)[:500]
+    details = "".join(f"at Gestionale.Modulo{n}.Esegui(riga {n})\n" for n in range(200))[:2980] + "\nFINE-STACK"
+    link = "/ticket/nuovo?" + urlencode({"origine": "errore", "programma": "BN02151", "versione": "23.0.0.69",
+                                         "errore": error, "dettagli": details}, quote_via=quote)
+    anonymous = requests.Session()
+    first = anonymous.get(portal.url + link, allow_redirects=False)
+    assert first.status_code == 303 and first.headers["Location"].startswith("/login?next=")
+    login_page = anonymous.get(portal.url + first.headers["Location"])
+    assert login_page.status_code == 200
+    hidden = re.search(r'<input[^>]*name="next"[^>]*value="([^"]*)"', login_page.text)
+    assert hidden, "the login form carries where the link led"
+    assert html.unescape(hidden.group(1)) == link
+    data = {"csrf": csrf_token(login_page.text), "email": TECHNICIAN, "password": DEMO_PASSWORD, "next": link}
+    earlier = set(portal.mails())
+    after_password = anonymous.post(portal.url + "/login", data=data, allow_redirects=False)
+    assert after_password.headers["Location"] == "/accesso/codice"
+    response = code_step(portal, anonymous, portal.wait_for_code(TECHNICIAN, ignore=earlier), trust=False)
+    assert response.headers["Location"] == link
+    page = anonymous.get(portal.url + link).text
+    assert "Programma: BN02151" in page and "FINE-STACK" in page and "riga 0" in page
 
 
 def test_the_preview_shows_the_editors_markdown_and_plain_text_as_typed(portal):

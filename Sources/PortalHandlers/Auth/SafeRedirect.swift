@@ -2,9 +2,15 @@ import PortalStore
 /// Where to go after login: only a path of this site, never another origin
 /// (`//evil`, `/\evil`, `https:…`), never anything with control characters.
 enum SafeRedirect {
+    /// A link from the ERP carries up to 3,000 characters of details and 500 of error text
+    /// (README, "Links from the ERP"): encoded, about 5,000 bytes of ordinary text. At 2,000 such
+    /// a link lost its context at the login. Encoded once more for `/login?next=`, 10 KB stays
+    /// within nginx's request line (`large_client_header_buffers`) and the login form's body.
+    static let maxLength = 10 * 1024
+
     static func path(_ candidate: String?, fallback: String = "/dashboard") -> String {
         guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.hasPrefix("/\\"),
-            candidate.utf8.count <= 2000,
+            candidate.utf8.count <= maxLength,
             !candidate.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f || $0 == "\\" })
         else { return fallback }
         if candidate.hasPrefix("/login") || candidate.hasPrefix("/logout") { return fallback }
