@@ -114,6 +114,31 @@ def test_the_editor_formats_the_selection_and_never_shows_markup(portal, browser
     assert preview.startswith("Buongiorno, apro la consolle <script>") and "**" not in preview and "\\" not in preview
 
 
+def test_bold_from_a_comma_after_a_word_shows_bold_not_asterisks(portal, browser):
+    """Made bold from its comma, "Buongiorno, il gestionale non si avvia" was sent as
+    "Buongiorno**, il gestionale non si avvia**": a marker between a letter and punctuation is
+    no marker, and the page showed the asterisks. So did italics ending in a comma before a letter."""
+    new_ticket_page(browser, portal)
+    type_into(browser, "Titolo", "Gestionale fermo")
+    editor = field(browser, "Descrizione")
+    editor.send_keys("Buongiorno, il gestionale non si avvia da stamattina. Vedi fattura,ora e (grave)poi.")
+    select_words(browser, editor, ", il gestionale non si avvia")
+    toolbar(browser, "Grassetto")
+    select_words(browser, editor, "fattura,")
+    toolbar(browser, "Corsivo")
+    select_words(browser, editor, "(grave)")
+    toolbar(browser, "Grassetto")
+    stored = browser.find_element(By.ID, "description").get_attribute("value")
+    assert "Buongiorno, **il gestionale non si avvia** da" in stored, stored
+    assert "*fattura*,ora" in stored and "**(grave**)poi" in stored, stored
+    press(browser, "Invia Ticket")
+    body = browser.find_element(By.CSS_SELECTOR, ".message-body")
+    assert "*" not in body.text, body.text
+    markup = body.get_attribute("innerHTML")
+    assert "<strong>il gestionale non si avvia</strong>" in markup and "<em>fattura</em>," in markup, markup
+    assert "<strong>(grave</strong>)poi" in markup, markup
+
+
 def test_a_line_break_stays_one_when_the_form_comes_back_and_is_sent_again(portal, browser):
     """The text comes back from "Anteprima" (or a refusal) rendered by the server, a <br>
     and a line break after it: read back, that was two line breaks, a paragraph."""

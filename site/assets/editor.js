@@ -59,11 +59,53 @@
     return trimmed.replace(/^(\d+)([.)])/, "$1\\$2");
   }
 
-  // Emphasis markers must touch the text: spaces go outside them.
-  function wrap(marker, inner) {
+  // Emphasis markers must touch the text: spaces go outside them. `before` and `after` are
+  // the characters around the run: a marker between a letter outside and punctuation inside
+  // is no marker for CommonMark, and "Buongiorno, il gestionale" made bold from its comma
+  // showed "Buongiorno**, il gestionale**". Punctuation at such an edge goes outside too.
+  function wrap(marker, inner, before, after) {
     const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner);
-    if (!match[2]) return inner;
-    return match[1] + marker + match[2] + marker + match[3];
+    let lead = match[1], body = match[2], trail = match[3];
+    if (!lead && isWordChar(before)) {
+      let token;
+      while (body && (token = leadingToken(body))) {
+        const space = /^\s*/.exec(body.slice(token.length))[0];
+        lead += token + space;
+        body = body.slice(token.length + space.length);
+      }
+    }
+    if (!trail && isWordChar(after)) {
+      let token;
+      while (body && (token = trailingToken(body))) {
+        const rest = body.slice(0, body.length - token.length);
+        const space = /\s*$/.exec(rest)[0];
+        trail = space + token + trail;
+        body = rest.slice(0, rest.length - space.length);
+      }
+    }
+    if (!body) return inner;
+    return lead + marker + body + marker + trail;
+  }
+
+  function isWordChar(character) {
+    return !!character && !/[\s\p{P}\p{S}]/u.test(character);
+  }
+
+  // Literal punctuation at a run's start: an escaped character with its backslash, or one
+  // that is no syntax of ours (a link's bracket, an autolink's angle, code, a marker stay).
+  function leadingToken(body) {
+    if (body[0] === "\\" && body.length > 1) return body.slice(0, 2);
+    return /^[\p{P}\p{S}]/u.test(body) && !/^[[\]<>`*\\]/.test(body) ? body[0] : "";
+  }
+
+  function trailingToken(body) {
+    const last = body.slice(-1);
+    if (!/[\p{P}\p{S}]/u.test(last)) return "";
+    let slashes = 0;
+    for (let i = body.length - 2; i >= 0 && body[i] === "\\"; i--) slashes++;
+    if (slashes % 2 === 1) return "\\" + last;
+    if (/[[\]<>`*\\]/.test(last) || body.endsWith(">)")) return "";
+    return last;
   }
 
   function safeURL(url) {
@@ -78,16 +120,15 @@
     // came back as a paragraph once sent again.
     if (node.nodeType === Node.TEXT_NODE) return escapeText(node.data.replace(/\n/g, " "), inLink);
     if (node.nodeType !== Node.ELEMENT_NODE) return "";
-    const inner = (link) => Array.from(node.childNodes).map((child) => inline(child, inLink || link)).join("");
+    const inner = (link) => joinInline(Array.from(node.childNodes), inLink || link);
     switch (node.nodeName) {
       case "BR":
         return "\n";
       case "B":
       case "STRONG":
-        return wrap("**", inner());
       case "I":
       case "EM":
-        return wrap("*", inner());
+        return wrap(emphasisMarker(node), inner(), "", "");
       case "CODE":
         return "`" + node.textContent.replace(/`/g, "'") + "`";
       case "A": {
@@ -100,6 +141,31 @@
     }
   }
 
+  function emphasisMarker(node) {
+    if (node.nodeType !== Node.ELEMENT_NODE) return "";
+    return /^(B|STRONG)$/.test(node.nodeName) ? "**" : /^(I|EM)$/.test(node.nodeName) ? "*" : "";
+  }
+
+  // A line's pieces, each emphasis wrapped knowing the characters around it (see `wrap`).
+  function joinInline(children, inLink) {
+    const parts = children.map((child) => {
+      const marker = emphasisMarker(child);
+      const text = marker ? joinInline(Array.from(child.childNodes), inLink) : inline(child, inLink);
+      return { marker, text };
+    });
+    let out = "";
+    parts.forEach((part, index) => {
+      if (!part.marker) {
+        out += part.text;
+        return;
+      }
+      const next = parts[index + 1];
+      const after = !next ? "" : next.marker && /^\S/.test(next.text) ? "*" : next.text.charAt(0);
+      out += wrap(part.marker, part.text, out.slice(-1), after);
+    });
+    return out;
+  }
+
   function isBlock(node) {
     return /^(DIV|P|UL|OL|LI|H[1-6]|BLOCKQUOTE|PRE)$/.test(node.nodeName);
   }
@@ -107,10 +173,12 @@
   // The editable area's content as Markdown lines: a <div> (what Enter makes) is a line, a
   // <p> a paragraph (a blank line after it), a list its items, with blank lines around it.
   function blocks(container, lines, indent) {
-    let current = "";
+    // The inline pieces of the current line, joined together: an emphasis needs its neighbours.
+    let pending = [];
     const flush = () => {
+      const current = joinInline(pending, false);
       if (current !== "") current.split("\n").forEach((line) => lines.push(indent + escapeLineStart(line)));
-      current = "";
+      pending = [];
     };
     const blank = () => {
       if (lines.length && lines[lines.length - 1] !== "") lines.push("");
@@ -136,7 +204,7 @@
         if (lines.length === before) lines.push(""); // an empty line the person made
         if (node.nodeName === "P") blank();
       } else {
-        current += inline(node, false);
+        pending.push(node);
       }
     });
     flush();
