@@ -68,6 +68,11 @@ def test_the_editor_formats_the_selection_and_never_shows_markup(portal, browser
     toolbar(browser, "Corsivo")
     select_words(browser, editor, "consolle")
     toolbar(browser, "Link")
+    # The address is asked right under the toolbar: it opened above the field's label.
+    assert browser.execute_script("""
+        const bar = document.querySelector('.editor-toolbar'), label = [...document.querySelectorAll('label')].find((l) => l.textContent.trim().startsWith('Descrizione'));
+        const input = [...document.querySelectorAll('input')].find((i) => i.labels && [...i.labels].some((l) => l.textContent.trim() === 'Indirizzo del link'));
+        return bar.nextElementSibling.contains(input) && !!(label.compareDocumentPosition(input) & Node.DOCUMENT_POSITION_FOLLOWING);""")
     type_into(browser, "Indirizzo del link", "www.esempio.it/consolle")
     browser.find_element(By.XPATH, "//button[normalize-space()='Inserisci link']").click()
     browser.execute_script("""

@@ -314,11 +314,12 @@
       // Older engines: their default is already tags, not styles.
     }
 
-    const linkPanel = makeLinkPanel(editor, editable, labels, sync);
     // Under the field's label and hint, right above what it formats: above the label it read
-    // as the previous field's ("Titolo").
+    // as the previous field's ("Titolo"). The link's panel after it, once it is in place: made
+    // first, it stayed above the label when the toolbar moved.
     area.insertAdjacentElement("beforebegin", toolbar);
     toolbar.hidden = false;
+    const linkPanel = makeLinkPanel(editor, editable, labels, sync);
     const formattingHint = document.getElementById(area.id + "-formatting");
     if (formattingHint) {
       formattingHint.hidden = false;
