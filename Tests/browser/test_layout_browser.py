@@ -117,6 +117,11 @@ def test_a_phone_shows_the_tickets_first_and_the_menu_closed(portal):
         assert not browser.find_element(By.CSS_SELECTOR, ".sidebar").is_displayed(), "the menu starts closed on a phone"
         first_card = browser.find_element(By.CSS_SELECTOR, ".ticket-list .ticket")
         assert first_card.rect["y"] < 844, "the first ticket is on the first screen"
+        # A title has the card's width, the button under it: squeezed beside it, words broke inside.
+        title = first_card.find_element(By.CSS_SELECTOR, ".ticket-title")
+        button = first_card.find_element(By.CSS_SELECTOR, ".ticket-head .button")
+        assert title.rect["width"] > first_card.rect["width"] * 0.7, (title.rect, first_card.rect)
+        assert button.rect["y"] >= title.rect["y"] + title.rect["height"] - 1
         code = browser.find_element(By.ID, "codice")
         assert not code.is_displayed(), "the filters wait behind «Filtri»"
         filters = browser.find_element(By.XPATH, "//button[normalize-space()='Filtri']")
