@@ -3,20 +3,22 @@ import PortalCrypto
 import PortalHTTP
 import PortalStore
 
-/// E-mail codes: 6 characters from a 46-letter unambiguous alphabet (about 33 bits), valid
+/// E-mail codes: 7 characters from a 46-letter unambiguous alphabet, valid
 /// 10 minutes, stored hashed on the login challenge, at most 3 sent per user in 15 minutes.
 enum CodeSender {
-    static let length = 6
+    /// Checked without regard to case (below), a character is one of 26: seven make 8 × 10⁹
+    /// codes, 32.9 bits (issue #3 asks for 30 at least; six were 28.2).
+    static let length = 7
     static let validity: Int64 = 10 * 60
     static let maxAttempts = 5
     static let maxSent = 3
     static let sendWindow: Int64 = 15 * 60
 
     /// Of the code in capitals: typed from a phone, "pVpavC" as "pvpavc" is the same code. The
-    /// alphabet has each letter in both cases, so folding leaves 26 symbols: 3 × 10⁸ codes,
+    /// alphabet has each letter in both cases, so folding leaves 26 symbols: 8 × 10⁹ codes,
     /// 5 tries each.
     ///
-    /// Keyed with the installation's secret: 3 × 10⁸ codes hashed without a key are all tried
+    /// Keyed with the installation's secret: 8 × 10⁹ codes hashed without a key are all tried
     /// in minutes by whoever reads the database, and a stored hash gave the code back.
     static func hash(_ code: String, key: HMACKey) -> [UInt8] { key.authenticate(Array(("login-code:" + code.uppercased()).utf8)) }
 
