@@ -301,7 +301,12 @@ def test_sessions_end_after_thirty_idle_minutes_without_ricordami(portal):
     assert session.get(portal.url + "/profilo", allow_redirects=False).status_code == 200
     with portal.db() as db:
         db.execute("UPDATE sessions SET last_seen_at = last_seen_at - 31 * 60 WHERE remember = 0")
-    assert session.get(portal.url + "/profilo", allow_redirects=False).status_code == 303
+    ended = session.get(portal.url + "/profilo", allow_redirects=False)
+    assert ended.status_code == 303
+    # The login says why (it showed a bare form), and leads back to the page.
+    assert ended.headers["Location"] == "/login?avviso=sessione&next=/profilo"
+    page = session.get(portal.url + ended.headers["Location"]).text
+    assert "La sessione è scaduta: accedi di nuovo." in page and 'name="next" value="/profilo"' in page
 
 
 def from_address(address, session=None):

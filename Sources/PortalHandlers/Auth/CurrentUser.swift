@@ -35,7 +35,8 @@ struct CurrentUser {
     /// and back here afterwards (a script gets 401).
     static func require(_ request: Request, _ services: Services) throws -> CurrentUser {
         if let current = try find(request, services) { return current }
-        throw HTTPError.signInRequired(next: request.method == "GET" ? request.pathWithQuery : "/dashboard")
+        throw HTTPError.signInRequired(
+            next: request.method == "GET" ? request.pathWithQuery : "/dashboard", expired: Cookies.sessionValue(request) != nil)
     }
 
     static func find(_ request: Request, _ services: Services) throws -> CurrentUser? {
