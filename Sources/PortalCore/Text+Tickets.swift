@@ -62,7 +62,10 @@ extension Text {
     }
     public static let titleInvisible =
         "Il titolo contiene caratteri invisibili, che invertono il testo o con troppi accenti sovrapposti (spesso copiati da un altro programma): scrivilo di nuovo."
-    public static let titleInvalid = "Il titolo è obbligatorio: al massimo 150 caratteri, senza caratteri di controllo."
+    public static let titleRequired = "Il titolo è obbligatorio."
+    /// A title too long or with a line break or control character: "obbligatorio" was said
+    /// of a title of 151 characters.
+    public static let titleInvalid = "Il titolo può avere al massimo 150 caratteri, su una riga, senza caratteri di controllo."
     public static let messageRequired = "Scrivi un messaggio."
     public static let technicalDetailsInvalid = "Al massimo 4.000 caratteri, senza caratteri di controllo."
     public static func fileTooLarge(_ name: String) -> String { "Il file «\(name)» supera 4 MB: non è stato allegato." }

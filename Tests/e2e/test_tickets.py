@@ -63,7 +63,10 @@ def test_a_refused_field_keeps_what_was_typed_and_the_files_chosen(portal):
     refused = new_ticket(portal, session, title="", contact="phone", phone="",
                          files={"files": ("schermata.png", b"\x89PNG fake", "image/png")})
     assert refused.status_code == 422
-    assert "Il titolo è obbligatorio" in refused.text and "Indica il numero di telefono" in refused.text
+    assert "Il titolo è obbligatorio." in refused.text and "Indica il numero di telefono" in refused.text
+    long_title = new_ticket(portal, session, title="T" * 151)
+    assert long_title.status_code == 422 and "al massimo 150 caratteri" in long_title.text
+    assert "obbligatorio" not in long_title.text.split('id="title-error"')[1][:200], "a long title is not a missing one"
     assert "nota di accredito" in refused.text, "the description is kept"
     # The first wrong field (Telefono comes before Titolo) gets the focus, the others only their message.
     focused = re.findall(r'<(?:input|textarea)[^>]*\bautofocus[^>]*>', refused.text)

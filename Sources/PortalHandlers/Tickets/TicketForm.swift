@@ -55,7 +55,9 @@ struct TicketForm {
         if type == nil { errors["type"] = Text.choiceRequired }
         if area == nil { errors["area"] = Text.choiceRequired }
         if priority == nil { errors["priority"] = Text.choiceRequired }
-        if title.isEmpty || title.count > TicketForm.titleLimit || title.hasControlCharacters || title.contains(where: \.isNewline) {
+        if title.isEmpty {
+            errors["title"] = Text.titleRequired
+        } else if title.count > TicketForm.titleLimit || title.hasControlCharacters || title.contains(where: \.isNewline) {
             errors["title"] = Text.titleInvalid
         } else if title.hasInvisibleFormatting || title.hasStackedMarks || !title.hasVisibleCharacters {
             // "Fattura \u{202E}gnp.exe" read "Fattura exe.png" in the queue and the e-mails'
