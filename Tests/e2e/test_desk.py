@@ -846,3 +846,21 @@ def test_a_ticket_whose_people_left_the_company_says_its_replies_reach_nobody(fr
     # A ticket whose "Email" is a colleague's still reaches someone: no warning there.
     other = created_number(new_ticket(portal, admin, title="Con un indirizzo che resta"))
     assert "Nessuno dell" not in operator.get(portal.url + f"/desk/ticket/{other}").text
+
+
+def test_messages_are_numbered_in_the_conversation_the_same_for_customer_and_desk(portal):
+    """Every message read "– #1005", the ticket's number: the classic portal numbers the
+    conversation ("#1" the request), so that "il messaggio #3" means one message. Notes and
+    change lines are not counted, so the customer and the desk read the same numbers."""
+    customer, _ = login(portal, email=TECHNICIAN)
+    number = created_number(new_ticket(portal, customer, title="Numerazione messaggi"))
+    operator, _ = operator_session(portal)
+    desk_post(portal, operator, number, "note", note="Nota per i colleghi.")
+    desk_post(portal, operator, number, "reply", reply="Prima risposta del supporto.")
+    reply(portal, customer, number, "Seconda domanda del cliente.")
+    heads = lambda text: re.findall(r'<header class="message-head">(.*?)</header>', text, re.S)
+    seen = heads(customer.get(portal.url + f"/ticket/{number}").text)
+    assert [head.rsplit("#", 1)[1] for head in seen] == ["1", "2", "3"], seen
+    on_desk = heads(operator.get(portal.url + f"/desk/ticket/{number}").text)
+    assert len(on_desk) == 4 and "#" not in on_desk[1] and "Nota interna" in on_desk[1], on_desk
+    assert [head.rsplit("#", 1)[1] for head in on_desk if "Nota interna" not in head] == ["1", "2", "3"]

@@ -147,8 +147,12 @@ struct TicketThread {
         }
     }
 
+    /// Each message's place in the conversation ("#1" the request, "#2" the first answer…),
+    /// as the classic portal numbers them, so that "vedi il messaggio #3" means one message.
+    /// Notes and change lines are not counted: the customer and the desk read the same numbers.
     var list: Node {
-        el("ol", ["class": "thread"]) {
+        var ordinal = 0
+        return el("ol", ["class": "thread"]) {
             for message in messages {
                 if message.kind == .event {
                     el("li", ["class": "thread-event"]) {
@@ -159,13 +163,14 @@ struct TicketThread {
                         }
                     }
                 } else {
-                    el("li") { bubble(message) }
+                    let number: Int? = message.kind == .reply ? { ordinal += 1; return ordinal }() : nil
+                    el("li") { bubble(message, number: number) }
                 }
             }
         }
     }
 
-    func bubble(_ message: TicketMessage) -> Node {
+    func bubble(_ message: TicketMessage, number: Int?) -> Node {
         let files = attachments.filter { $0.messageID == message.id }
         let kind = message.kind == .note ? "message message--note" : message.authorIsOperator ? "message message--operator" : "message message--customer"
         return el("article", ["class": kind, "id": "m\(message.id)"]) {
@@ -174,7 +179,7 @@ struct TicketThread {
                 el("strong") { message.authorName }
                 " (\(message.authorIsOperator ? Text.supportTeam : ticket.tenantName)) "
                 el("time") { Clock.display(message.createdAt) }
-                " – #\(ticket.number)"
+                if let number { " – #\(number)" }
             }
             el("div", ["class": "prose message-body"]) { Node.trusted(MessageBody.html(message.body)) }
             if !files.isEmpty { TicketThread.fileList(files, base: filesBase) }
