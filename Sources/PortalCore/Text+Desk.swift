@@ -101,6 +101,14 @@ extension Text {
     public static let deskChooseFilesAgain = "Nessun file è stato salvato: scegli di nuovo anche gli altri."
     /// A desk form refused for its text or controls: the files chosen with it are not kept.
     public static let deskFilesNotKept = "I file scelti non sono stati salvati: sceglili di nuovo prima di inviare."
+    /// A control's button ("Cambia stato"…) pressed with a reply or a note typed: the change is
+    /// saved, the texts come back unsent (they were shown again without a word).
+    public static func deskTypedNotSent(reply: Bool, note: Bool) -> String {
+        let what = reply && note ? "La risposta e la nota che hai scritto non sono state inviate: le trovi"
+            : reply ? "La risposta che hai scritto non è stata inviata: la trovi" : "La nota che hai scritto non è stata salvata: la trovi"
+        let press = reply && note ? "«\(deskSendReply)» o «\(deskSaveNote)»" : reply ? "«\(deskSendReply)»" : "«\(deskSaveNote)»"
+        return what + " qui sotto: premi " + press + "."
+    }
     public static let deskAlreadyUnassigned = "Il ticket non ha già nessun operatore: scegli un operatore dell'elenco."
     public static let deskUnassignClosed =
         "Un ticket chiuso resta a chi l'ha seguito: per rimetterlo in coda scegli prima lo stato «Non assegnato»."

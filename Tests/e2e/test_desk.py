@@ -864,3 +864,27 @@ def test_messages_are_numbered_in_the_conversation_the_same_for_customer_and_des
     on_desk = heads(operator.get(portal.url + f"/desk/ticket/{number}").text)
     assert len(on_desk) == 4 and "#" not in on_desk[1] and "Nota interna" in on_desk[1], on_desk
     assert [head.rsplit("#", 1)[1] for head in on_desk if "Nota interna" not in head] == ["1", "2", "3"]
+
+
+def test_a_control_pressed_with_a_reply_and_a_file_says_the_reply_was_not_sent(portal):
+    """"Cambia stato" with a reply typed and a file chosen said only "Stato cambiato.": the reply
+    came back unsent without a word, and the file was gone."""
+    customer, _ = login(portal, email=TECHNICIAN)
+    number = created_number(new_ticket(portal, customer, title="Cambio stato con risposta scritta"))
+    operator, _ = operator_session(portal)
+    changed = desk_post(portal, operator, number, "status", status="development", reply="Risposta non ancora inviata.",
+                        files={"files": ("log.txt", b"righe di log\n", "text/plain")})
+    assert changed.status_code == 200
+    assert "Stato cambiato" in changed.text
+    assert "La risposta che hai scritto non è stata inviata" in changed.text
+    assert "I file scelti non sono stati salvati" in changed.text
+    assert "Risposta non ancora inviata." in changed.text
+    with portal.db() as db:
+        assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "development"
+        assert db.execute("SELECT count(*) FROM messages m JOIN tickets t ON t.id = m.ticket_id"
+                          " WHERE t.number = ? AND m.body LIKE 'Risposta non ancora%'", (number,)).fetchone()[0] == 0
+    # A file alone with a control is said lost too (it went without a word).
+    alone = desk_post(portal, operator, number, "priority", priority="high",
+                      files={"files": ("log.txt", b"righe di log\n", "text/plain")})
+    assert alone.status_code == 200 and "I file scelti non sono stati salvati" in alone.text
+    assert "non è stata inviata" not in alone.text

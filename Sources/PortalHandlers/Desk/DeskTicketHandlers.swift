@@ -269,13 +269,21 @@ enum DeskTicketHandlers {
             let failure = SaveFault.failure(error, request, received: 0)
             return try refuse(status: SaveFault.status) { $0.failure = failure }
         }
-        // Text still typed in a box this action did not send is shown again, not dropped.
-        if !reply.trimmingWhitespace().isEmpty || !note.trimmingWhitespace().isEmpty {
+        // Text still typed in a box this action did not send is shown again, not dropped; after
+        // a control's button ("Cambia stato"…) it is said unsent, and files chosen with it lost
+        // (they went without a word, the page looking as if the reply was on its way).
+        let replyLeft = !reply.trimmingWhitespace().isEmpty, noteLeft = !note.trimmingWhitespace().isEmpty
+        let byControl = !messageNotices.contains(notice)
+        let filesLeft = byControl && form.files.contains { !$0.bytes.isEmpty }
+        if replyLeft || noteLeft || filesLeft {
             var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context, queue: queue)
             again.replyText = reply
             again.noteText = note
             again.notice = notices[notice]
-            again.warning = warning
+            let unsent = byControl && (replyLeft || noteLeft) ? Text.deskTypedNotSent(reply: replyLeft, note: noteLeft) : nil
+            let warnings = [warning, unsent].compactMap { $0 }
+            again.warning = warnings.isEmpty ? nil : warnings.joined(separator: " ")
+            if filesLeft { again.fileError = Text.deskFilesNotKept }
             // The sent message's draft is done; the browser keeps what is still typed anew.
             again.draftSent = messageNotices.contains(notice)
             return Response.html(bytes: again.render())
