@@ -76,6 +76,13 @@ extension Text {
     public static let activityFilter = "Filtra"
     public static let noActivity = "Nessun evento per i filtri scelti."
 
+    /// An administrator who made themselves "Tecnico" (the dashboard says it was done).
+    public static let ownRoleGivenUp =
+        "Il tuo ruolo ora è «Tecnico»: la gestione dell'azienda resta agli altri amministratori, che possono ridartela."
+    /// An administrator who removed themselves (the login says it was done).
+    public static let removedYourself =
+        "Ti sei rimosso dall'azienda: per rientrare chiedi a un altro amministratore «Ripristina utente» o un nuovo invito."
+
     /// Audit event codes as people read them.
     public static let auditEvents: [String: String] = [
         "login_ok": "Accesso riuscito", "login_failed": "Accesso non riuscito", "login_password_ok": "Password corretta",

@@ -234,6 +234,22 @@ def test_roles_change_and_the_last_administrator_stays(fresh_portal):
     assert "Tecnico → Amministratore" in activity and "Amministratore → Tecnico" in activity, "roles by their names"
     assert "admin → tech" not in activity
 
+    # An administrator who gives up their own role, or removes themselves, is told it was done:
+    # the next page said "l'operazione non è stata eseguita" / "La sessione è scaduta".
+    promoted = post(portal, session, f"/tenant/utenti/{luca}/ruolo", "/tenant/utenti", role="admin")
+    assert promoted.status_code == 303
+    demoted = post(portal, session, f"/tenant/utenti/{mario}/ruolo", "/tenant/utenti", role="tech")
+    assert demoted.headers["Location"] == "/dashboard?avviso=ruolo-proprio"
+    told = session.get(portal.url + demoted.headers["Location"]).text
+    assert "Il tuo ruolo ora è «Tecnico»" in told and "Si è verificato un errore" not in told
+    assert session.get(portal.url + "/tenant/utenti").status_code == 404
+    luca_session, _ = login(portal, email=TECHNICIAN)
+    assert post(portal, luca_session, f"/tenant/utenti/{mario}/ruolo", "/tenant/utenti", role="admin").status_code == 303
+    gone = post(portal, luca_session, f"/tenant/utenti/{luca}/rimuovi", "/tenant/utenti")
+    assert gone.headers["Location"] == "/login?avviso=rimosso-da-te"
+    login_page = luca_session.get(portal.url + gone.headers["Location"]).text
+    assert "Ti sei rimosso dall'azienda" in login_page and "La sessione è scaduta" not in login_page
+
 
 def test_a_removed_user_is_out_at_once_and_their_tickets_stay(fresh_portal):
     portal = fresh_portal()

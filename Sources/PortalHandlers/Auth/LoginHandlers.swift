@@ -28,6 +28,7 @@ enum LoginHandlers {
         "uscito": Text.loggedOut, "scaduto": Text.loginStepExpired, "creato": Text.userCreated,
         "cambiata": Text.passwordChanged, "reimpostata": Text.recoveryDone, "sessione": Text.sessionExpired,
         "modulo": Text.loginForKeptForm, "modulo-senza-allegati": Text.loginForKeptFormWithoutFiles,
+        "rimosso-da-te": Text.removedYourself,
     ]
 
     /// What the trail keeps of the typed "Email": an address, or a word saying it was not one

@@ -26,7 +26,9 @@ enum DashboardHandlers {
         return Response.html(page.render())
     }
 
-    static let notices = ["aggiunto": Text.dashboardWidgetAdded, "rimosso": Text.dashboardWidgetRemoved]
+    static let notices = [
+        "aggiunto": Text.dashboardWidgetAdded, "rimosso": Text.dashboardWidgetRemoved, "ruolo-proprio": Text.ownRoleGivenUp,
+    ]
 
     /// POST /dashboard/widget: "Aggiungi" and "Rimuovi" without JavaScript (the manual's
     /// dashboard for every browser). A widget is added where it first fits; pressing again a

@@ -136,6 +136,11 @@ enum MemberHandlers {
             return false
         }
         if refused { return try render(context, notice: nil, error: Text.lastAdministrator, services, status: 422) }
+        // Their own role given up: "Utenti" is no longer theirs, and its page answered that the
+        // change "non è stata eseguita" when it was.
+        if member.userID == context.current.user.id && !role.mayAdministerTenant {
+            throw Redirect(to: "/dashboard?avviso=ruolo-proprio")
+        }
         throw Redirect(to: "/tenant/utenti?avviso=ruolo")
     }
 
@@ -161,7 +166,8 @@ enum MemberHandlers {
             return member.userID
         }
         guard let removed else { return try render(context, notice: nil, error: Text.lastAdministrator, services, status: 422) }
-        if removed == context.current.user.id { throw Redirect(to: "/login?avviso=sessione") }
+        // Themselves: the login said "La sessione è scaduta", not what they did.
+        if removed == context.current.user.id { throw Redirect(to: "/login?avviso=rimosso-da-te") }
         throw Redirect(to: "/tenant/utenti?avviso=rimosso")
     }
 }
