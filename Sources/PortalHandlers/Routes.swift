@@ -19,7 +19,7 @@ public enum Routes {
         routes.post("/accesso/codice/nuovo", LoginGuard<CodeStep>.self, bodyLimit: 1024, CodeHandlers.resend)
         routes.get("/accesso/azienda", CompanyChoiceGuard.self, CompanyChoiceHandlers.show)
         routes.post("/accesso/azienda", CompanyChoiceGuard.self, bodyLimit: 1024, CompanyChoiceHandlers.choose)
-        routes.post("/accesso/azienda/esci", CompanyChoiceGuard.self, bodyLimit: 1024, CompanyChoiceHandlers.leave)
+        routes.post("/accesso/esci", AnyLoginStepGuard.self, bodyLimit: 1024, LeaveHandlers.leave)
         routes.post("/accesso/invito/{id}/accetta", CompanyChoiceGuard.self, bodyLimit: 1024, CompanyChoiceHandlers.accept)
 
         routes.get("/profilo", SignedInGuard.self, ProfileHandlers.show)

@@ -119,9 +119,9 @@ def test_esci_on_the_company_choice_of_a_login_ends_the_login(portal):
     assert password_step(portal, address, NEW_PASSWORD, session=session).headers["Location"] == "/accesso/codice"
     assert code_step(portal, session, portal.wait_for_code(address)).headers["Location"] == "/accesso/azienda"
     page = session.get(portal.url + "/accesso/azienda").text
-    assert 'action="/accesso/azienda/esci"' in page and ">Esci</button>" in page
+    assert 'action="/accesso/esci"' in page and ">Esci</button>" in page
     login_cookie = session.cookies.get("portal_login")
-    out = session.post(portal.url + "/accesso/azienda/esci", data={"csrf": csrf_token(page)}, allow_redirects=False)
+    out = session.post(portal.url + "/accesso/esci", data={"csrf": csrf_token(page)}, allow_redirects=False)
     assert out.status_code == 303
     assert out.headers["Location"] == "/login?avviso=uscito&email=scelta.esci%40rossi.example"
     assert "portal_login=;" in out.headers["Set-Cookie"] or "portal_login=\"\"" in out.headers["Set-Cookie"]
@@ -137,6 +137,34 @@ def test_esci_on_the_company_choice_of_a_login_ends_the_login(portal):
         assert db.execute("SELECT count(*) FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = ?",
                           (address,)).fetchone()[0] == 0
         assert db.execute("SELECT count(*) FROM audit_events WHERE event = 'login_abandoned'").fetchone()[0] == 1
+
+
+def test_esci_on_the_code_and_first_access_pages_ends_the_login(portal):
+    """"Creazione Utente" and the e-mail code had no "Esci": the next person at a shared
+    computer could choose the account's password, or wait for a code, in the same login."""
+    address = "primo.esci@rossi.example"
+    provisional = portal.invite(address)
+    session = requests.Session()
+    password_step(portal, address, provisional, session=session)
+    page = session.get(portal.url + "/accesso/primo").text
+    assert 'action="/accesso/esci"' in page and ">Esci</button>" in page
+    out = session.post(portal.url + "/accesso/esci", data={"csrf": csrf_token(page)}, allow_redirects=False)
+    assert out.headers["Location"] == "/login?avviso=uscito&email=primo.esci%40rossi.example"
+    assert session.get(portal.url + "/accesso/primo", allow_redirects=False).headers["Location"] == "/login?avviso=scaduto"
+
+    session = requests.Session()
+    assert password_step(portal, TECHNICIAN, DEMO_PASSWORD, session=session).headers["Location"] == "/accesso/codice"
+    page = session.get(portal.url + "/accesso/codice").text
+    assert 'action="/accesso/esci"' in page and ">Esci</button>" in page
+    kept = session.cookies.get("portal_login")
+    session.post(portal.url + "/accesso/esci", data={"csrf": csrf_token(page)}, allow_redirects=False)
+    other = requests.Session()
+    other.cookies.set("portal_login", kept, domain="127.0.0.1", path="/")
+    refused = other.post(portal.url + "/accesso/codice", data={"csrf": csrf_token(page), "code": "ABCDEFG"}, allow_redirects=False)
+    assert refused.status_code == 303 and refused.headers["Location"] == "/login?avviso=scaduto"
+    # Without a login under way the button leads to the login, never a server error.
+    assert requests.post(portal.url + "/accesso/esci", data={"csrf": "x"}, allow_redirects=False).headers["Location"] \
+        == "/login?avviso=scaduto"
 
 
 def test_the_login_link_for_another_address_offers_esci_not_the_signed_in_dashboard(portal):

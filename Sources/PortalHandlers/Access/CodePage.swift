@@ -35,6 +35,7 @@ struct CodePage {
                     FormField.csrf(csrfToken)
                     el("button", ["class": "button button--ghost", "type": "submit"]) { Text.sendNewCode }
                 }
+                LeaveHandlers.form(csrfToken: csrfToken)
             }
         }.render()
     }

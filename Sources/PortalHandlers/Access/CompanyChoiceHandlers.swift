@@ -3,7 +3,7 @@ import PortalCrypto
 import PortalHTTP
 import PortalStore
 
-/// GET and POST /accesso/azienda, POST /accesso/azienda/esci, POST /accesso/invito/{id}/accetta.
+/// GET and POST /accesso/azienda, POST /accesso/invito/{id}/accetta.
 enum CompanyChoiceHandlers {
     static let path = "/accesso/azienda"
 
@@ -71,24 +71,6 @@ enum CompanyChoiceHandlers {
                 detail: invitation.role.label, clientIP: request.clientAddress, now: now)
         }
         throw Redirect(to: "/accesso/azienda?avviso=accettato")
-    }
-
-    /// "Esci" of "Scelta Tenant" at a login's last step: the login is ended, so that the next
-    /// person at a shared computer cannot come back to it (it held for 30 minutes, past the
-    /// password and the code) and accept an invitation or enter a company. A session's
-    /// "Esci" is `/logout`.
-    static func leave(_ request: Request, _ context: CompanyChoiceContext) throws -> Response {
-        guard case .login(let login) = context else { throw Redirect(to: path) }
-        let services = context.services
-        try services.database.write { tx in
-            try LoginChallengeStore(services.database).delete(id: login.challenge.id)
-            try AuditStore.record(in: tx, "login_abandoned", tenantID: nil, userID: login.user.id, actorEmail: login.user.email,
-                clientIP: request.clientAddress, now: services.now)
-        }
-        var response = try Response.redirect(to: "/login?avviso=uscito&email=" + PercentEncoding.encode(login.user.email))
-        try response.setCookie(Cookies.clear(Cookies.login, request))
-        try response.setHeader("Clear-Site-Data", "\"storage\"")
-        return response
     }
 
     static func choose(_ request: Request, _ context: CompanyChoiceContext) throws -> Response {

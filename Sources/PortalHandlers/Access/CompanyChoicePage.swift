@@ -74,9 +74,13 @@ struct CompanyChoicePage {
                         }
                     }
                 }
-                el("form", ["class": "choice-logout", "method": "post", "action": signedIn ? "/logout" : "/accesso/azienda/esci"]) {
-                    FormField.csrf(csrfToken)
-                    el("button", ["type": "submit", "class": "button button--ghost"]) { Text.logout }
+                if signedIn {
+                    el("form", ["class": "choice-logout", "method": "post", "action": "/logout"]) {
+                        FormField.csrf(csrfToken)
+                        el("button", ["type": "submit", "class": "button button--ghost"]) { Text.logout }
+                    }
+                } else {
+                    LeaveHandlers.form(csrfToken: csrfToken)
                 }
             }
         }.render()

@@ -51,6 +51,7 @@ struct FirstAccessPage {
                         el("button", ["class": "button button--primary", "type": "submit"]) { Text.createUser }
                     }
                 }
+                LeaveHandlers.form(csrfToken: csrfToken)
             }
         }.render()
     }

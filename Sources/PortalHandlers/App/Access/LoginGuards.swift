@@ -20,6 +20,18 @@ enum LoginGuard<Step: LoginStep>: AccessGuard {
     static func csrfToken(_ context: LoginChallengeContext) -> String? { context.csrfToken }
 }
 
+/// A login at whichever step ("Esci" of each step's page ends it).
+enum AnyLoginStepGuard: AccessGuard {
+    static var access: Access { .login }
+
+    static func resolve(_ request: Request, _ services: Services) throws -> LoginChallengeContext {
+        guard let context = try LoginChallengeContext.find(request, services) else { throw Redirect(to: "/login?avviso=scaduto") }
+        return context
+    }
+
+    static func csrfToken(_ context: LoginChallengeContext) -> String? { context.csrfToken }
+}
+
 /// "Scelta Tenant": the last step of a login, or a signed-in user switching company.
 enum CompanyChoiceGuard: AccessGuard {
     static let access = Access.companyChoice
