@@ -368,3 +368,12 @@ def test_the_app_menu_and_footer_reach_the_help(portal):
     assert '<a class="menu-link" href="/aiuto/">Aiuto</a>' in dashboard
     for href in ["/manuale/index.html", "/aiuto/index.html", "/browser.html", "/privacy.html"]:
         assert href in links(dashboard, within="footer")
+
+
+def test_chapter_four_has_the_titles_issue_6_quotes(built):
+    """Issue #6 names the access problems' pages by the classic manual's titles; ours read
+    "Browser non aggiornato" and "Accesso attraverso il portale classico"."""
+    page = (built / "manuale" / "problemi-accesso.html").read_text()
+    for title, anchor in [("Utilizzo di un Browser non supportato", "utilizzo-di-un-browser-non-supportato"),
+                          ("Accesso attraverso portale classico", "accesso-attraverso-portale-classico")]:
+        assert re.search(rf'<h2 id="{anchor}"[^>]*>{title}', page), title
