@@ -101,6 +101,14 @@ extension Text {
     public static let deskChooseFilesAgain = "Nessun file è stato salvato: scegli di nuovo anche gli altri."
     /// A desk form refused for its text or controls: the files chosen with it are not kept.
     public static let deskFilesNotKept = "I file scelti non sono stati salvati: sceglili di nuovo prima di inviare."
+    /// A control's button pressed with other controls changed too: only its own is saved (the
+    /// others were reset without a word). `names`: the labels of those left.
+    public static func deskOtherControlsNotSaved(_ names: [String]) -> String {
+        let list = names.map { "«\($0)»" }.joined(separator: " e ")
+        return (names.count == 1 ? "La modifica di " + list + " non è stata salvata" : "Le modifiche di " + list + " non sono state salvate")
+            + ": ogni pulsante salva solo la sua scelta. Sono qui sotto come le avevi scelte: premi il loro pulsante, "
+            + "oppure inviale con la risposta o la nota."
+    }
     /// A control's button ("Cambia stato"…) pressed with a reply or a note typed: the change is
     /// saved, the texts come back unsent (they were shown again without a word).
     public static func deskTypedNotSent(reply: Bool, note: Bool) -> String {

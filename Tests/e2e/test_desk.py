@@ -888,3 +888,21 @@ def test_a_control_pressed_with_a_reply_and_a_file_says_the_reply_was_not_sent(p
                       files={"files": ("log.txt", b"righe di log\n", "text/plain")})
     assert alone.status_code == 200 and "I file scelti non sono stati salvati" in alone.text
     assert "non è stata inviata" not in alone.text
+
+
+def test_a_controls_button_says_the_other_controls_changed_with_it_were_not_saved(portal):
+    """"Cambia stato" with "Priorità" changed too saved the status alone and reset the priority's
+    select without a word."""
+    customer, _ = login(portal, email=TECHNICIAN)
+    number = created_number(new_ticket(portal, customer, title="Più controlli cambiati insieme"))
+    operator, _ = operator_session(portal)
+    pressed = desk_post(portal, operator, number, "status", status="development", priority="blocking")
+    assert pressed.status_code == 200 and "Stato cambiato" in pressed.text
+    assert "La modifica di «Priorità» non è stata salvata" in pressed.text
+    chosen = re.search(r'<select[^>]*name="priority".*?</select>', pressed.text, re.S).group(0)
+    assert re.search(r'<option value="blocking"[^>]*selected', chosen), "the priority comes back as chosen"
+    with portal.db() as db:
+        assert tuple(db.execute("SELECT status, priority FROM tickets WHERE number = ?", (number,)).fetchone()) == ("development", "normal")
+    # The button of the one control changed says nothing more.
+    alone = desk_post(portal, operator, number, "priority", priority="high")
+    assert alone.status_code == 303

@@ -275,13 +275,21 @@ enum DeskTicketHandlers {
         let replyLeft = !reply.trimmingWhitespace().isEmpty, noteLeft = !note.trimmingWhitespace().isEmpty
         let byControl = !messageNotices.contains(notice)
         let filesLeft = byControl && form.files.contains { !$0.bytes.isEmpty }
-        if replyLeft || noteLeft || filesLeft {
+        // The other selects changed with a control's button: only its own was saved; they come
+        // back as chosen, said so (they were reset without a word).
+        let saved: Set<String> = action == "take" ? ["assignee", "status"] : [action == "assign" ? "assignee" : action]
+        let controlsLeft = byControl ? DeskTicketHandlers.changedControls(form).filter { !saved.contains($0.key) } : [:]
+        if replyLeft || noteLeft || filesLeft || !controlsLeft.isEmpty {
             var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context, queue: queue)
             again.replyText = reply
             again.noteText = note
             again.notice = notices[notice]
             let unsent = byControl && (replyLeft || noteLeft) ? Text.deskTypedNotSent(reply: replyLeft, note: noteLeft) : nil
-            let warnings = [warning, unsent].compactMap { $0 }
+            let labels = [("assignee", Text.deskAssign), ("status", Text.deskState), ("priority", Text.priority)]
+            let left = labels.filter { controlsLeft[$0.0] != nil }.map(\.1)
+            again.chosen = controlsLeft
+            let others = left.isEmpty ? nil : Text.deskOtherControlsNotSaved(left)
+            let warnings = [warning, unsent, others].compactMap { $0 }
             again.warning = warnings.isEmpty ? nil : warnings.joined(separator: " ")
             if filesLeft { again.fileError = Text.deskFilesNotKept }
             // The sent message's draft is done; the browser keeps what is still typed anew.
