@@ -94,7 +94,7 @@ extension Text {
         "password_change_failed": "Password attuale errata",
         "password_reset_requested": "Recupero password richiesto", "invitation_sent": "Invito inviato",
         "invitation_resent": "Invito inviato di nuovo", "invitation_accepted": "Invito accettato",
-        "invitation_cancelled": "Invito rimosso", "invitation_role_changed": "Ruolo dell'invito cambiato", "role_changed": "Ruolo cambiato", "member_removed": "Utente rimosso", "member_restored": "Utente ripristinato",
+        "invitation_cancelled": "Invito rimosso", "invitation_restored": "Invito di nuovo valido (azienda riattivata)", "invitation_role_changed": "Ruolo dell'invito cambiato", "role_changed": "Ruolo cambiato", "member_removed": "Utente rimosso", "member_restored": "Utente ripristinato",
         "company_switched": "Cambio azienda", "tenant_created": "Azienda creata", "first_access_completed": "Primo accesso completato",
         "ticket_created": "Ticket creato", "ticket_reply": "Risposta a un ticket", "ticket_closed": "Ticket chiuso",
         "ticket_updated": "Ticket modificato", "login_new_device": "Accesso da un nuovo browser",

@@ -3,7 +3,8 @@ import PortalStore
 
 /// "Aziende": a Responsabile deactivates or reactivates a company and removes its pending
 /// invitations. A deactivated company keeps its data; its users cannot enter it, the
-/// sessions working for it lose it at once, and its pending invitations are withdrawn. Each change is in the company's trail too.
+/// sessions working for it lose it at once, and its pending invitations are withdrawn until
+/// "Riattiva", which gives them back. Each change is in the company's trail too.
 public struct CompanyAdministration: DomainService {
     public let context: ServiceContext
     public init(_ context: ServiceContext) { self.context = context }
@@ -20,6 +21,7 @@ public struct CompanyAdministration: DomainService {
             // at every login.
             for invitation in try InvitationStore(database).pending(tenantID: company.tenant.id, now: now) {
                 try cancel(invitation, in: tx, by: actor, now: now)
+                try InvitationStore(database).markWithdrawnWithCompany(id: invitation.id)
             }
             try AuditStore.record(in: tx, "tenant_deactivated", tenantID: company.tenant.id, by: actor, detail: company.tenant.name, now: now)
         }
@@ -30,6 +32,20 @@ public struct CompanyAdministration: DomainService {
             guard company.deactivatedAt != nil else { return }
             try tenants.setDeactivated(tenantID: company.tenant.id, at: nil)
             try AuditStore.record(in: tx, "tenant_reactivated", tenantID: company.tenant.id, by: actor, detail: company.tenant.name, now: now)
+            // "Riattiva" undoes "Disattiva azienda": the invitations it withdrew (marked) are
+            // pending again while they have not expired, with the provisional passwords it ended
+            // (at the deactivation's time). They stayed withdrawn, and the invitee was told to ask the
+            // company's administrator, whom a company's first administrator does not have.
+            guard let deactivatedAt = company.deactivatedAt else { return }
+            let invitations = InvitationStore(database)
+            for invitation in try invitations.restoreWithdrawn(tenantID: company.tenant.id, now: now) {
+                if let email = EmailAddress(invitation.email), let user = try UserStore(database).find(email: email),
+                    try UserStore(database).provisionalTenant(userID: user.id) == company.tenant.id
+                {
+                    try UserStore(database).restoreProvisional(userID: user.id, endedAt: deactivatedAt, until: invitation.expiresAt, now: now)
+                }
+                try AuditStore.record(in: tx, "invitation_restored", tenantID: company.tenant.id, by: actor, detail: invitation.email, now: now)
+            }
         }
     }
 

@@ -126,6 +126,27 @@ public struct InvitationStore {
             "SELECT EXISTS (SELECT 1 FROM invitations WHERE id = ? AND tenant_id = ? AND cancelled_at IS NOT NULL)", [id, tenantID]) != 0
     }
 
+    /// The company's invitations its deactivation withdrew (`withdrawWithCompany`) and not
+    /// expired, pending again; returns them. Those expired meanwhile lose the mark.
+    public func restoreWithdrawn(tenantID: Int64, now: Timestamp) throws -> [InvitationRecord] {
+        let restored = try database.query(
+            """
+            SELECT id, tenant_id, email, role, created_at, expires_at FROM invitations
+            WHERE tenant_id = ? AND withdrawn_with_company = 1 AND accepted_at IS NULL AND expires_at > ?
+            """, [tenantID, now]
+        ).map(InvitationStore.record)
+        for invitation in restored {
+            try database.run("UPDATE invitations SET cancelled_at = NULL WHERE id = ?", [invitation.id])
+        }
+        try database.run("UPDATE invitations SET withdrawn_with_company = 0 WHERE tenant_id = ? AND withdrawn_with_company = 1", [tenantID])
+        return restored
+    }
+
+    /// Marks a pending invitation withdrawn by its company's deactivation (with `cancel`).
+    public func markWithdrawnWithCompany(id: Int64) throws {
+        try database.run("UPDATE invitations SET withdrawn_with_company = 1 WHERE id = ?", [id])
+    }
+
     public func cancel(id: Int64, tenantID: Int64, now: Timestamp) throws {
         try database.run(
             "UPDATE invitations SET cancelled_at = ? WHERE id = ? AND tenant_id = ? AND accepted_at IS NULL", [now, id, tenantID])

@@ -87,6 +87,16 @@ public struct UserStore {
             [now, now, userID])
     }
 
+    /// A provisional password ended at `endedAt` (its company's deactivation) valid again until
+    /// `until`; one ended otherwise (used, or expired by itself) stays as it is.
+    public func restoreProvisional(userID: Int64, endedAt: Timestamp, until: Timestamp, now: Timestamp) throws {
+        try database.run(
+            """
+            UPDATE users SET provisional_expires_at = ?, updated_at = ?
+            WHERE id = ? AND password_is_provisional = 1 AND provisional_expires_at = ?
+            """, [until, now, userID, endedAt])
+    }
+
     /// The company whose invitation e-mail gave the user's provisional password (nil: none
     /// recorded, e.g. an operator's or one given before this was kept).
     public func provisionalTenant(userID: Int64) throws -> Int64? {

@@ -378,3 +378,34 @@ def test_a_login_waiting_for_its_code_ends_with_the_operators_deactivation(fresh
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM trusted_devices WHERE user_id = ?", (paolo,)).fetchone()[0] == 0
         assert db.execute("SELECT count(*) FROM sessions WHERE user_id = ?", (paolo,)).fetchone()[0] == 0
+
+
+def test_riattiva_gives_back_the_invitations_disattiva_withdrew(fresh_portal):
+    """Issue #13: "Riattiva" undoes "Disattiva azienda". The invitations it withdrew stayed
+    withdrawn, and their invitee was told to ask the company's administrator, whom a company's
+    first administrator does not have."""
+    portal = fresh_portal()
+    manager = manager_session(portal)
+    company = create_company(portal, manager, "LUNA SRL", vat_number("0777123456"))
+    address = "primo.admin@luna.example"
+    provisional = invite_administrator(portal, manager, company, address)
+    assert post_form(portal, manager, f"/desk/aziende/{company}", f"/desk/aziende/{company}/disattiva").status_code == 303
+    refused = password_step(portal, address, provisional)
+    assert refused.status_code == 403 and "L'azienda che ti ha invitato è stata disattivata" in html.unescape(refused.text)
+    assert post_form(portal, manager, f"/desk/aziende/{company}", f"/desk/aziende/{company}/riattiva").status_code == 303
+    assert address in manager.get(portal.url + f"/desk/aziende/{company}").text, "pending again on the company's page"
+    complete_first_access(portal, address, provisional)
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM invitations WHERE email = ? AND cancelled_at IS NULL", (address,)).fetchone()[0] == 1
+        assert db.execute("SELECT count(*) FROM audit_events WHERE event = 'invitation_restored'").fetchone()[0] == 1
+    # An invitation removed by hand before stays removed.
+    other = "secondo@luna.example"
+    invite_administrator(portal, manager, company, other)
+    with portal.db() as db:
+        invitation = db.execute("SELECT id FROM invitations WHERE email = ?", (other,)).fetchone()[0]
+    assert post_form(portal, manager, f"/desk/aziende/{company}",
+                     f"/desk/aziende/{company}/inviti/{invitation}/rimuovi").status_code == 303
+    assert post_form(portal, manager, f"/desk/aziende/{company}", f"/desk/aziende/{company}/disattiva").status_code == 303
+    assert post_form(portal, manager, f"/desk/aziende/{company}", f"/desk/aziende/{company}/riattiva").status_code == 303
+    with portal.db() as db:
+        assert db.execute("SELECT cancelled_at IS NOT NULL FROM invitations WHERE id = ?", (invitation,)).fetchone()[0] == 1

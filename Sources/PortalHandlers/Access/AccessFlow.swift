@@ -22,7 +22,10 @@ enum AccessFlow {
         }
         if user.passwordIsProvisional, let expires = user.provisionalExpiresAt, expires <= now {
             try audit("login_refused", user: user, detail: "provisional password expired", request, services)
-            throw LoginPageError(message: Text.provisionalExpired, email: user.email)
+            // Withdrawn with its company's deactivation: "ask your administrator" was no answer.
+            let company = try UserStore(services.database).provisionalTenant(userID: user.id)
+            let withdrawn = try company.map { try TenantStore(services.database).isDeactivated(tenantID: $0) } ?? false
+            throw LoginPageError(message: withdrawn ? Text.provisionalCompanyDeactivated : Text.provisionalExpired, email: user.email)
         }
         let trusted = try !codeAlways && isTrustedDevice(request, user: user, services)
         let stage: LoginChallengeRecord.Stage = user.passwordIsProvisional ? .firstAccess : trusted ? .company : .code
