@@ -120,6 +120,11 @@ public struct InvitationStore {
             [role.rawValue, id, tenantID])
     }
 
+    /// Whether the invitation is this company's, in whatever state.
+    public func belongs(id: Int64, tenantID: Int64) throws -> Bool {
+        try database.scalarInt("SELECT EXISTS (SELECT 1 FROM invitations WHERE id = ? AND tenant_id = ?)", [id, tenantID]) != 0
+    }
+
     /// Whether the company's invitation was removed ("Rimuovi" pressed again finds it so).
     public func isCancelled(id: Int64, tenantID: Int64) throws -> Bool {
         try database.scalarInt(

@@ -356,6 +356,18 @@ def test_technicians_and_other_companies_get_404_everywhere(portal):
         assert response.status_code == 404, path
     assert "luca.verdi" not in other.get(portal.url + "/tenant/utenti").text
     assert "luca.verdi" not in other.get(portal.url + f"/tenant/attivita?utente={luca}").text
+    # Another company's invitation ids answer 404, like ids that do not exist (issue #4).
+    invite(portal, admin, "di.rossi@rossi.example")
+    with portal.db() as db:
+        rossi_invitation = db.execute("SELECT id FROM invitations WHERE email = 'di.rossi@rossi.example'").fetchone()[0]
+    for action in ("reinvia", "rimuovi", "ruolo"):
+        for invitation in (rossi_invitation, 999999):
+            response = other.post(portal.url + f"/tenant/inviti/{invitation}/{action}", data={"csrf": token, "role": "admin"},
+                                  allow_redirects=False)
+            assert response.status_code == 404, (action, invitation)
+    with portal.db() as db:
+        assert db.execute("SELECT cancelled_at IS NULL AND role = 'tech' FROM invitations WHERE id = ?",
+                          (rossi_invitation,)).fetchone()[0] == 1
 
 
 def test_activity_is_filtered_and_paginated(portal):

@@ -135,8 +135,14 @@ enum InvitationHandlers {
     /// colleague, accepted, expired) leads back to the list, which says so: it was a bare 404.
     static func invitation(_ request: Request, _ context: MemberContext, _ services: Services) throws -> InvitationRecord {
         guard let id = request.pathParameters["id"].flatMap({ Int64($0) }) else { throw HTTPError.notFound }
-        guard let invitation = try InvitationStore(services.database).pending(id: id, tenantID: context.tenant.id, now: services.now)
-        else { throw Redirect(to: "/tenant/inviti?avviso=non-in-attesa") }
+        let invitations = InvitationStore(services.database)
+        guard let invitation = try invitations.pending(id: id, tenantID: context.tenant.id, now: services.now) else {
+            // One of this company's, accepted, removed or expired since the page (a stale button):
+            // the list says so. Another company's, or none, is 404 as issue #4 asks: nothing there
+            // is this administrator's to know of.
+            guard try invitations.belongs(id: id, tenantID: context.tenant.id) else { throw HTTPError.notFound }
+            throw Redirect(to: "/tenant/inviti?avviso=non-in-attesa")
+        }
         return invitation
     }
 
