@@ -227,7 +227,7 @@ public enum Text {
     public static let errorForbiddenCSRF =
         "Il modulo è scaduto o non è valido. Ricarica la pagina e riprova: i dati non sono stati salvati."
     public static let errorTooLarge =
-        "I dati inviati superano la dimensione massima consentita. Torna alla pagina precedente con il pulsante «Indietro» del browser: quello che hai scritto è ancora nel modulo. Togli gli allegati più grandi (al massimo 4 MB ciascuno; un'immagine del profilo al massimo 1 MB) e invia di nuovo."
+        "I dati inviati superano la dimensione massima consentita e non sono arrivati al portale. Torna alla pagina precedente con il pulsante «Indietro» del browser e togli gli allegati più grandi (al massimo 4 MB ciascuno; un'immagine del profilo al massimo 1 MB) prima di inviare di nuovo. Alcuni browser ripresentano il modulo vuoto: in quel caso quello che avevi scritto va scritto di nuovo."
     /// The same refusal for a script (the dashboard's API): no page, no «Indietro».
     public static let apiTooLarge = "La richiesta supera la dimensione massima consentita e non è stata salvata."
     /// /api/ asked for by a session that has no company (deactivated meanwhile, or not chosen).
