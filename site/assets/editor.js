@@ -244,6 +244,9 @@
       area.removeAttribute("autofocus");
       if (!document.querySelector("[autofocus]") || area.compareDocumentPosition(document.querySelector("[autofocus]")) & Node.DOCUMENT_POSITION_FOLLOWING) {
         editable.focus();
+        // WebKit focuses without scrolling here: a refused reply under a long thread came back
+        // at the page's top, its message out of sight.
+        editable.scrollIntoView({ block: "center" });
       }
     }
 
