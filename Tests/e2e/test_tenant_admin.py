@@ -130,6 +130,15 @@ def test_an_operators_address_is_answered_as_any_other_and_cannot_join(portal):
     assert post(portal, session, f"/tenant/inviti/{removal}/rimuovi", "/tenant/inviti").status_code == 303
 
 
+def test_an_invitation_with_a_role_the_form_does_not_offer_is_refused(portal):
+    """A crafted "role=bogus" invited as Tecnico without a word."""
+    session, _ = login(portal)
+    refused = invite(portal, session, "ruolo.strano@rossi.example", role="superadmin")
+    assert refused.status_code == 400
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM invitations WHERE email = 'ruolo.strano@rossi.example'").fetchone()[0] == 0
+
+
 def test_a_removed_invitation_stops_working(portal):
     session, _ = login(portal)
     invite(portal, session, "annullato@rossi.example")

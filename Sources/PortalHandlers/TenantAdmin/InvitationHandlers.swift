@@ -110,6 +110,9 @@ enum InvitationHandlers {
         let typed = (form["email"] ?? "").trimmingWhitespace()
         let key = Submission.pressKey(form)
         try Submission.redirectIfSent(key, userID: context.user.id, services, notice: "inviato")
+        // The form always sends one of its radios: another value is no choice of the page's (it
+        // became "Tecnico" without a word), refused as "Cambia ruolo" refuses it.
+        if let value = form["role"], Role(rawValue: value) == nil { throw HTTPError.badRequest("role") }
         var inviteForm = InviteForm(email: String(typed.prefix(254)), role: form["role"].flatMap(Role.init(rawValue:)) ?? .technician)
         if let raw = Submission.key(form) { inviteForm.submission = raw }
         guard let email = EmailAddress(typed) else {
