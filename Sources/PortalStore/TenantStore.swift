@@ -54,13 +54,20 @@ public struct TenantStore {
     }
 
     /// The company's users, for choices such as "Referente ticket".
+    /// The company's people for "Referente ticket", by name; two of the same name carry their
+    /// address too (the list offered "Mario Rossi" twice, one of them the wrong one).
     public func members(tenantID: Int64) throws -> [(id: Int64, name: String)] {
-        try database.query(
+        let rows = try database.query(
             """
-            SELECT u.id, coalesce(nullif(trim(u.first_name || ' ' || u.last_name), ''), u.email) AS name
-            FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.tenant_id = ? ORDER BY name
-            """, [tenantID]
-        ).map { ($0.int("id"), $0.string("name")) }
+            SELECT u.id, u.email, coalesce(nullif(trim(u.first_name || ' ' || u.last_name), ''), u.email) AS name
+            FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.tenant_id = ? ORDER BY name, u.email
+            """, [tenantID])
+        var counts: [String: Int] = [:]
+        for row in rows { counts[row.string("name"), default: 0] += 1 }
+        return rows.map { row in
+            let name = row.string("name"), email = row.string("email")
+            return (row.int("id"), counts[name, default: 0] > 1 && name != email ? name + " (" + email + ")" : name)
+        }
     }
 
     public struct MemberRow: Sendable {
