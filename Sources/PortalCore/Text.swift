@@ -241,6 +241,9 @@ public enum Text {
     public static let errorInternalAfterForm =
         "Si è verificato un errore imprevisto: quanto inviato potrebbe non essere stato salvato. Torna alla pagina precedente con il pulsante «Indietro» del browser, controlla i dati e riprova tra qualche istante; se il problema persiste contatta l'assistenza."
     public static let errorUnavailable = "Il servizio è momentaneamente non disponibile. Riprova tra qualche istante."
+    /// The database stayed locked past its wait (another save held it): the save was undone.
+    public static let errorBusy =
+        "Il portale è momentaneamente occupato e non ha potuto salvare quanto inviato. Torna alla pagina precedente con il pulsante «Indietro» del browser e riprova tra qualche istante."
     public static let backToHome = "Torna alla pagina iniziale"
 
     // MARK: Roles and ticket vocabulary

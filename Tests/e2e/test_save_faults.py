@@ -90,3 +90,25 @@ def test_another_form_meeting_a_fault_says_to_go_back_and_check(fresh_portal):
     assert failed.status_code == 500, failed.status_code
     assert "Indietro" in failed.text, re.findall(r"<main.*</main>", failed.text, re.S)
     assert "Indietro" in failed.text and "potrebbe non essere stato salvato" in failed.text
+
+
+def test_a_form_that_finds_the_database_locked_past_its_wait_is_told_so_not_an_unexpected_error(fresh_portal):
+    """A stalled save elsewhere holding the single writer past the 5 s wait: the profile, role
+    and invitation forms answered 500 "errore imprevisto… potrebbe non essere stato salvato"."""
+    import sqlite3
+    portal = fresh_portal()
+    session, _ = login(portal)
+    page = session.get(portal.url + "/profilo").text
+    holder = sqlite3.connect(str(portal.database), isolation_level=None, timeout=30)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        answer = session.post(portal.url + "/profilo/dati", data={"csrf": csrf_token(page), "first_name": "Mario",
+                                                                 "last_name": "Bloccato"}, allow_redirects=False)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert answer.status_code == 503 and answer.headers.get("Retry-After") == "5"
+    assert "momentaneamente occupato e non ha potuto salvare" in html.unescape(answer.text)
+    assert "imprevisto" not in answer.text
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM users WHERE last_name = 'Bloccato'").fetchone()[0] == 0

@@ -2,6 +2,7 @@ import PortalCore
 import PortalDomain
 import PortalHTML
 import PortalHTTP
+import PortalStore
 
 /// The one place where a request's error becomes its answer: a redirect, the Italian error
 /// page for the browser's pages, `{"error": …}` for `/api/`, with the error's status. An
@@ -21,6 +22,11 @@ enum ErrorPage {
         switch error {
         case let error as HTTPError: failure = error
         case let error as DomainError: failure = error.httpError
+        case let error as DatabaseError where error.isBusy:
+            // The single writer held past the wait (a stalled worker, a long save): a moment's
+            // condition, said as one, not "un errore imprevisto" that may have saved.
+            Log.event("request_failed", [("path", path), ("error", String(describing: error))])
+            failure = HTTPError(status: 503, message: Text.errorBusy, reason: "database busy")
         default:
             Log.event("request_failed", [("path", path), ("error", String(describing: error))])
             failure = HTTPError.internalError("\(error)")
@@ -41,6 +47,7 @@ enum ErrorPage {
             if failure.status == 404, let request, Cookies.sessionValue(request) == nil { failure = HTTPError.notFoundSignedOut }
             answer = Response.html(Page.error(failure.message).render(), status: failure.status)
         }
+        if failure.status == 503 { try? answer.setHeader("Retry-After", "5") }
         // RFC 9110: a 405 names the methods its address takes.
         if !failure.allow.isEmpty { try? answer.setHeader("Allow", failure.allow.joined(separator: ", ")) }
         return answer
