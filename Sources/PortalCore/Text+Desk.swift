@@ -94,6 +94,7 @@ extension Text {
     public static func deskAlreadyAssigned(_ name: String) -> String {
         "Il ticket è già assegnato a \(name): scegli un altro operatore dell'elenco."
     }
+    public static let deskNothingChanged = "Nessuna modifica: il ticket aveva già il valore scelto."
     public static let deskAllOpenOfCompany = "Tutti i ticket aperti dell'azienda nella coda"
     public static func mailFilesOnPortal(_ names: [String]) -> String {
         "Allegati (da scaricare dal portale): " + names.joined(separator: ", ") + "."

@@ -906,3 +906,14 @@ def test_a_controls_button_says_the_other_controls_changed_with_it_were_not_save
     # The button of the one control changed says nothing more.
     alone = desk_post(portal, operator, number, "priority", priority="high")
     assert alone.status_code == 303
+
+
+def test_a_controls_button_with_the_value_the_ticket_has_says_nothing_changed(portal):
+    """"Priorità cambiata." was said when the priority chosen was the one the ticket had."""
+    customer, _ = login(portal, email=TECHNICIAN)
+    number = created_number(new_ticket(portal, customer, title="Nessun cambiamento"))
+    operator, _ = operator_session(portal)
+    same = desk_post(portal, operator, number, "priority", priority="normal")
+    assert same.status_code == 303 and "avviso=invariato" in same.headers["Location"]
+    page = operator.get(portal.url + same.headers["Location"]).text
+    assert "Nessuna modifica: il ticket aveva già il valore scelto." in page and "Priorità cambiata" not in page

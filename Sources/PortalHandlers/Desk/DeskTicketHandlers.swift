@@ -9,7 +9,7 @@ import PortalStore
 enum DeskTicketHandlers {
     static let notices = [
         "risposta": Text.deskReplySaved, "nota": Text.deskNoteSaved, "presa": Text.deskTaken, "assegnato": Text.deskAssigned,
-        "stato": Text.deskStatusSaved, "priorita": Text.deskPrioritySaved,
+        "stato": Text.deskStatusSaved, "priorita": Text.deskPrioritySaved, "invariato": Text.deskNothingChanged,
         "risposta-modifiche": Text.deskReplySaved + " " + Text.deskControlsSavedToo,
         "nota-modifiche": Text.deskNoteSaved + " " + Text.deskControlsSavedToo,
         "risposta-riaperto": Text.deskReplySaved + " " + Text.deskReplyReopened,
@@ -254,8 +254,9 @@ enum DeskTicketHandlers {
                 }
                 if edits.controls.unassign && ticket.status.isClosed { edits.error = ("assignee", Text.deskUnassignClosed) }
                 if let error = edits.error { return try refuse { $0.controlError = error } }
-                // Back in the queue is a status change ("Non assegnato").
-                notice = edits.controls.unassign ? actionNotices["status"]! : actionNotices[action]!
+                // Back in the queue is a status change ("Non assegnato"); the value the ticket
+                // already had is no change ("Priorità cambiata." was said, nothing changed).
+                notice = edits.controls.isEmpty ? "invariato" : edits.controls.unassign ? actionNotices["status"]! : actionNotices[action]!
                 try Submission.once(sent, userID: context.user.id, services, notice: notice) {
                     try desk.apply(edits.controls, to: ticket, by: context.user, now: now)
                 }
