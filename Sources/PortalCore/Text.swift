@@ -240,7 +240,10 @@ public enum Text {
     /// in by themselves, `SaveFault`).
     public static let errorInternalAfterForm =
         "Si è verificato un errore imprevisto: quanto inviato potrebbe non essere stato salvato. Torna alla pagina precedente con il pulsante «Indietro» del browser, controlla i dati e riprova tra qualche istante; se il problema persiste contatta l'assistenza."
-    public static let errorUnavailable = "Il servizio è momentaneamente non disponibile. Riprova tra qualche istante."
+    /// nginx's page when a handler did not answer: a form sent then may have been saved (a
+    /// worker stopped past the timeout saves when it resumes), and one typed again was a second.
+    public static let errorUnavailable =
+        "Il servizio è momentaneamente non disponibile. Riprova tra qualche istante. Se stavi inviando un modulo, potrebbe essere stato salvato comunque: prima di scriverlo di nuovo controlla (ad esempio in «Cerca Ticket»); inviarlo di nuovo con «Indietro» non crea doppioni."
     /// The database stayed locked past its wait (another save held it): the save was undone.
     public static let errorBusy =
         "Il portale è momentaneamente occupato e non ha potuto salvare quanto inviato. Torna alla pagina precedente con il pulsante «Indietro» del browser e riprova tra qualche istante."
