@@ -106,15 +106,18 @@ extension Text {
     /// others were reset without a word). `names`: the labels of those left.
     public static func deskOtherControlsNotSaved(_ names: [String]) -> String {
         let list = names.map { "«\($0)»" }.joined(separator: " e ")
-        return (names.count == 1 ? "La modifica di " + list + " non è stata salvata" : "Le modifiche di " + list + " non sono state salvate")
-            + ": ogni pulsante salva solo la sua scelta. Sono qui sotto come le avevi scelte: premi il loro pulsante, "
-            + "oppure inviale con la risposta o la nota."
+        if names.count == 1 {
+            return "La modifica di " + list + " non è stata salvata: ogni pulsante salva solo la sua scelta. "
+                + "La trovi qui sotto come l'avevi scelta: premi il suo pulsante, oppure inviala con la risposta o la nota."
+        }
+        return "Le modifiche di " + list + " non sono state salvate: ogni pulsante salva solo la sua scelta. "
+            + "Le trovi qui sotto come le avevi scelte: premi i loro pulsanti, oppure inviale con la risposta o la nota."
     }
     /// A control's button ("Cambia stato"…) pressed with a reply or a note typed: the change is
     /// saved, the texts come back unsent (they were shown again without a word).
     public static func deskTypedNotSent(reply: Bool, note: Bool) -> String {
-        let what = reply && note ? "La risposta e la nota che hai scritto non sono state inviate: le trovi"
-            : reply ? "La risposta che hai scritto non è stata inviata: la trovi" : "La nota che hai scritto non è stata salvata: la trovi"
+        let what = reply && note ? "La risposta e la nota che hai scritto non sono state inviate; le trovi"
+            : reply ? "La risposta che hai scritto non è stata inviata; la trovi" : "La nota che hai scritto non è stata salvata; la trovi"
         let press = reply && note ? "«\(deskSendReply)» o «\(deskSaveNote)»" : reply ? "«\(deskSendReply)»" : "«\(deskSaveNote)»"
         return what + " qui sotto: premi " + press + "."
     }

@@ -87,7 +87,7 @@ extension Text {
     public static let auditEvents: [String: String] = [
         "login_ok": "Accesso riuscito", "login_failed": "Accesso non riuscito", "login_password_ok": "Password corretta",
         "login_refused": "Accesso rifiutato", "logout": "Uscita",
-        "login_abandoned": "Uscita dalla scelta dell'azienda", "code_sent": "Codice inviato",
+        "login_abandoned": "Accesso interrotto con «Esci»", "code_sent": "Codice inviato",
         "code_failed": "Codice errato", "code_ok": "Codice corretto", "code_refused": "Troppi codici richiesti",
         "device_trusted": "Dispositivo sicuro aggiunto", "device_removed": "Dispositivo sicuro rimosso",
         "password_changed": "Password cambiata", "password_reset": "Password reimpostata",

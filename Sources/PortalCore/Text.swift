@@ -227,7 +227,7 @@ public enum Text {
     public static let errorForbiddenCSRF =
         "Il modulo è scaduto o non è valido. Ricarica la pagina e riprova: i dati non sono stati salvati."
     public static let errorTooLarge =
-        "I dati inviati superano la dimensione massima consentita e non sono arrivati al portale. Torna alla pagina precedente con il pulsante «Indietro» del browser e togli gli allegati più grandi (al massimo 4 MB ciascuno; un'immagine del profilo al massimo 1 MB) prima di inviare di nuovo. Alcuni browser ripresentano il modulo vuoto: in quel caso quello che avevi scritto va scritto di nuovo."
+        "I dati inviati superano la dimensione massima consentita e non sono arrivati al portale. Torna alla pagina precedente con il pulsante «Indietro» del browser e togli gli allegati più grandi (al massimo 4 MB ciascuno; un'immagine del profilo al massimo 1 MB) prima di inviare di nuovo. Alcuni browser ripresentano il modulo vuoto: in quel caso il testo va inserito di nuovo."
     /// The same refusal for a script (the dashboard's API): no page, no «Indietro».
     public static let apiTooLarge = "La richiesta supera la dimensione massima consentita e non è stata salvata."
     /// /api/ asked for by a session that has no company (deactivated meanwhile, or not chosen).
@@ -244,6 +244,9 @@ public enum Text {
     /// worker stopped past the timeout saves when it resumes), and one typed again was a second.
     public static let errorUnavailable =
         "Il servizio è momentaneamente non disponibile. Riprova tra qualche istante. Se stavi inviando un modulo, potrebbe essere stato salvato comunque: prima di scriverlo di nuovo controlla (ad esempio in «Cerca Ticket»); inviarlo di nuovo con «Indietro» non crea doppioni."
+    /// The storage refused a save (a full disk): the transaction was undone.
+    public static let errorStorage =
+        "Non è stato possibile salvare per un problema del server: quanto inviato non è stato salvato. Torna alla pagina precedente con il pulsante «Indietro» del browser e riprova più tardi; se il problema persiste contatta l'assistenza."
     /// The database stayed locked past its wait (another save held it): the save was undone.
     public static let errorBusy =
         "Il portale è momentaneamente occupato e non ha potuto salvare quanto inviato. Torna alla pagina precedente con il pulsante «Indietro» del browser e riprova tra qualche istante."

@@ -17,6 +17,9 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     /// SQLITE_BUSY and its extended codes: another connection kept the lock past the timeout.
     public var isBusy: Bool { code & 0xff == 5 }
 
+    /// The storage refused the write: SQLITE_FULL (the disk), SQLITE_IOERR, SQLITE_READONLY.
+    public var isStorageFault: Bool { [13, 10, 8].contains(code & 0xff) }
+
     /// SQLITE_CANTOPEN: no database file where it was looked for (a missing folder).
     public var isCannotOpen: Bool { code & 0xff == 14 }
 

@@ -147,6 +147,16 @@ public struct InvitationStore {
         return restored
     }
 
+    /// Whether the address has an invitation of the company its deactivation withdrew, not
+    /// expired: "Riattiva" gives it back.
+    public func isWithdrawnWithCompany(email: EmailAddress, tenantID: Int64, now: Timestamp) throws -> Bool {
+        try database.scalarInt(
+            """
+            SELECT EXISTS (SELECT 1 FROM invitations WHERE email = ? AND tenant_id = ? AND withdrawn_with_company = 1
+                AND accepted_at IS NULL AND expires_at > ?)
+            """, [email.value, tenantID, now]) != 0
+    }
+
     /// Marks a pending invitation withdrawn by its company's deactivation (with `cancel`).
     public func markWithdrawnWithCompany(id: Int64) throws {
         try database.run("UPDATE invitations SET withdrawn_with_company = 1 WHERE id = ?", [id])

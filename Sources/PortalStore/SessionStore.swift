@@ -79,8 +79,9 @@ public struct SessionStore {
     /// False (and the row deleted) for an expired or idle session; a live one is touched at
     /// most once a minute.
     /// Both writes are housekeeping: when another connection keeps the write lock past the
-    /// busy timeout, the page is still answered (the session is ended or touched by a later
-    /// request) rather than failing a read for a write it did not need.
+    /// busy timeout, or the disk is full, the page is still answered (the session is ended or
+    /// touched by a later request) rather than failing a read for a write it did not need: on
+    /// a full disk every page of every signed-in person answered 500.
     func isLive(_ session: SessionRecord, now: Timestamp, rememberedIdle: Int64) throws -> Bool {
         let idle = now - session.lastSeenAt > (session.remember ? rememberedIdle : SessionStore.idleTimeout)
         if now >= session.expiresAt || idle {
@@ -94,7 +95,7 @@ public struct SessionStore {
     }
 
     private func unlessBusy(_ write: () throws -> Void) throws {
-        do { try write() } catch let error as DatabaseError where error.isBusy {}
+        do { try write() } catch let error as DatabaseError where error.isBusy || error.isStorageFault {}
     }
 
     public func delete(id: Int64) throws {

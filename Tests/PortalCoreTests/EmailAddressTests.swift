@@ -53,6 +53,29 @@ struct EmailAddressASCIITests {
             let input = String(decoding: bytes, as: UTF8.self)
             #expect(EmailAddress.asciiValue(input.utf8) == EmailAddress.anyValue(input), "\(Array(input.utf8))")
         }
+        // Near-valid ones too (random bytes are almost never an address): a local part, an
+        // at sign, labels, with one byte changed, dropped or doubled now and then.
+        let parts = Array("abcXYZ09.+_-".utf8), specials = Array("@. -\t<>,;\"\u{7F}".utf8)
+        var accepted = 0
+        for _ in 0..<20_000 {
+            func piece(_ length: ClosedRange<Int>) -> [UInt8] {
+                (0..<Int.random(in: length, using: &generator)).map { _ in parts.randomElement(using: &generator)! }
+            }
+            var bytes = piece(0...6) + [0x40] + piece(0...5) + [0x2E] + piece(0...4)
+            if Bool.random(using: &generator), !bytes.isEmpty {
+                let at = Int.random(in: 0..<bytes.count, using: &generator)
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: bytes[at] = specials.randomElement(using: &generator)!
+                case 1: bytes.remove(at: at)
+                default: bytes.insert(bytes[at], at: at)
+                }
+            }
+            let input = String(decoding: bytes, as: UTF8.self)
+            let value = EmailAddress.anyValue(input)
+            if value != nil { accepted += 1 }
+            #expect(EmailAddress.asciiValue(input.utf8) == value, "\(input)")
+        }
+        #expect(accepted > 1_000, "the near-valid inputs hold accepted addresses too")
         let lengths = [63, 64, 65].map { String(repeating: "a", count: $0) + "@example.it" }
             + [249, 250, 251].map { "a@" + String(repeating: "b", count: $0) + ".it" }
             + ["x@example.it", " A@B.IT\r\n", "a@b.c-", "a@-b.c", "a@b..c", "a.@b.c"]

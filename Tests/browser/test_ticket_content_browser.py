@@ -144,6 +144,36 @@ def test_bold_from_a_comma_after_a_word_shows_bold_not_asterisks(portal, browser
     assert "<strong>(grave</strong>)poi" in markup, markup
 
 
+def test_bold_and_italic_together_stay_both_and_punctuation_and_emoji_stay_put(portal, browser):
+    """Bold and italic at the caret, one turned off: the browser wrote <i style="font-weight:
+    bold">, sent as italic only. Both at a comma after a word showed "***"; an emoji at a bold
+    run's start beside a word was split in two halves (sent as two "�")."""
+    new_ticket_page(browser, portal)
+    type_into(browser, "Titolo", "Grassetto e corsivo insieme")
+    editor = field(browser, "Descrizione")
+    editor.send_keys("Nota: ")
+    toolbar(browser, "Grassetto")
+    toolbar(browser, "Corsivo")
+    editor.send_keys("importante")
+    toolbar(browser, "Corsivo")
+    toolbar(browser, "Grassetto")
+    editor.send_keys(" davvero. Buongiorno, il gestionale. Stato🔴 bloccato.")
+    select_words(browser, editor, ", il gestionale")
+    toolbar(browser, "Grassetto")
+    toolbar(browser, "Corsivo")
+    select_words(browser, editor, "🔴 bloccato")
+    toolbar(browser, "Grassetto")
+    stored = browser.find_element(By.ID, "description").get_attribute("value")
+    assert "***importante***" in stored, stored
+    assert "Buongiorno, ***il gestionale***." in stored, stored
+    assert "Stato**🔴 bloccato**." in stored, stored
+    press(browser, "Invia Ticket")
+    body = browser.find_element(By.CSS_SELECTOR, ".message-body")
+    assert "*" not in body.text and "\ufffd" not in body.text and "🔴" in body.text, body.text
+    markup = body.get_attribute("innerHTML")
+    assert re.search(r"<(em|strong)><(em|strong)>importante</", markup), markup
+
+
 def test_a_line_break_stays_one_when_the_form_comes_back_and_is_sent_again(portal, browser):
     """The text comes back from "Anteprima" (or a refusal) rendered by the server, a <br>
     and a line break after it: read back, that was two line breaks, a paragraph."""

@@ -63,49 +63,74 @@
   // the characters around the run: a marker between a letter outside and punctuation inside
   // is no marker for CommonMark, and "Buongiorno, il gestionale" made bold from its comma
   // showed "Buongiorno**, il gestionale**". Punctuation at such an edge goes outside too.
+  // By index, not by slicing the run again for each character moved (a long paste of spaces
+  // took seconds).
   function wrap(marker, inner, before, after) {
-    const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner);
-    let lead = match[1], body = match[2], trail = match[3];
+    // Spaces at either end by index: a regular expression for them backtracked for seconds
+    // on a run of spaces inside.
+    let from = 0, to = inner.length;
+    while (from < to && /\s/.test(inner[from])) from++;
+    while (to > from && /\s/.test(inner[to - 1])) to--;
+    const lead = inner.slice(0, from), body = inner.slice(from, to), trail = inner.slice(to);
+    let start = 0, end = body.length;
     if (!lead && isWordChar(before)) {
-      let token;
-      while (body && (token = leadingToken(body))) {
-        const space = /^\s*/.exec(body.slice(token.length))[0];
-        lead += token + space;
-        body = body.slice(token.length + space.length);
+      let length;
+      while (start < end && (length = leadingTokenLength(body, start))) {
+        start += length;
+        while (start < end && /\s/.test(body[start])) start++;
       }
     }
     if (!trail && isWordChar(after)) {
-      let token;
-      while (body && (token = trailingToken(body))) {
-        const rest = body.slice(0, body.length - token.length);
-        const space = /\s*$/.exec(rest)[0];
-        trail = space + token + trail;
-        body = rest.slice(0, rest.length - space.length);
+      let length;
+      while (end > start && (length = trailingTokenLength(body, end))) {
+        end -= length;
+        while (end > start && /\s/.test(body[end - 1])) end--;
       }
     }
-    if (!body) return inner;
-    return lead + marker + body + marker + trail;
+    if (start === end) return inner;
+    return lead + body.slice(0, start) + marker + body.slice(start, end) + marker + body.slice(end) + trail;
+  }
+
+  // CommonMark's punctuation, as cmark-gfm reads it: ASCII's, and Unicode's P categories
+  // (a symbol such as "€", "°" or an emoji is a letter to it).
+  function isPunctuation(character) {
+    return /^[!-\/:-@[-`{-~]$/.test(character) || /^\p{P}$/u.test(character);
   }
 
   function isWordChar(character) {
-    return !!character && !/[\s\p{P}\p{S}]/u.test(character);
+    return !!character && !/^\s$/u.test(character) && !isPunctuation(character);
   }
 
-  // Literal punctuation at a run's start: an escaped character with its backslash, or one
-  // that is no syntax of ours (a link's bracket, an autolink's angle, code, a marker stay).
-  function leadingToken(body) {
-    if (body[0] === "\\" && body.length > 1) return body.slice(0, 2);
-    return /^[\p{P}\p{S}]/u.test(body) && !/^[[\]<>`*\\]/.test(body) ? body[0] : "";
+  function firstCodePoint(text) {
+    return text ? String.fromCodePoint(text.codePointAt(0)) : "";
   }
 
-  function trailingToken(body) {
-    const last = body.slice(-1);
-    if (!/[\p{P}\p{S}]/u.test(last)) return "";
+  function lastCodePoint(text) {
+    if (!text) return "";
+    const code = text.charCodeAt(text.length - 1);
+    return code >= 0xdc00 && code <= 0xdfff && text.length > 1 ? text.slice(-2) : text.slice(-1);
+  }
+
+  // Our own syntax stays inside: a link's bracket, an autolink's angle, code, a marker.
+  const SYNTAX = /^[[\]<>`*\\]$/;
+
+  // Literal punctuation at `index`: an escaped character with its backslash, or one that is
+  // no syntax of ours. Its length in UTF-16 units; 0 when none.
+  function leadingTokenLength(body, index) {
+    if (body[index] === "\\" && index + 1 < body.length) return 2;
+    const character = String.fromCodePoint(body.codePointAt(index));
+    return isPunctuation(character) && !SYNTAX.test(character) ? character.length : 0;
+  }
+
+  // The same ending at `end` (exclusive).
+  function trailingTokenLength(body, end) {
+    const character = lastCodePoint(body.slice(Math.max(0, end - 2), end));
+    if (!isPunctuation(character)) return 0;
     let slashes = 0;
-    for (let i = body.length - 2; i >= 0 && body[i] === "\\"; i--) slashes++;
-    if (slashes % 2 === 1) return "\\" + last;
-    if (/[[\]<>`*\\]/.test(last) || body.endsWith(">)")) return "";
-    return last;
+    for (let i = end - 2; i >= 0 && body[i] === "\\"; i--) slashes++;
+    if (slashes % 2 === 1) return 2;
+    if (SYNTAX.test(character) || (character === ")" && body[end - 2] === ">")) return 0;
+    return character.length;
   }
 
   function safeURL(url) {
@@ -121,14 +146,11 @@
     if (node.nodeType === Node.TEXT_NODE) return escapeText(node.data.replace(/\n/g, " "), inLink);
     if (node.nodeType !== Node.ELEMENT_NODE) return "";
     const inner = (link) => joinInline(Array.from(node.childNodes), inLink || link);
+    const marker = emphasisMarker(node);
+    if (marker) return wrap(marker, inner(), "", "");
     switch (node.nodeName) {
       case "BR":
         return "\n";
-      case "B":
-      case "STRONG":
-      case "I":
-      case "EM":
-        return wrap(emphasisMarker(node), inner(), "", "");
       case "CODE":
         return "`" + node.textContent.replace(/`/g, "'") + "`";
       case "A": {
@@ -141,17 +163,38 @@
     }
   }
 
+  // Bold, italic or both: by tag, or by the style the browser writes when one of two is
+  // turned off at the caret ("<i style=\"font-weight: bold\">" was sent as italic only).
   function emphasisMarker(node) {
     if (node.nodeType !== Node.ELEMENT_NODE) return "";
-    return /^(B|STRONG)$/.test(node.nodeName) ? "**" : /^(I|EM)$/.test(node.nodeName) ? "*" : "";
+    // The attribute's text: the page's Content-Security-Policy keeps style attributes from
+    // applying, and `node.style` reads empty.
+    const style = node.getAttribute("style") || "";
+    const weight = /font-weight\s*:\s*([a-z0-9]+)/i.exec(style), slant = /font-style\s*:\s*([a-z]+)/i.exec(style);
+    const bold = weight ? /^(bold|bolder|[6-9]00)$/i.test(weight[1]) : /^(B|STRONG)$/.test(node.nodeName);
+    const italic = slant ? /^(italic|oblique)$/i.test(slant[1]) : /^(I|EM)$/.test(node.nodeName);
+    return (bold ? "**" : "") + (italic ? "*" : "");
   }
 
-  // A line's pieces, each emphasis wrapped knowing the characters around it (see `wrap`).
-  function joinInline(children, inLink) {
-    const parts = children.map((child) => {
-      const marker = emphasisMarker(child);
-      const text = marker ? joinInline(Array.from(child.childNodes), inLink) : inline(child, inLink);
-      return { marker, text };
+  // Spans and other inline wrappers (pasted text brings them) stand for their content.
+  function flatten(nodes) {
+    const flat = [];
+    nodes.forEach((node) => {
+      const transparent = node.nodeType === Node.ELEMENT_NODE && !emphasisMarker(node) && !isBlock(node)
+        && !/^(A|CODE|BR)$/.test(node.nodeName);
+      if (transparent) flat.push(...flatten(Array.from(node.childNodes)));
+      else flat.push(node);
+    });
+    return flat;
+  }
+
+  // A line's pieces, each emphasis wrapped knowing the characters around it (see `wrap`);
+  // `before` and `after`: those around the whole line piece, for an emphasis at its edge
+  // (bold and italic together at a comma moved it out of both).
+  function joinInline(children, inLink, before = "", after = "") {
+    const parts = flatten(children).map((node) => {
+      const marker = emphasisMarker(node);
+      return marker ? { node, marker } : { text: inline(node, inLink) };
     });
     let out = "";
     parts.forEach((part, index) => {
@@ -159,9 +202,17 @@
         out += part.text;
         return;
       }
-      const next = parts[index + 1];
-      const after = !next ? "" : next.marker && /^\S/.test(next.text) ? "*" : next.text.charAt(0);
-      out += wrap(part.marker, part.text, out.slice(-1), after);
+      const left = out ? lastCodePoint(out) : before;
+      let right = after;
+      for (let k = index + 1; k < parts.length; k++) {
+        const first = parts[k].marker ? "*" : firstCodePoint(parts[k].text);
+        if (first) {
+          right = first;
+          break;
+        }
+      }
+      const text = joinInline(Array.from(part.node.childNodes), inLink, left, right);
+      out += wrap(part.marker, text, left, right);
     });
     return out;
   }

@@ -24,7 +24,10 @@ enum AccessFlow {
             try audit("login_refused", user: user, detail: "provisional password expired", request, services)
             // Withdrawn with its company's deactivation: "ask your administrator" was no answer.
             let company = try UserStore(services.database).provisionalTenant(userID: user.id)
-            let withdrawn = try company.map { try TenantStore(services.database).isDeactivated(tenantID: $0) } ?? false
+            let withdrawn = try company.map {
+                try TenantStore(services.database).isDeactivated(tenantID: $0)
+                    && InvitationStore(services.database).isWithdrawnWithCompany(email: EmailAddress(user.email)!, tenantID: $0, now: now)
+            } ?? false
             throw LoginPageError(message: withdrawn ? Text.provisionalCompanyDeactivated : Text.provisionalExpired, email: user.email)
         }
         let trusted = try !codeAlways && isTrustedDevice(request, user: user, services)

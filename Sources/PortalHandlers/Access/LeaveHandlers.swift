@@ -9,7 +9,8 @@ enum LeaveHandlers {
     /// Ends the login, so that the next person at a shared computer cannot take it up where
     /// it was left: it held for 30 minutes, past the password (and the code), and "Scelta
     /// Tenant" let them accept an invitation or enter a company, "Creazione Utente" choose the
-    /// account's password. Back to the login with the address; the browser's drafts go too.
+    /// account's password. Back to an empty login (the address prefilled was the previous
+    /// person's, in the history too); the browser's drafts go as well.
     static func leave(_ request: Request, _ context: LoginChallengeContext) throws -> Response {
         let services = context.services
         try services.database.write { tx in
@@ -17,7 +18,7 @@ enum LeaveHandlers {
             try AuditStore.record(in: tx, "login_abandoned", tenantID: nil, userID: context.user.id, actorEmail: context.user.email,
                 clientIP: request.clientAddress, now: services.now)
         }
-        var response = try Response.redirect(to: "/login?avviso=uscito&email=" + PercentEncoding.encode(context.user.email))
+        var response = try Response.redirect(to: "/login?avviso=uscito")
         try response.setCookie(Cookies.clear(Cookies.login, request))
         try response.setHeader("Clear-Site-Data", "\"storage\"")
         return response

@@ -27,6 +27,10 @@ enum ErrorPage {
             // condition, said as one, not "un errore imprevisto" that may have saved.
             Log.event("request_failed", [("path", path), ("error", String(describing: error))])
             failure = HTTPError(status: 503, message: Text.errorBusy, reason: "database busy")
+        case let error as DatabaseError where error.isStorageFault:
+            // A full disk: the transaction was undone, and the person is told so plainly.
+            Log.event("request_failed", [("path", path), ("error", String(describing: error))])
+            failure = HTTPError(status: 503, message: Text.errorStorage, reason: "storage fault")
         default:
             Log.event("request_failed", [("path", path), ("error", String(describing: error))])
             failure = HTTPError.internalError("\(error)")

@@ -35,8 +35,10 @@ struct CurrentUser {
     /// and back here afterwards (a script gets 401).
     static func require(_ request: Request, _ services: Services) throws -> CurrentUser {
         if let current = try find(request, services) { return current }
-        throw HTTPError.signInRequired(
-            next: request.method == "GET" ? request.pathWithQuery : "/dashboard", expired: Cookies.sessionValue(request) != nil)
+        // A query past what a return address may be (SafeRedirect) goes without it: its
+        // Location, encoded once more, passed nginx's buffer for a handler's headers (502).
+        let page = request.pathWithQuery.utf8.count <= SafeRedirect.maxLength ? request.pathWithQuery : request.path
+        throw HTTPError.signInRequired(next: request.method == "GET" ? page : "/dashboard", expired: Cookies.sessionValue(request) != nil)
     }
 
     static func find(_ request: Request, _ services: Services) throws -> CurrentUser? {

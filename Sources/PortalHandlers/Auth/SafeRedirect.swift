@@ -9,6 +9,10 @@ enum SafeRedirect {
     static let maxLength = 10 * 1024
 
     static func path(_ candidate: String?, fallback: String = "/dashboard") -> String {
+        // Too long with its query, the page itself (the README: such a link opens its page
+        // without its context after the login; it led to the dashboard).
+        var candidate = candidate
+        if let long = candidate, long.utf8.count > maxLength { candidate = String(long.prefix { $0 != "?" }) }
         guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.hasPrefix("/\\"),
             candidate.utf8.count <= maxLength,
             !candidate.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f || $0 == "\\" })

@@ -278,7 +278,8 @@ enum DeskTicketHandlers {
         let filesLeft = byControl && form.files.contains { !$0.bytes.isEmpty }
         // The other selects changed with a control's button: only its own was saved; they come
         // back as chosen, said so (they were reset without a word).
-        let saved: Set<String> = action == "take" ? ["assignee", "status"] : [action == "assign" ? "assignee" : action]
+        // "Prendi in carico" applies none of the selects (it takes the ticket as "In attesa").
+        let saved: Set<String> = action == "take" ? [] : [action == "assign" ? "assignee" : action]
         let controlsLeft = byControl ? DeskTicketHandlers.changedControls(form).filter { !saved.contains($0.key) } : [:]
         if replyLeft || noteLeft || filesLeft || !controlsLeft.isEmpty {
             var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context, queue: queue)
