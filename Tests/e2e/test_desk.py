@@ -917,3 +917,15 @@ def test_a_controls_button_with_the_value_the_ticket_has_says_nothing_changed(po
     assert same.status_code == 303 and "avviso=invariato" in same.headers["Location"]
     page = operator.get(portal.url + same.headers["Location"]).text
     assert "Nessuna modifica: il ticket aveva già il valore scelto." in page and "Priorità cambiata" not in page
+
+
+def test_prendi_in_carico_says_the_selects_changed_with_it_were_not_saved(portal):
+    """"Prendi in carico" takes the ticket as "In attesa": a status chosen in the select beside it
+    was reset without a word."""
+    customer, _ = login(portal, email=TECHNICIAN)
+    number = created_number(new_ticket(portal, customer, title="Presa con stato scelto"))
+    operator, _ = operator_session(portal)
+    taken = desk_post(portal, operator, number, "take", status="development")
+    assert taken.status_code == 200 and "La modifica di «Stato» non è stata salvata" in taken.text
+    with portal.db() as db:
+        assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "waiting"
