@@ -131,7 +131,7 @@ public struct InvitationStore {
             "SELECT EXISTS (SELECT 1 FROM invitations WHERE id = ? AND tenant_id = ? AND cancelled_at IS NOT NULL)", [id, tenantID]) != 0
     }
 
-    /// The company's invitations its deactivation withdrew (`withdrawWithCompany`) and not
+    /// The company's invitations its deactivation withdrew (`markWithdrawnWithCompany`) and not
     /// expired, pending again; returns them. Those expired meanwhile lose the mark.
     public func restoreWithdrawn(tenantID: Int64, now: Timestamp) throws -> [InvitationRecord] {
         let restored = try database.query(

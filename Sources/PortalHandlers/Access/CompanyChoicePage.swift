@@ -74,14 +74,7 @@ struct CompanyChoicePage {
                         }
                     }
                 }
-                if signedIn {
-                    el("form", ["class": "choice-logout", "method": "post", "action": "/logout"]) {
-                        FormField.csrf(csrfToken)
-                        el("button", ["type": "submit", "class": "button button--ghost"]) { Text.logout }
-                    }
-                } else {
-                    LeaveHandlers.form(csrfToken: csrfToken)
-                }
+                LeaveHandlers.form(csrfToken: csrfToken, action: signedIn ? "/logout" : "/accesso/esci")
             }
         }.render()
     }

@@ -24,9 +24,10 @@ enum LeaveHandlers {
         return response
     }
 
-    /// The button, at the foot of each step's page.
-    static func form(csrfToken: String) -> Node {
-        el("form", ["class": "choice-logout", "method": "post", "action": "/accesso/esci"]) {
+    /// The button, at the foot of each step's page; `action` "/logout" for a session's
+    /// "Scelta Tenant".
+    static func form(csrfToken: String, action: String = "/accesso/esci") -> Node {
+        el("form", ["class": "choice-logout", "method": "post", "action": action]) {
             FormField.csrf(csrfToken)
             el("button", ["type": "submit", "class": "button button--ghost"]) { Text.logout }
         }

@@ -22,15 +22,14 @@ enum ErrorPage {
         switch error {
         case let error as HTTPError: failure = error
         case let error as DomainError: failure = error.httpError
-        case let error as DatabaseError where error.isBusy:
-            // The single writer held past the wait (a stalled worker, a long save): a moment's
-            // condition, said as one, not "un errore imprevisto" that may have saved.
+        case let error as DatabaseError where error.isBusy || error.isStorageFault:
+            // The single writer held past the wait (a stalled worker, a long save) or a full
+            // disk: the transaction was undone, said as such, not "un errore imprevisto" that
+            // may have saved.
             Log.event("request_failed", [("path", path), ("error", String(describing: error))])
-            failure = HTTPError(status: 503, message: Text.errorBusy, reason: "database busy")
-        case let error as DatabaseError where error.isStorageFault:
-            // A full disk: the transaction was undone, and the person is told so plainly.
-            Log.event("request_failed", [("path", path), ("error", String(describing: error))])
-            failure = HTTPError(status: 503, message: Text.errorStorage, reason: "storage fault")
+            failure = HTTPError(
+                status: 503, message: error.isBusy ? Text.errorBusy : Text.errorStorage,
+                reason: error.isBusy ? "database busy" : "storage fault")
         default:
             Log.event("request_failed", [("path", path), ("error", String(describing: error))])
             failure = HTTPError.internalError("\(error)")

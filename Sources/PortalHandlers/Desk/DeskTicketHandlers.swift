@@ -237,7 +237,7 @@ enum DeskTicketHandlers {
                 }
             case "assign", "status", "priority":
                 // The one control of the button, compared with the ticket as it is now.
-                let field = action == "assign" ? "assignee" : action
+                let field = controlField(action)
                 var edits = try DeskTicketHandlers.edits(form, seen: DeskTicketPage.seen(ticket, lastReply: 0), desk, only: field)
                 if field == "assignee" && edits.controls.assignee == nil && !edits.controls.unassign && edits.error == nil {
                     // Pressed with the select as it came (the ticket's own operator) or an unknown one.
@@ -279,7 +279,7 @@ enum DeskTicketHandlers {
         // The other selects changed with a control's button: only its own was saved; they come
         // back as chosen, said so (they were reset without a word).
         // "Prendi in carico" applies none of the selects (it takes the ticket as "In attesa").
-        let saved: Set<String> = action == "take" ? [] : [action == "assign" ? "assignee" : action]
+        let saved: Set<String> = action == "take" ? [] : [controlField(action)]
         let controlsLeft = byControl ? DeskTicketHandlers.changedControls(form).filter { !saved.contains($0.key) } : [:]
         if replyLeft || noteLeft || filesLeft || !controlsLeft.isEmpty {
             var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context, queue: queue)
@@ -327,6 +327,9 @@ enum DeskTicketHandlers {
     }
 
     /// The controls whose value differs from what the page showed (`seen`), by field name.
+    /// The select a control's button saves ("assign" saves "assignee").
+    static func controlField(_ action: String) -> String { action == "assign" ? "assignee" : action }
+
     static func changedControls(_ form: FormData) -> [String: String] {
         guard let parts = DeskTicketPage.seenParts(form["seen"]) else { return [:] }
         var changed: [String: String] = [:]
