@@ -415,3 +415,42 @@ def test_a_manual_page_on_a_phone_starts_with_its_text_and_links_to_the_chapters
         assert not browser.find_element(By.CSS_SELECTOR, ".docs-jump").is_displayed(), "beside the text on a laptop"
     finally:
         browser.quit()
+
+
+def test_long_unbroken_names_and_addresses_never_widen_a_table_on_a_laptop(portal):
+    """People type a name without spaces and companies have long addresses: a table that
+    holds one wraps it in its cell; it never scrolls sideways at 1280 pixels, and short
+    columns (dates, roles) keep their words whole beside it."""
+    long_name = "Massimiliano_Alessandro_Bartolomeo_Ferdinando_Giuseppe_Vittorio"
+    long_company = "INDUSTRIA_MECCANICA_LOMBARDA_DI_PRECISIONE_E_AUTOMAZIONE_INDUSTRIALE_SRL"
+    long_email = "massimiliano.alessandro.bartolomeo.ferdinando@amministrazione-contabilita.rossi.example"
+    with portal.db() as db:
+        db.execute("UPDATE users SET first_name = ? WHERE email = 'luca.verdi@rossi.example'", (long_name,))
+        db.execute("UPDATE tenants SET name = ? WHERE vat = '02740123456'", (long_company,))
+    portal.invite(long_email)
+    browser = chromium()
+    try:
+        sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+        viewport(browser, LAPTOP)
+        wide, broken = [], []
+        pages = ["/tenant/utenti", "/tenant/inviti", "/tenant/attivita", "/tenant/ruoli", "/ticket"]
+        for path in pages:
+            browser.get(portal.url + path)
+            extra, culprit = overflow(browser)
+            if extra > 0:
+                wide.append(f"{path}: {extra} px too wide ({culprit})")
+            broken += [f"{path}: {word}" for word in broken_words(browser)]
+        browser.delete_all_cookies()
+        sign_in(browser, portal, OPERATOR, DEMO_PASSWORD)
+        with portal.db() as db:
+            company = db.execute("SELECT id FROM tenants WHERE vat = '02740123456'").fetchone()[0]
+        for path in ["/desk/", "/desk/aziende", f"/desk/aziende/{company}", "/desk/operatori", "/desk/registro",
+                     "/desk/ticket/" + str(newest_ticket(portal))]:
+            browser.get(portal.url + path)
+            extra, culprit = overflow(browser)
+            if extra > 0:
+                wide.append(f"{path}: {extra} px too wide ({culprit})")
+            broken += [f"{path}: {word}" for word in broken_words(browser)]
+        assert not wide and not broken, "\n".join(wide + broken)
+    finally:
+        browser.quit()

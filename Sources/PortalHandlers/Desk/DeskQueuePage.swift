@@ -112,17 +112,20 @@ struct DeskQueuePage {
     enum Cells {
         static let number = cell(Text.deskNumber)
         static let title = cell(Text.deskTitle)
-        static let company = cell(Text.deskCompany)
-        static let requester = cell(Text.requester)
-        static let priority = cell(Text.priority, words: true)
-        static let state = cell(Text.deskState, words: true)
-        static let operatorName = cell(Text.deskOperator)
+        static let company = cell(Text.deskCompany, .name)
+        static let requester = cell(Text.requester, .name)
+        static let priority = cell(Text.priority, .words)
+        static let state = cell(Text.deskState, .words)
+        static let operatorName = cell(Text.deskOperator, .name)
         static let due = cell(Text.deskDue)
         static let waiting = cell(Text.deskWaiting)
 
-        /// `words`: a short value of known words, never broken inside one.
-        static func cell(_ label: String, words: Bool = false) -> KeptFrame {
-            KeptFrame { slot in el("td", ["data-label": label, "class": words ? "cell-words" : nil]) { slot } }
+        /// `cell-words`: a short value of known words, never broken inside one; `cell-name`: a
+        /// name as typed, broken anywhere rather than widening the queue (see portal.css).
+        enum Kind: String { case words = "cell-words", name = "cell-name" }
+
+        static func cell(_ label: String, _ kind: Kind? = nil) -> KeptFrame {
+            KeptFrame { slot in el("td", ["data-label": label, "class": kind?.rawValue]) { slot } }
         }
     }
 

@@ -27,8 +27,8 @@ enum MemberHandlers {
                 DataTable.render(headings: columns) {
                     for member in members {
                         el("tr") {
-                            el("td") { member.firstName }
-                            el("td") { member.lastName }
+                            el("td", ["class": "cell-name"]) { member.firstName }
+                            el("td", ["class": "cell-name"]) { member.lastName }
                             el("td", ["class": "cell-address"]) {
                                 member.email
                                 if member.userID == context.current.user.id { " " + Text.you }
@@ -69,8 +69,8 @@ enum MemberHandlers {
             DataTable.render(headings: columns) {
                 for member in removed {
                     el("tr") {
-                        el("td") { member.firstName }
-                        el("td") { member.lastName }
+                        el("td", ["class": "cell-name"]) { member.firstName }
+                        el("td", ["class": "cell-name"]) { member.lastName }
                         el("td", ["class": "cell-address"]) { member.email }
                         el("td") { member.role.label }
                         el("td") { Clock.displayDate(member.activeSince) }

@@ -55,8 +55,8 @@ struct CompanyPage {
                 DataTable.render(headings: [Text.firstName, Text.lastName, Text.email, Text.roleColumn, Text.activeSince]) {
                     for member in members {
                         el("tr") {
-                            el("td") { member.firstName }
-                            el("td") { member.lastName }
+                            el("td", ["class": "cell-name"]) { member.firstName }
+                            el("td", ["class": "cell-name"]) { member.lastName }
                             el("td", ["class": "cell-address"]) { member.email }
                             el("td") { member.role.label }
                             el("td") { Clock.displayDate(member.activeSince) }

@@ -80,7 +80,7 @@ struct OperatorsPage {
         let roleError = error?.field == .role ? error?.message : nil
         let deactivationError = error?.field == .deactivation ? error?.message : nil
         return el("tr") {
-            el("td") {
+            el("td", ["class": "cell-name"]) {
                 agent.displayName
                 if isMe { " " + Text.you }
             }
