@@ -17,7 +17,7 @@ public struct Config: Sendable {
         var merged: [String: String] = [:]
         if let path = environment["PORTAL_CONFIG"], !path.isEmpty {
             guard let text = readTextFile(path) else {
-                throw ConfigError(message: "cannot read configuration file \(path)")
+                throw ConfigError(message: Text.Console.configUnreadable(path))
             }
             merged = try parse(text, source: path)
         } else {
@@ -29,7 +29,7 @@ public struct Config: Sendable {
         // The development default (http://127.0.0.1:8080) is `make run`'s; a server's
         // configuration without the setting sent customers links to that.
         if environment["PORTAL_CONFIG"].map({ !$0.isEmpty }) == true, merged["PORTAL_PUBLIC_URL"] == nil {
-            throw ConfigError(message: "PORTAL_PUBLIC_URL is not set: the address browsers use (https://…) is in every e-mail's links")
+            throw ConfigError(message: Text.Console.publicURLMissing)
         }
         try config.checkPublicURL()
         return config
@@ -43,7 +43,7 @@ public struct Config: Sendable {
         let host = lower.hasPrefix("https://") ? lower.dropFirst(8) : lower.hasPrefix("http://") ? lower.dropFirst(7) : nil
         guard let host, let first = host.first, first != "/", !host.contains(where: { $0 == " " || $0 == "?" || $0 == "#" }) else {
             throw ConfigError(
-                message: "PORTAL_PUBLIC_URL must be the address browsers use, starting with https:// or http:// (it is \"\(url)\")")
+                message: Text.Console.publicURLInvalid(url))
         }
     }
 
@@ -61,7 +61,7 @@ public struct Config: Sendable {
             let line = String(rawLine).trimmingWhitespace()
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let equals = line.firstIndex(of: "=") else {
-                throw ConfigError(message: "\(source):\(index + 1): expected KEY=value")
+                throw ConfigError(message: Text.Console.configLine(source, index + 1))
             }
             let key = String(line[..<equals]).trimmingWhitespace()
             var value = String(line[line.index(after: equals)...]).trimmingWhitespace()

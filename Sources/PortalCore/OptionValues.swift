@@ -13,23 +13,23 @@ public struct OptionValues: Sendable {
             let key = arguments[index]
             let name = String(key.dropFirst(2))
             guard key.hasPrefix("--"), let option = declared.first(where: { $0.name == name }) else {
-                throw UsageError(message: "unexpected argument '\(key)'")
+                throw UsageError(message: Text.Console.unexpectedArgument(key))
             }
             if option.isFlag {
-                guard values[name] == nil else { throw UsageError(message: "\(key) given twice") }
+                guard values[name] == nil else { throw UsageError(message: Text.Console.givenTwice(key)) }
                 values[name] = ""
                 index += 1
                 continue
             }
             // The next argument is the value even if it starts with "--", so that a text may.
-            guard index + 1 < arguments.count else { throw UsageError(message: "\(key) needs a value") }
-            guard values[name] == nil else { throw UsageError(message: "\(key) given twice") }
+            guard index + 1 < arguments.count else { throw UsageError(message: Text.Console.needsValue(key)) }
+            guard values[name] == nil else { throw UsageError(message: Text.Console.givenTwice(key)) }
             values[name] = arguments[index + 1]
             index += 2
         }
         for option in declared where option.isRequired {
             guard let value = values[option.name], !value.trimmingWhitespace().isEmpty else {
-                throw UsageError(message: "--\(option.name) is required")
+                throw UsageError(message: Text.Console.requiredOption(option.name))
             }
         }
         self.values = values

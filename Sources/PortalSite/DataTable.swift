@@ -1,4 +1,5 @@
 import Foundation
+import PortalCore
 import PortalHTML
 
 /// A table kept as data beside the pages and shown where a page has, on a line of its own,
@@ -27,20 +28,20 @@ enum DataTable {
             guard !fenced, trimmed.hasPrefix(prefix), trimmed.hasSuffix(suffix) else { continue }
             let name = String(trimmed.dropFirst(prefix.count).dropLast(suffix.count))
             let failure = { (message: String) in
-                SiteError(step: "load", file: page.sourcePath, line: page.bodyLine + index, message: message)
+                SiteError(step: Text.SiteBuild.stepLoad, file: page.sourcePath, line: page.bodyLine + index, message: message)
             }
             // Within a paragraph the line was shown as typed while its words went to the search.
             let blank = { (at: Int) in !lines.indices.contains(at) || lines[at].allSatisfy(\.isWhitespace) }
             guard blank(index - 1), blank(index + 1) else {
-                throw failure("a table line must stand on its own, with an empty line before and after it")
+                throw failure(Text.SiteBuild.tableLineAlone)
             }
             // Only a .csv file of the site itself: the line once published any file the
             // build could read ("../../var/mail-reply.key" became a table's heading).
             guard Paths.fileExtension(name).lowercased() == "csv",
                 let path = Paths.normalize(page.folder.isEmpty ? name : page.folder + "/" + name), !name.hasPrefix("/")
-            else { throw failure("a table must be a .csv file inside the site folder: \(name)") }
+            else { throw failure(Text.SiteBuild.tableNotCSV(name)) }
             guard let text = read(path) else {
-                throw failure("table file not found: \(name)")
+                throw failure(Text.SiteBuild.tableMissing(name))
             }
             tables[name] = try rows(csv: text, name: name, failure: failure)
         }
@@ -50,9 +51,9 @@ enum DataTable {
     static func rows(csv: String, name: String, failure: (String) -> SiteError) throws -> [[String]] {
         let rows = csv.split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }
             .map { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
-        guard let headings = rows.first else { throw failure("\(name) is empty") }
+        guard let headings = rows.first else { throw failure(Text.SiteBuild.tableEmpty(name)) }
         if let row = rows.firstIndex(where: { $0.count != headings.count }) {
-            throw failure("\(name) line \(row + 1) has \(rows[row].count) cells, the headings \(headings.count)")
+            throw failure(Text.SiteBuild.tableCells(name, line: row + 1, cells: rows[row].count, headings: headings.count))
         }
         return rows
     }

@@ -1,3 +1,5 @@
+import PortalCore
+
 /// The `---` block at the top of a page: `key: value` lines. `title` is required;
 /// `section` names the sidebar group of a folder (on its `index.md`).
 public struct FrontMatter: Sendable, Equatable {
@@ -17,35 +19,35 @@ public struct FrontMatter: Sendable, Equatable {
         // "--- " with an editor's trailing space is the same delimiter.
         let isDelimiter = { (line: String) in line.trimmingCharacters() == "---" }
         guard let first = lines.first, isDelimiter(first) else {
-            throw SiteError(step: "front matter", file: file, line: 1, message: "the page must start with a '---' front matter block")
+            throw SiteError(step: Text.SiteBuild.stepFrontMatter, file: file, line: 1, message: Text.SiteBuild.frontMatterMissing)
         }
         guard let end = lines.dropFirst().firstIndex(where: isDelimiter) else {
-            throw SiteError(step: "front matter", file: file, line: 1, message: "front matter is not closed with '---'")
+            throw SiteError(step: Text.SiteBuild.stepFrontMatter, file: file, line: 1, message: Text.SiteBuild.frontMatterOpen)
         }
         var values: [String: String] = [:]
         for index in 1..<end {
             let line = lines[index]
             if line.trimmingCharacters().isEmpty { continue }
             guard let colon = line.firstIndex(of: ":") else {
-                throw SiteError(step: "front matter", file: file, line: index + 1, message: "expected 'key: value'")
+                throw SiteError(step: Text.SiteBuild.stepFrontMatter, file: file, line: index + 1, message: Text.SiteBuild.frontMatterLine)
             }
             let key = line[..<colon].trimmingCharacters()
             guard FrontMatter.keys.contains(key) else {
-                throw SiteError(step: "front matter", file: file, line: index + 1, message: "unknown key '\(key)'")
+                throw SiteError(step: Text.SiteBuild.stepFrontMatter, file: file, line: index + 1, message: Text.SiteBuild.unknownKey(key))
             }
             guard values[key] == nil else {
-                throw SiteError(step: "front matter", file: file, line: index + 1, message: "'\(key)' is given twice")
+                throw SiteError(step: Text.SiteBuild.stepFrontMatter, file: file, line: index + 1, message: Text.SiteBuild.keyTwice(key))
             }
             values[key] = FrontMatter.unquoted(line[line.index(after: colon)...].trimmingCharacters())
         }
         guard let title = values["title"], !title.isEmpty else {
-            throw SiteError(step: "front matter", file: file, line: 1, message: "'title' is required")
+            throw SiteError(step: Text.SiteBuild.stepFrontMatter, file: file, line: 1, message: Text.SiteBuild.titleRequired)
         }
         var order = 100
         if let text = values["order"] {
             guard let number = Int(text) else {
                 let line = (1..<end).first { lines[$0].hasPrefix("order") }.map { $0 + 1 }
-                throw SiteError(step: "front matter", file: file, line: line, message: "'order' must be a whole number")
+                throw SiteError(step: Text.SiteBuild.stepFrontMatter, file: file, line: line, message: Text.SiteBuild.orderNotNumber)
             }
             order = number
         }

@@ -1,3 +1,4 @@
+import PortalCore
 import PortalMarkdown
 
 /// Checks every link and image of a page against the source tree and turns links to `.md`
@@ -11,20 +12,20 @@ struct LinkResolver {
     func resolve(_ link: MarkdownDocument.Link, from page: SitePage) throws -> String? {
         let url = link.url
         func fail(_ message: String) -> SiteError {
-            SiteError(step: "links", file: page.sourcePath, line: page.bodyLine + link.line - 1, message: message)
+            SiteError(step: Text.SiteBuild.stepLinks, file: page.sourcePath, line: page.bodyLine + link.line - 1, message: message)
         }
         if link.isImage && link.text.trimmingCharacters().isEmpty {
-            throw fail("image without an alternative text: \(url) (write it between the brackets: ![Login](\(url)))")
+            throw fail(Text.SiteBuild.imageWithoutText(url))
         }
         if url.hasPrefix("#") {
             guard anchors[page.sourcePath, default: []].contains(String(url.dropFirst())) else {
-                throw fail("link to a missing heading: \(url)")
+                throw fail(Text.SiteBuild.missingHeading(url))
             }
             return nil
         }
         // The pages' Content-Security-Policy loads images from the portal only.
         if link.isImage && (url.contains("://") || url.hasPrefix("//")) {
-            throw fail("image from another site: \(url) (copy it into the site folder and link the file)")
+            throw fail(Text.SiteBuild.remoteImage(url))
         }
         if url.hasPrefix("/") && !url.hasPrefix("//") {
             try checkAbsolute(url, fail)
@@ -43,7 +44,7 @@ struct LinkResolver {
         if let hash = suffix.firstIndex(of: "#") {
             let fragment = String(suffix[suffix.index(after: hash)...])
             guard anchors[target, default: []].contains(fragment) else {
-                throw fail("link to a missing heading: \(url) (\(target) has no heading with that anchor)")
+                throw fail(Text.SiteBuild.missingHeading(url, in: target))
             }
         }
         return String(written.dropLast(3)) + ".html" + suffix
@@ -54,21 +55,21 @@ struct LinkResolver {
     func missing(_ url: String, target: String?, image: Bool) -> String {
         let scheme = url.prefix { $0 != ":" && $0 != "/" }
         if !scheme.isEmpty, url.dropFirst(scheme.count).hasPrefix(":"), scheme.allSatisfy(\.isLetter) {
-            return "link of a kind the site does not publish: \(url) (write https://…, mailto: or tel:, or a page of the site)"
+            return Text.SiteBuild.unpublishedScheme(url)
         }
         if let target {
             // What to write keeps the link's own #heading or ?query after the page's name.
             let path = String(url.prefix { $0 != "#" && $0 != "?" })
             let suffix = url.dropFirst(path.count)
             if target.hasSuffix(".html"), knownFiles.contains(String(target.dropLast(5)) + ".md") {
-                return "link to \(url): write the page's source name, \(path.dropLast(5)).md\(suffix)"
+                return Text.SiteBuild.linkToBuiltPage(url, write: "\(path.dropLast(5)).md\(suffix)")
             }
             let folder = target.hasSuffix("/") ? String(target.dropLast()) : target
             if knownFiles.contains(folder + "/index.md") {
-                return "link to the folder \(url): write its page, \(path.hasSuffix("/") ? path : path + "/")index.md\(suffix)"
+                return Text.SiteBuild.linkToFolder(url, write: "\(path.hasSuffix("/") ? path : path + "/")index.md\(suffix)")
             }
         }
-        return "\(image ? "image" : "link") to a missing file: \(url)"
+        return image ? Text.SiteBuild.missingImage(url) : Text.SiteBuild.missingFile(url)
     }
 
     /// An absolute link into the site (a folder of it, or a page's `.html`) must name a file,
@@ -78,7 +79,7 @@ struct LinkResolver {
         let written = String(url.dropFirst().prefix { $0 != "#" && $0 != "?" })
         let path = written.removingPercentEncoding ?? written
         if path.hasSuffix(".md") {
-            throw fail("absolute link to a page: \(url) (write it relative to this page, e.g. ../manuale/accesso.md)")
+            throw fail(Text.SiteBuild.absoluteLink(url))
         }
         let folders = Set(knownFiles.compactMap { file in file.firstIndex(of: "/").map { String(file[..<$0]) } })
         let first = path.split(separator: "/").first.map(String.init) ?? ""
@@ -90,11 +91,11 @@ struct LinkResolver {
             page = String(path.dropLast(5)) + ".md"
         }
         let exists = knownFiles.contains(path) || SiteBuilder.generatedPaths.contains(path) || page.map(knownFiles.contains) == true
-        guard exists else { throw fail("link to a missing page or file: \(url)") }
+        guard exists else { throw fail(Text.SiteBuild.missingTarget(url)) }
         if let page, knownFiles.contains(page), let hash = url.firstIndex(of: "#") {
             let fragment = String(url[url.index(after: hash)...])
             guard anchors[page, default: []].contains(fragment) else {
-                throw fail("link to a missing heading: \(url) (\(page) has no heading with that anchor)")
+                throw fail(Text.SiteBuild.missingHeading(url, in: page))
             }
         }
     }

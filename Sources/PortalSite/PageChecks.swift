@@ -1,4 +1,5 @@
 import Foundation
+import PortalCore
 
 /// What the build refuses about the pages themselves, each a mistake an admin made that was
 /// published without a word: a page nginx never serves, a misspelt placeholder shown as
@@ -19,8 +20,8 @@ enum PageChecks {
             try checkPlaceholders(page)
             if page.frontMatter.section != nil && !page.isFolderIndex {
                 throw SiteError(
-                    step: "front matter", file: page.sourcePath, line: nil,
-                    message: "'section' names a folder's group in the sidebar: write it in the folder's index.md")
+                    step: Text.SiteBuild.stepFrontMatter, file: page.sourcePath, line: nil,
+                    message: Text.SiteBuild.sectionInIndex)
             }
         }
         try checkTitles(pages)
@@ -34,17 +35,16 @@ enum PageChecks {
         guard let page = pages.sorted(by: { $0.sourcePath < $1.sourcePath }).first(where: { !$0.folder.isEmpty && !indexed.contains($0.folder) })
         else { return }
         throw SiteError(
-            step: "load", file: page.sourcePath, line: nil,
-            message: "its folder \(page.folder)/ has no index.md: a folder of pages is a section of the sidebar, "
-                + "and its index.md names it (title, or section:) and places it (order)")
+            step: Text.SiteBuild.stepLoad, file: page.sourcePath, line: nil,
+            message: Text.SiteBuild.folderWithoutIndex(page.folder))
     }
 
     static func checkAddress(_ page: SitePage) throws {
         let address = "/" + page.outputPath
         guard let prefix = handlerPrefixes.first(where: { address.hasPrefix($0) }) else { return }
         throw SiteError(
-            step: "load", file: page.sourcePath, line: nil,
-            message: "its address \(address) belongs to the portal (\(prefix)…), which would answer it 404: rename the page")
+            step: Text.SiteBuild.stepLoad, file: page.sourcePath, line: nil,
+            message: Text.SiteBuild.addressOfPortal(address, prefix: prefix))
     }
 
     /// A `{{ … }}` left after `SiteBranding.apply` outside code, other than a table's line.
@@ -76,9 +76,8 @@ enum PageChecks {
             let rest = prose[start.lowerBound...]
             let written = rest.range(of: "}}").map { String(rest[..<$0.upperBound]) } ?? String(rest.prefix(30))
             throw SiteError(
-                step: "load", file: page.sourcePath, line: page.bodyLine + index,
-                message: "unknown placeholder \(written): the site knows {{ prodotto }}, {{ fornitore }}, "
-                    + "{{ recapiti }} and {{ titolare }}, and {{ tabella FILE.csv }} on a line of its own")
+                step: Text.SiteBuild.stepLoad, file: page.sourcePath, line: page.bodyLine + index,
+                message: Text.SiteBuild.unknownPlaceholder(written))
         }
     }
 
@@ -89,9 +88,8 @@ enum PageChecks {
             let key = page.folder + "\n" + page.frontMatter.title.lowercased()
             if let first = seen[key] {
                 throw SiteError(
-                    step: "front matter", file: page.sourcePath, line: nil,
-                    message: "its title '\(page.frontMatter.title)' is also the title of \(first.sourcePath), "
-                        + "in the same sidebar group: give one of them another title")
+                    step: Text.SiteBuild.stepFrontMatter, file: page.sourcePath, line: nil,
+                    message: Text.SiteBuild.titleTaken(page.frontMatter.title, by: first.sourcePath))
             }
             seen[key] = page
         }

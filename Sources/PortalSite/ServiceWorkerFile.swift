@@ -8,7 +8,7 @@ enum ServiceWorkerFile {
 
     static func render(template: String, version: String, precache: [String], lazy: [String]) throws -> String {
         for placeholder in ["__VERSION__", "__PRECACHE__", "__LAZY__"] where !template.contains(placeholder) {
-            throw SiteError(step: "service worker", file: path, line: nil, message: "the template lacks \(placeholder)")
+            throw SiteError(step: Text.SiteBuild.stepServiceWorker, file: path, line: nil, message: Text.SiteBuild.templateLacks(placeholder))
         }
         return template
             .replacingAll("__VERSION__", with: version)

@@ -24,7 +24,7 @@ public struct SiteBuilder {
         public let milliseconds: Int
 
         /// What `site build` and `site watch` print.
-        public var summary: String { "site built: \(pages) pages, \(assets) assets in \(milliseconds) ms" }
+        public var summary: String { Text.SiteBuild.built(pages: pages, assets: assets, milliseconds: milliseconds) }
     }
 
     /// A page with its parsed Markdown and heading anchors (levels 2 and 3, as the table of contents).
@@ -51,8 +51,8 @@ public struct SiteBuilder {
         let taken = SiteBuilder.generatedPaths.union(output.paths)
         for parsed in pages where taken.contains(parsed.page.outputPath) {
             throw SiteError(
-                step: "load", file: parsed.page.sourcePath, line: nil,
-                message: "its page \(parsed.page.outputPath) is a file the build makes itself or a file of the site: rename the page")
+                step: Text.SiteBuild.stepLoad, file: parsed.page.sourcePath, line: nil,
+                message: Text.SiteBuild.pathTaken(parsed.page.outputPath))
         }
         try PageChecks.check(pages.map(\.page))
         let site = SiteMap(pages: pages.map(\.page))
@@ -88,7 +88,7 @@ public struct SiteBuilder {
 
     func listFiles() throws -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: source) else {
-            throw SiteError(step: "load", file: source, line: nil, message: "source folder not found")
+            throw SiteError(step: Text.SiteBuild.stepLoad, file: source, line: nil, message: Text.SiteBuild.sourceMissing)
         }
         var files: [String] = []
         while let path = enumerator.nextObject() as? String {
@@ -98,12 +98,12 @@ public struct SiteBuilder {
             if path.split(separator: "/").contains(where: { $0.hasPrefix(".") || $0.hasSuffix("~") }) { continue }
             // A link to a file elsewhere on the server would publish it (a table or an asset).
             guard isInsideSource(path) else {
-                throw SiteError(step: "load", file: path, line: nil, message: "a link to a file outside the site folder")
+                throw SiteError(step: Text.SiteBuild.stepLoad, file: path, line: nil, message: Text.SiteBuild.linkOutside)
             }
             // Published as a raw file, the page would silently be no page.
             let fileExtension = Paths.fileExtension(path)
             if ["md", "markdown"].contains(fileExtension.lowercased()) && fileExtension != "md" {
-                throw SiteError(step: "load", file: path, line: nil, message: "a page's name ends in .md (lowercase): rename it")
+                throw SiteError(step: Text.SiteBuild.stepLoad, file: path, line: nil, message: Text.SiteBuild.markdownSuffix)
             }
             files.append(path)
         }
@@ -134,14 +134,14 @@ public struct SiteBuilder {
         let source = SiteBuilder.realPath(self.source)
         let output = SiteBuilder.realPath(self.output)
         if output == source || output.hasPrefix(source + "/") {
-            throw SiteError(step: "load", file: self.output, line: nil, message: "the output folder must not be inside the site's sources")
+            throw SiteError(step: Text.SiteBuild.stepLoad, file: self.output, line: nil, message: Text.SiteBuild.outputInsideSource)
         }
     }
 
     func load(_ path: String) throws -> SitePage {
         guard let data = FileManager.default.contents(atPath: source + "/" + path),
             let text = String(data: data, encoding: .utf8)
-        else { throw SiteError(step: "load", file: path, line: nil, message: "not readable as UTF-8") }
+        else { throw SiteError(step: Text.SiteBuild.stepLoad, file: path, line: nil, message: Text.SiteBuild.notUTF8) }
         let (frontMatter, body, line) = try FrontMatter.parse(SiteBranding.apply(branding, to: text), file: path)
         var page = SitePage(sourcePath: path, frontMatter: frontMatter, markdown: body, bodyLine: line)
         page.tables = try DataTable.tables(of: page) { table in
@@ -156,8 +156,8 @@ public struct SiteBuilder {
         // Dropped by the safe renderer: said, not lost unseen.
         if let line = document.rawHTMLLines().first {
             throw SiteError(
-                step: "load", file: page.sourcePath, line: page.bodyLine + line - 1,
-                message: "HTML is not allowed in the pages (it would be left out): write it in Markdown, or between `backticks` to show it")
+                step: Text.SiteBuild.stepLoad, file: page.sourcePath, line: page.bodyLine + line - 1,
+                message: Text.SiteBuild.htmlNotAllowed)
         }
         let headings = document.headings().filter { $0.level == 2 || $0.level == 3 }
         return ParsedPage(page: page, document: document, headings: headings, anchors: HeadingAnchors.anchors(for: headings))
@@ -171,7 +171,7 @@ public struct SiteBuilder {
         var map = AssetMap()
         for path in paths {
             guard var data = FileManager.default.contents(atPath: source + "/" + path) else {
-                throw SiteError(step: "assets", file: path, line: nil, message: "not readable")
+                throw SiteError(step: Text.SiteBuild.stepAssets, file: path, line: nil, message: Text.SiteBuild.unreadable)
             }
             if path == "assets/portal.css" { data.append(contentsOf: Array(branding.stylesheet.utf8)) }
             if path == branding.logoAsset, let logo = branding.logoPath { data = try configuredLogo(logo) }
@@ -193,7 +193,7 @@ public struct SiteBuilder {
 
     func configuredLogo(_ path: String) throws -> Data {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw SiteError(step: "assets", file: path, line: nil, message: "PORTAL_LOGO not readable")
+            throw SiteError(step: Text.SiteBuild.stepAssets, file: path, line: nil, message: Text.SiteBuild.logoUnreadable)
         }
         return data
     }
@@ -223,7 +223,7 @@ public struct SiteBuilder {
     func addServiceWorker(to output: inout SiteOutput) throws {
         guard let data = FileManager.default.contents(atPath: source + "/" + ServiceWorkerFile.path),
             let template = String(data: data, encoding: .utf8)
-        else { throw SiteError(step: "service worker", file: ServiceWorkerFile.path, line: nil, message: "not readable") }
+        else { throw SiteError(step: Text.SiteBuild.stepServiceWorker, file: ServiceWorkerFile.path, line: nil, message: Text.SiteBuild.unreadable) }
         let paths = output.paths
         let version = Fingerprint.of(paths.map { $0 + ":" + Fingerprint.of(output.files[$0]!) }.joined(separator: "\n"))
         let lists = ServiceWorkerFile.lists(of: paths)

@@ -1,3 +1,5 @@
+import PortalCore
+
 /// A build failure that names the step, the file and (when known) the line.
 public struct SiteError: Error, CustomStringConvertible {
     public let step: String
@@ -6,6 +8,6 @@ public struct SiteError: Error, CustomStringConvertible {
     public let message: String
 
     public var description: String {
-        "site build failed in \(step): \(file)\(line.map { ":\($0)" } ?? ""): \(message)"
+        Text.SiteBuild.failed(step: step, at: file + (line.map { ":\($0)" } ?? ""), message)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PortalCore
 
 /// Everything one build produces, held in memory until the whole site rendered: a failed
 /// build writes nothing, so the served site stays as it was.
@@ -31,7 +32,7 @@ struct SiteOutput {
                 if let existing = manager.contents(atPath: full), existing == data { continue }
                 var isDirectory: ObjCBool = false
                 if manager.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue {
-                    throw SiteError(step: "write", file: full, line: nil, message: "a folder of that name is in the way")
+                    throw SiteError(step: Text.SiteBuild.stepWrite, file: full, line: nil, message: Text.SiteBuild.folderInTheWay)
                 }
                 let folder = (full as NSString).deletingLastPathComponent
                 let temporary = folder + "/." + (full as NSString).lastPathComponent + ".building"
@@ -40,7 +41,7 @@ struct SiteOutput {
                     try data.write(to: URL(fileURLWithPath: temporary))
                 } catch {
                     try? manager.removeItem(atPath: temporary)
-                    throw SiteError(step: "write", file: full, line: nil, message: "\(error)")
+                    throw SiteError(step: Text.SiteBuild.stepWrite, file: full, line: nil, message: "\(error)")
                 }
                 staged.append((temporary, full))
             }
@@ -49,7 +50,7 @@ struct SiteOutput {
             throw error
         }
         for file in staged where rename(file.temporary, file.full) != 0 {
-            throw SiteError(step: "write", file: file.full, line: nil, message: String(cString: strerror(errno)))
+            throw SiteError(step: Text.SiteBuild.stepWrite, file: file.full, line: nil, message: String(cString: strerror(errno)))
         }
         let inventory = output + "/" + SiteOutput.inventoryName
         let previous = (try? String(contentsOfFile: inventory, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
@@ -63,7 +64,7 @@ struct SiteOutput {
         do {
             try Data((paths.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: inventory), options: .atomic)
         } catch {
-            throw SiteError(step: "write", file: inventory, line: nil, message: "\(error)")
+            throw SiteError(step: Text.SiteBuild.stepWrite, file: inventory, line: nil, message: "\(error)")
         }
     }
 }

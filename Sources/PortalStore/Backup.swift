@@ -35,7 +35,7 @@ public enum Backup {
         let opened = sqlite3_open_v2(path, &source, SQLITE_OPEN_READONLY, nil)
         defer { sqlite3_close_v2(source) }
         guard opened == SQLITE_OK, let source else {
-            throw DatabaseError(code: opened, message: "cannot open the backup \(path)", sql: nil)
+            throw DatabaseError(code: opened, message: Text.Console.cannotOpenBackup(path), sql: nil)
         }
         let restored: Restored
         do {
@@ -43,17 +43,17 @@ public enum Backup {
             do {
                 try copyPages(from: source, to: copy.handle, destination: copy)
             } catch let error as DatabaseError where error.isNotADatabase {
-                throw DatabaseError(code: error.code, message: "\(path) is not a SQLite database, nor a backup of the portal's", sql: nil)
+                throw DatabaseError(code: error.code, message: Text.Console.notADatabase(path), sql: nil)
             }
             try checkIntegrity(copy)
             // An empty file (what a failed backup job leaves) emptied the portal, "restored".
             guard try Migrator.isPortalDatabase(copy) else {
-                throw DatabaseError(code: 26, message: "\(path) is not a backup of the portal's database (none of its tables)", sql: nil)
+                throw DatabaseError(code: 26, message: Text.Console.notABackup(path), sql: nil)
             }
             let newer = try Migrator.unknown(copy)
             guard newer.isEmpty else {
                 throw DatabaseError(
-                    code: 1, message: "the backup was made by a newer build (\(newer.joined(separator: ", ")))", sql: nil)
+                    code: 1, message: Text.Console.backupFromNewer(newer), sql: nil)
             }
             try Migrator.migrate(copy, now: now)
             let outbox = OutboxStore(copy)
@@ -83,14 +83,14 @@ public enum Backup {
         let finished = sqlite3_backup_finish(backup)
         guard result == SQLITE_DONE, finished == SQLITE_OK else {
             throw DatabaseError(
-                code: result == SQLITE_DONE ? finished : result, message: "copying the backup's pages failed", sql: nil)
+                code: result == SQLITE_DONE ? finished : result, message: Text.Console.copyFailed, sql: nil)
         }
     }
 
     static func checkIntegrity(_ database: Database) throws {
         let result = try database.queryOne("PRAGMA integrity_check")?.string("integrity_check") ?? ""
         guard result == "ok" else {
-            throw DatabaseError(code: 11, message: "integrity check of the copy failed: \(result)", sql: nil)
+            throw DatabaseError(code: 11, message: Text.Console.integrityFailed(result), sql: nil)
         }
     }
 

@@ -1,3 +1,5 @@
+import PortalCore
+
 /// A named schema change. Migrations are append-only: a released one is never edited,
 /// a new change is a new entry at the end of `Migrations.all`.
 public struct Migration: Sendable {
@@ -66,8 +68,7 @@ public enum Migrator {
         public let path: String
         public let unknown: [String]
         public var description: String {
-            "database \(path) was migrated by a newer build (unknown: \(unknown.joined(separator: ", "))); "
-                + "run the newer build or restore a backup"
+            Text.Console.migratedByNewer(path, unknown: unknown)
         }
     }
 

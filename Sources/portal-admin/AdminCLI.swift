@@ -20,15 +20,15 @@ enum AdminCLI {
             // "portal-admin ticket" or "ticket --help": the group's own commands.
             let group = commands.filter { $0.words.count > 1 && $0.words[0] == arguments[0] }
             if !group.isEmpty && (arguments.count == 1 || ["-h", "--help"].contains(arguments[1])) {
-                print("usage: portal-admin \(arguments[0]) COMMAND [options]\n\ncommands:\n" + group.map(describe).joined(separator: "\n"))
+                print(Text.Console.groupUsage(arguments[0]) + group.map(describe).joined(separator: "\n"))
                 return arguments.count == 1 ? 64 : 0
             }
-            printError("unknown command '\(arguments.prefix(2).joined(separator: " "))'\n\n\(usage)")
+            printError(Text.Console.unknownCommand(arguments.prefix(2).joined(separator: " ")) + "\n\n" + usage)
             return 64
         }
         let rest = Array(arguments.dropFirst(type.words.count))
         if rest.contains("--help") || rest.contains("-h") {
-            print("usage: portal-admin \(type.synopsis)\n  \(type.abstract)" + type.options.helpLines.map { "\n  " + $0 }.joined())
+            print(Text.Console.usageLine(type.synopsis) + "\n  \(type.abstract)" + type.options.helpLines.map { "\n  " + $0 }.joined())
             return 0
         }
         do {
@@ -38,7 +38,7 @@ enum AdminCLI {
             try command.run(config: config)
             return 0
         } catch let error as UsageError {
-            printError("\(type.words.joined(separator: " ")): \(error.message)\nusage: portal-admin \(type.synopsis)"
+            printError("\(type.words.joined(separator: " ")): \(error.message)\n" + Text.Console.usageLine(type.synopsis)
                 + type.options.helpLines.map { "\n  " + $0 }.joined())
             return 64
         } catch {
@@ -52,9 +52,9 @@ enum AdminCLI {
     }
 
     static var usage: String {
-        "usage: portal-admin COMMAND [options]\n\ncommands:\n"
+        Text.Console.usage
             + commands.map(describe).joined(separator: "\n")
-            + "\n\nSettings come from PORTAL_CONFIG (a KEY=value file) and PORTAL_* variables (PORTAL_DB, PORTAL_PUBLIC_URL, …)."
+            + "\n\n" + Text.Console.settings
     }
 
     static func printError(_ text: String) {

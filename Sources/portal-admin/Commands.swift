@@ -8,7 +8,7 @@ import PortalStore
 struct MigrateCommand: AdminCommand {
     static let words = ["migrate"]
     static let options: [CommandOption] = []
-    static let abstract = "Creates the database if needed and applies the pending migrations."
+    static let abstract = Text.Console.migrateAbstract
     init(options: OptionValues) throws {}
 
     func run(config: Config) throws {
@@ -17,7 +17,7 @@ struct MigrateCommand: AdminCommand {
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let database = try Database(path: config.databasePath)
         let applied = try Migrator.migrate(database, now: Clock.now())
-        print(applied.isEmpty ? "database \(config.databasePath) is up to date" : "applied: \(applied.joined(separator: ", "))")
+        print(applied.isEmpty ? Text.Console.upToDate(config.databasePath) : Text.Console.applied(applied))
     }
 }
 
@@ -27,9 +27,7 @@ func openDatabase(_ config: Config) throws -> Database {
     do {
         return try Database(path: config.databasePath)
     } catch let error as DatabaseError where error.isCannotOpen {
-        throw CommandFailure(
-            "cannot open the database \(config.databasePath): run portal-admin in the portal's folder, or set PORTAL_VAR "
-                + "(the portal's state folder) or PORTAL_DB; portal-admin migrate creates a new one")
+        throw CommandFailure(Text.Console.cannotOpen(config.databasePath))
     }
 }
 
@@ -39,7 +37,7 @@ func openMigrated(_ config: Config) throws -> Database {
     try Migrator.refuseNewer(database)
     let pending = try Migrator.pending(database)
     guard pending.isEmpty else {
-        throw CommandFailure("database not migrated (run portal-admin migrate first)")
+        throw CommandFailure(Text.Console.notMigrated)
     }
     return database
 }
@@ -47,35 +45,35 @@ func openMigrated(_ config: Config) throws -> Database {
 struct TenantAddCommand: AdminCommand {
     static let words = ["tenant", "add"]
     static let options: [CommandOption] = [
-        .required("name", "NAME", help: "the company's name"),
-        .required("vat", "PIVA", help: "its P.IVA, with or without the IT prefix"),
+        .required("name", "NOME", help: Text.Console.tenantNameHelp),
+        .required("vat", "PIVA", help: Text.Console.tenantVATHelp),
     ]
-    static let abstract = "Adds a company (tenant); the P.IVA's check digit is validated."
+    static let abstract = Text.Console.tenantAddAbstract
     let name: String
     let vat: VATNumber
 
     init(options: OptionValues) throws {
         name = options.required("name")
         let text = options.required("vat")
-        guard let vat = VATNumber(text) else { throw UsageError(message: "'\(text)' is not a valid P.IVA") }
+        guard let vat = VATNumber(text) else { throw UsageError(message: Text.Console.invalidVAT(text)) }
         self.vat = vat
     }
 
     func run(config: Config) throws {
         let database = try openMigrated(config)
         let tenant = try Provisioning(database: database, config: config).addTenant(name: name, vat: vat, now: Clock.now())
-        print("tenant \(tenant.id): \(tenant.name) (P.IVA \(tenant.vat))")
+        print(Text.Console.tenantAdded(id: tenant.id, name: tenant.name, vat: tenant.vat))
     }
 }
 
 struct InviteCommand: AdminCommand {
     static let words = ["invite"]
     static let options: [CommandOption] = [
-        .required("vat", "PIVA", help: "the P.IVA of the company"),
-        .required("email", "EMAIL", help: "the person's e-mail address"),
-        .required("role", Role.allCases.map(\.label).joined(separator: "|"), help: "the person's role in that company"),
+        .required("vat", "PIVA", help: Text.Console.inviteVATHelp),
+        .required("email", "EMAIL", help: Text.Console.inviteEmailHelp),
+        .required("role", Role.allCases.map(\.label).joined(separator: "|"), help: Text.Console.inviteRoleHelp),
     ]
-    static let abstract = "Invites a person into a company; a new address also gets provisional credentials."
+    static let abstract = Text.Console.inviteAbstract
     let vat: VATNumber
     let email: EmailAddress
     let role: Role
@@ -84,10 +82,10 @@ struct InviteCommand: AdminCommand {
         let vatText = options.required("vat")
         let emailText = options.required("email")
         let roleText = options.required("role")
-        guard let vat = VATNumber(vatText) else { throw UsageError(message: "'\(vatText)' is not a valid P.IVA") }
-        guard let email = EmailAddress(emailText) else { throw UsageError(message: "'\(emailText)' is not a valid e-mail address") }
+        guard let vat = VATNumber(vatText) else { throw UsageError(message: Text.Console.invalidVAT(vatText)) }
+        guard let email = EmailAddress(emailText) else { throw UsageError(message: Text.Console.invalidEmail(emailText)) }
         guard let role = Role(labelOrCode: roleText) else {
-            throw UsageError(message: "--role takes \(Role.allCases.map(\.label).joined(separator: " or "))")
+            throw UsageError(message: Text.Console.roleTakes(Role.allCases.map(\.label)))
         }
         self.vat = vat
         self.email = email
@@ -97,12 +95,11 @@ struct InviteCommand: AdminCommand {
     func run(config: Config) throws {
         let database = try openMigrated(config)
         guard let tenant = try TenantStore(database).find(vat: vat) else {
-            throw CommandFailure("no company with P.IVA \(vat)")
+            throw CommandFailure(Text.Console.noCompany(vat.description))
         }
         let result = try Provisioning(database: database, config: config).invite(
             tenant: tenant, email: email, role: role, invitedBy: nil, now: Clock.now())
-        print("invited \(email) into \(tenant.name) as \(role.label)"
-            + (result.createdAccount ? " (new account: welcome e-mail with provisional credentials queued)" : ""))
+        print(Text.Console.invited(email.value, company: tenant.name, role: role.label, newAccount: result.createdAccount))
     }
 }
 
@@ -111,23 +108,23 @@ struct InviteCommand: AdminCommand {
 struct OperatorAddCommand: AdminCommand {
     static let words = ["operator", "add"]
     static let options: [CommandOption] = [
-        .required("email", "EMAIL", help: "the operator's e-mail address, where the welcome e-mail goes"),
-        .required("name", "NAME", help: "the operator's full name"),
-        .optional("role", "ROLE", help: "Operatore (works tickets, the default) or Responsabile (also runs the vendor administration)"),
+        .required("email", "EMAIL", help: Text.Console.operatorEmailHelp),
+        .required("name", "NOME", help: Text.Console.operatorNameHelp),
+        .optional("role", "RUOLO", help: Text.Console.operatorRoleHelp),
     ]
-    static let abstract = "Adds an operator of the support team; the welcome e-mail carries provisional credentials."
+    static let abstract = Text.Console.operatorAddAbstract
     let email: EmailAddress
     let name: String
     let role: DeskRole
 
     init(options: OptionValues) throws {
         let text = options.required("email")
-        guard let email = EmailAddress(text) else { throw UsageError(message: "'\(text)' is not a valid e-mail address") }
+        guard let email = EmailAddress(text) else { throw UsageError(message: Text.Console.invalidEmail(text)) }
         self.email = email
         name = options.required("name")
         let roleText = options.optional("role") ?? DeskRole.operator.label
         guard let role = DeskRole(labelOrCode: roleText) else {
-            throw UsageError(message: "'\(roleText)' is not a role: Operatore or Responsabile")
+            throw UsageError(message: Text.Console.notADeskRole(roleText))
         }
         self.role = role
     }
@@ -135,22 +132,22 @@ struct OperatorAddCommand: AdminCommand {
     func run(config: Config) throws {
         let database = try openMigrated(config)
         try Provisioning(database: database, config: config).addOperator(email: email, name: name, role: role, now: Clock.now())
-        print("operator \(email) added as \(role.label)")
+        print(Text.Console.operatorAdded(email.value, role: role.label))
     }
 }
 
 struct MailListCommand: AdminCommand {
     static let words = ["mail", "list"]
     static let options: [CommandOption] = []
-    static let abstract = "Lists the newest e-mails of the outbox with their delivery state."
+    static let abstract = Text.Console.mailListAbstract
     init(options: OptionValues) throws {}
 
     func run(config: Config) throws {
         let database = try openMigrated(config)
         for message in try OutboxStore(database).all() {
-            let state = message.sentAt.map { "sent \(Clock.display($0))" }
-                ?? message.discardedAt.map { "not sent: dropped by a restore \(Clock.display($0))" }
-                ?? "queued (attempts \(message.attempts)\(message.lastError.map { ", last error: \($0)" } ?? ""))"
+            let state = message.sentAt.map { Text.Console.mailSent(Clock.display($0)) }
+                ?? message.discardedAt.map { Text.Console.mailDropped(Clock.display($0)) }
+                ?? Text.Console.mailQueued(attempts: Int(message.attempts), lastError: message.lastError)
             print("#\(message.id)  \(Clock.display(message.createdAt))  \(message.recipients.joined(separator: ","))  \(message.subject)  [\(state)]")
         }
     }
@@ -159,7 +156,7 @@ struct MailListCommand: AdminCommand {
 struct SiteBuildCommand: AdminCommand {
     static let words = ["site", "build"]
     static let options = SiteFolders.options
-    static let abstract = "Renders the Markdown pages and assets under site/ into the folder nginx serves."
+    static let abstract = Text.Console.siteBuildAbstract
     let folders: SiteFolders
 
     init(options: OptionValues) throws { folders = SiteFolders(options) }
@@ -174,13 +171,13 @@ struct SiteBuildCommand: AdminCommand {
 struct DemoCommand: AdminCommand {
     static let words = ["demo"]
     static let options: [CommandOption] = []
-    static let abstract = "Seeds the demo companies, users and tickets (once) and prints the demo logins."
+    static let abstract = Text.Console.demoAbstract
     init(options: OptionValues) throws {}
 
     func run(config: Config) throws {
         let database = try openMigrated(config)
         let seeded = try DemoData.seed(database: database, now: Clock.now())
-        print(seeded ? "demo data created; logins (e-mail, then password):" : "demo data already present; logins (e-mail, then password):")
+        print(seeded ? Text.Console.demoCreated : Text.Console.demoPresent)
         for login in DemoData.logins { print("  \(login.email)  \(login.password)    \(login.description)") }
     }
 }
@@ -189,8 +186,8 @@ struct DemoCommand: AdminCommand {
 struct SiteFolders {
     // The placeholders show the defaults of a development checkout, as the README does.
     static let options: [CommandOption] = [
-        .optional("source", "site", help: "the folder of the Markdown pages and assets (default: PORTAL_SITE_SOURCE)"),
-        .optional("out", "var/www", help: "the folder nginx serves (default: PORTAL_SITE_OUT)"),
+        .optional("source", "site", help: Text.Console.siteSourceHelp),
+        .optional("out", "var/www", help: Text.Console.siteOutHelp),
     ]
     let source: String?
     let output: String?
@@ -209,9 +206,7 @@ struct SiteFolders {
         let builder = SiteBuilder(source: source ?? config.siteSource, output: output ?? config.siteOutput)
         let missing = Self.required.filter { !FileManager.default.fileExists(atPath: builder.source + "/" + $0) }
         guard missing.isEmpty else {
-            throw CommandFailure(
-                "\(builder.source) is not the portal's site folder (no \(missing.joined(separator: ", "))): "
-                    + "give --source or PORTAL_SITE_SOURCE; the served site was left as it was")
+            throw CommandFailure(Text.Console.notSiteFolder(builder.source, missing: missing))
         }
         return builder
     }

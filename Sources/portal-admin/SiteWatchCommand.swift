@@ -7,14 +7,14 @@ import PortalSite
 struct SiteWatchCommand: AdminCommand {
     static let words = ["site", "watch"]
     static let options = SiteFolders.options
-    static let abstract = "Builds the site, then rebuilds it whenever a file under the source folder changes (Ctrl-C stops)."
+    static let abstract = Text.Console.siteWatchAbstract
     let folders: SiteFolders
 
     init(options: OptionValues) throws { folders = SiteFolders(options) }
 
     func run(config: Config) throws {
         let builder = try folders.builder(config)
-        print("watching \(builder.source) → \(builder.output) (Ctrl-C stops)")
+        print(Text.Console.watching(builder.source, builder.output))
         SiteWatcher(builder: builder).run { result in
             switch result {
             case .success(let report):

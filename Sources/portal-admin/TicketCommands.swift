@@ -7,10 +7,10 @@ struct TicketReplyCommand: AdminCommand {
     static let words = ["ticket", "reply"]
     static let options: [CommandOption] = [
         ticketNumberOption,
-        .required("operator", "EMAIL", help: "the operator who answers (see operator add)"),
-        .required("text", "TEXT", help: "the answer, as the requester will read it"),
+        .required("operator", "EMAIL", help: Text.Console.replyOperatorHelp),
+        .required("text", "TESTO", help: Text.Console.replyTextHelp),
     ]
-    static let abstract = "Adds an operator's answer to a ticket (taking it in charge) and notifies the requester."
+    static let abstract = Text.Console.replyAbstract
     let number: Int64
     let operatorEmail: EmailAddress
     let text: String
@@ -18,7 +18,7 @@ struct TicketReplyCommand: AdminCommand {
     init(options: OptionValues) throws {
         let number = try ticketNumber(options)
         let email = options.required("operator")
-        guard let address = EmailAddress(email) else { throw UsageError(message: "'\(email)' is not a valid e-mail address") }
+        guard let address = EmailAddress(email) else { throw UsageError(message: Text.Console.invalidEmail(email)) }
         self.number = number
         operatorEmail = address
         text = options.required("text")
@@ -29,7 +29,7 @@ struct TicketReplyCommand: AdminCommand {
         let agent = try findOperator(operatorEmail, database)
         let desk = DeskService(database: database, config: config)
         _ = try desk.reply(try desk.ticket(number: number), by: agent, body: text, files: [], now: Clock.now())
-        print("reply added to ticket #\(number)")
+        print(Text.Console.replied(number))
     }
 }
 
@@ -39,10 +39,10 @@ struct TicketStatusCommand: AdminCommand {
         ticketNumberOption,
         .required(
             "status", TicketStatus.allCases.map(\.rawValue).joined(separator: "|"),
-            help: "the new status (its Italian label works too)"),
-        .optional("operator", "EMAIL", help: "the operator the ticket is assigned to"),
+            help: Text.Console.statusHelp),
+        .optional("operator", "EMAIL", help: Text.Console.statusOperatorHelp),
     ]
-    static let abstract = "Changes a ticket's status (optionally assigning an operator) and notifies the requester."
+    static let abstract = Text.Console.statusAbstract
     let number: Int64
     let status: TicketStatus
     let operatorEmail: EmailAddress?
@@ -51,11 +51,11 @@ struct TicketStatusCommand: AdminCommand {
         let number = try ticketNumber(options)
         let statusText = options.required("status")
         guard let status = TicketStatus(rawValue: statusText) ?? TicketStatus.allCases.first(where: { $0.label.lowercased() == statusText.lowercased() })
-        else { throw UsageError(message: "--status takes \(TicketStatus.allCases.map(\.rawValue).joined(separator: ", "))") }
+        else { throw UsageError(message: Text.Console.statusTakes(TicketStatus.allCases.map(\.rawValue))) }
         self.number = number
         self.status = status
         if let email = options.optional("operator") {
-            guard let address = EmailAddress(email) else { throw UsageError(message: "'\(email)' is not a valid e-mail address") }
+            guard let address = EmailAddress(email) else { throw UsageError(message: Text.Console.invalidEmail(email)) }
             operatorEmail = address
         } else {
             operatorEmail = nil
@@ -69,28 +69,28 @@ struct TicketStatusCommand: AdminCommand {
         let ticket = try desk.ticket(number: number)
         if let agent, ticket.operatorID != agent.id { try desk.assign(ticket, to: agent, by: nil, now: Clock.now()) }
         try desk.setStatus(try desk.ticket(number: number), status, by: nil, now: Clock.now())
-        print("ticket #\(number) is now \(status.label)")
+        print(Text.Console.statusChanged(number, status.label))
     }
 }
 
-let ticketNumberOption = CommandOption.required("number", "N", help: "the ticket's number, as 1453 or #1453")
+let ticketNumberOption = CommandOption.required("number", "N", help: Text.Console.ticketNumberHelp)
 
 /// `--number 1453` or `--number #1453`.
 func ticketNumber(_ options: OptionValues) throws -> Int64 {
     let text = options.required("number")
     guard let number = Int64(text.hasPrefix("#") ? String(text.dropFirst()) : text), number > 0 else {
-        throw UsageError(message: "--number takes a ticket number such as 1453")
+        throw UsageError(message: Text.Console.ticketNumberTakes)
     }
     return number
 }
 
 func findOperator(_ email: EmailAddress, _ database: Database) throws -> UserRecord {
     guard let user = try UserStore(database).find(email: email), user.isOperator else {
-        throw CommandFailure("\(email) is not an operator (portal-admin operator add)")
+        throw CommandFailure(Text.Console.notAnOperator(email.value))
     }
     // A deactivated operator neither answers nor takes tickets: the desk sent theirs back to the queue.
     guard user.deactivatedAt == nil else {
-        throw CommandFailure("\(email) is deactivated (a Responsabile reactivates it: Operatori, \"Riattiva\")")
+        throw CommandFailure(Text.Console.operatorDeactivated(email.value))
     }
     return user
 }

@@ -8,12 +8,12 @@ struct TicketListCommand: AdminCommand {
     static let words = ["ticket", "list"]
     static let options: [CommandOption] = [
         .optional("status", "aperti|qualsiasi|" + TicketStatus.allCases.map(\.rawValue).joined(separator: "|"),
-                  help: "which tickets (default: the open ones)"),
-        .optional("company", "TEXT", help: "part of the company's name, or its P.IVA"),
-        .optional("search", "WORDS", help: "words of the title or of any message"),
-        .optional("page", "N", help: "the page of 50 tickets (default 1)"),
+                  help: Text.Console.listStatusHelp),
+        .optional("company", "TESTO", help: Text.Console.listCompanyHelp),
+        .optional("search", "PAROLE", help: Text.Console.listSearchHelp),
+        .optional("page", "N", help: Text.Console.listPageHelp),
     ]
-    static let abstract = "Lists tickets of every company as \"Coda ticket\" does: urgent and unassigned first, then newest activity."
+    static let abstract = Text.Console.listAbstract
     let query: DeskQuery
 
     init(options: OptionValues) throws {
@@ -25,18 +25,17 @@ struct TicketListCommand: AdminCommand {
             if let value = options.optional(option) { fields.append((field, value)) }
         }
         if let page = options.optional("page"), (Int(page) ?? 0) < 1 {
-            throw UsageError(message: "--page takes a whole number from 1, not '\(page)'")
+            throw UsageError(message: Text.Console.pageTakes(page))
         }
         var invalid: [String] = []
         query = DeskQuery(fields: fields, invalid: &invalid)
         guard invalid.isEmpty else {
-            let statuses = (["aperti", "qualsiasi"] + TicketStatus.allCases.map(\.rawValue)).joined(separator: ", ")
             let takes = [
-                "status": "takes \(statuses)", "company": "takes a company's name or P.IVA, at most 100 characters",
-                "search": "takes words with letters or digits, at most 200 characters", "page": "takes a whole number from 1",
+                "status": Text.Console.listStatusTakes(["aperti", "qualsiasi"] + TicketStatus.allCases.map(\.rawValue)),
+                "company": Text.Console.listCompanyTakes, "search": Text.Console.listSearchTakes, "page": Text.Console.listPageTakes,
             ]
             let refused = names.filter { invalid.contains($0.1) }.map { "--\($0.0) \(takes[$0.0] ?? "")" }
-            throw UsageError(message: "unreadable value: " + refused.joined(separator: "; "))
+            throw UsageError(message: Text.Console.unreadable(refused))
         }
     }
 
@@ -50,7 +49,7 @@ struct TicketListCommand: AdminCommand {
             ]
             print(fields.joined(separator: "\t"))
         }
-        print("\(page.rows.count) of \(page.total) tickets")
+        print(Text.Console.listed(page.rows.count, of: page.total))
     }
 }
 
@@ -58,7 +57,7 @@ struct TicketListCommand: AdminCommand {
 struct TicketShowCommand: AdminCommand {
     static let words = ["ticket", "show"]
     static let options: [CommandOption] = [ticketNumberOption]
-    static let abstract = "Prints a ticket's facts and its whole conversation, internal notes included."
+    static let abstract = Text.Console.showAbstract
     let number: Int64
 
     init(options: OptionValues) throws { number = try ticketNumber(options) }
@@ -87,16 +86,16 @@ struct TicketAssignCommand: AdminCommand {
     static let words = ["ticket", "assign"]
     static let options: [CommandOption] = [
         ticketNumberOption,
-        .required("operator", "EMAIL", help: "the operator who takes the ticket"),
+        .required("operator", "EMAIL", help: Text.Console.assignOperatorHelp),
     ]
-    static let abstract = "Assigns a ticket to an operator (a ticket nobody had becomes \"In attesa\")."
+    static let abstract = Text.Console.assignAbstract
     let number: Int64
     let operatorEmail: EmailAddress
 
     init(options: OptionValues) throws {
         number = try ticketNumber(options)
         let email = options.required("operator")
-        guard let address = EmailAddress(email) else { throw UsageError(message: "'\(email)' is not a valid e-mail address") }
+        guard let address = EmailAddress(email) else { throw UsageError(message: Text.Console.invalidEmail(email)) }
         operatorEmail = address
     }
 
@@ -107,6 +106,6 @@ struct TicketAssignCommand: AdminCommand {
         // The command line assigns: the thread, the log and the assignee's e-mail say so
         // (by the assignee, it read as if they had taken it themselves, with no e-mail).
         try desk.assign(try desk.ticket(number: number), to: agent, by: nil, now: Clock.now())
-        print("ticket #\(number) is assigned to \(agent.displayName)")
+        print(Text.Console.assigned(number, to: agent.displayName))
     }
 }

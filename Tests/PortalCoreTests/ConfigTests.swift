@@ -30,7 +30,7 @@ struct ConfigTests {
         let error = #expect(throws: ConfigError.self) {
             try Config.parse("PORTAL_DB=/tmp/x\n\nPORTAL_DEBUG\n", source: "portal.conf")
         }
-        #expect(error?.message == "portal.conf:3: expected KEY=value")
+        #expect(error?.message == "portal.conf:3: atteso CHIAVE=valore")
     }
 
     @Test("environment overrides the file, and the named settings have defaults")
@@ -98,7 +98,7 @@ struct DevelopmentConfigTests {
         let error = #expect(throws: ConfigError.self) {
             try Config.load(environment: ["PORTAL_VAR": folder, "PORTAL_CONFIG": "/dev/null"])
         }
-        #expect(error?.message.contains("PORTAL_PUBLIC_URL is not set") == true)
+        #expect(error?.message.contains("PORTAL_PUBLIC_URL non è impostato") == true)
     }
 
     @Test("colours are #rgb or #rrggbb, anything else keeps the default", arguments: [

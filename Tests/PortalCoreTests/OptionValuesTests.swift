@@ -31,14 +31,14 @@ struct OptionValuesTests {
     }
 
     @Test("refuses what the declaration does not allow, saying what is wrong", arguments: [
-        (["--name", "X", "--vat", "1", "--bogus", "2"], "unexpected argument '--bogus'"),
-        (["--name", "X", "--vat", "1", "stray"], "unexpected argument 'stray'"),
-        (["-name", "X", "--vat", "1"], "unexpected argument '-name'"),
-        (["--name", "X", "--vat"], "--vat needs a value"),
-        (["--name", "X", "--vat", "1", "--vat", "2"], "--vat given twice"),
-        (["--name", "X"], "--vat is required"),
-        ([], "--name is required"),
-        (["--name", " \t", "--vat", "1"], "--name is required"),
+        (["--name", "X", "--vat", "1", "--bogus", "2"], "argomento inatteso '--bogus'"),
+        (["--name", "X", "--vat", "1", "stray"], "argomento inatteso 'stray'"),
+        (["-name", "X", "--vat", "1"], "argomento inatteso '-name'"),
+        (["--name", "X", "--vat"], "--vat vuole un valore"),
+        (["--name", "X", "--vat", "1", "--vat", "2"], "--vat è indicato due volte"),
+        (["--name", "X"], "--vat è obbligatorio"),
+        ([], "--name è obbligatorio"),
+        (["--name", " \t", "--vat", "1"], "--name è obbligatorio"),
     ])
     func refuses(_ arguments: [String], _ message: String) {
         #expect(throws: UsageError(message: message)) { try OptionValues(arguments, declared: Self.declared) }
@@ -49,7 +49,7 @@ struct OptionValuesTests {
         let declared: [CommandOption] = [.required("from", "FILE", help: ""), .flag("resend-mail", help: "")]
         #expect(try OptionValues(["--resend-mail", "--from", "x"], declared: declared).flag("resend-mail"))
         #expect(try !OptionValues(["--from", "x"], declared: declared).flag("resend-mail"))
-        #expect(throws: UsageError(message: "--resend-mail given twice")) {
+        #expect(throws: UsageError(message: "--resend-mail è indicato due volte")) {
             try OptionValues(["--resend-mail", "--resend-mail", "--from", "x"], declared: declared)
         }
         #expect(CommandOption.flag("resend-mail", help: "").synopsis == "[--resend-mail]")
@@ -58,7 +58,7 @@ struct OptionValuesTests {
     @Test("a command without options takes no arguments")
     func none() throws {
         _ = try OptionValues([], declared: [])
-        #expect(throws: UsageError(message: "unexpected argument '--x'")) { try OptionValues(["--x", "y"], declared: []) }
+        #expect(throws: UsageError(message: "argomento inatteso '--x'")) { try OptionValues(["--x", "y"], declared: []) }
     }
 }
 

@@ -31,12 +31,12 @@ struct FrontMatterTests {
     }
 
     @Test("fails with the file and line of the problem", arguments: [
-        ("title: Senza apertura\n---\nTesto", 1, "must start"),
-        ("---\ntitle: Mai chiuso\nTesto", 1, "not closed"),
-        ("---\ntitle: Ok\n\nautore: Mario\n---\n", 4, "unknown key 'autore'"),
-        ("---\ntitle: Ok\nsolo testo\n---\n", 3, "key: value"),
-        ("---\norder: 1\n---\nTesto", 1, "'title' is required"),
-        ("---\ntitle:   \n---\nTesto", 1, "'title' is required"),
+        ("title: Senza apertura\n---\nTesto", 1, "deve iniziare"),
+        ("---\ntitle: Mai chiuso\nTesto", 1, "non è chiusa"),
+        ("---\ntitle: Ok\n\nautore: Mario\n---\n", 4, "chiave sconosciuta 'autore'"),
+        ("---\ntitle: Ok\nsolo testo\n---\n", 3, "chiave: valore"),
+        ("---\norder: 1\n---\nTesto", 1, "'title' è obbligatorio"),
+        ("---\ntitle:   \n---\nTesto", 1, "'title' è obbligatorio"),
     ])
     func invalid(text: String, line: Int, message: String) {
         let error = #expect(throws: SiteError.self) { try FrontMatter.parse(text, file: "pagina.md") }

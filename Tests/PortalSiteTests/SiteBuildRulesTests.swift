@@ -59,35 +59,35 @@ struct SiteBuildRulesTests {
         let site = try Folder(Self.base.merging(["manuale/segreto.md": secret]) { $1 })
         try Data("chiave,segreta\n1,2\n".utf8).write(to: URL(fileURLWithPath: site.root + "/secret.csv"))
         let error = #expect(throws: SiteError.self) { try site.build() }
-        #expect(error?.message.contains("inside the site folder") == true)
+        #expect(error?.message.contains("dentro la cartella del sito") == true)
         #expect(site.output("manuale/segreto.html") == nil)
-        try refused(["manuale/chiave.md": "---\ntitle: Chiave\n---\n\n{{ tabella /etc/hostname }}\n"], "manuale/chiave.md:5", ".csv file")
+        try refused(["manuale/chiave.md": "---\ntitle: Chiave\n---\n\n{{ tabella /etc/hostname }}\n"], "manuale/chiave.md:5", "file .csv")
     }
 
     @Test("raw HTML, a page named like a generated file, an upper-case .MD, an outside image fail with file and line")
     func silentlyLostPages() throws {
-        try refused(["manuale/nota.md": "---\ntitle: Nota\n---\n\nPremi <kbd>Invio</kbd>.\n"], "manuale/nota.md:5", "HTML is not allowed")
-        try refused(["cerca.md": "---\ntitle: Cerca\n---\n\nTesto.\n"], "cerca.md", "rename the page")
-        try refused(["manuale/Nuova.MD": "---\ntitle: Nuova\n---\n"], "manuale/Nuova.MD", "lowercase")
-        try refused(["manuale/foto.md": "---\ntitle: Foto\n---\n\n![Logo](https://example.com/logo.png)\n"], "manuale/foto.md:5", "another site")
-        try refused(["manuale/ass.md": "---\ntitle: Ass\n---\n\n[Accesso](/manuale/accesso.md)\n"], "manuale/ass.md:5", "relative")
-        try refused(["manuale/ass.md": "---\ntitle: Ass\n---\n\n[Accesso](/manuale/acceso.html)\n"], "manuale/ass.md:5", "missing page")
+        try refused(["manuale/nota.md": "---\ntitle: Nota\n---\n\nPremi <kbd>Invio</kbd>.\n"], "manuale/nota.md:5", "HTML non è ammesso")
+        try refused(["cerca.md": "---\ntitle: Cerca\n---\n\nTesto.\n"], "cerca.md", "rinomina la pagina")
+        try refused(["manuale/Nuova.MD": "---\ntitle: Nuova\n---\n"], "manuale/Nuova.MD", "minuscolo")
+        try refused(["manuale/foto.md": "---\ntitle: Foto\n---\n\n![Logo](https://example.com/logo.png)\n"], "manuale/foto.md:5", "da un altro sito")
+        try refused(["manuale/ass.md": "---\ntitle: Ass\n---\n\n[Accesso](/manuale/accesso.md)\n"], "manuale/ass.md:5", "relativo a questa pagina")
+        try refused(["manuale/ass.md": "---\ntitle: Ass\n---\n\n[Accesso](/manuale/acceso.html)\n"], "manuale/ass.md:5", "pagina o a un file che non esiste")
     }
 
     @Test("a page under a portal address, a misspelt placeholder, two titles in one group, a stray section fail the build")
     func publishedMistakes() throws {
         let page = "---\ntitle: Altra\n---\n\nTesto.\n"
         for name in ["profilo-utente.md", "ticket-urgenti.md", "tenant/index.md", "desk.md", "errors/nota.md"] {
-            try refused([name: page], name, "belongs to the portal")
+            try refused([name: page], name, "appartiene al portale")
         }
         let contacts = "---\ntitle: Contatti\n---\n\nIl servizio ({{ fornitori }}) risponde.\n"
-        try refused(["aiuto/contatti.md": contacts], "aiuto/contatti.md:5", "unknown placeholder {{ fornitori }}")
+        try refused(["aiuto/contatti.md": contacts], "aiuto/contatti.md:5", "segnaposto sconosciuto {{ fornitori }}")
         try refused(["aiuto/contatti.md": "---\ntitle: Contatti\n---\n\n{{prodotto}}\n"], "aiuto/contatti.md:5", "{{ prodotto }}")
         // A paragraph's wrapped line with four spaces is no code block: its placeholder is checked.
-        try refused(["aiuto/contatti.md": "---\ntitle: Contatti\n---\n\nRiga\n    {{ fornitori }}\n"], "aiuto/contatti.md:6", "unknown placeholder")
-        try refused(["aiuto/altro.md": "---\ntitle: domande frequenti\n---\n"], "aiuto/index.md", "also the title of")
-        try refused(["aiuto/altro.md": "---\ntitle: Altro\nsection: Altro\n---\n"], "aiuto/altro.md", "folder's index.md")
-        try refused(["novita/primo.md": "---\ntitle: Primo\n---\n"], "novita/primo.md", "has no index.md")
+        try refused(["aiuto/contatti.md": "---\ntitle: Contatti\n---\n\nRiga\n    {{ fornitori }}\n"], "aiuto/contatti.md:6", "segnaposto sconosciuto")
+        try refused(["aiuto/altro.md": "---\ntitle: domande frequenti\n---\n"], "aiuto/index.md", "è anche quello di")
+        try refused(["aiuto/altro.md": "---\ntitle: Altro\nsection: Altro\n---\n"], "aiuto/altro.md", "index.md della cartella")
+        try refused(["novita/primo.md": "---\ntitle: Primo\n---\n"], "novita/primo.md", "non ha un index.md")
         // In code the braces are what the page shows; a table's line is the table's; the same
         // title in another group is another entry.
         let code = "---\ntitle: Segnaposti\n---\n\nScrivi `{{ nome }}`.\n\n```\n{{ x }}\n```\n\n    {{ rientrato }}\n\n~~~\n```\n{{ y }}\n~~~\n"
@@ -99,10 +99,10 @@ struct SiteBuildRulesTests {
     @Test("a link to a page's .html, to a folder or of a kind the site does not publish says what to write")
     func linkAdvice() throws {
         let link = { (url: String) in "---\ntitle: Link\n---\n\n[x](\(url))\n" }
-        try refused(["aiuto/link.md": link("index.html")], "aiuto/link.md:5", "write the page's source name, index.md")
-        try refused(["aiuto/link.md": link("../manuale/")], "aiuto/link.md:5", "write its page, ../manuale/index.md")
-        try refused(["aiuto/link.md": link("../manuale/#accesso")], "aiuto/link.md:5", "write its page, ../manuale/index.md#accesso")
-        try refused(["aiuto/link.md": link("javascript:alert(1)")], "aiuto/link.md:5", "kind the site does not publish")
+        try refused(["aiuto/link.md": link("index.html")], "aiuto/link.md:5", "scrivi il nome del sorgente della pagina, index.md")
+        try refused(["aiuto/link.md": link("../manuale/")], "aiuto/link.md:5", "scrivi la sua pagina, ../manuale/index.md")
+        try refused(["aiuto/link.md": link("../manuale/#accesso")], "aiuto/link.md:5", "scrivi la sua pagina, ../manuale/index.md#accesso")
+        try refused(["aiuto/link.md": link("javascript:alert(1)")], "aiuto/link.md:5", "tipo che il sito non pubblica")
     }
 
     @Test("the portal addresses a page may not take are nginx.conf's handler and internal prefixes")
@@ -124,14 +124,14 @@ struct SiteBuildRulesTests {
         try Data("segreto,valore\n1,2\n".utf8).write(to: URL(fileURLWithPath: site.root + "/fuori.csv"))
         #expect(symlink(site.root + "/fuori.csv", site.root + "/site/prove.csv") == 0)
         let error = #expect(throws: SiteError.self) { try site.build() }
-        #expect(error?.message.contains("outside the site folder") == true)
+        #expect(error?.message.contains("fuori dalla cartella del sito") == true)
         #expect(site.output("browser.html") == nil)
     }
 
     @Test("absolute links into the site's folders are checked; the portal's addresses are not")
     func absoluteIntoFolders() throws {
-        try refused(["manuale/a.md": "---\ntitle: A\n---\n\n[x](/manuale/guida-mancante)\n"], "manuale/a.md:5", "missing page or file")
-        try refused(["manuale/a.md": "---\ntitle: A\n---\n\n[x](/manuale/accesso.html#nessuna)\n"], "manuale/a.md:5", "missing heading")
+        try refused(["manuale/a.md": "---\ntitle: A\n---\n\n[x](/manuale/guida-mancante)\n"], "manuale/a.md:5", "pagina o a un file che non esiste")
+        try refused(["manuale/a.md": "---\ntitle: A\n---\n\n[x](/manuale/accesso.html#nessuna)\n"], "manuale/a.md:5", "titolo che non esiste")
         let page = "---\ntitle: A\n---\n\n[m](/manuale/), [p](/manuale/accesso.html#primo-accesso), [l](/login), [t](/ticket/nuovo)\n"
         try Folder(Self.base.merging(["manuale/a.md": page]) { $1 }).build()
     }
@@ -139,7 +139,7 @@ struct SiteBuildRulesTests {
     @Test("a table line inside a paragraph fails; inside a code block it is text")
     func tableLines() throws {
         try refused(["browser.md": "---\ntitle: B\n---\n\nEsiti:\n{{ tabella prove.csv }}\n", "prove.csv": "a,b\n1,2\n"],
-            "browser.md:6", "stand on its own")
+            "browser.md:6", "deve stare da sola")
         let code = "---\ntitle: B\n---\n\n```\n{{ tabella prove.csv }}\n```\n"
         let site = try Folder(Self.base.merging(["browser.md": code]) { $1 })
         try site.build()
@@ -152,7 +152,7 @@ struct SiteBuildRulesTests {
         try FileManager.default.createDirectory(atPath: site.root + "/site/gen", withIntermediateDirectories: true)
         #expect(symlink(site.root + "/site/gen", site.root + "/uscita") == 0)
         let error = #expect(throws: SiteError.self) { try SiteBuilder(source: site.root + "/site", output: site.root + "/uscita").build() }
-        #expect(error?.message.contains("inside the site's sources") == true)
+        #expect(error?.message.contains("dentro i sorgenti del sito") == true)
     }
 
     @Test("a link with %20 finds the file with a space; absolute links to pages and the portal's addresses pass")
@@ -181,7 +181,7 @@ struct SiteBuildRulesTests {
         try site.write("manuale/nuova.md", "---\ntitle: Nuova\n---\nTesto.\n")
         try FileManager.default.createDirectory(atPath: site.root + "/www/manuale/nuova.html", withIntermediateDirectories: true)
         let error = #expect(throws: SiteError.self) { try site.build() }
-        #expect(error?.message.contains("in the way") == true)
+        #expect(error?.message.contains("cartella con lo stesso nome") == true)
         #expect(site.output("aiuto/index.html") == before)
         let leftovers = try FileManager.default.subpathsOfDirectory(atPath: site.root + "/www").filter { $0.hasSuffix(".building") }
         #expect(leftovers.isEmpty)
@@ -193,7 +193,7 @@ struct SiteBuildRulesTests {
         let error = #expect(throws: SiteError.self) {
             try SiteBuilder(source: site.root + "/site", output: site.root + "/site/www").build()
         }
-        #expect(error?.message.contains("inside the site's sources") == true)
+        #expect(error?.message.contains("dentro i sorgenti del sito") == true)
     }
 
     @Test("a link to a heading that does not exist fails with file and line")
@@ -201,7 +201,7 @@ struct SiteBuildRulesTests {
         let site = try Folder(Self.base.merging(["aiuto/contatti.md": "---\ntitle: Contatti\n---\n\nVedi [qui](index.md#nessuna).\n"]) { $1 })
         let error = #expect(throws: SiteError.self) { try site.build() }
         #expect(error?.description.contains("aiuto/contatti.md:5") == true)
-        #expect(error?.message.contains("missing heading") == true)
+        #expect(error?.message.contains("titolo che non esiste") == true)
     }
 
     @Test("a same-page anchor is checked too")
@@ -217,12 +217,12 @@ struct SiteBuildRulesTests {
         let site = try Folder(Self.base.merging(["guida.md": "---\ntitle: Guida\n---\n![](img.png)\n", "img.png": "png"]) { $1 })
         let error = #expect(throws: SiteError.self) { try site.build() }
         #expect(error?.description.contains("guida.md:4") == true)
-        #expect(error?.message.contains("alternative text") == true)
+        #expect(error?.message.contains("testo alternativo") == true)
     }
 
     @Test("a bad front matter fails with the line", arguments: [
-        ("---\ntitle: Uno\ntitle: Due\n---\n", 3, "given twice"),
-        ("---\ntitle: Uno\norder: primo\n---\n", 3, "whole number"),
+        ("---\ntitle: Uno\ntitle: Due\n---\n", 3, "indicata due volte"),
+        ("---\ntitle: Uno\norder: primo\n---\n", 3, "numero intero"),
     ])
     func badFrontMatter(text: String, line: Int, message: String) throws {
         let site = try Folder(Self.base.merging(["guida.md": text]) { $1 })

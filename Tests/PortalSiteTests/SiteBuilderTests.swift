@@ -73,7 +73,7 @@ struct SiteBuilderTests {
         let site = try SiteFolder(["guida.md": "---\ntitle: Guida\n---\n![Schermata](img/login.png)\n"])
         let error = #expect(throws: SiteError.self) { try site.build() }
         #expect(error?.line == 4)
-        #expect(error?.message.contains("image") == true)
+        #expect(error?.message.contains("immagine") == true)
         #expect(error?.description.contains("img/login.png") == true)
     }
 
@@ -127,6 +127,6 @@ struct SiteBuilderTests {
             "provati.csv": "Browser,Versione\nBlink (Chrome, Edge),156\n",
         ])
         let error = #expect(throws: SiteError.self) { try site.build() }
-        #expect(error?.message.contains("line 2 has 3 cells") == true)
+        #expect(error?.message.contains("riga 2: 3 celle") == true)
     }
 }

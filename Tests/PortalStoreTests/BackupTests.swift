@@ -103,7 +103,7 @@ struct BackupTests {
             let error = #expect(throws: DatabaseError.self) {
                 try Backup.restore(from: path, into: database, resendMail: false, now: 30)
             }
-            #expect(error?.message.contains("not a backup of the portal's database") == true)
+            #expect(error?.message.contains("non è una copia del database del portale") == true)
         }
         #expect(try tenants(database).count == 1)
     }

@@ -31,11 +31,11 @@ def admin_portal():
 def test_usage_errors_exit_64_with_a_message(admin_portal, args):
     result = admin_portal.admin(*args, check=False)
     assert result.returncode == 64
-    assert "usage" in result.stderr or "usage" in result.stdout
+    assert "uso: portal-admin" in result.stderr or "uso: portal-admin" in result.stdout
 
 
 def test_migrate_is_idempotent(admin_portal):
-    assert "up to date" in admin_portal.admin("migrate").stdout
+    assert "è aggiornato" in admin_portal.admin("migrate").stdout
 
 
 def test_tenant_invite_and_mail_delivery(admin_portal):
@@ -43,9 +43,9 @@ def test_tenant_invite_and_mail_delivery(admin_portal):
     duplicate = admin_portal.admin("tenant", "add", "--name", "Altro", "--vat", "02019510409", check=False)
     assert duplicate.returncode == 1 and "Esiste già un'azienda" in duplicate.stderr
     first = admin_portal.admin("invite", "--vat", "02019510409", "--email", "Nuovo.Utente@Example.com", "--role", "Tecnico")
-    assert "new account" in first.stdout
+    assert "nuovo account" in first.stdout
     again = admin_portal.admin("invite", "--vat", "02019510409", "--email", "nuovo.utente@example.com", "--role", "Amministratore")
-    assert "new account" not in again.stdout
+    assert "nuovo account" not in again.stdout
     with admin_portal.db() as db:
         assert db.execute("SELECT count(*) FROM invitations").fetchone()[0] == 1
         assert db.execute("SELECT role FROM invitations").fetchone()[0] == "admin"
@@ -53,7 +53,7 @@ def test_tenant_invite_and_mail_delivery(admin_portal):
         assert user[0] == 1 and user[1].startswith("$argon2id$")
     listing = admin_portal.admin("mail", "list").stdout
     # welcome + invitation; inviting again an account that never logged in sends fresh credentials
-    assert listing.count("queued") == 4
+    assert listing.count("[in coda") == 4
 
     subprocess.run([str(BIN / "portal-mailer"), "--once"], env=admin_portal.env, check=True, capture_output=True)
     messages = [email.message_from_bytes(path.read_bytes(), policy=email.policy.default) for path in admin_portal.mails()]
@@ -63,7 +63,7 @@ def test_tenant_invite_and_mail_delivery(admin_portal):
     welcome = next(m for m in messages if m["Subject"].startswith("Benvenuto"))
     body = welcome.get_content()
     assert "nuovo.utente@example.com" in body and admin_portal.url + "/login" in body
-    assert admin_portal.admin("mail", "list").stdout.count("sent ") == 4
+    assert admin_portal.admin("mail", "list").stdout.count("[inviata ") == 4
 
 
 def test_utf8_subjects_are_encoded(admin_portal):
@@ -97,7 +97,7 @@ def test_backup_is_consistent_under_write_load(admin_portal, tmp_path):
     result = admin_portal.admin("backup", "--to", str(tmp_path / "copy.sqlite3"))
     stop.set()
     thread.join()
-    assert "integrity ok" in result.stdout
+    assert "integrità verificata" in result.stdout
     copy = sqlite3.connect(tmp_path / "copy.sqlite3")
     assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert copy.execute("SELECT count(*) FROM tickets").fetchone()[0] == 44
@@ -117,17 +117,17 @@ def test_a_restored_backup_does_not_send_its_queued_mail_again_without_the_flag(
     assert mailer_once(admin_portal) == 2, "welcome and invitation went out after the backup was taken"
 
     restored = admin_portal.admin("restore", "--from", backup)
-    assert "2 queued e-mails dropped unsent" in restored.stdout
+    assert "2 e-mail in coda scartate senza invio" in restored.stdout
     assert mailer_once(admin_portal) == 2, "nothing is sent twice"
     listing = admin_portal.admin("mail", "list").stdout
-    assert listing.count("dropped by a restore") == 2
+    assert listing.count("scartata da un ripristino") == 2
     with admin_portal.db() as db:
         assert db.execute("SELECT count(*) FROM invitations").fetchone()[0] == 1, "the backup's data is back"
         welcome = db.execute("SELECT body FROM outbox WHERE subject LIKE 'Benvenuto%'").fetchone()[0]
         assert welcome == "", "the provisional password of a dropped welcome is not kept either"
 
     resent = admin_portal.admin("restore", "--from", backup, "--resend-mail")
-    assert "2 queued e-mails will be sent" in resent.stdout
+    assert "2 e-mail in coda verranno inviate" in resent.stdout
     assert mailer_once(admin_portal) == 4
 
 
@@ -183,16 +183,16 @@ def test_a_backup_names_the_attachments_folder_and_a_restore_without_its_files_s
     backup = str(tmp_path / "backup.sqlite3")
     written = portal.admin("backup", "--to", backup)
     attachments = portal.var / "attachments"
-    assert str(attachments) in written.stdout and "not in this copy" in written.stdout
+    assert str(attachments) in written.stdout and "non sono in questa copia" in written.stdout
     with portal.db() as db:
         files = db.execute("SELECT count(DISTINCT sha256) FROM attachments").fetchone()[0]
     assert files > 0
     # The database restored on a machine whose attachments folder was not restored with it.
     attachments.rename(tmp_path / "allegati")
     restored = portal.admin("restore", "--from", backup)
-    assert f"warning: {files} files the restored tickets and profiles use are not in {attachments}" in restored.stderr
+    assert f"attenzione: {files} file usati dai ticket e dai profili ripristinati non sono in {attachments}" in restored.stderr
     (tmp_path / "allegati").rename(attachments)
-    assert "warning" not in portal.admin("restore", "--from", backup).stderr
+    assert "attenzione" not in portal.admin("restore", "--from", backup).stderr
 
 
 def test_restore_refuses_an_empty_file_and_migrate_a_database_of_a_newer_build(admin_portal, tmp_path):
@@ -200,23 +200,23 @@ def test_restore_refuses_an_empty_file_and_migrate_a_database_of_a_newer_build(a
     empty = tmp_path / "vuoto.sqlite3"
     empty.write_bytes(b"")
     result = admin_portal.admin("restore", "--from", str(empty), check=False)
-    assert result.returncode == 1 and "not a backup of the portal's database" in result.stderr
+    assert result.returncode == 1 and "non è una copia del database del portale" in result.stderr
     with admin_portal.db() as db:
         assert db.execute("SELECT count(*) FROM tenants").fetchone()[0] == 1
         db.execute("INSERT INTO schema_migrations (name, applied_at) VALUES ('9999_da_una_versione_nuova', 0)")
     for command in (["migrate"], ["tenant", "add", "--name", "ALTRA SRL", "--vat", "01234567897"]):
         refused = admin_portal.admin(*command, check=False)
-        assert refused.returncode == 1 and "migrated by a newer build" in refused.stderr, refused.stderr
+        assert refused.returncode == 1 and "migrato da una versione più recente" in refused.stderr, refused.stderr
     with admin_portal.db() as db:
         assert db.execute("SELECT count(*) FROM tenants").fetchone()[0] == 1
         db.execute("DELETE FROM schema_migrations WHERE name = '9999_da_una_versione_nuova'")
 
 
 def test_ticket_list_names_the_option_it_cannot_read(admin_portal):
-    for arguments, said in ((["--page", "abc"], "--page takes a whole number from 1"),
-                            (["--page", "0"], "--page takes a whole number from 1"),
-                            (["--status", "boh"], "unreadable value: --status takes aperti, qualsiasi"),
-                            (["--search", '"'], "unreadable value: --search takes words with letters or digits")):
+    for arguments, said in ((["--page", "abc"], "--page vuole un numero intero da 1"),
+                            (["--page", "0"], "--page vuole un numero intero da 1"),
+                            (["--status", "boh"], "valore non leggibile: --status accetta aperti, qualsiasi"),
+                            (["--search", '"'], "valore non leggibile: --search accetta parole con lettere o cifre")):
         result = admin_portal.admin("ticket", "list", *arguments, check=False)
         assert result.returncode == 64 and said in result.stderr, result.stderr
 
@@ -227,24 +227,24 @@ def test_the_command_line_says_what_to_do_where_sqlite_named_nothing(admin_porta
     elsewhere = {name: value for name, value in admin_portal.env.items() if name not in ("PORTAL_VAR", "PORTAL_DB")}
     lost = subprocess.run([str(BIN / "portal-admin"), "mail", "list"], env={**elsewhere, "PORTAL_VAR": str(tmp_path / "nessuna")},
                           capture_output=True, text=True, cwd=tmp_path)
-    assert lost.returncode == 1 and "cannot open the database" in lost.stderr and "PORTAL_VAR" in lost.stderr, lost.stderr
+    assert lost.returncode == 1 and "impossibile aprire il database" in lost.stderr and "PORTAL_VAR" in lost.stderr, lost.stderr
     existing = tmp_path / "copia.sqlite3"
     existing.write_bytes(b"x")
     refused = admin_portal.admin("backup", "--to", str(existing), check=False)
-    assert refused.returncode == 1 and "already exists" in refused.stderr and "sqlite error" not in refused.stderr
+    assert refused.returncode == 1 and "esiste già" in refused.stderr and "sqlite error" not in refused.stderr
     other = tmp_path / "altro.sqlite3"
     other.write_bytes(b"non un database " * 512)
     refused = admin_portal.admin("restore", "--from", str(other), check=False)
-    assert refused.returncode == 1 and "is not a SQLite database" in refused.stderr and "sqlite error" not in refused.stderr
+    assert refused.returncode == 1 and "non è un database SQLite" in refused.stderr and "sqlite error" not in refused.stderr
     helped = admin_portal.admin("ticket", "list", "--help")
-    assert helped.stdout.startswith("usage: portal-admin ticket list") and "--status" in helped.stdout
+    assert helped.stdout.startswith("uso: portal-admin ticket list") and "--status" in helped.stdout
     group = admin_portal.admin("ticket", "--help")
-    assert group.stdout.startswith("usage: portal-admin ticket COMMAND") and "ticket assign" in group.stdout
+    assert group.stdout.startswith("uso: portal-admin ticket COMANDO") and "ticket assign" in group.stdout
     assert "tenant add" not in group.stdout
     nowhere = admin_portal.admin("backup", "--to", str(tmp_path / "manca" / "copia.sqlite3"), check=False)
-    assert nowhere.returncode == 1 and "does not exist" in nowhere.stderr and "sqlite error" not in nowhere.stderr
+    assert nowhere.returncode == 1 and "non esiste" in nowhere.stderr and "sqlite error" not in nowhere.stderr
     missing = admin_portal.admin("restore", "--from", str(tmp_path / "manca.sqlite3"), check=False)
-    assert missing.returncode == 1 and "does not exist" in missing.stderr and "sqlite error" not in missing.stderr
+    assert missing.returncode == 1 and "non esiste" in missing.stderr and "sqlite error" not in missing.stderr
 
 
 def test_the_mailer_says_when_the_support_desk_shares_the_gates_mailbox(admin_portal):

@@ -349,7 +349,7 @@ def test_the_cli_lists_and_shows_tickets_and_assigns_them(portal):
     for command in (("reply", "--text", "Risposta"), ("assign",), ("status", "--status", "waiting")):
         refused = portal.admin("ticket", command[0], "--number", "1002", "--operator", OTHER_OPERATOR, *command[1:],
                                check=False)
-        assert refused.returncode == 1 and "deactivated" in refused.stderr, refused
+        assert refused.returncode == 1 and "è disattivato" in refused.stderr, refused
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM messages m JOIN tickets t ON t.id = m.ticket_id "
                           "WHERE t.number = 1002 AND m.body = 'Risposta'").fetchone()[0] == 0

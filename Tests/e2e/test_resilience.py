@@ -233,7 +233,7 @@ def test_a_portal_whose_handlers_cannot_start_says_why_and_stops(tmp_path):
         db.execute("INSERT INTO schema_migrations (name, applied_at) VALUES ('9999_da_una_versione_nuova', 0)")
     started = subprocess.run([str(ROOT / "scripts" / "portal-up.sh")], env=env, capture_output=True, text=True, timeout=60)
     assert started.returncode == 1, started.stdout + started.stderr
-    assert "did not start" in started.stderr and "newer build" in started.stderr, started.stderr
+    assert "did not start" in started.stderr and "versione più recente" in started.stderr, started.stderr
     assert "serving on" not in started.stdout
     assert not processes_using(str(var))
 

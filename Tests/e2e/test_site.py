@@ -165,9 +165,9 @@ def test_the_manuals_images_are_ours_and_small(built):
 # ------------------------------------------------------------------ how the build fails and how fast it is
 
 @pytest.mark.parametrize("file, line, text, message", [
-    ("aiuto/contatti.md", 9, "Vedi [la pagina](mancante.md).", "link to a missing file: mancante.md"),
-    ("manuale/dashboard.md", 9, "![Schermata](img/nessuna.png)", "image to a missing file: img/nessuna.png"),
-    ("browser.md", 9, "Vedi [qui](manuale/accesso.md#nessuna-sezione).", "link to a missing heading"),
+    ("aiuto/contatti.md", 9, "Vedi [la pagina](mancante.md).", "collegamento a un file che non esiste: mancante.md"),
+    ("manuale/dashboard.md", 9, "![Schermata](img/nessuna.png)", "immagine da un file che non esiste: img/nessuna.png"),
+    ("browser.md", 9, "Vedi [qui](manuale/accesso.md#nessuna-sezione).", "collegamento a un titolo che non esiste"),
 ])
 def test_a_broken_page_fails_the_build_with_file_and_line(site_copy, file, line, text, message):
     source, out = site_copy
@@ -186,7 +186,7 @@ def test_a_bad_front_matter_fails_the_build_with_file_and_line(site_copy):
     (source / "privacy.md").write_text(text)
     result = site_build(source, out)
     assert result.returncode == 1
-    assert "front matter: privacy.md:3: unknown key 'ordine'" in result.stderr, result.stderr
+    assert "(intestazione): privacy.md:3: chiave sconosciuta 'ordine'" in result.stderr, result.stderr
 
 
 def test_the_whole_site_builds_in_well_under_a_second_of_cpu(site_copy):
@@ -212,7 +212,7 @@ def test_a_build_from_a_folder_that_is_not_the_site_leaves_the_served_site_as_it
     for wrong in (tmp_path, tmp_path / "manca"):
         result = site_build(wrong, out)
         assert result.returncode == 1
-        assert "is not the portal's site folder" in result.stderr and "manuale/index.md" in result.stderr, result.stderr
+        assert "non è la cartella del sito del portale" in result.stderr and "manuale/index.md" in result.stderr, result.stderr
     assert sorted(path.relative_to(out) for path in out.rglob("*")) == before
 
 
