@@ -16,11 +16,7 @@ public final class Services {
     public init(config: Config) throws {
         self.config = config
         database = try Database(path: config.databasePath)
-        let unknown = try Migrator.unknown(database)
-        guard unknown.isEmpty else {
-            throw ConfigError(
-                message: "database \(config.databasePath) was migrated by a newer build (unknown: \(unknown.joined(separator: ", "))); run the newer build or restore a backup")
-        }
+        try Migrator.refuseNewer(database)
         let pending = try Migrator.pending(database)
         guard pending.isEmpty else {
             throw ConfigError(
