@@ -120,3 +120,22 @@ def test_a_script_saved_as_text_is_refused_by_its_name_and_the_rest_of_the_form_
     assert refused.status_code == 422
     assert "Il file «fattura.js» è di un tipo non ammesso (un file .js si apre come programma o pagina web)" in refused.text
     assert 'value="Allegati da controllare"' in refused.text and "note.txt" in refused.text
+
+
+def test_a_kept_reference_brings_its_file_to_the_person_who_chose_it_only(portal):
+    """A refused form's page carries its files as signed references: one learnt by someone
+    else (another company's user, or a colleague) attaches nothing to their ticket, so it
+    cannot be used to download a file they never had."""
+    mario, _ = login(portal)
+    refused = new_ticket(portal, mario, title="", files={"files": ("segreto-rossi.png", b"\x89PNG segreto", "image/png")})
+    kept = kept_references(refused.text)[0]
+    for email in ("anna.bianchi@bianchi.example", "luca.verdi@rossi.example"):
+        other, _ = login(portal, email=email)
+        number = created_number(new_ticket(portal, other, title="Un altro ticket", kept=kept))
+        assert "segreto-rossi.png" not in other.get(portal.url + f"/ticket/{number}").text, email
+        with portal.db() as db:
+            assert db.execute("SELECT count(*) FROM attachments a JOIN tickets t ON t.id = a.ticket_id"
+                              " WHERE t.number = ?", (number,)).fetchone()[0] == 0, email
+    # The person who chose it still gets it back.
+    number = created_number(new_ticket(portal, mario, kept=kept))
+    assert "segreto-rossi.png" in mario.get(portal.url + f"/ticket/{number}").text

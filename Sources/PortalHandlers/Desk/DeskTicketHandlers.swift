@@ -154,7 +154,7 @@ enum DeskTicketHandlers {
                     return try refuse { if action == "reply" { $0.replyError = error } else { $0.noteError = error } }
                 }
                 // The vendor's answer is never refused for what the customer's company used.
-                let files = try Uploads(services: services).collect(
+                let files = try Uploads(services: services, owner: context.current.user.id).collect(
                     form, field: "files", for: .company(ticket.tenantID, enforcingQuota: false))
                 if let error = files.error {
                     // The desk keeps no files across a refusal: the good ones must be chosen again too.

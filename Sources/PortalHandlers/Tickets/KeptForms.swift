@@ -28,7 +28,7 @@ enum KeptForms {
         // The new files and those chosen before (held again with this form) count alike. The
         // check and the form's row are one transaction, so that parallel posts cannot all pass
         // it; the fields follow once the files are written.
-        let uploads = Uploads(services: services)
+        let uploads = Uploads(services: services, owner: owner(of: request))
         let bytes = request.form.files.reduce(Int64(0)) { $0 + Int64($1.bytes.count) }
             + request.form.all("kept").compactMap(uploads.verify).reduce(Int64(0)) { $0 + $1.size }
         let token = Token.generate()
@@ -37,7 +37,7 @@ enum KeptForms {
             let may = try store.mayKeepFiles(clientAddress: client, bytes: bytes, now: services.now)
             try store.keep(
                 tokenHash: token.hash, path: request.path, fields: "", clientAddress: client, fileBytes: may ? bytes : 0,
-                ownerID: request.form[ownerField].flatMap { Int64($0) } ?? 0, now: services.now)
+                ownerID: owner(of: request), now: services.now)
             return may
         }
         // Past the forms a client may leave, the refusal goes on as it would without keeping.
@@ -98,7 +98,7 @@ enum KeptForms {
             try request.decodeBody(malformedJSON: Text.layoutMalformed)
         }
         let form = request.form
-        let uploads = Uploads(services: services)
+        let uploads = Uploads(services: services, owner: owner(of: request))
         // Held until the kept form expires: the sweep would take them after its grace period.
         var fields = form.fields.filter { !["csrf", "kept", "action", droppedFiles, ownerField].contains($0.name) }
         if withFiles {
@@ -131,6 +131,10 @@ enum KeptForms {
     /// back to its writer only (as `drafts.js` does with its drafts). Only the writer's own
     /// pages carry it; a forged one can only hide a form from someone.
     static let ownerField = "autore"
+
+    /// Whom the form says it is from: only they get it back after the login (`take`), and
+    /// only their form takes its files.
+    static func owner(of request: Request) -> Int64 { request.form[ownerField].flatMap { Int64($0) } ?? 0 }
 
     static func ownerHidden(_ viewer: Viewer) -> Node { FormField.hidden(ownerField, String(viewer.userID)) }
 

@@ -6,7 +6,8 @@ import PortalStore
 public struct MailUploads {
     let uploads: Uploads
 
-    public init(services: Services) { uploads = Uploads(services: services) }
+    /// Owner 0: a message makes no kept reference (its files are attached or refused at once).
+    public init(services: Services) { uploads = Uploads(services: services, owner: 0) }
 
     /// The most files one message may carry.
     public static var maxFiles: Int { Uploads.maxFiles }

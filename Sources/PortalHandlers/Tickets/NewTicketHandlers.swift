@@ -49,7 +49,7 @@ enum NewTicketHandlers {
         // A kept form of a company this person cannot enter is not theirs to see (a browser
         // shared with someone else): the page starts empty.
         if request.method != "POST" && !stillTheirs { return try fresh(request, context) }
-        let uploads = Uploads(services: context.services)
+        let uploads = Uploads(services: context.services, owner: context.current.user.id)
         // Another company's files never move to this one unseen: they are chosen again.
         var files = Uploads.Result()
         if stillTheirs { files = try uploads.collect(form, field: "files", for: .company(context.tenant.id)) }
@@ -81,7 +81,7 @@ enum NewTicketHandlers {
     /// a line saying why it is back; no errors yet, as it has not been sent again.
     static func refill(_ request: Request, _ context: MemberContext, _ kept: FormData) throws -> Response {
         if let other = try otherCompany(request, context, kept) { return other }
-        let uploads = Uploads(services: context.services)
+        let uploads = Uploads(services: context.services, owner: context.current.user.id)
         let files = try uploads.collect(kept, field: "files", for: .company(context.tenant.id))
         var page = NewTicketPage(
             viewer: context.current.viewer, tenant: context.tenant, requester: context.current.user.displayName,
@@ -98,7 +98,7 @@ enum NewTicketHandlers {
         if let other = try otherCompany(request, context, form) { return other }
         var ticketForm = TicketForm(form)
         try limitExternalContacts(&ticketForm, context)
-        let uploads = Uploads(services: services)
+        let uploads = Uploads(services: services, owner: context.current.user.id)
         var files = Uploads.Result()
         let previewing = form["action"] == "preview"
         func again(failure: String? = nil) -> Response {

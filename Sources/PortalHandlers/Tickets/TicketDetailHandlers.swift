@@ -91,7 +91,7 @@ enum TicketDetailHandlers {
         }
         let members = try TenantStore(context.services.database).members(tenantID: context.tenant.id)
         var detail = try page(context, ticket, chosen: panelChanges(kept, ticket, members: members).changes, members: members)
-        let uploads = Uploads(services: context.services)
+        let uploads = Uploads(services: context.services, owner: context.current.user.id)
         let files = try uploads.collect(kept, field: "files", for: .company(context.tenant.id))
         detail.replyText = String((kept["message"] ?? "").prefix(TicketForm.keptTextLimit))
         detail.closeChecked = kept.isChecked("close")
@@ -121,7 +121,7 @@ enum TicketDetailHandlers {
         let message = String((form["message"] ?? "").prefix(TicketForm.keptTextLimit))
         let close = form.isChecked("close")
         let isMarkdown = MessageBody.isMarkdown(form, field: "message")
-        let uploads = Uploads(services: services)
+        let uploads = Uploads(services: services, owner: context.current.user.id)
         var files = Uploads.Result()
         func keepTyped(_ page: inout TicketDetailPage) {
             page.submission = Submission.key(form) ?? page.submission

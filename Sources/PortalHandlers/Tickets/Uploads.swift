@@ -16,6 +16,10 @@ struct Uploads {
     static let bodyLimit = maxFiles * maxFileSize + 256 * 1024
 
     let services: Services
+    /// The person whose form the files belong to: a kept reference names them, so that it
+    /// brings the file back to that person's form only (another company's user who learnt one
+    /// attached, and downloaded, a file they never had).
+    let owner: Int64
 
     struct Result {
         var files: [NewAttachment] = []
@@ -88,9 +92,10 @@ struct Uploads {
         }
     }
 
-    /// `sha:size:type:name` and its HMAC, so a kept reference cannot name someone else's file.
+    /// `owner:sha:size:type:name` and its HMAC, so a kept reference cannot name someone else's
+    /// file, nor bring a file to anyone but the person who chose it.
     func reference(for file: NewAttachment) -> String {
-        let payload = "\(file.sha256):\(file.size):\(file.contentType):\(file.fileName)"
+        let payload = "\(owner):\(file.sha256):\(file.size):\(file.contentType):\(file.fileName)"
         return Base64URL.encode(Array(payload.utf8)) + "." + mac(payload)
     }
 
@@ -104,9 +109,9 @@ struct Uploads {
             let payload = String(validating: bytes, as: UTF8.self)
         else { return nil }
         guard ConstantTime.equal(mac(payload), String(parts[1])) else { return nil }
-        let fields = payload.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
-        guard fields.count == 4, let size = Int64(fields[1]), ContentStore.isName(fields[0]) else { return nil }
-        return NewAttachment(fileName: fields[3], contentType: fields[2], size: size, sha256: fields[0])
+        let fields = payload.split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
+        guard fields.count == 5, fields[0] == String(owner), let size = Int64(fields[2]), ContentStore.isName(fields[1]) else { return nil }
+        return NewAttachment(fileName: fields[4], contentType: fields[3], size: size, sha256: fields[1])
     }
 
     static func humanSize(_ bytes: Int64) -> String {
