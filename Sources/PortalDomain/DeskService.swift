@@ -79,7 +79,7 @@ public struct DeskService: DomainService {
         for file in files { try store.addAttachment(ticketID: ticket.id, messageID: messageID, file, now: now) }
         // A status chosen with the reply takes the place of the reply's own "taken, In
         // attesa": the conversation shows the status set, never a step nobody chose.
-        let takes = (ticket.status == .unassigned || ticket.operatorID == nil) && chosen != .unassigned
+        let takes = (ticket.status == .unassigned || !ticket.hasActiveOperator) && chosen != .unassigned
         if takes {
             try take(in: tx, ticket, by: agent, status: chosen, now: now)
         } else if let chosen, chosen != ticket.status {
@@ -213,7 +213,7 @@ public struct DeskService: DomainService {
         throws
     {
         guard status != ticket.status else { return }
-        if ticket.operatorID == nil, let agent, agent.isOperator, status != .unassigned, status != .closed {
+        if !ticket.hasActiveOperator, let agent, agent.isOperator, status != .unassigned, status != .closed {
             try store.setOperator(ticketID: ticket.id, operatorID: agent.id, now: now)
             try customer.event(in: tx, ticket, by: agent, Text.eventTaken(agent.displayName), now: now)
             try audit(in: tx, "ticket_taken", ticket, by: agent, now: now)

@@ -61,9 +61,10 @@ struct TicketMail {
         return try user.id == ticket.requesterID || TenantStore(database).wasRemoved(userID: user.id, tenantID: ticket.tenantID)
     }
 
-    /// Whoever has the ticket, or the support address when nobody does.
+    /// Whoever has the ticket, or the support address when nobody does (or a deactivated
+    /// operator, whose mailbox nobody reads for the desk any more).
     func deskAddresses(_ ticket: TicketRecord) -> [EmailAddress] {
-        if let email = ticket.operatorEmail.flatMap(EmailAddress.init) { return [email] }
+        if ticket.hasActiveOperator, let email = ticket.operatorEmail.flatMap(EmailAddress.init) { return [email] }
         return config.supportAddress.map { [$0] } ?? []
     }
 

@@ -19,6 +19,9 @@ public struct TicketRecord: Sendable {
     public let operatorID: Int64?
     public let operatorName: String?
     public let operatorEmail: String?
+    /// A closed ticket keeps the operator who followed it, who may have been deactivated
+    /// since (deactivation sends back only the open ones): reopened, it is nobody's.
+    public let operatorDeactivated: Bool
     public let referentID: Int64?
     public let referentName: String?
     public let technicalDetails: String
@@ -51,6 +54,7 @@ public struct TicketRecord: Sendable {
         operatorID = row.optionalInt("operator_id")
         operatorName = row.optionalString("operator_name")?.trimmingWhitespace()
         operatorEmail = row.optionalString("operator_email")
+        operatorDeactivated = row.optionalInt("operator_deactivated") == 1
         referentID = row.optionalInt("referent_id")
         referentName = row.optionalString("referent_name")?.trimmingWhitespace()
         technicalDetails = row.string("technical_details")
@@ -62,6 +66,9 @@ public struct TicketRecord: Sendable {
         firstAnsweredAt = row.optionalInt("first_answered_at")
         dueAt = row.optionalInt("due_at")
     }
+
+    /// Whether an active operator has the ticket: a deactivated one no longer works it.
+    public var hasActiveOperator: Bool { operatorID != nil && !operatorDeactivated }
 
     /// What the deadline is for: the first answer until an operator has replied.
     public var dueKind: ResponseTargets.Kind { firstAnsweredAt == nil ? .firstAnswer : .resolution }

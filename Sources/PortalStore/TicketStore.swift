@@ -63,6 +63,7 @@ public struct TicketStore {
     static let select = """
         SELECT t.*, te.name AS tenant_name, req.email AS requester_email,
             trim(op.first_name || ' ' || op.last_name) AS operator_name, op.email AS operator_email,
+            op.deactivated_at IS NOT NULL AS operator_deactivated,
             CASE WHEN ref.id IS NULL THEN NULL
                  ELSE coalesce(nullif(trim(ref.first_name || ' ' || ref.last_name), ''), ref.email) END AS referent_name
         FROM tickets t

@@ -929,3 +929,32 @@ def test_prendi_in_carico_says_the_selects_changed_with_it_were_not_saved(portal
     assert taken.status_code == 200 and "La modifica di «Stato» non è stata salvata" in taken.text
     with portal.db() as db:
         assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "waiting"
+
+
+def test_a_desk_reply_or_status_on_a_deactivated_operators_closed_ticket_takes_it(portal):
+    """A closed ticket keeps the operator who followed it; once they are deactivated, an
+    answer or a status from the desk reopened it onto them: open, nobody working it, not
+    found under "Nessuno", and the customer's next answer mailed to their mailbox."""
+    customer, _ = login(portal)
+    giulia, _ = operator_session(portal)
+    with portal.db() as db:
+        gone = db.execute("INSERT INTO users (email, password_hash, first_name, last_name, is_operator, desk_role,"
+                          " deactivated_at, created_at, updated_at) VALUES ('via@assistenza.example', 'x', 'Vito',"
+                          " 'Via', 1, 'operator', strftime('%s','now'), strftime('%s','now'), strftime('%s','now'))").lastrowid
+        giulia_id = db.execute("SELECT id FROM users WHERE email = ?", (OPERATOR,)).fetchone()[0]
+    numbers = [created_number(new_ticket(portal, customer, title=f"Chiuso da un operatore uscito {i}")) for i in range(2)]
+    with portal.db() as db:
+        for number in numbers:
+            db.execute("UPDATE tickets SET operator_id = ?, status = 'closed', closed_at = strftime('%s','now') WHERE number = ?",
+                       (gone, number))
+    assert desk_post(portal, giulia, numbers[0], "reply", reply="Riapro e ci penso io.").status_code == 303
+    assert desk_post(portal, giulia, numbers[1], "status", status="development").status_code == 303
+    with portal.db() as db:
+        rows = [tuple(db.execute("SELECT status, operator_id FROM tickets WHERE number = ?", (n,)).fetchone()) for n in numbers]
+        last_mail = db.execute("SELECT max(id) FROM outbox").fetchone()[0]
+    assert rows == [("waiting", giulia_id), ("development", giulia_id)], rows
+    # The customer's answer goes to whoever works the ticket now.
+    assert reply(portal, customer, numbers[0], "Grazie, attendo.").status_code == 303
+    with portal.db() as db:
+        recipients = " ".join(r[0] for r in db.execute("SELECT recipients FROM outbox WHERE id > ?", (last_mail,)))
+    assert "via@assistenza.example" not in recipients and OPERATOR in recipients, recipients
