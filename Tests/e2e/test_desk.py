@@ -958,3 +958,19 @@ def test_a_desk_reply_or_status_on_a_deactivated_operators_closed_ticket_takes_i
     with portal.db() as db:
         recipients = " ".join(r[0] for r in db.execute("SELECT recipients FROM outbox WHERE id > ?", (last_mail,)))
     assert "via@assistenza.example" not in recipients and OPERATOR in recipients, recipients
+
+
+def test_a_remembered_assignee_deactivated_since_is_shown_as_chosen(portal):
+    giulia, page = operator_session(portal)
+    with portal.db() as db:
+        gone = db.execute("INSERT INTO users (email, password_hash, first_name, last_name, is_operator, desk_role,"
+                          " created_at, updated_at) VALUES ('filtro@assistenza.example', 'x', 'Fabio',"
+                          " 'Filtro', 1, 'operator', strftime('%s','now'), strftime('%s','now'))").lastrowid
+    found = giulia.post(portal.url + "/desk/cerca", data={"csrf": csrf_token(page.text), "stato": "qualsiasi",
+                                                         "assegnato": str(gone)})
+    assert found.status_code == 200
+    with portal.db() as db:
+        db.execute("UPDATE users SET deactivated_at = strftime('%s','now') WHERE id = ?", (gone,))
+    queue = giulia.get(portal.url + "/desk/").text
+    assert f'<option value="{gone}" selected="selected">Fabio Filtro (disattivato)</option>' in queue, \
+        re.search(r'<select id="assegnato".*?</select>', queue, re.S).group(0)

@@ -19,9 +19,17 @@ enum DeskQueueHandlers {
         let (found, counts) = try services.database.read {
             (try store.queue(query, operatorID: context.user.id), try store.statusCounts())
         }
+        var operators = try store.operators()
+        // A remembered "Assegnato a" on an operator deactivated since still filters: shown as
+        // chosen, with why, where the select fell back to "Chiunque" above a queue it emptied.
+        if case .operatorID(let id) = query.assignee, !operators.contains(where: { $0.id == id }),
+            let gone = try UserStore(services.database).find(id: id), gone.isOperator
+        {
+            operators.append((id, Text.operatorNoLongerActive(gone.displayName)))
+        }
         var page = DeskQueuePage(
             viewer: context.viewer, query: query, page: found,
-            counts: counts, operators: try store.operators(), now: services.now,
+            counts: counts, operators: operators, now: services.now,
             calendar: try ResponseTargetStore(services.database).settings().calendar, notice: remembered.notice)
         if !(remembered.isRemembered && query.page == 1) {
             page.ticketSuffix = "?" + DeskTicketHandlers.queueParameter(query.queryString(page: query.page))
