@@ -18,6 +18,16 @@ extension Text {
         "La tua azienda ha già inviato \(perDay) inviti nelle ultime 24 ore: riprova domani."
     }
 
+    public static func ticketLimitForPerson(perHour: Int) -> String {
+        "Hai già aperto \(perHour) richieste nell'ultima ora, il massimo: la richiesta non è stata inviata. "
+            + "Il testo è ancora qui: inviala più tardi, o aggiungi queste informazioni a una richiesta già aperta."
+    }
+
+    public static func ticketLimitForCompany(perHour: Int) -> String {
+        "La tua azienda ha già aperto \(perHour) richieste nell'ultima ora, il massimo: la richiesta non è stata inviata. "
+            + "Il testo è ancora qui: inviala più tardi."
+    }
+
     /// Rounded up, so that a nearly full quota never reads as its whole size.
     static func megabytes(_ bytes: Int64) -> String {
         let value = (bytes + 1_048_575) / 1_048_576

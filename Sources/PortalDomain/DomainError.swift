@@ -22,6 +22,8 @@ public struct DomainError: Error, CustomStringConvertible, Sendable, Equatable {
         case storageQuota
         /// Too many invitations to one address or from one company in a short time.
         case invitationLimit
+        /// Too many new tickets from one person or one company in an hour.
+        case ticketLimit
     }
 
     public let code: Code

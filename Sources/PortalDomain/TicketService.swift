@@ -21,6 +21,7 @@ public struct TicketService: DomainService {
         var ticket = ticket
         ticket.firstLine = MessageText.firstLine(ticket.description)
         return try database.write { tx in
+            try checkCreationLimits(ticket, now: now)
             let created = try store.create(ticket, now: now)
             if let submission, let requester = ticket.requesterID {
                 try SubmissionStore.record(
@@ -39,6 +40,23 @@ public struct TicketService: DomainService {
                 in: tx, "ticket_created", tenantID: ticket.tenantID, userID: ticket.requesterID, detail: "#\(created.number)",
                 clientIP: context.clientIP, now: now)
             return created.number
+        }
+    }
+
+    /// A script or a stolen password sending new tickets as fast as the server answers filled
+    /// the desk's queue and the support mailbox (two e-mails a ticket): past these in an
+    /// hour the form is refused, its text kept, and says how long to wait. Inside the write,
+    /// so that parallel posts cannot all pass.
+    func checkCreationLimits(_ ticket: NewTicket, now: Timestamp) throws {
+        let perPerson = config.int("PORTAL_TICKETS_PER_PERSON_HOUR", default: 30)
+        let perCompany = config.int("PORTAL_TICKETS_PER_COMPANY_HOUR", default: 200)
+        if let requester = ticket.requesterID,
+            try store.created(byRequester: requester, since: now - 3600, limit: perPerson) >= perPerson
+        {
+            throw DomainError(.ticketLimit, Text.ticketLimitForPerson(perHour: perPerson))
+        }
+        if try store.created(tenantID: ticket.tenantID, since: now - 3600, limit: perCompany) >= perCompany {
+            throw DomainError(.ticketLimit, Text.ticketLimitForCompany(perHour: perCompany))
         }
     }
 

@@ -315,6 +315,20 @@ public struct TicketStore {
         }
     }
 
+    /// New tickets of a person (or of a company) since `since`, counted up to `limit`: each
+    /// new ticket checks them (`TicketService.create`), so a range of an index, never more.
+    public func created(byRequester requesterID: Int64, since: Timestamp, limit: Int) throws -> Int {
+        Int(try database.scalarInt(
+            "SELECT count(*) FROM (SELECT 1 FROM tickets INDEXED BY tickets_by_requester WHERE requester_id = ? AND created_at >= ? LIMIT ?)",
+            [requesterID, since, limit]))
+    }
+
+    public func created(tenantID: Int64, since: Timestamp, limit: Int) throws -> Int {
+        Int(try database.scalarInt(
+            "SELECT count(*) FROM (SELECT 1 FROM tickets INDEXED BY tickets_cards WHERE tenant_id = ? AND created_at >= ? LIMIT ?)",
+            [tenantID, since, limit]))
+    }
+
     /// Two counts of index entries: every one of the company's, and its closed ones, a range
     /// of `tickets_by_tenant_status`. A third of the steps of summing a comparison of every
     /// entry's status.

@@ -175,8 +175,8 @@ struct NewerDatabaseTests {
         let fixture = try Fixture()
         try fixture.database.run("INSERT INTO schema_migrations (name, applied_at) VALUES ('9999_from_the_future', 1)")
         let config = Config(values: ["PORTAL_VAR": fixture.directory])
-        let error = #expect(throws: ConfigError.self) { try PortalApp(config: config, routes: Routes.auth) }
-        #expect(error?.message.contains("newer build") == true)
-        #expect(error?.message.contains("9999_from_the_future") == true)
+        let error = #expect(throws: Migrator.NewerSchema.self) { try PortalApp(config: config, routes: Routes.auth) }
+        #expect(error?.description.contains("versione più recente") == true)
+        #expect(error?.description.contains("9999_from_the_future") == true)
     }
 }

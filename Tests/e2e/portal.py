@@ -46,6 +46,10 @@ class Portal:
             "PORTAL_LOGIN_RATE": "50r/s",
             "PORTAL_LOGIN_BURST": "200",
             "PORTAL_WORKERS": "2",
+            # Many tests open tickets as the same demo people within minutes; the limits have
+            # their own test (test_limits.py), which sets them low.
+            "PORTAL_TICKETS_PER_PERSON_HOUR": "100000",
+            "PORTAL_TICKETS_PER_COMPANY_HOUR": "100000",
         })
         # A value of None removes a setting, so that the installation's default applies.
         for name, value in env.items():

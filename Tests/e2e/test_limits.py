@@ -89,3 +89,28 @@ def test_an_https_public_url_brings_hsts_and_host_cookies_behind_a_tls_proxy(fre
 
 def test_plain_http_has_no_hsts(portal):
     assert "Strict-Transport-Security" not in requests.get(portal.url + "/login").headers
+
+
+def test_new_tickets_past_the_hours_limit_are_refused_with_the_text_kept(fresh_portal):
+    """A script or a stolen password opened a ticket a millisecond, each with two e-mails:
+    past the hour's limit of a person, then of a company, the form says so and keeps the text."""
+    from tickets import created_number, new_ticket
+    portal = fresh_portal(PORTAL_TICKETS_PER_PERSON_HOUR="2", PORTAL_TICKETS_PER_COMPANY_HOUR="3")
+    mario, _ = login(portal)
+    for n in range(2):
+        created_number(new_ticket(portal, mario, title=f"Richiesta numero {n}"))
+    refused = new_ticket(portal, mario, title="Una di troppo", description="Testo da non perdere.")
+    assert refused.status_code == 429, refused.status_code
+    assert "Hai già aperto 2 richieste nell'ultima ora" in refused.text
+    assert "Una di troppo" in refused.text and "Testo da non perdere." in refused.text
+    # A colleague still may, up to the company's limit.
+    luca, _ = login(portal, email="luca.verdi@rossi.example")
+    created_number(new_ticket(portal, luca, title="Del collega"))
+    refused = new_ticket(portal, luca, title="Oltre il limite dell'azienda")
+    assert refused.status_code == 429 and "La tua azienda ha già aperto 3 richieste" in refused.text
+    # Another company is not held back by ROSSI's tickets.
+    anna, _ = login(portal, email="anna.bianchi@bianchi.example")
+    created_number(new_ticket(portal, anna, title="Di un'altra azienda"))
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM tickets WHERE title IN ('Una di troppo', ?)",
+                          ("Oltre il limite dell'azienda",)).fetchone()[0] == 0

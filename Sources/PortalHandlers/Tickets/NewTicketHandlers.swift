@@ -101,7 +101,7 @@ enum NewTicketHandlers {
         let uploads = Uploads(services: services, owner: context.current.user.id)
         var files = Uploads.Result()
         let previewing = form["action"] == "preview"
-        func again(failure: String? = nil) -> Response {
+        func again(failure: String? = nil, status: Int? = nil) -> Response {
             var page = NewTicketPage(
                 viewer: context.current.viewer, tenant: context.tenant, requester: context.current.user.displayName,
                 form: previewing || failure != nil ? ticketForm.withoutErrors : ticketForm,
@@ -109,7 +109,7 @@ enum NewTicketHandlers {
                 preview: previewing
                     ? MessageBody.html(MessageBody.stored(ticketForm.description, isMarkdown: ticketForm.descriptionIsMarkdown)) : nil)
             page.failure = failure
-            return Response.html(page.render(), status: failure != nil ? SaveFault.status : previewing ? 200 : 422)
+            return Response.html(page.render(), status: status ?? (failure != nil ? SaveFault.status : previewing ? 200 : 422))
         }
         let number: Int64
         do {
@@ -122,6 +122,8 @@ enum NewTicketHandlers {
                 try TicketService(database: services.database, config: services.config, clientIP: request.clientAddress)
                     .create(ticket, files: files.files, submission: key, now: services.now)
             }
+        } catch let error as DomainError where error.code == .ticketLimit {
+            return again(failure: error.message, status: 429)
         } catch let error where SaveFault.matches(error) {
             return again(failure: SaveFault.failure(error, request, received: files.files.count))
         }
