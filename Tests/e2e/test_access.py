@@ -412,3 +412,17 @@ def test_a_login_a_trusted_device_ends_at_once_leaves_no_login_cookie_behind(por
                      and value.startswith("portal_login=")]
     assert login_cookies and all("Max-Age=0" in value for value in login_cookies), login_cookies
     assert "portal_login" not in session.cookies
+
+
+def test_the_invitation_emails_link_leads_a_signed_in_person_to_the_company_choice(fresh_portal):
+    """Invited into a further company while signed in: the e-mail's "Accedi al portale"
+    (/login) led to the dashboard, where nothing shows the invitation."""
+    portal = fresh_portal()
+    mario, _ = login(portal)
+    assert mario.get(portal.url + "/login", allow_redirects=False).headers["Location"] == "/dashboard"
+    portal.admin("invite", "--vat", BIANCHI_VAT, "--email", ADMIN, "--role", "Tecnico")
+    body = portal.wait_for_mail(ADMIN, "Invito a unirti").get_content()
+    link = re.search(r"\((http://[^)]+/login)\)", body).group(1)
+    landed = mario.get(link)
+    assert landed.url.endswith("/accesso/azienda"), landed.url
+    assert "BIANCHI SPA" in landed.text and "Accetta" in landed.text

@@ -8,7 +8,13 @@ enum LoginHandlers {
     static func showLogin(_ request: Request, _ context: VisitorContext) throws -> Response {
         let wanted = EmailAddress(request.query["email"] ?? "")
         if let signedIn = context.signedIn {
-            let home = SafeRedirect.path(request.query["next"], fallback: SafeRedirect.home(for: signedIn.user))
+            // The invitation e-mail to a further company sends its person here: signed in
+            // already, they went to the dashboard, where nothing shows an invitation.
+            let invited = try !signedIn.user.isOperator && request.query["next"] == nil
+                && !InvitationStore(context.services.database).pending(
+                    email: EmailAddress(signedIn.user.email)!, now: context.services.now).isEmpty
+            let home = SafeRedirect.path(
+                request.query["next"], fallback: invited ? CompanyChoiceHandlers.path : SafeRedirect.home(for: signedIn.user))
             guard let wanted, wanted.value != EmailAddress(signedIn.user.email)?.value else { throw Redirect(to: home) }
             var page = LoginPage(email: wanted.value, csrfToken: context.csrfToken)
             page.signedIn = (signedIn.user.displayName, home, signedIn.csrfToken)
