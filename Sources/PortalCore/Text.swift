@@ -53,6 +53,9 @@ public enum Text {
     public static let sessionExpired = "La sessione è scaduta: accedi di nuovo."
     public static let provisionalExpired =
         "Le credenziali provvisorie non valgono più (sono scadute o l'invito è stato ritirato): chiedi all'amministratore della tua azienda un nuovo invito."
+    /// To a company's first administrator: the company has no administrator to ask.
+    public static let provisionalExpiredAskSupport =
+        "Le credenziali provvisorie non valgono più (sono scadute o l'invito è stato ritirato): chiedi un nuovo invito all'assistenza."
     /// The provisional password of an invitation withdrawn by the company's deactivation.
     public static let provisionalCompanyDeactivated =
         "L'azienda che ti ha invitato è stata disattivata dal servizio di assistenza: se verrà riattivata, queste credenziali torneranno valide. Per informazioni contatta l'assistenza."

@@ -192,6 +192,15 @@ def test_expired_provisional_credentials_only_say_so(portal):
         db.execute("UPDATE users SET provisional_expires_at = 1 WHERE email = ?", (address,))
     refused = password_step(portal, address, provisional)
     assert refused.status_code == 403 and "credenziali provvisorie non valgono più" in refused.text
+    assert "chiedi all'amministratore della tua azienda un nuovo invito" in refused.text
+    # A new company's first administrator, invited by the support: nobody in it to ask.
+    portal.admin("tenant", "add", "--name", "GIALLI SRL", "--vat", "02019510409")
+    first = "primo.admin@gialli.example"
+    provisional = portal.invite(first, vat="02019510409", role="Amministratore")
+    with portal.db() as db:
+        db.execute("UPDATE users SET provisional_expires_at = 1 WHERE email = ?", (first,))
+    refused = password_step(portal, first, provisional)
+    assert refused.status_code == 403 and "chiedi un nuovo invito all'assistenza" in refused.text, refused.text[-800:]
 
 
 def new_customer(portal, address):

@@ -28,7 +28,10 @@ enum AccessFlow {
                 try TenantStore(services.database).isDeactivated(tenantID: $0)
                     && InvitationStore(services.database).isWithdrawnWithCompany(email: EmailAddress(user.email)!, tenantID: $0, now: now)
             } ?? false
-            throw LoginPageError(message: withdrawn ? Text.provisionalCompanyDeactivated : Text.provisionalExpired, email: user.email)
+            // A company's first administrator (invited by the support) has nobody to ask there.
+            let noAdministrator = try company.map { try TenantStore(services.database).administratorCount(tenantID: $0) == 0 } ?? true
+            let message = withdrawn ? Text.provisionalCompanyDeactivated : noAdministrator ? Text.provisionalExpiredAskSupport : Text.provisionalExpired
+            throw LoginPageError(message: message, email: user.email)
         }
         let trusted = try !codeAlways && isTrustedDevice(request, user: user, services)
         let stage: LoginChallengeRecord.Stage = user.passwordIsProvisional ? .firstAccess : trusted ? .company : .code
