@@ -435,3 +435,20 @@ def test_the_invitation_emails_link_leads_a_signed_in_person_to_the_company_choi
     landed = mario.get(link)
     assert landed.url.endswith("/accesso/azienda"), landed.url
     assert "BIANCHI SPA" in landed.text and "Accetta" in landed.text
+
+
+def test_the_first_access_keeps_the_page_the_login_was_for(fresh_portal):
+    """A new operator follows "Ticket #N assegnato a te" before their first access: after
+    "Creazione Utente" the login with the new password still leads to that ticket."""
+    portal = fresh_portal()
+    address = "nuovo.operatore@assistenza.example"
+    portal.admin("operator", "add", "--email", address, "--name", "Nuovo Operatore")
+    welcome = portal.wait_for_mail(address, "Benvenuto").get_content()
+    provisional = re.search(r"Password: (\S+)", welcome).group(1)
+    session = requests.Session()
+    response = password_step(portal, address, provisional, session=session, next_path="/desk/ticket/1001")
+    assert response.headers["Location"] == "/accesso/primo"
+    created = first_access(portal, session, first="Nuovo", last="Operatore")
+    assert created.headers["Location"].endswith("&next=/desk/ticket/1001"), created.headers["Location"]
+    login_page = session.get(portal.url + created.headers["Location"]).text
+    assert 'name="next" value="/desk/ticket/1001"' in login_page

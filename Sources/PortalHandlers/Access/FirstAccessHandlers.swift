@@ -47,7 +47,10 @@ enum FirstAccessHandlers {
             try LoginChallengeStore(services.database).delete(id: context.challenge.id)
             try AuditStore.record(in: tx, "first_access_completed", userID: user.id, actorEmail: user.email, clientIP: request.clientAddress, now: now)
         }
-        var response = try Response.redirect(to: "/login?avviso=creato&email=" + urlEncode(user.email))
+        // The page the login was for (a ticket's link in an e-mail) is kept for the login
+        // with the new password: it was lost, and a new operator landed on the queue.
+        let next = context.challenge.returnTo.isEmpty ? "" : "&next=" + urlEncode(context.challenge.returnTo)
+        var response = try Response.redirect(to: "/login?avviso=creato&email=" + urlEncode(user.email) + next)
         try response.setCookie(Cookies.clear(Cookies.login, request))
         return response
     }
