@@ -162,21 +162,27 @@ extension Text {
         """
     }
     /// `files`: the names of the attachments, which are on the desk only.
+    /// `facts`: the request's other choices as the desk's page names them (contact and call-back,
+    /// "Tipologia", "Area"): an operator answering from the mail wrote to a customer who had
+    /// asked to be called. `details`: the ERP's "Dettagli tecnici", when the request came with them.
     public static func deskNewTicketMailBody(
-        number: Int64, title: String, company: String, vat: String, priority: String, requester: String, text: String,
-        files: [String], link: String
+        number: Int64, title: String, company: String, vat: String, priority: String, requester: String,
+        facts: [(String, String)], text: String, details: String, files: [String], link: String
     ) -> String {
         let attached = files.isEmpty ? "" : "\n" + mailFilesOnPortal(files) + "\n"
+        let lines = facts.map { "\($0.0): \($0.1)" }.joined(separator: "\n")
+        let technical = details.isEmpty ? "" : "\n\(technicalDetails):\n\(details)\n"
         return """
         Nuova richiesta di assistenza #\(number): \(title)
 
         Azienda: \(company) (P.IVA \(vat))
         Richiedente: \(requester)
         Priorità: \(priority)
+        \(lines)
 
         Descrizione:
         \(text)
-        \(attached)
+        \(technical)\(attached)
         Apri il ticket sul banco dell'assistenza:
         \(link)
         """

@@ -132,8 +132,12 @@ struct TicketMail {
             subject: Text.ticketMailSubject(ticket.number, Text.mailEventNewTicket, ticket.title),
             body: Text.deskNewTicketMailBody(
                 number: ticket.number, title: ticket.title, company: ticket.tenantName, vat: vat,
-                priority: ticket.priority.label, requester: ticket.requesterName, text: MessageText.plain(text), files: files,
-                link: deskLink(ticket)),
+                priority: ticket.priority.label, requester: ticket.requesterName,
+                facts: [(Text.email, ticket.contactEmail)] + (ticket.phone.isEmpty ? [] : [(Text.phone, ticket.phone)]) + [
+                    (Text.contactPreference, ticket.contactPreference.label), (Text.requestType, ticket.requestType.label),
+                    (Text.deskArea, ticket.area.shortLabel),
+                ],
+                text: MessageText.plain(text), details: ticket.technicalDetails, files: files, link: deskLink(ticket)),
             now: now)
     }
 

@@ -103,6 +103,13 @@ def test_the_whole_desk_journey_with_notes_that_no_customer_ever_sees(fresh_port
     assert f"/desk/ticket/{number}" in body
     # The request itself, as text: the e-mail invites an answer by e-mail.
     assert "Il registro IVA di novembre non si stampa: perché?" in body
+    # What the customer chose besides, so that an answer from the mail fits it.
+    assert "Preferenza contatto: Web" in body and "Tipologia richiesta:" in body and "Area:" in body
+    called = created_number(new_ticket(portal, customer, title="Richiamatemi", contact="phone", phone="+39 0541 123456",
+                                       type="appointment", technical_details="Programma BN02151, versione 23.0.0.69"))
+    body = portal.wait_for_mail(SUPPORT, f"Ticket #{called} nuova richiesta").get_content()
+    assert "Telefono: +39 0541 123456" in body and "Preferenza contatto: Telefono" in body, body
+    assert "Dettagli tecnici:\r\nProgramma BN02151, versione 23.0.0.69" in body, body
 
     operator, _ = operator_session(portal)
     # "Cerca" finds it by a word of its description, accents and case ignored.
