@@ -63,6 +63,35 @@ public struct FileType: Sendable, Equatable {
             // "RIFF" is also the WebP container, matched above by its own tag.
             return type
         }
-        return isText ? text : binary
+        return isText || isUTF16Text(sample) ? text : binary
+    }
+
+    /// Text in UTF-16 behind its byte-order mark, as Windows PowerShell's `>` and Notepad's
+    /// "Unicode" write logs: every other byte is NUL, so the test above refused it as binary.
+    /// The same rule, by code unit: no NUL and no control character but tab, line breaks,
+    /// form feed and escape, and surrogates in pairs.
+    static func isUTF16Text(_ sample: ArraySlice<UInt8>) -> Bool {
+        let bytes = Array(sample)
+        guard bytes.count >= 4, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) else { return false }
+        let littleEndian = bytes[0] == 0xFF
+        // A sample cut inside a character (at 64 KB) ends with its first half.
+        var index = 2
+        var expectingLowSurrogate = false
+        while index + 1 < bytes.count {
+            let unit = littleEndian ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8 : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
+            index += 2
+            switch unit {
+            case 0xD800...0xDBFF:
+                if expectingLowSurrogate { return false }
+                expectingLowSurrogate = true
+            case 0xDC00...0xDFFF:
+                if !expectingLowSurrogate { return false }
+                expectingLowSurrogate = false
+            default:
+                if expectingLowSurrogate { return false }
+                if unit < 0x20 && ![0x09, 0x0A, 0x0D, 0x0C, 0x1B].contains(unit) || unit == 0x7F { return false }
+            }
+        }
+        return true
     }
 }

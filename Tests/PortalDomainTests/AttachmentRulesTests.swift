@@ -19,6 +19,11 @@ struct AttachmentRulesTests {
         (program, "programma Windows (EXE/DLL)", false),
         ([0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0], "programma Linux (ELF)", false),
         ([0x00, 0x01, 0x02, 0x03, 0xFF], "dati binari di tipo sconosciuto", false),
+        // UTF-16 behind its mark, as PowerShell's ">" writes a log; a lone surrogate or a NUL unit is not text.
+        ([0xFF, 0xFE] + Array("Errore: impossibile emettere il DDT\r\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, "testo", true),
+        ([0xFE, 0xFF] + Array("Caffè 🙂\n".utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }, "testo", true),
+        ([0xFF, 0xFE, 0x41, 0x00, 0x00, 0xD8, 0x41, 0x00], "dati binari di tipo sconosciuto", false),
+        ([0xFF, 0xFE, 0x41, 0x00, 0x00, 0x00, 0x41, 0x00], "dati binari di tipo sconosciuto", false),
     ] as [([UInt8], String, Bool)])
     func types(_ bytes: [UInt8], _ name: String, _ allowed: Bool) {
         let type = FileType.of(bytes)
