@@ -76,6 +76,8 @@ def test_malformed_input_gets_400_and_the_handler_keeps_serving(portal):
         (b"--b\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nx\r\n--b--", "multipart/form-data"),
         (b"--b\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nno end", "multipart/form-data; boundary=b"),
         (b"garbage without any delimiter", "multipart/form-data; boundary=b"),
+        # A form's route said the dashboard's "La disposizione inviata non è leggibile".
+        (b'{"email": "x", "password":', "application/json"),
     ]
     for body, content_type in cases:
         response = post_raw(portal, body, content_type)

@@ -41,7 +41,7 @@ public struct RouteTable {
                 return kept
             }
             if changesState {
-                try request.decodeBody(malformedJSON: Text.layoutMalformed)
+                try request.decodeBody(malformedJSON: Text.errorBadRequest)
                 do {
                     try CSRF.check(request, expected: Guard.csrfToken(context))
                 } catch let refusal as HTTPError {

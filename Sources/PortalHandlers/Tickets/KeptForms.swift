@@ -22,7 +22,7 @@ enum KeptForms {
     ) throws -> Response? {
         guard Cookies.sessionValue(request) != nil || Cookies.visitorValue(request) != nil else { return nil }
         var request = request
-        try request.decodeBody(malformedJSON: Text.layoutMalformed)
+        try request.decodeBody(malformedJSON: Text.errorBadRequest)
         let store = KeptFormStore(services.database)
         let client = LoginThrottle.clientKey(request.clientAddress)
         // The new files and those chosen before (held again with this form) count alike. The
@@ -95,7 +95,7 @@ enum KeptForms {
     static func fields(_ request: Request, _ services: Services, withFiles: Bool = true) throws -> String {
         var request = request
         if request.form.fields.isEmpty && request.form.files.isEmpty {
-            try request.decodeBody(malformedJSON: Text.layoutMalformed)
+            try request.decodeBody(malformedJSON: Text.errorBadRequest)
         }
         let form = request.form
         let uploads = Uploads(services: services, owner: owner(of: request))
