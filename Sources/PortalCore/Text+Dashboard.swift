@@ -63,6 +63,8 @@ extension Text {
     public static let announceRefreshed = "Dati aggiornati."
     public static let announceFailed = "Il portale non risponde: riprova tra poco."
     public static let announceFound = "{count} widget trovati."
+    public static let announceFoundOne = "1 widget trovato."
+    public static let announceFoundNone = "Nessun widget trovato."
 
     // MARK: Layout refused (400): the saved one stays
     public static func layoutTooManyWidgets(_ limit: Int) -> String {

@@ -89,8 +89,10 @@ def test_a_new_customer_arranges_the_dashboard_and_finds_it_again(portal, browse
     type_into(browser, "Ricerca widgets", "stato")
     choices = panel.find_elements(By.CSS_SELECTOR, ".widget-choice")
     assert [choice.is_displayed() for choice in choices] == [False, True]
+    announced(browser, "1 widget trovato.")
     type_into(browser, "Ricerca widgets", "nessuno così")
     assert browser.find_element(By.ID, "widget-search-none").is_displayed()
+    announced(browser, "Nessun widget trovato.")
     search = browser.find_element(By.ID, "widget-search")
     search.clear()
     search.send_keys(" ", Keys.BACKSPACE)

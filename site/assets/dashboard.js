@@ -491,7 +491,8 @@
     });
     noMatch.hidden = shown > 0;
     window.clearTimeout(searchTimer);
-    searchTimer = window.setTimeout(() => say("found", { count: shown }), 400);
+    const found = shown === 0 ? "foundNone" : shown === 1 ? "foundOne" : "found";
+    searchTimer = window.setTimeout(() => say(found, { count: shown }), 400);
   }
 
   // ------------------------------------------------------------------ wiring

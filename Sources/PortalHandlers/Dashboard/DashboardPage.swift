@@ -124,6 +124,7 @@ struct DashboardPage {
         ("moved", Text.announceMoved), ("resized", Text.announceResized), ("added", Text.announceAdded),
         ("removed", Text.announceRemoved), ("blocked", Text.announceBlocked), ("noRoom", Text.announceNoRoom),
         ("editing", Text.announceEditing), ("saved", Text.announceSaved), ("refreshed", Text.announceRefreshed),
-        ("failed", Text.announceFailed), ("found", Text.announceFound),
+        ("failed", Text.announceFailed), ("found", Text.announceFound), ("foundOne", Text.announceFoundOne),
+        ("foundNone", Text.announceFoundNone),
     ]
 }
