@@ -204,6 +204,14 @@ def test_a_new_customer_arranges_the_dashboard_and_finds_it_again(portal, browse
     browser.refresh()
     assert position(widget(browser, "Elenco ticket")) == (1, 0, 8, 5)
     assert not browser.find_elements(By.XPATH, "//main//section[.//h2[normalize-space()='Stato Ticket']]")
+    # Changed, then left by the menu without "Fatto": the change is saved on the way out.
+    click(browser, "Modifica")
+    control(widget(browser, "Elenco ticket"), "Sposta a sinistra").send_keys(Keys.ENTER)
+    announced(browser, "Elenco ticket: colonna 1, riga 1.")
+    browser.find_element(By.CSS_SELECTOR, "a.user-icon").click()
+    WebDriverWait(browser, 5).until(lambda _: heading(browser) != "Dashboard")
+    browser.get(portal.url + "/dashboard")
+    assert position(widget(browser, "Elenco ticket")) == (0, 0, 8, 5)
 
 
 def test_the_menu_collapses_with_the_icon_at_the_top_left(portal, browser):

@@ -2,8 +2,11 @@
 // without JavaScript); this script adds "Modifica", "Aggiungi" and "Fatto", the
 // "Aggiungi Widget" panel, dragging and resizing with the mouse (pointer events, so that
 // touch works too) and, for the keyboard, the buttons of each widget. Every change is
-// announced in the page's live region. The layout is saved only by "Fatto", as JSON with
-// the session's CSRF token; a layout the server refuses stays on screen with its message.
+// announced in the page's live region. The layout is saved by "Fatto", as JSON with the
+// session's CSRF token; a layout the server refuses stays on screen with its message. Left
+// by any other way while editing (a menu link, the profile icon), the changes are saved on
+// the way out (a fetch with keepalive, which outlives the page): they were dropped without
+// a word, and the real portal's manual has no "Fatto" to press.
 // The script never draws a widget: one it adds, or refreshes on "Aggiorna", is the server's
 // own markup (GET /api/dashboard/widget/{id}), so the page with and without JavaScript is the same.
 // No inline script, no style attribute in the markup (the CSP): positions are classes.
@@ -26,6 +29,8 @@
   const texts = readTexts();
   let editing = false;
   let drag = null;
+  // The layout as the server has it (set below, once the page's widgets are read).
+  let savedBody = "";
 
   // ------------------------------------------------------------------ texts and announcements
 
@@ -213,21 +218,28 @@
     button(editing ? "add" : "edit").focus();
   }
 
+  function saveLayout(body, keepalive) {
+    return fetch(root.dataset.api + "/layout", {
+      method: "PUT",
+      credentials: "same-origin",
+      keepalive,
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": root.dataset.csrf },
+      body,
+    });
+  }
+
   async function finish() {
     const done = button("done");
     done.disabled = true;
     try {
-      const response = await fetch(root.dataset.api + "/layout", {
-        method: "PUT",
-        credentials: "same-origin",
-        headers: { "Content-Type": "application/json", "X-CSRF-Token": root.dataset.csrf },
-        body: JSON.stringify({ layout: layout() }),
-      });
+      const body = JSON.stringify({ layout: layout() });
+      const response = await saveLayout(body, false);
       const answer = await response.json().catch(() => ({}));
       if (!response.ok) {
         showError(answer.error || texts.failed);
         return;
       }
+      savedBody = body;
       showError("");
       editing = false;
       panel.hidden = true;
@@ -533,6 +545,13 @@
   document.addEventListener("pointerup", onPointerUp);
   document.addEventListener("pointercancel", endDrag);
 
+  window.addEventListener("pagehide", () => {
+    if (!editing) return;
+    const body = JSON.stringify({ layout: layout() });
+    if (body !== savedBody) saveLayout(body, true).catch(() => {});
+  });
+
+  savedBody = JSON.stringify({ layout: layout() });
   updateChoices();
   updateChrome();
 })();
