@@ -112,8 +112,16 @@ enum TicketDetailHandlers {
         let form = request.form
         let members = try TenantStore(services.database).members(tenantID: context.tenant.id)
         let (changes, panelError) = panelChanges(form, ticket, members: members)
-        var detail = try page(context, ticket, chosen: changes, members: members)
-        guard detail.canReply else { return Response.html(bytes: detail.render(), status: 403) }
+        // The page (the whole thread, rendered) only when one is answered: built before every
+        // reply, a line on a ticket of thousands of messages took seconds to save.
+        func detail(_ adjust: (inout TicketDetailPage) -> Void = { _ in }) throws -> TicketDetailPage {
+            var built = try page(context, ticket, chosen: changes, members: members)
+            adjust(&built)
+            return built
+        }
+        guard !ticket.status.isClosed || TicketRules.canReopen(closedAt: ticket.closedAt, now: services.now) else {
+            return Response.html(bytes: try detail().render(), status: 403)
+        }
         let user = context.current.user
         let key = Submission.pressKey(form)
         if form["action"] != "confirm" { try Submission.redirectIfSent(key, userID: user.id, services, notice: "risposta") }
@@ -131,21 +139,21 @@ enum TicketDetailHandlers {
             page.fileError = files.error
         }
         /// The page again with all that was typed, when the server could not save it.
-        func failed(_ error: any Error) -> Response {
-            keepTyped(&detail)
-            detail.failure = SaveFault.failure(error, request, received: files.files.count)
-            return Response.html(bytes: detail.render(), status: SaveFault.status)
+        func failed(_ error: any Error) throws -> Response {
+            let page = try detail {
+                keepTyped(&$0)
+                $0.failure = SaveFault.failure(error, request, received: files.files.count)
+            }
+            return Response.html(bytes: page.render(), status: SaveFault.status)
         }
         do {
             files = try uploads.collect(form, field: "files", for: .company(context.tenant.id))
         } catch let error where SaveFault.matches(error) {
-            return failed(error)
+            return try failed(error)
         }
         if request.isTruncated { files.markCut() }
-        keepTyped(&detail)
         if let panelError {
-            detail.panelError = panelError
-            return Response.html(bytes: detail.render(), status: 422)
+            return Response.html(bytes: try detail { keepTyped(&$0); $0.panelError = panelError }.render(), status: 422)
         }
         let now = services.now
         let service = TicketService(database: services.database, config: services.config, clientIP: request.clientAddress)
@@ -154,7 +162,7 @@ enum TicketDetailHandlers {
             do {
                 changed = try service.updatePanel(ticket, changes: changes, by: user, now: now)
             } catch let error where SaveFault.matches(error) {
-                return failed(error)
+                return try failed(error)
             }
             guard !message.trimmingWhitespace().isEmpty || !files.files.isEmpty else {
                 throw Redirect(to: "/ticket/\(ticket.number)?avviso=" + (changed ? "salvato" : "invariato"))
@@ -166,17 +174,20 @@ enum TicketDetailHandlers {
             return Response.html(bytes: saved.render())
         }
         if form["action"] == "preview" {
-            detail.preview = MessageBody.html(MessageBody.stored(message, isMarkdown: isMarkdown))
-            return Response.html(bytes: detail.render())
+            let preview = MessageBody.html(MessageBody.stored(message, isMarkdown: isMarkdown))
+            return Response.html(bytes: try detail { keepTyped(&$0); $0.preview = preview }.render())
         }
+        var replyError: String?
         if let error = TicketForm.messageError(message, limit: TicketForm.descriptionLimit) {
-            detail.replyError = error
+            replyError = error
         } else if close, !ticket.status.isClosed {
             let allowedFrom = TicketRules.closableFrom(
                 createdAt: ticket.createdAt, delayMinutes: services.config.int("PORTAL_CLOSE_DELAY_MINUTES", default: 5))
-            if now < allowedFrom { detail.replyError = Text.closeTooEarly(at: Clock.displayFrom(allowedFrom)) }
+            if now < allowedFrom { replyError = Text.closeTooEarly(at: Clock.displayFrom(allowedFrom)) }
         }
-        guard detail.replyError == nil, files.error == nil else { return Response.html(bytes: detail.render(), status: 422) }
+        guard replyError == nil, files.error == nil else {
+            return Response.html(bytes: try detail { keepTyped(&$0); $0.replyError = replyError }.render(), status: 422)
+        }
         let outcome: TicketService.ReplyOutcome
         do {
             outcome = try Submission.once(key, userID: user.id, services, notice: "risposta") {
@@ -185,7 +196,7 @@ enum TicketDetailHandlers {
                     files: files.files, close: close, changes: changes, submission: key, now: now)
             }
         } catch let error where SaveFault.matches(error) {
-            return failed(error)
+            return try failed(error)
         }
         let notice = switch outcome {
         case .replied: "risposta"
