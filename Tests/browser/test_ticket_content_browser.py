@@ -345,3 +345,20 @@ def test_the_configured_branding_is_on_static_and_dynamic_pages(portal, browser)
     controller = browser.find_element(By.XPATH, "//h2[@id='titolare-del-trattamento']/following-sibling::p[1]").text
     assert "Rossi Gestionali S.p.A., Via Emilia 12, 47921 Rimini (RN), P.IVA 01234567890" in controller
     assert "privacy@rossi-gestionali.example" in controller
+
+
+def test_a_new_request_from_an_old_ticket_is_typed_below_the_reference(portal, browser):
+    """"Nuova richiesta" from a ticket closed long ago fills "Riferimento al ticket #…" and an
+    empty line: the editor showed the reference alone, and what was typed went on its line."""
+    with portal.db() as db:
+        number = db.execute("SELECT t.number FROM tickets t JOIN users u ON u.id = t.requester_id WHERE u.email = ?"
+                            " AND t.status = 'closed' AND t.closed_at < strftime('%s','now') - 16 * 86400 LIMIT 1",
+                            (ADMIN,)).fetchone()[0]
+    sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+    browser.get(portal.url + f"/ticket/nuovo?riferimento={number}")
+    editor = field(browser, "Descrizione")
+    WebDriverWait(browser, 5).until(lambda _: f"#{number}" in editor.text)
+    editor.send_keys("Di nuovo lo stesso errore.")
+    area = browser.find_element(By.ID, "description")
+    assert area.get_attribute("value") == (f"Riferimento al ticket \\#{number}, chiuso da più di 15 giorni.\n\n"
+                                           "Di nuovo lo stesso errore."), area.get_attribute("value")

@@ -338,6 +338,7 @@
         .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
         .then((html) => {
           editable.innerHTML = html; // the server's safe rendering (cmark-gfm, allowlist)
+          if (/\n[ \t]*\n\s*$/.test(text)) openParagraph();
         })
         .catch(() => {
           // The text as it is, its lines kept as lines.
@@ -347,6 +348,24 @@
             editable.appendChild(document.createTextNode(line));
           });
         });
+    };
+    // A kept text that ends with an empty line ("Riferimento al ticket #…" above a new
+    // request) asks for a paragraph of its own: rendered, the empty line was gone, and the
+    // caret could only go at the end of the reference, the person's words glued to it.
+    // An empty paragraph after it, where the caret goes when the editor is first entered.
+    const openParagraph = () => {
+      const empty = document.createElement("p");
+      empty.appendChild(document.createElement("br"));
+      editable.appendChild(empty);
+      editable.addEventListener("focus", () => {
+        if (!empty.isConnected || empty.textContent) return;
+        const range = document.createRange();
+        range.setStart(empty, 0);
+        range.collapse(true);
+        const selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+      }, { once: true });
     };
     showKept();
     // Back to the page, the browser puts what was typed back into the hidden text area after
