@@ -469,3 +469,18 @@ def test_without_javascript_aggiungi_and_rimuovi_are_forms(portal):
     full = change(aggiungi="ticket-status")
     assert full.status_code == 422 and "spazio per «Stato Ticket»: rimuovi un altro widget" in full.text
     assert saved_layout(portal, session) == [{"widget": "ticket-list", "x": 0, "y": 0, "w": 12, "h": 12}]
+
+
+def test_tutti_i_ticket_opens_every_ticket_whatever_the_last_search(portal):
+    """The widget's "Tutti i ticket" led to /ticket, which shows the last search's filters:
+    8 closed tickets under a link that promised all 43."""
+    session, _ = login(portal, email=TECHNICIAN)
+    page = session.get(portal.url + "/ticket").text
+    session.post(portal.url + "/ticket/cerca", data={"csrf": csrf_token(page), "stato": "chiuso", "priorita": "qualsiasi",
+                                                     "tipologia": "qualsiasi"})
+    dashboard = session.get(portal.url + WIDGET + "ticket-list").text
+    link = re.search(r'<a href="([^"]+)">Tutti i ticket</a>', dashboard).group(1).replace("&amp;", "&")
+    listing = session.get(portal.url + link).text
+    total = counts_in_database(portal, "ROSSI SRL")["total"]
+    assert f"{total} ticket" in listing, re.findall(r"\d+ ticket[^<]*", listing)[:3]
+    assert "L'elenco mostra i filtri della tua ultima ricerca" not in listing
