@@ -751,3 +751,26 @@ def test_a_date_filter_finds_a_ticket_of_the_last_hour_of_the_25_hour_day(portal
     next_day = mario.get(portal.url + "/ticket?ordine=creazione&stato=qualsiasi&priorita=qualsiasi&tipologia=qualsiasi"
                                       "&da=2026-10-26&a=2026-10-26").text
     assert f"/ticket/{number}\"" not in next_day
+
+
+def test_torna_allelenco_goes_back_to_the_page_of_the_list_the_ticket_was_opened_from(portal):
+    """It went back to the first page of the filters: the person paged forward again for
+    every ticket they looked at, as the manual's workflow goes through the list."""
+    session, _ = login(portal)
+    listing = session.get(portal.url + "/ticket?ordine=creazione&stato=qualsiasi&priorita=qualsiasi&tipologia=qualsiasi&pagina=2").text
+    link = re.search(r'href="(/ticket/(\d+)\?elenco=[^"]+)"', listing)
+    assert link, "each ticket of page 2 carries the list's address"
+    shown = session.get(portal.url + html.unescape(link.group(1))).text
+    back = re.search(r'<a class="button" href="([^"]+)">Torna all&#39;elenco</a>|<a class="button" href="([^"]+)">Torna all\'elenco</a>', shown)
+    target = html.unescape(back.group(1) or back.group(2))
+    assert target == "/ticket?ordine=creazione&stato=qualsiasi&priorita=qualsiasi&tipologia=qualsiasi&pagina=2", target
+    # A reply keeps it, through the form and the redirect.
+    sent = reply(portal, session, int(link.group(2)), "Aggiungo un dettaglio.", elenco=target.split("?", 1)[1])
+    assert "elenco=" in sent.headers["Location"], sent.headers["Location"]
+    assert "pagina%3D2" in sent.headers["Location"] or "pagina=2" in sent.headers["Location"]
+    # Something else in its place is read as the list reads an address: only what it writes.
+    for sent in ("%3Cscript%3E", "stato%3D%22%3E%3Cscript%3E"):
+        plain = session.get(portal.url + f"/ticket/{link.group(2)}?elenco={sent}").text
+        back = re.search(r'<a class="button" href="([^"]*)">Torna all', plain).group(1)
+        assert back == "/ticket" or back.startswith("/ticket?ordine="), back
+        assert "script" not in back

@@ -57,6 +57,26 @@ enum TicketDetailHandlers {
         }
     }
 
+    /// `elenco=…`: the list's filters and page a ticket was opened from, in its address and
+    /// its reply form, read back through `TicketQuery` (only what it writes is written).
+    static let listField = "elenco"
+
+    static func listQuery(_ sent: String?) -> String? {
+        guard let sent, !sent.isEmpty, sent.utf8.count <= 2_000,
+            let fields = try? FormData.urlEncoded(Array(sent.utf8)).fields
+        else { return nil }
+        var invalid: [String] = []
+        let query = TicketQuery(fields: fields, invalid: &invalid)
+        guard invalid.isEmpty else { return nil }
+        let written = query.queryString(page: query.page)
+        return written.isEmpty ? nil : written
+    }
+
+    /// `&elenco=…` for a redirect back to the ticket, when the form carried the list's address.
+    static func listSuffix(_ form: FormData) -> String {
+        listQuery(form[listField]).map { "&" + listField + "=" + urlEncode($0) } ?? ""
+    }
+
     static func show(_ request: Request, _ context: MemberContext) throws -> Response {
         let ticket: TicketRecord
         // A ticket of another company of this user (a link from an e-mail): offer the switch.
@@ -70,6 +90,7 @@ enum TicketDetailHandlers {
             return answer
         }
         var detail = try page(context, ticket)
+        detail.listQuery = listQuery(request.query[listField])
         let notice = request.query["avviso"]
         detail.notice = notice.flatMap { notices[$0] }
         switch notice {
@@ -116,6 +137,7 @@ enum TicketDetailHandlers {
         // reply, a line on a ticket of thousands of messages took seconds to save.
         func detail(_ adjust: (inout TicketDetailPage) -> Void = { _ in }) throws -> TicketDetailPage {
             var built = try page(context, ticket, chosen: changes, members: members)
+            built.listQuery = listQuery(form[listField])
             adjust(&built)
             return built
         }
@@ -165,10 +187,11 @@ enum TicketDetailHandlers {
                 return try failed(error)
             }
             guard !message.trimmingWhitespace().isEmpty || !files.files.isEmpty else {
-                throw Redirect(to: "/ticket/\(ticket.number)?avviso=" + (changed ? "salvato" : "invariato"))
+                throw Redirect(to: "/ticket/\(ticket.number)?avviso=" + (changed ? "salvato" : "invariato") + listSuffix(form))
             }
             // "Conferma" saves the panel only: a reply typed meanwhile stays on the page, unsent.
             var saved = try page(context, try context.ticket(request), members: members)
+            saved.listQuery = listQuery(form[listField])
             keepTyped(&saved)
             saved.notice = Text.panelSavedReplyKept
             return Response.html(bytes: saved.render())
@@ -204,7 +227,7 @@ enum TicketDetailHandlers {
         case .reopened: "riaperto"
         case .keptClosed: "aggiunto"
         }
-        throw Redirect(to: "/ticket/\(ticket.number)?avviso=\(notice)")
+        throw Redirect(to: "/ticket/\(ticket.number)?avviso=\(notice)" + listSuffix(form))
     }
 
     /// "Priorità" and "Referente ticket" as the form sent them: the valid choices, and the

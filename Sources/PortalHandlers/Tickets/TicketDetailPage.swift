@@ -31,6 +31,9 @@ struct TicketDetailPage {
     var closeChecked = false
     /// When the page is drawn: a deadline already passed is said to be late, not promised.
     var now: Timestamp = 0
+    /// The list's filters and page the ticket was opened from (`TicketDetailHandlers.listQuery`):
+    /// "Torna all'elenco" goes back there, not to the first page.
+    var listQuery: String?
 
     func render() -> [UInt8] {
         TicketPageFrame.render(
@@ -38,7 +41,7 @@ struct TicketDetailPage {
         ) {
             el("input", ["type": "checkbox", "id": "chat-toggle", "class": "chat-toggle"])
             el("div", ["class": "toolbar"]) {
-                el("a", ["class": "button", "href": "/ticket"]) { Text.backToList }
+                el("a", ["class": "button", "href": "/ticket" + (listQuery.map { "?" + $0 } ?? "")]) { Text.backToList }
                 el("label", ["class": "button", "for": "chat-toggle"]) { Text.toggleChat }
                 el("a", ["class": "button", "href": "/ticket/\(ticket.number)"]) { Text.refresh }
             }
@@ -77,6 +80,7 @@ struct TicketDetailPage {
             FormField.csrf(viewer.csrfToken)
             KeptForms.ownerHidden(viewer)
             Submission.hidden(submission)
+            if let listQuery { FormField.hidden(TicketDetailHandlers.listField, listQuery) }
             DraftForm.config
             if ticket.status.isClosed { FormField.notice(Text.closedReplyWarning, kind: "warning") }
             if isPristine {

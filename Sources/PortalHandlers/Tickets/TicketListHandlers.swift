@@ -25,7 +25,11 @@ enum TicketListHandlers {
         // copying each result into it cost more than it saved.
         if errors.isEmpty {
             let found = try TicketStore(services.database).list(tenantID: context.tenant.id, query: query)
-            page.results = TicketListResults(query: query, page: found, now: services.now).render()
+            var results = TicketListResults(query: query, page: found, now: services.now)
+            if !(remembered.isRemembered && query.page == 1) {
+                results.ticketSuffix = "?" + TicketDetailHandlers.listField + "=" + urlEncode(query.queryString(page: query.page))
+            }
+            page.results = results.render()
         }
         return Response.html(bytes: page.render(), status: errors.isEmpty ? 200 : 422)
     }

@@ -124,6 +124,9 @@ struct TicketListResults {
     var query: TicketQuery
     var page: TicketPage
     var now: Timestamp
+    /// What each ticket's address carries so that its "Torna all'elenco" comes back to this
+    /// page of these filters; empty for the remembered first page.
+    var ticketSuffix = ""
 
     var pages: Int { PageLinks.count(total: page.total, pageSize: TicketQuery.pageSize) }
 
@@ -162,7 +165,7 @@ struct TicketListResults {
                     el("bdi") { ticket.title }
                     " #" + number
                 }
-                el("a", ["class": "button", "href": "/ticket/" + number, "aria-label": Text.viewTicket + " #" + number]) {
+                el("a", ["class": "button", "href": "/ticket/" + number + ticketSuffix, "aria-label": Text.viewTicket + " #" + number]) {
                     Text.viewTicket
                 }
             }
