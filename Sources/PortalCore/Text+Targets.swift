@@ -33,6 +33,8 @@ extension Text {
     public static let targetNotANumber = "Scrivi le ore lavorative come numero, ad esempio 8, 1:30 o 1,5."
     public static let targetZero = "Il tempo deve essere maggiore di zero."
     public static let targetAboveAYear = "Il tempo non può superare un anno (8760 ore)."
+    public static let targetBeyondCalendar =
+        "Con l'orario di lavoro indicato questo tempo non si raggiunge in vent'anni: riducilo o allarga l'orario."
     public static let targetResolutionBeforeAnswer = "La risoluzione non può richiedere meno tempo della prima risposta."
     public static let hoursRequired = "Indica almeno un intervallo, ad esempio 09:00-18:00."
     public static func hoursInvalid(_ part: String) -> String {

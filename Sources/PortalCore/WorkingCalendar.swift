@@ -43,11 +43,16 @@ public struct WorkingCalendar: Sendable, Equatable {
     /// The instant `minutes` working minutes after `start`. From outside working time the
     /// count starts at the next working moment; a count that ends with a span ends at its end
     /// (18:00, not 09:00 of the next working day).
+    /// How far `adding` looks for working time: twenty years.
+    public static let horizonDays = 366 * 20
+
     public func adding(minutes: Int, to start: Timestamp) -> Timestamp {
         var remaining = Timestamp(max(0, minutes)) * 60
         var day = RomeTime.local(start).day
-        // Twenty years without a working day means a calendar without working time.
-        for _ in 0..<(366 * 20) {
+        // Twenty years without a working day means a calendar without working time. A target
+        // past it is refused where it is set (`fits`): added as calendar time, a longer target
+        // on a short working day gave an earlier deadline than a shorter one.
+        for _ in 0..<WorkingCalendar.horizonDays {
             if isWorkingDay(day) {
                 for span in hours {
                     let end = RomeTime.instant(day, minute: span.end)
@@ -60,6 +65,11 @@ public struct WorkingCalendar: Sendable, Equatable {
             day = day.adding(days: 1)
         }
         return start + remaining
+    }
+
+    /// Whether `minutes` of working time are reached within the horizon from `start`.
+    public func fits(minutes: Int, from start: Timestamp) -> Bool {
+        minutes <= workingMinutes(from: start, to: start + Timestamp(WorkingCalendar.horizonDays - 1) * 86_400)
     }
 
     /// The working minutes between two instants (0 when `end` is not after `start`).

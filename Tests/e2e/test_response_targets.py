@@ -53,12 +53,19 @@ def test_bad_targets_and_holidays_are_refused_beside_their_fields_and_nothing_ch
     assert re.search(r'id="prima-risposta-high"[^>]*value="3"', refused.text), "the other values are kept"
     # The first refused field has the focus, and only it.
     assert re.search(r'id="prima-risposta-normal"[^>]*autofocus', refused.text) and refused.text.count(" autofocus=") == 1
+    # A target a short working day does not reach in twenty years: said beside it (it was added
+    # as calendar time, and 6000 h came out earlier than 4900 h).
+    beyond = save_targets(portal, session, orario="09:00-10:00", risoluzione_low="6000")
+    assert beyond.status_code == 422
+    assert "questo tempo non si raggiunge in vent'anni" in beyond.text or "questo tempo non si raggiunge in vent&#39;anni" in beyond.text
+    assert re.search(r'id="risoluzione-low"[^>]*autofocus', beyond.text)
+    assert save_targets(portal, session, orario="09:00-10:00", risoluzione_low="4900").status_code == 303
     swapped = save_targets(portal, session, prima_risposta_normal="50", risoluzione_normal="10")
     assert swapped.status_code == 422
     assert "La risoluzione non può richiedere meno tempo della prima risposta." in swapped.text
     with portal.db() as db:
         assert db.execute("SELECT first_answer_minutes FROM response_targets WHERE priority = 'high'").fetchone()[0] == 240
-        assert db.execute("SELECT count(*) FROM audit_events WHERE event = 'response_targets_changed'").fetchone()[0] == 0
+        assert db.execute("SELECT count(*) FROM audit_events WHERE event = 'response_targets_changed'").fetchone()[0] == 1
 
 
 def link_at(queue, number):

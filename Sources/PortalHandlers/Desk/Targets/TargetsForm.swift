@@ -85,6 +85,15 @@ struct TargetsForm {
         case .success(let rules): calendar.removed = rules
         case .failure(let error): errors[TargetsForm.removed] = error.message
         }
+        if errors.isEmpty {
+            let now = Clock.now()
+            for priority in Priority.allCases {
+                for kind in [ResponseTargets.Kind.firstAnswer, .resolution] {
+                    let minutes = kind == .firstAnswer ? targets[priority].firstAnswer : targets[priority].resolution
+                    if !calendar.fits(minutes: minutes, from: now) { errors[TargetsForm.field(kind, priority)] = Text.targetBeyondCalendar }
+                }
+            }
+        }
         return errors.isEmpty ? ResponseSettings(targets: targets, calendar: calendar) : nil
     }
 
