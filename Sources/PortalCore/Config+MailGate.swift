@@ -19,6 +19,15 @@ extension Config {
     /// The development folder whose dropped `.eml` files `portal-mailer` delivers to the gate.
     public var mailInDirectory: String { string("PORTAL_MAIL_IN_DIR", default: "") }
 
+    /// The receiving mail server's name in its `Authentication-Results` headers (RFC 8601):
+    /// when set, a reply is taken only if that server says its sender passed DMARC. The
+    /// sender's address decides who wrote (an operator on the support's shared address), and
+    /// without this check it is whatever the message says.
+    public var mailAuthservID: String? {
+        let value = string("PORTAL_MAIL_AUTHSERV_ID", default: "").trimmingWhitespace()
+        return value.isEmpty ? nil : value
+    }
+
     /// `imaps://host:993/INBOX`: the mailbox `portal-mailer` fetches replies from, if any.
     public var imapURL: String { string("PORTAL_IMAP_URL", default: "") }
 }

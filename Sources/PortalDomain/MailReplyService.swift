@@ -13,6 +13,9 @@ public struct MailReplyService: DomainService {
     /// Why a message was not added; `code` is what the log and `inbound_mail` keep.
     public enum Refusal: Error, Sendable, Equatable {
         case notAReply, forged, notAllowed(NotAllowed), wrongSender, closed(Int64), empty, tooLong, tooLarge(megabytes: Int)
+        /// The receiving server did not vouch for the sender (`Config.mailAuthservID`): never
+        /// answered, since the address it claims is likely not who sent it.
+        case unauthenticated
         case file(String)
 
         /// Why a known address may not write here, each said as it is (one sentence about
@@ -33,6 +36,7 @@ public struct MailReplyService: DomainService {
             case .forged: "forged"
             case .notAllowed: "not_allowed"
             case .wrongSender: "wrong_sender"
+            case .unauthenticated: "unauthenticated"
             case .closed: "closed"
             case .empty: "empty"
             case .tooLong: "too_long"
@@ -55,7 +59,7 @@ public struct MailReplyService: DomainService {
             case .notAllowed(.operatorDeactivated): Text.mailRefusedOperatorDeactivated
             case .notAllowed(.notAMember): Text.mailRefusedNotAMember
             case .notAllowed(.companyDeactivated): Text.mailRefusedCompanyDeactivated
-            case .wrongSender: Text.mailRefusedWrongSender
+            case .wrongSender, .unauthenticated: Text.mailRefusedWrongSender
             case .closed(let number): Text.mailRefusedClosed(number)
             case .empty: Text.mailRefusedEmpty
             case .tooLong: Text.mailRefusedTooLong

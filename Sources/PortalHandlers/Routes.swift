@@ -1,3 +1,4 @@
+import PortalCore
 import PortalHTTP
 
 /// The routes of each handler executable, each in its access group (`Access`). nginx sends
@@ -66,8 +67,10 @@ public enum Routes {
         routes.post("/dashboard/widget", MemberGuard.self, bodyLimit: 1024, DashboardHandlers.changeWidgets)
         routes.get("/api/dashboard", MemberGuard.self, DashboardHandlers.data)
         routes.get("/api/dashboard/widget/{id}", MemberGuard.self, DashboardHandlers.widget)
-        routes.add("PUT", "/api/dashboard/layout", MemberGuard.self, bodyLimit: DashboardHandlers.layoutBodyLimit, DashboardHandlers.saveLayout)
-        routes.post("/api/dashboard/layout", MemberGuard.self, bodyLimit: DashboardHandlers.layoutBodyLimit, DashboardHandlers.saveLayout)
+        routes.add("PUT", "/api/dashboard/layout", MemberGuard.self, bodyLimit: DashboardHandlers.layoutBodyLimit,
+                   malformedJSON: Text.layoutMalformed, DashboardHandlers.saveLayout)
+        routes.post("/api/dashboard/layout", MemberGuard.self, bodyLimit: DashboardHandlers.layoutBodyLimit,
+                    malformedJSON: Text.layoutMalformed, DashboardHandlers.saveLayout)
 
         routes.get("/tenant", AdministratorGuard.self, TenantInfoHandlers.general)
         routes.get("/tenant/ruoli", AdministratorGuard.self, TenantInfoHandlers.roles)

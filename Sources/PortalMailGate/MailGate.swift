@@ -54,6 +54,12 @@ public struct MailGate {
                 refusal, messageID: messageID, sender: sender, ticketNumber: ticket, automatic: false,
                 now: now)
         }
+        // A sender the receiving server does not vouch for: From alone let anyone holding a
+        // reply address write as an operator. Not answered (the address is likely not theirs).
+        if let server = services.config.mailAuthservID, !message.passesDMARC(authservID: server) {
+            return try service.refuse(
+                .unauthenticated, messageID: messageID, sender: sender, ticketNumber: nil, automatic: true, now: now)
+        }
         if truncated { return try refuse(.tooLarge(megabytes: services.config.mailGateMaxBytes / (1024 * 1024))) }
         let target: MailReplyService.Target
         switch try service.resolve(recipients: envelope + message.recipients, sender: sender) {

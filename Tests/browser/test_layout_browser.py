@@ -4,6 +4,8 @@ ticket page starts with the title and the status, list cards read as table rows 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 from chromium import chromium
 from people import press, sign_in
@@ -317,7 +319,10 @@ def test_the_menu_and_filters_switches_answer_enter_and_the_editor_says_what_is_
             document.getElementById('title').value = 'Senza descrizione';
             for (const name of ['contact', 'type', 'area', 'priority']) document.querySelector(`input[name=${name}]`).checked = true;
         """)
+        before = browser.find_element(By.TAG_NAME, "html")
         browser.find_element(By.XPATH, "//button[normalize-space()='Invia Ticket']").click()
+        # The refused page, not the one it replaces (its heading went stale under the read).
+        WebDriverWait(browser, 10).until(expected_conditions.staleness_of(before))
         assert "Creazione Ticket" in browser.find_element(By.TAG_NAME, "h1").text
         focused = browser.switch_to.active_element
         assert focused.get_attribute("data-editor-for") == "description", focused.get_attribute("outerHTML")[:200]

@@ -214,3 +214,35 @@ def test_a_subject_that_decodes_to_line_breaks_is_answered_once_not_retried_fore
     while time.time() < deadline and not (folder / "done" / "intestazione.eml").exists():
         time.sleep(0.2)
     assert (folder / "done" / "intestazione.eml").exists() and not (folder / "intestazione.eml").exists()
+
+
+def test_with_the_servers_name_set_a_reply_is_taken_only_when_that_server_says_dmarc_passed(mail_portal):
+    """The sender's address decides who wrote: anyone holding a reply address could write as
+    an operator by writing their From. With PORTAL_MAIL_AUTHSERV_ID the gate takes a message
+    only when the receiving server's Authentication-Results say DMARC passed, and answers
+    none of the others (the address they claim is likely not who sent them)."""
+    portal = mail_portal
+    number, customer, operator, notification = ticket_answered_by_the_desk(portal)
+    server = {"PORTAL_MAIL_AUTHSERV_ID": "mx.fornitore.example"}
+    sender = "Luca Verdi <luca.verdi@rossi.example>"
+    refused = {
+        "Senza la verifica del server.": None,
+        "Con l'intestazione di un altro server.": "mx.altro.example; dmarc=pass header.from=rossi.example",
+        "Con DMARC fallito.": "mx.fornitore.example; dkim=fail; dmarc=fail header.from=rossi.example",
+    }
+    with portal.db() as db:
+        before = db.execute("SELECT count(*) FROM outbox").fetchone()[0]
+    for text, results in refused.items():
+        headers = {"Authentication-Results": results} if results else {}
+        assert deliver(portal, reply_mail(notification, sender, text, headers=headers), **server).returncode == 0
+    accepted = reply_mail(notification, sender, "Verificato dal server.", headers={
+        "Authentication-Results": "mx.fornitore.example;\r\n\tspf=pass smtp.mailfrom=rossi.example;\r\n\tdmarc=pass (p=reject) header.from=rossi.example"})
+    assert deliver(portal, accepted, **server).returncode == 0
+    page = customer.get(portal.url + f"/ticket/{number}").text
+    assert "Verificato dal server." in page
+    assert not any(text in page for text in refused)
+    with portal.db() as db:
+        outcomes = [row[0] for row in db.execute("SELECT outcome FROM inbound_mail ORDER BY rowid DESC LIMIT 4")]
+        mailed = [row[0] for row in db.execute("SELECT subject FROM outbox ORDER BY id").fetchall()[before:]]
+    assert outcomes[1:] == ["unauthenticated"] * 3, outcomes
+    assert not any("non accettato" in subject for subject in mailed), mailed

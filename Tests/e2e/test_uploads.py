@@ -122,10 +122,12 @@ def test_a_script_saved_as_text_is_refused_by_its_name_and_the_rest_of_the_form_
     assert 'value="Allegati da controllare"' in refused.text and "note.txt" in refused.text
 
 
-def test_a_kept_reference_brings_its_file_to_the_person_who_chose_it_only(portal):
+def test_a_kept_reference_brings_its_file_to_the_person_who_chose_it_only(fresh_portal):
     """A refused form's page carries its files as signed references: one learnt by someone
     else (another company's user, or a colleague) attaches nothing to their ticket, so it
     cannot be used to download a file they never had."""
+    # A portal of its own: three people's logins, whose codes the shared one may have spent.
+    portal = fresh_portal()
     mario, _ = login(portal)
     refused = new_ticket(portal, mario, title="", files={"files": ("segreto-rossi.png", b"\x89PNG segreto", "image/png")})
     kept = kept_references(refused.text)[0]

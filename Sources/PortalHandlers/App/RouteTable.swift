@@ -18,8 +18,11 @@ public struct RouteTable {
     /// `refill`, on the ticket forms: nothing typed is lost (`KeptForms`). A form sent after
     /// its session ended is kept for after the login; one refused for its token (the session
     /// was replaced meanwhile) is refused with its page showing it again, filled in.
+    /// `malformedJSON`: what a JSON body that does not parse is told; the dashboard's layout
+    /// (a JSON route) names the layout, a form's route says the request is not valid.
     mutating func add<Guard: AccessGuard>(
         _ method: String, _ path: String, _ group: Guard.Type, bodyLimit: Int = 0, keepsOversizedForm: Bool = false,
+        malformedJSON: String = Text.errorBadRequest,
         refill: ((Request, Guard.Context, FormData) throws -> Response)? = nil,
         _ handler: @escaping (Request, Guard.Context) throws -> Response
     ) {
@@ -41,7 +44,7 @@ public struct RouteTable {
                 return kept
             }
             if changesState {
-                try request.decodeBody(malformedJSON: Text.errorBadRequest)
+                try request.decodeBody(malformedJSON: malformedJSON)
                 do {
                     try CSRF.check(request, expected: Guard.csrfToken(context))
                 } catch let refusal as HTTPError {
@@ -68,9 +71,11 @@ public struct RouteTable {
     /// (`Request.isTruncated`), as for the forms with `refill`, whose text comes first.
     mutating func post<Guard: AccessGuard>(
         _ path: String, _ group: Guard.Type, bodyLimit: Int, keepsOversizedForm: Bool = false,
-        refill: ((Request, Guard.Context, FormData) throws -> Response)? = nil,
+        malformedJSON: String = Text.errorBadRequest, refill: ((Request, Guard.Context, FormData) throws -> Response)? = nil,
         _ handler: @escaping (Request, Guard.Context) throws -> Response
     ) {
-        add("POST", path, group, bodyLimit: bodyLimit, keepsOversizedForm: keepsOversizedForm, refill: refill, handler)
+        add(
+            "POST", path, group, bodyLimit: bodyLimit, keepsOversizedForm: keepsOversizedForm, malformedJSON: malformedJSON,
+            refill: refill, handler)
     }
 }

@@ -49,6 +49,22 @@ public struct InboundMessage: Sendable {
     }
 
     public var content: MailContent { MailContent(root) }
+
+    /// Whether the receiving server `authservID` says the sender's domain passed DMARC, in an
+    /// `Authentication-Results` header of its own (a server removes those that arrive with
+    /// its name from outside, RFC 8601 §5).
+    public func passesDMARC(authservID: String) -> Bool {
+        headers.all("authentication-results").contains { value in
+            let parts = value.split(separator: ";", maxSplits: 1)
+            guard parts.count == 2, let id = parts[0].split(whereSeparator: { $0 == " " || $0 == "\t" }).first,
+                id.lowercased() == authservID.lowercased()
+            else { return false }
+            return parts[1].split(separator: ";").contains { result in
+                let words = result.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" })
+                return words.first == "dmarc=pass"
+            }
+        }
+    }
 }
 
 /// Bare addresses out of an address header (`"Rossi, Mario" <m@x.it>, b@y.it (Bianchi)`),
