@@ -45,7 +45,7 @@ public struct TicketService: DomainService {
 
     /// A script or a stolen password sending new tickets as fast as the server answers filled
     /// the desk's queue and the support mailbox (two e-mails a ticket): past these in an
-    /// hour the form is refused, its text kept, and says how long to wait. Inside the write,
+    /// hour the form is refused, its text kept, and says why. Inside the write,
     /// so that parallel posts cannot all pass.
     func checkCreationLimits(_ ticket: NewTicket, now: Timestamp) throws {
         let perPerson = config.int("PORTAL_TICKETS_PER_PERSON_HOUR", default: 30)

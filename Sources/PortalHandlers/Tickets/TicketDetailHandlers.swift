@@ -11,6 +11,11 @@ enum TicketDetailHandlers {
         "invariato": Text.panelUnchanged,
     ]
 
+    /// Whether the customer may still write on the ticket: open, or closed within the reopen window.
+    static func canReply(_ ticket: TicketRecord, now: Timestamp) -> Bool {
+        !ticket.status.isClosed || TicketRules.canReopen(closedAt: ticket.closedAt, now: now)
+    }
+
     /// The page of one ticket: its thread and panel, made on every request. They were kept
     /// per company while its content was unchanged, until the many-company benchmark showed
     /// that almost no request found them kept.
@@ -20,7 +25,7 @@ enum TicketDetailHandlers {
     ) throws -> TicketDetailPage {
         let database = context.services.database
         let store = TicketStore(database)
-        let canReply = !ticket.status.isClosed || TicketRules.canReopen(closedAt: ticket.closedAt, now: context.services.now)
+        let canReply = canReply(ticket, now: context.services.now)
         // Thread and panel both list the files: read once.
         let files = try store.attachments(ticketID: ticket.id)
         let messages = try store.messages(ticketID: ticket.id)
@@ -141,7 +146,7 @@ enum TicketDetailHandlers {
             adjust(&built)
             return built
         }
-        guard !ticket.status.isClosed || TicketRules.canReopen(closedAt: ticket.closedAt, now: services.now) else {
+        guard canReply(ticket, now: services.now) else {
             return Response.html(bytes: try detail().render(), status: 403)
         }
         let user = context.current.user
