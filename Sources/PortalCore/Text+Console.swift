@@ -141,6 +141,9 @@ extension Text {
         public static let statusOperatorHelp = "l'operatore a cui assegnare il ticket"
         public static func statusTakes(_ values: [String]) -> String { "--status accetta \(values.joined(separator: ", "))" }
         public static func statusChanged(_ number: Int64, _ label: String) -> String { "il ticket #\(number) ora è \(label)" }
+        public static func operatorGoneGiveOne(_ name: String) -> String {
+            "l'operatore del ticket, \(name), è disattivato: indica con --operator chi lo prende (o --status unassigned)"
+        }
         public static let listAbstract =
             "Elenca i ticket di tutte le aziende come \"Coda ticket\": prima gli urgenti e quelli non assegnati, poi l'attività più recente."
         public static let listStatusHelp = "quali ticket (predefinito: quelli aperti)"

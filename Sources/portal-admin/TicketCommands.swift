@@ -67,6 +67,11 @@ struct TicketStatusCommand: AdminCommand {
         let agent = try operatorEmail.map { try findOperator($0, database) }
         let desk = DeskService(database: database, config: config)
         let ticket = try desk.ticket(number: number)
+        // A closed ticket keeps an operator deactivated since: reopened by a script it was
+        // theirs again, open with nobody to work it (the desk gives it to who acts).
+        if agent == nil, ticket.operatorDeactivated, ![.closed, .unassigned].contains(status) {
+            throw CommandFailure(Text.Console.operatorGoneGiveOne(ticket.operatorName ?? ""))
+        }
         if let agent, ticket.operatorID != agent.id { try desk.assign(ticket, to: agent, by: nil, now: Clock.now()) }
         try desk.setStatus(try desk.ticket(number: number), status, by: nil, now: Clock.now())
         print(Text.Console.statusChanged(number, status.label))

@@ -5,6 +5,7 @@ layout, each widget as the editor showed it (the server draws both); the pie cha
 numbers match the list; "Aggiorna" refreshes in place; axe in view and edit mode; without
 JavaScript the saved widgets are there, read-only."""
 import re
+import time
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
@@ -212,6 +213,13 @@ def test_a_new_customer_arranges_the_dashboard_and_finds_it_again(portal, browse
     WebDriverWait(browser, 5).until(lambda _: heading(browser) != "Dashboard")
     browser.get(portal.url + "/dashboard")
     assert position(widget(browser, "Elenco ticket")) == (0, 0, 8, 5)
+    # A reload of the dashboard itself: saved a moment after the change, the page that opens shows it.
+    click(browser, "Modifica")
+    control(widget(browser, "Elenco ticket"), "Sposta a destra").send_keys(Keys.ENTER)
+    announced(browser, "Elenco ticket: colonna 2, riga 1.")
+    time.sleep(1)
+    browser.refresh()
+    assert position(widget(browser, "Elenco ticket")) == (1, 0, 8, 5)
 
 
 def test_the_menu_collapses_with_the_icon_at_the_top_left(portal, browser):

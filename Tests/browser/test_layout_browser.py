@@ -438,7 +438,7 @@ def test_long_unbroken_names_and_addresses_never_widen_a_table_on_a_laptop(porta
         sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
         viewport(browser, LAPTOP)
         wide, broken = [], []
-        pages = ["/tenant/utenti", "/tenant/inviti", "/tenant/attivita", "/tenant/ruoli", "/ticket"]
+        pages = ["/tenant/utenti", "/tenant/inviti", "/tenant/attivita", "/tenant/ruoli", "/ticket", "/profilo"]
         for path in pages:
             browser.get(portal.url + path)
             extra, culprit = overflow(browser)

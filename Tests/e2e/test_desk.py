@@ -949,7 +949,7 @@ def test_a_desk_reply_or_status_on_a_deactivated_operators_closed_ticket_takes_i
                           " deactivated_at, created_at, updated_at) VALUES ('via@assistenza.example', 'x', 'Vito',"
                           " 'Via', 1, 'operator', strftime('%s','now'), strftime('%s','now'), strftime('%s','now'))").lastrowid
         giulia_id = db.execute("SELECT id FROM users WHERE email = ?", (OPERATOR,)).fetchone()[0]
-    numbers = [created_number(new_ticket(portal, customer, title=f"Chiuso da un operatore uscito {i}")) for i in range(2)]
+    numbers = [created_number(new_ticket(portal, customer, title=f"Chiuso da un operatore uscito {i}")) for i in range(3)]
     with portal.db() as db:
         for number in numbers:
             db.execute("UPDATE tickets SET operator_id = ?, status = 'closed', closed_at = strftime('%s','now') WHERE number = ?",
@@ -959,7 +959,14 @@ def test_a_desk_reply_or_status_on_a_deactivated_operators_closed_ticket_takes_i
     with portal.db() as db:
         rows = [tuple(db.execute("SELECT status, operator_id FROM tickets WHERE number = ?", (n,)).fetchone()) for n in numbers]
         last_mail = db.execute("SELECT max(id) FROM outbox").fetchone()[0]
-    assert rows == [("waiting", giulia_id), ("development", giulia_id)], rows
+    assert rows[:2] == [("waiting", giulia_id), ("development", giulia_id)], rows
+    # A script names who takes it: without --operator it is refused, as a ticket nobody works.
+    refused = portal.admin("ticket", "status", "--number", str(numbers[2]), "--status", "waiting", check=False)
+    assert refused.returncode == 1 and "è disattivato" in refused.stderr, refused.stderr
+    portal.admin("ticket", "status", "--number", str(numbers[2]), "--status", "waiting", "--operator", OPERATOR)
+    with portal.db() as db:
+        assert tuple(db.execute("SELECT status, operator_id FROM tickets WHERE number = ?", (numbers[2],)).fetchone()) \
+            == ("waiting", giulia_id)
     # The customer's answer goes to whoever works the ticket now.
     assert reply(portal, customer, numbers[0], "Grazie, attendo.").status_code == 303
     with portal.db() as db:

@@ -2,11 +2,13 @@
 // without JavaScript); this script adds "Modifica", "Aggiungi" and "Fatto", the
 // "Aggiungi Widget" panel, dragging and resizing with the mouse (pointer events, so that
 // touch works too) and, for the keyboard, the buttons of each widget. Every change is
-// announced in the page's live region. The layout is saved by "Fatto", as JSON with the
-// session's CSRF token; a layout the server refuses stays on screen with its message. Left
-// by any other way while editing (a menu link, the profile icon), the changes are saved on
-// the way out (a fetch with keepalive, which outlives the page): they were dropped without
-// a word, and the real portal's manual has no "Fatto" to press.
+// announced in the page's live region. The layout is saved as JSON with the session's CSRF
+// token a moment after each change while editing, and by "Fatto"; a layout the server
+// refuses stays on screen with its message. Left by any other way while editing (a menu
+// link, the profile icon, a reload), the changes were dropped without a word, and the real
+// portal's manual has no "Fatto" to press; a change made just before leaving goes on the
+// way out (a fetch with keepalive, which outlives the page), which a reload of the dashboard
+// itself may overtake: hence the save after each change.
 // The script never draws a widget: one it adds, or refreshes on "Aggiorna", is the server's
 // own markup (GET /api/dashboard/widget/{id}), so the page with and without JavaScript is the same.
 // No inline script, no style attribute in the markup (the CSP): positions are classes.
@@ -228,7 +230,33 @@
     });
   }
 
+  // A moment after the last change: a drag's steps or a run of key presses save once.
+  let saveTimer = null;
+  function changed() {
+    window.clearTimeout(saveTimer);
+    saveTimer = window.setTimeout(saveNow, 400);
+  }
+
+  async function saveNow() {
+    saveTimer = null;
+    const body = JSON.stringify({ layout: layout() });
+    if (body === savedBody) return;
+    try {
+      const response = await saveLayout(body, true);
+      if (response.ok) {
+        savedBody = body;
+        showError("");
+      } else {
+        const answer = await response.json().catch(() => ({}));
+        showError(answer.error || texts.failed);
+      }
+    } catch (error) {
+      // Offline for a moment: "Fatto" or leaving the page tries again.
+    }
+  }
+
   async function finish() {
+    window.clearTimeout(saveTimer);
     const done = button("done");
     done.disabled = true;
     try {
@@ -295,6 +323,7 @@
     updateChoices();
     updateChrome();
     say("added", { widget: title, x: rect.x + 1, y: rect.y + 1, w: rect.w, h: rect.h });
+    changed();
     return widget;
   }
 
@@ -324,6 +353,7 @@
       if (fits(rect, widget)) {
         place(widget, rect);
         say("moved", { widget: titleOf(widget), x: rect.x + 1, y: rect.y + 1 });
+        changed();
         return;
       }
     }
@@ -340,6 +370,7 @@
     }
     place(widget, rect);
     say("resized", { widget: titleOf(widget), w: rect.w, h: rect.h });
+    changed();
   }
 
   function remove(widget) {
@@ -349,6 +380,7 @@
     updateChoices();
     updateChrome();
     say("removed", { widget: title });
+    changed();
     const target = next ? next.querySelector(".widget-tool") : button("done");
     if (target) target.focus();
   }
@@ -457,8 +489,10 @@
       place(current.widget, target.rect);
       if (current.kind === "move") {
         say("moved", { widget: current.title, x: target.rect.x + 1, y: target.rect.y + 1 });
+        changed();
       } else {
         say("resized", { widget: current.title, w: target.rect.w, h: target.rect.h });
+        changed();
       }
     }
   }

@@ -27,7 +27,7 @@ struct SessionsSection {
                             if session.id == currentSessionID { " " + Text.thisSession }
                         }
                         el("td") { session.clientIP }
-                        el("td") { session.tenantName ?? (isOperator ? Text.deskSession : Text.sessionWithoutCompany) }
+                        el("td", ["class": "cell-name"]) { session.tenantName ?? (isOperator ? Text.deskSession : Text.sessionWithoutCompany) }
                         el("td") { Clock.display(session.createdAt) }
                         el("td") { Clock.display(session.lastSeenAt) }
                         el("td") {
