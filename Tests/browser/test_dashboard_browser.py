@@ -220,6 +220,14 @@ def test_a_new_customer_arranges_the_dashboard_and_finds_it_again(portal, browse
     time.sleep(1)
     browser.refresh()
     assert position(widget(browser, "Elenco ticket")) == (1, 0, 8, 5)
+    # "Esci" at once after a change: the change is saved before the session ends.
+    click(browser, "Modifica")
+    control(widget(browser, "Elenco ticket"), "Sposta a sinistra").send_keys(Keys.ENTER)
+    browser.find_element(By.XPATH, "//form[@class='logout-form']//button").click()
+    WebDriverWait(browser, 5).until(lambda _: "/login" in browser.current_url)
+    people.sign_in(browser, portal, ADDRESS, PASSWORD)
+    browser.get(portal.url + "/dashboard")
+    assert position(widget(browser, "Elenco ticket")) == (0, 0, 8, 5)
 
 
 def test_the_menu_collapses_with_the_icon_at_the_top_left(portal, browser):

@@ -579,6 +579,19 @@
   document.addEventListener("pointerup", onPointerUp);
   document.addEventListener("pointercancel", endDrag);
 
+  // "Esci" ends the session before a save on the way out would arrive (refused, 401): a
+  // change still waiting is saved first, then the form goes.
+  const logout = document.querySelector("form.logout-form");
+  if (logout) {
+    logout.addEventListener("submit", async (event) => {
+      if (!editing || JSON.stringify({ layout: layout() }) === savedBody) return;
+      event.preventDefault();
+      window.clearTimeout(saveTimer);
+      await saveNow();
+      logout.submit();
+    });
+  }
+
   window.addEventListener("pagehide", () => {
     if (!editing) return;
     const body = JSON.stringify({ layout: layout() });
