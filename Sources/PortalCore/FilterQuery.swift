@@ -5,6 +5,10 @@ public protocol FilterQuery {
     init()
     /// Reads one field's trimmed, non-empty value; false when the value cannot be read.
     mutating func read(_ name: String, _ value: String) -> Bool
+    /// The page of the list these filters show.
+    var page: Int { get }
+    /// The filters as the list's address writes them (with the page when asked for).
+    func queryString(page: Int?) -> String
 }
 
 extension FilterQuery {

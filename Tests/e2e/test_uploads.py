@@ -141,3 +141,12 @@ def test_a_kept_reference_brings_its_file_to_the_person_who_chose_it_only(fresh_
     # The person who chose it still gets it back.
     number = created_number(new_ticket(portal, mario, kept=kept))
     assert "segreto-rossi.png" in mario.get(portal.url + f"/ticket/{number}").text
+
+
+def test_a_utf16_log_is_attached_as_text_through_the_form(portal):
+    """PowerShell's `>` writes UTF-16 behind its byte-order mark: refused as binary data before."""
+    mario, _ = login(portal)
+    log = "\ufeff2026-12-02 10:00:01 Errore: impossibile emettere il DDT\r\n".encode("utf-16-le")
+    number = created_number(new_ticket(portal, mario, title="Registro di PowerShell",
+                                       files={"files": ("powershell.log", log, "text/plain")}))
+    assert "powershell.log" in mario.get(portal.url + f"/ticket/{number}").text

@@ -33,6 +33,18 @@ extension RememberedFilters {
     /// Filters that could not be read, sent back in the address exactly as typed, so that the
     /// list names them (the customers' list beside each field, the desk in one line).
     /// Names are encoded too: a field named `a&stato=chiuso` added a filter to the address.
+    /// A list's filters and page as a ticket's link carried them (so that its "Torna alla coda"
+    /// or "Torna all'elenco" goes back to that page), read and written again as the list
+    /// writes them: nothing else goes into the link. Nil when there is nothing to carry.
+    static func carried(_ sent: String?) -> String? {
+        guard let sent, !sent.isEmpty, sent.utf8.count <= 2_000,
+            let fields = try? FormData.urlEncoded(Array(sent.utf8)).fields
+        else { return nil }
+        let query = Query(fields: fields)
+        let written = query.queryString(page: query.page)
+        return written.isEmpty ? nil : written
+    }
+
     static func typedAddress(_ path: String, _ fields: [(name: String, value: String)]) -> String {
         path + "?" + fields.map { PercentEncoding.encode($0.name) + "=" + PercentEncoding.encode($0.value) }.joined(separator: "&")
     }

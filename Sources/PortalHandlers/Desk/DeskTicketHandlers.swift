@@ -27,17 +27,8 @@ enum DeskTicketHandlers {
     /// its address and its form: "Torna alla coda" goes back there, not to the first page.
     static let queueField = "coda"
 
-    /// The queue's filters and page as sent, read and written again as the queue writes them
-    /// (nothing else goes into the link); nil when there is nothing to carry.
-    static func queue(_ sent: String?) -> String? {
-        guard let sent, !sent.isEmpty, sent.utf8.count <= 2_000,
-            let fields = try? FormData.urlEncoded(Array(sent.utf8)).fields
-        else { return nil }
-        var invalid: [String] = []
-        let query = DeskQuery(fields: fields, invalid: &invalid)
-        let written = query.queryString(page: query.page)
-        return written.isEmpty ? nil : written
-    }
+    /// The queue's filters and page as sent (`RememberedFilters.carried`).
+    static func queue(_ sent: String?) -> String? { RememberedFilters<DeskQuery>.carried(sent) }
 
     /// `coda=…`, the queue's filters and page in a ticket's address.
     static func queueParameter(_ queue: String) -> String { queueField + "=" + urlEncode(queue) }

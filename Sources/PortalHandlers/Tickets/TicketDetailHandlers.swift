@@ -63,19 +63,10 @@ enum TicketDetailHandlers {
     }
 
     /// `elenco=…`: the list's filters and page a ticket was opened from, in its address and
-    /// its reply form, read back through `TicketQuery` (only what it writes is written).
+    /// its reply form, as the desk's `coda=` (`RememberedFilters.carried`).
     static let listField = "elenco"
 
-    static func listQuery(_ sent: String?) -> String? {
-        guard let sent, !sent.isEmpty, sent.utf8.count <= 2_000,
-            let fields = try? FormData.urlEncoded(Array(sent.utf8)).fields
-        else { return nil }
-        var invalid: [String] = []
-        let query = TicketQuery(fields: fields, invalid: &invalid)
-        guard invalid.isEmpty else { return nil }
-        let written = query.queryString(page: query.page)
-        return written.isEmpty ? nil : written
-    }
+    static func listQuery(_ sent: String?) -> String? { RememberedFilters<TicketQuery>.carried(sent) }
 
     /// `&elenco=…` for a redirect back to the ticket, when the form carried the list's address.
     static func listSuffix(_ form: FormData) -> String {
