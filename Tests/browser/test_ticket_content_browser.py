@@ -144,6 +144,30 @@ def test_bold_from_a_comma_after_a_word_shows_bold_not_asterisks(portal, browser
     assert "<strong>(grave</strong>)poi" in markup, markup
 
 
+def test_a_bold_link_glued_to_a_word_shows_bold_not_asterisks(portal, browser):
+    """A word made bold and then a link, right after a letter ("ilmanuale"): sent as
+    "il**[manuale](…)**", where CommonMark sees no emphasis, and the page showed "**"."""
+    new_ticket_page(browser, portal)
+    type_into(browser, "Titolo", "Link in grassetto")
+    editor = field(browser, "Descrizione")
+    editor.send_keys("Scarica ilmanuale oggi e lanotaoggi.")
+    for words in ("manuale", "nota"):
+        select_words(browser, editor, words)
+        toolbar(browser, "Grassetto")
+        select_words(browser, editor, words)
+        toolbar(browser, "Link")
+        type_into(browser, "Indirizzo del link", "www.esempio.it/" + words)
+        browser.find_element(By.XPATH, "//button[normalize-space()='Inserisci link']").click()
+    stored = browser.find_element(By.ID, "description").get_attribute("value")
+    assert "il[**manuale**](<https://www.esempio.it/manuale>) oggi" in stored, stored
+    assert "la[**nota**](<https://www.esempio.it/nota>)oggi." in stored, stored
+    press(browser, "Invia Ticket")
+    body = browser.find_element(By.CSS_SELECTOR, ".message-body")
+    assert "*" not in body.text, body.text
+    markup = body.get_attribute("innerHTML")
+    assert re.search(r'<a href="https://www.esempio.it/manuale"[^>]*><strong>manuale</strong></a>', markup), markup
+
+
 def test_bold_and_italic_together_stay_both_and_punctuation_and_emoji_stay_put(portal, browser):
     """Bold and italic at the caret, one turned off: the browser wrote <i style="font-weight:
     bold">, sent as italic only. Both at a comma after a word showed "***"; an emoji at a bold

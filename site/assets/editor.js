@@ -155,12 +155,16 @@
         return "`" + node.textContent.replace(/`/g, "'") + "`";
       case "A": {
         const url = safeURL(node.getAttribute("href"));
-        return url ? "[" + inner(true) + "](<" + url.replace(/[<>\s]/g, encodeURIComponent) + ">)" : inner();
+        return url ? link(url, inner(true)) : inner();
       }
       default:
         // A block met inside a line (a pasted <div> or <p>) is a line of its own.
         return isBlock(node) ? "\n" + inner() + "\n" : inner();
     }
+  }
+
+  function link(url, text) {
+    return "[" + text + "](<" + url.replace(/[<>\s]/g, encodeURIComponent) + ">)";
   }
 
   // Bold, italic or both: by tag, or by the style the browser writes when one of two is
@@ -211,8 +215,16 @@
           break;
         }
       }
-      const text = joinInline(Array.from(part.node.childNodes), inLink, left, right);
-      out += wrap(part.marker, text, left, right);
+      const only = flatten(Array.from(part.node.childNodes));
+      const url = only.length === 1 && only[0].nodeName === "A" ? safeURL(only[0].getAttribute("href")) : "";
+      if (url && !inLink && (isWordChar(left) || isWordChar(right))) {
+        // A link made bold beside a letter: "Vedi**[x](…)**" is no emphasis for CommonMark
+        // (a marker between a letter and a bracket) and showed its asterisks; the emphasis
+        // goes inside the link's text, which looks the same.
+        out += link(url, wrap(part.marker, joinInline(Array.from(only[0].childNodes), true), "[", "]"));
+        return;
+      }
+      out += wrap(part.marker, joinInline(Array.from(part.node.childNodes), inLink, left, right), left, right);
     });
     return out;
   }
