@@ -238,6 +238,32 @@ def test_a_code_works_once_and_only_for_its_own_login(portal):
     assert code_step(portal, second, second_code).status_code == 303
 
 
+def test_a_step_sent_twice_goes_on_instead_of_calling_the_login_expired(portal):
+    """"Accedi" pressed twice on the code's page (a slow answer, a double click): the second
+    press came after the first had passed the code, and said the login had expired. It goes on
+    at the login's current step, or home once the login has ended in a session."""
+    address = new_customer(portal, "doppio.invio@rossi.example")
+    session = requests.Session()
+    assert password_step(portal, address, NEW_PASSWORD, session=session).headers["Location"] == "/accesso/codice"
+    code = portal.wait_for_code(address)
+    page = session.get(portal.url + "/accesso/codice").text
+    login_cookie = session.cookies.get("portal_login")
+    form = {"csrf": csrf_token(page), "code": code}
+    assert session.post(portal.url + "/accesso/codice", data=form, allow_redirects=False).headers["Location"] == "/accesso/azienda"
+    again = session.post(portal.url + "/accesso/codice", data=form, allow_redirects=False)
+    assert again.status_code == 303 and again.headers["Location"] == "/accesso/azienda"
+    # Now signed in, with the login's cookie the browser sent the second press with.
+    assert accept_invitation(portal, session).status_code == 303
+    assert choose_company(portal, session, "ROSSI SRL").status_code == 303
+    session.cookies.set("portal_login", login_cookie, domain="127.0.0.1", path="/")
+    again = session.post(portal.url + "/accesso/codice", data=form, allow_redirects=False)
+    assert again.status_code == 303 and again.headers["Location"] == "/", again.headers.get("Location")
+    assert session.get(portal.url + "/profilo").status_code == 200, "still signed in"
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM audit_events e JOIN users u ON u.id = e.user_id "
+                          "WHERE u.email = ? AND e.event = 'code_ok'", (address,)).fetchone()[0] == 1
+
+
 def test_the_sixth_try_needs_a_new_code(portal):
     address = new_customer(portal, "sei.tentativi@rossi.example")
     session = requests.Session()
@@ -304,6 +330,7 @@ def test_the_session_id_changes_at_every_step_and_at_company_switch(portal):
     # A pending invitation brings the company choice back.
     assert response.headers["Location"] == "/accesso/azienda"
     assert accept_invitation(portal, session).status_code == 303
+    assert choose_company(portal, session, "Rossi Impianti S.r.l.").status_code == 303
     chosen = choose_company(portal, session, "ROSSI SRL")
     first = session.cookies["portal_session"]
     assert first not in login_cookie

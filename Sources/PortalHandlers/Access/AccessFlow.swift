@@ -52,7 +52,7 @@ enum AccessFlow {
             }
             response = try secondFactorPassed(user: user, challenge: challenge, request, services)
         } else {
-            response = try Response.redirect(to: stage == .firstAccess ? "/accesso/primo" : "/accesso/codice")
+            response = try Response.redirect(to: LoginChallengeContext.page(of: stage))
         }
         // A login that ended here (a trusted device with its company known) has cleared the
         // login cookie with its challenge: set again, it named a challenge already gone.
@@ -81,7 +81,7 @@ enum AccessFlow {
             }
         }
         try services.database.write { tx in try LoginChallengeStore(services.database).setStage(id: challenge.id, .company) }
-        return try Response.redirect(to: "/accesso/azienda")
+        return try Response.redirect(to: LoginChallengeContext.page(of: .company))
     }
 
     /// A fresh session id at the end of every login and at every company switch: a cookie

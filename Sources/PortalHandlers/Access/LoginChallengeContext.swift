@@ -11,14 +11,27 @@ struct LoginChallengeContext {
     let cookieValue: String
     let csrfToken: String
 
-    /// Sends the browser back to the login page when the login expired or is at another step.
+    /// A step already passed (a form sent twice, the browser's Back and "Invia" again) goes on
+    /// to the login's current step, or home when the login has ended in a session: the second
+    /// press of "Accedi" on the code's page told a person just signed in that the login expired.
+    /// Only a login gone from this browser goes back to the login page.
     static func require(_ request: Request, _ services: Services, stage: LoginChallengeRecord.Stage) throws
         -> LoginChallengeContext
     {
-        guard let context = try find(request, services), context.challenge.stage == stage else {
+        guard let context = try find(request, services) else {
+            if try CurrentUser.find(request, services) != nil { throw Redirect(to: "/") }
             throw Redirect(to: "/login?avviso=scaduto")
         }
+        guard context.challenge.stage == stage else { throw Redirect(to: page(of: context.challenge.stage)) }
         return context
+    }
+
+    static func page(of stage: LoginChallengeRecord.Stage) -> String {
+        switch stage {
+        case .firstAccess: "/accesso/primo"
+        case .code: "/accesso/codice"
+        case .company: "/accesso/azienda"
+        }
     }
 
     static func find(_ request: Request, _ services: Services) throws -> LoginChallengeContext? {
