@@ -1,7 +1,9 @@
 /// The manual's rules for existing tickets.
 public enum TicketRules {
-    /// A closed ticket can be reopened (by replying) for this long after closing.
-    public static let reopenWindow: Int64 = 15 * 86400
+    /// A closed ticket can be reopened (by replying) for this many days after closing: the
+    /// manual's "15 giorni", calendar days in Rome (15 × 24 hours moved the limit by an hour
+    /// across a change of the clocks).
+    public static let reopenDays = 15
 
     /// The first moment the customer may close a ticket created at `createdAt`: the start of
     /// the minute the delay ends in, so that "dalle 04:49" (shown to the minute) holds for
@@ -13,7 +15,13 @@ public enum TicketRules {
 
     public static func canReopen(closedAt: Timestamp?, now: Timestamp) -> Bool {
         guard let closedAt else { return true }
-        return now - closedAt <= reopenWindow
+        return now <= reopenDeadline(closedAt: closedAt)
+    }
+
+    /// The same clock time in Rome, `reopenDays` days after the closing.
+    public static func reopenDeadline(closedAt: Timestamp) -> Timestamp {
+        let (day, minute) = RomeTime.local(closedAt)
+        return RomeTime.instant(day.adding(days: reopenDays), minute: minute) + ((closedAt % 60) + 60) % 60
     }
 
     /// "Bloccante" is only for new tickets: an existing ticket keeps it if it has it, and

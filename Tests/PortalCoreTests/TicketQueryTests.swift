@@ -38,6 +38,21 @@ struct TicketQueryTests {
         #expect(TicketRules.closableFrom(createdAt: created, delayMinutes: 5) == created + 300 - 37)
     }
 
+    @Test("a closed ticket reopens for 15 calendar days in Rome, across a change of the clocks")
+    func reopenWindow() {
+        // Closed 2026-10-20 10:15:30 in Rome (summer time, 08:15:30 UTC); the clocks go back on
+        // 25 October, so 4 November 10:15:30 in Rome is 09:15:30 UTC: 15 days and one hour later.
+        let closed: Timestamp = 1_792_484_130
+        let limit = closed + 15 * 86400 + 3600
+        #expect(TicketRules.reopenDeadline(closedAt: closed) == limit)
+        #expect(TicketRules.canReopen(closedAt: closed, now: limit))
+        #expect(!TicketRules.canReopen(closedAt: closed, now: limit + 1))
+        // In spring, one hour fewer: closed 2027-03-20 10:00 (winter, 09:00 UTC), limit 4 April 10:00 (08:00 UTC).
+        let spring: Timestamp = 1_805_533_200
+        #expect(TicketRules.reopenDeadline(closedAt: spring) == spring + 15 * 86400 - 3600)
+        #expect(TicketRules.canReopen(closedAt: nil, now: spring))
+    }
+
     @Test("numbers are grouped as Italians write them", arguments: [(20_000, "20.000"), (999, "999"), (1_234_567, "1.234.567")])
     func thousands(value: Int, text: String) {
         #expect(Text.thousands(value) == text)
