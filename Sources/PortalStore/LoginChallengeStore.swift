@@ -65,6 +65,11 @@ public struct LoginChallengeStore {
             [stage.rawValue, id])
     }
 
+    /// The page the login leads to at its end, asked for while it was under way.
+    public func setReturnTo(id: Int64, _ path: String) throws {
+        try database.run("UPDATE login_challenges SET return_to = ? WHERE id = ?", [path, id])
+    }
+
     /// A new code replaces the previous one and resets the attempts.
     public func setCode(id: Int64, codeHash: [UInt8], expiresAt: Timestamp) throws {
         try database.run(

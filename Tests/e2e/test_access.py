@@ -264,6 +264,24 @@ def test_a_step_sent_twice_goes_on_instead_of_calling_the_login_expired(portal):
                           "WHERE u.email = ? AND e.event = 'code_ok'", (address,)).fetchone()[0] == 1
 
 
+def test_a_page_opened_during_the_login_goes_on_at_its_step_and_opens_after_it(portal):
+    """At the code or at "Scelta Tenant", a page of the portal opened in another tab sent the
+    person to a new login (another of the quarter-hour's three codes); it goes on at the step
+    the login is at, and the page opens when the login ends."""
+    address = new_customer(portal, "altra.scheda@rossi.example")
+    session = requests.Session()
+    assert password_step(portal, address, NEW_PASSWORD, session=session).headers["Location"] == "/accesso/codice"
+    early = session.get(portal.url + "/ticket?stato=aperto", allow_redirects=False)
+    assert early.status_code == 303 and early.headers["Location"] == "/accesso/codice"
+    assert code_step(portal, session, portal.wait_for_code(address)).headers["Location"] == "/accesso/azienda"
+    wanted = session.get(portal.url + "/ticket/nuovo", allow_redirects=False)
+    assert wanted.status_code == 303 and wanted.headers["Location"] == "/accesso/azienda"
+    assert accept_invitation(portal, session).status_code == 303
+    chosen = choose_company(portal, session, "ROSSI SRL")
+    assert chosen.headers["Location"] == "/ticket/nuovo", chosen.headers.get("Location")
+    assert "Creazione Ticket" in session.get(portal.url + "/ticket/nuovo").text
+
+
 def test_the_sixth_try_needs_a_new_code(portal):
     address = new_customer(portal, "sei.tentativi@rossi.example")
     session = requests.Session()
