@@ -12,8 +12,8 @@ from engines import ERRORS, click, scroll_into_view
 
 def field(browser, label):
     """The labelled control; for a text area that the formatting editor (editor.js) replaced,
-    its editable area, which the label names then (aria-labelledby, the label's `for` gone),
-    as a person sees it."""
+    its editable area, which the label names then (aria-labelledby, and its `for`), as a
+    person sees it."""
     element = browser.find_element(By.XPATH, f"//label[normalize-space()={quote(label)}]")
     if element.get_attribute("for"):
         return browser.find_element(By.ID, element.get_attribute("for"))

@@ -53,6 +53,15 @@ def test_the_ticket_forms_words_each_name_one_control(portal, browser):
     browser.find_element(By.CSS_SELECTOR, "[data-editor-for='description']")  # the editor has started
     for label in ("Titolo", "Descrizione", "Dettagli tecnici", "Allegati"):
         assert by_label(browser, label) == 1, label
+    # A lookup by the label's `for` finds the editable area too (it found nothing: `for` was
+    # removed), and a click on the label puts the caret there.
+    label = browser.find_element(By.XPATH, "//label[normalize-space()='Descrizione']")
+    editable = browser.find_element(By.ID, label.get_attribute("for"))
+    assert editable.get_attribute("data-editor-for") == "description"
+    label.click()
+    assert browser.switch_to.active_element == editable
+    editable.send_keys("Scritto dal campo trovato per etichetta")
+    assert "Scritto dal campo" in browser.find_element(By.ID, "description").get_attribute("value")
     assert buttons(browser, "Invia Ticket") == 1 and buttons(browser, "Anteprima") == 1
 
     browser.get(portal.url + "/ticket/1001")

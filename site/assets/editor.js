@@ -328,7 +328,10 @@
     if (label) {
       // The label names the editable area now (aria-labelledby): still tied to the hidden
       // text area as well, the one field "Descrizione" was two to whoever looks it up by name.
-      label.removeAttribute("for");
+      // Its `for` names the editable area (not a form control, so no browser ties them: the
+      // click below does), where "for" left empty led a lookup by the label's `for` to nothing.
+      editable.id = area.id + "-editor";
+      label.htmlFor = editable.id;
       label.addEventListener("click", () => editable.focus());
     }
 
