@@ -59,6 +59,10 @@ def test_a_customer_opens_follows_and_closes_a_ticket(portal, browser, tmp_path)
     press(browser, "Cerca Ticket")
     cards = browser.find_elements(By.CSS_SELECTOR, ".ticket-list .ticket")
     assert len(cards) == 1 and f"#{number}" in cards[0].text
+    # The card's headings read as the manual writes them (upper-cased by the style, the visible
+    # text said "RICHIEDENTE").
+    shown = [term.text for term in cards[0].find_elements(By.CSS_SELECTOR, ".ticket-facts dt")]
+    assert "Richiedente" in shown and "Data creazione" in shown, shown
 
     link = cards[0].find_element(By.LINK_TEXT, "Visualizza ticket")
     ActionChains(browser).key_down(Keys.CONTROL).click(link).key_up(Keys.CONTROL).perform()
