@@ -29,17 +29,7 @@ struct ErrorPages {
     }
 
     func render(assets: AssetMap) -> String {
-        var page = Page(title: title, kind: .visitor) {
-            el("section", ["class": "card auth-card"]) {
-                el("h1", ["class": "page-title"]) { title }
-                el("p") { message }
-                el("p", ["class": "muted"]) { Text.errorHelpHint }
-                el("p", ["class": "form-actions"]) {
-                    el("a", ["class": "button", "href": "/aiuto/index.html"]) { Text.menuHelp }
-                    el("a", ["class": "button button--primary", "href": "/"]) { Text.backToHome }
-                }
-            }
-        }
+        var page = Page.error(message, title: title)
         page.stylesheet = "/" + assets.path("assets/portal.css")
         page.appScript = "/" + assets.path("assets/pwa.js")
         return page.render()

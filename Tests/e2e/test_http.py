@@ -29,6 +29,12 @@ def test_security_headers_on_200_302_404_and_500(fresh_portal):
     missing = requests.get(portal.url + "/no/such/page")
     assert (ok.status_code, redirect.status_code, missing.status_code) == (200, 302, 404)
     session, _ = login(portal)
+    # A ticket that does not exist says what nginx's own 404 says, with the same help (it was
+    # "Si è verificato un errore", without it).
+    gone = session.get(portal.url + "/ticket/999999")
+    assert gone.status_code == 404
+    for page in (gone.text, missing.text):
+        assert "<h1 class=\"page-title\">Pagina non trovata</h1>" in page and 'href="/aiuto/index.html"' in page, page
     # A real fault: the sessions table disappears under the running handlers.
     with portal.db() as db:
         db.execute("ALTER TABLE sessions RENAME TO sessions_gone")

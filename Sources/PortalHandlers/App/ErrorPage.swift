@@ -48,7 +48,9 @@ enum ErrorPage {
             return redirect
         } else {
             if failure.status == 404, let request, Cookies.sessionValue(request) == nil { failure = HTTPError.notFoundSignedOut }
-            answer = Response.html(Page.error(failure.message).render(), status: failure.status)
+            answer = Response.html(
+                Page.error(failure.message, title: failure.status == 404 ? Text.errorNotFoundTitle : Text.errorTitle).render(),
+                status: failure.status)
         }
         if failure.status == 503 { try? answer.setHeader("Retry-After", "5") }
         // RFC 9110: a 405 names the methods its address takes.
