@@ -525,6 +525,21 @@ def test_azzera_filtri_brings_the_queue_back_to_its_first_state(portal):
     assert "parolachenonesiste" not in again and "/desk/ticket/" in again
 
 
+def test_each_count_above_the_queue_opens_the_queue_of_its_status(portal):
+    """The counts per status were plain text: an operator clicking "Non assegnato 24" got nothing."""
+    operator, queue = operator_session(portal)
+    counts = re.search(r'<ul class="desk-counts".*?</ul>', queue.text, re.S).group(0)
+    links = {label: href for href, label, _ in
+             re.findall(r'<a href="(/desk/\?stato=[a-z]+)"[^>]*>([^<]+)<strong>(\d+)</strong>', counts)}
+    assert set(links) == {"Non assegnato", "In attesa", "Rinviato", "In sviluppo", "Chiuso"}, counts
+    waiting = operator.get(portal.url + "/desk/?stato=waiting").text
+    assert re.search(r'<a href="/desk/\?stato=waiting" aria-current="page">', waiting)
+    rows = re.findall(r'<tr>.*?</tr>', waiting.split("<tbody>")[1], re.S)
+    assert rows and all("In attesa" in row for row in rows)
+    # Leaves the shared portal's queue as it found it.
+    operator.post(portal.url + "/desk/cerca", data={"csrf": csrf_token(waiting), "azzera": "1"})
+
+
 def page_choices(page):
     """What a browser sends from the desk page's selects: each one's selected option."""
     chosen = {}

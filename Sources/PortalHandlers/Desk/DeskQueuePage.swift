@@ -33,10 +33,14 @@ struct DeskQueuePage {
             }
             el("h2", ["class": "visually-hidden"]) { Text.deskCounts }
             el("ul", ["class": "desk-counts", "aria-label": Text.deskCounts]) {
+                // Each count opens the queue of its status alone, as an operator clicks it.
                 for status in TicketStatus.allCases {
                     el("li") {
-                        status.label
-                        el("strong") { String(counts[status] ?? 0) }
+                        el("a", ["href": "/desk/?stato=" + status.rawValue,
+                                 "aria-current": showsOnly(status) ? "page" : nil]) {
+                            status.label
+                            el("strong") { String(counts[status] ?? 0) }
+                        }
                     }
                 }
             }
@@ -47,6 +51,14 @@ struct DeskQueuePage {
                 results
             }
         }.renderBytes()
+    }
+
+    /// Whether this is the queue a count's link opens: its status, no other filter.
+    func showsOnly(_ status: TicketStatus) -> Bool {
+        var only = DeskQuery()
+        only.state = .only(status)
+        only.page = query.page
+        return query == only
     }
 
     var results: Node {
