@@ -240,6 +240,14 @@ def test_the_queue_fits_a_1024_pixel_laptop_with_the_menu_open_and_a_phone_reads
         assert "Scadenza" in named, named
 
         viewport(browser, PHONE)
+        # The queue's tickets first; its filters behind "Filtri", as on the customers' list (their
+        # whole card came before the first ticket).
+        browser.get(portal.url + "/desk/")
+        filters = browser.find_element(By.CSS_SELECTOR, ".ticket-filters")
+        assert not filters.is_displayed()
+        assert browser.find_element(By.CSS_SELECTOR, ".desk-queue .ticket-link").is_displayed()
+        browser.find_element(By.XPATH, "//button[normalize-space()='Filtri']").click()
+        assert filters.is_displayed()
         number = browser.find_element(By.CSS_SELECTOR, ".desk-queue .ticket-link").get_attribute("href").rsplit("/", 1)[1]
         browser.get(portal.url + f"/desk/ticket/{number}")
         chat = browser.find_element(By.CSS_SELECTOR, ".ticket-detail .chat")
