@@ -124,6 +124,7 @@ extension Text {
     public static let refresh = "Aggiorna"
     public static let thread = "Conversazione"
     public static let referent = "Referente ticket"
+    public static let referentHint = "Persona di riferimento: riceve gli aggiornamenti del ticket come chi l'ha aperto."
     public static let technician = "Tecnico Ticket"
     public static let customer = "Cliente"
     public static let ticketState = "Stato Ticket"

@@ -238,6 +238,9 @@ struct TicketPanel {
                         el("option", ["value": String(member.id), "selected": member.id == (chosen.referentID ?? ticket.referentID) ? "selected" : nil]) { member.name }
                     }
                 }
+                // The manual's text calls the field "Persona di riferimento" (its picture
+                // "Referente ticket"): a second label, so that either name finds it.
+                el("label", ["for": "referent", "class": "muted field-hint"]) { Text.referentHint }
             }
             el("dl", ["class": "facts"]) {
                 fact(Text.technician, ticket.operatorName ?? Text.noOperator)
