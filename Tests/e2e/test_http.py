@@ -119,6 +119,14 @@ def test_fingerprinted_assets_are_cached_for_a_year(portal):
     asset = requests.get(portal.url + "/" + css)
     assert asset.status_code == 200 and "max-age=31536000" in asset.headers["Cache-Control"]
     assert asset.headers["Content-Type"].startswith("text/css")
+    # The plain name, which the handlers' pages link, is revalidated at every load: a rebuild
+    # with a new colour or logo shows at once (an hour's cache kept the old ones).
+    login = requests.get(portal.url + "/login").text
+    assert 'href="/assets/portal.css"' in login
+    plain = requests.get(portal.url + "/assets/portal.css")
+    assert plain.status_code == 200 and "no-cache" in plain.headers["Cache-Control"], plain.headers
+    again = requests.get(portal.url + "/assets/portal.css", headers={"If-Modified-Since": plain.headers["Last-Modified"]})
+    assert again.status_code == 304
 
 
 def test_bodies_refused_unread_get_413_never_502(portal):
