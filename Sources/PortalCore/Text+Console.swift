@@ -5,6 +5,21 @@
 extension Text {
     public enum Console {
         // MARK: Usage
+        /// The handlers, the mailer and the mail gate: `--help` prints this and exits 0, anything
+        /// unknown prints it after why and exits 64 (a `--help` started a second live mailer).
+        public static func handlerUsage(_ name: String) -> String {
+            "uso: \(name) --socket PERCORSO [--workers N] [--threads N] [--socket-mode 660]\n"
+                + "  avvia il gestore FastCGI sul socket PERCORSO con N processi di N thread ciascuno (4 e 8 se non indicati).\n"
+        }
+        public static let mailerUsage =
+            "uso: portal-mailer [--once]\n  consegna le e-mail in coda ogni secondo fino a SIGTERM; con --once consegna quelle dovute, legge le risposte ed esce.\n"
+        public static let mailGateUsage =
+            "uso: portal-mailgate [--recipient INDIRIZZO] < messaggio.eml\n  aggiunge al suo ticket la risposta per e-mail letta dallo standard input.\n"
+        public static func unknownArgument(_ argument: String) -> String { "argomento sconosciuto '\(argument)'" }
+        public static let socketRequired = "--socket è obbligatorio"
+        public static let workersRange = "--workers vuole un numero da 1 a 64"
+        public static let threadsRange = "--threads vuole un numero da 1 a 256"
+        public static let socketModeInvalid = "--socket-mode vuole un modo ottale come 660"
         public static let usage = "uso: portal-admin COMANDO [opzioni]\n\ncomandi:\n"
         public static func groupUsage(_ group: String) -> String { "uso: portal-admin \(group) COMANDO [opzioni]\n\ncomandi:\n" }
         public static func usageLine(_ synopsis: String) -> String { "uso: portal-admin \(synopsis)" }

@@ -30,7 +30,7 @@ public enum FastCGIMain {
                 exit(1)
             }
         }
-        guard let socketPath = options.socketPath, !socketPath.isEmpty else { usage(name, "--socket is required") }
+        guard let socketPath = options.socketPath, !socketPath.isEmpty else { usage(name, Text.Console.socketRequired) }
         // Fail fast in the supervisor (e.g. unmigrated database) rather than in a restart loop.
         do { _ = try makeResponder() } catch {
             Log.event("handler_start_failed", [("name", name), ("error", String(describing: error))])
@@ -60,13 +60,14 @@ public enum FastCGIMain {
             case "--workers": options.workers = value.flatMap { Int($0) } ?? -1
             case "--threads": options.threads = value.flatMap { Int($0) } ?? -1
             case "--socket-mode": options.mode = value.flatMap { mode_t($0, radix: 8) } ?? 0
-            default: usage(name, "unknown argument \(argument)")
+            case "--help", "-h": UsageExit.help(Text.Console.handlerUsage(name))
+            default: usage(name, Text.Console.unknownArgument(argument))
             }
             index += 2
         }
-        guard (1...64).contains(options.workers) else { usage(name, "--workers takes 1 to 64") }
-        guard (1...256).contains(options.threads) else { usage(name, "--threads takes 1 to 256") }
-        guard options.mode != 0 else { usage(name, "--socket-mode takes an octal mode such as 660") }
+        guard (1...64).contains(options.workers) else { usage(name, Text.Console.workersRange) }
+        guard (1...256).contains(options.threads) else { usage(name, Text.Console.threadsRange) }
+        guard options.mode != 0 else { usage(name, Text.Console.socketModeInvalid) }
         return options
     }
 
@@ -76,8 +77,6 @@ public enum FastCGIMain {
     }
 
     static func usage(_ name: String, _ message: String) -> Never {
-        let text = "\(name): \(message)\nusage: \(name) --socket PATH [--workers N] [--threads N] [--socket-mode 660]\n"
-        _ = text.withCString { write(2, $0, strlen($0)) }
-        exit(64)
+        UsageExit.refuse(name, message, usage: Text.Console.handlerUsage(name))
     }
 }

@@ -29,6 +29,12 @@ func checkpoint(_ database: Database) {
     } catch { Log.event("checkpoint_failed", [("error", "\(error)")]) }
 }
 
+// Before anything opens the database: a `--help` started a second live mailer on it.
+for argument in CommandLine.arguments.dropFirst() where argument != "--once" {
+    if argument == "--help" || argument == "-h" { UsageExit.help(Text.Console.mailerUsage) }
+    UsageExit.refuse("portal-mailer", Text.Console.unknownArgument(argument), usage: Text.Console.mailerUsage)
+}
+
 do {
     let config = try Config.load()
     let database = try Database(path: config.databasePath)

@@ -17,10 +17,10 @@ var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     if argument == "--recipient", let value = arguments.popFirst() {
         envelope.append(value)
+    } else if argument == "--help" || argument == "-h" {
+        UsageExit.help(Text.Console.mailGateUsage)
     } else {
-        let usage = "usage: portal-mailgate [--recipient ADDRESS] < message.eml\n"
-        _ = usage.withCString { write(2, $0, strlen($0)) }
-        exit(64)
+        UsageExit.refuse("portal-mailgate", Text.Console.unknownArgument(argument), usage: Text.Console.mailGateUsage)
     }
 }
 
