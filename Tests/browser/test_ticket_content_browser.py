@@ -150,10 +150,13 @@ def test_a_bold_link_glued_to_a_word_shows_bold_not_asterisks(portal, browser):
     new_ticket_page(browser, portal)
     type_into(browser, "Titolo", "Link in grassetto")
     editor = field(browser, "Descrizione")
-    editor.send_keys("Scarica ilmanuale oggi e lanotaoggi.")
-    for words in ("manuale", "nota"):
+    editor.send_keys("Scarica ilmanuale oggi e lanotaoggi. Vedi laguida.")
+    for words in ("manuale", "nota", "guida"):
         select_words(browser, editor, words)
         toolbar(browser, "Grassetto")
+        if words == "guida":  # bold, italic and then the link: Chromium nests <b><i><a>
+            select_words(browser, editor, words)
+            toolbar(browser, "Corsivo")
         select_words(browser, editor, words)
         toolbar(browser, "Link")
         type_into(browser, "Indirizzo del link", "www.esempio.it/" + words)
@@ -161,6 +164,7 @@ def test_a_bold_link_glued_to_a_word_shows_bold_not_asterisks(portal, browser):
     stored = browser.find_element(By.ID, "description").get_attribute("value")
     assert "il[**manuale**](<https://www.esempio.it/manuale>) oggi" in stored, stored
     assert "la[**nota**](<https://www.esempio.it/nota>)oggi." in stored, stored
+    assert "la[***guida***](<https://www.esempio.it/guida>)." in stored, stored
     press(browser, "Invia Ticket")
     body = browser.find_element(By.CSS_SELECTOR, ".message-body")
     assert "*" not in body.text, body.text

@@ -215,18 +215,33 @@
           break;
         }
       }
-      const only = flatten(Array.from(part.node.childNodes));
-      const url = only.length === 1 && only[0].nodeName === "A" ? safeURL(only[0].getAttribute("href")) : "";
-      if (url && !inLink && (isWordChar(left) || isWordChar(right))) {
+      const sole = inLink ? null : soleLink(part.node, part.marker);
+      const url = sole ? safeURL(sole.link.getAttribute("href")) : "";
+      if (url && (isWordChar(left) || isWordChar(right))) {
         // A link made bold beside a letter: "Vedi**[x](…)**" is no emphasis for CommonMark
         // (a marker between a letter and a bracket) and showed its asterisks; the emphasis
         // goes inside the link's text, which looks the same.
-        out += link(url, wrap(part.marker, joinInline(Array.from(only[0].childNodes), true), "[", "]"));
+        out += link(url, wrap(sole.marker, joinInline(Array.from(sole.link.childNodes), true), "[", "]"));
         return;
       }
       out += wrap(part.marker, joinInline(Array.from(part.node.childNodes), inLink, left, right), left, right);
     });
     return out;
+  }
+
+  // The one link an emphasis holds, through emphases nested in it (Chromium and WebKit make
+  // bold, italic and then a link <b><i><a>), with their markers together; null otherwise.
+  function soleLink(node, marker) {
+    for (;;) {
+      const only = flatten(Array.from(node.childNodes));
+      if (only.length !== 1) return null;
+      if (only[0].nodeName === "A") return { link: only[0], marker };
+      const inner = emphasisMarker(only[0]);
+      if (!inner) return null;
+      // "**" and "*" together are "***"; the same twice is still one.
+      marker = (marker.includes("**") || inner.includes("**") ? "**" : "") + (/^\*(\*\*)?$/.test(marker) || /^\*(\*\*)?$/.test(inner) ? "*" : "");
+      node = only[0];
+    }
   }
 
   function isBlock(node) {
