@@ -290,8 +290,13 @@ def test_a_reply_within_fifteen_days_reopens_and_later_one_is_refused(portal):
     detail = session.get(portal.url + f"/ticket/{number}").text
     assert "chiuso da più di 15 giorni" in detail and 'id="reply-form"' not in detail
     assert f'href="/ticket/nuovo?riferimento={number}"' in detail
-    refused = reply(portal, session, number, "Ancora?")
+    refused = reply(portal, session, number, "Ancora? Il <b>gestionale</b> non parte.")
     assert refused.status_code == 403
+    # Typed while the 15 days ran out: said so, and the text is there to be copied (it was
+    # dropped without a word).
+    assert "La risposta non è stata inviata" in refused.text
+    assert re.search(r'<label for="unsent-reply">Testo non inviato</label><textarea id="unsent-reply"[^>]*readonly[^>]*>\s*'
+                     r'Ancora\? Il &lt;b&gt;gestionale&lt;/b&gt; non parte\.</textarea>', refused.text), refused.text
     prefilled = session.get(portal.url + f"/ticket/nuovo?riferimento={number}").text
     assert f"Riferimento al ticket #{number}" in prefilled
 

@@ -138,7 +138,9 @@ enum TicketDetailHandlers {
             return built
         }
         guard canReply(ticket, now: services.now) else {
-            return Response.html(bytes: try detail().render(), status: 403)
+            let typed = String((form["message"] ?? "").prefix(TicketForm.keptTextLimit))
+            return Response.html(
+                bytes: try detail { if !typed.trimmingWhitespace().isEmpty { $0.unsentReply = typed } }.render(), status: 403)
         }
         let user = context.current.user
         let key = Submission.pressKey(form)

@@ -13,6 +13,9 @@ struct TicketDetailPage {
     var panel: Node
     var canReply: Bool
     var replyText = ""
+    /// A reply refused because the ticket's 15 days ran out while it was typed: shown to be
+    /// copied into a new request (it was dropped without a word).
+    var unsentReply: String?
     /// The reply form's key (`Submission`).
     var submission = Submission.newKey()
     var replyError: String?
@@ -92,9 +95,18 @@ struct TicketDetailPage {
     }
 
     var closedNotice: Node {
-        el("div", ["class": "notice notice--info", "role": "status"]) {
-            el("p") { Text.closedTooLongAgo }
-            el("p") { el("a", ["class": "button button--primary", "href": "/ticket/nuovo?riferimento=\(ticket.number)"]) { Text.newRequest } }
+        Node.group {
+            if let unsentReply {
+                FormField.notice(Text.replyRefusedClosedTooLong, kind: "error")
+                el("div", ["class": "field"]) {
+                    el("label", ["for": "unsent-reply"]) { Text.unsentReply }
+                    el("textarea", ["id": "unsent-reply", "rows": "6", "readonly": "readonly", "autofocus": "autofocus"]) { "\n" + unsentReply }
+                }
+            }
+            el("div", ["class": "notice notice--info", "role": "status"]) {
+                el("p") { Text.closedTooLongAgo }
+                el("p") { el("a", ["class": "button button--primary", "href": "/ticket/nuovo?riferimento=\(ticket.number)"]) { Text.newRequest } }
+            }
         }
     }
 
