@@ -540,6 +540,22 @@ def test_each_count_above_the_queue_opens_the_queue_of_its_status(portal):
     operator.post(portal.url + "/desk/cerca", data={"csrf": csrf_token(waiting), "azzera": "1"})
 
 
+def test_a_desk_page_opened_during_an_operators_login_goes_on_at_the_code_and_opens_after_it(fresh_portal):
+    """An operator at the e-mail code who opened a desk ticket in another tab got "Pagina non
+    trovata"; the desk still does not exist for a customer's login under way."""
+    from portal import code_step, password_step
+    portal = fresh_portal()
+    session = requests.Session()
+    assert password_step(portal, OTHER_OPERATOR, session=session).headers["Location"] == "/accesso/codice"
+    early = session.get(portal.url + "/desk/ticket/1001", allow_redirects=False)
+    assert early.status_code == 303 and early.headers["Location"] == "/accesso/codice"
+    done = code_step(portal, session, portal.wait_for_code(OTHER_OPERATOR))
+    assert done.headers["Location"] == "/desk/ticket/1001", done.headers.get("Location")
+    customer = requests.Session()
+    assert password_step(portal, TECHNICIAN, session=customer).headers["Location"] == "/accesso/codice"
+    assert customer.get(portal.url + "/desk/", allow_redirects=False).status_code == 404
+
+
 def page_choices(page):
     """What a browser sends from the desk page's selects: each one's selected option."""
     chosen = {}

@@ -35,20 +35,28 @@ struct CurrentUser {
     /// and back here afterwards (a script gets 401).
     static func require(_ request: Request, _ services: Services) throws -> CurrentUser {
         if let current = try find(request, services) { return current }
-        // A login under way in this browser (the code, "Scelta Tenant"): a page opened in another
-        // tab goes on at that step, and there after it, rather than at a new login that costs
-        // another of the hour's codes.
-        if let login = try LoginChallengeContext.find(request, services), login.challenge.stage != .firstAccess {
-            let wanted = SafeRedirect.path(request.pathWithQuery, fallback: "")
-            if request.method == "GET", !wanted.isEmpty {
-                try services.database.write { _ in try LoginChallengeStore(services.database).setReturnTo(id: login.challenge.id, wanted) }
-            }
-            throw Redirect(to: LoginChallengeContext.page(of: login.challenge.stage))
-        }
+        try continueLogin(request, services)
         // A query past what a return address may be (SafeRedirect) goes without it: its
         // Location, encoded once more, passed nginx's buffer for a handler's headers (502).
         let page = request.pathWithQuery.utf8.count <= SafeRedirect.maxLength ? request.pathWithQuery : request.path
         throw HTTPError.signInRequired(next: request.method == "GET" ? page : "/dashboard", expired: Cookies.sessionValue(request) != nil)
+    }
+
+    /// A login under way in this browser (the code, "Scelta Tenant"): a page opened in another
+    /// tab goes on at that step, and there after it, rather than at a new login that costs
+    /// another of the quarter-hour's codes. `for`: whose login may (the desk's pages only an
+    /// operator's: to anyone else they do not exist). Returns when there is none.
+    static func continueLogin(
+        _ request: Request, _ services: Services, for allowed: (UserRecord) -> Bool = { _ in true }
+    ) throws {
+        guard let login = try LoginChallengeContext.find(request, services), login.challenge.stage != .firstAccess,
+            allowed(login.user)
+        else { return }
+        let wanted = SafeRedirect.path(request.pathWithQuery, fallback: "")
+        if request.method == "GET", !wanted.isEmpty {
+            try services.database.write { _ in try LoginChallengeStore(services.database).setReturnTo(id: login.challenge.id, wanted) }
+        }
+        throw Redirect(to: LoginChallengeContext.page(of: login.challenge.stage))
     }
 
     static func find(_ request: Request, _ services: Services) throws -> CurrentUser? {

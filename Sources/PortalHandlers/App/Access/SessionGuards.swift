@@ -98,7 +98,11 @@ enum OperatorGuard: AccessGuard {
         // nothing of the desk's addresses. Without a live session both say to sign in again (a
         // dead cookie too: an operator whose session ended or who was deactivated reloads the
         // desk; `PortalApp.notFound` words an unknown address alike).
-        guard let current = try CurrentUser.find(request, services) else { throw HTTPError.notFoundSignedOut }
+        guard let current = try CurrentUser.find(request, services) else {
+            // An operator's own login under way in this browser: on at its step, as a customer's.
+            try CurrentUser.continueLogin(request, services, for: { $0.isOperator })
+            throw HTTPError.notFoundSignedOut
+        }
         guard current.user.isOperator else { throw HTTPError.notFound }
         return OperatorContext(services: services, current: current, role: current.user.deskRole ?? .operator)
     }
