@@ -22,18 +22,18 @@ export PORTAL_PUBLIC_URL=${PORTAL_PUBLIC_URL:-http://127.0.0.1:$PORT}
 mkdir -p "$run" "$PORTAL_VAR/log" "$PORTAL_VAR/mail" "$PORTAL_VAR/attachments"
 
 "$here/scripts/render-nginx-conf.sh" "$PORTAL_VAR/nginx.conf"
-nginx -t -q -c "$PORTAL_VAR/nginx.conf" -g 'daemon off;' || { echo "nginx configuration is invalid" >&2; exit 1; }
+nginx -t -q -c "$PORTAL_VAR/nginx.conf" -g 'daemon off;' || { echo "portal-up: la configurazione di nginx non è valida" >&2; exit 1; }
 # Said before anything starts: with the port taken, nginx failed to bind in a loop while
 # "serving on" was printed and another program answered there; without the built site every
 # page went unstyled and the manual answered nginx's own errors.
 listen=${PORTAL_LISTEN:-127.0.0.1:$PORT}
 if (exec 3<>"/dev/tcp/${listen%:*}/${listen##*:}") 2>/dev/null; then
-    echo "portal-up: $listen is already in use (another portal or program): choose another PORT" >&2
+    echo "portal-up: $listen è già in uso (da un altro portale o programma): scegli un altro PORT" >&2
     exit 1
 fi
 site=$(realpath -m "${PORTAL_SITE_OUT:-$PORTAL_VAR/www}")
 if [ ! -f "$site/manuale/index.html" ]; then
-    echo "portal-up: the site is not built in $site: run portal-admin site build first" >&2
+    echo "portal-up: il sito non è generato in $site: esegui prima portal-admin site build" >&2
     exit 1
 fi
 
@@ -87,7 +87,7 @@ done
 # "serving on" while every page answered 502: its reason is said and nothing stays up.
 for name in portal-auth portal-tenant portal-tickets portal-desk portal-mailer; do
     if ! kill -0 "${pids[$name]}" 2>/dev/null; then
-        echo "portal-up: $name did not start: $(tail -n 1 "$PORTAL_VAR/log/$name.log" 2>/dev/null)" >&2
+        echo "portal-up: $name non si è avviato: $(tail -n 1 "$PORTAL_VAR/log/$name.log" 2>/dev/null)" >&2
         unset "pids[$name]"
         stop_all 1
     fi
@@ -97,11 +97,11 @@ start nginx
 # said with its own words, everything stopped, rather than retried every second for ever.
 sleep 0.3
 if ! kill -0 "${pids[nginx]}" 2>/dev/null; then
-    echo "portal-up: nginx did not start: $(tail -n 1 "$PORTAL_VAR/log/nginx-error.log" 2>/dev/null)" >&2
+    echo "portal-up: nginx non si è avviato: $(tail -n 1 "$PORTAL_VAR/log/nginx-error.log" 2>/dev/null)" >&2
     unset 'pids[nginx]'
     stop_all 1
 fi
-echo "portal-up: serving on http://127.0.0.1:$PORT/ (logs in $PORTAL_VAR/log)"
+echo "portal-up: il portale risponde su http://127.0.0.1:$PORT/ (registri in $PORTAL_VAR/log)"
 
 # Every second, every service is looked at: `wait -n` on the list of pids lost services for
 # good when two died close together (bash had already reaped the second, which then was "no
@@ -113,7 +113,7 @@ while [ "$stopping" = 0 ]; do
     for name in "${!pids[@]}"; do
         if ! kill -0 "${pids[$name]}" 2>/dev/null; then
             wait "${pids[$name]}" 2>/dev/null
-            echo "portal-up: $name exited; starting it again" >&2
+            echo "portal-up: $name si è fermato; lo riavvio" >&2
             # A master killed with -9 leaves its workers on the port: the new one could not bind.
             [ "$name" = nginx ] && kill -KILL -- "-${pids[nginx]}" 2>/dev/null
             start "$name"

@@ -20,7 +20,13 @@ setting() {
             | sed -e 's/[[:space:]]*$//' -e 's/^"\(.*\)"$/\1/'
     fi
 }
-out=${1:?usage: render-nginx-conf.sh OUTPUT}
+out=${1:?uso: render-nginx-conf.sh FILE_DI_USCITA}
+# A settings file named but unreadable: stopped, as portal-admin does (a misspelt name gave
+# a configuration without the trusted proxy and without HSTS, and no word of it).
+if [ -n "${PORTAL_CONFIG:-}" ] && [ ! -r "$PORTAL_CONFIG" ]; then
+    echo "render-nginx-conf.sh: impossibile leggere il file di configurazione $PORTAL_CONFIG (PORTAL_CONFIG)" >&2
+    exit 1
+fi
 var=$(realpath -m "${PORTAL_VAR:-$here/var}")
 port=${PORT:-8080}
 listen=${PORTAL_LISTEN:-127.0.0.1:$port}
@@ -37,8 +43,8 @@ nginx_workers=$(nproc)
 threads=$(( ${PORTAL_WORKERS:-4} * ${PORTAL_THREADS:-8} ))
 keepalive=$(( threads / (2 * nginx_workers) ))
 if [ "$keepalive" -lt 1 ]; then
-    echo "render-nginx-conf.sh: the handlers run $threads connection threads in all; with $nginx_workers" \
-        "nginx processes they need at least $(( 2 * nginx_workers )): raise PORTAL_THREADS (--threads)" >&2
+    echo "render-nginx-conf.sh: i gestori hanno in tutto $threads thread di connessione; con $nginx_workers" \
+        "processi di nginx ne servono almeno $(( 2 * nginx_workers )): aumenta PORTAL_THREADS (--threads)" >&2
     exit 1
 fi
 # The trusted proxy's addresses: only they may name the client in the real-IP header.
@@ -47,7 +53,7 @@ trap 'rm -f "$real_ip"' EXIT
 proxies=$(setting PORTAL_TRUSTED_PROXY | tr ',' ' ')
 for proxy in $proxies; do
     if ! [[ "$proxy" =~ ^[0-9A-Fa-f:.]+(/[0-9]{1,3})?$ ]]; then
-        echo "render-nginx-conf.sh: PORTAL_TRUSTED_PROXY: '$proxy' is not an address or CIDR" >&2
+        echo "render-nginx-conf.sh: PORTAL_TRUSTED_PROXY: '$proxy' non è un indirizzo né un CIDR" >&2
         exit 1
     fi
     echo "    set_real_ip_from $proxy;" >> "$real_ip"
@@ -56,7 +62,7 @@ if [ -n "$proxies" ]; then
     header=$(setting PORTAL_REAL_IP_HEADER)
     header=${header:-X-Forwarded-For}
     if ! [[ "$header" =~ ^[A-Za-z0-9-]+$ ]]; then
-        echo "render-nginx-conf.sh: PORTAL_REAL_IP_HEADER: '$header' is not a header name" >&2
+        echo "render-nginx-conf.sh: PORTAL_REAL_IP_HEADER: '$header' non è il nome di un'intestazione" >&2
         exit 1
     fi
     printf '    real_ip_header %s;\n    real_ip_recursive on;\n' "$header" >> "$real_ip"

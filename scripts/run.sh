@@ -47,11 +47,11 @@ demo=$("$bin/portal-admin" demo)
 "$bin/portal-admin" site build --source "$here/site" --out "$PORTAL_VAR/www"
 cat <<INFO
 
-  Customer Portal: http://127.0.0.1:$PORT/
-  E-mails (2FA codes, invitations) land in $PORTAL_VAR/mail/*.eml and are printed here.
-  Settings of this run: $conf (portal-admin reads them too).
-  To answer a ticket's e-mail, save your reply (an .eml file, To: its Reply-To address)
-  into $PORTAL_MAIL_IN_DIR/: it is added to the ticket within a second (then moved to done/).
+  Portale: http://127.0.0.1:$PORT/
+  Le e-mail (codici di accesso, inviti) sono scritte in $PORTAL_VAR/mail/*.eml e stampate qui.
+  Impostazioni di questa esecuzione: $conf (le legge anche portal-admin).
+  Per rispondere all'e-mail di un ticket salva la risposta (un file .eml, To: il suo Reply-To)
+  in $PORTAL_MAIL_IN_DIR/: entro un secondo è aggiunta al ticket (e spostata in done/).
 
 INFO
 echo "$demo"

@@ -38,7 +38,9 @@ extension Text {
         // MARK: Database
         public static let migrateAbstract = "Crea il database se manca e applica le migrazioni in sospeso."
         public static func upToDate(_ path: String) -> String { "il database \(path) è aggiornato" }
-        public static func applied(_ names: [String]) -> String { "migrazioni applicate: \(names.joined(separator: ", "))" }
+        /// By name: applied in the order they were written, whose numbers are not in order
+        /// (two sessions' "0012"), and the list read as shuffled.
+        public static func applied(_ names: [String]) -> String { "migrazioni applicate: \(names.sorted().joined(separator: ", "))" }
         public static func cannotOpen(_ path: String) -> String {
             "impossibile aprire il database \(path): avvia portal-admin nella cartella del portale, o imposta PORTAL_VAR "
                 + "(la cartella dei dati del portale) o PORTAL_DB; portal-admin migrate ne crea uno nuovo"
@@ -156,6 +158,9 @@ extension Text {
         public static let statusOperatorHelp = "l'operatore a cui assegnare il ticket"
         public static func statusTakes(_ values: [String]) -> String { "--status accetta \(values.joined(separator: ", "))" }
         public static func statusChanged(_ number: Int64, _ label: String) -> String { "il ticket #\(number) ora è \(label)" }
+        public static func nobodyGiveOne(_ status: String) -> String {
+            "il ticket non ha un operatore: indica con --operator chi lo prende per metterlo «\(status)»"
+        }
         public static func operatorGoneGiveOne(_ name: String) -> String {
             "l'operatore del ticket, \(name), è disattivato: indica con --operator chi lo prende (o --status unassigned)"
         }

@@ -11,20 +11,22 @@ extension Text {
     }
 
     public static func invitationLimitForAddress(_ address: String, perHour: Int) -> String {
-        "A \(address) sono già stati inviati \(perHour) inviti nell'ultima ora: riprova più tardi."
+        perHour == 1
+            ? "A \(address) è già stato inviato 1 invito nell'ultima ora: riprova più tardi."
+            : "A \(address) sono già stati inviati \(perHour) inviti nell'ultima ora: riprova più tardi."
     }
 
     public static func invitationLimitForCompany(perDay: Int) -> String {
-        "La tua azienda ha già inviato \(perDay) inviti nelle ultime 24 ore: riprova domani."
+        "La tua azienda ha già inviato \(perDay == 1 ? "1 invito" : "\(perDay) inviti") nelle ultime 24 ore: riprova domani."
     }
 
     public static func ticketLimitForPerson(perHour: Int) -> String {
-        "Hai già aperto \(perHour) richieste nell'ultima ora, il massimo: la richiesta non è stata inviata. "
+        "Hai già aperto \(perHour == 1 ? "1 richiesta" : "\(perHour) richieste") nell'ultima ora, il massimo: la richiesta non è stata inviata. "
             + "Il testo è ancora qui: inviala più tardi, o aggiungi queste informazioni a una richiesta già aperta."
     }
 
     public static func ticketLimitForCompany(perHour: Int) -> String {
-        "La tua azienda ha già aperto \(perHour) richieste nell'ultima ora, il massimo: la richiesta non è stata inviata. "
+        "La tua azienda ha già aperto \(perHour == 1 ? "1 richiesta" : "\(perHour) richieste") nell'ultima ora, il massimo: la richiesta non è stata inviata. "
             + "Il testo è ancora qui: inviala più tardi."
     }
 

@@ -69,8 +69,13 @@ struct TicketStatusCommand: AdminCommand {
         let ticket = try desk.ticket(number: number)
         // A closed ticket keeps an operator deactivated since: reopened by a script it was
         // theirs again, open with nobody to work it (the desk gives it to who acts).
-        if agent == nil, ticket.operatorDeactivated, ![.closed, .unassigned].contains(status) {
-            throw CommandFailure(Text.Console.operatorGoneGiveOne(ticket.operatorName ?? ""))
+        // Nor does a ticket nobody had get a working status without somebody to work it (the
+        // desk's own press makes it the operator's who acts): "In sviluppo" with "Nessun
+        // operatore", under "Nessuno" in the queue.
+        if agent == nil, !ticket.hasActiveOperator, ![.closed, .unassigned].contains(status) {
+            throw CommandFailure(
+                ticket.operatorDeactivated
+                    ? Text.Console.operatorGoneGiveOne(ticket.operatorName ?? "") : Text.Console.nobodyGiveOne(status.label))
         }
         if let agent, ticket.operatorID != agent.id { try desk.assign(ticket, to: agent, by: nil, now: Clock.now()) }
         try desk.setStatus(try desk.ticket(number: number), status, by: nil, now: Clock.now())

@@ -1,12 +1,14 @@
 """Limits that fit an office: many colleagues behind one address log in together, a trusted
 proxy names each client, and an https deployment gets HSTS and __Host- Secure cookies
 whoever terminates TLS."""
+import os
+import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import requests
 
-from portal import ADMIN, DEMO_PASSWORD, csrf_token, login, password_step
+from portal import ADMIN, DEMO_PASSWORD, ROOT, csrf_token, login, password_step
 
 OFFICE = 50
 
@@ -114,3 +116,23 @@ def test_new_tickets_past_the_hours_limit_are_refused_with_the_text_kept(fresh_p
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM tickets WHERE title IN ('Una di troppo', ?)",
                           ("Oltre il limite dell'azienda",)).fetchone()[0] == 0
+
+
+def test_the_nginx_configuration_is_not_rendered_from_a_settings_file_it_cannot_read(tmp_path):
+    """A misspelt PORTAL_CONFIG rendered a configuration without the trusted proxy and without
+    HSTS, and said nothing; the same file name stops portal-admin."""
+    settings = tmp_path / "portal.conf"
+    settings.write_text("PORTAL_TRUSTED_PROXY=10.0.0.5\nPORTAL_PUBLIC_URL=https://assistenza.example\n")
+    base = dict(os.environ, PORTAL_VAR=str(tmp_path / "var"), PORTAL_LISTEN="127.0.0.1:8999")
+    base.pop("PORTAL_TRUSTED_PROXY", None)
+    base.pop("PORTAL_PUBLIC_URL", None)
+    script = str(ROOT / "scripts" / "render-nginx-conf.sh")
+    good = subprocess.run([script, str(tmp_path / "good.conf")], env=dict(base, PORTAL_CONFIG=str(settings)),
+                          capture_output=True, text=True, timeout=30)
+    assert good.returncode == 0, good.stderr
+    rendered = (tmp_path / "good.conf").read_text()
+    assert "set_real_ip_from 10.0.0.5;" in rendered and "max-age=31536000" in rendered
+    wrong = subprocess.run([script, str(tmp_path / "wrong.conf")], env=dict(base, PORTAL_CONFIG=str(tmp_path / "portl.conf")),
+                           capture_output=True, text=True, timeout=30)
+    assert wrong.returncode == 1 and "impossibile leggere il file di configurazione" in wrong.stderr, wrong
+    assert not (tmp_path / "wrong.conf").exists()

@@ -208,11 +208,11 @@ def test_a_second_portal_on_a_taken_port_or_without_its_site_says_so_and_starts_
     for variable in ("PORTAL_DB", "PORTAL_CONFIG", "PORTAL_SITE_OUT", "PORTAL_LISTEN"):
         env.pop(variable, None)
     taken = subprocess.run([str(ROOT / "scripts" / "portal-up.sh")], env=env, capture_output=True, text=True, timeout=30)
-    assert taken.returncode == 1 and "is already in use" in taken.stderr, taken.stderr
-    assert "serving on" not in taken.stdout
+    assert taken.returncode == 1 and "è già in uso" in taken.stderr, taken.stderr
+    assert "il portale risponde su" not in taken.stdout
     env["PORT"] = "1"  # nobody listens there; the check of the site comes next
     unbuilt = subprocess.run([str(ROOT / "scripts" / "portal-up.sh")], env=env, capture_output=True, text=True, timeout=30)
-    assert unbuilt.returncode == 1 and "site is not built" in unbuilt.stderr, unbuilt.stderr
+    assert unbuilt.returncode == 1 and "il sito non è generato" in unbuilt.stderr, unbuilt.stderr
     assert not processes_using(str(tmp_path / "var"))
     assert requests.get(portal.url + "/login").status_code == 200
 
@@ -233,8 +233,8 @@ def test_a_portal_whose_handlers_cannot_start_says_why_and_stops(tmp_path):
         db.execute("INSERT INTO schema_migrations (name, applied_at) VALUES ('9999_da_una_versione_nuova', 0)")
     started = subprocess.run([str(ROOT / "scripts" / "portal-up.sh")], env=env, capture_output=True, text=True, timeout=60)
     assert started.returncode == 1, started.stdout + started.stderr
-    assert "did not start" in started.stderr and "versione più recente" in started.stderr, started.stderr
-    assert "serving on" not in started.stdout
+    assert "non si è avviato" in started.stderr and "versione più recente" in started.stderr, started.stderr
+    assert "il portale risponde su" not in started.stdout
     assert not processes_using(str(var))
 
 
