@@ -21,7 +21,8 @@ threads=${PORTAL_THREADS:-8}
 export PORTAL_PUBLIC_URL=${PORTAL_PUBLIC_URL:-http://127.0.0.1:$PORT}
 mkdir -p "$run" "$PORTAL_VAR/log" "$PORTAL_VAR/mail" "$PORTAL_VAR/attachments"
 
-"$here/scripts/render-nginx-conf.sh" "$PORTAL_VAR/nginx.conf"
+# A refused render (an unreadable PORTAL_CONFIG) stops here: the last run's file would pass nginx -t.
+"$here/scripts/render-nginx-conf.sh" "$PORTAL_VAR/nginx.conf" || exit 1
 nginx -t -q -c "$PORTAL_VAR/nginx.conf" -g 'daemon off;' || { echo "portal-up: la configurazione di nginx non è valida" >&2; exit 1; }
 # Said before anything starts: with the port taken, nginx failed to bind in a loop while
 # "serving on" was printed and another program answered there; without the built site every

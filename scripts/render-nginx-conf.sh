@@ -23,7 +23,7 @@ setting() {
 out=${1:?uso: render-nginx-conf.sh FILE_DI_USCITA}
 # A settings file named but unreadable: stopped, as portal-admin does (a misspelt name gave
 # a configuration without the trusted proxy and without HSTS, and no word of it).
-if [ -n "${PORTAL_CONFIG:-}" ] && [ ! -r "$PORTAL_CONFIG" ]; then
+if [ -n "${PORTAL_CONFIG:-}" ] && ! { [ -f "$PORTAL_CONFIG" ] && [ -r "$PORTAL_CONFIG" ]; }; then
     echo "render-nginx-conf.sh: impossibile leggere il file di configurazione $PORTAL_CONFIG (PORTAL_CONFIG)" >&2
     exit 1
 fi

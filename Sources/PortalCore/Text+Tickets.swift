@@ -142,8 +142,11 @@ extension Text {
     public static func closeTooEarly(at time: String) -> String {
         "Un ticket può essere chiuso solo qualche minuto dopo la sua creazione: potrai chiuderlo dalle \(time)."
     }
-    public static let replyRefusedClosedTooLong =
-        "La risposta non è stata inviata: nel frattempo sono passati 15 giorni dalla chiusura del ticket, che non può più essere riaperto. Il testo che hai scritto è qui sotto: copialo in una nuova richiesta."
+    public static func replyRefusedClosedTooLong(text: Bool, files: Bool) -> String {
+        "La risposta non è stata inviata: nel frattempo sono passati 15 giorni dalla chiusura del ticket, che non può più essere riaperto."
+            + (text ? " Il testo che hai scritto è qui sotto: copialo in una nuova richiesta." : "")
+            + (files ? " Gli allegati non sono stati salvati: sceglili di nuovo nella nuova richiesta." : "")
+    }
     public static let unsentReply = "Testo non inviato"
     public static let closedTooLongAgo =
         "Questo ticket è chiuso da più di 15 giorni e non può essere riaperto. Se il problema si ripresenta apri una nuova richiesta: citeremo il numero di questo ticket."

@@ -30,6 +30,11 @@ public struct HTTPError: Error, CustomStringConvertible, Sendable {
     public static let notFound = HTTPError(status: 404, message: Text.errorNotFound, reason: "not found")
     /// A 404 to a request without a live session (its page says how to sign in again).
     public static let notFoundSignedOut = HTTPError(status: 404, message: Text.errorNotFoundSignedOut, reason: "not found")
+    /// The 404 of an address that is not there (titled "Pagina non trovata", as nginx's own),
+    /// not one that says why a page is someone else's ("riservata agli amministratori").
+    public static func isPlainNotFound(_ error: HTTPError) -> Bool {
+        error.status == 404 && (error.message == Text.errorNotFound || error.message == Text.errorNotFoundSignedOut)
+    }
     /// A known address with another method; `allowed` is its `Allow` header.
     public static func methodNotAllowed(allowing allowed: [String]) -> HTTPError {
         var error = HTTPError(status: 405, message: Text.errorMethod, reason: "method")

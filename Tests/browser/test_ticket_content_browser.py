@@ -165,6 +165,16 @@ def test_a_bold_link_glued_to_a_word_shows_bold_not_asterisks(portal, browser):
     assert "il[**manuale**](<https://www.esempio.it/manuale>) oggi" in stored, stored
     assert "la[**nota**](<https://www.esempio.it/nota>)oggi." in stored, stored
     assert "la[***guida***](<https://www.esempio.it/guida>)." in stored, stored
+    # A double click selects "word ": the space made bold with the link stays a space beside it.
+    pasted = browser.execute_script("""
+        const editor = arguments[0], saved = editor.innerHTML;
+        editor.innerHTML = 'Vedi il<b><a href="https://www.esempio.it/x">manuale</a> </b>oggi';
+        editor.dispatchEvent(new Event("input", {bubbles: true}));
+        const value = document.getElementById("description").value;
+        editor.innerHTML = saved;
+        editor.dispatchEvent(new Event("input", {bubbles: true}));
+        return value;""", editor)
+    assert pasted == "Vedi il[**manuale**](<https://www.esempio.it/x>) oggi", pasted
     press(browser, "Invia Ticket")
     body = browser.find_element(By.CSS_SELECTOR, ".message-body")
     assert "*" not in body.text, body.text

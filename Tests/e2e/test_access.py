@@ -276,6 +276,14 @@ def test_a_page_opened_during_the_login_goes_on_at_its_step_and_opens_after_it(p
     assert code_step(portal, session, portal.wait_for_code(address)).headers["Location"] == "/accesso/azienda"
     wanted = session.get(portal.url + "/ticket/nuovo", allow_redirects=False)
     assert wanted.status_code == 303 and wanted.headers["Location"] == "/accesso/azienda"
+    # A script's request and a form sent from a tab whose session ended are no page opened by
+    # the person: neither goes to the step nor becomes the page the login ends on.
+    script = session.get(portal.url + "/api/dashboard", allow_redirects=False)
+    assert script.status_code == 401 and script.headers["Content-Type"].startswith("application/json")
+    fetched = session.get(portal.url + "/dashboard", headers={"Sec-Fetch-Mode": "cors"}, allow_redirects=False)
+    assert fetched.headers["Location"].startswith("/login?"), fetched.headers["Location"]
+    sent = session.post(portal.url + "/logout", data={"csrf": "x"}, allow_redirects=False)
+    assert not sent.headers.get("Location", "").startswith("/accesso/"), sent.headers.get("Location")
     assert accept_invitation(portal, session).status_code == 303
     chosen = choose_company(portal, session, "ROSSI SRL")
     assert chosen.headers["Location"] == "/ticket/nuovo", chosen.headers.get("Location")

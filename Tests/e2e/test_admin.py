@@ -38,14 +38,18 @@ def test_usage_errors_exit_64_with_a_message(admin_portal, args):
 def test_the_other_programs_answer_help_in_italian_and_refuse_what_they_do_not_know(admin_portal, tmp_path, program):
     """`portal-mailer --help` started a second live mailer on the portal's database; the
     handlers' usage was English."""
-    environment = dict(os.environ, PORTAL_VAR=str(admin_portal.var))
+    # An empty folder as the portal's: anything opened or created there shows.
+    empty = tmp_path / "var"
+    empty.mkdir()
+    environment = dict(os.environ, PORTAL_VAR=str(empty))
+    environment.pop("PORTAL_DB", None)
     helped = subprocess.run([str(BIN / program), "--help"], capture_output=True, text=True, timeout=10,
                             env=environment, cwd=tmp_path)
     assert helped.returncode == 0 and helped.stdout.startswith(f"uso: {program}"), helped
     refused = subprocess.run([str(BIN / program), "--bogus"], capture_output=True, text=True, timeout=10,
                              env=environment, cwd=tmp_path)
     assert refused.returncode == 64 and f"{program}: argomento sconosciuto '--bogus'" in refused.stderr, refused
-    assert not list(tmp_path.iterdir()), "nothing opened or created"
+    assert not list(empty.iterdir()) and [path.name for path in tmp_path.iterdir()] == ["var"], "nothing opened or created"
 
 
 def test_migrate_is_idempotent(admin_portal):

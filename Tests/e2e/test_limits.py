@@ -131,8 +131,11 @@ def test_the_nginx_configuration_is_not_rendered_from_a_settings_file_it_cannot_
                           capture_output=True, text=True, timeout=30)
     assert good.returncode == 0, good.stderr
     rendered = (tmp_path / "good.conf").read_text()
-    assert "set_real_ip_from 10.0.0.5;" in rendered and "max-age=31536000" in rendered
+    assert "set_real_ip_from 10.0.0.5;" in rendered and 'default "max-age=31536000";' in rendered
     wrong = subprocess.run([script, str(tmp_path / "wrong.conf")], env=dict(base, PORTAL_CONFIG=str(tmp_path / "portl.conf")),
                            capture_output=True, text=True, timeout=30)
     assert wrong.returncode == 1 and "impossibile leggere il file di configurazione" in wrong.stderr, wrong
     assert not (tmp_path / "wrong.conf").exists()
+    folder = subprocess.run([script, str(tmp_path / "wrong.conf")], env=dict(base, PORTAL_CONFIG=str(tmp_path)),
+                            capture_output=True, text=True, timeout=30)
+    assert folder.returncode == 1 and "impossibile leggere il file di configurazione" in folder.stderr, folder

@@ -358,6 +358,7 @@ def test_technicians_and_other_companies_get_404_everywhere(portal):
         assert refused.status_code == 404, path
         # An administrator demoted while the page was open is told why, not "the page does not exist".
         assert "riservata agli amministratori" in refused.text and "«Tecnico»" in html.unescape(refused.text), path
+        assert "Pagina non trovata" not in refused.text, "the page exists: it is the administrators'"
     other = login_into(portal, OTHER_COMPANY_ADMIN, "BIANCHI SPA")
     token = csrf_token(other.get(portal.url + "/dashboard").text)
     for path in [f"/tenant/utenti/{luca}/ruolo", f"/tenant/utenti/{luca}/rimuovi", f"/tenant/utenti/{luca}/ripristina"]:

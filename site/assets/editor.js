@@ -221,7 +221,9 @@
         // A link made bold beside a letter: "Vedi**[x](…)**" is no emphasis for CommonMark
         // (a marker between a letter and a bracket) and showed its asterisks; the emphasis
         // goes inside the link's text, which looks the same.
-        out += link(url, wrap(sole.marker, joinInline(Array.from(sole.link.childNodes), true), "[", "]"));
+        const text = part.node.textContent;
+        out += (/^\s/.test(text) ? " " : "") + link(url, wrap(sole.marker, joinInline(Array.from(sole.link.childNodes), true), "[", "]"))
+          + (/\s$/.test(text) ? " " : "");
         return;
       }
       out += wrap(part.marker, joinInline(Array.from(part.node.childNodes), inLink, left, right), left, right);
@@ -233,7 +235,8 @@
   // bold, italic and then a link <b><i><a>), with their markers together; null otherwise.
   function soleLink(node, marker) {
     for (;;) {
-      const only = flatten(Array.from(node.childNodes));
+      // A space beside the link (a double click selects "word "): no part of the emphasis.
+      const only = flatten(Array.from(node.childNodes)).filter((child) => child.nodeType !== Node.TEXT_NODE || child.data.trim() !== "");
       if (only.length !== 1) return null;
       if (only[0].nodeName === "A") return { link: only[0], marker };
       const inner = emphasisMarker(only[0]);
@@ -341,10 +344,10 @@
 
     const label = document.getElementById(area.id + "-label");
     if (label) {
-      // The label names the editable area now (aria-labelledby): still tied to the hidden
-      // text area as well, the one field "Descrizione" was two to whoever looks it up by name.
-      // Its `for` names the editable area (not a form control, so no browser ties them: the
-      // click below does), where "for" left empty led a lookup by the label's `for` to nothing.
+      // The label names the editable area (aria-labelledby, and its `for`): tied to the hidden
+      // text area too, the one field "Descrizione" was two to whoever looks it up by name, and
+      // with `for` removed a lookup by it found nothing. The editable area is no form control,
+      // so no browser ties the two: the click below does.
       editable.id = area.id + "-editor";
       label.htmlFor = editable.id;
       label.addEventListener("click", () => editable.focus());

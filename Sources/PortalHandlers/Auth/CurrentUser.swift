@@ -45,11 +45,16 @@ struct CurrentUser {
     /// A login under way in this browser (the code, "Scelta Tenant"): a page opened in another
     /// tab goes on at that step, and there after it, rather than at a new login that costs
     /// another of the quarter-hour's codes. `for`: whose login may (the desk's pages only an
-    /// operator's: to anyone else they do not exist). Returns when there is none.
+    /// operator's: to anyone else they do not exist). Returns when there is none, and for what
+    /// is no page opened by a person: a form sent from a tab whose session ended keeps its own
+    /// answer (kept for after a new login, or "Esci"), and a script's request (`/api/`, a
+    /// fetch) would have become the page the login ends on.
     static func continueLogin(
         _ request: Request, _ services: Services, for allowed: (UserRecord) -> Bool = { _ in true }
     ) throws {
-        guard let login = try LoginChallengeContext.find(request, services), login.challenge.stage != .firstAccess,
+        guard request.method == "GET" || request.method == "HEAD", !request.path.hasPrefix("/api/"),
+            (request.headers["sec-fetch-mode"] ?? "navigate") == "navigate",
+            let login = try LoginChallengeContext.find(request, services), login.challenge.stage != .firstAccess,
             allowed(login.user)
         else { return }
         let wanted = SafeRedirect.path(request.pathWithQuery, fallback: "")

@@ -33,7 +33,7 @@ struct DeskQueuePage {
             }
             el("h2", ["class": "visually-hidden"]) { Text.deskCounts }
             el("ul", ["class": "desk-counts", "aria-label": Text.deskCounts]) {
-                // Each count opens the queue of its status alone, as an operator clicks it.
+                // Links: an operator clicks "Non assegnato 24" to see those 24.
                 for status in TicketStatus.allCases {
                     el("li") {
                         el("a", ["href": "/desk/?stato=" + status.rawValue,

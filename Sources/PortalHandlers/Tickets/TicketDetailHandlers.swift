@@ -139,8 +139,11 @@ enum TicketDetailHandlers {
         }
         guard canReply(ticket, now: services.now) else {
             let typed = String((form["message"] ?? "").prefix(TicketForm.keptTextLimit))
+            let withFiles = !form.files(named: "files").isEmpty
             return Response.html(
-                bytes: try detail { if !typed.trimmingWhitespace().isEmpty { $0.unsentReply = typed } }.render(), status: 403)
+                bytes: try detail {
+                    if !typed.trimmingWhitespace().isEmpty || withFiles { $0.unsentReply = (typed, withFiles) }
+                }.render(), status: 403)
         }
         let user = context.current.user
         let key = Submission.pressKey(form)

@@ -15,7 +15,7 @@ struct TicketDetailPage {
     var replyText = ""
     /// A reply refused because the ticket's 15 days ran out while it was typed: shown to be
     /// copied into a new request (it was dropped without a word).
-    var unsentReply: String?
+    var unsentReply: (text: String, withFiles: Bool)?
     /// The reply form's key (`Submission`).
     var submission = Submission.newKey()
     var replyError: String?
@@ -97,10 +97,12 @@ struct TicketDetailPage {
     var closedNotice: Node {
         Node.group {
             if let unsentReply {
-                FormField.notice(Text.replyRefusedClosedTooLong, kind: "error")
-                el("div", ["class": "field"]) {
-                    el("label", ["for": "unsent-reply"]) { Text.unsentReply }
-                    el("textarea", ["id": "unsent-reply", "rows": "6", "readonly": "readonly", "autofocus": "autofocus"]) { "\n" + unsentReply }
+                FormField.notice(Text.replyRefusedClosedTooLong(text: !unsentReply.text.isEmpty, files: unsentReply.withFiles), kind: "error")
+                if !unsentReply.text.trimmingWhitespace().isEmpty {
+                    el("div", ["class": "field"]) {
+                        el("label", ["for": "unsent-reply"]) { Text.unsentReply }
+                        el("textarea", ["id": "unsent-reply", "rows": "6", "readonly": "readonly", "autofocus": "autofocus"]) { "\n" + unsentReply.text }
+                    }
                 }
             }
             el("div", ["class": "notice notice--info", "role": "status"]) {
