@@ -297,6 +297,9 @@ def test_a_reply_within_fifteen_days_reopens_and_later_one_is_refused(portal):
     assert "La risposta non è stata inviata" in refused.text
     assert re.search(r'<label for="unsent-reply">Testo non inviato</label><textarea id="unsent-reply"[^>]*readonly[^>]*>\s*'
                      r'Ancora\? Il &lt;b&gt;gestionale&lt;/b&gt; non parte\.</textarea>', refused.text), refused.text
+    only_file = reply(portal, session, number, "  ", files={"files": ("log.txt", b"errore 42\n", "text/plain")})
+    assert only_file.status_code == 403 and "Gli allegati non sono stati salvati" in only_file.text
+    assert "Il testo che hai scritto" not in only_file.text and 'id="unsent-reply"' not in only_file.text
     prefilled = session.get(portal.url + f"/ticket/nuovo?riferimento={number}").text
     assert f"Riferimento al ticket #{number}" in prefilled
 

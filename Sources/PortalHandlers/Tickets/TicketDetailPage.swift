@@ -97,7 +97,8 @@ struct TicketDetailPage {
     var closedNotice: Node {
         Node.group {
             if let unsentReply {
-                FormField.notice(Text.replyRefusedClosedTooLong(text: !unsentReply.text.isEmpty, files: unsentReply.withFiles), kind: "error")
+                FormField.notice(
+                    Text.replyRefusedClosedTooLong(text: !unsentReply.text.trimmingWhitespace().isEmpty, files: unsentReply.withFiles), kind: "error")
                 if !unsentReply.text.trimmingWhitespace().isEmpty {
                     el("div", ["class": "field"]) {
                         el("label", ["for": "unsent-reply"]) { Text.unsentReply }
