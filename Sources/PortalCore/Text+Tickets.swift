@@ -124,7 +124,9 @@ extension Text {
     public static let refresh = "Aggiorna"
     public static let thread = "Conversazione"
     public static let referent = "Referente ticket"
-    public static let referentHint = "Persona di riferimento: riceve gli aggiornamenti del ticket come chi l'ha aperto."
+    /// The select's accessible name: the label's words first (what is seen is what is heard).
+    public static let referentName = "Referente ticket (persona di riferimento)"
+    public static let referentHint = "La persona di riferimento riceve gli aggiornamenti del ticket come chi l'ha aperto."
     public static let technician = "Tecnico Ticket"
     public static let customer = "Cliente"
     public static let ticketState = "Stato Ticket"

@@ -241,7 +241,11 @@ struct TicketPanel {
             }
             el("div", ["class": "field"]) {
                 el("label", ["for": "referent"]) { Text.referent }
-                el("select", ["id": "referent", "name": "referent", "form": editable ? "reply-form" : nil, "disabled": editable ? nil : "disabled"]) {
+                // The user manual's text calls the field "Persona di riferimento" (its picture
+                // "Referente ticket"): the name says both, so either finds it (a second <label>
+                // did too, but a field of two labels is read by half of the screen readers).
+                el("select", ["id": "referent", "name": "referent", "form": editable ? "reply-form" : nil, "disabled": editable ? nil : "disabled",
+                              "aria-label": Text.referentName, "aria-describedby": "referent-hint"]) {
                     // A referent who left the company: shown as the current choice, sent as
                     // "unchanged", so that a reply never hands the ticket to the list's first name.
                     if chosen.referentID == nil, !members.contains(where: { $0.id == ticket.referentID }) {
@@ -253,9 +257,7 @@ struct TicketPanel {
                         el("option", ["value": String(member.id), "selected": member.id == (chosen.referentID ?? ticket.referentID) ? "selected" : nil]) { member.name }
                     }
                 }
-                // The manual's text calls the field "Persona di riferimento" (its picture
-                // "Referente ticket"): a second label, so that either name finds it.
-                el("label", ["for": "referent", "class": "muted field-hint"]) { Text.referentHint }
+                el("p", ["class": "muted field-hint", "id": "referent-hint"]) { Text.referentHint }
             }
             el("dl", ["class": "facts"]) {
                 fact(Text.technician, ticket.operatorName ?? Text.noOperator)
