@@ -68,6 +68,17 @@ public enum FormField {
     public static func notice(_ text: String, kind: String = "info") -> Node {
         el("div", ["class": "notice notice--\(kind)", "role": kind == "error" ? "alert" : "status"]) { text }
     }
+
+    /// "Filtri" of a list's filters on a phone (the customers' list, the desk's queue): a
+    /// checkbox, as the menu's, whose state the stylesheet reads (`.filters-toggle ~
+    /// .ticket-layout`) and which the page script turns into a button; `open` when a filter
+    /// needs correcting.
+    public static func filtersSwitch(label: String, open: Bool = false) -> Node {
+        Node.group {
+            el("input", ["type": "checkbox", "id": "filters-toggle", "class": "filters-toggle", "checked": open ? "checked" : nil])
+            el("label", ["for": "filters-toggle", "class": "button filters-button"]) { label }
+        }
+    }
 }
 
 extension FormField {

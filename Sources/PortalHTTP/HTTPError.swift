@@ -32,8 +32,8 @@ public struct HTTPError: Error, CustomStringConvertible, Sendable {
     public static let notFoundSignedOut = HTTPError(status: 404, message: Text.errorNotFoundSignedOut, reason: "not found")
     /// The 404 of an address that is not there (titled "Pagina non trovata", as nginx's own),
     /// not one that says why a page is someone else's ("riservata agli amministratori").
-    public static func isPlainNotFound(_ error: HTTPError) -> Bool {
-        error.status == 404 && (error.message == Text.errorNotFound || error.message == Text.errorNotFoundSignedOut)
+    public var isPlainNotFound: Bool {
+        status == 404 && (message == Text.errorNotFound || message == Text.errorNotFoundSignedOut)
     }
     /// A known address with another method; `allowed` is its `Allow` header.
     public static func methodNotAllowed(allowing allowed: [String]) -> HTTPError {

@@ -67,10 +67,9 @@ struct TicketStatusCommand: AdminCommand {
         let agent = try operatorEmail.map { try findOperator($0, database) }
         let desk = DeskService(database: database, config: config)
         let ticket = try desk.ticket(number: number)
-        // A closed ticket keeps an operator deactivated since: reopened by a script it was
-        // theirs again, open with nobody to work it (the desk gives it to who acts).
-        // Nor does a ticket nobody had get a working status without somebody to work it (the
-        // desk's own press makes it the operator's who acts): "In sviluppo" with "Nessun
+        // A working status needs somebody to work it, and a script has no "who acts" to give it
+        // to, as the desk's press has: a closed ticket of an operator deactivated since was
+        // theirs again once reopened, and a ticket nobody had went "In sviluppo" with "Nessun
         // operatore", under "Nessuno" in the queue.
         if agent == nil, !ticket.hasActiveOperator, ![.closed, .unassigned].contains(status) {
             throw CommandFailure(

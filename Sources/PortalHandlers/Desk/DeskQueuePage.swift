@@ -46,8 +46,7 @@ struct DeskQueuePage {
             }
             // On a phone the filters wait behind "Filtri", as the customers' list's do: open,
             // their whole card came before the first ticket.
-            el("input", ["type": "checkbox", "id": "filters-toggle", "class": "filters-toggle"])
-            el("label", ["for": "filters-toggle", "class": "button filters-button"]) { Text.showFilters }
+            FormField.filtersSwitch(label: Text.showFilters)
             // Filters first, in a row above the table: beside it they left the eight columns
             // too little width at 1280 pixels, and their tall sticky card hid "Filtra".
             el("div", ["class": "ticket-layout desk-layout"]) {

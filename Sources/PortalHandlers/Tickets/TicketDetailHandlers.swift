@@ -139,11 +139,10 @@ enum TicketDetailHandlers {
         }
         guard canReply(ticket, now: services.now) else {
             let typed = String((form["message"] ?? "").prefix(TicketForm.keptTextLimit))
+            let text = typed.trimmingWhitespace().isEmpty ? "" : typed
             let withFiles = !form.files(named: "files").isEmpty
             return Response.html(
-                bytes: try detail {
-                    if !typed.trimmingWhitespace().isEmpty || withFiles { $0.unsentReply = (typed, withFiles) }
-                }.render(), status: 403)
+                bytes: try detail { if !text.isEmpty || withFiles { $0.unsentReply = (text, withFiles) } }.render(), status: 403)
         }
         let user = context.current.user
         let key = Submission.pressKey(form)

@@ -14,7 +14,7 @@ struct TicketDetailPage {
     var canReply: Bool
     var replyText = ""
     /// A reply refused because the ticket's 15 days ran out while it was typed: shown to be
-    /// copied into a new request (it was dropped without a word).
+    /// copied into a new request (it was dropped without a word); `text` empty when none was typed.
     var unsentReply: (text: String, withFiles: Bool)?
     /// The reply form's key (`Submission`).
     var submission = Submission.newKey()
@@ -97,9 +97,8 @@ struct TicketDetailPage {
     var closedNotice: Node {
         Node.group {
             if let unsentReply {
-                FormField.notice(
-                    Text.replyRefusedClosedTooLong(text: !unsentReply.text.trimmingWhitespace().isEmpty, files: unsentReply.withFiles), kind: "error")
-                if !unsentReply.text.trimmingWhitespace().isEmpty {
+                FormField.notice(Text.replyRefusedClosedTooLong(text: !unsentReply.text.isEmpty, files: unsentReply.withFiles), kind: "error")
+                if !unsentReply.text.isEmpty {
                     el("div", ["class": "field"]) {
                         el("label", ["for": "unsent-reply"]) { Text.unsentReply }
                         el("textarea", ["id": "unsent-reply", "rows": "6", "readonly": "readonly", "autofocus": "autofocus"]) { "\n" + unsentReply.text }

@@ -21,11 +21,7 @@ struct TicketListPage {
         Page(title: Text.ticketListTitle, kind: .app(viewer), currentPath: "/ticket") {
             el("h1", ["class": "page-title"]) { Text.ticketListTitle }
             if remembered { rememberedNotice }
-            // The filters' switch on a phone (a checkbox, as the menu's): open when a filter
-            // needs correcting.
-            el("input", ["type": "checkbox", "id": "filters-toggle", "class": "filters-toggle",
-                         "checked": errors.isEmpty ? nil : "checked"])
-            el("label", ["for": "filters-toggle", "class": "button filters-button"]) { Text.showFilters }
+            FormField.filtersSwitch(label: Text.showFilters, open: !errors.isEmpty)
             el("div", ["class": "ticket-layout"]) {
                 if errors.isEmpty {
                     results
