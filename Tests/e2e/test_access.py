@@ -1,5 +1,7 @@
 """The access chapter: first access, e-mail code, trusted devices, company choice, sessions."""
 import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import requests
 
@@ -305,6 +307,37 @@ def test_the_sixth_try_needs_a_new_code(portal):
     resent = session.post(portal.url + "/accesso/codice/nuovo", data={"csrf": csrf_token(page.text)}, allow_redirects=False)
     assert resent.headers["Location"] == "/accesso/codice?avviso=nuovo"
     assert code_step(portal, session, portal.wait_for_code(address)).status_code == 303
+
+
+def test_parallel_guesses_of_the_code_count_one_by_one(portal):
+    """Guesses sent all at once (many connections, one login cookie) were each checked against
+    the code and the attempts as read before any of them counted: a burst tried many codes
+    where the limit allows five. Only five are looked at; the rest find the code gone."""
+    address = new_customer(portal, "tentativi.paralleli@rossi.example")
+    session = requests.Session()
+    password_step(portal, address, NEW_PASSWORD, session=session)
+    code = portal.wait_for_code(address)
+    page = session.get(portal.url + "/accesso/codice").text
+    cookies = session.cookies.get_dict()
+    guesses = [f"{n:06d}" for n in range(24) if f"{n:06d}" != code]
+    barrier = threading.Barrier(len(guesses))
+
+    def guess(typed):
+        barrier.wait()
+        return requests.post(portal.url + "/accesso/codice", data={"csrf": csrf_token(page), "code": typed},
+                             cookies=cookies, allow_redirects=False).status_code
+
+    with ThreadPoolExecutor(len(guesses)) as pool:
+        statuses = list(pool.map(guess, guesses))
+    assert all(status == 422 for status in statuses), statuses
+    with portal.db() as db:
+        attempts, = db.execute("SELECT c.code_attempts FROM login_challenges c JOIN users u ON u.id = c.user_id "
+                               "WHERE u.email = ?", (address,)).fetchone()
+        looked_at, = db.execute("SELECT count(*) FROM audit_events e JOIN users u ON u.id = e.user_id "
+                                "WHERE u.email = ? AND e.event = 'code_failed'", (address,)).fetchone()
+    assert attempts == 5 and looked_at == 5, (attempts, looked_at)
+    refused = code_step(portal, session, code)
+    assert refused.status_code == 422 and "Troppi tentativi errati" in refused.text
 
 
 def test_at_most_three_codes_in_fifteen_minutes(portal):

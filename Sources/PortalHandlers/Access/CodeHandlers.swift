@@ -21,65 +21,84 @@ enum CodeHandlers {
         return Response.html(page.render())
     }
 
+    /// What one press of "Accedi" on the code's page came to, decided under the write lock.
+    private enum Outcome {
+        case noCode(attempts: Int, destroyed: Bool)
+        case nothingTyped
+        case wrong(attempts: Int)
+        case passed(device: Token?)
+    }
+
     static func verify(_ request: Request, _ context: LoginChallengeContext) throws -> Response {
         let services = context.services
         let form = request.form
-        let challenge = context.challenge
         let typed = (form["code"] ?? "").filter { !$0.isWhitespace }
         let trusted = form.isChecked("trusted")
         var page = CodePage(csrfToken: context.csrfToken, trusted: trusted)
         let now = services.now
+        let store = LoginChallengeStore(services.database)
 
-        guard let expected = challenge.codeHash, let expires = challenge.codeExpiresAt, expires > now else {
-            if challenge.codeHash == nil, let next = try CodeSender.nextCodeAllowed(for: context.user, services) {
-                page.limit = Text.codeLimitReached(until: Clock.displayFrom(next))
-                return Response.html(page.render(), status: 429)
+        // The code, its attempts and its use are read again under the write lock: checked
+        // against the row read before it, parallel guesses each saw the attempts at zero and
+        // the code still there, so a burst of them tried many codes past the limit of attempts.
+        let outcome: Outcome = try services.database.write { tx in
+            guard let challenge = try store.find(tokenHash: Token.hash(context.cookieValue), now: now) else {
+                throw Redirect(to: "/login?avviso=scaduto")
             }
-            page.error = challenge.codeAttempts >= CodeSender.maxAttempts ? Text.codeTooManyAttempts : Text.codeExpired
-            return Response.html(page.render(), status: 422)
-        }
-        // Nothing typed is not a guess: it costs no attempt.
-        guard !typed.isEmpty else {
-            page.error = Text.codeRequired
-            return Response.html(page.render(), status: 422)
-        }
-        guard CodeSender.matches(typed, expected, key: services.secretKey) else {
-            try services.database.write { tx in
-                try LoginChallengeStore(services.database).recordWrongCode(id: challenge.id, limit: CodeSender.maxAttempts)
+            // Another press of the same form got there first and the login went on.
+            guard challenge.stage == .code else { throw Redirect(to: LoginChallengeContext.page(of: challenge.stage)) }
+            guard let expected = challenge.codeHash, let expires = challenge.codeExpiresAt, expires > now else {
+                return .noCode(attempts: challenge.codeAttempts, destroyed: challenge.codeHash == nil)
+            }
+            // Nothing typed is not a guess: it costs no attempt.
+            guard !typed.isEmpty else { return .nothingTyped }
+            guard CodeSender.matches(typed, expected, key: services.secretKey) else {
+                try store.recordWrongCode(id: challenge.id, limit: CodeSender.maxAttempts)
                 // A wrong code means someone has the password: it counts like a wrong password.
                 try LoginThrottle.recordFailure(
                     in: tx, LoginThrottle.Source(typedEmail: context.user.email, request), user: context.user, request, services)
                 try AuditStore.record(in: tx, "code_failed", tenantID: context.user.lastTenantID, userID: context.user.id,
                     actorEmail: context.user.email, clientIP: request.clientAddress, now: now)
+                return .wrong(attempts: challenge.codeAttempts + 1)
             }
-            page.error = challenge.codeAttempts + 1 >= CodeSender.maxAttempts ? Text.codeTooManyAttempts : Text.codeWrong
-            return Response.html(page.render(), status: 422)
-        }
-        var device: Token?
-        try services.database.write { tx in
             // Single use: the code is gone before anything else happens.
-            try LoginChallengeStore(services.database).setStage(id: challenge.id, .company)
+            try store.setStage(id: challenge.id, .company)
             try AuditStore.record(in: tx, "code_ok", tenantID: context.user.lastTenantID, userID: context.user.id, actorEmail: context.user.email,
                 clientIP: request.clientAddress, now: now)
-            if trusted {
-                let token = Token.generate()
-                try TrustedDeviceStore(services.database).create(
-                    tokenHash: token.hash, userID: context.user.id, userAgent: request.userAgent, now: now)
-                try AuditStore.record(in: tx, "device_trusted", tenantID: context.user.lastTenantID, userID: context.user.id,
-                    actorEmail: context.user.email, detail: DeviceName.describe(request.userAgent),
-                    clientIP: request.clientAddress, now: now)
-                try SecurityMail.send(.trustedDevice, in: tx, to: context.user, request, services)
-                device = token
+            guard trusted else { return .passed(device: nil) }
+            let token = Token.generate()
+            try TrustedDeviceStore(services.database).create(
+                tokenHash: token.hash, userID: context.user.id, userAgent: request.userAgent, now: now)
+            try AuditStore.record(in: tx, "device_trusted", tenantID: context.user.lastTenantID, userID: context.user.id,
+                actorEmail: context.user.email, detail: DeviceName.describe(request.userAgent),
+                clientIP: request.clientAddress, now: now)
+            try SecurityMail.send(.trustedDevice, in: tx, to: context.user, request, services)
+            return .passed(device: token)
+        }
+        switch outcome {
+        case .noCode(let attempts, let destroyed):
+            if destroyed, let next = try CodeSender.nextCodeAllowed(for: context.user, services) {
+                page.limit = Text.codeLimitReached(until: Clock.displayFrom(next))
+                return Response.html(page.render(), status: 429)
             }
+            page.error = attempts >= CodeSender.maxAttempts ? Text.codeTooManyAttempts : Text.codeExpired
+            return Response.html(page.render(), status: 422)
+        case .nothingTyped:
+            page.error = Text.codeRequired
+            return Response.html(page.render(), status: 422)
+        case .wrong(let attempts):
+            page.error = attempts >= CodeSender.maxAttempts ? Text.codeTooManyAttempts : Text.codeWrong
+            return Response.html(page.render(), status: 422)
+        case .passed(let device):
+            guard let advanced = try store.find(tokenHash: Token.hash(context.cookieValue), now: now)
+            else { throw Redirect(to: "/login?avviso=scaduto") }
+            var response = try AccessFlow.secondFactorPassed(user: context.user, challenge: advanced, request, services)
+            if let device {
+                try response.setCookie(
+                    Cookies.make(Cookies.device, value: device.value, maxAge: TrustedDeviceStore.lifetime, request))
+            }
+            return response
         }
-        guard let advanced = try LoginChallengeStore(services.database).find(tokenHash: Token.hash(context.cookieValue), now: now)
-        else { throw Redirect(to: "/login?avviso=scaduto") }
-        var response = try AccessFlow.secondFactorPassed(user: context.user, challenge: advanced, request, services)
-        if let device {
-            try response.setCookie(
-                Cookies.make(Cookies.device, value: device.value, maxAge: TrustedDeviceStore.lifetime, request))
-        }
-        return response
     }
 
     static func resend(_ request: Request, _ context: LoginChallengeContext) throws -> Response {
