@@ -304,3 +304,26 @@ def test_a_desk_or_administration_address_is_no_one_elses_to_learn_by_its_method
 def test_the_site_builds_own_records_are_not_served(portal):
     assert requests.get(portal.url + "/.site-files").status_code == 404
     assert requests.get(portal.url + "/manuale/").status_code == 200
+
+
+def test_one_address_cannot_hold_every_connection(fresh_portal):
+    """Bodies sent a byte at a time from one address held nginx's connections until none
+    was left for anyone; past 512 requests under way from one address the next is refused
+    with 429, and once they end that address is served again."""
+    portal = fresh_portal()
+    held = []
+    try:
+        for _ in range(512):
+            slow = socket.create_connection(("127.0.0.1", portal.port))
+            slow.sendall(b"POST /ticket/nuovo HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                         b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 60000\r\n\r\nx")
+            held.append(slow)
+        time.sleep(0.5)
+        refused = requests.get(portal.url + "/login", timeout=10)
+        assert refused.status_code == 429, refused.status_code
+        assert "Troppe" in refused.text or "troppe" in refused.text, refused.text[:300]
+    finally:
+        for slow in held:
+            slow.close()
+    time.sleep(0.5)
+    assert requests.get(portal.url + "/login", timeout=10).status_code == 200
