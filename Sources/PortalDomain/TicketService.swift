@@ -83,9 +83,13 @@ public struct TicketService: DomainService {
 
     /// The same inside the caller's transaction (the mail gate records the message with it).
     func customerReply(
-        in tx: WriteTransaction, _ ticket: TicketRecord, author: UserRecord, body: String, files: [NewAttachment],
+        in tx: WriteTransaction, _ read: TicketRecord, author: UserRecord, body: String, files: [NewAttachment],
         close: Bool, changes: PanelChanges, now: Timestamp
     ) throws -> ReplyOutcome {
+        // The status as it is under the write lock, not as the page's request read it: a reply
+        // sent while an operator closed the ticket was judged open and left on a closed ticket
+        // nobody looks at, where it must reopen it.
+        let ticket = try store.find(number: read.number) ?? read
         try apply(in: tx, changes, to: ticket, by: author, now: now)
         let messageID = try store.addMessage(
             ticketID: ticket.id, authorID: author.id, authorName: author.displayName, isOperator: false, body: body,

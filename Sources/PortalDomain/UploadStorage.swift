@@ -36,13 +36,9 @@ public struct UploadStorage: DomainService {
         -> [NewAttachment]
     {
         guard !uploads.isEmpty else { return [] }
-        if enforcingQuota {
-            let used = try StagedFileStore(database).usage(tenantID: tenantID, stagedSince: now - grace)
-            let adding = uploads.reduce(Int64(0)) { $0 + Int64($1.bytes.count) }
-            if used + adding > quotaBytes {
-                throw DomainError(.storageQuota, Text.storageQuotaExceeded(used: used, quota: quotaBytes))
-            }
-        }
+        let adding = uploads.reduce(Int64(0)) { $0 + Int64($1.bytes.count) }
+        // Before writing any file, so that a form clearly past the quota costs no disk...
+        if enforcingQuota { try checkQuota(tenantID: tenantID, adding: adding, now: now) }
         var files: [NewAttachment] = []
         for upload in uploads {
             let sha = try store.store(upload.bytes)
@@ -52,11 +48,23 @@ public struct UploadStorage: DomainService {
                     sha256: sha))
         }
         try database.write { tx in
+            // ...and again under the write lock: forms sent at the same moment each passed the
+            // first check against the usage before any of them was staged, and together took
+            // the company past its quota. A refused form's files, written but never staged,
+            // go with the sweep.
+            if enforcingQuota { try checkQuota(tenantID: tenantID, adding: adding, now: now) }
             for file in files {
                 try StagedFileStore.stage(in: tx, tenantID: tenantID, sha256: file.sha256, size: file.size, now: now)
             }
         }
         return files
+    }
+
+    private func checkQuota(tenantID: Int64, adding: Int64, now: Timestamp) throws {
+        let used = try StagedFileStore(database).usage(tenantID: tenantID, stagedSince: now - grace)
+        if used + adding > quotaBytes {
+            throw DomainError(.storageQuota, Text.storageQuotaExceeded(used: used, quota: quotaBytes))
+        }
     }
 
     /// A form kept while its session had ended (the person logs in again to send it): no

@@ -166,6 +166,13 @@ public final class Database {
         }
     }
 
+    /// Asked at the start of the next write transaction, under its lock, and then forgotten
+    /// (so a request's own later writes are not held to it): a request's access (its session,
+    /// its membership, its role), checked again where no other request can change it
+    /// (`RouteTable`). Checked only when the request began, a reply sent while an
+    /// administrator removed its author was saved after the removal.
+    public var nextWriteCheck: (() throws -> Void)?
+
     /// A write transaction. `BEGIN IMMEDIATE` takes the write lock up front, so a
     /// read-then-write body waits on `busy_timeout` instead of failing with SQLITE_BUSY.
     /// Nothing is acknowledged to a client before this returns. The body gets the
@@ -174,6 +181,10 @@ public final class Database {
     public func write<T>(_ body: (WriteTransaction) throws -> T) throws -> T {
         try execute("BEGIN IMMEDIATE")
         do {
+            if let check = nextWriteCheck {
+                nextWriteCheck = nil
+                try check()
+            }
             let value = try body(WriteTransaction(database: self))
             try execute("COMMIT")
             return value

@@ -13,12 +13,14 @@ final class Fixture {
     let directory: String
     let apps: [PortalApp]
     let database: Database
+    let config: Config
 
     init(publicURL: String = "http://127.0.0.1") throws {
         var template = Array("/tmp/portal-handlers-tests.XXXXXX".utf8CString)
         guard let pointer = mkdtemp(&template) else { throw CocoaError(.fileWriteUnknown) }
         directory = String(cString: pointer)
         let config = Config(values: ["PORTAL_VAR": directory, "PORTAL_PUBLIC_URL": publicURL])
+        self.config = config
         database = try Database(path: config.databasePath)
         try Migrator.migrate(database, now: Clock.now())
         _ = try DemoData.seed(database: database, now: Clock.now())

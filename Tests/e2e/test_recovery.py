@@ -1,6 +1,8 @@
 """'Password smarrita': same answer for every address, single-use one-hour links whose token
 never travels in a request line (a fragment the page's form posts, or a short code typed)."""
 import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import requests
 
@@ -78,6 +80,37 @@ def test_a_link_sets_a_new_password_once_and_ends_every_session(fresh_portal):
     with_device.cookies.set("portal_device", device, domain="127.0.0.1", path="/")
     after = password_step(portal, ADDRESS, CHOSEN, session=with_device)
     assert after.headers["Location"] == "/accesso/codice", "the reset revoked the trusted devices"
+
+
+def test_a_link_sent_from_several_browsers_at_once_sets_one_password(fresh_portal):
+    """The same link posted from ten browsers at the same moment, each with its own password:
+    several were told the password was set (and their owner got as many e-mails) while only
+    the last one worked. The link's use is checked under the write lock: one is set, the
+    others are refused as a used link, and the password that was set is the one that works."""
+    portal = fresh_portal()
+    ask_for_link(portal, ADDRESS)
+    link = link_from_mail(portal, ADDRESS)
+    pages = []
+    for _ in range(10):
+        browser = requests.Session()
+        pages.append((browser, csrf_token(browser.get(link).text)))
+    barrier = threading.Barrier(len(pages))
+
+    def send(index):
+        browser, token = pages[index]
+        chosen = f"{CHOSEN} numero {index}"
+        barrier.wait()
+        return chosen, browser.post(portal.url + "/password/nuova", allow_redirects=False, data={
+            "csrf": token, "token": link.split("#token=")[1], "password": chosen, "password_confirmation": chosen})
+
+    with ThreadPoolExecutor(len(pages)) as pool:
+        answers = list(pool.map(send, range(len(pages))))
+    accepted = [chosen for chosen, answer in answers if answer.status_code == 303]
+    assert len(accepted) == 1, [answer.status_code for _, answer in answers]
+    assert all("Il codice non è valido o è scaduto" in answer.text for _, answer in answers if answer.status_code != 303)
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM audit_events WHERE event = 'password_reset'").fetchone()[0] == 1
+    assert password_step(portal, ADDRESS, accepted[0]).status_code == 303
 
 
 def test_an_expired_link_is_refused(portal):

@@ -2,10 +2,12 @@
 and the temporary file of a write that never finished is removed."""
 import os
 import subprocess
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 from portal import BIN, csrf_token, login
-from tickets import created_number, kept_references, new_ticket
+from tickets import FIELDS, created_number, kept_references, new_ticket
 
 MB = 1024 * 1024
 
@@ -95,6 +97,33 @@ def test_a_company_over_its_quota_is_refused_in_italian_and_nothing_is_written(f
     other, _ = login(portal, email="anna.bianchi@bianchi.example")
     created_number(new_ticket(portal, other, email="anna.bianchi@bianchi.example",
                               files={"files": ("altro.bin", b"e" * MB, "application/octet-stream")}))
+
+
+def test_forms_sent_at_once_cannot_take_a_company_past_its_quota(fresh_portal):
+    """Six new tickets of 2 MB each sent at the same moment against a 5 MB quota: each passed
+    the check against the usage read before any was saved, and together took 12 MB. The usage
+    is checked again under the write lock: two are saved, the rest refused in Italian."""
+    portal = fresh_portal(PORTAL_COMPANY_QUOTA_MB="5")
+    session, _ = login(portal)
+    pages = [session.get(portal.url + "/ticket/nuovo").text for _ in range(6)]
+    barrier = threading.Barrier(len(pages))
+
+    def send(index):
+        data = dict(FIELDS, csrf=csrf_token(pages[index]), action="send", title=f"Quota {index}")
+        barrier.wait()
+        return session.post(portal.url + "/ticket/nuovo", data=data, allow_redirects=False,
+                            files={"files": (f"grande{index}.bin", bytes([65 + index]) * (2 * MB), "application/octet-stream")})
+
+    with ThreadPoolExecutor(len(pages)) as pool:
+        answers = list(pool.map(send, range(len(pages))))
+    saved = [answer for answer in answers if answer.status_code == 303]
+    refused = [answer for answer in answers if answer.status_code == 422]
+    assert len(saved) + len(refused) == len(answers), [answer.status_code for answer in answers]
+    assert all("Lo spazio per gli allegati della tua azienda è esaurito" in answer.text for answer in refused)
+    with portal.db() as db:
+        used = db.execute("""SELECT coalesce(sum(a.size), 0) FROM attachments a JOIN tickets t ON t.id = a.ticket_id
+                             JOIN tenants te ON te.id = t.tenant_id WHERE te.vat = '02740123456'""").fetchone()[0]
+    assert used <= 5 * MB and len(saved) == 2, (used, len(saved))
 
 
 def test_a_temporary_file_left_by_a_killed_upload_is_removed(fresh_portal):

@@ -42,9 +42,14 @@ enum FirstAccessHandlers {
         let hash = PasswordHasher.hash(password)
         let now = services.now
         try services.database.write { tx in
+            // The login's row goes first, under the write lock: the form sent from several
+            // tabs at once set as many passwords and names, each press told it had worked.
+            // A press that finds the row gone leaves the first one's account as it is and
+            // answers as it did.
+            try LoginChallengeStore(services.database).delete(id: context.challenge.id)
+            guard services.database.changes == 1 else { return }
             try UserStore(services.database).completeFirstAccess(
                 userID: user.id, firstName: firstName, lastName: lastName, passwordHash: hash, now: now)
-            try LoginChallengeStore(services.database).delete(id: context.challenge.id)
             try AuditStore.record(in: tx, "first_access_completed", userID: user.id, actorEmail: user.email, clientIP: request.clientAddress, now: now)
         }
         // The page the login was for (a ticket's link in an e-mail) is kept for the login

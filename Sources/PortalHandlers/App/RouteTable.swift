@@ -31,17 +31,26 @@ public struct RouteTable {
         admissions.append { request, services in _ = try Guard.resolve(request, services) }
         handlers.append { request, services in
             var request = request
+            /// A refusal of the group: at the start, or at the first write (below).
+            func refused(_ error: Error) throws -> Response {
+                switch error {
+                case let refusal as HTTPError where refill != nil && refusal.location != nil:
+                    guard let kept = try KeptForms.keep(request, services, refusedTo: refusal.location) else { throw refusal }
+                    return kept
+                case let redirect as Redirect where refill != nil && changesState:
+                    // The session no longer has its company (deactivated meanwhile): the company
+                    // choice, with the form kept for when the company can be entered again.
+                    guard let kept = try KeptForms.keep(request, services, refusedTo: redirect.location) else { throw redirect }
+                    return kept
+                default:
+                    throw error
+                }
+            }
             let context: Guard.Context
             do {
                 context = try Guard.resolve(request, services)
-            } catch let refusal as HTTPError where refill != nil && refusal.location != nil {
-                guard let kept = try KeptForms.keep(request, services, refusedTo: refusal.location) else { throw refusal }
-                return kept
-            } catch let redirect as Redirect where refill != nil && changesState {
-                // The session no longer has its company (deactivated meanwhile): the company
-                // choice, with the form kept for when the company can be entered again.
-                guard let kept = try KeptForms.keep(request, services, refusedTo: redirect.location) else { throw redirect }
-                return kept
+            } catch {
+                return try refused(error)
             }
             if changesState {
                 try request.decodeBody(malformedJSON: malformedJSON)
@@ -55,10 +64,30 @@ public struct RouteTable {
                     return page
                 }
             }
-            var response = try handler(request, context)
-            try Guard.finish(&response, context)
-            return response
+            // What a session's request writes is written only while the session, its company
+            // and its role still hold: the guard is asked again inside the request's first
+            // write transaction. A removal, a demotion, a deactivation or a password change
+            // that commits while the request runs wins; the request is refused as if it had
+            // come after (a ticket form kept for after the login).
+            if changesState && Guard.access.isSession {
+                services.database.nextWriteCheck = {
+                    do { _ = try Guard.resolve(request, services) } catch { throw AccessEnded(refusal: error) }
+                }
+            }
+            defer { services.database.nextWriteCheck = nil }
+            do {
+                var response = try handler(request, context)
+                try Guard.finish(&response, context)
+                return response
+            } catch let ended as AccessEnded {
+                return try refused(ended.refusal)
+            }
         }
+    }
+
+    /// The group's refusal at a request's first write, told apart from the handler's own errors.
+    private struct AccessEnded: Error {
+        let refusal: Error
     }
 
     mutating func get<Guard: AccessGuard>(

@@ -12,10 +12,20 @@ enum PasswordChange {
         case reset = "password_reset"
     }
 
-    static func apply(user: UserRecord, newPassword: String, cause event: Cause, _ request: Request, _ services: Services) throws {
+    /// What `stillAllowed` held back: nothing was written.
+    struct Refused: Error {}
+
+    /// `stillAllowed`: asked under the write lock before anything is written; false makes the
+    /// change `Refused`. A recovery link's use is checked there: checked before, the same link
+    /// sent from several browsers at once set several passwords, each told it was set.
+    static func apply(
+        user: UserRecord, newPassword: String, cause event: Cause, stillAllowed: () throws -> Bool = { true },
+        _ request: Request, _ services: Services
+    ) throws {
         let hash = PasswordHasher.hash(newPassword)
         let now = services.now
         try services.database.write { tx in
+            guard try stillAllowed() else { throw Refused() }
             try UserStore(services.database).setPassword(userID: user.id, passwordHash: hash, now: now)
             try SessionStore(services.database).deleteAll(userID: user.id)
             try TrustedDeviceStore(services.database).deleteAll(userID: user.id)

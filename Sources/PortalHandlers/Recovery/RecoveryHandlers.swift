@@ -105,7 +105,14 @@ enum RecoveryHandlers {
                 csrfToken: context.csrfToken, token: token, code: typedCode, errors: PasswordRules.error(for: violation))
             return Response.html(html, status: 422)
         }
-        try PasswordChange.apply(user: user, newPassword: password, cause: .reset, request, services)
+        do {
+            try PasswordChange.apply(
+                user: user, newPassword: password, cause: .reset,
+                stillAllowed: { try resetUser(token: token, code: typedCode, services)?.id == user.id }, request, services)
+        } catch is PasswordChange.Refused {
+            let html = RecoveryPages.newPassword(csrfToken: context.csrfToken, code: typedCode, errors: ["code": Text.recoveryCodeInvalid])
+            return Response.html(html, status: 422)
+        }
         var response = try Response.redirect(to: "/login?avviso=reimpostata&email=" + urlEncode(user.email))
         try response.setCookie(Cookies.clearSession(request))
         return response

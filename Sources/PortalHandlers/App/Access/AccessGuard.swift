@@ -24,6 +24,16 @@ public enum Access: String, Sendable, CaseIterable {
     case manager
 }
 
+extension Access {
+    /// The groups of a signed-in person, whose session another request can end or change.
+    var isSession: Bool {
+        switch self {
+        case .visitor, .login, .companyChoice: false
+        case .signedIn, .member, .administrator, .operator, .manager: true
+        }
+    }
+}
+
 protocol AccessGuard {
     associatedtype Context
     static var access: Access { get }
