@@ -75,6 +75,7 @@ extension Text {
     public static let deskTaken = "Ticket preso in carico."
     public static let deskAssigned = "Operatore assegnato."
     public static let deskStatusSaved = "Stato cambiato."
+    public static let deskUnassigned = "Ticket rimesso in coda: ora è «Non assegnato»."
     public static let deskPrioritySaved = "Priorità cambiata."
     public static let deskUnknownOperator = "Scegli un operatore dell'elenco."
     public static let deskUnknownStatus = "Scegli uno stato dell'elenco."

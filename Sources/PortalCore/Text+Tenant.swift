@@ -52,7 +52,7 @@ extension Text {
     public static let invitationResent = "Invito inviato di nuovo."
     public static let invitationResentNewPassword =
         "Invito inviato di nuovo, con nuove credenziali provvisorie: quelle dell'e-mail precedente non valgono più."
-    public static let invitationRemoved = "Invito rimosso: il collegamento non è più valido."
+    public static let invitationRemoved = "Invito rimosso: non potrà più essere accettato."
     public static let invitationRoleChanged = "Ruolo salvato: l'utente lo avrà quando accetterà l'invito."
     public static let alreadyMember = "Questo indirizzo è già un utente dell'azienda."
     public static let companyNameInvalid = "La ragione sociale va indicata su una riga: da 1 a 200 caratteri stampabili, senza accenti sovrapposti."
@@ -61,8 +61,11 @@ extension Text {
     public static func ticketNotFound(_ number: Int64) -> String { "Il ticket #\(number) non esiste." }
     /// The trail's word for a login whose "Email" was not an address.
     public static let auditNotAnAddress = "(non un indirizzo e-mail)"
-    public static func tenantAdministratorsOnly(_ role: String) -> String {
-        "Questa pagina è riservata agli amministratori dell'azienda, e il tuo ruolo è «\(role)»: se fino a poco fa eri amministratore, il ruolo è stato cambiato e l'operazione non è stata eseguita."
+    /// `sent`: a form was pressed (its administrator demoted while the page was open), not a
+    /// page opened.
+    public static func tenantAdministratorsOnly(_ role: String, sent: Bool) -> String {
+        "Questa pagina è riservata agli amministratori dell'azienda, e il tuo ruolo è «\(role)»"
+            + (sent ? ": se fino a poco fa eri amministratore, il ruolo è stato cambiato e l'operazione non è stata eseguita." : ".")
     }
 
     public static let activityIntro = "Accessi, inviti, ruoli e dispositivi dell'azienda, dal più recente."

@@ -45,7 +45,7 @@ public enum Text {
     public static func continueAs(_ name: String) -> String { "Continua come \(name)" }
     public static let forgotPasswordPrefix = "Hai dimenticata la password?"
     public static let forgotPasswordLink = "clicca qui"
-    public static let loginFailed = "Email o password non corretti."
+    public static let loginFailed = "Email o password non corrette."
     public static let loginFieldsRequired = "Scrivi l'email e la password."
     public static let fieldRequired = "Campo obbligatorio."
     public static let emailInvalid = "Indirizzo email non valido."

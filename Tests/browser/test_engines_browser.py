@@ -384,6 +384,24 @@ def test_a_field_reached_with_shift_tab_keeps_its_label_clear_of_the_new_tickets
         assert top >= covered and (label_top is None or label_top >= covered), place
 
 
+def test_enter_in_a_field_of_the_new_ticket_sends_it(engine, portal, browser):
+    """Enter in "Titolo" pressed the form's first button, "Anteprima": a preview and nothing
+    sent (without JavaScript the page came back looking as before). It sends the ticket, as
+    "Invia Ticket" and as Enter does on every other form of the portal."""
+    sign_in_customer(engine, portal, browser)
+    browser.get(portal.url + "/ticket/nuovo")
+    choose(browser, "Area richiesta", "Richiesta su tematiche di tipo sistemistico")
+    choose(browser, "Priorità", "Normale")
+    type_into(browser, "Descrizione", "Il gestionale non si apre dopo l'aggiornamento.")
+    title = f"Invio con Invio da {engines.NAMES[engine]}"
+    type_into(browser, "Titolo", title)
+    field(browser, "Titolo").send_keys(Keys.ENTER)
+    wait_for(browser, lambda: heading(browser).startswith("Informazioni Ticket #"))
+    assert title in browser.page_source and "Ticket inviato" in browser.page_source
+    browser.get(portal.url + "/ticket/nuovo")
+    accessible(browser, "new ticket with its default button")
+
+
 def test_an_invitation_is_sent_and_removed_from_gestione_tenant(engine, portal, browser):
     sign_in_customer(engine, portal, browser)
     colleague = f"collega.{engine}@rossi.example"

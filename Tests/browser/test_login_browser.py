@@ -30,7 +30,7 @@ def test_a_wrong_password_shows_the_message_and_keeps_the_email(portal, browser)
     type_into(browser, "Email", ADMIN)
     type_into(browser, "Password", "sbagliata-sbagliata")
     press(browser, "Accedi")
-    assert "Email o password non corretti." in browser.find_element(By.CSS_SELECTOR, "[role=alert]").text
+    assert "Email o password non corrette." in browser.find_element(By.CSS_SELECTOR, "[role=alert]").text
     assert field(browser, "Email").get_attribute("value") == ADMIN
 
 

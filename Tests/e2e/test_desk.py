@@ -392,7 +392,8 @@ def test_status_assignment_and_one_email_for_a_reply_with_a_status(portal):
     assert "Giulia Neri ti ha assegnato la richiesta" in told and f"/desk/ticket/{number}" in told
 
     back = desk_post(portal, operator, number, "assign", assignee="")
-    assert back.status_code == 303 and "avviso=stato" in back.headers["Location"]
+    assert back.status_code == 303 and "avviso=in-coda" in back.headers["Location"]
+    assert "Ticket rimesso in coda" in operator.get(portal.url + back.headers["Location"]).text, "not 'Stato cambiato.'"
     with portal.db() as db:
         assert tuple(db.execute("SELECT status, operator_id FROM tickets WHERE number = ?", (number,)).fetchone()) \
             == ("unassigned", None)

@@ -9,7 +9,7 @@ import requests
 
 from portal import ADMIN, DEMO_PASSWORD, code_step, csrf_token, login, password_step, set_cookie
 
-FAILED = "Email o password non corretti."
+FAILED = "Email o password non corrette."
 
 
 def test_login_page_has_the_manuals_labels(portal):

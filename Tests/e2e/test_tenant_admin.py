@@ -61,7 +61,7 @@ def test_inviting_a_new_address_and_an_existing_one(portal):
     assert new.headers["Location"] == "/tenant/inviti?avviso=inviato"
     again = invite(portal, session, "collega.nuovo@rossi.example")
     # The welcome went again with a new provisional password: the page and the e-mail say the
-    # first e-mail's no longer works (a person trying it got "Email o password non corretti").
+    # first e-mail's no longer works (a person trying it got "Email o password non corrette").
     assert again.headers["Location"] == "/tenant/inviti?avviso=reinviato-credenziali", "says it was sent again"
     told = session.get(portal.url + again.headers["Location"]).text
     assert "quelle dell&#39;e-mail precedente non valgono più" in told or "quelle dell'e-mail precedente non valgono più" in told
@@ -349,7 +349,10 @@ def test_technicians_and_other_companies_get_404_everywhere(portal):
     assert 'href="/tenant"' not in technician.get(portal.url + "/dashboard").text
     token = csrf_token(technician.get(portal.url + "/dashboard").text)
     for path in pages:
-        assert technician.get(portal.url + path).status_code == 404, path
+        opened = technician.get(portal.url + path)
+        assert opened.status_code == 404, path
+        # A page opened, not a form pressed: nothing about an operation not carried out.
+        assert "riservata agli amministratori" in opened.text and "non è stata eseguita" not in opened.text, path
     posts = ["/tenant/inviti", f"/tenant/utenti/{luca}/ruolo", f"/tenant/utenti/{luca}/rimuovi",
              f"/tenant/utenti/{luca}/ripristina", "/tenant/inviti/1/reinvia",
              "/tenant/inviti/1/rimuovi", "/tenant/inviti/1/ruolo"]
@@ -358,6 +361,7 @@ def test_technicians_and_other_companies_get_404_everywhere(portal):
         assert refused.status_code == 404, path
         # An administrator demoted while the page was open is told why, not "the page does not exist".
         assert "riservata agli amministratori" in refused.text and "«Tecnico»" in html.unescape(refused.text), path
+        assert "non è stata eseguita" in refused.text, path
         assert "Pagina non trovata" not in refused.text, "the page exists: it is the administrators'"
     other = login_into(portal, OTHER_COMPANY_ADMIN, "BIANCHI SPA")
     token = csrf_token(other.get(portal.url + "/dashboard").text)

@@ -352,6 +352,10 @@ def test_the_classic_portals_companies_without_users_and_a_deactivated_company(f
                              data={"csrf": csrf_token(page), "seen": seen, "action": "reply", "reply": "Ultima risposta."},
                              files={"files": ("", b"", "application/octet-stream")})
     assert answered.status_code == 303
+    # Not "Risposta inviata al cliente." under the warning that nobody gets e-mails.
+    told = operator.get(portal.url + answered.headers["Location"]).text
+    assert "Risposta salvata nel ticket: nessuno dell'azienda la riceve per e-mail." in told
+    assert "Risposta inviata al cliente." not in told
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM messages m JOIN tickets t ON t.id = m.ticket_id"
                           " WHERE t.number = ? AND m.body = 'Ultima risposta.'", (number,)).fetchone()[0] == 1

@@ -9,7 +9,7 @@ import PortalStore
 enum DeskTicketHandlers {
     static let notices = [
         "risposta": Text.deskReplySaved, "nota": Text.deskNoteSaved, "presa": Text.deskTaken, "assegnato": Text.deskAssigned,
-        "stato": Text.deskStatusSaved, "priorita": Text.deskPrioritySaved, "invariato": Text.deskNothingChanged,
+        "stato": Text.deskStatusSaved, "in-coda": Text.deskUnassigned, "priorita": Text.deskPrioritySaved, "invariato": Text.deskNothingChanged,
         "risposta-modifiche": Text.deskReplySaved + " " + Text.deskControlsSavedToo,
         "nota-modifiche": Text.deskNoteSaved + " " + Text.deskControlsSavedToo,
         "risposta-riaperto": Text.deskReplySaved + " " + Text.deskReplyReopened,
@@ -37,8 +37,11 @@ enum DeskTicketHandlers {
         let ticket = try context.ticket(request)
         var page = try DeskTicketHandlers.page(ticket, context, queue: queue(request.query[queueField]))
         page.notice = request.query["avviso"].flatMap { notices[$0] }
-        // "inviata al cliente" where no e-mail went: saved in the ticket, as the warning says.
-        if request.query["avviso"] == "risposta" && page.nobodyMailed { page.notice = Text.deskReplySavedNotMailed }
+        // "inviata al cliente" where no e-mail went (nobody of the company gets them, or the
+        // company is deactivated): saved in the ticket, as the warning above it says.
+        if page.nobodyMailed || page.companyDeactivated, let notice = page.notice, notice.hasPrefix(Text.deskReplySaved) {
+            page.notice = Text.deskReplySavedNotMailed + notice.dropFirst(Text.deskReplySaved.count)
+        }
         page.draftSent = messageNotices.contains(request.query["avviso"] ?? "")
         if let changed = request.query["cambiato"], !changed.isEmpty {
             page.warning = Text.deskChangedMeanwhile(changed.split(separator: "|").map(String.init))
@@ -245,9 +248,10 @@ enum DeskTicketHandlers {
                 }
                 if edits.controls.unassign && ticket.status.isClosed { edits.error = ("assignee", Text.deskUnassignClosed) }
                 if let error = edits.error { return try refuse { $0.controlError = error } }
-                // Back in the queue is a status change ("Non assegnato"); the value the ticket
-                // already had is no change ("Priorità cambiata." was said, nothing changed).
-                notice = edits.controls.isEmpty ? "invariato" : edits.controls.unassign ? actionNotices["status"]! : actionNotices[action]!
+                // Back in the queue is said as such ("Stato cambiato." answered "Nessun
+                // operatore"); the value the ticket already had is no change ("Priorità
+                // cambiata." was said, nothing changed).
+                notice = edits.controls.isEmpty ? "invariato" : edits.controls.unassign ? "in-coda" : actionNotices[action]!
                 try Submission.once(sent, userID: context.user.id, services, notice: notice) {
                     try desk.apply(edits.controls, to: ticket, by: context.user, now: now)
                 }

@@ -32,6 +32,15 @@ struct NewTicketPage {
                 Submission.hidden(form.submission)
                 if form.technicalDetailsFromERP { FormField.hidden(TicketForm.fromERPField, "1") }
                 DraftForm.config
+                // Enter in a field presses a form's first submit button, which on the toolbar
+                // is "Anteprima": Enter in "Titolo" made a preview and sent nothing (without
+                // JavaScript the page came back as it was). This one comes first and is
+                // "Invia Ticket"'s action, out of sight and of the tab order; the toolbar's
+                // order stays the manual's.
+                el("button", [
+                    "class": "visually-hidden", "type": "submit", "name": "action", "value": "send", "tabindex": "-1",
+                    "aria-hidden": "true",
+                ]) {}
                 el("div", ["class": "toolbar"]) {
                     el("h2", ["class": "toolbar-title"]) { Text.newTicketSection }
                     el("button", ["class": "button", "type": "submit", "name": "action", "value": "preview"]) { Text.preview }
