@@ -83,6 +83,13 @@ public struct DeskQuery: FilterQuery, Sendable, Equatable {
 
     public static let pageSize = 50
 
+    /// Whether these filters hide some of the queue as it opens the first time (the order
+    /// hides nothing).
+    public var narrows: Bool {
+        state != .open || priority != nil || !company.isEmpty || assignee != .anyone || area != nil || type != nil
+            || !text.isEmpty
+    }
+
     /// Reads one field of the queue's filter form (`FilterQuery`).
     public mutating func read(_ name: String, _ value: String) -> Bool {
         switch name {

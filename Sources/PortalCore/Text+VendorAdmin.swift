@@ -125,6 +125,9 @@ extension Text {
         return forCustomers ? supportTeam : auditByScript
     }
 
+    /// An operator in a company's trail: by name, never by address.
+    public static func auditBySupport(_ name: String) -> String { "\(name) (\(supportTeam))" }
+
     /// The events of the vendor administration, beside the customers' (`auditEvents`).
     public static let vendorAuditEvents: [String: String] = [
         "tenant_deactivated": "Azienda disattivata", "tenant_reactivated": "Azienda riattivata",

@@ -69,6 +69,10 @@ public struct AuditStore {
         public let tenantName: String?
         public let userID: Int64?
         public let actorEmail: String
+        /// The actor is one of the vendor's operators, named by `actorName` in a company's
+        /// trail rather than by their address.
+        public let actorIsOperator: Bool
+        public let actorName: String
         public let event: String
         public let detail: String
         public let clientIP: String
@@ -104,7 +108,8 @@ public struct AuditStore {
             // name the user they belong to.
             // A company reads where its own people acted from, not where the vendor's operators work.
             "SELECT a.at, a.tenant_id, t.name AS tenant_name, a.user_id,"
-                + " coalesce(nullif(a.actor_email, ''), u.email, '') AS actor_email, a.event, a.detail,"
+                + " coalesce(nullif(a.actor_email, ''), u.email, '') AS actor_email, coalesce(u.is_operator, 0) AS actor_is_operator,"
+                + " trim(coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')) AS actor_name, a.event, a.detail,"
                 + (forCustomers ? " CASE WHEN u.is_operator = 1 THEN '' ELSE a.client_ip END AS client_ip" : " a.client_ip")
                 + " FROM audit_events a LEFT JOIN tenants t ON t.id = a.tenant_id LEFT JOIN users u ON u.id = a.user_id"
                 + filter.whereClause
@@ -114,7 +119,8 @@ public struct AuditStore {
             rows.map {
                 Event(
                     at: $0.int("at"), tenantID: $0.optionalInt("tenant_id"), tenantName: $0.optionalString("tenant_name"),
-                    userID: $0.optionalInt("user_id"), actorEmail: $0.string("actor_email"), event: $0.string("event"),
+                    userID: $0.optionalInt("user_id"), actorEmail: $0.string("actor_email"),
+                    actorIsOperator: $0.bool("actor_is_operator"), actorName: $0.string("actor_name"), event: $0.string("event"),
                     detail: $0.string("detail"), clientIP: $0.string("client_ip"))
             }, Int(total)
         )

@@ -612,6 +612,8 @@ def test_a_note_never_moves_a_deactivated_operators_ticket_nor_applies_stale_con
     activity = customer.get(portal.url + "/tenant/attivita").text
     line = re.search(r"<tr>(?:(?!</tr>).)*Risposta dell'assistenza(?:(?!</tr>).)*</tr>", activity).group(0)
     assert "127.0.0.1" not in line, line
+    # Nor their addresses: by name, as the conversation names them.
+    assert "Giulia Neri (Assistenza)" in line and "@assistenza.example" not in line, line
 
 
 def test_two_operators_pressing_at_once_are_told_apart_and_a_press_is_recorded_with_what_it_sent(portal):
@@ -1020,3 +1022,22 @@ def test_a_remembered_assignee_deactivated_since_is_shown_as_chosen(portal):
     queue = giulia.get(portal.url + "/desk/").text
     assert f'<option value="{gone}" selected="selected">Fabio Filtro (disattivato)</option>' in queue, \
         re.search(r'<select id="assegnato".*?</select>', queue, re.S).group(0)
+
+
+def test_the_queue_says_when_it_opens_on_remembered_filters(portal):
+    """A queue filtered on "Bassa" yesterday opened the next morning on a few tickets without
+    a word; it names the remembered filters above the queue, with "Azzera filtri", as the
+    customers' list does. A count's link or the filters just sent are no remembered ones."""
+    operator, _ = operator_session(portal)
+    token = csrf_token(operator.get(portal.url + "/desk/").text)
+    try:
+        sent = operator.post(portal.url + "/desk/cerca", data={
+            "csrf": token, "priorita": "low", "stato": "aperti", "assegnato": "nessuno", "azienda": "rossi"})
+        assert "filtri della tua ultima ricerca" not in html.unescape(sent.text)
+        opened = html.unescape(operator.get(portal.url + "/desk/").text)
+        assert ("L'elenco mostra i filtri della tua ultima ricerca (Priorità: Bassa · Azienda: «rossi» · "
+                "Assegnato a: Nessuno): non tutti i ticket sono visibili.") in opened
+        assert "filtri della tua ultima ricerca" not in html.unescape(operator.get(portal.url + "/desk/?stato=closed").text)
+    finally:
+        operator.post(portal.url + "/desk/cerca", data={"csrf": token, "azzera": "1"})
+    assert "filtri della tua ultima ricerca" not in html.unescape(operator.get(portal.url + "/desk/").text)

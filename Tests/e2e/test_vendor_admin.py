@@ -200,7 +200,8 @@ def test_a_responsabile_creates_a_company_and_invites_its_administrator_who_ente
     assert "La pagina 3 non esiste: l'elenco ha una sola pagina." in past
     assert "Nessun evento per i filtri scelti." not in past
     activity = session.get(portal.url + "/tenant/attivita").text
-    assert "Invito inviato" in activity and MANAGER in activity, "the company's own trail shows the desk's action"
+    assert "Invito inviato" in activity and "Giulia Neri (Assistenza)" in activity and MANAGER not in activity, \
+        "the company's own trail shows the desk's action, by the operator's name"
 
 
 def test_an_operators_invitation_and_its_resend_sent_twice_are_sent_once(portal):

@@ -31,6 +31,7 @@ enum DeskQueueHandlers {
             viewer: context.viewer, query: query, page: found,
             counts: counts, operators: operators, now: services.now,
             calendar: try ResponseTargetStore(services.database).settings().calendar, notice: remembered.notice)
+        page.remembered = remembered.isRemembered && query.narrows
         if !(remembered.isRemembered && query.page == 1) {
             page.ticketSuffix = "?" + DeskTicketHandlers.queueParameter(query.queryString(page: query.page))
         }

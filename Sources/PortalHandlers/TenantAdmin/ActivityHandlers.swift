@@ -62,7 +62,11 @@ enum ActivityHandlers {
                             el("tr") {
                                 el("td") { Clock.display(event.at) }
                                 el("td", ["class": "cell-address"]) {
-                                    Text.auditActor(event.actorEmail, event: event.event, forCustomers: true)
+                                    // The support's people by name, as everywhere a customer
+                                    // reads of them: their addresses are the vendor's.
+                                    event.actorIsOperator && !event.actorName.isEmpty
+                                        ? Text.auditBySupport(event.actorName)
+                                        : Text.auditActor(event.actorEmail, event: event.event, forCustomers: true)
                                 }
                                 el("td") { Text.auditEvents[event.event] ?? event.event }
                                 el("td", ["class": "cell-address"]) { Text.auditDetails[event.detail] ?? event.detail }
