@@ -16,6 +16,7 @@ extension Text {
     public static let closedReplyWarning =
         "Questo ticket è chiuso: se invii una risposta verrà riaperto. Per aggiungere solo un messaggio e lasciarlo chiuso, spunta «Chiudere il ticket all'invio del messaggio»."
     public static let messageAddedKeptClosed = "Messaggio aggiunto: il ticket resta chiuso."
+    public static let panelClosed = "Il ticket è chiuso: priorità e referente si cambiano insieme a una risposta, che lo riapre."
 
     // MARK: Notifications ("Notifiche" in the profile)
     public static let notifications = "Notifiche"

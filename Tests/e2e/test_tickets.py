@@ -788,3 +788,27 @@ def test_torna_allelenco_goes_back_to_the_page_of_the_list_the_ticket_was_opened
         back = re.search(r'<a class="button" href="([^"]*)">Torna all', plain).group(1)
         assert back == "/ticket" or back.startswith("/ticket?ordine="), back
         assert "script" not in back
+
+
+def test_a_closed_tickets_panel_changes_only_with_the_reply_that_reopens_it(portal):
+    """"Conferma" on a closed ticket said "Modifiche salvate." and gave a closed ticket a new
+    priority nobody would work on: the button is not offered there, the panel says why, and
+    a "Conferma" sent all the same changes nothing. A reply with the change reopens it."""
+    session, _ = login(portal)
+    number = created_number(new_ticket(portal, session, title="Chiuso e poi cambiato"))
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET status = 'closed', closed_at = strftime('%s', 'now') WHERE number = ?", (number,))
+    page = session.get(portal.url + f"/ticket/{number}").text
+    assert 'value="confirm"' not in page
+    assert "priorità e referente si cambiano insieme a una risposta" in html.unescape(page)
+    refused = session.post(portal.url + f"/ticket/{number}", data={
+        "csrf": csrf_token(page), "action": "confirm", "priority": "low", "seen_priority": "normal", "message": ""},
+        files={"files": ("", b"", "application/octet-stream")}, allow_redirects=False)
+    assert refused.status_code == 422 and "priorità e referente si cambiano insieme a una risposta" in html.unescape(refused.text)
+    with portal.db() as db:
+        assert tuple(db.execute("SELECT status, priority FROM tickets WHERE number = ?", (number,)).fetchone()) == ("closed", "normal")
+    reopened = reply(portal, session, number, "Il problema si ripresenta.", priority="high", seen_priority="normal")
+    assert reopened.status_code == 303
+    with portal.db() as db:
+        status, priority = db.execute("SELECT status, priority FROM tickets WHERE number = ?", (number,)).fetchone()
+    assert status != "closed" and priority == "high"

@@ -180,6 +180,9 @@ enum TicketDetailHandlers {
         let now = services.now
         let service = TicketService(database: services.database, config: services.config, clientIP: request.clientAddress)
         if form["action"] == "confirm" {
+            guard !ticket.status.isClosed else {
+                return Response.html(bytes: try detail { keepTyped(&$0); $0.panelError = Text.panelClosed }.render(), status: 422)
+            }
             let changed: Bool
             do {
                 changed = try service.updatePanel(ticket, changes: changes, by: user, now: now)

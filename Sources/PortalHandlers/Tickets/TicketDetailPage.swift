@@ -278,7 +278,12 @@ struct TicketPanel {
                     }
                 }
             }
-            if editable {
+            // A closed ticket's priority and referent change only with the reply that reopens
+            // it: "Conferma" alone said "Modifiche salvate." and left a closed ticket's thread
+            // with a new priority nobody would work on.
+            if editable && ticket.status.isClosed {
+                el("p", ["class": "muted field-hint"]) { Text.panelClosed }
+            } else if editable {
                 el("button", ["class": "button button--primary", "type": "submit", "form": "reply-form", "name": "action", "value": "confirm"]) { Text.confirm }
             }
             el("section", ["id": "allegati", "class": "attachments"]) {
