@@ -141,6 +141,27 @@ def test_esci_on_the_company_choice_of_a_login_ends_the_login(portal):
         assert db.execute("SELECT count(*) FROM audit_events WHERE event = 'login_abandoned'").fetchone()[0] == 1
 
 
+def test_an_accepted_invitation_of_the_only_company_ends_scelta_tenant_even_when_left_unclicked(portal):
+    """"Accetta", then "Esci" without clicking the company: the next login offered "Scelta
+    Tenant" with one company in it, where the manual says the page does not come back. With
+    one company and no invitation there is nothing to choose: the login enters it."""
+    address = "una.sola@rossi.example"
+    provisional = portal.invite(address)
+    session = requests.Session()
+    password_step(portal, address, provisional, session=session)
+    first_access(portal, session, first="Una", last="Sola")
+    assert password_step(portal, address, NEW_PASSWORD, session=session).headers["Location"] == "/accesso/codice"
+    assert code_step(portal, session, portal.wait_for_code(address)).headers["Location"] == "/accesso/azienda"
+    assert accept_invitation(portal, session).status_code == 303
+    page = session.get(portal.url + "/accesso/azienda").text
+    assert session.post(portal.url + "/accesso/esci", data={"csrf": csrf_token(page)}, allow_redirects=False).status_code == 303
+    again = requests.Session()
+    assert password_step(portal, address, NEW_PASSWORD, session=again).headers["Location"] == "/accesso/codice"
+    entered = code_step(portal, again, portal.wait_for_code(address))
+    assert entered.status_code == 303 and not entered.headers["Location"].startswith("/accesso/"), entered.headers["Location"]
+    assert "ROSSI SRL" in again.get(portal.url + "/dashboard").text
+
+
 def test_esci_on_the_code_and_first_access_pages_ends_the_login(portal):
     """"Creazione Utente" and the e-mail code had no "Esci": the next person at a shared
     computer could choose the account's password, or wait for a code, in the same login."""

@@ -79,6 +79,12 @@ enum AccessFlow {
             if let last = memberships.first(where: { $0.tenant.id == user.lastTenantID && !deactivated.contains($0.tenant.id) }) {
                 return try startSession(user: user, tenantID: last.tenant.id, challenge: challenge, request, services)
             }
+            // One company and nothing else to choose: the manual's "Scelta Tenant" does not come
+            // back after the invitation was accepted, also when its company was not clicked then
+            // (accepted, then "Esci": the next login offered a choice of one).
+            if memberships.count == 1, let only = memberships.first, !deactivated.contains(only.tenant.id) {
+                return try startSession(user: user, tenantID: only.tenant.id, challenge: challenge, request, services)
+            }
         }
         try services.database.write { tx in try LoginChallengeStore(services.database).setStage(id: challenge.id, .company) }
         return try Response.redirect(to: LoginChallengeContext.page(of: .company))
