@@ -56,7 +56,7 @@ extension Text {
     // MARK: Validation
     public static let phoneRequired = "Indica il numero di telefono: hai scelto di essere contattato per telefono."
     public static let phoneInvalid =
-        "Numero di telefono non valido: da 6 a 20 cifre, con spazi, punti, trattini, barre o parentesi se vuoi, e al più un + iniziale."
+        "Numero di telefono non valido: da 6 a 20 cifre, con spazi, punti, trattini, barre o parentesi se vuoi, al più un + iniziale e, alla fine, un interno come «int. 22»."
     public static let choiceRequired = "Scegli una delle opzioni."
     public static func externalContactLimit(_ count: Int64) -> String {
         "Nelle ultime 24 ore hai già indicato \(count) volte un indirizzo che non è di nessun utente dell'azienda: per questa richiesta indica il tuo indirizzo o quello di un collega."

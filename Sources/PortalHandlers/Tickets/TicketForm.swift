@@ -83,9 +83,30 @@ struct TicketForm {
 
     /// Digits, spaces, dots, dashes, slashes and parentheses, with at most a leading +; 6 to 20 digits.
     static func isPhoneNumber(_ text: String) -> Bool {
-        let body = text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        let number = withoutExtension(text)
+        let body = number.hasPrefix("+") ? number.dropFirst() : number
         let digits = body.filter(\.isNumber).count
         return body.allSatisfy { ($0.isASCII && $0.isNumber) || " ./-()".contains($0) } && (6...20).contains(digits)
+    }
+
+    /// An office's number with its extension, as offices write it ("0541 123456 int. 22",
+    /// "interno 22", "ext 22"): the number before it. "int. 22" was refused as not a number.
+    static func withoutExtension(_ text: String) -> Substring {
+        let words = text.split(separator: " ")
+        guard words.count >= 2, let last = words.last else { return Substring(text) }
+        let markers = ["int", "int.", "interno", "ext", "ext."]
+        func isExtension(_ digits: Substring) -> Bool { (1...6).contains(digits.count) && digits.allSatisfy { $0.isASCII && $0.isNumber } }
+        // "int. 22": the marker and the digits apart.
+        if words.count >= 3, markers.contains(words[words.count - 2].lowercased()), isExtension(last) {
+            return Substring(words.dropLast(2).joined(separator: " "))
+        }
+        // "int.22": together.
+        if let marker = markers.filter({ $0.hasSuffix(".") }).first(where: { last.lowercased().hasPrefix($0) }),
+            isExtension(last.dropFirst(marker.count))
+        {
+            return Substring(words.dropLast().joined(separator: " "))
+        }
+        return Substring(text)
     }
 
     func ticket(tenantID: Int64, requester: UserRecord) -> NewTicket? {
