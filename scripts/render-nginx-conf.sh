@@ -47,6 +47,16 @@ if [ "$keepalive" -lt 1 ]; then
         "processi di nginx ne servono almeno $(( 2 * nginx_workers )): aumenta PORTAL_THREADS (--threads)" >&2
     exit 1
 fi
+# Descriptors: a client's connection and its handler's each take one. nginx raises its own
+# limit to 10,240 when it may (as root, or below the hard limit); otherwise the connections
+# per worker follow what the hard limit allows, rather than nginx warning at every start
+# and running out of descriptors under load.
+nofile=10240
+if [ "$(id -u)" != 0 ]; then
+    hard=$(ulimit -Hn)
+    if [ "$hard" != unlimited ] && [ "$hard" -lt "$nofile" ]; then nofile=$hard; fi
+fi
+connections=$(( nofile / 2 < 4096 ? nofile / 2 : 4096 ))
 # The trusted proxy's addresses: only they may name the client in the real-IP header.
 real_ip=$(mktemp)
 trap 'rm -f "$real_ip"' EXIT
@@ -73,5 +83,5 @@ mkdir -p "$var/nginx" "$var/log"
 sed -e "s|@VAR@|$var|g" -e "s|@LISTEN@|$listen|g" -e "s|@ROOT@|$root|g" -e "s|@RUN@|$run|g" \
     -e "s|@ATTACHMENTS@|$attachments|g" -e "s|@USER_DIRECTIVE@|$user_directive|g" \
     -e "s|@KEEPALIVE@|$keepalive|g" -e "s|@NGINX_WORKERS@|$nginx_workers|g" -e "s|@LOGIN_RATE@|${PORTAL_LOGIN_RATE:-180r/m}|g" -e "s|@LOGIN_BURST@|${PORTAL_LOGIN_BURST:-150}|g" \
-    -e "s|@HSTS@|$hsts|g" -e "/@REAL_IP@/{r $real_ip" -e "d}" \
+    -e "s|@HSTS@|$hsts|g" -e "s|@NOFILE@|$nofile|g" -e "s|@CONNECTIONS@|$connections|g" -e "/@REAL_IP@/{r $real_ip" -e "d}" \
     "$here/nginx.conf" > "$out"

@@ -86,8 +86,10 @@ public struct DeskQuery: FilterQuery, Sendable, Equatable {
     /// Whether these filters hide some of the queue as it opens the first time (the order
     /// hides nothing).
     public var narrows: Bool {
-        state != .open || priority != nil || !company.isEmpty || assignee != .anyone || area != nil || type != nil
-            || !text.isEmpty
+        var filters = self
+        filters.order = .activity
+        filters.page = 1
+        return filters != DeskQuery()
     }
 
     /// Reads one field of the queue's filter form (`FilterQuery`).

@@ -76,6 +76,8 @@ extension Text {
     public static let deskAssigned = "Operatore assegnato."
     public static let deskStatusSaved = "Stato cambiato."
     public static let deskUnassigned = "Ticket rimesso in coda: ora è «Non assegnato»."
+    /// A remembered "Assegnato a" whose operator is no longer among the desk's people.
+    public static let deskAssigneeGone = "un operatore non più presente"
     public static let deskPrioritySaved = "Priorità cambiata."
     public static let deskUnknownOperator = "Scegli un operatore dell'elenco."
     public static let deskUnknownStatus = "Scegli uno stato dell'elenco."

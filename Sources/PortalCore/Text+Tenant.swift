@@ -26,6 +26,7 @@ extension Text {
     public static let removeUser = "Rimuovi utente"
     public static let you = "(tu)"
     public static let roleChanged = "Ruolo aggiornato."
+    public static let roleUnchanged = "Nessuna modifica: l'utente aveva già il ruolo scelto."
     public static let userRemoved =
         "Utente rimosso dall'azienda: le sue sessioni sono state chiuse. I suoi ticket restano. Per 15 minuti puoi annullare con «Ripristina utente»."
     public static let recentlyRemoved = "Rimossi di recente"

@@ -55,6 +55,8 @@ extension Text {
 
     // MARK: Validation
     public static let phoneRequired = "Indica il numero di telefono: hai scelto di essere contattato per telefono."
+    /// The words before an extension after a phone number, as typed (lower-cased).
+    public static let phoneExtensionMarkers = ["int", "int.", "interno", "ext", "ext."]
     public static let phoneInvalid =
         "Numero di telefono non valido: da 6 a 20 cifre, con spazi, punti, trattini, barre o parentesi se vuoi, al più un + iniziale e, alla fine, un interno come «int. 22»."
     public static let choiceRequired = "Scegli una delle opzioni."

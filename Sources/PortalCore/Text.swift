@@ -74,6 +74,9 @@ public enum Text {
     public static let privacyRequired = "Per continuare devi prendere visione dell'Informativa Privacy."
     public static let createUser = "Crea utente"
     public static let userCreated = "Utente creato: accedi con la password che hai scelto."
+    /// "Crea utente" pressed in two tabs at once with different passwords: the other one won.
+    public static let userCreatedElsewhere =
+        "L'utente era già stato creato da un'altra scheda o finestra, con un'altra password: accedi con quella."
     public static let nameTooLong = "Al massimo 100 caratteri, senza caratteri di controllo."
     public static let nameInvisible =
         "Il testo contiene caratteri invisibili, che invertono il testo o con troppi accenti sovrapposti (spesso copiati da un altro programma): scrivilo di nuovo."

@@ -89,8 +89,10 @@ public struct TicketService: DomainService {
         // The status as it is under the write lock, not as the page's request read it: a reply
         // sent while an operator closed the ticket was judged open and left on a closed ticket
         // nobody looks at, where it must reopen it.
-        let ticket = try store.find(number: read.number) ?? read
-        try apply(in: tx, changes, to: ticket, by: author, now: now)
+        let ticket = try store.find(number: read.number, tenantID: read.tenantID) ?? read
+        // A message added to a ticket that stays closed changes nothing else of it
+        // (`Text.panelClosed`); one that reopens it takes the panel's changes with it.
+        if !(close && ticket.status.isClosed) { try apply(in: tx, changes, to: ticket, by: author, now: now) }
         let messageID = try store.addMessage(
             ticketID: ticket.id, authorID: author.id, authorName: author.displayName, isOperator: false, body: body,
             now: now)
@@ -144,8 +146,12 @@ public struct TicketService: DomainService {
 
     /// "Conferma": false when nothing differs from the ticket (nothing is saved or logged).
     @discardableResult
-    public func updatePanel(_ ticket: TicketRecord, changes: PanelChanges, by user: UserRecord, now: Timestamp) throws -> Bool {
+    /// Refused on a closed ticket, as the ticket is under the write lock (an operator's close
+    /// at the same moment as "Conferma" left a closed ticket with a new priority).
+    public func updatePanel(_ read: TicketRecord, changes: PanelChanges, by user: UserRecord, now: Timestamp) throws -> Bool {
         try database.write { tx in
+            let ticket = try store.find(number: read.number, tenantID: read.tenantID) ?? read
+            guard !ticket.status.isClosed else { throw DomainError(.ticketClosed, Text.panelClosed) }
             let lines = try apply(in: tx, changes, to: ticket, by: user, now: now)
             guard !lines.isEmpty else { return false }
             try audit(in: tx, "ticket_updated", ticket, by: user, detail: lines.joined(separator: "; "), now: now)

@@ -1,3 +1,5 @@
+import PortalCore
+
 /// The form controls of the portal: every input has its `<label>`, and an error is shown
 /// next to its field and tied to it with `aria-describedby`.
 public enum FormField {
@@ -73,6 +75,18 @@ public enum FormField {
     /// checkbox, as the menu's, whose state the stylesheet reads (`.filters-toggle ~
     /// .ticket-layout`) and which the page script turns into a button; `open` when a filter
     /// needs correcting.
+    /// Above a list opened on remembered filters that hide some of it (the customers' list,
+    /// the desk's queue): which ones, and "Azzera filtri", a POST of `action` with `azzera`.
+    public static func rememberedFilters(_ filters: [String], action: String, csrfToken: String) -> Node {
+        el("div", ["class": "notice notice--info remembered-filters", "role": "status"]) {
+            el("p") { Text.rememberedFilters(filters.joined(separator: " · ")) }
+            el("form", ["method": "post", "action": action, "class": "inline-form"]) {
+                csrf(csrfToken)
+                el("button", ["class": "button", "type": "submit", "name": "azzera", "value": "1"]) { Text.resetFilters }
+            }
+        }
+    }
+
     public static func filtersSwitch(label: String, open: Bool = false) -> Node {
         Node.group {
             el("input", ["type": "checkbox", "id": "filters-toggle", "class": "filters-toggle", "checked": open ? "checked" : nil])

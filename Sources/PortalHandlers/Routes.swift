@@ -11,7 +11,7 @@ public enum Routes {
         routes.get("/login", VisitorGuard.self, LoginHandlers.showLogin)
         // The form carries `next`, up to SafeRedirect.maxLength encoded once more.
         routes.post("/login", VisitorGuard.self, bodyLimit: 40 * 1024, LoginHandlers.login)
-        routes.post("/logout", SignedInGuard.self, bodyLimit: 40 * 1024, LoginHandlers.logout)
+        routes.post("/logout", SignedInGuard.self, bodyLimit: 40 * 1024, checksAccessAtWrite: false, LoginHandlers.logout)
 
         routes.get("/accesso/primo", LoginGuard<FirstAccessStep>.self, FirstAccessHandlers.show)
         routes.post("/accesso/primo", LoginGuard<FirstAccessStep>.self, bodyLimit: 8 * 1024, FirstAccessHandlers.create)

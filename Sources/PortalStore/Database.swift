@@ -166,12 +166,13 @@ public final class Database {
         }
     }
 
-    /// Asked at the start of the next write transaction, under its lock, and then forgotten
-    /// (so a request's own later writes are not held to it): a request's access (its session,
-    /// its membership, its role), checked again where no other request can change it
-    /// (`RouteTable`). Checked only when the request began, a reply sent while an
-    /// administrator removed its author was saved after the removal.
-    public var nextWriteCheck: (() throws -> Void)?
+    /// Asked at the start of every write transaction while it is set, under the write lock:
+    /// a request's access (its session, its membership, its role), checked again where no
+    /// other request can change it (`RouteTable` sets it for a request and clears it after).
+    /// Checked only when the request began, a reply sent while an administrator removed its
+    /// author was saved after the removal. At every write, not the first only: a form's files
+    /// are staged in a write of their own before the one that saves the form.
+    public var writeCheck: (() throws -> Void)?
 
     /// A write transaction. `BEGIN IMMEDIATE` takes the write lock up front, so a
     /// read-then-write body waits on `busy_timeout` instead of failing with SQLITE_BUSY.
@@ -179,12 +180,14 @@ public final class Database {
     /// transaction's handle: writes that must commit together with their cause (an e-mail,
     /// an audit line) take it, so calling them outside a transaction does not compile.
     public func write<T>(_ body: (WriteTransaction) throws -> T) throws -> T {
+        // Transactions do not nest: a write inside one (a `writeCheck` that wrote, a body that
+        // called a writing service) would fail at BEGIN with SQLite's own words.
+        assert(sqlite3_get_autocommit(handle) != 0, "a write transaction inside another")
         try execute("BEGIN IMMEDIATE")
         do {
-            if let check = nextWriteCheck {
-                nextWriteCheck = nil
-                try check()
-            }
+            // What the check reads (and any session row it finds dead and deletes) is part of
+            // this transaction: a refusal rolls it back with the rest.
+            try writeCheck?()
             let value = try body(WriteTransaction(database: self))
             try execute("COMMIT")
             return value

@@ -92,8 +92,11 @@ public struct LoginChallengeStore {
         try database.run("DELETE FROM login_challenges WHERE user_id = ?", [userID])
     }
 
-    public func delete(id: Int64) throws {
+    /// False when the login was no longer there (ended, or finished by another press).
+    @discardableResult
+    public func delete(id: Int64) throws -> Bool {
         try database.run("DELETE FROM login_challenges WHERE id = ?", [id])
+        return database.changes == 1
     }
 
     public func deleteExpired(now: Timestamp) throws {

@@ -127,8 +127,11 @@ public struct SessionStore {
         return database.changes
     }
 
-    public func delete(tokenHash: [UInt8]) throws {
+    /// False when there was no such session (ended meanwhile).
+    @discardableResult
+    public func delete(tokenHash: [UInt8]) throws -> Bool {
         try database.run("DELETE FROM sessions WHERE token_hash = ?", [tokenHash])
+        return database.changes == 1
     }
 
     public func deleteAll(userID: Int64) throws {

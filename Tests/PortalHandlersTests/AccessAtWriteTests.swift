@@ -1,11 +1,12 @@
 import PortalCore
+import PortalCrypto
 import PortalHTTP
 @testable import PortalHandlers
 import PortalStore
 import Testing
 
 /// A session's request is written only while its access still holds: the group's guard is
-/// asked again inside the request's first write transaction. Another request's commit is
+/// asked again inside each of the request's write transactions. Another request's commit is
 /// put between the guard and the write here by the route itself, through a second connection.
 @Suite("A request's access is checked again at its first write (in process)", .serialized)
 struct AccessAtWriteTests {
@@ -19,10 +20,11 @@ struct AccessAtWriteTests {
     /// One POST route of `group` whose handler lets `meanwhile` commit, then writes "first"
     /// (and "second" after `between`, in a second transaction of its own).
     private func send<Guard: AccessGuard>(
-        _ group: Guard.Type, as email: String, meanwhile: @escaping () throws -> Void, between: @escaping () throws -> Void = {}
+        _ group: Guard.Type, as email: String, checksAccessAtWrite: Bool = true, meanwhile: @escaping () throws -> Void,
+        between: @escaping () throws -> Void = {}
     ) throws -> Response where Guard.Context: SessionContext {
         let app = try PortalApp(config: fixture.config) { table in
-            table.post("/prova", group, bodyLimit: 1024) { _, context in
+            table.post("/prova", group, bodyLimit: 1024, checksAccessAtWrite: checksAccessAtWrite) { _, context in
                 try meanwhile()
                 let database = context.services.database
                 try database.write { _ in try database.run("INSERT INTO probe (label) VALUES ('first')") }
@@ -95,13 +97,51 @@ struct AccessAtWriteTests {
         #expect(try written().isEmpty)
     }
 
-    @Test("only the first write is held to it: a request that ends its own session (Esci) still finishes")
-    func ownLaterWrites() throws {
+    @Test("every write is held to it: the session ended between a request's two writes, the second writes nothing")
+    func everyWrite() throws {
         let id = try userID("luca.verdi@rossi.example")
         let response = try send(
             SignedInGuard.self, as: "luca.verdi@rossi.example", meanwhile: {},
             between: { try fixture.database.run("DELETE FROM sessions WHERE user_id = ?", [id]) })
+        #expect(response.status == 303)
+        #expect(try written() == ["first"])
+    }
+
+    @Test("a route that ends its own session (Esci) is not held to it")
+    func exempt() throws {
+        let id = try userID("luca.verdi@rossi.example")
+        let response = try send(SignedInGuard.self, as: "luca.verdi@rossi.example", checksAccessAtWrite: false) {
+            try fixture.database.run("DELETE FROM sessions WHERE user_id = ?", [id])
+        }
         #expect(response.status == 200)
         #expect(try written() == ["first", "second"])
+    }
+
+    @Test("a company switch whose session ended meanwhile (a password changed elsewhere) makes no session")
+    func switchAfterTheSessionEnded() throws {
+        let app = try PortalApp(config: fixture.config) { _ in }
+        let id = try userID("luca.verdi@rossi.example")
+        let user = try #require(try UserStore(fixture.database).find(id: id))
+        let ended = Request(method: "POST", path: "/accesso/azienda", cookies: ["portal_session": Token.generate().value])
+        #expect(throws: Redirect.self) {
+            try AccessFlow.startSession(user: user, tenantID: user.lastTenantID, challenge: nil, ended, app.services)
+        }
+        #expect(try fixture.database.scalarInt("SELECT count(*) FROM sessions WHERE user_id = ?", [id]) == 0)
+    }
+
+    @Test("a login whose row is gone under the write lock (ended, or finished by another press) makes no session")
+    func loginAfterItEnded() throws {
+        let app = try PortalApp(config: fixture.config) { _ in }
+        let id = try userID("luca.verdi@rossi.example")
+        let user = try #require(try UserStore(fixture.database).find(id: id))
+        let cookies = try fixture.login("luca.verdi@rossi.example", stage: .company)
+        let token = try #require(cookies["portal_login"])
+        let challenge = try #require(try LoginChallengeStore(fixture.database).find(tokenHash: Token.hash(token), now: Clock.now()))
+        try LoginChallengeStore(fixture.database).deleteAll(userID: id)
+        let request = Request(method: "POST", path: "/accesso/azienda", cookies: cookies)
+        #expect(throws: Redirect.self) {
+            try AccessFlow.startSession(user: user, tenantID: user.lastTenantID, challenge: challenge, request, app.services)
+        }
+        #expect(try fixture.database.scalarInt("SELECT count(*) FROM sessions WHERE user_id = ?", [id]) == 0)
     }
 }

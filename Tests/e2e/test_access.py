@@ -268,6 +268,10 @@ def test_the_first_access_sent_from_several_tabs_at_once_is_done_once(portal):
     assert done == 1, done
     chosen = next(chosen for chosen, _ in answers if chosen.endswith(str(len(last_name) - len("Numero"))))
     assert password_step(portal, address, chosen).headers["Location"] == "/accesso/codice"
+    # A tab that raced the winner with its own password is told whose password holds.
+    raced = [answer for typed, answer in answers if typed != chosen and "avviso=creato" in answer.headers["Location"]]
+    assert all("avviso=creato-altrove" in answer.headers["Location"] for answer in raced), \
+        [answer.headers["Location"] for answer in raced]
 
 
 def test_an_expired_code_is_refused(portal):

@@ -107,7 +107,9 @@ def test_a_link_sent_from_several_browsers_at_once_sets_one_password(fresh_porta
         answers = list(pool.map(send, range(len(pages))))
     accepted = [chosen for chosen, answer in answers if answer.status_code == 303]
     assert len(accepted) == 1, [answer.status_code for _, answer in answers]
-    assert all("Il codice non è valido o è scaduto" in answer.text for _, answer in answers if answer.status_code != 303)
+    # A press that came after it finds the link used; one that raced it is told it was just used.
+    assert all("Il codice non è valido o è scaduto" in answer.text or "è appena stato usato" in answer.text
+               for _, answer in answers if answer.status_code != 303)
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM audit_events WHERE event = 'password_reset'").fetchone()[0] == 1
     assert password_step(portal, ADDRESS, accepted[0]).status_code == 303

@@ -242,6 +242,11 @@ def test_roles_change_and_the_last_administrator_stays(fresh_portal):
     activity = session.get(portal.url + "/tenant/attivita").text
     assert "Tecnico → Amministratore" in activity and "Amministratore → Tecnico" in activity, "roles by their names"
     assert "admin → tech" not in activity
+    # The role it has already: said, and no line "Tecnico → Tecnico".
+    same = post(portal, session, f"/tenant/utenti/{luca}/ruolo", "/tenant/utenti", role="tech")
+    assert same.headers["Location"] == "/tenant/utenti?avviso=ruolo-invariato"
+    assert "aveva già il ruolo scelto" in html.unescape(session.get(portal.url + same.headers["Location"]).text)
+    assert "Tecnico → Tecnico" not in session.get(portal.url + "/tenant/attivita").text
 
     # An administrator who gives up their own role, or removes themselves, is told it was done:
     # the next page said "l'operazione non è stata eseguita" / "La sessione è scaduta".

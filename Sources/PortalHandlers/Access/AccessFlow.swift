@@ -100,7 +100,13 @@ enum AccessFlow {
         let token = Token.generate()
         let (remember, browser) = try services.database.write { tx in
             var remember = challenge?.remember ?? false
-            if let challenge { try LoginChallengeStore(services.database).delete(id: challenge.id) }
+            // The login (or, at a company switch, the session) this one replaces must still be
+            // there under the write lock: a password changed or reset meanwhile ends them all,
+            // and a session made after it would outlive the "every session ends" it promised.
+            // Gone because another press of the same form finished it, home is the answer.
+            if let challenge, try !LoginChallengeStore(services.database).delete(id: challenge.id) {
+                throw Redirect(to: "/")
+            }
             if let old = Cookies.sessionValue(request) {
                 let sessions = SessionStore(services.database)
                 if challenge == nil,
@@ -108,7 +114,7 @@ enum AccessFlow {
                 {
                     remember = current.remember
                 }
-                try sessions.delete(tokenHash: Token.hash(old))
+                if try !sessions.delete(tokenHash: Token.hash(old)), challenge == nil { throw Redirect(to: "/") }
             }
             _ = try SessionStore(services.database).create(
                 tokenHash: token.hash, userID: user.id, tenantID: tenantID, remember: remember,

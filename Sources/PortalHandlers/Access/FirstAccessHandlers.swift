@@ -41,21 +41,28 @@ enum FirstAccessHandlers {
         }
         let hash = PasswordHasher.hash(password)
         let now = services.now
-        try services.database.write { tx in
+        let completed = try services.database.write { tx in
             // The login's row goes first, under the write lock: the form sent from several
             // tabs at once set as many passwords and names, each press told it had worked.
-            // A press that finds the row gone leaves the first one's account as it is and
-            // answers as it did.
-            try LoginChallengeStore(services.database).delete(id: context.challenge.id)
-            guard services.database.changes == 1 else { return }
+            // A press that finds the row gone leaves the first one's account as it is.
+            guard try LoginChallengeStore(services.database).delete(id: context.challenge.id) else { return false }
             try UserStore(services.database).completeFirstAccess(
                 userID: user.id, firstName: firstName, lastName: lastName, passwordHash: hash, now: now)
             try AuditStore.record(in: tx, "first_access_completed", userID: user.id, actorEmail: user.email, clientIP: request.clientAddress, now: now)
+            return true
+        }
+        // Its own password, or a double press of the same: "Utente creato". Another tab's:
+        // said, or the next login would refuse the password this tab was told was set.
+        var notice = "creato"
+        if !completed, let saved = try UserStore(services.database).find(id: user.id),
+            !PasswordHasher.verify(password, against: saved.passwordHash)
+        {
+            notice = "creato-altrove"
         }
         // The page the login was for (a ticket's link in an e-mail) is kept for the login
         // with the new password: it was lost, and a new operator landed on the queue.
         let next = context.challenge.returnTo.isEmpty ? "" : "&next=" + urlEncode(context.challenge.returnTo)
-        var response = try Response.redirect(to: "/login?avviso=creato&email=" + urlEncode(user.email) + next)
+        var response = try Response.redirect(to: "/login?avviso=\(notice)&email=" + urlEncode(user.email) + next)
         try response.setCookie(Cookies.clear(Cookies.login, request))
         return response
     }

@@ -8,7 +8,7 @@ extension DomainError {
         case .notFound: 404
         case .alreadyMember, .companyExists, .accountExists: 409
         case .invalidInput, .lastManager: 422
-        case .companyDeactivated: 409
+        case .companyDeactivated, .ticketClosed: 409
         case .storageQuota: 413
         case .invitationLimit, .ticketLimit: 429
         }

@@ -20,9 +20,11 @@ public struct RouteTable {
     /// was replaced meanwhile) is refused with its page showing it again, filled in.
     /// `malformedJSON`: what a JSON body that does not parse is told; the dashboard's layout
     /// (a JSON route) names the layout, a form's route says the request is not valid.
+    /// `checksAccessAtWrite: false`: for "Esci" alone, which ends its own session and must
+    /// clear the browser's cookies whether or not the session is still there.
     mutating func add<Guard: AccessGuard>(
         _ method: String, _ path: String, _ group: Guard.Type, bodyLimit: Int = 0, keepsOversizedForm: Bool = false,
-        malformedJSON: String = Text.errorBadRequest,
+        malformedJSON: String = Text.errorBadRequest, checksAccessAtWrite: Bool = true,
         refill: ((Request, Guard.Context, FormData) throws -> Response)? = nil,
         _ handler: @escaping (Request, Guard.Context) throws -> Response
     ) {
@@ -31,8 +33,10 @@ public struct RouteTable {
         admissions.append { request, services in _ = try Guard.resolve(request, services) }
         handlers.append { request, services in
             var request = request
-            /// A refusal of the group: at the start, or at the first write (below).
+            /// A refusal of the group: at the start, or at a write (below).
             func refused(_ error: Error) throws -> Response {
+                // Keeping the form is a write of its own, for someone whose access just ended.
+                services.database.writeCheck = nil
                 switch error {
                 case let refusal as HTTPError where refill != nil && refusal.location != nil:
                     guard let kept = try KeptForms.keep(request, services, refusedTo: refusal.location) else { throw refusal }
@@ -65,16 +69,21 @@ public struct RouteTable {
                 }
             }
             // What a session's request writes is written only while the session, its company
-            // and its role still hold: the guard is asked again inside the request's first
-            // write transaction. A removal, a demotion, a deactivation or a password change
+            // and its role still hold: the guard is asked again inside each of the request's
+            // write transactions. A removal, a demotion, a deactivation or a password change
             // that commits while the request runs wins; the request is refused as if it had
-            // come after (a ticket form kept for after the login).
-            if changesState && Guard.access.isSession {
-                services.database.nextWriteCheck = {
-                    do { _ = try Guard.resolve(request, services) } catch { throw AccessEnded(refusal: error) }
+            // come after (a ticket form kept for after the login). Only the guard's refusals
+            // are the group's: a database that fails meanwhile is a save fault as anywhere.
+            if changesState && checksAccessAtWrite && Guard.access.isSession {
+                services.database.writeCheck = {
+                    do {
+                        _ = try Guard.resolve(request, services)
+                    } catch let refusal where refusal is HTTPError || refusal is Redirect {
+                        throw AccessEnded(refusal: refusal)
+                    }
                 }
             }
-            defer { services.database.nextWriteCheck = nil }
+            defer { services.database.writeCheck = nil }
             do {
                 var response = try handler(request, context)
                 try Guard.finish(&response, context)
@@ -85,7 +94,7 @@ public struct RouteTable {
         }
     }
 
-    /// The group's refusal at a request's first write, told apart from the handler's own errors.
+    /// The group's refusal at a request's write, told apart from the handler's own errors.
     private struct AccessEnded: Error {
         let refusal: Error
     }
@@ -100,11 +109,12 @@ public struct RouteTable {
     /// (`Request.isTruncated`), as for the forms with `refill`, whose text comes first.
     mutating func post<Guard: AccessGuard>(
         _ path: String, _ group: Guard.Type, bodyLimit: Int, keepsOversizedForm: Bool = false,
-        malformedJSON: String = Text.errorBadRequest, refill: ((Request, Guard.Context, FormData) throws -> Response)? = nil,
+        malformedJSON: String = Text.errorBadRequest, checksAccessAtWrite: Bool = true,
+        refill: ((Request, Guard.Context, FormData) throws -> Response)? = nil,
         _ handler: @escaping (Request, Guard.Context) throws -> Response
     ) {
         add(
             "POST", path, group, bodyLimit: bodyLimit, keepsOversizedForm: keepsOversizedForm, malformedJSON: malformedJSON,
-            refill: refill, handler)
+            checksAccessAtWrite: checksAccessAtWrite, refill: refill, handler)
     }
 }

@@ -32,6 +32,7 @@ enum LoginHandlers {
     /// Messages other pages leave for the login page (`/login?avviso=…`).
     static let notices = [
         "uscito": Text.loggedOut, "scaduto": Text.loginStepExpired, "creato": Text.userCreated,
+        "creato-altrove": Text.userCreatedElsewhere,
         "cambiata": Text.passwordChanged, "reimpostata": Text.recoveryDone, "sessione": Text.sessionExpired,
         "modulo": Text.loginForKeptForm, "modulo-senza-allegati": Text.loginForKeptFormWithoutFiles,
         "rimosso-da-te": Text.removedYourself,

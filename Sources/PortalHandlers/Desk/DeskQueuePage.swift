@@ -29,7 +29,7 @@ struct DeskQueuePage {
         Page(title: Text.deskQueueTitle, kind: .app(viewer), currentPath: "/desk/") {
             el("h1", ["class": "page-title"]) { Text.deskQueueTitle }
             if let notice { FormField.notice(notice) }
-            if remembered { rememberedNotice }
+            if remembered { FormField.rememberedFilters(activeFilters, action: "/desk/cerca", csrfToken: viewer.csrfToken) }
             if let numbered {
                 el("div", ["class": "notice notice--info", "role": "status"]) {
                     Text.deskNumberFound(numbered.number, title: numbered.title) + " "
@@ -61,17 +61,6 @@ struct DeskQueuePage {
         }.renderBytes()
     }
 
-    /// Names the remembered filters, with the button that clears them.
-    var rememberedNotice: Node {
-        el("div", ["class": "notice notice--info remembered-filters", "role": "status"]) {
-            el("p") { Text.rememberedFilters(activeFilters.joined(separator: " · ")) }
-            el("form", ["method": "post", "action": "/desk/cerca", "class": "inline-form"]) {
-                FormField.csrf(viewer.csrfToken)
-                el("button", ["class": "button", "type": "submit", "name": "azzera", "value": "1"]) { Text.resetFilters }
-            }
-        }
-    }
-
     /// "Stato: Chiuso", "Azienda: rossi"…: the filters that hide part of the queue, as the
     /// form names them.
     var activeFilters: [String] {
@@ -88,7 +77,7 @@ struct DeskQueuePage {
         case .me: parts.append("\(Text.deskAssignee): \(Text.deskAssigneeMe)")
         case .nobody: parts.append("\(Text.deskAssignee): \(Text.deskAssigneeNobody)")
         case .operatorID(let id):
-            parts.append("\(Text.deskAssignee): \(operators.first { $0.id == id }?.name ?? String(id))")
+            parts.append("\(Text.deskAssignee): \(operators.first { $0.id == id }?.name ?? Text.deskAssigneeGone)")
         }
         if let area = query.area { parts.append("\(Text.deskArea): \(area.shortLabel)") }
         if let type = query.type { parts.append("\(Text.deskType): \(type.label)") }

@@ -15,6 +15,15 @@ enum DeskTicketHandlers {
         "risposta-riaperto": Text.deskReplySaved + " " + Text.deskReplyReopened,
     ]
 
+    /// The reply's notices where no e-mail went (nobody of the company gets them, or the
+    /// company is deactivated): saved in the ticket, as the warning above it says, not
+    /// "inviata al cliente".
+    static let notMailedNotices = [
+        "risposta": Text.deskReplySavedNotMailed,
+        "risposta-modifiche": Text.deskReplySavedNotMailed + " " + Text.deskControlsSavedToo,
+        "risposta-riaperto": Text.deskReplySavedNotMailed + " " + Text.deskReplyReopened,
+    ]
+
     /// The notices after which the message's draft is done.
     static let messageNotices: Set<String> = ["risposta", "nota", "risposta-modifiche", "nota-modifiche", "risposta-riaperto"]
 
@@ -36,12 +45,8 @@ enum DeskTicketHandlers {
     static func show(_ request: Request, _ context: OperatorContext) throws -> Response {
         let ticket = try context.ticket(request)
         var page = try DeskTicketHandlers.page(ticket, context, queue: queue(request.query[queueField]))
-        page.notice = request.query["avviso"].flatMap { notices[$0] }
-        // "inviata al cliente" where no e-mail went (nobody of the company gets them, or the
-        // company is deactivated): saved in the ticket, as the warning above it says.
-        if page.nobodyMailed || page.companyDeactivated, let notice = page.notice, notice.hasPrefix(Text.deskReplySaved) {
-            page.notice = Text.deskReplySavedNotMailed + notice.dropFirst(Text.deskReplySaved.count)
-        }
+        let notMailed = page.nobodyMailed || page.companyDeactivated
+        page.notice = request.query["avviso"].flatMap { (notMailed ? notMailedNotices[$0] : nil) ?? notices[$0] }
         page.draftSent = messageNotices.contains(request.query["avviso"] ?? "")
         if let changed = request.query["cambiato"], !changed.isEmpty {
             page.warning = Text.deskChangedMeanwhile(changed.split(separator: "|").map(String.init))

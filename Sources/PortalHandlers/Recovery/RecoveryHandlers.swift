@@ -110,7 +110,7 @@ enum RecoveryHandlers {
                 user: user, newPassword: password, cause: .reset,
                 stillAllowed: { try resetUser(token: token, code: typedCode, services)?.id == user.id }, request, services)
         } catch is PasswordChange.Refused {
-            let html = RecoveryPages.newPassword(csrfToken: context.csrfToken, code: typedCode, errors: ["code": Text.recoveryCodeInvalid])
+            let html = RecoveryPages.newPassword(csrfToken: context.csrfToken, code: typedCode, errors: ["code": Text.recoveryLinkJustUsed])
             return Response.html(html, status: 422)
         }
         var response = try Response.redirect(to: "/login?avviso=reimpostata&email=" + urlEncode(user.email))

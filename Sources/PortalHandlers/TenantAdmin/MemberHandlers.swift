@@ -8,7 +8,10 @@ enum MemberHandlers {
     /// The columns of "Utenti abilitati" and of "Rimossi di recente".
     static let columns = [Text.firstName, Text.lastName, Text.email, Text.roleColumn, Text.activeSince, Text.actionsColumn]
 
-    static let notices = ["ruolo": Text.roleChanged, "rimosso": Text.userRemoved, "ripristinato": Text.userRestored]
+    static let notices = [
+        "ruolo": Text.roleChanged, "ruolo-invariato": Text.roleUnchanged, "rimosso": Text.userRemoved,
+        "ripristinato": Text.userRestored,
+    ]
 
     static func list(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
@@ -125,17 +128,28 @@ enum MemberHandlers {
     static func changeRole(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
         let form = request.form
-        let member = try member(request, context, services)
         guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw HTTPError.badRequest("role") }
-        let refused: Bool = try services.database.write { tx in
+        enum Outcome { case changed(TenantStore.MemberRow), unchanged, lastAdministrator }
+        let outcome: Outcome = try services.database.write { tx in
             let tenants = TenantStore(services.database)
+            // As it is now, inside the transaction, as "Rimuovi utente" reads it: the role the
+            // page showed may have changed since.
+            let member = try MemberHandlers.member(request, context, services)
+            // The role it has already: no line "Amministratore → Amministratore" in "Attività",
+            // and no "Ruolo aggiornato." for nothing.
+            guard member.role != role else { return .unchanged }
             let administrators = try tenants.administratorCount(tenantID: context.tenant.id)
-            if member.role == .administrator && role != .administrator && administrators <= 1 { return true }
+            if member.role == .administrator && administrators <= 1 { return .lastAdministrator }
             try tenants.setRole(userID: member.userID, tenantID: context.tenant.id, role: role)
             try context.audit(in: tx, "role_changed", detail: "\(member.email): \(member.role.label) → \(role.label)", request)
-            return false
+            return .changed(member)
         }
-        if refused { return try render(context, notice: nil, error: Text.lastAdministrator, services, status: 422) }
+        let member: TenantStore.MemberRow
+        switch outcome {
+        case .lastAdministrator: return try render(context, notice: nil, error: Text.lastAdministrator, services, status: 422)
+        case .unchanged: throw Redirect(to: "/tenant/utenti?avviso=ruolo-invariato")
+        case .changed(let changed): member = changed
+        }
         // Their own role given up: "Utenti" is no longer theirs, and its page answered that the
         // change "non è stata eseguita" when it was.
         if member.userID == context.current.user.id && !role.mayAdministerTenant {

@@ -180,12 +180,11 @@ enum TicketDetailHandlers {
         let now = services.now
         let service = TicketService(database: services.database, config: services.config, clientIP: request.clientAddress)
         if form["action"] == "confirm" {
-            guard !ticket.status.isClosed else {
-                return Response.html(bytes: try detail { keepTyped(&$0); $0.panelError = Text.panelClosed }.render(), status: 422)
-            }
             let changed: Bool
             do {
                 changed = try service.updatePanel(ticket, changes: changes, by: user, now: now)
+            } catch let error as DomainError where error.code == .ticketClosed {
+                return Response.html(bytes: try detail { keepTyped(&$0); $0.panelError = error.message }.render(), status: 422)
             } catch let error where SaveFault.matches(error) {
                 return try failed(error)
             }
@@ -202,6 +201,10 @@ enum TicketDetailHandlers {
         if form["action"] == "preview" {
             let preview = MessageBody.html(MessageBody.stored(message, isMarkdown: isMarkdown))
             return Response.html(bytes: try detail { keepTyped(&$0); $0.preview = preview }.render())
+        }
+        // A message added to a closed ticket that stays closed changes nothing else of it.
+        if close, ticket.status.isClosed, changes.priority != nil || changes.referentID != nil {
+            return Response.html(bytes: try detail { keepTyped(&$0); $0.panelError = Text.panelClosed }.render(), status: 422)
         }
         var replyError: String?
         if let error = TicketForm.messageError(message, limit: TicketForm.descriptionLimit) {

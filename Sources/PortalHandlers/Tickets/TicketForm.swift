@@ -81,7 +81,8 @@ struct TicketForm {
         return nil
     }
 
-    /// Digits, spaces, dots, dashes, slashes and parentheses, with at most a leading +; 6 to 20 digits.
+    /// 6 to 20 digits with spaces, dots, dashes, slashes and parentheses, at most a leading
+    /// "+", and an optional extension after the number (`withoutExtension`).
     static func isPhoneNumber(_ text: String) -> Bool {
         let number = withoutExtension(text)
         let body = number.hasPrefix("+") ? number.dropFirst() : number
@@ -94,7 +95,7 @@ struct TicketForm {
     static func withoutExtension(_ text: String) -> Substring {
         let words = text.split(separator: " ")
         guard words.count >= 2, let last = words.last else { return Substring(text) }
-        let markers = ["int", "int.", "interno", "ext", "ext."]
+        let markers = Text.phoneExtensionMarkers
         func isExtension(_ digits: Substring) -> Bool { (1...6).contains(digits.count) && digits.allSatisfy { $0.isASCII && $0.isNumber } }
         // "int. 22": the marker and the digits apart.
         if words.count >= 3, markers.contains(words[words.count - 2].lowercased()), isExtension(last) {

@@ -20,7 +20,7 @@ struct TicketListPage {
     func render() -> [UInt8] {
         Page(title: Text.ticketListTitle, kind: .app(viewer), currentPath: "/ticket") {
             el("h1", ["class": "page-title"]) { Text.ticketListTitle }
-            if remembered { rememberedNotice }
+            if remembered { FormField.rememberedFilters(activeFilters, action: "/ticket/cerca", csrfToken: viewer.csrfToken) }
             FormField.filtersSwitch(label: Text.showFilters, open: !errors.isEmpty)
             el("div", ["class": "ticket-layout"]) {
                 if errors.isEmpty {
@@ -33,21 +33,6 @@ struct TicketListPage {
                 filters
             }
         }.renderBytes()
-    }
-
-    /// Names the remembered filters, with the button that clears them.
-    var rememberedNotice: Node {
-        el("div", ["class": "notice notice--info remembered-filters", "role": "status"]) {
-            el("p") { Text.rememberedFilters(activeFilters.joined(separator: " · ")) }
-            resetForm
-        }
-    }
-
-    var resetForm: Node {
-        el("form", ["method": "post", "action": "/ticket/cerca", "class": "inline-form"]) {
-            FormField.csrf(viewer.csrfToken)
-            el("button", ["class": "button", "type": "submit", "name": "azzera", "value": "1"]) { Text.resetFilters }
-        }
     }
 
     /// "Stato: Aperto", "Testo: stampante"…: the filters that narrow the list, as people read them.
