@@ -42,6 +42,17 @@ def accept_invitation(portal, session):
     return session.post(portal.url + "/accesso/invito/" + action, data={"csrf": csrf_token(page)}, allow_redirects=False)
 
 
+def at_company_choice(portal, address, first, last):
+    """A person invited to ROSSI, through first access, password and code, at "Scelta Tenant"."""
+    provisional = portal.invite(address)
+    session = requests.Session()
+    password_step(portal, address, provisional, session=session)
+    first_access(portal, session, first=first, last=last)
+    assert password_step(portal, address, NEW_PASSWORD, session=session).headers["Location"] == "/accesso/codice"
+    assert code_step(portal, session, portal.wait_for_code(address)).headers["Location"] == "/accesso/azienda"
+    return session
+
+
 def test_the_whole_first_access_of_an_invited_customer(portal):
     address = "giada.neri@rossi.example"
     provisional = portal.invite(address)
@@ -114,12 +125,7 @@ def test_esci_on_the_company_choice_of_a_login_ends_the_login(portal):
     the next person at a shared computer could come back to it for 30 minutes and accept an
     invitation or enter a company."""
     address = "scelta.esci@rossi.example"
-    provisional = portal.invite(address)
-    session = requests.Session()
-    password_step(portal, address, provisional, session=session)
-    first_access(portal, session, first="Sara", last="Esci")
-    assert password_step(portal, address, NEW_PASSWORD, session=session).headers["Location"] == "/accesso/codice"
-    assert code_step(portal, session, portal.wait_for_code(address)).headers["Location"] == "/accesso/azienda"
+    session = at_company_choice(portal, address, "Sara", "Esci")
     page = session.get(portal.url + "/accesso/azienda").text
     assert 'action="/accesso/esci"' in page and ">Esci</button>" in page
     login_cookie = session.cookies.get("portal_login")
@@ -146,12 +152,7 @@ def test_an_accepted_invitation_of_the_only_company_ends_scelta_tenant_even_when
     Tenant" with one company in it, where the manual says the page does not come back. With
     one company and no invitation there is nothing to choose: the login enters it."""
     address = "una.sola@rossi.example"
-    provisional = portal.invite(address)
-    session = requests.Session()
-    password_step(portal, address, provisional, session=session)
-    first_access(portal, session, first="Una", last="Sola")
-    assert password_step(portal, address, NEW_PASSWORD, session=session).headers["Location"] == "/accesso/codice"
-    assert code_step(portal, session, portal.wait_for_code(address)).headers["Location"] == "/accesso/azienda"
+    session = at_company_choice(portal, address, "Una", "Sola")
     assert accept_invitation(portal, session).status_code == 303
     page = session.get(portal.url + "/accesso/azienda").text
     assert session.post(portal.url + "/accesso/esci", data={"csrf": csrf_token(page)}, allow_redirects=False).status_code == 303
