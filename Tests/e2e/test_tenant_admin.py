@@ -273,8 +273,22 @@ def test_a_removed_user_is_out_at_once_and_their_tickets_stay(fresh_portal):
     with portal.db() as db:
         luca = db.execute("SELECT id FROM users WHERE email = ?", (TECHNICIAN,)).fetchone()[0]
         tickets = db.execute("SELECT count(*) FROM tickets WHERE requester_id = ?", (luca,)).fetchone()[0]
+        open_ticket = db.execute("SELECT number FROM tickets WHERE requester_id = ? AND status != 'closed' ORDER BY id LIMIT 1",
+                                 (luca,)).fetchone()[0]
+    reply_page = technician.get(portal.url + f"/ticket/{open_ticket}").text
     removed = post(portal, session, f"/tenant/utenti/{luca}/rimuovi", "/tenant/utenti")
     assert removed.headers["Location"] == "/tenant/utenti?avviso=rimosso"
+    # A reply he sends from the page still open is not promised back after a login that can
+    # no longer lead to the company: said, and nothing kept.
+    with portal.db() as db:
+        kept_before = db.execute("SELECT count(*) FROM kept_forms").fetchone()[0]
+    late = technician.post(portal.url + f"/ticket/{open_ticket}", allow_redirects=False, data={
+        "csrf": csrf_token(reply_page), "autore": str(luca), "message": "Risposta dopo la rimozione", "action": "reply"},
+        files={"files": ("", b"", "application/octet-stream")})
+    assert late.headers["Location"] == "/login?avviso=modulo-non-salvato", late.headers.get("Location")
+    assert "il modulo che stavi inviando non è stato salvato" in html.unescape(requests.get(portal.url + late.headers["Location"]).text)
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM kept_forms").fetchone()[0] == kept_before
     assert technician.get(portal.url + "/dashboard", allow_redirects=False).status_code == 303
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM tickets WHERE requester_id = ?", (luca,)).fetchone()[0] == tickets > 0

@@ -23,6 +23,14 @@ enum KeptForms {
         guard Cookies.sessionValue(request) != nil || Cookies.visitorValue(request) != nil else { return nil }
         var request = request
         try request.decodeBody(malformedJSON: Text.errorBadRequest)
+        // Its author removed from their only company meanwhile: after the login they enter no
+        // company, and the form promised back would never come. Said instead; nothing kept.
+        let author = owner(of: request)
+        if author != 0, let user = try UserStore(services.database).find(id: author), !user.isOperator,
+            try TenantStore(services.database).memberships(userID: author).isEmpty
+        {
+            return try Response.redirect(to: "/login?avviso=modulo-non-salvato")
+        }
         let store = KeptFormStore(services.database)
         let client = LoginThrottle.clientKey(request.clientAddress)
         // The new files and those chosen before (held again with this form) count alike. The
