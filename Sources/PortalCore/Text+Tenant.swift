@@ -83,10 +83,10 @@ extension Text {
     /// An administrator who made themselves "Tecnico" (the dashboard says it was done).
     public static let ownRoleGivenUp =
         "Il tuo ruolo ora è «Tecnico»: la gestione dell'azienda resta agli altri amministratori, che possono ridartela."
-    /// An administrator who removed themselves (the login says it was done).
     /// A form sent by someone just removed from their only company: it could never come back.
     public static let formNotKeptRemoved =
         "Non sei più un utente di nessuna azienda del portale: il modulo che stavi inviando non è stato salvato. Per rientrare chiedi all'amministratore della tua azienda «Ripristina utente» o un nuovo invito."
+    /// An administrator who removed themselves (the login says it was done).
     public static let removedYourself =
         "Ti sei rimosso dall'azienda: per rientrare chiedi a un altro amministratore «Ripristina utente» o un nuovo invito."
 

@@ -145,9 +145,9 @@ public struct TicketService: DomainService {
     }
 
     /// "Conferma": false when nothing differs from the ticket (nothing is saved or logged).
-    @discardableResult
     /// Refused on a closed ticket, as the ticket is under the write lock (an operator's close
     /// at the same moment as "Conferma" left a closed ticket with a new priority).
+    @discardableResult
     public func updatePanel(_ read: TicketRecord, changes: PanelChanges, by user: UserRecord, now: Timestamp) throws -> Bool {
         try database.write { tx in
             let ticket = try store.find(number: read.number, tenantID: read.tenantID) ?? read

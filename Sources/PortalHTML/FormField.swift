@@ -75,6 +75,13 @@ public enum FormField {
     /// checkbox, as the menu's, whose state the stylesheet reads (`.filters-toggle ~
     /// .ticket-layout`) and which the page script turns into a button; `open` when a filter
     /// needs correcting.
+    public static func filtersSwitch(label: String, open: Bool = false) -> Node {
+        Node.group {
+            el("input", ["type": "checkbox", "id": "filters-toggle", "class": "filters-toggle", "checked": open ? "checked" : nil])
+            el("label", ["for": "filters-toggle", "class": "button filters-button"]) { label }
+        }
+    }
+
     /// Above a list opened on remembered filters that hide some of it (the customers' list,
     /// the desk's queue): which ones, and "Azzera filtri", a POST of `action` with `azzera`.
     public static func rememberedFilters(_ filters: [String], action: String, csrfToken: String) -> Node {
@@ -84,13 +91,6 @@ public enum FormField {
                 csrf(csrfToken)
                 el("button", ["class": "button", "type": "submit", "name": "azzera", "value": "1"]) { Text.resetFilters }
             }
-        }
-    }
-
-    public static func filtersSwitch(label: String, open: Bool = false) -> Node {
-        Node.group {
-            el("input", ["type": "checkbox", "id": "filters-toggle", "class": "filters-toggle", "checked": open ? "checked" : nil])
-            el("label", ["for": "filters-toggle", "class": "button filters-button"]) { label }
         }
     }
 }

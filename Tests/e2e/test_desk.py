@@ -109,6 +109,10 @@ def test_the_whole_desk_journey_with_notes_that_no_customer_ever_sees(fresh_port
                                        type="appointment", technical_details="Programma BN02151, versione 23.0.0.69"))
     body = portal.wait_for_mail(SUPPORT, f"Ticket #{called} nuova richiesta").get_content()
     assert "Telefono: +39 0541 123456" in body and "Preferenza contatto: Telefono" in body, body
+    # An office's number with its extension is a number.
+    extension = created_number(new_ticket(portal, customer, title="Interno", contact="phone", phone="0541 123456 int. 22"))
+    with portal.db() as db:
+        assert db.execute("SELECT phone FROM tickets WHERE number = ?", (extension,)).fetchone()[0] == "0541 123456 int. 22"
     assert "Dettagli tecnici:\r\nProgramma BN02151, versione 23.0.0.69" in body, body
 
     operator, _ = operator_session(portal)

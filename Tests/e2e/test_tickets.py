@@ -807,6 +807,12 @@ def test_a_closed_tickets_panel_changes_only_with_the_reply_that_reopens_it(port
     assert refused.status_code == 422 and "priorità e referente si cambiano insieme a una risposta" in html.unescape(refused.text)
     with portal.db() as db:
         assert tuple(db.execute("SELECT status, priority FROM tickets WHERE number = ?", (number,)).fetchone()) == ("closed", "normal")
+    # A message that leaves it closed ("Chiudere il ticket all'invio") changes nothing else either.
+    kept_closed = reply(portal, session, number, "Solo una nota.", close=True, priority="low", seen_priority="normal")
+    assert kept_closed.status_code == 422 and "priorità e referente si cambiano insieme a una risposta" in html.unescape(kept_closed.text)
+    assert "Solo una nota." in kept_closed.text, "the message typed is kept"
+    with portal.db() as db:
+        assert tuple(db.execute("SELECT status, priority FROM tickets WHERE number = ?", (number,)).fetchone()) == ("closed", "normal")
     reopened = reply(portal, session, number, "Il problema si ripresenta.", priority="high", seen_priority="normal")
     assert reopened.status_code == 303
     with portal.db() as db:
