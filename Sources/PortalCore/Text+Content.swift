@@ -27,7 +27,7 @@ extension Text {
     public static let notifyMine = "I miei ticket (aperti da me o di cui sono referente)"
     public static let notifyCompany = "Tutti i ticket della mia azienda"
     public static let notifyNone = "Nessuno"
-    public static let saveNotifications = "Salva notifiche"
+    public static let saveNotifications = "Conferma notifiche"
     public static let notificationsSaved = "Notifiche salvate."
     public static let notificationsInvalid = "Scegli una delle opzioni."
 

@@ -6,7 +6,7 @@ extension Text {
 
     // MARK: E-mail code limit
     public static func codeLimitReached(until time: String) -> String {
-        "Per sicurezza inviamo al massimo 3 codici ogni 15 minuti e li hai già ricevuti: questa volta non ti abbiamo inviato nessun codice. Potrai chiederne uno nuovo dalle \(time) con «Invia un nuovo codice»."
+        "Per sicurezza inviamo al massimo 3 codici ogni 15 minuti e li hai già ricevuti: questa volta non ti abbiamo inviato nessun codice. Potrai chiederne uno nuovo dalle \(time) con «\(sendNewCode)»."
     }
 
     // MARK: Activity trail details, as people read them (stored as codes)

@@ -101,7 +101,7 @@ public enum Text {
     public static let trustedDeviceHint =
         "Su questo browser non ti chiederemo più il codice per 90 giorni, finché non rimuovi il dispositivo dal profilo o cancelli i cookie."
     public static let send = "Invia"
-    public static let sendNewCode = "Invia un nuovo codice"
+    public static let sendNewCode = "Richiedi un nuovo codice"
     public static let codeWrong = "Codice non corretto."
     public static let codeRequired = "Scrivi il codice che hai ricevuto per email."
     public static let codeExpired = "Il codice è scaduto o non è più valido: richiedi un nuovo codice."

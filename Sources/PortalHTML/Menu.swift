@@ -1,7 +1,9 @@
 import PortalCore
 
-/// The left menu of the manual's screenshots. Groups are `<details>`, so they open and
-/// close without JavaScript.
+/// The left menu of the manual's screenshots. Groups are `<details>`, so they close and
+/// open without JavaScript. They are drawn open: the manual sends people to an entry
+/// ("Premendo la voce «Elenco richieste di assistenza» nel menu di sinistra") from pages
+/// outside its group, the dashboard first, where a closed group hid it behind a second click.
 enum Menu {
     struct Entry {
         let label: String
@@ -48,7 +50,7 @@ enum Menu {
     static func renderDesk(mayAdministerVendor: Bool, currentPath: String) -> Node {
         el("nav", ["class": "sidebar", "aria-label": Text.mainMenu]) {
             el("ul", ["class": "menu"]) {
-                group(Text.menuDesk, icon: Icon.support, [Entry(label: Text.deskQueueTitle, path: "/desk/")], currentPath, open: true)
+                group(Text.menuDesk, icon: Icon.support, [Entry(label: Text.deskQueueTitle, path: "/desk/")], currentPath)
                 if mayAdministerVendor && !vendorAdministration.isEmpty {
                     group(Text.menuVendorAdministration, icon: Icon.company, vendorAdministration, currentPath)
                 }
@@ -81,10 +83,9 @@ enum Menu {
         Entry(label: Text.auditLogTitle, path: "/desk/registro"),
     ]
 
-    static func group(_ title: String, icon: Node, _ entries: [Entry], _ currentPath: String, open: Bool = false) -> Node {
-        let isOpen = open || entries.contains { $0.path == currentPath }
-        return el("li") {
-            el("details", ["class": "menu-group", "open": isOpen ? "open" : nil]) {
+    static func group(_ title: String, icon: Node, _ entries: [Entry], _ currentPath: String) -> Node {
+        el("li") {
+            el("details", ["class": "menu-group", "open": "open"]) {
                 el("summary", ["class": "menu-link"]) {
                     icon
                     " \(title)"

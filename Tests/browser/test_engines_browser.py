@@ -286,7 +286,6 @@ def type_date(browser, label, day):
 
 def test_a_ticket_is_opened_with_a_file_found_with_the_filters_answered_and_closed(engine, portal, browser, tmp_path):
     sign_in_customer(engine, portal, browser)
-    engines.click(browser, browser.find_element(By.XPATH, "//summary[contains(., 'Servizi di Supporto')]"))
     press(browser, "Nuova richiesta di assistenza")
     assert heading(browser) == "Creazione Ticket"
     accessible(browser, "new ticket")
@@ -405,7 +404,6 @@ def test_enter_in_a_field_of_the_new_ticket_sends_it(engine, portal, browser):
 def test_an_invitation_is_sent_and_removed_from_gestione_tenant(engine, portal, browser):
     sign_in_customer(engine, portal, browser)
     colleague = f"collega.{engine}@rossi.example"
-    engines.click(browser, browser.find_element(By.XPATH, "//summary[contains(., 'Gestione Tenant')]"))
     press(browser, "Tenant")
     for tab in ("Ruoli", "Utenti", "Attività", "Utenti invitati"):
         accessible(browser, f"tenant tab before {tab}")

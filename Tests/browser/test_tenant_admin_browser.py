@@ -16,7 +16,6 @@ PASSWORD = "un mattino di sole sul porto"
 def test_an_administrator_invites_a_technician_who_then_appears_under_utenti(portal, browser):
     log_in(browser, portal, ADMIN, DEMO_PASSWORD)
 
-    browser.find_element(By.XPATH, "//summary[contains(., 'Gestione Tenant')]").click()
     press(browser, "Tenant")
     press(browser, "Utenti invitati")
     press(browser, "Invita utente")

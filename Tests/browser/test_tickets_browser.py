@@ -26,7 +26,6 @@ def choose(browser, legend, option):
 
 def test_a_customer_opens_follows_and_closes_a_ticket(portal, browser, tmp_path):
     log_in(browser, portal, ADMIN, DEMO_PASSWORD, trust=True)
-    browser.find_element(By.XPATH, "//summary[contains(., 'Servizi di Supporto')]").click()
     press(browser, "Nuova richiesta di assistenza")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Creazione Ticket"
     choose(browser, "Area richiesta", "Richiesta su tematiche di tipo sistemistico")

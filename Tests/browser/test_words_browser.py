@@ -31,7 +31,7 @@ def test_the_code_page_says_plainly_when_no_code_was_sent(portal, browser):
     page = browser.find_element(By.TAG_NAME, "main").text
     assert "questa volta non ti abbiamo inviato nessun codice" in page
     assert "ti abbiamo inviato per email" not in page and "scaduto" not in page, page
-    press(browser, "Invia un nuovo codice")
+    press(browser, "Richiedi un nuovo codice")
     page = browser.find_element(By.TAG_NAME, "main").text
     assert "questa volta non ti abbiamo inviato nessun codice" in page and "Ti abbiamo inviato" not in page
 

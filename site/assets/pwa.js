@@ -41,7 +41,7 @@
  * A form pressed twice before its answer has come (a double click, a slow connection) is sent
  * once. The second "Invia" of the e-mail code found the code used by the first and signed the
  * person out (the first answer's session cookie was dropped with it); a second "Accedi" or
- * "Invia un nuovo codice" mailed a second code that voided the first. A script's own refusal
+ * "Richiedi un nuovo codice" mailed a second code that voided the first. A script's own refusal
  * (the drafts' limits) runs first and is respected; after 10 seconds without an answer the
  * form may be sent again, as a person retrying a page that never comes would.
  */
