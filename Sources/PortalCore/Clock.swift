@@ -70,6 +70,10 @@ public enum Clock {
 
     public static func displayDate(_ timestamp: Timestamp) -> String { display(timestamp, format: "%d/%m/%Y") }
 
+    /// A `<time>` element's `datetime`: the same Rome wall-clock minute as a valid local date
+    /// and time string ("03/12/2026 05:14" alone is not one: the HTML checker refuses it).
+    public static func machineReadable(_ timestamp: Timestamp) -> String { display(timestamp, format: "%Y-%m-%dT%H:%M") }
+
     /// "dalle 06:11" for a moment from which something is allowed: the first whole minute at
     /// or after it, never the minute it falls in (06:10:40 shown as 06:10 is still refused).
     public static func displayFrom(_ timestamp: Timestamp) -> String {

@@ -50,12 +50,19 @@ public enum FormField {
         el("p", ["class": "muted required-legend"]) { text }
     }
 
-    public static func checkbox(id: String, name: String? = nil, label: String, checked: Bool = false, hint: String? = nil) -> Node {
-        el("div", ["class": "field field--check"]) {
+    /// A checkbox refused as ticked (a ticket closed too early) carries its own error, so
+    /// that the person is told what to change where they change it.
+    public static func checkbox(
+        id: String, name: String? = nil, label: String, checked: Bool = false, hint: String? = nil, error: String? = nil
+    ) -> Node {
+        let described = [hint == nil ? nil : id + "-hint", error == nil ? nil : id + "-error"].compactMap { $0 }
+        return el("div", ["class": error == nil ? "field field--check" : "field field--check field--invalid"]) {
             el("input", ["type": "checkbox", "id": id, "name": name ?? id, "value": "1", "checked": checked ? "checked" : nil,
-                         "aria-describedby": hint == nil ? nil : id + "-hint"])
+                         "autofocus": focus(error != nil), "aria-invalid": error == nil ? nil : "true",
+                         "aria-describedby": described.isEmpty ? nil : described.joined(separator: " ")])
             el("label", ["for": id]) { label }
             if let hint { el("p", ["class": "muted field-hint", "id": id + "-hint"]) { hint } }
+            if let error { el("p", ["class": "field-error", "id": id + "-error"]) { error } }
         }
     }
 

@@ -38,6 +38,13 @@ struct ClockDisplayTests {
         #expect(Clock.displayFrom(tenPast + 60) == "06:11")
     }
 
+    @Test("a <time>'s datetime is the same Rome minute as a valid local date and time string")
+    func machineReadable() {
+        Clock.useItalianTimeZone()
+        #expect(Clock.machineReadable(1_767_225_599) == "2026-01-01T00:59")  // 23:59:59 UTC
+        #expect(Clock.machineReadable(1_751_328_000) == "2025-07-01T02:00")  // summer time
+    }
+
     @Test("any other conversion is left to strftime")
     func otherConversions() {
         Clock.useItalianTimeZone()

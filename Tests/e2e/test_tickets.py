@@ -229,12 +229,19 @@ def test_closing_needs_a_message_and_waits_a_few_minutes(portal):
     assert empty.status_code == 422 and "Scrivi un messaggio." in empty.text
     early = reply(portal, session, number, "Risolto da solo, grazie.", close=True)
     assert early.status_code == 422 and "potrai chiuderlo dalle" in early.text
+    # Told at the checkbox, the thing to change, with the reply kept as typed.
+    assert re.search(r'<input type="checkbox" id="close"[^>]*checked="checked"[^>]*aria-invalid="true" aria-describedby="close-error"', early.text)
+    assert re.search(r'<p class="field-error" id="close-error">[^<]*potrai chiuderlo dalle', early.text)
+    assert 'id="message-error"' not in early.text and "Risolto da solo, grazie." in early.text
     with portal.db() as db:
         db.execute("UPDATE tickets SET created_at = created_at - 600 WHERE number = ?", (number,))
     closed = reply(portal, session, number, "Buongiorno, ho già risolto in autonomia. Chiudo il quesito. Grazie.", close=True)
     assert closed.headers["Location"] == f"/ticket/{number}?avviso=chiuso"
     detail = session.get(portal.url + closed.headers["Location"]).text
     assert "Ticket chiuso." in detail and "<dd>Chiuso</dd>" in detail
+    # Each message's time is machine-readable too (a bare "03/12/2026 05:14" is invalid HTML).
+    assert re.search(r'<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d">\d\d/\d\d/\d{4} \d\d:\d\d</time>', detail)
+    assert "<time>" not in detail
     # Reported to the vendor as a closing, with its message; the closer is not told what they did.
     desk = portal.wait_for_mail("noreply@portal.invalid", f"Ticket #{number} chiuso dal cliente")
     assert "ha chiuso il ticket" in desk.get_content() and "ho già risolto in autonomia" in desk.get_content()

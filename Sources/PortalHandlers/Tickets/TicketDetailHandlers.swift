@@ -206,16 +206,16 @@ enum TicketDetailHandlers {
         if close, ticket.status.isClosed, changes.priority != nil || changes.referentID != nil {
             return Response.html(bytes: try detail { keepTyped(&$0); $0.panelError = Text.panelClosed }.render(), status: 422)
         }
-        var replyError: String?
-        if let error = TicketForm.messageError(message, limit: TicketForm.descriptionLimit) {
-            replyError = error
-        } else if close, !ticket.status.isClosed {
+        let replyError = TicketForm.messageError(message, limit: TicketForm.descriptionLimit)
+        var closeError: String?
+        if close, !ticket.status.isClosed {
             let allowedFrom = TicketRules.closableFrom(
                 createdAt: ticket.createdAt, delayMinutes: services.config.int("PORTAL_CLOSE_DELAY_MINUTES", default: 5))
-            if now < allowedFrom { replyError = Text.closeTooEarly(at: Clock.displayFrom(allowedFrom)) }
+            if now < allowedFrom { closeError = Text.closeTooEarly(at: Clock.displayFrom(allowedFrom)) }
         }
-        guard replyError == nil, files.error == nil else {
-            return Response.html(bytes: try detail { keepTyped(&$0); $0.replyError = replyError }.render(), status: 422)
+        guard replyError == nil, closeError == nil, files.error == nil else {
+            return Response.html(
+                bytes: try detail { keepTyped(&$0); $0.replyError = replyError; $0.closeError = closeError }.render(), status: 422)
         }
         let outcome: TicketService.ReplyOutcome
         do {

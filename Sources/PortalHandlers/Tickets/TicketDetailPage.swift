@@ -19,6 +19,8 @@ struct TicketDetailPage {
     /// The reply form's key (`Submission`).
     var submission = Submission.newKey()
     var replyError: String?
+    /// "Chiudere il ticket all'invio del messaggio" ticked before the ticket may be closed.
+    var closeError: String?
     var fileError: String?
     var panelError: String?
     var keptFiles: [(reference: String, file: NewAttachment)] = []
@@ -67,7 +69,7 @@ struct TicketDetailPage {
     /// Whether the reply box shows nothing the user typed or chose, nor an error: then it is
     /// the same for everyone but the CSRF token, and its fields are rendered once per process.
     var isPristine: Bool {
-        replyText.isEmpty && replyError == nil && fileError == nil && keptFiles.isEmpty && preview == nil && !closeChecked
+        replyText.isEmpty && replyError == nil && closeError == nil && fileError == nil && keptFiles.isEmpty && preview == nil && !closeChecked
     }
 
     var replyBox: Node {
@@ -119,7 +121,7 @@ struct TicketDetailPage {
                 toolbarLabels: EditorLabels.toolbar, formattingLabel: Text.formatting, previewHTML: preview,
                 previewTitle: Text.preview, maxLength: TicketForm.descriptionLimit, required: false)
             FileFields.render(field: "files", label: Text.attachFiles, hint: Text.attachmentsHint, kept: keptFiles, error: fileError)
-            FormField.checkbox(id: "close", label: Text.closeWithMessage, checked: closeChecked)
+            FormField.checkbox(id: "close", label: Text.closeWithMessage, checked: closeChecked, error: closeError)
             el("div", ["class": "form-actions"]) {
                 el("button", ["class": "button", "type": "submit", "name": "action", "value": "preview"]) { Text.preview }
                 el("button", ["class": "button button--primary", "type": "submit", "name": "action", "value": "reply"]) { Text.send }
@@ -177,7 +179,7 @@ struct TicketThread {
                         el("p") {
                             message.body
                             " · "
-                            el("time") { Clock.display(message.createdAt) }
+                            el("time", ["datetime": Clock.machineReadable(message.createdAt)]) { Clock.display(message.createdAt) }
                         }
                     }
                 } else {
@@ -196,7 +198,7 @@ struct TicketThread {
                 if message.kind == .note { el("span", ["class": "badge badge--note"]) { Text.deskInternalNoteBadge } }
                 el("strong") { message.authorName }
                 " (\(message.authorIsOperator ? Text.supportTeam : ticket.tenantName)) "
-                el("time") { Clock.display(message.createdAt) }
+                el("time", ["datetime": Clock.machineReadable(message.createdAt)]) { Clock.display(message.createdAt) }
                 if let number { " – #\(number)" }
             }
             el("div", ["class": "prose message-body"]) { Node.trusted(MessageBody.html(message.body)) }
