@@ -93,7 +93,9 @@ public enum Routes {
         routes.get("/desk/", OperatorGuard.self, DeskQueueHandlers.queue)
         routes.post("/desk/cerca", OperatorGuard.self, bodyLimit: 4 * 1024, DeskQueueHandlers.search)
         routes.get("/desk/ticket/{number}", OperatorGuard.self, DeskTicketHandlers.show)
-        routes.post("/desk/ticket/{number}", OperatorGuard.self, bodyLimit: Uploads.bodyLimit, keepsOversizedForm: true, DeskTicketHandlers.post)
+        routes.post(
+            "/desk/ticket/{number}", OperatorGuard.self, bodyLimit: Uploads.bodyLimit, refill: DeskTicketHandlers.refill,
+            DeskTicketHandlers.post)
         routes.get("/desk/ticket/{number}/allegati/{id}", OperatorGuard.self, DeskTicketHandlers.download)
         vendorAdministration(&routes)
     }

@@ -1045,3 +1045,27 @@ def test_the_queue_says_when_it_opens_on_remembered_filters(portal):
     finally:
         operator.post(portal.url + "/desk/cerca", data={"csrf": token, "azzera": "1"})
     assert "filtri della tua ultima ricerca" not in html.unescape(operator.get(portal.url + "/desk/").text)
+
+
+def test_a_reply_sent_from_a_tab_whose_session_was_replaced_comes_back_typed(portal):
+    """"Esci" and a new login in another tab (which also clears the browser's drafts) left the
+    first tab's token stale: its "Rispondi al cliente" met the bare "modulo scaduto" page and
+    the typed reply and note were gone. The desk page comes back with both, nothing saved."""
+    session, _ = operator_session(portal)
+    page = session.get(portal.url + "/desk/ticket/1012").text
+    seen = re.search(r'name="seen" value="([^"]*)"', page).group(1)
+    stale = csrf_token(page)
+    out = session.post(portal.url + "/logout", data={"csrf": stale}, allow_redirects=False)
+    assert out.status_code == 303
+    login(portal, email=OPERATOR, session=session)
+    with portal.db() as db:
+        before = db.execute("SELECT count(*) FROM messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.number = 1012").fetchone()[0]
+    typed = "Buongiorno, abbiamo verificato la configurazione della stampante: provi ora."
+    answer = session.post(portal.url + "/desk/ticket/1012", allow_redirects=False, files=NO_FILE, data={
+        "csrf": stale, "seen": seen, "action": "reply", "reply": typed, "note": "Cliente richiamato alle 10"})
+    assert answer.status_code == 403
+    assert "Il modulo non era stato inviato: lo ritrovi qui come l'avevi compilato" in answer.text
+    assert html.escape(typed, quote=False) in answer.text and "Cliente richiamato alle 10" in answer.text
+    assert csrf_token(answer.text) != stale
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.number = 1012").fetchone()[0] == before

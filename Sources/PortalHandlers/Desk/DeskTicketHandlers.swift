@@ -54,6 +54,23 @@ enum DeskTicketHandlers {
         return Response.html(bytes: page.render())
     }
 
+    /// The reply and the note refused for their token: the operator's session was replaced in
+    /// another tab ("Esci" and a new login, which also cleared the browser's drafts), and the
+    /// typed text was lost to the bare "modulo scaduto" page. The page again with both texts
+    /// and the controls as chosen, a fresh token, what changed since it was drawn; nothing is
+    /// written, the files are chosen again (`KeptForms.refilled`).
+    static func refill(_ request: Request, _ context: OperatorContext, _ kept: FormData) throws -> Response {
+        let ticket = try context.ticket(request)
+        var page = try DeskTicketHandlers.page(ticket, context, queue: queue(kept[queueField]))
+        page.replyText = String((kept["reply"] ?? "").prefix(TicketForm.keptTextLimit))
+        page.noteText = String((kept["note"] ?? "").prefix(TicketForm.keptTextLimit))
+        page.chosen = changedControls(kept)
+        page.submission = Submission.key(kept) ?? page.submission
+        let changed = try changes(since: kept["seen"], ticket, context)
+        page.warning = KeptForms.notice(kept) + (changed.isEmpty ? "" : " " + Text.deskChangedMeanwhile(changed))
+        return Response.html(bytes: page.render())
+    }
+
     /// `queue`: the queue's page it was opened from (`queue(_:)`), for "Torna alla coda".
     static func page(_ ticket: TicketRecord, _ context: OperatorContext, queue: String? = nil) throws -> DeskTicketPage {
         let database = context.services.database
