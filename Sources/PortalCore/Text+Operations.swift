@@ -25,6 +25,11 @@ extension Text {
             + "Il testo è ancora qui: inviala più tardi, o aggiungi queste informazioni a una richiesta già aperta."
     }
 
+    public static func replyLimitForPerson(perHour: Int) -> String {
+        "Hai già scritto \(perHour == 1 ? "1 messaggio" : "\(perHour) messaggi") nell'ultima ora, il massimo: la risposta non è stata inviata. "
+            + "Il testo è ancora qui: inviala più tardi."
+    }
+
     public static func ticketLimitForCompany(perHour: Int) -> String {
         "La tua azienda ha già aperto \(perHour == 1 ? "1 richiesta" : "\(perHour) richieste") nell'ultima ora, il massimo: la richiesta non è stata inviata. "
             + "Il testo è ancora qui: inviala più tardi."

@@ -24,6 +24,8 @@ public struct DomainError: Error, CustomStringConvertible, Sendable, Equatable {
         case invitationLimit
         /// Too many new tickets from one person or one company in an hour.
         case ticketLimit
+        /// Too many messages from one person in an hour.
+        case replyLimit
         /// The ticket is closed: the change needs the reply that reopens it.
         case ticketClosed
     }

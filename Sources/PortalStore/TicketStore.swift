@@ -326,6 +326,14 @@ public struct TicketStore {
             [requesterID, since, limit]))
     }
 
+    /// The messages a person wrote after `since` (a new ticket's first one included), counted
+    /// up to `limit`.
+    public func written(byAuthor authorID: Int64, since: Timestamp, limit: Int) throws -> Int {
+        Int(try database.scalarInt(
+            "SELECT count(*) FROM (SELECT 1 FROM messages INDEXED BY messages_by_author WHERE author_id = ? AND created_at > ? LIMIT ?)",
+            [authorID, since, limit]))
+    }
+
     public func created(tenantID: Int64, since: Timestamp, limit: Int) throws -> Int {
         Int(try database.scalarInt(
             "SELECT count(*) FROM (SELECT 1 FROM tickets INDEXED BY tickets_cards WHERE tenant_id = ? AND created_at > ? LIMIT ?)",

@@ -50,6 +50,7 @@ class Portal:
             # their own test (test_limits.py), which sets them low.
             "PORTAL_TICKETS_PER_PERSON_HOUR": "100000",
             "PORTAL_TICKETS_PER_COMPANY_HOUR": "100000",
+            "PORTAL_REPLIES_PER_PERSON_HOUR": "100000",
         })
         # A value of None removes a setting, so that the installation's default applies.
         for name, value in env.items():

@@ -118,6 +118,34 @@ def test_new_tickets_past_the_hours_limit_are_refused_with_the_text_kept(fresh_p
                           ("Oltre il limite dell'azienda",)).fetchone()[0] == 0
 
 
+def test_replies_past_the_hours_limit_are_refused_with_the_text_kept(fresh_portal):
+    """Four clients of one account sent 907 replies in ten seconds, each an e-mail to the
+    ticket's operator: past the hour's limit of messages the reply is refused (429), its text
+    kept, nothing saved and nobody mailed; a colleague still may."""
+    from tickets import created_number, new_ticket, reply
+    portal = fresh_portal(PORTAL_REPLIES_PER_PERSON_HOUR="4")
+    mario, _ = login(portal)
+    number = created_number(new_ticket(portal, mario, title="Il primo messaggio conta"))
+    with portal.db() as db:
+        written = db.execute("SELECT count(*) FROM messages WHERE author_id = (SELECT id FROM users WHERE email = ?)"
+                             " AND created_at > strftime('%s', 'now') - 3600", (ADMIN,)).fetchone()[0]
+    assert written < 4, "the demo data leaves room for the test's replies"
+    for n in range(4 - written):
+        assert reply(portal, mario, number, f"Risposta numero {n}").status_code == 303
+    with portal.db() as db:
+        mails = db.execute("SELECT count(*) FROM outbox").fetchone()[0]
+    refused = reply(portal, mario, number, "Una di troppo: il testo resta.")
+    assert refused.status_code == 429, refused.status_code
+    assert "Hai già scritto 4 messaggi nell'ultima ora, il massimo" in refused.text
+    assert "Una di troppo: il testo resta." in refused.text
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM outbox").fetchone()[0] == mails
+    luca, _ = login(portal, email="luca.verdi@rossi.example")
+    assert reply(portal, luca, number, "Del collega").status_code == 303
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM messages WHERE body LIKE 'Una di troppo%'").fetchone()[0] == 0
+
+
 def test_the_nginx_configuration_is_not_rendered_from_a_settings_file_it_cannot_read(tmp_path):
     """A misspelt PORTAL_CONFIG rendered a configuration without the trusted proxy and without
     HSTS, and said nothing; the same file name stops portal-admin."""

@@ -10,7 +10,7 @@ extension DomainError {
         case .invalidInput, .lastManager: 422
         case .companyDeactivated, .ticketClosed: 409
         case .storageQuota: 413
-        case .invitationLimit, .ticketLimit: 429
+        case .invitationLimit, .ticketLimit, .replyLimit: 429
         }
         return HTTPError(status: status, message: message, reason: "domain refusal \(code)")
     }

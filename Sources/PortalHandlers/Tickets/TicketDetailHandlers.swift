@@ -224,6 +224,8 @@ enum TicketDetailHandlers {
                     ticket, author: user, body: MessageBody.stored(message, isMarkdown: isMarkdown),
                     files: files.files, close: close, changes: changes, submission: key, now: now)
             }
+        } catch let error as DomainError where error.code == .replyLimit {
+            return Response.html(bytes: try detail { keepTyped(&$0); $0.replyError = error.message }.render(), status: 429)
         } catch let error where SaveFault.matches(error) {
             return try failed(error)
         }
