@@ -92,12 +92,25 @@ enum RequestReader {
             var headers = self.headers
             if !contentType.isEmpty { headers["content-type"] = contentType }
             let path = uri.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(uri[..<$0]) } ?? uri
-            let request = Request(
-                method: method, path: path.isEmpty ? "/" : path, query: try FormData.urlEncoded(queryString),
-                headers: headers, cookies: Cookie.parse(header: headers["cookie"] ?? ""),
-                clientAddress: remoteAddress, isHTTPS: https.lowercased() == "on")
+            var request = Request(
+                method: method, path: path.isEmpty ? "/" : path, headers: headers,
+                cookies: Cookie.parse(header: headers["cookie"] ?? ""), clientAddress: remoteAddress,
+                isHTTPS: https.lowercased() == "on")
+            do {
+                request.query = try FormData.urlEncoded(queryString)
+            } catch let error as HTTPError {
+                throw BadQuery(error: error, request: request)
+            }
             return Incoming(request: request, declaredLength: contentLength)
         }
+    }
+
+    /// A query string that does not decode (`%`, `%zz`, bytes that are not UTF-8): refused
+    /// with the request it came with, so that the refusal has the address's form (`/api/`
+    /// answers JSON: without the request it became the HTML page).
+    struct BadQuery: Error {
+        let error: HTTPError
+        let request: Request
     }
 
     /// Reads exactly `length` bytes of stdin; fewer means the client went away mid-upload.

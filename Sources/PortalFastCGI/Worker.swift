@@ -160,6 +160,8 @@ enum Worker {
         } catch let refused as RouteRefusal {
             let known = request!
             response = shared.withResponder { $0.refuse(refused.error, known, route: refused.route) }
+        } catch let bad as RequestReader.BadQuery {
+            response = shared.refusal(bad.error, bad.request)
         } catch let error as HTTPError {
             response = shared.refusal(error, request)
         } catch {

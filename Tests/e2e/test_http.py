@@ -94,6 +94,14 @@ def test_malformed_input_gets_400_and_the_handler_keeps_serving(portal):
     connection.request("GET", "/login?next=%zz")
     assert connection.getresponse().status == 400
     assert requests.get(portal.url + "/login").status_code == 200
+    # The dashboard's API is told in JSON, as its other refusals: the query's error lost the
+    # address and answered the HTML page.
+    for query in ("x=%", "x=%FF", "x=%zz"):
+        connection = http.client.HTTPConnection("127.0.0.1", portal.port)
+        connection.request("GET", "/api/dashboard?" + query)
+        answer = connection.getresponse()
+        assert answer.status == 400 and answer.getheader("Content-Type").startswith("application/json"), query
+        assert b'"error"' in answer.read()
 
 
 def test_huge_headers_are_refused_with_400(portal):
