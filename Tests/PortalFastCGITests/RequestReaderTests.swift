@@ -45,10 +45,19 @@ struct RequestReaderTests {
         #expect(try incoming(["HTTPS=on"]).request.isHTTPS)
     }
 
-    @Test("a malformed length or query is a 400", arguments: [
-        ["CONTENT_LENGTH=-1"], ["CONTENT_LENGTH=12a"], ["QUERY_STRING=a=%zz"],
-    ])
+    @Test("a malformed length is a 400", arguments: [["CONTENT_LENGTH=-1"], ["CONTENT_LENGTH=12a"]])
     func malformed(_ entries: [String]) {
         #expect(throws: HTTPError.self) { try incoming(entries).contentLength() }
+    }
+
+    @Test("a malformed query is a 400 that keeps its request's address")
+    func malformedQuery() throws {
+        do {
+            _ = try incoming(["REQUEST_URI=/api/dashboard?a=%zz", "QUERY_STRING=a=%zz"])
+            Issue.record("a query that does not decode was taken")
+        } catch let bad as RequestReader.BadQuery {
+            #expect(bad.error.status == 400)
+            #expect(bad.request.path == "/api/dashboard")
+        }
     }
 }
