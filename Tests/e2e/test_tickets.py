@@ -242,6 +242,9 @@ def test_closing_needs_a_message_and_waits_a_few_minutes(portal):
     # Each message's time is machine-readable too (a bare "03/12/2026 05:14" is invalid HTML).
     assert re.search(r'<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d">\d\d/\d\d/\d{4} \d\d:\d\d</time>', detail)
     assert "<time>" not in detail
+    # Without JavaScript the chat's size is a checkbox: reached with Tab where its button is
+    # seen, after "Torna all'elenco" (first in the page, it came before it).
+    assert detail.index(">Torna all") < detail.index('id="chat-toggle"') < detail.index('for="chat-toggle"')
     # Reported to the vendor as a closing, with its message; the closer is not told what they did.
     desk = portal.wait_for_mail("noreply@portal.invalid", f"Ticket #{number} chiuso dal cliente")
     assert "ha chiuso il ticket" in desk.get_content() and "ho già risolto in autonomia" in desk.get_content()

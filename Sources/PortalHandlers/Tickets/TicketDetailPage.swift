@@ -44,9 +44,12 @@ struct TicketDetailPage {
         TicketPageFrame.render(
             ticket, viewer: viewer, currentPath: "/ticket", heading: "\(Text.ticketInfoTitle) #\(ticket.number)"
         ) {
-            el("input", ["type": "checkbox", "id": "chat-toggle", "class": "chat-toggle"])
             el("div", ["class": "toolbar"]) {
                 el("a", ["class": "button", "href": "/ticket" + (listQuery.map { "?" + $0 } ?? "")]) { Text.backToList }
+                // Just before its label: the keyboard reaches it in the order the buttons are
+                // seen (first in the page, it came before "Torna all'elenco"). The stylesheet
+                // reads its state with :has().
+                el("input", ["type": "checkbox", "id": "chat-toggle", "class": "chat-toggle"])
                 el("label", ["class": "button", "for": "chat-toggle"]) { Text.toggleChat }
                 el("a", ["class": "button", "href": "/ticket/\(ticket.number)"]) { Text.refresh }
             }
