@@ -13,6 +13,6 @@ scripts/deps.sh test
 swift build ${SWIFT_BUILD_FLAGS:-}
 # shellcheck disable=SC2086
 export PORTAL_BIN=$(swift build ${SWIFT_BUILD_FLAGS:-} --show-bin-path)
-PORTAL_UPDATE_SCREENSHOTS=1 /usr/bin/python3 -m pytest -p no:cacheprovider -q \
+PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 PORTAL_UPDATE_SCREENSHOTS=1 /usr/bin/python3 -m pytest -p no:cacheprovider -q \
     Tests/browser/test_site_browser.py -k screenshots
 ls -l site/manuale/img/
