@@ -70,9 +70,18 @@ public enum Clock {
 
     public static func displayDate(_ timestamp: Timestamp) -> String { display(timestamp, format: "%d/%m/%Y") }
 
-    /// A `<time>` element's `datetime`: the same Rome wall-clock minute as a valid local date
-    /// and time string ("03/12/2026 05:14" alone is not one: the HTML checker refuses it).
-    public static func machineReadable(_ timestamp: Timestamp) -> String { display(timestamp, format: "%Y-%m-%dT%H:%M") }
+    /// A `<time>` element's `datetime`: the moment in UTC, a valid global date and time string
+    /// ("03/12/2026 05:14" alone is not one: the HTML checker refused it; Rome's wall clock
+    /// without its offset left a program reading it to guess the zone).
+    public static func machineReadable(_ timestamp: Timestamp) -> String {
+        var seconds = time_t(timestamp)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        if let fast = digits(parts, format: "%Y-%m-%dT%H:%MZ") { return fast }
+        var buffer = [CChar](repeating: 0, count: 64)
+        let count = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%MZ", &parts)
+        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
 
     /// "dalle 06:11" for a moment from which something is allowed: the first whole minute at
     /// or after it, never the minute it falls in (06:10:40 shown as 06:10 is still refused).

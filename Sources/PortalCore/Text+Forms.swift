@@ -63,6 +63,9 @@ extension Text {
     /// tab or a company deactivated meanwhile alike, so the words name none of them.
     public static let formKept =
         "Il modulo non era stato inviato: lo ritrovi qui come l'avevi compilato, allegati compresi. Controllalo e invialo di nuovo."
+    /// A kept form that had no files: "allegati compresi" spoke of files nobody chose.
+    public static let formKeptNoFiles =
+        "Il modulo non era stato inviato: lo ritrovi qui come l'avevi compilato. Controllalo e invialo di nuovo."
     public static let formKeptWithoutFiles =
         "Il modulo non era stato inviato: lo ritrovi qui come l'avevi compilato, ma gli allegati vanno scelti di nuovo. Controllalo e invialo di nuovo."
     public static let loginForKeptForm =

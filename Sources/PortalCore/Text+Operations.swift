@@ -25,9 +25,9 @@ extension Text {
             + "Il testo è ancora qui: inviala più tardi, o aggiungi queste informazioni a una richiesta già aperta."
     }
 
-    public static func replyLimitForPerson(perHour: Int) -> String {
+    public static func replyLimitForPerson(perHour: Int, from time: String) -> String {
         "Hai già scritto \(perHour == 1 ? "1 messaggio" : "\(perHour) messaggi") nell'ultima ora, il massimo: la risposta non è stata inviata. "
-            + "Il testo è ancora qui: inviala più tardi."
+            + "Il testo è ancora qui: potrai inviarla dalle \(time). Chiudere il ticket è sempre possibile."
     }
 
     public static func ticketLimitForCompany(perHour: Int) -> String {

@@ -63,12 +63,14 @@ public struct TicketService: DomainService {
     /// Replies had no limit: four clients of one account sent 907 in ten seconds, each an
     /// e-mail to the ticket's operator, and the ticket's page grew to thousands of messages.
     /// Past `PORTAL_REPLIES_PER_PERSON_HOUR` messages in an hour (new tickets' first ones
-    /// included) the reply is refused with its text kept. Inside the write, as the creation's.
+    /// included) the reply is refused with its text kept, saying from when it may go. Inside
+    /// the write, as the creation's.
     func checkReplyLimit(author: UserRecord, now: Timestamp) throws {
         let perHour = config.int("PORTAL_REPLIES_PER_PERSON_HOUR", default: 60)
-        if try store.written(byAuthor: author.id, since: now - 3600, limit: perHour) >= perHour {
-            throw DomainError(.replyLimit, Text.replyLimitForPerson(perHour: perHour))
-        }
+        let since = now - 3600
+        guard try store.written(byAuthor: author.id, since: since, limit: perHour) >= perHour else { return }
+        let first = try store.firstWritten(byAuthor: author.id, since: since) ?? now
+        throw DomainError(.replyLimit, Text.replyLimitForPerson(perHour: perHour, from: Clock.displayFrom(first + 3600)))
     }
 
     public enum ReplyOutcome: Sendable { case replied, closed, reopened, keptClosed }
@@ -83,7 +85,9 @@ public struct TicketService: DomainService {
         changes: PanelChanges, submission: String? = nil, now: Timestamp
     ) throws -> ReplyOutcome {
         try database.write { tx in
-            try checkReplyLimit(author: author, now: now)
+            // Closing an open ticket is never held back: past the limit its customer could not
+            // close it for an hour. It closes once; a message on a closed ticket is counted.
+            if !(close && !ticket.status.isClosed) { try checkReplyLimit(author: author, now: now) }
             if let submission {
                 try SubmissionStore.record(
                     in: tx, userID: author.id, key: submission, location: "/ticket/\(ticket.number)", now: now)

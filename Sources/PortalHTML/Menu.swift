@@ -1,9 +1,12 @@
 import PortalCore
 
-/// The left menu of the manual's screenshots. Groups are `<details>`, so they close and
-/// open without JavaScript. They are drawn open: the manual sends people to an entry
-/// ("Premendo la voce «Elenco richieste di assistenza» nel menu di sinistra") from pages
-/// outside its group, the dashboard first, where a closed group hid it behind a second click.
+/// The left menu of the manual's screenshots: its groups' names, each with its entries always
+/// shown. The manual sends people to an entry ("Premendo la voce «Elenco richieste di
+/// assistenza» nel menu di sinistra") from anywhere, the dashboard first, where a closed
+/// group (`<details>`) hid it behind a second click; drawn open, a click on the group's name,
+/// as the manual's "Gestione Tenant" -> "Tenant" reads, closed it and hid the entry instead.
+/// A name that is no control does neither; the whole menu still hides ("Mostra o nascondi
+/// il menu").
 enum Menu {
     struct Entry {
         let label: String
@@ -84,15 +87,13 @@ enum Menu {
     ]
 
     static func group(_ title: String, icon: Node, _ entries: [Entry], _ currentPath: String) -> Node {
-        el("li") {
-            el("details", ["class": "menu-group", "open": "open"]) {
-                el("summary", ["class": "menu-link"]) {
-                    icon
-                    " \(title)"
-                }
-                el("ul", ["class": "submenu"]) {
-                    for entry in entries { el("li") { link(entry, icon: nil, currentPath) } }
-                }
+        el("li", ["class": "menu-group"]) {
+            el("span", ["class": "menu-group-title"]) {
+                icon
+                " \(title)"
+            }
+            el("ul", ["class": "submenu", "aria-label": title]) {
+                for entry in entries { el("li") { link(entry, icon: nil, currentPath) } }
             }
         }
     }

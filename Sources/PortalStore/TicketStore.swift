@@ -334,6 +334,15 @@ public struct TicketStore {
             [authorID, since, limit]))
     }
 
+    /// When the first of a person's messages after `since` was written: from an hour after it
+    /// they count no more.
+    public func firstWritten(byAuthor authorID: Int64, since: Timestamp) throws -> Timestamp? {
+        let first = try database.scalarInt(
+            "SELECT min(created_at) FROM messages INDEXED BY messages_by_author WHERE author_id = ? AND created_at > ?",
+            [authorID, since])
+        return first == 0 ? nil : first
+    }
+
     public func created(tenantID: Int64, since: Timestamp, limit: Int) throws -> Int {
         Int(try database.scalarInt(
             "SELECT count(*) FROM (SELECT 1 FROM tickets INDEXED BY tickets_cards WHERE tenant_id = ? AND created_at > ? LIMIT ?)",

@@ -38,11 +38,11 @@ struct ClockDisplayTests {
         #expect(Clock.displayFrom(tenPast + 60) == "06:11")
     }
 
-    @Test("a <time>'s datetime is the same Rome minute as a valid local date and time string")
+    @Test("a <time>'s datetime is the moment in UTC, whatever the zone the page shows")
     func machineReadable() {
         Clock.useItalianTimeZone()
-        #expect(Clock.machineReadable(1_767_225_599) == "2026-01-01T00:59")  // 23:59:59 UTC
-        #expect(Clock.machineReadable(1_751_328_000) == "2025-07-01T02:00")  // summer time
+        #expect(Clock.machineReadable(1_767_225_599) == "2025-12-31T23:59Z")  // 01/01/2026 00:59 in Rome
+        #expect(Clock.machineReadable(1_751_328_000) == "2025-07-01T00:00Z")  // 02:00 in Rome, summer time
     }
 
     @Test("any other conversion is left to strftime")

@@ -83,10 +83,10 @@ def quote(text):
 
 
 def open_menu_entry(browser, group, entry):
-    """Opens the menu's `group` (a <details>) if closed, then follows its `entry`."""
-    details = browser.find_element(By.XPATH, f"//details[summary[contains(., '{group}')]]")
-    if details.get_attribute("open") is None:
-        details.find_element(By.TAG_NAME, "summary").click()
+    """As the manual reads ("Gestione Tenant" -> "Tenant"): the group's name, then its `entry`.
+    The name is no control: pressing it leaves the entry in view."""
+    title = browser.find_element(By.XPATH, f"//span[@class='menu-group-title'][contains(., '{group}')]")
+    title.click()
     press(browser, entry)
     assert browser.find_element(By.TAG_NAME, "h1").text == entry
 

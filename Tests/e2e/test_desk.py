@@ -1065,6 +1065,7 @@ def test_a_reply_sent_from_a_tab_whose_session_was_replaced_comes_back_typed(por
         "csrf": stale, "seen": seen, "action": "reply", "reply": typed, "note": "Cliente richiamato alle 10"})
     assert answer.status_code == 403
     assert "Il modulo non era stato inviato: lo ritrovi qui come l'avevi compilato" in answer.text
+    assert "allegati" not in answer.text.split("Il modulo non era stato inviato")[1].split("</div>")[0], "no file was chosen"
     assert html.escape(typed, quote=False) in answer.text and "Cliente richiamato alle 10" in answer.text
     assert csrf_token(answer.text) != stale
     with portal.db() as db:

@@ -240,7 +240,7 @@ def test_closing_needs_a_message_and_waits_a_few_minutes(portal):
     detail = session.get(portal.url + closed.headers["Location"]).text
     assert "Ticket chiuso." in detail and "<dd>Chiuso</dd>" in detail
     # Each message's time is machine-readable too (a bare "03/12/2026 05:14" is invalid HTML).
-    assert re.search(r'<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d">\d\d/\d\d/\d{4} \d\d:\d\d</time>', detail)
+    assert re.search(r'<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\dZ">\d\d/\d\d/\d{4} \d\d:\d\d</time>', detail)
     assert "<time>" not in detail
     # Without JavaScript the chat's size is a checkbox: reached with Tab where its button is
     # seen, after "Torna all'elenco" (first in the page, it came before it).

@@ -151,7 +151,8 @@ enum KeptForms {
 
     /// The line above a kept form: whether its files came back with it.
     static func notice(_ kept: FormData) -> String {
-        kept[droppedFiles] == "1" ? Text.formKeptWithoutFiles : Text.formKept
+        if kept[droppedFiles] == "1" { return Text.formKeptWithoutFiles }
+        return kept.all("kept").isEmpty ? Text.formKeptNoFiles : Text.formKept
     }
 
     /// The form kept for this browser, this page and this person, taken once; the page's
