@@ -50,12 +50,14 @@ def chosen_option(browser, label):
 
 
 def press(browser, text):
-    """Presses a button or link by its text and waits for the page it leads to."""
+    """Presses a button or link by its text (or its accessible name, when an attribute gives
+    it) and waits for the page it leads to."""
     for attempt in range(3):
         try:
             page = browser.find_element(By.TAG_NAME, "html")
             target = browser.find_element(
-                By.XPATH, f"//button[normalize-space()={quote(text)}] | //a[normalize-space()={quote(text)}]")
+                By.XPATH, f"//button[normalize-space()={quote(text)} or @aria-label={quote(text)}]"
+                          f" | //a[normalize-space()={quote(text)} or @aria-label={quote(text)}]")
             # As a person would: scroll it to the middle, clear of the sticky header, then click.
             click(browser, target)
             break

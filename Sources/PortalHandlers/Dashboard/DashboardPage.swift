@@ -94,10 +94,11 @@ struct DashboardPage {
                         if placed { el("p", ["class": "widget-choice-placed"]) { Text.dashboardAlreadyPlaced } }
                         el("form", ["method": "post", "action": "/dashboard/widget"]) {
                             FormField.csrf(viewer.csrfToken)
-                            el("button", ["class": "button", "type": "submit", "name": placed ? "rimuovi" : "aggiungi", "value": widget.rawValue]) {
-                                placed ? Text.widgetRemoveShort : Text.dashboardAdd
-                                el("span", ["class": "visually-hidden"]) { " " + widget.title }
-                            }
+                            let action = placed ? Text.widgetRemoveShort : Text.dashboardAdd
+                            el("button", [
+                                "class": "button", "type": "submit", "name": placed ? "rimuovi" : "aggiungi", "value": widget.rawValue,
+                                "aria-label": action + " " + widget.title,
+                            ]) { action }
                         }
                     }
                 }

@@ -47,10 +47,12 @@ enum DashboardPanel {
                 [
                     "type": "button", "class": "button", "data-action": "add-widget",
                     "disabled": placed ? "disabled" : nil,
+                    // Named with the widget's title in the attribute, not in hidden text: the
+                    // title written twice made "Stato Ticket" two elements to a search by text.
+                    "aria-label": Text.dashboardAdd + " " + widget.title,
                 ]
             ) {
                 Text.dashboardAdd
-                el("span", ["class": "visually-hidden"]) { " " + widget.title }
             }
         }
     }
