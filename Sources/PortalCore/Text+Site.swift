@@ -62,7 +62,7 @@ extension Text {
         "Il portale classico è stato chiuso definitivamente il \(date): l'assistenza si richiede solo dal nuovo portale \(productName)."
     }
     public static let legacyNewPortal = "Il nuovo portale"
-    public static let legacyGoToNewPortal = "Accedi al nuovo portale"
+    public static let legacyGoToNewPortal = "Nuovo portale assistenza"
     public static let legacyManuals = "Manuali"
     public static let legacyNewManual = "Manuale utente del nuovo portale"
     public static let legacyClassicManual = "Manuale utente del portale classico"

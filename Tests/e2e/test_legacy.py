@@ -56,7 +56,7 @@ def test_the_transition_page_says_when_the_classic_portal_closes_and_links_both_
     assert 'href="/manuale/"' in page.text and "Manuale utente del nuovo portale" in page.text
     classic = re.search(r'<a href="([^"]+)">Manuale utente del portale classico</a>', page.text).group(1)
     assert requests.get(portal.url + classic).status_code == 200
-    assert '<a class="button button--primary" href="/login">Accedi al nuovo portale</a>' in page.text
+    assert '<a class="button button--primary" href="/login">Nuovo portale assistenza</a>' in page.text
     assert '<label for="vat">Partita IVA</label>' in page.text
     assert page.headers["Cache-Control"] == "no-store"
 
