@@ -25,9 +25,11 @@ extension Text {
             + "Il testo è ancora qui: inviala più tardi, o aggiungi queste informazioni a una richiesta già aperta."
     }
 
-    public static func replyLimitForPerson(perHour: Int, from time: String) -> String {
+    /// `mayClose`: the ticket is open, and closing it (which the limit never holds back) is said.
+    public static func replyLimitForPerson(perHour: Int, from time: String, mayClose: Bool) -> String {
         "Hai già scritto \(perHour == 1 ? "1 messaggio" : "\(perHour) messaggi") nell'ultima ora, il massimo: la risposta non è stata inviata. "
-            + "Il testo è ancora qui: potrai inviarla dalle \(time). Chiudere il ticket è sempre possibile."
+            + "Il testo è ancora qui: potrai inviarla dalle \(time)."
+            + (mayClose ? " Puoi comunque chiudere il ticket con un messaggio." : "")
     }
 
     public static func ticketLimitForCompany(perHour: Int) -> String {

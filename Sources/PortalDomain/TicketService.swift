@@ -65,12 +65,13 @@ public struct TicketService: DomainService {
     /// Past `PORTAL_REPLIES_PER_PERSON_HOUR` messages in an hour (new tickets' first ones
     /// included) the reply is refused with its text kept, saying from when it may go. Inside
     /// the write, as the creation's.
-    func checkReplyLimit(author: UserRecord, now: Timestamp) throws {
+    func checkReplyLimit(author: UserRecord, now: Timestamp, ticketOpen: Bool) throws {
         let perHour = config.int("PORTAL_REPLIES_PER_PERSON_HOUR", default: 60)
         let since = now - 3600
         guard try store.written(byAuthor: author.id, since: since, limit: perHour) >= perHour else { return }
         let first = try store.firstWritten(byAuthor: author.id, since: since) ?? now
-        throw DomainError(.replyLimit, Text.replyLimitForPerson(perHour: perHour, from: Clock.displayFrom(first + 3600)))
+        throw DomainError(
+            .replyLimit, Text.replyLimitForPerson(perHour: perHour, from: Clock.displayFrom(first + 3600), mayClose: ticketOpen))
     }
 
     public enum ReplyOutcome: Sendable { case replied, closed, reopened, keptClosed }
@@ -85,13 +86,17 @@ public struct TicketService: DomainService {
         changes: PanelChanges, submission: String? = nil, now: Timestamp
     ) throws -> ReplyOutcome {
         try database.write { tx in
-            // Closing an open ticket is never held back: past the limit its customer could not
-            // close it for an hour. It closes once; a message on a closed ticket is counted.
-            if !(close && !ticket.status.isClosed) { try checkReplyLimit(author: author, now: now) }
+            // First: a second press of a reply already saved is told so (`Submission.once`),
+            // not refused by the limit the first one reached.
             if let submission {
                 try SubmissionStore.record(
                     in: tx, userID: author.id, key: submission, location: "/ticket/\(ticket.number)", now: now)
             }
+            // Closing an open ticket is never held back: past the limit its customer could not
+            // close it for an hour. Judged on the status under the write lock: it closes once,
+            // and a message on a ticket closed meanwhile is counted.
+            let isOpen = !(try store.find(number: ticket.number, tenantID: ticket.tenantID) ?? ticket).status.isClosed
+            if !(close && isOpen) { try checkReplyLimit(author: author, now: now, ticketOpen: isOpen) }
             return try customerReply(
                 in: tx, ticket, author: author, body: body, files: files, close: close, changes: changes, now: now)
         }

@@ -161,6 +161,7 @@ enum Worker {
             let known = request!
             response = shared.withResponder { $0.refuse(refused.error, known, route: refused.route) }
         } catch let bad as RequestReader.BadQuery {
+            request = bad.request  // a HEAD's refusal goes without its body, as any other
             response = shared.refusal(bad.error, bad.request)
         } catch let error as HTTPError {
             response = shared.refusal(error, request)

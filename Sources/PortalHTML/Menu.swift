@@ -87,12 +87,14 @@ enum Menu {
     ]
 
     static func group(_ title: String, icon: Node, _ entries: [Entry], _ currentPath: String) -> Node {
-        el("li", ["class": "menu-group"]) {
-            el("span", ["class": "menu-group-title"]) {
+        // The list is named by the title itself (read once, not a second label beside it).
+        let id = "menu-" + String(title.lowercased().map { $0.isLetter ? $0 : "-" })
+        return el("li", ["class": "menu-group"]) {
+            el("span", ["class": "menu-group-title", "id": id]) {
                 icon
                 " \(title)"
             }
-            el("ul", ["class": "submenu", "aria-label": title]) {
+            el("ul", ["class": "submenu", "aria-labelledby": id]) {
                 for entry in entries { el("li") { link(entry, icon: nil, currentPath) } }
             }
         }

@@ -326,19 +326,22 @@ public struct TicketStore {
             [requesterID, since, limit]))
     }
 
-    /// The messages a person wrote after `since` (a new ticket's first one included), counted
-    /// up to `limit`.
+    /// The replies a person wrote after `since` (a new ticket's first message included; not
+    /// the status and panel lines written with them), counted up to `limit`.
     public func written(byAuthor authorID: Int64, since: Timestamp, limit: Int) throws -> Int {
         Int(try database.scalarInt(
-            "SELECT count(*) FROM (SELECT 1 FROM messages INDEXED BY messages_by_author WHERE author_id = ? AND created_at > ? LIMIT ?)",
+            """
+            SELECT count(*) FROM (SELECT 1 FROM messages INDEXED BY messages_by_author
+            WHERE author_id = ? AND kind = 'reply' AND created_at > ? LIMIT ?)
+            """,
             [authorID, since, limit]))
     }
 
-    /// When the first of a person's messages after `since` was written: from an hour after it
-    /// they count no more.
+    /// When the first of a person's replies after `since` was written: from an hour after it
+    /// it counts no more.
     public func firstWritten(byAuthor authorID: Int64, since: Timestamp) throws -> Timestamp? {
         let first = try database.scalarInt(
-            "SELECT min(created_at) FROM messages INDEXED BY messages_by_author WHERE author_id = ? AND created_at > ?",
+            "SELECT min(created_at) FROM messages INDEXED BY messages_by_author WHERE author_id = ? AND kind = 'reply' AND created_at > ?",
             [authorID, since])
         return first == 0 ? nil : first
     }

@@ -31,10 +31,10 @@ struct KeptFormsTests {
         var cookies = try fixture.session("mario.rossi@rossi.example")
         cookies["portal_form"] = token
         let page = String(decoding: fixture.get("/ticket/nuovo", cookies: cookies).body, as: UTF8.self)
-        #expect(page.contains(Text.formKept) && page.contains("value=\"Stampante\"") && page.contains("Non stampa"))
+        #expect(page.contains(Text.formKeptNoFiles) && page.contains("value=\"Stampante\"") && page.contains("Non stampa"))
         #expect(try keptRows() == 0)
         let again = String(decoding: fixture.get("/ticket/nuovo", cookies: cookies).body, as: UTF8.self)
-        #expect(!again.contains(Text.formKept))
+        #expect(!again.contains(Text.formKeptNoFiles))
     }
 
     @Test("a kept form goes back to its writer only, not to the colleague who signs in next on the browser")
@@ -55,7 +55,7 @@ struct KeptFormsTests {
         var cookies = try fixture.session("mario.rossi@rossi.example")
         cookies["portal_form"] = token
         let page = String(decoding: fixture.get("/ticket/nuovo", cookies: cookies).body, as: UTF8.self)
-        #expect(page.contains(Text.formKept) && page.contains("Non stampa"))
+        #expect(page.contains(Text.formKeptNoFiles) && page.contains("Non stampa"))
         #expect(page.contains("name=\"autore\" value=\"\(writer)\""), "the page names its writer for the next time")
     }
 
@@ -173,19 +173,36 @@ struct KeptFormsTests {
     @Test("a reply refused for a stale token shows the form filled in, and keeps nothing")
     func staleToken() throws {
         let cookies = try fixture.session("mario.rossi@rossi.example")
-        let answer = fixture.post("/ticket/1001", ["csrf": "Zm9yZ2Vk", "message": "Testo da non perdere"], cookies: cookies)
+        let writer = String(try fixture.userID("mario.rossi@rossi.example"))
+        let answer = fixture.post(
+            "/ticket/1001", ["csrf": "Zm9yZ2Vk", "autore": writer, "message": "Testo da non perdere"], cookies: cookies)
         #expect(answer.status == 403)
         let page = String(decoding: answer.body, as: UTF8.self)
-        #expect(page.contains("Testo da non perdere") && page.contains(Text.formKept))
+        #expect(page.contains("Testo da non perdere") && page.contains(Text.formKeptNoFiles))
         #expect(try keptRows() == 0)
+    }
+
+    @Test("a form refused for its token is shown back to its writer only: another person signed in meanwhile gets the plain refusal")
+    func staleTokenOfAnotherPerson() throws {
+        let colleague = try fixture.session("luca.verdi@rossi.example")
+        let writer = String(try fixture.userID("mario.rossi@rossi.example"))
+        for fields in [["autore": writer], [:]] {
+            let answer = fixture.post(
+                "/ticket/1001", fields.merging(["csrf": "Zm9yZ2Vk", "message": "Testo di Mario"]) { $1 }, cookies: colleague)
+            #expect(answer.status == 403)
+            let page = String(decoding: answer.body, as: UTF8.self)
+            #expect(!page.contains("Testo di Mario") && page.contains(Text.errorForbiddenCSRF))
+        }
     }
 
     @Test("a reply with files refused for its token writes no file: they are chosen again")
     func staleTokenWritesNoFile() throws {
         let cookies = try fixture.session("mario.rossi@rossi.example")
         let boundary = "stale-boundary"
+        let writer = try fixture.userID("mario.rossi@rossi.example")
         let body = [
             "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nZm9yZ2Vk\r\n",
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"autore\"\r\n\r\n\(writer)\r\n",
             "--\(boundary)\r\nContent-Disposition: form-data; name=\"message\"\r\n\r\nCon allegato\r\n",
             "--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"grande.txt\"\r\n",
             "Content-Type: text/plain\r\n\r\n\(String(repeating: "x", count: 100_000))\r\n--\(boundary)--\r\n",

@@ -1054,6 +1054,7 @@ def test_a_reply_sent_from_a_tab_whose_session_was_replaced_comes_back_typed(por
     session, _ = operator_session(portal)
     page = session.get(portal.url + "/desk/ticket/1012").text
     seen = re.search(r'name="seen" value="([^"]*)"', page).group(1)
+    writer = re.search(r'name="autore" value="(\d+)"', page).group(1)
     stale = csrf_token(page)
     out = session.post(portal.url + "/logout", data={"csrf": stale}, allow_redirects=False)
     assert out.status_code == 303
@@ -1062,11 +1063,19 @@ def test_a_reply_sent_from_a_tab_whose_session_was_replaced_comes_back_typed(por
         before = db.execute("SELECT count(*) FROM messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.number = 1012").fetchone()[0]
     typed = "Buongiorno, abbiamo verificato la configurazione della stampante: provi ora."
     answer = session.post(portal.url + "/desk/ticket/1012", allow_redirects=False, files=NO_FILE, data={
-        "csrf": stale, "seen": seen, "action": "reply", "reply": typed, "note": "Cliente richiamato alle 10"})
+        "csrf": stale, "autore": writer, "seen": seen, "action": "reply", "reply": typed, "note": "Cliente richiamato alle 10"})
     assert answer.status_code == 403
     assert "Il modulo non era stato inviato: lo ritrovi qui come l'avevi compilato" in answer.text
     assert "allegati" not in answer.text.split("Il modulo non era stato inviato")[1].split("</div>")[0], "no file was chosen"
     assert html.escape(typed, quote=False) in answer.text and "Cliente richiamato alle 10" in answer.text
     assert csrf_token(answer.text) != stale
+    # Another operator signed in on the same browser meanwhile: the stale tab's texts are not
+    # shown to them, ready to send under their name.
+    current = csrf_token(session.get(portal.url + "/desk/").text)
+    session.post(portal.url + "/logout", data={"csrf": current}, allow_redirects=False)
+    login(portal, email=OTHER_OPERATOR, session=session)
+    foreign = session.post(portal.url + "/desk/ticket/1012", allow_redirects=False, files=NO_FILE, data={
+        "csrf": stale, "autore": writer, "seen": seen, "action": "reply", "reply": typed})
+    assert foreign.status_code == 403 and "abbiamo verificato la configurazione" not in foreign.text
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.number = 1012").fetchone()[0] == before

@@ -2,6 +2,7 @@
 proxy names each client, and an https deployment gets HSTS and __Host- Secure cookies
 whoever terminates TLS."""
 import os
+import re
 import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -128,16 +129,26 @@ def test_replies_past_the_hours_limit_are_refused_with_the_text_kept(fresh_porta
     number = created_number(new_ticket(portal, mario, title="Il primo messaggio conta"))
     with portal.db() as db:
         written = db.execute("SELECT count(*) FROM messages WHERE author_id = (SELECT id FROM users WHERE email = ?)"
-                             " AND created_at > strftime('%s', 'now') - 3600", (ADMIN,)).fetchone()[0]
-    assert written < 4, "the demo data leaves room for the test's replies"
-    for n in range(4 - written):
-        assert reply(portal, mario, number, f"Risposta numero {n}").status_code == 303
+                             " AND kind = 'reply' AND created_at > strftime('%s', 'now') - 3600", (ADMIN,)).fetchone()[0]
+    assert written < 3, "the demo data leaves room for the test's replies"
+    # Each with a priority change: its line in the thread ("Priorità: Alta") is no message.
+    for n in range(3 - written):
+        assert reply(portal, mario, number, f"Risposta numero {n}", priority=["high", "low"][n % 2]).status_code == 303
+    # The last one allowed, pressed twice: the second press is told it was sent, not refused.
+    page = mario.get(portal.url + f"/ticket/{number}").text
+    key = re.search(r'name="submission" value="([^"]+)"', page).group(1)
+    last = {"csrf": csrf_token(page), "message": "L'ultima, premuta due volte", "action": "reply", "submission": key}
+    for _ in range(2):
+        pressed = mario.post(portal.url + f"/ticket/{number}", data=last, files={"files": ("", b"", "application/octet-stream")},
+                             allow_redirects=False)
+        assert pressed.status_code == 303 and "avviso=risposta" in pressed.headers["Location"], pressed.status_code
     with portal.db() as db:
         mails = db.execute("SELECT count(*) FROM outbox").fetchone()[0]
     refused = reply(portal, mario, number, "Una di troppo: il testo resta.")
     assert refused.status_code == 429, refused.status_code
     assert "Hai già scritto 4 messaggi nell'ultima ora, il massimo" in refused.text
     assert "Una di troppo: il testo resta." in refused.text and "potrai inviarla dalle " in refused.text
+    assert "Puoi comunque chiudere il ticket" in refused.text
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM outbox").fetchone()[0] == mails
     luca, _ = login(portal, email="luca.verdi@rossi.example")
@@ -148,7 +159,8 @@ def test_replies_past_the_hours_limit_are_refused_with_the_text_kept(fresh_porta
     # Closing the ticket is never held back; a message on it once closed is counted again.
     closed = reply(portal, mario, number, "Risolto, chiudo il ticket.", close=True)
     assert closed.status_code == 303 and closed.headers["Location"].endswith("avviso=chiuso"), closed.status_code
-    assert reply(portal, mario, number, "Ancora una riga.", close=True).status_code == 429
+    on_closed = reply(portal, mario, number, "Ancora una riga.", close=True)
+    assert on_closed.status_code == 429 and "Puoi comunque chiudere" not in on_closed.text
 
 
 def test_the_nginx_configuration_is_not_rendered_from_a_settings_file_it_cannot_read(tmp_path):

@@ -61,7 +61,10 @@ public struct RouteTable {
                 do {
                     try CSRF.check(request, expected: Guard.csrfToken(context))
                 } catch let refusal as HTTPError {
-                    guard let refill else { throw refusal }
+                    // Only its writer gets a form back: after "Esci" and another person's login
+                    // in the same browser, a stale tab's reply was shown to them, ready to send.
+                    guard let refill, let owner = Guard.formOwner(context), KeptForms.owner(of: request) == owner
+                    else { throw refusal }
                     var page = try refill(request, context, try KeptForms.refilled(request, services))
                     // A page that has its own status (the offer to switch company, 409) keeps it.
                     if page.status == 200 { page.status = refusal.status }

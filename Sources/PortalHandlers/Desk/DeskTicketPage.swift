@@ -84,6 +84,8 @@ struct DeskTicketPage {
                     "enctype": "multipart/form-data", "novalidate": "novalidate", "data-draft-owner": viewer.draftOwner,
                     "data-draft-only": "reply note", "data-draft-sent": draftSent ? "/desk/ticket/\(ticket.number)" : nil]) {
             FormField.csrf(viewer.csrfToken)
+            // Whose texts these are: refused for its token, the form comes back only to them.
+            KeptForms.ownerHidden(viewer)
             DraftForm.config
             // What the operator saw: a change by someone else meanwhile stops the action once
             // and is named on the page that comes back.

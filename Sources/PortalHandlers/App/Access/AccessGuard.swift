@@ -43,8 +43,16 @@ protocol AccessGuard {
     static func csrfToken(_ context: Context) -> String?
     /// What the group adds to every answer (a new visitor cookie).
     static func finish(_ response: inout Response, _ context: Context) throws
+    /// The person a form refused for its token may be shown back to (`RouteTable`'s `refill`):
+    /// the one signed in, when the form says it is theirs (`KeptForms.owner`). Nil: nobody.
+    static func formOwner(_ context: Context) -> Int64?
 }
 
 extension AccessGuard {
     static func finish(_ response: inout Response, _ context: Context) throws {}
+    static func formOwner(_ context: Context) -> Int64? { nil }
+}
+
+extension AccessGuard where Context: SessionContext {
+    static func formOwner(_ context: Context) -> Int64? { context.user.id }
 }
