@@ -18,7 +18,13 @@ public enum Clock {
         var seconds = time_t(timestamp)
         var parts = tm()
         localtime_r(&seconds, &parts)
+        return text(parts, format: format)
+    }
+
+    /// `parts` written in `format`: directly when `digits` can, else by strftime.
+    static func text(_ parts: tm, format: String) -> String {
         if let fast = digits(parts, format: format) { return fast }
+        var parts = parts
         var buffer = [CChar](repeating: 0, count: 64)
         let count = strftime(&buffer, buffer.count, format, &parts)
         return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -77,10 +83,7 @@ public enum Clock {
         var seconds = time_t(timestamp)
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        if let fast = digits(parts, format: "%Y-%m-%dT%H:%MZ") { return fast }
-        var buffer = [CChar](repeating: 0, count: 64)
-        let count = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%MZ", &parts)
-        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return text(parts, format: "%Y-%m-%dT%H:%MZ")
     }
 
     /// "dalle 06:11" for a moment from which something is allowed: the first whole minute at

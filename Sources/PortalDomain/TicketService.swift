@@ -92,25 +92,27 @@ public struct TicketService: DomainService {
                 try SubmissionStore.record(
                     in: tx, userID: author.id, key: submission, location: "/ticket/\(ticket.number)", now: now)
             }
-            // Closing an open ticket is never held back: past the limit its customer could not
-            // close it for an hour. Judged on the status under the write lock: it closes once,
-            // and a message on a ticket closed meanwhile is counted.
-            let isOpen = !(try store.find(number: ticket.number, tenantID: ticket.tenantID) ?? ticket).status.isClosed
-            if !(close && isOpen) { try checkReplyLimit(author: author, now: now, ticketOpen: isOpen) }
             return try customerReply(
-                in: tx, ticket, author: author, body: body, files: files, close: close, changes: changes, now: now)
+                in: tx, ticket, author: author, body: body, files: files, close: close, changes: changes, limited: true,
+                now: now)
         }
     }
 
-    /// The same inside the caller's transaction (the mail gate records the message with it).
+    /// The same inside the caller's transaction (the mail gate records the message with it,
+    /// `limited: false`: a refused e-mail could not come back with its text).
     func customerReply(
         in tx: WriteTransaction, _ read: TicketRecord, author: UserRecord, body: String, files: [NewAttachment],
-        close: Bool, changes: PanelChanges, now: Timestamp
+        close: Bool, changes: PanelChanges, limited: Bool = false, now: Timestamp
     ) throws -> ReplyOutcome {
         // The status as it is under the write lock, not as the page's request read it: a reply
         // sent while an operator closed the ticket was judged open and left on a closed ticket
         // nobody looks at, where it must reopen it.
         let ticket = try store.find(number: read.number, tenantID: read.tenantID) ?? read
+        // Closing an open ticket is never held back: past the limit its customer could not close
+        // it for an hour. It closes once; a message on a ticket closed meanwhile is counted.
+        if limited && !(close && !ticket.status.isClosed) {
+            try checkReplyLimit(author: author, now: now, ticketOpen: !ticket.status.isClosed)
+        }
         // A message added to a ticket that stays closed changes nothing else of it
         // (`Text.panelClosed`); one that reopens it takes the panel's changes with it.
         if !(close && ticket.status.isClosed) { try apply(in: tx, changes, to: ticket, by: author, now: now) }

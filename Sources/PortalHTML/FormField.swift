@@ -8,7 +8,7 @@ public enum FormField {
         error: String? = nil, required: Bool = false, autocomplete: String? = nil, maxLength: Int? = nil,
         autofocus: Bool = false, hint: String? = nil, marked: Bool = true
     ) -> Node {
-        let described = [hint == nil ? nil : id + "-hint", error == nil ? nil : id + "-error"].compactMap { $0 }
+        let described = describedBy(id, hint: hint, error: error)
         return el("div", ["class": error == nil ? "field" : "field field--invalid"]) {
             fieldLabel(for: id, label: label, marked: required && marked)
             el(
@@ -20,11 +20,18 @@ public enum FormField {
                     // A refused form puts the person on its first wrong field, without JavaScript.
                     "autofocus": focus(autofocus || error != nil),
                     "aria-invalid": error == nil ? nil : "true",
-                    "aria-describedby": described.isEmpty ? nil : described.joined(separator: " "),
+                    "aria-describedby": described,
                 ])
             if let hint { el("p", ["class": "muted field-hint", "id": id + "-hint"]) { hint } }
             if let error { el("p", ["class": "field-error", "id": id + "-error"]) { error } }
         }
+    }
+
+    /// The ids of a field's hint and error (`<id>-hint`, `<id>-error`), for `aria-describedby`;
+    /// nil when it has neither.
+    static func describedBy(_ id: String, hint: String?, error: String?) -> String? {
+        let ids = [hint == nil ? nil : id + "-hint", error == nil ? nil : id + "-error"].compactMap { $0 }
+        return ids.isEmpty ? nil : ids.joined(separator: " ")
     }
 
     /// The `autofocus` attribute's value for a control that wants the focus: only the page's
@@ -55,11 +62,10 @@ public enum FormField {
     public static func checkbox(
         id: String, name: String? = nil, label: String, checked: Bool = false, hint: String? = nil, error: String? = nil
     ) -> Node {
-        let described = [hint == nil ? nil : id + "-hint", error == nil ? nil : id + "-error"].compactMap { $0 }
-        return el("div", ["class": error == nil ? "field field--check" : "field field--check field--invalid"]) {
+        el("div", ["class": error == nil ? "field field--check" : "field field--check field--invalid"]) {
             el("input", ["type": "checkbox", "id": id, "name": name ?? id, "value": "1", "checked": checked ? "checked" : nil,
                          "autofocus": focus(error != nil), "aria-invalid": error == nil ? nil : "true",
-                         "aria-describedby": described.isEmpty ? nil : described.joined(separator: " ")])
+                         "aria-describedby": describedBy(id, hint: hint, error: error)])
             el("label", ["for": id]) { label }
             if let hint { el("p", ["class": "muted field-hint", "id": id + "-hint"]) { hint } }
             if let error { el("p", ["class": "field-error", "id": id + "-error"]) { error } }
@@ -139,8 +145,7 @@ extension FormField {
         id: String, name: String? = nil, label: String, labelID: String? = nil, value: String = "", error: String? = nil,
         hint: String? = nil, rows: Int = 6, maxLength: Int? = nil, required: Bool = false
     ) -> Node {
-        let described = [hint == nil ? nil : "\(id)-hint", error == nil ? nil : "\(id)-error"].compactMap { $0 }
-        return el("div", ["class": error == nil ? "field" : "field field--invalid"]) {
+        el("div", ["class": error == nil ? "field" : "field field--invalid"]) {
             fieldLabel(for: id, label: label, labelID: labelID, marked: required)
             if let hint { el("p", ["class": "muted", "id": "\(id)-hint"]) { hint } }
             el("textarea", [
@@ -150,7 +155,7 @@ extension FormField {
                 "id": id, "name": name ?? id, "rows": String(rows), "data-maxlength": maxLength.map(String.init),
                 "required": required ? "required" : nil, "aria-invalid": error == nil ? nil : "true",
                 "autofocus": focus(error != nil),
-                "aria-describedby": described.isEmpty ? nil : described.joined(separator: " "),
+                "aria-describedby": describedBy(id, hint: hint, error: error),
             ]) { "\n" + value }  // HTML drops one newline right after <textarea>: keep the value's own
             if let error { el("p", ["class": "field-error", "id": "\(id)-error"]) { error } }
         }
