@@ -105,6 +105,7 @@ public enum Text {
     public static let codeWrong = "Codice non corretto."
     public static let codeRequired = "Scrivi il codice che hai ricevuto per email."
     public static let codeExpired = "Il codice è scaduto o non è più valido: richiedi un nuovo codice."
+    public static let codeNoLongerValid = "Il codice non è più valido."
     public static let codeTooManyAttempts = "Troppi tentativi errati: richiedi un nuovo codice."
     public static let codeSent = "Ti abbiamo inviato un nuovo codice."
     public static func codeMailSubject() -> String { "\(productName): Codice autenticazione a 2 fattori" }

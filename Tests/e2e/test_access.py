@@ -412,6 +412,14 @@ def test_at_most_three_codes_in_fifteen_minutes(portal):
         assert answer.headers["Location"] == f"/accesso/codice?avviso={expected}"
     limited = session.get(portal.url + "/accesso/codice?avviso=troppi").text
     assert "al massimo 3 codici ogni 15 minuti" in limited and "non ti abbiamo inviato nessun codice" in limited
+    # Logging in again within the window sends no code; one typed anyway (an earlier e-mail's) is
+    # refused at its field, the notice saying why and until when.
+    again = requests.Session()
+    assert password_step(portal, address, NEW_PASSWORD, session=again).headers["Location"] == "/accesso/codice"
+    typed = code_step(portal, again, portal.wait_for_code(address))
+    assert typed.status_code == 429 and "non ti abbiamo inviato nessun codice" in typed.text
+    field = typed.text.split('id="code"')[0].rsplit("<input", 1)[1] + typed.text.split('id="code"')[1].split(">")[0]
+    assert 'aria-invalid="true"' in field and "Il codice non è più valido." in typed.text, field
 
 
 def test_a_removed_trusted_device_asks_for_the_code_again(portal):

@@ -79,6 +79,9 @@ enum CodeHandlers {
         case .noCode(let attempts, let destroyed):
             if destroyed, let next = try CodeSender.nextCodeAllowed(for: context.user, services) {
                 page.limit = Text.codeLimitReached(until: Clock.displayFrom(next))
+                // The typed code is refused too: said at its field (aria-invalid, focus), the
+                // notice above saying why and until when.
+                page.error = Text.codeNoLongerValid
                 return Response.html(page.render(), status: 429)
             }
             page.error = attempts >= CodeSender.maxAttempts ? Text.codeTooManyAttempts : Text.codeExpired
