@@ -74,7 +74,7 @@ public struct DeskQuery: FilterQuery, Sendable, Equatable {
     public var assignee: Assignee = .anyone
     public var area: RequestArea?
     public var type: RequestType?
-    /// "Cerca": words of the title or of any message.
+    /// "Cerca": words of the title, of any message or note, or of the requester's name and e-mail.
     public var text = ""
     public var order: Order = .activity
     public var page = 1

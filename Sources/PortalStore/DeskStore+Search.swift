@@ -51,7 +51,7 @@ extension DeskStore {
     /// walked every ticket of a common word (tens of thousands) to find the few hundred of
     /// "In attesa" and "Me" (6–20 ms against 1).
     static func searchMatch(_ words: String, _ query: DeskQuery, operatorID: Int64) -> String {
-        var match = "{text notes} : (" + words + ")"
+        var match = "{text notes people} : (" + words + ")"
         func keep(_ word: String) { match += " AND filters : \"" + word + "\"" }
         switch query.state {
         case .any: break

@@ -6,7 +6,7 @@ public enum Migrations {
         customerSearch, keptForms, mailGate, accessHardening, keptFormLimits,
         deskPerformance, customerListIndexes, deskQueueColumns, noContentStamp, searchFilters, queueScale, deskCellsVersion,
         figuresIndex, keptFormBytes, responsePause, removedMembers, keptFormOwner,
-        answerPause, messagesByAuthor, deadlinesPending, withdrawnInvitations, ticketCreationLimit, replyLimit,
+        answerPause, messagesByAuthor, deadlinesPending, withdrawnInvitations, ticketCreationLimit, replyLimit, searchPeople,
     ]
 
     static let initial = Migration(

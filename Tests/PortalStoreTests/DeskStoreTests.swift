@@ -48,6 +48,31 @@ struct DeskStoreTests {
         #expect(any.rows.map(\.id) == [ticketID] && any.total == 1)
     }
 
+    @Test("Cerca finds a ticket by its requester's name or e-mail, by the new name once rectified; the customers' Testo by neither")
+    func searchByRequester() throws {
+        let (temporary, ticketID) = try fixture()
+        let desk = DeskStore(temporary.database)
+        func found(_ words: String) throws -> [Int64] {
+            try desk.queue(DeskQuery(fields: [("cerca", words)]), operatorID: 0).rows.map(\.id)
+        }
+        for words in ["rossi", "Mario Rossi", "mario@rossi.example", "rossi stampante"] {
+            #expect(try found(words) == [ticketID], "\(words)")
+        }
+        let customers = try TicketStore(temporary.database).list(tenantID: 1, query: TicketQuery(fields: [("testo", "rossi")]))
+        #expect(customers.total == 0, "in one company a name would find nearly every ticket")
+        try temporary.database.write { _ in
+            try temporary.database.run(
+                "UPDATE tickets SET requester_name = 'Maria Bianchi', contact_email = 'maria@bianchi.example' WHERE id = ?", [ticketID])
+        }
+        #expect(try found("bianchi") == [ticketID] && found("maria@bianchi.example") == [ticketID])
+        #expect(try found("rossi").isEmpty && found("mario").isEmpty)
+        // A title change keeps who asked (the title's trigger rewrites `text` only).
+        try temporary.database.write { _ in
+            try temporary.database.run("UPDATE tickets SET title = 'Scanner fermo' WHERE id = ?", [ticketID])
+        }
+        #expect(try found("bianchi scanner") == [ticketID])
+    }
+
     @Test("Cerca by a word's beginning counts its matches on every page, from the page when it ends them")
     func prefixTotals() throws {
         let (temporary, _) = try fixture()

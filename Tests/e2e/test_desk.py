@@ -123,6 +123,11 @@ def test_the_whole_desk_journey_with_notes_that_no_customer_ever_sees(fresh_port
     assert "cerca=perche" in found.url
     remembered = operator.get(portal.url + "/desk/")
     assert f"/desk/ticket/{number}" in remembered.text and 'value="perche"' in remembered.text
+    # By who asked too, as heard on the phone: a surname with a word of the title, or the address.
+    for words in ("rossi registro", "mario.rossi@rossi.example"):
+        by_person = operator.post(portal.url + "/desk/cerca", data={
+            "csrf": csrf_token(operator.get(portal.url + "/desk/").text), "cerca": words, "stato": "qualsiasi"})
+        assert f"/desk/ticket/{number}" in by_person.text, words
 
     assert desk_post(portal, operator, number, "take").status_code == 303
     page = operator.get(portal.url + f"/desk/ticket/{number}").text
