@@ -66,6 +66,17 @@ struct DeskStoreTests {
         }
         #expect(try found("bianchi") == [ticketID] && found("maria@bianchi.example") == [ticketID])
         #expect(try found("rossi").isEmpty && found("mario").isEmpty)
+        // The address the requester logs in with, when the ticket's "Email" is another; gone with the account.
+        let user = try temporary.database.write { _ in
+            try UserStore(temporary.database).create(
+                email: EmailAddress("m.bianchi@bianchi.example")!, passwordHash: "x", provisionalUntil: nil, now: 50)
+        }
+        try temporary.database.write { _ in
+            try temporary.database.run("UPDATE tickets SET requester_id = ? WHERE id = ?", [user, ticketID])
+        }
+        #expect(try found("m.bianchi@bianchi.example") == [ticketID])
+        try temporary.database.write { _ in try temporary.database.run("DELETE FROM users WHERE id = ?", [user]) }
+        #expect(try found("m.bianchi@bianchi.example").isEmpty && found("bianchi") == [ticketID])
         // A title change keeps who asked (the title's trigger rewrites `text` only).
         try temporary.database.write { _ in
             try temporary.database.run("UPDATE tickets SET title = 'Scanner fermo' WHERE id = ?", [ticketID])
