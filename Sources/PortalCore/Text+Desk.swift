@@ -88,6 +88,8 @@ extension Text {
     public static func deskNewReply(_ name: String) -> String { "nuova risposta di \(name)" }
     /// A reply sent on a ticket closed meanwhile (by the customer or a colleague) reopens it:
     /// the page named the closing as what changed and nothing of what the reply did.
+    public static let deskReplyClosedHint =
+        "Il ticket è chiuso: con «Stato» lasciato su «Chiuso» la risposta arriva al cliente e il ticket resta chiuso; per riaprirlo scegli un altro stato."
     public static let deskReplyReopened = "La risposta ha riaperto il ticket, che nel frattempo era stato chiuso."
     public static func deskMessageSavedControlsNot(isReply: Bool, _ changes: [String]) -> String {
         (isReply ? "Risposta inviata al cliente. " : "Nota salvata. ") + deskChangedMeanwhile(changes)

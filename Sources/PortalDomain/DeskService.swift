@@ -77,22 +77,26 @@ public struct DeskService: DomainService {
         let messageID = try store.addMessage(
             ticketID: ticket.id, authorID: agent.id, authorName: agent.displayName, isOperator: true, body: body, now: now)
         for file in files { try store.addAttachment(ticketID: ticket.id, messageID: messageID, file, now: now) }
+        // A closed ticket answered with "Chiuso" still chosen stays closed: a word of thanks
+        // after the customer closed it must not put it back in the queue.
+        let reopens = ticket.status == .closed && chosen != .closed
         // A status chosen with the reply takes the place of the reply's own "taken, In
         // attesa": the conversation shows the status set, never a step nobody chose.
         let takes = (ticket.status == .unassigned || !ticket.hasActiveOperator) && chosen != .unassigned
+            && (ticket.status != .closed || reopens)
         if takes {
             try take(in: tx, ticket, by: agent, status: chosen, now: now)
         } else if let chosen, chosen != ticket.status {
             try setStatus(in: tx, ticket, chosen, by: agent, now: now)
-        } else if ticket.status == .closed {
+        } else if reopens {
             try setStatus(in: tx, ticket, .waiting, by: agent, now: now)
         }
         // Told in the reply's e-mail only when it is not what the reply does anyway.
-        let anyway = takes ? DeskService.statusWhenTaken(ticket) : ticket.status == .closed ? .waiting : ticket.status
+        let anyway = takes ? DeskService.statusWhenTaken(ticket) : reopens ? .waiting : ticket.status
         var statusMail: (event: String, line: String)?
         if let chosen, chosen != anyway { statusMail = DeskService.statusMail(chosen) }
         // Reopened by the reply itself: the customer's last e-mail said the request was closed.
-        let reopenedLine = statusMail == nil && ticket.status == .closed ? DeskService.statusMail(anyway).line : nil
+        let reopenedLine = statusMail == nil && reopens ? DeskService.statusMail(anyway).line : nil
         let told = try mail.replyToCustomer(
             in: tx, ticket, author: agent.displayName, text: body, statusLine: statusMail?.line ?? reopenedLine,
             files: files.map(\.fileName), now: now)

@@ -820,6 +820,37 @@ def test_a_reply_on_a_ticket_closed_meanwhile_says_it_reopened_it_and_the_custom
     assert any("Ecco la soluzione." in body and "Lo stato della richiesta è ora: In attesa." in body for body in bodies), bodies
 
 
+def test_a_reply_to_a_closed_ticket_with_chiuso_left_keeps_it_closed_another_status_reopens_it(portal):
+    """The customer closed it and the operator says thanks with "Stato" as the page shows it:
+    the reply reached the customer and the ticket went back into the queue "In attesa"."""
+    session, _ = operator_session(portal)
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Chiuso dal cliente"))
+    assert desk_post(portal, session, number, "take").status_code == 303
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET status = 'closed', closed_at = strftime('%s','now') WHERE number = ?", (number,))
+        last_mail = db.execute("SELECT max(id) FROM outbox").fetchone()[0]
+    page = session.get(portal.url + f"/desk/ticket/{number}").text
+    assert "con «Stato» lasciato su «Chiuso» la risposta arriva al cliente e il ticket resta chiuso" in html.unescape(page)
+    thanks = desk_post(portal, session, number, "reply", reply="Grazie a lei, buona giornata.", status="closed")
+    assert thanks.status_code == 303 and thanks.headers["Location"].endswith("avviso=risposta"), thanks.headers["Location"]
+    with portal.db() as db:
+        assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "closed"
+        bodies = [row[0] for row in db.execute("SELECT body FROM outbox WHERE id > ? AND subject LIKE ?",
+                                                (last_mail, f"%#{number} %"))]
+    assert any("Grazie a lei, buona giornata." in body for body in bodies), bodies
+    assert not any("Lo stato della richiesta è ora" in body for body in bodies), bodies
+    # Another status chosen with the reply reopens it, and the customer is told.
+    again = desk_post(portal, session, number, "reply", reply="Riapro per un controllo.", status="waiting")
+    assert again.status_code == 303
+    with portal.db() as db:
+        assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "waiting"
+        bodies = [row[0] for row in db.execute("SELECT body FROM outbox WHERE id > ? AND subject LIKE ?",
+                                                (last_mail, f"%#{number} %"))]
+    assert any("Riapro per un controllo." in body and "Lo stato della richiesta è ora: In attesa." in body
+               for body in bodies), bodies
+
+
 def test_an_empty_search_past_its_end_shows_no_pager(portal):
     session, _ = operator_session(portal)
     page = session.get(portal.url + "/desk/?cerca=zzzznonesiste&stato=qualsiasi&pagina=3").text

@@ -193,7 +193,15 @@ enum DeskTicketHandlers {
                             // "Nessun operatore" with a reply is "Non assegnato", told in its e-mail;
                             // a status chosen with it wins over the reply's own "taken, In attesa".
                             var others = controls
-                            let status = others.status ?? (others.unassign ? .unassigned : nil)
+                            var status = others.status ?? (others.unassign ? .unassigned : nil)
+                            // "Stato" left at "Chiuso" on a closed ticket's page: the reply goes
+                            // and the ticket stays closed, as the page said it would be. One
+                            // closed since the page was read shows another status: reopened.
+                            if status == nil, form["status"] == TicketStatus.closed.rawValue,
+                                DeskTicketPage.seenParts(form["seen"])?.first == TicketStatus.closed.rawValue
+                            {
+                                status = .closed
+                            }
                             others.status = nil
                             others.unassign = false
                             reopened = try desk.reply(

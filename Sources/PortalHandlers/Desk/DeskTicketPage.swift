@@ -93,7 +93,9 @@ struct DeskTicketPage {
             Submission.hidden(submission)
             if let queue { FormField.hidden(DeskTicketHandlers.queueField, queue) }
             el("div", ["class": "reply-form"]) {
-                FormField.textarea(id: "reply", label: Text.deskReply, value: replyText, error: replyError, rows: 6,
+                // What a reply does to a closed ticket, said before it is sent.
+                FormField.textarea(id: "reply", label: Text.deskReply, value: replyText, error: replyError,
+                                   hint: ticket.status == .closed ? Text.deskReplyClosedHint : nil, rows: 6,
                                    maxLength: TicketForm.descriptionLimit)
                 FileFields.render(field: "files", label: Text.attachFiles, hint: Text.attachmentsHint + " " + Text.deskFilesGoWith,
                                   kept: [], error: fileError)
