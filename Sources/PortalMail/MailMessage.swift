@@ -78,8 +78,11 @@ public struct MailMessage: Sendable {
     /// Leaves ASCII as it is and wraps anything else in `=?UTF-8?B?…?=` words of at most 75
     /// characters (RFC 2047), each on a folded line of its own, never splitting a character:
     /// one long word of 230 characters is what some spam filters count against a message.
+    /// ASCII holding "=?" is encoded too: a title typed as an encoded word
+    /// (`=?UTF-8?Q?=E2=80=AE…?=`) was decoded by mail programs into the characters the
+    /// portal refuses in a title (a right-to-left override showing "exe.pdf").
     static func encodeWord(_ text: String) -> String {
-        if text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) { return text }
+        if text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) && !text.contains("=?") { return text }
         var words: [String] = []
         var chunk: [UInt8] = []
         // By Unicode scalar: a word may end between the scalars of one character (a letter

@@ -60,6 +60,24 @@ struct MailMessageTests {
         #expect(lines(try message(subject: "Codice di accesso").encoded()).contains("Subject: Codice di accesso"))
     }
 
+    @Test("an ASCII subject holding an encoded word is encoded itself: a mail program shows the title as typed")
+    func typedEncodedWord() throws {
+        let typed = "Ticket #1046 nuova richiesta: Fattura =?UTF-8?Q?=E2=80=AEfdp.exe?="
+        let subject = try #require(lines(try message(subject: typed).encoded()).first { $0.hasPrefix("Subject: ") })
+        let word = subject.dropFirst("Subject: ".count)
+        #expect(word.hasPrefix("=?UTF-8?B?") && !word.contains("?Q?"))
+        // Folded words: decoded one by one and joined, as a mail program reads them.
+        let all = lines(try message(subject: typed).encoded())
+        let start = try #require(all.firstIndex { $0.hasPrefix("Subject: ") })
+        var words = [all[start].dropFirst("Subject: ".count)]
+        var next = start + 1
+        while all[next].hasPrefix(" ") {
+            words.append(all[next].dropFirst())
+            next += 1
+        }
+        #expect(try words.map { try decodeBase64($0.dropFirst("=?UTF-8?B?".count).dropLast(2)) }.joined() == typed)
+    }
+
     @Test("encodes the body in base64, with CRLF line endings")
     func body() throws {
         let all = lines(try message().encoded())
