@@ -27,7 +27,9 @@ def reply_mail(notification, sender, text, quote=True, headers=None, message_id=
         "Content-Type: text/plain; charset=UTF-8",
         "Content-Transfer-Encoding: 8bit",
     ]
-    lines += [f"{name}: {value}" for name, value in (headers or {}).items()]
+    # A list of pairs for a header given twice (a second From, two Authentication-Results).
+    pairs = headers.items() if isinstance(headers, dict) else (headers or [])
+    lines += [f"{name}: {value}" for name, value in pairs]
     body = text
     if quote:
         quoted = "\n".join("> " + line for line in notification.get_content().splitlines())

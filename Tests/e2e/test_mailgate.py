@@ -235,6 +235,21 @@ def test_with_the_servers_name_set_a_reply_is_taken_only_when_that_server_says_d
     for text, results in refused.items():
         headers = {"Authentication-Results": results} if results else {}
         assert deliver(portal, reply_mail(notification, sender, text, headers=headers), **server).returncode == 0
+    # The server and the gate must read the same one sender, and the pass must be for its domain
+    # in the server's last verdict: each of these passed as Luca.
+    passed = "mx.fornitore.example; dmarc=pass header.from=rossi.example"
+    for_evil = "mx.fornitore.example; dmarc=pass header.from=evil.example"
+    tricks = {
+        "Con due mittenti.": (sender, [("From", "Eva <evil@evil.example>"), ("Authentication-Results", for_evil)]),
+        "Con due indirizzi in From.": (sender + ", evil@evil.example", [("Authentication-Results", for_evil)]),
+        "Con il DMARC di un altro dominio.": (sender, [("Authentication-Results", for_evil)]),
+        "Con un verdetto più vecchio sotto.": (sender, [
+            ("Authentication-Results", "mx.fornitore.example; dmarc=fail header.from=rossi.example"),
+            ("Authentication-Results", passed)]),
+    }
+    for text, (from_, headers) in tricks.items():
+        assert deliver(portal, reply_mail(notification, from_, text, headers=headers), **server).returncode == 0
+    refused.update(dict.fromkeys(tricks))
     accepted = reply_mail(notification, sender, "Verificato dal server.", headers={
         "Authentication-Results": "mx.fornitore.example;\r\n\tspf=pass smtp.mailfrom=rossi.example;\r\n\tdmarc=pass (p=reject) header.from=rossi.example"})
     assert deliver(portal, accepted, **server).returncode == 0
@@ -242,7 +257,10 @@ def test_with_the_servers_name_set_a_reply_is_taken_only_when_that_server_says_d
     assert "Verificato dal server." in page
     assert not any(text in page for text in refused)
     with portal.db() as db:
-        outcomes = [row[0] for row in db.execute("SELECT outcome FROM inbound_mail ORDER BY rowid DESC LIMIT 4")]
+        outcomes = [row[0] for row in db.execute("SELECT outcome FROM inbound_mail ORDER BY rowid DESC LIMIT ?",
+                                                 (len(refused) + 1,))]
         mailed = [row[0] for row in db.execute("SELECT subject FROM outbox ORDER BY id").fetchall()[before:]]
-    assert outcomes[1:] == ["unauthenticated"] * 3, outcomes
+    # Without one sender to read a message is not taken as anyone's, nor answered ("automatic").
+    expected = ["unauthenticated"] * 3 + ["automatic", "automatic"] + ["unauthenticated"] * 2
+    assert outcomes[1:] == list(reversed(expected)), outcomes
     assert not any("non accettato" in subject for subject in mailed), mailed

@@ -21,8 +21,15 @@ public struct InboundMessage: Sendable {
     public var subject: String { headers.decoded("subject") ?? "" }
 
     /// The sender's bare address, lower-cased (Reply-To is not used: answers about a
-    /// refusal go to whoever wrote, not to where they want replies).
-    public var sender: String? { headers.first("from").flatMap { MailAddresses.parse($0).first } }
+    /// refusal go to whoever wrote, not to where they want replies). None unless the message
+    /// has one From naming one mailbox: with two, the server's DMARC check and the gate could
+    /// each read another, and a customer's address beside a stranger's passed as the customer.
+    public var sender: String? {
+        let from = headers.all("from")
+        guard from.count == 1 else { return nil }
+        let addresses = MailAddresses.parse(from[0])
+        return addresses.count == 1 ? addresses[0] : nil
+    }
 
     /// Every address the message was delivered to, the envelope's first (Delivered-To,
     /// X-Original-To, as Postfix and Dovecot add them), then To and Cc.
@@ -50,19 +57,23 @@ public struct InboundMessage: Sendable {
 
     public var content: MailContent { MailContent(root) }
 
-    /// Whether the receiving server `authservID` says the sender's domain passed DMARC, in an
-    /// `Authentication-Results` header of its own (a server removes those that arrive with
-    /// its name from outside, RFC 8601 §5).
+    /// Whether the receiving server `authservID` says the sender's domain passed DMARC: in the
+    /// topmost `Authentication-Results` header with its name (the one it added last; a server
+    /// removes those that arrive with its name from outside, RFC 8601 §5, and one that does
+    /// not leaves them below its own), a `dmarc=pass` whose `header.from` is the domain of the
+    /// one sender the gate reads (a pass for another domain vouches for another From).
     public func passesDMARC(authservID: String) -> Bool {
-        headers.all("authentication-results").contains { value in
-            let parts = value.split(separator: ";", maxSplits: 1)
-            guard parts.count == 2, let id = parts[0].split(whereSeparator: { $0 == " " || $0 == "\t" }).first,
-                id.lowercased() == authservID.lowercased()
-            else { return false }
-            return parts[1].split(separator: ";").contains { result in
-                let words = result.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" })
-                return words.first == "dmarc=pass"
-            }
+        guard let sender, let at = sender.lastIndex(of: "@") else { return false }
+        let domain = sender[sender.index(after: at)...]
+        let own = headers.all("authentication-results").first { value in
+            let id = value.split(separator: ";", maxSplits: 1).first?
+                .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }).first
+            return id?.lowercased() == authservID.lowercased()
+        }
+        guard let own else { return false }
+        return own.split(separator: ";").dropFirst().contains { result in
+            let words = result.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" })
+            return words.first == "dmarc=pass" && words.contains { $0 == "header.from=" + domain }
         }
     }
 }
