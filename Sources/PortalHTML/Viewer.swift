@@ -11,8 +11,10 @@ public struct Viewer: Sendable {
     /// Whose drafts a form's script keeps and offers (a person in a company): a browser
     /// shared at a front desk must not offer one person's draft to the next.
     public var draftOwner = ""
-    /// The person's user id (the ticket forms name it: `KeptForms.ownerField`).
+    /// The person's user id.
     public var userID: Int64 = 0
+    /// The ticket forms' signed name of the person (`KeptForms.ownerValue`).
+    public var formOwner = ""
     /// The profile picture's address, when the person has one: the header shows it.
     public var pictureAddress: String?
 

@@ -69,6 +69,14 @@ final class Fixture {
         try database.scalarInt("SELECT id FROM users WHERE email = ?", [email])
     }
 
+    /// The signed name of the writer that this demo customer's ticket forms carry (`autore`),
+    /// read off their "Nuovo Ticket" page as a browser would send it.
+    func formOwner(_ email: String) throws -> String {
+        let page = String(decoding: get("/ticket/nuovo", cookies: try session(email)).body, as: UTF8.self)
+        let start = try #require(page.range(of: "name=\"autore\" value=\""))
+        return String(page[start.upperBound...].prefix { $0 != "\"" })
+    }
+
     /// The cookies of a signed-in session of this demo user (in the last company they chose).
     func session(_ email: String) throws -> [String: String] {
         let token = Token.generate()

@@ -20,7 +20,7 @@ struct KeptFormsTests {
 
     @Test("kept, and the login brings the browser back to it; taken once")
     func keptAndTakenOnce() throws {
-        let fields = ["csrf": "old", "title": "Stampante", "description": "Non stampa", "area": "systems"]
+        let fields = ["csrf": "old", "autore": try fixture.formOwner("mario.rossi@rossi.example"), "title": "Stampante", "description": "Non stampa", "area": "systems"]
         let sent = fixture.post("/ticket/nuovo", fields, cookies: Fixture.visitor)
         #expect(sent.status == 303)
         #expect(header(sent, "Location") == ["/login?avviso=modulo&next=/ticket/nuovo"])
@@ -39,8 +39,8 @@ struct KeptFormsTests {
 
     @Test("a kept form goes back to its writer only, not to the colleague who signs in next on the browser")
     func keptForItsWriter() throws {
-        let writer = try fixture.userID("mario.rossi@rossi.example")
-        let fields = ["csrf": "old", "autore": String(writer), "title": "Stampante", "description": "Non stampa", "area": "systems"]
+        let writer = try fixture.formOwner("mario.rossi@rossi.example")
+        let fields = ["csrf": "old", "autore": writer, "title": "Stampante", "description": "Non stampa", "area": "systems"]
         let sent = fixture.post("/ticket/nuovo", fields, cookies: Fixture.visitor)
         let cookie = try #require(header(sent, "Set-Cookie").first { $0.hasPrefix("portal_form=") })
         let token = String(cookie.dropFirst("portal_form=".count).prefix { $0 != ";" })
@@ -59,6 +59,20 @@ struct KeptFormsTests {
         #expect(page.contains("name=\"autore\" value=\"\(writer)\""), "the page names its writer for the next time")
     }
 
+    @Test("a form naming its writer by a bare or a borrowed id is not kept: whoever could put a cookie in a browser left their words for the person it named")
+    func forgedWriter() throws {
+        let mario = try fixture.userID("mario.rossi@rossi.example")
+        let luca = try fixture.formOwner("luca.verdi@rossi.example")
+        let borrowed = String(mario) + luca.drop { $0 != "." }
+        for forged in [String(mario), borrowed, String(mario) + ".", "x." + luca] {
+            let fields = ["csrf": "old", "autore": forged, "title": "Fattura", "description": "Testo di un estraneo", "area": "systems"]
+            let sent = fixture.post("/ticket/nuovo", fields, cookies: Fixture.visitor)
+            // The refusal goes on as without keeping: to the login, nothing kept, no cookie.
+            #expect(sent.status == 303 && !header(sent, "Set-Cookie").contains { $0.hasPrefix("portal_form=") }, "\(forged)")
+            #expect(try keptRows() == 0, "\(forged)")
+        }
+    }
+
     @Test("a browser keeps every form it sent, not only the last: a reply and a new ticket both come back")
     func twoFormsOneBrowser() throws {
         func cookieValue(_ response: Response) throws -> String {
@@ -67,10 +81,10 @@ struct KeptFormsTests {
         }
         let number = try fixture.database.scalarInt(
             "SELECT number FROM tickets WHERE status != 'closed' AND tenant_id = (SELECT id FROM tenants WHERE name = 'ROSSI SRL') LIMIT 1")
-        let ticket = fixture.post("/ticket/nuovo", ["csrf": "old", "title": "Stampante", "description": "Non stampa", "area": "systems"],
+        let ticket = fixture.post("/ticket/nuovo", ["csrf": "old", "autore": try fixture.formOwner("mario.rossi@rossi.example"), "title": "Stampante", "description": "Non stampa", "area": "systems"],
             cookies: Fixture.visitor)
         let first = try cookieValue(ticket)
-        let reply = fixture.post("/ticket/\(number)", ["csrf": "old", "message": "Risposta tenuta da parte"],
+        let reply = fixture.post("/ticket/\(number)", ["csrf": "old", "autore": try fixture.formOwner("mario.rossi@rossi.example"), "message": "Risposta tenuta da parte"],
             cookies: Fixture.visitor.merging(["portal_form": first]) { $1 })
         let both = try cookieValue(reply)
         #expect(both.split(separator: ".").count == 2 && both.hasPrefix(first))
@@ -87,9 +101,11 @@ struct KeptFormsTests {
 
     @Test("one address keeps at most a few forms with their files; later ones keep their text and say so")
     func filesCappedPerAddress() throws {
+        let writer = try fixture.formOwner("mario.rossi@rossi.example")
         func send() -> Response {
             let boundary = "kept-boundary"
             let body = [
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"autore\"\r\n\r\n\(writer)\r\n",
                 "--\(boundary)\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nStampante\r\n",
                 "--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"nota.txt\"\r\n",
                 "Content-Type: text/plain\r\n\r\nLa stampante non risponde.\r\n--\(boundary)--\r\n",
@@ -120,9 +136,11 @@ struct KeptFormsTests {
     @Test("the bytes kept count too, and an IPv6 /64 is one client")
     func bytesCappedPerClient() throws {
         let megabytes = 3
+        let writer = try fixture.formOwner("mario.rossi@rossi.example")
         func send(from address: String) -> Response {
             let boundary = "kept-boundary"
             var body = Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nStampante\r\n".utf8)
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"autore\"\r\n\r\n\(writer)\r\n".utf8)
             for index in 0..<3 {
                 body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"log\(index).txt\"\r\n".utf8)
                 body += Array("Content-Type: text/plain\r\n\r\n".utf8)
@@ -149,14 +167,15 @@ struct KeptFormsTests {
     @Test("megabytes of text are kept within the form's limits, and one client keeps at most a score of forms")
     func textAndFormsCapped() throws {
         let huge = String(repeating: "A", count: 3 * 1024 * 1024)
+        let writer = try fixture.formOwner("mario.rossi@rossi.example")
         for _ in 0..<KeptFormStore.formsPerAddress {
-            let sent = fixture.post("/ticket/nuovo", ["title": "x", "description": huge, "technical_details": huge], cookies: Fixture.visitor)
+            let sent = fixture.post("/ticket/nuovo", ["autore": writer, "title": "x", "description": huge, "technical_details": huge], cookies: Fixture.visitor)
             #expect(header(sent, "Location") == ["/login?avviso=modulo&next=/ticket/nuovo"])
         }
         let longest = try fixture.database.scalarInt("SELECT max(length(fields)) FROM kept_forms")
         #expect(longest <= Int64(KeptFormStore.fieldBytes))
         #expect(longest >= 20_000, "the description is kept as far as the form takes it (20,000 characters)")
-        let refused = fixture.post("/ticket/nuovo", ["title": "uno di troppo"], cookies: Fixture.visitor)
+        let refused = fixture.post("/ticket/nuovo", ["autore": writer, "title": "uno di troppo"], cookies: Fixture.visitor)
         #expect(header(refused, "Location").first?.hasPrefix("/login?next=") == true, "sent to the login, not kept")
         #expect(header(refused, "Set-Cookie").first { $0.hasPrefix("portal_form=") } == nil)
         #expect(try keptRows() == Int64(KeptFormStore.formsPerAddress))
@@ -173,7 +192,7 @@ struct KeptFormsTests {
     @Test("a reply refused for a stale token shows the form filled in, and keeps nothing")
     func staleToken() throws {
         let cookies = try fixture.session("mario.rossi@rossi.example")
-        let writer = String(try fixture.userID("mario.rossi@rossi.example"))
+        let writer = try fixture.formOwner("mario.rossi@rossi.example")
         let answer = fixture.post(
             "/ticket/1001", ["csrf": "Zm9yZ2Vk", "autore": writer, "message": "Testo da non perdere"], cookies: cookies)
         #expect(answer.status == 403)
@@ -185,7 +204,7 @@ struct KeptFormsTests {
     @Test("a form refused for its token is shown back to its writer only: another person signed in meanwhile gets the plain refusal")
     func staleTokenOfAnotherPerson() throws {
         let colleague = try fixture.session("luca.verdi@rossi.example")
-        let writer = String(try fixture.userID("mario.rossi@rossi.example"))
+        let writer = try fixture.formOwner("mario.rossi@rossi.example")
         for fields in [["autore": writer], [:]] {
             let answer = fixture.post(
                 "/ticket/1001", fields.merging(["csrf": "Zm9yZ2Vk", "message": "Testo di Mario"]) { $1 }, cookies: colleague)
@@ -199,7 +218,7 @@ struct KeptFormsTests {
     func staleTokenWritesNoFile() throws {
         let cookies = try fixture.session("mario.rossi@rossi.example")
         let boundary = "stale-boundary"
-        let writer = try fixture.userID("mario.rossi@rossi.example")
+        let writer = try fixture.formOwner("mario.rossi@rossi.example")
         let body = [
             "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nZm9yZ2Vk\r\n",
             "--\(boundary)\r\nContent-Disposition: form-data; name=\"autore\"\r\n\r\n\(writer)\r\n",

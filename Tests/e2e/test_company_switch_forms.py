@@ -25,7 +25,7 @@ def consultant_of_both(portal):
 
 def author(page):
     """The form's writer, as the page names it: a form refused for its token comes back only to them."""
-    return re.search(r'name="autore" value="(\d+)"', page).group(1)
+    return re.search(r'name="autore" value="([^"]+)"', page).group(1)
 
 
 def switch(portal, session, tenant):
@@ -117,7 +117,7 @@ def test_a_reply_sent_after_the_company_was_deactivated_is_kept_and_said_so(fres
     assert post_form(portal, manager, f"/desk/aziende/{rossi}", f"/desk/aziende/{rossi}/disattiva").status_code == 303
 
     sent = mario.post(portal.url + f"/ticket/{number}", allow_redirects=False, files=NO_FILE, data={
-        "csrf": csrf_token(page), "action": "reply", "message": "Scritta mentre l'azienda veniva disattivata.",
+        "csrf": csrf_token(page), "autore": author(page), "action": "reply", "message": "Scritta mentre l'azienda veniva disattivata.",
         "message_format": "markdown"})
     assert sent.headers["Location"] == f"/accesso/azienda?avviso=modulo&next=/ticket/{number}"
     told = mario.get(portal.url + sent.headers["Location"]).text

@@ -283,7 +283,7 @@ def test_a_removed_user_is_out_at_once_and_their_tickets_stay(fresh_portal):
     with portal.db() as db:
         kept_before = db.execute("SELECT count(*) FROM kept_forms").fetchone()[0]
     late = technician.post(portal.url + f"/ticket/{open_ticket}", allow_redirects=False, data={
-        "csrf": csrf_token(reply_page), "autore": str(luca), "message": "Risposta dopo la rimozione", "action": "reply"},
+        "csrf": csrf_token(reply_page), "autore": re.search(r'name="autore" value="([^"]+)"', reply_page).group(1), "message": "Risposta dopo la rimozione", "action": "reply"},
         files={"files": ("", b"", "application/octet-stream")})
     assert late.headers["Location"] == "/login?avviso=modulo-non-salvato", late.headers.get("Location")
     assert "il modulo che stavi inviando non è stato salvato" in html.unescape(requests.get(portal.url + late.headers["Location"]).text)

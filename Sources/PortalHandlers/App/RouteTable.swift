@@ -63,7 +63,7 @@ public struct RouteTable {
                 } catch let refusal as HTTPError {
                     // Only its writer gets a form back: after "Esci" and another person's login
                     // in the same browser, a stale tab's reply was shown to them, ready to send.
-                    guard let refill, let owner = Guard.formOwner(context), KeptForms.owner(of: request) == owner
+                    guard let refill, let owner = Guard.formOwner(context), KeptForms.owner(of: request, key: services.secretKey) == owner
                     else { throw refusal }
                     var page = try refill(request, context, try KeptForms.refilled(request, services))
                     // A page that has its own status (the offer to switch company, 409) keeps it.

@@ -27,6 +27,7 @@ struct CurrentUser {
             mayAdministerVendor: user.deskRole?.mayAdministerVendor ?? false)
         viewer.draftOwner = "\(user.id).\(tenantID ?? 0)"
         viewer.userID = user.id
+        viewer.formOwner = KeptForms.ownerValue(userID: user.id, key: services.secretKey)
         viewer.pictureAddress = user.pictureSHA256.map { Viewer.pictureAddress(sha256: $0) }
         return viewer
     }

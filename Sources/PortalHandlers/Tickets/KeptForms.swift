@@ -23,10 +23,13 @@ enum KeptForms {
         guard Cookies.sessionValue(request) != nil || Cookies.visitorValue(request) != nil else { return nil }
         var request = request
         try request.decodeBody(malformedJSON: Text.errorBadRequest)
+        // A form that names nobody by a valid signature is nobody's to show again: every ticket
+        // form names its writer, and one without was written by no page of the portal.
+        let author = owner(of: request, key: services.secretKey)
+        guard author != 0 else { return nil }
         // Its author removed from their only company meanwhile: after the login they enter no
         // company, and the form promised back would never come. Said instead; nothing kept.
-        let author = owner(of: request)
-        if author != 0, let user = try UserStore(services.database).find(id: author), !user.isOperator,
+        if let user = try UserStore(services.database).find(id: author), !user.isOperator,
             try TenantStore(services.database).memberships(userID: author).isEmpty
         {
             return try Response.redirect(to: "/login?avviso=modulo-non-salvato")
@@ -36,7 +39,7 @@ enum KeptForms {
         // The new files and those chosen before (held again with this form) count alike. The
         // check and the form's row are one transaction, so that parallel posts cannot all pass
         // it; the fields follow once the files are written.
-        let uploads = Uploads(services: services, owner: owner(of: request))
+        let uploads = Uploads(services: services, owner: author)
         let bytes = request.form.files.reduce(Int64(0)) { $0 + Int64($1.bytes.count) }
             + request.form.all("kept").compactMap(uploads.verify).reduce(Int64(0)) { $0 + $1.size }
         let token = Token.generate()
@@ -45,7 +48,7 @@ enum KeptForms {
             let may = try store.mayKeepFiles(clientAddress: client, bytes: bytes, now: services.now)
             try store.keep(
                 tokenHash: token.hash, path: request.path, fields: "", clientAddress: client, fileBytes: may ? bytes : 0,
-                ownerID: owner(of: request), now: services.now)
+                ownerID: author, now: services.now)
             return may
         }
         // Past the forms a client may leave, the refusal goes on as it would without keeping.
@@ -106,7 +109,7 @@ enum KeptForms {
             try request.decodeBody(malformedJSON: Text.errorBadRequest)
         }
         let form = request.form
-        let uploads = Uploads(services: services, owner: owner(of: request))
+        let uploads = Uploads(services: services, owner: owner(of: request, key: services.secretKey))
         // Held until the kept form expires: the sweep would take them after its grace period.
         var fields = form.fields.filter { !["csrf", "kept", "action", droppedFiles, ownerField].contains($0.name) }
         if withFiles {
@@ -137,14 +140,28 @@ enum KeptForms {
     /// The hidden field of the ticket forms naming the user whose page it is: the session may
     /// be gone when the form arrives, and a browser shared by colleagues must give a kept form
     /// back to its writer only (as `drafts.js` does with its drafts). Only the writer's own
-    /// pages carry it; a forged one can only hide a form from someone.
+    /// pages carry it, signed (`ownerValue`): a bare id let whoever could put a cookie in a
+    /// browser leave a form of their own words there, shown to the person it named after their
+    /// login as the form they had not sent.
     static let ownerField = "autore"
 
-    /// Whom the form says it is from: only they get it back after the login (`take`), and
-    /// only their form takes its files.
-    static func owner(of request: Request) -> Int64 { request.form[ownerField].flatMap { Int64($0) } ?? 0 }
+    /// "<user id>.<tag>": the tag an HMAC of the id under the server's secret, the same on each
+    /// of the person's pages (a form must come back after "Esci" and a new login, under
+    /// another session).
+    static func ownerValue(userID: Int64, key: HMACKey) -> String {
+        String(userID) + "." + Base64URL.encode(key.authenticate(Array(("autore:" + String(userID)).utf8))).prefix(22)
+    }
 
-    static func ownerHidden(_ viewer: Viewer) -> Node { FormField.hidden(ownerField, String(viewer.userID)) }
+    /// Whom the form says it is from, when its signature holds (0 otherwise): only they get
+    /// it back after the login (`take`), and only their form takes its files.
+    static func owner(of request: Request, key: HMACKey) -> Int64 {
+        guard let value = request.form[ownerField], let dot = value.firstIndex(of: "."), let id = Int64(value[..<dot]),
+            ConstantTime.equal(value, ownerValue(userID: id, key: key))
+        else { return 0 }
+        return id
+    }
+
+    static func ownerHidden(_ viewer: Viewer) -> Node { FormField.hidden(ownerField, viewer.formOwner) }
 
     /// Marks a form kept without its files (`KeptFormStore.filesPerAddress`).
     static let droppedFiles = "kept_files_dropped"
