@@ -175,16 +175,27 @@
     return (scope || toolbar).querySelector('[data-action="' + action + '"]');
   }
 
+  // One "Aggiungi": in the middle of an empty dashboard, in the toolbar otherwise. Two, one
+  // of them hidden, made the first found by its name one that could not be pressed.
+  const addButton = root.querySelector('[data-action="add"]');
+
   function updateChrome() {
     const hasWidgets = widgets().length > 0;
+    const inEmpty = !editing && !hasWidgets;
     root.classList.toggle("is-editing", editing);
     empty.hidden = editing || hasWidgets;
     toolbar.hidden = !editing && !hasWidgets;
+    if (inEmpty && addButton.parentNode !== empty) {
+      empty.appendChild(addButton);
+      addButton.className = "button button--primary";
+    } else if (!inEmpty && addButton.parentNode !== toolbar) {
+      toolbar.insertBefore(addButton, button("done"));
+      addButton.className = "button";
+    }
     button("refresh").hidden = editing;
     button("edit").hidden = editing;
-    button("add").hidden = editing && !panel.hidden;
+    addButton.hidden = !inEmpty && editing && !panel.hidden;
     button("done").hidden = !editing;
-    button("add", empty).hidden = false;
   }
 
   function updateChoices() {
@@ -217,7 +228,7 @@
   function closePanel() {
     panel.hidden = true;
     updateChrome();
-    button(editing ? "add" : "edit").focus();
+    (editing ? addButton : button("edit")).focus();
   }
 
   function saveLayout(body, keepalive) {
@@ -272,7 +283,7 @@
       editing = false;
       panel.hidden = true;
       updateChrome();
-      const focusTarget = widgets().length ? button("edit") : button("add", empty);
+      const focusTarget = widgets().length ? button("edit") : addButton;
       focusTarget.focus();
       say("saved");
     } catch (error) {

@@ -47,7 +47,9 @@ struct DashboardPage {
     }
 
     /// "Aggiorna" is a link, so that it refreshes without JavaScript too; "Modifica",
-    /// "Aggiungi" and "Fatto" need the script, which reveals them.
+    /// "Aggiungi" and "Fatto" need the script, which reveals them. "Aggiungi" is one button,
+    /// here or in the empty dashboard's middle (the script moves it): a hidden second one
+    /// first in the page was what a search by its name found, and could not press.
     var toolbar: Node {
         el("div", ["class": "toolbar dashboard-toolbar", "hidden": layout.isEmpty ? "hidden" : nil]) {
             el("a", ["class": "button", "href": "/dashboard", "data-action": "refresh"]) { Text.dashboardRefresh }
@@ -55,8 +57,10 @@ struct DashboardPage {
                 el("button", ["type": "button", "class": "button", "data-action": "edit", "hidden": "hidden"]) {
                     Text.dashboardEdit
                 }
-                el("button", ["type": "button", "class": "button", "data-action": "add", "hidden": "hidden"]) {
-                    Text.dashboardAdd
+                if !layout.isEmpty {
+                    el("button", ["type": "button", "class": "button", "data-action": "add", "hidden": "hidden"]) {
+                        Text.dashboardAdd
+                    }
                 }
                 el(
                     "button",
@@ -70,7 +74,7 @@ struct DashboardPage {
         el("div", ["class": "empty-state dashboard-empty", "hidden": layout.isEmpty ? nil : "hidden"]) {
             el("p", ["class": "empty-title"]) { Text.dashboardEmptyTitle }
             el("p") { Text.dashboardEmptyHint }
-            if isEditable {
+            if isEditable && layout.isEmpty {
                 el(
                     "button",
                     ["type": "button", "class": "button button--primary", "data-action": "add", "hidden": "hidden"]
