@@ -1,4 +1,4 @@
-/// The widgets a dashboard can hold (the manual's chapter 1: "Elenco Ticket", "Stato Ticket").
+/// The widgets a dashboard can hold (the manual's chapter 1: "Elenco ticket", "Stato Ticket").
 /// The raw value is the id the browser and the stored layout use.
 public enum DashboardWidget: String, CaseIterable, Sendable {
     case ticketList = "ticket-list"

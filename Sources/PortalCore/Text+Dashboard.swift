@@ -25,7 +25,7 @@ extension Text {
         "Trascina i widget per spostarli, l'angolo in basso a destra per ridimensionarli, oppure usa i pulsanti di ogni widget; poi premi «Fatto»."
 
     // MARK: Widgets
-    public static let widgetTicketList = "Elenco Ticket"
+    public static let widgetTicketList = "Elenco ticket"
     public static let widgetTicketListSummary = "I ticket dell'azienda, dal più recente, con priorità, stato e operatore."
     public static let widgetTicketStatus = "Stato Ticket"
     public static let widgetTicketStatusSummary = "Un grafico a torta dei ticket aperti e chiusi dell'azienda."

@@ -1,5 +1,5 @@
 extension Migrations {
-    /// The customers' ticket list and the dashboard's "Elenco Ticket" read a company's tickets
+    /// The customers' ticket list and the dashboard's "Elenco ticket" read a company's tickets
     /// from one index that holds what they show (`TicketSummary`) and filter on: a company's
     /// tickets are spread over the table, one page each, as they were opened among everyone
     /// else's; in this index they sit together on a few pages. Newest first is the index's

@@ -111,7 +111,7 @@ public struct TicketPage: Sendable {
     public let total: Int
 }
 
-/// A ticket as lists show it (the customers' list, the dashboard's "Elenco Ticket"): the
+/// A ticket as lists show it (the customers' list, the dashboard's "Elenco ticket"): the
 /// columns of the `tickets_cards` index, so a page is read from the company's few index
 /// pages rather than from one table page per ticket (migration 0016).
 public struct TicketSummary: Sendable {

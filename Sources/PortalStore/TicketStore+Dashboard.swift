@@ -1,6 +1,6 @@
 import PortalCore
 
-/// A ticket as the dashboard's "Elenco Ticket" shows it (Priorità, Stato, Titolo,
+/// A ticket as the dashboard's "Elenco ticket" shows it (Priorità, Stato, Titolo,
 /// Richiedente, Operatore): the columns it needs and no more.
 public struct DashboardTicket: Sendable {
     public let number: Int64

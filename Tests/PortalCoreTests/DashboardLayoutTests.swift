@@ -44,7 +44,7 @@ struct DashboardLayoutTests {
 
     @Test("refusals are Italian sentences that name the widget")
     func messages() {
-        #expect(DashboardLayoutError.overlapping(.ticketList, .ticketStatus).message.contains("«Elenco Ticket» e «Stato Ticket» si sovrappongono"))
+        #expect(DashboardLayoutError.overlapping(.ticketList, .ticketStatus).message.contains("«Elenco ticket» e «Stato Ticket» si sovrappongono"))
         #expect(DashboardLayoutError.outOfGrid(.ticketStatus).message.contains("12 colonne e 12 righe"))
         #expect(DashboardLayoutError.tooSmall(.ticketList).message.contains("almeno 4 colonne per 3 righe"))
     }

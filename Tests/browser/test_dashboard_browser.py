@@ -103,8 +103,8 @@ def test_a_new_customer_arranges_the_dashboard_and_finds_it_again(portal, browse
     search.send_keys(" ", Keys.BACKSPACE)
     assert all(choice.is_displayed() for choice in choices)
 
-    # "Elenco Ticket" dragged from the panel to the grid's top-left corner with the mouse.
-    source = panel.find_element(By.XPATH, ".//p[normalize-space()='Elenco Ticket']")
+    # "Elenco ticket" dragged from the panel to the grid's top-left corner with the mouse.
+    source = panel.find_element(By.XPATH, ".//p[normalize-space()='Elenco ticket']")
     browser.execute_script("window.scrollTo(0, 0)")
     left, top = browser.execute_script(
         "const box = document.querySelector('.dashboard-grid').getBoundingClientRect(); return [box.left, box.top];")
@@ -112,9 +112,9 @@ def test_a_new_customer_arranges_the_dashboard_and_finds_it_again(portal, browse
     for offset in (15, 20):  # viewport coordinates: the grid is taller than the window
         actions.w3c_actions.pointer_action.move_to_location(int(left + offset), int(top + offset))
     actions.release().perform()
-    listing = widget(browser, "Elenco Ticket")
+    listing = widget(browser, "Elenco ticket")
     assert position(listing) == (0, 0, 8, 6)
-    announced(browser, "Elenco Ticket aggiunto alla dashboard: colonna 1, riga 1, 8 colonne per 6 righe.")
+    announced(browser, "Elenco ticket aggiunto alla dashboard: colonna 1, riga 1, 8 colonne per 6 righe.")
     assert listing.find_elements(By.CSS_SELECTOR, "tbody tr"), "the widget came with its data"
 
     # "Stato Ticket" added with the keyboard: its "Aggiungi" button, Enter.
@@ -124,11 +124,11 @@ def test_a_new_customer_arranges_the_dashboard_and_finds_it_again(portal, browse
     pie = widget(browser, "Stato Ticket")
     assert position(pie) == (8, 0, 4, 6)
     announced(browser, "Stato Ticket aggiunto alla dashboard: colonna 9, riga 1, 4 colonne per 6 righe.")
-    assert not panel.find_element(By.XPATH, ".//li[p[normalize-space()='Elenco Ticket']]//button").is_enabled()
+    assert not panel.find_element(By.XPATH, ".//li[p[normalize-space()='Elenco ticket']]//button").is_enabled()
     assert serious_violations(browser) == [], "edit mode with the panel open"
     assert pie.find_element(By.CSS_SELECTOR, ".widget-body svg.pie-chart")
     assert re.search(r"Aperto: \d+ Ticket", pie.text) and re.search(r"Totale \d+ Ticket", pie.text)
-    added = {"Elenco Ticket": drawn(listing), "Stato Ticket": drawn(pie)}
+    added = {"Elenco ticket": drawn(listing), "Stato Ticket": drawn(pie)}
 
     # The pie moved with the mouse by its title bar (8 columns left, 6 rows down)…
     pitch_x, pitch_y, _, _ = cell(browser)
@@ -150,14 +150,14 @@ def test_a_new_customer_arranges_the_dashboard_and_finds_it_again(portal, browse
     right = control(listing, "Sposta a destra")
     right.send_keys(Keys.ENTER)
     assert position(listing) == (1, 0, 8, 6)
-    announced(browser, "Elenco Ticket: colonna 2, riga 1.")
+    announced(browser, "Elenco ticket: colonna 2, riga 1.")
     down = control(listing, "Sposta in basso")
     down.send_keys(Keys.SPACE)
-    announced(browser, "Elenco Ticket: non c'è spazio in quella direzione.")
+    announced(browser, "Elenco ticket: non c'è spazio in quella direzione.")
     shorter = control(listing, "Riduci l'altezza")
     shorter.send_keys(Keys.ENTER)
     assert position(listing) == (1, 0, 8, 5)
-    announced(browser, "Elenco Ticket: 8 colonne per 5 righe.")
+    announced(browser, "Elenco ticket: 8 colonne per 5 righe.")
     assert browser.switch_to.active_element == shorter, "focus stays on the button pressed"
 
     click(browser, "Fatto")
@@ -166,7 +166,7 @@ def test_a_new_customer_arranges_the_dashboard_and_finds_it_again(portal, browse
     assert serious_violations(browser) == [], "view mode with widgets"
     assert browser.find_element(By.XPATH, "//button[normalize-space()='Aggiungi']").is_displayed(), \
         "the toolbar's, now that there are widgets"
-    expected = {"Elenco Ticket": (1, 0, 8, 5), "Stato Ticket": (0, 6, 6, 6)}
+    expected = {"Elenco ticket": (1, 0, 8, 5), "Stato Ticket": (0, 6, 6, 6)}
 
     # Out and in again (the trusted device skips the code): the same dashboard.
     press(browser, "Esci")
@@ -181,10 +181,10 @@ def test_a_new_customer_arranges_the_dashboard_and_finds_it_again(portal, browse
     # The pie's numbers against the list (the company's 8 tickets all fit in it).
     pie_text = widget(browser, "Stato Ticket").text
     numbers = {name: int(re.search(name + r":? (\d+) Ticket", pie_text).group(1)) for name in ["Aperto", "Chiuso", "Totale"]}
-    rows = widget(browser, "Elenco Ticket").find_elements(By.CSS_SELECTOR, "tbody tr")
+    rows = widget(browser, "Elenco ticket").find_elements(By.CSS_SELECTOR, "tbody tr")
     closed = [row for row in rows if row.find_elements(By.TAG_NAME, "td")[1].text == "Chiuso"]
     assert numbers == {"Aperto": len(rows) - len(closed), "Chiuso": len(closed), "Totale": len(rows)}
-    caption = widget(browser, "Elenco Ticket").find_element(By.CSS_SELECTOR, ".widget-count").text
+    caption = widget(browser, "Elenco ticket").find_element(By.CSS_SELECTOR, ".widget-count").text
     assert caption == f"{numbers['Totale']} ticket"
 
     # "Aggiorna" refreshes in place, with the server's widgets: the rows taken out here come
@@ -193,7 +193,7 @@ def test_a_new_customer_arranges_the_dashboard_and_finds_it_again(portal, browse
     browser.execute_script("""
         window.notReloaded = true;
         document.querySelectorAll('.widget-body tbody tr').forEach((row) => row.remove());""")
-    assert not widget(browser, "Elenco Ticket").find_elements(By.CSS_SELECTOR, "tbody tr")
+    assert not widget(browser, "Elenco ticket").find_elements(By.CSS_SELECTOR, "tbody tr")
     browser.find_element(By.LINK_TEXT, "Aggiorna").click()
     announced(browser, "Dati aggiornati.")
     assert browser.execute_script("return window.notReloaded === true")
@@ -209,31 +209,31 @@ def test_a_new_customer_arranges_the_dashboard_and_finds_it_again(portal, browse
     console = [entry["message"] for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
     assert console == [], "no script error or Content-Security-Policy refusal"
     browser.refresh()
-    assert position(widget(browser, "Elenco Ticket")) == (1, 0, 8, 5)
+    assert position(widget(browser, "Elenco ticket")) == (1, 0, 8, 5)
     assert not browser.find_elements(By.XPATH, "//main//section[.//h2[normalize-space()='Stato Ticket']]")
     # Changed, then left by the menu without "Fatto": the change is saved on the way out.
     click(browser, "Modifica")
-    control(widget(browser, "Elenco Ticket"), "Sposta a sinistra").send_keys(Keys.ENTER)
-    announced(browser, "Elenco Ticket: colonna 1, riga 1.")
+    control(widget(browser, "Elenco ticket"), "Sposta a sinistra").send_keys(Keys.ENTER)
+    announced(browser, "Elenco ticket: colonna 1, riga 1.")
     browser.find_element(By.CSS_SELECTOR, "a.user-icon").click()
     WebDriverWait(browser, 5).until(lambda _: heading(browser) != "Dashboard")
     browser.get(portal.url + "/dashboard")
-    assert position(widget(browser, "Elenco Ticket")) == (0, 0, 8, 5)
+    assert position(widget(browser, "Elenco ticket")) == (0, 0, 8, 5)
     # A reload of the dashboard itself: saved a moment after the change, the page that opens shows it.
     click(browser, "Modifica")
-    control(widget(browser, "Elenco Ticket"), "Sposta a destra").send_keys(Keys.ENTER)
-    announced(browser, "Elenco Ticket: colonna 2, riga 1.")
+    control(widget(browser, "Elenco ticket"), "Sposta a destra").send_keys(Keys.ENTER)
+    announced(browser, "Elenco ticket: colonna 2, riga 1.")
     time.sleep(1)
     browser.refresh()
-    assert position(widget(browser, "Elenco Ticket")) == (1, 0, 8, 5)
+    assert position(widget(browser, "Elenco ticket")) == (1, 0, 8, 5)
     # "Esci" at once after a change: the change is saved before the session ends.
     click(browser, "Modifica")
-    control(widget(browser, "Elenco Ticket"), "Sposta a sinistra").send_keys(Keys.ENTER)
+    control(widget(browser, "Elenco ticket"), "Sposta a sinistra").send_keys(Keys.ENTER)
     browser.find_element(By.XPATH, "//form[@class='logout-form']//button").click()
     WebDriverWait(browser, 5).until(lambda _: "/login" in browser.current_url)
     people.sign_in(browser, portal, ADDRESS, PASSWORD)
     browser.get(portal.url + "/dashboard")
-    assert position(widget(browser, "Elenco Ticket")) == (0, 0, 8, 5)
+    assert position(widget(browser, "Elenco ticket")) == (0, 0, 8, 5)
 
 
 def test_the_menu_collapses_with_the_icon_at_the_top_left(portal, browser):
@@ -248,6 +248,12 @@ def test_the_menu_collapses_with_the_icon_at_the_top_left(portal, browser):
     assert not sidebar.is_displayed() and menu.get_attribute("aria-expanded") == "false"
     menu.click()
     assert sidebar.is_displayed() and menu.get_attribute("aria-expanded") == "true"
+    # Found by its name as an attribute too, as a locator by label does: the button, which a
+    # click reaches (the checkbox holding the state, 1 pixel outside the page, could not be).
+    named = browser.find_elements(By.CSS_SELECTOR, "[aria-label='Mostra o nascondi il menu']")
+    assert [element.tag_name for element in named] == ["button"]
+    named[0].click()
+    assert not sidebar.is_displayed()
 
 
 @pytest.fixture
@@ -257,11 +263,25 @@ def browser_without_javascript():
     driver.quit()
 
 
+def test_without_javascript_the_menu_switches_by_its_icon_or_its_checkbox_found_by_name(portal, browser_without_javascript):
+    browser = browser_without_javascript
+    log_in(browser, portal, TECHNICIAN, DEMO_PASSWORD)
+    sidebar = browser.find_element(By.CSS_SELECTOR, "nav.sidebar")
+    assert sidebar.is_displayed()
+    switch = browser.find_element(By.CSS_SELECTOR, "[aria-label='Mostra o nascondi il menu']")
+    switch.click()
+    assert not sidebar.is_displayed() and switch.is_selected()
+    # The icon the person sees, at the top left, is pressed where the checkbox lies.
+    icon = browser.find_element(By.CSS_SELECTOR, "label.menu-button")
+    ActionChains(browser).move_to_element(icon).click().perform()
+    assert sidebar.is_displayed() and not switch.is_selected()
+
+
 def test_without_javascript_the_saved_dashboard_is_shown_read_only(portal, browser_without_javascript):
     browser = browser_without_javascript
     log_in(browser, portal, TECHNICIAN, DEMO_PASSWORD)
     assert heading(browser) == "Dashboard"
-    listing, pie = widget(browser, "Elenco Ticket"), widget(browser, "Stato Ticket")
+    listing, pie = widget(browser, "Elenco ticket"), widget(browser, "Stato Ticket")
     assert listing.is_displayed() and pie.is_displayed()
     assert listing.find_elements(By.CSS_SELECTOR, "tbody tr")
     assert re.search(r"Aperto: \d+ Ticket", pie.text) and re.search(r"Totale \d+ Ticket", pie.text)
@@ -270,7 +290,7 @@ def test_without_javascript_the_saved_dashboard_is_shown_read_only(portal, brows
     assert not control(listing, "Sposta a destra").is_displayed()
     assert not browser.find_element(By.ID, "widget-panel").is_displayed()
     press(browser, "Aggiorna")
-    assert heading(browser) == "Dashboard" and widget(browser, "Elenco Ticket").is_displayed()
+    assert heading(browser) == "Dashboard" and widget(browser, "Elenco ticket").is_displayed()
 
 
 def test_without_javascript_a_new_customer_adds_and_removes_widgets(portal, browser_without_javascript):
@@ -282,13 +302,13 @@ def test_without_javascript_a_new_customer_adds_and_removes_widgets(portal, brow
     people.first_access(browser, portal, address, provisional, "Sara", "Senzascript", PASSWORD, "BIANCHI SPA")
     assert "Questa dashboard non ha ancora widget!" in browser.page_source
     assert any(title.is_displayed() for title in browser.find_elements(By.XPATH, "//h2[normalize-space()='Aggiungi Widget']"))
-    press(browser, "Aggiungi Elenco Ticket")
+    press(browser, "Aggiungi Elenco ticket")
     assert "Widget aggiunto alla dashboard." in browser.page_source
-    assert position(widget(browser, "Elenco Ticket")) == (0, 0, 8, 6)
+    assert position(widget(browser, "Elenco ticket")) == (0, 0, 8, 6)
     press(browser, "Aggiungi Stato Ticket")
     assert position(widget(browser, "Stato Ticket")) == (8, 0, 4, 6)
     assert widget(browser, "Stato Ticket").is_displayed()
-    press(browser, "Rimuovi Elenco Ticket")
+    press(browser, "Rimuovi Elenco ticket")
     assert "Widget rimosso dalla dashboard." in browser.page_source
-    assert not browser.find_elements(By.XPATH, "//main//section[header/h2[normalize-space()='Elenco Ticket']]")
+    assert not browser.find_elements(By.XPATH, "//main//section[header/h2[normalize-space()='Elenco ticket']]")
     assert widget(browser, "Stato Ticket").is_displayed()

@@ -205,8 +205,8 @@ def test_the_dashboard_is_arranged_with_the_mouse_and_the_keyboard(engine, porta
     panel = browser.find_element(By.XPATH, "//aside[div/h2[normalize-space()='Aggiungi Widget']]")
     assert panel.is_displayed()
 
-    # "Elenco Ticket" dragged from the panel to the grid's top-left corner with the mouse.
-    source = panel.find_element(By.XPATH, ".//p[normalize-space()='Elenco Ticket']")
+    # "Elenco ticket" dragged from the panel to the grid's top-left corner with the mouse.
+    source = panel.find_element(By.XPATH, ".//p[normalize-space()='Elenco ticket']")
     browser.execute_script("window.scrollTo(0, 0)")
     start = browser.execute_script("""
         const box = arguments[0].getBoundingClientRect(); return [box.left + box.width / 2, box.top + box.height / 2];""",
@@ -214,9 +214,9 @@ def test_the_dashboard_is_arranged_with_the_mouse_and_the_keyboard(engine, porta
     left, top = browser.execute_script(
         "const box = document.querySelector('.dashboard-grid').getBoundingClientRect(); return [box.left, box.top];")
     drag(browser, start, (start[0] - 50, start[1]), (left + 15, top + 15), (left + 20, top + 20))
-    listing = widget(browser, "Elenco Ticket")
+    listing = widget(browser, "Elenco ticket")
     assert position(listing) == (0, 0, 8, 6)
-    announced(browser, "Elenco Ticket aggiunto alla dashboard: colonna 1, riga 1, 8 colonne per 6 righe.")
+    announced(browser, "Elenco ticket aggiunto alla dashboard: colonna 1, riga 1, 8 colonne per 6 righe.")
 
     # "Stato Ticket" added with the keyboard.
     panel.find_element(By.XPATH, ".//li[p[normalize-space()='Stato Ticket']]//button").send_keys(Keys.ENTER)
@@ -239,11 +239,11 @@ def test_the_dashboard_is_arranged_with_the_mouse_and_the_keyboard(engine, porta
     # The list moved and resized with the keyboard only.
     control(listing, "Sposta a destra").send_keys(Keys.ENTER)
     assert position(listing) == (1, 0, 8, 6)
-    announced(browser, "Elenco Ticket: colonna 2, riga 1.")
+    announced(browser, "Elenco ticket: colonna 2, riga 1.")
     shorter = control(listing, "Riduci l'altezza")
     shorter.send_keys(Keys.SPACE)
     assert position(listing) == (1, 0, 8, 5)
-    announced(browser, "Elenco Ticket: 8 colonne per 5 righe.")
+    announced(browser, "Elenco ticket: 8 colonne per 5 righe.")
     assert browser.switch_to.active_element == shorter, "focus stays on the button pressed"
 
     click(browser, "Fatto")
@@ -252,7 +252,7 @@ def test_the_dashboard_is_arranged_with_the_mouse_and_the_keyboard(engine, porta
     accessible(browser, "dashboard, view")
     browser.refresh()
     assert heading(browser) == "Dashboard"
-    assert position(widget(browser, "Elenco Ticket")) == (1, 0, 8, 5)
+    assert position(widget(browser, "Elenco ticket")) == (1, 0, 8, 5)
     assert position(widget(browser, "Stato Ticket")) == (0, 6, 6, 6)
 
 

@@ -91,7 +91,7 @@ def test_a_new_users_dashboard_is_empty_as_the_manual_shows(portal):
     page = session.get(portal.url + "/dashboard").text
     for text in ["Questa dashboard non ha ancora widget!", "Aggiungi i widget per monitorare la tua azienda",
                  ">Aggiungi</button>", ">Aggiungi Widget</h2>", '<label for="widget-search">Ricerca widgets</label>',
-                 ">Elenco Ticket</p>", ">Stato Ticket</p>", ">Modifica</button>", ">Fatto</button>"]:
+                 ">Elenco ticket</p>", ">Stato Ticket</p>", ">Modifica</button>", ">Fatto</button>"]:
         assert text in page, text
     assert '<script src="/assets/dashboard.js" defer="defer"></script>' in page
     # Each widget's "Aggiungi" is named with its title by an attribute: the title as hidden
@@ -135,7 +135,7 @@ def test_without_javascript_the_saved_widgets_show_their_data_read_only(portal):
 
 # ------------------------------------------------------------------ one widget, for the editor
 
-@pytest.mark.parametrize("widget, title", [("ticket-list", "Elenco Ticket"), ("ticket-status", "Stato Ticket")])
+@pytest.mark.parametrize("widget, title", [("ticket-list", "Elenco ticket"), ("ticket-status", "Stato Ticket")])
 def test_a_widget_from_the_server_is_the_one_on_the_page(portal, widget, title):
     """The editor adds and refreshes widgets with this markup, never its own: it must be the
     page's widget to the byte, title bar and data included, only unplaced."""

@@ -86,6 +86,12 @@
     label.replaceWith(button);
     box.tabIndex = -1;
     box.setAttribute('aria-hidden', 'true');
+    // Its name goes with it to the button: found by it, the checkbox (out of sight) could
+    // not be pressed.
+    if (box.hasAttribute('aria-label')) {
+      button.setAttribute('aria-label', box.getAttribute('aria-label'));
+      box.removeAttribute('aria-label');
+    }
     const part = parts[box.id] && document.querySelector(parts[box.id]);
     function state() {
       if (part) button.setAttribute('aria-expanded', String(shown(part)));

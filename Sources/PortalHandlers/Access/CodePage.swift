@@ -25,7 +25,7 @@ struct CodePage {
                     FormField.csrf(csrfToken)
                     FormField.input(
                         id: "code", label: Text.code, value: "", error: error, required: true,
-                        autocomplete: "one-time-code", maxLength: 20, autofocus: true, marked: false)
+                        autocomplete: "off", maxLength: 20, autofocus: true, marked: false)
                     FormField.checkbox(id: "trusted", label: Text.trustedDevice, checked: trusted, hint: Text.trustedDeviceHint)
                     el("div", ["class": "form-actions"]) {
                         el("button", ["class": "button button--primary", "type": "submit"]) { Text.send }

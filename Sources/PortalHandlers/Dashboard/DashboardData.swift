@@ -1,7 +1,7 @@
 import PortalCore
 import PortalStore
 
-/// What the widgets show, for one company: the newest tickets ("Elenco Ticket") and the
+/// What the widgets show, for one company: the newest tickets ("Elenco ticket") and the
 /// open/closed counts ("Stato Ticket"). Every widget's data is loaded, placed or not: the
 /// API answers with all of it, and the editor may ask for any widget.
 ///

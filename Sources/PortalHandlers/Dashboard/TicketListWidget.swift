@@ -2,7 +2,7 @@ import PortalCore
 import PortalHTML
 import PortalStore
 
-/// "Elenco Ticket": the company's newest tickets as the manual's screenshot shows them
+/// "Elenco ticket": the company's newest tickets as the manual's screenshot shows them
 /// (Priorità, Stato, Titolo, Richiedente, Operatore), each title a link to the ticket.
 enum TicketListWidget {
     static func render(_ data: DashboardData) -> Node {

@@ -39,7 +39,7 @@ enum RecoveryPages {
                     el("div", ["data-recovery-code": "1"]) {
                         // Required unless the link's token is there (the script then drops the mark).
                         FormField.input(id: "code", label: Text.recoveryCode, value: code, error: errors["code"], required: token.isEmpty,
-                                        autocomplete: "one-time-code", maxLength: 64, autofocus: token.isEmpty && errors.isEmpty,
+                                        autocomplete: "off", maxLength: 64, autofocus: token.isEmpty && errors.isEmpty,
                                         hint: Text.recoveryCodeHint)
                     }
                     el("p", ["class": "muted", "data-recovery-linked": "1", "hidden": "hidden"]) { Text.recoveryCodeFromLink }

@@ -42,7 +42,7 @@ enum InvitationHandlers {
                         FormField.csrf(csrf)
                         Submission.hidden(form.submission)
                         FormField.input(id: "email", label: Text.email, type: "email", value: form.email, error: form.error,
-                                        required: true, autocomplete: "off", maxLength: 254, autofocus: true, marked: false)
+                                        required: true, maxLength: 254, autofocus: true, marked: false)
                         FormField.radioGroup(name: "role", legend: Text.assignedRoles,
                                              options: Role.allCases.map { ($0.rawValue, $0.label) }, selected: form.role.rawValue,
                                              hint: Text.adminRoleWarning)

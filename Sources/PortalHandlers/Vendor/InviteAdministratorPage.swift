@@ -34,7 +34,7 @@ struct InviteAdministratorPage {
                 Submission.hidden(submission)
                 FormField.input(
                     id: "email", label: Text.email, type: "email", value: email, error: error, required: true,
-                    autocomplete: "off", maxLength: 254, autofocus: true, marked: false)
+                    maxLength: 254, autofocus: true, marked: false)
                 el("div", ["class": "form-actions"]) {
                     el("a", ["class": "button", "href": path]) { Text.cancel }
                     el("button", ["class": "button button--primary", "type": "submit"]) { Text.inviteAdministrator }

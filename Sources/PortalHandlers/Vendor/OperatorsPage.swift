@@ -63,7 +63,7 @@ struct OperatorsPage {
                     autocomplete: "off", maxLength: 200, autofocus: form.emailError == nil)
                 FormField.input(
                     id: "email", label: Text.email, type: "email", value: form.email, error: form.emailError, required: true,
-                    autocomplete: "off", maxLength: 254, autofocus: form.emailError != nil)
+                    maxLength: 254, autofocus: form.emailError != nil)
                 FormField.radioGroup(
                     name: "role", legend: Text.operatorRole, options: DeskRole.allCases.map { ($0.rawValue, $0.label) },
                     selected: form.role.rawValue, hint: Text.operatorRoleHint)
