@@ -9,6 +9,12 @@ public struct Mailer {
     public let transport: any MailTransport
     public let from: String
     public let domain: String
+    /// Messages the transport accepted whose sending could not be written down (a full disk,
+    /// a database made read-only): the next passes write it down without sending them again.
+    /// Without it each pass sent the first of the queue again, once a second, for as long as
+    /// the fault lasted (45 copies of one notification in 50 s). Kept by this process: a
+    /// mailer stopped meanwhile sends such a message once more, under the same Message-ID.
+    private let sentNotRecorded = SentLedger()
 
     public init(database: Database, transport: any MailTransport, from: String) {
         self.database = database
@@ -36,6 +42,12 @@ public struct Mailer {
         var deliveredSecret = false
         for _ in 0..<limit {
             guard let queued = try outbox.due(now: Clock.now(), limit: 1).first else { break }
+            if sentNotRecorded.ids.contains(queued.id) {
+                try outbox.markSent(id: queued.id, now: Clock.now())
+                sentNotRecorded.ids.remove(queued.id)
+                Log.event("mail_sent_recorded", [("id", String(queued.id))])
+                continue
+            }
             var message = MailMessage(
                 from: from, to: queued.recipients, subject: queued.subject, body: queued.body, date: queued.createdAt,
                 domain: domain)
@@ -54,10 +66,6 @@ public struct Mailer {
             message.inReplyTo = queued.thread.map { "<\($0)@\(domain)>" }
             do {
                 try transport.send(message)
-                try outbox.markSent(id: queued.id, now: Clock.now())
-                delivered += 1
-                if queued.isSecret { deliveredSecret = true }
-                Log.event("mail_sent", [("id", String(queued.id))])
             } catch {
                 try outbox.markFailed(id: queued.id, attempts: queued.attempts, error: "\(error)", now: Clock.now())
                 Log.event("mail_failed", [("id", String(queued.id)), ("error", "\(error)")])
@@ -65,6 +73,16 @@ public struct Mailer {
                 // waiting out a timeout per message.
                 break
             }
+            do {
+                try outbox.markSent(id: queued.id, now: Clock.now())
+            } catch {
+                sentNotRecorded.ids.insert(queued.id)
+                Log.event("mail_sent_not_recorded", [("id", String(queued.id)), ("error", "\(error)")])
+                throw error
+            }
+            delivered += 1
+            if queued.isSecret { deliveredSecret = true }
+            Log.event("mail_sent", [("id", String(queued.id))])
         }
         return (delivered, deliveredSecret)
     }
@@ -79,4 +97,10 @@ public struct Mailer {
             implicitTLS: security == "tls", user: config.string("PORTAL_SMTP_USER", default: ""),
             password: config.string("PORTAL_SMTP_PASSWORD", default: ""))
     }
+}
+
+/// The ids of `Mailer.sentNotRecorded`: a reference, so that the mailer's passes share it.
+/// Used by the one mailer loop only.
+final class SentLedger: @unchecked Sendable {
+    var ids: Set<Int64> = []
 }

@@ -55,4 +55,36 @@ struct MailerTests {
         #expect(transport.sent.count == before + 2)
         #expect(transport.sent[before].messageID != transport.sent[before + 1].messageID)
     }
+
+    final class CountingTransport: MailTransport {
+        var sent: [MailMessage] = []
+        func send(_ message: MailMessage) throws { sent.append(message) }
+    }
+
+    @Test("a message sent whose sending cannot be written down (a full disk, a read-only database) is not sent again on the next passes")
+    func sentOnceWhenTheRecordFails() throws {
+        var template = Array("/tmp/portal-mailer-tests.XXXXXX".utf8CString)
+        let directory = String(cString: try #require(mkdtemp(&template)))
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let database = try Database(path: directory + "/portal.sqlite3")
+        try Migrator.migrate(database, now: 1_700_000_000)
+        try database.write { tx in
+            _ = try OutboxStore.enqueue(
+                in: tx, to: [EmailAddress("mario.rossi@rossi.example")!], subject: "Ticket #1001", body: "testo",
+                now: Clock.now())
+        }
+        let transport = CountingTransport()
+        let mailer = Mailer(database: database, transport: transport, from: "Assistenza <noreply@portal.invalid>")
+        _ = try mailer.deliverDue()  // the message id's secret is written once, before the fault
+        try database.run("UPDATE outbox SET sent_at = NULL, next_attempt_at = 0")
+        let before = transport.sent.count
+        // The fault: nothing can be written, everything read.
+        try database.run("PRAGMA query_only = 1")
+        for _ in 0..<5 { #expect(throws: (any Error).self) { try mailer.deliverDue() } }
+        #expect(transport.sent.count == before + 1, "sent once, not once a pass")
+        try database.run("PRAGMA query_only = 0")
+        #expect(try mailer.deliverDue() == 0)
+        #expect(transport.sent.count == before + 1)
+        #expect(try database.scalarInt("SELECT count(*) FROM outbox WHERE sent_at IS NULL") == 0, "written down once it can be")
+    }
 }
