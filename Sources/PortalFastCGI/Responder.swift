@@ -21,4 +21,13 @@ public protocol Responder: AnyObject {
     /// The worker has answered nothing for a moment (called under the lock, as `respond`):
     /// memory kept only for speed can go.
     func idle()
+    /// Asked under the lock after each answer: the responder can no longer serve as a fresh
+    /// process would (its database connection opened read-only while the file was), and the
+    /// worker stops once its requests in flight are answered, for the supervisor to start
+    /// another.
+    var needsRestart: Bool { get }
+}
+
+extension Responder {
+    public var needsRestart: Bool { false }
 }

@@ -112,7 +112,7 @@ enum Worker {
                 stop.request(cause: "accept_failed")
                 continue
             }
-            handle(request, shared: shared)
+            if handle(request, shared: shared) { stop.request(cause: "responder_restart") }
             // Stopping: close this connection after the answer, so that nginx sends nothing
             // more on it.
             if stop.isRequested { request.pointee.keepConnection = 0 }
@@ -121,10 +121,13 @@ enum Worker {
     }
 
     /// The route is matched once, outside the lock; the body is read only if the route
-    /// takes one that large; the lock is taken once, for the answer.
-    static func handle(_ raw: UnsafeMutablePointer<FCGX_Request>, shared: SharedResponder) {
+    /// takes one that large; the lock is taken once, for the answer. Returns whether the
+    /// responder asked for a fresh process (`Responder.needsRestart`).
+    @discardableResult
+    static func handle(_ raw: UnsafeMutablePointer<FCGX_Request>, shared: SharedResponder) -> Bool {
         var request: Request?
         let response: Response
+        var restart = false
         do {
             let incoming = try RequestReader.read(raw.pointee.envp)
             var parsed = incoming.request
@@ -153,7 +156,7 @@ enum Worker {
             }
             request = parsed
             let complete = parsed
-            response = shared.withResponder { $0.respond(to: complete, route: route) }
+            (response, restart) = shared.withResponder { ($0.respond(to: complete, route: route), $0.needsRestart) }
         } catch is NoRoute {
             let unknown = request!
             response = shared.withResponder { $0.notFound(unknown) }
@@ -176,6 +179,7 @@ enum Worker {
         // client_max_body_size), so this reads at memory speed; the connection stays usable.
         if !RequestReader.discardRest(of: raw.pointee.in) { raw.pointee.keepConnection = 0 }
         ResponseWriter.write(response, includeBody: request?.method != "HEAD", to: raw)
+        return restart
     }
 
     /// No route serves the address: answered by the responder, under the lock.

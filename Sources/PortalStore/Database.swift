@@ -73,6 +73,10 @@ public final class Database {
         sqlite3_close_v2(handle)
     }
 
+    /// Whether the connection can only read: SQLite opens a file it may not write read-only
+    /// without a word, and the connection stays so after the file is writable again.
+    public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
+
     /// Runs one or more statements without parameters (schema, pragmas).
     public func execute(_ sql: String) throws {
         var errorMessage: UnsafeMutablePointer<CChar>?

@@ -2,8 +2,14 @@
 the forms with long texts come back as typed with why, and the same press goes through once
 the fault is gone. The fault is a trigger that refuses the write, as a full disk would."""
 import html
+import os
 import re
+import signal
+import subprocess
+import time
 from contextlib import contextmanager
+
+import pytest
 
 from portal import csrf_token, login
 from test_desk import OPERATOR, desk_post, operator_session
@@ -112,3 +118,41 @@ def test_a_form_that_finds_the_database_locked_past_its_wait_is_told_so_not_an_u
     assert "imprevisto" not in answer.text
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM users WHERE last_name = 'Bloccato'").fetchone()[0] == 0
+
+
+def test_workers_that_opened_the_database_read_only_start_again_once_it_is_writable(fresh_portal):
+    """SQLite opens a file it may not write read-only without a word, and such a connection
+    stays so: workers started while the file was read-only (a restore, a wrong chmod, here a
+    read-only bind mount over it, which root cannot write through) refused every reply for
+    good after the file was mended. The first refusal now starts the worker again."""
+    portal = fresh_portal()
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer))
+    database = str(portal.database)
+    if subprocess.run(["mount", "--bind", database, database], capture_output=True).returncode != 0:
+        pytest.skip("no bind mount here (not root, or no mount capability)")
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", database], check=True, capture_output=True)
+        # Workers started now open it read-only.
+        before = set(portal.worker_pids("portal-tickets"))
+        for pid in before:
+            os.kill(pid, signal.SIGTERM)
+        deadline = time.time() + 15
+        while time.time() < deadline:
+            now = set(portal.worker_pids("portal-tickets"))
+            if len(now) == len(before) and not now & before:
+                break
+            time.sleep(0.1)
+        assert reply(portal, customer, number, "Scritta a file in sola lettura.").status_code == 503
+    finally:
+        # Lazily: the workers hold the file open through the mount, as they would a read-only file.
+        subprocess.run(["umount", "-l", database], check=True, capture_output=True)
+    # Mended: within a few tries the replies go through, every worker in turn started again.
+    answers = []
+    deadline = time.time() + 20
+    while time.time() < deadline:
+        answers.append(reply(portal, customer, number, f"Dopo il ripristino {len(answers)}.").status_code)
+        if answers[-4:] == [303] * 4:
+            break
+        time.sleep(0.2)
+    assert answers[-4:] == [303] * 4, answers

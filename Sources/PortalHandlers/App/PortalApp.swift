@@ -24,12 +24,24 @@ public final class PortalApp {
         // Behind a proxy that terminates TLS nginx sees HTTP; the configured public URL says
         // what the browser sees, and so how the cookies must be named and flagged.
         if services.config.servesHTTPS { request.isHTTPS = true }
+        let response: Response
         do {
-            return try handlers[route.index](request, services)
+            response = try handlers[route.index](request, services)
         } catch {
-            return ErrorPage.response(for: error, request)
+            response = ErrorPage.response(for: error, request)
         }
+        // A save refused (a form's own page or the error page) by a connection opened while
+        // the file could not be written: it would refuse every write after the file is mended
+        // (16 of 16 a minute later). The worker is started again, and opens it as it is then.
+        if response.status == 503 && !needsRestart && services.database.isReadOnly {
+            needsRestart = true
+            Log.event("database_read_only", [("action", "worker restarts to open it again")])
+        }
+        return response
     }
+
+    /// Set once this process's database connection proved read-only (`respond`).
+    public private(set) var needsRestart = false
 
     /// A dead session cookie reads as signed out (an operator whose session ended reloads the
     /// desk); a live session gets the plain page. Only a request with the cookie costs a lookup.
