@@ -194,12 +194,15 @@ public struct TicketStore {
         try database.queryOne(TicketStore.select + " WHERE t.number = ?", [number]).map(TicketRecord.init)
     }
 
-    /// The thread as customers see it: replies and change lines, never an internal note.
+    /// The thread as customers see it: replies and change lines, never an internal note. In
+    /// the order they were written (the ids), not by their times: a clock stepped back (a
+    /// virtual machine resumed, a wrong time corrected) put a reply above the ticket's own
+    /// description.
     public func messages(ticketID: Int64) throws -> [TicketMessage] {
         try database.query(
             """
             SELECT id, author_name, author_is_operator, kind, body, created_at FROM messages
-            WHERE ticket_id = ? AND kind != 'note' ORDER BY created_at, id
+            WHERE ticket_id = ? AND kind != 'note' ORDER BY id
             """, [ticketID]
         ).map(TicketStore.message)
     }
@@ -215,12 +218,12 @@ public struct TicketStore {
         ).map { $0.string("author_name") }
     }
 
-    /// The whole thread, internal notes included: for the operators' desk only.
+    /// The whole thread, internal notes included: for the operators' desk only (as written).
     public func messagesWithNotes(ticketID: Int64) throws -> [TicketMessage] {
         try database.query(
             """
             SELECT id, author_name, author_is_operator, kind, body, created_at FROM messages
-            WHERE ticket_id = ? ORDER BY created_at, id
+            WHERE ticket_id = ? ORDER BY id
             """, [ticketID]
         ).map(TicketStore.message)
     }

@@ -28,6 +28,18 @@ struct DeskStoreTests {
         #expect(record.updatedAt == 21)
     }
 
+    @Test("the thread is in the order it was written, whatever the clock said: a reply written after a clock stepped back stays below")
+    func threadOrderIsWritingOrder() throws {
+        let (temporary, ticketID) = try fixture()
+        let store = TicketStore(temporary.database)
+        try store.addMessage(ticketID: ticketID, authorID: nil, authorName: "Mario", isOperator: false, body: "Prima", now: 30)
+        try store.addMessage(ticketID: ticketID, authorID: nil, authorName: "Giulia", isOperator: true, kind: .note, body: "Nota", now: 5)
+        try store.addMessage(ticketID: ticketID, authorID: nil, authorName: "Mario", isOperator: false, body: "Dopo", now: 2)
+        #expect(try store.messages(ticketID: ticketID).map(\.body).suffix(2) == ["Prima", "Dopo"])
+        #expect(try store.messagesWithNotes(ticketID: ticketID).map(\.body).suffix(3) == ["Prima", "Nota", "Dopo"])
+        #expect(try store.messages(ticketID: ticketID).first?.body != "Dopo", "the description stays first")
+    }
+
     @Test("Cerca finds a ticket by its title or any message, accents and case ignored")
     func search() throws {
         let (temporary, ticketID) = try fixture()
