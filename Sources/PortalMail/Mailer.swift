@@ -67,7 +67,8 @@ public struct Mailer {
             do {
                 try transport.send(message)
             } catch {
-                try outbox.markFailed(id: queued.id, attempts: queued.attempts, error: "\(error)", now: Clock.now())
+                try outbox.markFailed(
+                    id: queued.id, attempts: queued.attempts, error: "\(error)", now: Clock.now(), isSecret: queued.isSecret)
                 Log.event("mail_failed", [("id", String(queued.id)), ("error", "\(error)")])
                 // The server is likely down: the next pass tries again rather than this one
                 // waiting out a timeout per message.

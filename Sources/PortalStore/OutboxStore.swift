@@ -106,8 +106,13 @@ public struct OutboxStore {
     }
 
     /// Exponential back-off: 30 s, 1 min, 2 min … capped at one hour; never given up on.
-    public func markFailed(id: Int64, attempts: Int, error: String, now: Timestamp) throws {
-        let delay = min(Int64(30) << Int64(min(attempts, 7)), 3600)
+    /// Tried again later, each time twice as late: from 30 seconds up to an hour; a secret (a
+    /// login code, a reset link) from 5 seconds up to a minute, as it is waited for at a
+    /// screen and worthless within minutes (after an outage of the mail server a code came a
+    /// minute late, expired).
+    public func markFailed(id: Int64, attempts: Int, error: String, now: Timestamp, isSecret: Bool = false) throws {
+        let delay = isSecret
+            ? min(Int64(5) << Int64(min(attempts, 4)), 60) : min(Int64(30) << Int64(min(attempts, 7)), 3600)
         try database.run(
             "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
             [String(error.prefix(500)), now + delay, id])

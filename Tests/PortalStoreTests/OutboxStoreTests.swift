@@ -33,6 +33,28 @@ struct OutboxStoreTests {
         #expect(stored.subject == "Invito")
     }
 
+    @Test("a failed code is tried again within seconds, up to a minute apart; a notification from 30 seconds up to an hour")
+    func retriesBySecrecy() throws {
+        let temporary = try TemporaryDatabase()
+        let database = temporary.database
+        let outbox = OutboxStore(database)
+        let (code, notice) = try database.write { tx in
+            (try OutboxStore.enqueue(in: tx, to: [recipient], subject: "Codice", body: "1", now: 0, kind: .secret),
+             try OutboxStore.enqueue(in: tx, to: [recipient], subject: "Ticket", body: "2", now: 0))
+        }
+        func next(_ id: Int64) throws -> Int64 { try database.scalarInt("SELECT next_attempt_at FROM outbox WHERE id = ?", [id]) }
+        var codeDelays: [Int64] = []
+        var noticeDelays: [Int64] = []
+        for attempt in 0..<8 {
+            try outbox.markFailed(id: code, attempts: attempt, error: "giù", now: 1000, isSecret: true)
+            try outbox.markFailed(id: notice, attempts: attempt, error: "giù", now: 1000)
+            codeDelays.append(try next(code) - 1000)
+            noticeDelays.append(try next(notice) - 1000)
+        }
+        #expect(codeDelays == [5, 10, 20, 40, 60, 60, 60, 60])
+        #expect(noticeDelays == [30, 60, 120, 240, 480, 960, 1920, 3600])
+    }
+
     @Test("refuses an empty recipient list")
     func noRecipients() throws {
         let temporary = try TemporaryDatabase()
