@@ -43,8 +43,10 @@ extension Text {
     public static func customerAnsweredMailLine(_ author: String, status: String) -> String {
         "\(author) ha risposto all'assistenza. Lo stato della richiesta è ora: \(status)."
     }
+    /// `notes`: what came with the message, a line each (its files, the panel's changes).
     public static func deskCustomerMailBody(
-        number: Int64, title: String, company: String, author: String, line: String, text: String, link: String
+        number: Int64, title: String, company: String, author: String, line: String, text: String, notes: [String] = [],
+        link: String
     ) -> String {
         """
         Ticket #\(number): \(title)
@@ -52,9 +54,28 @@ extension Text {
         \(line)
 
         \(text)
-
+        \(notes.isEmpty ? "" : "\n" + notes.joined(separator: "\n") + "\n")
         Azienda: \(company)
         Scritto da: \(author)
+
+        Apri il ticket sul banco dell'assistenza:
+        \(link)
+        """
+    }
+    public static func deskMailFiles(_ names: [String]) -> String { "Allegati (nel portale): " + names.joined(separator: ", ") }
+    public static func deskMailChanges(_ lines: [String]) -> String { "Cambiato dal cliente: " + lines.joined(separator: "; ") }
+    public static let deskLineCustomerPanel = "Il cliente ha cambiato il ticket:"
+    public static let mailEventCustomerChange = "modifica del cliente"
+    public static func deskPanelMailBody(number: Int64, title: String, company: String, author: String, lines: [String], link: String)
+        -> String
+    {
+        """
+        Ticket #\(number): \(title)
+
+        \(author) ha cambiato il ticket:
+        \(lines.map { "- " + $0 }.joined(separator: "\n"))
+
+        Azienda: \(company)
 
         Apri il ticket sul banco dell'assistenza:
         \(link)

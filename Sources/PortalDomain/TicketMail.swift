@@ -147,9 +147,11 @@ struct TicketMail {
     /// `newStatus`: the status the message gave the ticket, when it changed one ("Rinviato"
     /// back to "In attesa", a reopening): the colleagues who follow it hear of it as of any
     /// status change (their last e-mail said "closed" or "Rinviato").
+    /// `files` and `changes`: the names of the files sent with it and the panel's changes made
+    /// with it (an operator learnt of a raised priority or a log file only in the portal).
     func customerReplied(
         in tx: WriteTransaction, _ ticket: TicketRecord, outcome: TicketService.ReplyOutcome, newStatus: TicketStatus? = nil,
-        text: String, author: UserRecord, now: Timestamp
+        text: String, files: [String] = [], changes: [String] = [], author: UserRecord, now: Timestamp
     ) throws {
         let (event, line) = switch outcome {
         case .replied: (Text.mailEventCustomerReply, Text.deskLineCustomerReply)
@@ -162,7 +164,9 @@ struct TicketMail {
             subject: Text.ticketMailSubject(ticket.number, event, ticket.title),
             body: Text.deskCustomerMailBody(
                 number: ticket.number, title: ticket.title, company: ticket.tenantName, author: author.displayName,
-                line: line, text: MessageText.plain(text), link: deskLink(ticket)),
+                line: line, text: MessageText.plain(text),
+                notes: (files.isEmpty ? [] : [Text.deskMailFiles(files)]) + (changes.isEmpty ? [] : [Text.deskMailChanges(changes)]),
+                link: deskLink(ticket)),
             now: now)
         if outcome == .closed {
             try statusChanged(
@@ -177,6 +181,20 @@ struct TicketMail {
                     : Text.customerAnsweredMailLine(author.displayName, status: newStatus.label),
                 except: author.id, now: now)
         }
+    }
+
+    /// "Conferma" on the customer's panel alone: whoever has the ticket hears of a changed
+    /// priority or referent at once (a "Bassa" raised to "Alta" waited for the next look).
+    func customerChanged(in tx: WriteTransaction, _ ticket: TicketRecord, lines: [String], author: UserRecord, now: Timestamp)
+        throws
+    {
+        try enqueue(
+            in: tx, ticket, to: deskAddresses(ticket), audience: .desk,
+            subject: Text.ticketMailSubject(ticket.number, Text.mailEventCustomerChange, ticket.title),
+            body: Text.deskPanelMailBody(
+                number: ticket.number, title: ticket.title, company: ticket.tenantName, author: author.displayName,
+                lines: lines, link: deskLink(ticket)),
+            now: now)
     }
 
     /// A colleague gave the ticket to `assignee`: they hear it at once, not at their next look

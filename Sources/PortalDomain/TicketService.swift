@@ -115,7 +115,8 @@ public struct TicketService: DomainService {
         }
         // A message added to a ticket that stays closed changes nothing else of it
         // (`Text.panelClosed`); one that reopens it takes the panel's changes with it.
-        if !(close && ticket.status.isClosed) { try apply(in: tx, changes, to: ticket, by: author, now: now) }
+        var changed: [String] = []
+        if !(close && ticket.status.isClosed) { changed = try apply(in: tx, changes, to: ticket, by: author, now: now) }
         let messageID = try store.addMessage(
             ticketID: ticket.id, authorID: author.id, authorName: author.displayName, isOperator: false, body: body,
             now: now)
@@ -153,7 +154,8 @@ public struct TicketService: DomainService {
             told = try store.find(number: ticket.number) ?? ticket
         }
         try mail.customerReplied(
-            in: tx, told, outcome: outcome, newStatus: status != ticket.status ? status : nil, text: body, author: author, now: now)
+            in: tx, told, outcome: outcome, newStatus: status != ticket.status ? status : nil, text: body,
+            files: files.map(\.fileName), changes: changed, author: author, now: now)
         try audit(in: tx, outcome == .closed ? "ticket_closed" : "ticket_reply", ticket, by: author, now: now)
         return outcome
     }
@@ -177,6 +179,7 @@ public struct TicketService: DomainService {
             guard !ticket.status.isClosed else { throw DomainError(.ticketClosed, Text.panelClosed) }
             let lines = try apply(in: tx, changes, to: ticket, by: user, now: now)
             guard !lines.isEmpty else { return false }
+            try mail.customerChanged(in: tx, try store.find(number: ticket.number) ?? ticket, lines: lines, author: user, now: now)
             try audit(in: tx, "ticket_updated", ticket, by: user, detail: lines.joined(separator: "; "), now: now)
             return true
         }

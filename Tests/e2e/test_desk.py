@@ -851,6 +851,31 @@ def test_a_reply_to_a_closed_ticket_with_chiuso_left_keeps_it_closed_another_sta
                for body in bodies), bodies
 
 
+def test_the_operator_hears_of_the_customers_files_and_panel_changes_by_e_mail(portal):
+    """A reply with a log file and a raised priority was mailed as its text alone, and
+    "Conferma" with a raised priority was mailed to nobody: the operator learnt of either only
+    at their next look at the queue."""
+    session, _ = operator_session(portal)
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Giacenze sbagliate", priority="low"))
+    assert desk_post(portal, session, number, "take").status_code == 303
+    with portal.db() as db:
+        last_mail = db.execute("SELECT max(id) FROM outbox").fetchone()[0]
+    sent = reply(portal, customer, number, "Allego il log.", priority="high",
+                 files={"files": ("giacenze.txt", b"riga 1\n", "text/plain")})
+    assert sent.status_code == 303
+    confirmed = reply(portal, customer, number, "", action="confirm", priority="normal")
+    assert confirmed.status_code == 303, confirmed.status_code
+    with portal.db() as db:
+        mails = [(row[0], row[1]) for row in db.execute(
+            "SELECT subject, body FROM outbox WHERE id > ? AND recipients = ? ORDER BY id", (last_mail, OPERATOR))]
+    replied = [body for subject, body in mails if "risposta del cliente" in subject]
+    assert replied and "Allego il log." in replied[0], mails
+    assert "Allegati (nel portale): giacenze.txt" in replied[0] and "Cambiato dal cliente: Priorità: Alta" in replied[0]
+    changed = [body for subject, body in mails if "modifica del cliente" in subject]
+    assert changed and "ha cambiato il ticket:" in changed[0] and "- Priorità: Normale" in changed[0], mails
+
+
 def test_an_empty_search_past_its_end_shows_no_pager(portal):
     session, _ = operator_session(portal)
     page = session.get(portal.url + "/desk/?cerca=zzzznonesiste&stato=qualsiasi&pagina=3").text
