@@ -152,6 +152,22 @@ extension Text {
 
     // E-mails: to the support address, to the assigned operator, to the customer
     public static let mailEventNewTicket = "nuova richiesta"
+    public static let mailEventHandedOver = "passato a un collega"
+    /// To the operator who had the ticket: `holder` has it now, `by` gave it (nil: took it).
+    public static func deskHandedOverMailBody(
+        number: Int64, title: String, company: String, holder: String, by name: String?, link: String
+    ) -> String {
+        let what = name.map { "\($0) ha assegnato a \(holder)" } ?? "\(holder) ha preso in carico"
+        return """
+            \(what) la richiesta #\(number): \(title), che era assegnata a te.
+            Da ora le risposte del cliente arrivano a \(holder).
+
+            Azienda: \(company)
+
+            Apri il ticket sul banco dell'assistenza:
+            \(link)
+            """
+    }
     public static let mailEventAssigned = "assegnato a te"
     public static func deskAssignedMailBody(
         number: Int64, title: String, company: String, by name: String, priority: String, link: String

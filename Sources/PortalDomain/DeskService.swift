@@ -166,6 +166,16 @@ public struct DeskService: DomainService {
         ticket.status == .unassigned || ticket.status == .closed ? .waiting : ticket.status
     }
 
+    /// The active operator who had `ticket` (as read before the change) hears who has it now,
+    /// unless they made the change themselves (`except`).
+    func tellPrevious(in tx: WriteTransaction, _ ticket: TicketRecord, holder: String, by agent: String?, except: Int64?,
+                      now: Timestamp) throws {
+        guard ticket.hasActiveOperator, let previousID = ticket.operatorID, previousID != except,
+            let previous = try UserStore(database).find(id: previousID), previous.deactivatedAt == nil
+        else { return }
+        try mail.handedOver(in: tx, ticket, from: previous, to: holder, by: agent, now: now)
+    }
+
     /// `status`: one chosen with a reply that takes the ticket, set instead of the usual.
     func take(in tx: WriteTransaction, _ ticket: TicketRecord, by agent: UserRecord, status chosen: TicketStatus? = nil,
               now: Timestamp) throws {
@@ -173,6 +183,7 @@ public struct DeskService: DomainService {
             try store.setOperator(ticketID: ticket.id, operatorID: agent.id, now: now)
             try customer.event(in: tx, ticket, by: agent, Text.eventTaken(agent.displayName), now: now)
             try audit(in: tx, "ticket_taken", ticket, by: agent, now: now)
+            try tellPrevious(in: tx, ticket, holder: agent.displayName, by: nil, except: agent.id, now: now)
         }
         let status = chosen ?? DeskService.statusWhenTaken(ticket)
         if ticket.status != status { try setStatus(in: tx, ticket, status, by: agent, now: now) }
@@ -196,6 +207,7 @@ public struct DeskService: DomainService {
         try customer.event(in: tx, ticket, by: agent, line, now: now)
         try audit(in: tx, "ticket_assigned", ticket, by: agent, detail: assignee.displayName, now: now)
         if !taken { try mail.assigned(in: tx, ticket, to: assignee, by: assigner, now: now) }
+        try tellPrevious(in: tx, ticket, holder: assignee.displayName, by: taken ? nil : assigner, except: agent?.id, now: now)
         if ticket.status == .unassigned {
             try setStatus(in: tx, ticket, .waiting, by: agent, now: now)
             try mail.statusChanged(

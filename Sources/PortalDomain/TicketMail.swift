@@ -213,6 +213,23 @@ struct TicketMail {
             now: now)
     }
 
+    /// The operator who had the ticket hears that a colleague has it now: a ticket left their
+    /// "Me" without a word, and their next answer met a ticket no longer theirs.
+    /// `by`: who gave it, when not the new holder taking it.
+    func handedOver(
+        in tx: WriteTransaction, _ ticket: TicketRecord, from previous: UserRecord, to holder: String, by agent: String?,
+        now: Timestamp
+    ) throws {
+        guard let address = EmailAddress(previous.email) else { return }
+        try enqueue(
+            in: tx, ticket, to: [address], audience: .desk,
+            subject: Text.ticketMailSubject(ticket.number, Text.mailEventHandedOver, ticket.title),
+            body: Text.deskHandedOverMailBody(
+                number: ticket.number, title: ticket.title, company: ticket.tenantName, holder: holder, by: agent,
+                link: deskLink(ticket)),
+            now: now)
+    }
+
     enum Audience { case customer, desk }
 
     /// One message per recipient, each with its own reply address (when answering by e-mail

@@ -876,6 +876,27 @@ def test_the_operator_hears_of_the_customers_files_and_panel_changes_by_e_mail(p
     assert changed and "ha cambiato il ticket:" in changed[0] and "- Priorità: Normale" in changed[0], mails
 
 
+def test_the_operator_who_had_a_ticket_hears_that_a_colleague_took_it_or_gave_it_away(portal):
+    """A colleague's "Prendi in carico" took a ticket out of its operator's "Me" without a word."""
+    giulia, _ = operator_session(portal)
+    paolo, _ = operator_session(portal, OTHER_OPERATOR)
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Passaggio di mano"))
+    assert desk_post(portal, giulia, number, "take").status_code == 303
+    with portal.db() as db:
+        last_mail = db.execute("SELECT max(id) FROM outbox").fetchone()[0]
+        giulia_id = db.execute("SELECT id FROM users WHERE email = ?", (OPERATOR,)).fetchone()[0]
+    assert desk_post(portal, paolo, number, "take").status_code == 303
+    # Given back by Paolo himself: Giulia hears who gave it; Paolo, who gave it, hears nothing of it.
+    assert desk_post(portal, paolo, number, "assign", assignee=str(giulia_id)).status_code == 303
+    with portal.db() as db:
+        mails = [(row[0], row[1], row[2]) for row in db.execute(
+            "SELECT recipients, subject, body FROM outbox WHERE id > ? AND subject LIKE ? ORDER BY id",
+            (last_mail, f"%#{number} passato a un collega%"))]
+    assert [to for to, _, _ in mails] == [OPERATOR], mails
+    assert "Paolo Gallo ha preso in carico la richiesta" in mails[0][2] and "che era assegnata a te" in mails[0][2]
+
+
 def test_an_empty_search_past_its_end_shows_no_pager(portal):
     session, _ = operator_session(portal)
     page = session.get(portal.url + "/desk/?cerca=zzzznonesiste&stato=qualsiasi&pagina=3").text
