@@ -94,7 +94,20 @@ extension Text {
         "Operatore disattivato: le sue sessioni sono chiuse"
             + (tickets == 0 ? "." : tickets == 1 ? " e 1 ticket è tornato in coda." : " e \(tickets) ticket sono tornati in coda.")
     }
-    public static let operatorReactivated = "Operatore riattivato: può di nuovo accedere."
+    public static func operatorReactivated(tickets: Int) -> String {
+        "Operatore riattivato: può di nuovo accedere"
+            + (tickets == 0 ? "." : tickets == 1
+                ? " e 1 ticket tornato in coda con la disattivazione, e non toccato da allora, è di nuovo suo, con il suo stato."
+                : " e \(tickets) ticket tornati in coda con la disattivazione, e non toccati da allora, sono di nuovo suoi, con il loro stato.")
+    }
+    public static func operatorReactivatedDetail(_ email: String, tickets: Int) -> String {
+        "\(email), ticket restituiti: \(tickets)"
+    }
+    public static func operatorOpenTickets(_ count: Int) -> String {
+        count == 1
+            ? "1 ticket aperto: con «Disattiva» torna in coda come «Non assegnato» («Riattiva» glielo restituisce se nessuno lo tocca)."
+            : "\(count) ticket aperti: con «Disattiva» tornano in coda come «Non assegnato» («Riattiva» glieli restituisce se nessuno li tocca)."
+    }
     public static let operatorRoleHint =
         "Un Operatore lavora i ticket; un Responsabile gestisce anche aziende, operatori e registro attività."
     public static let lastManagerDemote =

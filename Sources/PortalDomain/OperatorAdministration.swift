@@ -30,7 +30,8 @@ public struct OperatorAdministration: DomainService {
 
     /// No more sign-in, sessions and trusted devices ended at once, and the open tickets the
     /// operator had go back to the queue unassigned ("Nessun operatore"), each with its line
-    /// in the thread, signed by the Responsabile. Returns how many tickets went back.
+    /// in the thread, signed by the Responsabile, and noted with the status it had
+    /// (`ReturnedTicketStore`, for "Riattiva"). Returns how many tickets went back.
     @discardableResult
     public func deactivate(_ target: UserRecord, by manager: UserRecord, clientIP: String, now: Timestamp) throws -> Int {
         try database.write { tx in
@@ -43,7 +44,11 @@ public struct OperatorAdministration: DomainService {
             try LoginChallengeStore(database).deleteAll(userID: target.id)
             let tickets = try DeskStore(database).openTickets(operatorID: target.id)
             let desk = DeskService(context)
-            for ticket in tickets { try desk.setStatus(in: tx, ticket, .unassigned, by: manager, now: now) }
+            let returned = ReturnedTicketStore(database)
+            for ticket in tickets {
+                try desk.setStatus(in: tx, ticket, .unassigned, by: manager, now: now)
+                try returned.record(ticketID: ticket.id, operatorID: target.id, status: ticket.status)
+            }
             try AuditStore.record(
                 in: tx, "operator_deactivated", by: AuditActor(userID: manager.id, email: manager.email, clientIP: clientIP),
                 detail: Text.operatorDeactivatedDetail(target.email, tickets: tickets.count), now: now)
@@ -51,11 +56,28 @@ public struct OperatorAdministration: DomainService {
         }
     }
 
-    public func reactivate(_ target: UserRecord, by actor: AuditActor, now: Timestamp) throws {
+    /// Sign-in again, and the tickets the deactivation sent back that nobody took or changed
+    /// since are theirs again with the status they had ("In sviluppo", "Rinviato"), each with
+    /// its lines in the thread: a deactivation by mistake is undone whole. Returns how many.
+    @discardableResult
+    public func reactivate(_ target: UserRecord, by actor: AuditActor, now: Timestamp) throws -> Int {
         try database.write { tx in
-            guard target.deactivatedAt != nil else { return }
+            guard target.deactivatedAt != nil else { return 0 }
             try users.setDeactivated(userID: target.id, at: nil, now: now)
-            try AuditStore.record(in: tx, "operator_reactivated", by: actor, detail: target.email, now: now)
+            let back = try ReturnedTicketStore(database).takeUntouched(operatorID: target.id)
+            let store = TicketStore(database)
+            let desk = DeskService(context)
+            for (number, status) in back {
+                guard let ticket = try store.find(number: number) else { continue }
+                try store.setOperator(ticketID: ticket.id, operatorID: target.id, now: now)
+                try desk.customer.event(in: tx, ticket, by: nil, Text.eventAssigned(Text.supportTeam, to: target.displayName), now: now)
+                try store.setStatus(ticketID: ticket.id, status: status, operatorID: nil, now: now)
+                try desk.customer.event(in: tx, ticket, by: nil, Text.eventStatus(status.label), now: now)
+            }
+            try AuditStore.record(
+                in: tx, "operator_reactivated", by: actor, detail: Text.operatorReactivatedDetail(target.email, tickets: back.count),
+                now: now)
+            return back.count
         }
     }
 

@@ -131,6 +131,17 @@ public struct DeskStore {
     }
 
     /// The open tickets an operator has: they go back to the queue when the operator is deactivated.
+    /// How many open tickets each operator has ("Operatori": what "Disattiva" sends back).
+    public func openTicketCounts() throws -> [Int64: Int] {
+        var counts: [Int64: Int] = [:]
+        for row in try database.query(
+            "SELECT operator_id, count(*) AS open FROM tickets WHERE operator_id IS NOT NULL AND status != 'closed' GROUP BY operator_id")
+        {
+            counts[row.int("operator_id")] = Int(row.int("open"))
+        }
+        return counts
+    }
+
     public func openTickets(operatorID: Int64) throws -> [TicketRecord] {
         try database.query(
             TicketStore.select + " WHERE t.operator_id = ? AND t.status != 'closed' ORDER BY t.id", [operatorID]

@@ -6,7 +6,7 @@ public enum Migrations {
         customerSearch, keptForms, mailGate, accessHardening, keptFormLimits,
         deskPerformance, customerListIndexes, deskQueueColumns, noContentStamp, searchFilters, queueScale, deskCellsVersion,
         figuresIndex, keptFormBytes, responsePause, removedMembers, keptFormOwner,
-        answerPause, messagesByAuthor, deadlinesPending, withdrawnInvitations, ticketCreationLimit, replyLimit, searchPeople,
+        answerPause, messagesByAuthor, deadlinesPending, withdrawnInvitations, ticketCreationLimit, replyLimit, searchPeople, returnedTickets,
     ]
 
     static let initial = Migration(

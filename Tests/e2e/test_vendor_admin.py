@@ -6,6 +6,7 @@ import re
 
 import requests
 
+from tickets import created_number, new_ticket, reply
 from portal import ADMIN, OTHER_COMPANY_ADMIN, TECHNICIAN, csrf_token, login, login_into, password_step
 from vendor import (MANAGER, NEW_PASSWORD, OPERATORE, PAGES, POSTS, complete_first_access, create_company,
                     invite_administrator, invite_operator, manager_session, post_form, vat_number, wrong_check_digit)
@@ -414,3 +415,38 @@ def test_riattiva_gives_back_the_invitations_disattiva_withdrew(fresh_portal):
     assert post_form(portal, manager, f"/desk/aziende/{company}", f"/desk/aziende/{company}/riattiva").status_code == 303
     with portal.db() as db:
         assert db.execute("SELECT cancelled_at IS NOT NULL FROM invitations WHERE id = ?", (invitation,)).fetchone()[0] == 1
+
+
+def test_riattiva_gives_an_operator_back_the_tickets_disattiva_returned_that_nobody_touched(fresh_portal):
+    """"Disattiva" one click away, on the wrong row: a dozen tickets went back to the queue as
+    "Non assegnato", their "In sviluppo" and "Rinviato" lost, and "Riattiva" gave back none."""
+    portal = fresh_portal()
+    manager = manager_session(portal)
+    customer, _ = login(portal)
+    numbers = [created_number(new_ticket(portal, customer, title=f"Di Paolo {i}")) for i in range(3)]
+    with portal.db() as db:
+        paolo = db.execute("SELECT id FROM users WHERE email = ?", (OPERATORE,)).fetchone()[0]
+        for number, status in zip(numbers, ("development", "postponed", "waiting")):
+            db.execute("UPDATE tickets SET operator_id = ?, status = ? WHERE number = ?", (paolo, status, number))
+        held = db.execute("SELECT count(*) FROM tickets WHERE operator_id = ? AND status != 'closed'", (paolo,)).fetchone()[0]
+    page = manager.get(portal.url + "/desk/operatori").text
+    assert f'id="held-{paolo}"' in page and f"{held} ticket aperti" in page, "what Disattiva does is said beside it"
+    assert "ticket aperti: con «Disattiva» tornano in coda come «Non assegnato»" in html.unescape(page)
+    assert post_form(portal, manager, "/desk/operatori", f"/desk/operatori/{paolo}/disattiva").status_code == 303
+    with portal.db() as db:
+        statuses = [db.execute("SELECT status, operator_id FROM tickets WHERE number = ?", (n,)).fetchone() for n in numbers]
+    assert [tuple(row) for row in statuses] == [("unassigned", None)] * 3
+    # The customer answers one meanwhile: it is no longer as the deactivation left it.
+    assert reply(portal, customer, numbers[2], "Ci sono novità?").status_code == 303
+    answer = post_form(portal, manager, "/desk/operatori", f"/desk/operatori/{paolo}/riattiva")
+    assert answer.status_code == 303 and answer.headers["Location"].endswith(f"avviso=riattivato&ticket={held - 1}")
+    told = html.unescape(manager.get(portal.url + answer.headers["Location"]).text)
+    assert f"{held - 1} ticket tornati in coda con la disattivazione, e non toccati da allora, sono di nuovo suoi" in told
+    with portal.db() as db:
+        statuses = [tuple(db.execute("SELECT status, operator_id FROM tickets WHERE number = ?", (n,)).fetchone())
+                    for n in numbers]
+    assert statuses == [("development", paolo), ("postponed", paolo), ("unassigned", None)], statuses
+    # A second deactivation and reactivation gives back what the second returned, not more.
+    assert post_form(portal, manager, "/desk/operatori", f"/desk/operatori/{paolo}/disattiva").status_code == 303
+    again = post_form(portal, manager, "/desk/operatori", f"/desk/operatori/{paolo}/riattiva")
+    assert again.headers["Location"].endswith(f"ticket={held - 1}"), again.headers["Location"]

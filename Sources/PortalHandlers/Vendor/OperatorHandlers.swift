@@ -8,15 +8,14 @@ import PortalStore
 enum OperatorHandlers {
     static let path = "/desk/operatori"
     static let notices = [
-        "invitato": Text.operatorInvited, "ruolo": Text.operatorRoleChanged, "riattivato": Text.operatorReactivated,
-        "reinviato": Text.operatorWelcomeResent,
+        "invitato": Text.operatorInvited, "ruolo": Text.operatorRoleChanged, "reinviato": Text.operatorWelcomeResent,
     ]
 
     static func list(_ request: Request, _ context: OperatorContext) throws -> Response {
         var notice = request.query["avviso"].flatMap { notices[$0] }
-        if request.query["avviso"] == "disattivato" {
-            notice = Text.operatorDeactivated(tickets: request.query["ticket"].flatMap { Int($0) } ?? 0)
-        }
+        let tickets = request.query["ticket"].flatMap { Int($0) } ?? 0
+        if request.query["avviso"] == "disattivato" { notice = Text.operatorDeactivated(tickets: tickets) }
+        if request.query["avviso"] == "riattivato" { notice = Text.operatorReactivated(tickets: tickets) }
         return try render(context, OperatorsPage(notice: notice))
     }
 
@@ -27,6 +26,7 @@ enum OperatorHandlers {
     static func render(_ context: OperatorContext, _ page: OperatorsPage, status: Int = 200) throws -> Response {
         var page = page
         page.operators = try UserStore(context.services.database).operators()
+        page.openTickets = try DeskStore(context.services.database).openTicketCounts()
         return Response.html(bytes: page.render(context.viewer, currentUserID: context.user.id), status: status)
     }
 
@@ -122,7 +122,7 @@ enum OperatorHandlers {
 
     static func reactivate(_ request: Request, _ context: OperatorContext) throws -> Response {
         let target = try target(request, context)
-        try administration(context).reactivate(target, by: context.actor(request), now: context.services.now)
-        throw Redirect(to: path + "?avviso=riattivato")
+        let returned = try administration(context).reactivate(target, by: context.actor(request), now: context.services.now)
+        throw Redirect(to: path + "?avviso=riattivato&ticket=\(returned)")
     }
 }

@@ -25,6 +25,8 @@ struct OperatorsPage {
     var form: InviteForm?
     var rowError: RowError?
     var operators: [UserRecord] = []
+    /// Open tickets by operator: said beside "Disattiva", which sends them back to the queue.
+    var openTickets: [Int64: Int] = [:]
 
     init(notice: String? = nil, form: InviteForm? = nil, rowError: RowError? = nil) {
         self.notice = notice
@@ -120,16 +122,21 @@ struct OperatorsPage {
                     let deactivated = agent.deactivatedAt != nil
                     let action = deactivated ? "riattiva" : "disattiva"
                     let label = deactivated ? Text.reactivateOperator : Text.deactivateOperator
+                    let held = deactivated ? 0 : openTickets[agent.id] ?? 0
+                    let described = [deactivationError == nil ? nil : "deactivate-\(agent.id)-error", held == 0 ? nil : "held-\(agent.id)"]
+                        .compactMap { $0 }
                     el("form", ["method": "post", "action": "\(OperatorHandlers.path)/\(agent.id)/\(action)"]) {
                         FormField.csrf(csrf)
                         el("button", [
                             "class": deactivated ? "button" : "button button--ghost", "type": "submit",
                             "aria-label": "\(label): \(agent.displayName)",
-                            "aria-describedby": deactivationError == nil ? nil : "deactivate-\(agent.id)-error",
+                            "aria-describedby": described.isEmpty ? nil : described.joined(separator: " "),
                         ]) { label }
                         if let deactivationError {
                             el("p", ["class": "field-error", "id": "deactivate-\(agent.id)-error", "role": "alert"]) { deactivationError }
                         }
+                        // What the press does to the desk, said before it is pressed.
+                        if held > 0 { el("p", ["class": "muted field-hint", "id": "held-\(agent.id)"]) { Text.operatorOpenTickets(held) } }
                     }
                 }
             }
