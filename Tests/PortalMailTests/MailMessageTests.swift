@@ -37,10 +37,8 @@ struct MailMessageTests {
         #expect(try decodeBase64(word.dropFirst("=?UTF-8?B?".count).dropLast(2)) == "La richiesta #1453 è stata chiusa")
     }
 
-    @Test("a long subject becomes folded words of at most 75 characters that decode back whole")
-    func longSubject() throws {
-        let subject = "Ticket #1453 ricevuto: la stampa del documento di trasporto non è più possibile, però la fattura sì — perché? 😀"
-        let text = try message(subject: subject).encoded()
+    /// The subject's words, unfolded: its first line's, then each continuation line's.
+    private func subjectWords(_ text: String) throws -> [Substring] {
         let all = lines(text)
         let start = try #require(all.firstIndex { $0.hasPrefix("Subject: ") })
         var words = [all[start].dropFirst("Subject: ".count)]
@@ -49,10 +47,21 @@ struct MailMessageTests {
             words.append(all[next].dropFirst())
             next += 1
         }
+        return words
+    }
+
+    /// The words decoded one by one and joined, as a mail program reads them.
+    private func decodedWords(_ words: [Substring]) throws -> String {
+        try words.map { try decodeBase64($0.dropFirst("=?UTF-8?B?".count).dropLast(2)) }.joined()
+    }
+
+    @Test("a long subject becomes folded words of at most 75 characters that decode back whole")
+    func longSubject() throws {
+        let subject = "Ticket #1453 ricevuto: la stampa del documento di trasporto non è più possibile, però la fattura sì — perché? 😀"
+        let words = try subjectWords(try message(subject: subject).encoded())
         #expect(words.count > 1)
         #expect(words.allSatisfy { $0.count <= 75 && $0.hasPrefix("=?UTF-8?B?") && $0.hasSuffix("?=") })
-        let decoded = try words.map { try decodeBase64($0.dropFirst("=?UTF-8?B?".count).dropLast(2)) }.joined()
-        #expect(decoded == subject, "no character's bytes are split between two words")
+        #expect(try decodedWords(words) == subject, "no character's bytes are split between two words")
     }
 
     @Test("leaves an ASCII subject readable")
@@ -63,19 +72,9 @@ struct MailMessageTests {
     @Test("an ASCII subject holding an encoded word is encoded itself: a mail program shows the title as typed")
     func typedEncodedWord() throws {
         let typed = "Ticket #1046 nuova richiesta: Fattura =?UTF-8?Q?=E2=80=AEfdp.exe?="
-        let subject = try #require(lines(try message(subject: typed).encoded()).first { $0.hasPrefix("Subject: ") })
-        let word = subject.dropFirst("Subject: ".count)
-        #expect(word.hasPrefix("=?UTF-8?B?") && !word.contains("?Q?"))
-        // Folded words: decoded one by one and joined, as a mail program reads them.
-        let all = lines(try message(subject: typed).encoded())
-        let start = try #require(all.firstIndex { $0.hasPrefix("Subject: ") })
-        var words = [all[start].dropFirst("Subject: ".count)]
-        var next = start + 1
-        while all[next].hasPrefix(" ") {
-            words.append(all[next].dropFirst())
-            next += 1
-        }
-        #expect(try words.map { try decodeBase64($0.dropFirst("=?UTF-8?B?".count).dropLast(2)) }.joined() == typed)
+        let words = try subjectWords(try message(subject: typed).encoded())
+        #expect(words.allSatisfy { $0.hasPrefix("=?UTF-8?B?") && !$0.contains("?Q?") })
+        #expect(try decodedWords(words) == typed)
     }
 
     @Test("encodes the body in base64, with CRLF line endings")

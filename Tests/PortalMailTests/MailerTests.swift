@@ -18,11 +18,10 @@ struct MailerTests {
         }
     }
 
-    @Test("a message sent again after a failure carries the same Message-ID: mail programs see one message")
-    func sameMessageID() throws {
+    /// A fresh database in a folder of its own (removed by the caller), with one message queued.
+    private func queued() throws -> (database: Database, directory: String) {
         var template = Array("/tmp/portal-mailer-tests.XXXXXX".utf8CString)
         let directory = String(cString: try #require(mkdtemp(&template)))
-        defer { try? FileManager.default.removeItem(atPath: directory) }
         let database = try Database(path: directory + "/portal.sqlite3")
         try Migrator.migrate(database, now: 1_700_000_000)
         try database.write { tx in
@@ -30,6 +29,13 @@ struct MailerTests {
                 in: tx, to: [EmailAddress("mario.rossi@rossi.example")!], subject: "Ticket #1001", body: "testo",
                 now: Clock.now())
         }
+        return (database, directory)
+    }
+
+    @Test("a message sent again after a failure carries the same Message-ID: mail programs see one message")
+    func sameMessageID() throws {
+        let (database, directory) = try queued()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let transport = DroppingTransport()
         let mailer = Mailer(database: database, transport: transport, from: "Assistenza <noreply@portal.invalid>")
         #expect(try mailer.deliverDue() == 0)
@@ -63,16 +69,8 @@ struct MailerTests {
 
     @Test("a message sent whose sending cannot be written down (a full disk, a read-only database) is not sent again on the next passes")
     func sentOnceWhenTheRecordFails() throws {
-        var template = Array("/tmp/portal-mailer-tests.XXXXXX".utf8CString)
-        let directory = String(cString: try #require(mkdtemp(&template)))
+        let (database, directory) = try queued()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let database = try Database(path: directory + "/portal.sqlite3")
-        try Migrator.migrate(database, now: 1_700_000_000)
-        try database.write { tx in
-            _ = try OutboxStore.enqueue(
-                in: tx, to: [EmailAddress("mario.rossi@rossi.example")!], subject: "Ticket #1001", body: "testo",
-                now: Clock.now())
-        }
         let transport = CountingTransport()
         let mailer = Mailer(database: database, transport: transport, from: "Assistenza <noreply@portal.invalid>")
         _ = try mailer.deliverDue()  // the message id's secret is written once, before the fault
