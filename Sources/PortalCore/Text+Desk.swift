@@ -153,14 +153,22 @@ extension Text {
     // E-mails: to the support address, to the assigned operator, to the customer
     public static let mailEventNewTicket = "nuova richiesta"
     public static let mailEventHandedOver = "passato a un collega"
-    /// To the operator who had the ticket: `holder` has it now, `by` gave it (nil: took it).
+    public static let mailEventBackToQueue = "rimesso in coda"
+    public static func mailLineKeptClosed(until date: String) -> String {
+        "La richiesta resta chiusa. Se serve ancora, puoi riaprirla rispondendo entro il \(date)."
+    }
+    public static let mailLineKeptClosedFinal =
+        "La richiesta resta chiusa e non può più essere riaperta: per un nuovo problema apri una nuova richiesta dal portale."
+    /// To the operator who had the ticket: `holder` has it now (nil: back in the queue), `by`
+    /// gave it (nil: the holder took it).
     public static func deskHandedOverMailBody(
-        number: Int64, title: String, company: String, holder: String, by name: String?, link: String
+        number: Int64, title: String, company: String, holder: String?, by name: String?, link: String
     ) -> String {
-        let what = name.map { "\($0) ha assegnato a \(holder)" } ?? "\(holder) ha preso in carico"
+        let what = holder.map { holder in name.map { "\($0) ha assegnato a \(holder)" } ?? "\(holder) ha preso in carico" }
+            ?? "\(name ?? supportTeam) ha rimesso in coda («Non assegnato»)"
         return """
             \(what) la richiesta #\(number): \(title), che era assegnata a te.
-            Da ora le risposte del cliente arrivano a \(holder).
+            Da ora le risposte del cliente arrivano \(holder.map { "a " + $0 } ?? "all'indirizzo generale dell'assistenza").
 
             Azienda: \(company)
 

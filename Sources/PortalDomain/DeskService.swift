@@ -56,17 +56,21 @@ public struct DeskService: DomainService {
     /// `status`: one chosen with the reply, which the same e-mail tells (one e-mail, not two).
     /// `controls`: "Assegna a" and "Priorità" changed with it, applied in the same transaction
     /// (a worker killed between the two acknowledged the reply on its retry and lost them).
+    /// `keepsClosed`: the page showed the ticket closed and "Stato" was left at "Chiuso": if it
+    /// is still closed the reply leaves it so; one reopened meanwhile (by the customer, by a
+    /// colleague) stays open, as the page's other stale controls are not applied.
     public func reply(
         _ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment], status: TicketStatus? = nil,
-        controls: Controls = Controls(), now: Timestamp
+        keepsClosed: Bool = false, controls: Controls = Controls(), now: Timestamp
     ) throws -> Bool {
         try change(ticket, by: agent, now: now) { tx in
             // As it is inside the transaction: a colleague may have taken or closed it since
             // the page was read, and a reply sent all the same must not take it from them.
             let current = try store.find(number: ticket.number) ?? ticket
-            try reply(in: tx, current, by: agent, body: body, files: files, status: status, now: now)
+            let stays = keepsClosed && current.status == .closed
+            try reply(in: tx, current, by: agent, body: body, files: files, status: stays ? .closed : status, now: now)
             try apply(in: tx, controls, number: ticket.number, by: agent, now: now)
-            return current.status == .closed && status != .closed
+            return current.status == .closed && status != .closed && !stays
         }
     }
 
@@ -96,9 +100,15 @@ public struct DeskService: DomainService {
         var statusMail: (event: String, line: String)?
         if let chosen, chosen != anyway { statusMail = DeskService.statusMail(chosen) }
         // Reopened by the reply itself: the customer's last e-mail said the request was closed.
+        // Left closed: the e-mail says so, and until when an answer reopens it (or that it no
+        // longer can: the gate refuses an answer by e-mail then, which the e-mail invited).
         let reopenedLine = statusMail == nil && reopens ? DeskService.statusMail(anyway).line : nil
+        let closedLine = ticket.status == .closed && !reopens
+            ? (TicketRules.canReopen(closedAt: ticket.closedAt, now: now)
+                ? Text.mailLineKeptClosed(until: Clock.displayDate(TicketRules.reopenDeadline(closedAt: ticket.closedAt ?? now))) : Text.mailLineKeptClosedFinal)
+            : nil
         let told = try mail.replyToCustomer(
-            in: tx, ticket, author: agent.displayName, text: body, statusLine: statusMail?.line ?? reopenedLine,
+            in: tx, ticket, author: agent.displayName, text: body, statusLine: statusMail?.line ?? reopenedLine ?? closedLine,
             files: files.map(\.fileName), now: now)
         if let statusMail {
             try mail.statusChanged(in: tx, ticket, event: statusMail.event, line: statusMail.line, told: told, now: now)
@@ -168,7 +178,8 @@ public struct DeskService: DomainService {
 
     /// The active operator who had `ticket` (as read before the change) hears who has it now,
     /// unless they made the change themselves (`except`).
-    func tellPrevious(in tx: WriteTransaction, _ ticket: TicketRecord, holder: String, by agent: String?, except: Int64?,
+    /// `holder`: nil when the ticket went back to the queue.
+    func tellPrevious(in tx: WriteTransaction, _ ticket: TicketRecord, holder: String?, by agent: String?, except: Int64?,
                       now: Timestamp) throws {
         guard ticket.hasActiveOperator, let previousID = ticket.operatorID, previousID != except,
             let previous = try UserStore(database).find(id: previousID), previous.deactivatedAt == nil
@@ -258,6 +269,8 @@ public struct DeskService: DomainService {
             if let name = try UserStore(database).find(id: previous)?.displayName {
                 try customer.event(in: tx, ticket, by: agent, Text.eventReleased(name), now: now)
             }
+            // Sent back to the queue by a colleague: its operator hears it, as of a takeover.
+            try tellPrevious(in: tx, ticket, holder: nil, by: agent?.displayName ?? Text.supportTeam, except: agent?.id, now: now)
         }
         try customer.event(in: tx, ticket, by: agent, Text.eventStatus(status.label), now: now)
         // A script's change too: "portal-admin ticket status" changed tickets and told customers

@@ -217,13 +217,13 @@ struct TicketMail {
     /// "Me" without a word, and their next answer met a ticket no longer theirs.
     /// `by`: who gave it, when not the new holder taking it.
     func handedOver(
-        in tx: WriteTransaction, _ ticket: TicketRecord, from previous: UserRecord, to holder: String, by agent: String?,
+        in tx: WriteTransaction, _ ticket: TicketRecord, from previous: UserRecord, to holder: String?, by agent: String?,
         now: Timestamp
     ) throws {
         guard let address = EmailAddress(previous.email) else { return }
         try enqueue(
             in: tx, ticket, to: [address], audience: .desk,
-            subject: Text.ticketMailSubject(ticket.number, Text.mailEventHandedOver, ticket.title),
+            subject: Text.ticketMailSubject(ticket.number, holder == nil ? Text.mailEventBackToQueue : Text.mailEventHandedOver, ticket.title),
             body: Text.deskHandedOverMailBody(
                 number: ticket.number, title: ticket.title, company: ticket.tenantName, holder: holder, by: agent,
                 link: deskLink(ticket)),
@@ -246,7 +246,10 @@ struct TicketMail {
         let replies = ReplyAddress(config: config)
         for recipient in recipients {
             let member = try member(recipient, audience, ticket, tx.database)
-            let replyTo = replies.flatMap { replies in
+            // A ticket closed past its reopening answers no e-mail (the gate refuses it): none invited.
+            let closedForGood = audience == .customer && ticket.status == .closed
+                && !TicketRules.canReopen(closedAt: ticket.closedAt, now: now)
+            let replyTo = closedForGood ? nil : replies.flatMap { replies in
                 person(member, audience, ticket).map { replies.address(ticket: ticket.number, person: $0) }
             }
             let hint = audience == .customer ? Text.mailReplyHintCustomer : Text.mailReplyHintDesk

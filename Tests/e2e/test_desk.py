@@ -838,8 +838,18 @@ def test_a_reply_to_a_closed_ticket_with_chiuso_left_keeps_it_closed_another_sta
         assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "closed"
         bodies = [row[0] for row in db.execute("SELECT body FROM outbox WHERE id > ? AND subject LIKE ?",
                                                 (last_mail, f"%#{number} %"))]
-    assert any("Grazie a lei, buona giornata." in body for body in bodies), bodies
+    assert any("Grazie a lei, buona giornata." in body and "La richiesta resta chiusa. Se serve ancora, puoi riaprirla"
+               " rispondendo entro il" in body for body in bodies), bodies
     assert not any("Lo stato della richiesta è ora" in body for body in bodies), bodies
+    # Closed past its 15 days: the e-mail says it cannot be reopened (an answer would be refused).
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET closed_at = strftime('%s','now') - 20 * 86400 WHERE number = ?", (number,))
+        last_mail = db.execute("SELECT max(id) FROM outbox").fetchone()[0]
+    assert desk_post(portal, session, number, "reply", reply="Ultima nota.", status="closed").status_code == 303
+    with portal.db() as db:
+        bodies = [row[0] for row in db.execute("SELECT body FROM outbox WHERE id > ?", (last_mail,))]
+        db.execute("UPDATE tickets SET closed_at = strftime('%s','now') WHERE number = ?", (number,))
+    assert any("Ultima nota." in body and "non può più essere riaperta" in body for body in bodies), bodies
     # Another status chosen with the reply reopens it, and the customer is told.
     again = desk_post(portal, session, number, "reply", reply="Riapro per un controllo.", status="waiting")
     assert again.status_code == 303
@@ -849,6 +859,20 @@ def test_a_reply_to_a_closed_ticket_with_chiuso_left_keeps_it_closed_another_sta
                                                 (last_mail, f"%#{number} %"))]
     assert any("Riapro per un controllo." in body and "Lo stato della richiesta è ora: In attesa." in body
                for body in bodies), bodies
+    # Closed again; then reopened by the customer while the operator wrote on the page that
+    # showed it closed, with "Stato" left at "Chiuso": the reply goes and the ticket stays open
+    # (the page's stale "Chiuso" was never chosen).
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET status = 'closed', closed_at = strftime('%s','now') WHERE number = ?", (number,))
+    stale = session.get(portal.url + f"/desk/ticket/{number}").text
+    seen = re.search(r'name="seen" value="([^"]*)"', stale).group(1)
+    assert reply(portal, customer, number, "Il problema si ripresenta.").status_code == 303
+    late = session.post(portal.url + f"/desk/ticket/{number}", data={
+        "csrf": csrf_token(stale), "seen": seen, "action": "reply", "reply": "Grazie per la conferma.",
+        "status": "closed"}, files=NO_FILE)
+    assert late.status_code == 200, late.status_code
+    with portal.db() as db:
+        assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] != "closed"
 
 
 def test_the_operator_hears_of_the_customers_files_and_panel_changes_by_e_mail(portal):
@@ -895,6 +919,22 @@ def test_the_operator_who_had_a_ticket_hears_that_a_colleague_took_it_or_gave_it
             (last_mail, f"%#{number} passato a un collega%"))]
     assert [to for to, _, _ in mails] == [OPERATOR], mails
     assert "Paolo Gallo ha preso in carico la richiesta" in mails[0][2] and "che era assegnata a te" in mails[0][2]
+
+
+def test_the_operator_whose_ticket_a_colleague_sends_back_to_the_queue_hears_it(portal):
+    giulia, _ = operator_session(portal)
+    paolo, _ = operator_session(portal, OTHER_OPERATOR)
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Rimesso in coda"))
+    assert desk_post(portal, giulia, number, "take").status_code == 303
+    with portal.db() as db:
+        last_mail = db.execute("SELECT max(id) FROM outbox").fetchone()[0]
+    assert desk_post(portal, paolo, number, "assign", assignee="").status_code == 303
+    with portal.db() as db:
+        mails = [(row[0], row[1]) for row in db.execute(
+            "SELECT recipients, body FROM outbox WHERE id > ? AND subject LIKE ?", (last_mail, f"%#{number} rimesso in coda%"))]
+    assert [to for to, _ in mails] == [OPERATOR], mails
+    assert "Paolo Gallo ha rimesso in coda («Non assegnato») la richiesta" in mails[0][1]
 
 
 def test_an_empty_search_past_its_end_shows_no_pager(portal):

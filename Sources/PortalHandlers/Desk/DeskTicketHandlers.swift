@@ -193,19 +193,17 @@ enum DeskTicketHandlers {
                             // "Nessun operatore" with a reply is "Non assegnato", told in its e-mail;
                             // a status chosen with it wins over the reply's own "taken, In attesa".
                             var others = controls
-                            var status = others.status ?? (others.unassign ? .unassigned : nil)
+                            let status = others.status ?? (others.unassign ? .unassigned : nil)
                             // "Stato" left at "Chiuso" on a closed ticket's page: the reply goes
-                            // and the ticket stays closed, as the page said it would be. One
+                            // and the ticket stays closed if it still is, as the page said. One
                             // closed since the page was read shows another status: reopened.
-                            if status == nil, form["status"] == TicketStatus.closed.rawValue,
-                                DeskTicketPage.seenParts(form["seen"])?.first == TicketStatus.closed.rawValue
-                            {
-                                status = .closed
-                            }
+                            let keepsClosed = status == nil && form["status"] == TicketStatus.closed.rawValue
+                                && DeskTicketPage.seenParts(form["seen"])?.first == TicketStatus.closed.rawValue
                             others.status = nil
                             others.unassign = false
                             reopened = try desk.reply(
-                                ticket, by: context.user, body: text, files: files.files, status: status, controls: others, now: now)
+                                ticket, by: context.user, body: text, files: files.files, status: status, keepsClosed: keepsClosed,
+                                controls: others, now: now)
                             return []
                         }
                         var meanwhile: [String] = []
