@@ -64,7 +64,6 @@ extension Text {
     }
     public static func deskMailFiles(_ names: [String]) -> String { "Allegati (nel portale): " + names.joined(separator: ", ") }
     public static func deskMailChanges(_ lines: [String]) -> String { "Cambiato dal cliente: " + lines.joined(separator: "; ") }
-    public static let deskLineCustomerPanel = "Il cliente ha cambiato il ticket:"
     public static let mailEventCustomerChange = "modifica del cliente"
     public static func deskPanelMailBody(number: Int64, title: String, company: String, author: String, lines: [String], link: String)
         -> String

@@ -86,10 +86,11 @@ extension Text {
         "Nel frattempo il ticket è cambiato: " + changes.joined(separator: "; ") + "."
     }
     public static func deskNewReply(_ name: String) -> String { "nuova risposta di \(name)" }
-    /// A reply sent on a ticket closed meanwhile (by the customer or a colleague) reopens it:
-    /// the page named the closing as what changed and nothing of what the reply did.
+    /// Under "Rispondi al cliente" on a closed ticket: what the reply does to it.
     public static let deskReplyClosedHint =
         "Il ticket è chiuso: con «Stato» lasciato su «Chiuso» la risposta arriva al cliente e il ticket resta chiuso; per riaprirlo scegli un altro stato."
+    /// A reply sent on a ticket closed meanwhile (by the customer or a colleague) reopens it:
+    /// the page named the closing as what changed and nothing of what the reply did.
     public static let deskReplyReopened = "La risposta ha riaperto il ticket, che nel frattempo era stato chiuso."
     public static func deskMessageSavedControlsNot(isReply: Bool, _ changes: [String]) -> String {
         (isReply ? "Risposta inviata al cliente. " : "Nota salvata. ") + deskChangedMeanwhile(changes)
@@ -157,6 +158,7 @@ extension Text {
     public static func mailLineKeptClosed(until date: String) -> String {
         "La richiesta resta chiusa. Se serve ancora, puoi riaprirla rispondendo entro il \(date)."
     }
+    public static let mailLineKeptClosedPlain = "La richiesta resta chiusa."
     public static let mailLineKeptClosedFinal =
         "La richiesta resta chiusa e non può più essere riaperta: per un nuovo problema apri una nuova richiesta dal portale."
     /// To the operator who had the ticket: `holder` has it now (nil: back in the queue), `by`

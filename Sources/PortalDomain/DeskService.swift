@@ -52,7 +52,8 @@ public struct DeskService: DomainService {
     }
 
     /// "Rispondi al cliente": the reply (and its files) reaches the customer with its text.
-    /// A ticket nobody had is taken by whoever answers; a closed one reopens "In attesa".
+    /// A ticket nobody had is taken by whoever answers; a closed one reopens "In attesa" unless
+    /// "Chiuso" is chosen with it (`keepsClosed`).
     /// `status`: one chosen with the reply, which the same e-mail tells (one e-mail, not two).
     /// `controls`: "Assegna a" and "Priorità" changed with it, applied in the same transaction
     /// (a worker killed between the two acknowledged the reply on its retry and lost them).
@@ -103,10 +104,16 @@ public struct DeskService: DomainService {
         // Left closed: the e-mail says so, and until when an answer reopens it (or that it no
         // longer can: the gate refuses an answer by e-mail then, which the e-mail invited).
         let reopenedLine = statusMail == nil && reopens ? DeskService.statusMail(anyway).line : nil
-        let closedLine = ticket.status == .closed && !reopens
-            ? (TicketRules.canReopen(closedAt: ticket.closedAt, now: now)
-                ? Text.mailLineKeptClosed(until: Clock.displayDate(TicketRules.reopenDeadline(closedAt: ticket.closedAt ?? now))) : Text.mailLineKeptClosedFinal)
-            : nil
+        var closedLine: String?
+        if ticket.status == .closed && !reopens {
+            // To the minute: the deadline is the closing's time of day, 15 days on.
+            closedLine = ticket.closedAt.map { closedAt in
+                TicketRules.canReopen(closedAt: closedAt, now: now)
+                    ? Text.mailLineKeptClosed(
+                        until: Clock.display(TicketRules.reopenDeadline(closedAt: closedAt), format: "%d/%m/%Y alle %H:%M"))
+                    : Text.mailLineKeptClosedFinal
+            } ?? Text.mailLineKeptClosedPlain
+        }
         let told = try mail.replyToCustomer(
             in: tx, ticket, author: agent.displayName, text: body, statusLine: statusMail?.line ?? reopenedLine ?? closedLine,
             files: files.map(\.fileName), now: now)

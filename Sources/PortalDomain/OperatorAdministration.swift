@@ -59,8 +59,9 @@ public struct OperatorAdministration: DomainService {
     /// Sign-in again, and the tickets the deactivation sent back that nobody took or changed
     /// since are theirs again with the status they had ("In sviluppo", "Rinviato"), each with
     /// its lines in the thread: a deactivation by mistake is undone whole. Returns how many.
+    /// Signed and recorded as the deactivation: by the Responsabile, a line per ticket.
     @discardableResult
-    public func reactivate(_ target: UserRecord, by actor: AuditActor, now: Timestamp) throws -> Int {
+    public func reactivate(_ target: UserRecord, by manager: UserRecord, clientIP: String, now: Timestamp) throws -> Int {
         try database.write { tx in
             guard target.deactivatedAt != nil else { return 0 }
             try users.setDeactivated(userID: target.id, at: nil, now: now)
@@ -70,13 +71,15 @@ public struct OperatorAdministration: DomainService {
             for (number, status) in back {
                 guard let ticket = try store.find(number: number) else { continue }
                 try store.setOperator(ticketID: ticket.id, operatorID: target.id, now: now)
-                try desk.customer.event(in: tx, ticket, by: nil, Text.eventAssigned(Text.supportTeam, to: target.displayName), now: now)
+                try desk.customer.event(
+                    in: tx, ticket, by: manager, Text.eventAssigned(manager.displayName, to: target.displayName), now: now)
                 try store.setStatus(ticketID: ticket.id, status: status, operatorID: nil, now: now)
-                try desk.customer.event(in: tx, ticket, by: nil, Text.eventStatus(status.label), now: now)
+                try desk.customer.event(in: tx, ticket, by: manager, Text.eventStatus(status.label), now: now)
+                try desk.audit(in: tx, "ticket_status", ticket, by: manager, detail: "\(ticket.status.label) → \(status.label)", now: now)
             }
             try AuditStore.record(
-                in: tx, "operator_reactivated", by: actor, detail: Text.operatorReactivatedDetail(target.email, tickets: back.count),
-                now: now)
+                in: tx, "operator_reactivated", by: AuditActor(userID: manager.id, email: manager.email, clientIP: clientIP),
+                detail: Text.operatorReactivatedDetail(target.email, tickets: back.count), now: now)
             return back.count
         }
     }

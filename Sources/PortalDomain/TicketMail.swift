@@ -227,7 +227,7 @@ struct TicketMail {
             body: Text.deskHandedOverMailBody(
                 number: ticket.number, title: ticket.title, company: ticket.tenantName, holder: holder, by: agent,
                 link: deskLink(ticket)),
-            now: now)
+            invitesReply: false, now: now)
     }
 
     enum Audience { case customer, desk }
@@ -238,9 +238,11 @@ struct TicketMail {
     /// these messages invites them to do (the desk still works the ticket).
     /// `contactBody`: the customer's e-mail as the ticket's contact address reads it when it is
     /// nobody's account in the company (no link to a portal they cannot enter).
+    /// `invitesReply`: false for a message an answer to which must not reach the customer (a
+    /// hand-over's "ok, grazie" would have gone to them as the desk's reply).
     func enqueue(
         in tx: WriteTransaction, _ ticket: TicketRecord, to recipients: [EmailAddress], audience: Audience, subject: String,
-        body: String, contactBody: String? = nil, now: Timestamp
+        body: String, contactBody: String? = nil, invitesReply: Bool = true, now: Timestamp
     ) throws {
         if audience == .customer, try TenantStore(tx.database).isDeactivated(tenantID: ticket.tenantID) { return }
         let replies = ReplyAddress(config: config)
@@ -249,7 +251,7 @@ struct TicketMail {
             // A ticket closed past its reopening answers no e-mail (the gate refuses it): none invited.
             let closedForGood = audience == .customer && ticket.status == .closed
                 && !TicketRules.canReopen(closedAt: ticket.closedAt, now: now)
-            let replyTo = closedForGood ? nil : replies.flatMap { replies in
+            let replyTo = closedForGood || !invitesReply ? nil : replies.flatMap { replies in
                 person(member, audience, ticket).map { replies.address(ticket: ticket.number, person: $0) }
             }
             let hint = audience == .customer ? Text.mailReplyHintCustomer : Text.mailReplyHintDesk

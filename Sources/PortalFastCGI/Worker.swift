@@ -178,6 +178,7 @@ enum Worker {
         // answered 502 rather than our 413. nginx buffers the whole body first (at most its
         // client_max_body_size), so this reads at memory speed; the connection stays usable.
         if !RequestReader.discardRest(of: raw.pointee.in) { raw.pointee.keepConnection = 0 }
+        if let notBefore = response.notBefore { waitUntil(notBefore) }
         ResponseWriter.write(response, includeBody: request?.method != "HEAD", to: raw)
         return restart
     }
@@ -221,6 +222,19 @@ enum Worker {
     }
 
     /// `FCGX_Init` installs handlers that only set a flag, so a plain kill would not stop a
+    /// Sleeps until `deadline` (CLOCK_MONOTONIC, nanoseconds), outside the responder's lock;
+    /// a signal's interruption sleeps the rest.
+    static func waitUntil(_ deadline: Int64) {
+        while true {
+            var now = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &now)
+            let left = deadline - (Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec))
+            guard left > 0 else { return }
+            var request = timespec(tv_sec: Int(left / 1_000_000_000), tv_nsec: Int(left % 1_000_000_000))
+            nanosleep(&request, nil)
+        }
+    }
+
     /// worker: the stop signals are blocked in every thread and taken by one thread instead.
     static func blockStopSignals() {
         var set = stopSignalSet()

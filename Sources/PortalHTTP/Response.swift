@@ -4,6 +4,10 @@ public struct Response: Sendable {
     public var status: Int
     public private(set) var headers: [(name: String, value: String)] = []
     public var body: [UInt8]
+    /// Not to be written before this instant (CLOCK_MONOTONIC, nanoseconds): an answer that
+    /// must not tell by its time what it found. The FastCGI loop waits for it after the
+    /// worker's lock is let go, so that the wait holds up no other request.
+    public var notBefore: Int64?
 
     public init(status: Int = 200, contentType: String = "text/html; charset=utf-8", body: [UInt8] = []) {
         self.status = status

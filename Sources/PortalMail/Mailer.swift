@@ -45,6 +45,8 @@ public struct Mailer {
             if sentNotRecorded.ids.contains(queued.id) {
                 try outbox.markSent(id: queued.id, now: Clock.now())
                 sentNotRecorded.ids.remove(queued.id)
+                // Its body just cleared: the WAL's copy goes as after any secret's delivery.
+                if queued.isSecret { deliveredSecret = true }
                 Log.event("mail_sent_recorded", [("id", String(queued.id))])
                 continue
             }

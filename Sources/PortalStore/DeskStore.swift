@@ -130,7 +130,6 @@ public struct DeskStore {
         ).map(TicketSummary.init)
     }
 
-    /// The open tickets an operator has: they go back to the queue when the operator is deactivated.
     /// How many open tickets each operator has ("Operatori": what "Disattiva" sends back).
     public func openTicketCounts() throws -> [Int64: Int] {
         var counts: [Int64: Int] = [:]
@@ -142,6 +141,7 @@ public struct DeskStore {
         return counts
     }
 
+    /// The open tickets an operator has: they go back to the queue when the operator is deactivated.
     public func openTickets(operatorID: Int64) throws -> [TicketRecord] {
         try database.query(
             TicketStore.select + " WHERE t.operator_id = ? AND t.status != 'closed' ORDER BY t.id", [operatorID]

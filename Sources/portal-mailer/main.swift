@@ -122,8 +122,14 @@ do {
             delivered = pass.delivered
             if pass.secret { secretInLog = true }
         } catch {
-            // A locked or briefly unavailable database is retried on the next pass.
+            // A locked or briefly unavailable database is retried on the next pass. One opened
+            // read-only (the file was not writable when the mailer started) stays so after the
+            // file is mended: the mailer exits, for portal-up or systemd to start it again.
             Log.event("mailer_pass_failed", [("error", "\(error)")])
+            if database.isReadOnly {
+                Log.event("mailer_stopped", [("reason", "database opened read-only; restart to open it again")])
+                exit(1)
+            }
         }
         checkpoint(database)
         // A delivered secret's body is cleared in the database, but the write-ahead log still

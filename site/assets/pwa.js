@@ -106,11 +106,11 @@
     window.addEventListener('resize', state);
     state();
     // On a phone the open menu closes with Escape, as the portal's other panels do, and the
-    // focus goes back to its button (the stylesheet's 900-pixel line); not while a field has
+    // focus goes back to its button (the stylesheet's 800-pixel line); not while a field has
     // the focus, whose own Escape (a search box's clearing) comes first.
     if (box.id === 'menu-toggle' && part) {
       document.addEventListener('keydown', function (event) {
-        if (event.key !== 'Escape' || !box.checked || !window.matchMedia('(max-width: 900px)').matches) return;
+        if (event.key !== 'Escape' || !box.checked || !window.matchMedia('(max-width: 799.98px)').matches) return;
         const focused = document.activeElement;
         if (focused && focused.closest && focused.closest('input, textarea, select, [contenteditable="true"]')) return;
         button.click();

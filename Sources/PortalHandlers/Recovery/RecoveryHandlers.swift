@@ -31,7 +31,6 @@ enum RecoveryHandlers {
         // The same answer whether or not a mail leaves, at the same time: it must not tell an
         // address's owner apart.
         let floor = AnswerFloor(milliseconds: RecoveryHandlers.answerFloor)
-        defer { floor.wait() }
         let user = try UserStore(services.database).find(email: email)
         // No password to give: the first access still to be done is told how to do it; a
         // deactivated operator, why no new password would let them in (it set one, then the
@@ -79,8 +78,14 @@ enum RecoveryHandlers {
                 try AuditStore.record(in: tx, "password_reset_requested", tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
                     clientIP: request.clientAddress, now: now)
             }
+        } else {
+            // The write lock is waited for as on the other paths (a long writer elsewhere made
+            // only an account's answer late), and let go with nothing written.
+            try services.database.write { _ in }
         }
-        return Response.html(RecoveryPages.request(csrfToken: csrf, sent: true))
+        var response = Response.html(RecoveryPages.request(csrfToken: csrf, sent: true))
+        response.notBefore = floor.deadline
+        return response
     }
 
     /// The form, whatever the address holds: the token is in the fragment, out of our sight.

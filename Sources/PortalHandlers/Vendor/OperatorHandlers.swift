@@ -122,7 +122,8 @@ enum OperatorHandlers {
 
     static func reactivate(_ request: Request, _ context: OperatorContext) throws -> Response {
         let target = try target(request, context)
-        let returned = try administration(context).reactivate(target, by: context.actor(request), now: context.services.now)
+        let returned = try administration(context).reactivate(
+            target, by: context.user, clientIP: request.clientAddress, now: context.services.now)
         throw Redirect(to: path + "?avviso=riattivato&ticket=\(returned)")
     }
 }

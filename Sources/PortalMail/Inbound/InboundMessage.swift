@@ -58,23 +58,26 @@ public struct InboundMessage: Sendable {
     public var content: MailContent { MailContent(root) }
 
     /// Whether the receiving server `authservID` says the sender's domain passed DMARC: in the
-    /// topmost `Authentication-Results` header with its name (the one it added last; a server
-    /// removes those that arrive with its name from outside, RFC 8601 §5, and one that does
-    /// not leaves them below its own), a `dmarc=pass` whose `header.from` is the domain of the
-    /// one sender the gate reads (a pass for another domain vouches for another From).
+    /// topmost `Authentication-Results` header with its name that has a DMARC result (the
+    /// verdict it added last; a server removes those that arrive with its name from outside,
+    /// RFC 8601 §5, and one that does not leaves them below its own; its other checks, DKIM or
+    /// SPF, may add headers of their own above), a `dmarc=pass` whose `header.from` is the
+    /// domain of the one sender the gate reads (a pass for another domain vouches for another
+    /// From).
     public func passesDMARC(authservID: String) -> Bool {
         guard let sender, let at = sender.lastIndex(of: "@") else { return false }
         let domain = sender[sender.index(after: at)...]
-        let own = headers.all("authentication-results").first { value in
-            let id = value.split(separator: ";", maxSplits: 1).first?
-                .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }).first
-            return id?.lowercased() == authservID.lowercased()
+        func words(_ text: Substring) -> [Substring] {
+            text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }).map { Substring($0) }
         }
-        guard let own else { return false }
-        return own.split(separator: ";").dropFirst().contains { result in
-            let words = result.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" })
-            return words.first == "dmarc=pass" && words.contains { $0 == "header.from=" + domain }
+        let verdicts = headers.all("authentication-results").compactMap { value -> [[Substring]]? in
+            let parts = value.split(separator: ";")
+            guard let id = parts.first.map(words)?.first, id == authservID.lowercased() else { return nil }
+            let dmarc = parts.dropFirst().map(words).filter { $0.first?.hasPrefix("dmarc=") == true }
+            return dmarc.isEmpty ? nil : dmarc
         }
+        guard let latest = verdicts.first else { return false }
+        return latest.contains { $0.first == "dmarc=pass" && $0.contains { $0 == "header.from=" + domain } }
     }
 }
 
