@@ -73,9 +73,8 @@ public struct OperatorAdministration: DomainService {
                 try store.setOperator(ticketID: ticket.id, operatorID: target.id, now: now)
                 try desk.customer.event(
                     in: tx, ticket, by: manager, Text.eventAssigned(manager.displayName, to: target.displayName), now: now)
-                try store.setStatus(ticketID: ticket.id, status: status, operatorID: nil, now: now)
-                try desk.customer.event(in: tx, ticket, by: manager, Text.eventStatus(status.label), now: now)
-                try desk.audit(in: tx, "ticket_status", ticket, by: manager, detail: "\(ticket.status.label) → \(status.label)", now: now)
+                // The status as any change of it: its line in the thread and in the audit trail.
+                try desk.setStatus(in: tx, ticket, status, by: manager, now: now)
             }
             try AuditStore.record(
                 in: tx, "operator_reactivated", by: AuditActor(userID: manager.id, email: manager.email, clientIP: clientIP),

@@ -245,13 +245,13 @@ struct TicketMail {
         body: String, contactBody: String? = nil, invitesReply: Bool = true, now: Timestamp
     ) throws {
         if audience == .customer, try TenantStore(tx.database).isDeactivated(tenantID: ticket.tenantID) { return }
-        let replies = ReplyAddress(config: config)
+        // A ticket closed past its reopening answers no e-mail (the gate refuses it): none invited.
+        let closedForGood = audience == .customer && ticket.status == .closed
+            && !TicketRules.canReopen(closedAt: ticket.closedAt, now: now)
+        let replies = closedForGood || !invitesReply ? nil : ReplyAddress(config: config)
         for recipient in recipients {
             let member = try member(recipient, audience, ticket, tx.database)
-            // A ticket closed past its reopening answers no e-mail (the gate refuses it): none invited.
-            let closedForGood = audience == .customer && ticket.status == .closed
-                && !TicketRules.canReopen(closedAt: ticket.closedAt, now: now)
-            let replyTo = closedForGood || !invitesReply ? nil : replies.flatMap { replies in
+            let replyTo = replies.flatMap { replies in
                 person(member, audience, ticket).map { replies.address(ticket: ticket.number, person: $0) }
             }
             let hint = audience == .customer ? Text.mailReplyHintCustomer : Text.mailReplyHintDesk
