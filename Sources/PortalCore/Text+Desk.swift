@@ -56,6 +56,8 @@ extension Text {
     public static let deskAssignButton = "Assegna"
     public static let deskStatusButton = "Cambia stato"
     public static let deskPriorityButton = "Cambia priorità"
+    public static let deskAreaButton = "Cambia area"
+    public static let deskTypeButton = "Cambia tipologia"
     public static let deskCompanyGlance = "L'azienda"
     public static let deskCompanyUsers = "Utenti"
     public static let deskOtherOpen = "Altri ticket aperti"
@@ -71,7 +73,8 @@ extension Text {
     public static let deskNobodyMailed =
         "Nessuno dell'azienda riceve per e-mail le risposte a questo ticket: chi l'ha aperto non è più un utente dell'azienda o ha scelto di non riceverle, e nessun collega segue i ticket dell'azienda. Le risposte restano nel ticket, visibili dal portale."
     public static let deskReplySavedNotMailed = "Risposta salvata nel ticket: nessuno dell'azienda la riceve per e-mail."
-    public static let deskControlsSavedToo = "Salvate anche le modifiche di «Assegna a», «Stato» e «Priorità»."
+    public static let deskControlsSavedToo =
+        "Salvate anche le modifiche scelte accanto («Assegna a», «Stato», «Priorità», «Area», «Tipologia»)."
     public static let deskTaken = "Ticket preso in carico."
     public static let deskAssigned = "Operatore assegnato."
     public static let deskStatusSaved = "Stato cambiato."
@@ -79,9 +82,13 @@ extension Text {
     /// A remembered "Assegnato a" whose operator is no longer among the desk's people.
     public static let deskAssigneeGone = "un operatore non più presente"
     public static let deskPrioritySaved = "Priorità cambiata."
+    public static let deskAreaSaved = "Area cambiata."
+    public static let deskTypeSaved = "Tipologia cambiata."
     public static let deskUnknownOperator = "Scegli un operatore dell'elenco."
     public static let deskUnknownStatus = "Scegli uno stato dell'elenco."
     public static let deskUnknownPriority = "Scegli una priorità dell'elenco."
+    public static let deskUnknownArea = "Scegli un'area dell'elenco."
+    public static let deskUnknownType = "Scegli una tipologia dell'elenco."
     public static func deskChangedMeanwhile(_ changes: [String]) -> String {
         "Nel frattempo il ticket è cambiato: " + changes.joined(separator: "; ") + "."
     }
@@ -94,8 +101,8 @@ extension Text {
     public static let deskReplyReopened = "La risposta ha riaperto il ticket, che nel frattempo era stato chiuso."
     public static func deskMessageSavedControlsNot(isReply: Bool, _ changes: [String]) -> String {
         (isReply ? "Risposta inviata al cliente. " : "Nota salvata. ") + deskChangedMeanwhile(changes)
-            + " Assegna a, Stato e Priorità scelti con " + (isReply ? "la risposta" : "la nota")
-            + " non sono stati salvati: controllali e premi il loro pulsante."
+            + " Le modifiche scelte con " + (isReply ? "la risposta" : "la nota")
+            + " (Assegna a, Stato, Priorità, Area, Tipologia) non sono state salvate: controllale e premi il loro pulsante."
     }
     public static func deskAlreadyAssigned(_ name: String) -> String {
         "Il ticket è già assegnato a \(name): scegli un altro operatore dell'elenco."
@@ -149,6 +156,9 @@ extension Text {
     }
     public static func eventStatus(_ status: String) -> String { "Stato: \(status)" }
     public static func eventPriority(_ priority: String) -> String { "Priorità: \(priority)" }
+    /// A misfiled request moved by the desk: both sides read where it went.
+    public static func eventArea(_ area: String) -> String { "Area: \(area)" }
+    public static func eventType(_ type: String) -> String { "Tipologia: \(type)" }
     public static func eventReferent(_ name: String) -> String { "Referente ticket: \(name)" }
 
     // E-mails: to the support address, to the assigned operator, to the customer

@@ -295,6 +295,27 @@ public struct DeskService: DomainService {
         try audit(in: tx, "ticket_priority", ticket, by: agent, detail: "\(ticket.priority.label) → \(priority.label)", now: now)
     }
 
+    /// "Area" and "Tipologia": a request filed under the wrong ones sat in the wrong
+    /// operators' filters and figures for good. Shown to both sides, as a priority is; a
+    /// new type is e-mailed too.
+    func setArea(in tx: WriteTransaction, _ ticket: TicketRecord, _ area: RequestArea, by agent: UserRecord, now: Timestamp) throws {
+        guard area != ticket.area else { return }
+        try store.setArea(ticketID: ticket.id, area: area, now: now)
+        try customer.event(in: tx, ticket, by: agent, Text.eventArea(area.shortLabel), now: now)
+        try audit(in: tx, "ticket_area", ticket, by: agent, detail: "\(ticket.area.shortLabel) → \(area.shortLabel)", now: now)
+    }
+
+    func setRequestType(in tx: WriteTransaction, _ ticket: TicketRecord, _ type: RequestType, by agent: UserRecord, now: Timestamp)
+        throws
+    {
+        guard type != ticket.requestType else { return }
+        try store.setRequestType(ticketID: ticket.id, type: type, now: now)
+        try customer.event(in: tx, ticket, by: agent, Text.eventType(type.label), now: now)
+        try audit(in: tx, "ticket_type", ticket, by: agent, detail: "\(ticket.requestType.label) → \(type.label)", now: now)
+        // An appointment is paid for: the customer hears of the change, not only on the page.
+        try mail.statusChanged(in: tx, ticket, event: Text.mailEventType, line: Text.mailLineType(type.label), now: now)
+    }
+
     /// The controls an operator changed on the ticket's page, as one press.
     public struct Controls: Sendable {
         public var assignee: UserRecord?
@@ -302,15 +323,24 @@ public struct DeskService: DomainService {
         public var unassign = false
         public var status: TicketStatus?
         public var priority: Priority?
+        public var area: RequestArea?
+        public var requestType: RequestType?
 
-        public init(assignee: UserRecord? = nil, unassign: Bool = false, status: TicketStatus? = nil, priority: Priority? = nil) {
+        public init(
+            assignee: UserRecord? = nil, unassign: Bool = false, status: TicketStatus? = nil, priority: Priority? = nil,
+            area: RequestArea? = nil, requestType: RequestType? = nil
+        ) {
             self.assignee = assignee
             self.unassign = unassign
             self.status = status
             self.priority = priority
+            self.area = area
+            self.requestType = requestType
         }
 
-        public var isEmpty: Bool { assignee == nil && !unassign && status == nil && priority == nil }
+        public var isEmpty: Bool {
+            assignee == nil && !unassign && status == nil && priority == nil && area == nil && requestType == nil
+        }
     }
 
     /// The controls of one press, in the caller's transaction, each on the ticket as the one
@@ -322,9 +352,12 @@ public struct DeskService: DomainService {
         }
         if let status = controls.status { try changeStatus(in: tx, try ticket(number: number), status, by: agent, now: now) }
         if let priority = controls.priority { try setPriority(in: tx, try ticket(number: number), priority, by: agent, now: now) }
+        if let area = controls.area { try setArea(in: tx, try ticket(number: number), area, by: agent, now: now) }
+        if let type = controls.requestType { try setRequestType(in: tx, try ticket(number: number), type, by: agent, now: now) }
     }
 
-    /// "Assegna a", "Stato" or "Priorità" with their own buttons: one press, one transaction.
+    /// "Assegna a", "Stato", "Priorità", "Area" or "Tipologia" with their own buttons: one
+    /// press, one transaction.
     public func apply(_ controls: Controls, to ticket: TicketRecord, by agent: UserRecord, now: Timestamp) throws {
         try change(ticket, by: agent, now: now) { tx in try apply(in: tx, controls, number: ticket.number, by: agent, now: now) }
     }

@@ -167,6 +167,16 @@ public struct TicketStore {
         try refreshDue(ticketID: ticketID)
     }
 
+    /// "Area" and "Tipologia" of a misfiled request, as the desk corrects them (the text
+    /// index's filters and the queue's counts follow by their triggers).
+    public func setArea(ticketID: Int64, area: RequestArea, now: Timestamp) throws {
+        try database.run("UPDATE tickets SET area = ?, updated_at = ? WHERE id = ?", [area.rawValue, now, ticketID])
+    }
+
+    public func setRequestType(ticketID: Int64, type: RequestType, now: Timestamp) throws {
+        try database.run("UPDATE tickets SET request_type = ?, updated_at = ? WHERE id = ?", [type.rawValue, now, ticketID])
+    }
+
     public func setReferent(ticketID: Int64, userID: Int64, now: Timestamp) throws {
         try database.run("UPDATE tickets SET referent_id = ?, updated_at = ? WHERE id = ?", [userID, now, ticketID])
     }

@@ -175,8 +175,13 @@ def test_the_queue_and_the_ticket_page_work_without_javascript(portal, browser_w
     choose_option(browser, "Stato", "In sviluppo")
     press(browser, "Cambia stato")
     assert chosen_option(browser, "Stato") == "In sviluppo"
+    # Filed as "Amministrativa": the desk moves it where it belongs.
+    choose_option(browser, "Area", "Sistemistica")
+    press(browser, "Cambia area")
+    assert "Area cambiata." in notice(browser) and chosen_option(browser, "Area") == "Sistemistica"
     page = customer.get(portal.url + f"/ticket/{number}").text
     assert "corretto il codice destinatario" in page and "scarto.xml" in page and "Stato: In sviluppo" in page
+    assert "Area: Sistemistica" in page
 
 
 def test_axe_finds_no_serious_violation_on_the_desk(portal, browser):
@@ -216,7 +221,7 @@ def test_at_1280_pixels_every_column_of_the_queue_and_every_control_is_readable(
         assert link.size["height"] <= 3 * line + 1, f"the title '{link.text}' is squeezed into {link.size['height'] / line:.0f} lines"
 
     press(browser, browser.find_element(By.CSS_SELECTOR, "table.desk-queue tbody a.ticket-link").text)
-    for label in ("Assegna a", "Stato", "Priorità"):
+    for label in ("Assegna a", "Stato", "Priorità", "Area", "Tipologia"):
         control = field(browser, label)
         assert control.size["height"] <= 48, f"'{label}' is {control.size['height']} pixels high"
 

@@ -294,7 +294,7 @@ def test_a_reply_after_someone_else_changed_the_ticket_lands_and_the_page_says_w
         "csrf": csrf_token(page.text), "seen": seen, "action": "reply", "reply": "Chiudo io", "status": "closed"},
         files=NO_FILE)
     assert closing.status_code == 200 and "Risposta inviata al cliente." in closing.text
-    assert "non sono stati salvati" in closing.text and re.search(r'<option value="closed" selected', closing.text)
+    assert "non sono state salvate" in closing.text and re.search(r'<option value="closed" selected', closing.text)
     assert "Chiudo io" in customer.get(portal.url + f"/ticket/{number}").text
     with portal.db() as db:
         status, operator = db.execute(
@@ -498,7 +498,7 @@ def test_a_reply_and_the_controls_changed_with_it_are_one_transaction(fresh_port
     landed = send()
     assert landed.status_code == 303 and landed.headers["Location"].endswith("avviso=risposta-modifiche")
     told = html.unescape(operator.get(portal.url + landed.headers["Location"]).text)
-    assert "Risposta inviata al cliente. Salvate anche le modifiche di «Assegna a», «Stato» e «Priorità»." in told
+    assert "Risposta inviata al cliente. Salvate anche le modifiche scelte accanto («Assegna a», «Stato», «Priorità», «Area», «Tipologia»)." in told
     with portal.db() as db:
         assert db.execute("SELECT priority FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "high"
         assert db.execute("SELECT count(*) FROM messages WHERE body LIKE '%priorità alta%'").fetchone()[0] == 1
@@ -605,7 +605,7 @@ def test_a_note_never_moves_a_deactivated_operators_ticket_nor_applies_stale_con
     noted = giulia.post(portal.url + f"/desk/ticket/{number}", data={
         "csrf": csrf_token(old), "seen": re.search(r'name="seen" value="([^"]*)"', old).group(1), "submission": key,
         "action": "note", "note": "Nota da una pagina vecchia.", "status": "postponed"}, files=NO_FILE)
-    assert noted.status_code == 200 and "Nota salvata." in noted.text and "non sono stati salvati" in noted.text
+    assert noted.status_code == 200 and "Nota salvata." in noted.text and "non sono state salvate" in noted.text
     assert re.search(r'<option value="postponed" selected', noted.text), "the choice comes back, to confirm"
     with portal.db() as db:
         assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "waiting"
@@ -1201,3 +1201,64 @@ def test_a_reply_sent_from_a_tab_whose_session_was_replaced_comes_back_typed(por
     assert foreign.status_code == 403 and "abbiamo verificato la configurazione" not in foreign.text
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.number = 1012").fetchone()[0] == before
+
+
+def test_an_operator_moves_a_misfiled_request_to_its_area_and_type(portal):
+    """A request filed under the wrong "Area" or "Tipologia" sat in the wrong operators'
+    filters for good: the desk moves it, both sides read the line, the queue's filters and
+    "Cerca" find it where it went; a bad value is refused keeping the text; a stale page's
+    choice comes back to confirm."""
+    customer, _ = login(portal, email=TECHNICIAN)
+    number = created_number(new_ticket(portal, customer, title="Stampante di rete irraggiungibile", area="administrative",
+                                       type="assistance"))
+    operator, _ = operator_session(portal)
+    page = operator.get(portal.url + f"/desk/ticket/{number}").text
+    for label, button in (("Area", "Cambia area"), ("Tipologia", "Cambia tipologia")):
+        assert re.search(rf'<label[^>]*for="(area|type)"[^>]*>{label}</label>', page), label
+        assert f">{button}</button>" in page, button
+    old = page
+
+    moved = desk_post(portal, operator, number, "area", area="systems")
+    assert moved.status_code == 303 and "avviso=area" in moved.headers["Location"]
+    assert "Area cambiata." in operator.get(portal.url + moved.headers["Location"]).text
+    typed = desk_post(portal, operator, number, "type", type="appointment")
+    assert typed.status_code == 303 and "avviso=tipologia" in typed.headers["Location"]
+    with portal.db() as db:
+        assert tuple(db.execute("SELECT area, request_type FROM tickets WHERE number = ?", (number,)).fetchone()) \
+            == ("systems", "appointment")
+        events = [row[0] for row in db.execute(
+            "SELECT event FROM audit_events WHERE event IN ('ticket_area', 'ticket_type') AND detail LIKE '%→%' ORDER BY id DESC LIMIT 2")]
+    assert sorted(events) == ["ticket_area", "ticket_type"]
+    thread = customer.get(portal.url + f"/ticket/{number}").text
+    assert "Area: Sistemistica" in thread and "Tipologia: Richiesta appuntamento (a pagamento)" in thread
+    # An appointment is paid for: the customer is told by e-mail too.
+    told = portal.wait_for_mail(TECHNICIAN, f"Ticket #{number} tipologia cambiata").get_content()
+    assert "La tipologia della richiesta è ora: Richiesta appuntamento (a pagamento)." in told
+    # Where it went: the queue's filters and "Cerca" with them (the text index's filters).
+    queue = operator.get(portal.url + "/desk/", params={"area": "systems", "tipologia": "appointment", "stato": "aperti"}).text
+    assert f"/desk/ticket/{number}" in queue
+    searched = operator.get(portal.url + "/desk/", params={"cerca": "irraggiungibile", "area": "systems"}).text
+    assert f"/desk/ticket/{number}" in searched
+    assert f"/desk/ticket/{number}" not in operator.get(
+        portal.url + "/desk/", params={"cerca": "irraggiungibile", "area": "administrative"}).text
+
+    # A value not in the list: refused in Italian beside its field, the reply kept.
+    refused = desk_post(portal, operator, number, "area", area="marketing", reply="Testo da tenere")
+    assert refused.status_code == 422 and "Scegli un'area dell'elenco." in refused.text and "Testo da tenere" in refused.text
+    refused = desk_post(portal, operator, number, "type", type="boh")
+    assert refused.status_code == 422 and "Scegli una tipologia dell'elenco." in refused.text
+
+    # Chosen with a reply: saved with it, and said.
+    with_reply = desk_post(portal, operator, number, "reply", reply="L'ho spostata ai sistemisti.", area="management")
+    assert with_reply.status_code == 303 and "avviso=risposta-modifiche" in with_reply.headers["Location"]
+    with portal.db() as db:
+        assert db.execute("SELECT area FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "management"
+
+    # The page drawn before these changes: its "Cambia area" is not done, the change is named.
+    stale = operator.post(portal.url + f"/desk/ticket/{number}", data={
+        "csrf": csrf_token(old), "seen": re.search(r'name="seen" value="([^"]*)"', old).group(1), "action": "area",
+        "area": "administrative"}, files=NO_FILE)
+    assert stale.status_code == 409 and "Area: Gestionale" in stale.text
+    assert "Tipologia: Richiesta appuntamento (a pagamento)" in stale.text
+    with portal.db() as db:
+        assert db.execute("SELECT area FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "management"

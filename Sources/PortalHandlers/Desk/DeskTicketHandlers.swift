@@ -10,6 +10,7 @@ enum DeskTicketHandlers {
     static let notices = [
         "risposta": Text.deskReplySaved, "nota": Text.deskNoteSaved, "presa": Text.deskTaken, "assegnato": Text.deskAssigned,
         "stato": Text.deskStatusSaved, "in-coda": Text.deskUnassigned, "priorita": Text.deskPrioritySaved, "invariato": Text.deskNothingChanged,
+        "area": Text.deskAreaSaved, "tipologia": Text.deskTypeSaved,
         "risposta-modifiche": Text.deskReplySaved + " " + Text.deskControlsSavedToo,
         "nota-modifiche": Text.deskNoteSaved + " " + Text.deskControlsSavedToo,
         "risposta-riaperto": Text.deskReplySaved + " " + Text.deskReplyReopened,
@@ -30,6 +31,7 @@ enum DeskTicketHandlers {
     /// Each button's notice on the page it leads to (the key of `notices`).
     static let actionNotices = [
         "reply": "risposta", "note": "nota", "take": "presa", "assign": "assegnato", "status": "stato", "priority": "priorita",
+        "area": "area", "type": "tipologia",
     ]
 
     /// The queue's page a ticket was opened from ("Coda ticket" page 3 with its filters), in
@@ -257,7 +259,7 @@ enum DeskTicketHandlers {
                 try Submission.once(sent, userID: context.user.id, services, notice: notice) {
                     try desk.take(ticket, by: context.user, now: now)
                 }
-            case "assign", "status", "priority":
+            case "assign", "status", "priority", "area", "type":
                 // The one control of the button, compared with the ticket as it is now.
                 let field = controlField(action)
                 var edits = try DeskTicketHandlers.edits(form, seen: DeskTicketPage.seen(ticket, lastReply: 0), desk, only: field)
@@ -310,7 +312,8 @@ enum DeskTicketHandlers {
             again.noteText = note
             again.notice = notices[notice]
             let unsent = byControl && (replyLeft || noteLeft) ? Text.deskTypedNotSent(reply: replyLeft, note: noteLeft) : nil
-            let labels = [("assignee", Text.deskAssign), ("status", Text.deskState), ("priority", Text.priority)]
+            let labels = [("assignee", Text.deskAssign), ("status", Text.deskState), ("priority", Text.priority),
+                          ("area", Text.deskArea), ("type", Text.deskType)]
             let left = labels.filter { controlsLeft[$0.0] != nil }.map(\.1)
             again.chosen = controlsLeft
             let others = left.isEmpty ? nil : Text.deskOtherControlsNotSaved(left)
@@ -341,8 +344,8 @@ enum DeskTicketHandlers {
         let changes: [String]
     }
 
-    /// What the operator changed in "Assegna a", "Stato" and "Priorità" compared with what the
-    /// page showed (`seen`): only those are applied with a message, so a change made by
+    /// What the operator changed in "Assegna a", "Stato", "Priorità", "Area" and "Tipologia"
+    /// compared with what the page showed (`seen`): only those are applied with a message, so a change made by
     /// someone else meanwhile is never undone by a stale select.
     struct Edits {
         var controls = DeskService.Controls()
@@ -356,7 +359,9 @@ enum DeskTicketHandlers {
     static func changedControls(_ form: FormData) -> [String: String] {
         guard let parts = DeskTicketPage.seenParts(form["seen"]) else { return [:] }
         var changed: [String: String] = [:]
-        for (index, field) in ["status", "assignee", "priority"].enumerated() {
+        // `seen`'s parts by field (the fourth is the newest reply). A page drawn before area and
+        // type were part of `seen` has no such selects either.
+        for (index, field) in [(0, "status"), (1, "assignee"), (2, "priority"), (4, "area"), (5, "type")] {
             if let value = form[field], value != parts[index] { changed[field] = value }
         }
         return changed
@@ -388,6 +393,20 @@ enum DeskTicketHandlers {
                 return edits
             }
             edits.controls.priority = priority
+        }
+        if let value = wanted("area"), value != parts[4] {
+            guard let area = RequestArea(rawValue: value) else {
+                edits.error = ("area", Text.deskUnknownArea)
+                return edits
+            }
+            edits.controls.area = area
+        }
+        if let value = wanted("type"), value != parts[5] {
+            guard let type = RequestType(rawValue: value) else {
+                edits.error = ("type", Text.deskUnknownType)
+                return edits
+            }
+            edits.controls.requestType = type
         }
         // Back in the queue is "Non assegnato": another status with it says two things at once.
         if edits.controls.unassign, let status = edits.controls.status, status != .unassigned {

@@ -5,7 +5,7 @@ import PortalStore
 
 /// The operator's ticket page: the whole conversation with the internal notes, "Rispondi al
 /// cliente" and "Nota interna", and beside it the ticket's controls ("Prendi in carico",
-/// "Assegna a", "Stato", "Priorità") and the company at a glance. One form (`desk-form`)
+/// "Assegna a", "Stato", "Priorità", "Area", "Tipologia") and the company at a glance. One form (`desk-form`)
 /// carries everything, so whatever was typed survives any refusal.
 struct DeskTicketPage {
     var viewer: Viewer
@@ -35,7 +35,7 @@ struct DeskTicketPage {
     var noteError: String?
     var fileError: String?
     var controlError: (field: String, message: String)?
-    /// "Assegna a", "Stato" and "Priorità" as the operator changed them in a form the page
+    /// The panel's selects as the operator changed them in a form the page
     /// comes back with (an empty reply): shown again, so that sending it once corrected still
     /// makes the changes. Only the changed ones: the others show the ticket as it is now.
     var chosen: [String: String] = [:]
@@ -134,6 +134,11 @@ struct DeskTicketPage {
                     selected: chosen["status"] ?? ticket.status.rawValue, action: "status", button: Text.deskStatusButton)
             control("priority", Text.priority, Priority.allCases.map { ($0.rawValue, $0.label) },
                     selected: chosen["priority"] ?? ticket.priority.rawValue, action: "priority", button: Text.deskPriorityButton)
+            // A request filed under the wrong area or type is moved where it belongs.
+            control("area", Text.deskArea, RequestArea.allCases.map { ($0.rawValue, $0.shortLabel) },
+                    selected: chosen["area"] ?? ticket.area.rawValue, action: "area", button: Text.deskAreaButton)
+            control("type", Text.deskType, RequestType.allCases.map { ($0.rawValue, $0.label) },
+                    selected: chosen["type"] ?? ticket.requestType.rawValue, action: "type", button: Text.deskTypeButton)
         }
     }
 
@@ -166,8 +171,6 @@ struct DeskTicketPage {
             fact(Text.deskContact, ticket.contactEmail + (ticket.phone.isEmpty ? "" : " · " + ticket.phone)
                  + " · " + ticket.contactPreference.label)
             fact(Text.referent, ticket.referentName ?? "–")
-            fact(Text.requestType, ticket.requestType.label)
-            fact(Text.deskArea, ticket.area.shortLabel)
             fact(Text.ticketCreated, Clock.display(ticket.createdAt))
             fact(Text.ticketUpdated, Clock.display(ticket.updatedAt))
             if let due = ticket.dueAt {
@@ -232,18 +235,20 @@ struct DeskTicketPage {
         Node.group([el("dt") { term }, el("dd") { value }])
     }
 
-    /// Status, operator, priority and the newest reply's id as the page showed them.
+    /// Status, operator, priority, the newest reply's id, area and type as the page showed them.
     static func seen(_ ticket: TicketRecord, lastReply: Int64) -> String {
         "\(ticket.status.rawValue)|\(ticket.operatorID.map(String.init) ?? "")|\(ticket.priority.rawValue)|\(lastReply)"
+            + "|\(ticket.area.rawValue)|\(ticket.requestType.rawValue)"
     }
 
-    /// `seen` read back: status, operator, priority and the newest reply (empty in a page
-    /// drawn before replies were part of it), or nil when it is not one.
+    /// `seen` read back: status, operator, priority, the newest reply, area and type (empty
+    /// in a page drawn before they were part of it), or nil when it is not one.
     static func seenParts(_ seen: String?) -> [String]? {
         let parts = (seen ?? "").split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         switch parts.count {
-        case 3: return parts + [""]
-        case 4: return parts
+        case 3: return parts + ["", "", ""]
+        case 4: return parts + ["", ""]
+        case 6: return parts
         default: return nil
         }
     }
@@ -261,6 +266,8 @@ struct DeskTicketPage {
             changes.append("\(Text.deskOperator): \(ticket.operatorName.flatMap { $0.isEmpty ? nil : $0 } ?? Text.noOperator)")
         }
         if parts[2] != ticket.priority.rawValue { changes.append(Text.eventPriority(ticket.priority.label)) }
+        if !parts[4].isEmpty && parts[4] != ticket.area.rawValue { changes.append(Text.eventArea(ticket.area.shortLabel)) }
+        if !parts[5].isEmpty && parts[5] != ticket.requestType.rawValue { changes.append(Text.eventType(ticket.requestType.label)) }
         for name in newReplies { changes.append(Text.deskNewReply(name)) }
         return changes
     }
