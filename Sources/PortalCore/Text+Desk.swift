@@ -23,6 +23,10 @@ extension Text {
     public static let deskTitle = "Titolo"
     public static let deskOperator = "Operatore"
     public static let deskWaiting = "Dall'ultimo messaggio del cliente"
+    /// Beside that time, who writes next: the customer's message awaits an answer, or the
+    /// desk's answer came after it.
+    public static let deskOwesDesk = "da rispondere"
+    public static let deskOwesCustomer = "risposto"
     public static func deskPageOf(_ page: Int, _ pages: Int, total: Int) -> String {
         "Pagina \(page) di \(pages) (\(total) ticket)"
     }

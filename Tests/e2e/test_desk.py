@@ -1262,3 +1262,38 @@ def test_an_operator_moves_a_misfiled_request_to_its_area_and_type(portal):
     assert "Tipologia: Richiesta appuntamento (a pagamento)" in stale.text
     with portal.db() as db:
         assert db.execute("SELECT area FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "management"
+
+
+def test_the_queue_says_who_owes_the_next_message(portal):
+    """"Dall'ultimo messaggio del cliente" counted from a message the desk had answered since
+    read as a customer kept waiting: beside the time, the queue says whose turn it is."""
+    customer, _ = login(portal, email=TECHNICIAN)
+    number = created_number(new_ticket(portal, customer, title="Turno di risposta zafferano"))
+    operator, _ = operator_session(portal)
+
+    def cell():
+        queue = operator.get(portal.url + "/desk/", params={"cerca": "zafferano", "stato": "qualsiasi"}).text
+        row = re.search(rf'<tr[^>]*>(?:(?!</tr>).)*/desk/ticket/{number}(?:(?!</tr>).)*</tr>', queue, re.S).group(0)
+        return html.unescape(re.search(r"""data-label="Dall'ultimo messaggio del cliente"[^>]*>([^<]*)<""",
+                                       html.unescape(row)).group(1))
+
+    def later():
+        # Timestamps are seconds: the steps below would share one; moving the earlier ones
+        # back is time passing (a tie is the new ticket's own, the desk's turn).
+        with portal.db() as db:
+            db.execute("UPDATE tickets SET customer_replied_at = customer_replied_at - 5, last_reply_at = last_reply_at - 5"
+                       " WHERE number = ?", (number,))
+
+    assert cell().endswith("· da rispondere")
+    later()
+    assert desk_post(portal, operator, number, "reply", reply="Ci serve il modello della stampante.").status_code == 303
+    assert cell().endswith("· risposto")
+    later()
+    assert reply(portal, customer, number, "È una Kyocera.").status_code == 303
+    assert cell().endswith("· da rispondere")
+    # A note or a change line is no answer: still the desk's turn.
+    assert desk_post(portal, operator, number, "note", note="Chiedere a Marco.").status_code == 303
+    assert cell().endswith("· da rispondere")
+    # Closed: nobody's turn, the time alone.
+    assert desk_post(portal, operator, number, "status", status="closed").status_code == 303
+    assert "·" not in cell()

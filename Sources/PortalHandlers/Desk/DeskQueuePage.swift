@@ -135,7 +135,10 @@ struct DeskQueuePage {
         let dueAt = ticket.dueAt, dueKind = ticket.dueKind, now = now, calendar = calendar
         let paused = ticket.status == .postponed
         let suffix = ticketSuffix
-        let waiting = ticket.customerLastMessageAt.map { Clock.elapsed(from: $0, to: now) } ?? "–"
+        // Who owes the next message on an open ticket, beside the time: the desk, when the
+        // customer wrote last; an old message already answered read as a customer kept waiting.
+        let owes = ticket.status.isClosed ? "" : " · " + (ticket.awaitsDesk ? Text.deskOwesDesk : Text.deskOwesCustomer)
+        let waiting = ticket.customerLastMessageAt.map { Clock.elapsed(from: $0, to: now) + owes } ?? "–"
         return el("tr", ["class": ticket.status.isClosed ? "ticket--closed" : nil]) {
             Cells.number { "#" + number }
             Cells.title {
