@@ -371,13 +371,18 @@ enum DeskTicketHandlers {
         var edits = Edits()
         guard let parts = DeskTicketPage.seenParts(seen) else { return edits }
         func wanted(_ field: String) -> String? { only == nil || only == field ? form[field] : nil }
-        if let value = wanted("status"), value != parts[0] {
-            guard let status = TicketStatus(rawValue: value) else {
-                edits.error = ("status", Text.deskUnknownStatus)
-                return edits
+        /// A select of a list, when changed from what the page showed (`seen`'s part `index`);
+        /// a value not of the list is the edit's error, and the first error stops the rest.
+        func pick<T>(_ field: String, seenAt index: Int, _ parse: (String) -> T?, _ message: String) -> T? {
+            guard edits.error == nil, let value = wanted(field), value != parts[index] else { return nil }
+            guard let parsed = parse(value) else {
+                edits.error = (field, message)
+                return nil
             }
-            edits.controls.status = status
+            return parsed
         }
+        edits.controls.status = pick("status", seenAt: 0, TicketStatus.init(rawValue:), Text.deskUnknownStatus)
+        if edits.error != nil { return edits }
         if let value = wanted("assignee"), value != parts[1], value.isEmpty, !parts[1].isEmpty {
             edits.controls.unassign = true
         } else if let value = wanted("assignee"), value != parts[1], !value.isEmpty || only != nil {
@@ -387,27 +392,10 @@ enum DeskTicketHandlers {
             }
             edits.controls.assignee = assignee
         }
-        if let value = wanted("priority"), value != parts[2] {
-            guard let priority = Priority(rawValue: value) else {
-                edits.error = ("priority", Text.deskUnknownPriority)
-                return edits
-            }
-            edits.controls.priority = priority
-        }
-        if let value = wanted("area"), value != parts[4] {
-            guard let area = RequestArea(rawValue: value) else {
-                edits.error = ("area", Text.deskUnknownArea)
-                return edits
-            }
-            edits.controls.area = area
-        }
-        if let value = wanted("type"), value != parts[5] {
-            guard let type = RequestType(rawValue: value) else {
-                edits.error = ("type", Text.deskUnknownType)
-                return edits
-            }
-            edits.controls.requestType = type
-        }
+        edits.controls.priority = pick("priority", seenAt: 2, Priority.init(rawValue:), Text.deskUnknownPriority)
+        edits.controls.area = pick("area", seenAt: 4, RequestArea.init(rawValue:), Text.deskUnknownArea)
+        edits.controls.requestType = pick("type", seenAt: 5, RequestType.init(rawValue:), Text.deskUnknownType)
+        if edits.error != nil { return edits }
         // Back in the queue is "Non assegnato": another status with it says two things at once.
         if edits.controls.unassign, let status = edits.controls.status, status != .unassigned {
             edits.error = ("assignee", Text.deskUnassignWithStatus)
