@@ -154,6 +154,7 @@ extension Text {
 
     // The short lines of changes that the thread shows to both sides
     public static func eventTaken(_ name: String) -> String { "\(name) ha preso in carico la richiesta" }
+    public static func eventOpenedByDesk(_ name: String) -> String { "Richiesta aperta da \(name) dell'assistenza per conto del cliente" }
     public static func eventReleased(_ name: String) -> String { "\(name) non segue più la richiesta" }
     public static func eventAssigned(_ name: String, to operatorName: String) -> String {
         "\(name) ha assegnato la richiesta a \(operatorName)"
@@ -250,7 +251,7 @@ extension Text {
     /// company's tickets read it too, so the request is not called "tua".
     public static func customerReplyMailBody(
         number: Int64, title: String, company: String, author: String, text: String, status: String? = nil,
-        files: [String] = [], link: String?, requester: String
+        files: [String] = [], link: String, toContact: Bool = false, requester: String
     ) -> String {
         """
         Ticket #\(number): \(title)
@@ -260,9 +261,34 @@ extension Text {
 
         \(text)
         \(files.isEmpty ? "" : "\n" + mailFilesOnPortal(files) + "\n")\(status.map { "\n" + $0 + "\n" } ?? "")
-        \(link.map { "Per rispondere o allegare file apri il ticket sul portale:\n" + $0 } ?? mailContactNote(requester))
+        \(toContact ? mailContactNote(requester, link: link) : "Per rispondere o allegare file apri il ticket sul portale:\n" + link)
 
         \(mailSignature)
         """
     }
+
+    // "Nuovo ticket per un cliente": a request written by the desk for a customer on the phone
+    public static let deskNewTicketTitle = "Nuovo ticket per un cliente"
+    public static let deskNewTicketIntro =
+        "Per un cliente che telefona o scrive fuori dal portale: cerca la sua azienda, poi scrivi la richiesta a suo nome. Il cliente riceve l'e-mail di conferma come se l'avesse aperta lui."
+    public static let deskFindCompany = "Cerca azienda"
+    public static let deskCompanyHint = "Ragione sociale o Partita IVA, anche in parte."
+    public static let deskNoCompanyFound = "Nessuna azienda trovata: controlla la ragione sociale o la Partita IVA."
+    public static func deskCompaniesFound(_ count: Int) -> String {
+        count == 1 ? "Un'azienda trovata: sceglila." : "\(count) aziende trovate: scegli quella del cliente."
+    }
+    public static let deskCompaniesTooMany = "Sono mostrate le prime 50: scrivi di più per trovarla."
+    public static let deskCompanyDeactivatedChoice = "disattivata: non si possono aprire richieste"
+    public static let deskChooseCompany = "Scegli l'azienda"
+    public static let deskOtherCompany = "Cambia azienda"
+    public static let deskRequesterHint = "Riceve le e-mail della richiesta e la trova nel suo elenco."
+    public static let deskChooseRequester = "Scegli un utente"
+    public static let deskRequesterRequired = "Scegli l'utente dell'azienda per cui apri la richiesta."
+    public static let deskRequesterNotMember = "Questo utente non fa più parte dell'azienda: scegline un altro."
+    public static let deskCompanyNotFound = "L'azienda scelta non esiste più: cercala di nuovo."
+    public static let deskCompanyInactive = "L'azienda è disattivata: i suoi utenti non possono accedere, quindi non si possono aprire richieste a suo nome."
+    public static let deskCompanyNoUsers = "L'azienda non ha ancora utenti del portale: invitane uno prima di aprire una richiesta a suo nome."
+    public static let deskEmailDefaultHint = "Lascia vuoto per usare l'e-mail del richiedente."
+    public static let deskTicketCreatedForCustomer = "Richiesta aperta per il cliente, che riceve per e-mail la conferma con il numero del ticket."
+    public static func auditOnBehalfOf(_ name: String) -> String { "per conto di \(name)" }
 }

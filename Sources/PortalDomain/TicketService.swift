@@ -15,17 +15,21 @@ public struct TicketService: DomainService {
     /// A new ticket: the requester hears it was received, the support desk that it exists.
     /// `submission`: the form's key, recorded with the ticket so that the same POST sent
     /// again finds it (`SubmissionStore`) instead of creating a second one.
-    public func create(_ ticket: NewTicket, files: [NewAttachment], submission: String? = nil, now: Timestamp) throws
-        -> Int64
-    {
+    /// `openedBy`: the operator who wrote it for the requester (a customer on the phone): the
+    /// conversation and the company's trail say so, the form's key is the operator's, and the
+    /// customers' hourly limits, which guard against an account's flood, do not apply.
+    public func create(
+        _ ticket: NewTicket, files: [NewAttachment], submission: String? = nil, openedBy agent: UserRecord? = nil, now: Timestamp
+    ) throws -> Int64 {
         var ticket = ticket
         ticket.firstLine = MessageText.firstLine(ticket.description)
         return try database.write { tx in
-            try checkCreationLimits(ticket, now: now)
+            if agent == nil { try checkCreationLimits(ticket, now: now) }
             let created = try store.create(ticket, now: now)
-            if let submission, let requester = ticket.requesterID {
+            if let submission, let presser = agent?.id ?? ticket.requesterID {
                 try SubmissionStore.record(
-                    in: tx, userID: requester, key: submission, location: "/ticket/\(created.number)", now: now)
+                    in: tx, userID: presser, key: submission,
+                    location: (agent == nil ? "/ticket/" : "/desk/ticket/") + String(created.number), now: now)
             }
             for file in files {
                 try store.addAttachment(ticketID: created.id, messageID: created.messageID, file, now: now)
@@ -33,11 +37,14 @@ public struct TicketService: DomainService {
             guard let record = try store.find(number: created.number, tenantID: ticket.tenantID),
                 let tenant = try TenantStore(database).find(id: ticket.tenantID)
             else { throw DomainError(.notFound, Text.errorNotFound) }
+            if let agent { try event(in: tx, record, by: agent, Text.eventOpenedByDesk(agent.displayName), now: now) }
             try mail.received(in: tx, record, now: now)
             try mail.newTicketToDesk(
                 in: tx, record, vat: tenant.vat, text: ticket.description, files: files.map(\.fileName), now: now)
             try AuditStore.record(
-                in: tx, "ticket_created", tenantID: ticket.tenantID, userID: ticket.requesterID, detail: "#\(created.number)",
+                in: tx, "ticket_created", tenantID: ticket.tenantID, userID: agent?.id ?? ticket.requesterID,
+                actorEmail: agent?.email ?? "",
+                detail: "#\(created.number)" + (agent == nil ? "" : ": " + Text.auditOnBehalfOf(ticket.requesterName)),
                 clientIP: context.clientIP, now: now)
             return created.number
         }

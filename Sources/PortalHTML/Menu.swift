@@ -53,7 +53,12 @@ enum Menu {
     static func renderDesk(mayAdministerVendor: Bool, currentPath: String) -> Node {
         el("nav", ["class": "sidebar", "aria-label": Text.mainMenu]) {
             el("ul", ["class": "menu"]) {
-                group(Text.menuDesk, icon: Icon.support, [Entry(label: Text.deskQueueTitle, path: "/desk/")], currentPath)
+                group(
+                    Text.menuDesk, icon: Icon.support,
+                    [
+                        Entry(label: Text.deskQueueTitle, path: "/desk/"),
+                        Entry(label: Text.deskNewTicketTitle, path: "/desk/nuovo"),
+                    ], currentPath)
                 if mayAdministerVendor && !vendorAdministration.isEmpty {
                     group(Text.menuVendorAdministration, icon: Icon.company, vendorAdministration, currentPath)
                 }

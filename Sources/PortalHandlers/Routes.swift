@@ -97,6 +97,9 @@ public enum Routes {
             "/desk/ticket/{number}", OperatorGuard.self, bodyLimit: Uploads.bodyLimit, refill: DeskTicketHandlers.refill,
             DeskTicketHandlers.post)
         routes.get("/desk/ticket/{number}/allegati/{id}", OperatorGuard.self, DeskTicketHandlers.download)
+        routes.get("/desk/nuovo", OperatorGuard.self, DeskNewTicketHandlers.show)
+        routes.post("/desk/nuovo", OperatorGuard.self, bodyLimit: Uploads.bodyLimit, refill: DeskNewTicketHandlers.refill,
+                    DeskNewTicketHandlers.create)
         vendorAdministration(&routes)
     }
 

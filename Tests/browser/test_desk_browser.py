@@ -274,3 +274,33 @@ def test_a_note_left_unsent_beside_a_sent_reply_keeps_its_draft(portal, browser)
     offer.find_element(By.XPATH, ".//button[normalize-space()='Ripristina bozza']").click()
     assert field(browser, "Nota interna").get_attribute("value") == "Appunto da non perdere"
     assert field(browser, "Rispondi al cliente").get_attribute("value") == "", "the sent reply is not offered again"
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_an_operator_opens_a_request_for_a_customer_on_the_phone(portal, request, javascript):
+    browser = request.getfixturevalue("browser" if javascript else "browser_without_javascript")
+    title = f"Telefonata: stampante ferma {uuid.uuid4().hex[:6]}"
+    sign_in(browser, portal, OPERATOR, DEMO_PASSWORD)
+    press(browser, "Nuovo ticket per un cliente")
+    assert heading(browser) == "Nuovo ticket per un cliente"
+    type_into(browser, "Azienda", "rossi")
+    press(browser, "Cerca azienda")
+    if javascript:
+        assert serious_violations(browser) == []
+    press(browser, "ROSSI SRL")
+    choose_option(browser, "Richiedente", "Mario Rossi – mario.rossi@rossi.example")
+    for legend, option in (("Area richiesta", "Richiesta su tematiche di tipo sistemistico"), ("Priorità", "Alta")):
+        fieldset = browser.find_element(By.XPATH, f"//fieldset[legend[normalize-space()='{legend}']]")
+        label = fieldset.find_element(By.XPATH, f".//label[normalize-space()='{option}']")
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", label)
+        label.click()
+    type_into(browser, "Titolo", title)
+    type_into(browser, "Descrizione", "Il cliente chiama: la stampante di rete non stampa.")
+    if javascript:
+        assert serious_violations(browser) == []
+    press(browser, "Invia Ticket")
+    assert heading(browser).endswith(title), heading(browser)
+    assert "Richiesta aperta per il cliente" in notice(browser)
+    assert "per conto del cliente" in thread(browser)
+    customer, _ = login(portal, email=ADMIN)
+    assert title in customer.get(portal.url + "/ticket").text

@@ -11,7 +11,7 @@ import uuid
 
 import requests
 
-from portal import ADMIN, BIANCHI_VAT, OTHER_COMPANY_ADMIN, TECHNICIAN, csrf_token, login
+from portal import ADMIN, BIANCHI_VAT, OTHER_COMPANY_ADMIN, ROSSI_VAT, TECHNICIAN, csrf_token, login
 from tickets import created_number, new_ticket, reply
 
 OPERATOR = "giulia.neri@assistenza.example"
@@ -1297,3 +1297,77 @@ def test_the_queue_says_who_owes_the_next_message(portal):
     # Closed: nobody's turn, the time alone.
     assert desk_post(portal, operator, number, "status", status="closed").status_code == 303
     assert "·" not in cell()
+
+
+def desk_new_ticket_form(portal, session, vat):
+    """"Nuovo ticket per un cliente": the company found by its P.IVA, then its form."""
+    found = session.get(portal.url + "/desk/nuovo", params={"cerca": vat})
+    assert found.status_code == 200 and "Un'azienda trovata" in found.text, found.text[-2000:]
+    link = re.search(r'href="(/desk/nuovo\?azienda=\d+)"', found.text).group(1)
+    page = session.get(portal.url + html.unescape(link))
+    assert page.status_code == 200 and "<h1" in page.text and "Nuovo ticket per un cliente" in page.text
+    return page
+
+
+def test_an_operator_opens_a_ticket_for_a_customer_on_the_phone(portal):
+    """A customer who phones had to be told to open the request themselves: the desk writes it
+    in their name, the customer gets the usual confirmation and finds it in their list."""
+    operator, queue = operator_session(portal)
+    assert 'href="/desk/nuovo"' in queue.text, "the desk's menu leads to it"
+    page = desk_new_ticket_form(portal, operator, ROSSI_VAT)
+    for label in ("Richiedente", "Email", "Titolo", "Descrizione"):
+        assert re.search(rf'<label[^>]*>{label}', page.text), label
+    with portal.db() as db:
+        luca = db.execute("SELECT id FROM users WHERE email = ?", (TECHNICIAN,)).fetchone()[0]
+        tenant = db.execute("SELECT id FROM tenants WHERE vat = ?", (ROSSI_VAT,)).fetchone()[0]
+        anna = db.execute("SELECT id FROM users WHERE email = ?", (OTHER_COMPANY_ADMIN,)).fetchone()[0]
+    fields = {
+        "csrf": csrf_token(page.text), "azienda": str(tenant), "submission": re.search(
+            r'name="submission" value="([^"]*)"', page.text).group(1),
+        "email": "", "phone": "0541 123456", "contact": "phone", "type": "assistance", "area": "systems",
+        "priority": "high", "title": "Server di stampa fermo (telefonata)",
+        "description": "Il cliente chiama: il server di stampa non risponde da stamattina.", "technical_details": "",
+        "action": "send"}
+    # No requester chosen, or one of another company: refused beside the field, the text kept.
+    for chosen, message in (("", "Scegli l'utente dell'azienda"), (str(anna), "non fa più parte dell'azienda")):
+        refused = operator.post(portal.url + "/desk/nuovo", data={**fields, "richiedente": chosen}, files=NO_FILE,
+                                allow_redirects=False)
+        assert refused.status_code == 422 and message in refused.text
+        assert "il server di stampa non risponde" in refused.text and 'aria-invalid="true"' in refused.text
+    created = operator.post(portal.url + "/desk/nuovo", data={**fields, "richiedente": str(luca)},
+                            files={"files": ("errore.txt", b"spooler fermo\n", "text/plain")}, allow_redirects=False)
+    assert created.status_code == 303, created.text[-1500:]
+    number = int(re.fullmatch(r"/desk/ticket/(\d+)\?avviso=creato", created.headers["Location"]).group(1))
+    landed = operator.get(portal.url + created.headers["Location"]).text
+    assert "Richiesta aperta per il cliente" in landed
+    assert "Richiesta aperta da Giulia Neri dell'assistenza per conto del cliente" in html.unescape(landed)
+    with portal.db() as db:
+        row = db.execute("SELECT tenant_id, requester_id, contact_email, phone, contact_preference, area, priority, status"
+                         " FROM tickets WHERE number = ?", (number,)).fetchone()
+        audit = db.execute("SELECT user_id, detail FROM audit_events WHERE event = 'ticket_created' ORDER BY id DESC LIMIT 1"
+                           ).fetchone()
+    assert tuple(row) == (tenant, luca, TECHNICIAN, "0541 123456", "phone", "systems", "high", "unassigned")
+    assert audit[1] == f"#{number}: per conto di Luca Verdi"
+    # The customer: the usual confirmation, the ticket in their list with its file.
+    portal.wait_for_mail(TECHNICIAN, f"Ticket #{number}")
+    customer, _ = login(portal, email=TECHNICIAN)
+    seen = customer.get(portal.url + f"/ticket/{number}").text
+    assert "Server di stampa fermo" in seen and "errore.txt" in seen and "per conto del cliente" in seen
+    # The same press again (a double click, a retry): one ticket.
+    again = operator.post(portal.url + "/desk/nuovo", data={**fields, "richiedente": str(luca)},
+                          files={"files": ("errore.txt", b"spooler fermo\n", "text/plain")}, allow_redirects=False)
+    assert again.status_code == 303 and again.headers["Location"] == created.headers["Location"]
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM tickets WHERE title = 'Server di stampa fermo (telefonata)'").fetchone()[0] == 1
+
+
+def test_a_customer_cannot_reach_the_desks_new_ticket_and_a_company_without_people_is_refused(portal):
+    customer, _ = login(portal, email=TECHNICIAN)
+    assert customer.get(portal.url + "/desk/nuovo", allow_redirects=False).status_code == 404
+    token = csrf_token(customer.get(portal.url + "/ticket").text)
+    assert customer.post(portal.url + "/desk/nuovo", data={"csrf": token}, allow_redirects=False).status_code == 404
+    operator, _ = operator_session(portal)
+    nothing = operator.get(portal.url + "/desk/nuovo", params={"cerca": "nessuna-azienda-così"})
+    assert "Nessuna azienda trovata" in nothing.text
+    gone = operator.get(portal.url + "/desk/nuovo", params={"azienda": "99999999"})
+    assert gone.status_code == 404 and "L'azienda scelta non esiste più" in html.unescape(gone.text)

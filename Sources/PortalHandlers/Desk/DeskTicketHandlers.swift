@@ -11,6 +11,7 @@ enum DeskTicketHandlers {
         "risposta": Text.deskReplySaved, "nota": Text.deskNoteSaved, "presa": Text.deskTaken, "assegnato": Text.deskAssigned,
         "stato": Text.deskStatusSaved, "in-coda": Text.deskUnassigned, "priorita": Text.deskPrioritySaved, "invariato": Text.deskNothingChanged,
         "area": Text.deskAreaSaved, "tipologia": Text.deskTypeSaved,
+        "creato": Text.deskTicketCreatedForCustomer,
         "risposta-modifiche": Text.deskReplySaved + " " + Text.deskControlsSavedToo,
         "nota-modifiche": Text.deskNoteSaved + " " + Text.deskControlsSavedToo,
         "risposta-riaperto": Text.deskReplySaved + " " + Text.deskReplyReopened,

@@ -20,11 +20,24 @@ struct NewTicketPage {
     var notice: String?
     /// The save failed for the server's reasons (`SaveFault`).
     var failure: String?
+    /// The desk's "Nuovo ticket per un cliente": the requester is one of the company's people,
+    /// chosen by the operator writing for them.
+    var desk: DeskChoice?
+
+    struct DeskChoice {
+        static let requesterField = "richiedente"
+        var members: [TenantStore.MemberRow]
+        var requesterID: String = ""
+        var error: String?
+    }
+
+    var action: String { desk == nil ? "/ticket/nuovo" : "/desk/nuovo" }
 
     func render() -> String {
-        Page(title: Text.newTicketTitle, kind: .app(viewer), currentPath: "/ticket/nuovo") {
-            el("h1", ["class": "page-title"]) { Text.newTicketTitle }
-            el("form", ["class": "form ticket-form", "method": "post", "action": "/ticket/nuovo", "enctype": "multipart/form-data",
+        let title = desk == nil ? Text.newTicketTitle : Text.deskNewTicketTitle
+        return Page(title: title, kind: .app(viewer), currentPath: action) {
+            el("h1", ["class": "page-title"]) { title }
+            el("form", ["class": "form ticket-form", "method": "post", "action": action, "enctype": "multipart/form-data",
                         "novalidate": "novalidate", "data-draft-owner": viewer.draftOwner]) {
                 FormField.csrf(viewer.csrfToken)
                 FormField.hidden(Self.companyField, String(tenant.id))
@@ -57,10 +70,25 @@ struct NewTicketPage {
                         el("dd") { tenant.vat }
                         el("dt") { Text.companyName }
                         el("dd") { tenant.name }
-                        el("dt") { Text.requesterFull }
-                        el("dd") { requester }
+                        if desk == nil {
+                            el("dt") { Text.requesterFull }
+                            el("dd") { requester }
+                        }
                     }
-                    FormField.input(id: "email", label: Text.email, type: "email", value: form.email, error: form.errors["email"], required: true, autocomplete: "email", maxLength: 254)
+                    if let desk {
+                        el("p") { el("a", ["href": "/desk/nuovo"]) { Text.deskOtherCompany } }
+                        DeskForm.select(
+                            id: DeskChoice.requesterField, label: Text.requester,
+                            options: [("", Text.deskChooseRequester)] + desk.members.map { member in
+                                let name = "\(member.firstName) \(member.lastName)".trimmingWhitespace()
+                                return (String(member.userID), name.isEmpty ? member.email : "\(name) – \(member.email)")
+                            },
+                            selected: desk.requesterID, error: desk.error)
+                    }
+                    // The desk may leave it empty: the requester's own address is used.
+                    FormField.input(id: "email", label: Text.email, type: "email", value: form.email, error: form.errors["email"],
+                                    required: desk == nil, autocomplete: desk == nil ? "email" : nil, maxLength: 254,
+                                    hint: desk == nil ? nil : Text.deskEmailDefaultHint)
                     FormField.input(id: "phone", label: Text.phone, type: "tel", value: form.phone, error: form.errors["phone"], autocomplete: "tel", maxLength: 40)
                     FormField.radioGroup(name: "contact", legend: Text.contactPreference,
                                          options: ContactPreference.allCases.map { ($0.rawValue, $0.label) },
