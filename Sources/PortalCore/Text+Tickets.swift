@@ -190,26 +190,27 @@ extension Text {
     public static let mailEventClosed = "chiuso"
     public static let mailEventCustomerReply = "risposta del cliente"
     /// The company is named: someone who works for two companies reads both's e-mails.
-    /// `link` nil: to the address typed as the ticket's contact, of someone with no account.
-    public static func ticketMailBody(number: Int64, title: String, company: String, line: String, link: String?, requester: String)
-        -> String
-    {
+    /// `toContact`: to the address typed as the ticket's contact, of someone who may have no
+    /// account (the link opens the requester's sign-in).
+    public static func ticketMailBody(
+        number: Int64, title: String, company: String, line: String, link: String, toContact: Bool = false, requester: String
+    ) -> String {
         """
         Ticket #\(number): \(title)
         Azienda: \(company)
 
         \(line)
 
-        \(link.map { "Per leggere la conversazione e rispondere apri il ticket sul portale:\n" + $0 } ?? mailContactNote(requester))
+        \(toContact ? mailContactNote(requester, link: link) : "Per leggere la conversazione e rispondere apri il ticket sul portale:\n" + link)
 
         \(mailSignature)
         """
     }
     /// An outside contact (a consultant, a colleague without an account) was sent "open the
-    /// ticket on the portal", where they cannot sign in.
-    public static func mailContactNote(_ requester: String) -> String {
+    /// ticket on the portal", where they cannot sign in: the link is there, said for whom.
+    public static func mailContactNote(_ requester: String, link: String) -> String {
         "Ricevi questa e-mail perché il tuo indirizzo è indicato come contatto del ticket aperto da \(requester). "
-            + "La conversazione si legge sul portale con l'account di chi ha aperto il ticket."
+            + "La conversazione si legge sul portale con l'account di chi ha aperto il ticket:\n" + link
     }
     public static let mailLineCreated = "Abbiamo ricevuto la tua richiesta di assistenza: ti risponderemo il prima possibile."
     public static func mailLineStatus(_ status: String) -> String { "Lo stato della richiesta è ora: \(status)." }

@@ -88,14 +88,14 @@ struct TicketMail {
         in tx: WriteTransaction, to recipients: [EmailAddress], _ ticket: TicketRecord, event: String, line: String,
         now: Timestamp
     ) throws {
-        func body(_ link: String?) -> String {
+        func body(toContact: Bool) -> String {
             Text.ticketMailBody(
-                number: ticket.number, title: ticket.title, company: ticket.tenantName, line: line, link: link,
-                requester: ticket.requesterName)
+                number: ticket.number, title: ticket.title, company: ticket.tenantName, line: line, link: customerLink(ticket),
+                toContact: toContact, requester: ticket.requesterName)
         }
         try enqueue(
             in: tx, ticket, to: recipients, audience: .customer, subject: Text.ticketMailSubject(ticket.number, event, ticket.title),
-            body: body(customerLink(ticket)), contactBody: body(nil), now: now)
+            body: body(toContact: false), contactBody: body(toContact: true), now: now)
     }
 
     /// An operator's reply, with its text, to those who chose to hear of replies.
@@ -108,15 +108,15 @@ struct TicketMail {
     ) throws -> [EmailAddress] {
         let recipients = try customerAddresses(ticket, kind: .replies, tx.database)
         let plain = MessageText.plain(text)
-        func body(_ link: String?) -> String {
+        func body(toContact: Bool) -> String {
             Text.customerReplyMailBody(
                 number: ticket.number, title: ticket.title, company: ticket.tenantName, author: author, text: plain,
-                status: statusLine, files: files, link: link, requester: ticket.requesterName)
+                status: statusLine, files: files, link: customerLink(ticket), toContact: toContact, requester: ticket.requesterName)
         }
         try enqueue(
             in: tx, ticket, to: recipients, audience: .customer,
             subject: Text.ticketMailSubject(ticket.number, Text.mailEventReply, ticket.title),
-            body: body(customerLink(ticket)), contactBody: body(nil), now: now)
+            body: body(toContact: false), contactBody: body(toContact: true), now: now)
         return recipients
     }
 

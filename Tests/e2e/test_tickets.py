@@ -46,8 +46,9 @@ def test_a_ticket_with_a_file_is_saved_numbered_and_confirmed_to_both_addresses(
         body = mail.get_content()
         assert "nota di accredito" not in body
         assert "Azienda: ROSSI SRL" in body, "people of two companies read which one's ticket it is"
-        # The typed address is nobody's account: no link to a portal it cannot enter.
-        assert (f"{portal.url}/ticket/{number}" in body) == (address == ADMIN)
+        # Every notification has its link (issue #5); to an address that is nobody's account it
+        # says whose sign-in opens it.
+        assert f"{portal.url}/ticket/{number}" in body
         assert ("indicato come contatto del ticket aperto da" in body) == (address != ADMIN)
     with portal.db() as db:
         row = db.execute("SELECT status, contact_email FROM tickets WHERE number = ?", (number,)).fetchone()
@@ -517,9 +518,9 @@ def test_the_referent_and_the_tickets_address_hear_of_replies_as_each_chose(port
     for person in (ADMIN, "ufficio@rossi.example", TECHNICIAN):
         text = portal.wait_for_mail(person, f"Ticket #{number} nuova risposta").get_content()
         assert "Chi viene avvisato" in text and "Prima risposta" in text
-        # The typed address is nobody's account: told whose ticket it is, not sent to the portal.
+        # The typed address is nobody's account: told whose ticket it is, with the link.
         outside = person == "ufficio@rossi.example"
-        assert (f"/ticket/{number}" in text) != outside
+        assert f"/ticket/{number}" in text
         assert ("indicato come contatto del ticket aperto da Mario Rossi" in text) == outside
 
     # The requester chose none: neither the account nor the address typed on the ticket hears
