@@ -1371,3 +1371,40 @@ def test_a_customer_cannot_reach_the_desks_new_ticket_and_a_company_without_peop
     assert "Nessuna azienda trovata" in nothing.text
     gone = operator.get(portal.url + "/desk/nuovo", params={"azienda": "99999999"})
     assert gone.status_code == 404 and "L'azienda scelta non esiste più" in html.unescape(gone.text)
+
+
+def test_a_reply_sent_after_the_operators_session_ended_comes_back_after_the_login(portal):
+    """Without JavaScript (no draft in the browser) an operator idle past the session's end
+    pressed "Rispondi al cliente" and met the desk's 404: the text was gone. A form the desk's
+    page signed for an active operator is kept as a customer's is; a visitor's or a customer's
+    post stays the plain 404."""
+    customer, _ = login(portal, email=TECHNICIAN)
+    number = created_number(new_ticket(portal, customer, title="Sessione scaduta al banco"))
+    session, _ = operator_session(portal)
+    page = session.get(portal.url + f"/desk/ticket/{number}").text
+    form = {name: value for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page)}
+    token = session.cookies.get("portal_session")
+    with portal.db() as db:
+        db.execute("DELETE FROM sessions WHERE token_hash = ?", (hashlib.blake2b(token.encode(), digest_size=32).digest(),))
+    sent = session.post(portal.url + f"/desk/ticket/{number}", data={
+        **form, "action": "reply", "reply": "Risposta scritta dopo la pausa pranzo", "status": "postponed"},
+        files=NO_FILE, allow_redirects=False)
+    assert sent.status_code == 303 and sent.headers["Location"].startswith("/login?avviso=modulo&next="), sent.status_code
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM messages WHERE body LIKE '%dopo la pausa pranzo%'").fetchone()[0] == 0
+    _, back = login(portal, email=OPERATOR, session=session, next_path=f"/desk/ticket/{number}")
+    shown = session.get(portal.url + f"/desk/ticket/{number}").text
+    assert "Risposta scritta dopo la pausa pranzo" in shown and "Il modulo non era stato inviato" in shown
+    assert re.search(r'<option value="postponed" selected', shown), "the status chosen comes back, to confirm"
+    # Taken once: the next visit is the plain page.
+    assert "dopo la pausa pranzo" not in session.get(portal.url + f"/desk/ticket/{number}").text
+
+    # A customer's own signed form posted to the desk without a session: the plain 404.
+    own = customer.get(portal.url + "/ticket/nuovo").text
+    author = re.search(r'name="autore" value="([^"]*)"', own).group(1)
+    token = customer.cookies.get("portal_session")
+    with portal.db() as db:
+        db.execute("DELETE FROM sessions WHERE token_hash = ?", (hashlib.blake2b(token.encode(), digest_size=32).digest(),))
+    probe = customer.post(portal.url + f"/desk/ticket/{number}", data={"autore": author, "reply": "x", "action": "reply"},
+                          files=NO_FILE, allow_redirects=False)
+    assert probe.status_code == 404

@@ -11,6 +11,11 @@ enum DeskNewTicketHandlers {
     static let searchLimit = 100
 
     static func show(_ request: Request, _ context: OperatorContext) throws -> Response {
+        if let kept = try KeptForms.take(request, context.services, userID: context.user.id) {
+            var page = try refill(request, context, kept.form)
+            try KeptForms.forget(&page, request, kept)
+            return page
+        }
         if let chosen = request.query[NewTicketPage.companyField] {
             switch try company(chosen, context) {
             case .usable(let tenant, let members):
@@ -124,7 +129,7 @@ enum DeskNewTicketHandlers {
         var page = NewTicketPage(
             viewer: context.viewer, tenant: tenant, requester: "", form: TicketForm(kept).withoutErrors,
             desk: .init(members: members, requesterID: kept[NewTicketPage.DeskChoice.requesterField] ?? ""))
-        page.notice = KeptForms.notice(kept)
+        page.notice = KeptForms.noticeWithoutFiles(kept)
         return Response.html(page.render())
     }
 }

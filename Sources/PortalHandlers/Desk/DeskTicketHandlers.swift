@@ -46,6 +46,12 @@ enum DeskTicketHandlers {
     static func queueParameter(_ queue: String) -> String { queueField + "=" + urlEncode(queue) }
 
     static func show(_ request: Request, _ context: OperatorContext) throws -> Response {
+        // A reply sent after the session ended, kept (`KeptForms`): back as typed after the login.
+        if let kept = try KeptForms.take(request, context.services, userID: context.user.id) {
+            var page = try refill(request, context, kept.form)
+            try KeptForms.forget(&page, request, kept)
+            return page
+        }
         let ticket = try context.ticket(request)
         var page = try DeskTicketHandlers.page(ticket, context, queue: queue(request.query[queueField]))
         let notMailed = page.nobodyMailed || page.companyDeactivated
@@ -59,7 +65,8 @@ enum DeskTicketHandlers {
 
     /// The reply and the note refused for their token: the operator's session was replaced in
     /// another tab ("Esci" and a new login, which also cleared the browser's drafts), and the
-    /// typed text was lost to the bare "modulo scaduto" page. The page again with both texts
+    /// typed text was lost to the bare "modulo scaduto" page. Also a form kept when sent
+    /// without a session (taken back by `show`). The page again with both texts
     /// and the controls as chosen, a fresh token, what changed since it was drawn; nothing is
     /// written, the files are chosen again (`KeptForms.refilled`).
     static func refill(_ request: Request, _ context: OperatorContext, _ kept: FormData) throws -> Response {
@@ -70,7 +77,7 @@ enum DeskTicketHandlers {
         page.chosen = changedControls(kept)
         page.submission = Submission.key(kept) ?? page.submission
         let changed = try changes(since: kept["seen"], ticket, context)
-        page.warning = KeptForms.notice(kept) + (changed.isEmpty ? "" : " " + Text.deskChangedMeanwhile(changed))
+        page.warning = KeptForms.noticeWithoutFiles(kept) + (changed.isEmpty ? "" : " " + Text.deskChangedMeanwhile(changed))
         return Response.html(bytes: page.render())
     }
 

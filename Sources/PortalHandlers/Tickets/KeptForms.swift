@@ -78,6 +78,22 @@ enum KeptForms {
         return response
     }
 
+    /// Whether the form names, by its signature, an active operator as its writer: only such a
+    /// form sent to the desk without a session is kept (`RouteTable`).
+    static func isActiveOperatorForm(_ request: Request, _ services: Services) throws -> Bool {
+        var request = request
+        try request.decodeBody(malformedJSON: Text.errorBadRequest)
+        let author = owner(of: request, key: services.secretKey)
+        guard author != 0, let user = try UserStore(services.database).find(id: author) else { return false }
+        return user.isOperator && user.deactivatedAt == nil
+    }
+
+    /// The notice of a kept form on a page that keeps no files (the desk's): any it had are
+    /// chosen again.
+    static func noticeWithoutFiles(_ kept: FormData) -> String {
+        kept[droppedFiles] == "1" || !kept.all("kept").isEmpty ? Text.formKeptWithoutFiles : Text.formKeptNoFiles
+    }
+
     /// Whether the form carried files (new ones or kept references).
     static func hasFiles(_ request: Request) -> Bool {
         request.form.files.contains { !$0.bytes.isEmpty } || !request.form.all("kept").isEmpty
