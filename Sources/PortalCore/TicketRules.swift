@@ -6,11 +6,13 @@ public enum TicketRules {
     public static let reopenDays = 15
 
     /// The first moment the customer may close a ticket created at `createdAt`: the start of
-    /// the minute the delay ends in, so that "dalle 04:49" (shown to the minute) holds for
-    /// the whole of 04:49.
+    /// the first whole minute after the delay, so that "dalle 04:50" (shown to the minute)
+    /// holds for the whole of 04:50 and the delay is never shorter than configured (rounded
+    /// down, closing came after 4 minutes and a few seconds of the 5).
     public static func closableFrom(createdAt: Timestamp, delayMinutes: Int) -> Timestamp {
         let end = createdAt + Int64(max(0, delayMinutes)) * 60
-        return end - ((end % 60) + 60) % 60
+        let past = ((end % 60) + 60) % 60
+        return past == 0 ? end : end + 60 - past
     }
 
     public static func canReopen(closedAt: Timestamp?, now: Timestamp) -> Bool {

@@ -31,11 +31,13 @@ struct TicketQueryTests {
         #expect(!TicketQuery(fields: [("da", "2026-03-10"), ("a", "2026-03-10")]).rangeIsReversed)
     }
 
-    @Test("closing is allowed from the start of the minute the page names")
+    @Test("closing is allowed from the start of the minute the page names, never before the delay")
     func closableFrom() {
-        // 04:44:37 + 5 minutes = 04:49:37: allowed from 04:49:00, as "dalle 04:49" says.
+        // 04:44:37 + 5 minutes = 04:49:37: allowed from 04:50:00, as "dalle 04:50" says.
         let created: Timestamp = 1_764_474_277
-        #expect(TicketRules.closableFrom(createdAt: created, delayMinutes: 5) == created + 300 - 37)
+        #expect(TicketRules.closableFrom(createdAt: created, delayMinutes: 5) == created + 300 + 23)
+        // On a whole minute: the delay itself.
+        #expect(TicketRules.closableFrom(createdAt: created - 37, delayMinutes: 5) == created - 37 + 300)
     }
 
     @Test("a closed ticket reopens for 15 calendar days in Rome, across a change of the clocks")

@@ -234,8 +234,12 @@ def test_closing_needs_a_message_and_waits_a_few_minutes(portal):
     assert re.search(r'<input type="checkbox" id="close"[^>]*checked="checked"[^>]*aria-invalid="true" aria-describedby="close-error"', early.text)
     assert re.search(r'<p class="field-error" id="close-error">[^<]*potrai chiuderlo dalle', early.text)
     assert 'id="message-error"' not in early.text and "Risolto da solo, grazie." in early.text
+    # Four and a half minutes on: still refused (the five were rounded down to the minute).
     with portal.db() as db:
-        db.execute("UPDATE tickets SET created_at = created_at - 600 WHERE number = ?", (number,))
+        db.execute("UPDATE tickets SET created_at = created_at - 270 WHERE number = ?", (number,))
+    assert reply(portal, session, number, "Risolto da solo, grazie.", close=True).status_code == 422
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET created_at = created_at - 330 WHERE number = ?", (number,))
     closed = reply(portal, session, number, "Buongiorno, ho già risolto in autonomia. Chiudo il quesito. Grazie.", close=True)
     assert closed.headers["Location"] == f"/ticket/{number}?avviso=chiuso"
     detail = session.get(portal.url + closed.headers["Location"]).text
