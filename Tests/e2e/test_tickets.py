@@ -55,6 +55,8 @@ def test_a_ticket_with_a_file_is_saved_numbered_and_confirmed_to_both_addresses(
         assert tuple(row) == ("unassigned", "altro.indirizzo@rossi.example")
         previous = db.execute("SELECT max(number) FROM tickets WHERE number < ?", (number,)).fetchone()[0]
         assert previous == number - 1
+    # The page says where the notifications go, as typed: a mistyped address was nowhere to be seen.
+    assert "<dt>Contatto</dt><dd>altro.indirizzo@rossi.example · Web</dd>" in detail
 
 
 def test_a_refused_field_keeps_what_was_typed_and_the_files_chosen(portal):

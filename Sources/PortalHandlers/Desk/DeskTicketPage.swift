@@ -168,8 +168,7 @@ struct DeskTicketPage {
         el("dl", ["class": "facts"]) {
             fact(Text.ticketCode, String(ticket.number))
             fact(Text.requesterFull, ticket.requesterName)
-            fact(Text.deskContact, ticket.contactEmail + (ticket.phone.isEmpty ? "" : " · " + ticket.phone)
-                 + " · " + ticket.contactPreference.label)
+            fact(Text.deskContact, ticket.contactLine)
             fact(Text.referent, ticket.referentName ?? "–")
             fact(Text.ticketCreated, Clock.display(ticket.createdAt))
             fact(Text.ticketUpdated, Clock.display(ticket.updatedAt))
