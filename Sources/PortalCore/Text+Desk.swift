@@ -66,7 +66,6 @@ extension Text {
     public static let deskCompanyUsers = "Utenti"
     public static let deskOtherOpen = "Altri ticket aperti"
     public static let deskNoOtherOpen = "Nessun altro ticket aperto."
-    public static let deskContact = "Contatto"
     public static let deskInternalNoteBadge = "Nota interna"
     public static let deskReplySaved = "Risposta inviata al cliente."
     public static let deskNoteSaved = "Nota interna salvata."
@@ -272,12 +271,12 @@ extension Text {
     public static let deskNewTicketIntro =
         "Per un cliente che telefona o scrive fuori dal portale: cerca la sua azienda, poi scrivi la richiesta a suo nome. Il cliente riceve l'e-mail di conferma come se l'avesse aperta lui."
     public static let deskFindCompany = "Cerca azienda"
-    public static let deskCompanyHint = "Ragione sociale o Partita IVA, anche in parte."
+    public static let deskCompanyHint = "Una parte della ragione sociale, oppure la Partita IVA o le sue prime cifre."
     public static let deskNoCompanyFound = "Nessuna azienda trovata: controlla la ragione sociale o la Partita IVA."
     public static func deskCompaniesFound(_ count: Int) -> String {
         count == 1 ? "Un'azienda trovata: sceglila." : "\(count) aziende trovate: scegli quella del cliente."
     }
-    public static let deskCompaniesTooMany = "Sono mostrate le prime 50: scrivi di più per trovarla."
+    public static func deskCompaniesTooMany(_ shown: Int) -> String { "Sono mostrate le prime \(shown): scrivi di più per trovarla." }
     public static let deskCompanyDeactivatedChoice = "disattivata: non si possono aprire richieste"
     public static let deskChooseCompany = "Scegli l'azienda"
     public static let deskOtherCompany = "Cambia azienda"
@@ -285,7 +284,6 @@ extension Text {
     public static let deskChooseRequester = "Scegli un utente"
     public static let deskRequesterRequired = "Scegli l'utente dell'azienda per cui apri la richiesta."
     public static let deskRequesterNotMember = "Questo utente non fa più parte dell'azienda: scegline un altro."
-    public static let deskCompanyNotFound = "L'azienda scelta non esiste più: cercala di nuovo."
     public static let deskCompanyInactive = "L'azienda è disattivata: i suoi utenti non possono accedere, quindi non si possono aprire richieste a suo nome."
     public static let deskCompanyNoUsers = "L'azienda non ha ancora utenti del portale: invitane uno prima di aprire una richiesta a suo nome."
     public static let deskEmailDefaultHint = "Lascia vuoto per usare l'e-mail del richiedente."

@@ -9,6 +9,7 @@ extension Text {
     public static let companyVAT = "Partita IVA"
     public static let companyName = "Ragione sociale"
     public static let requesterFull = "Richiedente (nome e cognome)"
+    public static let ticketContact = "Contatto"
     public static let phone = "Telefono"
     public static let contactPreference = "Preferenza contatto"
     public static let requestType = "Tipologia richiesta"

@@ -3,7 +3,7 @@ import PortalStore
 
 /// What the vendor's operators do to a ticket, each in one transaction with its lines in the
 /// thread and its e-mails: answer the customer, write an internal note, take the ticket,
-/// assign it, change its status or priority. Used by the desk's pages and by `portal-admin`.
+/// assign it, change its status, priority, area or type. Used by the desk's pages and by `portal-admin`.
 public struct DeskService: DomainService {
     public let context: ServiceContext
     public init(_ context: ServiceContext) { self.context = context }
@@ -55,8 +55,9 @@ public struct DeskService: DomainService {
     /// A ticket nobody had is taken by whoever answers; a closed one reopens "In attesa" unless
     /// "Chiuso" is chosen with it (`keepsClosed`).
     /// `status`: one chosen with the reply, which the same e-mail tells (one e-mail, not two).
-    /// `controls`: "Assegna a" and "Priorità" changed with it, applied in the same transaction
-    /// (a worker killed between the two acknowledged the reply on its retry and lost them).
+    /// `controls`: "Assegna a", "Priorità", "Area" and "Tipologia" changed with it, applied in
+    /// the same transaction (a worker killed between the two acknowledged the reply on its
+    /// retry and lost them); a new type is told in the reply's e-mail.
     /// `keepsClosed`: the page showed the ticket closed and "Stato" was left at "Chiuso": if it
     /// is still closed the reply leaves it so; one reopened meanwhile (by the customer, by a
     /// colleague) stays open, as the page's other stale controls are not applied.
@@ -69,16 +70,26 @@ public struct DeskService: DomainService {
             // the page was read, and a reply sent all the same must not take it from them.
             let current = try store.find(number: ticket.number) ?? ticket
             let stays = keepsClosed && current.status == .closed
-            try reply(in: tx, current, by: agent, body: body, files: files, status: stays ? .closed : status, now: now)
-            try apply(in: tx, controls, number: ticket.number, by: agent, now: now)
+            // A new "Tipologia" with the reply is told in the reply's e-mail, as a status is.
+            var others = controls
+            let type = others.requestType.flatMap { $0 == current.requestType ? nil : $0 }
+            others.requestType = nil
+            let told = try reply(
+                in: tx, current, by: agent, body: body, files: files, status: stays ? .closed : status,
+                typeLine: type.map { Text.mailLineType($0.label) }, now: now)
+            try apply(in: tx, others, number: ticket.number, by: agent, now: now)
+            if let type { try setRequestType(in: tx, try self.ticket(number: ticket.number), type, by: agent, told: told, now: now) }
             return current.status == .closed && status != .closed && !stays
         }
     }
 
+    /// `typeLine`: a new "Tipologia" chosen with the reply, told in its e-mail. Returns whom
+    /// the reply's e-mail went to.
+    @discardableResult
     func reply(
         in tx: WriteTransaction, _ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment],
-        status chosen: TicketStatus? = nil, now: Timestamp
-    ) throws {
+        status chosen: TicketStatus? = nil, typeLine: String? = nil, now: Timestamp
+    ) throws -> [EmailAddress] {
         let messageID = try store.addMessage(
             ticketID: ticket.id, authorID: agent.id, authorName: agent.displayName, isOperator: true, body: body, now: now)
         for file in files { try store.addAttachment(ticketID: ticket.id, messageID: messageID, file, now: now) }
@@ -114,13 +125,15 @@ public struct DeskService: DomainService {
                     : Text.mailLineKeptClosedFinal
             } ?? Text.mailLineKeptClosedPlain
         }
+        let lines = [statusMail?.line ?? reopenedLine ?? closedLine, typeLine].compactMap { $0 }
         let told = try mail.replyToCustomer(
-            in: tx, ticket, author: agent.displayName, text: body, statusLine: statusMail?.line ?? reopenedLine ?? closedLine,
+            in: tx, ticket, author: agent.displayName, text: body, statusLine: lines.isEmpty ? nil : lines.joined(separator: " "),
             files: files.map(\.fileName), now: now)
         if let statusMail {
             try mail.statusChanged(in: tx, ticket, event: statusMail.event, line: statusMail.line, told: told, now: now)
         }
         try audit(in: tx, "ticket_operator_reply", ticket, by: agent, now: now)
+        return told
     }
 
     /// "Nota interna": for operators only. No e-mail, no line the customer sees.
@@ -305,15 +318,17 @@ public struct DeskService: DomainService {
         try audit(in: tx, "ticket_area", ticket, by: agent, detail: "\(ticket.area.shortLabel) → \(area.shortLabel)", now: now)
     }
 
-    func setRequestType(in tx: WriteTransaction, _ ticket: TicketRecord, _ type: RequestType, by agent: UserRecord, now: Timestamp)
-        throws
-    {
+    /// `told`: those a reply's e-mail already told of the new type.
+    func setRequestType(
+        in tx: WriteTransaction, _ ticket: TicketRecord, _ type: RequestType, by agent: UserRecord, told: [EmailAddress] = [],
+        now: Timestamp
+    ) throws {
         guard type != ticket.requestType else { return }
         try store.setRequestType(ticketID: ticket.id, type: type, now: now)
         try customer.event(in: tx, ticket, by: agent, Text.eventType(type.label), now: now)
         try audit(in: tx, "ticket_type", ticket, by: agent, detail: "\(ticket.requestType.label) → \(type.label)", now: now)
         // An appointment is paid for: the customer hears of the change, not only on the page.
-        try mail.statusChanged(in: tx, ticket, event: Text.mailEventType, line: Text.mailLineType(type.label), now: now)
+        try mail.statusChanged(in: tx, ticket, event: Text.mailEventType, line: Text.mailLineType(type.label), told: told, now: now)
     }
 
     /// The controls an operator changed on the ticket's page, as one press.

@@ -24,7 +24,16 @@ public struct TicketService: DomainService {
         var ticket = ticket
         ticket.firstLine = MessageText.firstLine(ticket.description)
         return try database.write { tx in
-            if agent == nil { try checkCreationLimits(ticket, now: now) }
+            if agent == nil {
+                try checkCreationLimits(ticket, now: now)
+            } else {
+                // Checked again under the write lock: the person may have left the company, or
+                // the company been deactivated, while the operator wrote.
+                let tenants = TenantStore(database)
+                if try tenants.isDeactivated(tenantID: ticket.tenantID) { throw DomainError(.invalidInput, Text.deskCompanyInactive) }
+                guard let requester = ticket.requesterID, try tenants.membership(userID: requester, tenantID: ticket.tenantID) != nil
+                else { throw DomainError(.invalidInput, Text.deskRequesterNotMember) }
+            }
             let created = try store.create(ticket, now: now)
             if let submission, let presser = agent?.id ?? ticket.requesterID {
                 try SubmissionStore.record(

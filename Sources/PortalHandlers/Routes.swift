@@ -97,8 +97,9 @@ public enum Routes {
             "/desk/ticket/{number}", OperatorGuard.self, bodyLimit: Uploads.bodyLimit, refill: DeskTicketHandlers.refill,
             DeskTicketHandlers.post)
         routes.get("/desk/ticket/{number}/allegati/{id}", OperatorGuard.self, DeskTicketHandlers.download)
-        routes.get("/desk/nuovo", OperatorGuard.self, DeskNewTicketHandlers.show)
-        routes.post("/desk/nuovo", OperatorGuard.self, bodyLimit: Uploads.bodyLimit, refill: DeskNewTicketHandlers.refill,
+        routes.get("/desk/nuovo", OperatorGuard.self, DeskNewTicketHandlers.choose)
+        routes.get("/desk/nuovo/{azienda}", OperatorGuard.self, DeskNewTicketHandlers.show)
+        routes.post("/desk/nuovo/{azienda}", OperatorGuard.self, bodyLimit: Uploads.bodyLimit, refill: DeskNewTicketHandlers.refill,
                     DeskNewTicketHandlers.create)
         vendorAdministration(&routes)
     }

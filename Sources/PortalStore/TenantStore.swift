@@ -77,6 +77,9 @@ public struct TenantStore {
         public let lastName: String
         public let role: Role
         public let activeSince: Timestamp
+
+        /// "Nome Cognome", empty for a person who has not given them yet.
+        public var displayName: String { "\(firstName) \(lastName)".trimmingWhitespace() }
     }
 
     public func memberRows(tenantID: Int64) throws -> [MemberRow] {

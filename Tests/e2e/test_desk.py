@@ -1303,8 +1303,8 @@ def desk_new_ticket_form(portal, session, vat):
     """"Nuovo ticket per un cliente": the company found by its P.IVA, then its form."""
     found = session.get(portal.url + "/desk/nuovo", params={"cerca": vat})
     assert found.status_code == 200 and "Un'azienda trovata" in found.text, found.text[-2000:]
-    link = re.search(r'href="(/desk/nuovo\?azienda=\d+)"', found.text).group(1)
-    page = session.get(portal.url + html.unescape(link))
+    link = re.search(r'href="(/desk/nuovo/\d+)"', found.text).group(1)
+    page = session.get(portal.url + link)
     assert page.status_code == 200 and "<h1" in page.text and "Nuovo ticket per un cliente" in page.text
     return page
 
@@ -1321,8 +1321,10 @@ def test_an_operator_opens_a_ticket_for_a_customer_on_the_phone(portal):
         luca = db.execute("SELECT id FROM users WHERE email = ?", (TECHNICIAN,)).fetchone()[0]
         tenant = db.execute("SELECT id FROM tenants WHERE vat = ?", (ROSSI_VAT,)).fetchone()[0]
         anna = db.execute("SELECT id FROM users WHERE email = ?", (OTHER_COMPANY_ADMIN,)).fetchone()[0]
+    form_url = portal.url + f"/desk/nuovo/{tenant}"
+    assert page.url == form_url, "one address per company: a browser's draft never crosses companies"
     fields = {
-        "csrf": csrf_token(page.text), "azienda": str(tenant), "submission": re.search(
+        "csrf": csrf_token(page.text), "submission": re.search(
             r'name="submission" value="([^"]*)"', page.text).group(1),
         "email": "", "phone": "0541 123456", "contact": "phone", "type": "assistance", "area": "systems",
         "priority": "high", "title": "Server di stampa fermo (telefonata)",
@@ -1330,16 +1332,17 @@ def test_an_operator_opens_a_ticket_for_a_customer_on_the_phone(portal):
         "action": "send"}
     # No requester chosen, or one of another company: refused beside the field, the text kept.
     for chosen, message in (("", "Scegli l'utente dell'azienda"), (str(anna), "non fa più parte dell'azienda")):
-        refused = operator.post(portal.url + "/desk/nuovo", data={**fields, "richiedente": chosen}, files=NO_FILE,
+        refused = operator.post(form_url, data={**fields, "richiedente": chosen}, files=NO_FILE,
                                 allow_redirects=False)
         assert refused.status_code == 422 and message in refused.text
         assert "il server di stampa non risponde" in refused.text and 'aria-invalid="true"' in refused.text
-    created = operator.post(portal.url + "/desk/nuovo", data={**fields, "richiedente": str(luca)},
+    created = operator.post(form_url, data={**fields, "richiedente": str(luca)},
                             files={"files": ("errore.txt", b"spooler fermo\n", "text/plain")}, allow_redirects=False)
     assert created.status_code == 303, created.text[-1500:]
     number = int(re.fullmatch(r"/desk/ticket/(\d+)\?avviso=creato", created.headers["Location"]).group(1))
     landed = operator.get(portal.url + created.headers["Location"]).text
     assert "Richiesta aperta per il cliente" in landed
+    assert f'data-draft-sent="/desk/nuovo/{tenant}"' in landed, "the company's draft is done"
     assert "Richiesta aperta da Giulia Neri dell'assistenza per conto del cliente" in html.unescape(landed)
     with portal.db() as db:
         row = db.execute("SELECT tenant_id, requester_id, contact_email, phone, contact_preference, area, priority, status"
@@ -1354,7 +1357,7 @@ def test_an_operator_opens_a_ticket_for_a_customer_on_the_phone(portal):
     seen = customer.get(portal.url + f"/ticket/{number}").text
     assert "Server di stampa fermo" in seen and "errore.txt" in seen and "per conto del cliente" in seen
     # The same press again (a double click, a retry): one ticket.
-    again = operator.post(portal.url + "/desk/nuovo", data={**fields, "richiedente": str(luca)},
+    again = operator.post(form_url, data={**fields, "richiedente": str(luca)},
                           files={"files": ("errore.txt", b"spooler fermo\n", "text/plain")}, allow_redirects=False)
     assert again.status_code == 303 and again.headers["Location"] == created.headers["Location"]
     with portal.db() as db:
@@ -1369,8 +1372,26 @@ def test_a_customer_cannot_reach_the_desks_new_ticket_and_a_company_without_peop
     operator, _ = operator_session(portal)
     nothing = operator.get(portal.url + "/desk/nuovo", params={"cerca": "nessuna-azienda-così"})
     assert "Nessuna azienda trovata" in nothing.text
-    gone = operator.get(portal.url + "/desk/nuovo", params={"azienda": "99999999"})
-    assert gone.status_code == 404 and "L'azienda scelta non esiste più" in html.unescape(gone.text)
+    assert operator.get(portal.url + "/desk/nuovo/99999999").status_code == 404
+    # Deactivated between the page and "Invia Ticket": nothing saved, the text kept with why.
+    page = desk_new_ticket_form(portal, operator, BIANCHI_VAT)
+    with portal.db() as db:
+        tenant, anna = db.execute("SELECT t.id, u.id FROM tenants t JOIN memberships m ON m.tenant_id = t.id"
+                                  " JOIN users u ON u.id = m.user_id WHERE t.vat = ?", (BIANCHI_VAT,)).fetchone()
+        db.execute("UPDATE tenants SET deactivated_at = 1 WHERE id = ?", (tenant,))
+    try:
+        refused = operator.post(portal.url + f"/desk/nuovo/{tenant}", data={
+            "csrf": csrf_token(page.text), "richiedente": str(anna), "email": "", "phone": "", "contact": "web",
+            "type": "assistance", "area": "systems", "priority": "normal", "title": "Azienda chiusa nel frattempo",
+            "description": "Testo da non perdere.", "action": "send"}, files=NO_FILE, allow_redirects=False)
+        assert refused.status_code == 409 and "L'azienda è disattivata" in html.unescape(refused.text)
+        assert "Testo da non perdere." in refused.text
+        with portal.db() as db:
+            assert db.execute("SELECT count(*) FROM tickets WHERE title = 'Azienda chiusa nel frattempo'").fetchone()[0] == 0
+        assert operator.get(portal.url + f"/desk/nuovo/{tenant}").status_code == 409
+    finally:
+        with portal.db() as db:
+            db.execute("UPDATE tenants SET deactivated_at = NULL WHERE id = ?", (tenant,))
 
 
 def test_a_reply_sent_after_the_operators_session_ended_comes_back_after_the_login(portal):
@@ -1408,3 +1429,58 @@ def test_a_reply_sent_after_the_operators_session_ended_comes_back_after_the_log
     probe = customer.post(portal.url + f"/desk/ticket/{number}", data={"autore": author, "reply": "x", "action": "reply"},
                           files=NO_FILE, allow_redirects=False)
     assert probe.status_code == 404
+
+
+def test_a_new_type_chosen_with_a_reply_is_one_e_mail(portal):
+    """"Tipologia" changed with "Rispondi al cliente" mailed the reply and then "tipologia
+    cambiata": one e-mail says both, as a status chosen with a reply does."""
+    customer, _ = login(portal, email=TECHNICIAN)
+    number = created_number(new_ticket(portal, customer, title="Formazione sul modulo magazzino"))
+    operator, _ = operator_session(portal)
+    sent = desk_post(portal, operator, number, "reply", reply="È una formazione: la fissiamo come appuntamento.",
+                     type="appointment")
+    assert sent.status_code == 303 and "risposta-modifiche" in sent.headers["Location"]
+    told = portal.wait_for_mail(TECHNICIAN, f"Ticket #{number} nuova risposta").get_content()
+    assert "La tipologia della richiesta è ora: Richiesta appuntamento (a pagamento)." in told
+    time.sleep(1.5)  # the mailer's next passes: nothing more comes
+    subjects = [str(email.message_from_bytes(path.read_bytes(), policy=email.policy.default)["Subject"])
+                for path in portal.mails()]
+    assert not [subject for subject in subjects if subject.startswith(f"Ticket #{number} tipologia cambiata")], subjects
+
+
+def test_a_kept_new_ticket_form_and_a_deactivated_operators_form(portal):
+    """"Nuovo ticket per un cliente" sent after the session ended comes back after the login;
+    a deactivated operator's form, or one without any cookie, stays the plain 404."""
+    session, _ = operator_session(portal)
+    page = desk_new_ticket_form(portal, session, ROSSI_VAT)
+    with portal.db() as db:
+        tenant = db.execute("SELECT id FROM tenants WHERE vat = ?", (ROSSI_VAT,)).fetchone()[0]
+    form = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page.text))
+    token = session.cookies.get("portal_session")
+    with portal.db() as db:
+        db.execute("DELETE FROM sessions WHERE token_hash = ?", (hashlib.blake2b(token.encode(), digest_size=32).digest(),))
+    fields = {**form, "email": "", "phone": "", "contact": "web", "type": "assistance", "area": "systems",
+              "priority": "normal", "title": "Scritta mentre la sessione scadeva", "description": "Testo da ritrovare.",
+              "action": "send"}
+    sent = session.post(portal.url + f"/desk/nuovo/{tenant}", data=fields, files=NO_FILE, allow_redirects=False)
+    assert sent.status_code == 303 and sent.headers["Location"].startswith("/login?avviso=modulo&next="), sent.status_code
+    login(portal, email=OPERATOR, session=session, next_path=f"/desk/nuovo/{tenant}")
+    back = session.get(portal.url + f"/desk/nuovo/{tenant}").text
+    assert "Testo da ritrovare." in back and "Scritta mentre la sessione scadeva" in back
+    # Without cookies: nothing kept, the plain 404.
+    bare = requests.post(portal.url + f"/desk/nuovo/{tenant}", data=fields, files=NO_FILE, allow_redirects=False)
+    assert bare.status_code == 404
+    # A deactivated operator's page: the plain 404, not the login.
+    paolo, _ = operator_session(portal, OTHER_OPERATOR)
+    stale = paolo.get(portal.url + f"/desk/nuovo/{tenant}").text
+    with portal.db() as db:
+        db.execute("UPDATE users SET deactivated_at = 1 WHERE email = ?", (OTHER_OPERATOR,))
+        db.execute("DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = ?)", (OTHER_OPERATOR,))
+    try:
+        own = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', stale))
+        refused = paolo.post(portal.url + f"/desk/nuovo/{tenant}", data={**fields, **own}, files=NO_FILE,
+                             allow_redirects=False)
+        assert refused.status_code == 404
+    finally:
+        with portal.db() as db:
+            db.execute("UPDATE users SET deactivated_at = NULL WHERE email = ?", (OTHER_OPERATOR,))

@@ -11,16 +11,16 @@ struct DeskCompanyChoicePage {
     /// nil before a search.
     var found: [CompanyRow]?
     var total = 0
-    /// A company chosen that can no longer take requests (gone, deactivated, no users).
+    /// A company chosen that can no longer take requests (deactivated, no users).
     var problem: String?
 
     func render() -> String {
-        Page(title: Text.deskNewTicketTitle, kind: .app(viewer), currentPath: "/desk/nuovo") {
+        Page(title: Text.deskNewTicketTitle, kind: .app(viewer), currentPath: DeskNewTicketHandlers.choicePath) {
             el("h1", ["class": "page-title"]) { Text.deskNewTicketTitle }
             if let problem { FormField.notice(problem, kind: "error") }
             el("section", ["class": "card"]) {
                 el("p") { Text.deskNewTicketIntro }
-                el("form", ["class": "form", "method": "get", "action": "/desk/nuovo", "role": "search"]) {
+                el("form", ["class": "form", "method": "get", "action": DeskNewTicketHandlers.choicePath, "role": "search"]) {
                     FormField.input(id: "cerca", label: Text.deskCompany, type: "search", value: search, maxLength: 100,
                                     hint: Text.deskCompanyHint)
                     el("div", ["class": "form-actions"]) {
@@ -43,7 +43,7 @@ struct DeskCompanyChoicePage {
                     for company in found {
                         el("li") {
                             if company.deactivatedAt == nil {
-                                el("a", ["href": "/desk/nuovo?azienda=\(company.tenant.id)"]) { company.tenant.name }
+                                el("a", ["href": DeskNewTicketHandlers.path(company.tenant.id)]) { company.tenant.name }
                                 " · \(Text.companyVAT) \(company.tenant.vat)"
                             } else {
                                 "\(company.tenant.name) · \(Text.companyVAT) \(company.tenant.vat) – \(Text.deskCompanyDeactivatedChoice)"
@@ -51,7 +51,7 @@ struct DeskCompanyChoicePage {
                         }
                     }
                 }
-                if total > found.count { el("p", ["class": "muted"]) { Text.deskCompaniesTooMany } }
+                if total > found.count { el("p", ["class": "muted"]) { Text.deskCompaniesTooMany(found.count) } }
             }
         }
     }

@@ -57,6 +57,7 @@ enum DeskTicketHandlers {
         let notMailed = page.nobodyMailed || page.companyDeactivated
         page.notice = request.query["avviso"].flatMap { (notMailed ? notMailedNotices[$0] : nil) ?? notices[$0] }
         page.draftSent = messageNotices.contains(request.query["avviso"] ?? "")
+        page.createdByDesk = request.query["avviso"] == "creato"
         if let changed = request.query["cambiato"], !changed.isEmpty {
             page.warning = Text.deskChangedMeanwhile(changed.split(separator: "|").map(String.init))
         }

@@ -47,6 +47,9 @@ struct DeskTicketPage {
     var queue: String?
     /// The form's draft is done (`assets/drafts.js`): the server has just saved its message.
     var draftSent = false
+    /// The desk has just opened this ticket for its customer: the draft of that company's
+    /// "Nuovo ticket per un cliente" is done too.
+    var createdByDesk = false
 
     func render() -> [UInt8] {
         TicketPageFrame.render(
@@ -82,7 +85,7 @@ struct DeskTicketPage {
         // bring back stale.
         el("form", ["id": "desk-form", "class": "form", "method": "post", "action": "/desk/ticket/\(ticket.number)",
                     "enctype": "multipart/form-data", "novalidate": "novalidate", "data-draft-owner": viewer.draftOwner,
-                    "data-draft-only": "reply note", "data-draft-sent": draftSent ? "/desk/ticket/\(ticket.number)" : nil]) {
+                    "data-draft-only": "reply note", "data-draft-sent": draftSent ? "/desk/ticket/\(ticket.number)" : createdByDesk ? DeskNewTicketHandlers.path(ticket.tenantID) : nil]) {
             FormField.csrf(viewer.csrfToken)
             // Whose texts these are: refused for its token, the form comes back only to them.
             KeptForms.ownerHidden(viewer)
@@ -168,7 +171,7 @@ struct DeskTicketPage {
         el("dl", ["class": "facts"]) {
             fact(Text.ticketCode, String(ticket.number))
             fact(Text.requesterFull, ticket.requesterName)
-            fact(Text.deskContact, ticket.contactLine)
+            fact(Text.ticketContact, ticket.contactLine)
             fact(Text.referent, ticket.referentName ?? "–")
             fact(Text.ticketCreated, Clock.display(ticket.createdAt))
             fact(Text.ticketUpdated, Clock.display(ticket.updatedAt))
@@ -192,8 +195,7 @@ struct DeskTicketPage {
             el("ul") {
                 for member in members {
                     el("li") {
-                        let name = "\(member.firstName) \(member.lastName)".trimmingWhitespace()
-                        "\(name.isEmpty ? member.email : name) (\(member.role.label)) – \(member.email)"
+                        "\(member.displayName.isEmpty ? member.email : member.displayName) (\(member.role.label)) – \(member.email)"
                     }
                 }
             }

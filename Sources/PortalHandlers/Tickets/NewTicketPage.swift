@@ -31,11 +31,13 @@ struct NewTicketPage {
         var error: String?
     }
 
-    var action: String { desk == nil ? "/ticket/nuovo" : "/desk/nuovo" }
+    /// The desk's form has an address per company, so that the browser's draft of one
+    /// customer's request (kept per address) is never offered for another's.
+    var action: String { desk == nil ? "/ticket/nuovo" : DeskNewTicketHandlers.path(tenant.id) }
 
     func render() -> String {
         let title = desk == nil ? Text.newTicketTitle : Text.deskNewTicketTitle
-        return Page(title: title, kind: .app(viewer), currentPath: action) {
+        return Page(title: title, kind: .app(viewer), currentPath: desk == nil ? action : DeskNewTicketHandlers.choicePath) {
             el("h1", ["class": "page-title"]) { title }
             el("form", ["class": "form ticket-form", "method": "post", "action": action, "enctype": "multipart/form-data",
                         "novalidate": "novalidate", "data-draft-owner": viewer.draftOwner]) {
@@ -76,12 +78,11 @@ struct NewTicketPage {
                         }
                     }
                     if let desk {
-                        el("p") { el("a", ["href": "/desk/nuovo"]) { Text.deskOtherCompany } }
+                        el("p") { el("a", ["href": DeskNewTicketHandlers.choicePath]) { Text.deskOtherCompany } }
                         DeskForm.select(
                             id: DeskChoice.requesterField, label: Text.requester,
                             options: [("", Text.deskChooseRequester)] + desk.members.map { member in
-                                let name = "\(member.firstName) \(member.lastName)".trimmingWhitespace()
-                                return (String(member.userID), name.isEmpty ? member.email : "\(name) – \(member.email)")
+                                (String(member.userID), member.displayName.isEmpty ? member.email : "\(member.displayName) – \(member.email)")
                             },
                             selected: desk.requesterID, error: desk.error)
                     }

@@ -271,7 +271,7 @@ struct TicketPanel {
                 fact(Text.requesterFull, ticket.requesterName)
                 // Where the notifications go, as the form was filled in: a mistyped address
                 // was nowhere to be seen after sending.
-                fact(Text.deskContact, ticket.contactLine)
+                fact(Text.ticketContact, ticket.contactLine)
                 fact(Text.ticketCreated, Clock.display(ticket.createdAt))
                 fact(Text.ticketUpdated, Clock.display(updatedAt ?? ticket.updatedAt))
                 fact(Text.title, ticket.title)
@@ -306,12 +306,4 @@ struct TicketPanel {
     }
 
     func fileList(_ files: [TicketAttachment]) -> Node { TicketThread.fileList(files, base: "/ticket/\(ticket.number)") }
-}
-
-extension TicketRecord {
-    /// "Contatto": the ticket's e-mail, its phone when given, and how the customer wants to be
-    /// answered, as both sides' pages show it.
-    var contactLine: String {
-        contactEmail + (phone.isEmpty ? "" : " · " + phone) + " · " + contactPreference.label
-    }
 }
