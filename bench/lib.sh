@@ -27,7 +27,7 @@ bench_prepare() {
     # minute, past the per-person limit no person reaches: the limit's counts are made all the
     # same at every creation, only not refused.
     export PORTAL_TICKETS_PER_PERSON_HOUR=100000 PORTAL_TICKETS_PER_COMPANY_HOUR=100000
-    export PORTAL_REPLIES_PER_PERSON_HOUR=100000
+    export PORTAL_REPLIES_PER_PERSON_HOUR=100000 PORTAL_DESK_REPLIES_PER_PERSON_HOUR=100000
     url=http://127.0.0.1:$PORT
     local cache=""
     if [ $# -gt 0 ] && [ "${BENCH_CACHE:-}" != off ]; then

@@ -50,7 +50,7 @@ extension Text {
     public static let deskFilesGoWith =
         "I file vanno con il pulsante che premi: con «\(deskSendReply)» al cliente, con «\(deskSaveNote)» solo agli operatori."
     public static let deskControlsHint =
-        "Assegna a, Stato e Priorità cambiati qui sono salvati anche con «Rispondi al cliente» o «Nota interna»."
+        "Assegna a, Stato, Priorità, Area e Tipologia cambiati qui sono salvati anche con «Rispondi al cliente» o «Nota interna»."
     /// The buttons say what the boxes say: "Rispondi al cliente" sends the reply, "Nota
     /// interna" saves the note.
     public static let deskSendReply = "Rispondi al cliente"
@@ -274,8 +274,9 @@ extension Text {
     public static let deskCompanyHint = "Una parte della ragione sociale, oppure la Partita IVA o le sue prime cifre."
     public static let deskNoCompanyFound = "Nessuna azienda trovata: controlla la ragione sociale o la Partita IVA."
     public static func deskCompaniesFound(_ count: Int) -> String {
-        count == 1 ? "Un'azienda trovata: sceglila." : "\(count) aziende trovate: scegli quella del cliente."
+        count == 1 ? "Un'azienda trovata." : "\(count) aziende trovate: scegli quella del cliente."
     }
+    public static let deskCompanyWithoutUsers = "nessun utente del portale: invita prima un amministratore"
     public static func deskCompaniesTooMany(_ shown: Int) -> String { "Sono mostrate le prime \(shown): scrivi di più per trovarla." }
     public static let deskCompanyDeactivatedChoice = "disattivata: non si possono aprire richieste"
     public static let deskChooseCompany = "Scegli l'azienda"

@@ -32,6 +32,11 @@ extension Text {
             + (mayClose ? " Puoi comunque chiudere il ticket con un messaggio." : "")
     }
 
+    public static func deskReplyLimit(perHour: Int, from time: String) -> String {
+        "Hai già inviato \(perHour) risposte ai clienti nell'ultima ora, il massimo: la risposta non è stata inviata. "
+            + "Il testo è ancora qui: potrai inviarla dalle \(time). Le note interne si possono salvare."
+    }
+
     public static func ticketLimitForCompany(perHour: Int) -> String {
         "La tua azienda ha già aperto \(perHour == 1 ? "1 richiesta" : "\(perHour) richieste") nell'ultima ora, il massimo: la richiesta non è stata inviata. "
             + "Il testo è ancora qui: inviala più tardi."

@@ -217,7 +217,9 @@ extension Text {
     public static func mailLineStatus(_ status: String) -> String { "Lo stato della richiesta è ora: \(status)." }
     /// The desk moved the request to another "Tipologia richiesta": one of them is paid for.
     public static let mailEventType = "tipologia cambiata"
-    public static func mailLineType(_ type: String) -> String { "La tipologia della richiesta è ora: \(type)." }
+    public static func mailLineType(_ type: String, by name: String) -> String {
+        "La tipologia della richiesta è ora: \(type). L'ha cambiata \(name) dell'assistenza: per qualsiasi dubbio scrivi nel ticket."
+    }
     public static func mailLineTaken(_ name: String, status: String) -> String {
         "La richiesta è stata presa in carico da \(name). Lo stato della richiesta è ora: \(status)."
     }

@@ -66,6 +66,7 @@ public struct DeskService: DomainService {
         keepsClosed: Bool = false, controls: Controls = Controls(), now: Timestamp
     ) throws -> Bool {
         try change(ticket, by: agent, now: now) { tx in
+            try checkReplyLimit(agent, now: now)
             // As it is inside the transaction: a colleague may have taken or closed it since
             // the page was read, and a reply sent all the same must not take it from them.
             let current = try store.find(number: ticket.number) ?? ticket
@@ -76,7 +77,7 @@ public struct DeskService: DomainService {
             others.requestType = nil
             let told = try reply(
                 in: tx, current, by: agent, body: body, files: files, status: stays ? .closed : status,
-                typeLine: type.map { Text.mailLineType($0.label) }, now: now)
+                typeLine: type.map { Text.mailLineType($0.label, by: agent.displayName) }, now: now)
             try apply(in: tx, others, number: ticket.number, by: agent, now: now)
             if let type { try setRequestType(in: tx, try self.ticket(number: ticket.number), type, by: agent, told: told, now: now) }
             return current.status == .closed && status != .closed && !stays
@@ -134,6 +135,19 @@ public struct DeskService: DomainService {
         }
         try audit(in: tx, "ticket_operator_reply", ticket, by: agent, now: now)
         return told
+    }
+
+    /// A script with an operator's session (sqlmap did it) sent 2,900 replies in five minutes,
+    /// each an e-mail to the customer: an operator writes at most
+    /// `PORTAL_DESK_REPLIES_PER_PERSON_HOUR` (300, five a minute for an hour) replies in an
+    /// hour. Counted under the write lock, after the form's key (a second press is told it was
+    /// sent), on the index of a person's messages by time.
+    func checkReplyLimit(_ agent: UserRecord, now: Timestamp) throws {
+        let perHour = config.int("PORTAL_DESK_REPLIES_PER_PERSON_HOUR", default: 300)
+        let since = now - 3600
+        guard try store.written(byAuthor: agent.id, since: since, limit: perHour) >= perHour else { return }
+        let first = try store.firstWritten(byAuthor: agent.id, since: since) ?? now
+        throw DomainError(.replyLimit, Text.deskReplyLimit(perHour: perHour, from: Clock.displayFrom(first + 3600)))
     }
 
     /// "Nota interna": for operators only. No e-mail, no line the customer sees.
@@ -328,7 +342,7 @@ public struct DeskService: DomainService {
         try customer.event(in: tx, ticket, by: agent, Text.eventType(type.label), now: now)
         try audit(in: tx, "ticket_type", ticket, by: agent, detail: "\(ticket.requestType.label) → \(type.label)", now: now)
         // An appointment is paid for: the customer hears of the change, not only on the page.
-        try mail.statusChanged(in: tx, ticket, event: Text.mailEventType, line: Text.mailLineType(type.label), told: told, now: now)
+        try mail.statusChanged(in: tx, ticket, event: Text.mailEventType, line: Text.mailLineType(type.label, by: agent.displayName), told: told, now: now)
     }
 
     /// The controls an operator changed on the ticket's page, as one press.

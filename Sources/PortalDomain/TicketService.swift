@@ -46,7 +46,12 @@ public struct TicketService: DomainService {
             guard let record = try store.find(number: created.number, tenantID: ticket.tenantID),
                 let tenant = try TenantStore(database).find(id: ticket.tenantID)
             else { throw DomainError(.notFound, Text.errorNotFound) }
-            if let agent { try event(in: tx, record, by: agent, Text.eventOpenedByDesk(agent.displayName), now: now) }
+            if let agent {
+                try event(in: tx, record, by: agent, Text.eventOpenedByDesk(agent.displayName), now: now)
+                // The operator who took the call has it ("In attesa"): a colleague reading the
+                // queue took it up a second time. No e-mail: the confirmation just below says it.
+                try DeskService(context).take(in: tx, record, by: agent, now: now)
+            }
             try mail.received(in: tx, record, now: now)
             try mail.newTicketToDesk(
                 in: tx, record, vat: tenant.vat, text: ticket.description, files: files.map(\.fileName), now: now)

@@ -95,8 +95,9 @@ public enum Routes {
         routes.get("/desk/ticket/{number}", OperatorGuard.self, DeskTicketHandlers.show)
         routes.post(
             "/desk/ticket/{number}", OperatorGuard.self, bodyLimit: Uploads.bodyLimit, refill: DeskTicketHandlers.refill,
-            DeskTicketHandlers.post)
+            refillKeepsFiles: false, DeskTicketHandlers.post)
         routes.get("/desk/ticket/{number}/allegati/{id}", OperatorGuard.self, DeskTicketHandlers.download)
+        routes.post("/desk/anteprima", OperatorGuard.self, bodyLimit: 128 * 1024, TicketDetailHandlers.deskPreview)
         routes.get("/desk/nuovo", OperatorGuard.self, DeskNewTicketHandlers.choose)
         routes.get("/desk/nuovo/{azienda}", OperatorGuard.self, DeskNewTicketHandlers.show)
         routes.post("/desk/nuovo/{azienda}", OperatorGuard.self, bodyLimit: Uploads.bodyLimit, refill: DeskNewTicketHandlers.refill,

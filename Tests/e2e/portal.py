@@ -51,6 +51,7 @@ class Portal:
             "PORTAL_TICKETS_PER_PERSON_HOUR": "100000",
             "PORTAL_TICKETS_PER_COMPANY_HOUR": "100000",
             "PORTAL_REPLIES_PER_PERSON_HOUR": "100000",
+            "PORTAL_DESK_REPLIES_PER_PERSON_HOUR": "100000",
         })
         # A value of None removes a setting, so that the installation's default applies.
         for name, value in env.items():

@@ -1345,11 +1345,13 @@ def test_an_operator_opens_a_ticket_for_a_customer_on_the_phone(portal):
     assert f'data-draft-sent="/desk/nuovo/{tenant}"' in landed, "the company's draft is done"
     assert "Richiesta aperta da Giulia Neri dell'assistenza per conto del cliente" in html.unescape(landed)
     with portal.db() as db:
-        row = db.execute("SELECT tenant_id, requester_id, contact_email, phone, contact_preference, area, priority, status"
-                         " FROM tickets WHERE number = ?", (number,)).fetchone()
+        row = db.execute("SELECT t.tenant_id, t.requester_id, t.contact_email, t.phone, t.contact_preference, t.area,"
+                         " t.priority, t.status, u.email FROM tickets t JOIN users u ON u.id = t.operator_id"
+                         " WHERE t.number = ?", (number,)).fetchone()
         audit = db.execute("SELECT user_id, detail FROM audit_events WHERE event = 'ticket_created' ORDER BY id DESC LIMIT 1"
                            ).fetchone()
-    assert tuple(row) == (tenant, luca, TECHNICIAN, "0541 123456", "phone", "systems", "high", "unassigned")
+    # The operator who took the call has it: a colleague reading the queue took it up again.
+    assert tuple(row) == (tenant, luca, TECHNICIAN, "0541 123456", "phone", "systems", "high", "waiting", OPERATOR)
     assert audit[1] == f"#{number}: per conto di Luca Verdi"
     # The customer: the usual confirmation, the ticket in their list with its file.
     portal.wait_for_mail(TECHNICIAN, f"Ticket #{number}")
@@ -1370,6 +1372,11 @@ def test_a_customer_cannot_reach_the_desks_new_ticket_and_a_company_without_peop
     token = csrf_token(customer.get(portal.url + "/ticket").text)
     assert customer.post(portal.url + "/desk/nuovo", data={"csrf": token}, allow_redirects=False).status_code == 404
     operator, _ = operator_session(portal)
+    # The editor's rendering of a kept description: the desk's own (the customers' is 404 to it).
+    queue = operator.get(portal.url + "/desk/").text
+    shown = operator.post(portal.url + "/desk/anteprima", data={"csrf": csrf_token(queue), "text": "Testo **importante**"})
+    assert shown.status_code == 200 and "<strong>importante</strong>" in shown.text
+    assert customer.post(portal.url + "/desk/anteprima", data={"csrf": token, "text": "x"}).status_code == 404
     nothing = operator.get(portal.url + "/desk/nuovo", params={"cerca": "nessuna-azienda-così"})
     assert "Nessuna azienda trovata" in nothing.text
     assert operator.get(portal.url + "/desk/nuovo/99999999").status_code == 404
@@ -1409,13 +1416,15 @@ def test_a_reply_sent_after_the_operators_session_ended_comes_back_after_the_log
         db.execute("DELETE FROM sessions WHERE token_hash = ?", (hashlib.blake2b(token.encode(), digest_size=32).digest(),))
     sent = session.post(portal.url + f"/desk/ticket/{number}", data={
         **form, "action": "reply", "reply": "Risposta scritta dopo la pausa pranzo", "status": "postponed"},
-        files=NO_FILE, allow_redirects=False)
-    assert sent.status_code == 303 and sent.headers["Location"].startswith("/login?avviso=modulo&next="), sent.status_code
+        files={"files": ("verbale.txt", b"verbale\n", "text/plain")}, allow_redirects=False)
+    # The desk's page keeps no files: the login says they are to be chosen again, not promised.
+    assert sent.status_code == 303, sent.status_code
+    assert sent.headers["Location"].startswith("/login?avviso=modulo-senza-allegati&next="), sent.headers["Location"]
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM messages WHERE body LIKE '%dopo la pausa pranzo%'").fetchone()[0] == 0
     _, back = login(portal, email=OPERATOR, session=session, next_path=f"/desk/ticket/{number}")
     shown = session.get(portal.url + f"/desk/ticket/{number}").text
-    assert "Risposta scritta dopo la pausa pranzo" in shown and "Il modulo non era stato inviato" in shown
+    assert "Risposta scritta dopo la pausa pranzo" in shown and "gli allegati vanno scelti di nuovo" in shown
     assert re.search(r'<option value="postponed" selected', shown), "the status chosen comes back, to confirm"
     # Taken once: the next visit is the plain page.
     assert "dopo la pausa pranzo" not in session.get(portal.url + f"/desk/ticket/{number}").text

@@ -163,6 +163,34 @@ def test_replies_past_the_hours_limit_are_refused_with_the_text_kept(fresh_porta
     assert on_closed.status_code == 429 and "Puoi comunque chiudere" not in on_closed.text
 
 
+
+def test_an_operators_replies_past_the_hours_limit_are_refused_with_the_text_kept(fresh_portal):
+    """A script with an operator's session sent 2,900 replies in five minutes, an e-mail to the
+    customer each: past the desk's hourly limit the reply is refused (429), its text kept,
+    nothing saved or mailed; a note still is."""
+    from test_desk import desk_post, operator_session
+    from tickets import created_number, new_ticket
+    portal = fresh_portal(PORTAL_DESK_REPLIES_PER_PERSON_HOUR="2")
+    mario, _ = login(portal)
+    number = created_number(new_ticket(portal, mario, title="Troppe risposte dal banco"))
+    giulia, _ = operator_session(portal)
+    with portal.db() as db:
+        written = db.execute("SELECT count(*) FROM messages WHERE author_id = (SELECT id FROM users WHERE email = ?)"
+                             " AND kind = 'reply' AND created_at > strftime('%s', 'now') - 3600",
+                             ("giulia.neri@assistenza.example",)).fetchone()[0]
+    for n in range(2 - written):
+        assert desk_post(portal, giulia, number, "reply", reply=f"Risposta {n}").status_code == 303
+    with portal.db() as db:
+        mails = db.execute("SELECT count(*) FROM outbox").fetchone()[0]
+    refused = desk_post(portal, giulia, number, "reply", reply="Una di troppo: il testo resta.")
+    assert refused.status_code == 429 and "Hai già inviato 2 risposte ai clienti nell'ultima ora" in refused.text
+    assert "Una di troppo: il testo resta." in refused.text and 'id="reply-error"' in refused.text
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM outbox").fetchone()[0] == mails
+        assert db.execute("SELECT count(*) FROM messages WHERE body LIKE 'Una di troppo%'").fetchone()[0] == 0
+    assert desk_post(portal, giulia, number, "note", note="La nota passa.").status_code == 303
+
+
 def test_the_nginx_configuration_is_not_rendered_from_a_settings_file_it_cannot_read(tmp_path):
     """A misspelt PORTAL_CONFIG rendered a configuration without the trusted proxy and without
     HSTS, and said nothing; the same file name stops portal-admin."""

@@ -367,7 +367,8 @@
       const text = area.value;
       if (!text.trim() || !token) return;
       const data = new URLSearchParams({ csrf: token.value, text: text });
-      fetch("/ticket/anteprima", { method: "POST", body: data, credentials: "same-origin" })
+      // The desk's form has its own (data-preview): the customers' answers an operator 404.
+      fetch(form.dataset.preview || "/ticket/anteprima", { method: "POST", body: data, credentials: "same-origin" })
         .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
         .then((html) => {
           editable.innerHTML = html; // the server's safe rendering (cmark-gfm, allowlist)

@@ -18,6 +18,8 @@ public struct RouteTable {
     /// `refill`, on the ticket forms: nothing typed is lost (`KeptForms`). A form sent after
     /// its session ended is kept for after the login; one refused for its token (the session
     /// was replaced meanwhile) is refused with its page showing it again, filled in.
+    /// `refillKeepsFiles: false`: its page shows no kept files (the desk's ticket page), so a
+    /// form kept after the session ended keeps none and the login says so.
     /// `malformedJSON`: what a JSON body that does not parse is told; the dashboard's layout
     /// (a JSON route) names the layout, a form's route says the request is not valid.
     /// `checksAccessAtWrite: false`: for "Esci" alone, which ends its own session and must
@@ -25,7 +27,7 @@ public struct RouteTable {
     mutating func add<Guard: AccessGuard>(
         _ method: String, _ path: String, _ group: Guard.Type, bodyLimit: Int = 0, keepsOversizedForm: Bool = false,
         malformedJSON: String = Text.errorBadRequest, checksAccessAtWrite: Bool = true,
-        refill: ((Request, Guard.Context, FormData) throws -> Response)? = nil,
+        refill: ((Request, Guard.Context, FormData) throws -> Response)? = nil, refillKeepsFiles: Bool = true,
         _ handler: @escaping (Request, Guard.Context) throws -> Response
     ) {
         let index = router.add(method, path, bodyLimit: bodyLimit, access: Guard.access.rawValue, keepsOversizedForm: refill != nil || keepsOversizedForm)
@@ -46,7 +48,8 @@ public struct RouteTable {
                     // The desk's 404 for a session that ended (it does not exist for visitors): a
                     // form its page signed for an active operator is kept as a customer's is, and
                     // the operator goes on at the login; anyone else's post stays a plain 404.
-                    guard try KeptForms.isActiveOperatorForm(request, services), let kept = try KeptForms.keep(request, services)
+                    guard try KeptForms.isActiveOperatorForm(request, services),
+                        let kept = try KeptForms.keep(request, services, keepsFiles: refillKeepsFiles)
                     else { throw refusal }
                     return kept
                 case let redirect as Redirect where refill != nil && changesState:
@@ -121,11 +124,11 @@ public struct RouteTable {
     mutating func post<Guard: AccessGuard>(
         _ path: String, _ group: Guard.Type, bodyLimit: Int, keepsOversizedForm: Bool = false,
         malformedJSON: String = Text.errorBadRequest, checksAccessAtWrite: Bool = true,
-        refill: ((Request, Guard.Context, FormData) throws -> Response)? = nil,
+        refill: ((Request, Guard.Context, FormData) throws -> Response)? = nil, refillKeepsFiles: Bool = true,
         _ handler: @escaping (Request, Guard.Context) throws -> Response
     ) {
         add(
             "POST", path, group, bodyLimit: bodyLimit, keepsOversizedForm: keepsOversizedForm, malformedJSON: malformedJSON,
-            checksAccessAtWrite: checksAccessAtWrite, refill: refill, handler)
+            checksAccessAtWrite: checksAccessAtWrite, refill: refill, refillKeepsFiles: refillKeepsFiles, handler)
     }
 }

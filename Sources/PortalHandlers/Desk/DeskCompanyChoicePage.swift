@@ -42,11 +42,14 @@ struct DeskCompanyChoicePage {
                 el("ul") {
                     for company in found {
                         el("li") {
-                            if company.deactivatedAt == nil {
+                            // Only a company whose people can receive the request is a link.
+                            if let why = company.deactivatedAt != nil
+                                ? Text.deskCompanyDeactivatedChoice : company.users == 0 ? Text.deskCompanyWithoutUsers : nil
+                            {
+                                "\(company.tenant.name) · \(Text.companyVAT) \(company.tenant.vat) – \(why)"
+                            } else {
                                 el("a", ["href": DeskNewTicketHandlers.path(company.tenant.id)]) { company.tenant.name }
                                 " · \(Text.companyVAT) \(company.tenant.vat)"
-                            } else {
-                                "\(company.tenant.name) · \(Text.companyVAT) \(company.tenant.vat) – \(Text.deskCompanyDeactivatedChoice)"
                             }
                         }
                     }

@@ -244,6 +244,8 @@ enum DeskTicketHandlers {
                     // "Assegna a" named an operator deactivated meanwhile: nothing was saved,
                     // and the page keeps what was typed.
                     return try refuse { $0.controlError = ("assignee", refused.message) }
+                } catch let refused as DomainError where refused.code == .replyLimit {
+                    return try refuse(status: 429) { $0.replyError = refused.message }
                 }
                 if action == "reply" { reply = "" } else { note = "" }
                 // Closed since the page was drawn (its `seen` status was another): said, as the

@@ -17,8 +17,11 @@ enum KeptForms {
     /// company was deactivated meanwhile) they go there, told that the form is kept, rather
     /// than to a login they do not need. `answer`: the page to show instead (the offer to
     /// switch back to the form's company).
+    /// `keepsFiles: false`: the page the form comes back to shows no files (the desk's ticket
+    /// page): none are stored, and the login says they are to be chosen again.
     static func keep(
-        _ request: Request, _ services: Services, refusedTo: String? = nil, answer: (() throws -> Response)? = nil
+        _ request: Request, _ services: Services, refusedTo: String? = nil, keepsFiles: Bool = true,
+        answer: (() throws -> Response)? = nil
     ) throws -> Response? {
         guard Cookies.sessionValue(request) != nil || Cookies.visitorValue(request) != nil else { return nil }
         var request = request
@@ -40,12 +43,13 @@ enum KeptForms {
         // check and the form's row are one transaction, so that parallel posts cannot all pass
         // it; the fields follow once the files are written.
         let uploads = Uploads(services: services, owner: author)
-        let bytes = request.form.files.reduce(Int64(0)) { $0 + Int64($1.bytes.count) }
-            + request.form.all("kept").compactMap(uploads.verify).reduce(Int64(0)) { $0 + $1.size }
+        let bytes = keepsFiles
+            ? request.form.files.reduce(Int64(0)) { $0 + Int64($1.bytes.count) }
+                + request.form.all("kept").compactMap(uploads.verify).reduce(Int64(0)) { $0 + $1.size } : 0
         let token = Token.generate()
         let kept: Bool? = try services.database.write { _ in
             guard try store.mayKeep(clientAddress: client, now: services.now) else { return nil }
-            let may = try store.mayKeepFiles(clientAddress: client, bytes: bytes, now: services.now)
+            let may = try keepsFiles && store.mayKeepFiles(clientAddress: client, bytes: bytes, now: services.now)
             try store.keep(
                 tokenHash: token.hash, path: request.path, fields: "", clientAddress: client, fileBytes: may ? bytes : 0,
                 ownerID: author, now: services.now)

@@ -40,7 +40,8 @@ struct NewTicketPage {
         return Page(title: title, kind: .app(viewer), currentPath: desk == nil ? action : DeskNewTicketHandlers.choicePath) {
             el("h1", ["class": "page-title"]) { title }
             el("form", ["class": "form ticket-form", "method": "post", "action": action, "enctype": "multipart/form-data",
-                        "novalidate": "novalidate", "data-draft-owner": viewer.draftOwner]) {
+                        "novalidate": "novalidate", "data-draft-owner": viewer.draftOwner,
+                        "data-preview": desk == nil ? nil : "/desk/anteprima"]) {
                 FormField.csrf(viewer.csrfToken)
                 FormField.hidden(Self.companyField, String(tenant.id))
                 KeptForms.ownerHidden(viewer)

@@ -288,7 +288,13 @@ enum TicketDetailHandlers {
 
     /// POST /ticket/anteprima: the editor's Markdown as HTML, rendered as the thread will (the
     /// editor script loads a kept text with it).
-    static func preview(_ request: Request, _ context: MemberContext) throws -> Response {
+    static func preview(_ request: Request, _ context: MemberContext) throws -> Response { preview(request) }
+
+    /// POST /desk/anteprima: the same for the desk's "Nuovo ticket per un cliente", whose
+    /// editor met the customers' 404 and showed a kept description's Markdown as typed marks.
+    static func deskPreview(_ request: Request, _ context: OperatorContext) throws -> Response { preview(request) }
+
+    static func preview(_ request: Request) -> Response {
         let form = request.form
         let text = String((form["text"] ?? "").prefix(TicketForm.descriptionLimit))
         let html = text.trimmingWhitespace().isEmpty ? "<p>" + Text.previewEmpty + "</p>" : MessageBody.html(text).html
