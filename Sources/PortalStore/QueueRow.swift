@@ -17,11 +17,11 @@ public struct QueueRow: Sendable {
     public let firstAnsweredAt: Timestamp?
     /// The customer's last message ("In attesa da"), kept on the ticket by triggers (0017).
     public let customerLastMessageAt: Timestamp?
-    /// Either side's last reply: later than the customer's, the desk has answered and waits.
-    public let lastReplyAt: Timestamp
+    /// The ticket's last reply is an operator's: the desk has answered and waits.
+    public let lastReplyByOperator: Bool
 
     /// Who owes the next message: the customer wrote last (and is waiting), or the desk did.
-    public var awaitsDesk: Bool { customerLastMessageAt.map { $0 >= lastReplyAt } ?? false }
+    public var awaitsDesk: Bool { customerLastMessageAt != nil && !lastReplyByOperator }
 
     /// What the deadline is for: the first answer until an operator has replied.
     public var dueKind: ResponseTargets.Kind { firstAnsweredAt == nil ? .firstAnswer : .resolution }
@@ -31,13 +31,13 @@ public struct QueueRow: Sendable {
     static let select = """
         SELECT t.id, t.number, t.title, t.requester_name, t.priority, t.status, t.due_at, t.first_answered_at,
             t.customer_replied_at, te.name AS tenant_name, trim(op.first_name || ' ' || op.last_name) AS operator_name,
-            t.last_reply_at
+            t.last_reply_by_operator
         """
 
     /// The names of `select`, in order.
     static let columnNames = [
         "id", "number", "title", "requester_name", "priority", "status", "due_at", "first_answered_at",
-        "customer_replied_at", "tenant_name", "operator_name", "last_reply_at",
+        "customer_replied_at", "tenant_name", "operator_name", "last_reply_by_operator",
     ]
 
     /// The rows `select` names besides the ticket's.
@@ -58,6 +58,6 @@ public struct QueueRow: Sendable {
         customerLastMessageAt = row.optionalInt(at: 8)
         tenantName = row.string(at: 9)
         operatorName = row.optionalString(at: 10)?.trimmingWhitespace()
-        lastReplyAt = row.int(at: 11)
+        lastReplyByOperator = row.int(at: 11) != 0
     }
 }

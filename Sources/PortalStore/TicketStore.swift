@@ -116,7 +116,9 @@ public struct TicketStore {
             ticketID: ticketID, authorID: authorID, authorName: authorName, isOperator: isOperator, kind: kind, body: body,
             now: now)
         if kind == .reply {
-            try database.run("UPDATE tickets SET last_reply_at = ?, updated_at = ? WHERE id = ?", [now, now, ticketID])
+            try database.run(
+                "UPDATE tickets SET last_reply_at = ?, last_reply_by_operator = ?, updated_at = ? WHERE id = ?",
+                [now, isOperator ? 1 : 0, now, ticketID])
             if isOperator { try recordAnswer(ticketID: ticketID, now: now) }
         } else {
             try database.run("UPDATE tickets SET updated_at = ? WHERE id = ?", [now, ticketID])

@@ -1,3 +1,4 @@
+import Foundation
 @testable import PortalStore
 import Testing
 
@@ -51,6 +52,29 @@ struct MigratorTests {
         #expect(try Migrator.migrate(database, migrations: newer, now: 2) == [added.name])
         #expect(try database.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'test_notes'") == 1)
         #expect(try Migrator.pending(database, migrations: newer).isEmpty)
+    }
+
+    @Test("0035 marks each ticket by whose its last reply is, notes and change lines aside")
+    func lastReplySide() throws {
+        let temporary = try TemporaryDatabase()
+        let database = temporary.database
+        let id = try temporary.rossiTicket(now: 10)
+        let store = TicketStore(database)
+        try database.write { _ in
+            // The same second for both: the order written decides, not the time.
+            try store.addMessage(ticketID: id, authorID: nil, authorName: "Giulia", isOperator: true, body: "Risposta", now: 20)
+            try store.addMessage(ticketID: id, authorID: nil, authorName: "Giulia", isOperator: true, kind: .note, body: "Nota", now: 20)
+        }
+        #expect(try database.scalarInt("SELECT last_reply_by_operator FROM tickets WHERE id = ?", [id]) == 1)
+        // An older database: the column added and filled from the messages.
+        try database.run("UPDATE tickets SET last_reply_by_operator = 0")
+        try database.execute(Migrations.lastReplySide.sql.replacingOccurrences(
+            of: "ALTER TABLE tickets ADD COLUMN last_reply_by_operator INTEGER NOT NULL DEFAULT 0;", with: ""))
+        #expect(try database.scalarInt("SELECT last_reply_by_operator FROM tickets WHERE id = ?", [id]) == 1)
+        try database.write { _ in
+            try store.addMessage(ticketID: id, authorID: nil, authorName: "Mario", isOperator: false, body: "Grazie", now: 20)
+        }
+        #expect(try database.scalarInt("SELECT last_reply_by_operator FROM tickets WHERE id = ?", [id]) == 0)
     }
 
     @Test("a failing migration leaves neither its changes nor its ledger row")
