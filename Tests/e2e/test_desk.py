@@ -1231,6 +1231,8 @@ def test_an_operator_moves_a_misfiled_request_to_its_area_and_type(portal):
     assert sorted(events) == ["ticket_area", "ticket_type"]
     thread = customer.get(portal.url + f"/ticket/{number}").text
     assert "Area: Sistemistica" in thread and "Tipologia: Richiesta appuntamento (a pagamento)" in thread
+    assert "<dt>Area richiesta</dt><dd>Richiesta su tematiche di tipo sistemistico</dd>" in thread, "the panel as it is now"
+    assert "<dt>Tipologia richiesta</dt><dd>Richiesta appuntamento (a pagamento)</dd>" in thread
     # An appointment is paid for: the customer is told by e-mail too.
     told = portal.wait_for_mail(TECHNICIAN, f"Ticket #{number} tipologia cambiata").get_content()
     assert "La tipologia della richiesta è ora: Richiesta appuntamento (a pagamento)." in told

@@ -272,6 +272,9 @@ struct TicketPanel {
                 // Where the notifications go, as the form was filled in: a mistyped address
                 // was nowhere to be seen after sending.
                 fact(Text.ticketContact, ticket.contactLine)
+                // As they are now: the desk may have moved a misfiled request.
+                fact(Text.requestType, ticket.requestType.label)
+                fact(Text.requestArea, ticket.area.label)
                 fact(Text.ticketCreated, Clock.display(ticket.createdAt))
                 fact(Text.ticketUpdated, Clock.display(updatedAt ?? ticket.updatedAt))
                 fact(Text.title, ticket.title)
