@@ -9,8 +9,10 @@ public enum TicketRules {
     /// the first whole minute after the delay, so that "dalle 04:50" (shown to the minute)
     /// holds for the whole of 04:50 and the delay is never shorter than configured (rounded
     /// down, closing came after 4 minutes and a few seconds of the 5).
+    /// No delay configured: at once.
     public static func closableFrom(createdAt: Timestamp, delayMinutes: Int) -> Timestamp {
-        let end = createdAt + Int64(max(0, delayMinutes)) * 60
+        guard delayMinutes > 0 else { return createdAt }
+        let end = createdAt + Int64(delayMinutes) * 60
         let past = ((end % 60) + 60) % 60
         return past == 0 ? end : end + 60 - past
     }

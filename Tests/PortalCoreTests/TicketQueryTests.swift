@@ -36,8 +36,9 @@ struct TicketQueryTests {
         // 04:44:37 + 5 minutes = 04:49:37: allowed from 04:50:00, as "dalle 04:50" says.
         let created: Timestamp = 1_764_474_277
         #expect(TicketRules.closableFrom(createdAt: created, delayMinutes: 5) == created + 300 + 23)
-        // On a whole minute: the delay itself.
+        // On a whole minute: the delay itself. No delay: at once, not at the next minute.
         #expect(TicketRules.closableFrom(createdAt: created - 37, delayMinutes: 5) == created - 37 + 300)
+        #expect(TicketRules.closableFrom(createdAt: created, delayMinutes: 0) == created)
     }
 
     @Test("a closed ticket reopens for 15 calendar days in Rome, across a change of the clocks")
