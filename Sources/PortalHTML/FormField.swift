@@ -44,7 +44,7 @@ public enum FormField {
     /// A field's label; a required one is followed by the "*" of the manual's forms. The
     /// mark stays outside the `<label>` and hidden from assistive technology, so the field's
     /// name is the label's words alone (the `required` attribute says the rest).
-    static func fieldLabel(for id: String, label: String, labelID: String? = nil, marked: Bool) -> Node {
+    public static func fieldLabel(for id: String, label: String, labelID: String? = nil, marked: Bool) -> Node {
         if !marked { return el("label", ["for": id, "id": labelID]) { label } }
         return el("div", ["class": "field-label"]) {
             el("label", ["for": id, "id": labelID]) { label }

@@ -30,6 +30,8 @@ public struct HTTPError: Error, CustomStringConvertible, Sendable {
     public static let notFound = HTTPError(status: 404, message: Text.errorNotFound, reason: "not found")
     /// A 404 to a request without a live session (its page says how to sign in again).
     public static let notFoundSignedOut = HTTPError(status: 404, message: Text.errorNotFoundSignedOut, reason: "not found")
+    /// `notFoundSignedOut` itself: the desk's answer to a request without a live session.
+    public var isSignedOutNotFound: Bool { status == 404 && message == Text.errorNotFoundSignedOut }
     /// The 404 of an address that is not there (titled "Pagina non trovata", as nginx's own),
     /// not one that says why a page is someone else's ("riservata agli amministratori").
     public var isPlainNotFound: Bool {

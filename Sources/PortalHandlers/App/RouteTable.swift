@@ -43,8 +43,7 @@ public struct RouteTable {
                 case let refusal as HTTPError where refill != nil && refusal.location != nil:
                     guard let kept = try KeptForms.keep(request, services, refusedTo: refusal.location) else { throw refusal }
                     return kept
-                case let refusal as HTTPError
-                where refill != nil && changesState && refusal.status == 404 && refusal.message == Text.errorNotFoundSignedOut:
+                case let refusal as HTTPError where refill != nil && changesState && refusal.isSignedOutNotFound:
                     // The desk's 404 for a session that ended (it does not exist for visitors): a
                     // form its page signed for an active operator is kept as a customer's is, and
                     // the operator goes on at the login; anyone else's post stays a plain 404.

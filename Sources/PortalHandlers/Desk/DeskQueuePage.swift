@@ -224,13 +224,19 @@ struct DeskQueuePage {
 
 /// A labelled `<select>` of the desk's forms.
 enum DeskForm {
+    /// `required`: marked "*" as the form's other required fields (`FormField.requiredLegend`).
     static func select(
         id: String, name: String? = nil, label: String, options: [(String, String)], selected: String?, form: String? = nil,
-        error: String? = nil, labelClass: String? = nil
+        error: String? = nil, labelClass: String? = nil, required: Bool = false
     ) -> Node {
         el("div", ["class": error == nil ? "field" : "field field--invalid"]) {
-            el("label", ["for": id, "class": labelClass]) { label }
+            if required {
+                FormField.fieldLabel(for: id, label: label, marked: true)
+            } else {
+                el("label", ["for": id, "class": labelClass]) { label }
+            }
             el("select", ["id": id, "name": name ?? id, "form": form, "aria-invalid": error == nil ? nil : "true",
+                          "required": required ? "required" : nil,
                           "aria-describedby": error == nil ? nil : "\(id)-error"]) {
                 for (value, text) in options {
                     el("option", ["value": value, "selected": value == selected ? "selected" : nil]) { text }

@@ -85,7 +85,7 @@ struct NewTicketPage {
                             options: [("", Text.deskChooseRequester)] + desk.members.map { member in
                                 (String(member.userID), member.displayName.isEmpty ? member.email : "\(member.displayName) – \(member.email)")
                             },
-                            selected: desk.requesterID, error: desk.error)
+                            selected: desk.requesterID, error: desk.error, required: true)
                     }
                     // The desk may leave it empty: the requester's own address is used.
                     FormField.input(id: "email", label: Text.email, type: "email", value: form.email, error: form.errors["email"],
