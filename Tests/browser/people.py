@@ -174,15 +174,20 @@ def png(width=4, height=4):
             + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
+def choose_radio(browser, legend, option):
+    """Picks `option` of the radio group named by its `legend`, by the option's label."""
+    fieldset = browser.find_element(By.XPATH, f"//fieldset[legend[normalize-space()='{legend}']]")
+    label = fieldset.find_element(By.XPATH, f".//label[normalize-space()='{option}']")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", label)
+    label.click()
+
+
 def open_new_request(browser, title, description):
     """The customer's "Nuova richiesta di assistenza", sent with "Invia Ticket"; returns its number."""
     press(browser, "Nuova richiesta di assistenza")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Creazione Ticket"
     for legend, option in (("Area richiesta", "Richiesta su tematiche di tipo sistemistico"), ("Priorità", "Normale")):
-        fieldset = browser.find_element(By.XPATH, f"//fieldset[legend[normalize-space()='{legend}']]")
-        label = fieldset.find_element(By.XPATH, f".//label[normalize-space()='{option}']")
-        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", label)
-        label.click()
+        choose_radio(browser, legend, option)
     type_into(browser, "Titolo", title)
     type_into(browser, "Descrizione", description)
     press(browser, "Invia Ticket")

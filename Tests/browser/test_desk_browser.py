@@ -11,7 +11,7 @@ from selenium.webdriver.common.by import By
 
 from axe import serious_violations
 from chromium import chromium
-from people import choose_option, chosen_option, field, open_new_request, press, sign_in, type_into
+from people import choose_option, choose_radio, chosen_option, field, open_new_request, press, sign_in, type_into
 from portal import ADMIN, DEMO_PASSWORD, Portal, login
 from tickets import created_number, new_ticket
 
@@ -290,10 +290,7 @@ def test_an_operator_opens_a_request_for_a_customer_on_the_phone(portal, request
     press(browser, "ROSSI SRL")
     choose_option(browser, "Richiedente", "Mario Rossi – mario.rossi@rossi.example")
     for legend, option in (("Area richiesta", "Richiesta su tematiche di tipo sistemistico"), ("Priorità", "Alta")):
-        fieldset = browser.find_element(By.XPATH, f"//fieldset[legend[normalize-space()='{legend}']]")
-        label = fieldset.find_element(By.XPATH, f".//label[normalize-space()='{option}']")
-        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", label)
-        label.click()
+        choose_radio(browser, legend, option)
     type_into(browser, "Titolo", title)
     type_into(browser, "Descrizione", "Il cliente chiama: la stampante di rete non stampa.")
     if javascript:
