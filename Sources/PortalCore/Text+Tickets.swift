@@ -214,6 +214,10 @@ extension Text {
             + "La conversazione si legge sul portale con l'account di chi ha aperto il ticket:\n" + link
     }
     public static let mailLineCreated = "Abbiamo ricevuto la tua richiesta di assistenza: ti risponderemo il prima possibile."
+    public static func mailLineCreatedByDesk(_ name: String) -> String {
+        "\(name) dell'assistenza ha aperto questa richiesta a tuo nome e la segue. "
+            + "Nel portale trovi il testo della richiesta: se qualcosa non è corretto, scrivilo nel ticket."
+    }
     public static func mailLineStatus(_ status: String) -> String { "Lo stato della richiesta è ora: \(status)." }
     /// The desk moved the request to another "Tipologia richiesta": one of them is paid for.
     public static let mailEventType = "tipologia cambiata"

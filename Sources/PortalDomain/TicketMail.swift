@@ -69,8 +69,11 @@ struct TicketMail {
     }
 
     /// "Ricevuto": to the requester's account and the address typed on the ticket, always.
-    func received(in tx: WriteTransaction, _ ticket: TicketRecord, now: Timestamp) throws {
-        try send(in: tx, to: ticket.requesterAddresses, ticket, event: Text.mailEventCreated, line: Text.mailLineCreated, now: now)
+    /// `openedBy`: the operator who wrote it for the customer (on the phone), named in it: the
+    /// customer learnt of a request they had not typed.
+    func received(in tx: WriteTransaction, _ ticket: TicketRecord, openedBy: String? = nil, now: Timestamp) throws {
+        let line = openedBy.map { Text.mailLineCreatedByDesk($0) } ?? Text.mailLineCreated
+        try send(in: tx, to: ticket.requesterAddresses, ticket, event: Text.mailEventCreated, line: line, now: now)
     }
 
     /// A status change (closing included), to those who chose to hear of them.

@@ -52,7 +52,7 @@ public struct TicketService: DomainService {
                 // queue took it up a second time. No e-mail: the confirmation just below says it.
                 try DeskService(context).take(in: tx, record, by: agent, now: now)
             }
-            try mail.received(in: tx, record, now: now)
+            try mail.received(in: tx, record, openedBy: agent?.displayName, now: now)
             try mail.newTicketToDesk(
                 in: tx, record, vat: tenant.vat, text: ticket.description, files: files.map(\.fileName), now: now)
             try AuditStore.record(

@@ -1348,7 +1348,8 @@ def test_an_operator_opens_a_ticket_for_a_customer_on_the_phone(portal):
     assert tuple(row) == (tenant, luca, TECHNICIAN, "0541 123456", "phone", "systems", "high", "waiting", OPERATOR)
     assert audit[1] == f"#{number}: per conto di Luca Verdi"
     # The customer: the usual confirmation, the ticket in their list with its file.
-    portal.wait_for_mail(TECHNICIAN, f"Ticket #{number}")
+    confirmation = portal.wait_for_mail(TECHNICIAN, f"Ticket #{number} ricevuto").get_content()
+    assert "Giulia Neri dell'assistenza ha aperto questa richiesta a tuo nome e la segue." in confirmation
     customer, _ = login(portal, email=TECHNICIAN)
     seen = customer.get(portal.url + f"/ticket/{number}").text
     assert "Server di stampa fermo" in seen and "errore.txt" in seen and "per conto del cliente" in seen
