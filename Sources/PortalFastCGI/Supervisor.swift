@@ -77,6 +77,7 @@ enum Supervisor {
         if unlink(socketPath) != 0 && errno != ENOENT {
             Log.event("socket_not_removed", [("error", SystemError(errno, "unlink \(socketPath)").description)])
         }
+        unlink(ownerFile(socketPath))
         exit(status)
     }
 
@@ -108,8 +109,16 @@ enum Supervisor {
         // parent's death is their SIGTERM): waiting for them is quicker than failing and being
         // started again a second later, over and over (nginx answers 502 meanwhile). A handler
         // that stays is another running instance: its socket is not ours to take.
+        // Unless the supervisor that bound it is known dead: its workers were still answering
+        // what they held (a slow page each, queued behind the lock) 24 s after a kill -9, and
+        // every new request meanwhile met 502. The socket's name is taken over at once; they
+        // finish on the old, unnamed socket.
         let deadline = Clock.now() + 10
         while isListening(&address, length: length, path: path) {
+            if let owner = owner(of: path), kill(owner, 0) != 0 && errno == ESRCH {
+                Log.event("socket_taken_over", [("path", path), ("dead_supervisor", String(owner))])
+                break
+            }
             if Clock.now() >= deadline { fail("another process is listening on \(path)") }
             usleep(100_000)
         }
@@ -124,7 +133,29 @@ enum Supervisor {
         // (it would answer 502).
         guard chmod(path, mode) == 0 else { fail(SystemError(errno, "chmod \(path)")) }
         guard listen(fd, 128) == 0 else { fail(SystemError(errno, "listen on \(path)")) }
+        writeOwner(of: path)
         return fd
+    }
+
+    /// Beside the socket, the pid of the supervisor that bound it (`<socket>.pid`).
+    static func ownerFile(_ socketPath: String) -> String { socketPath + ".pid" }
+
+    static func owner(of socketPath: String) -> pid_t? {
+        guard let file = fopen(ownerFile(socketPath), "r") else { return nil }
+        defer { fclose(file) }
+        var buffer = [CChar](repeating: 0, count: 32)
+        guard fgets(&buffer, Int32(buffer.count), file) != nil,
+            let pid = pid_t(String(cString: buffer).trimmingWhitespace()), pid > 1
+        else { return nil }
+        return pid
+    }
+
+    /// Written whole under another name, then renamed: a reader never sees half a number.
+    static func writeOwner(of socketPath: String) {
+        let final = ownerFile(socketPath), temporary = final + ".tmp"
+        guard let file = fopen(temporary, "w") else { fail(SystemError(errno, "fopen \(temporary)")) }
+        let written = fputs(String(getpid()) + "\n", file) >= 0
+        guard fclose(file) == 0, written, rename(temporary, final) == 0 else { fail(SystemError(errno, "write \(final)")) }
     }
 
     /// Whether a process accepts connections on the socket at `address`.

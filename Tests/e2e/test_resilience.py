@@ -201,6 +201,57 @@ def test_a_second_handler_does_not_steal_a_running_ones_socket(portal):
     assert requests.get(portal.url + "/login").status_code == 200
 
 
+def children_of(pid):
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def test_a_dead_supervisors_socket_is_taken_over_while_its_workers_finish(portal, tmp_path):
+    """kill -9 of a handler's supervisor: its workers answered what they held for up to 24 s
+    (slow pages queued behind the lock), the new supervisor waited for the socket and failed,
+    and nginx answered 502 all along. A socket whose supervisor is dead is taken over at once;
+    a live one's is still never taken (the test above)."""
+    socket_path = tmp_path / "auth.sock"
+    command = [str(BIN / "portal-auth"), "--socket", str(socket_path)]
+    first = subprocess.Popen(command, env=portal.env, stderr=subprocess.DEVNULL)
+    owner = tmp_path / "auth.sock.pid"
+    deadline = time.time() + 10
+    while not (owner.exists() and owner.read_text().strip() == str(first.pid)) and time.time() < deadline:
+        time.sleep(0.05)
+    workers = children_of(first.pid)
+    assert workers, "the supervisor's workers"
+    # Workers busy for long: stopped, they keep the socket listening as a slow page would.
+    for worker in workers:
+        os.kill(worker, signal.SIGSTOP)
+    first.kill()
+    first.wait()
+    second = subprocess.Popen(command, env=portal.env, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.time() + 3
+        while owner.read_text().strip() != str(second.pid) and time.time() < deadline:
+            assert second.poll() is None, second.stderr.read()
+            time.sleep(0.05)
+        assert owner.read_text().strip() == str(second.pid), "taken over at once, not after the old workers"
+        assert socket_path.is_socket() and second.poll() is None
+    finally:
+        for worker in workers:
+            os.kill(worker, signal.SIGCONT)  # their supervisor's death (SIGTERM) reaches them now
+        second.terminate()
+        second.wait(timeout=15)
+    assert not owner.exists() and not socket_path.exists(), "a stopped handler leaves neither behind"
+    deadline = time.time() + 10
+    while any(os.path.exists(f"/proc/{worker}") for worker in workers) and time.time() < deadline:
+        time.sleep(0.1)
+
+
 def test_a_second_portal_on_a_taken_port_or_without_its_site_says_so_and_starts_nothing(portal, tmp_path):
     """It printed "serving on" while nginx failed to bind for ever and the first portal
     answered there."""
