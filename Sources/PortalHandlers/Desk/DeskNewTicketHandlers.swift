@@ -94,16 +94,8 @@ enum DeskNewTicketHandlers {
         var files = Uploads.Result()
         let previewing = form["action"] == "preview"
         func again(failure: String? = nil, status: Int? = nil) -> Response {
-            var page = NewTicketPage(
-                viewer: context.viewer, tenant: tenant, requester: "",
-                form: previewing || failure != nil ? ticketForm.withoutErrors : ticketForm,
-                keptFiles: files.files.map { (uploads.reference(for: $0), $0) }, fileError: files.error,
-                preview: previewing
-                    ? MessageBody.html(MessageBody.stored(ticketForm.description, isMarkdown: ticketForm.descriptionIsMarkdown)) : nil,
-                desk: desk)
-            if previewing { page.desk?.error = nil }
-            page.failure = failure
-            return Response.html(page.render(), status: status ?? (failure != nil ? SaveFault.status : previewing ? 200 : 422))
+            NewTicketPage(viewer: context.viewer, tenant: tenant, requester: "", form: ticketForm, desk: desk)
+                .again(files: files, uploads: uploads, previewing: previewing, failure: failure, status: status)
         }
         let number: Int64
         do {

@@ -102,14 +102,9 @@ enum NewTicketHandlers {
         var files = Uploads.Result()
         let previewing = form["action"] == "preview"
         func again(failure: String? = nil, status: Int? = nil) -> Response {
-            var page = NewTicketPage(
-                viewer: context.current.viewer, tenant: context.tenant, requester: context.current.user.displayName,
-                form: previewing || failure != nil ? ticketForm.withoutErrors : ticketForm,
-                keptFiles: files.files.map { (uploads.reference(for: $0), $0) }, fileError: files.error,
-                preview: previewing
-                    ? MessageBody.html(MessageBody.stored(ticketForm.description, isMarkdown: ticketForm.descriptionIsMarkdown)) : nil)
-            page.failure = failure
-            return Response.html(page.render(), status: status ?? (failure != nil ? SaveFault.status : previewing ? 200 : 422))
+            NewTicketPage(viewer: context.current.viewer, tenant: context.tenant, requester: context.current.user.displayName,
+                          form: ticketForm)
+                .again(files: files, uploads: uploads, previewing: previewing, failure: failure, status: status)
         }
         let number: Int64
         do {
@@ -128,6 +123,24 @@ enum NewTicketHandlers {
             return again(failure: SaveFault.failure(error, request, received: files.files.count))
         }
         throw Redirect(to: "/ticket/\(number)?avviso=creato")
+    }
+}
+
+extension NewTicketPage {
+    /// The form sent and not created, shown again (the customers' and the desk's): its kept
+    /// files, the preview when "Anteprima" was pressed (without scolding for fields not filled
+    /// in yet), or the server's failure.
+    func again(files: Uploads.Result, uploads: Uploads, previewing: Bool, failure: String?, status: Int?) -> Response {
+        var page = self
+        if previewing || failure != nil {
+            page.form = form.withoutErrors
+            page.desk?.error = nil
+        }
+        page.keptFiles = files.files.map { (uploads.reference(for: $0), $0) }
+        page.fileError = files.error
+        if previewing { page.preview = MessageBody.html(MessageBody.stored(form.description, isMarkdown: form.descriptionIsMarkdown)) }
+        page.failure = failure
+        return Response.html(page.render(), status: status ?? (failure != nil ? SaveFault.status : previewing ? 200 : 422))
     }
 }
 
