@@ -56,7 +56,7 @@ extension Text {
         "Il portale di assistenza classico è stato sostituito dal nuovo portale \(productName): da qui puoi aprire le richieste di assistenza, seguirne le risposte e consultare il manuale."
     }
     public static func legacyClosing(_ date: String) -> String {
-        "Portale classico in dismissione: la chiusura definitiva è prevista il \(date)."
+        "Portale classico IN DISMISSIONE: la chiusura definitiva è prevista il \(date)."
     }
     public static func legacyClosed(_ date: String) -> String {
         "Il portale classico è stato chiuso definitivamente il \(date): l'assistenza si richiede solo dal nuovo portale \(productName)."

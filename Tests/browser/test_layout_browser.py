@@ -309,8 +309,21 @@ def test_the_menu_and_filters_switches_answer_enter_and_the_editor_says_what_is_
         assert not sidebar.is_displayed(), "Escape closes the menu"
         assert "menu-button" in browser.switch_to.active_element.get_attribute("class")
         code = browser.find_element(By.ID, "codice")
-        browser.find_element(By.XPATH, "//button[normalize-space()='Filtri']").send_keys(Keys.ENTER)
+        filters = browser.find_element(By.XPATH, "//button[normalize-space()='Filtri']")
+        filters.send_keys(Keys.ENTER)
         assert code.is_displayed(), "Enter opens «Filtri»"
+        # Escape closes it from a field inside it, as the menu, and the focus is back on "Filtri".
+        browser.execute_script("arguments[0].focus()", code)
+        code.send_keys(Keys.ESCAPE)
+        assert not code.is_displayed(), "Escape closes «Filtri»"
+        assert browser.switch_to.active_element == filters
+        assert filters.get_attribute("aria-expanded") == "false"
+        # A search box with text clears it first: the panel stays open.
+        filters.send_keys(Keys.ENTER)
+        search = browser.find_element(By.CSS_SELECTOR, ".ticket-filters input[type=search]")
+        search.send_keys("fattura")
+        search.send_keys(Keys.ESCAPE)
+        assert search.is_displayed(), "the first Escape clears the search box, not the panel"
 
         viewport(browser, LAPTOP)
         browser.get(portal.url + "/ticket/nuovo")
@@ -362,6 +375,24 @@ def broken_words(browser):
         }
         return broken;
     """)
+
+
+def test_the_conversations_shortcuts_are_taps_of_at_least_24_pixels_on_a_phone(portal):
+    mario, _ = login(portal)
+    number = newest_ticket(portal)
+    for index in range(6):
+        assert reply(portal, mario, number, f"Aggiornamento {index}").status_code == 303
+    browser = chromium()
+    try:
+        sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+        viewport(browser, PHONE)
+        browser.get(portal.url + f"/ticket/{number}")
+        jumps = browser.find_elements(By.CSS_SELECTOR, "nav.thread-jumps a")
+        assert [jump.text for jump in jumps] == ["Vai all'ultimo messaggio", "Vai alla risposta"]
+        for jump in jumps:
+            assert jump.rect["height"] >= 24, (jump.text, jump.rect)  # WCAG 2.5.8
+    finally:
+        browser.quit()
 
 
 def test_short_words_dates_and_addresses_are_never_broken_mid_word(portal):

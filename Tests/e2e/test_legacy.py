@@ -52,7 +52,7 @@ def test_the_old_address_moved_permanently_to_the_transition_page(portal, old):
 def test_the_transition_page_says_when_the_classic_portal_closes_and_links_both_manuals(portal):
     page = requests.get(portal.url + PAGE)
     assert page.status_code == 200
-    assert "Portale classico in dismissione: la chiusura definitiva è prevista il 01/03/2027." in page.text
+    assert "Portale classico IN DISMISSIONE: la chiusura definitiva è prevista il 01/03/2027." in page.text
     assert 'href="/manuale/"' in page.text and "Manuale utente del nuovo portale" in page.text
     classic = re.search(r'<a href="([^"]+)">Manuale utente del portale classico</a>', page.text).group(1)
     assert requests.get(portal.url + classic).status_code == 200

@@ -45,6 +45,7 @@ def test_the_tabs_show_the_company_roles_and_warning(portal):
     session, _ = login(portal)
     general = session.get(portal.url + "/tenant").text
     assert "ROSSI SRL" in general and "02740123456" in general
+    assert "<dt>Ragione sociale</dt>" in general and "<dt>P.IVA</dt>" in general, "issue 4's words"
     for tab in ["Tenant", "Ruoli", "Utenti", "Utenti invitati", "Attività"]:
         assert f">{tab}</a>" in general
     roles = session.get(portal.url + "/tenant/ruoli").text

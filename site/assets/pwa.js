@@ -105,14 +105,21 @@
     // On a laptop the menu is shown unless switched off, on a phone hidden unless switched on.
     window.addEventListener('resize', state);
     state();
-    // On a phone the open menu closes with Escape, as the portal's other panels do, and the
-    // focus goes back to its button (the stylesheet's 800-pixel line); not while a field has
-    // the focus, whose own Escape (a search box's clearing) comes first.
-    if (box.id === 'menu-toggle' && part) {
+    // On a phone the open menu and the open "Filtri" close with Escape, as the portal's
+    // other panels do, and the focus goes back to their button (shown only below the
+    // stylesheet's 800-pixel line). A field's own Escape comes first: a search box with text
+    // clears it, a text area or the editor keeps it; the menu leaves every field alone, the
+    // filters (mostly fields) only those outside them.
+    if ((box.id === 'menu-toggle' || box.id === 'filters-toggle') && part) {
       document.addEventListener('keydown', function (event) {
-        if (event.key !== 'Escape' || !box.checked || !window.matchMedia('(max-width: 799.98px)').matches) return;
+        if (event.key !== 'Escape' || event.defaultPrevented || !box.checked) return;
+        if (!window.matchMedia('(max-width: 799.98px)').matches || !shown(button)) return;
         const focused = document.activeElement;
-        if (focused && focused.closest && focused.closest('input, textarea, select, [contenteditable="true"]')) return;
+        if (focused && focused.closest) {
+          if (focused.closest('textarea, [contenteditable="true"]')) return;
+          if (focused.matches('input[type="search"]') && focused.value !== '') return;
+          if (focused.closest('input, select') && (box.id === 'menu-toggle' || !part.contains(focused))) return;
+        }
         button.click();
         button.focus();
       });

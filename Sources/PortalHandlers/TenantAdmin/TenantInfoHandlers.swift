@@ -11,7 +11,7 @@ enum TenantInfoHandlers {
                 el("dl", ["class": "facts"]) {
                     el("dt") { Text.companyName }
                     el("dd") { context.tenant.name }
-                    el("dt") { Text.companyVAT }
+                    el("dt") { Text.vatShort }
                     el("dd") { context.tenant.vat }
                 }
                 el("p", ["class": "muted"]) { Text.readOnlyCompany }
