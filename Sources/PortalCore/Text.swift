@@ -94,10 +94,6 @@ public enum Text {
 
     // MARK: E-mail code ("Autenticazione a 2 fattori")
     public static let codeTitle = "Autenticazione a 2 fattori"
-    /// The name the manual's screenshot of this page shows (the vendor's portal kept it in
-    /// English), and issue 3 calls the page by: under the Italian title, marked `lang="en"`.
-    public static let codeTitleManual = "Two factor authentication"
-    public static let codePageTitle = "Autenticazione a 2 fattori – Two factor authentication"
     public static let codeIntro =
         "Indica il codice che ti abbiamo inviato per email. Se non ricevi l'email, controlla che non sia finita nella posta indesiderata."
     public static let code = "Codice"

@@ -117,7 +117,7 @@ def test_first_access_with_privacy_code_and_company_choice(engine, portal, brows
     assert "Utente creato" in browser.page_source
     type_into(browser, "Password", PASSWORD)
     press(browser, "Accedi")
-    assert heading(browser) == "Autenticazione a 2 fattori\nTwo factor authentication"
+    assert heading(browser) == "Autenticazione a 2 fattori"
     accessible(browser, "code")
     type_into(browser, "Codice", portal.wait_for_code(address(engine)))
     tick(browser, "Dispositivo sicuro")

@@ -40,7 +40,7 @@ def test_a_new_customer_walks_the_first_access(portal, browser):
     type_into(browser, "Password", PASSWORD)
     press(browser, "Accedi")
 
-    assert heading(browser) == "Autenticazione a 2 fattori\nTwo factor authentication"
+    assert heading(browser) == "Autenticazione a 2 fattori"
     type_into(browser, "Codice", portal.wait_for_code(ADDRESS))
     tick(browser, "Dispositivo sicuro")
     press(browser, "Invia")

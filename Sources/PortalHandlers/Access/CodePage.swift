@@ -1,7 +1,7 @@
 import PortalCore
 import PortalHTML
 
-/// "Autenticazione a 2 fattori" ("Two factor authentication", as the manual shows it): Codice, Dispositivo sicuro, Invia, and a way to a new code.
+/// "Autenticazione a 2 fattori" (the classic portal's English "Two factor authentication" was a defect of issue 14): Codice, Dispositivo sicuro, Invia, and a way to a new code.
 struct CodePage {
     var csrfToken: String
     var error: String?
@@ -12,12 +12,9 @@ struct CodePage {
     var limit: String?
 
     func render() -> String {
-        Page(title: Text.codePageTitle, kind: .visitor) {
+        Page(title: Text.codeTitle, kind: .visitor) {
             el("section", ["class": "card auth-card"]) {
-                el("h1", ["class": "page-title"]) {
-                    Text.codeTitle
-                    el("span", ["class": "page-title__aside", "lang": "en"]) { Text.codeTitleManual }
-                }
+                el("h1", ["class": "page-title"]) { Text.codeTitle }
                 if let limit {
                     FormField.notice(limit, kind: "warning")
                 } else {
