@@ -370,6 +370,18 @@ public struct DeskService: DomainService {
         public var isEmpty: Bool {
             assignee == nil && !unassign && status == nil && priority == nil && area == nil && requestType == nil
         }
+
+        /// Whether `ticket` shows every one of these controls: a press sent again (a double
+        /// click, a retry after a 502) finds the first one's work done, or not.
+        public func areShown(by ticket: TicketRecord) -> Bool {
+            if let assignee, ticket.operatorID != assignee.id { return false }
+            if unassign && ticket.operatorID != nil { return false }
+            if let status, ticket.status != status { return false }
+            if let priority, ticket.priority != priority { return false }
+            if let area, ticket.area != area { return false }
+            if let requestType, ticket.requestType != requestType { return false }
+            return true
+        }
     }
 
     /// The controls of one press, in the caller's transaction, each on the ticket as the one

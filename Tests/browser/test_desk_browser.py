@@ -8,6 +8,7 @@ import zoneinfo
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from axe import serious_violations
 from chromium import chromium
@@ -301,3 +302,33 @@ def test_an_operator_opens_a_request_for_a_customer_on_the_phone(portal, request
     assert "per conto del cliente" in thread(browser)
     customer, _ = login(portal, email=ADMIN)
     assert title in customer.get(portal.url + "/ticket").text
+
+
+def test_a_restored_draft_of_a_phone_ticket_comes_back_formatted(portal, browser):
+    """«Ripristina bozza» on the desk's new-ticket form rendered the description with the
+    customers' /ticket/anteprima, which answers an operator 404: the editor showed the marks
+    as text, and sending escaped them (`\\*\\*`) into the customer's ticket."""
+    sign_in(browser, portal, OPERATOR, DEMO_PASSWORD)
+    press(browser, "Nuovo ticket per un cliente")
+    type_into(browser, "Azienda", "rossi")
+    press(browser, "Cerca azienda")
+    press(browser, "ROSSI SRL")
+    form_url = browser.current_url
+    editor = browser.find_element(By.CSS_SELECTOR, "[data-editor-for='description']")
+    editor.click()
+    editor.send_keys("La stampa è ")
+    browser.find_element(By.CSS_SELECTOR, "button[aria-label='Grassetto']").click()
+    editor.send_keys("bloccata")
+    WebDriverWait(browser, 5).until(lambda _: "**bloccata**" in browser.execute_script(
+        "return Object.keys(localStorage).map(key => localStorage.getItem(key)).join(' ')"))
+
+    browser.get(portal.url + "/desk/")
+    browser.get(form_url)
+    offer = browser.find_element(By.CSS_SELECTOR, ".draft-offer")
+    offer.find_element(By.XPATH, ".//button[normalize-space()='Ripristina bozza']").click()
+    editor = browser.find_element(By.CSS_SELECTOR, "[data-editor-for='description']")
+    WebDriverWait(browser, 5).until(lambda _: editor.find_elements(By.TAG_NAME, "strong"))
+    assert editor.find_element(By.TAG_NAME, "strong").text == "bloccata"
+    browser.execute_script("arguments[0].dispatchEvent(new Event('input'))", editor)
+    value = browser.find_element(By.ID, "description").get_attribute("value")
+    assert "**bloccata**" in value and "\\" not in value, value

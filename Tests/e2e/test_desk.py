@@ -502,7 +502,7 @@ def test_a_reply_and_the_controls_changed_with_it_are_one_transaction(fresh_port
     with portal.db() as db:
         assert db.execute("SELECT priority FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "high"
         assert db.execute("SELECT count(*) FROM messages WHERE body LIKE '%priorità alta%'").fetchone()[0] == 1
-    assert send().headers["Location"].endswith("avviso=risposta"), "a third send finds the first"
+    assert send().headers["Location"].endswith("avviso=risposta-modifiche"), "a third send finds the first, its priority said"
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM messages WHERE body LIKE '%priorità alta%'").fetchone()[0] == 1
 
@@ -1201,6 +1201,28 @@ def test_a_reply_sent_from_a_tab_whose_session_was_replaced_comes_back_typed(por
     assert foreign.status_code == 403 and "abbiamo verificato la configurazione" not in foreign.text
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.number = 1012").fetchone()[0] == before
+
+
+def test_a_note_with_a_new_area_pressed_twice_is_saved_once_and_both_answers_say_the_area(portal):
+    """The second press (a double click, a retry after a 502) found the first one's note and
+    answered "Nota salvata." alone: the area it had changed went unsaid."""
+    customer, _ = login(portal, email=TECHNICIAN)
+    number = created_number(new_ticket(portal, customer, title="Nota e area due volte", area="administrative"))
+    operator, _ = operator_session(portal)
+    page = operator.get(portal.url + f"/desk/ticket/{number}").text
+    data = {"csrf": csrf_token(page), "seen": re.search(r'name="seen" value="([^"]*)"', page).group(1),
+            "submission": re.search(r'name="submission" value="([^"]*)"', page).group(1),
+            "action": "note", "note": "Spostato in sistemistica", "area": "systems"}
+    answers = [operator.post(portal.url + f"/desk/ticket/{number}", data=data, files=NO_FILE, allow_redirects=False)
+               for _ in range(2)]
+    for answer in answers:
+        assert answer.status_code == 303 and "avviso=nota-modifiche" in answer.headers["Location"], answer.headers
+    assert "Salvate anche le modifiche" in operator.get(portal.url + answers[1].headers["Location"]).text
+    with portal.db() as db:
+        notes = db.execute("SELECT count(*) FROM messages m JOIN tickets t ON t.id = m.ticket_id"
+                           " WHERE t.number = ? AND m.body = 'Spostato in sistemistica'", (number,)).fetchone()[0]
+        area = db.execute("SELECT area FROM tickets WHERE number = ?", (number,)).fetchone()[0]
+    assert (notes, area) == (1, "systems")
 
 
 def test_an_operator_moves_a_misfiled_request_to_its_area_and_type(portal):

@@ -72,12 +72,13 @@
     }
   }
 
-  // The formatting editor shows Markdown formatted: the server renders it, as for a kept text.
+  // The formatting editor shows Markdown formatted: the server renders it, as for a kept text,
+  // at the form's own address (the desk's data-preview: the customers' answers an operator 404).
   function showInEditor(form, editable, text) {
     const token = form.querySelector("input[name=csrf]");
     editable.textContent = text;
     if (!token || !text.trim()) return;
-    fetch("/ticket/anteprima", {
+    fetch(form.dataset.preview || "/ticket/anteprima", {
       method: "POST",
       body: new URLSearchParams({ csrf: token.value, text: text }),
       credentials: "same-origin",
