@@ -280,6 +280,9 @@ public struct DeskService: DomainService {
             try audit(in: tx, "ticket_taken", ticket, by: agent, now: now)
         }
         try setStatus(in: tx, ticket, status, by: agent, now: now)
+        // Back in the queue is the desk's own step: the customer reads it in the conversation,
+        // but an e-mail saying "Non assegnato" alone told them nobody was on it any more.
+        guard status != .unassigned else { return }
         let told = DeskService.statusMail(status)
         try mail.statusChanged(in: tx, ticket, event: told.event, line: told.line, now: now)
     }

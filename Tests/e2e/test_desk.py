@@ -416,6 +416,8 @@ def test_status_assignment_and_one_email_for_a_reply_with_a_status(portal):
     while not any("presa in carico" in mail for mail in status_mails):  # after the earlier "In sviluppo"
         status_mails.append(portal.wait_for_mail(ADMIN, f"Ticket #{number} cambio di stato").get_content())
     assert "La richiesta è stata presa in carico da Giulia Neri. Lo stato della richiesta è ora: In attesa." in status_mails[-1]
+    assert not any("Non assegnato" in mail for mail in status_mails), \
+        "back in the queue is the desk's step: a line of the conversation, no e-mail to the customer"
     assert desk_post(portal, operator, number, "assign", assignee="").status_code == 303
 
     sent = desk_post(portal, operator, number, "reply", reply="Ci serve la versione installata.", status="postponed",
