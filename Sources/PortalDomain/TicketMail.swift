@@ -126,17 +126,21 @@ struct TicketMail {
     /// A new ticket, to the support address.
     /// With the description as text: the e-mail invites the desk to answer by e-mail, which an
     /// operator away from the desk could not do without reading the request.
+    /// `openedBy`: the operator who opened it for the customer (and has it): a colleague reading
+    /// the support mailbox took it for a new request to answer.
     func newTicketToDesk(
-        in tx: WriteTransaction, _ ticket: TicketRecord, vat: String, text: String, files: [String], now: Timestamp
+        in tx: WriteTransaction, _ ticket: TicketRecord, vat: String, text: String, files: [String], openedBy: String? = nil,
+        now: Timestamp
     ) throws {
         guard let support = config.supportAddress else { return }
+        let opened = openedBy.map { [(Text.mailOpenedByLabel, Text.mailOpenedByDesk($0))] } ?? []
         try enqueue(
             in: tx, ticket, to: [support], audience: .desk,
             subject: Text.ticketMailSubject(ticket.number, Text.mailEventNewTicket, ticket.title),
             body: Text.deskNewTicketMailBody(
                 number: ticket.number, title: ticket.title, company: ticket.tenantName, vat: vat,
                 priority: ticket.priority.label, requester: ticket.requesterName,
-                facts: [(Text.email, ticket.contactEmail)] + (ticket.phone.isEmpty ? [] : [(Text.phone, ticket.phone)]) + [
+                facts: opened + [(Text.email, ticket.contactEmail)] + (ticket.phone.isEmpty ? [] : [(Text.phone, ticket.phone)]) + [
                     (Text.contactPreference, ticket.contactPreference.label), (Text.requestType, ticket.requestType.label),
                     (Text.deskArea, ticket.area.shortLabel),
                 ],

@@ -46,6 +46,12 @@ public struct TicketService: DomainService {
             guard let record = try store.find(number: created.number, tenantID: ticket.tenantID),
                 let tenant = try TenantStore(database).find(id: ticket.tenantID)
             else { throw DomainError(.notFound, Text.errorNotFound) }
+            // Before the desk's take: "Attività" lists the creation first, then the take.
+            try AuditStore.record(
+                in: tx, "ticket_created", tenantID: ticket.tenantID, userID: agent?.id ?? ticket.requesterID,
+                actorEmail: agent?.email ?? "",
+                detail: "#\(created.number)" + (agent == nil ? "" : ": " + Text.auditOnBehalfOf(ticket.requesterName)),
+                clientIP: context.clientIP, now: now)
             if let agent {
                 try event(in: tx, record, by: agent, Text.eventOpenedByDesk(agent.displayName), now: now)
                 // The operator who took the call has it ("In attesa"): a colleague reading the
@@ -54,12 +60,8 @@ public struct TicketService: DomainService {
             }
             try mail.received(in: tx, record, openedBy: agent?.displayName, now: now)
             try mail.newTicketToDesk(
-                in: tx, record, vat: tenant.vat, text: ticket.description, files: files.map(\.fileName), now: now)
-            try AuditStore.record(
-                in: tx, "ticket_created", tenantID: ticket.tenantID, userID: agent?.id ?? ticket.requesterID,
-                actorEmail: agent?.email ?? "",
-                detail: "#\(created.number)" + (agent == nil ? "" : ": " + Text.auditOnBehalfOf(ticket.requesterName)),
-                clientIP: context.clientIP, now: now)
+                in: tx, record, vat: tenant.vat, text: ticket.description, files: files.map(\.fileName),
+                openedBy: agent?.displayName, now: now)
             return created.number
         }
     }

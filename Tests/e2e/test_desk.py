@@ -1374,6 +1374,15 @@ def test_an_operator_opens_a_ticket_for_a_customer_on_the_phone(portal):
     # The customer: the usual confirmation, the ticket in their list with its file.
     confirmation = portal.wait_for_mail(TECHNICIAN, f"Ticket #{number} ricevuto").get_content()
     assert "Giulia Neri dell'assistenza ha aperto questa richiesta a tuo nome e la segue." in confirmation
+    # The support mailbox: who opened it and has it, or a colleague answers it a second time.
+    with portal.db() as db:
+        desk_mail = db.execute("SELECT body FROM outbox WHERE subject LIKE ?", (f"Ticket #{number} nuova richiesta%",)).fetchone()[0]
+    assert "Aperta da: Giulia Neri dell'assistenza, per conto del cliente; la segue già" in desk_mail
+    with portal.db() as db:
+        events = [row[0] for row in db.execute(
+            "SELECT event FROM audit_events WHERE detail LIKE ? AND event IN ('ticket_created', 'ticket_taken') ORDER BY id",
+            (f"#{number}%",))]
+    assert events == ["ticket_created", "ticket_taken"], "«Attività» lists the creation before the take"
     customer, _ = login(portal, email=TECHNICIAN)
     seen = customer.get(portal.url + f"/ticket/{number}").text
     assert "Server di stampa fermo" in seen and "errore.txt" in seen and "per conto del cliente" in seen
