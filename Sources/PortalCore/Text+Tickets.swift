@@ -108,6 +108,10 @@ extension Text {
     public static let noOperator = "Nessun operatore"
     public static let viewTicket = "Visualizza ticket"
     public static let noTickets = "Nessun ticket corrisponde ai filtri scelti."
+    public static func ticketHiddenByFilters(_ number: Int64) -> String {
+        "Il ticket #\(number) esiste, ma gli altri filtri scelti lo nascondono."
+    }
+    public static func openTicketNumber(_ number: Int64) -> String { "Apri il ticket #\(number)" }
     public static func ticketTotal(_ total: Int) -> String { "\(total) ticket" }
     public static func ticketCount(_ total: Int, page: Int, pages: Int) -> String {
         "\(total) ticket · pagina \(page) di \(max(pages, 1))"
@@ -144,6 +148,9 @@ extension Text {
     public static let noAttachments = "Nessun allegato."
     public static let blockingNotAllowed =
         "Un ticket esistente non può diventare «Bloccante»: se il problema ora blocca l'azienda, apri una nuova richiesta."
+    public static func closeAvailableFrom(_ time: String) -> String {
+        "Un ticket nuovo si può chiudere dalle \(time); le risposte sono sempre possibili."
+    }
     public static func closeTooEarly(at time: String) -> String {
         "Un ticket può essere chiuso solo qualche minuto dopo la sua creazione: potrai chiuderlo dalle \(time)."
     }

@@ -1059,6 +1059,21 @@ def test_a_control_pressed_with_a_reply_and_a_file_says_the_reply_was_not_sent(p
     assert "non è stata inviata" not in alone.text
 
 
+def test_a_note_saved_beside_a_typed_reply_says_the_reply_was_not_sent(portal):
+    """"Salva nota" with a reply typed beside it said only "Nota interna salvata.": the reply,
+    back in its box, read as sent to the customer."""
+    customer, _ = login(portal, email=TECHNICIAN)
+    number = created_number(new_ticket(portal, customer, title="Nota con risposta scritta"))
+    operator, _ = operator_session(portal)
+    saved = desk_post(portal, operator, number, "note", note="Chiamato il cliente.", reply="Risposta ancora da inviare.")
+    assert saved.status_code == 200 and "Nota interna salvata." in saved.text
+    assert "La risposta che hai scritto non è stata inviata; la trovi qui sotto" in html.unescape(saved.text)
+    assert "Risposta ancora da inviare." in saved.text
+    # And the other way round: a reply sent with a note typed beside it.
+    sent = desk_post(portal, operator, number, "reply", reply="Ecco la risposta.", note="Appunto ancora da salvare.")
+    assert sent.status_code == 200 and "La nota che hai scritto non è stata salvata" in html.unescape(sent.text)
+
+
 def test_a_controls_button_says_the_other_controls_changed_with_it_were_not_saved(portal):
     """"Cambia stato" with "Priorità" changed too saved the status alone and reset the priority's
     select without a word."""

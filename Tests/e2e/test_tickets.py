@@ -192,6 +192,17 @@ def test_the_list_filters_orders_pages_and_remembers(portal):
     assert 'id="ordine-priorita" name="ordine" value="priorita" checked' in remembered
     by_code = again.get(portal.url + "/ticket?codice=1001").text
     assert len(re.findall(r'class="card ticket( ticket--closed)?"', by_code)) == 1
+    # "Codice Ticket" with a state that leaves the ticket out (a remembered filter, often):
+    # "no ticket" read as "no such ticket"; the list says it exists and links it.
+    hidden = 0
+    for state in ("aperto", "chiuso"):
+        listed = again.get(portal.url + f"/ticket?codice=1001&stato={state}").text
+        if "Nessun ticket corrisponde" in listed:
+            assert "Il ticket #1001 esiste, ma gli altri filtri scelti lo nascondono." in listed
+            assert '<a href="/ticket/1001">Apri il ticket #1001</a>' in listed
+            hidden += 1
+    assert hidden == 1
+    assert "esiste, ma" not in again.get(portal.url + "/ticket?codice=999999").text, "a number the company has not"
     dates = again.get(portal.url + "/ticket?da=2000-01-01&a=2000-01-31").text
     assert "Nessun ticket corrisponde" in dates
     bad = again.get(portal.url + "/ticket?da=31-31-2020").text
@@ -229,6 +240,9 @@ def test_view_ticket_is_a_real_link(portal):
 def test_closing_needs_a_message_and_waits_a_few_minutes(portal):
     session, _ = login(portal)
     number = created_number(new_ticket(portal, session))
+    # Said beside the box before anyone ticks it in vain; the reply alone is always possible.
+    fresh = session.get(portal.url + f"/ticket/{number}").text
+    assert re.search(r'Un ticket nuovo si può chiudere dalle \d\d:\d\d; le risposte sono sempre possibili\.', html.unescape(fresh))
     empty = reply(portal, session, number, "", close=True)
     assert empty.status_code == 422 and "Scrivi un messaggio." in empty.text
     early = reply(portal, session, number, "Risolto da solo, grazie.", close=True)
@@ -253,6 +267,7 @@ def test_closing_needs_a_message_and_waits_a_few_minutes(portal):
     assert closed.headers["Location"] == f"/ticket/{number}?avviso=chiuso"
     detail = session.get(portal.url + closed.headers["Location"]).text
     assert "Ticket chiuso." in detail and "<dd>Chiuso</dd>" in detail
+    assert "si può chiudere dalle" not in detail
     # Each message's time is machine-readable too (a bare "03/12/2026 05:14" is invalid HTML).
     assert re.search(r'<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\dZ">\d\d/\d\d/\d{4} \d\d:\d\d</time>', detail)
     assert "<time>" not in detail
@@ -377,6 +392,10 @@ def test_a_referent_who_left_the_company_is_shown_and_a_reply_keeps_them(portal)
         page = session.get(portal.url + f"/ticket/{number}").text
         assert f'<option value="" selected="selected">{gone[1]} (non più nell&#39;azienda)</option>' in page or \
             f'<option value="" selected="selected">{gone[1]} (non più nell\'azienda)</option>' in page, page
+        # The desk marks them too: nobody follows the ticket through them any more.
+        operator, _ = login(portal, email="paolo.gallo@assistenza.example")
+        desk = html.unescape(operator.get(portal.url + f"/desk/ticket/{number}").text)
+        assert f"<dt>Referente ticket</dt><dd>{gone[1]} (non più nell'azienda)</dd>" in desk
         assert reply(portal, session, number, "Una risposta qualsiasi.", referent="").status_code == 303
         with portal.db() as db:
             assert db.execute("SELECT referent_id FROM tickets WHERE number = ?", (number,)).fetchone()[0] == gone[0]

@@ -331,7 +331,9 @@ enum DeskTicketHandlers {
             again.replyText = reply
             again.noteText = note
             again.notice = notices[notice]
-            let unsent = byControl && (replyLeft || noteLeft) ? Text.deskTypedNotSent(reply: replyLeft, note: noteLeft) : nil
+            // After a message, the other box's text is said unsent too: "Nota interna salvata."
+            // alone read as if the reply typed beside it had gone to the customer.
+            let unsent = replyLeft || noteLeft ? Text.deskTypedNotSent(reply: replyLeft, note: noteLeft) : nil
             let labels = [("assignee", Text.deskAssign), ("status", Text.deskState), ("priority", Text.priority),
                           ("area", Text.deskArea), ("type", Text.deskType)]
             let left = labels.filter { controlsLeft[$0.0] != nil }.map(\.1)

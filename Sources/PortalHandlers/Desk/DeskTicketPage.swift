@@ -172,7 +172,11 @@ struct DeskTicketPage {
             fact(Text.ticketCode, String(ticket.number))
             fact(Text.requesterFull, ticket.requesterName)
             fact(Text.ticketContact, ticket.contactLine)
-            fact(Text.referent, ticket.referentName ?? "–")
+            // One who left the company is marked, as on the customer's page: nobody follows the
+            // ticket through them any more.
+            fact(Text.referent, ticket.referentName.map { name in
+                ticket.referentID.map { id in members.contains { $0.userID == id } } == false ? Text.referentGone(name) : name
+            } ?? "–")
             fact(Text.ticketCreated, Clock.display(ticket.createdAt))
             fact(Text.ticketUpdated, Clock.display(ticket.updatedAt))
             if let due = ticket.dueAt {

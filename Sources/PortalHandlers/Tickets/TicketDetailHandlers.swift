@@ -41,7 +41,16 @@ enum TicketDetailHandlers {
         let panelNode = panel.render()
         var page = TicketDetailPage(viewer: context.current.viewer, ticket: ticket, thread: thread, panel: panelNode, canReply: canReply)
         page.now = context.services.now
+        if !ticket.status.isClosed {
+            let allowedFrom = closableFrom(ticket, context.services.config)
+            if page.now < allowedFrom { page.closableFrom = allowedFrom }
+        }
         return page
+    }
+
+    /// When "Chiudere il ticket all'invio del messaggio" is first allowed on a new ticket.
+    static func closableFrom(_ ticket: TicketRecord, _ config: Config) -> Timestamp {
+        TicketRules.closableFrom(createdAt: ticket.createdAt, delayMinutes: config.int("PORTAL_CLOSE_DELAY_MINUTES", default: 5))
     }
 
     enum LookUp {
@@ -209,8 +218,7 @@ enum TicketDetailHandlers {
         let replyError = TicketForm.messageError(message, limit: TicketForm.descriptionLimit)
         var closeError: String?
         if close, !ticket.status.isClosed {
-            let allowedFrom = TicketRules.closableFrom(
-                createdAt: ticket.createdAt, delayMinutes: services.config.int("PORTAL_CLOSE_DELAY_MINUTES", default: 5))
+            let allowedFrom = closableFrom(ticket, services.config)
             if now < allowedFrom { closeError = Text.closeTooEarly(at: Clock.displayFrom(allowedFrom)) }
         }
         guard replyError == nil, closeError == nil, files.error == nil else {

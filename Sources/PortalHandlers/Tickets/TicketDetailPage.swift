@@ -21,6 +21,9 @@ struct TicketDetailPage {
     var replyError: String?
     /// "Chiudere il ticket all'invio del messaggio" ticked before the ticket may be closed.
     var closeError: String?
+    /// A new ticket's first moment of closing, said beside the box before anyone ticks it in
+    /// vain (the reply came back refused with the time); nil once it may be closed.
+    var closableFrom: Timestamp?
     var fileError: String?
     var panelError: String?
     var keptFiles: [(reference: String, file: NewAttachment)] = []
@@ -70,9 +73,11 @@ struct TicketDetailPage {
     }
 
     /// Whether the reply box shows nothing the user typed or chose, nor an error: then it is
-    /// the same for everyone but the CSRF token, and its fields are rendered once per process.
+    /// the same for everyone but the CSRF token, and its fields are rendered once per process
+    /// (a new ticket's closing hint names its own time: not kept).
     var isPristine: Bool {
         replyText.isEmpty && replyError == nil && closeError == nil && fileError == nil && keptFiles.isEmpty && preview == nil && !closeChecked
+            && closableFrom == nil
     }
 
     var replyBox: Node {
@@ -124,7 +129,9 @@ struct TicketDetailPage {
                 toolbarLabels: EditorLabels.toolbar, formattingLabel: Text.formatting, previewHTML: preview,
                 previewTitle: Text.preview, maxLength: TicketForm.descriptionLimit, required: false)
             FileFields.render(field: "files", label: Text.attachFiles, hint: Text.attachmentsHint, kept: keptFiles, error: fileError)
-            FormField.checkbox(id: "close", label: Text.closeWithMessage, checked: closeChecked, error: closeError)
+            FormField.checkbox(
+                id: "close", label: Text.closeWithMessage, checked: closeChecked,
+                hint: closeError == nil ? closableFrom.map { Text.closeAvailableFrom(Clock.displayFrom($0)) } : nil, error: closeError)
             el("div", ["class": "form-actions"]) {
                 el("button", ["class": "button", "type": "submit", "name": "action", "value": "preview"]) { Text.preview }
                 el("button", ["class": "button button--primary", "type": "submit", "name": "action", "value": "reply"]) { Text.send }

@@ -26,6 +26,11 @@ enum TicketListHandlers {
         if errors.isEmpty {
             let found = try TicketStore(services.database).list(tenantID: context.tenant.id, query: query)
             var results = TicketListResults(query: query, page: found, now: services.now)
+            if found.total == 0, let number = query.number,
+                try TicketStore(services.database).find(number: number, tenantID: context.tenant.id) != nil
+            {
+                results.hiddenNumber = number
+            }
             if !(remembered.isRemembered && query.page == 1) {
                 results.ticketSuffix = "?" + TicketDetailHandlers.listField + "=" + urlEncode(query.queryString(page: query.page))
             }

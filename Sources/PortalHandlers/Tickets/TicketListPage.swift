@@ -108,6 +108,9 @@ struct TicketListResults {
     /// What each ticket's address carries so that its "Torna all'elenco" comes back to this
     /// page of these filters; empty for the remembered first page.
     var ticketSuffix = ""
+    /// The "Codice Ticket" typed, when the company has that ticket but the other filters
+    /// (remembered ones, often) leave it out: "no ticket" read as "no such ticket".
+    var hiddenNumber: Int64?
 
     var pages: Int { PageLinks.count(total: page.total, pageSize: TicketQuery.pageSize) }
 
@@ -123,6 +126,13 @@ struct TicketListResults {
                 }
             } else if page.tickets.isEmpty {
                 el("p", ["class": "empty-state"]) { Text.noTickets }
+                if let hiddenNumber {
+                    el("p", ["class": "notice notice--info", "role": "note"]) {
+                        Text.ticketHiddenByFilters(hiddenNumber)
+                        " "
+                        el("a", ["href": "/ticket/" + String(hiddenNumber)]) { Text.openTicketNumber(hiddenNumber) }
+                    }
+                }
             }
             el("ul", ["class": "ticket-list"]) {
                 for ticket in page.tickets { el("li") { item(ticket) } }
