@@ -152,6 +152,10 @@ def test_the_whole_desk_journey_with_notes_that_no_customer_ever_sees(fresh_port
     assert download.status_code == 200 and download.content == b"solo per noi"
     assert "attachment" in download.headers["Content-Disposition"]
     assert customer.get(portal.url + f"/ticket/{number}/allegati/{note_file}").status_code == 404
+    # The panel's "Allegati" marks it: listed like the customer's files, it read as one they see.
+    panel = html.unescape(operator.get(portal.url + f"/desk/ticket/{number}").text).split('id="company-glance"')[1]
+    assert re.search(r'registro-interno\.txt</a> \([^)]*\)<span class="file-note"> · nota interna, il cliente non lo vede</span>', panel)
+    assert re.search(r'istruzioni\.txt</a> \([^)]*\)</li>', panel), "a reply's file is not marked"
 
     customer_page = customer.get(portal.url + f"/ticket/{number}").text
     assert "provi ad aggiornare" in customer_page and "istruzioni.txt" in customer_page
@@ -1340,6 +1344,18 @@ def desk_new_ticket_form(portal, session, vat):
     page = session.get(portal.url + link)
     assert page.status_code == 200 and "<h1" in page.text and "Nuovo ticket per un cliente" in page.text
     return page
+
+
+def test_the_one_person_of_a_company_with_one_user_is_the_requester_already(portal):
+    operator, _ = operator_session(portal)
+    with portal.db() as db:
+        vat, user = db.execute(
+            "SELECT t.vat, min(m.user_id) FROM tenants t JOIN memberships m ON m.tenant_id = t.id"
+            " GROUP BY t.id HAVING count(*) = 1 LIMIT 1").fetchone()
+    page = desk_new_ticket_form(portal, operator, vat).text
+    assert re.search(rf'<option value="{user}" selected="selected">', page), "nothing to choose"
+    several = desk_new_ticket_form(portal, operator, ROSSI_VAT).text
+    assert '<option value="" selected="selected">' in several or 'selected="selected"' not in several.split('id="richiedente"')[1].split("</select>")[0]
 
 
 def test_an_operator_opens_a_ticket_for_a_customer_on_the_phone(portal):

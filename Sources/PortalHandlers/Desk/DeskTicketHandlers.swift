@@ -99,6 +99,8 @@ enum DeskTicketHandlers {
             lastReply: messages.filter { $0.kind == .reply }.map(\.id).max() ?? 0, viewerID: context.user.id,
             companyDeactivated: try TenantStore(database).isDeactivated(tenantID: ticket.tenantID), queue: queue)
         page.nobodyMailed = nobodyMailed
+        let notes = Set(messages.filter { $0.kind == .note }.map(\.id))
+        page.noteFiles = Set(attachments.filter { $0.messageID.map(notes.contains) ?? false }.map(\.id))
         return page
     }
 

@@ -12,6 +12,8 @@ struct DeskTicketPage {
     var ticket: TicketRecord
     var thread: Node
     var attachments: [TicketAttachment]
+    /// The ids of the files sent with internal notes, which the customer never sees.
+    var noteFiles: Set<Int64> = []
     var operators: [(id: Int64, name: String)]
     var company: TenantRecord
     var members: [TenantStore.MemberRow]
@@ -224,7 +226,7 @@ struct DeskTicketPage {
             if attachments.isEmpty {
                 el("p", ["class": "muted"]) { Text.noAttachments }
             } else {
-                TicketThread.fileList(attachments, base: "/desk/ticket/\(ticket.number)")
+                TicketThread.fileList(attachments, base: "/desk/ticket/\(ticket.number)", notes: noteFiles)
             }
         }
     }

@@ -28,6 +28,11 @@ struct NewTicketPage {
         static let requesterField = "richiedente"
         var members: [TenantStore.MemberRow]
         var requesterID: String = ""
+
+        /// The one person of a company with one user is chosen already: there is no choice.
+        var preselected: String {
+            requesterID.isEmpty && members.count == 1 ? String(members[0].userID) : requesterID
+        }
         var error: String?
     }
 
@@ -85,7 +90,7 @@ struct NewTicketPage {
                             options: [("", Text.deskChooseRequester)] + desk.members.map { member in
                                 (String(member.userID), member.displayName.isEmpty ? member.email : "\(member.displayName) – \(member.email)")
                             },
-                            selected: desk.requesterID, error: desk.error, required: true)
+                            selected: desk.preselected, error: desk.error, required: true)
                     }
                     // The desk may leave it empty: the requester's own address is used.
                     FormField.input(id: "email", label: Text.email, type: "email", value: form.email, error: form.errors["email"],

@@ -216,12 +216,15 @@ struct TicketThread {
         }
     }
 
-    static func fileList(_ files: [TicketAttachment], base: String) -> Node {
+    /// `notes`: the files of internal notes (the desk's panel), marked: listed like the
+    /// customer's, they read as files the customer had sent or could see.
+    static func fileList(_ files: [TicketAttachment], base: String, notes: Set<Int64> = []) -> Node {
         el("ul", ["class": "file-list"]) {
             for file in files {
                 el("li") {
                     el("a", ["href": "\(base)/allegati/\(file.id)", "download": file.fileName]) { file.fileName }
                     " (\(Uploads.humanSize(file.size)))"
+                    if notes.contains(file.id) { el("span", ["class": "file-note"]) { Text.deskNoteFile } }
                 }
             }
         }
