@@ -67,6 +67,7 @@ extension Text {
     public static let deskOtherOpen = "Altri ticket aperti"
     public static let deskNoOtherOpen = "Nessun altro ticket aperto."
     public static let deskInternalNoteBadge = "Nota interna"
+    public static func deskNumberMissing(_ number: Int64) -> String { "Nessun ticket ha il numero #\(number)." }
     public static let deskNoteFile = " · nota interna, il cliente non lo vede"
     public static let deskReplySaved = "Risposta inviata al cliente."
     public static let deskNoteSaved = "Nota interna salvata."

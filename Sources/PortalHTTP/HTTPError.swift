@@ -14,6 +14,9 @@ public struct HTTPError: Error, CustomStringConvertible, Sendable {
     public let location: String?
     /// The methods a 405's address takes (its `Allow` header).
     public var allow: [String] = []
+    /// The page's heading where the generic "Si è verificato un errore" would mislead: a page
+    /// reserved to others is no error.
+    public var title: String?
 
     public init(status: Int, message: String, reason: String = "", location: String? = nil) {
         self.status = status

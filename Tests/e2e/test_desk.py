@@ -525,6 +525,10 @@ def test_a_ticket_number_in_cerca_leads_to_that_ticket(portal):
         listed = operator.post(portal.url + "/desk/cerca", data={"csrf": token, "cerca": str(number), "stato": "qualsiasi"})
         assert listed.status_code == 200
         assert f"ticket #{number} «Numero da cercare»" in listed.text and f'<a href="/desk/ticket/{number}">apri il ticket</a>' in listed.text
+        # A number no ticket has: said so, and not remembered as the operator's search.
+        missing = operator.post(portal.url + "/desk/cerca", data={"csrf": token, "cerca": "#99999999", "stato": "qualsiasi"})
+        assert missing.status_code == 200 and "Nessun ticket ha il numero #99999999." in missing.text
+        assert "#99999999" not in operator.get(portal.url + "/desk/").text, "the search kept is the one before"
     finally:
         operator.post(portal.url + "/desk/cerca", data={"csrf": token, "stato": "aperti"})
 

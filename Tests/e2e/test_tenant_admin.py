@@ -373,6 +373,7 @@ def test_technicians_and_other_companies_get_404_everywhere(portal):
         assert opened.status_code == 404, path
         # A page opened, not a form pressed: nothing about an operation not carried out.
         assert "riservata agli amministratori" in opened.text and "non è stata eseguita" not in opened.text, path
+        assert "<h1" in opened.text and ">Pagina riservata agli amministratori</h1>" in opened.text, "not «Si è verificato un errore»"
     posts = ["/tenant/inviti", f"/tenant/utenti/{luca}/ruolo", f"/tenant/utenti/{luca}/rimuovi",
              f"/tenant/utenti/{luca}/ripristina", "/tenant/inviti/1/reinvia",
              "/tenant/inviti/1/rimuovi", "/tenant/inviti/1/ruolo"]

@@ -49,7 +49,8 @@ enum ErrorPage {
         } else {
             if failure.status == 404, let request, Cookies.sessionValue(request) == nil { failure = HTTPError.notFoundSignedOut }
             answer = Response.html(
-                Page.error(failure.message, title: failure.isPlainNotFound ? Text.errorNotFoundTitle : Text.errorTitle).render(),
+                Page.error(failure.message, title: failure.title ?? (failure.isPlainNotFound ? Text.errorNotFoundTitle : Text.errorTitle))
+                    .render(),
                 status: failure.status)
         }
         if failure.status == 503 { try? answer.setHeader("Retry-After", "5") }

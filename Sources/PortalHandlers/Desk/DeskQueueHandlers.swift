@@ -39,6 +39,7 @@ enum DeskQueueHandlers {
         // in "Cerca" also names the ticket that has it.
         if let number = ticketNumber(query.text, hashRequired: false) {
             page.numbered = try TicketStore(services.database).find(number: number)
+            if page.numbered == nil && query.text.hasPrefix("#") { page.missingNumber = number }
         }
         return Response.html(bytes: page.render())
     }
@@ -52,11 +53,12 @@ enum DeskQueueHandlers {
     }
 
     static func search(_ request: Request, _ context: OperatorContext) throws -> Response {
-        // "#1045": that ticket's page, at once (not when "Azzera filtri" was pressed).
-        if request.form["azzera"] == nil, let number = ticketNumber(request.form["cerca"] ?? "", hashRequired: true),
-            try TicketStore(context.services.database).find(number: number) != nil
-        {
-            throw Redirect(to: "/desk/ticket/\(number)")
+        // "#1045": that ticket's page, at once (not when "Azzera filtri" was pressed); a number
+        // no ticket has is said on the queue and not remembered as the operator's search.
+        var missing = false
+        if request.form["azzera"] == nil, let number = ticketNumber(request.form["cerca"] ?? "", hashRequired: true) {
+            if try TicketStore(context.services.database).find(number: number) != nil { throw Redirect(to: "/desk/ticket/\(number)") }
+            missing = true
         }
         var invalid: [String] = []
         let typed = request.form.fields.filter { $0.name != "csrf" && $0.name != "azzera" }
@@ -66,6 +68,7 @@ enum DeskQueueHandlers {
         guard invalid.isEmpty else {
             throw Redirect(to: RememberedFilters<DeskQuery>.typedAddress("/desk/", typed))
         }
+        if missing { throw Redirect(to: "/desk/?" + query.queryString()) }
         try context.services.database.write { _ in
             try OperatorPreferenceStore(context.services.database).set(
                 preference, value: query.queryString(), userID: context.user.id, now: context.services.now)

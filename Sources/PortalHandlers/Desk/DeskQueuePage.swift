@@ -17,6 +17,9 @@ struct DeskQueuePage {
     var notice: String?
     /// The ticket whose number was typed in "Cerca".
     var numbered: TicketRecord?
+    /// A number typed in "Cerca" that no ticket has ("#9999"): said, where the queue's "no
+    /// ticket for these filters" read as if a filter hid it.
+    var missingNumber: Int64?
     /// What each ticket's address carries so that its "Torna alla coda" comes back to this
     /// page of these filters (`DeskTicketHandlers.queue`); empty for the remembered first page.
     var ticketSuffix = ""
@@ -35,6 +38,8 @@ struct DeskQueuePage {
                     Text.deskNumberFound(numbered.number, title: numbered.title) + " "
                     el("a", ["href": "/desk/ticket/\(numbered.number)"]) { Text.deskOpenTicket }
                 }
+            } else if let missingNumber {
+                FormField.notice(Text.deskNumberMissing(missingNumber), kind: "warning")
             }
             el("h2", ["class": "visually-hidden"]) { Text.deskCounts }
             el("ul", ["class": "desk-counts", "aria-label": Text.deskCounts]) {

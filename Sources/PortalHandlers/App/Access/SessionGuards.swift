@@ -66,8 +66,10 @@ enum AdministratorGuard: AccessGuard {
         // Still 404 (the pages are not theirs), in words: an administrator demoted while a page
         // of theirs was open pressed its button and read that the page did not exist.
         guard context.role.mayAdministerTenant else {
-            throw HTTPError(status: 404, message: Text.tenantAdministratorsOnly(
+            var refused = HTTPError(status: 404, message: Text.tenantAdministratorsOnly(
                     context.role.label, sent: request.method != "GET" && request.method != "HEAD"), reason: "not found")
+            refused.title = Text.tenantAdministratorsOnlyTitle
+            throw refused
         }
         return context
     }
