@@ -22,6 +22,9 @@ extension Text {
     public static let notifications = "Notifiche"
     public static let notificationsHint =
         "Scegli di quali ticket ricevere un'email. La conferma di un ticket che hai aperto arriva sempre; l'indirizzo email indicato su un ticket riceve quello che riceve chi l'ha aperto."
+    public static func notificationsCompany(_ name: String) -> String {
+        "Valgono per l'azienda \(name): se lavori anche per un'altra, scegli le sue dopo averla selezionata."
+    }
     public static let notifyReplies = "Risposte dell'assistenza"
     public static let notifyStatusChanges = "Cambi di stato"
     public static let notifyMine = "I miei ticket (aperti da me o di cui sono referente)"

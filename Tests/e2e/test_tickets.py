@@ -534,6 +534,8 @@ def test_inline_code_is_escaped_once(portal):
 
 def notification_choice(portal, session, replies, status):
     page = session.get(portal.url + "/profilo").text
+    # A person of two companies chooses for each: the section names the one it is for.
+    assert re.search(r"Valgono per l.azienda [A-Z]", html.unescape(page)), "the company named"
     saved = session.post(portal.url + "/profilo/notifiche", allow_redirects=False,
                          data={"csrf": csrf_token(page), "notify-replies": replies, "notify-status": status})
     assert saved.headers["Location"] == "/profilo?avviso=notifiche"

@@ -19,10 +19,15 @@ struct NotificationSettings {
         return NotificationSettings(choices: choices)
     }
 
-    func render(csrfToken: String, error: String?) -> Node {
+    /// `company`: the company they are for, named: a person of two companies chooses for each
+    /// (the profile said nothing of which).
+    func render(csrfToken: String, error: String?, company: String?) -> Node {
         el("section", ["class": "card"]) {
             el("h2", ["id": "notifications-title"]) { Text.notifications }
-            el("p", ["class": "muted"]) { Text.notificationsHint }
+            el("p", ["class": "muted"]) {
+                Text.notificationsHint
+                if let company { " " + Text.notificationsCompany(company) }
+            }
             el("form", ["class": "form", "method": "post", "action": "/profilo/notifiche"]) {
                 FormField.csrf(csrfToken)
                 for kind in NotificationKind.allCases {

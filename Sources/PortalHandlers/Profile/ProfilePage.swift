@@ -47,7 +47,7 @@ struct ProfilePage {
                     el("div", ["class": "form-actions"]) { el("button", ["class": "button button--primary", "type": "submit"]) { Text.changePassword } }
                 }
             }
-            if let notifications { notifications.render(csrfToken: viewer.csrfToken, error: notificationError) }
+            if let notifications { notifications.render(csrfToken: viewer.csrfToken, error: notificationError, company: viewer.companyName) }
             el("section", ["class": "card"]) {
                 el("h2", ["id": "picture-title"]) { Text.picture }
                 if let picture {
