@@ -218,9 +218,12 @@ extension Text {
     /// ticket on the portal", where they cannot sign in: the link is there, said for whom.
     public static func mailContactNote(_ requester: String, link: String) -> String {
         "Ricevi questa e-mail perché il tuo indirizzo è indicato come contatto del ticket aperto da \(requester). "
-            + "La conversazione si legge sul portale con l'account di chi ha aperto il ticket:\n" + link
+            + "La conversazione si legge sul portale con il tuo account, se ne hai uno per questa azienda, "
+            + "oppure con quello di chi ha aperto il ticket:\n" + link
     }
-    public static let mailLineCreated = "Abbiamo ricevuto la tua richiesta di assistenza: ti risponderemo il prima possibile."
+    /// Read by the requester and by the ticket's typed address alike ("la tua" told a colleague
+    /// the request was theirs).
+    public static let mailLineCreated = "Abbiamo ricevuto la richiesta di assistenza: risponderemo il prima possibile."
     public static func mailLineCreatedByDesk(_ name: String) -> String {
         "\(name) dell'assistenza ha aperto questa richiesta a tuo nome e la segue. "
             + "Nel portale trovi il testo della richiesta: se qualcosa non è corretto, scrivilo nel ticket."

@@ -262,7 +262,10 @@ struct TicketMail {
                 person(member, audience, ticket).map { replies.address(ticket: ticket.number, person: $0) }
             }
             let hint = audience == .customer ? Text.mailReplyHintCustomer : Text.mailReplyHintDesk
-            let text = audience == .customer && member == nil ? contactBody ?? body : body
+            // The ticket's typed address reads why it hears of it, a colleague's own account too:
+            // "Abbiamo ricevuto la tua richiesta" told them a colleague's request was theirs.
+            let asContact = member == nil || (member != ticket.requesterID && recipient == EmailAddress(ticket.contactEmail))
+            let text = audience == .customer && asContact ? contactBody ?? body : body
             try OutboxStore.enqueue(
                 in: tx, to: [recipient], subject: subject, body: replyTo == nil ? text : TicketMail.adding(hint, to: text), now: now,
                 replyTo: replyTo, thread: TicketMail.thread(ticket.number))

@@ -541,6 +541,18 @@ def notification_choice(portal, session, replies, status):
     assert saved.headers["Location"] == "/profilo?avviso=notifiche"
 
 
+def test_a_colleague_typed_as_the_tickets_address_reads_whose_request_it_is(portal):
+    """A colleague's own address typed in "Email" read "Abbiamo ricevuto la tua richiesta",
+    as if the request were theirs; an address of nobody's account was told why it heard."""
+    session, _ = login(portal)
+    number = created_number(new_ticket(portal, session, email=TECHNICIAN, title="Per conto di un collega"))
+    colleague = portal.wait_for_mail(TECHNICIAN, f"Ticket #{number} ricevuto").get_content()
+    assert "indicato come contatto del ticket aperto da Mario Rossi" in colleague
+    assert "con il tuo account, se ne hai uno per questa azienda" in colleague and "la tua richiesta" not in colleague
+    requester = portal.wait_for_mail(ADMIN, f"Ticket #{number} ricevuto").get_content()
+    assert "indicato come contatto" not in requester
+
+
 def test_the_referent_and_the_tickets_address_hear_of_replies_as_each_chose(portal):
     session, _ = login(portal)
     number = created_number(new_ticket(portal, session, email="ufficio@rossi.example", title="Chi viene avvisato"))
