@@ -10,10 +10,12 @@ extension Text {
     /// carried anyone's words ("URGENTE: aggiorna la carta su …") to any address.
     public static let mailRefusedSubject = "Messaggio non accettato"
     /// `portal`: nil for a sender who can no longer write there (removed, company deactivated).
-    public static func mailRefusedBody(reason: String, portal: String?) -> String {
+    /// `ticket`: the ticket it was refused for, when the sender may be told (`Refusal.namedTicket`).
+    public static func mailRefusedBody(reason: String, ticket: Int64?, portal: String?) -> String {
         let portalLine = portal.map { "Puoi sempre scrivere dal portale: \($0)\n\n" } ?? ""
+        let target = ticket.map { "al ticket #\($0)" } ?? "a nessun ticket"
         return """
-            Il tuo messaggio non è stato aggiunto a nessun ticket: \(reason)
+            Il tuo messaggio non è stato aggiunto \(target): \(reason)
 
             \(portalLine)Questa è una risposta automatica (al massimo una all'ora per indirizzo): non rispondere.
 
@@ -31,9 +33,8 @@ extension Text {
     public static let mailRefusedOperatorDeactivated = "il tuo account di operatore è stato disattivato."
     public static let mailRefusedNotAMember = "il tuo account non fa parte dell'azienda di questo ticket."
     public static let mailRefusedCompanyDeactivated = "l'azienda di questo ticket è stata disattivata."
-    public static func mailRefusedClosed(_ number: Int64) -> String {
-        "il ticket #\(number) è chiuso da più di 15 giorni e non può essere riaperto: apri una nuova richiesta."
-    }
+    public static let mailRefusedClosed =
+        "è chiuso da più di 15 giorni e non può essere riaperto: apri una nuova richiesta che lo richiami."
     public static let mailRefusedEmpty = "non contiene testo nuovo oltre alla citazione dei messaggi precedenti."
     public static let mailRefusedTooLong = "il testo supera i 20.000 caratteri."
     public static func mailRefusedTooLarge(megabytes: Int) -> String {

@@ -45,6 +45,18 @@ public struct MailReplyService: DomainService {
             }
         }
 
+        /// The ticket the refusal names when it was refused for what the message held (it said
+        /// "a nessun ticket", and its link led to the whole list): the number the address
+        /// written to carried, nothing the sender did not send; not when the address itself
+        /// or the sender was refused.
+        func namedTicket(_ number: Int64?) -> Int64? {
+            switch self {
+            case .closed(let closed): closed
+            case .empty, .tooLong, .tooLarge, .file: number
+            default: nil
+            }
+        }
+
         /// Whether "Puoi sempre scrivere dal portale" would be untrue.
         var leavesThePortal: Bool {
             if case .notAllowed(let why) = self { return why != .notAnOperator(hasAccount: true) }
@@ -60,7 +72,7 @@ public struct MailReplyService: DomainService {
             case .notAllowed(.notAMember): Text.mailRefusedNotAMember
             case .notAllowed(.companyDeactivated): Text.mailRefusedCompanyDeactivated
             case .wrongSender, .unauthenticated: Text.mailRefusedWrongSender
-            case .closed(let number): Text.mailRefusedClosed(number)
+            case .closed: Text.mailRefusedClosed
             case .empty: Text.mailRefusedEmpty
             case .tooLong: Text.mailRefusedTooLong
             case .tooLarge(let megabytes): Text.mailRefusedTooLarge(megabytes: megabytes)
@@ -243,12 +255,16 @@ public struct MailReplyService: DomainService {
                     "/login?next=%2Fdesk%2F"
                 } else if case .closed(let number) = refusal {
                     "/ticket/nuovo?riferimento=\(number)"
+                } else if let number = refusal.namedTicket(ticketNumber) {
+                    "/ticket/\(number)"
                 } else {
                     refusal == .notAReply ? "/ticket/nuovo" : "/ticket"
                 }
             try OutboxStore.enqueue(
                 in: tx, to: [address], subject: Text.mailRefusedSubject,
-                body: Text.mailRefusedBody(reason: refusal.reason, portal: page.map { config.publicURL + $0 }), now: now)
+                body: Text.mailRefusedBody(
+                    reason: refusal.reason, ticket: refusal.namedTicket(ticketNumber), portal: page.map { config.publicURL + $0 }),
+                now: now)
             return .refused(refusal, answered: true)
         }
     }

@@ -143,7 +143,19 @@ def test_a_reply_to_a_ticket_closed_too_long_ago_links_a_new_request_that_names_
                    (number,))
     assert deliver(portal, reply_mail(notification, TECHNICIAN, "Riapro questa richiesta?")).returncode == 0
     answer = refusal(portal, TECHNICIAN)
-    assert "è chiuso da più di 15 giorni" in answer and f"/ticket/nuovo?riferimento={number}" in answer, answer
+    assert f"non è stato aggiunto al ticket #{number}: è chiuso da più di 15 giorni" in answer, answer
+    assert f"/ticket/nuovo?riferimento={number}" in answer and "a nessun ticket" not in answer, answer
+
+
+def test_a_refusal_for_what_the_message_held_names_its_ticket(fresh_portal):
+    """"Il tuo messaggio non è stato aggiunto a nessun ticket", with a link to the whole list,
+    answered a customer whose reply to #N held only the quoted text."""
+    portal = fresh_portal(**MAIL_ENV)
+    number, _, _, notification = ticket_answered_by_the_desk(portal)
+    assert deliver(portal, reply_mail(notification, TECHNICIAN, "")).returncode == 0
+    answer = refusal(portal, TECHNICIAN)
+    assert f"non è stato aggiunto al ticket #{number}: non contiene testo nuovo" in answer, answer
+    assert f"/ticket/{number}" in answer
 
 
 def test_an_oversized_message_is_refused_whole(mail_portal):
