@@ -23,7 +23,7 @@ extension Text {
     public static let notificationsHint =
         "Scegli di quali ticket ricevere un'email. La conferma di un ticket che hai aperto arriva sempre; l'indirizzo email indicato su un ticket riceve quello che riceve chi l'ha aperto."
     public static func notificationsCompany(_ name: String) -> String {
-        "Valgono per l'azienda \(name): se lavori anche per un'altra, scegli le sue dopo averla selezionata."
+        "Queste scelte valgono per l'azienda \(name): se lavori anche per un'altra azienda, entra in quella per scegliere le sue."
     }
     public static let notifyReplies = "Risposte dell'assistenza"
     public static let notifyStatusChanges = "Cambi di stato"

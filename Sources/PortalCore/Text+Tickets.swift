@@ -224,6 +224,9 @@ extension Text {
     /// Read by the requester and by the ticket's typed address alike ("la tua" told a colleague
     /// the request was theirs).
     public static let mailLineCreated = "Abbiamo ricevuto la richiesta di assistenza: risponderemo il prima possibile."
+    public static func mailLineCreatedByDeskForContact(_ name: String, requester: String) -> String {
+        "\(name) dell'assistenza ha aperto questa richiesta per conto di \(requester) e la segue."
+    }
     public static func mailLineCreatedByDesk(_ name: String) -> String {
         "\(name) dell'assistenza ha aperto questa richiesta a tuo nome e la segue. "
             + "Nel portale trovi il testo della richiesta: se qualcosa non è corretto, scrivilo nel ticket."

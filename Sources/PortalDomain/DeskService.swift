@@ -115,7 +115,7 @@ public struct DeskService: DomainService {
         // Reopened by the reply itself: the customer's last e-mail said the request was closed.
         // Left closed: the e-mail says so, and until when an answer reopens it (or that it no
         // longer can: the gate refuses an answer by e-mail then, which the e-mail invited).
-        let reopenedLine = statusMail == nil && reopens ? DeskService.statusMail(anyway).line : nil
+        let reopenedLine = statusMail == nil && reopens ? DeskService.statusMail(anyway)?.line : nil
         var closedLine: String?
         if ticket.status == .closed && !reopens {
             // To the minute: the deadline is the closing's time of day, 15 days on.
@@ -262,7 +262,7 @@ public struct DeskService: DomainService {
     }
 
     /// "Stato": one of the manual's statuses. "Non assegnato" leaves nobody on the ticket;
-    /// the customer hears of every change. Without an operator (a script), the support team
+    /// the customer hears of every change but that one (`statusMail`). Without an operator (a script), the support team
     /// signs the change.
     /// A ticket nobody had, put in a working status by an operator, becomes theirs: "In
     /// Sviluppo" with nobody on it left the customer's answers to no one.
@@ -280,16 +280,17 @@ public struct DeskService: DomainService {
             try audit(in: tx, "ticket_taken", ticket, by: agent, now: now)
         }
         try setStatus(in: tx, ticket, status, by: agent, now: now)
-        // Back in the queue is the desk's own step: the customer reads it in the conversation,
-        // but an e-mail saying "Non assegnato" alone told them nobody was on it any more.
-        guard status != .unassigned else { return }
-        let told = DeskService.statusMail(status)
+        guard let told = DeskService.statusMail(status) else { return }
         try mail.statusChanged(in: tx, ticket, event: told.event, line: told.line, now: now)
     }
 
     /// The e-mail's event and line for a status the desk set.
-    static func statusMail(_ status: TicketStatus) -> (event: String, line: String) {
+    /// None for "Non assegnato": back in the queue is the desk's own step, read in the
+    /// conversation; an e-mail (or a reply's line) saying it told the customer nobody was on the
+    /// request any more.
+    static func statusMail(_ status: TicketStatus) -> (event: String, line: String)? {
         switch status {
+        case .unassigned: nil
         case .closed: (Text.mailEventClosed, Text.mailLineClosed)
         case .postponed: (Text.mailEventStatus, Text.mailLinePostponed(status.label))
         default: (Text.mailEventStatus, Text.mailLineStatus(status.label))

@@ -52,7 +52,8 @@ public struct MailReplyService: DomainService {
         func namedTicket(_ number: Int64?) -> Int64? {
             switch self {
             case .closed(let closed): closed
-            case .empty, .tooLong, .tooLarge, .file: number
+            // A message too large is refused before its ticket is read: it names none.
+            case .empty, .tooLong, .file: number
             default: nil
             }
         }

@@ -73,7 +73,11 @@ struct TicketMail {
     /// customer learnt of a request they had not typed.
     func received(in tx: WriteTransaction, _ ticket: TicketRecord, openedBy: String? = nil, now: Timestamp) throws {
         let line = openedBy.map { Text.mailLineCreatedByDesk($0) } ?? Text.mailLineCreated
-        try send(in: tx, to: ticket.requesterAddresses, ticket, event: Text.mailEventCreated, line: line, now: now)
+        // The typed address is not the person it was opened for ("a tuo nome" told them it was).
+        let contactLine = openedBy.map { Text.mailLineCreatedByDeskForContact($0, requester: ticket.requesterName) }
+        try send(
+            in: tx, to: ticket.requesterAddresses, ticket, event: Text.mailEventCreated, line: line, contactLine: contactLine,
+            now: now)
     }
 
     /// A status change (closing included), to those who chose to hear of them.
@@ -87,13 +91,16 @@ struct TicketMail {
         try send(in: tx, to: recipients, ticket, event: event, line: line, now: now)
     }
 
+    /// `contactLine`: the line for the ticket's typed address, when it must differ from the
+    /// requester's.
     func send(
         in tx: WriteTransaction, to recipients: [EmailAddress], _ ticket: TicketRecord, event: String, line: String,
-        now: Timestamp
+        contactLine: String? = nil, now: Timestamp
     ) throws {
         func body(toContact: Bool) -> String {
             Text.ticketMailBody(
-                number: ticket.number, title: ticket.title, company: ticket.tenantName, line: line, link: customerLink(ticket),
+                number: ticket.number, title: ticket.title, company: ticket.tenantName,
+                line: toContact ? contactLine ?? line : line, link: customerLink(ticket),
                 toContact: toContact, requester: ticket.requesterName)
         }
         try enqueue(

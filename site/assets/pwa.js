@@ -120,6 +120,8 @@
           if (focused.matches('input[type="search"]') && focused.value !== '') return;
           if (focused.closest('input, select') && (box.id === 'menu-toggle' || !part.contains(focused))) return;
         }
+        // One Escape closes one panel: the other listener sees it handled.
+        event.preventDefault();
         button.click();
         button.focus();
       });

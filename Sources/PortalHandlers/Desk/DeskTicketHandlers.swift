@@ -271,8 +271,11 @@ enum DeskTicketHandlers {
                     again.replyText = reply
                     again.noteText = note
                     again.chosen = DeskTicketHandlers.changedControls(form)
+                    // The other box's text, still typed, is said unsent here too.
+                    let replyLeft = !reply.trimmingWhitespace().isEmpty, noteLeft = !note.trimmingWhitespace().isEmpty
                     again.warning = Text.deskMessageSavedControlsNot(isReply: action == "reply", controlsLeft)
                         + (closedMeanwhile ? " " + Text.deskReplyReopened : "")
+                        + (replyLeft || noteLeft ? " " + Text.deskTypedNotSent(reply: replyLeft, note: noteLeft) : "")
                     again.draftSent = true
                     return Response.html(bytes: again.render())
                 }

@@ -130,7 +130,7 @@ struct TicketListResults {
                     el("p", ["class": "notice notice--info", "role": "note"]) {
                         Text.ticketHiddenByFilters(hiddenNumber)
                         " "
-                        el("a", ["href": "/ticket/" + String(hiddenNumber)]) { Text.openTicketNumber(hiddenNumber) }
+                        el("a", ["href": "/ticket/" + String(hiddenNumber) + ticketSuffix]) { Text.openTicketNumber(hiddenNumber) }
                     }
                 }
             }
