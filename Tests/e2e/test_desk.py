@@ -13,6 +13,7 @@ import requests
 
 from portal import ADMIN, BIANCHI_VAT, OTHER_COMPANY_ADMIN, ROSSI_VAT, TECHNICIAN, csrf_token, login
 from tickets import created_number, new_ticket, reply
+from vendor import vat_number
 
 OPERATOR = "giulia.neri@assistenza.example"
 OTHER_OPERATOR = "paolo.gallo@assistenza.example"
@@ -1363,17 +1364,8 @@ def desk_new_ticket_form(portal, session, vat):
     return page
 
 
-def valid_vat(prefix):
-    """An Italian P.IVA: ten digits and their check digit."""
-    total = 0
-    for index, digit in enumerate(int(c) for c in prefix):
-        doubled = digit * 2 if index % 2 else digit
-        total += doubled - 9 if doubled > 9 else doubled
-    return prefix + str((10 - total % 10) % 10)
-
-
 def test_the_one_person_of_a_company_with_one_user_is_the_requester_already(portal):
-    vat = valid_vat("0%09d" % (uuid.uuid4().int % 10**9))
+    vat = vat_number("0%09d" % (uuid.uuid4().int % 10**9))
     portal.admin("tenant", "add", "--name", "UNA PERSONA SRL", "--vat", vat)
     with portal.db() as db:
         user = db.execute("SELECT id FROM users WHERE email = ?", (OTHER_COMPANY_ADMIN,)).fetchone()[0]
