@@ -208,14 +208,14 @@ extension Text {
         \(link)
         """
     }
-    /// `files`: the names of the attachments, which are on the desk only.
-    /// `facts`: the request's other choices as the desk's page names them (contact and call-back,
-    /// "Tipologia", "Area"): an operator answering from the mail wrote to a customer who had
-    /// asked to be called. `details`: the ERP's "Dettagli tecnici", when the request came with them.
     public static let mailOpenedByLabel = "Aperta da"
     public static func mailOpenedByDesk(_ name: String) -> String {
         "\(name) dell'assistenza, per conto del cliente; la segue già"
     }
+    /// `files`: the names of the attachments, which are on the desk only.
+    /// `facts`: the request's other choices as the desk's page names them (contact and call-back,
+    /// "Tipologia", "Area"): an operator answering from the mail wrote to a customer who had
+    /// asked to be called. `details`: the ERP's "Dettagli tecnici", when the request came with them.
     public static func deskNewTicketMailBody(
         number: Int64, title: String, company: String, vat: String, priority: String, requester: String,
         facts: [(String, String)], text: String, details: String, files: [String], link: String

@@ -62,9 +62,9 @@ extension Text {
     public static func ticketNotFound(_ number: Int64) -> String { "Il ticket #\(number) non esiste." }
     /// The trail's word for a login whose "Email" was not an address.
     public static let auditNotAnAddress = "(non un indirizzo e-mail)"
+    public static let tenantAdministratorsOnlyTitle = "Pagina riservata agli amministratori"
     /// `sent`: a form was pressed (its administrator demoted while the page was open), not a
     /// page opened.
-    public static let tenantAdministratorsOnlyTitle = "Pagina riservata agli amministratori"
     public static func tenantAdministratorsOnly(_ role: String, sent: Bool) -> String {
         "Questa pagina è riservata agli amministratori dell'azienda, e il tuo ruolo è «\(role)»"
             + (sent ? ": se fino a poco fa eri amministratore, il ruolo è stato cambiato e l'operazione non è stata eseguita." : ".")

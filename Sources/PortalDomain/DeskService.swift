@@ -262,8 +262,8 @@ public struct DeskService: DomainService {
     }
 
     /// "Stato": one of the manual's statuses. "Non assegnato" leaves nobody on the ticket;
-    /// the customer hears of every change but that one (`statusMail`). Without an operator (a script), the support team
-    /// signs the change.
+    /// the customer hears of every change but that one (`statusMail`). Without an operator (a
+    /// script), the support team signs the change.
     /// A ticket nobody had, put in a working status by an operator, becomes theirs: "In
     /// Sviluppo" with nobody on it left the customer's answers to no one.
     public func setStatus(_ ticket: TicketRecord, _ status: TicketStatus, by agent: UserRecord?, now: Timestamp) throws {

@@ -263,6 +263,7 @@ struct TicketMail {
         let closedForGood = audience == .customer && ticket.status == .closed
             && !TicketRules.canReopen(closedAt: ticket.closedAt, now: now)
         let replies = closedForGood || !invitesReply ? nil : ReplyAddress(config: config)
+        let contact = EmailAddress(ticket.contactEmail)
         for recipient in recipients {
             let member = try member(recipient, audience, ticket, tx.database)
             let replyTo = replies.flatMap { replies in
@@ -271,7 +272,7 @@ struct TicketMail {
             let hint = audience == .customer ? Text.mailReplyHintCustomer : Text.mailReplyHintDesk
             // The ticket's typed address reads why it hears of it, a colleague's own account too:
             // "Abbiamo ricevuto la tua richiesta" told them a colleague's request was theirs.
-            let asContact = member == nil || (member != ticket.requesterID && recipient == EmailAddress(ticket.contactEmail))
+            let asContact = member == nil || (member != ticket.requesterID && recipient == contact)
             let text = audience == .customer && asContact ? contactBody ?? body : body
             try OutboxStore.enqueue(
                 in: tx, to: [recipient], subject: subject, body: replyTo == nil ? text : TicketMail.adding(hint, to: text), now: now,

@@ -1,7 +1,8 @@
 import PortalCore
 import PortalHTML
 
-/// "Autenticazione a 2 fattori" (the classic portal's English "Two factor authentication" was a defect of issue 14): Codice, Dispositivo sicuro, Invia, and a way to a new code.
+/// "Autenticazione a 2 fattori" (the classic portal's English "Two factor authentication" was
+/// a defect of issue 14): Codice, Dispositivo sicuro, Invia, and a way to a new code.
 struct CodePage {
     var csrfToken: String
     var error: String?

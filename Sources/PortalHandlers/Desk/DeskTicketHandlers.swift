@@ -128,17 +128,15 @@ enum DeskTicketHandlers {
         // retry) finds the first; another text from the same page (a correction after the
         // browser's Back) is a press of its own.
         let sent = Submission.pressKey(form)
-        if var notice = actionNotices[action], let sent,
-            try SubmissionStore(services.database).location(userID: context.user.id, key: sent) != nil
-        {
-            // A message's controls are said saved too when the ticket shows them: the first
-            // press saved them ("Nota salvata." alone hid an "Area" it had changed).
-            if messageNotices.contains(notice), let edits = try? DeskTicketHandlers.edits(form, seen: form["seen"], desk),
-                edits.error == nil, !edits.controls.isEmpty, edits.controls.areShown(by: ticket)
-            {
-                notice += "-modifiche"
+        if let notice = actionNotices[action] {
+            try Submission.redirectIfSent(sent, userID: context.user.id, services) {
+                // A message's controls are said saved too when the ticket shows them: the first
+                // press saved them ("Nota salvata." alone hid an "Area" it had changed).
+                guard messageNotices.contains(notice), let edits = try? DeskTicketHandlers.edits(form, seen: form["seen"], desk),
+                    edits.error == nil, !edits.controls.isEmpty, edits.controls.areShown(by: ticket)
+                else { return notice }
+                return notice + "-modifiche"
             }
-            try Submission.redirectIfSent(sent, userID: context.user.id, services, notice: notice)
         }
         var changed = try DeskTicketHandlers.changes(since: form["seen"], ticket, context)
         var warning: String? { changed.isEmpty ? nil : Text.deskChangedMeanwhile(changed) }

@@ -174,11 +174,7 @@ struct DeskTicketPage {
             fact(Text.ticketCode, String(ticket.number))
             fact(Text.requesterFull, ticket.requesterName)
             fact(Text.ticketContact, ticket.contactLine)
-            // One who left the company is marked, as on the customer's page: nobody follows the
-            // ticket through them any more.
-            fact(Text.referent, ticket.referentName.map { name in
-                ticket.referentID.map { id in members.contains { $0.userID == id } } == false ? Text.referentGone(name) : name
-            } ?? "–")
+            fact(Text.referent, referent)
             fact(Text.ticketCreated, Clock.display(ticket.createdAt))
             fact(Text.ticketUpdated, Clock.display(ticket.updatedAt))
             if let due = ticket.dueAt {
@@ -236,6 +232,14 @@ struct DeskTicketPage {
         var query = DeskQuery()
         query.company = company.vat
         return "/desk/?" + query.queryString(page: 1)
+    }
+
+    /// One who left the company is marked, as on the customer's page: nobody follows the ticket
+    /// through them any more.
+    var referent: String {
+        guard let name = ticket.referentName else { return "–" }
+        guard let id = ticket.referentID, !members.contains(where: { $0.userID == id }) else { return name }
+        return Text.referentGone(name)
     }
 
     func fact(_ term: String, _ value: String) -> Node {

@@ -38,8 +38,14 @@ enum Submission {
     /// Answers with the page the first POST of this form led to (`notice` said on it), when
     /// there was one.
     static func redirectIfSent(_ key: String?, userID: Int64, _ services: Services, notice: String) throws {
+        try redirectIfSent(key, userID: userID, services) { notice }
+    }
+
+    /// The same, with the notice decided only when the press was sent before (it may read the
+    /// ticket again).
+    static func redirectIfSent(_ key: String?, userID: Int64, _ services: Services, notice: () throws -> String) throws {
         guard let key, let location = try SubmissionStore(services.database).location(userID: userID, key: key) else { return }
-        throw Redirect(to: location + "?avviso=" + notice)
+        throw Redirect(to: location + "?avviso=" + (try notice()))
     }
 
     /// Runs `create`, which records the key with what it creates. When a POST with the same

@@ -24,10 +24,10 @@ enum TicketListHandlers {
         // (kept until then) was hit by almost no request of the many-company benchmark, and
         // copying each result into it cost more than it saved.
         if errors.isEmpty {
-            let found = try TicketStore(services.database).list(tenantID: context.tenant.id, query: query)
+            let store = TicketStore(services.database)
+            let found = try store.list(tenantID: context.tenant.id, query: query)
             var results = TicketListResults(query: query, page: found, now: services.now)
-            if found.total == 0, let number = query.number,
-                try TicketStore(services.database).find(number: number, tenantID: context.tenant.id) != nil
+            if found.total == 0, let number = query.number, try store.find(number: number, tenantID: context.tenant.id) != nil
             {
                 results.hiddenNumber = number
             }
