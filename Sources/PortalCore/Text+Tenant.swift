@@ -26,6 +26,22 @@ extension Text {
     public static let removeUser = "Rimuovi utente"
     public static let you = "(tu)"
     public static let roleChanged = "Ruolo aggiornato."
+    public static func roleChangedMailSubject(company: String) -> String { "Il tuo ruolo in \(company) è cambiato" }
+    /// To the person whose role an administrator changed: what they may do now, and who to ask
+    /// when they did not expect it (a change they are not told of is found only by a missing menu).
+    public static func roleChangedMailBody(
+        company: String, by actor: String, from: String, to: String, allows: String, portalURL: String
+    ) -> String {
+        """
+        \(actor) ha cambiato il tuo ruolo nell'azienda \(company): il tuo ruolo ora è «\(to)» (prima era «\(from)»).
+
+        Con il ruolo \(to) puoi usare: \(allows)
+
+        Se non te lo aspettavi, chiedi a un amministratore della tua azienda. Portale: \(portalURL)
+
+        \(mailSignature)
+        """
+    }
     public static let roleUnchanged = "Nessuna modifica: l'utente aveva già il ruolo scelto."
     public static let userRemoved =
         "Utente rimosso dall'azienda: le sue sessioni sono state chiuse. I suoi ticket restano. Per 15 minuti puoi annullare con «Ripristina utente»."

@@ -103,11 +103,13 @@ public enum Text {
     public static let send = "Invia"
     public static let sendNewCode = "Richiedi un nuovo codice"
     public static let codeWrong = "Codice non corretto."
+    public static let codeWrongAfterResend =
+        "Codice non corretto: se hai ricevuto più email, vale solo il codice dell'ultima; quelli precedenti non valgono più."
     public static let codeRequired = "Scrivi il codice che hai ricevuto per email."
     public static let codeExpired = "Il codice è scaduto o non è più valido: richiedi un nuovo codice."
     public static let codeNoLongerValid = "Il codice non è più valido."
     public static let codeTooManyAttempts = "Troppi tentativi errati: richiedi un nuovo codice."
-    public static let codeSent = "Ti abbiamo inviato un nuovo codice."
+    public static let codeSent = "Ti abbiamo inviato un nuovo codice: quello dell'email precedente non vale più."
     public static func codeMailSubject() -> String { "\(productName): Codice autenticazione a 2 fattori" }
     public static func codeMailBody(code: String) -> String {
         """
@@ -306,11 +308,17 @@ public enum Text {
         """
     }
     public static func invitationSubject(company: String) -> String { "Invito a unirti a \(company)" }
-    public static func invitationBody(company: String, portalURL: String) -> String {
-        """
-        Sei stato invitato a unirti all'azienda \(company) su \(productName).
+    /// `inviter`: who sent it ("Mario Rossi (mario.rossi@azienda.it)"), nil for a script on
+    /// the server; an invitation from a stranger's name is one a person can question.
+    public static func invitationBody(
+        company: String, role: String, inviter: String?, expiresOn: String, portalURL: String
+    ) -> String {
+        let who = inviter.map { "\($0) ti ha invitato" } ?? "Sei stato invitato"
+        return """
+        \(who) a unirti all'azienda \(company) su \(productName), con il ruolo \(role).
 
-        Accedi al portale (\(portalURL)) e accetta l'invito nella pagina "Scelta Tenant".
+        Accedi al portale (\(portalURL)) e accetta l'invito nella pagina "Scelta Tenant". \
+        L'invito vale fino al \(expiresOn).
 
         \(mailSignature)
         """

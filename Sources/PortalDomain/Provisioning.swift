@@ -113,8 +113,13 @@ public struct Provisioning: DomainService {
                 try OutboxStore.enqueue(in: tx, to: [email], subject: Text.invitationToOperatorSubject(company: tenant.name),
                     body: Text.invitationToOperatorBody(company: tenant.name), now: now, kind: .urgent)
             } else {
+                let inviter = try invitedBy?.userID.flatMap { try users.find(id: $0) }
+                    .map { "\($0.displayName) (\($0.email))" }
                 try OutboxStore.enqueue(in: tx, to: [email], subject: Text.invitationSubject(company: tenant.name),
-                    body: Text.invitationBody(company: tenant.name, portalURL: config.publicURL + "/login"), now: now, kind: .urgent)
+                    body: Text.invitationBody(
+                        company: tenant.name, role: role.label, inviter: inviter,
+                        expiresOn: Clock.displayDate(invitation.expiresAt), portalURL: config.publicURL + "/login"),
+                    now: now, kind: .urgent)
             }
             try AuditStore.record(
                 in: tx, isNew ? "invitation_sent" : "invitation_resent", tenantID: tenant.id, by: invitedBy,

@@ -1,4 +1,5 @@
 """The access chapter: first access, e-mail code, trusted devices, company choice, sessions."""
+import html
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -370,6 +371,26 @@ def test_the_sixth_try_needs_a_new_code(portal):
     assert code_step(portal, session, portal.wait_for_code(address)).status_code == 303
 
 
+def test_the_code_of_an_earlier_email_says_the_last_one_replaced_it(portal):
+    """E-mails can arrive out of order: after "Richiedi un nuovo codice" the first e-mail's
+    code was answered "Codice non corretto.", as a typing error would be."""
+    address = new_customer(portal, "codice.sostituito@rossi.example")
+    session = requests.Session()
+    password_step(portal, address, NEW_PASSWORD, session=session)
+    first = portal.wait_for_code(address)
+    alone = code_step(portal, session, "zzzzzzz")
+    assert "Codice non corretto." in alone.text and "ultima" not in html.unescape(alone.text), "one code sent: a typing error"
+    page = session.get(portal.url + "/accesso/codice")
+    resent = session.post(portal.url + "/accesso/codice/nuovo", data={"csrf": csrf_token(page.text)})
+    assert "Ti abbiamo inviato un nuovo codice: quello dell'email precedente non vale più." in html.unescape(resent.text)
+    second = portal.wait_for_code(address)
+    if first != second:
+        earlier = code_step(portal, session, first)
+        assert earlier.status_code == 422
+        assert "vale solo il codice dell'ultima" in html.unescape(earlier.text), earlier.text
+    assert code_step(portal, session, second).status_code == 303
+
+
 def test_parallel_guesses_of_the_code_count_one_by_one(portal):
     """Guesses sent all at once (many connections, one login cookie) were each checked against
     the code and the attempts as read before any of them counted: a burst tried many codes
@@ -585,6 +606,7 @@ def test_the_invitation_emails_link_leads_a_signed_in_person_to_the_company_choi
     assert mario.get(portal.url + "/login", allow_redirects=False).headers["Location"] == "/dashboard"
     portal.admin("invite", "--vat", BIANCHI_VAT, "--email", ADMIN, "--role", "Tecnico")
     body = portal.wait_for_mail(ADMIN, "Invito a unirti").get_content()
+    assert "Sei stato invitato a unirti all'azienda BIANCHI SPA" in body and "con il ruolo Tecnico" in body, body
     link = re.search(r"\((http://[^)]+/login)\)", body).group(1)
     landed = mario.get(link)
     assert landed.url.endswith("/accesso/azienda"), landed.url

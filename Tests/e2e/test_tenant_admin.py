@@ -236,6 +236,11 @@ def test_roles_change_and_the_last_administrator_stays(fresh_portal):
     assert remove_self.status_code == 422
     promoted = post(portal, session, f"/tenant/utenti/{luca}/ruolo", "/tenant/utenti", role="admin")
     assert promoted.headers["Location"] == "/tenant/utenti?avviso=ruolo"
+    # The person is told, by whom and what the role allows: a change found only by a new menu
+    # (or a missing one) is a change nobody can question.
+    told = portal.wait_for_mail(TECHNICIAN, "Il tuo ruolo in ROSSI SRL è cambiato").get_content()
+    assert f"({ADMIN}) ha cambiato il tuo ruolo nell'azienda ROSSI SRL: il tuo ruolo ora è «Amministratore» (prima era «Tecnico»)" in told, told
+    assert "gestione dell'azienda" in told
     technician, _ = login(portal, email=TECHNICIAN)
     assert technician.get(portal.url + "/tenant/utenti").status_code == 200, "the new role applies at once"
     assert post(portal, session, f"/tenant/utenti/{luca}/ruolo", "/tenant/utenti", role="tech").status_code == 303
@@ -255,6 +260,9 @@ def test_roles_change_and_the_last_administrator_stays(fresh_portal):
     assert promoted.status_code == 303
     demoted = post(portal, session, f"/tenant/utenti/{mario}/ruolo", "/tenant/utenti", role="tech")
     assert demoted.headers["Location"] == "/dashboard?avviso=ruolo-proprio"
+    with portal.db() as db:
+        own = db.execute("SELECT count(*) FROM outbox WHERE recipients = ? AND subject LIKE 'Il tuo ruolo%'", (ADMIN,)).fetchone()[0]
+    assert own == 0, "a change of one's own role is said on the page, not e-mailed"
     told = session.get(portal.url + demoted.headers["Location"]).text
     assert "Il tuo ruolo ora è «Tecnico»" in told and "Si è verificato un errore" not in told
     assert session.get(portal.url + "/tenant/utenti").status_code == 404
@@ -455,7 +463,10 @@ def test_invitations_are_limited_per_address_and_another_company_keeps_the_passw
     # Another company invites the same pending person: its e-mail gives no new password.
     bianchi = login_into(portal, OTHER_COMPANY_ADMIN, "BIANCHI SPA")
     assert invite(portal, bianchi, address).status_code == 303
-    portal.wait_for_mail(address, "Invito a unirti a BIANCHI SPA")
+    invitation_mail = portal.wait_for_mail(address, "Invito a unirti a BIANCHI SPA").get_content()
+    # Who invited, as what and until when: an invitation from a name is one a person can question.
+    assert f"({OTHER_COMPANY_ADMIN}) ti ha invitato a unirti all'azienda BIANCHI SPA" in invitation_mail, invitation_mail
+    assert "con il ruolo Tecnico" in invitation_mail and re.search(r"L'invito vale fino al \d\d/\d\d/\d{4}", invitation_mail)
     with portal.db() as db:
         welcomes = db.execute("SELECT count(*) FROM outbox WHERE recipients = ? AND subject LIKE 'Benvenuto%'",
                               (address,)).fetchone()[0]

@@ -25,7 +25,9 @@ enum CodeHandlers {
     private enum Outcome {
         case noCode(attempts: Int, destroyed: Bool)
         case nothingTyped
-        case wrong(attempts: Int)
+        /// `afterResend`: more than one code was e-mailed within a code's validity; the one
+        /// typed may be an earlier e-mail's, which the last one replaced.
+        case wrong(attempts: Int, afterResend: Bool)
         case passed(device: Token?)
     }
 
@@ -59,7 +61,8 @@ enum CodeHandlers {
                     in: tx, LoginThrottle.Source(typedEmail: context.user.email, request), user: context.user, request, services)
                 try AuditStore.record(in: tx, "code_failed", tenantID: context.user.lastTenantID, userID: context.user.id,
                     actorEmail: context.user.email, clientIP: request.clientAddress, now: now)
-                return .wrong(attempts: challenge.codeAttempts + 1)
+                let sent = try store.codesSent(userID: context.user.id, since: now - CodeSender.validity)
+                return .wrong(attempts: challenge.codeAttempts + 1, afterResend: sent > 1)
             }
             // Single use: the code is gone before anything else happens.
             try store.setStage(id: challenge.id, .company)
@@ -89,8 +92,9 @@ enum CodeHandlers {
         case .nothingTyped:
             page.error = Text.codeRequired
             return Response.html(page.render(), status: 422)
-        case .wrong(let attempts):
-            page.error = attempts >= CodeSender.maxAttempts ? Text.codeTooManyAttempts : Text.codeWrong
+        case .wrong(let attempts, let afterResend):
+            page.error = attempts >= CodeSender.maxAttempts
+                ? Text.codeTooManyAttempts : afterResend ? Text.codeWrongAfterResend : Text.codeWrong
             return Response.html(page.render(), status: 422)
         case .passed(let device):
             guard let advanced = try store.find(tokenHash: Token.hash(context.cookieValue), now: now)

@@ -142,6 +142,14 @@ enum MemberHandlers {
             if member.role == .administrator && administrators <= 1 { return .lastAdministrator }
             try tenants.setRole(userID: member.userID, tenantID: context.tenant.id, role: role)
             try context.audit(in: tx, "role_changed", detail: "\(member.email): \(member.role.label) → \(role.label)", request)
+            let actor = context.current.user
+            if member.userID != actor.id, let address = EmailAddress(member.email) {
+                try OutboxStore.enqueue(in: tx, to: [address], subject: Text.roleChangedMailSubject(company: context.tenant.name),
+                    body: Text.roleChangedMailBody(
+                        company: context.tenant.name, by: "\(actor.displayName) (\(actor.email))", from: member.role.label,
+                        to: role.label, allows: role.summary, portalURL: services.config.publicURL),
+                    now: services.now, kind: .urgent)
+            }
             return .changed(member)
         }
         let member: TenantStore.MemberRow
