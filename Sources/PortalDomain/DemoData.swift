@@ -1,4 +1,5 @@
 import PortalCore
+import PortalMarkdown
 import PortalCrypto
 import PortalStore
 
@@ -84,6 +85,7 @@ public enum DemoData {
                         area: RequestArea.allCases[index % 3], priority: priorities[index % priorities.count],
                         description: "Buongiorno,\nsegnaliamo il problema \"\(titles[index % titles.count])\".\n\nGrazie.")
                     ticket.requestType = index % 7 == 3 ? .appointment : .assistance
+                    ticket.firstLine = MessageText.firstLine(ticket.description)
                     let store = TicketStore(database)
                     let ticketID = try store.create(ticket, now: created).id
                     let status = statuses[index % statuses.count]

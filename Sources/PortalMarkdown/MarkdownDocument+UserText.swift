@@ -325,19 +325,46 @@ public enum MessageText {
         return document.renderPlainText(linkAddresses: linkAddresses).trimmingTrailingNewlines()
     }
 
-    /// The first line of what a person reads, for a list's preview (links as their text).
+    /// The first line of what a person reads, for a list's preview (links as their text); a
+    /// greeting alone on its line ("Buongiorno,") is passed over for the line after it: most
+    /// requests start with one, and a list of "Buongiorno," tells tickets apart by nothing.
     public static func firstLine(_ markdown: String) -> String {
         let text = plain(markdown, linkAddresses: false)
         // Line by line up to the first with something on it: splitting the whole text first
         // cost as much again as the first line's own work on a long message.
         var rest = Substring(text)
+        var greeting: Substring?
         while !rest.isEmpty {
             let end = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
             let line = rest[..<end].drop { $0 == " " }
-            if !line.isEmpty { return String(line.prefix(200)) }
             rest = end < rest.endIndex ? rest[rest.index(after: end)...] : ""
+            guard !line.isEmpty else { continue }
+            if greeting == nil && isGreeting(line) {
+                greeting = line
+                continue
+            }
+            return String(line.prefix(200))
         }
-        return ""
+        return greeting.map { String($0.prefix(200)) } ?? ""
+    }
+
+    /// A salutation on a line of its own: a few words ending with a comma ("Buongiorno,",
+    /// "Gentile assistenza,", "Spett.le NTS,") or one of the usual openings without it.
+    static func isGreeting(_ line: Substring) -> Bool {
+        let trimmed = line.trimmingSuffix { $0 == " " || $0 == "!" || $0 == "." }
+        let words = trimmed.split(separator: " ")
+        guard !words.isEmpty, words.count <= 4 else { return false }
+        if trimmed.last == "," { return true }
+        let openings: Set<String> = ["buongiorno", "buonasera", "salve", "ciao", "gentili signori", "buongiorno a tutti"]
+        return openings.contains(trimmed.lowercased())
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingSuffix(while predicate: (Character) -> Bool) -> Substring {
+        var copy = self
+        while let last = copy.last, predicate(last) { copy.removeLast() }
+        return copy
     }
 }
 

@@ -91,6 +91,18 @@ struct UserTextTests {
         #expect(MessageText.firstLine(String(repeating: "è", count: 250) + "\nfine") == String(repeating: "è", count: 200))
     }
 
+    @Test("a greeting alone on its line is passed over for the line after it, kept when nothing follows")
+    func firstLineSkipsTheGreeting() {
+        #expect(MessageText.firstLine("Buongiorno,\nil gestionale non parte.\n\nGrazie.") == "il gestionale non parte.")
+        #expect(MessageText.firstLine("Gentile assistenza,\n\n**la stampa** si blocca") == "la stampa si blocca")
+        #expect(MessageText.firstLine("Salve!\nerrore 42") == "errore 42")
+        #expect(MessageText.firstLine("Buongiorno, il gestionale non parte.\naltro") == "Buongiorno, il gestionale non parte.")
+        #expect(MessageText.firstLine("Buongiorno,") == "Buongiorno,")
+        #expect(MessageText.firstLine("Buongiorno,\nGrazie,\nfine") == "Grazie,", "one greeting only is passed over")
+        #expect(MessageText.firstLine("Quando apro la contabilità generale del mese scorso,\naltro")
+            == "Quando apro la contabilità generale del mese scorso,", "a long line ending with a comma is not a greeting")
+    }
+
     @Test("typed HTML reaches the plain text as typed, as the page shows it")
     func plainTextKeepsTypedHTML() {
         #expect(MessageText.plain("Risposta <b>operatore</b> \"><script>x</script>") == "Risposta <b>operatore</b> \"><script>x</script>")

@@ -60,6 +60,17 @@ def test_a_ticket_with_a_file_is_saved_numbered_and_confirmed_to_both_addresses(
     assert "<dt>Contatto</dt><dd>altro.indirizzo@rossi.example · Web</dd>" in detail
 
 
+def test_the_lists_preview_passes_over_a_greeting_alone_on_its_line(portal):
+    """Most requests start "Buongiorno," on a line of its own: the list's cards all read
+    "Buongiorno," and told the tickets apart by nothing."""
+    session, _ = login(portal)
+    number = created_number(new_ticket(portal, session, description="Buongiorno,\n\nla **stampa** delle fatture si blocca.\n\nGrazie"))
+    card = session.get(portal.url + f"/ticket?codice={number}").text
+    assert '<p class="ticket-first-line">la stampa delle fatture si blocca.</p>' in card, card
+    demo = session.get(portal.url + "/ticket").text
+    assert '<p class="ticket-first-line">Buongiorno,</p>' not in demo, "the demo's tickets too"
+
+
 def test_a_refused_field_keeps_what_was_typed_and_the_files_chosen(portal):
     session, _ = login(portal)
     with portal.db() as db:
