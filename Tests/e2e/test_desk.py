@@ -129,6 +129,11 @@ def test_the_whole_desk_journey_with_notes_that_no_customer_ever_sees(fresh_port
         by_person = operator.post(portal.url + "/desk/cerca", data={
             "csrf": csrf_token(operator.get(portal.url + "/desk/").text), "cerca": words, "stato": "qualsiasi"})
         assert f"/desk/ticket/{number}" in by_person.text, words
+    # By the number a customer calls back from: as typed, as its digits, without the +39.
+    for words in ("0541 123456", "0541123456", "+390541123456", "390541123456"):
+        by_phone = operator.get(portal.url + "/desk/", params={"cerca": words, "stato": "qualsiasi"}).text
+        assert f"/desk/ticket/{called}" in by_phone, words
+        assert f"/desk/ticket/{number}" not in by_phone, words
 
     assert desk_post(portal, operator, number, "take").status_code == 303
     page = operator.get(portal.url + f"/desk/ticket/{number}").text
@@ -288,6 +293,13 @@ def test_a_reply_after_someone_else_changed_the_ticket_lands_and_the_page_says_w
     assert landed.status_code == 200 and landed.url.split("?")[0].endswith(f"/desk/ticket/{number}")
     assert "Risposta inviata al cliente." in landed.text
     assert "Nel frattempo il ticket è cambiato" in landed.text and "nuova risposta di Paolo Gallo" in landed.text
+    # The words come signed for the one who pressed: a link made by anyone else with its own
+    # "cambiato" showed its text as the portal's warning on the operator's page.
+    assert "Nel frattempo" not in paolo.get(landed.url).text, "signed for Giulia, not for Paolo"
+    forged = re.sub(r"cambiato=[^&]*", "cambiato=Stato%3A%20chiama%20subito%20il%20333", landed.url)
+    assert "chiama subito" not in giulia.get(forged).text
+    unsigned = re.sub(r"&firma=[^&]*", "", landed.url)
+    assert "Nel frattempo" not in giulia.get(unsigned).text
     seen_by_customer = customer.get(portal.url + f"/ticket/{number}").text
     assert "Risposta scritta prima" in seen_by_customer and "verbale.txt" in seen_by_customer
     # A stale "Cambia stato" is not done: it names what changed and waits for a second press.

@@ -439,9 +439,12 @@ def test_riattiva_gives_an_operator_back_the_tickets_disattiva_returned_that_nob
     # The customer answers one meanwhile: it is no longer as the deactivation left it.
     assert reply(portal, customer, numbers[2], "Ci sono novità?").status_code == 303
     answer = post_form(portal, manager, "/desk/operatori", f"/desk/operatori/{paolo}/riattiva")
-    assert answer.status_code == 303 and answer.headers["Location"].endswith(f"avviso=riattivato&ticket={held - 1}")
+    assert answer.status_code == 303 and f"avviso=riattivato&ticket={held - 1}&firma=" in answer.headers["Location"]
     told = html.unescape(manager.get(portal.url + answer.headers["Location"]).text)
     assert f"{held - 1} ticket tornati in coda con la disattivazione, e non toccati da allora, sono di nuovo suoi" in told
+    # The count is the portal's only when signed: a link with its own number said it as done.
+    forged = answer.headers["Location"].replace(f"ticket={held - 1}", "ticket=99999")
+    assert "99999" not in html.unescape(manager.get(portal.url + forged).text)
     with portal.db() as db:
         statuses = [tuple(db.execute("SELECT status, operator_id FROM tickets WHERE number = ?", (n,)).fetchone())
                     for n in numbers]
@@ -449,4 +452,4 @@ def test_riattiva_gives_an_operator_back_the_tickets_disattiva_returned_that_nob
     # A second deactivation and reactivation gives back what the second returned, not more.
     assert post_form(portal, manager, "/desk/operatori", f"/desk/operatori/{paolo}/disattiva").status_code == 303
     again = post_form(portal, manager, "/desk/operatori", f"/desk/operatori/{paolo}/riattiva")
-    assert again.headers["Location"].endswith(f"ticket={held - 1}"), again.headers["Location"]
+    assert f"ticket={held - 1}&firma=" in again.headers["Location"], again.headers["Location"]

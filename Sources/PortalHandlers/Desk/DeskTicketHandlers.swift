@@ -58,7 +58,7 @@ enum DeskTicketHandlers {
         page.notice = request.query["avviso"].flatMap { (notMailed ? notMailedNotices[$0] : nil) ?? notices[$0] }
         page.draftSent = messageNotices.contains(request.query["avviso"] ?? "")
         page.createdByDesk = request.query["avviso"] == "creato"
-        if let changed = request.query["cambiato"], !changed.isEmpty {
+        if let changed = SignedParameter.value("cambiato", in: request, userID: context.user.id, context.services), !changed.isEmpty {
             page.warning = Text.deskChangedMeanwhile(changed.split(separator: "|").map(String.init))
         }
         return Response.html(bytes: page.render())
@@ -349,7 +349,8 @@ enum DeskTicketHandlers {
             again.draftSent = messageNotices.contains(notice)
             return Response.html(bytes: again.render())
         }
-        var suffix = changed.isEmpty ? "" : "&cambiato=" + urlEncode(changed.joined(separator: "|"))
+        var suffix = changed.isEmpty
+            ? "" : SignedParameter.query("cambiato", changed.joined(separator: "|"), userID: context.user.id, context.services)
         if let queue { suffix += "&" + queueParameter(queue) }
         throw Redirect(to: "/desk/ticket/\(ticket.number)?avviso=\(notice)" + suffix)
     }
