@@ -68,6 +68,21 @@ extension Text {
     public static func deskMailFiles(_ names: [String]) -> String { "Allegati (nel portale): " + names.joined(separator: ", ") }
     public static func deskMailChanges(_ lines: [String]) -> String { "Cambiato dal cliente: " + lines.joined(separator: "; ") }
     public static let mailEventCustomerChange = "modifica del cliente"
+    public static let mailEventReferent = "sei il referente"
+    /// To the colleague a customer made "Referente ticket": the e-mails of the ticket that
+    /// start reaching them say why.
+    public static func referentMailBody(number: Int64, title: String, company: String, author: String, link: String) -> String {
+        """
+        \(author) ti ha indicato come referente del ticket #\(number) «\(title)» dell'azienda \(company).
+
+        Da ora riceverai per e-mail le risposte dell'assistenza e i cambi di stato di questo ticket \
+        (puoi scegliere quali e-mail ricevere in Profilo, sezione Notifiche).
+
+        Apri il ticket: \(link)
+
+        \(mailSignature)
+        """
+    }
     public static func deskPanelMailBody(number: Int64, title: String, company: String, author: String, lines: [String], link: String)
         -> String
     {

@@ -211,6 +211,23 @@ struct TicketMail {
             now: now)
     }
 
+    /// The colleague a customer made "Referente ticket" hears it, unless their "Notifiche" say
+    /// no e-mail at all: the ticket's e-mails that start reaching them otherwise come unexplained.
+    func referentChosen(in tx: WriteTransaction, _ ticket: TicketRecord, referent: UserRecord, by author: UserRecord, now: Timestamp)
+        throws
+    {
+        guard referent.id != author.id, let address = EmailAddress(referent.email) else { return }
+        let choices = try PreferenceStore(tx.database).values(NotificationKind.replies.preferenceName, tenantID: ticket.tenantID)
+        guard choices[referent.id].flatMap(NotificationChoice.init) != NotificationChoice.none else { return }
+        try enqueue(
+            in: tx, ticket, to: [address], audience: .customer,
+            subject: Text.ticketMailSubject(ticket.number, Text.mailEventReferent, ticket.title),
+            body: Text.referentMailBody(
+                number: ticket.number, title: ticket.title, company: ticket.tenantName, author: author.displayName,
+                link: customerLink(ticket)),
+            now: now)
+    }
+
     /// A colleague gave the ticket to `assignee`: they hear it at once, not at their next look
     /// at the queue.
     /// `by`: who assigned it, as the e-mail names them.

@@ -222,9 +222,10 @@ public struct TicketService: DomainService {
         }
         if let referent = changes.referentID, referent != ticket.referentID {
             try store.setReferent(ticketID: ticket.id, userID: referent, now: now)
-            let name = try UserStore(database).find(id: referent)?.displayName ?? ""
-            lines.append(Text.eventReferent(name))
+            let chosen = try UserStore(database).find(id: referent)
+            lines.append(Text.eventReferent(chosen?.displayName ?? ""))
             try event(in: tx, ticket, by: user, lines.last!, now: now)
+            if let chosen { try mail.referentChosen(in: tx, ticket, referent: chosen, by: user, now: now) }
         }
         return lines
     }

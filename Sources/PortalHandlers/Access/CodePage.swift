@@ -22,7 +22,7 @@ struct CodePage {
                     el("p") { Text.codeIntro }
                 }
                 if let notice { FormField.notice(notice, kind: "success") }
-                el("form", ["class": "form", "method": "post", "action": "/accesso/codice"]) {
+                el("form", ["class": "form", "method": "post", "novalidate": "novalidate", "action": "/accesso/codice"]) {
                     FormField.csrf(csrfToken)
                     FormField.input(
                         id: "code", label: Text.code, value: "", error: error, required: true,

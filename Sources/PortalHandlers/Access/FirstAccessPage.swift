@@ -17,7 +17,7 @@ struct FirstAccessPage {
                 el("h1", ["class": "page-title"]) { Text.firstAccessTitle }
                 el("p") { Text.firstAccessIntro }
                 el("p", ["class": "muted"]) { email }
-                el("form", ["class": "form", "method": "post", "action": "/accesso/primo"]) {
+                el("form", ["class": "form", "method": "post", "novalidate": "novalidate", "action": "/accesso/primo"]) {
                     FormField.requiredLegend(Text.requiredLegend)
                     FormField.csrf(csrfToken)
                     FormField.input(

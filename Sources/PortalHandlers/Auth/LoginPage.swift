@@ -40,7 +40,7 @@ struct LoginPage {
         .group {
             if let notice { FormField.notice(notice) }
             if let error { FormField.notice(error, kind: "error") }
-            el("form", ["class": "form", "method": "post", "action": "/login"]) {
+            el("form", ["class": "form", "method": "post", "novalidate": "novalidate", "action": "/login"]) {
                 FormField.csrf(csrfToken)
                 if !next.isEmpty { FormField.hidden("next", next) }
                 FormField.input(

@@ -5,10 +5,13 @@ import PortalStore
 /// "Stato Ticket": a pie chart of open and closed tickets in SVG, with the numbers written
 /// beside it, so that they are read (and found by a screen reader) without the picture.
 enum TicketStatusWidget {
-    /// A circle of radius r drawn with a stroke as wide as 2r is a full disc; a dash of
-    /// length p (on a circumference normalised to 100 with pathLength) is a slice of p%.
+    /// A circle of radius r drawn with a stroke as wide as 2r is a full disc; a dash of p% of
+    /// its circumference is a slice of p%. The dash is in the circle's own units: `pathLength`
+    /// on a circle made the page invalid HTML for the W3C checker (an SVG 2 attribute).
     static let radius = "16"
     static let strokeWidth = "32"
+    /// 2π·16 in hundredths of a unit, rounded up: a dash of the whole leaves no gap.
+    static let circumferenceHundredths: Int64 = 10_054
 
     static func render(_ counts: TicketCounts) -> Node {
         let summary = [Text.openTickets(counts.open), Text.closedTickets(counts.closed), Text.totalTickets(counts.total)]
@@ -25,8 +28,8 @@ enum TicketStatusWidget {
                     "circle",
                     [
                         "class": "pie-slice pie-slice--open", "cx": "32", "cy": "32", "r": radius,
-                        "stroke-width": strokeWidth, "pathLength": "100",
-                        "stroke-dasharray": "\(openPercent(counts)) 100", "transform": "rotate(-90 32 32)",
+                        "stroke-width": strokeWidth,
+                        "stroke-dasharray": "\(openDash(counts)) 101", "transform": "rotate(-90 32 32)",
                         "fill": "none",
                     ])
             }
@@ -38,10 +41,11 @@ enum TicketStatusWidget {
         }
     }
 
-    /// The open share in percent with two decimals; an empty company shows an empty circle.
-    static func openPercent(_ counts: TicketCounts) -> String {
+    /// The open share of the circumference, in units with two decimals; an empty company
+    /// shows an empty circle.
+    static func openDash(_ counts: TicketCounts) -> String {
         guard counts.total > 0 else { return "0" }
-        let hundredths = (counts.open * 10_000 + counts.total / 2) / counts.total
+        let hundredths = (counts.open * circumferenceHundredths + counts.total / 2) / counts.total
         let fraction = hundredths % 100
         return "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
     }

@@ -54,7 +54,7 @@ struct LegacyPage {
     /// out with the field.
     var form: Node {
         let described = error == nil ? "vat-hint" : "vat-error vat-hint"
-        return el("form", ["class": "form", "method": "post", "action": "/portale-classico"]) {
+        return el("form", ["class": "form", "method": "post", "novalidate": "novalidate", "action": "/portale-classico"]) {
             el("p") { Text.legacyFormIntro }
             FormField.csrf(csrfToken)
             el("div", ["class": error == nil ? "field" : "field field--invalid"]) {

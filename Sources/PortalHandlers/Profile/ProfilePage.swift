@@ -27,7 +27,7 @@ struct ProfilePage {
             el("section", ["class": "card"]) {
                 el("h2", ["id": "personal"]) { Text.personalData }
                 el("p", ["class": "muted"]) { user.email }
-                el("form", ["class": "form", "method": "post", "action": "/profilo/dati"]) {
+                el("form", ["class": "form", "method": "post", "novalidate": "novalidate", "action": "/profilo/dati"]) {
                     // Both are required: said by the mark and to screen readers, not first by the refusal.
                     FormField.requiredLegend(Text.requiredLegend)
                     FormField.csrf(viewer.csrfToken)
@@ -38,7 +38,7 @@ struct ProfilePage {
             }
             el("section", ["class": "card"]) {
                 el("h2", ["id": "password-title"]) { Text.changePassword }
-                el("form", ["class": "form", "method": "post", "action": "/profilo/password"]) {
+                el("form", ["class": "form", "method": "post", "novalidate": "novalidate", "action": "/profilo/password"]) {
                     FormField.requiredLegend(Text.requiredLegend)
                     FormField.csrf(viewer.csrfToken)
                     FormField.input(id: "current_password", label: Text.currentPassword, type: "password", error: errors["current_password"], required: true, autocomplete: "current-password")

@@ -11,7 +11,7 @@ enum RecoveryPages {
                     FormField.notice(Text.recoverySent, kind: "success")
                 } else {
                     el("p") { Text.recoveryIntro }
-                    el("form", ["class": "form", "method": "post", "action": "/password/recupero"]) {
+                    el("form", ["class": "form", "method": "post", "novalidate": "novalidate", "action": "/password/recupero"]) {
                         FormField.csrf(csrfToken)
                         FormField.input(id: "email", label: Text.email, type: "email", value: email, error: error,
                                         required: true, autocomplete: "email", maxLength: 254, autofocus: true, marked: false)
@@ -32,7 +32,7 @@ enum RecoveryPages {
         Page(title: Text.recoveryNewTitle, kind: .visitor) {
             el("section", ["class": "card auth-card"]) {
                 el("h1", ["class": "page-title"]) { Text.recoveryNewTitle }
-                el("form", ["class": "form", "method": "post", "action": "/password/nuova", "data-recovery": "1"]) {
+                el("form", ["class": "form", "method": "post", "novalidate": "novalidate", "action": "/password/nuova", "data-recovery": "1"]) {
                     FormField.requiredLegend(Text.requiredLegend)
                     FormField.csrf(csrfToken)
                     FormField.hidden("token", token)

@@ -38,7 +38,7 @@ enum InvitationHandlers {
             if let form {
                 el("section", ["class": "card"]) {
                     el("h2", ["id": "invite"]) { Text.inviteUser }
-                    el("form", ["class": "form", "method": "post", "action": "/tenant/inviti"]) {
+                    el("form", ["class": "form", "method": "post", "novalidate": "novalidate", "action": "/tenant/inviti"]) {
                         FormField.csrf(csrf)
                         Submission.hidden(form.submission)
                         FormField.input(id: "email", label: Text.email, type: "email", value: form.email, error: form.error,

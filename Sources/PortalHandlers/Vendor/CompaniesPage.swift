@@ -83,7 +83,7 @@ struct CompaniesPage {
     func newCompanyForm(_ form: NewCompanyForm, csrf: String) -> Node {
         el("section", ["class": "card", "aria-labelledby": "new-company"]) {
             el("h2", ["id": "new-company", "class": "visually-hidden"]) { Text.newCompany }
-            el("form", ["class": "form", "method": "post", "action": CompanyListHandlers.path]) {
+            el("form", ["class": "form", "method": "post", "novalidate": "novalidate", "action": CompanyListHandlers.path]) {
                 FormField.requiredLegend(Text.requiredLegend)
                 FormField.csrf(csrf)
                 Submission.hidden(form.submission)

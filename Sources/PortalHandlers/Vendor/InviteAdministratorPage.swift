@@ -29,7 +29,7 @@ struct InviteAdministratorPage {
     func form(_ csrf: String, path: String) -> Node {
         Node.group {
             el("p") { Text.inviteAdministratorIntro }
-            el("form", ["class": "form", "method": "post", "action": path + "/invita"]) {
+            el("form", ["class": "form", "method": "post", "novalidate": "novalidate", "action": path + "/invita"]) {
                 FormField.csrf(csrf)
                 Submission.hidden(submission)
                 FormField.input(

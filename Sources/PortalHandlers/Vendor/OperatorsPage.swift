@@ -56,7 +56,7 @@ struct OperatorsPage {
     func inviteForm(_ form: InviteForm, csrf: String) -> Node {
         el("section", ["class": "card"]) {
             el("h2", ["id": "invite-operator", "class": "visually-hidden"]) { Text.inviteOperator }
-            el("form", ["class": "form", "method": "post", "action": OperatorHandlers.path]) {
+            el("form", ["class": "form", "method": "post", "novalidate": "novalidate", "action": OperatorHandlers.path]) {
                 FormField.requiredLegend(Text.requiredLegend)
                 FormField.csrf(csrf)
                 Submission.hidden(form.submission)
