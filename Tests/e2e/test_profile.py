@@ -91,6 +91,11 @@ def test_changing_the_password_needs_the_current_one_and_ends_every_session(fres
         "csrf": csrf_token(page), "current_password": "sbagliata", "new_password": "nuova frase lunga 123",
         "password_confirmation": "nuova frase lunga 123"})
     assert wrong.status_code == 422 and "La password attuale non è corretta." in wrong.text
+    # Left empty (the browser no longer stops the form itself): required, not "non è corretta".
+    empty = session.post(portal.url + "/profilo/password", data={
+        "csrf": csrf_token(page), "current_password": "", "new_password": "nuova frase lunga 123",
+        "password_confirmation": "nuova frase lunga 123"})
+    assert empty.status_code == 422 and "Campo obbligatorio." in empty.text and "non è corretta" not in empty.text
     for guessable in ("xxxxxxxxxxxx", "123456789012", "password1234"):
         easy = session.post(portal.url + "/profilo/password", data={
             "csrf": csrf_token(page), "current_password": DEMO_PASSWORD, "new_password": guessable,

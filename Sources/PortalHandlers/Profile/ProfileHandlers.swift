@@ -81,7 +81,12 @@ enum ProfileHandlers {
             profile.errors["current_password"] = Text.loginThrottled(seconds: wait)
             return Response.html(profile.render(), status: 429)
         }
-        if !PasswordHasher.verify(form["current_password"] ?? "", against: user.passwordHash) {
+        let typedCurrent = form["current_password"] ?? ""
+        if typedCurrent.isEmpty {
+            // Nothing typed is no guess (it costs no attempt), and "non è corretta" named a
+            // password nobody wrote.
+            profile.errors["current_password"] = Text.fieldRequired
+        } else if !PasswordHasher.verify(typedCurrent, against: user.passwordHash) {
             profile.errors["current_password"] = Text.currentPasswordWrong
             try services.database.write { tx in
                 try LoginThrottle.recordFailure(in: tx, source, user: user, request, services)
