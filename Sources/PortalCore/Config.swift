@@ -107,8 +107,10 @@ public struct Config: Sendable {
     }
     public var mailDirectory: String { string("PORTAL_MAIL_DIR", default: varDirectory + "/mail") }
     public var attachmentsDirectory: String { string("PORTAL_ATTACHMENTS_DIR", default: varDirectory + "/attachments") }
+    /// Not a "noreply" address even by default: replies to it are how customers answer by
+    /// e-mail (its "+token" form is each e-mail's Reply-To), and the e-mails invite them to.
     public var mailFrom: String {
-        string("PORTAL_MAIL_FROM", default: string("PORTAL_PRODUCT_NAME", default: "Customer Portal") + " <noreply@portal.invalid>")
+        string("PORTAL_MAIL_FROM", default: string("PORTAL_PRODUCT_NAME", default: "Customer Portal") + " <assistenza@portal.invalid>")
     }
     /// The vendor's support desk: hears of new tickets, of replies nobody has taken, and of
     /// companies without users on the classic portal. Defaults to the sender's address.

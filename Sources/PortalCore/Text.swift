@@ -290,13 +290,16 @@ public enum Text {
     public static let mailSignature = "Il team di assistenza"
     public static func welcomeSubject() -> String { "Benvenuto su \(productName)" }
     /// `replacesEarlier`: credentials sent again; those of an earlier e-mail no longer work.
+    /// `intro`: who made the account and as what, before the credentials (an operator's).
     public static func welcomeBody(
-        portalURL: String, email: String, password: String, expiresOn: String, replacesEarlier: Bool = false
+        portalURL: String, email: String, password: String, expiresOn: String, replacesEarlier: Bool = false,
+        intro: String? = nil
     ) -> String {
         let replaced = replacesEarlier
             ? "Queste credenziali sostituiscono quelle di un'e-mail precedente, che non valgono più.\n\n" : ""
+        let opening = intro.map { $0 + "\n\n" } ?? ""
         return """
-        L'utente è stato attivato, potrai accedere al portale (\(portalURL)) utilizzando le credenziali:
+        \(opening)L'utente è stato attivato, potrai accedere al portale (\(portalURL)) utilizzando le credenziali:
 
         - Nome utente: \(email)
         - Password: \(password)
@@ -306,6 +309,10 @@ public enum Text {
 
         \(mailSignature)
         """
+    }
+    /// An operator's welcome: the role on the desk, and who added them (nil: a script).
+    public static func operatorWelcomeIntro(role: String, by actor: String?) -> String {
+        (actor.map { "\($0) ti ha aggiunto" } ?? "Sei stato aggiunto") + " al banco dell'assistenza di \(productName) con il ruolo \(role)."
     }
     public static func invitationSubject(company: String) -> String { "Invito a unirti a \(company)" }
     /// `inviter`: who sent it ("Mario Rossi (mario.rossi@azienda.it)"), nil for a script on

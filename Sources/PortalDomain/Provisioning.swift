@@ -176,7 +176,8 @@ public struct Provisioning: DomainService {
             try users.create(
                 email: email, passwordHash: credentials.hash, provisionalUntil: credentials.expires,
                 firstName: parts.first ?? "", lastName: parts.count > 1 ? parts[1] : "", deskRole: role, now: now)
-            try welcome(in: tx, email, credentials, now: now)
+            let adder = try actor?.userID.flatMap { try users.find(id: $0) }.map(\.displayName)
+            try welcome(in: tx, email, credentials, intro: Text.operatorWelcomeIntro(role: role.label, by: adder), now: now)
             try AuditStore.record(in: tx, "operator_created", by: actor, detail: "\(email.value) (\(role.label))", now: now)
         }
     }
@@ -196,7 +197,9 @@ public struct Provisioning: DomainService {
             else { throw DomainError(.notFound, Text.errorNotFound) }
             try UserStore(database).resetProvisionalPassword(
                 userID: target.id, passwordHash: credentials.hash, until: credentials.expires, now: now)
-            try welcome(in: tx, email, credentials, replacing: true, now: now)
+            let sender = try actor?.userID.flatMap { try UserStore(database).find(id: $0) }.map(\.displayName)
+            let intro = current.deskRole.map { Text.operatorWelcomeIntro(role: $0.label, by: sender) }
+            try welcome(in: tx, email, credentials, replacing: true, intro: intro, now: now)
             try AuditStore.record(in: tx, "operator_welcome_resent", by: actor, detail: email.value, now: now)
         }
     }
@@ -216,13 +219,15 @@ public struct Provisioning: DomainService {
 
     /// The welcome e-mail: the portal's address, the user name and the provisional password.
     /// `replacing`: sent again, the earlier e-mail's password no longer works (it says so).
-    func welcome(in tx: WriteTransaction, _ email: EmailAddress, _ credentials: Credentials, replacing: Bool = false, now: Timestamp)
-        throws
-    {
+    func welcome(
+        in tx: WriteTransaction, _ email: EmailAddress, _ credentials: Credentials, replacing: Bool = false, intro: String? = nil,
+        now: Timestamp
+    ) throws {
         try OutboxStore.enqueue(in: tx, to: [email], subject: Text.welcomeSubject(),
             body: Text.welcomeBody(
                 portalURL: config.publicURL + "/login?email=" + PercentEncoding.encode(email.value), email: email.value,
-                password: credentials.password, expiresOn: Clock.displayDate(credentials.expires), replacesEarlier: replacing),
+                password: credentials.password, expiresOn: Clock.displayDate(credentials.expires), replacesEarlier: replacing,
+                intro: intro),
             now: now, kind: .secret)
     }
 

@@ -290,7 +290,7 @@ def test_closing_needs_a_message_and_waits_a_few_minutes(portal):
     # seen, after "Torna all'elenco" (first in the page, it came before it).
     assert detail.index(">Torna all") < detail.index('id="chat-toggle"') < detail.index('for="chat-toggle"')
     # Reported to the vendor as a closing, with its message; the closer is not told what they did.
-    desk = portal.wait_for_mail("noreply@portal.invalid", f"Ticket #{number} chiuso dal cliente")
+    desk = portal.wait_for_mail("assistenza@portal.invalid", f"Ticket #{number} chiuso dal cliente")
     assert "ha chiuso il ticket" in desk.get_content() and "ho già risolto in autonomia" in desk.get_content()
 
 
@@ -303,7 +303,7 @@ def test_the_tickets_own_address_hears_what_its_requester_hears_not_their_own_cl
         db.commit()
     closed = reply(portal, session, number, "Risolto, chiudo io.", close=True)
     assert closed.headers["Location"] == f"/ticket/{number}?avviso=chiuso"
-    portal.wait_for_mail("noreply@portal.invalid", f"Ticket #{number} chiuso dal cliente")
+    portal.wait_for_mail("assistenza@portal.invalid", f"Ticket #{number} chiuso dal cliente")
     import time
     time.sleep(1.5)
     with portal.db() as db:
@@ -606,7 +606,7 @@ def test_a_customer_reopening_or_adding_to_a_closed_ticket_is_reported_as_such(p
         db.execute("UPDATE tickets SET status = 'closed', closed_at = strftime('%s','now') WHERE number = ?", (number,))
     kept = reply(portal, session, number, "Solo una nota finale.", close=True)
     assert kept.headers["Location"] == f"/ticket/{number}?avviso=aggiunto"
-    support = "noreply@portal.invalid"
+    support = "assistenza@portal.invalid"
     text = portal.wait_for_mail(support, f"Ticket #{number} risposta del cliente").get_content()
     assert "aggiunto un messaggio al ticket chiuso, che resta chiuso" in text and "Solo una nota finale." in text
     reopened = reply(portal, session, number, "Il problema è tornato.")

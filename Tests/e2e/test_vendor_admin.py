@@ -46,8 +46,12 @@ def test_an_invited_operator_works_until_deactivated_then_is_told_why_and_their_
     assert f'action="/desk/operatori/{marta_id}/reinvia"' in listed and "Invia di nuovo: Marta Riva" in listed
     resent = post_form(portal, manager, "/desk/operatori", f"/desk/operatori/{marta_id}/reinvia")
     assert resent.status_code == 303 and resent.headers["Location"] == "/desk/operatori?avviso=reinviato"
-    provisional = re.search(r"- Password: (\S+)", portal.wait_for_mail(address, "Benvenuto").get_content()).group(1)
+    resent_mail = portal.wait_for_mail(address, "Benvenuto").get_content()
+    provisional = re.search(r"- Password: (\S+)", resent_mail).group(1)
     assert provisional != first and password_step(portal, address, first).status_code == 422
+    # Who added them and as what, before the credentials: a welcome with a password and no
+    # sender reads like the phishing it is taught to distrust.
+    assert "Giulia Neri ti ha aggiunto al banco dell'assistenza di Customer Portal con il ruolo Operatore." in resent_mail, resent_mail
     complete_first_access(portal, address, provisional, "Marta", "Riva")
     assert f"/desk/operatori/{marta_id}/reinvia" not in manager.get(portal.url + "/desk/operatori").text
     marta, landed = login(portal, email=address, password=NEW_PASSWORD)
