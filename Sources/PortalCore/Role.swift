@@ -19,6 +19,14 @@ public enum Role: String, CaseIterable, Sendable {
         }
     }
 
+    /// `summary` said to the person who holds the role ("i ticket, la dashboard e il tuo profilo").
+    public var allowsYou: String {
+        switch self {
+        case .administrator: Text.roleAdministratorAllows
+        case .technician: Text.roleTechnicianAllows
+        }
+    }
+
     /// Accepts the Italian label (as `portal-admin` and forms take it) or the stored code.
     public init?(labelOrCode: String) {
         let key = labelOrCode.trimmingWhitespace().lowercased()

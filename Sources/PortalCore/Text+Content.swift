@@ -71,11 +71,16 @@ extension Text {
     public static let mailEventReferent = "sei il referente"
     /// To the colleague a customer made "Referente ticket": the e-mails of the ticket that
     /// start reaching them say why.
-    public static func referentMailBody(number: Int64, title: String, company: String, author: String, link: String) -> String {
-        """
+    /// `replies`, `statusChanges`: which of the ticket's e-mails their "Notifiche" let through.
+    public static func referentMailBody(
+        number: Int64, title: String, company: String, author: String, replies: Bool, statusChanges: Bool, link: String
+    ) -> String {
+        let what = [replies ? "le risposte dell'assistenza" : nil, statusChanges ? "i cambi di stato" : nil]
+            .compactMap { $0 }.joined(separator: " e ")
+        return """
         \(author) ti ha indicato come referente del ticket #\(number) «\(title)» dell'azienda \(company).
 
-        Da ora riceverai per e-mail le risposte dell'assistenza e i cambi di stato di questo ticket \
+        Da ora riceverai per e-mail \(what) di questo ticket \
         (puoi scegliere quali e-mail ricevere in Profilo, sezione Notifiche).
 
         Apri il ticket: \(link)

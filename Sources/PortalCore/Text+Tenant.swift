@@ -18,6 +18,10 @@ extension Text {
     public static let roleAdministratorDescription =
         "Tutto: ticket, dashboard, il proprio profilo e la gestione dell'azienda (inviti, ruoli, utenti, attività)."
     public static let roleTechnicianDescription = "Ticket, dashboard e il proprio profilo."
+    /// What a role allows, said to the person who has it now (the role-change e-mail).
+    public static let roleAdministratorAllows =
+        "i ticket, la dashboard, il tuo profilo e la gestione dell'azienda (inviti, ruoli, utenti, attività)"
+    public static let roleTechnicianAllows = "i ticket, la dashboard e il tuo profilo"
     public static let roleDescription = "Che cosa può fare"
 
     public static let enabledUsers = "Utenti abilitati"
@@ -35,7 +39,7 @@ extension Text {
         """
         \(actor) ha cambiato il tuo ruolo nell'azienda \(company): il tuo ruolo ora è «\(to)» (prima era «\(from)»).
 
-        Con il ruolo \(to) puoi usare: \(allows)
+        Con il ruolo «\(to)» puoi usare \(allows).
 
         Se non te lo aspettavi, chiedi a un amministratore della tua azienda. Portale: \(portalURL)
 

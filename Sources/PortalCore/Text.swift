@@ -103,8 +103,8 @@ public enum Text {
     public static let send = "Invia"
     public static let sendNewCode = "Richiedi un nuovo codice"
     public static let codeWrong = "Codice non corretto."
-    public static let codeWrongAfterResend =
-        "Codice non corretto: se hai ricevuto più email, vale solo il codice dell'ultima; quelli precedenti non valgono più."
+    public static let codeReplaced =
+        "Questo codice è stato sostituito da uno più recente: usa il codice dell'email inviata per ultima (guarda l'ora di invio)."
     public static let codeRequired = "Scrivi il codice che hai ricevuto per email."
     public static let codeExpired = "Il codice è scaduto o non è più valido: richiedi un nuovo codice."
     public static let codeNoLongerValid = "Il codice non è più valido."

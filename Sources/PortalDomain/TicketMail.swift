@@ -217,14 +217,19 @@ struct TicketMail {
         throws
     {
         guard referent.id != author.id, let address = EmailAddress(referent.email) else { return }
-        let choices = try PreferenceStore(tx.database).values(NotificationKind.replies.preferenceName, tenantID: ticket.tenantID)
-        guard choices[referent.id].flatMap(NotificationChoice.init) != NotificationChoice.none else { return }
+        // The kinds of e-mail their "Notifiche" let through for a ticket of theirs: those the
+        // e-mail names, none of them no e-mail.
+        let heard = try NotificationKind.allCases.filter { kind in
+            let choices = try PreferenceStore(tx.database).values(kind.preferenceName, tenantID: ticket.tenantID)
+            return (choices[referent.id].flatMap(NotificationChoice.init) ?? .mine).includes(involved: true)
+        }
+        guard !heard.isEmpty else { return }
         try enqueue(
             in: tx, ticket, to: [address], audience: .customer,
             subject: Text.ticketMailSubject(ticket.number, Text.mailEventReferent, ticket.title),
             body: Text.referentMailBody(
                 number: ticket.number, title: ticket.title, company: ticket.tenantName, author: author.displayName,
-                link: customerLink(ticket)),
+                replies: heard.contains(.replies), statusChanges: heard.contains(.statusChanges), link: customerLink(ticket)),
             now: now)
     }
 

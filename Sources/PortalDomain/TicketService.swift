@@ -221,6 +221,11 @@ public struct TicketService: DomainService {
             try event(in: tx, ticket, by: user, lines.last!, now: now)
         }
         if let referent = changes.referentID, referent != ticket.referentID {
+            // A member still, under the write lock: one removed since the page was read would be
+            // made referent, and e-mailed the ticket, after leaving the company.
+            guard try TenantStore(database).membership(userID: referent, tenantID: ticket.tenantID) != nil else {
+                throw DomainError(.invalidInput, Text.referentInvalid)
+            }
             try store.setReferent(ticketID: ticket.id, userID: referent, now: now)
             let chosen = try UserStore(database).find(id: referent)
             lines.append(Text.eventReferent(chosen?.displayName ?? ""))

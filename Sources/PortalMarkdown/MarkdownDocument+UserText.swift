@@ -348,16 +348,23 @@ public enum MessageText {
         return greeting.map { String($0.prefix(200)) } ?? ""
     }
 
-    /// A salutation on a line of its own: a few words ending with a comma ("Buongiorno,",
-    /// "Gentile assistenza,", "Spett.le NTS,") or one of the usual openings without it.
-    static func isGreeting(_ line: Substring) -> Bool {
-        let trimmed = line.trimmingSuffix { $0 == " " || $0 == "!" || $0 == "." }
-        let words = trimmed.split(separator: " ")
-        guard !words.isEmpty, words.count <= 4 else { return false }
-        if trimmed.last == "," { return true }
-        let openings: Set<String> = ["buongiorno", "buonasera", "salve", "ciao", "gentili signori", "buongiorno a tutti"]
-        return openings.contains(trimmed.lowercased())
+    /// A salutation on a line of its own: a few words that open with a greeting and end with a
+    /// comma ("Buongiorno,", "Gentile assistenza,", "Spett.le NTS,"), or a greeting alone
+    /// ("Salve!"). Only greetings: "Da ieri mattina," is the request itself.
+    public static func isGreeting(_ line: Substring) -> Bool {
+        let trimmed = line.trimmingSuffix { $0 == " " || $0 == "!" || $0 == "." || $0 == "," }
+        let words = trimmed.lowercased().split(separator: " ")
+        guard let first = words.first, words.count <= 5 else { return false }
+        let opening = first.trimmingSuffix { $0 == "," || $0 == "!" }
+        let courtesy = words.count > 1 && opening == "alla" && words[1] == "cortese"
+        guard greetings.contains(String(opening)) || opening.hasPrefix("spett") || courtesy else { return false }
+        return words.count == 1 || line.trimmingSuffix { $0 == " " }.last == ","
     }
+
+    static let greetings: Set<String> = [
+        "buongiorno", "buonasera", "buondì", "salve", "ciao", "gentile", "gentili", "gentilissimi", "gentilissima",
+        "gentilissimo", "egregi", "egregio", "cari", "caro", "cara", "spettabile",
+    ]
 }
 
 extension Substring {

@@ -17,6 +17,8 @@ public struct LoginChallengeRecord: Sendable {
     public let codeHash: [UInt8]?
     public let codeExpiresAt: Timestamp?
     public let codeAttempts: Int
+    /// The code this one replaced ("Richiedi un nuovo codice"), whose e-mail may come later.
+    public let previousCodeHash: [UInt8]?
 
     init(_ row: Row) {
         id = row.int("id")
@@ -28,6 +30,8 @@ public struct LoginChallengeRecord: Sendable {
         codeHash = hash.isEmpty ? nil : hash
         codeExpiresAt = row.optionalInt("code_expires_at")
         codeAttempts = Int(row.int("code_attempts"))
+        let previous = row.blob("previous_code_hash")
+        previousCodeHash = previous.isEmpty ? nil : previous
     }
 }
 
@@ -53,7 +57,7 @@ public struct LoginChallengeStore {
     public func find(tokenHash: [UInt8], now: Timestamp) throws -> LoginChallengeRecord? {
         try database.queryOne(
             """
-            SELECT id, user_id, stage, remember, return_to, code_hash, code_expires_at, code_attempts
+            SELECT id, user_id, stage, remember, return_to, code_hash, code_expires_at, code_attempts, previous_code_hash
             FROM login_challenges WHERE token_hash = ? AND expires_at > ?
             """, [tokenHash, now]
         ).map(LoginChallengeRecord.init)
@@ -73,7 +77,10 @@ public struct LoginChallengeStore {
     /// A new code replaces the previous one and resets the attempts.
     public func setCode(id: Int64, codeHash: [UInt8], expiresAt: Timestamp) throws {
         try database.run(
-            "UPDATE login_challenges SET code_hash = ?, code_expires_at = ?, code_attempts = 0 WHERE id = ?",
+            """
+            UPDATE login_challenges SET previous_code_hash = code_hash, code_hash = ?, code_expires_at = ?, code_attempts = 0
+            WHERE id = ?
+            """,
             [codeHash, expiresAt, id])
     }
 

@@ -89,14 +89,14 @@ public struct TicketStore {
             """
             INSERT INTO tickets (tenant_id, number, title, requester_id, requester_name, contact_email, phone,
                 contact_preference, request_type, area, priority, priority_rank, status, referent_id, technical_details,
-                first_line, created_at, updated_at, last_reply_at, due_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                first_line, created_at, updated_at, last_reply_at, due_at, phone_digits)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 ticket.tenantID, number, ticket.title, ticket.requesterID, ticket.requesterName, ticket.contactEmail,
                 ticket.phone, ticket.contactPreference.rawValue, ticket.requestType.rawValue, ticket.area.rawValue,
                 ticket.priority.rawValue, ticket.priority.rank, status.rawValue, ticket.requesterID, ticket.technicalDetails,
-                String(firstLine.prefix(200)), now, now, now, due,
+                String(firstLine.prefix(200)), now, now, now, due, PhoneNumber.searchDigits(ticket.phone),
             ])
         let id = database.lastInsertRowID
         let messageID = try insertMessage(

@@ -17,6 +17,7 @@ struct MigrateCommand: AdminCommand {
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let database = try Database(path: config.databasePath)
         let applied = try Migrator.migrate(database, now: Clock.now())
+        try ListPreviews.passOverGreetings(database)
         print(applied.isEmpty ? Text.Console.upToDate(config.databasePath) : Text.Console.applied(applied))
     }
 }

@@ -101,6 +101,11 @@ struct UserTextTests {
         #expect(MessageText.firstLine("Buongiorno,\nGrazie,\nfine") == "Grazie,", "one greeting only is passed over")
         #expect(MessageText.firstLine("Quando apro la contabilità generale del mese scorso,\naltro")
             == "Quando apro la contabilità generale del mese scorso,", "a long line ending with a comma is not a greeting")
+        #expect(MessageText.firstLine("Da ieri mattina,\nla stampa non va") == "Da ieri mattina,", "only greetings")
+        #expect(MessageText.firstLine("Spett.le NTS Informatica,\nla stampa non va") == "la stampa non va")
+        #expect(MessageText.firstLine("Alla cortese attenzione dell'assistenza,\nla stampa non va") == "la stampa non va")
+        #expect(MessageText.firstLine("Buongiorno a tutti,\nla stampa non va") == "la stampa non va")
+        #expect(MessageText.firstLine("Ciao\nla stampa non va") == "la stampa non va")
     }
 
     @Test("typed HTML reaches the plain text as typed, as the page shows it")

@@ -77,6 +77,25 @@ struct MigratorTests {
         #expect(try database.scalarInt("SELECT last_reply_by_operator FROM tickets WHERE id = ?", [id]) == 0)
     }
 
+    @Test("0036 gives the tickets of an older database their phone's digits, and the text index its words")
+    func searchPhone() throws {
+        let temporary = try TemporaryDatabase()
+        let database = temporary.database
+        let id = try temporary.rossiTicket(now: 10)
+        func found(_ words: String) throws -> Int64 {
+            try database.scalarInt("SELECT count(*) FROM ticket_text WHERE ticket_text MATCH ?", ["people : (\(words))"])
+        }
+        // An older database: a phone, and neither its digits nor its words in the index.
+        try database.run("UPDATE tickets SET phone = '+39 0444 123456 int. 22' WHERE id = ?", [id])
+        try database.run("UPDATE ticket_text SET people = 'Mario Rossi mario@rossi.example' WHERE rowid = ?", [id])
+        #expect(try found("\"0444123456\"") == 0)
+        try database.write { tx in try Migrations.searchPhone.then?(tx) }
+        #expect(try database.queryOne("SELECT phone_digits FROM tickets WHERE id = ?", [id])?.string("phone_digits") == "0444123456")
+        #expect(try found("\"0444123456\"") == 1)
+        #expect(try found("\"0444\" \"123456\"") == 1, "the words as typed too")
+        #expect(try found("\"rossi\"") == 1, "0033's words stay")
+    }
+
     @Test("a failing migration leaves neither its changes nor its ledger row")
     func failingMigration() throws {
         let temporary = try TemporaryDatabase(migrated: false)

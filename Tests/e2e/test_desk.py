@@ -129,11 +129,16 @@ def test_the_whole_desk_journey_with_notes_that_no_customer_ever_sees(fresh_port
         by_person = operator.post(portal.url + "/desk/cerca", data={
             "csrf": csrf_token(operator.get(portal.url + "/desk/").text), "cerca": words, "stato": "qualsiasi"})
         assert f"/desk/ticket/{number}" in by_person.text, words
-    # By the number a customer calls back from: as typed, as its digits, without the +39.
-    for words in ("0541 123456", "0541123456", "+390541123456", "390541123456"):
+    # By the number a customer calls back from, whatever its separators and the +39 on either
+    # side: the one typed with it, the office's with its extension, one typed without it.
+    national = created_number(new_ticket(portal, customer, title="Senza prefisso", contact="phone", phone="0541/654321"))
+    for words, found in [("0541 123456", {called, extension}), ("0541123456", {called, extension}),
+                         ("+390541123456", {called, extension}), ("+39 0541 123456", {called, extension}),
+                         ("0039 0541 123456", {called, extension}), ("+39 0541 654321", {national}),
+                         ("0541654321", {national}), ("0541-654321", {national})]:
         by_phone = operator.get(portal.url + "/desk/", params={"cerca": words, "stato": "qualsiasi"}).text
-        assert f"/desk/ticket/{called}" in by_phone, words
-        assert f"/desk/ticket/{number}" not in by_phone, words
+        listed = {int(n) for n in re.findall(r'href="/desk/ticket/(\d+)', by_phone)}
+        assert listed == found, (words, listed, found)
 
     assert desk_post(portal, operator, number, "take").status_code == 303
     page = operator.get(portal.url + f"/desk/ticket/{number}").text
@@ -300,6 +305,8 @@ def test_a_reply_after_someone_else_changed_the_ticket_lands_and_the_page_says_w
     assert "chiama subito" not in giulia.get(forged).text
     unsigned = re.sub(r"&firma=[^&]*", "", landed.url)
     assert "Nel frattempo" not in giulia.get(unsigned).text
+    elsewhere = landed.url.replace(f"/desk/ticket/{number}?", "/desk/ticket/1001?")
+    assert "Nel frattempo" not in giulia.get(elsewhere).text, "signed for this ticket's page only"
     seen_by_customer = customer.get(portal.url + f"/ticket/{number}").text
     assert "Risposta scritta prima" in seen_by_customer and "verbale.txt" in seen_by_customer
     # A stale "Cambia stato" is not done: it names what changed and waits for a second press.

@@ -240,7 +240,7 @@ def test_roles_change_and_the_last_administrator_stays(fresh_portal):
     # (or a missing one) is a change nobody can question.
     told = portal.wait_for_mail(TECHNICIAN, "Il tuo ruolo in ROSSI SRL è cambiato").get_content()
     assert f"({ADMIN}) ha cambiato il tuo ruolo nell'azienda ROSSI SRL: il tuo ruolo ora è «Amministratore» (prima era «Tecnico»)" in told, told
-    assert "gestione dell'azienda" in told
+    assert "Con il ruolo «Amministratore» puoi usare i ticket, la dashboard, il tuo profilo e la gestione dell'azienda" in told
     technician, _ = login(portal, email=TECHNICIAN)
     assert technician.get(portal.url + "/tenant/utenti").status_code == 200, "the new role applies at once"
     assert post(portal, session, f"/tenant/utenti/{luca}/ruolo", "/tenant/utenti", role="tech").status_code == 303

@@ -69,6 +69,15 @@ def test_the_lists_preview_passes_over_a_greeting_alone_on_its_line(portal):
     assert '<p class="ticket-first-line">la stampa delle fatture si blocca.</p>' in card, card
     demo = session.get(portal.url + "/ticket").text
     assert '<p class="ticket-first-line">Buongiorno,</p>' not in demo, "the demo's tickets too"
+    # A ticket stored before: "portal-admin migrate" gives it its new preview, once.
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET first_line = 'Buongiorno,' WHERE number = ?", (number,))
+        db.execute("DELETE FROM settings WHERE name = 'list_previews_greetings_v1'")
+    portal.admin("migrate")
+    with portal.db() as db:
+        assert db.execute("SELECT first_line FROM tickets WHERE number = ?", (number,)).fetchone()[0] \
+            == "la stampa delle fatture si blocca."
+        assert db.execute("SELECT count(*) FROM settings WHERE name = 'list_previews_greetings_v1'").fetchone()[0] == 1
 
 
 def test_a_refused_field_keeps_what_was_typed_and_the_files_chosen(portal):

@@ -448,7 +448,10 @@ def test_riattiva_gives_an_operator_back_the_tickets_disattiva_returned_that_nob
     assert f"{held - 1} ticket tornati in coda con la disattivazione, e non toccati da allora, sono di nuovo suoi" in told
     # The count is the portal's only when signed: a link with its own number said it as done.
     forged = answer.headers["Location"].replace(f"ticket={held - 1}", "ticket=99999")
-    assert "99999" not in html.unescape(manager.get(portal.url + forged).text)
+    forged_page = html.unescape(manager.get(portal.url + forged).text)
+    assert "99999" not in forged_page and "Operatore riattivato" not in forged_page, "nothing claimed done"
+    swapped = answer.headers["Location"].replace("avviso=riattivato", "avviso=disattivato")
+    assert "Operatore disattivato" not in html.unescape(manager.get(portal.url + swapped).text)
     with portal.db() as db:
         statuses = [tuple(db.execute("SELECT status, operator_id FROM tickets WHERE number = ?", (n,)).fetchone())
                     for n in numbers]

@@ -25,9 +25,9 @@ enum CodeHandlers {
     private enum Outcome {
         case noCode(attempts: Int, destroyed: Bool)
         case nothingTyped
-        /// `afterResend`: more than one code was e-mailed within a code's validity; the one
-        /// typed may be an earlier e-mail's, which the last one replaced.
-        case wrong(attempts: Int, afterResend: Bool)
+        /// `replaced`: the code typed is the one a newer code replaced (its e-mail came late,
+        /// or was read first): said as such, not as a typing error. It still counts.
+        case wrong(attempts: Int, replaced: Bool)
         case passed(device: Token?)
     }
 
@@ -61,8 +61,8 @@ enum CodeHandlers {
                     in: tx, LoginThrottle.Source(typedEmail: context.user.email, request), user: context.user, request, services)
                 try AuditStore.record(in: tx, "code_failed", tenantID: context.user.lastTenantID, userID: context.user.id,
                     actorEmail: context.user.email, clientIP: request.clientAddress, now: now)
-                let sent = try store.codesSent(userID: context.user.id, since: now - CodeSender.validity)
-                return .wrong(attempts: challenge.codeAttempts + 1, afterResend: sent > 1)
+                let replaced = challenge.previousCodeHash.map { CodeSender.matches(typed, $0, key: services.secretKey) } ?? false
+                return .wrong(attempts: challenge.codeAttempts + 1, replaced: replaced)
             }
             // Single use: the code is gone before anything else happens.
             try store.setStage(id: challenge.id, .company)
@@ -92,9 +92,9 @@ enum CodeHandlers {
         case .nothingTyped:
             page.error = Text.codeRequired
             return Response.html(page.render(), status: 422)
-        case .wrong(let attempts, let afterResend):
+        case .wrong(let attempts, let replaced):
             page.error = attempts >= CodeSender.maxAttempts
-                ? Text.codeTooManyAttempts : afterResend ? Text.codeWrongAfterResend : Text.codeWrong
+                ? Text.codeTooManyAttempts : replaced ? Text.codeReplaced : Text.codeWrong
             return Response.html(page.render(), status: 422)
         case .passed(let device):
             guard let advanced = try store.find(tokenHash: Token.hash(context.cookieValue), now: now)

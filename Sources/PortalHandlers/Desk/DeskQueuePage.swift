@@ -197,7 +197,7 @@ struct DeskQueuePage {
     }
 
     var filters: Node {
-        el("form", ["class": "card ticket-filters form", "method": "post", "action": "/desk/cerca"]) {
+        el("form", ["class": "card ticket-filters form", "method": "post", "novalidate": "novalidate", "action": "/desk/cerca"]) {
             FormField.csrf(viewer.csrfToken)
             el("h2", ["class": "filters-title"]) { Text.deskFilters }
             FormField.input(id: "cerca", label: Text.deskSearch, type: "search", value: query.text, maxLength: 200)

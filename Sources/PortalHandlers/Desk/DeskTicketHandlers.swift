@@ -349,10 +349,13 @@ enum DeskTicketHandlers {
             again.draftSent = messageNotices.contains(notice)
             return Response.html(bytes: again.render())
         }
-        var suffix = changed.isEmpty
-            ? "" : SignedParameter.query("cambiato", changed.joined(separator: "|"), userID: context.user.id, context.services)
-        if let queue { suffix += "&" + queueParameter(queue) }
-        throw Redirect(to: "/desk/ticket/\(ticket.number)?avviso=\(notice)" + suffix)
+        let page = "/desk/ticket/\(ticket.number)"
+        var query = changed.isEmpty
+            ? "?avviso=\(notice)"
+            : SignedParameter.query(
+                path: page, notice: notice, "cambiato", changed.joined(separator: "|"), userID: context.user.id, context.services)
+        if let queue { query += "&" + queueParameter(queue) }
+        throw Redirect(to: page + query)
     }
 
     /// What changed since the page that sent `seen` was drawn, in words: its controls, and the

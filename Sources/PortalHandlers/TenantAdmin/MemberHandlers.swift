@@ -147,7 +147,7 @@ enum MemberHandlers {
                 try OutboxStore.enqueue(in: tx, to: [address], subject: Text.roleChangedMailSubject(company: context.tenant.name),
                     body: Text.roleChangedMailBody(
                         company: context.tenant.name, by: "\(actor.displayName) (\(actor.email))", from: member.role.label,
-                        to: role.label, allows: role.summary, portalURL: services.config.publicURL),
+                        to: role.label, allows: role.allowsYou, portalURL: services.config.publicURL),
                     now: services.now, kind: .urgent)
             }
             return .changed(member)

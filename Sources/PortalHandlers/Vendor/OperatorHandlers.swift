@@ -13,9 +13,12 @@ enum OperatorHandlers {
 
     static func list(_ request: Request, _ context: OperatorContext) throws -> Response {
         var notice = request.query["avviso"].flatMap { notices[$0] }
-        let tickets = SignedParameter.value("ticket", in: request, userID: context.user.id, context.services).flatMap { Int($0) } ?? 0
-        if request.query["avviso"] == "disattivato" { notice = Text.operatorDeactivated(tickets: tickets) }
-        if request.query["avviso"] == "riattivato" { notice = Text.operatorReactivated(tickets: tickets) }
+        // Said only when signed: "Operatore disattivato" from a link anyone can write claimed
+        // something done that nobody did.
+        if let tickets = SignedParameter.value("ticket", in: request, userID: context.user.id, context.services).flatMap({ Int($0) }) {
+            if request.query["avviso"] == "disattivato" { notice = Text.operatorDeactivated(tickets: tickets) }
+            if request.query["avviso"] == "riattivato" { notice = Text.operatorReactivated(tickets: tickets) }
+        }
         return try render(context, OperatorsPage(notice: notice))
     }
 
@@ -100,7 +103,9 @@ enum OperatorHandlers {
                 context, OperatorsPage(rowError: .init(userID: target.id, field: .deactivation, message: error.message)), status: 422)
         }
         if target.id == context.user.id { throw Redirect(to: "/login?avviso=sessione") }
-        throw Redirect(to: path + "?avviso=disattivato" + SignedParameter.query("ticket", String(returned), userID: context.user.id, context.services))
+        throw Redirect(
+            to: path + SignedParameter.query(
+                path: path, notice: "disattivato", "ticket", String(returned), userID: context.user.id, context.services))
     }
 
     /// "Invia di nuovo": only for an operator still waiting for their first access.
@@ -124,6 +129,8 @@ enum OperatorHandlers {
         let target = try target(request, context)
         let returned = try administration(context).reactivate(
             target, by: context.user, clientIP: request.clientAddress, now: context.services.now)
-        throw Redirect(to: path + "?avviso=riattivato" + SignedParameter.query("ticket", String(returned), userID: context.user.id, context.services))
+        throw Redirect(
+            to: path + SignedParameter.query(
+                path: path, notice: "riattivato", "ticket", String(returned), userID: context.user.id, context.services))
     }
 }

@@ -15,7 +15,7 @@ struct FiguresPage {
     func render() -> [UInt8] {
         Page(title: Text.figuresTitle, kind: .app(viewer), currentPath: "/desk/andamento") {
             el("h1", ["class": "page-title"]) { Text.figuresTitle }
-            el("form", ["class": "card form form--inline figures-period", "method": "get", "action": "/desk/andamento"]) {
+            el("form", ["class": "card form form--inline figures-period", "method": "get", "novalidate": "novalidate", "action": "/desk/andamento"]) {
                 FormField.input(id: "dal", label: Text.periodFrom, type: "date", value: from, error: errors["dal"])
                 FormField.input(id: "al", label: Text.periodTo, type: "date", value: to, error: errors["al"])
                 el("div", ["class": "form-actions"]) {
