@@ -90,6 +90,16 @@ extension Text {
     public static let operatorWelcomeResent =
         "Credenziali provvisorie inviate di nuovo: quelle dell'e-mail precedente non valgono più."
     public static let operatorRoleChanged = "Ruolo cambiato."
+    public static func operatorRoleMailSubject() -> String { "\(productName): il tuo ruolo sul banco dell'assistenza è cambiato" }
+    public static func operatorRoleMailBody(by actor: String, from: String, to: String, portalURL: String) -> String {
+        """
+        \(actor) ha cambiato il tuo ruolo sul banco dell'assistenza: il tuo ruolo ora è «\(to)» (prima era «\(from)»).
+
+        Il cambio vale dalla prossima pagina che apri: \(portalURL)/desk/
+
+        \(mailSignature)
+        """
+    }
     public static func operatorDeactivated(tickets: Int) -> String {
         "Operatore disattivato: le sue sessioni sono chiuse"
             + (tickets == 0 ? "." : tickets == 1 ? " e 1 ticket è tornato in coda." : " e \(tickets) ticket sono tornati in coda.")

@@ -330,6 +330,16 @@ public enum Text {
         \(mailSignature)
         """
     }
+    public static func invitationRoleMailSubject(company: String) -> String { "Invito a unirti a \(company): ruolo cambiato" }
+    public static func invitationRoleMailBody(company: String, by actor: String, role: String, portalURL: String) -> String {
+        """
+        \(actor) ha cambiato il ruolo del tuo invito a unirti all'azienda \(company): il ruolo ora è «\(role)».
+
+        L'invito resta valido: accedi al portale (\(portalURL)) e accettalo nella pagina "Scelta Tenant".
+
+        \(mailSignature)
+        """
+    }
     /// To an operator whose address a company's administrator invited: the administrator is
     /// answered as for any address (which ones are the support's is not theirs to learn).
     public static func invitationToOperatorSubject(company: String) -> String { "Invito di \(company) non utilizzabile" }

@@ -25,6 +25,14 @@ public struct OperatorAdministration: DomainService {
             try users.setDeskRole(userID: target.id, role: role, now: now)
             try AuditStore.record(
                 in: tx, "operator_role_changed", by: actor, detail: "\(target.email): \(role.label)", now: now)
+            // Told, by whom: "Amministrazione" appearing or gone from the menu said nothing of why.
+            if target.id != actor.userID, let address = EmailAddress(target.email) {
+                let name = try actor.userID.flatMap { try users.find(id: $0) }?.displayName ?? actor.email
+                try OutboxStore.enqueue(in: tx, to: [address], subject: Text.operatorRoleMailSubject(),
+                    body: Text.operatorRoleMailBody(
+                        by: name, from: target.deskRole?.label ?? "", to: role.label, portalURL: context.config.publicURL),
+                    now: now, kind: .urgent)
+            }
         }
     }
 

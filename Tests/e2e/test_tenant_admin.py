@@ -216,6 +216,9 @@ def test_the_role_of_a_pending_invitation_is_assigned_in_ruoli_assegnati(portal)
     assert changed.headers["Location"] == "/tenant/inviti?avviso=ruolo"
     listing = session.get(portal.url + changed.headers["Location"]).text
     assert "Ruolo salvato: l" in listing and "utente lo avrà quando accetterà l" in listing
+    # The invitation's e-mail named the role: the new one is e-mailed too.
+    told = portal.wait_for_mail("ruolo.dopo@rossi.example", "Invito a unirti a ROSSI SRL: ruolo cambiato").get_content()
+    assert f"({ADMIN}) ha cambiato il ruolo del tuo invito a unirti all'azienda ROSSI SRL: il ruolo ora è «Amministratore»." in told, told
     row = listing.split(">ruolo.dopo@rossi.example</td>")[1].split("</tr>")[0]
     assert '<option value="admin" selected="selected">Amministratore</option>' in row
     activity = session.get(portal.url + "/tenant/attivita").text

@@ -98,6 +98,17 @@ def test_the_last_responsabile_is_kept_and_told_so_next_to_the_field(portal):
     assert f'id="role-{giulia}-error"' in refused.text and "ultimo Responsabile" in refused.text
 
 
+def test_an_operator_whose_role_changed_is_told_by_whom(fresh_portal):
+    portal = fresh_portal()
+    manager = manager_session(portal)
+    with portal.db() as db:
+        paolo = db.execute("SELECT id FROM users WHERE email = ?", (OPERATORE,)).fetchone()[0]
+    promoted = post_form(portal, manager, "/desk/operatori", f"/desk/operatori/{paolo}/ruolo", role="manager")
+    assert promoted.status_code == 303
+    told = portal.wait_for_mail(OPERATORE, "il tuo ruolo sul banco dell'assistenza è cambiato").get_content()
+    assert "Giulia Neri ha cambiato il tuo ruolo sul banco dell'assistenza: il tuo ruolo ora è «Responsabile» (prima era «Operatore»)." in told, told
+
+
 def test_a_responsabile_still_waiting_for_the_first_access_does_not_count_as_the_one_who_stays(fresh_portal):
     """Giulia stepped down beside one who never came: nobody could administer the desk any more."""
     portal = fresh_portal()

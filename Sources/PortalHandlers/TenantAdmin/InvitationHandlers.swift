@@ -179,6 +179,16 @@ enum InvitationHandlers {
                 try InvitationStore(services.database).setRole(id: invitation.id, tenantID: context.tenant.id, role: role)
                 try context.audit(
                     in: tx, "invitation_role_changed", detail: "\(invitation.email): \(invitation.role.label) → \(role.label)", request)
+                // The invitation's e-mail named the role: the person hears the new one. Not an
+                // operator's address, whose invitation cannot be accepted (nor is it said why here).
+                if let address = EmailAddress(invitation.email), try UserStore(services.database).find(email: address)?.isOperator != true {
+                    let actor = context.current.user
+                    try OutboxStore.enqueue(in: tx, to: [address], subject: Text.invitationRoleMailSubject(company: context.tenant.name),
+                        body: Text.invitationRoleMailBody(
+                            company: context.tenant.name, by: actor.displayName == actor.email ? actor.email : "\(actor.displayName) (\(actor.email))",
+                            role: role.label, portalURL: services.config.publicURL + "/login"),
+                        now: services.now, kind: .urgent)
+                }
             }
         }
         throw Redirect(to: "/tenant/inviti?avviso=ruolo")
