@@ -21,13 +21,24 @@ public enum PhoneNumber {
         return digits.count >= 6 ? digits : ""
     }
 
-    /// A search typed as a phone number ("+39 0444 123456", "0444/123456"): digits and a
-    /// number's separators only, 6 digits at least; its `searchDigits`, or nil for any other text.
+    /// A search typed as a phone number ("+39 0444 123456", "0444/123456", "0444 123456 int. 22"):
+    /// digits and a number's separators, 6 digits at least, then at most an extension; its
+    /// `searchDigits`, or nil for any other text.
     public static func searched(_ text: String) -> String? {
-        guard text.contains(where: \.isNumber),
-            text.allSatisfy({ $0.isASCII && ($0.isNumber || " +-./()".contains($0)) })
+        let number = text.prefix { !$0.isLetter }
+        guard number.contains(where: \.isNumber),
+            number.allSatisfy({ $0.isASCII && ($0.isNumber || " +-./()".contains($0)) }),
+            isExtension(text[number.endIndex...])
         else { return nil }
         let digits = searchDigits(text)
         return digits.isEmpty ? nil : digits
+    }
+
+    /// Nothing, or an extension as offices write it: "int. 22", "interno 22", "ext 22".
+    static func isExtension(_ rest: Substring) -> Bool {
+        let words = rest.lowercased().split(whereSeparator: { $0 == " " || $0 == "." })
+        guard let first = words.first else { return true }
+        return ["int", "interno", "ext", "est"].contains(String(first))
+            && words.dropFirst().allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 }

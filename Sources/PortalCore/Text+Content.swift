@@ -68,7 +68,7 @@ extension Text {
     public static func deskMailFiles(_ names: [String]) -> String { "Allegati (nel portale): " + names.joined(separator: ", ") }
     public static func deskMailChanges(_ lines: [String]) -> String { "Cambiato dal cliente: " + lines.joined(separator: "; ") }
     public static let mailEventCustomerChange = "modifica del cliente"
-    public static let mailEventReferent = "sei il referente"
+    public static let mailEventReferent = "affidato a te come referente"
     /// To the colleague a customer made "Referente ticket": the e-mails of the ticket that
     /// start reaching them say why.
     /// `replies`, `statusChanges`: which of the ticket's e-mails their "Notifiche" let through.

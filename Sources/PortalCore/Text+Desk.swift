@@ -79,7 +79,7 @@ extension Text {
         "Nessuno dell'azienda riceve per e-mail le risposte a questo ticket: chi l'ha aperto non è più un utente dell'azienda o ha scelto di non riceverle, e nessun collega segue i ticket dell'azienda. Le risposte restano nel ticket, visibili dal portale."
     public static let deskReplySavedNotMailed = "Risposta salvata nel ticket: nessuno dell'azienda la riceve per e-mail."
     public static let deskControlsSavedToo =
-        "Salvate anche le modifiche scelte accanto («Assegna a», «Stato», «Priorità», «Area», «Tipologia»)."
+        "Salvate anche le modifiche scelte accanto: ciascuna è una riga della conversazione."
     public static let deskTaken = "Ticket preso in carico."
     public static let deskAssigned = "Operatore assegnato."
     public static let deskStatusSaved = "Stato cambiato."
@@ -139,7 +139,14 @@ extension Text {
         let press = reply && note ? "«\(deskSendReply)» o «\(deskSaveNote)»" : reply ? "«\(deskSendReply)»" : "«\(deskSaveNote)»"
         return what + " qui sotto: premi " + press + "."
     }
-    public static let deskAlreadyUnassigned = "Il ticket non ha già nessun operatore: scegli un operatore dell'elenco."
+    /// "Cerca" found nothing open, and `count` closed tickets (at least, past the count's cap).
+    public static func deskOnlyClosedMatch(_ count: Int, isAtLeast: Bool) -> String {
+        let number = isAtLeast ? "Più di \(count)" : String(count)
+        return "Nessun ticket aperto contiene le parole cercate; "
+            + (count == 1 && !isAtLeast ? "1 ticket chiuso sì." : "\(number) ticket chiusi sì.")
+    }
+    public static let deskSearchClosedToo = "Cerca anche nei ticket chiusi"
+    public static let deskAlreadyUnassigned = "Il ticket è già senza operatore: scegli un operatore dell'elenco."
     public static let deskUnassignClosed =
         "Un ticket chiuso resta a chi l'ha seguito: per rimetterlo in coda scegli prima lo stato «Non assegnato»."
     public static let deskUnassignWithStatus =
@@ -266,7 +273,7 @@ extension Text {
 
         \(text)
         \(files.isEmpty ? "" : "\n" + mailFilesOnPortal(files) + "\n")\(status.map { "\n" + $0 + "\n" } ?? "")
-        \(toContact ? mailContactNote(requester, link: link) : "Per rispondere o allegare file apri il ticket sul portale:\n" + link)
+        \(toContact ? mailContactNote(requester, link: link) : "Per leggere la conversazione o rispondere apri il ticket sul portale:\n" + link)
 
         \(mailSignature)
         """

@@ -75,11 +75,11 @@ extension Text {
     public static let loginForKeptFormWithoutFiles =
         "Non sei più collegato (la sessione è scaduta o è stata chiusa, per esempio uscendo da un'altra scheda o cambiando la password): accedi di nuovo. Il modulo che stavi inviando è stato conservato e lo ritroverai compilato, ma gli allegati andranno scelti di nuovo."
     public static let formKeptForCompanyWithoutFiles =
-        "Il modulo che stavi inviando non è stato inviato: l'azienda per cui lo avevi aperto non è più disponibile. È stato conservato per due ore e lo ritroverai compilato, se rientri in quell'azienda; gli allegati andranno scelti di nuovo."
+        "Il modulo che stavi inviando non è stato inviato: l'azienda per cui lo avevi aperto non è più disponibile. Resta conservato per due ore: lo ritroverai compilato se rientri in quell'azienda; gli allegati andranno scelti di nuovo."
 
     /// The company of the form was deactivated (or left) while it was being written.
     public static let formKeptForCompany =
-        "Il modulo che stavi inviando non è stato inviato: l'azienda per cui lo avevi aperto non è più disponibile. È stato conservato per due ore e lo ritroverai compilato, con i suoi allegati, se rientri in quell'azienda."
+        "Il modulo che stavi inviando non è stato inviato: l'azienda per cui lo avevi aperto non è più disponibile. Resta conservato per due ore: lo ritroverai compilato, con i suoi allegati, se rientri in quell'azienda."
     /// A form of another company of the user, sent after a switch in another tab.
     public static func formKeptForOtherCompany(_ company: String, current: String) -> String {
         "Il modulo che stavi inviando era per \(company), ma nel frattempo (forse in un'altra scheda) sei passato a \(current): non è stato inviato. È conservato: passa a \(company) e lo ritroverai compilato, con i suoi allegati."
@@ -110,7 +110,7 @@ extension Text {
     public static let fileTooLargeBeforeSending =
         "Il file «{nome}» pesa {peso}: ogni file può pesare al massimo 4 MB. Toglilo o riducilo (per esempio in un archivio ZIP), poi invia di nuovo."
     public static let filesTooLargeTogether =
-        "Gli allegati scelti pesano in tutto {peso}: al massimo 40 MB per invio. Togline qualcuno e allegalo con un messaggio successivo."
+        "Gli allegati scelti pesano in tutto {peso}: al massimo 40 MB per invio. Togline alcuni e allegali a un messaggio successivo."
 
     /// The page's answer to a ticket form whose files were more than a request may carry;
     /// `kept`: the files that arrived whole before the cut, listed under "File già scelti".

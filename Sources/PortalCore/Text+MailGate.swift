@@ -2,7 +2,7 @@
 /// Answering by e-mail: the hint in ticket e-mails and the answers to refused messages.
 extension Text {
     public static let mailReplyHintCustomer =
-        "Puoi rispondere anche a questa e-mail: il testo sopra la citazione sarà aggiunto al ticket."
+        "Puoi rispondere anche a questa e-mail, allegati compresi: quello che scrivi sopra il messaggio citato sarà aggiunto al ticket."
     public static let mailReplyHintDesk =
         "Rispondi a questa e-mail per rispondere al cliente; se la prima riga è «#nota» diventa una nota interna."
 
@@ -34,11 +34,12 @@ extension Text {
     public static let mailRefusedNotAMember = "il tuo account non fa parte dell'azienda di questo ticket."
     public static let mailRefusedCompanyDeactivated = "l'azienda di questo ticket è stata disattivata."
     public static let mailRefusedClosed =
-        "è chiuso da più di 15 giorni e non può essere riaperto: apri una nuova richiesta che lo richiami."
+        "il ticket è chiuso da più di 15 giorni e non può più essere riaperto: apri una nuova richiesta dal portale e cita questo numero nel testo."
     public static let mailRefusedEmpty = "non contiene testo nuovo oltre alla citazione dei messaggi precedenti."
-    public static let mailRefusedTooLong = "il testo supera i 20.000 caratteri."
+    public static let mailRefusedTooLong =
+        "il testo supera i 20.000 caratteri: accorcialo, oppure scrivilo dal portale allegando il resto come file."
     public static func mailRefusedTooLarge(megabytes: Int) -> String {
-        "supera la dimensione massima di \(megabytes) MB (allegati compresi)."
+        "supera la dimensione massima di \(megabytes) MB (allegati compresi): invia gli allegati più grandi dal portale (al massimo 4 MB ciascuno)."
     }
     public static func mailRefusedFile(_ reason: String) -> String { "un allegato non rispetta le regole del portale. \(reason)" }
 }

@@ -7,7 +7,7 @@ extension Text {
     public static func loginThrottled(seconds: Int64) -> String {
         let minutes = (seconds + 59) / 60
         let wait = seconds < 60 ? (seconds == 1 ? "1 secondo" : "\(seconds) secondi") : (minutes == 1 ? "1 minuto" : "\(minutes) minuti")
-        return "Troppi tentativi non riusciti da questo indirizzo: riprova tra \(wait)."
+        return "Troppi tentativi non riusciti da questa rete (indirizzo IP): riprova tra \(wait)."
     }
 
     // MARK: Sessioni attive (profile)
@@ -50,7 +50,7 @@ extension Text {
 
     static func securityAdvice(portalURL: String) -> String {
         """
-        Se non sei stato tu, scegli subito una nuova password da \(portalURL)/password/recupero \
+        Se non eri tu, scegli subito una nuova password da \(portalURL)/password/recupero \
         e controlla le sessioni attive e i dispositivi sicuri nel tuo profilo (\(portalURL)/profilo).
         """
     }

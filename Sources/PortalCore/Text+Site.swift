@@ -79,7 +79,7 @@ extension Text {
     public static let legacyAnswerTitle = "Richiesta ricevuta"
     /// The same answer for every valid number: it never says whether the number is a customer.
     public static let legacyAnswer = [
-        "Se la Partita IVA corrisponde a un cliente dell'assistenza, il servizio di assistenza riceverà la segnalazione e, se la tua azienda non ha ancora utenti sul nuovo portale, invierà l'invito al suo referente.",
+        "Se la Partita IVA corrisponde a un cliente dell'assistenza, il servizio di assistenza riceverà la segnalazione e, se la tua azienda non ha ancora utenti sul nuovo portale, invierà l'invito alla persona di riferimento della tua azienda.",
         "Se la tua azienda usa già il nuovo portale, accedi con il tuo indirizzo email e la tua password personale dalla pagina di Login. Se non hai ancora un utente, chiedi all'amministratore della tua azienda di invitarti: riceverai le credenziali per email.",
         "Non ricordi la password? Usa «Hai dimenticata la password?» nella pagina di Login.",
     ]

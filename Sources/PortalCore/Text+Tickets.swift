@@ -27,7 +27,7 @@ extension Text {
     public static let technicalDetailsHint =
         "Compilati dal programma gestionale: puoi correggerli o cancellarli prima di inviare."
     public static let technicalDetailsOptionalHint =
-        "Facoltativi: programma, versione o messaggio d'errore del gestionale. Se apri il ticket dal gestionale li compila lui."
+        "Facoltativi: programma, versione o messaggio d'errore del gestionale. Se apri il ticket dal gestionale li compila il gestionale stesso."
     public static let attachments = "Allegati"
     public static let attachmentsHint =
         "Puoi allegare più file, ognuno di al massimo 4 MB: documenti (PDF, Office, OpenDocument, RTF), immagini, archivi (ZIP, 7-Zip, RAR) e file di testo."
@@ -55,7 +55,7 @@ extension Text {
     public static let erpError = "Errore"
 
     // MARK: Validation
-    public static let phoneRequired = "Indica il numero di telefono: hai scelto di essere contattato per telefono."
+    public static let phoneRequired = "Indica il numero di telefono: come preferenza di contatto è scelto «Telefono»."
     /// The words before an extension after a phone number, as typed (lower-cased).
     public static let phoneExtensionMarkers = ["int", "int.", "interno", "ext", "ext."]
     public static let phoneInvalid =
@@ -161,7 +161,7 @@ extension Text {
     }
     public static let unsentReply = "Testo non inviato"
     public static let closedTooLongAgo =
-        "Questo ticket è chiuso da più di 15 giorni e non può essere riaperto. Se il problema si ripresenta apri una nuova richiesta: citeremo il numero di questo ticket."
+        "Questo ticket è chiuso da più di 15 giorni e non può essere riaperto. Se il problema si ripresenta, apri una nuova richiesta: riporterà da sola il riferimento a questo ticket."
     public static let newRequest = "Nuova richiesta"
     public static let replySaved = "Risposta inviata."
     public static let ticketClosed = "Ticket chiuso."
@@ -218,8 +218,8 @@ extension Text {
     /// ticket on the portal", where they cannot sign in: the link is there, said for whom.
     public static func mailContactNote(_ requester: String, link: String) -> String {
         "Ricevi questa e-mail perché il tuo indirizzo è indicato come contatto del ticket aperto da \(requester). "
-            + "La conversazione si legge sul portale con il tuo account, se ne hai uno per questa azienda, "
-            + "oppure con quello di chi ha aperto il ticket:\n" + link
+            + "Per leggere la conversazione accedi al portale con il tuo account, se ne hai uno per questa azienda; "
+            + "altrimenti chiedi a \(requester) di aggiornarti, o all'amministratore della tua azienda di invitarti:\n" + link
     }
     /// Read by the requester and by the ticket's typed address alike ("la tua" told a colleague
     /// the request was theirs).

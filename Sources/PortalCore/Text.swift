@@ -71,7 +71,7 @@ public enum Text {
     public static let confirmPassword = "Conferma Password"
     public static let privacyConsentPrefix = "Ho preso visione dell'"
     public static let privacyConsentLink = "Informativa Privacy"
-    public static let privacyRequired = "Per continuare devi prendere visione dell'Informativa Privacy."
+    public static let privacyRequired = "Per continuare spunta «Ho preso visione dell'Informativa Privacy» (puoi leggerla dal link)."
     public static let createUser = "Crea utente"
     public static let userCreated = "Utente creato: accedi con la password che hai scelto."
     /// "Crea utente" pressed in two tabs at once with different passwords: the other one won.
@@ -99,7 +99,7 @@ public enum Text {
     public static let code = "Codice"
     public static let trustedDevice = "Dispositivo sicuro"
     public static let trustedDeviceHint =
-        "Su questo browser non ti chiederemo più il codice per 90 giorni, finché non rimuovi il dispositivo dal profilo o cancelli i cookie."
+        "Su questo browser non ti chiederemo più il codice per 90 giorni, a meno che tu non rimuova il dispositivo dal profilo o cancelli i cookie."
     public static let send = "Invia"
     public static let sendNewCode = "Richiedi un nuovo codice"
     public static let codeWrong = "Codice non corretto."
@@ -111,12 +111,15 @@ public enum Text {
     public static let codeTooManyAttempts = "Troppi tentativi errati: richiedi un nuovo codice."
     public static let codeSent = "Ti abbiamo inviato un nuovo codice: quello dell'email precedente non vale più."
     public static func codeMailSubject() -> String { "\(productName): Codice autenticazione a 2 fattori" }
-    public static func codeMailBody(code: String) -> String {
+    public static func codeMailBody(code: String, portalURL: String) -> String {
         """
         Il codice temporaneo da utilizzare per l'autenticazione a 2 fattori è: \(code)
 
-        Il codice vale 10 minuti e può essere usato una sola volta. Se non hai provato ad accedere \
-        al portale, ignora questa email e valuta di cambiare la password.
+        Il codice vale 10 minuti e può essere usato una sola volta. Non comunicarlo a nessuno: \
+        l'assistenza non te lo chiederà mai.
+
+        Se non hai provato tu ad accedere, qualcuno conosce la tua password: cambiala subito da \
+        \(portalURL)/password/recupero.
 
         \(mailSignature)
         """
@@ -165,7 +168,7 @@ public enum Text {
     // MARK: Password recovery ("Password smarrita")
     public static let recoveryTitle = "Recupera password"
     public static let recoveryIntro =
-        "Indica l'indirizzo email con il quale ti sei registrato. Se l'indirizzo ha accesso al portale riceverai un'email con il link per scegliere una nuova password."
+        "Indica l'indirizzo email con cui accedi al portale. Se l'indirizzo ha accesso al portale, riceverai un'email con il link per scegliere una nuova password."
     public static let recoverySent =
         "Se l'indirizzo ha accesso al portale, riceverai a breve un'email con il link per scegliere una nuova password. Il link vale un'ora."
     public static let recoveryNewTitle = "Nuova password"
@@ -252,7 +255,7 @@ public enum Text {
     /// nginx's page when a handler did not answer: a form sent then may have been saved (a
     /// worker stopped past the timeout saves when it resumes), and one typed again was a second.
     public static let errorUnavailable =
-        "Il servizio è momentaneamente non disponibile. Riprova tra qualche istante. Se stavi inviando un modulo, potrebbe essere stato salvato comunque: prima di scriverlo di nuovo controlla (ad esempio in «Cerca Ticket»); inviarlo di nuovo con «Indietro» non crea doppioni."
+        "Il servizio è momentaneamente non disponibile. Riprova tra qualche istante. Se stavi inviando un modulo, torna indietro con «Indietro» del browser e invialo di nuovo: se era già stato salvato non verrà duplicato."
     /// The storage refused a save (a full disk): the transaction was undone.
     public static let errorStorage =
         "Non è stato possibile salvare per un problema del server: quanto inviato non è stato salvato. Torna alla pagina precedente con il pulsante «Indietro» del browser e riprova più tardi; se il problema persiste contatta l'assistenza."
@@ -287,7 +290,7 @@ public enum Text {
     public static let contactPhone = "Telefono"
 
     // MARK: E-mails
-    public static let mailSignature = "Il team di assistenza"
+    public static let mailSignature = "Il servizio di assistenza"
     public static func welcomeSubject() -> String { "Benvenuto su \(productName)" }
     /// `replacesEarlier`: credentials sent again; those of an earlier e-mail no longer work.
     /// `intro`: who made the account and as what, before the credentials (an operator's).
@@ -324,8 +327,11 @@ public enum Text {
         return """
         \(who) a unirti all'azienda \(company) su \(productName), con il ruolo \(role).
 
-        Accedi al portale (\(portalURL)) e accetta l'invito nella pagina "Scelta Tenant". \
+        Accedi al portale (\(portalURL)) e accetta l'invito nella pagina «Scelta Tenant». \
         L'invito vale fino al \(expiresOn).
+
+        Se è il tuo primo accesso, usa le credenziali provvisorie dell'e-mail «Benvenuto su \(productName)»: \
+        dopo la pagina «Creazione Utente» troverai l'invito.
 
         \(mailSignature)
         """
@@ -335,7 +341,7 @@ public enum Text {
         """
         \(actor) ha cambiato il ruolo del tuo invito a unirti all'azienda \(company): il ruolo ora è «\(role)».
 
-        L'invito resta valido: accedi al portale (\(portalURL)) e accettalo nella pagina "Scelta Tenant".
+        L'invito resta valido: accedi al portale (\(portalURL)) e accettalo nella pagina «Scelta Tenant».
 
         \(mailSignature)
         """

@@ -349,16 +349,25 @@ public enum MessageText {
     }
 
     /// A salutation on a line of its own: a few words that open with a greeting and end with a
-    /// comma ("Buongiorno,", "Gentile assistenza,", "Spett.le NTS,"), or a greeting alone
-    /// ("Salve!"). Only greetings: "Da ieri mattina," is the request itself.
+    /// comma or an exclamation mark ("Buongiorno,", "Gentile assistenza,", "Salve a tutti!"),
+    /// or a greeting alone ("Salve"). Only greetings: "Da ieri mattina," is the request itself,
+    /// and "Salve, non stampa!" has its request after the greeting's comma. Marks typed around
+    /// it as text ("**Buongiorno,**" in the plain text box) do not hide it.
     public static func isGreeting(_ line: Substring) -> Bool {
-        let trimmed = line.trimmingSuffix { $0 == " " || $0 == "!" || $0 == "." || $0 == "," }
+        let bare = line.trimmingSuffix { !$0.isLetter && $0 != "," && $0 != "!" && $0 != "." }
+            .drop { !$0.isLetter }
+        let trimmed = bare.trimmingSuffix { $0 == " " || $0 == "!" || $0 == "." || $0 == "," }
         let words = trimmed.lowercased().split(separator: " ")
         guard let first = words.first, words.count <= 5 else { return false }
-        let opening = first.trimmingSuffix { $0 == "," || $0 == "!" }
-        let courtesy = words.count > 1 && opening == "alla" && words[1] == "cortese"
-        guard greetings.contains(String(opening)) || opening.hasPrefix("spett") || courtesy else { return false }
-        return words.count == 1 || line.trimmingSuffix { $0 == " " }.last == ","
+        if words.count == 1 { return isOpening(first, next: nil) }
+        // More words: the greeting ends the line, not its first word.
+        guard !first.hasSuffix(","), let last = bare.last, last == "," || last == "!" else { return false }
+        return isOpening(first, next: words[1])
+    }
+
+    static func isOpening(_ word: Substring, next: Substring?) -> Bool {
+        let opening = word.trimmingSuffix { $0 == "," || $0 == "!" }
+        return greetings.contains(String(opening)) || opening.hasPrefix("spett") || (opening == "alla" && next == "cortese")
     }
 
     static let greetings: Set<String> = [

@@ -22,5 +22,8 @@ struct PhoneNumberTests {
         #expect(PhoneNumber.searched("1045") == nil)
         #expect(PhoneNumber.searched("#1045") == nil)
         #expect(PhoneNumber.searched("---") == nil)
+        #expect(PhoneNumber.searched("+39 0444 123456 int. 22") == "0444123456", "an extension after the number")
+        #expect(PhoneNumber.searched("0444123456 interno 22") == "0444123456")
+        #expect(PhoneNumber.searched("0444123456 rossi") == nil, "a name after it is words")
     }
 }

@@ -106,6 +106,9 @@ struct UserTextTests {
         #expect(MessageText.firstLine("Alla cortese attenzione dell'assistenza,\nla stampa non va") == "la stampa non va")
         #expect(MessageText.firstLine("Buongiorno a tutti,\nla stampa non va") == "la stampa non va")
         #expect(MessageText.firstLine("Ciao\nla stampa non va") == "la stampa non va")
+        #expect(MessageText.firstLine("Salve a tutti!\nla stampa non va") == "la stampa non va")
+        #expect(MessageText.firstLine("Salve, la stampa non va!\naltro") == "Salve, la stampa non va!", "its request after the comma")
+        #expect(MessageText.firstLine("\\*\\*Buongiorno,\\*\\*\n\nla PEC non arriva.") == "la PEC non arriva.", "marks typed as text")
     }
 
     @Test("typed HTML reaches the plain text as typed, as the page shows it")

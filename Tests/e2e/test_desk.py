@@ -269,6 +269,9 @@ def test_bad_values_are_refused_in_italian_and_keep_the_text(portal):
         ("files", ("patch.exe", b"MZ\x90\x00" + b"\x00" * 200, "application/octet-stream")),
         ("files", ("ok.txt", b"tutto bene\n", "text/plain"))])
     assert refused.status_code == 422 and "scegli di nuovo anche gli altri" in refused.text and "Ecco i file" in refused.text
+    # Said at the top too: the refusal beside "Allega files" was far down the page, and nothing
+    # where the operator looks said the reply was not sent.
+    assert "Alcuni campi non sono validi: correggili e invia di nuovo. Nulla è stato salvato." in refused.text
     # "Assegna" pressed with the select as it came: said plainly, not "choose one of the list".
     assert desk_post(portal, operator, number, "take").status_code == 303
     with portal.db() as db:
@@ -524,13 +527,31 @@ def test_a_reply_and_the_controls_changed_with_it_are_one_transaction(fresh_port
     landed = send()
     assert landed.status_code == 303 and landed.headers["Location"].endswith("avviso=risposta-modifiche")
     told = html.unescape(operator.get(portal.url + landed.headers["Location"]).text)
-    assert "Risposta inviata al cliente. Salvate anche le modifiche scelte accanto («Assegna a», «Stato», «Priorità», «Area», «Tipologia»)." in told
+    assert "Risposta inviata al cliente. Salvate anche le modifiche scelte accanto: ciascuna è una riga della conversazione." in told
     with portal.db() as db:
         assert db.execute("SELECT priority FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "high"
         assert db.execute("SELECT count(*) FROM messages WHERE body LIKE '%priorità alta%'").fetchone()[0] == 1
     assert send().headers["Location"].endswith("avviso=risposta-modifiche"), "a third send finds the first, its priority said"
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM messages WHERE body LIKE '%priorità alta%'").fetchone()[0] == 1
+
+
+def test_words_found_only_in_closed_tickets_are_said_with_a_link_to_them(portal):
+    """Looking for a customer's old request with "Stato: Aperti" (the queue's first state) said
+    "Nessun ticket", as if it did not exist."""
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Vombato nella stampante"))
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET status = 'closed', closed_at = strftime('%s','now') WHERE number = ?", (number,))
+    operator, _ = operator_session(portal)
+    page = html.unescape(operator.get(portal.url + "/desk/", params={"cerca": "vombato", "stato": "aperti"}).text)
+    assert "Nessun ticket aperto contiene le parole cercate; 1 ticket chiuso sì." in page, page[:3000]
+    link = re.search(r'<a href="([^"]+)">Cerca anche nei ticket chiusi</a>', page).group(1)
+    widened = operator.get(portal.url + link).text
+    assert f"/desk/ticket/{number}" in widened and "stato=qualsiasi" in link
+    # Nothing closed has the words either: nothing more is said.
+    none = html.unescape(operator.get(portal.url + "/desk/", params={"cerca": "zzzznessuno", "stato": "aperti"}).text)
+    assert "Cerca anche nei ticket chiusi" not in none
 
 
 def test_a_ticket_number_in_cerca_leads_to_that_ticket(portal):
@@ -739,7 +760,7 @@ def test_nessun_operatore_with_a_reply_is_one_email_and_is_refused_where_it_mean
         assert tuple(db.execute("SELECT status, operator_id FROM tickets WHERE number = ?", (number,)).fetchone()) \
             == ("unassigned", None)
     nobody = desk_post(portal, operator, number, "assign", assignee="")
-    assert nobody.status_code == 422 and "non ha già nessun operatore" in nobody.text
+    assert nobody.status_code == 422 and "è già senza operatore" in nobody.text
     with portal.db() as db:
         giulia = db.execute("SELECT id FROM users WHERE email = ?", (OPERATOR,)).fetchone()[0]
         db.execute("UPDATE tickets SET status = 'closed', closed_at = strftime('%s','now'), operator_id = ? WHERE number = ?",

@@ -143,7 +143,7 @@ def test_a_reply_to_a_ticket_closed_too_long_ago_links_a_new_request_that_names_
                    (number,))
     assert deliver(portal, reply_mail(notification, TECHNICIAN, "Riapro questa richiesta?")).returncode == 0
     answer = refusal(portal, TECHNICIAN)
-    assert f"non è stato aggiunto al ticket #{number}: è chiuso da più di 15 giorni" in answer, answer
+    assert f"non è stato aggiunto al ticket #{number}: il ticket è chiuso da più di 15 giorni" in answer, answer
     assert f"/ticket/nuovo?riferimento={number}" in answer and "a nessun ticket" not in answer, answer
 
 

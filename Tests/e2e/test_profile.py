@@ -96,6 +96,10 @@ def test_changing_the_password_needs_the_current_one_and_ends_every_session(fres
         "csrf": csrf_token(page), "current_password": "", "new_password": "nuova frase lunga 123",
         "password_confirmation": "nuova frase lunga 123"})
     assert empty.status_code == 422 and "Campo obbligatorio." in empty.text and "non è corretta" not in empty.text
+    blank = session.post(portal.url + "/profilo/password", data={
+        "csrf": csrf_token(page), "current_password": DEMO_PASSWORD, "new_password": "", "password_confirmation": ""})
+    assert blank.status_code == 422 and blank.text.count("Campo obbligatorio.") == 2
+    assert "almeno 12 caratteri" not in blank.text and "non coincidono" not in blank.text
     for guessable in ("xxxxxxxxxxxx", "123456789012", "password1234"):
         easy = session.post(portal.url + "/profilo/password", data={
             "csrf": csrf_token(page), "current_password": DEMO_PASSWORD, "new_password": guessable,

@@ -381,7 +381,7 @@ def test_the_panel_changes_referent_and_priority_but_never_to_bloccante(portal):
     assert '<option value="high" selected="selected">Alta</option>' in detail
     assert 'value="blocking"' not in detail
     # The new referent is told why the ticket's e-mails start reaching them, and by whom.
-    told = portal.wait_for_mail(TECHNICIAN, f"Ticket #{number} sei il referente").get_content()
+    told = portal.wait_for_mail(TECHNICIAN, f"Ticket #{number} affidato a te come referente").get_content()
     assert f"Mario Rossi ti ha indicato come referente del ticket #{number}" in told, told
     assert f"{portal.url}/ticket/{number}" in told
     with_reply = reply(portal, session, number, "Vi giro il collega.", priority="low")

@@ -46,7 +46,7 @@ enum CodeSender {
         let code = Random.code(length: length)
         try challenges.setCode(id: challengeID, codeHash: hash(code, key: services.secretKey), expiresAt: now + validity)
         try challenges.recordCodeSent(userID: user.id, now: now)
-        try OutboxStore.enqueue(in: tx, to: [EmailAddress(user.email)!], subject: Text.codeMailSubject(), body: Text.codeMailBody(code: code), now: now, kind: .secret)
+        try OutboxStore.enqueue(in: tx, to: [EmailAddress(user.email)!], subject: Text.codeMailSubject(), body: Text.codeMailBody(code: code, portalURL: services.config.publicURL), now: now, kind: .secret)
         try AuditStore.record(in: tx, "code_sent", tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
             clientIP: request.clientAddress, now: now)
         return true

@@ -34,7 +34,9 @@ struct DateRangeFilter {
         (from.map { "&da=\($0.text)" } ?? "") + (to.map { "&a=\($0.text)" } ?? "")
     }
 
-    /// The two fields, with what was typed and its message.
+    /// The two fields, with what was typed and its message. Their form keeps the browser's
+    /// own check (no `novalidate`): a half-typed date reaches the server empty, and only the
+    /// browser can refuse it rather than drop it from the filter unsaid.
     var fields: Node {
         Node.group {
             FormField.input(id: "da", label: Text.fromDate, type: "date", value: from?.text ?? typedFrom, error: errors["da"])

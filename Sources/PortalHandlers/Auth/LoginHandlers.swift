@@ -53,8 +53,13 @@ enum LoginHandlers {
             email: String(typedEmail.prefix(254)), remember: remember, next: next,
             csrfToken: context.csrfToken)
 
-        guard !typedEmail.isEmpty, !password.isEmpty else {
-            page.error = Text.loginFieldsRequired
+        // Said beside the field, as every form says it: the browser's own check is off
+        // (`novalidate`), and a malformed address is no password guess to count.
+        if typedEmail.isEmpty { page.fieldErrors["email"] = Text.fieldRequired }
+        else if EmailAddress(typedEmail) == nil { page.fieldErrors["email"] = Text.emailInvalid }
+        if password.isEmpty { page.fieldErrors["password"] = Text.fieldRequired }
+        guard page.fieldErrors.isEmpty else {
+            page.error = typedEmail.isEmpty || password.isEmpty ? Text.loginFieldsRequired : nil
             return Response.html(page.render(), status: 422)
         }
         let now = services.now

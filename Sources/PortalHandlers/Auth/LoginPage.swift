@@ -8,6 +8,8 @@ struct LoginPage {
     var next = ""
     var csrfToken: String
     var error: String?
+    /// Beside each field: nothing typed, or not an address at all (no password is tried then).
+    var fieldErrors: [String: String] = [:]
     var notice: String?
     /// Someone else is signed in on this browser (the page was opened for `email` by an e-mail's
     /// link): "Esci" for them, keeping the address, instead of the form. It led to their dashboard.
@@ -44,11 +46,11 @@ struct LoginPage {
                 FormField.csrf(csrfToken)
                 if !next.isEmpty { FormField.hidden("next", next) }
                 FormField.input(
-                    id: "email", label: Text.email, type: "email", value: email, required: true,
-                    autocomplete: "email", maxLength: 254, autofocus: email.isEmpty, marked: false)
+                    id: "email", label: Text.email, type: "email", value: email, error: fieldErrors["email"], required: true,
+                    autocomplete: "email", maxLength: 254, autofocus: email.isEmpty || fieldErrors["email"] != nil, marked: false)
                 FormField.input(
-                    id: "password", label: Text.password, type: "password", required: true,
-                    autocomplete: "current-password", autofocus: !email.isEmpty, marked: false)
+                    id: "password", label: Text.password, type: "password", error: fieldErrors["password"], required: true,
+                    autocomplete: "current-password", autofocus: !email.isEmpty && fieldErrors["email"] == nil, marked: false)
                 el("div", ["class": "form-actions"]) {
                     FormField.checkbox(id: "remember", label: Text.rememberMe, checked: remember)
                     el("button", ["class": "button button--primary", "type": "submit"]) { Text.signIn }

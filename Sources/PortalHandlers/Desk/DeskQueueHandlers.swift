@@ -41,6 +41,20 @@ enum DeskQueueHandlers {
             page.numbered = try TicketStore(services.database).find(number: number)
             if page.numbered == nil && query.text.hasPrefix("#") { page.missingNumber = number }
         }
+        // Words found only in closed tickets: "Nessun ticket" read as "no such ticket" to
+        // someone looking for a customer's old request. Searched again only then.
+        if !query.text.isEmpty && found.total == 0 && query.state == .open && page.numbered == nil {
+            var closed = query
+            closed.state = .only(.closed)
+            closed.page = 1
+            let matches = try store.queue(closed, operatorID: context.user.id)
+            if matches.total > 0 {
+                var widened = query
+                widened.state = .any
+                widened.page = 1
+                page.closedMatches = (matches.total, matches.totalIsAtLeast, "/desk/?" + widened.queryString())
+            }
+        }
         return Response.html(bytes: page.render())
     }
 

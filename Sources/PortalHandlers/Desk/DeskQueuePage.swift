@@ -20,6 +20,9 @@ struct DeskQueuePage {
     /// A number typed in "Cerca" that no ticket has ("#9999"): said, where the queue's "no
     /// ticket for these filters" read as if a filter hid it.
     var missingNumber: Int64?
+    /// No open ticket has the words of "Cerca", closed ones do: how many, and the same search
+    /// with "Stato: Qualsiasi".
+    var closedMatches: (count: Int, isAtLeast: Bool, link: String)?
     /// What each ticket's address carries so that its "Torna alla coda" comes back to this
     /// page of these filters (`DeskTicketHandlers.queue`); empty for the remembered first page.
     var ticketSuffix = ""
@@ -40,6 +43,12 @@ struct DeskQueuePage {
                 }
             } else if let missingNumber {
                 FormField.notice(Text.deskNumberMissing(missingNumber), kind: "warning")
+            }
+            if let closedMatches {
+                el("div", ["class": "notice notice--info", "role": "status"]) {
+                    Text.deskOnlyClosedMatch(closedMatches.count, isAtLeast: closedMatches.isAtLeast) + " "
+                    el("a", ["href": closedMatches.link]) { Text.deskSearchClosedToo }
+                }
             }
             el("h2", ["class": "visually-hidden"]) { Text.deskCounts }
             el("ul", ["class": "desk-counts", "aria-label": Text.deskCounts]) {

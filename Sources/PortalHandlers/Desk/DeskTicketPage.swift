@@ -53,6 +53,8 @@ struct DeskTicketPage {
     /// "Nuovo ticket per un cliente" is done too.
     var createdByDesk = false
 
+    var hasFieldErrors: Bool { replyError != nil || noteError != nil || fileError != nil || controlError != nil }
+
     func render() -> [UInt8] {
         TicketPageFrame.render(
             ticket, viewer: viewer, currentPath: "/desk/", heading: "#\(ticket.number) \(ticket.title)", headingHasTitle: true
@@ -68,6 +70,9 @@ struct DeskTicketPage {
             }
             if let warning { FormField.notice(warning, kind: "warning") }
             if let failure { FormField.notice(failure, kind: "error") }
+            // A refusal beside a field far down the page (a file too large, a state that goes
+            // with no other) was the only word: nothing at the top said the message was not sent.
+            if hasFieldErrors { FormField.notice(Text.formHasErrors, kind: "error") }
             if let notice { FormField.notice(notice, kind: "success") }
         } chat: {
             thread

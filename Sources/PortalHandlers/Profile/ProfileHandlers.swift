@@ -96,8 +96,13 @@ enum ProfileHandlers {
         } else {
             try LoginThrottle.recordSuccess(source, services)
         }
-        if let violation = PasswordPolicy.check(
-            newPassword, confirmation: form["password_confirmation"] ?? "", email: EmailAddress(user.email),
+        let confirmation = form["password_confirmation"] ?? ""
+        // Empty fields are asked for as such: "almeno 12 caratteri" and "non coincidono" named
+        // rules about a password nobody typed.
+        if newPassword.isEmpty { profile.errors["new_password"] = Text.fieldRequired }
+        if confirmation.isEmpty { profile.errors["password_confirmation"] = Text.fieldRequired }
+        if !newPassword.isEmpty, !confirmation.isEmpty, let violation = PasswordPolicy.check(
+            newPassword, confirmation: confirmation, email: EmailAddress(user.email),
             names: [user.firstName, user.lastName])
         {
             profile.errors.merge(PasswordRules.error(for: violation, passwordField: "new_password")) { _, new in new }

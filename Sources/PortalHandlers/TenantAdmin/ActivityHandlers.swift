@@ -26,7 +26,7 @@ enum ActivityHandlers {
         let html = TenantTabs.page(context.current.viewer, current: "/tenant/attivita") {
             el("section", ["class": "card"]) {
                 el("p") { Text.activityIntro }
-                el("form", ["class": "form form--inline", "method": "get", "novalidate": "novalidate", "action": "/tenant/attivita"]) {
+                el("form", ["class": "form form--inline", "method": "get", "action": "/tenant/attivita"]) {
                     el("div", ["class": "field"]) {
                         el("label", ["for": "utente"]) { Text.activityUser }
                         el("select", ["id": "utente", "name": "utente"]) {

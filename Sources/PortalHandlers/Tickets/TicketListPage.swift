@@ -49,8 +49,9 @@ struct TicketListPage {
         return parts
     }
 
+    /// Without `novalidate`, as `DateRangeFilter.fields` says why.
     var filters: Node {
-        el("form", ["class": "card ticket-filters form", "method": "post", "novalidate": "novalidate", "action": "/ticket/cerca", "aria-label": Text.filters]) {
+        el("form", ["class": "card ticket-filters form", "method": "post", "action": "/ticket/cerca", "aria-label": Text.filters]) {
             FormField.csrf(viewer.csrfToken)
             // Kept per combination of the choices everyone makes (order, state, priority, type:
             // a few hundred), not per page, which the form does not show. A code, a text or

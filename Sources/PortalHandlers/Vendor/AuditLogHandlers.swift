@@ -24,7 +24,7 @@ enum AuditLogHandlers {
         let html = VendorPage.page(context.viewer, title: Text.auditLogTitle, currentPath: path) {
             el("section", ["class": "card"]) {
                 el("p") { Text.auditLogIntro }
-                el("form", ["class": "form form--inline", "method": "get", "novalidate": "novalidate", "action": path]) {
+                el("form", ["class": "form form--inline", "method": "get", "action": path]) {
                     FormField.input(id: "azienda", label: Text.auditCompanyFilter, type: "search", value: company, maxLength: 100)
                     dates.fields
                     el("div", ["class": "form-actions"]) { el("button", ["class": "button", "type": "submit"]) { Text.activityFilter } }
