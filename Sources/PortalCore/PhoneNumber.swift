@@ -34,11 +34,12 @@ public enum PhoneNumber {
         return digits.isEmpty ? nil : digits
     }
 
-    /// Nothing, or an extension as offices write it: "int. 22", "interno 22", "ext 22".
+    /// Nothing, or an extension as the form takes it (`Text.phoneExtensionMarkers`): "int. 22",
+    /// "interno 22", "ext: 22".
     static func isExtension(_ rest: Substring) -> Bool {
-        let words = rest.lowercased().split(whereSeparator: { $0 == " " || $0 == "." })
+        let words = rest.lowercased().split(whereSeparator: { " .,:".contains($0) })
         guard let first = words.first else { return true }
-        return ["int", "interno", "ext", "est"].contains(String(first))
+        return Text.phoneExtensionMarkers.contains(String(first))
             && words.dropFirst().allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 }

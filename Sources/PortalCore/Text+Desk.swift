@@ -141,9 +141,9 @@ extension Text {
     }
     /// "Cerca" found nothing open, and `count` closed tickets (at least, past the count's cap).
     public static func deskOnlyClosedMatch(_ count: Int, isAtLeast: Bool) -> String {
-        let number = isAtLeast ? "Più di \(count)" : String(count)
-        return "Nessun ticket aperto contiene le parole cercate; "
-            + (count == 1 && !isAtLeast ? "1 ticket chiuso sì." : "\(number) ticket chiusi sì.")
+        let number = isAtLeast ? "più di \(count)" : String(count)
+        return "Nessun ticket aperto con questi filtri contiene le parole cercate, ma "
+            + (count == 1 && !isAtLeast ? "le contiene 1 ticket chiuso." : "le contengono \(number) ticket chiusi.")
     }
     public static let deskSearchClosedToo = "Cerca anche nei ticket chiusi"
     public static let deskAlreadyUnassigned = "Il ticket è già senza operatore: scegli un operatore dell'elenco."

@@ -7,7 +7,7 @@ extension Text {
     public static func loginThrottled(seconds: Int64) -> String {
         let minutes = (seconds + 59) / 60
         let wait = seconds < 60 ? (seconds == 1 ? "1 secondo" : "\(seconds) secondi") : (minutes == 1 ? "1 minuto" : "\(minutes) minuti")
-        return "Troppi tentativi non riusciti da questa rete (indirizzo IP): riprova tra \(wait)."
+        return "Troppi tentativi non riusciti per questo indirizzo email da questa rete: riprova tra \(wait)."
     }
 
     // MARK: Sessioni attive (profile)

@@ -55,7 +55,7 @@ extension Text {
     public static let erpError = "Errore"
 
     // MARK: Validation
-    public static let phoneRequired = "Indica il numero di telefono: come preferenza di contatto è scelto «Telefono»."
+    public static let phoneRequired = "Indica il numero di telefono: la preferenza di contatto scelta è «Telefono»."
     /// The words before an extension after a phone number, as typed (lower-cased).
     public static let phoneExtensionMarkers = ["int", "int.", "interno", "ext", "ext."]
     public static let phoneInvalid =
@@ -218,8 +218,8 @@ extension Text {
     /// ticket on the portal", where they cannot sign in: the link is there, said for whom.
     public static func mailContactNote(_ requester: String, link: String) -> String {
         "Ricevi questa e-mail perché il tuo indirizzo è indicato come contatto del ticket aperto da \(requester). "
-            + "Per leggere la conversazione accedi al portale con il tuo account, se ne hai uno per questa azienda; "
-            + "altrimenti chiedi a \(requester) di aggiornarti, o all'amministratore della tua azienda di invitarti:\n" + link
+            + "Per leggere la conversazione accedi al portale con il tuo account, se ne hai uno per questa azienda:\n"
+            + link + "\nAltrimenti chiedi a \(requester) di aggiornarti, o all'amministratore della tua azienda di invitarti."
     }
     /// Read by the requester and by the ticket's typed address alike ("la tua" told a colleague
     /// the request was theirs).

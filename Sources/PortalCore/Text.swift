@@ -255,7 +255,7 @@ public enum Text {
     /// nginx's page when a handler did not answer: a form sent then may have been saved (a
     /// worker stopped past the timeout saves when it resumes), and one typed again was a second.
     public static let errorUnavailable =
-        "Il servizio è momentaneamente non disponibile. Riprova tra qualche istante. Se stavi inviando un modulo, torna indietro con «Indietro» del browser e invialo di nuovo: se era già stato salvato non verrà duplicato."
+        "Il servizio è momentaneamente non disponibile. Riprova tra qualche istante. Se stavi inviando un modulo, potrebbe essere stato salvato comunque: prima di inviarlo di nuovo controlla (per esempio nell'elenco dei ticket), e ricorda di scegliere di nuovo gli eventuali allegati."
     /// The storage refused a save (a full disk): the transaction was undone.
     public static let errorStorage =
         "Non è stato possibile salvare per un problema del server: quanto inviato non è stato salvato. Torna alla pagina precedente con il pulsante «Indietro» del browser e riprova più tardi; se il problema persiste contatta l'assistenza."

@@ -6,7 +6,7 @@ import PortalStore
 /// whose stored first line is such a greeting. SQL cannot read Markdown, so this is no
 /// migration of its own; a row in `settings` says it was done, in the same transaction.
 public enum ListPreviews {
-    static let doneMarker = "list_previews_greetings_v1"
+    static let doneMarker = "list_previews_greetings_v2"
 
     /// Returns how many previews changed; 0 when done before.
     @discardableResult

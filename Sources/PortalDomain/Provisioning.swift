@@ -143,8 +143,11 @@ public struct Provisioning: DomainService {
         return try UserStore(database).provisionalTenant(userID: user.id) == tenantID
     }
 
+    /// `PORTAL_INVITES_PER_ADDRESS_HOUR`: invitation e-mails to one address in an hour.
+    public static func invitesPerAddressHour(_ config: Config) -> Int { config.int("PORTAL_INVITES_PER_ADDRESS_HOUR", default: 3) }
+
     func checkLimits(_ invitations: InvitationStore, email: EmailAddress, tenantID: Int64, now: Timestamp) throws {
-        let perAddress = config.int("PORTAL_INVITES_PER_ADDRESS_HOUR", default: 3)
+        let perAddress = Provisioning.invitesPerAddressHour(config)
         let perCompany = config.int("PORTAL_INVITES_PER_COMPANY_DAY", default: 50)
         if try invitations.sends(email: email, since: now - 3600) >= perAddress {
             throw DomainError(.invitationLimit, Text.invitationLimitForAddress(email.value, perHour: perAddress))

@@ -349,10 +349,10 @@ public enum MessageText {
     }
 
     /// A salutation on a line of its own: a few words that open with a greeting and end with a
-    /// comma or an exclamation mark ("Buongiorno,", "Gentile assistenza,", "Salve a tutti!"),
-    /// or a greeting alone ("Salve"). Only greetings: "Da ieri mattina," is the request itself,
-    /// and "Salve, non stampa!" has its request after the greeting's comma. Marks typed around
-    /// it as text ("**Buongiorno,**" in the plain text box) do not hide it.
+    /// comma ("Buongiorno,", "Gentile assistenza,", "Buongiorno, Giulia,"), a greeting and a
+    /// name or "a tutti" ending with "!" ("Salve a tutti!", "Ciao Marco!"), or a greeting alone
+    /// ("Salve"). Only greetings: "Da ieri mattina," is the request itself, and so is "Ciao non
+    /// va niente!". Marks typed around it as text ("**Buongiorno,**") do not hide it.
     public static func isGreeting(_ line: Substring) -> Bool {
         let bare = line.trimmingSuffix { !$0.isLetter && $0 != "," && $0 != "!" && $0 != "." }
             .drop { !$0.isLetter }
@@ -360,9 +360,15 @@ public enum MessageText {
         let words = trimmed.lowercased().split(separator: " ")
         guard let first = words.first, words.count <= 5 else { return false }
         if words.count == 1 { return isOpening(first, next: nil) }
-        // More words: the greeting ends the line, not its first word.
-        guard !first.hasSuffix(","), let last = bare.last, last == "," || last == "!" else { return false }
-        return isOpening(first, next: words[1])
+        guard isOpening(first, next: words[1]), let last = bare.last else { return false }
+        // A sentence inside ("Buongiorno! La stampante…") is a request.
+        guard !words.dropLast().contains(where: { $0.hasSuffix("!") || $0.hasSuffix(".") && !$0.hasPrefix("spett") }) else {
+            return false
+        }
+        if last == "," { return true }
+        // "!" closes greetings and exclamations alike: only a greeting's own words, or a name.
+        let rest = words.dropFirst().map { $0.trimmingSuffix { $0 == "," } }
+        return last == "!" && (rest.count == 1 || rest.allSatisfy { ["a", "tutti", "tutte", "voi"].contains(String($0)) })
     }
 
     static func isOpening(_ word: Substring, next: Substring?) -> Bool {

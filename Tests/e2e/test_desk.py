@@ -278,6 +278,12 @@ def test_bad_values_are_refused_in_italian_and_keep_the_text(portal):
         paolo = db.execute("SELECT operator_id FROM tickets WHERE number = ?", (number,)).fetchone()[0]
     same = desk_post(portal, operator, number, "assign", assignee=str(paolo))
     assert same.status_code == 422 and "Il ticket è già assegnato a Paolo Gallo" in same.text
+    # A change saved with a file left out is no refused form: "Nulla è stato salvato" there
+    # contradicted "Stato cambiato".
+    saved = desk_post(portal, operator, number, "status", status="postponed",
+                      files=[("files", ("log.txt", b"riga\n", "text/plain"))])
+    assert saved.status_code == 200 and "I file scelti non sono stati salvati" in saved.text, saved.status_code
+    assert "Nulla è stato salvato" not in saved.text
 
 
 def test_a_reply_after_someone_else_changed_the_ticket_lands_and_the_page_says_what_changed(portal):
@@ -545,7 +551,7 @@ def test_words_found_only_in_closed_tickets_are_said_with_a_link_to_them(portal)
         db.execute("UPDATE tickets SET status = 'closed', closed_at = strftime('%s','now') WHERE number = ?", (number,))
     operator, _ = operator_session(portal)
     page = html.unescape(operator.get(portal.url + "/desk/", params={"cerca": "vombato", "stato": "aperti"}).text)
-    assert "Nessun ticket aperto contiene le parole cercate; 1 ticket chiuso sì." in page, page[:3000]
+    assert "Nessun ticket aperto con questi filtri contiene le parole cercate, ma le contiene 1 ticket chiuso." in page, page[:3000]
     link = re.search(r'<a href="([^"]+)">Cerca anche nei ticket chiusi</a>', page).group(1)
     widened = operator.get(portal.url + link).text
     assert f"/desk/ticket/{number}" in widened and "stato=qualsiasi" in link

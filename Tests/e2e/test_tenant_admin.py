@@ -219,6 +219,13 @@ def test_the_role_of_a_pending_invitation_is_assigned_in_ruoli_assegnati(portal)
     # The invitation's e-mail named the role: the new one is e-mailed too.
     told = portal.wait_for_mail("ruolo.dopo@rossi.example", "Invito a unirti a ROSSI SRL: ruolo cambiato").get_content()
     assert f"({ADMIN}) ha cambiato il ruolo del tuo invito a unirti all'azienda ROSSI SRL: il ruolo ora è «Amministratore»." in told, told
+    # Switched back and forth, it mails no more than the invitations' own limit (3 an hour).
+    for role in ("tech", "admin", "tech", "admin"):
+        assert post(portal, session, f"/tenant/inviti/{invitation}/ruolo", "/tenant/inviti", role=role).status_code == 303
+    with portal.db() as db:
+        mailed = db.execute("SELECT count(*) FROM outbox WHERE recipients = 'ruolo.dopo@rossi.example'"
+                            " AND (subject LIKE 'Invito a unirti%')").fetchone()[0]
+    assert mailed == 3, mailed
     row = listing.split(">ruolo.dopo@rossi.example</td>")[1].split("</tr>")[0]
     assert '<option value="admin" selected="selected">Amministratore</option>' in row
     activity = session.get(portal.url + "/tenant/attivita").text

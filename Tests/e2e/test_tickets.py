@@ -72,12 +72,12 @@ def test_the_lists_preview_passes_over_a_greeting_alone_on_its_line(portal):
     # A ticket stored before: "portal-admin migrate" gives it its new preview, once.
     with portal.db() as db:
         db.execute("UPDATE tickets SET first_line = 'Buongiorno,' WHERE number = ?", (number,))
-        db.execute("DELETE FROM settings WHERE name = 'list_previews_greetings_v1'")
+        db.execute("DELETE FROM settings WHERE name = 'list_previews_greetings_v2'")
     portal.admin("migrate")
     with portal.db() as db:
         assert db.execute("SELECT first_line FROM tickets WHERE number = ?", (number,)).fetchone()[0] \
             == "la stampa delle fatture si blocca."
-        assert db.execute("SELECT count(*) FROM settings WHERE name = 'list_previews_greetings_v1'").fetchone()[0] == 1
+        assert db.execute("SELECT count(*) FROM settings WHERE name = 'list_previews_greetings_v2'").fetchone()[0] == 1
 
 
 def test_a_refused_field_keeps_what_was_typed_and_the_files_chosen(portal):

@@ -59,7 +59,7 @@ enum LoginHandlers {
         else if EmailAddress(typedEmail) == nil { page.fieldErrors["email"] = Text.emailInvalid }
         if password.isEmpty { page.fieldErrors["password"] = Text.fieldRequired }
         guard page.fieldErrors.isEmpty else {
-            page.error = typedEmail.isEmpty || password.isEmpty ? Text.loginFieldsRequired : nil
+            page.error = typedEmail.isEmpty && password.isEmpty ? Text.loginFieldsRequired : nil
             return Response.html(page.render(), status: 422)
         }
         let now = services.now

@@ -154,6 +154,9 @@ enum DeskTicketHandlers {
             if page.fileError == nil && status != 409 && form.files.contains(where: { !$0.bytes.isEmpty }) {
                 page.fileError = Text.deskFilesNotKept
             }
+            // "Correct the fields" only where a field was refused: not beside a server's fault,
+            // a limit or a change saved with files left out.
+            page.fieldsRefused = status == 422 || status == 413
             return Response.html(bytes: page.render(), status: status)
         }
         // Files past the 40 MB: the body was cut after the reply's text (the button, the note

@@ -53,7 +53,9 @@ struct DeskTicketPage {
     /// "Nuovo ticket per un cliente" is done too.
     var createdByDesk = false
 
-    var hasFieldErrors: Bool { replyError != nil || noteError != nil || fileError != nil || controlError != nil }
+    /// The press was refused for what its fields hold (`DeskTicketHandlers` sets it): said at
+    /// the top as well as beside the field.
+    var fieldsRefused = false
 
     func render() -> [UInt8] {
         TicketPageFrame.render(
@@ -72,7 +74,7 @@ struct DeskTicketPage {
             if let failure { FormField.notice(failure, kind: "error") }
             // A refusal beside a field far down the page (a file too large, a state that goes
             // with no other) was the only word: nothing at the top said the message was not sent.
-            if hasFieldErrors { FormField.notice(Text.formHasErrors, kind: "error") }
+            if fieldsRefused { FormField.notice(Text.formHasErrors, kind: "error") }
             if let notice { FormField.notice(notice, kind: "success") }
         } chat: {
             thread

@@ -101,8 +101,9 @@ enum ProfileHandlers {
         // rules about a password nobody typed.
         if newPassword.isEmpty { profile.errors["new_password"] = Text.fieldRequired }
         if confirmation.isEmpty { profile.errors["password_confirmation"] = Text.fieldRequired }
-        if !newPassword.isEmpty, !confirmation.isEmpty, let violation = PasswordPolicy.check(
-            newPassword, confirmation: confirmation, email: EmailAddress(user.email),
+        // The new password's own rules are said at once, the confirmation aside when empty.
+        if !newPassword.isEmpty, let violation = PasswordPolicy.check(
+            newPassword, confirmation: confirmation.isEmpty ? newPassword : confirmation, email: EmailAddress(user.email),
             names: [user.firstName, user.lastName])
         {
             profile.errors.merge(PasswordRules.error(for: violation, passwordField: "new_password")) { _, new in new }

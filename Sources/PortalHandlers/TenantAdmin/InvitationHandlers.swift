@@ -181,7 +181,13 @@ enum InvitationHandlers {
                     in: tx, "invitation_role_changed", detail: "\(invitation.email): \(invitation.role.label) → \(role.label)", request)
                 // The invitation's e-mail named the role: the person hears the new one. Not an
                 // operator's address, whose invitation cannot be accepted (nor is it said why here).
-                if let address = EmailAddress(invitation.email), try UserStore(services.database).find(email: address)?.isOperator != true {
+                // Counted with the invitations' e-mails to the address (3 an hour): switching the
+                // role back and forth is no way to flood a mailbox.
+                let invitations = InvitationStore(services.database)
+                if let address = EmailAddress(invitation.email), try UserStore(services.database).find(email: address)?.isOperator != true,
+                    try invitations.sends(email: address, since: services.now - 3600) < Provisioning.invitesPerAddressHour(services.config)
+                {
+                    try invitations.recordSend(email: address, tenantID: context.tenant.id, now: services.now)
                     let actor = context.current.user
                     try OutboxStore.enqueue(in: tx, to: [address], subject: Text.invitationRoleMailSubject(company: context.tenant.name),
                         body: Text.invitationRoleMailBody(

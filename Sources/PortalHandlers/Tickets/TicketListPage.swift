@@ -95,7 +95,10 @@ struct TicketListPage {
             // Remembered filters have their "Azzera filtri" in the notice that names them: one
             // button of that name on the page.
             if (query.narrows && !remembered) || !errors.isEmpty {
-                el("button", ["class": "button", "type": "submit", "name": "azzera", "value": "1"]) { Text.resetFilters }
+                // Resetting needs no date the browser can read: a half-typed one stopped it.
+                el("button", ["class": "button", "type": "submit", "name": "azzera", "value": "1", "formnovalidate": "formnovalidate"]) {
+                    Text.resetFilters
+                }
             }
         }
     }
