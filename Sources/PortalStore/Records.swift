@@ -71,6 +71,10 @@ public struct UserRecord: Sendable {
         let name = "\(firstName) \(lastName)".trimmingWhitespace()
         return name.isEmpty ? email : name
     }
+
+    /// "Nome Cognome (indirizzo)", the address alone without a name: who sent an e-mail that
+    /// names its sender (an invitation, a role change).
+    public var nameAndAddress: String { displayName == email ? email : "\(displayName) (\(email))" }
 }
 
 public struct MembershipRecord: Sendable, Equatable {

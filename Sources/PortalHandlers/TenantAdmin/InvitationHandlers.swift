@@ -191,7 +191,7 @@ enum InvitationHandlers {
                     let actor = context.current.user
                     try OutboxStore.enqueue(in: tx, to: [address], subject: Text.invitationRoleMailSubject(company: context.tenant.name),
                         body: Text.invitationRoleMailBody(
-                            company: context.tenant.name, by: actor.displayName == actor.email ? actor.email : "\(actor.displayName) (\(actor.email))",
+                            company: context.tenant.name, by: actor.nameAndAddress,
                             role: role.label, portalURL: services.config.publicURL + "/login"),
                         now: services.now, kind: .urgent)
                 }

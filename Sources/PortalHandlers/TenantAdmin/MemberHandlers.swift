@@ -146,7 +146,7 @@ enum MemberHandlers {
             if member.userID != actor.id, let address = EmailAddress(member.email) {
                 try OutboxStore.enqueue(in: tx, to: [address], subject: Text.roleChangedMailSubject(company: context.tenant.name),
                     body: Text.roleChangedMailBody(
-                        company: context.tenant.name, by: "\(actor.displayName) (\(actor.email))", from: member.role.label,
+                        company: context.tenant.name, by: actor.nameAndAddress, from: member.role.label,
                         to: role.label, allows: role.allowsYou, portalURL: services.config.publicURL),
                     now: services.now, kind: .urgent)
             }
