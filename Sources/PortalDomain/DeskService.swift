@@ -91,9 +91,6 @@ public struct DeskService: DomainService {
         in tx: WriteTransaction, _ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment],
         status chosen: TicketStatus? = nil, typeLine: String? = nil, now: Timestamp
     ) throws -> [EmailAddress] {
-        let messageID = try store.addMessage(
-            ticketID: ticket.id, authorID: agent.id, authorName: agent.displayName, isOperator: true, body: body, now: now)
-        for file in files { try store.addAttachment(ticketID: ticket.id, messageID: messageID, file, now: now) }
         // A closed ticket answered with "Chiuso" still chosen stays closed: a word of thanks
         // after the customer closed it must not put it back in the queue.
         let reopens = ticket.status == .closed && chosen != .closed
@@ -101,8 +98,15 @@ public struct DeskService: DomainService {
         // attesa": the conversation shows the status set, never a step nobody chose.
         let takes = (ticket.status == .unassigned || !ticket.hasActiveOperator) && chosen != .unassigned
             && (ticket.status != .closed || reopens)
+        // Who took the ticket is said above the reply they took it with: below it, the
+        // conversation read as if someone else had answered first.
+        if takes { try assign(in: tx, ticket, to: agent, now: now) }
+        let messageID = try store.addMessage(
+            ticketID: ticket.id, authorID: agent.id, authorName: agent.displayName, isOperator: true, body: body, now: now)
+        for file in files { try store.addAttachment(ticketID: ticket.id, messageID: messageID, file, now: now) }
         if takes {
-            try take(in: tx, ticket, by: agent, status: chosen, now: now)
+            let status = chosen ?? DeskService.statusWhenTaken(ticket)
+            if ticket.status != status { try setStatus(in: tx, ticket, status, by: agent, now: now) }
         } else if let chosen, chosen != ticket.status {
             try setStatus(in: tx, ticket, chosen, by: agent, now: now)
         } else if reopens {
@@ -224,14 +228,18 @@ public struct DeskService: DomainService {
     /// `status`: one chosen with a reply that takes the ticket, set instead of the usual.
     func take(in tx: WriteTransaction, _ ticket: TicketRecord, by agent: UserRecord, status chosen: TicketStatus? = nil,
               now: Timestamp) throws {
-        if ticket.operatorID != agent.id {
-            try store.setOperator(ticketID: ticket.id, operatorID: agent.id, now: now)
-            try customer.event(in: tx, ticket, by: agent, Text.eventTaken(agent.displayName), now: now)
-            try audit(in: tx, "ticket_taken", ticket, by: agent, now: now)
-            try tellPrevious(in: tx, ticket, holder: agent.displayName, by: nil, except: agent.id, now: now)
-        }
+        try assign(in: tx, ticket, to: agent, now: now)
         let status = chosen ?? DeskService.statusWhenTaken(ticket)
         if ticket.status != status { try setStatus(in: tx, ticket, status, by: agent, now: now) }
+    }
+
+    /// The ticket is `agent`'s (the thread's "ha preso in carico" line), its status untouched.
+    private func assign(in tx: WriteTransaction, _ ticket: TicketRecord, to agent: UserRecord, now: Timestamp) throws {
+        guard ticket.operatorID != agent.id else { return }
+        try store.setOperator(ticketID: ticket.id, operatorID: agent.id, now: now)
+        try customer.event(in: tx, ticket, by: agent, Text.eventTaken(agent.displayName), now: now)
+        try audit(in: tx, "ticket_taken", ticket, by: agent, now: now)
+        try tellPrevious(in: tx, ticket, holder: agent.displayName, by: nil, except: agent.id, now: now)
     }
 
     /// "Assegna a": another operator has the ticket; a ticket nobody had becomes "In attesa".

@@ -473,6 +473,25 @@ def test_status_assignment_and_one_email_for_a_reply_with_a_status(portal):
             and "In sviluppo" in mail.get_content()], "the check sees status e-mails"
 
 
+def test_a_reply_that_takes_a_new_ticket_says_who_took_it_above_the_reply(portal):
+    """The first reply to a ticket in the queue wrote «ha preso in carico» below itself: the
+    conversation read as if the operator had answered someone else's ticket, then taken it."""
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Ordine delle righe"))
+    operator, _ = operator_session(portal)
+    assert desk_post(portal, operator, number, "reply", reply="Buongiorno, verifichiamo subito.").status_code == 303
+    with portal.db() as db:
+        thread = [row[0] for row in db.execute(
+            "SELECT m.body FROM messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.number = ? ORDER BY m.id",
+            (number,))]
+    taken = thread.index("Giulia Neri ha preso in carico la richiesta")
+    answered = thread.index("Buongiorno, verifichiamo subito.")
+    waiting = [i for i, body in enumerate(thread) if "In attesa" in body]
+    assert taken < answered and waiting and waiting[0] > answered, thread
+    page = html.unescape(customer.get(portal.url + f"/ticket/{number}").text)
+    assert page.index("Giulia Neri ha preso in carico") < page.index("verifichiamo subito"), "as the customer reads it"
+
+
 def test_taking_a_colleagues_ticket_keeps_its_status_and_a_reply_with_a_status_shows_only_that_status(portal):
     """"Prendi in carico" on a colleague's "In sviluppo" ticket: development still has it. A
     reply that takes a ticket nobody had, sent with "In sviluppo", shows the take-over and
@@ -1233,6 +1252,25 @@ def test_a_remembered_assignee_deactivated_since_is_shown_as_chosen(portal):
     queue = giulia.get(portal.url + "/desk/").text
     assert f'<option value="{gone}" selected="selected">Fabio Filtro (disattivato)</option>' in queue, \
         re.search(r'<select id="assegnato".*?</select>', queue, re.S).group(0)
+
+
+def test_assegnato_a_lists_the_operator_looking_once_as_me(portal):
+    """"Assegnato a" offered "Me" and then the operator's own name as if a colleague; a queue
+    filtered on their own number (a colleague's link) shows and filters as "Me"."""
+    giulia, page = operator_session(portal)
+    with portal.db() as db:
+        own = db.execute("SELECT id FROM users WHERE email = ?", (OPERATOR,)).fetchone()[0]
+        other = db.execute("SELECT id FROM users WHERE email = ?", (OTHER_OPERATOR,)).fetchone()[0]
+    select = re.search(r'<select id="assegnato".*?</select>', page.text, re.S).group(0)
+    assert ">Me</option>" in select and f'value="{own}"' not in select and "Giulia Neri" not in select, select
+    assert f'value="{other}"' in select and "Paolo Gallo" in select, select
+    token = csrf_token(page.text)
+    try:
+        found = giulia.post(portal.url + "/desk/cerca", data={"csrf": token, "stato": "qualsiasi", "assegnato": str(own)})
+        select = re.search(r'<select id="assegnato".*?</select>', found.text, re.S).group(0)
+        assert '<option value="me" selected="selected">Me</option>' in select, select
+    finally:
+        giulia.post(portal.url + "/desk/cerca", data={"csrf": token, "azzera": "1"})
 
 
 def test_the_queue_says_when_it_opens_on_remembered_filters(portal):

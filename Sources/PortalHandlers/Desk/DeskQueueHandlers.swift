@@ -12,14 +12,17 @@ enum DeskQueueHandlers {
         let remembered = try RememberedFilters<DeskQuery>(request) {
             try OperatorPreferenceStore(services.database).value(preference, userID: context.user.id)
         }
-        let query = remembered.query
+        var query = remembered.query
+        // The operator looking is "Me", listed once: their own name beside it read as someone
+        // else (an address or a link with their number shows and filters as "Me").
+        if query.assignee == .operatorID(context.user.id) { query.assignee = .me }
         let store = DeskStore(services.database)
         // The counts above the queue, the page's total and its rows from one snapshot: read
         // one after the other, a ticket moved in between showed on two pages or on none.
         let (found, counts) = try services.database.read {
             (try store.queue(query, operatorID: context.user.id), try store.statusCounts())
         }
-        var operators = try store.operators()
+        var operators = try store.operators().filter { $0.id != context.user.id }
         // A remembered "Assegnato a" on an operator deactivated since still filters: shown as
         // chosen, with why, where the select fell back to "Chiunque" above a queue it emptied.
         if case .operatorID(let id) = query.assignee, !operators.contains(where: { $0.id == id }),
