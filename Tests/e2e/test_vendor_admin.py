@@ -471,3 +471,24 @@ def test_riattiva_gives_an_operator_back_the_tickets_disattiva_returned_that_nob
     assert post_form(portal, manager, "/desk/operatori", f"/desk/operatori/{paolo}/disattiva").status_code == 303
     again = post_form(portal, manager, "/desk/operatori", f"/desk/operatori/{paolo}/riattiva")
     assert f"ticket={held - 1}&firma=" in again.headers["Location"], again.headers["Location"]
+
+
+def test_a_tickets_link_opened_after_riattiva_comes_back_to_the_ticket_once_the_company_is_chosen(fresh_portal):
+    """A customer still signed in while their company was deactivated and reactivated opened
+    a ticket's link from an e-mail: the company choice led to the dashboard, not the ticket."""
+    portal = fresh_portal()
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Link dopo la riattivazione"))
+    manager = manager_session(portal)
+    with portal.db() as db:
+        company = db.execute("SELECT tenant_id FROM tickets WHERE number = ?", (number,)).fetchone()[0]
+    assert post_form(portal, manager, f"/desk/aziende/{company}", f"/desk/aziende/{company}/disattiva").status_code == 303
+    assert post_form(portal, manager, f"/desk/aziende/{company}", f"/desk/aziende/{company}/riattiva").status_code == 303
+    asked = customer.get(portal.url + f"/ticket/{number}?x=1", allow_redirects=False)
+    assert asked.status_code == 303 and asked.headers["Location"] == f"/accesso/azienda?next=/ticket/{number}%3Fx%3D1", \
+        asked.headers.get("Location")
+    choice = customer.get(portal.url + asked.headers["Location"])
+    assert f'name="next" value="/ticket/{number}?x=1"' in choice.text, choice.text[:3000]
+    chosen = customer.post(portal.url + "/accesso/azienda", data={
+        "csrf": csrf_token(choice.text), "tenant": str(company), "next": f"/ticket/{number}?x=1"}, allow_redirects=False)
+    assert chosen.status_code == 303 and chosen.headers["Location"] == f"/ticket/{number}?x=1", chosen.headers.get("Location")

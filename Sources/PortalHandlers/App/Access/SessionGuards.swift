@@ -50,7 +50,12 @@ enum MemberGuard: AccessGuard {
                 }
                 throw HTTPError.notFound
             }
-            throw Redirect(to: "/accesso/azienda")
+            // The page asked for is opened once a company is chosen: a ticket's link from an
+            // e-mail, followed after the company was deactivated and reactivated, ended on the
+            // dashboard.
+            guard request.method == "GET" else { throw Redirect(to: CompanyChoiceHandlers.path) }
+            let wanted = request.pathWithQuery.utf8.count <= SafeRedirect.maxLength ? request.pathWithQuery : request.path
+            throw Redirect(to: CompanyChoiceHandlers.path + "?next=" + urlEncode(wanted))
         }
         return MemberContext(services: services, current: current, tenant: membership.tenant, role: membership.role)
     }
