@@ -20,7 +20,7 @@ public enum ListPreviews {
             for row in candidates where MessageText.isGreeting(Substring(row.string("first_line"))) {
                 let id = row.int("id")
                 guard let body = try database.queryOne(
-                    "SELECT body FROM messages WHERE ticket_id = ? ORDER BY id LIMIT 1", [id])?.string("body")
+                    "SELECT body FROM messages WHERE ticket_id = ? AND kind = 'reply' ORDER BY id LIMIT 1", [id])?.string("body")
                 else { continue }
                 let line = MessageText.firstLine(body)
                 guard line != row.string("first_line") else { continue }

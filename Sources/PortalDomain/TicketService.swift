@@ -34,7 +34,8 @@ public struct TicketService: DomainService {
                 guard let requester = ticket.requesterID, try tenants.membership(userID: requester, tenantID: ticket.tenantID) != nil
                 else { throw DomainError(.invalidInput, Text.deskRequesterNotMember) }
             }
-            let created = try store.create(ticket, now: now)
+            let created = try store.create(
+                ticket, openingLine: agent.map { ($0, Text.eventOpenedByDesk($0.displayName)) }, now: now)
             if let submission, let presser = agent?.id ?? ticket.requesterID {
                 try SubmissionStore.record(
                     in: tx, userID: presser, key: submission,
@@ -53,7 +54,6 @@ public struct TicketService: DomainService {
                 detail: "#\(created.number)" + (agent == nil ? "" : ": " + Text.auditOnBehalfOf(ticket.requesterName)),
                 clientIP: context.clientIP, now: now)
             if let agent {
-                try event(in: tx, record, by: agent, Text.eventOpenedByDesk(agent.displayName), now: now)
                 // The operator who took the call has it ("In attesa"): a colleague reading the
                 // queue took it up a second time. No e-mail: the confirmation just below says it.
                 try DeskService(context).take(in: tx, record, by: agent, now: now)

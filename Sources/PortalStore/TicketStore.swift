@@ -79,7 +79,11 @@ public struct TicketStore {
     /// (what `addMessage` would set) go with the insert, not as updates after it, each of
     /// which rewrote the row, its indexes and its company's stamp inside the single writer's
     /// lock.
-    public func create(_ ticket: NewTicket, now: Timestamp) throws -> (id: Int64, number: Int64, messageID: Int64) {
+    /// `openingLine`: the thread's line above the request when an operator opened it for the
+    /// customer (its author and words), so that the conversation starts with who wrote it down.
+    public func create(
+        _ ticket: NewTicket, openingLine: (author: UserRecord, text: String)? = nil, now: Timestamp
+    ) throws -> (id: Int64, number: Int64, messageID: Int64) {
         let number = try database.scalarInt("SELECT coalesce(max(number), 1000) + 1 FROM tickets")
         let firstLine = ticket.firstLine ?? ticket.description.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         let status = TicketStatus.unassigned
@@ -99,6 +103,11 @@ public struct TicketStore {
                 String(firstLine.prefix(200)), now, now, now, due, PhoneNumber.searchDigits(ticket.phone),
             ])
         let id = database.lastInsertRowID
+        if let openingLine {
+            _ = try insertMessage(
+                ticketID: id, authorID: openingLine.author.id, authorName: openingLine.author.displayName, isOperator: true,
+                kind: .event, body: openingLine.text, now: now)
+        }
         let messageID = try insertMessage(
             ticketID: id, authorID: ticket.requesterID, authorName: ticket.requesterName, isOperator: false, kind: .reply,
             body: ticket.description, now: now)

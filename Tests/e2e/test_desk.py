@@ -1528,6 +1528,10 @@ def test_an_operator_opens_a_ticket_for_a_customer_on_the_phone(portal):
     customer, _ = login(portal, email=TECHNICIAN)
     seen = customer.get(portal.url + f"/ticket/{number}").text
     assert "Server di stampa fermo" in seen and "errore.txt" in seen and "per conto del cliente" in seen
+    # The conversation starts with who wrote the request down, then the request, then the take.
+    seen = html.unescape(seen)
+    assert seen.index("per conto del cliente") < seen.index("il server di stampa non risponde") \
+        < seen.index("Giulia Neri ha preso in carico"), "the opening line above the request"
     # The same press again (a double click, a retry): one ticket.
     again = operator.post(form_url, data={**fields, "richiedente": str(luca)},
                           files={"files": ("errore.txt", b"spooler fermo\n", "text/plain")}, allow_redirects=False)
