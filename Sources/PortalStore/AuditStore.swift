@@ -17,6 +17,15 @@ public struct AuditStore {
             """, [now, tenantID, userID, actorEmail, event, detail, clientIP])
     }
 
+    /// A login's lines written before any company was known (a first access: its code, the
+    /// "Dispositivo sicuro" ticked with it) go to the company the login ends in: its
+    /// "Attività" showed the device removed later and never added.
+    public static func adoptLogin(in transaction: WriteTransaction, userID: Int64, tenantID: Int64, since: Timestamp) throws {
+        try transaction.database.run(
+            "UPDATE audit_events SET tenant_id = ? WHERE tenant_id IS NULL AND at >= ? AND user_id = ?",
+            [tenantID, since, userID])
+    }
+
     /// One line done by `actor` (nil: a script such as `portal-admin`).
     public static func record(
         in transaction: WriteTransaction, _ event: String, tenantID: Int64? = nil, by actor: AuditActor?, detail: String = "",

@@ -115,6 +115,13 @@ def test_the_whole_first_access_of_an_invited_customer(portal):
     with portal.db() as db:
         assert db.execute("""SELECT m.role FROM memberships m JOIN users u ON u.id = m.user_id
                              WHERE u.email = ?""", (address,)).fetchone()[0] == "tech"
+    # The company's "Attività" shows the device trusted at the first access (written before
+    # the company was known, it was nobody's: the device's removal showed, its addition not).
+    with portal.db() as db:
+        giada = db.execute("SELECT id FROM users WHERE email = ?", (address,)).fetchone()[0]
+    admin, _ = login(portal)
+    activity = html.unescape(admin.get(portal.url + "/tenant/attivita", params={"utente": giada}).text)
+    assert "Dispositivo sicuro aggiunto" in activity, activity[-3000:]
 
     # Next time: the trusted device skips the code, the known company skips the choice.
     again = password_step(portal, address, NEW_PASSWORD, session=same_browser_after_logout(session))

@@ -122,6 +122,9 @@ enum AccessFlow {
             // A login (not a company switch) notes the browser.
             let browser = challenge == nil ? nil : try noteBrowser(user: user, in: tx, request, services)
             if let tenantID { try UserStore(services.database).setLastTenant(userID: user.id, tenantID: tenantID) }
+            if challenge != nil, let tenantID {
+                try AuditStore.adoptLogin(in: tx, userID: user.id, tenantID: tenantID, since: now - LoginChallengeStore.lifetime)
+            }
             try AuditStore.record(in: tx, event, tenantID: tenantID, userID: user.id, actorEmail: user.email, clientIP: request.clientAddress,
                 now: now)
             return (remember, browser)
