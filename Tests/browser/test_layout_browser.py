@@ -395,6 +395,28 @@ def test_the_conversations_shortcuts_are_taps_of_at_least_24_pixels_on_a_phone(p
         browser.quit()
 
 
+def test_the_conversation_puts_the_customers_and_the_supports_messages_on_two_sides(portal):
+    """The manual: «i messaggi tuoi e dei colleghi da un lato e quelli dell'assistenza
+    dall'altro». In a column narrower than the bubbles' widest, both took the whole width."""
+    with portal.db() as db:
+        number = db.execute(
+            "SELECT t.number FROM tickets t JOIN memberships m ON m.tenant_id = t.tenant_id JOIN users u ON u.id = m.user_id"
+            " WHERE u.email = ? AND EXISTS (SELECT 1 FROM messages WHERE ticket_id = t.id AND kind = 'reply'"
+            " AND author_is_operator = 1) ORDER BY t.number LIMIT 1", (ADMIN,)).fetchone()[0]
+    browser = chromium()
+    try:
+        sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+        for size in (LAPTOP, PHONE):
+            viewport(browser, size)
+            browser.get(portal.url + f"/ticket/{number}")
+            customer = browser.find_element(By.CSS_SELECTOR, ".message--customer").rect
+            support = browser.find_element(By.CSS_SELECTOR, ".message--operator").rect
+            assert support["x"] >= customer["x"] + 20, (size, customer, support)
+            assert customer["x"] + customer["width"] + 20 <= support["x"] + support["width"], (size, customer, support)
+    finally:
+        browser.quit()
+
+
 def test_short_words_dates_and_addresses_are_never_broken_mid_word(portal):
     browser = chromium()
     try:
