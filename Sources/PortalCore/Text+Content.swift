@@ -65,7 +65,6 @@ extension Text {
         \(link)
         """
     }
-    public static func deskMailFiles(_ names: [String]) -> String { "Allegati (nel portale): " + names.joined(separator: ", ") }
     public static func deskMailChanges(_ lines: [String]) -> String { "Cambiato dal cliente: " + lines.joined(separator: "; ") }
     public static let mailEventCustomerChange = "modifica del cliente"
     public static let mailEventReferent = "affidato a te come referente"

@@ -109,6 +109,9 @@ extension Text {
     /// {nome} and {peso} are replaced by the script with the file's name and size.
     public static let fileTooLargeBeforeSending =
         "Il file «{nome}» pesa {peso}: ogni file può pesare al massimo 4 MB. Toglilo o riducilo (per esempio in un archivio ZIP), poi invia di nuovo."
+    /// The same for a file that is an archive already: "riducilo in un archivio ZIP" was no advice for one.
+    public static let archiveTooLargeBeforeSending =
+        "Il file «{nome}» pesa {peso}: ogni file può pesare al massimo 4 MB. Toglilo, oppure dividi il contenuto in più archivi da 4 MB al massimo, poi invia di nuovo."
     public static let filesTooLargeTogether =
         "Gli allegati scelti pesano in tutto {peso}: al massimo 40 MB per invio. Togline alcuni e allegali a un messaggio successivo."
 

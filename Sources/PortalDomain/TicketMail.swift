@@ -179,7 +179,7 @@ struct TicketMail {
             body: Text.deskCustomerMailBody(
                 number: ticket.number, title: ticket.title, company: ticket.tenantName, author: author.displayName,
                 line: line, text: MessageText.plain(text),
-                notes: (files.isEmpty ? [] : [Text.deskMailFiles(files)]) + (changes.isEmpty ? [] : [Text.deskMailChanges(changes)]),
+                notes: (files.isEmpty ? [] : [Text.mailFilesOnPortal(files)]) + (changes.isEmpty ? [] : [Text.deskMailChanges(changes)]),
                 link: deskLink(ticket)),
             now: now)
         if outcome == .closed {

@@ -134,7 +134,20 @@ def test_a_file_a_byte_over_four_megabytes_is_not_said_to_weigh_four(portal, bro
     over.write_bytes(b"\0" * (4 * 1024 * 1024 + 1))
     field(browser, "Allegati").send_keys(str(over))
     browser.find_element(By.XPATH, "//button[normalize-space()='Invia Ticket']").click()
-    assert "«registro.pdf» pesa 4,1 MB" in browser.find_element(By.ID, "files-limit").text
+    said = browser.find_element(By.ID, "files-limit").text
+    assert "«registro.pdf» pesa 4,1 MB" in said and "archivio ZIP" in said
+
+
+def test_an_archive_too_large_is_not_advised_to_become_an_archive(portal, browser, tmp_path):
+    """«Toglilo o riducilo (per esempio in un archivio ZIP)» said of a file that was a ZIP."""
+    sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+    browser.get(portal.url + "/ticket/nuovo")
+    archive = tmp_path / "grande.ZIP"
+    archive.write_bytes(b"\0" * (5 * 1024 * 1024))
+    field(browser, "Allegati").send_keys(str(archive))
+    browser.find_element(By.XPATH, "//button[normalize-space()='Invia Ticket']").click()
+    said = browser.find_element(By.ID, "files-limit").text
+    assert "«grande.ZIP» pesa 5,0 MB" in said and "archivio ZIP" not in said and "più archivi" in said, said
 
 
 def drafts(browser):

@@ -975,7 +975,7 @@ def test_the_operator_hears_of_the_customers_files_and_panel_changes_by_e_mail(p
             "SELECT subject, body FROM outbox WHERE id > ? AND recipients = ? ORDER BY id", (last_mail, OPERATOR))]
     replied = [body for subject, body in mails if "risposta del cliente" in subject]
     assert replied and "Allego il log." in replied[0], mails
-    assert "Allegati (nel portale): giacenze.txt" in replied[0] and "Cambiato dal cliente: Priorità: Alta" in replied[0]
+    assert "Allegati (da scaricare dal portale): giacenze.txt." in replied[0] and "Cambiato dal cliente: Priorità: Alta" in replied[0]
     changed = [body for subject, body in mails if "modifica del cliente" in subject]
     assert changed and "ha cambiato il ticket:" in changed[0] and "- Priorità: Normale" in changed[0], mails
 

@@ -191,7 +191,9 @@
       const kept = form.querySelectorAll("input[name=kept]:checked").length;
       for (const file of files) {
         if (file.size > maxFile) {
-          return [input, config.tooLarge.replace("{nome}", file.name).replace("{peso}", megabytes(file.size))];
+          const archive = /\.(zip|7z|rar|gz|tgz|bz2|xz)$/i.test(file.name);
+          const message = archive ? config.archiveTooLarge : config.tooLarge;
+          return [input, message.replace("{nome}", file.name).replace("{peso}", megabytes(file.size))];
         }
       }
       if (files.length + kept > Number(config.maxFiles)) return [input, config.tooMany];

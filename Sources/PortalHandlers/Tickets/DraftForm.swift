@@ -16,7 +16,8 @@ enum DraftForm {
                 "data-discard": Text.draftDiscard, "data-restored": Text.draftRestored,
                 "data-max-file-size": String(Uploads.maxFileSize), "data-max-files": String(Uploads.maxFiles),
                 "data-max-total": String(Uploads.maxFiles * Uploads.maxFileSize),
-                "data-too-large": Text.fileTooLargeBeforeSending, "data-too-many": Text.tooManyFiles,
+                "data-too-large": Text.fileTooLargeBeforeSending,
+                "data-archive-too-large": Text.archiveTooLargeBeforeSending, "data-too-many": Text.tooManyFiles,
                 "data-too-much": Text.filesTooLargeTogether,
                 "data-too-long": Text.messageTooLong(limit: TicketForm.descriptionLimit),
             ])
