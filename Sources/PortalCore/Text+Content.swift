@@ -77,7 +77,7 @@ extension Text {
         let what = [replies ? "le risposte dell'assistenza" : nil, statusChanges ? "i cambi di stato" : nil]
             .compactMap { $0 }.joined(separator: " e ")
         return """
-        \(author) ti ha indicato come referente del ticket #\(number) «\(title)» dell'azienda \(company).
+        \(author) ti ha indicato come referente del ticket #\(number) «\(title)» dell'azienda \(company)\(company.hasSuffix(".") ? "" : ".")
 
         Da ora riceverai per e-mail \(what) di questo ticket \
         (puoi scegliere quali e-mail ricevere in Profilo, sezione Notifiche).

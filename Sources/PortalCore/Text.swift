@@ -320,18 +320,23 @@ public enum Text {
     public static func invitationSubject(company: String) -> String { "Invito a unirti a \(company)" }
     /// `inviter`: who sent it ("Mario Rossi (mario.rossi@azienda.it)"), nil for a script on
     /// the server; an invitation from a stranger's name is one a person can question.
+    /// `firstAccess`: the address has not done its first access yet; someone who already uses
+    /// the portal is not pointed to credentials they never received.
     public static func invitationBody(
-        company: String, role: String, inviter: String?, expiresOn: String, portalURL: String
+        company: String, role: String, inviter: String?, expiresOn: String, portalURL: String, firstAccess: Bool
     ) -> String {
         let who = inviter.map { "\($0) ti ha invitato" } ?? "Sei stato invitato"
+        let access = firstAccess
+            ? "Per il primo accesso usa le credenziali provvisorie dell'e-mail «Benvenuto su \(productName)»: "
+                + "dopo la pagina «Creazione Utente» troverai l'invito."
+            : "Accedi con il tuo indirizzo e la password che usi già sul portale."
         return """
         \(who) a unirti all'azienda \(company) su \(productName), con il ruolo \(role).
 
         Accedi al portale (\(portalURL)) e accetta l'invito nella pagina «Scelta Tenant». \
         L'invito vale fino al \(expiresOn).
 
-        Se è il tuo primo accesso, usa le credenziali provvisorie dell'e-mail «Benvenuto su \(productName)»: \
-        dopo la pagina «Creazione Utente» troverai l'invito.
+        \(access)
 
         \(mailSignature)
         """

@@ -117,7 +117,8 @@ public struct Provisioning: DomainService {
                 try OutboxStore.enqueue(in: tx, to: [email], subject: Text.invitationSubject(company: tenant.name),
                     body: Text.invitationBody(
                         company: tenant.name, role: role.label, inviter: inviter,
-                        expiresOn: Clock.displayDate(invitation.expiresAt), portalURL: config.publicURL + "/login"),
+                        expiresOn: Clock.displayDate(invitation.expiresAt), portalURL: config.publicURL + "/login",
+                        firstAccess: existing?.passwordIsProvisional ?? true),
                     now: now, kind: .urgent)
             }
             try AuditStore.record(

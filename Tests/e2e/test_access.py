@@ -617,6 +617,8 @@ def test_the_invitation_emails_link_leads_a_signed_in_person_to_the_company_choi
     portal.admin("invite", "--vat", BIANCHI_VAT, "--email", ADMIN, "--role", "Tecnico")
     body = portal.wait_for_mail(ADMIN, "Invito a unirti").get_content()
     assert "Sei stato invitato a unirti all'azienda BIANCHI SPA" in body and "con il ruolo Tecnico" in body, body
+    # Mario already uses the portal: no "credenziali provvisorie" he never received.
+    assert "credenziali provvisorie" not in body and "la password che usi già sul portale" in body, body
     link = re.search(r"\((http://[^)]+/login)\)", body).group(1)
     landed = mario.get(link)
     assert landed.url.endswith("/accesso/azienda"), landed.url

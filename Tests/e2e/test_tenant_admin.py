@@ -477,6 +477,8 @@ def test_invitations_are_limited_per_address_and_another_company_keeps_the_passw
     # Who invited, as what and until when: an invitation from a name is one a person can question.
     assert f"({OTHER_COMPANY_ADMIN}) ti ha invitato a unirti all'azienda BIANCHI SPA" in invitation_mail, invitation_mail
     assert "con il ruolo Tecnico" in invitation_mail and re.search(r"L'invito vale fino al \d\d/\d\d/\d{4}", invitation_mail)
+    # Still before the first access: the e-mail says where it starts.
+    assert "Per il primo accesso usa le credenziali provvisorie" in invitation_mail, invitation_mail
     with portal.db() as db:
         welcomes = db.execute("SELECT count(*) FROM outbox WHERE recipients = ? AND subject LIKE 'Benvenuto%'",
                               (address,)).fetchone()[0]
