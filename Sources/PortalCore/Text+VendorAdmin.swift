@@ -158,7 +158,8 @@ extension Text {
         "operator_deactivated": "Operatore disattivato", "operator_reactivated": "Operatore riattivato",
         "ticket_operator_reply": "Risposta dell'assistenza", "ticket_note": "Nota interna",
         "operator_welcome_resent": "Credenziali operatore inviate di nuovo",
-        "ticket_taken": "Ticket preso in carico", "ticket_assigned": "Ticket assegnato", "ticket_status": "Stato cambiato",
+        "ticket_taken": "Ticket preso in carico", "ticket_assigned": "Ticket assegnato",
+        "ticket_released": "Ticket rimesso in coda", "ticket_status": "Stato cambiato",
         "ticket_priority": "Priorità cambiata", "ticket_area": "Area cambiata", "ticket_type": "Tipologia cambiata",
     ]
 }

@@ -314,6 +314,9 @@ public struct DeskService: DomainService {
             // The operator's change is a line of its own, as taking and assigning are.
             if let name = try UserStore(database).find(id: previous)?.displayName {
                 try customer.event(in: tx, ticket, by: agent, Text.eventReleased(name), now: now)
+                // "Registro attività" lists assignments (the manual says so): a ticket taken
+                // from its operator showed there only as a status changed.
+                try audit(in: tx, "ticket_released", ticket, by: agent, detail: name, now: now)
             }
             // Sent back to the queue by a colleague: its operator hears it, as of a takeover.
             try tellPrevious(in: tx, ticket, holder: nil, by: agent?.displayName ?? Text.supportTeam, except: agent?.id, now: now)

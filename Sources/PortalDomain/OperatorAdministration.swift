@@ -81,6 +81,7 @@ public struct OperatorAdministration: DomainService {
                 try store.setOperator(ticketID: ticket.id, operatorID: target.id, now: now)
                 try desk.customer.event(
                     in: tx, ticket, by: manager, Text.eventAssigned(manager.displayName, to: target.displayName), now: now)
+                try desk.audit(in: tx, "ticket_assigned", ticket, by: manager, detail: target.displayName, now: now)
                 // The status as any change of it: its line in the thread and in the audit trail.
                 try desk.setStatus(in: tx, ticket, status, by: manager, now: now)
             }

@@ -442,6 +442,9 @@ def test_status_assignment_and_one_email_for_a_reply_with_a_status(portal):
     # The operator's change is a line of the conversation, as taking and assigning are.
     conversation = customer.get(portal.url + f"/ticket/{number}").text
     assert "Paolo Gallo non segue più la richiesta" in conversation and "Stato: Non assegnato" in conversation
+    # "Registro attività" lists it as an assignment, not only as a status changed.
+    log = html.unescape(operator.get(portal.url + "/desk/registro").text)
+    assert f"#{number}: Paolo Gallo" in log and "Ticket rimesso in coda" in log, log[-3000:]
 
     # "Prendi in carico" on a ticket in the queue: the customer hears of it, as of any status.
     assert desk_post(portal, operator, number, "take").status_code == 303

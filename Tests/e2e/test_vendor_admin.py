@@ -467,6 +467,11 @@ def test_riattiva_gives_an_operator_back_the_tickets_disattiva_returned_that_nob
         statuses = [tuple(db.execute("SELECT status, operator_id FROM tickets WHERE number = ?", (n,)).fetchone())
                     for n in numbers]
     assert statuses == [("development", paolo), ("postponed", paolo), ("unassigned", None)], statuses
+    # "Registro attività": each ticket given back is an assignment, as the thread says.
+    with portal.db() as db:
+        assigned = [row[0] for row in db.execute(
+            "SELECT detail FROM audit_events WHERE event = 'ticket_assigned' ORDER BY id")]
+    assert f"#{numbers[0]}: Paolo Gallo" in assigned and f"#{numbers[1]}: Paolo Gallo" in assigned, assigned
     # A second deactivation and reactivation gives back what the second returned, not more.
     assert post_form(portal, manager, "/desk/operatori", f"/desk/operatori/{paolo}/disattiva").status_code == 303
     again = post_form(portal, manager, "/desk/operatori", f"/desk/operatori/{paolo}/riattiva")
