@@ -90,7 +90,8 @@ extension Text {
             + (sent ? ": se fino a poco fa eri amministratore, il ruolo è stato cambiato e l'operazione non è stata eseguita." : ".")
     }
 
-    public static let activityIntro = "Accessi, inviti, ruoli e dispositivi dell'azienda, dal più recente."
+    public static let activityIntro =
+        "Accessi, inviti, ruoli, dispositivi e ticket dell'azienda, dal più recente. Scelto un utente, vedi ciò che ha fatto e i cambi che lo riguardano (il suo invito, il suo ruolo)."
     public static let activityWhen = "Data e ora"
     public static let activityWho = "Utente"
     public static let activityWhat = "Evento"

@@ -96,9 +96,13 @@ public struct AuditStore {
     /// The company's trail (`tenantID`), or the whole trail (nil) optionally of the companies
     /// whose name holds `company` or whose P.IVA it is; newest first, for one user and a range
     /// of days when given. `forCustomers`: the company's own reading, without `deskOnlyEvents`.
+    /// `about`: with `userID`, the lines about that person too, whoever wrote them (their
+    /// invitation, their role changed: the detail starts with their address); the filter
+    /// "Utente" showed only what the person did, and an administrator looking for who changed
+    /// Elena's role found nothing under Elena.
     public func list(
-        tenantID: Int64?, forCustomers: Bool = false, company: String = "", userID: Int64? = nil, from: Timestamp? = nil,
-        until: Timestamp? = nil, page: Int
+        tenantID: Int64?, forCustomers: Bool = false, company: String = "", userID: Int64? = nil, about email: String? = nil,
+        from: Timestamp? = nil, until: Timestamp? = nil, page: Int
     ) throws -> (events: [Event], total: Int) {
         var filter = SQLConditions()
         filter.add("a.tenant_id", equals: tenantID)
@@ -108,7 +112,14 @@ public struct AuditStore {
                 "a.tenant_id IN (SELECT id FROM tenants WHERE name LIKE ? ESCAPE '\\' OR vat = ?)",
                 "%" + DeskStore.likeEscaped(company) + "%", VATNumber(company)?.digits ?? company)
         }
-        filter.add("a.user_id", equals: userID)
+        if let userID, let email {
+            let escaped = DeskStore.likeEscaped(email)
+            filter.add(
+                "(a.user_id = ? OR a.detail = ? OR a.detail LIKE ? ESCAPE '\\' OR a.detail LIKE ? ESCAPE '\\')",
+                userID, email, escaped + ": %", escaped + " (%")
+        } else {
+            filter.add("a.user_id", equals: userID)
+        }
         if let from { filter.add("a.at >= ?", from) }
         if let until { filter.add("a.at < ?", until) }
         let total = try database.scalarInt("SELECT count(*) FROM audit_events a" + filter.whereClause, filter.arguments)

@@ -258,6 +258,11 @@ def test_roles_change_and_the_last_administrator_stays(fresh_portal):
     activity = session.get(portal.url + "/tenant/attivita").text
     assert "Tecnico → Amministratore" in activity and "Amministratore → Tecnico" in activity, "roles by their names"
     assert "admin → tech" not in activity
+    # "Utente" = Luca: what he did and what was done to him (his role, changed by Mario); the
+    # filter showed only the lines he wrote. People by name, with their address.
+    about = html.unescape(session.get(portal.url + "/tenant/attivita", params={"utente": luca}).text)
+    assert f"{TECHNICIAN}: Tecnico → Amministratore" in about and f"{TECHNICIAN}: Amministratore → Tecnico" in about, about[-3000:]
+    assert re.search(r'<option value="%d" selected="selected">Luca Verdi \(%s\)</option>' % (luca, re.escape(TECHNICIAN)), about)
     # The role it has already: said, and no line "Tecnico → Tecnico".
     same = post(portal, session, f"/tenant/utenti/{luca}/ruolo", "/tenant/utenti", role="tech")
     assert same.headers["Location"] == "/tenant/utenti?avviso=ruolo-invariato"
@@ -319,7 +324,11 @@ def test_a_removed_user_is_out_at_once_and_their_tickets_stay(fresh_portal):
     former = activity.split('<optgroup label="Non più nell&#39;azienda">')[1].split("</optgroup>")[0]
     assert f'value="{luca}">luca.verdi@rossi.example</option>' in former
     his = session.get(portal.url + f"/tenant/attivita?utente={luca}").text
-    assert f'value="{luca}" selected' in his and "mario.rossi@rossi.example</td>" not in his
+    assert f'value="{luca}" selected' in his
+    # Mario's lines there are only those about Luca (his removal), none of Mario's own.
+    rows = re.findall(r"<tr>(.*?)</tr>", his, re.S)
+    by_mario = [row for row in rows if "mario.rossi@rossi.example</td>" in row]
+    assert by_mario and all("luca.verdi@rossi.example" in row for row in by_mario), by_mario
     assert "luca.verdi@rossi.example</td>" in his
     with portal.db() as db:
         # His own account's events (logins, recovery) no longer go to this company's "Attività".

@@ -17,7 +17,9 @@ enum ActivityHandlers {
         let page = PageLinks.number(request.query["pagina"])
         let result = dates.isValid
             ? try AuditStore(services.database).list(
-                tenantID: context.tenant.id, forCustomers: true, userID: userID, from: dates.start, until: dates.end, page: page)
+                tenantID: context.tenant.id, forCustomers: true, userID: userID,
+                about: userID.flatMap { id in members.first { $0.userID == id }?.email ?? former.first { $0.userID == id }?.email },
+                from: dates.start, until: dates.end, page: page)
             : (events: [], total: 0)
         var filter = ""
         if let userID { filter += "&utente=\(userID)" }
@@ -32,7 +34,10 @@ enum ActivityHandlers {
                         el("select", ["id": "utente", "name": "utente"]) {
                             el("option", ["value": ""]) { Text.activityAllUsers }
                             for member in members {
-                                el("option", ["value": String(member.userID), "selected": member.userID == userID ? "selected" : nil]) { member.email }
+                                el("option", ["value": String(member.userID), "selected": member.userID == userID ? "selected" : nil]) {
+                                    // By name, as the lists sort them ("Utenti"): addresses alone read in no order.
+                                    member.displayName.isEmpty ? member.email : "\(member.displayName) (\(member.email))"
+                                }
                             }
                             if !former.isEmpty {
                                 el("optgroup", ["label": Text.activityFormerMembers]) {
