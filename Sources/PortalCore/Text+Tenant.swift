@@ -108,6 +108,10 @@ extension Text {
     /// A form sent by someone just removed from their only company: it could never come back.
     public static let formNotKeptRemoved =
         "Non sei più un utente di nessuna azienda del portale: il modulo che stavi inviando non è stato salvato. Per rientrare chiedi all'amministratore della tua azienda «Ripristina utente» o un nuovo invito."
+    /// Someone whose session an administrator's "Rimuovi utente" ended: «La sessione è scaduta»
+    /// told them nothing of why.
+    public static let removedByAdministrator =
+        "Un amministratore ti ha rimosso dall'azienda per cui stavi lavorando, e la sessione è terminata. Se fai parte di altre aziende, accedi di nuovo e scegline una; per rientrare in questa chiedi all'amministratore «Ripristina utente» o un nuovo invito."
     /// An administrator who removed themselves (the login says it was done).
     public static let removedYourself =
         "Ti sei rimosso dall'azienda: per rientrare chiedi a un altro amministratore «Ripristina utente» o un nuovo invito."

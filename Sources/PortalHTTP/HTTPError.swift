@@ -52,11 +52,11 @@ public struct HTTPError: Error, CustomStringConvertible, Sendable {
         HTTPError(status: 500, message: Text.errorInternal, reason: reason)
     }
     /// No live session: the browser's page goes to the login and comes back to `next`.
-    /// `expired`: the request brought a session that has ended (idle, or ended elsewhere): the
-    /// login says so, where it showed a bare form after 30 idle minutes.
-    public static func signInRequired(next: String, expired: Bool = false) -> HTTPError {
+    /// `notice`: the login's `avviso` when the request brought a session that has ended ("sessione":
+    /// idle, or ended elsewhere; the login showed a bare form after 30 idle minutes).
+    public static func signInRequired(next: String, notice: String? = nil) -> HTTPError {
         HTTPError(
             status: 401, message: Text.sessionExpired, reason: "no session",
-            location: "/login?" + (expired ? "avviso=sessione&" : "") + "next=" + urlEncode(next))
+            location: "/login?" + (notice.map { "avviso=\($0)&" } ?? "") + "next=" + urlEncode(next))
     }
 }

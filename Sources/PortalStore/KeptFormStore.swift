@@ -14,7 +14,11 @@ public struct KeptFormStore {
     public static let bytesInAll: Int64 = 1024 * 1024 * 1024
     /// Kept forms alive per client and in all, with or without files: past these a form is
     /// not kept (anonymous posts filled the database with forms of 35 MB of text each).
-    public static let formsPerAddress = 20
+    /// A person keeps at most `formsPerPerson`, their newest (`makeRoom`): a colleague's
+    /// twenty presses, or a scanner's with their session, had filled an office's score and
+    /// the next person's ticket was lost.
+    public static let formsPerPerson = 5
+    public static let formsPerAddress = 100
     public static let formsInAll = 1000
     /// A kept form's fields, url-encoded, at most: the longest real form (a description and
     /// technical details at their limits, in any script) stays well within.
@@ -46,6 +50,17 @@ public struct KeptFormStore {
     /// The fields of a form kept a moment before (its files were being written).
     public func fill(tokenHash: [UInt8], fields: String) throws {
         try database.run("UPDATE kept_forms SET fields = ? WHERE token_hash = ?", [fields, tokenHash])
+    }
+
+    /// The person's newest form takes the place of their oldest past `formsPerPerson`: what
+    /// they pressed last is what they want back.
+    public func makeRoom(ownerID: Int64, now: Timestamp) throws {
+        try database.run(
+            """
+            DELETE FROM kept_forms WHERE id IN (
+                SELECT id FROM kept_forms WHERE owner_id = ? AND path != '' AND expires_at > ?
+                ORDER BY id DESC LIMIT -1 OFFSET ?)
+            """, [ownerID, now, KeptFormStore.formsPerPerson - 1])
     }
 
     /// Whether one more form from this client may be kept at all (`formsPerAddress`). Forms

@@ -45,6 +45,7 @@ public struct RetentionSweep {
         // Each store's own expiry where it has one; the rest are the notice's periods.
         let steps: [(String, () throws -> Void)] = [
             ("sessions", { try SessionStore(database).deleteExpired(now: now) }),
+            ("ended_sessions", { try SessionStore(database).forgetEndedReasons(now: now) }),
             ("login_challenges", { try LoginChallengeStore(database).deleteExpired(now: now) }),
             ("kept_forms", { try KeptFormStore(database).deleteExpired(now: now) }),
             // The brake counts a quarter of an hour: a day is far past any window.

@@ -138,9 +138,31 @@ public struct SessionStore {
         try database.run("DELETE FROM sessions WHERE user_id = ?", [userID])
     }
 
-    /// Ends the user's sessions in one company (removed from it), keeping their others.
-    public func deleteAll(userID: Int64, tenantID: Int64) throws {
+    /// Ends the user's sessions in one company (removed from it), keeping their others; each
+    /// leaves why (`endedReason`), so that the next page says it.
+    public func deleteAll(userID: Int64, tenantID: Int64, reason: EndedReason, now: Timestamp) throws {
+        try database.run(
+            """
+            INSERT OR REPLACE INTO ended_sessions (token_hash, reason, ended_at)
+            SELECT token_hash, ?, ? FROM sessions WHERE user_id = ? AND tenant_id = ?
+            """, [reason.rawValue, now, userID, tenantID])
         try database.run("DELETE FROM sessions WHERE user_id = ? AND tenant_id = ?", [userID, tenantID])
+    }
+
+    /// Why a session ended, where the portal ended it for a reason the person should hear.
+    public enum EndedReason: String, Sendable {
+        case removedFromCompany = "removed"
+    }
+
+    /// Read only when a request brought a session that no longer exists.
+    public func endedReason(tokenHash: [UInt8]) throws -> EndedReason? {
+        try database.queryOne("SELECT reason FROM ended_sessions WHERE token_hash = ?", [tokenHash])
+            .flatMap { EndedReason(rawValue: $0.string("reason")) }
+    }
+
+    /// The reasons are said for a month; a session idle that long has expired anyway.
+    public func forgetEndedReasons(now: Timestamp) throws {
+        try database.run("DELETE FROM ended_sessions WHERE ended_at <= ?", [now - 30 * 86400])
     }
 
     /// "Disattiva azienda": the sessions working for it keep their user but lose the company,

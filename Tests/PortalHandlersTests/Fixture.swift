@@ -69,6 +69,20 @@ final class Fixture {
         try database.scalarInt("SELECT id FROM users WHERE email = ?", [email])
     }
 
+    /// The signed writers (`formOwner`) of `count` new colleagues of Mario's company: an office
+    /// of people behind one address, each of whom keeps forms of their own.
+    func colleagues(_ count: Int) throws -> [String] {
+        let tenant = try database.scalarInt("SELECT tenant_id FROM memberships WHERE user_id = ?", [try userID("mario.rossi@rossi.example")])
+        return try (0..<count).map { index in
+            let address = "collega\(index)@rossi.example"
+            let id = try UserStore(database).create(
+                email: EmailAddress(address)!, passwordHash: "x", provisionalUntil: nil, firstName: "Collega", lastName: "N\(index)",
+                now: Clock.now())
+            try TenantStore(database).addMember(userID: id, tenantID: tenant, role: .technician, now: Clock.now())
+            return try formOwner(address)
+        }
+    }
+
     /// The signed name of the writer that this demo customer's ticket forms carry (`autore`),
     /// read off their "Nuovo Ticket" page as a browser would send it.
     func formOwner(_ email: String) throws -> String {

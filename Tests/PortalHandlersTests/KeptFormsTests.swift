@@ -101,8 +101,10 @@ struct KeptFormsTests {
 
     @Test("one address keeps at most a few forms with their files; later ones keep their text and say so")
     func filesCappedPerAddress() throws {
-        let writer = try fixture.formOwner("mario.rossi@rossi.example")
+        // An office: each person keeps their own newest few (`formsPerPerson`), the address a few with files.
+        var writers = try fixture.colleagues(KeptFormStore.filesPerAddress + 1).makeIterator()
         func send() -> Response {
+            let writer = writers.next()!
             let boundary = "kept-boundary"
             let body = [
                 "--\(boundary)\r\nContent-Disposition: form-data; name=\"autore\"\r\n\r\n\(writer)\r\n",
@@ -126,7 +128,7 @@ struct KeptFormsTests {
         #expect(header(capped, "Location") == ["/login?avviso=modulo-senza-allegati&next=/ticket/nuovo"])
         let cookie = try #require(header(capped, "Set-Cookie").first { $0.hasPrefix("portal_form=") })
         let token = String(cookie.dropFirst("portal_form=".count).prefix { $0 != ";" })
-        var cookies = try fixture.session("mario.rossi@rossi.example")
+        var cookies = try fixture.session("collega\(KeptFormStore.filesPerAddress)@rossi.example")
         cookies["portal_form"] = token
         let page = String(decoding: fixture.get("/ticket/nuovo", cookies: cookies).body, as: UTF8.self)
         #expect(page.contains(Text.formKeptWithoutFiles) && page.contains("value=\"Stampante\""))
@@ -136,8 +138,9 @@ struct KeptFormsTests {
     @Test("the bytes kept count too, and an IPv6 /64 is one client")
     func bytesCappedPerClient() throws {
         let megabytes = 3
-        let writer = try fixture.formOwner("mario.rossi@rossi.example")
+        var writers = try fixture.colleagues(Int(KeptFormStore.bytesPerAddress / Int64(3 * megabytes * 1024 * 1024)) + 3).makeIterator()
         func send(from address: String) -> Response {
+            let writer = writers.next()!
             let boundary = "kept-boundary"
             var body = Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nStampante\r\n".utf8)
             body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"autore\"\r\n\r\n\(writer)\r\n".utf8)
@@ -164,21 +167,38 @@ struct KeptFormsTests {
         #expect(try fixture.database.scalarInt("SELECT file_bytes FROM kept_forms ORDER BY id DESC LIMIT 1") == perForm)
     }
 
-    @Test("megabytes of text are kept within the form's limits, and one client keeps at most a score of forms")
+    @Test("megabytes of text are kept within the form's limits; a person keeps their newest few, and never the office's slots")
     func textAndFormsCapped() throws {
         let huge = String(repeating: "A", count: 3 * 1024 * 1024)
         let writer = try fixture.formOwner("mario.rossi@rossi.example")
-        for _ in 0..<KeptFormStore.formsPerAddress {
-            let sent = fixture.post("/ticket/nuovo", ["autore": writer, "title": "x", "description": huge, "technical_details": huge], cookies: Fixture.visitor)
+        for index in 0..<(KeptFormStore.formsPerPerson + 15) {
+            let sent = fixture.post(
+                "/ticket/nuovo", ["autore": writer, "title": "x\(index)", "description": huge, "technical_details": huge],
+                cookies: Fixture.visitor)
             #expect(header(sent, "Location") == ["/login?avviso=modulo&next=/ticket/nuovo"])
         }
         let longest = try fixture.database.scalarInt("SELECT max(length(fields)) FROM kept_forms")
         #expect(longest <= Int64(KeptFormStore.fieldBytes))
         #expect(longest >= 20_000, "the description is kept as far as the form takes it (20,000 characters)")
-        let refused = fixture.post("/ticket/nuovo", ["autore": writer, "title": "uno di troppo"], cookies: Fixture.visitor)
-        #expect(header(refused, "Location").first?.hasPrefix("/login?next=") == true, "sent to the login, not kept")
+        #expect(try keptRows() == Int64(KeptFormStore.formsPerPerson), "his newest, not twenty")
+        let newest = try #require(
+            try fixture.database.queryOne("SELECT fields FROM kept_forms WHERE path != '' ORDER BY id DESC LIMIT 1")).string("fields")
+        #expect(newest.contains("title=x\(KeptFormStore.formsPerPerson + 14)"))
+        // A colleague behind the same address still gets theirs kept.
+        let colleague = try fixture.formOwner("luca.verdi@rossi.example")
+        let theirs = fixture.post("/ticket/nuovo", ["autore": colleague, "title": "il mio"], cookies: Fixture.visitor)
+        #expect(header(theirs, "Location") == ["/login?avviso=modulo&next=/ticket/nuovo"])
+        // Past what one address may leave (many people at once): nothing kept, and the login says so.
+        try fixture.database.run(
+            """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+            INSERT INTO kept_forms (token_hash, path, fields, client_address, file_bytes, owner_id, created_at, expires_at)
+            SELECT randomblob(32), '/ticket/nuovo', 'x', client_address, 0, 100000 + i, created_at, expires_at
+            FROM n, (SELECT client_address, created_at, expires_at FROM kept_forms WHERE path != '' LIMIT 1)
+            """, [KeptFormStore.formsPerAddress])
+        let refused = fixture.post("/ticket/nuovo", ["autore": colleague, "title": "uno di troppo"], cookies: Fixture.visitor)
+        #expect(header(refused, "Location") == ["/login?avviso=modulo-non-conservato&next=/ticket/nuovo"], "said, not kept")
         #expect(header(refused, "Set-Cookie").first { $0.hasPrefix("portal_form=") } == nil)
-        #expect(try keptRows() == Int64(KeptFormStore.formsPerAddress))
     }
 
     @Test("a post without any cookie of the portal (another site's) is not kept")

@@ -313,7 +313,11 @@ def test_a_removed_user_is_out_at_once_and_their_tickets_stay(fresh_portal):
     assert "il modulo che stavi inviando non è stato salvato" in html.unescape(requests.get(portal.url + late.headers["Location"]).text)
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM kept_forms").fetchone()[0] == kept_before
-    assert technician.get(portal.url + "/dashboard", allow_redirects=False).status_code == 303
+    out = technician.get(portal.url + "/dashboard", allow_redirects=False)
+    assert out.status_code == 303 and out.headers["Location"].startswith("/login?avviso=rimosso&"), out.headers["Location"]
+    # Told why, not «La sessione è scaduta».
+    told = html.unescape(requests.get(portal.url + out.headers["Location"]).text)
+    assert "Un amministratore ti ha rimosso dall'azienda" in told and "La sessione è scaduta" not in told
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM tickets WHERE requester_id = ?", (luca,)).fetchone()[0] == tickets > 0
         assert db.execute("SELECT count(*) FROM trusted_devices WHERE user_id = ?", (luca,)).fetchone()[0] == 0

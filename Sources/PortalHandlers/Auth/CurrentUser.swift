@@ -40,7 +40,12 @@ struct CurrentUser {
         // A query past what a return address may be (SafeRedirect) goes without it: its
         // Location, encoded once more, passed nginx's buffer for a handler's headers (502).
         let page = request.pathWithQuery.utf8.count <= SafeRedirect.maxLength ? request.pathWithQuery : request.path
-        throw HTTPError.signInRequired(next: request.method == "GET" ? page : "/dashboard", expired: Cookies.sessionValue(request) != nil)
+        // A session that ended: why, when the portal ended it for a reason the person should hear.
+        let notice = try Cookies.sessionValue(request).map { value in
+            try SessionStore(services.database).endedReason(tokenHash: Token.hash(value)) == .removedFromCompany
+                ? "rimosso" : "sessione"
+        }
+        throw HTTPError.signInRequired(next: request.method == "GET" ? page : "/dashboard", notice: notice)
     }
 
     /// A login under way in this browser (the code, "Scelta Tenant"): a page opened in another

@@ -179,7 +179,8 @@ enum MemberHandlers {
             let administrators = try tenants.administratorCount(tenantID: context.tenant.id)
             if member.role == .administrator && administrators <= 1 { return nil }
             try tenants.removeMember(member, tenantID: context.tenant.id, now: services.now)
-            try SessionStore(services.database).deleteAll(userID: member.userID, tenantID: context.tenant.id)
+            try SessionStore(services.database).deleteAll(
+                userID: member.userID, tenantID: context.tenant.id, reason: .removedFromCompany, now: services.now)
             try TrustedDeviceStore(services.database).deleteAll(userID: member.userID)
             // A login under way would still end in a trusted browser (it skipped the code after
             // "Ripristina utente"): it starts again.

@@ -48,6 +48,7 @@ enum KeptForms {
                 + request.form.all("kept").compactMap(uploads.verify).reduce(Int64(0)) { $0 + $1.size } : 0
         let token = Token.generate()
         let kept: Bool? = try services.database.write { _ in
+            try store.makeRoom(ownerID: author, now: services.now)
             guard try store.mayKeep(clientAddress: client, now: services.now) else { return nil }
             let may = try keepsFiles && store.mayKeepFiles(clientAddress: client, bytes: bytes, now: services.now)
             try store.keep(
@@ -55,10 +56,13 @@ enum KeptForms {
                 ownerID: author, now: services.now)
             return may
         }
-        // Past the forms a client may leave, the refusal goes on as it would without keeping.
+        // Past the forms a client may leave, the refusal goes on as it would without keeping,
+        // but a login says the form is lost (it said only «La sessione è scaduta», and the
+        // person looked for their ticket after it).
         guard let withFiles = kept else {
             Log.event("form_not_kept", [("path", request.path), ("reason", "forms per client")])
-            return nil
+            guard answer == nil, refusedTo.map({ $0.hasPrefix("/login") }) ?? true else { return nil }
+            return try Response.redirect(to: "/login?avviso=modulo-non-conservato&next=" + urlEncode(request.path))
         }
         let encoded = try fields(request, services, withFiles: withFiles)
         try services.database.write { _ in try store.fill(tokenHash: token.hash, fields: encoded) }

@@ -1,0 +1,15 @@
+extension Migrations {
+    /// A person removed from a company while signed in read «La sessione è scaduta» at their
+    /// next page: the sessions the removal ends leave their token's hash here, so the login
+    /// can say why (`SessionStore.endedReason`). Kept 30 days (`RetentionSweep`).
+    static let endedSessions = Migration(
+        name: "0038_ended_sessions",
+        sql: """
+            CREATE TABLE ended_sessions (
+                token_hash BLOB PRIMARY KEY,
+                reason TEXT NOT NULL,
+                ended_at INTEGER NOT NULL
+            ) STRICT, WITHOUT ROWID;
+            CREATE INDEX ended_sessions_by_time ON ended_sessions(ended_at);
+            """)
+}
