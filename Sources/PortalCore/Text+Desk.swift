@@ -297,7 +297,7 @@ extension Text {
     public static let deskRequesterHint = "Riceve le e-mail della richiesta e la trova nel suo elenco."
     public static let deskChooseRequester = "Scegli un utente"
     public static let deskRequesterRequired = "Scegli l'utente dell'azienda per cui apri la richiesta."
-    public static let deskRequesterNotMember = "Questo utente non fa più parte dell'azienda: scegline un altro."
+    public static let deskRequesterNotMember = "Questo utente non fa parte dell'azienda (o non ne fa più parte): scegline uno dall'elenco."
     public static let deskCompanyInactive = "L'azienda è disattivata: i suoi utenti non possono accedere, quindi non si possono aprire richieste a suo nome."
     public static let deskCompanyNoUsers = "L'azienda non ha ancora utenti del portale: invitane uno prima di aprire una richiesta a suo nome."
     public static let deskEmailDefaultHint = "Lascia vuoto per usare l'e-mail del richiedente."

@@ -1494,7 +1494,7 @@ def test_an_operator_opens_a_ticket_for_a_customer_on_the_phone(portal):
         "description": "Il cliente chiama: il server di stampa non risponde da stamattina.", "technical_details": "",
         "action": "send"}
     # No requester chosen, or one of another company: refused beside the field, the text kept.
-    for chosen, message in (("", "Scegli l'utente dell'azienda"), (str(anna), "non fa più parte dell'azienda")):
+    for chosen, message in (("", "Scegli l'utente dell'azienda"), (str(anna), "non fa parte dell'azienda (o non ne fa più parte)")):
         refused = operator.post(form_url, data={**fields, "richiedente": chosen}, files=NO_FILE,
                                 allow_redirects=False)
         assert refused.status_code == 422 and message in refused.text
