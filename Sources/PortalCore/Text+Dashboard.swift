@@ -23,6 +23,10 @@ extension Text {
     }
     public static let dashboardEditingHint =
         "Trascina i widget per spostarli, l'angolo in basso a destra per ridimensionarli, oppure usa i pulsanti di ogni widget; poi premi «Fatto»."
+    /// Said while editing on a narrow screen, where the widgets are stacked: a move to the
+    /// left or a wider widget changed the saved layout and nothing on the screen.
+    public static let dashboardNarrowHint =
+        "Su questo schermo stretto i widget sono uno sotto l'altro, nell'ordine della disposizione (riga per riga): le colonne e le larghezze scelte si vedono su uno schermo più largo."
 
     // MARK: Widgets
     public static let widgetTicketList = "Elenco ticket"

@@ -201,6 +201,17 @@ def test_a_new_customer_arranges_the_dashboard_and_finds_it_again(portal, browse
     # "Modifica" goes back to editing, and a widget can be removed.
     click(browser, "Modifica")
     assert serious_violations(browser) == [], "edit mode, panel closed"
+    # Where the widgets are stacked, editing says that columns and widths show on a wider screen
+    # (a move to the left changed the layout and nothing on a phone).
+    narrow_hint = browser.find_element(By.CSS_SELECTOR, ".dashboard-hint--narrow")
+    assert not narrow_hint.is_displayed()
+    size = browser.get_window_size()
+    browser.set_window_size(600, 900)
+    try:
+        WebDriverWait(browser, 5).until(lambda _: narrow_hint.is_displayed())
+        assert "uno sotto l'altro" in narrow_hint.text
+    finally:
+        browser.set_window_size(size["width"], size["height"])
     control(widget(browser, "Stato Ticket"), "Rimuovi il widget").send_keys(Keys.ENTER)
     announced(browser, "Stato Ticket rimosso dalla dashboard.")
     assert not browser.find_elements(By.XPATH, "//main//section[.//h2[normalize-space()='Stato Ticket']]")

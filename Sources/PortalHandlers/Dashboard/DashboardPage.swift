@@ -32,7 +32,10 @@ struct DashboardPage {
                 ]
             ) {
                 toolbar
-                if isEditable { el("p", ["class": "dashboard-hint muted"]) { Text.dashboardEditingHint } }
+                if isEditable {
+                    el("p", ["class": "dashboard-hint muted"]) { Text.dashboardEditingHint }
+                    el("p", ["class": "dashboard-hint dashboard-hint--narrow muted"]) { Text.dashboardNarrowHint }
+                }
                 el("p", ["class": "visually-hidden", "id": "dashboard-status", "role": "status", "aria-live": "polite"])
                 el("div", ["class": "notice notice--error", "id": "dashboard-error", "role": "alert", "hidden": "hidden"])
                 emptyState
