@@ -18,6 +18,13 @@ extension Text {
         "recorded": "Richiesta registrata", "recorded_mailed": "Richiesta registrata, assistenza avvisata",
     ]
 
+    /// A line's detail as people read it: a code in words, and a count with what it counts
+    /// ("Altre sessioni terminate | 1" was a bare number).
+    public static func auditDetail(event: String, _ detail: String) -> String {
+        if event == "sessions_ended", let count = Int(detail) { return count == 1 ? "1 sessione" : "\(count) sessioni" }
+        return auditDetails[detail] ?? detail
+    }
+
     // MARK: Messages over their limit
     public static let descriptionRequired = "La descrizione è obbligatoria."
     public static func messageTooLong(limit: Int) -> String {

@@ -40,3 +40,15 @@ struct AuditLabelsTests {
         #expect(events.filter { Text.auditEvents[$0] == nil }.sorted() == [])
     }
 }
+
+@Suite("Audit details as people read them")
+struct AuditDetailTests {
+    @Test("a count of ended sessions says what it counts; codes become words; the rest stays")
+    func details() {
+        #expect(Text.auditDetail(event: "sessions_ended", "1") == "1 sessione")
+        #expect(Text.auditDetail(event: "sessions_ended", "3") == "3 sessioni")
+        #expect(Text.auditDetail(event: "login_password_ok", "trusted device") == "Dispositivo sicuro")
+        #expect(Text.auditDetail(event: "role_changed", "a@b.it: Tecnico → Amministratore") == "a@b.it: Tecnico → Amministratore")
+        #expect(Text.auditDetail(event: "ticket_created", "1") == "1")
+    }
+}

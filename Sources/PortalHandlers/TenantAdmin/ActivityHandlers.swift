@@ -74,7 +74,7 @@ enum ActivityHandlers {
                                         : Text.auditActor(event.actorEmail, event: event.event, forCustomers: true)
                                 }
                                 el("td") { Text.auditEvents[event.event] ?? event.event }
-                                el("td", ["class": "cell-address"]) { Text.auditDetails[event.detail] ?? event.detail }
+                                el("td", ["class": "cell-address"]) { Text.auditDetail(event: event.event, event.detail) }
                                 el("td") { event.clientIP }
                             }
                         }
