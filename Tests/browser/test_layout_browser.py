@@ -417,6 +417,21 @@ def test_the_conversation_puts_the_customers_and_the_supports_messages_on_two_si
         browser.quit()
 
 
+def test_a_checkbox_stays_beside_its_label_on_a_phone(portal):
+    """«Chiudere il ticket all'invio del messaggio» went whole to the line below its box at 390 px."""
+    browser = chromium()
+    try:
+        sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+        viewport(browser, PHONE)
+        browser.get(portal.url + f"/ticket/{newest_ticket(portal)}")
+        box = browser.find_element(By.ID, "close").rect
+        label = browser.find_element(By.CSS_SELECTOR, "label[for=close]").rect
+        assert label["x"] > box["x"] and label["y"] <= box["y"] + box["height"] / 2 <= label["y"] + label["height"], \
+            (box, label)
+    finally:
+        browser.quit()
+
+
 def test_short_words_dates_and_addresses_are_never_broken_mid_word(portal):
     browser = chromium()
     try:
