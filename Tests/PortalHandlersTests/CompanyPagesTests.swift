@@ -111,7 +111,7 @@ struct CompanyPagesTests {
 
         #expect(fixture.post("/desk/aziende/\(rossi)/disattiva", ["csrf": token], cookies: manager).status == 303)
         let away = fixture.get("/ticket", cookies: mario)
-        #expect(away.status == 303 && away.header("Location") == "/accesso/azienda")
+        #expect(away.status == 303 && away.header("Location") == "/accesso/azienda?next=/ticket", "the list opens once a company is chosen")
         #expect(fixture.get("/dashboard", cookies: mario).header("Location") == "/accesso/azienda")
         let choice = html(fixture.get("/accesso/azienda", cookies: mario))
         #expect(choice.contains(Text.companyDeactivatedBadge) && choice.contains("non è possibile entrarvi"))
