@@ -337,7 +337,7 @@ def test_the_classic_portals_companies_without_users_and_a_deactivated_company(f
     assert "possono di nuovo entrarvi" in company_page and "non potranno più entrarvi" not in company_page
     assert ">Creato il</th>" in company_page
     moved = mario.get(portal.url + "/ticket", allow_redirects=False)
-    assert moved.headers["Location"] == "/accesso/azienda"
+    assert moved.headers["Location"] == "/accesso/azienda?next=/ticket"
     # The dashboard's script is answered in JSON, with the status it handles (through the login).
     api = mario.get(portal.url + "/api/dashboard", allow_redirects=False)
     assert api.status_code == 401 and "scegli l'azienda" in api.json()["error"]

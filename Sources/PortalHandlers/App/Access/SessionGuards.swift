@@ -53,7 +53,7 @@ enum MemberGuard: AccessGuard {
             // The page asked for is opened once a company is chosen: a ticket's link from an
             // e-mail, followed after the company was deactivated and reactivated, ended on the
             // dashboard.
-            guard request.method == "GET" else { throw Redirect(to: CompanyChoiceHandlers.path) }
+            guard request.method == "GET", !request.path.hasPrefix("/api/") else { throw Redirect(to: CompanyChoiceHandlers.path) }
             let wanted = request.pathWithQuery.utf8.count <= SafeRedirect.maxLength ? request.pathWithQuery : request.path
             throw Redirect(to: CompanyChoiceHandlers.path + "?next=" + urlEncode(wanted))
         }
