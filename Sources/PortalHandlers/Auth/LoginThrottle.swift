@@ -4,8 +4,8 @@ import PortalHTTP
 import PortalStore
 
 /// The brake on guessing passwords, without a lock that anyone could pull on the owner:
-/// - per source (the typed address and the client's address): after 5 failed passwords or
-///   codes in 15 minutes, each further try must wait, doubling from 2 seconds up to 15
+/// - per source (the typed address and the client's address): after 10 failed passwords or
+///   codes in 15 minutes (issue 3's figure), each further try must wait, doubling from 2 seconds up to 15
 ///   minutes; a try during the wait is refused without looking at the password. Only that
 ///   source waits: the owner elsewhere logs in as usual.
 /// - per account, from anywhere: from 5 failures in its window on, a right password always
@@ -14,7 +14,7 @@ import PortalStore
 /// nginx's per-address limit bounds how fast any one address tries at all.
 enum LoginThrottle {
     static let window: Int64 = 15 * 60
-    static let freeFailures = 5
+    static let freeFailures = 10
     static let accountAlertFailures = 5
 
     /// What a failure is counted under: the typed address in lower case (whether or not it
