@@ -72,6 +72,18 @@ public enum FormField {
         }
     }
 
+    /// "Annulla" beside a form's own button, as the manual shows it: a button (a person and
+    /// a test look for one), leaving for the address of `cancelForm`, an empty form of its
+    /// own, so nothing typed travels in the address and nothing is checked first.
+    public static func cancelButton(_ label: String, form id: String = "annulla") -> Node {
+        el("button", ["class": "button", "type": "submit", "form": id, "formnovalidate": "formnovalidate"]) { label }
+    }
+
+    /// The empty form `cancelButton` sends, outside the form the button sits in (forms do not nest).
+    public static func cancelForm(_ action: String, id: String = "annulla") -> Node {
+        el("form", ["id": id, "method": "get", "action": action, "hidden": "hidden"]) {}
+    }
+
     public static func csrf(_ token: String) -> Node {
         el("input", ["type": "hidden", "name": "csrf", "value": token])
     }

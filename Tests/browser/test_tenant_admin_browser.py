@@ -4,6 +4,7 @@ import re
 import urllib.parse
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from chromium import chromium
 from people import first_access, log_in, press, type_into
@@ -18,6 +19,15 @@ def test_an_administrator_invites_a_technician_who_then_appears_under_utenti(por
 
     press(browser, "Tenant")
     press(browser, "Utenti invitati")
+    press(browser, "Invita utente")
+    # "Annulla" is a button beside "Invita", as the manual shows them: it leaves the form,
+    # nothing typed in the address and nothing sent.
+    type_into(browser, "Email", "ripensamento@rossi.example")
+    cancel = browser.find_element(By.XPATH, "//form[.//button[normalize-space()='Invita']]//button[normalize-space()='Annulla']")
+    cancel.click()
+    WebDriverWait(browser, 5).until(lambda _: not browser.find_elements(By.ID, "email"))
+    assert urllib.parse.urlparse(browser.current_url).path == "/tenant/inviti" and "ripensamento" not in browser.current_url
+    assert "ripensamento@rossi.example" not in browser.page_source
     press(browser, "Invita utente")
     # A malformed address is refused by the portal, in Italian beside the field: the browser's
     # own bubble ("Please include an '@'…") spoke the browser's language and said it nowhere else.

@@ -38,6 +38,7 @@ enum InvitationHandlers {
             if let form {
                 el("section", ["class": "card"]) {
                     el("h2", ["id": "invite"]) { Text.inviteUser }
+                    FormField.cancelForm("/tenant/inviti")
                     el("form", ["class": "form", "method": "post", "novalidate": "novalidate", "action": "/tenant/inviti"]) {
                         FormField.csrf(csrf)
                         Submission.hidden(form.submission)
@@ -47,7 +48,7 @@ enum InvitationHandlers {
                                              options: Role.allCases.map { ($0.rawValue, $0.label) }, selected: form.role.rawValue,
                                              hint: Text.adminRoleWarning)
                         el("div", ["class": "form-actions"]) {
-                            el("a", ["class": "button", "href": "/tenant/inviti"]) { Text.cancel }
+                            FormField.cancelButton(Text.cancel)
                             el("button", ["class": "button button--primary", "type": "submit"]) { Text.invite }
                         }
                     }

@@ -83,6 +83,7 @@ struct CompaniesPage {
     func newCompanyForm(_ form: NewCompanyForm, csrf: String) -> Node {
         el("section", ["class": "card", "aria-labelledby": "new-company"]) {
             el("h2", ["id": "new-company", "class": "visually-hidden"]) { Text.newCompany }
+            FormField.cancelForm(CompanyListHandlers.path)
             el("form", ["class": "form", "method": "post", "novalidate": "novalidate", "action": CompanyListHandlers.path]) {
                 FormField.requiredLegend(Text.requiredLegend)
                 FormField.csrf(csrf)
@@ -94,7 +95,7 @@ struct CompaniesPage {
                     id: "vat", label: Text.companyVATNumber, value: form.vat, error: form.vatError, required: true,
                     autocomplete: "off", maxLength: 20, autofocus: form.vatError != nil)
                 el("div", ["class": "form-actions"]) {
-                    el("a", ["class": "button", "href": CompanyListHandlers.path]) { Text.cancel }
+                    FormField.cancelButton(Text.cancel)
                     el("button", ["class": "button button--primary", "type": "submit"]) { Text.createCompany }
                 }
             }

@@ -29,6 +29,7 @@ struct InviteAdministratorPage {
     func form(_ csrf: String, path: String) -> Node {
         Node.group {
             el("p") { Text.inviteAdministratorIntro }
+            FormField.cancelForm(path)
             el("form", ["class": "form", "method": "post", "novalidate": "novalidate", "action": path + "/invita"]) {
                 FormField.csrf(csrf)
                 Submission.hidden(submission)
@@ -36,7 +37,7 @@ struct InviteAdministratorPage {
                     id: "email", label: Text.email, type: "email", value: email, error: error, required: true,
                     maxLength: 254, autofocus: true, marked: false)
                 el("div", ["class": "form-actions"]) {
-                    el("a", ["class": "button", "href": path]) { Text.cancel }
+                    FormField.cancelButton(Text.cancel)
                     el("button", ["class": "button button--primary", "type": "submit"]) { Text.inviteAdministrator }
                 }
             }

@@ -56,6 +56,7 @@ struct OperatorsPage {
     func inviteForm(_ form: InviteForm, csrf: String) -> Node {
         el("section", ["class": "card"]) {
             el("h2", ["id": "invite-operator", "class": "visually-hidden"]) { Text.inviteOperator }
+            FormField.cancelForm(OperatorHandlers.path)
             el("form", ["class": "form", "method": "post", "novalidate": "novalidate", "action": OperatorHandlers.path]) {
                 FormField.requiredLegend(Text.requiredLegend)
                 FormField.csrf(csrf)
@@ -70,7 +71,7 @@ struct OperatorsPage {
                     name: "role", legend: Text.operatorRole, options: DeskRole.allCases.map { ($0.rawValue, $0.label) },
                     selected: form.role.rawValue, hint: Text.operatorRoleHint)
                 el("div", ["class": "form-actions"]) {
-                    el("a", ["class": "button", "href": OperatorHandlers.path]) { Text.cancel }
+                    FormField.cancelButton(Text.cancel)
                     el("button", ["class": "button button--primary", "type": "submit"]) { Text.inviteOperator }
                 }
             }
