@@ -46,6 +46,10 @@ extension Text {
                 + "(la cartella dei dati del portale) o PORTAL_DB; portal-admin migrate ne crea uno nuovo"
         }
         public static let notMigrated = "database non migrato (esegui prima portal-admin migrate)"
+        /// A handler started on a database that misses migrations: which, in their order.
+        public static func notMigrated(_ path: String, pending: [String]) -> String {
+            "il database \(path) non è migrato (mancano: \(pending.sorted().joined(separator: ", "))): esegui portal-admin migrate"
+        }
         public static func migratedByNewer(_ path: String, unknown: [String]) -> String {
             "il database \(path) è stato migrato da una versione più recente (sconosciute: \(unknown.joined(separator: ", "))); "
                 + "usa la versione più recente o ripristina una copia"

@@ -97,9 +97,11 @@ public enum DemoData {
                                 ticketID: ticketID, authorID: fromOperator ? userIDs[agent.email] : userIDs[requester.email],
                                 authorName: fromOperator ? "\(agent.first) \(agent.last)" : "\(requester.first) \(requester.last)",
                                 isOperator: fromOperator,
-                                body: fromOperator
+                                body: !fromOperator
+                                    ? "Versione 23.0.0.69, grazie."
+                                    : reply == 0
                                     ? "Buongiorno, abbiamo preso in carico la richiesta. Può indicarci la versione del programma?"
-                                    : "Versione 23.0.0.69, grazie.",
+                                    : "Grazie. La versione 23.0.0.70 corregge il problema: può aggiornare e farci sapere se è risolto?",
                                 now: created + Int64(reply + 1) * 1800)
                         }
                         try store.setStatus(

@@ -63,7 +63,7 @@ public struct UploadStorage: DomainService {
     private func checkQuota(tenantID: Int64, adding: Int64, now: Timestamp) throws {
         let used = try StagedFileStore(database).usage(tenantID: tenantID, stagedSince: now - grace)
         if used + adding > quotaBytes {
-            throw DomainError(.storageQuota, Text.storageQuotaExceeded(used: used, quota: quotaBytes))
+            throw DomainError(.storageQuota, Text.storageQuotaExceeded(used: used, adding: adding, quota: quotaBytes))
         }
     }
 

@@ -13,3 +13,16 @@ struct LimitWordsTests {
         #expect(Text.Console.applied(["0012_b", "0002_a", "0011_c"]) == "migrazioni applicate: 0002_a, 0011_c, 0012_b")
     }
 }
+
+@Suite("The storage quota's refusal says what is left")
+struct StorageQuotaWordsTests {
+    @Test("room left: how much, the files' size; none left: esaurito")
+    func quota() {
+        let megabyte: Int64 = 1_048_576
+        let partly = Text.storageQuotaExceeded(used: 4 * megabyte + 13, adding: 3 * megabyte, quota: 6 * megabyte)
+        #expect(partly.hasPrefix("I file scelti (3,0 MB) non entrano nello spazio per gli allegati della tua azienda: ne restano 1,9 MB su 6 MB."))
+        #expect(!partly.contains("esaurito"))
+        let full = Text.storageQuotaExceeded(used: 6 * megabyte, adding: 10, quota: 6 * megabyte)
+        #expect(full.hasPrefix("Lo spazio per gli allegati della tua azienda è esaurito (usati 6 MB su 6 MB)"))
+    }
+}

@@ -1,6 +1,8 @@
 """The disk: a refused form's files are swept, a company's files stay within its quota,
 and the temporary file of a write that never finished is removed."""
+import html
 import os
+import re
 import subprocess
 import threading
 import time
@@ -81,8 +83,10 @@ def test_a_company_over_its_quota_is_refused_in_italian_and_nothing_is_written(f
     over = new_ticket(portal, session, files=[("files", ("secondo.bin", b"b" * MB, "application/octet-stream")),
                                               ("files", ("terzo.bin", b"c" * 10, "application/octet-stream"))])
     assert over.status_code == 422
-    assert "Lo spazio per gli allegati della tua azienda è esaurito" in over.text
-    assert "i file non sono stati salvati" in over.text
+    # Not "esaurito": about a megabyte is left, and the message says how much.
+    said = html.unescape(over.text)
+    assert "I file scelti (1,0 MB) non entrano nello spazio per gli allegati della tua azienda" in said, said[-3000:]
+    assert re.search(r"ne restano \d,\d MB su 2 MB\. I file non sono stati salvati", said) and "esaurito" not in said, re.findall(r"ne restano[^<]*", said)
     assert "Nota di accredito non emessa" in over.text, "what was typed is kept"
     assert stored_files(portal) == before, "a refused file is never written"
     with portal.db() as db:
@@ -92,7 +96,7 @@ def test_a_company_over_its_quota_is_refused_in_italian_and_nothing_is_written(f
         "csrf": csrf_token(session.get(portal.url + f"/ticket/{number}").text),
         "message": "Ecco il file", "action": "reply"},
         files={"files": ("quarto.bin", b"d" * (MB + 1), "application/octet-stream")}, allow_redirects=False)
-    assert page.status_code == 422 and "Lo spazio per gli allegati della tua azienda è esaurito" in page.text
+    assert page.status_code == 422 and "non entrano nello spazio per gli allegati della tua azienda" in html.unescape(page.text)
     # Another company is not affected.
     other, _ = login(portal, email="anna.bianchi@bianchi.example")
     created_number(new_ticket(portal, other, email="anna.bianchi@bianchi.example",
@@ -119,7 +123,7 @@ def test_forms_sent_at_once_cannot_take_a_company_past_its_quota(fresh_portal):
     saved = [answer for answer in answers if answer.status_code == 303]
     refused = [answer for answer in answers if answer.status_code == 422]
     assert len(saved) + len(refused) == len(answers), [answer.status_code for answer in answers]
-    assert all("Lo spazio per gli allegati della tua azienda è esaurito" in answer.text for answer in refused)
+    assert all("non entrano nello spazio per gli allegati della tua azienda" in html.unescape(answer.text) for answer in refused)
     with portal.db() as db:
         used = db.execute("""SELECT coalesce(sum(a.size), 0) FROM attachments a JOIN tickets t ON t.id = a.ticket_id
                              JOIN tenants te ON te.id = t.tenant_id WHERE te.vat = '02740123456'""").fetchone()[0]

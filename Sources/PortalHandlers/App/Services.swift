@@ -20,7 +20,7 @@ public final class Services {
         let pending = try Migrator.pending(database)
         guard pending.isEmpty else {
             throw ConfigError(
-                message: "database \(config.databasePath) is not migrated (pending: \(pending.joined(separator: ", "))); run portal-admin migrate")
+                message: Text.Console.notMigrated(config.databasePath, pending: pending))
         }
         do { try ContentStore.checkWritable(config.attachmentsDirectory) } catch {
             throw ConfigError(message: "the attachments folder (PORTAL_ATTACHMENTS_DIR): \(error)")
