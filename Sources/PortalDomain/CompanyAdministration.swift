@@ -20,7 +20,7 @@ public struct CompanyAdministration: DomainService {
             // made a member of it, and one pending stopped its person at the company choice
             // at every login.
             for invitation in try InvitationStore(database).pending(tenantID: company.tenant.id, now: now) {
-                try cancel(invitation, in: tx, by: actor, now: now)
+                try cancel(invitation, in: tx, by: actor, event: "invitation_suspended", now: now)
                 try InvitationStore(database).markWithdrawnWithCompany(id: invitation.id)
             }
             try AuditStore.record(in: tx, "tenant_deactivated", tenantID: company.tenant.id, by: actor, detail: company.tenant.name, now: now)
@@ -57,7 +57,12 @@ public struct CompanyAdministration: DomainService {
         try database.write { tx in try cancel(invitation, in: tx, by: actor, now: now) }
     }
 
-    private func cancel(_ invitation: InvitationRecord, in tx: WriteTransaction, by actor: AuditActor, now: Timestamp) throws {
+    /// `event`: "invitation_suspended" when the company's deactivation withdraws it ("Riattiva"
+    /// gives it back): «Invito rimosso» in the trail said more than was done.
+    private func cancel(
+        _ invitation: InvitationRecord, in tx: WriteTransaction, by actor: AuditActor, event: String = "invitation_cancelled",
+        now: Timestamp
+    ) throws {
         let invitations = InvitationStore(database)
         try invitations.cancel(id: invitation.id, tenantID: invitation.tenantID, now: now)
         if let email = EmailAddress(invitation.email), try invitations.pending(email: email, now: now).isEmpty {
@@ -71,6 +76,6 @@ public struct CompanyAdministration: DomainService {
                 try LoginChallengeStore(database).deleteAll(userID: user.id)
             }
         }
-        try AuditStore.record(in: tx, "invitation_cancelled", tenantID: invitation.tenantID, by: actor, detail: invitation.email, now: now)
+        try AuditStore.record(in: tx, event, tenantID: invitation.tenantID, by: actor, detail: invitation.email, now: now)
     }
 }

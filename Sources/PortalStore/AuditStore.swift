@@ -38,15 +38,17 @@ public struct AuditStore {
 
     /// The people of the company's trail who are no longer its members (a removed colleague,
     /// whose lines an administrator reviews): by address.
-    public func formerMembers(tenantID: Int64) throws -> [(userID: Int64, email: String)] {
+    /// `name`: "Nome Cognome", empty for a person who never gave them.
+    public func formerMembers(tenantID: Int64) throws -> [(userID: Int64, email: String, name: String)] {
         try database.query(
             """
-            SELECT DISTINCT u.id, u.email FROM audit_events a JOIN users u ON u.id = a.user_id
+            SELECT DISTINCT u.id, u.email, trim(u.first_name || ' ' || u.last_name), u.last_name, u.first_name
+            FROM audit_events a JOIN users u ON u.id = a.user_id
             WHERE a.tenant_id = ? AND u.is_operator = 0
                 AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.tenant_id = a.tenant_id)
-            ORDER BY u.email
+            ORDER BY u.last_name, u.first_name, u.email
             """, [tenantID]
-        ).map { ($0.int(at: 0), $0.string(at: 1)) }
+        ).map { ($0.int(at: 0), $0.string(at: 1), $0.string(at: 2)) }
     }
 
     public func count(event: String, userID: Int64) throws -> Int64 {

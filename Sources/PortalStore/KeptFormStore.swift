@@ -75,10 +75,15 @@ public struct KeptFormStore {
     }
 
     /// Whether one more form from this client may keep files of `bytes` (see `filesPerAddress`).
+    /// Forms already taken back count for their bytes (their files may still be waiting to be
+    /// sent again), not as forms: an office's morning of taken-back forms left the next
+    /// person's files unkept.
     public func mayKeepFiles(clientAddress: String, bytes: Int64 = 0, now: Timestamp) throws -> Bool {
         let client = try database.queryOne(
-            "SELECT count(*) AS forms, coalesce(sum(file_bytes), 0) AS bytes FROM kept_forms WHERE client_address = ? AND expires_at > ?",
-            [clientAddress, now])!
+            """
+            SELECT count(*) FILTER (WHERE path != '') AS forms, coalesce(sum(file_bytes), 0) AS bytes
+            FROM kept_forms WHERE client_address = ? AND expires_at > ?
+            """, [clientAddress, now])!
         guard client.int("forms") < KeptFormStore.filesPerAddress, client.int("bytes") + bytes <= KeptFormStore.bytesPerAddress
         else { return false }
         let all = try database.queryOne(

@@ -37,6 +37,37 @@ struct KeptFormsTests {
         #expect(!again.contains(Text.formKeptNoFiles))
     }
 
+    @Test("of several forms kept from one browser for the same page, the last one pressed comes back first")
+    func newestFirst() throws {
+        let writer = try fixture.formOwner("mario.rossi@rossi.example")
+        var browser = Fixture.visitor
+        for title in ["Scheda 1", "Scheda 2", "Scheda 3"] {
+            let sent = fixture.post("/ticket/nuovo", ["autore": writer, "title": title, "description": "Testo"], cookies: browser)
+            let cookie = try #require(header(sent, "Set-Cookie").first { $0.hasPrefix("portal_form=") })
+            browser["portal_form"] = String(cookie.dropFirst("portal_form=".count).prefix { $0 != ";" })
+        }
+        var cookies = try fixture.session("mario.rossi@rossi.example")
+        cookies["portal_form"] = browser["portal_form"]
+        let page = String(decoding: fixture.get("/ticket/nuovo", cookies: cookies).body, as: UTF8.self)
+        #expect(page.contains("value=\"Scheda 3\""), "the oldest came back, then the next one at each visit")
+    }
+
+    @Test("a form sent from a session an administrator's removal ended is not promised back: the login says why")
+    func removedWriter() throws {
+        let writer = try fixture.formOwner("luca.verdi@rossi.example")
+        let session = try fixture.session("luca.verdi@rossi.example")
+        let tenant = try fixture.database.scalarInt("SELECT tenant_id FROM sessions ORDER BY id DESC LIMIT 1")
+        let luca = try fixture.userID("luca.verdi@rossi.example")
+        // Still a member of another company: the form would be kept for a company he can no longer enter.
+        let other = try fixture.database.scalarInt("SELECT id FROM tenants WHERE id != ? LIMIT 1", [tenant])
+        try TenantStore(fixture.database).addMember(userID: luca, tenantID: other, role: .technician, now: Clock.now())
+        try SessionStore(fixture.database).deleteAll(userID: luca, tenantID: tenant, reason: .removedFromCompany, now: Clock.now())
+        try fixture.database.run("DELETE FROM memberships WHERE user_id = ? AND tenant_id = ?", [luca, tenant])
+        let sent = fixture.post("/ticket/nuovo", ["csrf": "x", "autore": writer, "title": "Dopo la rimozione"], cookies: session)
+        #expect(header(sent, "Location") == ["/login?avviso=rimosso"])
+        #expect(try keptRows() == 0)
+    }
+
     @Test("a kept form goes back to its writer only, not to the colleague who signs in next on the browser")
     func keptForItsWriter() throws {
         let writer = try fixture.formOwner("mario.rossi@rossi.example")
@@ -102,7 +133,7 @@ struct KeptFormsTests {
     @Test("one address keeps at most a few forms with their files; later ones keep their text and say so")
     func filesCappedPerAddress() throws {
         // An office: each person keeps their own newest few (`formsPerPerson`), the address a few with files.
-        var writers = try fixture.colleagues(KeptFormStore.filesPerAddress + 1).makeIterator()
+        var writers = try fixture.colleagues(KeptFormStore.filesPerAddress + 2).makeIterator()
         func send() -> Response {
             let writer = writers.next()!
             let boundary = "kept-boundary"
@@ -133,6 +164,9 @@ struct KeptFormsTests {
         let page = String(decoding: fixture.get("/ticket/nuovo", cookies: cookies).body, as: UTF8.self)
         #expect(page.contains(Text.formKeptWithoutFiles) && page.contains("value=\"Stampante\""))
         #expect(!page.contains("nota.txt"))
+        // Forms taken back no longer count as forms kept: the next person's files are kept again.
+        try fixture.database.run("UPDATE kept_forms SET path = '', file_bytes = 0")
+        #expect(header(send(), "Location") == ["/login?avviso=modulo&next=/ticket/nuovo"])
     }
 
     @Test("the bytes kept count too, and an IPv6 /64 is one client")

@@ -326,7 +326,7 @@ def test_a_removed_user_is_out_at_once_and_their_tickets_stay(fresh_portal):
     assert "Utente rimosso" in activity and "luca.verdi@rossi.example" in activity
     # His lines stay a filter, apart from the colleagues', to be reviewed alone.
     former = activity.split('<optgroup label="Non più nell&#39;azienda">')[1].split("</optgroup>")[0]
-    assert f'value="{luca}">luca.verdi@rossi.example</option>' in former
+    assert f'value="{luca}">Luca Verdi (luca.verdi@rossi.example)</option>' in former
     his = session.get(portal.url + f"/tenant/attivita?utente={luca}").text
     assert f'value="{luca}" selected' in his
     # Mario's lines there are only those about Luca (his removal), none of Mario's own.

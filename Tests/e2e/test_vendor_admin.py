@@ -419,6 +419,9 @@ def test_riattiva_gives_back_the_invitations_disattiva_withdrew(fresh_portal):
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM invitations WHERE email = ? AND cancelled_at IS NULL", (address,)).fetchone()[0] == 1
         assert db.execute("SELECT count(*) FROM audit_events WHERE event = 'invitation_restored'").fetchone()[0] == 1
+        # Suspended by the deactivation, not «Invito rimosso» (which "Riattiva" would then contradict).
+        assert db.execute("SELECT count(*) FROM audit_events WHERE event = 'invitation_suspended'").fetchone()[0] == 1
+    assert "Invito sospeso (azienda disattivata)" in html.unescape(manager.get(portal.url + "/desk/registro").text)
     # An invitation removed by hand before stays removed.
     other = "secondo@luna.example"
     invite_administrator(portal, manager, company, other)

@@ -43,7 +43,7 @@ enum ActivityHandlers {
                                 el("optgroup", ["label": Text.activityFormerMembers]) {
                                     for person in former {
                                         el("option", ["value": String(person.userID), "selected": person.userID == userID ? "selected" : nil]) {
-                                            person.email
+                                            person.name.isEmpty ? person.email : "\(person.name) (\(person.email))"
                                         }
                                     }
                                 }

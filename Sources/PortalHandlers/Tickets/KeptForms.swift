@@ -37,6 +37,13 @@ enum KeptForms {
         {
             return try Response.redirect(to: "/login?avviso=modulo-non-salvato")
         }
+        // Removed from the company the form was for (still in another): the form would never
+        // come back there; said instead, nothing kept.
+        if let ended = Cookies.sessionValue(request),
+            try SessionStore(services.database).endedReason(tokenHash: Token.hash(ended)) == .removedFromCompany
+        {
+            return try Response.redirect(to: "/login?avviso=rimosso")
+        }
         let store = KeptFormStore(services.database)
         let client = LoginThrottle.clientKey(request.clientAddress)
         // The new files and those chosen before (held again with this form) count alike. The
@@ -203,7 +210,9 @@ enum KeptForms {
         guard !tokens.isEmpty else { return nil }
         let store = KeptFormStore(services.database)
         let found: (fields: String, token: String)? = try services.database.write { _ in
-            for token in tokens {
+            // Newest first: the form pressed last is the one the person wants back (the oldest
+            // of several tabs came back, then the next one at each visit).
+            for token in tokens.reversed() {
                 if let fields = try store.take(tokenHash: Token.hash(token), path: request.path, userID: userID, now: services.now) {
                     return (fields, token)
                 }
