@@ -45,8 +45,11 @@ extension Text {
             "impossibile aprire il database \(path): avvia portal-admin nella cartella del portale, o imposta PORTAL_VAR "
                 + "(la cartella dei dati del portale) o PORTAL_DB; portal-admin migrate ne crea uno nuovo"
         }
-        public static let notMigrated = "database non migrato (esegui prima portal-admin migrate)"
-        /// A handler started on a database that misses migrations: which, in their order.
+        /// The attachments' folder cannot be written at a handler's start.
+        public static func attachmentsFolderRefused(_ reason: String) -> String {
+            "la cartella degli allegati (PORTAL_ATTACHMENTS_DIR) non è utilizzabile: \(reason)"
+        }
+        /// A database that misses migrations (a handler started on it, a command): which, in their order.
         public static func notMigrated(_ path: String, pending: [String]) -> String {
             "il database \(path) non è migrato (mancano: \(pending.sorted().joined(separator: ", "))): esegui portal-admin migrate"
         }

@@ -77,7 +77,7 @@ extension Text {
         "Il modulo non era stato inviato: lo ritrovi qui come l'avevi compilato, ma gli allegati vanno scelti di nuovo. Controllalo e invialo di nuovo."
     /// Past the forms one address may leave at once: nothing kept, and said.
     public static let loginForLostForm =
-        "Non sei più collegato (la sessione è scaduta o è stata chiusa): accedi di nuovo. Il modulo che stavi inviando questa volta non è stato conservato: dovrai compilarlo di nuovo."
+        "Non sei più collegato (la sessione è scaduta o è stata chiusa): accedi di nuovo. Il modulo che stavi inviando questa volta non è stato conservato (troppi moduli dallo stesso indirizzo di rete): se questo browser ne ha una bozza la ritrovi con «Ripristina bozza», altrimenti compilalo di nuovo; gli allegati vanno scelti di nuovo."
     public static let loginForKeptForm =
         "Non sei più collegato (la sessione è scaduta o è stata chiusa, per esempio uscendo da un'altra scheda o cambiando la password): accedi di nuovo. Il modulo che stavi inviando è stato conservato e lo ritroverai compilato, con i suoi allegati."
 

@@ -4,19 +4,20 @@ extension Text {
     /// `adding`: what the refused files weigh. "esaurito (usati 5 MB su 6 MB)" was said of a
     /// company with 2 MB free (rounded up, and not full) that sent a 3 MB file.
     public static func storageQuotaExceeded(used: Int64, adding: Int64, quota: Int64) -> String {
-        guard used < quota else {
+        // Less than a tenth of a megabyte left reads "0,0 MB": that is full.
+        guard quota - used >= 104_858 else {
             return "Lo spazio per gli allegati della tua azienda è esaurito (usati \(megabytes(quota)) MB su \(megabytes(quota)) MB): "
                 + "i file non sono stati salvati. Invia il messaggio senza allegati o contatta l'assistenza."
         }
-        return "I file scelti (\(tenthsOfMegabyte(adding, nearest: true)) MB) non entrano nello spazio per gli allegati della tua azienda: "
+        return "I file scelti (\(tenthsOfMegabyte(adding, roundingUp: true)) MB) non entrano nello spazio per gli allegati della tua azienda: "
             + "ne restano \(tenthsOfMegabyte(quota - used)) MB su \(megabytes(quota)) MB. I file non sono stati salvati: "
             + "scegline di più piccoli o invia il messaggio senza allegati; per avere più spazio contatta l'assistenza."
     }
 
     /// Megabytes with one decimal, Italian style ("2,0"): what is left rounded down (never
-    /// more than there is), what was sent to the nearest tenth.
-    static func tenthsOfMegabyte(_ bytes: Int64, nearest: Bool = false) -> String {
-        let tenths = (max(bytes, 0) * 10 + (nearest ? 524_288 : 0)) / 1_048_576
+    /// more than there is), what was sent rounded up (never reading as if it fitted).
+    static func tenthsOfMegabyte(_ bytes: Int64, roundingUp: Bool = false) -> String {
+        let tenths = (max(bytes, 0) * 10 + (roundingUp ? 1_048_575 : 0)) / 1_048_576
         return "\(tenths / 10),\(tenths % 10)"
     }
 

@@ -112,6 +112,9 @@ extension Text {
     /// told them nothing of why.
     public static let removedByAdministrator =
         "Un amministratore ti ha rimosso dall'azienda per cui stavi lavorando, e la sessione è terminata. Se fai parte di altre aziende, accedi di nuovo e scegline una; per rientrare in questa chiedi all'amministratore «Ripristina utente» o un nuovo invito."
+    /// The same, to a form sent after the removal: it is not kept.
+    public static let removedByAdministratorForm =
+        removedByAdministrator + " Il modulo che stavi inviando non è stato salvato."
     /// An administrator who removed themselves (the login says it was done).
     public static let removedYourself =
         "Ti sei rimosso dall'azienda: per rientrare chiedi a un altro amministratore «Ripristina utente» o un nuovo invito."

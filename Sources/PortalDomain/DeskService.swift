@@ -100,13 +100,12 @@ public struct DeskService: DomainService {
             && (ticket.status != .closed || reopens)
         // Who took the ticket is said above the reply they took it with: below it, the
         // conversation read as if someone else had answered first.
-        if takes { try assign(in: tx, ticket, to: agent, now: now) }
+        if takes { try becomeHolder(in: tx, ticket, agent, now: now) }
         let messageID = try store.addMessage(
             ticketID: ticket.id, authorID: agent.id, authorName: agent.displayName, isOperator: true, body: body, now: now)
         for file in files { try store.addAttachment(ticketID: ticket.id, messageID: messageID, file, now: now) }
         if takes {
-            let status = chosen ?? DeskService.statusWhenTaken(ticket)
-            if ticket.status != status { try setStatus(in: tx, ticket, status, by: agent, now: now) }
+            try settleStatusAfterTake(in: tx, ticket, chosen, by: agent, now: now)
         } else if let chosen, chosen != ticket.status {
             try setStatus(in: tx, ticket, chosen, by: agent, now: now)
         } else if reopens {
@@ -228,13 +227,21 @@ public struct DeskService: DomainService {
     /// `status`: one chosen with a reply that takes the ticket, set instead of the usual.
     func take(in tx: WriteTransaction, _ ticket: TicketRecord, by agent: UserRecord, status chosen: TicketStatus? = nil,
               now: Timestamp) throws {
-        try assign(in: tx, ticket, to: agent, now: now)
+        try becomeHolder(in: tx, ticket, agent, now: now)
+        try settleStatusAfterTake(in: tx, ticket, chosen, by: agent, now: now)
+    }
+
+    /// The status chosen with the take, or the one a take gives ("In attesa" for a ticket
+    /// nobody had): a status line only when it changes.
+    private func settleStatusAfterTake(
+        in tx: WriteTransaction, _ ticket: TicketRecord, _ chosen: TicketStatus?, by agent: UserRecord, now: Timestamp
+    ) throws {
         let status = chosen ?? DeskService.statusWhenTaken(ticket)
         if ticket.status != status { try setStatus(in: tx, ticket, status, by: agent, now: now) }
     }
 
     /// The ticket is `agent`'s (the thread's "ha preso in carico" line), its status untouched.
-    private func assign(in tx: WriteTransaction, _ ticket: TicketRecord, to agent: UserRecord, now: Timestamp) throws {
+    private func becomeHolder(in tx: WriteTransaction, _ ticket: TicketRecord, _ agent: UserRecord, now: Timestamp) throws {
         guard ticket.operatorID != agent.id else { return }
         try store.setOperator(ticketID: ticket.id, operatorID: agent.id, now: now)
         try customer.event(in: tx, ticket, by: agent, Text.eventTaken(agent.displayName), now: now)

@@ -20,10 +20,14 @@ public struct AuditStore {
     /// A login's lines written before any company was known (a first access: its code, the
     /// "Dispositivo sicuro" ticked with it) go to the company the login ends in: its
     /// "Attività" showed the device removed later and never added.
+    /// Only the steps of a login that went through (not a failure, another browser's
+    /// abandoned login or a recovery asked from elsewhere, which stay the person's own).
     public static func adoptLogin(in transaction: WriteTransaction, userID: Int64, tenantID: Int64, since: Timestamp) throws {
         try transaction.database.run(
-            "UPDATE audit_events SET tenant_id = ? WHERE tenant_id IS NULL AND at >= ? AND user_id = ?",
-            [tenantID, since, userID])
+            """
+            UPDATE audit_events SET tenant_id = ? WHERE tenant_id IS NULL AND at >= ? AND user_id = ?
+                AND event IN ('first_access_completed', 'login_password_ok', 'code_sent', 'code_ok', 'device_trusted', 'login_new_device')
+            """, [tenantID, since, userID])
     }
 
     /// One line done by `actor` (nil: a script such as `portal-admin`).

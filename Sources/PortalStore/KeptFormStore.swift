@@ -53,11 +53,12 @@ public struct KeptFormStore {
     }
 
     /// The person's newest form takes the place of their oldest past `formsPerPerson`: what
-    /// they pressed last is what they want back.
+    /// they pressed last is what they want back. Emptied as a taken form is, not deleted: its
+    /// files stay held until it expires, and their bytes keep counting against the client.
     public func makeRoom(ownerID: Int64, now: Timestamp) throws {
         try database.run(
             """
-            DELETE FROM kept_forms WHERE id IN (
+            UPDATE kept_forms SET path = '', fields = '' WHERE id IN (
                 SELECT id FROM kept_forms WHERE owner_id = ? AND path != '' AND expires_at > ?
                 ORDER BY id DESC LIMIT -1 OFFSET ?)
             """, [ownerID, now, KeptFormStore.formsPerPerson - 1])

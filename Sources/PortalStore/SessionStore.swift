@@ -139,13 +139,15 @@ public struct SessionStore {
     }
 
     /// Ends the user's sessions in one company (removed from it), keeping their others; each
-    /// leaves why (`endedReason`), so that the next page says it.
-    public func deleteAll(userID: Int64, tenantID: Int64, reason: EndedReason, now: Timestamp) throws {
-        try database.run(
-            """
-            INSERT OR REPLACE INTO ended_sessions (token_hash, reason, ended_at)
-            SELECT token_hash, ?, ? FROM sessions WHERE user_id = ? AND tenant_id = ?
-            """, [reason.rawValue, now, userID, tenantID])
+    /// leaves why (`endedReason`, nil: nothing to say), so that the next page says it.
+    public func deleteAll(userID: Int64, tenantID: Int64, reason: EndedReason?, now: Timestamp) throws {
+        if let reason {
+            try database.run(
+                """
+                INSERT OR REPLACE INTO ended_sessions (token_hash, reason, user_id, tenant_id, ended_at)
+                SELECT token_hash, ?, user_id, tenant_id, ? FROM sessions WHERE user_id = ? AND tenant_id = ?
+                """, [reason.rawValue, now, userID, tenantID])
+        }
         try database.run("DELETE FROM sessions WHERE user_id = ? AND tenant_id = ?", [userID, tenantID])
     }
 
@@ -154,10 +156,16 @@ public struct SessionStore {
         case removedFromCompany = "removed"
     }
 
-    /// Read only when a request brought a session that no longer exists.
+    /// Read only when a request brought a session that no longer exists. A removal is said
+    /// while the person is still out of that company: once restored or invited back, the old
+    /// cookie is only an ended session.
     public func endedReason(tokenHash: [UInt8]) throws -> EndedReason? {
-        try database.queryOne("SELECT reason FROM ended_sessions WHERE token_hash = ?", [tokenHash])
-            .flatMap { EndedReason(rawValue: $0.string("reason")) }
+        try database.queryOne(
+            """
+            SELECT reason FROM ended_sessions e WHERE token_hash = ?
+                AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = e.user_id AND m.tenant_id = e.tenant_id)
+            """, [tokenHash]
+        ).flatMap { EndedReason(rawValue: $0.string("reason")) }
     }
 
     /// The reasons are said for a month; a session idle that long has expired anyway.

@@ -38,7 +38,7 @@ func openMigrated(_ config: Config) throws -> Database {
     try Migrator.refuseNewer(database)
     let pending = try Migrator.pending(database)
     guard pending.isEmpty else {
-        throw CommandFailure(Text.Console.notMigrated)
+        throw CommandFailure(Text.Console.notMigrated(config.databasePath, pending: pending))
     }
     return database
 }

@@ -64,8 +64,12 @@ struct KeptFormsTests {
         try SessionStore(fixture.database).deleteAll(userID: luca, tenantID: tenant, reason: .removedFromCompany, now: Clock.now())
         try fixture.database.run("DELETE FROM memberships WHERE user_id = ? AND tenant_id = ?", [luca, tenant])
         let sent = fixture.post("/ticket/nuovo", ["csrf": "x", "autore": writer, "title": "Dopo la rimozione"], cookies: session)
-        #expect(header(sent, "Location") == ["/login?avviso=rimosso"])
+        #expect(header(sent, "Location") == ["/login?avviso=rimosso-modulo"])
         #expect(try keptRows() == 0)
+        // "Ripristina utente" (a member again): the old cookie's form is kept as any other.
+        try TenantStore(fixture.database).addMember(userID: luca, tenantID: tenant, role: .technician, now: Clock.now())
+        let again = fixture.post("/ticket/nuovo", ["csrf": "x", "autore": writer, "title": "Dopo il ripristino"], cookies: session)
+        #expect(header(again, "Location") == ["/login?avviso=modulo&next=/ticket/nuovo"])
     }
 
     @Test("a kept form goes back to its writer only, not to the colleague who signs in next on the browser")
@@ -165,7 +169,7 @@ struct KeptFormsTests {
         #expect(page.contains(Text.formKeptWithoutFiles) && page.contains("value=\"Stampante\""))
         #expect(!page.contains("nota.txt"))
         // Forms taken back no longer count as forms kept: the next person's files are kept again.
-        try fixture.database.run("UPDATE kept_forms SET path = '', file_bytes = 0")
+        try fixture.database.run("UPDATE kept_forms SET path = '', fields = ''")
         #expect(header(send(), "Location") == ["/login?avviso=modulo&next=/ticket/nuovo"])
     }
 
@@ -233,6 +237,49 @@ struct KeptFormsTests {
         let refused = fixture.post("/ticket/nuovo", ["autore": colleague, "title": "uno di troppo"], cookies: Fixture.visitor)
         #expect(header(refused, "Location") == ["/login?avviso=modulo-non-conservato&next=/ticket/nuovo"], "said, not kept")
         #expect(header(refused, "Set-Cookie").first { $0.hasPrefix("portal_form=") } == nil)
+    }
+
+    @Test("one writer's forms pressed again and again: the emptied ones' files still count, and a full address drops none of theirs")
+    func oneWriterAgainAndAgain() throws {
+        let writer = try fixture.formOwner("mario.rossi@rossi.example")
+        func send(_ title: String) -> Response {
+            let boundary = "kept-boundary"
+            var body = Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n\(title)\r\n".utf8)
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"autore\"\r\n\r\n\(writer)\r\n".utf8)
+            for index in 0..<3 {
+                body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"log\(index).txt\"\r\n".utf8)
+                body += Array("Content-Type: text/plain\r\n\r\n".utf8)
+                body += [UInt8](repeating: UInt8(ascii: "a") + UInt8(index), count: 3 * 1024 * 1024) + Array("\r\n".utf8)
+            }
+            body += Array("--\(boundary)--\r\n".utf8)
+            return fixture.handle(
+                Request(
+                    method: "POST", path: "/ticket/nuovo", headers: ["content-type": "multipart/form-data; boundary=\(boundary)"],
+                    cookies: Fixture.visitor, body: body, clientAddress: "192.0.2.44"))
+        }
+        let fitting = Int(KeptFormStore.bytesPerAddress / Int64(9 * 1024 * 1024))
+        for index in 0...fitting { _ = send("Modulo \(index)") }
+        // Evicting a form kept its bytes counted: past the address's bytes the newest has no files.
+        let newest = try #require(try fixture.database.queryOne("SELECT file_bytes FROM kept_forms ORDER BY id DESC LIMIT 1"))
+        #expect(newest.int("file_bytes") == 0, "an evicted form's files are still on the disk")
+        #expect(try keptRows() == Int64(KeptFormStore.formsPerPerson))
+        // The address full of others' forms: the writer's next is refused, and none of theirs is dropped for it.
+        try fixture.database.run(
+            """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+            INSERT INTO kept_forms (token_hash, path, fields, client_address, file_bytes, owner_id, created_at, expires_at)
+            SELECT randomblob(32), '/ticket/nuovo', 'x', client_address, 0, 100000 + i, created_at, expires_at
+            FROM n, (SELECT client_address, created_at, expires_at FROM kept_forms WHERE path != '' LIMIT 1)
+            """, [KeptFormStore.formsPerAddress])
+        let body = "autore=" + urlEncode(writer) + "&title=uno"
+        let refused = fixture.handle(
+            Request(
+                method: "POST", path: "/ticket/nuovo", headers: ["content-type": "application/x-www-form-urlencoded"],
+                cookies: Fixture.visitor, body: Array(body.utf8), clientAddress: "192.0.2.44"))
+        #expect(header(refused, "Location").first?.hasPrefix("/login?avviso=modulo-non-conservato") == true)
+        let mario = try fixture.userID("mario.rossi@rossi.example")
+        #expect(try fixture.database.scalarInt("SELECT count(*) FROM kept_forms WHERE owner_id = ? AND path != ''", [mario])
+            == Int64(KeptFormStore.formsPerPerson))
     }
 
     @Test("a post without any cookie of the portal (another site's) is not kept")

@@ -1,6 +1,8 @@
 """Phones (390 x 844) and a laptop (1280 px): no page scrolls sideways, the menu is closed
 on a phone, the ticket list shows the tickets first with the filters behind "Filtri", the
 ticket page starts with the title and the status, list cards read as table rows with badges."""
+from contextlib import contextmanager
+
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -64,6 +66,17 @@ def overflow(browser):
         }
         return [document.documentElement.scrollWidth - width, culprit];
     """)
+
+
+@contextmanager
+def signed_in(portal, email=ADMIN):
+    """A Chromium signed in as `email`, closed after the test's block."""
+    browser = chromium()
+    try:
+        sign_in(browser, portal, email, DEMO_PASSWORD)
+        yield browser
+    finally:
+        browser.quit()
 
 
 def newest_ticket(portal):
@@ -403,9 +416,7 @@ def test_the_conversation_puts_the_customers_and_the_supports_messages_on_two_si
             "SELECT t.number FROM tickets t JOIN memberships m ON m.tenant_id = t.tenant_id JOIN users u ON u.id = m.user_id"
             " WHERE u.email = ? AND EXISTS (SELECT 1 FROM messages WHERE ticket_id = t.id AND kind = 'reply'"
             " AND author_is_operator = 1) ORDER BY t.number LIMIT 1", (ADMIN,)).fetchone()[0]
-    browser = chromium()
-    try:
-        sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+    with signed_in(portal) as browser:
         for size in (LAPTOP, PHONE):
             viewport(browser, size)
             browser.get(portal.url + f"/ticket/{number}")
@@ -413,23 +424,17 @@ def test_the_conversation_puts_the_customers_and_the_supports_messages_on_two_si
             support = browser.find_element(By.CSS_SELECTOR, ".message--operator").rect
             assert support["x"] >= customer["x"] + 20, (size, customer, support)
             assert customer["x"] + customer["width"] + 20 <= support["x"] + support["width"], (size, customer, support)
-    finally:
-        browser.quit()
 
 
 def test_a_checkbox_stays_beside_its_label_on_a_phone(portal):
     """«Chiudere il ticket all'invio del messaggio» went whole to the line below its box at 390 px."""
-    browser = chromium()
-    try:
-        sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+    with signed_in(portal) as browser:
         viewport(browser, PHONE)
         browser.get(portal.url + f"/ticket/{newest_ticket(portal)}")
         box = browser.find_element(By.ID, "close").rect
         label = browser.find_element(By.CSS_SELECTOR, "label[for=close]").rect
         assert label["x"] > box["x"] and label["y"] <= box["y"] + box["height"] / 2 <= label["y"] + label["height"], \
             (box, label)
-    finally:
-        browser.quit()
 
 
 def test_short_words_dates_and_addresses_are_never_broken_mid_word(portal):

@@ -191,7 +191,7 @@ def test_handlers_refuse_to_start_when_the_attachments_folder_cannot_be_written(
     result = subprocess.run([str(BIN / "portal-tickets"), "--socket", str(tmp_path / "t.sock")], env=env,
                             capture_output=True, text=True, timeout=20)
     assert result.returncode == 1
-    assert "attachments folder (PORTAL_ATTACHMENTS_DIR)" in result.stderr and "Not a directory" in result.stderr, result.stderr
+    assert "la cartella degli allegati (PORTAL_ATTACHMENTS_DIR) non è utilizzabile" in result.stderr and "Not a directory" in result.stderr, result.stderr
 
 
 def test_a_second_handler_does_not_steal_a_running_ones_socket(portal):

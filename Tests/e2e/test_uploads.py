@@ -85,7 +85,7 @@ def test_a_company_over_its_quota_is_refused_in_italian_and_nothing_is_written(f
     assert over.status_code == 422
     # Not "esaurito": about a megabyte is left, and the message says how much.
     said = html.unescape(over.text)
-    assert "I file scelti (1,0 MB) non entrano nello spazio per gli allegati della tua azienda" in said, said[-3000:]
+    assert "I file scelti (1,1 MB) non entrano nello spazio per gli allegati della tua azienda" in said, said[-3000:]
     assert re.search(r"ne restano \d,\d MB su 2 MB\. I file non sono stati salvati", said) and "esaurito" not in said, re.findall(r"ne restano[^<]*", said)
     assert "Nota di accredito non emessa" in over.text, "what was typed is kept"
     assert stored_files(portal) == before, "a refused file is never written"

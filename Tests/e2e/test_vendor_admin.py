@@ -500,3 +500,11 @@ def test_a_tickets_link_opened_after_riattiva_comes_back_to_the_ticket_once_the_
     chosen = customer.post(portal.url + "/accesso/azienda", data={
         "csrf": csrf_token(choice.text), "tenant": str(company), "next": f"/ticket/{number}?x=1"}, allow_redirects=False)
     assert chosen.status_code == 303 and chosen.headers["Location"] == f"/ticket/{number}?x=1", chosen.headers.get("Location")
+    # The return address of the company choice is the portal's own page only, as the login's.
+    for elsewhere in ("//evil.example/", "https://evil.example/", "/\\evil.example"):
+        offered = customer.get(portal.url + "/accesso/azienda", params={"next": elsewhere}).text
+        assert "evil.example" not in offered, elsewhere
+        left = customer.post(portal.url + "/accesso/azienda", data={
+            "csrf": csrf_token(offered), "tenant": str(company), "next": elsewhere}, allow_redirects=False)
+        assert left.status_code == 303 and left.headers["Location"].startswith("/") \
+            and "evil.example" not in left.headers["Location"], (elsewhere, left.headers.get("Location"))

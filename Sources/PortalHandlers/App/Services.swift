@@ -23,7 +23,7 @@ public final class Services {
                 message: Text.Console.notMigrated(config.databasePath, pending: pending))
         }
         do { try ContentStore.checkWritable(config.attachmentsDirectory) } catch {
-            throw ConfigError(message: "the attachments folder (PORTAL_ATTACHMENTS_DIR): \(error)")
+            throw ConfigError(message: Text.Console.attachmentsFolderRefused("\(error)"))
         }
         secret = try SettingsStore(database).ensure("csrf_secret") { Random.bytes(32) }
         secretKey = HMACKey(secret)

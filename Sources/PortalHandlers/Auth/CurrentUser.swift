@@ -37,9 +37,7 @@ struct CurrentUser {
     static func require(_ request: Request, _ services: Services) throws -> CurrentUser {
         if let current = try find(request, services) { return current }
         try continueLogin(request, services)
-        // A query past what a return address may be (SafeRedirect) goes without it: its
-        // Location, encoded once more, passed nginx's buffer for a handler's headers (502).
-        let page = request.pathWithQuery.utf8.count <= SafeRedirect.maxLength ? request.pathWithQuery : request.path
+        let page = SafeRedirect.returnAddress(for: request)
         // A session that ended: why, when the portal ended it for a reason the person should hear.
         let notice = try Cookies.sessionValue(request).map { value in
             try SessionStore(services.database).endedReason(tokenHash: Token.hash(value)) == .removedFromCompany

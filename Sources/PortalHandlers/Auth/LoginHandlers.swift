@@ -35,7 +35,8 @@ enum LoginHandlers {
         "creato-altrove": Text.userCreatedElsewhere,
         "cambiata": Text.passwordChanged, "reimpostata": Text.recoveryDone, "sessione": Text.sessionExpired,
         "modulo": Text.loginForKeptForm, "modulo-senza-allegati": Text.loginForKeptFormWithoutFiles,
-        "rimosso-da-te": Text.removedYourself, "rimosso": Text.removedByAdministrator, "modulo-non-salvato": Text.formNotKeptRemoved,
+        "rimosso-da-te": Text.removedYourself, "rimosso": Text.removedByAdministrator,
+        "rimosso-modulo": Text.removedByAdministratorForm, "modulo-non-salvato": Text.formNotKeptRemoved,
         "modulo-non-conservato": Text.loginForLostForm,
     ]
 

@@ -1,3 +1,4 @@
+import PortalHTTP
 import PortalStore
 /// Where to go after login: only a path of this site, never another origin
 /// (`//evil`, `/\evil`, `https:…`), never anything with control characters.
@@ -19,6 +20,13 @@ enum SafeRedirect {
         else { return fallback }
         if candidate.hasPrefix("/login") || candidate.hasPrefix("/logout") { return fallback }
         return candidate
+    }
+
+    /// The page a request asked for, to come back to after a step (the login, the company
+    /// choice): with its query, or without it past `maxLength` (its Location, encoded once
+    /// more, passed nginx's buffer for a handler's headers: 502).
+    static func returnAddress(for request: Request) -> String {
+        request.pathWithQuery.utf8.count <= maxLength ? request.pathWithQuery : request.path
     }
 
     /// Where a signed-in person starts: the operators' queue, or the company's dashboard.

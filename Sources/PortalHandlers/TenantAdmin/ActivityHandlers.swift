@@ -5,6 +5,10 @@ import PortalStore
 
 /// The "Attività" tab: the company's audit trail, newest first, by user and by days.
 enum ActivityHandlers {
+    /// A person of the "Utente" filter by name, as the lists sort them ("Utenti"): addresses
+    /// alone read in no order.
+    static func person(_ name: String, _ email: String) -> String { name.isEmpty ? email : "\(name) (\(email))" }
+
     static func show(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
         let members = try TenantStore(services.database).memberRows(tenantID: context.tenant.id)
@@ -35,15 +39,14 @@ enum ActivityHandlers {
                             el("option", ["value": ""]) { Text.activityAllUsers }
                             for member in members {
                                 el("option", ["value": String(member.userID), "selected": member.userID == userID ? "selected" : nil]) {
-                                    // By name, as the lists sort them ("Utenti"): addresses alone read in no order.
-                                    member.displayName.isEmpty ? member.email : "\(member.displayName) (\(member.email))"
+                                    person(member.displayName, member.email)
                                 }
                             }
                             if !former.isEmpty {
                                 el("optgroup", ["label": Text.activityFormerMembers]) {
                                     for person in former {
                                         el("option", ["value": String(person.userID), "selected": person.userID == userID ? "selected" : nil]) {
-                                            person.name.isEmpty ? person.email : "\(person.name) (\(person.email))"
+                                            ActivityHandlers.person(person.name, person.email)
                                         }
                                     }
                                 }

@@ -179,8 +179,10 @@ enum MemberHandlers {
             let administrators = try tenants.administratorCount(tenantID: context.tenant.id)
             if member.role == .administrator && administrators <= 1 { return nil }
             try tenants.removeMember(member, tenantID: context.tenant.id, now: services.now)
+            // Themselves: their other tabs are told nothing of "un amministratore" (this one is told it was done).
             try SessionStore(services.database).deleteAll(
-                userID: member.userID, tenantID: context.tenant.id, reason: .removedFromCompany, now: services.now)
+                userID: member.userID, tenantID: context.tenant.id,
+                reason: member.userID == context.current.user.id ? nil : .removedFromCompany, now: services.now)
             try TrustedDeviceStore(services.database).deleteAll(userID: member.userID)
             // A login under way would still end in a trusted browser (it skipped the code after
             // "Ripristina utente"): it starts again.

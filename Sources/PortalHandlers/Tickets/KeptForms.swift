@@ -42,7 +42,7 @@ enum KeptForms {
         if let ended = Cookies.sessionValue(request),
             try SessionStore(services.database).endedReason(tokenHash: Token.hash(ended)) == .removedFromCompany
         {
-            return try Response.redirect(to: "/login?avviso=rimosso")
+            return try Response.redirect(to: "/login?avviso=rimosso-modulo")
         }
         let store = KeptFormStore(services.database)
         let client = LoginThrottle.clientKey(request.clientAddress)
@@ -55,8 +55,9 @@ enum KeptForms {
                 + request.form.all("kept").compactMap(uploads.verify).reduce(Int64(0)) { $0 + $1.size } : 0
         let token = Token.generate()
         let kept: Bool? = try services.database.write { _ in
-            try store.makeRoom(ownerID: author, now: services.now)
+            // Only once it is kept: an address full refused the new form after its writer's oldest was dropped.
             guard try store.mayKeep(clientAddress: client, now: services.now) else { return nil }
+            try store.makeRoom(ownerID: author, now: services.now)
             let may = try keepsFiles && store.mayKeepFiles(clientAddress: client, bytes: bytes, now: services.now)
             try store.keep(
                 tokenHash: token.hash, path: request.path, fields: "", clientAddress: client, fileBytes: may ? bytes : 0,

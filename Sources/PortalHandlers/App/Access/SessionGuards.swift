@@ -54,8 +54,7 @@ enum MemberGuard: AccessGuard {
             // e-mail, followed after the company was deactivated and reactivated, ended on the
             // dashboard.
             guard request.method == "GET", !request.path.hasPrefix("/api/") else { throw Redirect(to: CompanyChoiceHandlers.path) }
-            let wanted = request.pathWithQuery.utf8.count <= SafeRedirect.maxLength ? request.pathWithQuery : request.path
-            throw Redirect(to: CompanyChoiceHandlers.path + "?next=" + urlEncode(wanted))
+            throw Redirect(to: CompanyChoiceHandlers.path + "?next=" + urlEncode(SafeRedirect.returnAddress(for: request)))
         }
         return MemberContext(services: services, current: current, tenant: membership.tenant, role: membership.role)
     }
