@@ -16,6 +16,23 @@ struct KeptFormsTests {
     }
 
     /// Forms kept and not yet taken (a taken one stays, emptied, until it expires).
+    /// A new ticket's form with three files of `megabytes` each, sent without a session from `address`.
+    func formWithFiles(writer: String, title: String, megabytes: Int, from address: String) -> Response {
+        let boundary = "kept-boundary"
+        var body = Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n\(title)\r\n".utf8)
+        body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"autore\"\r\n\r\n\(writer)\r\n".utf8)
+        for index in 0..<3 {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"log\(index).txt\"\r\n".utf8)
+            body += Array("Content-Type: text/plain\r\n\r\n".utf8)
+            body += [UInt8](repeating: UInt8(ascii: "a") + UInt8(index), count: megabytes * 1024 * 1024) + Array("\r\n".utf8)
+        }
+        body += Array("--\(boundary)--\r\n".utf8)
+        return fixture.handle(
+            Request(
+                method: "POST", path: "/ticket/nuovo", headers: ["content-type": "multipart/form-data; boundary=\(boundary)"],
+                cookies: Fixture.visitor, body: body, clientAddress: address))
+    }
+
     func keptRows() throws -> Int64 { try fixture.database.scalarInt("SELECT count(*) FROM kept_forms WHERE path != ''") }
 
     @Test("kept, and the login brings the browser back to it; taken once")
@@ -178,21 +195,7 @@ struct KeptFormsTests {
         let megabytes = 3
         var writers = try fixture.colleagues(Int(KeptFormStore.bytesPerAddress / Int64(3 * megabytes * 1024 * 1024)) + 3).makeIterator()
         func send(from address: String) -> Response {
-            let writer = writers.next()!
-            let boundary = "kept-boundary"
-            var body = Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nStampante\r\n".utf8)
-            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"autore\"\r\n\r\n\(writer)\r\n".utf8)
-            for index in 0..<3 {
-                body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"log\(index).txt\"\r\n".utf8)
-                body += Array("Content-Type: text/plain\r\n\r\n".utf8)
-                body += [UInt8](repeating: UInt8(ascii: "a") + UInt8(index), count: megabytes * 1024 * 1024) + Array("\r\n".utf8)
-            }
-            body += Array("--\(boundary)--\r\n".utf8)
-            return fixture.handle(
-                Request(
-                    method: "POST", path: "/ticket/nuovo",
-                    headers: ["content-type": "multipart/form-data; boundary=\(boundary)"], cookies: Fixture.visitor,
-                    body: body, clientAddress: address))
+            formWithFiles(writer: writers.next()!, title: "Stampante", megabytes: megabytes, from: address)
         }
         let perForm = Int64(3 * megabytes * 1024 * 1024)
         let fitting = Int(KeptFormStore.bytesPerAddress / perForm)
@@ -242,21 +245,7 @@ struct KeptFormsTests {
     @Test("one writer's forms pressed again and again: the emptied ones' files still count, and a full address drops none of theirs")
     func oneWriterAgainAndAgain() throws {
         let writer = try fixture.formOwner("mario.rossi@rossi.example")
-        func send(_ title: String) -> Response {
-            let boundary = "kept-boundary"
-            var body = Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n\(title)\r\n".utf8)
-            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"autore\"\r\n\r\n\(writer)\r\n".utf8)
-            for index in 0..<3 {
-                body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"log\(index).txt\"\r\n".utf8)
-                body += Array("Content-Type: text/plain\r\n\r\n".utf8)
-                body += [UInt8](repeating: UInt8(ascii: "a") + UInt8(index), count: 3 * 1024 * 1024) + Array("\r\n".utf8)
-            }
-            body += Array("--\(boundary)--\r\n".utf8)
-            return fixture.handle(
-                Request(
-                    method: "POST", path: "/ticket/nuovo", headers: ["content-type": "multipart/form-data; boundary=\(boundary)"],
-                    cookies: Fixture.visitor, body: body, clientAddress: "192.0.2.44"))
-        }
+        func send(_ title: String) -> Response { formWithFiles(writer: writer, title: title, megabytes: 3, from: "192.0.2.44") }
         let fitting = Int(KeptFormStore.bytesPerAddress / Int64(9 * 1024 * 1024))
         for index in 0...fitting { _ = send("Modulo \(index)") }
         // Evicting a form kept its bytes counted: past the address's bytes the newest has no files.
