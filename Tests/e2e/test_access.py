@@ -478,6 +478,27 @@ def test_a_removed_trusted_device_asks_for_the_code_again(portal):
     assert password_step(portal, address, NEW_PASSWORD, session=browser).headers["Location"] == "/accesso/codice"
 
 
+def test_one_browser_keeps_the_trusted_device_of_each_person_who_ticked_it(portal):
+    """Two colleagues on the office's computer, each ticking "Dispositivo sicuro": the second
+    one's token replaced the first one's, who was asked for a code again while their profile
+    still listed the browser as trusted."""
+    first = new_customer(portal, "ufficio.primo@rossi.example")
+    second = new_customer(portal, "ufficio.secondo@rossi.example")
+    browser = requests.Session()
+    for address in (first, second):
+        assert password_step(portal, address, NEW_PASSWORD, session=browser).headers["Location"] == "/accesso/codice"
+        code_step(portal, browser, portal.wait_for_code(address), trust=True)
+        accept_invitation(portal, browser)
+        choose_company(portal, browser, "ROSSI SRL")
+        browser = same_browser_after_logout(browser)
+    assert len(browser.cookies["portal_device"].split(".")) == 2
+    for address in (first, second, first):
+        assert password_step(portal, address, NEW_PASSWORD, session=browser).headers["Location"] == "/dashboard", address
+        # Each person's own device is the one the profile calls this browser.
+        assert "(questo browser)" in browser.get(portal.url + "/profilo").text
+        browser = same_browser_after_logout(browser)
+
+
 def test_the_session_id_changes_at_every_step_and_at_company_switch(portal):
     portal.admin("invite", "--vat", BIANCHI_VAT, "--email", ADMIN, "--role", "Tecnico")
     portal.wait_for_mail(ADMIN, "Invito a unirti a BIANCHI")

@@ -161,9 +161,11 @@ enum AccessFlow {
     }
 
     static func isTrustedDevice(_ request: Request, user: UserRecord, _ services: Services) throws -> Bool {
-        guard let device = Cookies.value(Cookies.device, request) else { return false }
+        let devices = Cookies.devices(request)
+        if devices.isEmpty { return false }
         return try services.database.write { tx in
-            try TrustedDeviceStore(services.database).use(tokenHash: Token.hash(device), userID: user.id, now: services.now)
+            let store = TrustedDeviceStore(services.database)
+            return try devices.contains { try store.use(tokenHash: Token.hash($0), userID: user.id, now: services.now) }
         }
     }
 

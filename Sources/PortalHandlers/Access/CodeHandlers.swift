@@ -101,8 +101,7 @@ enum CodeHandlers {
             else { throw Redirect(to: "/login?avviso=scaduto") }
             var response = try AccessFlow.secondFactorPassed(user: context.user, challenge: advanced, request, services)
             if let device {
-                try response.setCookie(
-                    Cookies.make(Cookies.device, value: device.value, maxAge: TrustedDeviceStore.lifetime, request))
+                try response.setCookie(Cookies.addingDevice(device.value, request))
             }
             return response
         }

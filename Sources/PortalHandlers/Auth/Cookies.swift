@@ -8,8 +8,13 @@ enum Cookies {
     static let visitor = "portal_visitor"
     /// The login in progress between the password and the session (code, company choice).
     static let login = "portal_login"
-    /// A trusted device ("Dispositivo sicuro"): skips the e-mail code for its user.
+    /// Trusted devices ("Dispositivo sicuro"): each token skips the e-mail code for its user.
+    /// Several tokens, newest first (`devices`): on an office's shared computer a colleague
+    /// who ticked the box replaced the first person's token, and they were asked for a code
+    /// again while their profile still listed the browser as trusted.
     static let device = "portal_device"
+    /// How many people one browser remembers as trusted; the oldest goes first.
+    static let devicesPerBrowser = 5
     /// A ticket form kept while its writer logs in again (`KeptForms`): two hours at most.
     static let keptForm = "portal_form"
     /// A browser this user logged in from before: a login without it is from a new device.
@@ -37,6 +42,16 @@ enum Cookies {
     }
 
     static func sessionValue(_ request: Request) -> String? { value(session, request) }
+
+    /// The trusted-device tokens this browser holds, newest first.
+    static func devices(_ request: Request) -> [String] { values(device, request) }
+
+    /// The cookie with `token` added in front of the tokens the browser already holds.
+    static func addingDevice(_ token: String, _ request: Request) -> Cookie {
+        let tokens = [token] + devices(request).filter { $0 != token }
+        return make(
+            device, value: tokens.prefix(devicesPerBrowser).joined(separator: "."), maxAge: TrustedDeviceStore.lifetime, request)
+    }
 
     static func visitorValue(_ request: Request) -> String? { value(visitor, request) }
 

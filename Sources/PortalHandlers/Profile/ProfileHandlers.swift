@@ -22,7 +22,7 @@ enum ProfileHandlers {
             viewer: current.viewer, user: user,
             picture: try UserStore(services.database).picture(userID: user.id)?.sha256,
             devices: try TrustedDeviceStore(services.database).list(userID: user.id, now: services.now),
-            currentDeviceHash: Cookies.value(Cookies.device, request).map(Token.hash),
+            browserDeviceHashes: Cookies.devices(request).map(Token.hash),
             sessions: SessionsSection(
                 sessions: try SessionStore(services.database).list(
                     userID: user.id, now: services.now, rememberedIdle: services.config.rememberedSessionIdle),

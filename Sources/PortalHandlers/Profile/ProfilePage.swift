@@ -10,7 +10,8 @@ struct ProfilePage {
     /// shared by two people never shows one the other's picture from its cache.
     var picture: String?
     var devices: [TrustedDeviceRecord]
-    var currentDeviceHash: [UInt8]?
+    /// The trusted-device tokens this browser holds, hashed: their rows read "questo dispositivo".
+    var browserDeviceHashes: [[UInt8]]
     var sessions: SessionsSection
     var firstName: String
     var lastName: String
@@ -89,7 +90,7 @@ struct ProfilePage {
                             el("tr") {
                                 el("td") {
                                     DeviceName.describe(device.userAgent)
-                                    if device.tokenHash == currentDeviceHash { " " + Text.thisDevice }
+                                    if browserDeviceHashes.contains(device.tokenHash) { " " + Text.thisDevice }
                                 }
                                 el("td") { Clock.display(device.createdAt) }
                                 el("td") { Clock.display(device.lastUsedAt) }
