@@ -143,6 +143,9 @@ extension Text {
     public static let confirm = "Conferma"
     public static let reply = "Risposta"
     public static let attachFiles = "Allega files"
+    /// The button that opens the file picker (the manual's "+ Scegli"), shown where scripts run.
+    public static let chooseFiles = "+ Scegli"
+    public static let noFilesChosen = "Nessun file scelto"
     public static let closeWithMessage = "Chiudere il ticket all'invio del messaggio"
     public static let supportTeam = "Assistenza"
     public static let noAttachments = "Nessun allegato."

@@ -153,3 +153,30 @@
     if (by < 0) window.scrollBy(0, by);
   });
 })();
+
+/*
+ * "+ Scegli" (the manual's button) opens the file picker, and the names chosen are listed
+ * beside it in Italian: the browser's own picker, hidden here, reads in the browser's
+ * language. Without JavaScript the picker is shown as it is.
+ */
+(function () {
+  document.querySelectorAll('button.file-choose[data-for]').forEach(function (button) {
+    const input = document.getElementById(button.getAttribute('data-for'));
+    const chosen = document.getElementById(button.getAttribute('data-for') + '-chosen');
+    if (!input || !chosen) return;
+    function show() {
+      const names = Array.from(input.files || []).map(function (file) { return file.name; });
+      chosen.textContent = names.length ? names.join(', ') : chosen.getAttribute('data-none');
+    }
+    // Still reachable for assistive technology through its label ("Allegati"), not twice by Tab.
+    input.classList.add('visually-hidden');
+    input.tabIndex = -1;
+    button.hidden = false;
+    chosen.hidden = false;
+    button.addEventListener('click', function () { input.click(); });
+    // Pasted screenshots and a form restored by the browser change the files too.
+    input.addEventListener('change', show);
+    window.addEventListener('pageshow', show);
+    show();
+  });
+})();

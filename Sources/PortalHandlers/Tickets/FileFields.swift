@@ -10,6 +10,14 @@ enum FileFields {
         el("div", ["class": error == nil ? "field" : "field field--invalid"]) {
             el("label", ["for": field]) { label }
             el("input", ["type": "file", "id": field, "name": field, "multiple": "multiple", "aria-describedby": "\(field)-hint"])
+            // The manual's "+ Scegli" and the names chosen, in Italian: the browser's own picker
+            // reads in the browser's language (Firefox: "Browse… No files selected."). Shown by
+            // assets/pwa.js, which then hides the picker; without scripts the picker stays.
+            el("button", ["type": "button", "class": "button button--ghost file-choose", "data-for": field, "hidden": "hidden",
+                          "aria-describedby": "\(field)-chosen"]) { Text.chooseFiles }
+            el("p", ["class": "chosen-files muted", "id": "\(field)-chosen", "hidden": "hidden", "data-none": Text.noFilesChosen]) {
+                Text.noFilesChosen
+            }
             el("p", ["class": "muted", "id": "\(field)-hint"]) { hint }
             if let error { el("p", ["class": "field-error", "role": "alert"]) { error } }
             if !kept.isEmpty {
