@@ -18,6 +18,8 @@ if [ "${1:-run}" = test ]; then
     # answering by e-mail: a real IMAP server (run unprivileged with the test's own
     # configuration) and openssl for its self-signed certificate
     packages+=(dovecot-imapd openssl)
+    # ss, to read the handlers' listen queues (test_resilience.py)
+    packages+=(iproute2)
 fi
 missing=()
 for package in "${packages[@]}"; do

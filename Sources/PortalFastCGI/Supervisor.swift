@@ -9,6 +9,9 @@ import PortalCore
 /// a supervisor that runs on with fewer workers, or a socket nginx cannot reach, fails
 /// later and out of sight. Its own supervisor (systemd, `portal-up.sh`) starts it again.
 enum Supervisor {
+    /// The listen queue asked for each handler's socket (the kernel keeps the smaller of this and somaxconn).
+    static let listenQueue: Int32 = 4096
+
     static func run(name: String, socketPath: String, workers: Int, socketMode: mode_t) -> Never {
         let fd = bindSocket(path: socketPath, mode: socketMode)
         var blocked = sigset_t()
@@ -132,7 +135,11 @@ enum Supervisor {
         // Before listen: nginx must never reach the socket while it has the umask's mode
         // (it would answer 502).
         guard chmod(path, mode) == 0 else { fail(SystemError(errno, "chmod \(path)")) }
-        guard listen(fd, 128) == 0 else { fail(SystemError(errno, "listen on \(path)")) }
+        // A queue as long as the kernel allows (net.core.somaxconn caps it, 4096 on Debian 12):
+        // nginx opens a new connection for each request whose client went away, and a client
+        // cancelling 2,000 requests a second filled a queue of 128 while the workers were busy;
+        // nginx then met "Resource temporarily unavailable" and answered 502 to everyone else.
+        guard listen(fd, Supervisor.listenQueue) == 0 else { fail(SystemError(errno, "listen on \(path)")) }
         writeOwner(of: path)
         return fd
     }

@@ -370,3 +370,21 @@ def test_make_run_stops_on_a_stop_signal_whatever_its_parent_ignored(command, ig
                              + "\n" + (portal.var / "run.log").read_text()[-3000:])
     finally:
         portal.stop()  # checks that no process of this portal is left
+
+
+def test_each_handler_queues_thousands_of_connections_not_128(portal):
+    """A client cancelling 2,000 requests a second (nginx opens a new connection to the
+    handler for each request whose client left) filled a listen queue of 128 while the
+    workers were busy, and nginx answered 502 to other people's pages. The queue asked for
+    is the kernel's largest (net.core.somaxconn, 4096 on Debian 12)."""
+    with open("/proc/sys/net/core/somaxconn") as limit:
+        expected = min(4096, int(limit.read()))
+    listening = subprocess.run(["ss", "-xlnH"], capture_output=True, text=True, check=True).stdout
+    queues = {}
+    for line in listening.splitlines():
+        fields = line.split()
+        path = next((field for field in fields if field.startswith(str(portal.var))), None)
+        if path and path.endswith(".sock"):
+            queues[os.path.basename(path)] = int(fields[3])  # Send-Q: the listen queue's length
+    assert sorted(queues) == ["portal-auth.sock", "portal-desk.sock", "portal-tenant.sock", "portal-tickets.sock"], listening
+    assert set(queues.values()) == {expected}, queues
