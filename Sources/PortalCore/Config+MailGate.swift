@@ -13,6 +13,18 @@ extension Config {
         EmailAddress(string("PORTAL_MAIL_REPLY_ADDRESS", default: "")) ?? Config.address(in: mailFrom)
     }
 
+    /// The portal's own addresses: the sender's and the reply mailbox with any "+" tag. A
+    /// message claiming one of them is never answered: the answer would go to the portal
+    /// itself (its own mailbox, or a reply address that brings it back to the gate).
+    public func isPortalsOwn(_ address: EmailAddress) -> Bool {
+        let untagged: String = {
+            let parts = address.value.split(separator: "@", maxSplits: 1)
+            guard parts.count == 2, let plus = parts[0].firstIndex(of: "+") else { return address.value }
+            return parts[0][..<plus] + "@" + parts[1]
+        }()
+        return [Config.address(in: mailFrom), replyMailbox].contains { $0?.value == untagged || $0 == address }
+    }
+
     /// The largest message the gate reads (bytes); a larger one is refused whole.
     public var mailGateMaxBytes: Int { int("PORTAL_MAILGATE_MAX_BYTES", default: 25 * 1024 * 1024) }
 

@@ -241,7 +241,7 @@ public struct MailReplyService: DomainService {
                     in: tx, messageID: messageID, sender: sender ?? "", ticketNumber: ticketNumber, outcome: refusal.code,
                     now: now)
             else { return .duplicate }
-            guard !automatic, let address = sender.flatMap(EmailAddress.init),
+            guard !automatic, let address = sender.flatMap(EmailAddress.init), !config.isPortalsOwn(address),
                 try InboundMailStore.mayAnswer(in: tx, sender: address.value, now: now)
             else { return .refused(refusal, answered: false) }
             // Where the sender writes instead: the desk for an operator (the customers' list is

@@ -194,6 +194,26 @@ def test_an_auto_reply_starts_no_loop(mail_portal):
     assert len(portal.mails()) - before == 1, "only the one answer to the stranger's plain mail"
 
 
+def test_a_message_claiming_the_portals_own_address_is_never_answered(mail_portal):
+    """A message "from" the portal's address to one of its reply addresses was refused and
+    answered: the portal wrote "Messaggio non accettato" to itself."""
+    portal = mail_portal
+    _, _, _, notification = ticket_answered_by_the_desk(portal)
+    time.sleep(1)  # the mailer has written the operator's notifications
+    before = len(portal.mails())
+    local, domain = SUPPORT.split("@")
+    for sender in (f"Assistenza <{SUPPORT}>", f"{local}+t1.1.abc@{domain}"):
+        forged = reply_mail(notification, sender, "Messaggio di prova", quote=False)
+        gate = deliver(portal, forged)
+        assert gate.returncode == 0 and b"answered=0" in gate.stderr + gate.stdout, gate.stderr
+    # A stranger's message in the same way is answered: the rule is about the portal's own.
+    stranger = f"sconosciuto-{uuid.uuid4().hex[:8]}@esterno.example"
+    assert deliver(portal, reply_mail(notification, stranger, "Messaggio di prova", quote=False)).returncode == 0
+    refusal(portal, stranger)
+    time.sleep(1)
+    assert len(portal.mails()) - before == 1, "only the stranger's answer"
+
+
 def test_make_run_delivers_a_reply_dropped_into_the_folder(mail_portal):
     portal = mail_portal
     number, customer, _, notification = ticket_answered_by_the_desk(portal)
