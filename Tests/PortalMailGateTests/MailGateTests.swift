@@ -248,6 +248,11 @@ struct MailGateTests {
             Content-Transfer-Encoding: base64\r
             \r
             \(big)\r
+            --b\r
+            Content-Type: text/plain\r
+            Content-Disposition: attachment; filename=vuoto.txt\r
+            \r
+            \r
             --b--\r
 
             """.utf8)
@@ -256,7 +261,9 @@ struct MailGateTests {
             Issue.record("unexpected \(outcome)")
             return
         }
-        #expect(reason.contains("grande.bin"))
+        // Every file refused is named: told only the first, the writer sent again and was
+        // refused again for the next.
+        #expect(reason.contains("grande.bin") && reason.contains("vuoto.txt"), "\(reason)")
         #expect(try messages(number).count == before)
         // Megabytes of text are refused before they are taken apart (a second of CPU each).
         let long = String(repeating: "Una riga lunga di testo senza fine. ", count: 40_000)

@@ -23,6 +23,8 @@ public struct MailUploads {
     ) throws -> (files: [NewAttachment], error: String?) {
         let accepted = try uploads.accept(
             files.map { ($0.fileName, $0.bytes) }, for: .company(tenantID, enforcingQuota: enforcingQuota))
-        return (accepted.files, accepted.refusals.first)
+        // Every file refused, as the portal's form says them: told only the first, the writer
+        // sent again and met the next.
+        return (accepted.files, accepted.refusals.isEmpty ? nil : accepted.refusals.joined(separator: " "))
     }
 }
