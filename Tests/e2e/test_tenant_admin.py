@@ -548,3 +548,36 @@ def test_an_invitation_sent_twice_by_the_same_form_is_sent_once(portal):
     latest = re.search(r"- Password: (\S+)", portal.wait_for_mail(address, "Benvenuto").get_content()).group(1)
     assert provisional != latest
     assert password_step(portal, address, latest).headers["Location"] == "/accesso/primo"
+
+
+def test_pending_invitations_are_shown_fifty_a_page_here_and_on_the_desk(fresh_portal):
+    """A company with hundreds of pending invitations drew them all on one page (636 KB,
+    150 ms), in "Utenti invitati" and on the desk's company page."""
+    from vendor import manager_session
+
+    portal = fresh_portal()
+    with portal.db() as db:
+        rossi = db.execute("SELECT id FROM tenants WHERE name = 'ROSSI SRL'").fetchone()[0]
+        now = int(time.time())
+        db.executemany(
+            "INSERT INTO invitations (tenant_id, email, role, created_at, last_sent_at, expires_at) VALUES (?, ?, 'tech', ?, ?, ?)",
+            [(rossi, f"invitato{n:02d}@rossi.example", now - 3600 + n, now - 3600 + n, now + 86400) for n in range(55)])
+    session, _ = login(portal)
+    first = session.get(portal.url + "/tenant/inviti").text
+    assert first.count('class="cell-address"') == 50
+    assert "invitato54@rossi.example" in first and "invitato04@rossi.example" not in first, "the newest first"
+    assert 'href="/tenant/inviti?pagina=2"' in first and "Pagina successiva" in first
+    second = session.get(portal.url + "/tenant/inviti?pagina=2").text
+    assert second.count('class="cell-address"') == 5 and "invitato00@rossi.example" in second
+    assert 'href="/tenant/inviti?pagina=1"' in second and "Pagina successiva" not in second
+    beyond = session.get(portal.url + "/tenant/inviti?pagina=3").text
+    assert "La pagina 3 non esiste: l'elenco ha 2 pagine." in beyond
+    assert 'href="/tenant/inviti?pagina=2"' in beyond and "invitato" not in beyond
+
+    manager = manager_session(portal)
+    company = manager.get(portal.url + f"/desk/aziende/{rossi}").text
+    invitations = company.split('id="company-invitations"')[1].split("</section>")[0]
+    assert invitations.count('class="cell-address"') == 50
+    assert f'href="/desk/aziende/{rossi}?pagina=2#company-invitations"' in invitations
+    later = manager.get(portal.url + f"/desk/aziende/{rossi}?pagina=2").text
+    assert later.split('id="company-invitations"')[1].split("</section>")[0].count('class="cell-address"') == 5

@@ -14,7 +14,9 @@ enum InvitationHandlers {
 
     static func list(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
-        return try render(context, notice: request.query["avviso"].flatMap { notices[$0] }, form: nil, services)
+        return try render(
+            context, notice: request.query["avviso"].flatMap { notices[$0] }, form: nil, services,
+            page: PageLinks.number(request.query["pagina"]))
     }
 
     static func showForm(_ request: Request, _ context: MemberContext) throws -> Response {
@@ -29,10 +31,12 @@ enum InvitationHandlers {
         var submission = Submission.newKey()
     }
 
-    static func render(_ context: MemberContext, notice: String?, form: InviteForm?, _ services: Services, status: Int = 200)
-        throws -> Response
-    {
-        let invitations = try InvitationStore(services.database).pending(tenantID: context.tenant.id, now: services.now)
+    static func render(
+        _ context: MemberContext, notice: String?, form: InviteForm?, _ services: Services, status: Int = 200, page number: Int = 1
+    ) throws -> Response {
+        let (invitations, total) = try InvitationStore(services.database).pending(
+            tenantID: context.tenant.id, now: services.now, page: number)
+        let pageSize = InvitationStore.pageSize
         let csrf = context.current.csrfToken
         let page = TenantTabs.page(context.current.viewer, current: "/tenant/inviti", form: form == nil ? nil : Text.inviteUser, notice: notice) {
             if let form {
@@ -59,7 +63,10 @@ enum InvitationHandlers {
                     el("h2", ["id": "invited", "class": "toolbar-title"]) { Text.invitedUsers }
                     if form == nil { el("a", ["class": "button button--primary", "href": "/tenant/inviti/nuovo"]) { Icon.plus; Text.inviteUser } }
                 }
-                if invitations.isEmpty {
+                if PageLinks.isBeyondLast(page: number, total: total, pageSize: pageSize) {
+                    PageLinks.beyondLast(
+                        page: number, total: total, pageSize: pageSize, href: PageLinks.address(path: "/tenant/inviti", filter: ""))
+                } else if invitations.isEmpty {
                     el("p") { Text.noInvitations }
                 } else {
                     DataTable.render(headings: [Text.email, Text.invitedOn, Text.expiresOn, Text.assignedRoles, Text.actionsColumn]) {
@@ -99,6 +106,7 @@ enum InvitationHandlers {
                             }
                         }
                     }
+                    PageLinks.nav(path: "/tenant/inviti", page: number, total: total, pageSize: pageSize, filter: "")
                 }
             }
         }

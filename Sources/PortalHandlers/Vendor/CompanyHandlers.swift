@@ -25,9 +25,12 @@ enum CompanyHandlers {
     static func show(_ request: Request, _ context: OperatorContext) throws -> Response {
         let company = try company(request, context)
         let database = context.services.database
+        let invitationPage = PageLinks.number(request.query["pagina"])
+        let invitations = try InvitationStore(database).pending(
+            tenantID: company.tenant.id, now: context.services.now, page: invitationPage)
         let page = CompanyPage(
             company: company, members: try TenantStore(database).memberRows(tenantID: company.tenant.id),
-            invitations: try InvitationStore(database).pending(tenantID: company.tenant.id, now: context.services.now),
+            invitations: invitations.invitations, invitationTotal: invitations.total, invitationPage: invitationPage,
             tickets: try DeskStore(database).tickets(tenantID: company.tenant.id),
             notice: request.query["avviso"].flatMap { notices[$0] })
         return Response.html(bytes: page.render(context.viewer))

@@ -8,6 +8,9 @@ struct CompanyPage {
     var company: CompanyRow
     var members: [TenantStore.MemberRow]
     var invitations: [InvitationRecord]
+    /// All the pending invitations, of which `invitations` is page `invitationPage` (`?pagina=`).
+    var invitationTotal: Int
+    var invitationPage: Int
     var tickets: [TicketRecord]
     var notice: String?
 
@@ -70,7 +73,11 @@ struct CompanyPage {
     func invitationsSection(csrf: String) -> Node {
         el("section", ["class": "card"]) {
             el("h2", ["id": "company-invitations"]) { Text.companyInvitations }
-            if invitations.isEmpty {
+            if PageLinks.isBeyondLast(page: invitationPage, total: invitationTotal, pageSize: InvitationStore.pageSize) {
+                PageLinks.beyondLast(
+                    page: invitationPage, total: invitationTotal, pageSize: InvitationStore.pageSize,
+                    href: PageLinks.address(path: path, filter: Self.invitationsAnchor))
+            } else if invitations.isEmpty {
                 el("p") { Text.noInvitations }
             } else {
                 DataTable.render(headings: [Text.email, Text.invitedOn, Text.expiresOn, Text.roleColumn, Text.actionsColumn]) {
@@ -100,9 +107,15 @@ struct CompanyPage {
                         }
                     }
                 }
+                // The page's other parts stay as they are: only the invitations turn.
+                PageLinks.nav(
+                    path: path, page: invitationPage, total: invitationTotal, pageSize: InvitationStore.pageSize,
+                    filter: Self.invitationsAnchor)
             }
         }
     }
+
+    static let invitationsAnchor = "#company-invitations"
 
     var ticketsSection: Node {
         el("section", ["class": "card"]) {
