@@ -149,6 +149,10 @@ public enum Text {
     public static let pictureHint = "Un'immagine PNG, JPEG, GIF o WebP di al massimo 1 MB."
     public static let pictureInvalid = "Il file scelto non è un'immagine PNG, JPEG, GIF o WebP."
     public static let pictureTooLarge = "L'immagine supera 1 MB."
+    public static let pictureDamaged = "L'immagine è danneggiata o incompleta: aprila e salvala di nuovo, poi riprova."
+    public static func pictureTooManyPixels(width: Int, height: Int) -> String {
+        "L'immagine misura \(width) × \(height) pixel: al massimo 50 milioni di pixel. Riducila e riprova."
+    }
     public static let pictureMissing = "Scegli un file da caricare."
     public static let uploadPicture = "Carica immagine"
     public static let removePicture = "Rimuovi immagine"

@@ -10,10 +10,11 @@ from portal import DEMO_PASSWORD, code_step, csrf_token, login, password_step
 USER = "luca.verdi@rossi.example"
 
 
-def png(width=2, height=2):
+def png(width=2, height=2, rows=None):
+    """`rows`: only so many rows of pixel data, as a file that declares a size it does not hold."""
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    raw = b"".join(b"\0" + b"\xff\x00\x00" * width for _ in range(height))
+    raw = b"".join(b"\0" + b"\xff\x00\x00" * width for _ in range(height if rows is None else rows))
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
             + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
@@ -53,6 +54,13 @@ def test_the_picture_must_be_a_real_image_and_is_served_as_one(portal):
     photo = session.post(portal.url + "/profilo/immagine", data={"csrf": token},
                          files={"picture": ("foto.png", png() + b"\0" * (5 * 1024 * 1024), "image/png")})
     assert photo.status_code == 422 and "supera 1 MB" in photo.text and 'id="picture"' in photo.text
+    # A few kilobytes that declare 20,000 x 20,000 pixels (gigabytes once drawn), and one cut short.
+    huge = session.post(portal.url + "/profilo/immagine", data={"csrf": token},
+                        files={"picture": ("foto.png", png(20_000, 20_000, rows=2), "image/png")})
+    assert huge.status_code == 422 and "20000 × 20000 pixel: al massimo 50 milioni di pixel" in huge.text
+    cut = session.post(portal.url + "/profilo/immagine", data={"csrf": token},
+                       files={"picture": ("foto.png", png()[:30], "image/png")})
+    assert cut.status_code == 422 and "danneggiata o incompleta" in cut.text
     good = session.post(portal.url + "/profilo/immagine", data={"csrf": token}, allow_redirects=False,
                         files={"picture": ("foto.html", png(), "text/html")})
     assert good.headers["Location"] == "/profilo?avviso=immagine"

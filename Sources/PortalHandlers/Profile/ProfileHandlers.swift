@@ -132,6 +132,15 @@ enum ProfileHandlers {
             profile.errors["picture"] = Text.pictureInvalid
             return Response.html(profile.render(), status: 422)
         }
+        switch ImageDimensions.verdict(file.bytes, type: type) {
+        case .fine: break
+        case .damaged:
+            profile.errors["picture"] = Text.pictureDamaged
+            return Response.html(profile.render(), status: 422)
+        case .tooLarge(let width, let height):
+            profile.errors["picture"] = Text.pictureTooManyPixels(width: width, height: height)
+            return Response.html(profile.render(), status: 422)
+        }
         let name = try pictures(services).store(file.bytes)
         try save(services, notice: "immagine") { _ in
             try UserStore(services.database).setPicture(userID: current.user.id, sha256: name, contentType: type, now: services.now)
