@@ -31,6 +31,16 @@ public struct TrustedDeviceStore {
         return database.changes == 1
     }
 
+    /// Whose each of these tokens (hashed) is, for the ones still trusted.
+    public func owners(tokenHashes: [[UInt8]], now: Timestamp) throws -> [[UInt8]: Int64] {
+        if tokenHashes.isEmpty { return [:] }
+        let marks = Array(repeating: "?", count: tokenHashes.count).joined(separator: ", ")
+        let rows = try database.query(
+            "SELECT token_hash, user_id FROM trusted_devices WHERE token_hash IN (\(marks)) AND expires_at > ?",
+            tokenHashes.map { $0 as SQLConvertible } + [now])
+        return Dictionary(rows.map { ($0.blob("token_hash"), $0.int("user_id")) }, uniquingKeysWith: { first, _ in first })
+    }
+
     public func list(userID: Int64, now: Timestamp) throws -> [TrustedDeviceRecord] {
         try database.query(
             """

@@ -481,22 +481,53 @@ def test_a_removed_trusted_device_asks_for_the_code_again(portal):
 def test_one_browser_keeps_the_trusted_device_of_each_person_who_ticked_it(portal):
     """Two colleagues on the office's computer, each ticking "Dispositivo sicuro": the second
     one's token replaced the first one's, who was asked for a code again while their profile
-    still listed the browser as trusted."""
-    first = new_customer(portal, "ufficio.primo@rossi.example")
-    second = new_customer(portal, "ufficio.secondo@rossi.example")
+    still listed the browser as trusted. The browser keeps five people; a token no longer
+    trusted (removed in a profile) gives its place back instead of pushing out a colleague."""
+    people = [new_customer(portal, f"ufficio.{n}@rossi.example") for n in range(7)]
     browser = requests.Session()
-    for address in (first, second):
+
+    def trust(address):
+        nonlocal browser
         assert password_step(portal, address, NEW_PASSWORD, session=browser).headers["Location"] == "/accesso/codice"
         code_step(portal, browser, portal.wait_for_code(address), trust=True)
-        accept_invitation(portal, browser)
-        choose_company(portal, browser, "ROSSI SRL")
+        if "/accesso/azienda" in browser.get(portal.url + "/dashboard", allow_redirects=False).headers.get("Location", ""):
+            accept_invitation(portal, browser)
+            choose_company(portal, browser, "ROSSI SRL")
         browser = same_browser_after_logout(browser)
+
+    def skips_the_code(address):
+        nonlocal browser
+        location = password_step(portal, address, NEW_PASSWORD, session=browser).headers["Location"]
+        if location == "/dashboard":
+            # Each person's own device is the one the profile calls this browser.
+            assert "(questo browser)" in browser.get(portal.url + "/profilo").text
+        browser = same_browser_after_logout(browser)
+        return location == "/dashboard"
+
+    for address in people[:2]:
+        trust(address)
     assert len(browser.cookies["portal_device"].split(".")) == 2
-    for address in (first, second, first):
-        assert password_step(portal, address, NEW_PASSWORD, session=browser).headers["Location"] == "/dashboard", address
-        # Each person's own device is the one the profile calls this browser.
-        assert "(questo browser)" in browser.get(portal.url + "/profilo").text
-        browser = same_browser_after_logout(browser)
+    for address in (people[0], people[1], people[0]):
+        assert skips_the_code(address), address
+
+    # The second person removes this browser in their profile: the next person to tick the
+    # box takes that place, and the first person is still trusted.
+    assert skips_the_code(people[1])
+    password_step(portal, people[1], NEW_PASSWORD, session=browser)
+    profile = browser.get(portal.url + "/profilo").text
+    device_id = profile.split('action="/profilo/dispositivi/')[1].split("/")[0]
+    browser.post(portal.url + f"/profilo/dispositivi/{device_id}/rimuovi", data={"csrf": csrf_token(profile)})
+    browser = same_browser_after_logout(browser)
+    trust(people[2])
+    assert len(browser.cookies["portal_device"].split(".")) == 2
+    assert skips_the_code(people[0]) and skips_the_code(people[2]) and not skips_the_code(people[1])
+
+    # Five at most: four more people push out the oldest (the first person).
+    for address in people[3:7]:
+        trust(address)
+    assert len(browser.cookies["portal_device"].split(".")) == 5
+    assert not skips_the_code(people[0])
+    assert all(skips_the_code(address) for address in people[2:7])
 
 
 def test_the_session_id_changes_at_every_step_and_at_company_switch(portal):

@@ -169,6 +169,15 @@ enum AccessFlow {
         }
     }
 
+    /// The browser's trusted-device tokens still trusting someone other than `user`: a token
+    /// removed in a profile, expired or ended by a password change, and this person's own
+    /// older one, give their place back (kept, they pushed out colleagues whose tokens worked).
+    static func otherPeoplesDevices(_ request: Request, user: UserRecord, _ services: Services) throws -> [String] {
+        let tokens = Cookies.devices(request)
+        let owners = try TrustedDeviceStore(services.database).owners(tokenHashes: tokens.map(Token.hash), now: services.now)
+        return tokens.filter { token in owners[Token.hash(token)].map { $0 != user.id } ?? false }
+    }
+
     /// A new login from this browser replaces the one in progress.
     static func discardChallenge(_ request: Request, _ services: Services) throws {
         guard let token = Cookies.value(Cookies.login, request),

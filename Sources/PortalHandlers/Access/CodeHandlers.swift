@@ -101,7 +101,8 @@ enum CodeHandlers {
             else { throw Redirect(to: "/login?avviso=scaduto") }
             var response = try AccessFlow.secondFactorPassed(user: context.user, challenge: advanced, request, services)
             if let device {
-                try response.setCookie(Cookies.addingDevice(device.value, request))
+                let others = try AccessFlow.otherPeoplesDevices(request, user: context.user, services)
+                try response.setCookie(Cookies.addingDevice(device.value, keeping: others, request))
             }
             return response
         }

@@ -43,12 +43,14 @@ enum Cookies {
 
     static func sessionValue(_ request: Request) -> String? { value(session, request) }
 
-    /// The trusted-device tokens this browser holds, newest first.
-    static func devices(_ request: Request) -> [String] { values(device, request) }
+    /// The trusted-device tokens this browser holds, newest first: never more than the cookie
+    /// is written with (a crafted cookie of hundreds was as many lookups under the write lock).
+    static func devices(_ request: Request) -> [String] { Array(values(device, request).prefix(devicesPerBrowser)) }
 
-    /// The cookie with `token` added in front of the tokens the browser already holds.
-    static func addingDevice(_ token: String, _ request: Request) -> Cookie {
-        let tokens = [token] + devices(request).filter { $0 != token }
+    /// The cookie with `token` in front of `others` (the browser's tokens still trusting someone
+    /// else, `AccessFlow.otherPeoplesDevices`), the oldest left out past `devicesPerBrowser`.
+    static func addingDevice(_ token: String, keeping others: [String], _ request: Request) -> Cookie {
+        let tokens = [token] + others.filter { $0 != token }
         return make(
             device, value: tokens.prefix(devicesPerBrowser).joined(separator: "."), maxAge: TrustedDeviceStore.lifetime, request)
     }

@@ -10,7 +10,7 @@ struct ProfilePage {
     /// shared by two people never shows one the other's picture from its cache.
     var picture: String?
     var devices: [TrustedDeviceRecord]
-    /// The trusted-device tokens this browser holds, hashed: their rows read "questo dispositivo".
+    /// The trusted-device tokens this browser holds, hashed: their rows read "(questo browser)".
     var browserDeviceHashes: [[UInt8]]
     var sessions: SessionsSection
     var firstName: String
