@@ -112,7 +112,12 @@ public struct InvitationStore {
 
     /// A pending invitation of this company (another company's id answers nil).
     public func pending(id: Int64, tenantID: Int64, now: Timestamp) throws -> InvitationRecord? {
-        try pending(tenantID: tenantID, now: now).first { $0.id == id }
+        try database.queryOne(
+            """
+            SELECT id, tenant_id, email, role, created_at, expires_at FROM invitations
+            WHERE id = ? AND tenant_id = ? AND accepted_at IS NULL AND cancelled_at IS NULL AND expires_at > ?
+            """, [id, tenantID, now]
+        ).map(InvitationStore.record)
     }
 
     /// One invitation e-mail sent, for the limits per address and per company.

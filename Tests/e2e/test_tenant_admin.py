@@ -570,6 +570,14 @@ def test_pending_invitations_are_shown_fifty_a_page_here_and_on_the_desk(fresh_p
     second = session.get(portal.url + "/tenant/inviti?pagina=2").text
     assert second.count('class="cell-address"') == 5 and "invitato00@rossi.example" in second
     assert 'href="/tenant/inviti?pagina=1"' in second and "Pagina successiva" not in second
+    # An action on page 2 comes back to page 2.
+    removal = second.split('action="/tenant/inviti/')[1].split('"')[0]
+    assert removal.endswith("/ruolo")
+    form = second.split('action="/tenant/inviti/' + removal.split("/")[0] + '/rimuovi"')[1].split("</form>")[0]
+    assert 'name="pagina" value="2"' in form
+    removed = session.post(portal.url + "/tenant/inviti/" + removal.split("/")[0] + "/rimuovi",
+                           data={"csrf": csrf_token(second), "pagina": "2"}, allow_redirects=False)
+    assert removed.headers["Location"] == "/tenant/inviti?pagina=2&avviso=rimosso"
     beyond = session.get(portal.url + "/tenant/inviti?pagina=3").text
     assert "La pagina 3 non esiste: l'elenco ha 2 pagine." in beyond
     assert 'href="/tenant/inviti?pagina=2"' in beyond and "invitato" not in beyond
@@ -580,4 +588,10 @@ def test_pending_invitations_are_shown_fifty_a_page_here_and_on_the_desk(fresh_p
     assert invitations.count('class="cell-address"') == 50
     assert f'href="/desk/aziende/{rossi}?pagina=2#company-invitations"' in invitations
     later = manager.get(portal.url + f"/desk/aziende/{rossi}?pagina=2").text
-    assert later.split('id="company-invitations"')[1].split("</section>")[0].count('class="cell-address"') == 5
+    rows = later.split('id="company-invitations"')[1].split("</section>")[0]
+    assert rows.count('class="cell-address"') == 4, "one was removed above"
+    action = rows.split('action="')[1].split('"')[0]
+    assert action.endswith("/reinvia") and 'name="pagina" value="2"' in rows.split(action)[1].split("</form>")[0]
+    removal = rows.split('/rimuovi"')[0].rsplit('action="', 1)[1] + "/rimuovi"
+    removed = manager.post(portal.url + removal, data={"csrf": csrf_token(later), "pagina": "2"}, allow_redirects=False)
+    assert removed.headers["Location"] == f"/desk/aziende/{rossi}?pagina=2&avviso=rimosso"

@@ -38,6 +38,18 @@ enum PageLinks {
         }
     }
 
+    /// In a row's form on page `page` of a list: the action sends the person back to that page
+    /// (`returnAddress`), not to the first.
+    static func hiddenPage(_ page: Int) -> Node {
+        page > 1 ? el("input", ["type": "hidden", "name": "pagina", "value": String(page)]) : .empty
+    }
+
+    /// `path` at the page a row's form came from (`hiddenPage`), with the notice of what was done.
+    static func returnAddress(_ path: String, page text: String?, notice: String) -> String {
+        let page = number(text)
+        return path + "?" + (page > 1 ? "pagina=\(page)&" : "") + "avviso=" + notice
+    }
+
     /// `nav`'s and `beyondLast`'s address of a page of a list under `path`.
     static func address(path: String, filter: String) -> (Int) -> String {
         { page in "\(path)?pagina=\(page)\(filter)" }

@@ -79,6 +79,7 @@ enum InvitationHandlers {
                                 el("td") {
                                     el("form", ["class": "inline-form", "method": "post", "action": "/tenant/inviti/\(invitation.id)/ruolo"]) {
                                         FormField.csrf(csrf)
+                                        PageLinks.hiddenPage(number)
                                         el("label", ["class": "visually-hidden", "for": "invitation-role-\(invitation.id)"]) {
                                             "\(Text.assignedRoles): \(invitation.email)"
                                         }
@@ -95,11 +96,13 @@ enum InvitationHandlers {
                                 el("td", ["class": "row-actions"]) {
                                     el("form", ["method": "post", "action": "/tenant/inviti/\(invitation.id)/reinvia"]) {
                                         FormField.csrf(csrf)
+                                        PageLinks.hiddenPage(number)
                                         Submission.hidden(Submission.newKey())
                                         el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.resendInvitation): \(invitation.email)"]) { Text.resendInvitation }
                                     }
                                     el("form", ["method": "post", "action": "/tenant/inviti/\(invitation.id)/rimuovi"]) {
                                         FormField.csrf(csrf)
+                                        PageLinks.hiddenPage(number)
                                         el("button", ["class": "button button--ghost", "type": "submit", "aria-label": "\(Text.removeInvitedUser): \(invitation.email)"]) { Text.removeInvitedUser }
                                     }
                                 }
@@ -153,7 +156,7 @@ enum InvitationHandlers {
             // the list says so. Another company's, or none, is 404 as issue #4 asks: nothing there
             // is this administrator's to know of.
             guard try invitations.belongs(id: id, tenantID: context.tenant.id) else { throw HTTPError.notFound }
-            throw Redirect(to: "/tenant/inviti?avviso=non-in-attesa")
+            throw Redirect(to: PageLinks.returnAddress("/tenant/inviti", page: request.form["pagina"], notice: "non-in-attesa"))
         }
         return invitation
     }
@@ -176,7 +179,7 @@ enum InvitationHandlers {
             let form = InviteForm(email: invitation.email, role: invitation.role, error: error.message)
             return try render(context, notice: nil, form: form, services, status: 429)
         }
-        throw Redirect(to: "/tenant/inviti?avviso=" + result.notice(first: "reinviato"))
+        throw Redirect(to: PageLinks.returnAddress("/tenant/inviti", page: request.form["pagina"], notice: result.notice(first: "reinviato")))
     }
 
     static func changeRole(_ request: Request, _ context: MemberContext) throws -> Response {
@@ -206,7 +209,7 @@ enum InvitationHandlers {
                 }
             }
         }
-        throw Redirect(to: "/tenant/inviti?avviso=ruolo")
+        throw Redirect(to: PageLinks.returnAddress("/tenant/inviti", page: request.form["pagina"], notice: "ruolo"))
     }
 
     static func cancel(_ request: Request, _ context: MemberContext) throws -> Response {
@@ -215,11 +218,11 @@ enum InvitationHandlers {
         if let id = request.pathParameters["id"].flatMap({ Int64($0) }),
             try InvitationStore(services.database).isCancelled(id: id, tenantID: context.tenant.id)
         {
-            throw Redirect(to: "/tenant/inviti?avviso=rimosso")
+            throw Redirect(to: PageLinks.returnAddress("/tenant/inviti", page: request.form["pagina"], notice: "rimosso"))
         }
         let invitation = try invitation(request, context, services)
         try CompanyAdministration(database: services.database, config: services.config).cancelInvitation(
             invitation, by: context.actor(request), now: services.now)
-        throw Redirect(to: "/tenant/inviti?avviso=rimosso")
+        throw Redirect(to: PageLinks.returnAddress("/tenant/inviti", page: request.form["pagina"], notice: "rimosso"))
     }
 }

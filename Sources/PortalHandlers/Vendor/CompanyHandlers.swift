@@ -75,7 +75,7 @@ enum CompanyHandlers {
         guard let id = request.pathParameters["invitation"].flatMap({ Int64($0) }) else { throw HTTPError.notFound }
         guard let invitation = try InvitationStore(context.services.database).pending(
                 id: id, tenantID: company.tenant.id, now: context.services.now)
-        else { throw Redirect(to: path(company) + "?avviso=non-in-attesa") }
+        else { throw Redirect(to: PageLinks.returnAddress(path(company), page: request.form["pagina"], notice: "non-in-attesa")) }
         return invitation
     }
 
@@ -100,7 +100,7 @@ enum CompanyHandlers {
             page.error = error.message
             return Response.html(bytes: page.render(context.viewer), status: 429)
         }
-        throw Redirect(to: path(company) + "?avviso=" + result.notice(first: "reinviato"))
+        throw Redirect(to: PageLinks.returnAddress(path(company), page: request.form["pagina"], notice: result.notice(first: "reinviato")))
     }
 
     static func cancel(_ request: Request, _ context: OperatorContext) throws -> Response {
@@ -109,11 +109,11 @@ enum CompanyHandlers {
         if let id = request.pathParameters["invitation"].flatMap({ Int64($0) }),
             try InvitationStore(context.services.database).isCancelled(id: id, tenantID: company.tenant.id)
         {
-            throw Redirect(to: path(company) + "?avviso=rimosso")
+            throw Redirect(to: PageLinks.returnAddress(path(company), page: request.form["pagina"], notice: "rimosso"))
         }
         let invitation = try invitation(request, company, context)
         try administration(context).cancelInvitation(invitation, by: context.actor(request), now: context.services.now)
-        throw Redirect(to: path(company) + "?avviso=rimosso")
+        throw Redirect(to: PageLinks.returnAddress(path(company), page: request.form["pagina"], notice: "rimosso"))
     }
 
     static func deactivate(_ request: Request, _ context: OperatorContext) throws -> Response {

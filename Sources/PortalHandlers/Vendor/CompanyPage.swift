@@ -91,6 +91,7 @@ struct CompanyPage {
                                 el("div", ["class": "row-actions"]) {
                                     el("form", ["method": "post", "action": "\(path)/inviti/\(invitation.id)/reinvia"]) {
                                         FormField.csrf(csrf)
+                                        PageLinks.hiddenPage(invitationPage)
                                         Submission.hidden(Submission.newKey())
                                         el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.resendInvitation): \(invitation.email)"]) {
                                             Text.resendInvitation
@@ -98,6 +99,7 @@ struct CompanyPage {
                                     }
                                     el("form", ["method": "post", "action": "\(path)/inviti/\(invitation.id)/rimuovi"]) {
                                         FormField.csrf(csrf)
+                                        PageLinks.hiddenPage(invitationPage)
                                         el("button", ["class": "button button--ghost", "type": "submit", "aria-label": "\(Text.removeInvitation): \(invitation.email)"]) {
                                             Text.removeInvitation
                                         }
