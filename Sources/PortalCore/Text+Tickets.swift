@@ -146,6 +146,8 @@ extension Text {
     /// The button that opens the file picker (the manual's "+ Scegli"), shown where scripts run.
     public static let chooseFiles = "+ Scegli"
     public static let noFilesChosen = "Nessun file scelto"
+    /// Beside "+ Scegli" when the files kept from a refused attempt are still ticked below.
+    public static let noOtherFilesChosen = "Nessun altro file scelto"
     public static let closeWithMessage = "Chiudere il ticket all'invio del messaggio"
     public static let supportTeam = "Assistenza"
     public static let noAttachments = "Nessun allegato."

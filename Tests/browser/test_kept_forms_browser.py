@@ -121,6 +121,11 @@ def test_with_javascript_a_draft_is_offered_back_and_big_files_are_refused_befor
     # Tied to its field as the server's errors are: a screen reader reads it with "Allegati".
     files = field(browser, "Allegati")
     assert "files-limit" in files.get_attribute("aria-describedby").split() and files.get_attribute("aria-invalid") == "true"
+    # The picker is out of sight behind "+ Scegli": the focus goes to the button, which the
+    # error describes too (the focus sat on a 1-pixel control nobody could see).
+    choose = browser.switch_to.active_element
+    assert choose.get_attribute("id") == "files-choose" and choose.text == "+ Scegli"
+    assert "files-limit" in choose.get_attribute("aria-describedby").split()
     assert browser.find_element(By.TAG_NAME, "h1").text == "Creazione Ticket"
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM tickets").fetchone()[0] == before, "nothing was sent"
@@ -239,3 +244,32 @@ def test_back_to_the_new_ticket_shows_the_description_typed(portal, browser):
     WebDriverWait(browser, 10).until(lambda _: browser.current_url.endswith("/ticket/nuovo"))
     editor = browser.find_element(By.CSS_SELECTOR, "[data-editor-for='description']")
     WebDriverWait(browser, 10).until(lambda _: "Testo scritto prima di cambiare pagina" in editor.text)
+
+
+def test_scegli_sits_beside_the_names_and_counts_the_kept_files_and_the_dropped_ones(portal, browser, tmp_path):
+    """"+ Scegli" took the field's whole width with the names a line below; after a refused
+    form it said «Nessun file scelto» above the files kept for the next press; and files
+    dropped on the field, which the visible picker took, were no longer taken."""
+    sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+    browser.get(portal.url + "/ticket/nuovo")
+    button = browser.find_element(By.ID, "files-choose")
+    names = browser.find_element(By.ID, "files-chosen")
+    assert names.text == "Nessun file scelto"
+    assert button.size["width"] < 300 and abs(button.location["y"] - names.location["y"]) < button.size["height"]
+    browser.execute_script("""
+        const [box] = arguments;
+        const data = new DataTransfer();
+        data.items.add(new File(["verbale"], "verbale.txt", {type: "text/plain"}));
+        box.dispatchEvent(new DragEvent("dragover", {dataTransfer: data, bubbles: true, cancelable: true}));
+        box.dispatchEvent(new DragEvent("drop", {dataTransfer: data, bubbles: true, cancelable: true}));""",
+                           browser.find_element(By.ID, "files").find_element(By.XPATH, "./ancestor::div[contains(@class,'field')][1]"))
+    WebDriverWait(browser, 5).until(lambda _: names.text == "verbale.txt")
+    # Sent without a title: the file comes back kept, and nothing else is chosen.
+    field(browser, "Descrizione").send_keys("Il verbale allegato.")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Invia Ticket']").click()
+    assert "verbale.txt" in browser.find_element(By.CSS_SELECTOR, ".kept-files").text
+    assert browser.find_element(By.ID, "files-chosen").text == "Nessun altro file scelto"
+    kept = browser.find_element(By.CSS_SELECTOR, ".kept-files label")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", kept)
+    kept.click()  # unticked: nothing goes with the form
+    WebDriverWait(browser, 5).until(lambda _: browser.find_element(By.ID, "files-chosen").text == "Nessun file scelto")

@@ -156,14 +156,18 @@
     error.textContent = message;
     box.classList.add("field--invalid");
     const editable = form.querySelector('[data-editor-for="' + field.id + '"]');
+    // A file field's picker is out of sight where "+ Scegli" stands for it (pwa.js): the
+    // focus goes to the button, which the error describes too.
+    const chooser = field.type === "file" && field.classList.contains("visually-hidden")
+      ? form.querySelector('.file-choose[data-for="' + field.id + '"]') : null;
     // Tied to the field as the server's errors are: announced once by the alert, and read
-    // again whenever the field (or its editable area) has the focus.
-    for (const target of editable ? [field, editable] : [field]) {
-      target.setAttribute("aria-invalid", "true");
+    // again whenever the field (or its editable area, or its button) has the focus.
+    for (const target of [field, editable || chooser].filter(Boolean)) {
+      if (target !== chooser) target.setAttribute("aria-invalid", "true");
       const described = (target.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
       if (!described.includes(error.id)) target.setAttribute("aria-describedby", described.concat(error.id).join(" "));
     }
-    (editable || field).focus();
+    (editable || chooser || field).focus();
   }
 
   function clearErrors(form) {

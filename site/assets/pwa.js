@@ -157,26 +157,48 @@
 /*
  * "+ Scegli" (the manual's button) opens the file picker, and the names chosen are listed
  * beside it in Italian: the browser's own picker, hidden here, reads in the browser's
- * language. Without JavaScript the picker is shown as it is.
+ * language. Without JavaScript the picker is shown as it is. Files dropped on the field join
+ * the chosen ones, as they did on the picker.
  */
 (function () {
   document.querySelectorAll('button.file-choose[data-for]').forEach(function (button) {
     const input = document.getElementById(button.getAttribute('data-for'));
     const chosen = document.getElementById(button.getAttribute('data-for') + '-chosen');
-    if (!input || !chosen) return;
+    const chooser = button.closest('.file-chooser');
+    const box = input && input.closest('.field');
+    if (!input || !chosen || !chooser || !box) return;
     function show() {
       const names = Array.from(input.files || []).map(function (file) { return file.name; });
-      chosen.textContent = names.length ? names.join(', ') : chosen.getAttribute('data-none');
+      // Files kept from a refused attempt, still ticked below, go with the form too.
+      const kept = box.querySelector('input[name="kept"]:checked');
+      chosen.textContent = names.length ? names.join(', ') : chosen.getAttribute(kept ? 'data-none-more' : 'data-none');
     }
-    // Still reachable for assistive technology through its label ("Allegati"), not twice by Tab.
+    // Still named by its label ("Allegati") for assistive technology; reached by Tab once,
+    // through "+ Scegli".
     input.classList.add('visually-hidden');
     input.tabIndex = -1;
-    button.hidden = false;
-    chosen.hidden = false;
+    chooser.hidden = false;
     button.addEventListener('click', function () { input.click(); });
-    // Pasted screenshots and a form restored by the browser change the files too.
-    input.addEventListener('change', show);
+    // Pasted screenshots, kept files unticked and a form restored by the browser change it too.
+    box.addEventListener('change', show);
     window.addEventListener('pageshow', show);
+    if (typeof DataTransfer !== 'undefined') {
+      box.addEventListener('dragover', function (event) {
+        if (!event.dataTransfer || Array.from(event.dataTransfer.types || []).indexOf('Files') < 0) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
+      });
+      box.addEventListener('drop', function (event) {
+        if (!event.dataTransfer || !event.dataTransfer.files || !event.dataTransfer.files.length) return;
+        event.preventDefault();
+        const transfer = new DataTransfer();
+        Array.from(input.files || []).concat(Array.from(event.dataTransfer.files)).forEach(function (file) {
+          transfer.items.add(file);
+        });
+        input.files = transfer.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+    }
     show();
   });
 })();

@@ -8,18 +8,27 @@ enum FileFields {
         field: String, label: String, hint: String, kept: [(reference: String, file: NewAttachment)], error: String?
     ) -> Node {
         el("div", ["class": error == nil ? "field" : "field field--invalid"]) {
-            el("label", ["for": field]) { label }
-            el("input", ["type": "file", "id": field, "name": field, "multiple": "multiple", "aria-describedby": "\(field)-hint"])
+            el("label", ["for": field, "id": "\(field)-label"]) { label }
+            el("input", ["type": "file", "id": field, "name": field, "multiple": "multiple",
+                         "aria-describedby": error == nil ? "\(field)-hint" : "\(field)-hint \(field)-error"])
             // The manual's "+ Scegli" and the names chosen, in Italian: the browser's own picker
             // reads in the browser's language (Firefox: "Browse… No files selected."). Shown by
             // assets/pwa.js, which then hides the picker; without scripts the picker stays.
-            el("button", ["type": "button", "class": "button button--ghost file-choose", "data-for": field, "hidden": "hidden",
-                          "aria-describedby": "\(field)-chosen"]) { Text.chooseFiles }
-            el("p", ["class": "chosen-files muted", "id": "\(field)-chosen", "hidden": "hidden", "data-none": Text.noFilesChosen]) {
-                Text.noFilesChosen
+            // The button keeps its own name (the field's label names the field alone, as a
+            // search by label expects one control) and is described by the label, the names
+            // chosen, the hint and the error.
+            el("div", ["class": "file-chooser", "hidden": "hidden"]) {
+                el("button", ["type": "button", "class": "button button--ghost file-choose", "id": "\(field)-choose", "data-for": field,
+                              "aria-describedby": "\(field)-label \(field)-chosen \(field)-hint" + (error == nil ? "" : " \(field)-error")]) {
+                    Text.chooseFiles
+                }
+                el("p", ["class": "chosen-files muted", "id": "\(field)-chosen", "aria-live": "polite",
+                         "data-none": Text.noFilesChosen, "data-none-more": Text.noOtherFilesChosen]) {
+                    Text.noFilesChosen
+                }
             }
             el("p", ["class": "muted", "id": "\(field)-hint"]) { hint }
-            if let error { el("p", ["class": "field-error", "role": "alert"]) { error } }
+            if let error { el("p", ["class": "field-error", "id": "\(field)-error", "role": "alert"]) { error } }
             if !kept.isEmpty {
                 el("fieldset", ["class": "kept-files"]) {
                     el("legend") { Text.keptFiles }
