@@ -150,8 +150,9 @@ public enum Text {
     public static let pictureInvalid = "Il file scelto non è un'immagine PNG, JPEG, GIF o WebP."
     public static let pictureTooLarge = "L'immagine supera 1 MB."
     public static let pictureDamaged = "L'immagine è danneggiata o incompleta: aprila e salvala di nuovo, poi riprova."
-    public static func pictureTooManyPixels(width: Int, height: Int) -> String {
-        "L'immagine misura \(width) × \(height) pixel: al massimo 50 milioni di pixel. Riducila e riprova."
+    public static func pictureTooManyPixels(width: Int, height: Int, limit: Int) -> String {
+        "L'immagine misura \(thousands(width)) × \(thousands(height)) pixel: al massimo \(thousands(limit)) pixel in tutto"
+            + " (per esempio 4.096 × 4.096). Riducila e riprova."
     }
     public static let pictureMissing = "Scegli un file da caricare."
     public static let uploadPicture = "Carica immagine"

@@ -46,7 +46,68 @@ struct ImageDimensionsTests {
         #expect(ImageDimensions.verdict(png(width: .max, height: .max), type: "image/png")
             == .tooLarge(width: Int(UInt32.max), height: Int(UInt32.max)))
         #expect(ImageDimensions.verdict(png(width: 0, height: 0), type: "image/png") == .damaged)
-        #expect(ImageDimensions.verdict(png(width: 8_000, height: 6_000), type: "image/png") == .fine(width: 8_000, height: 6_000))
+        #expect(ImageDimensions.verdict(png(width: 4_096, height: 4_096), type: "image/png") == .fine(width: 4_096, height: 4_096))
+        #expect(ImageDimensions.verdict(png(width: 4_097, height: 4_096), type: "image/png") == .tooLarge(width: 4_097, height: 4_096))
+        // Bytes after IEND are ignored, as by every decoder.
+        #expect(ImageDimensions.verdict(SampleImages.png + [0, 1, 2], type: "image/png") == .fine(width: 16, height: 16))
+    }
+
+    /// A GIF of a `screen` and the given frames (left, top, width, height), then `after`.
+    static func gif(screen: (Int, Int), frames: [(Int, Int, Int, Int)], after: [UInt8] = []) -> [UInt8] {
+        func le16(_ value: Int) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF)] }
+        var bytes = Array("GIF89a".utf8) + le16(screen.0) + le16(screen.1) + [0, 0, 0]
+        bytes += [0x21, 0xF9, 4, 0, 10, 0, 0, 0]  // a graphic control extension (a frame's delay)
+        for frame in frames {
+            bytes += [0x2C] + le16(frame.0) + le16(frame.1) + le16(frame.2) + le16(frame.3) + [0]
+            bytes += [2, 2, 0x4C, 0x01, 0]
+        }
+        return bytes + [0x3B] + after
+    }
+
+    @Test("a GIF's size is the largest of its screen and its frames; its blocks must reach the trailer")
+    func gifs() {
+        let animated = ImageDimensionsTests.gif(screen: (16, 16), frames: [(0, 0, 16, 16), (4, 4, 10, 10)])
+        #expect(ImageDimensions.verdict(animated, type: "image/gif") == .fine(width: 16, height: 16))
+        // Browsers grow the screen to fit a frame: a 1 x 1 screen with a 20,000 x 20,000 frame.
+        let hidden = ImageDimensionsTests.gif(screen: (1, 1), frames: [(0, 0, 20_000, 20_000)])
+        #expect(ImageDimensions.verdict(hidden, type: "image/gif") == .tooLarge(width: 20_000, height: 20_000))
+        #expect(ImageDimensions.verdict(animated + [1, 2], type: "image/gif") == .fine(width: 16, height: 16))
+        // Cut inside the last frame's data, where a byte happens to be the trailer's value.
+        var cut = Array(animated.dropLast(3))
+        cut.append(0x3B)
+        #expect(ImageDimensions.verdict(cut, type: "image/gif") == .damaged)
+    }
+
+    /// A lossless WebP declaring `width` x `height`, `extra` bytes after its RIFF's length.
+    static func lossless(width: Int, height: Int, extra: Int = 0) -> [UInt8] {
+        func le32(_ value: Int) -> [UInt8] { (0..<4).map { UInt8(value >> (8 * $0) & 0xFF) } }
+        let body: [UInt8] = [0x2F] + le32((width - 1) | (height - 1) << 14) + [0, 0, 0, 0, 0]
+        let chunk = Array("VP8L".utf8) + le32(body.count) + body
+        return Array("RIFF".utf8) + le32(4 + chunk.count) + Array("WEBP".utf8) + chunk + Array(repeating: 0, count: extra)
+    }
+
+    @Test("a lossless WebP's size; bytes after its RIFF length are ignored, fewer are damage")
+    func webps() {
+        #expect(ImageDimensions.verdict(ImageDimensionsTests.lossless(width: 300, height: 200), type: "image/webp")
+            == .fine(width: 300, height: 200))
+        #expect(ImageDimensions.verdict(ImageDimensionsTests.lossless(width: 16_384, height: 16_384), type: "image/webp")
+            == .tooLarge(width: 16_384, height: 16_384))
+        #expect(ImageDimensions.verdict(ImageDimensionsTests.lossless(width: 30, height: 20, extra: 3), type: "image/webp")
+            == .fine(width: 30, height: 20))
+        #expect(ImageDimensions.verdict(Array(ImageDimensionsTests.lossless(width: 30, height: 20).dropLast()), type: "image/webp")
+            == .damaged)
+    }
+
+    @Test("a progressive JPEG's frame, and stray bytes between segments as decoders allow them")
+    func progressive() {
+        // SOF0 (baseline) made SOF2 (progressive): the same segment's layout.
+        var progressive = SampleImages.jpg
+        let frame = (0..<progressive.count - 1).first { progressive[$0] == 0xFF && progressive[$0 + 1] == 0xC0 }!
+        progressive[frame + 1] = 0xC2
+        #expect(ImageDimensions.verdict(progressive, type: "image/jpeg") == .fine(width: 16, height: 16))
+        var stray = SampleImages.jpg
+        stray.insert(contentsOf: [0x00, 0x00], at: frame)
+        #expect(ImageDimensions.verdict(stray, type: "image/jpeg") == .fine(width: 16, height: 16))
     }
 
     @Test("a JPEG with bytes after its end, as some cameras write it, is whole")

@@ -3,8 +3,9 @@
 /// one cut short after 30 bytes were kept as pictures and served back to their owner's
 /// browser on every page.
 enum ImageDimensions {
-    /// About a 48-megapixel phone photo; a page draws a picture at 40 pixels.
-    static let maxPixels = 50_000_000
+    /// 4096 × 4096: a page draws a picture at 40 pixels, and Safari on a phone draws nothing
+    /// past about 16.7 million pixels.
+    static let maxPixels = 16_777_216
 
     enum Verdict: Equatable {
         case fine(width: Int, height: Int)
@@ -30,17 +31,58 @@ enum ImageDimensions {
         }
     }
 
-    /// IHDR first, IEND last (its length, name and CRC are the same in every PNG).
+    /// IHDR first; the chunks walked by their lengths up to IEND (bytes after it are ignored,
+    /// as by every decoder).
     static func png(_ bytes: [UInt8]) -> (Int, Int)? {
-        let end: [UInt8] = [0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]
-        guard bytes.count >= 45, Array(bytes[12..<16]) == Array("IHDR".utf8), Array(bytes.suffix(12)) == end else { return nil }
-        return (bigEndian(bytes, 16, 4), bigEndian(bytes, 20, 4))
+        guard bytes.count >= 33, Array(bytes[12..<16]) == Array("IHDR".utf8) else { return nil }
+        var offset = 8
+        while offset + 12 <= bytes.count {
+            let length = bigEndian(bytes, offset, 4)
+            if Array(bytes[offset + 4..<offset + 8]) == Array("IEND".utf8) {
+                return (bigEndian(bytes, 16, 4), bigEndian(bytes, 20, 4))
+            }
+            guard length <= bytes.count - offset - 12 else { return nil }
+            offset += 12 + length
+        }
+        return nil
     }
 
-    /// The logical screen's size; the trailer byte last.
+    /// The largest of the logical screen and every frame (a browser grows the screen to fit
+    /// a frame larger than it), the blocks walked by their lengths up to the trailer.
     static func gif(_ bytes: [UInt8]) -> (Int, Int)? {
-        guard bytes.count >= 14, bytes.last == 0x3B else { return nil }
-        return (Int(bytes[6]) | Int(bytes[7]) << 8, Int(bytes[8]) | Int(bytes[9]) << 8)
+        guard bytes.count >= 14 else { return nil }
+        var width = littleEndian(bytes, 6, 2)
+        var height = littleEndian(bytes, 8, 2)
+        var offset = 13
+        if bytes[10] & 0x80 != 0 { offset += 3 << (Int(bytes[10] & 0x07) + 1) }  // the global colour table
+        // Data sub-blocks: a length byte and as many bytes, to an empty one.
+        func skipSubBlocks() -> Bool {
+            while offset < bytes.count {
+                let length = Int(bytes[offset])
+                offset += 1 + length
+                if length == 0 { return offset <= bytes.count }
+            }
+            return false
+        }
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case 0x3B: return (width, height)
+            case 0x21:  // an extension: its label, then sub-blocks
+                offset += 2
+                guard skipSubBlocks() else { return nil }
+            case 0x2C:  // an image: where it sits, its size, its own colour table, its data
+                guard offset + 10 <= bytes.count else { return nil }
+                width = max(width, littleEndian(bytes, offset + 1, 2) + littleEndian(bytes, offset + 5, 2))
+                height = max(height, littleEndian(bytes, offset + 3, 2) + littleEndian(bytes, offset + 7, 2))
+                let flags = bytes[offset + 9]
+                offset += 10
+                if flags & 0x80 != 0 { offset += 3 << (Int(flags & 0x07) + 1) }
+                offset += 1  // the LZW code size
+                guard skipSubBlocks() else { return nil }
+            default: return nil
+            }
+        }
+        return nil
     }
 
     /// The first start-of-frame segment's size, the segments walked by their lengths; the
@@ -49,7 +91,8 @@ enum ImageDimensions {
         var offset = 2
         var frame: (Int, Int)?
         while offset + 4 <= bytes.count, frame == nil {
-            guard bytes[offset] == 0xFF else { return nil }
+            // Stray bytes before a marker: decoders warn and go on to the next 0xFF.
+            guard bytes[offset] == 0xFF else { offset += 1; continue }
             let marker = bytes[offset + 1]
             if marker == 0xFF { offset += 1; continue }  // fill bytes
             if marker == 0xD8 || marker == 0x01 || (0xD0...0xD7).contains(marker) { offset += 2; continue }
@@ -76,7 +119,8 @@ enum ImageDimensions {
 
     /// RIFF's declared length is the file's; the size from the VP8, VP8L or VP8X chunk.
     static func webp(_ bytes: [UInt8]) -> (Int, Int)? {
-        guard bytes.count >= 30, littleEndian(bytes, 4, 4) + 8 == bytes.count else { return nil }
+        // Bytes after the RIFF's declared length are ignored by decoders; fewer are a cut file.
+        guard bytes.count >= 30, littleEndian(bytes, 4, 4) + 8 <= bytes.count else { return nil }
         switch String(decoding: bytes[12..<16], as: UTF8.self) {
         case "VP8 ": return (littleEndian(bytes, 26, 2) & 0x3FFF, littleEndian(bytes, 28, 2) & 0x3FFF)
         case "VP8L":

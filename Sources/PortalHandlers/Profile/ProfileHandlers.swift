@@ -138,7 +138,7 @@ enum ProfileHandlers {
             profile.errors["picture"] = Text.pictureDamaged
             return Response.html(profile.render(), status: 422)
         case .tooLarge(let width, let height):
-            profile.errors["picture"] = Text.pictureTooManyPixels(width: width, height: height)
+            profile.errors["picture"] = Text.pictureTooManyPixels(width: width, height: height, limit: ImageDimensions.maxPixels)
             return Response.html(profile.render(), status: 422)
         }
         let name = try pictures(services).store(file.bytes)
