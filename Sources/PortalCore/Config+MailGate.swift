@@ -13,16 +13,23 @@ extension Config {
         EmailAddress(string("PORTAL_MAIL_REPLY_ADDRESS", default: "")) ?? Config.address(in: mailFrom)
     }
 
-    /// The portal's own addresses: the sender's and the reply mailbox with any "+" tag. A
-    /// message claiming one of them is never answered: the answer would go to the portal
-    /// itself (its own mailbox, or a reply address that brings it back to the gate).
+    /// The portal's own addresses: the sender's and the reply mailbox, each with any "+" tag
+    /// after it (the reply addresses are the mailbox's local part, "+", a token). A message
+    /// claiming one of them is never answered: the answer would go to the portal itself (its
+    /// own mailbox, or a reply address that brings it back to the gate).
     public func isPortalsOwn(_ address: EmailAddress) -> Bool {
-        let untagged: String = {
-            let parts = address.value.split(separator: "@", maxSplits: 1)
-            guard parts.count == 2, let plus = parts[0].firstIndex(of: "+") else { return address.value }
-            return parts[0][..<plus] + "@" + parts[1]
-        }()
-        return [Config.address(in: mailFrom), replyMailbox].contains { $0?.value == untagged || $0 == address }
+        [Config.address(in: mailFrom), replyMailbox].contains { own in
+            guard let own else { return false }
+            let (local, domain) = Config.parts(address.value)
+            let (ownLocal, ownDomain) = Config.parts(own.value)
+            return domain == ownDomain && (local == ownLocal || local.hasPrefix(ownLocal + "+"))
+        }
+    }
+
+    /// An address's local part and domain (addresses are kept lower-cased).
+    static func parts(_ address: String) -> (local: Substring, domain: Substring) {
+        guard let at = address.lastIndex(of: "@") else { return (Substring(address), "") }
+        return (address[..<at], address[address.index(after: at)...])
     }
 
     /// The largest message the gate reads (bytes); a larger one is refused whole.
