@@ -104,10 +104,15 @@ extension Text {
     /// A reply sent on a ticket closed meanwhile (by the customer or a colleague) reopens it:
     /// the page named the closing as what changed and nothing of what the reply did.
     public static let deskReplyReopened = "La risposta ha riaperto il ticket, che nel frattempo era stato chiuso."
-    public static func deskMessageSavedControlsNot(isReply: Bool, _ changes: [String]) -> String {
-        (isReply ? "Risposta inviata al cliente. " : "Nota salvata. ") + deskChangedMeanwhile(changes)
-            + " Le modifiche scelte con " + (isReply ? "la risposta" : "la nota")
-            + " (Assegna a, Stato, Priorità, Area, Tipologia) non sono state salvate: controllale e premi il loro pulsante."
+    /// `controls`: the labels of the controls chosen with the message (it named all five
+    /// whatever was chosen).
+    public static func deskMessageSavedControlsNot(isReply: Bool, _ changes: [String], controls: [String]) -> String {
+        let with = isReply ? "la risposta" : "la nota"
+        let list = controls.map { "«\($0)»" }.joined(separator: ", ")
+        return (isReply ? "Risposta inviata al cliente. " : "Nota salvata. ") + deskChangedMeanwhile(changes)
+            + (controls.count == 1
+                ? " La modifica scelta con \(with) (\(list)) non è stata salvata: controllala e premi il suo pulsante."
+                : " Le modifiche scelte con \(with) (\(list)) non sono state salvate: controllale e premi il loro pulsante.")
     }
     public static func deskAlreadyAssigned(_ name: String) -> String {
         "Il ticket è già assegnato a \(name): scegli un altro operatore dell'elenco."

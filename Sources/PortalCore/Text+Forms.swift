@@ -13,6 +13,7 @@ extension Text {
     public static let auditDetails: [String: String] = [
         "trusted device": "Dispositivo sicuro", "too many codes": "3 codici in 15 minuti",
         "throttled": "Troppi tentativi", "provisional password expired": "Password provvisoria scaduta",
+        "company deactivated": "Azienda disattivata, invito sospeso", "invitation removed": "Invito rimosso",
         "operator deactivated": "Operatore disattivato", "first access pending": "Primo accesso da completare",
         "unknown": "P.IVA non registrata", "has_users": "Azienda con utenti del nuovo portale",
         "recorded": "Richiesta registrata", "recorded_mailed": "Richiesta registrata, assistenza avvisata",

@@ -409,14 +409,16 @@ public struct DeskService: DomainService {
     /// The controls of one press, in the caller's transaction, each on the ticket as the one
     /// before left it.
     func apply(in tx: WriteTransaction, _ controls: Controls, number: Int64, by agent: UserRecord, now: Timestamp) throws {
+        // The ticket's facts first: the «assegnato a te» e-mail, written by the assignment,
+        // names the priority chosen with it (it named the one before).
+        if let priority = controls.priority { try setPriority(in: tx, try ticket(number: number), priority, by: agent, now: now) }
+        if let area = controls.area { try setArea(in: tx, try ticket(number: number), area, by: agent, now: now) }
+        if let type = controls.requestType { try setRequestType(in: tx, try ticket(number: number), type, by: agent, now: now) }
         if let assignee = controls.assignee { try assign(in: tx, try ticket(number: number), to: assignee, by: agent, now: now) }
         if controls.unassign && controls.status == nil {
             try changeStatus(in: tx, try ticket(number: number), .unassigned, by: agent, now: now)
         }
         if let status = controls.status { try changeStatus(in: tx, try ticket(number: number), status, by: agent, now: now) }
-        if let priority = controls.priority { try setPriority(in: tx, try ticket(number: number), priority, by: agent, now: now) }
-        if let area = controls.area { try setArea(in: tx, try ticket(number: number), area, by: agent, now: now) }
-        if let type = controls.requestType { try setRequestType(in: tx, try ticket(number: number), type, by: agent, now: now) }
     }
 
     /// "Assegna a", "Stato", "Priorità", "Area" or "Tipologia" with their own buttons: one

@@ -223,7 +223,13 @@ public struct MailReplyService: DomainService {
             } else if isNote {
                 try desk.note(in: tx, target.ticket, by: target.author, body: text, files: files, now: now)
             } else {
-                try desk.reply(in: tx, target.ticket, by: target.author, body: text, files: files, now: now)
+                // As "Rispondi al cliente" with "Stato" left as the page shows it: a closed
+                // ticket answered by e-mail (a word of thanks after the customer closed it)
+                // stays closed; it went back to the queue with a deadline.
+                let current = try desk.ticket(number: target.ticket.number)
+                try desk.reply(
+                    in: tx, current, by: target.author, body: text, files: files, status: current.status == .closed ? .closed : nil,
+                    now: now)
             }
             return outcome
         }

@@ -179,6 +179,16 @@ public struct InvitationStore {
             """, [email.value, tenantID, now]) != 0
     }
 
+    /// Whether the company's latest invitation to `email` was removed by someone ("Rimuovi"),
+    /// not withdrawn with the company's deactivation.
+    public func wasRemoved(email: EmailAddress, tenantID: Int64) throws -> Bool {
+        try database.scalarInt(
+            """
+            SELECT coalesce((SELECT cancelled_at IS NOT NULL AND withdrawn_with_company = 0 FROM invitations
+                WHERE email = ? AND tenant_id = ? ORDER BY id DESC LIMIT 1), 0)
+            """, [email.value, tenantID]) != 0
+    }
+
     /// Marks a pending invitation withdrawn by its company's deactivation (with `cancel`).
     public func markWithdrawnWithCompany(id: Int64) throws {
         try database.run("UPDATE invitations SET withdrawn_with_company = 1 WHERE id = ?", [id])

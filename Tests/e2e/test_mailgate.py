@@ -79,6 +79,23 @@ def test_a_reply_by_email_joins_the_ticket_and_the_operator_answers_and_notes_by
     assert "stampante vecchia" not in mail.get_content()
 
 
+def test_an_operators_thanks_by_email_leaves_a_closed_ticket_closed(mail_portal):
+    """"Rispondi al cliente" on a closed ticket with "Stato" left at "Chiuso" leaves it closed;
+    the same words by e-mail reopened it, back in the queue with a deadline."""
+    portal = mail_portal
+    number, customer, operator, notification = ticket_answered_by_the_desk(portal)
+    answer = reply_mail(notification, "Luca Verdi <luca.verdi@rossi.example>", "Risolto, grazie.")
+    assert deliver(portal, answer).returncode == 0
+    to_desk = portal.wait_for_mail(OPERATOR, f"Ticket #{number} risposta del cliente")
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET status = 'closed', closed_at = strftime('%s','now') WHERE number = ?", (number,))
+    thanks = reply_mail(to_desk, f"Giulia Neri <{OPERATOR}>", "Grazie della conferma, buon lavoro.", quote=False)
+    assert deliver(portal, thanks).returncode == 0
+    assert "Grazie della conferma, buon lavoro." in customer.get(portal.url + f"/ticket/{number}").text
+    with portal.db() as db:
+        assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "closed"
+
+
 def test_the_same_message_delivered_twice_is_added_once(mail_portal):
     portal = mail_portal
     number, customer, _, notification = ticket_answered_by_the_desk(portal)

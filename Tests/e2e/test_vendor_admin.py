@@ -413,6 +413,11 @@ def test_riattiva_gives_back_the_invitations_disattiva_withdrew(fresh_portal):
     assert post_form(portal, manager, f"/desk/aziende/{company}", f"/desk/aziende/{company}/disattiva").status_code == 303
     refused = password_step(portal, address, provisional)
     assert refused.status_code == 403 and "L'azienda che ti ha invitato è stata disattivata" in html.unescape(refused.text)
+    # The trail says why, under the company: it said «Password provvisoria scaduta» under none.
+    with portal.db() as db:
+        line = db.execute("SELECT tenant_id, detail FROM audit_events WHERE event = 'login_refused' ORDER BY id DESC LIMIT 1").fetchone()
+    assert tuple(line) == (int(company), "company deactivated")
+    assert "Azienda disattivata, invito sospeso" in html.unescape(manager.get(portal.url + "/desk/registro?azienda=LUNA").text)
     assert post_form(portal, manager, f"/desk/aziende/{company}", f"/desk/aziende/{company}/riattiva").status_code == 303
     assert address in manager.get(portal.url + f"/desk/aziende/{company}").text, "pending again on the company's page"
     complete_first_access(portal, address, provisional)
@@ -424,11 +429,16 @@ def test_riattiva_gives_back_the_invitations_disattiva_withdrew(fresh_portal):
     assert "Invito sospeso (azienda disattivata)" in html.unescape(manager.get(portal.url + "/desk/registro").text)
     # An invitation removed by hand before stays removed.
     other = "secondo@luna.example"
-    invite_administrator(portal, manager, company, other)
+    other_provisional = invite_administrator(portal, manager, company, other)
     with portal.db() as db:
         invitation = db.execute("SELECT id FROM invitations WHERE email = ?", (other,)).fetchone()[0]
     assert post_form(portal, manager, f"/desk/aziende/{company}",
                      f"/desk/aziende/{company}/inviti/{invitation}/rimuovi").status_code == 303
+    refused = password_step(portal, other, other_provisional)
+    assert refused.status_code == 403
+    with portal.db() as db:
+        assert db.execute("SELECT detail FROM audit_events WHERE event = 'login_refused' ORDER BY id DESC LIMIT 1").fetchone()[0] \
+            == "invitation removed"
     assert post_form(portal, manager, f"/desk/aziende/{company}", f"/desk/aziende/{company}/disattiva").status_code == 303
     assert post_form(portal, manager, f"/desk/aziende/{company}", f"/desk/aziende/{company}/riattiva").status_code == 303
     with portal.db() as db:

@@ -21,13 +21,21 @@ enum AccessFlow {
             throw LoginPageError(message: Text.operatorDeactivatedLogin, email: user.email)
         }
         if user.passwordIsProvisional, let expires = user.provisionalExpiresAt, expires <= now {
-            try audit("login_refused", user: user, detail: "provisional password expired", request, services)
             // Withdrawn with its company's deactivation: "ask your administrator" was no answer.
             let company = try UserStore(services.database).provisionalTenant(userID: user.id)
             let withdrawn = try company.map {
                 try TenantStore(services.database).isDeactivated(tenantID: $0)
                     && InvitationStore(services.database).isWithdrawnWithCompany(email: EmailAddress(user.email)!, tenantID: $0, now: now)
             } ?? false
+            // The trail says why, in the company's own trail: it said "expired" of a withdrawn
+            // or removed invitation, under no company (the person had never chosen one).
+            let removed = try !withdrawn && company.map {
+                try InvitationStore(services.database).wasRemoved(email: EmailAddress(user.email)!, tenantID: $0)
+            } ?? false
+            try audit(
+                "login_refused", user: user,
+                detail: withdrawn ? "company deactivated" : removed ? "invitation removed" : "provisional password expired",
+                tenantID: user.lastTenantID ?? company, request, services)
             // A company's first administrator (invited by the support) has nobody to ask there.
             let noAdministrator = try company.map { try TenantStore(services.database).administratorCount(tenantID: $0) == 0 } ?? true
             let message = withdrawn ? Text.provisionalCompanyDeactivated : noAdministrator ? Text.provisionalExpiredAskSupport : Text.provisionalExpired
@@ -186,9 +194,12 @@ enum AccessFlow {
         try LoginChallengeStore(services.database).delete(id: challenge.id)
     }
 
-    static func audit(_ event: String, user: UserRecord, detail: String = "", _ request: Request, _ services: Services) throws {
+    /// `tenantID`: the company the line belongs to, by default the person's last one.
+    static func audit(
+        _ event: String, user: UserRecord, detail: String = "", tenantID: Int64? = nil, _ request: Request, _ services: Services
+    ) throws {
         try services.database.write { tx in
-            try AuditStore.record(in: tx, event, tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email, detail: detail,
+            try AuditStore.record(in: tx, event, tenantID: tenantID ?? user.lastTenantID, userID: user.id, actorEmail: user.email, detail: detail,
                 clientIP: request.clientAddress, now: services.now)
         }
     }

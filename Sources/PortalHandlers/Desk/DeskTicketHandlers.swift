@@ -274,7 +274,8 @@ enum DeskTicketHandlers {
                     again.chosen = DeskTicketHandlers.changedControls(form)
                     // The other box's text, still typed, is said unsent here too.
                     let replyLeft = !reply.trimmingWhitespace().isEmpty, noteLeft = !note.trimmingWhitespace().isEmpty
-                    again.warning = Text.deskMessageSavedControlsNot(isReply: action == "reply", controlsLeft)
+                    again.warning = Text.deskMessageSavedControlsNot(
+                        isReply: action == "reply", controlsLeft, controls: DeskTicketHandlers.controlLabels(again.chosen))
                         + (closedMeanwhile ? " " + Text.deskReplyReopened : "")
                         + (replyLeft || noteLeft ? " " + Text.deskTypedNotSent(reply: replyLeft, note: noteLeft) : "")
                     again.draftSent = true
@@ -340,9 +341,7 @@ enum DeskTicketHandlers {
             // After a message, the other box's text is said unsent too: "Nota interna salvata."
             // alone read as if the reply typed beside it had gone to the customer.
             let unsent = replyLeft || noteLeft ? Text.deskTypedNotSent(reply: replyLeft, note: noteLeft) : nil
-            let labels = [("assignee", Text.deskAssign), ("status", Text.deskState), ("priority", Text.priority),
-                          ("area", Text.deskArea), ("type", Text.deskType)]
-            let left = labels.filter { controlsLeft[$0.0] != nil }.map(\.1)
+            let left = DeskTicketHandlers.controlLabels(controlsLeft)
             again.chosen = controlsLeft
             let others = left.isEmpty ? nil : Text.deskOtherControlsNotSaved(left)
             let warnings = [warning, unsent, others].compactMap { $0 }
@@ -385,6 +384,12 @@ enum DeskTicketHandlers {
     }
 
     /// The controls whose value differs from what the page showed (`seen`), by field name.
+    /// The labels of the controls among `chosen` (by field name), in the page's order.
+    static func controlLabels(_ chosen: [String: String]) -> [String] {
+        [("assignee", Text.deskAssign), ("status", Text.deskState), ("priority", Text.priority), ("area", Text.deskArea),
+         ("type", Text.deskType)].filter { chosen[$0.0] != nil }.map(\.1)
+    }
+
     /// The select a control's button saves ("assign" saves "assignee").
     static func controlField(_ action: String) -> String { action == "assign" ? "assignee" : action }
 
