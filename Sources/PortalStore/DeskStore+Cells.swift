@@ -62,15 +62,20 @@ extension DeskStore {
     public func statusCounts() throws -> [TicketStatus: Int64] { try filterCells().byStatus }
 
     /// The vendor's operators who can still work, by name (a deactivated one is no choice);
-    /// on every page of the desk, kept until the next commit anywhere.
+    /// on every page of the desk, kept until the next commit anywhere. One invited who has not
+    /// yet done the first access is marked so: a ticket assigned to them waited, unseen, for
+    /// someone who might never come (the provisional password lasts 14 days).
     public func operators() throws -> [(id: Int64, name: String)] {
         try database.derived(DeskStore.operatorsKey) {
             try database.query(
                 """
-                SELECT id, coalesce(nullif(trim(first_name || ' ' || last_name), ''), email) AS name
+                SELECT id, coalesce(nullif(trim(first_name || ' ' || last_name), ''), email) AS name, password_is_provisional
                 FROM users WHERE is_operator = 1 AND deactivated_at IS NULL ORDER BY name
                 """
-            ).map { ($0.int("id"), $0.string("name")) }
+            ).map {
+                ($0.int("id"), $0.int("password_is_provisional") == 1
+                    ? Text.operatorFirstAccessPending($0.string("name")) : $0.string("name"))
+            }
         }
     }
 }

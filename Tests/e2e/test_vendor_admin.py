@@ -49,11 +49,17 @@ def test_an_invited_operator_works_until_deactivated_then_is_told_why_and_their_
     resent_mail = portal.wait_for_mail(address, "Benvenuto").get_content()
     provisional = re.search(r"- Password: (\S+)", resent_mail).group(1)
     assert provisional != first and password_step(portal, address, first).status_code == 422
+    # Until the first access, "Assegna a" says so beside the name (a ticket assigned to her
+    # waited for someone who might never come).
+    queue = manager.get(portal.url + "/desk/").text
+    ticket_page = manager.get(portal.url + "/desk/ticket/" + re.search(r'href="/desk/ticket/(\d+)', queue).group(1)).text
+    assert f'<option value="{marta_id}">Marta Riva (primo accesso non ancora fatto)</option>' in ticket_page
     # Who added them and as what, before the credentials: a welcome with a password and no
     # sender reads like the phishing it is taught to distrust.
     assert "Giulia Neri ti ha aggiunto al banco dell'assistenza di Customer Portal con il ruolo Operatore." in resent_mail, resent_mail
     complete_first_access(portal, address, provisional, "Marta", "Riva")
     assert f"/desk/operatori/{marta_id}/reinvia" not in manager.get(portal.url + "/desk/operatori").text
+    assert "Marta Riva (primo accesso" not in manager.get(portal.url + "/desk/").text
     marta, landed = login(portal, email=address, password=NEW_PASSWORD)
     assert landed.headers["Location"] == "/desk/"
 
