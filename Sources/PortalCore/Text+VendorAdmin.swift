@@ -29,6 +29,9 @@ extension Text {
     public static let companyUsers = "Utenti dell'azienda"
     public static let noCompanyUsers = "L'azienda non ha ancora utenti."
     public static let companyInvitations = "Inviti in attesa"
+    public static let companySuspendedInvitations = "Inviti sospesi"
+    public static let companySuspendedInvitationsHint =
+        "Sospesi con la disattivazione dell'azienda: con «Riattiva» tornano in attesa, se non sono scaduti."
     public static let removeInvitation = "Rimuovi"
     public static let companyTickets = "Ticket dell'azienda"
     public static let noCompanyTickets = "L'azienda non ha ticket."

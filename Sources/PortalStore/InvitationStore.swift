@@ -156,17 +156,24 @@ public struct InvitationStore {
     /// The company's invitations its deactivation withdrew (`markWithdrawnWithCompany`) and not
     /// expired, pending again; returns them. Those expired meanwhile lose the mark.
     public func restoreWithdrawn(tenantID: Int64, now: Timestamp) throws -> [InvitationRecord] {
-        let restored = try database.query(
-            """
-            SELECT id, tenant_id, email, role, created_at, expires_at FROM invitations
-            WHERE tenant_id = ? AND withdrawn_with_company = 1 AND accepted_at IS NULL AND expires_at > ?
-            """, [tenantID, now]
-        ).map(InvitationStore.record)
+        let restored = try withdrawnWithCompany(tenantID: tenantID, now: now)
         for invitation in restored {
             try database.run("UPDATE invitations SET cancelled_at = NULL WHERE id = ?", [invitation.id])
         }
         try database.run("UPDATE invitations SET withdrawn_with_company = 0 WHERE tenant_id = ? AND withdrawn_with_company = 1", [tenantID])
         return restored
+    }
+
+    /// The company's invitations its deactivation withdrew and not expired: "Riattiva" gives
+    /// them back (`restoreWithdrawn`); its page lists them meanwhile.
+    public func withdrawnWithCompany(tenantID: Int64, now: Timestamp) throws -> [InvitationRecord] {
+        try database.query(
+            """
+            SELECT id, tenant_id, email, role, created_at, expires_at FROM invitations
+            WHERE tenant_id = ? AND withdrawn_with_company = 1 AND accepted_at IS NULL AND expires_at > ?
+            ORDER BY created_at DESC, id DESC
+            """, [tenantID, now]
+        ).map(InvitationStore.record)
     }
 
     /// Whether the address has an invitation of the company its deactivation withdrew, not

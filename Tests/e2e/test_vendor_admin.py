@@ -424,6 +424,9 @@ def test_riattiva_gives_back_the_invitations_disattiva_withdrew(fresh_portal):
         line = db.execute("SELECT tenant_id, detail FROM audit_events WHERE event = 'login_refused' ORDER BY id DESC LIMIT 1").fetchone()
     assert tuple(line) == (int(company), "company deactivated")
     assert "Azienda disattivata, invito sospeso" in html.unescape(manager.get(portal.url + "/desk/registro?azienda=LUNA").text)
+    # The company's page lists it, suspended (it said «Nessun invito in attesa» and nothing more).
+    suspended = html.unescape(manager.get(portal.url + f"/desk/aziende/{company}").text).split("Inviti sospesi")[1]
+    assert address in suspended.split("</table>")[0] and "con «Riattiva» tornano in attesa" in suspended
     assert post_form(portal, manager, f"/desk/aziende/{company}", f"/desk/aziende/{company}/riattiva").status_code == 303
     assert address in manager.get(portal.url + f"/desk/aziende/{company}").text, "pending again on the company's page"
     complete_first_access(portal, address, provisional)

@@ -31,6 +31,8 @@ enum CompanyHandlers {
         let page = CompanyPage(
             company: company, members: try TenantStore(database).memberRows(tenantID: company.tenant.id),
             invitations: invitations.invitations, invitationTotal: invitations.total, invitationPage: invitationPage,
+            suspended: company.deactivatedAt == nil
+                ? [] : try InvitationStore(database).withdrawnWithCompany(tenantID: company.tenant.id, now: context.services.now),
             tickets: try DeskStore(database).tickets(tenantID: company.tenant.id),
             notice: request.query["avviso"].flatMap { notices[$0] })
         return Response.html(bytes: page.render(context.viewer))

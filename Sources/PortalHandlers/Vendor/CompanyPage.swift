@@ -11,6 +11,9 @@ struct CompanyPage {
     /// All the pending invitations, of which `invitations` is page `invitationPage` (`?pagina=`).
     var invitationTotal: Int
     var invitationPage: Int
+    /// A deactivated company's invitations its deactivation suspended: "Riattiva" gives them
+    /// back (the page said «Nessun invito in attesa» and nothing of them).
+    var suspended: [InvitationRecord]
     var tickets: [TicketRecord]
     var notice: String?
 
@@ -113,6 +116,20 @@ struct CompanyPage {
                 PageLinks.nav(
                     path: path, page: invitationPage, total: invitationTotal, pageSize: InvitationStore.pageSize,
                     filter: Self.invitationsAnchor)
+            }
+            if !suspended.isEmpty {
+                el("h3", ["id": "company-suspended-invitations"]) { Text.companySuspendedInvitations }
+                el("p", ["class": "muted"]) { Text.companySuspendedInvitationsHint }
+                DataTable.render(headings: [Text.email, Text.invitedOn, Text.expiresOn, Text.roleColumn]) {
+                    for invitation in suspended {
+                        el("tr") {
+                            el("td", ["class": "cell-address"]) { invitation.email }
+                            el("td") { Clock.displayDate(invitation.createdAt) }
+                            el("td") { Clock.displayDate(invitation.expiresAt) }
+                            el("td") { invitation.role.label }
+                        }
+                    }
+                }
             }
         }
     }
