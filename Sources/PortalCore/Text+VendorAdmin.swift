@@ -30,6 +30,8 @@ extension Text {
     public static let noCompanyUsers = "L'azienda non ha ancora utenti."
     public static let companyInvitations = "Inviti in attesa"
     public static let companySuspendedInvitations = "Inviti sospesi"
+    /// A deactivated company's name in "Coda ticket".
+    public static func companyDeactivatedName(_ name: String) -> String { "\(name) (disattivata)" }
     public static let companySuspendedInvitationsHint =
         "Sospesi con la disattivazione dell'azienda: con «Riattiva» tornano in attesa, se non sono scaduti."
     public static let removeInvitation = "Rimuovi"

@@ -19,6 +19,8 @@ public struct QueueRow: Sendable {
     public let customerLastMessageAt: Timestamp?
     /// The ticket's last reply is an operator's: the desk has answered and waits.
     public let lastReplyByOperator: Bool
+    /// Its company was deactivated: its row says so (it read as any other to work on).
+    public let tenantDeactivated: Bool
 
     /// Who owes the next message: the customer wrote last (and is waiting), or the desk did.
     public var awaitsDesk: Bool { customerLastMessageAt != nil && !lastReplyByOperator }
@@ -31,13 +33,13 @@ public struct QueueRow: Sendable {
     static let select = """
         SELECT t.id, t.number, t.title, t.requester_name, t.priority, t.status, t.due_at, t.first_answered_at,
             t.customer_replied_at, te.name AS tenant_name, trim(op.first_name || ' ' || op.last_name) AS operator_name,
-            t.last_reply_by_operator
+            t.last_reply_by_operator, te.deactivated_at IS NOT NULL AS tenant_deactivated
         """
 
     /// The names of `select`, in order.
     static let columnNames = [
         "id", "number", "title", "requester_name", "priority", "status", "due_at", "first_answered_at",
-        "customer_replied_at", "tenant_name", "operator_name", "last_reply_by_operator",
+        "customer_replied_at", "tenant_name", "operator_name", "last_reply_by_operator", "tenant_deactivated",
     ]
 
     /// The rows `select` names besides the ticket's.
@@ -59,5 +61,6 @@ public struct QueueRow: Sendable {
         tenantName = row.string(at: 9)
         operatorName = row.optionalString(at: 10)?.trimmingWhitespace()
         lastReplyByOperator = row.int(at: 11) != 0
+        tenantDeactivated = row.int(at: 12) != 0
     }
 }

@@ -342,6 +342,9 @@ def test_the_classic_portals_companies_without_users_and_a_deactivated_company(f
     # Beside "Riattiva" the hint says what it does; the tickets' dates are "Creato il" (il ticket).
     assert "possono di nuovo entrarvi" in company_page and "non potranno più entrarvi" not in company_page
     assert ">Creato il</th>" in company_page
+    # Its tickets in "Coda ticket" say so beside the company (they read as any other's).
+    queue = manager.get(portal.url + "/desk/?azienda=ROSSI").text
+    assert "ROSSI SRL (disattivata)" in queue
     moved = mario.get(portal.url + "/ticket", allow_redirects=False)
     assert moved.headers["Location"] == "/accesso/azienda?next=/ticket"
     # The dashboard's script is answered in JSON, with the status it handles (through the login).

@@ -143,7 +143,8 @@ struct DeskQueuePage {
         // holds a string, where it held a copy of the row (and the due and waiting cells one
         // of the whole page), fifty rows per page.
         let number = String(ticket.number)
-        let title = ticket.title, company = ticket.tenantName, requester = ticket.requesterName
+        let title = ticket.title, requester = ticket.requesterName
+        let company = ticket.tenantDeactivated ? Text.companyDeactivatedName(ticket.tenantName) : ticket.tenantName
         let priority = ticket.priority.label, state = ticket.status.label
         let operatorName = ticket.operatorName.flatMap { $0.isEmpty ? nil : $0 } ?? Text.noOperator
         let dueAt = ticket.dueAt, dueKind = ticket.dueKind, now = now, calendar = calendar
