@@ -157,6 +157,7 @@ extension Text {
     public static let deskUnassignWithStatus =
         "«Nessun operatore» rimette il ticket in coda come «Non assegnato»: non si può scegliere insieme a un altro stato."
     public static func operatorNoLongerActive(_ name: String) -> String { "\(name) (disattivato)" }
+    public static let deskJumpToControls = "Vai ai comandi"
     public static func operatorFirstAccessPending(_ name: String) -> String { "\(name) (primo accesso non ancora fatto)" }
     public static func deskNumberFound(_ number: Int64, title: String) -> String { "Il numero cercato è quello del ticket #\(number) «\(title)»:" }
     public static let deskOpenTicket = "apri il ticket"

@@ -268,6 +268,17 @@ def test_the_queue_fits_a_1024_pixel_laptop_with_the_menu_open_and_a_phone_reads
         chat = browser.find_element(By.CSS_SELECTOR, ".ticket-detail .chat")
         panel = browser.find_element(By.CSS_SELECTOR, ".ticket-panel")
         assert chat.rect["y"] < panel.rect["y"], "the conversation before the panel"
+        # ...and "Vai ai comandi" at the top leads to them ("Prendi in carico" was 2,500
+        # pixels down on a tablet, with no way there but scrolling).
+        jump = browser.find_element(By.XPATH, "//a[normalize-space()='Vai ai comandi']")
+        assert jump.is_displayed() and jump.rect["y"] < chat.rect["y"]
+        jump.click()
+        WebDriverWait(browser, 5).until(lambda _: abs(browser.execute_script(
+            "return arguments[0].getBoundingClientRect().top", panel)) < 200)
+        viewport(browser, (1280, 800))
+        browser.get(portal.url + f"/desk/ticket/{number}")
+        assert not browser.find_element(By.XPATH, "//a[normalize-space()='Vai ai comandi']").is_displayed(), \
+            "beside the conversation, the controls need no shortcut"
     finally:
         browser.quit()
 
