@@ -170,6 +170,11 @@ public struct TicketService: DomainService {
         if status != ticket.status {
             try store.setStatus(ticketID: ticket.id, status: status, operatorID: nil, now: now)
             try event(in: tx, ticket, by: author, Text.eventStatus(status.label), now: now)
+            // Reopened or taken out of "Rinviato" by the customer's message: in the trails as an
+            // operator's change is (only the reply was; a closing has its own line).
+            if outcome != .closed {
+                try audit(in: tx, "ticket_status", ticket, by: author, detail: "\(ticket.status.label) → \(status.label)", now: now)
+            }
         }
         var told = ticket
         if releasesOperator {

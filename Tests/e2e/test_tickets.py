@@ -648,6 +648,11 @@ def test_a_colleagues_message_that_changes_the_status_tells_the_requester(portal
     assert "Mario Rossi ha riaperto la richiesta con un nuovo messaggio." in text
     mails = [email.message_from_bytes(path.read_bytes(), policy=email.policy.default) for path in portal.mails()]
     assert not [m for m in mails if m["To"] == ADMIN and f"#{number} riaperto" in m["Subject"]], "not the author"
+    # Both changes are lines of the trails, as an operator's are (only the replies were).
+    with portal.db() as db:
+        changes = [row[0] for row in db.execute(
+            "SELECT detail FROM audit_events WHERE event = 'ticket_status' AND detail LIKE ? ORDER BY id", (f"#{number}%",))]
+    assert changes[-2:] == [f"#{number}: Rinviato → In attesa", f"#{number}: Chiuso → In attesa"], changes
 
 
 def test_pages_kept_by_the_workers_follow_replies_and_names_at_once(portal):
