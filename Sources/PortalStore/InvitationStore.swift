@@ -87,6 +87,13 @@ public struct InvitationStore {
     /// them all on one page (636 KB, 150 ms).
     public static let pageSize = 50
 
+    /// How many pending invitations the company has.
+    public func pendingCount(tenantID: Int64, now: Timestamp) throws -> Int {
+        Int(try database.scalarInt(
+            "SELECT count(*) FROM invitations WHERE tenant_id = ? AND accepted_at IS NULL AND cancelled_at IS NULL AND expires_at > ?",
+            [tenantID, now]))
+    }
+
     /// One page of `pending(tenantID:now:)` and how many there are, from one snapshot.
     public func pending(tenantID: Int64, now: Timestamp, page: Int) throws -> (invitations: [InvitationRecord], total: Int) {
         let pending = "FROM invitations WHERE tenant_id = ? AND accepted_at IS NULL AND cancelled_at IS NULL AND expires_at > ?"

@@ -595,3 +595,15 @@ def test_pending_invitations_are_shown_fifty_a_page_here_and_on_the_desk(fresh_p
     removal = rows.split('/rimuovi"')[0].rsplit('action="', 1)[1] + "/rimuovi"
     removed = manager.post(portal.url + removal, data={"csrf": csrf_token(later), "pagina": "2"}, allow_redirects=False)
     assert removed.headers["Location"] == f"/desk/aziende/{rossi}?pagina=2&avviso=rimosso"
+
+    # The last row of the last page removed: back at the page that is now the last, not at
+    # «La pagina 2 non esiste».
+    with portal.db() as db:
+        db.execute("UPDATE invitations SET cancelled_at = ? WHERE tenant_id = ? AND cancelled_at IS NULL AND id NOT IN"
+                   " (SELECT id FROM invitations WHERE tenant_id = ? AND cancelled_at IS NULL ORDER BY id LIMIT 51)",
+                   (now, rossi, rossi))
+    last = session.get(portal.url + "/tenant/inviti?pagina=2").text
+    assert last.count('class="cell-address"') == 1
+    only = last.split('/rimuovi"')[0].rsplit('action="', 1)[1] + "/rimuovi"
+    removed = session.post(portal.url + only, data={"csrf": csrf_token(last), "pagina": "2"}, allow_redirects=False)
+    assert removed.headers["Location"] == "/tenant/inviti?avviso=rimosso"

@@ -44,9 +44,14 @@ enum PageLinks {
         page > 1 ? el("input", ["type": "hidden", "name": "pagina", "value": String(page)]) : .empty
     }
 
-    /// `path` at the page a row's form came from (`hiddenPage`), with the notice of what was done.
-    static func returnAddress(_ path: String, page text: String?, notice: String) -> String {
-        let page = number(text)
+    /// `path` at the page a row's form came from (`hiddenPage`), with the notice of what was
+    /// done; at the last page when the action emptied that one (`total` rows left, `pageSize`
+    /// a page): the last row of the last page removed led to «La pagina 3 non esiste».
+    static func returnAddress(_ path: String, page text: String?, notice: String, total: () throws -> Int, pageSize: Int)
+        rethrows -> String
+    {
+        var page = number(text)
+        if page > 1 { page = min(page, max(1, count(total: try total(), pageSize: pageSize))) }
         return path + "?" + (page > 1 ? "pagina=\(page)&" : "") + "avviso=" + notice
     }
 

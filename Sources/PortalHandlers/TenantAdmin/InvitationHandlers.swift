@@ -146,6 +146,15 @@ enum InvitationHandlers {
         throw Redirect(to: "/tenant/inviti?avviso=" + result.notice(first: "inviato"))
     }
 
+    /// Back to the list's page the row's form was on (the last one, when the action emptied it).
+    static func back(_ request: Request, _ context: MemberContext, notice: String) throws -> Redirect {
+        let services = context.services
+        return Redirect(to: try PageLinks.returnAddress(
+            "/tenant/inviti", page: request.form["pagina"], notice: notice,
+            total: { try InvitationStore(services.database).pendingCount(tenantID: context.tenant.id, now: services.now) },
+            pageSize: InvitationStore.pageSize))
+    }
+
     /// The pending invitation the button names; one gone since the page was read (removed by a
     /// colleague, accepted, expired) leads back to the list, which says so: it was a bare 404.
     static func invitation(_ request: Request, _ context: MemberContext, _ services: Services) throws -> InvitationRecord {
@@ -156,7 +165,7 @@ enum InvitationHandlers {
             // the list says so. Another company's, or none, is 404 as issue #4 asks: nothing there
             // is this administrator's to know of.
             guard try invitations.belongs(id: id, tenantID: context.tenant.id) else { throw HTTPError.notFound }
-            throw Redirect(to: PageLinks.returnAddress("/tenant/inviti", page: request.form["pagina"], notice: "non-in-attesa"))
+            throw try back(request, context, notice: "non-in-attesa")
         }
         return invitation
     }
@@ -179,7 +188,7 @@ enum InvitationHandlers {
             let form = InviteForm(email: invitation.email, role: invitation.role, error: error.message)
             return try render(context, notice: nil, form: form, services, status: 429)
         }
-        throw Redirect(to: PageLinks.returnAddress("/tenant/inviti", page: request.form["pagina"], notice: result.notice(first: "reinviato")))
+        throw try back(request, context, notice: result.notice(first: "reinviato"))
     }
 
     static func changeRole(_ request: Request, _ context: MemberContext) throws -> Response {
@@ -209,7 +218,7 @@ enum InvitationHandlers {
                 }
             }
         }
-        throw Redirect(to: PageLinks.returnAddress("/tenant/inviti", page: request.form["pagina"], notice: "ruolo"))
+        throw try back(request, context, notice: "ruolo")
     }
 
     static func cancel(_ request: Request, _ context: MemberContext) throws -> Response {
@@ -218,11 +227,11 @@ enum InvitationHandlers {
         if let id = request.pathParameters["id"].flatMap({ Int64($0) }),
             try InvitationStore(services.database).isCancelled(id: id, tenantID: context.tenant.id)
         {
-            throw Redirect(to: PageLinks.returnAddress("/tenant/inviti", page: request.form["pagina"], notice: "rimosso"))
+            throw try back(request, context, notice: "rimosso")
         }
         let invitation = try invitation(request, context, services)
         try CompanyAdministration(database: services.database, config: services.config).cancelInvitation(
             invitation, by: context.actor(request), now: services.now)
-        throw Redirect(to: PageLinks.returnAddress("/tenant/inviti", page: request.form["pagina"], notice: "rimosso"))
+        throw try back(request, context, notice: "rimosso")
     }
 }

@@ -71,13 +71,25 @@ enum CompanyHandlers {
         throw Redirect(to: path(company) + "?avviso=" + result.notice(first: "invitato"))
     }
 
+    /// Back to the company's page at the invitations' page the row's form was on (the last
+    /// one, when the action emptied it).
+    static func backToInvitations(_ request: Request, _ company: CompanyRow, _ context: OperatorContext, notice: String) throws
+        -> Redirect
+    {
+        let services = context.services
+        return Redirect(to: try PageLinks.returnAddress(
+            path(company), page: request.form["pagina"], notice: notice,
+            total: { try InvitationStore(services.database).pendingCount(tenantID: company.tenant.id, now: services.now) },
+            pageSize: InvitationStore.pageSize))
+    }
+
     /// The pending invitation the button names; one gone since the page was read (a colleague
     /// removed it, it was accepted or expired) leads back to the company's page, which says so.
     static func invitation(_ request: Request, _ company: CompanyRow, _ context: OperatorContext) throws -> InvitationRecord {
         guard let id = request.pathParameters["invitation"].flatMap({ Int64($0) }) else { throw HTTPError.notFound }
         guard let invitation = try InvitationStore(context.services.database).pending(
                 id: id, tenantID: company.tenant.id, now: context.services.now)
-        else { throw Redirect(to: PageLinks.returnAddress(path(company), page: request.form["pagina"], notice: "non-in-attesa")) }
+        else { throw try backToInvitations(request, company, context, notice: "non-in-attesa") }
         return invitation
     }
 
@@ -102,7 +114,7 @@ enum CompanyHandlers {
             page.error = error.message
             return Response.html(bytes: page.render(context.viewer), status: 429)
         }
-        throw Redirect(to: PageLinks.returnAddress(path(company), page: request.form["pagina"], notice: result.notice(first: "reinviato")))
+        throw try backToInvitations(request, company, context, notice: result.notice(first: "reinviato"))
     }
 
     static func cancel(_ request: Request, _ context: OperatorContext) throws -> Response {
@@ -111,11 +123,11 @@ enum CompanyHandlers {
         if let id = request.pathParameters["invitation"].flatMap({ Int64($0) }),
             try InvitationStore(context.services.database).isCancelled(id: id, tenantID: company.tenant.id)
         {
-            throw Redirect(to: PageLinks.returnAddress(path(company), page: request.form["pagina"], notice: "rimosso"))
+            throw try backToInvitations(request, company, context, notice: "rimosso")
         }
         let invitation = try invitation(request, company, context)
         try administration(context).cancelInvitation(invitation, by: context.actor(request), now: context.services.now)
-        throw Redirect(to: PageLinks.returnAddress(path(company), page: request.form["pagina"], notice: "rimosso"))
+        throw try backToInvitations(request, company, context, notice: "rimosso")
     }
 
     static func deactivate(_ request: Request, _ context: OperatorContext) throws -> Response {
