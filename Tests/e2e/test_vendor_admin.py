@@ -455,6 +455,17 @@ def test_riattiva_gives_back_the_invitations_disattiva_withdrew(fresh_portal):
     assert post_form(portal, manager, f"/desk/aziende/{company}", f"/desk/aziende/{company}/riattiva").status_code == 303
     with portal.db() as db:
         assert db.execute("SELECT cancelled_at IS NOT NULL FROM invitations WHERE id = ?", (invitation,)).fetchone()[0] == 1
+    # One suspended that expired before "Riattiva" is expired, not removed by anyone.
+    third = "terzo@luna.example"
+    third_provisional = invite_administrator(portal, manager, company, third)
+    assert post_form(portal, manager, f"/desk/aziende/{company}", f"/desk/aziende/{company}/disattiva").status_code == 303
+    with portal.db() as db:
+        db.execute("UPDATE invitations SET expires_at = 1 WHERE email = ?", (third,))
+    assert post_form(portal, manager, f"/desk/aziende/{company}", f"/desk/aziende/{company}/riattiva").status_code == 303
+    assert password_step(portal, third, third_provisional).status_code == 403
+    with portal.db() as db:
+        assert db.execute("SELECT detail FROM audit_events WHERE event = 'login_refused' ORDER BY id DESC LIMIT 1").fetchone()[0] \
+            == "provisional password expired"
 
 
 def test_riattiva_gives_an_operator_back_the_tickets_disattiva_returned_that_nobody_touched(fresh_portal):

@@ -191,8 +191,20 @@
       box.addEventListener('drop', function (event) {
         if (!event.dataTransfer || !event.dataTransfer.files || !event.dataTransfer.files.length) return;
         event.preventDefault();
+        // A folder dropped is no file (Chromium's upload of the form failed on it); a file
+        // dropped twice is chosen once.
+        const items = Array.from(event.dataTransfer.items || []);
+        const folders = items.filter(function (item) {
+          const entry = item.webkitGetAsEntry && item.webkitGetAsEntry();
+          return entry && entry.isDirectory;
+        }).map(function (item) { return item.getAsFile(); });
+        const key = function (file) { return file.name + '|' + file.size + '|' + file.lastModified; };
         const transfer = new DataTransfer();
+        const seen = {};
         Array.from(input.files || []).concat(Array.from(event.dataTransfer.files)).forEach(function (file) {
+          const isFolder = folders.some(function (folder) { return folder && key(folder) === key(file); });
+          if (isFolder || seen[key(file)]) return;
+          seen[key(file)] = true;
           transfer.items.add(file);
         });
         input.files = transfer.files;

@@ -35,7 +35,7 @@ enum AccessFlow {
             try audit(
                 "login_refused", user: user,
                 detail: withdrawn ? "company deactivated" : removed ? "invitation removed" : "provisional password expired",
-                tenantID: user.lastTenantID ?? company, request, services)
+                tenantID: company ?? user.lastTenantID, request, services)
             // A company's first administrator (invited by the support) has nobody to ask there.
             let noAdministrator = try company.map { try TenantStore(services.database).administratorCount(tenantID: $0) == 0 } ?? true
             let message = withdrawn ? Text.provisionalCompanyDeactivated : noAdministrator ? Text.provisionalExpiredAskSupport : Text.provisionalExpired

@@ -383,7 +383,6 @@ enum DeskTicketHandlers {
         var error: (field: String, message: String)?
     }
 
-    /// The controls whose value differs from what the page showed (`seen`), by field name.
     /// The labels of the controls among `chosen` (by field name), in the page's order.
     static func controlLabels(_ chosen: [String: String]) -> [String] {
         [("assignee", Text.deskAssign), ("status", Text.deskState), ("priority", Text.priority), ("area", Text.deskArea),
@@ -393,6 +392,7 @@ enum DeskTicketHandlers {
     /// The select a control's button saves ("assign" saves "assignee").
     static func controlField(_ action: String) -> String { action == "assign" ? "assignee" : action }
 
+    /// The controls whose value differs from what the page showed (`seen`), by field name.
     static func changedControls(_ form: FormData) -> [String: String] {
         guard let parts = DeskTicketPage.seenParts(form["seen"]) else { return [:] }
         var changed: [String: String] = [:]

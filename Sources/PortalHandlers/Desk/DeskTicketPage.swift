@@ -83,7 +83,7 @@ struct DeskTicketPage {
             thread
             forms
         } panel: {
-            el("aside", ["class": "card ticket-panel", "id": "desk-controls", "aria-label": Text.ticketInfoTitle]) {
+            el("aside", ["class": "card ticket-panel", "id": "desk-controls", "tabindex": "-1", "aria-label": Text.ticketInfoTitle]) {
                 controls
                 facts
                 glance

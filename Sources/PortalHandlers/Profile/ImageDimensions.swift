@@ -3,8 +3,8 @@
 /// one cut short after 30 bytes were kept as pictures and served back to their owner's
 /// browser on every page.
 enum ImageDimensions {
-    /// 4096 × 4096: a page draws a picture at 40 pixels, and Safari on a phone draws nothing
-    /// past about 16.7 million pixels.
+    /// 4096 × 4096: a page draws a picture at 40 pixels, and a browser decodes the whole of it
+    /// (4 bytes a pixel: 64 MB here, gigabytes for what was refused) on every page.
     static let maxPixels = 16_777_216
 
     enum Verdict: Equatable {
@@ -38,7 +38,7 @@ enum ImageDimensions {
         var offset = 8
         while offset + 12 <= bytes.count {
             let length = bigEndian(bytes, offset, 4)
-            if Array(bytes[offset + 4..<offset + 8]) == Array("IEND".utf8) {
+            if bytes[offset + 4] == 0x49 && bytes[offset + 5] == 0x45 && bytes[offset + 6] == 0x4E && bytes[offset + 7] == 0x44 {  // IEND
                 return (bigEndian(bytes, 16, 4), bigEndian(bytes, 20, 4))
             }
             guard length <= bytes.count - offset - 12 else { return nil }
@@ -48,7 +48,9 @@ enum ImageDimensions {
     }
 
     /// The largest of the logical screen and every frame (a browser grows the screen to fit
-    /// a frame larger than it), the blocks walked by their lengths up to the trailer.
+    /// the first frame; any frame counts, so that no engine draws more than the limit), the
+    /// blocks walked by their lengths. A file that stops at a block boundary after a whole
+    /// frame (no trailer, or bytes that begin no block) is shown by browsers: whole enough.
     static func gif(_ bytes: [UInt8]) -> (Int, Int)? {
         guard bytes.count >= 14 else { return nil }
         var width = littleEndian(bytes, 6, 2)
@@ -64,6 +66,7 @@ enum ImageDimensions {
             }
             return false
         }
+        var frames = 0
         while offset < bytes.count {
             switch bytes[offset] {
             case 0x3B: return (width, height)
@@ -79,10 +82,11 @@ enum ImageDimensions {
                 if flags & 0x80 != 0 { offset += 3 << (Int(flags & 0x07) + 1) }
                 offset += 1  // the LZW code size
                 guard skipSubBlocks() else { return nil }
-            default: return nil
+                frames += 1
+            default: return frames > 0 ? (width, height) : nil
             }
         }
-        return nil
+        return frames > 0 ? (width, height) : nil
     }
 
     /// The first start-of-frame segment's size, the segments walked by their lengths; the
@@ -120,7 +124,9 @@ enum ImageDimensions {
     /// RIFF's declared length is the file's; the size from the VP8, VP8L or VP8X chunk.
     static func webp(_ bytes: [UInt8]) -> (Int, Int)? {
         // Bytes after the RIFF's declared length are ignored by decoders; fewer are a cut file.
-        guard bytes.count >= 30, littleEndian(bytes, 4, 4) + 8 <= bytes.count else { return nil }
+        guard bytes.count >= 30, littleEndian(bytes, 4, 4) + 8 <= bytes.count,
+            littleEndian(bytes, 4, 4) >= 12 + littleEndian(bytes, 16, 4)  // the first chunk inside the RIFF
+        else { return nil }
         switch String(decoding: bytes[12..<16], as: UTF8.self) {
         case "VP8 ": return (littleEndian(bytes, 26, 2) & 0x3FFF, littleEndian(bytes, 28, 2) & 0x3FFF)
         case "VP8L":

@@ -186,7 +186,7 @@ enum InvitationHandlers {
         } catch let error as DomainError where error.code == .invitationLimit {
             // The refusal beside the address, in the invitation form filled in with it.
             let form = InviteForm(email: invitation.email, role: invitation.role, error: error.message)
-            return try render(context, notice: nil, form: form, services, status: 429)
+            return try render(context, notice: nil, form: form, services, status: 429, page: PageLinks.number(request.form["pagina"]))
         }
         throw try back(request, context, notice: result.notice(first: "reinviato"))
     }

@@ -9,7 +9,7 @@ enum FileFields {
     ) -> Node {
         el("div", ["class": error == nil ? "field" : "field field--invalid"]) {
             el("label", ["for": field, "id": "\(field)-label"]) { label }
-            el("input", ["type": "file", "id": field, "name": field, "multiple": "multiple",
+            el("input", ["type": "file", "id": field, "name": field, "multiple": "multiple", "aria-invalid": error == nil ? nil : "true",
                          "aria-describedby": error == nil ? "\(field)-hint" : "\(field)-hint \(field)-error"])
             // The manual's "+ Scegli" and the names chosen, in Italian: the browser's own picker
             // reads in the browser's language (Firefox: "Browse… No files selected."). Shown by
