@@ -19,17 +19,9 @@ extension Config {
     /// own mailbox, or a reply address that brings it back to the gate).
     public func isPortalsOwn(_ address: EmailAddress) -> Bool {
         [Config.address(in: mailFrom), replyMailbox].contains { own in
-            guard let own else { return false }
-            let (local, domain) = Config.parts(address.value)
-            let (ownLocal, ownDomain) = Config.parts(own.value)
-            return domain == ownDomain && (local == ownLocal || local.hasPrefix(ownLocal + "+"))
+            guard let own, address.domain == own.domain else { return false }
+            return address.localPart == own.localPart || address.localPart.hasPrefix(own.localPart + "+")
         }
-    }
-
-    /// An address's local part and domain (addresses are kept lower-cased).
-    static func parts(_ address: String) -> (local: Substring, domain: Substring) {
-        guard let at = address.lastIndex(of: "@") else { return (Substring(address), "") }
-        return (address[..<at], address[address.index(after: at)...])
     }
 
     /// The largest message the gate reads (bytes); a larger one is refused whole.

@@ -79,6 +79,8 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var localPart: String { String(value.prefix { $0 != "@" }) }
+    /// After the one "@" a valid address has.
+    public var domain: String { String(value.drop { $0 != "@" }.dropFirst()) }
     public var description: String { value }
 }
 

@@ -104,11 +104,14 @@ extension Text {
     /// A reply sent on a ticket closed meanwhile (by the customer or a colleague) reopens it:
     /// the page named the closing as what changed and nothing of what the reply did.
     public static let deskReplyReopened = "La risposta ha riaperto il ticket, che nel frattempo era stato chiuso."
+    /// «Stato» e «Priorità»: the controls' labels as the desk's messages name them.
+    static func quotedList(_ names: [String]) -> String { names.map { "«\($0)»" }.joined(separator: " e ") }
+
     /// `controls`: the labels of the controls chosen with the message (it named all five
     /// whatever was chosen).
     public static func deskMessageSavedControlsNot(isReply: Bool, _ changes: [String], controls: [String]) -> String {
         let with = isReply ? "la risposta" : "la nota"
-        let list = controls.map { "«\($0)»" }.joined(separator: ", ")
+        let list = quotedList(controls)
         return (isReply ? "Risposta inviata al cliente. " : "Nota salvata. ") + deskChangedMeanwhile(changes)
             + (controls.count == 1
                 ? " La modifica scelta con \(with) (\(list)) non è stata salvata: controllala e premi il suo pulsante."
@@ -128,7 +131,7 @@ extension Text {
     /// A control's button pressed with other controls changed too: only its own is saved (the
     /// others were reset without a word). `names`: the labels of those left.
     public static func deskOtherControlsNotSaved(_ names: [String]) -> String {
-        let list = names.map { "«\($0)»" }.joined(separator: " e ")
+        let list = quotedList(names)
         if names.count == 1 {
             return "La modifica di " + list + " non è stata salvata: ogni pulsante salva solo la sua scelta. "
                 + "La trovi qui sotto come l'avevi scelta: premi il suo pulsante, oppure inviala con la risposta o la nota."

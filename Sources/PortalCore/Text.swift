@@ -152,7 +152,8 @@ public enum Text {
     public static let pictureDamaged = "L'immagine è danneggiata o incompleta: aprila e salvala di nuovo, poi riprova."
     public static func pictureTooManyPixels(width: Int, height: Int, limit: Int) -> String {
         "L'immagine misura \(thousands(width)) × \(thousands(height)) pixel: al massimo \(thousands(limit)) pixel in tutto"
-            + " (per esempio 4.096 × 4.096). Riducila e riprova."
+            + " (per esempio \(thousands(Int(Double(limit).squareRoot()))) × \(thousands(Int(Double(limit).squareRoot()))))."
+            + " Riducila e riprova."
     }
     public static let pictureMissing = "Scegli un file da caricare."
     public static let uploadPicture = "Carica immagine"

@@ -38,8 +38,8 @@ public struct InvitationStore {
 
     public func pending(tenantID: Int64, email: EmailAddress) throws -> InvitationRecord? {
         try database.queryOne(
-            """
-            SELECT id, tenant_id, email, role, created_at, expires_at FROM invitations
+            InvitationStore.columns + """
+
             WHERE tenant_id = ? AND email = ? AND accepted_at IS NULL AND cancelled_at IS NULL
             """, [tenantID, email.value]
         ).map(InvitationStore.record)
@@ -47,8 +47,8 @@ public struct InvitationStore {
 
     public func pending(email: EmailAddress, now: Timestamp) throws -> [InvitationRecord] {
         try database.query(
-            """
-            SELECT id, tenant_id, email, role, created_at, expires_at FROM invitations
+            InvitationStore.columns + """
+
             WHERE email = ? AND accepted_at IS NULL AND cancelled_at IS NULL AND expires_at > ?
             ORDER BY id
             """, [email.value, now]
@@ -87,44 +87,37 @@ public struct InvitationStore {
     /// them all on one page (636 KB, 150 ms).
     public static let pageSize = 50
 
+    /// The columns `record` reads.
+    static let columns = "SELECT id, tenant_id, email, role, created_at, expires_at FROM invitations"
+    /// A company's pending invitations (its id and the time as arguments), one clause for the
+    /// list, its pages, its count and one invitation, so that they cannot drift apart.
+    static let pendingOfCompany = " WHERE tenant_id = ? AND accepted_at IS NULL AND cancelled_at IS NULL AND expires_at > ?"
+
     /// How many pending invitations the company has.
     public func pendingCount(tenantID: Int64, now: Timestamp) throws -> Int {
-        Int(try database.scalarInt(
-            "SELECT count(*) FROM invitations WHERE tenant_id = ? AND accepted_at IS NULL AND cancelled_at IS NULL AND expires_at > ?",
-            [tenantID, now]))
+        Int(try database.scalarInt("SELECT count(*) FROM invitations" + InvitationStore.pendingOfCompany, [tenantID, now]))
     }
 
     /// One page of `pending(tenantID:now:)` and how many there are, from one snapshot.
     public func pending(tenantID: Int64, now: Timestamp, page: Int) throws -> (invitations: [InvitationRecord], total: Int) {
-        let pending = "FROM invitations WHERE tenant_id = ? AND accepted_at IS NULL AND cancelled_at IS NULL AND expires_at > ?"
-        return try database.read {
+        try database.read {
             let rows = try database.query(
-                "SELECT id, tenant_id, email, role, created_at, expires_at " + pending
-                    + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+                InvitationStore.columns + InvitationStore.pendingOfCompany + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
                 [tenantID, now, InvitationStore.pageSize, (page - 1) * InvitationStore.pageSize])
-            let total = Int(try database.scalarInt("SELECT count(*) " + pending, [tenantID, now]))
-            return (rows.map(InvitationStore.record), total)
+            return (rows.map(InvitationStore.record), try pendingCount(tenantID: tenantID, now: now))
         }
     }
 
     public func pending(tenantID: Int64, now: Timestamp) throws -> [InvitationRecord] {
         try database.query(
-            """
-            SELECT id, tenant_id, email, role, created_at, expires_at FROM invitations
-            WHERE tenant_id = ? AND accepted_at IS NULL AND cancelled_at IS NULL AND expires_at > ?
-            ORDER BY created_at DESC, id DESC
-            """, [tenantID, now]
+            InvitationStore.columns + InvitationStore.pendingOfCompany + " ORDER BY created_at DESC, id DESC", [tenantID, now]
         ).map(InvitationStore.record)
     }
 
     /// A pending invitation of this company (another company's id answers nil).
     public func pending(id: Int64, tenantID: Int64, now: Timestamp) throws -> InvitationRecord? {
-        try database.queryOne(
-            """
-            SELECT id, tenant_id, email, role, created_at, expires_at FROM invitations
-            WHERE id = ? AND tenant_id = ? AND accepted_at IS NULL AND cancelled_at IS NULL AND expires_at > ?
-            """, [id, tenantID, now]
-        ).map(InvitationStore.record)
+        try database.queryOne(InvitationStore.columns + InvitationStore.pendingOfCompany + " AND id = ?", [tenantID, now, id])
+            .map(InvitationStore.record)
     }
 
     /// One invitation e-mail sent, for the limits per address and per company.
@@ -175,8 +168,8 @@ public struct InvitationStore {
     /// them back (`restoreWithdrawn`); its page lists them meanwhile.
     public func withdrawnWithCompany(tenantID: Int64, now: Timestamp) throws -> [InvitationRecord] {
         try database.query(
-            """
-            SELECT id, tenant_id, email, role, created_at, expires_at FROM invitations
+            InvitationStore.columns + """
+
             WHERE tenant_id = ? AND withdrawn_with_company = 1 AND accepted_at IS NULL AND expires_at > ?
             ORDER BY created_at DESC, id DESC
             """, [tenantID, now]
