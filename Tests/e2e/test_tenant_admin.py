@@ -578,6 +578,14 @@ def test_pending_invitations_are_shown_fifty_a_page_here_and_on_the_desk(fresh_p
     removed = session.post(portal.url + "/tenant/inviti/" + removal.split("/")[0] + "/rimuovi",
                            data={"csrf": csrf_token(second), "pagina": "2"}, allow_redirects=False)
     assert removed.headers["Location"] == "/tenant/inviti?pagina=2&avviso=rimosso"
+    # "Reinvia" on page 2, then the same press again (a retry after an answer that was lost):
+    # both come back to page 2; the retry found the first press and landed on page 1.
+    resend = second.rsplit('/reinvia"', 1)[0].rsplit('action="', 1)[1] + "/reinvia"
+    submission = re.search(r'name="submission" value="([^"]+)"', second.rsplit('/reinvia"', 1)[1]).group(1)
+    press = {"csrf": csrf_token(second), "pagina": "2", "submission": submission}
+    for _ in range(2):
+        resent = session.post(portal.url + resend, data=press, allow_redirects=False)
+        assert resent.headers["Location"].startswith("/tenant/inviti?pagina=2&avviso=reinviato"), resent.headers["Location"]
     beyond = session.get(portal.url + "/tenant/inviti?pagina=3").text
     assert "La pagina 3 non esiste: l'elenco ha 2 pagine." in beyond
     assert 'href="/tenant/inviti?pagina=2"' in beyond and "invitato" not in beyond
@@ -595,6 +603,12 @@ def test_pending_invitations_are_shown_fifty_a_page_here_and_on_the_desk(fresh_p
     removal = rows.split('/rimuovi"')[0].rsplit('action="', 1)[1] + "/rimuovi"
     removed = manager.post(portal.url + removal, data={"csrf": csrf_token(later), "pagina": "2"}, allow_redirects=False)
     assert removed.headers["Location"] == f"/desk/aziende/{rossi}?pagina=2&avviso=rimosso"
+    resend = rows.rsplit('/reinvia"', 1)[0].rsplit('action="', 1)[1] + "/reinvia"
+    submission = re.search(r'name="submission" value="([^"]+)"', rows.rsplit('/reinvia"', 1)[1]).group(1)
+    press = {"csrf": csrf_token(later), "pagina": "2", "submission": submission}
+    for _ in range(2):
+        resent = manager.post(portal.url + resend, data=press, allow_redirects=False)
+        assert resent.headers["Location"].startswith(f"/desk/aziende/{rossi}?pagina=2&avviso=reinviato"), resent.headers["Location"]
 
     # The last row of the last page removed: back at the page that is now the last, not at
     # «La pagina 2 non esiste».

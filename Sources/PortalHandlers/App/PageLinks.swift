@@ -55,6 +55,13 @@ enum PageLinks {
         return path + "?" + (page > 1 ? "pagina=\(page)&" : "") + "avviso=" + notice
     }
 
+    /// `path` at the page a row's form came from, unclamped: where a press recorded with its
+    /// submission key sends the same press again (a retry from page 2 landed on page 1).
+    static func pageAddress(_ path: String, page text: String?) -> String {
+        let page = number(text)
+        return page > 1 ? path + "?pagina=\(page)" : path
+    }
+
     /// `nav`'s and `beyondLast`'s address of a page of a list under `path`.
     static func address(path: String, filter: String) -> (Int) -> String {
         { page in "\(path)?pagina=\(page)\(filter)" }

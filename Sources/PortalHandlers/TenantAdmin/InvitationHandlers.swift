@@ -180,7 +180,8 @@ enum InvitationHandlers {
             result = try Submission.once(key, userID: context.user.id, services, notice: "reinviato") {
                 try Provisioning(database: services.database, config: services.config).invite(
                     tenant: context.tenant, email: EmailAddress(invitation.email)!, role: invitation.role,
-                    invitedBy: context.actor(request), limited: true, concealingOperators: true, submission: key.map { ($0, "/tenant/inviti") },
+                    invitedBy: context.actor(request), limited: true, concealingOperators: true,
+                    submission: key.map { ($0, PageLinks.pageAddress("/tenant/inviti", page: request.form["pagina"])) },
                     now: services.now)
             }
         } catch let error as DomainError where error.code == .invitationLimit {

@@ -45,7 +45,8 @@ enum Submission {
     /// ticket again).
     static func redirectIfSent(_ key: String?, userID: Int64, _ services: Services, notice: () throws -> String) throws {
         guard let key, let location = try SubmissionStore(services.database).location(userID: userID, key: key) else { return }
-        throw Redirect(to: location + "?avviso=" + (try notice()))
+        // A location may name a list's page (`?pagina=2`): the row's form came from there.
+        throw Redirect(to: location + (location.contains("?") ? "&" : "?") + "avviso=" + (try notice()))
     }
 
     /// Runs `create`, which records the key with what it creates. When a POST with the same

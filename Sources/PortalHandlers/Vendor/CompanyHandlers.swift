@@ -106,7 +106,8 @@ enum CompanyHandlers {
             result = try Submission.once(key, userID: context.user.id, services, notice: "reinviato") {
                 try Provisioning(database: services.database, config: services.config).invite(
                     tenant: company.tenant, email: EmailAddress(invitation.email)!, role: invitation.role,
-                    invitedBy: context.actor(request), limited: true, submission: key.map { ($0, path(company)) },
+                    invitedBy: context.actor(request), limited: true,
+                    submission: key.map { ($0, PageLinks.pageAddress(path(company), page: request.form["pagina"])) },
                     now: services.now)
             }
         } catch let error as DomainError where error.code == .invitationLimit {
