@@ -267,6 +267,40 @@ def test_the_menu_collapses_with_the_icon_at_the_top_left(portal, browser):
     assert not sidebar.is_displayed()
 
 
+def test_a_menu_hidden_on_a_laptop_stays_hidden_on_the_next_pages(portal, browser):
+    """The portal we replace never leaves its page, so its menu stays as it was left; here each
+    link loads a page of its own, and the menu came back on every one."""
+    def menu():
+        return browser.find_element(By.XPATH, "//button[normalize-space()='Mostra o nascondi il menu']")
+
+    def sidebar():
+        return browser.find_element(By.CSS_SELECTOR, "nav.sidebar")
+
+    log_in(browser, portal, TECHNICIAN, DEMO_PASSWORD)
+    menu().click()
+    assert not sidebar().is_displayed()
+    browser.get(portal.url + "/ticket")
+    assert heading(browser) == "Elenco richieste di assistenza"
+    assert not sidebar().is_displayed() and menu().get_attribute("aria-expanded") == "false"
+    menu().click()
+    assert sidebar().is_displayed()
+    browser.get(portal.url + "/dashboard")
+    assert sidebar().is_displayed() and menu().get_attribute("aria-expanded") == "true"
+    # On a phone the menu opens over the page for one choice: closed on the next page, whatever
+    # a laptop left; back on a laptop's width, hidden as it was left there.
+    menu().click()
+    browser.set_window_size(400, 800)
+    browser.get(portal.url + "/ticket")
+    assert not sidebar().is_displayed()
+    menu().click()
+    assert sidebar().is_displayed()
+    browser.get(portal.url + "/dashboard")
+    assert not sidebar().is_displayed()
+    browser.set_window_size(1280, 900)
+    browser.get(portal.url + "/ticket")
+    assert not sidebar().is_displayed() and menu().get_attribute("aria-expanded") == "false"
+
+
 @pytest.fixture
 def browser_without_javascript():
     driver = chromium(javascript=False, wait=2)

@@ -76,6 +76,22 @@
   function shown(element) {
     return element.getClientRects().length > 0;
   }
+  const menuKey = 'portale-menu';
+  function storedMenu() {
+    try {
+      return window.localStorage.getItem(menuKey);
+    } catch (error) {
+      return null; // Storage turned off: the menu is shown on every page, as without JavaScript.
+    }
+  }
+  function storeMenu(value) {
+    try {
+      if (value) window.localStorage.setItem(menuKey, value);
+      else window.localStorage.removeItem(menuKey);
+    } catch (error) {
+      // Storage turned off or full: only this page keeps the menu hidden.
+    }
+  }
   document.querySelectorAll('label[for="menu-toggle"], label[for="filters-toggle"], label[for="chat-toggle"]').forEach(function (label) {
     const box = document.getElementById(label.htmlFor);
     if (!box || box.type !== 'checkbox') return;
@@ -93,6 +109,12 @@
       box.removeAttribute('aria-label');
     }
     const part = parts[box.id] && document.querySelector(parts[box.id]);
+    // A menu hidden on a laptop stays hidden on the next page, as in the portal we replace,
+    // which never leaves its page: here each link loads a page of its own, and the menu came
+    // back on every one. Not on a phone, where the menu is opened over the page for one choice.
+    const laptop = window.matchMedia('(min-width: 800px)');
+    const remembers = box.id === 'menu-toggle';
+    if (remembers && laptop.matches && storedMenu() === 'nascosto') box.checked = true;
     function state() {
       if (part) button.setAttribute('aria-expanded', String(shown(part)));
       else button.setAttribute('aria-pressed', String(box.checked));
@@ -101,6 +123,7 @@
       box.checked = !box.checked;
       box.dispatchEvent(new Event('change', { bubbles: true }));
       state();
+      if (remembers && laptop.matches) storeMenu(box.checked ? 'nascosto' : null);
     });
     // On a laptop the menu is shown unless switched off, on a phone hidden unless switched on.
     window.addEventListener('resize', state);
