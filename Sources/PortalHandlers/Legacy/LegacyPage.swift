@@ -31,7 +31,11 @@ struct LegacyPage {
                 el("h2") { Text.legacyManuals }
                 el("ul", ["class": "legacy-links"]) {
                     el("li") { el("a", ["href": "/manuale/"]) { Text.legacyNewManual } }
-                    el("li") { el("a", ["href": settings.classicManualURL]) { Text.legacyClassicManual } }
+                    el("li") {
+                        el("a", ["href": settings.classicManualURL]) {
+                            settings.classicManualURL == LegacySettings.defaultClassicManual ? Text.legacyClassicChapter : Text.legacyClassicManual
+                        }
+                    }
                 }
             }
             if !isClosed {

@@ -1,6 +1,7 @@
 import PortalCore
 import PortalDomain
 import PortalHTML
+import PortalHTTP
 import PortalStore
 
 /// "Informazioni Ticket": the chat-style thread with the reply box, and the right-hand
@@ -54,7 +55,9 @@ struct TicketDetailPage {
                 // reads its state with :has().
                 el("input", ["type": "checkbox", "id": "chat-toggle", "class": "chat-toggle"])
                 el("label", ["class": "button", "for": "chat-toggle"]) { Text.toggleChat }
-                el("a", ["class": "button", "href": "/ticket/\(ticket.number)"]) { Text.refresh }
+                // With the list's address, as the desk's: "Torna all'elenco" after it led to page 1.
+                el("a", ["class": "button", "href": "/ticket/\(ticket.number)"
+                    + (listQuery.map { "?" + TicketDetailHandlers.listField + "=" + urlEncode($0) } ?? "")]) { Text.refresh }
             }
             if let notice { FormField.notice(notice, kind: "success") }
             if let keptNotice { FormField.notice(keptNotice, kind: "warning") }
