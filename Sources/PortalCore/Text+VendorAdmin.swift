@@ -95,6 +95,9 @@ extension Text {
     public static let operatorWelcomeResent =
         "Credenziali provvisorie inviate di nuovo: quelle dell'e-mail precedente non valgono più."
     public static let operatorRoleChanged = "Ruolo cambiato."
+    /// On "Coda ticket", to a Responsabile who made themself Operatore.
+    public static let ownRoleNowOperator =
+        "Il tuo ruolo è ora Operatore: l'amministrazione (aziende, operatori, tempi di risposta, andamento) è dei Responsabili."
     public static func operatorRoleMailSubject() -> String { "\(productName): il tuo ruolo sul banco dell'assistenza è cambiato" }
     public static func operatorRoleMailBody(by actor: String, from: String, to: String, portalURL: String) -> String {
         """

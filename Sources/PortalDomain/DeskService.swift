@@ -115,10 +115,14 @@ public struct DeskService: DomainService {
         let anyway = takes ? DeskService.statusWhenTaken(ticket) : reopens ? .waiting : ticket.status
         var statusMail: (event: String, line: String)?
         if let chosen, chosen != anyway { statusMail = DeskService.statusMail(chosen) }
-        // Reopened by the reply itself: the customer's last e-mail said the request was closed.
+        // The status the reply sets by itself (taken from the queue: "In attesa"; reopened) is
+        // a change of status too: said in the reply's e-mail, and to those who follow only
+        // changes of status, who heard nothing of it where "Prendi in carico" alone tells them.
+        // Reopened: the customer's last e-mail said the request was closed.
         // Left closed: the e-mail says so, and until when an answer reopens it (or that it no
         // longer can: the gate refuses an answer by e-mail then, which the e-mail invited).
-        let reopenedLine = statusMail == nil && reopens ? DeskService.statusMail(anyway)?.line : nil
+        let ownLine = statusMail != nil || anyway == ticket.status ? nil
+            : takes ? Text.mailLineTaken(agent.displayName, status: anyway.label) : DeskService.statusMail(anyway)?.line
         var closedLine: String?
         if ticket.status == .closed && !reopens {
             // To the minute: the deadline is the closing's time of day, 15 days on.
@@ -129,12 +133,14 @@ public struct DeskService: DomainService {
                     : Text.mailLineKeptClosedFinal
             } ?? Text.mailLineKeptClosedPlain
         }
-        let lines = [statusMail?.line ?? reopenedLine ?? closedLine, typeLine].compactMap { $0 }
+        let lines = [statusMail?.line ?? ownLine ?? closedLine, typeLine].compactMap { $0 }
         let told = try mail.replyToCustomer(
             in: tx, ticket, author: agent.displayName, text: body, statusLine: lines.isEmpty ? nil : lines.joined(separator: " "),
             files: files.map(\.fileName), now: now)
         if let statusMail {
             try mail.statusChanged(in: tx, ticket, event: statusMail.event, line: statusMail.line, told: told, now: now)
+        } else if let ownLine {
+            try mail.statusChanged(in: tx, ticket, event: Text.mailEventStatus, line: ownLine, told: told, now: now)
         }
         try audit(in: tx, "ticket_operator_reply", ticket, by: agent, now: now)
         return told

@@ -478,6 +478,39 @@ def test_status_assignment_and_one_email_for_a_reply_with_a_status(portal):
             and "In sviluppo" in mail.get_content()], "the check sees status e-mails"
 
 
+def test_a_reply_that_takes_a_ticket_from_the_queue_tells_its_new_status(portal):
+    """A reply to a ticket nobody had made it «In attesa» without a word: its e-mail did not say
+    so, and a person who follows only changes of status heard nothing, where «Prendi in carico»
+    alone tells them."""
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Chi la prende"))
+    operator, _ = operator_session(portal)
+    assert desk_post(portal, operator, number, "reply", reply="Buongiorno, ce ne occupiamo.").status_code == 303
+    taken = "La richiesta è stata presa in carico da Giulia Neri. Lo stato della richiesta è ora: In attesa."
+    told = portal.wait_for_mail(ADMIN, f"Ticket #{number} nuova risposta").get_content()
+    assert taken in told and "Buongiorno, ce ne occupiamo." in told
+
+    def notifications(replies, status):
+        page = customer.get(portal.url + "/profilo").text
+        saved = customer.post(portal.url + "/profilo/notifiche", allow_redirects=False,
+                              data={"csrf": csrf_token(page), "notify-replies": replies, "notify-status": status})
+        assert saved.headers["Location"] == "/profilo?avviso=notifiche"
+
+    notifications("none", "mine")
+    try:
+        second = created_number(new_ticket(portal, customer, title="Chi la prende, seconda"))
+        assert desk_post(portal, operator, second, "reply", reply="Eccoci.").status_code == 303
+        status = portal.wait_for_mail(ADMIN, f"Ticket #{second} cambio di stato").get_content()
+        assert taken in status and "Eccoci." not in status
+    finally:
+        notifications("mine", "mine")
+    time.sleep(1)
+    mails = [email.message_from_bytes(path.read_bytes(), policy=email.policy.default) for path in portal.mails()]
+    assert not [mail for mail in mails if f"#{second} nuova risposta" in mail["Subject"] and ADMIN in mail["To"]]
+    assert not [mail for mail in mails if f"#{number} cambio di stato" in mail["Subject"] and ADMIN in mail["To"]], \
+        "the reply's own e-mail told it"
+
+
 def test_a_reply_that_takes_a_new_ticket_says_who_took_it_above_the_reply(portal):
     """The first reply to a ticket in the queue wrote «ha preso in carico» below itself: the
     conversation read as if the operator had answered someone else's ticket, then taken it."""

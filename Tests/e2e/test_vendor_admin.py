@@ -115,6 +115,20 @@ def test_an_operator_whose_role_changed_is_told_by_whom(fresh_portal):
     assert "Giulia Neri ha cambiato il tuo ruolo sul banco dell'assistenza: il tuo ruolo ora è «Responsabile» (prima era «Operatore»)." in told, told
 
 
+def test_a_responsabile_who_steps_down_lands_on_the_queue_told_why(fresh_portal):
+    """The change was saved, then "Operatori" (a Responsabile's) answered «Pagina non trovata»."""
+    portal = fresh_portal()
+    manager = manager_session(portal)
+    with portal.db() as db:
+        paolo, giulia = (db.execute("SELECT id FROM users WHERE email = ?", (email,)).fetchone()[0] for email in (OPERATORE, MANAGER))
+    post_form(portal, manager, "/desk/operatori", f"/desk/operatori/{paolo}/ruolo", role="manager")
+    stepped = post_form(portal, manager, "/desk/operatori", f"/desk/operatori/{giulia}/ruolo", role="operator")
+    assert stepped.status_code == 303 and stepped.headers["Location"] == "/desk/?avviso=ruolo-operatore"
+    landed = manager.get(portal.url + stepped.headers["Location"])
+    assert landed.status_code == 200 and "Il tuo ruolo è ora Operatore" in html.unescape(landed.text)
+    assert manager.get(portal.url + "/desk/operatori").status_code == 404
+
+
 def test_a_responsabile_still_waiting_for_the_first_access_does_not_count_as_the_one_who_stays(fresh_portal):
     """Giulia stepped down beside one who never came: nobody could administer the desk any more."""
     portal = fresh_portal()

@@ -237,3 +237,37 @@
     show();
   });
 })();
+
+/*
+ * An error beside a field goes as soon as the field is changed: «Il titolo è obbligatorio.»
+ * stayed beside the title typed since, and a file's «pesa 5,1 MB» beside the files chosen
+ * instead, until the next press. That press is checked again (by the server, and by
+ * drafts.js's limits) and says what is still wrong. The message is removed, not hidden: a
+ * hidden element named by aria-describedby is still read out with its field.
+ */
+(function () {
+  function settle(event) {
+    const target = event.target;
+    if (!(target instanceof Element)) return;
+    const box = target.closest('.field--invalid');
+    if (!box) return;
+    box.classList.remove('field--invalid');
+    box.querySelectorAll('.field-error').forEach(function (error) {
+      if (error.id) {
+        document.querySelectorAll('[aria-describedby]').forEach(function (control) {
+          const rest = control.getAttribute('aria-describedby').split(' ').filter(function (id) {
+            return id && id !== error.id;
+          });
+          if (rest.length) control.setAttribute('aria-describedby', rest.join(' '));
+          else control.removeAttribute('aria-describedby');
+        });
+      }
+      error.remove();
+    });
+    box.querySelectorAll('[aria-invalid="true"]').forEach(function (control) {
+      control.removeAttribute('aria-invalid');
+    });
+  }
+  document.addEventListener('input', settle);
+  document.addEventListener('change', settle);
+})();

@@ -33,7 +33,8 @@ enum DeskQueueHandlers {
         var page = DeskQueuePage(
             viewer: context.viewer, query: query, page: found,
             counts: counts, operators: operators, now: services.now,
-            calendar: try ResponseTargetStore(services.database).settings().calendar, notice: remembered.notice)
+            calendar: try ResponseTargetStore(services.database).settings().calendar,
+            notice: request.query["avviso"] == "ruolo-operatore" ? Text.ownRoleNowOperator : remembered.notice)
         page.remembered = remembered.isRemembered && query.narrows
         if !(remembered.isRemembered && query.page == 1) {
             page.ticketSuffix = "?" + DeskTicketHandlers.queueParameter(query.queryString(page: query.page))

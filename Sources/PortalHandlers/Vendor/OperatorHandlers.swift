@@ -87,6 +87,9 @@ enum OperatorHandlers {
         } catch let error as DomainError where error.code == .lastManager {
             return try render(context, OperatorsPage(rowError: .init(userID: target.id, field: .role, message: error.message)), status: 422)
         }
+        // A Responsabile who made themself Operatore no longer reaches "Operatori": the list
+        // answered «Pagina non trovata» to the change just saved.
+        if target.id == context.user.id && role != .manager { throw Redirect(to: "/desk/?avviso=ruolo-operatore") }
         throw Redirect(to: path + "?avviso=ruolo")
     }
 
