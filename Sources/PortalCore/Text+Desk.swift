@@ -101,9 +101,11 @@ extension Text {
     /// Under "Rispondi al cliente" on a closed ticket: what the reply does to it.
     public static let deskReplyClosedHint =
         "Il ticket è chiuso: con «Stato» lasciato su «Chiuso» la risposta arriva al cliente e il ticket resta chiuso; per riaprirlo scegli un altro stato."
-    /// A reply sent on a ticket closed meanwhile (by the customer or a colleague) reopens it:
-    /// the page named the closing as what changed and nothing of what the reply did.
-    public static let deskReplyReopened = "La risposta ha riaperto il ticket, che nel frattempo era stato chiuso."
+    /// A reply sent from a page drawn before the ticket was closed (by the customer, by a
+    /// colleague): it lands, and the ticket stays closed, as an answer by e-mail leaves it. It
+    /// reopened it, undoing the customer's «Chiudo io» with a page that had not seen it.
+    public static let deskReplyKeptClosed =
+        "Il ticket era stato chiuso nel frattempo e resta chiuso: per riaprirlo scegli un altro «Stato»."
     /// «Stato» e «Priorità»: the controls' labels as the desk's messages name them.
     static func quotedList(_ names: [String]) -> String { names.map { "«\($0)»" }.joined(separator: " e ") }
 

@@ -58,13 +58,15 @@ public struct DeskService: DomainService {
     /// `controls`: "Assegna a", "Priorità", "Area" and "Tipologia" changed with it, applied in
     /// the same transaction (a worker killed between the two acknowledged the reply on its
     /// retry and lost them); a new type is told in the reply's e-mail.
-    /// `keepsClosed`: the page showed the ticket closed and "Stato" was left at "Chiuso": if it
-    /// is still closed the reply leaves it so; one reopened meanwhile (by the customer, by a
-    /// colleague) stays open, as the page's other stale controls are not applied.
+    /// `keepsClosed`: no "Stato" is applied with the reply and the page either showed the
+    /// ticket closed with "Stato" left at "Chiuso", or showed it open: if it is closed now the
+    /// reply leaves it so (closed meanwhile, by the customer or a colleague, it stays closed, as
+    /// the page's other stale controls are not applied); one reopened meanwhile stays open.
+    /// Returns what the reply did to a ticket that was closed.
     public func reply(
         _ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment], status: TicketStatus? = nil,
         keepsClosed: Bool = false, controls: Controls = Controls(), now: Timestamp
-    ) throws -> Bool {
+    ) throws -> ClosedTicketReply {
         try change(ticket, by: agent, now: now) { tx in
             try checkReplyLimit(agent, now: now)
             // As it is inside the transaction: a colleague may have taken or closed it since
@@ -80,9 +82,12 @@ public struct DeskService: DomainService {
                 typeLine: type.map { Text.mailLineType($0.label, by: agent.displayName) }, now: now)
             try apply(in: tx, others, number: ticket.number, by: agent, now: now)
             if let type { try setRequestType(in: tx, try self.ticket(number: ticket.number), type, by: agent, told: told, now: now) }
-            return current.status == .closed && status != .closed && !stays
+            if current.status != .closed { return .wasOpen }
+            return stays || status == .closed ? .keptClosed : .reopened
         }
     }
+
+    public enum ClosedTicketReply: Sendable { case wasOpen, reopened, keptClosed }
 
     /// `typeLine`: a new "Tipologia" chosen with the reply, told in its e-mail. Returns whom
     /// the reply's e-mail went to.

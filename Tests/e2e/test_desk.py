@@ -919,7 +919,11 @@ def test_a_reply_with_files_past_forty_megabytes_keeps_its_text_and_says_why(por
         assert db.execute("SELECT count(*) FROM messages WHERE body = 'Ecco il filmato della prova.'").fetchone()[0] == 0
 
 
-def test_a_reply_on_a_ticket_closed_meanwhile_says_it_reopened_it_and_the_customer_is_told(portal):
+def test_a_reply_on_a_ticket_closed_meanwhile_lands_and_leaves_it_closed(portal):
+    """The customer's «Chiudo io» and the operator's reply from a page drawn before it: the reply
+    reopened the ticket, undoing the customer's close with a page that had not seen it. It lands,
+    the ticket stays closed (as an answer by e-mail leaves it), the operator is told, and the
+    customer's e-mail says until when an answer reopens it."""
     session, _ = operator_session(portal)
     customer, _ = login(portal)
     number = created_number(new_ticket(portal, customer, title="Chiuso mentre l'operatore scrive"))
@@ -928,15 +932,36 @@ def test_a_reply_on_a_ticket_closed_meanwhile_says_it_reopened_it_and_the_custom
     with portal.db() as db:
         db.execute("UPDATE tickets SET status = 'closed', closed_at = strftime('%s','now') WHERE number = ?", (number,))
         last_mail = db.execute("SELECT max(id) FROM outbox").fetchone()[0]
+    # "Rinviato" chosen on the old page: not applied, as every stale control.
     sent = session.post(portal.url + f"/desk/ticket/{number}", data={
-        "csrf": csrf_token(page), "seen": seen, "action": "reply", "reply": "Ecco la soluzione."}, files=NO_FILE)
-    assert sent.status_code == 200 and "avviso=risposta-riaperto" in sent.url
-    assert "La risposta ha riaperto il ticket, che nel frattempo era stato chiuso." in html.unescape(sent.text)
+        "csrf": csrf_token(page), "seen": seen, "action": "reply", "reply": "Ecco la soluzione.", "status": "postponed"},
+        files=NO_FILE)
+    assert sent.status_code == 200
+    assert "Il ticket era stato chiuso nel frattempo e resta chiuso: per riaprirlo scegli un altro «Stato»." \
+        in html.unescape(sent.text)
     with portal.db() as db:
-        assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] != "closed"
+        assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "closed"
+        assert db.execute("SELECT count(*) FROM messages m JOIN tickets t ON t.id = m.ticket_id"
+                          " WHERE t.number = ? AND m.body = 'Ecco la soluzione.'", (number,)).fetchone()[0] == 1
         bodies = [row[0] for row in db.execute("SELECT body FROM outbox WHERE id > ? AND subject LIKE ?",
                                                 (last_mail, f"%#{number} %"))]
-    assert any("Ecco la soluzione." in body and "Lo stato della richiesta è ora: In attesa." in body for body in bodies), bodies
+    assert any("Ecco la soluzione." in body and "La richiesta resta chiusa" in body for body in bodies), bodies
+    assert not any("In attesa" in body or "Rinviato" in body for body in bodies), bodies
+    # Without other controls: the notice of the page it leads to.
+    page = session.get(portal.url + f"/desk/ticket/{number}").text
+    seen = re.search(r'name="seen" value="([^"]*)"', page).group(1)
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET status = 'waiting', closed_at = NULL WHERE number = ?", (number,))
+    page = session.get(portal.url + f"/desk/ticket/{number}").text
+    seen = re.search(r'name="seen" value="([^"]*)"', page).group(1)
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET status = 'closed', closed_at = strftime('%s','now') WHERE number = ?", (number,))
+    again = session.post(portal.url + f"/desk/ticket/{number}", data={
+        "csrf": csrf_token(page), "seen": seen, "action": "reply", "reply": "Un'ultima precisazione."}, files=NO_FILE)
+    assert again.status_code == 200 and "avviso=risposta-chiuso" in again.url, again.url
+    assert "resta chiuso" in html.unescape(again.text)
+    with portal.db() as db:
+        assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "closed"
 
 
 def test_a_reply_to_a_closed_ticket_with_chiuso_left_keeps_it_closed_another_status_reopens_it(portal):

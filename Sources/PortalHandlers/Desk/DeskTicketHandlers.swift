@@ -14,7 +14,7 @@ enum DeskTicketHandlers {
         "creato": Text.deskTicketCreatedForCustomer,
         "risposta-modifiche": Text.deskReplySaved + " " + Text.deskControlsSavedToo,
         "nota-modifiche": Text.deskNoteSaved + " " + Text.deskControlsSavedToo,
-        "risposta-riaperto": Text.deskReplySaved + " " + Text.deskReplyReopened,
+        "risposta-chiuso": Text.deskReplySaved + " " + Text.deskReplyKeptClosed,
     ]
 
     /// The reply's notices where no e-mail went (nobody of the company gets them, or the
@@ -23,11 +23,11 @@ enum DeskTicketHandlers {
     static let notMailedNotices = [
         "risposta": Text.deskReplySavedNotMailed,
         "risposta-modifiche": Text.deskReplySavedNotMailed + " " + Text.deskControlsSavedToo,
-        "risposta-riaperto": Text.deskReplySavedNotMailed + " " + Text.deskReplyReopened,
+        "risposta-chiuso": Text.deskReplySavedNotMailed + " " + Text.deskReplyKeptClosed,
     ]
 
     /// The notices after which the message's draft is done.
-    static let messageNotices: Set<String> = ["risposta", "nota", "risposta-modifiche", "nota-modifiche", "risposta-riaperto"]
+    static let messageNotices: Set<String> = ["risposta", "nota", "risposta-modifiche", "nota-modifiche", "risposta-chiuso"]
 
     /// Each button's notice on the page it leads to (the key of `notices`).
     static let actionNotices = [
@@ -205,8 +205,9 @@ enum DeskTicketHandlers {
                 if let error = edits.error { return try refuse { $0.controlError = error } }
                 // The controls changed with it are named too: the operator sees they were saved.
                 notice = actionNotices[action]! + (edits.controls.isEmpty || !changed.isEmpty ? "" : "-modifiche")
-                /// Whether the reply reopened a ticket closed since the page was read.
-                var reopened = false
+                let seenClosed = DeskTicketPage.seenParts(form["seen"])?.first == TicketStatus.closed.rawValue
+                /// What the reply did to a ticket closed when it was saved.
+                var closedTicket = DeskService.ClosedTicketReply.wasOpen
                 /// The message, with its controls only when the page showed the ticket as it is.
                 /// Returns what changed meanwhile when the note's controls were left out.
                 func save(withControls: Bool) throws -> [String] {
@@ -218,13 +219,15 @@ enum DeskTicketHandlers {
                             var others = controls
                             let status = others.status ?? (others.unassign ? .unassigned : nil)
                             // "Stato" left at "Chiuso" on a closed ticket's page: the reply goes
-                            // and the ticket stays closed if it still is, as the page said. One
-                            // closed since the page was read shows another status: reopened.
-                            let keepsClosed = status == nil && form["status"] == TicketStatus.closed.rawValue
-                                && DeskTicketPage.seenParts(form["seen"])?.first == TicketStatus.closed.rawValue
+                            // and the ticket stays closed if it still is, as the page said. On a
+                            // page that showed it open, no "Stato" applied: one closed since then
+                            // stays closed too (the customer's «Chiudo io» is not undone by a
+                            // page that never saw it), and the operator is told.
+                            let keepsClosed = status == nil
+                                && (!seenClosed || form["status"] == TicketStatus.closed.rawValue)
                             others.status = nil
                             others.unassign = false
-                            reopened = try desk.reply(
+                            closedTicket = try desk.reply(
                                 ticket, by: context.user, body: text, files: files.files, status: status, keepsClosed: keepsClosed,
                                 controls: others, now: now)
                             return []
@@ -262,8 +265,8 @@ enum DeskTicketHandlers {
                 if action == "reply" { reply = "" } else { note = "" }
                 // Closed since the page was drawn (its `seen` status was another): said, as the
                 // closing is named among the changes.
-                let closedMeanwhile = reopened && DeskTicketPage.seenParts(form["seen"])?.first != TicketStatus.closed.rawValue
-                if closedMeanwhile { notice = "risposta-riaperto" }
+                let closedMeanwhile = closedTicket == .keptClosed && !seenClosed
+                if closedMeanwhile { notice = "risposta-chiuso" }
                 // Saved whatever changed meanwhile, but the controls chosen with it on the old
                 // page are not applied: they come back as chosen, with what changed.
                 if !changed.isEmpty { controlsLeft = changed }
@@ -276,7 +279,7 @@ enum DeskTicketHandlers {
                     let replyLeft = !reply.trimmingWhitespace().isEmpty, noteLeft = !note.trimmingWhitespace().isEmpty
                     again.warning = Text.deskMessageSavedControlsNot(
                         isReply: action == "reply", controlsLeft, controls: DeskTicketHandlers.controlLabels(again.chosen))
-                        + (closedMeanwhile ? " " + Text.deskReplyReopened : "")
+                        + (closedMeanwhile ? " " + Text.deskReplyKeptClosed : "")
                         + (replyLeft || noteLeft ? " " + Text.deskTypedNotSent(reply: replyLeft, note: noteLeft) : "")
                     again.draftSent = true
                     return Response.html(bytes: again.render())
