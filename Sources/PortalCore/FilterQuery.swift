@@ -70,7 +70,18 @@ public enum FilterField {
             if !(elided && rest.dropFirst().first.map { $0.isLetter } == true) { words.append(word) }
         }
         guard !words.isEmpty else { return nil }
-        return words.prefix(8).map { "\"" + $0 + "\"" }.joined(separator: " ") + (lastAsPrefix ? "*" : "")
+        return words.prefix(8).map(quoted).joined(separator: " ") + (lastAsPrefix ? "*" : "")
+    }
+
+    /// A word as an FTS5 string, its own `"` doubled: a letter that joins the character after it
+    /// into one (U+0D4E, a "prepended" mark) took a typed `"` into the word, and the query
+    /// failed («unterminated string»): a 500 on every list the search was remembered for.
+    static func quoted(_ word: Substring) -> String {
+        var out = "\""
+        for scalar in word.unicodeScalars {
+            if scalar == "\"" { out += "\"\"" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out + "\""
     }
 
     /// "pagina": a page number out of range is ignored rather than refused, so it is never

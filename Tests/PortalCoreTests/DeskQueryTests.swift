@@ -48,6 +48,8 @@ struct DeskQueryTests {
         ("fattura-123 (ddt)", "\"fattura\" \"123\" \"ddt\"*"),
         ("l'emissione", "\"emissione\"*"), ("registro dell\u{2019}IVA", "\"registro\" \"IVA\"*"),
         ("un'altra prova'", "\"altra\" \"prova\"*"), ("l'", "\"l\"*"),
+        // U+0D4E joins the quote after it into one character, and so into the word.
+        ("fattura \u{0D4E}\"", "\"fattura\" \"\u{0D4E}\"\"\"*"),
     ])
     func searchExpression(_ text: String, _ expected: String) {
         #expect(DeskQuery(fields: [("cerca", text)]).searchExpression(lastAsPrefix: true) == expected)

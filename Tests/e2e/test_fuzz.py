@@ -102,3 +102,21 @@ def test_the_largest_page_numbers_are_a_page_past_the_last_not_a_dead_worker(fre
             answer = session.get(portal.url + path, params={"pagina": page}, allow_redirects=False)
             assert answer.status_code < 500, (path, page, answer.status_code)
     assert {handler: portal.worker_pids(handler) for handler in HANDLERS} == workers, "no worker died"
+
+
+def test_a_search_with_a_letter_that_joins_the_quote_after_it_finds_nothing_rather_than_failing(fresh_portal):
+    """U+0D4E joins a typed `"` into its word: the full-text query failed («unterminated
+    string»), and remembered as the search, it failed every list at every visit (500)."""
+    portal = fresh_portal()
+    customer, _ = login(portal)
+    manager, _ = login(portal, email=OPERATOR)
+    typed = "fattura \u0d4e\""
+    assert customer.get(portal.url + "/ticket", params={"testo": typed}).status_code == 200
+    page = customer.get(portal.url + "/ticket").text
+    kept = customer.post(portal.url + "/ticket/cerca", data={"csrf": csrf_token(page), "testo": typed})
+    assert kept.status_code == 200 and "Elenco richieste di assistenza" in kept.text
+    assert customer.get(portal.url + "/ticket").status_code == 200, "the remembered search"
+    queue = manager.get(portal.url + "/desk/").text
+    searched = manager.post(portal.url + "/desk/cerca", data={"csrf": csrf_token(queue), "cerca": typed})
+    assert searched.status_code == 200 and "Coda ticket" in searched.text
+    assert manager.get(portal.url + "/desk/").status_code == 200, "the remembered search"
