@@ -602,13 +602,14 @@ def test_pending_invitations_are_shown_fifty_a_page_here_and_on_the_desk(fresh_p
     assert action.endswith("/reinvia") and 'name="pagina" value="2"' in rows.split(action)[1].split("</form>")[0]
     removal = rows.split('/rimuovi"')[0].rsplit('action="', 1)[1] + "/rimuovi"
     removed = manager.post(portal.url + removal, data={"csrf": csrf_token(later), "pagina": "2"}, allow_redirects=False)
-    assert removed.headers["Location"] == f"/desk/aziende/{rossi}?pagina=2&avviso=rimosso"
+    assert removed.headers["Location"] == f"/desk/aziende/{rossi}?pagina=2&avviso=rimosso#company-invitations"
     resend = rows.rsplit('/reinvia"', 1)[0].rsplit('action="', 1)[1] + "/reinvia"
     submission = re.search(r'name="submission" value="([^"]+)"', rows.rsplit('/reinvia"', 1)[1]).group(1)
     press = {"csrf": csrf_token(later), "pagina": "2", "submission": submission}
     for _ in range(2):
         resent = manager.post(portal.url + resend, data=press, allow_redirects=False)
-        assert resent.headers["Location"].startswith(f"/desk/aziende/{rossi}?pagina=2&avviso=reinviato"), resent.headers["Location"]
+        assert re.fullmatch(rf"/desk/aziende/{rossi}\?pagina=2&avviso=reinviato[-a-z]*#company-invitations",
+                            resent.headers["Location"]), resent.headers["Location"]
 
     # The last row of the last page removed: back at the page that is now the last, not at
     # «La pagina 2 non esiste».

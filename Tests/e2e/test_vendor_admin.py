@@ -278,7 +278,7 @@ def test_the_desks_invitations_are_limited_per_address_as_the_companies_are(port
         resent = post_form(portal, manager, f"/desk/aziende/{company}", resend)
         assert resent.status_code == 303
         # New provisional credentials went with it: the page says the earlier ones died.
-        assert resent.headers["Location"].endswith("avviso=reinviato-credenziali")
+        assert resent.headers["Location"].endswith("avviso=reinviato-credenziali#company-invitations")
     told = manager.get(portal.url + resent.headers["Location"]).text
     assert "non valgono più" in told
     refused = post_form(portal, manager, f"/desk/aziende/{company}", resend)
@@ -294,11 +294,16 @@ def test_the_desks_invitations_are_limited_per_address_as_the_companies_are(port
     remove = f"/desk/aziende/{company}/inviti/{invitation}/rimuovi"
     assert post_form(portal, manager, f"/desk/aziende/{company}", remove).status_code == 303
     gone = post_form(portal, manager, f"/desk/aziende/{company}", resend)
-    assert gone.status_code == 303 and gone.headers["Location"] == f"/desk/aziende/{company}?avviso=non-in-attesa"
-    assert "non è più in attesa" in manager.get(portal.url + gone.headers["Location"]).text
+    assert gone.status_code == 303
+    assert gone.headers["Location"] == f"/desk/aziende/{company}?avviso=non-in-attesa#company-invitations"
+    # Said above the invitations, where the answer leads: at the page's top it was out of sight.
+    shown = manager.get(portal.url + gone.headers["Location"]).text
+    invitations = shown.split('id="company-invitations"')[1].split("</section>")[0]
+    assert "non è più in attesa" in invitations
     # "Rimuovi" pressed again: removed, as the first press said.
     again = post_form(portal, manager, f"/desk/aziende/{company}", remove)
-    assert again.status_code == 303 and again.headers["Location"] == f"/desk/aziende/{company}?avviso=rimosso"
+    assert again.status_code == 303
+    assert again.headers["Location"] == f"/desk/aziende/{company}?avviso=rimosso#company-invitations"
 
 
 def test_the_classic_portals_companies_without_users_and_a_deactivated_company(fresh_portal):

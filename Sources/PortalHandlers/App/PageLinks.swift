@@ -47,19 +47,20 @@ enum PageLinks {
     /// `path` at the page a row's form came from (`hiddenPage`), with the notice of what was
     /// done; at the last page when the action emptied that one (`total` rows left, `pageSize`
     /// a page): the last row of the last page removed led to «La pagina 3 non esiste».
-    static func returnAddress(_ path: String, page text: String?, notice: String, total: () throws -> Int, pageSize: Int)
-        rethrows -> String
-    {
+    /// `anchor` ("#…"): the part of the page the list is in, where it is not the page's top.
+    static func returnAddress(
+        _ path: String, page text: String?, notice: String, total: () throws -> Int, pageSize: Int, anchor: String = ""
+    ) rethrows -> String {
         var page = number(text)
         if page > 1 { page = min(page, max(1, count(total: try total(), pageSize: pageSize))) }
-        return path + "?" + (page > 1 ? "pagina=\(page)&" : "") + "avviso=" + notice
+        return path + "?" + (page > 1 ? "pagina=\(page)&" : "") + "avviso=" + notice + anchor
     }
 
     /// `path` at the page a row's form came from, unclamped: where a press recorded with its
     /// submission key sends the same press again (a retry from page 2 landed on page 1).
-    static func pageAddress(_ path: String, page text: String?) -> String {
+    static func pageAddress(_ path: String, page text: String?, anchor: String = "") -> String {
         let page = number(text)
-        return page > 1 ? path + "?pagina=\(page)" : path
+        return (page > 1 ? path + "?pagina=\(page)" : path) + anchor
     }
 
     /// `nav`'s and `beyondLast`'s address of a page of a list under `path`.

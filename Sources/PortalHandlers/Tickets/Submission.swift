@@ -45,8 +45,11 @@ enum Submission {
     /// ticket again).
     static func redirectIfSent(_ key: String?, userID: Int64, _ services: Services, notice: () throws -> String) throws {
         guard let key, let location = try SubmissionStore(services.database).location(userID: userID, key: key) else { return }
-        // A location may name a list's page (`?pagina=2`): the row's form came from there.
-        throw Redirect(to: location + (location.contains("?") ? "&" : "?") + "avviso=" + (try notice()))
+        // A location may name a list's page (`?pagina=2`) and the part of the page it is in
+        // (`#…`): the row's form came from there. The notice goes in the query, before the part.
+        let parts = location.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let address = String(parts[0]), anchor = parts.count > 1 ? "#" + parts[1] : ""
+        throw Redirect(to: address + (address.contains("?") ? "&" : "?") + "avviso=" + (try notice()) + anchor)
     }
 
     /// Runs `create`, which records the key with what it creates. When a POST with the same

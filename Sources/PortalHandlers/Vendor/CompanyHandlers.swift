@@ -7,10 +7,14 @@ import PortalStore
 /// invitations ("Invia di nuovo", "Rimuovi"), "Disattiva azienda" and "Riattiva".
 enum CompanyHandlers {
     static let notices = [
-        "creata": Text.companyCreated, "invitato": Text.administratorInvited, "reinviato": Text.invitationResent,
-        "reinviato-credenziali": Text.invitationResentNewPassword,
-        "rimosso": Text.invitationRemoved, "disattivata": Text.companyDeactivatedNotice,
-        "riattivata": Text.companyReactivatedNotice, "non-in-attesa": Text.invitationNotPending,
+        "creata": Text.companyCreated, "invitato": Text.administratorInvited, "disattivata": Text.companyDeactivatedNotice,
+        "riattivata": Text.companyReactivatedNotice,
+    ]
+    /// Said in "Inviti in attesa", where its button was and the answer leads (`invitationsAnchor`):
+    /// at the page's top the notice was out of sight of the list, below the company's users.
+    static let invitationNotices = [
+        "reinviato": Text.invitationResent, "reinviato-credenziali": Text.invitationResentNewPassword,
+        "rimosso": Text.invitationRemoved, "non-in-attesa": Text.invitationNotPending,
     ]
 
     static func company(_ request: Request, _ context: OperatorContext) throws -> CompanyRow {
@@ -34,7 +38,8 @@ enum CompanyHandlers {
             suspended: company.deactivatedAt == nil
                 ? [] : try InvitationStore(database).withdrawnWithCompany(tenantID: company.tenant.id, now: context.services.now),
             tickets: try DeskStore(database).tickets(tenantID: company.tenant.id),
-            notice: request.query["avviso"].flatMap { notices[$0] })
+            notice: request.query["avviso"].flatMap { notices[$0] },
+            invitationNotice: request.query["avviso"].flatMap { invitationNotices[$0] })
         return Response.html(bytes: page.render(context.viewer))
     }
 
@@ -80,7 +85,7 @@ enum CompanyHandlers {
         return Redirect(to: try PageLinks.returnAddress(
             path(company), page: request.form["pagina"], notice: notice,
             total: { try InvitationStore(services.database).pendingCount(tenantID: company.tenant.id, now: services.now) },
-            pageSize: InvitationStore.pageSize))
+            pageSize: InvitationStore.pageSize, anchor: CompanyPage.invitationsAnchor))
     }
 
     /// The pending invitation the button names; one gone since the page was read (a colleague
@@ -107,7 +112,9 @@ enum CompanyHandlers {
                 try Provisioning(database: services.database, config: services.config).invite(
                     tenant: company.tenant, email: EmailAddress(invitation.email)!, role: invitation.role,
                     invitedBy: context.actor(request), limited: true,
-                    submission: key.map { ($0, PageLinks.pageAddress(path(company), page: request.form["pagina"])) },
+                    submission: key.map {
+                        ($0, PageLinks.pageAddress(path(company), page: request.form["pagina"], anchor: CompanyPage.invitationsAnchor))
+                    },
                     now: services.now)
             }
         } catch let error as DomainError where error.code == .invitationLimit {

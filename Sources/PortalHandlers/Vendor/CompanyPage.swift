@@ -16,6 +16,8 @@ struct CompanyPage {
     var suspended: [InvitationRecord]
     var tickets: [TicketRecord]
     var notice: String?
+    /// What an invitation's button did, said above the invitations (`CompanyHandlers.invitationNotices`).
+    var invitationNotice: String?
 
     var path: String { CompanyHandlers.path(company) }
 
@@ -76,6 +78,7 @@ struct CompanyPage {
     func invitationsSection(csrf: String) -> Node {
         el("section", ["class": "card"]) {
             el("h2", ["id": "company-invitations"]) { Text.companyInvitations }
+            if let invitationNotice { FormField.notice(invitationNotice, kind: "success") }
             if PageLinks.isBeyondLast(page: invitationPage, total: invitationTotal, pageSize: InvitationStore.pageSize) {
                 PageLinks.beyondLast(
                     page: invitationPage, total: invitationTotal, pageSize: InvitationStore.pageSize,
