@@ -79,7 +79,8 @@ public struct DeskService: DomainService {
             others.requestType = nil
             let told = try reply(
                 in: tx, current, by: agent, body: body, files: files, status: stays ? .closed : status,
-                typeLine: type.map { Text.mailLineType($0.label, by: agent.displayName) }, now: now)
+                typeLine: type.map { Text.mailLineType($0.label, by: agent.displayName) }, holder: others.assignee?.displayName,
+                now: now)
             try apply(in: tx, others, number: ticket.number, by: agent, now: now)
             if let type { try setRequestType(in: tx, try self.ticket(number: ticket.number), type, by: agent, told: told, now: now) }
             if current.status != .closed { return .wasOpen }
@@ -89,12 +90,14 @@ public struct DeskService: DomainService {
 
     public enum ClosedTicketReply: Sendable { case wasOpen, reopened, keptClosed }
 
-    /// `typeLine`: a new "Tipologia" chosen with the reply, told in its e-mail. Returns whom
-    /// the reply's e-mail went to.
+    /// `typeLine`: a new "Tipologia" chosen with the reply, told in its e-mail. `holder`: the
+    /// colleague "Assegna a" gives the ticket to with the reply, named as who took it (the
+    /// e-mail named the one who answered, and the ticket was another's). Returns whom the
+    /// reply's e-mail went to.
     @discardableResult
     func reply(
         in tx: WriteTransaction, _ ticket: TicketRecord, by agent: UserRecord, body: String, files: [NewAttachment],
-        status chosen: TicketStatus? = nil, typeLine: String? = nil, now: Timestamp
+        status chosen: TicketStatus? = nil, typeLine: String? = nil, holder: String? = nil, now: Timestamp
     ) throws -> [EmailAddress] {
         // A closed ticket answered with "Chiuso" still chosen stays closed: a word of thanks
         // after the customer closed it must not put it back in the queue.
@@ -127,7 +130,7 @@ public struct DeskService: DomainService {
         // Left closed: the e-mail says so, and until when an answer reopens it (or that it no
         // longer can: the gate refuses an answer by e-mail then, which the e-mail invited).
         let ownLine = statusMail != nil || anyway == ticket.status ? nil
-            : takes ? Text.mailLineTaken(agent.displayName, status: anyway.label) : DeskService.statusMail(anyway)?.line
+            : takes ? Text.mailLineTaken(holder ?? agent.displayName, status: anyway.label) : DeskService.statusMail(anyway)?.line
         var closedLine: String?
         if ticket.status == .closed && !reopens {
             // To the minute: the deadline is the closing's time of day, 15 days on.

@@ -489,6 +489,13 @@ def test_a_reply_that_takes_a_ticket_from_the_queue_tells_its_new_status(portal)
     taken = "La richiesta è stata presa in carico da Giulia Neri. Lo stato della richiesta è ora: In attesa."
     told = portal.wait_for_mail(ADMIN, f"Ticket #{number} nuova risposta").get_content()
     assert taken in told and "Buongiorno, ce ne occupiamo." in told
+    # Given to a colleague with the reply ("Assegna a"): the e-mail names who has it now.
+    given = created_number(new_ticket(portal, customer, title="Chi la prende, per un collega"))
+    with portal.db() as db:
+        paolo = db.execute("SELECT id FROM users WHERE email = ?", (OTHER_OPERATOR,)).fetchone()[0]
+    assert desk_post(portal, operator, given, "reply", reply="La passo al collega.", assignee=str(paolo)).status_code == 303
+    told = portal.wait_for_mail(ADMIN, f"Ticket #{given} nuova risposta").get_content()
+    assert "presa in carico da Paolo Gallo. Lo stato della richiesta è ora: In attesa." in told, told
 
     def notifications(replies, status):
         page = customer.get(portal.url + "/profilo").text

@@ -114,7 +114,16 @@
     // back on every one. Not on a phone, where the menu is opened over the page for one choice.
     const laptop = window.matchMedia('(min-width: 800px)');
     const remembers = box.id === 'menu-toggle';
-    if (remembers && laptop.matches && storedMenu() === 'nascosto') box.checked = true;
+    // The checkbox means "hidden" on a laptop and "open" on a phone: on a laptop it follows what
+    // was chosen last, also on a page the browser brings back (Back kept the page's own state,
+    // hidden where the menu had been shown since); crossing the line (a tablet turned), a menu
+    // hidden on a laptop opened over the whole page on a phone: there it starts closed.
+    function follow() {
+      if (!remembers) return;
+      box.checked = laptop.matches ? storedMenu() === 'nascosto' : false;
+      state();
+    }
+    if (remembers && laptop.matches) box.checked = storedMenu() === 'nascosto';
     function state() {
       if (part) button.setAttribute('aria-expanded', String(shown(part)));
       else button.setAttribute('aria-pressed', String(box.checked));
@@ -127,6 +136,12 @@
     });
     // On a laptop the menu is shown unless switched off, on a phone hidden unless switched on.
     window.addEventListener('resize', state);
+    if (remembers) {
+      if (laptop.addEventListener) laptop.addEventListener('change', follow);
+      window.addEventListener('pageshow', function (event) {
+        if (event.persisted) follow();
+      });
+    }
     state();
     // On a phone the open menu and the open "Filtri" close with Escape, as the portal's
     // other panels do, and the focus goes back to their button (shown only below the
@@ -246,13 +261,18 @@
  * hidden element named by aria-describedby is still read out with its field.
  */
 (function () {
+  // The editor's "Link" box (editor.js) is a tool inside the description's field, with an error
+  // of its own: typing an address there changes no field, and its error stays its own.
+  function own(element) {
+    return !element.closest('.editor-link');
+  }
   function settle(event) {
     const target = event.target;
-    if (!(target instanceof Element)) return;
+    if (!(target instanceof Element) || !own(target)) return;
     const box = target.closest('.field--invalid');
     if (!box) return;
     box.classList.remove('field--invalid');
-    box.querySelectorAll('.field-error').forEach(function (error) {
+    Array.prototype.filter.call(box.querySelectorAll('.field-error'), own).forEach(function (error) {
       if (error.id) {
         document.querySelectorAll('[aria-describedby]').forEach(function (control) {
           const rest = control.getAttribute('aria-describedby').split(' ').filter(function (id) {
@@ -264,7 +284,7 @@
       }
       error.remove();
     });
-    box.querySelectorAll('[aria-invalid="true"]').forEach(function (control) {
+    Array.prototype.filter.call(box.querySelectorAll('[aria-invalid="true"]'), own).forEach(function (control) {
       control.removeAttribute('aria-invalid');
     });
   }
