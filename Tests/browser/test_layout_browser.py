@@ -26,7 +26,11 @@ CUSTOMER_PAGES = ["/dashboard", "/ticket", "/ticket/nuovo", "/ticket/{ticket}", 
                   "/manuale/index.html", "/manuale/richieste.html", "/manuale/accesso.html", "/aiuto/index.html",
                   "/privacy.html", "/browser.html", "/cerca.html"]
 PUBLIC_PAGES = ["/login", "/password/recupero", "/portale-classico"]
-OPERATOR_PAGES = ["/desk/", "/desk/ticket/{ticket}", "/manuale/operatori.html"]
+# And the administration's (the operator is a Responsabile): a company's page scrolled sideways
+# at 305 px («Registro attività dell'azienda» is one long button).
+OPERATOR_PAGES = ["/desk/", "/desk/ticket/{ticket}", "/manuale/operatori.html", "/desk/aziende", "/desk/aziende/1",
+                  "/desk/aziende/1/invita", "/desk/operatori", "/desk/registro", "/desk/tempi", "/desk/andamento",
+                  "/desk/portale-classico", "/desk/nuovo/1"]
 
 
 @pytest.fixture(scope="module")

@@ -77,6 +77,19 @@ def test_an_error_goes_once_its_field_is_changed(portal, browser):
 
 # ------------------------------------------------------------------ item 3: the editor
 
+def test_escape_in_the_link_box_goes_back_where_the_caret_was(portal, browser):
+    """Esc closed the box and focused the editor with the caret at the start: « seguito»
+    typed next went to the top of the text."""
+    new_ticket_page(browser, portal)
+    editor = field(browser, "Descrizione")
+    editor.click()
+    editor.send_keys("Prima riga")
+    toolbar(browser, "Link")
+    field(browser, "Indirizzo del link").send_keys(Keys.ESCAPE)
+    browser.switch_to.active_element.send_keys(" seguito")
+    assert browser.find_element(By.ID, "description").get_attribute("value") == "Prima riga seguito"
+
+
 def test_the_editor_formats_the_selection_and_never_shows_markup(portal, browser):
     new_ticket_page(browser, portal)
     type_into(browser, "Titolo", "Consolle ferma")

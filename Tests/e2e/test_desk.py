@@ -661,7 +661,7 @@ def test_each_count_above_the_queue_opens_the_queue_of_its_status(portal):
     operator, queue = operator_session(portal)
     counts = re.search(r'<ul class="desk-counts".*?</ul>', queue.text, re.S).group(0)
     links = {label: href for href, label, _ in
-             re.findall(r'<a href="(/desk/\?stato=[a-z]+)"[^>]*>([^<]+)<strong>(\d+)</strong>', counts)}
+             re.findall(r'<a href="(/desk/\?stato=[a-z]+)"[^>]*>([^<]+) <strong>(\d+)</strong>', counts)}
     assert set(links) == {"Non assegnato", "In attesa", "Rinviato", "In sviluppo", "Chiuso"}, counts
     waiting = operator.get(portal.url + "/desk/?stato=waiting").text
     assert re.search(r'<a href="/desk/\?stato=waiting" aria-current="page">', waiting)

@@ -550,8 +550,16 @@
         event.preventDefault(); // not the form's submit
         insert();
       } else if (event.key === "Escape") {
+        // Back where the person was: focused alone, the editor put the caret at the start,
+        // and what was typed next (or the link chosen next) went to the top of the text.
+        event.preventDefault();
         panel.hidden = true;
         editable.focus();
+        if (range) {
+          const selection = window.getSelection();
+          selection.removeAllRanges();
+          selection.addRange(range);
+        }
       }
     });
     return {

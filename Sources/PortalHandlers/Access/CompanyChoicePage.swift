@@ -35,8 +35,12 @@ struct CompanyChoicePage {
                             el("li") {
                                 el("form", ["method": "post", "action": "/accesso/invito/\(invitation.id)/accetta"]) {
                                     FormField.csrf(csrfToken)
-                                    el("span") { Text.invitationFrom(tenant.name, role: invitation.role.label) + " " }
-                                    el("button", ["class": "button button--primary", "type": "submit"]) { Text.accept }
+                                    // Each "Accetta" described by its invitation: two read "Accetta, Accetta".
+                                    el("span", ["id": "invitation-\(invitation.id)"]) {
+                                        Text.invitationFrom(tenant.name, role: invitation.role.label) + " "
+                                    }
+                                    el("button", ["class": "button button--primary", "type": "submit",
+                                                  "aria-describedby": "invitation-\(invitation.id)"]) { Text.accept }
                                 }
                             }
                         }

@@ -57,7 +57,8 @@ struct DeskQueuePage {
                     el("li") {
                         el("a", ["href": "/desk/?stato=" + status.rawValue,
                                  "aria-current": showsOnly(status) ? "page" : nil]) {
-                            status.label
+                            // Spaced: a screen reader read "In attesa10".
+                            status.label + " "
                             el("strong") { String(counts[status] ?? 0) }
                         }
                     }
