@@ -36,6 +36,17 @@ public enum PasswordPolicy {
         return nil
     }
 
+    /// Every rule broken: the password's own (the first, as `check`) and the confirmation's.
+    /// Both fields' messages at once: a confirmation that did not match was said only after the
+    /// password itself had been corrected, a round trip more for a screen reader's user.
+    public static func violations(
+        _ password: String, confirmation: String?, email: EmailAddress?, names: [String] = []
+    ) -> [Violation] {
+        var found = check(password, email: email, names: names).map { [$0] } ?? []
+        if let confirmation, confirmation != password { found.append(.mismatch) }
+        return found
+    }
+
     /// Fewer than five different characters ("xxxxxxxxxxxx", "abcabcabcabc"), one run up or
     /// down ("abcdefghijkl", "210987654321" by code point, wrapping 9 to 0), or a common one.
     static func isGuessable(_ lowered: String) -> Bool {

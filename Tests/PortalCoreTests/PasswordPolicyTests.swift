@@ -41,6 +41,14 @@ struct PasswordPolicyTests {
         #expect(PasswordPolicy.check("cavallo batteria", confirmation: "cavallo batteria", email: email) == nil)
     }
 
+    @Test("names the password's rule and the confirmation's together, each once")
+    func everyViolation() {
+        #expect(PasswordPolicy.violations("corta", confirmation: "altra", email: email) == [.tooShort, .mismatch])
+        #expect(PasswordPolicy.violations("corta", confirmation: "corta", email: email) == [.tooShort])
+        #expect(PasswordPolicy.violations("cavallo batteria", confirmation: "cavallo", email: email) == [.mismatch])
+        #expect(PasswordPolicy.violations("cavallo batteria", confirmation: "cavallo batteria", email: email).isEmpty)
+    }
+
     @Test("allows a 200-character password, refuses one over 256")
     func longPasswords() {
         #expect(PasswordPolicy.check(String(repeating: "cavallo ", count: 25), email: email) == nil)

@@ -87,7 +87,7 @@ struct CompanyPagesTests {
         // is the one for an invitation gone meanwhile.
         let rossi = try tenantID("02740123456")
         let other = fixture.post("/desk/aziende/\(rossi)/inviti/\(invitation)/reinvia", ["csrf": token], cookies: manager)
-        #expect(other.status == 303 && other.header("Location") == "/desk/aziende/\(rossi)?avviso=non-in-attesa")
+        #expect(other.status == 303 && other.header("Location") == "/desk/aziende/\(rossi)?avviso=non-in-attesa#company-invitations")
         let trail = try fixture.database.query("SELECT event FROM audit_events WHERE tenant_id = ? ORDER BY id", [id]).map { $0.string("event") }
         #expect(trail == ["tenant_created", "invitation_sent", "invitation_resent", "invitation_cancelled"])
     }

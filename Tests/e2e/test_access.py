@@ -91,6 +91,9 @@ def test_the_whole_first_access_of_an_invited_customer(portal):
         assert 'value="Giada"' in refused.text or "first" in arguments, "typed values are kept"
         ticked = re.search(r'<input[^>]*id="privacy"[^>]*>', refused.text).group(0)
         assert ("checked" in ticked) == arguments.get("privacy", True), "the consent comes back as given"
+    # Both fields' rules at once: the confirmation's was said only after the password's was met.
+    both = first_access(portal, session, password="corta", confirmation="un'altra cosa")
+    assert both.status_code == 422 and "almeno 12 caratteri" in both.text and "non coincidono" in both.text
     with portal.db() as db:
         assert db.execute("SELECT password_is_provisional FROM users WHERE email = ?", (address,)).fetchone()[0] == 1
 

@@ -25,11 +25,10 @@ enum FirstAccessHandlers {
         if lastName == nil { page.errors["last_name"] = PasswordRules.nameMessage(form["last_name"] ?? "") }
         let password = form["password"] ?? ""
         let confirmation = form["password_confirmation"] ?? ""
-        if let violation = PasswordPolicy.check(
-            password, confirmation: confirmation, email: EmailAddress(user.email),
-            names: [firstName ?? "", lastName ?? ""])
-        {
-            page.errors.merge(PasswordRules.error(for: violation)) { _, new in new }
+        let violations = PasswordPolicy.violations(
+            password, confirmation: confirmation, email: EmailAddress(user.email), names: [firstName ?? "", lastName ?? ""])
+        if !violations.isEmpty {
+            page.errors.merge(PasswordRules.errors(for: violations)) { _, new in new }
         } else if PasswordHasher.verify(password, against: user.passwordHash) {
             // The provisional password is known to whoever read the welcome e-mail.
             page.errors["password"] = Text.passwordSameAsProvisional

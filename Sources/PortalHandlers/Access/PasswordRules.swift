@@ -4,8 +4,10 @@ import PortalCore
 enum PasswordRules {
     /// The violation's message keyed by the field it is shown beside: the confirmation's for a
     /// mismatch, the new password's (`passwordField`) otherwise.
-    static func error(for violation: PasswordPolicy.Violation, passwordField: String = "password") -> [String: String] {
-        [violation == .mismatch ? "password_confirmation" : passwordField: message(for: violation)]
+    static func errors(for violations: [PasswordPolicy.Violation], passwordField: String = "password") -> [String: String] {
+        var errors: [String: String] = [:]
+        for violation in violations { errors[violation == .mismatch ? "password_confirmation" : passwordField] = message(for: violation) }
+        return errors
     }
 
     static func message(for violation: PasswordPolicy.Violation) -> String {

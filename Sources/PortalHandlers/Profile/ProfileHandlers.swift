@@ -102,11 +102,11 @@ enum ProfileHandlers {
         if newPassword.isEmpty { profile.errors["new_password"] = Text.fieldRequired }
         if confirmation.isEmpty { profile.errors["password_confirmation"] = Text.fieldRequired }
         // The new password's own rules are said at once, the confirmation aside when empty.
-        if !newPassword.isEmpty, let violation = PasswordPolicy.check(
-            newPassword, confirmation: confirmation.isEmpty ? newPassword : confirmation, email: EmailAddress(user.email),
-            names: [user.firstName, user.lastName])
-        {
-            profile.errors.merge(PasswordRules.error(for: violation, passwordField: "new_password")) { _, new in new }
+        if !newPassword.isEmpty {
+            let violations = PasswordPolicy.violations(
+                newPassword, confirmation: confirmation.isEmpty ? newPassword : confirmation, email: EmailAddress(user.email),
+                names: [user.firstName, user.lastName])
+            profile.errors.merge(PasswordRules.errors(for: violations, passwordField: "new_password")) { _, new in new }
         }
         guard profile.errors.isEmpty else { return Response.html(profile.render(), status: 422) }
         try PasswordChange.apply(user: user, newPassword: newPassword, cause: .profile, request, services)

@@ -103,18 +103,17 @@ enum RecoveryHandlers {
             // Without JavaScript the link's token stays in the fragment: an empty code is one
             // not yet typed, not a wrong one. What the passwords already break is said too.
             var errors = ["code": token.isEmpty && typedCode.trimmingWhitespace().isEmpty ? Text.recoveryCodeMissing : Text.recoveryCodeInvalid]
-            if let violation = PasswordPolicy.check(password, confirmation: form["password_confirmation"] ?? "", email: nil) {
-                errors.merge(PasswordRules.error(for: violation)) { code, _ in code }
-            }
+            let violations = PasswordPolicy.violations(password, confirmation: form["password_confirmation"] ?? "", email: nil)
+            errors.merge(PasswordRules.errors(for: violations)) { code, _ in code }
             let html = RecoveryPages.newPassword(csrfToken: context.csrfToken, code: typedCode, errors: errors)
             return Response.html(html, status: 422)
         }
-        if let violation = PasswordPolicy.check(
+        let violations = PasswordPolicy.violations(
             password, confirmation: form["password_confirmation"] ?? "", email: EmailAddress(user.email),
             names: [user.firstName, user.lastName])
-        {
+        if !violations.isEmpty {
             let html = RecoveryPages.newPassword(
-                csrfToken: context.csrfToken, token: token, code: typedCode, errors: PasswordRules.error(for: violation))
+                csrfToken: context.csrfToken, token: token, code: typedCode, errors: PasswordRules.errors(for: violations))
             return Response.html(html, status: 422)
         }
         do {
