@@ -969,6 +969,19 @@ def test_a_reply_on_a_ticket_closed_meanwhile_lands_and_leaves_it_closed(portal)
     assert "resta chiuso" in html.unescape(again.text)
     with portal.db() as db:
         assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "closed"
+    # «Chiuso» chosen with the reply, and the customer closed it meanwhile: the ticket is as
+    # chosen, and nothing is said "not saved, press its button".
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET status = 'waiting', closed_at = NULL WHERE number = ?", (number,))
+    page = session.get(portal.url + f"/desk/ticket/{number}").text
+    seen = re.search(r'name="seen" value="([^"]*)"', page).group(1)
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET status = 'closed', closed_at = strftime('%s','now') WHERE number = ?", (number,))
+    chosen = session.post(portal.url + f"/desk/ticket/{number}", data={
+        "csrf": csrf_token(page), "seen": seen, "action": "reply", "reply": "Chiudo anch'io.", "status": "closed"},
+        files=NO_FILE)
+    assert chosen.status_code == 200 and "avviso=risposta-chiuso" in chosen.url, chosen.url
+    assert "non è stata salvata" not in html.unescape(chosen.text)
 
 
 def test_a_reply_to_a_closed_ticket_with_chiuso_left_keeps_it_closed_another_status_reopens_it(portal):

@@ -270,11 +270,13 @@ enum DeskTicketHandlers {
                 // Saved whatever changed meanwhile, but the controls chosen with it on the old
                 // page are not applied: they come back as chosen, with what changed.
                 if !changed.isEmpty { controlsLeft = changed }
-                if !controlsLeft.isEmpty && !DeskTicketHandlers.changedControls(form).isEmpty {
-                    var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context, queue: queue)
+                let current = try desk.ticket(number: ticket.number)
+                let chosen = DeskTicketHandlers.stillToChoose(form, current: current)
+                if !controlsLeft.isEmpty && !chosen.isEmpty {
+                    var again = try DeskTicketHandlers.page(current, context, queue: queue)
                     again.replyText = reply
                     again.noteText = note
-                    again.chosen = DeskTicketHandlers.changedControls(form)
+                    again.chosen = chosen
                     // The other box's text, still typed, is said unsent here too.
                     let replyLeft = !reply.trimmingWhitespace().isEmpty, noteLeft = !note.trimmingWhitespace().isEmpty
                     again.warning = Text.deskMessageSavedControlsNot(
@@ -399,12 +401,24 @@ enum DeskTicketHandlers {
     static func changedControls(_ form: FormData) -> [String: String] {
         guard let parts = DeskTicketPage.seenParts(form["seen"]) else { return [:] }
         var changed: [String: String] = [:]
-        // `seen`'s parts by field (the fourth is the newest reply). A page drawn before area and
-        // type were part of `seen` has no such selects either.
-        for (index, field) in [(0, "status"), (1, "assignee"), (2, "priority"), (4, "area"), (5, "type")] {
+        for (index, field) in seenFields {
             if let value = form[field], value != parts[index] { changed[field] = value }
         }
         return changed
+    }
+
+    /// `seen`'s parts by field (the fourth is the newest reply). A page drawn before area and
+    /// type were part of `seen` has no such selects either.
+    static let seenFields = [(0, "status"), (1, "assignee"), (2, "priority"), (4, "area"), (5, "type")]
+
+    /// The controls changed on the page that the ticket does not have now: «Chiuso» chosen
+    /// with a reply while the customer closed it was said "not saved, press its button",
+    /// about a ticket already as chosen.
+    static func stillToChoose(_ form: FormData, current: TicketRecord) -> [String: String] {
+        guard let parts = DeskTicketPage.seenParts(DeskTicketPage.seen(current, lastReply: 0)) else { return [:] }
+        var chosen = changedControls(form)
+        for (index, field) in seenFields where chosen[field] == parts[index] { chosen[field] = nil }
+        return chosen
     }
 
     static func edits(_ form: FormData, seen: String?, _ desk: DeskService, only: String? = nil) throws -> Edits {
