@@ -7,6 +7,8 @@ public enum Text {
     /// The product's name from the configuration (`Branding`), "Customer Portal" by default.
     public static var productName: String { Branding.current.productName }
     public static let skipToContent = "Vai al contenuto"
+    /// On the ticket list, where the filters come after the page's cards in the keyboard's order.
+    public static let skipToFilters = "Vai ai filtri"
     public static let toggleMenu = "Mostra o nascondi il menu"
     public static let mainMenu = "Menu principale"
     public static let menuDashboard = "Dashboard"

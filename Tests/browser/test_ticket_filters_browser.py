@@ -86,3 +86,21 @@ def test_remembered_filters_are_announced_and_cleared(portal, browser):
     assert len(cards(browser)) > closed
     browser.get(portal.url + "/ticket")
     assert not browser.find_elements(By.CSS_SELECTOR, ".remembered-filters"), "nothing narrows the list now"
+
+
+def test_vai_ai_filtri_skips_the_cards_for_the_keyboard(portal, browser):
+    """On a laptop the filters come after the list's 25 cards: 26 presses of Tab to "Cerca
+    Ticket". A link shown when focused, first in the page's content, goes there."""
+    from selenium.webdriver.common.keys import Keys
+    sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+    browser.get(portal.url + "/ticket?stato=qualsiasi")
+    skip = browser.find_element(By.XPATH, "//a[normalize-space(.)='Vai ai filtri' or normalize-space(@textContent)='Vai ai filtri']")
+    assert skip.get_attribute("href").endswith("#filtri")
+    assert skip.rect["y"] + skip.rect["height"] <= 0, "out of sight until focused"
+    browser.execute_script("document.querySelector('h1').setAttribute('tabindex', '-1'); document.querySelector('h1').focus()")
+    browser.switch_to.active_element.send_keys(Keys.TAB)
+    assert browser.switch_to.active_element.text == "Vai ai filtri"
+    assert browser.switch_to.active_element.rect["y"] >= 0, "shown when focused"
+    browser.switch_to.active_element.send_keys(Keys.ENTER)
+    browser.switch_to.active_element.send_keys(Keys.TAB)
+    assert browser.switch_to.active_element.text == "Cerca Ticket"

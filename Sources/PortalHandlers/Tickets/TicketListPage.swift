@@ -20,6 +20,9 @@ struct TicketListPage {
     func render() -> [UInt8] {
         Page(title: Text.ticketListTitle, kind: .app(viewer), currentPath: "/ticket") {
             el("h1", ["class": "page-title"]) { Text.ticketListTitle }
+            // Beside the list on a laptop, the filters come after its 25 cards (26 presses of
+            // Tab to "Cerca Ticket"): a link shown when focused goes there.
+            el("a", ["class": "skip-link skip-link--filters", "href": "#filtri"]) { Text.skipToFilters }
             if remembered { FormField.rememberedFilters(activeFilters, action: "/ticket/cerca", csrfToken: viewer.csrfToken) }
             FormField.filtersSwitch(label: Text.showFilters, open: !errors.isEmpty)
             el("div", ["class": "ticket-layout"]) {
@@ -51,7 +54,7 @@ struct TicketListPage {
 
     /// Without `novalidate`, as `DateRangeFilter.fields` says why.
     var filters: Node {
-        el("form", ["class": "card ticket-filters form", "method": "post", "action": "/ticket/cerca", "aria-label": Text.filters]) {
+        el("form", ["id": "filtri", "class": "card ticket-filters form", "method": "post", "action": "/ticket/cerca", "aria-label": Text.filters]) {
             FormField.csrf(viewer.csrfToken)
             // Kept per combination of the choices everyone makes (order, state, priority, type:
             // a few hundred), not per page, which the form does not show. A code, a text or
