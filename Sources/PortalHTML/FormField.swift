@@ -126,10 +126,13 @@ extension FormField {
         name: String, legend: String, options: [(value: String, label: String)], selected: String?, error: String? = nil,
         hint: String? = nil, marked: Bool = false
     ) -> Node {
+        // The hint ("Bloccante" explained) is read with each choice too: in a form's mode a
+        // screen reader skipped the paragraph between the radios and the next field.
+        let described = [error.map { _ in "\(name)-error" }, hint.map { _ in "\(name)-hint" }].compactMap { $0 }.joined(separator: " ")
         // A required group's "*" is the stylesheet's, after the legend: a mark inside it
         // would change the words that name the group.
-        el("fieldset", ["class": "field choice-group" + (marked ? " choice-group--required" : "") + (error == nil ? "" : " field--invalid"),
-                        "aria-describedby": error == nil ? nil : "\(name)-error"]) {
+        return el("fieldset", ["class": "field choice-group" + (marked ? " choice-group--required" : "") + (error == nil ? "" : " field--invalid"),
+                        "aria-describedby": described.isEmpty ? nil : described]) {
             el("legend") { legend }
             for (index, option) in options.enumerated() {
                 let optionID = name + "-" + option.value
@@ -143,12 +146,12 @@ extension FormField {
                         // On each choice too: the focused radio is what a screen reader reads,
                         // and the fieldset's description alone was not announced with it.
                         "aria-invalid": error == nil ? nil : "true",
-                        "aria-describedby": error == nil ? nil : "\(name)-error",
+                        "aria-describedby": described.isEmpty ? nil : described,
                     ])
                     el("label", ["for": optionID]) { option.label }
                 }
             }
-            if let hint { el("p", ["class": "muted"]) { hint } }
+            if let hint { el("p", ["class": "muted", "id": "\(name)-hint"]) { hint } }
             if let error { el("p", ["class": "field-error", "id": "\(name)-error"]) { error } }
         }
     }

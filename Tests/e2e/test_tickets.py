@@ -25,6 +25,10 @@ def test_the_new_ticket_page_shows_the_company_and_the_manuals_fields(portal):
                    "Richiesta su tematiche gestionali di tipo amministrativo", "Bassa", "Normale", "Alta", "Bloccante"]:
         assert f">{option}</label>" in page, option
     assert "impedisce di svolgere operazioni urgenti" in page
+    # Read with each choice of "Priorità": in a form's mode a screen reader skipped it.
+    assert re.search(r'<p class="muted" id="priority-hint">[^<]*impedisce di svolgere', page)
+    priorities = re.findall(r'<input type="radio" [^>]*name="priority"[^>]*>', page)
+    assert priorities and all('aria-describedby="priority-hint"' in radio for radio in priorities), priorities
     assert 'value="mario.rossi@rossi.example"' in page
     assert ">Invia Ticket</button>" in page
     # The marked groups are required to screen readers too, which do not read the stylesheet's "*".
