@@ -31,6 +31,7 @@ enum ActivityHandlers {
 
         let html = TenantTabs.page(context.current.viewer, current: "/tenant/attivita") {
             el("section", ["class": "card"]) {
+                el("h2", ["id": "activity"]) { Text.tabActivity }
                 el("p") { Text.activityIntro }
                 el("form", ["class": "form form--inline", "method": "get", "action": "/tenant/attivita"]) {
                     el("div", ["class": "field"]) {

@@ -23,6 +23,9 @@ enum TenantInfoHandlers {
     static func roles(_ request: Request, _ context: MemberContext) throws -> Response {
         let page = TenantTabs.page(context.current.viewer, current: "/tenant/ruoli") {
             el("section", ["class": "card"]) {
+                // A heading as the other tabs have: a screen reader's list of headings had
+                // only "Tenant" here.
+                el("h2", ["id": "roles"]) { Text.tabRoles }
                 el("p") { Text.rolesIntro }
                 el("div", ["class": "notice notice--info", "role": "note"]) { Text.adminRoleWarning }
                 DataTable.render(headings: [Text.roleColumn, Text.roleDescription]) {
