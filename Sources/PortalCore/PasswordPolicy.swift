@@ -20,9 +20,8 @@ public enum PasswordPolicy {
     ]
 
     /// Length is counted in Unicode characters, as a person counts them.
-    public static func check(
-        _ password: String, confirmation: String? = nil, email: EmailAddress?, names: [String] = []
-    ) -> Violation? {
+    /// The password's own rules, the first broken; a confirmation is `violations`'.
+    public static func check(_ password: String, email: EmailAddress?, names: [String] = []) -> Violation? {
         if password.count < minimumLength { return .tooShort }
         if password.count > maximumLength { return .tooLong }
         let lowered = password.lowercased()
@@ -32,7 +31,6 @@ public enum PasswordPolicy {
             .filter { $0.count >= 4 }
         if personal.contains(where: { lowered.contains($0) }) { return .containsPersonalData }
         if isGuessable(lowered) { return .tooGuessable }
-        if let confirmation, confirmation != password { return .mismatch }
         return nil
     }
 

@@ -131,8 +131,9 @@ extension FormField {
         let described = [error.map { _ in "\(name)-error" }, hint.map { _ in "\(name)-hint" }].compactMap { $0 }.joined(separator: " ")
         // A required group's "*" is the stylesheet's, after the legend: a mark inside it
         // would change the words that name the group.
+        // On the choices only: on the fieldset too it was read twice on entering the group.
         return el("fieldset", ["class": "field choice-group" + (marked ? " choice-group--required" : "") + (error == nil ? "" : " field--invalid"),
-                        "aria-describedby": described.isEmpty ? nil : described]) {
+                        "aria-describedby": error == nil ? nil : "\(name)-error"]) {
             el("legend") { legend }
             for (index, option) in options.enumerated() {
                 let optionID = name + "-" + option.value

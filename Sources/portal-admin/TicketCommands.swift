@@ -28,7 +28,9 @@ struct TicketReplyCommand: AdminCommand {
         let database = try openMigrated(config)
         let agent = try findOperator(operatorEmail, database)
         let desk = DeskService(database: database, config: config)
-        _ = try desk.reply(try desk.ticket(number: number), by: agent, body: text, files: [], now: Clock.now())
+        // A closed ticket stays closed, as under an answer by e-mail or the desk's "Stato" left
+        // at "Chiuso"; `ticket status` reopens it.
+        _ = try desk.reply(try desk.ticket(number: number), by: agent, body: text, files: [], keepsClosed: true, now: Clock.now())
         print(Text.Console.replied(number))
     }
 }

@@ -37,8 +37,8 @@ struct PasswordPolicyTests {
 
     @Test("refuses a confirmation that differs")
     func mismatch() {
-        #expect(PasswordPolicy.check("cavallo batteria", confirmation: "cavallo batteria!", email: email) == .mismatch)
-        #expect(PasswordPolicy.check("cavallo batteria", confirmation: "cavallo batteria", email: email) == nil)
+        #expect(PasswordPolicy.violations("cavallo batteria", confirmation: "cavallo batteria!", email: email) == [.mismatch])
+        #expect(PasswordPolicy.violations("cavallo batteria", confirmation: "cavallo batteria", email: email).isEmpty)
     }
 
     @Test("names the password's rule and the confirmation's together, each once")

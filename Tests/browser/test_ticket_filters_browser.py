@@ -94,7 +94,8 @@ def test_vai_ai_filtri_skips_the_cards_for_the_keyboard(portal, browser):
     from selenium.webdriver.common.keys import Keys
     sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
     browser.get(portal.url + "/ticket?stato=qualsiasi")
-    skip = browser.find_element(By.XPATH, "//a[normalize-space(.)='Vai ai filtri' or normalize-space(@textContent)='Vai ai filtri']")
+    skip = browser.find_element(By.CSS_SELECTOR, "a.skip-link--filters")
+    assert skip.get_attribute("textContent") == "Vai ai filtri"
     assert skip.get_attribute("href").endswith("#filtri")
     assert skip.rect["y"] + skip.rect["height"] <= 0, "out of sight until focused"
     browser.execute_script("document.querySelector('h1').setAttribute('tabindex', '-1'); document.querySelector('h1').focus()")

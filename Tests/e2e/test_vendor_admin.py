@@ -122,10 +122,13 @@ def test_a_responsabile_who_steps_down_lands_on_the_queue_told_why(fresh_portal)
     with portal.db() as db:
         paolo, giulia = (db.execute("SELECT id FROM users WHERE email = ?", (email,)).fetchone()[0] for email in (OPERATORE, MANAGER))
     post_form(portal, manager, "/desk/operatori", f"/desk/operatori/{paolo}/ruolo", role="manager")
+    # Her last search stays hers: the notice in the address is no filter (it was read as one).
+    assert post_form(portal, manager, "/desk/", "/desk/cerca", priorita="low", stato="aperti").status_code in (200, 303)
     stepped = post_form(portal, manager, "/desk/operatori", f"/desk/operatori/{giulia}/ruolo", role="operator")
     assert stepped.status_code == 303 and stepped.headers["Location"] == "/desk/?avviso=ruolo-operatore"
     landed = manager.get(portal.url + stepped.headers["Location"])
     assert landed.status_code == 200 and "Il tuo ruolo è ora Operatore" in html.unescape(landed.text)
+    assert "filtri della tua ultima ricerca (Priorità: Bassa)" in html.unescape(landed.text)
     assert manager.get(portal.url + "/desk/operatori").status_code == 404
 
 
@@ -560,3 +563,18 @@ def test_a_tickets_link_opened_after_riattiva_comes_back_to_the_ticket_once_the_
             "csrf": csrf_token(offered), "tenant": str(company), "next": elsewhere}, allow_redirects=False)
         assert left.status_code == 303 and left.headers["Location"].startswith("/") \
             and "evil.example" not in left.headers["Location"], (elsewhere, left.headers.get("Location"))
+
+
+def test_inviting_an_address_already_invited_says_so_with_the_invitations(fresh_portal):
+    """Its notice («Invito inviato di nuovo») moved into the invitations' section: the answer
+    must lead there, or the notice is out of sight below the company's users."""
+    portal = fresh_portal()
+    manager = manager_session(portal)
+    with portal.db() as db:
+        rossi = db.execute("SELECT id FROM tenants WHERE name = 'ROSSI SRL'").fetchone()[0]
+    invite_administrator(portal, manager, rossi, "nuovo.capo@rossi.example")
+    page = f"/desk/aziende/{rossi}/invita"
+    again = post_form(portal, manager, page, page, email="nuovo.capo@rossi.example")
+    assert again.status_code == 303 and again.headers["Location"].endswith("#company-invitations"), again.headers["Location"]
+    shown = manager.get(portal.url + again.headers["Location"]).text
+    assert "Invito inviato di nuovo" in shown.split('id="company-invitations"')[1].split("</section>")[0]

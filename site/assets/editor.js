@@ -353,8 +353,12 @@
       label.addEventListener("click", () => editable.focus());
     }
 
+    // Only when the text changed: sent on every "Invia", the event read as the field changed
+    // (pwa.js then took the description's error away from a description still empty).
     const sync = () => {
-      area.value = toMarkdown(editable);
+      const markdown = toMarkdown(editable);
+      if (markdown === area.value) return;
+      area.value = markdown;
       area.dispatchEvent(new Event("input", { bubbles: true }));
     };
     editable.addEventListener("input", sync);

@@ -17,12 +17,15 @@ struct RememberedFilters<Query: FilterQuery> {
     /// release changed a filter) is dropped quietly rather than shown as the user's mistake.
     init(_ request: Request, saved: () throws -> String?) rethrows {
         var names: [String] = []
-        if request.query.fields.isEmpty {
+        // A notice (`avviso`, the queue's after a Responsabile stepped down) is no filter: with
+        // it the saved search was ignored and the default list shown.
+        let fields = request.query.fields.filter { $0.name != "avviso" }
+        if fields.isEmpty {
             let saved = try saved() ?? ""
             query = Query(fields: (try? FormData.urlEncoded(Array(saved.utf8)))?.fields ?? [])
             isRemembered = true
         } else {
-            query = Query(fields: request.query.fields, invalid: &names)
+            query = Query(fields: fields, invalid: &names)
             isRemembered = false
         }
         invalid = names.map { name in (name, request.query[name]?.trimmingWhitespace() ?? "") }

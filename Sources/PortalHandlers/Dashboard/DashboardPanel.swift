@@ -25,7 +25,7 @@ enum DashboardPanel {
             el("ul", ["class": "widget-choices"]) {
                 for widget in DashboardWidget.allCases { choice(widget, placed: layout.placements.contains { $0.widget == widget }) }
             }
-            el("p", ["class": "muted", "id": "widget-search-none", "hidden": "hidden", "role": "status"]) { Text.dashboardNoWidgetFound }
+            el("p", ["class": "muted", "id": "widget-search-none", "hidden": "hidden"]) { Text.dashboardNoWidgetFound }
         }
     }
 

@@ -6,6 +6,8 @@ import PortalStore
 /// filters remembered per operator.
 enum DeskQueueHandlers {
     static let preference = "desk_filters"
+    /// The queue's one notice: a Responsabile who made themself Operatore lands here.
+    static let ownRoleNotice = "ruolo-operatore"
 
     static func queue(_ request: Request, _ context: OperatorContext) throws -> Response {
         let services = context.services
@@ -34,7 +36,7 @@ enum DeskQueueHandlers {
             viewer: context.viewer, query: query, page: found,
             counts: counts, operators: operators, now: services.now,
             calendar: try ResponseTargetStore(services.database).settings().calendar,
-            notice: request.query["avviso"] == "ruolo-operatore" ? Text.ownRoleNowOperator : remembered.notice)
+            notice: request.query["avviso"] == ownRoleNotice ? Text.ownRoleNowOperator : remembered.notice)
         page.remembered = remembered.isRemembered && query.narrows
         if !(remembered.isRemembered && query.page == 1) {
             page.ticketSuffix = "?" + DeskTicketHandlers.queueParameter(query.queryString(page: query.page))

@@ -270,9 +270,9 @@ enum DeskTicketHandlers {
                 // Saved whatever changed meanwhile, but the controls chosen with it on the old
                 // page are not applied: they come back as chosen, with what changed.
                 if !changed.isEmpty { controlsLeft = changed }
-                let current = try desk.ticket(number: ticket.number)
-                let chosen = DeskTicketHandlers.stillToChoose(form, current: current)
-                if !controlsLeft.isEmpty && !chosen.isEmpty {
+                let current = controlsLeft.isEmpty ? nil : try desk.ticket(number: ticket.number)
+                let chosen = current.map { DeskTicketHandlers.stillToChoose(form, current: $0) } ?? [:]
+                if let current, !chosen.isEmpty {
                     var again = try DeskTicketHandlers.page(current, context, queue: queue)
                     again.replyText = reply
                     again.noteText = note

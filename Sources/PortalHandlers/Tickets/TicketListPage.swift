@@ -54,7 +54,8 @@ struct TicketListPage {
 
     /// Without `novalidate`, as `DateRangeFilter.fields` says why.
     var filters: Node {
-        el("form", ["id": "filtri", "class": "card ticket-filters form", "method": "post", "action": "/ticket/cerca", "aria-label": Text.filters]) {
+        // Focusable by script only: "Vai ai filtri" moves the focus there in every engine.
+        el("form", ["id": "filtri", "tabindex": "-1", "class": "card ticket-filters form", "method": "post", "action": "/ticket/cerca", "aria-label": Text.filters]) {
             FormField.csrf(viewer.csrfToken)
             // Kept per combination of the choices everyone makes (order, state, priority, type:
             // a few hundred), not per page, which the form does not show. A code, a text or

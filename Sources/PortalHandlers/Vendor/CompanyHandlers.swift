@@ -73,7 +73,9 @@ enum CompanyHandlers {
             page.error = error.message
             return Response.html(bytes: page.render(context.viewer), status: error.code == .invitationLimit ? 429 : 422)
         }
-        throw Redirect(to: path(company) + "?avviso=" + result.notice(first: "invitato"))
+        // An address already invited: its invitation was sent again, said with the invitations.
+        let notice = result.notice(first: "invitato")
+        throw Redirect(to: path(company) + "?avviso=" + notice + (invitationNotices[notice] == nil ? "" : CompanyPage.invitationsAnchor))
     }
 
     /// Back to the company's page at the invitations' page the row's form was on (the last

@@ -89,7 +89,7 @@ enum OperatorHandlers {
         }
         // A Responsabile who made themself Operatore no longer reaches "Operatori": the list
         // answered «Pagina non trovata» to the change just saved.
-        if target.id == context.user.id && role != .manager { throw Redirect(to: "/desk/?avviso=ruolo-operatore") }
+        if target.id == context.user.id && role != .manager { throw Redirect(to: "/desk/?avviso=" + DeskQueueHandlers.ownRoleNotice) }
         throw Redirect(to: path + "?avviso=ruolo")
     }
 
