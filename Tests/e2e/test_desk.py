@@ -954,30 +954,26 @@ def test_a_reply_on_a_ticket_closed_meanwhile_lands_and_leaves_it_closed(portal)
                                                 (last_mail, f"%#{number} %"))]
     assert any("Ecco la soluzione." in body and "La richiesta resta chiusa" in body for body in bodies), bodies
     assert not any("In attesa" in body or "Rinviato" in body for body in bodies), bodies
+    def closed_behind_a_page(**fields):
+        """The reply `fields` sent from a page of the open ticket, closed after the page was drawn."""
+        with portal.db() as db:
+            db.execute("UPDATE tickets SET status = 'waiting', closed_at = NULL WHERE number = ?", (number,))
+        page = session.get(portal.url + f"/desk/ticket/{number}").text
+        seen = re.search(r'name="seen" value="([^"]*)"', page).group(1)
+        with portal.db() as db:
+            db.execute("UPDATE tickets SET status = 'closed', closed_at = strftime('%s','now') WHERE number = ?", (number,))
+        return session.post(portal.url + f"/desk/ticket/{number}", data={
+            "csrf": csrf_token(page), "seen": seen, "action": "reply", **fields}, files=NO_FILE)
+
     # Without other controls: the notice of the page it leads to.
-    with portal.db() as db:
-        db.execute("UPDATE tickets SET status = 'waiting', closed_at = NULL WHERE number = ?", (number,))
-    page = session.get(portal.url + f"/desk/ticket/{number}").text
-    seen = re.search(r'name="seen" value="([^"]*)"', page).group(1)
-    with portal.db() as db:
-        db.execute("UPDATE tickets SET status = 'closed', closed_at = strftime('%s','now') WHERE number = ?", (number,))
-    again = session.post(portal.url + f"/desk/ticket/{number}", data={
-        "csrf": csrf_token(page), "seen": seen, "action": "reply", "reply": "Un'ultima precisazione."}, files=NO_FILE)
+    again = closed_behind_a_page(reply="Un'ultima precisazione.")
     assert again.status_code == 200 and "avviso=risposta-chiuso" in again.url, again.url
     assert "resta chiuso" in html.unescape(again.text)
     with portal.db() as db:
         assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "closed"
     # «Chiuso» chosen with the reply, and the customer closed it meanwhile: the ticket is as
     # chosen, and nothing is said "not saved, press its button".
-    with portal.db() as db:
-        db.execute("UPDATE tickets SET status = 'waiting', closed_at = NULL WHERE number = ?", (number,))
-    page = session.get(portal.url + f"/desk/ticket/{number}").text
-    seen = re.search(r'name="seen" value="([^"]*)"', page).group(1)
-    with portal.db() as db:
-        db.execute("UPDATE tickets SET status = 'closed', closed_at = strftime('%s','now') WHERE number = ?", (number,))
-    chosen = session.post(portal.url + f"/desk/ticket/{number}", data={
-        "csrf": csrf_token(page), "seen": seen, "action": "reply", "reply": "Chiudo anch'io.", "status": "closed"},
-        files=NO_FILE)
+    chosen = closed_behind_a_page(reply="Chiudo anch'io.", status="closed")
     assert chosen.status_code == 200 and "avviso=risposta-chiuso" in chosen.url, chosen.url
     assert "non è stata salvata" not in html.unescape(chosen.text)
 
