@@ -79,6 +79,8 @@ public struct Page: Sendable {
                 el("a", ["class": "skip-link", "href": "#main"]) { Text.skipToContent }
                 if case .app = kind {
                     el("input", ["type": "checkbox", "id": "menu-toggle", "class": "menu-toggle", "aria-label": Text.toggleMenu])
+                    // Not deferred: it sets the checkbox before the menu is drawn (assets/menu.js).
+                    el("script", ["src": siteRoot + "assets/menu.js"])
                 }
                 header
                 if case .app(let viewer) = kind { Menu.sidebar(for: viewer, currentPath: currentPath) }

@@ -313,6 +313,27 @@ def test_a_menu_hidden_on_a_laptop_stays_hidden_on_the_next_pages(portal, browse
     assert not sidebar().is_displayed() and menu().get_attribute("aria-expanded") == "false"
 
 
+def test_a_hidden_menu_is_hidden_before_the_deferred_scripts_run(portal, browser):
+    """pwa.js runs after the first paint: the menu it hid showed for a moment on every page.
+    With pwa.js blocked, only the early script is left to hide it."""
+    people.sign_in(browser, portal, TECHNICIAN, DEMO_PASSWORD)
+    browser.find_element(By.XPATH, "//button[normalize-space()='Mostra o nascondi il menu']").click()
+    assert not browser.find_element(By.CSS_SELECTOR, "nav.sidebar").is_displayed()
+    browser.execute_cdp_cmd("Network.enable", {})
+    browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/pwa.js*"]})
+    try:
+        browser.get(portal.url + "/ticket")
+        assert heading(browser) == "Elenco richieste di assistenza"
+        # No button: pwa.js did not run; the checkbox was set all the same.
+        assert not browser.find_elements(By.XPATH, "//button[normalize-space()='Mostra o nascondi il menu']")
+        assert not browser.find_element(By.CSS_SELECTOR, "nav.sidebar").is_displayed()
+    finally:
+        browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+    browser.get(portal.url + "/ticket")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Mostra o nascondi il menu']").click()
+    assert browser.find_element(By.CSS_SELECTOR, "nav.sidebar").is_displayed()
+
+
 @pytest.fixture
 def browser_without_javascript():
     driver = chromium(javascript=False, wait=2)
