@@ -1,3 +1,4 @@
+import Foundation
 import PortalCore
 import PortalHTML
 import PortalStore
@@ -32,6 +33,11 @@ enum TicketStatusWidget {
                         "stroke-dasharray": "\(openDash(counts)) 101", "transform": "rotate(-90 32 32)",
                         "fill": "none",
                     ])
+                // The slices' two colours are 2.1:1 to each other; a white line where they meet
+                // makes each border on white (6.4:1 and 3.2:1), as graphics need 3:1.
+                for (x, y) in separatorEnds(counts) {
+                    el("line", ["class": "pie-separator", "x1": "32", "y1": "32", "x2": x, "y2": y])
+                }
             }
             el("ul", ["class": "pie-legend"]) {
                 el("li", ["class": "pie-legend-open"]) { summary[0] }
@@ -39,6 +45,22 @@ enum TicketStatusWidget {
                 el("li", ["class": "pie-legend-total"]) { summary[2] }
             }
         }
+    }
+
+    /// The outer ends of the lines from the centre where the slices meet: at the top, where
+    /// the open slice starts, and where it ends; none while one slice is the whole.
+    static func separatorEnds(_ counts: TicketCounts) -> [(String, String)] {
+        guard counts.open > 0, counts.closed > 0 else { return [] }
+        let angle = 2 * Double.pi * Double(counts.open) / Double(counts.total)
+        return [("32", "0"), (hundredths(32 + 32 * sin(angle)), hundredths(32 - 32 * cos(angle)))]
+    }
+
+    /// `value` with two decimals at most, as SVG reads it (no exponent, a dot).
+    static func hundredths(_ value: Double) -> String {
+        let scaled = Int64((value * 100).rounded())
+        let sign = scaled < 0 ? "-" : ""
+        let whole = abs(scaled) / 100, fraction = abs(scaled) % 100
+        return sign + "\(whole)." + (fraction < 10 ? "0" : "") + "\(fraction)"
     }
 
     /// The open share of the circumference, in units with two decimals; an empty company
