@@ -78,6 +78,26 @@ def test_an_error_goes_once_its_field_is_changed(portal, browser):
 
 # ------------------------------------------------------------------ item 3: the editor
 
+def test_the_formatting_toolbar_is_one_stop_of_tab_and_its_buttons_follow_the_arrows(portal, browser):
+    """A toolbar (role="toolbar") is one stop of Tab whose buttons the arrow keys go through:
+    Tab went through its five buttons on the way from "Titolo" to the text."""
+    new_ticket_page(browser, portal)
+    focused = lambda: browser.switch_to.active_element.get_attribute("aria-label")
+    browser.find_element(By.CSS_SELECTOR, "button[aria-label='Grassetto']").send_keys(Keys.TAB)
+    assert browser.switch_to.active_element == field(browser, "Descrizione"), "Tab leaves the toolbar"
+    browser.switch_to.active_element.send_keys(Keys.SHIFT + Keys.TAB)
+    assert focused() == "Grassetto"
+    for key, name in [(Keys.ARROW_RIGHT, "Corsivo"), (Keys.END, "Link"), (Keys.ARROW_RIGHT, "Grassetto"),
+                      (Keys.ARROW_LEFT, "Link"), (Keys.HOME, "Grassetto"), (Keys.ARROW_RIGHT, "Corsivo")]:
+        browser.switch_to.active_element.send_keys(key)
+        assert focused() == name, (key, name)
+    # The last button reached keeps the toolbar's stop.
+    browser.switch_to.active_element.send_keys(Keys.TAB)
+    browser.switch_to.active_element.send_keys(Keys.SHIFT + Keys.TAB)
+    assert focused() == "Corsivo"
+    assert [b.get_attribute("tabindex") for b in browser.find_elements(By.CSS_SELECTOR, ".editor-toolbar button")] == ["-1", "0", "-1", "-1", "-1"]
+
+
 def test_escape_in_the_link_box_goes_back_where_the_caret_was(portal, browser):
     """Esc closed the box and focused the editor with the caret at the start: « seguito»
     typed next went to the top of the text."""
