@@ -962,18 +962,24 @@ def test_a_reply_on_a_ticket_closed_meanwhile_lands_and_leaves_it_closed(portal)
         seen = re.search(r'name="seen" value="([^"]*)"', page).group(1)
         with portal.db() as db:
             db.execute("UPDATE tickets SET status = 'closed', closed_at = strftime('%s','now') WHERE number = ?", (number,))
-        return session.post(portal.url + f"/desk/ticket/{number}", data={
-            "csrf": csrf_token(page), "seen": seen, "action": "reply", **fields}, files=NO_FILE)
+        data = {"csrf": csrf_token(page), "seen": seen, "action": "reply",
+                "submission": re.search(r'name="submission" value="([^"]*)"', page).group(1), **fields}
+        return session.post(portal.url + f"/desk/ticket/{number}", data=data, files=NO_FILE), data
 
     # Without other controls: the notice of the page it leads to.
-    again = closed_behind_a_page(reply="Un'ultima precisazione.")
+    again, data = closed_behind_a_page(reply="Un'ultima precisazione.")
     assert again.status_code == 200 and "avviso=risposta-chiuso" in again.url, again.url
     assert "resta chiuso" in html.unescape(again.text)
+    # The same press again (a retry after a lost answer) saves nothing and says the same.
+    retried = session.post(portal.url + f"/desk/ticket/{number}", data=data, files=NO_FILE)
+    assert retried.status_code == 200 and "avviso=risposta-chiuso" in retried.url, retried.url
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM messages WHERE body = ?", ("Un'ultima precisazione.",)).fetchone()[0] == 1
     with portal.db() as db:
         assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "closed"
     # «Chiuso» chosen with the reply, and the customer closed it meanwhile: the ticket is as
     # chosen, and nothing is said "not saved, press its button".
-    chosen = closed_behind_a_page(reply="Chiudo anch'io.", status="closed")
+    chosen, _ = closed_behind_a_page(reply="Chiudo anch'io.", status="closed")
     assert chosen.status_code == 200 and "avviso=risposta-chiuso" in chosen.url, chosen.url
     assert "non è stata salvata" not in html.unescape(chosen.text)
 

@@ -130,10 +130,18 @@ enum DeskTicketHandlers {
         let sent = Submission.pressKey(form)
         if let notice = actionNotices[action] {
             try Submission.redirectIfSent(sent, userID: context.user.id, services) {
+                let edits = messageNotices.contains(notice) ? try? DeskTicketHandlers.edits(form, seen: form["seen"], desk) : nil
+                // A reply from a page that showed the ticket open, which is closed now without
+                // this press choosing it: the first press found it closed and left it so, and
+                // the retry says so as the first answer did (it said only "Risposta inviata").
+                if action == "reply", ticket.status == .closed, let edits, edits.error == nil, edits.controls.status == nil,
+                    DeskTicketPage.seenParts(form["seen"])?.first != TicketStatus.closed.rawValue
+                {
+                    return "risposta-chiuso"
+                }
                 // A message's controls are said saved too when the ticket shows them: the first
                 // press saved them ("Nota salvata." alone hid an "Area" it had changed).
-                guard messageNotices.contains(notice), let edits = try? DeskTicketHandlers.edits(form, seen: form["seen"], desk),
-                    edits.error == nil, !edits.controls.isEmpty, edits.controls.areShown(by: ticket)
+                guard let edits, edits.error == nil, !edits.controls.isEmpty, edits.controls.areShown(by: ticket)
                 else { return notice }
                 return notice + "-modifiche"
             }
