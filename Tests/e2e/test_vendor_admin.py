@@ -267,6 +267,26 @@ def test_an_operators_invitation_and_its_resend_sent_twice_are_sent_once(portal)
     assert welcomes == 2, "one for the invitation, one for the resend"
 
 
+def test_an_operators_invitation_with_a_made_up_role_is_refused_and_creates_nobody(portal):
+    """The form offers "Operatore" and "Responsabile": another value was saved as "Operatore"
+    without a word."""
+    manager = manager_session(portal)
+    page = manager.get(portal.url + "/desk/operatori/nuovo").text
+    for role in ["capo", "Responsabile"]:
+        refused = manager.post(portal.url + "/desk/operatori", allow_redirects=False, data={
+            "csrf": csrf_token(page), "name": "Ruolo Inventato", "email": "inventato@assistenza.example", "role": role})
+        assert refused.status_code == 400, (role, refused.status_code)
+        assert "La richiesta non è valida. Controlla i dati inviati e riprova." in html.unescape(refused.text)
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM users WHERE email = 'inventato@assistenza.example'").fetchone()[0] == 0
+    # Without a role (the radio's default) the invitation is an Operatore's.
+    sent = manager.post(portal.url + "/desk/operatori", allow_redirects=False, data={
+        "csrf": csrf_token(page), "name": "Senza Ruolo", "email": "senzaruolo@assistenza.example"})
+    assert sent.status_code == 303
+    with portal.db() as db:
+        assert db.execute("SELECT desk_role FROM users WHERE email = 'senzaruolo@assistenza.example'").fetchone()[0] == "operator"
+
+
 def test_the_desks_invitations_are_limited_per_address_as_the_companies_are(portal):
     """Security issue: "at most a few sends per address per hour": the desk's "Invia di nuovo"
     sent a new password and invitation at every press."""

@@ -39,6 +39,9 @@ enum OperatorHandlers {
         let typed = (fields["email"] ?? "").trimmingWhitespace()
         let key = Submission.pressKey(fields)
         try Submission.redirectIfSent(key, userID: context.user.id, services, notice: "invitato")
+        // Only a made-up request names another role (the form offers two): refused, as the
+        // customers' invitations refuse theirs, rather than saved as "Operatore" unsaid.
+        if let value = fields["role"], DeskRole(rawValue: value) == nil { throw HTTPError.badRequest("role") }
         var form = OperatorsPage.InviteForm(
             // Past the 200 characters allowed, so that a longer name is refused, not cut.
             name: String((fields["name"] ?? "").prefix(300)), email: String(typed.prefix(254)),
