@@ -16,6 +16,8 @@ extension Text {
     public static let deskArea = "Area"
     public static let deskType = "Tipologia"
     public static let deskSearch = "Cerca"
+    public static let deskSearchIgnored =
+        "La ricerca è stata ignorata: in «Cerca» scrivi almeno una parola (lettere o numeri), al massimo 200 caratteri."
     public static let deskApply = "Filtra"
     public static let deskCounts = "Ticket per stato"
     public static let deskNoTickets = "Nessun ticket per i filtri scelti."

@@ -243,7 +243,12 @@ def test_a_search_of_punctuation_alone_is_said_to_be_ignored(portal):
         sent = operator.post(portal.url + "/desk/cerca", data={"csrf": csrf_token(queue.text), "cerca": typed,
                                                                "stato": "qualsiasi"})
         assert sent.status_code == 200
-        assert "Alcuni filtri non erano validi e sono stati ignorati." in sent.text, typed
+        assert "La ricerca è stata ignorata: in «Cerca» scrivi almeno una parola (lettere o numeri), al massimo 200" \
+            " caratteri." in html.unescape(sent.text), typed
+    # With another field that cannot be read, the one line names them all.
+    both = operator.get(portal.url + "/desk/", params={"cerca": "*", "priorita": "altissima"})
+    assert "Alcuni filtri non erano validi e sono stati ignorati." in both.text
+    assert "La ricerca è stata ignorata" not in html.unescape(both.text)
 
 
 def test_bad_values_are_refused_in_italian_and_keep_the_text(portal):
