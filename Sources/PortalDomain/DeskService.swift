@@ -265,13 +265,23 @@ public struct DeskService: DomainService {
 
     /// "Assegna a": another operator has the ticket; a ticket nobody had becomes "In attesa".
     /// Without an operator (a script), the support team signs it, as a status change.
-    public func assign(_ ticket: TicketRecord, to assignee: UserRecord, by agent: UserRecord?, now: Timestamp) throws {
-        try change(ticket, by: agent, now: now) { tx in try assign(in: tx, ticket, to: assignee, by: agent, now: now) }
+    /// `status`: set with the assignment, in the same transaction (a script's `--operator`).
+    public func assign(
+        _ ticket: TicketRecord, to assignee: UserRecord, by agent: UserRecord?, status: TicketStatus? = nil, now: Timestamp
+    ) throws {
+        try change(ticket, by: agent, now: now) { tx in
+            try assign(in: tx, ticket, to: assignee, by: agent, statusAfter: status, now: now)
+            if let status { try changeStatus(in: tx, try self.ticket(number: ticket.number), status, by: agent, now: now) }
+        }
     }
 
-    func assign(in tx: WriteTransaction, _ ticket: TicketRecord, to assignee: UserRecord, by agent: UserRecord?, now: Timestamp)
-        throws
-    {
+    /// `statusAfter`: the status the same press sets next. A working status or "Chiuso" is the
+    /// one the customer hears of: the "In attesa" a ticket nobody had takes first was a second
+    /// e-mail in the same second, about a status it had for no time.
+    func assign(
+        in tx: WriteTransaction, _ ticket: TicketRecord, to assignee: UserRecord, by agent: UserRecord?,
+        statusAfter: TicketStatus? = nil, now: Timestamp
+    ) throws {
         guard assignee.isOperator, assignee.deactivatedAt == nil else { throw DomainError(.invalidInput, Text.deskUnknownOperator) }
         guard ticket.operatorID != assignee.id else { return }
         try store.setOperator(ticketID: ticket.id, operatorID: assignee.id, now: now)
@@ -282,7 +292,8 @@ public struct DeskService: DomainService {
         try audit(in: tx, "ticket_assigned", ticket, by: agent, detail: assignee.displayName, now: now)
         if !taken { try mail.assigned(in: tx, ticket, to: assignee, by: assigner, now: now) }
         try tellPrevious(in: tx, ticket, holder: assignee.displayName, by: taken ? nil : assigner, except: agent?.id, now: now)
-        if ticket.status == .unassigned {
+        let settledAfter = statusAfter.map { $0 != .waiting && $0 != .unassigned } ?? false
+        if ticket.status == .unassigned && !settledAfter {
             try setStatus(in: tx, ticket, .waiting, by: agent, now: now)
             try mail.statusChanged(
                 in: tx, ticket, event: Text.mailEventStatus,
@@ -428,7 +439,9 @@ public struct DeskService: DomainService {
         if let priority = controls.priority { try setPriority(in: tx, try ticket(number: number), priority, by: agent, now: now) }
         if let area = controls.area { try setArea(in: tx, try ticket(number: number), area, by: agent, now: now) }
         if let type = controls.requestType { try setRequestType(in: tx, try ticket(number: number), type, by: agent, now: now) }
-        if let assignee = controls.assignee { try assign(in: tx, try ticket(number: number), to: assignee, by: agent, now: now) }
+        if let assignee = controls.assignee {
+            try assign(in: tx, try ticket(number: number), to: assignee, by: agent, statusAfter: controls.status, now: now)
+        }
         if controls.unassign && controls.status == nil {
             try changeStatus(in: tx, try ticket(number: number), .unassigned, by: agent, now: now)
         }

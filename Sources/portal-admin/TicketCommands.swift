@@ -78,8 +78,13 @@ struct TicketStatusCommand: AdminCommand {
                 ticket.operatorDeactivated
                     ? Text.Console.operatorGoneGiveOne(ticket.operatorName ?? "") : Text.Console.nobodyGiveOne(status.label))
         }
-        if let agent, ticket.operatorID != agent.id { try desk.assign(ticket, to: agent, by: nil, now: Clock.now()) }
-        try desk.setStatus(try desk.ticket(number: number), status, by: nil, now: Clock.now())
+        // One change, one e-mail: assigned and set apart, a ticket nobody had told its customer
+        // "In attesa" and then the status asked for, in the same second.
+        if let agent, ticket.operatorID != agent.id {
+            try desk.assign(ticket, to: agent, by: nil, status: status, now: Clock.now())
+        } else {
+            try desk.setStatus(ticket, status, by: nil, now: Clock.now())
+        }
         print(Text.Console.statusChanged(number, status.label))
     }
 }

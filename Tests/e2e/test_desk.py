@@ -1770,3 +1770,49 @@ def test_the_assigned_email_names_the_priority_chosen_with_the_assignment(portal
     assert sent.status_code == 303, sent.text[-2000:]
     told = portal.wait_for_mail(OTHER_OPERATOR, f"Ticket #{number} assegnato a te").get_content()
     assert "Priorità: Bassa" in told, told
+
+
+def test_a_ticket_nobody_had_given_with_a_status_tells_its_customer_once(portal):
+    """«Assegna a» with «Stato» in one press (and a script's `ticket status --operator`) on a
+    ticket nobody had: the customer got "presa in carico… In attesa" and then the status
+    chosen, two e-mails in the same second about a status it had for no time."""
+    operator, _ = operator_session(portal)
+    customer, _ = login(portal)
+    with portal.db() as db:
+        paolo = db.execute("SELECT id FROM users WHERE email = ?", (OTHER_OPERATOR,)).fetchone()[0]
+
+    def customer_mails(number, since):
+        with portal.db() as db:
+            return [row[0] for row in db.execute(
+                "SELECT body FROM outbox WHERE id > ? AND subject LIKE ? AND recipients LIKE ?",
+                (since, f"%#{number} %", f"%{ADMIN}%"))]
+
+    def last_mail():
+        with portal.db() as db:
+            return db.execute("SELECT max(id) FROM outbox").fetchone()[0]
+
+    number = created_number(new_ticket(portal, customer, title="Assegnato e rinviato"))
+    before = last_mail()
+    assert desk_post(portal, operator, number, "note", note="Lo passo a Paolo, se ne riparla lunedì.",
+                     assignee=str(paolo), status="postponed").status_code == 303
+    with portal.db() as db:
+        assert tuple(db.execute("SELECT status, operator_id FROM tickets WHERE number = ?", (number,)).fetchone()) \
+            == ("postponed", paolo)
+    told = customer_mails(number, before)
+    assert len(told) == 1 and "Rinviato" in told[0] and "In attesa" not in told[0], told
+
+    scripted = created_number(new_ticket(portal, customer, title="Rinviato da uno script"))
+    before = last_mail()
+    portal.admin("ticket", "status", "--number", str(scripted), "--status", "postponed", "--operator", OTHER_OPERATOR)
+    with portal.db() as db:
+        assert tuple(db.execute("SELECT status, operator_id FROM tickets WHERE number = ?", (scripted,)).fetchone()) \
+            == ("postponed", paolo)
+    told = customer_mails(scripted, before)
+    assert len(told) == 1 and "Rinviato" in told[0] and "In attesa" not in told[0], told
+
+    # Given without a status it is "In attesa", said once, naming who has it.
+    waiting = created_number(new_ticket(portal, customer, title="Solo assegnato"))
+    before = last_mail()
+    assert desk_post(portal, operator, waiting, "assign", assignee=str(paolo)).status_code == 303
+    told = customer_mails(waiting, before)
+    assert len(told) == 1 and "In attesa" in told[0] and "Paolo Gallo" in told[0], told
