@@ -298,6 +298,15 @@ def test_on_a_narrow_phone_the_topbar_icons_stay_and_table_cells_name_their_colu
         for link in (".tenant-icon", ".user-icon"):
             icon = browser.find_element(By.CSS_SELECTOR, f"{link} svg")
             assert icon.rect["width"] >= 16 and icon.rect["x"] + icon.rect["width"] <= 320, (link, icon.rect)
+        # From 344 px the company worked for is named beside its icon (the manual says the
+        # company is the one named at the top); the profile keeps its icon alone.
+        for width in (360, 375, 600):
+            viewport(browser, (width, 640))
+            browser.get(portal.url + "/dashboard")
+            company = browser.find_element(By.CSS_SELECTOR, ".tenant-icon .account-label")
+            assert company.rect["width"] > 40 and company.text.startswith("ROSSI"), (width, company.rect, company.text)
+            assert company.rect["x"] + company.rect["width"] <= width, (width, company.rect)
+            assert browser.find_element(By.CSS_SELECTOR, ".user-icon .account-label").rect["width"] <= 1
         viewport(browser, PHONE)
         browser.get(portal.url + "/tenant/utenti")
         labels = browser.execute_script("""
