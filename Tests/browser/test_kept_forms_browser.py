@@ -212,6 +212,27 @@ def test_a_refused_reply_keeps_its_draft_and_an_accepted_one_clears_it(portal, t
         browser.quit()
 
 
+def test_aggiorna_keeps_the_reply_being_written_in_its_field(portal, browser):
+    """«Aggiorna» (to see whether support answered) emptied the reply being written: it came
+    back only behind «Ripristina bozza», and looked lost."""
+    sign_in(browser, portal, TECHNICIAN, DEMO_PASSWORD)
+    with portal.db() as db:
+        number = db.execute("SELECT t.number FROM tickets t JOIN tenants te ON te.id = t.tenant_id"
+                            " WHERE te.vat = ? AND t.status != 'closed' ORDER BY t.id DESC LIMIT 1", (ROSSI_VAT,)).fetchone()[0]
+    browser.get(portal.url + f"/ticket/{number}")
+    field(browser, "Risposta").send_keys("Sto scrivendo e intanto controllo se avete risposto.")
+    # At once, before the typing pause has kept the draft.
+    browser.find_element(By.XPATH, "//a[normalize-space()='Aggiorna']").click()
+    WebDriverWait(browser, 10).until(lambda _: "intanto controllo" in field(browser, "Risposta").text)
+    assert not browser.find_elements(By.XPATH, "//button[normalize-space()='Ripristina bozza']")
+    assert "Bozza ripristinata" in browser.find_element(By.CSS_SELECTOR, ".draft-offer").text
+    # Any other way back to the page still offers it, as before.
+    browser.get(portal.url + "/ticket")
+    browser.get(portal.url + f"/ticket/{number}")
+    WebDriverWait(browser, 5).until(lambda _: browser.find_elements(By.XPATH, "//button[normalize-space()='Ripristina bozza']"))
+    assert "intanto controllo" not in field(browser, "Risposta").text
+
+
 def test_without_javascript_files_over_every_limit_keep_the_text(portal, tmp_path):
     browser = chromium(javascript=False)
     try:

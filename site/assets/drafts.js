@@ -226,6 +226,28 @@
     }
   }
 
+  // «Aggiorna» loads the page again to show new messages: what was being written comes back
+  // in its field by itself (it came back only as a draft offered to restore, and looked lost).
+  const RELOAD = "portale-aggiorna";
+  let reloaded = false;
+  try {
+    reloaded = window.sessionStorage.getItem(RELOAD) === window.location.pathname;
+    window.sessionStorage.removeItem(RELOAD);
+  } catch (error) {
+    // Storage turned off: the draft is offered as after any other visit.
+  }
+
+  function restoredAtOnce(form, config, draft) {
+    restore(form, draft.values);
+    const notice = document.createElement("div");
+    notice.className = "notice notice--info draft-offer";
+    notice.setAttribute("role", "status");
+    const text = document.createElement("p");
+    text.textContent = config.restored;
+    notice.append(text);
+    form.querySelector(".draft-config").insertAdjacentElement("afterend", notice);
+  }
+
   document.querySelectorAll("form").forEach((form) => {
     const holder = form.querySelector(".draft-config");
     if (!holder) return;
@@ -254,8 +276,20 @@
         store.removeItem(key);
       }
       if (draft && draft.values && written(draft.values) && !sameText(draft.values, snapshot(form))) {
-        offer(form, config, key, draft);
+        if (reloaded) restoredAtOnce(form, config, draft);
+        else offer(form, config, key, draft);
       }
+      // Kept now, not after the typing pause: «Aggiorna» pressed right after the last key.
+      document.querySelectorAll("a.refresh-link").forEach((link) => {
+        link.addEventListener("click", () => {
+          keep(store, key, snapshot(form));
+          try {
+            window.sessionStorage.setItem(RELOAD, window.location.pathname);
+          } catch (error) {
+            // The draft is offered instead.
+          }
+        });
+      });
       let timer = null;
       const save = () => {
         clearTimeout(timer);

@@ -56,7 +56,7 @@ struct TicketDetailPage {
                 el("input", ["type": "checkbox", "id": "chat-toggle", "class": "chat-toggle"])
                 el("label", ["class": "button", "for": "chat-toggle"]) { Text.toggleChat }
                 // With the list's address, as the desk's: "Torna all'elenco" after it led to page 1.
-                el("a", ["class": "button", "href": "/ticket/\(ticket.number)"
+                el("a", ["class": "button refresh-link", "href": "/ticket/\(ticket.number)"
                     + (listQuery.map { "?" + TicketDetailHandlers.listField + "=" + urlEncode($0) } ?? "")]) { Text.refresh }
             }
             if let notice { FormField.notice(notice, kind: "success") }
