@@ -53,6 +53,9 @@ public enum Text {
     public static let emailInvalid = "Indirizzo email non valido."
     public static let loggedOut = "Sei uscito dal portale."
     public static let sessionExpired = "La sessione è scaduta: accedi di nuovo."
+    /// A browser signed out by a password changed elsewhere (the profile, a recovery link).
+    public static let sessionEndedByPasswordChange =
+        "La password del tuo utente è stata cambiata, e gli accessi aperti con quella precedente sono terminati: accedi con la nuova password."
     public static let provisionalExpired =
         "Le credenziali provvisorie non valgono più (sono scadute o l'invito è stato ritirato): chiedi all'amministratore della tua azienda un nuovo invito."
     /// To a company's first administrator: the company has no administrator to ask.

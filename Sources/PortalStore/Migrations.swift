@@ -7,7 +7,7 @@ public enum Migrations {
         deskPerformance, customerListIndexes, deskQueueColumns, noContentStamp, searchFilters, queueScale, deskCellsVersion,
         figuresIndex, keptFormBytes, responsePause, removedMembers, keptFormOwner,
         answerPause, messagesByAuthor, deadlinesPending, withdrawnInvitations, ticketCreationLimit, replyLimit, searchPeople, returnedTickets,
-        lastReplySide, searchPhone, replacedCode, endedSessions,
+        lastReplySide, searchPhone, replacedCode, endedSessions, endedSessionsWithoutCompany,
     ]
 
     static let initial = Migration(

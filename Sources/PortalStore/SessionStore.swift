@@ -138,6 +138,16 @@ public struct SessionStore {
         try database.run("DELETE FROM sessions WHERE user_id = ?", [userID])
     }
 
+    /// Ends every session of the user, each leaving why (`endedReason`).
+    public func deleteAll(userID: Int64, reason: EndedReason, now: Timestamp) throws {
+        try database.run(
+            """
+            INSERT OR REPLACE INTO ended_sessions (token_hash, reason, user_id, tenant_id, ended_at)
+            SELECT token_hash, ?, user_id, tenant_id, ? FROM sessions WHERE user_id = ?
+            """, [reason.rawValue, now, userID])
+        try deleteAll(userID: userID)
+    }
+
     /// Ends the user's sessions in one company (removed from it), keeping their others; each
     /// leaves why (`endedReason`, nil: nothing to say), so that the next page says it.
     public func deleteAll(userID: Int64, tenantID: Int64, reason: EndedReason?, now: Timestamp) throws {
@@ -154,6 +164,8 @@ public struct SessionStore {
     /// Why a session ended, where the portal ended it for a reason the person should hear.
     public enum EndedReason: String, Sendable {
         case removedFromCompany = "removed"
+        /// The password was changed (in the profile, or by a recovery link), maybe elsewhere.
+        case passwordChanged = "password"
     }
 
     /// Read only when a request brought a session that no longer exists. A removal is said
@@ -163,7 +175,8 @@ public struct SessionStore {
         try database.queryOne(
             """
             SELECT reason FROM ended_sessions e WHERE token_hash = ?
-                AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = e.user_id AND m.tenant_id = e.tenant_id)
+                AND (reason != 'removed'
+                    OR NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = e.user_id AND m.tenant_id = e.tenant_id))
             """, [tokenHash]
         ).flatMap { EndedReason(rawValue: $0.string("reason")) }
     }

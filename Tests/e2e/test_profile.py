@@ -1,4 +1,5 @@
 """The profile behind the user icon: names, password, picture."""
+import html
 import re
 import struct
 import zlib
@@ -117,7 +118,12 @@ def test_changing_the_password_needs_the_current_one_and_ends_every_session(fres
         "csrf": csrf_token(page), "current_password": DEMO_PASSWORD, "new_password": "nuova frase lunga 123",
         "password_confirmation": "nuova frase lunga 123"})
     assert changed.headers["Location"].startswith("/login?avviso=cambiata")
-    assert other.get(portal.url + "/dashboard", allow_redirects=False).status_code == 303
+    signed_out = other.get(portal.url + "/dashboard", allow_redirects=False)
+    assert signed_out.status_code == 303
+    # The other browser is told why («La sessione è scaduta» said nothing of the password).
+    assert "avviso=password-cambiata" in signed_out.headers["Location"], signed_out.headers["Location"]
+    assert "La password del tuo utente è stata cambiata, e gli accessi aperti con quella precedente sono terminati" \
+        in html.unescape(other.get(portal.url + signed_out.headers["Location"]).text)
     assert password_step(portal, USER, DEMO_PASSWORD).status_code == 422
     code_step(portal, begun, pending_code, trust=False)
     assert begun.get(portal.url + "/dashboard", allow_redirects=False).status_code == 303, "the old login got no session"

@@ -86,7 +86,8 @@ def test_a_link_sets_a_new_password_once_and_ends_every_session(fresh_portal):
     assert done.headers["Location"].startswith("/login?avviso=reimpostata")
     reused = set_password(portal, link, CHOSEN + " bis")
     assert reused.status_code == 422 and "Il codice non è valido o è scaduto" in reused.text
-    assert old_session.get(portal.url + "/dashboard", allow_redirects=False).status_code == 303
+    signed_out = old_session.get(portal.url + "/dashboard", allow_redirects=False)
+    assert signed_out.status_code == 303 and "avviso=password-cambiata" in signed_out.headers["Location"]
     assert password_step(portal, ADDRESS, DEMO_PASSWORD).status_code == 422
     with_device = requests.Session()
     with_device.cookies.set("portal_device", device, domain="127.0.0.1", path="/")

@@ -40,8 +40,11 @@ struct CurrentUser {
         let page = SafeRedirect.returnAddress(for: request)
         // A session that ended: why, when the portal ended it for a reason the person should hear.
         let notice = try Cookies.sessionValue(request).map { value in
-            try SessionStore(services.database).endedReason(tokenHash: Token.hash(value)) == .removedFromCompany
-                ? "rimosso" : "sessione"
+            switch try SessionStore(services.database).endedReason(tokenHash: Token.hash(value)) {
+            case .removedFromCompany: "rimosso"
+            case .passwordChanged: "password-cambiata"
+            case nil: "sessione"
+            }
         }
         throw HTTPError.signInRequired(next: request.method == "GET" ? page : "/dashboard", notice: notice)
     }

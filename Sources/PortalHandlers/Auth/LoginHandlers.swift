@@ -34,6 +34,7 @@ enum LoginHandlers {
         "uscito": Text.loggedOut, "scaduto": Text.loginStepExpired, "creato": Text.userCreated,
         "creato-altrove": Text.userCreatedElsewhere,
         "cambiata": Text.passwordChanged, "reimpostata": Text.recoveryDone, "sessione": Text.sessionExpired,
+        "password-cambiata": Text.sessionEndedByPasswordChange,
         "modulo": Text.loginForKeptForm, "modulo-senza-allegati": Text.loginForKeptFormWithoutFiles,
         "rimosso-da-te": Text.removedYourself, "rimosso": Text.removedByAdministrator,
         "rimosso-modulo": Text.removedByAdministratorForm, "modulo-non-salvato": Text.formNotKeptRemoved,

@@ -27,7 +27,8 @@ enum PasswordChange {
         try services.database.write { tx in
             guard try stillAllowed() else { throw Refused() }
             try UserStore(services.database).setPassword(userID: user.id, passwordHash: hash, now: now)
-            try SessionStore(services.database).deleteAll(userID: user.id)
+            // The other browsers' next page says why they were signed out.
+            try SessionStore(services.database).deleteAll(userID: user.id, reason: .passwordChanged, now: now)
             try TrustedDeviceStore(services.database).deleteAll(userID: user.id)
             // A login begun with the old password (waiting for its code or at "Scelta Tenant")
             // would otherwise still end in a session.
