@@ -43,8 +43,10 @@ enum WidgetView {
 
     static let controls: [(action: String, symbol: String, label: String)] = [
         ("left", "←", Text.widgetMoveLeft), ("right", "→", Text.widgetMoveRight), ("up", "↑", Text.widgetMoveUp),
-        ("down", "↓", Text.widgetMoveDown), ("narrower", "L−", Text.widgetNarrower), ("wider", "L+", Text.widgetWider),
-        ("shorter", "A−", Text.widgetShorter), ("taller", "A+", Text.widgetTaller),
+        // The size's buttons by the direction they change (↔ width, ↕ height): "L−" and "A+"
+        // were the Italian words' initials, which nobody guessed without the tooltip.
+        ("down", "↓", Text.widgetMoveDown), ("narrower", "↔−", Text.widgetNarrower), ("wider", "↔+", Text.widgetWider),
+        ("shorter", "↕−", Text.widgetShorter), ("taller", "↕+", Text.widgetTaller),
     ]
 
     /// Buttons, so that everything the mouse does has a keyboard way; each announces its
