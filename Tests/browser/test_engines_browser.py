@@ -400,7 +400,7 @@ def test_a_field_reached_with_shift_tab_keeps_its_label_clear_of_the_new_tickets
     """The toolbar with "Invia Ticket" stays under the top bar down the form: going back up
     with Shift+Tab, no field and no label is left under it (WebKitGTK scrolls only a field
     out of view, and left "Titolo"'s label under the toolbar). Without JavaScript the toolbar
-    stays at the top of the form and scrolls away with it."""
+    stays under the top bar too (test_tickets_browser: a plain click on «Invia Ticket»)."""
     sign_in_customer(engine, portal, browser)
     browser.get(portal.url + "/ticket/nuovo")
     # From the last text field up (keys sent to the file field would choose a file).

@@ -84,3 +84,29 @@ def test_a_customer_opens_follows_and_closes_a_ticket(portal, browser, tmp_path)
     press(browser, "Invia")
     assert "Ticket chiuso." in browser.page_source
     assert "ho già risolto in autonomia" in browser.page_source
+
+
+@pytest.mark.parametrize("javascript", [False, True])
+def test_invia_ticket_takes_a_plain_click_after_the_fields_below_it_are_filled(portal, javascript):
+    """As a script that knows only the labels does it: each field by its label, typed into,
+    then «Invia Ticket» clicked, with no scrolling of its own. Without JavaScript the toolbar
+    had scrolled away under the top bar, which took the click."""
+    from chromium import chromium
+    from people import sign_in
+    from portal import TECHNICIAN
+    browser = chromium(javascript=javascript)
+    try:
+        sign_in(browser, portal, TECHNICIAN, DEMO_PASSWORD)
+        browser.get(portal.url + "/ticket/nuovo")
+        by_label = lambda text: browser.find_element(By.ID, browser.find_element(
+            By.XPATH, f"//label[normalize-space()=\"{text}\"]").get_attribute("for"))
+        browser.find_element(By.XPATH, "//label[normalize-space()='Richiesta su tematiche di tipo sistemistico']").click()
+        title = f"Clic semplice, JavaScript {'attivo' if javascript else 'spento'}"
+        by_label("Titolo").send_keys(title)
+        by_label("Descrizione").send_keys("Il gestionale si chiude all'avvio della stampa.")
+        by_label("Dettagli tecnici").send_keys("Versione 12.3")
+        browser.find_element(By.XPATH, "//button[normalize-space()='Invia Ticket']").click()
+        WebDriverWait(browser, 10).until(lambda _: browser.find_element(By.TAG_NAME, "h1").text.startswith("Informazioni Ticket #"))
+        assert title in browser.page_source
+    finally:
+        browser.quit()

@@ -174,7 +174,7 @@
  * "Titolo", reached with Shift+Tab, just below the toolbar with its label under it.
  */
 (function () {
-  // The stylesheet makes the new ticket's toolbar sticky only where this runs.
+  // The stylesheet's mark of a page where this runs (html.js: the menu's checkbox hidden).
   document.documentElement.classList.add('js');
   document.addEventListener('focusin', function (event) {
     const target = event.target;
