@@ -168,6 +168,8 @@ extension Text {
     public static let closedTooLongAgo =
         "Questo ticket è chiuso da più di 15 giorni e non può essere riaperto. Se il problema si ripresenta, apri una nuova richiesta: riporterà da sola il riferimento a questo ticket."
     public static let newRequest = "Nuova richiesta"
+    /// Beside "Nuova richiesta" under a ticket closed too long ago: what the new one will carry.
+    public static func newRequestReferring(_ number: Int64) -> String { "con il riferimento al ticket #\(number)" }
     public static let replySaved = "Risposta inviata."
     public static let ticketClosed = "Ticket chiuso."
     public static let ticketReopened = "Risposta inviata: il ticket è stato riaperto."

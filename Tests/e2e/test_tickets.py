@@ -356,6 +356,9 @@ def test_a_reply_within_fifteen_days_reopens_and_later_one_is_refused(portal):
         db.execute("UPDATE tickets SET status = 'closed', closed_at = strftime('%s','now') - 16 * 86400 WHERE number = ?", (number,))
     detail = session.get(portal.url + f"/ticket/{number}").text
     assert "chiuso da più di 15 giorni" in detail and 'id="reply-form"' not in detail
+    # The link names the ticket the new request will refer to.
+    link_line = detail.split('class="new-request-line"')[1].split("</p>")[0]
+    assert f"/ticket/nuovo?riferimento={number}" in link_line and f"riferimento al ticket #{number}" in link_line, link_line
     assert f'href="/ticket/nuovo?riferimento={number}"' in detail
     refused = reply(portal, session, number, "Ancora? Il <b>gestionale</b> non parte.")
     assert refused.status_code == 403

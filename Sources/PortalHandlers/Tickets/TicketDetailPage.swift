@@ -120,7 +120,12 @@ struct TicketDetailPage {
             }
             el("div", ["class": "notice notice--info", "role": "status"]) {
                 el("p") { Text.closedTooLongAgo }
-                el("p") { el("a", ["class": "button button--primary", "href": "/ticket/nuovo?riferimento=\(ticket.number)"]) { Text.newRequest } }
+                el("p", ["class": "new-request-line"]) {
+                    el("a", ["class": "button button--primary", "href": "/ticket/nuovo?riferimento=\(ticket.number)",
+                             "aria-describedby": "new-request-reference"]) { Text.newRequest }
+                    " "
+                    el("span", ["id": "new-request-reference"]) { Text.newRequestReferring(ticket.number) }
+                }
             }
         }
     }
