@@ -118,8 +118,10 @@ extension Text {
         let list = quotedList(controls)
         return (isReply ? "Risposta inviata al cliente. " : "Nota salvata. ") + deskChangedMeanwhile(changes)
             + (controls.count == 1
-                ? " La modifica scelta con \(with) (\(list)) non è stata salvata: controllala e premi il suo pulsante."
-                : " Le modifiche scelte con \(with) (\(list)) non sono state salvate: controllale e premi il loro pulsante.")
+                ? " La modifica scelta con \(with) (\(list)) non è stata salvata: controllala e premi il suo pulsante"
+                    + " (un'altra risposta o nota non la applica)."
+                : " Le modifiche scelte con \(with) (\(list)) non sono state salvate: controllale e premi il loro pulsante"
+                    + " (un'altra risposta o nota non le applica).")
     }
     public static func deskAlreadyAssigned(_ name: String) -> String {
         "Il ticket è già assegnato a \(name): scegli un altro operatore dell'elenco."

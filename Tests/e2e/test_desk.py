@@ -341,6 +341,17 @@ def test_a_reply_after_someone_else_changed_the_ticket_lands_and_the_page_says_w
             "SELECT t.status, u.email FROM tickets t JOIN users u ON u.id = t.operator_id WHERE t.number = ?",
             (number,)).fetchone()
     assert status != "closed" and operator == OTHER_OPERATOR, "a stale select never undoes the other operator's change"
+    # The page still shows «Chiuso» chosen, to be confirmed with its own button: a note sent
+    # from it next does not apply it (it closed, or reopened, a ticket the page said was not).
+    assert "un'altra risposta o nota non la applica" in html.unescape(closing.text)
+    hidden = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', closing.text))
+    assert hidden.get("pending") == "status", hidden.get("pending")
+    noted = giulia.post(portal.url + f"/desk/ticket/{number}", files=NO_FILE, data={
+        "csrf": hidden["csrf"], "seen": hidden["seen"], "submission": hidden["submission"], "pending": hidden["pending"],
+        "action": "note", "note": "Verificato con il cliente.", "status": "closed"})
+    assert noted.status_code == 200 and "Nota interna salvata." in noted.text
+    with portal.db() as db:
+        assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == status
     # The same form sent twice (a double click, a retry): one reply, one e-mail.
     twice = giulia.post(portal.url + f"/desk/ticket/{number}", data=first,
                         files={"files": ("verbale.txt", b"verbale della verifica\n", "text/plain")}, allow_redirects=False)

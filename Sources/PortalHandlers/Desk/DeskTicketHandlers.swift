@@ -155,6 +155,8 @@ enum DeskTicketHandlers {
             page.noteText = note
             page.warning = warning
             page.chosen = DeskTicketHandlers.changedControls(form)
+            // Still only for their own buttons, when the page had them so.
+            page.pending = DeskTicketHandlers.pending(form).intersection(page.chosen.keys)
             page.submission = Submission.key(form) ?? page.submission
             mark(&page)
             // The desk keeps no files across a refusal; a file chosen with an empty reply went
@@ -285,6 +287,7 @@ enum DeskTicketHandlers {
                     again.replyText = reply
                     again.noteText = note
                     again.chosen = chosen
+                    again.pending = Set(chosen.keys)
                     // The other box's text, still typed, is said unsent here too.
                     let replyLeft = !reply.trimmingWhitespace().isEmpty, noteLeft = !note.trimmingWhitespace().isEmpty
                     again.warning = Text.deskMessageSavedControlsNot(
@@ -429,10 +432,22 @@ enum DeskTicketHandlers {
         return chosen
     }
 
+    /// The controls a page shows as chosen but not saved (a stale page's, `pendingField`): they
+    /// go only with their own buttons. Sent with a message, they reopened a ticket the customer
+    /// had closed meanwhile, after the page had said the choice was not saved.
+    static func pending(_ form: FormData) -> Set<String> {
+        Set((form[pendingField] ?? "").split(separator: " ").map(String.init))
+    }
+
+    static let pendingField = "pending"
+
+    /// `only`: the one control of a control's button; otherwise a message's, without those
+    /// still `pending`.
     static func edits(_ form: FormData, seen: String?, _ desk: DeskService, only: String? = nil) throws -> Edits {
         var edits = Edits()
         guard let parts = DeskTicketPage.seenParts(seen) else { return edits }
-        func wanted(_ field: String) -> String? { only == nil || only == field ? form[field] : nil }
+        let skipped = only == nil ? pending(form) : []
+        func wanted(_ field: String) -> String? { (only == nil || only == field) && !skipped.contains(field) ? form[field] : nil }
         /// A select of a list, when changed from what the page showed (`seen`'s part `index`);
         /// a value not of the list is the edit's error, and the first error stops the rest.
         func pick<T>(_ field: String, seenAt index: Int, _ parse: (String) -> T?, _ message: String) -> T? {

@@ -41,6 +41,8 @@ struct DeskTicketPage {
     /// comes back with (an empty reply): shown again, so that sending it once corrected still
     /// makes the changes. Only the changed ones: the others show the ticket as it is now.
     var chosen: [String: String] = [:]
+    /// Of `chosen`, those a stale page could not save: applied only by their own buttons.
+    var pending: Set<String> = []
     var notice: String?
     var warning: String?
     /// The save failed for the server's reasons (`SaveFault`).
@@ -107,6 +109,7 @@ struct DeskTicketPage {
             FormField.hidden("seen", DeskTicketPage.seen(ticket, lastReply: lastReply))
             Submission.hidden(submission)
             if let queue { FormField.hidden(DeskTicketHandlers.queueField, queue) }
+            if !pending.isEmpty { FormField.hidden(DeskTicketHandlers.pendingField, pending.sorted().joined(separator: " ")) }
             el("div", ["class": "reply-form"]) {
                 // What a reply does to a closed ticket, said before it is sent.
                 FormField.textarea(id: "reply", label: Text.deskReply, value: replyText, error: replyError,
