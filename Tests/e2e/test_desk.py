@@ -1827,3 +1827,24 @@ def test_a_ticket_nobody_had_given_with_a_status_tells_its_customer_once(portal)
     assert desk_post(portal, operator, waiting, "assign", assignee=str(paolo)).status_code == 303
     told = customer_mails(waiting, before)
     assert len(told) == 1 and "In attesa" in told[0] and "Paolo Gallo" in told[0], told
+
+
+def test_a_note_sent_again_with_a_reply_still_typed_gives_the_reply_back(portal):
+    """F5 on the page that kept the unsent reply beside a saved note sends the form again: the
+    note is not saved twice, and the reply came back as an empty box (the redirect's page)."""
+    operator, _ = operator_session(portal)
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Nota e risposta insieme"))
+    page = operator.get(portal.url + f"/desk/ticket/{number}").text
+    data = {"csrf": csrf_token(page), "seen": re.search(r'name="seen" value="([^"]*)"', page).group(1),
+            "submission": re.search(r'name="submission" value="([^"]*)"', page).group(1), "action": "note",
+            "note": "Il cliente usa la versione 12.", "reply": "Buongiorno, ci dice la versione del gestionale?"}
+    for attempt in range(2):
+        answer = operator.post(portal.url + f"/desk/ticket/{number}", data=data, files=NO_FILE, allow_redirects=False)
+        assert answer.status_code == 200, (attempt, answer.status_code, answer.headers.get("Location"))
+        text = html.unescape(answer.text)
+        assert "Nota interna salvata." in text, attempt
+        reply_box = re.search(r'<textarea[^>]*name="reply"[^>]*>(.*?)</textarea>', answer.text, re.S).group(1)
+        assert "ci dice la versione del gestionale?" in html.unescape(reply_box), attempt
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM messages WHERE body = 'Il cliente usa la versione 12.'").fetchone()[0] == 1

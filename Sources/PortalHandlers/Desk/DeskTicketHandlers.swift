@@ -128,7 +128,9 @@ enum DeskTicketHandlers {
         // retry) finds the first; another text from the same page (a correction after the
         // browser's Back) is a press of its own.
         let sent = Submission.pressKey(form)
-        if let notice = actionNotices[action] {
+        /// The answer to a press already done (a double click, a retry): its page, with the
+        /// notice the first one had.
+        func retried(_ notice: String) throws {
             try Submission.redirectIfSent(sent, userID: context.user.id, services) {
                 let edits = messageNotices.contains(notice) ? try? DeskTicketHandlers.edits(form, seen: form["seen"], desk) : nil
                 // A reply from a page that showed the ticket open, which is closed now without
@@ -144,6 +146,25 @@ enum DeskTicketHandlers {
                 guard let edits, edits.error == nil, !edits.controls.isEmpty, edits.controls.areShown(by: ticket)
                 else { return notice }
                 return notice + "-modifiche"
+            }
+        }
+        if let notice = actionNotices[action] {
+            do {
+                try retried(notice)
+            } catch let answered as Redirect where messageNotices.contains(notice)
+                && !(action == "reply" ? note : reply).trimmingWhitespace().isEmpty
+            {
+                // The same press again with the other box still typed (F5 on the page that kept
+                // it, the browser sending the form again): that text comes back as the first
+                // answer showed it; the redirect's page had the box empty and its draft done.
+                var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context, queue: queue)
+                if action == "reply" { again.noteText = note } else { again.replyText = reply }
+                let key = answered.location.split(separator: "avviso=").last.map { String($0.prefix { $0 != "&" && $0 != "#" }) }
+                let notMailed = again.nobodyMailed || again.companyDeactivated
+                again.notice = key.flatMap { (notMailed ? notMailedNotices[$0] : nil) ?? notices[$0] }
+                again.warning = Text.deskTypedNotSent(reply: action != "reply", note: action == "reply")
+                again.draftSent = true
+                return Response.html(bytes: again.render())
             }
         }
         var changed = try DeskTicketHandlers.changes(since: form["seen"], ticket, context)
