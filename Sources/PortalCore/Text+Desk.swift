@@ -165,6 +165,8 @@ extension Text {
         "Un ticket chiuso resta a chi l'ha seguito: per rimetterlo in coda scegli prima lo stato «Non assegnato»."
     public static let deskUnassignWithStatus =
         "«Nessun operatore» rimette il ticket in coda come «Non assegnato»: non si può scegliere insieme a un altro stato."
+    public static let deskUnassignedWithAssignee =
+        "«Non assegnato» rimette il ticket in coda senza operatore: non si può scegliere insieme a un operatore in «Assegna a»."
     public static func operatorNoLongerActive(_ name: String) -> String { "\(name) (disattivato)" }
     public static let deskJumpToControls = "Vai ai comandi"
     public static func operatorFirstAccessPending(_ name: String) -> String { "\(name) (primo accesso non ancora fatto)" }

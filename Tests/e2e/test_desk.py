@@ -1848,3 +1848,24 @@ def test_a_note_sent_again_with_a_reply_still_typed_gives_the_reply_back(portal)
         assert "ci dice la versione del gestionale?" in html.unescape(reply_box), attempt
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM messages WHERE body = 'Il cliente usa la versione 12.'").fetchone()[0] == 1
+
+
+def test_an_operator_with_non_assegnato_in_one_press_is_refused_beside_stato(portal):
+    """«Assegna a» an operator and «Stato» «Non assegnato» together took the ticket off its
+    operator and gave it again: four lines in the thread and an e-mail about nothing. Refused,
+    as «Nessun operatore» with another status is, with the reply kept."""
+    operator, _ = operator_session(portal)
+    customer, _ = login(portal)
+    with portal.db() as db:
+        paolo = db.execute("SELECT id FROM users WHERE email = ?", (OTHER_OPERATOR,)).fetchone()[0]
+    number = created_number(new_ticket(portal, customer, title="Due scelte opposte"))
+    assert desk_post(portal, operator, number, "take").status_code == 303
+    refused = desk_post(portal, operator, number, "reply", reply="La passo al collega.", assignee=str(paolo),
+                        status="unassigned")
+    assert refused.status_code == 422
+    text = html.unescape(refused.text)
+    assert "«Non assegnato» rimette il ticket in coda senza operatore: non si può scegliere insieme a un operatore" \
+        " in «Assegna a»." in text and "La passo al collega." in text
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM messages WHERE body = 'La passo al collega.'").fetchone()[0] == 0
+        assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "waiting"

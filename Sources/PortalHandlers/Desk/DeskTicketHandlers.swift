@@ -498,6 +498,11 @@ enum DeskTicketHandlers {
         if edits.controls.unassign, let status = edits.controls.status, status != .unassigned {
             edits.error = ("assignee", Text.deskUnassignWithStatus)
         }
+        // And the mirror: an operator named with "Non assegnato" was taken off the ticket and
+        // given it again in one press, four lines in the thread and an e-mail about nothing.
+        if edits.controls.assignee != nil, edits.controls.status == .unassigned {
+            edits.error = ("status", Text.deskUnassignedWithAssignee)
+        }
         return edits
     }
 
