@@ -1596,6 +1596,9 @@ def test_an_operator_opens_a_ticket_for_a_customer_on_the_phone(portal):
                                 allow_redirects=False)
         assert refused.status_code == 422 and message in refused.text
         assert "il server di stampa non risponde" in refused.text and 'aria-invalid="true"' in refused.text
+        # The wrong field takes the focus, the page's first such: «Richiedente» comes first.
+        assert re.search(r'<select id="richiedente"[^>]*autofocus', refused.text), "the requester's select has the focus"
+        assert len(re.findall(r'<[^<>]* autofocus="autofocus"[^<>]*>', refused.text)) == 1
     created = operator.post(form_url, data={**fields, "richiedente": str(luca)},
                             files={"files": ("errore.txt", b"spooler fermo\n", "text/plain")}, allow_redirects=False)
     assert created.status_code == 303, created.text[-1500:]

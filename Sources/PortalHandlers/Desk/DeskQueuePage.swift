@@ -251,8 +251,10 @@ enum DeskForm {
             } else {
                 el("label", ["for": id, "class": labelClass]) { label }
             }
+            // A refused select takes the focus as the other fields do (the page's first wrong
+            // field only): "Richiedente" left empty was skipped for the next field's error.
             el("select", ["id": id, "name": name ?? id, "form": form, "aria-invalid": error == nil ? nil : "true",
-                          "required": required ? "required" : nil,
+                          "required": required ? "required" : nil, "autofocus": FormField.focus(error != nil),
                           "aria-describedby": error == nil ? nil : "\(id)-error"]) {
                 for (value, text) in options {
                     el("option", ["value": value, "selected": value == selected ? "selected" : nil]) { text }
