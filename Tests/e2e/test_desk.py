@@ -1863,12 +1863,12 @@ def test_an_operator_with_non_assegnato_in_one_press_is_refused_beside_stato(por
         paolo = db.execute("SELECT id FROM users WHERE email = ?", (OTHER_OPERATOR,)).fetchone()[0]
     number = created_number(new_ticket(portal, customer, title="Due scelte opposte"))
     assert desk_post(portal, operator, number, "take").status_code == 303
-    refused = desk_post(portal, operator, number, "reply", reply="La passo al collega.", assignee=str(paolo),
+    refused = desk_post(portal, operator, number, "reply", reply="Ora se ne occupa Paolo, a presto.", assignee=str(paolo),
                         status="unassigned")
     assert refused.status_code == 422
     text = html.unescape(refused.text)
     assert "«Non assegnato» rimette il ticket in coda senza operatore: non si può scegliere insieme a un operatore" \
-        " in «Assegna a»." in text and "La passo al collega." in text
+        " in «Assegna a»." in text and "Ora se ne occupa Paolo, a presto." in text
     with portal.db() as db:
-        assert db.execute("SELECT count(*) FROM messages WHERE body = 'La passo al collega.'").fetchone()[0] == 0
+        assert db.execute("SELECT count(*) FROM messages WHERE body = 'Ora se ne occupa Paolo, a presto.'").fetchone()[0] == 0
         assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "waiting"
