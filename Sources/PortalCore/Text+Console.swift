@@ -165,6 +165,8 @@ extension Text {
         public static let statusOperatorHelp = "l'operatore a cui assegnare il ticket"
         public static func statusTakes(_ values: [String]) -> String { "--status accetta \(values.joined(separator: ", "))" }
         public static func statusChanged(_ number: Int64, _ label: String) -> String { "il ticket #\(number) ora è \(label)" }
+        public static let unassignedWithOperator =
+            "--status unassigned rimette il ticket in coda senza operatore: non si usa insieme a --operator"
         public static func nobodyGiveOne(_ status: String) -> String {
             "il ticket non ha un operatore: indica con --operator chi lo prende per metterlo «\(status)»"
         }

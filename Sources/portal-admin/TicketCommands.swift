@@ -57,6 +57,8 @@ struct TicketStatusCommand: AdminCommand {
         self.number = number
         self.status = status
         if let email = options.optional("operator") {
+            // As the desk refuses an operator with «Non assegnato»: given and taken back at once.
+            guard status != .unassigned else { throw UsageError(message: Text.Console.unassignedWithOperator) }
             guard let address = EmailAddress(email) else { throw UsageError(message: Text.Console.invalidEmail(email)) }
             operatorEmail = address
         } else {

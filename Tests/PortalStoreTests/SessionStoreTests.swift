@@ -18,6 +18,45 @@ struct SessionStoreTests {
         return token.hash
     }
 
+    @Test("a password change ends every session, with or without a company, and each says why")
+    func passwordChangeEndsEverySessionWithItsReason() throws {
+        let temporary = try TemporaryDatabase()
+        let database = temporary.database
+        // Without a company (an operator's, a login before «Scelta Tenant"): the case that
+        // needed tenant_id to be nullable in ended_sessions (migration 0039).
+        let withoutCompany = try makeSession(database, remember: false)
+        let userID = try database.scalarInt("SELECT user_id FROM sessions")
+        let tenant = try TenantStore(database).add(name: "Rossi S.r.l.", vat: VATNumber("02019510409")!, now: 0)
+        try TenantStore(database).addMember(userID: userID, tenantID: tenant.id, role: .administrator, now: 0)
+        let inCompany = Token.generate().hash
+        _ = try SessionStore(database).create(
+            tokenHash: inCompany, userID: userID, tenantID: tenant.id, remember: false, userAgent: "test", clientIP: "127.0.0.1", now: 0)
+        let sessions = SessionStore(database)
+        try sessions.deleteAll(userID: userID, reason: .passwordChanged, now: 10)
+        #expect(try database.scalarInt("SELECT count(*) FROM sessions") == 0)
+        // Said while the person is still in the company (a removal is said only while out of it).
+        #expect(try sessions.endedReason(tokenHash: withoutCompany) == .passwordChanged)
+        #expect(try sessions.endedReason(tokenHash: inCompany) == .passwordChanged)
+        #expect(try sessions.endedReason(tokenHash: Token.generate().hash) == nil)
+    }
+
+    @Test("a removal is said only while the person is out of that company")
+    func removalSaidWhileOut() throws {
+        let temporary = try TemporaryDatabase()
+        let database = temporary.database
+        _ = try makeSession(database, remember: false)
+        let userID = try database.scalarInt("SELECT user_id FROM sessions")
+        let tenant = try TenantStore(database).add(name: "Rossi S.r.l.", vat: VATNumber("02019510409")!, now: 0)
+        let token = Token.generate().hash
+        _ = try SessionStore(database).create(
+            tokenHash: token, userID: userID, tenantID: tenant.id, remember: false, userAgent: "test", clientIP: "127.0.0.1", now: 0)
+        try SessionStore(database).deleteAll(userID: userID, tenantID: tenant.id, reason: .removedFromCompany, now: 10)
+        #expect(try SessionStore(database).endedReason(tokenHash: token) == .removedFromCompany)
+        // Restored (or invited back): the old cookie is only an ended session.
+        try TenantStore(database).addMember(userID: userID, tenantID: tenant.id, role: .technician, now: 20)
+        #expect(try SessionStore(database).endedReason(tokenHash: token) == nil)
+    }
+
     @Test("a session not remembered is gone after the idle timeout")
     func idleSessionExpires() throws {
         let temporary = try TemporaryDatabase()

@@ -327,6 +327,15 @@ def test_a_reply_after_someone_else_changed_the_ticket_lands_and_the_page_says_w
     status = giulia.post(portal.url + f"/desk/ticket/{number}", data={
         "csrf": csrf_token(page.text), "seen": seen, "action": "status", "status": "closed"}, files=NO_FILE)
     assert status.status_code == 409 and "Non è stato salvato niente" in status.text
+    # «Chiuso» stays chosen there for its button: a note sent from that page does not close it.
+    again = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', status.text))
+    assert again.get("pending") == "status"
+    aside = giulia.post(portal.url + f"/desk/ticket/{number}", files=NO_FILE, data={
+        "csrf": again["csrf"], "seen": again["seen"], "submission": again["submission"], "pending": again["pending"],
+        "action": "note", "note": "Annoto senza chiudere.", "status": "closed"})
+    assert aside.status_code == 200 and "Nota interna salvata." in aside.text
+    with portal.db() as db:
+        assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] != "closed"
     # A stale reply with "Chiuso" chosen: the reply lands, the status does not, and comes back to confirm.
     closing = giulia.post(portal.url + f"/desk/ticket/{number}", data={
         "csrf": csrf_token(page.text), "seen": seen, "action": "reply", "reply": "Chiudo io", "status": "closed"},
@@ -1823,6 +1832,10 @@ def test_a_ticket_nobody_had_given_with_a_status_tells_its_customer_once(portal)
             == ("postponed", paolo)
     told = customer_mails(scripted, before)
     assert len(told) == 1 and "Rinviato" in told[0] and "In attesa" not in told[0], told
+    # Given and taken back at once: refused, as on the desk.
+    both = portal.admin("ticket", "status", "--number", str(scripted), "--status", "unassigned", "--operator", OPERATOR,
+                        check=False)
+    assert both.returncode == 64 and "non si usa insieme a --operator" in both.stderr, both
 
     # Given without a status it is "In attesa", said once, naming who has it.
     waiting = created_number(new_ticket(portal, customer, title="Solo assegnato"))

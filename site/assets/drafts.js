@@ -281,8 +281,13 @@
       }
       // Kept now, not after the typing pause: «Aggiorna» pressed right after the last key.
       document.querySelectorAll("a.refresh-link").forEach((link) => {
-        link.addEventListener("click", () => {
-          keep(store, key, snapshot(form));
+        link.addEventListener("click", (event) => {
+          // A new tab or window leaves this page as it is; and with nothing written there is
+          // nothing to bring back (an older draft stays an offer, never filled in unasked).
+          if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+          const values = snapshot(form);
+          if (!written(values)) return;
+          keep(store, key, values);
           try {
             window.sessionStorage.setItem(RELOAD, window.location.pathname);
           } catch (error) {

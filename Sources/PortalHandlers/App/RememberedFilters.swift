@@ -11,13 +11,7 @@ struct RememberedFilters<Query: FilterQuery> {
     /// Whether the filters are the saved ones (the address had none): the list says so.
     let isRemembered: Bool
 
-    var notice: String? {
-        guard !invalid.isEmpty else { return nil }
-        // The desk's one field typed in by hand: "Cerca" of "*" alone is no filter the operator
-        // chose wrong, and "Alcuni filtri non erano validi" sent them looking among the others.
-        if invalid.allSatisfy({ $0.name == "cerca" }) { return Text.deskSearchIgnored }
-        return Text.invalidFilters
-    }
+    var notice: String? { invalid.isEmpty ? nil : Text.invalidFilters }
 
     /// The saved string was written by `queryString()`, so a part it no longer reads (after a
     /// release changed a filter) is dropped quietly rather than shown as the user's mistake.

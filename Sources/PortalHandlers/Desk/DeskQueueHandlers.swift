@@ -9,6 +9,13 @@ enum DeskQueueHandlers {
     /// The queue's one notice: a Responsabile who made themself Operatore lands here.
     static let ownRoleNotice = "ruolo-operatore"
 
+    /// The queue's one field typed in by hand: "Cerca" of "*" alone is no filter the operator
+    /// chose wrong, and "Alcuni filtri non erano validi" sent them looking among the others.
+    static func filtersNotice(_ remembered: RememberedFilters<DeskQuery>) -> String? {
+        guard !remembered.invalid.isEmpty else { return nil }
+        return remembered.invalid.allSatisfy({ $0.name == "cerca" }) ? Text.deskSearchIgnored : remembered.notice
+    }
+
     static func queue(_ request: Request, _ context: OperatorContext) throws -> Response {
         let services = context.services
         let remembered = try RememberedFilters<DeskQuery>(request) {
@@ -36,7 +43,7 @@ enum DeskQueueHandlers {
             viewer: context.viewer, query: query, page: found,
             counts: counts, operators: operators, now: services.now,
             calendar: try ResponseTargetStore(services.database).settings().calendar,
-            notice: request.query["avviso"] == ownRoleNotice ? Text.ownRoleNowOperator : remembered.notice)
+            notice: request.query["avviso"] == ownRoleNotice ? Text.ownRoleNowOperator : filtersNotice(remembered))
         page.remembered = remembered.isRemembered && query.narrows
         if !(remembered.isRemembered && query.page == 1) {
             page.ticketSuffix = "?" + DeskTicketHandlers.queueParameter(query.queryString(page: query.page))

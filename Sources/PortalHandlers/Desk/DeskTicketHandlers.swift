@@ -76,6 +76,7 @@ enum DeskTicketHandlers {
         page.replyText = String((kept["reply"] ?? "").prefix(TicketForm.keptTextLimit))
         page.noteText = String((kept["note"] ?? "").prefix(TicketForm.keptTextLimit))
         page.chosen = changedControls(kept)
+        page.pending = pending(kept).intersection(page.chosen.keys)
         page.submission = Submission.key(kept) ?? page.submission
         let changed = try changes(since: kept["seen"], ticket, context)
         page.warning = KeptForms.noticeWithoutFiles(kept) + (changed.isEmpty ? "" : " " + Text.deskChangedMeanwhile(changed))
@@ -196,7 +197,11 @@ enum DeskTicketHandlers {
         if request.isTruncated { return try refuse(status: 413) { $0.fileError = Text.filesNotReceived(kept: 0) } }
         func stopped(_ changes: [String]) throws -> Response {
             let filesDropped = form.files.contains { !$0.bytes.isEmpty }
-            return try refuse(status: 409) { $0.warning = Text.deskChangedNotSaved(changes, filesDropped: filesDropped) }
+            return try refuse(status: 409) {
+                $0.warning = Text.deskChangedNotSaved(changes, filesDropped: filesDropped)
+                // Chosen on a page the ticket had left behind: confirmed by their buttons only.
+                $0.pending = Set($0.chosen.keys)
+            }
         }
         let isMessage = action == "reply" || action == "note"
         if !changed.isEmpty && !isMessage { return try stopped(changed) }
@@ -380,6 +385,8 @@ enum DeskTicketHandlers {
             let unsent = replyLeft || noteLeft ? Text.deskTypedNotSent(reply: replyLeft, note: noteLeft) : nil
             let left = DeskTicketHandlers.controlLabels(controlsLeft)
             again.chosen = controlsLeft
+            // Those a stale page had left for their own buttons stay so.
+            again.pending = DeskTicketHandlers.pending(form).intersection(controlsLeft.keys)
             let others = left.isEmpty ? nil : Text.deskOtherControlsNotSaved(left)
             let warnings = [warning, unsent, others].compactMap { $0 }
             again.warning = warnings.isEmpty ? nil : warnings.joined(separator: " ")
