@@ -136,6 +136,13 @@ extension Text {
     public static let deskFilesNotKept = "I file scelti non sono stati salvati: sceglili di nuovo prima di inviare."
     /// A control's button pressed with other controls changed too: only its own is saved (the
     /// others were reset without a word). `names`: the labels of those left.
+    /// After a message from a page whose stale choices wait for their own buttons.
+    public static func deskPendingControls(_ names: [String]) -> String {
+        names.count == 1
+            ? "La modifica di \(quotedList(names)) scelta prima non è stata salvata con il messaggio: se serve ancora, premi il suo pulsante."
+            : "Le modifiche di \(quotedList(names)) scelte prima non sono state salvate con il messaggio: se servono ancora, premi il loro pulsante."
+    }
+
     public static func deskOtherControlsNotSaved(_ names: [String]) -> String {
         let list = quotedList(names)
         if names.count == 1 {

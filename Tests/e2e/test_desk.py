@@ -359,6 +359,9 @@ def test_a_reply_after_someone_else_changed_the_ticket_lands_and_the_page_says_w
         "csrf": hidden["csrf"], "seen": hidden["seen"], "submission": hidden["submission"], "pending": hidden["pending"],
         "action": "note", "note": "Verificato con il cliente.", "status": "closed"})
     assert noted.status_code == 200 and "Nota interna salvata." in noted.text
+    # ...and «Chiuso» is still there to confirm, said so (the next page had reset it unsaid).
+    assert "La modifica di «Stato» scelta prima non è stata salvata con il messaggio" in html.unescape(noted.text)
+    assert re.search(r'<option value="closed" selected', noted.text) and 'name="pending" value="status"' in noted.text
     with portal.db() as db:
         assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == status
     # The same form sent twice (a double click, a retry): one reply, one e-mail.

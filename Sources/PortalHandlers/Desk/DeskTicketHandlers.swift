@@ -374,7 +374,13 @@ enum DeskTicketHandlers {
         // back as chosen, said so (they were reset without a word).
         // "Prendi in carico" applies none of the selects (it takes the ticket as "In attesa").
         let saved: Set<String> = action == "take" ? [] : [controlField(action)]
-        let controlsLeft = byControl ? DeskTicketHandlers.changedControls(form).filter { !saved.contains($0.key) } : [:]
+        // After a message, the controls a stale page left for their own buttons (not sent with
+        // it) come back still to confirm: the redirect's page showed them reset without a word.
+        let pendingLeft = byControl || DeskTicketHandlers.pending(form).isEmpty
+            ? [:]
+            : DeskTicketHandlers.stillToChoose(form, current: try desk.ticket(number: ticket.number))
+                .filter { DeskTicketHandlers.pending(form).contains($0.key) }
+        let controlsLeft = byControl ? DeskTicketHandlers.changedControls(form).filter { !saved.contains($0.key) } : pendingLeft
         if replyLeft || noteLeft || filesLeft || !controlsLeft.isEmpty {
             var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context, queue: queue)
             again.replyText = reply
@@ -387,7 +393,7 @@ enum DeskTicketHandlers {
             again.chosen = controlsLeft
             // Those a stale page had left for their own buttons stay so.
             again.pending = DeskTicketHandlers.pending(form).intersection(controlsLeft.keys)
-            let others = left.isEmpty ? nil : Text.deskOtherControlsNotSaved(left)
+            let others = left.isEmpty ? nil : byControl ? Text.deskOtherControlsNotSaved(left) : Text.deskPendingControls(left)
             let warnings = [warning, unsent, others].compactMap { $0 }
             again.warning = warnings.isEmpty ? nil : warnings.joined(separator: " ")
             if filesLeft { again.fileError = Text.deskFilesNotKept }
