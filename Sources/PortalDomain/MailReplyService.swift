@@ -150,7 +150,11 @@ public struct MailReplyService: DomainService {
         if let account, try owner.isOperator || tenants.membership(userID: account.id, tenantID: ticket.tenantID) != nil {
             return account
         }
-        if !owner.isOperator && from == EmailAddress(ticket.contactEmail) { return owner }
+        // Not an operator's address typed as the ticket's "Email": an operator's answer there
+        // was saved as the customer's own words, under the requester's name.
+        if !owner.isOperator && from == EmailAddress(ticket.contactEmail), try users.find(email: from)?.isOperator != true {
+            return owner
+        }
         // A customer's account that is no longer (or never was) of the company: refused
         // afterwards as not allowed, which tells a removed colleague why.
         return account

@@ -315,3 +315,18 @@ def test_with_the_servers_name_set_a_reply_is_taken_only_when_that_server_says_d
     expected = ["unauthenticated"] * 3 + ["automatic", "automatic"] + ["unauthenticated"] * 2
     assert outcomes[1:] == list(reversed(expected)), outcomes
     assert not any("non accettato" in subject for subject in mailed), mailed
+
+
+def test_an_operators_address_typed_as_the_tickets_email_does_not_write_as_the_customer(mail_portal):
+    """The ticket's "Email" receives its notifications and may answer them as the requester;
+    an operator's address typed there wrote the operator's words under the customer's name."""
+    portal = mail_portal
+    customer, _ = login(portal, email=TECHNICIAN)
+    number = created_number(new_ticket(portal, customer, email=OPERATOR, title="Email di un operatore " + uuid.uuid4().hex[:6]))
+    notification = portal.wait_for_mail(OPERATOR, f"#{number}")
+    raw = reply_mail(notification, OPERATOR, "Parole dell'operatore, non del cliente.")
+    assert deliver(portal, raw).returncode == 0
+    assert "Parole dell'operatore" not in customer.get(portal.url + f"/ticket/{number}").text
+    assert "non è stato aggiunto" in refusal(portal, OPERATOR)
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM messages WHERE body LIKE 'Parole dell''operatore%'").fetchone()[0] == 0
