@@ -52,7 +52,7 @@ struct CompanyPagesTests {
         ("VERDI SNC", "12345678901", "vat-error", Text.legacyVATChecksum),
         ("VERDI SNC", "1234", "vat-error", Text.legacyVATFormat),
         ("VERDI SNC", "02740123456", "vat-error", Text.companyExists("02740123456")),
-        ("  ", "12345678903", "name-error", Text.companyNameInvalid),
+        ("  ", "12345678903", "name-error", Text.fieldRequired),
     ])
     func refused(_ name: String, _ vat: String, _ errorID: String, _ message: String) throws {
         let before = try fixture.database.scalarInt("SELECT count(*) FROM tenants")

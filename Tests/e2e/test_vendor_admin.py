@@ -178,6 +178,12 @@ def test_names_longer_than_allowed_are_refused_not_cut_and_both_empty_fields_are
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM users WHERE email = 'lungo@assistenza.example'").fetchone()[0] == 0
         assert db.execute("SELECT count(*) FROM tenants WHERE name LIKE 'AZIENDA xxx%'").fetchone()[0] == 0
+    # Left empty, each is said required, as every empty field is (the format rules were shown).
+    empty = post_form(portal, manager, "/desk/operatori/nuovo", "/desk/operatori", name=" ",
+                      email="vuoto@assistenza.example", role="operator")
+    assert empty.status_code == 422 and "Campo obbligatorio." in empty.text and "da 1 a 200" not in empty.text
+    nameless = post_form(portal, manager, "/desk/aziende/nuova", "/desk/aziende", name="", vat=vat_number("0666123457"))
+    assert nameless.status_code == 422 and "Campo obbligatorio." in nameless.text and "da 1 a 200" not in nameless.text
     # A letter under dozens of accents drew a bar over the rows of "Aziende" and "Coda ticket".
     stacked = "Z" + "\u0301" * 80 + "algo"
     company = post_form(portal, manager, "/desk/aziende/nuova", "/desk/aziende", name=stacked + " SRL",
@@ -187,7 +193,8 @@ def test_names_longer_than_allowed_are_refused_not_cut_and_both_empty_fields_are
                          email="zalgo@assistenza.example", role="operator")
     assert operator.status_code == 422 and "senza accenti sovrapposti" in operator.text
     both = post_form(portal, manager, "/desk/operatori/nuovo", "/desk/operatori", name="", email="", role="operator")
-    assert both.status_code == 422 and "Indica nome e cognome" in both.text and "Campo obbligatorio" in both.text
+    assert both.status_code == 422 and 'id="name-error"' in both.text and 'id="email-error"' in both.text
+    assert both.text.count("Campo obbligatorio.") == 2
 
 
 def test_a_responsabile_creates_a_company_and_invites_its_administrator_who_enters_it(portal):

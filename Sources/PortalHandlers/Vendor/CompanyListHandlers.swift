@@ -33,7 +33,8 @@ enum CompanyListHandlers {
         if let raw = Submission.key(request.form) { form.submission = raw }
         let input = VATInput(form.vat)
         form.vatError = input.refusal
-        if form.name.trimmingWhitespace().isEmpty { form.nameError = Text.companyNameInvalid }
+        // Left empty, said as every empty required field is (not the name's format rules).
+        if form.name.trimmingWhitespace().isEmpty { form.nameError = Text.fieldRequired }
         guard case .valid(let vat) = input, form.nameError == nil else {
             return try render(context, CompaniesPage(form: form), status: 422)
         }

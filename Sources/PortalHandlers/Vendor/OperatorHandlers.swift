@@ -50,7 +50,12 @@ enum OperatorHandlers {
         guard let email = EmailAddress(typed) else {
             form.emailError = typed.isEmpty ? Text.fieldRequired : Text.emailInvalid
             // Both fields' mistakes at once, not the name's only on the next try.
-            if form.name.trimmingWhitespace().isEmpty { form.nameError = Text.operatorNameInvalid }
+            if form.name.trimmingWhitespace().isEmpty { form.nameError = Text.fieldRequired }
+            return try render(context, OperatorsPage(form: form), status: 422)
+        }
+        // Left empty, said as every empty required field is (not the name's format rules).
+        if form.name.trimmingWhitespace().isEmpty {
+            form.nameError = Text.fieldRequired
             return try render(context, OperatorsPage(form: form), status: 422)
         }
         do {
