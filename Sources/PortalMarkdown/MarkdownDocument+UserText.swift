@@ -24,8 +24,19 @@ extension MarkdownDocument {
         for node in images { links.append(replaceImageWithLink(node)) }
         for node in links {
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            if !MarkdownDocument.isAllowedLink(url) { cmark_node_set_url(node, "") }
+            if !MarkdownDocument.isAllowedLink(url) { unwrap(node) }
         }
+    }
+
+    /// A link to an address of another kind (`javascript:`, a path) becomes its words: emptied,
+    /// it was a link that went nowhere, drawn as one.
+    private func unwrap(_ link: OpaquePointer) {
+        while let child = cmark_node_first_child(link) {
+            cmark_node_unlink(child)
+            cmark_node_insert_before(link, child)
+        }
+        cmark_node_unlink(link)
+        cmark_node_free(link)
     }
 
     static func isAllowedLink(_ url: String) -> Bool {

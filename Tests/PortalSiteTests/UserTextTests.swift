@@ -30,6 +30,13 @@ struct UserTextTests {
         #expect(!html.contains("raw HTML omitted"), "typed HTML is shown as text, not dropped")
     }
 
+    @Test("a link to an address of another kind keeps its words, not an empty link")
+    func refusedLinksBecomeText() {
+        #expect(Markdown.renderUserText("Premi [qui](javascript:alert(1)) e poi **[salva](data:x)**.")
+            == "<p>Premi qui e poi <strong>salva</strong>.</p>\n")
+        #expect(Markdown.renderUserText("[manuale](https://esempio.it/manuale)") == "<p><a href=\"https://esempio.it/manuale\">manuale</a></p>\n")
+    }
+
     static let allowedTags: Set = [
         "p", "br", "strong", "em", "code", "pre", "ul", "ol", "li", "a", "del", "blockquote", "hr",
         "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td",
