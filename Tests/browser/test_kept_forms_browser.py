@@ -16,6 +16,14 @@ def portal():
     yield from running_portal()
 
 
+def open_ticket(portal, newest=False):
+    """The number of an open ticket of the demo company: its oldest, or its newest."""
+    with portal.db() as db:
+        return db.execute("SELECT t.number FROM tickets t JOIN tenants te ON te.id = t.tenant_id"
+                          " WHERE te.vat = ? AND t.status != 'closed' ORDER BY t.id " + ("DESC" if newest else "") + " LIMIT 1",
+                          (ROSSI_VAT,)).fetchone()[0]
+
+
 def log_out_in_another_tab(browser, portal):
     form_tab = browser.current_window_handle
     browser.switch_to.new_window("tab")
@@ -188,9 +196,7 @@ def test_a_refused_reply_keeps_its_draft_and_an_accepted_one_clears_it(portal, t
     browser = chromium()
     try:
         sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
-        with portal.db() as db:
-            number = db.execute("SELECT t.number FROM tickets t JOIN tenants te ON te.id = t.tenant_id"
-                                " WHERE te.vat = ? AND t.status != 'closed' ORDER BY t.id LIMIT 1", (ROSSI_VAT,)).fetchone()[0]
+        number = open_ticket(portal)
         browser.get(portal.url + f"/ticket/{number}")
         field(browser, "Risposta").send_keys("Testo scritto con cura, da non perdere.")
         WebDriverWait(browser, 5).until(lambda _: "da non perdere" in drafts(browser))
@@ -216,9 +222,7 @@ def test_aggiorna_keeps_the_reply_being_written_in_its_field(portal, browser):
     """«Aggiorna» (to see whether support answered) emptied the reply being written: it came
     back only behind «Ripristina bozza», and looked lost."""
     sign_in(browser, portal, TECHNICIAN, DEMO_PASSWORD)
-    with portal.db() as db:
-        number = db.execute("SELECT t.number FROM tickets t JOIN tenants te ON te.id = t.tenant_id"
-                            " WHERE te.vat = ? AND t.status != 'closed' ORDER BY t.id DESC LIMIT 1", (ROSSI_VAT,)).fetchone()[0]
+    number = open_ticket(portal, newest=True)
     browser.get(portal.url + f"/ticket/{number}")
     field(browser, "Risposta").send_keys("Sto scrivendo e intanto controllo se avete risposto.")
     # At once, before the typing pause has kept the draft.
