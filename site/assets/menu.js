@@ -3,7 +3,8 @@
  * script the pages load without `defer`, right after the menu's checkbox: pwa.js, deferred,
  * runs after the first paint, and the menu it hid showed for a moment on every page.
  * Kept to these lines so that waiting for it costs nothing noticeable; pwa.js does the rest
- * (the button, storing the choice, a window that crosses the phone/laptop line).
+ * (the button, storing the choice, a window that crosses the phone/laptop line); its key
+ * ('portale-menu') and its 800-pixel line are pwa.js's, which change with them.
  */
 (function () {
   try {

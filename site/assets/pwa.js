@@ -76,6 +76,7 @@
   function shown(element) {
     return element.getClientRects().length > 0;
   }
+  // assets/menu.js reads the same key and the same 800-pixel line before the first paint.
   const menuKey = 'portale-menu';
   function storedMenu() {
     try {

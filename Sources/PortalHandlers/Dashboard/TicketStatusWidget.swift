@@ -55,9 +55,11 @@ enum TicketStatusWidget {
         return [("32", "0"), (hundredths(32 + 32 * sin(angle)), hundredths(32 - 32 * cos(angle)))]
     }
 
-    /// `value` with two decimals at most, as SVG reads it (no exponent, a dot).
-    static func hundredths(_ value: Double) -> String {
-        let scaled = Int64((value * 100).rounded())
+    /// `value` with two decimals, as SVG reads it (no exponent, a dot).
+    static func hundredths(_ value: Double) -> String { decimal(hundredths: Int64((value * 100).rounded())) }
+
+    /// A number of hundredths written with a dot and two decimals.
+    static func decimal(hundredths scaled: Int64) -> String {
         let sign = scaled < 0 ? "-" : ""
         let whole = abs(scaled) / 100, fraction = abs(scaled) % 100
         return sign + "\(whole)." + (fraction < 10 ? "0" : "") + "\(fraction)"
@@ -67,8 +69,6 @@ enum TicketStatusWidget {
     /// shows an empty circle.
     static func openDash(_ counts: TicketCounts) -> String {
         guard counts.total > 0 else { return "0" }
-        let hundredths = (counts.open * circumferenceHundredths + counts.total / 2) / counts.total
-        let fraction = hundredths % 100
-        return "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+        return decimal(hundredths: (counts.open * circumferenceHundredths + counts.total / 2) / counts.total)
     }
 }

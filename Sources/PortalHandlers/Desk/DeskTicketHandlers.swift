@@ -129,44 +129,38 @@ enum DeskTicketHandlers {
         // retry) finds the first; another text from the same page (a correction after the
         // browser's Back) is a press of its own.
         let sent = Submission.pressKey(form)
-        /// The answer to a press already done (a double click, a retry): its page, with the
-        /// notice the first one had.
-        func retried(_ notice: String) throws {
-            try Submission.redirectIfSent(sent, userID: context.user.id, services) {
-                let edits = messageNotices.contains(notice) ? try? DeskTicketHandlers.edits(form, seen: form["seen"], desk) : nil
-                // A reply from a page that showed the ticket open, which is closed now without
-                // this press choosing it: the first press found it closed and left it so, and
-                // the retry says so as the first answer did (it said only "Risposta inviata").
-                if action == "reply", ticket.status == .closed, let edits, edits.error == nil, edits.controls.status == nil,
-                    DeskTicketPage.seenParts(form["seen"])?.first != TicketStatus.closed.rawValue
-                {
-                    return "risposta-chiuso"
-                }
-                // A message's controls are said saved too when the ticket shows them: the first
-                // press saved them ("Nota salvata." alone hid an "Area" it had changed).
-                guard let edits, edits.error == nil, !edits.controls.isEmpty, edits.controls.areShown(by: ticket)
-                else { return notice }
-                return notice + "-modifiche"
-            }
-        }
-        if let notice = actionNotices[action] {
-            do {
-                try retried(notice)
-            } catch let answered as Redirect where messageNotices.contains(notice)
-                && !(action == "reply" ? note : reply).trimmingWhitespace().isEmpty
+        /// The notice of a press already done (a double click, a retry), as the first one had it.
+        func retriedNotice(_ notice: String) -> String {
+            let edits = messageNotices.contains(notice) ? try? DeskTicketHandlers.edits(form, seen: form["seen"], desk) : nil
+            // A reply from a page that showed the ticket open, which is closed now without
+            // this press choosing it: the first press found it closed and left it so, and
+            // the retry says so as the first answer did (it said only "Risposta inviata").
+            if action == "reply", ticket.status == .closed, let edits, edits.error == nil, edits.controls.status == nil,
+                DeskTicketPage.seenParts(form["seen"])?.first != TicketStatus.closed.rawValue
             {
-                // The same press again with the other box still typed (F5 on the page that kept
-                // it, the browser sending the form again): that text comes back as the first
-                // answer showed it; the redirect's page had the box empty and its draft done.
+                return "risposta-chiuso"
+            }
+            // A message's controls are said saved too when the ticket shows them: the first
+            // press saved them ("Nota salvata." alone hid an "Area" it had changed).
+            guard let edits, edits.error == nil, !edits.controls.isEmpty, edits.controls.areShown(by: ticket)
+            else { return notice }
+            return notice + "-modifiche"
+        }
+        if let notice = actionNotices[action], let location = try Submission.sentBefore(sent, userID: context.user.id, services) {
+            let answered = retriedNotice(notice)
+            // The same press again with the other box still typed (F5 on the page that kept
+            // it, the browser sending the form again): that text comes back as the first
+            // answer showed it; the redirect's page had the box empty and its draft done.
+            if messageNotices.contains(notice) && !(action == "reply" ? note : reply).trimmingWhitespace().isEmpty {
                 var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context, queue: queue)
                 if action == "reply" { again.noteText = note } else { again.replyText = reply }
-                let key = answered.location.split(separator: "avviso=").last.map { String($0.prefix { $0 != "&" && $0 != "#" }) }
                 let notMailed = again.nobodyMailed || again.companyDeactivated
-                again.notice = key.flatMap { (notMailed ? notMailedNotices[$0] : nil) ?? notices[$0] }
+                again.notice = (notMailed ? notMailedNotices[answered] : nil) ?? notices[answered]
                 again.warning = Text.deskTypedNotSent(reply: action != "reply", note: action == "reply")
                 again.draftSent = true
                 return Response.html(bytes: again.render())
             }
+            throw Submission.redirect(to: location, notice: answered)
         }
         var changed = try DeskTicketHandlers.changes(since: form["seen"], ticket, context)
         var warning: String? { changed.isEmpty ? nil : Text.deskChangedMeanwhile(changed) }
@@ -376,10 +370,10 @@ enum DeskTicketHandlers {
         let saved: Set<String> = action == "take" ? [] : [controlField(action)]
         // After a message, the controls a stale page left for their own buttons (not sent with
         // it) come back still to confirm: the redirect's page showed them reset without a word.
-        let pendingLeft = byControl || DeskTicketHandlers.pending(form).isEmpty
+        let pending = DeskTicketHandlers.pending(form)
+        let pendingLeft = byControl || pending.isEmpty
             ? [:]
-            : DeskTicketHandlers.stillToChoose(form, current: try desk.ticket(number: ticket.number))
-                .filter { DeskTicketHandlers.pending(form).contains($0.key) }
+            : DeskTicketHandlers.stillToChoose(form, current: try desk.ticket(number: ticket.number)).filter { pending.contains($0.key) }
         let controlsLeft = byControl ? DeskTicketHandlers.changedControls(form).filter { !saved.contains($0.key) } : pendingLeft
         if replyLeft || noteLeft || filesLeft || !controlsLeft.isEmpty {
             var again = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context, queue: queue)
@@ -392,7 +386,7 @@ enum DeskTicketHandlers {
             let left = DeskTicketHandlers.controlLabels(controlsLeft)
             again.chosen = controlsLeft
             // Those a stale page had left for their own buttons stay so.
-            again.pending = DeskTicketHandlers.pending(form).intersection(controlsLeft.keys)
+            again.pending = pending.intersection(controlsLeft.keys)
             let others = left.isEmpty ? nil : byControl ? Text.deskOtherControlsNotSaved(left) : Text.deskPendingControls(left)
             let warnings = [warning, unsent, others].compactMap { $0 }
             again.warning = warnings.isEmpty ? nil : warnings.joined(separator: " ")

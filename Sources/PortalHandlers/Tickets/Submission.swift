@@ -44,12 +44,23 @@ enum Submission {
     /// The same, with the notice decided only when the press was sent before (it may read the
     /// ticket again).
     static func redirectIfSent(_ key: String?, userID: Int64, _ services: Services, notice: () throws -> String) throws {
-        guard let key, let location = try SubmissionStore(services.database).location(userID: userID, key: key) else { return }
-        // A location may name a list's page (`?pagina=2`) and the part of the page it is in
-        // (`#…`): the row's form came from there. The notice goes in the query, before the part.
+        guard let location = try sentBefore(key, userID: userID, services) else { return }
+        throw redirect(to: location, notice: try notice())
+    }
+
+    /// The page the first POST of this form led to, when there was one.
+    static func sentBefore(_ key: String?, userID: Int64, _ services: Services) throws -> String? {
+        guard let key else { return nil }
+        return try SubmissionStore(services.database).location(userID: userID, key: key)
+    }
+
+    /// That page with `notice`. A location may name a list's page (`?pagina=2`) and the part of
+    /// the page it is in (`#…`): the row's form came from there. The notice goes in the query,
+    /// before the part.
+    static func redirect(to location: String, notice: String) -> Redirect {
         let parts = location.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let address = String(parts[0]), anchor = parts.count > 1 ? "#" + parts[1] : ""
-        throw Redirect(to: address + (address.contains("?") ? "&" : "?") + "avviso=" + (try notice()) + anchor)
+        return Redirect(to: address + (address.contains("?") ? "&" : "?") + "avviso=" + notice + anchor)
     }
 
     /// Runs `create`, which records the key with what it creates. When a POST with the same
