@@ -1,4 +1,7 @@
-import Foundation
+#if canImport(Glibc)
+    // sin and cos only: Foundation does not link into the release's static executables.
+    import Glibc
+#endif
 import PortalCore
 import PortalHTML
 import PortalStore
