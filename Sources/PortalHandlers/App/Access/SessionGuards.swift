@@ -110,7 +110,17 @@ enum OperatorGuard: AccessGuard {
             try CurrentUser.continueLogin(request, services, for: { $0.isOperator })
             throw HTTPError.notFoundSignedOut
         }
-        guard current.user.isOperator else { throw HTTPError.notFound }
+        guard current.user.isOperator else {
+            // A desk link an operator pasted into a reply: the customer's own page of the same
+            // ticket, as an operator following a customer's link lands on the desk's. That page
+            // judges whether the ticket is theirs; every other desk address stays a 404.
+            if request.method == "GET", let number = request.pathParameters["number"].flatMap({ Int64($0) }),
+                request.path == "/desk/ticket/\(number)"
+            {
+                throw Redirect(to: "/ticket/\(number)")
+            }
+            throw HTTPError.notFound
+        }
         return OperatorContext(services: services, current: current, role: current.user.deskRole ?? .operator)
     }
 }
