@@ -152,7 +152,8 @@ enum Supervisor {
         defer { fclose(file) }
         var buffer = [CChar](repeating: 0, count: 32)
         guard fgets(&buffer, Int32(buffer.count), file) != nil,
-            let pid = pid_t(String(cString: buffer).trimmingWhitespace()), pid > 1
+            let pid = pid_t(String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self).trimmingWhitespace()),
+            pid > 1
         else { return nil }
         return pid
     }
