@@ -179,7 +179,7 @@ public enum Text {
     // MARK: Password recovery ("Password smarrita")
     public static let recoveryTitle = "Recupera password"
     public static let recoveryIntro =
-        "Indica l'indirizzo email con cui accedi al portale. Se l'indirizzo ha accesso al portale, riceverai un'email con il link per scegliere una nuova password."
+        "Password smarrita? Indica l'indirizzo email con cui accedi al portale. Se l'indirizzo ha accesso al portale, riceverai un'email con il link per scegliere una nuova password."
     public static let recoverySent =
         "Se l'indirizzo ha accesso al portale, riceverai a breve un'email con il link per scegliere una nuova password. Il link vale un'ora."
     public static let recoveryNewTitle = "Nuova password"

@@ -392,3 +392,45 @@ def test_without_javascript_a_new_customer_adds_and_removes_widgets(portal, brow
     assert "Widget rimosso dalla dashboard." in browser.page_source
     assert not browser.find_elements(By.XPATH, "//main//section[header/h2[normalize-space()='Elenco ticket']]")
     assert widget(browser, "Stato Ticket").is_displayed()
+
+
+def test_widgets_dropped_on_the_grids_middle_both_land_and_move_by_their_body(portal, browser):
+    """A checker's drag_and_drop of both widgets onto the grid: the second, dropped where the
+    first already was, was refused with half the grid free; a widget grabbed by its middle
+    (its body: the title bar's middle is its buttons) did not move; «Fatto» scrolled under
+    the top bar could not be pressed."""
+    provisional = portal.invite("marta.greco@bianchi.example", vat=BIANCHI_VAT)
+    people.first_access(browser, portal, "marta.greco@bianchi.example", provisional, "Marta", "Greco", PASSWORD,
+                        "BIANCHI SPA")
+    browser.set_window_size(1280, 900)
+    browser.find_element(By.XPATH, "//button[normalize-space()='Aggiungi']").click()
+    panel = browser.find_element(By.XPATH, "//aside[div/h2[normalize-space()='Aggiungi Widget']]")
+    grid = browser.find_element(By.CSS_SELECTOR, ".dashboard-grid")
+    for title in ("Elenco ticket", "Stato Ticket"):
+        choice = panel.find_element(By.XPATH, f".//li[p[normalize-space()={quote(title)}]]")
+        ActionChains(browser).drag_and_drop(choice, grid).perform()
+        WebDriverWait(browser, 5).until(lambda _: browser.find_elements(
+            By.XPATH, f"//main//section[header/h2[normalize-space()={quote(title)}]]"))
+    listing, pie = widget(browser, "Elenco ticket"), widget(browser, "Stato Ticket")
+    a, b = position(listing), position(pie)
+    assert a[0] + a[2] <= b[0] or b[0] + b[2] <= a[0] or a[1] + a[3] <= b[1] or b[1] + b[3] <= a[1], (a, b)
+    announced(browser, f"Stato Ticket aggiunto alla dashboard: colonna {b[0] + 1}, riga {b[1] + 1}, "
+                       f"{b[2]} colonne per {b[3]} righe.")
+
+    # Moved by its body, where drag_and_drop_by_offset grabs it: one row up, or down from the top.
+    pitch_x, pitch_y, _, _ = cell(browser)
+    close = browser.find_element(By.CSS_SELECTOR, ".widget-panel-close")
+    if close.is_displayed():
+        close.click()
+    in_view(browser, pie)
+    body = pie.find_element(By.CSS_SELECTOR, ".widget-body")
+    before = position(pie)
+    ActionChains(browser).drag_and_drop_by_offset(body, 0, int(pitch_y * (1 if before[1] == 0 else -1))).perform()
+    WebDriverWait(browser, 5).until(lambda _: position(pie) != before)
+    assert position(pie)[1] == before[1] + (1 if before[1] == 0 else -1)
+
+    # The page scrolled down by the keyboard's moves: «Fatto» is still pressed by a plain click.
+    browser.execute_script("window.scrollTo(0, document.body.scrollHeight)")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Fatto']").click()
+    WebDriverWait(browser, 5).until(lambda _: not browser.find_element(
+        By.XPATH, "//button[normalize-space()='Fatto']").is_displayed())

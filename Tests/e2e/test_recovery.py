@@ -59,6 +59,12 @@ def test_the_answer_is_the_same_for_known_and_unknown_addresses(portal):
     link_from_mail(portal, ADDRESS)
 
 
+def test_the_recovery_page_names_the_manuals_chapter_and_its_function(portal):
+    """The manual's chapter is «Password smarrita», its function «Recupera password»."""
+    page = requests.get(portal.url + "/password/recupero").text
+    assert "Password smarrita?" in page and ">Recupera password</h1>" in page
+
+
 def test_the_answer_takes_at_least_its_floor_whether_or_not_the_address_has_an_account(portal):
     """An address with an account got a link written and an e-mail queued before the answer,
     one without got nothing: 1 ms apart, told from one request nine times out of ten. Both

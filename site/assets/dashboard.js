@@ -439,8 +439,11 @@
       if (!inside) return null;
       const x = clamp(Math.floor((event.clientX - m.box.left) / m.pitchX), 0, COLUMNS - drag.size.w);
       const y = clamp(Math.floor((event.clientY - m.box.top) / m.pitchY), 0, ROWS - drag.size.h);
-      const rect = { x, y, w: drag.size.w, h: drag.size.h };
-      return { rect, valid: fits(rect, null) };
+      // A second widget dropped where the first already is (the grid's middle) was refused
+      // with half the grid free: it goes to the free place nearest the pointer, at its own
+      // size or, when only that fits, its smallest.
+      const wanted = nearestFree({ x, y, w: drag.size.w, h: drag.size.h }, null);
+      return wanted.valid ? wanted : nearestFree(Object.assign({ x, y }, minimumOf(drag.id)), null);
     }
     const dx = Math.round((event.clientX - drag.startX) / m.pitchX);
     const dy = Math.round((event.clientY - drag.startY) / m.pitchY);
@@ -448,6 +451,7 @@
     let rect;
     if (drag.kind === "move") {
       rect = { x: clamp(from.x + dx, 0, COLUMNS - from.w), y: clamp(from.y + dy, 0, ROWS - from.h), w: from.w, h: from.h };
+      return nearestFree(rect, drag.widget);
     } else {
       const minimum = minimumOf(drag.widget.dataset.widget);
       rect = {
@@ -455,6 +459,25 @@
       };
     }
     return { rect, valid: fits(rect, drag.widget) };
+  }
+
+  // The free place of `rect`'s size closest to it: a drop partly over another widget lands
+  // beside it, as the placeholder shows while dragging; refused only when no place is free.
+  function nearestFree(rect, except) {
+    if (fits(rect, except)) return { rect, valid: true };
+    let best = null;
+    let bestDistance = Infinity;
+    for (let y = 0; y + rect.h <= ROWS; y++) {
+      for (let x = 0; x + rect.w <= COLUMNS; x++) {
+        const distance = (x - rect.x) * (x - rect.x) + (y - rect.y) * (y - rect.y);
+        const spot = { x, y, w: rect.w, h: rect.h };
+        if (distance < bestDistance && fits(spot, except)) {
+          best = spot;
+          bestDistance = distance;
+        }
+      }
+    }
+    return best ? { rect: best, valid: true } : { rect, valid: false };
   }
 
   function startDrag(event, settings) {
@@ -525,9 +548,10 @@
   function dragInGrid(event) {
     if (!editing) return;
     const widget = event.target.closest(".widget");
-    if (!widget || event.target.closest("button, a")) return;
+    // Anywhere but its controls and links: the title bar's middle is mostly its buttons, so
+    // a widget grabbed where a person (or a script) grabs it, its middle, did not move.
+    if (!widget || event.target.closest("button, a, input, select, textarea")) return;
     const isResize = Boolean(event.target.closest(".widget-resize"));
-    if (!isResize && !event.target.closest(".widget-head")) return;
     startDrag(event, { kind: isResize ? "resize" : "move", widget, from: rectOf(widget), title: titleOf(widget) });
   }
 
