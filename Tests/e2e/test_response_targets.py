@@ -163,6 +163,11 @@ def test_andamento_counts_a_new_ticket_in_its_charts_and_csv_files(fresh_portal)
     assert "Prima risposta entro l'obiettivo (%)" in header and "Risoluzione entro l'obiettivo (%)" in header
     refused = manager.get(portal.url + "/desk/andamento?dal=2026-11-30&al=2026-11-01")
     assert refused.status_code == 422 and "La data «Al» viene prima di «Dal»." in refused.text
+    # The download of the same period says so too (it said to write a valid date).
+    refused = manager.get(portal.url + "/desk/andamento/csv/stati?dal=2026-11-30&al=2026-11-01")
+    assert refused.status_code == 400 and "La data «Al» viene prima di «Dal»." in refused.text
+    refused = manager.get(portal.url + "/desk/andamento/csv/stati?dal=2020-01-01&al=2026-11-01")
+    assert refused.status_code == 400 and "Il periodo può durare al massimo due anni." in refused.text
 
 
 def pending(db):

@@ -23,8 +23,12 @@ enum FiguresHandlers {
     /// One chart's table as a CSV file named after the chart and the period.
     static func csv(_ request: Request, _ context: OperatorContext) throws -> Response {
         let services = context.services
-        guard case .success(let period) = period(request, now: services.now) else {
-            throw HTTPError(status: 400, message: Text.periodDateInvalid, reason: "bad period")
+        let period: FiguresPeriod
+        switch Self.period(request, now: services.now) {
+        case .success(let read): period = read
+        case .failure(let errors):
+            // The page's own words for the same period ("«Al» viene prima di «Dal»"), "Dal"'s first.
+            throw HTTPError(status: 400, message: errors.messages["dal"] ?? errors.messages["al"] ?? Text.periodDateInvalid, reason: "bad period")
         }
         guard let id = request.pathParameters["chart"],
             let figure = Figures.all(try figures(period, services)).first(where: { $0.id == id })
