@@ -62,9 +62,16 @@ extension DeskStore {
     /// again by the count and by every search pass. A part of three characters or more is
     /// found through the names' trigram index (SQLite checks the LIKE again on what it
     /// finds); a shorter one, or one with `%`, `_` or `\` (literal here, which the index's
-    /// LIKE cannot escape), compares every name. The P.IVA is one entry of its index.
+    /// LIKE cannot escape), compares every name. The whole P.IVA is one entry of its index;
+    /// a part of one (three digits or more, as "Aziende" finds it) compares every company's.
     func companyIDs(_ text: String) throws -> [Int64] {
-        let digits = text.uppercased().hasPrefix("IT") ? String(text.dropFirst(2)) : text
+        let digits = (text.uppercased().hasPrefix("IT") ? String(text.dropFirst(2)) : text).trimmingWhitespace()
+        if digits.count >= 3 && digits.count < 11 && digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            return try database.query(
+                "SELECT id FROM tenants WHERE vat LIKE '%' || ? || '%' UNION SELECT rowid FROM tenant_names WHERE name LIKE '%' || ? || '%'",
+                [digits, text]
+            ).map { $0.int(at: 0) }
+        }
         let indexed = text.count >= 3 && !text.contains { $0 == "%" || $0 == "_" || $0 == "\\" }
         // The pattern is an expression, not a bare parameter: SQLite compiles a statement
         // with LIKE on a bound parameter again for every new pattern (it may use the
@@ -75,7 +82,7 @@ extension DeskStore {
             : "SELECT id FROM tenants WHERE name LIKE '%' || ? || '%' ESCAPE '\\'"
         return try database.query(
             names + " UNION SELECT id FROM tenants WHERE vat = ?",
-            [indexed ? text : DeskStore.likeEscaped(text), digits.trimmingWhitespace()]
+            [indexed ? text : DeskStore.likeEscaped(text), digits]
         ).map { $0.int(at: 0) }
     }
 
