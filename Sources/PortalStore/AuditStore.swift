@@ -114,9 +114,10 @@ public struct AuditStore {
         filter.add("a.tenant_id", equals: tenantID)
         if forCustomers { filter.add("a.event", notIn: AuditStore.deskOnlyEvents) }
         if !company.isEmpty {
+            let name = DeskStore.caseVariants("%" + DeskStore.likeEscaped(company) + "%")
             filter.add(
-                "a.tenant_id IN (SELECT id FROM tenants WHERE name LIKE ? ESCAPE '\\' OR vat = ?)",
-                "%" + DeskStore.likeEscaped(company) + "%", VATNumber(company)?.digits ?? company)
+                "a.tenant_id IN (SELECT id FROM tenants WHERE name LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR vat = ?)",
+                name.lower, name.upper, VATNumber(company)?.digits ?? company)
         }
         if let userID, let email {
             let escaped = DeskStore.likeEscaped(email)

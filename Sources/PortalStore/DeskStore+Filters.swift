@@ -57,33 +57,38 @@ extension DeskStore {
         return filter
     }
 
-    /// The companies "Azienda" names: part of the name, or the P.IVA with or without "IT".
-    /// Read once per request, then bound as a list: as a subquery of the filters it was read
-    /// again by the count and by every search pass. A part of three characters or more is
-    /// found through the names' trigram index (SQLite checks the LIKE again on what it
+    /// The companies "Azienda" names: part of the name, or the P.IVA or its first digits
+    /// (three or more), with or without "IT", as «Aziende» and «Nuovo ticket per un cliente»
+    /// find them. Read once per request, then bound as a list: as a subquery of the filters it
+    /// was read again by the count and by every search pass. A part of three characters or
+    /// more is found through the names' trigram index (SQLite checks the LIKE again on what it
     /// finds); a shorter one, or one with `%`, `_` or `\` (literal here, which the index's
-    /// LIKE cannot escape), compares every name. The whole P.IVA is one entry of its index;
-    /// a part of one (three digits or more, as "Aziende" finds it) compares every company's.
-    func companyIDs(_ text: String) throws -> [Int64] {
-        let digits = (text.uppercased().hasPrefix("IT") ? String(text.dropFirst(2)) : text).trimmingWhitespace()
-        if digits.count >= 3 && digits.count < 11 && digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            return try database.query(
-                "SELECT id FROM tenants WHERE vat LIKE '%' || ? || '%' UNION SELECT rowid FROM tenant_names WHERE name LIKE '%' || ? || '%'",
-                [digits, text]
-            ).map { $0.int(at: 0) }
-        }
+    /// LIKE cannot escape), compares every name. The P.IVA's digits are a range of its index
+    /// (GLOB with a prefix of digits, which LIKE, ignoring case, cannot use).
+    func companyIDs(_ typed: String) throws -> [Int64] {
+        let text = typed.collapsingSpaces()
+        let vat = DeskStore.vatPrefix(text)
         let indexed = text.count >= 3 && !text.contains { $0 == "%" || $0 == "_" || $0 == "\\" }
         // The pattern is an expression, not a bare parameter: SQLite compiles a statement
         // with LIKE on a bound parameter again for every new pattern (it may use the
-        // pattern's prefix on an index).
+        // pattern's prefix on an index). Each spelling a query of its own: the index serves
+        // one LIKE, not two joined by OR.
         let names =
             indexed
             ? "SELECT rowid FROM tenant_names WHERE name LIKE '%' || ? || '%'"
-            : "SELECT id FROM tenants WHERE name LIKE '%' || ? || '%' ESCAPE '\\'"
-        return try database.query(
-            names + " UNION SELECT id FROM tenants WHERE vat = ?",
-            [indexed ? text : DeskStore.likeEscaped(text), digits]
-        ).map { $0.int(at: 0) }
+                + " UNION SELECT rowid FROM tenant_names WHERE name LIKE '%' || ? || '%'"
+            : "SELECT id FROM tenants WHERE name LIKE '%' || ? || '%' ESCAPE '\\' OR name LIKE '%' || ? || '%' ESCAPE '\\'"
+        let (lower, upper) = DeskStore.caseVariants(indexed ? text : DeskStore.likeEscaped(text))
+        return try database.query(names + " UNION SELECT id FROM tenants WHERE vat GLOB ?", [lower, upper, vat]).map { $0.int(at: 0) }
+    }
+
+    /// The GLOB pattern of the P.IVAs that `text` names: its digits (spaces dropped, after an
+    /// optional "IT"), three or more, then anything; a text of other characters names none.
+    public static func vatPrefix(_ text: String) -> String {
+        let spaced = text.uppercased().hasPrefix("IT") ? String(text.dropFirst(2)) : text
+        let digits = spaced.filter { !$0.isWhitespace }
+        guard digits.count >= 3, digits.count <= 11, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return "" }
+        return digits + "*"
     }
 
     /// The values of a column that a filter keeps: the chosen one (repeated) or all, always

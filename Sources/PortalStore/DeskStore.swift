@@ -107,6 +107,14 @@ public struct DeskStore {
         return counted > limit ? (limit, true) : (counted, false)
     }
 
+    /// The two spellings of a part of a company's name that LIKE needs: it ignores the case of
+    /// ASCII letters only, so «caffè» did not find "CAFFÈ NICOLÒ". The part with its letters
+    /// lowercased and uppercased: a name writes its accented letters in its words' case.
+    public static func caseVariants(_ text: String) -> (lower: String, upper: String) {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return (text, text) }
+        return (text.lowercased(), text.uppercased())
+    }
+
     static func likeEscaped(_ text: String) -> String {
         var out = ""
         for character in text {

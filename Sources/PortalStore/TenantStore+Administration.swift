@@ -34,10 +34,10 @@ extension TenantStore {
         var filter = SQLConditions()
         let text = search.collapsingSpaces()
         if !text.isEmpty {
-            let digits = text.uppercased().hasPrefix("IT") ? String(text.dropFirst(2)) : text
+            let name = DeskStore.caseVariants("%" + DeskStore.likeEscaped(text) + "%")
             filter.add(
-                "(t.name LIKE ? ESCAPE '\\' OR t.vat LIKE ? ESCAPE '\\')", "%" + DeskStore.likeEscaped(text) + "%",
-                DeskStore.likeEscaped(digits.filter { !$0.isWhitespace }) + "%")
+                "(t.name LIKE ? ESCAPE '\\' OR t.name LIKE ? ESCAPE '\\' OR t.vat GLOB ?)", name.lower, name.upper,
+                DeskStore.vatPrefix(text))
         }
         let total = try database.scalarInt("SELECT count(*) FROM tenants t" + filter.whereClause, filter.arguments)
         let rows = try database.query(

@@ -40,6 +40,20 @@ struct DeskStoreTests {
         #expect(try store.messages(ticketID: ticketID).first?.body != "Dopo", "the description stays first")
     }
 
+    @Test("a company's accented capitals are found in either case (LIKE ignores the case of ASCII letters only)")
+    func companyNamesInEitherCase() throws {
+        let (temporary, _) = try fixture()
+        let caffe = try TenantStore(temporary.database).add(name: "CAFFÈ NICOLÒ S.R.L.", vat: VATNumber("01987654322")!, now: 0).id
+        let title = try TenantStore(temporary.database).add(name: "Caffè Nicolò Impianti", vat: VATNumber("12345678903")!, now: 0).id
+        let desk = DeskStore(temporary.database)
+        for typed in ["caffè", "CAFFÈ", "Caffè nicolò", "caffè  nicolò", "NICOLÒ", "fè", "ffè"] {
+            #expect(Set(try desk.companyIDs(typed)) == [caffe, title], "\(typed)")
+        }
+        #expect(try desk.companyIDs("nicolò s.r.l") == [caffe])
+        let found = try TenantStore(temporary.database).companies(matching: "caffè nicolò", page: 1)
+        #expect(Set(found.rows.map(\.tenant.id)) == [caffe, title] && found.total == 2)
+    }
+
     @Test("Cerca finds a ticket by its title or any message, accents and case ignored")
     func search() throws {
         let (temporary, ticketID) = try fixture()
@@ -166,11 +180,12 @@ struct DeskStoreTests {
     func company() throws {
         let (temporary, ticketID) = try fixture()
         let desk = DeskStore(temporary.database)
-        for text in ["rossi", "SSI S", "02740123456", "IT02740123456"] {
+        // The P.IVA's first digits too, as «Aziende» finds them; not a part from its middle.
+        for text in ["rossi", "SSI S", "02740123456", "IT02740123456", "0274012345", "027", "IT 0274 01"] {
             let page = try desk.queue(DeskQuery(fields: [("azienda", text)]), operatorID: 0)
             #expect(page.rows.map(\.id) == [ticketID] && page.total == 1, "\(text)")
         }
-        for text in ["%", "R_SSI", "0274012345"] {
+        for text in ["%", "R_SSI", "740123", "02", "027401234567"] {
             let page = try desk.queue(DeskQuery(fields: [("azienda", text)]), operatorID: 0)
             #expect(page.rows.isEmpty && page.total == 0, "\(text)")
         }

@@ -216,8 +216,8 @@ def test_the_company_filter_finds_a_company_by_part_of_its_name_or_its_vat(porta
     session, queue = operator_session(portal, OTHER_OPERATOR)
     token = csrf_token(queue.text)
     try:
-        # A part of the P.IVA too, as "Aziende" finds it (it found nothing here).
-        for value in ("bianchi", BIANCHI_VAT, "IT" + BIANCHI_VAT, BIANCHI_VAT[2:9], "IT" + BIANCHI_VAT[:6]):
+        # The P.IVA's first digits too, as "Aziende" finds them (it took only the whole number).
+        for value in ("bianchi", BIANCHI_VAT, "IT" + BIANCHI_VAT, BIANCHI_VAT[:7], "IT " + BIANCHI_VAT[:6]):
             page = session.post(portal.url + "/desk/cerca", data={"csrf": token, "azienda": value, "stato": "qualsiasi"})
             assert page.status_code == 200, (value, page.status_code)
             assert "BIANCHI SPA" in page.text and "ROSSI SRL" not in page.text, value
