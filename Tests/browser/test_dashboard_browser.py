@@ -431,6 +431,11 @@ def test_widgets_dropped_on_the_grids_middle_both_land_and_move_by_their_body(po
 
     # The page scrolled down by the keyboard's moves: «Fatto» is still pressed by a plain click.
     browser.execute_script("window.scrollTo(0, document.body.scrollHeight)")
-    browser.find_element(By.XPATH, "//button[normalize-space()='Fatto']").click()
+    done = browser.find_element(By.XPATH, "//button[normalize-space()='Fatto']")
+    below = browser.execute_script(
+        "return arguments[0].getBoundingClientRect().top >= document.querySelector('.topbar').getBoundingClientRect().bottom",
+        done)
+    assert below, "«Fatto» stays below the top bar"
+    done.click()
     WebDriverWait(browser, 5).until(lambda _: not browser.find_element(
         By.XPATH, "//button[normalize-space()='Fatto']").is_displayed())

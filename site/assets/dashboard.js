@@ -437,13 +437,14 @@
       const inside = event.clientX >= m.box.left && event.clientX <= m.box.right &&
         event.clientY >= m.box.top && event.clientY <= m.box.bottom;
       if (!inside) return null;
-      const x = clamp(Math.floor((event.clientX - m.box.left) / m.pitchX), 0, COLUMNS - drag.size.w);
-      const y = clamp(Math.floor((event.clientY - m.box.top) / m.pitchY), 0, ROWS - drag.size.h);
+      const column = Math.floor((event.clientX - m.box.left) / m.pitchX);
+      const row = Math.floor((event.clientY - m.box.top) / m.pitchY);
+      const at = (size) => ({ x: clamp(column, 0, COLUMNS - size.w), y: clamp(row, 0, ROWS - size.h), w: size.w, h: size.h });
       // A second widget dropped where the first already is (the grid's middle) was refused
       // with half the grid free: it goes to the free place nearest the pointer, at its own
       // size or, when only that fits, its smallest.
-      const wanted = nearestFree({ x, y, w: drag.size.w, h: drag.size.h }, null);
-      return wanted.valid ? wanted : nearestFree(Object.assign({ x, y }, minimumOf(drag.id)), null);
+      const wanted = nearestFree(at(drag.size), null, null);
+      return wanted.valid ? wanted : nearestFree(at(minimumOf(drag.id)), null, null);
     }
     const dx = Math.round((event.clientX - drag.startX) / m.pitchX);
     const dy = Math.round((event.clientY - drag.startY) / m.pitchY);
@@ -451,7 +452,7 @@
     let rect;
     if (drag.kind === "move") {
       rect = { x: clamp(from.x + dx, 0, COLUMNS - from.w), y: clamp(from.y + dy, 0, ROWS - from.h), w: from.w, h: from.h };
-      return nearestFree(rect, drag.widget);
+      return nearestFree(rect, drag.widget, from);
     } else {
       const minimum = minimumOf(drag.widget.dataset.widget);
       rect = {
@@ -463,21 +464,26 @@
 
   // The free place of `rect`'s size closest to it: a drop partly over another widget lands
   // beside it, as the placeholder shows while dragging; refused only when no place is free.
-  function nearestFree(rect, except) {
-    if (fits(rect, except)) return { rect, valid: true };
-    let best = null;
-    let bestDistance = Infinity;
+  // `home`: a moved widget's own place, kept on a tie (the first place of a row-by-row walk
+  // took it one row up for a drag one column into a neighbour). `snapped` says the place is
+  // not where the pointer asked.
+  function nearestFree(rect, except, home) {
+    if (fits(rect, except)) return { rect, valid: true, snapped: false };
+    const others = widgets().filter((other) => other !== except).map(rectOf);
+    const free = (spot) => others.every((other) => !overlaps(spot, other));
+    const distance = (spot) => (spot.x - rect.x) * (spot.x - rect.x) + (spot.y - rect.y) * (spot.y - rect.y);
+    let best = home;
+    let bestDistance = home ? distance(home) : Infinity;
     for (let y = 0; y + rect.h <= ROWS; y++) {
       for (let x = 0; x + rect.w <= COLUMNS; x++) {
-        const distance = (x - rect.x) * (x - rect.x) + (y - rect.y) * (y - rect.y);
         const spot = { x, y, w: rect.w, h: rect.h };
-        if (distance < bestDistance && fits(spot, except)) {
+        if (distance(spot) < bestDistance && free(spot)) {
           best = spot;
-          bestDistance = distance;
+          bestDistance = distance(spot);
         }
       }
     }
-    return best ? { rect: best, valid: true } : { rect, valid: false };
+    return best ? { rect: best, valid: true, snapped: true } : { rect, valid: false, snapped: false };
   }
 
   function startDrag(event, settings) {
@@ -518,7 +524,10 @@
     if (current.kind === "new") {
       await add(current.id, () => (fits(target.rect, null) ? target.rect : null));
     } else if (["x", "y", "w", "h"].every((key) => target.rect[key] === current.from[key])) {
-      return; // a click on the title bar, or a drag back to where it started
+      // Dropped on another widget with no free place nearer than its own: said so; a click,
+      // or a drag back to where it started, says nothing.
+      if (target.snapped) say("blocked", { widget: current.title });
+      return;
     } else {
       place(current.widget, target.rect);
       if (current.kind === "move") {
@@ -551,6 +560,9 @@
     // Anywhere but its controls and links: the title bar's middle is mostly its buttons, so
     // a widget grabbed where a person (or a script) grabs it, its middle, did not move.
     if (!widget || event.target.closest("button, a, input, select, textarea")) return;
+    // A press on the body's own scroll bar scrolls the list, as anywhere else.
+    const body = event.target;
+    if (body.matches(".widget-body") && (event.offsetX >= body.clientWidth || event.offsetY >= body.clientHeight)) return;
     const isResize = Boolean(event.target.closest(".widget-resize"));
     startDrag(event, { kind: isResize ? "resize" : "move", widget, from: rectOf(widget), title: titleOf(widget) });
   }

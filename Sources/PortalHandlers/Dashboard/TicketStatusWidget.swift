@@ -1,7 +1,5 @@
-#if canImport(Glibc)
-    // sin and cos only: Foundation does not link into the release's static executables.
-    import Glibc
-#endif
+// sin and cos: Foundation does not link into the release's static executables.
+import Glibc
 import PortalCore
 import PortalHTML
 import PortalStore
