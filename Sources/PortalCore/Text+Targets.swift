@@ -94,6 +94,7 @@ extension Text {
     public static let periodTo = "Al"
     public static let periodShow = "Mostra"
     public static let periodDateRequired = "Indica una data."
+    public static let calendarFieldTooLong = "Al massimo 4.000 caratteri: togli le righe che non servono più."
     public static let periodDateInvalid = "Scrivi una data valida, ad esempio 30/11/2026."
     public static let periodBackwards = "La data «Al» viene prima di «Dal»."
     public static let periodTooLong = "Il periodo può durare al massimo due anni."

@@ -2,6 +2,7 @@
 target changed moves the deadlines the queue shows and sorts by; the customer reads when the
 first answer is due until it comes; the figures and their CSV files count a new ticket."""
 import csv
+import html
 import io
 import re
 import subprocess
@@ -60,6 +61,14 @@ def test_bad_targets_and_holidays_are_refused_beside_their_fields_and_nothing_ch
     assert "questo tempo non si raggiunge in vent'anni" in beyond.text or "questo tempo non si raggiunge in vent&#39;anni" in beyond.text
     assert re.search(r'id="risoluzione-low"[^>]*autofocus', beyond.text)
     assert save_targets(portal, session, orario="09:00-10:00", risoluzione_low="4900").status_code == 303
+    # A list of days past the limit: said beside it, and every line typed comes back (it was
+    # cut at the limit, ending in half a date).
+    days = "\n".join(f"{day:02d}/{month:02d}/2027" for month in range(1, 13) for day in range(1, 29) if month != 8)
+    days = (days + "\n") * 2
+    assert len(days) > 4000
+    long = save_targets(portal, session, festivita_aggiunte=days)
+    assert long.status_code == 422 and "Al massimo 4.000 caratteri" in long.text
+    assert html.escape(days.strip(), quote=False) in long.text and "non è una data" not in long.text
     swapped = save_targets(portal, session, prima_risposta_normal="50", risoluzione_normal="10")
     assert swapped.status_code == 422
     assert "La risoluzione non può richiedere meno tempo della prima risposta." in swapped.text

@@ -8,6 +8,9 @@ struct TargetsForm {
     static let hours = "orario"
     static let added = "festivita-aggiunte"
     static let removed = "festivita-lavorate"
+    static let calendarFields = [hours, added, removed]
+    /// The calendar's text fields' length (the page's `maxlength` too): a year of dates by hand.
+    static let calendarFieldLimit = 4000
 
     static func field(_ kind: ResponseTargets.Kind, _ priority: Priority) -> String {
         (kind == .firstAnswer ? "prima-risposta-" : "risoluzione-") + priority.rawValue
@@ -43,8 +46,11 @@ struct TargetsForm {
                 values[name] = String((form[name] ?? "").prefix(40))
             }
         }
-        for name in [TargetsForm.hours, TargetsForm.added, TargetsForm.removed] {
-            values[name] = String((form[name] ?? "").prefix(4000))
+        // Kept whole up to five times the limit, then refused beside the field: cut at the
+        // limit, a long list of days came back ending in half a date («24/12/2») and what
+        // was typed after it was gone.
+        for name in TargetsForm.calendarFields {
+            values[name] = String((form[name] ?? "").prefix(5 * TargetsForm.calendarFieldLimit))
         }
     }
 
@@ -73,17 +79,20 @@ struct TargetsForm {
             targets.targets[priority] = target
         }
         var calendar = WorkingCalendar.standard
+        for name in TargetsForm.calendarFields where (values[name] ?? "").count > TargetsForm.calendarFieldLimit {
+            errors[name] = Text.calendarFieldTooLong
+        }
         switch WorkingCalendar.hours(from: values[TargetsForm.hours] ?? "") {
         case .success(let hours): calendar.hours = hours
-        case .failure(let error): errors[TargetsForm.hours] = error.message
+        case .failure(let error): errors[TargetsForm.hours] = errors[TargetsForm.hours] ?? error.message
         }
         switch WorkingCalendar.holidays(from: values[TargetsForm.added] ?? "") {
         case .success(let rules): calendar.added = rules
-        case .failure(let error): errors[TargetsForm.added] = error.message
+        case .failure(let error): errors[TargetsForm.added] = errors[TargetsForm.added] ?? error.message
         }
         switch WorkingCalendar.workedHolidays(from: values[TargetsForm.removed] ?? "") {
         case .success(let rules): calendar.removed = rules
-        case .failure(let error): errors[TargetsForm.removed] = error.message
+        case .failure(let error): errors[TargetsForm.removed] = errors[TargetsForm.removed] ?? error.message
         }
         if errors.isEmpty {
             let now = Clock.now()

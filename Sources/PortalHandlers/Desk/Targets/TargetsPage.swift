@@ -38,9 +38,11 @@ struct TargetsPage {
                 el("p", ["class": "muted"]) { Text.workingHoursHint }
                 el("p", ["class": "muted"]) { Text.nationalHolidays }
                 FormField.textarea(id: TargetsForm.added, label: Text.holidaysAdded, value: form.values[TargetsForm.added] ?? "",
-                                   error: form.errors[TargetsForm.added], hint: Text.holidaysAddedHint, rows: 4, maxLength: 4000)
+                                   error: form.errors[TargetsForm.added], hint: Text.holidaysAddedHint, rows: 4,
+                                   maxLength: TargetsForm.calendarFieldLimit)
                 FormField.textarea(id: TargetsForm.removed, label: Text.holidaysRemoved, value: form.values[TargetsForm.removed] ?? "",
-                                   error: form.errors[TargetsForm.removed], hint: Text.holidaysRemovedHint, rows: 3, maxLength: 4000)
+                                   error: form.errors[TargetsForm.removed], hint: Text.holidaysRemovedHint, rows: 3,
+                                   maxLength: TargetsForm.calendarFieldLimit)
                 el("div", ["class": "form-actions"]) {
                     el("button", ["class": "button button--primary", "type": "submit"]) { Text.targetsSave }
                 }
