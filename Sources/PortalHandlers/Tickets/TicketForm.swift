@@ -10,6 +10,9 @@ struct TicketForm {
     /// paste comes back whole beside "too long" (nginx's body limit bounds it anyway).
     static let keptTextLimit = 1_000_000
     static let technicalDetailsLimit = 4000
+    static let phoneLimit = 40
+    /// How much of a one-line field (the e-mail, the phone) a refused form shows again.
+    static let keptFieldLimit = 1000
 
     var email = ""
     var phone = ""
@@ -35,8 +38,12 @@ struct TicketForm {
     /// Reads the submitted form; every value is kept (cut to its limit) so the page can show
     /// it again, and every problem is recorded next to its field.
     init(_ form: FormData) {
-        email = String((form["email"] ?? "").trimmingWhitespace().prefix(254))
-        phone = String((form["phone"] ?? "").trimmingWhitespace().prefix(40))
+        // Kept past their limits, which the checks below then refuse: cut at 254, a longer
+        // address became another, valid one, saved without a word; cut at 40, a number kept
+        // a trailing space. Spaces as typed or pasted (a non-breaking one from a document
+        // looked like any other and was refused) are one space each.
+        email = String((form["email"] ?? "").trimmingWhitespace().prefix(TicketForm.keptFieldLimit))
+        phone = String((form["phone"] ?? "").collapsingSpaces().prefix(TicketForm.keptFieldLimit))
         contact = form["contact"].flatMap(ContactPreference.init)
         type = form["type"].flatMap(RequestType.init)
         area = form["area"].flatMap(RequestArea.init)
@@ -51,7 +58,9 @@ struct TicketForm {
         if email.isEmpty { errors["email"] = Text.fieldRequired } else if EmailAddress(email) == nil { errors["email"] = Text.emailInvalid }
         if contact == nil { errors["contact"] = Text.choiceRequired }
         if contact == .phone && phone.isEmpty { errors["phone"] = Text.phoneRequired }
-        if !phone.isEmpty && !TicketForm.isPhoneNumber(phone) { errors["phone"] = Text.phoneInvalid }
+        if !phone.isEmpty && (phone.count > TicketForm.phoneLimit || !TicketForm.isPhoneNumber(phone)) {
+            errors["phone"] = Text.phoneInvalid
+        }
         if type == nil { errors["type"] = Text.choiceRequired }
         if area == nil { errors["area"] = Text.choiceRequired }
         if priority == nil { errors["priority"] = Text.choiceRequired }
