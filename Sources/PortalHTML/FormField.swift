@@ -6,9 +6,11 @@ public enum FormField {
     public static func input(
         id: String, name: String? = nil, label: String, type: String = "text", value: String = "",
         error: String? = nil, required: Bool = false, autocomplete: String? = nil, maxLength: Int? = nil,
-        autofocus: Bool = false, hint: String? = nil, marked: Bool = true
+        autofocus: Bool = false, hint: String? = nil, marked: Bool = true, alsoDescribedBy: String? = nil
     ) -> Node {
-        let described = describedBy(id, hint: hint, error: error)
+        // `alsoDescribedBy`: a message of the page's about this field (the login's failure,
+        // above the form), read with it when the field takes the focus.
+        let described = [alsoDescribedBy, describedBy(id, hint: hint, error: error)].compactMap { $0 }.joined(separator: " ")
         return el("div", ["class": error == nil ? "field" : "field field--invalid"]) {
             fieldLabel(for: id, label: label, marked: required && marked)
             el(
@@ -20,7 +22,7 @@ public enum FormField {
                     // A refused form puts the person on its first wrong field, without JavaScript.
                     "autofocus": focus(autofocus || error != nil),
                     "aria-invalid": error == nil ? nil : "true",
-                    "aria-describedby": described,
+                    "aria-describedby": described.isEmpty ? nil : described,
                 ])
             if let hint { el("p", ["class": "muted field-hint", "id": id + "-hint"]) { hint } }
             if let error { el("p", ["class": "field-error", "id": id + "-error"]) { error } }
@@ -92,8 +94,8 @@ public enum FormField {
         el("input", ["type": "hidden", "name": name, "value": value])
     }
 
-    public static func notice(_ text: String, kind: String = "info") -> Node {
-        el("div", ["class": "notice notice--\(kind)", "role": kind == "error" ? "alert" : "status"]) { text }
+    public static func notice(_ text: String, kind: String = "info", id: String? = nil) -> Node {
+        el("div", ["class": "notice notice--\(kind)", "role": kind == "error" ? "alert" : "status", "id": id]) { text }
     }
 
     /// "Filtri" of a list's filters on a phone (the customers' list, the desk's queue): a

@@ -67,6 +67,10 @@ def test_an_error_goes_once_its_field_is_changed(portal, browser):
     assert "Il titolo è obbligatorio." in errors(), "typing in the link box changes no field"
     browser.find_element(By.XPATH, "//button[normalize-space()='Inserisci link']").click()
     assert "Scrivi un indirizzo web (https://…) o email." in errors()
+    # Said to a screen reader too: the field is described by it, and it is an alert.
+    link_field = field(browser, "Indirizzo del link")
+    described = browser.find_element(By.ID, link_field.get_attribute("aria-describedby"))
+    assert described.text == "Scrivi un indirizzo web (https://…) o email." and described.get_attribute("role") == "alert"
     type_into(browser, "Titolo", "Errore corretto")
     assert "Il titolo è obbligatorio." not in errors()
     assert field(browser, "Titolo").get_attribute("aria-invalid") is None

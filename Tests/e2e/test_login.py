@@ -59,6 +59,10 @@ def test_wrong_password_and_unknown_address_get_the_same_answer(portal):
     # The typed e-mail is kept, the password never echoed.
     assert 'value="nobody@nowhere.example"' in unknown.text
     assert "not-the-password-at-all" not in wrong.text
+    # The focused field (Password) is described by the failure, so a screen reader says it
+    # (an alert already in a loaded page is not reliably announced).
+    assert re.search(r'<div class="notice notice--error" role="alert" id="login-error">', wrong.text)
+    assert re.search(r'<input id="password"[^>]*autofocus[^>]*aria-describedby="login-error"', wrong.text)
 
 
 def test_unknown_address_costs_the_same_time_as_a_wrong_password(portal):

@@ -527,10 +527,14 @@
     apply.type = "button";
     apply.className = "button";
     apply.textContent = labels.linkApply;
+    // Tied to the field and an alert: shown alone, a screen reader said nothing of why the
+    // link was not added.
     const error = document.createElement("p");
     error.className = "field-error";
+    error.id = id + "-error";
     error.hidden = true;
     error.textContent = labels.linkInvalid;
+    input.setAttribute("aria-describedby", error.id);
     panel.append(fieldLabel, input, apply, error);
     editor.querySelector(".editor-toolbar").insertAdjacentElement("afterend", panel);
 
@@ -540,6 +544,8 @@
       if (/^www\./i.test(url)) url = "https://" + url;
       if (/^[^\s@/]+@[^\s@]+\.[^\s@]+$/.test(url)) url = "mailto:" + url;
       if (!/^(https?:\/\/|mailto:)\S+$/i.test(url)) {
+        // An alert while shown only: hidden, it was the page's first ".field-error[role=alert]".
+        error.setAttribute("role", "alert");
         error.hidden = false;
         input.setAttribute("aria-invalid", "true");
         return;
@@ -592,6 +598,7 @@
         range = selection.rangeCount && editable.contains(selection.anchorNode) ? selection.getRangeAt(0).cloneRange() : null;
         input.value = "";
         error.hidden = true;
+        error.removeAttribute("role");
         input.removeAttribute("aria-invalid");
         panel.hidden = false;
         input.focus();

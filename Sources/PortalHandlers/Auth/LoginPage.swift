@@ -41,7 +41,7 @@ struct LoginPage {
     func form() -> Node {
         .group {
             if let notice { FormField.notice(notice) }
-            if let error { FormField.notice(error, kind: "error") }
+            if let error { FormField.notice(error, kind: "error", id: "login-error") }
             el("form", ["class": "form", "method": "post", "novalidate": "novalidate", "action": "/login"]) {
                 FormField.csrf(csrfToken)
                 if !next.isEmpty { FormField.hidden("next", next) }
@@ -50,7 +50,8 @@ struct LoginPage {
                     autocomplete: "email", maxLength: 254, autofocus: email.isEmpty || fieldErrors["email"] != nil, marked: false)
                 FormField.input(
                     id: "password", label: Text.password, type: "password", error: fieldErrors["password"], required: true,
-                    autocomplete: "current-password", autofocus: !email.isEmpty && fieldErrors["email"] == nil, marked: false)
+                    autocomplete: "current-password", autofocus: !email.isEmpty && fieldErrors["email"] == nil, marked: false,
+                    alsoDescribedBy: error == nil ? nil : "login-error")
                 el("div", ["class": "form-actions"]) {
                     FormField.checkbox(id: "remember", label: Text.rememberMe, checked: remember)
                     el("button", ["class": "button button--primary", "type": "submit"]) { Text.signIn }
