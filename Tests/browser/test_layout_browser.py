@@ -567,14 +567,3 @@ def test_long_unbroken_names_and_addresses_never_widen_a_table_on_a_laptop(porta
     finally:
         browser.quit()
 
-
-def test_a_table_scrolling_in_its_box_never_widens_the_page_of_a_zoomed_laptop(portal):
-    """At 800 px (a 1280 px window at 160 %), «Profilo»'s tables scroll in their box; their
-    visually hidden header text («Rimuovi», «Termina») is placed absolutely and escaped the
-    box, widening the whole page."""
-    with signed_in(portal) as browser:
-        viewport(browser, (800, 600))
-        for path in ("/profilo", "/tenant/utenti"):
-            browser.get(portal.url + path)
-            assert browser.execute_script(
-                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"), path
