@@ -116,8 +116,8 @@ public struct AuditStore {
         if !company.isEmpty {
             let name = DeskStore.caseVariants("%" + DeskStore.likeEscaped(company) + "%")
             filter.add(
-                "a.tenant_id IN (SELECT id FROM tenants WHERE name LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR vat = ?)",
-                name.lower, name.upper, VATNumber(company)?.digits ?? company)
+                "a.tenant_id IN (SELECT id FROM tenants WHERE name LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR vat GLOB ?)",
+                name.lower, name.upper, DeskStore.vatPrefix(company))
         }
         if let userID, let email {
             let escaped = DeskStore.likeEscaped(email)

@@ -71,15 +71,16 @@ extension DeskStore {
         let indexed = text.count >= 3 && !text.contains { $0 == "%" || $0 == "_" || $0 == "\\" }
         // The pattern is an expression, not a bare parameter: SQLite compiles a statement
         // with LIKE on a bound parameter again for every new pattern (it may use the
-        // pattern's prefix on an index). Each spelling a query of its own: the index serves
-        // one LIKE, not two joined by OR.
-        let names =
-            indexed
-            ? "SELECT rowid FROM tenant_names WHERE name LIKE '%' || ? || '%'"
-                + " UNION SELECT rowid FROM tenant_names WHERE name LIKE '%' || ? || '%'"
-            : "SELECT id FROM tenants WHERE name LIKE '%' || ? || '%' ESCAPE '\\' OR name LIKE '%' || ? || '%' ESCAPE '\\'"
+        // pattern's prefix on an index). Each spelling a query of its own (the index serves
+        // one LIKE, not two joined by OR); an ASCII part has one spelling, so one lookup.
         let (lower, upper) = DeskStore.caseVariants(indexed ? text : DeskStore.likeEscaped(text))
-        return try database.query(names + " UNION SELECT id FROM tenants WHERE vat GLOB ?", [lower, upper, vat]).map { $0.int(at: 0) }
+        let spellings = lower == upper ? [lower] : [lower, upper]
+        let names = spellings.map { _ in
+            indexed
+                ? "SELECT rowid FROM tenant_names WHERE name LIKE '%' || ? || '%'"
+                : "SELECT id FROM tenants WHERE name LIKE '%' || ? || '%' ESCAPE '\\'"
+        }.joined(separator: " UNION ")
+        return try database.query(names + " UNION SELECT id FROM tenants WHERE vat GLOB ?", spellings + [vat]).map { $0.int(at: 0) }
     }
 
     /// The GLOB pattern of the P.IVAs that `text` names: its digits (spaces dropped, after an
