@@ -11,6 +11,19 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
         value = text
     }
 
+    /// Why `typed` is no address, in the words shown beside its field. Invisible characters
+    /// come with addresses copied from a web page or a PDF and cannot be seen to be removed:
+    /// "Indirizzo email non valido" beside an address that looked right left the person stuck.
+    public static func refusal(_ typed: String) -> String {
+        let text = typed.trimmingWhitespace()
+        if text.isEmpty { return Text.fieldRequired }
+        if text.unicodeScalars.contains(where: { $0.isInvisibleFormatting || $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+            return Text.emailHiddenCharacters
+        }
+        if text.contains(where: \.isWhitespace) { return Text.emailWithSpaces }
+        return Text.emailInvalid
+    }
+
     static func anyValue(_ input: String) -> String? {
         let text = input.trimmingWhitespace().lowercased()
         guard text.utf8.count <= 254 else { return nil }

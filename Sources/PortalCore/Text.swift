@@ -51,6 +51,9 @@ public enum Text {
     public static let loginFieldsRequired = "Scrivi l'email e la password."
     public static let fieldRequired = "Campo obbligatorio."
     public static let emailInvalid = "Indirizzo email non valido."
+    public static let emailHiddenCharacters =
+        "L'indirizzo contiene caratteri invisibili, spesso copiati insieme al testo: scrivilo di nuovo a mano."
+    public static let emailWithSpaces = "Indirizzo email non valido: non può contenere spazi."
     public static let loggedOut = "Sei uscito dal portale."
     public static let sessionExpired = "La sessione è scaduta: accedi di nuovo."
     /// A browser signed out by a password changed elsewhere (the profile, a recovery link).

@@ -44,6 +44,8 @@ public struct HTTPError: Error, CustomStringConvertible, Sendable {
     public static func methodNotAllowed(allowing allowed: [String]) -> HTTPError {
         var error = HTTPError(status: 405, message: Text.errorMethod, reason: "method")
         error.allow = allowed
+        // nginx's own 405 page (a POST to a static file) says the same, under the same title.
+        error.title = Text.errorMethodTitle
         return error
     }
     public static let payloadTooLarge = HTTPError(status: 413, message: Text.errorTooLarge, reason: "body too large")

@@ -130,6 +130,10 @@ enum Multipart {
                 for index in valueStart.indices {
                     let character = valueStart[index]
                     if escaped {
+                        // Browsers never escape with "\" (HTML writes `"` as %22), so only
+                        // `\"` and `\\` are escapes: `C:\Users\…\fattura.txt` (old IE,
+                        // some tools) keeps its separators and is cut to its last part.
+                        if character != "\"" && character != "\\" { value.append("\\") }
                         value.append(character)
                         escaped = false
                     } else if character == "\\" {

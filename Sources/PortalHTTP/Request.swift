@@ -14,6 +14,17 @@ public struct Request: Sendable {
     public var isHTTPS: Bool
     /// Filled by the router from `{name}` segments.
     public var pathParameters: [String: String] = [:]
+    /// A `{name}` segment that names a row: digits only, without leading zeros. `Int64`
+    /// alone also reads "01001" and "+1001", and every such spelling opened the same ticket
+    /// under another address (one page, many URLs; a cache or a log keyed on the path
+    /// would see different pages).
+    public func pathID(_ name: String) -> Int64? {
+        guard let text = pathParameters[name], let first = text.utf8.first, first != UInt8(ascii: "0"),
+            text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        else { return nil }
+        return Int64(text)
+    }
+
     /// The decoded body of a state-changing request (url-encoded or multipart), filled once
     /// by the route's access group before it checks the CSRF token.
     public var form = FormData()

@@ -83,4 +83,18 @@ struct EmailAddressASCIITests {
             #expect(EmailAddress.asciiValue(input.utf8) == EmailAddress.anyValue(input), "\(input)")
         }
     }
+
+    @Test("a refused address says why: empty, invisible characters copied with it, spaces, or malformed", arguments: [
+        ("  ", Text.fieldRequired),
+        ("mario.rossi@rossi.example\u{200B}", Text.emailHiddenCharacters),
+        ("\u{FEFF}mario.rossi@rossi.example", Text.emailHiddenCharacters),
+        ("mario.rossi@rossi\u{00AD}.example", Text.emailHiddenCharacters),
+        ("mario rossi@rossi.example", Text.emailWithSpaces),
+        ("mario.rossi@rossi.example\u{00A0}x", Text.emailWithSpaces),
+        ("mario.rossi@", Text.emailInvalid),
+    ])
+    func refusal(_ typed: String, _ message: String) {
+        #expect(EmailAddress(typed) == nil)
+        #expect(EmailAddress.refusal(typed) == message)
+    }
 }

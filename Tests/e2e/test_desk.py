@@ -247,6 +247,9 @@ def test_a_search_of_punctuation_alone_is_said_to_be_ignored(portal):
         assert sent.status_code == 200
         assert "La ricerca è stata ignorata: in «Cerca» scrivi almeno una parola (lettere o numeri), al massimo 200" \
             " caratteri." in html.unescape(sent.text), typed
+        # What was typed stays in the field, to be corrected (it came back empty).
+        field = re.search(r'<input[^>]*id="cerca"[^>]*>', sent.text).group(0)
+        assert html.unescape(re.search(r'value="([^"]*)"', field).group(1)) == typed, field
     # With another field that cannot be read, the one line names them all.
     both = operator.get(portal.url + "/desk/", params={"cerca": "*", "priorita": "altissima"})
     assert "Alcuni filtri non erano validi e sono stati ignorati." in both.text

@@ -307,6 +307,8 @@ def test_a_desk_or_administration_address_is_no_one_elses_to_learn_by_its_method
     # Public addresses say it to everyone, with what they take.
     login_page = anonymous.delete(portal.url + "/login")
     assert login_page.status_code == 405 and login_page.headers.get("Allow") == "GET, HEAD, POST"
+    # Titled as nginx's own 405 page (a POST to a static file) is, not as a fault.
+    assert ">Operazione non consentita</h1>" in login_page.text, login_page.text
 
 
 def test_the_site_builds_own_records_are_not_served(portal):

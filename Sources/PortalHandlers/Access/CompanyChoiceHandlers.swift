@@ -39,7 +39,7 @@ enum CompanyChoiceHandlers {
 
     static func accept(_ request: Request, _ context: CompanyChoiceContext) throws -> Response {
         let services = context.services
-        guard let id = request.pathParameters["id"].flatMap({ Int64($0) }) else { throw HTTPError.notFound }
+        guard let id = request.pathID("id") else { throw HTTPError.notFound }
         let user = context.user
         // A company's administrator may have invited an operator's address (answered as any
         // other): the support's staff are never a company's users.

@@ -59,7 +59,7 @@ enum LoginHandlers {
         // Said beside the field, as every form says it: the browser's own check is off
         // (`novalidate`), and a malformed address is no password guess to count.
         if typedEmail.isEmpty { page.fieldErrors["email"] = Text.fieldRequired }
-        else if EmailAddress(typedEmail) == nil { page.fieldErrors["email"] = Text.emailInvalid }
+        else if EmailAddress(typedEmail) == nil { page.fieldErrors["email"] = EmailAddress.refusal(typedEmail) }
         if password.isEmpty { page.fieldErrors["password"] = Text.fieldRequired }
         guard page.fieldErrors.isEmpty else {
             page.error = typedEmail.isEmpty && password.isEmpty ? Text.loginFieldsRequired : nil

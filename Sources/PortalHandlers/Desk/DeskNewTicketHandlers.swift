@@ -50,7 +50,7 @@ enum DeskNewTicketHandlers {
 
     /// The company of the address: any company (404 for none).
     static func company(_ request: Request, _ context: OperatorContext) throws -> CompanyRow {
-        guard let id = request.pathParameters["azienda"].flatMap({ Int64($0) }),
+        guard let id = request.pathID("azienda"),
             let company = try TenantStore(context.services.database).company(id: id)
         else { throw HTTPError.notFound }
         return company

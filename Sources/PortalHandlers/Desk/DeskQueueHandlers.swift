@@ -45,6 +45,7 @@ enum DeskQueueHandlers {
             calendar: try ResponseTargetStore(services.database).settings().calendar,
             notice: request.query["avviso"] == ownRoleNotice ? Text.ownRoleNowOperator : filtersNotice(remembered))
         page.remembered = remembered.isRemembered && query.narrows
+        page.typedSearch = remembered.invalid.first { $0.name == "cerca" }?.typed
         if !(remembered.isRemembered && query.page == 1) {
             page.ticketSuffix = "?" + DeskTicketHandlers.queueParameter(query.queryString(page: query.page))
         }

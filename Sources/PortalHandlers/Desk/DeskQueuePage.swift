@@ -30,6 +30,9 @@ struct DeskQueuePage {
     /// above it, as on the customers' list (a queue filtered on "Bassa" the day before opened
     /// the next morning on 13 tickets, without a word).
     var remembered = false
+    /// "Cerca" as typed when it was ignored ("*" alone): kept in its field to be corrected,
+    /// as the customers' list keeps a refused filter (the field came back empty).
+    var typedSearch: String?
 
     func render() -> [UInt8] {
         Page(title: Text.deskQueueTitle, kind: .app(viewer), currentPath: "/desk/") {
@@ -211,7 +214,7 @@ struct DeskQueuePage {
         el("form", ["class": "card ticket-filters form", "method": "post", "novalidate": "novalidate", "action": "/desk/cerca"]) {
             FormField.csrf(viewer.csrfToken)
             el("h2", ["class": "filters-title"]) { Text.deskFilters }
-            FormField.input(id: "cerca", label: Text.deskSearch, type: "search", value: query.text, maxLength: 200)
+            FormField.input(id: "cerca", label: Text.deskSearch, type: "search", value: typedSearch ?? query.text, maxLength: 200)
             select("stato", Text.deskState, [("aperti", Text.deskStateOpen), ("qualsiasi", Text.deskStateAny)]
                 + TicketStatus.allCases.map { ($0.rawValue, $0.label) }, selected: query.state.value)
             select("priorita", Text.priority, [("qualsiasi", Text.deskStateAny)] + Priority.allCases.reversed().map { ($0.rawValue, $0.label) },

@@ -516,7 +516,7 @@ enum DeskTicketHandlers {
     /// Any file of the ticket, through nginx after this check, always as a download.
     static func download(_ request: Request, _ context: OperatorContext) throws -> Response {
         let ticket = try context.ticket(request)
-        guard let id = request.pathParameters["id"].flatMap({ Int64($0) }),
+        guard let id = request.pathID("id"),
             let file = try TicketStore(context.services.database).attachmentsWithNotes(ticketID: ticket.id).first(where: { $0.id == id })
         else { throw HTTPError.notFound }
         return try TicketFileResponse.make(file)
@@ -526,7 +526,7 @@ enum DeskTicketHandlers {
 extension OperatorContext {
     /// Any company's ticket with the number in the path.
     func ticket(_ request: Request) throws -> TicketRecord {
-        guard let number = request.pathParameters["number"].flatMap({ Int64($0) }),
+        guard let number = request.pathID("number"),
             let ticket = try TicketStore(services.database).find(number: number)
         else { throw HTTPError.notFound }
         return ticket

@@ -170,7 +170,7 @@ enum ProfileHandlers {
     static func removeDevice(_ request: Request, _ context: SignedInContext) throws -> Response {
         let services = context.services
         let current = context.current
-        guard let id = request.pathParameters["id"].flatMap({ Int64($0) }) else { throw HTTPError.notFound }
+        guard let id = request.pathID("id") else { throw HTTPError.notFound }
         try save(services, notice: "dispositivo") { tx in
             guard try TrustedDeviceStore(services.database).delete(id: id, userID: current.user.id) else {
                 throw HTTPError.notFound

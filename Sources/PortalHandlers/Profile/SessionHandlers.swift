@@ -8,7 +8,7 @@ enum SessionHandlers {
     static func end(_ request: Request, _ context: SignedInContext) throws -> Response {
         let services = context.services
         let current = context.current
-        guard let id = request.pathParameters["id"].flatMap({ Int64($0) }), id != current.session.id else {
+        guard let id = request.pathID("id"), id != current.session.id else {
             throw HTTPError.notFound
         }
         try ProfileHandlers.save(services, notice: "sessione") { tx in

@@ -24,7 +24,7 @@ enum RecoveryHandlers {
         let typed = (form["email"] ?? "").trimmingWhitespace()
         guard let email = EmailAddress(typed) else {
             let html = RecoveryPages.request(
-                csrfToken: csrf, email: String(typed.prefix(254)), error: typed.isEmpty ? Text.fieldRequired : Text.emailInvalid)
+                csrfToken: csrf, email: String(typed.prefix(254)), error: EmailAddress.refusal(typed))
             return Response.html(html, status: 422)
         }
         let now = services.now

@@ -128,7 +128,7 @@ enum InvitationHandlers {
         var inviteForm = InviteForm(email: String(typed.prefix(254)), role: form["role"].flatMap(Role.init(rawValue:)) ?? .technician)
         if let raw = Submission.key(form) { inviteForm.submission = raw }
         guard let email = EmailAddress(typed) else {
-            inviteForm.error = typed.isEmpty ? Text.fieldRequired : Text.emailInvalid
+            inviteForm.error = EmailAddress.refusal(typed)
             return try render(context, notice: nil, form: inviteForm, services, status: 422)
         }
         let result: Provisioning.InvitationResult
@@ -158,7 +158,7 @@ enum InvitationHandlers {
     /// The pending invitation the button names; one gone since the page was read (removed by a
     /// colleague, accepted, expired) leads back to the list, which says so: it was a bare 404.
     static func invitation(_ request: Request, _ context: MemberContext, _ services: Services) throws -> InvitationRecord {
-        guard let id = request.pathParameters["id"].flatMap({ Int64($0) }) else { throw HTTPError.notFound }
+        guard let id = request.pathID("id") else { throw HTTPError.notFound }
         let invitations = InvitationStore(services.database)
         guard let invitation = try invitations.pending(id: id, tenantID: context.tenant.id, now: services.now) else {
             // One of this company's, accepted, removed or expired since the page (a stale button):
@@ -225,7 +225,7 @@ enum InvitationHandlers {
     static func cancel(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
         // Pressed twice (or by a colleague first): removed, as the first press said.
-        if let id = request.pathParameters["id"].flatMap({ Int64($0) }),
+        if let id = request.pathID("id"),
             try InvitationStore(services.database).isCancelled(id: id, tenantID: context.tenant.id)
         {
             throw try back(request, context, notice: "rimosso")

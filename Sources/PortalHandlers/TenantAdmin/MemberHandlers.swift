@@ -95,7 +95,7 @@ enum MemberHandlers {
     /// trusted devices stay ended.
     static func restore(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
-        guard let id = request.pathParameters["id"].flatMap({ Int64($0) }) else { throw HTTPError.notFound }
+        guard let id = request.pathID("id") else { throw HTTPError.notFound }
         let tenants = TenantStore(services.database)
         let restored: Bool = try services.database.write { tx in
             guard let member = try tenants.restoreMember(userID: id, tenantID: context.tenant.id, now: services.now) else {
@@ -119,7 +119,7 @@ enum MemberHandlers {
     }
 
     static func member(_ request: Request, _ context: MemberContext, _ services: Services) throws -> TenantStore.MemberRow {
-        guard let id = request.pathParameters["id"].flatMap({ Int64($0) }),
+        guard let id = request.pathID("id"),
             let member = try TenantStore(services.database).memberRows(tenantID: context.tenant.id).first(where: { $0.userID == id })
         else { throw HTTPError.notFound }
         return member

@@ -11,7 +11,7 @@ import PortalStore
 enum CompanySwitchOffer {
     /// The page that offers the switch, or nil when no other company of the user has the ticket.
     static func page(_ request: Request, _ context: MemberContext) throws -> Response? {
-        guard let number = request.pathParameters["number"].flatMap({ Int64($0) }),
+        guard let number = request.pathID("number"),
             let owner = try owner(of: number, context)
         else { return nil }
         return offer(context, company: owner, next: "/ticket/\(number)", title: Text.otherCompanyTicketTitle(number),
@@ -20,7 +20,7 @@ enum CompanySwitchOffer {
 
     /// A reply sent to a ticket of another company of the user: kept, with the offer.
     static func keptReply(_ request: Request, _ context: MemberContext) throws -> Response? {
-        guard let number = request.pathParameters["number"].flatMap({ Int64($0) }),
+        guard let number = request.pathID("number"),
             let owner = try owner(of: number, context)
         else { return nil }
         return try kept(request, context, company: owner, next: "/ticket/\(number)", title: Text.otherCompanyTicketTitle(number))

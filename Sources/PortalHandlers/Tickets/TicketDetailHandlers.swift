@@ -288,7 +288,7 @@ enum TicketDetailHandlers {
     static func download(_ request: Request, _ context: MemberContext) throws -> Response {
         let services = context.services
         let ticket = try context.ticket(request)
-        guard let id = request.pathParameters["id"].flatMap({ Int64($0) }),
+        guard let id = request.pathID("id"),
             let file = try TicketStore(services.database).attachment(id: id, ticketID: ticket.id)
         else { throw HTTPError.notFound }
         return try TicketFileResponse.make(file)

@@ -55,7 +55,7 @@ struct TicketForm {
         technicalDetailsFromERP = form[TicketForm.fromERPField] == "1"
         submission = Submission.key(form) ?? Submission.newKey()
 
-        if email.isEmpty { errors["email"] = Text.fieldRequired } else if EmailAddress(email) == nil { errors["email"] = Text.emailInvalid }
+        if email.isEmpty { errors["email"] = Text.fieldRequired } else if EmailAddress(email) == nil { errors["email"] = EmailAddress.refusal(email) }
         if contact == nil { errors["contact"] = Text.choiceRequired }
         if contact == .phone && phone.isEmpty { errors["phone"] = Text.phoneRequired }
         if !phone.isEmpty && (phone.count > TicketForm.phoneLimit || !TicketForm.isPhoneNumber(phone)) {

@@ -18,7 +18,7 @@ enum CompanyHandlers {
     ]
 
     static func company(_ request: Request, _ context: OperatorContext) throws -> CompanyRow {
-        guard let id = request.pathParameters["id"].flatMap({ Int64($0) }),
+        guard let id = request.pathID("id"),
             let company = try TenantStore(context.services.database).company(id: id)
         else { throw HTTPError.notFound }
         return company
@@ -57,7 +57,7 @@ enum CompanyHandlers {
         var page = InviteAdministratorPage(company: company, email: String(typed.prefix(254)))
         if let raw = Submission.key(request.form) { page.submission = raw }
         guard let email = EmailAddress(typed) else {
-            page.error = typed.isEmpty ? Text.fieldRequired : Text.emailInvalid
+            page.error = EmailAddress.refusal(typed)
             return Response.html(bytes: page.render(context.viewer), status: 422)
         }
         let result: Provisioning.InvitationResult
@@ -93,7 +93,7 @@ enum CompanyHandlers {
     /// The pending invitation the button names; one gone since the page was read (a colleague
     /// removed it, it was accepted or expired) leads back to the company's page, which says so.
     static func invitation(_ request: Request, _ company: CompanyRow, _ context: OperatorContext) throws -> InvitationRecord {
-        guard let id = request.pathParameters["invitation"].flatMap({ Int64($0) }) else { throw HTTPError.notFound }
+        guard let id = request.pathID("invitation") else { throw HTTPError.notFound }
         guard let invitation = try InvitationStore(context.services.database).pending(
                 id: id, tenantID: company.tenant.id, now: context.services.now)
         else { throw try backToInvitations(request, company, context, notice: "non-in-attesa") }
@@ -130,7 +130,7 @@ enum CompanyHandlers {
     static func cancel(_ request: Request, _ context: OperatorContext) throws -> Response {
         let company = try company(request, context)
         // Pressed twice (or by a colleague first): removed, as the first press said.
-        if let id = request.pathParameters["invitation"].flatMap({ Int64($0) }),
+        if let id = request.pathID("invitation"),
             try InvitationStore(context.services.database).isCancelled(id: id, tenantID: company.tenant.id)
         {
             throw try backToInvitations(request, company, context, notice: "rimosso")

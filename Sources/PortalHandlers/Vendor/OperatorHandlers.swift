@@ -48,7 +48,7 @@ enum OperatorHandlers {
             role: fields["role"].flatMap(DeskRole.init(rawValue:)) ?? .operator)
         if let raw = Submission.key(fields) { form.submission = raw }
         guard let email = EmailAddress(typed) else {
-            form.emailError = typed.isEmpty ? Text.fieldRequired : Text.emailInvalid
+            form.emailError = EmailAddress.refusal(typed)
             // Both fields' mistakes at once, not the name's only on the next try.
             if form.name.trimmingWhitespace().isEmpty { form.nameError = Text.fieldRequired }
             return try render(context, OperatorsPage(form: form), status: 422)
@@ -75,7 +75,7 @@ enum OperatorHandlers {
     }
 
     static func target(_ request: Request, _ context: OperatorContext) throws -> UserRecord {
-        guard let id = request.pathParameters["id"].flatMap({ Int64($0) }) else { throw HTTPError.notFound }
+        guard let id = request.pathID("id") else { throw HTTPError.notFound }
         do {
             return try administration(context).account(id: id)
         } catch let error as DomainError where error.code == .notFound {

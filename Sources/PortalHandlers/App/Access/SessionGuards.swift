@@ -43,7 +43,7 @@ enum MemberGuard: AccessGuard {
         guard let membership = current.membership else {
             if current.user.isOperator {
                 // A customer's e-mail forwarded to the desk: its link opens the ticket there.
-                if request.method == "GET", let number = request.pathParameters["number"].flatMap({ Int64($0) }),
+                if request.method == "GET", let number = request.pathID("number"),
                     request.path == "/ticket/\(number)"
                 {
                     throw Redirect(to: "/desk/ticket/\(number)")
@@ -114,7 +114,7 @@ enum OperatorGuard: AccessGuard {
             // A desk link an operator pasted into a reply: the customer's own page of the same
             // ticket, as an operator following a customer's link lands on the desk's. That page
             // judges whether the ticket is theirs; every other desk address stays a 404.
-            if request.method == "GET", let number = request.pathParameters["number"].flatMap({ Int64($0) }),
+            if request.method == "GET", let number = request.pathID("number"),
                 request.path == "/desk/ticket/\(number)"
             {
                 throw Redirect(to: "/ticket/\(number)")
