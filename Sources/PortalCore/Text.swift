@@ -252,8 +252,10 @@ public enum Text {
         "La pagina richiesta non esiste o non è più disponibile. Se stavi lavorando nel portale, il tuo collegamento è terminato: accedi di nuovo dalla pagina iniziale."
     public static let errorForbiddenCSRF =
         "Il modulo è scaduto o non è valido. Ricarica la pagina e riprova: i dati non sono stati salvati."
+    /// One text for nginx's page and the handlers' (a search, a profile form, a ticket with
+    /// files): it named only attachments, on forms that have none.
     public static let errorTooLarge =
-        "I dati inviati superano la dimensione massima consentita e non sono arrivati al portale. Torna alla pagina precedente con il pulsante «Indietro» del browser e togli gli allegati più grandi (al massimo 4 MB ciascuno; un'immagine del profilo al massimo 1 MB) prima di inviare di nuovo. Alcuni browser ripresentano il modulo vuoto: in quel caso il testo va inserito di nuovo."
+        "I dati inviati superano la dimensione massima consentita e non sono arrivati al portale. Torna alla pagina precedente con il pulsante «Indietro» del browser e invia di nuovo con meno dati: un testo più breve o, se hai scelto degli allegati, senza i più grandi (al massimo 4 MB ciascuno; un'immagine del profilo al massimo 1 MB). Alcuni browser ripresentano il modulo vuoto: in quel caso il testo va inserito di nuovo."
     /// The same refusal for a script (the dashboard's API): no page, no «Indietro».
     public static let apiTooLarge = "La richiesta supera la dimensione massima consentita e non è stata salvata."
     /// /api/ asked for by a session that has no company (deactivated meanwhile, or not chosen).

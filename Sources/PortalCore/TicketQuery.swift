@@ -74,23 +74,26 @@ public struct TicketQuery: FilterQuery, Sendable, Equatable {
     }
 }
 
-/// A calendar date typed as yyyy-MM-dd (or dd/MM/yyyy, as Italians write it).
+/// A calendar date typed as yyyy-MM-dd (what a date field sends), or day first as Italians
+/// write it where a browser has no date picker: dd/MM/yyyy, dd-MM-yyyy or dd.MM.yyyy
+/// ("01-02-2026" was refused though it can mean nothing else with the year last).
 public struct DateOnly: Sendable, Equatable {
     public let year: Int
     public let month: Int
     public let day: Int
 
     public init?(_ text: String) {
-        let parts: [Substring]
-        var numbers: [Int]
-        if text.contains("-") {
-            parts = text.split(separator: "-")
-            numbers = parts.compactMap { Int($0) }
+        guard let separator = text.first(where: { $0 == "-" || $0 == "/" || $0 == "." }) else { return nil }
+        let parts = text.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+        else { return nil }
+        var numbers = parts.compactMap { Int($0) }
+        if parts[0].count == 4 && separator == "-" {
+        } else if parts[2].count == 4 && parts[0].count <= 2 {
+            numbers.reverse()
         } else {
-            parts = text.split(separator: "/")
-            numbers = parts.compactMap { Int($0) }.reversed()
+            return nil
         }
-        guard parts.count == 3, numbers.count == 3 else { return nil }
         let (year, month, day) = (numbers[0], numbers[1], numbers[2])
         guard (1970...2999).contains(year), (1...12).contains(month) else { return nil }
         let lengths = [31, (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]

@@ -273,3 +273,22 @@ struct WorkingCalendarTextTests {
         #expect(targets.due(createdAt: created, priority: .normal, firstAnsweredAt: nil, isClosed: true, calendar: .standard) == nil)
     }
 }
+
+@Suite("A date as typed in a filter")
+struct TypedDateTests {
+    @Test("year first with hyphens, or day first with slashes, hyphens or dots", arguments: [
+        ("2026-02-01", "2026-02-01"), ("2026-2-1", "2026-02-01"), ("01/02/2026", "2026-02-01"), ("1/2/2026", "2026-02-01"),
+        ("01-02-2026", "2026-02-01"), ("01.02.2026", "2026-02-01"), ("29-02-2024", "2024-02-29"),
+    ])
+    func accepted(_ typed: String, _ date: String) {
+        #expect(DateOnly(typed)?.text == date)
+    }
+
+    @Test("anything else is no date", arguments: [
+        "", "2026", "2026/02/01", "2026.02.01", "02-01-26", "01-02-2026-", "01-02/2026", "29-02-2027", "31/04/2026",
+        "+1/2/2026", "1/2/02026", "١/٢/٢٠٢٦", "01 02 2026",
+    ])
+    func refused(_ typed: String) {
+        #expect(DateOnly(typed) == nil)
+    }
+}

@@ -1236,7 +1236,7 @@ def test_messages_are_numbered_in_the_conversation_the_same_for_customer_and_des
     desk_post(portal, operator, number, "note", note="Nota per i colleghi.")
     desk_post(portal, operator, number, "reply", reply="Prima risposta del supporto.")
     reply(portal, customer, number, "Seconda domanda del cliente.")
-    heads = lambda text: re.findall(r'<header class="message-head">(.*?)</header>', text, re.S)
+    heads = lambda text: re.findall(r'<h3 class="message-title">(.*?)</h3>', text, re.S)
     seen = heads(customer.get(portal.url + f"/ticket/{number}").text)
     assert [head.rsplit("#", 1)[1] for head in seen] == ["1", "2", "3"], seen
     on_desk = heads(operator.get(portal.url + f"/desk/ticket/{number}").text)

@@ -175,6 +175,9 @@ struct TicketThread {
 
     func render() -> Node {
         Node.group {
+            // The messages' headings are h3: under the ticket's title, this level names the
+            // conversation they belong to (the panel's «Allegati» is another h2).
+            el("h2", ["class": "visually-hidden"]) { Text.thread }
             if messages.count >= TicketThread.shortcutsFrom, let latest = messages.last(where: { $0.kind != .event }) {
                 el("nav", ["class": "thread-jumps", "aria-label": Text.threadJumps]) {
                     el("a", ["href": "#m\(latest.id)"]) { Text.jumpToLatest }
@@ -213,11 +216,15 @@ struct TicketThread {
         let kind = message.kind == .note ? "message message--note" : message.authorIsOperator ? "message message--operator" : "message message--customer"
         return el("article", ["class": kind, "id": "m\(message.id)"]) {
             el("header", ["class": "message-head"]) {
-                if message.kind == .note { el("span", ["class": "badge badge--note"]) { Text.deskInternalNoteBadge } }
-                el("strong") { message.authorName }
-                " (\(message.authorIsOperator ? Text.supportTeam : ticket.tenantName)) "
-                el("time", ["datetime": Clock.machineReadable(message.createdAt)]) { Clock.display(message.createdAt) }
-                if let number { " – #\(number)" }
+                // A heading per message: a screen reader moves from one to the next by its
+                // headings key, where a long conversation was one block to read through.
+                el("h3", ["class": "message-title"]) {
+                    if message.kind == .note { el("span", ["class": "badge badge--note"]) { Text.deskInternalNoteBadge } }
+                    el("strong") { message.authorName }
+                    " (\(message.authorIsOperator ? Text.supportTeam : ticket.tenantName)) "
+                    el("time", ["datetime": Clock.machineReadable(message.createdAt)]) { Clock.display(message.createdAt) }
+                    if let number { " – #\(number)" }
+                }
             }
             el("div", ["class": "prose message-body"]) { Node.trusted(MessageBody.html(message.body)) }
             if !files.isEmpty { TicketThread.fileList(files, base: filesBase) }
