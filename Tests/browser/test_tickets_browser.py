@@ -51,6 +51,10 @@ def test_a_customer_opens_follows_and_closes_a_ticket(portal, browser, tmp_path)
     number = heading.split("#")[1]
     assert "configurazione.txt" in browser.page_source
     assert "Ticket inviato" in browser.page_source
+    # The confirmation, in the page as it arrived, is also said through a live region filled
+    # after loading: a screen reader announces that change, not a region already full.
+    WebDriverWait(browser, 5).until(
+        lambda b: "Ticket inviato" in b.find_element(By.CSS_SELECTOR, "[data-announces=avviso]").get_attribute("textContent"))
 
     press(browser, "Torna all'elenco")
     type_into(browser, "Codice Ticket", number)

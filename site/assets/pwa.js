@@ -292,3 +292,28 @@
   document.addEventListener('input', settle);
   document.addEventListener('change', settle);
 })();
+
+/*
+ * A confirmation after a redirect ("?avviso=…": «Ticket inviato», «Invito inviato») is in the
+ * page as it arrives, and screen readers announce a live region's changes, not what it held
+ * when the page loaded: the confirmation was seen but not heard. Its text is said again
+ * through a hidden live region of this script's, filled a moment after the page is read in;
+ * nothing visible changes. Without JavaScript the notice is still the first thing after the
+ * page's title.
+ */
+(function () {
+  if (!/[?&]avviso=/.test(window.location.search)) return;
+  function announce() {
+    const notice = document.querySelector('main .notice[role="status"], main .notice[role="alert"]');
+    const text = notice ? notice.textContent.replace(/\s+/g, ' ').trim() : '';
+    if (!text) return;
+    const region = document.createElement('div');
+    region.className = 'visually-hidden';
+    region.setAttribute('role', 'status');
+    region.setAttribute('data-announces', 'avviso');
+    document.body.appendChild(region);
+    window.setTimeout(function () { region.textContent = text; }, 400);
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', announce);
+  else announce();
+})();
