@@ -1,4 +1,4 @@
-/// An e-mail address as the portal accepts it: one `@`, a non-empty local part, a dotted
+/// An e-mail address as the portal accepts it: one `@`, a non-empty local part of ASCII, a dotted
 /// domain of letters, digits and hyphens (any script's, for internationalised names), no
 /// spaces, control or invisible formatting characters, at most 254 characters. Stored
 /// lower-cased.
@@ -21,6 +21,7 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
             return Text.emailHiddenCharacters
         }
         if text.contains(where: \.isWhitespace) { return Text.emailWithSpaces }
+        if let at = text.firstIndex(of: "@"), !text[..<at].utf8.allSatisfy({ $0 < 0x80 }) { return Text.emailLocalPartNotASCII }
         return Text.emailInvalid
     }
 
@@ -32,6 +33,10 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
         let local = parts[0]
         let domain = parts[1]
         guard !local.isEmpty, local.utf8.count <= 64, !domain.isEmpty else { return nil }
+        // A letter beyond ASCII before the @ needs a mail server speaking SMTPUTF8, which few
+        // do: the invitation to "àèì@…" was accepted and its e-mail, with the provisional
+        // password, could never be delivered. A domain may have them (curl sends it as IDNA).
+        guard local.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         guard text.unicodeScalars.allSatisfy(EmailAddress.isAllowed) else { return nil }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }),

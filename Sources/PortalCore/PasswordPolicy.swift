@@ -30,8 +30,19 @@ public enum PasswordPolicy {
         let personal = (names.map { $0.trimmingWhitespace().lowercased() } + [email?.localPart ?? ""])
             .filter { $0.count >= 4 }
         if personal.contains(where: { lowered.contains($0) }) { return .containsPersonalData }
+        // Again without accents, case or punctuation: "eloise-2026…" for Éloïse, or
+        // "MarioRossi…" for mario.rossi@, gives the person away as much as the exact spelling.
+        let squeezedPassword = squeezed(password)
+        let squeezedPersonal = (names + [email?.localPart ?? ""]).map(squeezed).filter { $0.count >= 4 }
+        if squeezedPersonal.contains(where: { squeezedPassword.contains($0) }) { return .containsPersonalData }
         if isGuessable(lowered) { return .tooGuessable }
         return nil
+    }
+
+    /// Latin letters without their accents and digits, lower case, nothing else (the folding
+    /// of the manual's search).
+    static func squeezed(_ text: String) -> String {
+        String(decoding: DocsSearch.fold(text).letters.filter { $0 != DocsSearch.space }, as: UTF8.self)
     }
 
     /// Every rule broken: the password's own (the first, as `check`) and the confirmation's.

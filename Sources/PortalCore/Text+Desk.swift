@@ -284,17 +284,17 @@ extension Text {
         """
     }
     /// `files`: the names of the files sent with the reply, which are on the portal only (no
-    /// e-mail carries attachments). One text for everyone told: colleagues who follow the
-    /// company's tickets read it too, so the request is not called "tua".
+    /// e-mail carries attachments). The request is "tua" to its requester only: colleagues who
+    /// follow the company's tickets read whose it is.
     public static func customerReplyMailBody(
         number: Int64, title: String, company: String, author: String, text: String, status: String? = nil,
-        files: [String] = [], link: String, toContact: Bool = false, requester: String
+        files: [String] = [], link: String, toContact: Bool = false, toRequester: Bool = false, requester: String
     ) -> String {
         """
         Ticket #\(number): \(title)
         Azienda: \(company)
 
-        \(author) dell'assistenza ha risposto alla richiesta:
+        \(author) dell'assistenza ha risposto alla \(toRequester ? "tua richiesta" : "richiesta di " + requester):
 
         \(text)
         \(files.isEmpty ? "" : "\n" + mailFilesOnPortal(files) + "\n")\(status.map { "\n" + $0 + "\n" } ?? "")

@@ -54,6 +54,8 @@ public enum Text {
     public static let emailHiddenCharacters =
         "L'indirizzo contiene caratteri invisibili, spesso copiati insieme al testo: scrivilo di nuovo a mano."
     public static let emailWithSpaces = "Indirizzo email non valido: non può contenere spazi."
+    public static let emailLocalPartNotASCII =
+        "Indirizzo email non valido: prima della @ non può contenere lettere accentate, emoji o altri simboli speciali."
     public static let loggedOut = "Sei uscito dal portale."
     public static let sessionExpired = "La sessione è scaduta: accedi di nuovo."
     /// A browser signed out by a password changed elsewhere (the profile, a recovery link).

@@ -118,15 +118,17 @@ struct TicketMail {
     ) throws -> [EmailAddress] {
         let recipients = try customerAddresses(ticket, kind: .replies, tx.database)
         let plain = MessageText.plain(text)
-        func body(toContact: Bool) -> String {
+        func body(toContact: Bool, toRequester: Bool = false) -> String {
             Text.customerReplyMailBody(
                 number: ticket.number, title: ticket.title, company: ticket.tenantName, author: author, text: plain,
-                status: statusLine, files: files, link: customerLink(ticket), toContact: toContact, requester: ticket.requesterName)
+                status: statusLine, files: files, link: customerLink(ticket), toContact: toContact, toRequester: toRequester,
+                requester: ticket.requesterName)
         }
         try enqueue(
             in: tx, ticket, to: recipients, audience: .customer,
             subject: Text.ticketMailSubject(ticket.number, Text.mailEventReply, ticket.title),
-            body: body(toContact: false), contactBody: body(toContact: true), now: now)
+            body: body(toContact: false), contactBody: body(toContact: true), requesterBody: body(toContact: false, toRequester: true),
+            now: now)
         return recipients
     }
 
@@ -274,11 +276,12 @@ struct TicketMail {
     /// these messages invites them to do (the desk still works the ticket).
     /// `contactBody`: the customer's e-mail as the ticket's contact address reads it when it is
     /// nobody's account in the company (no link to a portal they cannot enter).
+    /// `requesterBody`: the same e-mail as the ticket's requester reads it ("la tua richiesta").
     /// `invitesReply`: false for a message an answer to which must not reach the customer (a
     /// hand-over's "ok, grazie" would have gone to them as the desk's reply).
     func enqueue(
         in tx: WriteTransaction, _ ticket: TicketRecord, to recipients: [EmailAddress], audience: Audience, subject: String,
-        body: String, contactBody: String? = nil, invitesReply: Bool = true, now: Timestamp
+        body: String, contactBody: String? = nil, requesterBody: String? = nil, invitesReply: Bool = true, now: Timestamp
     ) throws {
         if audience == .customer, try TenantStore(tx.database).isDeactivated(tenantID: ticket.tenantID) { return }
         // A ticket closed past its reopening answers no e-mail (the gate refuses it): none invited.
@@ -295,7 +298,9 @@ struct TicketMail {
             // The ticket's typed address reads why it hears of it, a colleague's own account too:
             // "Abbiamo ricevuto la tua richiesta" told them a colleague's request was theirs.
             let asContact = member == nil || (member != ticket.requesterID && recipient == contact)
-            let text = audience == .customer && asContact ? contactBody ?? body : body
+            let text = audience != .customer ? body
+                : asContact ? contactBody ?? body
+                : member == ticket.requesterID ? requesterBody ?? body : body
             try OutboxStore.enqueue(
                 in: tx, to: [recipient], subject: subject, body: replyTo == nil ? text : TicketMail.adding(hint, to: text), now: now,
                 replyTo: replyTo, thread: TicketMail.thread(ticket.number))

@@ -216,3 +216,22 @@ def test_a_deactivated_operator_is_told_why_and_gets_no_password(fresh_portal):
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM password_resets r JOIN users u ON u.id = r.user_id WHERE u.email = ?",
                           (address,)).fetchone()[0] == 0
+
+
+def test_a_reset_from_a_browser_signed_in_as_someone_else_ends_that_session_too(fresh_portal):
+    """Mario signed in, a colleague's password reset in the same browser: the browser forgot
+    Mario's cookie but his session stayed valid, listed in his «Sessioni attive»."""
+    portal = fresh_portal()
+    mario, _ = login(portal)
+    ask_for_link(portal, ADDRESS)
+    link = link_from_mail(portal, ADDRESS)
+    page = mario.get(link)
+    done = mario.post(portal.url + "/password/nuova", allow_redirects=False, data={
+        "csrf": csrf_token(page.text), "password": CHOSEN, "password_confirmation": CHOSEN,
+        "token": link.split("#token=")[1]})
+    assert done.headers["Location"].startswith("/login?avviso=reimpostata")
+    assert "portal_session" in done.headers.get("Set-Cookie", ""), "the browser forgets it"
+    with portal.db() as db:
+        left = db.execute("SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?",
+                          ("mario.rossi@rossi.example",)).fetchone()[0]
+    assert left == 0, "Mario's session ended with the browser's cookie"

@@ -227,7 +227,9 @@ enum DeskTicketHandlers {
                     form, field: "files", for: .company(ticket.tenantID, enforcingQuota: false))
                 if let error = files.error {
                     // The desk keeps no files across a refusal: the good ones must be chosen again too.
-                    let others = form.files.filter { !$0.bytes.isEmpty }.count > 1
+                    // Counted by name: an empty picker sends a part without one, while a chosen
+                    // empty file is refused by name and its good companion went unmentioned.
+                    let others = form.files.filter { !$0.fileName.isEmpty }.count > 1
                     return try refuse { $0.fileError = others ? error + " " + Text.deskChooseFilesAgain : error }
                 }
                 // The controls the operator changed go with the message, as on the customers' page.

@@ -124,6 +124,16 @@ enum RecoveryHandlers {
             let html = RecoveryPages.newPassword(csrfToken: context.csrfToken, code: typedCode, errors: ["code": Text.recoveryLinkJustUsed])
             return Response.html(html, status: 422)
         }
+        // This browser goes to the login of the account just reset. A session of someone else
+        // it held is ended as "Esci" ends it: only forgetting its cookie left it valid and
+        // listed in that person's «Sessioni attive». (The account's own sessions ended above.)
+        if let other = context.signedIn, other.user.id != user.id {
+            try services.database.write { tx in
+                try SessionStore(services.database).delete(id: other.session.id)
+                try AuditStore.record(in: tx, "logout", tenantID: other.tenantID, userID: other.user.id, actorEmail: other.user.email,
+                    clientIP: request.clientAddress, now: services.now)
+            }
+        }
         var response = try Response.redirect(to: "/login?avviso=reimpostata&email=" + urlEncode(user.email))
         try response.setCookie(Cookies.clearSession(request))
         return response

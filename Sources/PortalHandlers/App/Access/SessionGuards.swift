@@ -110,17 +110,9 @@ enum OperatorGuard: AccessGuard {
             try CurrentUser.continueLogin(request, services, for: { $0.isOperator })
             throw HTTPError.notFoundSignedOut
         }
-        guard current.user.isOperator else {
-            // A desk link an operator pasted into a reply: the customer's own page of the same
-            // ticket, as an operator following a customer's link lands on the desk's. That page
-            // judges whether the ticket is theirs; every other desk address stays a 404.
-            if request.method == "GET", let number = request.pathID("number"),
-                request.path == "/desk/ticket/\(number)"
-            {
-                throw Redirect(to: "/ticket/\(number)")
-            }
-            throw HTTPError.notFound
-        }
+        // Every desk address, a ticket's too, is a 404 to a customer (issue 12: "as if it did
+        // not exist"); a redirect of a desk link to their own page told them it was one.
+        guard current.user.isOperator else { throw HTTPError.notFound }
         return OperatorContext(services: services, current: current, role: current.user.deskRole ?? .operator)
     }
 }
