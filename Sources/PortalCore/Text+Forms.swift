@@ -79,6 +79,8 @@ extension Text {
     /// Past the forms one address may leave at once: nothing kept, and said.
     public static let loginForLostForm =
         "Non sei più collegato (la sessione è scaduta o è stata chiusa): accedi di nuovo. Il modulo che stavi inviando questa volta non è stato conservato (troppi moduli dallo stesso indirizzo di rete): se questo browser ne ha una bozza la ritrovi con «Ripristina bozza», altrimenti compilalo di nuovo; gli allegati vanno scelti di nuovo."
+    public static let loginForUnsentForm =
+        "Non eri più collegato (la sessione è scaduta o è stata chiusa, per esempio uscendo da un'altra scheda): il modulo che stavi inviando non è stato salvato. Accedi di nuovo: tornerai alla stessa pagina per inviarlo ancora."
     public static let loginForKeptForm =
         "Non sei più collegato (la sessione è scaduta o è stata chiusa, per esempio uscendo da un'altra scheda o cambiando la password): accedi di nuovo. Il modulo che stavi inviando è stato conservato e lo ritroverai compilato, con i suoi allegati."
 

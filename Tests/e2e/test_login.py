@@ -217,3 +217,25 @@ def test_an_operator_logs_in_to_the_queue_without_company_pages(portal):
     # The customers' pages belong to a company; operators work on the desk.
     assert session.get(portal.url + "/ticket", allow_redirects=False).status_code == 404
     assert session.get(portal.url + "/tenant", allow_redirects=False).status_code == 404
+
+
+def test_a_form_sent_after_esci_in_another_tab_says_so_and_the_login_leads_back_to_its_page(portal):
+    """«Salva» of «Profilo» after «Esci» in another tab landed on a bare login and then on the
+    dashboard: nothing said the names were not saved, nor led back to the form."""
+    session, _ = login(portal)
+    page = session.get(portal.url + "/profilo")
+    token = csrf_token(page.text)
+    session.post(portal.url + "/logout", data={"csrf": token})
+    sent = session.post(portal.url + "/profilo/dati", allow_redirects=False,
+                        data={"csrf": token, "first_name": "Mariolino", "last_name": "Rossi"},
+                        headers={"Referer": portal.url + "/profilo?scheda=dati"})
+    assert sent.status_code == 303, sent.status_code
+    assert sent.headers["Location"] == "/login?avviso=modulo-non-inviato&next=/profilo%3Fscheda%3Ddati"
+    told = session.get(portal.url + sent.headers["Location"]).text
+    assert "il modulo che stavi inviando non è stato salvato" in told and "tornerai alla stessa pagina" in told
+    _, landed = login(portal, session=session, next_path="/profilo?scheda=dati")
+    assert landed.headers["Location"] == "/profilo?scheda=dati"
+    # Without a Referer (or one of another site), the dashboard as before, still told why.
+    bare = requests.post(portal.url + "/profilo/dati", data={"first_name": "x"}, allow_redirects=False,
+                         headers={"Referer": "https://altro.example//evil.example/x"})
+    assert bare.headers["Location"] == "/login?avviso=modulo-non-inviato&next=/dashboard", bare.headers["Location"]

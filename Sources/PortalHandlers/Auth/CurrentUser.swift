@@ -39,14 +39,38 @@ struct CurrentUser {
         try continueLogin(request, services)
         let page = SafeRedirect.returnAddress(for: request)
         // A session that ended: why, when the portal ended it for a reason the person should hear.
-        let notice = try Cookies.sessionValue(request).map { value in
-            switch try SessionStore(services.database).endedReason(tokenHash: Token.hash(value)) {
-            case .removedFromCompany: "rimosso"
-            case .passwordChanged: "password-cambiata"
-            case nil: "sessione"
-            }
+        let reason = try Cookies.sessionValue(request).map { value in
+            try SessionStore(services.database).endedReason(tokenHash: Token.hash(value))
         }
-        throw HTTPError.signInRequired(next: request.method == "GET" ? page : "/dashboard", notice: notice)
+        guard request.method == "POST" else {
+            let notice = reason.map { reason in
+                switch reason {
+                case .removedFromCompany: "rimosso"
+                case .passwordChanged: "password-cambiata"
+                case nil: "sessione"
+                }
+            }
+            throw HTTPError.signInRequired(next: request.method == "GET" ? page : "/dashboard", notice: notice)
+        }
+        // A form sent after the session ended (Esci in another tab took the cookie with it):
+        // the login said nothing and led to the dashboard. It says the form was not saved and
+        // leads back to the page it was sent from (the ticket forms are kept whole instead,
+        // `KeptForms`; a removal from the company has its own words).
+        let notice = reason == .some(.removedFromCompany) ? "rimosso-modulo" : "modulo-non-inviato"
+        throw HTTPError.signInRequired(next: formPage(request), notice: notice)
+    }
+
+    /// The page a form was sent from, by its Referer (the site's policy sends it, path and
+    /// query, to the site itself); the dashboard when there is none.
+    static func formPage(_ request: Request) -> String {
+        guard let header = request.headers["referer"] else { return "/dashboard" }
+        var referer = header[...]
+        if let scheme = referer.firstRange(of: "://") {
+            referer = referer[scheme.upperBound...]
+            referer = referer.firstIndex(of: "/").map { referer[$0...] } ?? "/"
+        }
+        let page = String(referer.prefix { $0 != "#" })
+        return SafeRedirect.path(page, fallback: "/dashboard")
     }
 
     /// A login under way in this browser (the code, "Scelta Tenant"): a page opened in another

@@ -38,7 +38,7 @@ enum LoginHandlers {
         "modulo": Text.loginForKeptForm, "modulo-senza-allegati": Text.loginForKeptFormWithoutFiles,
         "rimosso-da-te": Text.removedYourself, "rimosso": Text.removedByAdministrator,
         "rimosso-modulo": Text.removedByAdministratorForm, "modulo-non-salvato": Text.formNotKeptRemoved,
-        "modulo-non-conservato": Text.loginForLostForm,
+        "modulo-non-conservato": Text.loginForLostForm, "modulo-non-inviato": Text.loginForUnsentForm,
     ]
 
     /// What the trail keeps of the typed "Email": an address, or a word saying it was not one
