@@ -23,6 +23,7 @@ extension Text {
     public static let endOtherSessions = "Termina tutte le altre"
     public static let thisSession = "(questa sessione)"
     public static let sessionEnded = "Sessione terminata: da quel browser servirà un nuovo accesso."
+    public static let sessionAlreadyEnded = "Quella sessione era già terminata (è scaduta o è stata chiusa nel frattempo)."
     public static let otherSessionsEnded = "Le altre sessioni sono terminate: da quei browser servirà un nuovo accesso."
     public static let deskSession = "Assistenza"
     public static let sessionWithoutCompany = "Nessuna (scelta dell'azienda in corso)"

@@ -439,3 +439,26 @@ def test_widgets_dropped_on_the_grids_middle_both_land_and_move_by_their_body(po
     done.click()
     WebDriverWait(browser, 5).until(lambda _: not browser.find_element(
         By.XPATH, "//button[normalize-space()='Fatto']").is_displayed())
+
+
+def test_stato_ticket_at_its_smallest_shows_its_three_numbers_whole(portal, browser):
+    """At 3 x 4 the closed count and the total sat below a scroll bar inside the widget, and
+    three columns of a 1024-pixel window wrapped the numbers to six lines."""
+    with portal.db() as db:
+        db.execute("INSERT OR REPLACE INTO user_preferences (user_id, tenant_id, name, value, updated_at) "
+                   "SELECT u.id, m.tenant_id, 'dashboard_layout', 'ticket-list:0,0,8,7;ticket-status:9,0,3,4', 0 "
+                   "FROM users u JOIN memberships m ON m.user_id = u.id WHERE u.email = ?", (TECHNICIAN,))
+    log_in(browser, portal, TECHNICIAN, DEMO_PASSWORD)
+    for width in (1280, 1024):
+        browser.set_window_size(width, 900)
+        browser.get(portal.url + "/dashboard")
+        pie = widget(browser, "Stato Ticket")
+        body = pie.find_element(By.CSS_SELECTOR, ".widget-body")
+        assert position(pie)[2:] == (3, 4)
+        overflow = browser.execute_script("return arguments[0].scrollHeight - arguments[0].clientHeight", body)
+        assert overflow <= 1, f"{width} px: the widget's numbers scroll by {overflow} px"
+        lines = browser.execute_script(
+            "return [...arguments[0].querySelectorAll('.pie-legend li')].map(li => {"
+            " const range = document.createRange(); range.selectNodeContents(li);"
+            " return new Set([...range.getClientRects()].map(rect => Math.round(rect.top))).size; })", body)
+        assert lines == [1, 1, 1], f"{width} px: each number on one line ({lines})"

@@ -6,7 +6,7 @@ import zlib
 
 import requests
 
-from portal import DEMO_PASSWORD, code_step, csrf_token, login, password_step
+from portal import ADMIN, DEMO_PASSWORD, TECHNICIAN, code_step, csrf_token, login, password_step
 
 USER = "luca.verdi@rossi.example"
 
@@ -171,3 +171,26 @@ def test_a_corrected_name_is_shown_on_the_tickets_and_messages_already_written(f
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM messages WHERE author_name = 'Luca Verdi'").fetchone()[0] == 0
         assert db.execute("SELECT count(*) FROM tickets WHERE requester_name = 'Luca Verdi'").fetchone()[0] == 0
+
+
+def test_termina_on_a_session_already_ended_says_so_on_the_profile(portal):
+    """«Termina» pressed again (or in a second tab) answered a bare 404 «Pagina non trovata»."""
+    first, _ = login(portal, email=TECHNICIAN)
+    login(portal, email=TECHNICIAN)
+    page = first.get(portal.url + "/profilo").text
+    ends = re.findall(r'action="(/profilo/sessioni/\d+/termina)"', page)
+    assert ends, "the other session is listed with its «Termina»"
+    token = csrf_token(page)
+    done = first.post(portal.url + ends[0], data={"csrf": token}, allow_redirects=False)
+    assert done.headers["Location"] == "/profilo?avviso=sessione"
+    again = first.post(portal.url + ends[0], data={"csrf": token}, allow_redirects=False)
+    assert again.status_code == 303 and again.headers["Location"] == "/profilo?avviso=sessione-gia-terminata"
+    assert "Quella sessione era già terminata" in first.get(portal.url + again.headers["Location"]).text
+    # Another person's session: the same words, and it goes on.
+    other, _ = login(portal)
+    with portal.db() as db:
+        theirs = db.execute("SELECT max(s.id) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?",
+                            (ADMIN,)).fetchone()[0]
+    refused = first.post(portal.url + f"/profilo/sessioni/{theirs}/termina", data={"csrf": token}, allow_redirects=False)
+    assert refused.headers["Location"] == "/profilo?avviso=sessione-gia-terminata"
+    assert other.get(portal.url + "/dashboard", allow_redirects=False).status_code == 200

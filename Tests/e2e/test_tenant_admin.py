@@ -302,6 +302,12 @@ def test_a_removed_user_is_out_at_once_and_their_tickets_stay(fresh_portal):
     reply_page = technician.get(portal.url + f"/ticket/{open_ticket}").text
     removed = post(portal, session, f"/tenant/utenti/{luca}/rimuovi", "/tenant/utenti")
     assert removed.headers["Location"] == "/tenant/utenti?avviso=rimosso"
+    # The same buttons pressed in a tab still showing him: said on the list, not a bare 404.
+    for action, data in (("rimuovi", {}), ("ruolo", {"role": "admin"})):
+        stale = post(portal, session, f"/tenant/utenti/{luca}/{action}", "/tenant/utenti", **data)
+        assert stale.headers["Location"] == "/tenant/utenti?avviso=non-piu-utente", (action, stale.status_code)
+    told = html.unescape(session.get(portal.url + "/tenant/utenti?avviso=non-piu-utente").text)
+    assert "Quell'utente non è più tra gli utenti abilitati" in told
     # A reply he sends from the page still open is not promised back after a login that can
     # no longer lead to the company: said, and nothing kept.
     with portal.db() as db:
@@ -511,6 +517,8 @@ def test_invitations_are_limited_per_address_and_another_company_keeps_the_passw
     assert 'aria-invalid="true"' in refused.text or "field--invalid" in refused.text, "beside the field"
     again = post(portal, rossi, f"/tenant/inviti/{invitation}/reinvia", "/tenant/inviti")
     assert again.status_code == 429 and "riprova più tardi" in again.text
+    # Said on the list the button is in, not in an invitation form to fill in again.
+    assert 'action="/tenant/inviti"' not in again.text and f">{address}</td>" in again.text
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM outbox").fetchone()[0] == queued, "nothing more was sent"
 

@@ -43,7 +43,7 @@ enum ProfileHandlers {
         "dati": Text.profileSaved, "immagine": Text.pictureSaved, "immagine-rimossa": Text.pictureRemoved,
         "dispositivo": Text.deviceRemoved,
         "notifiche": Text.notificationsSaved,
-        "sessione": Text.sessionEnded, "sessioni": Text.otherSessionsEnded,
+        "sessione": Text.sessionEnded, "sessioni": Text.otherSessionsEnded, "sessione-gia-terminata": Text.sessionAlreadyEnded,
     ]
 
     static func saveNames(_ request: Request, _ context: SignedInContext) throws -> Response {

@@ -12,7 +12,12 @@ enum SessionHandlers {
             throw HTTPError.notFound
         }
         try ProfileHandlers.save(services, notice: "sessione") { tx in
-            guard try SessionStore(services.database).delete(id: id, userID: current.user.id) else { throw HTTPError.notFound }
+            // Ended meanwhile (expired, «Termina» in another tab, «Esci» there): said on the
+            // list, where a bare 404 read as a fault. Another person's number gets the same
+            // words, which tell nothing of it.
+            guard try SessionStore(services.database).delete(id: id, userID: current.user.id) else {
+                throw Redirect(to: "/profilo?avviso=sessione-gia-terminata")
+            }
             try AuditStore.record(in: tx, "session_ended", tenantID: current.tenantID, userID: current.user.id,
                 actorEmail: current.user.email, clientIP: request.clientAddress, now: services.now)
         }

@@ -185,9 +185,9 @@ enum InvitationHandlers {
                     now: services.now)
             }
         } catch let error as DomainError where error.code == .invitationLimit {
-            // The refusal beside the address, in the invitation form filled in with it.
-            let form = InviteForm(email: invitation.email, role: invitation.role, error: error.message)
-            return try render(context, notice: nil, form: form, services, status: 429, page: PageLinks.number(request.form["pagina"]))
+            // Said on the list the button was pressed in: the invitation form it opened (its
+            // address filled in, «Invita» to press) offered nothing but the same refusal again.
+            return try render(context, notice: error.message, form: nil, services, status: 429, page: PageLinks.number(request.form["pagina"]))
         }
         throw try back(request, context, notice: result.notice(first: "reinviato"))
     }

@@ -10,7 +10,7 @@ enum MemberHandlers {
 
     static let notices = [
         "ruolo": Text.roleChanged, "ruolo-invariato": Text.roleUnchanged, "rimosso": Text.userRemoved,
-        "ripristinato": Text.userRestored,
+        "ripristinato": Text.userRestored, "non-piu-utente": Text.memberGone,
     ]
 
     static func list(_ request: Request, _ context: MemberContext) throws -> Response {
@@ -119,9 +119,15 @@ enum MemberHandlers {
     }
 
     static func member(_ request: Request, _ context: MemberContext, _ services: Services) throws -> TenantStore.MemberRow {
-        guard let id = request.pathID("id"),
-            let member = try TenantStore(services.database).memberRows(tenantID: context.tenant.id).first(where: { $0.userID == id })
-        else { throw HTTPError.notFound }
+        guard let id = request.pathID("id") else { throw HTTPError.notFound }
+        let tenants = TenantStore(services.database)
+        guard let member = try tenants.memberRows(tenantID: context.tenant.id).first(where: { $0.userID == id }) else {
+            // Removed since the page was read (in another tab, by a colleague): the list says
+            // so, as the invitations' does; it was a bare 404 without the menu. Someone never
+            // of this company stays a 404 (issue 4).
+            if try tenants.wasRemoved(userID: id, tenantID: context.tenant.id) { throw Redirect(to: "/tenant/utenti?avviso=non-piu-utente") }
+            throw HTTPError.notFound
+        }
         return member
     }
 
