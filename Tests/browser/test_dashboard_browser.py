@@ -447,8 +447,8 @@ def test_stato_ticket_at_its_smallest_shows_its_three_numbers_whole(portal, brow
     with portal.db() as db:
         db.execute("INSERT OR REPLACE INTO user_preferences (user_id, tenant_id, name, value, updated_at) "
                    "SELECT u.id, m.tenant_id, 'dashboard_layout', 'ticket-list:0,0,8,7;ticket-status:9,0,3,4', 0 "
-                   "FROM users u JOIN memberships m ON m.user_id = u.id WHERE u.email = ?", (TECHNICIAN,))
-    log_in(browser, portal, TECHNICIAN, DEMO_PASSWORD)
+                   "FROM users u JOIN memberships m ON m.user_id = u.id WHERE u.email = ?", (ADMIN,))
+    people.sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
     for width in (1280, 1024):
         browser.set_window_size(width, 900)
         browser.get(portal.url + "/dashboard")
