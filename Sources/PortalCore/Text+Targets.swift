@@ -85,9 +85,10 @@ extension Text {
 /// "Andamento": the desk's figures for a period, each chart with its table and its CSV file.
 extension Text {
     public static let figuresTitle = "Andamento"
-    /// The name of a figure's table where it scrolls sideways: apart from its section's, which
-    /// a screen reader listed twice among the page's regions.
-    public static func figureTable(_ title: String) -> String { "Tabella: \(title)" }
+    /// The name of a table that scrolls sideways in a box the keyboard can focus (a figure's,
+    /// the dashboard's list): apart from its section's, which a screen reader listed twice
+    /// among the page's regions.
+    public static func tableRegion(_ title: String) -> String { "Tabella: \(title)" }
     public static let figuresIntro =
         "I grafici contano i ticket aperti nel periodo scelto (i chiusi per settimana anche se aperti prima). I tempi sono in ore lavorative, gli obiettivi quelli attuali di «Tempi di risposta»."
     public static let periodFrom = "Dal"

@@ -134,7 +134,11 @@ extension FormField {
         // A required group's "*" is the stylesheet's, after the legend: a mark inside it
         // would change the words that name the group.
         // On the choices only: on the fieldset too it was read twice on entering the group.
+        // Required as a group, for screen readers (which do not read the stylesheet's "*"):
+        // `required` on the radios made Chromium call a group with nothing chosen yet
+        // "invalid" on a page just opened, before anything was sent.
         return el("fieldset", ["class": "field choice-group" + (marked ? " choice-group--required" : "") + (error == nil ? "" : " field--invalid"),
+                        "role": marked ? "radiogroup" : nil, "aria-required": marked ? "true" : nil,
                         "aria-describedby": error == nil ? nil : "\(name)-error"]) {
             el("legend") { legend }
             for (index, option) in options.enumerated() {
@@ -143,8 +147,6 @@ extension FormField {
                     el("input", [
                         "type": "radio", "id": optionID, "name": name, "value": option.value,
                         "checked": option.value == selected ? "checked" : nil,
-                        // The group's state for screen readers, which do not read the stylesheet's "*".
-                        "required": marked ? "required" : nil,
                         "autofocus": focus(error != nil && index == 0),
                         // On each choice too: the focused radio is what a screen reader reads,
                         // and the fieldset's description alone was not announced with it.

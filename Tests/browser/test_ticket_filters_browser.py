@@ -105,3 +105,22 @@ def test_vai_ai_filtri_skips_the_cards_for_the_keyboard(portal, browser):
     browser.switch_to.active_element.send_keys(Keys.ENTER)
     browser.switch_to.active_element.send_keys(Keys.TAB)
     assert browser.switch_to.active_element.text == "Cerca Ticket"
+
+
+def test_every_tab_stop_of_a_date_field_shows_the_focus_ring(portal, browser):
+    """Chromium's calendar button, a date field's last Tab stop, leaves the field unfocused
+    (:focus false): no ring showed where the focus was (WCAG 2.4.7)."""
+    from selenium.webdriver.common.keys import Keys
+    sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+    browser.get(portal.url + "/ticket")
+    start = browser.find_element(By.ID, "da")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", start)
+    start.click()
+    seen = []
+    for _ in range(6):
+        active = browser.switch_to.active_element
+        if active.get_attribute("id") not in ("da", "a"):
+            break
+        seen.append((active.get_attribute("id"), browser.execute_script("return getComputedStyle(arguments[0]).outlineStyle", active)))
+        active.send_keys(Keys.TAB)
+    assert len(seen) >= 3 and all(style == "solid" for _, style in seen), seen

@@ -161,7 +161,9 @@ struct DeskQueuePage {
         return el("tr", ["class": ticket.status.isClosed ? "ticket--closed" : nil]) {
             Cells.number { "#" + number }
             Cells.title {
-                el("a", ["class": "ticket-link", "href": "/desk/ticket/" + number + suffix]) { title }
+                // Named with its number (the visible title first, WCAG 2.5.3): customers reuse
+                // titles, and three links "Errore nell'emissione…" led to three tickets.
+                el("a", ["class": "ticket-link", "href": "/desk/ticket/" + number + suffix, "aria-label": title + " #" + number]) { title }
             }
             Cells.company { company }
             Cells.requester { requester }
@@ -257,7 +259,9 @@ enum DeskForm {
             // A refused select takes the focus as the other fields do (the page's first wrong
             // field only): "Richiedente" left empty was skipped for the next field's error.
             el("select", ["id": id, "name": name ?? id, "form": form, "aria-invalid": error == nil ? nil : "true",
-                          "required": required ? "required" : nil, "autofocus": FormField.focus(error != nil),
+                          // Not `required`: a select still on its empty choice was "invalid" to
+                          // screen readers on a page just opened.
+                          "aria-required": required ? "true" : nil, "autofocus": FormField.focus(error != nil),
                           "aria-describedby": error == nil ? nil : "\(id)-error"]) {
                 for (value, text) in options {
                     el("option", ["value": value, "selected": value == selected ? "selected" : nil]) { text }

@@ -149,7 +149,11 @@ struct CompanyPage {
                     for ticket in tickets {
                         el("tr", ["class": ticket.status.isClosed ? "ticket--closed" : nil]) {
                             el("td") { "#\(ticket.number)" }
-                            el("td") { el("a", ["class": "ticket-link", "href": "/desk/ticket/\(ticket.number)"]) { ticket.title } }
+                            el("td") {
+                                // Named with its number, as the queue's: the same title recurs.
+                                el("a", ["class": "ticket-link", "href": "/desk/ticket/\(ticket.number)",
+                                         "aria-label": ticket.title + " #\(ticket.number)"]) { ticket.title }
+                            }
                             el("td") { ticket.status.label }
                             el("td") { ticket.priority.label }
                             el("td") { ticket.operatorName.flatMap { $0.isEmpty ? nil : $0 } ?? Text.noOperator }

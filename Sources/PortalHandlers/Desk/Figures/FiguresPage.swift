@@ -35,7 +35,7 @@ struct FiguresPage {
             el("h2", ["id": headingID]) { figure.title }
             el("div", ["class": "figure-body"]) {
                 el("div", ["class": "figure-chart"]) { BarChart.render(figure) }
-                DataTable.render(className: "table figure-table", headings: figure.headings, scrollName: Text.figureTable(figure.title)) {
+                DataTable.render(className: "table figure-table", headings: figure.headings, scrollName: Text.tableRegion(figure.title)) {
                     for row in figure.rows {
                         el("tr") {
                             el("th", ["scope": "row"]) { row[0].text }
