@@ -36,7 +36,11 @@ struct SessionsSection {
                                     FormField.csrf(csrfToken)
                                     el("button", [
                                         "class": "button button--ghost", "type": "submit",
-                                        "aria-label": "\(Text.endSession): \(DeviceName.describe(session.userAgent)), \(Clock.display(session.lastSeenAt))",
+                                        // With the address and the start: two sessions of one browser in
+                                        // the same minute had the same name.
+                                        "aria-label": "\(Text.endSession): \(DeviceName.describe(session.userAgent)), \(session.clientIP), "
+                                            + "\(Text.sessionStarted.lowercased()) \(Clock.display(session.createdAt)), "
+                                            + "\(Text.sessionLastActivity.lowercased()) \(Clock.display(session.lastSeenAt))",
                                     ]) { Text.endSession }
                                 }
                             }
