@@ -26,6 +26,7 @@ public enum Routes {
         routes.get("/profilo", SignedInGuard.self, ProfileHandlers.show)
         routes.post("/profilo/dati", SignedInGuard.self, bodyLimit: 4 * 1024, ProfileHandlers.saveNames)
         routes.post("/profilo/password", SignedInGuard.self, bodyLimit: 8 * 1024, ProfileHandlers.changePassword)
+        for form in ["/profilo/dati", "/profilo/password", "/profilo/notifiche"] { formPage(&routes, form, SignedInGuard.self, "/profilo") }
         routes.post(
             "/profilo/immagine", SignedInGuard.self, bodyLimit: ProfileHandlers.pictureUploadLimit,
             ProfileHandlers.uploadPicture)
@@ -47,10 +48,19 @@ public enum Routes {
         routes.get("/cerca.html", VisitorGuard.self, DocsSearchHandlers.search)
     }
 
+    /// A form's own address opened as a page (Enter in the address bar that a refused send
+    /// left on it, a bookmark, the history): the page the form is on, where it answered 405
+    /// «Operazione non consentita» or, under "/ticket/", 404.
+    static func formPage<Guard: AccessGuard>(_ routes: inout RouteTable, _ path: String, _ guard: Guard.Type, _ page: String) {
+        routes.get(path, Guard.self) { _, _ in throw Redirect(to: page) }
+    }
+
     /// portal-tickets: the support requests of the manual's chapter 3.
     public static func tickets(_ routes: inout RouteTable) {
         routes.get("/ticket", MemberGuard.self, TicketListHandlers.list)
         routes.post("/ticket/cerca", MemberGuard.self, bodyLimit: 4 * 1024, TicketListHandlers.search)
+        // Before "/ticket/{number}", which would take them for a ticket's number (404).
+        for form in ["/ticket/cerca", "/ticket/anteprima"] { formPage(&routes, form, MemberGuard.self, "/ticket") }
         routes.get("/ticket/nuovo", MemberGuard.self, NewTicketHandlers.show)
         routes.post("/ticket/nuovo", MemberGuard.self, bodyLimit: Uploads.bodyLimit, refill: NewTicketHandlers.refill,
             NewTicketHandlers.create)
@@ -65,6 +75,7 @@ public enum Routes {
     public static func tenant(_ routes: inout RouteTable) {
         routes.get("/dashboard", SignedInGuard.self, DashboardHandlers.show)
         routes.post("/dashboard/widget", MemberGuard.self, bodyLimit: 1024, DashboardHandlers.changeWidgets)
+        formPage(&routes, "/dashboard/widget", MemberGuard.self, "/dashboard")
         routes.get("/api/dashboard", MemberGuard.self, DashboardHandlers.data)
         routes.get("/api/dashboard/widget/{id}", MemberGuard.self, DashboardHandlers.widget)
         routes.add("PUT", "/api/dashboard/layout", MemberGuard.self, bodyLimit: DashboardHandlers.layoutBodyLimit,

@@ -337,3 +337,15 @@ def test_one_address_cannot_hold_every_connection(fresh_portal):
             slow.close()
     time.sleep(0.5)
     assert requests.get(portal.url + "/login", timeout=10).status_code == 200
+
+
+def test_a_forms_own_address_opened_as_a_page_leads_to_the_page_of_the_form(portal):
+    """After a refused send the address bar shows the form's action: Enter there (or a
+    bookmark) answered 405 «Operazione non consentita», or 404 under /ticket/."""
+    session, _ = login(portal)
+    for path, page in (("/profilo/dati", "/profilo"), ("/profilo/password", "/profilo"), ("/profilo/notifiche", "/profilo"),
+                       ("/ticket/cerca", "/ticket"), ("/ticket/anteprima", "/ticket"), ("/dashboard/widget", "/dashboard")):
+        opened = session.get(portal.url + path, allow_redirects=False)
+        assert opened.status_code == 303 and opened.headers["Location"] == page, (path, opened.status_code)
+    # Still no page of its own for anyone else: the login, then the form's page.
+    assert requests.get(portal.url + "/profilo/dati", allow_redirects=False).headers["Location"].startswith("/login?next=")
