@@ -228,6 +228,10 @@ extension Text {
             + "Per leggere la conversazione accedi al portale con il tuo account, se ne hai uno per questa azienda:\n"
             + link + "\nAltrimenti chiedi a \(requester) di aggiornarti, o all'amministratore della tua azienda di invitarti."
     }
+    /// A colleague's message quoted in a status e-mail it caused (a reopening, "Rinviato" answered).
+    public static func mailCustomerMessage(_ author: String, text: String) -> String {
+        "Messaggio di \(author):\n\n\(text)"
+    }
     /// Read by the requester and by the ticket's typed address alike ("la tua" told a colleague
     /// the request was theirs).
     public static let mailLineCreated = "Abbiamo ricevuto la richiesta di assistenza: risponderemo il prima possibile."

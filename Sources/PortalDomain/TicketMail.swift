@@ -190,11 +190,14 @@ struct TicketMail {
                 except: author.id, now: now)
         } else if let newStatus {
             let reopened = outcome == .reopened
+            let change = reopened
+                ? Text.customerReopenedMailLine(author.displayName, status: newStatus.label)
+                : Text.customerAnsweredMailLine(author.displayName, status: newStatus.label)
+            // With the message that changed it: "riaperto" alone sent the requester and the
+            // referent to the portal to learn why (issue 14: the reply's text in the e-mail).
             try statusChanged(
                 in: tx, ticket, event: reopened ? Text.mailEventReopened : Text.mailEventStatus,
-                line: reopened
-                    ? Text.customerReopenedMailLine(author.displayName, status: newStatus.label)
-                    : Text.customerAnsweredMailLine(author.displayName, status: newStatus.label),
+                line: change + "\n\n" + Text.mailCustomerMessage(author.displayName, text: MessageText.plain(text)),
                 except: author.id, now: now)
         }
     }

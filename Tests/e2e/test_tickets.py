@@ -652,11 +652,13 @@ def test_a_colleagues_message_that_changes_the_status_tells_the_requester(portal
     assert reply(portal, mario, number, "Ecco i dati richiesti.").status_code == 303
     text = portal.wait_for_mail(TECHNICIAN, f"Ticket #{number} cambio di stato").get_content()
     assert "Mario Rossi ha risposto all'assistenza. Lo stato della richiesta è ora: In attesa." in text
+    assert "Messaggio di Mario Rossi:\n\nEcco i dati richiesti." in text.replace("\r\n", "\n"), "the message that changed it"
     with portal.db() as db:
         db.execute("UPDATE tickets SET status = 'closed', closed_at = strftime('%s','now') WHERE number = ?", (number,))
     assert reply(portal, mario, number, "Il problema è tornato.").status_code == 303
     text = portal.wait_for_mail(TECHNICIAN, f"Ticket #{number} riaperto").get_content()
     assert "Mario Rossi ha riaperto la richiesta con un nuovo messaggio." in text
+    assert "Messaggio di Mario Rossi:\n\nIl problema è tornato." in text.replace("\r\n", "\n"), "the reopening message itself"
     mails = [email.message_from_bytes(path.read_bytes(), policy=email.policy.default) for path in portal.mails()]
     assert not [m for m in mails if m["To"] == ADMIN and f"#{number} riaperto" in m["Subject"]], "not the author"
     # Both changes are lines of the trails, as an operator's are (only the replies were).
