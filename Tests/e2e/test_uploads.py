@@ -183,3 +183,16 @@ def test_a_utf16_log_is_attached_as_text_through_the_form(portal):
     number = created_number(new_ticket(portal, mario, title="Registro di PowerShell",
                                        files={"files": ("powershell.log", log, "text/plain")}))
     assert "powershell.log" in mario.get(portal.url + f"/ticket/{number}").text
+
+
+def test_the_same_file_chosen_twice_is_attached_once(portal):
+    """After a refusal the picker comes back empty beside «File già scelti»: choosing the
+    same file again stored it twice on one message (same name, same SHA-256)."""
+    session, _ = login(portal)
+    same = ("files", ("rapporto.txt", b"stesso contenuto\n", "text/plain"))
+    other = ("files", ("rapporto.txt", b"altro contenuto\n", "text/plain"))
+    number = created_number(new_ticket(portal, session, files=[same, same, other]))
+    with portal.db() as db:
+        names = db.execute("SELECT a.file_name, a.sha256 FROM attachments a JOIN tickets t ON t.id = a.ticket_id "
+                           "WHERE t.number = ? ORDER BY a.id", (number,)).fetchall()
+    assert len(names) == 2 and len({sha for _, sha in names}) == 2, names

@@ -56,6 +56,10 @@ struct Uploads {
         let new = try accept(
             form.files(named: name).map { ($0.fileName, $0.bytes) }, for: keeper, besides: result.files.count)
         result.files += new.files
+        // The same file (name and content) once: chosen again beside its copy under «File già
+        // scelti» (the picker came back empty after a refusal), it was stored twice.
+        var seen = Set<String>()
+        result.files = result.files.filter { seen.insert($0.sha256 + "/" + $0.fileName).inserted }
         refusals += new.refusals
         if !refusals.isEmpty { result.error = refusals.joined(separator: " ") }
         return result
