@@ -5,6 +5,8 @@ extension Text {
     // MARK: Menu and shared words
     public static let companiesTitle = "Aziende"
     public static let legacyRequestsTitle = "Portale classico"
+    /// The hidden heading of a company's facts on its desk page.
+    public static let companyFactsTitle = "Dati dell'azienda"
     public static let operatorsTitle = "Operatori"
     public static let auditLogTitle = "Registro attività"
     public static let companyVATNumber = "Partita IVA"

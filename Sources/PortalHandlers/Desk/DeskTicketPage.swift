@@ -231,7 +231,9 @@ struct DeskTicketPage {
                     el("p") { el("a", ["href": allOpenOfCompany]) { Text.deskAllOpenOfCompany } }
                 }
             }
-            el("h3") { Text.attachments }
+            // The ticket's own files, a level of their own: an h3 here listed them under the
+            // company in a screen reader's outline.
+            el("h2") { Text.attachments }
             if attachments.isEmpty {
                 el("p", ["class": "muted"]) { Text.noAttachments }
             } else {

@@ -25,7 +25,9 @@ struct CompanyPage {
         let tenant = company.tenant
         return VendorPage.page(viewer, title: tenant.name, currentPath: CompanyListHandlers.path, notice: notice) {
             el("section", ["class": "card"]) {
-                el("h2", ["id": "company-facts", "class": "visually-hidden"]) { Text.companiesTitle }
+                // Named for what it holds (P.IVA, creation, status, actions): "Aziende", the
+                // list's name, read as the page's outline "ROSSI SRL › Aziende".
+                el("h2", ["id": "company-facts", "class": "visually-hidden"]) { Text.companyFactsTitle }
                 el("p") {
                     "\(Text.companyVATNumber): "
                     el("strong") { tenant.vat }
