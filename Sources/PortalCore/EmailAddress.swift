@@ -1,4 +1,4 @@
-/// An e-mail address as the portal accepts it: one `@`, a non-empty local part of ASCII, a dotted
+/// An e-mail address as the portal accepts it: one `@`, a non-empty local part, a dotted
 /// domain of letters, digits and hyphens (any script's, for internationalised names), no
 /// spaces, control or invisible formatting characters, at most 254 characters. Stored
 /// lower-cased.
@@ -11,7 +11,18 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
         value = text
     }
 
-    /// Why `typed` is no address, in the words shown beside its field. Invisible characters
+    /// An address the portal is to start writing to (an invitation, an operator, a ticket's
+    /// contact): one that can be delivered. A letter beyond ASCII before the @ needs a mail
+    /// server speaking SMTPUTF8, which few do: the invitation to "àèì@…" was accepted and its
+    /// e-mail, with the provisional password, could never arrive. The domain may have them
+    /// (curl sends it as IDNA). Addresses stored before this rule still sign in and are found:
+    /// `init` accepts them.
+    public static func newAddress(_ typed: String) -> EmailAddress? {
+        guard let address = EmailAddress(typed), address.localPart.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return address
+    }
+
+    /// Why `typed` is no address (or no new one, `newAddress`), in the words shown beside its field. Invisible characters
     /// come with addresses copied from a web page or a PDF and cannot be seen to be removed:
     /// "Indirizzo email non valido" beside an address that looked right left the person stuck.
     public static func refusal(_ typed: String) -> String {
@@ -33,10 +44,6 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
         let local = parts[0]
         let domain = parts[1]
         guard !local.isEmpty, local.utf8.count <= 64, !domain.isEmpty else { return nil }
-        // A letter beyond ASCII before the @ needs a mail server speaking SMTPUTF8, which few
-        // do: the invitation to "àèì@…" was accepted and its e-mail, with the provisional
-        // password, could never be delivered. A domain may have them (curl sends it as IDNA).
-        guard local.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         guard text.unicodeScalars.allSatisfy(EmailAddress.isAllowed) else { return nil }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }),

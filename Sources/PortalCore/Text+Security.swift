@@ -20,6 +20,9 @@ extension Text {
     public static let sessionStarted = "Accesso il"
     public static let sessionLastActivity = "Ultima attività"
     public static let endSession = "Termina"
+    public static func endSessionLabel(device: String, address: String, started: String, lastSeen: String) -> String {
+        "Termina: \(device), \(address), accesso il \(started), ultima attività \(lastSeen)"
+    }
     public static let endOtherSessions = "Termina tutte le altre"
     public static let thisSession = "(questa sessione)"
     public static let sessionEnded = "Sessione terminata: da quel browser servirà un nuovo accesso."

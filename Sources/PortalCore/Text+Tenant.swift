@@ -50,8 +50,7 @@ extension Text {
     public static let userRemoved =
         "Utente rimosso dall'azienda: le sue sessioni sono state chiuse. I suoi ticket restano. Per 15 minuti puoi annullare con «Ripristina utente»."
     public static let recentlyRemoved = "Rimossi di recente"
-    public static let memberGone =
-        "Quell'utente non è più tra gli utenti abilitati: nel frattempo è stato rimosso. Se serve, lo trovi in «Rimossi di recente» per ripristinarlo."
+    public static let memberGone = "Quell'utente non è più tra gli utenti abilitati: nel frattempo è stato rimosso."
     public static let recentlyRemovedHint =
         "Per 15 minuti dalla rimozione puoi riportare l'utente con il suo ruolo e la sua data di attivazione. Le sessioni chiuse e i dispositivi sicuri rimossi non tornano."
     public static let restoreUser = "Ripristina utente"

@@ -87,12 +87,11 @@ public struct DateOnly: Sendable, Equatable {
         let parts = text.split(separator: separator, omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
         else { return nil }
-        var numbers = parts.compactMap { Int($0) }
-        if parts[0].count == 4 && separator == "-" {
-        } else if parts[2].count == 4 && parts[0].count <= 2 {
-            numbers.reverse()
-        } else {
-            return nil
+        let numbers: [Int]
+        switch (parts[0].count, parts[2].count) {
+        case (4, _) where separator == "-": numbers = parts.compactMap { Int($0) }
+        case (1...2, 4): numbers = parts.compactMap { Int($0) }.reversed()
+        default: return nil
         }
         let (year, month, day) = (numbers[0], numbers[1], numbers[2])
         guard (1970...2999).contains(year), (1...12).contains(month) else { return nil }

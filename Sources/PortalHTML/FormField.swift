@@ -132,13 +132,12 @@ extension FormField {
         // screen reader skipped the paragraph between the radios and the next field.
         let described = [error.map { _ in "\(name)-error" }, hint.map { _ in "\(name)-hint" }].compactMap { $0 }.joined(separator: " ")
         // A required group's "*" is the stylesheet's, after the legend: a mark inside it
-        // would change the words that name the group.
-        // On the choices only: on the fieldset too it was read twice on entering the group.
-        // Required as a group, for screen readers (which do not read the stylesheet's "*"):
-        // `required` on the radios made Chromium call a group with nothing chosen yet
-        // "invalid" on a page just opened, before anything was sent.
+        // would change the words that name the group. Required as a group, for screen readers
+        // (which do not read the "*"): `required` on the radios made Chromium call a group with
+        // nothing chosen yet "invalid" on a page just opened, before anything was sent.
+        // The hint is described on the choices only: on the fieldset too it was read twice.
         return el("fieldset", ["class": "field choice-group" + (marked ? " choice-group--required" : "") + (error == nil ? "" : " field--invalid"),
-                        "role": marked ? "radiogroup" : nil, "aria-required": marked ? "true" : nil,
+                        "role": "radiogroup", "aria-required": marked ? "true" : nil,
                         "aria-describedby": error == nil ? nil : "\(name)-error"]) {
             el("legend") { legend }
             for (index, option) in options.enumerated() {

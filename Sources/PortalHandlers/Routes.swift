@@ -89,12 +89,18 @@ public enum Routes {
         routes.post("/tenant/utenti/{id}/ruolo", AdministratorGuard.self, bodyLimit: 1024, MemberHandlers.changeRole)
         routes.post("/tenant/utenti/{id}/rimuovi", AdministratorGuard.self, bodyLimit: 1024, MemberHandlers.remove)
         routes.post("/tenant/utenti/{id}/ripristina", AdministratorGuard.self, bodyLimit: 1024, MemberHandlers.restore)
+        for action in ["ruolo", "rimuovi", "ripristina"] {
+            formPage(&routes, "/tenant/utenti/{id}/" + action, AdministratorGuard.self, "/tenant/utenti")
+        }
         routes.get("/tenant/inviti", AdministratorGuard.self, InvitationHandlers.list)
         routes.get("/tenant/inviti/nuovo", AdministratorGuard.self, InvitationHandlers.showForm)
         routes.post("/tenant/inviti", AdministratorGuard.self, bodyLimit: 2048, InvitationHandlers.create)
         routes.post("/tenant/inviti/{id}/reinvia", AdministratorGuard.self, bodyLimit: 1024, InvitationHandlers.resend)
         routes.post("/tenant/inviti/{id}/ruolo", AdministratorGuard.self, bodyLimit: 1024, InvitationHandlers.changeRole)
         routes.post("/tenant/inviti/{id}/rimuovi", AdministratorGuard.self, bodyLimit: 1024, InvitationHandlers.cancel)
+        for action in ["reinvia", "ruolo", "rimuovi"] {
+            formPage(&routes, "/tenant/inviti/{id}/" + action, AdministratorGuard.self, "/tenant/inviti")
+        }
         routes.get("/tenant/attivita", AdministratorGuard.self, ActivityHandlers.show)
     }
 

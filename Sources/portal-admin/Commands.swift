@@ -84,7 +84,7 @@ struct InviteCommand: AdminCommand {
         let emailText = options.required("email")
         let roleText = options.required("role")
         guard let vat = VATNumber(vatText) else { throw UsageError(message: Text.Console.invalidVAT(vatText)) }
-        guard let email = EmailAddress(emailText) else { throw UsageError(message: Text.Console.invalidEmail(emailText)) }
+        guard let email = EmailAddress.newAddress(emailText) else { throw UsageError(message: Text.Console.invalidEmail(emailText)) }
         guard let role = Role(labelOrCode: roleText) else {
             throw UsageError(message: Text.Console.roleTakes(Role.allCases.map(\.label)))
         }
@@ -120,7 +120,7 @@ struct OperatorAddCommand: AdminCommand {
 
     init(options: OptionValues) throws {
         let text = options.required("email")
-        guard let email = EmailAddress(text) else { throw UsageError(message: Text.Console.invalidEmail(text)) }
+        guard let email = EmailAddress.newAddress(text) else { throw UsageError(message: Text.Console.invalidEmail(text)) }
         self.email = email
         name = options.required("name")
         let roleText = options.optional("role") ?? DeskRole.operator.label

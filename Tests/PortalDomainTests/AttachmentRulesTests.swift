@@ -71,6 +71,8 @@ struct AttachmentRulesTests {
         ("  ..  ", "allegato"),
         ("avvio.bat. . ", "avvio.bat"),
         ("", "allegato"),
+        // As old IE and some tools send it (Multipart.parameter keeps its backslashes).
+        (#"C:\Users\Mario\fattura.txt"#, "fattura.txt"),
     ])
     func names(_ raw: String, _ shown: String) {
         #expect(AttachmentRules.fileName(raw) == shown)

@@ -235,7 +235,15 @@ def test_a_form_sent_after_esci_in_another_tab_says_so_and_the_login_leads_back_
     assert "il modulo che stavi inviando non è stato salvato" in told and "tornerai alla stessa pagina" in told
     _, landed = login(portal, session=session, next_path="/profilo?scheda=dati")
     assert landed.headers["Location"] == "/profilo?scheda=dati"
-    # Without a Referer (or one of another site), the dashboard as before, still told why.
-    bare = requests.post(portal.url + "/profilo/dati", data={"first_name": "x"}, allow_redirects=False,
-                         headers={"Referer": "https://altro.example//evil.example/x"})
-    assert bare.headers["Location"] == "/login?avviso=modulo-non-inviato&next=/dashboard", bare.headers["Location"]
+    token = csrf_token(session.get(portal.url + "/profilo").text)
+    session.post(portal.url + "/logout", data={"csrf": token})
+    # Another site's page as the Referer: the dashboard, as without one.
+    elsewhere = session.post(portal.url + "/profilo/dati", data={"first_name": "x"}, allow_redirects=False,
+                             headers={"Referer": "https://altro.example/tenant/utenti"})
+    assert elsewhere.headers["Location"] == "/login?avviso=modulo-non-inviato&next=/dashboard", elsewhere.headers["Location"]
+    # A post bringing no cookie of the portal (another site's form): no words about a form of
+    # ours; «Esci» pressed again is told as before.
+    bare = requests.post(portal.url + "/profilo/dati", data={"first_name": "x"}, allow_redirects=False)
+    assert bare.headers["Location"] == "/login?next=/dashboard", bare.headers["Location"]
+    again = session.post(portal.url + "/logout", data={"csrf": token}, allow_redirects=False)
+    assert "modulo" not in again.headers["Location"], again.headers["Location"]

@@ -307,7 +307,7 @@ def test_a_removed_user_is_out_at_once_and_their_tickets_stay(fresh_portal):
         stale = post(portal, session, f"/tenant/utenti/{luca}/{action}", "/tenant/utenti", **data)
         assert stale.headers["Location"] == "/tenant/utenti?avviso=non-piu-utente", (action, stale.status_code)
     told = html.unescape(session.get(portal.url + "/tenant/utenti?avviso=non-piu-utente").text)
-    assert "Quell'utente non è più tra gli utenti abilitati" in told
+    assert "Quell'utente non è più tra gli utenti abilitati: nel frattempo è stato rimosso." in told
     # A reply he sends from the page still open is not promised back after a login that can
     # no longer lead to the company: said, and nothing kept.
     with portal.db() as db:

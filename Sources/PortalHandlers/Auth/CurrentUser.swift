@@ -42,7 +42,12 @@ struct CurrentUser {
         let reason = try Cookies.sessionValue(request).map { value in
             try SessionStore(services.database).endedReason(tokenHash: Token.hash(value))
         }
-        guard request.method == "POST" else {
+        // A form of the portal's, sent from this browser: "Esci" is no form (pressed again it
+        // is told as before), and a post that brings no cookie of the portal at all came from
+        // another site (they are SameSite=Lax), which gets no words about a form of ours.
+        let isOwnForm = request.method == "POST" && request.path != "/logout"
+            && (Cookies.sessionValue(request) != nil || Cookies.visitorValue(request) != nil)
+        guard isOwnForm else {
             let notice = reason.map { reason in
                 switch reason {
                 case .removedFromCompany: "rimosso"
@@ -56,21 +61,22 @@ struct CurrentUser {
         // the login said nothing and led to the dashboard. It says the form was not saved and
         // leads back to the page it was sent from (the ticket forms are kept whole instead,
         // `KeptForms`; a removal from the company has its own words).
-        let notice = reason == .some(.removedFromCompany) ? "rimosso-modulo" : "modulo-non-inviato"
-        throw HTTPError.signInRequired(next: formPage(request), notice: notice)
+        let notice = switch reason {
+        case .some(.removedFromCompany): "rimosso-modulo"
+        case .some(.passwordChanged): "password-cambiata"
+        default: "modulo-non-inviato"
+        }
+        throw HTTPError.signInRequired(next: formPage(request, publicURL: services.config.publicURL), notice: notice)
     }
 
-    /// The page a form was sent from, by its Referer (the site's policy sends it, path and
-    /// query, to the site itself); the dashboard when there is none.
-    static func formPage(_ request: Request) -> String {
-        guard let header = request.headers["referer"] else { return "/dashboard" }
-        var referer = header[...]
-        if let scheme = referer.firstRange(of: "://") {
-            referer = referer[scheme.upperBound...]
-            referer = referer.firstIndex(of: "/").map { referer[$0...] } ?? "/"
-        }
-        let page = String(referer.prefix { $0 != "#" })
-        return SafeRedirect.path(page, fallback: "/dashboard")
+    /// The page a form was sent from, by its Referer when it names a page of this portal's
+    /// public address (another site's page sends its own address, whatever our policy); the
+    /// dashboard otherwise.
+    static func formPage(_ request: Request, publicURL: String) -> String {
+        let origin = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        guard let referer = request.headers["referer"], referer.hasPrefix(origin + "/") else { return "/dashboard" }
+        let page = referer.dropFirst(origin.count).prefix { $0 != "#" }
+        return SafeRedirect.path(String(page), fallback: "/dashboard")
     }
 
     /// A login under way in this browser (the code, "Scelta Tenant"): a page opened in another

@@ -18,11 +18,7 @@ enum TicketListWidget {
                 ? el("p", ["class": "muted"]) { Text.widgetNoTickets }
                 // The portal's one table: on a phone each ticket a card of named cells (five
                 // columns ran 560 pixels wide in a 340-pixel widget, scrolled sideways unseen).
-                // A region the keyboard can scroll: in a narrow widget on a laptop the table
-                // is wider than its box, and «Richiedente» and «Operatore» hold no link that
-                // Tab could bring into view.
-                : DataTable.render(className: "table widget-table", headings: headings,
-                                   scrollName: Text.tableRegion(Text.widgetTicketList)) {
+                : DataTable.render(className: "table widget-table", headings: headings) {
                     for ticket in data.recent { row(ticket) }
                 },
         ])

@@ -163,7 +163,7 @@ struct DeskQueuePage {
             Cells.title {
                 // Named with its number (the visible title first, WCAG 2.5.3): customers reuse
                 // titles, and three links "Errore nell'emissione…" led to three tickets.
-                el("a", ["class": "ticket-link", "href": "/desk/ticket/" + number + suffix, "aria-label": title + " #" + number]) { title }
+                el("a", ["class": "ticket-link", "href": "/desk/ticket/" + number + suffix, "aria-label": Text.ticketLinkLabel(title, number: number)]) { title }
             }
             Cells.company { company }
             Cells.requester { requester }

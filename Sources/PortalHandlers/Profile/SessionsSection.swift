@@ -38,9 +38,9 @@ struct SessionsSection {
                                         "class": "button button--ghost", "type": "submit",
                                         // With the address and the start: two sessions of one browser in
                                         // the same minute had the same name.
-                                        "aria-label": "\(Text.endSession): \(DeviceName.describe(session.userAgent)), \(session.clientIP), "
-                                            + "\(Text.sessionStarted.lowercased()) \(Clock.display(session.createdAt)), "
-                                            + "\(Text.sessionLastActivity.lowercased()) \(Clock.display(session.lastSeenAt))",
+                                        "aria-label": Text.endSessionLabel(
+                                            device: DeviceName.describe(session.userAgent), address: session.clientIP,
+                                            started: Clock.display(session.createdAt), lastSeen: Clock.display(session.lastSeenAt)),
                                     ]) { Text.endSession }
                                 }
                             }

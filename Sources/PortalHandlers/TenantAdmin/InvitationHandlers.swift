@@ -32,13 +32,14 @@ enum InvitationHandlers {
     }
 
     static func render(
-        _ context: MemberContext, notice: String?, form: InviteForm?, _ services: Services, status: Int = 200, page number: Int = 1
+        _ context: MemberContext, notice: String?, form: InviteForm?, _ services: Services, status: Int = 200, page number: Int = 1,
+        error: String? = nil
     ) throws -> Response {
         let (invitations, total) = try InvitationStore(services.database).pending(
             tenantID: context.tenant.id, now: services.now, page: number)
         let pageSize = InvitationStore.pageSize
         let csrf = context.current.csrfToken
-        let page = TenantTabs.page(context.current.viewer, current: "/tenant/inviti", form: form == nil ? nil : Text.inviteUser, notice: notice) {
+        let page = TenantTabs.page(context.current.viewer, current: "/tenant/inviti", form: form == nil ? nil : Text.inviteUser, notice: notice, error: error) {
             if let form {
                 el("section", ["class": "card"]) {
                     el("h2", ["id": "invite"]) { Text.inviteUser }
@@ -127,7 +128,7 @@ enum InvitationHandlers {
         if let value = form["role"], Role(rawValue: value) == nil { throw HTTPError.badRequest("role") }
         var inviteForm = InviteForm(email: String(typed.prefix(254)), role: form["role"].flatMap(Role.init(rawValue:)) ?? .technician)
         if let raw = Submission.key(form) { inviteForm.submission = raw }
-        guard let email = EmailAddress(typed) else {
+        guard let email = EmailAddress.newAddress(typed) else {
             inviteForm.error = EmailAddress.refusal(typed)
             return try render(context, notice: nil, form: inviteForm, services, status: 422)
         }
@@ -187,7 +188,8 @@ enum InvitationHandlers {
         } catch let error as DomainError where error.code == .invitationLimit {
             // Said on the list the button was pressed in: the invitation form it opened (its
             // address filled in, «Invita» to press) offered nothing but the same refusal again.
-            return try render(context, notice: error.message, form: nil, services, status: 429, page: PageLinks.number(request.form["pagina"]))
+            return try render(
+                context, notice: nil, form: nil, services, status: 429, page: PageLinks.number(request.form["pagina"]), error: error.message)
         }
         throw try back(request, context, notice: result.notice(first: "reinviato"))
     }

@@ -123,8 +123,9 @@ enum MemberHandlers {
         let tenants = TenantStore(services.database)
         guard let member = try tenants.memberRows(tenantID: context.tenant.id).first(where: { $0.userID == id }) else {
             // Removed since the page was read (in another tab, by a colleague): the list says
-            // so, as the invitations' does; it was a bare 404 without the menu. Someone never
-            // of this company stays a 404 (issue 4).
+            // so, as the invitations' does (and shows them under «Rimossi di recente» while
+            // they can be restored); it was a bare 404 without the menu. Someone never of this
+            // company stays a 404 (issue 4).
             if try tenants.wasRemoved(userID: id, tenantID: context.tenant.id) { throw Redirect(to: "/tenant/utenti?avviso=non-piu-utente") }
             throw HTTPError.notFound
         }

@@ -177,7 +177,7 @@ struct TicketThread {
         Node.group {
             // The messages' headings are h3: under the ticket's title, this level names the
             // conversation they belong to (the panel's «Allegati» is another h2).
-            el("h2", ["class": "visually-hidden"]) { Text.thread }
+            el("h2", ["class": "visually-hidden", "id": "thread-title"]) { Text.thread }
             if messages.count >= TicketThread.shortcutsFrom, let latest = messages.last(where: { $0.kind != .event }) {
                 el("nav", ["class": "thread-jumps", "aria-label": Text.threadJumps]) {
                     el("a", ["href": "#m\(latest.id)"]) { Text.jumpToLatest }

@@ -55,7 +55,7 @@ struct TicketForm {
         technicalDetailsFromERP = form[TicketForm.fromERPField] == "1"
         submission = Submission.key(form) ?? Submission.newKey()
 
-        if email.isEmpty { errors["email"] = Text.fieldRequired } else if EmailAddress(email) == nil { errors["email"] = EmailAddress.refusal(email) }
+        if email.isEmpty { errors["email"] = Text.fieldRequired } else if EmailAddress.newAddress(email) == nil { errors["email"] = EmailAddress.refusal(email) }
         if contact == nil { errors["contact"] = Text.choiceRequired }
         if contact == .phone && phone.isEmpty { errors["phone"] = Text.phoneRequired }
         if !phone.isEmpty && (phone.count > TicketForm.phoneLimit || !TicketForm.isPhoneNumber(phone)) {
@@ -120,7 +120,7 @@ struct TicketForm {
     }
 
     func ticket(tenantID: Int64, requester: UserRecord) -> NewTicket? {
-        guard errors.isEmpty, let contact, let type, let area, let priority, let email = EmailAddress(email) else { return nil }
+        guard errors.isEmpty, let contact, let type, let area, let priority, let email = EmailAddress.newAddress(email) else { return nil }
         var ticket = NewTicket(
             tenantID: tenantID, title: title, requesterID: requester.id, requesterName: requester.displayName,
             contactEmail: email.value, area: area, priority: priority,

@@ -17,7 +17,9 @@ enum TicketPageFrame {
             summary(ticket, withTitle: !headingHasTitle)
             top()
             el("div", ["class": "ticket-detail"]) {
-                el("section", ["class": "chat", "aria-label": Text.thread]) { chat() }
+                // Named by the conversation's hidden heading (TicketThread): a name of its own
+                // was read, then the heading with the same word.
+                el("section", ["class": "chat", "aria-labelledby": "thread-title"]) { chat() }
                 panel()
             }
         }.withScript("/assets/editor.js").withScript(DraftForm.script).renderBytes()

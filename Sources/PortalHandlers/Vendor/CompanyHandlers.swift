@@ -56,7 +56,7 @@ enum CompanyHandlers {
         try Submission.redirectIfSent(key, userID: context.user.id, services, notice: "invitato")
         var page = InviteAdministratorPage(company: company, email: String(typed.prefix(254)))
         if let raw = Submission.key(request.form) { page.submission = raw }
-        guard let email = EmailAddress(typed) else {
+        guard let email = EmailAddress.newAddress(typed) else {
             page.error = EmailAddress.refusal(typed)
             return Response.html(bytes: page.render(context.viewer), status: 422)
         }

@@ -154,7 +154,7 @@ struct CompanyPage {
                             el("td") {
                                 // Named with its number, as the queue's: the same title recurs.
                                 el("a", ["class": "ticket-link", "href": "/desk/ticket/\(ticket.number)",
-                                         "aria-label": ticket.title + " #\(ticket.number)"]) { ticket.title }
+                                         "aria-label": Text.ticketLinkLabel(ticket.title, number: String(ticket.number))]) { ticket.title }
                             }
                             el("td") { ticket.status.label }
                             el("td") { ticket.priority.label }

@@ -47,7 +47,7 @@ enum OperatorHandlers {
             name: String((fields["name"] ?? "").prefix(300)), email: String(typed.prefix(254)),
             role: fields["role"].flatMap(DeskRole.init(rawValue:)) ?? .operator)
         if let raw = Submission.key(fields) { form.submission = raw }
-        guard let email = EmailAddress(typed) else {
+        guard let email = EmailAddress.newAddress(typed) else {
             form.emailError = EmailAddress.refusal(typed)
             // Both fields' mistakes at once, not the name's only on the next try.
             if form.name.trimmingWhitespace().isEmpty { form.nameError = Text.fieldRequired }
