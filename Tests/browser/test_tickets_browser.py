@@ -3,6 +3,7 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait
 
 from people import field, log_in, press, tick, type_into
@@ -110,7 +111,9 @@ def test_invia_ticket_takes_a_plain_click_after_the_fields_below_it_are_filled(p
         by_label("Descrizione").send_keys("Il gestionale si chiude all'avvio della stampa.")
         by_label("Dettagli tecnici").send_keys("Versione 12.3")
         browser.find_element(By.XPATH, "//button[normalize-space()='Invia Ticket']").click()
-        WebDriverWait(browser, 10).until(lambda _: browser.find_element(By.TAG_NAME, "h1").text.startswith("Informazioni Ticket #"))
+        # The heading found on the form's page may go stale as the ticket's page replaces it.
+        WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
+            lambda _: browser.find_element(By.TAG_NAME, "h1").text.startswith("Informazioni Ticket #"))
         assert title in browser.page_source
     finally:
         browser.quit()
