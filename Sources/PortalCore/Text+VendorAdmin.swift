@@ -5,6 +5,8 @@ extension Text {
     // MARK: Menu and shared words
     public static let companiesTitle = "Aziende"
     public static let legacyRequestsTitle = "Portale classico"
+    /// The public transition page is titled "Portale classico" too.
+    public static let legacyRequestsWindowTitle = "Portale classico: richieste di accesso"
     /// The hidden heading of a company's facts on its desk page.
     public static let companyFactsTitle = "Dati dell'azienda"
     public static let operatorsTitle = "Operatori"

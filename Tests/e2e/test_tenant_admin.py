@@ -51,6 +51,8 @@ def test_the_tabs_show_the_company_roles_and_warning(portal):
     roles = session.get(portal.url + "/tenant/ruoli").text
     assert "Amministratore" in roles and "Tecnico" in roles and "abilitare a loro volta altri utenti" in roles
     assert 'href="/tenant"' in session.get(portal.url + "/dashboard").text, "the menu entry for administrators"
+    # The window's title names the tab: the first one said "Tenant: Tenant".
+    assert "<title>Tenant: Generale" in general and "<title>Tenant: Ruoli" in roles
 
 
 def test_inviting_a_new_address_and_an_existing_one(portal):

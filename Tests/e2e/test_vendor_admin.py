@@ -347,8 +347,11 @@ def test_the_classic_portals_companies_without_users_and_a_deactivated_company(f
     listed = manager.get(portal.url + "/desk/portale-classico").text
     assert "SOLE SRL" in listed and f'href="/desk/aziende/{company}/invita"' in listed
     assert "ROSSI SRL" not in listed
+    # Its window is told from the public "Portale classico" and each company's form from another's.
+    assert "<title>Portale classico: richieste di accesso" in listed and '<h1 class="page-title">Portale classico</h1>' in listed
     prefilled = manager.get(portal.url + f"/desk/aziende/{company}/invita").text
     assert "SOLE SRL" in prefilled and ">Email</label>" in prefilled
+    assert "<title>Invita amministratore: SOLE SRL" in prefilled
     # Deactivated, it stays listed with its state and no "Invita amministratore" to be refused after typing.
     assert post_form(portal, manager, f"/desk/aziende/{company}", f"/desk/aziende/{company}/disattiva").status_code == 303
     listed = manager.get(portal.url + "/desk/portale-classico").text

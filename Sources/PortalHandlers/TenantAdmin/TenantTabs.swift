@@ -15,7 +15,9 @@ enum TenantTabs {
         @NodeBuilder body: () -> Node
     ) -> Page {
         let content = body()
-        let title = form ?? all.first { $0.path == current }?.label ?? Text.tenantTitle
+        // The first tab shares its label with the screen: "Tenant: Tenant" said nothing.
+        let tab = all.first { $0.path == current }.map { $0.path == "/tenant" ? Text.generalData : $0.label }
+        let title = form ?? tab ?? Text.generalData
         return Page(title: "\(Text.tenantTitle): \(title)", kind: .app(viewer), currentPath: "/tenant") {
             el("h1", ["class": "page-title"]) { Text.tenantTitle }
             el("nav", ["class": "tabs", "aria-label": Text.tenantTabs]) {

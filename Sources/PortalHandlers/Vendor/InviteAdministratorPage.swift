@@ -13,7 +13,9 @@ struct InviteAdministratorPage {
 
     func render(_ viewer: Viewer) -> [UInt8] {
         let path = CompanyHandlers.path(company)
-        return VendorPage.page(viewer, title: Text.inviteAdministrator, currentPath: CompanyListHandlers.path) {
+        return VendorPage.page(
+            viewer, title: Text.inviteAdministrator, windowTitle: "\(Text.inviteAdministrator): \(company.tenant.name)",
+            currentPath: CompanyListHandlers.path) {
             el("section", ["class": "card"]) {
                 el("h2", ["id": "invite-company"]) { "\(company.tenant.name) · \(Text.vatShort) \(company.tenant.vat)" }
                 if company.deactivatedAt != nil {

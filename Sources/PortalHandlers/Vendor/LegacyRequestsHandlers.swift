@@ -11,7 +11,8 @@ enum LegacyRequestsHandlers {
 
     static func list(_ request: Request, _ context: OperatorContext) throws -> Response {
         let rows = try LegacyAccessStore(context.services.database).companiesWithoutUsers(now: context.services.now)
-        let html = VendorPage.page(context.viewer, title: Text.legacyRequestsTitle, currentPath: path) {
+        let html = VendorPage.page(
+            context.viewer, title: Text.legacyRequestsTitle, windowTitle: Text.legacyRequestsWindowTitle, currentPath: path) {
             el("section", ["class": "card"]) {
                 el("p") { Text.legacyRequestsIntro }
                 if rows.isEmpty {
