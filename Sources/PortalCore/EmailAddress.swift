@@ -202,6 +202,15 @@ extension String {
                 || (scalar.value >= 0x7f && scalar.value < 0xa0)
         }
     }
+
+    /// The text as a message quotes it back: without control characters (an escape sequence
+    /// typed into an hours field came back raw inside the page).
+    public var quotable: String {
+        guard hasControlCharacters else { return self }
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: unicodeScalars.filter { !($0.value < 0x20 || ($0.value >= 0x7f && $0.value < 0xa0)) })
+        return String(kept)
+    }
 }
 
 extension Unicode.Scalar {

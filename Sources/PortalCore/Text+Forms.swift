@@ -54,6 +54,9 @@ extension Text {
     public static func dateInvalid(_ typed: String) -> String {
         "«\(typed)» non è una data valida: scrivila come gg/mm/aaaa, per esempio 28/02/2026."
     }
+    public static func dateOutOfRange(_ typed: String, years: ClosedRange<Int>) -> String {
+        "«\(typed)» è fuori dal calendario del portale: scegli una data tra il \(years.lowerBound) e il \(years.upperBound)."
+    }
     public static let searchTextInvalid =
         "Scrivi almeno una parola (lettere o numeri), al massimo 200 caratteri, senza caratteri di controllo."
     public static let activityRangeReversed = "«A data» viene prima di «Da data»: scambia le due date."

@@ -38,12 +38,12 @@ extension Text {
     public static let targetResolutionBeforeAnswer = "La risoluzione non può richiedere meno tempo della prima risposta."
     public static let hoursRequired = "Indica almeno un intervallo, ad esempio 09:00-18:00."
     public static func hoursInvalid(_ part: String) -> String {
-        "«\(part)» non è un intervallo di ore: scrivi ad esempio 09:00-13:00, 14:00-18:00."
+        "«\(part.quotable)» non è un intervallo di ore: scrivi ad esempio 09:00-13:00, 14:00-18:00."
     }
-    public static func hoursBackwards(_ part: String) -> String { "«\(part)»: l'ora di fine deve venire dopo quella di inizio." }
+    public static func hoursBackwards(_ part: String) -> String { "«\(part.quotable)»: l'ora di fine deve venire dopo quella di inizio." }
     public static let hoursOverlap = "Gli intervalli si sovrappongono: ogni ora può stare in un solo intervallo."
     public static func holidaysInvalid(_ values: [String]) -> String {
-        let quoted = values.prefix(10).map { "«" + String($0.prefix(40)) + "»" }
+        let quoted = values.prefix(10).map { "«" + String($0.quotable.prefix(40)) + "»" }
         let more = values.count > 10 ? " e altre \(values.count - 10)" : ""
         let subject = values.count == 1
             ? quoted[0] + " non è una data" : quoted.joined(separator: ", ") + more + " non sono date"

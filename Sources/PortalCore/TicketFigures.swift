@@ -162,8 +162,13 @@ public struct FiguresPeriod: Sendable, Equatable {
         var errors: [String: String] = [:]
         let start = DateOnly(from.trimmingWhitespace())
         let end = DateOnly(to.trimmingWhitespace())
-        if start == nil { errors["dal"] = from.trimmingWhitespace().isEmpty ? Text.periodDateRequired : Text.periodDateInvalid }
-        if end == nil { errors["al"] = to.trimmingWhitespace().isEmpty ? Text.periodDateRequired : Text.periodDateInvalid }
+        func refusal(_ typed: String) -> String {
+            let trimmed = typed.trimmingWhitespace()
+            if trimmed.isEmpty { return Text.periodDateRequired }
+            return DateOnly.calendarDate(trimmed) == nil ? Text.periodDateInvalid : Text.dateOutOfRange(trimmed, years: DateOnly.years)
+        }
+        if start == nil { errors["dal"] = refusal(from) }
+        if end == nil { errors["al"] = refusal(to) }
         if let start, let end {
             if end.dayNumber < start.dayNumber {
                 errors["al"] = Text.periodBackwards

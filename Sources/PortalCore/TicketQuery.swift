@@ -82,7 +82,25 @@ public struct DateOnly: Sendable, Equatable {
     public let month: Int
     public let day: Int
 
+    /// The years a date may have: a date outside them is refused with its own words (a
+    /// browser's picker sends "0001-01-01" as readily as today, and "write it as gg/mm/aaaa"
+    /// did not say what was wrong with it).
+    public static let years = 1970...2999
+
     public init?(_ text: String) {
+        guard let (year, month, day) = DateOnly.calendarDate(text), DateOnly.years.contains(year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Why `typed` is no date of `years`, in the words beside its field.
+    public static func refusal(_ typed: String) -> String {
+        calendarDate(typed) == nil ? Text.dateInvalid(typed) : Text.dateOutOfRange(typed, years: years)
+    }
+
+    /// The day `text` names on the calendar, whatever its year.
+    static func calendarDate(_ text: String) -> (year: Int, month: Int, day: Int)? {
         guard let separator = text.first(where: { $0 == "-" || $0 == "/" || $0 == "." }) else { return nil }
         let parts = text.split(separator: separator, omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
@@ -94,12 +112,10 @@ public struct DateOnly: Sendable, Equatable {
         default: return nil
         }
         let (year, month, day) = (numbers[0], numbers[1], numbers[2])
-        guard (1970...2999).contains(year), (1...12).contains(month) else { return nil }
+        guard year >= 1, (1...12).contains(month) else { return nil }
         let lengths = [31, (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         guard (1...lengths[month - 1]).contains(day) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        return (year, month, day)
     }
 
     public var text: String {

@@ -77,4 +77,11 @@ struct InvisibleCharactersTests {
         #expect(!"\u{301}".hasVisibleCharacters, "a lone accent has no letter to sit on")
         #expect(!"\u{FE0F}\u{E0041}\u{E0100}".hasVisibleCharacters, "selectors and tags alone draw nothing")
     }
+
+    @Test("a text quoted back in a message loses its control characters, nothing else")
+    func quotable() {
+        #expect("x\u{01}\u{08}\u{1B}[31m\u{7F}y".quotable == "x[31my")
+        #expect("09:00-13:00 è".quotable == "09:00-13:00 è")
+        #expect(Text.hoursInvalid("9\u{1B}-x") == "«9-x» non è un intervallo di ore: scrivi ad esempio 09:00-13:00, 14:00-18:00.")
+    }
 }

@@ -290,5 +290,14 @@ struct TypedDateTests {
     ])
     func refused(_ typed: String) {
         #expect(DateOnly(typed) == nil)
+        #expect(DateOnly.refusal(typed).contains("non è una data valida"))
+    }
+
+    @Test("a real day outside the portal's years is said so, not as a misspelling", arguments: [
+        "0001-01-01", "9999-12-31", "31/12/1969", "1-1-3000",
+    ])
+    func outOfRange(_ typed: String) {
+        #expect(DateOnly(typed) == nil)
+        #expect(DateOnly.refusal(typed) == "«\(typed)» è fuori dal calendario del portale: scegli una data tra il 1970 e il 2999.")
     }
 }

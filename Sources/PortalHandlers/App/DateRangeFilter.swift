@@ -17,8 +17,8 @@ struct DateRangeFilter {
         typedTo = String((request.query["a"] ?? "").trimmingWhitespace().prefix(20))
         from = typedFrom.isEmpty ? nil : DateOnly(typedFrom)
         to = typedTo.isEmpty ? nil : DateOnly(typedTo)
-        if !typedFrom.isEmpty && from == nil { errors["da"] = Text.dateInvalid(typedFrom) }
-        if !typedTo.isEmpty && to == nil { errors["a"] = Text.dateInvalid(typedTo) }
+        if !typedFrom.isEmpty && from == nil { errors["da"] = DateOnly.refusal(typedFrom) }
+        if !typedTo.isEmpty && to == nil { errors["a"] = DateOnly.refusal(typedTo) }
         if let from, let to, to.dayNumber < from.dayNumber { errors["a"] = Text.activityRangeReversed }
     }
 

@@ -45,7 +45,7 @@ enum TicketListHandlers {
         for (name, typed) in remembered.invalid {
             switch name {
             case "codice": errors[name] = Text.ticketCodeInvalid(typed)
-            case "da", "a": errors[name] = Text.dateInvalid(typed)
+            case "da", "a": errors[name] = DateOnly.refusal(typed)
             case "testo": errors[name] = Text.searchTextInvalid
             default: break
             }
