@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(
             name: "PortalMailGateTests",
             dependencies: ["PortalMailGate", "PortalHandlers", "PortalDomain", "PortalMail", "PortalStore", "PortalCore"]),
-        .testTarget(name: "PortalSiteTests", dependencies: ["PortalSite", "PortalMarkdown"]),
+        .testTarget(name: "PortalSiteTests", dependencies: ["PortalSite", "PortalMarkdown", "PortalCore"]),
         .testTarget(name: "PortalDomainTests", dependencies: ["PortalDomain", "PortalStore", "PortalCore"]),
         // The handlers in process: routing, every access group, CSRF on every state-changing
         // route and error rendering, without nginx.

@@ -90,6 +90,26 @@ extension Text {
         public static func linkToBuiltPage(_ url: String, write: String) -> String {
             "collegamento a \(url): scrivi il nome del sorgente della pagina, \(write)"
         }
+        public static func fenceNotClosed(_ fence: String) -> String {
+            "blocco di codice aperto qui (\(fence)) e mai chiuso: il resto della pagina sarebbe pubblicato come codice; chiudilo con una riga \(fence)"
+        }
+        public static func tableSeparator(columns: Int, separators: Int) -> String {
+            "la riga di separazione della tabella ha \(separators) colonne, l'intestazione \(columns): la tabella sarebbe pubblicata come testo; scrivi lo stesso numero di colonne"
+        }
+        public static func tableRowTooLong(cells: Int, columns: Int) -> String {
+            "questa riga della tabella ha \(cells) celle, l'intestazione \(columns) colonne: le celle in più andrebbero perse; aggiungi le colonne all'intestazione o togli le celle"
+        }
+        public static func fileNotPublished(_ path: String) -> String {
+            "\(path): un file di questo tipo non si pubblica (il sito pubblica pagine .md, immagini, PDF, CSV, CSS, JavaScript e font); toglilo dalla cartella del sito, o aggiungi ~ alla fine del nome per tenerlo come bozza non pubblicata"
+        }
+        public static let levelOneHeading =
+            "titolo di primo livello (#): il titolo della pagina viene dal front matter (title:); per le sezioni usa ## e ###"
+        public static func pageWithoutSuffix(_ url: String, write: String) -> String {
+            "collegamento a \(url), che non esiste: la pagina è \(write)"
+        }
+        public static func portalLinkMissing(_ url: String, problem: String) -> String {
+            "il portale collega \(url) dai menu, dal piè di pagina o dalle sue pagine, e qui non c'è più (\(problem)): ripristina la pagina o il titolo con quel nome"
+        }
         public static func linkToFolder(_ url: String, write: String) -> String {
             "collegamento alla cartella \(url): scrivi la sua pagina, \(write)"
         }

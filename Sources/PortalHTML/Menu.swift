@@ -39,9 +39,9 @@ enum Menu {
                 group(
                     Text.menuUtility, icon: Icon.tools,
                     [
-                        Entry(label: Text.menuManual, path: "/manuale/"),
-                        Entry(label: Text.menuHelp, path: "/aiuto/"),
-                        Entry(label: Text.menuPrivacy, path: "/privacy.html"),
+                        Entry(label: Text.menuManual, path: SiteLinks.path(SiteLinks.manual)),
+                        Entry(label: Text.menuHelp, path: SiteLinks.path(SiteLinks.help)),
+                        Entry(label: Text.menuPrivacy, path: SiteLinks.path(SiteLinks.privacy)),
                     ], currentPath)
             }
         }
@@ -66,9 +66,9 @@ enum Menu {
                 group(
                     Text.menuUtility, icon: Icon.tools,
                     [
-                        Entry(label: Text.menuOperatorManual, path: "/manuale/operatori.html"),
-                        Entry(label: Text.menuManual, path: "/manuale/"),
-                        Entry(label: Text.menuPrivacy, path: "/privacy.html"),
+                        Entry(label: Text.menuOperatorManual, path: SiteLinks.path(SiteLinks.operatorManual)),
+                        Entry(label: Text.menuManual, path: SiteLinks.path(SiteLinks.manual)),
+                        Entry(label: Text.menuPrivacy, path: SiteLinks.path(SiteLinks.privacy)),
                     ], currentPath)
             }
         }

@@ -11,7 +11,7 @@ extension Page {
                 el("p") { message }
                 el("p", ["class": "muted"]) { Text.errorHelpHint }
                 el("p", ["class": "form-actions"]) {
-                    el("a", ["class": "button", "href": "/aiuto/index.html"]) { Text.menuHelp }
+                    el("a", ["class": "button", "href": SiteLinks.path(SiteLinks.helpIndex)]) { Text.menuHelp }
                     el("a", ["class": "button button--primary", "href": "/"]) { Text.backToHome }
                 }
             }

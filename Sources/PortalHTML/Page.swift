@@ -193,15 +193,15 @@ public struct Page: Sendable {
                 }
                 el("span") { Text.footerNote }
                 " · "
-                el("a", ["href": siteRoot + "aiuto/contatti.html"]) { Text.menuContacts }
+                el("a", ["href": siteRoot + SiteLinks.contacts]) { Text.menuContacts }
                 " · "
-                el("a", ["href": siteRoot + "manuale/index.html"]) { Text.menuManual }
+                el("a", ["href": siteRoot + SiteLinks.manualIndex]) { Text.menuManual }
                 " · "
-                el("a", ["href": siteRoot + "aiuto/index.html"]) { Text.menuHelp }
+                el("a", ["href": siteRoot + SiteLinks.helpIndex]) { Text.menuHelp }
                 " · "
-                el("a", ["href": siteRoot + "browser.html"]) { Text.menuBrowser }
+                el("a", ["href": siteRoot + SiteLinks.browsers]) { Text.menuBrowser }
                 " · "
-                el("a", ["href": siteRoot + "privacy.html"]) { Text.menuPrivacy }
+                el("a", ["href": siteRoot + SiteLinks.privacy]) { Text.menuPrivacy }
             }
         }
     }

@@ -16,6 +16,8 @@ public final class MarkdownDocument {
     public struct Heading: Sendable {
         public let level: Int
         public let text: String
+        /// Its first line in the document (1-based).
+        public var line = 0
     }
 
     let parser: OpaquePointer
@@ -71,7 +73,10 @@ public final class MarkdownDocument {
         var result: [Heading] = []
         walk { node in
             guard cmark_node_get_type(node) == CMARK_NODE_HEADING else { return }
-            result.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: MarkdownDocument.text(of: node)))
+            result.append(
+                Heading(
+                    level: Int(cmark_node_get_heading_level(node)), text: MarkdownDocument.text(of: node),
+                    line: Int(cmark_node_get_start_line(node))))
         }
         return result
     }
@@ -79,12 +84,17 @@ public final class MarkdownDocument {
     public var plainText: String { MarkdownDocument.text(of: root) }
 
     /// The lines holding raw HTML, which the safe renderer drops (`<!-- raw HTML omitted -->`).
-    /// An inline's line is its block's when cmark did not record one.
+    /// An inline's line is its block's when cmark did not record one. A comment is no such
+    /// loss: dropped is what it asks (an editor's note to the next editor).
     public func rawHTMLLines() -> [Int] {
         var lines: [Int] = []
         walk { node in
             let type = cmark_node_get_type(node)
             guard type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK else { return }
+            if let literal = cmark_node_get_literal(node) {
+                let html = String(cString: literal).trimmingCharacters(in: "\n")
+                if html.hasPrefix("<!--") && html.hasSuffix("-->") { return }
+            }
             var current: OpaquePointer? = node
             while let at = current, cmark_node_get_start_line(at) == 0 { current = cmark_node_parent(at) }
             lines.append(current.map { Int(cmark_node_get_start_line($0)) } ?? 1)

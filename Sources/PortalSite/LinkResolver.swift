@@ -72,18 +72,30 @@ struct LinkResolver {
         return image ? Text.SiteBuild.missingImage(url) : Text.SiteBuild.missingFile(url)
     }
 
-    /// An absolute link into the site (a folder of it, or a page's `.html`) must name a file,
-    /// a page (and its heading) or a folder with its `index.md`; the portal's own addresses
-    /// (`/login`, `/ticket/nuovo`) are not the site's to check.
+    /// An absolute link must name a file, a page (and its heading) or a folder with its
+    /// `index.md` of the site, or an address the handlers answer (`/login`, `/ticket/nuovo`:
+    /// the part after a handler's prefix is not the site's to check). `/privacy`, `/dashbord`
+    /// were published without a word and answered 404.
     func checkAbsolute(_ url: String, _ fail: (String) -> SiteError) throws {
+        if let problem = absoluteProblem(url) { throw fail(problem) }
+    }
+
+    /// Why the absolute `url` leads nowhere, or nil.
+    func absoluteProblem(_ url: String) -> String? {
         let written = String(url.dropFirst().prefix { $0 != "#" && $0 != "?" })
         let path = written.removingPercentEncoding ?? written
-        if path.hasSuffix(".md") {
-            throw fail(Text.SiteBuild.absoluteLink(url))
-        }
+        if path.hasSuffix(".md") { return Text.SiteBuild.absoluteLink(url) }
         let folders = Set(knownFiles.compactMap { file in file.firstIndex(of: "/").map { String(file[..<$0]) } })
         let first = path.split(separator: "/").first.map(String.init) ?? ""
-        guard folders.contains(first) || path.hasSuffix(".html") else { return }
+        if !folders.contains(first) && !path.hasSuffix(".html") {
+            if knownFiles.contains(path) || SiteBuilder.generatedPaths.contains(path) || PageChecks.isPortalAddress("/" + path) {
+                return nil
+            }
+            if knownFiles.contains(path + ".md") {
+                return Text.SiteBuild.pageWithoutSuffix(url, write: "/\(path).html\(url.dropFirst(1 + written.count))")
+            }
+            return Text.SiteBuild.missingTarget(url)
+        }
         var page: String?
         if path.hasSuffix("/") || folders.contains(path) {
             page = (path.hasSuffix("/") ? path : path + "/") + "index.md"
@@ -91,12 +103,11 @@ struct LinkResolver {
             page = String(path.dropLast(5)) + ".md"
         }
         let exists = knownFiles.contains(path) || SiteBuilder.generatedPaths.contains(path) || page.map(knownFiles.contains) == true
-        guard exists else { throw fail(Text.SiteBuild.missingTarget(url)) }
+        guard exists else { return Text.SiteBuild.missingTarget(url) }
         if let page, knownFiles.contains(page), let hash = url.firstIndex(of: "#") {
             let fragment = String(url[url.index(after: hash)...])
-            guard anchors[page, default: []].contains(fragment) else {
-                throw fail(Text.SiteBuild.missingHeading(url, in: page))
-            }
+            guard anchors[page, default: []].contains(fragment) else { return Text.SiteBuild.missingHeading(url, in: page) }
         }
+        return nil
     }
 }

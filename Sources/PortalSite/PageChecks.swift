@@ -14,10 +14,28 @@ enum PageChecks {
         "/attachments-internal/",
     ]
 
+    /// The single addresses nginx gives to the handlers or serves itself (`location =`), and
+    /// the root: links the site may write besides its own files (the same test compares them
+    /// with nginx.conf).
+    static let exactAddresses = [
+        "/", "/login", "/logout", "/profilo/immagine", "/dashboard", "/dashboard/widget", "/assistenza", "/portale-classico",
+        "/manifest.webmanifest", "/sw.js", "/search-index.json", "/cerca.html",
+    ]
+
+    /// Whether the handlers (or nginx itself) answer `address`: one of `exactAddresses`, or
+    /// under a handler's prefix (`/ticket` and `/ticket/…`, not `/tickets`).
+    static func isPortalAddress(_ address: String) -> Bool {
+        if exactAddresses.contains(address) { return true }
+        return handlerPrefixes.contains { prefix in
+            prefix.hasSuffix("/") ? address.hasPrefix(prefix) : address == prefix || address.hasPrefix(prefix + "/")
+        }
+    }
+
     static func check(_ pages: [SitePage]) throws {
         for page in pages {
             try checkAddress(page)
             try checkPlaceholders(page)
+            try BlockChecks.check(page)
             if page.frontMatter.section != nil && !page.isFolderIndex {
                 throw SiteError(
                     step: Text.SiteBuild.stepFrontMatter, file: page.sourcePath, line: nil,

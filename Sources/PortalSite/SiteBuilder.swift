@@ -12,10 +12,15 @@ public struct SiteBuilder {
     /// Names, contacts, logo and colours of this installation (`SiteBranding`).
     public var branding: Branding
 
-    public init(source: String, output: String, branding: Branding = .current) {
+    /// The site's addresses the portal links to (`SiteLinks`, as `portal-admin` sets them):
+    /// each must still be there.
+    public var portalLinks: [String]
+
+    public init(source: String, output: String, branding: Branding = .current, portalLinks: [String] = []) {
         self.source = source
         self.output = output
         self.branding = branding
+        self.portalLinks = portalLinks
     }
 
     public struct Report: Sendable {
@@ -27,12 +32,16 @@ public struct SiteBuilder {
         public var summary: String { Text.SiteBuild.built(pages: pages, assets: assets, milliseconds: milliseconds) }
     }
 
-    /// A page with its parsed Markdown and heading anchors (levels 2 and 3, as the table of contents).
+    /// A page with its parsed Markdown and its headings' anchors (every level from 2: a link
+    /// to a level-4 heading was refused as "a heading that does not exist").
     struct ParsedPage {
         let page: SitePage
         let document: MarkdownDocument
         let headings: [MarkdownDocument.Heading]
         let anchors: [String]
+
+        /// The table of contents: levels 2 and 3.
+        var toc: [(MarkdownDocument.Heading, String)] { zip(headings, anchors).filter { $0.0.level <= 3 } }
     }
 
     /// The files the build writes itself: a page of the same name would be lost behind them.
@@ -59,6 +68,7 @@ public struct SiteBuilder {
         let resolver = LinkResolver(
             knownFiles: Set(files),
             anchors: Dictionary(uniqueKeysWithValues: pages.map { ($0.page.sourcePath, Set($0.anchors)) }))
+        try checkPortalLinks(resolver)
         var entries: [SearchIndex.Entry] = []
         for parsed in pages {
             try parsed.document.rewriteLinks { try resolver.resolve($0, from: parsed.page) }
@@ -66,7 +76,7 @@ public struct SiteBuilder {
             entries.append(
                 SearchIndex.Entry(
                     page: parsed.page, section: site.section(of: parsed.page)?.title ?? "",
-                    headings: zip(parsed.headings, parsed.anchors).map { ($0.text, $1) },
+                    headings: parsed.toc.map { ($0.0.text, $0.1) },
                     text: DataTable.searchText(parsed.document.plainText, tables: parsed.page.tables)))
         }
         output.add(SearchPage.path, SearchPage.render(site: site, assets: assets))
@@ -82,6 +92,17 @@ public struct SiteBuilder {
         return Report(
             pages: output.paths.filter { $0.hasSuffix(".html") }.count, assets: assets.count,
             milliseconds: Int(Date().timeIntervalSince(start) * 1000))
+    }
+
+    func checkPortalLinks(_ resolver: LinkResolver) throws {
+        for link in portalLinks {
+            guard let problem = resolver.absoluteProblem("/" + link) else { continue }
+            let path = String(link.prefix { $0 != "#" })
+            let file = path.hasSuffix("/") ? path + "index.md" : path.hasSuffix(".html") ? String(path.dropLast(5)) + ".md" : path
+            throw SiteError(
+                step: Text.SiteBuild.stepLinks, file: file, line: nil,
+                message: Text.SiteBuild.portalLinkMissing("/" + link, problem: problem))
+        }
     }
 
     // MARK: load
@@ -105,10 +126,21 @@ public struct SiteBuilder {
             if ["md", "markdown"].contains(fileExtension.lowercased()) && fileExtension != "md" {
                 throw SiteError(step: Text.SiteBuild.stepLoad, file: path, line: nil, message: Text.SiteBuild.markdownSuffix)
             }
+            // Every other file is published and precached: an editor's notes in a .txt beside
+            // a page were served to anyone.
+            guard SiteBuilder.publishedExtensions.contains(fileExtension.lowercased()) else {
+                throw SiteError(step: Text.SiteBuild.stepLoad, file: path, line: nil, message: Text.SiteBuild.fileNotPublished(path))
+            }
             files.append(path)
         }
         return files.sorted()
     }
+
+    /// What the site may hold: pages, their images and documents, the tables' CSV, the
+    /// stylesheets, scripts and fonts.
+    static let publishedExtensions: Set<String> = [
+        "md", "png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "pdf", "csv", "css", "js", "woff", "woff2",
+    ]
 
     /// The path with every link followed (the nearest existing folder's, for one not made yet).
     static func realPath(_ path: String) -> String {
@@ -159,7 +191,14 @@ public struct SiteBuilder {
                 step: Text.SiteBuild.stepLoad, file: page.sourcePath, line: page.bodyLine + line - 1,
                 message: Text.SiteBuild.htmlNotAllowed)
         }
-        let headings = document.headings().filter { $0.level == 2 || $0.level == 3 }
+        let all = document.headings()
+        // The page's title is its h1, from the front matter: a second one beside it said nothing.
+        if let first = all.first(where: { $0.level == 1 }) {
+            throw SiteError(
+                step: Text.SiteBuild.stepLoad, file: page.sourcePath, line: page.bodyLine + first.line - 1,
+                message: Text.SiteBuild.levelOneHeading)
+        }
+        let headings = all.filter { $0.level >= 2 }
         return ParsedPage(page: page, document: document, headings: headings, anchors: HeadingAnchors.anchors(for: headings))
     }
 
@@ -207,7 +246,7 @@ public struct SiteBuilder {
         let layout = DocsLayout(outputPath: page.outputPath, site: site, assets: assets)
         return layout.page(
             title: page.frontMatter.title, description: page.frontMatter.description,
-            toc: Array(zip(parsed.headings, parsed.anchors)), pager: site.neighbours(of: page)
+            toc: parsed.toc, pager: site.neighbours(of: page)
         ) {
             el("article", ["class": "prose"]) {
                 el("h1", ["class": "page-title"]) { page.frontMatter.title }

@@ -204,7 +204,12 @@ struct SiteFolders {
     static let required = ["manuale/index.md", "privacy.md", "assets/portal.css"]
 
     func builder(_ config: Config) throws -> SiteBuilder {
-        let builder = SiteBuilder(source: source ?? config.siteSource, output: output ?? config.siteOutput)
+        // A manual of the classic portal configured elsewhere is not the site's to keep.
+        let legacyManual = config.string("PORTAL_LEGACY_MANUAL_URL", default: SiteLinks.path(SiteLinks.classicPortalManual))
+        let links = SiteLinks.all.filter { $0 != SiteLinks.classicPortalManual }
+            + (legacyManual.hasPrefix("/") && !legacyManual.hasPrefix("//") ? [String(legacyManual.dropFirst())] : [])
+        let builder = SiteBuilder(
+            source: source ?? config.siteSource, output: output ?? config.siteOutput, portalLinks: links)
         let missing = Self.required.filter { !FileManager.default.fileExists(atPath: builder.source + "/" + $0) }
         guard missing.isEmpty else {
             throw CommandFailure(Text.Console.notSiteFolder(builder.source, missing: missing))

@@ -1,4 +1,5 @@
 import Foundation
+import PortalCore
 @testable import PortalSite
 import Testing
 
@@ -27,8 +28,8 @@ struct SiteBuildRulesTests {
         func remove(_ path: String) throws { try FileManager.default.removeItem(atPath: root + "/site/" + path) }
 
         @discardableResult
-        func build() throws -> SiteBuilder.Report {
-            try SiteBuilder(source: root + "/site", output: root + "/www").build()
+        func build(portalLinks: [String] = []) throws -> SiteBuilder.Report {
+            try SiteBuilder(source: root + "/site", output: root + "/www", portalLinks: portalLinks).build()
         }
 
         func output(_ path: String) -> String? {
@@ -51,6 +52,76 @@ struct SiteBuildRulesTests {
         let error = #expect(throws: SiteError.self) { try site.build() }
         #expect(error?.description.contains(fileAndLine) == true, "\(String(describing: error))")
         #expect(error?.message.contains(words) == true, "\(String(describing: error))")
+    }
+
+    @Test("a page or heading the portal's menus and footer link to cannot be renamed away")
+    func portalLinks() throws {
+        let page = { (title: String, body: String) in "---\ntitle: \(title)\n---\n\n\(body)\n" }
+        let whole = Self.base.merging([
+            "aiuto/contatti.md": page("Contatti", "Telefono."), "browser.md": page("Browser", "Tutti."),
+            "manuale/operatori.md": page("Operatori", "Coda."),
+            "manuale/problemi-accesso.md": page("Problemi di accesso", "## Accesso attraverso portale classico\n\nTesto."),
+        ]) { $1 }
+        try Folder(whole).build(portalLinks: PortalCore.SiteLinks.all)
+        let renamed = try Folder(whole.filter { $0.key != "browser.md" }.merging(["browser-e-app.md": page("Browser e app", "Tutti.")]) { $1 })
+        let error = #expect(throws: SiteError.self) { try renamed.build(portalLinks: PortalCore.SiteLinks.all) }
+        #expect(error?.description.contains("browser.md") == true, "\(String(describing: error))")
+        #expect(error?.message.contains("il portale collega /browser.html") == true, "\(String(describing: error))")
+        #expect(renamed.output("browser-e-app.html") == nil, "nothing is published")
+        let heading = try Folder(whole.merging(["manuale/problemi-accesso.md": page("Problemi di accesso", "## Portale classico\n\nTesto.")]) { $1 })
+        let anchor = #expect(throws: SiteError.self) { try heading.build(portalLinks: PortalCore.SiteLinks.all) }
+        #expect(anchor?.message.contains("#accesso-attraverso-portale-classico") == true, "\(String(describing: anchor))")
+    }
+
+    @Test("an absolute link outside the site's folders must be a page, a file or an address the portal answers")
+    func absoluteOutsideFolders() throws {
+        let link = { (url: String) in "---\ntitle: Link\n---\n\n[x](\(url))\n" }
+        try refused(["aiuto/link.md": link("/privacy")], "aiuto/link.md:5", "la pagina è /privacy.html")
+        try refused(["aiuto/link.md": link("/privacy#dati")], "aiuto/link.md:5", "la pagina è /privacy.html#dati")
+        try refused(["aiuto/link.md": link("/dashbord")], "aiuto/link.md:5", "non esiste: /dashbord")
+        try refused(["aiuto/link.md": link("/tickets")], "aiuto/link.md:5", "non esiste: /tickets")
+        let fine = "---\ntitle: A\n---\n\n[l](/login), [d](/dashboard), [t](/ticket/nuovo), [p](/privacy.html), [r](/), [c](/portale-classico)\n"
+        try Folder(Self.base.merging(["aiuto/a.md": fine]) { $1 }).build()
+    }
+
+    @Test("an unclosed code fence, a table whose columns do not match, a second h1 fail with their line")
+    func silentlyMangledBlocks() throws {
+        let page = { (body: String) in "---\ntitle: Blocchi\n---\n\n\(body)\n" }
+        try refused(["aiuto/b.md": page("Testo.\n\n```\ncodice\n\n## Dopo")], "aiuto/b.md:7", "mai chiuso")
+        try refused(["aiuto/b.md": page("~~~~\ncodice\n~~~\n## Dopo")], "aiuto/b.md:5", "mai chiuso: il resto della pagina")
+        try refused(["aiuto/b.md": page("| Campo | Valore | Nota |\n| --- | --- |\n| a | b |")], "aiuto/b.md:6", "ha 2 colonne, l'intestazione 3")
+        try refused(["aiuto/b.md": page("| Campo | Valore |\n|:--|--:|\n| 1 | 2 |\n| 1 | 2 | 3 | 4 |")], "aiuto/b.md:8", "ha 4 celle, l'intestazione 2")
+        try refused(["aiuto/b.md": page("Testo.\n\n# Titolo")], "aiuto/b.md:7", "titolo di primo livello")
+        let fine = page("""
+            ```swift
+            | a | b |
+            |---|
+            # non un titolo
+            ```
+
+            | Campo | Nota \\| con barra |
+            | --- | --- |
+            | a | b |
+            | c |
+
+            #### Dettaglio
+
+            Vedi [dettaglio](#dettaglio). <!-- nota per chi scrive -->
+
+            <!-- un commento su una riga sua -->
+            """)
+        let site = try Folder(Self.base.merging(["aiuto/b.md": fine]) { $1 })
+        try site.build()
+        #expect(site.output("aiuto/b.html")?.contains("<h4 id=\"dettaglio\">") == true)
+    }
+
+    @Test("a file of a kind the site does not publish (an editor's notes) fails; a draft ending in ~ is skipped")
+    func unpublishedKinds() throws {
+        try refused(["guide/appunti.txt": "password del server", "guide/index.md": "---\ntitle: Guide\nsection: Guide\n---\nx\n"],
+                    "guide/appunti.txt", "non si pubblica")
+        let site = try Folder(Self.base.merging(["aiuto/bozza.md~": "appunti", "manuale/img/schema.webp": "x"]) { $1 })
+        try site.build()
+        #expect(site.output("manuale/img/schema.webp") != nil && site.output("aiuto/bozza.md~") == nil)
     }
 
     @Test("a table is a .csv file of the site: a path out of it fails the build and publishes nothing")
@@ -116,6 +187,13 @@ struct SiteBuildRulesTests {
         }
         #expect(prefixes.count >= 9)
         #expect(Set(prefixes) == Set(PageChecks.handlerPrefixes))
+        let exact = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").compactMap { line -> String? in
+            let words = line.split(separator: " ").map(String.init)
+            guard words.first == "location", words.count > 2, words[1] == "=", !line.contains("internal;") else { return nil }
+            return words[2]
+        }
+        #expect(exact.count >= 10)
+        #expect(Set(exact).union(["/"]) == Set(PageChecks.exactAddresses))
     }
 
     @Test("a link to a file outside the site folder (a table or an asset) fails the build")

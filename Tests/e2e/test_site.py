@@ -206,6 +206,19 @@ def test_a_broken_page_fails_the_build_with_file_and_line(site_copy, file, line,
     assert not out.exists(), "a failed build writes nothing"
 
 
+@pytest.mark.parametrize("renamed, to, message", [
+    ("browser.md", "browser-e-app.md", "browser.md: il portale collega /browser.html"),
+    ("aiuto/contatti.md", "aiuto/recapiti.md", "aiuto/contatti.md: il portale collega /aiuto/contatti.html"),
+])
+def test_renaming_a_page_the_portal_links_to_fails_the_build(site_copy, renamed, to, message):
+    """Every footer, menu and error page links to it: renamed, they would all lead to a 404."""
+    source, out = site_copy
+    (source / renamed).rename(source / to)
+    result = site_build(source, out)
+    assert result.returncode == 1 and message in result.stderr, result.stderr
+    assert not out.exists(), "a failed build writes nothing"
+
+
 def test_a_bad_front_matter_fails_the_build_with_file_and_line(site_copy):
     source, out = site_copy
     text = (source / "privacy.md").read_text().replace("order: 90", "ordine: 90")

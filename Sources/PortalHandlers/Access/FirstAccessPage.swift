@@ -42,7 +42,7 @@ struct FirstAccessPage {
                         ])
                         el("label", ["for": "privacy"]) {
                             Text.privacyConsentPrefix
-                            el("a", ["href": "/privacy.html", "target": "_blank", "rel": "noopener"]) { Text.privacyConsentLink }
+                            el("a", ["href": SiteLinks.path(SiteLinks.privacy), "target": "_blank", "rel": "noopener"]) { Text.privacyConsentLink }
                         }
                         el("span", ["class": "required-mark", "aria-hidden": "true"]) { "*" }
                         if let error = errors["privacy"] { el("p", ["class": "field-error", "id": "privacy-error"]) { error } }

@@ -30,7 +30,7 @@ struct LegacyPage {
                 el("p") { el("a", ["class": "button button--primary", "href": "/login"]) { Text.legacyGoToNewPortal } }
                 el("h2") { Text.legacyManuals }
                 el("ul", ["class": "legacy-links"]) {
-                    el("li") { el("a", ["href": "/manuale/"]) { Text.legacyNewManual } }
+                    el("li") { el("a", ["href": SiteLinks.path(SiteLinks.manual)]) { Text.legacyNewManual } }
                     el("li") {
                         el("a", ["href": settings.classicManualURL]) {
                             settings.classicManualURL == LegacySettings.defaultClassicManual ? Text.legacyClassicChapter : Text.legacyClassicManual

@@ -4,7 +4,7 @@ import PortalCore
 /// of a company that still has no user, and where the classic portal's manual lives.
 struct LegacySettings {
     static let defaultClosingDate = ClosingDate(year: 2027, month: 3, day: 1)!
-    static let defaultClassicManual = "/manuale/problemi-accesso.html#accesso-attraverso-portale-classico"
+    static let defaultClassicManual = SiteLinks.path(SiteLinks.classicPortalManual)
 
     let closingDate: ClosingDate
     let supportAddress: EmailAddress?
