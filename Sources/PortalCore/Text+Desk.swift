@@ -102,6 +102,7 @@ extension Text {
         "Nel frattempo il ticket è cambiato: " + changes.joined(separator: "; ") + "."
     }
     public static func deskNewReply(_ name: String) -> String { "nuova risposta di \(name)" }
+    public static func deskNewNote(_ name: String) -> String { "nuova nota interna di \(name)" }
     /// Under "Rispondi al cliente" on a closed ticket: what the reply does to it.
     public static let deskReplyClosedHint =
         "Il ticket è chiuso: con «Stato» lasciato su «Chiuso» la risposta arriva al cliente e il ticket resta chiuso; per riaprirlo scegli un altro stato."

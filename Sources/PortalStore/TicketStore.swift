@@ -228,15 +228,16 @@ public struct TicketStore {
         ).map(TicketStore.message)
     }
 
-    /// The authors of the replies (either side's, not notes or events) after message `id`,
-    /// oldest first, but those of `except`.
-    public func replyAuthors(ticketID: Int64, after id: Int64, except userID: Int64) throws -> [String] {
+    /// The authors of the replies (either side's) and internal notes after message `id`,
+    /// oldest first, but those of `except`: a colleague's note («NON CHIUDERE…») is news to an
+    /// operator acting on an older page as a reply is.
+    public func messageAuthors(ticketID: Int64, after id: Int64, except userID: Int64) throws -> [(name: String, isNote: Bool)] {
         try database.query(
             """
-            SELECT author_name FROM messages
-            WHERE ticket_id = ? AND kind = 'reply' AND id > ? AND author_id IS NOT ? ORDER BY id
+            SELECT author_name, kind FROM messages
+            WHERE ticket_id = ? AND kind IN ('reply', 'note') AND id > ? AND author_id IS NOT ? ORDER BY id
             """, [ticketID, id, userID]
-        ).map { $0.string("author_name") }
+        ).map { ($0.string("author_name"), $0.string("kind") == "note") }
     }
 
     /// The whole thread, internal notes included: for the operators' desk only (as written).

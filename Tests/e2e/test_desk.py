@@ -300,6 +300,32 @@ def test_bad_values_are_refused_in_italian_and_keep_the_text(portal):
     assert "Nulla è stato salvato" not in saved.text
 
 
+def test_a_colleagues_note_stops_a_change_from_an_older_page_as_a_reply_does(portal):
+    """A note written to stop a closing («NON CHIUDERE») is news to whoever acts on the page
+    drawn before it: «Cambia stato» from that page is not done, the page names the note."""
+    customer, _ = login(portal)
+    number = created_number(new_ticket(portal, customer, title="Nota che ferma"))
+    giulia, _ = operator_session(portal)
+    paolo, _ = operator_session(portal, OTHER_OPERATOR)
+    assert desk_post(portal, giulia, number, "take").status_code == 303
+    page = giulia.get(portal.url + f"/desk/ticket/{number}")
+    seen = re.search(r'name="seen" value="([^"]*)"', page.text).group(1)
+    assert desk_post(portal, paolo, number, "note", note="NON CHIUDERE: arriva la patch.").status_code == 303
+    stale = giulia.post(portal.url + f"/desk/ticket/{number}", files=NO_FILE, allow_redirects=False, data={
+        "csrf": csrf_token(page.text), "seen": seen, "action": "status", "status": "closed"})
+    assert stale.status_code == 409 and "nuova nota interna di Paolo Gallo" in stale.text, stale.status_code
+    assert not re.search(r'value="closed"[^>]*selected', giulia.get(portal.url + f"/desk/ticket/{number}").text), "not closed"
+    assert desk_post(portal, giulia, number, "status", status="closed").status_code == 303, "from the page that shows it"
+    assert re.search(r'value="closed"[^>]*selected', giulia.get(portal.url + f"/desk/ticket/{number}").text)
+    # Her own note is no news to her.
+    page = giulia.get(portal.url + f"/desk/ticket/{number}")
+    seen = re.search(r'name="seen" value="([^"]*)"', page.text).group(1)
+    assert desk_post(portal, giulia, number, "note", note="Chiuso dopo la patch.").status_code == 303
+    again = giulia.post(portal.url + f"/desk/ticket/{number}", files=NO_FILE, allow_redirects=False, data={
+        "csrf": csrf_token(page.text), "seen": seen, "action": "priority", "priority": "high"})
+    assert again.status_code == 303, again.status_code
+
+
 def test_a_reply_after_someone_else_changed_the_ticket_lands_and_the_page_says_what_changed(portal):
     """The desk issue: "a reply to a ticket that another operator changed meanwhile still
     lands (no lost text) and the page says what changed". The controls chosen with it on the

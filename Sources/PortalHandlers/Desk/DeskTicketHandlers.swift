@@ -97,7 +97,7 @@ enum DeskTicketHandlers {
             operators: try DeskStore(database).operators(), company: company,
             members: try TenantStore(database).memberRows(tenantID: ticket.tenantID),
             otherOpen: try DeskStore(database).openTickets(tenantID: ticket.tenantID, except: ticket.id),
-            lastReply: messages.filter { $0.kind == .reply }.map(\.id).max() ?? 0, viewerID: context.user.id,
+            lastMessage: messages.filter { $0.kind == .reply || $0.kind == .note }.map(\.id).max() ?? 0, viewerID: context.user.id,
             companyDeactivated: try TenantStore(database).isDeactivated(tenantID: ticket.tenantID), queue: queue)
         page.nobodyMailed = nobodyMailed
         let notes = Set(messages.filter { $0.kind == .note }.map(\.id))
@@ -327,7 +327,7 @@ enum DeskTicketHandlers {
             case "assign", "status", "priority", "area", "type":
                 // The one control of the button, compared with the ticket as it is now.
                 let field = controlField(action)
-                var edits = try DeskTicketHandlers.edits(form, seen: DeskTicketPage.seen(ticket, lastReply: 0), desk, only: field)
+                var edits = try DeskTicketHandlers.edits(form, seen: DeskTicketPage.seen(ticket, lastMessage: 0), desk, only: field)
                 if field == "assignee" && edits.controls.assignee == nil && !edits.controls.unassign && edits.error == nil {
                     // Pressed with the select as it came (the ticket's own operator) or an unknown one.
                     let holder = try ticket.operatorID.flatMap { try UserStore(services.database).find(id: $0) }
@@ -407,13 +407,13 @@ enum DeskTicketHandlers {
     }
 
     /// What changed since the page that sent `seen` was drawn, in words: its controls, and the
-    /// replies written since by anyone but the operator pressing (their own earlier reply is
-    /// no news to them).
+    /// replies and notes written since by anyone but the operator pressing (their own earlier
+    /// message is no news to them).
     static func changes(since seen: String?, _ ticket: TicketRecord, _ context: OperatorContext) throws -> [String] {
-        let newReplies = try DeskTicketPage.seenReply(seen).map {
-            try TicketStore(context.services.database).replyAuthors(ticketID: ticket.id, after: $0, except: context.user.id)
+        let newMessages = try DeskTicketPage.seenMessage(seen).map {
+            try TicketStore(context.services.database).messageAuthors(ticketID: ticket.id, after: $0, except: context.user.id)
         } ?? []
-        return DeskTicketPage.changes(seen: seen, now: ticket, newReplies: newReplies)
+        return DeskTicketPage.changes(seen: seen, now: ticket, newMessages: newMessages)
     }
 
     /// The ticket changed between the page and the action's transaction.
@@ -456,7 +456,7 @@ enum DeskTicketHandlers {
     /// with a reply while the customer closed it was said "not saved, press its button",
     /// about a ticket already as chosen.
     static func stillToChoose(_ form: FormData, current: TicketRecord) -> [String: String] {
-        guard let parts = DeskTicketPage.seenParts(DeskTicketPage.seen(current, lastReply: 0)) else { return [:] }
+        guard let parts = DeskTicketPage.seenParts(DeskTicketPage.seen(current, lastMessage: 0)) else { return [:] }
         var chosen = changedControls(form)
         for (index, field) in seenFields where chosen[field] == parts[index] { chosen[field] = nil }
         return chosen

@@ -19,7 +19,8 @@ struct DeskTicketPage {
     var members: [TenantStore.MemberRow]
     var otherOpen: [TicketSummary]
     /// The newest reply of the thread (either side's), part of what the operator saw.
-    var lastReply: Int64 = 0
+    /// The newest reply or note the page shows.
+    var lastMessage: Int64 = 0
     /// The operator looking: "Prendi in carico" is not offered on a ticket already theirs.
     var viewerID: Int64 = 0
     /// The vendor deactivated the company: its people can neither enter nor be e-mailed, and
@@ -106,7 +107,7 @@ struct DeskTicketPage {
             DraftForm.config
             // What the operator saw: a change by someone else meanwhile stops the action once
             // and is named on the page that comes back.
-            FormField.hidden("seen", DeskTicketPage.seen(ticket, lastReply: lastReply))
+            FormField.hidden("seen", DeskTicketPage.seen(ticket, lastMessage: lastMessage))
             Submission.hidden(submission)
             if let queue { FormField.hidden(DeskTicketHandlers.queueField, queue) }
             if !pending.isEmpty { FormField.hidden(DeskTicketHandlers.pendingField, pending.sorted().joined(separator: " ")) }
@@ -262,8 +263,8 @@ struct DeskTicketPage {
     }
 
     /// Status, operator, priority, the newest reply's id, area and type as the page showed them.
-    static func seen(_ ticket: TicketRecord, lastReply: Int64) -> String {
-        "\(ticket.status.rawValue)|\(ticket.operatorID.map(String.init) ?? "")|\(ticket.priority.rawValue)|\(lastReply)"
+    static func seen(_ ticket: TicketRecord, lastMessage: Int64) -> String {
+        "\(ticket.status.rawValue)|\(ticket.operatorID.map(String.init) ?? "")|\(ticket.priority.rawValue)|\(lastMessage)"
             + "|\(ticket.area.rawValue)|\(ticket.requestType.rawValue)"
     }
 
@@ -279,12 +280,12 @@ struct DeskTicketPage {
         }
     }
 
-    /// The newest reply the operator saw, when the page said.
-    static func seenReply(_ seen: String?) -> Int64? { seenParts(seen).flatMap { Int64($0[3]) } }
+    /// The newest reply or note the operator saw, when the page said.
+    static func seenMessage(_ seen: String?) -> Int64? { seenParts(seen).flatMap { Int64($0[3]) } }
 
     /// What changed between what the operator saw and the ticket now, in words: the controls,
-    /// then who replied since (`newReplies`, their authors' names).
-    static func changes(seen: String?, now ticket: TicketRecord, newReplies: [String]) -> [String] {
+    /// then who replied or wrote a note since (`newMessages`, their authors' names).
+    static func changes(seen: String?, now ticket: TicketRecord, newMessages: [(name: String, isNote: Bool)]) -> [String] {
         guard let parts = seenParts(seen) else { return [] }
         var changes: [String] = []
         if parts[0] != ticket.status.rawValue { changes.append(Text.eventStatus(ticket.status.label)) }
@@ -294,7 +295,7 @@ struct DeskTicketPage {
         if parts[2] != ticket.priority.rawValue { changes.append(Text.eventPriority(ticket.priority.label)) }
         if !parts[4].isEmpty && parts[4] != ticket.area.rawValue { changes.append(Text.eventArea(ticket.area.shortLabel)) }
         if !parts[5].isEmpty && parts[5] != ticket.requestType.rawValue { changes.append(Text.eventType(ticket.requestType.label)) }
-        for name in newReplies { changes.append(Text.deskNewReply(name)) }
+        for message in newMessages { changes.append(message.isNote ? Text.deskNewNote(message.name) : Text.deskNewReply(message.name)) }
         return changes
     }
 }
