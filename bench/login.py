@@ -16,13 +16,16 @@ class Running:
         self.url = url
         self.var = Path(var)
 
-    def wait_for_code(self, to, since):
-        """The code of a mail written after `since`: an earlier login's code is spent, and
-        sending it used up the user's allowance of codes."""
+    def mails(self):
+        return set((self.var / "mail").glob("*.eml"))
+
+    def wait_for_code(self, to, before):
+        """The code of a mail that was not there `before` the login: an earlier login's code
+        is spent, and sending it used up the user's allowance of codes."""
         import email, email.policy, re
         deadline = time.time() + 10
         while time.time() < deadline:
-            mails = [p for p in (self.var / "mail").glob("*.eml") if p.stat().st_mtime >= since - 1]
+            mails = self.mails() - before
             for path in sorted(mails, key=lambda p: p.stat().st_mtime, reverse=True):
                 message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
                 if message["To"] == to and "Codice" in message["Subject"]:
@@ -34,8 +37,8 @@ class Running:
 url, var, address, password = sys.argv[1:5]
 portal = Running(url, var)
 session = requests.Session()
-started = time.time()
+before = portal.mails()
 response = password_step(portal, address, password, session=session)
 if response.headers.get("Location") == "/accesso/codice":
-    response = code_step(portal, session, portal.wait_for_code(address, started))
+    response = code_step(portal, session, portal.wait_for_code(address, before))
 print(session.cookies["portal_session"])
