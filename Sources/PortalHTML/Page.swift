@@ -84,8 +84,11 @@ public struct Page: Sendable {
                 }
                 header
                 if case .app(let viewer) = kind { Menu.sidebar(for: viewer, currentPath: currentPath) }
-                if case .docs(let navigation) = kind { navigation }
                 Page.noting(el("main", ["id": "main", "class": isDocs ? "content doc" : "content"]) { content }, in: &main)
+                // After the text, where a narrow screen shows it: before it, at 320 px the keyboard
+                // went through the search and two dozen chapter links 16,000 pixels down before
+                // the page's first link. A wide screen places it on the left by its grid area.
+                if case .docs(let navigation) = kind { navigation }
                 footer
             }
         }

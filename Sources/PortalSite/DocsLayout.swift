@@ -21,8 +21,11 @@ struct DocsLayout {
                 if !toc.isEmpty { el("a", ["href": "#" + DocsLayout.tocID]) { Text.docsOnThisPage } }
                 el("a", ["href": "#" + DocsLayout.navigationID]) { Text.docsJumpToChapters }
             }
-            if !toc.isEmpty { tableOfContents(toc) }
+            // The contents after the text in the document, as a narrow screen shows them (a
+            // wide one places them beside it, at the top, by grid row): the keyboard reaches the
+            // text first wherever it is read.
             content
+            if !toc.isEmpty { tableOfContents(toc) }
             if pager.0 != nil || pager.1 != nil { self.pager(pager) }
         }
         page.siteRoot = RelativeURL.root(from: outputPath)
