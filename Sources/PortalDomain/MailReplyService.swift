@@ -151,8 +151,12 @@ public struct MailReplyService: DomainService {
             return account
         }
         // Not an operator's address typed as the ticket's "Email": an operator's answer there
-        // was saved as the customer's own words, under the requester's name.
-        if !owner.isOperator && from == EmailAddress(ticket.contactEmail), try users.find(email: from)?.isOperator != true {
+        // was saved as the customer's own words, under the requester's name. Nor a colleague
+        // the company removed: once the removal could no longer be undone their answers were
+        // added again in the requester's name (their account, if any, is refused below).
+        if !owner.isOperator && from == EmailAddress(ticket.contactEmail), try users.find(email: from)?.isOperator != true,
+            try !tenants.removedAndNotBack(email: from, tenantID: ticket.tenantID)
+        {
             return owner
         }
         // A customer's account that is no longer (or never was) of the company: refused

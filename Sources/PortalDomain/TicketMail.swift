@@ -55,6 +55,7 @@ struct TicketMail {
     private func isFormerMember(
         _ address: EmailAddress, _ ticket: TicketRecord, _ members: [TenantStore.MemberRow], _ database: Database
     ) throws -> Bool {
+        if try TenantStore(database).removedAndNotBack(email: address, tenantID: ticket.tenantID) { return true }
         guard let user = try UserStore(database).find(email: address), !members.contains(where: { $0.userID == user.id }) else {
             return false
         }

@@ -7,7 +7,7 @@ public enum Migrations {
         deskPerformance, customerListIndexes, deskQueueColumns, noContentStamp, searchFilters, queueScale, deskCellsVersion,
         figuresIndex, keptFormBytes, responsePause, removedMembers, keptFormOwner,
         answerPause, messagesByAuthor, deadlinesPending, withdrawnInvitations, ticketCreationLimit, replyLimit, searchPeople, returnedTickets,
-        lastReplySide, searchPhone, replacedCode, endedSessions, endedSessionsWithoutCompany,
+        lastReplySide, searchPhone, replacedCode, endedSessions, endedSessionsWithoutCompany, removedAddresses,
     ]
 
     static let initial = Migration(

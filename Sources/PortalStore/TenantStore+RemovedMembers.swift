@@ -15,7 +15,23 @@ extension TenantStore {
             ON CONFLICT (tenant_id, user_id) DO UPDATE SET
                 role = excluded.role, active_since = excluded.active_since, removed_at = excluded.removed_at
             """, [tenantID, member.userID, member.role.rawValue, member.activeSince, now])
+        try database.run(
+            """
+            INSERT INTO removed_addresses (tenant_id, email, removed_at) VALUES (?, ?, ?)
+            ON CONFLICT (tenant_id, email) DO UPDATE SET removed_at = excluded.removed_at
+            """, [tenantID, member.email, now])
         try removeMember(userID: member.userID, tenantID: tenantID)
+    }
+
+    /// Whether the company ever removed the person at `email` and they are not its member now
+    /// (an account of theirs may since have been deleted): a ticket's "Email" of theirs is no
+    /// outside contact.
+    public func removedAndNotBack(email: EmailAddress, tenantID: Int64) throws -> Bool {
+        try database.scalarInt(
+            """
+            SELECT EXISTS (SELECT 1 FROM removed_addresses WHERE tenant_id = ? AND email = ?)
+                AND NOT EXISTS (SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.tenant_id = ? AND u.email = ?)
+            """, [tenantID, email.value, tenantID, email.value]) != 0
     }
 
     /// Removals that can no longer be undone (the window has passed).
@@ -51,6 +67,7 @@ extension TenantStore {
         try database.run(
             "INSERT INTO memberships (user_id, tenant_id, role, active_since) VALUES (?, ?, ?, ?)",
             [userID, tenantID, member.role.rawValue, member.activeSince])
+        try database.run("DELETE FROM removed_addresses WHERE tenant_id = ? AND email = ?", [tenantID, member.email])
         // The removal forgot it as their last company: back as they were, their next login
         // goes straight in instead of asking to choose their only company.
         try database.run("UPDATE users SET last_tenant_id = ? WHERE id = ? AND last_tenant_id IS NULL", [tenantID, userID])

@@ -152,6 +152,36 @@ def test_a_removed_user_is_refused(fresh_portal):
     assert "Sono stato rimosso" not in page
 
 
+def test_a_removed_colleague_typed_as_a_tickets_email_stays_out_after_the_removal_is_final(fresh_portal):
+    """Once «Ripristina utente» is no longer possible the removal is forgotten; the colleague
+    typed as the ticket's "Email" became an outside contact again: mailed every reply's text,
+    their e-mailed answer added in the requester's name."""
+    portal = fresh_portal(**MAIL_ENV)
+    admin, _ = login(portal, email=ADMIN)
+    number = created_number(new_ticket(portal, admin, email=TECHNICIAN, title="Contatto rimosso " + uuid.uuid4().hex[:6]))
+    operator, _ = operator_session(portal)
+    assert desk_post(portal, operator, number, "reply", reply="Prima risposta.").status_code == 303
+    notification = portal.wait_for_mail(TECHNICIAN, f"Ticket #{number} nuova risposta")
+    with portal.db() as db:
+        luca = db.execute("SELECT id FROM users WHERE email = ?", (TECHNICIAN,)).fetchone()[0]
+    page = admin.get(portal.url + "/tenant/utenti").text
+    assert admin.post(portal.url + f"/tenant/utenti/{luca}/rimuovi", data={"csrf": csrf_token(page)},
+                      allow_redirects=False).status_code == 303
+    with portal.db() as db:
+        db.execute("DELETE FROM removed_members")  # what forgetRemovals does 15 minutes later
+        db.commit()
+        last_mail = db.execute("SELECT coalesce(max(id), 0) FROM outbox").fetchone()[0]
+    assert desk_post(portal, operator, number, "reply", reply="Seconda risposta, riservata.").status_code == 303
+    with portal.db() as db:
+        recipients = " ".join(r[0] for r in db.execute("SELECT recipients FROM outbox WHERE id > ?", (last_mail,)))
+    assert ADMIN in recipients and TECHNICIAN not in recipients, recipients
+    assert deliver(portal, reply_mail(notification, TECHNICIAN, "Scrivo lo stesso a nome di Mario.")).returncode == 0
+    assert "il tuo account non fa parte dell'azienda di questo ticket" in refusal(portal, TECHNICIAN)
+    assert "Scrivo lo stesso" not in admin.get(portal.url + f"/ticket/{number}").text
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM messages WHERE body LIKE 'Scrivo lo stesso%'").fetchone()[0] == 0
+
+
 def test_a_reply_to_a_ticket_closed_too_long_ago_links_a_new_request_that_names_it(mail_portal):
     portal = mail_portal
     number, _, _, notification = ticket_answered_by_the_desk(portal)
