@@ -65,12 +65,17 @@ public struct CompanyAdministration: DomainService {
     ) throws {
         let invitations = InvitationStore(database)
         try invitations.cancel(id: invitation.id, tenantID: invitation.tenantID, now: now)
-        if let email = EmailAddress(invitation.email), try invitations.pending(email: email, now: now).isEmpty {
-            let users = UserStore(database)
-            if let user = try users.find(email: email), user.passwordIsProvisional,
-                try users.provisionalTenant(userID: user.id) == invitation.tenantID,
-                try TenantStore(database).memberships(userID: user.id).isEmpty
-            {
+        let users = UserStore(database)
+        if let email = EmailAddress(invitation.email), let user = try users.find(email: email), user.passwordIsProvisional,
+            try users.provisionalTenant(userID: user.id) == invitation.tenantID,
+            try TenantStore(database).memberships(userID: user.id).isEmpty
+        {
+            if let next = try invitations.pending(email: email, now: now).last {
+                // The password stays; the company still waiting for the person may now send it
+                // again. It stayed this one's: the other's «Invia di nuovo» sent no password,
+                // and whoever had lost the first e-mail was stuck until its invitation expired.
+                try users.setProvisionalTenant(userID: user.id, tenantID: next.tenantID)
+            } else {
                 try users.expireProvisional(userID: user.id, now: now)
                 // One already past the password step would still reach "Creazione Utente".
                 try LoginChallengeStore(database).deleteAll(userID: user.id)

@@ -485,6 +485,29 @@ def test_activity_names_the_support_team_for_what_nobody_signed_in_did(fresh_por
     assert session.get(portal.url + "/tenant/attivita").text.count("Accesso al portale classico") == lines
 
 
+def test_the_company_still_waiting_may_send_the_password_again_once_the_one_that_gave_it_withdraws(fresh_portal):
+    """BIANCHI's invitation gave the provisional password, ROSSI's only named it; BIANCHI
+    withdraws: ROSSI's «Invia di nuovo» sends a new password (it sent none, and whoever had
+    lost the first e-mail waited for ROSSI's invitation to expire)."""
+    portal = fresh_portal()
+    bianchi = login_into(portal, OTHER_COMPANY_ADMIN, "BIANCHI SPA")
+    address = "due.aziende@example.com"
+    assert invite(portal, bianchi, address).status_code == 303
+    portal.wait_for_mail(address, "Benvenuto")
+    rossi = login_into(portal, ADMIN, "ROSSI SRL")
+    assert invite(portal, rossi, address).status_code == 303
+    portal.wait_for_mail(address, "Invito a unirti a ROSSI SRL")
+    listing = bianchi.get(portal.url + "/tenant/inviti").text
+    withdrawn = re.search(r'action="/tenant/inviti/(\d+)/rimuovi"', listing.split(f">{address}</td>")[1]).group(1)
+    assert post(portal, bianchi, f"/tenant/inviti/{withdrawn}/rimuovi", "/tenant/inviti").status_code == 303
+    listing = rossi.get(portal.url + "/tenant/inviti").text
+    invitation = re.search(r'action="/tenant/inviti/(\d+)/reinvia"', listing.split(f">{address}</td>")[1]).group(1)
+    again = post(portal, rossi, f"/tenant/inviti/{invitation}/reinvia", "/tenant/inviti")
+    assert again.headers["Location"] == "/tenant/inviti?avviso=reinviato-credenziali", again.headers.get("Location")
+    password = re.search(r"- Password: (\S+)", portal.wait_for_mail(address, "Benvenuto").get_content()).group(1)
+    assert password_step(portal, address, password).headers["Location"] == "/accesso/primo"
+
+
 def test_invitations_are_limited_per_address_and_another_company_keeps_the_password_it_gave(fresh_portal):
     portal = fresh_portal()
     rossi = login_into(portal, ADMIN, "ROSSI SRL")
