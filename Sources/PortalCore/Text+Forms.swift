@@ -83,7 +83,10 @@ extension Text {
     public static let loginForLostForm =
         "Non sei più collegato (la sessione è scaduta o è stata chiusa): accedi di nuovo. Il modulo che stavi inviando questa volta non è stato conservato (troppi moduli dallo stesso indirizzo di rete): se questo browser ne ha una bozza la ritrovi con «Ripristina bozza», altrimenti compilalo di nuovo; gli allegati vanno scelti di nuovo."
     public static let loginForUnsentForm =
-        "Non eri più collegato (la sessione è scaduta o è stata chiusa, per esempio uscendo da un'altra scheda): il modulo che stavi inviando non è stato salvato. Accedi di nuovo: tornerai alla stessa pagina per inviarlo ancora."
+        "Non eri più collegato (la sessione è scaduta o è stata chiusa, per esempio uscendo da un'altra scheda): il modulo che stavi inviando non è stato salvato. Accedi di nuovo: tornerai alla stessa pagina, dove va compilato di nuovo."
+    /// The same after «Termina» from another browser.
+    public static let loginForUnsentFormEndedByOwner =
+        "L'accesso su questo browser è stato terminato da «Sessioni attive» del tuo profilo: il modulo che stavi inviando non è stato salvato. Accedi di nuovo: tornerai alla stessa pagina, dove va compilato di nuovo."
     public static let loginForKeptForm =
         "Non sei più collegato (la sessione è scaduta o è stata chiusa, per esempio uscendo da un'altra scheda o cambiando la password): accedi di nuovo. Il modulo che stavi inviando è stato conservato e lo ritroverai compilato, con i suoi allegati."
 

@@ -47,6 +47,9 @@ public enum Text {
     public static func continueAs(_ name: String) -> String { "Continua come \(name)" }
     public static let forgotPasswordPrefix = "Hai dimenticata la password?"
     public static let forgotPasswordLink = "clicca qui"
+    public static let forgotPasswordLinkName = "clicca qui: Recupera password"
+    /// "Scelta Tenant" opened from the company icon: back without changing anything.
+    public static let stayInCompany = "Annulla"
     public static let loginFailed = "Email o password non corrette."
     public static let loginFieldsRequired = "Scrivi l'email e la password."
     public static let fieldRequired = "Campo obbligatorio."
@@ -58,6 +61,9 @@ public enum Text {
         "Indirizzo email non valido: prima della @ non può contenere lettere accentate, emoji o altri simboli speciali."
     public static let loggedOut = "Sei uscito dal portale."
     public static let sessionExpired = "La sessione è scaduta: accedi di nuovo."
+    /// «Termina» in «Sessioni attive» on another browser (or this one's own list, elsewhere).
+    public static let sessionEndedByOwner =
+        "L'accesso su questo browser è stato terminato da «Sessioni attive» del tuo profilo: accedi di nuovo."
     /// A browser signed out by a password changed elsewhere (the profile, a recovery link).
     public static let sessionEndedByPasswordChange =
         "La password del tuo utente è stata cambiata, e gli accessi aperti con quella precedente sono terminati: accedi con la nuova password."

@@ -91,7 +91,10 @@ public enum DemoData {
                     let status = statuses[index % statuses.count]
                     let agent = operators[index % operators.count]
                     if status != .unassigned {
-                        for reply in 0..<(1 + index % 3) {
+                        // "Rinviato" waits for the customer: its last word is the operator's (a
+                        // customer's answer there would have moved it back to "In attesa").
+                        let replies = status == .postponed && index % 3 == 1 ? 3 : 1 + index % 3
+                        for reply in 0..<replies {
                             let fromOperator = reply % 2 == 0
                             try store.addMessage(
                                 ticketID: ticketID, authorID: fromOperator ? userIDs[agent.email] : userIDs[requester.email],

@@ -116,15 +116,26 @@ public struct SessionStore {
     }
 
     /// "Termina": ends one session of this user; false when it is not theirs or already gone.
-    public func delete(id: Int64, userID: Int64) throws -> Bool {
+    /// «Termina»: the browser it ended hears so (`EndedReason.endedByOwner`), not that it expired.
+    public func delete(id: Int64, userID: Int64, now: Timestamp) throws -> Bool {
+        try recordEnding("id = ? AND user_id = ?", [id, userID], now: now)
         try database.run("DELETE FROM sessions WHERE id = ? AND user_id = ?", [id, userID])
         return database.changes == 1
     }
 
     /// "Termina tutte le altre": every session of the user but this one; how many ended.
-    public func deleteOthers(userID: Int64, keeping id: Int64) throws -> Int {
+    public func deleteOthers(userID: Int64, keeping id: Int64, now: Timestamp) throws -> Int {
+        try recordEnding("user_id = ? AND id != ?", [userID, id], now: now)
         try database.run("DELETE FROM sessions WHERE user_id = ? AND id != ?", [userID, id])
         return database.changes
+    }
+
+    private func recordEnding(_ condition: String, _ arguments: [any SQLConvertible], now: Timestamp) throws {
+        try database.run(
+            """
+            INSERT OR REPLACE INTO ended_sessions (token_hash, reason, user_id, tenant_id, ended_at)
+            SELECT token_hash, ?, user_id, tenant_id, ? FROM sessions WHERE
+            """ + " " + condition, [EndedReason.endedByOwner.rawValue, now] + arguments)
     }
 
     /// False when there was no such session (ended meanwhile).
@@ -164,6 +175,8 @@ public struct SessionStore {
     /// Why a session ended, where the portal ended it for a reason the person should hear.
     public enum EndedReason: String, Sendable {
         case removedFromCompany = "removed"
+        /// «Termina» or «Termina tutte le altre» in «Sessioni attive», from another browser.
+        case endedByOwner = "ended"
         /// The password was changed (in the profile, or by a recovery link), maybe elsewhere.
         case passwordChanged = "password"
     }

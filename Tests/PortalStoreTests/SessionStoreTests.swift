@@ -152,10 +152,10 @@ struct SessionStoreTests {
         // One left idle past its limit is not listed.
         #expect(try sessions.list(userID: owner, now: SessionStore.idleTimeout + 1, rememberedIdle: week).map(\.id).sorted() == [phone, laptop])
 
-        #expect(try sessions.delete(id: stranger, userID: owner) == false)
-        #expect(try sessions.delete(id: phone, userID: owner))
+        #expect(try sessions.delete(id: stranger, userID: owner, now: 10) == false)
+        #expect(try sessions.delete(id: phone, userID: owner, now: 10))
         #expect(try sessions.list(userID: owner, now: 10, rememberedIdle: week).map(\.id).sorted() == [current, laptop])
-        #expect(try sessions.deleteOthers(userID: owner, keeping: current) == 1)
+        #expect(try sessions.deleteOthers(userID: owner, keeping: current, now: 10) == 1)
         #expect(try sessions.list(userID: owner, now: 10, rememberedIdle: week).map(\.id) == [current])
         #expect(try sessions.list(userID: other, now: 10, rememberedIdle: week).map(\.id) == [stranger])
     }

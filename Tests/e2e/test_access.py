@@ -152,6 +152,10 @@ def test_esci_on_the_company_choice_of_a_login_ends_the_login(portal):
     assert again.status_code == 303 and again.headers["Location"] == "/login?avviso=scaduto"
     refused = kept.post(portal.url + "/accesso/invito/1/accetta", data={"csrf": csrf_token(page)}, allow_redirects=False)
     assert refused.status_code == 303 and refused.headers["Location"] == "/login?avviso=scaduto"
+    # A browser that started no login is not told one expired (the company icon's page
+    # opened after «Esci»).
+    fresh = requests.get(portal.url + "/accesso/azienda", allow_redirects=False)
+    assert fresh.status_code == 303 and fresh.headers["Location"] == "/login"
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = ?",
                           (address,)).fetchone()[0] == 0
@@ -185,7 +189,8 @@ def test_esci_on_the_code_and_first_access_pages_ends_the_login(portal):
     assert 'action="/accesso/esci"' in page and ">Esci</button>" in page
     out = session.post(portal.url + "/accesso/esci", data={"csrf": csrf_token(page)}, allow_redirects=False)
     assert out.headers["Location"] == "/login?avviso=uscito"
-    assert session.get(portal.url + "/accesso/primo", allow_redirects=False).headers["Location"] == "/login?avviso=scaduto"
+    # Its cookie is gone with it: the login page, not "the login expired" of a login left on purpose.
+    assert session.get(portal.url + "/accesso/primo", allow_redirects=False).headers["Location"] == "/login"
 
     session = requests.Session()
     assert password_step(portal, TECHNICIAN, DEMO_PASSWORD, session=session).headers["Location"] == "/accesso/codice"
@@ -199,7 +204,7 @@ def test_esci_on_the_code_and_first_access_pages_ends_the_login(portal):
     assert refused.status_code == 303 and refused.headers["Location"] == "/login?avviso=scaduto"
     # Without a login under way the button leads to the login, never a server error.
     assert requests.post(portal.url + "/accesso/esci", data={"csrf": "x"}, allow_redirects=False).headers["Location"] \
-        == "/login?avviso=scaduto"
+        == "/login"
 
 
 def test_the_login_link_for_another_address_offers_esci_not_the_signed_in_dashboard(portal):
@@ -531,6 +536,17 @@ def test_one_browser_keeps_the_trusted_device_of_each_person_who_ticked_it(porta
     assert len(browser.cookies["portal_device"].split(".")) == 5
     assert not skips_the_code(people[0])
     assert all(skips_the_code(address) for address in people[2:7])
+
+
+def test_the_company_icons_page_has_a_way_back_and_the_login_names_the_recovery(portal):
+    """«Scelta Tenant» opened from the company icon had only the companies and «Esci» (which
+    ends the whole session); the login's «clicca qui» is the manual's «Recupera password»."""
+    session, _ = login(portal)
+    page = session.get(portal.url + "/accesso/azienda").text
+    assert '<a class="button" href="/">Annulla</a>' in page
+    assert session.get(portal.url + "/").url.endswith("/dashboard")
+    login_page = requests.get(portal.url + "/login").text
+    assert 'aria-label="clicca qui: Recupera password">clicca qui</a>' in login_page
 
 
 def test_the_session_id_changes_at_every_step_and_at_company_switch(portal):

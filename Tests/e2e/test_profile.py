@@ -176,13 +176,16 @@ def test_a_corrected_name_is_shown_on_the_tickets_and_messages_already_written(f
 def test_termina_on_a_session_already_ended_says_so_on_the_profile(portal):
     """«Termina» pressed again (or in a second tab) answered a bare 404 «Pagina non trovata»."""
     first, _ = login(portal, email=TECHNICIAN)
-    login(portal, email=TECHNICIAN)
+    second, _ = login(portal, email=TECHNICIAN)
     page = first.get(portal.url + "/profilo").text
     ends = re.findall(r'action="(/profilo/sessioni/\d+/termina)"', page)
     assert ends, "the other session is listed with its «Termina»"
     token = csrf_token(page)
     done = first.post(portal.url + ends[0], data={"csrf": token}, allow_redirects=False)
     assert done.headers["Location"] == "/profilo?avviso=sessione"
+    # The browser it ended is told who ended it, not that it expired.
+    told = html.unescape(second.get(portal.url + "/dashboard").text)
+    assert "terminato da «Sessioni attive» del tuo profilo" in told and "La sessione è scaduta" not in told
     again = first.post(portal.url + ends[0], data={"csrf": token}, allow_redirects=False)
     assert again.status_code == 303 and again.headers["Location"] == "/profilo?avviso=sessione-gia-terminata"
     assert "Quella sessione era già terminata" in first.get(portal.url + again.headers["Location"]).text

@@ -225,7 +225,11 @@ def test_a_save_from_a_page_older_than_a_colleagues_save_is_not_made_unseen(fres
     refused = second.post(portal.url + "/desk/tempi", data=stale, allow_redirects=False)
     assert refused.status_code == 409
     told = refused.text.replace("&#39;", "'")
-    assert "I Tempi di risposta sono stati salvati da un'altra pagina" in told and "Orario di lavoro" in told
+    assert "I Tempi di risposta sono stati salvati da un'altra pagina" in told and "Festività aggiunte" in told
+    # Only what this page changed is offered: its hours, left as shown, are the colleague's now
+    # (pressed again, the old ones undid the colleague's save).
+    assert "Orario di lavoro" not in told.split("applicare queste modifiche")[1].split("</")[0]
+    assert 'name="orario"' in refused.text and 'value="08:00-12:00, 13:00-17:00"' in refused.text
     page = second.get(portal.url + "/desk/tempi").text
     assert 'value="08:00-12:00, 13:00-17:00"' in page, "the colleague's hours are still saved"
     # Pressed again from the page that said so: saved, as the person now knows what it changes.
@@ -233,3 +237,5 @@ def test_a_save_from_a_page_older_than_a_colleagues_save_is_not_made_unseen(fres
                                                                                           "festivita-lavorate": ""}),
                         allow_redirects=False)
     assert again.status_code == 303
+    page = second.get(portal.url + "/desk/tempi").text
+    assert 'value="08:00-12:00, 13:00-17:00"' in page and "24/12" in page, "both changes saved"

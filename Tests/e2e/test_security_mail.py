@@ -67,6 +67,22 @@ def sent(portal, subject):
         return db.execute("SELECT count(*) FROM outbox WHERE subject LIKE ?", (f"%{subject}%",)).fetchone()[0]
 
 
+def test_a_browser_made_trusted_at_its_login_is_told_once(mailed):
+    """«Nuovo dispositivo sicuro» and «nuovo accesso» in the same second were the same news
+    twice; a browser still trusted whose cookie of known browsers was lost is no new one."""
+    portal, mailbox = mailed
+    log_in(portal, mailbox, browser(FIREFOX))
+    chrome = browser(CHROME)
+    log_in(portal, mailbox, chrome, trust=True)
+    mailbox.wait(ADMIN, "nuovo dispositivo sicuro")
+    assert sent(portal, "nuovo accesso") == 0 and sent(portal, "nuovo dispositivo sicuro") == 1
+    page = chrome.get(portal.url + "/dashboard").text
+    chrome.post(portal.url + "/logout", data={"csrf": csrf_token(page)})
+    chrome.cookies.set("portal_browser", None, domain="127.0.0.1", path="/")
+    log_in(portal, mailbox, chrome)
+    assert sent(portal, "nuovo accesso") == 0, "its trusted-device cookie says it is no new browser"
+
+
 def test_security_events_are_mailed_to_the_owner(mailed):
     portal, mailbox = mailed
     # The first login of all is nobody's news; "Dispositivo sicuro" is.

@@ -485,6 +485,26 @@ def test_activity_names_the_support_team_for_what_nobody_signed_in_did(fresh_por
     assert session.get(portal.url + "/tenant/attivita").text.count("Accesso al portale classico") == lines
 
 
+def test_a_removal_by_one_company_keeps_the_trusted_browsers_of_someone_still_in_another(fresh_portal):
+    """Trusted browsers are the person's: BIANCHI removing Mario asked him for a code at
+    every login to ROSSI afterwards."""
+    portal = fresh_portal()
+    bianchi = login_into(portal, OTHER_COMPANY_ADMIN, "BIANCHI SPA")
+    assert invite(portal, bianchi, ADMIN).status_code == 303
+    login_into(portal, ADMIN, "BIANCHI SPA")
+    with portal.db() as db:
+        mario = db.execute("SELECT id FROM users WHERE email = ?", (ADMIN,)).fetchone()[0]
+        assert db.execute("SELECT count(*) FROM memberships WHERE user_id = ?", (mario,)).fetchone()[0] == 2
+        devices = db.execute("SELECT count(*) FROM trusted_devices WHERE user_id = ?", (mario,)).fetchone()[0]
+    assert devices > 0
+    assert post(portal, bianchi, f"/tenant/utenti/{mario}/rimuovi", "/tenant/utenti").headers["Location"] \
+        == "/tenant/utenti?avviso=rimosso"
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM trusted_devices WHERE user_id = ?", (mario,)).fetchone()[0] == devices
+    _, response = login(portal, email=ADMIN)
+    assert response.headers["Location"] != "/accesso/codice", "no code asked of a trusted browser"
+
+
 def test_the_company_still_waiting_may_send_the_password_again_once_the_one_that_gave_it_withdraws(fresh_portal):
     """BIANCHI's invitation gave the provisional password, ROSSI's only named it; BIANCHI
     withdraws: ROSSI's «Invia di nuovo» sends a new password (it sent none, and whoever had

@@ -158,7 +158,7 @@ enum AccessFlow {
         {
             return nil
         }
-        if try browsers.hasAny(userID: user.id) {
+        if try browsers.hasAny(userID: user.id), try !isTrustedBrowser(user: user, request, services) {
             try SecurityMail.send(.newDevice, in: tx, to: user, request, services)
             try AuditStore.record(in: tx, "login_new_device", tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
                 detail: DeviceName.describe(request.userAgent), clientIP: request.clientAddress, now: now)
@@ -166,6 +166,21 @@ enum AccessFlow {
         let token = Token.generate()
         try browsers.create(tokenHash: token.hash, userID: user.id, now: now)
         return token
+    }
+
+    /// A browser this user trusts: one made so at this very login («nuovo dispositivo sicuro»
+    /// has just said it, and «nuovo accesso» in the same second was the same news twice), or
+    /// one trusted before whose cookie of known browsers was lost (not "a browser we had not
+    /// seen yet").
+    static func isTrustedBrowser(user: UserRecord, _ request: Request, _ services: Services) throws -> Bool {
+        let devices = TrustedDeviceStore(services.database)
+        let now = services.now
+        if try devices.owners(tokenHashes: Cookies.devices(request).map(Token.hash), now: now).values.contains(user.id) {
+            return true
+        }
+        return try devices.list(userID: user.id, now: now).contains {
+            $0.createdAt >= now - LoginChallengeStore.lifetime && $0.userAgent == request.userAgent
+        }
     }
 
     static func isTrustedDevice(_ request: Request, user: UserRecord, _ services: Services) throws -> Bool {

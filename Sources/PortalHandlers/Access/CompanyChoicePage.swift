@@ -78,6 +78,13 @@ struct CompanyChoicePage {
                         }
                     }
                 }
+                // Opened from the company icon, the page had no way back but choosing or «Esci»,
+                // which ends the whole session.
+                if signedIn, let current = currentTenantID, !deactivated.contains(current),
+                    memberships.contains(where: { $0.tenant.id == current })
+                {
+                    el("p") { el("a", ["class": "button", "href": "/"]) { Text.stayInCompany } }
+                }
                 LeaveHandlers.form(csrfToken: csrfToken, action: signedIn ? "/logout" : "/accesso/esci")
             }
         }.render()

@@ -20,7 +20,7 @@ struct LoginChallengeContext {
     {
         guard let context = try find(request, services) else {
             if try CurrentUser.find(request, services) != nil { throw Redirect(to: "/") }
-            throw Redirect(to: "/login?avviso=scaduto")
+            throw Redirect(to: loginPage(request))
         }
         guard context.challenge.stage == stage else { throw Redirect(to: page(of: context.challenge.stage)) }
         return context
@@ -32,6 +32,13 @@ struct LoginChallengeContext {
         case .code: "/accesso/codice"
         case .company: "/accesso/azienda"
         }
+    }
+
+    /// Where a step's page sends a browser with no login under way: "the login expired" only
+    /// to one that had started one; the company icon's page opened after signing out said so
+    /// of a login nobody had begun.
+    static func loginPage(_ request: Request) -> String {
+        Cookies.value(Cookies.login, request) == nil ? "/login" : "/login?avviso=scaduto"
     }
 
     static func find(_ request: Request, _ services: Services) throws -> LoginChallengeContext? {

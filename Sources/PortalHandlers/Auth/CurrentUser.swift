@@ -52,6 +52,7 @@ struct CurrentUser {
                 switch reason {
                 case .removedFromCompany: "rimosso"
                 case .passwordChanged: "password-cambiata"
+                case .endedByOwner: "sessione-terminata"
                 case nil: "sessione"
                 }
             }
@@ -64,6 +65,7 @@ struct CurrentUser {
         let notice = switch reason {
         case .some(.removedFromCompany): "rimosso-modulo"
         case .some(.passwordChanged): "password-cambiata"
+        case .some(.endedByOwner): "sessione-terminata-modulo"
         default: "modulo-non-inviato"
         }
         throw HTTPError.signInRequired(next: formPage(request, publicURL: services.config.publicURL), notice: notice)

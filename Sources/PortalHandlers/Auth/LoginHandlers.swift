@@ -35,6 +35,8 @@ enum LoginHandlers {
         "creato-altrove": Text.userCreatedElsewhere,
         "cambiata": Text.passwordChanged, "reimpostata": Text.recoveryDone, "sessione": Text.sessionExpired,
         "password-cambiata": Text.sessionEndedByPasswordChange,
+        "sessione-terminata": Text.sessionEndedByOwner,
+        "sessione-terminata-modulo": Text.loginForUnsentFormEndedByOwner,
         "modulo": Text.loginForKeptForm, "modulo-senza-allegati": Text.loginForKeptFormWithoutFiles,
         "rimosso-da-te": Text.removedYourself, "rimosso": Text.removedByAdministrator,
         "rimosso-modulo": Text.removedByAdministratorForm, "modulo-non-salvato": Text.formNotKeptRemoved,

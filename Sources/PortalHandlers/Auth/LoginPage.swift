@@ -58,7 +58,9 @@ struct LoginPage {
                 }
                 el("p", ["class": "form-links"]) {
                     Text.forgotPasswordPrefix + " "
-                    el("a", ["href": "/password/recupero"]) { Text.forgotPasswordLink }
+                    // Named as the manual's text names the function too ("Recupera password"),
+                    // its visible words first.
+                    el("a", ["href": "/password/recupero", "aria-label": Text.forgotPasswordLinkName]) { Text.forgotPasswordLink }
                 }
             }
         }

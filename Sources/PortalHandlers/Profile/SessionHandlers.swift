@@ -15,7 +15,7 @@ enum SessionHandlers {
             // Ended meanwhile (expired, «Termina» in another tab, «Esci» there): said on the
             // list, where a bare 404 read as a fault. Another person's number gets the same
             // words, which tell nothing of it.
-            guard try SessionStore(services.database).delete(id: id, userID: current.user.id) else {
+            guard try SessionStore(services.database).delete(id: id, userID: current.user.id, now: services.now) else {
                 throw Redirect(to: "/profilo?avviso=sessione-gia-terminata")
             }
             try AuditStore.record(in: tx, "session_ended", tenantID: current.tenantID, userID: current.user.id,
@@ -27,7 +27,7 @@ enum SessionHandlers {
         let services = context.services
         let current = context.current
         try ProfileHandlers.save(services, notice: "sessioni") { tx in
-            let ended = try SessionStore(services.database).deleteOthers(userID: current.user.id, keeping: current.session.id)
+            let ended = try SessionStore(services.database).deleteOthers(userID: current.user.id, keeping: current.session.id, now: services.now)
             try AuditStore.record(in: tx, "sessions_ended", tenantID: current.tenantID, userID: current.user.id,
                 actorEmail: current.user.email, detail: String(ended), clientIP: request.clientAddress, now: services.now)
         }

@@ -190,7 +190,12 @@ enum MemberHandlers {
             try SessionStore(services.database).deleteAll(
                 userID: member.userID, tenantID: context.tenant.id,
                 reason: member.userID == context.current.user.id ? nil : .removedFromCompany, now: services.now)
-            try TrustedDeviceStore(services.database).deleteAll(userID: member.userID)
+            // A person's trusted browsers are theirs, not this company's: one who stays in
+            // another company keeps them (one administrator's removal asked for codes at every
+            // login elsewhere).
+            if try tenants.memberships(userID: member.userID).isEmpty {
+                try TrustedDeviceStore(services.database).deleteAll(userID: member.userID)
+            }
             // A login under way would still end in a trusted browser (it skipped the code after
             // "Ripristina utente"): it starts again.
             try LoginChallengeStore(services.database).deleteAll(userID: member.userID)

@@ -25,7 +25,9 @@ enum AnyLoginStepGuard: AccessGuard {
     static var access: Access { .login }
 
     static func resolve(_ request: Request, _ services: Services) throws -> LoginChallengeContext {
-        guard let context = try LoginChallengeContext.find(request, services) else { throw Redirect(to: "/login?avviso=scaduto") }
+        guard let context = try LoginChallengeContext.find(request, services) else {
+            throw Redirect(to: LoginChallengeContext.loginPage(request))
+        }
         return context
     }
 

@@ -17,8 +17,14 @@ struct TargetsForm {
     }
 
     static let version = "versione"
+    /// Each field as the page showed it: after a colleague's save, only the fields this
+    /// person changed are theirs to apply (pressed again, the page's other, older values
+    /// undid the colleague's work).
+    static func shownName(_ name: String) -> String { "mostrato-" + name }
 
     var values: [String: String] = [:]
+    /// The values the page showed (`shownName`), when it said.
+    var shown: [String: String] = [:]
     var errors: [String: String] = [:]
     /// The saved change the page showed (`ResponseTargetStore.changeNumber`); nil from a form
     /// without it.
@@ -35,11 +41,36 @@ struct TargetsForm {
         values[TargetsForm.hours] = settings.calendar.hoursText
         values[TargetsForm.added] = WorkingCalendar.holidaysText(settings.calendar.added)
         values[TargetsForm.removed] = WorkingCalendar.holidaysText(settings.calendar.removed)
+        shown = values
+    }
+
+    var names: [String] {
+        Priority.allCases.flatMap { [TargetsForm.field(.firstAnswer, $0), TargetsForm.field(.resolution, $0)] }
+            + TargetsForm.calendarFields
+    }
+
+    /// The form on `current` (saved by a colleague since the page) with only the fields this
+    /// person changed on it: those left as the page showed them take the colleague's values.
+    func rebased(on current: TargetsForm) -> TargetsForm {
+        func same(_ a: String?, _ b: String?) -> Bool {
+            func plain(_ text: String?) -> String { (text ?? "").replacing("\r\n", with: "\n").trimmingWhitespace() }
+            return plain(a) == plain(b)
+        }
+        var merged = current
+        for name in names where shown[name] == nil || !same(values[name], shown[name]) {
+            merged.values[name] = values[name]
+        }
+        return merged
     }
 
     /// The form as posted: every field read, every refusal noted.
     init(_ form: FormData) {
         version = form[TargetsForm.version].flatMap { Int64($0) }
+        for name in Priority.allCases.flatMap({ [TargetsForm.field(.firstAnswer, $0), TargetsForm.field(.resolution, $0)] })
+            + TargetsForm.calendarFields
+        {
+            if let value = form[TargetsForm.shownName(name)] { shown[name] = String(value.prefix(5 * TargetsForm.calendarFieldLimit)) }
+        }
         for priority in Priority.allCases {
             for kind in [ResponseTargets.Kind.firstAnswer, .resolution] {
                 let name = TargetsForm.field(kind, priority)

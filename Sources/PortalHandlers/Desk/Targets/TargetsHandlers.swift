@@ -39,9 +39,18 @@ enum TargetsHandlers {
                 try context.audit(in: tx, "response_targets_changed", detail: changes.joined(separator: "; "), request)
                 return true
             }
-        } catch let meanwhile as SavedMeanwhile {
-            form.version = meanwhile.version
-            let page = TargetsPage(viewer: context.viewer, form: form, notice: nil, warning: Text.targetsSavedMeanwhile(meanwhile.changes))
+        } catch is SavedMeanwhile {
+            // The colleague's values where this page's were left as shown; this person's own
+            // changes on top, said, to be confirmed with «Salva».
+            let (saved, version) = try services.database.read { (try store.settings(), try store.changeNumber()) }
+            var rebased = form.rebased(on: TargetsForm(saved, version: version))
+            guard let mine = rebased.settings() else {
+                return Response.html(bytes: TargetsPage(viewer: context.viewer, form: rebased, notice: nil).render(), status: 422)
+            }
+            let changes = TargetsForm.changes(from: saved, to: mine)
+            // What this page changed, the colleague had already saved.
+            if changes.isEmpty { throw Redirect(to: "/desk/tempi?avviso=salvato") }
+            let page = TargetsPage(viewer: context.viewer, form: rebased, notice: nil, warning: Text.targetsSavedMeanwhile(changes))
             return Response.html(bytes: page.render(), status: 409)
         }
         // After the commit, in batches: the page answers once every open ticket's deadline
