@@ -46,6 +46,9 @@ declare -A commands=(
     [portal-mailer]="$bin/portal-mailer"
 )
 declare -A pids=()
+# When each was started (bash's SECONDS): one that stops within a second of its start (a
+# database it cannot open) is restarted once a second, not five times.
+declare -A started=()
 stopping=0
 
 start() {
@@ -61,6 +64,7 @@ start() {
         ${commands[$name]} 2>>"$PORTAL_VAR/log/$name.log" &
     fi
     pids[$name]=$!
+    started[$name]=$SECONDS
 }
 
 # Whatever stop signal arrives, each service gets SIGTERM: started in the background by this
@@ -104,15 +108,17 @@ if ! kill -0 "${pids[nginx]}" 2>/dev/null; then
 fi
 echo "portal-up: il portale risponde su http://127.0.0.1:$PORT/ (registri in $PORTAL_VAR/log)"
 
-# Every second, every service is looked at: `wait -n` on the list of pids lost services for
-# good when two died close together (bash had already reaped the second, which then was "no
-# such job" to every later wait). `wait` on a sleep keeps the stop signals prompt.
+# Five times a second, every service is looked at: `wait -n` on the list of pids lost services
+# for good when two died close together (bash had already reaped the second, which then was "no
+# such job" to every later wait). `wait` on a sleep keeps the stop signals prompt. Once a
+# second, a handler killed with -9 left its socket refusing nginx (502) for up to a second.
 while [ "$stopping" = 0 ]; do
-    sleep 1 &
+    sleep 0.2 &
     wait $! 2>/dev/null
     [ "$stopping" = 1 ] && break
     for name in "${!pids[@]}"; do
         if ! kill -0 "${pids[$name]}" 2>/dev/null; then
+            [ $((SECONDS - started[$name])) -lt 1 ] && continue
             wait "${pids[$name]}" 2>/dev/null
             echo "portal-up: $name si è fermato; lo riavvio" >&2
             # A master killed with -9 leaves its workers on the port: the new one could not bind.

@@ -23,9 +23,11 @@ extension Text {
     public static let targetsSave = "Salva"
     public static let targetsSaved = "Tempi di risposta salvati: le scadenze dei ticket aperti sono state ricalcolate."
     public static let targetsRefused = "Correggi i campi indicati: non è stato salvato nulla."
+    public static let targetsSavedMeanwhileRefused =
+        "I Tempi di risposta sono stati salvati da un'altra pagina dopo che hai aperto questa: non è stato salvato nulla. Qui sotto ci sono i valori salvati nel frattempo, con le sole modifiche che hai fatto tu; correggi i campi indicati e premi di nuovo «Salva»."
     public static func targetsSavedMeanwhile(_ changes: [String]) -> String {
         "I Tempi di risposta sono stati salvati da un'altra pagina dopo che hai aperto questa: non è stato salvato nulla. "
-            + "Qui sotto ci sono i valori che hai scritto; premi di nuovo «Salva» per applicare queste modifiche: "
+            + "Qui sotto ci sono i valori salvati nel frattempo, con le sole modifiche che hai fatto tu; premi di nuovo «Salva» per applicare queste modifiche: "
             + changes.joined(separator: "; ") + "."
     }
 

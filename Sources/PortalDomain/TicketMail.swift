@@ -76,8 +76,14 @@ struct TicketMail {
         let line = openedBy.map { Text.mailLineCreatedByDesk($0) } ?? Text.mailLineCreated
         // The typed address is not the person it was opened for ("a tuo nome" told them it was).
         let contactLine = openedBy.map { Text.mailLineCreatedByDeskForContact($0, requester: ticket.requesterName) }
+        // Not a colleague the company removed, typed as the ticket's «Email» (as for its replies).
+        let tenants = TenantStore(tx.database)
+        let recipients = try ticket.requesterAddresses.filter { address in
+            if address.value == ticket.requesterEmail { return true }
+            return try !tenants.removedAndNotBack(email: address, tenantID: ticket.tenantID)
+        }
         try send(
-            in: tx, to: ticket.requesterAddresses, ticket, event: Text.mailEventCreated, line: line, contactLine: contactLine,
+            in: tx, to: recipients, ticket, event: Text.mailEventCreated, line: line, contactLine: contactLine,
             now: now)
     }
 

@@ -11,7 +11,8 @@ public enum Routes {
         routes.get("/login", VisitorGuard.self, LoginHandlers.showLogin)
         // The form carries `next`, up to SafeRedirect.maxLength encoded once more.
         routes.post("/login", VisitorGuard.self, bodyLimit: 40 * 1024, LoginHandlers.login)
-        routes.post("/logout", SignedInGuard.self, bodyLimit: 40 * 1024, checksAccessAtWrite: false, LoginHandlers.logout)
+        routes.post(
+            "/logout", SignedInGuard.self, bodyLimit: 40 * 1024, checksAccessAtWrite: false, ownPageSuffices: true, LoginHandlers.logout)
 
         routes.get("/accesso/primo", LoginGuard<FirstAccessStep>.self, FirstAccessHandlers.show)
         routes.post("/accesso/primo", LoginGuard<FirstAccessStep>.self, bodyLimit: 8 * 1024, FirstAccessHandlers.create)
@@ -20,7 +21,7 @@ public enum Routes {
         routes.post("/accesso/codice/nuovo", LoginGuard<CodeStep>.self, bodyLimit: 1024, CodeHandlers.resend)
         routes.get("/accesso/azienda", CompanyChoiceGuard.self, CompanyChoiceHandlers.show)
         routes.post("/accesso/azienda", CompanyChoiceGuard.self, bodyLimit: 1024, CompanyChoiceHandlers.choose)
-        routes.post("/accesso/esci", AnyLoginStepGuard.self, bodyLimit: 1024, LeaveHandlers.leave)
+        routes.post("/accesso/esci", AnyLoginStepGuard.self, bodyLimit: 1024, ownPageSuffices: true, LeaveHandlers.leave)
         routes.post("/accesso/invito/{id}/accetta", CompanyChoiceGuard.self, bodyLimit: 1024, CompanyChoiceHandlers.accept)
 
         routes.get("/profilo", SignedInGuard.self, ProfileHandlers.show)

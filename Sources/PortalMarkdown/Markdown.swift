@@ -93,7 +93,9 @@ public final class MarkdownDocument {
             guard type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK else { return }
             if let literal = cmark_node_get_literal(node) {
                 let html = String(cString: literal).trimmingCharacters(in: "\n")
-                if html.hasPrefix("<!--") && html.hasSuffix("-->") { return }
+                // One comment, whole: "<!-- a --> testo <!-- b -->" is one HTML block whose
+                // words between would be dropped.
+                if html.hasPrefix("<!--"), let end = html.firstRange(of: "-->"), end.upperBound == html.endIndex { return }
             }
             var current: OpaquePointer? = node
             while let at = current, cmark_node_get_start_line(at) == 0 { current = cmark_node_parent(at) }

@@ -36,12 +36,10 @@ enum BlockChecks {
                 continue
             }
             if let current = table {
-                if trimmed.contains("|") {
-                    let cells = cellCount(trimmed)
-                    if cells > current.columns { throw fail(index, Text.SiteBuild.tableRowTooLong(cells: cells, columns: current.columns)) }
-                    continue
-                }
-                table = nil
+                // A table goes on to the first blank line: a line without "|" is a row too.
+                let cells = cellCount(trimmed)
+                if cells > current.columns { throw fail(index, Text.SiteBuild.tableRowTooLong(cells: cells, columns: current.columns)) }
+                continue
             } else if let header = previous, header.contains("|"), trimmed.contains("|"), isDelimiterRow(trimmed) {
                 let columns = cellCount(header), separators = cellCount(trimmed)
                 guard columns == separators else {

@@ -25,6 +25,8 @@ enum PageChecks {
     /// Whether the handlers (or nginx itself) answer `address`: one of `exactAddresses`, or
     /// under a handler's prefix (`/ticket` and `/ticket/…`, not `/tickets`).
     static func isPortalAddress(_ address: String) -> Bool {
+        // nginx answers these to nobody (internal) or to a form only: a link there is a 404 or a 405.
+        if address == "/logout" || address.hasPrefix("/errors/") || address.hasPrefix("/attachments-internal/") { return false }
         if exactAddresses.contains(address) { return true }
         return handlerPrefixes.contains { prefix in
             prefix.hasSuffix("/") ? address.hasPrefix(prefix) : address == prefix || address.hasPrefix(prefix + "/")

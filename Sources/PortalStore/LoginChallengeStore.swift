@@ -19,6 +19,8 @@ public struct LoginChallengeRecord: Sendable {
     public let codeAttempts: Int
     /// The code this one replaced ("Richiedi un nuovo codice"), whose e-mail may come later.
     public let previousCodeHash: [UInt8]?
+    /// When the login began (its password step).
+    public let createdAt: Timestamp
 
     init(_ row: Row) {
         id = row.int("id")
@@ -32,6 +34,7 @@ public struct LoginChallengeRecord: Sendable {
         codeAttempts = Int(row.int("code_attempts"))
         let previous = row.blob("previous_code_hash")
         previousCodeHash = previous.isEmpty ? nil : previous
+        createdAt = row.int("created_at")
     }
 }
 
@@ -57,7 +60,8 @@ public struct LoginChallengeStore {
     public func find(tokenHash: [UInt8], now: Timestamp) throws -> LoginChallengeRecord? {
         try database.queryOne(
             """
-            SELECT id, user_id, stage, remember, return_to, code_hash, code_expires_at, code_attempts, previous_code_hash
+            SELECT id, user_id, stage, remember, return_to, code_hash, code_expires_at, code_attempts, previous_code_hash,
+                created_at
             FROM login_challenges WHERE token_hash = ? AND expires_at > ?
             """, [tokenHash, now]
         ).map(LoginChallengeRecord.init)

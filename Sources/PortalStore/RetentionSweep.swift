@@ -51,6 +51,17 @@ public struct RetentionSweep {
             // The brake counts a quarter of an hour: a day is far past any window.
             ("login_failures", { try LoginFailureStore(database).forgetClosedWindows(now: now, window: 86400) }),
             ("removed_members", { try TenantStore(database).forgetRemovals(now: now) }),
+            // A removed address is kept only while a ticket of that company names it as its
+            // «Email» (what it keeps out of the ticket's e-mails); after the 15 minutes in which
+            // the removal can be undone.
+            ("removed_addresses", {
+                try database.run(
+                    """
+                    DELETE FROM removed_addresses WHERE removed_at <= ? AND NOT EXISTS (
+                        SELECT 1 FROM tickets t WHERE t.tenant_id = removed_addresses.tenant_id
+                            AND t.contact_email = removed_addresses.email COLLATE NOCASE)
+                    """, [now - TenantStore.restoreWindow])
+            }),
             ("trusted_devices", { try database.run("DELETE FROM trusted_devices WHERE expires_at <= ?", [now]) }),
             ("password_resets", {
                 try database.run("DELETE FROM password_resets WHERE expires_at <= ? OR used_at <= ?", [now, now - 86400])

@@ -11,6 +11,8 @@ public struct TrustedDeviceRecord: Sendable {
 /// Browsers that skip the e-mail code (never the password) for one user, for 90 days.
 public struct TrustedDeviceStore {
     let database: Database
+    /// The browser's name as kept (its first characters).
+    public static let userAgentLimit = 300
     public init(_ database: Database) { self.database = database }
 
     public static let lifetime: Int64 = 90 * 24 * 3600
@@ -20,7 +22,7 @@ public struct TrustedDeviceStore {
             """
             INSERT INTO trusted_devices (token_hash, user_id, user_agent, created_at, last_used_at, expires_at)
             VALUES (?, ?, ?, ?, ?, ?)
-            """, [tokenHash, userID, String(userAgent.prefix(300)), now, now, now + TrustedDeviceStore.lifetime])
+            """, [tokenHash, userID, String(userAgent.prefix(TrustedDeviceStore.userAgentLimit)), now, now, now + TrustedDeviceStore.lifetime])
     }
 
     /// True (and the device's last use updated) when the token is a live device of this user.

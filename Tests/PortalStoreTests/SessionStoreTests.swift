@@ -158,5 +158,10 @@ struct SessionStoreTests {
         #expect(try sessions.deleteOthers(userID: owner, keeping: current, now: 10) == 1)
         #expect(try sessions.list(userID: owner, now: 10, rememberedIdle: week).map(\.id) == [current])
         #expect(try sessions.list(userID: other, now: 10, rememberedIdle: week).map(\.id) == [stranger])
+        // The browsers they ended hear why; the stranger's session was none of theirs to end.
+        let ended = try database.query("SELECT reason FROM ended_sessions").map { $0.string("reason") }
+        #expect(ended == [SessionStore.EndedReason.endedByOwner.rawValue, SessionStore.EndedReason.endedByOwner.rawValue])
+        let hashes = try database.query("SELECT token_hash FROM ended_sessions").map { $0.blob("token_hash") }
+        for hash in hashes { #expect(try sessions.endedReason(tokenHash: hash) == .endedByOwner) }
     }
 }

@@ -181,6 +181,32 @@ def test_logout_without_csrf_token_changes_nothing(portal):
     refused = session.post(portal.url + "/logout", data={}, allow_redirects=False)
     assert refused.status_code == 403
     assert session.get(portal.url + "/dashboard", allow_redirects=False).status_code == 200
+    # Nor one said to come from another site.
+    refused = session.post(portal.url + "/logout", data={"csrf": "vecchio"}, allow_redirects=False,
+                           headers={"Sec-Fetch-Site": "cross-site"})
+    assert refused.status_code == 403
+    assert session.get(portal.url + "/dashboard", allow_redirects=False).status_code == 200
+
+
+def test_esci_from_a_tab_older_than_the_browsers_session_ends_it(portal):
+    """A company chosen in another tab gives the browser a new session: «Esci» pressed in a
+    tab drawn before carries the old session's token, and answered a 403 page without a menu,
+    the person still signed in."""
+    session, _ = login(portal)
+    old_page = session.get(portal.url + "/dashboard").text
+    choice = session.get(portal.url + "/accesso/azienda").text
+    tenant = re.search(r'name="tenant" value="(\d+)"', choice).group(1)
+    assert session.post(portal.url + "/accesso/azienda", data={"csrf": csrf_token(choice), "tenant": tenant},
+                        allow_redirects=False).status_code == 303
+    out = session.post(portal.url + "/logout", data={"csrf": csrf_token(old_page)}, allow_redirects=False,
+                       headers={"Sec-Fetch-Site": "same-origin"})
+    assert out.status_code == 303 and out.headers["Location"].startswith("/login?avviso=uscito"), out.status_code
+    assert session.get(portal.url + "/dashboard", allow_redirects=False).status_code == 303
+    # Another site of the same domain is not the portal's own page.
+    again, _ = login(portal)
+    stale = again.post(portal.url + "/logout", data={"csrf": csrf_token(old_page)}, allow_redirects=False,
+                       headers={"Sec-Fetch-Site": "same-site"})
+    assert stale.status_code == 403 and again.get(portal.url + "/dashboard", allow_redirects=False).status_code == 200
 
 
 def test_state_never_changes_on_get(portal):

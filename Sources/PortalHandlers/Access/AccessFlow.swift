@@ -128,7 +128,7 @@ enum AccessFlow {
                 tokenHash: token.hash, userID: user.id, tenantID: tenantID, remember: remember,
                 userAgent: request.userAgent, clientIP: request.clientAddress, now: now)
             // A login (not a company switch) notes the browser.
-            let browser = challenge == nil ? nil : try noteBrowser(user: user, in: tx, request, services)
+            let browser = try challenge.map { try noteBrowser(user: user, since: $0.createdAt, in: tx, request, services) } ?? nil
             if let tenantID { try UserStore(services.database).setLastTenant(userID: user.id, tenantID: tenantID) }
             if challenge != nil, let tenantID {
                 try AuditStore.adoptLogin(in: tx, userID: user.id, tenantID: tenantID, since: now - LoginChallengeStore.lifetime)
@@ -150,7 +150,10 @@ enum AccessFlow {
     /// At a login: a browser that brings no cookie of an earlier login of this user is a new
     /// device, and the user hears of it (not at their very first login, which nobody needs to
     /// be told of). Returns the cookie to give a browser seen for the first time.
-    static func noteBrowser(user: UserRecord, in tx: WriteTransaction, _ request: Request, _ services: Services) throws -> Token? {
+    /// `since`: when the login began.
+    static func noteBrowser(
+        user: UserRecord, since: Timestamp, in tx: WriteTransaction, _ request: Request, _ services: Services
+    ) throws -> Token? {
         let browsers = KnownBrowserStore(services.database)
         let now = services.now
         if let cookie = Cookies.value(Cookies.browser, request),
@@ -158,7 +161,7 @@ enum AccessFlow {
         {
             return nil
         }
-        if try browsers.hasAny(userID: user.id), try !isTrustedBrowser(user: user, request, services) {
+        if try browsers.hasAny(userID: user.id), try !madeTrustedAtThisLogin(user: user, since: since, request, services) {
             try SecurityMail.send(.newDevice, in: tx, to: user, request, services)
             try AuditStore.record(in: tx, "login_new_device", tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
                 detail: DeviceName.describe(request.userAgent), clientIP: request.clientAddress, now: now)
@@ -168,18 +171,14 @@ enum AccessFlow {
         return token
     }
 
-    /// A browser this user trusts: one made so at this very login («nuovo dispositivo sicuro»
-    /// has just said it, and «nuovo accesso» in the same second was the same news twice), or
-    /// one trusted before whose cookie of known browsers was lost (not "a browser we had not
-    /// seen yet").
-    static func isTrustedBrowser(user: UserRecord, _ request: Request, _ services: Services) throws -> Bool {
-        let devices = TrustedDeviceStore(services.database)
-        let now = services.now
-        if try devices.owners(tokenHashes: Cookies.devices(request).map(Token.hash), now: now).values.contains(user.id) {
-            return true
-        }
-        return try devices.list(userID: user.id, now: now).contains {
-            $0.createdAt >= now - LoginChallengeStore.lifetime && $0.userAgent == request.userAgent
+    /// A browser made trusted at this very login (`since`: the login's start): «nuovo
+    /// dispositivo sicuro» has just said it, and «nuovo accesso» in the same second was the
+    /// same news twice. A trusted-device cookie alone is no proof: copied to another browser
+    /// it would sign in unannounced.
+    static func madeTrustedAtThisLogin(user: UserRecord, since: Timestamp, _ request: Request, _ services: Services) throws -> Bool {
+        let agent = String(request.userAgent.prefix(TrustedDeviceStore.userAgentLimit))
+        return try TrustedDeviceStore(services.database).list(userID: user.id, now: services.now).contains {
+            $0.createdAt >= since && $0.userAgent == agent
         }
     }
 

@@ -24,9 +24,12 @@ public struct RouteTable {
     /// (a JSON route) names the layout, a form's route says the request is not valid.
     /// `checksAccessAtWrite: false`: for "Esci" alone, which ends its own session and must
     /// clear the browser's cookies whether or not the session is still there.
+    /// `ownPageSuffices`: the "Esci" buttons, done without a matching token when the
+    /// portal's own page sent them (`isOwnPage`): the tab was drawn for an earlier session or
+    /// login of this browser, and a 403 page without a menu left the person signed in.
     mutating func add<Guard: AccessGuard>(
         _ method: String, _ path: String, _ group: Guard.Type, bodyLimit: Int = 0, keepsOversizedForm: Bool = false,
-        malformedJSON: String = Text.errorBadRequest, checksAccessAtWrite: Bool = true,
+        malformedJSON: String = Text.errorBadRequest, checksAccessAtWrite: Bool = true, ownPageSuffices: Bool = false,
         refill: ((Request, Guard.Context, FormData) throws -> Response)? = nil, refillKeepsFiles: Bool = true,
         _ handler: @escaping (Request, Guard.Context) throws -> Response
     ) {
@@ -70,6 +73,11 @@ public struct RouteTable {
                 try request.decodeBody(malformedJSON: malformedJSON)
                 do {
                     try CSRF.check(request, expected: Guard.csrfToken(context))
+                } catch is HTTPError where ownPageSuffices && RouteTable.isOwnPage(request, services) {
+                    // «Esci» from a tab drawn for an earlier session of this browser (a company
+                    // chosen in another tab, a login since): its token is that session's. Sent
+                    // by the portal's own page, it ends the session all the same (another
+                    // site's post brings no cookie: they are SameSite).
                 } catch let refusal as HTTPError {
                     // Only its writer gets a form back: after "Esci" and another person's login
                     // in the same browser, a stale tab's reply was shown to them, ready to send.
@@ -118,16 +126,26 @@ public struct RouteTable {
         add("GET", path, group, handler)
     }
 
+    /// Sent from a page of the portal itself, as the browser says (`Sec-Fetch-Site`; a browser
+    /// too old to say it, by a `Referer` of the portal's public address).
+    static func isOwnPage(_ request: Request, _ services: Services) -> Bool {
+        if let site = request.headers["sec-fetch-site"] { return site == "same-origin" }
+        let publicURL = services.config.publicURL
+        let origin = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        return request.headers["referer"].map { $0.hasPrefix(origin + "/") } ?? false
+    }
+
     /// `keepsOversizedForm`: a body past `bodyLimit` reaches the handler cut there
     /// (`Request.isTruncated`), as for the forms with `refill`, whose text comes first.
     mutating func post<Guard: AccessGuard>(
         _ path: String, _ group: Guard.Type, bodyLimit: Int, keepsOversizedForm: Bool = false,
-        malformedJSON: String = Text.errorBadRequest, checksAccessAtWrite: Bool = true,
+        malformedJSON: String = Text.errorBadRequest, checksAccessAtWrite: Bool = true, ownPageSuffices: Bool = false,
         refill: ((Request, Guard.Context, FormData) throws -> Response)? = nil, refillKeepsFiles: Bool = true,
         _ handler: @escaping (Request, Guard.Context) throws -> Response
     ) {
         add(
             "POST", path, group, bodyLimit: bodyLimit, keepsOversizedForm: keepsOversizedForm, malformedJSON: malformedJSON,
-            checksAccessAtWrite: checksAccessAtWrite, refill: refill, refillKeepsFiles: refillKeepsFiles, handler)
+            checksAccessAtWrite: checksAccessAtWrite, ownPageSuffices: ownPageSuffices, refill: refill,
+            refillKeepsFiles: refillKeepsFiles, handler)
     }
 }

@@ -45,7 +45,9 @@ enum TargetsHandlers {
             let (saved, version) = try services.database.read { (try store.settings(), try store.changeNumber()) }
             var rebased = form.rebased(on: TargetsForm(saved, version: version))
             guard let mine = rebased.settings() else {
-                return Response.html(bytes: TargetsPage(viewer: context.viewer, form: rebased, notice: nil).render(), status: 422)
+                // Refused beside its field, and said to stand on a colleague's save.
+                let page = TargetsPage(viewer: context.viewer, form: rebased, notice: nil, warning: Text.targetsSavedMeanwhileRefused)
+                return Response.html(bytes: page.render(), status: 422)
             }
             let changes = TargetsForm.changes(from: saved, to: mine)
             // What this page changed, the colleague had already saved.
