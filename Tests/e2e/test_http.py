@@ -289,6 +289,14 @@ def test_a_folder_without_its_slash_is_redirected_relatively(portal):
     assert moved.status_code == 301 and moved.headers["Location"] == "/manuale/"
 
 
+def test_a_single_page_typed_with_a_slash_after_it_is_the_page(portal):
+    """«/login/» was a 404, as were «/dashboard/» and «/portale-classico/»."""
+    for page in ("/login", "/dashboard", "/portale-classico"):
+        answer = requests.get(portal.url + page + "/?x=1", allow_redirects=False)
+        assert answer.status_code == 301 and answer.headers["Location"].endswith(page + "?x=1"), (page, answer.status_code)
+    assert requests.get(portal.url + "/login/").url.endswith("/login") and "Accedi" in requests.get(portal.url + "/login/").text
+
+
 def test_a_desk_or_administration_address_is_no_one_elses_to_learn_by_its_method_or_size(portal):
     """405 and 413 are said only to whom the route's group admits: to anyone else the
     address answers 404, as its own method does (a scanner told them apart)."""
