@@ -32,6 +32,9 @@ def test_a_wrong_password_shows_the_message_and_keeps_the_email(portal, browser)
     press(browser, "Accedi")
     assert "Email o password non corrette." in browser.find_element(By.CSS_SELECTOR, "[role=alert]").text
     assert field(browser, "Email").get_attribute("value") == ADMIN
+    # A refused form is no failed load: Chromium logged its 422 as a SEVERE console entry.
+    severe = [entry["message"] for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+    assert severe == [], severe
 
 
 def test_login_works_with_javascript_disabled(portal):

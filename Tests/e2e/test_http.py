@@ -289,6 +289,18 @@ def test_a_folder_without_its_slash_is_redirected_relatively(portal):
     assert moved.status_code == 301 and moved.headers["Location"] == "/manuale/"
 
 
+def test_a_refused_form_is_422_to_a_program_and_200_to_a_browsers_navigation(portal):
+    """The same page either way; as a 422, Chromium logged every refused form as a failed load."""
+    page = requests.get(portal.url + "/login")
+    data = {"csrf": csrf_token(page.text), "email": "nessuno@example.com", "password": "sbagliata-sbagliata"}
+    program = requests.post(portal.url + "/login", data=data, cookies=page.cookies, allow_redirects=False)
+    assert program.status_code == 422 and "Email o password non corrette." in program.text
+    browser = requests.post(portal.url + "/login", data=data, cookies=page.cookies, allow_redirects=False,
+                            headers={"Sec-Fetch-Mode": "navigate"})
+    assert browser.status_code == 200 and "Email o password non corrette." in browser.text
+    assert requests.get(portal.url + "/nessuna-pagina", headers={"Sec-Fetch-Mode": "navigate"}).status_code == 404
+
+
 def test_a_single_page_typed_with_a_slash_after_it_is_the_page(portal):
     """«/login/» was a 404, as were «/dashboard/» and «/portale-classico/»."""
     for page in ("/login", "/dashboard", "/portale-classico"):

@@ -24,11 +24,17 @@ public final class PortalApp {
         // Behind a proxy that terminates TLS nginx sees HTTP; the configured public URL says
         // what the browser sees, and so how the cookies must be named and flagged.
         if services.config.servesHTTPS { request.isHTTPS = true }
-        let response: Response
+        var response: Response
         do {
             response = try handlers[route.index](request, services)
         } catch {
             response = ErrorPage.response(for: error, request)
+        }
+        // A form (or a filter) refused and shown again with why: 422 or 409 to a program, 200
+        // to the browser's own navigation, which shows the page either way. Chromium logged
+        // every refused form as a failed load (a SEVERE console entry, as a broken script's).
+        if response.status == 422 || response.status == 409, request.headers["sec-fetch-mode"] == "navigate" {
+            response.status = 200
         }
         // A save refused (a form's own page or the error page) by a connection opened while
         // the file could not be written: it would refuse every write after the file is mended
