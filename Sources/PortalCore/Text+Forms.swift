@@ -91,6 +91,10 @@ extension Text {
         "Non sei più collegato (la sessione è scaduta o è stata chiusa, per esempio uscendo da un'altra scheda o cambiando la password): accedi di nuovo. Il modulo che stavi inviando è stato conservato e lo ritroverai compilato, con i suoi allegati."
 
     /// The same, when its files could not be kept (`KeptFormStore`'s caps): it promised them.
+    public static let loginForKeptFormEndedByOwner =
+        "L'accesso su questo browser è stato terminato da «Sessioni attive» del tuo profilo: accedi di nuovo. Il modulo che stavi inviando è stato conservato e lo ritroverai compilato, con i suoi allegati."
+    public static let loginForKeptFormWithoutFilesEndedByOwner =
+        "L'accesso su questo browser è stato terminato da «Sessioni attive» del tuo profilo: accedi di nuovo. Il modulo che stavi inviando è stato conservato e lo ritroverai compilato, ma gli allegati andranno scelti di nuovo."
     public static let loginForKeptFormWithoutFiles =
         "Non sei più collegato (la sessione è scaduta o è stata chiusa, per esempio uscendo da un'altra scheda o cambiando la password): accedi di nuovo. Il modulo che stavi inviando è stato conservato e lo ritroverai compilato, ma gli allegati andranno scelti di nuovo."
     public static let formKeptForCompanyWithoutFiles =

@@ -100,7 +100,7 @@ extension Text {
             "questa riga della tabella ha \(cells) celle, l'intestazione \(columns) colonne: le celle in più andrebbero perse; aggiungi le colonne all'intestazione o togli le celle"
         }
         public static func fileNotPublished(_ path: String) -> String {
-            "\(path): un file di questo tipo non si pubblica (il sito pubblica pagine .md, immagini, PDF, CSV, CSS, JavaScript e font); toglilo dalla cartella del sito, o aggiungi ~ alla fine del nome per tenerlo come bozza non pubblicata"
+            "un file di questo tipo non si pubblica (il sito pubblica pagine .md, immagini, PDF, CSV, CSS, JavaScript e font); toglilo dalla cartella del sito, o aggiungi ~ alla fine del nome per tenerlo come bozza non pubblicata"
         }
         public static let levelOneHeading =
             "titolo di primo livello (#): il titolo della pagina viene dal front matter (title:); per le sezioni usa ## e ###"

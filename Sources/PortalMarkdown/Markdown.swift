@@ -91,17 +91,24 @@ public final class MarkdownDocument {
         walk { node in
             let type = cmark_node_get_type(node)
             guard type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK else { return }
-            if let literal = cmark_node_get_literal(node) {
-                let html = String(cString: literal).trimmingCharacters(in: "\n")
-                // One comment, whole: "<!-- a --> testo <!-- b -->" is one HTML block whose
-                // words between would be dropped.
-                if html.hasPrefix("<!--"), let end = html.firstRange(of: "-->"), end.upperBound == html.endIndex { return }
-            }
+            if let literal = cmark_node_get_literal(node), MarkdownDocument.isOnlyComments(String(cString: literal)) { return }
             var current: OpaquePointer? = node
             while let at = current, cmark_node_get_start_line(at) == 0 { current = cmark_node_parent(at) }
             lines.append(current.map { Int(cmark_node_get_start_line($0)) } ?? 1)
         }
         return lines
+    }
+
+    /// Whether raw HTML is comments and spaces only: "<!-- a --> testo <!-- b -->" is one
+    /// HTML block whose words between would be dropped.
+    static func isOnlyComments(_ html: String) -> Bool {
+        var rest = Substring(html)
+        while true {
+            rest = rest.drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+            if rest.isEmpty { return true }
+            guard rest.hasPrefix("<!--"), let end = rest.firstRange(of: "-->") else { return false }
+            rest = rest[end.upperBound...]
+        }
     }
 
     func walk(_ visit: (OpaquePointer) throws -> Void) rethrows {

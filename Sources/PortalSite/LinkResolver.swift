@@ -83,7 +83,12 @@ struct LinkResolver {
     /// Why the absolute `url` leads nowhere, or nil.
     func absoluteProblem(_ url: String) -> String? {
         let written = String(url.dropFirst().prefix { $0 != "#" && $0 != "?" })
-        let path = written.removingPercentEncoding ?? written
+        // As a browser reads it: "/ticket/../logout" is "/logout".
+        let decoded = written.removingPercentEncoding ?? written
+        guard let normalized = Paths.normalize(decoded) ?? (decoded.isEmpty ? "" : nil) else { return Text.SiteBuild.missingTarget(url) }
+        let path = decoded.hasSuffix("/") && !normalized.isEmpty && !normalized.hasSuffix("/") ? normalized + "/" : normalized
+        // nginx serves the error pages to nobody by their address (internal).
+        if path.hasPrefix("errors/") { return Text.SiteBuild.missingTarget(url) }
         if path.hasSuffix(".md") { return Text.SiteBuild.absoluteLink(url) }
         let folders = Set(knownFiles.compactMap { file in file.firstIndex(of: "/").map { String(file[..<$0]) } })
         let first = path.split(separator: "/").first.map(String.init) ?? ""

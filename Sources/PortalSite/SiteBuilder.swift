@@ -139,7 +139,7 @@ public struct SiteBuilder {
     /// What the site may hold: pages, their images and documents, the tables' CSV, the
     /// stylesheets, scripts and fonts.
     static let publishedExtensions: Set<String> = [
-        "md", "png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "pdf", "csv", "css", "js", "woff", "woff2",
+        "md", "png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "pdf", "csv", "css", "js", "woff", "woff2", "ttf", "otf",
     ]
 
     /// The path with every link followed (the nearest existing folder's, for one not made yet).
@@ -242,7 +242,7 @@ public struct SiteBuilder {
     func render(_ parsed: ParsedPage, site: SiteMap, assets: AssetMap) -> String {
         let page = parsed.page
         let article = DataTable.insert(
-            page.tables, into: HeadingAnchors.add(to: parsed.document.renderHTML(), headings: parsed.headings))
+            page.tables, into: HeadingAnchors.add(to: parsed.document.renderHTML(), headings: parsed.headings, anchors: parsed.anchors))
         let layout = DocsLayout(outputPath: page.outputPath, site: site, assets: assets)
         return layout.page(
             title: page.frontMatter.title, description: page.frontMatter.description,

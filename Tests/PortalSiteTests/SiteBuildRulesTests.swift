@@ -80,6 +80,8 @@ struct SiteBuildRulesTests {
         try refused(["aiuto/link.md": link("/privacy#dati")], "aiuto/link.md:5", "la pagina è /privacy.html#dati")
         try refused(["aiuto/link.md": link("/dashbord")], "aiuto/link.md:5", "non esiste: /dashbord")
         try refused(["aiuto/link.md": link("/tickets")], "aiuto/link.md:5", "non esiste: /tickets")
+        try refused(["aiuto/link.md": link("/errors/404.html")], "aiuto/link.md:5", "non esiste: /errors/404.html")
+        try refused(["aiuto/link.md": link("/ticket/../logout")], "aiuto/link.md:5", "non esiste: /ticket/../logout")
         let fine = "---\ntitle: A\n---\n\n[l](/login), [d](/dashboard), [t](/ticket/nuovo), [p](/privacy.html), [r](/), [c](/portale-classico)\n"
         try Folder(Self.base.merging(["aiuto/a.md": fine]) { $1 }).build()
     }
@@ -113,6 +115,49 @@ struct SiteBuildRulesTests {
         let site = try Folder(Self.base.merging(["aiuto/b.md": fine]) { $1 })
         try site.build()
         #expect(site.output("aiuto/b.html")?.contains("<h4 id=\"dettaglio\">") == true)
+        // What cmark-gfm renders well in list items, quotations and comments is no mistake.
+        let nested = page("""
+            - ```
+              codice
+              ```
+
+            1. ```sh
+               ls
+               ```
+
+            - | a | b |
+              | --- | --- |
+              | 1 | 2 |
+            - voce | x | y | z
+
+            | a | b |
+            | --- | --- |
+            | 1 | 2 |
+            ## Titolo | con | pipe | tre
+
+            <!-- nota -->\u{20}\u{20}
+              <!-- nota -->
+            <!-- a --><!-- b -->
+            <!--
+            ```
+            | a | b |
+            |---|
+            -->
+
+            Fine.
+            """)
+        try Folder(Self.base.merging(["aiuto/n.md": nested]) { $1 }).build()
+        try refused(["aiuto/q.md": page("> | a | b |\n> |---|\n> | 1 | 2 |")], "aiuto/q.md:6", "ha 1 colonne, l'intestazione 2")
+        try refused(["aiuto/c.md": page("<!-- nota --> testo <!-- altra -->")], "aiuto/c.md:5", "HTML non è ammesso")
+    }
+
+    @Test("a small heading of a section's words takes another anchor than the section's")
+    func smallHeadingAnchors() throws {
+        let page = "---\ntitle: A\n---\n\n#### Accesso\n\nx\n\n## Accesso\n\nVedi [qui](#accesso) e [là](#accesso-2).\n"
+        let site = try Folder(Self.base.merging(["aiuto/a.md": page]) { $1 })
+        try site.build()
+        let html = try #require(site.output("aiuto/a.html"))
+        #expect(html.contains("<h2 id=\"accesso\">") && html.contains("<h4 id=\"accesso-2\">"))
     }
 
     @Test("a file of a kind the site does not publish (an editor's notes) fails; a draft ending in ~ is skipped")

@@ -181,11 +181,20 @@ def test_termina_on_a_session_already_ended_says_so_on_the_profile(portal):
     ends = re.findall(r'action="(/profilo/sessioni/\d+/termina)"', page)
     assert ends, "the other session is listed with its «Termina»"
     token = csrf_token(page)
+    form = second.get(portal.url + "/ticket/nuovo").text
     done = first.post(portal.url + ends[0], data={"csrf": token}, allow_redirects=False)
     assert done.headers["Location"] == "/profilo?avviso=sessione"
     # The browser it ended is told who ended it, not that it expired.
     told = html.unescape(second.get(portal.url + "/dashboard").text)
     assert "terminato da «Sessioni attive» del tuo profilo" in told and "La sessione è scaduta" not in told
+    # A ticket form it sends afterwards is kept, and the login says so too.
+    from tickets import FIELDS
+    author = re.search(r'name="autore" value="([^"]+)"', form).group(1)
+    kept = second.post(portal.url + "/ticket/nuovo", data=dict(FIELDS, csrf=csrf_token(form), action="send", autore=author),
+                       files={"files": ("", b"", "application/octet-stream")}, allow_redirects=False)
+    assert kept.headers["Location"].startswith("/login?avviso=modulo-terminata&"), kept.headers.get("Location")
+    told = html.unescape(requests.get(portal.url + kept.headers["Location"]).text)
+    assert "terminato da «Sessioni attive»" in told and "è stato conservato" in told
     again = first.post(portal.url + ends[0], data={"csrf": token}, allow_redirects=False)
     assert again.status_code == 303 and again.headers["Location"] == "/profilo?avviso=sessione-gia-terminata"
     assert "Quella sessione era già terminata" in first.get(portal.url + again.headers["Location"]).text

@@ -38,6 +38,8 @@ enum LoginHandlers {
         "sessione-terminata": Text.sessionEndedByOwner,
         "sessione-terminata-modulo": Text.loginForUnsentFormEndedByOwner,
         "modulo": Text.loginForKeptForm, "modulo-senza-allegati": Text.loginForKeptFormWithoutFiles,
+        "modulo-terminata": Text.loginForKeptFormEndedByOwner,
+        "modulo-senza-allegati-terminata": Text.loginForKeptFormWithoutFilesEndedByOwner,
         "rimosso-da-te": Text.removedYourself, "rimosso": Text.removedByAdministrator,
         "rimosso-modulo": Text.removedByAdministratorForm, "modulo-non-salvato": Text.formNotKeptRemoved,
         "modulo-non-conservato": Text.loginForLostForm, "modulo-non-inviato": Text.loginForUnsentForm,

@@ -295,7 +295,11 @@ struct DeskTicketPage {
         if parts[2] != ticket.priority.rawValue { changes.append(Text.eventPriority(ticket.priority.label)) }
         if !parts[4].isEmpty && parts[4] != ticket.area.rawValue { changes.append(Text.eventArea(ticket.area.shortLabel)) }
         if !parts[5].isEmpty && parts[5] != ticket.requestType.rawValue { changes.append(Text.eventType(ticket.requestType.label)) }
-        for message in newMessages { changes.append(message.isNote ? Text.deskNewNote(message.name) : Text.deskNewReply(message.name)) }
+        // Once per author and kind: three notes of one colleague read as one line, not three.
+        for message in newMessages {
+            let line = message.isNote ? Text.deskNewNote(message.name) : Text.deskNewReply(message.name)
+            if !changes.contains(line) { changes.append(line) }
+        }
         return changes
     }
 }

@@ -39,11 +39,10 @@ enum KeptForms {
         }
         // Removed from the company the form was for (still in another): the form would never
         // come back there; said instead, nothing kept.
-        if let ended = Cookies.sessionValue(request),
-            try SessionStore(services.database).endedReason(tokenHash: Token.hash(ended)) == .removedFromCompany
-        {
-            return try Response.redirect(to: "/login?avviso=rimosso-modulo")
+        let ended = try Cookies.sessionValue(request).flatMap {
+            try SessionStore(services.database).endedReason(tokenHash: Token.hash($0))
         }
+        if ended == .removedFromCompany { return try Response.redirect(to: "/login?avviso=rimosso-modulo") }
         let store = KeptFormStore(services.database)
         let client = LoginThrottle.clientKey(request.clientAddress)
         // The new files and those chosen before (held again with this form) count alike. The
@@ -77,7 +76,9 @@ enum KeptForms {
         Log.event("form_kept", [("path", request.path)])
         var response: Response
         // Its files are promised only when they were kept.
-        let notice = withFiles || !KeptForms.hasFiles(request) ? "modulo" : "modulo-senza-allegati"
+        // Ended by «Termina» on another browser: said who ended it, as for the other forms.
+        let byOwner = ended == .endedByOwner && refusedTo?.hasPrefix(CompanyChoiceHandlers.path) != true
+        let notice = (withFiles || !KeptForms.hasFiles(request) ? "modulo" : "modulo-senza-allegati") + (byOwner ? "-terminata" : "")
         if let answer {
             response = try answer()
         } else if refusedTo?.hasPrefix(CompanyChoiceHandlers.path) == true {
