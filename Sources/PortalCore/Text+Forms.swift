@@ -51,6 +51,8 @@ extension Text {
     public static func ticketCodeInvalid(_ typed: String) -> String {
         "«\(typed)» non è un codice ticket: scrivi solo il numero, per esempio 1453."
     }
+    /// Under a date field (`FormField.dateInput`).
+    public static let dateFieldHint = "gg/mm/aaaa"
     public static func dateInvalid(_ typed: String) -> String {
         "«\(typed)» non è una data valida: scrivila come gg/mm/aaaa, per esempio 28/02/2026."
     }

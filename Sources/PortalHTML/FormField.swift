@@ -29,6 +29,16 @@ public enum FormField {
         }
     }
 
+    /// A date typed as gg/mm/aaaa (or aaaa-mm-gg, gg-mm-aaaa, gg.mm.aaaa: `DateOnly`), in a
+    /// text field: each browser draws its own date field in the order of its own language, not
+    /// the page's, so "31/12/2030" typed in an English Chromium became «22030-03-11», and in
+    /// Firefox stayed empty; the same keys now mean the same date everywhere. A date the page
+    /// shows back is written the Italian way.
+    public static func dateInput(id: String, label: String, value: String, error: String? = nil) -> Node {
+        let shown = DateOnly(value)?.italianText ?? value
+        return input(id: id, label: label, value: shown, error: error, autocomplete: "off", maxLength: 10, hint: Text.dateFieldHint)
+    }
+
     /// The ids of a field's hint and error (`<id>-hint`, `<id>-error`), for `aria-describedby`;
     /// nil when it has neither.
     static func describedBy(_ id: String, hint: String?, error: String?) -> String? {

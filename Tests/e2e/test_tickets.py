@@ -868,6 +868,13 @@ def test_a_date_filter_finds_a_ticket_of_the_last_hour_of_the_25_hour_day(portal
     next_day = mario.get(portal.url + "/ticket?ordine=creazione&stato=qualsiasi&priorita=qualsiasi&tipologia=qualsiasi"
                                       "&da=2026-10-26&a=2026-10-26").text
     assert f"/ticket/{number}\"" not in next_day
+    # Typed the Italian way in a text field (each browser drew its own date field in its own
+    # language's order): the same day, shown back the Italian way.
+    typed = mario.get(portal.url + "/ticket?ordine=creazione&stato=qualsiasi&priorita=qualsiasi&tipologia=qualsiasi"
+                                   "&da=25/10/2026&a=25.10.2026").text
+    assert f"#{number}<" in typed or f"#{number} " in typed or f"#{number}\n" in typed, "found by the Italian dates"
+    assert 'id="da" name="da" type="text" value="25/10/2026"' in typed and 'id="a" name="a" type="text" value="25/10/2026"' in typed
+    assert 'id="da-hint">gg/mm/aaaa<' in typed
 
 
 def test_torna_allelenco_goes_back_to_the_page_of_the_list_the_ticket_was_opened_from(portal):

@@ -39,8 +39,8 @@ struct DateRangeFilter {
     /// browser can refuse it rather than drop it from the filter unsaid.
     var fields: Node {
         Node.group {
-            FormField.input(id: "da", label: Text.fromDate, type: "date", value: from?.text ?? typedFrom, error: errors["da"])
-            FormField.input(id: "a", label: Text.toDate, type: "date", value: to?.text ?? typedTo, error: errors["a"])
+            FormField.dateInput(id: "da", label: Text.fromDate, value: from?.text ?? typedFrom, error: errors["da"])
+            FormField.dateInput(id: "a", label: Text.toDate, value: to?.text ?? typedTo, error: errors["a"])
         }
     }
 }

@@ -94,8 +94,8 @@ struct TicketListPage {
             FormField.radioGroup(name: "tipologia", legend: Text.requestType,
                                  options: [("qualsiasi", Text.stateAny)] + RequestType.allCases.map { ($0.rawValue, $0.label) },
                                  selected: query.type?.rawValue ?? "qualsiasi")
-            FormField.input(id: "da", label: Text.fromDate, type: "date", value: typed["da"] ?? query.from ?? "", error: errors["da"])
-            FormField.input(id: "a", label: Text.toDate, type: "date", value: typed["a"] ?? query.to ?? "", error: errors["a"])
+            FormField.dateInput(id: "da", label: Text.fromDate, value: typed["da"] ?? query.from ?? "", error: errors["da"])
+            FormField.dateInput(id: "a", label: Text.toDate, value: typed["a"] ?? query.to ?? "", error: errors["a"])
             // Remembered filters have their "Azzera filtri" in the notice that names them: one
             // button of that name on the page.
             if (query.narrows && !remembered) || !errors.isEmpty {

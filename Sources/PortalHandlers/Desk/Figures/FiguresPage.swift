@@ -16,8 +16,8 @@ struct FiguresPage {
         Page(title: Text.figuresTitle, kind: .app(viewer), currentPath: "/desk/andamento") {
             el("h1", ["class": "page-title"]) { Text.figuresTitle }
             el("form", ["class": "card form form--inline figures-period", "method": "get", "novalidate": "novalidate", "action": "/desk/andamento"]) {
-                FormField.input(id: "dal", label: Text.periodFrom, type: "date", value: from, error: errors["dal"])
-                FormField.input(id: "al", label: Text.periodTo, type: "date", value: to, error: errors["al"])
+                FormField.dateInput(id: "dal", label: Text.periodFrom, value: from, error: errors["dal"])
+                FormField.dateInput(id: "al", label: Text.periodTo, value: to, error: errors["al"])
                 el("div", ["class": "form-actions"]) {
                     el("button", ["class": "button button--primary", "type": "submit"]) { Text.periodShow }
                 }
