@@ -204,11 +204,15 @@ def test_esci_from_a_tab_older_than_the_browsers_session_ends_it(portal):
                        headers={"Sec-Fetch-Site": "same-origin"})
     assert out.status_code == 303 and out.headers["Location"].startswith("/login?avviso=uscito"), out.status_code
     assert session.get(portal.url + "/dashboard", allow_redirects=False).status_code == 303
-    # Another site of the same domain is not the portal's own page.
+    # Another site of the same domain is not the portal's own page, nor is a foreign Referer;
+    # a browser too old to send Sec-Fetch-Site is known by a Referer of the portal's own.
     again, _ = login(portal)
-    stale = again.post(portal.url + "/logout", data={"csrf": csrf_token(old_page)}, allow_redirects=False,
-                       headers={"Sec-Fetch-Site": "same-site"})
-    assert stale.status_code == 403 and again.get(portal.url + "/dashboard", allow_redirects=False).status_code == 200
+    for headers in ({"Sec-Fetch-Site": "same-site"}, {"Referer": "http://altro.example/pagina"}):
+        stale = again.post(portal.url + "/logout", data={"csrf": csrf_token(old_page)}, allow_redirects=False, headers=headers)
+        assert stale.status_code == 403 and again.get(portal.url + "/dashboard", allow_redirects=False).status_code == 200
+    out = again.post(portal.url + "/logout", data={"csrf": csrf_token(old_page)}, allow_redirects=False,
+                     headers={"Referer": portal.url + "/dashboard"})
+    assert out.status_code == 303 and again.get(portal.url + "/dashboard", allow_redirects=False).status_code == 303
 
 
 def test_state_never_changes_on_get(portal):

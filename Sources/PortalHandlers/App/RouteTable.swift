@@ -130,9 +130,7 @@ public struct RouteTable {
     /// too old to say it, by a `Referer` of the portal's public address).
     static func isOwnPage(_ request: Request, _ services: Services) -> Bool {
         if let site = request.headers["sec-fetch-site"] { return site == "same-origin" }
-        let publicURL = services.config.publicURL
-        let origin = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
-        return request.headers["referer"].map { $0.hasPrefix(origin + "/") } ?? false
+        return CurrentUser.refererPage(request, publicURL: services.config.publicURL) != nil
     }
 
     /// `keepsOversizedForm`: a body past `bodyLimit` reaches the handler cut there

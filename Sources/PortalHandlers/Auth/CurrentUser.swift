@@ -75,10 +75,15 @@ struct CurrentUser {
     /// public address (another site's page sends its own address, whatever our policy); the
     /// dashboard otherwise.
     static func formPage(_ request: Request, publicURL: String) -> String {
-        let origin = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
-        guard let referer = request.headers["referer"], referer.hasPrefix(origin + "/") else { return "/dashboard" }
-        let page = referer.dropFirst(origin.count).prefix { $0 != "#" }
-        return SafeRedirect.path(String(page), fallback: "/dashboard")
+        guard let page = refererPage(request, publicURL: publicURL) else { return "/dashboard" }
+        return SafeRedirect.path(page, fallback: "/dashboard")
+    }
+
+    /// The page of the portal's public address (`publicURL`, without its final slash) that
+    /// the request's `Referer` names: its path and query; nil for another site's.
+    static func refererPage(_ request: Request, publicURL: String) -> String? {
+        guard let referer = request.headers["referer"], referer.hasPrefix(publicURL + "/") else { return nil }
+        return String(referer.dropFirst(publicURL.count).prefix { $0 != "#" })
     }
 
     /// A login under way in this browser (the code, "Scelta Tenant"): a page opened in another
