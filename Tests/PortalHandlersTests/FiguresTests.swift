@@ -41,7 +41,8 @@ struct FiguresTests {
         let cookies = try fixture.session(manager)
         let today = RomeTime.local(Clock.now()).day
         let plain = html(fixture.get("/desk/andamento", cookies: cookies))
-        #expect(plain.contains(#"id="al" name="al" type="date" value="\#(today.text)""#))
+        // A text field for gg/mm/aaaa in every engine, the day shown the Italian way.
+        #expect(plain.contains(#"id="al" name="al" type="text" value="\#(today.italianText)""#))
         let bad = fixture.get("/desk/andamento?dal=31/02/2026&al=2026-11-30", cookies: cookies)
         #expect(bad.status == 422)
         #expect(html(bad).contains(Text.periodDateInvalid))
