@@ -44,10 +44,8 @@ struct TargetsForm {
         shown = values
     }
 
-    var names: [String] {
-        Priority.allCases.flatMap { [TargetsForm.field(.firstAnswer, $0), TargetsForm.field(.resolution, $0)] }
-            + TargetsForm.calendarFields
-    }
+    /// Every field of the form, targets first.
+    static let names = Priority.allCases.flatMap { [field(.firstAnswer, $0), field(.resolution, $0)] } + calendarFields
 
     /// The form on `current` (saved by a colleague since the page) with only the fields this
     /// person changed on it: those left as the page showed them take the colleague's values.
@@ -57,7 +55,7 @@ struct TargetsForm {
             return plain(a) == plain(b)
         }
         var merged = current
-        for name in names where shown[name] == nil || !same(values[name], shown[name]) {
+        for name in TargetsForm.names where shown[name] == nil || !same(values[name], shown[name]) {
             merged.values[name] = values[name]
         }
         return merged
@@ -66,9 +64,7 @@ struct TargetsForm {
     /// The form as posted: every field read, every refusal noted.
     init(_ form: FormData) {
         version = form[TargetsForm.version].flatMap { Int64($0) }
-        for name in Priority.allCases.flatMap({ [TargetsForm.field(.firstAnswer, $0), TargetsForm.field(.resolution, $0)] })
-            + TargetsForm.calendarFields
-        {
+        for name in TargetsForm.names {
             if let value = form[TargetsForm.shownName(name)] { shown[name] = String(value.prefix(5 * TargetsForm.calendarFieldLimit)) }
         }
         for priority in Priority.allCases {

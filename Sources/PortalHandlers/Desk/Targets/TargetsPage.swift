@@ -19,7 +19,7 @@ struct TargetsPage {
             el("form", ["class": "card form targets-form", "method": "post", "action": "/desk/tempi", "novalidate": "novalidate"]) {
                 FormField.csrf(viewer.csrfToken)
                 if let version = form.version { FormField.hidden(TargetsForm.version, String(version)) }
-                for name in form.names { if let value = form.shown[name] { FormField.hidden(TargetsForm.shownName(name), value) } }
+                for name in TargetsForm.names { if let value = form.shown[name] { FormField.hidden(TargetsForm.shownName(name), value) } }
                 el("p") { Text.responseTargetsIntro }
                 el("fieldset", ["class": "field targets"]) {
                     el("legend") { Text.targetsLegend }
