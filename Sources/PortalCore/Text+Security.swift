@@ -38,6 +38,9 @@ extension Text {
     public static let recoveryCodeMissing =
         "Scrivi il codice di recupero che trovi nell'email (o apri il link dell'email in un browser con JavaScript attivo)."
     public static let recoveryCodeInvalid = "Il codice non è valido o è scaduto: controlla l'email o richiedi un nuovo link."
+    /// Said as soon as the page opens from a link already used or expired (the page's script asks).
+    public static let recoveryLinkClosed =
+        "Questo link di recupero non è più valido: è già stato usato oppure è scaduto. Richiedi un nuovo link da «" + recoveryTitle + "» qui sotto."
     /// The same link sent from another browser at the same moment chose the password first.
     public static let recoveryLinkJustUsed =
         "Questo link è appena stato usato, da un'altra scheda o finestra, per scegliere la nuova password: accedi con quella, oppure richiedi un nuovo link."

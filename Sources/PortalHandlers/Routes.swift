@@ -42,6 +42,7 @@ public enum Routes {
         routes.post("/password/recupero", VisitorGuard.self, bodyLimit: 2 * 1024, RecoveryHandlers.sendLink)
         routes.get("/password/nuova", VisitorGuard.self, RecoveryHandlers.showNewPassword)
         routes.post("/password/nuova", VisitorGuard.self, bodyLimit: 8 * 1024, RecoveryHandlers.setNewPassword)
+        routes.post("/password/verifica", VisitorGuard.self, bodyLimit: 1024, RecoveryHandlers.checkLink)
 
         routes.get("/portale-classico", VisitorGuard.self, LegacyHandlers.show)
         routes.post("/portale-classico", VisitorGuard.self, bodyLimit: 2 * 1024, LegacyHandlers.submit)

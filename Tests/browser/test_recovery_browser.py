@@ -4,6 +4,7 @@ code is typed in "Codice di recupero"."""
 import re
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from chromium import chromium
 from people import field, press, type_into
@@ -53,3 +54,16 @@ def test_without_javascript_the_code_is_typed(portal):
         assert "Password aggiornata" in driver.page_source
     finally:
         driver.quit()
+
+
+def test_a_used_link_is_said_as_soon_as_the_page_opens(portal, browser):
+    """It was said only after both passwords were typed and sent."""
+    link, _ = ask_for_link(browser, portal)
+    with portal.db() as db:
+        db.execute("UPDATE password_resets SET used_at = 1 WHERE used_at IS NULL")
+    browser.get(link)
+    notice = browser.find_element(By.CSS_SELECTOR, "[role=alert]")
+    WebDriverWait(browser, 5).until(lambda _: notice.is_displayed())
+    assert "non è più valido" in notice.text and "Recupera password" in notice.text
+    assert field(browser, "Codice di recupero").is_displayed(), "a newer e-mail's code can still be typed"
+    assert browser.switch_to.active_element.get_attribute("id") == "code"

@@ -134,6 +134,32 @@ def test_a_link_sent_from_several_browsers_at_once_sets_one_password(fresh_porta
     assert password_step(portal, ADDRESS, accepted[0]).status_code == 303
 
 
+def link_is_open(portal, link, token=None):
+    """What the page's script asks as soon as it has the link's token."""
+    session = requests.Session()
+    page = session.get(link)
+    token = link.split("#token=")[1] if token is None else token
+    return session.post(portal.url + "/password/verifica", data={"csrf": csrf_token(page.text), "token": token})
+
+
+def test_the_page_is_told_at_once_whether_its_link_still_opens_the_form(fresh_portal):
+    """A used or expired link was told only after both passwords were typed."""
+    portal = fresh_portal()
+    ask_for_link(portal, ADDRESS)
+    link = link_from_mail(portal, ADDRESS)
+    answer = link_is_open(portal, link)
+    assert answer.status_code == 200 and answer.json() == {"open": True}
+    assert answer.headers["Cache-Control"] == "no-store"
+    assert set_password(portal, link, CHOSEN).status_code == 303
+    assert link_is_open(portal, link).json() == {"open": False}
+    # Only the long token is answered: the short code and anything else are no question here.
+    assert link_is_open(portal, link, token="ABCD-EFGH-JKLM").status_code == 400
+    page = requests.get(portal.url + "/password/nuova").text
+    assert "non è più valido: è già stato usato oppure è scaduto" in page and 'data-check="/password/verifica"' in page
+    # Without the page's form token, no answer.
+    assert requests.post(portal.url + "/password/verifica", data={"token": link.split("#token=")[1]}).status_code == 403
+
+
 def test_an_expired_link_is_refused(portal):
     ask_for_link(portal, ADDRESS)
     link = link_from_mail(portal, ADDRESS)

@@ -93,6 +93,18 @@ enum RecoveryHandlers {
         Response.html(RecoveryPages.newPassword(csrfToken: context.csrfToken))
     }
 
+    /// Whether the link's token still opens the form: the page's script asks as soon as it
+    /// has moved the token out of the fragment, so that a used or expired link is said before
+    /// two passwords are typed for nothing. Only the long token is answered here, never the
+    /// short code: 256 bits leave nothing to guess, and the login's limit applies (nginx).
+    static func checkLink(_ request: Request, _ context: VisitorContext) throws -> Response {
+        let token = request.form["token"] ?? ""
+        guard Token.isWellFormed(token) else { throw HTTPError.badRequest("token") }
+        let services = context.services
+        let open = try PasswordResetStore(services.database).userID(tokenHash: Token.hash(token), now: services.now) != nil
+        return Response.json(open ? #"{"open":true}"# : #"{"open":false}"#)
+    }
+
     static func setNewPassword(_ request: Request, _ context: VisitorContext) throws -> Response {
         let services = context.services
         let form = request.form

@@ -32,7 +32,11 @@ enum RecoveryPages {
         Page(title: Text.recoveryNewTitle, kind: .visitor) {
             el("section", ["class": "card auth-card"]) {
                 el("h1", ["class": "page-title"]) { Text.recoveryNewTitle }
-                el("form", ["class": "form", "method": "post", "novalidate": "novalidate", "action": "/password/nuova", "data-recovery": "1"]) {
+                // Shown by the page's script when the link's token no longer opens the form.
+                el("div", ["class": "notice notice--error", "role": "alert", "data-recovery-closed": "1", "hidden": "hidden"]) {
+                    Text.recoveryLinkClosed
+                }
+                el("form", ["class": "form", "method": "post", "novalidate": "novalidate", "action": "/password/nuova", "data-recovery": "1", "data-check": "/password/verifica"]) {
                     FormField.requiredLegend(Text.requiredLegend)
                     FormField.csrf(csrfToken)
                     FormField.hidden("token", token)
