@@ -168,30 +168,8 @@
   });
 })();
 
-/*
- * A field reached with Tab is never left under a sticky bar (the top bar, the new ticket's
- * toolbar) with its label: Chromium and Firefox keep the stylesheet's scroll-padding when
- * they bring a focused field into view; WebKit scrolls only a field out of view, and left
- * "Titolo", reached with Shift+Tab, just below the toolbar with its label under it.
- */
-(function () {
-  // The stylesheet's mark of a page where this runs (html.js: the menu's checkbox hidden).
-  document.documentElement.classList.add('js');
-  document.addEventListener('focusin', function (event) {
-    const target = event.target;
-    if (!target.closest || target.closest('.topbar, .ticket-form > .toolbar')) return;
-    let covered = 0;
-    document.querySelectorAll('.topbar, .ticket-form > .toolbar').forEach(function (bar) {
-      if (getComputedStyle(bar).position === 'sticky') covered = Math.max(covered, bar.getBoundingClientRect().bottom);
-    });
-    const top = (target.closest('.field') || target).getBoundingClientRect().top;
-    // Never so far that the field itself leaves the bottom of the window (a tall editor
-    // clicked in its middle stays where it was clicked).
-    const room = window.innerHeight - target.getBoundingClientRect().bottom - 8;
-    const by = Math.max(top - covered - 8, -room);
-    if (by < 0) window.scrollBy(0, by);
-  });
-})();
+// The stylesheet's mark of a page where scripts run (html.js: the menu's checkbox hidden).
+document.documentElement.classList.add('js');
 
 /*
  * "+ Scegli" (the manual's button) opens the file picker, and the names chosen are listed

@@ -62,7 +62,13 @@ enum InvitationHandlers {
             el("section", ["class": "card"]) {
                 el("div", ["class": "toolbar"]) {
                     el("h2", ["id": "invited", "class": "toolbar-title"]) { Text.invitedUsers }
-                    if form == nil { el("a", ["class": "button button--primary", "href": "/tenant/inviti/nuovo"]) { Icon.plus; Text.inviteUser } }
+                    // A button, as the manual's «premere "Invita utente"» and its toolbar have it:
+                    // a form that asks for the invitation's form, with or without JavaScript.
+                    if form == nil {
+                        el("form", ["class": "inline-form", "method": "get", "action": "/tenant/inviti/nuovo"]) {
+                            el("button", ["class": "button button--primary", "type": "submit"]) { Icon.plus; Text.inviteUser }
+                        }
+                    }
                 }
                 if PageLinks.isBeyondLast(page: number, total: total, pageSize: pageSize) {
                     PageLinks.beyondLast(
