@@ -298,3 +298,20 @@ def test_scegli_sits_beside_the_names_and_counts_the_kept_files_and_the_dropped_
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", kept)
     kept.click()  # unticked: nothing goes with the form
     WebDriverWait(browser, 5).until(lambda _: browser.find_element(By.ID, "files-chosen").text == "Nessun file scelto")
+
+
+def test_a_chosen_name_is_listed_without_its_direction_characters(portal, browser):
+    """"\u202Egpj.exe" read "exe.jpg" in the chosen files' list before the form was sent (the
+    portal stores and refuses it without the character)."""
+    sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+    browser.get(portal.url + "/ticket/nuovo")
+    names = browser.find_element(By.ID, "files-chosen")
+    browser.execute_script("""
+        const [box] = arguments;
+        const data = new DataTransfer();
+        data.items.add(new File(["x"], "\\u202egpj.exe", {type: "application/octet-stream"}));
+        box.dispatchEvent(new DragEvent("dragover", {dataTransfer: data, bubbles: true, cancelable: true}));
+        box.dispatchEvent(new DragEvent("drop", {dataTransfer: data, bubbles: true, cancelable: true}));""",
+                           browser.find_element(By.ID, "files").find_element(By.XPATH, "./ancestor::div[contains(@class,'field')][1]"))
+    WebDriverWait(browser, 5).until(lambda _: names.text != "Nessun file scelto")
+    assert browser.execute_script("return arguments[0].textContent", names) == "gpj.exe"

@@ -1257,6 +1257,8 @@ def test_messages_are_numbered_in_the_conversation_the_same_for_customer_and_des
     assert [head.rsplit("#", 1)[1] for head in seen] == ["1", "2", "3"], seen
     on_desk = heads(operator.get(portal.url + f"/desk/ticket/{number}").text)
     assert len(on_desk) == 4 and "#" not in on_desk[1] and "Nota interna" in on_desk[1], on_desk
+    # Its words apart in the heading's text, as a screen reader and a search read them.
+    assert re.sub(r"<[^>]+>", "", on_desk[1]).startswith("Nota interna "), on_desk[1]
     assert [head.rsplit("#", 1)[1] for head in on_desk if "Nota interna" not in head] == ["1", "2", "3"]
 
 

@@ -185,7 +185,11 @@ document.documentElement.classList.add('js');
     const box = input && input.closest('.field');
     if (!input || !chosen || !chooser || !box) return;
     function show() {
-      const names = Array.from(input.files || []).map(function (file) { return file.name; });
+      // As the portal will store them: without control and direction characters, which made
+      // "\u202Egpj.exe" read "exe.jpg" here (AttachmentRules does the same on the server).
+      const names = Array.from(input.files || []).map(function (file) {
+        return file.name.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '');
+      });
       // Files kept from a refused attempt, still ticked below, go with the form too.
       const kept = box.querySelector('input[name="kept"]:checked');
       chosen.textContent = names.length ? names.join(', ') : chosen.getAttribute(kept ? 'data-none-more' : 'data-none');

@@ -219,7 +219,8 @@ struct TicketThread {
                 // A heading per message: a screen reader moves from one to the next by its
                 // headings key, where a long conversation was one block to read through.
                 el("h3", ["class": "message-title"]) {
-                    if message.kind == .note { el("span", ["class": "badge badge--note"]) { Text.deskInternalNoteBadge } }
+                    // The space keeps the words apart in the heading's text ("Nota internaGiulia").
+                    if message.kind == .note { el("span", ["class": "badge badge--note"]) { Text.deskInternalNoteBadge }; " " }
                     el("strong") { message.authorName }
                     " (\(message.authorIsOperator ? Text.supportTeam : ticket.tenantName)) "
                     el("time", ["datetime": Clock.machineReadable(message.createdAt)]) { Clock.display(message.createdAt) }
