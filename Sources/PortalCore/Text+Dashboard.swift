@@ -33,7 +33,7 @@ extension Text {
     public static let widgetTicketListSummary = "I ticket dell'azienda, dal più recente, con priorità, stato e operatore."
     public static let widgetTicketStatus = "Stato Ticket"
     public static let widgetTicketStatusSummary = "Un grafico a torta dei ticket aperti e chiusi dell'azienda."
-    public static let widgetNoTickets = "L'azienda non ha ancora ticket."
+    public static let widgetNoTickets = companyHasNoTickets
     public static let widgetAllTickets = "Tutti i ticket"
     public static func widgetRecentTickets(_ shown: Int, of total: Int) -> String {
         shown == total ? "\(total) ticket" : "I \(shown) ticket più recenti su \(total)"

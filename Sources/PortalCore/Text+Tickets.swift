@@ -108,6 +108,8 @@ extension Text {
     public static let noOperator = "Nessun operatore"
     public static let viewTicket = "Visualizza ticket"
     public static let noTickets = "Nessun ticket corrisponde ai filtri scelti."
+    /// The list without a filter, of a company without tickets: no filter is there to blame.
+    public static let companyHasNoTickets = "L'azienda non ha ancora ticket."
     public static func ticketHiddenByFilters(_ number: Int64) -> String {
         "Il ticket #\(number) esiste, ma gli altri filtri scelti lo nascondono."
     }

@@ -8,6 +8,8 @@ from urllib.parse import quote, unquote, urlencode
 import requests
 
 from portal import ADMIN, DEMO_PASSWORD, OTHER_COMPANY_ADMIN, TECHNICIAN, csrf_token, login, login_into
+from test_dashboard import new_customer
+from test_legacy import vat_with_check_digit
 from tickets import created_number, kept_references, new_ticket, reply
 
 FOUR_MB = 4 * 1024 * 1024
@@ -933,3 +935,16 @@ def test_a_closed_tickets_panel_changes_only_with_the_reply_that_reopens_it(port
     with portal.db() as db:
         status, priority = db.execute("SELECT status, priority FROM tickets WHERE number = ?", (number,)).fetchone()
     assert status != "closed" and priority == "high"
+
+
+def test_a_company_without_tickets_is_told_so_not_that_filters_hide_them(fresh_portal):
+    """A new company's list said «Nessun ticket corrisponde ai filtri scelti.» with no filter set."""
+    portal = fresh_portal()
+    vat = vat_with_check_digit("0444333222")
+    portal.admin("tenant", "add", "--name", "SENZA TICKET SRL", "--vat", vat)
+    session = new_customer(portal, "prima.persona@senza-ticket.example", company="SENZA TICKET SRL", vat=vat)
+    empty = html.unescape(session.get(portal.url + "/ticket").text)
+    assert "L'azienda non ha ancora ticket." in empty
+    assert "Nessun ticket corrisponde" not in empty
+    filtered = session.get(portal.url + "/ticket?stato=chiuso").text
+    assert "Nessun ticket corrisponde ai filtri scelti." in filtered

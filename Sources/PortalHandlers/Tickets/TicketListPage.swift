@@ -133,7 +133,7 @@ struct TicketListResults {
                     "/ticket?" + query.queryString(page: $0)
                 }
             } else if page.tickets.isEmpty {
-                el("p", ["class": "empty-state"]) { Text.noTickets }
+                el("p", ["class": "empty-state"]) { query.narrows ? Text.noTickets : Text.companyHasNoTickets }
                 if let hiddenNumber {
                     el("p", ["class": "notice notice--info", "role": "note"]) {
                         Text.ticketHiddenByFilters(hiddenNumber)
