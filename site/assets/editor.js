@@ -475,6 +475,18 @@
       showState();
     });
 
+    // Ctrl+B and Ctrl+I (Cmd on a Mac), as in a word processor: Chromium and WebKit do it by
+    // themselves, Firefox not in an editable area (it opened its bookmarks and page info).
+    editable.addEventListener("keydown", (event) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      const action = { b: "bold", i: "italic" }[event.key.toLowerCase()];
+      if (!action) return;
+      event.preventDefault();
+      document.execCommand(commands[action], false, null);
+      sync();
+      showState();
+    });
+
     // The toggles say whether they apply where the caret is (aria-pressed), as a word
     // processor's buttons do: a screen reader hears "Grassetto, premuto".
     const toggles = Array.from(toolbar.querySelectorAll("button[data-action]")).filter((b) => commands[b.dataset.action]);
