@@ -103,13 +103,13 @@ public struct MailReplyService: DomainService {
     /// an active operator, or a member of the ticket's active company. For the desk's shared
     /// address the operator is whoever sent the message.
     public func resolve(recipients: [String], sender: String?) throws -> Result<Target, Refusal> {
-        guard let addresses = ReplyAddress(config: config), let match = addresses.match(recipients) else {
+        let from = sender.flatMap(EmailAddress.init)
+        guard let addresses = ReplyAddress(config: config), let match = addresses.match(recipients, sender: from) else {
             return .failure(.notAReply)
         }
         guard case .valid(let number, let person) = match else { return .failure(.forged) }
         guard let ticket = try TicketStore(database).find(number: number) else { return .failure(.forged) }
         let users = UserStore(database)
-        let from = sender.flatMap(EmailAddress.init)
         let author: UserRecord?
         if person == ReplyAddress.deskPerson {
             author = try from.flatMap { try users.find(email: $0) }.flatMap { $0.isOperator ? $0 : nil }

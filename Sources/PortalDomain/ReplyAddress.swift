@@ -6,6 +6,12 @@ import PortalCrypto
 /// the configured key (120 bits, base32 in lower case, as mail servers may lower-case local
 /// parts). Person 0 is the support desk's shared address, whose replies are signed by the
 /// operator who sends them. Changing the ticket or the person breaks the mac.
+///
+/// The ticket's "Email" when it is no account of the company gets an address of its own too:
+/// the requester's numbers, the mac made over the contact's address as well, so that it
+/// matches only a message from that address (issue 18: unique to the ticket and the
+/// recipient; a second recipient held the requester's key). Its replies still read as the
+/// requester's (`MailReplyService.author`).
 public struct ReplyAddress: Sendable {
     let key: [UInt8]
     let mailbox: EmailAddress
@@ -19,14 +25,15 @@ public struct ReplyAddress: Sendable {
 
     public static let deskPerson: Int64 = 0
 
-    public func address(ticket: Int64, person: Int64) -> String {
+    public func address(ticket: Int64, person: Int64, contact: EmailAddress? = nil) -> String {
         let local = mailbox.localPart
         let domain = mailbox.value.dropFirst(local.count + 1)
-        return "\(local)+t\(ticket).\(person).\(mac(ticket: ticket, person: person))@\(domain)"
+        return "\(local)+t\(ticket).\(person).\(mac(ticket: ticket, person: person, contact: contact))@\(domain)"
     }
 
-    func mac(ticket: Int64, person: Int64) -> String {
-        let digest = Digest.hmacSHA256(Array("portal-reply:\(ticket):\(person)".utf8), key: key)
+    func mac(ticket: Int64, person: Int64, contact: EmailAddress? = nil) -> String {
+        let text = contact.map { "portal-reply:\(ticket):\(person):contact:\($0.value)" } ?? "portal-reply:\(ticket):\(person)"
+        let digest = Digest.hmacSHA256(Array(text.utf8), key: key)
         return Base32.encode(Array(digest.prefix(15)))
     }
 
@@ -37,12 +44,15 @@ public struct ReplyAddress: Sendable {
         case forged
     }
 
-    /// The first of `recipients` shaped like a reply address, checked; nil when none is.
-    public func match(_ recipients: [String]) -> Match? {
+    /// The first of `recipients` shaped like a reply address, checked; nil when none is. A
+    /// contact's address is valid only with its `sender`.
+    public func match(_ recipients: [String], sender: EmailAddress? = nil) -> Match? {
         var sawForged = false
         for recipient in recipients {
             guard let parsed = ReplyAddress.parse(recipient) else { continue }
-            if ConstantTime.equal(parsed.mac, mac(ticket: parsed.ticket, person: parsed.person)) {
+            if ConstantTime.equal(parsed.mac, mac(ticket: parsed.ticket, person: parsed.person))
+                || sender.map({ ConstantTime.equal(parsed.mac, mac(ticket: parsed.ticket, person: parsed.person, contact: $0)) }) == true
+            {
                 return .valid(ticket: parsed.ticket, person: parsed.person)
             }
             sawForged = true

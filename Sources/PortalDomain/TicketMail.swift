@@ -301,8 +301,12 @@ struct TicketMail {
         let contact = EmailAddress(ticket.contactEmail)
         for recipient in recipients {
             let member = try member(recipient, audience, ticket, tx.database)
+            // The ticket's "Email" that is no member's account: an address of its own, valid
+            // only from that address (it held the requester's, which anyone could use).
             let replyTo = replies.flatMap { replies in
-                person(member, audience, ticket).map { replies.address(ticket: ticket.number, person: $0) }
+                person(member, audience, ticket).map {
+                    replies.address(ticket: ticket.number, person: $0, contact: member == nil && audience == .customer ? recipient : nil)
+                }
             }
             let hint = audience == .customer ? Text.mailReplyHintCustomer : Text.mailReplyHintDesk
             // The ticket's typed address reads why it hears of it, a colleague's own account too:

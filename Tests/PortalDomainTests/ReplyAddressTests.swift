@@ -44,6 +44,19 @@ struct ReplyAddressTests {
         #expect(addresses.match([foreign]) == .forged)
     }
 
+    @Test("the ticket's contact address has its own, valid only from that address")
+    func contact() {
+        let contact = EmailAddress("segreteria@rossi.example")!
+        let own = addresses.address(ticket: 1453, person: 17, contact: contact)
+        #expect(own != addresses.address(ticket: 1453, person: 17), "not the requester's key")
+        #expect(own.hasPrefix("assistenza+t1453.17."))
+        #expect(addresses.match([own], sender: contact) == .valid(ticket: 1453, person: 17))
+        #expect(addresses.match([own], sender: EmailAddress("Segreteria@Rossi.example")) == .valid(ticket: 1453, person: 17))
+        #expect(addresses.match([own], sender: EmailAddress("luca.verdi@rossi.example")) == .forged, "moved to another person")
+        #expect(addresses.match([own]) == .forged)
+        #expect(addresses.address(ticket: 1453, person: 17, contact: EmailAddress("ufficio@rossi.example")) != own)
+    }
+
     @Test("addresses that are not reply addresses match nothing")
     func notReplies() {
         #expect(addresses.match(["assistenza@fornitore.example", "mario@rossi.example"]) == nil)

@@ -360,3 +360,26 @@ def test_an_operators_address_typed_as_the_tickets_email_does_not_write_as_the_c
     assert "non è stato aggiunto" in refusal(portal, OPERATOR)
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM messages WHERE body LIKE 'Parole dell''operatore%'").fetchone()[0] == 0
+
+
+def test_the_tickets_contact_address_has_a_reply_address_of_its_own(mail_portal):
+    """Issue 18: a Reply-To unique to the ticket and the recipient. The ticket's "Email" typed
+    by the requester got the requester's own key: both received the same address."""
+    portal = mail_portal
+    customer, _ = login(portal, email=TECHNICIAN)
+    contact = "segreteria.ufficio@rossi.example"
+    number = created_number(new_ticket(portal, customer, email=contact, title="Contatto con indirizzo proprio"))
+    operator, _ = operator_session(portal)
+    assert desk_post(portal, operator, number, "reply", reply="Ci serve il numero del DDT.").status_code == 303
+    to_requester = portal.wait_for_mail(TECHNICIAN, f"Ticket #{number} nuova risposta")
+    to_contact = portal.wait_for_mail(contact, f"Ticket #{number} nuova risposta")
+    assert to_contact["Reply-To"] != to_requester["Reply-To"]
+    assert re.fullmatch(rf"assistenza\+t{number}\.\d+\.[a-z2-7]{{24}}@fornitore\.example", to_contact["Reply-To"])
+    # Someone else using the contact's address is refused; the contact's own answer joins the
+    # ticket, in the requester's name as before.
+    stranger = reply_mail(to_contact, "Luca Verdi <luca.verdi@rossi.example>", "Scrivo io al posto della segreteria.")
+    assert deliver(portal, stranger).returncode == 0
+    assert "Scrivo io al posto" not in customer.get(portal.url + f"/ticket/{number}").text
+    answer = reply_mail(to_contact, f"Segreteria <{contact}>", "Il DDT è il numero 4521.")
+    assert deliver(portal, answer).returncode == 0, "delivered"
+    assert "Il DDT è il numero 4521." in customer.get(portal.url + f"/ticket/{number}").text
