@@ -78,24 +78,29 @@ enum AccessFlow {
         if user.isOperator {
             return try startSession(user: user, tenantID: nil, challenge: challenge, request, services)
         }
-        let memberships = try TenantStore(services.database).memberships(userID: user.id)
-        let invitations = try InvitationStore(services.database).pending(
-            email: EmailAddress(user.email)!, now: services.now)
-        // A deactivated company is never entered by itself: the company choice says why.
-        let deactivated = try TenantStore(services.database).deactivatedCompanies(userID: user.id)
-        if invitations.isEmpty {
-            if let last = memberships.first(where: { $0.tenant.id == user.lastTenantID && !deactivated.contains($0.tenant.id) }) {
-                return try startSession(user: user, tenantID: last.tenant.id, challenge: challenge, request, services)
-            }
-            // One company and nothing else to choose: the manual's "Scelta Tenant" does not come
-            // back after the invitation was accepted, also when its company was not clicked then
-            // (accepted, then "Esci": the next login offered a choice of one).
-            if memberships.count == 1, let only = memberships.first, !deactivated.contains(only.tenant.id) {
-                return try startSession(user: user, tenantID: only.tenant.id, challenge: challenge, request, services)
-            }
+        if let company = try automaticCompany(of: user, services) {
+            return try startSession(user: user, tenantID: company, challenge: challenge, request, services)
         }
         try services.database.write { tx in try LoginChallengeStore(services.database).setStage(id: challenge.id, .company) }
         return try Response.redirect(to: LoginChallengeContext.page(of: .company))
+    }
+
+    /// The company a customer enters without "Scelta Tenant", when there is nothing to
+    /// choose: no pending invitation, and the company last chosen, or the only one, active.
+    static func automaticCompany(of user: UserRecord, _ services: Services) throws -> Int64? {
+        let invitations = try InvitationStore(services.database).pending(email: EmailAddress(user.email)!, now: services.now)
+        guard invitations.isEmpty else { return nil }
+        let memberships = try TenantStore(services.database).memberships(userID: user.id)
+        // A deactivated company is never entered by itself: the company choice says why.
+        let deactivated = try TenantStore(services.database).deactivatedCompanies(userID: user.id)
+        if let last = memberships.first(where: { $0.tenant.id == user.lastTenantID && !deactivated.contains($0.tenant.id) }) {
+            return last.tenant.id
+        }
+        // One company and nothing else to choose: the manual's "Scelta Tenant" does not come
+        // back after the invitation was accepted, also when its company was not clicked then
+        // (accepted, then "Esci": the next login offered a choice of one).
+        if memberships.count == 1, let only = memberships.first, !deactivated.contains(only.tenant.id) { return only.tenant.id }
+        return nil
     }
 
     /// A fresh session id at the end of every login and at every company switch: a cookie

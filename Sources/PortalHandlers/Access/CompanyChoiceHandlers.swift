@@ -21,6 +21,13 @@ enum CompanyChoiceHandlers {
         if case .session(let session) = context {
             current = session.tenantID
             signedIn = true
+            // A session that lost its company (deactivated, now active again): the login's rule
+            // enters it again, rather than stop a person of one company at a choice of one.
+            if current == nil, let company = try AccessFlow.automaticCompany(of: user, services) {
+                return try AccessFlow.startSession(
+                    user: user, tenantID: company, challenge: nil, request, services, event: "company_switched",
+                    returnTo: request.query["next"].map { SafeRedirect.path($0, fallback: SafeRedirect.home(for: user)) })
+            }
         }
         var page = CompanyChoicePage(
             csrfToken: context.csrfToken, invitations: invitations,
