@@ -742,6 +742,16 @@ def test_a_retried_post_with_the_same_form_key_creates_one_ticket_and_one_reply(
         assert sent.headers["Location"] == f"/ticket/{number}?avviso=risposta"
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM messages WHERE body LIKE 'Risposta inviata una volta%'").fetchone()[0] == 1
+    # A press that closed the ticket, retried, says it closed it: "Risposta inviata." read as
+    # if the ticket had stayed open.
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET created_at = created_at - 600 WHERE number = ?", (number,))
+    page = session.get(portal.url + f"/ticket/{number}").text
+    closing = {"csrf": csrf_token(page), "message": "Chiudo io, grazie.", "action": "reply", "close": "1",
+               "submission": SUBMISSION.search(page.split('id="reply-form"')[1]).group(1)}
+    for _ in range(2):
+        sent = session.post(portal.url + f"/ticket/{number}", data=closing, files=empty, allow_redirects=False)
+        assert sent.headers["Location"] == f"/ticket/{number}?avviso=chiuso"
     # Another person's key is not theirs to find: the same key from someone else creates.
     other, _ = login(portal, email=TECHNICIAN)
     page = other.get(portal.url + "/ticket/nuovo").text

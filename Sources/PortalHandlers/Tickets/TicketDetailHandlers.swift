@@ -155,7 +155,13 @@ enum TicketDetailHandlers {
         }
         let user = context.current.user
         let key = Submission.pressKey(form)
-        if form["action"] != "confirm" { try Submission.redirectIfSent(key, userID: user.id, services, notice: "risposta") }
+        if form["action"] != "confirm" {
+            // A retry (a double click, an answer lost) of a press that closed the ticket says so,
+            // as the first answer did: "Risposta inviata." alone read as if it had stayed open.
+            try Submission.redirectIfSent(key, userID: user.id, services) {
+                form.isChecked("close") && ticket.status == .closed ? "chiuso" : "risposta"
+            }
+        }
         // What was typed and chosen comes back with every page below but the redirects.
         let message = String((form["message"] ?? "").prefix(TicketForm.keptTextLimit))
         let close = form.isChecked("close")
