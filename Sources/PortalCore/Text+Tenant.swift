@@ -74,6 +74,10 @@ extension Text {
     public static let invitationResent = "Invito inviato di nuovo."
     public static let invitationResentNewPassword =
         "Invito inviato di nuovo, con nuove credenziali provvisorie: quelle dell'e-mail precedente non valgono più."
+    /// A company administrator's «Invia di nuovo»: the same words whether or not the address
+    /// has an account, which they must not learn (issue 3).
+    public static let invitationResentEitherWay =
+        "Invito inviato di nuovo. Se la persona non aveva ancora completato il primo accesso, l'e-mail porta nuove credenziali provvisorie: quelle dell'e-mail precedente non valgono più."
     public static let invitationRemoved = "Invito rimosso: non potrà più essere accettato."
     public static let invitationRoleChanged = "Ruolo salvato: l'utente lo avrà quando accetterà l'invito."
     public static let alreadyMember = "Questo indirizzo è già un utente dell'azienda."

@@ -64,10 +64,13 @@ def test_inviting_a_new_address_and_an_existing_one(portal):
     assert new.headers["Location"] == "/tenant/inviti?avviso=inviato"
     again = invite(portal, session, "collega.nuovo@rossi.example")
     # The welcome went again with a new provisional password: the page and the e-mail say the
-    # first e-mail's no longer works (a person trying it got "Email o password non corrette").
-    assert again.headers["Location"] == "/tenant/inviti?avviso=reinviato-credenziali", "says it was sent again"
-    told = session.get(portal.url + again.headers["Location"]).text
-    assert "quelle dell&#39;e-mail precedente non valgono più" in told or "quelle dell'e-mail precedente non valgono più" in told
+    # first e-mail's no longer works (a person trying it got "Email o password non corrette"),
+    # in words that fit an address with an account too (issue 3: the answer never tells).
+    assert again.headers["Location"] == "/tenant/inviti?avviso=reinviato", "says it was sent again"
+    told = html.unescape(session.get(portal.url + again.headers["Location"]).text)
+    assert "Se la persona non aveva ancora completato il primo accesso" in told
+    assert "quelle dell'e-mail precedente non valgono più" in told
+
     deadline = time.time() + 10
     while True:
         # Read, not taken: the first access below takes the newest welcome.
@@ -523,7 +526,7 @@ def test_the_company_still_waiting_may_send_the_password_again_once_the_one_that
     listing = rossi.get(portal.url + "/tenant/inviti").text
     invitation = re.search(r'action="/tenant/inviti/(\d+)/reinvia"', listing.split(f">{address}</td>")[1]).group(1)
     again = post(portal, rossi, f"/tenant/inviti/{invitation}/reinvia", "/tenant/inviti")
-    assert again.headers["Location"] == "/tenant/inviti?avviso=reinviato-credenziali", again.headers.get("Location")
+    assert again.headers["Location"] == "/tenant/inviti?avviso=reinviato", again.headers.get("Location")
     password = re.search(r"- Password: (\S+)", portal.wait_for_mail(address, "Benvenuto").get_content()).group(1)
     assert password_step(portal, address, password).headers["Location"] == "/accesso/primo"
 
@@ -675,3 +678,21 @@ def test_pending_invitations_are_shown_fifty_a_page_here_and_on_the_desk(fresh_p
     only = last.split('/rimuovi"')[0].rsplit('action="', 1)[1] + "/rimuovi"
     removed = session.post(portal.url + only, data={"csrf": csrf_token(last), "pagina": "2"}, allow_redirects=False)
     assert removed.headers["Location"] == "/tenant/inviti?avviso=rimosso"
+
+
+def test_invitation_answers_do_not_tell_an_address_with_an_account_from_one_without(fresh_portal):
+    """Issue 3: invitation answers never reveal whether an address has an account. «Invia di
+    nuovo» said «con nuove credenziali provvisorie» only to an address without one."""
+    portal = fresh_portal()
+    session, _ = login(portal)
+    answers = {}
+    for address in ("anna.bianchi@bianchi.example", "nessun.account@rossi.example", "giulia.neri@assistenza.example"):
+        first = invite(portal, session, address).headers["Location"]
+        again = invite(portal, session, address).headers["Location"]
+        listing = session.get(portal.url + "/tenant/inviti").text
+        invitation = re.search(r'action="/tenant/inviti/(\d+)/reinvia"', listing.split(f">{address}</td>")[1]).group(1)
+        resent = post(portal, session, f"/tenant/inviti/{invitation}/reinvia", "/tenant/inviti").headers["Location"]
+        answers[address] = (first, again, resent)
+    assert len(set(answers.values())) == 1, answers
+    assert answers["anna.bianchi@bianchi.example"] == (
+        "/tenant/inviti?avviso=inviato", "/tenant/inviti?avviso=reinviato", "/tenant/inviti?avviso=reinviato")

@@ -7,7 +7,10 @@ import PortalStore
 /// The "Utenti invitati" tab: pending invitations, "Invita utente", sending again, removing.
 enum InvitationHandlers {
     static let notices = [
-        "inviato": Text.invitationSentNotice, "reinviato": Text.invitationResent, "reinviato-credenziali": Text.invitationResentNewPassword,
+        "inviato": Text.invitationSentNotice, "reinviato": Text.invitationResentEitherWay,
+        // Not said by this page any more (it told an address without an account); an address
+        // of an earlier page's notice still reads.
+        "reinviato-credenziali": Text.invitationResentEitherWay,
         "rimosso": Text.invitationRemoved,
         "ruolo": Text.invitationRoleChanged, "non-in-attesa": Text.invitationNotPending,
     ]
@@ -150,7 +153,7 @@ enum InvitationHandlers {
             return try render(context, notice: nil, form: inviteForm, services, status: error.code == .invitationLimit ? 429 : 422)
         }
         // An address already invited here: its invitation was sent again (with the role chosen now).
-        throw Redirect(to: "/tenant/inviti?avviso=" + result.notice(first: "inviato"))
+        throw Redirect(to: "/tenant/inviti?avviso=" + result.notice(first: "inviato", concealing: true))
     }
 
     /// Back to the list's page the row's form was on (the last one, when the action emptied it).
@@ -197,7 +200,7 @@ enum InvitationHandlers {
             return try render(
                 context, notice: nil, form: nil, services, status: 429, page: PageLinks.number(request.form["pagina"]), error: error.message)
         }
-        throw try back(request, context, notice: result.notice(first: "reinviato"))
+        throw try back(request, context, notice: result.notice(first: "reinviato", concealing: true))
     }
 
     static func changeRole(_ request: Request, _ context: MemberContext) throws -> Response {
