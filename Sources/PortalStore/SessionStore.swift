@@ -13,18 +13,22 @@ public struct SessionStore {
     /// `last_seen_at` is written at most this often, so that reading a page is not a write.
     static let touchInterval: Int64 = 60
 
+    /// `replacing`: the session a company switch ends, whose login time and absolute end the
+    /// new one keeps (a switch to the same company every half hour kept a stolen cookie alive
+    /// for ever, and «Ricordami»'s 30 days began again at each).
     public func create(
         tokenHash: [UInt8], userID: Int64, tenantID: Int64?, remember: Bool, userAgent: String, clientIP: String,
-        now: Timestamp
+        now: Timestamp, replacing: SessionRecord? = nil
     ) throws -> Int64 {
-        let expires = now + (remember ? SessionStore.rememberedLifetime : SessionStore.lifetime)
+        let expires = replacing?.expiresAt ?? now + (remember ? SessionStore.rememberedLifetime : SessionStore.lifetime)
+        let created = replacing?.createdAt ?? now
         try database.run(
             """
             INSERT INTO sessions (token_hash, user_id, tenant_id, remember, created_at, last_seen_at, expires_at,
                                   user_agent, client_ip)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            [tokenHash, userID, tenantID, remember, now, now, expires, String(userAgent.prefix(300)), clientIP])
+            [tokenHash, userID, tenantID, remember, created, now, expires, String(userAgent.prefix(300)), clientIP])
         return database.lastInsertRowID
     }
 

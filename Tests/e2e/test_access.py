@@ -712,3 +712,24 @@ def test_the_first_access_keeps_the_page_the_login_was_for(fresh_portal):
     assert created.headers["Location"].endswith("&next=/desk/ticket/1001"), created.headers["Location"]
     login_page = session.get(portal.url + created.headers["Location"]).text
     assert 'name="next" value="/desk/ticket/1001"' in login_page
+
+
+def test_a_company_switch_keeps_the_logins_absolute_end(fresh_portal):
+    """«Scelta Tenant» to the company already in use, every half hour, made a new session with
+    a new 12 hours (30 days with «Ricordami»): a stolen cookie lived for ever."""
+    portal = fresh_portal()
+    session, _ = login(portal)
+    with portal.db() as db:
+        db.execute("UPDATE sessions SET created_at = created_at - 3600, expires_at = expires_at - 3600")
+        before = db.execute("SELECT token_hash, created_at, expires_at FROM sessions").fetchall()
+    assert len(before) == 1
+    page = session.get(portal.url + "/accesso/azienda").text
+    current = re.search(r'name="tenant" value="(\d+)"', page).group(1)
+    switched = session.post(portal.url + "/accesso/azienda", data={"csrf": csrf_token(page), "tenant": current},
+                            allow_redirects=False)
+    assert switched.status_code == 303
+    with portal.db() as db:
+        after = db.execute("SELECT token_hash, created_at, expires_at FROM sessions").fetchall()
+    assert len(after) == 1 and after[0][0] != before[0][0], "a new session token"
+    assert tuple(after[0])[1:] == tuple(before[0])[1:], "the same login time and absolute end"
+    assert session.get(portal.url + "/dashboard", allow_redirects=False).status_code == 200

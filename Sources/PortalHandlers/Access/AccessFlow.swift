@@ -120,18 +120,21 @@ enum AccessFlow {
             if let challenge, try !LoginChallengeStore(services.database).delete(id: challenge.id) {
                 throw Redirect(to: "/")
             }
+            var replaced: SessionRecord?
             if let old = Cookies.sessionValue(request) {
                 let sessions = SessionStore(services.database)
                 if challenge == nil,
                     let current = try sessions.find(tokenHash: Token.hash(old), now: now, rememberedIdle: services.config.rememberedSessionIdle)
                 {
                     remember = current.remember
+                    replaced = current
                 }
                 if try !sessions.delete(tokenHash: Token.hash(old)), challenge == nil { throw Redirect(to: "/") }
             }
+            // A company switch keeps the login's absolute end; only a login starts a new one.
             _ = try SessionStore(services.database).create(
                 tokenHash: token.hash, userID: user.id, tenantID: tenantID, remember: remember,
-                userAgent: request.userAgent, clientIP: request.clientAddress, now: now)
+                userAgent: request.userAgent, clientIP: request.clientAddress, now: now, replacing: replaced)
             // A login (not a company switch) notes the browser.
             let browser = try challenge.map { try noteBrowser(user: user, since: $0.createdAt, in: tx, request, services) } ?? nil
             if let tenantID { try UserStore(services.database).setLastTenant(userID: user.id, tenantID: tenantID) }
