@@ -47,7 +47,8 @@ public enum Text {
     public static func continueAs(_ name: String) -> String { "Continua come \(name)" }
     public static let forgotPasswordPrefix = "Hai dimenticata la password?"
     public static let forgotPasswordLink = "clicca qui"
-    public static let forgotPasswordLinkName = "clicca qui: Recupera password"
+    /// Said after "clicca qui" to a screen reader (and to a lookup by the link's name).
+    public static let forgotPasswordLinkMore = " (Password smarrita: Recupera password)"
     /// "Scelta Tenant" opened from the company icon: back without changing anything.
     public static let stayInCompany = "Annulla"
     public static let loginFailed = "Email o password non corrette."

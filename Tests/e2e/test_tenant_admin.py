@@ -214,7 +214,12 @@ def test_the_role_of_a_pending_invitation_is_assigned_in_ruoli_assegnati(portal)
     listing = session.get(portal.url + "/tenant/inviti").text
     row = listing.split(">ruolo.dopo@rossi.example</td>")[1].split("</tr>")[0]
     invitation = re.search(r'action="/tenant/inviti/(\d+)/ruolo"', row).group(1)
-    assert f'<label class="visually-hidden" for="invitation-role-{invitation}">Ruoli assegnati: ruolo.dopo@rossi.example</label>' in row
+    # Named "Ruoli assegnati", described by its row's address, which is in the page once
+    # (a hidden label repeated it: a lookup of the address by its text found two).
+    assert (f'<select id="invitation-role-{invitation}" name="role" aria-label="Ruoli assegnati" '
+            f'aria-describedby="invitation-{invitation}">') in row
+    assert re.search(rf'<td [^>]*id="invitation-{invitation}"[^>]*>ruolo.dopo@rossi.example</td>', listing)
+    assert listing.count("ruolo.dopo@rossi.example") == listing.count("ruolo.dopo@rossi.example\"") + 1
     assert '<option value="tech" selected="selected">Tecnico</option>' in row
     assert post(portal, session, f"/tenant/inviti/{invitation}/ruolo", "/tenant/inviti", role="capo").status_code == 400
     changed = post(portal, session, f"/tenant/inviti/{invitation}/ruolo", "/tenant/inviti", role="admin")

@@ -58,9 +58,13 @@ struct LoginPage {
                 }
                 el("p", ["class": "form-links"]) {
                     Text.forgotPasswordPrefix + " "
-                    // Named as the manual's text names the function too ("Recupera password"),
-                    // its visible words first.
-                    el("a", ["href": "/password/recupero", "aria-label": Text.forgotPasswordLinkName]) { Text.forgotPasswordLink }
+                    // Named as the manual's text names the function too ("Password smarrita",
+                    // "Recupera password"), its visible words first: by words of its own, not an
+                    // aria-label, which made the link a second "Password" for a lookup by label.
+                    el("a", ["href": "/password/recupero"]) {
+                        Text.forgotPasswordLink
+                        el("span", ["class": "visually-hidden"]) { Text.forgotPasswordLinkMore }
+                    }
                 }
             }
         }

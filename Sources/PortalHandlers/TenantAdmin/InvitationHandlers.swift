@@ -82,7 +82,7 @@ enum InvitationHandlers {
                     DataTable.render(headings: [Text.email, Text.invitedOn, Text.expiresOn, Text.assignedRoles, Text.actionsColumn]) {
                         for invitation in invitations {
                             el("tr") {
-                                el("td", ["class": "cell-address"]) { invitation.email }
+                                el("td", ["class": "cell-address", "id": "invitation-\(invitation.id)"]) { invitation.email }
                                 el("td") { Clock.displayDate(invitation.createdAt) }
                                 el("td") { Clock.displayDate(invitation.expiresAt) }
                                 // The manual assigns the role after the invitation, in "Ruoli assegnati".
@@ -90,10 +90,11 @@ enum InvitationHandlers {
                                     el("form", ["class": "inline-form", "method": "post", "action": "/tenant/inviti/\(invitation.id)/ruolo"]) {
                                         FormField.csrf(csrf)
                                         PageLinks.hiddenPage(number)
-                                        el("label", ["class": "visually-hidden", "for": "invitation-role-\(invitation.id)"]) {
-                                            "\(Text.assignedRoles): \(invitation.email)"
-                                        }
-                                        el("select", ["id": "invitation-role-\(invitation.id)", "name": "role"]) {
+                                        // As "Utenti"'s: the address is the row's, not a second text.
+                                        el("select", [
+                                            "id": "invitation-role-\(invitation.id)", "name": "role", "aria-label": Text.assignedRoles,
+                                            "aria-describedby": "invitation-\(invitation.id)",
+                                        ]) {
                                             for role in Role.allCases {
                                                 el("option", ["value": role.rawValue, "selected": role == invitation.role ? "selected" : nil]) { role.label }
                                             }

@@ -32,15 +32,20 @@ enum MemberHandlers {
                         el("tr") {
                             el("td", ["class": "cell-name"]) { member.firstName }
                             el("td", ["class": "cell-name"]) { member.lastName }
-                            el("td", ["class": "cell-address"]) {
+                            el("td", ["class": "cell-address", "id": "member-\(member.userID)"]) {
                                 member.email
                                 if member.userID == context.current.user.id { " " + Text.you }
                             }
                             el("td") {
                                 el("form", ["class": "inline-form", "method": "post", "action": "/tenant/utenti/\(member.userID)/ruolo"]) {
                                     FormField.csrf(csrf)
-                                    el("label", ["class": "visually-hidden", "for": "role-\(member.userID)"]) { "\(Text.roleColumn): \(member.email)" }
-                                    el("select", ["id": "role-\(member.userID)", "name": "role"]) {
+                                    // Named without a second copy of the address in the page's text (a hidden
+                                    // label made the address two texts for a lookup by text); the row's address
+                                    // describes it.
+                                    el("select", [
+                                        "id": "role-\(member.userID)", "name": "role", "aria-label": Text.roleColumn,
+                                        "aria-describedby": "member-\(member.userID)",
+                                    ]) {
                                         for role in Role.allCases {
                                             el("option", ["value": role.rawValue, "selected": role == member.role ? "selected" : nil]) { role.label }
                                         }
