@@ -35,11 +35,13 @@ public enum DemoData {
         return VATNumber(firstTen + String(VATNumber.checkDigit(for: digits)))!
     }
 
+    /// None with "Aggiorna" in it: the pages' «Aggiorna» is found by its name, which a title
+    /// like "Aggiornamento listini" matched too (on the dashboard and the desk's ticket page).
     static let titles = [
         "Errore nell'emissione della nota di accredito", "Registri IVA non quadrano", "Stampa DDT bloccata",
-        "Domanda su esito Fattura Elettronica", "Importazione ordini da Excel", "Aggiornamento listini fornitori",
+        "Domanda su esito Fattura Elettronica", "Importazione ordini da Excel", "Listini fornitori da importare",
         "Backup del database non riuscito", "Configurazione nuova stampante di rete", "Calcolo ritenute d'acconto",
-        "Magazzino: giacenze negative", "Intrastat: file non accettato", "Utente bloccato dopo aggiornamento",
+        "Magazzino: giacenze negative", "Intrastat: file non accettato", "Utente bloccato dopo il cambio versione",
     ]
 
     /// Seeds the demo data unless a company exists already. Returns whether it seeded.
@@ -104,7 +106,7 @@ public enum DemoData {
                                     ? "Versione 23.0.0.69, grazie."
                                     : reply == 0
                                     ? "Buongiorno, abbiamo preso in carico la richiesta. Può indicarci la versione del programma?"
-                                    : "Grazie. La versione 23.0.0.70 corregge il problema: può aggiornare e farci sapere se è risolto?",
+                                    : "Grazie. La versione 23.0.0.70 corregge il problema: può installarla e farci sapere se è risolto?",
                                 now: created + Int64(reply + 1) * 1800)
                         }
                         try store.setStatus(

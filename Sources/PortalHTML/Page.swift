@@ -25,6 +25,9 @@ public struct Page: Sendable {
     /// The static site's root as seen from this page: "/" for the handlers' pages; the site
     /// build makes it relative ("../") so that the built pages work wherever they are served.
     public var siteRoot = "/"
+    /// The page's own text links "Informativa Privacy" (the first access's consent): the
+    /// footer leaves its link of the same name out, one link of that name on the page.
+    public var linksPrivacyItself = false
 
     public init(title: String, kind: Kind, currentPath: String = "", description: String? = nil, @NodeBuilder body: () -> Node) {
         self.title = title
@@ -188,7 +191,7 @@ public struct Page: Sendable {
     }
 
     var footer: Node {
-        NodeMemo.node("footer|" + siteRoot) {
+        NodeMemo.node("footer|" + siteRoot + (linksPrivacyItself ? "|own-privacy" : "")) {
             el("footer", ["class": "footer"]) {
                 if let vendor = Branding.current.vendorName {
                     el("span", ["class": "footer-vendor"]) { vendor }
@@ -203,8 +206,10 @@ public struct Page: Sendable {
                 el("a", ["href": siteRoot + SiteLinks.helpIndex]) { Text.menuHelp }
                 " · "
                 el("a", ["href": siteRoot + SiteLinks.browsers]) { Text.menuBrowser }
-                " · "
-                el("a", ["href": siteRoot + SiteLinks.privacy]) { Text.menuPrivacy }
+                if !linksPrivacyItself {
+                    " · "
+                    el("a", ["href": siteRoot + SiteLinks.privacy]) { Text.menuPrivacy }
+                }
             }
         }
     }
@@ -212,6 +217,13 @@ public struct Page: Sendable {
 
 extension Page {
     /// The page with one more deferred script (files under /assets only: the CSP allows no inline script).
+    /// The page with "Informativa Privacy" linked by its own text (`linksPrivacyItself`).
+    public func linkingPrivacyItself() -> Page {
+        var page = self
+        page.linksPrivacyItself = true
+        return page
+    }
+
     public func withScript(_ source: String) -> Page {
         var page = self
         page.scripts.append(source)

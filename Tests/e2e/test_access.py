@@ -69,6 +69,9 @@ def test_the_whole_first_access_of_an_invited_customer(portal):
     password = re.search(r'<input[^>]*id="password"[^>]*>', page).group(0)
     assert 'aria-describedby="password-hint"' in password and 'id="password-hint"' in page
     assert 'href="/privacy.html"' in page and ">Crea utente</button>" in page
+    # One link named «Informativa Privacy» (the consent's): the footer's left out here only.
+    assert page.count(">Informativa Privacy</a>") == 1, "a lookup by the link's name found two"
+    assert requests.get(portal.url + "/login").text.count(">Informativa Privacy</a>") == 1
 
     refusals = [
         (dict(password="corta"), "almeno 12 caratteri"),

@@ -42,6 +42,9 @@ def test_an_operator_signs_in_to_the_queue_and_never_sees_the_company_choice(por
     assert "/accesso/azienda" not in response.text, "operators never see the company icon"
     for label in ("Stato", "Priorità", "Azienda", "Assegnato a", "Area", "Tipologia", "Cerca", "Ticket per stato"):
         assert f">{label}<" in response.text or f">{label}</" in response.text, label
+    # Named once: the counts' list is titled by its heading, not by a label with «stato» in it
+    # (a lookup by the label «Stato» found it beside the filter's select).
+    assert 'aria-label="Ticket per stato"' not in response.text
     assert session.get(portal.url + "/dashboard").url.endswith("/desk/")
     assert session.get(portal.url + "/").url.endswith("/desk/")
     assert session.get(portal.url + "/accesso/azienda").url.endswith("/desk/")

@@ -958,3 +958,16 @@ def test_a_company_without_tickets_is_told_so_not_that_filters_hide_them(fresh_p
     assert "Nessun ticket corrisponde" not in empty
     filtered = session.get(portal.url + "/ticket?stato=chiuso").text
     assert "Nessun ticket corrisponde ai filtri scelti." in filtered
+
+
+def test_the_summarys_status_is_not_the_threads_status_line_as_text(portal):
+    """«Stato: In attesa» as text was both the summary above the ticket and the conversation's
+    line of a status change: a lookup by that text (issue 12 quotes "Stato: In sviluppo")
+    found two. The summary's colon is the stylesheet's."""
+    session, _ = login(portal)
+    number = created_number(new_ticket(portal, session, title="Riassunto senza doppioni"))
+    page = session.get(portal.url + f"/ticket/{number}").text
+    summary = re.search(r'<p class="ticket-summary">.*?</p>', page, re.S).group(0)
+    text = re.sub(r"<[^>]+>", "", summary)
+    assert "Stato:" not in text and "Priorità:" not in text, text
+    assert '<span class="summary-term">Stato</span>' in summary

@@ -53,6 +53,6 @@ struct FirstAccessPage {
                 }
                 LeaveHandlers.form(csrfToken: csrfToken)
             }
-        }.render()
+        }.linkingPrivacyItself().render()
     }
 }

@@ -54,7 +54,9 @@ struct DeskQueuePage {
                 }
             }
             el("h2", ["class": "visually-hidden"]) { Text.deskCounts }
-            el("ul", ["class": "desk-counts", "aria-label": Text.deskCounts]) {
+            // Titled by the heading above: an aria-label of its own made the list a second
+            // «Stato» for a lookup by label, beside the filter's select.
+            el("ul", ["class": "desk-counts"]) {
                 // Links: an operator clicks "Non assegnato 24" to see those 24.
                 for status in TicketStatus.allCases {
                     el("li") {

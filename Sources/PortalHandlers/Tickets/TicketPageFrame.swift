@@ -36,12 +36,16 @@ enum TicketPageFrame {
                     " #\(ticket.number)"
                 }
             }
+            // The colon is the stylesheet's: "Stato: In sviluppo" as text is the conversation's
+            // line for a change of status, which a lookup by that text found twice.
             el("span") {
-                "\(Text.state): "
+                el("span", ["class": "summary-term"]) { Text.state }
+                " "
                 el("span", ["class": Badge.status(ticket.status)]) { ticket.status.label }
             }
             el("span") {
-                "\(Text.priority): "
+                el("span", ["class": "summary-term"]) { Text.priority }
+                " "
                 el("span", ["class": Badge.priority(ticket.priority)]) { ticket.priority.label }
             }
         }
