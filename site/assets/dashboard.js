@@ -51,12 +51,19 @@
     return (texts[key] || "").replace(/\{(\w+)\}/g, (match, name) => (name in values ? String(values[name]) : match));
   }
 
-  // Cleared first, so that the same sentence twice in a row is read twice.
+  // Cleared first, so that the same sentence twice in a row is read twice; and cleared again
+  // once read out: a sentence left there ("Stato Ticket aggiunto…") was one more element with
+  // the widget's title for a search of the page by text.
+  let silence = 0;
   function say(key, values) {
     const sentence = fill(key, values || {});
     status.textContent = "";
+    window.clearTimeout(silence);
     window.setTimeout(() => {
       status.textContent = sentence;
+      silence = window.setTimeout(() => {
+        if (status.textContent === sentence) status.textContent = "";
+      }, 1500);
     }, 30);
   }
 
@@ -205,6 +212,10 @@
       choice.classList.toggle("is-placed", isPlaced);
       choice.querySelector(".widget-choice-placed").hidden = !isPlaced;
       choice.querySelector('[data-action="add-widget"]').disabled = isPlaced;
+      // A placed widget's title only in the attribute (the stylesheet draws it): as text it
+      // was a second element with the title of the widget in the grid.
+      const title = choice.querySelector(".widget-choice-title");
+      title.textContent = isPlaced ? "" : title.dataset.title;
     });
   }
 

@@ -39,7 +39,11 @@ enum DashboardPanel {
                 "data-min-h": String(widget.minimumSize.height), "data-title": widget.title,
             ]
         ) {
-            el("p", ["class": "widget-choice-title", "id": "\(id)-title"]) { widget.title }
+            // A placed widget's choice has its title drawn by the stylesheet from the attribute:
+            // as text it made the placed widget's title two elements for a search by text
+            // («Elenco ticket»: its heading and the hidden panel's). One not placed is text, to be
+            // found and dragged by it. The script keeps this as widgets come and go.
+            el("p", ["class": "widget-choice-title", "id": "\(id)-title", "data-title": widget.title]) { placed ? "" : widget.title }
             el("p", ["class": "widget-choice-summary"]) { widget.summary }
             el("p", ["class": "widget-choice-placed", "hidden": placed ? nil : "hidden"]) { Text.dashboardAlreadyPlaced }
             el(
