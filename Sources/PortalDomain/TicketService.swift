@@ -104,9 +104,11 @@ public struct TicketService: DomainService {
     /// "Rinviato" ticket (the vendor was waiting for the customer) puts it back "In attesa";
     /// one on a closed ticket reopens it, unless the customer asked to close it with the
     /// message: then the message is added and the ticket stays closed.
+    /// `location`: where the press leads, by its outcome, recorded with the `submission` key
+    /// so that a retry (a double click, an answer lost) is told what the first press was.
     public func customerReply(
         _ ticket: TicketRecord, author: UserRecord, body: String, files: [NewAttachment], close: Bool,
-        changes: PanelChanges, submission: String? = nil, now: Timestamp
+        changes: PanelChanges, submission: String? = nil, location: (ReplyOutcome) -> String = { _ in "" }, now: Timestamp
     ) throws -> ReplyOutcome {
         try database.write { tx in
             // First: a second press of a reply already saved is told so (`Submission.once`),
@@ -115,9 +117,13 @@ public struct TicketService: DomainService {
                 try SubmissionStore.record(
                     in: tx, userID: author.id, key: submission, location: "/ticket/\(ticket.number)", now: now)
             }
-            return try customerReply(
+            let outcome = try customerReply(
                 in: tx, ticket, author: author, body: body, files: files, close: close, changes: changes, limited: true,
                 now: now)
+            if let submission, case let place = location(outcome), !place.isEmpty {
+                try SubmissionStore.relocate(in: tx, userID: author.id, key: submission, location: place)
+            }
+            return outcome
         }
     }
 

@@ -15,6 +15,14 @@ public struct SubmissionStore {
             "INSERT INTO submissions (user_id, key, location, created_at) VALUES (?, ?, ?, ?)", [userID, key, location, now])
     }
 
+    /// Where the press led, once its outcome is known in the same transaction (a reply that
+    /// closed or reopened the ticket): a retry is told what the first press was told.
+    public static func relocate(
+        in transaction: WriteTransaction, userID: Int64, key: String, location: String
+    ) throws {
+        try transaction.database.run("UPDATE submissions SET location = ? WHERE user_id = ? AND key = ?", [location, userID, key])
+    }
+
     public func location(userID: Int64, key: String) throws -> String? {
         try database.queryOne("SELECT location FROM submissions WHERE user_id = ? AND key = ?", [userID, key])?
             .string("location")

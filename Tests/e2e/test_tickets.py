@@ -752,6 +752,24 @@ def test_a_retried_post_with_the_same_form_key_creates_one_ticket_and_one_reply(
     for _ in range(2):
         sent = session.post(portal.url + f"/ticket/{number}", data=closing, files=empty, allow_redirects=False)
         assert sent.headers["Location"] == f"/ticket/{number}?avviso=chiuso"
+    # One that reopened it, retried, says it reopened it.
+    page = session.get(portal.url + f"/ticket/{number}").text
+    reopening = {"csrf": csrf_token(page), "message": "Anzi, riapro.", "action": "reply",
+                 "submission": SUBMISSION.search(page.split('id="reply-form"')[1]).group(1)}
+    for _ in range(2):
+        sent = session.post(portal.url + f"/ticket/{number}", data=reopening, files=empty, allow_redirects=False)
+        assert sent.headers["Location"] == f"/ticket/{number}?avviso=riaperto"
+    # A double click: the presses racing the first one are told what it was told.
+    page = session.get(portal.url + f"/ticket/{number}").text
+    closing = {"csrf": csrf_token(page), "message": "Chiudo di nuovo.", "action": "reply", "close": "1",
+               "submission": SUBMISSION.search(page.split('id="reply-form"')[1]).group(1)}
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(6) as pool:
+        answers = list(pool.map(lambda _: session.post(
+            portal.url + f"/ticket/{number}", data=closing, files=empty, allow_redirects=False).headers["Location"], range(6)))
+    assert set(answers) == {f"/ticket/{number}?avviso=chiuso"}, answers
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM messages WHERE body LIKE 'Chiudo di nuovo.%'").fetchone()[0] == 1
     # Another person's key is not theirs to find: the same key from someone else creates.
     other, _ = login(portal, email=TECHNICIAN)
     page = other.get(portal.url + "/ticket/nuovo").text

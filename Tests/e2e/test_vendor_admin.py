@@ -608,3 +608,24 @@ def test_inviting_an_address_already_invited_says_so_with_the_invitations(fresh_
     assert again.status_code == 303 and again.headers["Location"].endswith("#company-invitations"), again.headers["Location"]
     shown = manager.get(portal.url + again.headers["Location"]).text
     assert "Invito inviato di nuovo" in shown.split('id="company-invitations"')[1].split("</section>")[0]
+
+
+def test_someone_of_two_companies_chooses_after_a_deactivation_and_is_not_moved_to_the_other(fresh_portal):
+    """The automatic entry of a company after «Riattiva» is for a person of that one company:
+    someone of two was moved into the other without a word (a ticket link then answered 404)."""
+    portal = fresh_portal()
+    portal.admin("invite", "--vat", "01987654322", "--email", TECHNICIAN, "--role", "Tecnico")
+    luca = login_into(portal, TECHNICIAN, "BIANCHI SPA")
+    page = luca.get(portal.url + "/accesso/azienda").text
+    form = page.split(">ROSSI SRL</button>")[0].rsplit("<form", 1)[1]
+    rossi = re.search(r'name="tenant" value="(\d+)"', form).group(1)
+    assert luca.post(portal.url + "/accesso/azienda", data={"csrf": csrf_token(page), "tenant": rossi}).url.endswith("/dashboard")
+    manager = manager_session(portal)
+    assert post_form(portal, manager, f"/desk/aziende/{rossi}", f"/desk/aziende/{rossi}/disattiva").status_code == 303
+    asked = luca.get(portal.url + "/ticket")
+    assert "/accesso/azienda" in asked.url and "Scelta Tenant" in asked.text, asked.url
+    assert "BIANCHI SPA" in asked.text and "disattivata" in html.unescape(asked.text)
+    # Reactivated: still a choice between the two, not the last one entered behind their back.
+    assert post_form(portal, manager, f"/desk/aziende/{rossi}", f"/desk/aziende/{rossi}/riattiva").status_code == 303
+    again = luca.get(portal.url + "/ticket")
+    assert "/accesso/azienda" in again.url and "Scelta Tenant" in again.text

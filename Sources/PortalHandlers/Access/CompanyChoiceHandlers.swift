@@ -21,11 +21,16 @@ enum CompanyChoiceHandlers {
         if case .session(let session) = context {
             current = session.tenantID
             signedIn = true
-            // A session that lost its company (deactivated, now active again): the login's rule
-            // enters it again, rather than stop a person of one company at a choice of one.
-            if current == nil, let company = try AccessFlow.automaticCompany(of: user, services) {
+            // A session that lost its company (deactivated, now active again) of a person of that
+            // one company, with nothing else to choose: entered again, rather than a choice of
+            // one. Someone of several companies chooses: the one the session lost may still be
+            // deactivated (the page says so), and another is not entered behind their back.
+            let memberships = try TenantStore(services.database).memberships(userID: user.id)
+            if current == nil, invitations.isEmpty, memberships.count == 1, let only = memberships.first,
+                try !TenantStore(services.database).isDeactivated(tenantID: only.tenant.id)
+            {
                 return try AccessFlow.startSession(
-                    user: user, tenantID: company, challenge: nil, request, services, event: "company_switched",
+                    user: user, tenantID: only.tenant.id, challenge: nil, request, services, event: "company_switched",
                     returnTo: request.query["next"].map { SafeRedirect.path($0, fallback: SafeRedirect.home(for: user)) })
             }
         }

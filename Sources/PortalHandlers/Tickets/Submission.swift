@@ -58,6 +58,8 @@ enum Submission {
     /// the page it is in (`#…`): the row's form came from there. The notice goes in the query,
     /// before the part.
     static func redirect(to location: String, notice: String) -> Redirect {
+        // A location recorded with its outcome's notice already (a reply that closed the ticket).
+        if location.contains("?avviso=") || location.contains("&avviso=") { return Redirect(to: location) }
         let parts = location.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let address = String(parts[0]), anchor = parts.count > 1 ? "#" + parts[1] : ""
         return Redirect(to: address + (address.contains("?") ? "&" : "?") + "avviso=" + notice + anchor)

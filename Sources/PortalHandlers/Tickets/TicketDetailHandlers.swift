@@ -155,13 +155,10 @@ enum TicketDetailHandlers {
         }
         let user = context.current.user
         let key = Submission.pressKey(form)
-        if form["action"] != "confirm" {
-            // A retry (a double click, an answer lost) of a press that closed the ticket says so,
-            // as the first answer did: "Risposta inviata." alone read as if it had stayed open.
-            try Submission.redirectIfSent(key, userID: user.id, services) {
-                form.isChecked("close") && ticket.status == .closed ? "chiuso" : "risposta"
-            }
-        }
+        // A retry (a double click, an answer lost) is told what the first press was told: the
+        // press recorded where it led with its outcome ("Risposta inviata." alone read as if a
+        // closed ticket had stayed open, a reopened one as if nothing had changed).
+        if form["action"] != "confirm" { try Submission.redirectIfSent(key, userID: user.id, services, notice: "risposta") }
         // What was typed and chosen comes back with every page below but the redirects.
         let message = String((form["message"] ?? "").prefix(TicketForm.keptTextLimit))
         let close = form.isChecked("close")
@@ -236,20 +233,24 @@ enum TicketDetailHandlers {
             outcome = try Submission.once(key, userID: user.id, services, notice: "risposta") {
                 try service.customerReply(
                     ticket, author: user, body: MessageBody.stored(message, isMarkdown: isMarkdown),
-                    files: files.files, close: close, changes: changes, submission: key, now: now)
+                    files: files.files, close: close, changes: changes, submission: key,
+                    location: { "/ticket/\(ticket.number)?avviso=" + replyNotice($0) + listSuffix(form) }, now: now)
             }
         } catch let error as DomainError where error.code == .replyLimit {
             return Response.html(bytes: try detail { keepTyped(&$0); $0.replyError = error.message }.render(), status: 429)
         } catch let error where SaveFault.matches(error) {
             return try failed(error)
         }
-        let notice = switch outcome {
+        throw Redirect(to: "/ticket/\(ticket.number)?avviso=\(replyNotice(outcome))" + listSuffix(form))
+    }
+
+    static func replyNotice(_ outcome: TicketService.ReplyOutcome) -> String {
+        switch outcome {
         case .replied: "risposta"
         case .closed: "chiuso"
         case .reopened: "riaperto"
         case .keptClosed: "aggiunto"
         }
-        throw Redirect(to: "/ticket/\(ticket.number)?avviso=\(notice)" + listSuffix(form))
     }
 
     /// "Priorità" and "Referente ticket" as the form sent them: the valid choices, and the
