@@ -107,7 +107,12 @@ public struct MailReplyService: DomainService {
         guard let addresses = ReplyAddress(config: config), let match = addresses.match(recipients, sender: from) else {
             return .failure(.notAReply)
         }
-        guard case .valid(let number, let person) = match else { return .failure(.forged) }
+        guard case .valid(let number, let person) = match else {
+            let contactsAddress = try addresses.isContactAddress(recipients) { number in
+                try TicketStore(database).find(number: number).flatMap { EmailAddress($0.contactEmail) }
+            }
+            return .failure(contactsAddress ? .wrongSender : .forged)
+        }
         guard let ticket = try TicketStore(database).find(number: number) else { return .failure(.forged) }
         let users = UserStore(database)
         let author: UserRecord?

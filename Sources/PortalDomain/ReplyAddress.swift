@@ -60,6 +60,17 @@ public struct ReplyAddress: Sendable {
         return sawForged ? .forged : nil
     }
 
+    /// Whether one of `recipients` is the address made for its ticket's contact (`contact`
+    /// gives a ticket's, by number): a message to it from another address was sent by the
+    /// wrong person (a forwarded notification), not to a forged address.
+    public func isContactAddress(_ recipients: [String], contact: (Int64) throws -> EmailAddress?) rethrows -> Bool {
+        for recipient in recipients {
+            guard let parsed = ReplyAddress.parse(recipient), let address = try contact(parsed.ticket) else { continue }
+            if ConstantTime.equal(parsed.mac, mac(ticket: parsed.ticket, person: parsed.person, contact: address)) { return true }
+        }
+        return false
+    }
+
     /// `…+t<ticket>.<person>.<mac>@…`, whatever the mailbox's name (it may be delivered through an alias).
     static func parse(_ address: String) -> (ticket: Int64, person: Int64, mac: String)? {
         let local = address.lowercased().prefix { $0 != "@" }
