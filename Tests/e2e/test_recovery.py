@@ -91,7 +91,8 @@ def test_a_link_sets_a_new_password_once_and_ends_every_session(fresh_portal):
     done = set_password(portal, link, CHOSEN)
     assert done.headers["Location"].startswith("/login?avviso=reimpostata")
     reused = set_password(portal, link, CHOSEN + " bis")
-    assert reused.status_code == 422 and "Il codice non è valido o è scaduto" in reused.text
+    # Said of the link (no code was typed): used or expired, a new one to ask for.
+    assert reused.status_code == 422 and "non è più valido: è già stato usato oppure è scaduto" in reused.text
     signed_out = old_session.get(portal.url + "/dashboard", allow_redirects=False)
     assert signed_out.status_code == 303 and "avviso=password-cambiata" in signed_out.headers["Location"]
     assert password_step(portal, ADDRESS, DEMO_PASSWORD).status_code == 422
@@ -127,7 +128,7 @@ def test_a_link_sent_from_several_browsers_at_once_sets_one_password(fresh_porta
     accepted = [chosen for chosen, answer in answers if answer.status_code == 303]
     assert len(accepted) == 1, [answer.status_code for _, answer in answers]
     # A press that came after it finds the link used; one that raced it is told it was just used.
-    assert all("Il codice non è valido o è scaduto" in answer.text or "è appena stato usato" in answer.text
+    assert all("non è più valido: è già stato usato" in answer.text or "è appena stato usato" in answer.text
                for _, answer in answers if answer.status_code != 303)
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM audit_events WHERE event = 'password_reset'").fetchone()[0] == 1

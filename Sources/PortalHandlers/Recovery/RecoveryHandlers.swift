@@ -114,7 +114,11 @@ enum RecoveryHandlers {
         guard let user = try resetUser(token: token, code: typedCode, services) else {
             // Without JavaScript the link's token stays in the fragment: an empty code is one
             // not yet typed, not a wrong one. What the passwords already break is said too.
-            var errors = ["code": token.isEmpty && typedCode.trimmingWhitespace().isEmpty ? Text.recoveryCodeMissing : Text.recoveryCodeInvalid]
+            // A link's token that no longer opens the form (used from another tab meanwhile,
+            // expired) is said as the page says it on opening: no code was typed here.
+            let codeError = Token.isWellFormed(token) ? Text.recoveryLinkClosed
+                : token.isEmpty && typedCode.trimmingWhitespace().isEmpty ? Text.recoveryCodeMissing : Text.recoveryCodeInvalid
+            var errors = ["code": codeError]
             let violations = PasswordPolicy.violations(password, confirmation: form["password_confirmation"] ?? "", email: nil)
             errors.merge(PasswordRules.errors(for: violations)) { code, _ in code }
             let html = RecoveryPages.newPassword(csrfToken: context.csrfToken, code: typedCode, errors: errors)
