@@ -310,8 +310,9 @@ def test_a_chosen_name_is_listed_without_its_direction_characters(portal, browse
         const [box] = arguments;
         const data = new DataTransfer();
         data.items.add(new File(["x"], "\\u202egpj.exe", {type: "application/octet-stream"}));
+        data.items.add(new File(["y"], "col:on\\u2060x\\u00ad.txt", {type: "text/plain"}));
         box.dispatchEvent(new DragEvent("dragover", {dataTransfer: data, bubbles: true, cancelable: true}));
         box.dispatchEvent(new DragEvent("drop", {dataTransfer: data, bubbles: true, cancelable: true}));""",
                            browser.find_element(By.ID, "files").find_element(By.XPATH, "./ancestor::div[contains(@class,'field')][1]"))
     WebDriverWait(browser, 5).until(lambda _: names.text != "Nessun file scelto")
-    assert browser.execute_script("return arguments[0].textContent", names) == "gpj.exe"
+    assert browser.execute_script("return arguments[0].textContent", names) == "gpj.exe, col_onx.txt"

@@ -185,10 +185,12 @@ document.documentElement.classList.add('js');
     const box = input && input.closest('.field');
     if (!input || !chosen || !chooser || !box) return;
     function show() {
-      // As the portal will store them: without control and direction characters, which made
-      // "\u202Egpj.exe" read "exe.jpg" here (AttachmentRules does the same on the server).
+      // As the portal will store them: without control, direction and invisible characters
+      // (which made "\u202Egpj.exe" read "exe.jpg" here), each ":" as "_". The same set as
+      // AttachmentRules.fileName and Unicode.Scalar.isInvisibleFormatting on the server.
+      const hidden = /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u2069\u2800\u3164\ufeff\uffa0\ufff9-\ufffb]|\ud82f[\udca0-\udca3]|\ud834[\udd73-\udd7a]/g;
       const names = Array.from(input.files || []).map(function (file) {
-        return file.name.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '');
+        return file.name.replace(hidden, '').replace(/:/g, '_');
       });
       // Files kept from a refused attempt, still ticked below, go with the form too.
       const kept = box.querySelector('input[name="kept"]:checked');
