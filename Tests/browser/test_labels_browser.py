@@ -7,6 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from people import field, press, sign_in
 from portal import ADMIN, DEMO_PASSWORD, running_portal
@@ -91,5 +92,5 @@ def test_remembered_filters_have_one_azzera_filtri_and_invita_utente_is_its_word
     # A button, as the manual presses it («premere "Invita utente"»), opening the form.
     invite = browser.find_element(By.XPATH, "//main//button[normalize-space()='Invita utente']")
     invite.click()
-    assert urlparse(browser.current_url).path == "/tenant/inviti/nuovo"
+    WebDriverWait(browser, 10).until(lambda _: urlparse(browser.current_url).path == "/tenant/inviti/nuovo")
     assert field(browser, "Email").is_displayed()
