@@ -108,7 +108,7 @@ public struct TicketService: DomainService {
     /// so that a retry (a double click, an answer lost) is told what the first press was.
     public func customerReply(
         _ ticket: TicketRecord, author: UserRecord, body: String, files: [NewAttachment], close: Bool,
-        changes: PanelChanges, submission: String? = nil, location: (ReplyOutcome) -> String = { _ in "" }, now: Timestamp
+        changes: PanelChanges, submission: String? = nil, location: ((ReplyOutcome) -> String)? = nil, now: Timestamp
     ) throws -> ReplyOutcome {
         try database.write { tx in
             // First: a second press of a reply already saved is told so (`Submission.once`),
@@ -120,8 +120,8 @@ public struct TicketService: DomainService {
             let outcome = try customerReply(
                 in: tx, ticket, author: author, body: body, files: files, close: close, changes: changes, limited: true,
                 now: now)
-            if let submission, case let place = location(outcome), !place.isEmpty {
-                try SubmissionStore.relocate(in: tx, userID: author.id, key: submission, location: place)
+            if let submission, let location {
+                try SubmissionStore.relocate(in: tx, userID: author.id, key: submission, location: location(outcome))
             }
             return outcome
         }

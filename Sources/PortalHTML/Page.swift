@@ -216,7 +216,6 @@ public struct Page: Sendable {
 }
 
 extension Page {
-    /// The page with one more deferred script (files under /assets only: the CSP allows no inline script).
     /// The page with "Informativa Privacy" linked by its own text (`linksPrivacyItself`).
     public func linkingPrivacyItself() -> Page {
         var page = self
@@ -224,6 +223,7 @@ extension Page {
         return page
     }
 
+    /// The page with one more deferred script (files under /assets only: the CSP allows no inline script).
     public func withScript(_ source: String) -> Page {
         var page = self
         page.scripts.append(source)

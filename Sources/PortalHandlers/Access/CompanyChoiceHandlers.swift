@@ -16,6 +16,10 @@ enum CompanyChoiceHandlers {
             .compactMap { invitation in
                 try TenantStore(services.database).find(id: invitation.tenantID).map { (invitation, $0) }
             }
+        let tenants = TenantStore(services.database)
+        let memberships = try tenants.memberships(userID: user.id)
+        let deactivated = try tenants.deactivatedCompanies(userID: user.id)
+        let next = request.query["next"].map { SafeRedirect.path($0, fallback: SafeRedirect.home(for: user)) }
         var current: Int64?
         var signedIn = false
         if case .session(let session) = context {
@@ -25,27 +29,24 @@ enum CompanyChoiceHandlers {
             // one company, with nothing else to choose: entered again, rather than a choice of
             // one. Someone of several companies chooses: the one the session lost may still be
             // deactivated (the page says so), and another is not entered behind their back.
-            let memberships = try TenantStore(services.database).memberships(userID: user.id)
             if current == nil, invitations.isEmpty, memberships.count == 1, let only = memberships.first,
-                try !TenantStore(services.database).isDeactivated(tenantID: only.tenant.id)
+                !deactivated.contains(only.tenant.id)
             {
                 return try AccessFlow.startSession(
-                    user: user, tenantID: only.tenant.id, challenge: nil, request, services, event: "company_switched",
-                    returnTo: request.query["next"].map { SafeRedirect.path($0, fallback: SafeRedirect.home(for: user)) })
+                    user: user, tenantID: only.tenant.id, challenge: nil, request, services, event: "company_switched", returnTo: next)
             }
         }
         var page = CompanyChoicePage(
-            csrfToken: context.csrfToken, invitations: invitations,
-            memberships: try TenantStore(services.database).memberships(userID: user.id), currentTenantID: current,
+            csrfToken: context.csrfToken, invitations: invitations, memberships: memberships, currentTenantID: current,
             notice: request.query["avviso"] == "accettato" ? Text.invitationAccepted : nil,
-            deactivated: try TenantStore(services.database).deactivatedCompanies(userID: user.id),
+            deactivated: deactivated,
             error: [
                 "disattivata": Text.companyDeactivatedForUsers, "ritirato": Text.invitationNoLongerValid,
                 "invito-disattivata": Text.invitationOfDeactivatedCompany,
                 "modulo": Text.formKeptForCompany, "modulo-senza-allegati": Text.formKeptForCompanyWithoutFiles,
             ][request.query["avviso"] ?? ""])
         page.signedIn = signedIn
-        page.next = request.query["next"].map { SafeRedirect.path($0, fallback: SafeRedirect.home(for: user)) }
+        page.next = next
         return Response.html(page.render())
     }
 
