@@ -13,7 +13,7 @@ extension Text {
 
     public static let rolesIntro = "I ruoli disponibili e che cosa permettono."
     public static let adminRoleWarning =
-        "Il ruolo Amministratore va assegnato solo agli utenti che possono abilitare a loro volta altri utenti: può invitare, cambiare ruolo e rimuovere chiunque nell'azienda."
+        "Il ruolo amministratore deve essere abilitato solo agli utenti che possono abilitare a loro volta altri utenti: può invitare, cambiare ruolo e rimuovere chiunque nell'azienda."
     public static let roleColumn = "Ruolo"
     public static let roleAdministratorDescription =
         "Tutto: ticket, dashboard, il proprio profilo e la gestione dell'azienda (inviti, ruoli, utenti, attività)."
@@ -48,8 +48,13 @@ extension Text {
     }
     public static let roleUnchanged = "Nessuna modifica: l'utente aveva già il ruolo scelto."
     public static let userRemoved =
-        "Utente rimosso dall'azienda: le sue sessioni sono state chiuse. I suoi ticket restano. Per 15 minuti puoi annullare con «Ripristina utente»."
+        "Utente rimosso dall'azienda: le sue sessioni sono state chiuse. I suoi ticket restano. Per 15 minuti puoi annullare con «Ripristina utente» in «Rimossi di recente»."
     public static let recentlyRemoved = "Rimossi di recente"
+    public static func recentlyRemovedLink(_ count: Int) -> String {
+        count == 1 ? "Rimossi di recente: 1 utente si può ripristinare" : "Rimossi di recente: \(count) utenti si possono ripristinare"
+    }
+    public static let nobodyRecentlyRemoved = "Nessun utente rimosso negli ultimi 15 minuti."
+    public static let backToMembers = "Torna agli utenti abilitati"
     public static let memberGone = "Quell'utente non è più tra gli utenti abilitati: nel frattempo è stato rimosso."
     public static let recentlyRemovedHint =
         "Per 15 minuti dalla rimozione puoi riportare l'utente con il suo ruolo e la sua data di attivazione. Le sessioni chiuse e i dispositivi sicuri rimossi non tornano."

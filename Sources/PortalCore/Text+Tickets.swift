@@ -15,8 +15,9 @@ extension Text {
     public static let requestType = "Tipologia richiesta"
     public static let requestArea = "Area richiesta"
     public static let priority = "Priorità"
+    /// The manual's own explanation, word for word.
     public static let blockingExplanation =
-        "La richiesta è «Bloccante» solo se il problema impedisce di svolgere operazioni urgenti e inderogabili (per esempio: non riesco a emettere il DDT di una spedizione che deve partire ora). Non lo è un problema che può attendere qualche ora senza fermare l'azienda (per esempio: i registri IVA non tornano ma mancano ancora due giorni alla chiusura del periodo)."
+        "La richiesta si intende \"bloccante\" solo se il problema che viene segnalato impedisce all'operatore di procedere con operazioni inderogabili e urgenti (ad esempio: non riesco a emettere un DDT per una spedizione che deve partire ora). Non deve essere qualificata come \"bloccante\" per problemi che possono trovare soluzione anche nell'arco di alcune ore senza creare blocchi all'operatività dell'azienda (per esempio, se non tornano i registri iva e ho tempo ancora 2 giorni per chiudere il periodo iva, non è da considerarsi una situazione bloccante)."
     public static let title = "Titolo"
     public static let titleHint = "L'oggetto della richiesta, per esempio: Domanda su esito Fattura Elettronica"
     public static let description = "Descrizione"
@@ -135,13 +136,21 @@ extension Text {
     public static let referent = "Referente ticket"
     /// The select's accessible name: the label's words first (what is seen is what is heard).
     public static let referentName = "Referente ticket (persona di riferimento)"
-    public static let referentHint = "La persona di riferimento riceve gli aggiornamenti del ticket come chi l'ha aperto."
+    // Not "aggiornamenti": a lookup of the toolbar's «Aggiorna» by its text found this too.
+    public static let referentHint = "La persona di riferimento riceve le e-mail del ticket come chi l'ha aperto."
     public static let technician = "Tecnico Ticket"
     public static let customer = "Cliente"
     public static let ticketState = "Stato Ticket"
     public static let ticketCreated = "Data Creazione Ticket"
     public static let ticketUpdated = "Data Ultimo Aggiornamento Ticket"
     public static let viewAttachments = "Visualizza allegati"
+    public static func attachmentCount(_ count: Int) -> String { count == 1 ? "(1 file)" : "(\(count) file)" }
+    public static func attachmentsPageTitle(_ number: Int64) -> String { "Allegati del ticket #\(number)" }
+    public static let backToTicket = "Torna al ticket"
+    public static let fileColumn = "File"
+    public static let sizeColumn = "Dimensione"
+    public static let sentByColumn = "Inviato da"
+    public static let sentOnColumn = "Data"
     public static let confirm = "Conferma"
     public static let reply = "Risposta"
     public static let attachFiles = "Allega files"

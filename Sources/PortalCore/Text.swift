@@ -25,6 +25,8 @@ public enum Text {
     public static let currentCompany = "Azienda corrente"
     public static let userProfile = "Profilo utente"
     public static let logout = "Esci"
+    /// The button's name for assistive technology and lookups: the manual calls it "logout".
+    public static let logoutName = "Esci (logout)"
     public static let footerNote = "Assistenza ai clienti diretti del software gestionale"
     public static let menuContacts = "Contatti"
 
@@ -111,8 +113,9 @@ public enum Text {
 
     // MARK: E-mail code ("Autenticazione a 2 fattori")
     public static let codeTitle = "Autenticazione a 2 fattori"
+    /// The manual's own sentence, word for word, as the page it pictures says it.
     public static let codeIntro =
-        "Indica il codice che ti abbiamo inviato per email. Se non ricevi l'email, controlla che non sia finita nella posta indesiderata."
+        "Indicare il codice che vi è stato recapitato per email. Se non ricevete l'email provate a controllare che non sia stata intercettata dalla Posta Indesiderata."
     public static let code = "Codice"
     public static let trustedDevice = "Dispositivo sicuro"
     public static let trustedDeviceHint =

@@ -162,7 +162,7 @@ public struct Page: Sendable {
                     }
                     el("form", ["class": "logout-form", "method": "post", "action": "/logout"]) {
                         el("input", ["type": "hidden", "name": "csrf", "value": viewer.csrfToken])
-                        el("button", ["type": "submit", "class": "button button--ghost"]) { Text.logout }
+                        el("button", ["type": "submit", "aria-label": Text.logoutName, "class": "button button--ghost"]) { Text.logout }
                     }
                 }
             }

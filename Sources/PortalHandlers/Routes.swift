@@ -70,6 +70,7 @@ public enum Routes {
         routes.get("/ticket/{number}", MemberGuard.self, TicketDetailHandlers.show)
         routes.post("/ticket/{number}", MemberGuard.self, bodyLimit: Uploads.bodyLimit, refill: TicketDetailHandlers.refill,
             TicketDetailHandlers.post)
+        routes.get("/ticket/{number}/allegati", MemberGuard.self, TicketAttachmentsPage.show)
         routes.get("/ticket/{number}/allegati/{id}", MemberGuard.self, TicketDetailHandlers.download)
     }
 
@@ -88,12 +89,14 @@ public enum Routes {
         routes.get("/tenant", AdministratorGuard.self, TenantInfoHandlers.general)
         routes.get("/tenant/ruoli", AdministratorGuard.self, TenantInfoHandlers.roles)
         routes.get("/tenant/utenti", AdministratorGuard.self, MemberHandlers.list)
+        routes.get("/tenant/utenti/rimossi", AdministratorGuard.self, MemberHandlers.removedList)
         routes.post("/tenant/utenti/{id}/ruolo", AdministratorGuard.self, bodyLimit: 1024, MemberHandlers.changeRole)
         routes.post("/tenant/utenti/{id}/rimuovi", AdministratorGuard.self, bodyLimit: 1024, MemberHandlers.remove)
         routes.post("/tenant/utenti/{id}/ripristina", AdministratorGuard.self, bodyLimit: 1024, MemberHandlers.restore)
-        for action in ["ruolo", "rimuovi", "ripristina"] {
+        for action in ["ruolo", "rimuovi"] {
             formPage(&routes, "/tenant/utenti/{id}/" + action, AdministratorGuard.self, "/tenant/utenti")
         }
+        formPage(&routes, "/tenant/utenti/{id}/ripristina", AdministratorGuard.self, "/tenant/utenti/rimossi")
         routes.get("/tenant/inviti", AdministratorGuard.self, InvitationHandlers.list)
         routes.get("/tenant/inviti/nuovo", AdministratorGuard.self, InvitationHandlers.showForm)
         routes.post("/tenant/inviti", AdministratorGuard.self, bodyLimit: 2048, InvitationHandlers.create)

@@ -316,3 +316,47 @@ def test_a_chosen_name_is_listed_without_its_direction_characters(portal, browse
                            browser.find_element(By.ID, "files").find_element(By.XPATH, "./ancestor::div[contains(@class,'field')][1]"))
     WebDriverWait(browser, 5).until(lambda _: names.text != "Nessun file scelto")
     assert browser.execute_script("return arguments[0].textContent", names) == "gpj.exe, col_onx.txt"
+
+
+def test_a_draft_restored_after_the_session_ended_is_its_text_not_the_login_page(portal):
+    """«Ripristina bozza» asks the server to show the Markdown formatted; a session ended
+    answers with the way to the login, whose page went into the editor and, at the first key,
+    over the draft."""
+    browser = chromium()
+    try:
+        sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+        number = open_ticket(portal, newest=True)
+        browser.get(portal.url + f"/ticket/{number}")
+        field(browser, "Risposta").send_keys("Bozza **importante** da ritrovare.")
+        WebDriverWait(browser, 5).until(lambda _: "da ritrovare" in drafts(browser))
+        browser.get(portal.url + "/ticket")
+        browser.get(portal.url + f"/ticket/{number}")
+        WebDriverWait(browser, 5).until(lambda _: browser.find_elements(By.XPATH, "//button[normalize-space()='Ripristina bozza']"))
+        log_out_in_another_tab(browser, portal)
+        browser.find_element(By.XPATH, "//button[normalize-space()='Ripristina bozza']").click()
+        WebDriverWait(browser, 5).until(lambda _: "da ritrovare" in field(browser, "Risposta").text)
+        shown = field(browser, "Risposta").text
+        assert "Password" not in shown and "Accedi" not in shown, shown
+    finally:
+        browser.quit()
+
+
+def test_reloading_the_page_that_said_risposta_inviata_keeps_the_next_draft(portal):
+    """The answer's address says «accepted» on every reload: it deleted the draft of the
+    reply written after it."""
+    browser = chromium()
+    try:
+        sign_in(browser, portal, TECHNICIAN, DEMO_PASSWORD)
+        number = open_ticket(portal, newest=True)
+        browser.get(portal.url + f"/ticket/{number}")
+        field(browser, "Risposta").send_keys("Prima risposta, inviata.")
+        press(browser, "Invia")
+        WebDriverWait(browser, 5).until(lambda _: "Risposta inviata." in browser.page_source)
+        assert "Prima risposta" not in drafts(browser), "accepted: its draft is done"
+        field(browser, "Risposta").send_keys("Seconda risposta, ancora da inviare.")
+        WebDriverWait(browser, 5).until(lambda _: "ancora da inviare" in drafts(browser))
+        browser.refresh()
+        WebDriverWait(browser, 5).until(lambda _: browser.find_elements(By.XPATH, "//button[normalize-space()='Ripristina bozza']"))
+        assert "ancora da inviare" in drafts(browser)
+    finally:
+        browser.quit()

@@ -26,11 +26,12 @@ def test_the_code_page_says_plainly_when_no_code_was_sent(portal, browser):
     for _ in range(3):
         password(browser, portal, TECHNICIAN)
         assert browser.find_element(By.TAG_NAME, "h1").text == "Autenticazione a 2 fattori"
-        assert "Indica il codice che ti abbiamo inviato" in browser.page_source
+        # The manual's own sentence.
+        assert "Indicare il codice che vi è stato recapitato per email." in browser.page_source
     password(browser, portal, TECHNICIAN)
     page = browser.find_element(By.TAG_NAME, "main").text
     assert "questa volta non ti abbiamo inviato nessun codice" in page
-    assert "ti abbiamo inviato per email" not in page and "scaduto" not in page, page
+    assert "recapitato per email" not in page and "scaduto" not in page, page
     press(browser, "Richiedi un nuovo codice")
     page = browser.find_element(By.TAG_NAME, "main").text
     assert "questa volta non ti abbiamo inviato nessun codice" in page and "Ti abbiamo inviato" not in page

@@ -105,7 +105,8 @@ def test_every_page_is_valid_html5(built, portal):
 SIGNED_IN = {
     # The demo technician's dashboard has its widgets (make run's demo), the pie among them.
     "technician": ["/dashboard", "/ticket", "/ticket/1001", "/ticket/nuovo", "/profilo"],
-    "administrator": ["/tenant", "/tenant/ruoli", "/tenant/utenti", "/tenant/inviti", "/tenant/inviti/nuovo", "/tenant/attivita"],
+    "administrator": ["/tenant", "/tenant/ruoli", "/tenant/utenti", "/tenant/utenti/rimossi", "/tenant/inviti", "/tenant/inviti/nuovo",
+                      "/tenant/attivita"],
     "manager": ["/desk/", "/desk/ticket/1001", "/desk/nuovo", "/desk/aziende", "/desk/aziende/nuova", "/desk/operatori",
                 "/desk/operatori/nuovo", "/desk/registro", "/desk/tempi", "/desk/andamento"],
 }

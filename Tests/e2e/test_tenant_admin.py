@@ -50,6 +50,10 @@ def test_the_tabs_show_the_company_roles_and_warning(portal):
         assert f">{tab}</a>" in general
     roles = session.get(portal.url + "/tenant/ruoli").text
     assert "Amministratore" in roles and "Tecnico" in roles and "abilitare a loro volta altri utenti" in roles
+    # The manual's sentence, word for word; and its «logout» names the header's «Esci».
+    assert ("Il ruolo amministratore deve essere abilitato solo agli utenti che possono abilitare a loro volta altri "
+            "utenti") in roles
+    assert 'aria-label="Esci (logout)"' in roles and ">Esci</button>" in roles
     assert 'href="/tenant"' in session.get(portal.url + "/dashboard").text, "the menu entry for administrators"
     # The window's title names the tab: the first one said "Tenant: Tenant".
     assert "<title>Tenant: Generale" in general and "<title>Tenant: Ruoli" in roles
@@ -371,8 +375,13 @@ def test_a_removed_user_is_out_at_once_and_their_tickets_stay(fresh_portal):
     # A slip undone: "Ripristina utente" brings Luca back as he was; he signs in again.
     with portal.db() as db:
         before = db.execute("SELECT role, active_since FROM removed_members WHERE user_id = ?", (luca,)).fetchone()
+    # «Utenti» lists the enabled users only: the removed one is behind a link of his own page.
     listing = session.get(portal.url + "/tenant/utenti").text
-    assert "Rimossi di recente" in listing and f'action="/tenant/utenti/{luca}/ripristina"' in listing
+    assert "luca.verdi" not in listing and f"/tenant/utenti/{luca}/ripristina" not in listing
+    assert '<a href="/tenant/utenti/rimossi">Rimossi di recente: 1 utente si può ripristinare</a>' in listing
+    removed_page = session.get(portal.url + "/tenant/utenti/rimossi").text
+    assert "<h2" in removed_page and "Rimossi di recente</h2>" in removed_page
+    assert "luca.verdi@rossi.example" in removed_page and f'action="/tenant/utenti/{luca}/ripristina"' in removed_page
     # Another company's administrator cannot bring him into theirs, nor see him.
     other = login_into(portal, OTHER_COMPANY_ADMIN, "BIANCHI SPA")
     token = csrf_token(other.get(portal.url + "/tenant/utenti").text)
@@ -382,7 +391,7 @@ def test_a_removed_user_is_out_at_once_and_their_tickets_stay(fresh_portal):
     # Invited again meanwhile, as Amministratore: the restore withdraws that invitation, or its
     # "Accetta" would later change the role he comes back with.
     assert invite(portal, session, TECHNICIAN, role="admin").status_code == 303
-    restored = post(portal, session, f"/tenant/utenti/{luca}/ripristina", "/tenant/utenti")
+    restored = post(portal, session, f"/tenant/utenti/{luca}/ripristina", "/tenant/utenti/rimossi")
     assert restored.headers["Location"] == "/tenant/utenti?avviso=ripristinato"
     with portal.db() as db:
         assert db.execute("SELECT role, active_since FROM memberships WHERE user_id = ? AND tenant_id = "
@@ -391,6 +400,7 @@ def test_a_removed_user_is_out_at_once_and_their_tickets_stay(fresh_portal):
                           "AND cancelled_at IS NULL", (TECHNICIAN,)).fetchone()[0] == 0
     listing = session.get(portal.url + restored.headers["Location"]).text
     assert "Utente ripristinato" in listing and "Rimossi di recente" not in listing
+    assert "Nessun utente rimosso negli ultimi 15 minuti." in session.get(portal.url + "/tenant/utenti/rimossi").text
     assert technician.get(portal.url + "/dashboard", allow_redirects=False).status_code == 303, "his session stays ended"
     again = post(portal, session, f"/tenant/utenti/{luca}/ripristina", "/tenant/utenti")
     assert again.headers["Location"] == "/tenant/utenti?avviso=ripristinato", "pressed again: done, not too late"
@@ -403,15 +413,16 @@ def test_a_removed_user_is_out_at_once_and_their_tickets_stay(fresh_portal):
     post(portal, session, f"/tenant/utenti/{luca}/rimuovi", "/tenant/utenti")
     with portal.db() as db:
         db.execute("UPDATE removed_members SET removed_at = removed_at - 16 * 60 WHERE user_id = ?", (luca,))
-    late = post(portal, session, f"/tenant/utenti/{luca}/ripristina", "/tenant/utenti")
-    assert late.status_code == 409 and "sono passati più di 15 minuti" in late.text
+    late = post(portal, session, f"/tenant/utenti/{luca}/ripristina", "/tenant/utenti/rimossi")
+    assert late.status_code == 409 and "sono passati più di 15 minuti" in late.text and "Rimossi di recente</h2>" in late.text
 
 
 def test_technicians_and_other_companies_get_404_everywhere(portal):
     admin, _ = login(portal)
     with portal.db() as db:
         luca = db.execute("SELECT id FROM users WHERE email = ?", (TECHNICIAN,)).fetchone()[0]
-    pages = ["/tenant", "/tenant/ruoli", "/tenant/utenti", "/tenant/inviti", "/tenant/inviti/nuovo", "/tenant/attivita"]
+    pages = ["/tenant", "/tenant/ruoli", "/tenant/utenti", "/tenant/utenti/rimossi", "/tenant/inviti", "/tenant/inviti/nuovo",
+             "/tenant/attivita"]
     technician, _ = login(portal, email=TECHNICIAN)
     assert 'href="/tenant"' not in technician.get(portal.url + "/dashboard").text
     token = csrf_token(technician.get(portal.url + "/dashboard").text)
@@ -591,6 +602,11 @@ def test_an_invitation_sent_twice_by_the_same_form_is_sent_once(portal):
                              allow_redirects=False)
     assert corrected.headers["Location"] == "/tenant/inviti?avviso=inviato"
     portal.wait_for_mail("doppio.corretto@rossi.example", "Invito a unirti")
+    # The form's page is the form alone: the pending list's «Rimuovi utente invitato» buttons
+    # made «Invita» three buttons for a lookup by name, «Ruoli assegnati» a legend and a column.
+    form = session.get(portal.url + "/tenant/inviti/nuovo").text
+    assert address not in form and "Rimuovi utente invitato" not in form and "Ruoli assegnati</th>" not in form
+    assert "Ruoli assegnati</legend>" in form and ">Invita</button>" in form
     listing = session.get(portal.url + "/tenant/inviti").text
     row = listing.split(f">{address}</td>")[1].split("</tr>")[0]
     resend = re.search(r'action="(/tenant/inviti/\d+/reinvia)"', row).group(1)

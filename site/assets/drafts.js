@@ -82,6 +82,9 @@
       method: "POST",
       body: new URLSearchParams({ csrf: token.value, text: text }),
       credentials: "same-origin",
+      // A session ended answers with the way to the login, whose page is no preview: it was
+      // put into the editor, and the first key saved it over the draft.
+      redirect: "error",
     })
       .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
       .then((html) => {
@@ -237,6 +240,26 @@
     // Storage turned off: the draft is offered as after any other visit.
   }
 
+  // Which forms this tab has sent (sessionStorage is the tab's own): the answer's page deletes
+  // only their drafts, once.
+  const SENT = "portale-inviato:";
+  function markSent(key) {
+    try {
+      window.sessionStorage.setItem(SENT + key, "1");
+    } catch (error) {
+      // Storage turned off: the answer's page deletes the draft as before.
+    }
+  }
+  function sentHere(key) {
+    try {
+      if (window.sessionStorage.getItem(SENT + key) === null) return false;
+      window.sessionStorage.removeItem(SENT + key);
+      return true;
+    } catch (error) {
+      return true;
+    }
+  }
+
   function restoredAtOnce(form, config, draft) {
     restore(form, draft.values);
     const notice = document.createElement("div");
@@ -257,12 +280,16 @@
     const store = storage();
     if (store) {
       forgetOwnerless(store);
-      // The forms the server has just accepted (a new ticket, this reply): their drafts are done.
-      (form.dataset.draftSent || "").split(" ").filter(Boolean).forEach((path) => store.removeItem(owner + path));
+      // The forms the server has just accepted (a new ticket, this reply): their drafts are done,
+      // when this tab sent them. The page's address says «accepted» on every reload and in
+      // every tab restored with it: a draft written since (a second reply, another tab's new
+      // ticket) was deleted by a reload.
+      const done = (form.dataset.draftSent || "").split(" ").filter(Boolean).filter((path) => sentHere(owner + path));
+      done.forEach((path) => store.removeItem(owner + path));
       // What the page shows still typed beside what was sent (the desk's note, its reply not
       // sent with it) is the page's draft anew: it went with the sent one, and leaving the page
       // lost it.
-      if (form.dataset.draftSent) {
+      if (done.length) {
         const values = snapshot(form);
         keep(store, key, values);
       }
@@ -322,6 +349,7 @@
       if (store) {
         const values = snapshot(form);
         keep(store, key, values);
+        markSent(key);
       }
     });
   });

@@ -372,7 +372,8 @@
       if (!text.trim() || !token) return;
       const data = new URLSearchParams({ csrf: token.value, text: text });
       // The desk's form has its own (data-preview): the customers' answers an operator 404.
-      fetch(form.dataset.preview || "/ticket/anteprima", { method: "POST", body: data, credentials: "same-origin" })
+      // A redirect is the session's end (the login page), never the preview: the text as it is.
+      fetch(form.dataset.preview || "/ticket/anteprima", { method: "POST", body: data, credentials: "same-origin", redirect: "error" })
         .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
         .then((html) => {
           editable.innerHTML = html; // the server's safe rendering (cmark-gfm, allowlist)

@@ -29,7 +29,7 @@ enum LeaveHandlers {
     static func form(csrfToken: String, action: String = "/accesso/esci") -> Node {
         el("form", ["class": "choice-logout", "method": "post", "action": action]) {
             FormField.csrf(csrfToken)
-            el("button", ["type": "submit", "class": "button button--ghost"]) { Text.logout }
+            el("button", ["type": "submit", "aria-label": Text.logoutName, "class": "button button--ghost"]) { Text.logout }
         }
     }
 }

@@ -28,7 +28,7 @@ struct LoginPage {
                         if !next.isEmpty { FormField.hidden("next", next) }
                         el("div", ["class": "form-actions"]) {
                             el("a", ["class": "button", "href": signedIn.home]) { Text.continueAs(signedIn.name) }
-                            el("button", ["class": "button button--primary", "type": "submit", "autofocus": "autofocus"]) { Text.logout }
+                            el("button", ["class": "button button--primary", "type": "submit", "aria-label": Text.logoutName, "autofocus": "autofocus"]) { Text.logout }
                         }
                     }
                 } else {

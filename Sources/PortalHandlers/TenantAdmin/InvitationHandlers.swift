@@ -38,7 +38,10 @@ enum InvitationHandlers {
         _ context: MemberContext, notice: String?, form: InviteForm?, _ services: Services, status: Int = 200, page number: Int = 1,
         error: String? = nil
     ) throws -> Response {
-        let (invitations, total) = try InvitationStore(services.database).pending(
+        // The form's page is the form alone: the list's row buttons («Rimuovi utente invitato»)
+        // and its «Ruoli assegnati» column made «Invita» and the roles' legend two things each
+        // for a lookup by name; «Annulla» goes back to the list.
+        let (invitations, total) = form != nil ? ([], 0) : try InvitationStore(services.database).pending(
             tenantID: context.tenant.id, now: services.now, page: number)
         let pageSize = InvitationStore.pageSize
         let csrf = context.current.csrfToken
@@ -61,66 +64,65 @@ enum InvitationHandlers {
                         }
                     }
                 }
-            }
-            el("section", ["class": "card"]) {
-                el("div", ["class": "toolbar"]) {
-                    el("h2", ["id": "invited", "class": "toolbar-title"]) { Text.invitedUsers }
-                    // A button, as the manual's «premere "Invita utente"» and its toolbar have it:
-                    // a form that asks for the invitation's form, with or without JavaScript.
-                    if form == nil {
+            } else {
+                el("section", ["class": "card"]) {
+                    el("div", ["class": "toolbar"]) {
+                        el("h2", ["id": "invited", "class": "toolbar-title"]) { Text.invitedUsers }
+                        // A button, as the manual's «premere "Invita utente"» and its toolbar have it:
+                        // a form that asks for the invitation's form, with or without JavaScript.
                         el("form", ["class": "inline-form", "method": "get", "action": "/tenant/inviti/nuovo"]) {
                             el("button", ["class": "button button--primary", "type": "submit"]) { Icon.plus; Text.inviteUser }
                         }
                     }
-                }
-                if PageLinks.isBeyondLast(page: number, total: total, pageSize: pageSize) {
-                    PageLinks.beyondLast(
-                        page: number, total: total, pageSize: pageSize, href: PageLinks.address(path: "/tenant/inviti", filter: ""))
-                } else if invitations.isEmpty {
-                    el("p") { Text.noInvitations }
-                } else {
-                    DataTable.render(headings: [Text.email, Text.invitedOn, Text.expiresOn, Text.assignedRoles, Text.actionsColumn]) {
-                        for invitation in invitations {
-                            el("tr") {
-                                el("td", ["class": "cell-address", "id": "invitation-\(invitation.id)"]) { invitation.email }
-                                el("td") { Clock.displayDate(invitation.createdAt) }
-                                el("td") { Clock.displayDate(invitation.expiresAt) }
-                                // The manual assigns the role after the invitation, in "Ruoli assegnati".
-                                el("td") {
-                                    el("form", ["class": "inline-form", "method": "post", "action": "/tenant/inviti/\(invitation.id)/ruolo"]) {
-                                        FormField.csrf(csrf)
-                                        PageLinks.hiddenPage(number)
-                                        // As "Utenti"'s: the address is the row's, not a second text.
-                                        el("select", [
-                                            "id": "invitation-role-\(invitation.id)", "name": "role", "aria-label": Text.assignedRoles,
-                                            "aria-describedby": "invitation-\(invitation.id)",
-                                        ]) {
-                                            for role in Role.allCases {
-                                                el("option", ["value": role.rawValue, "selected": role == invitation.role ? "selected" : nil]) { role.label }
+                    if PageLinks.isBeyondLast(page: number, total: total, pageSize: pageSize) {
+                        PageLinks.beyondLast(
+                            page: number, total: total, pageSize: pageSize, href: PageLinks.address(path: "/tenant/inviti", filter: ""))
+                    } else if invitations.isEmpty {
+                        el("p") { Text.noInvitations }
+                    } else {
+                        DataTable.render(headings: [Text.email, Text.invitedOn, Text.expiresOn, Text.assignedRoles, Text.actionsColumn]) {
+                            for invitation in invitations {
+                                el("tr") {
+                                    el("td", ["class": "cell-address", "id": "invitation-\(invitation.id)"]) { invitation.email }
+                                    el("td") { Clock.displayDate(invitation.createdAt) }
+                                    el("td") { Clock.displayDate(invitation.expiresAt) }
+                                    // The manual assigns the role after the invitation, in "Ruoli assegnati".
+                                    el("td") {
+                                        el("form", ["class": "inline-form", "method": "post", "action": "/tenant/inviti/\(invitation.id)/ruolo"]) {
+                                            FormField.csrf(csrf)
+                                            PageLinks.hiddenPage(number)
+                                            // As "Utenti"'s: the address is the row's, not a second text.
+                                            el("select", [
+                                                "id": "invitation-role-\(invitation.id)", "name": "role", "aria-label": Text.assignedRoles,
+                                                "aria-describedby": "invitation-\(invitation.id)",
+                                            ]) {
+                                                for role in Role.allCases {
+                                                    el("option", ["value": role.rawValue, "selected": role == invitation.role ? "selected" : nil]) { role.label }
+                                                }
+                                            }
+                                            el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.changeRole): \(invitation.email)"]) {
+                                                Text.changeRole
                                             }
                                         }
-                                        el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.changeRole): \(invitation.email)"]) {
-                                            Text.changeRole
+                                    }
+                                    el("td", ["class": "row-actions"]) {
+                                        el("form", ["method": "post", "action": "/tenant/inviti/\(invitation.id)/reinvia"]) {
+                                            FormField.csrf(csrf)
+                                            PageLinks.hiddenPage(number)
+                                            Submission.hidden(Submission.newKey())
+                                            el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.resendInvitation): \(invitation.email)"]) { Text.resendInvitation }
                                         }
-                                    }
-                                }
-                                el("td", ["class": "row-actions"]) {
-                                    el("form", ["method": "post", "action": "/tenant/inviti/\(invitation.id)/reinvia"]) {
-                                        FormField.csrf(csrf)
-                                        PageLinks.hiddenPage(number)
-                                        Submission.hidden(Submission.newKey())
-                                        el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.resendInvitation): \(invitation.email)"]) { Text.resendInvitation }
-                                    }
-                                    el("form", ["method": "post", "action": "/tenant/inviti/\(invitation.id)/rimuovi"]) {
-                                        FormField.csrf(csrf)
-                                        PageLinks.hiddenPage(number)
-                                        el("button", ["class": "button button--ghost", "type": "submit", "aria-label": "\(Text.removeInvitedUser): \(invitation.email)"]) { Text.removeInvitedUser }
+                                        el("form", ["method": "post", "action": "/tenant/inviti/\(invitation.id)/rimuovi"]) {
+                                            FormField.csrf(csrf)
+                                            PageLinks.hiddenPage(number)
+                                            el("button", ["class": "button button--ghost", "type": "submit", "aria-label": "\(Text.removeInvitedUser): \(invitation.email)"]) { Text.removeInvitedUser }
+                                        }
                                     }
                                 }
                             }
                         }
+                        PageLinks.nav(path: "/tenant/inviti", page: number, total: total, pageSize: pageSize, filter: "")
                     }
-                    PageLinks.nav(path: "/tenant/inviti", page: number, total: total, pageSize: pageSize, filter: "")
                 }
             }
         }

@@ -22,7 +22,7 @@ enum MemberHandlers {
         throws -> Response
     {
         let members = try TenantStore(services.database).memberRows(tenantID: context.tenant.id)
-        let removed = try TenantStore(services.database).restorableMembers(tenantID: context.tenant.id, now: services.now)
+        let removed = try TenantStore(services.database).restorableMembers(tenantID: context.tenant.id, now: services.now).count
         let csrf = context.current.csrfToken
         let page = TenantTabs.page(context.current.viewer, current: "/tenant/utenti", notice: notice, error: error) {
             el("section", ["class": "card"]) {
@@ -64,30 +64,52 @@ enum MemberHandlers {
                     }
                 }
             }
-            if !removed.isEmpty { recentlyRemoved(removed, csrf: csrf) }
+            // Only a link: the removed were a second table of the same columns on this tab, so a
+            // removed address was still on «Utenti» and «Email», «Ruolo»… were two headings each.
+            if removed > 0 {
+                el("p") { el("a", ["href": "/tenant/utenti/rimossi"]) { Text.recentlyRemovedLink(removed) } }
+            }
         }
         return Response.html(page.render(), status: status)
     }
 
-    /// Members removed in the last minutes, each with "Ripristina utente".
-    static func recentlyRemoved(_ removed: [TenantStore.MemberRow], csrf: String) -> Node {
-        el("section", ["class": "card"]) {
-            el("h2", ["id": "recently-removed"]) { Text.recentlyRemoved }
-            el("p", ["class": "muted"]) { Text.recentlyRemovedHint }
-            DataTable.render(headings: columns) {
-                for member in removed {
-                    el("tr") {
-                        el("td", ["class": "cell-name"]) { member.firstName }
-                        el("td", ["class": "cell-name"]) { member.lastName }
-                        el("td", ["class": "cell-address"]) { member.email }
-                        el("td") { member.role.label }
-                        el("td") { Clock.displayDate(member.activeSince) }
-                        el("td") {
-                            el("form", ["method": "post", "action": "/tenant/utenti/\(member.userID)/ripristina"]) {
-                                FormField.csrf(csrf)
-                                el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.restoreUser): \(member.email)"]) {
-                                    Text.restoreUser
-                                }
+    static func removedList(_ request: Request, _ context: MemberContext) throws -> Response {
+        try renderRemoved(context, error: nil, context.services)
+    }
+
+    /// «Rimossi di recente»: members removed in the last minutes, each with "Ripristina utente".
+    static func renderRemoved(_ context: MemberContext, error: String?, _ services: Services, status: Int = 200) throws -> Response {
+        let removed = try TenantStore(services.database).restorableMembers(tenantID: context.tenant.id, now: services.now)
+        let csrf = context.current.csrfToken
+        let page = TenantTabs.page(context.current.viewer, current: "/tenant/utenti", form: Text.recentlyRemoved, error: error) {
+            el("section", ["class": "card"]) {
+                el("h2", ["id": "recently-removed"]) { Text.recentlyRemoved }
+                el("p", ["class": "muted"]) { Text.recentlyRemovedHint }
+                if removed.isEmpty {
+                    el("p") { Text.nobodyRecentlyRemoved }
+                } else {
+                    recentlyRemovedTable(removed, csrf: csrf)
+                }
+                el("p") { el("a", ["href": "/tenant/utenti"]) { Text.backToMembers } }
+            }
+        }
+        return Response.html(page.render(), status: status)
+    }
+
+    static func recentlyRemovedTable(_ removed: [TenantStore.MemberRow], csrf: String) -> Node {
+        DataTable.render(headings: columns) {
+            for member in removed {
+                el("tr") {
+                    el("td", ["class": "cell-name"]) { member.firstName }
+                    el("td", ["class": "cell-name"]) { member.lastName }
+                    el("td", ["class": "cell-address"]) { member.email }
+                    el("td") { member.role.label }
+                    el("td") { Clock.displayDate(member.activeSince) }
+                    el("td") {
+                        el("form", ["method": "post", "action": "/tenant/utenti/\(member.userID)/ripristina"]) {
+                            FormField.csrf(csrf)
+                            el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.restoreUser): \(member.email)"]) {
+                                Text.restoreUser
                             }
                         }
                     }
@@ -119,7 +141,7 @@ enum MemberHandlers {
             try context.audit(in: tx, "member_restored", detail: member.email, request)
             return true
         }
-        if !restored { return try render(context, notice: nil, error: Text.restoreTooLate, services, status: 409) }
+        if !restored { return try renderRemoved(context, error: Text.restoreTooLate, services, status: 409) }
         throw Redirect(to: "/tenant/utenti?avviso=ripristinato")
     }
 

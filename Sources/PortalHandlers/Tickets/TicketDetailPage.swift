@@ -306,7 +306,13 @@ struct TicketPanel {
                 fact(Text.title, ticket.title)
                 if !ticket.technicalDetails.isEmpty { fact(Text.technicalDetails, ticket.technicalDetails) }
             }
-            el("p") { el("a", ["href": "#allegati"]) { Text.viewAttachments } }
+            // A page of their own: listed here too, every file was twice on the ticket's page
+            // (the thread has each with its message), so a file's name was two links.
+            el("p") {
+                el("a", ["href": "/ticket/\(ticket.number)/allegati"]) { Text.viewAttachments }
+                " "
+                el("span", ["class": "muted"]) { attachments.isEmpty ? Text.noAttachments : Text.attachmentCount(attachments.count) }
+            }
             el("div", ["class": "field"]) {
                 el("label", ["for": "priority"]) { Text.priority }
                 el("select", ["id": "priority", "name": "priority", "form": editable ? "reply-form" : nil, "disabled": editable ? nil : "disabled"]) {
@@ -323,16 +329,10 @@ struct TicketPanel {
             } else if editable {
                 el("button", ["class": "button button--primary", "type": "submit", "form": "reply-form", "name": "action", "value": "confirm"]) { Text.confirm }
             }
-            el("section", ["id": "allegati", "class": "attachments"]) {
-                el("h2") { Text.attachments }
-                if attachments.isEmpty { el("p", ["class": "muted"]) { Text.noAttachments } } else { fileList(attachments) }
-            }
         }
     }
 
     func fact(_ term: String, _ value: String) -> Node {
         Node.group([el("dt") { term }, el("dd") { value }])
     }
-
-    func fileList(_ files: [TicketAttachment]) -> Node { TicketThread.fileList(files, base: "/ticket/\(ticket.number)") }
 }
