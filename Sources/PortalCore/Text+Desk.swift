@@ -93,7 +93,9 @@ extension Text {
     public static let deskPrioritySaved = "Priorità cambiata."
     public static let deskAreaSaved = "Area cambiata."
     public static let deskTypeSaved = "Tipologia cambiata."
-    public static let deskUnknownOperator = "Scegli un operatore dell'elenco."
+    // Said so: the usual case is an operator deactivated while the page was open.
+    public static let deskUnknownOperator =
+        "L'operatore scelto non è (più) tra gli operatori attivi: scegline un altro dall'elenco."
     public static let deskUnknownStatus = "Scegli uno stato dell'elenco."
     public static let deskUnknownPriority = "Scegli una priorità dell'elenco."
     public static let deskUnknownArea = "Scegli un'area dell'elenco."
@@ -286,6 +288,8 @@ extension Text {
         \(link)
         """
     }
+    /// Its first words are the mail's name in the issues («L'assistenza ha risposto alla tua
+    /// richiesta»), now with the reply's text after them.
     /// `files`: the names of the files sent with the reply, which are on the portal only (no
     /// e-mail carries attachments). The request is "tua" to its requester only: colleagues who
     /// follow the company's tickets read whose it is.
@@ -297,7 +301,7 @@ extension Text {
         Ticket #\(number): \(title)
         Azienda: \(company)
 
-        \(author) dell'assistenza ha risposto alla \(toRequester ? "tua richiesta" : "richiesta di " + requester):
+        L'assistenza ha risposto alla \(toRequester ? "tua richiesta" : "richiesta di " + requester). Ha scritto \(author):
 
         \(text)
         \(files.isEmpty ? "" : "\n" + mailFilesOnPortal(files) + "\n")\(status.map { "\n" + $0 + "\n" } ?? "")

@@ -116,6 +116,9 @@ extension Text {
     public static let ownRoleGivenUp =
         "Il tuo ruolo ora è «Tecnico»: la gestione dell'azienda resta agli altri amministratori, che possono ridartela."
     /// A form sent by someone just removed from their only company: it could never come back.
+    /// An operator whose account a Responsabile deactivated while a desk form was open.
+    public static let operatorDeactivatedForm =
+        "Il tuo account dell'assistenza è stato disattivato: il modulo che stavi inviando non è stato salvato. Per informazioni rivolgiti al Responsabile dell'assistenza."
     public static let formNotKeptRemoved =
         "Non sei più un utente di nessuna azienda del portale: il modulo che stavi inviando non è stato salvato. Per rientrare chiedi all'amministratore della tua azienda «Ripristina utente» o un nuovo invito."
     /// Someone whose session an administrator's "Rimuovi utente" ended: «La sessione è scaduta»

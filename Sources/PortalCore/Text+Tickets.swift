@@ -192,7 +192,9 @@ extension Text {
     public static func referentGone(_ name: String) -> String { "\(name) (non più nell'azienda)" }
     public static let referentNone = "Nessun referente"
     public static let ticketCreatedNotice = "Ticket inviato: riceverai una conferma per email."
-    public static let referentInvalid = "Scegli un utente della tua azienda."
+    // Said so: the usual case is a colleague removed while the page was open.
+    public static let referentInvalid =
+        "La persona scelta come referente non è (più) tra gli utenti della tua azienda: scegline un'altra."
     /// A choice made on a page drawn before someone else changed the same select.
     public static func priorityChangedMeanwhile(_ now: String) -> String {
         "Nel frattempo la priorità è diventata «\(now)»: la tua scelta non è stata salvata e non è stato inviato nulla. Per cambiarla comunque, sceglila di nuovo e premi di nuovo il pulsante."

@@ -187,6 +187,7 @@ public enum Text {
     public static let lastUsed = "Ultimo utilizzo"
     public static let remove = "Rimuovi"
     public static let deviceRemoved = "Dispositivo rimosso: da quel browser ti chiederemo di nuovo il codice."
+    public static let deviceAlreadyRemoved = "Quel dispositivo non era più tra i dispositivi sicuri (è scaduto o è stato rimosso nel frattempo)."
     public static let thisDevice = "(questo browser)"
     public static let unknownBrowser = "Browser sconosciuto"
     public static func browserOnSystem(_ browser: String, _ system: String) -> String { "\(browser) su \(system)" }

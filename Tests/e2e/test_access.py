@@ -485,6 +485,11 @@ def test_a_removed_trusted_device_asks_for_the_code_again(portal):
     removed = session.post(portal.url + f"/profilo/dispositivi/{device_id}/rimuovi", data={"csrf": csrf_token(profile)},
                            allow_redirects=False)
     assert removed.headers["Location"] == "/profilo?avviso=dispositivo"
+    # Pressed again from a second tab still listing it: said on the profile, not a bare 404.
+    again = session.post(portal.url + f"/profilo/dispositivi/{device_id}/rimuovi", data={"csrf": csrf_token(profile)},
+                         allow_redirects=False)
+    assert again.headers["Location"] == "/profilo?avviso=dispositivo-gia-rimosso"
+    assert "non era più tra i dispositivi sicuri" in session.get(portal.url + again.headers["Location"]).text
     browser = same_browser_after_logout(session)
     assert password_step(portal, address, NEW_PASSWORD, session=browser).headers["Location"] == "/accesso/codice"
 

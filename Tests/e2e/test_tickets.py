@@ -616,8 +616,8 @@ def test_the_referent_and_the_tickets_address_hear_of_replies_as_each_chose(port
         assert f"/ticket/{number}" in text
         assert ("indicato come contatto del ticket aperto da Mario Rossi" in text) == outside
         # "La tua richiesta" to its requester only; the referent and the typed address read whose.
-        said = "ha risposto alla tua richiesta:" if person == ADMIN else "ha risposto alla richiesta di Mario Rossi:"
-        assert f"Giulia Neri dell'assistenza {said}" in text, (person, text)
+        said = "alla tua richiesta" if person == ADMIN else "alla richiesta di Mario Rossi"
+        assert f"L'assistenza ha risposto {said}. Ha scritto Giulia Neri:" in text, (person, text)
 
     # The requester chose none: neither the account nor the address typed on the ticket hears
     # of replies; the referent (my tickets, by default) still does.

@@ -76,11 +76,24 @@ def test_an_invited_operator_works_until_deactivated_then_is_told_why_and_their_
         marta_id = db.execute("SELECT id FROM users WHERE email = ?", (address,)).fetchone()[0]
         assert db.execute("SELECT operator_id FROM tickets WHERE number = ?", (number,)).fetchone()[0] == marta_id
 
+    # She is writing a reply when she is deactivated.
+    page = marta.get(portal.url + f"/desk/ticket/{number}").text
     refused = post_form(portal, manager, "/desk/operatori", f"/desk/operatori/{marta_id}/disattiva")
     assert refused.status_code == 303
     assert "tornato in coda" in manager.get(portal.url + refused.headers["Location"]).text
 
     assert marta.get(portal.url + "/desk/", allow_redirects=False).status_code == 404, "her session is over"
+    # Her reply, sent now: told it was not saved and why, not a bare «Pagina non trovata».
+    seen = page.split('name="seen" value="')[1].split('"')[0]
+    author = re.search(r'name="autore" value="([^"]+)"', page).group(1)
+    late = marta.post(portal.url + f"/desk/ticket/{number}", data={"autore": author, "csrf": csrf_token(page), "seen": seen,
+                      "action": "reply", "reply": "Risposta scritta prima della disattivazione."},
+                      files={"files": ("", b"", "application/octet-stream")}, allow_redirects=False)
+    assert late.status_code == 303 and late.headers["Location"] == "/login?avviso=operatore-disattivato", late.status_code
+    told = html.unescape(requests.get(portal.url + late.headers["Location"]).text)
+    assert "Il tuo account dell'assistenza è stato disattivato: il modulo che stavi inviando non è stato salvato." in told
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM messages WHERE body LIKE 'Risposta scritta prima%'").fetchone()[0] == 0
     again = password_step(portal, address, NEW_PASSWORD)
     assert again.status_code == 403 and "è stato disattivato" in again.text
     with portal.db() as db:

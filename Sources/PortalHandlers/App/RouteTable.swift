@@ -50,10 +50,15 @@ public struct RouteTable {
                     // The desk's 404 for a session that ended (it does not exist for visitors): a
                     // form its page signed for an active operator is kept as a customer's is, and
                     // the operator goes on at the login; anyone else's post stays a plain 404.
-                    guard try KeptForms.isActiveOperatorForm(request, services),
-                        let kept = try KeptForms.keep(request, services, keepsFiles: refillKeepsFiles)
-                    else { throw refusal }
-                    return kept
+                    switch try KeptForms.operatorForm(request, services) {
+                    case .active:
+                        guard let kept = try KeptForms.keep(request, services, keepsFiles: refillKeepsFiles) else { throw refusal }
+                        return kept
+                    case .deactivated:
+                        return try Response.redirect(to: "/login?avviso=operatore-disattivato")
+                    case .other:
+                        throw refusal
+                    }
                 case let redirect as Redirect where refill != nil && changesState:
                     // The session no longer has its company (deactivated meanwhile): the company
                     // choice, with the form kept for when the company can be entered again.

@@ -42,6 +42,7 @@ enum LoginHandlers {
         "modulo-senza-allegati-terminata": Text.loginForKeptFormWithoutFilesEndedByOwner,
         "rimosso-da-te": Text.removedYourself, "rimosso": Text.removedByAdministrator,
         "rimosso-modulo": Text.removedByAdministratorForm, "modulo-non-salvato": Text.formNotKeptRemoved,
+        "operatore-disattivato": Text.operatorDeactivatedForm,
         "modulo-non-conservato": Text.loginForLostForm, "modulo-non-inviato": Text.loginForUnsentForm,
     ]
 

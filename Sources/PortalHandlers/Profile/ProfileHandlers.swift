@@ -41,7 +41,7 @@ enum ProfileHandlers {
 
     static let notices = [
         "dati": Text.profileSaved, "immagine": Text.pictureSaved, "immagine-rimossa": Text.pictureRemoved,
-        "dispositivo": Text.deviceRemoved,
+        "dispositivo": Text.deviceRemoved, "dispositivo-gia-rimosso": Text.deviceAlreadyRemoved,
         "notifiche": Text.notificationsSaved,
         "sessione": Text.sessionEnded, "sessioni": Text.otherSessionsEnded, "sessione-gia-terminata": Text.sessionAlreadyEnded,
     ]
@@ -172,8 +172,10 @@ enum ProfileHandlers {
         let current = context.current
         guard let id = request.pathID("id") else { throw HTTPError.notFound }
         try save(services, notice: "dispositivo") { tx in
+            // Removed in another tab, or expired, since the page: said on the profile, as for a
+            // session already ended (it was a bare 404 without the menu).
             guard try TrustedDeviceStore(services.database).delete(id: id, userID: current.user.id) else {
-                throw HTTPError.notFound
+                throw Redirect(to: "/profilo?avviso=dispositivo-gia-rimosso")
             }
             try AuditStore.record(in: tx, "device_removed", tenantID: current.tenantID, userID: current.user.id, actorEmail: current.user.email,
                 clientIP: request.clientAddress, now: services.now)

@@ -95,14 +95,18 @@ enum KeptForms {
         return response
     }
 
-    /// Whether the form names, by its signature, an active operator as its writer: only such a
-    /// form sent to the desk without a session is kept (`RouteTable`).
-    static func isActiveOperatorForm(_ request: Request, _ services: Services) throws -> Bool {
+    /// What a desk form sent without a session is, by the writer its signature names.
+    enum OperatorForm { case active, deactivated, other }
+
+    /// Only an active operator's form sent to the desk without a session is kept
+    /// (`RouteTable`); a deactivated one's writer is told the form was not saved and why (it
+    /// was a bare «Pagina non trovata»).
+    static func operatorForm(_ request: Request, _ services: Services) throws -> OperatorForm {
         var request = request
         try request.decodeBody(malformedJSON: Text.errorBadRequest)
         let author = owner(of: request, key: services.secretKey)
-        guard author != 0, let user = try UserStore(services.database).find(id: author) else { return false }
-        return user.isOperator && user.deactivatedAt == nil
+        guard author != 0, let user = try UserStore(services.database).find(id: author), user.isOperator else { return .other }
+        return user.deactivatedAt == nil ? .active : .deactivated
     }
 
     /// The notice of a kept form on a page that keeps no files (the desk's): any it had are
