@@ -67,6 +67,8 @@ extension Text {
     public static let companyDeactivatedForUsers =
         "L'azienda è stata disattivata dal fornitore: non è possibile entrarvi. I dati restano conservati; per informazioni contatta l'assistenza."
     public static let companyDeactivatedBadge = "Azienda disattivata"
+    public static let invitationRoleChangedMeanwhile =
+        "Nel frattempo l'amministratore dell'azienda ha cambiato il ruolo dell'invito: l'invito non è stato accettato. Controlla il ruolo qui sotto e premi di nuovo «Accetta»."
     public static let invitationOfDeactivatedCompany =
         "L'invito non è più valido: l'azienda è stata disattivata dal fornitore del gestionale, e nessuno può entrarvi."
     /// "Invia di nuovo", "Rimuovi" or a role pressed on an invitation that a colleague removed,

@@ -717,3 +717,27 @@ def test_invitation_answers_do_not_tell_an_address_with_an_account_from_one_with
     assert len(set(answers.values())) == 1, answers
     assert answers["anna.bianchi@bianchi.example"] == (
         "/tenant/inviti?avviso=inviato", "/tenant/inviti?avviso=reinviato", "/tenant/inviti?avviso=reinviato")
+
+
+def test_an_invitation_whose_role_changed_since_its_page_is_not_accepted_unseen(fresh_portal):
+    """«Accetta» on a page read before the administrator made the invitation «Amministratore»
+    made the person one without a word: the page comes back with the role as it is now."""
+    portal = fresh_portal()
+    mario, _ = login(portal)
+    assert invite(portal, mario, OTHER_COMPANY_ADMIN).status_code == 303
+    anna = login_into(portal, OTHER_COMPANY_ADMIN, "BIANCHI SPA")
+    choice = anna.get(portal.url + "/accesso/azienda").text
+    invitation = re.search(r'action="/accesso/invito/(\d+)/accetta"', choice).group(1)
+    assert 'name="role" value="tech"' in choice
+    assert post(portal, mario, f"/tenant/inviti/{invitation}/ruolo", "/tenant/inviti", role="admin").status_code == 303
+    stale = anna.post(portal.url + f"/accesso/invito/{invitation}/accetta", data={"csrf": csrf_token(choice), "role": "tech"},
+                      allow_redirects=False)
+    assert stale.headers["Location"] == "/accesso/azienda?avviso=ruolo-cambiato"
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM memberships m JOIN users u ON u.id = m.user_id JOIN tenants t ON t.id = m.tenant_id"
+                          " WHERE u.email = ? AND t.name = 'ROSSI SRL'", (OTHER_COMPANY_ADMIN,)).fetchone()[0] == 0
+    again = html.unescape(anna.get(portal.url + stale.headers["Location"]).text)
+    assert "ha cambiato il ruolo dell'invito: l'invito non è stato accettato" in again and 'name="role" value="admin"' in again
+    accepted = anna.post(portal.url + f"/accesso/invito/{invitation}/accetta", data={"csrf": csrf_token(again), "role": "admin"},
+                         allow_redirects=False)
+    assert accepted.headers["Location"] == "/accesso/azienda?avviso=accettato"

@@ -42,7 +42,7 @@ enum CompanyChoiceHandlers {
             deactivated: deactivated,
             error: [
                 "disattivata": Text.companyDeactivatedForUsers, "ritirato": Text.invitationNoLongerValid,
-                "invito-disattivata": Text.invitationOfDeactivatedCompany,
+                "invito-disattivata": Text.invitationOfDeactivatedCompany, "ruolo-cambiato": Text.invitationRoleChangedMeanwhile,
                 "modulo": Text.formKeptForCompany, "modulo-senza-allegati": Text.formKeptForCompanyWithoutFiles,
             ][request.query["avviso"] ?? ""])
         page.signedIn = signedIn
@@ -68,6 +68,14 @@ enum CompanyChoiceHandlers {
                 try TenantStore(services.database).isDeactivated(tenantID: tenant)
             {
                 throw Redirect(to: "/accesso/azienda?avviso=invito-disattivata")
+            }
+            // The role the page showed, changed since by the company's administrator: accepted,
+            // it made the person an «Amministratore» (or a «Tecnico») without a word. The page
+            // again, with the role as it is now.
+            if let shown = request.form["role"].flatMap(Role.init(rawValue:)),
+                let current = try invitations.pending(email: email, now: now).first(where: { $0.id == id }), current.role != shown
+            {
+                throw Redirect(to: "/accesso/azienda?avviso=ruolo-cambiato")
             }
             guard let invitation = try invitations.accept(id: id, email: email, now: now) else {
                 // Accepted already (the button pressed again after Back): done, as the first time.

@@ -35,6 +35,8 @@ struct CompanyChoicePage {
                             el("li") {
                                 el("form", ["method": "post", "action": "/accesso/invito/\(invitation.id)/accetta"]) {
                                     FormField.csrf(csrfToken)
+                                    // The role read here: accepted only while it is still the invitation's.
+                                    FormField.hidden("role", invitation.role.rawValue)
                                     // Each "Accetta" described by its invitation: two read "Accetta, Accetta".
                                     el("span", ["id": "invitation-\(invitation.id)"]) {
                                         Text.invitationFrom(tenant.name, role: invitation.role.label) + " "
