@@ -30,7 +30,8 @@ extension Text {
     public static let notifyMine = "I miei ticket (aperti da me o di cui sono referente)"
     public static let notifyCompany = "Tutti i ticket della mia azienda"
     public static let notifyNone = "Nessuno"
-    public static let saveNotifications = "Conferma notifiche"
+    // Without «notifiche»: the section's heading «Notifiche» was two texts for a lookup.
+    public static let saveNotifications = "Conferma le scelte"
     public static let notificationsSaved = "Notifiche salvate."
     public static let notificationsInvalid = "Scegli una delle opzioni."
 

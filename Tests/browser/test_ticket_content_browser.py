@@ -405,7 +405,7 @@ def test_notifications_follow_each_persons_choices_in_the_profile(portal, browse
     assert replies.find_element(By.CSS_SELECTOR, "input:checked").get_attribute("value") == "mine", "my tickets by default"
     replies.find_element(By.XPATH, ".//label[normalize-space()='Tutti i ticket della mia azienda']").click()
     statuses.find_element(By.XPATH, ".//label[normalize-space()='Nessuno']").click()
-    press(browser, "Conferma notifiche")
+    press(browser, "Conferma le scelte")
     assert "Notifiche salvate." in browser.find_element(By.CSS_SELECTOR, ".notice").text
     section = browser.find_element(By.XPATH, "//section[h2[normalize-space()='Notifiche']]")
     assert section.find_element(By.ID, "notify-replies-company").is_selected()

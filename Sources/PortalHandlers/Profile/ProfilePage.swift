@@ -77,7 +77,9 @@ struct ProfilePage {
                     }
                 }
             }
-            el("section", ["class": "card"]) {
+            // Named by their headings: two tables have a «Browser» column, and a region to look
+            // in tells them apart.
+            el("section", ["class": "card", "aria-labelledby": "devices-title"]) {
                 el("h2", ["id": "devices-title"]) { Text.trustedDevices }
                 if devices.isEmpty {
                     el("p") { Text.noTrustedDevices }

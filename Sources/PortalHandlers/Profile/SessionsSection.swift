@@ -13,7 +13,7 @@ struct SessionsSection {
     var isOperator = false
 
     var node: Node {
-        el("section", ["class": "card"]) {
+        el("section", ["class": "card", "aria-labelledby": "sessions-title"]) {
             el("h2", ["id": "sessions-title"]) { Text.activeSessions }
             el("p", ["class": "muted"]) { Text.activeSessionsIntro }
             DataTable.render(headings: [
