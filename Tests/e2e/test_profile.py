@@ -25,6 +25,10 @@ def test_names_are_saved_and_shown_in_the_header(portal):
     page = session.get(portal.url + "/profilo").text
     for label in ["Nome", "Cognome", "Password attuale", "Nuova password", "Conferma Password", "Immagine"]:
         assert f">{label}</label>" in page
+    # Two tables with a «Browser» column: each in a region named by its heading; and
+    # «Notifiche» is the heading's word only.
+    assert '<section class="card" aria-labelledby="sessions-title">' in page
+    assert page.count("Notifiche") == 1 and ">Conferma le scelte</button>" in page
     saved = session.post(portal.url + "/profilo/dati", allow_redirects=False,
                          data={"csrf": csrf_token(page), "first_name": "Luca <b>", "last_name": "Verdi"})
     assert saved.headers["Location"] == "/profilo?avviso=dati"
