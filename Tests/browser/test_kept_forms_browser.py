@@ -327,7 +327,7 @@ def test_a_draft_restored_after_the_session_ended_is_its_text_not_the_login_page
         sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
         number = open_ticket(portal, newest=True)
         browser.get(portal.url + f"/ticket/{number}")
-        field(browser, "Risposta").send_keys("Bozza **importante** da ritrovare.")
+        field(browser, "Risposta").send_keys("Bozza 5*3*2 da ritrovare,\nsu due righe.")
         WebDriverWait(browser, 5).until(lambda _: "da ritrovare" in drafts(browser))
         browser.get(portal.url + "/ticket")
         browser.get(portal.url + f"/ticket/{number}")
@@ -337,6 +337,13 @@ def test_a_draft_restored_after_the_session_ended_is_its_text_not_the_login_page
         WebDriverWait(browser, 5).until(lambda _: "da ritrovare" in field(browser, "Risposta").text)
         shown = field(browser, "Risposta").text
         assert "Password" not in shown and "Accedi" not in shown, shown
+        # As it was typed: its lines, and no escape of the editor's shown (typed on, they were
+        # escaped again: «5\\\*3»).
+        assert "Bozza 5*3*2 da ritrovare," in shown and "su due righe." in shown and "\\" not in shown, shown
+        assert shown.index("da ritrovare,") < shown.index("su due righe."), shown
+        field(browser, "Risposta").send_keys("!")
+        WebDriverWait(browser, 5).until(lambda _: "righe.!" in drafts(browser) or "righe!" in drafts(browser))
+        assert "\\\\\\\\" not in drafts(browser), drafts(browser)
     finally:
         browser.quit()
 
@@ -356,6 +363,14 @@ def test_reloading_the_page_that_said_risposta_inviata_keeps_the_next_draft(port
         field(browser, "Risposta").send_keys("Seconda risposta, ancora da inviare.")
         WebDriverWait(browser, 5).until(lambda _: "ancora da inviare" in drafts(browser))
         browser.refresh()
+        WebDriverWait(browser, 5).until(lambda _: browser.find_elements(By.XPATH, "//button[normalize-space()='Ripristina bozza']"))
+        assert "ancora da inviare" in drafts(browser)
+        # «Anteprima» sends the form but not the reply: the answer's page, opened again after
+        # it, still keeps the draft.
+        answered = browser.current_url
+        browser.find_element(By.XPATH, "//button[normalize-space()='Ripristina bozza']").click()
+        press(browser, "Anteprima")
+        browser.get(answered)
         WebDriverWait(browser, 5).until(lambda _: browser.find_elements(By.XPATH, "//button[normalize-space()='Ripristina bozza']"))
         assert "ancora da inviare" in drafts(browser)
     finally:

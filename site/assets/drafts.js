@@ -66,31 +66,11 @@
         if ("#" + field.id in values) field.checked = values["#" + field.id];
       } else if (field.name in values) {
         field.value = values[field.name];
-        const editable = form.querySelector('[data-editor-for="' + field.id + '"]');
-        if (editable) showInEditor(form, editable, field.value);
+        // The formatting editor over it shows the Markdown formatted (editor.js, one way for a
+        // draft and a kept text alike).
+        field.dispatchEvent(new Event("portale:ripristinato"));
       }
     }
-  }
-
-  // The formatting editor shows Markdown formatted: the server renders it, as for a kept text,
-  // at the form's own address (the desk's data-preview: the customers' answers an operator 404).
-  function showInEditor(form, editable, text) {
-    const token = form.querySelector("input[name=csrf]");
-    editable.textContent = text;
-    if (!token || !text.trim()) return;
-    fetch(form.dataset.preview || "/ticket/anteprima", {
-      method: "POST",
-      body: new URLSearchParams({ csrf: token.value, text: text }),
-      credentials: "same-origin",
-      // A session ended answers with the way to the login, whose page is no preview: it was
-      // put into the editor, and the first key saved it over the draft.
-      redirect: "error",
-    })
-      .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
-      .then((html) => {
-        editable.innerHTML = html; // the server's safe rendering (cmark-gfm, allowlist)
-      })
-      .catch(() => {});
   }
 
   function offer(form, config, key, draft) {
@@ -285,6 +265,9 @@
       // every tab restored with it: a draft written since (a second reply, another tab's new
       // ticket) was deleted by a reload.
       const done = (form.dataset.draftSent || "").split(" ").filter(Boolean).filter((path) => sentHere(owner + path));
+      // A send refused (its page again, not accepted): the mark goes, or a later reload of an
+      // earlier answer's page would take it for this one.
+      if (!form.dataset.draftSent) sentHere(key);
       done.forEach((path) => store.removeItem(owner + path));
       // What the page shows still typed beside what was sent (the desk's note, its reply not
       // sent with it) is the page's draft anew: it went with the sent one, and leaving the page
@@ -334,6 +317,10 @@
       form.addEventListener("change", save);
     }
 
+    // The buttons that send the form's text (a reply, a note, a new ticket): «Anteprima»,
+    // «Conferma» and the desk's controls send it too but leave it to be sent.
+    const SENDS = ["send", "reply", "note"];
+
     // After the editor's own submit listener (it writes its Markdown into the text area first).
     form.addEventListener("submit", (event) => {
       clearErrors(form);
@@ -349,7 +336,8 @@
       if (store) {
         const values = snapshot(form);
         keep(store, key, values);
-        markSent(key);
+        const button = event.submitter;
+        if (!button || button.name !== "action" || SENDS.includes(button.value)) markSent(key);
       }
     });
   });

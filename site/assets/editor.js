@@ -380,9 +380,10 @@
           if (/\n[ \t]*\n\s*$/.test(text)) openParagraph();
         })
         .catch(() => {
-          // The text as it is, its lines kept as lines.
+          // The text as it reads, its lines kept as lines and without the escapes the editor
+          // itself added (shown, they were escaped again at the next key: «5\\\*3»).
           editable.textContent = "";
-          text.split("\n").forEach((line, index) => {
+          text.replace(/\\([\\`*_[\]<>&~|#.+\-=!()])/g, "$1").split("\n").forEach((line, index) => {
             if (index) editable.appendChild(document.createElement("br"));
             editable.appendChild(document.createTextNode(line));
           });
@@ -415,6 +416,8 @@
     };
     window.addEventListener("load", showRestored);
     window.addEventListener("pageshow", showRestored);
+    // «Ripristina bozza» (drafts.js) has put a draft's Markdown into the text area.
+    area.addEventListener("portale:ripristinato", showKept);
 
     // The editor shows the formatting itself: the preview is only for the "Anteprima" button.
     const preview = editor.querySelector(".editor-preview");
