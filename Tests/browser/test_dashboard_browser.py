@@ -91,6 +91,11 @@ def test_a_new_customer_arranges_the_dashboard_and_finds_it_again(portal, browse
 
     panel = browser.find_element(By.XPATH, "//aside[div/h2[normalize-space()='Aggiungi Widget']]")
     assert panel.is_displayed()
+    # On a phone the empty grid is still a place to drop the first widget on (it was 0 pixels
+    # high: only its outline took a drop).
+    browser.set_window_size(390, 844)
+    assert cell(browser)[3] >= 100, cell(browser)
+    browser.set_window_size(1280, 900)
     type_into(browser, "Ricerca widgets", "stato")
     choices = panel.find_elements(By.CSS_SELECTOR, ".widget-choice")
     assert [choice.is_displayed() for choice in choices] == [False, True]

@@ -91,6 +91,7 @@ def test_a_new_users_dashboard_is_empty_as_the_manual_shows(portal):
     page = session.get(portal.url + "/dashboard").text
     for text in ["Questa dashboard non ha ancora widget!", "Aggiungi i widget per monitorare la tua azienda",
                  ">Aggiungi</button>", ">Aggiungi Widget</h2>", '<label for="widget-search">Ricerca widgets</label>',
+                 'placeholder="Ricerca widgets"',
                  ">Elenco ticket</p>", ">Stato Ticket</p>", ">Modifica</button>", ">Fatto</button>"]:
         assert text in page, text
     assert '<script src="/assets/dashboard.js" defer="defer"></script>' in page

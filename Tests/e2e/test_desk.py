@@ -262,7 +262,7 @@ def test_bad_values_are_refused_in_italian_and_keep_the_text(portal):
     customer, _ = login(portal)
     number = created_number(new_ticket(portal, customer, title="Valori sbagliati"))
     operator, _ = operator_session(portal, OTHER_OPERATOR)
-    for field, value, message in (("assignee", "999999", "Scegli un operatore"), ("status", "boh", "Scegli uno stato"),
+    for field, value, message in (("assignee", "999999", "scegline un altro dall"), ("status", "boh", "Scegli uno stato"),
                                   ("priority", "urgentissima", "Scegli una priorità")):
         action = {"assignee": "assign", "status": "status", "priority": "priority"}[field]
         refused = desk_post(portal, operator, number, action, reply="Testo da non perdere", **{field: value})
@@ -1597,6 +1597,8 @@ def desk_new_ticket_form(portal, session, vat):
     link = re.search(r'href="(/desk/nuovo/\d+)"', found.text).group(1)
     page = session.get(portal.url + link)
     assert page.status_code == 200 and "<h1" in page.text and "Nuovo ticket per un cliente" in page.text
+    # The customer's phone, typed by the operator: not the operator's own for the browser to fill in.
+    assert re.search(r'<input[^>]*id="phone"', page.text) and not re.search(r'<input[^>]*id="phone"[^>]*autocomplete', page.text)
     return page
 
 
@@ -1808,7 +1810,7 @@ def test_a_kept_new_ticket_form_and_a_deactivated_operators_form(portal):
     # Without cookies: nothing kept, the plain 404.
     bare = requests.post(portal.url + f"/desk/nuovo/{tenant}", data=fields, files=NO_FILE, allow_redirects=False)
     assert bare.status_code == 404
-    # A deactivated operator's page: the plain 404, not the login.
+    # A deactivated operator's page: nothing kept (no login would bring it back), and told so.
     paolo, _ = operator_session(portal, OTHER_OPERATOR)
     stale = paolo.get(portal.url + f"/desk/nuovo/{tenant}").text
     with portal.db() as db:
@@ -1818,7 +1820,10 @@ def test_a_kept_new_ticket_form_and_a_deactivated_operators_form(portal):
         own = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', stale))
         refused = paolo.post(portal.url + f"/desk/nuovo/{tenant}", data={**fields, **own}, files=NO_FILE,
                              allow_redirects=False)
-        assert refused.status_code == 404
+        assert refused.status_code == 303 and refused.headers["Location"] == "/login?avviso=operatore-disattivato"
+        with portal.db() as db:
+            assert db.execute("SELECT count(*) FROM kept_forms WHERE owner_id = (SELECT id FROM users WHERE email = ?)",
+                              (OTHER_OPERATOR,)).fetchone()[0] == 0
     finally:
         with portal.db() as db:
             db.execute("UPDATE users SET deactivated_at = NULL WHERE email = ?", (OTHER_OPERATOR,))

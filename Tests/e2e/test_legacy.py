@@ -60,6 +60,7 @@ def test_the_transition_page_says_when_the_classic_portal_closes_and_links_both_
     assert "Accesso attraverso portale classico" in requests.get(portal.url + classic).text
     assert '<a class="button button--primary" href="/login">Nuovo portale assistenza</a>' in page.text
     assert '<label for="vat">Partita IVA</label>' in page.text
+    assert re.search(r'<input id="vat"[^>]*aria-label="Partita IVA \(P.IVA\)"', page.text), "the manual's «P.IVA» too"
     assert page.headers["Cache-Control"] == "no-store"
 
 

@@ -19,7 +19,11 @@ enum DashboardPanel {
             }
             el("div", ["class": "field"]) {
                 el("label", ["for": "widget-search"]) { Text.dashboardSearchWidgets }
-                el("input", ["type": "search", "id": "widget-search", "aria-describedby": "widget-panel-hint"])
+                // The manual's picture has the words inside the box too.
+                el("input", [
+                    "type": "search", "id": "widget-search", "aria-describedby": "widget-panel-hint",
+                    "placeholder": Text.dashboardSearchWidgets,
+                ])
             }
             el("p", ["class": "muted", "id": "widget-panel-hint"]) { Text.dashboardPanelHint }
             el("ul", ["class": "widget-choices"]) {

@@ -66,7 +66,9 @@ struct LegacyPage {
                 el(
                     "input",
                     [
+                        // The manual's «P.IVA» beside the label's words, for whoever looks for it.
                         "id": "vat", "name": "vat", "type": "text", "value": typedVAT, "required": "required",
+                        "aria-label": Text.legacyVATName,
                         "autocomplete": "off", "spellcheck": "false", "maxlength": "20",
                         "aria-invalid": error == nil ? nil : "true", "aria-describedby": described,
                         // As every refused form: the person is put on the wrong field.
