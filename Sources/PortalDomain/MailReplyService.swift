@@ -139,33 +139,30 @@ public struct MailReplyService: DomainService {
         return .success(Target(ticket: ticket, author: author))
     }
 
-    /// Who wrote a reply sent to `owner`'s address of `ticket`, by the sender's address: the
-    /// address is only a key to the ticket, and a notification may be forwarded. The owner;
-    /// the account that sent it when it is a colleague (another operator for an operator's
-    /// address, another member of the ticket's company for a customer's); else, for a
-    /// customer's address, the owner when it came from the ticket's "Email", where its
-    /// notifications go (an address that may have an account of its own elsewhere). Nil for
-    /// anyone else: a stranger must not write in the owner's name.
+    /// Who wrote a reply sent to `owner`'s address of `ticket`, by the sender's address. The
+    /// address is the owner's alone (issue 18: it "cannot be moved to another ticket or
+    /// person"): a colleague answering from a forwarded notification was added under their
+    /// own name, so anyone of the company holding one e-mail could write on the ticket by it.
+    /// Besides the owner, for a customer's address, the ticket's "Email", where its
+    /// notifications went (an address that may have an account of its own elsewhere), writes
+    /// as the owner. Nil for anyone else: refused as someone else's address.
     static func author(
         of ticket: TicketRecord, addressedTo owner: UserRecord, from: EmailAddress?, _ users: UserStore, _ tenants: TenantStore
     ) throws -> UserRecord? {
         guard let from else { return nil }
         if from == EmailAddress(owner.email) { return owner }
-        let account = try users.find(email: from).flatMap { $0.isOperator == owner.isOperator ? $0 : nil }
-        if let account, try owner.isOperator || tenants.membership(userID: account.id, tenantID: ticket.tenantID) != nil {
-            return account
-        }
         // Not an operator's address typed as the ticket's "Email": an operator's answer there
         // was saved as the customer's own words, under the requester's name. Nor a colleague
         // the company removed: once the removal could no longer be undone their answers were
-        // added again in the requester's name (their account, if any, is refused below).
-        if !owner.isOperator && from == EmailAddress(ticket.contactEmail), try users.find(email: from)?.isOperator != true,
-            try !tenants.removedAndNotBack(email: from, tenantID: ticket.tenantID)
-        {
-            return owner
-        }
-        // A customer's account that is no longer (or never was) of the company: refused
-        // afterwards as not allowed, which tells a removed colleague why.
+        // added again in the requester's name (their account is refused below, told why).
+        guard !owner.isOperator, from == EmailAddress(ticket.contactEmail) else { return nil }
+        let account = try users.find(email: from)
+        if account?.isOperator == true { return nil }
+        // The ticket's Email is a colleague's login: their words, under their own name.
+        if let account, try tenants.membership(userID: account.id, tenantID: ticket.tenantID) != nil { return account }
+        if try !tenants.removedAndNotBack(email: from, tenantID: ticket.tenantID) { return owner }
+        // A customer's account that is no longer of the company: refused afterwards as not
+        // allowed, which tells a removed colleague why.
         return account
     }
 

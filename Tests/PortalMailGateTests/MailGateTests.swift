@@ -144,7 +144,7 @@ struct MailGateTests {
                 == .refused(.notAllowed(.notAnOperator(hasAccount: true)), answered: true), "Mario may still write from the portal")
     }
 
-    @Test("a reply address is a key, not a name: a colleague's reply is theirs, a stranger's is refused")
+    @Test("a reply address is its person's: a colleague or a stranger using it is refused, the ticket's Email writes as the requester")
     func senderDecidesTheAuthor() throws {
         let number = try ticket("waiting")
         let mario = try user("mario.rossi@rossi.example")
@@ -154,8 +154,17 @@ struct MailGateTests {
                 "SELECT author_id FROM messages WHERE ticket_id = (SELECT id FROM tickets WHERE number = ?) ORDER BY id DESC LIMIT 1",
                 [number])?.optionalInt("author_id")
         }
-        #expect(try gate.deliver(mail(from: "Luca <luca.verdi@rossi.example>", to: to, id: "s1@x", body: "Ci penso io."), now: now) == .reply)
-        #expect(try author() == (try user("luca.verdi@rossi.example")), "forwarded to a colleague: the colleague wrote it")
+        // Issue 18: the address "cannot be moved to another ticket or person".
+        try database.run("UPDATE tickets SET contact_email = 'mario.rossi@rossi.example' WHERE number = ?", [number])
+        #expect(
+            try gate.deliver(mail(from: "Luca <luca.verdi@rossi.example>", to: to, id: "s1@x", body: "Ci penso io."), now: now)
+                == .refused(.wrongSender, answered: true), "a notification forwarded to a colleague")
+        #expect(try gate.deliver(mail(from: "Mario <mario.rossi@rossi.example>", to: to, id: "s1b@x", body: "Ci penso io."), now: now) == .reply)
+        #expect(try author() == mario)
+        // The ticket's Email a colleague's login: their words, under their own name.
+        try database.run("UPDATE tickets SET contact_email = 'luca.verdi@rossi.example' WHERE number = ?", [number])
+        #expect(try gate.deliver(mail(from: "Luca <luca.verdi@rossi.example>", to: to, id: "s1c@x", body: "Sono il contatto."), now: now) == .reply)
+        #expect(try author() == (try user("luca.verdi@rossi.example")))
         try database.run("UPDATE tickets SET contact_email = 'ufficio@rossi.example' WHERE number = ?", [number])
         #expect(try gate.deliver(mail(from: "ufficio@rossi.example", to: to, id: "s2@x", body: "Dall'ufficio."), now: now) == .reply)
         #expect(try author() == mario, "the ticket's own Email writes as its requester")
