@@ -17,12 +17,6 @@ public struct KnownBrowserStore {
         return database.changes == 1
     }
 
-    /// Whether the user has logged in from any browser since browsers were recorded: the
-    /// first login of all is nobody's news.
-    public func hasAny(userID: Int64) throws -> Bool {
-        try database.queryOne("SELECT 1 AS known FROM known_browsers WHERE user_id = ? LIMIT 1", [userID]) != nil
-    }
-
     public func create(tokenHash: [UInt8], userID: Int64, now: Timestamp) throws {
         try database.run(
             "DELETE FROM known_browsers WHERE user_id = ? AND last_seen_at <= ?", [userID, now - KnownBrowserStore.lifetime])

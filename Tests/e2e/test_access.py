@@ -744,3 +744,28 @@ def test_a_company_switch_keeps_the_logins_absolute_end(fresh_portal):
     assert len(after) == 1 and after[0][0] != before[0][0], "a new session token"
     assert tuple(after[0])[1:] == tuple(before[0])[1:], "the same login time and absolute end"
     assert session.get(portal.url + "/dashboard", allow_redirects=False).status_code == 200
+
+
+def test_the_login_after_the_first_access_is_no_news_and_another_browser_is(portal):
+    """The browser of the first access is the account's first known one; the demo's accounts,
+    made without one, hear of their first login (it went unsaid: a stolen password's first use
+    was the one login nobody was told of)."""
+    address = "primo.browser@rossi.example"
+    provisional = portal.invite(address)
+    session = requests.Session()
+    password_step(portal, address, provisional, session=session)
+    assert first_access(portal, session).status_code == 303 and session.cookies.get("portal_browser")
+
+    def announced():
+        with portal.db() as db:
+            return db.execute("SELECT count(*) FROM outbox WHERE recipients = ? AND subject LIKE '%nuovo accesso%'",
+                              (address,)).fetchone()[0]
+
+    login(portal, email=address, password=NEW_PASSWORD, session=session, trust=False)
+    accept_invitation(portal, session)
+    assert choose_company(portal, session, "ROSSI SRL").status_code == 303
+    assert session.get(portal.url + "/dashboard", allow_redirects=False).status_code == 200
+    assert announced() == 0, "the browser that did the first access"
+    other, _ = login(portal, email=address, password=NEW_PASSWORD, trust=False)
+    assert other.get(portal.url + "/dashboard", allow_redirects=False).status_code == 200
+    assert announced() == 1, "another browser"

@@ -155,9 +155,11 @@ enum AccessFlow {
         return response
     }
 
-    /// At a login: a browser that brings no cookie of an earlier login of this user is a new
-    /// device, and the user hears of it (not at their very first login, which nobody needs to
-    /// be told of). Returns the cookie to give a browser seen for the first time.
+    /// At a login: a browser that brings no cookie of an earlier login (or of the first access)
+    /// of this user is a new device, and the user hears of it. The first login of an account
+    /// made without a first access (the demo's, `portal-admin`'s) is one too: it went unsaid,
+    /// and a stolen password's first use was the one login nobody was told of. Returns the
+    /// cookie to give a browser seen for the first time.
     /// `since`: when the login began.
     static func noteBrowser(
         user: UserRecord, since: Timestamp, in tx: WriteTransaction, _ request: Request, _ services: Services
@@ -169,7 +171,7 @@ enum AccessFlow {
         {
             return nil
         }
-        if try browsers.hasAny(userID: user.id), try !madeTrustedAtThisLogin(user: user, since: since, request, services) {
+        if try !madeTrustedAtThisLogin(user: user, since: since, request, services) {
             try SecurityMail.send(.newDevice, in: tx, to: user, request, services)
             try AuditStore.record(in: tx, "login_new_device", tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
                 detail: DeviceName.describe(request.userAgent), clientIP: request.clientAddress, now: now)

@@ -40,6 +40,9 @@ enum FirstAccessHandlers {
         }
         let hash = PasswordHasher.hash(password)
         let now = services.now
+        // The browser of the first access is the person's first known one: the login that follows
+        // in it is no news, one from any other browser is (AccessFlow.noteBrowser).
+        let browser = Token.generate()
         let completed = try services.database.write { tx in
             // The login's row goes first, under the write lock: the form sent from several
             // tabs at once set as many passwords and names, each press told it had worked.
@@ -48,6 +51,7 @@ enum FirstAccessHandlers {
             try UserStore(services.database).completeFirstAccess(
                 userID: user.id, firstName: firstName, lastName: lastName, passwordHash: hash, now: now)
             try AuditStore.record(in: tx, "first_access_completed", userID: user.id, actorEmail: user.email, clientIP: request.clientAddress, now: now)
+            try KnownBrowserStore(services.database).create(tokenHash: browser.hash, userID: user.id, now: now)
             return true
         }
         // Its own password, or a double press of the same: "Utente creato". Another tab's:
@@ -63,6 +67,9 @@ enum FirstAccessHandlers {
         let next = context.challenge.returnTo.isEmpty ? "" : "&next=" + urlEncode(context.challenge.returnTo)
         var response = try Response.redirect(to: "/login?avviso=\(notice)&email=" + urlEncode(user.email) + next)
         try response.setCookie(Cookies.clear(Cookies.login, request))
+        if completed {
+            try response.setCookie(Cookies.make(Cookies.browser, value: browser.value, maxAge: KnownBrowserStore.lifetime, request))
+        }
         return response
     }
 }
