@@ -4,6 +4,7 @@ import re
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from chromium import chromium
@@ -327,7 +328,12 @@ def test_a_draft_restored_after_the_session_ended_is_its_text_not_the_login_page
         sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
         number = open_ticket(portal, newest=True)
         browser.get(portal.url + f"/ticket/{number}")
-        field(browser, "Risposta").send_keys("Bozza 5*3*2 da ritrovare,\nsu due righe.")
+        editor = field(browser, "Risposta")
+        editor.send_keys("Bozza ")
+        editor.send_keys(Keys.CONTROL, "b")
+        editor.send_keys("forte")
+        editor.send_keys(Keys.CONTROL, "b")
+        editor.send_keys(" 5*3*2 da ritrovare,\nsu due righe.")
         WebDriverWait(browser, 5).until(lambda _: "da ritrovare" in drafts(browser))
         browser.get(portal.url + "/ticket")
         browser.get(portal.url + f"/ticket/{number}")
@@ -339,8 +345,15 @@ def test_a_draft_restored_after_the_session_ended_is_its_text_not_the_login_page
         assert "Password" not in shown and "Accedi" not in shown, shown
         # As it was typed: its lines, and no escape of the editor's shown (typed on, they were
         # escaped again: «5\\\*3»).
-        assert "Bozza 5*3*2 da ritrovare," in shown and "su due righe." in shown and "\\" not in shown, shown
+        assert "Bozza **forte** 5*3*2 da ritrovare," in shown and "su due righe." in shown and "\\" not in shown, shown
         assert shown.index("da ritrovare,") < shown.index("su due righe."), shown
+        # Sent as it is, the draft's Markdown goes unchanged (converted from the plain text shown,
+        # a bold word or a list arrived as literal «**» and «- »).
+        kept = browser.execute_script("""
+            const area = document.querySelector('textarea[name=message]');
+            area.form.dispatchEvent(new Event('submit', {cancelable: true}));
+            return area.value;""")
+        assert kept.startswith("Bozza **forte** 5\\*3\\*2 da ritrovare,"), kept
         field(browser, "Risposta").send_keys("!")
         WebDriverWait(browser, 5).until(lambda _: "righe.!" in drafts(browser) or "righe!" in drafts(browser))
         assert "\\\\\\\\" not in drafts(browser), drafts(browser)

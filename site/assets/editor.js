@@ -355,7 +355,12 @@
 
     // Only when the text changed: sent on every "Invia", the event read as the field changed
     // (pwa.js then took the description's error away from a description still empty).
-    const sync = () => {
+    // Set while the editor shows a kept text as plain text (the server's preview unanswered):
+    // sent as it is, its Markdown goes unchanged; typed on, it is the text the person sees.
+    let shownAsText = false;
+    const sync = (event) => {
+      if (event && event.type === "submit" && shownAsText) return;
+      shownAsText = false;
       const markdown = toMarkdown(editable);
       if (markdown === area.value) return;
       area.value = markdown;
@@ -377,9 +382,11 @@
         .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
         .then((html) => {
           editable.innerHTML = html; // the server's safe rendering (cmark-gfm, allowlist)
+          shownAsText = false;
           if (/\n[ \t]*\n\s*$/.test(text)) openParagraph();
         })
         .catch(() => {
+          shownAsText = true;
           // The text as it reads, its lines kept as lines and without the escapes the editor
           // itself added (shown, they were escaped again at the next key: «5\\\*3»).
           editable.textContent = "";
