@@ -769,3 +769,26 @@ def test_the_login_after_the_first_access_is_no_news_and_another_browser_is(port
     other, _ = login(portal, email=address, password=NEW_PASSWORD, trust=False)
     assert other.get(portal.url + "/dashboard", allow_redirects=False).status_code == 200
     assert announced() == 1, "another browser"
+
+
+def test_colleagues_taking_turns_on_one_computer_are_not_each_told_of_a_new_device(portal):
+    """The known-browser cookie held one token: each colleague's login on a shared computer
+    replaced the last one's, who heard of a «nuovo accesso» at every turn."""
+    office = requests.Session()
+
+    def announced(address):
+        with portal.db() as db:
+            return db.execute("SELECT count(*) FROM outbox WHERE recipients = ? AND subject LIKE '%nuovo accesso%'",
+                              (address,)).fetchone()[0]
+
+    def turn(address):
+        login(portal, email=address, session=office, trust=False)
+        page = office.get(portal.url + "/profilo").text
+        office.post(portal.url + "/logout", data={"csrf": csrf_token(page)})
+
+    turn(TECHNICIAN)
+    turn(ADMIN)
+    before = announced(TECHNICIAN), announced(ADMIN)
+    turn(TECHNICIAN)
+    turn(ADMIN)
+    assert (announced(TECHNICIAN), announced(ADMIN)) == before

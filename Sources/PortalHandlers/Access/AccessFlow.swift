@@ -150,7 +150,7 @@ enum AccessFlow {
         try response.setCookie(Cookies.sessionCookie(token: token.value, remember: remember, request: request))
         if challenge != nil { try response.setCookie(Cookies.clear(Cookies.login, request)) }
         if let browser {
-            try response.setCookie(Cookies.make(Cookies.browser, value: browser.value, maxAge: KnownBrowserStore.lifetime, request))
+            try response.setCookie(Cookies.addingBrowser(browser.value, request))
         }
         return response
     }
@@ -166,9 +166,7 @@ enum AccessFlow {
     ) throws -> Token? {
         let browsers = KnownBrowserStore(services.database)
         let now = services.now
-        if let cookie = Cookies.value(Cookies.browser, request),
-            try browsers.recognise(tokenHash: Token.hash(cookie), userID: user.id, now: now)
-        {
+        for cookie in Cookies.browsers(request) where try browsers.recognise(tokenHash: Token.hash(cookie), userID: user.id, now: now) {
             return nil
         }
         if try !madeTrustedAtThisLogin(user: user, since: since, request, services) {

@@ -68,7 +68,7 @@ enum FirstAccessHandlers {
         var response = try Response.redirect(to: "/login?avviso=\(notice)&email=" + urlEncode(user.email) + next)
         try response.setCookie(Cookies.clear(Cookies.login, request))
         if completed {
-            try response.setCookie(Cookies.make(Cookies.browser, value: browser.value, maxAge: KnownBrowserStore.lifetime, request))
+            try response.setCookie(Cookies.addingBrowser(browser.value, request))
         }
         return response
     }

@@ -55,6 +55,17 @@ enum Cookies {
             device, value: tokens.prefix(devicesPerBrowser).joined(separator: "."), maxAge: TrustedDeviceStore.lifetime, request)
     }
 
+    /// The known-browser tokens this browser holds, newest first, one per person as for trusted
+    /// devices: with one, each colleague's login on a shared computer replaced the last one's,
+    /// who was told of a "new device" at every next login.
+    static func browsers(_ request: Request) -> [String] { Array(values(browser, request).prefix(devicesPerBrowser)) }
+
+    /// The cookie with `token` in front of the browser's other known-browser tokens.
+    static func addingBrowser(_ token: String, _ request: Request) -> Cookie {
+        let tokens = [token] + browsers(request).filter { $0 != token }
+        return make(browser, value: tokens.prefix(devicesPerBrowser).joined(separator: "."), maxAge: KnownBrowserStore.lifetime, request)
+    }
+
     static func visitorValue(_ request: Request) -> String? { value(visitor, request) }
 
     /// Without "Ricordami" the cookie ends with the browser; with it, with the session's
