@@ -87,13 +87,13 @@ def test_an_invited_operator_works_until_deactivated_then_is_told_why_and_their_
     seen = page.split('name="seen" value="')[1].split('"')[0]
     author = re.search(r'name="autore" value="([^"]+)"', page).group(1)
     late = marta.post(portal.url + f"/desk/ticket/{number}", data={"autore": author, "csrf": csrf_token(page), "seen": seen,
-                      "action": "reply", "reply": "Risposta scritta prima della disattivazione."},
+                      "action": "reply", "reply": "Risposta di Marta prima della disattivazione."},
                       files={"files": ("", b"", "application/octet-stream")}, allow_redirects=False)
     assert late.status_code == 303 and late.headers["Location"] == "/login?avviso=operatore-disattivato", late.status_code
     told = html.unescape(requests.get(portal.url + late.headers["Location"]).text)
     assert "Il tuo account dell'assistenza è stato disattivato: il modulo che stavi inviando non è stato salvato." in told
     with portal.db() as db:
-        assert db.execute("SELECT count(*) FROM messages WHERE body LIKE 'Risposta scritta prima%'").fetchone()[0] == 0
+        assert db.execute("SELECT count(*) FROM messages WHERE body LIKE 'Risposta di Marta prima%'").fetchone()[0] == 0
     again = password_step(portal, address, NEW_PASSWORD)
     assert again.status_code == 403 and "è stato disattivato" in again.text
     with portal.db() as db:
