@@ -771,9 +771,11 @@ def test_the_login_after_the_first_access_is_no_news_and_another_browser_is(port
     assert announced() == 1, "another browser"
 
 
-def test_colleagues_taking_turns_on_one_computer_are_not_each_told_of_a_new_device(portal):
+def test_colleagues_taking_turns_on_one_computer_are_not_each_told_of_a_new_device(fresh_portal):
     """The known-browser cookie held one token: each colleague's login on a shared computer
-    replaced the last one's, who heard of a «nuovo accesso» at every turn."""
+    replaced the last one's, who heard of a «nuovo accesso» at every turn. (A portal of its
+    own: four logins with codes would pass the shared one's limit of three codes a user.)"""
+    portal = fresh_portal()
     office = requests.Session()
 
     def announced(address):

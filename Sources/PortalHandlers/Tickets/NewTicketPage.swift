@@ -94,11 +94,12 @@ struct NewTicketPage {
                     }
                     // The desk may leave it empty: the requester's own address is used.
                     FormField.input(id: "email", label: Text.email, type: "email", value: form.email, error: form.errors["email"],
-                                    required: desk == nil, autocomplete: desk == nil ? "email" : "off", maxLength: 254,
+                                    required: desk == nil, autocomplete: desk == nil ? "email" : nil, maxLength: 254,
                                     hint: desk == nil ? nil : Text.deskEmailDefaultHint)
                     FormField.input(id: "phone", label: Text.phone, type: "tel", value: form.phone, error: form.errors["phone"],
-                                    // On the desk it is the customer's, not the operator's own to fill in.
-                                    autocomplete: desk == nil ? "tel" : "off", maxLength: TicketForm.phoneLimit)
+                                    // On the desk it is the customer's, not the operator's own to fill in
+                                    // (no purpose named; "off" is no purpose axe-core 3.1 knows there).
+                                    autocomplete: desk == nil ? "tel" : nil, maxLength: TicketForm.phoneLimit)
                     FormField.radioGroup(name: "contact", legend: Text.contactPreference,
                                          options: ContactPreference.allCases.map { ($0.rawValue, $0.label) },
                                          selected: form.contact?.rawValue, error: form.errors["contact"], marked: true)
