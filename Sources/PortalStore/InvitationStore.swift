@@ -64,10 +64,21 @@ public struct InvitationStore {
 
     /// Accepts a pending, unexpired invitation addressed to `email`; returns it, or nil when
     /// there is no such invitation (cancelled, accepted, expired or someone else's).
-    public func accept(id: Int64, email: EmailAddress, now: Timestamp) throws -> InvitationRecord? {
-        guard let invitation = try pending(email: email, now: now).first(where: { $0.id == id }) else { return nil }
+    public enum Acceptance {
+        case accepted(InvitationRecord)
+        /// Pending, but with another role than the page showed: not accepted.
+        case roleChanged
+        /// Accepted already, withdrawn or expired.
+        case notPending
+    }
+
+    /// Accepts a pending invitation to `email`, unless its role is no longer `shownRole` (the
+    /// role on the page the person read; nil when the form did not say it).
+    public func accept(id: Int64, email: EmailAddress, shownRole: Role?, now: Timestamp) throws -> Acceptance {
+        guard let invitation = try pending(email: email, now: now).first(where: { $0.id == id }) else { return .notPending }
+        if let shownRole, invitation.role != shownRole { return .roleChanged }
         try database.run("UPDATE invitations SET accepted_at = ? WHERE id = ?", [now, id])
-        return invitation
+        return .accepted(invitation)
     }
 
     /// The company of an invitation to `email` already accepted: a second "Accetta" (Back,

@@ -282,6 +282,21 @@ public struct TicketStore {
         ).map(TicketStore.attachment)
     }
 
+    /// Who sent each message of the ticket that carries a file (notes left out), by message:
+    /// «Visualizza allegati» names them without reading the thread's texts.
+    public func attachmentSenders(ticketID: Int64) throws -> [Int64: (name: String, isOperator: Bool)] {
+        var senders: [Int64: (name: String, isOperator: Bool)] = [:]
+        for row in try database.query(
+            """
+            SELECT DISTINCT m.id, m.author_name, m.author_is_operator FROM attachments a JOIN messages m ON m.id = a.message_id
+            WHERE a.ticket_id = ? AND m.kind != 'note'
+            """, [ticketID])
+        {
+            senders[row.int("id")] = (row.string("author_name"), row.bool("author_is_operator"))
+        }
+        return senders
+    }
+
     /// Every file of the ticket, those of internal notes included: for the desk only.
     public func attachmentsWithNotes(ticketID: Int64) throws -> [TicketAttachment] {
         try database.query(

@@ -72,12 +72,13 @@ enum CompanyChoiceHandlers {
             // The role the page showed, changed since by the company's administrator: accepted,
             // it made the person an «Amministratore» (or a «Tecnico») without a word. The page
             // again, with the role as it is now.
-            if let shown = request.form["role"].flatMap(Role.init(rawValue:)),
-                let current = try invitations.pending(email: email, now: now).first(where: { $0.id == id }), current.role != shown
-            {
+            let invitation: InvitationRecord
+            switch try invitations.accept(id: id, email: email, shownRole: request.form["role"].flatMap(Role.init(rawValue:)), now: now) {
+            case .accepted(let accepted):
+                invitation = accepted
+            case .roleChanged:
                 throw Redirect(to: "/accesso/azienda?avviso=ruolo-cambiato")
-            }
-            guard let invitation = try invitations.accept(id: id, email: email, now: now) else {
+            case .notPending:
                 // Accepted already (the button pressed again after Back): done, as the first time.
                 if let tenantID = try invitations.acceptedTenant(id: id, email: email),
                     try TenantStore(services.database).membership(userID: user.id, tenantID: tenantID) != nil

@@ -50,9 +50,7 @@ enum Cookies {
     /// The cookie with `token` in front of `others` (the browser's tokens still trusting someone
     /// else, `AccessFlow.otherPeoplesDevices`), the oldest left out past `devicesPerBrowser`.
     static func addingDevice(_ token: String, keeping others: [String], _ request: Request) -> Cookie {
-        let tokens = [token] + others.filter { $0 != token }
-        return make(
-            device, value: tokens.prefix(devicesPerBrowser).joined(separator: "."), maxAge: TrustedDeviceStore.lifetime, request)
+        adding(token, before: others, to: device, maxAge: TrustedDeviceStore.lifetime, request)
     }
 
     /// The known-browser tokens this browser holds, newest first, one per person as for trusted
@@ -62,8 +60,16 @@ enum Cookies {
 
     /// The cookie with `token` in front of the browser's other known-browser tokens.
     static func addingBrowser(_ token: String, _ request: Request) -> Cookie {
-        let tokens = [token] + browsers(request).filter { $0 != token }
-        return make(browser, value: tokens.prefix(devicesPerBrowser).joined(separator: "."), maxAge: KnownBrowserStore.lifetime, request)
+        adding(token, before: browsers(request), to: browser, maxAge: KnownBrowserStore.lifetime, request)
+    }
+
+    /// A several-token cookie with `token` first, `others` after it once each, the oldest left
+    /// out past `devicesPerBrowser`.
+    private static func adding(_ token: String, before others: [String], to base: String, maxAge: Int64, _ request: Request)
+        -> Cookie
+    {
+        let tokens = [token] + others.filter { $0 != token }
+        return make(base, value: tokens.prefix(devicesPerBrowser).joined(separator: "."), maxAge: maxAge, request)
     }
 
     static func visitorValue(_ request: Request) -> String? { value(visitor, request) }

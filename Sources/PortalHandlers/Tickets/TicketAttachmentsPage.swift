@@ -12,10 +12,9 @@ enum TicketAttachmentsPage {
         let store = TicketStore(context.services.database)
         let files = try store.attachments(ticketID: ticket.id)
         // As the thread names them: the person, then the support team or the company.
-        let authors = Dictionary(
-            try store.messages(ticketID: ticket.id).map {
-                ($0.id, "\($0.authorName) (\($0.authorIsOperator ? Text.supportTeam : ticket.tenantName))")
-            }, uniquingKeysWith: { first, _ in first })
+        let authors = try store.attachmentSenders(ticketID: ticket.id).mapValues {
+            "\($0.name) (\($0.isOperator ? Text.supportTeam : ticket.tenantName))"
+        }
         let base = "/ticket/\(ticket.number)"
         let page = Page(title: Text.attachmentsPageTitle(ticket.number), kind: .app(context.current.viewer), currentPath: "/ticket") {
             el("h1", ["class": "page-title"]) { Text.attachmentsPageTitle(ticket.number) }
