@@ -3,7 +3,8 @@
 # usage: render-nginx-conf.sh OUTPUT
 # Reads: PORTAL_VAR (state folder), PORT, PORTAL_LISTEN (default 127.0.0.1:$PORT),
 # PORTAL_SITE_OUT, PORTAL_RUN (socket folder), PORTAL_ATTACHMENTS_DIR,
-# PORTAL_LOGIN_RATE (default 180r/m), PORTAL_LOGIN_BURST (default 150), PORTAL_NGINX_USER,
+# PORTAL_LOGIN_RATE (default 180r/m), PORTAL_LOGIN_BURST (default 150), PORTAL_VAT_RATE and
+# PORTAL_VAT_BURST (the classic portal's P.IVA form, default 10r/m and 10), PORTAL_NGINX_USER,
 # PORTAL_WORKERS and PORTAL_THREADS (the handlers' --workers and --threads, default 4 and 8),
 # PORTAL_TRUSTED_PROXY (addresses or CIDRs of the proxy in front, separated by spaces or
 # commas; none by default), PORTAL_REAL_IP_HEADER (default X-Forwarded-For) and
@@ -83,5 +84,6 @@ mkdir -p "$var/nginx" "$var/log"
 sed -e "s|@VAR@|$var|g" -e "s|@LISTEN@|$listen|g" -e "s|@ROOT@|$root|g" -e "s|@RUN@|$run|g" \
     -e "s|@ATTACHMENTS@|$attachments|g" -e "s|@USER_DIRECTIVE@|$user_directive|g" \
     -e "s|@KEEPALIVE@|$keepalive|g" -e "s|@NGINX_WORKERS@|$nginx_workers|g" -e "s|@LOGIN_RATE@|${PORTAL_LOGIN_RATE:-180r/m}|g" -e "s|@LOGIN_BURST@|${PORTAL_LOGIN_BURST:-150}|g" \
+    -e "s|@VAT_RATE@|${PORTAL_VAT_RATE:-10r/m}|g" -e "s|@VAT_BURST@|${PORTAL_VAT_BURST:-10}|g" \
     -e "s|@HSTS@|$hsts|g" -e "s|@NOFILE@|$nofile|g" -e "s|@CONNECTIONS@|$connections|g" -e "/@REAL_IP@/{r $real_ip" -e "d}" \
     "$here/nginx.conf" > "$out"

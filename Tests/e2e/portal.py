@@ -45,6 +45,8 @@ class Portal:
             "PORTAL_PUBLIC_URL": self.url,
             "PORTAL_LOGIN_RATE": "50r/s",
             "PORTAL_LOGIN_BURST": "200",
+            "PORTAL_VAT_RATE": "50r/s",
+            "PORTAL_VAT_BURST": "200",
             "PORTAL_WORKERS": "2",
             # Many tests open tickets as the same demo people within minutes; the limits have
             # their own test (test_limits.py), which sets them low.

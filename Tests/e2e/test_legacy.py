@@ -138,7 +138,8 @@ def test_a_deactivated_companys_request_leads_support_to_its_page_not_to_a_refus
 
 
 def test_the_pva_form_is_rate_limited_but_reading_the_page_is_not(fresh_portal):
-    portal = fresh_portal(PORTAL_LOGIN_RATE="6r/m", PORTAL_LOGIN_BURST="2")
+    # Its own limit, not the login's: the login's stays generous here.
+    portal = fresh_portal(PORTAL_VAT_RATE="6r/m", PORTAL_VAT_BURST="2")
     session = requests.Session()
     token = csrf_token(session.get(portal.url + PAGE).text)
     statuses = [session.post(portal.url + PAGE, data={"csrf": token, "vat": UNKNOWN_VAT}).status_code
@@ -147,6 +148,18 @@ def test_the_pva_form_is_rate_limited_but_reading_the_page_is_not(fresh_portal):
     limited = session.post(portal.url + PAGE, data={"csrf": token, "vat": UNKNOWN_VAT})
     assert limited.status_code == 429 and "Troppi tentativi" in limited.text
     assert all(session.get(portal.url + PAGE).status_code == 200 for _ in range(10))
+
+
+def test_by_default_a_dozen_numbers_in_a_row_meet_the_limit_and_the_login_stays_open(fresh_portal):
+    # The installation's own limits: the form's is tight, and it is not the office's login allowance.
+    portal = fresh_portal(PORTAL_VAT_RATE=None, PORTAL_VAT_BURST=None, PORTAL_LOGIN_RATE=None, PORTAL_LOGIN_BURST=None)
+    session = requests.Session()
+    token = csrf_token(session.get(portal.url + PAGE).text)
+    statuses = [session.post(portal.url + PAGE, data={"csrf": token, "vat": UNKNOWN_VAT}).status_code for _ in range(12)]
+    assert statuses[:5] == [200] * 5 and 429 in statuses, statuses
+    login_token = csrf_token(session.get(portal.url + "/login").text)
+    refused = session.post(portal.url + "/login", data={"csrf": login_token, "email": "a@b.it", "password": "x"})
+    assert refused.status_code == 422, "the P.IVA form's tries spend nothing of the login's limit"
 
 
 def test_after_the_closing_date_the_form_gives_way_to_the_closure_notice(fresh_portal):
