@@ -210,7 +210,7 @@ def test_a_new_customer_arranges_the_dashboard_and_finds_it_again(portal, browse
         window.notReloaded = true;
         document.querySelectorAll('.widget-body tbody tr').forEach((row) => row.remove());""")
     assert not widget(browser, "Elenco ticket").find_elements(By.CSS_SELECTOR, "tbody tr")
-    browser.find_element(By.LINK_TEXT, "Aggiorna").click()
+    browser.find_element(By.XPATH, "//button[normalize-space()='Aggiorna']").click()
     announced(browser, "Dati aggiornati.")
     assert browser.execute_script("return window.notReloaded === true")
     assert {name: drawn(widget(browser, name)) for name in added} == shown

@@ -227,7 +227,7 @@ def test_aggiorna_keeps_the_reply_being_written_in_its_field(portal, browser):
     browser.get(portal.url + f"/ticket/{number}")
     field(browser, "Risposta").send_keys("Sto scrivendo e intanto controllo se avete risposto.")
     # At once, before the typing pause has kept the draft.
-    browser.find_element(By.XPATH, "//a[normalize-space()='Aggiorna']").click()
+    browser.find_element(By.XPATH, "//button[normalize-space()='Aggiorna']").click()
     WebDriverWait(browser, 10).until(lambda _: "intanto controllo" in field(browser, "Risposta").text)
     assert not browser.find_elements(By.XPATH, "//button[normalize-space()='Ripristina bozza']")
     assert "Bozza ripristinata" in browser.find_element(By.CSS_SELECTOR, ".draft-offer").text

@@ -129,7 +129,8 @@ def test_without_javascript_the_saved_widgets_show_their_data_read_only(portal):
         assert f'<th scope="col">{heading}</th>' in page, heading
         # On a phone each ticket is a card whose cells name their column.
         assert f'<td data-label="{heading}">' in page, heading
-    assert '<a class="button" href="/dashboard" data-action="refresh">Aggiorna</a>' in page, "works without JavaScript"
+    assert ('<form class="refresh-form" method="get" action="/dashboard"><button type="submit" class="button"'
+            ' data-action="refresh">Aggiorna</button></form>') in page, "a button that works without JavaScript"
     assert '<button type="button" class="button" data-action="edit" hidden="hidden">Modifica</button>' in page
     assert 'class="empty-state dashboard-empty" hidden="hidden"' in page
 

@@ -928,8 +928,10 @@ def test_torna_allelenco_goes_back_to_the_page_of_the_list_the_ticket_was_opened
     target = html.unescape(back.group(1) or back.group(2))
     assert target == "/ticket?ordine=creazione&stato=qualsiasi&priorita=qualsiasi&tipologia=qualsiasi&pagina=2", target
     # "Aggiorna" keeps it: after it, "Torna all'elenco" led to page 1.
-    refresh = html.unescape(re.search(r'<a class="button[^"]*" href="([^"]+)">Aggiorna</a>', shown).group(1))
-    refreshed = session.get(portal.url + refresh).text
+    form = re.search(r'<form class="refresh-form" method="get" action="([^"]+)">(.*?)Aggiorna</button></form>', shown)
+    fields = {html.unescape(name): html.unescape(value) for name, value in re.findall(r'name="([^"]+)" value="([^"]*)"', form.group(2))}
+    assert list(fields) == ["elenco"], fields
+    refreshed = session.get(portal.url + html.unescape(form.group(1)), params=fields).text
     back = re.search(r'<a class="button" href="([^"]+)">Torna all', refreshed)
     assert html.unescape(back.group(1)) == target, back.group(1)
     # A reply keeps it, through the form and the redirect.

@@ -290,7 +290,7 @@
         else offer(form, config, key, draft);
       }
       // Kept now, not after the typing pause: «Aggiorna» pressed right after the last key.
-      document.querySelectorAll("a.refresh-link").forEach((link) => {
+      document.querySelectorAll(".refresh-link").forEach((link) => {
         link.addEventListener("click", (event) => {
           // A new tab or window leaves this page as it is; and with nothing written there is
           // nothing to bring back (an older draft stays an offer, never filled in unasked).

@@ -49,13 +49,13 @@ struct DashboardPage {
         return (isEditable ? page.withScript("/assets/dashboard.js") : page).render()
     }
 
-    /// "Aggiorna" is a link, so that it refreshes without JavaScript too; "Modifica",
+    /// "Aggiorna" is a form's button, so that it refreshes without JavaScript too; "Modifica",
     /// "Aggiungi" and "Fatto" need the script, which reveals them. "Aggiungi" is one button,
     /// here or in the empty dashboard's middle (the script moves it): a hidden second one
     /// first in the page was what a search by its name found, and could not press.
     var toolbar: Node {
         el("div", ["class": "toolbar dashboard-toolbar", "hidden": layout.isEmpty ? "hidden" : nil]) {
-            el("a", ["class": "button", "href": "/dashboard", "data-action": "refresh"]) { Text.dashboardRefresh }
+            FormField.refreshButton(Text.dashboardRefresh, path: "/dashboard", dataAction: "refresh")
             if isEditable {
                 el("button", ["type": "button", "class": "button", "data-action": "edit", "hidden": "hidden"]) {
                     Text.dashboardEdit

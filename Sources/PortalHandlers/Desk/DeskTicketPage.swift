@@ -66,7 +66,9 @@ struct DeskTicketPage {
         ) {
             el("div", ["class": "toolbar"]) {
                 el("a", ["class": "button", "href": queue.map { "/desk/?" + $0 } ?? "/desk/"]) { Text.deskBackToQueue }
-                el("a", ["class": "button refresh-link", "href": "/desk/ticket/\(ticket.number)" + (queue.map { "?" + DeskTicketHandlers.queueParameter($0) } ?? "")]) { Text.refresh }
+                FormField.refreshButton(
+                    Text.refresh, path: "/desk/ticket/\(ticket.number)", fields: queue.map { [(DeskTicketHandlers.queueField, $0)] } ?? [],
+                    className: "button refresh-link")
                 // Below 900 pixels the controls come after the whole conversation and both
                 // boxes ("Prendi in carico" 2,500 pixels down on a tablet).
                 el("a", ["class": "button jump-to-panel", "href": "#desk-controls"]) { Text.deskJumpToControls }

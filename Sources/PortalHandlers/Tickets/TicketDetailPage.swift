@@ -56,8 +56,9 @@ struct TicketDetailPage {
                 el("input", ["type": "checkbox", "id": "chat-toggle", "class": "chat-toggle"])
                 el("label", ["class": "button", "for": "chat-toggle"]) { Text.toggleChat }
                 // With the list's address, as the desk's: "Torna all'elenco" after it led to page 1.
-                el("a", ["class": "button refresh-link", "href": "/ticket/\(ticket.number)"
-                    + (listQuery.map { "?" + TicketDetailHandlers.listField + "=" + urlEncode($0) } ?? "")]) { Text.refresh }
+                FormField.refreshButton(
+                    Text.refresh, path: "/ticket/\(ticket.number)", fields: listQuery.map { [(TicketDetailHandlers.listField, $0)] } ?? [],
+                    className: "button refresh-link")
             }
             if let notice { FormField.notice(notice, kind: "success") }
             if let keptNotice { FormField.notice(keptNotice, kind: "warning") }
