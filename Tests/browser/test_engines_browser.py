@@ -433,6 +433,25 @@ def test_enter_in_a_field_of_the_new_ticket_sends_it(engine, portal, browser):
     accessible(browser, "new ticket with its default button")
 
 
+def test_the_text_fields_first_then_the_choices_with_the_drivers_own_clicks(engine, portal, browser):
+    """The order a person often fills the form in, and the driver's plain click (no scrolling
+    of ours first): in WebKit every click on a radio a little above the window, after typing
+    in «Descrizione» under it, was refused as not interactable, while the page's
+    `scroll-padding-bottom` was there."""
+    sign_in_customer(engine, portal, browser)
+    browser.get(portal.url + "/ticket/nuovo")
+    browser.set_window_size(1280, 900)
+    title = f"Prima i testi, poi le scelte, in {engines.NAMES[engine]}"
+    field(browser, "Titolo").send_keys(title)
+    field(browser, "Descrizione").send_keys("Il gestionale non stampa le fatture da ieri sera.")
+    for legend, option in (("Area richiesta", "Richiesta su tematiche di tipo sistemistico"), ("Priorità", "Bassa")):
+        fieldset = browser.find_element(By.XPATH, f"//fieldset[legend[normalize-space()={quote(legend)}]]")
+        fieldset.find_element(By.XPATH, f".//label[normalize-space()={quote(option)}]").click()
+    browser.find_element(By.XPATH, "//button[normalize-space()='Invia Ticket']").click()
+    wait_for(browser, lambda: heading(browser).startswith("Informazioni Ticket #"))
+    assert title in browser.page_source and "Ticket inviato" in browser.page_source
+
+
 def test_an_invitation_is_sent_and_removed_from_gestione_tenant(engine, portal, browser):
     sign_in_customer(engine, portal, browser)
     colleague = f"collega.{engine}@rossi.example"
