@@ -73,7 +73,7 @@ extension Text {
     public static let legacyFormIntro =
         "Se finora entravi nel portale classico con la Partita IVA della tua azienda, indicala qui: ti diremo come raggiungere il nuovo portale."
     public static let legacyVATLabel = "Partita IVA"
-    public static let legacyVATName = "Partita IVA (P.IVA)"
+    public static let vatFieldName = "Partita IVA (P.IVA)"
     public static let legacyVATHint = "11 cifre, con o senza il prefisso IT."
     public static let legacySubmit = "Accedi"
     public static let legacyVATFormat = "La Partita IVA è formata da 11 cifre (il prefisso IT è facoltativo)."

@@ -7,6 +7,8 @@ extension Text {
     public static let ticketSection = "Ticket"
     public static let descriptionSection = "Descrizione Ticket"
     public static let companyVAT = "Partita IVA"
+    /// Before the number, beside the company's name («ROSSI SRL · P.IVA 02740123456»).
+    public static let companyVATShort = "P.IVA"
     public static let companyName = "Ragione sociale"
     public static let requesterFull = "Richiedente (nome e cognome)"
     public static let ticketContact = "Contatto"

@@ -5,7 +5,8 @@
 public enum DataTable {
     /// `labelsCells: false` for a table whose cells carry their own `data-label` (the desk's queue).
     /// `scrollName`: a table wider than its box on a laptop (the desk's figures) scrolls in a
-    /// region the keyboard can focus, named so.
+    /// group the keyboard can focus, named so. A group, not a region: the region of the chart
+    /// it sits in is named with the same title, and a lookup of that region found both.
     public static func render(
         className: String = "table", headings: [String], labelsCells: Bool = true, scrollName: String? = nil,
         @NodeBuilder rows: () -> Node
@@ -22,7 +23,7 @@ public enum DataTable {
         @NodeBuilder rows: () -> Node
     ) -> Node {
         el("div", [
-            "class": "table-wrap", "tabindex": scrollName == nil ? nil : "0", "role": scrollName == nil ? nil : "region",
+            "class": "table-wrap", "tabindex": scrollName == nil ? nil : "0", "role": scrollName == nil ? nil : "group",
             "aria-label": scrollName,
         ]) {
             el("table", ["class": className]) {

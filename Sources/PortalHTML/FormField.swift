@@ -6,7 +6,8 @@ public enum FormField {
     public static func input(
         id: String, name: String? = nil, label: String, type: String = "text", value: String = "",
         error: String? = nil, required: Bool = false, autocomplete: String? = nil, maxLength: Int? = nil,
-        autofocus: Bool = false, hint: String? = nil, marked: Bool = true, alsoDescribedBy: String? = nil
+        autofocus: Bool = false, hint: String? = nil, marked: Bool = true, alsoDescribedBy: String? = nil,
+        ariaLabel: String? = nil
     ) -> Node {
         // `alsoDescribedBy`: a message of the page's about this field (the login's failure,
         // above the form), read with it when the field takes the focus.
@@ -16,7 +17,9 @@ public enum FormField {
             el(
                 "input",
                 [
-                    "id": id, "name": name ?? id, "type": type, "value": type == "password" ? nil : value,
+                    // `ariaLabel`: the label's words and another name for the field («Partita IVA
+                    // (P.IVA)»), for whoever looks it up by the other.
+                    "id": id, "name": name ?? id, "type": type, "value": type == "password" ? nil : value, "aria-label": ariaLabel,
                     "required": required ? "required" : nil, "autocomplete": autocomplete,
                     "maxlength": maxLength.map(String.init),
                     // A refused form puts the person on its first wrong field, without JavaScript.

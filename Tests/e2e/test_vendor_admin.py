@@ -43,7 +43,8 @@ def test_an_invited_operator_works_until_deactivated_then_is_told_why_and_their_
     with portal.db() as db:
         marta_id = db.execute("SELECT id FROM users WHERE email = ?", (address,)).fetchone()[0]
     listed = manager.get(portal.url + "/desk/operatori").text
-    assert f'action="/desk/operatori/{marta_id}/reinvia"' in listed and "Invia di nuovo: Marta Riva" in listed
+    assert f'action="/desk/operatori/{marta_id}/reinvia"' in listed
+    assert f'aria-describedby="operator-{marta_id}">\n' in listed or f'aria-describedby="operator-{marta_id}">Invia di nuovo' in listed
     resent = post_form(portal, manager, "/desk/operatori", f"/desk/operatori/{marta_id}/reinvia")
     assert resent.status_code == 303 and resent.headers["Location"] == "/desk/operatori?avviso=reinviato"
     resent_mail = portal.wait_for_mail(address, "Benvenuto").get_content()
@@ -642,3 +643,26 @@ def test_someone_of_two_companies_chooses_after_a_deactivation_and_is_not_moved_
     assert post_form(portal, manager, f"/desk/aziende/{rossi}", f"/desk/aziende/{rossi}/riattiva").status_code == 303
     again = luca.get(portal.url + "/ticket")
     assert "/accesso/azienda" in again.url and "Scelta Tenant" in again.text
+
+
+def test_the_forms_pages_are_the_forms_alone_and_each_list_has_one_heading(portal):
+    """«Nuova azienda» beside the list had two fields found by «Partita IVA» (the search «Nome o
+    Partita IVA») and made the search the only one found by «Nome»; «Aziende» and «Operatori»
+    were each an h1 and an h2; a row's «Cambia ruolo: Paolo Gallo» (its `aria-label`) was
+    found with the row's field by the label «Ruolo»."""
+    session = manager_session(portal)
+    form = session.get(portal.url + "/desk/aziende/nuova").text
+    assert len(re.findall(r"<label[^>]*>[^<]*Partita IVA", form)) == 1 and 'id="cerca"' not in form
+    assert "<label for=\"vat\"" in form and 'aria-label="Partita IVA (P.IVA)"' in form
+    invite = session.get(portal.url + "/desk/operatori/nuovo").text
+    assert "<table" not in invite and "<h2" not in invite.split("<main", 1)[1]
+    for path, title in (("/desk/aziende", "Aziende"), ("/desk/operatori", "Operatori")):
+        page = session.get(portal.url + path).text
+        headings = re.findall(r"<h[1-6][^>]*>([^<]*)</h[1-6]>", page)
+        assert headings.count(title) == 1, (path, headings)
+    operators = session.get(portal.url + "/desk/operatori").text
+    assert 'aria-label="Cambia ruolo' not in operators and 'aria-label="Disattiva' not in operators
+    row = re.search(r'<td[^>]* id="(operator-\d+)">Paolo Gallo', operators)
+    assert row and f'aria-describedby="{row.group(1)}">Cambia ruolo</button>' in operators
+    # The company at a glance beside a ticket names its «P.IVA», as issue 12 does.
+    assert re.search(r"ROSSI SRL</strong> · P\.IVA \d{11}", session.get(portal.url + "/desk/ticket/1001").text)

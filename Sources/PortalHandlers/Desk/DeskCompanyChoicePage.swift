@@ -46,10 +46,10 @@ struct DeskCompanyChoicePage {
                             if let why = company.deactivatedAt != nil
                                 ? Text.deskCompanyDeactivatedChoice : company.users == 0 ? Text.deskCompanyWithoutUsers : nil
                             {
-                                "\(company.tenant.name) · \(Text.companyVAT) \(company.tenant.vat) – \(why)"
+                                "\(company.tenant.name) · \(Text.companyVATShort) \(company.tenant.vat) – \(why)"
                             } else {
                                 el("a", ["href": DeskNewTicketHandlers.path(company.tenant.id)]) { company.tenant.name }
-                                " · \(Text.companyVAT) \(company.tenant.vat)"
+                                " · \(Text.companyVATShort) \(company.tenant.vat)"
                             }
                         }
                     }

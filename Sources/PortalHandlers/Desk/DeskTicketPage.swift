@@ -207,7 +207,7 @@ struct DeskTicketPage {
             el("h2", ["id": "company-glance"]) { Text.deskCompanyGlance }
             el("p") {
                 el("strong") { company.name }
-                " · \(Text.companyVAT) \(company.vat)"
+                " · \(Text.companyVATShort) \(company.vat)"
             }
             el("h3") { Text.deskCompanyUsers }
             el("ul") {

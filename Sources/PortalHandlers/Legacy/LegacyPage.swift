@@ -68,7 +68,7 @@ struct LegacyPage {
                     [
                         // The manual's «P.IVA» beside the label's words, for whoever looks for it.
                         "id": "vat", "name": "vat", "type": "text", "value": typedVAT, "required": "required",
-                        "aria-label": Text.legacyVATName,
+                        "aria-label": Text.vatFieldName,
                         "autocomplete": "off", "spellcheck": "false", "maxlength": "20",
                         "aria-invalid": error == nil ? nil : "true", "aria-describedby": described,
                         // As every refused form: the person is put on the wrong field.

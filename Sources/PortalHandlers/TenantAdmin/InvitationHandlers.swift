@@ -100,7 +100,7 @@ enum InvitationHandlers {
                                                     el("option", ["value": role.rawValue, "selected": role == invitation.role ? "selected" : nil]) { role.label }
                                                 }
                                             }
-                                            el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.changeRole): \(invitation.email)"]) {
+                                            el("button", ["class": "button", "type": "submit", "aria-describedby": "invitation-\(invitation.id)"]) {
                                                 Text.changeRole
                                             }
                                         }
@@ -110,12 +110,12 @@ enum InvitationHandlers {
                                             FormField.csrf(csrf)
                                             PageLinks.hiddenPage(number)
                                             Submission.hidden(Submission.newKey())
-                                            el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.resendInvitation): \(invitation.email)"]) { Text.resendInvitation }
+                                            el("button", ["class": "button", "type": "submit", "aria-describedby": "invitation-\(invitation.id)"]) { Text.resendInvitation }
                                         }
                                         el("form", ["method": "post", "action": "/tenant/inviti/\(invitation.id)/rimuovi"]) {
                                             FormField.csrf(csrf)
                                             PageLinks.hiddenPage(number)
-                                            el("button", ["class": "button button--ghost", "type": "submit", "aria-label": "\(Text.removeInvitedUser): \(invitation.email)"]) { Text.removeInvitedUser }
+                                            el("button", ["class": "button button--ghost", "type": "submit", "aria-describedby": "invitation-\(invitation.id)"]) { Text.removeInvitedUser }
                                         }
                                     }
                                 }

@@ -50,14 +50,14 @@ enum MemberHandlers {
                                             el("option", ["value": role.rawValue, "selected": role == member.role ? "selected" : nil]) { role.label }
                                         }
                                     }
-                                    el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.changeRole): \(member.email)"]) { Text.changeRole }
+                                    el("button", ["class": "button", "type": "submit", "aria-describedby": "member-\(member.userID)"]) { Text.changeRole }
                                 }
                             }
                             el("td") { Clock.displayDate(member.activeSince) }
                             el("td") {
                                 el("form", ["method": "post", "action": "/tenant/utenti/\(member.userID)/rimuovi"]) {
                                     FormField.csrf(csrf)
-                                    el("button", ["class": "button button--ghost", "type": "submit", "aria-label": "\(Text.removeUser): \(member.email)"]) { Text.removeUser }
+                                    el("button", ["class": "button button--ghost", "type": "submit", "aria-describedby": "member-\(member.userID)"]) { Text.removeUser }
                                 }
                             }
                         }
@@ -102,13 +102,13 @@ enum MemberHandlers {
                 el("tr") {
                     el("td", ["class": "cell-name"]) { member.firstName }
                     el("td", ["class": "cell-name"]) { member.lastName }
-                    el("td", ["class": "cell-address"]) { member.email }
+                    el("td", ["class": "cell-address", "id": "removed-\(member.userID)"]) { member.email }
                     el("td") { member.role.label }
                     el("td") { Clock.displayDate(member.activeSince) }
                     el("td") {
                         el("form", ["method": "post", "action": "/tenant/utenti/\(member.userID)/ripristina"]) {
                             FormField.csrf(csrf)
-                            el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.restoreUser): \(member.email)"]) {
+                            el("button", ["class": "button", "type": "submit", "aria-describedby": "removed-\(member.userID)"]) {
                                 Text.restoreUser
                             }
                         }

@@ -32,41 +32,48 @@ struct CompaniesPage {
 
     func render(_ viewer: Viewer) -> [UInt8] {
         // The form's page is named for it: "Aziende" twice in the browser's history and tabs.
+        // The form's page is the form alone: beside the list, its search («Nome o Partita IVA»)
+        // was a second field found by «Partita IVA» and the only one by «Nome».
         VendorPage.page(viewer, title: form == nil ? Text.companiesTitle : Text.newCompany, currentPath: CompanyListHandlers.path) {
-            if let form { newCompanyForm(form, csrf: viewer.csrfToken) }
-            el("section", ["class": "card"]) {
-                el("div", ["class": "toolbar"]) {
-                    el("h2", ["id": "companies", "class": "toolbar-title"]) { Text.companiesTitle }
-                    if form == nil {
-                        el("a", ["class": "button button--primary", "href": CompanyListHandlers.path + "/nuova"]) { Icon.plus; Text.newCompany }
-                    }
-                }
-                el("form", ["class": "form form--inline", "method": "get", "action": CompanyListHandlers.path, "role": "search"]) {
-                    FormField.input(id: "cerca", label: Text.companySearch, type: "search", value: search, maxLength: 100)
-                    el("div", ["class": "form-actions"]) {
-                        el("button", ["class": "button", "type": "submit"]) { Text.companySearchButton }
-                    }
-                }
-                el("p", ["class": "muted"]) { Text.companiesCount(total) }
-                if PageLinks.isBeyondLast(page: page, total: total, pageSize: TenantStore.companyPageSize) {
-                    PageLinks.beyondLast(
-                        page: page, total: total, pageSize: TenantStore.companyPageSize,
-                        href: PageLinks.address(path: CompanyListHandlers.path, filter: filter))
-                } else if rows.isEmpty {
-                    el("p") { Text.noCompanies }
-                } else {
-                    DataTable.render(headings: [
-                        Text.companyName, Text.companyVATNumber, Text.companyUsersColumn, Text.companyOpenTicketsColumn,
-                        Text.statusColumn, Text.createdOnColumn,
-                    ]) {
-                        for row in rows { self.row(row) }
-                    }
-                }
-                PageLinks.nav(
-                    path: CompanyListHandlers.path, page: page, total: total, pageSize: TenantStore.companyPageSize,
-                    filter: filter)
+            if let form {
+                newCompanyForm(form, csrf: viewer.csrfToken)
+            } else {
+                list
             }
         }.renderBytes()
+    }
+
+    /// Under the page's heading «Aziende» (a second heading «Aziende» over the list was two).
+    var list: Node {
+        el("section", ["class": "card", "aria-label": Text.companiesTitle]) {
+            el("div", ["class": "toolbar"]) {
+                el("a", ["class": "button button--primary", "href": CompanyListHandlers.path + "/nuova"]) { Icon.plus; Text.newCompany }
+            }
+            el("form", ["class": "form form--inline", "method": "get", "action": CompanyListHandlers.path, "role": "search"]) {
+                FormField.input(id: "cerca", label: Text.companySearch, type: "search", value: search, maxLength: 100)
+                el("div", ["class": "form-actions"]) {
+                    el("button", ["class": "button", "type": "submit"]) { Text.companySearchButton }
+                }
+            }
+            el("p", ["class": "muted"]) { Text.companiesCount(total) }
+            if PageLinks.isBeyondLast(page: page, total: total, pageSize: TenantStore.companyPageSize) {
+                PageLinks.beyondLast(
+                    page: page, total: total, pageSize: TenantStore.companyPageSize,
+                    href: PageLinks.address(path: CompanyListHandlers.path, filter: filter))
+            } else if rows.isEmpty {
+                el("p") { Text.noCompanies }
+            } else {
+                DataTable.render(headings: [
+                    Text.companyName, Text.companyVATNumber, Text.companyUsersColumn, Text.companyOpenTicketsColumn,
+                    Text.statusColumn, Text.createdOnColumn,
+                ]) {
+                    for row in rows { self.row(row) }
+                }
+            }
+            PageLinks.nav(
+                path: CompanyListHandlers.path, page: page, total: total, pageSize: TenantStore.companyPageSize,
+                filter: filter)
+        }
     }
 
     func row(_ row: CompanyRow) -> Node {
@@ -81,8 +88,7 @@ struct CompaniesPage {
     }
 
     func newCompanyForm(_ form: NewCompanyForm, csrf: String) -> Node {
-        el("section", ["class": "card", "aria-labelledby": "new-company"]) {
-            el("h2", ["id": "new-company", "class": "visually-hidden"]) { Text.newCompany }
+        el("section", ["class": "card"]) {
             FormField.cancelForm(CompanyListHandlers.path)
             el("form", ["class": "form", "method": "post", "novalidate": "novalidate", "action": CompanyListHandlers.path]) {
                 FormField.requiredLegend(Text.requiredLegend)
@@ -93,7 +99,7 @@ struct CompaniesPage {
                     autocomplete: "off", maxLength: 200, autofocus: form.vatError == nil)
                 FormField.input(
                     id: "vat", label: Text.companyVATNumber, value: form.vat, error: form.vatError, required: true,
-                    autocomplete: "off", maxLength: 20, autofocus: form.vatError != nil)
+                    autocomplete: "off", maxLength: 20, autofocus: form.vatError != nil, ariaLabel: Text.vatFieldName)
                 el("div", ["class": "form-actions"]) {
                     FormField.cancelButton(Text.cancel)
                     el("button", ["class": "button button--primary", "type": "submit"]) { Text.createCompany }

@@ -19,7 +19,10 @@ enum CompanyListHandlers {
         var page = page
         let search = String(page.search.trimmingWhitespace().prefix(100))
         page.search = search
-        (page.rows, page.total) = try TenantStore(context.services.database).companies(matching: search, page: page.page)
+        // The form's page is the form alone: no list to read.
+        if page.form == nil {
+            (page.rows, page.total) = try TenantStore(context.services.database).companies(matching: search, page: page.page)
+        }
         return Response.html(bytes: page.render(context.viewer), status: status)
     }
 

@@ -91,7 +91,7 @@ struct CompanyPage {
                 DataTable.render(headings: [Text.email, Text.invitedOn, Text.expiresOn, Text.roleColumn, Text.actionsColumn]) {
                     for invitation in invitations {
                         el("tr") {
-                            el("td", ["class": "cell-address"]) { invitation.email }
+                            el("td", ["class": "cell-address", "id": "invitation-\(invitation.id)"]) { invitation.email }
                             el("td") { Clock.displayDate(invitation.createdAt) }
                             el("td") { Clock.displayDate(invitation.expiresAt) }
                             el("td") { invitation.role.label }
@@ -101,14 +101,14 @@ struct CompanyPage {
                                         FormField.csrf(csrf)
                                         PageLinks.hiddenPage(invitationPage)
                                         Submission.hidden(Submission.newKey())
-                                        el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.resendInvitation): \(invitation.email)"]) {
+                                        el("button", ["class": "button", "type": "submit", "aria-describedby": "invitation-\(invitation.id)"]) {
                                             Text.resendInvitation
                                         }
                                     }
                                     el("form", ["method": "post", "action": "\(path)/inviti/\(invitation.id)/rimuovi"]) {
                                         FormField.csrf(csrf)
                                         PageLinks.hiddenPage(invitationPage)
-                                        el("button", ["class": "button button--ghost", "type": "submit", "aria-label": "\(Text.removeInvitation): \(invitation.email)"]) {
+                                        el("button", ["class": "button button--ghost", "type": "submit", "aria-describedby": "invitation-\(invitation.id)"]) {
                                             Text.removeInvitation
                                         }
                                     }

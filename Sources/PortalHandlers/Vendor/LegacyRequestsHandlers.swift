@@ -24,7 +24,7 @@ enum LegacyRequestsHandlers {
                     ]) {
                         for row in rows {
                             el("tr") {
-                                el("td") { el("a", ["href": "\(CompanyListHandlers.path)/\(row.tenant.id)"]) { row.tenant.name } }
+                                el("td", ["id": "company-\(row.tenant.id)"]) { el("a", ["href": "\(CompanyListHandlers.path)/\(row.tenant.id)"]) { row.tenant.name } }
                                 el("td") { row.tenant.vat }
                                 el("td") { Clock.display(row.lastRequestAt) }
                                 el("td") { String(row.requests) }
@@ -36,7 +36,7 @@ enum LegacyRequestsHandlers {
                                     } else {
                                         el("a", [
                                             "class": "button button--primary", "href": "\(CompanyListHandlers.path)/\(row.tenant.id)/invita",
-                                            "aria-label": "\(Text.inviteAdministrator): \(row.tenant.name)",
+                                            "aria-describedby": "company-\(row.tenant.id)",
                                         ]) { Text.inviteAdministrator }
                                     }
                                 }

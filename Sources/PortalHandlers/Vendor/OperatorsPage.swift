@@ -38,16 +38,18 @@ struct OperatorsPage {
         // The form's page is named for it, as "Nuova azienda" is.
         VendorPage.page(viewer, title: form == nil ? Text.operatorsTitle : Text.inviteOperator, currentPath: OperatorHandlers.path,
                         notice: notice) {
-            if let form { inviteForm(form, csrf: viewer.csrfToken) }
-            el("section", ["class": "card"]) {
-                el("div", ["class": "toolbar"]) {
-                    el("h2", ["id": "operators", "class": "toolbar-title"]) { Text.operatorsTitle }
-                    if form == nil {
+            // The form's page is the form alone, as «Nuova azienda»'s; the list is under the
+            // page's heading «Operatori» (a second heading «Operatori» over it was two).
+            if let form {
+                inviteForm(form, csrf: viewer.csrfToken)
+            } else {
+                el("section", ["class": "card", "aria-label": Text.operatorsTitle]) {
+                    el("div", ["class": "toolbar"]) {
                         el("a", ["class": "button button--primary", "href": OperatorHandlers.path + "/nuovo"]) { Icon.plus; Text.inviteOperator }
                     }
-                }
-                DataTable.render(headings: [Text.operatorName, Text.email, Text.operatorRole, Text.statusColumn, Text.actionsColumn]) {
-                    for agent in operators { row(agent, csrf: viewer.csrfToken, isMe: agent.id == currentUserID) }
+                    DataTable.render(headings: [Text.operatorName, Text.email, Text.operatorRole, Text.statusColumn, Text.actionsColumn]) {
+                        for agent in operators { row(agent, csrf: viewer.csrfToken, isMe: agent.id == currentUserID) }
+                    }
                 }
             }
         }.renderBytes()
@@ -55,7 +57,6 @@ struct OperatorsPage {
 
     func inviteForm(_ form: InviteForm, csrf: String) -> Node {
         el("section", ["class": "card"]) {
-            el("h2", ["id": "invite-operator", "class": "visually-hidden"]) { Text.inviteOperator }
             FormField.cancelForm(OperatorHandlers.path)
             el("form", ["class": "form", "method": "post", "novalidate": "novalidate", "action": OperatorHandlers.path]) {
                 FormField.requiredLegend(Text.requiredLegend)
@@ -83,7 +84,7 @@ struct OperatorsPage {
         let roleError = error?.field == .role ? error?.message : nil
         let deactivationError = error?.field == .deactivation ? error?.message : nil
         return el("tr") {
-            el("td", ["class": "cell-name"]) {
+            el("td", ["class": "cell-name", "id": "operator-\(agent.id)"]) {
                 agent.displayName
                 if isMe { " " + Text.you }
             }
@@ -95,9 +96,7 @@ struct OperatorsPage {
                         id: "role-\(agent.id)", name: "role", label: Text.operatorRoleOf(agent.displayName),
                         options: DeskRole.allCases.map { ($0.rawValue, $0.label) }, selected: agent.deskRole?.rawValue,
                         error: roleError, labelClass: "visually-hidden")
-                    el("button", ["class": "button", "type": "submit", "aria-label": "\(Text.changeRole): \(agent.displayName)"]) {
-                        Text.changeRole
-                    }
+                    el("button", ["class": "button", "type": "submit", "aria-describedby": "operator-\(agent.id)"]) { Text.changeRole }
                 }
             }
             el("td") {
@@ -115,22 +114,21 @@ struct OperatorsPage {
                         el("form", ["method": "post", "action": "\(OperatorHandlers.path)/\(agent.id)/reinvia"]) {
                             FormField.csrf(csrf)
                             Submission.hidden(Submission.newKey())
-                            el("button", [
-                                "class": "button", "type": "submit", "aria-label": "\(Text.resendInvitation): \(agent.displayName)",
-                            ]) { Text.resendInvitation }
+                            el("button", ["class": "button", "type": "submit", "aria-describedby": "operator-\(agent.id)"]) {
+                                Text.resendInvitation
+                            }
                         }
                     }
                     let deactivated = agent.deactivatedAt != nil
                     let action = deactivated ? "riattiva" : "disattiva"
                     let label = deactivated ? Text.reactivateOperator : Text.deactivateOperator
                     let held = deactivated ? 0 : openTickets[agent.id] ?? 0
-                    let described = [deactivationError == nil ? nil : "deactivate-\(agent.id)-error", held == 0 ? nil : "held-\(agent.id)"]
+                    let described = ["operator-\(agent.id)", deactivationError == nil ? nil : "deactivate-\(agent.id)-error", held == 0 ? nil : "held-\(agent.id)"]
                         .compactMap { $0 }
                     el("form", ["method": "post", "action": "\(OperatorHandlers.path)/\(agent.id)/\(action)"]) {
                         FormField.csrf(csrf)
                         el("button", [
                             "class": deactivated ? "button" : "button button--ghost", "type": "submit",
-                            "aria-label": "\(label): \(agent.displayName)",
                             "aria-describedby": described.isEmpty ? nil : described.joined(separator: " "),
                         ]) { label }
                         if let deactivationError {
