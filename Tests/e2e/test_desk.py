@@ -1933,3 +1933,20 @@ def test_an_operator_with_non_assegnato_in_one_press_is_refused_beside_stato(por
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM messages WHERE body = 'Ora se ne occupa Paolo, a presto.'").fetchone()[0] == 0
         assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "waiting"
+
+
+def test_a_note_sent_again_after_back_from_a_form_drawn_anew_is_saved_once(portal):
+    """The browser's Back after «Salva nota» draws the page again under a new key and fills the
+    note in: saved again, it was two notes."""
+    session, _ = operator_session(portal)
+    text = "Verificato il registro, nessun errore lato server " + str(time.time_ns())
+
+    def save_from_a_new_page():
+        page = session.get(portal.url + "/desk/ticket/1002").text
+        return session.post(portal.url + "/desk/ticket/1002", allow_redirects=False, files=NO_FILE, data={
+            "csrf": csrf_token(page), "seen": html.unescape(re.search(r'name="seen" value="([^"]*)"', page).group(1)),
+            "submission": re.search(r'name="submission" value="([^"]+)"', page).group(1), "action": "note", "note": text})
+
+    assert [save_from_a_new_page().status_code for _ in range(2)] == [303, 303]
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM messages WHERE body = ?", (text,)).fetchone()[0] == 1

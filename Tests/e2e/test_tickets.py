@@ -1000,3 +1000,38 @@ def test_the_summarys_status_is_not_the_threads_status_line_as_text(portal):
     text = re.sub(r"<[^>]+>", "", summary)
     assert "Stato:" not in text and "Priorità:" not in text, text
     assert '<span class="summary-term">Stato</span>' in summary
+
+
+def test_back_after_sending_and_the_same_text_sent_again_is_the_first_press(portal):
+    """The browser's Back after «Invia Ticket» or a reply draws the form again (pages are never
+    stored) under a new key and fills in what was typed: «Invia» again made a second ticket, a
+    second reply, with their e-mails. The same text from the same person to the same place
+    within minutes is the first press; another text is a message of its own."""
+    session, _ = login(portal)
+
+    def send_from_a_new_form(path, **fields):
+        page = session.get(portal.url + path).text
+        key = re.search(r'name="submission" value="([^"]+)"', page).group(1)
+        return session.post(portal.url + path, data={"csrf": csrf_token(page), "submission": key, **fields},
+                            files={"files": ("", b"", "application/octet-stream")}, allow_redirects=False)
+
+    title = "Stampa bolle bloccata dopo Indietro " + str(time.time_ns())
+    ticket = dict(email="mario.rossi@rossi.example", contact="web", type="assistance", area="administrative",
+                  priority="normal", title=title, description="Le bolle non escono dalla stampante.", action="send")
+    first = send_from_a_new_form("/ticket/nuovo", **ticket)
+    again = send_from_a_new_form("/ticket/nuovo", **ticket)
+    number = created_number(first)
+    assert again.status_code == 303 and created_number(again) == number, (first.headers, again.headers)
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM tickets WHERE title = ?", (title,)).fetchone()[0] == 1
+    text = "Riprovato dopo Indietro, sempre lo stesso errore " + str(time.time_ns())
+    for _ in range(2):
+        sent = send_from_a_new_form(f"/ticket/{number}", message=text, action="reply")
+        assert sent.status_code == 303 and sent.headers["Location"].startswith(f"/ticket/{number}?"), sent.headers
+    other = send_from_a_new_form(f"/ticket/{number}", message=text + " (e un dettaglio)", action="reply")
+    assert other.status_code == 303
+    with portal.db() as db:
+        bodies = [row[0] for row in db.execute(
+            "SELECT body FROM messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.number = ? AND m.body LIKE ?",
+            (number, "Riprovato dopo Indietro%"))]
+    assert len(bodies) == 2 and len(set(bodies)) == 2, bodies

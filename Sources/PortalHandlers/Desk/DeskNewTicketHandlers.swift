@@ -72,7 +72,7 @@ enum DeskNewTicketHandlers {
         let services = context.services
         let form = request.form
         let user = context.user
-        let key = Submission.pressKey(form)
+        let key = Submission.pressKey(form, sameText: (request.path, ["description", "title", "requester"]))
         try Submission.redirectIfSent(key, userID: user.id, services, notice: "creato")
         let company = try company(request, context)
         let tenant = company.tenant

@@ -128,7 +128,10 @@ enum DeskTicketHandlers {
         // The form's key with what this press sends: the same press again (a double click, a
         // retry) finds the first; another text from the same page (a correction after the
         // browser's Back) is a press of its own.
-        let sent = Submission.pressKey(form)
+        // A reply or a note sent again after the browser's Back (the form drawn anew, the text
+        // filled in by the browser) is found as the first too.
+        let text = action == "reply" || action == "note" ? action : nil
+        let sent = Submission.pressKey(form, sameText: text.map { ("/desk/ticket/\(ticket.number)", [$0, "action"]) })
         /// The notice of a press already done (a double click, a retry), as the first one had it.
         func retriedNotice(_ notice: String) -> String {
             let edits = messageNotices.contains(notice) ? try? DeskTicketHandlers.edits(form, seen: form["seen"], desk) : nil

@@ -94,7 +94,10 @@ enum NewTicketHandlers {
         let services = context.services
         let form = request.form
         let user = context.current.user
-        try Submission.redirectIfSent(Submission.pressKey(form), userID: user.id, services, notice: "creato")
+        // The browser's Back after «Invia Ticket», and the button again with what it filled in:
+        // the same ticket, not a second one (`Submission.pressKey`).
+        let key = Submission.pressKey(form, sameText: ("/ticket/nuovo", ["description", "title"]))
+        try Submission.redirectIfSent(key, userID: user.id, services, notice: "creato")
         if let other = try otherCompany(request, context, form) { return other }
         var ticketForm = TicketForm(form)
         try limitExternalContacts(&ticketForm, context)
@@ -112,7 +115,6 @@ enum NewTicketHandlers {
             if request.isTruncated { files.markCut() }
             guard !previewing, files.error == nil, let ticket = ticketForm.ticket(tenantID: context.tenant.id, requester: context.current.user)
             else { return again() }
-            let key = Submission.pressKey(form)
             number = try Submission.once(key, userID: user.id, services, notice: "creato") {
                 try TicketService(database: services.database, config: services.config, clientIP: request.clientAddress)
                     .create(ticket, files: files.files, submission: key, now: services.now)

@@ -27,12 +27,26 @@ enum Submission {
     /// back carries the form's own key (`key`), never this one. The same press again (a double click, a retry after a 502)
     /// finds the first; the same form sent with another text or address (a correction after
     /// the browser's Back) is a press of its own, not "already sent" while it was dropped.
-    static func pressKey(_ form: FormData) -> String? {
+    ///
+    /// `sameText`: a form that writes a text (a ticket, a reply, a note) names where it is sent
+    /// and the fields a person fills in; the key then ends with their digest, and the same text
+    /// sent there again within minutes from a form drawn anew (the browser's Back after the
+    /// answer, which fills the text in again under a new key) is found as the first press too
+    /// (`SubmissionStore.sameText`). Only when the text is not empty.
+    static func pressKey(_ form: FormData, sameText: (path: String, fields: [String])? = nil) -> String? {
         guard let key = key(form) else { return nil }
+        let files = form.files.filter { !$0.bytes.isEmpty }.map { "\($0.fileName):\(Digest.sha256Hex($0.bytes))" }
         var content = form.fields.filter { $0.name != "csrf" }.map { $0.name + "=" + $0.value }
         // The files too: a file added after the browser's Back is another press.
-        content += form.files.filter { !$0.bytes.isEmpty }.map { "\($0.fileName):\(Digest.sha256Hex($0.bytes))" }
-        return key + "-" + String(Digest.sha256Hex(Array(content.joined(separator: "\u{1F}").utf8)).prefix(12))
+        content += files
+        let press = key + "-" + digest(content)
+        guard let sameText, let text = sameText.fields.first, !(form[text] ?? "").trimmingWhitespace().isEmpty else { return press }
+        let typed = [sameText.path] + sameText.fields.map { $0 + "=" + (form[$0] ?? "") } + files
+        return press + "." + digest(typed)
+    }
+
+    private static func digest(_ parts: [String]) -> String {
+        String(Digest.sha256Hex(Array(parts.joined(separator: "\u{1F}").utf8)).prefix(16))
     }
 
     /// Answers with the page the first POST of this form led to (`notice` said on it), when
@@ -51,7 +65,7 @@ enum Submission {
     /// The page the first POST of this form led to, when there was one.
     static func sentBefore(_ key: String?, userID: Int64, _ services: Services) throws -> String? {
         guard let key else { return nil }
-        return try SubmissionStore(services.database).location(userID: userID, key: key)
+        return try SubmissionStore(services.database).location(userID: userID, key: key, now: services.now)
     }
 
     /// That page with `notice`. A location may name a list's page (`?pagina=2`) and the part of

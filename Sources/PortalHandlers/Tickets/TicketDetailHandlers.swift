@@ -154,7 +154,9 @@ enum TicketDetailHandlers {
                 bytes: try detail { if !text.isEmpty || withFiles { $0.unsentReply = (text, withFiles) } }.render(), status: 403)
         }
         let user = context.current.user
-        let key = Submission.pressKey(form)
+        // The browser's Back after the reply, and «Invia» again with the text it filled in: the
+        // same reply, not a second one (`Submission.pressKey`).
+        let key = Submission.pressKey(form, sameText: ("/ticket/\(ticket.number)", ["message", "close"]))
         // A retry (a double click, an answer lost) is told what the first press was told: the
         // press recorded where it led with its outcome ("Risposta inviata." alone read as if a
         // closed ticket had stayed open, a reopened one as if nothing had changed).
