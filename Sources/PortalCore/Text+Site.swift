@@ -6,6 +6,9 @@ extension Text {
     public static let docsNavigation = "Documentazione"
     /// On a phone the chapters and the search follow the text: this link at the top leads there.
     public static let docsJumpToChapters = "Capitoli e ricerca"
+    public static let docsJumpToContents = "Vai all'indice della pagina"
+    public static let docsPrevious = "Precedente:"
+    public static let docsNext = "Successiva:"
     public static let docsOtherPages = "Informazioni"
     public static let docsSearchLabel = "Cerca nel manuale e nell'aiuto"
     public static let docsSearchButton = "Cerca"

@@ -48,7 +48,13 @@ public struct HTTPError: Error, CustomStringConvertible, Sendable {
         error.title = Text.errorMethodTitle
         return error
     }
-    public static let payloadTooLarge = HTTPError(status: 413, message: Text.errorTooLarge, reason: "body too large")
+    /// Under the title of nginx's own 413 page: a body just over a route's limit (the handler's)
+    /// and one far over it (nginx's) said the same under two titles.
+    public static let payloadTooLarge: HTTPError = {
+        var error = HTTPError(status: 413, message: Text.errorTooLarge, reason: "body too large")
+        error.title = Text.errorTooLargeTitle
+        return error
+    }()
     public static let csrf = HTTPError(status: 403, message: Text.errorForbiddenCSRF, reason: "csrf token mismatch")
     public static func internalError(_ reason: String) -> HTTPError {
         HTTPError(status: 500, message: Text.errorInternal, reason: reason)

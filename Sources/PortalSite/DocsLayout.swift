@@ -18,7 +18,8 @@ struct DocsLayout {
         let content = body()
         var page = Page(title: title, kind: .docs(navigation: navigation), description: description) {
             el("p", ["class": "docs-jump"]) {
-                if !toc.isEmpty { el("a", ["href": "#" + DocsLayout.tocID]) { Text.docsOnThisPage } }
+                // Not the contents' own title («In questa pagina»): one text, two elements.
+                if !toc.isEmpty { el("a", ["href": "#" + DocsLayout.tocID]) { Text.docsJumpToContents } }
                 el("a", ["href": "#" + DocsLayout.navigationID]) { Text.docsJumpToChapters }
             }
             // The contents after the text in the document, as a narrow screen shows them (a
@@ -78,8 +79,12 @@ struct DocsLayout {
 
     func pager(_ pages: (SitePage?, SitePage?)) -> Node {
         el("nav", ["class": "pager", "aria-label": Text.docsPager]) {
-            if let previous = pages.0 { el("a", ["rel": "prev", "href": link(previous.outputPath)]) { previous.frontMatter.title } }
-            if let next = pages.1 { el("a", ["rel": "next", "href": link(next.outputPath)]) { next.frontMatter.title } }
+            // Which way each goes in words too, not only the arrow (a link named only by the next
+            // chapter's title was not found as «Successiva»).
+            if let previous = pages.0 {
+                el("a", ["rel": "prev", "href": link(previous.outputPath)]) { Text.docsPrevious + " " + previous.frontMatter.title }
+            }
+            if let next = pages.1 { el("a", ["rel": "next", "href": link(next.outputPath)]) { Text.docsNext + " " + next.frontMatter.title } }
         }
     }
 }

@@ -60,6 +60,9 @@ def test_a_body_over_the_limit_gets_413(portal):
     assert "superano la dimensione massima" in huge.text
     over_route = session.post(portal.url + "/login", data={"csrf": token, "email": "x" * 50_000, "password": "y"})
     assert over_route.status_code == 413, "the login route accepts 40 KB (a link's return address)"
+    # Under the title nginx's own page has (it was «Si è verificato un errore»).
+    for refused in (huge, over_route):
+        assert "<title>Dati troppo grandi" in refused.text and "<h1" in refused.text
     assert_security_headers(over_route)
     # A body refused unread stays on nginx's kept connection to the handler: whatever nginx
     # sends next, on that connection or another, is answered normally.

@@ -40,9 +40,11 @@ enum TicketStatusWidget {
                     el("line", ["class": "pie-separator", "x1": "32", "y1": "32", "x2": x, "y2": y])
                 }
             }
+            // One sentence read in a row, as the issue writes it («Aperto: 41 Ticket, Chiuso: 13
+            // Ticket, Totale 54 Ticket»): the items' text ran together as «…TicketChiuso…».
             el("ul", ["class": "pie-legend"]) {
-                el("li", ["class": "pie-legend-open"]) { summary[0] }
-                el("li", ["class": "pie-legend-closed"]) { summary[1] }
+                el("li", ["class": "pie-legend-open"]) { summary[0] + ", " }
+                el("li", ["class": "pie-legend-closed"]) { summary[1] + ", " }
                 el("li", ["class": "pie-legend-total"]) { summary[2] }
             }
         }
