@@ -175,7 +175,12 @@ def test_each_chapter_has_a_table_of_contents_and_previous_next_links(built):
         html = (built / page).read_text()
         assert 'class="toc"' in html, page
         assert 'rel="prev"' in html, page
-    assert 'rel="next" href="dashboard.html"' in (built / "manuale/accesso.html").read_text()
+    first = (built / "manuale/accesso.html").read_text()
+    # Each says which way it goes in words, the arrow aside; the jump to the contents is not
+    # named as the contents' own title.
+    assert 'rel="next" href="dashboard.html">Successiva: La dashboard</a>' in first
+    assert re.search(r'rel="prev" href="[^"]+">Precedente: ', (built / "manuale/dashboard.html").read_text())
+    assert ">Vai all'indice della pagina</a>" in first and first.count(">In questa pagina<") == 1
     index = json.loads((built / "search-index.json").read_text())
     assert {entry["url"] for entry in index} >= set(chapters) | {"aiuto/index.html", "aiuto/contatti.html",
                                                                  "privacy.html", "browser.html"}
