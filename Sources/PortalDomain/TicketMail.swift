@@ -40,8 +40,11 @@ struct TicketMail {
         }
         // The ticket's own address hears what its requester hears: not of their own actions,
         // and nothing once it is the account of someone the company removed (their e-mailed
-        // replies are refused too; the e-mails carried the replies' text).
-        if choice(ticket.requesterID) != .none && (author == nil || author != ticket.requesterID),
+        // replies are refused too; the e-mails carried the replies' text), nor once the
+        // requester who typed it was removed (their private address went on getting the
+        // company's news, with an invitation to answer that the gate then refused).
+        let requesterStays = members.contains { $0.userID == ticket.requesterID }
+        if requesterStays && choice(ticket.requesterID) != .none && (author == nil || author != ticket.requesterID),
             let contact = EmailAddress(ticket.contactEmail), try !isFormerMember(contact, ticket, members, database)
         {
             add(contact)
@@ -192,9 +195,11 @@ struct TicketMail {
                 link: deskLink(ticket)),
             now: now)
         if outcome == .closed {
+            // To the requester's addresses even when the requester closed it, as issue 5 lists
+            // the closing among their e-mails: the confirmation a creation has too, and the
+            // ticket's «Email» (a shared mailbox) learns it is closed.
             try statusChanged(
-                in: tx, ticket, event: Text.mailEventClosed, line: Text.customerClosedMailLine(author.displayName),
-                except: author.id, now: now)
+                in: tx, ticket, event: Text.mailEventClosed, line: Text.customerClosedMailLine(author.displayName), now: now)
         } else if let newStatus {
             let reopened = outcome == .reopened
             let change = reopened

@@ -182,6 +182,31 @@ def test_a_removed_colleague_typed_as_a_tickets_email_stays_out_after_the_remova
         assert db.execute("SELECT count(*) FROM messages WHERE body LIKE 'Scrivo lo stesso%'").fetchone()[0] == 0
 
 
+def test_a_removed_requesters_private_address_typed_as_the_tickets_email_hears_nothing_more(fresh_portal):
+    """The requester typed their own private address as the ticket's "Email"; removed from the
+    company, they went on getting every reply's text there, told to answer by e-mail, and the
+    answer was refused."""
+    portal = fresh_portal(**MAIL_ENV)
+    luca_session, _ = login(portal, email=TECHNICIAN)
+    private = "luca.casa." + uuid.uuid4().hex[:6] + "@example.net"
+    number = created_number(new_ticket(portal, luca_session, email=private, title="Dalla casella di casa"))
+    operator, _ = operator_session(portal)
+    assert desk_post(portal, operator, number, "reply", reply="Prima risposta.").status_code == 303
+    portal.wait_for_mail(private, f"Ticket #{number} nuova risposta")
+    admin, _ = login(portal, email=ADMIN)
+    with portal.db() as db:
+        luca = db.execute("SELECT id FROM users WHERE email = ?", (TECHNICIAN,)).fetchone()[0]
+    page = admin.get(portal.url + "/tenant/utenti").text
+    assert admin.post(portal.url + f"/tenant/utenti/{luca}/rimuovi", data={"csrf": csrf_token(page)},
+                      allow_redirects=False).status_code == 303
+    with portal.db() as db:
+        last_mail = db.execute("SELECT coalesce(max(id), 0) FROM outbox").fetchone()[0]
+    assert desk_post(portal, operator, number, "reply", reply="Seconda risposta, per l'azienda.").status_code == 303
+    with portal.db() as db:
+        recipients = " ".join(r[0] for r in db.execute("SELECT recipients FROM outbox WHERE id > ?", (last_mail,)))
+    assert private not in recipients and TECHNICIAN not in recipients, recipients
+
+
 def test_a_reply_to_a_ticket_closed_too_long_ago_links_a_new_request_that_names_it(mail_portal):
     portal = mail_portal
     number, _, _, notification = ticket_answered_by_the_desk(portal)
