@@ -41,5 +41,9 @@ extension Text {
     public static func mailRefusedTooLarge(megabytes: Int) -> String {
         "supera la dimensione massima di \(megabytes) MB (allegati compresi): invia gli allegati più grandi dal portale (al massimo 4 MB ciascuno)."
     }
-    public static func mailRefusedFile(_ reason: String) -> String { "un allegato non rispetta le regole del portale. \(reason)" }
+    /// The file's own refusal ends «non è stato allegato», as on the portal's forms: the rest of
+    /// the message was not added either, which the sentence after it says.
+    public static func mailRefusedFile(_ reason: String) -> String {
+        "un allegato non rispetta le regole del portale. \(reason) Nessuna parte del messaggio è stata aggiunta: rimandalo senza quel file."
+    }
 }

@@ -268,8 +268,10 @@ public struct MailReplyService: DomainService {
                 if account == nil || refusal.leavesThePortal {
                     nil
                 } else if account?.isOperator == true {
-                    // Through the login: the desk's addresses are 404 to a browser without a session.
-                    "/login?next=%2Fdesk%2F"
+                    // Through the login: the desk's addresses are 404 to a browser without a
+                    // session. The ticket the refusal names, when it names one (it named the
+                    // ticket and linked the queue).
+                    "/login?next=%2Fdesk%2F" + (refusal.namedTicket(ticketNumber).map { "ticket%2F\($0)" } ?? "")
                 } else if case .closed(let number) = refusal {
                     "/ticket/nuovo?riferimento=\(number)"
                 } else if let number = refusal.namedTicket(ticketNumber) {

@@ -56,6 +56,9 @@ public struct MailSources {
 
     /// Every `*.eml` in the folder, then moved into its `done/` subfolder (kept, to look at),
     /// or into `failed/` when the gate fails on it in a way that retrying would repeat.
+    /// Seconds a dropped file must have stayed unchanged before it is read.
+    static let settling: Int64 = 2
+
     func readFolder(_ directory: String, now: Timestamp) -> Int {
         guard let folder = opendir(directory) else { return 0 }
         var names: [String] = []
@@ -69,6 +72,11 @@ public struct MailSources {
         var count = 0
         for name in names.sorted() {
             let path = directory + "/" + name
+            // A file written in place (an editor, a mail program saving a message) is read only
+            // once it has been still for `settling` seconds: read while it was written, its first
+            // lines were refused as "not a reply" and the whole file then moved to done/.
+            var info = stat()
+            guard stat(path, &info) == 0, Int64(info.st_mtim.tv_sec) <= Int64(time(nil)) - MailSources.settling else { continue }
             guard let bytes = readFileBytes(path) else { continue }
             do {
                 try deliver(bytes, now: now)

@@ -230,6 +230,18 @@ def test_a_refusal_for_what_the_message_held_names_its_ticket(fresh_portal):
     assert f"/ticket/{number}" in answer
 
 
+def test_an_operators_refusal_links_the_ticket_it_names_on_the_desk(fresh_portal):
+    """It named the ticket and linked the queue."""
+    portal = fresh_portal(**MAIL_ENV)
+    number, customer, _, notification = ticket_answered_by_the_desk(portal)
+    assert deliver(portal, reply_mail(notification, TECHNICIAN, "Riavviato, ora stampa.")).returncode == 0
+    to_desk = portal.wait_for_mail(OPERATOR, f"Ticket #{number} risposta del cliente")
+    assert deliver(portal, reply_mail(to_desk, f"Giulia Neri <{OPERATOR}>", "")).returncode == 0
+    answer = refusal(portal, OPERATOR)
+    assert f"non è stato aggiunto al ticket #{number}" in answer, answer
+    assert f"/login?next=%2Fdesk%2Fticket%2F{number}" in answer, answer
+
+
 def test_an_oversized_message_is_refused_whole(mail_portal):
     portal = mail_portal
     number, customer, _, notification = ticket_answered_by_the_desk(portal)
@@ -298,6 +310,26 @@ def test_make_run_delivers_a_reply_dropped_into_the_folder(mail_portal):
         time.sleep(0.2)
     assert (folder / "done" / "risposta.eml").exists()
     assert "Risposta lasciata nella cartella di sviluppo." in customer.get(portal.url + f"/ticket/{number}").text
+
+
+def test_a_reply_written_into_the_folder_in_place_is_read_once_it_is_whole(mail_portal):
+    """A mail program or an editor writes the file where it is: read while it was written, its
+    first lines were refused as "not a reply" and the whole file went to done/ unread."""
+    portal = mail_portal
+    number, customer, _, notification = ticket_answered_by_the_desk(portal)
+    folder = portal.var / "mail-in"
+    raw = reply_mail(notification, TECHNICIAN, "Risposta salvata un pezzo alla volta.")
+    head, rest = raw[:40], raw[40:]
+    with open(folder / "lenta.eml", "wb") as file:
+        file.write(head)
+        file.flush()
+        time.sleep(1.5)
+        file.write(rest)
+    deadline = time.time() + 15
+    while time.time() < deadline and not (folder / "done" / "lenta.eml").exists():
+        time.sleep(0.2)
+    assert (folder / "done" / "lenta.eml").exists()
+    assert "Risposta salvata un pezzo alla volta." in customer.get(portal.url + f"/ticket/{number}").text
 
 
 def test_a_subject_that_decodes_to_line_breaks_is_answered_once_not_retried_forever(mail_portal):
