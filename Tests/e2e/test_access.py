@@ -794,3 +794,16 @@ def test_colleagues_taking_turns_on_one_computer_are_not_each_told_of_a_new_devi
     turn(TECHNICIAN)
     turn(ADMIN)
     assert (announced(TECHNICIAN), announced(ADMIN)) == before
+
+
+def test_a_login_step_sent_without_its_cookie_is_told_the_login_expired(portal):
+    """«Creazione Utente» or a code sent after the browser lost the login's cookie (restarted,
+    cookies cleared) led to a bare login page: what was typed was gone without a word. A step's
+    page opened with no login under way is the bare login still (nobody began one)."""
+    for path in ("/accesso/primo", "/accesso/codice", "/accesso/codice/nuovo", "/accesso/azienda"):
+        sent = requests.post(portal.url + path, data={"csrf": "x", "code": "ABCDEFG"}, allow_redirects=False)
+        assert (sent.status_code, sent.headers.get("Location")) == (303, "/login?avviso=scaduto"), (path, sent.status_code)
+        opened = requests.get(portal.url + path, allow_redirects=False)
+        assert opened.headers.get("Location") == "/login", path
+    told = requests.get(portal.url + "/login?avviso=scaduto").text
+    assert "La procedura di accesso è scaduta" in told

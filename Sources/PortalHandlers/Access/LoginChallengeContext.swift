@@ -36,9 +36,12 @@ struct LoginChallengeContext {
 
     /// Where a step's page sends a browser with no login under way: "the login expired" only
     /// to one that had started one; the company icon's page opened after signing out said so
-    /// of a login nobody had begun.
+    /// of a login nobody had begun. A form sent (a code, «Creazione Utente») was a login under
+    /// way whatever became of its cookie (the browser restarted, its cookies cleared): a bare
+    /// login page after it lost what was typed without a word. «Esci» carries nothing typed.
     static func loginPage(_ request: Request) -> String {
-        Cookies.value(Cookies.login, request) == nil ? "/login" : "/login?avviso=scaduto"
+        let sentSomething = request.method == "POST" && request.path != "/accesso/esci"
+        return Cookies.value(Cookies.login, request) == nil && !sentSomething ? "/login" : "/login?avviso=scaduto"
     }
 
     static func find(_ request: Request, _ services: Services) throws -> LoginChallengeContext? {
