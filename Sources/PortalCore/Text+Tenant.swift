@@ -81,6 +81,8 @@ extension Text {
         "Invito inviato di nuovo, con nuove credenziali provvisorie: quelle dell'e-mail precedente non valgono più."
     /// A company administrator's «Invia di nuovo»: the same words whether or not the address
     /// has an account, which they must not learn (issue 3).
+    public static let invitationResentWithNewRole =
+        "Invito inviato di nuovo con il ruolo scelto ora, che sostituisce quello dell'invito precedente. Se la persona non aveva ancora completato il primo accesso, l'e-mail porta nuove credenziali provvisorie: quelle dell'e-mail precedente non valgono più."
     public static let invitationResentEitherWay =
         "Invito inviato di nuovo. Se la persona non aveva ancora completato il primo accesso, l'e-mail porta nuove credenziali provvisorie: quelle dell'e-mail precedente non valgono più."
     public static let invitationRemoved = "Invito rimosso: non potrà più essere accettato."

@@ -41,6 +41,9 @@ public struct Provisioning: DomainService {
         /// New provisional credentials for an account that had some: the earlier e-mail's
         /// password no longer works.
         public let renewedCredentials: Bool
+        /// Sent again with another role than the pending invitation had: the page says so (it
+        /// said «Invito inviato di nuovo» and the invitation had quietly become «Amministratore»).
+        public var changedRole = false
 
         /// The notice's key on the pages that invite: "inviato" (or the caller's own for a first
         /// invitation), "reinviato", or "reinviato-credenziali" when the earlier password died.
@@ -48,6 +51,7 @@ public struct Provisioning: DomainService {
         /// address has no account of its own yet (issue 3: invitation answers never reveal it);
         /// their "reinviato" says what happens in either case.
         public func notice(first: String, concealing: Bool = false) -> String {
+            if changedRole && concealing { return "reinviato-ruolo" }
             if renewedCredentials && !concealing { return "reinviato-credenziali" }
             return isNew ? first : "reinviato"
         }
@@ -113,6 +117,7 @@ public struct Provisioning: DomainService {
                 renewedCredentials = existing != nil
             }
             try invitations.recordSend(email: email, tenantID: tenant.id, now: now)
+            let previousRole = try invitations.pending(tenantID: tenant.id, email: email)?.role
             let (invitation, isNew) = try invitations.invite(
                 tenantID: tenant.id, email: email, role: role, invitedBy: invitedBy?.userID, now: now)
             if ofOperator {
@@ -130,8 +135,10 @@ public struct Provisioning: DomainService {
             try AuditStore.record(
                 in: tx, isNew ? "invitation_sent" : "invitation_resent", tenantID: tenant.id, by: invitedBy,
                 detail: "\(email.value) (\(role.label))", now: now)
-            return InvitationResult(
+            var result = InvitationResult(
                 invitationID: invitation.id, createdAccount: createdAccount, isNew: isNew, renewedCredentials: renewedCredentials)
+            result.changedRole = previousRole.map { $0 != role } ?? false
+            return result
         }
     }
 

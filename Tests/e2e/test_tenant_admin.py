@@ -108,6 +108,18 @@ def test_inviting_a_new_address_and_an_existing_one(portal):
     assert "collega.nuovo@rossi.example</td>" not in session.get(portal.url + "/tenant/inviti").text
 
 
+def test_inviting_a_pending_address_again_with_another_role_says_the_role_changed(portal):
+    """It said «Invito inviato di nuovo» while the pending invitation quietly became an
+    «Amministratore» one."""
+    session, _ = login(portal)
+    address = "ruolo.cambiato." + str(time.time_ns()) + "@rossi.example"
+    assert invite(portal, session, address, role="tech").headers["Location"] == "/tenant/inviti?avviso=inviato"
+    again = invite(portal, session, address, role="admin")
+    assert again.headers["Location"] == "/tenant/inviti?avviso=reinviato-ruolo"
+    told = html.unescape(session.get(portal.url + again.headers["Location"]).text)
+    assert "con il ruolo scelto ora, che sostituisce quello dell'invito precedente" in told
+
+
 def test_an_operators_address_is_answered_as_any_other_and_cannot_join(portal):
     """Which addresses are the support's is not a customer's to learn: "Invita" answered
     "appartiene a un operatore dell'assistenza" for those alone."""

@@ -10,7 +10,7 @@ enum InvitationHandlers {
         "inviato": Text.invitationSentNotice, "reinviato": Text.invitationResentEitherWay,
         // Not said by this page any more (it told an address without an account); an address
         // of an earlier page's notice still reads.
-        "reinviato-credenziali": Text.invitationResentEitherWay,
+        "reinviato-credenziali": Text.invitationResentEitherWay, "reinviato-ruolo": Text.invitationResentWithNewRole,
         "rimosso": Text.invitationRemoved,
         "ruolo": Text.invitationRoleChanged, "non-in-attesa": Text.invitationNotPending,
     ]
