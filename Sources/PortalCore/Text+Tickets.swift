@@ -189,6 +189,12 @@ extension Text {
     public static let panelSaved = "Modifiche salvate."
     public static let panelUnchanged = "Nessuna modifica da salvare: Priorità e Referente ticket erano già questi."
     public static let priorityInvalid = "Scegli una priorità dell'elenco."
+    /// «Conferma» with «Chiudere il ticket…» ticked and no message: the manual closes a ticket
+    /// with a message, sent with «Invia».
+    public static func panelConfirmedNotClosed(changed: Bool) -> String {
+        (changed ? "Modifiche salvate. " : "")
+            + "Il ticket non è stato chiuso: per chiuderlo scrivi un messaggio e premi «Invia», con «Chiudere il ticket all'invio del messaggio» selezionato."
+    }
     public static let panelSavedReplyKept =
         "Modifiche salvate. La risposta che hai scritto non è stata inviata: la trovi qui sotto, premi «Invia» per inviarla."
     public static func referentGone(_ name: String) -> String { "\(name) (non più nell'azienda)" }

@@ -1034,3 +1034,19 @@ def test_back_after_sending_and_the_same_text_sent_again_is_the_first_press(port
             "SELECT body FROM messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.number = ? AND m.body LIKE ?",
             (number, "Riprovato dopo Indietro%"))]
     assert len(bodies) == 2 and len(set(bodies)) == 2, bodies
+
+
+def test_conferma_with_the_close_ticked_and_no_message_says_the_ticket_was_not_closed(portal):
+    """It answered «Nessuna modifica da salvare» and dropped the tick."""
+    session, _ = login(portal)
+    number = created_number(new_ticket(portal, session, title="Chiusura con Conferma"))
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET created_at = created_at - 600 WHERE number = ?", (number,))
+        db.commit()
+    answered = reply(portal, session, number, "", action="confirm", close=True)
+    assert answered.status_code == 200, answered.status_code
+    page = html.unescape(answered.text)
+    assert "Il ticket non è stato chiuso: per chiuderlo scrivi un messaggio e premi «Invia»" in page
+    assert re.search(r'<input[^>]*name="close"[^>]*checked', answered.text), "the tick is kept"
+    with portal.db() as db:
+        assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] != "closed"

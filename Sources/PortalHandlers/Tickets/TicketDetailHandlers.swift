@@ -202,6 +202,15 @@ enum TicketDetailHandlers {
             } catch let error where SaveFault.matches(error) {
                 return try failed(error)
             }
+            // The close asked with it is no panel's: said, and kept ticked for «Invia» (the
+            // page answered «Nessuna modifica da salvare» and dropped the tick).
+            if close, !ticket.status.isClosed, message.trimmingWhitespace().isEmpty, files.files.isEmpty {
+                var saved = try page(context, try context.ticket(request), members: members)
+                saved.listQuery = listQuery(form[listField])
+                keepTyped(&saved)
+                saved.keptNotice = Text.panelConfirmedNotClosed(changed: changed)
+                return Response.html(bytes: saved.render())
+            }
             guard !message.trimmingWhitespace().isEmpty || !files.files.isEmpty else {
                 throw Redirect(to: "/ticket/\(ticket.number)?avviso=" + (changed ? "salvato" : "invariato") + listSuffix(form))
             }
