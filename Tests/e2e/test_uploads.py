@@ -153,6 +153,9 @@ def test_a_script_saved_as_text_is_refused_by_its_name_and_the_rest_of_the_form_
     assert refused.status_code == 422
     assert "Il file «fattura.js» è di un tipo non ammesso (un file .js si apre come programma o pagina web)" in refused.text
     assert 'value="Allegati da controllare"' in refused.text and "note.txt" in refused.text
+    # The file's field takes the focus, as any refused field (the focus stayed on the page).
+    assert re.search(r'<input type="file" id="files"[^>]* autofocus', refused.text)
+    assert refused.text.count("autofocus=\"autofocus\"") == 1
 
 
 def test_a_kept_reference_brings_its_file_to_the_person_who_chose_it_only(fresh_portal):

@@ -198,9 +198,12 @@ document.documentElement.classList.add('js');
     }
     // Still named by its label ("Allegati") for assistive technology; reached by Tab once,
     // through "+ Scegli".
+    const focused = document.activeElement === input;
     input.classList.add('visually-hidden');
     input.tabIndex = -1;
     chooser.hidden = false;
+    // The refused file's field had the focus (autofocus): it goes to "+ Scegli", its control now.
+    if (focused) button.focus();
     button.addEventListener('click', function () { input.click(); });
     // Pasted screenshots, kept files unticked and a form restored by the browser change it too.
     box.addEventListener('change', show);

@@ -9,8 +9,11 @@ enum FileFields {
     ) -> Node {
         el("div", ["class": error == nil ? "field" : "field field--invalid"]) {
             el("label", ["for": field, "id": "\(field)-label"]) { label }
+            // A refused file puts the person on the field, as any refused field does (the page's
+            // first only): with a file's error alone the focus stayed on the page.
             el("input", ["type": "file", "id": field, "name": field, "multiple": "multiple", "aria-invalid": error == nil ? nil : "true",
-                         "aria-describedby": error == nil ? "\(field)-hint" : "\(field)-hint \(field)-error"])
+                         "aria-describedby": error == nil ? "\(field)-hint" : "\(field)-hint \(field)-error",
+                         "autofocus": FormField.focus(error != nil)])
             // The manual's "+ Scegli" and the names chosen, in Italian: the browser's own picker
             // reads in the browser's language (Firefox: "Browse… No files selected."). Shown by
             // assets/pwa.js, which then hides the picker; without scripts the picker stays.
