@@ -38,6 +38,7 @@ extension Text {
     public static func widgetRecentTickets(_ shown: Int, of total: Int) -> String {
         shown == total ? "\(total) ticket" : "I \(shown) ticket più recenti su \(total)"
     }
+    public static let widgetResizeHandle = "Ridimensiona: trascina l'angolo"
     public static func openTickets(_ count: Int64) -> String { "Aperto: \(count) Ticket" }
     public static func closedTickets(_ count: Int64) -> String { "Chiuso: \(count) Ticket" }
     public static func totalTickets(_ count: Int64) -> String { "Totale \(count) Ticket" }

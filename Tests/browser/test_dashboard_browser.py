@@ -430,10 +430,14 @@ def test_widgets_dropped_on_the_grids_middle_both_land_and_move_by_their_body(po
     listing, pie = widget(browser, "Elenco ticket"), widget(browser, "Stato Ticket")
     a, b = position(listing), position(pie)
     assert a[0] + a[2] <= b[0] or b[0] + b[2] <= a[0] or a[1] + a[3] <= b[1] or b[1] + b[3] <= a[1], (a, b)
+    # The first, dropped on the middle of the empty grid, is centred there and rises to the
+    # top: with its corner at the pointer it could neither grow nor move right or down.
+    assert a[1] == 0 and 0 < a[0] and a[0] + a[2] < 12, a
     announced(browser, f"Stato Ticket aggiunto alla dashboard: colonna {b[0] + 1}, riga {b[1] + 1}, "
                        f"{b[2]} colonne per {b[3]} righe.")
 
-    # Moved by its body, where drag_and_drop_by_offset grabs it: one row up, or down from the top.
+    # Moved by its body, where drag_and_drop_by_offset grabs it: one column right, or left from
+    # the right edge (the first widget is above it).
     pitch_x, pitch_y, _, _ = cell(browser)
     close = browser.find_element(By.CSS_SELECTOR, ".widget-panel-close")
     if close.is_displayed():
@@ -441,9 +445,10 @@ def test_widgets_dropped_on_the_grids_middle_both_land_and_move_by_their_body(po
     in_view(browser, pie)
     body = pie.find_element(By.CSS_SELECTOR, ".widget-body")
     before = position(pie)
-    ActionChains(browser).drag_and_drop_by_offset(body, 0, int(pitch_y * (1 if before[1] == 0 else -1))).perform()
+    step = 1 if before[0] + before[2] < 12 else -1
+    ActionChains(browser).drag_and_drop_by_offset(body, int(pitch_x * step), 0).perform()
     WebDriverWait(browser, 5).until(lambda _: position(pie) != before)
-    assert position(pie)[1] == before[1] + (1 if before[1] == 0 else -1)
+    assert position(pie)[0] == before[0] + step
 
     # The page scrolled down by the keyboard's moves: «Fatto» is still pressed by a plain click.
     browser.execute_script("window.scrollTo(0, document.body.scrollHeight)")

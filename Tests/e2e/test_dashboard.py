@@ -126,6 +126,7 @@ def test_without_javascript_the_saved_widgets_show_their_data_read_only(portal):
     assert f"Totale {counts['total']} Ticket" in page
     # Read in a row as the issue writes it: «Aperto: 41 Ticket, Chiuso: 13 Ticket, Totale 54 Ticket».
     assert re.search(r'Aperto: \d+ Ticket, </li><li class="pie-legend-closed">Chiuso: \d+ Ticket, </li>', page)
+    assert "title=\"Ridimensiona: trascina l&#39;angolo\"" in page or "title=\"Ridimensiona: trascina l'angolo\"" in page
     assert re.search(r'<svg class="pie-chart"[^>]*role="img"[^>]*aria-label="Aperto: \d+ Ticket, Chiuso', page)
     for heading in ["Priorità", "Stato", "Titolo", "Richiedente", "Operatore"]:
         assert f'<th scope="col">{heading}</th>' in page, heading

@@ -450,12 +450,17 @@
       if (!inside) return null;
       const column = Math.floor((event.clientX - m.box.left) / m.pitchX);
       const row = Math.floor((event.clientY - m.box.top) / m.pitchY);
-      const at = (size) => ({ x: clamp(column, 0, COLUMNS - size.w), y: clamp(row, 0, ROWS - size.h), w: size.w, h: size.h });
+      // Centred on the pointer: with its corner there, a widget dropped on the grid's middle
+      // reached its right and bottom edges and could neither grow nor move that way.
+      const at = (size) => ({
+        x: clamp(column - Math.floor(size.w / 2), 0, COLUMNS - size.w), y: clamp(row - Math.floor(size.h / 2), 0, ROWS - size.h),
+        w: size.w, h: size.h,
+      });
       // A second widget dropped where the first already is (the grid's middle) was refused
       // with half the grid free: it goes to the free place nearest the pointer, at its own
       // size or, when only that fits, its smallest.
       const wanted = nearestFree(at(drag.size), null, null);
-      return wanted.valid ? wanted : nearestFree(at(minimumOf(drag.id)), null, null);
+      return floatUp(wanted.valid ? wanted : nearestFree(at(minimumOf(drag.id)), null, null));
     }
     const dx = Math.round((event.clientX - drag.startX) / m.pitchX);
     const dy = Math.round((event.clientY - drag.startY) / m.pitchY);
@@ -471,6 +476,17 @@
       };
     }
     return { rect, valid: fits(rect, drag.widget) };
+  }
+
+  // A new widget rises to the highest free row of its columns, as the widgets on a
+  // dashboard stack from the top: dropped low on an empty grid it kept no room below it.
+  function floatUp(found) {
+    if (!found || !found.valid) return found;
+    let rect = found.rect;
+    while (rect.y > 0 && fits({ x: rect.x, y: rect.y - 1, w: rect.w, h: rect.h }, null)) {
+      rect = { x: rect.x, y: rect.y - 1, w: rect.w, h: rect.h };
+    }
+    return rect === found.rect ? found : { rect, valid: true, snapped: true };
   }
 
   // The free place of `rect`'s size closest to it: a drop partly over another widget lands

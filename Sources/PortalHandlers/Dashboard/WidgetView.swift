@@ -26,7 +26,9 @@ enum WidgetView {
             el("div", ["class": "widget-body", "tabindex": "0", "role": "group", "aria-labelledby": "\(id)-title"]) {
                 content(widget, data)
             }
-            el("div", ["class": "widget-resize", "aria-hidden": "true"])
+            // The mouse's handle (the keyboard has the size buttons): named for whoever points at
+            // it, hidden from screen readers, which have the buttons.
+            el("div", ["class": "widget-resize", "aria-hidden": "true", "title": Text.widgetResizeHandle])
         }
     }
 
