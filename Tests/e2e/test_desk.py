@@ -1438,6 +1438,8 @@ def test_the_queue_says_when_it_opens_on_remembered_filters(portal):
         opened = html.unescape(operator.get(portal.url + "/desk/").text)
         assert ("L'elenco mostra i filtri della tua ultima ricerca (Priorità: Bassa · Azienda: «rossi» · "
                 "Assegnato a: Nessuno): non tutti i ticket sono visibili.") in opened
+        # One button of that name on the page: the notice's (the form's was a second).
+        assert opened.count(">Azzera filtri</button>") == 1
         assert "filtri della tua ultima ricerca" not in html.unescape(operator.get(portal.url + "/desk/?stato=closed").text)
     finally:
         operator.post(portal.url + "/desk/cerca", data={"csrf": token, "azzera": "1"})

@@ -236,7 +236,11 @@ struct DeskQueuePage {
             el("button", ["class": "button button--primary", "type": "submit"]) { Text.deskApply }
             // Back to the queue as it opens the first time ("Aperti", everyone's, any priority):
             // a remembered search otherwise keeps showing an empty queue the next morning.
-            el("button", ["class": "button", "type": "submit", "name": "azzera", "value": "1"]) { Text.resetFilters }
+            // Remembered filters have their "Azzera filtri" in the notice that names them: one
+            // button of that name on the page, as on the customers' list.
+            if !remembered {
+                el("button", ["class": "button", "type": "submit", "name": "azzera", "value": "1"]) { Text.resetFilters }
+            }
         }
     }
 
