@@ -81,6 +81,15 @@ extension Text {
         "Invito inviato di nuovo, con nuove credenziali provvisorie: quelle dell'e-mail precedente non valgono più."
     /// A company administrator's «Invia di nuovo»: the same words whether or not the address
     /// has an account, which they must not learn (issue 3).
+    /// «Dispositivo sicuro rimosso» when the browsers went with something else: whose, how
+    /// many and why.
+    public static func devicesRemovedDetail(_ email: String, count: Int, because reason: String) -> String {
+        "\(email): " + (count == 1 ? "1 dispositivo" : "\(count) dispositivi") + " (\(reason))"
+    }
+    public static let devicesRemovedWithRemoval = "utente rimosso dall'azienda"
+    public static let devicesRemovedWithPasswordChange = "password cambiata"
+    public static let devicesRemovedWithPasswordReset = "password reimpostata"
+    public static let devicesRemovedWithDeactivation = "operatore disattivato"
     public static let invitationResentWithNewRole =
         "Invito inviato di nuovo con il ruolo scelto ora, che sostituisce quello dell'invito precedente. Se la persona non aveva ancora completato il primo accesso, l'e-mail porta nuove credenziali provvisorie: quelle dell'e-mail precedente non valgono più."
     public static let invitationResentEitherWay =

@@ -47,7 +47,12 @@ public struct OperatorAdministration: DomainService {
             try keepsAManager(removing: target, refusal: Text.lastManagerDeactivate)
             try users.setDeactivated(userID: target.id, at: now, now: now)
             try SessionStore(database).deleteAll(userID: target.id)
-            try TrustedDeviceStore(database).deleteAll(userID: target.id)
+            let devices = try TrustedDeviceStore(database).deleteAll(userID: target.id)
+            if devices > 0 {
+                try AuditStore.record(
+                    in: tx, "device_removed", by: AuditActor(userID: manager.id, email: manager.email, clientIP: clientIP),
+                    detail: Text.devicesRemovedDetail(target.email, count: devices, because: Text.devicesRemovedWithDeactivation), now: now)
+            }
             // A login waiting for its code would still trust a browser that skips it after "Riattiva".
             try LoginChallengeStore(database).deleteAll(userID: target.id)
             let tickets = try DeskStore(database).openTickets(operatorID: target.id)

@@ -62,7 +62,11 @@ public struct TrustedDeviceStore {
         return database.changes == 1
     }
 
-    public func deleteAll(userID: Int64) throws {
+    /// How many went: a removal, a password change or a deactivation that ends them records
+    /// them in the audit trail, as «Rimuovi» on the profile does.
+    @discardableResult
+    public func deleteAll(userID: Int64) throws -> Int {
         try database.run("DELETE FROM trusted_devices WHERE user_id = ?", [userID])
+        return database.changes
     }
 }

@@ -135,7 +135,11 @@ def test_changing_the_password_needs_the_current_one_and_ends_every_session(fres
         assert db.execute("""SELECT count(*) FROM trusted_devices d JOIN users u ON u.id = d.user_id
                              WHERE u.email = ?""", (USER,)).fetchone()[0] == 0
         events = [r[0] for r in db.execute("SELECT event FROM audit_events WHERE actor_email = ?", (USER,))]
+        removed = [r[0] for r in db.execute(
+            "SELECT detail FROM audit_events WHERE actor_email = ? AND event = 'device_removed'", (USER,))]
     assert "password_changed" in events and "device_trusted" in events
+    # The trusted browsers that went with the change are in the trail, as a «Rimuovi» is.
+    assert any(detail.startswith(USER + ": ") and detail.endswith("(password cambiata)") for detail in removed), removed
 
 
 def test_guessing_the_current_password_meets_the_logins_brake_and_the_owner_is_told(fresh_portal):

@@ -328,6 +328,9 @@ def test_a_removed_user_is_out_at_once_and_their_tickets_stay(fresh_portal):
     reply_page = technician.get(portal.url + f"/ticket/{open_ticket}").text
     removed = post(portal, session, f"/tenant/utenti/{luca}/rimuovi", "/tenant/utenti")
     assert removed.headers["Location"] == "/tenant/utenti?avviso=rimosso"
+    # His trusted browser went with him, and «Attività» says so (issue 4: devices removed).
+    activity = html.unescape(session.get(portal.url + "/tenant/attivita").text)
+    assert "Dispositivo sicuro rimosso" in activity and f"{TECHNICIAN}: 1 dispositivo (utente rimosso dall'azienda)" in activity
     # The same buttons pressed in a tab still showing him: said on the list, not a bare 404.
     for action, data in (("rimuovi", {}), ("ruolo", {"role": "admin"})):
         stale = post(portal, session, f"/tenant/utenti/{luca}/{action}", "/tenant/utenti", **data)

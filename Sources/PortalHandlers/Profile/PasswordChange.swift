@@ -29,13 +29,19 @@ enum PasswordChange {
             try UserStore(services.database).setPassword(userID: user.id, passwordHash: hash, now: now)
             // The other browsers' next page says why they were signed out.
             try SessionStore(services.database).deleteAll(userID: user.id, reason: .passwordChanged, now: now)
-            try TrustedDeviceStore(services.database).deleteAll(userID: user.id)
+            let devices = try TrustedDeviceStore(services.database).deleteAll(userID: user.id)
             // A login begun with the old password (waiting for its code or at "Scelta Tenant")
             // would otherwise still end in a session.
             try LoginChallengeStore(services.database).deleteAll(userID: user.id)
             try PasswordResetStore(services.database).markAllUsed(userID: user.id, now: now)
             try AuditStore.record(in: tx, event.rawValue, tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
                 clientIP: request.clientAddress, now: now)
+            if devices > 0 {
+                try AuditStore.record(in: tx, "device_removed", tenantID: user.lastTenantID, userID: user.id, actorEmail: user.email,
+                    detail: Text.devicesRemovedDetail(user.email, count: devices, because: event == .reset
+                        ? Text.devicesRemovedWithPasswordReset : Text.devicesRemovedWithPasswordChange),
+                    clientIP: request.clientAddress, now: now)
+            }
             try SecurityMail.send(event == .reset ? .passwordReset : .passwordChanged, in: tx, to: user, request, services)
         }
     }

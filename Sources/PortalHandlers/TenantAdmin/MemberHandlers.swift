@@ -221,7 +221,11 @@ enum MemberHandlers {
             // another company keeps them (one administrator's removal asked for codes at every
             // login elsewhere).
             if try tenants.memberships(userID: member.userID).isEmpty {
-                try TrustedDeviceStore(services.database).deleteAll(userID: member.userID)
+                let devices = try TrustedDeviceStore(services.database).deleteAll(userID: member.userID)
+                if devices > 0 {
+                    try context.audit(in: tx, "device_removed", detail: Text.devicesRemovedDetail(
+                        member.email, count: devices, because: Text.devicesRemovedWithRemoval), request)
+                }
             }
             // A login under way would still end in a trusted browser (it skipped the code after
             // "Ripristina utente"): it starts again.
