@@ -304,3 +304,52 @@ document.documentElement.classList.add('js');
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', announce);
   else announce();
 })();
+
+/*
+ * A file field with its own limit (the profile's picture: data-max-bytes, data-too-large)
+ * says a file over it before the form is sent: sent, a large photo met nginx's bare «Dati
+ * troppo grandi» page, or waited for the whole upload to be told. The ticket forms have
+ * their limits checked by drafts.js.
+ */
+(function () {
+  document.querySelectorAll('input[type=file][data-max-bytes]').forEach(function (input) {
+    const form = input.form;
+    const box = input.closest('.field');
+    if (!form || !box) return;
+    const errorID = input.id + '-limit';
+    function clear() {
+      const shown = document.getElementById(errorID);
+      if (!shown) return;
+      shown.remove();
+      if (!box.querySelector('.field-error')) {
+        box.classList.remove('field--invalid');
+        input.removeAttribute('aria-invalid');
+      }
+    }
+    input.addEventListener('change', clear);
+    form.addEventListener('submit', function (event) {
+      const limit = Number(input.getAttribute('data-max-bytes'));
+      const over = Array.from(input.files || []).some(function (file) { return file.size > limit; });
+      if (!over) return;
+      event.preventDefault();
+      let error = document.getElementById(errorID);
+      if (!error) {
+        error = document.createElement('p');
+        error.className = 'field-error';
+        error.id = errorID;
+        error.setAttribute('role', 'alert');
+        box.appendChild(error);
+      }
+      error.textContent = input.getAttribute('data-too-large');
+      box.classList.add('field--invalid');
+      input.setAttribute('aria-invalid', 'true');
+      const chooser = document.querySelector('.file-choose[data-for="' + input.id + '"]');
+      [input, chooser].forEach(function (target) {
+        if (!target) return;
+        const described = (target.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+        if (described.indexOf(errorID) < 0) target.setAttribute('aria-describedby', described.concat(errorID).join(' '));
+      });
+      (chooser && !chooser.closest('[hidden]') ? chooser : input).focus();
+    });
+  });
+})();

@@ -59,15 +59,13 @@ struct ProfilePage {
                 }
                 el("form", ["class": "form", "method": "post", "action": "/profilo/immagine", "enctype": "multipart/form-data"]) {
                     FormField.csrf(viewer.csrfToken)
-                    el("div", ["class": errors["picture"] == nil ? "field" : "field field--invalid"]) {
-                        el("label", ["for": "picture"]) { Text.picture }
-                        el("input", ["type": "file", "id": "picture", "name": "picture", "accept": "image/png,image/jpeg,image/gif,image/webp",
-                                     "aria-describedby": errors["picture"] == nil ? "picture-hint" : "picture-hint picture-error",
-                                     "aria-invalid": errors["picture"] == nil ? nil : "true",
-                                     "autofocus": FormField.focus(errors["picture"] != nil)])
-                        el("p", ["class": "muted", "id": "picture-hint"]) { Text.pictureHint }
-                        if let error = errors["picture"] { el("p", ["class": "field-error", "id": "picture-error", "role": "alert"]) { error } }
-                    }
+                    // The ticket forms' field: «+ Scegli» and the name chosen in Italian (the
+                    // browser's own picker read "Browse… No file selected." in Firefox), and an
+                    // image over the limit said before it is sent.
+                    FileFields.render(
+                        field: "picture", label: Text.picture, hint: Text.pictureHint, kept: [], error: errors["picture"],
+                        single: .init(accept: "image/png,image/jpeg,image/gif,image/webp", limit: ProfileHandlers.pictureLimit,
+                                      tooLarge: Text.pictureTooLarge))
                     el("div", ["class": "form-actions"]) { el("button", ["class": "button", "type": "submit"]) { Text.uploadPicture } }
                 }
                 if picture != nil {

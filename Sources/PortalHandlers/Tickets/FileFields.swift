@@ -2,16 +2,27 @@ import PortalCore
 import PortalHTML
 import PortalStore
 
-/// The file input of a ticket form, with the files already chosen in a refused attempt.
+/// The file input of a ticket form, with the files already chosen in a refused attempt; the
+/// profile's picture too (`single`, with what it `accept`s and its `limit`, said before sending
+/// by assets/pwa.js as `tooLarge`).
 enum FileFields {
+    struct Single {
+        let accept: String
+        let limit: Int
+        let tooLarge: String
+    }
+
     static func render(
-        field: String, label: String, hint: String, kept: [(reference: String, file: NewAttachment)], error: String?
+        field: String, label: String, hint: String, kept: [(reference: String, file: NewAttachment)], error: String?,
+        single: Single? = nil
     ) -> Node {
         el("div", ["class": error == nil ? "field" : "field field--invalid"]) {
             el("label", ["for": field, "id": "\(field)-label"]) { label }
             // A refused file puts the person on the field, as any refused field does (the page's
             // first only): with a file's error alone the focus stayed on the page.
-            el("input", ["type": "file", "id": field, "name": field, "multiple": "multiple", "aria-invalid": error == nil ? nil : "true",
+            el("input", ["type": "file", "id": field, "name": field, "multiple": single == nil ? "multiple" : nil,
+                         "accept": single?.accept, "data-max-bytes": single.map { String($0.limit) }, "data-too-large": single?.tooLarge,
+                         "aria-invalid": error == nil ? nil : "true",
                          "aria-describedby": error == nil ? "\(field)-hint" : "\(field)-hint \(field)-error",
                          "autofocus": FormField.focus(error != nil)])
             // The manual's "+ Scegli" and the names chosen, in Italian: the browser's own picker
