@@ -90,4 +90,5 @@ extension Text {
     }
     public static let layoutMalformed = "La disposizione inviata non è leggibile: non è stata salvata."
     public static let layoutNotJSON = "La disposizione va inviata in formato JSON."
+    public static let layoutTooLarge = "La disposizione inviata è troppo grande: non è stata salvata."
 }
