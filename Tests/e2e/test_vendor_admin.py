@@ -198,6 +198,12 @@ def test_names_longer_than_allowed_are_refused_not_cut_and_both_empty_fields_are
     assert empty.status_code == 422 and "Campo obbligatorio." in empty.text and "da 1 a 200" not in empty.text
     nameless = post_form(portal, manager, "/desk/aziende/nuova", "/desk/aziende", name="", vat=vat_number("0666123457"))
     assert nameless.status_code == 422 and "Campo obbligatorio." in nameless.text and "da 1 a 200" not in nameless.text
+    # Both fields' mistakes in one answer: the name's came only once the other field was right.
+    both = post_form(portal, manager, "/desk/aziende/nuova", "/desk/aziende", name="AZIENDA " + "x" * 250, vat="123")
+    assert both.status_code == 422 and "da 1 a 200 caratteri" in both.text and "11 cifre" in both.text
+    both = post_form(portal, manager, "/desk/operatori/nuovo", "/desk/operatori", name="Nome " + "x" * 250,
+                     email="ieri", role="operator")
+    assert both.status_code == 422 and "da 1 a 200 caratteri" in both.text and "Indirizzo email non valido." in both.text
     # A letter under dozens of accents drew a bar over the rows of "Aziende" and "Coda ticket".
     stacked = "Z" + "\u0301" * 80 + "algo"
     company = post_form(portal, manager, "/desk/aziende/nuova", "/desk/aziende", name=stacked + " SRL",

@@ -36,8 +36,14 @@ enum CompanyListHandlers {
         if let raw = Submission.key(request.form) { form.submission = raw }
         let input = VATInput(form.vat)
         form.vatError = input.refusal
-        // Left empty, said as every empty required field is (not the name's format rules).
-        if form.name.trimmingWhitespace().isEmpty { form.nameError = Text.fieldRequired }
+        // Left empty, said as every empty required field is (not the name's format rules); a
+        // name the store would refuse is said with the P.IVA's mistake, in one answer (it came
+        // only once the P.IVA was right).
+        if form.name.trimmingWhitespace().isEmpty {
+            form.nameError = Text.fieldRequired
+        } else if !form.name.collapsingSpaces().isOneLineName(limit: 200) {
+            form.nameError = Text.companyNameInvalid
+        }
         guard case .valid(let vat) = input, form.nameError == nil else {
             return try render(context, CompaniesPage(form: form), status: 422)
         }

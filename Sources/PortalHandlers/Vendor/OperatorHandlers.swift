@@ -47,17 +47,18 @@ enum OperatorHandlers {
             name: String((fields["name"] ?? "").prefix(300)), email: String(typed.prefix(254)),
             role: fields["role"].flatMap(DeskRole.init(rawValue:)) ?? .operator)
         if let raw = Submission.key(fields) { form.submission = raw }
-        guard let email = EmailAddress.newAddress(typed) else {
-            form.emailError = EmailAddress.refusal(typed)
-            // Both fields' mistakes at once, not the name's only on the next try.
-            if form.name.trimmingWhitespace().isEmpty { form.nameError = Text.fieldRequired }
-            return try render(context, OperatorsPage(form: form), status: 422)
-        }
-        // Left empty, said as every empty required field is (not the name's format rules).
+        // Both fields' mistakes at once, not the name's only on the next try: left empty, said
+        // as every empty required field is; otherwise the rules the store applies.
         if form.name.trimmingWhitespace().isEmpty {
             form.nameError = Text.fieldRequired
+        } else if !form.name.collapsingSpaces().isOneLineName(limit: 200) {
+            form.nameError = Text.operatorNameInvalid
+        }
+        guard let email = EmailAddress.newAddress(typed) else {
+            form.emailError = EmailAddress.refusal(typed)
             return try render(context, OperatorsPage(form: form), status: 422)
         }
+        if form.nameError != nil { return try render(context, OperatorsPage(form: form), status: 422) }
         do {
             try Submission.once(key, userID: context.user.id, services, notice: "invitato") {
                 try Provisioning(database: services.database, config: services.config).addOperator(
