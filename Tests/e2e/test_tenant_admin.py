@@ -268,8 +268,14 @@ def test_roles_change_and_the_last_administrator_stays(fresh_portal):
         mario, luca = (db.execute("SELECT id FROM users WHERE email = ?", (e,)).fetchone()[0] for e in (ADMIN, TECHNICIAN))
     demote_self = post(portal, session, f"/tenant/utenti/{mario}/ruolo", "/tenant/utenti", role="tech")
     assert demote_self.status_code == 422 and "almeno un Amministratore" in demote_self.text
+    # Beside the row's «Ruolo», tied to it and given the focus, as a field's error (it was a
+    # notice at the page's top, nothing marked on the row); said once.
+    assert re.search(rf'<select id="role-{mario}"[^>]*aria-describedby="member-{mario} role-{mario}-error"[^>]*'
+                     rf'aria-invalid="true" autofocus', demote_self.text), demote_self.text
+    assert f'<p class="field-error" id="role-{mario}-error" role="alert">' in demote_self.text
+    assert demote_self.text.count("almeno un Amministratore") == 1
     remove_self = post(portal, session, f"/tenant/utenti/{mario}/rimuovi", "/tenant/utenti")
-    assert remove_self.status_code == 422
+    assert remove_self.status_code == 422 and f'id="remove-{mario}-error" role="alert"' in remove_self.text
     promoted = post(portal, session, f"/tenant/utenti/{luca}/ruolo", "/tenant/utenti", role="admin")
     assert promoted.headers["Location"] == "/tenant/utenti?avviso=ruolo"
     # The person is told, by whom and what the role allows: a change found only by a new menu

@@ -18,9 +18,18 @@ enum MemberHandlers {
         return try render(context, notice: request.query["avviso"].flatMap { notices[$0] }, error: nil, services)
     }
 
-    static func render(_ context: MemberContext, notice: String?, error: String?, _ services: Services, status: Int = 200)
-        throws -> Response
-    {
+    /// A refusal of one row's button, said beside it as a field's error: the last
+    /// administrator kept (it was a notice at the page's top, nothing marked on the row).
+    struct RowError {
+        enum Control { case role, removal }
+        let userID: Int64
+        let control: Control
+        let message: String
+    }
+
+    static func render(
+        _ context: MemberContext, notice: String?, error: String?, rowError: RowError? = nil, _ services: Services, status: Int = 200
+    ) throws -> Response {
         let members = try TenantStore(services.database).memberRows(tenantID: context.tenant.id)
         let removed = try TenantStore(services.database).restorableMembers(tenantID: context.tenant.id, now: services.now).count
         let csrf = context.current.csrfToken
@@ -29,6 +38,8 @@ enum MemberHandlers {
                 el("h2", ["id": "members"]) { Text.enabledUsers }
                 DataTable.render(headings: columns) {
                     for member in members {
+                        let roleError = rowError?.userID == member.userID && rowError?.control == .role ? rowError?.message : nil
+                        let removalError = rowError?.userID == member.userID && rowError?.control == .removal ? rowError?.message : nil
                         el("tr") {
                             el("td", ["class": "cell-name"]) { member.firstName }
                             el("td", ["class": "cell-name"]) { member.lastName }
@@ -44,7 +55,8 @@ enum MemberHandlers {
                                     // describes it.
                                     el("select", [
                                         "id": "role-\(member.userID)", "name": "role", "aria-label": Text.roleColumn,
-                                        "aria-describedby": "member-\(member.userID)",
+                                        "aria-describedby": "member-\(member.userID)" + (roleError == nil ? "" : " role-\(member.userID)-error"),
+                                        "aria-invalid": roleError == nil ? nil : "true", "autofocus": FormField.focus(roleError != nil),
                                     ]) {
                                         for role in Role.allCases {
                                             el("option", ["value": role.rawValue, "selected": role == member.role ? "selected" : nil]) { role.label }
@@ -52,12 +64,22 @@ enum MemberHandlers {
                                     }
                                     el("button", ["class": "button", "type": "submit", "aria-describedby": "member-\(member.userID)"]) { Text.changeRole }
                                 }
+                                if let roleError {
+                                    el("p", ["class": "field-error", "id": "role-\(member.userID)-error", "role": "alert"]) { roleError }
+                                }
                             }
                             el("td") { Clock.displayDate(member.activeSince) }
                             el("td") {
                                 el("form", ["method": "post", "action": "/tenant/utenti/\(member.userID)/rimuovi"]) {
                                     FormField.csrf(csrf)
-                                    el("button", ["class": "button button--ghost", "type": "submit", "aria-describedby": "member-\(member.userID)"]) { Text.removeUser }
+                                    el("button", [
+                                        "class": "button button--ghost", "type": "submit",
+                                        "aria-describedby": "member-\(member.userID)" + (removalError == nil ? "" : " remove-\(member.userID)-error"),
+                                        "autofocus": FormField.focus(removalError != nil),
+                                    ]) { Text.removeUser }
+                                }
+                                if let removalError {
+                                    el("p", ["class": "field-error", "id": "remove-\(member.userID)-error", "role": "alert"]) { removalError }
                                 }
                             }
                         }
@@ -188,7 +210,11 @@ enum MemberHandlers {
         }
         let member: TenantStore.MemberRow
         switch outcome {
-        case .lastAdministrator: return try render(context, notice: nil, error: Text.lastAdministrator, services, status: 422)
+        case .lastAdministrator:
+            return try render(
+                context, notice: nil, error: nil, rowError: request.pathID("id").map { RowError(userID: $0, control: .role, message: Text.lastAdministrator) },
+                services,
+                status: 422)
         case .unchanged: throw Redirect(to: "/tenant/utenti?avviso=ruolo-invariato")
         case .changed(let changed): member = changed
         }
@@ -233,7 +259,12 @@ enum MemberHandlers {
             try context.audit(in: tx, "member_removed", detail: member.email, request)
             return member.userID
         }
-        guard let removed else { return try render(context, notice: nil, error: Text.lastAdministrator, services, status: 422) }
+        guard let removed else {
+            return try render(
+                context, notice: nil, error: nil,
+                rowError: request.pathID("id").map { RowError(userID: $0, control: .removal, message: Text.lastAdministrator) }, services,
+                status: 422)
+        }
         // Themselves: the login said "La sessione è scaduta", not what they did.
         if removed == context.current.user.id { throw Redirect(to: "/login?avviso=rimosso-da-te") }
         throw Redirect(to: "/tenant/utenti?avviso=rimosso")
