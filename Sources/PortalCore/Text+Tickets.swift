@@ -169,6 +169,11 @@ extension Text {
     public static func closeAvailableFrom(_ time: String) -> String {
         "Un ticket nuovo si può chiudere dalle \(time); le risposte sono sempre possibili."
     }
+    /// A close asked from a page drawn before someone wrote in the ticket (an operator's
+    /// answer asking to try something first): not closed, the message kept.
+    public static func closeAfterUnseenMessage(_ author: String) -> String {
+        "Nel frattempo \(author) ha scritto nel ticket: leggi il messaggio prima di chiuderlo. Il tuo messaggio non è stato inviato."
+    }
     public static func closeTooEarly(at time: String) -> String {
         "Un ticket può essere chiuso solo qualche minuto dopo la sua creazione: potrai chiuderlo dalle \(time)."
     }

@@ -1050,3 +1050,32 @@ def test_conferma_with_the_close_ticked_and_no_message_says_the_ticket_was_not_c
     assert re.search(r'<input[^>]*name="close"[^>]*checked', answered.text), "the tick is kept"
     with portal.db() as db:
         assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] != "closed"
+
+
+def test_a_close_asked_past_an_answer_not_seen_waits_until_it_is_read(portal):
+    """«Risolto da solo, chiudo» sent from a page drawn before support answered «la installi
+    prima di chiudere»: the ticket closed with only «Ticket chiuso.» said."""
+    from test_desk import desk_post, operator_session
+    session, _ = login(portal)
+    number = created_number(new_ticket(portal, session, title="Chiusura dopo una risposta non letta"))
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET created_at = created_at - 600 WHERE number = ?", (number,))
+        db.commit()
+    stale = session.get(portal.url + f"/ticket/{number}").text
+    seen = re.search(r'name="seen_message" value="(\d+)"', stale).group(1)
+    operator, _ = operator_session(portal)
+    assert desk_post(portal, operator, number, "reply", reply="Installi l'aggiornamento prima di chiudere.").status_code == 303
+    data = {"csrf": csrf_token(stale), "message": "Risolto da solo, chiudo.", "close": "1", "action": "reply", "seen_message": seen}
+    refused = session.post(portal.url + f"/ticket/{number}", data=data, files={"files": ("", b"", "application/octet-stream")},
+                           allow_redirects=False)
+    assert refused.status_code == 422, refused.status_code
+    page = html.unescape(refused.text)
+    assert "Nel frattempo Giulia Neri ha scritto nel ticket: leggi il messaggio prima di chiuderlo." in page
+    assert "Installi l'aggiornamento prima di chiudere." in page and "Risolto da solo, chiudo." in page
+    with portal.db() as db:
+        assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] != "closed"
+    # From the page that shows the answer, the close is done.
+    data["seen_message"] = re.search(r'name="seen_message" value="(\d+)"', refused.text).group(1)
+    closed = session.post(portal.url + f"/ticket/{number}", data=data, files={"files": ("", b"", "application/octet-stream")},
+                          allow_redirects=False)
+    assert closed.headers["Location"] == f"/ticket/{number}?avviso=chiuso", closed.status_code

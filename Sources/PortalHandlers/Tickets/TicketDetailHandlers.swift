@@ -40,6 +40,7 @@ enum TicketDetailHandlers {
         panel.updatedAt = messages.map(\.createdAt).max()
         let panelNode = panel.render()
         var page = TicketDetailPage(viewer: context.current.viewer, ticket: ticket, thread: thread, panel: panelNode, canReply: canReply)
+        page.newestMessageID = messages.last?.id
         page.now = context.services.now
         if !ticket.status.isClosed {
             let allowedFrom = closableFrom(ticket, context.services.config)
@@ -234,6 +235,14 @@ enum TicketDetailHandlers {
         if close, !ticket.status.isClosed {
             let allowedFrom = closableFrom(ticket, services.config)
             if now < allowedFrom { closeError = Text.closeTooEarly(at: Clock.displayFrom(allowedFrom)) }
+            // Someone wrote after the page was drawn (support asking to try something first):
+            // the close waits until it is read (it closed the ticket past an unseen answer).
+            if closeError == nil, let seen = form["seen_message"].flatMap({ Int64($0) }),
+                let news = try TicketStore(services.database).messageAuthors(ticketID: ticket.id, after: seen, except: user.id)
+                    .last(where: { !$0.isNote })
+            {
+                closeError = Text.closeAfterUnseenMessage(news.name)
+            }
         }
         guard replyError == nil, closeError == nil, files.error == nil else {
             return Response.html(

@@ -11,6 +11,8 @@ struct TicketDetailPage {
     var ticket: TicketRecord
     /// `TicketThread` and `TicketPanel`, rendered or kept by the worker's `FragmentCache`.
     var thread: Node
+    /// The id of the thread's newest message (`seen_message`).
+    var newestMessageID: Int64?
     var panel: Node
     var canReply: Bool
     var replyText = ""
@@ -97,6 +99,8 @@ struct TicketDetailPage {
             FormField.csrf(viewer.csrfToken)
             KeptForms.ownerHidden(viewer)
             Submission.hidden(submission)
+            // The newest message shown: a close asked past a message not seen is not done.
+            if let newestMessageID { FormField.hidden("seen_message", String(newestMessageID)) }
             if let listQuery { FormField.hidden(TicketDetailHandlers.listField, listQuery) }
             DraftForm.config
             if ticket.status.isClosed { FormField.notice(Text.closedReplyWarning, kind: "warning") }
