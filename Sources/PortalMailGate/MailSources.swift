@@ -57,7 +57,7 @@ public struct MailSources {
     /// Every `*.eml` in the folder, then moved into its `done/` subfolder (kept, to look at),
     /// or into `failed/` when the gate fails on it in a way that retrying would repeat.
     /// Seconds a dropped file must have stayed unchanged before it is read.
-    static let settling: Int64 = 2
+    static let settling: Double = 2
 
     func readFolder(_ directory: String, now: Timestamp) -> Int {
         guard let folder = opendir(directory) else { return 0 }
@@ -75,8 +75,13 @@ public struct MailSources {
             // A file written in place (an editor, a mail program saving a message) is read only
             // once it has been still for `settling` seconds: read while it was written, its first
             // lines were refused as "not a reply" and the whole file then moved to done/.
+            // To the nanosecond: whole seconds left as little as one second of stillness.
             var info = stat()
-            guard stat(path, &info) == 0, Int64(info.st_mtim.tv_sec) <= Int64(time(nil)) - MailSources.settling else { continue }
+            var clock = timespec()
+            clock_gettime(CLOCK_REALTIME, &clock)
+            guard stat(path, &info) == 0 else { continue }
+            let still = Double(clock.tv_sec - info.st_mtim.tv_sec) + Double(clock.tv_nsec - info.st_mtim.tv_nsec) / 1e9
+            guard still >= MailSources.settling else { continue }
             guard let bytes = readFileBytes(path) else { continue }
             do {
                 try deliver(bytes, now: now)

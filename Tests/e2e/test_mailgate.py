@@ -323,7 +323,7 @@ def test_a_reply_written_into_the_folder_in_place_is_read_once_it_is_whole(mail_
     with open(folder / "lenta.eml", "wb") as file:
         file.write(head)
         file.flush()
-        time.sleep(1.5)
+        time.sleep(1)
         file.write(rest)
     deadline = time.time() + 15
     while time.time() < deadline and not (folder / "done" / "lenta.eml").exists():
