@@ -14,13 +14,17 @@ public struct Provisioning: DomainService {
     /// A new company ("Nuova azienda", `portal-admin tenant add`); `actor` is nil for a script.
     /// `submission`: the form's press key, recorded with the page it leads to (the new company's),
     /// so that a second press finds it.
+    /// A company's or an operator's name as the store takes it: one line (it goes into e-mail
+    /// subjects and one-line cells), 200 characters at most. The forms ask it too, to say
+    /// its mistake with the other field's in one answer.
+    public static func isValidName(_ name: String) -> Bool { name.collapsingSpaces().isOneLineName(limit: 200) }
+
     public func addTenant(
         name: String, vat: VATNumber, by actor: AuditActor? = nil,
         submission: (key: String, location: (TenantRecord) -> String)? = nil, now: Timestamp
     ) throws -> TenantRecord {
         let trimmed = name.collapsingSpaces()
-        // One line: a name goes into e-mail subjects and one-line cells.
-        guard trimmed.isOneLineName(limit: 200) else { throw DomainError(.invalidInput, Text.companyNameInvalid) }
+        guard Provisioning.isValidName(name) else { throw DomainError(.invalidInput, Text.companyNameInvalid) }
         return try database.write { tx in
             let tenants = TenantStore(database)
             if try tenants.find(vat: vat) != nil {
@@ -179,8 +183,7 @@ public struct Provisioning: DomainService {
         submission: (key: String, location: String)? = nil, now: Timestamp
     ) throws {
         let trimmed = name.collapsingSpaces()
-        // One line: a name goes into e-mail subjects and one-line cells.
-        guard trimmed.isOneLineName(limit: 200) else { throw DomainError(.invalidInput, Text.operatorNameInvalid) }
+        guard Provisioning.isValidName(name) else { throw DomainError(.invalidInput, Text.operatorNameInvalid) }
         let parts = trimmed.split(separator: " ", maxSplits: 1).map(String.init)
         try database.write { tx in
             try record(submission, by: actor, in: tx, now: now)

@@ -152,6 +152,15 @@ def test_a_removed_user_is_refused(fresh_portal):
     assert "Sono stato rimosso" not in page
 
 
+def remove_member(portal, admin, address):
+    """«Rimuovi utente» on «Utenti», pressed by `admin`."""
+    with portal.db() as db:
+        user = db.execute("SELECT id FROM users WHERE email = ?", (address,)).fetchone()[0]
+    page = admin.get(portal.url + "/tenant/utenti").text
+    assert admin.post(portal.url + f"/tenant/utenti/{user}/rimuovi", data={"csrf": csrf_token(page)},
+                      allow_redirects=False).status_code == 303
+
+
 def test_a_removed_colleague_typed_as_a_tickets_email_stays_out_after_the_removal_is_final(fresh_portal):
     """Once «Ripristina utente» is no longer possible the removal is forgotten; the colleague
     typed as the ticket's "Email" became an outside contact again: mailed every reply's text,
@@ -162,11 +171,7 @@ def test_a_removed_colleague_typed_as_a_tickets_email_stays_out_after_the_remova
     operator, _ = operator_session(portal)
     assert desk_post(portal, operator, number, "reply", reply="Prima risposta.").status_code == 303
     notification = portal.wait_for_mail(TECHNICIAN, f"Ticket #{number} nuova risposta")
-    with portal.db() as db:
-        luca = db.execute("SELECT id FROM users WHERE email = ?", (TECHNICIAN,)).fetchone()[0]
-    page = admin.get(portal.url + "/tenant/utenti").text
-    assert admin.post(portal.url + f"/tenant/utenti/{luca}/rimuovi", data={"csrf": csrf_token(page)},
-                      allow_redirects=False).status_code == 303
+    remove_member(portal, admin, TECHNICIAN)
     with portal.db() as db:
         db.execute("DELETE FROM removed_members")  # what forgetRemovals does 15 minutes later
         db.commit()
@@ -194,11 +199,7 @@ def test_a_removed_requesters_private_address_typed_as_the_tickets_email_hears_n
     assert desk_post(portal, operator, number, "reply", reply="Prima risposta.").status_code == 303
     portal.wait_for_mail(private, f"Ticket #{number} nuova risposta")
     admin, _ = login(portal, email=ADMIN)
-    with portal.db() as db:
-        luca = db.execute("SELECT id FROM users WHERE email = ?", (TECHNICIAN,)).fetchone()[0]
-    page = admin.get(portal.url + "/tenant/utenti").text
-    assert admin.post(portal.url + f"/tenant/utenti/{luca}/rimuovi", data={"csrf": csrf_token(page)},
-                      allow_redirects=False).status_code == 303
+    remove_member(portal, admin, TECHNICIAN)
     with portal.db() as db:
         last_mail = db.execute("SELECT coalesce(max(id), 0) FROM outbox").fetchone()[0]
     assert desk_post(portal, operator, number, "reply", reply="Seconda risposta, per l'azienda.").status_code == 303

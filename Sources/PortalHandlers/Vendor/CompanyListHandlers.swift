@@ -41,7 +41,7 @@ enum CompanyListHandlers {
         // only once the P.IVA was right).
         if form.name.trimmingWhitespace().isEmpty {
             form.nameError = Text.fieldRequired
-        } else if !form.name.collapsingSpaces().isOneLineName(limit: 200) {
+        } else if !Provisioning.isValidName(form.name) {
             form.nameError = Text.companyNameInvalid
         }
         guard case .valid(let vat) = input, form.nameError == nil else {

@@ -51,7 +51,7 @@ enum OperatorHandlers {
         // as every empty required field is; otherwise the rules the store applies.
         if form.name.trimmingWhitespace().isEmpty {
             form.nameError = Text.fieldRequired
-        } else if !form.name.collapsingSpaces().isOneLineName(limit: 200) {
+        } else if !Provisioning.isValidName(form.name) {
             form.nameError = Text.operatorNameInvalid
         }
         guard let email = EmailAddress.newAddress(typed) else {
