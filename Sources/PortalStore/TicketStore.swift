@@ -283,12 +283,19 @@ public struct TicketStore {
     }
 
     /// Who sent each message of the ticket that carries a file (notes left out), by message:
-    /// «Visualizza allegati» names them without reading the thread's texts.
+    /// «Visualizza allegati» names them without reading the thread's texts. The request of a
+    /// ticket the desk opened for a customer (its thread starts with the operator's opening
+    /// line) is in the customer's name, but its files came from the operator who wrote it down.
     public func attachmentSenders(ticketID: Int64) throws -> [Int64: (name: String, isOperator: Bool)] {
         var senders: [Int64: (name: String, isOperator: Bool)] = [:]
         for row in try database.query(
             """
-            SELECT DISTINCT m.id, m.author_name, m.author_is_operator FROM attachments a JOIN messages m ON m.id = a.message_id
+            SELECT DISTINCT m.id, coalesce(o.author_name, m.author_name) AS author_name,
+                coalesce(o.author_is_operator, m.author_is_operator) AS author_is_operator
+            FROM attachments a JOIN messages m ON m.id = a.message_id
+            LEFT JOIN messages o ON o.id = (SELECT min(id) FROM messages WHERE ticket_id = m.ticket_id)
+                AND o.kind = 'event' AND o.author_is_operator = 1 AND o.id < m.id
+                AND m.id = (SELECT min(id) FROM messages WHERE ticket_id = m.ticket_id AND kind = 'reply')
             WHERE a.ticket_id = ? AND m.kind != 'note'
             """, [ticketID])
         {

@@ -1691,6 +1691,10 @@ def test_an_operator_opens_a_ticket_for_a_customer_on_the_phone(portal):
     seen = html.unescape(seen)
     assert seen.index("per conto del cliente") < seen.index("il server di stampa non risponde") \
         < seen.index("Giulia Neri ha preso in carico"), "the opening line above the request"
+    # «Visualizza allegati»: the file came from the operator who wrote the request down.
+    files = html.unescape(customer.get(portal.url + f"/ticket/{number}/allegati").text)
+    row = files.split("errore.txt</a>")[1].split("</tr>")[0]
+    assert "Giulia Neri (" in row and "Luca Verdi" not in row, row
     # The same press again (a double click, a retry): one ticket.
     again = operator.post(form_url, data={**fields, "richiedente": str(luca)},
                           files={"files": ("errore.txt", b"spooler fermo\n", "text/plain")}, allow_redirects=False)
