@@ -25,6 +25,8 @@ extension Text {
     public static let searchNone = "Nessuna pagina contiene «{q}». Prova con un'altra parola o scorri l'elenco qui sotto."
     public static let searchOne = "Una pagina contiene «{q}»."
     public static let searchMany = "{n} pagine contengono «{q}»."
+    /// Text with no letter or digit («?», «--»): there is nothing to look for.
+    public static let searchNoWords = "«{q}» non contiene parole da cercare: scrivi almeno una parola di lettere o numeri."
 
     // MARK: Offline notice (shown by the service worker)
     public static let offlineTitle = "Sei offline"

@@ -21,8 +21,12 @@ public enum DocsSearchMarkup {
         .group {
             el("p", ["id": "search-status", "class": "search-status", "role": "status",
                      "data-index": indexLink, "data-none": Text.searchNone,
-                     "data-one": Text.searchOne, "data-many": Text.searchMany]) {
-                if let hits { status(query: query, count: hits.count) }
+                     "data-one": Text.searchOne, "data-many": Text.searchMany, "data-no-words": Text.searchNoWords]) {
+                if let hits {
+                    status(query: query, count: hits.count)
+                } else if !query.trimmingWhitespace().isEmpty {
+                    Text.searchNoWords.replacing("{q}", with: query.trimmingWhitespace())
+                }
             }
             el("ol", ["id": "search-results", "class": "search-results", "hidden": hits?.isEmpty == false ? nil : "hidden"]) {
                 for hit in hits ?? [] {

@@ -295,6 +295,9 @@ def test_the_search_without_javascript_is_answered_by_the_portal(portal):
     assert "no-store" in found.headers["Cache-Control"], found.headers["Cache-Control"]
     # The handler's location is nginx's own: asked for directly, it is a page that does not exist.
     assert requests.get(portal.url + "/_cerca", params={"q": "accesso"}).status_code == 404
+    # Text with no word in it is told so, not answered with a silent page.
+    nothing = requests.get(portal.url + "/cerca.html", params={"q": " ?! "}).text
+    assert "«?!» non contiene parole da cercare" in nothing and 'value=" ?! "' in nothing
     # A search for "0" is a search (nginx's `if ($arg_q)` read it as false).
     assert 'value="0"' in requests.get(portal.url + "/cerca.html", params={"q": "0"}).text
     assert 'name="q" value="Dispositivo sicuro"' in found.text

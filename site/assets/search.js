@@ -80,7 +80,8 @@
     list.replaceChildren();
     if (query.length === 0) {
       list.hidden = true;
-      status.textContent = '';
+      // Typed text with no word in it says so; an emptied field says nothing.
+      status.textContent = text.trim() ? message(status.dataset.noWords, 0, text.trim()) : '';
       return;
     }
     const found = pages
