@@ -6,7 +6,7 @@ public enum PasswordPolicy {
     public static let maximumLength = 256
 
     public enum Violation: Error, Equatable, Sendable {
-        case tooShort, tooLong, containsPersonalData, tooGuessable, mismatch
+        case tooShort, tooLong, controlCharacter, containsPersonalData, tooGuessable, mismatch
     }
 
     /// The commonest passwords of twelve characters or more in the public breach lists, and
@@ -24,6 +24,9 @@ public enum PasswordPolicy {
     public static func check(_ password: String, email: EmailAddress?, names: [String] = []) -> Violation? {
         if password.count < minimumLength { return .tooShort }
         if password.count > maximumLength { return .tooLong }
+        // A NUL, a line break or another control character cannot be typed in a password
+        // field: sent, it came from a script or a paste, and no login form could repeat it.
+        if password.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { return .controlCharacter }
         let lowered = password.lowercased()
         // Parts of four characters or more: "Eva" or "cr@…" would refuse "sollevamento" or
         // "Cromo", words that say nothing about the person.

@@ -103,6 +103,8 @@ public enum Text {
     public static let passwordGuessable =
         "Password troppo facile da indovinare: evita caratteri ripetuti, sequenze (come 1234… o abcd…) e password comuni. Prova con una frase di alcune parole."
     public static let passwordTooLong = "La password può avere al massimo 256 caratteri."
+    public static let passwordControlCharacter =
+        "La password contiene un carattere che non si può digitare (un a capo, una tabulazione o un carattere di controllo): riscrivila."
     public static let passwordPersonal =
         "La password non deve contenere il tuo nome, il tuo cognome o la parte della tua email prima della @."
     public static let passwordMismatch = "Le due password non coincidono."

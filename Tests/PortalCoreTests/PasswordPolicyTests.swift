@@ -63,6 +63,13 @@ struct PasswordPolicyTests {
         #expect(PasswordPolicy.check(String(repeating: "a", count: 257), email: email) == .tooLong)
     }
 
+    @Test("refuses a control character no password field lets one type", arguments: [
+        "cavallo\u{0}batteria", "cavallo\nbatteria graffa", "cavallo\tbatteria", "cavallo\u{7F}batteria", "cavallo\u{85}batteria",
+    ])
+    func controlCharacters(_ password: String) {
+        #expect(PasswordPolicy.check(password, email: email) == .controlCharacter)
+    }
+
     @Test("refuses what a guesser tries first: a character repeated, few characters, a run, a common one", arguments: [
         "xxxxxxxxxxxx", "abcabcabcabc", "121212121212", "abcdefghijkl", "ABCDEFGHIJKLMN", "123456789012", "210987654321",
         "Password1234", "qwerty123456", "Benvenuto123",

@@ -76,6 +76,7 @@ def test_the_whole_first_access_of_an_invited_customer(portal):
     refusals = [
         (dict(password="corta"), "almeno 12 caratteri"),
         (dict(password="giada.neri-segreta-123"), "non deve contenere"),
+        (dict(password="cavallo\x00batteria graffa", confirmation="cavallo\x00batteria graffa"), "non si può digitare"),
         (dict(confirmation="un'altra frase lunga 42"), "non coincidono"),
         (dict(password=provisional + "", confirmation=provisional), None),
         (dict(privacy=False), "Informativa Privacy"),

@@ -14,6 +14,7 @@ enum PasswordRules {
         switch violation {
         case .tooShort: Text.passwordTooShort
         case .tooLong: Text.passwordTooLong
+        case .controlCharacter: Text.passwordControlCharacter
         case .containsPersonalData: Text.passwordPersonal
         case .tooGuessable: Text.passwordGuessable
         case .mismatch: Text.passwordMismatch
