@@ -35,6 +35,10 @@ mkdir -p "$PORTAL_MAIL_IN_DIR"
 # "Contatti" an e-mail and a phone, as on a real installation (README, "Branding").
 export PORTAL_VENDOR_NAME="${PORTAL_VENDOR_NAME:-Gestionale Demo S.r.l.}"
 export PORTAL_SUPPORT_EMAIL="${PORTAL_SUPPORT_EMAIL:-assistenza@gestionale-demo.example}"
+# The e-mails' sender (and, with a "+token", their Reply-To) in the demo's own domain: the
+# default's portal.invalid read as a broken address in a mail client. Not the desk's mailbox
+# above: the desk's own e-mails would reach the mail gate (the mailer refuses that setup).
+export PORTAL_MAIL_FROM="${PORTAL_MAIL_FROM:-Assistenza Gestionale Demo <portale@gestionale-demo.example>}"
 export PORTAL_SUPPORT_PHONE="${PORTAL_SUPPORT_PHONE:-+39 0541 000000}"
 export PORTAL_CONTROLLER_NAME="${PORTAL_CONTROLLER_NAME:-Gestionale Demo S.r.l.}"
 demo_address="Via dell'Esempio 1, 47921 Rimini (RN)"  # bash reads a quote inside ${…:-…}

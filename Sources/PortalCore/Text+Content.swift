@@ -21,13 +21,14 @@ extension Text {
     // MARK: Notifications ("Notifiche" in the profile)
     public static let notifications = "Notifiche"
     public static let notificationsHint =
-        "Scegli di quali ticket ricevere un'email. La conferma di un ticket che hai aperto arriva sempre; l'indirizzo email indicato su un ticket riceve quello che riceve chi l'ha aperto."
+        "Scegli di quali ticket ricevere un'email: «I miei ticket» sono quelli che hai aperto tu o di cui sei il Referente ticket. La conferma di un ticket che hai aperto arriva sempre; l'indirizzo email indicato su un ticket riceve quello che riceve chi l'ha aperto."
     public static func notificationsCompany(_ name: String) -> String {
         "Queste scelte valgono per l'azienda \(name): se lavori anche per un'altra azienda, entra in quella per scegliere le sue."
     }
     public static let notifyReplies = "Risposte dell'assistenza"
     public static let notifyStatusChanges = "Cambi di stato"
-    public static let notifyMine = "I miei ticket (aperti da me o di cui sono referente)"
+    /// The words alone: what they cover is said in `notificationsHint`.
+    public static let notifyMine = "I miei ticket"
     public static let notifyCompany = "Tutti i ticket della mia azienda"
     public static let notifyNone = "Nessuno"
     // Without «notifiche»: the section's heading «Notifiche» was two texts for a lookup.

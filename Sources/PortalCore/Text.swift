@@ -168,6 +168,8 @@ public enum Text {
     public static let currentPasswordWrong = "La password attuale non è corretta."
     public static let passwordChanged = "Password cambiata: per sicurezza abbiamo chiuso tutte le sessioni e rimosso i dispositivi sicuri. Accedi con la nuova password."
     public static let picture = "Immagine"
+    /// The section's heading: the field inside is «Immagine», and a lookup by text found both.
+    public static let pictureSection = "Immagine del profilo"
     public static let pictureHint = "Un'immagine PNG, JPEG, GIF o WebP di al massimo 1 MB."
     public static let pictureInvalid = "Il file scelto non è un'immagine PNG, JPEG, GIF o WebP."
     public static let pictureTooLarge = "L'immagine supera 1 MB."

@@ -25,6 +25,8 @@ def test_names_are_saved_and_shown_in_the_header(portal):
     page = session.get(portal.url + "/profilo").text
     for label in ["Nome", "Cognome", "Password attuale", "Nuova password", "Conferma Password", "Immagine"]:
         assert f">{label}</label>" in page
+    # «Immagine» is the field's name alone: its section is «Immagine del profilo».
+    assert re.findall(r">Immagine<", page) == [">Immagine<"] and ">Immagine del profilo</h2>" in page
     # Two tables with a «Browser» column: each in a region named by its heading; and
     # «Notifiche» is the heading's word only.
     assert '<section class="card" aria-labelledby="sessions-title">' in page

@@ -273,6 +273,8 @@ def test_roles_change_and_the_last_administrator_stays(fresh_portal):
     assert re.search(rf'<select id="role-{mario}"[^>]*aria-describedby="member-{mario} role-{mario}-error"[^>]*'
                      rf'aria-invalid="true" autofocus', demote_self.text), demote_self.text
     assert f'<p class="field-error" id="role-{mario}-error" role="alert">' in demote_self.text
+    # Each row's select has its `<label>` «Ruolo», not only an `aria-label`.
+    assert f'<label class="visually-hidden" for="role-{luca}">Ruolo</label>' in demote_self.text
     assert demote_self.text.count("almeno un Amministratore") == 1
     remove_self = post(portal, session, f"/tenant/utenti/{mario}/rimuovi", "/tenant/utenti")
     assert remove_self.status_code == 422 and f'id="remove-{mario}-error" role="alert"' in remove_self.text

@@ -50,7 +50,7 @@ struct ProfilePage {
             }
             if let notifications { notifications.render(csrfToken: viewer.csrfToken, error: notificationError, company: viewer.companyName) }
             el("section", ["class": "card"]) {
-                el("h2", ["id": "picture-title"]) { Text.picture }
+                el("h2", ["id": "picture-title"]) { Text.pictureSection }
                 if let picture {
                     el("img", [
                         "class": "profile-picture", "src": Viewer.pictureAddress(sha256: picture), "alt": user.displayName,

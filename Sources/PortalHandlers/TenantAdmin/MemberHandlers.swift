@@ -50,11 +50,13 @@ enum MemberHandlers {
                             el("td") {
                                 el("form", ["class": "inline-form", "method": "post", "action": "/tenant/utenti/\(member.userID)/ruolo"]) {
                                     FormField.csrf(csrf)
-                                    // Named without a second copy of the address in the page's text (a hidden
-                                    // label made the address two texts for a lookup by text); the row's address
-                                    // describes it.
+                                    // Labelled «Ruolo» as its column, by a `<label>` (an `aria-label` was no label
+                                    // to a lookup by `<label for>`), without a second copy of the address in the
+                                    // page's text (a hidden label with it made the address two texts for a
+                                    // lookup by text); the row's address describes it.
+                                    el("label", ["class": "visually-hidden", "for": "role-\(member.userID)"]) { Text.roleColumn }
                                     el("select", [
-                                        "id": "role-\(member.userID)", "name": "role", "aria-label": Text.roleColumn,
+                                        "id": "role-\(member.userID)", "name": "role",
                                         "aria-describedby": "member-\(member.userID)" + (roleError == nil ? "" : " role-\(member.userID)-error"),
                                         "aria-invalid": roleError == nil ? nil : "true", "autofocus": FormField.focus(roleError != nil),
                                     ]) {
