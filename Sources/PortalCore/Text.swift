@@ -151,6 +151,14 @@ public enum Text {
     public static let companyChoiceTitle = "Scelta Tenant"
     public static let companyChoiceIntro = "Scegli l'azienda per la quale vuoi lavorare."
     public static let pendingInvitations = "Inviti ricevuti"
+    /// The dashboard of someone already in the portal who was invited to another company: the
+    /// invitation's e-mail says to accept it on «Scelta Tenant», which nothing else announced.
+    public static func dashboardInvitation(_ company: String, role: String) -> String {
+        "L'azienda \(company) ti ha invitato come \(role). Per accettare apri "
+    }
+    public static func dashboardInvitations(_ count: Int) -> String {
+        "Hai \(count) inviti di altre aziende. Per accettarli apri "
+    }
     public static func invitationFrom(_ company: String, role: String) -> String { "\(company) ti ha invitato come \(role)." }
     public static let accept = "Accetta"
     public static let yourCompanies = "Le tue aziende"

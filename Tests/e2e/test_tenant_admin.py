@@ -90,6 +90,7 @@ def test_inviting_a_new_address_and_an_existing_one(portal):
     assert listing.count("collega.nuovo@rossi.example</td>") == 1, "inviting twice makes one invitation"
     assert ">Invitato il</th>" in listing and "Tecnico" in listing
 
+    anna, _ = login(portal, email=OTHER_COMPANY_ADMIN)
     existing = invite(portal, session, OTHER_COMPANY_ADMIN)
     assert existing.status_code == 303
     portal.wait_for_mail(OTHER_COMPANY_ADMIN, "Invito a unirti a ROSSI SRL")
@@ -97,6 +98,11 @@ def test_inviting_a_new_address_and_an_existing_one(portal):
         welcomes = db.execute("SELECT count(*) FROM outbox WHERE recipients = ? AND subject LIKE 'Benvenuto%'",
                               (OTHER_COMPANY_ADMIN,)).fetchone()[0]
     assert welcomes == 0, "an existing account gets only the invitation"
+    # Already in the portal for another company when invited (a login afterwards starts at
+    # «Scelta Tenant»): the dashboard tells of it and leads there, where it is accepted.
+    told = html.unescape(anna.get(portal.url + "/dashboard").text)
+    assert 'L\'azienda ROSSI SRL ti ha invitato come Tecnico. Per accettare apri <a href="/accesso/azienda">Scelta Tenant</a>.' \
+        in told, told[:3000]
 
     portal.wait_for_mail("collega.nuovo@rossi.example", "Benvenuto")  # the second invitation sent new credentials
     colleague = activate(portal, "collega.nuovo@rossi.example")

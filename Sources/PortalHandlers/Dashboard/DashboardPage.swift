@@ -12,6 +12,9 @@ struct DashboardPage {
     var data: DashboardData?
     var notice: String?
     var error: String?
+    /// Pending invitations of other companies (their names and roles), told with a link to
+    /// «Scelta Tenant», where they are accepted.
+    var invitations: [(company: String, role: String)] = []
 
     var isEditable: Bool { data != nil }
 
@@ -20,6 +23,14 @@ struct DashboardPage {
             el("h1", ["class": "page-title"]) { Text.dashboardTitle }
             if let notice { FormField.notice(notice, kind: "success") }
             if let error { FormField.notice(error, kind: "error") }
+            if let first = invitations.first {
+                el("div", ["class": "notice notice--info", "role": "status"]) {
+                    invitations.count == 1
+                        ? Text.dashboardInvitation(first.company, role: first.role) : Text.dashboardInvitations(invitations.count)
+                    el("a", ["href": "/accesso/azienda"]) { Text.companyChoiceTitle }
+                    "."
+                }
+            }
             // Before the editor's hidden panel: its buttons bear the same names.
             if isEditable { el("noscript") { withoutScript } }
             el(
