@@ -199,7 +199,7 @@ extension DeskStore {
             // is the newest activity alone, the order of this index's range.
             return (
                 "SELECT t.id FROM tickets t INDEXED BY tickets_queue_by_status_priority WHERE t.priority = ? AND "
-                    + filter.conditions.joined(separator: " AND ") + " ORDER BY t.updated_at DESC" + limit,
+                    + filter.conditions.joined(separator: " AND ") + " ORDER BY t.updated_at DESC, t.id DESC" + limit,
                 [query.priority?.rawValue] + filter.arguments
             )
         case .status:

@@ -14,11 +14,12 @@ public struct DeskStore {
     let database: Database
     public init(_ database: Database) { self.database = database }
 
-    /// The queue's order: open "Bloccante" and "Non assegnato" first, then newest activity
-    /// (the expression of the `tickets_queue` index, so SQLite walks the index).
+    /// The queue's order: open "Bloccante" and "Non assegnato" first, then newest activity,
+    /// the newer ticket first within a second (the expression of the `tickets_queue` index,
+    /// so SQLite walks the index; migration 0041).
     static let order = """
          ORDER BY (t.status != 'closed' AND (t.priority = 'blocking' OR t.status = 'unassigned')) DESC,
-            t.updated_at DESC
+            t.updated_at DESC, t.id DESC
         """
 
     /// "Scadenza": the soonest deadline first, closed tickets (no deadline) last; the
@@ -133,7 +134,7 @@ public struct DeskStore {
     public func openTickets(tenantID: Int64, except ticketID: Int64) throws -> [TicketSummary] {
         try database.query(
             "SELECT " + TicketSummary.columns + " FROM tickets t LEFT JOIN users op ON op.id = t.operator_id"
-                + " WHERE t.tenant_id = ? AND t.status != 'closed' AND t.id != ? ORDER BY t.updated_at DESC LIMIT ?",
+                + " WHERE t.tenant_id = ? AND t.status != 'closed' AND t.id != ? ORDER BY t.updated_at DESC, t.id DESC LIMIT ?",
             [tenantID, ticketID, DeskStore.otherOpenLimit + 1]
         ).map(TicketSummary.init)
     }

@@ -8,6 +8,7 @@ public enum Migrations {
         figuresIndex, keptFormBytes, responsePause, removedMembers, keptFormOwner,
         answerPause, messagesByAuthor, deadlinesPending, withdrawnInvitations, ticketCreationLimit, replyLimit, searchPeople, returnedTickets,
         lastReplySide, searchPhone, replacedCode, endedSessions, endedSessionsWithoutCompany, removedAddresses,
+        queueTies,
     ]
 
     static let initial = Migration(

@@ -722,6 +722,22 @@ def test_azzera_filtri_brings_the_queue_back_to_its_first_state(portal):
     assert "parolachenonesiste" not in again and "/desk/ticket/" in again
 
 
+def test_tickets_of_the_same_second_are_listed_newest_first(portal):
+    """Activity is kept in whole seconds: two tickets opened in one second were listed older
+    first (the indexes ordered a tie by id upwards), on «Coda ticket» and by status."""
+    customer, _ = login(portal, email=TECHNICIAN)
+    numbers = [created_number(new_ticket(portal, customer, title=f"Stesso secondo {n}")) for n in range(3)]
+    with portal.db() as db:
+        # The same second, ahead of every other ticket of the shared portal.
+        db.execute("UPDATE tickets SET updated_at = strftime('%s', 'now') + 3600 WHERE number IN (?, ?, ?)", numbers)
+    operator, _ = operator_session(portal)
+    for address in ("/desk/?stato=aperti", "/desk/?stato=unassigned", "/desk/?stato=unassigned&priorita=normal"):
+        listed = [int(n) for n in re.findall(r'href="/desk/ticket/(\d+)[?"]', operator.get(portal.url + address).text)]
+        assert [n for n in listed if n in numbers] == sorted(numbers, reverse=True), (address, listed[:10])
+    with portal.db() as db:
+        db.execute("UPDATE tickets SET updated_at = strftime('%s', 'now') WHERE number IN (?, ?, ?)", numbers)
+
+
 def test_each_count_above_the_queue_opens_the_queue_of_its_status(portal):
     """The counts per status were plain text: an operator clicking "Non assegnato 24" got nothing."""
     operator, queue = operator_session(portal)
