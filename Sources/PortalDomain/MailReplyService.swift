@@ -173,7 +173,7 @@ public struct MailReplyService: DomainService {
     /// as a text area's, so that "2*3*4" or "C:\dati\*.xml" read as written.
     public func body(_ text: String, for target: Target, limit: Int) -> Result<(text: String, isNote: Bool), Refusal> {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        while let first = lines.first, first.trimmingWhitespace().isEmpty { lines.removeFirst() }
+        while let first = lines.first, first.allSatisfy(MailReplyService.isBeforeMark) { lines.removeFirst() }
         var isNote = false
         if target.isOperator, let first = lines.first, let rest = MailReplyService.noteMark(first) {
             isNote = true
@@ -196,19 +196,27 @@ public struct MailReplyService: DomainService {
     /// What follows "#nota" on the line, when the line starts with it as a word ("#nota",
     /// "#nota: …", "#Nota interna - …"); nil otherwise ("#notaio" is text).
     static func noteMark(_ line: String) -> String? {
-        let trimmed = line.trimmingWhitespace()
+        // Before the mark: spaces, invisible characters (a byte-order mark, a zero-width space,
+        // which some clients write first) and the emphasis a client writes around a bolded
+        // line («*#nota*», «**#nota**»): each sent a note to the customer as a reply.
+        let trimmed = line.drop(while: { isBeforeMark($0) || $0 == "*" || $0 == "_" })
         // "# Nota: …" too (a space after "#"): the slip sent the note to the customer.
         guard trimmed.hasPrefix("#") else { return nil }
         let word = trimmed.dropFirst().drop(while: { $0 == " " || $0 == "\t" })
         guard word.lowercased().hasPrefix("nota") else { return nil }
         let after = word.dropFirst("nota".count)
         if let next = after.first, next.isLetter || next.isNumber { return nil }
-        let separators: (Character) -> Bool = { ":-–.,;".contains($0) || $0.isWhitespace }
+        let separators: (Character) -> Bool = { ":-–.,;*_".contains($0) || isBeforeMark($0) }
         var rest = after.drop(while: separators)
         if rest.lowercased().hasPrefix("interna"), !(rest.dropFirst(7).first?.isLetter ?? false) {
             rest = rest.dropFirst(7).drop(while: separators)
         }
         return String(rest)
+    }
+
+    /// A space or an invisible character (Unicode's format characters: U+FEFF, U+200B…).
+    static func isBeforeMark(_ character: Character) -> Bool {
+        character.isWhitespace || character.unicodeScalars.allSatisfy { $0.properties.generalCategory == .format }
     }
 
     /// Adds the reply (a customer's, which puts a "Rinviato" ticket back "In attesa" and may

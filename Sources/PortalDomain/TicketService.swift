@@ -182,11 +182,10 @@ public struct TicketService: DomainService {
                 try audit(in: tx, "ticket_status", ticket, by: author, detail: "\(ticket.status.label) → \(status.label)", now: now)
             }
         }
-        var told = ticket
-        if releasesOperator {
-            try store.setOperator(ticketID: ticket.id, operatorID: nil, now: now)
-            told = try store.find(number: ticket.number) ?? ticket
-        }
+        // The ticket as the message leaves it: a «Referente ticket» chosen with the message hears
+        // of it (the e-mails went to the referent before the change).
+        if releasesOperator { try store.setOperator(ticketID: ticket.id, operatorID: nil, now: now) }
+        let told = releasesOperator || !changed.isEmpty ? try store.find(number: ticket.number) ?? ticket : ticket
         try mail.customerReplied(
             in: tx, told, outcome: outcome, newStatus: status != ticket.status ? status : nil, text: body,
             files: files.map(\.fileName), changes: changed, author: author, now: now)

@@ -127,6 +127,13 @@ struct MailGateTests {
         #expect(try gate.deliver(mail(from: "giulia.neri@assistenza.example", to: to, id: "n4@x", body: "# Nota: pagamenti in ritardo"),
             now: now) == .note)
         #expect(try messages(number).last! == ("note", "pagamenti in ritardo"))
+        // A byte-order mark or a zero-width space first, the bold of a client's first line: a note
+        // still (each went to the customer as a reply).
+        for (id, body) in [("n5@x", "\u{FEFF}#nota Riservato uno."), ("n6@x", "\u{200B}\r\n*#nota*\r\nRiservato due."),
+                           ("n7@x", "**#nota:** Riservato tre."), ("n8@x", "_#nota_ Riservato quattro.")] {
+            #expect(try gate.deliver(mail(from: "giulia.neri@assistenza.example", to: to, id: id, body: body), now: now) == .note, "\(body)")
+            #expect(try messages(number).last!.kind == "note" && messages(number).last!.body.hasPrefix("Riservato"))
+        }
         #expect(try database.scalarInt("SELECT count(*) FROM outbox") == outbox, "notes send nothing")
         let customer = addresses.address(ticket: number, person: try user("mario.rossi@rossi.example"))
         #expect(try gate.deliver(mail(from: "mario.rossi@rossi.example", to: customer, id: "n3@x", body: "2*3*4 = 24"), now: now) == .reply)

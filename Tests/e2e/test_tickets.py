@@ -415,6 +415,22 @@ def test_conferma_keeps_a_typed_reply_unsent_and_a_refused_panel_keeps_the_text(
     assert refused.status_code == 422 and "Il mio messaggio resta" in refused.text
 
 
+def test_a_referent_chosen_with_a_closing_message_hears_of_the_closing(portal):
+    """The e-mails of the message went to the ticket as it was before the message's own change
+    of «Referente ticket»: the new referent was told only «affidato a te»."""
+    session, _ = login(portal)
+    number = created_number(new_ticket(portal, session))
+    with portal.db() as db:
+        luca = db.execute("SELECT id FROM users WHERE email = ?", (TECHNICIAN,)).fetchone()[0]
+        db.execute("UPDATE tickets SET created_at = created_at - 600 WHERE number = ?", (number,))
+        db.commit()
+    closed = reply(portal, session, number, "Risolto dopo il riavvio, chiudo.", close=True, referent=str(luca))
+    assert closed.headers["Location"] == f"/ticket/{number}?avviso=chiuso"
+    portal.wait_for_mail(TECHNICIAN, f"Ticket #{number} affidato a te come referente")
+    told = portal.wait_for_mail(TECHNICIAN, f"Ticket #{number} chiuso").get_content()
+    assert "Risolto dopo il riavvio" in told or "chius" in told
+
+
 def test_a_referent_who_left_the_company_is_shown_and_a_reply_keeps_them(portal):
     """The select had no selected option: the browser sent the list's first name with the reply."""
     session, _ = login(portal)
