@@ -3,7 +3,7 @@
 extension Text {
     public static let deskQueueTitle = "Coda ticket"
     public static let menuDesk = "Assistenza clienti"
-    public static let menuOperatorManual = "Manuale operatori"
+    public static let menuOperatorManual = "Manuale dell'assistenza"
     public static let deskFilters = "Filtri"
     public static let deskState = "Stato"
     public static let deskStateOpen = "Aperti"

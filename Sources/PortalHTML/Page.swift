@@ -28,6 +28,10 @@ public struct Page: Sendable {
     /// The page's own text links "Informativa Privacy" (the first access's consent): the
     /// footer leaves its link of the same name out, one link of that name on the page.
     public var linksPrivacyItself = false
+    /// Footer links the page's own text has under the same name (`leavingOutOfFooter`).
+    var ownLinks: Set<FooterLink> = []
+
+    public enum FooterLink: String, CaseIterable, Sendable { case manual, help, privacy }
 
     public init(title: String, kind: Kind, currentPath: String = "", description: String? = nil, @NodeBuilder body: () -> Node) {
         self.title = title
@@ -190,8 +194,24 @@ public struct Page: Sendable {
         }
     }
 
+    /// The footer's links that the page links already, by the same name: left out of the
+    /// footer, so that each name is one link (a lookup of the link «Manuale utente» found the
+    /// menu's and the footer's). The left menu's «Utilità» has the manual and the privacy notice
+    /// (the customers' the help too); the page may name its own (`leavingOutOfFooter`).
+    var footerLeavesOut: Set<FooterLink> {
+        var out = ownLinks
+        if linksPrivacyItself { out.insert(.privacy) }
+        if case .app(let viewer) = kind {
+            out.formUnion([.manual, .privacy])
+            if !viewer.isOperator { out.insert(.help) }
+        }
+        return out
+    }
+
     var footer: Node {
-        NodeMemo.node("footer|" + siteRoot + (linksPrivacyItself ? "|own-privacy" : "")) {
+        let leftOut = footerLeavesOut
+        let key = FooterLink.allCases.filter(leftOut.contains).map(\.rawValue).joined(separator: ",")
+        return NodeMemo.node("footer|" + siteRoot + "|" + key) {
             el("footer", ["class": "footer"]) {
                 if let vendor = Branding.current.vendorName {
                     el("span", ["class": "footer-vendor"]) { vendor }
@@ -200,13 +220,17 @@ public struct Page: Sendable {
                 el("span") { Text.footerNote }
                 " · "
                 el("a", ["href": siteRoot + SiteLinks.contacts]) { Text.menuContacts }
-                " · "
-                el("a", ["href": siteRoot + SiteLinks.manualIndex]) { Text.menuManual }
-                " · "
-                el("a", ["href": siteRoot + SiteLinks.helpIndex]) { Text.menuHelp }
+                if !leftOut.contains(.manual) {
+                    " · "
+                    el("a", ["href": siteRoot + SiteLinks.manualIndex]) { Text.menuManual }
+                }
+                if !leftOut.contains(.help) {
+                    " · "
+                    el("a", ["href": siteRoot + SiteLinks.helpIndex]) { Text.menuHelp }
+                }
                 " · "
                 el("a", ["href": siteRoot + SiteLinks.browsers]) { Text.menuBrowser }
-                if !linksPrivacyItself {
+                if !leftOut.contains(.privacy) {
                     " · "
                     el("a", ["href": siteRoot + SiteLinks.privacy]) { Text.menuPrivacy }
                 }
@@ -216,6 +240,13 @@ public struct Page: Sendable {
 }
 
 extension Page {
+    /// The page without the footer's `links`, which its own text links by the same names.
+    public func leavingOutOfFooter(_ links: Set<FooterLink>) -> Page {
+        var page = self
+        page.ownLinks.formUnion(links)
+        return page
+    }
+
     /// The page with "Informativa Privacy" linked by its own text (`linksPrivacyItself`).
     public func linkingPrivacyItself() -> Page {
         var page = self

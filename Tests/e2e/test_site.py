@@ -414,8 +414,16 @@ def test_the_app_menu_and_footer_reach_the_help(portal):
     session, _ = login(portal)
     dashboard = session.get(portal.url + "/dashboard").text
     assert '<a class="menu-link" href="/aiuto/">Aiuto</a>' in dashboard
-    for href in ["/manuale/index.html", "/aiuto/index.html", "/browser.html", "/privacy.html"]:
-        assert href in links(dashboard, within="footer")
+    # The footer has the pages the menu has not; each name is one link on the page (a lookup
+    # of the link «Manuale utente» found the menu's and the footer's).
+    assert set(links(dashboard, within="footer")) == {"/aiuto/contatti.html", "/browser.html"}, links(dashboard, within="footer")
+    for name in ("Manuale utente", "Aiuto", "Informativa Privacy", "Contatti", "Browser e app"):
+        assert dashboard.count(f">{name}</a>") == 1, name
+    # The desk's menu has no help: its footer keeps it.
+    desk, _ = login(portal, email="giulia.neri@assistenza.example")
+    queue = desk.get(portal.url + "/desk/").text
+    assert "/aiuto/index.html" in links(queue, within="footer") and queue.count(">Manuale utente</a>") == 1
+    assert "/manuale/index.html" in links(requests.get(portal.url + "/login").text, within="footer")
 
 
 def test_chapter_four_has_the_titles_issue_6_quotes(built):

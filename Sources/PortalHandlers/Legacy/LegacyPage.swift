@@ -44,7 +44,7 @@ struct LegacyPage {
                     if answered { answer } else { form }
                 }
             }
-        }.render()
+        }.leavingOutOfFooter([.manual]).render()
     }
 
     var answer: Node {
