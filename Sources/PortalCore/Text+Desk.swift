@@ -295,7 +295,8 @@ extension Text {
     /// follow the company's tickets read whose it is.
     public static func customerReplyMailBody(
         number: Int64, title: String, company: String, author: String, text: String, status: String? = nil,
-        files: [String] = [], link: String, toContact: Bool = false, toRequester: Bool = false, requester: String
+        files: [String] = [], link: String, toContact: Bool = false, toRequester: Bool = false, requester: String,
+        answerable: Bool = true
     ) -> String {
         """
         Ticket #\(number): \(title)
@@ -305,11 +306,15 @@ extension Text {
 
         \(text)
         \(files.isEmpty ? "" : "\n" + mailFilesOnPortal(files) + "\n")\(status.map { "\n" + $0 + "\n" } ?? "")
-        \(toContact ? mailContactNote(requester, link: link) : "Per leggere la conversazione o rispondere apri il ticket sul portale:\n" + link)
+        \(toContact ? mailContactNote(requester, link: link) : (answerable ? mailOpenToAnswer : mailOpenToRead) + "\n" + link)
 
         \(mailSignature)
         """
     }
+
+    public static let mailOpenToAnswer = "Per leggere la conversazione o rispondere apri il ticket sul portale:"
+    /// A ticket closed for good (`mailLineKeptClosedFinal`): it can be read, not answered.
+    public static let mailOpenToRead = "Per leggere la conversazione apri il ticket sul portale:"
 
     // "Nuovo ticket per un cliente": a request written by the desk for a customer on the phone
     public static let deskNewTicketTitle = "Nuovo ticket per un cliente"

@@ -144,7 +144,7 @@ public struct DeskService: DomainService {
         let lines = [statusMail?.line ?? ownLine ?? closedLine, typeLine].compactMap { $0 }
         let told = try mail.replyToCustomer(
             in: tx, ticket, author: agent.displayName, text: body, statusLine: lines.isEmpty ? nil : lines.joined(separator: " "),
-            files: files.map(\.fileName), now: now)
+            files: files.map(\.fileName), answerable: closedLine != Text.mailLineKeptClosedFinal, now: now)
         if let statusMail {
             try mail.statusChanged(in: tx, ticket, event: statusMail.event, line: statusMail.line, told: told, now: now)
         } else if let ownLine {

@@ -124,7 +124,7 @@ struct TicketMail {
     @discardableResult
     func replyToCustomer(
         in tx: WriteTransaction, _ ticket: TicketRecord, author: String, text: String, statusLine: String? = nil,
-        files: [String] = [], now: Timestamp
+        files: [String] = [], answerable: Bool = true, now: Timestamp
     ) throws -> [EmailAddress] {
         let recipients = try customerAddresses(ticket, kind: .replies, tx.database)
         let plain = MessageText.plain(text)
@@ -132,7 +132,7 @@ struct TicketMail {
             Text.customerReplyMailBody(
                 number: ticket.number, title: ticket.title, company: ticket.tenantName, author: author, text: plain,
                 status: statusLine, files: files, link: customerLink(ticket), toContact: toContact, toRequester: toRequester,
-                requester: ticket.requesterName)
+                requester: ticket.requesterName, answerable: answerable)
         }
         try enqueue(
             in: tx, ticket, to: recipients, audience: .customer,

@@ -1096,6 +1096,9 @@ def test_a_reply_to_a_closed_ticket_with_chiuso_left_keeps_it_closed_another_sta
         bodies = [row[0] for row in db.execute("SELECT body FROM outbox WHERE id > ?", (last_mail,))]
         db.execute("UPDATE tickets SET closed_at = strftime('%s','now') WHERE number = ?", (number,))
     assert any("Ultima nota." in body and "non può più essere riaperta" in body for body in bodies), bodies
+    # ...and invites to read it, not to answer it (the page has no reply box then).
+    assert not any("Ultima nota." in body and "o rispondere" in body for body in bodies), bodies
+    assert any("Per leggere la conversazione apri il ticket sul portale" in body for body in bodies), bodies
     # Another status chosen with the reply reopens it, and the customer is told.
     again = desk_post(portal, session, number, "reply", reply="Riapro per un controllo.", status="waiting")
     assert again.status_code == 303

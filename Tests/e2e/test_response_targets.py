@@ -177,6 +177,10 @@ def test_andamento_counts_a_new_ticket_in_its_charts_and_csv_files(fresh_portal)
     assert refused.status_code == 400 and "La data «Al» viene prima di «Dal»." in refused.text
     refused = manager.get(portal.url + "/desk/andamento/csv/stati?dal=2020-01-01&al=2026-11-01")
     assert refused.status_code == 400 and "Il periodo può durare al massimo due anni." in refused.text
+    # Both dates cleared and «Mostra»: the default period, as on the first visit.
+    cleared = manager.get(portal.url + "/desk/andamento?dal=&al=")
+    assert cleared.status_code == 200 and "Indica una data" not in cleared.text
+    assert re.search(r'<input[^>]*id="dal"[^>]*value="\d\d/\d\d/\d{4}"', cleared.text), cleared.text[-3000:]
 
 
 def pending(db):

@@ -39,9 +39,11 @@ enum FiguresHandlers {
         return response
     }
 
-    /// "Dal" and "Al" from the address; without either, the last twelve weeks.
+    /// "Dal" and "Al" from the address; without either, the last twelve weeks. Both emptied
+    /// («Mostra» with the fields cleared) is no period chosen, not two missing dates.
     static func period(_ request: Request, now: Timestamp) -> Result<FiguresPeriod, FieldErrors> {
-        let from = request.query["dal"], to = request.query["al"]
+        let typed = { (name: String) in request.query[name].flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 } }
+        let from = typed("dal"), to = typed("al")
         guard from != nil || to != nil else { return .success(.lastWeeks(today: RomeTime.local(now).day)) }
         return FiguresPeriod.read(from: from ?? "", to: to ?? "")
     }
