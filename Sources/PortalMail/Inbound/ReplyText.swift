@@ -20,8 +20,12 @@ public enum ReplyText {
                 continue
             }
             if isCut(lines, at: index) { break }
-            let line = lines[index]
-            if !line.trimmingLeadingSpaces().hasPrefix(">") && !isImagePlaceholder(line) { kept.append(line) }
+            let line = withoutImageMarks(lines[index])
+            if !line.trimmingLeadingSpaces().hasPrefix(">") && !isImagePlaceholder(line)
+                && !(line.trimmingWhitespaceScalars().isEmpty && !lines[index].trimmingWhitespaceScalars().isEmpty)
+            {
+                kept.append(line)
+            }
             index += 1
         }
         // Blank lines left where quotes were: at most one in a row, none at either end.
@@ -70,6 +74,26 @@ public enum ReplyText {
     static func isImagePlaceholder(_ line: String) -> Bool {
         let trimmed = line.trimmingWhitespaceScalars()
         return trimmed.hasPrefix("[cid:") && trimmed.hasSuffix("]") && !trimmed.dropFirst().contains("[")
+    }
+
+    /// The line without Gmail's "[image: logo.png]", written in the plain part where the HTML
+    /// one shows an inline image (the image is an attachment of its own, or left out by the
+    /// upload rules): the marks were the message's text on the ticket.
+    static func withoutImageMarks(_ line: String) -> String {
+        guard line.contains("[image: ") else { return line }
+        var out = ""
+        var rest = Substring(line)
+        while let open = rest.firstRange(of: "[image: ") {
+            guard let close = rest[open.upperBound...].firstIndex(of: "]"),
+                !rest[open.upperBound..<close].contains("[")
+            else { break }
+            out += rest[..<open.lowerBound]
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        // The space the mark stood between: one, not two.
+        while out.contains("  ") { out = out.replacing("  ", with: " ") }
+        return out
     }
 
     /// Outlook's line of underscores above the quoted message.
@@ -122,8 +146,9 @@ public enum ReplyText {
                 joined += " " + next
             }
             if joined.count > 300 { return nil }
-            // A real attribution carries a date or a time: "Il tecnico ha scritto:" is text.
-            if endings.contains(where: { joined.hasSuffix($0) }) { return joined.contains(where: \.isNumber) ? offset + 1 : nil }
+            // Dropped only before a quote (`extract`), which goes anyway: a short one without a
+            // date ("Il giorno sab ha scritto:") was left above nothing.
+            if endings.contains(where: { joined.hasSuffix($0) }) { return offset + 1 }
         }
         return nil
     }
