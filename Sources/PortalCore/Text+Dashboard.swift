@@ -54,6 +54,9 @@ extension Text {
     public static let widgetTaller = "Aumenta l'altezza"
     public static let widgetShorter = "Riduci l'altezza"
     public static let widgetRemove = "Rimuovi il widget"
+    /// A tool's name with its widget's, as the panel's «Aggiungi Elenco ticket»: two widgets'
+    /// «Rimuovi» were one name twice on the page.
+    public static func widgetTool(_ action: String, _ widget: String) -> String { "\(action) \(widget)" }
     public static let widgetRemoveShort = "Rimuovi"
 
     // MARK: What the script announces (aria-live) and shows

@@ -237,10 +237,10 @@ def test_the_dashboard_is_arranged_with_the_mouse_and_the_keyboard(engine, porta
     announced(browser, "Stato Ticket: 6 colonne per 6 righe.")
 
     # The list moved and resized with the keyboard only.
-    control(listing, "Sposta a destra").send_keys(Keys.ENTER)
+    control(listing, "Sposta a destra Elenco ticket").send_keys(Keys.ENTER)
     assert position(listing) == (1, 0, 8, 6)
     announced(browser, "Elenco ticket: colonna 2, riga 1.")
-    shorter = control(listing, "Riduci l'altezza")
+    shorter = control(listing, "Riduci l'altezza Elenco ticket")
     shorter.send_keys(Keys.SPACE)
     assert position(listing) == (1, 0, 8, 5)
     announced(browser, "Elenco ticket: 8 colonne per 5 righe.")
@@ -248,7 +248,7 @@ def test_the_dashboard_is_arranged_with_the_mouse_and_the_keyboard(engine, porta
 
     click(browser, "Fatto")
     announced(browser, "Dashboard salvata.")
-    assert not control(listing, "Sposta a destra").is_displayed(), "view mode: no editing controls"
+    assert not control(listing, "Sposta a destra Elenco ticket").is_displayed(), "view mode: no editing controls"
     accessible(browser, "dashboard, view")
     browser.refresh()
     assert heading(browser) == "Dashboard"

@@ -590,7 +590,11 @@
     // A press on the body's own scroll bar scrolls the list, as anywhere else.
     const body = event.target;
     if (body.matches(".widget-body") && (event.offsetX >= body.clientWidth || event.offsetY >= body.clientHeight)) return;
-    const isResize = Boolean(event.target.closest(".widget-resize"));
+    // The handle, or the widget's own corner around it: the widget's rounded border clips the
+    // handle, and a press on its last pixels moved the widget instead of resizing it.
+    const corner = widget.getBoundingClientRect();
+    const isResize = Boolean(event.target.closest(".widget-resize")) ||
+      (event.target === widget && event.clientX >= corner.right - 20 && event.clientY >= corner.bottom - 20);
     startDrag(event, { kind: isResize ? "resize" : "move", widget, from: rectOf(widget), title: titleOf(widget) });
   }
 

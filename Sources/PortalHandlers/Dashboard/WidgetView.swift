@@ -60,7 +60,7 @@ enum WidgetView {
                     "button",
                     [
                         "type": "button", "class": "widget-tool", "data-action": control.action,
-                        "aria-label": control.label, "title": control.label,
+                        "aria-label": Text.widgetTool(control.label, widget.title), "title": control.label,
                     ]
                 ) { control.symbol }
             }
@@ -68,7 +68,7 @@ enum WidgetView {
                 "button",
                 [
                     "type": "button", "class": "widget-tool widget-tool--remove", "data-action": "remove",
-                    "aria-label": Text.widgetRemove, "title": Text.widgetRemove,
+                    "aria-label": Text.widgetTool(Text.widgetRemoveShort, widget.title), "title": Text.widgetRemove,
                 ]
             ) { "×" }
         }
