@@ -67,6 +67,9 @@ extension Text {
 
     // "Coda ticket"
     public static let deskDue = "Scadenza"
+    /// The tooltip of the column heading «Scadenza», a link that sorts the queue.
+    public static let deskSortByDue = "Ordina per scadenza: la più vicina per prima"
+    public static let deskSortByActivity = "Torna all'ordine della coda: «Bloccante» e «Non assegnato» per primi, poi l'attività più recente"
     public static let deskOrder = "Ordina per"
     public static let deskOrderActivity = "Priorità e attività"
     public static let deskOrderDue = "Scadenza"

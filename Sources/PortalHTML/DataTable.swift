@@ -18,9 +18,10 @@ public enum DataTable {
 
     /// Headings with markup of their own (a heading only screen readers read); `labels`, the
     /// columns' names for the cards.
+    /// `sortedBy`: the column the rows are in the order of, ascending (`aria-sort`).
     public static func render(
         className: String = "table", headings: [Node], labels: [String]? = nil, scrollName: String? = nil,
-        @NodeBuilder rows: () -> Node
+        sortedBy: Int? = nil, @NodeBuilder rows: () -> Node
     ) -> Node {
         el("div", [
             "class": "table-wrap", "tabindex": scrollName == nil ? nil : "0", "role": scrollName == nil ? nil : "group",
@@ -29,7 +30,9 @@ public enum DataTable {
             el("table", ["class": className]) {
                 el("thead") {
                     el("tr") {
-                        for heading in headings { el("th", ["scope": "col"]) { heading } }
+                        for (column, heading) in headings.enumerated() {
+                            el("th", ["scope": "col", "aria-sort": column == sortedBy ? "ascending" : nil]) { heading }
+                        }
                     }
                 }
                 el("tbody") {

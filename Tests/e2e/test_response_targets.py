@@ -110,8 +110,14 @@ def test_a_new_ticket_runs_towards_its_targets_in_the_queue_and_on_the_customers
     with portal.db() as db:
         db.execute("UPDATE tickets SET due_at = ? WHERE number = ?", (due, number))
         db.commit()
-    queue = manager.post(portal.url + "/desk/cerca", data={
-        "csrf": csrf_token(manager.get(portal.url + "/desk/").text), "ordine": "scadenza", "stato": "aperti"})
+    manager.post(portal.url + "/desk/cerca", data={
+        "csrf": csrf_token(manager.get(portal.url + "/desk/").text), "azzera": "1"})
+    # The column heading «Scadenza» sorts the queue, as a table's heading does, and back.
+    heading = re.search(r'<th scope="col"><a href="(/desk/\?[^"]*)"[^>]*>Scadenza</a></th>', manager.get(portal.url + "/desk/").text)
+    assert heading and "ordine=scadenza" in heading.group(1), "the heading is a link"
+    queue = manager.get(portal.url + html.unescape(heading.group(1)))
+    sorted_heading = re.search(r'<th scope="col" aria-sort="ascending"><a href="(/desk/\?[^"]*)"[^>]*>Scadenza</a></th>', queue.text)
+    assert sorted_heading and "ordine" not in sorted_heading.group(1), "sorted: marked, and its link leads back"
     row = queue_row(queue.text, number)
     assert "<span>Prima risposta</span>" in row
     assert re.search(r"<strong>(mancano|scaduto)", row), row

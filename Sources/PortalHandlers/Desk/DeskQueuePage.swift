@@ -134,14 +134,30 @@ struct DeskQueuePage {
                     className: "table desk-queue",
                     headings: [
                         Text.deskNumber, Text.deskTitle, Text.deskCompany, Text.requester, Text.priority, Text.deskState,
-                        Text.deskOperator, Text.deskDue, Text.deskWaiting,
-                    ], labelsCells: false) {
+                        Text.deskOperator,
+                    ].map(Node.text) + [dueHeading, Node.text(Text.deskWaiting)],
+                    sortedBy: sortsByDue ? 7 : nil) {
                     for row in page.rows { self.row(row) }
                 }
             }
             // Nothing found: no "Pagina 3 di 1 (0 ticket)" under "Nessun ticket".
             if page.total > 0 || page.totalIsAtLeast { pager }
         }
+    }
+
+    /// The queue is in the order of "Scadenza" (closed tickets have no deadline: never).
+    var sortsByDue: Bool { query.order == .due && query.state != .only(.closed) }
+
+    /// «Scadenza» sorts by itself, as a column heading does (the order was only «Ordina per»'s):
+    /// a link to the queue by deadline, or back to its own order once sorted so.
+    var dueHeading: Node {
+        var other = query
+        other.order = sortsByDue ? .activity : .due
+        other.page = 1
+        return el("a", [
+            "href": "/desk/?" + other.queryString(),
+            "title": sortsByDue ? Text.deskSortByActivity : Text.deskSortByDue,
+        ]) { Text.deskDue }
     }
 
     func row(_ ticket: QueueRow) -> Node {
