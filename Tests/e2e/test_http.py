@@ -105,6 +105,16 @@ def test_malformed_input_gets_400_and_the_handler_keeps_serving(portal):
         answer = connection.getresponse()
         assert answer.status == 400 and answer.getheader("Content-Type").startswith("application/json"), query
         assert b'"error"' in answer.read()
+    # So are the refusals nginx makes before it picks a location: a cookie or a header too
+    # large, an unknown transfer coding (they got the HTML page).
+    for headers in ({"Cookie": "a=" + "a" * 40_000}, {"X-Filler": "b" * 40_000}):
+        answer = requests.get(portal.url + "/api/dashboard", headers=headers)
+        assert answer.status_code == 400 and answer.headers["Content-Type"].startswith("application/json"), headers
+        assert "error" in answer.json()
+    chunked = requests.put(portal.url + "/api/dashboard/layout", data=b"", headers={"Transfer-Encoding": "gzip"})
+    assert chunked.status_code == 501 or chunked.status_code == 400
+    assert chunked.headers["Content-Type"].startswith("application/json"), chunked.headers
+    assert requests.get(portal.url + "/login", headers={"Cookie": "a=" + "a" * 40_000}).headers["Content-Type"].startswith("text/html")
 
 
 def test_huge_headers_are_refused_with_400(portal):
