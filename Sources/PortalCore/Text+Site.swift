@@ -73,7 +73,7 @@ extension Text {
     public static let legacyClassicManual = "Manuale utente del portale classico"
     /// Where no manual of the classic portal is configured, the link leads to our manual's
     /// chapter about it, and says so.
-    public static let legacyClassicChapter = "Accesso attraverso il portale classico (capitolo del manuale)"
+    public static let legacyClassicChapter = "Manuale del portale classico (capitolo sull'accesso)"
     public static let legacyFormTitle = "Accesso con Partita IVA"
     public static let legacyFormIntro =
         "Se finora entravi nel portale classico con la Partita IVA della tua azienda, indicala qui: ti diremo come raggiungere il nuovo portale."

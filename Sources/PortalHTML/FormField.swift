@@ -223,7 +223,12 @@ extension FormField {
                                   "title": labels[action], "aria-label": labels[action]]) { symbol }
                 }
                 el("button", ["type": "button", "class": "button button--ghost editor-button", "data-action": "link",
-                              "title": labels["link"], "aria-label": labels["link"]]) { Icon.link }
+                              "title": labels["link"], "aria-label": labels["link"]]) {
+                    // Its word beside the icon: the other buttons show theirs («B», «I»), and
+                    // this one was the only button nobody could find by what it shows.
+                    Icon.link
+                    " " + (labels["link"] ?? "")
+                }
             }
             textarea(id: id, label: label, labelID: id + "-label", value: value, error: error, hint: hint, rows: 8, maxLength: maxLength,
                      required: required)

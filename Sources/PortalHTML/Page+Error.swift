@@ -15,6 +15,6 @@ extension Page {
                     el("a", ["class": "button button--primary", "href": "/"]) { Text.backToHome }
                 }
             }
-        }
+        }.leavingOutOfFooter([.help])
     }
 }

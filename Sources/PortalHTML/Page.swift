@@ -31,7 +31,7 @@ public struct Page: Sendable {
     /// Footer links the page's own text has under the same name (`leavingOutOfFooter`).
     var ownLinks: Set<FooterLink> = []
 
-    public enum FooterLink: String, CaseIterable, Sendable { case manual, help, privacy }
+    public enum FooterLink: String, CaseIterable, Sendable { case contacts, manual, help, browsers, privacy }
 
     public init(title: String, kind: Kind, currentPath: String = "", description: String? = nil, @NodeBuilder body: () -> Node) {
         self.title = title
@@ -197,13 +197,20 @@ public struct Page: Sendable {
     /// The footer's links that the page links already, by the same name: left out of the
     /// footer, so that each name is one link (a lookup of the link «Manuale utente» found the
     /// menu's and the footer's). The left menu's «Utilità» has the manual and the privacy notice
-    /// (the customers' the help too); the page may name its own (`leavingOutOfFooter`).
+    /// (the customers' the help too); the site's navigation every page of the site; the page
+    /// may name its own (`leavingOutOfFooter`).
     var footerLeavesOut: Set<FooterLink> {
         var out = ownLinks
         if linksPrivacyItself { out.insert(.privacy) }
-        if case .app(let viewer) = kind {
+        switch kind {
+        case .app(let viewer):
             out.formUnion([.manual, .privacy])
             if !viewer.isOperator { out.insert(.help) }
+        case .docs:
+            // The site's navigation lists its pages by these titles.
+            out.formUnion([.contacts, .manual, .browsers, .privacy])
+        case .visitor:
+            break
         }
         return out
     }
@@ -218,8 +225,10 @@ public struct Page: Sendable {
                     " · "
                 }
                 el("span") { Text.footerNote }
-                " · "
-                el("a", ["href": siteRoot + SiteLinks.contacts]) { Text.menuContacts }
+                if !leftOut.contains(.contacts) {
+                    " · "
+                    el("a", ["href": siteRoot + SiteLinks.contacts]) { Text.menuContacts }
+                }
                 if !leftOut.contains(.manual) {
                     " · "
                     el("a", ["href": siteRoot + SiteLinks.manualIndex]) { Text.menuManual }
@@ -228,8 +237,10 @@ public struct Page: Sendable {
                     " · "
                     el("a", ["href": siteRoot + SiteLinks.helpIndex]) { Text.menuHelp }
                 }
-                " · "
-                el("a", ["href": siteRoot + SiteLinks.browsers]) { Text.menuBrowser }
+                if !leftOut.contains(.browsers) {
+                    " · "
+                    el("a", ["href": siteRoot + SiteLinks.browsers]) { Text.menuBrowser }
+                }
                 if !leftOut.contains(.privacy) {
                     " · "
                     el("a", ["href": siteRoot + SiteLinks.privacy]) { Text.menuPrivacy }

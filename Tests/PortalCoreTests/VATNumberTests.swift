@@ -17,6 +17,15 @@ struct VATNumberTests {
         #expect(VATNumber(input) == nil)
     }
 
+    @Test("says why a number as typed is refused: all zeros is no taxpayer, whatever its check digit")
+    func typed() {
+        #expect(VATInput("00000000000") == .noTaxpayer)
+        #expect(VATInput("IT 0000000 0000") == .noTaxpayer)
+        #expect(VATInput("02019510408") == .badCheckDigit)
+        #expect(VATInput("0201951040") == .badFormat)
+        #expect(VATInput("  ") == .empty)
+    }
+
     @Test("computes the check digit of the manual's vendor")
     func checkDigit() {
         #expect(VATNumber.checkDigit(for: [0, 2, 0, 1, 9, 5, 1, 0, 4, 0]) == 9)

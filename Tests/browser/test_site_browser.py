@@ -85,6 +85,9 @@ def test_the_manuals_search_finds_a_page_by_a_word(portal, browser):
     field.clear()
     field.send_keys("?!")
     wait(browser, lambda: "«?!» non contiene parole da cercare" in browser.find_element(By.ID, "search-status").text)
+    field.clear()
+    field.send_keys("ß")
+    wait(browser, lambda: "Nessuna pagina contiene «ß»" in browser.find_element(By.ID, "search-status").text)
 
     # A result leads to the heading that matched.
     field.clear()

@@ -55,7 +55,7 @@ def test_the_transition_page_says_when_the_classic_portal_closes_and_links_both_
     assert "Portale classico IN DISMISSIONE: la chiusura definitiva è prevista il 01/03/2027." in page.text
     assert 'href="/manuale/"' in page.text and "Manuale utente del nuovo portale" in page.text
     # No manual of the classic portal is configured here: the link says it leads to our chapter.
-    classic = re.search(r'<a href="([^"]+)">Accesso attraverso il portale classico \(capitolo del manuale\)</a>', page.text).group(1)
+    classic = re.search(r"<a href=\"([^\"]+)\">Manuale del portale classico \(capitolo sull'accesso\)</a>", page.text).group(1)
     # One link whose name starts «Manuale utente» (the footer's is left out here).
     assert len(re.findall(r">Manuale utente", page.text)) == 1, page.text
     assert classic == "/manuale/problemi-accesso.html#accesso-attraverso-portale-classico"

@@ -298,6 +298,10 @@ def test_the_search_without_javascript_is_answered_by_the_portal(portal):
     # Text with no word in it is told so, not answered with a silent page.
     nothing = requests.get(portal.url + "/cerca.html", params={"q": " ?! "}).text
     assert "«?!» non contiene parole da cercare" in nothing and 'value=" ?! "' in nothing
+    # Letters of another alphabet are words, found in no page.
+    other = requests.get(portal.url + "/cerca.html", params={"q": "ß"}).text
+    said = re.search(r'id="search-status"[^>]*>([^<]*)<', other).group(1)
+    assert said.startswith("Nessuna pagina contiene «ß»"), said
     # A search for "0" is a search (nginx's `if ($arg_q)` read it as false).
     assert 'value="0"' in requests.get(portal.url + "/cerca.html", params={"q": "0"}).text
     assert 'name="q" value="Dispositivo sicuro"' in found.text
@@ -424,6 +428,14 @@ def test_the_app_menu_and_footer_reach_the_help(portal):
     queue = desk.get(portal.url + "/desk/").text
     assert "/aiuto/index.html" in links(queue, within="footer") and queue.count(">Manuale utente</a>") == 1
     assert "/manuale/index.html" in links(requests.get(portal.url + "/login").text, within="footer")
+    # The site's pages list every page in their navigation, the error pages have «Aiuto» as a
+    # button: their footers leave those names out.
+    for address in ("/privacy.html", "/browser.html"):
+        page = requests.get(portal.url + address).text
+        for name in ("Contatti", "Browser e app", "Informativa Privacy"):
+            assert page.count(f">{name}</a>") == 1, (address, name)
+    for missing in (requests.get(portal.url + "/nessuna-pagina"), session.get(portal.url + "/ticket/99999999")):
+        assert missing.status_code == 404 and missing.text.count(">Aiuto</a>") == 1, missing.text[-600:]
 
 
 def test_chapter_four_has_the_titles_issue_6_quotes(built):

@@ -80,8 +80,10 @@
     list.replaceChildren();
     if (query.length === 0) {
       list.hidden = true;
-      // Typed text with no word in it says so; an emptied field says nothing.
-      status.textContent = text.trim() ? message(status.dataset.noWords, 0, text.trim()) : '';
+      // Typed text with no word in it says so; letters of another alphabet («ß») are found in
+      // no page; an emptied field says nothing.
+      const template = /[\p{L}\p{N}]/u.test(text) ? status.dataset.none : status.dataset.noWords;
+      status.textContent = text.trim() ? message(template, 0, text.trim()) : '';
       return;
     }
     const found = pages

@@ -36,7 +36,10 @@ enum DocsSearchHandlers {
     static func search(_ request: Request, _ context: VisitorContext) throws -> Response {
         let built = try current(folder: context.services.config.siteOutput)
         let query = String((request.query["q"] ?? "").prefix(queryLimit))
-        let hits = DocsSearch.words(query).isEmpty ? nil : built.search.search(query)
+        // No word the index knows: none found when the text has letters or digits of other
+        // alphabets («ß», «日本»), nothing to look for when it has none («?!»).
+        let hits = DocsSearch.words(query).isEmpty
+            ? (query.contains { $0.isLetter || $0.isNumber } ? [] : nil) : built.search.search(query)
         let answer = built.html
             .replacing(built.emptyForm, with: DocsSearchMarkup.form(action: page, query: query).html)
             .replacing(built.emptyResults, with: DocsSearchMarkup.results(indexLink: index, query: query, hits: hits).html)

@@ -89,10 +89,10 @@ public enum ReplyText {
             else { break }
             out += rest[..<open.lowerBound]
             rest = rest[rest.index(after: close)...]
+            // The space the mark stood between: one, not two (the line's other spaces as typed).
+            if out.last == " " && (rest.isEmpty || rest.first == " ") { out.removeLast() }
         }
         out += rest
-        // The space the mark stood between: one, not two.
-        while out.contains("  ") { out = out.replacing("  ", with: " ") }
         return out
     }
 
@@ -146,9 +146,9 @@ public enum ReplyText {
                 joined += " " + next
             }
             if joined.count > 300 { return nil }
-            // Dropped only before a quote (`extract`), which goes anyway: a short one without a
-            // date ("Il giorno sab ha scritto:") was left above nothing.
-            if endings.contains(where: { joined.hasSuffix($0) }) { return offset + 1 }
+            // A real attribution carries a date or a time: "Il tecnico ha scritto:" is text, and
+            // so is the customer's "Le credenziali che Paolo ha scritto:" above a quote of them.
+            if endings.contains(where: { joined.hasSuffix($0) }) { return joined.contains(where: \.isNumber) ? offset + 1 : nil }
         }
         return nil
     }
