@@ -14,7 +14,9 @@ extension Text {
     public static let activeSessions = "Sessioni attive"
     public static let activeSessionsIntro =
         "I browser nei quali è aperto il tuo accesso. Se ne vedi uno che non riconosci, terminalo e cambia la password."
-    public static let sessionBrowser = "Browser"
+    /// Not «Browser»: «Dispositivi sicuri» above has that column, and a lookup of the column
+    /// found both tables.
+    public static let sessionBrowser = "Dispositivo"
     public static let sessionAddress = "Indirizzo"
     public static let sessionCompany = "Azienda"
     public static let sessionStarted = "Accesso il"

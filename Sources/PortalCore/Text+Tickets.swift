@@ -38,10 +38,12 @@ extension Text {
     public static let sendTicket = "Invia Ticket"
     public static let preview = "Anteprima"
     public static let previewEmpty = "Niente da mostrare."
-    public static let toolbarBold = "Grassetto"
-    public static let toolbarItalic = "Corsivo"
-    public static let toolbarList = "Elenco puntato"
-    public static let toolbarNumbered = "Elenco numerato"
+    /// Each with what its button shows («B», «I», «•», «1.»), as WCAG 2.5.3 asks: a button
+    /// found by its visible letter was not found by name.
+    public static let toolbarBold = "Grassetto (B)"
+    public static let toolbarItalic = "Corsivo (I)"
+    public static let toolbarList = "Elenco puntato (•)"
+    public static let toolbarNumbered = "Elenco numerato (1.)"
     public static let toolbarLink = "Link"
     public static let formatting = "Formattazione"
     public static func referenceToOldTicket(_ number: Int64) -> String {

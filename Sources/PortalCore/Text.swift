@@ -207,9 +207,10 @@ public enum Text {
     // MARK: Password recovery ("Password smarrita")
     public static let recoveryTitle = "Recupera password"
     public static let recoveryIntro =
-        "Password smarrita? Indica l'indirizzo email con cui accedi al portale. Se l'indirizzo ha accesso al portale, riceverai un'email con il link per scegliere una nuova password."
+        "Password smarrita? Indica l'indirizzo email con il quale sei registrato. Se l'indirizzo ha accesso al portale, riceverai un'email con la procedura per generare una nuova password."
+    /// The manual's words («…email con la procedura per generare una nuova password»).
     public static let recoverySent =
-        "Se l'indirizzo ha accesso al portale, riceverai a breve un'email con il link per scegliere una nuova password. Il link vale un'ora."
+        "Se l'indirizzo ha accesso al portale, riceverai a breve un'email con la procedura per generare una nuova password: un link che vale un'ora."
     public static let recoveryNewTitle = "Nuova password"
     public static let recoveryDone = "Password aggiornata: accedi con la nuova password."
     public static let setPassword = "Salva la nuova password"

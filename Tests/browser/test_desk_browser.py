@@ -318,7 +318,7 @@ def test_a_restored_draft_of_a_phone_ticket_comes_back_formatted(portal, browser
     editor = browser.find_element(By.CSS_SELECTOR, "[data-editor-for='description']")
     editor.click()
     editor.send_keys("La stampa è ")
-    browser.find_element(By.CSS_SELECTOR, "button[aria-label='Grassetto']").click()
+    browser.find_element(By.CSS_SELECTOR, "button[aria-label='Grassetto (B)']").click()
     editor.send_keys("bloccata")
     WebDriverWait(browser, 5).until(lambda _: "**bloccata**" in browser.execute_script(
         "return Object.keys(localStorage).map(key => localStorage.getItem(key)).join(' ')"))

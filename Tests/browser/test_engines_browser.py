@@ -293,8 +293,8 @@ def test_a_ticket_is_opened_with_a_file_found_with_the_filters_answered_and_clos
         assert editor.get_attribute("contenteditable") == "true"
         type_into(browser, "Descrizione", "La stampante di rete è ferma da stamattina.")
         select_words(browser, editor, "ferma")
-        engines.click(browser, browser.find_element(By.CSS_SELECTOR, "button[aria-label='Grassetto']"))
-        engines.click(browser, browser.find_element(By.CSS_SELECTOR, "button[aria-label='Elenco puntato']"))
+        engines.click(browser, browser.find_element(By.CSS_SELECTOR, "button[aria-label='Grassetto (B)']"))
+        engines.click(browser, browser.find_element(By.CSS_SELECTOR, "button[aria-label='Elenco puntato (•)']"))
         wait_for(browser, lambda: "<li>" in editor.get_attribute("innerHTML"))
         # Ctrl+I as in a word processor, in every engine (Firefox did nothing with it).
         select_words(browser, editor, "rete")

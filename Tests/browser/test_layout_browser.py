@@ -367,14 +367,14 @@ def test_the_menu_and_filters_switches_answer_enter_and_the_editor_says_what_is_
 
         viewport(browser, LAPTOP)
         browser.get(portal.url + "/ticket/nuovo")
-        bold = browser.find_element(By.CSS_SELECTOR, "button[aria-label='Grassetto']")
+        bold = browser.find_element(By.CSS_SELECTOR, "button[aria-label='Grassetto (B)']")
         assert bold.get_attribute("aria-pressed") == "false"
         editor = browser.find_element(By.CSS_SELECTOR, "[data-editor-for='description']")
         editor.click()
         bold.click()
         editor.send_keys("importante")
         assert bold.get_attribute("aria-pressed") == "true", "typing in bold: Grassetto is pressed"
-        assert browser.find_element(By.CSS_SELECTOR, "button[aria-label='Corsivo']").get_attribute("aria-pressed") == "false"
+        assert browser.find_element(By.CSS_SELECTOR, "button[aria-label='Corsivo (I)']").get_attribute("aria-pressed") == "false"
 
         # Refused for its description alone: the focus is in the editor that stands for it.
         browser.get(portal.url + "/ticket/nuovo")

@@ -87,18 +87,18 @@ def test_the_formatting_toolbar_is_one_stop_of_tab_and_its_buttons_follow_the_ar
     Tab went through its five buttons on the way from "Titolo" to the text."""
     new_ticket_page(browser, portal)
     focused = lambda: browser.switch_to.active_element.get_attribute("aria-label")
-    browser.find_element(By.CSS_SELECTOR, "button[aria-label='Grassetto']").send_keys(Keys.TAB)
+    browser.find_element(By.CSS_SELECTOR, "button[aria-label='Grassetto (B)']").send_keys(Keys.TAB)
     assert browser.switch_to.active_element == field(browser, "Descrizione"), "Tab leaves the toolbar"
     browser.switch_to.active_element.send_keys(Keys.SHIFT + Keys.TAB)
-    assert focused() == "Grassetto"
-    for key, name in [(Keys.ARROW_RIGHT, "Corsivo"), (Keys.END, "Link"), (Keys.ARROW_RIGHT, "Grassetto"),
-                      (Keys.ARROW_LEFT, "Link"), (Keys.HOME, "Grassetto"), (Keys.ARROW_RIGHT, "Corsivo")]:
+    assert focused() == "Grassetto (B)"
+    for key, name in [(Keys.ARROW_RIGHT, "Corsivo (I)"), (Keys.END, "Link"), (Keys.ARROW_RIGHT, "Grassetto (B)"),
+                      (Keys.ARROW_LEFT, "Link"), (Keys.HOME, "Grassetto (B)"), (Keys.ARROW_RIGHT, "Corsivo (I)")]:
         browser.switch_to.active_element.send_keys(key)
         assert focused() == name, (key, name)
     # The last button reached keeps the toolbar's stop.
     browser.switch_to.active_element.send_keys(Keys.TAB)
     browser.switch_to.active_element.send_keys(Keys.SHIFT + Keys.TAB)
-    assert focused() == "Corsivo"
+    assert focused() == "Corsivo (I)"
     assert [b.get_attribute("tabindex") for b in browser.find_elements(By.CSS_SELECTOR, ".editor-toolbar button")] == ["-1", "0", "-1", "-1", "-1"]
 
 
@@ -127,9 +127,9 @@ def test_the_editor_formats_the_selection_and_never_shows_markup(portal, browser
     assert editor.get_attribute("aria-required") == "true", "the text area it hides is required"
     editor.send_keys("Buongiorno, apro la consolle <script>alert(1)</script> e resta ferma.")
     select_words(browser, editor, "Buongiorno")
-    toolbar(browser, "Grassetto")
+    toolbar(browser, "Grassetto (B)")
     select_words(browser, editor, "resta ferma")
-    toolbar(browser, "Corsivo")
+    toolbar(browser, "Corsivo (I)")
     select_words(browser, editor, "consolle")
     toolbar(browser, "Link")
     # The address is asked right under the toolbar: it opened above the field's label.
@@ -144,7 +144,7 @@ def test_the_editor_formats_the_selection_and_never_shows_markup(portal, browser
         range.selectNodeContents(editor); range.collapse(false);
         window.getSelection().removeAllRanges(); window.getSelection().addRange(range);""", editor)
     editor.send_keys("\nprima voce")
-    toolbar(browser, "Elenco puntato")
+    toolbar(browser, "Elenco puntato (•)")
 
     html = editor.get_attribute("innerHTML")
     assert re.search(r"<b>Buongiorno</b>", html) and re.search(r"<i>resta ferma</i>", html), html
@@ -192,11 +192,11 @@ def test_bold_from_a_comma_after_a_word_shows_bold_not_asterisks(portal, browser
     editor = field(browser, "Descrizione")
     editor.send_keys("Buongiorno, il gestionale non si avvia da stamattina. Vedi fattura,ora e (grave)poi.")
     select_words(browser, editor, ", il gestionale non si avvia")
-    toolbar(browser, "Grassetto")
+    toolbar(browser, "Grassetto (B)")
     select_words(browser, editor, "fattura,")
-    toolbar(browser, "Corsivo")
+    toolbar(browser, "Corsivo (I)")
     select_words(browser, editor, "(grave)")
-    toolbar(browser, "Grassetto")
+    toolbar(browser, "Grassetto (B)")
     stored = browser.find_element(By.ID, "description").get_attribute("value")
     assert "Buongiorno, **il gestionale non si avvia** da" in stored, stored
     assert "*fattura*,ora" in stored and "**(grave**)poi" in stored, stored
@@ -217,10 +217,10 @@ def test_a_bold_link_glued_to_a_word_shows_bold_not_asterisks(portal, browser):
     editor.send_keys("Scarica ilmanuale oggi e lanotaoggi. Vedi laguida.")
     for words in ("manuale", "nota", "guida"):
         select_words(browser, editor, words)
-        toolbar(browser, "Grassetto")
+        toolbar(browser, "Grassetto (B)")
         if words == "guida":  # bold, italic and then the link: Chromium nests <b><i><a>
             select_words(browser, editor, words)
-            toolbar(browser, "Corsivo")
+            toolbar(browser, "Corsivo (I)")
         select_words(browser, editor, words)
         toolbar(browser, "Link")
         type_into(browser, "Indirizzo del link", "www.esempio.it/" + words)
@@ -254,17 +254,17 @@ def test_bold_and_italic_together_stay_both_and_punctuation_and_emoji_stay_put(p
     type_into(browser, "Titolo", "Grassetto e corsivo insieme")
     editor = field(browser, "Descrizione")
     editor.send_keys("Nota: ")
-    toolbar(browser, "Grassetto")
-    toolbar(browser, "Corsivo")
+    toolbar(browser, "Grassetto (B)")
+    toolbar(browser, "Corsivo (I)")
     editor.send_keys("importante")
-    toolbar(browser, "Corsivo")
-    toolbar(browser, "Grassetto")
+    toolbar(browser, "Corsivo (I)")
+    toolbar(browser, "Grassetto (B)")
     editor.send_keys(" davvero. Buongiorno, il gestionale. Stato🔴 bloccato.")
     select_words(browser, editor, ", il gestionale")
-    toolbar(browser, "Grassetto")
-    toolbar(browser, "Corsivo")
+    toolbar(browser, "Grassetto (B)")
+    toolbar(browser, "Corsivo (I)")
     select_words(browser, editor, "🔴 bloccato")
-    toolbar(browser, "Grassetto")
+    toolbar(browser, "Grassetto (B)")
     stored = browser.find_element(By.ID, "description").get_attribute("value")
     assert "***importante***" in stored, stored
     assert "Buongiorno, ***il gestionale***." in stored, stored

@@ -93,6 +93,16 @@ def test_a_link_sets_a_new_password_once_and_ends_every_session(fresh_portal):
     reused = set_password(portal, link, CHOSEN + " bis")
     # Said of the link (no code was typed): used or expired, a new one to ask for.
     assert reused.status_code == 422 and "non è più valido: è già stato usato oppure è scaduto" in reused.text
+    # As the page's script sends it once it found the link spent (the token taken out, the
+    # passwords typed before its answer came): the link is said spent, no code asked "without
+    # JavaScript".
+    page = requests.Session()
+    form = page.get(portal.url + "/password/nuova")
+    closed = page.post(portal.url + "/password/nuova", data={
+        "csrf": csrf_token(form.text), "token": "", "code": "", "link_closed": "1", "password": CHOSEN,
+        "password_confirmation": CHOSEN}, allow_redirects=False)
+    assert closed.status_code == 422 and "non è più valido: è già stato usato oppure è scaduto" in closed.text
+    assert "browser con JavaScript attivo" not in closed.text
     signed_out = old_session.get(portal.url + "/dashboard", allow_redirects=False)
     assert signed_out.status_code == 303 and "avviso=password-cambiata" in signed_out.headers["Location"]
     assert password_step(portal, ADDRESS, DEMO_PASSWORD).status_code == 422

@@ -770,3 +770,14 @@ def test_an_invitation_whose_role_changed_since_its_page_is_not_accepted_unseen(
     accepted = anna.post(portal.url + f"/accesso/invito/{invitation}/accetta", data={"csrf": csrf_token(again), "role": "admin"},
                          allow_redirects=False)
     assert accepted.headers["Location"] == "/accesso/azienda?avviso=accettato"
+
+
+def test_an_empty_list_of_invitations_still_names_its_columns(fresh_portal):
+    """The manual's empty «Utenti invitati» shows its columns; the page had only «Nessun invito
+    in attesa.», and a lookup of the column «Invitato il» found nothing."""
+    portal = fresh_portal()
+    session, _ = login(portal)
+    page = session.get(portal.url + "/tenant/inviti").text
+    assert "Nessun invito in attesa." in page, page[-2000:]
+    for heading in ("Email", "Invitato il", "Ruoli assegnati"):
+        assert f'<th scope="col">{heading}</th>' in page, heading

@@ -41,6 +41,13 @@
       // The link is spent: the form goes back to the e-mail's code (a newer e-mail's code
       // still opens it) and the notice says why.
       field.value = "";
+      // Sent with the form: the passwords typed before this answer came, without a code,
+      // are told the link is spent again, not asked for a code "without JavaScript".
+      const closed = document.createElement("input");
+      closed.type = "hidden";
+      closed.name = "link_closed";
+      closed.value = "1";
+      form.appendChild(closed);
       linked.hidden = true;
       codeBox.hidden = false;
       if (code) code.required = true;

@@ -88,17 +88,17 @@ struct ProfilePage {
                     ], labels: [Text.browser, Text.addedOn, Text.lastUsed, ""]) {
                         for device in devices {
                             el("tr") {
-                                el("td") {
-                                    DeviceName.describe(device.userAgent)
-                                    if browserDeviceHashes.contains(device.tokenHash) { " " + Text.thisDevice }
-                                }
+                                let current = browserDeviceHashes.contains(device.tokenHash) ? " " + Text.thisDevice : ""
+                                el("td") { DeviceName.describe(device.userAgent) + current }
                                 el("td") { Clock.display(device.createdAt) }
                                 el("td") { Clock.display(device.lastUsedAt) }
                                 el("td") {
                                     el("form", ["method": "post", "action": "/profilo/dispositivi/\(device.id)/rimuovi"]) {
                                         FormField.csrf(viewer.csrfToken)
                                         el("button", ["class": "button button--ghost", "type": "submit",
-                                                      "aria-label": "\(Text.remove): \(DeviceName.describe(device.userAgent)), \(Clock.display(device.createdAt))"]) { Text.remove }
+                                                      // This browser's own named so too: two of one kind added in
+                                                      // one minute were two buttons of one name.
+                                                      "aria-label": "\(Text.remove): \(DeviceName.describe(device.userAgent))\(current), \(Clock.display(device.createdAt))"]) { Text.remove }
                                     }
                                 }
                             }

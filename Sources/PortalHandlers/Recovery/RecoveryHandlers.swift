@@ -116,8 +116,10 @@ enum RecoveryHandlers {
             // not yet typed, not a wrong one. What the passwords already break is said too.
             // A link's token that no longer opens the form (used from another tab meanwhile,
             // expired) is said as the page says it on opening: no code was typed here.
-            let codeError = Token.isWellFormed(token) ? Text.recoveryLinkClosed
-                : token.isEmpty && typedCode.trimmingWhitespace().isEmpty ? Text.recoveryCodeMissing : Text.recoveryCodeInvalid
+            // The page's script found the link spent and took its token out (`link_closed`).
+            let noCode = token.isEmpty && typedCode.trimmingWhitespace().isEmpty
+            let codeError = Token.isWellFormed(token) || (noCode && form["link_closed"] == "1") ? Text.recoveryLinkClosed
+                : noCode ? Text.recoveryCodeMissing : Text.recoveryCodeInvalid
             var errors = ["code": codeError]
             let violations = PasswordPolicy.violations(password, confirmation: form["password_confirmation"] ?? "", email: nil)
             errors.merge(PasswordRules.errors(for: violations)) { code, _ in code }

@@ -78,6 +78,8 @@ enum InvitationHandlers {
                         PageLinks.beyondLast(
                             page: number, total: total, pageSize: pageSize, href: PageLinks.address(path: "/tenant/inviti", filter: ""))
                     } else if invitations.isEmpty {
+                        // The columns still named, as the manual's empty list shows them.
+                        DataTable.render(headings: [Text.email, Text.invitedOn, Text.expiresOn, Text.assignedRoles, Text.actionsColumn]) {}
                         el("p") { Text.noInvitations }
                     } else {
                         DataTable.render(headings: [Text.email, Text.invitedOn, Text.expiresOn, Text.assignedRoles, Text.actionsColumn]) {

@@ -86,6 +86,7 @@ struct CompanyPage {
                     page: invitationPage, total: invitationTotal, pageSize: InvitationStore.pageSize,
                     href: PageLinks.address(path: path, filter: Self.invitationsAnchor))
             } else if invitations.isEmpty {
+                DataTable.render(headings: [Text.email, Text.invitedOn, Text.expiresOn, Text.roleColumn, Text.actionsColumn]) {}
                 el("p") { Text.noInvitations }
             } else {
                 DataTable.render(headings: [Text.email, Text.invitedOn, Text.expiresOn, Text.roleColumn, Text.actionsColumn]) {
