@@ -176,6 +176,9 @@ def test_andamento_counts_a_new_ticket_in_its_charts_and_csv_files(fresh_portal)
     shares = manager.get(portal.url + link.replace("/csv/stati", "/csv/obiettivi"))
     header = next(csv.reader(io.StringIO(shares.content.decode("utf-8-sig")), delimiter=";"))
     assert "Prima risposta entro l'obiettivo (%)" in header and "Risoluzione entro l'obiettivo (%)" in header
+    # The areas' table and CSV name them as the bars do.
+    areas = manager.get(portal.url + link.replace("/csv/stati", "/csv/aree")).content.decode("utf-8-sig")
+    assert "Amministrativa" in areas and "tematiche" not in areas, areas
     refused = manager.get(portal.url + "/desk/andamento?dal=2026-11-30&al=2026-11-01")
     assert refused.status_code == 422 and "La data «Al» viene prima di «Dal»." in refused.text
     # The download of the same period says so too (it said to write a valid date).

@@ -28,10 +28,12 @@ enum Figures {
             figures.openByStatus.map { ($0.status.label, $0.status.label, $0.count) })
     }
 
+    /// The areas by the queue's short names («Amministrativa»…) in the bars, the table and its
+    /// CSV alike: the table's long names matched no bar.
     static func byArea(_ figures: TicketFigures) -> Figure {
         stillOpen(
             id: "aree", title: Text.figuresByArea, heading: Text.deskArea,
-            figures.openByArea.map { ($0.area.label, $0.area.shortLabel, $0.count) })
+            figures.openByArea.map { ($0.area.shortLabel, $0.area.shortLabel, $0.count) })
     }
 
     /// The tickets of the period still open, one bar per group (a status, an area).
