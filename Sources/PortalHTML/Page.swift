@@ -31,7 +31,30 @@ public struct Page: Sendable {
     /// Footer links the page's own text has under the same name (`leavingOutOfFooter`).
     var ownLinks: Set<FooterLink> = []
 
-    public enum FooterLink: String, CaseIterable, Sendable { case contacts, manual, help, browsers, privacy }
+    /// The footer's links, in its order.
+    public enum FooterLink: String, CaseIterable, Sendable {
+        case contacts, manual, help, browsers, privacy
+
+        var target: String {
+            switch self {
+            case .contacts: SiteLinks.contacts
+            case .manual: SiteLinks.manualIndex
+            case .help: SiteLinks.helpIndex
+            case .browsers: SiteLinks.browsers
+            case .privacy: SiteLinks.privacy
+            }
+        }
+
+        var name: String {
+            switch self {
+            case .contacts: Text.menuContacts
+            case .manual: Text.menuManual
+            case .help: Text.menuHelp
+            case .browsers: Text.menuBrowser
+            case .privacy: Text.menuPrivacy
+            }
+        }
+    }
 
     public init(title: String, kind: Kind, currentPath: String = "", description: String? = nil, @NodeBuilder body: () -> Node) {
         self.title = title
@@ -225,25 +248,9 @@ public struct Page: Sendable {
                     " · "
                 }
                 el("span") { Text.footerNote }
-                if !leftOut.contains(.contacts) {
+                for link in FooterLink.allCases where !leftOut.contains(link) {
                     " · "
-                    el("a", ["href": siteRoot + SiteLinks.contacts]) { Text.menuContacts }
-                }
-                if !leftOut.contains(.manual) {
-                    " · "
-                    el("a", ["href": siteRoot + SiteLinks.manualIndex]) { Text.menuManual }
-                }
-                if !leftOut.contains(.help) {
-                    " · "
-                    el("a", ["href": siteRoot + SiteLinks.helpIndex]) { Text.menuHelp }
-                }
-                if !leftOut.contains(.browsers) {
-                    " · "
-                    el("a", ["href": siteRoot + SiteLinks.browsers]) { Text.menuBrowser }
-                }
-                if !leftOut.contains(.privacy) {
-                    " · "
-                    el("a", ["href": siteRoot + SiteLinks.privacy]) { Text.menuPrivacy }
+                    el("a", ["href": siteRoot + link.target]) { link.name }
                 }
             }
         }
