@@ -257,7 +257,8 @@ struct ReplyShapesTests {
                 --alt--
 
                 """,
-            text: "Ecco la schermata dell'errore:\n[image: errore.png]", files: ["errore.png"]),
+            // Gmail's mark of the image is no text of the message: the image is its file.
+            text: "Ecco la schermata dell'errore:", files: ["errore.png"]),
         Shape(
             name: "Thunderbird with format=flowed and DelSp (soft breaks are one paragraph)",
             raw: """
