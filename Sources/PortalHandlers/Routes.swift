@@ -15,7 +15,7 @@ public enum Routes {
             "/logout", SignedInGuard.self, bodyLimit: 40 * 1024, checksAccessAtWrite: false, ownPageSuffices: true, LoginHandlers.logout)
 
         routes.get("/accesso/primo", LoginGuard<FirstAccessStep>.self, FirstAccessHandlers.show)
-        routes.post("/accesso/primo", LoginGuard<FirstAccessStep>.self, bodyLimit: 8 * 1024, FirstAccessHandlers.create)
+        routes.post("/accesso/primo", LoginGuard<FirstAccessStep>.self, bodyLimit: 64 * 1024, FirstAccessHandlers.create)
         routes.get("/accesso/codice", LoginGuard<CodeStep>.self, CodeHandlers.show)
         routes.post("/accesso/codice", LoginGuard<CodeStep>.self, bodyLimit: 2 * 1024, CodeHandlers.verify)
         routes.post("/accesso/codice/nuovo", LoginGuard<CodeStep>.self, bodyLimit: 1024, CodeHandlers.resend)
@@ -26,7 +26,9 @@ public enum Routes {
 
         routes.get("/profilo", SignedInGuard.self, ProfileHandlers.show)
         routes.post("/profilo/dati", SignedInGuard.self, bodyLimit: 4 * 1024, ProfileHandlers.saveNames)
-        routes.post("/profilo/password", SignedInGuard.self, bodyLimit: 8 * 1024, ProfileHandlers.changePassword)
+        // As much as nginx takes (64 KB): a password field has no maxlength (a paste cut short
+        // would be another password), and a long paste is told beside its field.
+        routes.post("/profilo/password", SignedInGuard.self, bodyLimit: 64 * 1024, ProfileHandlers.changePassword)
         for form in ["/profilo/dati", "/profilo/password", "/profilo/notifiche"] { formPage(&routes, form, SignedInGuard.self, "/profilo") }
         routes.post(
             "/profilo/immagine", SignedInGuard.self, bodyLimit: ProfileHandlers.pictureUploadLimit,
@@ -41,7 +43,7 @@ public enum Routes {
         routes.get("/password/recupero", VisitorGuard.self, RecoveryHandlers.showRequest)
         routes.post("/password/recupero", VisitorGuard.self, bodyLimit: 2 * 1024, RecoveryHandlers.sendLink)
         routes.get("/password/nuova", VisitorGuard.self, RecoveryHandlers.showNewPassword)
-        routes.post("/password/nuova", VisitorGuard.self, bodyLimit: 8 * 1024, RecoveryHandlers.setNewPassword)
+        routes.post("/password/nuova", VisitorGuard.self, bodyLimit: 64 * 1024, RecoveryHandlers.setNewPassword)
         routes.post("/password/verifica", VisitorGuard.self, bodyLimit: 1024, RecoveryHandlers.checkLink)
 
         routes.get("/portale-classico", VisitorGuard.self, LegacyHandlers.show)
@@ -99,7 +101,7 @@ public enum Routes {
         formPage(&routes, "/tenant/utenti/{id}/ripristina", AdministratorGuard.self, "/tenant/utenti/rimossi")
         routes.get("/tenant/inviti", AdministratorGuard.self, InvitationHandlers.list)
         routes.get("/tenant/inviti/nuovo", AdministratorGuard.self, InvitationHandlers.showForm)
-        routes.post("/tenant/inviti", AdministratorGuard.self, bodyLimit: 2048, InvitationHandlers.create)
+        routes.post("/tenant/inviti", AdministratorGuard.self, bodyLimit: 8 * 1024, InvitationHandlers.create)
         routes.post("/tenant/inviti/{id}/reinvia", AdministratorGuard.self, bodyLimit: 1024, InvitationHandlers.resend)
         routes.post("/tenant/inviti/{id}/ruolo", AdministratorGuard.self, bodyLimit: 1024, InvitationHandlers.changeRole)
         routes.post("/tenant/inviti/{id}/rimuovi", AdministratorGuard.self, bodyLimit: 1024, InvitationHandlers.cancel)
@@ -132,7 +134,8 @@ public enum Routes {
     static func vendorAdministration(_ routes: inout RouteTable) {
         routes.get("/desk/aziende", ManagerGuard.self, CompanyListHandlers.list)
         routes.get("/desk/aziende/nuova", ManagerGuard.self, CompanyListHandlers.showForm)
-        routes.post("/desk/aziende", ManagerGuard.self, bodyLimit: 2048, CompanyListHandlers.create)
+        // Each field's maxlength in the worst UTF-8 case, percent-encoded (9 bytes a character).
+        routes.post("/desk/aziende", ManagerGuard.self, bodyLimit: 8 * 1024, CompanyListHandlers.create)
         routes.get("/desk/aziende/{id}", ManagerGuard.self, CompanyHandlers.show)
         routes.get("/desk/aziende/{id}/invita", ManagerGuard.self, CompanyHandlers.showInvite)
         routes.post("/desk/aziende/{id}/invita", ManagerGuard.self, bodyLimit: 2048, CompanyHandlers.invite)
@@ -143,7 +146,7 @@ public enum Routes {
         routes.get("/desk/portale-classico", ManagerGuard.self, LegacyRequestsHandlers.list)
         routes.get("/desk/operatori", ManagerGuard.self, OperatorHandlers.list)
         routes.get("/desk/operatori/nuovo", ManagerGuard.self, OperatorHandlers.showForm)
-        routes.post("/desk/operatori", ManagerGuard.self, bodyLimit: 2048, OperatorHandlers.create)
+        routes.post("/desk/operatori", ManagerGuard.self, bodyLimit: 8 * 1024, OperatorHandlers.create)
         routes.post("/desk/operatori/{id}/ruolo", ManagerGuard.self, bodyLimit: 1024, OperatorHandlers.changeRole)
         routes.post("/desk/operatori/{id}/disattiva", ManagerGuard.self, bodyLimit: 1024, OperatorHandlers.deactivate)
         routes.post("/desk/operatori/{id}/riattiva", ManagerGuard.self, bodyLimit: 1024, OperatorHandlers.reactivate)
@@ -151,7 +154,9 @@ public enum Routes {
         routes.get("/desk/registro", ManagerGuard.self, AuditLogHandlers.show)
 
         routes.get("/desk/tempi", ManagerGuard.self, TargetsHandlers.show)
-        routes.post("/desk/tempi", ManagerGuard.self, bodyLimit: 16 * 1024, TargetsHandlers.save)
+        // As much as nginx takes: the holidays' two fields may hold 4,000 characters each, and
+        // a longer paste is told beside its field (past 16 KB it was the page «Dati troppo grandi»).
+        routes.post("/desk/tempi", ManagerGuard.self, bodyLimit: 64 * 1024, TargetsHandlers.save)
         routes.get("/desk/andamento", ManagerGuard.self, FiguresHandlers.show)
         routes.get("/desk/andamento/csv/{chart}", ManagerGuard.self, FiguresHandlers.csv)
     }

@@ -111,6 +111,12 @@ def test_changing_the_password_needs_the_current_one_and_ends_every_session(fres
         "csrf": csrf_token(page), "current_password": "", "new_password": "nuova frase lunga 123",
         "password_confirmation": "nuova frase lunga 123"})
     assert empty.status_code == 422 and "Campo obbligatorio." in empty.text and "non è corretta" not in empty.text
+    # A long paste (the fields have no maxlength: a paste cut short would be another password)
+    # is told beside its field, not with the page «Dati troppo grandi».
+    pasted = "è" * 3_000 + "a" * 7_000
+    long = session.post(portal.url + "/profilo/password", data={
+        "csrf": csrf_token(page), "current_password": DEMO_PASSWORD, "new_password": pasted, "password_confirmation": pasted})
+    assert long.status_code == 422 and "al massimo 256 caratteri" in long.text
     blank = session.post(portal.url + "/profilo/password", data={
         "csrf": csrf_token(page), "current_password": DEMO_PASSWORD, "new_password": "", "password_confirmation": ""})
     assert blank.status_code == 422 and blank.text.count("Campo obbligatorio.") == 2

@@ -69,6 +69,11 @@ def test_bad_targets_and_holidays_are_refused_beside_their_fields_and_nothing_ch
     long = save_targets(portal, session, festivita_aggiunte=days)
     assert long.status_code == 422 and "Al massimo 4.000 caratteri" in long.text
     assert html.escape(days.strip(), quote=False) in long.text and "non è una data" not in long.text
+    # A paste of 10,000 characters and more is said beside the field too (past 16 KB of form it
+    # was the page «Dati troppo grandi», and a browser's «Indietro» lost what was typed).
+    pasted = (days * 4)[:12000]
+    longer = save_targets(portal, session, festivita_aggiunte=pasted, festivita_lavorate=pasted)
+    assert longer.status_code == 422 and "Al massimo 4.000 caratteri" in longer.text
     swapped = save_targets(portal, session, prima_risposta_normal="50", risoluzione_normal="10")
     assert swapped.status_code == 422
     assert "La risoluzione non può richiedere meno tempo della prima risposta." in swapped.text
