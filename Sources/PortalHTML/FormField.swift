@@ -163,8 +163,11 @@ extension FormField {
         // The hint is described on the choices only: on the fieldset too it was read twice.
         return el("fieldset", ["class": "field choice-group" + (marked ? " choice-group--required" : "") + (error == nil ? "" : " field--invalid"),
                         "role": "radiogroup", "aria-required": marked ? "true" : nil,
+                        // Named by its legend through a reference too: a lookup by label
+                        // («Priorità») looks at references, not at legends.
+                        "aria-labelledby": "\(name)-legend",
                         "aria-describedby": error == nil ? nil : "\(name)-error"]) {
-            el("legend") { legend }
+            el("legend", ["id": "\(name)-legend"]) { legend }
             for (index, option) in options.enumerated() {
                 let optionID = name + "-" + option.value
                 el("div", ["class": "choice"]) {

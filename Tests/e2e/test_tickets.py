@@ -22,7 +22,9 @@ def test_the_new_ticket_page_shows_the_company_and_the_manuals_fields(portal):
     for label in ["Email", "Telefono", "Titolo", "Descrizione", "Dettagli tecnici", "Allegati"]:
         assert f">{label}</label>" in page, label
     for legend in ["Preferenza contatto", "Tipologia richiesta", "Area richiesta", "Priorità"]:
-        assert f"<legend>{legend}</legend>" in page, legend
+        # Its legend names the group through a reference too: a lookup by label finds it.
+        named = re.search(rf'<fieldset [^>]*aria-labelledby="([^"]+)"[^>]*>\s*<legend id="([^"]+)">{legend}</legend>', page)
+        assert named and named.group(1) == named.group(2), legend
     for option in ["Web", "Richiesta assistenza", "Richiesta appuntamento (a pagamento)",
                    "Richiesta su tematiche gestionali di tipo amministrativo", "Bassa", "Normale", "Alta", "Bloccante"]:
         assert f">{option}</label>" in page, option
@@ -36,7 +38,7 @@ def test_the_new_ticket_page_shows_the_company_and_the_manuals_fields(portal):
     assert ">Invia Ticket</button>" in page
     # The marked groups are required to screen readers too, which do not read the stylesheet's "*".
     # As groups: `required` on each radio made a group with nothing chosen yet "invalid" at once.
-    groups = re.findall(r'<fieldset [^>]*role="radiogroup"[^>]*aria-required="true"[^>]*>\s*<legend>([^<]+)</legend>', page)
+    groups = re.findall(r'<fieldset [^>]*role="radiogroup"[^>]*aria-required="true"[^>]*>\s*<legend[^>]*>([^<]+)</legend>', page)
     assert set(groups) >= {"Preferenza contatto", "Tipologia richiesta", "Area richiesta", "Priorità"}, groups
     assert not re.findall(r'<input type="radio" [^>]*required[^>]*>', page)
 
@@ -363,6 +365,8 @@ def test_a_reply_within_fifteen_days_reopens_and_later_one_is_refused(portal):
     link_line = detail.split('class="new-request-line"')[1].split("</p>")[0]
     assert f"/ticket/nuovo?riferimento={number}" in link_line and f"riferimento al ticket #{number}" in link_line, link_line
     assert f'href="/ticket/nuovo?riferimento={number}"' in detail
+    # ...in its own name: «Nuova richiesta con il riferimento al ticket #N» is the link.
+    assert f'riferimento={number}">Nuova richiesta con il riferimento al ticket #{number}</a>' in detail
     refused = reply(portal, session, number, "Ancora? Il <b>gestionale</b> non parte.")
     assert refused.status_code == 403
     # Typed while the 15 days ran out: said so, and the text is there to be copied (it was

@@ -125,11 +125,12 @@ struct TicketDetailPage {
             }
             el("div", ["class": "notice notice--info", "role": "status"]) {
                 el("p") { Text.closedTooLongAgo }
+                // The old number in the link's own name, as the issue has it (it was a text beside
+                // the link, which described it).
                 el("p", ["class": "new-request-line"]) {
-                    el("a", ["class": "button button--primary", "href": "/ticket/nuovo?riferimento=\(ticket.number)",
-                             "aria-describedby": "new-request-reference"]) { Text.newRequest }
-                    " "
-                    el("span", ["id": "new-request-reference"]) { Text.newRequestReferring(ticket.number) }
+                    el("a", ["class": "button button--primary", "href": "/ticket/nuovo?riferimento=\(ticket.number)"]) {
+                        Text.newRequest + " " + Text.newRequestReferring(ticket.number)
+                    }
                 }
             }
         }
