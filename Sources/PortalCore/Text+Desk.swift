@@ -132,7 +132,8 @@ extension Text {
         "Il ticket è già assegnato a \(name): scegli un altro operatore dell'elenco."
     }
     public static let deskNothingChanged = "Nessuna modifica: il ticket aveva già il valore scelto."
-    public static let deskAllOpenOfCompany = "Tutti i ticket aperti dell'azienda nella coda"
+    /// Not «dell'azienda»: the box's heading is «L'azienda», and a lookup of that text found both.
+    public static let deskAllOpenOfCompany = "Tutti i ticket aperti di questa azienda nella coda"
     public static func mailFilesOnPortal(_ names: [String]) -> String {
         "Allegati (da scaricare dal portale): " + names.joined(separator: ", ") + "."
     }
