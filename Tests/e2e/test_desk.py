@@ -252,10 +252,14 @@ def test_a_search_of_punctuation_alone_is_said_to_be_ignored(portal):
         # What was typed stays in the field, to be corrected (it came back empty).
         field = re.search(r'<input[^>]*id="cerca"[^>]*>', sent.text).group(0)
         assert html.unescape(re.search(r'value="([^"]*)"', field).group(1)) == typed, field
-    # With another field that cannot be read, the one line names them all.
+        # Beside the field, tied to it, with the focus: it was a notice at the page's top.
+        assert 'aria-invalid="true"' in field and "cerca-error" in field and "autofocus" in field, field
+        assert re.search(r'<p class="field-error" id="cerca-error"[^>]*>La ricerca è stata ignorata', html.unescape(sent.text))
+        assert "notice--info" not in sent.text.split('id="main"')[1].split("ticket-filters")[0]
+    # With another field that cannot be read, the notice names them all; «Cerca» says its own.
     both = operator.get(portal.url + "/desk/", params={"cerca": "*", "priorita": "altissima"})
     assert "Alcuni filtri non erano validi e sono stati ignorati." in both.text
-    assert "La ricerca è stata ignorata" not in html.unescape(both.text)
+    assert 'id="cerca-error"' in both.text
 
 
 def test_bad_values_are_refused_in_italian_and_keep_the_text(portal):

@@ -10,10 +10,11 @@ enum DeskQueueHandlers {
     static let ownRoleNotice = "ruolo-operatore"
 
     /// The queue's one field typed in by hand: "Cerca" of "*" alone is no filter the operator
-    /// chose wrong, and "Alcuni filtri non erano validi" sent them looking among the others.
+    /// chose wrong, and "Alcuni filtri non erano validi" sent them looking among the others:
+    /// said beside «Cerca» (`DeskQueuePage.typedSearch`), no notice for it alone.
     static func filtersNotice(_ remembered: RememberedFilters<DeskQuery>) -> String? {
         guard !remembered.invalid.isEmpty else { return nil }
-        return remembered.invalid.allSatisfy({ $0.name == "cerca" }) ? Text.deskSearchIgnored : remembered.notice
+        return remembered.invalid.allSatisfy({ $0.name == "cerca" }) ? nil : remembered.notice
     }
 
     static func queue(_ request: Request, _ context: OperatorContext) throws -> Response {

@@ -71,7 +71,7 @@ struct DeskQueuePage {
             }
             // On a phone the filters wait behind "Filtri", as the customers' list's do: open,
             // their whole card came before the first ticket.
-            FormField.filtersSwitch(label: Text.showFilters)
+            FormField.filtersSwitch(label: Text.showFilters, open: typedSearch != nil)
             // Filters first, in a row above the table: beside it they left the eight columns
             // too little width at 1280 pixels, and their tall sticky card hid "Filtra".
             el("div", ["class": "ticket-layout desk-layout"]) {
@@ -234,7 +234,11 @@ struct DeskQueuePage {
         el("form", ["class": "card ticket-filters form", "method": "post", "novalidate": "novalidate", "action": "/desk/cerca"]) {
             FormField.csrf(viewer.csrfToken)
             el("h2", ["class": "filters-title"]) { Text.deskFilters }
-            FormField.input(id: "cerca", label: Text.deskSearch, type: "search", value: typedSearch ?? query.text, maxLength: 200)
+            // A search refused is said beside «Cerca», which keeps it and takes the focus (a
+            // notice at the page's top was tied to no field).
+            FormField.input(
+                id: "cerca", label: Text.deskSearch, type: "search", value: typedSearch ?? query.text,
+                error: typedSearch == nil ? nil : Text.deskSearchIgnored, maxLength: 200)
             select("stato", Text.deskState, [("aperti", Text.deskStateOpen), ("qualsiasi", Text.deskStateAny)]
                 + TicketStatus.allCases.map { ($0.rawValue, $0.label) }, selected: query.state.value)
             select("priorita", Text.priority, [("qualsiasi", Text.deskStateAny)] + Priority.allCases.reversed().map { ($0.rawValue, $0.label) },
