@@ -44,8 +44,12 @@ public enum FilterField {
     }
 
     /// Free text of at most `limit` characters, without control characters.
+    /// Invisible formatting (a zero-width space or a byte-order mark, pasted with a name from
+    /// a document) is left out: kept, «ROSSI SRL» matched no company and nothing said why.
     static func text(_ value: String, limit: Int) -> String? {
-        value.count <= limit && !value.hasControlCharacters ? value : nil
+        let visible = value.unicodeScalars.contains { $0.properties.generalCategory == .format }
+            ? String(String.UnicodeScalarView(value.unicodeScalars.filter { $0.properties.generalCategory != .format })) : value
+        return visible.count <= limit && !visible.hasControlCharacters ? visible : nil
     }
 
     /// Words to search for: free text with at least one letter or digit. Punctuation alone

@@ -25,6 +25,13 @@ struct TicketQueryTests {
         #expect(!query.queryString().contains(" "))
     }
 
+    @Test("invisible formatting pasted with a text is left out of it; a control character still refuses it")
+    func invisible() {
+        #expect(FilterField.text("ROSSI SRL\u{200B}", limit: 100) == "ROSSI SRL")
+        #expect(FilterField.text("\u{FEFF}stampante", limit: 100) == "stampante")
+        #expect(FilterField.text("ROSSI\u{1}", limit: 100) == nil)
+    }
+
     @Test("Da data after A data is a reversed range; the same day is not")
     func range() {
         #expect(TicketQuery(fields: [("da", "2026-03-10"), ("a", "2026-03-01")]).rangeIsReversed)
