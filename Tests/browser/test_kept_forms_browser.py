@@ -3,6 +3,7 @@ another tab) comes back after the login filled in, files included, with a line s
 import re
 
 import pytest
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -228,7 +229,9 @@ def test_aggiorna_keeps_the_reply_being_written_in_its_field(portal, browser):
     field(browser, "Risposta").send_keys("Sto scrivendo e intanto controllo se avete risposto.")
     # At once, before the typing pause has kept the draft.
     browser.find_element(By.XPATH, "//button[normalize-space()='Aggiorna']").click()
-    WebDriverWait(browser, 10).until(lambda _: "intanto controllo" in field(browser, "Risposta").text)
+    # The page is drawn anew: the field read while it is replaced is gone (stale), read again.
+    WebDriverWait(browser, 10, ignored_exceptions=[StaleElementReferenceException, NoSuchElementException]).until(
+        lambda _: "intanto controllo" in field(browser, "Risposta").text)
     assert not browser.find_elements(By.XPATH, "//button[normalize-space()='Ripristina bozza']")
     assert "Bozza ripristinata" in browser.find_element(By.CSS_SELECTOR, ".draft-offer").text
     # Any other way back to the page still offers it, as before.
