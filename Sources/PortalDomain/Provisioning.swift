@@ -11,14 +11,14 @@ public struct Provisioning: DomainService {
     /// Provisional credentials are valid for 14 days and lead only to the first-access page.
     public static let provisionalValidity: Int64 = 14 * 24 * 3600
 
-    /// A new company ("Nuova azienda", `portal-admin tenant add`); `actor` is nil for a script.
-    /// `submission`: the form's press key, recorded with the page it leads to (the new company's),
-    /// so that a second press finds it.
     /// A company's or an operator's name as the store takes it: one line (it goes into e-mail
     /// subjects and one-line cells), 200 characters at most. The forms ask it too, to say
     /// its mistake with the other field's in one answer.
     public static func isValidName(_ name: String) -> Bool { name.collapsingSpaces().isOneLineName(limit: 200) }
 
+    /// A new company ("Nuova azienda", `portal-admin tenant add`); `actor` is nil for a script.
+    /// `submission`: the form's press key, recorded with the page it leads to (the new company's),
+    /// so that a second press finds it.
     public func addTenant(
         name: String, vat: VATNumber, by actor: AuditActor? = nil,
         submission: (key: String, location: (TenantRecord) -> String)? = nil, now: Timestamp

@@ -28,7 +28,7 @@ public struct DeskStore {
     static let dueOrder = " ORDER BY (t.due_at IS NULL), t.due_at"
 
     /// Closed tickets have no deadline: by "Scadenza" they keep the queue's own order.
-    static func sortsByDue(_ query: DeskQuery) -> Bool { query.order == .due && query.state != .only(.closed) }
+    public static func sortsByDue(_ query: DeskQuery) -> Bool { query.order == .due && query.state != .only(.closed) }
 
     static func ordering(_ query: DeskQuery) -> String { sortsByDue(query) ? dueOrder : order }
 

@@ -67,3 +67,10 @@ def test_a_used_link_is_said_as_soon_as_the_page_opens(portal, browser):
     assert "non è più valido" in notice.text and "Recupera password" in notice.text
     assert field(browser, "Codice di recupero").is_displayed(), "a newer e-mail's code can still be typed"
     assert browser.switch_to.active_element.get_attribute("id") == "code"
+    # Sent anyway with the two passwords and no code: the link is said spent again, not a
+    # code asked "without JavaScript".
+    type_into(browser, "Nuova password", "una frase lunga e nuova 2026")
+    type_into(browser, "Conferma Password", "una frase lunga e nuova 2026")
+    press(browser, "Salva la nuova password")
+    WebDriverWait(browser, 5).until(lambda _: "non è più valido" in browser.find_element(By.ID, "code-error").text)
+    assert "JavaScript" not in browser.find_element(By.ID, "code-error").text

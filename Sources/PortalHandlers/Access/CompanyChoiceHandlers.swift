@@ -7,15 +7,21 @@ import PortalStore
 enum CompanyChoiceHandlers {
     static let path = "/accesso/azienda"
 
+    /// The user's pending invitations with their companies: listed here with «Accetta», and
+    /// told on the dashboard of someone already in another company.
+    static func pendingInvitations(of user: UserRecord, _ services: Services) throws -> [(InvitationRecord, TenantRecord)] {
+        guard let email = EmailAddress(user.email) else { return [] }
+        let tenants = TenantStore(services.database)
+        return try InvitationStore(services.database).pending(email: email, now: services.now)
+            .compactMap { invitation in try tenants.find(id: invitation.tenantID).map { (invitation, $0) } }
+    }
+
     static func show(_ request: Request, _ context: CompanyChoiceContext) throws -> Response {
         let services = context.services
         let user = context.user
         if user.isOperator { throw Redirect(to: "/desk/") }
         let now = services.now
-        let invitations = try InvitationStore(services.database).pending(email: EmailAddress(user.email)!, now: now)
-            .compactMap { invitation in
-                try TenantStore(services.database).find(id: invitation.tenantID).map { (invitation, $0) }
-            }
+        let invitations = try pendingInvitations(of: user, services)
         let tenants = TenantStore(services.database)
         let memberships = try tenants.memberships(userID: user.id)
         let deactivated = try tenants.deactivatedCompanies(userID: user.id)

@@ -2,7 +2,6 @@ import PortalCore
 import PortalDomain
 import PortalCrypto
 import PortalHTTP
-import PortalStore
 
 /// The first screen after login (the manual's chapter 1) and its JSON API:
 /// GET /dashboard (the page), GET /api/dashboard/widget/{id} (one widget's markup, for the
@@ -28,19 +27,10 @@ enum DashboardHandlers {
         page.layout = try DashboardPreference.load(userID: context.user.id, tenantID: tenant.id, services.database)
         page.data = try DashboardData.load(tenantID: tenant.id, services.database)
         page.notice = request.query["avviso"].flatMap { notices[$0] }
-        page.invitations = try invitations(of: context.user, except: tenant.id, services)
+        // Pending invitations of other companies than this one.
+        page.invitations = try CompanyChoiceHandlers.pendingInvitations(of: context.user, services)
+            .filter { $0.1.id != tenant.id }.map { ($0.1.name, $0.0.role.label) }
         return Response.html(page.render())
-    }
-
-    /// The user's pending invitations to other companies than the current one.
-    static func invitations(of user: UserRecord, except tenantID: Int64, _ services: Services) throws
-        -> [(company: String, role: String)]
-    {
-        guard let email = EmailAddress(user.email) else { return [] }
-        let tenants = TenantStore(services.database)
-        return try InvitationStore(services.database).pending(email: email, now: services.now)
-            .filter { $0.tenantID != tenantID }
-            .compactMap { invitation in try tenants.find(id: invitation.tenantID).map { ($0.name, invitation.role.label) } }
     }
 
     static let notices = [

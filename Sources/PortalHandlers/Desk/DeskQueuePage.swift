@@ -145,8 +145,9 @@ struct DeskQueuePage {
         }
     }
 
-    /// The queue is in the order of "Scadenza" (closed tickets have no deadline: never).
-    var sortsByDue: Bool { query.order == .due && query.state != .only(.closed) }
+    /// The queue is in the order of "Scadenza" (closed tickets have no deadline: never), as
+    /// the store reads it.
+    var sortsByDue: Bool { DeskStore.sortsByDue(query) }
 
     /// «Scadenza» sorts by itself, as a column heading does (the order was only «Ordina per»'s):
     /// a link to the queue by deadline, or back to its own order once sorted so.
