@@ -4,7 +4,7 @@ extension Text {
     // MARK: Files
     public static func fileEmpty(_ name: String) -> String { "Il file «\(name)» è vuoto: non è stato allegato." }
     /// What a refusal names for a file whose name makes it run when opened.
-    public static func fileRunnable(_ suffix: String) -> String { "un file .\(suffix) si apre come programma o pagina web" }
+    public static func fileRunnable(_ suffix: String) -> String { "un file .\(suffix) si avvia come programma con un doppio clic" }
 
     public static func fileTypeRefused(_ name: String, found: String) -> String {
         "Il file «\(name)» è di un tipo non ammesso (\(found)): puoi allegare documenti (PDF, Office, OpenDocument, RTF), immagini, archivi (ZIP, 7-Zip, RAR) e file di testo."

@@ -22,14 +22,18 @@ public enum AttachmentRules {
         return .accepted(name: name, type: type)
     }
 
-    /// Names that a double click runs or opens in a browser, whatever their bytes: a text file
-    /// saved as `fattura.js`, `.bat` or `.hta` is a script Windows runs, and an `.html` or
-    /// `.svg` one runs its scripts in the browser that opens it from the disk. The content
-    /// check lets text through, so an operator downloading a customer's "text" would run it.
+    /// Names that a double click runs, whatever their bytes: a text file saved as `fattura.js`,
+    /// `.bat` or `.hta` is a script Windows runs with the user's rights. The content check lets
+    /// text through, so an operator downloading a customer's "text" would run it.
+    /// A web page or an SVG drawing (`.html`, `.svg`) is accepted: it is what a customer saves
+    /// from the ERP's reports or a browser, it is always downloaded (`attachment`, nosniff,
+    /// never shown by the portal), and a browser opens it from the disk without the portal's
+    /// cookies or any right on the computer. Refused, it was a form sent back for a page.
     static let runnableSuffixes: Set<String> = [
         "exe", "com", "scr", "pif", "msi", "msp", "dll", "cpl", "bat", "cmd", "ps1", "psm1", "vbs", "vbe", "js", "jse",
-        "wsf", "wsh", "hta", "jar", "lnk", "reg", "url", "scf", "inf", "sh", "app", "html", "htm", "xhtml", "shtml",
-        "mht", "mhtml", "svg", "svgz", "xht",
+        "wsf", "wsh", "hta", "jar", "lnk", "reg", "url", "scf", "inf", "sh", "app",
+        // Web archives Windows still opens in Internet Explorer's engine.
+        "mht", "mhtml",
         // Windows' other shells and installers, which run text as well.
         "wsc", "sct", "ws", "vb", "msc", "msh", "msh1", "msh2", "mshxml", "ps1xml", "ps2", "ps2xml", "psc1", "psc2", "gadget",
         "chm", "hlp", "xll", "iqy", "slk", "jnlp", "xbap", "application", "appref-ms", "settingcontent-ms", "library-ms",

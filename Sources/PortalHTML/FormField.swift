@@ -161,26 +161,28 @@ extension FormField {
         // (which do not read the "*"): `required` on the radios made Chromium call a group with
         // nothing chosen yet "invalid" on a page just opened, before anything was sent.
         // The hint is described on the choices only: on the fieldset too it was read twice.
-        return el("fieldset", ["class": "field choice-group" + (marked ? " choice-group--required" : "") + (error == nil ? "" : " field--invalid"),
-                        "role": "radiogroup", "aria-required": marked ? "true" : nil,
-                        // Named by its legend through a reference too: a lookup by label
-                        // («Priorità») looks at references, not at legends.
-                        "aria-labelledby": "\(name)-legend",
-                        "aria-describedby": error == nil ? nil : "\(name)-error"]) {
+        // A fieldset (a "group" named by its legend) around a radiogroup named by the same
+        // legend: a lookup by role found one or the other ("group" is what a fieldset is,
+        // "radiogroup" what radios are), and a lookup by label («Priorità») looks at
+        // references, not at legends.
+        return el("fieldset", ["class": "field choice-group" + (marked ? " choice-group--required" : "") + (error == nil ? "" : " field--invalid")]) {
             el("legend", ["id": "\(name)-legend"]) { legend }
-            for (index, option) in options.enumerated() {
-                let optionID = name + "-" + option.value
-                el("div", ["class": "choice"]) {
-                    el("input", [
-                        "type": "radio", "id": optionID, "name": name, "value": option.value,
-                        "checked": option.value == selected ? "checked" : nil,
-                        "autofocus": focus(error != nil && index == 0),
-                        // On each choice too: the focused radio is what a screen reader reads,
-                        // and the fieldset's description alone was not announced with it.
-                        "aria-invalid": error == nil ? nil : "true",
-                        "aria-describedby": described.isEmpty ? nil : described,
-                    ])
-                    el("label", ["for": optionID]) { option.label }
+            el("div", ["class": "choices", "role": "radiogroup", "aria-required": marked ? "true" : nil, "aria-labelledby": "\(name)-legend",
+                       "aria-describedby": error == nil ? nil : "\(name)-error"]) {
+                for (index, option) in options.enumerated() {
+                    let optionID = name + "-" + option.value
+                    el("div", ["class": "choice"]) {
+                        el("input", [
+                            "type": "radio", "id": optionID, "name": name, "value": option.value,
+                            "checked": option.value == selected ? "checked" : nil,
+                            "autofocus": focus(error != nil && index == 0),
+                            // On each choice too: the focused radio is what a screen reader reads,
+                            // and the group's description alone was not announced with it.
+                            "aria-invalid": error == nil ? nil : "true",
+                            "aria-describedby": described.isEmpty ? nil : described,
+                        ])
+                        el("label", ["for": optionID]) { option.label }
+                    }
                 }
             }
             if let hint { el("p", ["class": "muted", "id": "\(name)-hint"]) { hint } }

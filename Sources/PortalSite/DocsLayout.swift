@@ -44,10 +44,14 @@ struct DocsLayout {
     var navigation: Node {
         el("nav", ["class": "docs-nav", "id": DocsLayout.navigationID, "aria-label": Text.docsNavigation]) {
             el("div", ["class": "docs-nav-inner"]) {
-                el("form", ["class": "docs-search", "role": "search", "method": "get", "action": link(SearchPage.path)]) {
-                    el("label", ["for": "docs-search-q", "class": "docs-search-label"]) { Text.docsSearchLabel }
-                    el("input", ["type": "search", "id": "docs-search-q", "name": "q"])
-                    el("button", ["type": "submit", "class": "button"]) { Text.docsSearchButton }
+                // Not on the search page itself, whose own form is the page: two fields
+                // «Cerca nel manuale e nell'aiuto» and two «Cerca» there were one too many.
+                if outputPath != SearchPage.path {
+                    el("form", ["class": "docs-search", "role": "search", "method": "get", "action": link(SearchPage.path)]) {
+                        el("label", ["for": "docs-search-q", "class": "docs-search-label"]) { Text.docsSearchLabel }
+                        el("input", ["type": "search", "id": "docs-search-q", "name": "q"])
+                        el("button", ["type": "submit", "class": "button"]) { Text.docsSearchButton }
+                    }
                 }
                 for section in site.sections {
                     el("p", ["class": "docs-nav-title"]) { section.title }

@@ -485,3 +485,39 @@ def test_stato_ticket_at_its_smallest_shows_its_three_numbers_whole(portal, brow
             " const range = document.createRange(); range.selectNodeContents(li);"
             " return new Set([...range.getClientRects()].map(rect => Math.round(rect.top))).size; })", body)
         assert lines == [1, 1, 1], f"{width} px: each number on one line ({lines})"
+
+
+def test_elenco_ticket_rows_open_their_ticket_and_add_up_to_stato_ticket(portal, browser):
+    """Issue 7: "each row a link to the ticket" (a press on the status opened nothing) and
+    "the pie chart's numbers match the list" (the demo's company listed 25 of its 36)."""
+    with portal.db() as db:
+        db.execute("INSERT OR REPLACE INTO user_preferences (user_id, tenant_id, name, value, updated_at) "
+                   "SELECT u.id, m.tenant_id, 'dashboard_layout', 'ticket-list:0,0,8,7;ticket-status:8,0,4,4', 0 "
+                   "FROM users u JOIN memberships m ON m.user_id = u.id WHERE u.email = ?", (ADMIN,))
+    people.sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+    browser.set_window_size(1280, 900)
+    browser.get(portal.url + "/dashboard")
+    listing = widget(browser, "Elenco ticket")
+    rows = listing.find_elements(By.CSS_SELECTOR, "tbody tr")
+    legend = widget(browser, "Stato Ticket").text
+    opened, closed, total = (int(re.search(rf"{word}:? (\d+)", legend).group(1)) for word in ("Aperto", "Chiuso", "Totale"))
+    assert len(rows) == total == opened + closed
+    states = [row.find_elements(By.TAG_NAME, "td")[1].text for row in rows]
+    assert states.count("Chiuso") == closed, states
+
+    first = rows[0]
+    href = first.find_element(By.CSS_SELECTOR, "a.row-link").get_attribute("href")
+    status_cell = first.find_elements(By.TAG_NAME, "td")[1]
+    in_view(browser, status_cell)
+    status_cell.click()
+    WebDriverWait(browser, 10).until(lambda _: browser.current_url == href)
+    assert re.search(r"/ticket/\d+$", href)
+
+    # While editing, a press on a row is the widget's, not a way out of the dashboard.
+    browser.get(portal.url + "/dashboard")
+    click(browser, "Modifica")
+    cell_while_editing = widget(browser, "Elenco ticket").find_elements(By.CSS_SELECTOR, "tbody tr td")[1]
+    ActionChains(browser).move_to_element(cell_while_editing).click().perform()
+    time.sleep(0.5)
+    assert browser.current_url.endswith("/dashboard")
+    click(browser, "Fatto")

@@ -66,6 +66,15 @@ def test_the_ticket_forms_words_each_name_one_control(portal, browser):
     editable.send_keys("Scritto dal campo trovato per etichetta")
     assert "Scritto dal campo" in browser.find_element(By.ID, "description").get_attribute("value")
     assert buttons(browser, "Invia Ticket") == 1 and buttons(browser, "Anteprima") == 1
+    # Each choice's question names one control for a lookup by label (the radiogroup), and is
+    # both a "group" (the fieldset, by its legend) and a "radiogroup" for a lookup by role.
+    for legend in ("Preferenza contatto", "Tipologia richiesta", "Area richiesta", "Priorità"):
+        assert by_label(browser, legend) == 1, legend
+        group = browser.find_element(By.XPATH, f"//fieldset[legend[normalize-space()='{legend}']]")
+        assert group.get_attribute("role") is None, legend
+        radios = group.find_element(By.CSS_SELECTOR, "[role=radiogroup]")
+        assert radios.get_attribute("aria-labelledby") == group.find_element(By.TAG_NAME, "legend").get_attribute("id")
+        assert len(radios.find_elements(By.CSS_SELECTOR, "input[type=radio]")) >= 2, legend
 
     browser.get(portal.url + "/ticket/1001")
     browser.find_element(By.CSS_SELECTOR, "[data-editor-for='message']")

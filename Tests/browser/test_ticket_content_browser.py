@@ -376,7 +376,7 @@ def test_files_are_checked_by_their_content_and_named_as_given(portal, browser, 
     error = browser.find_element(By.CSS_SELECTOR, ".field-error[role=alert]").text
     assert "Il file «fattura.pdf» è di un tipo non ammesso (programma Windows (EXE/DLL))" in error
     assert "Il file «vuoto.txt» è vuoto" in error
-    assert "Il file «gpj.exe» è di un tipo non ammesso (un file .exe si apre come programma o pagina web)" in error
+    assert "Il file «gpj.exe» è di un tipo non ammesso (un file .exe si avvia come programma con un doppio clic)" in error
     kept = browser.find_element(By.CSS_SELECTOR, ".kept-files").text
     assert 'rapporto "finale" è.txt' in kept and "gpj.txt" in kept and "gpj.exe" not in kept and "\u202e" not in kept
     press(browser, "Invia Ticket")

@@ -288,6 +288,11 @@ def test_the_search_without_javascript_is_answered_by_the_portal(portal):
     plain = requests.get(portal.url + "/cerca.html")
     assert plain.status_code == 200 and 'id="search-results" class="search-results" hidden="hidden"' in plain.text
     assert requests.get(portal.url + "/cerca.html?q=").text == plain.text
+    # One field and one «Cerca» there: the side menu's search form is on every other page.
+    assert plain.text.count("Cerca nel manuale e nell&#39;aiuto</label>") == 1 or \
+        plain.text.count("Cerca nel manuale e nell'aiuto</label>") == 1
+    assert 'id="docs-search-q"' not in plain.text
+    assert 'id="docs-search-q"' in requests.get(portal.url + "/manuale/accesso.html").text
 
     found = requests.get(portal.url + "/cerca.html", params={"q": "Dispositivo sicuro"})
     assert found.status_code == 200

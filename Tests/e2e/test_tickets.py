@@ -22,8 +22,8 @@ def test_the_new_ticket_page_shows_the_company_and_the_manuals_fields(portal):
     for label in ["Email", "Telefono", "Titolo", "Descrizione", "Dettagli tecnici", "Allegati"]:
         assert f">{label}</label>" in page, label
     for legend in ["Preferenza contatto", "Tipologia richiesta", "Area richiesta", "Priorità"]:
-        # Its legend names the group through a reference too: a lookup by label finds it.
-        named = re.search(rf'<fieldset [^>]*aria-labelledby="([^"]+)"[^>]*>\s*<legend id="([^"]+)">{legend}</legend>', page)
+        # Its legend names the radiogroup through a reference too: a lookup by label finds it.
+        named = re.search(rf'<legend id="([^"]+)">{legend}</legend>\s*<div [^>]*role="radiogroup"[^>]*aria-labelledby="([^"]+)"', page)
         assert named and named.group(1) == named.group(2), legend
     for option in ["Web", "Richiesta assistenza", "Richiesta appuntamento (a pagamento)",
                    "Richiesta su tematiche gestionali di tipo amministrativo", "Bassa", "Normale", "Alta", "Bloccante"]:
@@ -38,7 +38,10 @@ def test_the_new_ticket_page_shows_the_company_and_the_manuals_fields(portal):
     assert ">Invia Ticket</button>" in page
     # The marked groups are required to screen readers too, which do not read the stylesheet's "*".
     # As groups: `required` on each radio made a group with nothing chosen yet "invalid" at once.
-    groups = re.findall(r'<fieldset [^>]*role="radiogroup"[^>]*aria-required="true"[^>]*>\s*<legend[^>]*>([^<]+)</legend>', page)
+    # A fieldset (a group) named by its legend around the radiogroup the legend names too.
+    groups = re.findall(r'<fieldset class="[^"]*">\s*<legend id="([\w-]+)">([^<]+)</legend>\s*'
+                        r'<div class="choices" role="radiogroup" aria-required="true" aria-labelledby="\1"', page)
+    groups = [legend for _, legend in groups]
     assert set(groups) >= {"Preferenza contatto", "Tipologia richiesta", "Area richiesta", "Priorità"}, groups
     assert not re.findall(r'<input type="radio" [^>]*required[^>]*>', page)
 
@@ -493,6 +496,24 @@ def test_files_are_downloads_only_and_other_companies_get_404_everywhere(portal)
     assert "Riferimento al ticket" not in other.get(portal.url + f"/ticket/nuovo?riferimento={number}").text
     assert f"#{number}" not in other.get(portal.url + f"/ticket?codice={number}").text
     assert other.get(portal.url + "/ticket/999999").status_code == 404
+
+
+def test_a_web_page_and_an_svg_are_attached_and_only_ever_downloaded(portal):
+    """Issue 5: files are "never rendered inline as HTML or SVG": such files are taken, and
+    handed out as downloads of no type a browser would draw."""
+    session, _ = login(portal)
+    files = [("files", ("pagina.html", b"<html><script>alert(1)</script></html>\n", "text/html")),
+             ("files", ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\n',
+                        "image/svg+xml"))]
+    number = created_number(new_ticket(portal, session, files=files))
+    detail = session.get(portal.url + f"/ticket/{number}").text
+    for name in ("pagina.html", "logo.svg"):
+        link = re.search(rf'href="(/ticket/{number}/allegati/\d+)"[^>]*>{re.escape(name)}', detail).group(1)
+        download = session.get(portal.url + link)
+        assert download.status_code == 200 and b"<script>alert(1)</script>" in download.content
+        assert download.headers["Content-Type"] == "application/octet-stream"
+        assert download.headers["Content-Disposition"].startswith(f'attachment; filename="{name}"')
+        assert download.headers["X-Content-Type-Options"] == "nosniff"
 
 
 def test_operator_replies_and_customer_replies_are_notified(portal):

@@ -151,7 +151,7 @@ def test_a_script_saved_as_text_is_refused_by_its_name_and_the_rest_of_the_form_
              ("files", ("fattura.js", b"new ActiveXObject('WScript.Shell').Run('calc')\n", "text/javascript"))]
     refused = new_ticket(portal, session, title="Allegati da controllare", files=files)
     assert refused.status_code == 422
-    assert "Il file «fattura.js» è di un tipo non ammesso (un file .js si apre come programma o pagina web)" in refused.text
+    assert "Il file «fattura.js» è di un tipo non ammesso (un file .js si avvia come programma con un doppio clic)" in refused.text
     assert 'value="Allegati da controllare"' in refused.text and "note.txt" in refused.text
     # The file's field takes the focus, as any refused field (the focus stayed on the page).
     assert re.search(r'<input type="file" id="files"[^>]* autofocus', refused.text)

@@ -647,6 +647,24 @@
     }
   });
 
+  // Each row of "Elenco ticket" is a link to its ticket (issue 7): a press anywhere on the
+  // row opens the title's link as the link itself would (a new tab with Ctrl, Shift or the
+  // middle button). Not while editing, where a press moves the widget, nor after selecting
+  // text in the row. The keyboard and screen readers keep the one link of each row.
+  function openRow(event) {
+    if (editing) return;
+    const row = event.target.closest(".widget-table tbody tr");
+    const link = row && row.querySelector("a.row-link");
+    if (!link || event.target.closest("a, button, input, select, textarea")) return;
+    if (String(window.getSelection())) return;
+    if (event.button === 1 || event.ctrlKey || event.metaKey || event.shiftKey) window.open(link.href, "_blank", "noopener");
+    else link.click();
+  }
+  grid.addEventListener("click", openRow);
+  grid.addEventListener("auxclick", (event) => {
+    if (event.button === 1) openRow(event);
+  });
+
   panel.addEventListener("keydown", (event) => {
     if (event.key === "Escape") closePanel();
   });
