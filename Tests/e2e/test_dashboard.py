@@ -165,7 +165,7 @@ def test_the_widgets_from_the_server_carry_the_same_data_as_the_api(portal):
     listing = session.get(portal.url + WIDGET + "ticket-list").text
     for heading in ["Priorità", "Stato", "Titolo", "Richiedente", "Operatore"]:
         assert f'<th scope="col">{heading}</th>' in listing, heading
-    numbers = [int(number) for number in re.findall(r'<a href="/ticket/(\d+)">', listing)]
+    numbers = [int(number) for number in re.findall(r'<a class="row-link" href="/ticket/(\d+)">', listing)]
     assert numbers == [ticket["number"] for ticket in data["ticket-list"]["tickets"]]
     assert f'<span class="widget-count">{data["ticket-list"]["caption"]}</span>' in listing
     status = data["ticket-status"]
@@ -205,14 +205,14 @@ def test_the_ticket_list_widget_shows_the_companys_newest_tickets_with_links(por
     with portal.db() as db:
         expected = [row[0] for row in db.execute(
             """SELECT t.number FROM tickets t JOIN tenants te ON te.id = t.tenant_id WHERE te.name = 'ROSSI SRL'
-               ORDER BY t.created_at DESC, t.id DESC LIMIT 25""")]
+               ORDER BY t.created_at DESC, t.id DESC LIMIT 50""")]
     assert [ticket["number"] for ticket in data["tickets"]] == expected
     assert data["total"] == counts_in_database(portal, "ROSSI SRL")["total"]
     first = data["tickets"][0]
     assert first["url"] == f"/ticket/{first['number']}"
     assert set(first) >= {"priorityLabel", "statusLabel", "title", "requester", "operator", "closed"}
     page = session.get(portal.url + "/dashboard").text
-    assert f'<a href="/ticket/{first["number"]}">' in page
+    assert f'<a class="row-link" href="/ticket/{first["number"]}">' in page
     assert session.get(portal.url + first["url"]).status_code == 200, "each row links to its ticket"
 
 
