@@ -640,7 +640,10 @@ def test_a_guesser_elsewhere_never_locks_the_owner_out(fresh_portal):
     owner = from_address("198.51.100.7", requests.Session())
     owner.cookies.set("portal_device", portal.devices[TECHNICIAN], domain="127.0.0.1", path="/")
     response = password_step(portal, TECHNICIAN, DEMO_PASSWORD, session=owner)
-    assert response.status_code == 303 and response.headers["Location"] == "/accesso/codice"
+    assert response.status_code == 303 and response.headers["Location"] == "/accesso/codice?avviso=tentativi"
+    # The code page says why a trusted device is asked for it.
+    asked = html.unescape(owner.get(portal.url + response.headers["Location"]).text)
+    assert "Questo browser è un dispositivo sicuro, ma ci sono stati tentativi di accesso non riusciti" in asked
     assert code_step(portal, owner, portal.wait_for_code(TECHNICIAN)).headers["Location"] == "/dashboard"
     assert owner.get(portal.url + "/dashboard", allow_redirects=False).status_code == 200
 

@@ -41,7 +41,8 @@ enum AccessFlow {
             let message = withdrawn ? Text.provisionalCompanyDeactivated : noAdministrator ? Text.provisionalExpiredAskSupport : Text.provisionalExpired
             throw LoginPageError(message: message, email: user.email)
         }
-        let trusted = try !codeAlways && isTrustedDevice(request, user: user, services)
+        let trustedDevice = try isTrustedDevice(request, user: user, services)
+        let trusted = !codeAlways && trustedDevice
         let stage: LoginChallengeRecord.Stage = user.passwordIsProvisional ? .firstAccess : trusted ? .company : .code
         let token = Token.generate()
         let challengeID = try services.database.write { tx in
@@ -60,7 +61,10 @@ enum AccessFlow {
             }
             response = try secondFactorPassed(user: user, challenge: challenge, request, services)
         } else {
-            response = try Response.redirect(to: LoginChallengeContext.page(of: stage))
+            // A trusted device asked for the code is told why (the page's hint says the code is
+            // not asked there, and the owner met the code with no reason given).
+            let despiteTrust = stage == .code && trustedDevice
+            response = try Response.redirect(to: LoginChallengeContext.page(of: stage) + (despiteTrust ? "?avviso=tentativi" : ""))
         }
         // A login that ended here (a trusted device with its company known) has cleared the
         // login cookie with its challenge: set again, it named a challenge already gone.

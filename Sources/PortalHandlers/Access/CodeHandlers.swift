@@ -17,6 +17,8 @@ enum CodeHandlers {
             }
         } else if request.query["avviso"] == "nuovo" {
             page.notice = Text.codeSent
+        } else if request.query["avviso"] == "tentativi" {
+            page.warning = Text.codeDespiteTrustedDevice
         }
         return Response.html(page.render())
     }

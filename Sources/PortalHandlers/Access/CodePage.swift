@@ -7,6 +7,8 @@ struct CodePage {
     var csrfToken: String
     var error: String?
     var notice: String?
+    /// Why the code is asked on a trusted device (the account's failed attempts).
+    var warning: String?
     var trusted = false
     /// Set when no code was sent because the user had the most codes a window allows: the
     /// page says that, and when a new one may be asked for, instead of its usual intro.
@@ -22,6 +24,7 @@ struct CodePage {
                     el("p") { Text.codeIntro }
                 }
                 if let notice { FormField.notice(notice, kind: "success") }
+                if let warning { FormField.notice(warning, kind: "warning") }
                 el("form", ["class": "form", "method": "post", "novalidate": "novalidate", "action": "/accesso/codice"]) {
                     FormField.csrf(csrfToken)
                     FormField.input(
