@@ -35,6 +35,8 @@ extension Text {
     public static let mailRefusedCompanyDeactivated = "l'azienda di questo ticket è stata disattivata."
     public static let mailRefusedClosed =
         "il ticket è chiuso da più di 15 giorni e non può più essere riaperto: apri una nuova richiesta dal portale con questo numero come riferimento (il link qui sotto, se c'è, lo inserisce da solo)."
+    /// The thread's words for a reply by e-mail that brought files and no text of its own.
+    public static let mailFilesOnly = "(Allegati inviati per e-mail, senza testo.)"
     public static let mailRefusedEmpty = "non contiene testo nuovo oltre alla citazione dei messaggi precedenti."
     public static let mailRefusedTooLong =
         "il testo supera i 20.000 caratteri: accorcialo, oppure scrivilo dal portale allegando il resto come file."

@@ -171,7 +171,10 @@ public struct MailReplyService: DomainService {
     /// "#nota: cliente in ritardo…" went to the customer as a reply); control characters are
     /// dropped; empty or overlong text is refused. An e-mail is plain text: stored escaped,
     /// as a text area's, so that "2*3*4" or "C:\dati\*.xml" read as written.
-    public func body(_ text: String, for target: Target, limit: Int) -> Result<(text: String, isNote: Bool), Refusal> {
+    /// `hasFiles`: files came with it. Then no text is no refusal: the thread says the files
+    /// came by e-mail (the log asked for, sent with an empty answer, was refused as empty and
+    /// lost, though every notification says «allegati compresi»).
+    public func body(_ text: String, for target: Target, limit: Int, hasFiles: Bool = false) -> Result<(text: String, isNote: Bool), Refusal> {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         while let first = lines.first, first.allSatisfy(MailReplyService.isBeforeMark) { lines.removeFirst() }
         var isNote = false
@@ -179,11 +182,12 @@ public struct MailReplyService: DomainService {
             isNote = true
             if rest.isEmpty { lines.removeFirst() } else { lines[0] = rest }
         }
-        let cleaned = String(
+        let written = String(
             lines.joined(separator: "\n").unicodeScalars.filter { $0 == "\n" || $0 == "\t" || !($0.value < 0x20 || (0x7f..<0xa0).contains($0.value)) }
         ).trimmingWhitespace()
         // As the portal's forms: a text of fillers and joiners alone is empty.
-        if !cleaned.hasVisibleCharacters { return .failure(.empty) }
+        let cleaned = written.hasVisibleCharacters ? written : hasFiles ? Text.mailFilesOnly : ""
+        if cleaned.isEmpty { return .failure(.empty) }
         if cleaned.count > limit { return .failure(.tooLong) }
         if !target.isOperator, target.ticket.status.isClosed,
             !TicketRules.canReopen(closedAt: target.ticket.closedAt, now: Clock.now())

@@ -70,22 +70,23 @@ public struct MailGate {
         // A reply with its quoted thread is far below this; megabytes of text cost a second of
         // CPU each to take apart, while the mailer's outgoing e-mails (login codes) wait.
         if content.text.utf8.count > MailGate.textBytesLimit { return try refuse(.tooLong, ticket: target.ticket.number) }
-        let body: (text: String, isNote: Bool)
-        switch service.body(ReplyText.extract(content.text), for: target, limit: MailUploads.messageLimit) {
-        case .failure(let refusal): return try refuse(refusal, ticket: target.ticket.number)
-        case .success(let accepted): body = accepted
-        }
-        let uploads = MailUploads(services: services)
-        let quota = (tenantID: target.ticket.tenantID, enforcing: !target.isOperator)
         // Outlook's rich-text wrapper (winmail.dat) is no file anybody chose: refusing the
         // reply for it named a file its writer never attached.
         let sent = content.files.filter { !MailGate.isOutlookWrapper($0.fileName, $0.contentType) }
         // Only an image is "shown inside the text": Apple Mail sends any file placed in the body
         // inline with a Content-ID, and a PDF or an .exe so sent was dropped without a word.
         let shownInText = { (file: MailContent.File) in file.isInline && file.contentType.lowercased().hasPrefix("image/") }
+        let attached = sent.filter { !shownInText($0) }
+        let body: (text: String, isNote: Bool)
+        // Attached files make a reply without words (a signature's logo alone does not).
+        switch service.body(ReplyText.extract(content.text), for: target, limit: MailUploads.messageLimit, hasFiles: !attached.isEmpty) {
+        case .failure(let refusal): return try refuse(refusal, ticket: target.ticket.number)
+        case .success(let accepted): body = accepted
+        }
+        let uploads = MailUploads(services: services)
+        let quota = (tenantID: target.ticket.tenantID, enforcing: !target.isOperator)
         let files = try uploads.accept(
-            sent.filter { !shownInText($0) }.map { ($0.fileName, $0.contentType, $0.bytes) }, tenantID: quota.tenantID,
-            enforcingQuota: quota.enforcing)
+            attached.map { ($0.fileName, $0.contentType, $0.bytes) }, tenantID: quota.tenantID, enforcingQuota: quota.enforcing)
         if let error = files.error { return try refuse(.file(error), ticket: target.ticket.number) }
         var accepted = files.files
         // Images shown inside the text (a pasted screenshot, a signature's logo) are kept when

@@ -395,6 +395,41 @@ struct MailGateTests {
         #expect(try database.scalarInt("SELECT count(*) FROM attachments WHERE file_name = 'winmail.dat'") == 0)
     }
 
+    @Test("a reply of files and no words is a message with its files; a logo alone is still empty")
+    func filesWithoutText() throws {
+        let number = try ticket("waiting")
+        let to = addresses.address(ticket: number, person: try user("mario.rossi@rossi.example"))
+        func raw(_ id: String, disposition: String, type: String, name: String) -> [UInt8] {
+            Array(
+                """
+                From: mario.rossi@rossi.example\r
+                To: \(to)\r
+                Message-ID: <\(id)>\r
+                Content-Type: multipart/mixed; boundary=b\r
+                \r
+                --b\r
+                Content-Type: text/plain\r
+                \r
+                > Ci mandi il log della stampa?\r
+                --b\r
+                Content-Type: \(type)\r
+                Content-Disposition: \(disposition); filename=\(name)\r
+                Content-ID: <part@x>\r
+                Content-Transfer-Encoding: base64\r
+                \r
+                \(type == "image/png" ? "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==" : "JVBERi0xLjQKJSBsb2cK")\r
+                --b--\r
+
+                """.utf8)
+        }
+        #expect(try gate.deliver(raw("log@x", disposition: "attachment", type: "application/pdf", name: "log_stampa.pdf"), now: now) == .reply)
+        let last = try messages(number).last
+        #expect(last?.body.contains("Allegati inviati per e-mail, senza testo.") == true)
+        #expect(try database.scalarInt("SELECT count(*) FROM attachments WHERE file_name = 'log_stampa.pdf'") == 1)
+        #expect(try gate.deliver(raw("logo@x", disposition: "inline", type: "image/png", name: "logo.png"), now: now + 4000)
+            == .refused(.empty, answered: true))
+    }
+
     @Test("an operator's refusal leads to the desk through the login (the customers' list is a 404 there)")
     func operatorRefusalLink() throws {
         let number = try ticket("waiting")
