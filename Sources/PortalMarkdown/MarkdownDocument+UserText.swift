@@ -201,11 +201,27 @@ public enum Markdown {
         var allDigits = true
         var index = bytes.startIndex
         var previous: Character?
+        // A line's indentation (a configuration, a log's nesting), held until the line shows
+        // it has words: Markdown drops a continued line's leading spaces and reads four as
+        // code, and HTML folds a run of spaces into one. Written as no-break spaces, which
+        // neither does; a line of spaces alone stays the blank line it was.
+        var indent = 0
+        func flushIndent() {
+            for _ in 0..<indent { result.append(contentsOf: [0xC2, 0xA0]) }
+            indent = 0
+        }
         while index < bytes.endIndex {
             let byte = bytes[index]
+            if atStart && (byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")) {
+                indent += byte == UInt8(ascii: " ") ? 1 : 4
+                previous = " "
+                index = bytes.index(after: index)
+                continue
+            }
             if keepingAddresses, byte | 0x20 == UInt8(ascii: "h") || byte | 0x20 == UInt8(ascii: "f") || byte == UInt8(ascii: "w"),
                 let (end, destination) = webAddress(in: text, from: index, after: previous)
             {
+                flushIndent()
                 let written = text[index..<end]
                 // A www. address has no scheme for an autolink: a link whose text is as typed.
                 let link = destination == written ? "<" + written + ">" : "[" + escape(String(written)) + "](<" + destination + ">)"
@@ -224,6 +240,13 @@ public enum Markdown {
                     result.append(0x0A)
                     atStart = true
                     allDigits = true
+                    indent = 0
+                    continue
+                }
+                flushIndent()
+                // Spaces after a space in a line's middle: the columns of "porta  = 1433".
+                if byte == UInt8(ascii: " ") && result.last == UInt8(ascii: " ") {
+                    result.append(contentsOf: [0xC2, 0xA0])
                     continue
                 }
                 let startsList = !atStart && allDigits && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")"))
@@ -244,7 +267,9 @@ public enum Markdown {
                 result.append(0x0A)
                 atStart = true
                 allDigits = true
+                indent = 0
             } else {
+                flushIndent()
                 result.append(contentsOf: bytes[index..<next])
                 atStart = false
                 allDigits = false
@@ -333,7 +358,11 @@ public enum MessageText {
     public static func plain(_ markdown: String, linkAddresses: Bool = true) -> String {
         let document = MarkdownDocument(markdown, hardBreaks: true)
         document.confineToUserText()
-        return document.renderPlainText(linkAddresses: linkAddresses).trimmingTrailingNewlines()
+        let text = document.renderPlainText(linkAddresses: linkAddresses).trimmingTrailingNewlines()
+        // The indentation and the spaces `escapeTyped` kept as no-break spaces are spaces again
+        // in an e-mail or a preview, as they were typed.
+        guard text.utf8.contains(0xA0) else { return text }
+        return String(text.map { $0 == "\u{00A0}" ? " " : $0 })
     }
 
     /// The first line of what a person reads, for a list's preview (links as their text); a

@@ -28,15 +28,27 @@ struct EscapeByBytesTests {
         }
     }
 
-    /// The walk by `Character` as it was (5f54a95).
+    /// The walk by `Character` as it was (5f54a95), with the indentation kept since: a line's
+    /// leading spaces (a tab four) and a space after a space written as no-break spaces.
     func reference(_ text: String, keepingAddresses: Bool) -> String {
         var result = ""
         var atStart = true
         var allDigits = true
         var index = text.startIndex
         var previous: Character?
+        var indent = ""
         while index < text.endIndex {
             let character = text[index]
+            if atStart && (character == " " || character == "\t") {
+                indent += String(repeating: "\u{00A0}", count: character == " " ? 1 : 4)
+                previous = " "
+                index = text.index(after: index)
+                continue
+            }
+            if !character.isNewline {
+                result += indent
+                indent = ""
+            }
             if keepingAddresses, let (end, destination) = Markdown.webAddress(in: text, from: index, after: previous) {
                 let written = text[index..<end]
                 result += destination == written
@@ -53,6 +65,11 @@ struct EscapeByBytesTests {
                 result.append("\n")
                 atStart = true
                 allDigits = true
+                indent = ""
+                continue
+            }
+            if character == " " && result.last == " " {
+                result.append("\u{00A0}")
                 continue
             }
             let startsList = !atStart && allDigits && (character == "." || character == ")")

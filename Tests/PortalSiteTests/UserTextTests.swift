@@ -174,6 +174,27 @@ struct UserTextTests {
         #expect(MessageText.plain(stored) == typed)
     }
 
+    @Test("a line's indentation and a run of spaces are shown as typed; a line of spaces stays blank", arguments: [
+        "Configurazione:\n    server = srv01\n    porta  = 1433",
+        "    codice indentato",
+        "\tcon una tabulazione\nriga",
+        "primo paragrafo\n   \nsecondo",
+        "  - non un elenco\n  https://example.com/a_b",
+    ])
+    func indentation(_ typed: String) {
+        let stored = Markdown.escapeTyped(typed)
+        let html = Markdown.renderUserText(stored)
+        #expect(!html.contains("<pre") && !html.contains("<code") && !html.contains("<ul"), "\(html)")
+        let expected = typed.replacingOccurrences(of: "\t", with: "    ")
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.allSatisfy { $0 == " " } ? "" : String($0) }.joined(separator: "\n")
+        #expect(MessageText.plain(stored) == expected)
+        // In the page: each leading space a no-break space, which HTML does not fold.
+        if typed.hasPrefix("    codice") { #expect(html.contains("\u{00A0}\u{00A0}\u{00A0}\u{00A0}codice"), "\(html)") }
+        if typed.hasPrefix("  - non") { #expect(html.contains("\u{00A0}\u{00A0}-"), "\(html)") }
+        if typed.contains("secondo") { #expect(html.contains("</p>\n<p>secondo"), "\(html)") }
+    }
+
     @Test("an ftp:// address is no link the portal keeps, but it is shown as typed")
     func ftpAddress() {
         let typed = "ftp://files.example.com/log_1.txt"
