@@ -75,7 +75,9 @@ extension Text {
     public static let deskOrderDue = "Scadenza"
     public static func dueLeft(_ duration: String) -> String { "mancano \(duration)" }
     public static func dueOverdue(_ duration: String) -> String { "scaduto da \(duration)" }
-    public static let dueOverdueNow = "scaduto"
+    /// Overdue by less than a working minute (on a weekend, since Friday's last hour): a bare
+    /// «scaduto» read as a word missing its amount beside «scaduto da 3 h».
+    public static let dueOverdueNow = "appena scaduto (nessuna ora lavorativa trascorsa)"
     /// "Rinviato": the clock stands still while the vendor waits for the customer.
     public static let duePaused = "ferma: si attende il cliente"
     public static func dueBy(_ date: String) -> String { "entro il \(date)" }
@@ -94,6 +96,7 @@ extension Text {
     /// the dashboard's list): apart from its section's, which a screen reader listed twice
     /// among the page's regions.
     public static func tableRegion(_ title: String) -> String { "Tabella: \(title)" }
+    public static func chartRegion(_ title: String) -> String { "Grafico: \(title)" }
     public static let figuresIntro =
         "I grafici contano i ticket aperti nel periodo scelto (i chiusi per settimana anche se aperti prima). I tempi sono in ore lavorative, gli obiettivi quelli attuali di «Tempi di risposta»."
     public static let periodFrom = "Dal"

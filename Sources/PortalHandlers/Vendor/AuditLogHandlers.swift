@@ -56,7 +56,7 @@ enum AuditLogHandlers {
                                     Text.auditActor(event.actorEmail, event: event.event, forCustomers: false)
                                 }
                                 el("td") { Text.auditEvents[event.event] ?? event.event }
-                                el("td", ["class": "cell-address"]) { Text.auditDetail(event: event.event, event.detail) }
+                                el("td", ["class": "cell-name"]) { Text.auditDetail(event: event.event, event.detail) }
                                 el("td") { event.clientIP }
                             }
                         }

@@ -47,7 +47,7 @@ struct OperatorsPage {
                     el("div", ["class": "toolbar"]) {
                         el("a", ["class": "button button--primary", "href": OperatorHandlers.path + "/nuovo"]) { Icon.plus; Text.inviteOperator }
                     }
-                    DataTable.render(headings: [Text.operatorName, Text.email, Text.operatorRole, Text.statusColumn, Text.actionsColumn]) {
+                    DataTable.render(className: "table operators-table", headings: [Text.operatorName, Text.email, Text.operatorRole, Text.statusColumn, Text.actionsColumn]) {
                         for agent in operators { row(agent, csrf: viewer.csrfToken, isMe: agent.id == currentUserID) }
                     }
                 }
