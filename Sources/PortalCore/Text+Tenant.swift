@@ -104,6 +104,11 @@ extension Text {
     /// The trail's word for a login whose "Email" was not an address.
     public static let auditNotAnAddress = "(non un indirizzo e-mail)"
     public static let tenantAdministratorsOnlyTitle = "Pagina riservata agli amministratori"
+    /// An operator, signed in, at an address of the customers' pages (a bookmark, the
+    /// customers' manual): the page's words were those of an ended session.
+    public static let customerPageForOperatorsTitle = "Pagina delle aziende clienti"
+    public static let customerPageForOperators =
+        "Questa pagina è delle aziende clienti e non esiste per l'assistenza: le loro richieste sono nella «Coda ticket»."
     /// `sent`: a form was pressed (its administrator demoted while the page was open), not a
     /// page opened.
     public static func tenantAdministratorsOnly(_ role: String, sent: Bool) -> String {

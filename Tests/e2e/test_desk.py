@@ -1200,7 +1200,12 @@ def test_an_operator_following_a_customers_ticket_link_lands_on_the_desks_page(p
     session, _ = operator_session(portal)
     followed = session.get(portal.url + "/ticket/1001", allow_redirects=False)
     assert followed.status_code in (302, 303) and followed.headers["Location"] == "/desk/ticket/1001"
-    assert session.get(portal.url + "/ticket", allow_redirects=False).status_code == 404, "the company pages stay none of theirs"
+    listing = session.get(portal.url + "/ticket", allow_redirects=False)
+    assert listing.status_code == 404, "the company pages stay none of theirs"
+    # Told as to a person signed in (the page said the session had ended), with the way to the queue.
+    assert "le loro richieste sono nella «Coda ticket»" in html.unescape(listing.text) and "accedi di nuovo" not in listing.text
+    assert 'href="/"' in listing.text  # the home page, which is the queue for an operator
+    assert session.get(portal.url + "/", allow_redirects=False).headers["Location"].startswith("/desk/")
     assert session.get(portal.url + "/ticket/1001/allegati/1", allow_redirects=False).status_code == 404
 
 

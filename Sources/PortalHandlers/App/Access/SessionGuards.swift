@@ -48,7 +48,10 @@ enum MemberGuard: AccessGuard {
                 {
                     throw Redirect(to: "/desk/ticket/\(number)")
                 }
-                throw HTTPError.notFound
+                // Still 404 (the pages are not theirs), in words that fit a person signed in.
+                var refused = HTTPError(status: 404, message: Text.customerPageForOperators, reason: "not found")
+                refused.title = Text.customerPageForOperatorsTitle
+                throw refused
             }
             // The page asked for is opened once a company is chosen: a ticket's link from an
             // e-mail, followed after the company was deactivated and reactivated, ended on the
