@@ -70,6 +70,8 @@ extension Text {
         "L'elenco mostra i filtri della tua ultima ricerca (\(filters)): non tutti i ticket sono visibili."
     }
     public static let showFilters = "Filtri"
+    /// Beside «Filtri» on a phone, where the filters are folded away after a search.
+    public static func activeFilters(_ filters: String) -> String { "Filtri applicati: \(filters)." }
 
     // MARK: Kept forms
     /// A kept form back on its page: after a session that ended, a company switch in another

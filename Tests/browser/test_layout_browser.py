@@ -159,6 +159,16 @@ def test_a_phone_shows_the_tickets_first_and_the_menu_closed(portal):
         assert not first_card.is_displayed(), "the filters take the list's place"
         filters.click()
         assert first_card.is_displayed() and not code.is_displayed()
+        assert not browser.find_elements(By.CSS_SELECTOR, ".active-filters"), "no filter, no line"
+        # A search folds the filters away: the line above the list says which ones narrow it.
+        browser.get(portal.url + "/ticket?stato=chiuso&priorita=qualsiasi&tipologia=qualsiasi")
+        applied = browser.find_element(By.CSS_SELECTOR, ".active-filters")
+        assert applied.is_displayed() and applied.text == "Filtri applicati: Stato richiesta: Chiuso.", applied.text
+        viewport(browser, LAPTOP)
+        assert not applied.is_displayed(), "beside the filters on a laptop, the line would repeat them"
+        viewport(browser, PHONE)
+        browser.get(portal.url + "/ticket?stato=qualsiasi&priorita=qualsiasi&tipologia=qualsiasi")
+        first_card = browser.find_element(By.CSS_SELECTOR, ".ticket-list .ticket")
 
         menu = browser.find_element(By.CSS_SELECTOR, "button.menu-button")
         assert menu.get_attribute("aria-expanded") == "false"

@@ -25,6 +25,12 @@ struct TicketListPage {
             el("a", ["class": "skip-link skip-link--filters", "href": "#filtri"]) { Text.skipToFilters }
             if remembered { FormField.rememberedFilters(activeFilters, action: "/ticket/cerca", csrfToken: viewer.csrfToken) }
             FormField.filtersSwitch(label: Text.showFilters, open: !errors.isEmpty)
+            // On a phone the filters are folded behind «Filtri» after a search: the list said
+            // «8 ticket» with no word of the «Chiuso» that narrowed it (the stylesheet shows
+            // this line only there; a laptop shows the filters beside the list).
+            if !remembered, !activeFilters.isEmpty {
+                el("p", ["class": "active-filters muted"]) { Text.activeFilters(activeFilters.joined(separator: " · ")) }
+            }
             el("div", ["class": "ticket-layout"]) {
                 if errors.isEmpty {
                     results
