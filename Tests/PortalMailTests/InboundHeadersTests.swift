@@ -111,4 +111,13 @@ struct InboundHeadersTests {
         #expect(HTMLText.plainText(html) == "Primo paragrafo.\n\nSecondo paragrafo.")
         #expect(HTMLText.plainText("<p>Uno</p>  <p>Due</p>") == "Uno\nDue")
     }
+    @Test("a file sent without a name is named with its type's extension", arguments: [
+        ("application/pdf", "allegato.pdf"), ("text/plain", "testo.txt"), ("application/zip", "archivio.zip"),
+        ("application/octet-stream", "allegato"), ("image/png", "immagine.png"),
+    ])
+    func unnamedFile(_ type: String, _ name: String) {
+        let raw = "From: a@example.com\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nEcco.\r\n"
+            + "--b\r\nContent-Type: \(type)\r\nContent-Disposition: attachment\r\n\r\nxyz\r\n--b--\r\n"
+        #expect(InboundMessage(Array(raw.utf8)).content.files.map(\.fileName) == [name])
+    }
 }

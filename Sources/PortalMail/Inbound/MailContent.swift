@@ -88,6 +88,18 @@ public struct MailContent: Sendable {
         case "image/jpeg": return "immagine.jpg"
         case "image/gif": return "immagine.gif"
         case "text/calendar": return "invito.ics"
+        // A file a client sent without a name (a scanner's PDF): «allegato» alone opened with
+        // nothing on a double click. The content is checked as any file's, whatever is declared.
+        case "application/pdf": return "allegato.pdf"
+        case "text/plain": return "testo.txt"
+        case "text/csv": return "dati.csv"
+        case "application/zip", "application/x-zip-compressed": return "archivio.zip"
+        case "application/msword": return "documento.doc"
+        case "application/vnd.openxmlformats-officedocument.wordprocessingml.document": return "documento.docx"
+        case "application/vnd.ms-excel": return "foglio.xls"
+        case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": return "foglio.xlsx"
+        case "image/webp": return "immagine.webp"
+        case "image/tiff": return "immagine.tif"
         default: return "allegato"
         }
     }
