@@ -139,9 +139,8 @@ extension Text {
     public static func mailFilesOnPortal(_ names: [String]) -> String {
         "Allegati (da scaricare dal portale): " + names.joined(separator: ", ") + "."
     }
-    public static let deskChooseFilesAgain = "Nessun file è stato salvato: scegli di nuovo anche gli altri."
-    /// A desk form refused for its text or controls: the files chosen with it are not kept.
-    public static let deskFilesNotKept = "I file scelti non sono stati salvati: sceglili di nuovo prima di inviare."
+    /// A control's button pressed with files chosen: they wait, kept, for the reply or the note.
+    public static let deskFilesNotSent = "I file scelti non sono stati inviati: restano tra i «File già scelti» per la risposta o la nota."
     /// A control's button pressed with other controls changed too: only its own is saved (the
     /// others were reset without a word). `names`: the labels of those left.
     /// After a message from a page whose stale choices wait for their own buttons.

@@ -274,22 +274,31 @@ def test_bad_values_are_refused_in_italian_and_keep_the_text(portal):
         assert message in refused.text and "Testo da non perdere" in refused.text
     empty = desk_post(portal, operator, number, "reply", reply="   ")
     assert empty.status_code == 422
-    # A file chosen with an empty reply or note is not kept: said beside "Allega files" (it went
-    # without a word, and the corrected reply was sent without it).
+    # A file chosen with an empty reply or note stays chosen, under «File già scelti», as on the
+    # customers' forms (it went without a word, then had to be chosen again).
+    kept_box = re.compile(r'<input type="checkbox" id="kept-0" name="kept" value="([^"]+)" checked="checked"><label for="kept-0">log\.txt ')
     for action, field in (("reply", "reply"), ("note", "note")):
         dropped = desk_post(portal, operator, number, action, files=[("files", ("log.txt", b"riga\n", "text/plain"))],
                             **{field: ""})
-        assert dropped.status_code == 422 and "I file scelti non sono stati salvati" in dropped.text, action
-    # One file refused among good ones: the page says the good ones must be chosen again too.
+        assert dropped.status_code == 422 and kept_box.search(dropped.text), action
+    # One file refused among good ones: the good one stays chosen, the refused one is named.
     refused = desk_post(portal, operator, number, "reply", reply="Ecco i file", files=[
         ("files", ("patch.exe", b"MZ\x90\x00" + b"\x00" * 200, "application/octet-stream")),
         ("files", ("ok.txt", b"tutto bene\n", "text/plain"))])
-    assert refused.status_code == 422 and "scegli di nuovo anche gli altri" in refused.text and "Ecco i file" in refused.text
-    # The refused one empty: the good one beside it was dropped without a word.
+    assert refused.status_code == 422 and "patch.exe" in refused.text and "Ecco i file" in refused.text
+    kept = re.search(r'name="kept" value="([^"]+)" checked="checked"><label for="kept-0">ok\.txt ', refused.text)
+    assert kept, "the good file stays chosen"
+    # The corrected reply sends it without choosing it again.
+    sent = desk_post(portal, operator, number, "reply", reply="Ecco il file giusto", kept=kept.group(1))
+    assert sent.status_code == 303, sent.status_code
+    with portal.db() as db:
+        assert db.execute("SELECT count(*) FROM attachments a JOIN tickets t ON t.id = a.ticket_id "
+                          "WHERE t.number = ? AND a.file_name = 'ok.txt'", (number,)).fetchone()[0] == 1
+    # The refused one empty: the good one beside it stays chosen too.
     hollow = desk_post(portal, operator, number, "reply", reply="Ecco i file", files=[
         ("files", ("vuoto.pdf", b"", "application/pdf")), ("files", ("buono.txt", b"ok\n", "text/plain"))])
     assert hollow.status_code == 422 and "«vuoto.pdf» è vuoto" in html.unescape(hollow.text)
-    assert "scegli di nuovo anche gli altri" in hollow.text
+    assert re.search(r'name="kept" value="[^"]+" checked="checked"><label for="kept-0">buono\.txt ', hollow.text)
     # Said at the top too: the refusal beside "Allega files" was far down the page, and nothing
     # where the operator looks said the reply was not sent.
     assert "Alcuni campi non sono validi: correggili e invia di nuovo. Nulla è stato salvato." in refused.text
@@ -303,7 +312,8 @@ def test_bad_values_are_refused_in_italian_and_keep_the_text(portal):
     # contradicted "Stato cambiato".
     saved = desk_post(portal, operator, number, "status", status="postponed",
                       files=[("files", ("log.txt", b"riga\n", "text/plain"))])
-    assert saved.status_code == 200 and "I file scelti non sono stati salvati" in saved.text, saved.status_code
+    assert saved.status_code == 200 and "I file scelti non sono stati inviati" in saved.text, saved.status_code
+    assert re.search(r'name="kept" value="[^"]+" checked="checked"><label for="kept-0">log\.txt ', saved.text)
     assert "Nulla è stato salvato" not in saved.text
 
 
@@ -1303,7 +1313,7 @@ def test_a_control_pressed_with_a_reply_and_a_file_says_the_reply_was_not_sent(p
     assert changed.status_code == 200
     assert "Stato cambiato" in changed.text
     assert "La risposta che hai scritto non è stata inviata" in changed.text
-    assert "I file scelti non sono stati salvati" in changed.text
+    assert "I file scelti non sono stati inviati" in changed.text and 'name="kept"' in changed.text
     assert "Risposta non ancora inviata." in changed.text
     with portal.db() as db:
         assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "development"
@@ -1312,7 +1322,7 @@ def test_a_control_pressed_with_a_reply_and_a_file_says_the_reply_was_not_sent(p
     # A file alone with a control is said lost too (it went without a word).
     alone = desk_post(portal, operator, number, "priority", priority="high",
                       files={"files": ("log.txt", b"righe di log\n", "text/plain")})
-    assert alone.status_code == 200 and "I file scelti non sono stati salvati" in alone.text
+    assert alone.status_code == 200 and "I file scelti non sono stati inviati" in alone.text
     assert "non è stata inviata" not in alone.text
 
 

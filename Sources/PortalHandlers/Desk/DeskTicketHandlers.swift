@@ -167,6 +167,16 @@ enum DeskTicketHandlers {
         }
         var changed = try DeskTicketHandlers.changes(since: form["seen"], ticket, context)
         var warning: String? { changed.isEmpty ? nil : Text.deskChangedMeanwhile(changed) }
+        let uploads = Uploads(services: services, owner: context.current.user.id)
+        /// The files sent, once read: a refusal keeps the good ones under «File già scelti», as
+        /// the customers' forms do (the desk asked for all of them again).
+        var collected: Uploads.Result?
+        func files() throws -> Uploads.Result {
+            if let collected { return collected }
+            let files = try uploads.collect(form, field: "files", for: .company(ticket.tenantID, enforcingQuota: false))
+            collected = files
+            return files
+        }
         /// The page again with everything typed and what went wrong; made only when needed.
         func refuse(status: Int = 422, _ mark: (inout DeskTicketPage) -> Void) throws -> Response {
             var page = try DeskTicketHandlers.page(try desk.ticket(number: ticket.number), context, queue: queue)
@@ -178,10 +188,11 @@ enum DeskTicketHandlers {
             page.pending = DeskTicketHandlers.pending(form).intersection(page.chosen.keys)
             page.submission = Submission.key(form) ?? page.submission
             mark(&page)
-            // The desk keeps no files across a refusal; a file chosen with an empty reply went
-            // without a word, and the corrected reply was sent without it.
-            if page.fileError == nil && status != 409 && form.files.contains(where: { !$0.bytes.isEmpty }) {
-                page.fileError = Text.deskFilesNotKept
+            // The files chosen come back chosen (a body cut past its limit has none whole).
+            if status != 413 {
+                let kept = try files()
+                page.keptFiles = kept.files.map { (uploads.reference(for: $0), $0) }
+                if page.fileError == nil { page.fileError = kept.error }
             }
             // "Correct the fields" only where a field was refused: not beside a server's fault,
             // a limit or a change saved with files left out.
@@ -226,15 +237,8 @@ enum DeskTicketHandlers {
                     return try refuse { if action == "reply" { $0.replyError = error } else { $0.noteError = error } }
                 }
                 // The vendor's answer is never refused for what the customer's company used.
-                let files = try Uploads(services: services, owner: context.current.user.id).collect(
-                    form, field: "files", for: .company(ticket.tenantID, enforcingQuota: false))
-                if let error = files.error {
-                    // The desk keeps no files across a refusal: the good ones must be chosen again too.
-                    // Counted by name: an empty picker sends a part without one, while a chosen
-                    // empty file is refused by name and its good companion went unmentioned.
-                    let others = form.files.filter { !$0.fileName.isEmpty }.count > 1
-                    return try refuse { $0.fileError = others ? error + " " + Text.deskChooseFilesAgain : error }
-                }
+                let files = try files()
+                if let error = files.error { return try refuse { $0.fileError = error } }
                 // The controls the operator changed go with the message, as on the customers' page.
                 let edits = try DeskTicketHandlers.edits(form, seen: form["seen"], desk)
                 if let error = edits.error { return try refuse { $0.controlError = error } }
@@ -395,7 +399,11 @@ enum DeskTicketHandlers {
             let others = left.isEmpty ? nil : byControl ? Text.deskOtherControlsNotSaved(left) : Text.deskPendingControls(left)
             let warnings = [warning, unsent, others].compactMap { $0 }
             again.warning = warnings.isEmpty ? nil : warnings.joined(separator: " ")
-            if filesLeft { again.fileError = Text.deskFilesNotKept }
+            if filesLeft {
+                let kept = try files()
+                again.keptFiles = kept.files.map { (uploads.reference(for: $0), $0) }
+                again.fileError = kept.error ?? Text.deskFilesNotSent
+            }
             // The sent message's draft is done; the browser keeps what is still typed anew.
             again.draftSent = messageNotices.contains(notice)
             return Response.html(bytes: again.render())

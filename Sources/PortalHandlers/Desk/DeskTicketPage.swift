@@ -37,6 +37,8 @@ struct DeskTicketPage {
     var replyError: String?
     var noteError: String?
     var fileError: String?
+    /// Files chosen with a refused press, chosen again under «File già scelti».
+    var keptFiles: [(reference: String, file: NewAttachment)] = []
     var controlError: (field: String, message: String)?
     /// The panel's selects as the operator changed them in a form the page
     /// comes back with (an empty reply): shown again, so that sending it once corrected still
@@ -119,7 +121,7 @@ struct DeskTicketPage {
                                    hint: ticket.status == .closed ? Text.deskReplyClosedHint : nil, rows: 6,
                                    maxLength: TicketForm.descriptionLimit)
                 FileFields.render(field: "files", label: Text.attachFiles, hint: Text.attachmentsHint + " " + Text.deskFilesGoWith,
-                                  kept: [], error: fileError)
+                                  kept: keptFiles, error: fileError)
                 el("div", ["class": "form-actions"]) {
                     el("button", ["class": "button button--primary", "type": "submit", "name": "action", "value": "reply"]) {
                         Text.deskSendReply
