@@ -251,10 +251,13 @@ extension Text {
     }
     /// An outside contact (a consultant, a colleague without an account) was sent "open the
     /// ticket on the portal", where they cannot sign in: the link is there, said for whom.
+    /// Read by a colleague with an account too: the way in first, the invitation only for
+    /// those without one (it told a colleague signed in every day to ask for an invitation).
     public static func mailContactNote(_ requester: String, link: String) -> String {
         "Ricevi questa e-mail perché il tuo indirizzo è indicato come contatto del ticket aperto da \(requester). "
-            + "Per leggere la conversazione accedi al portale con il tuo account, se ne hai uno per questa azienda:\n"
-            + link + "\nAltrimenti chiedi a \(requester) di aggiornarti, o all'amministratore della tua azienda di invitarti."
+            + "Per leggere la conversazione accedi al portale con il tuo account:\n"
+            + link + "\nSe non hai un account per questa azienda, chiedi a \(requester) di aggiornarti, "
+            + "o all'amministratore della tua azienda di invitarti."
     }
     /// A colleague's message quoted in a status e-mail it caused (a reopening, "Rinviato" answered).
     public static func mailCustomerMessage(_ author: String, text: String) -> String {

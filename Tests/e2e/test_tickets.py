@@ -635,7 +635,7 @@ def test_a_colleague_typed_as_the_tickets_address_reads_whose_request_it_is(port
     number = created_number(new_ticket(portal, session, email=TECHNICIAN, title="Per conto di un collega"))
     colleague = portal.wait_for_mail(TECHNICIAN, f"Ticket #{number} ricevuto").get_content()
     assert "indicato come contatto del ticket aperto da Mario Rossi" in colleague
-    assert "con il tuo account, se ne hai uno per questa azienda" in colleague and "la tua richiesta" not in colleague
+    assert "accedi al portale con il tuo account:" in colleague and "Se non hai un account per questa azienda" in colleague and "la tua richiesta" not in colleague
     requester = portal.wait_for_mail(ADMIN, f"Ticket #{number} ricevuto").get_content()
     assert "indicato come contatto" not in requester
 
