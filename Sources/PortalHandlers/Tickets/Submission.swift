@@ -41,7 +41,9 @@ enum Submission {
         content += files
         let press = key + "-" + digest(content)
         guard let sameText, let text = sameText.fields.first, !(form[text] ?? "").trimmingWhitespace().isEmpty else { return press }
-        let typed = [sameText.path] + sameText.fields.map { $0 + "=" + (form[$0] ?? "") } + files
+        // And the files kept from a refused press («File già scelti»): the same text sent again
+        // with only those was taken for the earlier press of that text, and they were never sent.
+        let typed = [sameText.path] + sameText.fields.map { $0 + "=" + (form[$0] ?? "") } + files + form.all("kept").map { "kept:" + $0 }
         return press + "." + digest(typed)
     }
 
