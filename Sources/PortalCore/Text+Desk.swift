@@ -187,9 +187,9 @@ extension Text {
     public static func deskNumberFound(_ number: Int64, title: String) -> String { "Il numero cercato è quello del ticket #\(number) «\(title)»:" }
     public static let deskOpenTicket = "apri il ticket"
     /// The action was not done: the operator reads what changed and presses again.
-    public static func deskChangedNotSaved(_ changes: [String], filesDropped: Bool) -> String {
-        deskChangedMeanwhile(changes) + " Non è stato salvato niente: rileggi il ticket e premi di nuovo il pulsante"
-            + (filesDropped ? " (gli allegati vanno scelti di nuovo)." : ".")
+    /// The files chosen stay chosen (under «File già scelti»): no word of choosing them again.
+    public static func deskChangedNotSaved(_ changes: [String]) -> String {
+        deskChangedMeanwhile(changes) + " Non è stato salvato niente: rileggi il ticket e premi di nuovo il pulsante."
     }
 
     // The short lines of changes that the thread shows to both sides

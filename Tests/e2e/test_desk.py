@@ -1244,7 +1244,6 @@ def test_torna_alla_coda_goes_back_to_the_page_and_filters_the_ticket_was_opened
         "csrf": csrf_token(page), "seen": seen, "action": "note", "note": "Controllo in corso.",
         "coda": html.unescape(re.search(r'name="coda" value="([^"]*)"', page).group(1))})
     assert sent.status_code == 303, sent.status_code
-    print("LOCATION", sent.headers["Location"])
     after = session.get(portal.url + sent.headers["Location"]).text
     assert 'role="status"' in after
     assert html.unescape(re.search(r'<a class="button" href="([^"]+)">Torna alla coda</a>', after).group(1)) == back
@@ -1799,7 +1798,6 @@ def test_a_reply_sent_after_the_operators_session_ended_comes_back_after_the_log
         files={"files": ("verbale.txt", b"verbale\n", "text/plain")}, allow_redirects=False)
     # The desk's page keeps no files: the login says they are to be chosen again, not promised.
     assert sent.status_code == 303, sent.status_code
-    print("LOCATION", sent.headers["Location"])
     assert sent.headers["Location"].startswith("/login?avviso=modulo-senza-allegati&next="), sent.headers["Location"]
     with portal.db() as db:
         assert db.execute("SELECT count(*) FROM messages WHERE body LIKE '%dopo la pausa pranzo%'").fetchone()[0] == 0

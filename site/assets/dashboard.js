@@ -656,11 +656,18 @@
     const row = event.target.closest(".widget-table tbody tr");
     const link = row && row.querySelector("a.row-link");
     if (!link || event.target.closest("a, button, input, select, textarea")) return;
+    // Ctrl in Firefox selects the cell it presses: a new tab all the same, without the selection.
+    if (event.button === 1 || event.ctrlKey || event.metaKey || event.shiftKey) {
+      window.getSelection().removeAllRanges();
+      window.open(link.href, "_blank", "noopener");
+      return;
+    }
     if (String(window.getSelection())) return;
-    if (event.button === 1 || event.ctrlKey || event.metaKey || event.shiftKey) window.open(link.href, "_blank", "noopener");
-    else link.click();
+    link.click();
   }
   grid.addEventListener("click", openRow);
+  // The rows look pressable only where this script opens them (without it, the title alone).
+  root.classList.add("rows-open");
   grid.addEventListener("auxclick", (event) => {
     if (event.button === 1) openRow(event);
   });

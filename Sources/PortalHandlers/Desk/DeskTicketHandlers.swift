@@ -204,9 +204,8 @@ enum DeskTicketHandlers {
         // the text comes back with why.
         if request.isTruncated { return try refuse(status: 413) { $0.fileError = Text.filesNotReceived(kept: 0) } }
         func stopped(_ changes: [String]) throws -> Response {
-            let filesDropped = form.files.contains { !$0.bytes.isEmpty }
-            return try refuse(status: 409) {
-                $0.warning = Text.deskChangedNotSaved(changes, filesDropped: filesDropped)
+            try refuse(status: 409) {
+                $0.warning = Text.deskChangedNotSaved(changes)
                 // Chosen on a page the ticket had left behind: confirmed by their buttons only.
                 $0.pending = Set($0.chosen.keys)
             }
@@ -397,13 +396,17 @@ enum DeskTicketHandlers {
             // Those a stale page had left for their own buttons stay so.
             again.pending = pending.intersection(controlsLeft.keys)
             let others = left.isEmpty ? nil : byControl ? Text.deskOtherControlsNotSaved(left) : Text.deskPendingControls(left)
-            let warnings = [warning, unsent, others].compactMap { $0 }
-            again.warning = warnings.isEmpty ? nil : warnings.joined(separator: " ")
+            // Files chosen with a control's button wait, kept, for the reply or the note: said
+            // with the other warnings, not as the file field's error (nothing is wrong with it).
+            var filesWaiting: String?
             if filesLeft {
                 let kept = try files()
                 again.keptFiles = kept.files.map { (uploads.reference(for: $0), $0) }
-                again.fileError = kept.error ?? Text.deskFilesNotSent
+                again.fileError = kept.error
+                if !kept.files.isEmpty { filesWaiting = Text.deskFilesNotSent }
             }
+            let warnings = [warning, unsent, others, filesWaiting].compactMap { $0 }
+            again.warning = warnings.isEmpty ? nil : warnings.joined(separator: " ")
             // The sent message's draft is done; the browser keeps what is still typed anew.
             again.draftSent = messageNotices.contains(notice)
             return Response.html(bytes: again.render())
