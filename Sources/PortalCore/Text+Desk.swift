@@ -139,6 +139,8 @@ extension Text {
     public static func mailFilesOnPortal(_ names: [String]) -> String {
         "Allegati (da scaricare dal portale): " + names.joined(separator: ", ") + "."
     }
+    /// The desk's side panel: the ticket's files, folded under this line.
+    public static func deskAllFiles(_ count: Int) -> String { count == 1 ? "Il file del ticket (1)" : "Tutti i file del ticket (\(count))" }
     /// A control's button pressed with files chosen: they wait, kept, for the reply or the note.
     public static let deskFilesNotSent = "I file scelti non sono stati inviati: restano tra i «File già scelti» per la risposta o la nota."
     /// A control's button pressed with other controls changed too: only its own is saved (the

@@ -16,7 +16,8 @@ extension Text {
     public static let holidaysAdded = "Festività aggiunte"
     public static let holidaysAddedHint =
         "Una data per riga: 24/12/2026 per un solo giorno, 29/06 per lo stesso giorno di ogni anno (ad esempio il santo patrono)."
-    public static let holidaysRemoved = "Festività nazionali lavorate"
+    /// Not «Festività …» as its neighbour: a lookup by the label «Festività» found both.
+    public static let holidaysRemoved = "Giorni festivi lavorati"
     public static let holidaysRemovedHint = "Una data per riga, come sopra: giorni festivi in cui l'assistenza lavora."
     public static let nationalHolidays =
         "Festività nazionali sempre escluse: 1 e 6 gennaio, Lunedì dell'Angelo (calcolato dalla Pasqua), 25 aprile, 1 maggio, 2 giugno, 15 agosto, 4 ottobre (dal 2026), 1 novembre, 8, 25 e 26 dicembre."

@@ -9,7 +9,8 @@ public enum Text {
     public static let skipToContent = "Vai al contenuto"
     /// On the ticket list, where the filters come after the page's cards in the keyboard's order.
     public static let skipToFilters = "Vai ai filtri"
-    public static let toggleMenu = "Mostra o nascondi il menu"
+    /// Not «Mostra …»: «Andamento»'s button «Mostra» was two buttons for a lookup by that name.
+    public static let toggleMenu = "Apri o chiudi il menu"
     public static let mainMenu = "Menu principale"
     public static let menuDashboard = "Dashboard"
     public static let menuTenantAdministration = "Gestione Tenant"

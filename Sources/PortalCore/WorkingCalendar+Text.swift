@@ -60,7 +60,7 @@ extension WorkingCalendar {
         return wrong.isEmpty ? .success(rules) : .failure(TargetError(Text.holidaysInvalid(wrong)))
     }
 
-    /// "Festività nazionali lavorate": as `holidays(from:)`, and every day must be a national
+    /// "Giorni festivi lavorati": as `holidays(from:)`, and every day must be a national
     /// holiday; a working day there changed nothing and read as if it had (Easter Monday moves,
     /// so it is accepted only with its year).
     public static func workedHolidays(from text: String) -> Result<[HolidayRule], TargetError> {

@@ -5,7 +5,7 @@ import PortalCore
 /// assistenza» nel menu di sinistra") from anywhere, the dashboard first, where a closed
 /// group (`<details>`) hid it behind a second click; drawn open, a click on the group's name,
 /// as the manual's "Gestione Tenant" -> "Tenant" reads, closed it and hid the entry instead.
-/// A name that is no control does neither; the whole menu still hides ("Mostra o nascondi
+/// A name that is no control does neither; the whole menu still hides ("Apri o chiudi
 /// il menu").
 enum Menu {
     struct Entry {

@@ -34,7 +34,7 @@ struct ResponseTargetsTests {
         #expect(page.status == 200)
         let text = html(page)
         for label in ["Prima risposta – Bloccante", "Risoluzione – Bassa", "Orario di lavoro", "Festività aggiunte",
-                      "Festività nazionali lavorate"] {
+                      "Giorni festivi lavorati"] {
             #expect(text.contains(">\(label)</label>"), "\(label)")
         }
         #expect(text.contains(#"id="prima-risposta-normal" name="prima-risposta-normal" type="text""#))

@@ -271,7 +271,7 @@ def test_the_menu_collapses_with_the_icon_at_the_top_left(portal, browser):
     sidebar = browser.find_element(By.CSS_SELECTOR, "nav.sidebar")
     assert sidebar.is_displayed()
     # A button with JavaScript, saying whether the menu is shown.
-    menu = browser.find_element(By.XPATH, "//button[normalize-space()='Mostra o nascondi il menu']")
+    menu = browser.find_element(By.XPATH, "//button[normalize-space()='Apri o chiudi il menu']")
     assert menu.get_attribute("aria-expanded") == "true"
     menu.click()
     assert not sidebar.is_displayed() and menu.get_attribute("aria-expanded") == "false"
@@ -279,7 +279,7 @@ def test_the_menu_collapses_with_the_icon_at_the_top_left(portal, browser):
     assert sidebar.is_displayed() and menu.get_attribute("aria-expanded") == "true"
     # Found by its name as an attribute too, as a locator by label does: the button, which a
     # click reaches (the checkbox holding the state, 1 pixel outside the page, could not be).
-    named = browser.find_elements(By.CSS_SELECTOR, "[aria-label='Mostra o nascondi il menu']")
+    named = browser.find_elements(By.CSS_SELECTOR, "[aria-label='Apri o chiudi il menu']")
     assert [element.tag_name for element in named] == ["button"]
     named[0].click()
     assert not sidebar.is_displayed()
@@ -289,7 +289,7 @@ def test_a_menu_hidden_on_a_laptop_stays_hidden_on_the_next_pages(portal, browse
     """The portal we replace never leaves its page, so its menu stays as it was left; here each
     link loads a page of its own, and the menu came back on every one."""
     def menu():
-        return browser.find_element(By.XPATH, "//button[normalize-space()='Mostra o nascondi il menu']")
+        return browser.find_element(By.XPATH, "//button[normalize-space()='Apri o chiudi il menu']")
 
     def sidebar():
         return browser.find_element(By.CSS_SELECTOR, "nav.sidebar")
@@ -337,7 +337,7 @@ def test_a_hidden_menu_is_hidden_before_the_deferred_scripts_run(portal, browser
     # The administrator, signed in by a trusted device: the technician's codes of this module
     # are all taken by the other journeys (3 in 15 minutes).
     people.sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
-    browser.find_element(By.XPATH, "//button[normalize-space()='Mostra o nascondi il menu']").click()
+    browser.find_element(By.XPATH, "//button[normalize-space()='Apri o chiudi il menu']").click()
     assert not browser.find_element(By.CSS_SELECTOR, "nav.sidebar").is_displayed()
     browser.execute_cdp_cmd("Network.enable", {})
     browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/pwa.js*"]})
@@ -345,12 +345,12 @@ def test_a_hidden_menu_is_hidden_before_the_deferred_scripts_run(portal, browser
         browser.get(portal.url + "/ticket")
         assert heading(browser) == "Elenco richieste di assistenza"
         # No button: pwa.js did not run; the checkbox was set all the same.
-        assert not browser.find_elements(By.XPATH, "//button[normalize-space()='Mostra o nascondi il menu']")
+        assert not browser.find_elements(By.XPATH, "//button[normalize-space()='Apri o chiudi il menu']")
         assert not browser.find_element(By.CSS_SELECTOR, "nav.sidebar").is_displayed()
     finally:
         browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
     browser.get(portal.url + "/ticket")
-    browser.find_element(By.XPATH, "//button[normalize-space()='Mostra o nascondi il menu']").click()
+    browser.find_element(By.XPATH, "//button[normalize-space()='Apri o chiudi il menu']").click()
     assert browser.find_element(By.CSS_SELECTOR, "nav.sidebar").is_displayed()
 
 
@@ -366,7 +366,7 @@ def test_without_javascript_the_menu_switches_by_its_icon_or_its_checkbox_found_
     log_in(browser, portal, TECHNICIAN, DEMO_PASSWORD)
     sidebar = browser.find_element(By.CSS_SELECTOR, "nav.sidebar")
     assert sidebar.is_displayed()
-    switch = browser.find_element(By.CSS_SELECTOR, "[aria-label='Mostra o nascondi il menu']")
+    switch = browser.find_element(By.CSS_SELECTOR, "[aria-label='Apri o chiudi il menu']")
     switch.click()
     assert not sidebar.is_displayed() and switch.is_selected()
     # The icon the person sees, at the top left, is pressed where the checkbox lies.

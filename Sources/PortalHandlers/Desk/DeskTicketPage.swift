@@ -242,7 +242,13 @@ struct DeskTicketPage {
             if attachments.isEmpty {
                 el("p", ["class": "muted"]) { Text.noAttachments }
             } else {
-                TicketThread.fileList(attachments, base: "/desk/ticket/\(ticket.number)", notes: noteFiles)
+                // Folded: each file is a link in the thread already, by its message; opened, they
+                // are all here at a glance (the notes' too). Shown twice, a file's name was two
+                // links for a lookup by that name.
+                el("details", ["class": "ticket-files"]) {
+                    el("summary") { Text.deskAllFiles(attachments.count) }
+                    TicketThread.fileList(attachments, base: "/desk/ticket/\(ticket.number)", notes: noteFiles)
+                }
             }
         }
     }
