@@ -283,23 +283,22 @@ document.documentElement.classList.add('js');
 /*
  * A confirmation after a redirect ("?avviso=…": «Ticket inviato», «Invito inviato») is in the
  * page as it arrives, and screen readers announce a live region's changes, not what it held
- * when the page loaded: the confirmation was seen but not heard. Its text is said again
- * through a hidden live region of this script's, filled a moment after the page is read in;
- * nothing visible changes. Without JavaScript the notice is still the first thing after the
- * page's title.
+ * when the page loaded: the confirmation was seen but not heard. The notice takes the focus
+ * (as GOV.UK's notification banner does), so that it is read, unless the page gave the focus
+ * to something else (a field's autofocus). It was said again through a hidden region of this
+ * script's: the same words twice in the page, which a lookup by text found as two. Without
+ * JavaScript the notice is still the first thing after the page's title.
  */
 (function () {
   if (!/[?&]avviso=/.test(window.location.search)) return;
   function announce() {
     const notice = document.querySelector('main .notice[role="status"], main .notice[role="alert"]');
-    const text = notice ? notice.textContent.replace(/\s+/g, ' ').trim() : '';
-    if (!text) return;
-    const region = document.createElement('div');
-    region.className = 'visually-hidden';
-    region.setAttribute('role', 'status');
-    region.setAttribute('data-announces', 'avviso');
-    document.body.appendChild(region);
-    window.setTimeout(function () { region.textContent = text; }, 400);
+    if (!notice || !notice.textContent.trim()) return;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    notice.setAttribute('tabindex', '-1');
+    notice.setAttribute('data-announced', '');
+    notice.focus({ preventScroll: true });
+    notice.addEventListener('blur', function () { notice.removeAttribute('tabindex'); }, { once: true });
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', announce);
   else announce();
