@@ -327,6 +327,17 @@ struct ReplyShapesTests {
         InboundMessage(Array(raw.replacingOccurrencesOfNewlines().utf8))
     }
 
+    @Test("Gmail's attribution in an HTML-only reply goes with the history, a date in it or not", arguments: [
+        "Il giorno sab ha scritto:", "Il giorno lun 30 nov 2026 alle ore 10:15 Assistenza ha scritto:",
+    ])
+    func htmlAttribution(_ attribution: String) {
+        let html = "<div dir=\"ltr\">Ecco il log richiesto.</div><br><div class=\"gmail_quote\"><div dir=\"ltr\" "
+            + "class=\"gmail_attr\">\(attribution)<br></div><blockquote class=\"gmail_quote\">Ticket #1453</blockquote></div>"
+        #expect(ReplyText.extract(HTMLText.plainText(html)) == "Ecco il log richiesto.")
+        // Text in another div of the reply stays.
+        #expect(ReplyText.extract(HTMLText.plainText("<div>Il tecnico ha scritto:</div><div>riga</div>")) == "Il tecnico ha scritto:\nriga")
+    }
+
     @Test("keeps only the new text", arguments: shapes)
     func newText(_ shape: Shape) {
         let message = ReplyShapesTests.message(shape.raw)

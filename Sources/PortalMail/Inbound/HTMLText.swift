@@ -18,6 +18,9 @@ public enum HTMLText {
         /// The open lists, innermost last: the next number of an <ol>, nil for a <ul>.
         var lists: [Int?] = []
         var linkText = ""
+        /// Inside Gmail's attribution («Il giorno … ha scritto:», `div.gmail_attr`): quoted like
+        /// the history it opens, so that it is cut with it even without a date in it.
+        var inAttribution = false
         while index < scalars.count {
             let scalar = scalars[index]
             if scalar == "<" {
@@ -83,6 +86,14 @@ public enum HTMLText {
                     }
                 case "img":
                     if let alt = tag.attributes["alt"]?.trimmingWhitespaceScalars(), !alt.isEmpty { writer.text("[\(alt)]") }
+                case "div" where !tag.isClosing && (tag.attributes["class"] ?? "").split(separator: " ").contains("gmail_attr"):
+                    writer.block()
+                    writer.quoteDepth += 1
+                    inAttribution = true
+                case "div" where tag.isClosing && inAttribution:
+                    writer.block()
+                    writer.quoteDepth = max(0, writer.quoteDepth - 1)
+                    inAttribution = false
                 default:
                     if blocks.contains(tag.name) { writer.block() }
                 }
