@@ -122,6 +122,13 @@ extension String {
         return String(scalars)
     }
 
+    /// Without the whitespace at its end only: an indented first line keeps its indentation.
+    public func trimmingTrailingWhitespace() -> String {
+        var scalars = Substring(self)
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+
     /// A one-line name as browsers show it: trimmed, each run of spaces and tabs inside one
     /// space. Kept with two, "Alfa Test  srl" read "Alfa Test srl" on every page but no search
     /// for what was seen found it. Newlines are left for the caller's own refusal.

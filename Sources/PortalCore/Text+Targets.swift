@@ -77,8 +77,9 @@ extension Text {
     public static func dueLeft(_ duration: String) -> String { "mancano \(duration)" }
     public static func dueOverdue(_ duration: String) -> String { "scaduto da \(duration)" }
     /// Overdue by less than a working minute (on a weekend, since Friday's last hour): a bare
-    /// «scaduto» read as a word missing its amount beside «scaduto da 3 h».
-    public static let dueOverdueNow = "appena scaduto (nessuna ora lavorativa trascorsa)"
+    /// «scaduto» read as a word missing its amount beside «scaduto da 3 h»; the amount is
+    /// working time, as the column's every other.
+    public static let dueOverdueNow = "scaduto da 0 min"
     /// "Rinviato": the clock stands still while the vendor waits for the customer.
     public static let duePaused = "ferma: si attende il cliente"
     public static func dueBy(_ date: String) -> String { "entro il \(date)" }

@@ -134,7 +134,10 @@ public enum Text {
     public static let codeTooManyAttempts = "Troppi tentativi errati: richiedi un nuovo codice."
     public static let codeSent = "Ti abbiamo inviato un nuovo codice: quello dell'email precedente non vale più."
     public static let codeDespiteTrustedDevice =
-        "Questo browser è un dispositivo sicuro, ma ci sono stati tentativi di accesso non riusciti al tuo account: finché non si fermano per 15 minuti ti chiediamo il codice anche qui. Ti abbiamo scritto un'email al riguardo."
+        "Questo browser è un dispositivo sicuro, ma ci sono stati tentativi di accesso non riusciti al tuo account: per qualche minuto ti chiediamo il codice anche qui. Ti abbiamo scritto un'email al riguardo."
+    /// The «Dispositivo sicuro» hint while the code is asked on a trusted device anyway.
+    public static let trustedDeviceHintDespiteAttempts =
+        "Il browser resta un dispositivo sicuro: quando i tentativi non riusciti saranno finiti, non ti chiederemo più il codice."
     public static func codeMailSubject() -> String { "\(productName): Codice autenticazione a 2 fattori" }
     public static func codeMailBody(code: String, portalURL: String) -> String {
         """

@@ -182,9 +182,12 @@ public struct MailReplyService: DomainService {
             isNote = true
             if rest.isEmpty { lines.removeFirst() } else { lines[0] = rest }
         }
+        // Blank lines before the text and whitespace after it go; the first line's own
+        // indentation stays, as every other line's (a configuration pasted first lost it).
+        while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines.removeFirst() }
         let written = String(
             lines.joined(separator: "\n").unicodeScalars.filter { $0 == "\n" || $0 == "\t" || !($0.value < 0x20 || (0x7f..<0xa0).contains($0.value)) }
-        ).trimmingWhitespace()
+        ).trimmingTrailingWhitespace()
         // As the portal's forms: a text of fillers and joiners alone is empty.
         let cleaned = written.hasVisibleCharacters ? written : hasFiles ? Text.mailFilesOnly : ""
         if cleaned.isEmpty { return .failure(.empty) }

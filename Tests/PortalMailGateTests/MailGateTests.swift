@@ -395,6 +395,15 @@ struct MailGateTests {
         #expect(try database.scalarInt("SELECT count(*) FROM attachments WHERE file_name = 'winmail.dat'") == 0)
     }
 
+    @Test("an answer's first line keeps its indentation, as the others do")
+    func indentedFirstLine() throws {
+        let number = try ticket("waiting")
+        let to = addresses.address(ticket: number, person: try user("mario.rossi@rossi.example"))
+        #expect(try gate.deliver(mail(from: "mario.rossi@rossi.example", to: to, id: "ind@x", body: "\n    server = srv01\n    porta = 1433\n"), now: now) == .reply)
+        let body = try messages(number).last?.body ?? ""
+        #expect(body.hasPrefix("\u{00A0}\u{00A0}\u{00A0}\u{00A0}server = srv01\n\u{00A0}\u{00A0}\u{00A0}\u{00A0}porta"), "\(Array(body.unicodeScalars.prefix(8)))")
+    }
+
     @Test("a reply of files and no words is a message with its files; a logo alone is still empty")
     func filesWithoutText() throws {
         let number = try ticket("waiting")

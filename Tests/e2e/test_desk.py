@@ -1221,7 +1221,11 @@ def test_an_operator_following_a_customers_ticket_link_lands_on_the_desks_page(p
     assert "le loro richieste sono nella «Coda ticket»" in html.unescape(listing.text) and "accedi di nuovo" not in listing.text
     assert 'href="/"' in listing.text  # the home page, which is the queue for an operator
     assert session.get(portal.url + "/", allow_redirects=False).headers["Location"].startswith("/desk/")
-    assert session.get(portal.url + "/ticket/1001/allegati/1", allow_redirects=False).status_code == 404
+    # The ticket's files page and a file's address lead to the desk's own (a forwarded link).
+    files = session.get(portal.url + "/ticket/1001/allegati", allow_redirects=False)
+    assert files.status_code in (302, 303) and files.headers["Location"] == "/desk/ticket/1001"
+    one = session.get(portal.url + "/ticket/1001/allegati/1", allow_redirects=False)
+    assert one.status_code in (302, 303) and one.headers["Location"] == "/desk/ticket/1001/allegati/1"
 
 
 def test_torna_alla_coda_goes_back_to_the_page_and_filters_the_ticket_was_opened_from(fresh_portal):

@@ -30,7 +30,9 @@ struct CodePage {
                     FormField.input(
                         id: "code", label: Text.code, value: "", error: error, required: true,
                         autocomplete: "off", maxLength: 20, autofocus: true, marked: false)
-                    FormField.checkbox(id: "trusted", label: Text.trustedDevice, checked: trusted, hint: Text.trustedDeviceHint)
+                    FormField.checkbox(
+                        id: "trusted", label: Text.trustedDevice, checked: trusted,
+                        hint: warning == nil ? Text.trustedDeviceHint : Text.trustedDeviceHintDespiteAttempts)
                     el("div", ["class": "form-actions"]) {
                         el("button", ["class": "button button--primary", "type": "submit"]) { Text.send }
                     }

@@ -31,7 +31,7 @@ enum TicketListWidget {
     static func row(_ ticket: DashboardTicket) -> Node {
         el("tr", ["class": ticket.status.isClosed ? "ticket--closed" : nil]) {
             el("td") { el("span", ["class": Badge.priority(ticket.priority)]) { ticket.priority.label } }
-            el("td") { ticket.status.label }
+            el("td") { el("span", ["class": Badge.status(ticket.status)]) { ticket.status.label } }
             el("td") {
                 el("a", ["class": "row-link", "href": "/ticket/\(ticket.number)"]) {
                     el("bdi") { ticket.title }

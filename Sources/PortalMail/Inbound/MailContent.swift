@@ -100,6 +100,8 @@ public struct MailContent: Sendable {
         case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": return "foglio.xlsx"
         case "image/webp": return "immagine.webp"
         case "image/tiff": return "immagine.tif"
+        case "text/html": return "pagina.html"
+        case "image/svg+xml": return "disegno.svg"
         default: return "allegato"
         }
     }

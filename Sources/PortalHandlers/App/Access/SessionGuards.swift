@@ -42,11 +42,14 @@ enum MemberGuard: AccessGuard {
         // Operators have no company session: the company pages do not exist for them.
         guard let membership = current.membership else {
             if current.user.isOperator {
-                // A customer's e-mail forwarded to the desk: its link opens the ticket there.
-                if request.method == "GET", let number = request.pathID("number"),
-                    request.path == "/ticket/\(number)"
-                {
-                    throw Redirect(to: "/desk/ticket/\(number)")
+                // A customer's e-mail forwarded to the desk: its link opens the ticket there, and
+                // a ticket's files page or file their desk's own.
+                if request.method == "GET", let number = request.pathID("number") {
+                    let ticket = "/ticket/\(number)"
+                    if request.path == ticket || request.path == ticket + "/allegati" { throw Redirect(to: "/desk" + ticket) }
+                    if let id = request.pathID("id"), request.path == ticket + "/allegati/\(id)" {
+                        throw Redirect(to: "/desk" + ticket + "/allegati/\(id)")
+                    }
                 }
                 // Still 404 (the pages are not theirs), in words that fit a person signed in.
                 var refused = HTTPError(status: 404, message: Text.customerPageForOperators, reason: "not found")
