@@ -320,32 +320,42 @@ struct MailGateTests {
         #expect(file.int("size") == 4)
     }
 
+    /// A reply of two parts, its text and one file, as mail programs send one.
+    func twoParts(
+        to: String, id: String, boundaryType: String = "multipart/mixed", text: (type: String, body: String), file type: String,
+        name: String, disposition: String, contentID: String? = nil, base64: String
+    ) -> [UInt8] {
+        Array(
+            """
+            From: mario.rossi@rossi.example\r
+            To: \(to)\r
+            Message-ID: <\(id)>\r
+            Content-Type: \(boundaryType); boundary=b\r
+            \r
+            --b\r
+            Content-Type: \(text.type)\r
+            \r
+            \(text.body)\r
+            --b\r
+            Content-Type: \(type); name=\(name)\r
+            Content-Disposition: \(disposition); filename=\(name)\r
+            \(contentID.map { "Content-ID: <\($0)>\r\n" } ?? "")Content-Transfer-Encoding: base64\r
+            \r
+            \(base64)\r
+            --b--\r
+
+            """.utf8)
+    }
+
     @Test("an inline image against the rules is left out and the reply kept; the same file attached refuses the message")
     func inlineImages() throws {
         let number = try ticket("waiting")
         let to = addresses.address(ticket: number, person: try user("mario.rossi@rossi.example"))
         func raw(_ id: String, disposition: String) -> [UInt8] {
-            Array(
-                """
-                From: mario.rossi@rossi.example\r
-                To: \(to)\r
-                Message-ID: <\(id)>\r
-                Content-Type: multipart/related; boundary=b\r
-                \r
-                --b\r
-                Content-Type: text/html; charset=UTF-8\r
-                \r
-                <p>Grazie, a presto.</p><p>Mario<br><img src="cid:logo"></p>\r
-                --b\r
-                Content-Type: image/x-wmf; name=image001.wmz\r
-                Content-Disposition: \(disposition); filename=image001.wmz\r
-                Content-ID: <logo>\r
-                Content-Transfer-Encoding: base64\r
-                \r
-                181GmgABAgMEBQYHCAkKCwwNDg8=\r
-                --b--\r
-
-                """.utf8)
+            twoParts(
+                to: to, id: id, boundaryType: "multipart/related",
+                text: ("text/html; charset=UTF-8", "<p>Grazie, a presto.</p><p>Mario<br><img src=\"cid:logo\"></p>"),
+                file: "image/x-wmf", name: "image001.wmz", disposition: disposition, contentID: "logo", base64: "181GmgABAgMEBQYHCAkKCwwNDg8=")
         }
         #expect(try gate.deliver(raw("logo-inline@x", disposition: "inline"), now: now) == .reply)
         #expect(try messages(number).last { $0.kind == "reply" }?.body == "Grazie, a presto.\nMario")
@@ -364,26 +374,9 @@ struct MailGateTests {
         let number = try ticket("waiting")
         let to = addresses.address(ticket: number, person: try user("mario.rossi@rossi.example"))
         func raw(_ id: String, type: String, name: String, contentID: Bool) -> [UInt8] {
-            Array(
-                """
-                From: mario.rossi@rossi.example\r
-                To: \(to)\r
-                Message-ID: <\(id)>\r
-                Content-Type: multipart/mixed; boundary=b\r
-                \r
-                --b\r
-                Content-Type: text/plain; charset=UTF-8\r
-                \r
-                Ecco il file.\r
-                --b\r
-                Content-Type: \(type); name=\(name)\r
-                Content-Disposition: inline; filename=\(name)\r
-                \(contentID ? "Content-ID: <file1>\r\n" : "")Content-Transfer-Encoding: base64\r
-                \r
-                TVqQAAMAAAAEAAAA//8AALgAAAAAAAAAQAAAAAAAAAAAAAAA\r
-                --b--\r
-
-                """.utf8)
+            twoParts(
+                to: to, id: id, text: ("text/plain; charset=UTF-8", "Ecco il file."), file: type, name: name, disposition: "inline",
+                contentID: contentID ? "file1" : nil, base64: "TVqQAAMAAAAEAAAA//8AALgAAAAAAAAAQAAAAAAAAAAAAAAA")
         }
         let outcome = try gate.deliver(raw("exe-inline@x", type: "application/x-msdownload", name: "setup.exe", contentID: true), now: now)
         guard case .refused(.file, answered: true) = outcome else {
@@ -409,27 +402,11 @@ struct MailGateTests {
         let number = try ticket("waiting")
         let to = addresses.address(ticket: number, person: try user("mario.rossi@rossi.example"))
         func raw(_ id: String, disposition: String, type: String, name: String) -> [UInt8] {
-            Array(
-                """
-                From: mario.rossi@rossi.example\r
-                To: \(to)\r
-                Message-ID: <\(id)>\r
-                Content-Type: multipart/mixed; boundary=b\r
-                \r
-                --b\r
-                Content-Type: text/plain\r
-                \r
-                > Ci mandi il log della stampa?\r
-                --b\r
-                Content-Type: \(type)\r
-                Content-Disposition: \(disposition); filename=\(name)\r
-                Content-ID: <part@x>\r
-                Content-Transfer-Encoding: base64\r
-                \r
-                \(type == "image/png" ? "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==" : "JVBERi0xLjQKJSBsb2cK")\r
-                --b--\r
-
-                """.utf8)
+            twoParts(
+                to: to, id: id, text: ("text/plain", "> Ci mandi il log della stampa?"), file: type, name: name, disposition: disposition,
+                contentID: "part@x",
+                base64: type == "image/png"
+                    ? "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==" : "JVBERi0xLjQKJSBsb2cK")
         }
         #expect(try gate.deliver(raw("log@x", disposition: "attachment", type: "application/pdf", name: "log_stampa.pdf"), now: now) == .reply)
         let last = try messages(number).last
