@@ -188,9 +188,10 @@ enum DeskTicketHandlers {
             page.pending = DeskTicketHandlers.pending(form).intersection(page.chosen.keys)
             page.submission = Submission.key(form) ?? page.submission
             mark(&page)
-            // The files chosen come back chosen (a body cut past its limit has none whole).
-            if status != 413 {
-                let kept = try files()
+            // The files chosen come back chosen: not from a body cut past its limit (none is
+            // whole), nor when saving failed (the storage may be what failed; the page says
+            // the files are to be chosen again), and never at the cost of the page and its text.
+            if status != 413, status < 500, let kept = try? files() {
                 page.keptFiles = kept.files.map { (uploads.reference(for: $0), $0) }
                 if page.fileError == nil { page.fileError = kept.error }
             }
@@ -399,8 +400,7 @@ enum DeskTicketHandlers {
             // Files chosen with a control's button wait, kept, for the reply or the note: said
             // with the other warnings, not as the file field's error (nothing is wrong with it).
             var filesWaiting: String?
-            if filesLeft {
-                let kept = try files()
+            if filesLeft, let kept = try? files() {
                 again.keptFiles = kept.files.map { (uploads.reference(for: $0), $0) }
                 again.fileError = kept.error
                 if !kept.files.isEmpty { filesWaiting = Text.deskFilesNotSent }
