@@ -21,7 +21,8 @@ extension Text {
     public static let ticketCreatedOnColumn = "Creato il"
 
     // MARK: Aziende
-    public static let companySearch = "Nome o Partita IVA"
+    /// Issue 13's words («search by name or P.IVA»): a lookup by «P.IVA» found no field.
+    public static let companySearch = "Nome o P.IVA"
     public static let companySearchButton = "Cerca"
     public static let newCompany = "Nuova azienda"
     public static let createCompany = "Crea azienda"

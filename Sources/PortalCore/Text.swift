@@ -341,6 +341,8 @@ public enum Text {
     public static let mailSignature = "Il servizio di assistenza"
     public static func welcomeSubject() -> String { "Benvenuto su \(productName)" }
     /// `replacesEarlier`: credentials sent again; those of an earlier e-mail no longer work.
+    /// The portal's address on a line of its own: in brackets, a program that finds links
+    /// took the ")" into it and opened a login without the address filled in.
     /// `intro`: who made the account and as what, before the credentials (an operator's).
     public static func welcomeBody(
         portalURL: String, email: String, password: String, expiresOn: String, replacesEarlier: Bool = false,
@@ -350,7 +352,9 @@ public enum Text {
             ? "Queste credenziali sostituiscono quelle di un'e-mail precedente, che non valgono più.\n\n" : ""
         let opening = intro.map { $0 + "\n\n" } ?? ""
         return """
-        \(opening)L'utente è stato attivato, potrai accedere al portale (\(portalURL)) utilizzando le credenziali:
+        \(opening)L'utente è stato attivato, potrai accedere al portale utilizzando le credenziali qui sotto:
+
+        \(portalURL)
 
         - Nome utente: \(email)
         - Password: \(password)

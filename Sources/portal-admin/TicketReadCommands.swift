@@ -22,7 +22,12 @@ struct TicketListCommand: AdminCommand {
         let names = [("status", "stato"), ("company", "azienda"), ("search", "cerca"), ("page", "pagina")]
         var fields: [(name: String, value: String)] = []
         for (option, field) in names {
-            if let value = options.optional(option) { fields.append((field, value)) }
+            guard var value = options.optional(option) else { continue }
+            // A status by its label too («Rinviato»), as `ticket status` takes it.
+            if option == "status", let status = TicketStatus.allCases.first(where: { $0.label.lowercased() == value.lowercased() }) {
+                value = status.rawValue
+            }
+            fields.append((field, value))
         }
         if let page = options.optional("page"), (Int(page) ?? 0) < 1 {
             throw UsageError(message: Text.Console.pageTakes(page))
@@ -31,7 +36,8 @@ struct TicketListCommand: AdminCommand {
         query = DeskQuery(fields: fields, invalid: &invalid)
         guard invalid.isEmpty else {
             let takes = [
-                "status": Text.Console.listStatusTakes(["aperti", "qualsiasi"] + TicketStatus.allCases.map(\.rawValue)),
+                "status": Text.Console.listStatusTakes(
+                    ["aperti", "qualsiasi"] + TicketStatus.allCases.map(\.rawValue) + TicketStatus.allCases.map { "«\($0.label)»" }),
                 "company": Text.Console.listCompanyTakes, "search": Text.Console.listSearchTakes, "page": Text.Console.listPageTakes,
             ]
             let refused = names.filter { invalid.contains($0.1) }.map { "--\($0.0) \(takes[$0.0] ?? "")" }

@@ -91,7 +91,7 @@ def test_a_responsabile_onboards_a_company_whose_administrator_opens_a_ticket_se
     assert serious_violations(manager) == []
 
     open_administration(manager, "Aziende")
-    type_into(manager, "Nome o Partita IVA", VAT)
+    type_into(manager, "Nome o P.IVA", VAT)
     press(manager, "Cerca")
     press(manager, COMPANY)
     users = manager.find_element(By.XPATH, "//section[h2[normalize-space()=\"Utenti dell'azienda\"]]").text

@@ -237,6 +237,9 @@ def test_ticket_list_names_the_option_it_cannot_read(admin_portal):
                             (["--search", '"'], "valore non leggibile: --search accetta parole con lettere o cifre")):
         result = admin_portal.admin("ticket", "list", *arguments, check=False)
         assert result.returncode == 64 and said in result.stderr, result.stderr
+    # A status by its label too, as `ticket status` takes it.
+    assert admin_portal.admin("ticket", "list", "--status", "Rinviato").stdout == \
+        admin_portal.admin("ticket", "list", "--status", "postponed").stdout
 
 
 def test_the_command_line_says_what_to_do_where_sqlite_named_nothing(admin_portal, tmp_path):

@@ -32,7 +32,7 @@ struct CompaniesPage {
 
     func render(_ viewer: Viewer) -> [UInt8] {
         // The form's page is named for it: "Aziende" twice in the browser's history and tabs.
-        // The form's page is the form alone: beside the list, its search («Nome o Partita IVA»)
+        // The form's page is the form alone: beside the list, its search («Nome o P.IVA»)
         // was a second field found by «Partita IVA» and the only one by «Nome».
         VendorPage.page(viewer, title: form == nil ? Text.companiesTitle : Text.newCompany, currentPath: CompanyListHandlers.path) {
             if let form {
