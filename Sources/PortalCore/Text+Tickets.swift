@@ -173,6 +173,8 @@ extension Text {
     }
     /// A close asked from a page drawn before someone wrote in the ticket (an operator's
     /// answer asking to try something first): not closed, the message kept.
+    public static let replyWouldReopen =
+        "Nel frattempo il ticket è stato chiuso: la tua risposta non è stata inviata. Se la invii ora, il ticket verrà riaperto."
     public static func closeAfterUnseenMessage(_ author: String) -> String {
         "Nel frattempo \(author) ha scritto nel ticket: leggi il messaggio prima di chiuderlo. Il tuo messaggio non è stato inviato."
     }

@@ -1120,3 +1120,27 @@ def test_a_close_asked_past_an_answer_not_seen_waits_until_it_is_read(portal):
     closed = session.post(portal.url + f"/ticket/{number}", data=data, files={"files": ("", b"", "application/octet-stream")},
                           allow_redirects=False)
     assert closed.headers["Location"] == f"/ticket/{number}?avviso=chiuso", closed.status_code
+
+
+def test_a_reply_from_a_page_that_showed_the_ticket_open_does_not_reopen_it_unsaid(portal):
+    """The desk closed the ticket while the customer wrote: the reply reopened it and the page
+    said so only afterwards. Held with its text on the page as it is now; «Invia» again reopens."""
+    session, _ = login(portal)
+    number = created_number(new_ticket(portal, session, title="Chiuso mentre scrivevo"))
+    page = session.get(portal.url + f"/ticket/{number}").text
+    assert 'name="seen_closed" value="0"' in page
+    portal.admin("ticket", "status", "--number", str(number), "--status", "Chiuso")
+    data = {"csrf": csrf_token(page), "message": "Grazie, funziona!", "action": "reply", "seen_closed": "0"}
+    no_file = {"files": ("", b"", "application/octet-stream")}
+    held = session.post(portal.url + f"/ticket/{number}", data=data, files=no_file, allow_redirects=False)
+    assert held.status_code == 409, held.status_code
+    said = html.unescape(held.text)
+    assert "Nel frattempo il ticket è stato chiuso: la tua risposta non è stata inviata" in said and "Grazie, funziona!" in said
+    assert 'name="seen_closed" value="1"' in held.text
+    with portal.db() as db:
+        assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] == "closed"
+    sent = session.post(portal.url + f"/ticket/{number}", data=dict(data, csrf=csrf_token(held.text), seen_closed="1"),
+                        files=no_file, allow_redirects=False)
+    assert sent.status_code == 303 and "riaperto" in sent.headers["Location"], sent.headers.get("Location")
+    with portal.db() as db:
+        assert db.execute("SELECT status FROM tickets WHERE number = ?", (number,)).fetchone()[0] != "closed"

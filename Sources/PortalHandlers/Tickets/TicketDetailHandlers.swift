@@ -230,7 +230,13 @@ enum TicketDetailHandlers {
         if close, ticket.status.isClosed, changes.priority != nil || changes.referentID != nil {
             return Response.html(bytes: try detail { keepTyped(&$0); $0.panelError = Text.panelClosed }.render(), status: 422)
         }
-        let replyError = TicketForm.messageError(message, limit: TicketForm.descriptionLimit)
+        var replyError = TicketForm.messageError(message, limit: TicketForm.descriptionLimit)
+        // Closed since the page was drawn (by the desk, or a colleague): the reply would reopen
+        // it, which the page never said. Held, with the text, on the page as it is now, which
+        // says so: «Invia» again reopens it (it was reopened, and told only afterwards).
+        if replyError == nil, !close, ticket.status.isClosed, form["seen_closed"] == "0" {
+            replyError = Text.replyWouldReopen
+        }
         var closeError: String?
         if close, !ticket.status.isClosed {
             let allowedFrom = closableFrom(ticket, services.config)
@@ -246,7 +252,8 @@ enum TicketDetailHandlers {
         }
         guard replyError == nil, closeError == nil, files.error == nil else {
             return Response.html(
-                bytes: try detail { keepTyped(&$0); $0.replyError = replyError; $0.closeError = closeError }.render(), status: 422)
+                bytes: try detail { keepTyped(&$0); $0.replyError = replyError; $0.closeError = closeError }.render(),
+                status: replyError == Text.replyWouldReopen ? 409 : 422)
         }
         let outcome: TicketService.ReplyOutcome
         do {

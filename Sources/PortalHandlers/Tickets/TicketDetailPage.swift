@@ -101,6 +101,9 @@ struct TicketDetailPage {
             Submission.hidden(submission)
             // The newest message shown: a close asked past a message not seen is not done.
             if let newestMessageID { FormField.hidden("seen_message", String(newestMessageID)) }
+            // Whether the page showed the ticket closed: a reply from a page that showed it open
+            // does not reopen a ticket closed since without saying so first.
+            FormField.hidden("seen_closed", ticket.status.isClosed ? "1" : "0")
             if let listQuery { FormField.hidden(TicketDetailHandlers.listField, listQuery) }
             DraftForm.config
             if ticket.status.isClosed { FormField.notice(Text.closedReplyWarning, kind: "warning") }
