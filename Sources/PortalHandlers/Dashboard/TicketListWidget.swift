@@ -4,8 +4,9 @@ import PortalStore
 
 /// "Elenco ticket": the company's newest tickets as the manual's screenshot shows them
 /// (Priorità, Stato, Titolo, Richiedente, Operatore), each row a link to the ticket: the
-/// title's link, which the stylesheet stretches over its row (a press on the status or the
-/// requester opened nothing; one link a row, not five, for the keyboard and screen readers).
+/// title's link, which dashboard.js opens from a press anywhere on its row (a press on the
+/// status or the requester opened nothing; one link a row, not five, for the keyboard and
+/// screen readers).
 enum TicketListWidget {
     static func render(_ data: DashboardData) -> Node {
         Node.group([
