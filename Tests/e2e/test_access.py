@@ -644,6 +644,12 @@ def test_a_guesser_elsewhere_never_locks_the_owner_out(fresh_portal):
     # The code page says why a trusted device is asked for it.
     asked = html.unescape(owner.get(portal.url + response.headers["Location"]).text)
     assert "Questo browser è un dispositivo sicuro, ma ci sono stati tentativi di accesso non riusciti" in asked
+    # A mistyped code still says why (the form carries the notice it was shown with).
+    form = {"csrf": csrf_token(asked), "code": "000000"}
+    form.update(re.findall(r'<input type="hidden" name="(avviso)" value="([^"]*)"', asked))
+    mistyped = html.unescape(owner.post(portal.url + "/accesso/codice", data=form, allow_redirects=False).text)
+    assert "Codice non corretto." in mistyped
+    assert "Questo browser è un dispositivo sicuro, ma ci sono stati tentativi di accesso non riusciti" in mistyped
     assert code_step(portal, owner, portal.wait_for_code(TECHNICIAN)).headers["Location"] == "/dashboard"
     assert owner.get(portal.url + "/dashboard", allow_redirects=False).status_code == 200
 

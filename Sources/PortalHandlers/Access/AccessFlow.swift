@@ -64,7 +64,7 @@ enum AccessFlow {
             // A trusted device asked for the code is told why (the page's hint says the code is
             // not asked there, and the owner met the code with no reason given).
             let despiteTrust = stage == .code && trustedDevice
-            response = try Response.redirect(to: LoginChallengeContext.page(of: stage) + (despiteTrust ? "?avviso=tentativi" : ""))
+            response = try Response.redirect(to: LoginChallengeContext.page(of: stage) + (despiteTrust ? "?avviso=" + CodePage.attemptsWarning : ""))
         }
         // A login that ended here (a trusted device with its company known) has cleared the
         // login cookie with its challenge: set again, it named a challenge already gone.

@@ -17,7 +17,7 @@ enum CodeHandlers {
             }
         } else if request.query["avviso"] == "nuovo" {
             page.notice = Text.codeSent
-        } else if request.query["avviso"] == "tentativi" {
+        } else if request.query["avviso"] == CodePage.attemptsWarning {
             page.warning = Text.codeDespiteTrustedDevice
         }
         return Response.html(page.render())
@@ -39,6 +39,7 @@ enum CodeHandlers {
         let typed = (form["code"] ?? "").filter { !$0.isWhitespace }
         let trusted = form.isChecked("trusted")
         var page = CodePage(csrfToken: context.csrfToken, trusted: trusted)
+        if form["avviso"] == CodePage.attemptsWarning { page.warning = Text.codeDespiteTrustedDevice }
         let now = services.now
         let store = LoginChallengeStore(services.database)
 
