@@ -18,8 +18,6 @@ extension Text {
     public static let deskArea = "Area"
     public static let deskType = "Tipologia"
     public static let deskSearch = "Cerca"
-    /// A desk link to a ticket, named with its number after its visible title.
-    public static func ticketLinkLabel(_ title: String, number: String) -> String { "\(title) #\(number)" }
     public static let deskSearchIgnored =
         "La ricerca è stata ignorata: in «Cerca» scrivi almeno una parola (lettere o numeri), al massimo 200 caratteri."
     public static let deskApply = "Filtra"

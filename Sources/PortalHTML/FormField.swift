@@ -151,7 +151,7 @@ extension FormField {
     /// Radio buttons in a fieldset whose legend is the question.
     public static func radioGroup(
         name: String, legend: String, options: [(value: String, label: String)], selected: String?, error: String? = nil,
-        hint: String? = nil, marked: Bool = false
+        hint: String? = nil, marked: Bool = false, namesChoices: Bool = true
     ) -> Node {
         // The hint ("Bloccante" explained) is read with each choice too: in a form's mode a
         // screen reader skipped the paragraph between the radios and the next field.
@@ -164,10 +164,11 @@ extension FormField {
         // A fieldset (a "group" named by its legend) around a radiogroup named by the same
         // legend: a lookup by role found one or the other ("group" is what a fieldset is,
         // "radiogroup" what radios are), and a lookup by label («Priorità») looks at
-        // references, not at legends.
+        // references, not at legends. `namesChoices` false: the fieldset alone is named, where
+        // the legend holds a choice's label found elsewhere in the form.
         return el("fieldset", ["class": "field choice-group" + (marked ? " choice-group--required" : "") + (error == nil ? "" : " field--invalid")]) {
             el("legend", ["id": "\(name)-legend"]) { legend }
-            el("div", ["class": "choices", "role": "radiogroup", "aria-required": marked ? "true" : nil, "aria-labelledby": "\(name)-legend",
+            el("div", ["class": "choices", "role": "radiogroup", "aria-required": marked ? "true" : nil, "aria-labelledby": namesChoices ? "\(name)-legend" : nil,
                        "aria-describedby": error == nil ? nil : "\(name)-error"]) {
                 for (index, option) in options.enumerated() {
                     let optionID = name + "-" + option.value

@@ -11,6 +11,7 @@ journeys; each journey starts from the login page.
 How the session's outcome per browser reaches /browser.html: see conftest.py."""
 import datetime
 import re
+import time
 import uuid
 import zoneinfo
 
@@ -382,6 +383,15 @@ def test_a_ticket_is_opened_with_a_file_found_with_the_filters_answered_and_clos
     wait_for(browser, lambda: not browser.find_element(By.CSS_SELECTOR, ".ticket-panel").is_displayed())
     browser.find_element(By.XPATH, toggle).click()
     wait_for(browser, lambda: browser.find_element(By.CSS_SELECTOR, ".ticket-panel").is_displayed())
+    if not scripted(engine):
+        # The checkbox itself, as a check by its label presses it: a press on it landed on
+        # «Torna all'elenco» (it ignored the pointer and sat at the toolbar's start).
+        box = browser.find_element(By.ID, "chat-toggle")
+        box.click()
+        wait_for(browser, lambda: not browser.find_element(By.CSS_SELECTOR, ".ticket-panel").is_displayed())
+        assert heading(browser) == f"Informazioni Ticket #{number}"
+        box.click()
+        wait_for(browser, lambda: browser.find_element(By.CSS_SELECTOR, ".ticket-panel").is_displayed())
 
     type_into(browser, "Risposta", "Buongiorno, ho già risolto in autonomia. Chiudo il quesito. Grazie.")
     tick(browser, "Chiudere il ticket all'invio del messaggio")
@@ -501,6 +511,17 @@ def test_the_profile_picture_is_uploaded_and_shown(engine, portal, browser, tmp_
         engines.click(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Carica immagine']"))
         wait_for(browser, lambda: "L'immagine supera 1 MB." in browser.find_element(By.ID, "picture-limit").text)
         assert browser.current_url == address
+        # Refused by the portal (a PDF is no picture): the focus is on «+ Scegli», in sight, not
+        # on the picker behind it (Firefox and Chromium gave the field its autofocus after the
+        # script had looked for it, and Enter opened a picker nobody saw focused).
+        document = tmp_path / "documento.pdf"
+        document.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+        field(browser, "Immagine").send_keys(str(document))
+        engines.click(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Carica immagine']"))
+        wait_for(browser, lambda: "Il file scelto non è un'immagine" in browser.page_source)
+        wait_for(browser, lambda: browser.switch_to.active_element.text == "+ Scegli")
+        time.sleep(0.5)  # the browser's own autofocus, had it come later, would have moved it
+        assert browser.switch_to.active_element.text == "+ Scegli"
 
 
 # ------------------------------------------------------------------ operators' desk

@@ -10,7 +10,10 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from people import field, press, sign_in
-from portal import ADMIN, DEMO_PASSWORD, running_portal
+from portal import ADMIN, DEMO_PASSWORD, login, running_portal
+from tickets import created_number, new_ticket
+
+OPERATOR = "giulia.neri@assistenza.example"
 
 
 @pytest.fixture(scope="module")
@@ -103,3 +106,27 @@ def test_remembered_filters_have_one_azzera_filtri_and_invita_utente_is_its_word
     invite.click()
     WebDriverWait(browser, 10).until(lambda _: urlparse(browser.current_url).path == "/tenant/inviti/nuovo")
     assert field(browser, "Email").is_displayed()
+
+
+def test_a_customers_title_never_answers_for_a_filters_label(portal, browser):
+    """A ticket's title is the customer's words: a card or a link named by it was found by a
+    lookup of the filters' labels («è stato» for «Stato», «salta» for «Alta»), and the order's
+    «Priorità» was found with the filter «Priorità richiesta»."""
+    customer, _ = login(portal, email=ADMIN)
+    title = "Il DDT non è stato emesso: testo che salta, area e tipologia a priorità alta"
+    number = created_number(new_ticket(portal, customer, title=title, description="La bolla non esce dal gestionale."))
+    sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+    browser.get(portal.url + "/ticket")
+    assert f"#{number}" in browser.find_element(By.CSS_SELECTOR, ".ticket-list").text
+    for label in ("Testo", "Alta", "Priorità", "Stato richiesta", "Tipologia richiesta", "Filtri"):
+        assert by_label(browser, label) <= 1, label
+    for label in ("Testo", "Alta", "Priorità", "Stato richiesta", "Tipologia richiesta"):
+        assert by_label(browser, label) == 1, label
+
+    browser.get(portal.url + "/login")
+    browser.delete_all_cookies()
+    sign_in(browser, portal, OPERATOR, DEMO_PASSWORD)
+    browser.get(portal.url + "/desk/")
+    assert title in browser.find_element(By.CSS_SELECTOR, "table.desk-queue").text
+    for label in ("Stato", "Priorità", "Area", "Tipologia", "Cerca"):
+        assert by_label(browser, label) == 1, label

@@ -198,12 +198,18 @@ document.documentElement.classList.add('js');
     }
     // Still named by its label ("Allegati") for assistive technology; reached by Tab once,
     // through "+ Scegli".
-    const focused = document.activeElement === input;
+    // Autofocus may not have been applied yet when this runs (Firefox and Chromium apply it
+    // after deferred scripts): the attribute says so too.
+    const focused = document.activeElement === input || input.hasAttribute('autofocus');
+    input.removeAttribute('autofocus');
     input.classList.add('visually-hidden');
     input.tabIndex = -1;
     chooser.hidden = false;
     // The refused file's field had the focus (autofocus): it goes to "+ Scegli", its control now.
     if (focused) button.focus();
+    // Focus given to the field out of sight (the browser's autofocus, its label pressed) goes
+    // to "+ Scegli": on the field nobody saw where the focus was, and Enter opened the picker.
+    input.addEventListener('focus', function () { button.focus(); });
     button.addEventListener('click', function () { input.click(); });
     // Pasted screenshots, kept files unticked and a form restored by the browser change it too.
     box.addEventListener('change', show);

@@ -181,8 +181,13 @@ struct DeskQueuePage {
             Cells.number { "#" + number }
             Cells.title {
                 // Named with its number (the visible title first, WCAG 2.5.3): customers reuse
-                // titles, and three links "Errore nell'emissione…" led to three tickets.
-                el("a", ["class": "ticket-link", "href": "/desk/ticket/" + number + suffix, "aria-label": Text.ticketLinkLabel(title, number: number)]) { title }
+                // titles, and three links "Errore nell'emissione…" led to three tickets. The
+                // number is hidden text, not an aria-label: a label made of a customer's title
+                // was found by a lookup of the filters' labels («è stato» for «Stato»).
+                el("a", ["class": "ticket-link", "href": "/desk/ticket/" + number + suffix]) {
+                    title
+                    el("span", ["class": "visually-hidden"]) { " #" + number }
+                }
             }
             Cells.company { company }
             Cells.requester { requester }

@@ -55,8 +55,10 @@ struct TicketDetailPage {
                 // Just before its label: the keyboard reaches it in the order the buttons are
                 // seen (first in the page, it came before "Torna all'elenco"). The stylesheet
                 // reads its state with :has().
-                el("input", ["type": "checkbox", "id": "chat-toggle", "class": "chat-toggle"])
-                el("label", ["class": "button", "for": "chat-toggle"]) { Text.toggleChat }
+                el("span", ["class": "toggle-pair"]) {
+                    el("input", ["type": "checkbox", "id": "chat-toggle", "class": "chat-toggle"])
+                    el("label", ["class": "button", "for": "chat-toggle"]) { Text.toggleChat }
+                }
                 // With the list's address, as the desk's: "Torna all'elenco" after it led to page 1.
                 FormField.refreshButton(
                     Text.refresh, path: "/ticket/\(ticket.number)", fields: listQuery.map { [(TicketDetailHandlers.listField, $0)] } ?? [],

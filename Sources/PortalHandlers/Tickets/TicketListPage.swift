@@ -61,7 +61,8 @@ struct TicketListPage {
     /// Without `novalidate`, as `DateRangeFilter.fields` says why.
     var filters: Node {
         // Focusable by script only: "Vai ai filtri" moves the focus there in every engine.
-        el("form", ["id": "filtri", "tabindex": "-1", "class": "card ticket-filters form", "method": "post", "action": "/ticket/cerca", "aria-label": Text.filters]) {
+        // Not named «Filtri»: a lookup by that label found the form beside the phone's switch.
+        el("form", ["id": "filtri", "tabindex": "-1", "class": "card ticket-filters form", "method": "post", "action": "/ticket/cerca"]) {
             FormField.csrf(viewer.csrfToken)
             // Kept per combination of the choices everyone makes (order, state, priority, type:
             // a few hundred), not per page, which the form does not show. A code, a text or
@@ -94,9 +95,11 @@ struct TicketListPage {
                 (TicketQuery.State.any.rawValue, Text.stateAny), (TicketQuery.State.open.rawValue, Text.stateOpen),
                 (TicketQuery.State.closed.rawValue, Text.stateClosed),
             ], selected: query.state.rawValue)
+            // Its choices are not named by the legend: «Priorità richiesta» holds the order's
+            // «Priorità», and a lookup of that label found both.
             FormField.radioGroup(name: "priorita", legend: Text.requestPriority,
                                  options: [("qualsiasi", Text.stateAny)] + Priority.allCases.map { ($0.rawValue, $0.label) },
-                                 selected: query.priority?.rawValue ?? "qualsiasi")
+                                 selected: query.priority?.rawValue ?? "qualsiasi", namesChoices: false)
             FormField.radioGroup(name: "tipologia", legend: Text.requestType,
                                  options: [("qualsiasi", Text.stateAny)] + RequestType.allCases.map { ($0.rawValue, $0.label) },
                                  selected: query.type?.rawValue ?? "qualsiasi")
@@ -163,7 +166,9 @@ struct TicketListResults {
         // machinery, twenty times per page.
         let number = String(ticket.number)
         let anchor = "t" + number
-        return el("article", ["class": closed ? "card ticket ticket--closed" : "card ticket", "aria-labelledby": anchor]) {
+        // Not named by its title: a lookup of a filter's label («Testo», «Alta») found the
+        // cards whose customers' titles hold the word. The heading inside names it.
+        return el("article", ["class": closed ? "card ticket ticket--closed" : "card ticket"]) {
             el("header", ["class": "ticket-head"]) {
                 el("h2", ["id": anchor, "class": "ticket-title"]) {
                     // Isolated: a right-to-left title took the number into its run ("1049# …").

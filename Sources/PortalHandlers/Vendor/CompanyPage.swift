@@ -154,8 +154,10 @@ struct CompanyPage {
                             el("td") { "#\(ticket.number)" }
                             el("td") {
                                 // Named with its number, as the queue's: the same title recurs.
-                                el("a", ["class": "ticket-link", "href": "/desk/ticket/\(ticket.number)",
-                                         "aria-label": Text.ticketLinkLabel(ticket.title, number: String(ticket.number))]) { ticket.title }
+                                el("a", ["class": "ticket-link", "href": "/desk/ticket/\(ticket.number)"]) {
+                                    ticket.title
+                                    el("span", ["class": "visually-hidden"]) { " #\(ticket.number)" }
+                                }
                             }
                             el("td") { ticket.status.label }
                             el("td") { ticket.priority.label }
