@@ -22,7 +22,8 @@ SMALL_LAPTOP = (1024, 768)
 REFLOW = (305, 640)
 
 # Every page a customer administrator reaches, then the public ones and the manual.
-CUSTOMER_PAGES = ["/dashboard", "/ticket", "/ticket/nuovo", "/ticket/{ticket}", "/profilo", "/tenant", "/tenant/ruoli",
+# "{old}": a ticket closed too long ago, whose way out names its number in a wide button.
+CUSTOMER_PAGES = ["/dashboard", "/ticket", "/ticket/nuovo", "/ticket/{ticket}", "/ticket/{old}", "/profilo", "/tenant", "/tenant/ruoli",
                   "/tenant/utenti", "/tenant/inviti", "/tenant/inviti/nuovo", "/tenant/attivita", "/accesso/azienda",
                   "/manuale/index.html", "/manuale/richieste.html", "/manuale/accesso.html", "/aiuto/index.html",
                   "/privacy.html", "/browser.html", "/cerca.html"]
@@ -95,13 +96,16 @@ def newest_ticket(portal):
 
 def measure(browser, portal, pages):
     ticket = newest_ticket(portal)
+    with portal.db() as db:
+        old = db.execute("SELECT t.number FROM tickets t JOIN tenants te ON te.id = t.tenant_id WHERE te.vat = '02740123456'"
+                         " AND t.status = 'closed' AND t.closed_at < strftime('%s','now') - 16 * 86400 LIMIT 1").fetchone()[0]
     wide = []
     # 1024 px, the menu open beside the content: tables scrolled sideways in their box there,
     # their actions out of sight («Rimuovi utente», «Termina», «Disattiva»).
     for size in (REFLOW, PHONE, SMALL_LAPTOP, LAPTOP):
         viewport(browser, size)
         for path in pages:
-            browser.get(portal.url + path.format(ticket=ticket))
+            browser.get(portal.url + path.format(ticket=ticket, old=old))
             extra, culprit = overflow(browser)
             if extra > 0:
                 wide.append(f"{path} at {size[0]} px: {extra} px too wide ({culprit})")
