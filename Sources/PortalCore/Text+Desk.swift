@@ -3,9 +3,10 @@
 extension Text {
     public static let deskQueueTitle = "Coda ticket"
     public static let menuDesk = "Assistenza clienti"
-    /// The issues' name of the chapter (12: «"Manuale operatori" with screenshots of the desk»),
-    /// though a lookup of the link «Operatori» by part of its name finds this one too.
-    public static let menuOperatorManual = "Manuale operatori"
+    /// The desk menu's way to the chapter the issues call «Manuale operatori» (its title on the
+    /// manual's site): named so in the menu, it was found with «Operatori» by a lookup of part
+    /// of a link's name, on every desk page.
+    public static let menuOperatorManual = "Manuale dell'assistenza"
     public static let deskFilters = "Filtri"
     public static let deskState = "Stato"
     public static let deskStateOpen = "Aperti"
@@ -42,8 +43,6 @@ extension Text {
         "La pagina \(page) è vuota: la ricerca trova più di \(total) ticket, ma non tanti da arrivare fin qui. Aggiungi parole o filtri per restringerla."
     }
     public static let deskFirstPage = "Torna alla prima pagina"
-    public static let deskPrevious = "Precedenti"
-    public static let deskNext = "Successivi"
     public static let deskBackToQueue = "Torna alla coda"
 
     // The operator's ticket page

@@ -62,7 +62,7 @@ extension Text {
     public static let backToCompany = "Torna all'azienda"
     public static let emailOfOperator =
         "Questo indirizzo appartiene a un operatore dell'assistenza: indica l'indirizzo di una persona dell'azienda."
-    public static let companyActivity = "Registro attività dell'azienda"
+    public static let companyActivity = "Attività dell'azienda"
 
     // MARK: What a company's users are told
     public static let companyDeactivatedForUsers =

@@ -370,6 +370,10 @@ public enum Text {
         (actor.map { "\($0) ti ha aggiunto" } ?? "Sei stato aggiunto") + " al banco dell'assistenza di \(productName) con il ruolo \(role)."
     }
     public static func invitationSubject(company: String) -> String { "Invito a unirti a \(company)" }
+    /// An operator who sent an invitation, as the e-mail names them.
+    public static func supportInviter(_ name: String?) -> String {
+        name.map { "\($0) del servizio di assistenza" } ?? "Il servizio di assistenza"
+    }
     /// `inviter`: who sent it ("Mario Rossi (mario.rossi@azienda.it)"), nil for a script on
     /// the server; an invitation from a stranger's name is one a person can question.
     /// `firstAccess`: the address has not done its first access yet; someone who already uses

@@ -128,7 +128,11 @@ public struct Provisioning: DomainService {
                 try OutboxStore.enqueue(in: tx, to: [email], subject: Text.invitationToOperatorSubject(company: tenant.name),
                     body: Text.invitationToOperatorBody(company: tenant.name), now: now, kind: .urgent)
             } else {
-                let inviter = try invitedBy?.userID.flatMap { try users.find(id: $0) }?.nameAndAddress
+                // An operator is named as the support's, without their own address: operators'
+                // addresses are not shown to customers anywhere else.
+                let inviter = try invitedBy?.userID.flatMap { try users.find(id: $0) }.map {
+                    $0.isOperator ? Text.supportInviter($0.displayName == $0.email ? nil : $0.displayName) : $0.nameAndAddress
+                }
                 try OutboxStore.enqueue(in: tx, to: [email], subject: Text.invitationSubject(company: tenant.name),
                     body: Text.invitationBody(
                         company: tenant.name, role: role.label, inviter: inviter,

@@ -29,7 +29,7 @@ CUSTOMER_PAGES = ["/dashboard", "/ticket", "/ticket/nuovo", "/ticket/{ticket}", 
                   "/privacy.html", "/browser.html", "/cerca.html"]
 PUBLIC_PAGES = ["/login", "/password/recupero", "/portale-classico"]
 # And the administration's (the operator is a Responsabile): a company's page scrolled sideways
-# at 305 px («Registro attività dell'azienda» is one long button).
+# at 305 px (then «Registro attività dell'azienda», one long button).
 OPERATOR_PAGES = ["/desk/", "/desk/ticket/{ticket}", "/manuale/operatori.html", "/desk/aziende", "/desk/aziende/1",
                   "/desk/aziende/1/invita", "/desk/operatori", "/desk/registro", "/desk/tempi", "/desk/andamento",
                   "/desk/portale-classico", "/desk/nuovo/1"]

@@ -96,7 +96,7 @@ def test_a_responsabile_onboards_a_company_whose_administrator_opens_a_ticket_se
     press(manager, COMPANY)
     users = manager.find_element(By.XPATH, "//section[h2[normalize-space()=\"Utenti dell'azienda\"]]").text
     assert "Chiara" in users and "Amministratore" in users
-    press(manager, "Registro attività dell'azienda")
+    press(manager, "Attività dell'azienda")
     trail = manager.find_element(By.CSS_SELECTOR, "table").text
     for event in ("Azienda creata", "Invito inviato", "Invito accettato", "Ticket creato"):
         assert event in trail, event

@@ -239,7 +239,7 @@ def test_a_queue_page_past_the_last_says_so_and_links_to_the_last(portal):
     operator, _ = operator_session(portal)
     past = operator.get(portal.url + "/desk/", params={"stato": "qualsiasi", "pagina": 900})
     assert past.status_code == 200 and "La pagina 900 non esiste" in past.text
-    assert "Nessun ticket per i filtri scelti." not in past.text and "Precedenti" not in past.text
+    assert "Nessun ticket per i filtri scelti." not in past.text and "Pagina precedente" not in past.text
     last = html.unescape(re.search(r'<a href="([^"]*)">Vai all', past.text).group(1))
     assert "La pagina" not in operator.get(portal.url + last).text and "/desk/ticket/" in operator.get(portal.url + last).text
 
@@ -1009,7 +1009,7 @@ def test_a_search_past_its_last_page_says_so_instead_of_nothing_beside_more_than
     assert "più di 200 ticket" in found
     past = html.unescape(session.get(portal.url + f"/desk/?cerca={word}&stato=qualsiasi&pagina=999").text)
     assert "La pagina 999 è vuota" in past and "Nessun ticket per i filtri scelti." not in past
-    assert "Torna alla prima pagina" in past and ">Precedenti<" not in past
+    assert "Torna alla prima pagina" in past and ">Pagina precedente<" not in past
 
 
 def test_a_reply_with_files_past_forty_megabytes_keeps_its_text_and_says_why(portal):

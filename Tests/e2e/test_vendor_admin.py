@@ -321,6 +321,12 @@ def test_the_desks_invitations_are_limited_per_address_as_the_companies_are(port
     company = create_company(portal, manager, "LIMITI SRL", vat_number("0555123457"))
     address = "capo@limiti.example"
     invite_administrator(portal, manager, company, address)
+    # Named as the support's, without the operator's own address (concealed from customers).
+    with portal.db() as db:
+        invited = db.execute("SELECT body FROM outbox WHERE recipients = ? AND subject LIKE 'Invito a unirti%'",
+                             (address,)).fetchone()[0]
+    assert "Giulia Neri del servizio di assistenza ti ha invitato a unirti all'azienda LIMITI SRL" in invited
+    assert "@assistenza.example" not in invited
     page = manager.get(portal.url + f"/desk/aziende/{company}").text
     invitation = re.search(r'action="/desk/aziende/\d+/inviti/(\d+)/reinvia"', page).group(1)
     resend = f"/desk/aziende/{company}/inviti/{invitation}/reinvia"

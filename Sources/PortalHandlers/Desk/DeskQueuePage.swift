@@ -180,14 +180,11 @@ struct DeskQueuePage {
         return el("tr", ["class": ticket.status.isClosed ? "ticket--closed" : nil]) {
             Cells.number { "#" + number }
             Cells.title {
-                // Named with its number (the visible title first, WCAG 2.5.3): customers reuse
-                // titles, and three links "Errore nell'emissione…" led to three tickets. The
-                // number is hidden text, not an aria-label: a label made of a customer's title
-                // was found by a lookup of the filters' labels («è stato» for «Stato»).
-                el("a", ["class": "ticket-link", "href": "/desk/ticket/" + number + suffix]) {
-                    title
-                    el("span", ["class": "visually-hidden"]) { " #" + number }
-                }
+                // Named by its title alone, the row's first cell giving the number: an aria-label
+                // of title and number was found by a lookup of the filters' labels (a title with
+                // «è stato» for «Stato»), and hidden text in the link made its text the title no
+                // longer.
+                el("a", ["class": "ticket-link", "href": "/desk/ticket/" + number + suffix]) { title }
             }
             Cells.company { company }
             Cells.requester { requester }
@@ -221,17 +218,19 @@ struct DeskQueuePage {
         }
     }
 
+    /// The same words and `rel` as the other lists' pagers («Precedenti»/«Successivi» were
+    /// the queue's own, and a lookup of «Pagina successiva» found nothing here).
     var pager: Node {
         let pages = max(1, PageLinks.count(total: page.total, pageSize: DeskQuery.pageSize))
         let summary = page.totalIsAtLeast
             ? Text.deskPageOfAtLeast(query.page, total: page.total) : Text.deskPageOf(query.page, pages, total: page.total)
         return el("nav", ["class": "pager", "aria-label": summary]) {
             if query.page > 1 && (query.page <= pages || (page.totalIsAtLeast && !page.rows.isEmpty)) {
-                el("a", ["class": "button", "href": "/desk/?" + query.queryString(page: query.page - 1)]) { Text.deskPrevious }
+                el("a", ["class": "button", "rel": "prev", "href": "/desk/?" + query.queryString(page: query.page - 1)]) { Text.previousPage }
             }
             el("span") { summary }
             if query.page < pages || (page.totalIsAtLeast && page.rows.count == DeskQuery.pageSize) {
-                el("a", ["class": "button", "href": "/desk/?" + query.queryString(page: query.page + 1)]) { Text.deskNext }
+                el("a", ["class": "button", "rel": "next", "href": "/desk/?" + query.queryString(page: query.page + 1)]) { Text.nextPage }
             }
         }
     }

@@ -153,11 +153,8 @@ struct CompanyPage {
                         el("tr", ["class": ticket.status.isClosed ? "ticket--closed" : nil]) {
                             el("td") { "#\(ticket.number)" }
                             el("td") {
-                                // Named with its number, as the queue's: the same title recurs.
-                                el("a", ["class": "ticket-link", "href": "/desk/ticket/\(ticket.number)"]) {
-                                    ticket.title
-                                    el("span", ["class": "visually-hidden"]) { " #\(ticket.number)" }
-                                }
+                                // The title alone, as the queue's (the number is the row's first cell).
+                                el("a", ["class": "ticket-link", "href": "/desk/ticket/\(ticket.number)"]) { ticket.title }
                             }
                             el("td") { ticket.status.label }
                             el("td") { ticket.priority.label }
