@@ -78,8 +78,9 @@ extension Text {
     public static func dueOverdue(_ duration: String) -> String { "scaduto da \(duration)" }
     /// Overdue by less than a working minute (on a weekend, since Friday's last hour): a bare
     /// «scaduto» read as a word missing its amount beside «scaduto da 3 h»; the amount is
-    /// working time, as the column's every other.
-    public static let dueOverdueNow = "scaduto da 0 min"
+    /// working time, as the column's every other, and said to be (a bare «0 min» on a Saturday
+    /// read as a contradiction of the deadline shown under it, Friday's).
+    public static let dueOverdueNow = "scaduto da 0 min lavorativi"
     /// "Rinviato": the clock stands still while the vendor waits for the customer.
     public static let duePaused = "ferma: si attende il cliente"
     public static func dueBy(_ date: String) -> String { "entro il \(date)" }
