@@ -89,6 +89,8 @@ extension Text {
 
     // MARK: List ("Elenco richieste di assistenza")
     public static let ticketListTitle = "Elenco richieste di assistenza"
+    /// The list's form of order and filters, as a landmark (not «Filtri», the phone's switch).
+    public static let ticketSearchForm = "Ricerca nei ticket"
     public static let searchTickets = "Cerca Ticket"
     public static let ticketCode = "Codice Ticket"
     public static let ordering = "Ordinamento"

@@ -164,11 +164,12 @@ extension FormField {
         // A fieldset (a "group" named by its legend) around a radiogroup named by the same
         // legend: a lookup by role found one or the other ("group" is what a fieldset is,
         // "radiogroup" what radios are), and a lookup by label («Priorità») looks at
-        // references, not at legends. `namesChoices` false: the fieldset alone is named, where
-        // the legend holds a choice's label found elsewhere in the form.
+        // references, not at legends. `namesChoices` false: the fieldset alone is the named group
+        // (a radiogroup must have a name), where the legend holds a choice's label found
+        // elsewhere in the form.
         return el("fieldset", ["class": "field choice-group" + (marked ? " choice-group--required" : "") + (error == nil ? "" : " field--invalid")]) {
             el("legend", ["id": "\(name)-legend"]) { legend }
-            el("div", ["class": "choices", "role": "radiogroup", "aria-required": marked ? "true" : nil, "aria-labelledby": namesChoices ? "\(name)-legend" : nil,
+            el("div", ["class": "choices", "role": namesChoices ? "radiogroup" : nil, "aria-required": marked ? "true" : nil, "aria-labelledby": namesChoices ? "\(name)-legend" : nil,
                        "aria-describedby": error == nil ? nil : "\(name)-error"]) {
                 for (index, option) in options.enumerated() {
                     let optionID = name + "-" + option.value

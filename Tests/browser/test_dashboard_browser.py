@@ -483,7 +483,14 @@ def test_stato_ticket_at_its_smallest_shows_its_three_numbers_whole(portal, brow
         lines = browser.execute_script(
             "return [...arguments[0].querySelectorAll('.pie-legend li')].map(li => {"
             " const range = document.createRange(); range.selectNodeContents(li);"
-            " return new Set([...range.getClientRects()].map(rect => Math.round(rect.top))).size; })", body)
+            " return new Set([...range.getClientRects()].filter(rect => rect.width > 0 && rect.height > 0)"
+            "   .map(rect => Math.round(rect.top))).size; })", body)
+        # The three counts read as the one sentence («Aperto: 29 Ticket, Chiuso: …»),
+        # each on its line, the commas not seen.
+        legend = body.find_element(By.CSS_SELECTOR, ".pie-legend")
+        assert re.fullmatch(r"Aperto: \d+ Ticket,\s*\nChiuso: \d+ Ticket,\s*\nTotale \d+ Ticket", legend.text), legend.text
+        assert browser.execute_script(
+            "return [...arguments[0].querySelectorAll('.pie-legend-comma')].map(c => c.getBoundingClientRect().width)", legend) == [0, 0]
         assert lines == [1, 1, 1], f"{width} px: each number on one line ({lines})"
 
 

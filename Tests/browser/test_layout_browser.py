@@ -18,6 +18,7 @@ OPERATOR = "giulia.neri@assistenza.example"
 PHONE = (390, 844)
 LAPTOP = (1280, 900)
 SMALL_LAPTOP = (1024, 768)
+TABLET = (820, 1180)
 # WCAG's reflow width, 320 px, less a desktop scrollbar: a 1280 px window at 400 % zoom.
 REFLOW = (305, 640)
 
@@ -188,7 +189,7 @@ def test_a_phone_shows_the_tickets_first_and_the_menu_closed(portal):
         badges = [badge.text for badge in first_card.find_elements(By.CSS_SELECTOR, ".badge")]
         assert len(badges) == 2, badges
 
-        number = first_card.get_attribute("aria-labelledby")[1:]
+        number = first_card.find_element(By.CSS_SELECTOR, ".ticket-title").get_attribute("id")[1:]
         browser.get(portal.url + f"/ticket/{number}")
         title = browser.find_element(By.CSS_SELECTOR, ".ticket-summary")
         reply = browser.find_element(By.ID, "reply-form") if browser.find_elements(By.ID, "reply-form") else None
@@ -201,6 +202,18 @@ def test_a_phone_shows_the_tickets_first_and_the_menu_closed(portal):
         browser.get(portal.url + "/ticket")
         assert browser.find_element(By.CSS_SELECTOR, ".sidebar").is_displayed(), "the menu is open on a laptop"
         assert browser.find_element(By.ID, "codice").is_displayed(), "the filters stand beside the list"
+
+        # A tablet upright or a phone turned (one column, the menu open beside it): the tickets
+        # first and the filters behind «Filtri» too. They came after the whole page of tickets,
+        # «Cerca Ticket» 8,000 px down, with no «Filtri» to open them.
+        for size in (TABLET, (844, 390)):
+            viewport(browser, size)
+            browser.get(portal.url + "/ticket")
+            assert not browser.find_element(By.ID, "codice").is_displayed(), size
+            filters = browser.find_element(By.XPATH, "//button[normalize-space()='Filtri']")
+            filters.click()
+            assert browser.find_element(By.ID, "codice").is_displayed(), size
+            assert browser.find_element(By.XPATH, "//button[normalize-space()='Cerca Ticket']").rect["y"] < size[1] * 2, size
     finally:
         browser.quit()
 

@@ -146,13 +146,15 @@
     state();
     // On a phone the open menu and the open "Filtri" close with Escape, as the portal's
     // other panels do, and the focus goes back to their button (shown only below the
-    // stylesheet's 800-pixel line). A field's own Escape comes first: a search box with text
+    // stylesheet's lines). A field's own Escape comes first: a search box with text
     // clears it, a text area or the editor keeps it; the menu leaves every field alone, the
     // filters (mostly fields) only those outside them.
     if ((box.id === 'menu-toggle' || box.id === 'filters-toggle') && part) {
       document.addEventListener('keydown', function (event) {
         if (event.key !== 'Escape' || event.defaultPrevented || !box.checked) return;
-        if (!window.matchMedia('(max-width: 799.98px)').matches || !shown(button)) return;
+        // The stylesheet's lines: the menu's at 800 pixels, "Filtri"'s at 900 (one column).
+        const line = box.id === 'menu-toggle' ? '(max-width: 799.98px)' : '(max-width: 900px)';
+        if (!window.matchMedia(line).matches || !shown(button)) return;
         const focused = document.activeElement;
         if (focused && focused.closest) {
           if (focused.closest('textarea, [contenteditable="true"]')) return;

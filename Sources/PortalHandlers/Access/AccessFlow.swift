@@ -61,10 +61,9 @@ enum AccessFlow {
             }
             response = try secondFactorPassed(user: user, challenge: challenge, request, services)
         } else {
-            // A trusted device asked for the code is told why (the page's hint says the code is
-            // not asked there, and the owner met the code with no reason given).
-            let despiteTrust = stage == .code && trustedDevice
-            response = try Response.redirect(to: LoginChallengeContext.page(of: stage) + (despiteTrust ? "?avviso=" + CodePage.attemptsWarning : ""))
+            // A trusted device asked for the code is told why on the code's page, which looks
+            // at the browser's devices itself (`holdsTrustedDevice`).
+            response = try Response.redirect(to: LoginChallengeContext.page(of: stage))
         }
         // A login that ended here (a trusted device with its company known) has cleared the
         // login cookie with its challenge: set again, it named a challenge already gone.
@@ -201,6 +200,17 @@ enum AccessFlow {
             let store = TrustedDeviceStore(services.database)
             return try devices.contains { try store.use(tokenHash: Token.hash($0), userID: user.id, now: services.now) }
         }
+    }
+
+    /// Whether the browser holds a live trusted device of `user`, read without marking it used:
+    /// on the code's page that means the code is asked despite it (the account's failed logins),
+    /// which the page says for as long as it is asked (after a new code, a wrong one, the limit).
+    /// Worked out here rather than carried in the address or the form, where anyone could put it.
+    static func holdsTrustedDevice(_ request: Request, user: UserRecord, _ services: Services) throws -> Bool {
+        let devices = Cookies.devices(request)
+        if devices.isEmpty { return false }
+        let owners = try TrustedDeviceStore(services.database).owners(tokenHashes: devices.map { Token.hash($0) }, now: services.now)
+        return owners.values.contains(user.id)
     }
 
     /// The browser's trusted-device tokens still trusting someone other than `user`: a token

@@ -7,6 +7,7 @@ import PortalStore
 enum CodeHandlers {
     static func show(_ request: Request, _ context: LoginChallengeContext) throws -> Response {
         var page = CodePage(csrfToken: context.csrfToken)
+        if try AccessFlow.holdsTrustedDevice(request, user: context.user, context.services) { page.warning = Text.codeDespiteTrustedDevice }
         if context.challenge.codeHash == nil || request.query["avviso"] == "troppi" {
             // No code for this login: either the limit held it back (say so, and when a new
             // one may come) or the code was used up.
@@ -17,8 +18,6 @@ enum CodeHandlers {
             }
         } else if request.query["avviso"] == "nuovo" {
             page.notice = Text.codeSent
-        } else if request.query["avviso"] == CodePage.attemptsWarning {
-            page.warning = Text.codeDespiteTrustedDevice
         }
         return Response.html(page.render())
     }
@@ -39,7 +38,7 @@ enum CodeHandlers {
         let typed = (form["code"] ?? "").filter { !$0.isWhitespace }
         let trusted = form.isChecked("trusted")
         var page = CodePage(csrfToken: context.csrfToken, trusted: trusted)
-        if form["avviso"] == CodePage.attemptsWarning { page.warning = Text.codeDespiteTrustedDevice }
+        if try AccessFlow.holdsTrustedDevice(request, user: context.user, services) { page.warning = Text.codeDespiteTrustedDevice }
         let now = services.now
         let store = LoginChallengeStore(services.database)
 

@@ -14,9 +14,6 @@ struct CodePage {
     /// page says that, and when a new one may be asked for, instead of its usual intro.
     var limit: String?
 
-    /// The `avviso` that says a trusted device is asked for the code after failed logins.
-    static let attemptsWarning = "tentativi"
-
     func render() -> String {
         Page(title: Text.codeTitle, kind: .visitor) {
             el("section", ["class": "card auth-card"]) {
@@ -30,9 +27,6 @@ struct CodePage {
                 if let warning { FormField.notice(warning, kind: "warning") }
                 el("form", ["class": "form", "method": "post", "novalidate": "novalidate", "action": "/accesso/codice"]) {
                     FormField.csrf(csrfToken)
-                    // Carried with the code: after a wrong one the page still says why this
-                    // trusted device is asked for it (it read as if the device had been forgotten).
-                    if warning != nil { el("input", ["type": "hidden", "name": "avviso", "value": CodePage.attemptsWarning]) }
                     FormField.input(
                         id: "code", label: Text.code, value: "", error: error, required: true,
                         autocomplete: "off", maxLength: 20, autofocus: true, marked: false)

@@ -42,10 +42,12 @@ enum TicketStatusWidget {
             }
             // One sentence read in a row, as the issue writes it («Aperto: 41 Ticket, Chiuso: 13
             // Ticket, Totale 54 Ticket»): the items' text ran together as «…TicketChiuso…». The
-            // commas are not seen: at the end of the stacked lines they read as stray marks.
+            // commas are not seen (at the end of the stacked lines they read as stray marks) but
+            // stay in the line's text, inline: hidden out of the flow, they were read and copied
+            // as lines of their own.
             el("ul", ["class": "pie-legend"]) {
-                el("li", ["class": "pie-legend-open"]) { summary[0]; el("span", ["class": "visually-hidden"]) { ", " } }
-                el("li", ["class": "pie-legend-closed"]) { summary[1]; el("span", ["class": "visually-hidden"]) { ", " } }
+                el("li", ["class": "pie-legend-open"]) { summary[0]; el("span", ["class": "pie-legend-comma"]) { ", " } }
+                el("li", ["class": "pie-legend-closed"]) { summary[1]; el("span", ["class": "pie-legend-comma"]) { ", " } }
                 el("li", ["class": "pie-legend-total"]) { summary[2] }
             }
         }

@@ -61,8 +61,9 @@ struct TicketListPage {
     /// Without `novalidate`, as `DateRangeFilter.fields` says why.
     var filters: Node {
         // Focusable by script only: "Vai ai filtri" moves the focus there in every engine.
-        // Not named «Filtri»: a lookup by that label found the form beside the phone's switch.
-        el("form", ["id": "filtri", "tabindex": "-1", "class": "card ticket-filters form", "method": "post", "action": "/ticket/cerca"]) {
+        // A landmark «Vai ai filtri» leads to, not named «Filtri»: a lookup by that label found
+        // the form beside the phone's switch.
+        el("form", ["id": "filtri", "tabindex": "-1", "class": "card ticket-filters form", "method": "post", "action": "/ticket/cerca", "aria-label": Text.ticketSearchForm]) {
             FormField.csrf(viewer.csrfToken)
             // Kept per combination of the choices everyone makes (order, state, priority, type:
             // a few hundred), not per page, which the form does not show. A code, a text or
