@@ -208,6 +208,8 @@ extension Text {
     }
     public static let panelSavedReplyKept =
         "Modifiche salvate. La risposta che hai scritto non è stata inviata: la trovi qui sotto, premi «Invia» per inviarla."
+    public static let panelSavedFilesKept =
+        "Modifiche salvate. I file scelti non sono stati inviati: li trovi qui sotto, premi «Invia» per inviarli."
     public static func referentGone(_ name: String) -> String { "\(name) (non più nell'azienda)" }
     public static let referentNone = "Nessun referente"
     public static let ticketCreatedNotice = "Ticket inviato: riceverai una conferma per email."

@@ -7,10 +7,12 @@ public enum FormField {
         id: String, name: String? = nil, label: String, type: String = "text", value: String = "",
         error: String? = nil, required: Bool = false, autocomplete: String? = nil, maxLength: Int? = nil,
         autofocus: Bool = false, hint: String? = nil, marked: Bool = true, alsoDescribedBy: String? = nil,
-        ariaLabel: String? = nil
+        ariaLabel: String? = nil, inputMode: String? = nil, verbatim: Bool = false
     ) -> Node {
         // `alsoDescribedBy`: a message of the page's about this field (the login's failure,
-        // above the form), read with it when the field takes the focus.
+        // above the form), read with it when the field takes the focus. `inputMode`: the phone
+        // keyboard's kind («Codice Ticket»'s digits); `verbatim`: a code copied as it is, never
+        // capitalised or corrected by a phone's keyboard.
         let described = [alsoDescribedBy, describedBy(id, hint: hint, error: error)].compactMap { $0 }.joined(separator: " ")
         return el("div", ["class": error == nil ? "field" : "field field--invalid"]) {
             fieldLabel(for: id, label: label, marked: required && marked)
@@ -26,6 +28,8 @@ public enum FormField {
                     "autofocus": focus(autofocus || error != nil),
                     "aria-invalid": error == nil ? nil : "true",
                     "aria-describedby": described.isEmpty ? nil : described,
+                    "inputmode": inputMode,
+                    "autocapitalize": verbatim ? "none" : nil, "spellcheck": verbatim ? "false" : nil,
                 ])
             if let hint { el("p", ["class": "muted field-hint", "id": id + "-hint"]) { hint } }
             if let error { el("p", ["class": "field-error", "id": id + "-error"]) { error } }

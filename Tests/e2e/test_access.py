@@ -646,6 +646,9 @@ def test_a_guesser_elsewhere_never_locks_the_owner_out(fresh_portal):
     why = "Questo browser è un dispositivo sicuro, ma ci sono stati tentativi di accesso non riusciti"
     asked = html.unescape(owner.get(portal.url + response.headers["Location"]).text)
     assert why in asked
+    # The code as mailed: a phone's keyboard neither capitalises nor corrects it.
+    field = re.search(r'<input id="code"[^>]*>', asked).group(0)
+    assert 'autocapitalize="none"' in field and 'spellcheck="false"' in field
     mistyped = html.unescape(owner.post(portal.url + "/accesso/codice", data={"csrf": csrf_token(asked), "code": "000000"},
                                         allow_redirects=False).text)
     assert "Codice non corretto." in mistyped and why in mistyped

@@ -420,6 +420,16 @@ def test_conferma_keeps_a_typed_reply_unsent_and_a_refused_panel_keeps_the_text(
         assert not db.execute("SELECT 1 FROM messages WHERE body LIKE '%prima di Conferma%'").fetchall()
     refused = reply(portal, session, number, "Il mio messaggio resta", referent="999999")
     assert refused.status_code == 422 and "Il mio messaggio resta" in refused.text
+    # «Codice Ticket» is digits: a phone opens its number keyboard.
+    listed = session.get(portal.url + "/ticket").text
+    assert 'inputmode="numeric"' in re.search(r'<input id="codice"[^>]*>', listed).group(0)
+    # A file chosen and nothing typed: the notice speaks of the file (it spoke of a reply
+    # written), which is kept for «Invia».
+    with_file = reply(portal, session, number, "", action="confirm", priority="normal",
+                      files={"files": ("registro.txt", b"riga 1\n", "text/plain")})
+    said = html.unescape(with_file.text)
+    assert with_file.status_code == 200 and "Modifiche salvate. I file scelti non sono stati inviati" in said
+    assert "La risposta che hai scritto" not in said and "registro.txt" in said
 
 
 def test_a_referent_chosen_with_a_closing_message_hears_of_the_closing(portal):

@@ -149,6 +149,19 @@
     // stylesheet's lines). A field's own Escape comes first: a search box with text
     // clears it, a text area or the editor keeps it; the menu leaves every field alone, the
     // filters (mostly fields) only those outside them.
+    // On a phone a menu entry within this page («Sessioni attive», «Dispositivi sicuri» on the
+    // profile) loads no page: the menu closes as a new page would leave it (it stayed open over
+    // the section it had scrolled to).
+    if (box.id === 'menu-toggle' && part) {
+      part.addEventListener('click', function (event) {
+        const link = event.target.closest && event.target.closest('a[href*="#"]');
+        if (!link || link.pathname !== window.location.pathname || !box.checked) return;
+        if (!window.matchMedia('(max-width: 799.98px)').matches) return;
+        box.checked = false;
+        box.dispatchEvent(new Event('change', { bubbles: true }));
+        state();
+      });
+    }
     if ((box.id === 'menu-toggle' || box.id === 'filters-toggle') && part) {
       document.addEventListener('keydown', function (event) {
         if (event.key !== 'Escape' || event.defaultPrevented || !box.checked) return;

@@ -29,7 +29,7 @@ struct CodePage {
                     FormField.csrf(csrfToken)
                     FormField.input(
                         id: "code", label: Text.code, value: "", error: error, required: true,
-                        autocomplete: "off", maxLength: 20, autofocus: true, marked: false)
+                        autocomplete: "off", maxLength: 20, autofocus: true, marked: false, verbatim: true)
                     FormField.checkbox(
                         id: "trusted", label: Text.trustedDevice, checked: trusted,
                         hint: warning == nil ? Text.trustedDeviceHint : Text.trustedDeviceHintDespiteAttempts)

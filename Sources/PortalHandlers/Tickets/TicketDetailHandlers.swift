@@ -219,7 +219,8 @@ enum TicketDetailHandlers {
             var saved = try page(context, try context.ticket(request), members: members)
             saved.listQuery = listQuery(form[listField])
             keepTyped(&saved)
-            saved.notice = Text.panelSavedReplyKept
+            // Files alone were no "risposta che hai scritto" (the notice spoke of text never typed).
+            saved.notice = message.trimmingWhitespace().isEmpty ? Text.panelSavedFilesKept : Text.panelSavedReplyKept
             return Response.html(bytes: saved.render())
         }
         if form["action"] == "preview" {

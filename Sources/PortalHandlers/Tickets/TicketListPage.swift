@@ -83,7 +83,7 @@ struct TicketListPage {
         Node.group {
             el("button", ["class": "button button--primary", "type": "submit"]) { Text.searchTickets }
             FormField.input(id: "codice", label: Text.ticketCode, value: typed["codice"] ?? query.number.map(String.init) ?? "",
-                            error: errors["codice"], maxLength: 12)
+                            error: errors["codice"], maxLength: 12, inputMode: "numeric")
             FormField.input(id: "testo", label: Text.searchText, type: "search", value: typed["testo"] ?? query.text,
                             error: errors["testo"], maxLength: 200)
             FormField.radioGroup(name: "ordine", legend: Text.ordering, options: [
