@@ -528,3 +528,31 @@ def test_elenco_ticket_rows_open_their_ticket_and_add_up_to_stato_ticket(portal,
     time.sleep(0.5)
     assert browser.current_url.endswith("/dashboard")
     click(browser, "Fatto")
+
+
+def test_on_a_tablet_the_panel_leaves_the_grid_its_width_and_every_widget_can_be_removed(portal, browser):
+    """820 px upright, the menu beside the content: «Aggiungi Widget» beside the grid squeezed it
+    to 227 pixels, «Stato Ticket» to 68, its «Rimuovi» out of reach. It goes under the grid."""
+    with portal.db() as db:
+        db.execute("INSERT OR REPLACE INTO user_preferences (user_id, tenant_id, name, value, updated_at) "
+                   "SELECT u.id, m.tenant_id, 'dashboard_layout', 'ticket-list:0,0,8,7;ticket-status:8,0,4,6', 0 "
+                   "FROM users u JOIN memberships m ON m.user_id = u.id WHERE u.email = ?", (ADMIN,))
+    people.sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": 820, "height": 1180, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        browser.get(portal.url + "/dashboard")
+        click(browser, "Modifica")
+        browser.find_element(By.XPATH, "//button[normalize-space()='Aggiungi']").click()
+        panel = browser.find_element(By.XPATH, "//aside[div/h2[normalize-space()='Aggiungi Widget']]")
+        WebDriverWait(browser, 5).until(lambda _: panel.is_displayed())
+        grid = browser.find_element(By.CSS_SELECTOR, ".dashboard-grid")
+        assert grid.rect["width"] > 450, grid.rect
+        pie = widget(browser, "Stato Ticket")
+        remove = control(pie, "Rimuovi Stato Ticket")
+        inside = browser.execute_script(
+            "const w = arguments[0].getBoundingClientRect(), b = arguments[1].getBoundingClientRect();"
+            " return b.width > 0 && b.left >= w.left - 1 && b.right <= w.right + 1 && b.bottom <= w.bottom + 1", pie, remove)
+        assert inside, (pie.rect, remove.rect)
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
