@@ -220,23 +220,18 @@ def test_a_phone_shows_the_tickets_first_and_the_menu_closed(portal):
 
 def test_on_a_phone_a_menu_entry_within_the_page_closes_the_menu(portal):
     """«Sessioni attive» from the profile loads no page: the menu stayed open over the section."""
-    browser = chromium()
-    try:
-        sign_in(browser, portal, ADMIN, DEMO_PASSWORD)
+    with signed_in(portal) as browser:
         viewport(browser, PHONE)
         browser.get(portal.url + "/profilo")
-        menu = browser.find_element(By.CSS_SELECTOR, "button.menu-button")
-        menu.click()
+        browser.find_element(By.CSS_SELECTOR, "button.menu-button").click()
         sidebar = browser.find_element(By.CSS_SELECTOR, ".sidebar")
         assert sidebar.is_displayed()
         entry = sidebar.find_element(By.XPATH, ".//a[normalize-space()='Sessioni attive']")
         browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", entry)
         entry.click()
         WebDriverWait(browser, 5).until(lambda _: not sidebar.is_displayed())
-        assert menu.get_attribute("aria-expanded") == "false"
+        assert browser.find_element(By.CSS_SELECTOR, "button.menu-button").get_attribute("aria-expanded") == "false"
         assert browser.current_url.endswith("/profilo#sessions-title")
-    finally:
-        browser.quit()
 
 
 def test_the_list_filters_stay_below_the_topbar_and_within_the_window(portal):
