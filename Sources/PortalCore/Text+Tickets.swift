@@ -173,10 +173,11 @@ extension Text {
     public static func closeAvailableFrom(_ time: String) -> String {
         "Un ticket nuovo si può chiudere dalle \(time); le risposte sono sempre possibili."
     }
-    /// A close asked from a page drawn before someone wrote in the ticket (an operator's
-    /// answer asking to try something first): not closed, the message kept.
+    /// A reply from a page that showed the ticket open, to a ticket closed since: held.
     public static let replyWouldReopen =
         "Nel frattempo il ticket è stato chiuso: la tua risposta non è stata inviata. Se la invii ora, il ticket verrà riaperto."
+    /// A close asked from a page drawn before someone wrote in the ticket (an operator's
+    /// answer asking to try something first): not closed, the message kept.
     public static func closeAfterUnseenMessage(_ author: String) -> String {
         "Nel frattempo \(author) ha scritto nel ticket: leggi il messaggio prima di chiuderlo. Il tuo messaggio non è stato inviato."
     }

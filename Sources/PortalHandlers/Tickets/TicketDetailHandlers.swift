@@ -235,9 +235,8 @@ enum TicketDetailHandlers {
         // Closed since the page was drawn (by the desk, or a colleague): the reply would reopen
         // it, which the page never said. Held, with the text, on the page as it is now, which
         // says so: «Invia» again reopens it (it was reopened, and told only afterwards).
-        if replyError == nil, !close, ticket.status.isClosed, form["seen_closed"] == "0" {
-            replyError = Text.replyWouldReopen
-        }
+        let closedSinceSeen = replyError == nil && !close && ticket.status.isClosed && form["seen_closed"] == "0"
+        if closedSinceSeen { replyError = Text.replyWouldReopen }
         var closeError: String?
         if close, !ticket.status.isClosed {
             let allowedFrom = closableFrom(ticket, services.config)
@@ -254,7 +253,7 @@ enum TicketDetailHandlers {
         guard replyError == nil, closeError == nil, files.error == nil else {
             return Response.html(
                 bytes: try detail { keepTyped(&$0); $0.replyError = replyError; $0.closeError = closeError }.render(),
-                status: replyError == Text.replyWouldReopen ? 409 : 422)
+                status: closedSinceSeen ? 409 : 422)
         }
         let outcome: TicketService.ReplyOutcome
         do {
